@@ -1,0 +1,133 @@
+#!/bin/sh
+# Quick check of fcworker-build against the corpus in t/modern/: builds every
+# worker (installing the tool's and the corpus' npm packages with `npm ci`
+# when missing), checks that each output parses as ES5 with acorn apart from
+# its final `export default NAME;`, that a second build gives the same bytes,
+# that the source map is a v3 map pointing back into the worker's sources,
+# and runs each worker's cases.json in Node (test/run-cases.js). It also
+# checks that build errors are reported as file:line:column of the original
+# source. Ends with "N passed, N failed"; exit status 1 if anything failed.
+
+set -u
+tool_dir=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$tool_dir/../../t/modern}
+corpus=$(cd "$corpus" && pwd)
+build="$tool_dir/fcworker-build"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1"; }
+
+ensure_packages() {
+    if [ -f "$1/package-lock.json" ] && [ ! -d "$1/node_modules" ]; then
+        (cd "$1" && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 ||
+            { cat "$work/npm.log"; echo "npm ci failed in $1"; exit 1; }
+    fi
+}
+
+entry_of() {
+    node -e 'console.log(require(process.argv[1]).entry)' "$1/worker.json"
+}
+
+# Parses the output as ES5, without its last line if that is the
+# `export default NAME;` statement the fcworker loader rewrites.
+check_es5() {
+    node -e '
+const fs = require("fs");
+const acorn = require(process.argv[1] + "/node_modules/acorn");
+const code = fs.readFileSync(process.argv[2], "utf8")
+    .replace(/\nexport default [A-Za-z_$][\w$]*;\n(\/\/# sourceMappingURL=.*\n)?$/, "\n");
+if (/\bexport\b\s+default/.test(code.slice(-200))) throw new Error("unexpected export statement");
+acorn.parse(code, { ecmaVersion: 5, sourceType: "script" });
+' "$tool_dir" "$1"
+}
+
+# The map must be v3, name sources that exist (relative to the map's own
+# directory), and map some generated position into the entry file.
+check_map() {
+    node -e '
+const fs = require("fs");
+const path = require("path");
+const { SourceMap } = require("module");
+const [out, entry] = process.argv.slice(1);
+const map = JSON.parse(fs.readFileSync(out + ".map", "utf8"));
+if (map.version !== 3) throw new Error("not a v3 map");
+const code = fs.readFileSync(out, "utf8");
+if (!code.endsWith("//# sourceMappingURL=" + path.basename(out) + ".map\n")) throw new Error("no sourceMappingURL");
+const sources = map.sources.map((s) => path.resolve(path.dirname(out), s));
+const missing = sources.filter((s) => !fs.existsSync(s));
+if (missing.length) throw new Error("sources not found: " + missing.join(", "));
+const sm = new SourceMap(map);
+const lines = code.split("\n");
+let hit = false;
+for (let i = 0; i < lines.length && !hit; i++) {
+    const e = sm.findEntry(i, Math.max(0, lines[i].search(/\S/)));
+    hit = e && e.originalSource && path.resolve(path.dirname(out), e.originalSource) === entry;
+}
+if (!hit) throw new Error("no position maps into " + entry);
+' "$1" "$2"
+}
+
+check_worker() {
+    dir=$1
+    name=$(basename "$dir")
+    entry=$(entry_of "$dir")
+    out="$work/$name/worker.js"
+    ensure_packages "$dir"
+    if ! "$build" "$dir/$entry" -o "$out" --sourcemap; then
+        fail "$name: build"
+        return
+    fi
+    pass "$name: build ($(wc -c <"$out") bytes)"
+    if check_es5 "$out"; then pass "$name: output parses as ES5"; else fail "$name: output parses as ES5"; fi
+    cp "$out" "$work/$name.first.js"
+    "$build" "$dir/$entry" -o "$out" --sourcemap
+    if cmp -s "$out" "$work/$name.first.js"; then pass "$name: deterministic"; else fail "$name: deterministic"; fi
+    if check_map "$out" "$dir/$entry"; then pass "$name: source map"; else fail "$name: source map"; fi
+    if node "$tool_dir/test/run-cases.js" "$dir" "$out" >"$work/$name.cases" 2>&1; then
+        pass "$name: cases ($(tail -n 1 "$work/$name.cases"))"
+    else
+        sed 's/^/    /' "$work/$name.cases"
+        fail "$name: cases"
+    fi
+}
+
+# expect_error NAME FILE EXPECTED: the build must fail with status 1 and print
+# EXPECTED (a file:line:column: prefix) on stderr.
+expect_error() {
+    "$build" "$2" -o "$work/err.js" 2>"$work/err.txt"
+    status=$?
+    if [ "$status" -eq 1 ] && grep -qF "$3" "$work/err.txt"; then
+        pass "error report: $1"
+    else
+        sed 's/^/    /' "$work/err.txt"
+        fail "error report: $1 (status $status, expected \"$3\")"
+    fi
+}
+
+check_errors() {
+    mkdir -p "$work/err"
+    cd "$work/err" || exit 1
+    printf 'export default {\n  fetch() {\n    return new Response(1 +);\n  },\n};\n' >syntax.js
+    printf 'import { helper } from "./nowhere.js";\nexport default { fetch: helper };\n' >unresolved.js
+    printf 'import "./syntax.js";\n' >indirect.js
+    printf 'const ok: number = 1;\nconst bad = <number>;\nexport default ok;\n' >typed.ts
+    printf 'const re = /(?<=a)b/;\nexport default { fetch: () => new Response(re.source) };\n' >lookbehind.js
+    expect_error "syntax error" syntax.js "syntax.js:3:28: "
+    expect_error "unresolved import" unresolved.js "unresolved.js:1:24: Could not resolve"
+    expect_error "error in an imported module" indirect.js "syntax.js:3:28: "
+    expect_error "TypeScript syntax error" typed.ts "typed.ts:2:"
+    expect_error "syntax Duktape cannot parse" lookbehind.js "lookbehind.js:1:12: lowering left syntax"
+    cd - >/dev/null || exit 1
+}
+
+ensure_packages "$tool_dir"
+for dir in "$corpus"/*/; do
+    [ -f "$dir/worker.json" ] && check_worker "${dir%/}"
+done
+check_errors
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,84 @@
+/*
+ * The runtime's foundation: how the other js/ files publish globals, the
+ * microtask (job) queue that the C event loop drains after every macrotask,
+ * and the buffer helpers every Web API part shares.
+ */
+var jobs = [];
+var jobHead = 0;
+
+native.defineGlobal = function (name, value) {
+    Object.defineProperty(global, name, {
+        value: value, writable: true, configurable: true, enumerable: false
+    });
+};
+
+native.enqueueJob = function (fn, arg) {
+    jobs.push(fn, arg);
+};
+
+/* Runs queued jobs, including those queued while draining, until none is
+ * left. An exception in one job is reported and does not stop the others. */
+native.drainJobs = function () {
+    while (jobHead < jobs.length) {
+        var fn = jobs[jobHead], arg = jobs[jobHead + 1];
+        jobs[jobHead] = jobs[jobHead + 1] = undefined;
+        jobHead += 2;
+        try {
+            fn(arg);
+        } catch (e) {
+            native.reportError(e, 'uncaught exception in microtask');
+        }
+    }
+    jobs.length = 0;
+    jobHead = 0;
+};
+
+/* Drops what is queued: used after a limit ended a request mid-flight. */
+native.clearJobs = function () {
+    jobs.length = 0;
+    jobHead = 0;
+};
+
+native.pendingJobs = function () {
+    return jobHead < jobs.length;
+};
+
+native.errorText = function (e) {
+    if (e && typeof e === 'object' && typeof e.stack === 'string') {
+        return e.stack;
+    }
+    try {
+        return String(e);
+    } catch (e2) {
+        return Object.prototype.toString.call(e);
+    }
+};
+
+native.reportError = function (e, what) {
+    native.log('error', (what ? what + ': ' : '') + native.errorText(e));
+};
+
+native.isBufferSource = function (x) {
+    return x instanceof ArrayBuffer || ArrayBuffer.isView(x) ||
+        (typeof x === 'object' && x !== null && Object.prototype.toString.call(x) === '[object Uint8Array]');
+};
+
+native.toU8 = function (x) {
+    if (x instanceof Uint8Array) {
+        return x;
+    }
+    if (x instanceof ArrayBuffer) {
+        return new Uint8Array(x);
+    }
+    if (ArrayBuffer.isView(x)) {
+        return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+    }
+    throw new TypeError('not a BufferSource');
+};
+
+native.defineGlobal('queueMicrotask', function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+        throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
+    }
+    native.enqueueJob(callback, undefined);
+});

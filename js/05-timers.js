@@ -1,0 +1,68 @@
+/*
+ * setTimeout, setInterval, clearTimeout, clearInterval (HTML timers). The
+ * callback and its arguments stay here, keyed by the timer's id; the C loop
+ * only knows the id and calls native.fireTimer(id) when it is due. Ids start
+ * at 1 and are never reused.
+ */
+var timers = {};
+var nextId = 1;
+
+function startTimer(handler, timeout, args, repeat) {
+    var id = nextId++;
+    var ms = Number(timeout);
+    if (!(ms > 0)) {
+        ms = 0;
+    }
+    if (typeof handler !== 'function') {
+        var code = String(handler);
+        handler = function () { (0, eval)(code); };
+    }
+    timers[id] = { fn: handler, args: args, ms: ms, repeat: repeat, handle: native.setTimer(ms, id) };
+    return id;
+}
+
+function restArgs(args) {
+    return args.length > 2 ? Array.prototype.slice.call(args, 2) : null;
+}
+
+native.fireTimer = function (id) {
+    var t = timers[id];
+    if (t === undefined) {
+        return;
+    }
+    if (t.repeat) {
+        t.handle = native.setTimer(t.ms, id);
+    } else {
+        delete timers[id];
+    }
+    if (t.args === null) {
+        t.fn();
+    } else {
+        t.fn.apply(undefined, t.args);
+    }
+};
+
+native.clearTimers = function () {
+    timers = {};
+};
+
+function clearTimer(id) {
+    var t = timers[id];
+    if (t !== undefined) {
+        native.clearTimer(t.handle);
+        delete timers[id];
+    }
+}
+
+native.defineGlobal('setTimeout', function setTimeout(handler, timeout) {
+    return startTimer(handler, timeout, restArgs(arguments), false);
+});
+native.defineGlobal('setInterval', function setInterval(handler, timeout) {
+    return startTimer(handler, timeout, restArgs(arguments), true);
+});
+native.defineGlobal('clearTimeout', function clearTimeout(id) {
+    clearTimer(id);
+});
+native.defineGlobal('clearInterval', function clearInterval(id) {
+    clearTimer(id);
+});

@@ -1,0 +1,503 @@
+/*
+ * Promise and AggregateError (ECMAScript 2022, §27.2 and §20.5.7), which
+ * Duktape 2.7 lacks. Observable ordering follows the spec exactly: reactions
+ * and thenable adoption (NewPromiseResolveThenableJob) run as jobs queued with
+ * native.enqueueJob. Species lookups are left out: `then` and `finally` always
+ * derive a %Promise%. Internal slots live under Symbol keys; promises derived
+ * by `then` are resolved directly, so the hot path creates no closures. The
+ * host rejection tracker remembers rejected promises that have no handler;
+ * native.reportUnhandledRejections() (called by the loop after draining jobs)
+ * logs those still unhandled, once each.
+ */
+'use strict';
+
+var PENDING = 0;
+var FULFILLED = 1;
+var REJECTED = 2;
+
+var SELF = Symbol('promise');
+var STATE = Symbol('promiseState');
+var RESULT = Symbol('promiseResult');
+var REACTIONS = Symbol('promiseReactions');
+var HANDLED = Symbol('promiseIsHandled');
+
+var unhandledCandidates = [];
+
+function isPromise(x) {
+    return x != null && x[SELF] === x;
+}
+
+function initPromise(promise) {
+    promise[SELF] = promise;
+    promise[STATE] = PENDING;
+}
+
+/* A %Promise% created without an executor, for promises the runtime settles
+ * itself. */
+function InternalPromise() {
+    this[SELF] = this;
+    this[STATE] = PENDING;
+}
+
+/* PromiseReaction records. Each fulfil/reject pair of the spec is one record;
+ * when triggered, the record itself becomes the job's argument. The target is
+ * either a %Promise% we settle directly or a generic capability. */
+function newReaction(onFulfilled, onRejected, target, capability) {
+    return {
+        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
+        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
+        target: target,
+        capability: capability,
+        fulfilled: false,
+        argument: undefined,
+        next: undefined
+    };
+}
+
+function promiseReactionJob(reaction) {
+    var fulfilled = reaction.fulfilled;
+    var handler = fulfilled ? reaction.onFulfilled : reaction.onRejected;
+    var value = reaction.argument;
+    reaction.argument = undefined;
+    if (handler !== undefined) {
+        try {
+            value = handler(value);
+            fulfilled = true;
+        } catch (e) {
+            value = e;
+            fulfilled = false;
+        }
+    }
+    if (reaction.target !== undefined) {
+        if (fulfilled) {
+            resolvePromise(reaction.target, value);
+        } else {
+            rejectPromise(reaction.target, value);
+        }
+        return;
+    }
+    var settle = fulfilled ? reaction.capability.resolve : reaction.capability.reject;
+    settle(value);
+}
+
+/* TriggerPromiseReactions. Pending reactions are kept newest first. */
+function triggerReactions(newestFirst, argument, fulfilled) {
+    var ordered;
+    var reaction = newestFirst;
+    while (reaction !== undefined) {
+        var next = reaction.next;
+        reaction.next = ordered;
+        ordered = reaction;
+        reaction = next;
+    }
+    for (reaction = ordered; reaction !== undefined; reaction = next) {
+        next = reaction.next;
+        reaction.next = undefined;
+        reaction.fulfilled = fulfilled;
+        reaction.argument = argument;
+        native.enqueueJob(promiseReactionJob, reaction);
+    }
+}
+
+function fulfillPromise(promise, value) {
+    var reactions = promise[REACTIONS];
+    promise[RESULT] = value;
+    if (reactions !== undefined) {
+        promise[REACTIONS] = undefined;
+    }
+    promise[STATE] = FULFILLED;
+    triggerReactions(reactions, value, true);
+}
+
+function rejectPromise(promise, reason) {
+    var reactions = promise[REACTIONS];
+    promise[RESULT] = reason;
+    if (reactions !== undefined) {
+        promise[REACTIONS] = undefined;
+    }
+    promise[STATE] = REJECTED;
+    if (!promise[HANDLED]) {
+        unhandledCandidates.push(promise);
+    }
+    triggerReactions(reactions, reason, false);
+}
+
+function resolveThenableJob(job) {
+    if (job.then === promiseThen && isPromise(job.thenable)) {
+        performThen(job.thenable, undefined, undefined, job.promise, undefined);
+        return;
+    }
+    callWithResolvingFunctions(job.promise, job.then, job.thenable);
+}
+
+/* The body of a promise's resolve function, once it is known to be the
+ * first call. */
+function resolvePromise(promise, resolution) {
+    if (resolution === promise) {
+        rejectPromise(promise, new TypeError('Chaining cycle detected for promise'));
+        return;
+    }
+    if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
+        fulfillPromise(promise, resolution);
+        return;
+    }
+    var then;
+    try {
+        then = resolution.then;
+    } catch (e) {
+        rejectPromise(promise, e);
+        return;
+    }
+    if (typeof then !== 'function') {
+        fulfillPromise(promise, resolution);
+        return;
+    }
+    native.enqueueJob(resolveThenableJob, { promise: promise, thenable: resolution, then: then });
+}
+
+/* CreateResolvingFunctions, then calls fn with them as the executor and the
+ * thenable job do; an exception from fn rejects the promise. */
+function callWithResolvingFunctions(promise, fn, thisArg) {
+    var alreadyResolved = false;
+    var resolve = function (resolution) {
+        if (!alreadyResolved) {
+            alreadyResolved = true;
+            resolvePromise(promise, resolution);
+        }
+    };
+    var reject = function (reason) {
+        if (!alreadyResolved) {
+            alreadyResolved = true;
+            rejectPromise(promise, reason);
+        }
+    };
+    try {
+        fn.call(thisArg, resolve, reject);
+    } catch (e) {
+        reject(e);
+    }
+}
+
+function performThen(promise, onFulfilled, onRejected, target, capability) {
+    var reaction = newReaction(onFulfilled, onRejected, target, capability);
+    var state = promise[STATE];
+    if (state === PENDING) {
+        reaction.next = promise[REACTIONS];
+        promise[REACTIONS] = reaction;
+    } else {
+        reaction.fulfilled = state === FULFILLED;
+        reaction.argument = promise[RESULT];
+        native.enqueueJob(promiseReactionJob, reaction);
+    }
+    promise[HANDLED] = true;
+}
+
+/* NewPromiseCapability(C) for an arbitrary constructor. */
+function newPromiseCapability(C) {
+    if (typeof C !== 'function') {
+        throw new TypeError('Promise capability constructor is not a constructor');
+    }
+    var capability = { promise: undefined, resolve: undefined, reject: undefined };
+    var executor = function (resolve, reject) {
+        if (capability.resolve !== undefined || capability.reject !== undefined) {
+            throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
+        }
+        capability.resolve = resolve;
+        capability.reject = reject;
+    };
+    capability.promise = new C(executor);
+    if (typeof capability.resolve !== 'function' || typeof capability.reject !== 'function') {
+        throw new TypeError('Promise resolve or reject function is not callable');
+    }
+    return capability;
+}
+
+function requireConstructorObject(C, method) {
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+        throw new TypeError('Promise.' + method + ' called on non-object');
+    }
+}
+
+/* PromiseResolve(C, x) */
+function promiseResolve(C, x) {
+    if (isPromise(x) && x.constructor === C) {
+        return x;
+    }
+    if (C === Promise) {
+        var promise = new InternalPromise();
+        resolvePromise(promise, x);
+        return promise;
+    }
+    var capability = newPromiseCapability(C);
+    var resolve = capability.resolve;
+    resolve(x);
+    return capability.promise;
+}
+
+function Promise(executor) {
+    if (new.target === undefined) {
+        throw new TypeError("Promise constructor cannot be invoked without 'new'");
+    }
+    if (typeof executor !== 'function') {
+        throw new TypeError('Promise resolver ' + typeof executor + ' is not a function');
+    }
+    initPromise(this);
+    callWithResolvingFunctions(this, executor, undefined);
+}
+
+InternalPromise.prototype = Promise.prototype;
+
+function promiseThen(onFulfilled, onRejected) {
+    if (!isPromise(this)) {
+        throw new TypeError('Promise.prototype.then called on incompatible receiver');
+    }
+    var derived = new InternalPromise();
+    performThen(this, onFulfilled, onRejected, derived, undefined);
+    return derived;
+}
+
+function promiseCatch(onRejected) {
+    return this.then(undefined, onRejected);
+}
+
+function makeThenFinally(onFinally) {
+    return function (value) {
+        var result = onFinally();
+        return promiseResolve(Promise, result).then(function () {
+            return value;
+        });
+    };
+}
+
+function makeCatchFinally(onFinally) {
+    return function (reason) {
+        var result = onFinally();
+        return promiseResolve(Promise, result).then(function () {
+            throw reason;
+        });
+    };
+}
+
+function promiseFinally(onFinally) {
+    if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
+        throw new TypeError('Promise.prototype.finally called on non-object');
+    }
+    if (typeof onFinally !== 'function') {
+        return this.then(onFinally, onFinally);
+    }
+    return this.then(makeThenFinally(onFinally), makeCatchFinally(onFinally));
+}
+
+function resolve(x) {
+    requireConstructorObject(this, 'resolve');
+    return promiseResolve(this, x);
+}
+
+function reject(r) {
+    requireConstructorObject(this, 'reject');
+    if (this === Promise) {
+        var promise = new InternalPromise();
+        rejectPromise(promise, r);
+        return promise;
+    }
+    var capability = newPromiseCapability(this);
+    var rejectFn = capability.reject;
+    rejectFn(r);
+    return capability.promise;
+}
+
+/* Shared by the combinators: the spec's steps around Perform*: capability,
+ * GetPromiseResolve, iteration (closing the iterator when a step throws)
+ * and IfAbruptRejectPromise. `step(state, value)` handles one element and
+ * `finish(state)` runs once the iterator is done. */
+function combine(C, iterable, step, finish) {
+    var capability = newPromiseCapability(C);
+    try {
+        var promiseResolveFn = C.resolve;
+        if (typeof promiseResolveFn !== 'function') {
+            throw new TypeError('Promise resolve is not a function');
+        }
+        var state = new CombinatorState(C, capability, promiseResolveFn);
+        native.iterate(iterable, step, state);
+        finish(state);
+    } catch (e) {
+        var rejectFn = capability.reject;
+        rejectFn(e);
+    }
+    return capability.promise;
+}
+
+function CombinatorState(C, capability, promiseResolveFn) {
+    this.C = C;
+    this.capability = capability;
+    this.promiseResolve = promiseResolveFn;
+    this.list = [];
+    this.remaining = 1;
+    this.index = 0;
+}
+
+function nextPromiseOf(state, value) {
+    return state.promiseResolve.call(state.C, value);
+}
+
+/* Settles the capability with the list once every element has reported. */
+function finishList(state) {
+    state.remaining -= 1;
+    if (state.remaining === 0) {
+        var resolveFn = state.capability.resolve;
+        return resolveFn(state.list);
+    }
+    return undefined;
+}
+
+function finishAny(state) {
+    state.remaining -= 1;
+    if (state.remaining === 0) {
+        var error = new AggregateError(state.list, 'All promises were rejected');
+        var rejectFn = state.capability.reject;
+        return rejectFn(error);
+    }
+    return undefined;
+}
+
+/* Promise.all / allSettled / any element functions. */
+function makeElementFunction(state, index, alreadyCalled, kind) {
+    return function (x) {
+        if (alreadyCalled.value) {
+            return undefined;
+        }
+        alreadyCalled.value = true;
+        if (kind === 'fulfilled') {
+            state.list[index] = { status: 'fulfilled', value: x };
+        } else if (kind === 'rejected') {
+            state.list[index] = { status: 'rejected', reason: x };
+        } else {
+            state.list[index] = x;
+        }
+        return kind === 'any' ? finishAny(state) : finishList(state);
+    };
+}
+
+function allStep(state, value) {
+    var index = state.index;
+    state.list.push(undefined);
+    var nextPromise = nextPromiseOf(state, value);
+    var onFulfilled = makeElementFunction(state, index, { value: false }, 'all');
+    state.remaining += 1;
+    nextPromise.then(onFulfilled, state.capability.reject);
+    state.index = index + 1;
+}
+
+function allSettledStep(state, value) {
+    var index = state.index;
+    state.list.push(undefined);
+    var nextPromise = nextPromiseOf(state, value);
+    var alreadyCalled = { value: false };
+    var onFulfilled = makeElementFunction(state, index, alreadyCalled, 'fulfilled');
+    var onRejected = makeElementFunction(state, index, alreadyCalled, 'rejected');
+    state.remaining += 1;
+    nextPromise.then(onFulfilled, onRejected);
+    state.index = index + 1;
+}
+
+function anyStep(state, value) {
+    var index = state.index;
+    state.list.push(undefined);
+    var nextPromise = nextPromiseOf(state, value);
+    var onRejected = makeElementFunction(state, index, { value: false }, 'any');
+    state.remaining += 1;
+    nextPromise.then(state.capability.resolve, onRejected);
+    state.index = index + 1;
+}
+
+function raceStep(state, value) {
+    nextPromiseOf(state, value).then(state.capability.resolve, state.capability.reject);
+}
+
+function finishNothing() {
+    return undefined;
+}
+
+function all(iterable) {
+    return combine(this, iterable, allStep, finishList);
+}
+
+function allSettled(iterable) {
+    return combine(this, iterable, allSettledStep, finishList);
+}
+
+function any(iterable) {
+    return combine(this, iterable, anyStep, finishAny);
+}
+
+function race(iterable) {
+    return combine(this, iterable, raceStep, finishNothing);
+}
+
+function AggregateError(errors, message, options) {
+    var proto = new.target !== undefined && new.target.prototype !== null &&
+        typeof new.target.prototype === 'object' ? new.target.prototype : AggregateError.prototype;
+    var error = new Error(message);
+    Object.setPrototypeOf(error, proto);
+    if (options !== null && typeof options === 'object' && 'cause' in options) {
+        defineHidden(error, 'cause', options.cause);
+    }
+    defineHidden(error, 'errors', native.iterableToList(errors));
+    return error;
+}
+
+function defineHidden(target, key, value) {
+    Object.defineProperty(target, key, {
+        value: value, writable: true, enumerable: false, configurable: true
+    });
+}
+
+function setFunctionProps(fn, name, length) {
+    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+}
+
+function defineMethods(target, methods) {
+    Object.keys(methods).forEach(function (name) {
+        defineHidden(target, name, methods[name]);
+    });
+}
+
+setFunctionProps(promiseThen, 'then', 2);
+setFunctionProps(promiseCatch, 'catch', 1);
+setFunctionProps(promiseFinally, 'finally', 1);
+setFunctionProps(AggregateError, 'AggregateError', 2);
+
+defineMethods(Promise.prototype, {
+    constructor: Promise, then: promiseThen, 'catch': promiseCatch, 'finally': promiseFinally
+});
+Object.defineProperty(Promise.prototype, Symbol.toStringTag, {
+    value: 'Promise', writable: false, enumerable: false, configurable: true
+});
+defineMethods(Promise, {
+    all: all, allSettled: allSettled, any: any, race: race, reject: reject, resolve: resolve
+});
+Object.defineProperty(Promise, 'prototype', { writable: false });
+
+Object.setPrototypeOf(AggregateError, Error);
+AggregateError.prototype = Object.create(Error.prototype);
+defineMethods(AggregateError.prototype, {
+    constructor: AggregateError, name: 'AggregateError', message: ''
+});
+Object.defineProperty(AggregateError, 'prototype', { writable: false });
+
+native.isPromise = isPromise;
+
+native.reportUnhandledRejections = function () {
+    var candidates = unhandledCandidates;
+    unhandledCandidates = [];
+    for (var i = 0; i < candidates.length; i++) {
+        if (!candidates[i][HANDLED]) {
+            candidates[i][HANDLED] = true;
+            native.reportError(candidates[i][RESULT], 'Uncaught (in promise)');
+        }
+    }
+};
+
+native.defineGlobal('Promise', Promise);
+native.defineGlobal('AggregateError', AggregateError);

@@ -1,0 +1,664 @@
+/*
+ * Map, Set, WeakMap and WeakSet (ECMAScript 2022, §24), which Duktape 2.7
+ * lacks, and %IteratorPrototype% (published as native.IteratorPrototype for
+ * 12-builtins.js).
+ *
+ * Map and Set keep entries in insertion-ordered arrays with tombstones, plus
+ * a dictionary from a hash string to the entry's position: primitives hash by
+ * a type-tagged string (SameValueZero falls out of String(number): NaN is
+ * "NaN", -0 is "0"), objects by a unique id stored under a non-enumerable
+ * Symbol key on the object. Keys that cannot carry an id (non-extensible
+ * objects, unregistered symbols) are found by a linear scan of their own
+ * short list. clear() and compaction replace the store and link the old one
+ * to its successor, so live iterators and forEach continue where the spec
+ * says they do.
+ *
+ * WeakMap and WeakSet store a cell {owner, present, value} on the key object
+ * under a Symbol private to each collection, so an entry lives exactly as
+ * long as its key. Non-extensible keys fall back to a strongly held list.
+ */
+'use strict';
+
+var OBJECT_ID = Symbol('objectId');
+var MAP_STORE = Symbol('mapStore');
+var SET_STORE = Symbol('setStore');
+var WEAKMAP_DATA = Symbol('weakMapData');
+var WEAKSET_DATA = Symbol('weakSetData');
+var ITERATED = Symbol('iteratedStore');
+var NEXT_INDEX = Symbol('iteratorNextIndex');
+var MAP_ITERATOR_KIND = Symbol('mapIteratorKind');
+var SET_ITERATOR_KIND = Symbol('setIteratorKind');
+
+var EMPTY = {};
+var KIND_KEYS = 0;
+var KIND_VALUES = 1;
+var KIND_ENTRIES = 2;
+var COMPACT_MIN_HOLES = 16;
+
+var hasOwn = Object.prototype.hasOwnProperty;
+var nextObjectId = 0;
+
+function defineHidden(target, key, value) {
+    Object.defineProperty(target, key, {
+        value: value, writable: true, enumerable: false, configurable: true
+    });
+}
+
+function defineMethods(target, methods) {
+    Object.keys(methods).forEach(function (name) {
+        defineHidden(target, name, methods[name]);
+    });
+}
+
+function setFunctionLength(fn, length) {
+    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+}
+
+function defineToStringTag(target, tag) {
+    Object.defineProperty(target, Symbol.toStringTag, {
+        value: tag, writable: false, enumerable: false, configurable: true
+    });
+}
+
+function isObject(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+/* %IteratorPrototype%: [Symbol.iterator]() returns this. */
+var IteratorPrototype = {};
+defineHidden(IteratorPrototype, Symbol.iterator, function () {
+    return this;
+});
+Object.defineProperty(IteratorPrototype[Symbol.iterator], 'name', { value: '[Symbol.iterator]' });
+native.IteratorPrototype = IteratorPrototype;
+
+/* Hash of a primitive key, or undefined when it has none (symbols that are
+ * not in the global registry). */
+function primitiveHash(key, type) {
+    if (type === 'string') {
+        return 's' + key;
+    }
+    if (type === 'number') {
+        return 'n' + key;
+    }
+    if (type === 'boolean') {
+        return key ? 'true' : 'false';
+    }
+    if (type === 'undefined') {
+        return 'undefined';
+    }
+    if (key === null) {
+        return 'null';
+    }
+    var registered = Symbol.keyFor(key);
+    return registered === undefined ? undefined : 'r' + registered;
+}
+
+/* The object's own id, creating it; undefined if the object cannot take one. */
+function ownObjectId(key) {
+    var id = key[OBJECT_ID];
+    if (id !== undefined && hasOwn.call(key, OBJECT_ID)) {
+        return id;
+    }
+    if (!Object.isExtensible(key)) {
+        return undefined;
+    }
+    id = 'o' + (++nextObjectId);
+    try {
+        Object.defineProperty(key, OBJECT_ID, { value: id });
+    } catch (e) {
+        return undefined;
+    }
+    return id;
+}
+
+function Store(owner) {
+    this.owner = owner;
+    this.keys = [];
+    this.values = [];
+    this.index = Object.create(null);
+    this.unhashed = [];
+    this.size = 0;
+    this.successor = undefined;
+    this.cleared = false;
+}
+
+function findUnhashed(store, key) {
+    var unhashed = store.unhashed;
+    for (var i = 0; i < unhashed.length; i++) {
+        if (store.keys[unhashed[i]] === key) {
+            return unhashed[i];
+        }
+    }
+    return -1;
+}
+
+/* Position of the entry for key, or -1. */
+function findEntry(store, key) {
+    var type = typeof key;
+    var pos;
+    if (type === 'object' && key !== null || type === 'function') {
+        var id = key[OBJECT_ID];
+        if (id !== undefined) {
+            pos = store.index[id];
+            if (pos !== undefined && store.keys[pos] === key) {
+                return pos;
+            }
+        }
+    } else {
+        var hash = primitiveHash(key, type);
+        if (hash !== undefined) {
+            pos = store.index[hash];
+            return pos === undefined ? -1 : pos;
+        }
+    }
+    return store.unhashed.length === 0 ? -1 : findUnhashed(store, key);
+}
+
+function addEntry(store, key, value) {
+    var pos = store.keys.length;
+    var type = typeof key;
+    var hash = type === 'object' && key !== null || type === 'function' ?
+        ownObjectId(key) : primitiveHash(key, type);
+    if (hash === undefined) {
+        store.unhashed.push(pos);
+    } else {
+        store.index[hash] = pos;
+    }
+    store.keys.push(key);
+    store.values.push(value);
+    store.size += 1;
+}
+
+function storedHash(key) {
+    var type = typeof key;
+    return type === 'object' && key !== null || type === 'function' ? key[OBJECT_ID] : primitiveHash(key, type);
+}
+
+function removeEntry(holder, brand, store, pos) {
+    var hash = storedHash(store.keys[pos]);
+    if (hash !== undefined && store.index[hash] === pos) {
+        delete store.index[hash];
+    } else {
+        store.unhashed.splice(store.unhashed.indexOf(pos), 1);
+    }
+    store.keys[pos] = EMPTY;
+    store.values[pos] = undefined;
+    store.size -= 1;
+    var holes = store.keys.length - store.size;
+    if (holes >= COMPACT_MIN_HOLES && holes > store.size) {
+        replaceStore(holder, brand, store, false);
+    }
+}
+
+/* Gives holder a new store: empty (clear) or with the live entries of the
+ * old one (compaction). The old store keeps its arrays for live iterators. */
+function replaceStore(holder, brand, store, clearing) {
+    var fresh = new Store(holder);
+    if (!clearing) {
+        for (var i = 0; i < store.keys.length; i++) {
+            if (store.keys[i] !== EMPTY) {
+                addEntry(fresh, store.keys[i], store.values[i]);
+            }
+        }
+    }
+    store.successor = fresh;
+    store.cleared = clearing;
+    if (clearing) {
+        store.keys = [];
+        store.values = [];
+    }
+    holder[brand] = fresh;
+}
+
+function livePositionsBefore(store, pos) {
+    var count = 0;
+    for (var i = 0; i < pos && i < store.keys.length; i++) {
+        if (store.keys[i] !== EMPTY) {
+            count += 1;
+        }
+    }
+    return count;
+}
+
+/* Moves a cursor (an object with ITERATED and NEXT_INDEX) to the next live
+ * entry, following replaced stores; returns its position or -1. */
+function advanceCursor(cursor) {
+    var store = cursor[ITERATED];
+    var pos = cursor[NEXT_INDEX];
+    while (store.successor !== undefined) {
+        pos = store.cleared ? 0 : livePositionsBefore(store, pos);
+        store = store.successor;
+    }
+    var keys = store.keys;
+    while (pos < keys.length && keys[pos] === EMPTY) {
+        pos += 1;
+    }
+    cursor[ITERATED] = store;
+    cursor[NEXT_INDEX] = pos + 1;
+    return pos < keys.length ? pos : -1;
+}
+
+function Cursor(store) {
+    this[ITERATED] = store;
+    this[NEXT_INDEX] = 0;
+}
+
+function storeOf(holder, brand, what) {
+    var store = holder != null ? holder[brand] : undefined;
+    if (store === undefined || store.owner !== holder) {
+        throw new TypeError(what + ' called on incompatible receiver');
+    }
+    return store;
+}
+
+function requireNew(newTarget, name) {
+    if (newTarget === undefined) {
+        throw new TypeError("Constructor " + name + " requires 'new'");
+    }
+}
+
+/* Fills a new collection from an iterable by calling its adder, as the Map,
+ * Set, WeakMap and WeakSet constructors do. */
+function addAll(collection, iterable, adderName, pairs) {
+    if (iterable === undefined || iterable === null) {
+        return;
+    }
+    var adder = collection[adderName];
+    if (typeof adder !== 'function') {
+        throw new TypeError("'" + adderName + "' returned for property '" + adderName + "' of object is not a function");
+    }
+    native.iterate(iterable, pairs ? addPairStep : addValueStep, { collection: collection, adder: adder });
+}
+
+function addPairStep(state, entry) {
+    if (!isObject(entry)) {
+        throw new TypeError('Iterator value ' + String(entry) + ' is not an entry object');
+    }
+    state.adder.call(state.collection, entry[0], entry[1]);
+}
+
+function addValueStep(state, value) {
+    state.adder.call(state.collection, value);
+}
+
+function iterResult(value, done) {
+    return { value: value, done: done };
+}
+
+function entryValue(store, pos, kind) {
+    if (kind === KIND_KEYS) {
+        return store.keys[pos];
+    }
+    if (kind === KIND_VALUES) {
+        return store.values[pos];
+    }
+    return [store.keys[pos], store.values[pos]];
+}
+
+/* ---- Map ---- */
+
+function Map(iterable) {
+    requireNew(new.target, 'Map');
+    this[MAP_STORE] = new Store(this);
+    addAll(this, iterable, 'set', true);
+}
+
+function mapGet(key) {
+    var store = storeOf(this, MAP_STORE, 'Map.prototype.get');
+    var pos = findEntry(store, key);
+    return pos < 0 ? undefined : store.values[pos];
+}
+
+function mapSet(key, value) {
+    var store = storeOf(this, MAP_STORE, 'Map.prototype.set');
+    var pos = findEntry(store, key);
+    if (pos >= 0) {
+        store.values[pos] = value;
+    } else {
+        addEntry(store, key === 0 ? 0 : key, value);
+    }
+    return this;
+}
+
+function mapHas(key) {
+    return findEntry(storeOf(this, MAP_STORE, 'Map.prototype.has'), key) >= 0;
+}
+
+function mapDelete(key) {
+    var store = storeOf(this, MAP_STORE, 'Map.prototype.delete');
+    var pos = findEntry(store, key);
+    if (pos < 0) {
+        return false;
+    }
+    removeEntry(this, MAP_STORE, store, pos);
+    return true;
+}
+
+function mapClear() {
+    replaceStore(this, MAP_STORE, storeOf(this, MAP_STORE, 'Map.prototype.clear'), true);
+}
+
+function mapForEach(callbackfn, thisArg) {
+    var store = storeOf(this, MAP_STORE, 'Map.prototype.forEach');
+    if (typeof callbackfn !== 'function') {
+        throw new TypeError(String(callbackfn) + ' is not a function');
+    }
+    var cursor = new Cursor(store);
+    for (var pos = advanceCursor(cursor); pos >= 0; pos = advanceCursor(cursor)) {
+        store = cursor[ITERATED];
+        callbackfn.call(thisArg, store.values[pos], store.keys[pos], this);
+    }
+}
+
+function mapSize() {
+    return storeOf(this, MAP_STORE, 'get Map.prototype.size').size;
+}
+
+function MapIterator(store, kind) {
+    this[ITERATED] = store;
+    this[NEXT_INDEX] = 0;
+    this[MAP_ITERATOR_KIND] = kind;
+}
+
+MapIterator.prototype = Object.create(IteratorPrototype);
+
+function mapIteratorNext() {
+    var kind = this != null ? this[MAP_ITERATOR_KIND] : undefined;
+    if (kind === undefined) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    if (this[ITERATED] === undefined) {
+        return iterResult(undefined, true);
+    }
+    var pos = advanceCursor(this);
+    if (pos < 0) {
+        this[ITERATED] = undefined;
+        return iterResult(undefined, true);
+    }
+    return iterResult(entryValue(this[ITERATED], pos, kind), false);
+}
+
+function mapKeys() {
+    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.keys'), KIND_KEYS);
+}
+
+function mapValues() {
+    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.values'), KIND_VALUES);
+}
+
+function mapEntries() {
+    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.entries'), KIND_ENTRIES);
+}
+
+/* ---- Set ---- */
+
+function Set(iterable) {
+    requireNew(new.target, 'Set');
+    this[SET_STORE] = new Store(this);
+    addAll(this, iterable, 'add', false);
+}
+
+function setAdd(value) {
+    var store = storeOf(this, SET_STORE, 'Set.prototype.add');
+    if (findEntry(store, value) < 0) {
+        addEntry(store, value === 0 ? 0 : value, undefined);
+    }
+    return this;
+}
+
+function setHas(value) {
+    return findEntry(storeOf(this, SET_STORE, 'Set.prototype.has'), value) >= 0;
+}
+
+function setDelete(value) {
+    var store = storeOf(this, SET_STORE, 'Set.prototype.delete');
+    var pos = findEntry(store, value);
+    if (pos < 0) {
+        return false;
+    }
+    removeEntry(this, SET_STORE, store, pos);
+    return true;
+}
+
+function setClear() {
+    replaceStore(this, SET_STORE, storeOf(this, SET_STORE, 'Set.prototype.clear'), true);
+}
+
+function setForEach(callbackfn, thisArg) {
+    var store = storeOf(this, SET_STORE, 'Set.prototype.forEach');
+    if (typeof callbackfn !== 'function') {
+        throw new TypeError(String(callbackfn) + ' is not a function');
+    }
+    var cursor = new Cursor(store);
+    for (var pos = advanceCursor(cursor); pos >= 0; pos = advanceCursor(cursor)) {
+        var value = cursor[ITERATED].keys[pos];
+        callbackfn.call(thisArg, value, value, this);
+    }
+}
+
+function setSize() {
+    return storeOf(this, SET_STORE, 'get Set.prototype.size').size;
+}
+
+function SetIterator(store, kind) {
+    this[ITERATED] = store;
+    this[NEXT_INDEX] = 0;
+    this[SET_ITERATOR_KIND] = kind;
+}
+
+SetIterator.prototype = Object.create(IteratorPrototype);
+
+function setIteratorNext() {
+    var kind = this != null ? this[SET_ITERATOR_KIND] : undefined;
+    if (kind === undefined) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    if (this[ITERATED] === undefined) {
+        return iterResult(undefined, true);
+    }
+    var pos = advanceCursor(this);
+    if (pos < 0) {
+        this[ITERATED] = undefined;
+        return iterResult(undefined, true);
+    }
+    var value = this[ITERATED].keys[pos];
+    return iterResult(kind === KIND_ENTRIES ? [value, value] : value, false);
+}
+
+function setValues() {
+    return new SetIterator(storeOf(this, SET_STORE, 'Set.prototype.values'), KIND_VALUES);
+}
+
+function setEntries() {
+    return new SetIterator(storeOf(this, SET_STORE, 'Set.prototype.entries'), KIND_ENTRIES);
+}
+
+/* ---- WeakMap and WeakSet ---- */
+
+function WeakData(owner, name) {
+    this.owner = owner;
+    this.symbol = Symbol(name);
+    this.strongKeys = [];
+    this.strongValues = [];
+}
+
+function WeakCell(owner, value) {
+    this.owner = owner;
+    this.present = true;
+    this.value = value;
+}
+
+function requireWeakKey(key, what) {
+    if (!isObject(key)) {
+        throw new TypeError('Invalid value used ' + what);
+    }
+}
+
+/* The key's live cell for this collection, or undefined. */
+function cellOf(data, key) {
+    var cell = key[data.symbol];
+    return cell !== undefined && cell.owner === key ? cell : undefined;
+}
+
+function weakGetEntry(data, key) {
+    if (!isObject(key)) {
+        return undefined;
+    }
+    var cell = cellOf(data, key);
+    if (cell !== undefined) {
+        return cell.present ? cell : undefined;
+    }
+    var i = data.strongKeys.indexOf(key);
+    return i < 0 ? undefined : { value: data.strongValues[i] };
+}
+
+function weakSetEntry(data, key, value) {
+    var cell = cellOf(data, key);
+    if (cell !== undefined) {
+        cell.present = true;
+        cell.value = value;
+        return;
+    }
+    var i = data.strongKeys.indexOf(key);
+    if (i >= 0) {
+        data.strongValues[i] = value;
+        return;
+    }
+    if (Object.isExtensible(key)) {
+        try {
+            Object.defineProperty(key, data.symbol, { value: new WeakCell(key, value), configurable: true });
+            return;
+        } catch (e) {
+            /* not extensible after all: keep the key in the strong list */
+        }
+    }
+    data.strongKeys.push(key);
+    data.strongValues.push(value);
+}
+
+function weakDeleteEntry(data, key) {
+    if (!isObject(key)) {
+        return false;
+    }
+    var cell = cellOf(data, key);
+    if (cell !== undefined) {
+        var wasPresent = cell.present;
+        if (!Reflect.deleteProperty(key, data.symbol)) {
+            cell.present = false;
+            cell.value = undefined;
+        }
+        return wasPresent;
+    }
+    var i = data.strongKeys.indexOf(key);
+    if (i < 0) {
+        return false;
+    }
+    data.strongKeys.splice(i, 1);
+    data.strongValues.splice(i, 1);
+    return true;
+}
+
+function WeakMap(iterable) {
+    requireNew(new.target, 'WeakMap');
+    this[WEAKMAP_DATA] = new WeakData(this, 'WeakMap');
+    addAll(this, iterable, 'set', true);
+}
+
+function weakMapGet(key) {
+    var entry = weakGetEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.get'), key);
+    return entry === undefined ? undefined : entry.value;
+}
+
+function weakMapSet(key, value) {
+    var data = storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.set');
+    requireWeakKey(key, 'as weak map key');
+    weakSetEntry(data, key, value);
+    return this;
+}
+
+function weakMapHas(key) {
+    return weakGetEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.has'), key) !== undefined;
+}
+
+function weakMapDelete(key) {
+    return weakDeleteEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.delete'), key);
+}
+
+function WeakSet(iterable) {
+    requireNew(new.target, 'WeakSet');
+    this[WEAKSET_DATA] = new WeakData(this, 'WeakSet');
+    addAll(this, iterable, 'add', false);
+}
+
+function weakSetAdd(value) {
+    var data = storeOf(this, WEAKSET_DATA, 'WeakSet.prototype.add');
+    requireWeakKey(value, 'in weak set');
+    weakSetEntry(data, value, true);
+    return this;
+}
+
+function weakSetHas(value) {
+    return weakGetEntry(storeOf(this, WEAKSET_DATA, 'WeakSet.prototype.has'), value) !== undefined;
+}
+
+function weakSetDelete(value) {
+    return weakDeleteEntry(storeOf(this, WEAKSET_DATA, 'WeakSet.prototype.delete'), value);
+}
+
+/* ---- publishing ---- */
+
+function defineGetter(target, name, getter) {
+    Object.defineProperty(getter, 'name', { value: 'get ' + name });
+    Object.defineProperty(target, name, { get: getter, enumerable: false, configurable: true });
+}
+
+function publishCollection(Ctor, name, methods) {
+    setFunctionLength(Ctor, 0);
+    methods.constructor = Ctor;
+    defineMethods(Ctor.prototype, methods);
+    defineToStringTag(Ctor.prototype, name);
+    Object.defineProperty(Ctor, 'prototype', { writable: false });
+    native.defineGlobal(name, Ctor);
+}
+
+function fixName(fn, name) {
+    Object.defineProperty(fn, 'name', { value: name });
+}
+
+[[mapGet, 'get'], [mapSet, 'set'], [mapHas, 'has'], [mapDelete, 'delete'], [mapClear, 'clear'],
+    [mapForEach, 'forEach'], [mapKeys, 'keys'], [mapValues, 'values'], [mapEntries, 'entries'],
+    [setAdd, 'add'], [setHas, 'has'], [setDelete, 'delete'], [setClear, 'clear'],
+    [setForEach, 'forEach'], [setValues, 'values'], [setEntries, 'entries'],
+    [weakMapGet, 'get'], [weakMapSet, 'set'], [weakMapHas, 'has'], [weakMapDelete, 'delete'],
+    [weakSetAdd, 'add'], [weakSetHas, 'has'], [weakSetDelete, 'delete'],
+    [mapIteratorNext, 'next'], [setIteratorNext, 'next']].forEach(function (pair) {
+    fixName(pair[0], pair[1]);
+});
+
+publishCollection(Map, 'Map', {
+    get: mapGet, set: mapSet, has: mapHas, 'delete': mapDelete, clear: mapClear,
+    forEach: mapForEach, keys: mapKeys, values: mapValues, entries: mapEntries
+});
+defineHidden(Map.prototype, Symbol.iterator, mapEntries);
+defineGetter(Map.prototype, 'size', mapSize);
+
+publishCollection(Set, 'Set', {
+    add: setAdd, has: setHas, 'delete': setDelete, clear: setClear,
+    forEach: setForEach, values: setValues, keys: setValues, entries: setEntries
+});
+defineHidden(Set.prototype, Symbol.iterator, setValues);
+defineGetter(Set.prototype, 'size', setSize);
+
+publishCollection(WeakMap, 'WeakMap', {
+    get: weakMapGet, set: weakMapSet, has: weakMapHas, 'delete': weakMapDelete
+});
+
+publishCollection(WeakSet, 'WeakSet', {
+    add: weakSetAdd, has: weakSetHas, 'delete': weakSetDelete
+});
+
+defineHidden(MapIterator.prototype, 'next', mapIteratorNext);
+defineToStringTag(MapIterator.prototype, 'Map Iterator');
+defineHidden(SetIterator.prototype, 'next', setIteratorNext);
+defineToStringTag(SetIterator.prototype, 'Set Iterator');

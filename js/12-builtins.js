@@ -1,0 +1,921 @@
+/*
+ * The ES2015–ES2022 built-ins that Duktape 2.7 lacks and that lowered
+ * (Babel / esbuild ES5) Workers code calls at run time: the iteration
+ * protocol for arrays, typed arrays and strings, the newer Array, Object,
+ * String and Math functions, and Symbol.asyncIterator. Only what is missing
+ * is added, with the attributes, `name` and `length` the spec gives
+ * (non-enumerable, writable, configurable).
+ *
+ * It also gives the other runtime files the iteration helpers they share:
+ * native.iterate(iterable, step, state) calls step(state, value) for each
+ * value (closing the iterator if step throws; plain arrays iterate without
+ * iterator objects while the array iterator is unmodified) and
+ * native.iterableToList(iterable).
+ */
+'use strict';
+
+var hasOwn = Object.prototype.hasOwnProperty;
+var propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+var toStr = Object.prototype.toString;
+var MAX_SAFE_INTEGER = 9007199254740991;
+var KIND_KEYS = 0;
+var KIND_VALUES = 1;
+var KIND_ENTRIES = 2;
+
+function defineHidden(target, key, value) {
+    Object.defineProperty(target, key, {
+        value: value, writable: true, enumerable: false, configurable: true
+    });
+}
+
+function setNameAndLength(fn, name, length) {
+    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+}
+
+/* Adds each [name, function, length] the target does not have yet. */
+function provide(target, entries) {
+    for (var i = 0; i < entries.length; i++) {
+        var name = entries[i][0];
+        var fn = entries[i][1];
+        if (!hasOwn.call(target, name)) {
+            setNameAndLength(fn, typeof name === 'symbol' ? '[' + name.description + ']' : name, entries[i][2]);
+            defineHidden(target, name, fn);
+        }
+    }
+}
+
+function isObject(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function toIntegerOrInfinity(value) {
+    var n = +value;
+    if (n !== n || n === 0) {
+        return 0;
+    }
+    if (n === Infinity || n === -Infinity) {
+        return n;
+    }
+    return n < 0 ? Math.ceil(n) : Math.floor(n);
+}
+
+function toLength(value) {
+    var n = toIntegerOrInfinity(value);
+    return n <= 0 ? 0 : Math.min(n, MAX_SAFE_INTEGER);
+}
+
+/* Resolves a relative index argument (start/end/target) against len. */
+function relativeIndex(value, len, ifUndefined) {
+    if (value === undefined) {
+        return ifUndefined;
+    }
+    var n = toIntegerOrInfinity(value);
+    return n < 0 ? Math.max(len + n, 0) : Math.min(n, len);
+}
+
+function toObject(value, what) {
+    if (value === undefined || value === null) {
+        throw new TypeError(what + ' called on null or undefined');
+    }
+    return Object(value);
+}
+
+function toStringValue(value) {
+    if (typeof value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+    }
+    return String(value);
+}
+
+function thisString(value, what) {
+    if (value === undefined || value === null) {
+        throw new TypeError('String.prototype.' + what + ' called on null or undefined');
+    }
+    return toStringValue(value);
+}
+
+function requireCallable(fn) {
+    if (typeof fn !== 'function') {
+        throw new TypeError(String(fn) + ' is not a function');
+    }
+    return fn;
+}
+
+function isTypedArray(x) {
+    return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+
+function iterResult(value, done) {
+    return { value: value, done: done };
+}
+
+/* CreateDataPropertyOrThrow; plain arrays and objects take a simple store. */
+function createDataProperty(target, key, value, simple) {
+    if (simple && key !== '__proto__') {
+        target[key] = value;
+    } else {
+        Object.defineProperty(target, key, {
+            value: value, writable: true, enumerable: true, configurable: true
+        });
+    }
+}
+
+/* ---- Symbol ---- */
+
+if (Symbol.asyncIterator === undefined) {
+    Object.defineProperty(Symbol, 'asyncIterator', {
+        value: Symbol('Symbol.asyncIterator'), writable: false, enumerable: false, configurable: false
+    });
+}
+
+if (!('description' in Symbol.prototype)) {
+    Object.defineProperty(Symbol.prototype, 'description', {
+        get: function () {
+            var text = Object(this).toString();
+            return text.slice(7, -1);
+        },
+        enumerable: false,
+        configurable: true
+    });
+}
+
+/* ---- iterators for arrays, typed arrays and strings ---- */
+
+var ARRAY_ITERATED = Symbol('iteratedArrayLike');
+var ARRAY_NEXT_INDEX = Symbol('arrayLikeNextIndex');
+var ARRAY_KIND = Symbol('arrayLikeIterationKind');
+var STRING_ITERATED = Symbol('iteratedString');
+var STRING_NEXT_INDEX = Symbol('stringIteratorNextIndex');
+
+function ArrayIterator(object, kind) {
+    this[ARRAY_ITERATED] = object;
+    this[ARRAY_NEXT_INDEX] = 0;
+    this[ARRAY_KIND] = kind;
+}
+
+var ArrayIteratorPrototype = Object.create(native.IteratorPrototype);
+ArrayIterator.prototype = ArrayIteratorPrototype;
+
+function arrayIteratorNext() {
+    var kind = this !== undefined && this !== null ? this[ARRAY_KIND] : undefined;
+    if (kind === undefined) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    var object = this[ARRAY_ITERATED];
+    if (object === undefined) {
+        return iterResult(undefined, true);
+    }
+    var index = this[ARRAY_NEXT_INDEX];
+    if (index >= toLength(object.length)) {
+        this[ARRAY_ITERATED] = undefined;
+        return iterResult(undefined, true);
+    }
+    this[ARRAY_NEXT_INDEX] = index + 1;
+    if (kind === KIND_KEYS) {
+        return iterResult(index, false);
+    }
+    if (kind === KIND_VALUES) {
+        return iterResult(object[index], false);
+    }
+    return iterResult([index, object[index]], false);
+}
+
+function arrayKeys() {
+    return new ArrayIterator(toObject(this, 'Array.prototype.keys'), KIND_KEYS);
+}
+
+function arrayValues() {
+    return new ArrayIterator(toObject(this, 'Array.prototype.values'), KIND_VALUES);
+}
+
+function arrayEntries() {
+    return new ArrayIterator(toObject(this, 'Array.prototype.entries'), KIND_ENTRIES);
+}
+
+function requireTypedArray(x) {
+    if (!isTypedArray(x)) {
+        throw new TypeError('this is not a typed array.');
+    }
+    return x;
+}
+
+function typedArrayKeys() {
+    return new ArrayIterator(requireTypedArray(this), KIND_KEYS);
+}
+
+function typedArrayValues() {
+    return new ArrayIterator(requireTypedArray(this), KIND_VALUES);
+}
+
+function typedArrayEntries() {
+    return new ArrayIterator(requireTypedArray(this), KIND_ENTRIES);
+}
+
+function StringIterator(string) {
+    this[STRING_ITERATED] = string;
+    this[STRING_NEXT_INDEX] = 0;
+}
+
+var StringIteratorPrototype = Object.create(native.IteratorPrototype);
+StringIterator.prototype = StringIteratorPrototype;
+
+/* The code point at position as a string of one or two code units. */
+function codePointString(s, position) {
+    var first = s.charCodeAt(position);
+    if (first >= 0xD800 && first <= 0xDBFF && position + 1 < s.length) {
+        var second = s.charCodeAt(position + 1);
+        if (second >= 0xDC00 && second <= 0xDFFF) {
+            return s.substr(position, 2);
+        }
+    }
+    return s.charAt(position);
+}
+
+function stringIteratorNext() {
+    var position = this !== undefined && this !== null ? this[STRING_NEXT_INDEX] : undefined;
+    if (position === undefined) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    var s = this[STRING_ITERATED];
+    if (s === undefined) {
+        return iterResult(undefined, true);
+    }
+    if (position >= s.length) {
+        this[STRING_ITERATED] = undefined;
+        return iterResult(undefined, true);
+    }
+    var cp = codePointString(s, position);
+    this[STRING_NEXT_INDEX] = position + cp.length;
+    return iterResult(cp, false);
+}
+
+function stringIterator() {
+    return new StringIterator(thisString(this, '[Symbol.iterator]'));
+}
+
+provide(ArrayIteratorPrototype, [['next', arrayIteratorNext, 0]]);
+Object.defineProperty(ArrayIteratorPrototype, Symbol.toStringTag, { value: 'Array Iterator', configurable: true });
+provide(StringIteratorPrototype, [['next', stringIteratorNext, 0]]);
+Object.defineProperty(StringIteratorPrototype, Symbol.toStringTag, { value: 'String Iterator', configurable: true });
+
+provide(Array.prototype, [
+    ['keys', arrayKeys, 0], ['values', arrayValues, 0], ['entries', arrayEntries, 0]
+]);
+if (!hasOwn.call(Array.prototype, Symbol.iterator)) {
+    defineHidden(Array.prototype, Symbol.iterator, Array.prototype.values);
+}
+
+var TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+provide(TypedArrayPrototype, [
+    ['keys', typedArrayKeys, 0], ['values', typedArrayValues, 0], ['entries', typedArrayEntries, 0]
+]);
+if (!hasOwn.call(TypedArrayPrototype, Symbol.iterator)) {
+    defineHidden(TypedArrayPrototype, Symbol.iterator, TypedArrayPrototype.values);
+}
+
+provide(String.prototype, [[Symbol.iterator, stringIterator, 0]]);
+
+/* ---- iteration helpers shared by the runtime ---- */
+
+var builtinArrayValues = Array.prototype[Symbol.iterator];
+var builtinTypedArrayValues = TypedArrayPrototype[Symbol.iterator];
+var builtinStringIterator = String.prototype[Symbol.iterator];
+
+/* True while iterating x with its array iterator is unobservable, so it can
+ * be walked by index. */
+function isPristineArrayLike(method) {
+    return (method === builtinArrayValues || method === builtinTypedArrayValues) &&
+        ArrayIteratorPrototype.next === arrayIteratorNext &&
+        ArrayIteratorPrototype['return'] === undefined;
+}
+
+function iterateArrayLike(arrayLike, step, state) {
+    var i;
+    if (Array.isArray(arrayLike)) {
+        for (i = 0; i < arrayLike.length; i++) {
+            step(state, arrayLike[i]);
+        }
+    } else {
+        for (i = 0; i < toLength(arrayLike.length); i++) {
+            step(state, arrayLike[i]);
+        }
+    }
+}
+
+function iterateString(s, step, state) {
+    for (var i = 0; i < s.length;) {
+        var cp = codePointString(s, i);
+        i += cp.length;
+        step(state, cp);
+    }
+}
+
+/* IteratorClose for a throw completion: the original exception wins. */
+function closeAfterThrow(iterator) {
+    try {
+        var returnMethod = iterator['return'];
+        if (returnMethod !== undefined && returnMethod !== null) {
+            returnMethod.call(iterator);
+        }
+    } catch (ignored) {
+        return;
+    }
+}
+
+function iterateWithMethod(iterable, method, step, state) {
+    if (isPristineArrayLike(method)) {
+        iterateArrayLike(iterable, step, state);
+        return;
+    }
+    if (typeof iterable === 'string' && method === builtinStringIterator &&
+            StringIteratorPrototype.next === stringIteratorNext) {
+        iterateString(iterable, step, state);
+        return;
+    }
+    var iterator = requireCallable(method).call(iterable);
+    if (!isObject(iterator)) {
+        throw new TypeError('Result of the Symbol.iterator method is not an object');
+    }
+    var next = iterator.next;
+    for (;;) {
+        var result = requireCallable(next).call(iterator);
+        if (!isObject(result)) {
+            throw new TypeError('Iterator result ' + String(result) + ' is not an object');
+        }
+        if (result.done) {
+            return;
+        }
+        var value = result.value;
+        try {
+            step(state, value);
+        } catch (e) {
+            closeAfterThrow(iterator);
+            throw e;
+        }
+    }
+}
+
+/* GetMethod(iterable, @@iterator), TypeError when it is not iterable. */
+function iteratorMethodOf(iterable) {
+    if (iterable === undefined || iterable === null) {
+        throw new TypeError(String(iterable) + ' is not iterable');
+    }
+    var method = iterable[Symbol.iterator];
+    if (method === undefined || method === null) {
+        throw new TypeError('object is not iterable (cannot read property Symbol(Symbol.iterator))');
+    }
+    return method;
+}
+
+function iterate(iterable, step, state) {
+    iterateWithMethod(iterable, iteratorMethodOf(iterable), step, state);
+}
+
+function pushStep(list, value) {
+    list[list.length] = value;
+}
+
+native.iterate = iterate;
+native.iterableToList = function (iterable) {
+    var list = [];
+    iterate(iterable, pushStep, list);
+    return list;
+};
+
+/* ---- Array ---- */
+
+function isConstructor(C) {
+    return typeof C === 'function';
+}
+
+function FromState(target, simple, mapfn, thisArg) {
+    this.target = target;
+    this.simple = simple;
+    this.mapfn = mapfn;
+    this.thisArg = thisArg;
+    this.index = 0;
+}
+
+function fromStep(state, value) {
+    var k = state.index;
+    if (k >= MAX_SAFE_INTEGER) {
+        throw new TypeError('Array.from: too many elements');
+    }
+    var mapped = state.mapfn === undefined ? value : state.mapfn.call(state.thisArg, value, k);
+    createDataProperty(state.target, k, mapped, state.simple);
+    state.index = k + 1;
+}
+
+function arrayFrom(items, mapfn, thisArg) {
+    var C = this;
+    if (mapfn !== undefined) {
+        requireCallable(mapfn);
+    }
+    if (items === undefined || items === null) {
+        throw new TypeError(String(items) + ' is not iterable');
+    }
+    var simple = C === Array || !isConstructor(C);
+    var usingIterator = items[Symbol.iterator];
+    var target;
+    if (usingIterator !== undefined && usingIterator !== null) {
+        target = simple ? [] : new C();
+        var state = new FromState(target, simple, mapfn, thisArg);
+        iterateWithMethod(items, usingIterator, fromStep, state);
+        target.length = state.index;
+        return target;
+    }
+    var arrayLike = Object(items);
+    var len = toLength(arrayLike.length);
+    target = simple ? new Array(len) : new C(len);
+    for (var k = 0; k < len; k++) {
+        var value = arrayLike[k];
+        createDataProperty(target, k, mapfn === undefined ? value : mapfn.call(thisArg, value, k), simple);
+    }
+    target.length = len;
+    return target;
+}
+
+function arrayOf() {
+    var len = arguments.length;
+    var C = this;
+    var simple = C === Array || !isConstructor(C);
+    var target = simple ? new Array(len) : new C(len);
+    for (var k = 0; k < len; k++) {
+        createDataProperty(target, k, arguments[k], simple);
+    }
+    target.length = len;
+    return target;
+}
+
+var arrayIndexOf = Array.prototype.indexOf;
+
+function arrayIncludes(searchElement, fromIndex) {
+    var O = toObject(this, 'Array.prototype.includes');
+    var len = toLength(O.length);
+    if (len === 0) {
+        return false;
+    }
+    var k = relativeIndex(fromIndex, len, 0);
+    if (searchElement === searchElement && searchElement !== undefined && Array.isArray(O)) {
+        return arrayIndexOf.call(O, searchElement, k) >= 0;
+    }
+    for (; k < len; k++) {
+        var element = O[k];
+        if (element === searchElement || (element !== element && searchElement !== searchElement)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* FindViaPredicate: returns the index found (or -1) for find* to map. */
+function findIndexVia(O, len, predicate, thisArg, fromEnd) {
+    requireCallable(predicate);
+    for (var i = 0; i < len; i++) {
+        var k = fromEnd ? len - 1 - i : i;
+        if (predicate.call(thisArg, O[k], k, O)) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+function arrayFind(predicate, thisArg) {
+    var O = toObject(this, 'Array.prototype.find');
+    var k = findIndexVia(O, toLength(O.length), predicate, thisArg, false);
+    return k < 0 ? undefined : O[k];
+}
+
+function arrayFindIndex(predicate, thisArg) {
+    var O = toObject(this, 'Array.prototype.findIndex');
+    return findIndexVia(O, toLength(O.length), predicate, thisArg, false);
+}
+
+function arrayFindLast(predicate, thisArg) {
+    var O = toObject(this, 'Array.prototype.findLast');
+    var k = findIndexVia(O, toLength(O.length), predicate, thisArg, true);
+    return k < 0 ? undefined : O[k];
+}
+
+function arrayFindLastIndex(predicate, thisArg) {
+    var O = toObject(this, 'Array.prototype.findLastIndex');
+    return findIndexVia(O, toLength(O.length), predicate, thisArg, true);
+}
+
+function arrayFill(value, start, end) {
+    var O = toObject(this, 'Array.prototype.fill');
+    var len = toLength(O.length);
+    var k = relativeIndex(start, len, 0);
+    var final = relativeIndex(end, len, len);
+    for (; k < final; k++) {
+        O[k] = value;
+    }
+    return O;
+}
+
+function flattenIntoArray(target, source, sourceLen, start, depth, mapper, thisArg) {
+    var targetIndex = start;
+    for (var sourceIndex = 0; sourceIndex < sourceLen; sourceIndex++) {
+        if (!(sourceIndex in source)) {
+            continue;
+        }
+        var element = source[sourceIndex];
+        if (mapper !== undefined) {
+            element = mapper.call(thisArg, element, sourceIndex, source);
+        }
+        if (depth > 0 && Array.isArray(element)) {
+            targetIndex = flattenIntoArray(target, element, toLength(element.length), targetIndex, depth - 1);
+        } else {
+            if (targetIndex >= MAX_SAFE_INTEGER) {
+                throw new TypeError('Array.prototype.flat: too many elements');
+            }
+            target[targetIndex] = element;
+            targetIndex += 1;
+        }
+    }
+    return targetIndex;
+}
+
+function arrayFlat(depth) {
+    var O = toObject(this, 'Array.prototype.flat');
+    var depthNum = depth === undefined ? 1 : toIntegerOrInfinity(depth);
+    var target = [];
+    flattenIntoArray(target, O, toLength(O.length), 0, depthNum < 0 ? 0 : depthNum);
+    return target;
+}
+
+function arrayFlatMap(mapper, thisArg) {
+    var O = toObject(this, 'Array.prototype.flatMap');
+    var len = toLength(O.length);
+    requireCallable(mapper);
+    var target = [];
+    flattenIntoArray(target, O, len, 0, 1, mapper, thisArg);
+    return target;
+}
+
+/* Element at a relative index of a length-len array-like, or undefined. */
+function elementAt(O, len, index) {
+    var rel = toIntegerOrInfinity(index);
+    var k = rel >= 0 ? rel : len + rel;
+    return k < 0 || k >= len ? undefined : O[k];
+}
+
+function arrayAt(index) {
+    var O = toObject(this, 'Array.prototype.at');
+    return elementAt(O, toLength(O.length), index);
+}
+
+function arrayCopyWithin(target, start, end) {
+    var O = toObject(this, 'Array.prototype.copyWithin');
+    var len = toLength(O.length);
+    var to = relativeIndex(target, len, 0);
+    var from = relativeIndex(start, len, 0);
+    var final = relativeIndex(end, len, len);
+    var count = Math.min(final - from, len - to);
+    var direction = 1;
+    if (from < to && to < from + count) {
+        direction = -1;
+        from += count - 1;
+        to += count - 1;
+    }
+    for (; count > 0; count--) {
+        if (from in O) {
+            O[to] = O[from];
+        } else {
+            delete O[to];
+        }
+        from += direction;
+        to += direction;
+    }
+    return O;
+}
+
+provide(Array, [['from', arrayFrom, 1], ['of', arrayOf, 0]]);
+provide(Array.prototype, [
+    ['includes', arrayIncludes, 1], ['find', arrayFind, 1], ['findIndex', arrayFindIndex, 1],
+    ['findLast', arrayFindLast, 1], ['findLastIndex', arrayFindLastIndex, 1],
+    ['fill', arrayFill, 1], ['flat', arrayFlat, 0], ['flatMap', arrayFlatMap, 1],
+    ['at', arrayAt, 1], ['copyWithin', arrayCopyWithin, 2]
+]);
+
+/* ---- Object ---- */
+
+/* EnumerableOwnPropertyNames(O, kind) for kind value or key+value. */
+function enumerableOwn(value, what, entries) {
+    var O = toObject(value, what);
+    var keys = Object.keys(O);
+    var result = [];
+    for (var i = 0; i < keys.length; i++) {
+        var key = keys[i];
+        if (propertyIsEnumerable.call(O, key)) {
+            result.push(entries ? [key, O[key]] : O[key]);
+        }
+    }
+    return result;
+}
+
+function objectEntries(O) {
+    return enumerableOwn(O, 'Object.entries', true);
+}
+
+function objectValues(O) {
+    return enumerableOwn(O, 'Object.values', false);
+}
+
+function toPropertyKey(key) {
+    return typeof key === 'symbol' ? key : String(key);
+}
+
+function fromEntriesStep(target, entry) {
+    if (!isObject(entry)) {
+        throw new TypeError('Iterator value ' + String(entry) + ' is not an entry object');
+    }
+    var key = entry[0];
+    var value = entry[1];
+    createDataProperty(target, toPropertyKey(key), value, true);
+}
+
+function objectFromEntries(iterable) {
+    if (iterable === undefined || iterable === null) {
+        throw new TypeError(String(iterable) + ' is not iterable');
+    }
+    var target = {};
+    iterate(iterable, fromEntriesStep, target);
+    return target;
+}
+
+function objectGetOwnPropertyDescriptors(value) {
+    var O = toObject(value, 'Object.getOwnPropertyDescriptors');
+    var keys = Reflect.ownKeys(O);
+    var descriptors = {};
+    for (var i = 0; i < keys.length; i++) {
+        var descriptor = Object.getOwnPropertyDescriptor(O, keys[i]);
+        if (descriptor !== undefined) {
+            createDataProperty(descriptors, keys[i], descriptor, true);
+        }
+    }
+    return descriptors;
+}
+
+function objectIs(a, b) {
+    if (a === b) {
+        return a !== 0 || 1 / a === 1 / b;
+    }
+    return a !== a && b !== b;
+}
+
+provide(Object, [
+    ['entries', objectEntries, 1], ['values', objectValues, 1], ['fromEntries', objectFromEntries, 1],
+    ['getOwnPropertyDescriptors', objectGetOwnPropertyDescriptors, 1], ['is', objectIs, 2]
+]);
+
+/* ---- String ---- */
+
+function pad(S, maxLength, fillString, atStart) {
+    var intMaxLength = toLength(maxLength);
+    if (intMaxLength <= S.length) {
+        return S;
+    }
+    var filler = fillString === undefined ? ' ' : toStringValue(fillString);
+    if (filler === '') {
+        return S;
+    }
+    var fillLen = intMaxLength - S.length;
+    var fill = filler.repeat(Math.ceil(fillLen / filler.length)).slice(0, fillLen);
+    return atStart ? fill + S : S + fill;
+}
+
+function stringPadStart(maxLength, fillString) {
+    return pad(thisString(this, 'padStart'), maxLength, fillString, true);
+}
+
+function stringPadEnd(maxLength, fillString) {
+    return pad(thisString(this, 'padEnd'), maxLength, fillString, false);
+}
+
+/* The engine's trim with a non-space sentinel on the side to keep. */
+function stringTrimStart() {
+    return (thisString(this, 'trimStart') + 'x').trim().slice(0, -1);
+}
+
+function stringTrimEnd() {
+    return ('x' + thisString(this, 'trimEnd')).trim().slice(1);
+}
+
+function stringAt(index) {
+    var S = thisString(this, 'at');
+    var k = toIntegerOrInfinity(index);
+    if (k < 0) {
+        k += S.length;
+    }
+    return k < 0 || k >= S.length ? undefined : S.charAt(k);
+}
+
+/* GetSubstitution for a match without capture groups. */
+function getSubstitution(matched, str, position, replacement) {
+    if (replacement.indexOf('$') < 0) {
+        return replacement;
+    }
+    var result = '';
+    var tailPos = position + matched.length;
+    for (var i = 0; i < replacement.length; i++) {
+        var c = replacement.charAt(i);
+        var d = replacement.charAt(i + 1);
+        if (c !== '$' || i + 1 >= replacement.length) {
+            result += c;
+        } else if (d === '$') {
+            result += '$';
+            i += 1;
+        } else if (d === '&') {
+            result += matched;
+            i += 1;
+        } else if (d === '`') {
+            result += str.slice(0, position);
+            i += 1;
+        } else if (d === "'") {
+            result += str.slice(tailPos);
+            i += 1;
+        } else {
+            result += c;
+        }
+    }
+    return result;
+}
+
+function isRegExp(x) {
+    return isObject(x) && toStr.call(x) === '[object RegExp]';
+}
+
+function stringReplaceAll(searchValue, replaceValue) {
+    if (this === undefined || this === null) {
+        throw new TypeError('String.prototype.replaceAll called on null or undefined');
+    }
+    if (isRegExp(searchValue)) {
+        var flags = searchValue.flags;
+        if (flags === undefined || flags === null || toStringValue(flags).indexOf('g') < 0) {
+            throw new TypeError('replaceAll must be called with a global RegExp');
+        }
+        return String.prototype.replace.call(this, searchValue, replaceValue);
+    }
+    var str = toStringValue(this);
+    var searchString = toStringValue(searchValue);
+    var functional = typeof replaceValue === 'function';
+    if (!functional) {
+        replaceValue = toStringValue(replaceValue);
+    }
+    var searchLength = searchString.length;
+    var advanceBy = Math.max(1, searchLength);
+    var positions = [];
+    var found = str.indexOf(searchString, 0);
+    while (found >= 0) {
+        positions.push(found);
+        var from = found + advanceBy;
+        found = from > str.length ? -1 : str.indexOf(searchString, from);
+    }
+    var endOfLastMatch = 0;
+    var result = '';
+    for (var i = 0; i < positions.length; i++) {
+        var position = positions[i];
+        var replacement = functional ?
+            toStringValue(replaceValue(searchString, position, str)) :
+            getSubstitution(searchString, str, position, replaceValue);
+        result += str.slice(endOfLastMatch, position) + replacement;
+        endOfLastMatch = position + searchLength;
+    }
+    return result + str.slice(endOfLastMatch);
+}
+
+function stringRaw(template) {
+    var raw = Object(toObject(template, 'String.raw').raw);
+    var literalCount = toLength(raw.length);
+    var result = '';
+    for (var i = 0; i < literalCount; i++) {
+        result += toStringValue(raw[i]);
+        if (i + 1 < literalCount && i + 1 < arguments.length) {
+            result += toStringValue(arguments[i + 1]);
+        }
+    }
+    return result;
+}
+
+provide(String, [['raw', stringRaw, 1]]);
+provide(String.prototype, [
+    ['padStart', stringPadStart, 1], ['padEnd', stringPadEnd, 1],
+    ['trimStart', stringTrimStart, 0], ['trimEnd', stringTrimEnd, 0],
+    ['at', stringAt, 1], ['replaceAll', stringReplaceAll, 2]
+]);
+if (!hasOwn.call(String.prototype, 'trimLeft')) {
+    defineHidden(String.prototype, 'trimLeft', String.prototype.trimStart);
+}
+if (!hasOwn.call(String.prototype, 'trimRight')) {
+    defineHidden(String.prototype, 'trimRight', String.prototype.trimEnd);
+}
+
+/* ---- Math ---- */
+
+var float32 = new Float32Array(1);
+
+function mathFround(x) {
+    float32[0] = x;
+    return float32[0];
+}
+
+/* Kahan's method: exact to a few ulps also near 0. */
+function mathExpm1(x) {
+    x = +x;
+    var u = Math.exp(x);
+    if (u === 1 || x === 0) {
+        return x;
+    }
+    if (u === Infinity) {
+        return Infinity;
+    }
+    var um1 = u - 1;
+    return um1 === -1 ? -1 : um1 * x / Math.log(u);
+}
+
+function mathLog1p(x) {
+    x = +x;
+    if (x === Infinity) {
+        return x;
+    }
+    var u = 1 + x;
+    return u === 1 ? x : Math.log(u) * x / (u - 1);
+}
+
+function mathSinh(x) {
+    x = +x;
+    if (x === 0 || x !== x) {
+        return x;
+    }
+    if (Math.abs(x) < 22) {
+        return (mathExpm1(x) - mathExpm1(-x)) / 2;
+    }
+    var big = Math.exp(Math.abs(x) - Math.LN2);
+    return x < 0 ? -big : big;
+}
+
+function mathCosh(x) {
+    var a = Math.abs(+x);
+    if (a < 22) {
+        var e = Math.exp(a);
+        return (e + 1 / e) / 2;
+    }
+    return Math.exp(a - Math.LN2);
+}
+
+function mathTanh(x) {
+    x = +x;
+    if (x === 0 || x !== x) {
+        return x;
+    }
+    if (x > 20) {
+        return 1;
+    }
+    if (x < -20) {
+        return -1;
+    }
+    var e = mathExpm1(2 * x);
+    return e / (e + 2);
+}
+
+function mathAsinh(x) {
+    x = +x;
+    if (x === 0 || x !== x || x === Infinity || x === -Infinity) {
+        return x;
+    }
+    var a = Math.abs(x);
+    var r = a > 1e8 ? Math.log(a) + Math.LN2 : mathLog1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+    return x < 0 ? -r : r;
+}
+
+function mathAcosh(x) {
+    x = +x;
+    if (x < 1) {
+        return NaN;
+    }
+    if (x > 1e8) {
+        return Math.log(x) + Math.LN2;
+    }
+    var t = x - 1;
+    return mathLog1p(t + Math.sqrt(2 * t + t * t));
+}
+
+function mathAtanh(x) {
+    x = +x;
+    if (x === 0) {
+        return x;
+    }
+    return 0.5 * mathLog1p(2 * x / (1 - x));
+}
+
+provide(Math, [
+    ['fround', mathFround, 1], ['expm1', mathExpm1, 1], ['log1p', mathLog1p, 1],
+    ['sinh', mathSinh, 1], ['cosh', mathCosh, 1], ['tanh', mathTanh, 1],
+    ['asinh', mathAsinh, 1], ['acosh', mathAcosh, 1], ['atanh', mathAtanh, 1]
+]);
+
+if (typeof globalThis === 'undefined') {
+    native.defineGlobal('globalThis', global);
+}

@@ -1,0 +1,445 @@
+/*
+ * URL and URLSearchParams (WHATWG URL Standard). Parsing, the setters and
+ * form-urlencoding are native (lib/api_url.c); a URL keeps the native
+ * "record array" (its ASCII href plus component offsets) and its getters are
+ * slices of the href. A URL's searchParams object shares its list with the
+ * URL's query: list changes rewrite the query, href and search setters
+ * re-read the list.
+ */
+var RECORD = Symbol('url record');
+var PARAMS = Symbol('url searchParams');
+var LIST = Symbol('searchParams list');
+var OWNER = Symbol('searchParams url');
+var ITER_PARAMS = Symbol('iterator params');
+var ITER_KIND = Symbol('iterator kind');
+var ITER_INDEX = Symbol('iterator index');
+
+/* Offsets in the record array, and setter part numbers (enum fcw_url_part). */
+var R_HREF = 0, R_SCHEME_END = 1, R_USERNAME_START = 2, R_USERNAME_END = 3,
+    R_PASSWORD_START = 4, R_PASSWORD_END = 5, R_HOST_START = 6, R_HOST_END = 7,
+    R_PORT = 8, R_PATH_START = 9, R_PATH_END = 10, R_QUERY_START = 11,
+    R_FRAGMENT_START = 12, R_FLAGS = 13;
+var P_HREF = 0, P_PROTOCOL = 1, P_USERNAME = 2, P_PASSWORD = 3, P_HOST = 4,
+    P_HOSTNAME = 5, P_PORT = 6, P_PATHNAME = 7, P_SEARCH = 8, P_HASH = 9;
+
+var hasSurrogate = /[\ud800-\udfff]/;
+
+/* WebIDL USVString: String(), with lone surrogates replaced by U+FFFD. */
+function toUSVString(value) {
+    var s = String(value), out, i, c, d;
+    if (!hasSurrogate.test(s)) {
+        return s;
+    }
+    out = '';
+    for (i = 0; i < s.length; i++) {
+        c = s.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+            d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff) {
+                out += s.charAt(i) + s.charAt(i + 1);
+                i++;
+                continue;
+            }
+        }
+        out += (c >= 0xd800 && c <= 0xdfff) ? '\ufffd' : s.charAt(i);
+    }
+    return out;
+}
+
+function requireURL(obj) {
+    if (!obj || typeof obj !== 'object' || !obj[RECORD]) {
+        throw new TypeError('Illegal invocation: not a URL');
+    }
+    return obj[RECORD];
+}
+
+function requireParams(obj) {
+    if (!obj || typeof obj !== 'object' || !obj[LIST]) {
+        throw new TypeError('Illegal invocation: not a URLSearchParams');
+    }
+    return obj[LIST];
+}
+
+function queryOf(rec) {
+    var q = rec[R_QUERY_START], href = rec[R_HREF];
+    if (q < 0) {
+        return null;
+    }
+    return href.slice(q + 1, rec[R_FRAGMENT_START] >= 0 ? rec[R_FRAGMENT_START] : href.length);
+}
+
+function parseOrNull(url, base) {
+    return native.urlParse(toUSVString(url), base === undefined ? null : toUSVString(base));
+}
+
+function URL(url, base) {
+    var rec;
+    if (!(this instanceof URL)) {
+        throw new TypeError("Failed to construct 'URL': Please use the 'new' operator");
+    }
+    rec = parseOrNull(url, base);
+    if (rec === null) {
+        throw new TypeError("Failed to construct 'URL': Invalid URL '" + String(url) + "'" +
+            (base === undefined ? '' : " with base '" + String(base) + "'"));
+    }
+    this[RECORD] = rec;
+    this[PARAMS] = null;
+}
+
+URL.canParse = function canParse(url, base) {
+    return parseOrNull(url, base) !== null;
+};
+
+URL.parse = function parse(url, base) {
+    var rec = parseOrNull(url, base), result;
+    if (rec === null) {
+        return null;
+    }
+    result = Object.create(URL.prototype);
+    result[RECORD] = rec;
+    result[PARAMS] = null;
+    return result;
+};
+
+/* Re-reads the searchParams list from the query (href and search setters). */
+function syncParamsFromQuery(url) {
+    var params = url[PARAMS], query;
+    if (params) {
+        query = queryOf(url[RECORD]);
+        params[LIST] = query === null ? [] : native.urlFormParse(query);
+    }
+}
+
+function setPart(url, part, value) {
+    var rec = native.urlSet(requireURL(url), part, toUSVString(value));
+    if (rec === null) {
+        throw new TypeError("Failed to set the 'href' property on 'URL': Invalid URL '" + String(value) + "'");
+    }
+    url[RECORD] = rec;
+    if (part === P_HREF || part === P_SEARCH) {
+        syncParamsFromQuery(url);
+    }
+}
+
+function slicer(start, end) {
+    return function () {
+        var rec = requireURL(this);
+        return rec[R_HREF].slice(rec[start], rec[end]);
+    };
+}
+
+function setter(part) {
+    return function (value) {
+        setPart(this, part, value);
+    };
+}
+
+function accessor(name, get, set) {
+    Object.defineProperty(URL.prototype, name, {
+        get: get, set: set, enumerable: true, configurable: true
+    });
+}
+
+accessor('href', function () {
+    return requireURL(this)[R_HREF];
+}, setter(P_HREF));
+accessor('origin', function () {
+    return native.urlOrigin(requireURL(this));
+});
+accessor('protocol', function () {
+    var rec = requireURL(this);
+    return rec[R_HREF].slice(0, rec[R_SCHEME_END] + 1);
+}, setter(P_PROTOCOL));
+accessor('username', slicer(R_USERNAME_START, R_USERNAME_END), setter(P_USERNAME));
+accessor('password', slicer(R_PASSWORD_START, R_PASSWORD_END), setter(P_PASSWORD));
+accessor('host', function () {
+    var rec = requireURL(this);
+    return (rec[R_FLAGS] & 1) ? rec[R_HREF].slice(rec[R_HOST_START], rec[R_PATH_START]) : '';
+}, setter(P_HOST));
+accessor('hostname', slicer(R_HOST_START, R_HOST_END), setter(P_HOSTNAME));
+accessor('port', function () {
+    var port = requireURL(this)[R_PORT];
+    return port < 0 ? '' : String(port);
+}, setter(P_PORT));
+accessor('pathname', slicer(R_PATH_START, R_PATH_END), setter(P_PATHNAME));
+accessor('search', function () {
+    var query = queryOf(requireURL(this));
+    return query ? '?' + query : '';
+}, setter(P_SEARCH));
+accessor('searchParams', function () {
+    var params;
+    requireURL(this);
+    if (!this[PARAMS]) {
+        params = Object.create(URLSearchParams.prototype);
+        params[OWNER] = this;
+        this[PARAMS] = params;
+        syncParamsFromQuery(this);
+    }
+    return this[PARAMS];
+});
+accessor('hash', function () {
+    var rec = requireURL(this), f = rec[R_FRAGMENT_START], href = rec[R_HREF];
+    return f < 0 || f === href.length - 1 ? '' : href.slice(f);
+}, setter(P_HASH));
+
+URL.prototype.toString = function toString() {
+    return requireURL(this)[R_HREF];
+};
+URL.prototype.toJSON = function toJSON() {
+    return requireURL(this)[R_HREF];
+};
+
+/* ---- URLSearchParams ---- */
+
+/* A WebIDL sequence from an array or any iterable, else null. */
+function toSequence(value) {
+    var method, iterator, step, out;
+    if (Array.isArray(value)) {
+        return value;
+    }
+    method = value[Symbol.iterator];
+    if (method === undefined || method === null) {
+        return null;
+    }
+    if (typeof method !== 'function') {
+        throw new TypeError("Failed to construct 'URLSearchParams': @@iterator is not callable");
+    }
+    iterator = method.call(value);
+    out = [];
+    for (step = iterator.next(); !step.done; step = iterator.next()) {
+        out.push(step.value);
+    }
+    return out;
+}
+
+function listFromPairs(pairs) {
+    var list = [], i, pair;
+    for (i = 0; i < pairs.length; i++) {
+        pair = pairs[i];
+        pair = (pair !== null && (typeof pair === 'object' || typeof pair === 'function')) ? toSequence(pair) : null;
+        if (pair === null || pair.length !== 2) {
+            throw new TypeError("Failed to construct 'URLSearchParams': each pair must have exactly two elements");
+        }
+        list.push(toUSVString(pair[0]), toUSVString(pair[1]));
+    }
+    return list;
+}
+
+function listFromRecord(record) {
+    var list = [], keys = Object.keys(record), i;
+    for (i = 0; i < keys.length; i++) {
+        list.push(toUSVString(keys[i]), toUSVString(record[keys[i]]));
+    }
+    return list;
+}
+
+function listFromInit(init) {
+    var s, pairs;
+    if (init === undefined) {
+        return [];
+    }
+    if (init !== null && (typeof init === 'object' || typeof init === 'function')) {
+        if (init[LIST]) {
+            return init[LIST].slice();
+        }
+        pairs = toSequence(init);
+        return pairs === null ? listFromRecord(init) : listFromPairs(pairs);
+    }
+    s = toUSVString(init);
+    return native.urlFormParse(s.charAt(0) === '?' ? s.slice(1) : s);
+}
+
+function URLSearchParams(init) {
+    if (!(this instanceof URLSearchParams)) {
+        throw new TypeError("Failed to construct 'URLSearchParams': Please use the 'new' operator");
+    }
+    this[LIST] = listFromInit(init);
+    this[OWNER] = null;
+}
+
+/* The URLSearchParams "update" steps: the list rewrites the URL's query. */
+function update(params) {
+    var url = params[OWNER];
+    if (url) {
+        url[RECORD] = native.urlSet(url[RECORD], P_SEARCH, native.urlFormSerialize(params[LIST]));
+    }
+}
+
+var proto = URLSearchParams.prototype;
+
+proto.append = function append(name, value) {
+    requireParams(this).push(toUSVString(name), toUSVString(value));
+    update(this);
+};
+
+proto['delete'] = function (name, value) {
+    var list = requireParams(this), kept = [], i, hasValue = value !== undefined;
+    name = toUSVString(name);
+    if (hasValue) {
+        value = toUSVString(value);
+    }
+    for (i = 0; i < list.length; i += 2) {
+        if (list[i] !== name || (hasValue && list[i + 1] !== value)) {
+            kept.push(list[i], list[i + 1]);
+        }
+    }
+    this[LIST] = kept;
+    update(this);
+};
+
+proto.get = function get(name) {
+    var list = requireParams(this), i;
+    name = toUSVString(name);
+    for (i = 0; i < list.length; i += 2) {
+        if (list[i] === name) {
+            return list[i + 1];
+        }
+    }
+    return null;
+};
+
+proto.getAll = function getAll(name) {
+    var list = requireParams(this), out = [], i;
+    name = toUSVString(name);
+    for (i = 0; i < list.length; i += 2) {
+        if (list[i] === name) {
+            out.push(list[i + 1]);
+        }
+    }
+    return out;
+};
+
+proto.has = function has(name, value) {
+    var list = requireParams(this), i, hasValue = value !== undefined;
+    name = toUSVString(name);
+    if (hasValue) {
+        value = toUSVString(value);
+    }
+    for (i = 0; i < list.length; i += 2) {
+        if (list[i] === name && (!hasValue || list[i + 1] === value)) {
+            return true;
+        }
+    }
+    return false;
+};
+
+proto.set = function set(name, value) {
+    var list = requireParams(this), kept = [], found = false, i;
+    name = toUSVString(name);
+    value = toUSVString(value);
+    for (i = 0; i < list.length; i += 2) {
+        if (list[i] !== name) {
+            kept.push(list[i], list[i + 1]);
+        } else if (!found) {
+            kept.push(name, value);
+            found = true;
+        }
+    }
+    if (!found) {
+        kept.push(name, value);
+    }
+    this[LIST] = kept;
+    update(this);
+};
+
+/* Stable merge sort of pair indexes by name, in UTF-16 code unit order
+ * (Duktape compares its CESU-8 strings bytewise, which is that order). */
+function mergeSortPairs(list, idx, tmp, lo, hi) {
+    var mid, i, j, k;
+    if (hi - lo < 2) {
+        return;
+    }
+    mid = (lo + hi) >> 1;
+    mergeSortPairs(list, idx, tmp, lo, mid);
+    mergeSortPairs(list, idx, tmp, mid, hi);
+    for (i = lo, j = mid, k = lo; k < hi; k++) {
+        if (i < mid && (j >= hi || !(list[idx[j]] < list[idx[i]]))) {
+            tmp[k] = idx[i++];
+        } else {
+            tmp[k] = idx[j++];
+        }
+    }
+    for (k = lo; k < hi; k++) {
+        idx[k] = tmp[k];
+    }
+}
+
+proto.sort = function sort() {
+    var list = requireParams(this), n = list.length / 2, idx = [], sorted = [], i;
+    for (i = 0; i < n; i++) {
+        idx.push(2 * i);
+    }
+    mergeSortPairs(list, idx, new Array(n), 0, n);
+    for (i = 0; i < n; i++) {
+        sorted.push(list[idx[i]], list[idx[i] + 1]);
+    }
+    this[LIST] = sorted;
+    update(this);
+};
+
+proto.toString = function toString() {
+    return native.urlFormSerialize(requireParams(this));
+};
+
+proto.forEach = function forEach(callback, thisArg) {
+    var i;
+    requireParams(this);
+    if (typeof callback !== 'function') {
+        throw new TypeError("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not a function");
+    }
+    for (i = 0; i < this[LIST].length; i += 2) {
+        callback.call(thisArg, this[LIST][i + 1], this[LIST][i], this);
+    }
+};
+
+Object.defineProperty(proto, 'size', {
+    get: function () {
+        return requireParams(this).length / 2;
+    },
+    enumerable: true, configurable: true
+});
+
+/* ---- iterators ---- */
+
+function URLSearchParamsIterator(params, kind) {
+    this[ITER_PARAMS] = params;
+    this[ITER_KIND] = kind;
+    this[ITER_INDEX] = 0;
+}
+
+URLSearchParamsIterator.prototype.next = function next() {
+    var list = this[ITER_PARAMS][LIST], i = this[ITER_INDEX], kind = this[ITER_KIND];
+    if (i >= list.length) {
+        return { value: undefined, done: true };
+    }
+    this[ITER_INDEX] = i + 2;
+    return {
+        value: kind === 0 ? list[i] : kind === 1 ? list[i + 1] : [list[i], list[i + 1]],
+        done: false
+    };
+};
+
+URLSearchParamsIterator.prototype[Symbol.iterator] = function () {
+    return this;
+};
+
+function iteratorMethod(kind) {
+    return function () {
+        requireParams(this);
+        return new URLSearchParamsIterator(this, kind);
+    };
+}
+
+proto.keys = iteratorMethod(0);
+proto.values = iteratorMethod(1);
+proto.entries = iteratorMethod(2);
+proto[Symbol.iterator] = proto.entries;
+
+if (Symbol.toStringTag) {
+    URL.prototype[Symbol.toStringTag] = 'URL';
+    proto[Symbol.toStringTag] = 'URLSearchParams';
+    URLSearchParamsIterator.prototype[Symbol.toStringTag] = 'URLSearchParams Iterator';
+}
+
+native.defineGlobal('URL', URL);
+native.defineGlobal('URLSearchParams', URLSearchParams);

@@ -1,0 +1,540 @@
+/*
+ * The Fetch standard's Body mixin shared by Request and Response, body
+ * extraction ("extract a body" from a BodyInit), and XHR's FormData with the
+ * multipart/form-data serialiser and the multipart and urlencoded parsers
+ * behind formData(). A body is kept as its source (a string or a Uint8Array)
+ * until someone asks for .body; text()/arrayBuffer()/json() on such a body
+ * never create a stream. Stream bodies use global.ReadableStream at call time.
+ * For other runtime files:
+ *   native.BODY, native.HEADERS      symbols under which Request and Response
+ *                                    keep their body state and Headers;
+ *   native.extractBody(init)         -> {src, stream, type} or null;
+ *   native.mixinBody(proto);
+ *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
+ *                                    marks the body used (for the C side);
+ *   native.cloneBody(state)          -> state for a clone (tees streams);
+ *   native.bodyUnusable(state).
+ */
+var BODY = native.BODY = Symbol('Body');
+var HEADERS = native.HEADERS = Symbol('Headers');
+var ENTRIES = Symbol('FormData.entries');
+var LONE_SURROGATE_TEST = /[\ud800-\udfff]/;
+
+function usvString(value) {
+    var s = String(value);
+    return LONE_SURROGATE_TEST.test(s) ? native.utf8Decode(native.utf8Encode(s)) : s;
+}
+
+function isStreamDisturbed(stream) {
+    return typeof native.readableStreamIsDisturbed === 'function' ? native.readableStreamIsDisturbed(stream) : false;
+}
+
+function makeState(src, stream) {
+    return { src: src, stream: stream, used: false };
+}
+
+native.bodyUsed = function (state) {
+    return !!state && (state.used || (state.stream !== null && isStreamDisturbed(state.stream)));
+};
+
+native.bodyUnusable = function (state) {
+    return native.bodyUsed(state) || (!!state && state.stream !== null && !!state.stream.locked);
+};
+
+/* Fetch "extract a body". A non-object, non-buffer init is a string. */
+native.extractBody = function (init) {
+    if (init === null || init === undefined) {
+        return null;
+    }
+    if (typeof init === 'string') {
+        return { src: init, stream: null, type: 'text/plain;charset=UTF-8' };
+    }
+    if (native.isBufferSource(init)) {
+        return { src: new Uint8Array(native.toU8(init)), stream: null, type: null };
+    }
+    if (native.isBlob(init)) {
+        return { src: native.blobBytes(init), stream: null, type: init.type || null };
+    }
+    if (init instanceof FormData) {
+        return multipartSerialize(init[ENTRIES]);
+    }
+    var URLSearchParams = global.URLSearchParams, ReadableStream = global.ReadableStream;
+    if (typeof URLSearchParams === 'function' && init instanceof URLSearchParams) {
+        return { src: init.toString(), stream: null, type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+    }
+    if (typeof ReadableStream === 'function' && init instanceof ReadableStream) {
+        if (init.locked || isStreamDisturbed(init)) {
+            throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
+        }
+        return { src: null, stream: init, type: null };
+    }
+    return { src: usvString(init), stream: null, type: 'text/plain;charset=UTF-8' };
+};
+
+native.bodyState = function (extracted) {
+    return extracted ? makeState(extracted.src, extracted.stream) : null;
+};
+
+native.cloneBody = function (state) {
+    if (!state) {
+        return null;
+    }
+    if (state.stream) {
+        var branches = state.stream.tee();
+        state.stream = branches[0];
+        return makeState(null, branches[1]);
+    }
+    return makeState(state.src, null);
+};
+
+function srcBytes(src) {
+    return typeof src === 'string' ? native.utf8Encode(src) : src;
+}
+
+function srcText(src) {
+    if (typeof src === 'string') {
+        return LONE_SURROGATE_TEST.test(src) ? native.utf8Decode(native.utf8Encode(src)) : src;
+    }
+    return native.utf8Decode(src);
+}
+
+function usedStream() {
+    var stream = new global.ReadableStream({ start: function (controller) { controller.close(); } });
+    var reader = stream.getReader();
+    reader.read();
+    reader.releaseLock();
+    return stream;
+}
+
+function bodyStream(state) {
+    if (!state.stream) {
+        state.stream = state.used ? usedStream() : native.streamFromBytes(srcBytes(state.src));
+        state.src = null;
+    }
+    return state.stream;
+}
+
+native.bodyBytesOrStream = function (object) {
+    var state = object[BODY];
+    if (!state) {
+        return null;
+    }
+    if (native.bodyUnusable(state)) {
+        throw new TypeError('Body has already been used.');
+    }
+    state.used = true;
+    if (state.stream) {
+        return state.stream;
+    }
+    var bytes = srcBytes(state.src);
+    state.src = null;
+    return bytes;
+};
+
+function readAll(stream) {
+    var reader = stream.getReader(), chunks = [], total = 0;
+    return new global.Promise(function (resolve, reject) {
+        function step(result) {
+            if (result.done) {
+                resolve(native.concatBytes(chunks, total));
+                return;
+            }
+            var chunk = result.value;
+            if (!(chunk instanceof Uint8Array)) {
+                var error = new TypeError('Body stream chunks must be Uint8Array.');
+                reader.cancel(error);
+                reject(error);
+                return;
+            }
+            chunks.push(chunk);
+            total += chunk.length;
+            reader.read().then(step, reject);
+        }
+        reader.read().then(step, reject);
+    });
+}
+
+/* Fetch "consume body": convertBytes(bytes) or, for a string source that
+ * never became a stream, convertText(string) when given. */
+function consume(object, convertBytes, convertText) {
+    var Promise = global.Promise, state = object[BODY];
+    if (state && native.bodyUnusable(state)) {
+        return Promise.reject(new TypeError('Body has already been used. It can only be used once.'));
+    }
+    if (!state) {
+        return new Promise(function (resolve) { resolve(convertBytes(new Uint8Array(0))); });
+    }
+    if (state.stream) {
+        var reading = readAll(state.stream);
+        state.used = true;
+        return reading.then(convertBytes);
+    }
+    var src = state.src;
+    state.used = true;
+    state.src = null;
+    return new Promise(function (resolve) {
+        resolve(convertText && typeof src === 'string' ? convertText(src) : convertBytes(srcBytes(src)));
+    });
+}
+
+function bytesCopy(bytes) {
+    return new Uint8Array(bytes);
+}
+
+function contentTypeOf(object) {
+    var headers = object[HEADERS];
+    return headers ? headers.get('content-type') : null;
+}
+
+/* Just enough of MIME Sniffing's "parse a MIME type" for essence and params. */
+function parseMimeType(value) {
+    if (value === null) {
+        return null;
+    }
+    var semicolon = value.indexOf(';');
+    var essence = (semicolon === -1 ? value : value.slice(0, semicolon)).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '').toLowerCase();
+    var params = {}, re = /;[\t\n\r ]*([^=;]+)=("(?:[^"\\]|\\.)*"?|[^;]*)/g, match;
+    re.lastIndex = semicolon === -1 ? value.length : semicolon;
+    while ((match = re.exec(value)) !== null) {
+        var name = match[1].toLowerCase(), v = match[2];
+        if (v.charAt(0) === '"') {
+            v = v.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1');
+        } else {
+            v = v.replace(/[\t\n\r ]+$/, '');
+        }
+        if (!params.hasOwnProperty(name)) {
+            params[name] = v;
+        }
+    }
+    return { essence: essence, params: params };
+}
+
+function decodeText(bytes) {
+    return native.utf8Decode(bytes);
+}
+
+native.mixinBody = function (proto) {
+    Object.defineProperties(proto, {
+        body: {
+            get: function () {
+                var state = this[BODY];
+                return state ? bodyStream(state) : null;
+            },
+            enumerable: true, configurable: true
+        },
+        bodyUsed: {
+            get: function () { return native.bodyUsed(this[BODY]); },
+            enumerable: true, configurable: true
+        }
+    });
+    proto.arrayBuffer = function arrayBuffer() {
+        return consume(this, function (bytes) { return bytesCopy(bytes).buffer; });
+    };
+    proto.bytes = function bytes() {
+        return consume(this, bytesCopy);
+    };
+    proto.text = function text() {
+        return consume(this, decodeText, srcText);
+    };
+    proto.json = function json() {
+        return consume(this, function (bytes) { return JSON.parse(decodeText(bytes)); },
+            function (s) { return JSON.parse(srcText(s)); });
+    };
+    proto.blob = function blob() {
+        var type = contentTypeOf(this) || '';
+        return consume(this, function (bytes) { return native.makeBlob(bytesCopy(bytes), type); });
+    };
+    proto.formData = function formData() {
+        var mime = parseMimeType(contentTypeOf(this));
+        return consume(this, function (bytes) { return parseFormBody(mime, bytes); }, function (s) {
+            return mime && mime.essence === 'application/x-www-form-urlencoded' ?
+                parseUrlencoded(srcText(s)) : parseFormBody(mime, srcBytes(s));
+        });
+    };
+};
+
+function parseFormBody(mime, bytes) {
+    if (mime && mime.essence === 'multipart/form-data' && mime.params.boundary) {
+        return multipartParse(bytes, mime.params.boundary);
+    }
+    if (mime && mime.essence === 'application/x-www-form-urlencoded') {
+        return parseUrlencoded(native.utf8Decode(bytes));
+    }
+    throw new TypeError('Could not parse content as FormData.');
+}
+
+function parseUrlencoded(text) {
+    var form = new FormData();
+    new global.URLSearchParams(text).forEach(function (value, name) {
+        form[ENTRIES].push([name, value]);
+    });
+    return form;
+}
+
+/* multipart/form-data parsing (RFC 7578) over bytes. */
+function bytesOf(ascii) {
+    var out = new Uint8Array(ascii.length);
+    for (var i = 0; i < ascii.length; i++) {
+        out[i] = ascii.charCodeAt(i);
+    }
+    return out;
+}
+
+function indexOfBytes(hay, needle, from) {
+    var first = needle[0], last = hay.length - needle.length;
+    outer:
+    for (var i = from; i <= last; i++) {
+        if (hay[i] !== first) {
+            continue;
+        }
+        for (var j = 1; j < needle.length; j++) {
+            if (hay[i + j] !== needle[j]) {
+                continue outer;
+            }
+        }
+        return i;
+    }
+    return -1;
+}
+
+function multipartError() {
+    return new TypeError('Could not parse content as FormData: malformed multipart/form-data body.');
+}
+
+function parsePartHeaders(text) {
+    var headers = {}, lines = text.split('\r\n');
+    for (var i = 0; i < lines.length; i++) {
+        var colon = lines[i].indexOf(':');
+        if (colon <= 0) {
+            throw multipartError();
+        }
+        headers[lines[i].slice(0, colon).replace(/[\t ]+$/, '').toLowerCase()] =
+            lines[i].slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
+    }
+    return headers;
+}
+
+function addPart(form, headers, content) {
+    var disposition = parseMimeType(headers['content-disposition'] || null);
+    if (!disposition || disposition.essence !== 'form-data' || !disposition.params.hasOwnProperty('name')) {
+        throw multipartError();
+    }
+    var name = disposition.params.name;
+    if (disposition.params.hasOwnProperty('filename')) {
+        var type = headers.hasOwnProperty('content-type') ? headers['content-type'] : 'text/plain';
+        form[ENTRIES].push([name, new global.File([new Uint8Array(content)], disposition.params.filename, { type: type })]);
+    } else {
+        form[ENTRIES].push([name, native.utf8Decode(content)]);
+    }
+}
+
+function multipartParse(bytes, boundary) {
+    var form = new FormData(), delimiter = bytesOf('\r\n--' + boundary), headerEnd = bytesOf('\r\n\r\n');
+    var pos;
+    if (indexOfBytes(bytes, delimiter.subarray(2), 0) === 0) {
+        pos = delimiter.length - 2;
+    } else {
+        pos = indexOfBytes(bytes, delimiter, 0);
+        if (pos === -1) {
+            throw multipartError();
+        }
+        pos += delimiter.length;
+    }
+    for (;;) {
+        if (bytes[pos] === 0x2D && bytes[pos + 1] === 0x2D) {
+            return form;
+        }
+        while (bytes[pos] === 0x20 || bytes[pos] === 0x09) {
+            pos++;
+        }
+        if (bytes[pos] !== 0x0D || bytes[pos + 1] !== 0x0A) {
+            throw multipartError();
+        }
+        pos += 2;
+        var end = indexOfBytes(bytes, headerEnd, pos);
+        if (end === -1) {
+            throw multipartError();
+        }
+        var headers = parsePartHeaders(native.utf8Decode(bytes.subarray(pos, end)));
+        var next = indexOfBytes(bytes, delimiter, end + 4);
+        if (next === -1) {
+            throw multipartError();
+        }
+        addPart(form, headers, bytes.subarray(end + 4, next));
+        pos = next + delimiter.length;
+    }
+}
+
+/* HTML's multipart/form-data encoding algorithm. */
+function normalizeNewlines(s) {
+    return s.replace(/\r\n|\r|\n/g, '\r\n');
+}
+
+function escapeMultipartName(s) {
+    return normalizeNewlines(s).replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+}
+
+function randomBoundary() {
+    var s = '----formdata-fcworker-';
+    for (var i = 0; i < 4; i++) {
+        s += Math.floor(Math.random() * 0x100000000).toString(16);
+    }
+    return s;
+}
+
+function multipartSerialize(entries) {
+    var boundary = randomBoundary(), chunks = [], text = '';
+    for (var i = 0; i < entries.length; i++) {
+        var name = entries[i][0], value = entries[i][1];
+        text += '--' + boundary + '\r\nContent-Disposition: form-data; name="' + escapeMultipartName(name) + '"';
+        if (typeof value === 'string') {
+            text += '\r\n\r\n' + normalizeNewlines(value) + '\r\n';
+            continue;
+        }
+        text += '; filename="' + escapeMultipartName(value.name) + '"\r\nContent-Type: ' +
+            (value.type || 'application/octet-stream') + '\r\n\r\n';
+        chunks.push(native.utf8Encode(text), native.blobBytes(value));
+        text = '\r\n';
+    }
+    chunks.push(native.utf8Encode(text + '--' + boundary + '--\r\n'));
+    return {
+        src: chunks.length === 1 ? chunks[0] : native.concatBytes(chunks),
+        stream: null,
+        type: 'multipart/form-data; boundary=' + boundary
+    };
+}
+
+function FormData(form) {
+    if (!(this instanceof FormData)) {
+        throw new TypeError("Failed to construct 'FormData': Please use the 'new' operator.");
+    }
+    if (form !== undefined) {
+        throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
+    }
+    this[ENTRIES] = [];
+}
+
+function entriesOf(form) {
+    var entries = form && form[ENTRIES];
+    if (!entries) {
+        throw new TypeError('Illegal invocation');
+    }
+    return entries;
+}
+
+/* XHR "create an entry". */
+function createEntry(name, value, filename, argc, method) {
+    if (argc < 2) {
+        throw new TypeError("Failed to execute '" + method + "' on 'FormData': 2 arguments required, but only " + argc + ' present.');
+    }
+    if (!native.isBlob(value)) {
+        if (argc > 2) {
+            throw new TypeError("Failed to execute '" + method + "' on 'FormData': parameter 2 is not of type 'Blob'.");
+        }
+        return [usvString(name), usvString(value)];
+    }
+    if (!native.isFile(value) || filename !== undefined) {
+        var options = { type: value.type };
+        if (native.isFile(value)) {
+            options.lastModified = value.lastModified;
+        }
+        var fileName = filename !== undefined ? usvString(filename) : (native.isFile(value) ? value.name : 'blob');
+        value = new global.File([value], fileName, options);
+    }
+    return [usvString(name), value];
+}
+
+FormData.prototype.append = function append(name, value, filename) {
+    entriesOf(this).push(createEntry(name, value, filename, arguments.length, 'append'));
+};
+
+FormData.prototype['delete'] = function (name) {
+    var entries = entriesOf(this), key = usvString(name);
+    for (var i = entries.length - 1; i >= 0; i--) {
+        if (entries[i][0] === key) {
+            entries.splice(i, 1);
+        }
+    }
+};
+
+FormData.prototype.get = function get(name) {
+    var entries = entriesOf(this), key = usvString(name);
+    for (var i = 0; i < entries.length; i++) {
+        if (entries[i][0] === key) {
+            return entries[i][1];
+        }
+    }
+    return null;
+};
+
+FormData.prototype.getAll = function getAll(name) {
+    var entries = entriesOf(this), key = usvString(name), out = [];
+    for (var i = 0; i < entries.length; i++) {
+        if (entries[i][0] === key) {
+            out.push(entries[i][1]);
+        }
+    }
+    return out;
+};
+
+FormData.prototype.has = function has(name) {
+    return this.get(name) !== null;
+};
+
+FormData.prototype.set = function set(name, value, filename) {
+    var entries = entriesOf(this), entry = createEntry(name, value, filename, arguments.length, 'set');
+    var first = -1;
+    for (var i = entries.length - 1; i >= 0; i--) {
+        if (entries[i][0] === entry[0]) {
+            if (first !== -1) {
+                entries.splice(first, 1);
+            }
+            first = i;
+        }
+    }
+    if (first === -1) {
+        entries.push(entry);
+    } else {
+        entries[first] = entry;
+    }
+};
+
+FormData.prototype.forEach = function forEach(callback, thisArg) {
+    var entries = entriesOf(this);
+    for (var i = 0; i < entries.length; i++) {
+        callback.call(thisArg, entries[i][1], entries[i][0], this);
+    }
+};
+
+function FormDataIterator(entries, kind) {
+    this.entries = entries;
+    this.kind = kind;
+    this.index = 0;
+}
+
+FormDataIterator.prototype.next = function next() {
+    var entry = this.entries[this.index];
+    if (!entry) {
+        return { value: undefined, done: true };
+    }
+    this.index++;
+    return { value: this.kind === 'key' ? entry[0] : (this.kind === 'value' ? entry[1] : [entry[0], entry[1]]), done: false };
+};
+FormDataIterator.prototype[Symbol.iterator] = function () {
+    return this;
+};
+Object.defineProperty(FormDataIterator.prototype, Symbol.toStringTag, { value: 'FormData Iterator', configurable: true });
+
+FormData.prototype.entries = function entries() {
+    return new FormDataIterator(entriesOf(this), 'key+value');
+};
+FormData.prototype.keys = function keys() {
+    return new FormDataIterator(entriesOf(this), 'key');
+};
+FormData.prototype.values = function values() {
+    return new FormDataIterator(entriesOf(this), 'value');
+};
+FormData.prototype[Symbol.iterator] = FormData.prototype.entries;
+Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
+
+native.defineGlobal('FormData', FormData);

@@ -1,0 +1,268 @@
+/*
+ * The Fetch standard's Request class. State lives in one record under a
+ * symbol; the headers and body under native.HEADERS / native.BODY (see
+ * 44-body.js). The request's AbortSignal is created on first use: it follows
+ * the signal given in init (or the input request's), via AbortSignal.any.
+ * URLs are parsed with global.URL at call time (absolute URLs only; the string
+ * is kept as given while no URL class exists). For the C side:
+ *   native.makeRequest(method, url, flatHeaders, bodyU8OrNull) -> Request
+ *       from already-valid parts, without re-validation (a GET/HEAD body is
+ *       dropped); request.cf is an empty object;
+ *   native.requestParts(request) -> {method, url, headers: flat array,
+ *       body: null | Uint8Array | ReadableStream, redirect, signal: AbortSignal
+ *       or null}, for the outgoing fetch(); marks the body used.
+ */
+var REQUEST = Symbol('Request');
+var BODY = native.BODY;
+var HEADERS = native.HEADERS;
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var NORMALIZED_METHODS = { DELETE: 'DELETE', GET: 'GET', HEAD: 'HEAD', OPTIONS: 'OPTIONS', POST: 'POST', PUT: 'PUT' };
+var FORBIDDEN_METHODS = { CONNECT: true, TRACE: true, TRACK: true };
+var ENUMS = {
+    mode: ['same-origin', 'no-cors', 'cors', 'navigate'],
+    credentials: ['omit', 'same-origin', 'include'],
+    cache: ['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached'],
+    redirect: ['follow', 'error', 'manual'],
+    referrerPolicy: ['', 'no-referrer', 'no-referrer-when-downgrade', 'same-origin', 'origin', 'strict-origin',
+        'origin-when-cross-origin', 'strict-origin-when-cross-origin', 'unsafe-url'],
+    duplex: ['half'],
+    priority: ['high', 'low', 'auto']
+};
+
+function requestError(message) {
+    return new TypeError("Failed to construct 'Request': " + message);
+}
+
+function RequestState(method, url) {
+    this.method = method;
+    this.url = url;
+    this.mode = 'cors';
+    this.credentials = 'same-origin';
+    this.cache = 'default';
+    this.redirect = 'follow';
+    this.referrer = 'about:client';
+    this.referrerPolicy = '';
+    this.integrity = '';
+    this.keepalive = false;
+    this.parentSignal = null;
+    this.signal = null;
+    this.cf = undefined;
+}
+
+function copyState(source) {
+    var state = new RequestState(source.method, source.url);
+    var keys = ['mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'cf'];
+    for (var i = 0; i < keys.length; i++) {
+        state[keys[i]] = source[keys[i]];
+    }
+    return state;
+}
+
+function parseUrl(input, what, rejectCredentials) {
+    var s = String(input), URL = global.URL;
+    if (typeof URL !== 'function') {
+        return s;
+    }
+    var parsed;
+    try {
+        parsed = new URL(s);
+    } catch (e) {
+        throw new TypeError(what + 'Invalid URL: ' + s);
+    }
+    if (rejectCredentials && (parsed.username || parsed.password)) {
+        throw new TypeError(what + 'Request cannot be constructed from a URL that includes credentials: ' + s);
+    }
+    return parsed.href;
+}
+
+native.parseUrl = parseUrl;
+
+function normalizeMethod(method) {
+    var s = String(method);
+    if (!TOKEN.test(s)) {
+        throw requestError("'" + s + "' is not a valid HTTP method.");
+    }
+    var upper = s.toUpperCase();
+    if (FORBIDDEN_METHODS.hasOwnProperty(upper)) {
+        throw requestError("'" + s + "' HTTP method is unsupported.");
+    }
+    return NORMALIZED_METHODS.hasOwnProperty(upper) ? upper : s;
+}
+
+function applyEnums(state, init) {
+    for (var key in ENUMS) {
+        if (ENUMS.hasOwnProperty(key) && init[key] !== undefined) {
+            var value = String(init[key]);
+            if (ENUMS[key].indexOf(value) === -1) {
+                throw requestError("The provided value '" + value + "' is not a valid enum value of type Request" +
+                    key.charAt(0).toUpperCase() + key.slice(1) + '.');
+            }
+            if (key !== 'duplex' && key !== 'priority') {
+                state[key] = value;
+            }
+        }
+    }
+    if (state.mode === 'navigate') {
+        throw requestError("Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.");
+    }
+    if (state.cache === 'only-if-cached' && state.mode !== 'same-origin') {
+        throw requestError("'only-if-cached' can be set only with 'same-origin' mode");
+    }
+}
+
+function applyInit(state, init) {
+    if (init.method !== undefined) {
+        state.method = normalizeMethod(init.method);
+    }
+    applyEnums(state, init);
+    if (init.referrer !== undefined) {
+        state.referrer = String(init.referrer) === '' ? '' : 'about:client';
+    }
+    if (init.integrity !== undefined) {
+        state.integrity = String(init.integrity);
+    }
+    if (init.keepalive !== undefined) {
+        state.keepalive = !!init.keepalive;
+    }
+    if (init.signal !== undefined) {
+        if (init.signal !== null && !(init.signal instanceof AbortSignal)) {
+            throw requestError("member signal is not of type 'AbortSignal'.");
+        }
+        state.parentSignal = init.signal;
+    }
+    if (init.cf !== undefined) {
+        state.cf = init.cf;
+    }
+}
+
+/* The body: init.body when given and non-null, else the input request's,
+ * which moves to the new request and leaves the input used. */
+function takeBody(request, state, init, source) {
+    var inputBody = source ? source[BODY] : null;
+    var hasInitBody = init.body !== undefined && init.body !== null;
+    if ((hasInitBody || inputBody) && (state.method === 'GET' || state.method === 'HEAD')) {
+        throw requestError('Request with GET/HEAD method cannot have body.');
+    }
+    if (hasInitBody) {
+        var extracted = native.extractBody(init.body);
+        if (extracted.type !== null && !request[HEADERS].has('content-type')) {
+            native.headersAppendTrusted(request[HEADERS], 'content-type', extracted.type);
+        }
+        return native.bodyState(extracted);
+    }
+    if (!inputBody) {
+        return null;
+    }
+    if (native.bodyUnusable(inputBody)) {
+        throw requestError('Cannot construct a Request with a Request object that has already been used.');
+    }
+    var moved = { src: inputBody.src, stream: inputBody.stream, used: false };
+    inputBody.used = true;
+    inputBody.src = null;
+    return moved;
+}
+
+function Request(input, init) {
+    if (!(this instanceof Request)) {
+        throw new TypeError("Failed to construct 'Request': Please use the 'new' operator.");
+    }
+    if (arguments.length < 1) {
+        throw requestError('1 argument required, but only 0 present.');
+    }
+    if (init !== undefined && init !== null && typeof init !== 'object') {
+        throw requestError("The provided value is not of type 'RequestInit'.");
+    }
+    init = init || {};
+    var source = input instanceof Request ? input : null;
+    var state = source ? copyState(source[REQUEST]) : new RequestState('GET', parseUrl(input, "Failed to construct 'Request': ", true));
+    if (source) {
+        state.parentSignal = source.signal;
+    }
+    applyInit(state, init);
+    this[REQUEST] = state;
+    this[HEADERS] = init.headers !== undefined ? new Headers(init.headers) :
+        (source ? native.headersCopy(source[HEADERS]) : new Headers());
+    this[BODY] = takeBody(this, state, init, source);
+}
+
+function requestState(request) {
+    var state = request && request[REQUEST];
+    if (!state) {
+        throw new TypeError('Illegal invocation');
+    }
+    return state;
+}
+
+function signalOf(state) {
+    if (!state.signal) {
+        state.signal = state.parentSignal ? AbortSignal.any([state.parentSignal]) : native.createAbortSignal();
+    }
+    return state.signal;
+}
+
+function defineGetters(names) {
+    names.forEach(function (name) {
+        Object.defineProperty(Request.prototype, name, {
+            get: function () { return requestState(this)[name]; }, enumerable: true, configurable: true
+        });
+    });
+}
+defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
+    'integrity', 'keepalive', 'cf']);
+
+function defineConstant(name, value) {
+    Object.defineProperty(Request.prototype, name, {
+        get: function () { requestState(this); return value; }, enumerable: true, configurable: true
+    });
+}
+defineConstant('destination', '');
+defineConstant('isReloadNavigation', false);
+defineConstant('isHistoryNavigation', false);
+defineConstant('duplex', 'half');
+
+Object.defineProperties(Request.prototype, {
+    headers: {
+        get: function () { requestState(this); return this[HEADERS]; }, enumerable: true, configurable: true
+    },
+    signal: {
+        get: function () { return signalOf(requestState(this)); }, enumerable: true, configurable: true
+    }
+});
+native.mixinBody(Request.prototype);
+
+Request.prototype.clone = function clone() {
+    var state = requestState(this);
+    if (native.bodyUnusable(this[BODY])) {
+        throw new TypeError("Failed to execute 'clone' on 'Request': Request body is already used");
+    }
+    var copy = Object.create(Request.prototype), copyStateRecord = copyState(state);
+    copyStateRecord.parentSignal = signalOf(state);
+    copy[REQUEST] = copyStateRecord;
+    copy[HEADERS] = native.headersCopy(this[HEADERS]);
+    copy[BODY] = native.cloneBody(this[BODY]);
+    return copy;
+};
+Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
+
+native.makeRequest = function (method, url, flatHeaders, body) {
+    var request = Object.create(Request.prototype), state = new RequestState(method, url);
+    state.cf = {};
+    request[REQUEST] = state;
+    request[HEADERS] = native.headersFromList(flatHeaders || []);
+    request[BODY] = body && method !== 'GET' && method !== 'HEAD' ? { src: body, stream: null, used: false } : null;
+    return request;
+};
+
+native.requestParts = function (request) {
+    var state = requestState(request);
+    return {
+        method: state.method,
+        url: state.url,
+        headers: native.headersList(request[HEADERS]),
+        body: native.bodyBytesOrStream(request),
+        redirect: state.redirect,
+        signal: state.signal || state.parentSignal
+    };
+};
+
+native.defineGlobal('Request', Request);

@@ -1,0 +1,172 @@
+/*
+ * The Fetch standard's Response class, with Response.error(), .redirect()
+ * and .json(). State lives in one record under a symbol; headers and body
+ * under native.HEADERS / native.BODY (see 44-body.js).
+ *
+ * Entry points for the C side (all on the private `native` object):
+ *   native.makeRequest(method, url, flatHeaders, bodyU8OrNull) -> Request
+ *       An incoming request from already-valid parts, without re-validation:
+ *       flatHeaders is [name, value, name, value, ...]; a GET/HEAD body is
+ *       dropped; request.cf is an empty object. (45-request.js)
+ *   native.responseParts(response) -> {status, statusText, headers, body}
+ *       headers is a flat [name, value, ...] array, sorted by lowercased
+ *       name, values combined with ", " except set-cookie (one entry each);
+ *       body is null, a Uint8Array (the stored bytes, or a string source
+ *       encoded to UTF-8 once; never copied, do not modify) or a
+ *       ReadableStream when the body is a stream or was exposed as one.
+ *       Marks the body used; throws a TypeError for a non-Response or a
+ *       body already used/locked.
+ *   native.requestParts(request) -> {method, url, headers, body, redirect,
+ *       signal}, the same shapes, for the outgoing fetch(). (45-request.js)
+ *   native.headersList(headers), native.headersFromList(flat). (43-headers.js)
+ */
+var RESPONSE = Symbol('Response');
+var BODY = native.BODY;
+var HEADERS = native.HEADERS;
+var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true };
+var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
+var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function ResponseState(status, statusText) {
+    this.type = 'default';
+    this.status = status;
+    this.statusText = statusText;
+    this.url = '';
+    this.redirected = false;
+}
+
+/* WebIDL unsigned short conversion. */
+function toUnsignedShort(value) {
+    var n = Number(value);
+    if (!isFinite(n)) {
+        return 0;
+    }
+    n = (n < 0 ? Math.ceil(n) : Math.floor(n)) % 65536;
+    return n < 0 ? n + 65536 : n;
+}
+
+/* Fetch "initialize a response" with an extracted body or null. */
+function initialize(response, init, extracted, what) {
+    if (init !== undefined && init !== null && typeof init !== 'object') {
+        throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
+    }
+    var status = init && init.status !== undefined ? toUnsignedShort(init.status) : 200;
+    var statusText = init && init.statusText !== undefined ? String(init.statusText) : '';
+    if (status < 200 || status > 599) {
+        throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
+    }
+    if (!REASON_PHRASE.test(statusText)) {
+        throw new TypeError(what + 'Invalid statusText');
+    }
+    response[RESPONSE] = new ResponseState(status, statusText);
+    response[HEADERS] = init && init.headers !== undefined ? new Headers(init.headers) : new Headers();
+    response[BODY] = null;
+    if (extracted) {
+        if (NULL_BODY_STATUSES.hasOwnProperty(status)) {
+            throw new TypeError(what + 'Response with null body status cannot have body');
+        }
+        if (extracted.type !== null && !response[HEADERS].has('content-type')) {
+            native.headersAppendTrusted(response[HEADERS], 'content-type', extracted.type);
+        }
+        response[BODY] = native.bodyState(extracted);
+    }
+}
+
+function Response(body, init) {
+    if (!(this instanceof Response)) {
+        throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
+    }
+    initialize(this, init, native.extractBody(body), "Failed to construct 'Response': ");
+}
+
+function responseState(response) {
+    var state = response && response[RESPONSE];
+    if (!state) {
+        throw new TypeError('Illegal invocation');
+    }
+    return state;
+}
+
+['type', 'status', 'statusText', 'url', 'redirected'].forEach(function (name) {
+    Object.defineProperty(Response.prototype, name, {
+        get: function () { return responseState(this)[name]; }, enumerable: true, configurable: true
+    });
+});
+Object.defineProperties(Response.prototype, {
+    ok: {
+        get: function () {
+            var status = responseState(this).status;
+            return status >= 200 && status <= 299;
+        },
+        enumerable: true, configurable: true
+    },
+    headers: {
+        get: function () { responseState(this); return this[HEADERS]; }, enumerable: true, configurable: true
+    }
+});
+native.mixinBody(Response.prototype);
+
+Response.prototype.clone = function clone() {
+    var state = responseState(this);
+    if (native.bodyUnusable(this[BODY])) {
+        throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
+    }
+    var copy = Object.create(Response.prototype), record = new ResponseState(state.status, state.statusText);
+    record.type = state.type;
+    record.url = state.url;
+    record.redirected = state.redirected;
+    copy[RESPONSE] = record;
+    copy[HEADERS] = native.headersCopy(this[HEADERS]);
+    copy[BODY] = native.cloneBody(this[BODY]);
+    return copy;
+};
+Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
+
+Response.error = function error() {
+    var response = Object.create(Response.prototype), state = new ResponseState(0, '');
+    state.type = 'error';
+    response[RESPONSE] = state;
+    response[HEADERS] = new Headers();
+    response[BODY] = null;
+    return response;
+};
+
+Response.redirect = function redirect(url, status) {
+    var location = native.parseUrl(url, "Failed to execute 'redirect' on 'Response': ");
+    var code = status === undefined ? 302 : toUnsignedShort(status);
+    if (!REDIRECT_STATUSES.hasOwnProperty(code)) {
+        throw new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code");
+    }
+    var response = Object.create(Response.prototype);
+    response[RESPONSE] = new ResponseState(code, '');
+    response[HEADERS] = native.headersFromList(['location', location]);
+    response[BODY] = null;
+    return response;
+};
+
+Response.json = function json(data, init) {
+    var text = JSON.stringify(data);
+    if (text === undefined) {
+        throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
+    }
+    var response = Object.create(Response.prototype);
+    initialize(response, init, { src: text, stream: null, type: 'application/json' },
+        "Failed to execute 'json' on 'Response': ");
+    return response;
+};
+
+native.isResponse = function (x) {
+    return !!(x && typeof x === 'object' && x[RESPONSE]);
+};
+
+native.responseParts = function (response) {
+    var state = responseState(response);
+    return {
+        status: state.status,
+        statusText: state.statusText,
+        headers: native.headersList(response[HEADERS]),
+        body: native.bodyBytesOrStream(response)
+    };
+};
+
+native.defineGlobal('Response', Response);

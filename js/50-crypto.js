@@ -1,0 +1,754 @@
+/*
+ * Web Crypto as Workers users know it: the global `crypto` (a Crypto with
+ * getRandomValues, randomUUID, subtle and Cloudflare's DigestStream),
+ * SubtleCrypto and CryptoKey. Algorithms: SHA-1/256/384/512 (and MD5, as
+ * Workers allow) digests; HMAC; AES-GCM; PBKDF2 and HKDF. This file follows
+ * the W3C Web Cryptography API's algorithm normalization and error order;
+ * the bytes are handled by lib/api_crypto.c (OpenSSL, getrandom()), which
+ * also keeps every key's material and internal state under hidden symbols
+ * that script code cannot reach. Every SubtleCrypto method returns a
+ * Promise (the global one, looked up at call time) and reports errors by
+ * rejecting it, never by throwing.
+ */
+var CONSTRUCTING = {};
+var RANDOM_MAX_BYTES = 65536;
+var PBKDF2_MAX_ITERATIONS = 100000;
+var KEY_USAGES = ['encrypt', 'decrypt', 'sign', 'verify', 'deriveKey', 'deriveBits', 'wrapKey', 'unwrapKey'];
+var KEY_FORMATS = ['raw', 'spki', 'pkcs8', 'jwk'];
+var INTEGER_ARRAYS = {
+    '[object Int8Array]': true, '[object Uint8Array]': true, '[object Uint8ClampedArray]': true,
+    '[object Int16Array]': true, '[object Uint16Array]': true,
+    '[object Int32Array]': true, '[object Uint32Array]': true,
+    '[object BigInt64Array]': true, '[object BigUint64Array]': true
+};
+var HASHES = {
+    'SHA-1': { blockBits: 512, bytes: 20, jwk: 'HS1' },
+    'SHA-256': { blockBits: 512, bytes: 32, jwk: 'HS256' },
+    'SHA-384': { blockBits: 1024, bytes: 48, jwk: 'HS384' },
+    'SHA-512': { blockBits: 1024, bytes: 64, jwk: 'HS512' }
+};
+var AES_GCM_TAG_BITS = [32, 64, 96, 104, 112, 120, 128];
+var B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+var toString = Object.prototype.toString;
+
+/* ---- errors and conversions ---- */
+
+function domError(name, message) {
+    var Ctor = global.DOMException;
+    if (typeof Ctor === 'function') {
+        return new Ctor(message, name);
+    }
+    var e = new Error(message);
+    e.name = name;
+    return e;
+}
+
+function requireBytes(value, what) {
+    if (!native.isBufferSource(value)) {
+        throw new TypeError(what + ' is not an ArrayBuffer or ArrayBufferView');
+    }
+    return native.toU8(value);
+}
+
+function requireMember(dict, member, algorithmName) {
+    var value = dict[member];
+    if (value === undefined) {
+        throw new TypeError(algorithmName + ": required member '" + member + "' is missing");
+    }
+    return value;
+}
+
+/* WebIDL unsigned long / octet: ToNumber, truncated, modulo 2^bits. */
+function toUnsigned(value, bits) {
+    var n = Number(value);
+    if (!isFinite(n)) {
+        return 0;
+    }
+    n = (n < 0 ? -Math.floor(-n) : Math.floor(n)) % Math.pow(2, bits);
+    return n < 0 ? n + Math.pow(2, bits) : n;
+}
+
+function toUsages(usages) {
+    if (usages === null || typeof usages !== 'object' || typeof usages.length !== 'number') {
+        throw new TypeError('keyUsages is not a sequence');
+    }
+    var seen = {}, i;
+    for (i = 0; i < usages.length; i++) {
+        var usage = String(usages[i]);
+        if (KEY_USAGES.indexOf(usage) < 0) {
+            throw new TypeError("'" + usage + "' is not a valid KeyUsage");
+        }
+        seen[usage] = true;
+    }
+    return KEY_USAGES.filter(function (u) { return seen[u] === true; });
+}
+
+function checkUsages(usages, allowed) {
+    for (var i = 0; i < usages.length; i++) {
+        if (allowed.indexOf(usages[i]) < 0) {
+            throw domError('SyntaxError', "usage '" + usages[i] + "' is not valid for this key");
+        }
+    }
+}
+
+function toFormat(format) {
+    format = String(format);
+    if (KEY_FORMATS.indexOf(format) < 0) {
+        throw new TypeError("'" + format + "' is not a valid KeyFormat");
+    }
+    return format;
+}
+
+function base64urlEncode(u8) {
+    var out = '', i, n;
+    for (i = 0; i < u8.length; i += 3) {
+        n = (u8[i] << 16) | ((u8[i + 1] || 0) << 8) | (u8[i + 2] || 0);
+        out += B64URL.charAt(n >> 18) + B64URL.charAt((n >> 12) & 63);
+        if (i + 1 < u8.length) {
+            out += B64URL.charAt((n >> 6) & 63);
+        }
+        if (i + 2 < u8.length) {
+            out += B64URL.charAt(n & 63);
+        }
+    }
+    return out;
+}
+
+function base64urlDecode(text) {
+    if (typeof text !== 'string' || text.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(text)) {
+        throw domError('DataError', 'JWK member is not base64url');
+    }
+    var out = new Uint8Array(Math.floor(text.length * 3 / 4));
+    var bits = 0, nbits = 0, j = 0;
+    for (var i = 0; i < text.length; i++) {
+        bits = (bits << 6) | B64URL.indexOf(text.charAt(i));
+        nbits += 6;
+        if (nbits >= 8) {
+            nbits -= 8;
+            out[j++] = (bits >> nbits) & 255;
+        }
+    }
+    return out;
+}
+
+/* ---- algorithm normalization (WebCrypto section 18.4) ---- */
+
+function hashParam(dict, name) {
+    return normalize('hash', requireMember(dict, 'hash', name));
+}
+
+function hmacParams(dict, name) {
+    var params = { name: name, hash: hashParam(dict, name) };
+    if (dict.length !== undefined) {
+        params.length = toUnsigned(dict.length, 32);
+    }
+    return params;
+}
+
+function aesLengthParams(dict, name) {
+    return { name: name, length: toUnsigned(requireMember(dict, 'length', name), 16) };
+}
+
+function aesGcmParams(dict, name) {
+    var params = { name: name, iv: requireBytes(requireMember(dict, 'iv', name), 'iv'), tagLength: 128 };
+    if (dict.additionalData !== undefined) {
+        params.additionalData = requireBytes(dict.additionalData, 'additionalData');
+    }
+    if (dict.tagLength !== undefined) {
+        params.tagLength = toUnsigned(dict.tagLength, 8);
+    }
+    return params;
+}
+
+function pbkdf2Params(dict, name) {
+    return {
+        name: name,
+        salt: requireBytes(requireMember(dict, 'salt', name), 'salt'),
+        iterations: toUnsigned(requireMember(dict, 'iterations', name), 32),
+        hash: hashParam(dict, name)
+    };
+}
+
+function hkdfParams(dict, name) {
+    return {
+        name: name,
+        hash: hashParam(dict, name),
+        salt: requireBytes(requireMember(dict, 'salt', name), 'salt'),
+        info: requireBytes(requireMember(dict, 'info', name), 'info')
+    };
+}
+
+function nameOnly(dict, name) {
+    return { name: name };
+}
+
+var REGISTRY = {
+    digest: { 'SHA-1': nameOnly, 'SHA-256': nameOnly, 'SHA-384': nameOnly, 'SHA-512': nameOnly, 'MD5': nameOnly },
+    hash: { 'SHA-1': nameOnly, 'SHA-256': nameOnly, 'SHA-384': nameOnly, 'SHA-512': nameOnly },
+    importKey: { 'HMAC': hmacParams, 'AES-GCM': nameOnly, 'PBKDF2': nameOnly, 'HKDF': nameOnly },
+    exportKey: { 'HMAC': nameOnly, 'AES-GCM': nameOnly },
+    generateKey: { 'HMAC': hmacParams, 'AES-GCM': aesLengthParams },
+    sign: { 'HMAC': nameOnly },
+    verify: { 'HMAC': nameOnly },
+    encrypt: { 'AES-GCM': aesGcmParams },
+    decrypt: { 'AES-GCM': aesGcmParams },
+    deriveBits: { 'PBKDF2': pbkdf2Params, 'HKDF': hkdfParams },
+    'get key length': { 'HMAC': hmacParams, 'AES-GCM': aesLengthParams, 'PBKDF2': nameOnly, 'HKDF': nameOnly }
+};
+
+function asciiUpperCase(text) {
+    return text.replace(/[a-z]+/g, function (letters) { return letters.toUpperCase(); });
+}
+
+/* Resolves an AlgorithmIdentifier for an operation ("hash" stands for the
+ * hash member of other algorithms' parameters) to a dictionary holding the
+ * registered name and the converted members. */
+function normalize(op, algorithm) {
+    var dict = algorithm;
+    if (dict === null || (typeof dict !== 'object' && typeof dict !== 'function')) {
+        dict = { name: String(algorithm) };
+    }
+    var name = asciiUpperCase(String(requireMember(dict, 'name', 'Algorithm')));
+    var table = REGISTRY[op];
+    for (var registered in table) {
+        if (table.hasOwnProperty(registered) && registered === name) {
+            return table[registered](dict, registered);
+        }
+    }
+    throw domError('NotSupportedError', "algorithm '" + dict.name + "' is not supported for " + op);
+}
+
+/* ---- CryptoKey ---- */
+
+function keyState(key) {
+    var state = native.cryptoKeyState(key);
+    if (state === undefined) {
+        throw new TypeError('not a CryptoKey');
+    }
+    return state;
+}
+
+function exposedAlgorithm(algorithm) {
+    var copy = { name: algorithm.name };
+    if (algorithm.hash) {
+        copy.hash = { name: algorithm.hash.name };
+    }
+    if (algorithm.length !== undefined) {
+        copy.length = algorithm.length;
+    }
+    return copy;
+}
+
+function newKeyState(algorithm, extractable, usages) {
+    return {
+        type: 'secret',
+        extractable: !!extractable,
+        algorithm: algorithm,
+        usages: usages,
+        algorithmCached: exposedAlgorithm(algorithm),
+        usagesCached: usages.slice()
+    };
+}
+
+function importedKey(bytes, algorithm, extractable, usages) {
+    var key = new CryptoKey(CONSTRUCTING);
+    native.cryptoKeyInit(key, bytes, newKeyState(algorithm, extractable, usages));
+    return key;
+}
+
+function generatedKey(byteLength, algorithm, extractable, usages) {
+    var key = new CryptoKey(CONSTRUCTING);
+    native.cryptoKeyGenerate(key, byteLength, newKeyState(algorithm, extractable, usages));
+    return key;
+}
+
+function CryptoKey(token) {
+    if (token !== CONSTRUCTING) {
+        throw new TypeError('Illegal constructor');
+    }
+}
+
+function defineGetters(proto, getters) {
+    Object.keys(getters).forEach(function (name) {
+        Object.defineProperty(proto, name, { get: getters[name], enumerable: true, configurable: true });
+    });
+}
+
+defineGetters(CryptoKey.prototype, {
+    type: function () { return keyState(this).type; },
+    extractable: function () { return keyState(this).extractable; },
+    algorithm: function () { return keyState(this).algorithmCached; },
+    usages: function () { return keyState(this).usagesCached; }
+});
+
+/* ---- JWK helpers (RFC 7517, 7518) ---- */
+
+function requireJwkObject(keyData) {
+    if (keyData === null || typeof keyData !== 'object' || native.isBufferSource(keyData)) {
+        throw new TypeError('keyData is not a JsonWebKey');
+    }
+    return keyData;
+}
+
+function jwkSecretBytes(jwk, usages, extractable, jwkAlg, jwkUse) {
+    if (jwk.kty !== 'oct') {
+        throw domError('DataError', "JWK 'kty' must be 'oct'");
+    }
+    if (typeof jwk.k !== 'string') {
+        throw domError('DataError', "JWK 'k' is missing");
+    }
+    var bytes = base64urlDecode(jwk.k);
+    if (jwk.alg !== undefined && jwk.alg !== jwkAlg(bytes)) {
+        throw domError('DataError', "JWK 'alg' does not match the algorithm");
+    }
+    if (usages.length > 0 && jwk.use !== undefined && jwk.use !== jwkUse) {
+        throw domError('DataError', "JWK 'use' does not match the usages");
+    }
+    if (jwk.key_ops !== undefined) {
+        var ops = jwk.key_ops;
+        if (!Array.isArray(ops) || ops.some(function (op, i) { return ops.indexOf(op) !== i; }) ||
+                usages.some(function (u) { return ops.indexOf(u) < 0; })) {
+            throw domError('DataError', "JWK 'key_ops' does not allow the usages");
+        }
+    }
+    if (jwk.ext === false && extractable) {
+        throw domError('DataError', 'JWK is not extractable');
+    }
+    return bytes;
+}
+
+function jwkExport(key, state, alg) {
+    return {
+        kty: 'oct',
+        k: base64urlEncode(new Uint8Array(native.cryptoKeyExport(key))),
+        alg: alg,
+        key_ops: state.usages.slice(),
+        ext: state.extractable
+    };
+}
+
+/* ---- algorithms ---- */
+
+var HMAC_USAGES = ['sign', 'verify'];
+var AES_USAGES = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+var KDF_USAGES = ['deriveKey', 'deriveBits'];
+
+function hmacKeyLength(params, dataBits) {
+    if (params.length === undefined) {
+        return dataBits;
+    }
+    if (params.length === 0 || params.length > dataBits || params.length <= dataBits - 8) {
+        throw domError('DataError', 'HMAC length does not match the key data');
+    }
+    return params.length;
+}
+
+function hmacMac(key, state, data) {
+    return native.cryptoHmac(state.algorithm.hash.name, key, data);
+}
+
+var HMAC = {
+    importKey: function (format, keyData, params, extractable, usages) {
+        checkUsages(usages, HMAC_USAGES);
+        var hash = params.hash.name, bytes;
+        if (format === 'raw') {
+            bytes = keyData;
+        } else if (format === 'jwk') {
+            bytes = jwkSecretBytes(keyData, usages, extractable, function () {
+                return HASHES[hash].jwk;
+            }, 'sig');
+        } else {
+            throw domError('NotSupportedError', "HMAC keys cannot be imported as '" + format + "'");
+        }
+        if (bytes.length === 0) {
+            throw domError('DataError', 'HMAC key data is empty');
+        }
+        var length = hmacKeyLength(params, bytes.length * 8);
+        return importedKey(bytes, { name: 'HMAC', hash: { name: hash }, length: length }, extractable, usages);
+    },
+    exportKey: function (format, key, state) {
+        if (format === 'raw') {
+            return native.cryptoKeyExport(key);
+        }
+        if (format === 'jwk') {
+            return jwkExport(key, state, HASHES[state.algorithm.hash.name].jwk);
+        }
+        throw domError('NotSupportedError', "HMAC keys cannot be exported as '" + format + "'");
+    },
+    generateKey: function (params, extractable, usages) {
+        checkUsages(usages, HMAC_USAGES);
+        var length = HMAC.getKeyLength(params);
+        return generatedKey(Math.ceil(length / 8),
+            { name: 'HMAC', hash: { name: params.hash.name }, length: length }, extractable, usages);
+    },
+    getKeyLength: function (params) {
+        if (params.length === undefined) {
+            return HASHES[params.hash.name].blockBits;
+        }
+        if (params.length === 0) {
+            throw domError('OperationError', 'HMAC key length must not be zero');
+        }
+        return params.length;
+    },
+    sign: function (params, key, state, data) {
+        return hmacMac(key, state, data);
+    },
+    verify: function (params, key, state, signature, data) {
+        return native.cryptoEqual(new Uint8Array(hmacMac(key, state, data)), signature);
+    }
+};
+
+function aesLength(bits, errorName) {
+    if (bits !== 128 && bits !== 192 && bits !== 256) {
+        throw domError(errorName, 'AES key length must be 128, 192 or 256 bits');
+    }
+    return bits;
+}
+
+function aesGcmTagBytes(params) {
+    if (AES_GCM_TAG_BITS.indexOf(params.tagLength) < 0) {
+        throw domError('OperationError', 'AES-GCM tagLength ' + params.tagLength + ' is not allowed');
+    }
+    return params.tagLength / 8;
+}
+
+function aesGcmCheckIv(params) {
+    if (params.iv.length === 0) {
+        throw domError('OperationError', 'AES-GCM iv must not be empty');
+    }
+}
+
+var AES_GCM = {
+    importKey: function (format, keyData, params, extractable, usages) {
+        checkUsages(usages, AES_USAGES);
+        var bytes;
+        if (format === 'raw') {
+            bytes = keyData;
+        } else if (format === 'jwk') {
+            bytes = jwkSecretBytes(keyData, usages, extractable, function (b) {
+                return 'A' + (b.length * 8) + 'GCM';
+            }, 'enc');
+        } else {
+            throw domError('NotSupportedError', "AES keys cannot be imported as '" + format + "'");
+        }
+        var length = aesLength(bytes.length * 8, 'DataError');
+        return importedKey(bytes, { name: 'AES-GCM', length: length }, extractable, usages);
+    },
+    exportKey: function (format, key, state) {
+        if (format === 'raw') {
+            return native.cryptoKeyExport(key);
+        }
+        if (format === 'jwk') {
+            return jwkExport(key, state, 'A' + state.algorithm.length + 'GCM');
+        }
+        throw domError('NotSupportedError', "AES keys cannot be exported as '" + format + "'");
+    },
+    generateKey: function (params, extractable, usages) {
+        checkUsages(usages, AES_USAGES);
+        var length = aesLength(params.length, 'OperationError');
+        return generatedKey(length / 8, { name: 'AES-GCM', length: length }, extractable, usages);
+    },
+    getKeyLength: function (params) {
+        return aesLength(params.length, 'OperationError');
+    },
+    encrypt: function (params, key, state, data) {
+        aesGcmCheckIv(params);
+        return native.cryptoAesGcm(true, key, params.iv, params.additionalData || new Uint8Array(0),
+            data, aesGcmTagBytes(params));
+    },
+    decrypt: function (params, key, state, data) {
+        var tagBytes = aesGcmTagBytes(params);
+        aesGcmCheckIv(params);
+        if (data.length < tagBytes) {
+            throw domError('OperationError', 'AES-GCM ciphertext is shorter than its tag');
+        }
+        var plain = native.cryptoAesGcm(false, key, params.iv, params.additionalData || new Uint8Array(0),
+            data, tagBytes);
+        if (plain === null) {
+            throw domError('OperationError', 'AES-GCM decryption failed');
+        }
+        return plain;
+    }
+};
+
+function kdfImportKey(name) {
+    return function (format, keyData, params, extractable, usages) {
+        if (format !== 'raw') {
+            throw domError('NotSupportedError', name + " keys cannot be imported as '" + format + "'");
+        }
+        checkUsages(usages, KDF_USAGES);
+        if (extractable) {
+            throw domError('SyntaxError', name + ' keys cannot be extractable');
+        }
+        return importedKey(keyData, { name: name }, false, usages);
+    };
+}
+
+function kdfByteLength(length) {
+    if (length === null || length % 8 !== 0) {
+        throw domError('OperationError', 'length must be a multiple of 8');
+    }
+    return length / 8;
+}
+
+var PBKDF2 = {
+    importKey: kdfImportKey('PBKDF2'),
+    getKeyLength: function () {
+        return null;
+    },
+    deriveBits: function (params, key, state, length) {
+        var byteLength = kdfByteLength(length);
+        if (params.iterations === 0) {
+            throw domError('OperationError', 'PBKDF2 iterations must not be zero');
+        }
+        if (params.iterations > PBKDF2_MAX_ITERATIONS) {
+            throw domError('NotSupportedError', 'PBKDF2 iteration counts above ' +
+                PBKDF2_MAX_ITERATIONS + ' are not supported');
+        }
+        return native.cryptoPbkdf2(params.hash.name, key, params.salt, params.iterations, byteLength);
+    }
+};
+
+var HKDF = {
+    importKey: kdfImportKey('HKDF'),
+    getKeyLength: PBKDF2.getKeyLength,
+    deriveBits: function (params, key, state, length) {
+        var byteLength = kdfByteLength(length);
+        var hash = HASHES[params.hash.name];
+        if (!hash || byteLength > 255 * hash.bytes) {
+            throw domError('OperationError', 'HKDF cannot derive ' + length + ' bits with this hash');
+        }
+        return native.cryptoHkdf(params.hash.name, key, params.salt, params.info, byteLength);
+    }
+};
+
+var ALGORITHMS = { 'HMAC': HMAC, 'AES-GCM': AES_GCM, 'PBKDF2': PBKDF2, 'HKDF': HKDF };
+
+/* ---- SubtleCrypto ---- */
+
+/* Runs work() when the promise is created; its result or exception
+ * settles the promise. */
+function promised(work) {
+    var PromiseCtor = global.Promise;
+    return new PromiseCtor(function (resolve) {
+        resolve(work());
+    });
+}
+
+/* The key checks every operation on an existing key makes: its algorithm
+ * is the requested one and its usages include the operation. */
+function usableKey(key, params, usage) {
+    var state = keyState(key);
+    if (state.algorithm.name !== params.name) {
+        throw domError('InvalidAccessError', "key is for '" + state.algorithm.name + "', not '" + params.name + "'");
+    }
+    if (state.usages.indexOf(usage) < 0) {
+        throw domError('InvalidAccessError', "key usages do not include '" + usage + "'");
+    }
+    return state;
+}
+
+function requireUsagesForSecret(key) {
+    var state = keyState(key);
+    if (state.type === 'secret' && state.usages.length === 0) {
+        throw domError('SyntaxError', 'keyUsages must not be empty');
+    }
+    return key;
+}
+
+function importKeyData(format, keyData) {
+    return format === 'jwk' ? requireJwkObject(keyData) : requireBytes(keyData, 'keyData');
+}
+
+function cipherOperation(usage) {
+    return function (algorithm, key, data) {
+        return promised(function () {
+            var params = normalize(usage, algorithm);
+            var bytes = requireBytes(data, 'data');
+            var state = usableKey(key, params, usage);
+            return ALGORITHMS[params.name][usage](params, key, state, bytes);
+        });
+    };
+}
+
+function SubtleCrypto(token) {
+    if (token !== CONSTRUCTING) {
+        throw new TypeError('Illegal constructor');
+    }
+}
+
+SubtleCrypto.prototype = {
+    constructor: SubtleCrypto,
+    encrypt: cipherOperation('encrypt'),
+    decrypt: cipherOperation('decrypt'),
+    sign: cipherOperation('sign'),
+    verify: function verify(algorithm, key, signature, data) {
+        return promised(function () {
+            var params = normalize('verify', algorithm);
+            var sig = requireBytes(signature, 'signature');
+            var bytes = requireBytes(data, 'data');
+            var state = usableKey(key, params, 'verify');
+            return ALGORITHMS[params.name].verify(params, key, state, sig, bytes);
+        });
+    },
+    digest: function digest(algorithm, data) {
+        return promised(function () {
+            var params = normalize('digest', algorithm);
+            return native.cryptoDigest(params.name, requireBytes(data, 'data'));
+        });
+    },
+    generateKey: function generateKey(algorithm, extractable, keyUsages) {
+        return promised(function () {
+            var usages = toUsages(keyUsages);
+            var params = normalize('generateKey', algorithm);
+            return requireUsagesForSecret(ALGORITHMS[params.name].generateKey(params, !!extractable, usages));
+        });
+    },
+    importKey: function importKey(format, keyData, algorithm, extractable, keyUsages) {
+        return promised(function () {
+            format = toFormat(format);
+            var data = importKeyData(format, keyData);
+            var usages = toUsages(keyUsages);
+            var params = normalize('importKey', algorithm);
+            return requireUsagesForSecret(ALGORITHMS[params.name].importKey(format, data, params, !!extractable, usages));
+        });
+    },
+    exportKey: function exportKey(format, key) {
+        return promised(function () {
+            format = toFormat(format);
+            var state = keyState(key);
+            if (!REGISTRY.exportKey.hasOwnProperty(state.algorithm.name)) {
+                throw domError('NotSupportedError', state.algorithm.name + ' keys cannot be exported');
+            }
+            if (!state.extractable) {
+                throw domError('InvalidAccessError', 'key is not extractable');
+            }
+            return ALGORITHMS[state.algorithm.name].exportKey(format, key, state);
+        });
+    },
+    deriveBits: function deriveBits(algorithm, baseKey, length) {
+        return promised(function () {
+            var params = normalize('deriveBits', algorithm);
+            var bits = length === undefined || length === null ? null : toUnsigned(length, 32);
+            var state = usableKey(baseKey, params, 'deriveBits');
+            return ALGORITHMS[params.name].deriveBits(params, baseKey, state, bits);
+        });
+    },
+    deriveKey: function deriveKey(algorithm, baseKey, derivedKeyType, extractable, keyUsages) {
+        return promised(function () {
+            var usages = toUsages(keyUsages);
+            var params = normalize('deriveBits', algorithm);
+            var importParams = normalize('importKey', derivedKeyType);
+            var lengthParams = normalize('get key length', derivedKeyType);
+            var state = usableKey(baseKey, params, 'deriveKey');
+            var length = ALGORITHMS[lengthParams.name].getKeyLength(lengthParams);
+            var secret = ALGORITHMS[params.name].deriveBits(params, baseKey, state, length);
+            return requireUsagesForSecret(ALGORITHMS[importParams.name].importKey('raw', new Uint8Array(secret),
+                importParams, !!extractable, usages));
+        });
+    },
+    wrapKey: function wrapKey() {
+        return promised(function () {
+            throw domError('NotSupportedError', 'wrapKey is not supported');
+        });
+    },
+    unwrapKey: function unwrapKey() {
+        return promised(function () {
+            throw domError('NotSupportedError', 'unwrapKey is not supported');
+        });
+    },
+    /* Cloudflare's extension: a synchronous constant-time comparison. */
+    timingSafeEqual: function timingSafeEqual(a, b) {
+        var x = requireBytes(a, 'a'), y = requireBytes(b, 'b');
+        if (x.length !== y.length) {
+            throw new TypeError('timingSafeEqual: inputs must have the same byte length');
+        }
+        return native.cryptoEqual(x, y);
+    }
+};
+
+/* ---- DigestStream (Cloudflare): a WritableStream whose `digest` promise
+ * resolves to the hash of everything written once it closes. ---- */
+
+function DigestStream(algorithm) {
+    var WritableStreamCtor = global.WritableStream;
+    if (typeof WritableStreamCtor !== 'function') {
+        throw new TypeError('DigestStream needs WritableStream');
+    }
+    var params = normalize('digest', algorithm);
+    var digest = native.cryptoDigestCreate(params.name);
+    var settle = {};
+    var PromiseCtor = global.Promise;
+    var result = new PromiseCtor(function (resolve, reject) {
+        settle.resolve = resolve;
+        settle.reject = reject;
+    });
+    var stream = new WritableStreamCtor({
+        write: function (chunk) {
+            try {
+                native.cryptoDigestUpdate(digest, requireBytes(chunk, 'chunk'));
+            } catch (e) {
+                settle.reject(e);
+                throw e;
+            }
+        },
+        close: function () {
+            settle.resolve(native.cryptoDigestFinish(digest));
+        },
+        abort: function (reason) {
+            settle.reject(reason);
+        }
+    });
+    if (Object.getPrototypeOf(DigestStream.prototype) !== WritableStreamCtor.prototype) {
+        Object.setPrototypeOf(DigestStream.prototype, WritableStreamCtor.prototype);
+    }
+    Object.setPrototypeOf(stream, DigestStream.prototype);
+    Object.defineProperty(stream, 'digest', { value: result, enumerable: true });
+    return stream;
+}
+
+/* ---- Crypto ---- */
+
+function Crypto(token) {
+    if (token !== CONSTRUCTING) {
+        throw new TypeError('Illegal constructor');
+    }
+}
+
+var subtle = new SubtleCrypto(CONSTRUCTING);
+
+Crypto.prototype = {
+    constructor: Crypto,
+    getRandomValues: function getRandomValues(array) {
+        if (!ArrayBuffer.isView(array)) {
+            throw new TypeError("getRandomValues: parameter 1 is not of type 'ArrayBufferView'");
+        }
+        if (!INTEGER_ARRAYS[toString.call(array)]) {
+            throw domError('TypeMismatchError', 'getRandomValues: not an integer-type array');
+        }
+        if (array.byteLength > RANDOM_MAX_BYTES) {
+            throw domError('QuotaExceededError', 'getRandomValues: ' + array.byteLength +
+                ' bytes requested, at most ' + RANDOM_MAX_BYTES + ' allowed');
+        }
+        native.cryptoRandomFill(array);
+        return array;
+    },
+    randomUUID: function randomUUID() {
+        return native.cryptoRandomUUID();
+    },
+    DigestStream: DigestStream
+};
+Object.defineProperty(Crypto.prototype, 'subtle', {
+    get: function () { return subtle; }, enumerable: true, configurable: true
+});
+
+[Crypto, SubtleCrypto, CryptoKey].forEach(function (Interface) {
+    Object.defineProperty(Interface.prototype, Symbol.toStringTag, {
+        value: Interface.name, configurable: true
+    });
+});
+
+native.defineGlobal('Crypto', Crypto);
+native.defineGlobal('SubtleCrypto', SubtleCrypto);
+native.defineGlobal('CryptoKey', CryptoKey);
+native.defineGlobal('crypto', new Crypto(CONSTRUCTING));

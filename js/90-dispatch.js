@@ -1,0 +1,178 @@
+/*
+ * From a request to a response: the two handler styles of Workers
+ * (`export default { fetch(request, env, ctx) }` and
+ * `addEventListener('fetch', event => event.respondWith(...))`), the
+ * context object (waitUntil, passThroughOnException), and writing the
+ * Response out through the C natives respondHead/respondChunk/respondEnd,
+ * a chunk at a time for stream bodies.
+ */
+var moduleExports = {};
+var listeners = { fetch: [], scheduled: [] };
+var waitUntilCount = 0;
+var requestSerial = 0;
+
+native.setExports = function (exports) {
+    moduleExports = exports;
+};
+
+native.hasFetchHandler = function () {
+    var d = moduleExports['default'];
+    return listeners.fetch.length > 0 || (d !== null && typeof d === 'object' && typeof d.fetch === 'function') ||
+        typeof d === 'function';
+};
+
+native.defineGlobal('addEventListener', function addEventListener(type, listener) {
+    type = String(type);
+    if (listeners[type] === undefined) {
+        native.log('warning', "addEventListener: event type '" + type + "' is never dispatched by fcworker");
+        listeners[type] = [];
+    }
+    if (typeof listener === 'function' || (listener && typeof listener.handleEvent === 'function')) {
+        if (listeners[type].indexOf(listener) < 0) {
+            listeners[type].push(listener);
+        }
+    }
+});
+
+native.defineGlobal('removeEventListener', function removeEventListener(type, listener) {
+    var list = listeners[String(type)];
+    var i = list ? list.indexOf(listener) : -1;
+    if (i >= 0) {
+        list.splice(i, 1);
+    }
+});
+
+function trackWaitUntil(serial, promise) {
+    waitUntilCount++;
+    native.waitUntilCount(waitUntilCount);
+    Promise.resolve(promise).then(function () {
+        settleWaitUntil(serial);
+    }, function (e) {
+        native.reportError(e, 'waitUntil promise rejected');
+        settleWaitUntil(serial);
+    });
+}
+
+function settleWaitUntil(serial) {
+    if (serial === requestSerial && waitUntilCount > 0) {
+        waitUntilCount--;
+        native.waitUntilCount(waitUntilCount);
+    }
+}
+
+function ExecutionContext(serial) {
+    this.waitUntil = function waitUntil(promise) {
+        trackWaitUntil(serial, promise);
+    };
+    this.passThroughOnException = function passThroughOnException() {
+        native.passThrough = true;
+    };
+}
+
+function FetchEvent(request, ctx) {
+    var responded = false;
+    this.type = 'fetch';
+    this.request = request;
+    this.respondWith = function respondWith(response) {
+        if (responded) {
+            throw new DOMException('respondWith() was already called', 'InvalidStateError');
+        }
+        responded = true;
+        settle(Promise.resolve(response));
+    };
+    this.waitUntil = ctx.waitUntil;
+    this.passThroughOnException = ctx.passThroughOnException;
+    this.responded = function () {
+        return responded;
+    };
+}
+
+function respondWithError(e) {
+    native.reportError(e, 'uncaught exception in fetch handler');
+    if (native.passThrough) {
+        native.log('notice', 'passThroughOnException: there is no origin behind fcworker; answering 500');
+    }
+    native.respondError(500);
+}
+
+function writeStream(body) {
+    var reader = body.getReader();
+    function step(result) {
+        if (result.done) {
+            native.respondEnd();
+            return undefined;
+        }
+        if (!native.respondChunk(native.toU8(result.value))) {
+            return reader.cancel(new DOMException('the client went away', 'AbortError'));
+        }
+        return reader.read().then(step);
+    }
+    reader.read().then(step).then(undefined, function (e) {
+        native.reportError(e, 'response body stream failed');
+        native.respondAbort();
+    });
+}
+
+function send(response) {
+    if (!(response instanceof Response)) {
+        throw new TypeError('the fetch handler must respond with a Response, got ' +
+            (response === null ? 'null' : typeof response));
+    }
+    var parts = native.responseParts(response);
+    var stream = parts.body !== null && !(parts.body instanceof Uint8Array);
+    native.respondHead(parts.status, parts.statusText, parts.headers, stream);
+    if (parts.body === null) {
+        native.respondEnd();
+    } else if (!stream) {
+        native.respondChunk(parts.body);
+        native.respondEnd();
+    } else {
+        writeStream(parts.body);
+    }
+}
+
+function settle(promise) {
+    promise.then(send).then(undefined, respondWithError);
+}
+
+native.dispatch = function (method, url, headers, body) {
+    requestSerial++;
+    waitUntilCount = 0;
+    native.passThrough = false;
+    var request = native.makeRequest(method, url, headers, body);
+    var ctx = new ExecutionContext(requestSerial);
+    var d = moduleExports['default'];
+    var result;
+    try {
+        if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
+            result = d.fetch(request, native.env, ctx);
+        } else if (typeof d === 'function') {
+            result = d(request, native.env, ctx);
+        } else {
+            var event = new FetchEvent(request, ctx);
+            var list = listeners.fetch.slice();
+            for (var i = 0; i < list.length; i++) {
+                if (typeof list[i] === 'function') {
+                    list[i].call(global, event);
+                } else {
+                    list[i].handleEvent(event);
+                }
+            }
+            if (!event.responded()) {
+                throw new Error('no fetch listener called event.respondWith()');
+            }
+            return;
+        }
+    } catch (e) {
+        respondWithError(e);
+        return;
+    }
+    settle(Promise.resolve(result));
+};
+
+native.resetRequest = function () {
+    waitUntilCount = 0;
+    requestSerial++;
+    native.clearTimers();
+    native.clearJobs();
+};

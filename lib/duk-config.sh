@@ -1,0 +1,24 @@
+#!/bin/sh
+# Derives fcworker's duk_config.h from the one Duktape ships (argument 1),
+# writing it to standard output. Switched on: the interrupt counter with the
+# exec-timeout check (wired to the engine's deadline), fastint, the JSON
+# stringify fast path, a per-process random source for Math.random, a date
+# parser for HTTP dates, and our fatal handler. Fails if the shipped file
+# no longer has the lines it rewrites.
+set -e
+in=$1
+[ -r "$in" ] || { echo "duk-config.sh: cannot read $in" >&2; exit 1; }
+for opt in INTERRUPT_COUNTER EXEC_TIMEOUT_CHECK FASTINT JSON_STRINGIFY_FASTPATH \
+           GET_RANDOM_DOUBLE DATE_PARSE_STRING FATAL_HANDLER; do
+    grep -q "^#undef DUK_USE_$opt\$" "$in" || {
+        echo "duk-config.sh: $in has no '#undef DUK_USE_$opt' line" >&2; exit 1; }
+done
+sed \
+  -e 's|^#undef DUK_USE_INTERRUPT_COUNTER$|#define DUK_USE_INTERRUPT_COUNTER|' \
+  -e 's|^#undef DUK_USE_EXEC_TIMEOUT_CHECK$|extern int fcw_engine_timeout_check(void *udata);\n#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) fcw_engine_timeout_check((udata))|' \
+  -e 's|^#undef DUK_USE_FASTINT$|#define DUK_USE_FASTINT|' \
+  -e 's|^#undef DUK_USE_JSON_STRINGIFY_FASTPATH$|#define DUK_USE_JSON_STRINGIFY_FASTPATH|' \
+  -e 's|^#undef DUK_USE_GET_RANDOM_DOUBLE$|extern double fcw_engine_random_double(void *udata);\n#define DUK_USE_GET_RANDOM_DOUBLE(udata) fcw_engine_random_double((udata))|' \
+  -e 's|^#undef DUK_USE_DATE_PARSE_STRING$|extern int fcw_date_parse_string(void *ctx, const char *str);\n#define DUK_USE_DATE_PARSE_STRING(ctx,str) fcw_date_parse_string((void *) (ctx), (str))|' \
+  -e 's|^#undef DUK_USE_FATAL_HANDLER$|extern void fcw_engine_fatal(void *udata, const char *msg);\n#define DUK_USE_FATAL_HANDLER(udata,msg) fcw_engine_fatal((udata), (msg))|' \
+  "$in"

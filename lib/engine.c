@@ -1,0 +1,753 @@
+/*
+ * The engine: one Duktape heap with the runtime loaded, the worker script
+ * evaluated in it, and the limits that bound what a request may use. Heap
+ * memory goes through a counting allocator (limits.memory_bytes); CPU and
+ * wall time are checked by Duktape's exec-timeout hook, which keeps
+ * answering "stop" until the outermost protected call has returned, so a
+ * script cannot catch its way past a limit. Every entry into JavaScript is a
+ * protected call that drains the microtask queue before it returns.
+ */
+#include "config.h"
+
+#include "engine.h"
+#include "js_sources.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_RANDOM_H
+#include <sys/random.h>
+#endif
+
+/* Failed allocation attempts (Duktape retries each one after a GC, up to
+ * ten times) past which a request has run out of memory for good. */
+#define ENGINE_OOM_FAILURES 11
+
+struct fcw_engine {
+    duk_context *ctx;
+    struct fcw_loop *loop;
+    struct fcw_limits limits;
+    fcw_log_cb log;
+    void *log_data;
+
+    size_t mem_used;
+    unsigned oom_failures;
+    int exhausted;
+
+    int limits_armed;
+    double wall_deadline;
+    double cpu_deadline;
+    enum engine_interrupt interrupt;
+    int call_depth;
+    char log_context[256];
+
+    uint64_t rng[2];
+};
+
+static const char *const level_names[] = { "error", "warning", "notice", "info", "debug" };
+
+const char *fcw_version(void)
+{
+    return PACKAGE_VERSION;
+}
+
+/* ---- allocation ---- */
+
+static void *engine_alloc(void *udata, duk_size_t size)
+{
+    struct fcw_engine *e = udata;
+    if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
+        e->oom_failures++;
+        return NULL;
+    }
+    void *p = malloc(size);
+    if (p == NULL) {
+        e->oom_failures++;
+        return NULL;
+    }
+    e->mem_used += malloc_usable_size(p);
+    return p;
+}
+
+static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
+{
+    struct fcw_engine *e = udata;
+    size_t old = ptr ? malloc_usable_size(ptr) : 0;
+    if (size == 0) {
+        free(ptr);
+        e->mem_used -= old;
+        return NULL;
+    }
+    if (e->limits.memory_bytes && size > old && e->mem_used + (size - old) > e->limits.memory_bytes) {
+        e->oom_failures++;
+        return NULL;
+    }
+    void *p = realloc(ptr, size);
+    if (p == NULL) {
+        e->oom_failures++;
+        return NULL;
+    }
+    e->mem_used = e->mem_used - old + malloc_usable_size(p);
+    return p;
+}
+
+static void engine_free(void *udata, void *ptr)
+{
+    struct fcw_engine *e = udata;
+    if (ptr != NULL) {
+        e->mem_used -= malloc_usable_size(ptr);
+        free(ptr);
+    }
+}
+
+size_t fcw_engine_memory(const struct fcw_engine *engine)
+{
+    return engine->mem_used;
+}
+
+int fcw_engine_exhausted(const struct fcw_engine *engine)
+{
+    return engine->exhausted;
+}
+
+/* ---- hooks named in the generated duk_config.h ---- */
+
+static double cpu_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+int fcw_engine_timeout_check(void *udata)
+{
+    struct fcw_engine *e = udata;
+    if (e == NULL) {
+        return 0;
+    }
+    if (e->interrupt != ENGINE_RUNNING) {
+        return 1;
+    }
+    if (e->oom_failures >= ENGINE_OOM_FAILURES) {
+        e->interrupt = ENGINE_MEMORY_LIMIT;
+        e->exhausted = 1;
+        return 1;
+    }
+    if (!e->limits_armed) {
+        return 0;
+    }
+    if (e->cpu_deadline > 0 && cpu_now_ms() > e->cpu_deadline) {
+        e->interrupt = ENGINE_CPU_LIMIT;
+        return 1;
+    }
+    if (e->wall_deadline > 0 && fcw_loop_now() > e->wall_deadline) {
+        e->interrupt = ENGINE_WALL_LIMIT;
+        return 1;
+    }
+    return 0;
+}
+
+/* xorshift128+, seeded per engine from the kernel: forked children never
+ * share a Math.random() sequence. */
+double fcw_engine_random_double(void *udata)
+{
+    struct fcw_engine *e = udata;
+    uint64_t s1 = e->rng[0];
+    const uint64_t s0 = e->rng[1];
+    e->rng[0] = s0;
+    s1 ^= s1 << 23;
+    e->rng[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
+    return (double) ((e->rng[1] + s0) >> 11) / 9007199254740992.0;
+}
+
+void fcw_engine_fatal(void *udata, const char *msg)
+{
+    struct fcw_engine *e = udata;
+    if (e != NULL && e->log != NULL) {
+        e->log(e->log_data, FCW_LOG_ERROR, msg ? msg : "fatal engine error");
+    } else {
+        fprintf(stderr, "fcworker: fatal engine error: %s\n", msg ? msg : "?");
+    }
+    abort();
+}
+
+static void seed_random(struct fcw_engine *e)
+{
+    ssize_t got = -1;
+#ifdef HAVE_GETRANDOM
+    got = getrandom(e->rng, sizeof(e->rng), 0);
+#endif
+    if (got != (ssize_t) sizeof(e->rng)) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        e->rng[0] = (uint64_t) ts.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t) getpid();
+        e->rng[1] = (uint64_t) ts.tv_sec * 0xBF58476D1CE4E5B9ull ^ (uint64_t) (uintptr_t) e;
+    }
+    if (e->rng[0] == 0 && e->rng[1] == 0) {
+        e->rng[1] = 1;
+    }
+}
+
+/* ---- accessors and logging ---- */
+
+struct fcw_engine *fcw_engine_of(duk_context *ctx)
+{
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, "engine");
+    struct fcw_engine *e = duk_get_pointer(ctx, -1);
+    duk_pop_2(ctx);
+    return e;
+}
+
+duk_context *fcw_engine_ctx(struct fcw_engine *engine)
+{
+    return engine->ctx;
+}
+
+struct fcw_loop *fcw_engine_loop(struct fcw_engine *engine)
+{
+    return engine->loop;
+}
+
+const struct fcw_limits *fcw_engine_limits(const struct fcw_engine *engine)
+{
+    return &engine->limits;
+}
+
+enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine)
+{
+    return engine->interrupt;
+}
+
+double fcw_engine_wall_deadline(const struct fcw_engine *engine)
+{
+    return engine->wall_deadline;
+}
+
+int fcw_engine_past_deadline(struct fcw_engine *engine)
+{
+    if (engine->interrupt == ENGINE_RUNNING && engine->wall_deadline > 0 &&
+        fcw_loop_now() >= engine->wall_deadline) {
+        engine->interrupt = ENGINE_WALL_LIMIT;
+    }
+    return engine->interrupt != ENGINE_RUNNING;
+}
+
+void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
+{
+    if (engine->log == NULL) {
+        return;
+    }
+    char msg[2048];
+    int off = 0;
+    if (engine->log_context[0] != '\0') {
+        off = snprintf(msg, sizeof(msg), "request \"%s\": ", engine->log_context);
+        if (off < 0 || (size_t) off >= sizeof(msg)) {
+            off = 0;
+        }
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg + off, sizeof(msg) - (size_t) off, fmt, ap);
+    va_end(ap);
+    engine->log(engine->log_data, level, msg);
+}
+
+static duk_ret_t native_log(duk_context *ctx)
+{
+    const char *level = duk_require_string(ctx, 0);
+    const char *msg = duk_safe_to_string(ctx, 1);
+    int lv = FCW_LOG_INFO;
+    for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++) {
+        if (strcmp(level, level_names[i]) == 0) {
+            lv = (int) i;
+        }
+    }
+    fcw_engine_log(fcw_engine_of(ctx), lv, "%s", msg);
+    return 0;
+}
+
+/* ---- protected calls ---- */
+
+void fcw_engine_push_native(struct fcw_engine *engine)
+{
+    duk_push_heap_stash(engine->ctx);
+    duk_get_prop_literal(engine->ctx, -1, "native");
+    duk_remove(engine->ctx, -2);
+}
+
+struct native_call {
+    const char *name;
+    duk_idx_t nargs;
+};
+
+static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
+{
+    struct native_call *c = udata;
+    struct fcw_engine *e = fcw_engine_of(ctx);
+    fcw_engine_push_native(e);
+    duk_get_prop_string(ctx, -1, c->name);
+    duk_insert(ctx, -(c->nargs + 2));
+    duk_pop(ctx);
+    duk_call(ctx, c->nargs);
+    duk_pop(ctx);
+    fcw_engine_push_native(e);
+    duk_get_prop_literal(ctx, -1, "drainJobs");
+    duk_call(ctx, 0);
+    duk_pop(ctx);
+    if (duk_get_prop_literal(ctx, -1, "reportUnhandledRejections")) {
+        duk_call(ctx, 0);
+    }
+    duk_pop_2(ctx);
+    return 0;
+}
+
+static void log_js_error(struct fcw_engine *e, duk_idx_t idx, const char *what)
+{
+    duk_context *ctx = e->ctx;
+    const char *text = NULL;
+    if (duk_is_error(ctx, idx)) {
+        duk_get_prop_literal(ctx, idx, "stack");
+        text = duk_safe_to_string(ctx, -1);
+    } else {
+        duk_dup(ctx, idx);
+        text = duk_safe_to_string(ctx, -1);
+    }
+    fcw_engine_log(e, FCW_LOG_ERROR, "%s: %s", what, text);
+    duk_pop(ctx);
+}
+
+int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_t nargs, const char *what)
+{
+    duk_context *ctx = engine->ctx;
+    if (engine->interrupt != ENGINE_RUNNING) {
+        duk_pop_n(ctx, nargs);
+        return -1;
+    }
+    struct native_call c = { name, nargs };
+    engine->call_depth++;
+    duk_int_t rc = duk_safe_call(ctx, call_native_safe, &c, nargs, 1);
+    engine->call_depth--;
+    int ret = 0;
+    if (rc != DUK_EXEC_SUCCESS) {
+        if (engine->interrupt == ENGINE_RUNNING) {
+            log_js_error(engine, -1, what);
+        }
+        ret = -1;
+    }
+    duk_pop(ctx);
+    return engine->interrupt != ENGINE_RUNNING ? -1 : ret;
+}
+
+/* ---- heap setup ---- */
+
+struct eval_source {
+    const char *name;
+    const char *text;
+    size_t len;
+};
+
+/* Compiles and runs one runtime file: (function (global, native) {...}). */
+static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
+{
+    struct eval_source *src = udata;
+    duk_push_literal(ctx, "(function (global, native) {");
+    duk_push_lstring(ctx, src->text, src->len);
+    duk_push_literal(ctx, "\n})");
+    duk_concat(ctx, 3);
+    duk_push_string(ctx, src->name);
+    duk_compile(ctx, DUK_COMPILE_EVAL);
+    duk_call(ctx, 0);
+    duk_push_global_object(ctx);
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, "native");
+    duk_remove(ctx, -2);
+    duk_call(ctx, 2);
+    return 0;
+}
+
+static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen);
+
+static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
+{
+    duk_context *ctx = e->ctx;
+    duk_push_heap_stash(ctx);
+    duk_push_pointer(ctx, e);
+    duk_put_prop_literal(ctx, -2, "engine");
+    duk_push_object(ctx);
+    duk_idx_t native_idx = duk_get_top_index(ctx);
+    duk_push_c_function(ctx, native_log, 2);
+    duk_put_prop_literal(ctx, native_idx, "log");
+    fcw_api_timers_init(ctx, native_idx);
+    fcw_http_init(ctx, native_idx);
+    fcw_api_url_init(ctx, native_idx);
+    fcw_api_crypto_init(ctx, native_idx);
+    duk_put_prop_literal(ctx, -2, "native");
+    duk_pop(ctx);
+
+    for (size_t i = 0; i < fcw_js_nsources; i++) {
+        struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len };
+        if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
+            error_text(ctx, src.name, err, errlen);
+            duk_pop(ctx);
+            return -1;
+        }
+        duk_pop(ctx);
+    }
+    return 0;
+}
+
+struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen)
+{
+    struct fcw_engine *e = calloc(1, sizeof(*e));
+    if (e == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    e->limits = config->limits;
+    e->log = config->log;
+    e->log_data = config->log_data;
+    seed_random(e);
+    e->loop = fcw_loop_new(e);
+    e->ctx = duk_create_heap(engine_alloc, engine_realloc, engine_free, e, fcw_engine_fatal);
+    if (e->loop == NULL || e->ctx == NULL) {
+        snprintf(err, errlen, "failed to create the JavaScript heap");
+        fcw_engine_free(e);
+        return NULL;
+    }
+    if (load_runtime(e, err, errlen) < 0) {
+        fcw_engine_free(e);
+        return NULL;
+    }
+    /* env: the pool's bindings, as strings */
+    duk_context *ctx = e->ctx;
+    fcw_engine_push_native(e);
+    duk_push_object(ctx);
+    for (size_t i = 0; i < config->nvars; i++) {
+        duk_push_string(ctx, config->vars[2 * i + 1]);
+        duk_put_prop_string(ctx, -2, config->vars[2 * i]);
+    }
+    duk_put_prop_literal(ctx, -2, "env");
+    duk_pop(ctx);
+    return e;
+}
+
+void fcw_engine_free(struct fcw_engine *engine)
+{
+    if (engine == NULL) {
+        return;
+    }
+    if (engine->ctx != NULL) {
+        duk_destroy_heap(engine->ctx);
+    }
+    fcw_loop_free(engine->loop);
+    free(engine);
+}
+
+/* ---- limits around a request ---- */
+
+static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
+{
+    e->interrupt = ENGINE_RUNNING;
+    e->oom_failures = 0;
+    e->cpu_deadline = cpu_ms ? cpu_now_ms() + cpu_ms : 0;
+    e->wall_deadline = wall_ms ? fcw_loop_now() + wall_ms : 0;
+    e->limits_armed = 1;
+}
+
+static void disarm_limits(struct fcw_engine *e)
+{
+    e->limits_armed = 0;
+    e->interrupt = ENGINE_RUNNING;
+    e->cpu_deadline = e->wall_deadline = 0;
+}
+
+void fcw_engine_begin_request(struct fcw_engine *engine, const char *log_context)
+{
+    snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
+    arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
+}
+
+void fcw_engine_end_request(struct fcw_engine *engine)
+{
+    disarm_limits(engine);
+    fcw_loop_clear_timers(engine->loop);
+    fcw_engine_call_native(engine, "resetRequest", 0, "resetting request state");
+    engine->log_context[0] = '\0';
+}
+
+/* ---- loading scripts ---- */
+
+/* "file:line: message" from the error on top of the stack: the line of the
+ * innermost stack frame in `file`, else the error's own lineNumber. */
+static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen)
+{
+    long line = 0;
+    const char *msg;
+    if (duk_is_error(ctx, -1)) {
+        duk_get_prop_literal(ctx, -1, "stack");
+        const char *stack = duk_get_string(ctx, -1);
+        size_t flen = strlen(file);
+        for (const char *p = stack; p && (p = strstr(p, file)) != NULL; p += flen) {
+            if (p[flen] == ':') {
+                line = strtol(p + flen + 1, NULL, 10);
+                break;
+            }
+        }
+        duk_pop(ctx);
+        if (line == 0) {
+            duk_get_prop_literal(ctx, -1, "lineNumber");
+            line = (long) duk_get_int_default(ctx, -1, 0);
+            duk_pop(ctx);
+        }
+        duk_get_prop_literal(ctx, -1, "name");
+        duk_get_prop_literal(ctx, -2, "message");
+        snprintf(err, errlen, "%s:%ld: %s: %s", file, line, duk_safe_to_string(ctx, -2),
+                 duk_safe_to_string(ctx, -1));
+        duk_pop_2(ctx);
+        return;
+    }
+    msg = duk_safe_to_string(ctx, -1);
+    snprintf(err, errlen, "%s: uncaught: %s", file, msg);
+}
+
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf != NULL) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            break;
+        }
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (nb == NULL) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (buf == NULL || failed) {
+        snprintf(err, errlen, "%s: cannot read: %s", path, failed ? strerror(errno) : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Rewrites a worker script for loading, keeping every line where it was: a
+ * leading "#!" line becomes a comment, and a statement starting a line with
+ * "export default" assigns the module's default export. Any other export
+ * form is refused with its line. Returns a new buffer (its length in *outlen)
+ * or NULL with err set. */
+static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, char *err,
+                             size_t errlen)
+{
+    static const char replacement[] = "exports.default=";
+    size_t cap = len + 64, n = 0;
+    char *out = malloc(cap);
+    long line = 1;
+    size_t i = 0;
+    if (out == NULL) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    if (len >= 2 && src[0] == '#' && src[1] == '!') {
+        out[n++] = '/';
+        out[n++] = '/';
+        i = 2;
+    }
+    for (; i < len; i++) {
+        if (i == 0 || src[i - 1] == '\n') {
+            size_t j = i;
+            while (j < len && (src[j] == ' ' || src[j] == '\t')) {
+                j++;
+            }
+            if (len - j >= 7 && memcmp(src + j, "export", 6) == 0 &&
+                (src[j + 6] == ' ' || src[j + 6] == '\t' || src[j + 6] == '{' || src[j + 6] == '*')) {
+                size_t k = j + 6;
+                while (k < len && (src[k] == ' ' || src[k] == '\t')) {
+                    k++;
+                }
+                if (len - k < 7 || memcmp(src + k, "default", 7) != 0) {
+                    snprintf(err, errlen,
+                             "%s:%ld: only 'export default' is supported in a script; "
+                             "bundle ES modules with fcworker-build",
+                             path, line);
+                    free(out);
+                    return NULL;
+                }
+                if (n + (j - i) + sizeof(replacement) + 1 > cap) {
+                    cap = cap * 2 + sizeof(replacement);
+                    char *nb = realloc(out, cap);
+                    if (nb == NULL) {
+                        free(out);
+                        snprintf(err, errlen, "%s: out of memory", path);
+                        return NULL;
+                    }
+                    out = nb;
+                }
+                memcpy(out + n, src + i, j - i);
+                n += j - i;
+                memcpy(out + n, replacement, sizeof(replacement) - 1);
+                n += sizeof(replacement) - 1;
+                i = k + 7;
+                if (i >= len) {
+                    break;
+                }
+            }
+        }
+        if (src[i] == '\n') {
+            line++;
+        }
+        if (n + 1 > cap) {
+            cap *= 2;
+            char *nb = realloc(out, cap);
+            if (nb == NULL) {
+                free(out);
+                snprintf(err, errlen, "%s: out of memory", path);
+                return NULL;
+            }
+            out = nb;
+        }
+        out[n++] = src[i];
+    }
+    *outlen = n;
+    return out;
+}
+
+struct script_source {
+    const char *path;
+    const char *text;
+    size_t len;
+    int as_module;
+};
+
+/* As a module: (function (exports) {...}) called with a fresh exports
+ * object, then handed to native.setExports. As a program: evaluated in the
+ * global scope (tests). */
+static duk_ret_t eval_script(duk_context *ctx, void *udata)
+{
+    struct script_source *s = udata;
+    struct fcw_engine *e = fcw_engine_of(ctx);
+    if (s->as_module) {
+        duk_push_literal(ctx, "(function (exports) {");
+        duk_push_lstring(ctx, s->text, s->len);
+        duk_push_literal(ctx, "\n})");
+        duk_concat(ctx, 3);
+        duk_push_string(ctx, s->path);
+        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_call(ctx, 0);
+        duk_push_object(ctx);
+        duk_dup_top(ctx);
+        duk_insert(ctx, -3);
+        duk_call(ctx, 1);
+        duk_pop(ctx);
+        fcw_engine_push_native(e);
+        duk_get_prop_literal(ctx, -1, "setExports");
+        duk_dup(ctx, -3);
+        duk_call(ctx, 1);
+        duk_pop_2(ctx);
+    } else {
+        duk_push_lstring(ctx, s->text, s->len);
+        duk_push_string(ctx, s->path);
+        duk_compile(ctx, 0);
+        duk_call(ctx, 0);
+    }
+    duk_pop(ctx);
+    fcw_engine_push_native(e);
+    duk_get_prop_literal(ctx, -1, "drainJobs");
+    duk_call(ctx, 0);
+    duk_pop_2(ctx);
+    return 0;
+}
+
+static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+{
+    size_t len = 0, tlen = 0;
+    char *raw = read_file(path, &len, err, errlen);
+    if (raw == NULL) {
+        return -1;
+    }
+    char *text = rewrite_exports(path, raw, len, &tlen, err, errlen);
+    free(raw);
+    if (text == NULL) {
+        return -1;
+    }
+    struct script_source s = { path, text, tlen, as_module };
+    /* Top-level code runs under the request limits, so that a script that
+     * loops at load time is refused instead of hanging the pool. */
+    arm_limits(e, e->limits.cpu_ms ? e->limits.cpu_ms * 10 : 0, e->limits.wall_ms);
+    duk_int_t rc = duk_safe_call(e->ctx, eval_script, &s, 0, 1);
+    enum engine_interrupt why = e->interrupt;
+    disarm_limits(e);
+    free(text);
+    if (rc != DUK_EXEC_SUCCESS) {
+        if (why != ENGINE_RUNNING) {
+            snprintf(err, errlen, "%s: top-level code exceeded the %s limit", path,
+                     why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_CPU_LIMIT ? "CPU" : "wall time");
+        } else {
+            error_text(e->ctx, path, err, errlen);
+        }
+        duk_pop(e->ctx);
+        return -1;
+    }
+    duk_pop(e->ctx);
+    return 0;
+}
+
+int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    if (eval_path(engine, path, 1, err, errlen) < 0) {
+        return -1;
+    }
+    duk_context *ctx = engine->ctx;
+    fcw_engine_push_native(engine);
+    duk_get_prop_literal(ctx, -1, "hasFetchHandler");
+    duk_call(ctx, 0);
+    int ok = duk_to_boolean(ctx, -1);
+    duk_pop_2(ctx);
+    if (!ok) {
+        snprintf(err, errlen,
+                 "%s: no fetch handler: use 'export default { fetch(request, env, ctx) { ... } }' "
+                 "or addEventListener('fetch', ...)",
+                 path);
+        return -1;
+    }
+    return 0;
+}
+
+int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    return eval_path(engine, path, 0, err, errlen);
+}
+
+int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms)
+{
+    double deadline = fcw_loop_now() + wall_ms;
+    for (;;) {
+        double left = deadline - fcw_loop_now();
+        if (left <= 0) {
+            return -1;
+        }
+        int rc = fcw_loop_run_once(engine->loop, (int) left + 1);
+        if (rc < 0) {
+            return 0;
+        }
+    }
+}

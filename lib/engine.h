@@ -1,0 +1,60 @@
+/*
+ * What the parts of libfcw share about an engine: its Duktape context, its
+ * loop, logging with the request context, and running JavaScript inside a
+ * protected call that drains the microtask queue afterwards, under the
+ * request's limits. Internal to lib/ (and the tests of lib/).
+ */
+#ifndef FCW_ENGINE_H
+#define FCW_ENGINE_H
+
+#include "duktape.h"
+#include "fcw.h"
+#include "loop.h"
+
+#include <stdarg.h>
+
+enum engine_interrupt {
+    ENGINE_RUNNING = 0,
+    ENGINE_CPU_LIMIT,
+    ENGINE_WALL_LIMIT,
+    ENGINE_MEMORY_LIMIT
+};
+
+struct fcw_engine *fcw_engine_of(duk_context *ctx);
+duk_context *fcw_engine_ctx(struct fcw_engine *engine);
+struct fcw_loop *fcw_engine_loop(struct fcw_engine *engine);
+const struct fcw_limits *fcw_engine_limits(const struct fcw_engine *engine);
+
+void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Pushes the runtime's private `native` object. */
+void fcw_engine_push_native(struct fcw_engine *engine);
+
+/* Calls native[name](args...) with nargs values taken from the top of the
+ * stack, in a protected call that then drains the microtask queue and
+ * reports unhandled rejections. Pops the arguments. Returns 0, or -1 when
+ * the call threw (logged, as `what`) or a limit interrupted it. */
+int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_t nargs, const char *what);
+
+/* Why JavaScript was interrupted, if it was. */
+enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
+
+/* Request bookkeeping shared with http.c. */
+void fcw_engine_begin_request(struct fcw_engine *engine, const char *log_context);
+void fcw_engine_end_request(struct fcw_engine *engine);
+double fcw_engine_wall_deadline(const struct fcw_engine *engine);
+int fcw_engine_past_deadline(struct fcw_engine *engine);
+
+/* Evaluates a file as a global program (tests), then runs the loop until
+ * nothing is left or wall_ms passed. */
+int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
+int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms);
+
+/* Native parts register themselves on the `native` object. */
+void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * libfcw's public interface: a JavaScript engine that runs one worker
+ * script and answers requests with it. The program (src/) drives it: it
+ * builds an fcw_request from what the front server sent, and receives the
+ * response through fcw_output callbacks. Nothing here knows of FastCGI,
+ * processes or configuration files.
+ */
+#ifndef FCW_H
+#define FCW_H
+
+#include <stddef.h>
+
+enum fcw_log_level {
+    FCW_LOG_ERROR = 0,
+    FCW_LOG_WARNING,
+    FCW_LOG_NOTICE,
+    FCW_LOG_INFO,
+    FCW_LOG_DEBUG
+};
+
+typedef void (*fcw_log_cb)(void *data, int level, const char *msg);
+
+struct fcw_limits {
+    unsigned cpu_ms;        /* CPU time per request (0: none) */
+    unsigned wall_ms;       /* wall time per request, waitUntil included (0: none) */
+    size_t memory_bytes;    /* heap size of the engine (0: none) */
+    size_t body_max;        /* request body bytes */
+    unsigned subrequests;   /* fetch() calls per request */
+    unsigned response_queue; /* chunks queued between producer and consumer */
+};
+
+struct fcw_engine_config {
+    struct fcw_limits limits;
+    const char *const *vars; /* env bindings: name, value, name, value, ... */
+    size_t nvars;            /* number of pairs */
+    fcw_log_cb log;
+    void *log_data;
+};
+
+struct fcw_request {
+    const char *method;
+    const char *url;             /* absolute URL */
+    const char *const *headers;  /* name, value pairs; names in lower case */
+    size_t nheaders;             /* number of pairs */
+    const void *body;
+    size_t body_len;
+    const char *log_context;     /* e.g. "GET /path", used in log lines */
+};
+
+/* Where a response goes. Each returns 0, or -1 when the client is gone. */
+struct fcw_output {
+    int (*head)(void *data, int status, const char *reason,
+                const char *const *headers, size_t nheaders, int streaming);
+    int (*write)(void *data, const void *buf, size_t len);
+    int (*flush)(void *data);
+    void *data;
+};
+
+enum fcw_outcome {
+    FCW_DONE = 0,      /* the script answered */
+    FCW_FAILED,        /* the script threw or never answered: 500 sent */
+    FCW_LIMITED,       /* a limit ended the request: 503 sent (or stream cut) */
+    FCW_CLIENT_GONE    /* the client went away mid-response */
+};
+
+struct fcw_engine;
+
+struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen);
+void fcw_engine_free(struct fcw_engine *engine);
+
+/* Compiles the worker script at path and runs its top level. On failure
+ * writes "path:line: message" to err and returns -1. */
+int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
+
+/* Runs one request to its end (response written, waitUntil work settled or
+ * the wall limit reached). */
+enum fcw_outcome fcw_engine_handle(struct fcw_engine *engine, const struct fcw_request *req,
+                                   const struct fcw_output *out);
+
+/* True when the engine should not serve more requests (its memory limit was
+ * hit): the caller finishes the request and replaces the process. */
+int fcw_engine_exhausted(const struct fcw_engine *engine);
+
+/* Bytes the engine's heap holds now. */
+size_t fcw_engine_memory(const struct fcw_engine *engine);
+
+/* Writes a plain-text error response (used before an engine exists, and for
+ * 413 and friends). */
+int fcw_output_error(const struct fcw_output *out, int status, const char *text);
+
+const char *fcw_version(void);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * One request through the engine: the request goes to JavaScript as
+ * native.dispatch(method, url, headers, body); the response comes back
+ * through the natives respondHead / respondChunk / respondEnd /
+ * respondError / respondAbort and is written to the caller's fcw_output.
+ * The event loop runs until the response is complete and waitUntil work has
+ * settled, bounded by the wall limit. Errors become responses: an exception
+ * 500, a limit 503, a script that never answers 500; the engine survives.
+ */
+#include "config.h"
+
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct http_state {
+    const struct fcw_output *out;
+    int active;
+    int head_only;
+    int head_sent;
+    int streaming;
+    int ended;
+    int client_gone;
+    int status;
+    int wait_until;
+};
+
+/* One request at a time per process: the state of the current one. */
+static struct http_state current;
+
+static const char *status_reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+    }
+}
+
+int fcw_output_error(const struct fcw_output *out, int status, const char *text)
+{
+    static const char *const headers[] = { "content-type", "text/plain; charset=utf-8" };
+    char body[256];
+    int n = snprintf(body, sizeof(body), "%s\n", text ? text : status_reason(status));
+    if (n < 0 || (size_t) n >= sizeof(body)) {
+        n = (int) sizeof(body) - 1;
+    }
+    if (out->head(out->data, status, status_reason(status), headers, 1, 0) < 0 ||
+        out->write(out->data, body, (size_t) n) < 0) {
+        return -1;
+    }
+    return out->flush(out->data);
+}
+
+static int client_gone(struct http_state *st)
+{
+    st->client_gone = 1;
+    return -1;
+}
+
+static duk_ret_t native_respond_head(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    int status = duk_require_int(ctx, 0);
+    const char *reason = duk_require_string(ctx, 1);
+    duk_size_t n = duk_get_length(ctx, 2);
+    int streaming = duk_to_boolean(ctx, 3);
+    if (!st->active || st->head_sent) {
+        return duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
+    }
+    const char **headers = duk_push_fixed_buffer(ctx, (n + 1) * sizeof(char *));
+    for (duk_size_t i = 0; i < n; i++) {
+        /* the array at index 2 keeps each string alive */
+        duk_get_prop_index(ctx, 2, (duk_uarridx_t) i);
+        headers[i] = duk_require_string(ctx, -1);
+        duk_pop(ctx);
+    }
+    st->head_sent = 1;
+    st->status = status;
+    st->streaming = streaming && !st->head_only;
+    if (!st->client_gone &&
+        st->out->head(st->out->data, status, reason[0] ? reason : status_reason(status), headers, n / 2,
+                      st->streaming) < 0) {
+        client_gone(st);
+    }
+    return 0;
+}
+
+/* respondChunk(u8) -> false once the client is gone */
+static duk_ret_t native_respond_chunk(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    duk_size_t len = 0;
+    const void *buf = duk_require_buffer_data(ctx, 0, &len);
+    if (!st->active || !st->head_sent || st->ended) {
+        return duk_error(ctx, DUK_ERR_ERROR, "no response is open for a body chunk");
+    }
+    if (!st->client_gone && !st->head_only && len > 0) {
+        if (st->out->write(st->out->data, buf, len) < 0 ||
+            (st->streaming && st->out->flush(st->out->data) < 0)) {
+            client_gone(st);
+        }
+    }
+    duk_push_boolean(ctx, !st->client_gone);
+    return 1;
+}
+
+static duk_ret_t native_respond_end(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    (void) ctx;
+    if (st->active && st->head_sent && !st->ended) {
+        st->ended = 1;
+        if (!st->client_gone && st->out->flush(st->out->data) < 0) {
+            client_gone(st);
+        }
+    }
+    return 0;
+}
+
+/* respondError(status): a plain error page if no head was sent yet, else
+ * the stream is cut where it is. */
+static duk_ret_t native_respond_error(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    int status = duk_require_int(ctx, 0);
+    if (!st->active || st->ended) {
+        return 0;
+    }
+    if (!st->head_sent) {
+        st->head_sent = 1;
+        st->status = status;
+        if (!st->client_gone && fcw_output_error(st->out, status, NULL) < 0) {
+            client_gone(st);
+        }
+    }
+    st->ended = 1;
+    return 0;
+}
+
+static duk_ret_t native_respond_abort(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    (void) ctx;
+    if (st->active) {
+        st->ended = 1;
+    }
+    return 0;
+}
+
+static duk_ret_t native_wait_until_count(duk_context *ctx)
+{
+    current.wait_until = duk_require_int(ctx, 0);
+    return 0;
+}
+
+void fcw_http_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    static const duk_function_list_entry natives[] = {
+        { "respondHead", native_respond_head, 4 },
+        { "respondChunk", native_respond_chunk, 1 },
+        { "respondEnd", native_respond_end, 0 },
+        { "respondError", native_respond_error, 1 },
+        { "respondAbort", native_respond_abort, 0 },
+        { "waitUntilCount", native_wait_until_count, 1 },
+        { NULL, NULL, 0 }
+    };
+    duk_put_function_list(ctx, native_idx, natives);
+}
+
+static void push_request(duk_context *ctx, const struct fcw_request *req)
+{
+    duk_push_string(ctx, req->method);
+    duk_push_string(ctx, req->url);
+    duk_push_array(ctx);
+    for (size_t i = 0; i < 2 * req->nheaders; i++) {
+        duk_push_string(ctx, req->headers[i]);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    if (req->body_len > 0) {
+        void *p = duk_push_fixed_buffer(ctx, req->body_len);
+        memcpy(p, req->body, req->body_len);
+        duk_push_buffer_object(ctx, -1, 0, req->body_len, DUK_BUFOBJ_UINT8ARRAY);
+        duk_remove(ctx, -2);
+    } else {
+        duk_push_null(ctx);
+    }
+}
+
+static const char *limit_name(enum engine_interrupt why)
+{
+    switch (why) {
+    case ENGINE_CPU_LIMIT: return "limits.cpu_ms";
+    case ENGINE_WALL_LIMIT: return "limits.wall_ms";
+    case ENGINE_MEMORY_LIMIT: return "limits.memory_mb";
+    default: return "?";
+    }
+}
+
+/* Runs the loop until the response is complete and waitUntil work is done,
+ * or nothing is left that could complete it, or a limit stops it. */
+static void run_request_loop(struct fcw_engine *e, struct http_state *st)
+{
+    struct fcw_loop *loop = fcw_engine_loop(e);
+    while (!fcw_engine_past_deadline(e)) {
+        if ((st->ended || st->client_gone) && st->wait_until == 0) {
+            return;
+        }
+        double deadline = fcw_engine_wall_deadline(e);
+        int wait = -1;
+        if (deadline > 0) {
+            double left = deadline - fcw_loop_now();
+            wait = left <= 0 ? 0 : (int) left + 1;
+        }
+        if (fcw_loop_run_once(loop, wait) < 0) {
+            if (st->ended && st->wait_until > 0) {
+                fcw_engine_log(e, FCW_LOG_WARNING, "%d waitUntil promise(s) never settled", st->wait_until);
+            }
+            return;
+        }
+    }
+}
+
+enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_request *req, const struct fcw_output *out)
+{
+    struct http_state *st = &current;
+    duk_context *ctx = fcw_engine_ctx(e);
+    memset(st, 0, sizeof(*st));
+    st->out = out;
+    st->active = 1;
+    st->head_only = strcmp(req->method, "HEAD") == 0;
+    fcw_engine_begin_request(e, req->log_context);
+
+    push_request(ctx, req);
+    fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");
+    run_request_loop(e, st);
+
+    enum fcw_outcome outcome = FCW_DONE;
+    enum engine_interrupt why = fcw_engine_interrupted(e);
+    if (why != ENGINE_RUNNING) {
+        const struct fcw_limits *lim = fcw_engine_limits(e);
+        unsigned value = why == ENGINE_CPU_LIMIT ? lim->cpu_ms
+                         : why == ENGINE_WALL_LIMIT ? lim->wall_ms
+                                                    : (unsigned) (lim->memory_bytes >> 20);
+        fcw_engine_log(e, FCW_LOG_WARNING, "request ended by %s (%u%s)%s", limit_name(why), value,
+                       why == ENGINE_MEMORY_LIMIT ? " MB" : " ms",
+                       st->ended ? " while finishing waitUntil work" : "");
+        outcome = FCW_LIMITED;
+        if (!st->head_sent && !st->client_gone) {
+            st->head_sent = 1;
+            st->status = 503;
+            fcw_output_error(out, 503, NULL);
+        }
+    } else if (!st->head_sent) {
+        fcw_engine_log(e, FCW_LOG_ERROR, "the script did not respond: nothing left to wait for");
+        outcome = FCW_FAILED;
+        if (!st->client_gone) {
+            st->status = 500;
+            fcw_output_error(out, 500, "Internal Server Error: the worker did not respond");
+        }
+    } else if (!st->ended && !st->client_gone) {
+        fcw_engine_log(e, FCW_LOG_ERROR, "the response body stream never finished");
+        outcome = FCW_FAILED;
+    }
+    if (st->client_gone) {
+        fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");
+        outcome = FCW_CLIENT_GONE;
+    }
+    st->active = 0;
+    fcw_engine_end_request(e);
+    return outcome;
+}

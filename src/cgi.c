@@ -1,0 +1,92 @@
+/*
+ * CGI and inherited-socket modes: no master, no pool manager, one process.
+ */
+#include "config.h"
+
+#include "cgi.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "conf.h"
+#include "log.h"
+#include "request.h"
+
+extern char **environ;
+
+static int stdio_read(void *s, char *buf, int n)
+{
+    size_t got = fread(buf, 1, (size_t) n, s);
+    return got == 0 && ferror((FILE *) s) ? -1 : (int) got;
+}
+
+static int stdio_write(void *s, const char *buf, int n)
+{
+    return fwrite(buf, 1, (size_t) n, s) == (size_t) n ? 0 : -1;
+}
+
+static int stdio_flush(void *s)
+{
+    return fflush(s) == 0 ? 0 : -1;
+}
+
+int cgi_main(const char *script)
+{
+    char err[1024];
+    fcw_log_open("stderr", FCW_LOG_WARNING);
+    struct conf *conf = conf_for_script(script, err, sizeof(err));
+    struct worker *w = conf ? worker_new(conf->pools, err, sizeof(err)) : NULL;
+    if (w == NULL) {
+        fcw_log(FCW_LOG_ERROR, "%s", err);
+        fputs("Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nInternal Server Error\n",
+              stdout);
+        conf_free(conf);
+        return 1;
+    }
+    struct request r;
+    struct request_stream in = { stdio_read, NULL, NULL, stdin };
+    struct request_stream out = { NULL, stdio_write, stdio_flush, stdout };
+    int rc = 0;
+    if (request_build(&r, environ) < 0) {
+        fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
+        rc = 1;
+    } else {
+        worker_serve(w, &r, environ, &in, &out, NULL, NULL);
+    }
+    fflush(stdout);
+    request_free(&r);
+    worker_free(w);
+    conf_free(conf);
+    return rc;
+}
+
+int cgi_fastcgi_on_stdin(const char *script)
+{
+    char err[1024];
+    struct conf *conf = NULL;
+    fcw_log_open("stderr", FCW_LOG_NOTICE);
+    if (script != NULL) {
+        conf = conf_for_script(script, err, sizeof(err));
+    } else {
+        const char *root = getenv("FCW_ROOT");
+        conf = conf_for_script("-", err, sizeof(err));
+        if (conf) {
+            free(conf->pools->script);
+            conf->pools->script = NULL;
+            conf->pools->root = strdup(root ? root : "/");
+            conf->pools->limit_extensions = strdup(".sjs");
+        }
+    }
+    struct scoreboard *sb = conf ? scoreboard_new(1) : NULL;
+    if (sb == NULL) {
+        fcw_log(FCW_LOG_ERROR, "%s", conf ? "failed to create the scoreboard" : err);
+        conf_free(conf);
+        return 1;
+    }
+    struct scoreboard_slot *slot = scoreboard_claim(sb);
+    slot->pid = getpid();
+    child_main(conf, conf->pools, 0, sb, slot);
+}

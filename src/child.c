@@ -1,0 +1,171 @@
+/*
+ * The FastCGI loop of a child. It drops privileges to the pool's user,
+ * loads the worker, then accepts with FCGX_Accept_r on the shared listen
+ * socket. The request body is read to the end of FCGI_STDIN before
+ * FCGX_Finish_r (kept-alive connections break otherwise). A stop request
+ * (SIGTERM/SIGQUIT from the master) interrupts an idle accept and lets a
+ * busy child finish its request first.
+ */
+#include "config.h"
+
+#include "child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fcgiapp.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "request.h"
+#include "signals.h"
+
+static int fcgx_read(void *s, char *buf, int n)
+{
+    int got = FCGX_GetStr(buf, n, s);
+    if (got == 0 && FCGX_GetError(s) != 0) {
+        return -1;
+    }
+    return got;
+}
+
+static int fcgx_write(void *s, const char *buf, int n)
+{
+    return FCGX_PutStr(buf, n, s) == n ? 0 : -1;
+}
+
+static int fcgx_flush(void *s)
+{
+    return FCGX_FFlush(s) < 0 ? -1 : 0;
+}
+
+static int drop_privileges(const struct conf_pool *pool)
+{
+    if (geteuid() != 0) {
+        return 0;
+    }
+    if (pool->user == NULL) {
+        return 0;
+    }
+    struct passwd *pw = getpwnam(pool->user);
+    if (pw == NULL) {
+        fcw_log(FCW_LOG_ERROR, "user %s does not exist", pool->user);
+        return -1;
+    }
+    gid_t gid = pw->pw_gid;
+    if (pool->group) {
+        struct group *gr = getgrnam(pool->group);
+        if (gr == NULL) {
+            fcw_log(FCW_LOG_ERROR, "group %s does not exist", pool->group);
+            return -1;
+        }
+        gid = gr->gr_gid;
+    }
+    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(pw->pw_uid) < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to become user %s: setuid()", pool->user);
+        return -1;
+    }
+    return 0;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
+                struct scoreboard_slot *slot)
+{
+    char err[1024];
+    (void) conf;
+    signals_init_child();
+    fcw_log_set_pool(pool->name);
+    if (drop_privileges(pool) < 0) {
+        _exit(CHILD_EXIT_LOAD_FAILED);
+    }
+    struct worker *w = worker_new(pool, err, sizeof(err));
+    if (w == NULL) {
+        fcw_log(FCW_LOG_ERROR, "%s", err);
+        _exit(CHILD_EXIT_LOAD_FAILED);
+    }
+    if (pool->listen_allowed_clients && pool->listen[0] != '/') {
+        setenv("FCGI_WEB_SERVER_ADDRS", pool->listen_allowed_clients, 1);
+    }
+    if (FCGX_Init() != 0) {
+        fcw_log(FCW_LOG_ERROR, "failed to initialise libfcgi: FCGX_Init()");
+        _exit(1);
+    }
+    int flags = fcntl(listen_fd, F_GETFL);
+    if (flags < 0 || fcntl(listen_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to make the listen socket non-blocking: fcntl()");
+        _exit(1);
+    }
+    FCGX_Request fr;
+    FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+    unsigned long served = 0;
+    while (!signals_child_stopping()) {
+        slot->state = SLOT_IDLE;
+        slot->request_started = 0;
+        if (signals_child_reopen()) {
+            fcw_log_reopen();
+        }
+        /* The listen socket is non-blocking: wait here, where a signal
+         * interrupts, and let FCGX_Accept_r fail with EAGAIN when another
+         * child took the connection. */
+        struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
+        if (poll(&pfd, 1, -1) <= 0) {
+            continue;
+        }
+        if (FCGX_Accept_r(&fr) < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != 0) {
+                fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to accept a request: FCGX_Accept_r()");
+                usleep(10000);
+            }
+            continue;
+        }
+        slot->state = SLOT_READING;
+        slot->request_started = now_ms();
+        sb->accepted++;
+        struct request r;
+        struct request_stream in = { fcgx_read, NULL, NULL, fr.in };
+        struct request_stream out = { NULL, fcgx_write, fcgx_flush, fr.out };
+        if (request_build(&r, fr.envp) < 0) {
+            fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
+        } else {
+            size_t rl = strnlen(r.log_context, sizeof(slot->request) - 1);
+            memcpy(slot->request, r.log_context, rl);
+            slot->request[rl] = '\0';
+            if (worker_serve(w, &r, fr.envp, &in, &out, sb, slot) < 0) {
+                fr.keepConnection = 0;
+            } else {
+                /* drain FCGI_STDIN so that a kept-alive connection stays in step */
+                char sink[4096];
+                while (FCGX_GetStr(sink, sizeof(sink), fr.in) > 0) {
+                }
+            }
+        }
+        request_free(&r);
+        slot->state = SLOT_FINISHING;
+        FCGX_Finish_r(&fr);
+        slot->requests++;
+        served++;
+        if (pool->max_requests && served >= pool->max_requests) {
+            fcw_log(FCW_LOG_INFO, "served pm.max_requests (%u): exiting to be replaced", pool->max_requests);
+            break;
+        }
+        if (worker_exhausted(w)) {
+            fcw_log(FCW_LOG_WARNING, "memory limit reached: exiting to be replaced");
+            break;
+        }
+    }
+    worker_free(w);
+    _exit(0);
+}

@@ -1,0 +1,579 @@
+/*
+ * Reading fcworker.ini. Each directive is a row of a table: its name, a
+ * typed setter and where the value goes. A setter returns NULL or an error
+ * message; the inih handler prefixes "file:line: key:". Unknown keys and
+ * sections are errors. A second pass checks what only makes sense whole
+ * (a pool needs listen and script or root; spare-server counts fit
+ * max_children) and fills in defaults that depend on other values.
+ */
+#include "config.h"
+
+#include "conf.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "log.h"
+
+typedef const char *(*conf_set_cb)(const char *value, void *field);
+
+struct conf_directive {
+    const char *name;
+    conf_set_cb set;
+    size_t offset;
+};
+
+static const char *set_string(const char *value, void *field)
+{
+    char **p = field;
+    char *copy = strdup(value);
+    if (copy == NULL) {
+        return "out of memory";
+    }
+    free(*p);
+    *p = copy;
+    return NULL;
+}
+
+static const char *parse_number(const char *value, unsigned long long *out, char **end)
+{
+    errno = 0;
+    if (!isdigit((unsigned char) value[0])) {
+        return "expected a non-negative number";
+    }
+    *out = strtoull(value, end, 10);
+    if (errno == ERANGE) {
+        return "number out of range";
+    }
+    return NULL;
+}
+
+static const char *set_uint(const char *value, void *field)
+{
+    unsigned long long n;
+    char *end;
+    const char *e = parse_number(value, &n, &end);
+    if (e != NULL) {
+        return e;
+    }
+    if (*end != '\0') {
+        return "expected a whole number";
+    }
+    if (n > UINT_MAX) {
+        return "number out of range";
+    }
+    *(unsigned *) field = (unsigned) n;
+    return NULL;
+}
+
+static const char *set_int(const char *value, void *field)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(value, &end, 10);
+    if (end == value || *end != '\0' || errno == ERANGE || n < INT_MIN || n > INT_MAX) {
+        return "expected a whole number";
+    }
+    *(int *) field = (int) n;
+    return NULL;
+}
+
+/* "16m", "512k", "1g", "1024" → bytes */
+static const char *set_size(const char *value, void *field)
+{
+    unsigned long long n;
+    char *end;
+    const char *e = parse_number(value, &n, &end);
+    if (e != NULL) {
+        return e;
+    }
+    unsigned shift = 0;
+    switch (tolower((unsigned char) *end)) {
+    case '\0': break;
+    case 'k': shift = 10; end++; break;
+    case 'm': shift = 20; end++; break;
+    case 'g': shift = 30; end++; break;
+    default: return "expected a size such as 512k, 16m or 1g";
+    }
+    if (*end != '\0' && !(tolower((unsigned char) *end) == 'b' && end[1] == '\0')) {
+        return "expected a size such as 512k, 16m or 1g";
+    }
+    if (n > (SIZE_MAX >> shift)) {
+        return "size out of range";
+    }
+    *(size_t *) field = (size_t) (n << shift);
+    return NULL;
+}
+
+/* memory_mb: a number of megabytes */
+static const char *set_megabytes(const char *value, void *field)
+{
+    unsigned n;
+    const char *e = set_uint(value, &n);
+    if (e != NULL) {
+        return e;
+    }
+    *(size_t *) field = (size_t) n << 20;
+    return NULL;
+}
+
+/* "30s", "500ms", "2m", "1h", or a plain number of seconds (as PHP-FPM) →
+ * milliseconds; for keys ending in _ms a plain number is milliseconds. */
+static const char *set_duration(const char *value, void *field, unsigned plain_unit)
+{
+    unsigned long long n;
+    char *end;
+    const char *e = parse_number(value, &n, &end);
+    if (e != NULL) {
+        return e;
+    }
+    unsigned long long mult;
+    if (*end == '\0') {
+        mult = plain_unit;
+    } else if (strcmp(end, "ms") == 0) {
+        mult = 1;
+    } else if (strcmp(end, "s") == 0) {
+        mult = 1000;
+    } else if (strcmp(end, "m") == 0) {
+        mult = 60000;
+    } else if (strcmp(end, "h") == 0) {
+        mult = 3600000;
+    } else {
+        return "expected a duration such as 500ms, 30s or 2m";
+    }
+    if (n * mult > UINT_MAX) {
+        return "duration out of range";
+    }
+    *(unsigned *) field = (unsigned) (n * mult);
+    return NULL;
+}
+
+static const char *set_seconds(const char *value, void *field)
+{
+    return set_duration(value, field, 1000);
+}
+
+static const char *set_ms(const char *value, void *field)
+{
+    return set_duration(value, field, 1);
+}
+
+static const char *set_mode(const char *value, void *field)
+{
+    char *end;
+    errno = 0;
+    unsigned long m = strtoul(value, &end, 8);
+    if (end == value || *end != '\0' || m > 07777) {
+        return "expected an octal mode such as 0660";
+    }
+    *(unsigned *) field = (unsigned) m;
+    return NULL;
+}
+
+static const char *set_pm(const char *value, void *field)
+{
+    static const char *const names[] = { "static", "dynamic", "ondemand" };
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(value, names[i]) == 0) {
+            *(enum conf_pm *) field = (enum conf_pm) i;
+            return NULL;
+        }
+    }
+    return "expected static, dynamic or ondemand";
+}
+
+static const char *set_level(const char *value, void *field)
+{
+    int level = fcw_log_level_parse(value);
+    if (level < 0) {
+        return "expected error, warning, notice, info or debug";
+    }
+    *(int *) field = level;
+    return NULL;
+}
+
+#define G(name, set, field) { name, set, offsetof(struct conf_global, field) }
+#define P(name, set, field) { name, set, offsetof(struct conf_pool, field) }
+
+static const struct conf_directive global_directives[] = {
+    G("error_log", set_string, error_log),
+    G("log_level", set_level, log_level),
+    G("pid", set_string, pid_file),
+    G("process_control_timeout", set_seconds, process_control_timeout_ms),
+    { NULL, NULL, 0 }
+};
+
+static const struct conf_directive pool_directives[] = {
+    P("listen", set_string, listen),
+    P("listen.owner", set_string, listen_owner),
+    P("listen.group", set_string, listen_group),
+    P("listen.mode", set_mode, listen_mode),
+    P("listen.backlog", set_int, listen_backlog),
+    P("listen.allowed_clients", set_string, listen_allowed_clients),
+    P("user", set_string, user),
+    P("group", set_string, group),
+    P("script", set_string, script),
+    P("root", set_string, root),
+    P("security.limit_extensions", set_string, limit_extensions),
+    P("pm", set_pm, pm),
+    P("pm.max_children", set_uint, max_children),
+    P("pm.start_servers", set_uint, start_servers),
+    P("pm.min_spare_servers", set_uint, min_spare_servers),
+    P("pm.max_spare_servers", set_uint, max_spare_servers),
+    P("pm.process_idle_timeout", set_seconds, process_idle_timeout_ms),
+    P("pm.max_requests", set_uint, max_requests),
+    P("pm.status_path", set_string, status_path),
+    P("ping.path", set_string, ping_path),
+    P("ping.response", set_string, ping_response),
+    P("request_terminate_timeout", set_seconds, request_terminate_timeout_ms),
+    P("access.log", set_string, access_log),
+    P("limits.cpu_ms", set_ms, limits.cpu_ms),
+    P("limits.wall_ms", set_ms, limits.wall_ms),
+    P("limits.memory_mb", set_megabytes, limits.memory_bytes),
+    P("limits.body_max", set_size, limits.body_max),
+    P("limits.subrequests", set_uint, limits.subrequests),
+    P("limits.response_queue", set_uint, limits.response_queue),
+    P("fetch.connect_timeout", set_seconds, fetch_connect_timeout_ms),
+    P("fetch.timeout", set_seconds, fetch_timeout_ms),
+    { NULL, NULL, 0 }
+};
+
+struct parse_state {
+    struct conf *conf;
+    int line;
+    int line_too_long;
+    FILE *f;
+    char *err;
+    size_t errlen;
+    int failed;
+};
+
+static void pool_defaults(struct conf_pool *p)
+{
+    p->listen_mode = 0660;
+    p->listen_backlog = 511;
+    p->pm = PM_STATIC;
+    p->max_children = 5;
+    p->process_idle_timeout_ms = 10000;
+    p->max_requests = 0;
+    p->limits.cpu_ms = 1000;
+    p->limits.wall_ms = 30000;
+    p->limits.memory_bytes = (size_t) 128 << 20;
+    p->limits.body_max = (size_t) 16 << 20;
+    p->limits.subrequests = 50;
+    p->limits.response_queue = 16;
+    p->fetch_connect_timeout_ms = 10000;
+}
+
+static struct conf_pool *find_pool(struct conf *c, const char *name, size_t len)
+{
+    for (struct conf_pool *p = c->pools; p; p = p->next) {
+        if (strlen(p->name) == len && strncmp(p->name, name, len) == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static struct conf_pool *add_pool(struct parse_state *st, const char *name, size_t len)
+{
+    struct conf_pool *p = calloc(1, sizeof(*p));
+    if (p == NULL || (p->name = strndup(name, len)) == NULL) {
+        free(p);
+        return NULL;
+    }
+    pool_defaults(p);
+    p->file = st->conf->file;
+    p->line = st->line;
+    struct conf_pool **tail = &st->conf->pools;
+    while (*tail) {
+        tail = &(*tail)->next;
+    }
+    *tail = p;
+    st->conf->npools++;
+    return p;
+}
+
+static int fail(struct parse_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int fail(struct parse_state *st, const char *fmt, ...)
+{
+    if (!st->failed) {
+        int n = snprintf(st->err, st->errlen, "%s:%d: ", st->conf->file, st->line);
+        va_list ap;
+        va_start(ap, fmt);
+        if (n >= 0 && (size_t) n < st->errlen) {
+            vsnprintf(st->err + n, st->errlen - (size_t) n, fmt, ap);
+        }
+        va_end(ap);
+        st->failed = 1;
+    }
+    return 0;
+}
+
+static int apply(struct parse_state *st, const struct conf_directive *table, void *base, const char *section,
+                 const char *name, const char *value)
+{
+    for (const struct conf_directive *d = table; d->name; d++) {
+        if (strcmp(d->name, name) == 0) {
+            const char *e = d->set(value, (char *) base + d->offset);
+            return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
+        }
+    }
+    return fail(st, "unknown key \"%s\" in [%s]", name, section);
+}
+
+static int add_var(struct conf_pool *p, const char *name, const char *value)
+{
+    char **v = realloc(p->vars, (p->nvars + 1) * 2 * sizeof(char *));
+    if (v == NULL) {
+        return -1;
+    }
+    p->vars = v;
+    v[2 * p->nvars] = strdup(name);
+    v[2 * p->nvars + 1] = strdup(value);
+    p->nvars++;
+    return v[2 * p->nvars - 2] && v[2 * p->nvars - 1] ? 0 : -1;
+}
+
+static int on_entry(void *user, const char *section, const char *name, const char *value)
+{
+    struct parse_state *st = user;
+    if (st->failed) {
+        return 0;
+    }
+    if (st->line_too_long) {
+        return fail(st, "line too long");
+    }
+    if (strcmp(section, "global") == 0) {
+        return apply(st, global_directives, &st->conf->global, section, name, value);
+    }
+    if (strncmp(section, "pool:", 5) == 0 && section[5] != '\0') {
+        const char *pname = section + 5;
+        const char *dot = strchr(pname, '.');
+        size_t len = dot ? (size_t) (dot - pname) : strlen(pname);
+        if (dot && strcmp(dot, ".vars") != 0) {
+            return fail(st, "unknown section [%s]: expected [pool:NAME] or [pool:NAME.vars]", section);
+        }
+        struct conf_pool *p = find_pool(st->conf, pname, len);
+        if (p == NULL && (p = add_pool(st, pname, len)) == NULL) {
+            return fail(st, "out of memory");
+        }
+        if (dot) {
+            return add_var(p, name, value) < 0 ? fail(st, "out of memory") : 1;
+        }
+        return apply(st, pool_directives, p, section, name, value);
+    }
+    return fail(st, "unknown section [%s]: expected [global] or [pool:NAME]", section);
+}
+
+/* Reads one whole line for inih, so that line numbers stay right. */
+static char *read_line(char *str, int num, void *stream)
+{
+    struct parse_state *st = stream;
+    if (fgets(str, num, st->f) == NULL) {
+        return NULL;
+    }
+    st->line++;
+    st->line_too_long = 0;
+    size_t n = strlen(str);
+    if (n == (size_t) num - 1 && str[n - 1] != '\n') {
+        int c;
+        while ((c = fgetc(st->f)) != EOF && c != '\n') {
+        }
+        st->line_too_long = 1;
+    }
+    return str;
+}
+
+/* A relative script or root is taken from the configuration file's folder. */
+static int resolve_path(const struct conf *c, char **path)
+{
+    if (*path == NULL || (*path)[0] == '/') {
+        return 0;
+    }
+    const char *slash = strrchr(c->file, '/');
+    if (slash == NULL) {
+        return 0;
+    }
+    size_t dlen = (size_t) (slash - c->file);
+    size_t len = dlen + 1 + strlen(*path) + 1;
+    char *full = malloc(len);
+    if (full == NULL) {
+        return -1;
+    }
+    snprintf(full, len, "%.*s/%s", (int) dlen, c->file, *path);
+    free(*path);
+    *path = full;
+    return 0;
+}
+
+static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t errlen)
+{
+#define POOL_ERR(...)                                                                       \
+    do {                                                                                    \
+        int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: ", p->file, p->line, p->name);    \
+        if (n_ >= 0 && (size_t) n_ < errlen) {                                              \
+            snprintf(err + n_, errlen - (size_t) n_, __VA_ARGS__);                          \
+        }                                                                                   \
+        return -1;                                                                          \
+    } while (0)
+    if (p->listen == NULL) {
+        POOL_ERR("no listen address (listen = /path/to.sock or 127.0.0.1:9000)");
+    }
+    if ((p->script == NULL) == (p->root == NULL)) {
+        POOL_ERR("set exactly one of script = FILE or root = DIR");
+    }
+    if (p->max_children == 0) {
+        POOL_ERR("pm.max_children must be at least 1");
+    }
+    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0) {
+        POOL_ERR("out of memory");
+    }
+    if (p->pm == PM_DYNAMIC) {
+        if (p->min_spare_servers == 0) {
+            p->min_spare_servers = 1;
+        }
+        if (p->max_spare_servers == 0) {
+            p->max_spare_servers = p->max_children;
+        }
+        if (p->start_servers == 0) {
+            p->start_servers = p->min_spare_servers + (p->max_spare_servers - p->min_spare_servers) / 2;
+        }
+        if (p->min_spare_servers > p->max_spare_servers) {
+            POOL_ERR("pm.min_spare_servers (%u) is above pm.max_spare_servers (%u)", p->min_spare_servers,
+                     p->max_spare_servers);
+        }
+        if (p->max_spare_servers > p->max_children) {
+            POOL_ERR("pm.max_spare_servers (%u) is above pm.max_children (%u)", p->max_spare_servers,
+                     p->max_children);
+        }
+        if (p->start_servers < p->min_spare_servers || p->start_servers > p->max_spare_servers) {
+            POOL_ERR("pm.start_servers (%u) must lie between pm.min_spare_servers and pm.max_spare_servers",
+                     p->start_servers);
+        }
+    }
+    if (p->limit_extensions == NULL && (p->limit_extensions = strdup(".sjs")) == NULL) {
+        POOL_ERR("out of memory");
+    }
+    if (p->request_terminate_timeout_ms == 0 && p->limits.wall_ms > 0) {
+        p->request_terminate_timeout_ms = p->limits.wall_ms + 5000;
+    }
+    if (p->ping_response == NULL && (p->ping_response = strdup("pong")) == NULL) {
+        POOL_ERR("out of memory");
+    }
+    for (struct conf_pool *q = c->pools; q != p; q = q->next) {
+        if (strcmp(q->listen, p->listen) == 0) {
+            POOL_ERR("listen %s is already used by pool %s", p->listen, q->name);
+        }
+    }
+    return 0;
+#undef POOL_ERR
+}
+
+static struct conf *conf_new(const char *file)
+{
+    struct conf *c = calloc(1, sizeof(*c));
+    if (c == NULL || (c->file = strdup(file)) == NULL) {
+        free(c);
+        return NULL;
+    }
+    c->global.log_level = FCW_LOG_NOTICE;
+    c->global.process_control_timeout_ms = 10000;
+    return c;
+}
+
+struct conf *conf_load(const char *file, char *err, size_t errlen)
+{
+    struct conf *c = conf_new(file);
+    if (c == NULL) {
+        snprintf(err, errlen, "%s: out of memory", file);
+        return NULL;
+    }
+    struct parse_state st = { c, 0, 0, fopen(file, "r"), err, errlen, 0 };
+    if (st.f == NULL) {
+        snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
+        conf_free(c);
+        return NULL;
+    }
+    int rc = ini_parse_stream(read_line, &st, on_entry, &st);
+    fclose(st.f);
+    if (!st.failed && rc > 0) {
+        st.line = rc;
+        fail(&st, "syntax error: expected [section] or key = value");
+    }
+    if (!st.failed && rc < 0) {
+        snprintf(err, errlen, "%s: cannot read", file);
+        st.failed = 1;
+    }
+    if (!st.failed && c->npools == 0) {
+        snprintf(err, errlen, "%s: no [pool:NAME] section", file);
+        st.failed = 1;
+    }
+    for (struct conf_pool *p = c->pools; !st.failed && p; p = p->next) {
+        if (check_pool(c, p, err, errlen) < 0) {
+            st.failed = 1;
+        }
+    }
+    if (st.failed) {
+        conf_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+struct conf *conf_for_script(const char *script, char *err, size_t errlen)
+{
+    struct conf *c = conf_new(script);
+    struct conf_pool *p = c ? calloc(1, sizeof(*p)) : NULL;
+    if (p == NULL || (p->name = strdup("cgi")) == NULL || (p->script = strdup(script)) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        if (p) {
+            free(p->name);
+            free(p);
+        }
+        conf_free(c);
+        return NULL;
+    }
+    pool_defaults(p);
+    p->file = c->file;
+    c->pools = p;
+    c->npools = 1;
+    return c;
+}
+
+void conf_free(struct conf *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    struct conf_pool *p = c->pools;
+    while (p) {
+        struct conf_pool *next = p->next;
+        char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
+                             &p->listen_allowed_clients, &p->user, &p->group, &p->script,
+                             &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
+                             &p->ping_path, &p->ping_response };
+        for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+            free(*strings[i]);
+        }
+        for (size_t i = 0; i < 2 * p->nvars; i++) {
+            free(p->vars[i]);
+        }
+        free(p->vars);
+        free(p);
+        p = next;
+    }
+    free(c->global.error_log);
+    free(c->global.pid_file);
+    free(c->file);
+    free(c);
+}

@@ -1,0 +1,81 @@
+/*
+ * The configuration: one [global] section and one [pool:NAME] section per
+ * pool (plus an optional [pool:NAME.vars] section of env bindings), read
+ * with inih. Directives are described by two tables in conf.c; every bad
+ * line is reported as "file:line: message".
+ */
+#ifndef FCW_CONF_H
+#define FCW_CONF_H
+
+#include "fcw.h"
+
+#include <stddef.h>
+#include <sys/types.h>
+
+enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
+
+struct conf_global {
+    char *error_log;
+    int log_level;
+    char *pid_file;
+    unsigned process_control_timeout_ms;
+};
+
+struct conf_pool {
+    char *name;
+    const char *file;
+    int line;
+
+    char *listen;
+    char *listen_owner;
+    char *listen_group;
+    unsigned listen_mode;
+    int listen_backlog;
+    char *listen_allowed_clients;
+    char *user;
+    char *group;
+
+    char *script;
+    char *root;
+    char *limit_extensions;
+
+    enum conf_pm pm;
+    unsigned max_children;
+    unsigned start_servers;
+    unsigned min_spare_servers;
+    unsigned max_spare_servers;
+    unsigned process_idle_timeout_ms;
+    unsigned max_requests;
+    unsigned request_terminate_timeout_ms;
+
+    struct fcw_limits limits;
+    unsigned fetch_connect_timeout_ms;
+    unsigned fetch_timeout_ms;
+
+    char *access_log;
+    char *status_path;
+    char *ping_path;
+    char *ping_response;
+
+    char **vars; /* name, value pairs */
+    size_t nvars;
+
+    struct conf_pool *next;
+};
+
+struct conf {
+    char *file;
+    struct conf_global global;
+    struct conf_pool *pools;
+    size_t npools;
+};
+
+/* Reads and validates file. On error returns NULL and writes
+ * "file:line: message" to err. */
+struct conf *conf_load(const char *file, char *err, size_t errlen);
+void conf_free(struct conf *conf);
+
+/* A configuration with one pool for one script (CGI mode). */
+struct conf *conf_for_script(const char *script, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * Listen sockets, owned by fcworker (not FCGX_OpenSocket, which exits on a
+ * bind failure and cannot do IPv6 or socket ownership): unix sockets with
+ * owner, group and mode; IPv4 and IPv6 host:port with a backlog; and the
+ * listen socket a FastCGI spawner left on fd 0.
+ */
+#ifndef FCW_LISTEN_H
+#define FCW_LISTEN_H
+
+#include "conf.h"
+
+/* Opens the pool's listen socket; logs and returns -1 on failure. */
+int listen_open(const struct conf_pool *pool);
+
+/* Closes fd and removes a unix socket file. */
+void listen_close(int fd, const char *address);
+
+/* True when fd is a listening stream socket (spawn-fcgi style start). */
+int listen_is_socket(int fd);
+
+#endif

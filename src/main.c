@@ -1,0 +1,88 @@
+/*
+ * fcworker: Workers-style JavaScript as a FastCGI application.
+ *
+ *   fcworker -c FILE [-D]   run the pools of FILE (foreground; -D daemonizes)
+ *   fcworker -t -c FILE     test FILE and every pool's script, then exit
+ *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
+ *   #!/usr/bin/fcworker     the same, as a script interpreter
+ */
+#include "config.h"
+
+#include <fcgiapp.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cgi.h"
+#include "conf.h"
+#include "listen.h"
+#include "log.h"
+#include "master.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: fcworker -c FILE [-D]     run the pools configured in FILE\n"
+            "       fcworker -t -c FILE       test the configuration and the pools' scripts\n"
+            "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
+            "       fcworker -v | -h\n");
+}
+
+static int test_config(const char *path)
+{
+    char err[1024];
+    struct conf *conf = conf_load(path, err, sizeof(err));
+    if (conf == NULL) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    fcw_log_open("stderr", FCW_LOG_WARNING);
+    if (master_check(conf, err, sizeof(err)) < 0) {
+        fprintf(stderr, "%s\n", err);
+        conf_free(conf);
+        return 1;
+    }
+    fprintf(stderr, "configuration file %s test is successful (%zu pool%s)\n", path, conf->npools,
+            conf->npools == 1 ? "" : "s");
+    conf_free(conf);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *conf_path = NULL;
+    int test = 0, daemonize = 0, c;
+    static const struct option longopts[] = {
+        { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
+        { "daemonize", no_argument, NULL, 'D' },    { "version", no_argument, NULL, 'v' },
+        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 }
+    };
+    /* "+": stop at the first non-option, so a CGI script's own arguments
+     * (from a query string without '=') are left alone */
+    while ((c = getopt_long(argc, argv, "+c:tDvh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c': conf_path = optarg; break;
+        case 't': test = 1; break;
+        case 'D': daemonize = 1; break;
+        case 'v': printf("fcworker %s\n", fcw_version()); return 0;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    const char *script = optind < argc ? argv[optind] : NULL;
+    if (conf_path != NULL) {
+        return test ? test_config(conf_path) : master_run(conf_path, daemonize);
+    }
+    if (listen_is_socket(0)) {
+        return cgi_fastcgi_on_stdin(script);
+    }
+    if (script == NULL) {
+        script = getenv("PATH_TRANSLATED");
+    }
+    if (script == NULL || test) {
+        usage(stderr);
+        return 2;
+    }
+    return cgi_main(script);
+}

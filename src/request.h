@@ -1,0 +1,56 @@
+/*
+ * From CGI/FastCGI parameters to an fcw_request, and from fcw_output calls
+ * to CGI response bytes ("Status:" line, headers, body). Both FastCGI
+ * (FCGX streams) and CGI (stdin/stdout) use these through a small stream
+ * interface.
+ */
+#ifndef FCW_REQUEST_H
+#define FCW_REQUEST_H
+
+#include "fcw.h"
+
+#include <stddef.h>
+
+struct request_stream {
+    /* read up to n bytes; 0 at the end, -1 on error */
+    int (*read)(void *s, char *buf, int n);
+    /* write n bytes; -1 when the peer is gone */
+    int (*write)(void *s, const char *buf, int n);
+    int (*flush)(void *s);
+    void *s;
+};
+
+struct request {
+    struct fcw_request req;
+    char *url;
+    char **headers;
+    size_t nheaders;
+    char *body;
+    size_t body_len;
+    char log_context[256];
+    const char *script_filename;
+    const char *document_root;
+    const char *path;
+};
+
+/* Builds the request from "NAME=value" parameters. Returns 0 or -1 (logged
+ * by the caller as a bad request). */
+int request_build(struct request *r, char **params);
+void request_free(struct request *r);
+const char *request_param(char **params, const char *name);
+
+/* Reads the body to the end of the stream. Returns 0, -1 on a read error,
+ * or -2 when it exceeds body_max (reading stops there). */
+int request_read_body(struct request *r, const struct request_stream *in, size_t body_max);
+
+/* Response writing: status and bytes are recorded for the access log. */
+struct response {
+    const struct request_stream *out;
+    int status;
+    size_t bytes;
+    struct fcw_output ops;
+};
+
+void response_init(struct response *res, const struct request_stream *out);
+
+#endif

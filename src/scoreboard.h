@@ -1,0 +1,44 @@
+/*
+ * The scoreboard: one shared-memory table per pool, one slot per child,
+ * written by the child (its state, its current request and when it began)
+ * and read by the master (spare-server counts, request_terminate_timeout)
+ * and by the status page.
+ */
+#ifndef FCW_SCOREBOARD_H
+#define FCW_SCOREBOARD_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+enum slot_state { SLOT_FREE = 0, SLOT_STARTING, SLOT_IDLE, SLOT_READING, SLOT_RUNNING, SLOT_FINISHING };
+
+struct scoreboard_slot {
+    volatile pid_t pid;
+    volatile int state;
+    volatile uint64_t requests;
+    volatile double started_at;      /* wall clock, seconds */
+    volatile double request_started; /* monotonic ms, 0 when idle */
+    volatile double last_duration_ms;
+    volatile int terminating;
+    char request[160];
+};
+
+struct scoreboard {
+    unsigned nslots;
+    volatile uint64_t accepted;
+    volatile uint64_t slow_requests;
+    volatile uint64_t max_children_reached;
+    double start_time;
+    struct scoreboard_slot slots[];
+};
+
+struct scoreboard *scoreboard_new(unsigned nslots);
+void scoreboard_free(struct scoreboard *sb);
+struct scoreboard_slot *scoreboard_claim(struct scoreboard *sb);
+struct scoreboard_slot *scoreboard_find(struct scoreboard *sb, pid_t pid);
+void scoreboard_release(struct scoreboard_slot *slot);
+unsigned scoreboard_count(const struct scoreboard *sb, int state);
+unsigned scoreboard_total(const struct scoreboard *sb);
+const char *scoreboard_state_name(int state);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * Signal handling for the master (self-pipe) and the children (a flag).
+ */
+#include "config.h"
+
+#include "signals.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+static int pipe_fds[2] = { -1, -1 };
+static volatile sig_atomic_t child_stop;
+static volatile sig_atomic_t child_reopen;
+
+static const int master_signals[] = { SIGTERM, SIGQUIT, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD };
+
+static void on_master_signal(int sig)
+{
+    int saved = errno;
+    unsigned char b = (unsigned char) sig;
+    ssize_t w = write(pipe_fds[1], &b, 1);
+    (void) w;
+    errno = saved;
+}
+
+static void on_child_signal(int sig)
+{
+    if (sig == SIGUSR1) {
+        child_reopen = 1;
+    } else {
+        child_stop = 1;
+    }
+}
+
+int signals_init_main(void)
+{
+    if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) < 0) {
+        return -1;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_master_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < sizeof(master_signals) / sizeof(master_signals[0]); i++) {
+        sigaction(master_signals[i], &sa, NULL);
+    }
+    signal(SIGPIPE, SIG_IGN);
+    return pipe_fds[0];
+}
+
+int signals_next(void)
+{
+    unsigned char b;
+    return read(pipe_fds[0], &b, 1) == 1 ? b : 0;
+}
+
+void signals_block(sigset_t *old)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, old);
+}
+
+void signals_restore(const sigset_t *old)
+{
+    sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+void signals_init_child(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = SIG_DFL;
+    for (size_t i = 0; i < sizeof(master_signals) / sizeof(master_signals[0]); i++) {
+        sigaction(master_signals[i], &sa, NULL);
+    }
+    /* SA_RESTART keeps the reads and writes of a request going; the child
+     * waits for connections in poll(), which a signal always interrupts */
+    sa.sa_handler = on_child_signal;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    if (pipe_fds[0] >= 0) {
+        close(pipe_fds[0]);
+        close(pipe_fds[1]);
+        pipe_fds[0] = pipe_fds[1] = -1;
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+int signals_child_stopping(void)
+{
+    return child_stop;
+}
+
+int signals_child_reopen(void)
+{
+    int r = child_reopen;
+    child_reopen = 0;
+    return r;
+}

@@ -1,0 +1,26 @@
+/*
+ * Signals. The master turns each signal into one byte on a self-pipe that
+ * its loop reads; a child only notes that it was asked to stop (its wait
+ * for a connection in poll() returns, a busy child finishes its request
+ * first) or to reopen its log. Handlers are installed before FCGX_Init so that
+ * libfcgi keeps ours.
+ */
+#ifndef FCW_SIGNALS_H
+#define FCW_SIGNALS_H
+
+#include <signal.h>
+
+/* Returns the read end of the self-pipe, or -1. */
+int signals_init_main(void);
+/* The next signal number waiting on the self-pipe, or 0. */
+int signals_next(void);
+
+void signals_block(sigset_t *old);
+void signals_restore(const sigset_t *old);
+
+void signals_init_child(void);
+int signals_child_stopping(void);
+/* True once after SIGUSR1 asked to reopen the logs. */
+int signals_child_reopen(void);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * The worker of a pool inside one child: for `script = FILE`, one engine
+ * with that script loaded; for `root = DIR`, an engine per script named by
+ * SCRIPT_FILENAME, confined to the root by its real path and to
+ * security.limit_extensions, loaded on first use, reloaded when the file's
+ * mtime changes, each in its own heap so that no script sees another's
+ * globals. worker_serve() answers one request: the ping path, the body
+ * limit (413), then the engine.
+ */
+#include "config.h"
+
+#include "child.h"
+#include "log.h"
+#include "request.h"
+#include "status.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define WORKER_MAX_SCRIPTS 32
+
+struct worker_script {
+    char *path;
+    struct timespec mtime;
+    struct fcw_engine *engine;
+    unsigned long last_used;
+};
+
+struct worker {
+    const struct conf_pool *pool;
+    struct fcw_engine_config cfg;
+    struct fcw_engine *engine; /* script mode */
+    char root[PATH_MAX];       /* root mode: the root's real path */
+    struct worker_script scripts[WORKER_MAX_SCRIPTS];
+    unsigned long uses;
+    int exhausted;
+    FILE *access_log;
+};
+
+void child_engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->limits = pool->limits;
+    cfg->vars = (const char *const *) pool->vars;
+    cfg->nvars = pool->nvars;
+    cfg->log = fcw_log_engine;
+}
+
+static struct fcw_engine *load_engine(struct worker *w, const char *path, char *err, size_t errlen)
+{
+    struct fcw_engine *e = fcw_engine_new(&w->cfg, err, errlen);
+    if (e == NULL) {
+        return NULL;
+    }
+    if (fcw_engine_load(e, path, err, errlen) < 0) {
+        fcw_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+struct worker *worker_new(const struct conf_pool *pool, char *err, size_t errlen)
+{
+    struct worker *w = calloc(1, sizeof(*w));
+    if (w == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    w->pool = pool;
+    child_engine_config(pool, &w->cfg);
+    if (pool->script != NULL) {
+        w->engine = load_engine(w, pool->script, err, errlen);
+        if (w->engine == NULL) {
+            free(w);
+            return NULL;
+        }
+    } else if (realpath(pool->root, w->root) == NULL) {
+        snprintf(err, errlen, "root %s: %s", pool->root, strerror(errno));
+        free(w);
+        return NULL;
+    }
+    if (pool->access_log != NULL) {
+        w->access_log = fopen(pool->access_log, "ae");
+        if (w->access_log == NULL) {
+            fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "failed to open the access log %s: fopen()", pool->access_log);
+        }
+    }
+    return w;
+}
+
+void worker_free(struct worker *w)
+{
+    if (w == NULL) {
+        return;
+    }
+    fcw_engine_free(w->engine);
+    for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+        fcw_engine_free(w->scripts[i].engine);
+        free(w->scripts[i].path);
+    }
+    if (w->access_log) {
+        fclose(w->access_log);
+    }
+    free(w);
+}
+
+int worker_exhausted(const struct worker *w)
+{
+    return w->exhausted;
+}
+
+static int extension_allowed(const char *list, const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot == NULL || (slash && dot < slash)) {
+        return 0;
+    }
+    size_t elen = strlen(dot);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == ',') {
+            p++;
+        }
+        size_t n = strcspn(p, " ,");
+        if (n == elen && strncmp(p, dot, n) == 0) {
+            return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* The engine for a root-mode request, or NULL with *status set (403, 404,
+ * 500) and the reason logged. */
+static struct fcw_engine *root_engine(struct worker *w, const struct request *r, int *status)
+{
+    char want[PATH_MAX], real[PATH_MAX], err[1024];
+    const char *name = r->script_filename;
+    if (name == NULL || name[0] == '\0') {
+        snprintf(want, sizeof(want), "%s%s", w->root, r->path);
+        want[strcspn(want, "?")] = '\0';
+        name = want;
+    }
+    if (memchr(name, '\0', strlen(name) + 1) != name + strlen(name) || realpath(name, real) == NULL) {
+        *status = 404;
+        fcw_log(FCW_LOG_NOTICE, "request \"%s\": script %s not found", r->log_context, name);
+        return NULL;
+    }
+    size_t rlen = strlen(w->root);
+    if (strncmp(real, w->root, rlen) != 0 || (real[rlen] != '/' && w->root[rlen - 1] != '/')) {
+        *status = 403;
+        fcw_log(FCW_LOG_WARNING, "request \"%s\": script %s is outside root %s", r->log_context, real, w->root);
+        return NULL;
+    }
+    if (!extension_allowed(w->pool->limit_extensions, real)) {
+        *status = 403;
+        fcw_log(FCW_LOG_WARNING, "request \"%s\": %s: extension not in security.limit_extensions (%s)",
+                r->log_context, real, w->pool->limit_extensions);
+        return NULL;
+    }
+    struct stat st;
+    if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
+        *status = 404;
+        return NULL;
+    }
+    struct worker_script *slot = NULL, *lru = &w->scripts[0];
+    for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+        struct worker_script *s = &w->scripts[i];
+        if (s->path && strcmp(s->path, real) == 0) {
+            slot = s;
+            break;
+        }
+        if (s->path == NULL || s->last_used < lru->last_used) {
+            lru = s;
+        }
+    }
+    if (slot && (slot->mtime.tv_sec != st.st_mtim.tv_sec || slot->mtime.tv_nsec != st.st_mtim.tv_nsec)) {
+        fcw_log(FCW_LOG_INFO, "%s changed: reloading", real);
+        fcw_engine_free(slot->engine);
+        slot->engine = NULL;
+    }
+    if (slot == NULL) {
+        slot = lru;
+        fcw_engine_free(slot->engine);
+        free(slot->path);
+        slot->engine = NULL;
+        slot->path = strdup(real);
+        if (slot->path == NULL) {
+            *status = 500;
+            return NULL;
+        }
+    }
+    if (slot->engine == NULL) {
+        slot->engine = load_engine(w, real, err, sizeof(err));
+        slot->mtime = st.st_mtim;
+        if (slot->engine == NULL) {
+            fcw_log(FCW_LOG_ERROR, "request \"%s\": %s", r->log_context, err);
+            free(slot->path);
+            slot->path = NULL;
+            *status = 500;
+            return NULL;
+        }
+    }
+    slot->last_used = ++w->uses;
+    return slot->engine;
+}
+
+static void access_log(struct worker *w, char **params, const struct request *r, const struct response *res,
+                       double ms)
+{
+    if (w->access_log == NULL) {
+        return;
+    }
+    char when[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(when, sizeof(when), "%d/%b/%Y:%H:%M:%S %z", &tm);
+    const char *addr = request_param(params, "REMOTE_ADDR");
+    fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
+            res->status, res->bytes, ms);
+    fflush(w->access_log);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+                 const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
+{
+    struct response res;
+    double start = now_ms();
+    response_init(&res, out);
+    const struct conf_pool *pool = w->pool;
+
+    if (pool->ping_path && strcmp(r->path, pool->ping_path) == 0) {
+        static const char *const headers[] = { "content-type", "text/plain", "cache-control",
+                                               "no-store, no-cache, must-revalidate" };
+        if (res.ops.head(res.ops.data, 200, "OK", headers, 2, 0) == 0) {
+            res.ops.write(res.ops.data, pool->ping_response, strlen(pool->ping_response));
+            res.ops.flush(res.ops.data);
+        }
+        return 0;
+    }
+    if (pool->status_path && strncmp(r->path, pool->status_path, strlen(pool->status_path)) == 0 &&
+        (r->path[strlen(pool->status_path)] == '\0' || r->path[strlen(pool->status_path)] == '?')) {
+        if (sb != NULL) {
+            status_serve(pool, sb, r, &res.ops);
+            return 0;
+        }
+    }
+
+    int rc = request_read_body(r, in, pool->limits.body_max);
+    if (rc == -2) {
+        fcw_log(FCW_LOG_WARNING, "request \"%s\": body larger than limits.body_max (%zu bytes)", r->log_context,
+                pool->limits.body_max);
+        fcw_output_error(&res.ops, 413, NULL);
+        access_log(w, params, r, &res, now_ms() - start);
+        return -1;
+    }
+    if (rc < 0) {
+        fcw_log(FCW_LOG_WARNING, "request \"%s\": failed to read the request body", r->log_context);
+        fcw_output_error(&res.ops, 400, NULL);
+        return -1;
+    }
+    if (slot) {
+        slot->state = SLOT_RUNNING;
+    }
+    int status = 0;
+    struct fcw_engine *e = w->engine ? w->engine : root_engine(w, r, &status);
+    if (e == NULL) {
+        fcw_output_error(&res.ops, status, NULL);
+    } else {
+        fcw_engine_handle(e, &r->req, &res.ops);
+        if (fcw_engine_exhausted(e)) {
+            w->exhausted = 1;
+        }
+    }
+    double ms = now_ms() - start;
+    if (slot) {
+        slot->last_duration_ms = ms;
+    }
+    access_log(w, params, r, &res, ms);
+    return 0;
+}

@@ -1,0 +1,118 @@
+/* Fetch standard: Response. */
+test('Response: defaults', function (t) {
+    var r = new Response();
+    t.equal(r.status, 200, 'status 200');
+    t.equal(r.ok, true, 'ok');
+    t.equal(r.statusText, '', 'empty statusText');
+    t.equal(r.type, 'default', 'type default');
+    t.equal(r.url, '', 'url empty');
+    t.equal(r.redirected, false, 'not redirected');
+    t.equal(r.body, null, 'no body');
+    t.ok(r.headers instanceof Headers, 'headers');
+});
+
+test('Response: init validation', function (t) {
+    var r = new Response('nf', { status: 404, statusText: 'Not Found', headers: [['X-A', '1']] });
+    t.equal(r.status, 404, 'status');
+    t.equal(r.ok, false, 'ok is false outside 200-299');
+    t.equal(r.statusText, 'Not Found', 'statusText');
+    t.equal(r.headers.get('x-a'), '1', 'headers');
+    t.equal(new Response(null, { status: 299 }).ok, true, '299 is ok');
+    t.equal(new Response(null, { status: 300 }).ok, false, '300 is not ok');
+    t.throws(function () { new Response(null, { status: 199 }); }, RangeError, 'status below 200');
+    t.throws(function () { new Response(null, { status: 600 }); }, RangeError, 'status above 599');
+    t.throws(function () { new Response(null, { status: 0 }); }, RangeError, 'status 0');
+    t.throws(function () { new Response(null, { statusText: 'a\nb' }); }, TypeError, 'statusText must be a reason-phrase');
+    t.throws(function () { new Response(null, { statusText: '\u0100' }); }, TypeError, 'statusText is a ByteString');
+});
+
+test('Response: null body statuses', function (t) {
+    t.equal(new Response(null, { status: 204 }).body, null, '204 with null body');
+    t.throws(function () { new Response('x', { status: 204 }); }, TypeError, '204 with a body');
+    t.throws(function () { new Response('x', { status: 205 }); }, TypeError, '205 with a body');
+    t.throws(function () { new Response('x', { status: 304 }); }, TypeError, '304 with a body');
+    t.throws(function () { new Response('', { status: 204 }); }, TypeError, 'even an empty string is a body');
+    t.equal(new Response(undefined, { status: 304 }).status, 304, 'undefined is no body');
+});
+
+test('Response.error', function (t) {
+    var r = Response.error();
+    t.equal(r.type, 'error', 'type error');
+    t.equal(r.status, 0, 'status 0');
+    t.equal(r.ok, false, 'not ok');
+    t.equal(r.body, null, 'no body');
+});
+
+test('Response.redirect', function (t) {
+    var r = Response.redirect('https://example.com/next', 301);
+    t.equal(r.status, 301, 'status');
+    t.equal(r.headers.get('location'), 'https://example.com/next', 'Location header');
+    t.equal(r.body, null, 'no body');
+    t.equal(Response.redirect('https://example.com/').status, 302, 'status defaults to 302');
+    [301, 302, 303, 307, 308].forEach(function (code) {
+        t.equal(Response.redirect('https://example.com/', code).status, code, code + ' is a redirect status');
+    });
+    t.throws(function () { Response.redirect('https://example.com/', 200); }, RangeError, '200 is not a redirect status');
+    t.throws(function () { Response.redirect('not a url'); }, TypeError, 'an unparsable URL is a TypeError');
+});
+
+test('Response.json', function (t) {
+    var r = Response.json({ a: 1 }, { status: 201, headers: { 'X-B': '2' } });
+    t.equal(r.status, 201, 'status from init');
+    t.equal(r.headers.get('content-type'), 'application/json', 'Content-Type application/json');
+    t.equal(r.headers.get('x-b'), '2', 'headers from init');
+    t.equal(Response.json(1, { headers: { 'Content-Type': 'text/x-json' } }).headers.get('content-type'), 'text/x-json',
+        'an explicit Content-Type wins');
+    t.throws(function () { Response.json(undefined); }, TypeError, 'undefined is not serialisable');
+    t.throws(function () { Response.json(function () {}); }, TypeError, 'nor is a function');
+    t.throws(function () { Response.json({}, { status: 204 }); }, TypeError, 'null body status with a body');
+    return r.json().then(function (value) {
+        t.deepEqual(value, { a: 1 }, 'body is the JSON text');
+    });
+});
+
+test('Response: clone', function (t) {
+    var r = new Response('same', { status: 202, statusText: 'Accepted', headers: { A: 'b' } });
+    var c = r.clone();
+    t.equal(c.status, 202, 'status');
+    t.equal(c.statusText, 'Accepted', 'statusText');
+    t.equal(c.headers.get('a'), 'b', 'headers');
+    c.headers.set('a', 'c');
+    t.equal(r.headers.get('a'), 'b', 'headers are independent');
+    return Promise.all([r.text(), c.text()]).then(function (texts) {
+        t.deepEqual(texts, ['same', 'same'], 'both bodies readable');
+        t.throws(function () { r.clone(); }, TypeError, 'clone after use throws');
+    });
+});
+
+test('Response: clone tees a stream body', function (t) {
+    var r = new Response(new ReadableStream({
+        start: function (controller) {
+            controller.enqueue(new Uint8Array([0x61]));
+            controller.enqueue(new Uint8Array([0x62]));
+            controller.close();
+        }
+    }));
+    var c = r.clone();
+    return c.text().then(function (s) {
+        t.equal(s, 'ab', 'the clone reads all chunks');
+        return r.text();
+    }).then(function (s) {
+        t.equal(s, 'ab', 'and so does the original');
+    });
+});
+
+test('Response: body types', function (t) {
+    return new Response(new Blob(['blob body'])).text().then(function (s) {
+        t.equal(s, 'blob body', 'Blob body');
+        return new Response(new URLSearchParams('a=b c')).text();
+    }).then(function (s) {
+        t.equal(s, 'a=b+c', 'URLSearchParams body is its serialisation');
+        return new Response(new Uint16Array([0x6261]).buffer).text();
+    }).then(function (s) {
+        t.equal(s, 'ab', 'ArrayBuffer body');
+        return new Response(12).text();
+    }).then(function (s) {
+        t.equal(s, '12', 'other values are converted to strings');
+    });
+});

@@ -1,0 +1,212 @@
+package FcwTest;
+# Helpers for fcworker's tests: where things are, a temporary directory,
+# starting a pool (the real fcworker master) on a unix socket and stopping it
+# by PID, and a FastCGI client that speaks the protocol over that socket.
+use strict;
+use warnings;
+use Cwd qw(abs_path);
+use File::Basename qw(dirname);
+use File::Temp qw(tempdir);
+use IO::Socket::UNIX;
+use IO::Socket::INET;
+use POSIX qw(:sys_wait_h);
+use Time::HiRes qw(sleep time);
+
+my $TOP = abs_path(dirname(__FILE__) . '/../..');
+
+sub top { $TOP }
+sub build_dir { $ENV{FCW_BUILD} || $TOP }
+sub build_path { build_dir() . '/' . $_[0] }
+sub fcworker { $ENV{FCW_BIN} || build_path('src/fcworker') }
+sub conformance_dir { $ENV{FCW_CONFORMANCE} || abs_path("$TOP/../shared/conformance") || "$TOP/../shared/conformance" }
+sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
+
+sub write_file {
+    my ($path, $text) = @_;
+    open my $fh, '>', $path or die "cannot write $path: $!";
+    print $fh $text;
+    close $fh;
+    return $path;
+}
+
+sub read_file {
+    my ($path) = @_;
+    open my $fh, '<', $path or return '';
+    local $/;
+    my $s = <$fh>;
+    close $fh;
+    return $s;
+}
+
+# Starts `fcworker -c INI` with one pool serving $opts{script} on a unix
+# socket; extra pool lines in $opts{pool}, vars in $opts{vars}.
+sub start_pool {
+    my (%o) = @_;
+    my $dir = $o{dir} || tmpdir();
+    my $sock = "$dir/pool.sock";
+    my $log = "$dir/error.log";
+    my $ini = "[global]\nerror_log = $log\nlog_level = " . ($o{log_level} || 'notice') . "\n"
+        . "pid = $dir/fcworker.pid\n" . ($o{global} || '')
+        . "\n[pool:" . ($o{name} || 'test') . "]\nlisten = $sock\n"
+        . (defined $o{script} ? "script = $o{script}\n" : '')
+        . "pm = " . ($o{pm} || 'static') . "\npm.max_children = " . ($o{children} || 2) . "\n"
+        . ($o{pool} || '');
+    if ($o{vars}) {
+        $ini .= "\n[pool:" . ($o{name} || 'test') . ".vars]\n";
+        $ini .= "$_ = $o{vars}{$_}\n" for sort keys %{ $o{vars} };
+    }
+    write_file("$dir/fcworker.ini", $ini);
+    my $pid = fork();
+    die "fork: $!" unless defined $pid;
+    if ($pid == 0) {
+        open STDOUT, '>>', "$dir/stdout.log";
+        open STDERR, '>>', "$dir/stdout.log";
+        exec(fcworker(), '-c', "$dir/fcworker.ini") or POSIX::_exit(127);
+    }
+    my $self = bless { pid => $pid, dir => $dir, sock => $sock, log => $log, ini => "$dir/fcworker.ini" }, __PACKAGE__ . '::Pool';
+    my $deadline = time + 10;
+    while (time < $deadline) {
+        last if -S $sock && eval { $self->request(uri => '/__fcw_ready_probe'); 1 };
+        if (waitpid($pid, WNOHANG) == $pid) {
+            $self->{exited} = $?;
+            last;
+        }
+        sleep 0.02;
+    }
+    return $self;
+}
+
+sub encode_pair {
+    my ($k, $v) = @_;
+    my $len = sub { my $l = length $_[0]; $l < 128 ? pack('C', $l) : pack('N', $l | 0x80000000) };
+    return $len->($k) . $len->($v) . $k . $v;
+}
+
+sub record {
+    my ($type, $id, $content) = @_;
+    my $pad = (8 - length($content) % 8) % 8;
+    return pack('CCnnCC', 1, $type, $id, length $content, $pad, 0) . $content . ("\0" x $pad);
+}
+
+# One FastCGI request over a fresh connection. Returns a hash: status,
+# headers (lower-cased names => [values]), body, raw, stderr.
+sub fcgi_request {
+    my ($sock, %r) = @_;
+    my $conn = ref $sock ? $sock
+        : $sock =~ m{^/} ? IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $sock)
+        : IO::Socket::INET->new(PeerAddr => $sock);
+    die "connect $sock: $!" unless $conn;
+    my $method = $r{method} || 'GET';
+    my $uri = $r{uri} || '/';
+    my ($path, $query) = split /\?/, $uri, 2;
+    my $body = defined $r{body} ? $r{body} : '';
+    my %p = (
+        GATEWAY_INTERFACE => 'CGI/1.1', SERVER_PROTOCOL => 'HTTP/1.1', REQUEST_METHOD => $method,
+        REQUEST_URI => $uri, SCRIPT_NAME => $path, DOCUMENT_URI => $path, QUERY_STRING => $query // '',
+        SERVER_NAME => 'localhost', SERVER_PORT => '80', SERVER_ADDR => '127.0.0.1', REMOTE_ADDR => '127.0.0.1',
+        REMOTE_PORT => '40000', HTTP_HOST => 'localhost', REQUEST_SCHEME => 'http',
+    );
+    $p{CONTENT_LENGTH} = length $body if length $body || $method eq 'POST' || $method eq 'PUT';
+    for my $h (keys %{ $r{headers} || {} }) {
+        my $name = uc $h;
+        $name =~ s/-/_/g;
+        if ($name eq 'CONTENT_TYPE' || $name eq 'CONTENT_LENGTH') { $p{$name} = $r{headers}{$h} }
+        else { $p{"HTTP_$name"} = $r{headers}{$h} }
+    }
+    %p = (%p, %{ $r{params} || {} });
+    delete $p{$_} for grep { !defined $p{$_} } keys %p;
+    my $out = record(1, 1, pack('nCx5', 1, 0));
+    my $params = join '', map { encode_pair($_, $p{$_}) } sort keys %p;
+    while (length $params) { $out .= record(4, 1, substr($params, 0, 65535, '')) }
+    $out .= record(4, 1, '');
+    my $b = $body;
+    while (length $b) { $out .= record(5, 1, substr($b, 0, 65535, '')) }
+    $out .= record(5, 1, '') unless $r{no_stdin_end};
+    $conn->syswrite($out) if !$r{slow_write};
+    my ($stdout, $stderr, $buf) = ('', '', '');
+    my @chunks;
+    my $deadline = time + ($r{timeout} || 30);
+    while (time < $deadline) {
+        my $n = $conn->sysread($buf, 65536, length $buf);
+        last if !$n;
+        while (length $buf >= 8) {
+            my ($ver, $type, $id, $clen, $plen) = unpack('CCnnC', $buf);
+            last if length $buf < 8 + $clen + $plen;
+            my $content = substr($buf, 8, $clen);
+            substr($buf, 0, 8 + $clen + $plen, '');
+            if ($type == 6) { $stdout .= $content; push @chunks, [time, $content] if length $content }
+            elsif ($type == 7) { $stderr .= $content }
+            elsif ($type == 3) { $conn->close; return parse_response($stdout, $stderr, \@chunks) }
+        }
+    }
+    $conn->close;
+    my $res = parse_response($stdout, $stderr, \@chunks);
+    $res->{incomplete} = 1;
+    return $res;
+}
+
+sub parse_response {
+    my ($raw, $stderr, $chunks) = @_;
+    my %res = (raw => $raw, stderr => $stderr, headers => {}, chunks => $chunks, status => 0, body => '');
+    my $sep = index($raw, "\r\n\r\n");
+    return \%res if $sep < 0;
+    my $head = substr($raw, 0, $sep);
+    $res{body} = substr($raw, $sep + 4);
+    $res{status} = 200;
+    for my $line (split /\r\n/, $head) {
+        my ($k, $v) = split /:\s*/, $line, 2;
+        next unless defined $v;
+        if (lc $k eq 'status') { ($res{status}) = $v =~ /^(\d+)/ }
+        else { push @{ $res{headers}{lc $k} }, $v }
+    }
+    return \%res;
+}
+
+package FcwTest::Pool;
+use POSIX qw(:sys_wait_h);
+use Time::HiRes qw(sleep time);
+
+sub request { my ($self, %r) = @_; return FcwTest::fcgi_request($self->{sock}, %r) }
+sub log { FcwTest::read_file($_[0]{log}) . FcwTest::read_file("$_[0]{dir}/stdout.log") }
+sub pid { $_[0]{pid} }
+sub signal { my ($self, $sig) = @_; kill $sig, $self->{pid} }
+
+# Children of the master, from /proc.
+sub children {
+    my ($self) = @_;
+    my @kids;
+    for my $stat (glob '/proc/[0-9]*/stat') {
+        open my $fh, '<', $stat or next;
+        my $s = <$fh>;
+        close $fh;
+        next unless defined $s && $s =~ /^(\d+) \(.*\) \S (\d+)/;
+        push @kids, $1 if $2 == $self->{pid};
+    }
+    return sort { $a <=> $b } @kids;
+}
+
+sub alive { my ($self) = @_; return waitpid($self->{pid}, WNOHANG) == 0 }
+
+sub wait_exit {
+    my ($self, $secs) = @_;
+    my $deadline = time + ($secs || 10);
+    while (time < $deadline) {
+        my $r = waitpid($self->{pid}, WNOHANG);
+        if ($r == $self->{pid}) { $self->{status} = $?; $self->{stopped} = 1; return 1 }
+        return 1 if $r < 0;
+        sleep 0.02;
+    }
+    return 0;
+}
+
+sub stop {
+    my ($self) = @_;
+    return if $self->{stopped};
+    kill 'TERM', $self->{pid};
+    $self->wait_exit(10) or do { kill 'KILL', $self->{pid}; waitpid($self->{pid}, 0) };
+    $self->{stopped} = 1;
+}
+
+sub DESTROY { my ($self) = @_; $self->stop if $self->{pid} && !$self->{stopped} }
+
+1;

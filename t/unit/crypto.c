@@ -1,0 +1,123 @@
+/*
+ * Unit tests of lib/api_crypto.c on a bare heap, below the JavaScript layer:
+ * the natives' results against FIPS 180 / RFC 4231 / GCM vectors, that key
+ * material is copied and never visible as a property, the 65536-byte limit
+ * on random fills, UUID version and variant bits, and that incremental
+ * digests are freed by their finalizer (run under the sanitizers, a missing
+ * free is a leak report).
+ */
+#include "config.h"
+
+#include "engine.h"
+#include "tap.h"
+
+#include <string.h>
+
+/* Evaluates a JavaScript expression with `native` in scope and reports
+ * whether it was true. */
+static void check(duk_context *ctx, const char *expr, const char *what)
+{
+    int rc = duk_peval_string(ctx, expr);
+    ok(rc == 0 && duk_get_boolean(ctx, -1), "%s%s%s", what, rc == 0 ? "" : ": ",
+       rc == 0 ? "" : duk_safe_to_string(ctx, -1));
+    duk_pop(ctx);
+}
+
+static void setup(duk_context *ctx)
+{
+    duk_push_global_object(ctx);
+    duk_push_object(ctx);
+    fcw_api_crypto_init(ctx, -1);
+    duk_put_prop_string(ctx, -2, "native");
+    duk_pop(ctx);
+    duk_peval_string_noresult(ctx,
+        "function hex(b) { var u = new Uint8Array(b), s = '';"
+        "  for (var i = 0; i < u.length; i++) s += (u[i] < 16 ? '0' : '') + u[i].toString(16); return s; }"
+        "function bytes(s) { var u = new Uint8Array(s.length);"
+        "  for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i); return u; }"
+        "function throwsName(f) { try { f(); } catch (e) { return e.name; } return 'none'; }");
+}
+
+static void test_digests(duk_context *ctx)
+{
+    check(ctx, "hex(native.cryptoDigest('SHA-256', bytes('abc'))) === "
+               "'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'",
+          "SHA-256 of \"abc\" (FIPS 180)");
+    check(ctx, "native.cryptoDigest('SHA-1', bytes('')) instanceof ArrayBuffer", "digest returns an ArrayBuffer");
+    check(ctx, "throwsName(function () { native.cryptoDigest('SHA-3', bytes('')); }) === 'TypeError'",
+          "unknown digest name is a TypeError");
+    check(ctx, "var d = native.cryptoDigestCreate('SHA-256'); native.cryptoDigestUpdate(d, bytes('a'));"
+               "native.cryptoDigestUpdate(d, bytes('bc')); hex(native.cryptoDigestFinish(d)) === "
+               "'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'",
+          "incremental SHA-256 of \"a\" + \"bc\"");
+    check(ctx, "throwsName(function () { native.cryptoDigestFinish(d); }) === 'TypeError'",
+          "a finished digest cannot be finished again");
+    check(ctx, "for (var i = 0; i < 1000; i++) native.cryptoDigestCreate('SHA-512'); true",
+          "1000 abandoned digests (freed by finalizers)");
+    duk_gc(ctx, 0);
+}
+
+static void test_keys(duk_context *ctx)
+{
+    check(ctx, "var raw = new Uint8Array(20); for (var i = 0; i < 20; i++) raw[i] = 0x0b;"
+               "var key = {}, state = { type: 'secret' }; native.cryptoKeyInit(key, raw, state); raw[0] = 0;"
+               "hex(native.cryptoHmac('SHA-256', key, bytes('Hi There'))) === "
+               "'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7'",
+          "HMAC-SHA-256 RFC 4231 case 1, key material copied at init");
+    check(ctx, "Object.getOwnPropertyNames(key).length === 0 && Object.getOwnPropertySymbols(key).length === 0"
+               " && JSON.stringify(key) === '{}'",
+          "key material and state are not visible properties");
+    check(ctx, "native.cryptoKeyState(key) === state && native.cryptoKeyState({}) === undefined"
+               " && native.cryptoKeyState(5) === undefined",
+          "state is found only on keys");
+    check(ctx, "throwsName(function () { native.cryptoKeyExport({}); }) === 'TypeError'",
+          "exporting a non-key is a TypeError");
+    check(ctx, "var g = {}; native.cryptoKeyGenerate(g, 32, {}); native.cryptoKeyExport(g).byteLength === 32",
+          "generated key has the requested length");
+    check(ctx, "native.cryptoEqual(bytes('abc'), bytes('abc')) && !native.cryptoEqual(bytes('abc'), bytes('abd'))"
+               " && !native.cryptoEqual(bytes('ab'), bytes('abc'))",
+          "constant-time comparison");
+}
+
+static void test_aes_gcm(duk_context *ctx)
+{
+    check(ctx, "var aes = {}; native.cryptoKeyInit(aes, new Uint8Array(16), {});"
+               "var sealed = native.cryptoAesGcm(true, aes, new Uint8Array(12), new Uint8Array(0), new Uint8Array(16), 16);"
+               "hex(sealed) === '0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf'",
+          "AES-128-GCM test case 2");
+    check(ctx, "var c = new Uint8Array(32); c.set(new Uint8Array(sealed)); c[31] ^= 1;"
+               "native.cryptoAesGcm(false, aes, new Uint8Array(12), new Uint8Array(0), c, 16) === null",
+          "a wrong tag gives null");
+    check(ctx, "hex(native.cryptoAesGcm(false, aes, new Uint8Array(12), new Uint8Array(0), new Uint8Array(sealed), 16))"
+               " === '00000000000000000000000000000000'",
+          "decrypts test case 2");
+}
+
+static void test_random(duk_context *ctx)
+{
+    check(ctx, "throwsName(function () { native.cryptoRandomFill(new Uint8Array(65537)); }) === 'RangeError'",
+          "more than 65536 random bytes is a RangeError");
+    check(ctx, "var r = new Uint8Array(65536), nonZero = 0; native.cryptoRandomFill(r);"
+               "for (var i = 0; i < r.length; i++) nonZero += r[i] ? 1 : 0; nonZero > 64000",
+          "65536 random bytes, about 1/256 of them zero");
+    check(ctx, "var good = true; for (var i = 0; i < 200; i++) { var u = native.cryptoRandomUUID();"
+               " good = good && /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u); } good",
+          "200 UUIDs carry version 4 and the RFC 4122 variant");
+}
+
+int main(void)
+{
+    duk_context *ctx = duk_create_heap_default();
+
+    if (!ok(ctx != NULL, "heap created")) {
+        return done_testing();
+    }
+    setup(ctx);
+    test_digests(ctx);
+    test_keys(ctx);
+    test_aes_gcm(ctx);
+    test_random(ctx);
+    ok(duk_get_top(ctx) == 0, "value stack balanced");
+    duk_destroy_heap(ctx);
+    return done_testing();
+}
