@@ -109,6 +109,25 @@ function promiseCall(method, thisArg, a, b) {
     }
 }
 
+/* Runs a per-chunk algorithm (pull, write) and schedules onFulfilled or
+ * onRejected as the spec's "upon fulfillment/rejection" would. Such
+ * algorithms may return a plain value (fulfilled), a promise or thenable, or
+ * throw (rejected); a plain value costs one job instead of two promises. */
+function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
+    var result;
+    try {
+        result = algorithm(arg);
+    } catch (e) {
+        native.enqueueJob(onRejected, e);
+        return;
+    }
+    if (isObject(result)) {
+        promiseResolve(result).then(onFulfilled, onRejected);
+    } else {
+        native.enqueueJob(onFulfilled, result);
+    }
+}
+
 /* ---- small helpers ---- */
 
 function typeError(message) {
@@ -628,7 +647,7 @@ function readableStreamDefaultControllerCallPullIfNeeded(c) {
         return;
     }
     c.pulling = true;
-    c.pullAlgorithm().then(c.onPullFulfilled, c.onPullRejected);
+    runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
 }
 
 function readableStreamDefaultControllerClearAlgorithms(c) {
@@ -723,7 +742,7 @@ function sourceAlgorithms(source, dict, controllerObj, context) {
             return start === undefined ? undefined : start.call(source, controllerObj);
         },
         pull: function () {
-            return promiseCall(pull, source, controllerObj);
+            return pull === undefined ? undefined : pull.call(source, controllerObj);
         },
         cancel: function (reason) {
             return promiseCall(cancel, source, reason);
@@ -828,7 +847,7 @@ function readableByteStreamControllerCallPullIfNeeded(c) {
         return;
     }
     c.pulling = true;
-    c.pullAlgorithm().then(c.onPullFulfilled, c.onPullRejected);
+    runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
 }
 
 function readableByteStreamControllerClearAlgorithms(c) {
@@ -1154,11 +1173,11 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
     function pullAlgorithm() {
         if (reading) {
             readAgain = true;
-            return promiseResolve(undefined);
+            return undefined;
         }
         reading = true;
         readableStreamDefaultReaderRead(reader, readRequest);
-        return promiseResolve(undefined);
+        return undefined;
     }
 
     function cancelBoth() {
@@ -1230,9 +1249,11 @@ function Pipe(source, dest, options) {
     this.reader = acquireReadableStreamDefaultReader(source);
     this.writer = acquireWritableStreamDefaultWriter(dest);
     this.shuttingDown = false;
-    this.currentWrite = promiseResolve(undefined);
+    this.lastWrite = undefined;
+    this.onWritesFinished = undefined;
     this.result = new Deferred();
     this.abortListener = undefined;
+    this.removeAbortAlgorithm = undefined;
     this.loop = undefined;
 }
 
@@ -1242,10 +1263,33 @@ function pipeNextJob(pipe) {
     pipe.next();
 }
 
+/* A pipe's write request: no promise, just a note to the pipe when the
+ * write settles (its outcome reaches the pipe through the streams' states). */
+function PipeWriteRequest(pipe) {
+    this.pipe = pipe;
+    this.state = PENDING;
+}
+
+PipeWriteRequest.prototype.resolveFn = function () {
+    this.pipe.writeSettled(this);
+};
+
+PipeWriteRequest.prototype.rejectFn = PipeWriteRequest.prototype.resolveFn;
+
 Pipe.prototype.chunkSteps = function (chunk) {
-    this.currentWrite = writableStreamDefaultWriterWrite(this.writer, chunk);
-    markHandled(this.currentWrite);
+    var request = new PipeWriteRequest(this);
+    if (writableStreamDefaultWriterWriteWith(this.writer, chunk, request) === undefined) {
+        this.lastWrite = request;
+    }
     native.enqueueJob(pipeNextJob, this);
+};
+
+Pipe.prototype.writeSettled = function (request) {
+    var then = this.onWritesFinished;
+    if (request === this.lastWrite && then !== undefined) {
+        this.onWritesFinished = undefined;
+        native.enqueueJob(then, undefined);
+    }
 };
 
 Pipe.prototype.closeSteps = noop;
@@ -1266,15 +1310,12 @@ Pipe.prototype.next = function () {
     this.writer.ready.promise.then(this.loop, noop);
 };
 
+/* Calls `then` (from a job) once every chunk read so far has been written. */
 Pipe.prototype.waitForWritesToFinish = function (then) {
-    var self = this, oldCurrentWrite = this.currentWrite;
-    oldCurrentWrite.then(check, check);
-    function check() {
-        if (self.currentWrite !== oldCurrentWrite) {
-            self.waitForWritesToFinish(then);
-        } else {
-            then();
-        }
+    if (this.lastWrite === undefined || this.lastWrite.state !== PENDING) {
+        native.enqueueJob(then, undefined);
+    } else {
+        this.onWritesFinished = then;
     }
 };
 
@@ -1322,7 +1363,9 @@ Pipe.prototype.shutdown = function (isError, error) {
 Pipe.prototype.finalize = function (isError, error) {
     writableStreamDefaultWriterRelease(this.writer);
     readableStreamDefaultReaderRelease(this.reader);
-    if (this.abortListener !== undefined) {
+    if (this.removeAbortAlgorithm !== undefined) {
+        this.removeAbortAlgorithm();
+    } else if (this.abortListener !== undefined) {
         this.signal.removeEventListener('abort', this.abortListener);
     }
     if (isError) {
@@ -1395,7 +1438,7 @@ Pipe.prototype.checkStates = function () {
     var source = this.source, dest = this.dest;
     if (source.state === 'errored') {
         this.onSourceErrored();
-    } else if (dest.state === 'errored' || dest.state === 'erroring') {
+    } else if (dest.state === 'errored') {
         this.onDestErrored();
     } else if (source.state === 'closed') {
         this.onSourceClosed();
@@ -1418,7 +1461,11 @@ function readableStreamPipeTo(source, dest, options) {
         pipe.abortListener = function () {
             pipe.onAbort();
         };
-        pipe.signal.addEventListener('abort', pipe.abortListener);
+        if (typeof native.addAbortAlgorithm === 'function') {
+            pipe.removeAbortAlgorithm = native.addAbortAlgorithm(pipe.signal, pipe.abortListener);
+        } else {
+            pipe.signal.addEventListener('abort', pipe.abortListener);
+        }
     }
     pipe.reader.closed.promise.then(function () {
         pipe.onSourceClosed();
@@ -1773,12 +1820,6 @@ function writableStreamClose(ws) {
     return d.promise;
 }
 
-function writableStreamAddWriteRequest(ws) {
-    var d = new Deferred();
-    ws.writeRequests.push(d);
-    return d.promise;
-}
-
 function writableStreamDealWithRejection(ws, error) {
     if (ws.state === 'writable') {
         writableStreamStartErroring(ws, error);
@@ -1987,24 +2028,33 @@ function writableStreamDefaultWriterRelease(writer) {
 }
 
 function writableStreamDefaultWriterWrite(writer, chunk) {
-    var ws = writer.stream, c = ws.controller, chunkSize, state, promise;
+    var request = new Deferred();
+    var refusal = writableStreamDefaultWriterWriteWith(writer, chunk, request);
+    return refusal === undefined ? request.promise : promiseReject(refusal.error);
+}
+
+/* WritableStreamDefaultWriterWrite with the write request (a Deferred or
+ * anything with state/resolveFn/rejectFn) supplied by the caller. Returns
+ * undefined when the write is queued, or { error } when it is refused. */
+function writableStreamDefaultWriterWriteWith(writer, chunk, request) {
+    var ws = writer.stream, c = ws.controller, chunkSize, state;
     chunkSize = writableStreamDefaultControllerGetChunkSize(c, chunk);
     if (ws !== writer.stream) {
-        return promiseReject(typeError('Writer was released'));
+        return { error: typeError('Writer was released') };
     }
     state = ws.state;
     if (state === 'errored') {
-        return promiseReject(ws.storedError);
+        return { error: ws.storedError };
     }
     if (writableStreamCloseQueuedOrInFlight(ws) || state === 'closed') {
-        return promiseReject(typeError('The stream is closing or closed'));
+        return { error: typeError('The stream is closing or closed') };
     }
     if (state === 'erroring') {
-        return promiseReject(ws.storedError);
+        return { error: ws.storedError };
     }
-    promise = writableStreamAddWriteRequest(ws);
+    ws.writeRequests.push(request);
     writableStreamDefaultControllerWrite(c, chunk, chunkSize);
-    return promise;
+    return undefined;
 }
 
 function WritableStreamDefaultWriter(stream) {
@@ -2124,7 +2174,7 @@ function sinkAlgorithms(sink, dict, controllerObj) {
             return start === undefined ? undefined : start.call(sink, controllerObj);
         },
         write: function (chunk) {
-            return promiseCall(write, sink, chunk, controllerObj);
+            return write === undefined ? undefined : write.call(sink, chunk, controllerObj);
         },
         close: function () {
             return promiseCall(close, sink);
@@ -2222,7 +2272,7 @@ function writableStreamDefaultControllerProcessClose(c) {
 
 function writableStreamDefaultControllerProcessWrite(c, chunk) {
     writableStreamMarkFirstWriteRequestInFlight(c.stream);
-    c.writeAlgorithm(chunk).then(c.onWriteFulfilled, c.onWriteRejected);
+    runAlgorithm(c.writeAlgorithm, chunk, c.onWriteFulfilled, c.onWriteRejected);
 }
 
 function writableStreamOnWriteFulfilled(c) {
@@ -2413,16 +2463,11 @@ function transformerAlgorithms(transformer, dict, c) {
     var transformAlgorithm;
     if (transform === undefined) {
         transformAlgorithm = function (chunk) {
-            try {
-                transformStreamDefaultControllerEnqueue(c, chunk);
-            } catch (e) {
-                return promiseReject(e);
-            }
-            return promiseResolve(undefined);
+            transformStreamDefaultControllerEnqueue(c, chunk);
         };
     } else {
         transformAlgorithm = function (chunk) {
-            return promiseCall(transform, transformer, chunk, c.obj);
+            return transform.call(transformer, chunk, c.obj);
         };
     }
     return {
@@ -2459,8 +2504,20 @@ function transformStreamDefaultControllerEnqueue(c, chunk) {
     }
 }
 
+/* TransformStreamDefaultControllerPerformTransform, returning the
+ * transform's plain result or a promise, or throwing (see runAlgorithm). */
 function transformStreamDefaultControllerPerformTransform(c, chunk) {
-    return c.transformAlgorithm(chunk).then(undefined, c.onTransformRejected);
+    var result;
+    try {
+        result = c.transformAlgorithm(chunk);
+    } catch (e) {
+        transformStreamError(c.stream, e);
+        throw e;
+    }
+    if (isObject(result)) {
+        return promiseResolve(result).then(undefined, c.onTransformRejected);
+    }
+    return result;
 }
 
 function transformStreamDefaultControllerTerminate(c) {

@@ -13,10 +13,6 @@ function isHighSurrogate(code) {
     return code >= 0xd800 && code <= 0xdbff;
 }
 
-function isLowSurrogate(code) {
-    return code >= 0xdc00 && code <= 0xdfff;
-}
-
 function requireNew(self, Ctor, name) {
     if (!(self instanceof Ctor) || Object.prototype.hasOwnProperty.call(self, SLOT)) {
         throw new TypeError("Failed to construct '" + name + "': Please use the 'new' operator");

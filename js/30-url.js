@@ -1,12 +1,13 @@
 /*
  * URL and URLSearchParams (WHATWG URL Standard). Parsing, the setters and
- * form-urlencoding are native (lib/api_url.c); a URL keeps the native
- * "record array" (its ASCII href plus component offsets) and its getters are
- * slices of the href. A URL's searchParams object shares its list with the
- * URL's query: list changes rewrite the query, href and search setters
- * re-read the list.
+ * form-urlencoding are native (lib/api_url.c); a URL object holds its href
+ * and an Int32Array of component offsets under two hidden keys, and its
+ * getters are slices of the href. A URL's searchParams object shares its
+ * list with the URL's query: list changes rewrite the query, href and search
+ * setters re-read the list.
  */
-var RECORD = Symbol('url record');
+var HREF = native.urlHrefKey;
+var OFFSETS = native.urlOffsetsKey;
 var PARAMS = Symbol('url searchParams');
 var LIST = Symbol('searchParams list');
 var OWNER = Symbol('searchParams url');
@@ -14,43 +15,24 @@ var ITER_PARAMS = Symbol('iterator params');
 var ITER_KIND = Symbol('iterator kind');
 var ITER_INDEX = Symbol('iterator index');
 
-/* Offsets in the record array, and setter part numbers (enum fcw_url_part). */
-var R_HREF = 0, R_SCHEME_END = 1, R_USERNAME_START = 2, R_USERNAME_END = 3,
-    R_PASSWORD_START = 4, R_PASSWORD_END = 5, R_HOST_START = 6, R_HOST_END = 7,
-    R_PORT = 8, R_PATH_START = 9, R_PATH_END = 10, R_QUERY_START = 11,
-    R_FRAGMENT_START = 12, R_FLAGS = 13;
+/* Indexes into the offsets array, and setter part numbers (enum fcw_url_part). */
+var O_SCHEME_END = 0, O_USERNAME_START = 1, O_USERNAME_END = 2,
+    O_PASSWORD_START = 3, O_PASSWORD_END = 4, O_HOST_START = 5, O_HOST_END = 6,
+    O_PORT = 7, O_PATH_START = 8, O_PATH_END = 9, O_QUERY_START = 10,
+    O_FRAGMENT_START = 11, O_FLAGS = 12;
 var P_HREF = 0, P_PROTOCOL = 1, P_USERNAME = 2, P_PASSWORD = 3, P_HOST = 4,
     P_HOSTNAME = 5, P_PORT = 6, P_PATHNAME = 7, P_SEARCH = 8, P_HASH = 9;
 
-var hasSurrogate = /[\ud800-\udfff]/;
+/* WebIDL USVString: ToString, with lone surrogates replaced by U+FFFD.
+ * (URL inputs go to C as they are: the parser does the same replacement.) */
+var toUSVString = native.urlToUSVString;
 
-/* WebIDL USVString: String(), with lone surrogates replaced by U+FFFD. */
-function toUSVString(value) {
-    var s = String(value), out, i, c, d;
-    if (!hasSurrogate.test(s)) {
-        return s;
-    }
-    out = '';
-    for (i = 0; i < s.length; i++) {
-        c = s.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-            d = s.charCodeAt(i + 1);
-            if (d >= 0xdc00 && d <= 0xdfff) {
-                out += s.charAt(i) + s.charAt(i + 1);
-                i++;
-                continue;
-            }
-        }
-        out += (c >= 0xd800 && c <= 0xdfff) ? '\ufffd' : s.charAt(i);
-    }
-    return out;
-}
-
-function requireURL(obj) {
-    if (!obj || typeof obj !== 'object' || !obj[RECORD]) {
+function offsetsOf(obj) {
+    var offsets = obj !== null && typeof obj === 'object' ? obj[OFFSETS] : undefined;
+    if (!offsets) {
         throw new TypeError('Illegal invocation: not a URL');
     }
-    return obj[RECORD];
+    return offsets;
 }
 
 function requireParams(obj) {
@@ -60,43 +42,34 @@ function requireParams(obj) {
     return obj[LIST];
 }
 
-function queryOf(rec) {
-    var q = rec[R_QUERY_START], href = rec[R_HREF];
+function queryOf(url) {
+    var o = url[OFFSETS], href = url[HREF], q = o[O_QUERY_START];
     if (q < 0) {
         return null;
     }
-    return href.slice(q + 1, rec[R_FRAGMENT_START] >= 0 ? rec[R_FRAGMENT_START] : href.length);
-}
-
-function parseOrNull(url, base) {
-    return native.urlParse(toUSVString(url), base === undefined ? null : toUSVString(base));
+    return href.slice(q + 1, o[O_FRAGMENT_START] >= 0 ? o[O_FRAGMENT_START] : href.length);
 }
 
 function URL(url, base) {
-    var rec;
     if (!(this instanceof URL)) {
         throw new TypeError("Failed to construct 'URL': Please use the 'new' operator");
     }
-    rec = parseOrNull(url, base);
-    if (rec === null) {
+    if (!native.urlParse(this, url, base)) {
         throw new TypeError("Failed to construct 'URL': Invalid URL '" + String(url) + "'" +
             (base === undefined ? '' : " with base '" + String(base) + "'"));
     }
-    this[RECORD] = rec;
     this[PARAMS] = null;
 }
 
 URL.canParse = function canParse(url, base) {
-    return parseOrNull(url, base) !== null;
+    return native.urlParse({}, url, base);
 };
 
 URL.parse = function parse(url, base) {
-    var rec = parseOrNull(url, base), result;
-    if (rec === null) {
+    var result = Object.create(URL.prototype);
+    if (!native.urlParse(result, url, base)) {
         return null;
     }
-    result = Object.create(URL.prototype);
-    result[RECORD] = rec;
     result[PARAMS] = null;
     return result;
 };
@@ -105,32 +78,27 @@ URL.parse = function parse(url, base) {
 function syncParamsFromQuery(url) {
     var params = url[PARAMS], query;
     if (params) {
-        query = queryOf(url[RECORD]);
+        query = queryOf(url);
         params[LIST] = query === null ? [] : native.urlFormParse(query);
     }
 }
 
-function setPart(url, part, value) {
-    var rec = native.urlSet(requireURL(url), part, toUSVString(value));
-    if (rec === null) {
-        throw new TypeError("Failed to set the 'href' property on 'URL': Invalid URL '" + String(value) + "'");
-    }
-    url[RECORD] = rec;
-    if (part === P_HREF || part === P_SEARCH) {
-        syncParamsFromQuery(url);
-    }
+function setter(part) {
+    return function (value) {
+        offsetsOf(this);
+        if (!native.urlSet(this, part, value)) {
+            throw new TypeError("Failed to set the 'href' property on 'URL': Invalid URL '" + String(value) + "'");
+        }
+        if (part === P_HREF || part === P_SEARCH) {
+            syncParamsFromQuery(this);
+        }
+    };
 }
 
 function slicer(start, end) {
     return function () {
-        var rec = requireURL(this);
-        return rec[R_HREF].slice(rec[start], rec[end]);
-    };
-}
-
-function setter(part) {
-    return function (value) {
-        setPart(this, part, value);
+        var o = offsetsOf(this);
+        return this[HREF].slice(o[start], o[end]);
     };
 }
 
@@ -141,34 +109,38 @@ function accessor(name, get, set) {
 }
 
 accessor('href', function () {
-    return requireURL(this)[R_HREF];
+    offsetsOf(this);
+    return this[HREF];
 }, setter(P_HREF));
 accessor('origin', function () {
-    return native.urlOrigin(requireURL(this));
+    offsetsOf(this);
+    return native.urlOrigin(this);
 });
 accessor('protocol', function () {
-    var rec = requireURL(this);
-    return rec[R_HREF].slice(0, rec[R_SCHEME_END] + 1);
+    var o = offsetsOf(this);
+    return this[HREF].slice(0, o[O_SCHEME_END] + 1);
 }, setter(P_PROTOCOL));
-accessor('username', slicer(R_USERNAME_START, R_USERNAME_END), setter(P_USERNAME));
-accessor('password', slicer(R_PASSWORD_START, R_PASSWORD_END), setter(P_PASSWORD));
+accessor('username', slicer(O_USERNAME_START, O_USERNAME_END), setter(P_USERNAME));
+accessor('password', slicer(O_PASSWORD_START, O_PASSWORD_END), setter(P_PASSWORD));
 accessor('host', function () {
-    var rec = requireURL(this);
-    return (rec[R_FLAGS] & 1) ? rec[R_HREF].slice(rec[R_HOST_START], rec[R_PATH_START]) : '';
+    var o = offsetsOf(this);
+    return (o[O_FLAGS] & 1) ? this[HREF].slice(o[O_HOST_START], o[O_PATH_START]) : '';
 }, setter(P_HOST));
-accessor('hostname', slicer(R_HOST_START, R_HOST_END), setter(P_HOSTNAME));
+accessor('hostname', slicer(O_HOST_START, O_HOST_END), setter(P_HOSTNAME));
 accessor('port', function () {
-    var port = requireURL(this)[R_PORT];
+    var port = offsetsOf(this)[O_PORT];
     return port < 0 ? '' : String(port);
 }, setter(P_PORT));
-accessor('pathname', slicer(R_PATH_START, R_PATH_END), setter(P_PATHNAME));
+accessor('pathname', slicer(O_PATH_START, O_PATH_END), setter(P_PATHNAME));
 accessor('search', function () {
-    var query = queryOf(requireURL(this));
+    var query;
+    offsetsOf(this);
+    query = queryOf(this);
     return query ? '?' + query : '';
 }, setter(P_SEARCH));
 accessor('searchParams', function () {
     var params;
-    requireURL(this);
+    offsetsOf(this);
     if (!this[PARAMS]) {
         params = Object.create(URLSearchParams.prototype);
         params[OWNER] = this;
@@ -178,15 +150,17 @@ accessor('searchParams', function () {
     return this[PARAMS];
 });
 accessor('hash', function () {
-    var rec = requireURL(this), f = rec[R_FRAGMENT_START], href = rec[R_HREF];
+    var o = offsetsOf(this), f = o[O_FRAGMENT_START], href = this[HREF];
     return f < 0 || f === href.length - 1 ? '' : href.slice(f);
 }, setter(P_HASH));
 
 URL.prototype.toString = function toString() {
-    return requireURL(this)[R_HREF];
+    offsetsOf(this);
+    return this[HREF];
 };
 URL.prototype.toJSON = function toJSON() {
-    return requireURL(this)[R_HREF];
+    offsetsOf(this);
+    return this[HREF];
 };
 
 /* ---- URLSearchParams ---- */
@@ -261,7 +235,7 @@ function URLSearchParams(init) {
 function update(params) {
     var url = params[OWNER];
     if (url) {
-        url[RECORD] = native.urlSet(url[RECORD], P_SEARCH, native.urlFormSerialize(params[LIST]));
+        native.urlSet(url, P_SEARCH, native.urlFormSerialize(params[LIST]));
     }
 }
 

@@ -191,38 +191,59 @@ JsDecoder.prototype.decodeUtf16 = function (bytes, stream, out) {
     }
 };
 
-JsDecoder.prototype.decodeWindows1252 = function (bytes, out) {
-    for (var i = 0; i < bytes.length; i++) {
-        var b = bytes[i];
-        out.push(b >= 0x80 && b <= 0x9F ? WINDOWS_1252_HIGH[b - 0x80] : b);
-    }
-};
-
 function unitsToString(units) {
     var parts = [];
     for (var i = 0; i < units.length; i += 8192) {
-        parts.push(String.fromCharCode.apply(null, units.slice(i, i + 8192)));
+        parts.push(String.fromCharCode.apply(null, units.slice ? units.slice(i, i + 8192) : units.subarray(i, i + 8192)));
     }
     return parts.join('');
 }
 
-JsDecoder.prototype.decode = function (bytes, stream, ignoreBOM) {
-    var out = [];
-    if (this.encoding === 'windows-1252') {
-        this.decodeWindows1252(bytes, out);
-    } else {
-        this.decodeUtf16(bytes, stream, out);
+function windows1252Char(c) {
+    return String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/* Bytes map to the same code points except 0x80..0x9F. */
+function decodeWindows1252(bytes) {
+    return unitsToString(bytes).replace(/[\x80-\x9f]/g, windows1252Char);
+}
+
+/* Whole little-endian code units with no pending state and no surrogates
+ * decode straight from a Uint16Array view (x86 and ARM are little-endian). */
+JsDecoder.prototype.fastUtf16le = function (bytes) {
+    if (this.encoding !== 'utf-16le' || this.leadByte !== -1 || this.leadSurrogate !== -1 ||
+            bytes.length % 2 !== 0 || bytes.byteOffset % 2 !== 0) {
+        return null;
     }
-    if (!ignoreBOM && !this.bomSeen && out.length) {
+    var text = unitsToString(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2));
+    return /[\ud800-\udfff]/.test(text) ? null : text;
+};
+
+JsDecoder.prototype.decodeToString = function (bytes, stream) {
+    if (this.encoding === 'windows-1252') {
+        return decodeWindows1252(bytes);
+    }
+    var fast = this.fastUtf16le(bytes);
+    if (fast !== null) {
+        return fast;
+    }
+    var out = [];
+    this.decodeUtf16(bytes, stream, out);
+    return unitsToString(out);
+};
+
+JsDecoder.prototype.decode = function (bytes, stream, ignoreBOM) {
+    var text = this.decodeToString(bytes, stream);
+    if (!ignoreBOM && !this.bomSeen && text.length) {
         this.bomSeen = true;
-        if (out[0] === 0xFEFF) {
-            out.shift();
+        if (text.charCodeAt(0) === 0xFEFF) {
+            text = text.slice(1);
         }
     }
     if (!stream) {
         this.reset();
     }
-    return unitsToString(out);
+    return text;
 };
 
 function TextDecoder(label, options) {
@@ -283,60 +304,103 @@ TextDecoder.prototype.decode = function decode(input, options) {
     return state.impl.decode(bytes, stream, state.ignoreBOM);
 };
 
-/* forgiving-base64 (HTML): alphabet index of each code unit, -1 if none. */
-var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-var base64Index = [];
-for (var code = 0; code < 128; code++) {
-    base64Index.push(BASE64.indexOf(String.fromCharCode(code)));
-}
+/* forgiving-base64 (HTML). Duktape's C base64 coder does the bulk work: its
+ * decoder is more lenient than the standard, so input is checked here first
+ * (a decode that does not re-encode to the same text is checked character
+ * by character, which also covers non-zero trailing bits). */
+var Duktape = global.Duktape;
+var BASE64_ALPHABET = /^[A-Za-z0-9+\/]*$/;
+var ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
 
 function invalidCharacter(message) {
     return new native.DOMException(message, 'InvalidCharacterError');
+}
+
+function bytesToLatin1(bytes) {
+    var parts = [];
+    for (var i = 0; i < bytes.length; i += 8192) {
+        parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192)));
+    }
+    return parts.join('');
+}
+
+function latin1ToBytes(s) {
+    if (!/[^\x00-\x7f]/.test(s)) {
+        return nativeEncoder.encode(s);
+    }
+    var out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) {
+        var c = s.charCodeAt(i);
+        if (c > 255) {
+            throw invalidCharacter("Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
+        }
+        out[i] = c;
+    }
+    return out;
 }
 
 function btoa(data) {
     if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'btoa': 1 argument required, but only 0 present.");
     }
-    var s = String(data), out = [], i;
-    if (/[^\x00-\xff]/.test(s)) {
-        throw invalidCharacter("Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
-    }
-    for (i = 0; i + 2 < s.length; i += 3) {
-        var n = (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
-        out.push(BASE64.charAt(n >> 18) + BASE64.charAt((n >> 12) & 63) + BASE64.charAt((n >> 6) & 63) + BASE64.charAt(n & 63));
-    }
-    if (s.length - i === 1) {
-        var one = s.charCodeAt(i);
-        out.push(BASE64.charAt(one >> 2) + BASE64.charAt((one & 3) << 4) + '==');
-    } else if (s.length - i === 2) {
-        var two = (s.charCodeAt(i) << 8) | s.charCodeAt(i + 1);
-        out.push(BASE64.charAt(two >> 10) + BASE64.charAt((two >> 4) & 63) + BASE64.charAt((two & 15) << 2) + '=');
-    }
-    return out.join('');
+    return Duktape.enc('base64', latin1ToBytes(String(data)));
+}
+
+function hasAsciiWhitespace(s) {
+    return s.indexOf(' ') !== -1 || s.indexOf('\n') !== -1 || s.indexOf('\t') !== -1 ||
+        s.indexOf('\r') !== -1 || s.indexOf('\f') !== -1;
+}
+
+/* The canonical encoding of the decoded bytes, without padding. */
+function unpaddedBase64(bytes) {
+    return Duktape.enc('base64', bytes).replace(/=+$/, '');
 }
 
 function atob(data) {
     if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'atob': 1 argument required, but only 0 present.");
     }
-    var s = String(data).replace(/[\t\n\f\r ]+/g, '');
+    var s = String(data);
+    if (hasAsciiWhitespace(s)) {
+        s = s.replace(ASCII_WHITESPACE, '');
+    }
     if (s.length % 4 === 0) {
         s = s.replace(/==?$/, '');
     }
-    if (s.length % 4 === 1 || /[^A-Za-z0-9+\/]/.test(s)) {
+    if (s.length % 4 === 1) {
         throw invalidCharacter("Failed to execute 'atob': The string to be decoded is not correctly encoded.");
     }
-    var out = [], buffer = 0, bits = 0;
+    var bytes = null;
+    try {
+        bytes = new Uint8Array(Duktape.dec('base64', s));
+    } catch (e) {
+        bytes = null;
+    }
+    if (bytes === null || unpaddedBase64(bytes) !== s) {
+        bytes = decodeBase64Slowly(s);
+    }
+    return bytesToLatin1(bytes);
+}
+
+var base64Index = [];
+for (var code = 0; code < 128; code++) {
+    base64Index.push('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(String.fromCharCode(code)));
+}
+
+function decodeBase64Slowly(s) {
+    if (!BASE64_ALPHABET.test(s)) {
+        throw invalidCharacter("Failed to execute 'atob': The string to be decoded is not correctly encoded.");
+    }
+    var out = new Uint8Array((s.length * 3) >> 2), buffer = 0, bits = 0, n = 0;
     for (var i = 0; i < s.length; i++) {
         buffer = (buffer << 6) | base64Index[s.charCodeAt(i)];
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            out.push((buffer >> bits) & 0xFF);
+            out[n++] = (buffer >> bits) & 0xFF;
         }
     }
-    return unitsToString(out);
+    return out;
 }
 
 native.defineGlobal('TextEncoder', TextEncoder);

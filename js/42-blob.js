@@ -2,7 +2,10 @@
  * The File API's Blob and File. A Blob holds its bytes as one immutable
  * Uint8Array (parts are concatenated once, at construction); slice() shares
  * them. For other runtime files: native.blobBytes(blob) returns those bytes
- * without copying (callers must not modify them) and native.isBlob(x).
+ * without copying (callers must not modify them), native.makeBlob(bytes,
+ * type) wraps bytes without copying, native.isBlob(x), native.isFile(x),
+ * native.concatBytes(chunks[, total]) and native.streamFromBytes(bytes) (a
+ * ReadableStream yielding a copy of bytes).
  */
 var BLOB = Symbol('Blob');
 var FILE = Symbol('File');

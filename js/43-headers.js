@@ -1,14 +1,16 @@
 /*
  * The Fetch standard's Headers class (without guards). A header list is kept
- * as two parallel arrays of lowercased names and normalised values in insertion
+ * as one flat array of lowercased names and normalised values in insertion
  * order; the sorted-and-combined view that iteration and serialisation need is
  * built lazily and dropped on every change, so a request's headers are sorted
  * at most once. For the C side and other runtime files:
  *   native.headersList(headers)   -> [name, value, name, value, ...] sorted by
  *                                    name, values combined with ", " except
- *                                    set-cookie (one entry per value);
- *   native.headersFromList(flat)  -> a Headers built from already-valid pairs
- *                                    without re-validation;
+ *                                    set-cookie (one entry per value); the
+ *                                    array is shared: do not modify it;
+ *   native.headersFromList(flat)  -> a Headers that takes over flat, already
+ *                                    valid pairs with LOWERCASE names, without
+ *                                    re-validation or copying;
  *   native.headersAppendTrusted(headers, lowercaseName, value) and
  *   native.headersCopy(headers).
  */
@@ -42,9 +44,9 @@ Cache.prototype.put = function (key, value) {
 var nameCache = new Cache();
 var valueCache = new Cache();
 
-function HeaderList() {
-    this.names = [];
-    this.values = [];
+/* items is the header list, flat: [lowercased name, value, ...]. */
+function HeaderList(items) {
+    this.items = items;
     this.sorted = null;
 }
 
@@ -92,34 +94,70 @@ function listOf(headers) {
 }
 
 function appendPair(list, name, value) {
-    list.names.push(name);
-    list.values.push(value);
+    list.items.push(name, value);
     list.sorted = null;
 }
 
-function removeName(list, name) {
-    var names = list.names, values = list.values, kept = 0;
-    for (var i = 0; i < names.length; i++) {
-        if (names[i] !== name) {
-            names[kept] = names[i];
-            values[kept] = values[i];
-            kept++;
+/* Removes every entry named name at or after index from. */
+function removeName(list, name, from) {
+    var items = list.items, kept = from;
+    for (var i = from; i < items.length; i += 2) {
+        if (items[i] !== name) {
+            items[kept] = items[i];
+            items[kept + 1] = items[i + 1];
+            kept += 2;
         }
     }
-    if (kept !== names.length) {
-        names.length = values.length = kept;
+    if (kept !== items.length) {
+        items.length = kept;
         list.sorted = null;
     }
 }
 
-function combinedValue(list, name) {
-    var names = list.names, result = null;
-    for (var i = 0; i < names.length; i++) {
-        if (names[i] === name) {
-            result = result === null ? list.values[i] : result + ', ' + list.values[i];
+function indexOfName(items, name) {
+    for (var i = 0; i < items.length; i += 2) {
+        if (items[i] === name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+function combinedValue(items, name) {
+    var result = null;
+    for (var i = 0; i < items.length; i += 2) {
+        if (items[i] === name) {
+            result = result === null ? items[i + 1] : result + ', ' + items[i + 1];
         }
     }
     return result;
+}
+
+/* True when names are strictly increasing: the list is its own sorted and
+ * combined view (the usual case for a few response headers). */
+function isSortedAndUnique(items) {
+    for (var i = 2; i < items.length; i += 2) {
+        if (items[i - 2] >= items[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Stable insertion sort of the pairs by name, into a new flat array. */
+function sortPairs(items) {
+    var out = items.slice();
+    for (var i = 2; i < out.length; i += 2) {
+        var name = out[i], value = out[i + 1], j = i - 2;
+        while (j >= 0 && out[j] > name) {
+            out[j + 2] = out[j];
+            out[j + 3] = out[j + 1];
+            j -= 2;
+        }
+        out[j + 2] = name;
+        out[j + 3] = value;
+    }
+    return out;
 }
 
 /* Fetch "sort and combine", as a flat [name, value, ...] array. */
@@ -127,19 +165,18 @@ function sortedView(list) {
     if (list.sorted) {
         return list.sorted;
     }
-    var names = list.names, values = list.values, order = [], out = [], i;
-    for (i = 0; i < names.length; i++) {
-        order.push(i);
+    var items = list.items;
+    if (isSortedAndUnique(items)) {
+        list.sorted = items;
+        return items;
     }
-    order.sort(function (a, b) {
-        return names[a] < names[b] ? -1 : (names[a] > names[b] ? 1 : a - b);
-    });
-    for (i = 0; i < order.length; i++) {
-        var name = names[order[i]], value = values[order[i]];
+    var pairs = sortPairs(items), out = [];
+    for (var i = 0; i < pairs.length; i += 2) {
+        var name = pairs[i];
         if (name !== 'set-cookie' && out.length && out[out.length - 2] === name) {
-            out[out.length - 1] += ', ' + value;
+            out[out.length - 1] += ', ' + pairs[i + 1];
         } else {
-            out.push(name, value);
+            out.push(name, pairs[i + 1]);
         }
     }
     list.sorted = out;
@@ -173,10 +210,10 @@ function iterableToArray(iterable) {
     return out;
 }
 
-function fillFromRecord(headers, init) {
-    var keys = Object.keys(init);
+function fillFromRecord(list, init) {
+    var keys = Object.keys(init), items = list.items;
     for (var i = 0; i < keys.length; i++) {
-        headers.append(keys[i], init[keys[i]]);
+        items.push(normalizeName(keys[i], 'append'), normalizeValue(init[keys[i]], 'append'));
     }
 }
 
@@ -184,7 +221,7 @@ function Headers(init) {
     if (!(this instanceof Headers)) {
         throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator.");
     }
-    var list = this[LIST] = new HeaderList();
+    this[LIST] = new HeaderList([]);
     if (init === undefined || init === null) {
         if (init === null) {
             throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
@@ -195,14 +232,11 @@ function Headers(init) {
         throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
     }
     if (init instanceof Headers) {
-        var source = listOf(init);
-        list.names = source.names.slice();
-        list.values = source.values.slice();
-        list.sorted = source.sorted;
+        this[LIST] = copyList(listOf(init));
     } else if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
         fillFromSequence(this, init);
     } else {
-        fillFromRecord(this, init);
+        fillFromRecord(this[LIST], init);
     }
 }
 
@@ -211,46 +245,38 @@ Headers.prototype.append = function append(name, value) {
 };
 
 Headers.prototype['delete'] = function (name) {
-    removeName(listOf(this), normalizeName(name, 'delete'));
+    removeName(listOf(this), normalizeName(name, 'delete'), 0);
 };
 
 Headers.prototype.get = function get(name) {
-    return combinedValue(listOf(this), normalizeName(name, 'get'));
+    return combinedValue(listOf(this).items, normalizeName(name, 'get'));
 };
 
 Headers.prototype.getSetCookie = function getSetCookie() {
-    var list = listOf(this), out = [];
-    for (var i = 0; i < list.names.length; i++) {
-        if (list.names[i] === 'set-cookie') {
-            out.push(list.values[i]);
+    var items = listOf(this).items, out = [];
+    for (var i = 0; i < items.length; i += 2) {
+        if (items[i] === 'set-cookie') {
+            out.push(items[i + 1]);
         }
     }
     return out;
 };
 
 Headers.prototype.has = function has(name) {
-    return listOf(this).names.indexOf(normalizeName(name, 'has')) !== -1;
+    return indexOfName(listOf(this).items, normalizeName(name, 'has')) !== -1;
 };
 
 /* Fetch "set": replaces the first entry with that name, removes the others. */
 Headers.prototype.set = function set(name, value) {
     var list = listOf(this), key = normalizeName(name, 'set'), v = normalizeValue(value, 'set');
-    var first = list.names.indexOf(key);
+    var first = indexOfName(list.items, key);
     if (first === -1) {
         appendPair(list, key, v);
         return;
     }
-    list.values[first] = v;
-    var names = list.names, values = list.values, kept = first + 1;
-    for (var i = first + 1; i < names.length; i++) {
-        if (names[i] !== key) {
-            names[kept] = names[i];
-            values[kept] = values[i];
-            kept++;
-        }
-    }
-    names.length = values.length = kept;
+    list.items[first + 1] = v;
     list.sorted = null;
+    removeName(list, key, first + 2);
 };
 
 Headers.prototype.forEach = function forEach(callback, thisArg) {
@@ -296,16 +322,17 @@ Headers.prototype.values = function values() {
 Headers.prototype[Symbol.iterator] = Headers.prototype.entries;
 Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
 
+function copyList(list) {
+    return new HeaderList(list.items.slice());
+}
+
 native.headersList = function (headers) {
-    return sortedView(listOf(headers)).slice();
+    return sortedView(listOf(headers));
 };
 
 native.headersFromList = function (flat) {
-    var headers = Object.create(Headers.prototype), list = headers[LIST] = new HeaderList();
-    for (var i = 0; i + 1 < flat.length; i += 2) {
-        list.names.push(String(flat[i]).toLowerCase());
-        list.values.push(flat[i + 1]);
-    }
+    var headers = Object.create(Headers.prototype);
+    headers[LIST] = new HeaderList(flat);
     return headers;
 };
 
@@ -314,7 +341,9 @@ native.headersAppendTrusted = function (headers, name, value) {
 };
 
 native.headersCopy = function (headers) {
-    return new Headers(headers);
+    var copy = Object.create(Headers.prototype);
+    copy[LIST] = copyList(listOf(headers));
+    return copy;
 };
 
 native.defineGlobal('Headers', Headers);

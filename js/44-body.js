@@ -9,6 +9,8 @@
  *   native.BODY, native.HEADERS      symbols under which Request and Response
  *                                    keep their body state and Headers;
  *   native.extractBody(init)         -> {src, stream, type} or null;
+ *   native.bodyState(extracted)      -> the body state kept under native.BODY;
+ *   native.bodyUsed(state);
  *   native.mixinBody(proto);
  *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
  *                                    marks the body used (for the C side);

@@ -55,7 +55,7 @@ function initialize(response, init, extracted, what) {
     if (status < 200 || status > 599) {
         throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
     }
-    if (!REASON_PHRASE.test(statusText)) {
+    if (statusText !== '' && !REASON_PHRASE.test(statusText)) {
         throw new TypeError(what + 'Invalid statusText');
     }
     response[RESPONSE] = new ResponseState(status, statusText);
@@ -153,10 +153,6 @@ Response.json = function json(data, init) {
     initialize(response, init, { src: text, stream: null, type: 'application/json' },
         "Failed to execute 'json' on 'Response': ");
     return response;
-};
-
-native.isResponse = function (x) {
-    return !!(x && typeof x === 'object' && x[RESPONSE]);
 };
 
 native.responseParts = function (response) {

@@ -2,19 +2,21 @@
  * The native half of URL and URLSearchParams (js/30-url.js): thin Duktape
  * bindings over lib/url.c.
  *
- * A parsed URL crosses into JavaScript as a "record array": [href,
- * scheme_end, username_start, username_end, password_start, password_end,
+ * A URL object carries its parsed record in two hidden-symbol properties,
+ * whose keys JavaScript gets as native.urlHrefKey and native.urlOffsetsKey:
+ * the href (always ASCII) and an Int32Array of component offsets into it,
+ * [scheme_end, username_start, username_end, password_start, password_end,
  * host_start, host_end, port, path_start, path_end, query_start,
- * fragment_start, flags], offsets being indexes into the (always ASCII)
- * href, -1 for an absent port/query/fragment, flags bit 0 = has host, bit 1
- * = opaque path. JavaScript reads components by slicing; only parsing,
- * setters, origin and form-urlencoding come here.
+ * fragment_start, flags] (-1 for an absent port/query/fragment; flags bit 0
+ * = has host, bit 1 = opaque path). JavaScript reads components by slicing;
+ * only parsing, setters, origin and form-urlencoding come here.
  *
- *   native.urlParse(input, base)            -> record array | null
- *   native.urlSet(record, part, value)      -> record array | null (href failure)
- *   native.urlOrigin(record)                -> string
- *   native.urlFormParse(string)             -> [name, value, name, value, ...]
- *   native.urlFormSerialize(flatPairs)      -> string
+ *   native.urlParse(target, input, base)   -> true, or false if invalid
+ *   native.urlSet(target, part, value)     -> true, or false if the href setter failed
+ *   native.urlOrigin(target)               -> string
+ *   native.urlToUSVString(value)           -> string, lone surrogates as U+FFFD
+ *   native.urlFormParse(string)            -> [name, value, name, value, ...]
+ *   native.urlFormSerialize(flatPairs)     -> string
  */
 #include "config.h"
 
@@ -25,111 +27,127 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { REC_HREF, REC_SCHEME_END, REC_USERNAME_START, REC_USERNAME_END, REC_PASSWORD_START,
-       REC_PASSWORD_END, REC_HOST_START, REC_HOST_END, REC_PORT, REC_PATH_START, REC_PATH_END,
-       REC_QUERY_START, REC_FRAGMENT_START, REC_FLAGS, REC_SIZE };
+#define HREF_KEY DUK_HIDDEN_SYMBOL("fcwUrlHref")
+#define OFFSETS_KEY DUK_HIDDEN_SYMBOL("fcwUrlOffsets")
 
-static void push_offset(duk_context *ctx, duk_idx_t arr, duk_uarridx_t at, uint32_t v)
+enum { OFF_SCHEME_END, OFF_USERNAME_START, OFF_USERNAME_END, OFF_PASSWORD_START, OFF_PASSWORD_END,
+       OFF_HOST_START, OFF_HOST_END, OFF_PORT, OFF_PATH_START, OFF_PATH_END, OFF_QUERY_START,
+       OFF_FRAGMENT_START, OFF_FLAGS, OFF_COUNT };
+
+static int32_t offset_out(uint32_t v)
 {
-    duk_push_number(ctx, v == FCW_URL_OMITTED ? -1.0 : (double)v);
-    duk_put_prop_index(ctx, arr, at);
+    return v == FCW_URL_OMITTED ? -1 : (int32_t)v;
 }
 
-static void push_record(duk_context *ctx, const struct fcw_url *u)
+static uint32_t offset_in(int32_t v)
 {
-    duk_idx_t arr = duk_push_array(ctx);
-
-    duk_push_lstring(ctx, u->href, u->href_len);
-    duk_put_prop_index(ctx, arr, REC_HREF);
-    push_offset(ctx, arr, REC_SCHEME_END, u->scheme_end);
-    push_offset(ctx, arr, REC_USERNAME_START, u->username_start);
-    push_offset(ctx, arr, REC_USERNAME_END, u->username_end);
-    push_offset(ctx, arr, REC_PASSWORD_START, u->password_start);
-    push_offset(ctx, arr, REC_PASSWORD_END, u->password_end);
-    push_offset(ctx, arr, REC_HOST_START, u->host_start);
-    push_offset(ctx, arr, REC_HOST_END, u->host_end);
-    duk_push_int(ctx, u->port);
-    duk_put_prop_index(ctx, arr, REC_PORT);
-    push_offset(ctx, arr, REC_PATH_START, u->path_start);
-    push_offset(ctx, arr, REC_PATH_END, u->path_end);
-    push_offset(ctx, arr, REC_QUERY_START, u->query_start);
-    push_offset(ctx, arr, REC_FRAGMENT_START, u->fragment_start);
-    duk_push_int(ctx, u->has_host | (u->opaque_path << 1));
-    duk_put_prop_index(ctx, arr, REC_FLAGS);
-}
-
-static uint32_t read_offset(duk_context *ctx, duk_idx_t arr, duk_uarridx_t at)
-{
-    double v;
-
-    duk_get_prop_index(ctx, arr, at);
-    v = duk_get_number(ctx, -1);
-    duk_pop(ctx);
     return v < 0 ? FCW_URL_OMITTED : (uint32_t)v;
 }
 
-/* Rebuilds a struct fcw_url from a record array, with a malloc'd href
- * copy (the setters replace it). Throws on a malformed record. */
-static void read_record(duk_context *ctx, duk_idx_t arr, struct fcw_url *u)
+static void fill_offsets(int32_t *o, const struct fcw_url *u)
 {
+    o[OFF_SCHEME_END] = offset_out(u->scheme_end);
+    o[OFF_USERNAME_START] = offset_out(u->username_start);
+    o[OFF_USERNAME_END] = offset_out(u->username_end);
+    o[OFF_PASSWORD_START] = offset_out(u->password_start);
+    o[OFF_PASSWORD_END] = offset_out(u->password_end);
+    o[OFF_HOST_START] = offset_out(u->host_start);
+    o[OFF_HOST_END] = offset_out(u->host_end);
+    o[OFF_PORT] = u->port;
+    o[OFF_PATH_START] = offset_out(u->path_start);
+    o[OFF_PATH_END] = offset_out(u->path_end);
+    o[OFF_QUERY_START] = offset_out(u->query_start);
+    o[OFF_FRAGMENT_START] = offset_out(u->fragment_start);
+    o[OFF_FLAGS] = u->has_host | (u->opaque_path << 1);
+}
+
+/* The offsets array of target, or NULL (no record). */
+static int32_t *get_offsets(duk_context *ctx, duk_idx_t target)
+{
+    duk_size_t size = 0;
+    int32_t *o;
+
+    duk_get_prop_string(ctx, target, OFFSETS_KEY);
+    o = duk_get_buffer_data(ctx, -1, &size);
+    duk_pop(ctx);
+    return size == OFF_COUNT * sizeof(int32_t) ? o : NULL;
+}
+
+/* Stores u as target's record, reusing its offsets array if it has one. */
+static void store_record(duk_context *ctx, duk_idx_t target, const struct fcw_url *u)
+{
+    int32_t *o = get_offsets(ctx, target);
+
+    duk_push_lstring(ctx, u->href, u->href_len);
+    duk_put_prop_string(ctx, target, HREF_KEY);
+    if (!o) {
+        o = duk_push_fixed_buffer(ctx, OFF_COUNT * sizeof(int32_t));
+        duk_push_buffer_object(ctx, -1, 0, OFF_COUNT * sizeof(int32_t), DUK_BUFOBJ_INT32ARRAY);
+        duk_put_prop_string(ctx, target, OFFSETS_KEY);
+        duk_pop(ctx);
+    }
+    fill_offsets(o, u);
+}
+
+/* Rebuilds target's struct fcw_url with a malloc'd href copy (the setters
+ * replace it). Throws a TypeError when target is not a URL. */
+static void read_record(duk_context *ctx, duk_idx_t target, struct fcw_url *u)
+{
+    int32_t *o = get_offsets(ctx, target);
     duk_size_t len;
     const char *href;
-    int flags;
 
-    arr = duk_require_normalize_index(ctx, arr);
-    duk_get_prop_index(ctx, arr, REC_HREF);
-    href = duk_require_lstring(ctx, -1, &len);
+    duk_get_prop_string(ctx, target, HREF_KEY);
+    href = duk_get_lstring(ctx, -1, &len);
+    if (!o || !href)
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "Illegal invocation: not a URL");
     u->href = malloc(len + 1);
     if (!u->href)
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     memcpy(u->href, href, len + 1);
-    u->href_len = (uint32_t)len;
     duk_pop(ctx);
-    u->scheme_end = read_offset(ctx, arr, REC_SCHEME_END);
-    u->username_start = read_offset(ctx, arr, REC_USERNAME_START);
-    u->username_end = read_offset(ctx, arr, REC_USERNAME_END);
-    u->password_start = read_offset(ctx, arr, REC_PASSWORD_START);
-    u->password_end = read_offset(ctx, arr, REC_PASSWORD_END);
-    u->host_start = read_offset(ctx, arr, REC_HOST_START);
-    u->host_end = read_offset(ctx, arr, REC_HOST_END);
-    u->path_start = read_offset(ctx, arr, REC_PATH_START);
-    u->path_end = read_offset(ctx, arr, REC_PATH_END);
-    u->query_start = read_offset(ctx, arr, REC_QUERY_START);
-    u->fragment_start = read_offset(ctx, arr, REC_FRAGMENT_START);
-    duk_get_prop_index(ctx, arr, REC_PORT);
-    u->port = (int32_t)duk_get_int(ctx, -1);
-    duk_get_prop_index(ctx, arr, REC_FLAGS);
-    flags = duk_get_int(ctx, -1);
-    duk_pop_2(ctx);
-    u->has_host = flags & 1;
-    u->opaque_path = (flags >> 1) & 1;
+    u->href_len = (uint32_t)len;
+    u->scheme_end = offset_in(o[OFF_SCHEME_END]);
+    u->username_start = offset_in(o[OFF_USERNAME_START]);
+    u->username_end = offset_in(o[OFF_USERNAME_END]);
+    u->password_start = offset_in(o[OFF_PASSWORD_START]);
+    u->password_end = offset_in(o[OFF_PASSWORD_END]);
+    u->host_start = offset_in(o[OFF_HOST_START]);
+    u->host_end = offset_in(o[OFF_HOST_END]);
+    u->port = o[OFF_PORT];
+    u->path_start = offset_in(o[OFF_PATH_START]);
+    u->path_end = offset_in(o[OFF_PATH_END]);
+    u->query_start = offset_in(o[OFF_QUERY_START]);
+    u->fragment_start = offset_in(o[OFF_FRAGMENT_START]);
+    u->has_host = o[OFF_FLAGS] & 1;
+    u->opaque_path = (o[OFF_FLAGS] >> 1) & 1;
 }
 
 static duk_ret_t url_parse(duk_context *ctx)
 {
     struct fcw_url base, url;
     duk_size_t len, base_len;
-    const char *input = duk_require_lstring(ctx, 0, &len);
-    const char *base_input;
+    const char *input, *base_input;
     int rc;
 
-    if (duk_is_null_or_undefined(ctx, 1)) {
+    duk_require_object(ctx, 0);
+    input = duk_to_lstring(ctx, 1, &len);
+    if (duk_is_undefined(ctx, 2)) {
         rc = fcw_url_parse(input, len, NULL, &url);
     } else {
-        base_input = duk_require_lstring(ctx, 1, &base_len);
+        base_input = duk_to_lstring(ctx, 2, &base_len);
         if (fcw_url_parse(base_input, base_len, NULL, &base) < 0) {
-            duk_push_null(ctx);
+            duk_push_false(ctx);
             return 1;
         }
         rc = fcw_url_parse(input, len, &base, &url);
         fcw_url_free(&base);
     }
-    if (rc < 0) {
-        duk_push_null(ctx);
-        return 1;
+    if (rc == 0) {
+        store_record(ctx, 0, &url);
+        fcw_url_free(&url);
     }
-    push_record(ctx, &url);
-    fcw_url_free(&url);
+    duk_push_boolean(ctx, rc == 0);
     return 1;
 }
 
@@ -138,22 +156,19 @@ static duk_ret_t url_set(duk_context *ctx)
     struct fcw_url url;
     int part = duk_require_int(ctx, 1);
     duk_size_t len;
-    const char *value = duk_require_lstring(ctx, 2, &len);
+    const char *value = duk_to_lstring(ctx, 2, &len);
     int rc;
 
     if (part < FCW_URL_HREF || part > FCW_URL_HASH)
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "bad URL part %d", part);
     read_record(ctx, 0, &url);
     rc = fcw_url_set(&url, (enum fcw_url_part)part, value, len);
-    if (rc < 0 && part != FCW_URL_HREF) {
-        fcw_url_free(&url);
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
-    }
-    if (rc < 0)
-        duk_push_null(ctx);
-    else
-        push_record(ctx, &url);
+    if (rc == 0)
+        store_record(ctx, 0, &url);
     fcw_url_free(&url);
+    if (rc < 0 && part != FCW_URL_HREF)
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    duk_push_boolean(ctx, rc == 0);
     return 1;
 }
 
@@ -212,6 +227,42 @@ static void push_utf8(duk_context *ctx, const char *s, size_t len)
     }
     duk_push_lstring(ctx, (const char *)out, o);
     duk_remove(ctx, -2);
+}
+
+/* Copies a CESU-8 string with each lone surrogate replaced by U+FFFD
+ * (pairs kept as they are); returns the output length. */
+static size_t replace_lone_surrogates(const unsigned char *s, size_t len, unsigned char *out)
+{
+    size_t i = 0, o = 0;
+
+    while (i < len) {
+        int surrogate = s[i] == 0xED && i + 2 < len && s[i + 1] >= 0xA0;
+        if (surrogate && s[i + 1] < 0xB0 && i + 5 < len && s[i + 3] == 0xED && s[i + 4] >= 0xB0) {
+            memcpy(out + o, s + i, 6);
+            o += 6;
+            i += 6;
+        } else if (surrogate) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += 3;
+        } else {
+            out[o++] = s[i++];
+        }
+    }
+    return o;
+}
+
+static duk_ret_t url_to_usv_string(duk_context *ctx)
+{
+    duk_size_t len;
+    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, &len);
+    unsigned char *out;
+
+    if (!memchr(s, 0xED, len))
+        return 1;
+    out = duk_push_fixed_buffer(ctx, len);
+    duk_push_lstring(ctx, (const char *)out, replace_lone_surrogates(s, len, out));
+    return 1;
 }
 
 struct form_sink {
@@ -292,8 +343,9 @@ static duk_ret_t url_form_serialize(duk_context *ctx)
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry funcs[] = {
-        { "urlParse", url_parse, 2 },
+        { "urlParse", url_parse, 3 },
         { "urlSet", url_set, 3 },
+        { "urlToUSVString", url_to_usv_string, 1 },
         { "urlOrigin", url_origin, 1 },
         { "urlFormParse", url_form_parse, 1 },
         { "urlFormSerialize", url_form_serialize, 1 },
@@ -302,4 +354,8 @@ void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx)
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, funcs);
+    duk_push_string(ctx, HREF_KEY);
+    duk_put_prop_string(ctx, native_idx, "urlHrefKey");
+    duk_push_string(ctx, OFFSETS_KEY);
+    duk_put_prop_string(ctx, native_idx, "urlOffsetsKey");
 }

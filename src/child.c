@@ -14,7 +14,6 @@
 #include <fcntl.h>
 #include <fcgiapp.h>
 #include <grp.h>
-#include <poll.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,16 +111,18 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
     unsigned long served = 0;
     while (!signals_child_stopping()) {
+        if (slot->state != SLOT_IDLE) {
+            slot->idle_since = now_ms();
+        }
         slot->state = SLOT_IDLE;
         slot->request_started = 0;
         if (signals_child_reopen()) {
             fcw_log_reopen();
         }
-        /* The listen socket is non-blocking: wait here, where a signal
-         * interrupts, and let FCGX_Accept_r fail with EAGAIN when another
-         * child took the connection. */
-        struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
-        if (poll(&pfd, 1, -1) <= 0) {
+        /* The listen socket is non-blocking: wait here, the one place
+         * where signals reach the child, and let FCGX_Accept_r fail with
+         * EAGAIN when another child took the connection. */
+        if (!signals_child_wait(listen_fd)) {
             continue;
         }
         if (FCGX_Accept_r(&fr) < 0) {

@@ -250,6 +250,7 @@ struct parse_state {
     struct conf *conf;
     int line;
     int line_too_long;
+    int section_line;
     FILE *f;
     char *err;
     size_t errlen;
@@ -292,7 +293,7 @@ static struct conf_pool *add_pool(struct parse_state *st, const char *name, size
     }
     pool_defaults(p);
     p->file = st->conf->file;
-    p->line = st->line;
+    p->line = st->section_line;
     struct conf_pool **tail = &st->conf->pools;
     while (*tail) {
         tail = &(*tail)->next;
@@ -384,6 +385,9 @@ static char *read_line(char *str, int num, void *stream)
     }
     st->line++;
     st->line_too_long = 0;
+    if (str[strspn(str, " \t")] == '[') {
+        st->section_line = st->line;
+    }
     size_t n = strlen(str);
     if (n == (size_t) num - 1 && str[n - 1] != '\n') {
         int c;
@@ -498,7 +502,7 @@ struct conf *conf_load(const char *file, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", file);
         return NULL;
     }
-    struct parse_state st = { c, 0, 0, fopen(file, "r"), err, errlen, 0 };
+    struct parse_state st = { c, 0, 0, 0, fopen(file, "r"), err, errlen, 0 };
     if (st.f == NULL) {
         snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
         conf_free(c);

@@ -322,7 +322,7 @@ static void maintain(struct master *m, struct pool_rt *pool)
     } else if (cfg->pm == PM_ONDEMAND) {
         for (struct child *c = m->children; c; c = c->next) {
             if (c->pool == pool && !c->stopping && c->slot->state == SLOT_IDLE &&
-                now - c->started > cfg->process_idle_timeout_ms && c->slot->request_started == 0) {
+                now - c->slot->idle_since > cfg->process_idle_timeout_ms) {
                 stop_child(c, m->conf->global.process_control_timeout_ms);
             }
         }

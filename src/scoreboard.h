@@ -19,6 +19,7 @@ struct scoreboard_slot {
     volatile double started_at;      /* wall clock, seconds */
     volatile double request_started; /* monotonic ms, 0 when idle */
     volatile double last_duration_ms;
+    volatile double idle_since;      /* monotonic ms */
     volatile int terminating;
     char request[160];
 };

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -92,9 +93,24 @@ void signals_init_child(void)
         close(pipe_fds[1]);
         pipe_fds[0] = pipe_fds[1] = -1;
     }
+    /* Stop and reopen requests stay blocked except while the child waits
+     * for a connection (signals_child_wait): libfcgi's accept path has a
+     * select() that a signal would interrupt, dropping the connection. */
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGTERM);
+    sigaddset(&mask, SIGQUIT);
+    sigaddset(&mask, SIGINT);
+    sigaddset(&mask, SIGUSR1);
+    sigprocmask(SIG_SETMASK, &mask, NULL);
+}
+
+int signals_child_wait(int fd)
+{
     sigset_t none;
     sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    return ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN) ? 1 : 0;
 }
 
 int signals_child_stopping(void)

@@ -20,6 +20,9 @@ void signals_restore(const sigset_t *old);
 
 void signals_init_child(void);
 int signals_child_stopping(void);
+/* Waits for fd to become readable with the child's signals unblocked;
+ * returns 1 when it is, 0 when a signal came first. */
+int signals_child_wait(int fd);
 /* True once after SIGUSR1 asked to reopen the logs. */
 int signals_child_reopen(void);
 

@@ -71,6 +71,7 @@ test('Body: body is a ReadableStream or null', function (t) {
     var reader = r.body.getReader();
     return reader.read().then(function (chunk) {
         t.deepEqual(chunk.value, new Uint8Array([0x61, 0x62, 0x63]), 'the stream yields the bytes');
+        t.equal(r.bodyUsed, true, 'reading the stream disturbs it: bodyUsed');
         return t.rejects(r.text(), TypeError, 'a locked body cannot be consumed');
     });
 });

@@ -388,6 +388,22 @@ test('pipeTo: moves every chunk and closes the destination', function (t) {
     });
 });
 
+test('pipeTo: does not read while the destination has no room', function (t) {
+    var pulled = 0, writes = 0;
+    var rs = new ReadableStream({
+        pull: function (c) { pulled++; c.enqueue(pulled); }
+    }, { highWaterMark: 1 });
+    var ws = new WritableStream({
+        write: function () { writes++; return new Promise(function () {}); }
+    }, { highWaterMark: 2 });
+    rs.pipeTo(ws);
+    return ticks(60).then(function () {
+        t.equal(writes, 1, 'one write in flight at the sink');
+        t.ok(pulled <= 3, 'at most two chunks piped plus one queued at the source (' + pulled + ')');
+        t.ok(pulled >= 3, 'the pipe fills the destination queue');
+    });
+});
+
 test('pipeTo: preventClose leaves the destination open', function (t) {
     var log = [];
     var ws = recordingSink(log);

@@ -12,6 +12,7 @@ use IO::Socket::INET;
 use POSIX qw(:sys_wait_h);
 use Time::HiRes qw(sleep time);
 
+$SIG{PIPE} = 'IGNORE';
 my $TOP = abs_path(dirname(__FILE__) . '/../..');
 
 sub top { $TOP }
@@ -174,7 +175,7 @@ sub signal { my ($self, $sig) = @_; kill $sig, $self->{pid} }
 # Children of the master, from /proc.
 sub children {
     my ($self) = @_;
-    my @kids;
+    my @kids = ();
     for my $stat (glob '/proc/[0-9]*/stat') {
         open my $fh, '<', $stat or next;
         my $s = <$fh>;
@@ -182,13 +183,15 @@ sub children {
         next unless defined $s && $s =~ /^(\d+) \(.*\) \S (\d+)/;
         push @kids, $1 if $2 == $self->{pid};
     }
-    return sort { $a <=> $b } @kids;
+    my @sorted = sort { $a <=> $b } @kids;
+    return wantarray ? @sorted : scalar @sorted;
 }
 
 sub alive { my ($self) = @_; return waitpid($self->{pid}, WNOHANG) == 0 }
 
 sub wait_exit {
     my ($self, $secs) = @_;
+    if (defined $self->{exited}) { $self->{status} = $self->{exited}; $self->{stopped} = 1; return 1 }
     my $deadline = time + ($secs || 10);
     while (time < $deadline) {
         my $r = waitpid($self->{pid}, WNOHANG);

@@ -3,21 +3,10 @@
  * without a base, component offsets, CESU-8 input from Duktape, setters,
  * origin and the form-urlencoded helpers. Prints TAP.
  */
+#include "tap.h"
 #include "url.h"
 
-#include <stdio.h>
 #include <string.h>
-
-static int test_count;
-static int failures;
-
-static void ok(int cond, const char *what)
-{
-    test_count++;
-    if (!cond)
-        failures++;
-    printf("%sok %d - %s\n", cond ? "" : "not ", test_count, what);
-}
 
 static int part_is(const struct fcw_url *u, enum fcw_url_part part, const char *want)
 {
@@ -149,6 +138,5 @@ int main(void)
     test_setters();
     test_origin();
     test_form();
-    printf("1..%d\n", test_count);
-    return failures ? 1 : 0;
+    return done_testing();
 }

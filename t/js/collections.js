@@ -1,0 +1,320 @@
+/*
+ * Map, Set, WeakMap, WeakSet (ECMAScript 2022 §24.1-§24.4): SameValueZero
+ * keys, insertion order, iteration that sees additions and skips deletions,
+ * iterator objects, constructors, receivers and property shapes.
+ */
+
+function collect(iterator) {
+    var out = [];
+    for (var r = iterator.next(); !r.done; r = iterator.next()) {
+        out.push(r.value);
+    }
+    return out;
+}
+
+test('Map: SameValueZero keys (§24.1.3.9, §7.2.11)', function (t) {
+    var m = new Map();
+    m.set(NaN, 'nan');
+    t.equal(m.get(NaN), 'nan', 'NaN finds NaN');
+    m.set(-0, 'zero');
+    t.equal(m.get(0), 'zero', '-0 and +0 are the same key');
+    t.ok(Object.is(m.keys().next().value, NaN), 'first key is NaN');
+    var keys = collect(m.keys());
+    t.ok(Object.is(keys[1], 0), 'a -0 key is stored as +0');
+    m.set('1', 'string');
+    m.set(1, 'number');
+    t.equal(m.get('1'), 'string', 'string "1" is distinct from number 1');
+    t.equal(m.get(1), 'number', 'number 1');
+    m.set(true, 'bool').set('true', 'str-true');
+    t.equal(m.get(true), 'bool', 'true is distinct from "true"');
+    m.set(null, 'null').set(undefined, 'undef').set('null', 'str-null');
+    t.equal(m.get(null), 'null', 'null key');
+    t.equal(m.get(undefined), 'undef', 'undefined key');
+    t.ok(!m.has('undefined'), '"undefined" is not undefined');
+    var a = {};
+    var b = {};
+    m.set(a, 'a');
+    t.equal(m.get(a), 'a', 'object identity');
+    t.ok(!m.has(b), 'a different object is a different key');
+    var s1 = Symbol('x');
+    var s2 = Symbol('x');
+    m.set(s1, 1);
+    t.ok(m.has(s1) && !m.has(s2), 'symbols by identity');
+    t.equal(m.size, 12, 'size counts distinct keys');
+});
+
+test('Map: objects that cannot take an id still work as keys', function (t) {
+    var frozen = Object.freeze({});
+    var sealed = Object.preventExtensions({});
+    var proto = {};
+    var child = Object.create(proto);
+    var frozenChild = Object.freeze(Object.create(proto));
+    var m = new Map([[proto, 'proto']]);
+    m.set(frozen, 'frozen').set(sealed, 'sealed');
+    t.equal(m.get(frozen), 'frozen', 'frozen object key');
+    t.equal(m.get(sealed), 'sealed', 'non-extensible object key');
+    t.ok(!m.has(child), 'an object does not match its prototype key');
+    t.ok(!m.has(frozenChild), 'a frozen object does not match its prototype key');
+    m.set(child, 'child').set(frozenChild, 'frozenChild');
+    t.equal(m.get(child), 'child', 'child has its own entry');
+    t.equal(m.get(frozenChild), 'frozenChild', 'frozen child has its own entry');
+    t.equal(m.get(proto), 'proto', 'prototype entry unchanged');
+    t.ok(m['delete'](frozen) && !m.has(frozen), 'delete a frozen key');
+    t.equal(m.size, 4, 'size after delete');
+    t.deepEqual(Object.getOwnPropertyNames(child), [], 'no visible string property added to keys');
+    t.equal(JSON.stringify(child), '{}', 'keys still serialise the same');
+});
+
+test('Map: insertion order, update keeps position (§24.1.3.9)', function (t) {
+    var m = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    m.set('a', 10);
+    t.deepEqual(collect(m.entries()), [['a', 10], ['b', 2], ['c', 3]], 'updating keeps the original position');
+    m['delete']('a');
+    m.set('a', 11);
+    t.deepEqual(collect(m.keys()), ['b', 'c', 'a'], 're-adding after delete appends');
+    t.deepEqual(collect(m.values()), [2, 3, 11], 'values in order');
+    t.equal(m.set('z', 0), m, 'set returns the map');
+    t.equal(m['delete']('nope'), false, 'delete of a missing key returns false');
+});
+
+test('Map: forEach sees additions and skips deletions made during iteration (§24.1.3.5)', function (t) {
+    var m = new Map([[1, 'a'], [2, 'b'], [3, 'c']]);
+    var seen = [];
+    var receiver = {};
+    m.forEach(function (value, key, map) {
+        seen.push(key);
+        t.equal(this, receiver, 'thisArg is passed');
+        if (key === 1) {
+            map['delete'](2);
+            map.set(4, 'd');
+        }
+        t.equal(map, m, 'third argument is the map');
+    }, receiver);
+    t.deepEqual(seen, [1, 3, 4], 'deleted key skipped, added key visited');
+    t.throws(function () {
+        m.forEach(5);
+    }, TypeError, 'non-callable callback throws');
+});
+
+test('Map: iterators survive clear() and many deletions', function (t) {
+    var m = new Map();
+    var i;
+    for (i = 0; i < 100; i++) {
+        m.set(i, i);
+    }
+    var it = m.keys();
+    t.deepEqual([it.next().value, it.next().value], [0, 1], 'first two keys');
+    for (i = 0; i < 90; i++) {
+        m['delete'](i);
+    }
+    t.equal(it.next().value, 90, 'continues at the first live key after mass deletion');
+    m.clear();
+    t.equal(m.size, 0, 'clear empties');
+    m.set('new', 1);
+    t.deepEqual(it.next(), { value: 'new', done: false }, 'iterator sees entries added after clear');
+    t.deepEqual(it.next(), { value: undefined, done: true }, 'then is done');
+    m.set('later', 2);
+    t.deepEqual(it.next(), { value: undefined, done: true }, 'a finished iterator stays finished');
+});
+
+test('Map: iterator objects (§24.1.5)', function (t) {
+    var m = new Map([['k', 'v']]);
+    var it = m[Symbol.iterator]();
+    t.equal(Map.prototype[Symbol.iterator], Map.prototype.entries, '@@iterator is entries');
+    t.equal(it[Symbol.iterator](), it, 'iterator[@@iterator]() returns itself');
+    t.equal(Object.prototype.toString.call(it), '[object Map Iterator]', 'Map Iterator tag');
+    var proto = Object.getPrototypeOf(Object.getPrototypeOf(it));
+    t.equal(typeof proto[Symbol.iterator], 'function', 'inherits from %IteratorPrototype%');
+    t.ok(!Object.prototype.hasOwnProperty.call(Object.getPrototypeOf(it), Symbol.iterator),
+        '@@iterator is not an own property of %MapIteratorPrototype%');
+    t.deepEqual(Object.keys(it), [], 'no enumerable own properties on iterators');
+    t.throws(function () {
+        it.next.call({});
+    }, TypeError, 'next on a non-iterator throws');
+    t.throws(function () {
+        it.next.call(new Set([1]).values());
+    }, TypeError, 'Map iterator next rejects a Set iterator');
+});
+
+test('Map: constructor and receivers (§24.1.1)', function (t) {
+    t.throws(function () {
+        Map();
+    }, TypeError, 'Map() without new throws');
+    t.throws(function () {
+        return new Map([1]);
+    }, TypeError, 'non-object entries throw');
+    t.throws(function () {
+        return new Map(5);
+    }, TypeError, 'non-iterable argument throws');
+    t.equal(new Map(null).size, 0, 'null iterable gives an empty map');
+    t.throws(function () {
+        Map.prototype.get.call({}, 1);
+    }, TypeError, 'get on a non-Map throws');
+    t.throws(function () {
+        Map.prototype.get.call(new Set(), 1);
+    }, TypeError, 'get on a Set throws');
+    t.throws(function () {
+        Map.prototype.has.call(Object.create(new Map()), 1);
+    }, TypeError, 'an object inheriting from a Map is not a Map');
+    var closed = 0;
+    var iterable = {};
+    iterable[Symbol.iterator] = function () {
+        return {
+            next: function () { return { value: 'bad', done: false }; },
+            'return': function () { closed += 1; return {}; }
+        };
+    };
+    t.throws(function () {
+        return new Map(iterable);
+    }, TypeError, 'a non-object entry from an iterator throws');
+    t.equal(closed, 1, 'and closes the iterator');
+    var set = Map.prototype.set;
+    var calls = 0;
+    Map.prototype.set = function (k, v) {
+        calls += 1;
+        return set.call(this, k, v);
+    };
+    try {
+        new Map([[1, 1], [2, 2]]);
+    } finally {
+        Map.prototype.set = set;
+    }
+    t.equal(calls, 2, 'the constructor adds entries through this.set');
+});
+
+test('Map: property shapes (§24.1.2, §24.1.3)', function (t) {
+    t.equal(Map.length, 0, 'Map.length is 0');
+    t.equal(Map.prototype.set.length, 2, 'set.length is 2');
+    t.equal(Map.prototype.get.length, 1, 'get.length is 1');
+    t.equal(Map.prototype.forEach.length, 1, 'forEach.length is 1');
+    t.equal(Map.prototype.set.name, 'set', 'set.name');
+    var size = Object.getOwnPropertyDescriptor(Map.prototype, 'size');
+    t.ok(typeof size.get === 'function' && size.set === undefined && !size.enumerable, 'size is a getter only');
+    t.equal(size.get.name, 'get size', 'size getter name');
+    t.ok(!Object.getOwnPropertyDescriptor(Map.prototype, 'get').enumerable, 'methods are non-enumerable');
+    t.equal(Object.prototype.toString.call(new Map()), '[object Map]', 'Map tag');
+    t.deepEqual(Object.keys(new Map([[1, 2]])), [], 'no enumerable own properties');
+    t.equal(JSON.stringify(new Map([[1, 2]])), '{}', 'JSON shows nothing');
+});
+
+test('Set: semantics (§24.2)', function (t) {
+    var s = new Set([1, 2, 2, NaN, NaN, -0, 0, 'a']);
+    t.equal(s.size, 5, 'duplicates (SameValueZero) collapse');
+    t.ok(s.has(NaN) && s.has(0) && s.has(-0), 'NaN and zeros');
+    var values = collect(s.values());
+    t.ok(Object.is(values[3], 0), '-0 is stored as +0');
+    t.deepEqual(collect(s.entries())[0], [1, 1], 'entries are [value, value]');
+    t.equal(Set.prototype.keys, Set.prototype.values, 'keys is values');
+    t.equal(Set.prototype[Symbol.iterator], Set.prototype.values, '@@iterator is values');
+    t.equal(s.add(9), s, 'add returns the set');
+    t.equal(Object.prototype.toString.call(s.values()), '[object Set Iterator]', 'Set Iterator tag');
+    t.equal(Object.prototype.toString.call(s), '[object Set]', 'Set tag');
+    t.throws(function () {
+        Set();
+    }, TypeError, 'Set() without new throws');
+    t.equal(Set.length, 0, 'Set.length is 0');
+});
+
+test('Set: forEach sees additions during iteration (§24.2.3.6)', function (t) {
+    var s = new Set(['a']);
+    var seen = [];
+    s.forEach(function (value, again, set) {
+        seen.push(value);
+        t.equal(value, again, 'value is passed twice');
+        if (seen.length < 4) {
+            set.add(value + seen.length);
+        }
+    });
+    t.deepEqual(seen, ['a', 'a1', 'a12', 'a123'], 'each added value is visited');
+    var order = [];
+    var s2 = new Set([1, 2, 3]);
+    s2.forEach(function (v) {
+        order.push(v);
+        if (v === 1) {
+            s2['delete'](1);
+            s2.add(1);
+        }
+    });
+    t.deepEqual(order, [1, 2, 3, 1], 'a value deleted and re-added is visited again at the end');
+});
+
+test('Set: iteration during clear and re-fill (§24.2.5.1)', function (t) {
+    var s = new Set([1, 2, 3]);
+    var it = s.values();
+    it.next();
+    s.clear();
+    s.add(7);
+    t.deepEqual(collect(it), [7], 'continues with values added after clear');
+});
+
+test('WeakMap (§24.3)', function (t) {
+    var wm = new WeakMap();
+    var k1 = {};
+    var k2 = function () {};
+    var frozen = Object.freeze({});
+    t.equal(wm.set(k1, 'one'), wm, 'set returns the WeakMap');
+    wm.set(k2, 'two').set(frozen, 'frozen');
+    t.equal(wm.get(k1), 'one', 'object key');
+    t.equal(wm.get(k2), 'two', 'function key');
+    t.equal(wm.get(frozen), 'frozen', 'frozen key');
+    t.ok(wm.has(k1) && !wm.has({}), 'has');
+    t.equal(wm.get(1), undefined, 'get with a primitive returns undefined');
+    t.equal(wm.has('x'), false, 'has with a primitive returns false');
+    t.equal(wm['delete'](k1), true, 'delete returns true when present');
+    t.equal(wm['delete'](k1), false, 'delete returns false when absent');
+    t.ok(!wm.has(k1), 'deleted');
+    wm.set(k1, 'again');
+    t.equal(wm.get(k1), 'again', 're-set after delete');
+    var other = new WeakMap();
+    t.ok(!other.has(k2), 'entries are per WeakMap');
+    var child = Object.create(k1);
+    t.ok(!wm.has(child), 'an object does not inherit its prototype\'s entry');
+    t.throws(function () {
+        wm.set(1, 1);
+    }, TypeError, 'primitive keys throw');
+    t.throws(function () {
+        WeakMap.prototype.get.call(new Map(), k1);
+    }, TypeError, 'get on a Map throws');
+    t.equal(new WeakMap([[k1, 1]]).get(k1), 1, 'constructor takes entries');
+    t.ok(!('size' in wm) && !('forEach' in wm) && !(Symbol.iterator in wm), 'not iterable, no size');
+    t.equal(Object.prototype.toString.call(wm), '[object WeakMap]', 'WeakMap tag');
+    t.deepEqual(Object.keys(k1), [], 'no enumerable property appears on the key');
+    var late = {};
+    wm.set(late, 1);
+    Object.freeze(late);
+    wm.set(late, 2);
+    t.equal(wm.get(late), 2, 'a key frozen after insertion can still be updated');
+    t.ok(wm['delete'](late) && !wm.has(late), 'and deleted');
+});
+
+test('WeakSet (§24.4)', function (t) {
+    var ws = new WeakSet();
+    var a = {};
+    var frozen = Object.freeze([]);
+    t.equal(ws.add(a), ws, 'add returns the WeakSet');
+    ws.add(frozen);
+    t.ok(ws.has(a) && ws.has(frozen), 'has');
+    t.ok(!ws.has({}), 'other objects absent');
+    t.equal(ws.has(1), false, 'primitive has returns false');
+    t.throws(function () {
+        ws.add('x');
+    }, TypeError, 'primitive values throw');
+    t.ok(ws['delete'](a) && !ws.has(a), 'delete');
+    t.ok(ws['delete'](frozen) && !ws.has(frozen), 'delete a frozen value');
+    t.equal(Object.prototype.toString.call(ws), '[object WeakSet]', 'WeakSet tag');
+    t.throws(function () {
+        WeakSet();
+    }, TypeError, 'WeakSet() without new throws');
+    t.ok(new WeakSet([a]).has(a), 'constructor takes values');
+});
+
+test('Collections: iteration protocol consumers', function (t) {
+    var m = new Map([[1, 'a'], [2, 'b']]);
+    t.deepEqual(Array.from(m), [[1, 'a'], [2, 'b']], 'Array.from(map)');
+    t.deepEqual(Array.from(new Set('hello')), ['h', 'e', 'l', 'o'], 'Set from a string');
+    t.deepEqual(Array.from(m.keys()), [1, 2], 'Array.from(map.keys())');
+    var copy = new Map(m);
+    m.set(3, 'c');
+    t.equal(copy.size, 2, 'new Map(map) copies');
+    t.deepEqual(Object.fromEntries(m), { 1: 'a', 2: 'b', 3: 'c' }, 'Object.fromEntries(map)');
+});
