@@ -24,8 +24,12 @@
 #endif
 
 /* Failed allocation attempts (Duktape retries each one after a GC, up to
- * ten times) past which a request has run out of memory for good. */
+ * ten times) past which a request has run out of memory for good, and past
+ * which a script that keeps catching the failures is given up on: the
+ * exec-timeout hook only runs every 256K instructions, while each failed
+ * allocation costs ten garbage collections. */
 #define ENGINE_OOM_FAILURES 11
+#define ENGINE_OOM_HOPELESS (4 * ENGINE_OOM_FAILURES)
 
 struct fcw_engine {
     duk_context *ctx;
@@ -33,12 +37,15 @@ struct fcw_engine {
     struct fcw_limits limits;
     fcw_log_cb log;
     void *log_data;
+    void (*abandon)(void *data);
+    void *abandon_data;
 
     size_t mem_used;
     unsigned oom_failures;
     int exhausted;
 
     int limits_armed;
+    int in_request;
     double wall_deadline;
     double cpu_deadline;
     enum engine_interrupt interrupt;
@@ -57,17 +64,26 @@ const char *fcw_version(void)
 
 /* ---- allocation ---- */
 
+static void give_up(struct fcw_engine *e);
+
+static void *alloc_failed(struct fcw_engine *e)
+{
+    e->oom_failures++;
+    if (e->oom_failures >= ENGINE_OOM_HOPELESS && e->in_request && e->abandon != NULL) {
+        give_up(e);
+    }
+    return NULL;
+}
+
 static void *engine_alloc(void *udata, duk_size_t size)
 {
     struct fcw_engine *e = udata;
     if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
-        e->oom_failures++;
-        return NULL;
+        return alloc_failed(e);
     }
     void *p = malloc(size);
     if (p == NULL) {
-        e->oom_failures++;
-        return NULL;
+        return alloc_failed(e);
     }
     e->mem_used += malloc_usable_size(p);
     return p;
@@ -83,13 +99,11 @@ static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
         return NULL;
     }
     if (e->limits.memory_bytes && size > old && e->mem_used + (size - old) > e->limits.memory_bytes) {
-        e->oom_failures++;
-        return NULL;
+        return alloc_failed(e);
     }
     void *p = realloc(ptr, size);
     if (p == NULL) {
-        e->oom_failures++;
-        return NULL;
+        return alloc_failed(e);
     }
     e->mem_used = e->mem_used - old + malloc_usable_size(p);
     return p;
@@ -114,6 +128,31 @@ int fcw_engine_exhausted(const struct fcw_engine *engine)
     return engine->exhausted;
 }
 
+int fcw_engine_out_of_memory(struct fcw_engine *engine)
+{
+    if (engine->oom_failures >= ENGINE_OOM_FAILURES && engine->limits_armed) {
+        engine->interrupt = ENGINE_MEMORY_LIMIT;
+        engine->exhausted = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* The script keeps allocating after the limit and catching the failures:
+ * answer 503 now and let the caller replace the process. Never returns. */
+static void give_up(struct fcw_engine *e)
+{
+    e->interrupt = ENGINE_MEMORY_LIMIT;
+    e->exhausted = 1;
+    fcw_engine_log(e, FCW_LOG_WARNING,
+                   "request ended by limits.memory_mb (%zu MB): the script kept allocating past the limit; "
+                   "replacing the process",
+                   e->limits.memory_bytes >> 20);
+    fcw_http_abandon();
+    e->abandon(e->abandon_data);
+    abort();
+}
+
 /* ---- hooks named in the generated duk_config.h ---- */
 
 static double cpu_now_ms(void)
@@ -132,13 +171,11 @@ int fcw_engine_timeout_check(void *udata)
     if (e->interrupt != ENGINE_RUNNING) {
         return 1;
     }
-    if (e->oom_failures >= ENGINE_OOM_FAILURES) {
-        e->interrupt = ENGINE_MEMORY_LIMIT;
-        e->exhausted = 1;
-        return 1;
-    }
     if (!e->limits_armed) {
         return 0;
+    }
+    if (fcw_engine_out_of_memory(e)) {
+        return 1;
     }
     if (e->cpu_deadline > 0 && cpu_now_ms() > e->cpu_deadline) {
         e->interrupt = ENGINE_CPU_LIMIT;
@@ -332,6 +369,7 @@ int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_
     engine->call_depth++;
     duk_int_t rc = duk_safe_call(ctx, call_native_safe, &c, nargs, 1);
     engine->call_depth--;
+    fcw_engine_out_of_memory(engine);
     int ret = 0;
     if (rc != DUK_EXEC_SUCCESS) {
         if (engine->interrupt == ENGINE_RUNNING) {
@@ -411,6 +449,8 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
     e->limits = config->limits;
     e->log = config->log;
     e->log_data = config->log_data;
+    e->abandon = config->abandon;
+    e->abandon_data = config->abandon_data;
     seed_random(e);
     e->loop = fcw_loop_new(e);
     e->ctx = duk_create_heap(engine_alloc, engine_realloc, engine_free, e, fcw_engine_fatal);
@@ -470,11 +510,13 @@ void fcw_engine_begin_request(struct fcw_engine *engine, const char *log_context
 {
     snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
     arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
+    engine->in_request = 1;
 }
 
 void fcw_engine_end_request(struct fcw_engine *engine)
 {
     disarm_limits(engine);
+    engine->in_request = 0;
     fcw_loop_clear_timers(engine->loop);
     fcw_engine_call_native(engine, "resetRequest", 0, "resetting request state");
     engine->log_context[0] = '\0';

@@ -37,6 +37,14 @@ void fcw_engine_push_native(struct fcw_engine *engine);
  * the call threw (logged, as `what`) or a limit interrupted it. */
 int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_t nargs, const char *what);
 
+/* True (and the request interrupted) once an allocation failed for good
+ * under the request's memory limit. */
+int fcw_engine_out_of_memory(struct fcw_engine *engine);
+
+/* Sends a 503 for the current request if nothing was sent yet (used when the
+ * process is about to be abandoned). */
+void fcw_http_abandon(void);
+
 /* Why JavaScript was interrupted, if it was. */
 enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
 

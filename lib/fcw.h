@@ -35,6 +35,12 @@ struct fcw_engine_config {
     size_t nvars;            /* number of pairs */
     fcw_log_cb log;
     void *log_data;
+    /* Called, never to return, when a request cannot be ended from inside
+     * the engine (a script that keeps allocating past limits.memory_mb and
+     * catching the failures): a 503 was written; finish the request and
+     * exit. NULL: the engine keeps failing allocations. */
+    void (*abandon)(void *data);
+    void *abandon_data;
 };
 
 struct fcw_request {

@@ -80,9 +80,23 @@ static int client_gone(struct http_state *st)
     return -1;
 }
 
+void fcw_http_abandon(void)
+{
+    struct http_state *st = &current;
+    if (st->active && !st->head_sent && !st->client_gone) {
+        st->head_sent = 1;
+        st->status = 503;
+        fcw_output_error(st->out, 503, NULL);
+    }
+    st->ended = 1;
+}
+
 static duk_ret_t native_respond_head(duk_context *ctx)
 {
     struct http_state *st = &current;
+    if (fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
+    }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 2);
@@ -146,7 +160,7 @@ static duk_ret_t native_respond_error(duk_context *ctx)
 {
     struct http_state *st = &current;
     int status = duk_require_int(ctx, 0);
-    if (!st->active || st->ended) {
+    if (!st->active || st->ended || fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
         return 0;
     }
     if (!st->head_sent) {

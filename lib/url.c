@@ -1967,31 +1967,32 @@ size_t fcw_url_origin(const struct fcw_url *u, char *buf, size_t size)
 
 /* ---- application/x-www-form-urlencoded ---- */
 
+/* UTF-8 decodes s with replacement (Encoding Standard), re-encoding into out. */
+static size_t utf8_sanitize(const char *s, size_t len, char *out)
+{
+    size_t i = 0, o = 0;
+
+    while (i < len)
+        o += utf8_encode(utf8_decode((const unsigned char *)s, len, &i, 0), out + o);
+    return o;
+}
+
+/* One name[=value] sequence: '+' to space, percent-decode, UTF-8 decode.
+ * scratch holds 5 * len bytes: decoded bytes, the '+'-replaced copy, and
+ * the sanitized output (up to three times the decoded length). */
 static int form_emit(const char *s, size_t len, fcw_url_pair_cb cb, void *data, char *scratch)
 {
     const char *eq = memchr(s, '=', len);
-    size_t name_len = eq ? (size_t)(eq - s) : len, k, dn, dv, o;
-    char *name = scratch, *value;
+    size_t name_len = eq ? (size_t)(eq - s) : len, k, dn, dv, on, ov;
+    char *plus = scratch + len, *out = scratch + 2 * len;
 
     for (k = 0; k < len; k++)
-        scratch[len + k] = s[k] == '+' ? ' ' : s[k];
-    dn = percent_decode(scratch + len, name_len, name);
-    value = name + dn;
-    dv = eq ? percent_decode(scratch + len + name_len + 1, len - name_len - 1, value) : 0;
-    /* Decode as UTF-8 with replacement, into the tail of scratch. */
-    {
-        char *out = scratch + 2 * len, *vout;
-        size_t i = 0;
-        o = 0;
-        while (i < dn)
-            o += utf8_encode(utf8_decode((unsigned char *)name, dn, &i, 0), out + o);
-        vout = out + o;
-        i = 0;
-        k = 0;
-        while (i < dv)
-            k += utf8_encode(utf8_decode((unsigned char *)value, dv, &i, 0), vout + k);
-        return cb(data, out, o, vout, k);
-    }
+        plus[k] = s[k] == '+' ? ' ' : s[k];
+    dn = percent_decode(plus, name_len, scratch);
+    dv = eq ? percent_decode(plus + name_len + 1, len - name_len - 1, scratch + dn) : 0;
+    on = utf8_sanitize(scratch, dn, out);
+    ov = utf8_sanitize(scratch + dn, dv, out + on);
+    return cb(data, out, on, out + on, ov);
 }
 
 int fcw_url_form_parse(const char *input, size_t len, fcw_url_pair_cb cb, void *data)

@@ -33,12 +33,19 @@ static int stdio_flush(void *s)
     return fflush(s) == 0 ? 0 : -1;
 }
 
+static void abandon_request(void *data)
+{
+    (void) data;
+    fflush(stdout);
+    _exit(1);
+}
+
 int cgi_main(const char *script)
 {
     char err[1024];
     fcw_log_open("stderr", FCW_LOG_WARNING);
     struct conf *conf = conf_for_script(script, err, sizeof(err));
-    struct worker *w = conf ? worker_new(conf->pools, err, sizeof(err)) : NULL;
+    struct worker *w = conf ? worker_new(conf->pools, abandon_request, NULL, err, sizeof(err)) : NULL;
     if (w == NULL) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         fputs("Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nInternal Server Error\n",

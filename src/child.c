@@ -44,6 +44,15 @@ static int fcgx_flush(void *s)
     return FCGX_FFlush(s) < 0 ? -1 : 0;
 }
 
+/* The engine gave up on a request (see fcw_engine_config.abandon): a 503
+ * was written; end the FastCGI request and let the master replace us. */
+static void abandon_request(void *data)
+{
+    FCGX_Finish_r(data);
+    fcw_log(FCW_LOG_WARNING, "exiting to be replaced");
+    _exit(0);
+}
+
 static int drop_privileges(const struct conf_pool *pool)
 {
     if (geteuid() != 0) {
@@ -90,7 +99,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     if (drop_privileges(pool) < 0) {
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
-    struct worker *w = worker_new(pool, err, sizeof(err));
+    FCGX_Request fr;
+    struct worker *w = worker_new(pool, abandon_request, &fr, err, sizeof(err));
     if (w == NULL) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
@@ -107,7 +117,6 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to make the listen socket non-blocking: fcntl()");
         _exit(1);
     }
-    FCGX_Request fr;
     FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
     unsigned long served = 0;
     while (!signals_child_stopping()) {

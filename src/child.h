@@ -23,7 +23,9 @@ void child_engine_config(const struct conf_pool *pool, struct fcw_engine_config 
 struct request;
 struct request_stream;
 struct worker;
-struct worker *worker_new(const struct conf_pool *pool, char *err, size_t errlen);
+/* abandon: see fcw_engine_config.abandon (NULL in a throw-away check). */
+struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
+                          size_t errlen);
 void worker_free(struct worker *w);
 int worker_exhausted(const struct worker *w);
 /* Returns -1 when the request body was abandoned (too large, unreadable):

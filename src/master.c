@@ -96,7 +96,7 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     if (pid == 0) {
         close(fds[0]);
         char msg[1024] = "";
-        struct worker *w = worker_new(pool, msg, sizeof(msg));
+        struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
         if (w == NULL) {
             ssize_t wr = write(fds[1], msg, strlen(msg));
             (void) wr;

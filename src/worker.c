@@ -64,7 +64,8 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, char *
     return e;
 }
 
-struct worker *worker_new(const struct conf_pool *pool, char *err, size_t errlen)
+struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
+                          size_t errlen)
 {
     struct worker *w = calloc(1, sizeof(*w));
     if (w == NULL) {
@@ -73,6 +74,8 @@ struct worker *worker_new(const struct conf_pool *pool, char *err, size_t errlen
     }
     w->pool = pool;
     child_engine_config(pool, &w->cfg);
+    w->cfg.abandon = abandon;
+    w->cfg.abandon_data = data;
     if (pool->script != NULL) {
         w->engine = load_engine(w, pool->script, err, errlen);
         if (w->engine == NULL) {

@@ -74,6 +74,9 @@ int main(int argc, char **argv)
     char err[1024];
     struct fcw_engine_config cfg = { 0 };
     cfg.log = log_to_stderr;
+    if (getenv("FCW_TEST_MEMORY_MB") != NULL) {
+        cfg.limits.memory_bytes = (size_t) atoi(getenv("FCW_TEST_MEMORY_MB")) << 20;
+    }
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;

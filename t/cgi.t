@@ -1,0 +1,68 @@
+#!/usr/bin/env perl
+# CGI mode: `fcworker SCRIPT.js` and a `#!` script serve one CGI/1.1
+# request from the environment and stdin, "Status:" first on stdout.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+use IPC::Open3;
+use Symbol qw(gensym);
+
+my $dir = FcwTest::tmpdir();
+my $bin = FcwTest::fcworker();
+my $script = FcwTest::write_file("$dir/cgi.js", <<'EOF2');
+export default {
+    fetch: function (request, env) {
+        return request.text().then(function (body) {
+            return new Response(request.method + ' ' + request.url + ' [' + body + '] ' +
+                request.headers.get('x-test'), { status: 201, headers: { 'x-mode': 'cgi' } });
+        });
+    }
+};
+EOF2
+
+sub run_cgi {
+    my ($cmd, $env, $stdin) = @_;
+    local %ENV = (PATH => $ENV{PATH}, %$env);
+    my $err = gensym;
+    my $pid = open3(my $in, my $out, $err, @$cmd);
+    print $in $stdin if defined $stdin;
+    close $in;
+    local $/;
+    my $o = <$out> // '';
+    my $e = <$err> // '';
+    waitpid($pid, 0);
+    return ($? >> 8, $o, $e);
+}
+
+my %env = (GATEWAY_INTERFACE => 'CGI/1.1', REQUEST_METHOD => 'POST', SERVER_NAME => 'cgi.example',
+    SERVER_PORT => '8081', SCRIPT_NAME => '/cgi-bin/cgi.js', PATH_INFO => '/extra', QUERY_STRING => 'q=1',
+    CONTENT_LENGTH => 5, CONTENT_TYPE => 'text/plain', HTTP_X_TEST => 'yes');
+my ($rc, $out, $err) = run_cgi([ $bin, $script ], \%env, 'hello');
+is($rc, 0, 'fcworker SCRIPT exits 0') or diag $err;
+like($out, qr/\AStatus: 201 Created\r\n/, 'Status: comes first');
+like($out, qr/^x-mode: cgi\r$/m, 'headers follow');
+like($out, qr{\r\n\r\nPOST http://cgi\.example:8081/cgi-bin/cgi\.js/extra\?q=1 \[hello\] yes\z},
+    'the body: method, URL from SCRIPT_NAME+PATH_INFO+QUERY_STRING (no REQUEST_URI), stdin body, headers');
+
+my $shebang = FcwTest::write_file("$dir/hello.cgi", "#!$bin\nexport default { fetch: function () { return new Response('from a #! script'); } };\n");
+chmod 0755, $shebang;
+($rc, $out, $err) = run_cgi([ $shebang ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/hello.cgi' });
+is($rc, 0, 'a #! script runs') or diag $err;
+like($out, qr/\AStatus: 200 OK\r\n.*\r\n\r\nfrom a #! script\z/s, 'and answers');
+
+my $broken = FcwTest::write_file("$dir/broken.js", "export default {\n  fetch: function ( {\n};\n");
+($rc, $out, $err) = run_cgi([ $bin, $broken ], { REQUEST_METHOD => 'GET' });
+is($rc, 1, 'a broken script exits 1');
+like($out, qr/\AStatus: 500 /, 'with a 500 for the client');
+like($err, qr/broken\.js:\d+: SyntaxError/, 'and file:line on stderr (the server error log)');
+
+my $throws = FcwTest::write_file("$dir/throws.js", "export default { fetch: function () { throw new Error('kaboom'); } };\n");
+($rc, $out, $err) = run_cgi([ $bin, $throws ], { REQUEST_METHOD => 'GET', REQUEST_URI => '/t' });
+like($out, qr/\AStatus: 500 /, 'an exception → 500');
+unlike($out, qr/kaboom/, 'without the details for the client');
+like($err, qr/request "GET \/t".*Error: kaboom/, 'the details go to the log with the request');
+
+done_testing();
