@@ -537,6 +537,16 @@ function weakSetEntry(data, key, value) {
     data.strongValues.push(value);
 }
 
+/* Drops the cell property unless the key has been frozen since; then the
+ * emptied cell stays. */
+function removeCell(key, symbol) {
+    try {
+        delete key[symbol];
+    } catch (e) {
+        return;
+    }
+}
+
 function weakDeleteEntry(data, key) {
     if (!isObject(key)) {
         return false;
@@ -544,10 +554,9 @@ function weakDeleteEntry(data, key) {
     var cell = cellOf(data, key);
     if (cell !== undefined) {
         var wasPresent = cell.present;
-        if (!Reflect.deleteProperty(key, data.symbol)) {
-            cell.present = false;
-            cell.value = undefined;
-        }
+        cell.present = false;
+        cell.value = undefined;
+        removeCell(key, data.symbol);
         return wasPresent;
     }
     var i = data.strongKeys.indexOf(key);
@@ -635,6 +644,9 @@ function fixName(fn, name) {
     [mapIteratorNext, 'next'], [setIteratorNext, 'next']].forEach(function (pair) {
     fixName(pair[0], pair[1]);
 });
+
+setFunctionLength(mapForEach, 1);
+setFunctionLength(setForEach, 1);
 
 publishCollection(Map, 'Map', {
     get: mapGet, set: mapSet, has: mapHas, 'delete': mapDelete, clear: mapClear,

@@ -852,7 +852,8 @@ function mathSinh(x) {
     if (Math.abs(x) < 22) {
         return (mathExpm1(x) - mathExpm1(-x)) / 2;
     }
-    var big = Math.exp(Math.abs(x) - Math.LN2);
+    var half = Math.exp(Math.abs(x) / 2);
+    var big = half / 2 * half;
     return x < 0 ? -big : big;
 }
 
@@ -862,7 +863,8 @@ function mathCosh(x) {
         var e = Math.exp(a);
         return (e + 1 / e) / 2;
     }
-    return Math.exp(a - Math.LN2);
+    var half = Math.exp(a / 2);
+    return half / 2 * half;
 }
 
 function mathTanh(x) {

@@ -781,15 +781,16 @@ int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err,
 
 int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms)
 {
-    double deadline = fcw_loop_now() + wall_ms;
-    for (;;) {
-        double left = deadline - fcw_loop_now();
+    arm_limits(engine, engine->limits.cpu_ms, wall_ms);
+    int rc = 0;
+    while (rc >= 0 && engine->interrupt == ENGINE_RUNNING) {
+        double left = engine->wall_deadline - fcw_loop_now();
         if (left <= 0) {
-            return -1;
+            break;
         }
-        int rc = fcw_loop_run_once(engine->loop, (int) left + 1);
-        if (rc < 0) {
-            return 0;
-        }
+        rc = fcw_loop_run_once(engine->loop, (int) left + 1);
     }
+    int ok = rc < 0 && engine->interrupt == ENGINE_RUNNING;
+    disarm_limits(engine);
+    return ok ? 0 : -1;
 }

@@ -74,9 +74,9 @@ int main(int argc, char **argv)
     char err[1024];
     struct fcw_engine_config cfg = { 0 };
     cfg.log = log_to_stderr;
-    if (getenv("FCW_TEST_MEMORY_MB") != NULL) {
-        cfg.limits.memory_bytes = (size_t) atoi(getenv("FCW_TEST_MEMORY_MB")) << 20;
-    }
+    /* bounds for a runaway test: 60 s of CPU, 1 GB of heap */
+    cfg.limits.cpu_ms = 60000;
+    cfg.limits.memory_bytes = (size_t) 1 << 30;
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;
@@ -96,7 +96,7 @@ int main(int argc, char **argv)
     }
     int rc = fcw_engine_run_loop(e, 120000);
     if (rc < 0) {
-        printf("not ok - the event loop did not settle within 120 s\n");
+        printf("not ok - the event loop did not settle within its limits (120 s, 60 s CPU, 1 GB)\n");
     }
     fcw_engine_free(e);
     return rc < 0 ? 1 : 0;
