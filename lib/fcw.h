@@ -27,6 +27,9 @@ struct fcw_limits {
     size_t body_max;        /* request body bytes */
     unsigned subrequests;   /* fetch() calls per request */
     unsigned response_queue; /* chunks queued between producer and consumer */
+    unsigned fetch_connect_timeout_ms; /* outgoing fetch(): connect timeout (0: libcurl's) */
+    unsigned fetch_timeout_ms;         /* outgoing fetch(): whole transfer (0: none) */
+    int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
 };
 
 struct fcw_engine_config {

@@ -178,6 +178,19 @@ static const char *set_mode(const char *value, void *field)
     return NULL;
 }
 
+static const char *set_bool(const char *value, void *field)
+{
+    static const char *const yes[] = { "yes", "on", "true", "1" };
+    static const char *const no[] = { "no", "off", "false", "0" };
+    for (int i = 0; i < 4; i++) {
+        if (strcasecmp(value, yes[i]) == 0 || strcasecmp(value, no[i]) == 0) {
+            *(int *) field = strcasecmp(value, yes[i]) == 0;
+            return NULL;
+        }
+    }
+    return "expected yes or no";
+}
+
 static const char *set_pm(const char *value, void *field)
 {
     static const char *const names[] = { "static", "dynamic", "ondemand" };
@@ -241,8 +254,9 @@ static const struct conf_directive pool_directives[] = {
     P("limits.body_max", set_size, limits.body_max),
     P("limits.subrequests", set_uint, limits.subrequests),
     P("limits.response_queue", set_uint, limits.response_queue),
-    P("fetch.connect_timeout", set_seconds, fetch_connect_timeout_ms),
-    P("fetch.timeout", set_seconds, fetch_timeout_ms),
+    P("fetch.connect_timeout", set_seconds, limits.fetch_connect_timeout_ms),
+    P("fetch.timeout", set_seconds, limits.fetch_timeout_ms),
+    P("fetch.deny_private", set_bool, limits.fetch_deny_private),
     { NULL, NULL, 0 }
 };
 
@@ -271,7 +285,7 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.body_max = (size_t) 16 << 20;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
-    p->fetch_connect_timeout_ms = 10000;
+    p->limits.fetch_connect_timeout_ms = 10000;
 }
 
 static struct conf_pool *find_pool(struct conf *c, const char *name, size_t len)

@@ -49,8 +49,6 @@ struct conf_pool {
     unsigned request_terminate_timeout_ms;
 
     struct fcw_limits limits;
-    unsigned fetch_connect_timeout_ms;
-    unsigned fetch_timeout_ms;
 
     char *access_log;
     char *status_path;

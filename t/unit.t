@@ -3,7 +3,7 @@
 # sanitizers when the build was configured with --enable-sanitizers) and
 # merges their TAP into one stream.
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${FCW_UNIT_BUILD:-${FCW_BUILD:-$top}}
+build=${FCW_BUILD:-$top}
 n=0
 for src in "$top"/t/unit/*.c; do
     name=$(basename "$src" .c)
