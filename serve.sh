@@ -29,6 +29,9 @@ build_tree
 stop
 rm -rf "$state"
 mkdir -p "$state"
+# nginx's workers run as nobody when it is started as root: give them the socket
+owner=
+[ "$(id -u)" -ne 0 ] || owner="listen.owner = nobody"
 cat > "$state/fcworker.ini" <<EOINI
 [global]
 error_log = $state/fcworker.log
@@ -36,6 +39,7 @@ pid = $state/fcworker.pid
 
 [pool:hello]
 listen = $state/hello.sock
+$owner
 script = $top/contrib/examples/hello.js
 pm = static
 pm.max_children = 4

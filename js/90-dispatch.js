@@ -127,7 +127,11 @@ function send(response) {
         native.respondChunk(parts.body);
         native.respondEnd();
     } else {
-        writeStream(parts.body);
+        /* an untouched fetch() body goes from libcurl to the client directly */
+        var transfer = native.fetchTransferOf(parts.body);
+        if (transfer < 0 || !native.respondPassThrough(transfer)) {
+            writeStream(parts.body);
+        }
     }
 }
 
@@ -174,5 +178,6 @@ native.resetRequest = function () {
     waitUntilCount = 0;
     requestSerial++;
     native.clearTimers();
+    native.fetchReset();
     native.clearJobs();
 };

@@ -65,4 +65,15 @@ void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
 
+/* Outgoing fetch() (lib/fetch.c): its natives, and freeing its transfers
+ * and multi handle with the engine. */
+void fcw_api_fetch_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_fetch_free(struct fcw_engine *engine);
+
+/* The response being sent, for a fetch() body passed through untouched
+ * (lib/http.c): fcw_http_write returns 0, or -1 once the client is gone;
+ * fcw_http_end ends the body (failed: it was cut short). */
+int fcw_http_write(const void *buf, size_t len);
+void fcw_http_end(int failed);
+
 #endif

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "engine.h"
+#include "fetch.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -80,6 +81,31 @@ static int client_gone(struct http_state *st)
     return -1;
 }
 
+int fcw_http_write(const void *buf, size_t len)
+{
+    struct http_state *st = &current;
+    if (!st->active || !st->head_sent || st->ended || st->client_gone) {
+        return -1;
+    }
+    if (!st->head_only && len > 0 &&
+        (st->out->write(st->out->data, buf, len) < 0 || (st->streaming && st->out->flush(st->out->data) < 0))) {
+        return client_gone(st);
+    }
+    return 0;
+}
+
+void fcw_http_end(int failed)
+{
+    struct http_state *st = &current;
+    if (!st->active || st->ended) {
+        return;
+    }
+    st->ended = 1;
+    if (!failed && !st->client_gone && st->out->flush(st->out->data) < 0) {
+        client_gone(st);
+    }
+}
+
 void fcw_http_abandon(void)
 {
     struct http_state *st = &current;
@@ -131,11 +157,8 @@ static duk_ret_t native_respond_chunk(duk_context *ctx)
     if (!st->active || !st->head_sent || st->ended) {
         return duk_error(ctx, DUK_ERR_ERROR, "no response is open for a body chunk");
     }
-    if (!st->client_gone && !st->head_only && len > 0) {
-        if (st->out->write(st->out->data, buf, len) < 0 ||
-            (st->streaming && st->out->flush(st->out->data) < 0)) {
-            client_gone(st);
-        }
+    if (!st->client_gone) {
+        fcw_http_write(buf, len);
     }
     duk_push_boolean(ctx, !st->client_gone);
     return 1;
@@ -143,13 +166,9 @@ static duk_ret_t native_respond_chunk(duk_context *ctx)
 
 static duk_ret_t native_respond_end(duk_context *ctx)
 {
-    struct http_state *st = &current;
     (void) ctx;
-    if (st->active && st->head_sent && !st->ended) {
-        st->ended = 1;
-        if (!st->client_gone && st->out->flush(st->out->data) < 0) {
-            client_gone(st);
-        }
+    if (current.head_sent) {
+        fcw_http_end(0);
     }
     return 0;
 }
@@ -176,12 +195,21 @@ static duk_ret_t native_respond_error(duk_context *ctx)
 
 static duk_ret_t native_respond_abort(duk_context *ctx)
 {
-    struct http_state *st = &current;
     (void) ctx;
-    if (st->active) {
-        st->ended = 1;
-    }
+    fcw_http_end(1);
     return 0;
+}
+
+/* respondPassThrough(transferId) -> true when the fetch() body now flows
+ * from libcurl to the client without entering JavaScript */
+static duk_ret_t native_respond_pass_through(duk_context *ctx)
+{
+    double id = duk_require_number(ctx, 0);
+    struct http_state *st = &current;
+    int ok = st->active && st->head_sent && !st->ended &&
+             fcw_fetch_pass_through(fcw_engine_of(ctx), id) == 0;
+    duk_push_boolean(ctx, ok);
+    return 1;
 }
 
 static duk_ret_t native_wait_until_count(duk_context *ctx)
@@ -198,6 +226,7 @@ void fcw_http_init(duk_context *ctx, duk_idx_t native_idx)
         { "respondEnd", native_respond_end, 0 },
         { "respondError", native_respond_error, 1 },
         { "respondAbort", native_respond_abort, 0 },
+        { "respondPassThrough", native_respond_pass_through, 1 },
         { "waitUntilCount", native_wait_until_count, 1 },
         { NULL, NULL, 0 }
     };

@@ -79,11 +79,16 @@ int cgi_fastcgi_on_stdin(const char *script)
         conf = conf_for_script(script, err, sizeof(err));
     } else {
         const char *root = getenv("FCW_ROOT");
+        if (root == NULL || root[0] == '\0') {
+            fcw_log(FCW_LOG_ERROR, "no script given and FCW_ROOT is not set: refusing to serve the whole "
+                                   "file system; name a script or set FCW_ROOT to the document root");
+            return 1;
+        }
         conf = conf_for_script("-", err, sizeof(err));
         if (conf) {
             free(conf->pools->script);
             conf->pools->script = NULL;
-            conf->pools->root = strdup(root ? root : "/");
+            conf->pools->root = strdup(root);
             conf->pools->limit_extensions = strdup(".sjs");
         }
     }

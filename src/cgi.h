@@ -10,7 +10,7 @@ int cgi_main(const char *script);
 
 /* FastCGI on a listen socket inherited on fd 0 (spawn-fcgi, mod_fcgid,
  * lighttpd bin-path), one process serving script (or, with script NULL,
- * the .sjs file each request names, under $FCW_ROOT or DOCUMENT_ROOT). */
+ * the .sjs file each request names, under $FCW_ROOT, which must be set). */
 int cgi_fastcgi_on_stdin(const char *script);
 
 #endif

@@ -130,8 +130,10 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         }
         /* The listen socket is non-blocking: wait here, the one place
          * where signals reach the child, and let FCGX_Accept_r fail with
-         * EAGAIN when another child took the connection. */
-        if (!signals_child_wait(listen_fd)) {
+         * EAGAIN when another child took the connection. A connection the
+         * front server keeps open (FCGI_KEEP_CONN) carries our next request:
+         * wait on it instead, as PHP-FPM does. */
+        if (!signals_child_wait(fr.ipcFd >= 0 ? fr.ipcFd : listen_fd)) {
             continue;
         }
         if (FCGX_Accept_r(&fr) < 0) {

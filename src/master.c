@@ -481,7 +481,9 @@ static int write_pid_file(const char *path)
     return 0;
 }
 
-static int daemonize_now(void)
+/* Detaches from the terminal; standard error stays open only when it is
+ * the error log. */
+static int daemonize_now(int keep_stderr)
 {
     pid_t pid = fork();
     if (pid < 0) {
@@ -495,6 +497,9 @@ static int daemonize_now(void)
     if (fd >= 0) {
         dup2(fd, 0);
         dup2(fd, 1);
+        if (!keep_stderr) {
+            dup2(fd, 2);
+        }
         if (fd > 2) {
             close(fd);
         }
@@ -528,7 +533,8 @@ int master_run(const char *conf_path, int daemonize)
         conf_free(m.conf);
         return 1;
     }
-    if (daemonize && daemonize_now() < 0) {
+    const char *elog = m.conf->global.error_log;
+    if (daemonize && daemonize_now(elog == NULL || strcmp(elog, "stderr") == 0) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to daemonize: fork()");
         return 1;
     }

@@ -99,9 +99,21 @@ static int build_url(struct request *r, char **params)
     return 0;
 }
 
+static int all_digits(const char *s)
+{
+    return s[0] != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
 int request_build(struct request *r, char **params)
 {
     memset(r, 0, sizeof(*r));
+    /* nginx and Caddy send HTTP_CONTENT_TYPE/LENGTH beside CONTENT_TYPE/LENGTH:
+     * the CGI variables win (RFC 3875 4.1.18); Caddy sends CONTENT_LENGTH=-1
+     * for a chunked body, which is no length at all */
+    const char *ctype = request_param(params, "CONTENT_TYPE");
+    const char *clen = request_param(params, "CONTENT_LENGTH");
+    int have_ctype = ctype && ctype[0];
+    int have_clen = clen && all_digits(clen);
     const char *method = request_param(params, "REQUEST_METHOD");
     r->req.method = method && method[0] ? method : "GET";
     if (build_url(r, params) < 0) {
@@ -114,14 +126,16 @@ int request_build(struct request *r, char **params)
         }
         if (strncmp(*p, "HTTP_", 5) == 0 && eq - *p > 5) {
             /* HTTP_PROXY would let a client set a proxy for CGI code (httpoxy) */
-            if (strncmp(*p, "HTTP_PROXY=", 11) == 0) {
+            if (strncmp(*p, "HTTP_PROXY=", 11) == 0 ||
+                (have_ctype && strncmp(*p, "HTTP_CONTENT_TYPE=", 18) == 0) ||
+                (have_clen && strncmp(*p, "HTTP_CONTENT_LENGTH=", 20) == 0)) {
                 continue;
             }
             if (add_header(r, header_name(*p + 5, (size_t) (eq - *p - 5)), eq + 1) < 0) {
                 return -1;
             }
-        } else if ((strncmp(*p, "CONTENT_TYPE=", 13) == 0 || strncmp(*p, "CONTENT_LENGTH=", 15) == 0) &&
-                   eq[1] != '\0') {
+        } else if ((have_ctype && strncmp(*p, "CONTENT_TYPE=", 13) == 0) ||
+                   (have_clen && strncmp(*p, "CONTENT_LENGTH=", 15) == 0)) {
             if (add_header(r, header_name(*p, (size_t) (eq - *p)), eq + 1) < 0) {
                 return -1;
             }
@@ -131,6 +145,12 @@ int request_build(struct request *r, char **params)
     r->req.headers = (const char *const *) r->headers;
     r->req.nheaders = r->nheaders;
     r->script_filename = request_param(params, "SCRIPT_FILENAME");
+    /* Apache's mod_proxy_fcgi (ProxyFCGIBackendType FPM) sends
+     * "proxy:fcgi://HOST/path": the path starts after the host */
+    if (r->script_filename && strncmp(r->script_filename, "proxy:fcgi://", 13) == 0) {
+        const char *slash = strchr(r->script_filename + 13, '/');
+        r->script_filename = slash ? slash : "";
+    }
     r->document_root = request_param(params, "DOCUMENT_ROOT");
     snprintf(r->log_context, sizeof(r->log_context), "%s %s", r->req.method, r->path);
     r->req.log_context = r->log_context;

@@ -149,7 +149,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         want[strcspn(want, "?")] = '\0';
         name = want;
     }
-    if (memchr(name, '\0', strlen(name) + 1) != name + strlen(name) || realpath(name, real) == NULL) {
+    if (realpath(name, real) == NULL) {
         *status = 404;
         fcw_log(FCW_LOG_NOTICE, "request \"%s\": script %s not found", r->log_context, name);
         return NULL;

@@ -116,7 +116,7 @@ sub fcgi_request {
     }
     %p = (%p, %{ $r{params} || {} });
     delete $p{$_} for grep { !defined $p{$_} } keys %p;
-    my $out = record(1, 1, pack('nCx5', 1, 0));
+    my $out = record(1, 1, pack('nCx5', 1, $r{keep_conn} ? 1 : 0));
     my $params = join '', map { encode_pair($_, $p{$_}) } sort keys %p;
     while (length $params) { $out .= record(4, 1, substr($params, 0, 65535, '')) }
     $out .= record(4, 1, '');
@@ -137,10 +137,13 @@ sub fcgi_request {
             substr($buf, 0, 8 + $clen + $plen, '');
             if ($type == 6) { $stdout .= $content; push @chunks, [time, $content] if length $content }
             elsif ($type == 7) { $stderr .= $content }
-            elsif ($type == 3) { $conn->close; return parse_response($stdout, $stderr, \@chunks) }
+            elsif ($type == 3) {
+                $conn->close unless $r{keep_conn};
+                return parse_response($stdout, $stderr, \@chunks);
+            }
         }
     }
-    $conn->close;
+    $conn->close unless $r{keep_conn};
     my $res = parse_response($stdout, $stderr, \@chunks);
     $res->{incomplete} = 1;
     return $res;

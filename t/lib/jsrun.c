@@ -69,6 +69,34 @@ static void add_globals(duk_context *ctx)
     duk_pop(ctx);
 }
 
+/* ---- for t/fetch.t: limits from FCW_TEST_* variables, and the runtime's
+ * private `native` object as a global when FCW_TEST_NATIVE is set ---- */
+static unsigned env_uint(const char *name, unsigned fallback)
+{
+    const char *v = getenv(name);
+    return v != NULL && *v != '\0' ? (unsigned) strtoul(v, NULL, 10) : fallback;
+}
+
+static void test_limits(struct fcw_limits *lim)
+{
+    lim->subrequests = env_uint("FCW_TEST_SUBREQUESTS", lim->subrequests);
+    lim->response_queue = env_uint("FCW_TEST_RESPONSE_QUEUE", lim->response_queue);
+    lim->fetch_timeout_ms = env_uint("FCW_TEST_FETCH_TIMEOUT_MS", lim->fetch_timeout_ms);
+    lim->fetch_connect_timeout_ms = env_uint("FCW_TEST_FETCH_CONNECT_TIMEOUT_MS", lim->fetch_connect_timeout_ms);
+    lim->fetch_deny_private = (int) env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned) lim->fetch_deny_private);
+}
+
+static void expose_native(struct fcw_engine *e)
+{
+    duk_context *ctx = fcw_engine_ctx(e);
+    if (getenv("FCW_TEST_NATIVE") != NULL) {
+        duk_push_global_object(ctx);
+        fcw_engine_push_native(e);
+        duk_put_prop_literal(ctx, -2, "native");
+        duk_pop(ctx);
+    }
+}
+
 int main(int argc, char **argv)
 {
     char err[1024];
@@ -77,6 +105,7 @@ int main(int argc, char **argv)
     /* bounds for a runaway test: 60 s of CPU, 1 GB of heap */
     cfg.limits.cpu_ms = 60000;
     cfg.limits.memory_bytes = (size_t) 1 << 30;
+    test_limits(&cfg.limits);
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;
@@ -87,6 +116,7 @@ int main(int argc, char **argv)
         return 1;
     }
     add_globals(fcw_engine_ctx(e));
+    expose_native(e);
     for (int i = 1; i < argc; i++) {
         if (fcw_engine_eval_file(e, argv[i], err, sizeof(err)) < 0) {
             printf("not ok - load %s\n# %s\n", argv[i], err);

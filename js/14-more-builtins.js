@@ -1,0 +1,422 @@
+/*
+ * ECMAScript 2022–2024 library additions that Duktape 2.7 lacks and that
+ * lowered Workers code calls, beyond 12-builtins.js: the Error `cause`
+ * option (§20.5.8.1 InstallErrorCause) for Error and the six native error
+ * constructors, String.prototype.matchAll with its RegExp String Iterator,
+ * String.prototype.normalize (forms checked; see below), the ES2023 copying
+ * Array methods (toReversed, toSorted, toSpliced, with), Object.hasOwn and
+ * Promise.withResolvers.
+ *
+ * The native error constructors ignore a second argument, so each global
+ * error constructor is replaced by a function around the native one with
+ * the same .prototype (so instanceof and errors the engine throws are
+ * unchanged), .name and .length; TypeError, the others and AggregateError
+ * inherit from the new Error as in ES2015. Such a function does not read
+ * as "[native code]", so Babel's and TypeScript's lowered
+ * `class X extends Error` call it as
+ * `Error.apply(this, args)`: given a receiver that inherits from the error
+ * prototype but is not an error yet, the new error gets the receiver's
+ * prototype, so subclass instances are instances of the subclass. The
+ * wrapper's own frame is cut from `stack`. (A Proxy of the constructor
+ * would keep "[native code]", but Duktape's Proxy has no getPrototypeOf or
+ * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
+ * function to reflection.)
+ *
+ * normalize: Duktape has no Unicode normalization data, and the tables
+ * would cost every heap tens of kilobytes, so the form is checked and the
+ * string returned as it is: exact for every string no form changes (all
+ * code units below U+00A0; below U+00C0 for NFC and NFD), wrong for strings
+ * that need composing or decomposing.
+ */
+'use strict';
+
+var hasOwn = Object.prototype.hasOwnProperty;
+var toStr = Object.prototype.toString;
+var MAX_SAFE_INTEGER = 9007199254740991;
+var MAX_ARRAY_LENGTH = 4294967295;
+var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+var NORMALIZATION_FORMS = { NFC: true, NFD: true, NFKC: true, NFKD: true };
+var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
+
+function defineHidden(target, key, value) {
+    Object.defineProperty(target, key, {
+        value: value, writable: true, enumerable: false, configurable: true
+    });
+}
+
+function setNameAndLength(fn, name, length) {
+    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+}
+
+/* Adds each [name, function, length] the target does not have yet. */
+function provide(target, entries) {
+    for (var i = 0; i < entries.length; i++) {
+        var name = entries[i][0];
+        if (!hasOwn.call(target, name)) {
+            setNameAndLength(entries[i][1], name, entries[i][2]);
+            defineHidden(target, name, entries[i][1]);
+        }
+    }
+}
+
+function isObject(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function toIntegerOrInfinity(value) {
+    var n = +value;
+    if (n !== n || n === 0) {
+        return 0;
+    }
+    if (n === Infinity || n === -Infinity) {
+        return n;
+    }
+    return n < 0 ? Math.ceil(n) : Math.floor(n);
+}
+
+function toLength(value) {
+    var n = toIntegerOrInfinity(value);
+    return n <= 0 ? 0 : Math.min(n, MAX_SAFE_INTEGER);
+}
+
+function toObject(value, what) {
+    if (value === undefined || value === null) {
+        throw new TypeError(what + ' called on null or undefined');
+    }
+    return Object(value);
+}
+
+function toStringValue(value) {
+    if (typeof value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+    }
+    return String(value);
+}
+
+/* ---- Error cause ---- */
+
+/* An object being initialised by a lowered subclass constructor: Babel
+ * (without a usable Reflect.construct) and TypeScript call the parent as
+ * `Error.apply(this, args)` and continue with the object it returns. */
+function isSubclassReceiver(thisArg, prototype) {
+    return isObject(thisArg) && prototype.isPrototypeOf(thisArg) && toStr.call(thisArg) !== '[object Error]';
+}
+
+/* The stack with the wrapper's frame cut; shared getter of wrapped errors. */
+function errorStack() {
+    var stack = nativeStackGetter.call(this);
+    return typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack;
+}
+
+function setErrorStack(value) {
+    defineHidden(this, 'stack', value);
+}
+
+/* InstallErrorCause, and the stack without the wrapper's frame. */
+function finishError(error, options) {
+    if (isObject(options) && 'cause' in options) {
+        defineHidden(error, 'cause', options.cause);
+    }
+    if (wrapperFrame !== null) {
+        Object.defineProperty(error, 'stack', {
+            get: errorStack, set: setErrorStack, enumerable: false, configurable: true
+        });
+    }
+    return error;
+}
+
+/* A constructor that behaves as NativeError and takes the options argument. */
+function wrapErrorConstructor(NativeError) {
+    var prototype = NativeError.prototype;
+    function ErrorWithOptions(message, options) {
+        var error = new NativeError(message);
+        var errorPrototype = prototype;
+        if (new.target !== undefined) {
+            errorPrototype = new.target.prototype;
+        } else if (isSubclassReceiver(this, prototype)) {
+            errorPrototype = Object.getPrototypeOf(this);
+        }
+        if (errorPrototype !== prototype && isObject(errorPrototype)) {
+            Object.setPrototypeOf(error, errorPrototype);
+        }
+        return finishError(error, options);
+    }
+    Object.defineProperty(ErrorWithOptions, 'prototype', { value: prototype, writable: false });
+    setNameAndLength(ErrorWithOptions, NativeError.name, 1);
+    defineHidden(prototype, 'constructor', ErrorWithOptions);
+    return ErrorWithOptions;
+}
+
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
+}
+
+/* Matches the frame the wrappers add on top of every stack (its location
+ * "(file:line)"), or is null when the engine records no frames. */
+function findWrapperFrame(WrappedError) {
+    var lines = String(nativeStackGetter.call(new WrappedError('probe'))).split('\n');
+    var location = lines.length > 1 ? /\([^()]+\)/.exec(lines[1]) : null;
+    return location === null ? null : new RegExp('\\n[^\\n]*' + escapeRegExp(location[0]) + '[^\\n]*');
+}
+
+var wrapperFrame = null;
+
+if (new Error('', { cause: 0 }).cause === undefined) {
+    var WrappedError = wrapErrorConstructor(Error);
+    for (var i = 1; i < ERROR_NAMES.length; i++) {
+        var wrapped = wrapErrorConstructor(global[ERROR_NAMES[i]]);
+        Object.setPrototypeOf(wrapped, WrappedError);
+        native.defineGlobal(ERROR_NAMES[i], wrapped);
+    }
+    if (typeof global.AggregateError === 'function' && Object.getPrototypeOf(global.AggregateError) === Error) {
+        Object.setPrototypeOf(global.AggregateError, WrappedError);
+    }
+    native.defineGlobal('Error', WrappedError);
+    wrapperFrame = findWrapperFrame(WrappedError);
+}
+
+/* ---- String ---- */
+
+var RegExpStringIteratorPrototype = Object.create(native.IteratorPrototype);
+var ITERATING_REGEXP = Symbol('iteratingRegExp');
+var ITERATED_STRING = Symbol('iteratedString');
+var GLOBAL = Symbol('global');
+var UNICODE = Symbol('unicode');
+var DONE = Symbol('done');
+
+function RegExpStringIterator(matcher, string, isGlobal, fullUnicode) {
+    this[ITERATING_REGEXP] = matcher;
+    this[ITERATED_STRING] = string;
+    this[GLOBAL] = isGlobal;
+    this[UNICODE] = fullUnicode;
+    this[DONE] = false;
+}
+
+RegExpStringIterator.prototype = RegExpStringIteratorPrototype;
+
+function advanceStringIndex(S, index, unicode) {
+    if (!unicode || index + 1 >= S.length) {
+        return index + 1;
+    }
+    var first = S.charCodeAt(index);
+    var second = S.charCodeAt(index + 1);
+    var pair = first >= 0xD800 && first <= 0xDBFF && second >= 0xDC00 && second <= 0xDFFF;
+    return index + (pair ? 2 : 1);
+}
+
+/* RegExpExec: the regexp's own exec if callable, checked to give an object or null. */
+function regExpExec(R, S) {
+    var exec = R.exec;
+    var result = exec.call(R, S);
+    if (result !== null && !isObject(result)) {
+        throw new TypeError('exec result must be an object or null');
+    }
+    return result;
+}
+
+function regExpStringIteratorNext() {
+    if (!isObject(this) || this[DONE] === undefined) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    if (this[DONE]) {
+        return { value: undefined, done: true };
+    }
+    var R = this[ITERATING_REGEXP];
+    var S = this[ITERATED_STRING];
+    var match = regExpExec(R, S);
+    if (match === null) {
+        this[DONE] = true;
+        return { value: undefined, done: true };
+    }
+    if (!this[GLOBAL]) {
+        this[DONE] = true;
+    } else if (toStringValue(match[0]) === '') {
+        R.lastIndex = advanceStringIndex(S, toLength(R.lastIndex), this[UNICODE]);
+    }
+    return { value: match, done: false };
+}
+
+provide(RegExpStringIteratorPrototype, [['next', regExpStringIteratorNext, 0]]);
+Object.defineProperty(RegExpStringIteratorPrototype, Symbol.toStringTag, {
+    value: 'RegExp String Iterator', configurable: true
+});
+
+function isRegExp(x) {
+    return isObject(x) && toStr.call(x) === '[object RegExp]';
+}
+
+/* RegExp.prototype[@@matchAll] (the engine has no Symbol.matchAll). */
+function regExpMatchAll(R, S) {
+    var flags = toStringValue(R.flags);
+    var matcher = new RegExp(R.source, flags);
+    matcher.lastIndex = toLength(R.lastIndex);
+    return new RegExpStringIterator(matcher, S, flags.indexOf('g') >= 0, flags.indexOf('u') >= 0);
+}
+
+function stringMatchAll(regexp) {
+    if (this === undefined || this === null) {
+        throw new TypeError('String.prototype.matchAll called on null or undefined');
+    }
+    if (isRegExp(regexp)) {
+        var flags = regexp.flags;
+        if (flags === undefined || flags === null || toStringValue(flags).indexOf('g') < 0) {
+            throw new TypeError('matchAll must be called with a global RegExp');
+        }
+        return regExpMatchAll(regexp, toStringValue(this));
+    }
+    var S = toStringValue(this);
+    var rx = new RegExp(regexp === undefined ? '(?:)' : toStringValue(regexp), 'g');
+    return regExpMatchAll(rx, S);
+}
+
+function stringNormalize(form) {
+    if (this === undefined || this === null) {
+        throw new TypeError('String.prototype.normalize called on null or undefined');
+    }
+    var S = toStringValue(this);
+    var f = form === undefined ? 'NFC' : toStringValue(form);
+    if (!hasOwn.call(NORMALIZATION_FORMS, f)) {
+        throw new RangeError('The normalization form should be one of NFC, NFD, NFKC, NFKD.');
+    }
+    return S;
+}
+
+provide(String.prototype, [['matchAll', stringMatchAll, 1], ['normalize', stringNormalize, 0]]);
+
+/* ---- Array (ES2023 change-array-by-copy) ---- */
+
+function arrayCreate(len) {
+    if (len > MAX_ARRAY_LENGTH) {
+        throw new RangeError('Invalid array length');
+    }
+    return new Array(len);
+}
+
+/* Array SortCompare: undefined last (never passed to comparefn), then
+ * comparefn or the string order. */
+function arraySortCompare(comparefn) {
+    return function (x, y) {
+        if (x === undefined) {
+            return y === undefined ? 0 : 1;
+        }
+        if (y === undefined) {
+            return -1;
+        }
+        if (comparefn !== undefined) {
+            var v = +comparefn(x, y);
+            return v !== v ? 0 : v;
+        }
+        var xs = toStringValue(x);
+        var ys = toStringValue(y);
+        return xs < ys ? -1 : (xs > ys ? 1 : 0);
+    };
+}
+
+function arrayToReversed() {
+    var O = toObject(this, 'Array.prototype.toReversed');
+    var len = toLength(O.length);
+    var A = arrayCreate(len);
+    for (var k = 0; k < len; k++) {
+        A[k] = O[len - 1 - k];
+    }
+    return A;
+}
+
+function arrayToSorted(comparefn) {
+    if (comparefn !== undefined && typeof comparefn !== 'function') {
+        throw new TypeError('The comparison function must be either a function or undefined');
+    }
+    var O = toObject(this, 'Array.prototype.toSorted');
+    var len = toLength(O.length);
+    var A = arrayCreate(len);
+    for (var k = 0; k < len; k++) {
+        A[k] = O[k];
+    }
+    return native.stableSort(A, arraySortCompare(comparefn));
+}
+
+function arrayToSpliced(start, skipCount) {
+    var O = toObject(this, 'Array.prototype.toSpliced');
+    var len = toLength(O.length);
+    var relativeStart = toIntegerOrInfinity(start);
+    var actualStart = relativeStart < 0 ? Math.max(len + relativeStart, 0) : Math.min(relativeStart, len);
+    var insertCount = Math.max(arguments.length - 2, 0);
+    var actualSkipCount;
+    if (arguments.length === 0) {
+        actualSkipCount = 0;
+    } else if (arguments.length === 1) {
+        actualSkipCount = len - actualStart;
+    } else {
+        actualSkipCount = Math.min(Math.max(toIntegerOrInfinity(skipCount), 0), len - actualStart);
+    }
+    var newLen = len + insertCount - actualSkipCount;
+    if (newLen > MAX_SAFE_INTEGER) {
+        throw new TypeError('Array length exceeds the maximum safe integer');
+    }
+    var A = arrayCreate(newLen);
+    var i = 0;
+    var r = actualStart + actualSkipCount;
+    for (; i < actualStart; i++) {
+        A[i] = O[i];
+    }
+    for (var j = 0; j < insertCount; j++) {
+        A[i++] = arguments[j + 2];
+    }
+    for (; i < newLen; i++, r++) {
+        A[i] = O[r];
+    }
+    return A;
+}
+
+function arrayWith(index, value) {
+    var O = toObject(this, 'Array.prototype.with');
+    var len = toLength(O.length);
+    var relativeIndex = toIntegerOrInfinity(index);
+    var actualIndex = relativeIndex >= 0 ? relativeIndex : len + relativeIndex;
+    if (actualIndex >= len || actualIndex < 0) {
+        throw new RangeError('Invalid index : ' + String(index));
+    }
+    var A = arrayCreate(len);
+    for (var k = 0; k < len; k++) {
+        A[k] = k === actualIndex ? value : O[k];
+    }
+    return A;
+}
+
+provide(Array.prototype, [
+    ['toReversed', arrayToReversed, 0], ['toSorted', arrayToSorted, 1],
+    ['toSpliced', arrayToSpliced, 2], ['with', arrayWith, 2]
+]);
+
+/* ---- Object, Promise ---- */
+
+function objectHasOwn(O, P) {
+    var obj = toObject(O, 'Object.hasOwn');
+    return hasOwn.call(obj, typeof P === 'symbol' ? P : toStringValue(P));
+}
+
+provide(Object, [['hasOwn', objectHasOwn, 2]]);
+
+function promiseWithResolvers() {
+    var C = this;
+    if (typeof C !== 'function') {
+        throw new TypeError('Promise.withResolvers called on a non-constructor');
+    }
+    var resolve, reject;
+    var promise = new C(function (res, rej) {
+        if (resolve !== undefined || reject !== undefined) {
+            throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
+        }
+        resolve = res;
+        reject = rej;
+    });
+    if (typeof resolve !== 'function' || typeof reject !== 'function') {
+        throw new TypeError('Promise resolve or reject function is not callable');
+    }
+    return { promise: promise, resolve: resolve, reject: reject };
+}
+
+if (typeof global.Promise === 'function') {
+    provide(global.Promise, [['withResolvers', promiseWithResolvers, 0]]);
+}

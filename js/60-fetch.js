@@ -1,0 +1,338 @@
+/*
+ * The global fetch() of the Fetch standard, as Workers implement it, over
+ * the libcurl transfers of lib/fetch.c. A call builds a Request from its
+ * arguments, reads a stream body to its end, and starts one transfer per
+ * HTTP exchange; redirects are followed here (at most 20, with the
+ * standard's method rewriting), so each hop is a new transfer. The promise
+ * resolves when the response head arrives; the body is a ReadableStream
+ * whose pull() grants the C side credit for more chunks (a high-water mark
+ * of 0: nothing is read ahead of a reader, and at most limits.response_queue
+ * chunks wait in the stream's queue). Records stay here, keyed by transfer
+ * id; C only knows the ids.
+ *
+ * Hooks for the C side and the dispatcher:
+ *   native.fetchHead(id, {status, statusText, headers}), native.fetchChunk(id,
+ *   u8), native.fetchDone(id, null | message)   (called by lib/fetch.c);
+ *   native.fetchReset()          the request ended: forget every transfer
+ *                                and abort them (dispatch's resetRequest);
+ *   native.fetchTransferOf(stream) -> transfer id, or -1 unless the stream is
+ *                                the untouched body of a live fetch()
+ *                                response (for fcw_fetch_pass_through);
+ *   native.fetchStats()          counters for tests: the C side's plus
+ *                                maxQueued, the most chunks a body stream's
+ *                                queue ever held.
+ */
+var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
+var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true };
+var REQUEST_BODY_HEADERS = {
+    'content-encoding': true, 'content-language': true, 'content-location': true, 'content-type': true,
+    'content-length': true
+};
+var MAX_REDIRECTS = 20;
+var transfers = {};
+var nextId = 1;
+var maxQueued = 0;
+
+function FetchRecord(parts, resolve, reject) {
+    this.id = 0;
+    this.method = parts.method;
+    this.url = parts.url;
+    this.headers = parts.headers;
+    this.body = null;
+    this.redirect = parts.redirect;
+    this.redirects = 0;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.controller = null;
+    this.stream = null;
+    this.bodyReader = null;
+    this.delivered = 0;
+    this.done = false;
+    this.unregisterAbort = null;
+}
+
+function finish(record) {
+    record.done = true;
+    if (transfers[record.id] === record) {
+        delete transfers[record.id];
+    }
+    if (record.unregisterAbort !== null) {
+        record.unregisterAbort();
+        record.unregisterAbort = null;
+    }
+}
+
+/* Ends a fetch with an error: the promise if no response was given yet,
+ * else the response's body stream. */
+function fail(record, error) {
+    if (record.done) {
+        return;
+    }
+    finish(record);
+    if (record.controller !== null) {
+        record.controller.error(error);
+    } else {
+        record.reject(error);
+    }
+}
+
+function abortFetch(record, reason) {
+    if (record.done) {
+        return;
+    }
+    native.fetchAbort(record.id);
+    if (record.bodyReader !== null) {
+        record.bodyReader.cancel(reason).then(undefined, function () {});
+    }
+    fail(record, reason);
+}
+
+/* A request body stream is read to its end before the transfer starts. */
+function readRequestBody(record, body) {
+    var Promise = global.Promise;
+    if (body === null || body instanceof Uint8Array) {
+        return Promise.resolve(body);
+    }
+    var reader = record.bodyReader = body.getReader(), chunks = [], total = 0;
+    return new Promise(function (resolve, reject) {
+        function step(result) {
+            if (result.done) {
+                record.bodyReader = null;
+                resolve(native.concatBytes(chunks, total));
+                return;
+            }
+            if (!(result.value instanceof Uint8Array)) {
+                var error = new TypeError('fetch failed: request body stream chunks must be Uint8Array');
+                reader.cancel(error);
+                reject(error);
+                return;
+            }
+            chunks.push(result.value);
+            total += result.value.length;
+            reader.read().then(step, reject);
+        }
+        reader.read().then(step, reject);
+    });
+}
+
+function start(record) {
+    var id = nextId++;
+    record.id = id;
+    try {
+        native.fetchStart(id, record.method, record.url, record.headers, record.body);
+    } catch (e) {
+        fail(record, e);
+        return;
+    }
+    transfers[id] = record;
+}
+
+function queuedChunks(controller) {
+    var desired = controller.desiredSize;
+    return desired === null || desired >= 0 ? 0 : -desired;
+}
+
+function bodyStream(record) {
+    record.stream = new global.ReadableStream({
+        start: function (controller) {
+            record.controller = controller;
+        },
+        pull: function (controller) {
+            if (!record.done) {
+                native.fetchDemand(record.id, queuedChunks(controller));
+            }
+        },
+        cancel: function () {
+            if (!record.done) {
+                native.fetchAbort(record.id);
+                finish(record);
+            }
+        }
+    }, { highWaterMark: 0 });
+    return record.stream;
+}
+
+function firstHeader(flat, name) {
+    for (var i = 0; i < flat.length; i += 2) {
+        if (flat[i] === name) {
+            return flat[i + 1];
+        }
+    }
+    return null;
+}
+
+function withoutHeaders(flat, names) {
+    var out = [];
+    for (var i = 0; i < flat.length; i += 2) {
+        if (!names.hasOwnProperty(flat[i].toLowerCase())) {
+            out.push(flat[i], flat[i + 1]);
+        }
+    }
+    return out;
+}
+
+function withoutFragment(url) {
+    var hash = url.indexOf('#');
+    return hash === -1 ? url : url.slice(0, hash);
+}
+
+/* Response.url and .redirected of a fetched response. */
+function setResponseUrl(response, url, redirected) {
+    Object.defineProperties(response, {
+        url: { value: withoutFragment(url), configurable: true },
+        redirected: { value: redirected, configurable: true }
+    });
+}
+
+/* Fetch "HTTP-redirect fetch" from step 3 on, for a response that was not
+ * handed out. */
+function followRedirect(record, status, location) {
+    var URL = global.URL, next;
+    try {
+        next = new URL(location, record.url);
+    } catch (e) {
+        fail(record, new TypeError('fetch failed: invalid redirect location: ' + location));
+        return;
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        fail(record, new TypeError('fetch failed: redirect to a URL that is not http(s): ' + next.href));
+        return;
+    }
+    if (++record.redirects > MAX_REDIRECTS) {
+        fail(record, new TypeError('fetch failed: too many redirects (more than ' + MAX_REDIRECTS + ')'));
+        return;
+    }
+    if (((status === 301 || status === 302) && record.method === 'POST') ||
+        (status === 303 && record.method !== 'GET' && record.method !== 'HEAD')) {
+        record.method = 'GET';
+        record.body = null;
+        record.headers = withoutHeaders(record.headers, REQUEST_BODY_HEADERS);
+    }
+    if (new URL(record.url).origin !== next.origin) {
+        record.headers = withoutHeaders(record.headers, { authorization: true });
+    }
+    if (next.hash === '') {
+        next.hash = new URL(record.url).hash;
+    }
+    record.url = next.href;
+    start(record);
+}
+
+function respond(record, head) {
+    var nullBody = record.method === 'HEAD' || NULL_BODY_STATUSES.hasOwnProperty(head.status);
+    var response;
+    try {
+        response = new global.Response(nullBody ? null : bodyStream(record),
+            { status: head.status, statusText: head.statusText });
+    } catch (e) {
+        native.fetchAbort(record.id);
+        record.controller = null;
+        fail(record, new TypeError('fetch failed: the upstream response cannot be represented: ' + e.message));
+        return;
+    }
+    response[native.HEADERS] = native.headersFromList(head.headers);
+    setResponseUrl(response, record.url, record.redirects > 0);
+    record.resolve(response);
+}
+
+native.fetchHead = function (id, head) {
+    var record = transfers[id];
+    if (record === undefined) {
+        return;
+    }
+    var location = REDIRECT_STATUSES.hasOwnProperty(head.status) ? firstHeader(head.headers, 'location') : null;
+    if (location === null || record.redirect === 'manual') {
+        respond(record, head);
+        return;
+    }
+    native.fetchAbort(id);
+    delete transfers[id];
+    if (record.redirect === 'error') {
+        fail(record, new TypeError('fetch failed: the response redirected (' + head.status +
+            ') and the request\'s redirect mode is "error"'));
+        return;
+    }
+    followRedirect(record, head.status, location);
+};
+
+native.fetchChunk = function (id, chunk) {
+    var record = transfers[id];
+    if (record === undefined) {
+        return;
+    }
+    if (record.controller === null) {
+        native.fetchDemand(id, 0);
+        return;
+    }
+    record.delivered++;
+    record.controller.enqueue(chunk);
+    maxQueued = Math.max(maxQueued, queuedChunks(record.controller));
+};
+
+native.fetchDone = function (id, message) {
+    var record = transfers[id];
+    if (record === undefined) {
+        return;
+    }
+    if (message !== null) {
+        fail(record, new TypeError(message));
+        return;
+    }
+    finish(record);
+    if (record.controller !== null) {
+        record.controller.close();
+    }
+};
+
+native.fetchReset = function () {
+    transfers = {};
+    native.fetchClear();
+};
+
+native.fetchTransferOf = function (stream) {
+    for (var id in transfers) {
+        var record = transfers[id];
+        if (record.stream === stream && record.delivered === 0 && !native.readableStreamIsLocked(stream) &&
+            !native.readableStreamIsDisturbed(stream)) {
+            return record.id;
+        }
+    }
+    return -1;
+};
+
+native.fetchStats = function () {
+    var stats = native.fetchCounters();
+    stats.maxQueued = maxQueued;
+    return stats;
+};
+
+function fetch(input) {
+    var init = arguments[1];
+    return new global.Promise(function (resolve, reject) {
+        var request = new global.Request(input, init);
+        var parts = native.requestParts(request);
+        var signal = parts.signal;
+        var record = new FetchRecord(parts, resolve, reject);
+        if (signal && signal.aborted) {
+            throw signal.reason;
+        }
+        if (!/^https?:/i.test(parts.url)) {
+            throw new TypeError('fetch failed: only http and https URLs can be fetched: ' + parts.url);
+        }
+        if (signal) {
+            record.unregisterAbort = native.addAbortAlgorithm(signal, function () {
+                abortFetch(record, signal.reason);
+            });
+        }
+        readRequestBody(record, parts.body).then(function (bytes) {
+            if (!record.done) {
+                record.body = bytes;
+                start(record);
+            }
+        }, function (e) {
+            fail(record, e);
+        });
+    });
+}
+
+native.defineGlobal('fetch', fetch);

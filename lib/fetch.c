@@ -1,0 +1,1012 @@
+/*
+ * Outgoing fetch() over libcurl, driven by the engine's event loop: one
+ * CURLM multi handle per engine, fed with curl_multi_socket_action from the
+ * loop's fd and timer callbacks (CURLMOPT_SOCKETFUNCTION and
+ * CURLMOPT_TIMERFUNCTION register curl's wishes with the loop). One transfer
+ * is one HTTP exchange; redirects, Request/Response objects and the promise
+ * live in js/60-fetch.js, which knows a transfer by its numeric id.
+ *
+ * Into JavaScript (each through fcw_engine_call_native):
+ *   native.fetchHead(id, {status, statusText, headers: flat lowercase list})
+ *   native.fetchChunk(id, Uint8Array)
+ *   native.fetchDone(id, null | "fetch failed: ...")
+ * From JavaScript: fetchStart, fetchDemand, fetchAbort, fetchClear,
+ * fetchCounters (see the natives at the end of this file).
+ *
+ * Backpressure: JavaScript grants credit (limits.response_queue minus the
+ * chunks its stream queue holds) each time the body stream is pulled; every
+ * chunk delivered uses one, and with none left the write callback answers
+ * CURL_WRITEFUNC_PAUSE. New credit unpauses the transfer from a zero-delay
+ * loop timer, never from inside JavaScript or inside libcurl. A body nobody
+ * reads stays paused before its first chunk, which is what lets
+ * fcw_fetch_pass_through() hand it to the client untouched.
+ *
+ * libcurl forbids multi calls from its own callbacks, and those callbacks
+ * run JavaScript: while a socket action runs (in_curl), starting and
+ * aborting transfers is deferred to right after it.
+ */
+#include "config.h"
+
+#include "engine.h"
+#include "fetch.h"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <ctype.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define FETCH_DEFAULT_QUEUE 16
+
+struct header_list {
+    char *buf; /* "name\0value\0" repeated */
+    size_t len, cap;
+};
+
+struct transfer {
+    struct fetch_state *f;
+    struct transfer *next, *prev;
+    double id;
+    CURL *easy;
+    struct curl_slist *headers;
+    unsigned char *body;
+    size_t body_len;
+    char errbuf[CURL_ERROR_SIZE];
+    char denied[INET6_ADDRSTRLEN];
+
+    int status;
+    char *reason;
+    struct header_list head;
+    int head_sent;
+    int decoding;
+
+    int added;
+    int add_wanted;
+    int aborted;
+    int paused;
+    int resume_wanted;
+    int pass_through;
+    int client_gone;
+    unsigned credit;
+    unsigned delivered;
+};
+
+struct fetch_stats {
+    double pauses;
+    double resumes;
+    double chunks;
+};
+
+struct fetch_state {
+    struct fcw_engine *engine;
+    CURLM *multi;
+    struct transfer *transfers;
+    uint64_t curl_timer;
+    uint64_t kick_timer;
+    int in_curl;
+    unsigned subrequests;
+    struct fetch_stats stats;
+};
+
+/* ---- state ---- */
+
+static struct fetch_state *state_of(duk_context *ctx)
+{
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, "fetch");
+    struct fetch_state *f = duk_get_pointer(ctx, -1);
+    duk_pop_2(ctx);
+    return f;
+}
+
+static unsigned queue_limit(const struct fetch_state *f)
+{
+    unsigned n = fcw_engine_limits(f->engine)->response_queue;
+    return n ? n : FETCH_DEFAULT_QUEUE;
+}
+
+static struct transfer *find_transfer(struct fetch_state *f, double id)
+{
+    for (struct transfer *t = f->transfers; t != NULL; t = t->next) {
+        if (t->id == id) {
+            return t;
+        }
+    }
+    return NULL;
+}
+
+static void free_transfer(struct transfer *t)
+{
+    struct fetch_state *f = t->f;
+    if (t->added) {
+        curl_multi_remove_handle(f->multi, t->easy);
+    }
+    curl_easy_cleanup(t->easy);
+    curl_slist_free_all(t->headers);
+    free(t->body);
+    free(t->reason);
+    free(t->head.buf);
+    if (t->prev != NULL) {
+        t->prev->next = t->next;
+    } else {
+        f->transfers = t->next;
+    }
+    if (t->next != NULL) {
+        t->next->prev = t->prev;
+    }
+    free(t);
+}
+
+/* ---- calls into JavaScript ---- */
+
+struct chunk_args {
+    const char *data;
+    size_t len;
+};
+
+static duk_ret_t push_chunk_safe(duk_context *ctx, void *udata)
+{
+    struct chunk_args *c = udata;
+    void *p = duk_push_fixed_buffer(ctx, c->len);
+    memcpy(p, c->data, c->len);
+    duk_push_buffer_object(ctx, -1, 0, c->len, DUK_BUFOBJ_UINT8ARRAY);
+    duk_remove(ctx, -2);
+    return 1;
+}
+
+/* Header bytes are ISO-8859-1 (the Fetch standard's byte strings). */
+static void push_latin1(duk_context *ctx, const char *s)
+{
+    size_t n = strlen(s), high = 0;
+    for (size_t i = 0; i < n; i++) {
+        high += (unsigned char) s[i] >= 0x80;
+    }
+    if (high == 0) {
+        duk_push_lstring(ctx, s, n);
+        return;
+    }
+    char *out = duk_push_fixed_buffer(ctx, n + high);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char) s[i];
+        if (c < 0x80) {
+            out[o++] = (char) c;
+        } else {
+            out[o++] = (char) (0xC0 | (c >> 6));
+            out[o++] = (char) (0x80 | (c & 0x3F));
+        }
+    }
+    duk_buffer_to_string(ctx, -1);
+}
+
+/* Whether curl decoded the body: then its Content-Encoding and
+ * Content-Length describe bytes JavaScript never sees. */
+static int decoded_by_curl(const struct transfer *t)
+{
+    if (!t->decoding) {
+        return 0;
+    }
+    for (size_t off = 0; off < t->head.len;) {
+        const char *name = t->head.buf + off;
+        const char *value = name + strlen(name) + 1;
+        if (strcmp(name, "content-encoding") == 0 && strcasecmp(value, "identity") != 0) {
+            return 1;
+        }
+        off = (size_t) (value - t->head.buf) + strlen(value) + 1;
+    }
+    return 0;
+}
+
+static duk_ret_t push_head_safe(duk_context *ctx, void *udata)
+{
+    struct transfer *t = udata;
+    int drop_encoding = decoded_by_curl(t);
+    duk_push_object(ctx);
+    duk_push_int(ctx, t->status);
+    duk_put_prop_literal(ctx, -2, "status");
+    push_latin1(ctx, t->reason ? t->reason : "");
+    duk_put_prop_literal(ctx, -2, "statusText");
+    duk_push_array(ctx);
+    duk_uarridx_t n = 0;
+    for (size_t off = 0; off < t->head.len;) {
+        const char *name = t->head.buf + off;
+        const char *value = name + strlen(name) + 1;
+        off = (size_t) (value - t->head.buf) + strlen(value) + 1;
+        if (drop_encoding && (strcmp(name, "content-encoding") == 0 || strcmp(name, "content-length") == 0)) {
+            continue;
+        }
+        duk_push_string(ctx, name);
+        duk_put_prop_index(ctx, -2, n++);
+        push_latin1(ctx, value);
+        duk_put_prop_index(ctx, -2, n++);
+    }
+    duk_put_prop_literal(ctx, -2, "headers");
+    return 1;
+}
+
+static duk_ret_t push_message_safe(duk_context *ctx, void *udata)
+{
+    const char *message = udata;
+    if (message == NULL) {
+        duk_push_null(ctx);
+    } else {
+        duk_push_string(ctx, message);
+    }
+    return 1;
+}
+
+/* native[name](id, value built by push); -1 when that failed or threw. */
+static int call_js(struct fetch_state *f, const char *name, double id, duk_safe_call_function push, void *data)
+{
+    duk_context *ctx = fcw_engine_ctx(f->engine);
+    duk_push_number(ctx, id);
+    if (duk_safe_call(ctx, push, data, 0, 1) != DUK_EXEC_SUCCESS) {
+        fcw_engine_log(f->engine, FCW_LOG_ERROR, "fetch: %s: %s", name, duk_safe_to_string(ctx, -1));
+        duk_pop_2(ctx);
+        return -1;
+    }
+    return fcw_engine_call_native(f->engine, name, 2, "uncaught exception in a fetch() callback");
+}
+
+/* ---- libcurl callbacks of one transfer ---- */
+
+static int header_add(struct header_list *h, const char *s, size_t n)
+{
+    if (h->len + n + 1 > h->cap) {
+        size_t cap = (h->cap ? h->cap * 2 : 512) + n;
+        char *p = realloc(h->buf, cap);
+        if (p == NULL) {
+            return -1;
+        }
+        h->buf = p;
+        h->cap = cap;
+    }
+    memcpy(h->buf + h->len, s, n);
+    h->buf[h->len + n] = '\0';
+    h->len += n + 1;
+    return 0;
+}
+
+static int is_token_char(unsigned char c)
+{
+    return isalnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) {
+        (*n)--;
+    }
+}
+
+static int parse_status_line(struct transfer *t, const char *line, size_t n)
+{
+    const char *sp = memchr(line, ' ', n);
+    if (sp == NULL) {
+        return -1;
+    }
+    const char *code = sp + 1;
+    size_t rest = n - (size_t) (code - line);
+    if (rest < 3 || !isdigit((unsigned char) code[0]) || !isdigit((unsigned char) code[1]) ||
+        !isdigit((unsigned char) code[2])) {
+        return -1;
+    }
+    t->status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
+    const char *reason = code + 3;
+    size_t rlen = rest - 3;
+    trim(&reason, &rlen);
+    free(t->reason);
+    t->reason = strndup(reason, rlen);
+    t->head.len = 0;
+    return t->reason == NULL ? -1 : 0;
+}
+
+/* Appends to the last value instead of starting a new string. */
+static int header_extend(struct header_list *h, const char *s, size_t n)
+{
+    h->len--;
+    return header_add(h, s, n);
+}
+
+/* obs-fold: a line starting with whitespace continues the last value. */
+static int header_continue(struct transfer *t, const char *line, size_t n)
+{
+    if (t->head.len == 0) {
+        return 0;
+    }
+    trim(&line, &n);
+    return header_extend(&t->head, " ", 1) < 0 || header_extend(&t->head, line, n) < 0 ? -1 : 0;
+}
+
+static int header_field(struct transfer *t, const char *line, size_t n)
+{
+    const char *colon = memchr(line, ':', n);
+    if (colon == NULL || colon == line) {
+        return 0;
+    }
+    size_t nlen = (size_t) (colon - line);
+    char name[256];
+    if (nlen >= sizeof(name)) {
+        return 0;
+    }
+    for (size_t i = 0; i < nlen; i++) {
+        if (!is_token_char((unsigned char) line[i])) {
+            return 0;
+        }
+        name[i] = (char) tolower((unsigned char) line[i]);
+    }
+    const char *value = colon + 1;
+    size_t vlen = n - nlen - 1;
+    trim(&value, &vlen);
+    if (memchr(value, '\0', vlen) != NULL) {
+        return 0;
+    }
+    return header_add(&t->head, name, nlen) < 0 || header_add(&t->head, value, vlen) < 0 ? -1 : 0;
+}
+
+static void deliver_head(struct transfer *t)
+{
+    t->head_sent = 1;
+    if (call_js(t->f, "fetchHead", t->id, push_head_safe, t) < 0) {
+        t->aborted = 1;
+    }
+}
+
+static size_t on_header(char *buffer, size_t size, size_t nitems, void *userdata)
+{
+    struct transfer *t = userdata;
+    size_t total = size * nitems, n = total;
+    if (t->aborted) {
+        return 0;
+    }
+    if (t->head_sent) {
+        return total; /* trailers */
+    }
+    while (n > 0 && (buffer[n - 1] == '\n' || buffer[n - 1] == '\r')) {
+        n--;
+    }
+    int rc = 0;
+    if (n >= 5 && memcmp(buffer, "HTTP/", 5) == 0) {
+        rc = parse_status_line(t, buffer, n);
+    } else if (n == 0) {
+        if (t->status >= 200) {
+            deliver_head(t);
+        } else {
+            t->status = 0; /* an interim 1xx response */
+        }
+    } else if (buffer[0] == ' ' || buffer[0] == '\t') {
+        rc = header_continue(t, buffer, n);
+    } else {
+        rc = header_field(t, buffer, n);
+    }
+    return rc < 0 || t->aborted ? 0 : total;
+}
+
+static size_t on_write(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+    struct transfer *t = userdata;
+    struct fetch_state *f = t->f;
+    size_t n = size * nmemb;
+    if (t->aborted || !t->head_sent) {
+        return 0;
+    }
+    if (t->pass_through) {
+        if (fcw_http_write(ptr, n) < 0) {
+            t->client_gone = 1;
+            return 0;
+        }
+        return n;
+    }
+    if (t->credit == 0) {
+        t->paused = 1;
+        f->stats.pauses++;
+        return CURL_WRITEFUNC_PAUSE;
+    }
+    t->credit--;
+    t->delivered++;
+    f->stats.chunks++;
+    struct chunk_args c = { ptr, n };
+    if (call_js(f, "fetchChunk", t->id, push_chunk_safe, &c) < 0) {
+        t->aborted = 1;
+    }
+    return t->aborted ? 0 : n;
+}
+
+static int address_is_private(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET) {
+        uint32_t a = ntohl(((const struct sockaddr_in *) sa)->sin_addr.s_addr);
+        return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 || (a >> 16) == 0xA9FE ||
+               (a >> 20) == 0xAC1 || (a >> 16) == 0xC0A8 || (a >> 22) == (100u << 2 | 1) || a >= 0xE0000000u;
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a6 = &((const struct sockaddr_in6 *) sa)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(a6) || IN6_IS_ADDR_V4COMPAT(a6)) {
+            struct sockaddr_in v4 = { .sin_family = AF_INET };
+            memcpy(&v4.sin_addr, a6->s6_addr + 12, 4);
+            return address_is_private((const struct sockaddr *) &v4);
+        }
+        return IN6_IS_ADDR_UNSPECIFIED(a6) || IN6_IS_ADDR_LOOPBACK(a6) || IN6_IS_ADDR_LINKLOCAL(a6) ||
+               IN6_IS_ADDR_SITELOCAL(a6) || IN6_IS_ADDR_MULTICAST(a6) || (a6->s6_addr[0] & 0xFE) == 0xFC;
+    }
+    return 1;
+}
+
+/* fetch.deny_private: checked on the address about to be connected, after
+ * resolution, so a name that resolves (or rebinds) to a private address is
+ * refused like the address itself. */
+static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address)
+{
+    struct transfer *t = clientp;
+    if (purpose == CURLSOCKTYPE_IPCXN && address_is_private(&address->addr)) {
+        const void *raw = address->family == AF_INET6 ? (const void *) &((struct sockaddr_in6 *) &address->addr)->sin6_addr
+                                                      : (const void *) &((struct sockaddr_in *) &address->addr)->sin_addr;
+        if (inet_ntop(address->family, raw, t->denied, sizeof(t->denied)) == NULL) {
+            strcpy(t->denied, "?");
+        }
+        return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype, address->protocol);
+}
+
+/* ---- driving the multi handle from the loop ---- */
+
+static void settle(struct fetch_state *f);
+
+static void on_socket_event(struct fcw_loop *loop, int fd, int events, void *data)
+{
+    struct fetch_state *f = data;
+    int running = 0, mask = 0;
+    (void) loop;
+    mask |= events & FCW_LOOP_READ ? CURL_CSELECT_IN : 0;
+    mask |= events & FCW_LOOP_WRITE ? CURL_CSELECT_OUT : 0;
+    mask |= events & FCW_LOOP_ERROR ? CURL_CSELECT_ERR : 0;
+    f->in_curl++;
+    curl_multi_socket_action(f->multi, fd, mask, &running);
+    f->in_curl--;
+    settle(f);
+}
+
+static int on_curl_socket(CURL *easy, curl_socket_t s, int what, void *userp, void *socketp)
+{
+    struct fetch_state *f = userp;
+    struct fcw_loop *loop = fcw_engine_loop(f->engine);
+    (void) easy;
+    (void) socketp;
+    if (what == CURL_POLL_REMOVE) {
+        fcw_loop_del_fd(loop, s);
+        return 0;
+    }
+    int mask = (what & CURL_POLL_IN ? FCW_LOOP_READ : 0) | (what & CURL_POLL_OUT ? FCW_LOOP_WRITE : 0);
+    return fcw_loop_set_fd(loop, s, mask, on_socket_event, f) < 0 ? -1 : 0;
+}
+
+static void on_curl_timeout(struct fcw_loop *loop, uint64_t id, void *data)
+{
+    struct fetch_state *f = data;
+    int running = 0;
+    (void) loop;
+    (void) id;
+    f->curl_timer = 0;
+    f->in_curl++;
+    curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    f->in_curl--;
+    settle(f);
+}
+
+static int on_curl_timer(CURLM *multi, long timeout_ms, void *userp)
+{
+    struct fetch_state *f = userp;
+    struct fcw_loop *loop = fcw_engine_loop(f->engine);
+    (void) multi;
+    if (f->curl_timer != 0) {
+        fcw_loop_del_timer(loop, f->curl_timer);
+        f->curl_timer = 0;
+    }
+    if (timeout_ms >= 0) {
+        f->curl_timer = fcw_loop_add_timer(loop, (double) timeout_ms, on_curl_timeout, f);
+        if (f->curl_timer == 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void on_kick(struct fcw_loop *loop, uint64_t id, void *data);
+
+static void schedule_kick(struct fetch_state *f)
+{
+    if (f->kick_timer == 0) {
+        f->kick_timer = fcw_loop_add_timer(fcw_engine_loop(f->engine), 0, on_kick, f);
+    }
+}
+
+/* Unpauses transfers that got credit (curl_easy_pause may deliver the data
+ * it held before it returns, into JavaScript). */
+static void on_kick(struct fcw_loop *loop, uint64_t id, void *data)
+{
+    struct fetch_state *f = data;
+    (void) loop;
+    (void) id;
+    f->kick_timer = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (struct transfer *t = f->transfers; t != NULL; t = t->next) {
+            if (t->resume_wanted && !t->aborted && t->added) {
+                t->resume_wanted = 0;
+                t->paused = 0;
+                f->stats.resumes++;
+                f->in_curl++;
+                curl_easy_pause(t->easy, CURLPAUSE_CONT);
+                f->in_curl--;
+                again = 1;
+                break;
+            }
+        }
+    }
+    settle(f);
+}
+
+static void fail_message(const struct transfer *t, CURLcode rc, char *out, size_t outlen)
+{
+    if (t->denied[0] != '\0') {
+        snprintf(out, outlen, "fetch failed: refusing to connect to %s, a private or loopback address "
+                 "(fetch.deny_private)", t->denied);
+    } else {
+        snprintf(out, outlen, "fetch failed: %s", t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+    }
+}
+
+static void transfer_done(struct fetch_state *f, struct transfer *t, CURLcode rc)
+{
+    char message[CURL_ERROR_SIZE + 128];
+    double id = t->id;
+    int aborted = t->aborted, failed = rc != CURLE_OK || !t->head_sent;
+    if (t->pass_through) {
+        fcw_http_end(failed || t->client_gone);
+    }
+    if (failed) {
+        if (rc == CURLE_OK) {
+            snprintf(message, sizeof(message), "fetch failed: the server sent no response");
+        } else {
+            fail_message(t, rc, message, sizeof(message));
+        }
+    }
+    free_transfer(t);
+    if (!aborted) {
+        call_js(f, "fetchDone", id, push_message_safe, failed ? message : NULL);
+    }
+}
+
+/* After curl ran: add and remove what JavaScript asked for meanwhile, and
+ * finish completed transfers. */
+static void settle(struct fetch_state *f)
+{
+    if (f->in_curl > 0) {
+        return;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (struct transfer *t = f->transfers, *next; t != NULL; t = next) {
+            next = t->next;
+            if (t->aborted) {
+                free_transfer(t);
+            } else if (t->add_wanted) {
+                t->add_wanted = 0;
+                t->added = curl_multi_add_handle(f->multi, t->easy) == CURLM_OK;
+            }
+        }
+        CURLMsg *msg;
+        int left = 0;
+        while ((msg = curl_multi_info_read(f->multi, &left)) != NULL) {
+            if (msg->msg == CURLMSG_DONE) {
+                char *t = NULL;
+                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+                transfer_done(f, (struct transfer *) t, msg->data.result);
+                changed = 1;
+                break;
+            }
+        }
+    }
+}
+
+/* ---- starting a transfer ---- */
+
+static int has_header(duk_context *ctx, duk_idx_t flat, const char *name)
+{
+    duk_size_t n = duk_get_length(ctx, flat);
+    int found = 0;
+    for (duk_size_t i = 0; i < n && !found; i += 2) {
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i);
+        found = strcasecmp(duk_to_string(ctx, -1), name) == 0;
+        duk_pop(ctx);
+    }
+    return found;
+}
+
+/* "Name: value" with the value's characters as bytes: the Headers class
+ * only holds byte strings (U+0000 to U+00FF), which Duktape keeps as
+ * UTF-8. "Name;" is curl's way of sending an empty value. */
+static char *header_line(const char *name, const char *value)
+{
+    size_t nlen = strlen(name), vlen = strlen(value);
+    char *line = malloc(nlen + vlen + 3), *o;
+    if (line == NULL) {
+        return NULL;
+    }
+    memcpy(line, name, nlen);
+    o = line + nlen;
+    if (vlen == 0) {
+        strcpy(o, ";");
+        return line;
+    }
+    *o++ = ':';
+    *o++ = ' ';
+    for (const unsigned char *v = (const unsigned char *) value; *v != '\0'; v++) {
+        if ((v[0] == 0xC2 || v[0] == 0xC3) && (v[1] & 0xC0) == 0x80) {
+            *o++ = (char) (((v[0] & 0x03) << 6) | (v[1] & 0x3F));
+            v++;
+        } else {
+            *o++ = (char) *v;
+        }
+    }
+    *o = '\0';
+    return line;
+}
+
+static struct curl_slist *slist_add(struct curl_slist *list, const char *line)
+{
+    struct curl_slist *more = line != NULL ? curl_slist_append(list, line) : NULL;
+    if (more == NULL) {
+        curl_slist_free_all(list);
+    }
+    return more;
+}
+
+static struct curl_slist *header_slist(duk_context *ctx, duk_idx_t flat, int has_body, int *custom_encoding)
+{
+    struct curl_slist *list = NULL;
+    duk_size_t n = duk_get_length(ctx, flat);
+    *custom_encoding = 0;
+    for (duk_size_t i = 0; i + 1 < n; i += 2) {
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i + 1);
+        const char *name = duk_to_string(ctx, -2);
+        const char *value = duk_to_string(ctx, -1);
+        *custom_encoding |= strcasecmp(name, "accept-encoding") == 0;
+        if (strcasecmp(name, "content-length") != 0) {
+            char *line = header_line(name, value);
+            list = slist_add(list, line);
+            free(line);
+            if (list == NULL) {
+                duk_pop_2(ctx);
+                return NULL;
+            }
+        }
+        duk_pop_2(ctx);
+    }
+    /* No "Expect: 100-continue" round trip; no urlencoded type of curl's
+     * own for a body without one. */
+    list = slist_add(list, "Expect:");
+    if (list != NULL && has_body && !has_header(ctx, flat, "content-type")) {
+        list = slist_add(list, "Content-Type:");
+    }
+    return list;
+}
+
+/* Whether the request carries a body: Fetch sends a null body of a POST or
+ * PUT as Content-Length: 0. */
+static int sends_body(const struct transfer *t, const char *method)
+{
+    return strcmp(method, "HEAD") != 0 &&
+           (t->body != NULL || strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0);
+}
+
+static void set_method(struct transfer *t, const char *method)
+{
+    CURL *easy = t->easy;
+    if (strcmp(method, "HEAD") == 0) {
+        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+        return;
+    }
+    if (!sends_body(t, method) && strcmp(method, "GET") == 0) {
+        curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+        return;
+    }
+    if (sends_body(t, method)) {
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, t->body_len ? (char *) t->body : "");
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) t->body_len);
+    }
+    if (strcmp(method, "POST") != 0) {
+        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method);
+    }
+}
+
+static void set_limits(struct transfer *t, const struct fcw_limits *lim)
+{
+    CURL *easy = t->easy;
+    if (lim->fetch_connect_timeout_ms) {
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, (long) lim->fetch_connect_timeout_ms);
+    }
+    if (lim->fetch_timeout_ms) {
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long) lim->fetch_timeout_ms);
+    }
+    if (lim->fetch_deny_private) {
+        curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+        curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, t);
+    }
+}
+
+static int configure(struct transfer *t, duk_context *ctx, const char *method, const char *url)
+{
+    CURL *easy = t->easy;
+    int custom_encoding = 0;
+    t->headers = header_slist(ctx, 3, sends_body(t, method), &custom_encoding);
+    if (t->headers == NULL) {
+        return -1;
+    }
+    curl_easy_setopt(easy, CURLOPT_URL, url);
+    curl_easy_setopt(easy, CURLOPT_PRIVATE, t);
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errbuf);
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_PROXY, "");
+    curl_easy_setopt(easy, CURLOPT_PATH_AS_IS, 1L);
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t->headers);
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, t);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_write);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, t);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) {
+        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
+    }
+    /* Without an Accept-Encoding of the script's, ask for every encoding
+     * this libcurl decodes and let it decode: the body JavaScript sees is
+     * the identity body. With one, the bytes are passed on as they came. */
+    if (!custom_encoding) {
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+        t->decoding = 1;
+    }
+    set_method(t, method);
+    set_limits(t, fcw_engine_limits(t->f->engine));
+    return 0;
+}
+
+static int ensure_multi(struct fetch_state *f)
+{
+    static int global_ready;
+    if (f->multi != NULL) {
+        return 0;
+    }
+    if (!global_ready) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+            return -1;
+        }
+        global_ready = 1;
+    }
+    f->multi = curl_multi_init();
+    if (f->multi == NULL) {
+        return -1;
+    }
+    curl_multi_setopt(f->multi, CURLMOPT_SOCKETFUNCTION, on_curl_socket);
+    curl_multi_setopt(f->multi, CURLMOPT_SOCKETDATA, f);
+    curl_multi_setopt(f->multi, CURLMOPT_TIMERFUNCTION, on_curl_timer);
+    curl_multi_setopt(f->multi, CURLMOPT_TIMERDATA, f);
+    return 0;
+}
+
+static struct transfer *new_transfer(struct fetch_state *f, double id, duk_context *ctx)
+{
+    struct transfer *t = calloc(1, sizeof(*t));
+    if (t == NULL) {
+        return NULL;
+    }
+    t->f = f;
+    t->id = id;
+    t->easy = curl_easy_init();
+    if (!duk_is_null_or_undefined(ctx, 4)) {
+        duk_size_t len = 0;
+        const void *data = duk_get_buffer_data(ctx, 4, &len);
+        t->body = malloc(len ? len : 1);
+        if (t->body != NULL) {
+            memcpy(t->body, data, len);
+            t->body_len = len;
+        }
+    }
+    t->next = f->transfers;
+    if (f->transfers != NULL) {
+        f->transfers->prev = t;
+    }
+    f->transfers = t;
+    if (t->easy == NULL || (!duk_is_null_or_undefined(ctx, 4) && t->body == NULL)) {
+        free_transfer(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* ---- natives ---- */
+
+/* fetchStart(id, method, url, flatHeaders, bodyU8OrNull) */
+static duk_ret_t native_fetch_start(duk_context *ctx)
+{
+    struct fetch_state *f = state_of(ctx);
+    double id = duk_require_number(ctx, 0);
+    const char *method = duk_require_string(ctx, 1);
+    const char *url = duk_require_string(ctx, 2);
+    unsigned limit = fcw_engine_limits(f->engine)->subrequests;
+    if (!duk_is_array(ctx, 3) || !(duk_is_null_or_undefined(ctx, 4) || duk_is_buffer_data(ctx, 4))) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetchStart: headers must be an array, the body bytes or null");
+    }
+    if (limit && f->subrequests >= limit) {
+        return duk_error(ctx, DUK_ERR_ERROR, "fetch(): too many subrequests: this request already made %u "
+                         "(limits.subrequests = %u)", f->subrequests, limit);
+    }
+    struct transfer *t = ensure_multi(f) < 0 ? NULL : new_transfer(f, id, ctx);
+    if (t == NULL || configure(t, ctx, method, url) < 0) {
+        if (t != NULL) {
+            free_transfer(t);
+        }
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetch failed: cannot set up the transfer (out of memory)");
+    }
+    f->subrequests++;
+    if (f->in_curl > 0) {
+        t->add_wanted = 1;
+        schedule_kick(f);
+    } else if (curl_multi_add_handle(f->multi, t->easy) == CURLM_OK) {
+        t->added = 1;
+    } else {
+        free_transfer(t);
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetch failed: cannot start the transfer");
+    }
+    return 0;
+}
+
+/* fetchDemand(id, chunksQueued): the body stream was pulled. */
+static duk_ret_t native_fetch_demand(duk_context *ctx)
+{
+    struct fetch_state *f = state_of(ctx);
+    struct transfer *t = find_transfer(f, duk_require_number(ctx, 0));
+    double queued = duk_require_number(ctx, 1);
+    unsigned limit = queue_limit(f);
+    if (t == NULL || t->aborted) {
+        return 0;
+    }
+    t->credit = queued >= limit ? 0 : limit - (unsigned) queued;
+    if (t->paused && t->credit > 0 && !t->resume_wanted) {
+        t->resume_wanted = 1;
+        schedule_kick(f);
+    }
+    return 0;
+}
+
+static void abort_transfer(struct fetch_state *f, struct transfer *t)
+{
+    t->aborted = 1;
+    if (f->in_curl == 0) {
+        free_transfer(t);
+    }
+}
+
+/* fetchAbort(id) */
+static duk_ret_t native_fetch_abort(duk_context *ctx)
+{
+    struct fetch_state *f = state_of(ctx);
+    struct transfer *t = find_transfer(f, duk_require_number(ctx, 0));
+    if (t != NULL && !t->pass_through) {
+        abort_transfer(f, t);
+    }
+    return 0;
+}
+
+/* fetchClear(): the request ended; abort everything, reset the count. */
+static duk_ret_t native_fetch_clear(duk_context *ctx)
+{
+    struct fetch_state *f = state_of(ctx);
+    for (struct transfer *t = f->transfers, *next; t != NULL; t = next) {
+        next = t->next;
+        abort_transfer(f, t);
+    }
+    f->subrequests = 0;
+    /* The request's end may have cleared the loop's timers already: a
+     * stale id is ignored. */
+    fcw_loop_del_timer(fcw_engine_loop(f->engine), f->kick_timer);
+    f->kick_timer = 0;
+    return 0;
+}
+
+/* fetchCounters() -> {transfers, subrequests, queueLimit, chunks, pauses, resumes} */
+static duk_ret_t native_fetch_counters(duk_context *ctx)
+{
+    struct fetch_state *f = state_of(ctx);
+    double live = 0;
+    for (struct transfer *t = f->transfers; t != NULL; t = t->next) {
+        live += !t->aborted;
+    }
+    duk_push_object(ctx);
+    duk_push_number(ctx, live);
+    duk_put_prop_literal(ctx, -2, "transfers");
+    duk_push_number(ctx, f->subrequests);
+    duk_put_prop_literal(ctx, -2, "subrequests");
+    duk_push_number(ctx, queue_limit(f));
+    duk_put_prop_literal(ctx, -2, "queueLimit");
+    duk_push_number(ctx, f->stats.chunks);
+    duk_put_prop_literal(ctx, -2, "chunks");
+    duk_push_number(ctx, f->stats.pauses);
+    duk_put_prop_literal(ctx, -2, "pauses");
+    duk_push_number(ctx, f->stats.resumes);
+    duk_put_prop_literal(ctx, -2, "resumes");
+    return 1;
+}
+
+int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id)
+{
+    struct fetch_state *f = state_of(fcw_engine_ctx(engine));
+    struct transfer *t = f ? find_transfer(f, transfer_id) : NULL;
+    if (t == NULL || t->aborted || t->delivered > 0 || !t->head_sent) {
+        return -1;
+    }
+    t->pass_through = 1;
+    if (t->paused) {
+        t->resume_wanted = 1;
+        schedule_kick(f);
+    }
+    return 0;
+}
+
+void fcw_api_fetch_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    static const duk_function_list_entry natives[] = {
+        { "fetchStart", native_fetch_start, 5 },
+        { "fetchDemand", native_fetch_demand, 2 },
+        { "fetchAbort", native_fetch_abort, 1 },
+        { "fetchClear", native_fetch_clear, 0 },
+        { "fetchCounters", native_fetch_counters, 0 },
+        { NULL, NULL, 0 }
+    };
+    struct fetch_state *f = calloc(1, sizeof(*f));
+    if (f == NULL) {
+        return;
+    }
+    f->engine = fcw_engine_of(ctx);
+    duk_push_heap_stash(ctx);
+    duk_push_pointer(ctx, f);
+    duk_put_prop_literal(ctx, -2, "fetch");
+    duk_pop(ctx);
+    duk_put_function_list(ctx, native_idx, natives);
+}
+
+void fcw_fetch_free(struct fcw_engine *engine)
+{
+    duk_context *ctx = fcw_engine_ctx(engine);
+    struct fetch_state *f = ctx ? state_of(ctx) : NULL;
+    if (f == NULL) {
+        return;
+    }
+    while (f->transfers != NULL) {
+        free_transfer(f->transfers);
+    }
+    if (f->multi != NULL) {
+        curl_multi_cleanup(f->multi);
+    }
+    if (f->curl_timer != 0) {
+        fcw_loop_del_timer(fcw_engine_loop(engine), f->curl_timer);
+    }
+    if (f->kick_timer != 0) {
+        fcw_loop_del_timer(fcw_engine_loop(engine), f->kick_timer);
+    }
+    duk_push_heap_stash(ctx);
+    duk_del_prop_literal(ctx, -1, "fetch");
+    duk_pop(ctx);
+    free(f);
+}

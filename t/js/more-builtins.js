@@ -1,0 +1,193 @@
+/*
+ * ECMAScript 2022-2024 additions (js/14-more-builtins.js) and checks of the
+ * engine's own ArrayBuffer, DataView, Number and Date parts they rely on.
+ */
+
+var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+
+function collect(iterator) {
+    var out = [];
+    for (var r = iterator.next(); !r.done; r = iterator.next()) {
+        out.push(r.value);
+    }
+    return out;
+}
+
+test('Error cause option (§20.5.1.1, §20.5.8.1 InstallErrorCause)', function (t) {
+    var inner = new Error('inner');
+    var e = new Error('outer', { cause: inner });
+    t.equal(e.cause, inner, 'cause is installed');
+    var d = Object.getOwnPropertyDescriptor(e, 'cause');
+    t.ok(d && !d.enumerable && d.writable && d.configurable, 'own, non-enumerable, writable, configurable');
+    t.ok(!('cause' in new Error('x')), 'no options: no cause property');
+    t.ok(!('cause' in new Error('x', {})), 'options without cause: no cause property');
+    t.ok(!('cause' in new Error('x', 'cause')), 'non-object options are ignored');
+    t.ok(hasOwnCause(new Error('x', { cause: undefined })), 'cause: undefined is still installed');
+    var proto = Object.create({ cause: 'inherited' });
+    t.equal(new Error('x', proto).cause, 'inherited', 'HasProperty: an inherited cause counts');
+    t.equal(Error('called', { cause: 1 }).cause, 1, 'also when called as a function');
+    ERROR_NAMES.forEach(function (name) {
+        var C = globalThis[name];
+        var err = new C('m', { cause: name });
+        t.ok(err.cause === name && err instanceof C && err instanceof Error && err.name === name && err.message === 'm',
+            name + ': cause, instanceof, name, message');
+    });
+    t.equal(JSON.stringify(Object.keys(e)), '[]', 'cause and stack are not enumerable');
+});
+
+function hasOwnCause(e) {
+    return Object.prototype.hasOwnProperty.call(e, 'cause');
+}
+
+test('wrapped error constructors keep their shape (§20.5.1, §20.5.6)', function (t) {
+    t.equal(Error.length, 1, 'Error.length');
+    t.equal(Error.name, 'Error', 'Error.name');
+    t.equal(TypeError.name, 'TypeError', 'TypeError.name');
+    t.equal(Object.getPrototypeOf(Error), Function.prototype, 'Error.[[Prototype]] is Function.prototype');
+    t.equal(Object.getPrototypeOf(RangeError), Error, 'RangeError.[[Prototype]] is %Error% (§20.5.6.2)');
+    t.equal(Error.prototype.constructor, Error, 'Error.prototype.constructor');
+    t.equal(URIError.prototype.constructor, URIError, 'URIError.prototype.constructor');
+    var pd = Object.getOwnPropertyDescriptor(TypeError, 'prototype');
+    t.ok(pd && !pd.writable && !pd.enumerable && !pd.configurable, 'prototype is non-writable, non-enumerable, non-configurable');
+    var thrown;
+    try {
+        null.x();
+    } catch (err) {
+        thrown = err;
+    }
+    t.ok(thrown instanceof TypeError && thrown.constructor === TypeError, 'engine-thrown errors are instances');
+    t.equal(Object.getPrototypeOf(new SyntaxError('s')), SyntaxError.prototype, 'instance prototype');
+    t.equal(String(new RangeError('r')), 'RangeError: r', 'toString');
+    t.ok(!Object.prototype.hasOwnProperty.call(new Error(), 'message'), 'undefined message: no own message');
+});
+
+test('error stacks start at the caller', function (t) {
+    function thrower() {
+        return new Error('here');
+    }
+    var stack = thrower().stack;
+    t.equal(typeof stack, 'string', 'stack is a string');
+    t.ok(/^Error: here\n/.test(stack), 'stack starts with the message');
+    t.ok(stack.split('\n')[1].indexOf('thrower') >= 0, 'first frame is the function that created the error');
+    var e = new Error('x');
+    e.stack = 'replaced';
+    t.equal(e.stack, 'replaced', 'stack can be assigned');
+});
+
+test('lowered subclasses of Error (Babel and TypeScript ES5 output)', function (t) {
+    function setProto(o, p) {
+        Object.setPrototypeOf(o, p);
+        return o;
+    }
+    function HttpError(message, status) {
+        var self = Error.call(this, message, { cause: status }) || this;
+        self.status = status;
+        return self;
+    }
+    HttpError.prototype = Object.create(Error.prototype, { constructor: { value: HttpError, writable: true, configurable: true } });
+    setProto(HttpError, Error);
+    var h = new HttpError('nope', 404);
+    t.ok(h instanceof HttpError && h instanceof Error, 'instance of the subclass and of Error');
+    t.equal(h.message, 'nope', 'message set by the parent');
+    t.equal(h.cause, 404, 'cause set by the parent');
+    t.equal(h.status, 404, 'subclass fields');
+    t.equal(Error.call(undefined, 'plain') instanceof HttpError, false, 'a plain call gives a plain Error');
+});
+
+test('String.prototype.matchAll (§22.1.3.13, §22.2.9)', function (t) {
+    var matches = collect('a1b22c333'.matchAll(/\d+/g));
+    t.deepEqual(matches.map(function (m) { return m[0]; }), ['1', '22', '333'], 'all matches');
+    t.deepEqual(matches.map(function (m) { return m.index; }), [1, 3, 6], 'index of each match');
+    t.equal(matches[0].input, 'a1b22c333', 'input of each match');
+    var groups = collect('k=v;x=y'.matchAll(/(\w)=(\w)/g));
+    t.deepEqual([groups[1][1], groups[1][2]], ['x', 'y'], 'capture groups');
+    t.throws(function () { 'abc'.matchAll(/b/); }, TypeError, 'non-global RegExp throws');
+    t.deepEqual(collect('a.b.'.matchAll('.')).length, 4, 'a string is a pattern (RegExp "." with g)');
+    t.deepEqual(collect('ab'.matchAll('')).map(function (m) { return m.index; }), [0, 1, 2], 'empty matches advance');
+    var re = /o/g;
+    re.lastIndex = 5;
+    t.deepEqual(collect('foo boo'.matchAll(re)).map(function (m) { return m.index; }), [5, 6], 'starts at lastIndex');
+    t.equal(re.lastIndex, 5, 'the original RegExp is not changed');
+    var it = 'x'.matchAll(/x/g);
+    t.equal(Object.prototype.toString.call(it), '[object RegExp String Iterator]', 'iterator tag');
+    t.equal(it[Symbol.iterator](), it, 'iterator is iterable');
+    t.throws(function () { String.prototype.matchAll.call(null, /a/g); }, TypeError, 'null receiver throws');
+});
+
+test('String.prototype.normalize (§22.1.3.15)', function (t) {
+    t.equal('abc'.normalize(), 'abc', 'ASCII is unchanged (NFC)');
+    t.equal('abc'.normalize('NFKD'), 'abc', 'ASCII is unchanged (NFKD)');
+    t.equal(String.prototype.normalize.call(12), '12', 'this is converted ToString');
+    t.throws(function () { 'a'.normalize('nfc'); }, RangeError, 'form names are case-sensitive');
+    t.throws(function () { 'a'.normalize('NFX'); }, RangeError, 'unknown form throws RangeError');
+    t.equal(String.prototype.normalize.length, 0, 'length 0');
+});
+
+test('Array change-by-copy methods (ES2023 §23.1.3)', function (t) {
+    var a = [3, 1, 2];
+    t.deepEqual(a.toSorted(), [1, 2, 3], 'toSorted');
+    t.deepEqual(a, [3, 1, 2], 'toSorted leaves the original');
+    t.deepEqual([10, 9, 1].toSorted(), [1, 10, 9], 'default order compares strings');
+    t.deepEqual([undefined, 2, , 1].toSorted(), [1, 2, undefined, undefined], 'undefined and holes sort last');
+    var pairs = [[1, 'a'], [0, 'b'], [1, 'c'], [0, 'd']].toSorted(function (x, y) { return x[0] - y[0]; });
+    t.deepEqual(pairs.map(function (p) { return p[1]; }), ['b', 'd', 'a', 'c'], 'toSorted is stable');
+    t.throws(function () { [].toSorted(1); }, TypeError, 'non-callable comparator throws');
+    t.deepEqual([1, 2, 3].toReversed(), [3, 2, 1], 'toReversed');
+    t.deepEqual(Array.prototype.toReversed.call({ length: 2, 1: 'x' }), ['x', undefined], 'toReversed on an array-like');
+    t.deepEqual([1, 2, 3].toSpliced(1, 1, 'x', 'y'), [1, 'x', 'y', 3], 'toSpliced replaces');
+    t.deepEqual([1, 2, 3].toSpliced(1), [1], 'toSpliced(start) removes the rest');
+    t.deepEqual([1, 2, 3].toSpliced(), [1, 2, 3], 'toSpliced() copies');
+    t.deepEqual([1, 2, 3].toSpliced(-1, 0, 0), [1, 2, 0, 3], 'negative start');
+    t.deepEqual([1, 2, 3].with(-1, 9), [1, 2, 9], 'with');
+    t.throws(function () { [1].with(1, 0); }, RangeError, 'with past the end throws RangeError');
+    t.deepEqual([, 1].with(1, 2), [undefined, 2], 'holes become undefined');
+    t.ok(0 in [, 1].with(1, 2), 'and are own properties');
+});
+
+test('Object.hasOwn (§20.1.2.13)', function (t) {
+    var sym = Symbol('s');
+    var o = { a: 1 };
+    o[sym] = 2;
+    t.equal(Object.hasOwn(o, 'a'), true, 'own string key');
+    t.equal(Object.hasOwn(o, 'toString'), false, 'inherited key');
+    t.equal(Object.hasOwn(o, sym), true, 'symbol key');
+    t.equal(Object.hasOwn([1], 0), true, 'key converted ToPropertyKey');
+    t.equal(Object.hasOwn('ab', 'length'), true, 'primitive converted ToObject');
+    t.throws(function () { Object.hasOwn(null, 'a'); }, TypeError, 'null throws');
+    t.equal(Object.hasOwn.length, 2, 'length 2');
+});
+
+test('Promise.withResolvers (ES2024 §27.2.4.8)', function (t) {
+    var r = Promise.withResolvers();
+    t.ok(r.promise instanceof Promise, 'promise');
+    t.equal(typeof r.resolve, 'function', 'resolve');
+    t.equal(typeof r.reject, 'function', 'reject');
+    t.throws(function () { Promise.withResolvers.call(1); }, TypeError, 'non-constructor this throws');
+    r.resolve(42);
+    return r.promise.then(function (v) {
+        t.equal(v, 42, 'resolve settles the promise');
+    });
+});
+
+test('engine built-ins this runtime relies on', function (t) {
+    var ab = new Uint8Array([1, 2, 3, 4]).buffer;
+    var s = ab.slice(1, -1);
+    t.ok(s instanceof ArrayBuffer && s !== ab, 'ArrayBuffer.prototype.slice returns a new ArrayBuffer');
+    t.deepEqual(Array.prototype.slice.call(new Uint8Array(s)), [2, 3], 'with the bytes of the range');
+    t.equal(ab.slice(3, 1).byteLength, 0, 'end before start gives length 0');
+    t.equal(ArrayBuffer.isView(new DataView(ab)), true, 'isView(DataView)');
+    t.equal(ArrayBuffer.isView(ab), false, 'isView(ArrayBuffer)');
+    var dv = new DataView(new ArrayBuffer(8));
+    dv.setUint16(0, 0x1234);
+    t.equal(new Uint8Array(dv.buffer)[0], 0x12, 'DataView is big-endian by default');
+    dv.setFloat64(0, -1.5, true);
+    t.equal(dv.getFloat64(0, true), -1.5, 'little-endian float64 round trip');
+    t.throws(function () { dv.getInt32(6); }, RangeError, 'reading past the end throws RangeError');
+    t.equal((255).toString(16), 'ff', 'Number#toString(16)');
+    t.equal((-255).toString(2), '-11111111', 'negative radix 2');
+    t.equal((3.75).toString(16), '3.c', 'fraction in radix 16');
+    t.equal((35).toString(36), 'z', 'radix 36');
+    t.equal(new Date(Date.UTC(-1, 0, 1)).toISOString(), '-000001-01-01T00:00:00.000Z', 'toISOString of an extended year');
+    t.equal(new Date(Date.UTC(2024, 1, 29, 1, 2, 3, 4)).toISOString(), '2024-02-29T01:02:03.004Z', 'toISOString');
+    t.throws(function () { new Date(NaN).toISOString(); }, RangeError, 'toISOString of an invalid date throws');
+});
