@@ -921,3 +921,18 @@ provide(Math, [
 if (typeof globalThis === 'undefined') {
     native.defineGlobal('globalThis', global);
 }
+
+/* The spec helpers above, shared with the other built-in files (13-, 14-). */
+native.spec = {
+    defineHidden: defineHidden,
+    setNameAndLength: setNameAndLength,
+    provide: provide,
+    isObject: isObject,
+    toIntegerOrInfinity: toIntegerOrInfinity,
+    toLength: toLength,
+    relativeIndex: relativeIndex,
+    toObject: toObject,
+    toStringValue: toStringValue,
+    requireCallable: requireCallable,
+    isRegExp: isRegExp
+};

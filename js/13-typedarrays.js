@@ -18,6 +18,15 @@
  */
 'use strict';
 
+var spec = native.spec;
+var defineHidden = spec.defineHidden;
+var setNameAndLength = spec.setNameAndLength;
+var provide = spec.provide;
+var toIntegerOrInfinity = spec.toIntegerOrInfinity;
+var toLength = spec.toLength;
+var relativeIndex = spec.relativeIndex;
+var requireCallable = spec.requireCallable;
+
 var TypedArray = Object.getPrototypeOf(Uint8Array);
 var TypedArrayPrototype = TypedArray.prototype;
 var CONSTRUCTORS = {
@@ -44,60 +53,8 @@ var arrayJoin = Array.prototype.join;
 var arrayToLocaleString = Array.prototype.toLocaleString;
 var readingClassTag = false;
 
-function defineHidden(target, key, value) {
-    Object.defineProperty(target, key, {
-        value: value, writable: true, enumerable: false, configurable: true
-    });
-}
-
-function setNameAndLength(fn, name, length) {
-    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
-    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
-}
-
 /* Adds each [name, function, length] the target does not have yet. */
-function provide(target, entries) {
-    for (var i = 0; i < entries.length; i++) {
-        var name = entries[i][0];
-        if (!hasOwn.call(target, name)) {
-            setNameAndLength(entries[i][1], name, entries[i][2]);
-            defineHidden(target, name, entries[i][1]);
-        }
-    }
-}
-
-function toIntegerOrInfinity(value) {
-    var n = +value;
-    if (n !== n || n === 0) {
-        return 0;
-    }
-    if (n === Infinity || n === -Infinity) {
-        return n;
-    }
-    return n < 0 ? Math.ceil(n) : Math.floor(n);
-}
-
-function toLength(value) {
-    var n = toIntegerOrInfinity(value);
-    return n <= 0 ? 0 : Math.min(n, 9007199254740991);
-}
-
 /* Resolves a relative index argument (start/end/target) against len. */
-function relativeIndex(value, len, ifUndefined) {
-    if (value === undefined) {
-        return ifUndefined;
-    }
-    var n = toIntegerOrInfinity(value);
-    return n < 0 ? Math.max(len + n, 0) : Math.min(n, len);
-}
-
-function requireCallable(fn) {
-    if (typeof fn !== 'function') {
-        throw new TypeError(String(fn) + ' is not a function');
-    }
-    return fn;
-}
-
 function requireComparator(comparefn) {
     if (comparefn !== undefined && typeof comparefn !== 'function') {
         throw new TypeError('The comparison function must be either a function or undefined');

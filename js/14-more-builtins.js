@@ -30,6 +30,17 @@
  */
 'use strict';
 
+var spec = native.spec;
+var defineHidden = spec.defineHidden;
+var setNameAndLength = spec.setNameAndLength;
+var provide = spec.provide;
+var isObject = spec.isObject;
+var toIntegerOrInfinity = spec.toIntegerOrInfinity;
+var toLength = spec.toLength;
+var toObject = spec.toObject;
+var toStringValue = spec.toStringValue;
+var isRegExp = spec.isRegExp;
+
 var hasOwn = Object.prototype.hasOwnProperty;
 var toStr = Object.prototype.toString;
 var MAX_SAFE_INTEGER = 9007199254740991;
@@ -38,62 +49,7 @@ var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'Syntax
 var NORMALIZATION_FORMS = { NFC: true, NFD: true, NFKC: true, NFKD: true };
 var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
 
-function defineHidden(target, key, value) {
-    Object.defineProperty(target, key, {
-        value: value, writable: true, enumerable: false, configurable: true
-    });
-}
-
-function setNameAndLength(fn, name, length) {
-    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
-    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
-}
-
 /* Adds each [name, function, length] the target does not have yet. */
-function provide(target, entries) {
-    for (var i = 0; i < entries.length; i++) {
-        var name = entries[i][0];
-        if (!hasOwn.call(target, name)) {
-            setNameAndLength(entries[i][1], name, entries[i][2]);
-            defineHidden(target, name, entries[i][1]);
-        }
-    }
-}
-
-function isObject(x) {
-    return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
-
-function toIntegerOrInfinity(value) {
-    var n = +value;
-    if (n !== n || n === 0) {
-        return 0;
-    }
-    if (n === Infinity || n === -Infinity) {
-        return n;
-    }
-    return n < 0 ? Math.ceil(n) : Math.floor(n);
-}
-
-function toLength(value) {
-    var n = toIntegerOrInfinity(value);
-    return n <= 0 ? 0 : Math.min(n, MAX_SAFE_INTEGER);
-}
-
-function toObject(value, what) {
-    if (value === undefined || value === null) {
-        throw new TypeError(what + ' called on null or undefined');
-    }
-    return Object(value);
-}
-
-function toStringValue(value) {
-    if (typeof value === 'symbol') {
-        throw new TypeError('Cannot convert a Symbol value to a string');
-    }
-    return String(value);
-}
-
 /* ---- Error cause ---- */
 
 /* An object being initialised by a lowered subclass constructor: Babel
@@ -241,10 +197,6 @@ provide(RegExpStringIteratorPrototype, [['next', regExpStringIteratorNext, 0]]);
 Object.defineProperty(RegExpStringIteratorPrototype, Symbol.toStringTag, {
     value: 'RegExp String Iterator', configurable: true
 });
-
-function isRegExp(x) {
-    return isObject(x) && toStr.call(x) === '[object RegExp]';
-}
 
 /* RegExp.prototype[@@matchAll] (the engine has no Symbol.matchAll). */
 function regExpMatchAll(R, S) {
