@@ -51,6 +51,7 @@ struct fcw_engine {
     enum engine_interrupt interrupt;
     int call_depth;
     char log_context[256];
+    unsigned long request_id;
 
     uint64_t rng[2];
 };
@@ -282,7 +283,7 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
     char msg[2048];
     int off = 0;
     if (engine->log_context[0] != '\0') {
-        off = snprintf(msg, sizeof(msg), "request \"%s\": ", engine->log_context);
+        off = snprintf(msg, sizeof(msg), "request %lu \"%s\": ", engine->request_id, engine->log_context);
         if (off < 0 || (size_t) off >= sizeof(msg)) {
             off = 0;
         }
@@ -508,8 +509,9 @@ static void disarm_limits(struct fcw_engine *e)
     e->cpu_deadline = e->wall_deadline = 0;
 }
 
-void fcw_engine_begin_request(struct fcw_engine *engine, const char *log_context)
+void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context)
 {
+    engine->request_id = id;
     snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
     arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;

@@ -49,7 +49,7 @@ void fcw_http_abandon(void);
 enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
 
 /* Request bookkeeping shared with http.c. */
-void fcw_engine_begin_request(struct fcw_engine *engine, const char *log_context);
+void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context);
 void fcw_engine_end_request(struct fcw_engine *engine);
 double fcw_engine_wall_deadline(const struct fcw_engine *engine);
 int fcw_engine_past_deadline(struct fcw_engine *engine);

@@ -54,6 +54,7 @@ struct fcw_request {
     const void *body;
     size_t body_len;
     const char *log_context;     /* e.g. "GET /path", used in log lines */
+    unsigned long id;            /* the request's number in this process, for log lines */
 };
 
 /* Where a response goes. Each returns 0, or -1 when the client is gone. */

@@ -294,7 +294,7 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
     st->out = out;
     st->active = 1;
     st->head_only = strcmp(req->method, "HEAD") == 0;
-    fcw_engine_begin_request(e, req->log_context);
+    fcw_engine_begin_request(e, req->id, req->log_context);
 
     push_request(ctx, req);
     fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");

@@ -203,6 +203,15 @@ static const char *set_pm(const char *value, void *field)
     return "expected static, dynamic or ondemand";
 }
 
+static const char *set_build(const char *value, void *field)
+{
+    if (strcmp(value, "auto") == 0 || strcmp(value, "off") == 0) {
+        *(enum conf_build *) field = value[0] == 'a' ? BUILD_AUTO : BUILD_OFF;
+        return NULL;
+    }
+    return "expected auto or off";
+}
+
 static const char *set_level(const char *value, void *field)
 {
     int level = fcw_log_level_parse(value);
@@ -236,6 +245,8 @@ static const struct conf_directive pool_directives[] = {
     P("script", set_string, script),
     P("root", set_string, root),
     P("security.limit_extensions", set_string, limit_extensions),
+    P("build", set_build, build),
+    P("build.cache_dir", set_string, build_cache_dir),
     P("pm", set_pm, pm),
     P("pm.max_children", set_uint, max_children),
     P("pm.start_servers", set_uint, start_servers),
@@ -450,10 +461,13 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     if ((p->script == NULL) == (p->root == NULL)) {
         POOL_ERR("set exactly one of script = FILE or root = DIR");
     }
+    if (p->build == BUILD_AUTO && p->script == NULL) {
+        POOL_ERR("build = auto needs script = FILE");
+    }
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
     }
-    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0) {
+    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0) {
         POOL_ERR("out of memory");
     }
     if (p->pm == PM_DYNAMIC) {
@@ -579,7 +593,7 @@ void conf_free(struct conf *c)
         char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
-                             &p->ping_path, &p->ping_response };
+                             &p->ping_path, &p->ping_response, &p->build_cache_dir };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

@@ -14,6 +14,9 @@
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
 
+/* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
+enum conf_build { BUILD_BY_EXTENSION, BUILD_AUTO, BUILD_OFF };
+
 struct conf_global {
     char *error_log;
     int log_level;
@@ -38,6 +41,8 @@ struct conf_pool {
     char *script;
     char *root;
     char *limit_extensions;
+    enum conf_build build;
+    char *build_cache_dir;
 
     enum conf_pm pm;
     unsigned max_children;

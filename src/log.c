@@ -93,7 +93,7 @@ static void log_write(int level, int err, const char *msg)
                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (long) tv.tv_usec / 1000,
                      level_names[level]);
     if (log_pool[0] != '\0') {
-        n += snprintf(line + n, sizeof(line) - (size_t) n, "pool %s: pid %ld: ", log_pool, (long) getpid());
+        n += snprintf(line + n, sizeof(line) - (size_t) n, "[pool %s] pid %ld: ", log_pool, (long) getpid());
     }
     if ((size_t) n < sizeof(line)) {
         n += snprintf(line + n, sizeof(line) - (size_t) n, "%s", msg);

@@ -152,6 +152,8 @@ int request_build(struct request *r, char **params)
         r->script_filename = slash ? slash : "";
     }
     r->document_root = request_param(params, "DOCUMENT_ROOT");
+    static unsigned long serial;
+    r->req.id = ++serial;
     snprintf(r->log_context, sizeof(r->log_context), "%s %s", r->req.method, r->path);
     r->req.log_context = r->log_context;
     return 0;

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "build.h"
 #include "child.h"
 #include "log.h"
 #include "request.h"
@@ -76,8 +77,13 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
     child_engine_config(pool, &w->cfg);
     w->cfg.abandon = abandon;
     w->cfg.abandon_data = data;
+    char built[PATH_MAX];
+    if (fcw_build_wanted(pool) && fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
+        free(w);
+        return NULL;
+    }
     if (pool->script != NULL) {
-        w->engine = load_engine(w, pool->script, err, errlen);
+        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
@@ -151,19 +157,19 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
     }
     if (realpath(name, real) == NULL) {
         *status = 404;
-        fcw_log(FCW_LOG_NOTICE, "request \"%s\": script %s not found", r->log_context, name);
+        fcw_log(FCW_LOG_NOTICE, "request %lu \"%s\": script %s not found", r->req.id, r->log_context, name);
         return NULL;
     }
     size_t rlen = strlen(w->root);
     if (strncmp(real, w->root, rlen) != 0 || (real[rlen] != '/' && w->root[rlen - 1] != '/')) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request \"%s\": script %s is outside root %s", r->log_context, real, w->root);
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": script %s is outside root %s", r->req.id, r->log_context, real, w->root);
         return NULL;
     }
     if (!extension_allowed(w->pool->limit_extensions, real)) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request \"%s\": %s: extension not in security.limit_extensions (%s)",
-                r->log_context, real, w->pool->limit_extensions);
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": %s: extension not in security.limit_extensions (%s)",
+                r->req.id, r->log_context, real, w->pool->limit_extensions);
         return NULL;
     }
     struct stat st;
@@ -202,7 +208,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         slot->engine = load_engine(w, real, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
-            fcw_log(FCW_LOG_ERROR, "request \"%s\": %s", r->log_context, err);
+            fcw_log(FCW_LOG_ERROR, "request %lu \"%s\": %s", r->req.id, r->log_context, err);
             free(slot->path);
             slot->path = NULL;
             *status = 500;
@@ -264,14 +270,14 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
 
     int rc = request_read_body(r, in, pool->limits.body_max);
     if (rc == -2) {
-        fcw_log(FCW_LOG_WARNING, "request \"%s\": body larger than limits.body_max (%zu bytes)", r->log_context,
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
                 pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
         access_log(w, params, r, &res, now_ms() - start);
         return -1;
     }
     if (rc < 0) {
-        fcw_log(FCW_LOG_WARNING, "request \"%s\": failed to read the request body", r->log_context);
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": failed to read the request body", r->req.id, r->log_context);
         fcw_output_error(&res.ops, 400, NULL);
         return -1;
     }

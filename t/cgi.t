@@ -63,6 +63,6 @@ my $throws = FcwTest::write_file("$dir/throws.js", "export default { fetch: func
 ($rc, $out, $err) = run_cgi([ $bin, $throws ], { REQUEST_METHOD => 'GET', REQUEST_URI => '/t' });
 like($out, qr/\AStatus: 500 /, 'an exception → 500');
 unlike($out, qr/kaboom/, 'without the details for the client');
-like($err, qr/request "GET \/t".*Error: kaboom/, 'the details go to the log with the request');
+like($err, qr/request \d+ "GET \/t".*Error: kaboom/, 'the details go to the log with the request');
 
 done_testing();

@@ -1,7 +1,7 @@
 #!/usr/bin/env perl
 # Errors become responses and the child survives: an exception → 500, a
-# script that never answers → 500, a CPU loop → 503 within limits.cpu_ms
-# (+50 ms), a timer loop → 503 at limits.wall_ms, memory over
+# script that never answers → 500, a CPU loop → 503 once limits.cpu_ms of
+# CPU time is spent, a timer loop → 503 at limits.wall_ms, memory over
 # limits.memory_mb → 503 and the child is replaced, a body over
 # limits.body_max → 413. Each leaves a log line saying what happened.
 use strict;
@@ -62,7 +62,7 @@ is(scalar @kids, 1, 'one child');
 my $r = $pool->request(uri => '/throw');
 is($r->{status}, 500, 'an exception → 500');
 unlike($r->{body}, qr/thrown on purpose/, 'the client does not see the message');
-like($pool->log, qr{request "GET /throw": uncaught exception in fetch handler: TypeError: thrown on purpose}, 'the log has it, with the request');
+like($pool->log, qr{request \d+ "GET /throw": uncaught exception in fetch handler: TypeError: thrown on purpose}, 'the log has it, with the request');
 
 $r = $pool->request(uri => '/reject');
 is($r->{status}, 500, 'a rejected promise → 500');
@@ -73,14 +73,18 @@ like($pool->log, qr/must respond with a Response/, 'saying why');
 
 $r = $pool->request(uri => '/never');
 is($r->{status}, 500, 'a promise that never settles, with nothing left to wait for → 500');
-like($pool->log, qr{request "GET /never": the script did not respond}, 'logged');
+like($pool->log, qr{request \d+ "GET /never": the script did not respond}, 'logged');
 
 my $t0 = time;
 $r = $pool->request(uri => '/cpu');
 my $took = (time - $t0) * 1000;
 is($r->{status}, 503, 'an endless loop → 503');
-cmp_ok($took, '<', 100 + 50 + 60, sprintf('within limits.cpu_ms + 50 ms, give or take the request itself (%.0f ms)', $took));
-like($pool->log, qr{request "GET /cpu": request ended by limits.cpu_ms \(100 ms\)}, 'logged with the limit');
+# The CPU limit counts this thread's CPU time, so on a loaded machine the
+# wall time can be longer; the figure is printed, and bounded loosely here
+# (an interrupt that never came would hit the 1.5 s wall limit instead).
+diag(sprintf('endless loop answered 503 after %.0f ms (limits.cpu_ms = 100)', $took));
+cmp_ok($took, '<', 1000, 'ended by the CPU limit, long before the wall limit');
+like($pool->log, qr{request \d+ "GET /cpu": request ended by limits.cpu_ms \(100 ms\)}, 'logged with the limit');
 is($pool->request(uri => '/')->{body}, 'fine', 'the same child answers the next request');
 is_deeply([ $pool->children ], \@kids, 'no child was replaced');
 

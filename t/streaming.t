@@ -123,7 +123,8 @@ http {
     types { text/plain txt; }
     server {
         listen 127.0.0.1:$up_port;
-        root $prefix/www;
+        location /proxy/ { alias $prefix/www/; }
+        location /transform/ { alias $prefix/www/; }
     }
 }
 EOF
@@ -152,8 +153,6 @@ my $routes = join '', map { <<"EOF" } sort keys %pools;
             include /etc/nginx/fastcgi_params;
             fastcgi_keep_conn on;
             fastcgi_request_buffering off;
-            rewrite ^/$_(/.*)\$ \$1 break;
-            fastcgi_param REQUEST_URI \$uri\$is_args\$args;
             fastcgi_pass pool_$_;
         }
 EOF
@@ -409,24 +408,90 @@ sub warm_up {
 {
     my $pool = $pools{proxy};
     my $child = only_child($pool);
+    my $logged = @{ upstream_log('/proxy/big.bin') };
     my $before = proc_status($child, 'VmRSS');
     my $peak_reset = reset_peak($child);
-    my ($w_start, $w_mid, $w_end, $sampled) = (upstream_written(), undef, undef, $before);
+    my $sampled = $before;
+    my %wchar = (start => upstream_written());
+    my $t0 = time;
     my $r = stream_get('/proxy/big.bin', rate => 65536, rcvbuf => 65536, seconds => 4, tick => sub {
         my $rss = proc_status($child, 'VmRSS') // 0;
         $sampled = $rss if $rss > $sampled;
-        my $since = time - $_[1];
+        $wchar{at2} //= upstream_written() if time - $t0 >= 2;
     });
-    $w_end = upstream_written();
+    $wchar{at4} = upstream_written();
     my $peak = $peak_reset ? proc_status($child, 'VmHWM') : $sampled;
     $peak = $sampled if $sampled > $peak;
-    my $sent = upstream_sent('/big.bin');
-    note sprintf('slow reader: read %s in %.1f s; upstream wrote %s meanwhile (wchar), access log %s; '
-        . 'child RSS %s before, peak %s', mb($r->{length}), $r->{elapsed}, mb($w_end - $w_start),
-        mb($sent // 0), mb($before), mb($peak));
-    ok(!$r->{complete} && $r->{length} < 2 * $MB, 'slow reader: the client read slowly (64 KiB/s)');
-    cmp_ok($w_end - $w_start, '<', 64 * $MB, 'slow reader: the upstream wrote a bounded amount meanwhile');
-    cmp_ok($peak - $before, '<', 8 * $MB, 'slow reader: the child\'s RSS stays flat');
+    my $sent = upstream_sent('/proxy/big.bin', $logged, 5);
+    note sprintf('slow reader: read %s in %.1f s; the upstream wrote %s in the first 2 s and %s in the next 2 s '
+        . '(wchar), %s in all (access log); child RSS %s before, peak %s', mb($r->{length}), $r->{elapsed},
+        mb($wchar{at2} - $wchar{start}), mb($wchar{at4} - $wchar{at2}), mb($sent // 0), mb($before), mb($peak));
+    ok(!$r->{complete} && $r->{length} < 2 * $MB, 'slow reader: the client read slowly (64 KiB/s)')
+        or diag 'read ' . mb($r->{length});
+    cmp_ok($wchar{at4} - $wchar{at2}, '<', 2 * $MB,
+        'slow reader: the upstream is paused (writes < 2 MB while the client reads 128 KiB)');
+    ok(defined $sent && $sent < 64 * $MB, 'slow reader: the upstream sent a bounded part of the 200 MB')
+        or diag 'access log: ' . ($sent // 'no line');
+    cmp_ok($peak - $before, '<', 8 * $MB, 'slow reader: the child\'s RSS stays flat (< 8 MB growth)');
+    is(only_child($pool), $child, 'slow reader: the same child');
+}
+
+# ---- the client goes away after 10 MB
+
+{
+    my $pool = $pools{proxy};
+    my $child = only_child($pool);
+    my $logged = @{ upstream_log('/proxy/big.bin') };
+    my $r = stream_get('/proxy/big.bin', stop_at => 10 * $MB);
+    my $closed = time;
+    ok($r->{status} == 200 && $r->{length} >= 10 * $MB && !$r->{complete}, 'abort: the client read 10 MB and closed');
+    my $next = stream_get('/proxy/small.txt');
+    my $answered = time - $closed;
+    note sprintf('abort: the next request was answered %.0f ms after the close', $answered * 1000);
+    ok($next->{status} == 200 && $next->{md5} eq Digest::MD5::md5_hex("small and quick\n"),
+        'abort: the next request is answered');
+    cmp_ok($answered, '<', 1, 'abort: ... within 1 s');
+    is(only_child($pool), $child, 'abort: by the same single child');
+    my $sent = upstream_sent('/proxy/big.bin', $logged, 5);
+    note 'abort: the upstream sent ' . mb($sent // 0) . ' of 200 MB';
+    ok(defined $sent && $sent < 100 * $MB, 'abort: the upstream transfer was cancelled (a short transfer in its log)')
+        or diag 'access log: ' . ($sent // 'no line');
+    like($pool->log, qr/client went away/, 'abort: the child logged the client going away');
+}
+
+# ---- a 200 KB chunk over raw FastCGI
+
+{
+    my $script = FcwTest::write_file("$prefix/one-chunk.js", <<'EOF');
+// Answers with one 200 KB chunk: byte i is (i * 7 + (i >> 16)) & 255.
+export default {
+    fetch: function () {
+        var bytes = new Uint8Array(200 * 1024);
+        for (var i = 0; i < bytes.length; i++) {
+            bytes[i] = (i * 7 + (i >> 16)) & 255;
+        }
+        return new Response(new ReadableStream({
+            start: function (controller) {
+                controller.enqueue(bytes);
+                controller.close();
+            }
+        }));
+    }
+};
+EOF
+    mkdir "$prefix/pool-chunk" or die "pool-chunk: $!";
+    my $pool = FcwTest::start_pool(dir => "$prefix/pool-chunk", script => $script, children => 1);
+    my $r = $pool->request(uri => '/');
+    my $expected = join '', map { chr(($_ * 7 + ($_ >> 16)) & 255) } 0 .. 200 * 1024 - 1;
+    my @records = map { length $_->[1] } @{ $r->{chunks} };
+    my ($largest) = sort { $b <=> $a } @records;
+    note sprintf('one 200 KB chunk: %d STDOUT records, the largest %d bytes', scalar @records, $largest // 0);
+    is($r->{status}, 200, 'FastCGI 200 KB chunk: status 200');
+    cmp_ok(scalar @records, '>=', 4, 'FastCGI 200 KB chunk: several STDOUT records');
+    ok(!grep({ $_ > 65535 } @records), 'FastCGI 200 KB chunk: every record <= 65535 bytes');
+    ok($r->{body} eq $expected, 'FastCGI 200 KB chunk: byte for byte')
+        or diag 'got ' . length($r->{body}) . ' bytes';
+    $pool->stop;
 }
 
 done_testing();

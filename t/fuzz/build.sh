@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets t/fuzz/fuzz_*.c with clang and
-# -fsanitize=fuzzer,address,undefined, straight from the sources: lib/*.c,
-# the src/*.c a target needs, and the generated lib/js_sources.c and
+# -fsanitize=fuzzer,address,undefined, straight from the sources: libfcw's
+# lib/*.c (those the build put into lib/libfcw.a), the src/*.c a target needs, and the generated lib/js_sources.c and
 # lib/duk/duktape.c (Duktape without sanitizers, with coverage counters)
 # taken from a configured build directory.
 #   t/fuzz/build.sh BUILD_DIR [OUT_DIR]
@@ -45,27 +45,39 @@ up_to_date() {
     return 0
 }
 
-# compile SRC OBJ FLAGS...: compiles in the background when OBJ is older
-# than SRC or one of $deps (the project's headers unless set otherwise)
-pids=
+# Background jobs, at most $jobs at a time; wait_all fails the build if any did.
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+running=
+failed=0
+spawn() {
+    "$@" &
+    running="$running $!"
+    # shellcheck disable=SC2086
+    set -- $running
+    while [ $# -ge "$jobs" ]; do
+        wait "$1" || failed=1
+        shift
+    done
+    running="$*"
+}
+
+wait_all() {
+    for pid in $running; do
+        wait "$pid" || failed=1
+    done
+    running=
+    [ $failed -eq 0 ] || { echo "build.sh: compilation failed" >&2; exit 1; }
+}
+
+# compile SRC OBJ FLAGS...: compiles when OBJ is older than SRC or one of
+# $deps (the project's headers unless set otherwise)
 compile() {
     src=$1 obj=$2
     shift 2
     # shellcheck disable=SC2086
     up_to_date "$obj" "$src" ${deps:-$headers} && return 0
     echo "  CC $(basename "$src")"
-    # shellcheck disable=SC2086
-    "$cc" "$@" -c "$src" -o "$obj.tmp" && mv "$obj.tmp" "$obj" &
-    pids="$pids $!"
-}
-
-wait_all() {
-    failed=0
-    for pid in $pids; do
-        wait "$pid" || failed=1
-    done
-    pids=
-    [ $failed -eq 0 ] || { echo "build.sh: compilation failed" >&2; exit 1; }
+    spawn sh -c '"$@" && mv "$0.tmp" "$0"' "$obj" "$cc" "$@" -c "$src" -o "$obj.tmp"
 }
 
 # Third-party and generated code: no sanitizers, like the normal build.
@@ -115,8 +127,7 @@ for src in "$top"/t/fuzz/fuzz_*.c; do
     fi
     echo "  LD $name"
     # shellcheck disable=SC2086
-    "$cc" $cflags "$out/obj/$name.o" $extra $common $libs $extra_libs -o "$out/$name" &
-    pids="$pids $!"
+    spawn "$cc" $cflags "$out/obj/$name.o" $extra $common $libs $extra_libs -o "$out/$name"
 done
 wait_all
 echo "fuzz targets in $out"
