@@ -45,7 +45,7 @@ native.pendingJobs = function () {
 
 native.errorText = function (e) {
     if (e && typeof e === 'object' && typeof e.stack === 'string') {
-        return e.stack;
+        return native.mapStack ? native.mapStack(e.stack) : e.stack;
     }
     try {
         return String(e);

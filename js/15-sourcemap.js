@@ -11,7 +11,10 @@
  * source index, original line, original column and name index, all relative
  * to the previous segment's values (the generated column only within its
  * line). Duktape's stack traces carry lines and no columns, so a generated
- * line stands for the first segment on it that names a source. A map is
+ * line stands for the original line that most of its segments name (the
+ * first of those on a tie): lowered code often starts a line with a segment
+ * for the enclosing block, as regenerator does for `throw` in an async
+ * function, while the rest of the line maps to the statement. A map is
  * decoded on first use, not at load time, and index maps (`sections`) are
  * refused. Sources are resolved like URLs against the script's folder
  * (through `sourceRoot`), giving absolute paths for a build's relative ones.
@@ -44,19 +47,38 @@ function readVlq(text, state) {
     return value % 2 === 1 ? -(value - 1) / 2 : value / 2;
 }
 
-/* The fields of every segment, decoded and made absolute; for each
- * generated line (0-based) the first segment with a source, as
- * [source index, original line (0-based)], or null. */
+/* The original position a generated line stands for: of the [source,
+ * line] pairs its segments name, the most frequent, the first on a tie. */
+function lineTarget(pairs) {
+    var best = null, bestCount = 0;
+    for (var i = 0; i < pairs.length; i++) {
+        var count = 0;
+        for (var j = 0; j < pairs.length; j++) {
+            if (pairs[j][0] === pairs[i][0] && pairs[j][1] === pairs[i][1]) {
+                count++;
+            }
+        }
+        if (count > bestCount) {
+            best = pairs[i];
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+/* Decodes every segment (the fields are relative to the previous segment's,
+ * across lines); for each generated line (0-based) the [source index,
+ * original line (0-based)] it stands for, or null. */
 function decodeMappings(mappings) {
     var lines = [];
     var state = { pos: 0 };
     var source = 0, originalLine = 0, originalColumn = 0, name = 0;
-    var current = null, fields;
+    var pairs = [], fields;
     while (state.pos <= mappings.length) {
         var c = mappings.charAt(state.pos);
         if (c === ';' || c === '') {
-            lines.push(current);
-            current = null;
+            lines.push(lineTarget(pairs));
+            pairs = [];
             state.pos++;
             continue;
         }
@@ -85,8 +107,8 @@ function decodeMappings(mappings) {
         if (fields === 1 || fields === 2) {
             throw new SyntaxError('source map: a segment has ' + (fields + 1) + ' fields');
         }
-        if (fields >= 3 && current === null) {
-            current = [source, originalLine];
+        if (fields >= 3) {
+            pairs.push([source, originalLine]);
         }
     }
     return lines;
@@ -96,16 +118,26 @@ function isAbsoluteUrl(s) {
     return /^[A-Za-z][A-Za-z0-9+.\-]*:/.test(s);
 }
 
-/* dir + "/" + rel with "." and ".." segments removed. */
+/* rel resolved against dir, with "." and ".." segments removed; absolute
+ * paths and URLs are kept as they are. */
 function joinPath(dir, rel) {
     if (rel.charAt(0) === '/' || isAbsoluteUrl(rel)) {
         return rel;
     }
-    var parts = (dir === '' ? rel : dir + '/' + rel).split('/');
+    var combined = dir === '' ? rel : dir.charAt(dir.length - 1) === '/' ? dir + rel : dir + '/' + rel;
+    if (isAbsoluteUrl(combined)) {
+        return combined;
+    }
+    var parts = combined.split('/');
     var out = [];
     for (var i = 0; i < parts.length; i++) {
-        if (parts[i] === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') {
-            out.pop();
+        var atRoot = out.length === 1 && out[0] === '';
+        if (parts[i] === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..' && !atRoot) {
+                out.pop();
+            } else if (!atRoot) {
+                out.push('..');
+            }
         } else if (parts[i] !== '.' && (parts[i] !== '' || i === 0 || i === parts.length - 1)) {
             out.push(parts[i]);
         }
@@ -115,19 +147,19 @@ function joinPath(dir, rel) {
 
 function dirName(path) {
     var slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : slash === 0 ? '/' : path.slice(0, slash);
+    return slash < 0 ? '' : path.slice(0, slash + 1);
 }
 
 function resolveSources(scriptPath, map) {
     var base = dirName(scriptPath);
     var root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
     if (root !== '') {
-        base = joinPath(base === '/' ? '' : base, root);
+        base = joinPath(base, root);
     }
     var sources = [];
     for (var i = 0; i < map.sources.length; i++) {
         var s = map.sources[i];
-        sources.push(typeof s === 'string' ? joinPath(base === '/' ? '' : base, s) : null);
+        sources.push(typeof s === 'string' ? joinPath(base, s) : null);
     }
     return sources;
 }
@@ -182,9 +214,6 @@ function mapScript(text, path) {
             : null;
         out += text.slice(from, at) + (mapped === null ? text.slice(at, end) : mapped);
         from = end;
-        if (end === at) {
-            from = at + 1;
-        }
     }
     return out + text.slice(from);
 }

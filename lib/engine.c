@@ -54,6 +54,7 @@ struct fcw_engine {
     unsigned long request_id;
 
     uint64_t rng[2];
+    pid_t rng_pid; /* the process the seed was drawn in */
 };
 
 static const char *const level_names[] = { "error", "warning", "notice", "info", "debug" };
@@ -191,9 +192,14 @@ int fcw_engine_timeout_check(void *udata)
 
 /* xorshift128+, seeded per engine from the kernel: forked children never
  * share a Math.random() sequence. */
+static void seed_random(struct fcw_engine *e);
+
 double fcw_engine_random_double(void *udata)
 {
     struct fcw_engine *e = udata;
+    if (e->rng_pid != getpid()) {
+        seed_random(e); /* an engine inherited through fork() */
+    }
     uint64_t s1 = e->rng[0];
     const uint64_t s0 = e->rng[1];
     e->rng[0] = s0;
@@ -228,6 +234,7 @@ static void seed_random(struct fcw_engine *e)
     if (e->rng[0] == 0 && e->rng[1] == 0) {
         e->rng[1] = 1;
     }
+    e->rng_pid = getpid();
 }
 
 /* ---- accessors and logging ---- */
@@ -448,11 +455,6 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    e->limits = config->limits;
-    e->log = config->log;
-    e->log_data = config->log_data;
-    e->abandon = config->abandon;
-    e->abandon_data = config->abandon_data;
     seed_random(e);
     e->loop = fcw_loop_new(e);
     e->ctx = duk_create_heap(engine_alloc, engine_realloc, engine_free, e, fcw_engine_fatal);
@@ -461,10 +463,23 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
         fcw_engine_free(e);
         return NULL;
     }
+    e->log = config->log;
+    e->log_data = config->log_data;
     if (load_runtime(e, err, errlen) < 0) {
         fcw_engine_free(e);
         return NULL;
     }
+    fcw_engine_configure(e, config);
+    return e;
+}
+
+void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *config)
+{
+    e->limits = config->limits;
+    e->log = config->log;
+    e->log_data = config->log_data;
+    e->abandon = config->abandon;
+    e->abandon_data = config->abandon_data;
     /* env: the pool's bindings, as strings */
     duk_context *ctx = e->ctx;
     fcw_engine_push_native(e);
@@ -475,7 +490,6 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
     }
     duk_put_prop_literal(ctx, -2, "env");
     duk_pop(ctx);
-    return e;
 }
 
 void fcw_engine_free(struct fcw_engine *engine)
@@ -757,6 +771,84 @@ static int eval_path(struct fcw_engine *e, const char *path, int as_module, char
     return 0;
 }
 
+/* ---- source maps: a script ending with "//# sourceMappingURL=FILE" whose
+ * FILE lies beside it has the map registered with the runtime
+ * (native.registerSourceMap in js/15-sourcemap.js), which rewrites stack
+ * traces in the log to the original sources. A missing map is ignored; a
+ * bad one is logged as a warning. ---- */
+
+struct source_map {
+    const char *script;
+    const char *text;
+    size_t len;
+};
+
+/* The FILE of the last "//# sourceMappingURL=FILE" line of text when it
+ * names a file in the same folder, copied to name; 0 when there is none. */
+static int source_map_name(const char *text, size_t len, char *name, size_t namelen)
+{
+    static const char tag[] = "//# sourceMappingURL=";
+    const char *found = NULL;
+    for (const char *p = text; (size_t) (p - text) < len;) {
+        const char *nl = memchr(p, '\n', len - (size_t) (p - text));
+        size_t linelen = nl ? (size_t) (nl - p) : len - (size_t) (p - text);
+        if (linelen > sizeof(tag) - 1 && memcmp(p, tag, sizeof(tag) - 1) == 0) {
+            found = p;
+        }
+        p += linelen + 1;
+    }
+    if (found == NULL) {
+        return 0;
+    }
+    found += sizeof(tag) - 1;
+    size_t n = 0;
+    while (found + n < text + len && strchr("\r\n \t/", found[n]) == NULL && found[n] != '\0') {
+        n++;
+    }
+    if (n == 0 || n >= namelen || (found + n < text + len && found[n] == '/')) {
+        return 0;
+    }
+    memcpy(name, found, n);
+    name[n] = '\0';
+    return 1;
+}
+
+static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
+{
+    struct source_map *m = udata;
+    fcw_engine_push_native(fcw_engine_of(ctx));
+    duk_get_prop_literal(ctx, -1, "registerSourceMap");
+    duk_push_string(ctx, m->script);
+    duk_push_lstring(ctx, m->text, m->len);
+    duk_call(ctx, 2);
+    duk_pop_2(ctx);
+    return 0;
+}
+
+static void register_source_map(struct fcw_engine *e, const char *path)
+{
+    char err[256], name[256], map_path[4096];
+    size_t len = 0;
+    char *script = read_file(path, &len, err, sizeof(err));
+    int found = script != NULL && source_map_name(script, len, name, sizeof(name));
+    free(script);
+    const char *slash = strrchr(path, '/');
+    int dlen = slash ? (int) (slash - path) + 1 : 0;
+    if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
+        return;
+    }
+    char *map = read_file(map_path, &len, err, sizeof(err));
+    if (map == NULL) {
+        return;
+    }
+    struct source_map m = { path, map, len };
+    if (duk_safe_call(e->ctx, register_source_map_safe, &m, 0, 1) != DUK_EXEC_SUCCESS) {
+        fcw_engine_log(e, FCW_LOG_WARNING, "%s: source map ignored: %s", map_path, duk_safe_to_string(e->ctx, -1));
+    }
+    duk_pop(e->ctx);
+    free(map);
+}
+
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
 {
     if (eval_path(engine, path, 1, err, errlen) < 0) {
@@ -775,6 +867,7 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
                  path);
         return -1;
     }
+    register_source_map(engine, path);
     return 0;
 }
 

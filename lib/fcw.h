@@ -78,6 +78,11 @@ struct fcw_engine;
 struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen);
 void fcw_engine_free(struct fcw_engine *engine);
 
+/* Sets the limits, log, abandon callback and env bindings of an engine made
+ * earlier, e.g. one created with the runtime loaded before fork() and
+ * handed to a child (its random seed is redrawn in the new process). */
+void fcw_engine_configure(struct fcw_engine *engine, const struct fcw_engine_config *config);
+
 /* Compiles the worker script at path and runs its top level. On failure
  * writes "path:line: message" to err and returns -1. */
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);

@@ -27,6 +27,8 @@ struct worker;
 struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
                           size_t errlen);
 void worker_free(struct worker *w);
+/* Loads the runtime once, before the pool's processes are forked. */
+int worker_preload(char *err, size_t errlen);
 int worker_exhausted(const struct worker *w);
 /* Returns -1 when the request body was abandoned (too large, unreadable):
  * the caller must not read the rest of it, and drops the connection. */

@@ -522,7 +522,7 @@ int master_run(const char *conf_path, int daemonize)
         conf_free(m.conf);
         return 1;
     }
-    if (master_check(m.conf, err, sizeof(err)) < 0) {
+    if (worker_preload(err, sizeof(err)) < 0 || master_check(m.conf, err, sizeof(err)) < 0) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         fprintf(stderr, "fcworker: %s\n", err);
         conf_free(m.conf);

@@ -52,10 +52,27 @@ void child_engine_config(const struct conf_pool *pool, struct fcw_engine_config 
     cfg->log = fcw_log_engine;
 }
 
+/* An engine with the runtime loaded, made by the master before it forks
+ * (worker_preload): each process takes it once instead of compiling the
+ * runtime again. */
+static struct fcw_engine *preloaded;
+
+int worker_preload(char *err, size_t errlen)
+{
+    struct fcw_engine_config cfg = { .log = fcw_log_engine };
+    if (preloaded == NULL) {
+        preloaded = fcw_engine_new(&cfg, err, errlen);
+    }
+    return preloaded ? 0 : -1;
+}
+
 static struct fcw_engine *load_engine(struct worker *w, const char *path, char *err, size_t errlen)
 {
-    struct fcw_engine *e = fcw_engine_new(&w->cfg, err, errlen);
-    if (e == NULL) {
+    struct fcw_engine *e = preloaded;
+    if (e != NULL) {
+        preloaded = NULL;
+        fcw_engine_configure(e, &w->cfg);
+    } else if ((e = fcw_engine_new(&w->cfg, err, errlen)) == NULL) {
         return NULL;
     }
     if (fcw_engine_load(e, path, err, errlen) < 0) {

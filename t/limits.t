@@ -80,10 +80,9 @@ $r = $pool->request(uri => '/cpu');
 my $took = (time - $t0) * 1000;
 is($r->{status}, 503, 'an endless loop → 503');
 # The CPU limit counts this thread's CPU time, so on a loaded machine the
-# wall time can be longer; the figure is printed, and bounded loosely here
-# (an interrupt that never came would hit the 1.5 s wall limit instead).
+# wall time can be much longer: the figure is printed, and the log line
+# below shows which limit ended the request.
 diag(sprintf('endless loop answered 503 after %.0f ms (limits.cpu_ms = 100)', $took));
-cmp_ok($took, '<', 1000, 'ended by the CPU limit, long before the wall limit');
 like($pool->log, qr{request \d+ "GET /cpu": request ended by limits.cpu_ms \(100 ms\)}, 'logged with the limit');
 is($pool->request(uri => '/')->{body}, 'fine', 'the same child answers the next request');
 is_deeply([ $pool->children ], \@kids, 'no child was replaced');

@@ -8,7 +8,10 @@
 # BUILD_DIR holds config.h and the generated sources (run `make` there
 # first); OUT_DIR (default BUILD_DIR/t/fuzz/out) receives the binaries and an
 # obj/ folder of objects that are reused while newer than their inputs.
-# CC (default clang) and FUZZ_CFLAGS (extra flags) may be set.
+# CC (default clang), FUZZ_CFLAGS (extra flags) and JOBS (parallel
+# compilers, default: the number of CPUs) may be set.
+# Flag variables are word lists on purpose; dash and bash both know -nt.
+# shellcheck disable=SC2086,SC3013
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -52,7 +55,6 @@ failed=0
 spawn() {
     "$@" &
     running="$running $!"
-    # shellcheck disable=SC2086
     set -- $running
     while [ $# -ge "$jobs" ]; do
         wait "$1" || failed=1
@@ -74,9 +76,9 @@ wait_all() {
 compile() {
     src=$1 obj=$2
     shift 2
-    # shellcheck disable=SC2086
     up_to_date "$obj" "$src" ${deps:-$headers} && return 0
     echo "  CC $(basename "$src")"
+    # shellcheck disable=SC2016
     spawn sh -c '"$@" && mv "$0.tmp" "$0"' "$obj" "$cc" "$@" -c "$src" -o "$obj.tmp"
 }
 
@@ -95,8 +97,9 @@ lib_sources=
 for member in $(ar t "$build/lib/libfcw.a"); do
     name=${member#libfcw_a-}
     name=${name%.o}
-    [ "$name" != "$member" ] && [ "$name" != js_sources ] && [ -f "$top/lib/$name.c" ] || continue
-    lib_sources="$lib_sources lib/$name.c"
+    if [ "$name" != "$member" ] && [ "$name" != js_sources ] && [ -f "$top/lib/$name.c" ]; then
+        lib_sources="$lib_sources lib/$name.c"
+    fi
 done
 [ -n "$lib_sources" ] || { echo "build.sh: no libfcw sources found in $build/lib/libfcw.a" >&2; exit 1; }
 lib_objs=
@@ -117,16 +120,14 @@ common="$lib_objs $out/obj/js_sources.o $out/obj/duktape.o"
 for src in "$top"/t/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     case $name in
-        fuzz_request) extra="$out/obj/src_request.o" extra_libs= ;;
+        fuzz_request) extra="$out/obj/src_request.o" extra_libs='' ;;
         fuzz_conf) extra="$out/obj/src_conf.o $out/obj/src_log.o" extra_libs="$(pkg_flags --libs inih) -linih" ;;
-        *) extra= extra_libs= ;;
+        *) extra='' extra_libs='' ;;
     esac
-    # shellcheck disable=SC2086
     if up_to_date "$out/$name" "$out/obj/$name.o" $common $extra; then
         continue
     fi
     echo "  LD $name"
-    # shellcheck disable=SC2086
     spawn "$cc" $cflags "$out/obj/$name.o" $extra $common $libs $extra_libs -o "$out/$name"
 done
 wait_all

@@ -65,9 +65,9 @@ sub start_pool {
         exec(fcworker(), '-c', "$dir/fcworker.ini") or POSIX::_exit(127);
     }
     my $self = bless { pid => $pid, dir => $dir, sock => $sock, log => $log, ini => "$dir/fcworker.ini" }, __PACKAGE__ . '::Pool';
-    my $deadline = time + 10;
+    my $deadline = time + 30;
     while (time < $deadline) {
-        last if -S $sock && eval { $self->request(uri => '/__fcw_ready_probe'); 1 };
+        last if -S $sock && $self->request(uri => '/__fcw_ready_probe')->{status};
         if (waitpid($pid, WNOHANG) == $pid) {
             $self->{exited} = $?;
             last;
@@ -96,7 +96,8 @@ sub fcgi_request {
     my $conn = ref $sock ? $sock
         : $sock =~ m{^/} ? IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $sock)
         : IO::Socket::INET->new(PeerAddr => $sock);
-    die "connect $sock: $!" unless $conn;
+    return { status => 0, headers => {}, body => '', raw => '', chunks => [], error => "connect $sock: $!" }
+        unless $conn;
     my $method = $r{method} || 'GET';
     my $uri = $r{uri} || '/';
     my ($path, $query) = split /\?/, $uri, 2;
