@@ -351,19 +351,21 @@ static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
     return 0;
 }
 
+/* Logs the value at idx as native.errorText renders it (the stack, mapped
+ * to original sources when the script has a source map). */
 static void log_js_error(struct fcw_engine *e, duk_idx_t idx, const char *what)
 {
     duk_context *ctx = e->ctx;
-    const char *text = NULL;
-    if (duk_is_error(ctx, idx)) {
-        duk_get_prop_literal(ctx, idx, "stack");
-        text = duk_safe_to_string(ctx, -1);
-    } else {
+    idx = duk_normalize_index(ctx, idx);
+    fcw_engine_push_native(e);
+    duk_get_prop_literal(ctx, -1, "errorText");
+    duk_dup(ctx, idx);
+    if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) {
+        duk_pop(ctx);
         duk_dup(ctx, idx);
-        text = duk_safe_to_string(ctx, -1);
     }
-    fcw_engine_log(e, FCW_LOG_ERROR, "%s: %s", what, text);
-    duk_pop(ctx);
+    fcw_engine_log(e, FCW_LOG_ERROR, "%s: %s", what, duk_safe_to_string(ctx, -1));
+    duk_pop_2(ctx);
 }
 
 int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_t nargs, const char *what)

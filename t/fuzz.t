@@ -1,6 +1,6 @@
 #!/usr/bin/env perl
 # Builds the libFuzzer targets (t/fuzz/build.sh, clang with ASan and UBSan)
-# into BUILD/t/fuzz/out and runs each for a bounded time, starting from its seed
+# into BUILD/t/fuzz-out and runs each for a bounded time, starting from its seed
 # corpus t/fuzz/corpus/TARGET plus the known crash inputs in
 # t/fuzz/crashes/TARGET (which fail until their bug is fixed). One TAP line
 # per target: ok when it ran without a crash, with the number of executions.
@@ -19,7 +19,7 @@ use Time::HiRes qw(time);
 my $started = time;
 my $top = FcwTest::top();
 my $build = FcwTest::build_dir();
-my $out = "$build/t/fuzz/out";
+my $out = "$build/t/fuzz-out";
 my $budget = $ENV{FCW_FUZZ_SECONDS} || 20;
 my $max_runs = $ENV{FCW_FUZZ_RUNS} || 100_000_000;
 # Targets that run JavaScript keep one engine for the whole process, whose

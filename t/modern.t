@@ -122,7 +122,19 @@ my ($npm_rc, $npm_out) = run_logged($top, 'npm', '--version');
 unless (tap($node_rc == 0 && $npm_rc == 0, 'node and npm are installed', $node_out, $npm_out)) {
     exit 1;
 }
+# A folder npm can install into: itself, or a copy when it is read-only
+# (as in `make distcheck`).
+sub writable_folder {
+    my ($from, $name) = @_;
+    return $from if -w $from;
+    my ($rc, $out) = run_logged($top, 'cp', '-R', $from, "$dir/$name");
+    die "cp -R $from: $out" if $rc != 0;
+    return "$dir/$name";
+}
+
 if (!-d "$tool_dir/node_modules") {
+    $tool_dir = writable_folder($tool_dir, 'fcworker-build');
+    $tool = "$tool_dir/fcworker-build";
     my ($rc, $out) = run_logged($tool_dir, 'npm', 'ci', '--no-audit', '--no-fund', '--loglevel=error');
     tap($rc == 0, 'npm ci in contrib/fcworker-build', $out) or exit 1;
 }
@@ -191,6 +203,7 @@ for my $app_dir (sort glob "$top/t/modern/*/") {
     my $cases = $json->decode(FcwTest::read_file("$app_dir/cases.json"));
     $summary{$app} = [ 0, scalar @$cases ];
     if ($worker->{npm}) {
+        $app_dir = writable_folder($app_dir, "app-$app");
         my ($rc, $out) = run_logged($app_dir, 'npm', 'ci', '--prefer-offline', '--no-audit', '--no-fund',
             '--loglevel=error');
         tap($rc == 0, "$app: npm ci", $out) or next;
@@ -221,3 +234,178 @@ for my $app_dir (sort glob "$top/t/modern/*/") {
     $pool->stop;
 }
 print "# cases passing: " . join(', ', map { "$_ $summary{$_}[0]/$summary{$_}[1]" } sort keys %summary) . "\n";
+
+# ---- the source-map decoder's unit test, with the runtime's native object
+{
+    my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+    local $ENV{FCW_TEST_NATIVE} = 1;
+    my @out = `'$jsrun' '$top/t/lib/harness.js' '$top/t/js/sourcemap.js' 2>&1`;
+    my ($plan, $seen) = (undef, 0);
+    for my $line (@out) {
+        chomp $line;
+        if ($line =~ /^(not ok|ok) \d+ - (.*)$/) {
+            $seen++;
+            tap($1 eq 'ok', "sourcemap.js: $2");
+        } elsif ($line =~ /^1\.\.(\d+)$/) {
+            $plan = $1;
+        } else {
+            print "# sourcemap.js: $line\n";
+        }
+    }
+    tap(defined $plan && $plan == $seen && $seen > 0 && $? == 0, 'sourcemap.js: ran to its end');
+}
+
+# ---- build = auto: the pool builds its TypeScript entry itself
+
+sub copy_tree {
+    my ($from, $to) = @_;
+    my ($rc, $out) = run_logged($top, 'cp', '-R', $from, $to);
+    die "cp $from $to: $out" if $rc != 0;
+}
+
+sub wait_ready {
+    my ($pool, $secs) = @_;
+    my $deadline = time + $secs;
+    while (time < $deadline) {
+        return 1 if -S $pool->{sock} && eval { $pool->request(uri => '/__fcw_ready_probe'); 1 };
+        return 0 unless $pool->alive;
+        sleep 0.1;
+    }
+    return 0;
+}
+
+sub wait_log {
+    my ($pool, $re, $secs) = @_;
+    my $deadline = time + $secs;
+    while (time < $deadline) {
+        return 1 if $pool->log =~ $re;
+        sleep 0.1;
+    }
+    return 0;
+}
+
+my $auto = "$dir/auto";
+mkdir $auto;
+# the tool, through a wrapper that counts its runs
+FcwTest::write_file("$auto/tool", "#!/bin/sh\necho run >> '$auto/tool-runs'\nexec '$tool' \"\$@\"\n");
+chmod 0755, "$auto/tool";
+$ENV{FCW_BUILD_TOOL} = "$auto/tool";
+sub tool_runs { return scalar(() = FcwTest::read_file("$auto/tool-runs") =~ /^run$/mg) }
+copy_tree("$top/t/modern/router", "$auto/router");
+my $cache = "$auto/cache";
+my $auto_pool = "build = auto\nbuild.cache_dir = $cache\n";
+{
+    my $pool = FcwTest::start_pool(dir => $auto, script => "$auto/router/src/index.ts", children => 1,
+        log_level => 'info', pool => $auto_pool, vars => { GREETING => 'Howdy' });
+    tap(wait_ready($pool, 120), 'build = auto: the pool builds src/index.ts and starts', $pool->log);
+    my @built = glob "$cache/*/index.js";
+    tap(@built == 1 && -s "$built[0].map", 'build = auto: the output and its map are in build.cache_dir',
+        "found: @built");
+    tap($pool->log =~ /built \S*index\.ts into \Q$cache\E/, 'build = auto: the build is logged', $pool->log);
+    tap(tool_runs() == 1, 'build = auto: the tool ran once (the child found the output in the cache)',
+        'runs: ' . tool_runs());
+    my $cases = $json->decode(FcwTest::read_file("$top/t/modern/router/cases.json"));
+    my (@bad, @responses);
+    for my $i (0 .. $#$cases) {
+        my ($res, $ms) = run_case($pool, $cases->[$i], \@responses);
+        push @responses, $res;
+        push @bad, map { "case $i: $_" } check_case($cases->[$i]{expect} || {}, $res, $ms);
+    }
+    tap(!@bad, 'build = auto: the router cases pass on the built output', @bad);
+
+    my $index = FcwTest::read_file("$auto/router/src/index.ts");
+    $index =~ s/router ok/router rebuilt/ or die 'the router corpus changed';
+    FcwTest::write_file("$auto/router/src/index.ts", $index);
+    $pool->signal('HUP');
+    wait_log($pool, qr/reloaded/, 120);
+    my $deadline = time + 20;
+    my $r;
+    do { $r = $pool->request(uri => '/'); sleep 0.1 } while ($r->{body} ne "router rebuilt\n" && time < $deadline);
+    tap($r->{body} eq "router rebuilt\n", 'build = auto: a reload rebuilds a changed source', "got '$r->{body}'",
+        $pool->log);
+    tap(scalar(() = glob "$cache/*/index.js") == 2, 'build = auto: the new output has its own hash folder');
+    tap(tool_runs() == 2, 'build = auto: the reload ran the tool once', 'runs: ' . tool_runs());
+    $pool->stop;
+
+    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', $pool->{ini});
+    tap($rc == 0 && $out =~ /test is successful/, 'build = auto: fcworker -t passes', $out);
+    tap(tool_runs() == 2, 'build = auto: an unchanged project is not built again', 'runs: ' . tool_runs());
+}
+
+# ---- build errors stop the pool with the source's file:line:column
+{
+    mkdir "$auto/broken";
+    mkdir "$auto/broken/src";
+    FcwTest::write_file("$auto/broken/src/index.ts", <<'EOF_TS');
+const greeting: string = 'hi';
+
+export default {
+  fetch(request: Request): Response {
+    return new Response(greeting +);
+  },
+};
+EOF_TS
+    my $ini = "$auto/broken.ini";
+    FcwTest::write_file($ini, "[global]\nerror_log = $auto/broken.log\n[pool:broken]\nlisten = $auto/broken.sock\n"
+        . "script = $auto/broken/src/index.ts\n$auto_pool");
+    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', $ini);
+    tap($rc != 0 && $out =~ m{\Q$auto\E/broken/src/index\.ts:5:\d+: },
+        'build error: fcworker -t names index.ts:5:COLUMN', $out);
+    my $pool = FcwTest::start_pool(dir => "$auto/broken", script => "$auto/broken/src/index.ts", pool => $auto_pool,
+        children => 1);
+    tap($pool->wait_exit(120) && $pool->{status} != 0 && $pool->log =~ m{broken/src/index\.ts:5:\d+},
+        'build error: the pool does not start and logs index.ts:5', $pool->log);
+
+    chmod 0777, $cache;
+    ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', "$auto/fcworker.ini");
+    tap($rc != 0 && $out =~ /no usable build cache/, 'build cache: a folder others can write to is not used', $out);
+    chmod 0755, $cache;
+}
+
+# ---- source maps: an exception in a built TypeScript worker is logged at
+# ---- its line in the .ts file
+{
+    mkdir "$auto/throws";
+    mkdir "$auto/throws/src";
+    FcwTest::write_file("$auto/throws/src/index.ts", <<'EOF_TS');
+// A worker whose handler throws, for the source-mapped log.
+interface Env { MODE?: string }
+
+function explode(where: string): never {
+  throw new Error(`boom in ${where}`);
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === '/sync') {
+      explode('sync');
+    }
+    await Promise.resolve();
+    if (url.pathname === '/async') {
+      throw new TypeError('async failure');
+    }
+    return new Response('fine\n');
+  },
+};
+EOF_TS
+    my $pool = FcwTest::start_pool(dir => "$auto/throws", script => "$auto/throws/src/index.ts", pool => $auto_pool,
+        children => 1);
+    tap(wait_ready($pool, 120), 'source maps: the throwing worker starts', $pool->log);
+    my $r = $pool->request(uri => '/sync');
+    tap($r->{status} == 500, 'source maps: the exception gives a 500', "status $r->{status}");
+    wait_log($pool, qr/boom in sync/, 5);
+    my $log = $pool->log;
+    my ($line) = grep { /boom in sync/ } split /\n/, $log;
+    $line //= '';
+    tap($line =~ m{at explode \(\Q$auto\E/throws/src/index\.ts:5\)}, 'source maps: the throwing frame is index.ts:5',
+        $line);
+    tap($line =~ m{\(\Q$auto\E/throws/src/index\.ts:12\)}, 'source maps: its caller is index.ts:12', $line);
+    $r = $pool->request(uri => '/async');
+    wait_log($pool, qr/async failure/, 5);
+    ($line) = grep { /async failure/ } split /\n/, $pool->log;
+    $line //= '';
+    tap($line =~ m{\(\Q$auto\E/throws/src/index\.ts:16\)},
+        'source maps: a throw after await in the lowered async function is index.ts:16', $line);
+    $pool->stop;
+}

@@ -15,7 +15,7 @@
  *   6 "AAoGA"   a.ts line 104 (line +100: "oG", two VLQ digits)
  *   7 "AAlDA"   a.ts line 54 (line -50: "lD", a negative number)
  *   8 "AACAC"   a.ts line 55 (a 5-field segment with a name index)
- *   9 "AACA,ECAA,EAAA"  a.ts lines 56, 57, 57: the line stands for 57
+ *   9 "AACA,EACA,EAAA"  a.ts lines 56, 57, 57: the line stands for 57
  *  10 "AAEA,EACA"       a.ts lines 59, 60: a tie, the first wins
  */
 var visible = typeof native === 'object' && native !== null && typeof native.registerSourceMap === 'function';
@@ -23,7 +23,7 @@ var SCRIPT = '/srv/app/dist/worker.js';
 
 function mapText(fields) {
     var map = { version: 3, file: 'worker.js', sources: ['../src/a.ts', '../src/b.ts'], names: ['x'],
-        mappings: ';AAAA;AACA;A,ECEA;ADAA;AAoGA;AAlDA;AACAC;AACA,ECAA,EAAA;AAEA,EACA' };
+        mappings: ';AAAA;AACA;A,ECEA;ADAA;AAoGA;AAlDA;AACAC;AACA,EACA,EAAA;AAEA,EACA' };
     for (var k in fields) {
         map[k] = fields[k];
     }
@@ -114,13 +114,14 @@ if (!visible) {
         var e = new Error('mapped');
         var m = /\(([^()]*sourcemap\.js):(\d+)\)/.exec(e.stack);
         t.ok(m !== null, 'the stack names this file: ' + e.stack);
-        var line = Number(m[1 + 1]);
+        var line = Number(m[2]);
         var groups = [];
         for (var i = 1; i < line; i++) {
             groups.push('');
         }
         groups.push('AAMA');
-        native.registerSourceMap(m[1], JSON.stringify({ version: 3, sources: ['orig.ts'], mappings: groups.join(';') }));
+        native.registerSourceMap(m[1],
+            JSON.stringify({ version: 3, sources: ['orig.ts'], mappings: groups.join(';') }));
         var text = native.errorText(e);
         t.ok(text.indexOf('orig.ts:7') >= 0, 'the frame points at orig.ts:7: ' + text);
         t.ok(text.indexOf('Error: mapped') === 0, 'the message is kept');
