@@ -19,7 +19,16 @@ sub top { $TOP }
 sub build_dir { $ENV{FCW_BUILD} || $TOP }
 sub build_path { build_dir() . '/' . $_[0] }
 sub fcworker { $ENV{FCW_BIN} || build_path('src/fcworker') }
-sub conformance_dir { $ENV{FCW_CONFORMANCE} || abs_path("$TOP/../shared/conformance") || "$TOP/../shared/conformance" }
+# The WHATWG test vectors live in shared/conformance beside the checkout (or
+# beside a folder above it, as for a distcheck tree); FCW_CONFORMANCE wins.
+sub conformance_dir {
+    return $ENV{FCW_CONFORMANCE} if $ENV{FCW_CONFORMANCE};
+    for (my $dir = $TOP; $dir ne '/' && $dir ne ''; $dir = dirname($dir)) {
+        my $c = dirname($dir) . '/shared/conformance';
+        return abs_path($c) if -d $c;
+    }
+    return "$TOP/../shared/conformance";
+}
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
 sub write_file {
