@@ -78,15 +78,17 @@ static int build_url(struct request *r, char **params)
     const char *script = request_param(params, "SCRIPT_NAME");
     const char *path_info = request_param(params, "PATH_INFO");
     const char *query = request_param(params, "QUERY_STRING");
+    /* REQUEST_URI is the path when it is one ("OPTIONS *" is not) */
+    int use_uri = uri != NULL && uri[0] == '/';
     size_t need = strlen(scheme) + strlen(host) + 16 +
-                  (uri ? strlen(uri)
-                       : (script ? strlen(script) : 0) + (path_info ? strlen(path_info) : 0) +
-                             (query ? strlen(query) : 0));
+                  (use_uri ? strlen(uri)
+                           : (script ? strlen(script) : 0) + (path_info ? strlen(path_info) : 0) +
+                                 (query ? strlen(query) : 0));
     r->url = malloc(need);
     if (r->url == NULL) {
         return -1;
     }
-    if (uri != NULL && uri[0] == '/') {
+    if (use_uri) {
         snprintf(r->url, need, "%s://%s%s", scheme, host, uri);
     } else {
         snprintf(r->url, need, "%s://%s%s%s%s%s", scheme, host, script ? script : "",
