@@ -95,22 +95,25 @@ function respondWithError(e) {
     native.respondError(500);
 }
 
+/* Reads the body stream chunk by chunk into the response. Each read is
+ * chained from the previous step's callback, not returned from it, so no
+ * chain of pending promises grows with the length of the stream. */
 function writeStream(body) {
     var reader = body.getReader();
+    function failed(e) {
+        native.reportError(e, 'response body stream failed');
+        native.respondAbort();
+    }
     function step(result) {
         if (result.done) {
             native.respondEnd();
-            return undefined;
+        } else if (!native.respondChunk(native.toU8(result.value))) {
+            reader.cancel(new DOMException('the client went away', 'AbortError')).then(undefined, failed);
+        } else {
+            reader.read().then(step, failed);
         }
-        if (!native.respondChunk(native.toU8(result.value))) {
-            return reader.cancel(new DOMException('the client went away', 'AbortError'));
-        }
-        return reader.read().then(step);
     }
-    reader.read().then(step).then(undefined, function (e) {
-        native.reportError(e, 'response body stream failed');
-        native.respondAbort();
-    });
+    reader.read().then(step, failed);
 }
 
 function send(response) {

@@ -41,6 +41,7 @@ struct fcw_engine {
     void *abandon_data;
 
     size_t mem_used;
+    size_t mem_after_gc; /* heap size after the last collection we ran */
     unsigned oom_failures;
     int exhausted;
 
@@ -49,7 +50,6 @@ struct fcw_engine {
     double wall_deadline;
     double cpu_deadline;
     enum engine_interrupt interrupt;
-    int call_depth;
     char log_context[256];
     unsigned long request_id;
 
@@ -368,6 +368,27 @@ static void log_js_error(struct fcw_engine *e, duk_idx_t idx, const char *what)
     duk_pop_2(ctx);
 }
 
+/* Duktape's voluntary collection counts allocations, not bytes: a stream
+ * passing through JavaScript leaves dead chunks (held by settled promises)
+ * that only a full collection frees. Between macrotasks, a heap grown by
+ * more than min(8 MB, a quarter of the limit) since the last one is
+ * collected, so memory follows what is alive rather than what went by.
+ * Also called for each response chunk: a stream produced and consumed in
+ * microtasks alone never reaches the end of a macrotask. */
+void fcw_engine_collect_if_grown(struct fcw_engine *e)
+{
+    size_t step = (size_t) 8 << 20;
+    if (e->limits.memory_bytes && e->limits.memory_bytes / 4 < step) {
+        step = e->limits.memory_bytes / 4;
+    }
+    if (e->mem_used > e->mem_after_gc + step) {
+        duk_gc(e->ctx, 0);
+        e->mem_after_gc = e->mem_used;
+    } else if (e->mem_used < e->mem_after_gc) {
+        e->mem_after_gc = e->mem_used;
+    }
+}
+
 int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_t nargs, const char *what)
 {
     duk_context *ctx = engine->ctx;
@@ -376,10 +397,9 @@ int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_
         return -1;
     }
     struct native_call c = { name, nargs };
-    engine->call_depth++;
     duk_int_t rc = duk_safe_call(ctx, call_native_safe, &c, nargs, 1);
-    engine->call_depth--;
     fcw_engine_out_of_memory(engine);
+    fcw_engine_collect_if_grown(engine);
     int ret = 0;
     if (rc != DUK_EXEC_SUCCESS) {
         if (engine->interrupt == ENGINE_RUNNING) {

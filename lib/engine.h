@@ -45,6 +45,10 @@ int fcw_engine_out_of_memory(struct fcw_engine *engine);
  * process is about to be abandoned). */
 void fcw_http_abandon(void);
 
+/* Runs a full garbage collection when the heap grew enough since the last
+ * one (see engine.c). */
+void fcw_engine_collect_if_grown(struct fcw_engine *engine);
+
 /* Why JavaScript was interrupted, if it was. */
 enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
 

@@ -160,6 +160,7 @@ static duk_ret_t native_respond_chunk(duk_context *ctx)
     if (!st->client_gone) {
         fcw_http_write(buf, len);
     }
+    fcw_engine_collect_if_grown(fcw_engine_of(ctx));
     duk_push_boolean(ctx, !st->client_gone);
     return 1;
 }
