@@ -60,32 +60,48 @@ function settleWaitUntil(serial) {
     }
 }
 
+var kSerial = Symbol('serial');
+var kResponded = Symbol('responded');
+
+/* The `ctx` of fetch(request, env, ctx): methods on the prototype (no
+ * closures per request); like workerd, they need their object. */
 function ExecutionContext(serial) {
-    this.waitUntil = function waitUntil(promise) {
-        trackWaitUntil(serial, promise);
-    };
-    this.passThroughOnException = function passThroughOnException() {
-        native.passThrough = true;
-    };
+    this[kSerial] = serial;
 }
 
-function FetchEvent(request, ctx) {
-    var responded = false;
+function contextOf(self) {
+    if (self === null || typeof self !== 'object' || typeof self[kSerial] !== 'number') {
+        throw new TypeError('Illegal invocation');
+    }
+    return self;
+}
+
+ExecutionContext.prototype.waitUntil = function waitUntil(promise) {
+    trackWaitUntil(contextOf(this)[kSerial], promise);
+};
+
+ExecutionContext.prototype.passThroughOnException = function passThroughOnException() {
+    contextOf(this);
+    native.passThrough = true;
+};
+
+function FetchEvent(request, serial) {
     this.type = 'fetch';
     this.request = request;
-    this.respondWith = function respondWith(response) {
-        if (responded) {
-            throw new DOMException('respondWith() was already called', 'InvalidStateError');
-        }
-        responded = true;
-        settle(Promise.resolve(response));
-    };
-    this.waitUntil = ctx.waitUntil;
-    this.passThroughOnException = ctx.passThroughOnException;
-    this.responded = function () {
-        return responded;
-    };
+    this[kSerial] = serial;
+    this[kResponded] = false;
 }
+
+FetchEvent.prototype.respondWith = function respondWith(response) {
+    if (contextOf(this)[kResponded]) {
+        throw new DOMException('respondWith() was already called', 'InvalidStateError');
+    }
+    this[kResponded] = true;
+    settle(response);
+};
+
+FetchEvent.prototype.waitUntil = ExecutionContext.prototype.waitUntil;
+FetchEvent.prototype.passThroughOnException = ExecutionContext.prototype.passThroughOnException;
 
 function respondWithError(e) {
     native.reportError(e, 'uncaught exception in fetch handler');
@@ -138,8 +154,17 @@ function send(response) {
     }
 }
 
-function settle(promise) {
-    promise.then(send).then(undefined, respondWithError);
+/* A Response returned as it is is sent at once; anything else is awaited. */
+function settle(result) {
+    if (result instanceof Response) {
+        try {
+            send(result);
+        } catch (e) {
+            respondWithError(e);
+        }
+        return;
+    }
+    Promise.resolve(result).then(send).then(undefined, respondWithError);
 }
 
 native.dispatch = function (method, url, headers, body) {
@@ -147,16 +172,15 @@ native.dispatch = function (method, url, headers, body) {
     waitUntilCount = 0;
     native.passThrough = false;
     var request = native.makeRequest(method, url, headers, body);
-    var ctx = new ExecutionContext(requestSerial);
     var d = moduleExports['default'];
     var result;
     try {
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
-            result = d.fetch(request, native.env, ctx);
+            result = d.fetch(request, native.env, new ExecutionContext(requestSerial));
         } else if (typeof d === 'function') {
-            result = d(request, native.env, ctx);
+            result = d(request, native.env, new ExecutionContext(requestSerial));
         } else {
-            var event = new FetchEvent(request, ctx);
+            var event = new FetchEvent(request, requestSerial);
             var list = listeners.fetch.slice();
             for (var i = 0; i < list.length; i++) {
                 if (typeof list[i] === 'function') {
@@ -165,7 +189,7 @@ native.dispatch = function (method, url, headers, body) {
                     list[i].handleEvent(event);
                 }
             }
-            if (!event.responded()) {
+            if (!event[kResponded]) {
                 throw new Error('no fetch listener called event.respondWith()');
             }
             return;
@@ -174,7 +198,7 @@ native.dispatch = function (method, url, headers, body) {
         respondWithError(e);
         return;
     }
-    settle(Promise.resolve(result));
+    settle(result);
 };
 
 native.resetRequest = function () {

@@ -1,0 +1,97 @@
+#!/usr/bin/env perl
+# Both handler styles of Workers through the pool: export default { fetch }
+# with env and ctx (waitUntil runs after the response, bounded by the wall
+# limit; passThroughOnException is accepted), addEventListener('fetch') with
+# respondWith/waitUntil, async-style handlers lowered to ES5 by hand, and a
+# scheduled handler beside fetch accepted at load.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+
+
+my $dir = FcwTest::tmpdir();
+my $module = FcwTest::write_file("$dir/module.js", <<'EOF2');
+var log = [];
+export default {
+    fetch: function (request, env, ctx) {
+        var path = new URL(request.url).pathname;
+        if (path === '/env') {
+            return new Response(env.GREETING + ' ' + env.TARGET);
+        }
+        if (path === '/wait') {
+            ctx.waitUntil(new Promise(function (resolve) {
+                setTimeout(function () { log.push('waited'); resolve(); }, 150);
+            }));
+            return new Response('answered before waitUntil work');
+        }
+        if (path === '/log') {
+            return new Response(log.join(','));
+        }
+        if (path === '/detached') {
+            var waitUntil = ctx.waitUntil;
+            try { waitUntil(Promise.resolve()); } catch (e) { return new Response(e.name + ': ' + e.message); }
+            return new Response('no error');
+        }
+        if (path === '/passthrough') {
+            ctx.passThroughOnException();
+            throw new Error('after passThroughOnException');
+        }
+        // an async function as Babel's regenerator would lower it, by hand
+        return Promise.resolve(request.text()).then(function (body) {
+            return new Promise(function (resolve) { setTimeout(resolve, 5); }).then(function () {
+                return Response.json({ awaited: true, length: body.length }, { status: 201 });
+            });
+        });
+    },
+    scheduled: function (event, env, ctx) {}
+};
+EOF2
+my $pool = FcwTest::start_pool(script => $module, children => 1, vars => { GREETING => 'hello', TARGET => 'world' });
+is($pool->request(uri => '/env')->{body}, 'hello world', 'env holds the [pool:NAME.vars] bindings');
+my $r = $pool->request(uri => '/wait');
+is($r->{body}, 'answered before waitUntil work', 'waitUntil: the response comes first');
+is($pool->request(uri => '/log')->{body}, 'waited', 'waitUntil: the work finished before the next request');
+like($pool->request(uri => '/detached')->{body}, qr/^TypeError: Illegal invocation/, 'ctx.waitUntil needs its object, as in workerd');
+$r = $pool->request(uri => '/passthrough');
+is($r->{status}, 500, 'passThroughOnException: an exception still answers 500 (there is no origin)');
+like($pool->log, qr/passThroughOnException: there is no origin/, 'and the log says why');
+$r = $pool->request(uri => '/async', method => 'POST', body => 'abc');
+is($r->{status}, 201, 'a promise-returning (async-style) handler: status');
+is($r->{body}, '{"awaited":true,"length":3}', 'and body');
+$pool->stop;
+
+my $events = FcwTest::write_file("$dir/events.js", <<'EOF2');
+var done = 0;
+addEventListener('fetch', function (event) {
+    var path = new URL(event.request.url).pathname;
+    if (path === '/twice') {
+        event.respondWith(new Response('first'));
+        try { event.respondWith(new Response('second')); } catch (e) { done = e.name; }
+        return;
+    }
+    if (path === '/none') {
+        return;
+    }
+    if (path === '/state') {
+        event.respondWith(new Response(String(done)));
+        return;
+    }
+    event.waitUntil(Promise.resolve().then(function () { done++; }));
+    event.respondWith(new Promise(function (resolve) {
+        setTimeout(function () { resolve(new Response('event ' + event.request.method)); }, 10);
+    }));
+});
+EOF2
+$pool = FcwTest::start_pool(script => $events, children => 1);
+is($pool->request(uri => '/x', method => 'PUT')->{body}, 'event PUT', 'addEventListener: respondWith a promise');
+is($pool->request(uri => '/twice')->{body}, 'first', 'respondWith twice: the first answer stands');
+is($pool->request(uri => '/state')->{body}, 'InvalidStateError', 'and the second call throws InvalidStateError');
+$r = $pool->request(uri => '/none');
+is($r->{status}, 500, 'a listener that never calls respondWith → 500');
+like($pool->log, qr/no fetch listener called event.respondWith/, 'logged');
+$pool->stop;
+
+done_testing();
