@@ -23,6 +23,7 @@ static duk_ret_t native_set_timer(duk_context *ctx)
     double ms = duk_to_number(ctx, 0);
     duk_uint_t id = duk_require_uint(ctx, 1);
     struct fcw_engine *e = fcw_engine_of(ctx);
+    fcw_engine_mark_dirty(e);
     if (ms != ms || ms < 0) {
         ms = 0;
     }

@@ -47,6 +47,7 @@ struct fcw_engine {
 
     int limits_armed;
     int in_request;
+    int request_dirty; /* the request left timers, transfers or jobs behind */
     double wall_deadline;
     double cpu_deadline;
     enum engine_interrupt interrupt;
@@ -553,12 +554,22 @@ void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const
     engine->in_request = 1;
 }
 
+void fcw_engine_mark_dirty(struct fcw_engine *engine)
+{
+    engine->request_dirty = 1;
+}
+
 void fcw_engine_end_request(struct fcw_engine *engine)
 {
+    int dirty = engine->request_dirty || engine->interrupt != ENGINE_RUNNING;
     disarm_limits(engine);
     engine->in_request = 0;
+    engine->request_dirty = 0;
     fcw_loop_clear_timers(engine->loop);
-    fcw_engine_call_native(engine, "resetRequest", 0, "resetting request state");
+    /* most requests start no timer or transfer: skip the call into JS */
+    if (dirty) {
+        fcw_engine_call_native(engine, "resetRequest", 0, "resetting request state");
+    }
     engine->log_context[0] = '\0';
 }
 

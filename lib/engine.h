@@ -52,6 +52,10 @@ void fcw_engine_collect_if_grown(struct fcw_engine *engine);
 /* Why JavaScript was interrupted, if it was. */
 enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
 
+/* Marks the current request as leaving state behind (a timer, a transfer,
+ * waitUntil work) that resetRequest must clear at its end. */
+void fcw_engine_mark_dirty(struct fcw_engine *engine);
+
 /* Request bookkeeping shared with http.c. */
 void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context);
 void fcw_engine_end_request(struct fcw_engine *engine);

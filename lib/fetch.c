@@ -845,6 +845,7 @@ static duk_ret_t native_fetch_start(duk_context *ctx)
     const char *method = duk_require_string(ctx, 1);
     const char *url = duk_require_string(ctx, 2);
     unsigned limit = fcw_engine_limits(f->engine)->subrequests;
+    fcw_engine_mark_dirty(f->engine);
     if (!duk_is_array(ctx, 3) || !(duk_is_null_or_undefined(ctx, 4) || duk_is_buffer_data(ctx, 4))) {
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetchStart: headers must be an array, the body bytes or null");
     }

@@ -216,6 +216,7 @@ static duk_ret_t native_respond_pass_through(duk_context *ctx)
 static duk_ret_t native_wait_until_count(duk_context *ctx)
 {
     current.wait_until = duk_require_int(ctx, 0);
+    fcw_engine_mark_dirty(fcw_engine_of(ctx));
     return 0;
 }
 

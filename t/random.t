@@ -77,8 +77,8 @@ sub distinct { my %s = map { $_ => 1 } @_; return scalar keys %s }
 
 # marker (load-time bytes) => pid, from the log
 sub marker_pids {
-    my %pid;
-    $pid{$2} = $1 while $pool->log =~ /pid (\d+): .*random-marker ([0-9a-f]{32})/g;
+    my ($log, %pid) = ($pool->log);
+    $pid{$2} = $1 while $log =~ /pid (\d+): .*random-marker ([0-9a-f]{32})/g;
     return \%pid;
 }
 
