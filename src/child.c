@@ -1,7 +1,8 @@
 /*
  * The FastCGI loop of a child. It drops privileges to the pool's user,
- * loads the worker, then accepts with FCGX_Accept_r on the shared listen
- * socket. The request body is read to the end of FCGI_STDIN before
+ * loads the worker, then accepts connections on the shared listen socket
+ * itself (with a receive timeout and listen.allowed_clients) and lets
+ * FCGX_Accept_r read the request from them. The request body is read to the end of FCGI_STDIN before
  * FCGX_Finish_r (kept-alive connections break otherwise). A stop request
  * (SIGTERM/SIGQUIT from the master) interrupts an idle accept and lets a
  * busy child finish its request first.
@@ -14,7 +15,11 @@
 #include <fcntl.h>
 #include <fcgiapp.h>
 #include <grp.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <pwd.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +56,63 @@ static void abandon_request(void *data)
     FCGX_Finish_r(data);
     fcw_log(FCW_LOG_WARNING, "exiting to be replaced");
     _exit(0);
+}
+
+/* listen.allowed_clients: a comma- or space-separated list of addresses. */
+static int client_allowed(const char *list, const struct sockaddr_storage *sa)
+{
+    char addr[INET6_ADDRSTRLEN];
+    if (list == NULL || (sa->ss_family != AF_INET && sa->ss_family != AF_INET6)) {
+        return 1;
+    }
+    const void *raw = sa->ss_family == AF_INET ? (const void *) &((const struct sockaddr_in *) sa)->sin_addr
+                                               : (const void *) &((const struct sockaddr_in6 *) sa)->sin6_addr;
+    if (inet_ntop(sa->ss_family, raw, addr, sizeof(addr)) == NULL) {
+        return 0;
+    }
+    size_t alen = strlen(addr);
+    for (const char *p = list; *p;) {
+        p += strspn(p, ", \t");
+        size_t n = strcspn(p, ", \t");
+        if (n == alen && strncmp(p, addr, n) == 0) {
+            return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* Accepts the next connection ourselves (libfcgi would accept it without a
+ * receive timeout, and a front server stalling mid-record would hold the
+ * child forever) and hands it to libfcgi. Returns 0, or -1 when there was
+ * none (another child took it) or it was refused. */
+static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_Request *fr)
+{
+    struct sockaddr_storage sa;
+    socklen_t len = sizeof(sa);
+    int fd = accept4(listen_fd, (struct sockaddr *) &sa, &len, SOCK_CLOEXEC);
+    if (fd < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED) {
+            fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to accept a connection: accept4()");
+            usleep(10000);
+        }
+        return -1;
+    }
+    if (!client_allowed(pool->listen_allowed_clients, &sa)) {
+        fcw_log(FCW_LOG_WARNING, "refused a connection from an address not in listen.allowed_clients");
+        close(fd);
+        return -1;
+    }
+    if (pool->request_read_timeout_ms) {
+        struct timeval tv = { (time_t) (pool->request_read_timeout_ms / 1000),
+                              (suseconds_t) (pool->request_read_timeout_ms % 1000) * 1000 };
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    }
+    /* FCGX_Accept_r starts by finishing the previous request, closing the
+     * connection unless it is kept: mark it kept so it reads from ours */
+    fr->ipcFd = fd;
+    fr->keepConnection = 1;
+    return 0;
 }
 
 static int drop_privileges(const struct conf_pool *pool)
@@ -105,9 +167,6 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
-    if (pool->listen_allowed_clients && pool->listen[0] != '/') {
-        setenv("FCGI_WEB_SERVER_ADDRS", pool->listen_allowed_clients, 1);
-    }
     if (FCGX_Init() != 0) {
         fcw_log(FCW_LOG_ERROR, "failed to initialise libfcgi: FCGX_Init()");
         _exit(1);
@@ -133,19 +192,32 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
          * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd >= 0 ? fr.ipcFd : listen_fd)) {
+        if (!signals_child_wait(fr.ipcFd >= 0 ? fr.ipcFd : listen_fd) || signals_child_stopping()) {
             continue;
         }
-        if (FCGX_Accept_r(&fr) < 0) {
-            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != 0) {
-                fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to accept a request: FCGX_Accept_r()");
-                usleep(10000);
-            }
-            continue;
-        }
+        /* libfcgi reads the request's records with blocking reads inside
+         * FCGX_Accept_r: count that time as the request's, so that a front
+         * server stalling mid-record meets request_terminate_timeout */
         slot->state = SLOT_READING;
         slot->request_started = now_ms();
+        if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
+            /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
+             * when the connection held no request: it was closed or timed out */
+            slot->state = SLOT_IDLE;
+            slot->request_started = 0;
+            continue;
+        }
         sb->accepted++;
+        const char *role = FCGX_GetParam("FCGI_ROLE", fr.envp);
+        if (role != NULL && strcmp(role, "RESPONDER") != 0) {
+            /* an authorizer's 200 would mean "allowed": refuse plainly */
+            fcw_log(FCW_LOG_WARNING, "refused a FastCGI %s request: only the RESPONDER role is served", role);
+            FCGX_PutS("Status: 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nunsupported FastCGI role\n",
+                      fr.out);
+            fr.keepConnection = 0;
+            FCGX_Finish_r(&fr);
+            continue;
+        }
         struct request r;
         struct request_stream in = { fcgx_read, NULL, NULL, fr.in };
         struct request_stream out = { NULL, fcgx_write, fcgx_flush, fr.out };

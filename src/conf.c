@@ -258,6 +258,7 @@ static const struct conf_directive pool_directives[] = {
     P("ping.path", set_string, ping_path),
     P("ping.response", set_string, ping_response),
     P("request_terminate_timeout", set_seconds, request_terminate_timeout_ms),
+    P("request_read_timeout", set_seconds, request_read_timeout_ms),
     P("access.log", set_string, access_log),
     P("limits.cpu_ms", set_ms, limits.cpu_ms),
     P("limits.wall_ms", set_ms, limits.wall_ms),
@@ -290,6 +291,7 @@ static void pool_defaults(struct conf_pool *p)
     p->max_children = 5;
     p->process_idle_timeout_ms = 10000;
     p->max_requests = 0;
+    p->request_read_timeout_ms = 10000;
     p->limits.cpu_ms = 1000;
     p->limits.wall_ms = 30000;
     p->limits.memory_bytes = (size_t) 128 << 20;

@@ -52,6 +52,7 @@ struct conf_pool {
     unsigned process_idle_timeout_ms;
     unsigned max_requests;
     unsigned request_terminate_timeout_ms;
+    unsigned request_read_timeout_ms;
 
     struct fcw_limits limits;
 

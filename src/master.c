@@ -235,6 +235,9 @@ static void reap(struct master *m)
             continue;
         }
         *pp = c->next;
+        /* a child that got as far as accepting died of a request, not of
+         * its script: no backoff for that */
+        int was_ready = c->slot->state != SLOT_STARTING;
         scoreboard_release(c->slot);
         struct pool_rt *pool = c->pool;
         const char *name = pool ? pool->cfg->name : "(old)";
@@ -250,7 +253,7 @@ static void reap(struct master *m)
         }
         if (pool && !c->stopping) {
             int failed = (WIFEXITED(status) && WEXITSTATUS(status) != 0) || WIFSIGNALED(status);
-            if (failed && lived < 1000 && !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+            if (failed && !was_ready && lived < 1000 && !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
                 pool->backoff_ms = pool->backoff_ms ? pool->backoff_ms * 2 : 100;
                 if (pool->backoff_ms > MASTER_MAX_BACKOFF_MS) {
                     pool->backoff_ms = MASTER_MAX_BACKOFF_MS;

@@ -110,7 +110,15 @@ int signals_child_wait(int fd)
     sigset_t none;
     sigemptyset(&none);
     struct pollfd pfd = { .fd = fd, .events = POLLIN };
-    return ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN) ? 1 : 0;
+    int ready = ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN);
+    if (ready) {
+        /* a signal that came with the connection is delivered only when
+         * ppoll fails with EINTR: let it in now, before the accept */
+        sigset_t blocked;
+        sigprocmask(SIG_SETMASK, &none, &blocked);
+        sigprocmask(SIG_SETMASK, &blocked, NULL);
+    }
+    return ready;
 }
 
 int signals_child_stopping(void)
