@@ -259,6 +259,7 @@ static const struct conf_directive pool_directives[] = {
     P("ping.response", set_string, ping_response),
     P("request_terminate_timeout", set_seconds, request_terminate_timeout_ms),
     P("request_read_timeout", set_seconds, request_read_timeout_ms),
+    P("request_slowlog_timeout", set_seconds, request_slowlog_timeout_ms),
     P("access.log", set_string, access_log),
     P("limits.cpu_ms", set_ms, limits.cpu_ms),
     P("limits.wall_ms", set_ms, limits.wall_ms),

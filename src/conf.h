@@ -53,6 +53,7 @@ struct conf_pool {
     unsigned max_requests;
     unsigned request_terminate_timeout_ms;
     unsigned request_read_timeout_ms;
+    unsigned request_slowlog_timeout_ms;
 
     struct fcw_limits limits;
 

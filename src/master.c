@@ -339,7 +339,15 @@ static void enforce_timeouts(struct master *m)
     double now = now_ms();
     for (struct child *c = m->children; c; c = c->next) {
         unsigned limit = c->pool ? c->pool->cfg->request_terminate_timeout_ms : 0;
+        unsigned slow = c->pool ? c->pool->cfg->request_slowlog_timeout_ms : 0;
         double started = c->slot->request_started;
+        if (slow && started > 0 && now - started > slow && c->slot->slow_logged != started) {
+            c->slot->slow_logged = started;
+            c->sb->slow_requests++;
+            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" is slow: running for %.0f ms "
+                    "(request_slowlog_timeout %u ms)", c->pool->cfg->name, (long) c->pid, c->slot->request,
+                    now - started, slow);
+        }
         if (limit && started > 0 && now - started > limit && !c->slot->terminating) {
             c->slot->terminating = 1;
             fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" ran %.0f ms, over "

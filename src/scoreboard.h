@@ -21,6 +21,7 @@ struct scoreboard_slot {
     volatile double last_duration_ms;
     volatile double idle_since;      /* monotonic ms */
     volatile int terminating;
+    volatile double slow_logged; /* request_started of the request logged as slow */
     char request[160];
 };
 

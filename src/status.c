@@ -62,10 +62,15 @@ static void render(struct buf *b, const struct field *f, size_t n, int json, int
             } else {
                 add(b, "%llu", f[i].num);
             }
-        } else if (f[i].kind == FIELD_STR) {
-            add(b, "%-20s %s\n", f[i].name, f[i].str);
         } else {
-            add(b, "%-20s %llu\n", f[i].name, f[i].num);
+            /* PHP-FPM's text layout: "name:" padded to 21 columns */
+            char label[64];
+            snprintf(label, sizeof(label), "%s:", f[i].name);
+            if (f[i].kind == FIELD_STR) {
+                add(b, "%-21s %s\n", label, f[i].str);
+            } else {
+                add(b, "%-21s %llu\n", label, f[i].num);
+            }
         }
     }
     if (json) {
