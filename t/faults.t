@@ -146,7 +146,7 @@ sub write_atomically {
 
 # ---- the fault server: an upstream that hangs, resets mid-body or sends garbage
 
-my $up_port = Frontends::free_port();
+my $up_port = FcwTest::free_port();
 sub fault_serve {
     my ($conn) = @_;
     my $head = '';
@@ -216,7 +216,7 @@ my $lim = pool('lim', script => FcwTest::write_file("$prefix/lim.js", $LIMITS_JS
 my $sat = pool('sat', script => FcwTest::write_file("$prefix/sat.js", $SAT_JS), children => 2,
     pool => "listen.backlog = 64\n");
 
-my $port = Frontends::free_port();
+my $port = FcwTest::free_port();
 make_path("$prefix/nginx-tmp");
 my $locations = join '', map {
     "        location /$_->[0]/ {\n            include /etc/nginx/fastcgi_params;\n"

@@ -20,25 +20,6 @@ my $dir = FcwTest::tmpdir();
 chmod 0755, $dir; # nginx's worker runs as an unprivileged user
 my @started;
 
-sub free_port {
-    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
-        or die "cannot bind: $!";
-    my $port = $s->sockport;
-    close $s;
-    return $port;
-}
-
-sub wait_port {
-    my ($port) = @_;
-    my $deadline = time + 10;
-    while (time < $deadline) {
-        my $c = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port");
-        if ($c) { close $c; return 1 }
-        sleep 0.05;
-    }
-    return 0;
-}
-
 # ---- static files
 mkdir "$dir/www" or die;
 mkdir "$dir/tmp" or die;
@@ -49,7 +30,7 @@ FcwTest::write_file("$dir/www/text.txt", ("compressible text " x 2000) . "\n");
 
 # ---- the echo server: GET /delay?ms=N answers after N ms, /drip sends
 # ---- five chunks 150 ms apart, anything else echoes the request as JSON.
-my $echo_port = free_port();
+my $echo_port = FcwTest::free_port();
 sub echo_serve {
     my ($conn) = @_;
     my $head = '';
@@ -120,7 +101,7 @@ if ($echo_pid == 0) {
 push @started, $echo_pid;
 
 # ---- nginx
-my $port = free_port();
+my $port = FcwTest::free_port();
 my $echo = "http://127.0.0.1:$echo_port";
 FcwTest::write_file("$dir/nginx.conf", <<"EOF");
 daemon off;
@@ -184,7 +165,7 @@ END {
     }
 }
 
-unless (wait_port($port) && wait_port($echo_port)) {
+unless (FcwTest::wait_port($port) && FcwTest::wait_port($echo_port)) {
     print "1..0 # SKIP the local upstream servers did not start: " . FcwTest::read_file("$dir/nginx-error.log") . "\n";
     exit 0;
 }

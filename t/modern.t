@@ -62,30 +62,11 @@ sub run_logged {
     return ($?, FcwTest::read_file($log));
 }
 
-sub free_port {
-    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
-        or die "cannot bind: $!";
-    my $port = $s->sockport;
-    close $s;
-    return $port;
-}
-
-sub wait_port {
-    my ($port) = @_;
-    my $deadline = time + 10;
-    while (time < $deadline) {
-        my $c = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port");
-        if ($c) { close $c; return 1 }
-        sleep 0.05;
-    }
-    return 0;
-}
-
 # nginx serving FOLDER as text/plain (404 for anything missing); returns
 # its base URL, or undef when it did not start.
 sub start_upstream {
     my ($name, $folder) = @_;
-    my $port = free_port();
+    my $port = FcwTest::free_port();
     my $prefix = "$dir/nginx-$name";
     mkdir $prefix;
     mkdir "$prefix/tmp";
@@ -113,7 +94,7 @@ EOF
         exec('nginx', '-p', $prefix, '-e', "$prefix/error.log", '-c', "$prefix/nginx.conf") or POSIX::_exit(127);
     }
     push @started, $pid;
-    return wait_port($port) ? "http://127.0.0.1:$port" : undef;
+    return FcwTest::wait_port($port) ? "http://127.0.0.1:$port" : undef;
 }
 
 # ---- Node.js, npm and the build tool

@@ -86,16 +86,6 @@ FcwTest::write_file("$prefix/www/small.txt", "small and quick\n");
 
 # ---- servers
 
-sub wait_port {
-    my ($port) = @_;
-    my $deadline = time + 10;
-    while (time < $deadline) {
-        return 1 if IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port");
-        sleep 0.05;
-    }
-    return 0;
-}
-
 sub start_nginx {
     my ($name, $conf) = @_;
     FcwTest::write_file("$prefix/$name.conf", $conf);
@@ -110,7 +100,7 @@ sub start_nginx {
 # The upstream runs as one process (master_process off) so that
 # /proc/PID/io of the PID we started counts every byte it sends. Its access
 # log records the bytes sent per request when the request ends.
-my $up_port = Frontends::free_port();
+my $up_port = FcwTest::free_port();
 my $upstream = start_nginx(upstream => <<"EOF");
 daemon off;
 master_process off;
@@ -170,7 +160,7 @@ for my $p ([proxy => "$ex/proxy.js"], [transform => "$ex/stream-transform.js"], 
 # The front server as contrib/nginx/fcworker.conf has it: FastCGI
 # keep-alive, buffering left on (fcworker's X-Accel-Buffering: no turns it
 # off for streamed responses).
-my $front_port = Frontends::free_port();
+my $front_port = FcwTest::free_port();
 my $upstreams = join '', map { <<"EOF" } sort keys %pools;
     upstream pool_$_ { server unix:$pools{$_}{sock}; keepalive 2; }
 EOF
@@ -199,7 +189,7 @@ $routes
 }
 EOF
 
-unless (wait_port($up_port) && wait_port($front_port) && !grep { !-S $_->{sock} } values %pools) {
+unless (FcwTest::wait_port($up_port) && FcwTest::wait_port($front_port) && !grep { !-S $_->{sock} } values %pools) {
     plan skip_all => 'the servers did not start: ' . $upstream->log . $front->log
         . join('', map { $_->log } values %pools);
 }

@@ -31,6 +31,27 @@ sub conformance_dir {
 }
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
+# A TCP port on 127.0.0.1 that nothing listens on now.
+sub free_port {
+    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
+        or die "no free port: $!";
+    my $port = $s->sockport;
+    close $s;
+    return $port;
+}
+
+# Waits (10 s at most) until something accepts on 127.0.0.1:port.
+sub wait_port {
+    my ($port, $secs) = @_;
+    my $deadline = time + ($secs || 10);
+    while (time < $deadline) {
+        my $c = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port");
+        if ($c) { close $c; return 1 }
+        sleep 0.05;
+    }
+    return 0;
+}
+
 sub write_file {
     my ($path, $text) = @_;
     open my $fh, '>', $path or die "cannot write $path: $!";

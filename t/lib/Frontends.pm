@@ -16,14 +16,6 @@ use Time::HiRes qw(sleep time);
 
 $SIG{PIPE} = 'IGNORE';
 
-sub free_port {
-    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
-        or die "no free port: $!";
-    my $port = $s->sockport;
-    close $s;
-    return $port;
-}
-
 # A temporary directory whose contents an unprivileged server worker
 # (www-data, nobody) can reach when the test runs as root.
 sub prefix {
@@ -284,7 +276,7 @@ sub spawn {
 sub start_server {
     my ($name, $prefix, %vars) = @_;
     my $s = $SERVERS{$name} or die "unknown server $name";
-    my $port = free_port();
+    my $port = FcwTest::free_port();
     my $conf = "$prefix/$s->{conf}";
     fill_template(FcwTest::top() . "/$s->{template}", $conf, PREFIX => $prefix, PORT => $port,
         ($s->{vars} ? $s->{vars}->($prefix) : ()), %vars);
