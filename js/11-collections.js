@@ -252,9 +252,14 @@ function storeOf(holder, brand, what) {
     return store;
 }
 
-function requireNew(newTarget, name) {
-    if (newTarget === undefined) {
-        throw new TypeError("Constructor " + name + " requires 'new'");
+/* A constructor called without `new` throws, except on the object a lowered
+ * subclass constructor is building: Babel (Duktape's Reflect.construct cannot
+ * take a newTarget) and TypeScript call the parent as `Map.apply(this, args)`
+ * with `this` already an instance of the subclass, not yet initialised. */
+function requireNew(newTarget, self, Ctor, key) {
+    if (newTarget === undefined &&
+        !(self !== null && typeof self === 'object' && self instanceof Ctor && self[key] === undefined)) {
+        throw new TypeError("Constructor " + Ctor.name + " requires 'new'");
     }
 }
 
@@ -299,9 +304,10 @@ function entryValue(store, pos, kind) {
 /* ---- Map ---- */
 
 function Map(iterable) {
-    requireNew(new.target, 'Map');
+    requireNew(new.target, this, Map, MAP_STORE);
     this[MAP_STORE] = new Store(this);
     addAll(this, iterable, 'set', true);
+    return this;
 }
 
 function mapGet(key) {
@@ -394,9 +400,10 @@ function mapEntries() {
 /* ---- Set ---- */
 
 function Set(iterable) {
-    requireNew(new.target, 'Set');
+    requireNew(new.target, this, Set, SET_STORE);
     this[SET_STORE] = new Store(this);
     addAll(this, iterable, 'add', false);
+    return this;
 }
 
 function setAdd(value) {
@@ -569,9 +576,10 @@ function weakDeleteEntry(data, key) {
 }
 
 function WeakMap(iterable) {
-    requireNew(new.target, 'WeakMap');
+    requireNew(new.target, this, WeakMap, WEAKMAP_DATA);
     this[WEAKMAP_DATA] = new WeakData(this, 'WeakMap');
     addAll(this, iterable, 'set', true);
+    return this;
 }
 
 function weakMapGet(key) {
@@ -595,9 +603,10 @@ function weakMapDelete(key) {
 }
 
 function WeakSet(iterable) {
-    requireNew(new.target, 'WeakSet');
+    requireNew(new.target, this, WeakSet, WEAKSET_DATA);
     this[WEAKSET_DATA] = new WeakData(this, 'WeakSet');
     addAll(this, iterable, 'add', false);
+    return this;
 }
 
 function weakSetAdd(value) {

@@ -341,3 +341,36 @@ test('Collections: iteration protocol consumers', function (t) {
     t.equal(copy.size, 2, 'new Map(map) copies');
     t.deepEqual(Object.fromEntries(m), { 1: 'a', 2: 'b', 3: 'c' }, 'Object.fromEntries(map)');
 });
+
+/* Subclassing as lowered code does it: Babel's and TypeScript's ES5 output
+ * calls the parent constructor as Parent.apply(this, args) on an object that
+ * already inherits from the subclass (ES2015 14.6: `class extends Map`). */
+function lowerSubclass(Parent) {
+    function Sub() {
+        var self = Parent.apply(this, arguments) || this;
+        self.extra = 'sub';
+        return self;
+    }
+    Sub.prototype = Object.create(Parent.prototype, { constructor: { value: Sub, writable: true, configurable: true } });
+    Object.setPrototypeOf(Sub, Parent);
+    return Sub;
+}
+
+test('Collections: subclasses lowered to ES5 construct through Parent.apply(this)', function (t) {
+    var LruMap = lowerSubclass(Map);
+    var m = new LruMap([[1, 'one']]);
+    t.equal(m.get(1), 'one', 'Map subclass: the iterable fills the instance');
+    t.equal(m.size, 1, 'Map subclass: size');
+    t.ok(m instanceof LruMap && m instanceof Map, 'Map subclass: instanceof both');
+    t.equal(m.extra, 'sub', 'Map subclass: the subclass constructor ran');
+    var TagSet = lowerSubclass(Set);
+    var s = new TagSet(['a', 'a', 'b']);
+    t.equal(s.size, 2, 'Set subclass: values deduplicated');
+    var WM = lowerSubclass(WeakMap);
+    var key = {};
+    var w = new WM([[key, 1]]);
+    t.equal(w.get(key), 1, 'WeakMap subclass works');
+    t.throws(function () { Map(); }, TypeError, 'Map() without new still throws (ES2015 23.1.1.1 step 1)');
+    t.throws(function () { Map.call(new Map()); }, TypeError, 'calling Map on an initialised Map throws');
+    t.throws(function () { Set.call({}); }, TypeError, 'calling Set on a plain object throws');
+});

@@ -191,3 +191,15 @@ test('engine built-ins this runtime relies on', function (t) {
     t.equal(new Date(Date.UTC(2024, 1, 29, 1, 2, 3, 4)).toISOString(), '2024-02-29T01:02:03.004Z', 'toISOString');
     t.throws(function () { new Date(NaN).toISOString(); }, RangeError, 'toISOString of an invalid date throws');
 });
+
+test('Number.prototype.toLocaleString takes locales and options (ECMA-402 defaults, en-US format)', function (t) {
+    t.equal((1234567.891).toLocaleString('en-US'), '1,234,567.891', 'grouping and three fraction digits');
+    t.equal((1234.5678).toLocaleString(), '1,234.568', 'rounded to maximumFractionDigits 3');
+    t.equal((0).toLocaleString('en-US'), '0', 'zero');
+    t.equal((-1500).toLocaleString('en-US'), '-1,500', 'negative');
+    t.equal((5).toLocaleString('en-US', { minimumFractionDigits: 2 }), '5.00', 'minimumFractionDigits pads');
+    t.equal((1.23456).toLocaleString('en-US', { maximumFractionDigits: 1 }), '1.2', 'maximumFractionDigits rounds');
+    t.equal(NaN.toLocaleString(), 'NaN', 'NaN');
+    t.throws(function () { (1).toLocaleString('en-US', { maximumFractionDigits: 101 }); }, RangeError,
+        'maximumFractionDigits over 100 is a RangeError');
+});
