@@ -94,6 +94,9 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
     strftime(start, sizeof(start), "%d/%b/%Y:%H:%M:%S %z", &tm);
     unsigned idle = scoreboard_count(sb, SLOT_IDLE);
     unsigned total = scoreboard_total(sb);
+    /* a child still loading its script is neither idle nor serving */
+    unsigned active = scoreboard_count(sb, SLOT_READING) + scoreboard_count(sb, SLOT_RUNNING) +
+                      scoreboard_count(sb, SLOT_FINISHING);
     const struct field f[] = {
         { "pool", FIELD_STR, pool->name, 0 },
         { "process manager", FIELD_STR, pm_names[pool->pm], 0 },
@@ -104,7 +107,7 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
         { "max listen queue", FIELD_NUM, NULL, 0 },
         { "listen queue len", FIELD_NUM, NULL, (unsigned long long) pool->listen_backlog },
         { "idle processes", FIELD_NUM, NULL, idle },
-        { "active processes", FIELD_NUM, NULL, total - idle },
+        { "active processes", FIELD_NUM, NULL, active },
         { "total processes", FIELD_NUM, NULL, total },
         { "max active processes", FIELD_NUM, NULL, pool->max_children },
         { "max children reached", FIELD_NUM, NULL, sb->max_children_reached },

@@ -23,7 +23,13 @@ my $r = $pool->request(uri => '/ping');
 is($r->{body}, 'pong', 'ping.path answers ping.response');
 is($r->{headers}{'content-type'}[0], 'text/plain', 'as text/plain');
 
-$r = $pool->request(uri => '/status');
+# wait until every child has loaded its script and is idle (a loaded
+# machine starts them slowly)
+for (1 .. 100) {
+    $r = $pool->request(uri => '/status');
+    last if $r->{body} =~ /^idle processes:\s+2$/m;
+    select(undef, undef, undef, 0.05);
+}
 is($r->{status}, 200, 'the status page answers');
 like($r->{body}, qr/^pool:\s+www$/m, 'pool');
 like($r->{body}, qr/^process manager:\s+static$/m, 'process manager');
