@@ -23,7 +23,6 @@ struct http_state {
     int streaming;
     int ended;
     int client_gone;
-    int status;
     int wait_until;
 };
 
@@ -111,7 +110,6 @@ void fcw_http_abandon(void)
     struct http_state *st = &current;
     if (st->active && !st->head_sent && !st->client_gone) {
         st->head_sent = 1;
-        st->status = 503;
         fcw_output_error(st->out, 503, NULL);
     }
     st->ended = 1;
@@ -138,7 +136,6 @@ static duk_ret_t native_respond_head(duk_context *ctx)
         duk_pop(ctx);
     }
     st->head_sent = 1;
-    st->status = status;
     st->streaming = streaming && !st->head_only;
     if (!st->client_gone &&
         st->out->head(st->out->data, status, reason[0] ? reason : status_reason(status), headers, n / 2,
@@ -185,7 +182,6 @@ static duk_ret_t native_respond_error(duk_context *ctx)
     }
     if (!st->head_sent) {
         st->head_sent = 1;
-        st->status = status;
         if (!st->client_gone && fcw_output_error(st->out, status, NULL) < 0) {
             client_gone(st);
         }
@@ -372,14 +368,12 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         outcome = FCW_LIMITED;
         if (!st->head_sent && !st->client_gone) {
             st->head_sent = 1;
-            st->status = 503;
             fcw_output_error(out, 503, NULL);
         }
     } else if (!st->head_sent) {
         fcw_engine_log(e, FCW_LOG_ERROR, "the script did not respond: nothing left to wait for");
         outcome = FCW_FAILED;
         if (!st->client_gone) {
-            st->status = 500;
             fcw_output_error(out, 500, "Internal Server Error: the worker did not respond");
         }
     } else if (!st->ended && !st->client_gone) {
