@@ -218,22 +218,16 @@ print "# cases passing: " . join(', ', map { "$_ $summary{$_}[0]/$summary{$_}[1]
 
 # ---- the source-map decoder's unit test, with the runtime's native object
 {
-    my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
     local $ENV{FCW_TEST_NATIVE} = 1;
-    my @out = `'$jsrun' '$top/t/lib/harness.js' '$top/t/js/sourcemap.js' 2>&1`;
-    my ($plan, $seen) = (undef, 0);
-    for my $line (@out) {
-        chomp $line;
-        if ($line =~ /^(not ok|ok) \d+ - (.*)$/) {
-            $seen++;
-            tap($1 eq 'ok', "sourcemap.js: $2");
-        } elsif ($line =~ /^1\.\.(\d+)$/) {
-            $plan = $1;
+    my $result = FcwTest::run_js_file("$top/t/js/sourcemap.js");
+    for my $e (@{ $result->{events} }) {
+        if ($e->[0] eq 'test') {
+            tap($e->[1], "sourcemap.js: $e->[2]");
         } else {
-            print "# sourcemap.js: $line\n";
+            print "# sourcemap.js: $e->[1]\n";
         }
     }
-    tap(defined $plan && $plan == $seen && $seen > 0 && $? == 0, 'sourcemap.js: ran to its end');
+    tap($result->{complete} && grep({ $_->[0] eq 'test' } @{ $result->{events} }) > 0, 'sourcemap.js: ran to its end');
 }
 
 # ---- build = auto: the pool builds its TypeScript entry itself

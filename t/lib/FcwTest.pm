@@ -31,6 +31,51 @@ sub conformance_dir {
 }
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
+# Runs one JS test file inside the runtime (t/jsrun, or $FCW_JSRUN, with the
+# harness) and returns its output in order: events are ['test', ok, name]
+# or ['comment', text]; complete is false unless the file ran to its end
+# with its plan met.
+sub run_js_file {
+    my ($file) = @_;
+    my $jsrun = $ENV{FCW_JSRUN} || build_path('t/jsrun');
+    my @out = `'$jsrun' '$TOP/t/lib/harness.js' '$file' 2>&1`;
+    my $rc = $? >> 8;
+    my (@events, $plan);
+    my $seen = 0;
+    for my $line (@out) {
+        chomp $line;
+        if ($line =~ /^(not ok|ok) \d+ - (.*)$/) {
+            push @events, [ 'test', $1 eq 'ok', $2 ];
+            $seen++;
+        } elsif ($line =~ /^1\.\.(\d+)$/) {
+            $plan = $1;
+        } else {
+            $line =~ s/^#\s?//;
+            push @events, [ 'comment', $line ];
+        }
+    }
+    return { events => \@events, complete => defined $plan && $plan == $seen && $rc == 0,
+             detail => "exit $rc, plan " . ($plan // 'missing') . ", $seen seen" };
+}
+
+# Prints what run_js_file returned as TAP lines numbered from $$n, each named
+# after label.
+sub print_js_result {
+    my ($result, $label, $n) = @_;
+    for my $e (@{ $result->{events} }) {
+        if ($e->[0] eq 'test') {
+            $$n++;
+            print(($e->[1] ? 'ok' : 'not ok') . " $$n - $label: $e->[2]\n");
+        } else {
+            print "# $label: $e->[1]\n";
+        }
+    }
+    if (!$result->{complete}) {
+        $$n++;
+        print "not ok $$n - $label: ran to its end ($result->{detail})\n";
+    }
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on now.
 sub free_port {
     my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
