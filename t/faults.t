@@ -170,28 +170,7 @@ sub fault_serve {
     }
 }
 
-my $up_pid = fork();
-die "fork: $!" unless defined $up_pid;
-if ($up_pid == 0) {
-    my $server = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $up_port, Listen => 32, ReuseAddr => 1)
-        or POSIX::_exit(1);
-    my %kids;
-    $SIG{TERM} = sub { kill 'KILL', keys %kids; POSIX::_exit(0) };
-    $SIG{CHLD} = sub { while ((my $k = waitpid(-1, WNOHANG)) > 0) { delete $kids{$k} } };
-    while (1) {
-        my $conn = $server->accept or next;
-        my $kid = fork();
-        if (defined $kid && $kid == 0) {
-            $SIG{TERM} = 'DEFAULT';
-            close $server;
-            fault_serve($conn);
-            close $conn;
-            POSIX::_exit(0);
-        }
-        $kids{$kid} = 1 if $kid;
-        close $conn;
-    }
-}
+my $up_pid = FcwTest::start_socket_server($up_port, \&fault_serve);
 push @stop_at_end, $up_pid;
 
 # ---- the pools and nginx

@@ -75,29 +75,7 @@ sub echo_serve {
         . "\r\nX-Echo: yes\r\nConnection: close\r\n\r\n$json";
 }
 
-my $echo_pid = fork();
-die "fork: $!" unless defined $echo_pid;
-if ($echo_pid == 0) {
-    my $server = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $echo_port, Listen => 32, ReuseAddr => 1)
-        or POSIX::_exit(1);
-    my %kids;
-    $SIG{TERM} = sub { kill 'TERM', keys %kids; POSIX::_exit(0) };
-    $SIG{CHLD} = sub { while ((my $k = waitpid(-1, WNOHANG)) > 0) { delete $kids{$k} } };
-    while (1) {
-        my $conn = $server->accept or next;
-        my $kid = fork();
-        if (defined $kid && $kid == 0) {
-            $SIG{TERM} = 'DEFAULT';
-            close $server;
-            echo_serve($conn);
-            close $conn;
-            POSIX::_exit(0);
-        }
-        $kids{$kid} = 1 if $kid;
-        close $conn;
-    }
-}
-push @started, $echo_pid;
+push @started, FcwTest::start_socket_server($echo_port, \&echo_serve);
 
 # ---- nginx
 my $port = FcwTest::free_port();

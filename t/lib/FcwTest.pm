@@ -76,6 +76,35 @@ sub print_js_result {
     }
 }
 
+# Forks a small HTTP server on 127.0.0.1:$port that runs serve($conn) in a
+# process of its own for each connection (a real server on real sockets, for
+# upstreams nginx cannot play). Returns its pid; TERM stops it and its
+# connections.
+sub start_socket_server {
+    my ($port, $serve) = @_;
+    my $pid = fork();
+    die "fork: $!" unless defined $pid;
+    return $pid if $pid;
+    my $server = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $port, Listen => 32, ReuseAddr => 1)
+        or POSIX::_exit(1);
+    my %kids;
+    $SIG{TERM} = sub { kill 'KILL', keys %kids; POSIX::_exit(0) };
+    $SIG{CHLD} = sub { while ((my $k = waitpid(-1, WNOHANG)) > 0) { delete $kids{$k} } };
+    while (1) {
+        my $conn = $server->accept or next;
+        my $kid = fork();
+        if (defined $kid && $kid == 0) {
+            $SIG{TERM} = 'DEFAULT';
+            close $server;
+            $serve->($conn);
+            close $conn;
+            POSIX::_exit(0);
+        }
+        $kids{$kid} = 1 if $kid;
+        close $conn;
+    }
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on now.
 sub free_port {
     my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
