@@ -934,5 +934,6 @@ native.spec = {
     toObject: toObject,
     toStringValue: toStringValue,
     requireCallable: requireCallable,
-    isRegExp: isRegExp
+    isRegExp: isRegExp,
+    findIndexVia: findIndexVia
 };

@@ -373,15 +373,7 @@ function includes(searchElement, fromIndex) {
 /* The index of the first (or last) element predicate accepts, or -1. */
 function findIndexVia(O, predicate, thisArg, fromEnd) {
     validate(O);
-    var len = O.length;
-    requireCallable(predicate);
-    for (var i = 0; i < len; i++) {
-        var k = fromEnd ? len - 1 - i : i;
-        if (predicate.call(thisArg, O[k], k, O)) {
-            return k;
-        }
-    }
-    return -1;
+    return spec.findIndexVia(O, O.length, predicate, thisArg, fromEnd);
 }
 
 function find(predicate, thisArg) {

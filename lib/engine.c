@@ -317,6 +317,30 @@ static duk_ret_t native_log(duk_context *ctx)
     return 0;
 }
 
+void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
+{
+    size_t len = strlen(s), high = 0;
+    for (size_t i = 0; i < len; i++) {
+        high += (unsigned char) s[i] >= 0x80;
+    }
+    if (high == 0) {
+        duk_push_lstring(ctx, s, len);
+        return;
+    }
+    char *out = duk_push_fixed_buffer(ctx, len + high);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) s[i];
+        if (c < 0x80) {
+            out[n++] = (char) c;
+        } else {
+            out[n++] = (char) (0xC0 | (c >> 6));
+            out[n++] = (char) (0x80 | (c & 0x3F));
+        }
+    }
+    duk_buffer_to_string(ctx, -1);
+}
+
 /* ---- protected calls ---- */
 
 void fcw_engine_push_native(struct fcw_engine *engine)

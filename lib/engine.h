@@ -28,6 +28,12 @@ const struct fcw_limits *fcw_engine_limits(const struct fcw_engine *engine);
 void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Pushes bytes from the network (request or response headers, a method) as
+ * a JavaScript string, one code point per byte (the Fetch standard's
+ * isomorphic decode): bytes above 0x7F must not reach Duktape as raw UTF-8
+ * (a leading 0x80-0x82 or 0xFF byte would even make a Duktape symbol). */
+void fcw_engine_push_isomorphic(duk_context *ctx, const char *s);
+
 /* Pushes the runtime's private `native` object. */
 void fcw_engine_push_native(struct fcw_engine *engine);
 

@@ -158,31 +158,6 @@ static duk_ret_t push_chunk_safe(duk_context *ctx, void *udata)
     return 1;
 }
 
-/* Header bytes are ISO-8859-1 (the Fetch standard's byte strings). */
-static void push_latin1(duk_context *ctx, const char *s)
-{
-    size_t n = strlen(s), high = 0;
-    for (size_t i = 0; i < n; i++) {
-        high += (unsigned char) s[i] >= 0x80;
-    }
-    if (high == 0) {
-        duk_push_lstring(ctx, s, n);
-        return;
-    }
-    char *out = duk_push_fixed_buffer(ctx, n + high);
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char) s[i];
-        if (c < 0x80) {
-            out[o++] = (char) c;
-        } else {
-            out[o++] = (char) (0xC0 | (c >> 6));
-            out[o++] = (char) (0x80 | (c & 0x3F));
-        }
-    }
-    duk_buffer_to_string(ctx, -1);
-}
-
 /* Whether curl decoded the body: then its Content-Encoding and
  * Content-Length describe bytes JavaScript never sees. */
 static int decoded_by_curl(const struct transfer *t)
@@ -208,7 +183,7 @@ static duk_ret_t push_head_safe(duk_context *ctx, void *udata)
     duk_push_object(ctx);
     duk_push_int(ctx, t->status);
     duk_put_prop_literal(ctx, -2, "status");
-    push_latin1(ctx, t->reason ? t->reason : "");
+    fcw_engine_push_isomorphic(ctx, t->reason ? t->reason : "");
     duk_put_prop_literal(ctx, -2, "statusText");
     duk_push_array(ctx);
     duk_uarridx_t n = 0;
@@ -221,7 +196,7 @@ static duk_ret_t push_head_safe(duk_context *ctx, void *udata)
         }
         duk_push_string(ctx, name);
         duk_put_prop_index(ctx, -2, n++);
-        push_latin1(ctx, value);
+        fcw_engine_push_isomorphic(ctx, value);
         duk_put_prop_index(ctx, -2, n++);
     }
     duk_put_prop_literal(ctx, -2, "headers");

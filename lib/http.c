@@ -231,34 +231,6 @@ void fcw_http_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_function_list(ctx, native_idx, natives);
 }
 
-/* Pushes bytes from the front server as a JavaScript string, one code
- * point per byte (the Fetch standard's isomorphic decode): bytes above 0x7F
- * must not reach Duktape as raw UTF-8 (a leading 0x80-0x82 or 0xFF byte
- * would even make a Duktape symbol). */
-static void push_isomorphic(duk_context *ctx, const char *s)
-{
-    size_t len = strlen(s), high = 0;
-    for (size_t i = 0; i < len; i++) {
-        high += (unsigned char) s[i] >= 0x80;
-    }
-    if (high == 0) {
-        duk_push_lstring(ctx, s, len);
-        return;
-    }
-    char *out = duk_push_fixed_buffer(ctx, len + high);
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) s[i];
-        if (c < 0x80) {
-            out[n++] = (char) c;
-        } else {
-            out[n++] = (char) (0xC0 | (c >> 6));
-            out[n++] = (char) (0x80 | (c & 0x3F));
-        }
-    }
-    duk_buffer_to_string(ctx, -1);
-}
-
 /* Pushes the request URL with bytes above 0x7F and controls percent-encoded,
  * as a browser would have sent them; the URL parser does the rest. */
 static void push_url(duk_context *ctx, const char *s)
@@ -290,11 +262,11 @@ static void push_url(duk_context *ctx, const char *s)
 
 static void push_request(duk_context *ctx, const struct fcw_request *req)
 {
-    push_isomorphic(ctx, req->method);
+    fcw_engine_push_isomorphic(ctx, req->method);
     push_url(ctx, req->url);
     duk_push_array(ctx);
     for (size_t i = 0; i < 2 * req->nheaders; i++) {
-        push_isomorphic(ctx, req->headers[i]);
+        fcw_engine_push_isomorphic(ctx, req->headers[i]);
         duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
     }
     if (req->body_len > 0) {

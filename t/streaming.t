@@ -302,7 +302,7 @@ sub stream_get {
         or return { status => 0, error => "connect: $!" };
     setsockopt($sock, SOL_SOCKET, SO_RCVBUF, $o{rcvbuf}) if $o{rcvbuf};
     my $started = time;
-    Frontends::syswrite_all($sock, "GET $path HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    FcwTest::write_all($sock, "GET $path HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     my %r = (status => 0, headers => {}, length => 0, arrivals => [], started => $started, complete => 0);
     my ($head, $md5, $chunked, $want) = ('', Digest::MD5->new, undef, undef);
     my $last_tick = 0;

@@ -105,6 +105,17 @@ sub start_socket_server {
     }
 }
 
+# Writes all of $data to $sock; false when the peer is gone.
+sub write_all {
+    my ($sock, $data) = @_;
+    while (length $data) {
+        my $n = syswrite($sock, $data);
+        return 0 unless $n;
+        substr($data, 0, $n, '');
+    }
+    return 1;
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on now.
 sub free_port {
     my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)

@@ -321,16 +321,16 @@ sub http {
         $head .= 'Content-Length: ' . length($body) . "\r\n";
     }
     my $started = time;
-    syswrite_all($sock, "$head\r\n") or return { status => 0, error => "write: $!" };
+    FcwTest::write_all($sock, "$head\r\n") or return { status => 0, error => "write: $!" };
     if (defined $body && $r{chunked}) {
         my $rest = $body;
         while (length $rest) {
             my $piece = substr($rest, 0, 100_000, '');
-            syswrite_all($sock, sprintf("%x\r\n", length $piece) . $piece . "\r\n") or last;
+            FcwTest::write_all($sock, sprintf("%x\r\n", length $piece) . $piece . "\r\n") or last;
         }
-        syswrite_all($sock, "0\r\n\r\n");
+        FcwTest::write_all($sock, "0\r\n\r\n");
     } elsif (defined $body) {
-        syswrite_all($sock, $body);
+        FcwTest::write_all($sock, $body);
     }
     my ($raw, @arrivals) = ('');
     my $deadline = time + ($r{timeout} || 20);
@@ -345,16 +345,6 @@ sub http {
     }
     close $sock;
     return parse_http($raw, $method, \@arrivals, $started);
-}
-
-sub syswrite_all {
-    my ($sock, $data) = @_;
-    while (length $data) {
-        my $n = syswrite($sock, $data);
-        return 0 unless $n;
-        substr($data, 0, $n, '');
-    }
-    return 1;
 }
 
 sub parse_http {

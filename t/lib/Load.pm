@@ -13,6 +13,7 @@ package Load;
 #   my $res = $run->wait;   # sent, answered, failed, status{}, errors{}, labels{}, records[]
 #   diag Load::summary($res);
 use strict;
+use FcwTest;
 use warnings;
 use File::Temp qw(tempdir);
 use IO::Socket::INET;
@@ -74,7 +75,7 @@ sub client_main {
         }
         if (!$conn) {
             $what = 'error:connect';
-        } elsif (!write_all($conn, "GET $path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+        } elsif (!FcwTest::write_all($conn, "GET $path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
             $what = 'error:write';
         } else {
             my ($body, $err);
@@ -88,16 +89,6 @@ sub client_main {
         }
     }
     close $log;
-}
-
-sub write_all {
-    my ($sock, $data) = @_;
-    while (length $data) {
-        my $n = syswrite($sock, $data);
-        return 0 unless $n;
-        substr($data, 0, $n, '');
-    }
-    return 1;
 }
 
 # Reads one response from $conn into $$buf (which may hold the start of
