@@ -50,6 +50,7 @@ struct fcw_engine {
     int request_dirty; /* the request left timers, transfers or jobs behind */
     double wall_deadline;
     double cpu_deadline;
+    double cpu_check_after; /* wall clock before which the CPU limit cannot be reached */
     enum engine_interrupt interrupt;
     char log_context[256];
     unsigned long request_id;
@@ -180,11 +181,15 @@ int fcw_engine_timeout_check(void *udata)
     if (fcw_engine_out_of_memory(e)) {
         return 1;
     }
-    if (e->cpu_deadline > 0 && cpu_now_ms() > e->cpu_deadline) {
+    /* Duktape checks on every entry from C: a thread uses no more CPU time
+     * than wall time, so read the (syscall) CPU clock only once as much
+     * wall time as the CPU limit has passed since the limits were armed */
+    double now = fcw_loop_now();
+    if (e->cpu_deadline > 0 && now >= e->cpu_check_after && cpu_now_ms() > e->cpu_deadline) {
         e->interrupt = ENGINE_CPU_LIMIT;
         return 1;
     }
-    if (e->wall_deadline > 0 && fcw_loop_now() > e->wall_deadline) {
+    if (e->wall_deadline > 0 && now > e->wall_deadline) {
         e->interrupt = ENGINE_WALL_LIMIT;
         return 1;
     }
@@ -558,8 +563,10 @@ static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
 {
     e->interrupt = ENGINE_RUNNING;
     e->oom_failures = 0;
+    double now = fcw_loop_now();
     e->cpu_deadline = cpu_ms ? cpu_now_ms() + cpu_ms : 0;
-    e->wall_deadline = wall_ms ? fcw_loop_now() + wall_ms : 0;
+    e->cpu_check_after = now + cpu_ms;
+    e->wall_deadline = wall_ms ? now + wall_ms : 0;
     e->limits_armed = 1;
 }
 

@@ -88,7 +88,8 @@ void fcw_engine_configure(struct fcw_engine *engine, const struct fcw_engine_con
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
 
 /* Runs one request to its end (response written, waitUntil work settled or
- * the wall limit reached). */
+ * the wall limit reached). The last bytes of the response may still sit in
+ * the output's buffer: the caller flushes (or ends the request) afterwards. */
 enum fcw_outcome fcw_engine_handle(struct fcw_engine *engine, const struct fcw_request *req,
                                    const struct fcw_output *out);
 

@@ -22,6 +22,7 @@ struct http_state {
     int head_sent;
     int streaming;
     int ended;
+    int flushed;
     int client_gone;
     int wait_until;
 };
@@ -100,9 +101,10 @@ void fcw_http_end(int failed)
         return;
     }
     st->ended = 1;
-    if (!failed && !st->client_gone && st->out->flush(st->out->data) < 0) {
-        client_gone(st);
-    }
+    /* no flush here: the caller flushes when fcw_engine_handle returns
+     * (FastCGI then sends the last bytes and the end of the request in
+     * one write), or run_request_loop does when waitUntil work remains */
+    st->flushed = failed;
 }
 
 void fcw_http_abandon(void)
@@ -297,6 +299,13 @@ static void run_request_loop(struct fcw_engine *e, struct http_state *st)
     while (!fcw_engine_past_deadline(e)) {
         if ((st->ended || st->client_gone) && st->wait_until == 0) {
             return;
+        }
+        if (st->ended && !st->flushed && !st->client_gone) {
+            /* the response is complete but waitUntil work goes on: send it */
+            st->flushed = 1;
+            if (st->out->flush(st->out->data) < 0) {
+                client_gone(st);
+            }
         }
         double deadline = fcw_engine_wall_deadline(e);
         int wait = -1;

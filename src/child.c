@@ -18,6 +18,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <stdio.h>
@@ -176,6 +177,16 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to make the listen socket non-blocking: fcntl()");
         _exit(1);
     }
+    /* Idle children wait on the listen socket through an epoll set with
+     * EPOLLEXCLUSIVE, so that a new connection wakes one of them, not the
+     * whole pool (poll() would wake every idle child, and all but one would
+     * find nothing to accept). */
+    int epfd = epoll_create1(EPOLL_CLOEXEC);
+    struct epoll_event ev = { .events = EPOLLIN | EPOLLEXCLUSIVE, .data.fd = listen_fd };
+    if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, listen_fd, &ev) < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to set up waiting for connections: epoll");
+        _exit(1);
+    }
     FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
     unsigned long served = 0;
     while (!signals_child_stopping()) {
@@ -192,7 +203,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
          * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd >= 0 ? fr.ipcFd : listen_fd) || signals_child_stopping()) {
+        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd) || signals_child_stopping()) {
             continue;
         }
         /* libfcgi reads the request's records with blocking reads inside

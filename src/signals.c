@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -105,18 +106,29 @@ void signals_init_child(void)
     sigprocmask(SIG_SETMASK, &mask, NULL);
 }
 
-int signals_child_wait(int fd)
+int signals_child_wait(int fd, int epfd)
 {
     sigset_t none;
     sigemptyset(&none);
-    struct pollfd pfd = { .fd = fd, .events = POLLIN };
-    int ready = ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN);
+    int ready;
+    if (epfd >= 0) {
+        struct epoll_event ev;
+        ready = epoll_pwait(epfd, &ev, 1, -1, &none) > 0 && (ev.events & EPOLLIN);
+    } else {
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        ready = ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN);
+    }
     if (ready) {
         /* a signal that came with the connection is delivered only when
-         * ppoll fails with EINTR: let it in now, before the accept */
-        sigset_t blocked;
-        sigprocmask(SIG_SETMASK, &none, &blocked);
-        sigprocmask(SIG_SETMASK, &blocked, NULL);
+         * the wait fails with EINTR (under steady load it never does): if
+         * one is pending, let it in now, before the accept */
+        sigset_t pending;
+        if (sigpending(&pending) == 0 && (sigismember(&pending, SIGTERM) || sigismember(&pending, SIGQUIT) ||
+                                          sigismember(&pending, SIGINT) || sigismember(&pending, SIGUSR1))) {
+            sigset_t blocked;
+            sigprocmask(SIG_SETMASK, &none, &blocked);
+            sigprocmask(SIG_SETMASK, &blocked, NULL);
+        }
     }
     return ready;
 }

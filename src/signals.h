@@ -20,9 +20,10 @@ void signals_restore(const sigset_t *old);
 
 void signals_init_child(void);
 int signals_child_stopping(void);
-/* Waits for fd to become readable with the child's signals unblocked;
- * returns 1 when it is, 0 when a signal came first. */
-int signals_child_wait(int fd);
+/* Waits for fd to become readable with the child's signals unblocked, or,
+ * when epfd >= 0, for the epoll set epfd to report input (fd is then
+ * ignored); returns 1 when it does, 0 when a signal came first. */
+int signals_child_wait(int fd, int epfd);
 /* True once after SIGUSR1 asked to reopen the logs. */
 int signals_child_reopen(void);
 
