@@ -11,6 +11,8 @@
  *   native.headersFromList(flat)  -> a Headers that takes over flat, already
  *                                    valid pairs with LOWERCASE names, without
  *                                    re-validation or copying;
+ *   native.headersFromInit(init)  -> new Headers(init);
+ *   native.headersHasName(headers, lowercaseName);
  *   native.headersAppendTrusted(headers, lowercaseName, value) and
  *   native.headersCopy(headers).
  */
@@ -44,10 +46,10 @@ Cache.prototype.put = function (key, value) {
 var nameCache = new Cache();
 var valueCache = new Cache();
 
-/* items is the header list, flat: [lowercased name, value, ...]. */
-function HeaderList(items) {
-    this.items = items;
-    this.sorted = null;
+/* The header list: items flat as [lowercased name, value, ...], and its
+ * sorted-and-combined view once built. (A literal: Duktape sizes it once.) */
+function headerList(items) {
+    return { items: items, sorted: null };
 }
 
 function normalizeName(name, method) {
@@ -217,26 +219,35 @@ function fillFromRecord(list, init) {
     }
 }
 
+/* Fills headers (empty) from a HeadersInit other than undefined. A plain
+ * object, the usual record, is read and checked by the C side in one call. */
+function fill(headers, init) {
+    var record = native.headersRecord(init);
+    if (record !== void 0) {
+        headers[LIST] = headerList(record);
+        return;
+    }
+    headers[LIST] = headerList([]);
+    if (init === null || (typeof init !== 'object' && typeof init !== 'function')) {
+        throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
+    }
+    if (init instanceof Headers) {
+        headers[LIST] = copyList(listOf(init));
+    } else if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
+        fillFromSequence(headers, init);
+    } else {
+        fillFromRecord(headers[LIST], init);
+    }
+}
+
 function Headers(init) {
     if (!(this instanceof Headers)) {
         throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator.");
     }
-    this[LIST] = new HeaderList([]);
-    if (init === undefined || init === null) {
-        if (init === null) {
-            throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
-        }
-        return;
-    }
-    if (typeof init !== 'object' && typeof init !== 'function') {
-        throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
-    }
-    if (init instanceof Headers) {
-        this[LIST] = copyList(listOf(init));
-    } else if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
-        fillFromSequence(this, init);
+    if (init === void 0) {
+        this[LIST] = headerList([]);
     } else {
-        fillFromRecord(this[LIST], init);
+        fill(this, init);
     }
 }
 
@@ -323,7 +334,7 @@ Headers.prototype[Symbol.iterator] = Headers.prototype.entries;
 Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
 
 function copyList(list) {
-    return new HeaderList(list.items.slice());
+    return headerList(list.items.slice());
 }
 
 native.headersList = function (headers) {
@@ -332,8 +343,25 @@ native.headersList = function (headers) {
 
 native.headersFromList = function (flat) {
     var headers = Object.create(Headers.prototype);
-    headers[LIST] = new HeaderList(flat);
+    headers[LIST] = headerList(flat);
     return headers;
+};
+
+/* new Headers(init), without the constructor's checks on how it was called. */
+native.headersFromInit = function (init) {
+    var headers = Object.create(Headers.prototype);
+    if (init === void 0) {
+        headers[LIST] = headerList([]);
+    } else {
+        fill(headers, init);
+    }
+    return headers;
+};
+
+/* True when the (lowercase) name is in headers, for the Request and
+ * Response constructors' content-type check. */
+native.headersHasName = function (headers, name) {
+    return indexOfName(headers[LIST].items, name) !== -1;
 };
 
 native.headersAppendTrusted = function (headers, name, value) {

@@ -14,6 +14,7 @@
  *   native.mixinBody(proto);
  *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
  *                                    marks the body used (for the C side);
+ *   native.bodySourceOrStream(obj)   -> the same, or a string source as is;
  *   native.cloneBody(state)          -> state for a clone (tees streams);
  *   native.bodyUnusable(state).
  */
@@ -45,36 +46,37 @@ native.bodyUnusable = function (state) {
 
 /* Fetch "extract a body". A non-object, non-buffer init is a string. */
 native.extractBody = function (init) {
-    if (init === null || init === undefined) {
+    if (init === null || init === void 0) {
         return null;
     }
     if (typeof init === 'string') {
-        return { src: init, stream: null, type: 'text/plain;charset=UTF-8' };
+        return { src: init, stream: null, used: false, type: 'text/plain;charset=UTF-8' };
     }
     if (native.isBufferSource(init)) {
-        return { src: new Uint8Array(native.toU8(init)), stream: null, type: null };
+        return { src: new Uint8Array(native.toU8(init)), stream: null, used: false, type: null };
     }
     if (native.isBlob(init)) {
-        return { src: native.blobBytes(init), stream: null, type: init.type || null };
+        return { src: native.blobBytes(init), stream: null, used: false, type: init.type || null };
     }
     if (init instanceof FormData) {
         return multipartSerialize(init[ENTRIES]);
     }
     var URLSearchParams = global.URLSearchParams, ReadableStream = global.ReadableStream;
     if (typeof URLSearchParams === 'function' && init instanceof URLSearchParams) {
-        return { src: init.toString(), stream: null, type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+        return { src: init.toString(), stream: null, used: false, type: 'application/x-www-form-urlencoded;charset=UTF-8' };
     }
     if (typeof ReadableStream === 'function' && init instanceof ReadableStream) {
         if (init.locked || isStreamDisturbed(init)) {
             throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
         }
-        return { src: null, stream: init, type: null };
+        return { src: null, stream: init, used: false, type: null };
     }
-    return { src: usvString(init), stream: null, type: 'text/plain;charset=UTF-8' };
+    return { src: usvString(init), stream: null, used: false, type: 'text/plain;charset=UTF-8' };
 };
 
+/* An extracted body is its own state (it has `used`). */
 native.bodyState = function (extracted) {
-    return extracted ? makeState(extracted.src, extracted.stream) : null;
+    return extracted || null;
 };
 
 native.cloneBody = function (state) {
@@ -115,6 +117,19 @@ function bodyStream(state) {
     }
     return state.stream;
 }
+
+/* As bodyBytesOrStream, but a string source comes back as it is (for the
+ * C side, which writes it as UTF-8). */
+native.bodySourceOrStream = function (object) {
+    var state = object[BODY];
+    if (state && state.stream === null && !state.used) {
+        var src = state.src;
+        state.used = true;
+        state.src = null;
+        return src;
+    }
+    return native.bodyBytesOrStream(object);
+};
 
 native.bodyBytesOrStream = function (object) {
     var state = object[BODY];
@@ -185,6 +200,9 @@ function bytesCopy(bytes) {
 
 function contentTypeOf(object) {
     var headers = object[HEADERS];
+    if (headers === null) {
+        headers = native.requestHeaders(object);
+    }
     return headers ? headers.get('content-type') : null;
 }
 
@@ -402,6 +420,7 @@ function multipartSerialize(entries) {
     return {
         src: chunks.length === 1 ? chunks[0] : native.concatBytes(chunks),
         stream: null,
+        used: false,
         type: 'multipart/form-data; boundary=' + boundary
     };
 }

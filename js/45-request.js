@@ -33,21 +33,39 @@ function requestError(message) {
     return new TypeError("Failed to construct 'Request': " + message);
 }
 
+/* The state record: its own properties are the method, the URL and what
+ * differs from the defaults on the prototype (two stores per request
+ * instead of thirteen). */
 function RequestState(method, url) {
     this.method = method;
     this.url = url;
-    this.mode = 'cors';
-    this.credentials = 'same-origin';
-    this.cache = 'default';
-    this.redirect = 'follow';
-    this.referrer = 'about:client';
-    this.referrerPolicy = '';
-    this.integrity = '';
-    this.keepalive = false;
-    this.parentSignal = null;
-    this.signal = null;
-    this.cf = undefined;
 }
+RequestState.prototype = {
+    mode: 'cors',
+    credentials: 'same-origin',
+    cache: 'default',
+    redirect: 'follow',
+    referrer: 'about:client',
+    referrerPolicy: '',
+    integrity: '',
+    keepalive: false,
+    parentSignal: null,
+    signal: null,
+    cf: undefined,
+    list: null /* an incoming request's header list until .headers is asked for */
+};
+
+/* A request's Headers: an incoming request's are made on first use. */
+function headersOf(request) {
+    var headers = request[HEADERS];
+    if (headers === null) {
+        headers = request[HEADERS] = native.headersFromList(request[REQUEST].list);
+        request[REQUEST].list = null;
+    }
+    return headers;
+}
+
+native.requestHeaders = headersOf;
 
 function copyState(source) {
     var state = new RequestState(source.method, source.url);
@@ -181,7 +199,7 @@ function Request(input, init) {
     applyInit(state, init);
     this[REQUEST] = state;
     this[HEADERS] = init.headers !== undefined ? new Headers(init.headers) :
-        (source ? native.headersCopy(source[HEADERS]) : new Headers());
+        (source ? native.headersCopy(headersOf(source)) : new Headers());
     this[BODY] = takeBody(this, state, init, source);
 }
 
@@ -222,7 +240,7 @@ defineConstant('duplex', 'half');
 
 Object.defineProperties(Request.prototype, {
     headers: {
-        get: function () { requestState(this); return this[HEADERS]; }, enumerable: true, configurable: true
+        get: function () { requestState(this); return headersOf(this); }, enumerable: true, configurable: true
     },
     signal: {
         get: function () { return signalOf(requestState(this)); }, enumerable: true, configurable: true
@@ -238,18 +256,23 @@ Request.prototype.clone = function clone() {
     var copy = Object.create(Request.prototype), copyStateRecord = copyState(state);
     copyStateRecord.parentSignal = signalOf(state);
     copy[REQUEST] = copyStateRecord;
-    copy[HEADERS] = native.headersCopy(this[HEADERS]);
+    copy[HEADERS] = native.headersCopy(headersOf(this));
     copy[BODY] = native.cloneBody(this[BODY]);
     return copy;
 };
 Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
 
+/* Makes a bare object with Request.prototype, more cheaply than Object.create. */
+function IncomingRequest() {}
+IncomingRequest.prototype = Request.prototype;
+
 native.makeRequest = function (method, url, flatHeaders, body) {
-    var request = Object.create(Request.prototype), state = new RequestState(method, url);
+    var request = new IncomingRequest(), state = new RequestState(method, url);
     state.cf = {};
+    state.list = flatHeaders || [];
     request[REQUEST] = state;
-    request[HEADERS] = native.headersFromList(flatHeaders || []);
-    request[BODY] = body && method !== 'GET' && method !== 'HEAD' ? { src: body, stream: null, used: false } : null;
+    request[HEADERS] = null;
+    request[BODY] = body !== null && method !== 'GET' && method !== 'HEAD' ? { src: body, stream: null, used: false } : null;
     return request;
 };
 
@@ -258,7 +281,7 @@ native.requestParts = function (request) {
     return {
         method: state.method,
         url: state.url,
-        headers: native.headersList(request[HEADERS]),
+        headers: native.headersList(headersOf(request)),
         body: native.bodyBytesOrStream(request),
         redirect: state.redirect,
         signal: state.signal || state.parentSignal

@@ -16,6 +16,7 @@
  *       ReadableStream when the body is a stream or was exposed as one.
  *       Marks the body used; throws a TypeError for a non-Response or a
  *       body already used/locked.
+ *   native.sendResponse(response, writeStream) writes it out (90-dispatch.js).
  *   native.requestParts(request) -> {method, url, headers, body, redirect,
  *       signal}, the same shapes, for the outgoing fetch(). (45-request.js)
  *   native.headersList(headers), native.headersFromList(flat). (43-headers.js)
@@ -26,13 +27,11 @@ var HEADERS = native.HEADERS;
 var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true };
 var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var TEXT_TYPE = 'text/plain;charset=UTF-8';
 
-function ResponseState(status, statusText) {
-    this.type = 'default';
-    this.status = status;
-    this.statusText = statusText;
-    this.url = '';
-    this.redirected = false;
+/* The state record, as a literal so that Duktape sizes it once. */
+function responseState(status, statusText) {
+    return { type: 'default', status: status, statusText: statusText, url: '', redirected: false };
 }
 
 /* WebIDL unsigned short conversion. */
@@ -47,39 +46,49 @@ function toUnsignedShort(value) {
 
 /* Fetch "initialize a response" with an extracted body or null. */
 function initialize(response, init, extracted, what) {
-    if (init !== undefined && init !== null && typeof init !== 'object') {
-        throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
+    var status = 200, statusText = '', headers;
+    if (init === void 0 || init === null) {
+        headers = native.headersFromInit(void 0);
+    } else {
+        if (typeof init !== 'object') {
+            throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
+        }
+        if (init.status !== void 0) {
+            status = toUnsignedShort(init.status);
+            if (status < 200 || status > 599) {
+                throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
+            }
+        }
+        if (init.statusText !== void 0) {
+            statusText = String(init.statusText);
+            if (statusText !== '' && !REASON_PHRASE.test(statusText)) {
+                throw new TypeError(what + 'Invalid statusText');
+            }
+        }
+        headers = native.headersFromInit(init.headers);
     }
-    var status = init && init.status !== undefined ? toUnsignedShort(init.status) : 200;
-    var statusText = init && init.statusText !== undefined ? String(init.statusText) : '';
-    if (status < 200 || status > 599) {
-        throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
-    }
-    if (statusText !== '' && !REASON_PHRASE.test(statusText)) {
-        throw new TypeError(what + 'Invalid statusText');
-    }
-    response[RESPONSE] = new ResponseState(status, statusText);
-    response[HEADERS] = init && init.headers !== undefined ? new Headers(init.headers) : new Headers();
-    response[BODY] = null;
-    if (extracted) {
-        if (NULL_BODY_STATUSES.hasOwnProperty(status)) {
+    if (extracted !== null) {
+        if (NULL_BODY_STATUSES[status] === true) {
             throw new TypeError(what + 'Response with null body status cannot have body');
         }
-        if (extracted.type !== null && !response[HEADERS].has('content-type')) {
-            native.headersAppendTrusted(response[HEADERS], 'content-type', extracted.type);
+        if (extracted.type !== null && !native.headersHasName(headers, 'content-type')) {
+            native.headersAppendTrusted(headers, 'content-type', extracted.type);
         }
-        response[BODY] = native.bodyState(extracted);
     }
+    response[RESPONSE] = responseState(status, statusText);
+    response[HEADERS] = headers;
+    response[BODY] = extracted;
 }
 
 function Response(body, init) {
     if (!(this instanceof Response)) {
         throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
     }
-    initialize(this, init, native.extractBody(body), "Failed to construct 'Response': ");
+    initialize(this, init, typeof body === 'string' ? { src: body, stream: null, used: false, type: TEXT_TYPE } :
+        native.extractBody(body), "Failed to construct 'Response': ");
 }
 
-function responseState(response) {
+function stateOf(response) {
     var state = response && response[RESPONSE];
     if (!state) {
         throw new TypeError('Illegal invocation');
@@ -89,29 +98,29 @@ function responseState(response) {
 
 ['type', 'status', 'statusText', 'url', 'redirected'].forEach(function (name) {
     Object.defineProperty(Response.prototype, name, {
-        get: function () { return responseState(this)[name]; }, enumerable: true, configurable: true
+        get: function () { return stateOf(this)[name]; }, enumerable: true, configurable: true
     });
 });
 Object.defineProperties(Response.prototype, {
     ok: {
         get: function () {
-            var status = responseState(this).status;
+            var status = stateOf(this).status;
             return status >= 200 && status <= 299;
         },
         enumerable: true, configurable: true
     },
     headers: {
-        get: function () { responseState(this); return this[HEADERS]; }, enumerable: true, configurable: true
+        get: function () { stateOf(this); return this[HEADERS]; }, enumerable: true, configurable: true
     }
 });
 native.mixinBody(Response.prototype);
 
 Response.prototype.clone = function clone() {
-    var state = responseState(this);
+    var state = stateOf(this);
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
     }
-    var copy = Object.create(Response.prototype), record = new ResponseState(state.status, state.statusText);
+    var copy = Object.create(Response.prototype), record = responseState(state.status, state.statusText);
     record.type = state.type;
     record.url = state.url;
     record.redirected = state.redirected;
@@ -123,7 +132,7 @@ Response.prototype.clone = function clone() {
 Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
 
 Response.error = function error() {
-    var response = Object.create(Response.prototype), state = new ResponseState(0, '');
+    var response = Object.create(Response.prototype), state = responseState(0, '');
     state.type = 'error';
     response[RESPONSE] = state;
     response[HEADERS] = new Headers();
@@ -138,7 +147,7 @@ Response.redirect = function redirect(url, status) {
         throw new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code");
     }
     var response = Object.create(Response.prototype);
-    response[RESPONSE] = new ResponseState(code, '');
+    response[RESPONSE] = responseState(code, '');
     response[HEADERS] = native.headersFromList(['location', location]);
     response[BODY] = null;
     return response;
@@ -150,19 +159,41 @@ Response.json = function json(data, init) {
         throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
     }
     var response = Object.create(Response.prototype);
-    initialize(response, init, { src: text, stream: null, type: 'application/json' },
+    initialize(response, init, { src: text, stream: null, used: false, type: 'application/json' },
         "Failed to execute 'json' on 'Response': ");
     return response;
 };
 
 native.responseParts = function (response) {
-    var state = responseState(response);
+    var state = stateOf(response);
     return {
         status: state.status,
         statusText: state.statusText,
         headers: native.headersList(response[HEADERS]),
         body: native.bodyBytesOrStream(response)
     };
+};
+
+/* Writes a Response out: at once through native.respond when its body is
+ * not a stream (a string body is encoded by the C side), else the head and
+ * then the stream through writeStream(stream), which the caller passes.
+ * Throws a TypeError for a body already used. response must be a Response. */
+native.sendResponse = function (response, writeStream) {
+    var state = response[RESPONSE], bodyState = response[BODY], body;
+    if (bodyState !== null && bodyState.stream === null && !bodyState.used) {
+        body = bodyState.src;
+        bodyState.used = true;
+        bodyState.src = null;
+    } else {
+        body = native.bodySourceOrStream(response);
+    }
+    var headers = native.headersList(response[HEADERS]);
+    if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+        native.respond(state.status, state.statusText, headers, body);
+    } else {
+        native.respondHead(state.status, state.statusText, headers, true);
+        writeStream(body);
+    }
 };
 
 native.defineGlobal('Response', Response);

@@ -132,33 +132,28 @@ function writeStream(body) {
     reader.read().then(step, failed);
 }
 
+/* A stream body: an untouched fetch() body goes from libcurl to the client
+ * directly, anything else through JavaScript a chunk at a time. */
+function sendStream(body) {
+    var transfer = native.fetchTransferOf(body);
+    if (transfer < 0 || !native.respondPassThrough(transfer)) {
+        writeStream(body);
+    }
+}
+
 function send(response) {
     if (!(response instanceof Response)) {
         throw new TypeError('the fetch handler must respond with a Response, got ' +
             (response === null ? 'null' : typeof response));
     }
-    var parts = native.responseParts(response);
-    var stream = parts.body !== null && !(parts.body instanceof Uint8Array);
-    native.respondHead(parts.status, parts.statusText, parts.headers, stream);
-    if (parts.body === null) {
-        native.respondEnd();
-    } else if (!stream) {
-        native.respondChunk(parts.body);
-        native.respondEnd();
-    } else {
-        /* an untouched fetch() body goes from libcurl to the client directly */
-        var transfer = native.fetchTransferOf(parts.body);
-        if (transfer < 0 || !native.respondPassThrough(transfer)) {
-            writeStream(parts.body);
-        }
-    }
+    native.sendResponse(response, sendStream);
 }
 
 /* A Response returned as it is is sent at once; anything else is awaited. */
 function settle(result) {
     if (result instanceof Response) {
         try {
-            send(result);
+            native.sendResponse(result, sendStream);
         } catch (e) {
             respondWithError(e);
         }

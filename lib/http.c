@@ -1,8 +1,10 @@
 /*
  * One request through the engine: the request goes to JavaScript as
  * native.dispatch(method, url, headers, body); the response comes back
- * through the natives respondHead / respondChunk / respondEnd /
- * respondError / respondAbort and is written to the caller's fcw_output.
+ * through the natives respond (a whole response whose body is not a
+ * stream) or respondHead / respondChunk / respondEnd, respondError /
+ * respondAbort, and is written to the caller's fcw_output. headersRecord
+ * validates a plain-object HeadersInit for js/43-headers.js.
  * The event loop runs until the response is complete and waitUntil work has
  * settled, bounded by the wall limit. Errors become responses: an exception
  * 500, a limit 503, a script that never answers 500; the engine survives.
@@ -11,6 +13,7 @@
 
 #include "engine.h"
 #include "fetch.h"
+#include "url.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -147,6 +150,40 @@ static duk_ret_t native_respond_head(duk_context *ctx)
     return 0;
 }
 
+/* respond(status, statusText, flatHeaders, body): the head and a body that
+ * is null, a string (written as UTF-8) or a Uint8Array, and the end. */
+static duk_ret_t native_respond(duk_context *ctx)
+{
+    struct http_state *st = &current;
+    duk_set_top(ctx, 4);
+    duk_push_false(ctx);
+    duk_insert(ctx, 3);
+    native_respond_head(ctx);
+    if (!duk_is_null(ctx, 4) && !st->client_gone && !st->head_only) {
+        duk_size_t len = 0;
+        const char *body;
+        if (duk_is_string(ctx, 4)) {
+            body = duk_get_lstring(ctx, 4, &len);
+            /* Duktape keeps surrogates (pairs and lone ones) as separate
+             * 3-byte sequences starting with 0xED: make those UTF-8 */
+            if (memchr(body, 0xED, len) != NULL) {
+                char *scalar = duk_push_fixed_buffer(ctx, len);
+                len = fcw_url_to_scalar_utf8(body, len, scalar);
+                body = scalar;
+            }
+        } else {
+            body = duk_require_buffer_data(ctx, 4, &len);
+        }
+        if (len > 0) {
+            fcw_http_write(body, len);
+        }
+    }
+    if (st->head_sent) {
+        fcw_http_end(0);
+    }
+    return 0;
+}
+
 /* respondChunk(u8) -> false once the client is gone */
 static duk_ret_t native_respond_chunk(duk_context *ctx)
 {
@@ -218,9 +255,118 @@ static duk_ret_t native_wait_until_count(duk_context *ctx)
     return 0;
 }
 
+/* The Fetch standard's header name (a token) and value (no NUL, CR or LF,
+ * no code point above U+00FF once leading and trailing HTTP whitespace is
+ * stripped) checks for headersRecord, on Duktape's UTF-8 bytes. */
+static int is_token_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static int is_http_whitespace(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Pushes the lowercased header name at idx, or throws. */
+static void push_header_name(duk_context *ctx, duk_idx_t idx)
+{
+    duk_size_t len = 0;
+    const char *name = duk_get_lstring(ctx, idx, &len);
+    int upper = 0;
+    for (duk_size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) name[i];
+        if (!is_token_char(c)) {
+            (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
+        }
+        upper |= c >= 'A' && c <= 'Z';
+    }
+    if (len == 0) {
+        (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
+    }
+    if (!upper) {
+        duk_dup(ctx, idx);
+        return;
+    }
+    char *lower = duk_push_fixed_buffer(ctx, len);
+    for (duk_size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) name[i];
+        lower[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    duk_buffer_to_string(ctx, -1);
+}
+
+/* Replaces the value at idx with its normalised string, or throws. */
+static void normalize_header_value(duk_context *ctx, duk_idx_t idx)
+{
+    duk_size_t len = 0;
+    const char *v = duk_to_lstring(ctx, idx, &len);
+    duk_size_t start = 0, end = len;
+    while (start < end && is_http_whitespace((unsigned char) v[start])) {
+        start++;
+    }
+    while (end > start && is_http_whitespace((unsigned char) v[end - 1])) {
+        end--;
+    }
+    for (duk_size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char) v[i];
+        /* 0xC4 and above start code points from U+0100 on */
+        if (c == 0 || c == '\r' || c == '\n' || c >= 0xC4) {
+            (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid value");
+        }
+    }
+    if (start != 0 || end != len) {
+        duk_push_lstring(ctx, v + start, end - start);
+        duk_replace(ctx, idx);
+    }
+}
+
+/* headersRecord(init) -> [lowercased name, value, ...] from the own
+ * enumerable string-keyed properties of init when it is a plain object
+ * (its prototype is Object.prototype or null, not an array, no
+ * Symbol.iterator), else undefined: the caller then takes the general path
+ * for sequences and other iterables. Throws the TypeError of Headers for an
+ * invalid name or value. */
+static duk_ret_t native_headers_record(duk_context *ctx)
+{
+    if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0) ||
+        duk_is_buffer_data(ctx, 0)) {
+        return 0;
+    }
+    duk_get_prototype(ctx, 0);
+    if (!duk_is_undefined(ctx, -1)) {
+        duk_get_prototype(ctx, -1);
+        int plain = duk_is_undefined(ctx, -1);
+        duk_pop(ctx);
+        if (!plain) {
+            return 0;
+        }
+    }
+    duk_pop(ctx);
+    if (duk_has_prop_literal(ctx, 0, DUK_WELLKNOWN_SYMBOL("Symbol.iterator"))) {
+        return 0;
+    }
+    duk_idx_t out = duk_push_array(ctx);
+    duk_uarridx_t n = 0;
+    duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY);
+    while (duk_next(ctx, -1, 1)) {
+        duk_idx_t value = duk_get_top_index(ctx), key = value - 1;
+        push_header_name(ctx, key);
+        duk_put_prop_index(ctx, out, n++);
+        normalize_header_value(ctx, value);
+        duk_put_prop_index(ctx, out, n++);
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    return 1;
+}
+
 void fcw_http_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
+        { "respond", native_respond, 4 },
+        { "headersRecord", native_headers_record, 1 },
         { "respondHead", native_respond_head, 4 },
         { "respondChunk", native_respond_chunk, 1 },
         { "respondEnd", native_respond_end, 0 },
