@@ -4,12 +4,19 @@
  * SERVER_PORT) and REQUEST_URI (or SCRIPT_NAME + PATH_INFO + QUERY_STRING
  * when a server does not send it); headers from HTTP_*, CONTENT_TYPE and
  * CONTENT_LENGTH, names lower-cased with '_' turned into '-'.
+ *
+ * request_build runs once per request: one pass over the parameters picks
+ * out the variables it reads and sizes the headers, a second fills one
+ * allocation with the header pointers, the URL and the header names. The
+ * values (and the method, paths, script file) point into the parameters,
+ * which outlive the request: child.c frees it before FCGX_Finish_r releases
+ * the FastCGI parameters, and cgi.c's are environ, which fcworker never
+ * changes.
  */
 #include "config.h"
 
 #include "request.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,148 +33,303 @@ const char *request_param(char **params, const char *name)
     return NULL;
 }
 
-static char *header_name(const char *param, size_t len)
+/* The parameters request_build reads; of each name the first wins, as with
+ * request_param. */
+enum {
+    P_REQUEST_SCHEME,
+    P_HTTPS,
+    P_HTTP_HOST,
+    P_SERVER_NAME,
+    P_SERVER_PORT,
+    P_REQUEST_URI,
+    P_SCRIPT_NAME,
+    P_PATH_INFO,
+    P_QUERY_STRING,
+    P_CONTENT_TYPE,
+    P_CONTENT_LENGTH,
+    P_REQUEST_METHOD,
+    P_SCRIPT_FILENAME,
+    P_DOCUMENT_ROOT,
+    P_COUNT
+};
+
+#define NAME_IS(lit) (memcmp(name, lit, sizeof(lit) - 1) == 0)
+
+/* Which of them the name of len bytes is, or -1: the length decides first,
+ * so that most parameters cost a switch and at most a few compares. */
+static int known_param(const char *name, size_t len)
 {
-    char *name = malloc(len + 1);
-    if (name == NULL) {
-        return NULL;
+    switch (len) {
+    case 5: return NAME_IS("HTTPS") ? P_HTTPS : -1;
+    case 9: return NAME_IS("HTTP_HOST") ? P_HTTP_HOST : NAME_IS("PATH_INFO") ? P_PATH_INFO : -1;
+    case 11:
+        return NAME_IS("SERVER_NAME")   ? P_SERVER_NAME
+               : NAME_IS("SERVER_PORT") ? P_SERVER_PORT
+               : NAME_IS("REQUEST_URI") ? P_REQUEST_URI
+               : NAME_IS("SCRIPT_NAME") ? P_SCRIPT_NAME
+                                        : -1;
+    case 12: return NAME_IS("QUERY_STRING") ? P_QUERY_STRING : NAME_IS("CONTENT_TYPE") ? P_CONTENT_TYPE : -1;
+    case 13: return NAME_IS("DOCUMENT_ROOT") ? P_DOCUMENT_ROOT : -1;
+    case 14:
+        return NAME_IS("REQUEST_SCHEME")   ? P_REQUEST_SCHEME
+               : NAME_IS("CONTENT_LENGTH") ? P_CONTENT_LENGTH
+               : NAME_IS("REQUEST_METHOD") ? P_REQUEST_METHOD
+                                           : -1;
+    case 15: return NAME_IS("SCRIPT_FILENAME") ? P_SCRIPT_FILENAME : -1;
+    default: return -1;
     }
-    for (size_t i = 0; i < len; i++) {
-        name[i] = param[i] == '_' ? '-' : (char) tolower((unsigned char) param[i]);
-    }
-    name[len] = '\0';
-    return name;
 }
 
-static int add_header(struct request *r, char *name, const char *value)
+/* What a parameter gives the header list. */
+enum header_kind {
+    H_NONE,
+    H_HTTP,                /* HTTP_NAME */
+    H_HTTP_CONTENT_TYPE,   /* kept unless CONTENT_TYPE is given */
+    H_HTTP_CONTENT_LENGTH, /* kept unless CONTENT_LENGTH is given */
+    H_CONTENT_TYPE,        /* kept when the first CONTENT_TYPE is not empty */
+    H_CONTENT_LENGTH       /* kept when the first CONTENT_LENGTH is digits */
+};
+
+static enum header_kind header_kind(const char *name, size_t len)
 {
-    char **h = realloc(r->headers, (r->nheaders + 1) * 2 * sizeof(char *));
-    if (h == NULL || name == NULL) {
-        free(name);
-        if (h) {
-            r->headers = h;
-        }
-        return -1;
+    if (name[0] != 'H' && name[0] != 'C') {
+        return H_NONE;
     }
-    r->headers = h;
-    h[2 * r->nheaders] = name;
-    h[2 * r->nheaders + 1] = strdup(value);
-    r->nheaders++;
-    return h[2 * r->nheaders - 1] ? 0 : -1;
+    if (len > 5 && memcmp(name, "HTTP_", 5) == 0) {
+        /* HTTP_PROXY would let a client set a proxy for CGI code (httpoxy) */
+        return len == 10 && NAME_IS("HTTP_PROXY")            ? H_NONE
+               : len == 17 && NAME_IS("HTTP_CONTENT_TYPE")   ? H_HTTP_CONTENT_TYPE
+               : len == 19 && NAME_IS("HTTP_CONTENT_LENGTH") ? H_HTTP_CONTENT_LENGTH
+                                                             : H_HTTP;
+    }
+    return len == 12 && NAME_IS("CONTENT_TYPE")     ? H_CONTENT_TYPE
+           : len == 14 && NAME_IS("CONTENT_LENGTH") ? H_CONTENT_LENGTH
+                                                    : H_NONE;
 }
 
-static int build_url(struct request *r, char **params)
-{
-    const char *scheme = request_param(params, "REQUEST_SCHEME");
-    const char *https = request_param(params, "HTTPS");
-    if (scheme == NULL || (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)) {
-        scheme = https && https[0] && strcasecmp(https, "off") != 0 ? "https" : "http";
-    }
-    const char *host = request_param(params, "HTTP_HOST");
-    const char *server = request_param(params, "SERVER_NAME");
-    const char *port = request_param(params, "SERVER_PORT");
-    char hostbuf[512];
-    if (host == NULL || host[0] == '\0') {
-        int default_port = port == NULL || (strcmp(scheme, "http") == 0 && strcmp(port, "80") == 0) ||
-                           (strcmp(scheme, "https") == 0 && strcmp(port, "443") == 0);
-        snprintf(hostbuf, sizeof(hostbuf), "%s%s%s", server && server[0] ? server : "localhost",
-                 default_port ? "" : ":", default_port ? "" : port);
-        host = hostbuf;
-    }
-    const char *uri = request_param(params, "REQUEST_URI");
-    const char *script = request_param(params, "SCRIPT_NAME");
-    const char *path_info = request_param(params, "PATH_INFO");
-    const char *query = request_param(params, "QUERY_STRING");
-    /* REQUEST_URI is the path when it is one ("OPTIONS *" is not) */
-    int use_uri = uri != NULL && uri[0] == '/';
-    size_t need = strlen(scheme) + strlen(host) + 16 +
-                  (use_uri ? strlen(uri)
-                           : (script ? strlen(script) : 0) + (path_info ? strlen(path_info) : 0) +
-                                 (query ? strlen(query) : 0));
-    r->url = malloc(need);
-    if (r->url == NULL) {
-        return -1;
-    }
-    if (use_uri) {
-        snprintf(r->url, need, "%s://%s%s", scheme, host, uri);
-    } else {
-        snprintf(r->url, need, "%s://%s%s%s%s%s", scheme, host, script ? script : "",
-                 path_info ? path_info : "", query && query[0] ? "?" : "", query && query[0] ? query : "");
-        if (r->url[strlen(scheme) + 3 + strlen(host)] == '\0') {
-            strcat(r->url, "/");
-        }
-    }
-    r->path = uri ? uri : script ? script : "/";
-    return 0;
-}
+#undef NAME_IS
 
 static int all_digits(const char *s)
 {
-    return s[0] != '\0' && strspn(s, "0123456789") == strlen(s);
+    return s[0] != '\0' && s[strspn(s, "0123456789")] == '\0';
+}
+
+/* Copies what of s fits in cap bytes, cut where snprintf would cut it;
+ * returns the count copied. */
+static size_t copy_cut(char *dst, size_t cap, const char *s)
+{
+    size_t n = strnlen(s, cap);
+    memcpy(dst, s, n);
+    return n;
+}
+
+/* The URL's parts, measured before the allocation that holds it. */
+struct url_parts {
+    const char *scheme, *host, *uri, *script, *path_info, *query;
+    const char *port; /* NULL: no ":PORT" */
+    size_t scheme_len, host_len, port_len, uri_len, script_len, path_info_len, query_len;
+    size_t len; /* without the NUL */
+};
+
+/* The host written when HTTP_HOST is missing, "SERVER_NAME[:PORT]", is cut
+ * at this many bytes. */
+#define HOST_MAX 511
+
+static void url_measure(struct url_parts *u, const char *const *v)
+{
+    /* "" rather than NULL for the parts left out: memcpy of 0 bytes from
+     * NULL is undefined */
+    *u = (struct url_parts){ .uri = "", .script = "", .path_info = "", .query = "" };
+    const char *scheme = v[P_REQUEST_SCHEME];
+    if (scheme == NULL || (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)) {
+        const char *https = v[P_HTTPS];
+        scheme = https && https[0] && strcasecmp(https, "off") != 0 ? "https" : "http";
+    }
+    u->scheme = scheme;
+    u->scheme_len = scheme[4] == 's' ? 5 : 4;
+    u->host = v[P_HTTP_HOST];
+    if (u->host != NULL && u->host[0] != '\0') {
+        u->host_len = strlen(u->host);
+    } else {
+        const char *server = v[P_SERVER_NAME];
+        const char *port = v[P_SERVER_PORT];
+        u->host = server && server[0] ? server : "localhost";
+        u->host_len = strnlen(u->host, HOST_MAX);
+        /* the port is left out when it is the scheme's own */
+        if (port != NULL && strcmp(port, u->scheme_len == 5 ? "443" : "80") != 0 && u->host_len < HOST_MAX) {
+            u->port = port;
+            u->port_len = strnlen(port, HOST_MAX - u->host_len - 1);
+        }
+    }
+    const char *uri = v[P_REQUEST_URI];
+    /* REQUEST_URI is the path when it is one ("OPTIONS *" is not) */
+    if (uri != NULL && uri[0] == '/') {
+        u->uri = uri;
+        u->uri_len = strlen(uri);
+    } else {
+        if (v[P_SCRIPT_NAME] != NULL) {
+            u->script = v[P_SCRIPT_NAME];
+            u->script_len = strlen(u->script);
+        }
+        if (v[P_PATH_INFO] != NULL) {
+            u->path_info = v[P_PATH_INFO];
+            u->path_info_len = strlen(u->path_info);
+        }
+        if (v[P_QUERY_STRING] != NULL) {
+            u->query = v[P_QUERY_STRING];
+            u->query_len = strlen(u->query);
+        }
+        /* nothing at all after the host: the path is "/" */
+        if (u->script_len + u->path_info_len + u->query_len == 0) {
+            u->uri = "/";
+            u->uri_len = 1;
+        }
+    }
+    u->len = u->scheme_len + 3 + u->host_len + (u->port ? 1 + u->port_len : 0) + u->uri_len + u->script_len +
+             u->path_info_len + (u->query_len ? 1 + u->query_len : 0);
+}
+
+static void url_write(char *d, const struct url_parts *u)
+{
+    memcpy(d, u->scheme, u->scheme_len);
+    d += u->scheme_len;
+    memcpy(d, "://", 3);
+    d += 3;
+    memcpy(d, u->host, u->host_len);
+    d += u->host_len;
+    if (u->port) {
+        *d++ = ':';
+        memcpy(d, u->port, u->port_len);
+        d += u->port_len;
+    }
+    memcpy(d, u->uri, u->uri_len);
+    d += u->uri_len;
+    memcpy(d, u->script, u->script_len);
+    d += u->script_len;
+    memcpy(d, u->path_info, u->path_info_len);
+    d += u->path_info_len;
+    if (u->query_len) {
+        *d++ = '?';
+        memcpy(d, u->query, u->query_len);
+        d += u->query_len;
+    }
+    *d = '\0';
+}
+
+/* "NAME_WITH_UNDERSCORES" as "name-with-underscores", NUL-terminated; ASCII
+ * only, as tolower() in the C locale the process runs in. */
+static char *put_header_name(char *dst, const char *name, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        /* arithmetic rather than tolower(): no call, no locale table */
+        unsigned char c = (unsigned char) name[i];
+        c = (unsigned char) (c + ((unsigned) (c - 'A') < 26u ? 'a' - 'A' : 0));
+        dst[i] = (char) (c == '_' ? '-' : c);
+    }
+    dst[len] = '\0';
+    return dst + len + 1;
 }
 
 int request_build(struct request *r, char **params)
 {
     memset(r, 0, sizeof(*r));
-    /* nginx and Caddy send HTTP_CONTENT_TYPE/LENGTH beside CONTENT_TYPE/LENGTH:
-     * the CGI variables win (RFC 3875 4.1.18); Caddy sends CONTENT_LENGTH=-1
-     * for a chunked body, which is no length at all */
-    const char *ctype = request_param(params, "CONTENT_TYPE");
-    const char *clen = request_param(params, "CONTENT_LENGTH");
-    int have_ctype = ctype && ctype[0];
-    int have_clen = clen && all_digits(clen);
-    const char *method = request_param(params, "REQUEST_METHOD");
-    r->req.method = method && method[0] ? method : "GET";
-    if (build_url(r, params) < 0) {
-        return -1;
-    }
+    /* the variables read, and an upper bound of the headers and of their
+     * names' bytes (some HTTP_CONTENT_* and CONTENT_* drop out below) */
+    const char *v[P_COUNT] = { NULL };
+    size_t max_headers = 0, names_size = 0;
     for (char **p = params; p && *p; p++) {
         const char *eq = strchr(*p, '=');
         if (eq == NULL) {
             continue;
         }
-        if (strncmp(*p, "HTTP_", 5) == 0 && eq - *p > 5) {
-            /* HTTP_PROXY would let a client set a proxy for CGI code (httpoxy) */
-            if (strncmp(*p, "HTTP_PROXY=", 11) == 0 ||
-                (have_ctype && strncmp(*p, "HTTP_CONTENT_TYPE=", 18) == 0) ||
-                (have_clen && strncmp(*p, "HTTP_CONTENT_LENGTH=", 20) == 0)) {
-                continue;
-            }
-            if (add_header(r, header_name(*p + 5, (size_t) (eq - *p - 5)), eq + 1) < 0) {
-                return -1;
-            }
-        } else if ((have_ctype && strncmp(*p, "CONTENT_TYPE=", 13) == 0) ||
-                   (have_clen && strncmp(*p, "CONTENT_LENGTH=", 15) == 0)) {
-            if (add_header(r, header_name(*p, (size_t) (eq - *p)), eq + 1) < 0) {
-                return -1;
-            }
+        size_t len = (size_t) (eq - *p);
+        int k = known_param(*p, len);
+        if (k >= 0 && v[k] == NULL) {
+            v[k] = eq + 1;
         }
+        enum header_kind h = header_kind(*p, len);
+        if (h != H_NONE) {
+            max_headers++;
+            names_size += (h == H_CONTENT_TYPE || h == H_CONTENT_LENGTH ? len : len - 5) + 1;
+        }
+    }
+    /* nginx and Caddy send HTTP_CONTENT_TYPE/LENGTH beside CONTENT_TYPE/LENGTH:
+     * the CGI variables win (RFC 3875 4.1.18); Caddy sends CONTENT_LENGTH=-1
+     * for a chunked body, which is no length at all */
+    const char *ctype = v[P_CONTENT_TYPE];
+    const char *clen = v[P_CONTENT_LENGTH];
+    int have_ctype = ctype && ctype[0];
+    int have_clen = clen && all_digits(clen);
+    const char *method = v[P_REQUEST_METHOD];
+    r->req.method = method && method[0] ? method : "GET";
+
+    /* one allocation: the name/value pointers, the URL, the names */
+    struct url_parts u;
+    url_measure(&u, v);
+    size_t pointers = 2 * max_headers * sizeof(char *);
+    r->headers = malloc(pointers + u.len + 1 + names_size);
+    if (r->headers == NULL) {
+        return -1;
+    }
+    r->url = (char *) r->headers + pointers;
+    url_write(r->url, &u);
+    char *names = r->url + u.len + 1;
+    for (char **p = params; max_headers > 0 && p && *p; p++) {
+        /* only HTTP_* and CONTENT_* give headers: skip strchr for others */
+        if ((*p)[0] != 'H' && (*p)[0] != 'C') {
+            continue;
+        }
+        char *eq = strchr(*p, '=');
+        if (eq == NULL) {
+            continue;
+        }
+        size_t len = (size_t) (eq - *p);
+        enum header_kind h = header_kind(*p, len);
+        int kept = h == H_HTTP || (h == H_HTTP_CONTENT_TYPE && !have_ctype) ||
+                   (h == H_HTTP_CONTENT_LENGTH && !have_clen) || (h == H_CONTENT_TYPE && have_ctype) ||
+                   (h == H_CONTENT_LENGTH && have_clen);
+        if (!kept) {
+            continue;
+        }
+        int cgi = h == H_CONTENT_TYPE || h == H_CONTENT_LENGTH;
+        const char *name = cgi ? *p : *p + 5;
+        len = cgi ? len : len - 5;
+        r->headers[2 * r->nheaders] = names;
+        r->headers[2 * r->nheaders + 1] = eq + 1;
+        names = put_header_name(names, name, len);
+        r->nheaders++;
     }
     r->req.url = r->url;
     r->req.headers = (const char *const *) r->headers;
     r->req.nheaders = r->nheaders;
-    r->script_filename = request_param(params, "SCRIPT_FILENAME");
+    r->path = v[P_REQUEST_URI] ? v[P_REQUEST_URI] : v[P_SCRIPT_NAME] ? v[P_SCRIPT_NAME] : "/";
+    r->script_filename = v[P_SCRIPT_FILENAME];
     /* Apache's mod_proxy_fcgi (ProxyFCGIBackendType FPM) sends
      * "proxy:fcgi://HOST/path": the path starts after the host */
     if (r->script_filename && strncmp(r->script_filename, "proxy:fcgi://", 13) == 0) {
         const char *slash = strchr(r->script_filename + 13, '/');
         r->script_filename = slash ? slash : "";
     }
-    r->document_root = request_param(params, "DOCUMENT_ROOT");
+    r->document_root = v[P_DOCUMENT_ROOT];
     static unsigned long serial;
     r->req.id = ++serial;
-    snprintf(r->log_context, sizeof(r->log_context), "%s %s", r->req.method, r->path);
+    /* "METHOD PATH", cut to the buffer */
+    size_t cap = sizeof(r->log_context) - 1;
+    size_t n = copy_cut(r->log_context, cap, r->req.method);
+    if (n < cap) {
+        r->log_context[n++] = ' ';
+        n += copy_cut(r->log_context + n, cap - n, r->path);
+    }
+    r->log_context[n] = '\0';
     r->req.log_context = r->log_context;
     return 0;
 }
 
 void request_free(struct request *r)
 {
-    for (size_t i = 0; i < 2 * r->nheaders; i++) {
-        free(r->headers[i]);
-    }
+    /* the URL and the header names share the headers' allocation; the
+     * values are the parameters' own */
     free(r->headers);
-    free(r->url);
     free(r->body);
     memset(r, 0, sizeof(*r));
 }

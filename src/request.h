@@ -22,6 +22,10 @@ struct request_stream {
 
 struct request {
     struct fcw_request req;
+    /* One allocation, owned through headers, holds the name/value pointer
+     * pairs, then url and the lower-cased names. The values, like the
+     * method, path, script_filename and document_root, point into the
+     * parameters, which must outlive the request. */
     char *url;
     char **headers;
     size_t nheaders;
@@ -33,8 +37,10 @@ struct request {
     const char *path;
 };
 
-/* Builds the request from "NAME=value" parameters. Returns 0 or -1 (logged
- * by the caller as a bad request). */
+/* Builds the request from "NAME=value" parameters, which must stay valid and
+ * unchanged until request_free: FastCGI's until FCGX_Finish_r, CGI's environ
+ * for the whole run. Returns 0 or -1 (out of memory); request_free follows
+ * either way. */
 int request_build(struct request *r, char **params);
 void request_free(struct request *r);
 const char *request_param(char **params, const char *name);
