@@ -378,25 +378,36 @@ static int put(struct response *res, const char *s, size_t n)
 static int putline(struct response *res, const char *a, const char *b, const char *c)
 {
     char buf[8192];
-    int n = snprintf(buf, sizeof(buf), "%s%s%s\r\n", a, b, c);
-    if (n < 0 || (size_t) n >= sizeof(buf)) {
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    if (la + lb + lc + 2 > sizeof(buf)) {
         /* a header longer than the buffer goes out in pieces */
-        return put(res, a, strlen(a)) < 0 || put(res, b, strlen(b)) < 0 || put(res, c, strlen(c)) < 0 ||
-                       put(res, "\r\n", 2) < 0
-                   ? -1
-                   : 0;
+        return put(res, a, la) < 0 || put(res, b, lb) < 0 || put(res, c, lc) < 0 || put(res, "\r\n", 2) < 0 ? -1
+                                                                                                          : 0;
     }
-    return put(res, buf, (size_t) n);
+    memcpy(buf, a, la);
+    memcpy(buf + la, b, lb);
+    memcpy(buf + la + lb, c, lc);
+    memcpy(buf + la + lb + lc, "\r\n", 2);
+    return put(res, buf, la + lb + lc + 2);
 }
 
 static int out_head(void *data, int status, const char *reason, const char *const *headers, size_t n,
                     int streaming)
 {
     struct response *res = data;
-    char st[64];
-    snprintf(st, sizeof(st), "%d%s", status, reason && reason[0] ? " " : "");
+    /* "Status: N" and a space when a reason follows */
+    char st[16], *p = st + sizeof(st);
+    unsigned code = status < 0 ? 0u : (unsigned) status;
+    *--p = '\0';
+    if (reason && reason[0]) {
+        *--p = ' ';
+    }
+    do {
+        *--p = (char) ('0' + code % 10);
+        code /= 10;
+    } while (code > 0);
     res->status = status;
-    if (putline(res, "Status: ", st, reason ? reason : "") < 0) {
+    if (putline(res, "Status: ", p, reason ? reason : "") < 0) {
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
