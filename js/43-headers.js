@@ -12,7 +12,7 @@
  *                                    valid pairs with LOWERCASE names, without
  *                                    re-validation or copying;
  *   native.headersFromInit(init)  -> new Headers(init);
- *   native.headersHasName(headers, lowercaseName);
+ *   native.headersAppendDefault(headers, lowercaseName, value);
  *   native.headersAppendTrusted(headers, lowercaseName, value) and
  *   native.headersCopy(headers).
  */
@@ -341,27 +341,34 @@ native.headersList = function (headers) {
     return sortedView(listOf(headers));
 };
 
+/* Makes a Headers around a header list, more cheaply than Object.create. */
+function BareHeaders(list) {
+    this[LIST] = list;
+}
+BareHeaders.prototype = Headers.prototype;
+
 native.headersFromList = function (flat) {
-    var headers = Object.create(Headers.prototype);
-    headers[LIST] = headerList(flat);
-    return headers;
+    return new BareHeaders(headerList(flat));
 };
 
 /* new Headers(init), without the constructor's checks on how it was called. */
 native.headersFromInit = function (init) {
-    var headers = Object.create(Headers.prototype);
     if (init === void 0) {
-        headers[LIST] = headerList([]);
-    } else {
-        fill(headers, init);
+        return new BareHeaders(headerList([]));
     }
+    var headers = new BareHeaders(null);
+    fill(headers, init);
     return headers;
 };
 
-/* True when the (lowercase) name is in headers, for the Request and
- * Response constructors' content-type check. */
-native.headersHasName = function (headers, name) {
-    return indexOfName(headers[LIST].items, name) !== -1;
+/* Appends a (lowercase) name and value unless the name is there already:
+ * the Request and Response constructors' default content-type. */
+native.headersAppendDefault = function (headers, name, value) {
+    var list = headers[LIST];
+    if (indexOfName(list.items, name) === -1) {
+        list.items.push(name, value);
+        list.sorted = null;
+    }
 };
 
 native.headersAppendTrusted = function (headers, name, value) {

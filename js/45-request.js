@@ -163,8 +163,8 @@ function takeBody(request, state, init, source) {
     }
     if (hasInitBody) {
         var extracted = native.extractBody(init.body);
-        if (extracted.type !== null && !request[HEADERS].has('content-type')) {
-            native.headersAppendTrusted(request[HEADERS], 'content-type', extracted.type);
+        if (extracted.type !== null) {
+            native.headersAppendDefault(request[HEADERS], 'content-type', extracted.type);
         }
         return native.bodyState(extracted);
     }

@@ -71,8 +71,8 @@ function initialize(response, init, extracted, what) {
         if (NULL_BODY_STATUSES[status] === true) {
             throw new TypeError(what + 'Response with null body status cannot have body');
         }
-        if (extracted.type !== null && !native.headersHasName(headers, 'content-type')) {
-            native.headersAppendTrusted(headers, 'content-type', extracted.type);
+        if (extracted.type !== null) {
+            native.headersAppendDefault(headers, 'content-type', extracted.type);
         }
     }
     response[RESPONSE] = responseState(status, statusText);
