@@ -6,6 +6,10 @@
 var jobs = [];
 var jobHead = 0;
 
+/* The queue itself, for the C side: it calls drainJobs only when the array
+ * is not empty (the array is never replaced). */
+native.jobQueue = jobs;
+
 native.defineGlobal = function (name, value) {
     Object.defineProperty(global, name, {
         value: value, writable: true, configurable: true, enumerable: false

@@ -21,7 +21,10 @@ var RESULT = Symbol('promiseResult');
 var REACTIONS = Symbol('promiseReactions');
 var HANDLED = Symbol('promiseIsHandled');
 
-var unhandledCandidates = [];
+/* Rejected promises without a handler yet; the C side calls
+ * reportUnhandledRejections only when this array is not empty (it is never
+ * replaced). */
+var unhandledCandidates = native.unhandledRejections = [];
 
 function isPromise(x) {
     return x != null && x[SELF] === x;
@@ -489,8 +492,8 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
 native.isPromise = isPromise;
 
 native.reportUnhandledRejections = function () {
-    var candidates = unhandledCandidates;
-    unhandledCandidates = [];
+    var candidates = unhandledCandidates.slice();
+    unhandledCandidates.length = 0;
     for (var i = 0; i < candidates.length; i++) {
         if (!candidates[i][HANDLED]) {
             candidates[i][HANDLED] = true;

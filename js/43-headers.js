@@ -337,6 +337,10 @@ function copyList(list) {
     return headerList(list.items.slice());
 }
 
+/* The symbol under which a Headers keeps its list ({items, sorted}), for
+ * 46-response.js's send path. */
+native.HEADER_LIST = LIST;
+
 native.headersList = function (headers) {
     return sortedView(listOf(headers));
 };

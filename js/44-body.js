@@ -200,7 +200,7 @@ function bytesCopy(bytes) {
 
 function contentTypeOf(object) {
     var headers = object[HEADERS];
-    if (headers === null) {
+    if (headers === void 0) {
         headers = native.requestHeaders(object);
     }
     return headers ? headers.get('content-type') : null;

@@ -58,7 +58,7 @@ RequestState.prototype = {
 /* A request's Headers: an incoming request's are made on first use. */
 function headersOf(request) {
     var headers = request[HEADERS];
-    if (headers === null) {
+    if (headers === void 0) {
         headers = request[HEADERS] = native.headersFromList(request[REQUEST].list);
         request[REQUEST].list = null;
     }
@@ -226,7 +226,20 @@ function defineGetters(names) {
     });
 }
 defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
-    'integrity', 'keepalive', 'cf']);
+    'integrity', 'keepalive']);
+
+/* An incoming request's cf is an empty object made on first use. */
+var INCOMING_CF = {};
+Object.defineProperty(Request.prototype, 'cf', {
+    get: function () {
+        var state = requestState(this);
+        if (state.cf === INCOMING_CF) {
+            state.cf = {};
+        }
+        return state.cf;
+    },
+    enumerable: true, configurable: true
+});
 
 function defineConstant(name, value) {
     Object.defineProperty(Request.prototype, name, {
@@ -267,12 +280,14 @@ function IncomingRequest() {}
 IncomingRequest.prototype = Request.prototype;
 
 native.makeRequest = function (method, url, flatHeaders, body) {
+    /* no HEADERS until asked for (headersOf), no BODY for none */
     var request = new IncomingRequest(), state = new RequestState(method, url);
-    state.cf = {};
-    state.list = flatHeaders || [];
+    state.cf = INCOMING_CF;
+    state.list = flatHeaders;
     request[REQUEST] = state;
-    request[HEADERS] = null;
-    request[BODY] = body !== null && method !== 'GET' && method !== 'HEAD' ? { src: body, stream: null, used: false } : null;
+    if (body !== null && method !== 'GET' && method !== 'HEAD') {
+        request[BODY] = { src: body, stream: null, used: false };
+    }
     return request;
 };
 

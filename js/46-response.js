@@ -28,6 +28,7 @@ var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true
 var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
+var HEADER_LIST = native.HEADER_LIST;
 
 /* The state record, as a literal so that Duktape sizes it once. */
 function responseState(status, statusText) {
@@ -85,7 +86,7 @@ function Response(body, init) {
         throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
     }
     initialize(this, init, typeof body === 'string' ? { src: body, stream: null, used: false, type: TEXT_TYPE } :
-        native.extractBody(body), "Failed to construct 'Response': ");
+        (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ");
 }
 
 function stateOf(response) {
@@ -179,15 +180,21 @@ native.responseParts = function (response) {
  * then the stream through writeStream(stream), which the caller passes.
  * Throws a TypeError for a body already used. response must be a Response. */
 native.sendResponse = function (response, writeStream) {
-    var state = response[RESPONSE], bodyState = response[BODY], body;
-    if (bodyState !== null && bodyState.stream === null && !bodyState.used) {
-        body = bodyState.src;
-        bodyState.used = true;
-        bodyState.src = null;
-    } else {
-        body = native.bodySourceOrStream(response);
+    var state = response[RESPONSE], bodyState = response[BODY], body = null;
+    if (bodyState !== null) {
+        if (bodyState.stream === null && !bodyState.used) {
+            body = bodyState.src;
+            bodyState.used = true;
+            bodyState.src = null;
+        } else {
+            body = native.bodySourceOrStream(response);
+        }
     }
-    var headers = native.headersList(response[HEADERS]);
+    /* one header or none is its own sorted-and-combined list */
+    var list = response[HEADERS][HEADER_LIST], headers = list.sorted;
+    if (headers === null) {
+        headers = list.items.length <= 2 ? (list.sorted = list.items) : native.headersList(response[HEADERS]);
+    }
     if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
         native.respond(state.status, state.statusText, headers, body);
     } else {

@@ -371,13 +371,24 @@ static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
     duk_call(ctx, c->nargs);
     duk_pop(ctx);
     fcw_engine_push_native(e);
-    duk_get_prop_literal(ctx, -1, "drainJobs");
-    duk_call(ctx, 0);
+    /* most calls queue no job and reject nothing: look before calling */
+    duk_get_prop_literal(ctx, -1, "jobQueue");
+    int jobs = duk_get_length(ctx, -1) > 0;
     duk_pop(ctx);
-    if (duk_get_prop_literal(ctx, -1, "reportUnhandledRejections")) {
+    if (jobs) {
+        duk_get_prop_literal(ctx, -1, "drainJobs");
         duk_call(ctx, 0);
+        duk_pop(ctx);
     }
-    duk_pop_2(ctx);
+    duk_get_prop_literal(ctx, -1, "unhandledRejections");
+    int rejected = duk_get_length(ctx, -1) > 0;
+    duk_pop(ctx);
+    if (rejected) {
+        duk_get_prop_literal(ctx, -1, "reportUnhandledRejections");
+        duk_call(ctx, 0);
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
     return 0;
 }
 
