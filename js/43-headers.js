@@ -13,6 +13,8 @@
  *                                    re-validation or copying;
  *   native.headersFromInit(init)  -> new Headers(init);
  *   native.headersAppendDefault(headers, lowercaseName, value);
+ *   native.headersInitList(init)  -> the flat list of new Headers(init);
+ *   native.headersSortList(flat)  -> its sorted-and-combined view;
  *   native.headersAppendTrusted(headers, lowercaseName, value) and
  *   native.headersCopy(headers).
  */
@@ -337,10 +339,6 @@ function copyList(list) {
     return headerList(list.items.slice());
 }
 
-/* The symbol under which a Headers keeps its list ({items, sorted}), for
- * 46-response.js's send path. */
-native.HEADER_LIST = LIST;
-
 native.headersList = function (headers) {
     return sortedView(listOf(headers));
 };
@@ -363,6 +361,26 @@ native.headersFromInit = function (init) {
     var headers = new BareHeaders(null);
     fill(headers, init);
     return headers;
+};
+
+/* The list new Headers(init) would hold, flat, for the constructors that
+ * make their Headers only when asked for (a copy: never init's own). */
+native.headersInitList = function (init) {
+    if (init === void 0) {
+        return [];
+    }
+    var record = native.headersRecord(init);
+    if (record !== void 0) {
+        return record;
+    }
+    var headers = new BareHeaders(null);
+    fill(headers, init);
+    return headers[LIST].items;
+};
+
+/* Fetch "sort and combine" of a flat list, as native.headersList. */
+native.headersSortList = function (items) {
+    return sortedView(headerList(items));
 };
 
 /* Appends a (lowercase) name and value unless the name is there already:

@@ -11,7 +11,7 @@
  *   native.extractBody(init)         -> {src, stream, type} or null;
  *   native.bodyState(extracted)      -> the body state kept under native.BODY;
  *   native.bodyUsed(state);
- *   native.mixinBody(proto);
+ *   native.mixinBody(proto, headersOf) (headersOf(object) -> its Headers);
  *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
  *                                    marks the body used (for the C side);
  *   native.bodySourceOrStream(obj)   -> the same, or a string source as is;
@@ -198,12 +198,8 @@ function bytesCopy(bytes) {
     return new Uint8Array(bytes);
 }
 
-function contentTypeOf(object) {
-    var headers = object[HEADERS];
-    if (headers === void 0) {
-        headers = native.requestHeaders(object);
-    }
-    return headers ? headers.get('content-type') : null;
+function contentTypeOf(object, headersOf) {
+    return headersOf(object).get('content-type');
 }
 
 /* Just enough of MIME Sniffing's "parse a MIME type" for essence and params. */
@@ -233,7 +229,7 @@ function decodeText(bytes) {
     return native.utf8Decode(bytes);
 }
 
-native.mixinBody = function (proto) {
+native.mixinBody = function (proto, headersOf) {
     Object.defineProperties(proto, {
         body: {
             get: function () {
@@ -261,11 +257,11 @@ native.mixinBody = function (proto) {
             function (s) { return JSON.parse(srcText(s)); });
     };
     proto.blob = function blob() {
-        var type = contentTypeOf(this) || '';
+        var type = contentTypeOf(this, headersOf) || '';
         return consume(this, function (bytes) { return native.makeBlob(bytesCopy(bytes), type); });
     };
     proto.formData = function formData() {
-        var mime = parseMimeType(contentTypeOf(this));
+        var mime = parseMimeType(contentTypeOf(this, headersOf));
         return consume(this, function (bytes) { return parseFormBody(mime, bytes); }, function (s) {
             return mime && mime.essence === 'application/x-www-form-urlencoded' ?
                 parseUrlencoded(srcText(s)) : parseFormBody(mime, srcBytes(s));

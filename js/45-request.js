@@ -65,8 +65,6 @@ function headersOf(request) {
     return headers;
 }
 
-native.requestHeaders = headersOf;
-
 function copyState(source) {
     var state = new RequestState(source.method, source.url);
     var keys = ['mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'cf'];
@@ -259,7 +257,7 @@ Object.defineProperties(Request.prototype, {
         get: function () { return signalOf(requestState(this)); }, enumerable: true, configurable: true
     }
 });
-native.mixinBody(Request.prototype);
+native.mixinBody(Request.prototype, headersOf);
 
 Request.prototype.clone = function clone() {
     var state = requestState(this);

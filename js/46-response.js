@@ -28,11 +28,23 @@ var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true
 var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
-var HEADER_LIST = native.HEADER_LIST;
 
-/* The state record, as a literal so that Duktape sizes it once. */
-function responseState(status, statusText) {
-    return { type: 'default', status: status, statusText: statusText, url: '', redirected: false };
+/* The state record, as a literal so that Duktape sizes it once. list is
+ * the header list until .headers is asked for (headersOf); a Response has
+ * no BODY when its body is null. */
+function responseState(status, statusText, list) {
+    return { type: 'default', status: status, statusText: statusText, url: '', redirected: false, list: list };
+}
+
+/* A response's Headers, made on first use. */
+function headersOf(response) {
+    var headers = response[HEADERS];
+    if (headers === void 0) {
+        var state = response[RESPONSE];
+        headers = response[HEADERS] = native.headersFromList(state.list);
+        state.list = null;
+    }
+    return headers;
 }
 
 /* WebIDL unsigned short conversion. */
@@ -47,9 +59,9 @@ function toUnsignedShort(value) {
 
 /* Fetch "initialize a response" with an extracted body or null. */
 function initialize(response, init, extracted, what) {
-    var status = 200, statusText = '', headers;
+    var status = 200, statusText = '', list;
     if (init === void 0 || init === null) {
-        headers = native.headersFromInit(void 0);
+        list = [];
     } else {
         if (typeof init !== 'object') {
             throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
@@ -66,19 +78,28 @@ function initialize(response, init, extracted, what) {
                 throw new TypeError(what + 'Invalid statusText');
             }
         }
-        headers = native.headersFromInit(init.headers);
+        list = native.headersInitList(init.headers);
     }
     if (extracted !== null) {
         if (NULL_BODY_STATUSES[status] === true) {
             throw new TypeError(what + 'Response with null body status cannot have body');
         }
         if (extracted.type !== null) {
-            native.headersAppendDefault(headers, 'content-type', extracted.type);
+            appendDefault(list, 'content-type', extracted.type);
+        }
+        response[BODY] = extracted;
+    }
+    response[RESPONSE] = responseState(status, statusText, list);
+}
+
+/* Appends a lowercase name and value to a flat list unless it has the name. */
+function appendDefault(list, name, value) {
+    for (var i = 0; i < list.length; i += 2) {
+        if (list[i] === name) {
+            return;
         }
     }
-    response[RESPONSE] = responseState(status, statusText);
-    response[HEADERS] = headers;
-    response[BODY] = extracted;
+    list.push(name, value);
 }
 
 function Response(body, init) {
@@ -111,33 +132,31 @@ Object.defineProperties(Response.prototype, {
         enumerable: true, configurable: true
     },
     headers: {
-        get: function () { stateOf(this); return this[HEADERS]; }, enumerable: true, configurable: true
+        get: function () { stateOf(this); return headersOf(this); }, enumerable: true, configurable: true
     }
 });
-native.mixinBody(Response.prototype);
+native.mixinBody(Response.prototype, headersOf);
 
 Response.prototype.clone = function clone() {
     var state = stateOf(this);
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
     }
-    var copy = Object.create(Response.prototype), record = responseState(state.status, state.statusText);
+    var copy = Object.create(Response.prototype), record = responseState(state.status, state.statusText, null);
     record.type = state.type;
     record.url = state.url;
     record.redirected = state.redirected;
     copy[RESPONSE] = record;
-    copy[HEADERS] = native.headersCopy(this[HEADERS]);
+    copy[HEADERS] = native.headersCopy(headersOf(this));
     copy[BODY] = native.cloneBody(this[BODY]);
     return copy;
 };
 Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
 
 Response.error = function error() {
-    var response = Object.create(Response.prototype), state = responseState(0, '');
+    var response = Object.create(Response.prototype), state = responseState(0, '', []);
     state.type = 'error';
     response[RESPONSE] = state;
-    response[HEADERS] = new Headers();
-    response[BODY] = null;
     return response;
 };
 
@@ -148,9 +167,7 @@ Response.redirect = function redirect(url, status) {
         throw new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code");
     }
     var response = Object.create(Response.prototype);
-    response[RESPONSE] = responseState(code, '');
-    response[HEADERS] = native.headersFromList(['location', location]);
-    response[BODY] = null;
+    response[RESPONSE] = responseState(code, '', ['location', location]);
     return response;
 };
 
@@ -170,7 +187,7 @@ native.responseParts = function (response) {
     return {
         status: state.status,
         statusText: state.statusText,
-        headers: native.headersList(response[HEADERS]),
+        headers: native.headersList(headersOf(response)),
         body: native.bodyBytesOrStream(response)
     };
 };
@@ -181,7 +198,7 @@ native.responseParts = function (response) {
  * Throws a TypeError for a body already used. response must be a Response. */
 native.sendResponse = function (response, writeStream) {
     var state = response[RESPONSE], bodyState = response[BODY], body = null;
-    if (bodyState !== null) {
+    if (bodyState !== void 0 && bodyState !== null) {
         if (bodyState.stream === null && !bodyState.used) {
             body = bodyState.src;
             bodyState.used = true;
@@ -191,9 +208,11 @@ native.sendResponse = function (response, writeStream) {
         }
     }
     /* one header or none is its own sorted-and-combined list */
-    var list = response[HEADERS][HEADER_LIST], headers = list.sorted;
-    if (headers === null) {
-        headers = list.items.length <= 2 ? (list.sorted = list.items) : native.headersList(response[HEADERS]);
+    var headers = response[HEADERS];
+    if (headers !== void 0) {
+        headers = native.headersList(headers);
+    } else {
+        headers = state.list.length <= 2 ? state.list : native.headersSortList(state.list);
     }
     if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
         native.respond(state.status, state.statusText, headers, body);
