@@ -1,0 +1,226 @@
+/*
+ * libcurl and libcrypto, loaded when a script first needs them. Linked the
+ * usual way, the two pull in some thirty libraries (libcurl's TLS, LDAP,
+ * Kerberos, SSH and RTMP back ends among them) that the dynamic linker maps
+ * and relocates at start-up, and GnuTLS's constructor fills heap pages:
+ * 1.3 MB of every child's resident memory (5.0 -> 3.7 MB for a hello-world
+ * child), although most scripts never call fetch() or crypto.subtle. The
+ * price falls on the children that do: they relocate the libraries
+ * themselves instead of sharing the master's copy (a child making one
+ * fetch() per request: +1.5 MB PSS, +3.9 MB RSS). So fcworker is linked
+ * against neither, and the functions it calls are defined here: each one
+ * opens its library with dlopen() on first use, looks itself up once and
+ * calls through. The declarations come from the libraries' own headers, so
+ * a signature that drifts does not compile; a function called elsewhere in
+ * fcworker but missing here does not link (add it below). A library that
+ * cannot be loaded (removed after the build) is a broken installation: it
+ * is said on standard error, fetch() fails, and a call into libcrypto
+ * aborts the process rather than answer without it.
+ */
+#include "config.h"
+
+/* the plain declaration of curl_easy_setopt, not the type-checking macro */
+#define CURL_DISABLE_TYPECHECK
+#include <curl/curl.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+
+#include <dlfcn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct lazylink_lib {
+    const char *soname;
+    void *handle;
+};
+
+static struct lazylink_lib libcurl = { FCW_LIBCURL_SONAME, NULL };
+static struct lazylink_lib libcrypto = { FCW_LIBCRYPTO_SONAME, NULL };
+
+static int lazylink_open(struct lazylink_lib *lib)
+{
+    if (lib->handle == NULL) {
+        lib->handle = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
+        if (lib->handle == NULL) {
+            fprintf(stderr, "fcworker: failed to load %s: %s\n", lib->soname, dlerror());
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void *lazylink_sym(struct lazylink_lib *lib, const char *name)
+{
+    if (lazylink_open(lib) < 0) {
+        abort();
+    }
+    void *fn = dlsym(lib->handle, name);
+    if (fn == NULL) {
+        fprintf(stderr, "fcworker: %s has no %s\n", lib->soname, name);
+        abort();
+    }
+    return fn;
+}
+
+/* Defines `name` with the header's signature: resolved on the first call,
+ * then called through the saved pointer. */
+#define LAZYLINK_FN(lib, name)                                                                                 \
+    static __typeof__(name) *fn;                                                                               \
+    if (fn == NULL) {                                                                                          \
+        fn = (__typeof__(name) *) lazylink_sym(&(lib), #name);                                                 \
+    }
+#define LAZYLINK(lib, ret, name, params, args)                                                                 \
+    ret name params                                                                                            \
+    {                                                                                                          \
+        LAZYLINK_FN(lib, name)                                                                                 \
+        return fn args;                                                                                        \
+    }
+#define LAZYLINK_VOID(lib, name, params, args)                                                                 \
+    void name params                                                                                           \
+    {                                                                                                          \
+        LAZYLINK_FN(lib, name)                                                                                 \
+        fn args;                                                                                               \
+    }
+
+/* ---- libcurl ---- */
+
+/* fetch() sets libcurl up through this call before any other: a libcurl
+ * that cannot be loaded fails fetch(), not the process. */
+CURLcode curl_global_init(long flags)
+{
+    if (lazylink_open(&libcurl) < 0) {
+        return CURLE_FAILED_INIT;
+    }
+    LAZYLINK_FN(libcurl, curl_global_init)
+    return fn(flags);
+}
+
+LAZYLINK(libcurl, curl_version_info_data *, curl_version_info, (CURLversion v), (v))
+LAZYLINK(libcurl, CURL *, curl_easy_init, (void), ())
+LAZYLINK_VOID(libcurl, curl_easy_cleanup, (CURL *c), (c))
+LAZYLINK(libcurl, CURLcode, curl_easy_pause, (CURL *c, int bitmask), (c, bitmask))
+LAZYLINK(libcurl, const char *, curl_easy_strerror, (CURLcode code), (code))
+LAZYLINK(libcurl, CURLM *, curl_multi_init, (void), ())
+LAZYLINK(libcurl, CURLMcode, curl_multi_cleanup, (CURLM *m), (m))
+LAZYLINK(libcurl, CURLMcode, curl_multi_add_handle, (CURLM *m, CURL *c), (m, c))
+LAZYLINK(libcurl, CURLMcode, curl_multi_remove_handle, (CURLM *m, CURL *c), (m, c))
+LAZYLINK(libcurl, CURLMsg *, curl_multi_info_read, (CURLM *m, int *left), (m, left))
+LAZYLINK(libcurl, CURLMcode, curl_multi_socket_action, (CURLM *m, curl_socket_t s, int mask, int *running),
+         (m, s, mask, running))
+LAZYLINK(libcurl, struct curl_slist *, curl_slist_append, (struct curl_slist *list, const char *s), (list, s))
+LAZYLINK_VOID(libcurl, curl_slist_free_all, (struct curl_slist *list), (list))
+
+/* The variadic ones take exactly one argument after the option, whose type
+ * the option's number range tells (as libcurl itself reads it). */
+
+CURLcode curl_easy_setopt(CURL *c, CURLoption option, ...)
+{
+    LAZYLINK_FN(libcurl, curl_easy_setopt)
+    va_list ap;
+    CURLcode rc;
+    va_start(ap, option);
+    if (option < CURLOPTTYPE_OBJECTPOINT) {
+        rc = fn(c, option, va_arg(ap, long));
+    } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+        rc = fn(c, option, va_arg(ap, void *));
+    } else if (option < CURLOPTTYPE_OFF_T) {
+        rc = fn(c, option, va_arg(ap, void (*)(void)));
+    } else if (option < CURLOPTTYPE_BLOB) {
+        rc = fn(c, option, va_arg(ap, curl_off_t));
+    } else {
+        rc = fn(c, option, va_arg(ap, void *));
+    }
+    va_end(ap);
+    return rc;
+}
+
+CURLMcode curl_multi_setopt(CURLM *m, CURLMoption option, ...)
+{
+    LAZYLINK_FN(libcurl, curl_multi_setopt)
+    va_list ap;
+    CURLMcode rc;
+    va_start(ap, option);
+    if (option < CURLOPTTYPE_OBJECTPOINT) {
+        rc = fn(m, option, va_arg(ap, long));
+    } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+        rc = fn(m, option, va_arg(ap, void *));
+    } else if (option < CURLOPTTYPE_OFF_T) {
+        rc = fn(m, option, va_arg(ap, void (*)(void)));
+    } else {
+        rc = fn(m, option, va_arg(ap, curl_off_t));
+    }
+    va_end(ap);
+    return rc;
+}
+
+/* every CURLINFO_* value is read through a pointer */
+CURLcode curl_easy_getinfo(CURL *c, CURLINFO info, ...)
+{
+    LAZYLINK_FN(libcurl, curl_easy_getinfo)
+    va_list ap;
+    va_start(ap, info);
+    void *out = va_arg(ap, void *);
+    va_end(ap);
+    return fn(c, info, out);
+}
+
+/* ---- libcrypto ---- */
+
+LAZYLINK(libcrypto, int, CRYPTO_memcmp, (const void *a, const void *b, size_t len), (a, b, len))
+LAZYLINK_VOID(libcrypto, OPENSSL_cleanse, (void *ptr, size_t len), (ptr, len))
+LAZYLINK(libcrypto, const EVP_MD *, EVP_md5, (void), ())
+LAZYLINK(libcrypto, const EVP_MD *, EVP_sha1, (void), ())
+LAZYLINK(libcrypto, const EVP_MD *, EVP_sha256, (void), ())
+LAZYLINK(libcrypto, const EVP_MD *, EVP_sha384, (void), ())
+LAZYLINK(libcrypto, const EVP_MD *, EVP_sha512, (void), ())
+LAZYLINK(libcrypto, const char *, EVP_MD_get0_name, (const EVP_MD *md), (md))
+LAZYLINK(libcrypto, int, EVP_MD_get_size, (const EVP_MD *md), (md))
+LAZYLINK(libcrypto, EVP_MD_CTX *, EVP_MD_CTX_new, (void), ())
+LAZYLINK_VOID(libcrypto, EVP_MD_CTX_free, (EVP_MD_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, const EVP_MD *, EVP_MD_CTX_get0_md, (const EVP_MD_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_Digest,
+         (const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type, ENGINE *impl),
+         (data, count, md, size, type, impl))
+LAZYLINK(libcrypto, int, EVP_DigestInit_ex, (EVP_MD_CTX *ctx, const EVP_MD *type, ENGINE *impl), (ctx, type, impl))
+LAZYLINK(libcrypto, int, EVP_DigestUpdate, (EVP_MD_CTX *ctx, const void *d, size_t cnt), (ctx, d, cnt))
+LAZYLINK(libcrypto, int, EVP_DigestFinal_ex, (EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s), (ctx, md, s))
+LAZYLINK(libcrypto, unsigned char *, HMAC,
+         (const EVP_MD *md, const void *key, int key_len, const unsigned char *data, size_t data_len,
+          unsigned char *out, unsigned int *out_len),
+         (md, key, key_len, data, data_len, out, out_len))
+LAZYLINK(libcrypto, int, PKCS5_PBKDF2_HMAC,
+         (const char *pass, int passlen, const unsigned char *salt, int saltlen, int iter, const EVP_MD *digest,
+          int keylen, unsigned char *out),
+         (pass, passlen, salt, saltlen, iter, digest, keylen, out))
+LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_128_gcm, (void), ())
+LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_192_gcm, (void), ())
+LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_256_gcm, (void), ())
+LAZYLINK(libcrypto, EVP_CIPHER_CTX *, EVP_CIPHER_CTX_new, (void), ())
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_free, (EVP_CIPHER_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_CIPHER_CTX_ctrl, (EVP_CIPHER_CTX *ctx, int type, int arg, void *ptr),
+         (ctx, type, arg, ptr))
+LAZYLINK(libcrypto, int, EVP_CipherInit_ex,
+         (EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, ENGINE *impl, const unsigned char *key,
+          const unsigned char *iv, int enc),
+         (ctx, cipher, impl, key, iv, enc))
+LAZYLINK(libcrypto, int, EVP_CipherUpdate,
+         (EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl, const unsigned char *in, int inl),
+         (ctx, out, outl, in, inl))
+LAZYLINK(libcrypto, int, EVP_CipherFinal_ex, (EVP_CIPHER_CTX *ctx, unsigned char *outm, int *outl),
+         (ctx, outm, outl))
+LAZYLINK(libcrypto, EVP_KDF *, EVP_KDF_fetch, (OSSL_LIB_CTX *libctx, const char *algorithm, const char *properties),
+         (libctx, algorithm, properties))
+LAZYLINK_VOID(libcrypto, EVP_KDF_free, (EVP_KDF *kdf), (kdf))
+LAZYLINK(libcrypto, EVP_KDF_CTX *, EVP_KDF_CTX_new, (EVP_KDF *kdf), (kdf))
+LAZYLINK_VOID(libcrypto, EVP_KDF_CTX_free, (EVP_KDF_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_KDF_derive, (EVP_KDF_CTX *ctx, unsigned char *key, size_t keylen, const OSSL_PARAM params[]),
+         (ctx, key, keylen, params))
+LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_utf8_string, (const char *key, char *buf, size_t bsize),
+         (key, buf, bsize))
+LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_octet_string, (const char *key, void *buf, size_t bsize),
+         (key, buf, bsize))
+LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_end, (void), ())
