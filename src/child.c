@@ -203,9 +203,13 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
          * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd) || signals_child_stopping()) {
+        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd)) {
             continue;
         }
+        /* Ready, even if a stop came with it: the connection is answered
+         * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a
+         * child leaving it in the backlog would strand it there while the
+         * others sleep (a reload's old children would lose requests). */
         /* libfcgi reads the request's records with blocking reads inside
          * FCGX_Accept_r: count that time as the request's, so that a front
          * server stalling mid-record meets request_terminate_timeout */
