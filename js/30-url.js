@@ -97,7 +97,10 @@ function setter(part) {
 
 function slicer(start, end) {
     return function () {
-        var o = offsetsOf(this);
+        var o = this !== null && typeof this === 'object' ? this[OFFSETS] : void 0;
+        if (!o) {
+            offsetsOf(this);
+        }
         return this[HREF].slice(o[start], o[end]);
     };
 }

@@ -219,7 +219,11 @@ function signalOf(state) {
 function defineGetters(names) {
     names.forEach(function (name) {
         Object.defineProperty(Request.prototype, name, {
-            get: function () { return requestState(this)[name]; }, enumerable: true, configurable: true
+            get: function () {
+                var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
+                return (state || requestState(this))[name];
+            },
+            enumerable: true, configurable: true
         });
     });
 }

@@ -66,8 +66,10 @@ function initialize(response, init, extracted, what) {
         if (typeof init !== 'object') {
             throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
         }
-        if (init.status !== void 0) {
-            status = toUnsignedShort(init.status);
+        var given = init.status;
+        if (given !== void 0) {
+            status = typeof given === 'number' && given >= 200 && given <= 599 && given % 1 === 0 ? given :
+                toUnsignedShort(given);
             if (status < 200 || status > 599) {
                 throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
             }
@@ -85,7 +87,11 @@ function initialize(response, init, extracted, what) {
             throw new TypeError(what + 'Response with null body status cannot have body');
         }
         if (extracted.type !== null) {
-            appendDefault(list, 'content-type', extracted.type);
+            if (list.length === 0) {
+                list.push('content-type', extracted.type);
+            } else {
+                appendDefault(list, 'content-type', extracted.type);
+            }
         }
         response[BODY] = extracted;
     }
@@ -110,6 +116,9 @@ function Response(body, init) {
         (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ");
 }
 
+/* Makes a bare object with Response.prototype, more cheaply than Object.create. */
+function BareResponse() {}
+
 function stateOf(response) {
     var state = response && response[RESPONSE];
     if (!state) {
@@ -120,7 +129,11 @@ function stateOf(response) {
 
 ['type', 'status', 'statusText', 'url', 'redirected'].forEach(function (name) {
     Object.defineProperty(Response.prototype, name, {
-        get: function () { return stateOf(this)[name]; }, enumerable: true, configurable: true
+        get: function () {
+            var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+            return (state || stateOf(this))[name];
+        },
+        enumerable: true, configurable: true
     });
 });
 Object.defineProperties(Response.prototype, {
@@ -136,6 +149,7 @@ Object.defineProperties(Response.prototype, {
     }
 });
 native.mixinBody(Response.prototype, headersOf);
+BareResponse.prototype = Response.prototype;
 
 Response.prototype.clone = function clone() {
     var state = stateOf(this);
@@ -176,7 +190,7 @@ Response.json = function json(data, init) {
     if (text === undefined) {
         throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
     }
-    var response = Object.create(Response.prototype);
+    var response = new BareResponse();
     initialize(response, init, { src: text, stream: null, used: false, type: 'application/json' },
         "Failed to execute 'json' on 'Response': ");
     return response;
