@@ -5,9 +5,11 @@
  * the signal given in init (or the input request's), via AbortSignal.any.
  * URLs are parsed with global.URL at call time (absolute URLs only; the string
  * is kept as given while no URL class exists). For the C side:
- *   native.makeRequest(method, url, flatHeaders, bodyU8OrNull) -> Request
+ *   native.makeRequest(method, url, headers, bodyU8OrNull) -> Request
  *       from already-valid parts, without re-validation (a GET/HEAD body is
- *       dropped); request.cf is an empty object;
+ *       dropped); headers is a flat [name, value, ...] array or the same
+ *       joined with "\0" (split when first read); request.cf is an empty
+ *       object;
  *   native.requestParts(request) -> {method, url, headers: flat array,
  *       body: null | Uint8Array | ReadableStream, redirect, signal: AbortSignal
  *       or null}, for the outgoing fetch(); marks the body used.
@@ -59,7 +61,12 @@ RequestState.prototype = {
 function headersOf(request) {
     var headers = request[HEADERS];
     if (headers === void 0) {
-        headers = request[HEADERS] = native.headersFromList(request[REQUEST].list);
+        var list = request[REQUEST].list;
+        /* the C side's "name\0value\0..." string (see native.makeRequest) */
+        if (typeof list === 'string') {
+            list = list === '' ? [] : list.split('\0');
+        }
+        headers = request[HEADERS] = native.headersFromList(list);
         request[REQUEST].list = null;
     }
     return headers;
@@ -281,11 +288,11 @@ Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request',
 function IncomingRequest() {}
 IncomingRequest.prototype = Request.prototype;
 
-native.makeRequest = function (method, url, flatHeaders, body) {
+native.makeRequest = function (method, url, headers, body) {
     /* no HEADERS until asked for (headersOf), no BODY for none */
     var request = new IncomingRequest(), state = new RequestState(method, url);
     state.cf = INCOMING_CF;
-    state.list = flatHeaders;
+    state.list = headers;
     request[REQUEST] = state;
     if (body !== null && method !== 'GET' && method !== 'HEAD') {
         request[BODY] = { src: body, stream: null, used: false };

@@ -4,10 +4,10 @@
  * under native.HEADERS / native.BODY (see 44-body.js).
  *
  * Entry points for the C side (all on the private `native` object):
- *   native.makeRequest(method, url, flatHeaders, bodyU8OrNull) -> Request
+ *   native.makeRequest(method, url, headers, bodyU8OrNull) -> Request
  *       An incoming request from already-valid parts, without re-validation:
- *       flatHeaders is [name, value, name, value, ...]; a GET/HEAD body is
- *       dropped; request.cf is an empty object. (45-request.js)
+ *       headers is "name\0value\0..." or [name, value, ...]; a GET/HEAD
+ *       body is dropped; request.cf is an empty object. (45-request.js)
  *   native.responseParts(response) -> {status, statusText, headers, body}
  *       headers is a flat [name, value, ...] array, sorted by lowercased
  *       name, values combined with ", " except set-cookie (one entry each);

@@ -1,6 +1,7 @@
 /*
  * One request through the engine: the request goes to JavaScript as
- * native.dispatch(method, url, headers, body); the response comes back
+ * native.dispatch(method, url, headers, body), headers joined into one
+ * string "name\0value\0..." (see push_request); the response comes back
  * through the natives respond (a whole response whose body is not a
  * stream) or respondHead / respondChunk / respondEnd, respondError /
  * respondAbort, and is written to the caller's fcw_output. headersRecord
@@ -412,11 +413,34 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
 {
     fcw_engine_push_isomorphic(ctx, req->method);
     push_url(ctx, req->url);
-    duk_push_array(ctx);
+    /* The header list as one string, "name\0value\0name\0value": one
+     * string for the engine to make instead of an array of them, split in
+     * JavaScript only if the script reads the headers. Parameters are C
+     * strings, so none holds a NUL; bytes above 0x7F are Latin-1 (isomorphic
+     * decoding), two bytes each in Duktape's UTF-8. */
+    size_t total = 0;
     for (size_t i = 0; i < 2 * req->nheaders; i++) {
-        fcw_engine_push_isomorphic(ctx, req->headers[i]);
-        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+        for (const unsigned char *p = (const unsigned char *) req->headers[i]; *p; p++) {
+            total += *p >= 0x80 ? 2 : 1;
+        }
+        total++;
     }
+    char *joined = duk_push_fixed_buffer(ctx, total ? total - 1 : 0);
+    size_t n = 0;
+    for (size_t i = 0; i < 2 * req->nheaders; i++) {
+        if (i > 0) {
+            joined[n++] = '\0';
+        }
+        for (const unsigned char *p = (const unsigned char *) req->headers[i]; *p; p++) {
+            if (*p < 0x80) {
+                joined[n++] = (char) *p;
+            } else {
+                joined[n++] = (char) (0xC0 | (*p >> 6));
+                joined[n++] = (char) (0x80 | (*p & 0x3F));
+            }
+        }
+    }
+    duk_buffer_to_string(ctx, -1);
     if (req->body_len > 0) {
         void *p = duk_push_fixed_buffer(ctx, req->body_len);
         memcpy(p, req->body, req->body_len);
