@@ -828,7 +828,12 @@ static duk_ret_t native_fetch_start(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_ERROR, "fetch(): too many subrequests: this request already made %u "
                          "(limits.subrequests = %u)", f->subrequests, limit);
     }
-    struct transfer *t = ensure_multi(f) < 0 ? NULL : new_transfer(f, id, ctx);
+    if (ensure_multi(f) < 0) {
+        /* libcurl could not be loaded (lib/lazylink.c said why on stderr)
+         * or set up */
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetch failed: libcurl could not be loaded or set up");
+    }
+    struct transfer *t = new_transfer(f, id, ctx);
     if (t == NULL || configure(t, ctx, method, url) < 0) {
         if (t != NULL) {
             free_transfer(t);
