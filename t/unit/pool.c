@@ -1,0 +1,119 @@
+/*
+ * lib/pool.c, the Duktape heap's allocator: sizes, reuse of freed blocks,
+ * realloc within a class, across classes and to and from the large blocks
+ * that go to malloc, with the contents kept. Built without the sanitizers
+ * (under AddressSanitizer the pool hands everything to malloc), so that the
+ * free lists themselves are what is tested.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "tap.h"
+
+static void fill(unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (unsigned char) (seed + i * 7);
+    }
+}
+
+static int same(const unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != (unsigned char) (seed + i * 7)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int main(void)
+{
+    /* sizes: rounded up to 8 for small blocks, exact for large ones */
+    void *a = fcw_pool_alloc(1), *b = fcw_pool_alloc(24), *c = fcw_pool_alloc(1000);
+    ok(a && b && c, "blocks of 1, 24 and 1000 bytes");
+    ok(fcw_pool_size(a) == 8 && fcw_pool_size(b) == 24 && fcw_pool_size(c) == 1000,
+       "sizes 8, 24, 1000 (got %zu, %zu, %zu)", fcw_pool_size(a), fcw_pool_size(b), fcw_pool_size(c));
+    ok(((uintptr_t) a % 8) == 0 && ((uintptr_t) b % 8) == 0 && ((uintptr_t) c % 8) == 0, "8-byte aligned");
+    void *z = fcw_pool_alloc(0);
+    ok(z != NULL && fcw_pool_size(z) >= 1, "a zero-byte request gets a block");
+    fcw_pool_free(z);
+
+    /* a freed small block is the next one of its class */
+    fcw_pool_free(b);
+    void *b2 = fcw_pool_alloc(20);
+    ok(b2 == b, "a freed 24-byte block is reused for 20 bytes");
+    void *other = fcw_pool_alloc(40);
+    ok(other != b2, "another class does not get it");
+
+    /* many live blocks do not overlap */
+    enum { N = 5000 };
+    static unsigned char *blocks[N];
+    static size_t sizes[N];
+    int all = 1;
+    for (int i = 0; i < N; i++) {
+        sizes[i] = (size_t) (i * 37 % 300) + 1;
+        blocks[i] = fcw_pool_alloc(sizes[i]);
+        if (blocks[i] == NULL) {
+            all = 0;
+            break;
+        }
+        fill(blocks[i], sizes[i], (unsigned) i);
+    }
+    int intact = all;
+    for (int i = 0; intact && i < N; i++) {
+        intact = same(blocks[i], sizes[i], (unsigned) i);
+    }
+    ok(intact, "%d blocks of 1..300 bytes hold what was written to each", N);
+
+    /* realloc keeps the contents: same class, bigger class, large, back */
+    unsigned char *r = fcw_pool_alloc(10);
+    fill(r, 10, 3);
+    unsigned char *r2 = fcw_pool_realloc(r, 16);
+    ok(r2 == r && same(r2, 10, 3), "realloc within the class stays in place");
+    unsigned char *r3 = fcw_pool_realloc(r2, 100);
+    ok(r3 != NULL && fcw_pool_size(r3) == 104 && same(r3, 10, 3), "realloc to a bigger class keeps the bytes");
+    fill(r3, 100, 5);
+    unsigned char *r4 = fcw_pool_realloc(r3, 5000);
+    ok(r4 != NULL && fcw_pool_size(r4) == 5000 && same(r4, 100, 5), "realloc to a large block keeps the bytes");
+    fill(r4, 5000, 9);
+    unsigned char *r5 = fcw_pool_realloc(r4, 9000);
+    ok(r5 != NULL && fcw_pool_size(r5) == 9000 && same(r5, 5000, 9), "large to larger keeps the bytes");
+    unsigned char *r6 = fcw_pool_realloc(r5, 50);
+    ok(r6 != NULL && fcw_pool_size(r6) == 56 && same(r6, 50, 9), "large back to small keeps the first bytes");
+    ok(fcw_pool_realloc(r6, 0) == NULL, "realloc to 0 frees");
+    unsigned char *r7 = fcw_pool_realloc(NULL, 30);
+    ok(r7 != NULL && fcw_pool_size(r7) == 32, "realloc of NULL allocates");
+    fcw_pool_free(r7);
+    fcw_pool_free(NULL);
+    ok(1, "free(NULL) is a no-op");
+
+    /* freed blocks go back on their class's list: after freeing them all,
+     * 64 blocks of 200 bytes are all earlier blocks of that class */
+    for (int i = 0; i < N; i++) {
+        fcw_pool_free(blocks[i]);
+    }
+    void *seen[64];
+    int reused = 1;
+    for (int j = 0; j < 64; j++) {
+        seen[j] = fcw_pool_alloc(200);
+        int found = 0;
+        for (int i = 0; i < N && !found; i++) {
+            found = seen[j] == blocks[i] && sizes[i] > 192 && sizes[i] <= 200;
+        }
+        reused &= found;
+    }
+    ok(reused, "freed 200-byte-class blocks come back for 200-byte requests");
+    for (int i = 0; i < 64; i++) {
+        fcw_pool_free(seen[i]);
+    }
+    fcw_pool_free(a);
+    fcw_pool_free(b2);
+    fcw_pool_free(c);
+    fcw_pool_free(other);
+    return done_testing();
+}
