@@ -11,11 +11,11 @@
  *   native.headersFromList(flat)  -> a Headers that takes over flat, already
  *                                    valid pairs with LOWERCASE names, without
  *                                    re-validation or copying;
- *   native.headersFromInit(init)  -> new Headers(init);
- *   native.headersAppendDefault(headers, lowercaseName, value);
  *   native.headersInitList(init)  -> the flat list of new Headers(init);
  *   native.headersSortList(flat)  -> its sorted-and-combined view;
- *   native.headersAppendTrusted(headers, lowercaseName, value) and
+ *   native.headersAppendDefault(headers, lowercaseName, value) and
+ *   native.listAppendDefault(flat, lowercaseName, value): add unless the
+ *                                    name is there;
  *   native.headersCopy(headers).
  */
 var LIST = Symbol('Headers.list');
@@ -214,43 +214,44 @@ function iterableToArray(iterable) {
     return out;
 }
 
-function fillFromRecord(list, init) {
-    var keys = Object.keys(init), items = list.items;
+function fillFromRecord(items, init) {
+    var keys = Object.keys(init);
     for (var i = 0; i < keys.length; i++) {
         items.push(normalizeName(keys[i], 'append'), normalizeValue(init[keys[i]], 'append'));
     }
 }
 
-/* Fills headers (empty) from a HeadersInit other than undefined. A plain
- * object, the usual record, is read and checked by the C side in one call. */
-function fill(headers, init) {
+/* The header list of new Headers(init), flat, for a HeadersInit other than
+ * undefined (a new array: never init's own). A plain object, the usual
+ * record, is read and checked by the C side in one call. */
+function initItems(init) {
     var record = native.headersRecord(init);
-    if (record !== void 0) {
-        headers[LIST] = headerList(record);
-        return;
-    }
-    headers[LIST] = headerList([]);
+    return record !== void 0 ? record : otherInitItems(init);
+}
+
+/* initItems for what native.headersRecord does not take. */
+function otherInitItems(init) {
     if (init === null || (typeof init !== 'object' && typeof init !== 'function')) {
         throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
     }
     if (init instanceof Headers) {
-        headers[LIST] = copyList(listOf(init));
-    } else if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
-        fillFromSequence(headers, init);
-    } else {
-        fillFromRecord(headers[LIST], init);
+        return listOf(init).items.slice();
     }
+    if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
+        var headers = new BareHeaders(headerList([]));
+        fillFromSequence(headers, init);
+        return headers[LIST].items;
+    }
+    var items = [];
+    fillFromRecord(items, init);
+    return items;
 }
 
 function Headers(init) {
     if (!(this instanceof Headers)) {
         throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator.");
     }
-    if (init === void 0) {
-        this[LIST] = headerList([]);
-    } else {
-        fill(this, init);
-    }
+    this[LIST] = headerList(init === void 0 ? [] : initItems(init));
 }
 
 Headers.prototype.append = function append(name, value) {
@@ -353,29 +354,14 @@ native.headersFromList = function (flat) {
     return new BareHeaders(headerList(flat));
 };
 
-/* new Headers(init), without the constructor's checks on how it was called. */
-native.headersFromInit = function (init) {
-    if (init === void 0) {
-        return new BareHeaders(headerList([]));
-    }
-    var headers = new BareHeaders(null);
-    fill(headers, init);
-    return headers;
-};
-
 /* The list new Headers(init) would hold, flat, for the constructors that
- * make their Headers only when asked for (a copy: never init's own). */
+ * make their Headers only when asked for. */
 native.headersInitList = function (init) {
     if (init === void 0) {
         return [];
     }
     var record = native.headersRecord(init);
-    if (record !== void 0) {
-        return record;
-    }
-    var headers = new BareHeaders(null);
-    fill(headers, init);
-    return headers[LIST].items;
+    return record !== void 0 ? record : otherInitItems(init);
 };
 
 /* Fetch "sort and combine" of a flat list, as native.headersList. */
@@ -383,18 +369,24 @@ native.headersSortList = function (items) {
     return sortedView(headerList(items));
 };
 
-/* Appends a (lowercase) name and value unless the name is there already:
- * the Request and Response constructors' default content-type. */
+/* Appends a (lowercase) name and value to a flat list unless the name is
+ * there already (the Request and Response constructors' default
+ * content-type); true when it did. */
+function appendDefault(items, name, value) {
+    if (indexOfName(items, name) !== -1) {
+        return false;
+    }
+    items.push(name, value);
+    return true;
+}
+
+native.listAppendDefault = appendDefault;
+
 native.headersAppendDefault = function (headers, name, value) {
     var list = headers[LIST];
-    if (indexOfName(list.items, name) === -1) {
-        list.items.push(name, value);
+    if (appendDefault(list.items, name, value)) {
         list.sorted = null;
     }
-};
-
-native.headersAppendTrusted = function (headers, name, value) {
-    appendPair(listOf(headers), name, value);
 };
 
 native.headersCopy = function (headers) {

@@ -8,18 +8,33 @@
  * For other runtime files:
  *   native.BODY, native.HEADERS      symbols under which Request and Response
  *                                    keep their body state and Headers;
- *   native.extractBody(init)         -> {src, stream, type} or null;
- *   native.bodyState(extracted)      -> the body state kept under native.BODY;
+ *   native.extractBody(init)         -> {src, stream, used, type} or null,
+ *                                    itself the body state kept under
+ *                                    native.BODY;
  *   native.bodyUsed(state);
  *   native.mixinBody(proto, headersOf) (headersOf(object) -> its Headers);
+ *   native.headersFromState(object, state) -> its Headers, made from
+ *                                    state.list on first use;
  *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
  *                                    marks the body used (for the C side);
- *   native.bodySourceOrStream(obj)   -> the same, or a string source as is;
  *   native.cloneBody(state)          -> state for a clone (tees streams);
  *   native.bodyUnusable(state).
  */
 var BODY = native.BODY = Symbol('Body');
 var HEADERS = native.HEADERS = Symbol('Headers');
+
+/* The Headers of a Request or Response that keeps its header list in its
+ * state record (state.list: a flat array, or the C side's
+ * "name\0value\0..." string, see native.makeRequest) until it is first
+ * asked for: made now and kept under HEADERS. */
+native.headersFromState = function (object, state) {
+    var list = state.list;
+    if (typeof list === 'string') {
+        list = list === '' ? [] : list.split('\0');
+    }
+    state.list = null;
+    return (object[HEADERS] = native.headersFromList(list));
+};
 var ENTRIES = Symbol('FormData.entries');
 var LONE_SURROGATE_TEST = /[\ud800-\udfff]/;
 
@@ -74,11 +89,6 @@ native.extractBody = function (init) {
     return { src: usvString(init), stream: null, used: false, type: 'text/plain;charset=UTF-8' };
 };
 
-/* An extracted body is its own state (it has `used`). */
-native.bodyState = function (extracted) {
-    return extracted || null;
-};
-
 native.cloneBody = function (state) {
     if (!state) {
         return null;
@@ -117,19 +127,6 @@ function bodyStream(state) {
     }
     return state.stream;
 }
-
-/* As bodyBytesOrStream, but a string source comes back as it is (for the
- * C side, which writes it as UTF-8). */
-native.bodySourceOrStream = function (object) {
-    var state = object[BODY];
-    if (state && state.stream === null && !state.used) {
-        var src = state.src;
-        state.used = true;
-        state.src = null;
-        return src;
-    }
-    return native.bodyBytesOrStream(object);
-};
 
 native.bodyBytesOrStream = function (object) {
     var state = object[BODY];

@@ -59,17 +59,7 @@ RequestState.prototype = {
 
 /* A request's Headers: an incoming request's are made on first use. */
 function headersOf(request) {
-    var headers = request[HEADERS];
-    if (headers === void 0) {
-        var list = request[REQUEST].list;
-        /* the C side's "name\0value\0..." string (see native.makeRequest) */
-        if (typeof list === 'string') {
-            list = list === '' ? [] : list.split('\0');
-        }
-        headers = request[HEADERS] = native.headersFromList(list);
-        request[REQUEST].list = null;
-    }
-    return headers;
+    return request[HEADERS] || native.headersFromState(request, request[REQUEST]);
 }
 
 function copyState(source) {
@@ -171,7 +161,7 @@ function takeBody(request, state, init, source) {
         if (extracted.type !== null) {
             native.headersAppendDefault(request[HEADERS], 'content-type', extracted.type);
         }
-        return native.bodyState(extracted);
+        return extracted;
     }
     if (!inputBody) {
         return null;

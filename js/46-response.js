@@ -8,15 +8,10 @@
  *       An incoming request from already-valid parts, without re-validation:
  *       headers is "name\0value\0..." or [name, value, ...]; a GET/HEAD
  *       body is dropped; request.cf is an empty object. (45-request.js)
- *   native.responseParts(response) -> {status, statusText, headers, body}
- *       headers is a flat [name, value, ...] array, sorted by lowercased
- *       name, values combined with ", " except set-cookie (one entry each);
- *       body is null, a Uint8Array (the stored bytes, or a string source
- *       encoded to UTF-8 once; never copied, do not modify) or a
- *       ReadableStream when the body is a stream or was exposed as one.
- *       Marks the body used; throws a TypeError for a non-Response or a
- *       body already used/locked.
- *   native.sendResponse(response, writeStream) writes it out (90-dispatch.js).
+ *   native.sendResponse(response, writeStream) writes it out (90-dispatch.js):
+ *       the headers sorted by lowercased name, values combined with ", "
+ *       except set-cookie (one entry each); marks the body used; throws a
+ *       TypeError for a body already used/locked.
  *   native.requestParts(request) -> {method, url, headers, body, redirect,
  *       signal}, the same shapes, for the outgoing fetch(). (45-request.js)
  *   native.headersList(headers), native.headersFromList(flat). (43-headers.js)
@@ -38,13 +33,7 @@ function responseState(status, statusText, list) {
 
 /* A response's Headers, made on first use. */
 function headersOf(response) {
-    var headers = response[HEADERS];
-    if (headers === void 0) {
-        var state = response[RESPONSE];
-        headers = response[HEADERS] = native.headersFromList(state.list);
-        state.list = null;
-    }
-    return headers;
+    return response[HEADERS] || native.headersFromState(response, response[RESPONSE]);
 }
 
 /* WebIDL unsigned short conversion. */
@@ -90,22 +79,12 @@ function initialize(response, init, extracted, what) {
             if (list.length === 0) {
                 list.push('content-type', extracted.type);
             } else {
-                appendDefault(list, 'content-type', extracted.type);
+                native.listAppendDefault(list, 'content-type', extracted.type);
             }
         }
         response[BODY] = extracted;
     }
     response[RESPONSE] = responseState(status, statusText, list);
-}
-
-/* Appends a lowercase name and value to a flat list unless it has the name. */
-function appendDefault(list, name, value) {
-    for (var i = 0; i < list.length; i += 2) {
-        if (list[i] === name) {
-            return;
-        }
-    }
-    list.push(name, value);
 }
 
 function Response(body, init) {
@@ -196,16 +175,6 @@ Response.json = function json(data, init) {
     return response;
 };
 
-native.responseParts = function (response) {
-    var state = stateOf(response);
-    return {
-        status: state.status,
-        statusText: state.statusText,
-        headers: native.headersList(headersOf(response)),
-        body: native.bodyBytesOrStream(response)
-    };
-};
-
 /* Writes a Response out: at once through native.respond when its body is
  * not a stream (a string body is encoded by the C side), else the head and
  * then the stream through writeStream(stream), which the caller passes.
@@ -218,7 +187,7 @@ native.sendResponse = function (response, writeStream) {
             bodyState.used = true;
             bodyState.src = null;
         } else {
-            body = native.bodySourceOrStream(response);
+            body = native.bodyBytesOrStream(response);
         }
     }
     /* one header or none is its own sorted-and-combined list */

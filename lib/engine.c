@@ -322,28 +322,41 @@ static duk_ret_t native_log(duk_context *ctx)
     return 0;
 }
 
+size_t fcw_isomorphic_encode(char *out, const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+        if (*p < 0x80) {
+            if (out) {
+                out[n] = (char) *p;
+            }
+            n++;
+        } else {
+            if (out) {
+                out[n] = (char) (0xC0 | (*p >> 6));
+                out[n + 1] = (char) (0x80 | (*p & 0x3F));
+            }
+            n += 2;
+        }
+    }
+    return n;
+}
+
 void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
 {
-    size_t len = strlen(s), high = 0;
-    for (size_t i = 0; i < len; i++) {
-        high += (unsigned char) s[i] >= 0x80;
-    }
-    if (high == 0) {
+    size_t len = strlen(s), n = fcw_isomorphic_encode(NULL, s);
+    if (n == len) {
         duk_push_lstring(ctx, s, len);
         return;
     }
-    char *out = duk_push_fixed_buffer(ctx, len + high);
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) s[i];
-        if (c < 0x80) {
-            out[n++] = (char) c;
-        } else {
-            out[n++] = (char) (0xC0 | (c >> 6));
-            out[n++] = (char) (0x80 | (c & 0x3F));
-        }
-    }
+    fcw_isomorphic_encode(duk_push_fixed_buffer(ctx, n), s);
     duk_buffer_to_string(ctx, -1);
+}
+
+int fcw_is_token_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
 /* ---- protected calls ---- */

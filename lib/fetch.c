@@ -246,11 +246,6 @@ static int header_add(struct header_list *h, const char *s, size_t n)
     return 0;
 }
 
-static int is_token_char(unsigned char c)
-{
-    return isalnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
 static void trim(const char **s, size_t *n)
 {
     while (*n > 0 && (**s == ' ' || **s == '\t')) {
@@ -313,7 +308,7 @@ static int header_field(struct transfer *t, const char *line, size_t n)
         return 0;
     }
     for (size_t i = 0; i < nlen; i++) {
-        if (!is_token_char((unsigned char) line[i])) {
+        if (!fcw_is_token_char((unsigned char) line[i])) {
             return 0;
         }
         name[i] = (char) tolower((unsigned char) line[i]);

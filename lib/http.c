@@ -259,12 +259,6 @@ static duk_ret_t native_wait_until_count(duk_context *ctx)
 /* The Fetch standard's header name (a token) and value (no NUL, CR or LF,
  * no code point above U+00FF once leading and trailing HTTP whitespace is
  * stripped) checks for headersRecord, on Duktape's UTF-8 bytes. */
-static int is_token_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
 static int is_http_whitespace(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -278,7 +272,7 @@ static void push_header_name(duk_context *ctx, duk_idx_t idx)
     int upper = 0;
     for (duk_size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char) name[i];
-        if (!is_token_char(c)) {
+        if (!fcw_is_token_char(c)) {
             (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
         }
         upper |= c >= 'A' && c <= 'Z';
@@ -420,10 +414,7 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
      * decoding), two bytes each in Duktape's UTF-8. */
     size_t total = 0;
     for (size_t i = 0; i < 2 * req->nheaders; i++) {
-        for (const unsigned char *p = (const unsigned char *) req->headers[i]; *p; p++) {
-            total += *p >= 0x80 ? 2 : 1;
-        }
-        total++;
+        total += fcw_isomorphic_encode(NULL, req->headers[i]) + 1;
     }
     char *joined = duk_push_fixed_buffer(ctx, total ? total - 1 : 0);
     size_t n = 0;
@@ -431,14 +422,7 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
         if (i > 0) {
             joined[n++] = '\0';
         }
-        for (const unsigned char *p = (const unsigned char *) req->headers[i]; *p; p++) {
-            if (*p < 0x80) {
-                joined[n++] = (char) *p;
-            } else {
-                joined[n++] = (char) (0xC0 | (*p >> 6));
-                joined[n++] = (char) (0x80 | (*p & 0x3F));
-            }
-        }
+        n += fcw_isomorphic_encode(joined + n, req->headers[i]);
     }
     duk_buffer_to_string(ctx, -1);
     if (req->body_len > 0) {
