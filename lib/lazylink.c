@@ -115,7 +115,22 @@ LAZYLINK(libcurl, struct curl_slist *, curl_slist_append, (struct curl_slist *li
 LAZYLINK_VOID(libcurl, curl_slist_free_all, (struct curl_slist *list), (list))
 
 /* The variadic ones take exactly one argument after the option, whose type
- * the option's number range tells (as libcurl itself reads it). */
+ * the option's number range tells (as libcurl itself reads it); multi
+ * options use the same ranges. */
+#define LAZYLINK_CALL_OPTION(rc, fn, handle, option, ap)                                                       \
+    do {                                                                                                       \
+        if ((option) < CURLOPTTYPE_OBJECTPOINT) {                                                              \
+            (rc) = (fn)((handle), (option), va_arg((ap), long));                                               \
+        } else if ((option) < CURLOPTTYPE_FUNCTIONPOINT) {                                                     \
+            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                             \
+        } else if ((option) < CURLOPTTYPE_OFF_T) {                                                             \
+            (rc) = (fn)((handle), (option), va_arg((ap), void (*)(void)));                                     \
+        } else if ((option) < CURLOPTTYPE_BLOB) {                                                              \
+            (rc) = (fn)((handle), (option), va_arg((ap), curl_off_t));                                         \
+        } else {                                                                                               \
+            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                             \
+        }                                                                                                      \
+    } while (0)
 
 CURLcode curl_easy_setopt(CURL *c, CURLoption option, ...)
 {
@@ -123,17 +138,7 @@ CURLcode curl_easy_setopt(CURL *c, CURLoption option, ...)
     va_list ap;
     CURLcode rc;
     va_start(ap, option);
-    if (option < CURLOPTTYPE_OBJECTPOINT) {
-        rc = fn(c, option, va_arg(ap, long));
-    } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
-        rc = fn(c, option, va_arg(ap, void *));
-    } else if (option < CURLOPTTYPE_OFF_T) {
-        rc = fn(c, option, va_arg(ap, void (*)(void)));
-    } else if (option < CURLOPTTYPE_BLOB) {
-        rc = fn(c, option, va_arg(ap, curl_off_t));
-    } else {
-        rc = fn(c, option, va_arg(ap, void *));
-    }
+    LAZYLINK_CALL_OPTION(rc, fn, c, option, ap);
     va_end(ap);
     return rc;
 }
@@ -144,15 +149,7 @@ CURLMcode curl_multi_setopt(CURLM *m, CURLMoption option, ...)
     va_list ap;
     CURLMcode rc;
     va_start(ap, option);
-    if (option < CURLOPTTYPE_OBJECTPOINT) {
-        rc = fn(m, option, va_arg(ap, long));
-    } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
-        rc = fn(m, option, va_arg(ap, void *));
-    } else if (option < CURLOPTTYPE_OFF_T) {
-        rc = fn(m, option, va_arg(ap, void (*)(void)));
-    } else {
-        rc = fn(m, option, va_arg(ap, curl_off_t));
-    }
+    LAZYLINK_CALL_OPTION(rc, fn, m, option, ap);
     va_end(ap);
     return rc;
 }

@@ -17,6 +17,8 @@ static volatile sig_atomic_t child_stop;
 static volatile sig_atomic_t child_reopen;
 
 static const int master_signals[] = { SIGTERM, SIGQUIT, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD };
+/* What a child handles (stop, reopen); blocked except while it waits. */
+static const int child_signals[] = { SIGTERM, SIGQUIT, SIGINT, SIGUSR1 };
 
 static void on_master_signal(int sig)
 {
@@ -81,13 +83,13 @@ void signals_init_child(void)
         sigaction(master_signals[i], &sa, NULL);
     }
     /* SA_RESTART keeps the reads and writes of a request going; the child
-     * waits for connections in poll(), which a signal always interrupts */
+     * waits for connections in ppoll()/epoll_pwait(), which a signal always
+     * interrupts */
     sa.sa_handler = on_child_signal;
     sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGUSR1, &sa, NULL);
+    for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {
+        sigaction(child_signals[i], &sa, NULL);
+    }
     signal(SIGPIPE, SIG_IGN);
     if (pipe_fds[0] >= 0) {
         close(pipe_fds[0]);
@@ -99,10 +101,9 @@ void signals_init_child(void)
      * select() that a signal would interrupt, dropping the connection. */
     sigset_t mask;
     sigemptyset(&mask);
-    sigaddset(&mask, SIGTERM);
-    sigaddset(&mask, SIGQUIT);
-    sigaddset(&mask, SIGINT);
-    sigaddset(&mask, SIGUSR1);
+    for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {
+        sigaddset(&mask, child_signals[i]);
+    }
     sigprocmask(SIG_SETMASK, &mask, NULL);
 }
 
@@ -123,8 +124,13 @@ int signals_child_wait(int fd, int epfd)
          * the wait fails with EINTR (under steady load it never does): if
          * one is pending, let it in now, before the accept */
         sigset_t pending;
-        if (sigpending(&pending) == 0 && (sigismember(&pending, SIGTERM) || sigismember(&pending, SIGQUIT) ||
-                                          sigismember(&pending, SIGINT) || sigismember(&pending, SIGUSR1))) {
+        int any = 0;
+        if (sigpending(&pending) == 0) {
+            for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {
+                any |= sigismember(&pending, child_signals[i]) == 1;
+            }
+        }
+        if (any) {
             sigset_t blocked;
             sigprocmask(SIG_SETMASK, &none, &blocked);
             sigprocmask(SIG_SETMASK, &blocked, NULL);
