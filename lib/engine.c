@@ -373,6 +373,20 @@ struct native_call {
     duk_idx_t nargs;
 };
 
+/* Calls native[fn]() when the array native[queue] holds anything: most
+ * calls queue no job and reject nothing. native is on top of the stack. */
+static void call_if_not_empty(duk_context *ctx, const char *queue, const char *fn)
+{
+    duk_get_prop_string(ctx, -1, queue);
+    int pending = duk_get_length(ctx, -1) > 0;
+    duk_pop(ctx);
+    if (pending) {
+        duk_get_prop_string(ctx, -1, fn);
+        duk_call(ctx, 0);
+        duk_pop(ctx);
+    }
+}
+
 static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
 {
     struct native_call *c = udata;
@@ -384,23 +398,8 @@ static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
     duk_call(ctx, c->nargs);
     duk_pop(ctx);
     fcw_engine_push_native(e);
-    /* most calls queue no job and reject nothing: look before calling */
-    duk_get_prop_literal(ctx, -1, "jobQueue");
-    int jobs = duk_get_length(ctx, -1) > 0;
-    duk_pop(ctx);
-    if (jobs) {
-        duk_get_prop_literal(ctx, -1, "drainJobs");
-        duk_call(ctx, 0);
-        duk_pop(ctx);
-    }
-    duk_get_prop_literal(ctx, -1, "unhandledRejections");
-    int rejected = duk_get_length(ctx, -1) > 0;
-    duk_pop(ctx);
-    if (rejected) {
-        duk_get_prop_literal(ctx, -1, "reportUnhandledRejections");
-        duk_call(ctx, 0);
-        duk_pop(ctx);
-    }
+    call_if_not_empty(ctx, "jobQueue", "drainJobs");
+    call_if_not_empty(ctx, "unhandledRejections", "reportUnhandledRejections");
     duk_pop(ctx);
     return 0;
 }
