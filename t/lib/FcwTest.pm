@@ -19,16 +19,9 @@ sub top { $TOP }
 sub build_dir { $ENV{FCW_BUILD} || $TOP }
 sub build_path { build_dir() . '/' . $_[0] }
 sub fcworker { $ENV{FCW_BIN} || build_path('src/fcworker') }
-# The WHATWG test vectors live in shared/conformance beside the checkout (or
-# beside a folder above it, as for a distcheck tree); FCW_CONFORMANCE wins.
-sub conformance_dir {
-    return $ENV{FCW_CONFORMANCE} if $ENV{FCW_CONFORMANCE};
-    for (my $dir = $TOP; $dir ne '/' && $dir ne ''; $dir = dirname($dir)) {
-        my $c = dirname($dir) . '/shared/conformance';
-        return abs_path($c) if -d $c;
-    }
-    return "$TOP/../shared/conformance";
-}
+# The WHATWG test vectors are checked in under t/data/wpt (with their
+# licence); FCW_CONFORMANCE wins.
+sub conformance_dir { $ENV{FCW_CONFORMANCE} || "$TOP/t/data/wpt" }
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
 # Runs one JS test file inside the runtime (t/jsrun, or $FCW_JSRUN, with the
