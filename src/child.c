@@ -191,9 +191,29 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * where signals reach the child, and let FCGX_Accept_r fail with
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
-         * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd)) {
+         * wait on it too, as PHP-FPM does, but not on it alone — when a new
+         * connection waits in the backlog while ours is idle, give ours up
+         * and take the new one, so that no request waits behind an idle
+         * kept connection (a front server keeping more connections than
+         * the pool has children would otherwise stall the pool). */
+        int kept = fr.ipcFd;
+        if (kept >= 0) {
+            struct epoll_event kev = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = kept };
+            if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
+                fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
+                close(kept);
+                fr.ipcFd = kept = -1;
+            }
+        }
+        int ready = signals_child_wait(epfd, kept);
+        if (ready < 0) {
             continue;
+        }
+        if (kept >= 0 && ready != kept) {
+            fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
+            epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
+            close(kept);
+            fr.ipcFd = -1;
         }
         /* Ready, even if a stop came with it: the connection is answered
          * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a
