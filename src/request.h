@@ -35,6 +35,7 @@ struct request {
     const char *script_filename;
     const char *document_root;
     const char *path;
+    int bad_host; /* HTTP_HOST is not a valid host[:port]: answered 400 */
 };
 
 /* Builds the request from "NAME=value" parameters, which must stay valid and

@@ -280,6 +280,13 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         }
     }
 
+    if (r->bad_host) {
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": refused: the Host header is not a valid host[:port]",
+                r->req.id, r->log_context);
+        fcw_output_error(&res.ops, 400, NULL);
+        access_log(w, params, r, &res, clock_now_ms() - start);
+        return -1;
+    }
     int rc = request_read_body(r, in, pool->limits.body_max);
     if (rc == -2) {
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,

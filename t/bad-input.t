@@ -450,5 +450,16 @@ subtest 'path traversal in root mode: 403 or 404, never the outside file' => sub
     $rp->stop;
 };
 
+subtest 'a Host header that is not host[:port] is refused, not turned into the URL' => sub {
+    for my $host ('evil.com#', 'evil.com/x', 'user@evil.com', 'a b', 'h:99x') {
+        my $r = $pool->request(uri => '/public?name=z', params => { HTTP_HOST => $host });
+        is($r->{status}, 400, "Host '$host': 400");
+    }
+    like($pool->log, qr/refused: the Host header is not a valid host\[:port\]/, 'and the log says why');
+    for my $host ('example.org:8080', '[::1]:9000', "b\xc3\xbccher.example") {
+        is($pool->request(uri => '/', params => { HTTP_HOST => $host })->{status}, 200, "Host '$host': served");
+    }
+};
+
 $pool->stop;
 done_testing();
