@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fcgiapp.h>
-#include <grp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/epoll.h>
@@ -118,29 +117,6 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_R
     return 0;
 }
 
-static int drop_privileges(const struct conf_pool *pool)
-{
-    if (geteuid() != 0) {
-        return 0;
-    }
-    if (pool->user == NULL) {
-        return 0;
-    }
-    char err[256];
-    uid_t uid;
-    gid_t gid;
-    if (users_find_user(pool->user, &uid, &gid, err, sizeof(err)) < 0 ||
-        (pool->group && users_find_group(pool->group, &gid, err, sizeof(err)) < 0)) {
-        fcw_log(FCW_LOG_ERROR, "[pool %s] %s", pool->name, err);
-        return -1;
-    }
-    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(uid) < 0) {
-        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to become user %s: setuid()", pool->user);
-        return -1;
-    }
-    return 0;
-}
-
 void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
                 struct scoreboard_slot *slot)
 {
@@ -148,7 +124,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     (void) conf;
     signals_init_child();
     fcw_log_set_pool(pool->name);
-    if (drop_privileges(pool) < 0) {
+    if (users_switch(pool->user, pool->group, err, sizeof(err)) < 0) {
+        fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
     FCGX_Request fr;

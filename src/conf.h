@@ -22,6 +22,7 @@ struct conf_global {
     int log_level;
     char *pid_file;
     unsigned process_control_timeout_ms;
+    int allow_root; /* -R: pools without a user may run their children as root */
 };
 
 struct conf_pool {

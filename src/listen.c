@@ -7,6 +7,7 @@
 
 #include "listen.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
@@ -90,31 +91,50 @@ static int open_unix(const struct conf_pool *p)
     return fd;
 }
 
-/* "127.0.0.1:9000", "[::1]:9000", "localhost:9000", or "9000" (all addresses) */
+/* Splits "127.0.0.1:9000", "[::1]:9000", "localhost:9000" or "9000" (all
+ * addresses) into host (empty for all) and port; checks the port is a
+ * number from 1 to 65535. Returns 0, or -1 with a message in err. */
+static int split_inet(const char *listen_addr, char *host, size_t hostlen, const char **port, char *err,
+                      size_t errlen)
+{
+    const char *colon = strrchr(listen_addr, ':');
+    host[0] = '\0';
+    if (listen_addr[0] == '[') {
+        const char *close_br = strchr(listen_addr, ']');
+        if (close_br == NULL || close_br[1] != ':' || (size_t) (close_br - listen_addr - 1) >= hostlen) {
+            snprintf(err, errlen, "bad listen address %s", listen_addr);
+            return -1;
+        }
+        memcpy(host, listen_addr + 1, (size_t) (close_br - listen_addr - 1));
+        host[close_br - listen_addr - 1] = '\0';
+        *port = close_br + 2;
+    } else if (colon != NULL) {
+        if ((size_t) (colon - listen_addr) >= hostlen) {
+            snprintf(err, errlen, "bad listen address %s", listen_addr);
+            return -1;
+        }
+        memcpy(host, listen_addr, (size_t) (colon - listen_addr));
+        host[colon - listen_addr] = '\0';
+        *port = colon + 1;
+    } else {
+        *port = listen_addr;
+    }
+    char *end;
+    long n = strtol(*port, &end, 10);
+    if (**port == '\0' || *end != '\0' || n < 1 || n > 65535) {
+        snprintf(err, errlen, "listen %s: the port must be a number from 1 to 65535", listen_addr);
+        return -1;
+    }
+    return 0;
+}
+
 static int open_inet(const struct conf_pool *p)
 {
-    char host[256] = "";
+    char host[256], err[300];
     const char *port;
-    const char *colon = strrchr(p->listen, ':');
-    if (p->listen[0] == '[') {
-        const char *close_br = strchr(p->listen, ']');
-        if (close_br == NULL || close_br[1] != ':' || (size_t) (close_br - p->listen - 1) >= sizeof(host)) {
-            fcw_log(FCW_LOG_ERROR, "[pool %s] bad listen address %s", p->name, p->listen);
-            return -1;
-        }
-        memcpy(host, p->listen + 1, (size_t) (close_br - p->listen - 1));
-        host[close_br - p->listen - 1] = '\0';
-        port = close_br + 2;
-    } else if (colon != NULL) {
-        if ((size_t) (colon - p->listen) >= sizeof(host)) {
-            fcw_log(FCW_LOG_ERROR, "[pool %s] bad listen address %s", p->name, p->listen);
-            return -1;
-        }
-        memcpy(host, p->listen, (size_t) (colon - p->listen));
-        host[colon - p->listen] = '\0';
-        port = colon + 1;
-    } else {
-        port = p->listen;
+    if (split_inet(p->listen, host, sizeof(host), &port, err, sizeof(err)) < 0) {
+        fcw_log(FCW_LOG_ERROR, "[pool %s] %s", p->name, err);
+        return -1;
     }
     struct addrinfo hints = { .ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
     struct addrinfo *res = NULL;
@@ -141,6 +161,83 @@ static int open_inet(const struct conf_pool *p)
     }
     freeaddrinfo(res);
     return fd;
+}
+
+/* listen.allowed_clients: every entry must be an IPv4 or IPv6 address. */
+static int check_allowed_clients(const char *list, char *err, size_t errlen)
+{
+    for (const char *p = list; *p;) {
+        p += strspn(p, ", \t");
+        size_t n = strcspn(p, ", \t");
+        if (n == 0) {
+            break;
+        }
+        char addr[INET6_ADDRSTRLEN + 1];
+        unsigned char raw[sizeof(struct in6_addr)];
+        if (n >= sizeof(addr)) {
+            snprintf(err, errlen, "listen.allowed_clients: %.*s... is not an IP address", 40, p);
+            return -1;
+        }
+        memcpy(addr, p, n);
+        addr[n] = '\0';
+        if (inet_pton(AF_INET, addr, raw) != 1 && inet_pton(AF_INET6, addr, raw) != 1) {
+            snprintf(err, errlen, "listen.allowed_clients: %s is not an IP address", addr);
+            return -1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+int listen_check(const struct conf_pool *p, char *err, size_t errlen)
+{
+    if (p->listen[0] == '/') {
+        struct sockaddr_un sun;
+        if (strlen(p->listen) >= sizeof(sun.sun_path)) {
+            snprintf(err, errlen, "listen %s: a unix socket path must be shorter than %zu bytes", p->listen,
+                     sizeof(sun.sun_path));
+            return -1;
+        }
+        char dir[sizeof(sun.sun_path)];
+        snprintf(dir, sizeof(dir), "%s", p->listen);
+        char *slash = strrchr(dir, '/');
+        if (slash == dir) {
+            slash[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+        struct stat st;
+        if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "listen %s: the directory %s does not exist", p->listen, dir);
+            return -1;
+        }
+    } else {
+        char host[256];
+        const char *port;
+        if (split_inet(p->listen, host, sizeof(host), &port, err, errlen) < 0) {
+            return -1;
+        }
+        struct addrinfo hints = { .ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
+        struct addrinfo *res = NULL;
+        int gai = getaddrinfo(host[0] && strcmp(host, "*") != 0 ? host : NULL, port, &hints, &res);
+        if (gai != 0) {
+            snprintf(err, errlen, "cannot resolve listen address %s: %s", p->listen, gai_strerror(gai));
+            return -1;
+        }
+        freeaddrinfo(res);
+    }
+    uid_t uid;
+    gid_t gid;
+    if (p->listen_owner && users_find_user(p->listen_owner, &uid, NULL, err, errlen) < 0) {
+        return -1;
+    }
+    if (p->listen_group && users_find_group(p->listen_group, &gid, err, errlen) < 0) {
+        return -1;
+    }
+    if (p->listen_allowed_clients && check_allowed_clients(p->listen_allowed_clients, err, errlen) < 0) {
+        return -1;
+    }
+    return 0;
 }
 
 int listen_open(const struct conf_pool *p)

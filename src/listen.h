@@ -9,6 +9,12 @@
 
 #include "conf.h"
 
+/* Checks what can be checked of the pool's listen settings without opening
+ * the socket (for -t and reloads): the address parses and resolves, a unix
+ * socket's directory exists, listen.owner/listen.group exist,
+ * listen.allowed_clients are addresses. Returns 0, or -1 with err set. */
+int listen_check(const struct conf_pool *pool, char *err, size_t errlen);
+
 /* Opens the pool's listen socket; logs and returns -1 on failure. */
 int listen_open(const struct conf_pool *pool);
 

@@ -36,16 +36,34 @@
 #include "proc.h"
 #include "scoreboard.h"
 #include "signals.h"
+#include "users.h"
 #include "worker.h"
 
 #define MASTER_TICK_MS 1000
 
 /* ---- checking scripts ---- */
 
+/* The pool's user and group exist. */
+static int users_switch_check(const struct conf_pool *p, char *err, size_t errlen)
+{
+    uid_t uid;
+    gid_t gid;
+    if (users_find_user(p->user, &uid, &gid, err, errlen) < 0 ||
+        (p->group && users_find_group(p->group, &gid, err, errlen) < 0)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Loads the worker as the pool's children will: as the pool's user. */
 static void check_pool_child(void *arg, int fd)
 {
     const struct conf_pool *pool = arg;
     char msg[1024] = "";
+    if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
+        dprintf(fd, "[pool %s] %s", pool->name, msg);
+        _exit(1);
+    }
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
         ssize_t wr = write(fd, msg, strlen(msg));
@@ -74,9 +92,52 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     return -1;
 }
 
+/* The error log can be opened for appending (without creating it here). */
+static int check_log_path(const char *path, char *err, size_t errlen)
+{
+    if (path == NULL || strcmp(path, "stderr") == 0) {
+        return 0;
+    }
+    if (access(path, F_OK) == 0) {
+        if (access(path, W_OK) < 0) {
+            snprintf(err, errlen, "error_log %s: not writable: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        snprintf(dir, sizeof(dir), ".");
+    } else if (slash == dir) {
+        slash[1] = '\0';
+    } else {
+        *slash = '\0';
+    }
+    if (access(dir, W_OK | X_OK) < 0) {
+        snprintf(err, errlen, "error_log %s: cannot create it in %s: %s", path, dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int master_check(const struct conf *conf, char *err, size_t errlen)
 {
+    if (check_log_path(conf->global.error_log, err, errlen) < 0) {
+        return -1;
+    }
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
+        char why[512];
+        if (geteuid() == 0 && p->user == NULL && !conf->global.allow_root) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: its children would run as root: set user = NAME "
+                     "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
+            return -1;
+        }
+        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0)) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
+            return -1;
+        }
         if (check_pool(p, err, errlen) < 0) {
             return -1;
         }
@@ -153,6 +214,9 @@ static void reload(struct master *m)
     char err[1024];
     fcw_log(FCW_LOG_NOTICE, "reloading %s", m->conf_path);
     struct conf *conf = conf_load(m->conf_path, err, sizeof(err));
+    if (conf != NULL) {
+        conf->global.allow_root = m->allow_root;
+    }
     if (conf == NULL || master_check(conf, err, sizeof(err)) < 0) {
         fcw_log(FCW_LOG_ERROR, "reload refused, the running configuration stays: %s", err);
         conf_free(conf);
@@ -239,16 +303,18 @@ static int daemonize_now(int keep_stderr)
     return 0;
 }
 
-int master_run(const char *conf_path, int daemonize)
+int master_run(const char *conf_path, int daemonize, int allow_root)
 {
     char err[1024];
     struct master m = { 0 };
     m.conf_path = conf_path;
+    m.allow_root = allow_root;
     m.conf = conf_load(conf_path, err, sizeof(err));
     if (m.conf == NULL) {
         fprintf(stderr, "fcworker: %s\n", err);
         return 1;
     }
+    m.conf->global.allow_root = allow_root;
     if (fcw_log_open(m.conf->global.error_log, m.conf->global.log_level) < 0) {
         fprintf(stderr, "fcworker: cannot open the error log %s: %s\n", m.conf->global.error_log, strerror(errno));
         conf_free(m.conf);
