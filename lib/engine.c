@@ -549,6 +549,13 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
         }
         duk_pop(ctx);
     }
+    /* Engine internals are not for scripts: Duktape.fin would let one
+     * tenant's finalizer run inside another's request in root mode, and
+     * Duktape.act/gc/compact reach below the runtime. The runtime files
+     * took what they use before this point. */
+    duk_push_global_object(ctx);
+    duk_del_prop_literal(ctx, -1, "Duktape");
+    duk_pop(ctx);
     return 0;
 }
 
