@@ -163,6 +163,40 @@ static int extension_allowed(const char *list, const char *path)
     return 0;
 }
 
+/* Root mode: limits.memory_mb is the child's budget for all its scripts'
+ * heaps together (each heap is also bounded by it). Frees the least
+ * recently used heaps other than keep until the rest fit. */
+static void root_trim(struct worker *w, const struct worker_script *keep)
+{
+    size_t budget = w->pool->limits.memory_bytes;
+    if (budget == 0) {
+        return;
+    }
+    for (;;) {
+        size_t total = 0;
+        struct worker_script *lru = NULL;
+        for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+            struct worker_script *s = &w->scripts[i];
+            if (s->engine == NULL) {
+                continue;
+            }
+            total += fcw_engine_memory(s->engine);
+            if (s != keep && (lru == NULL || s->last_used < lru->last_used)) {
+                lru = s;
+            }
+        }
+        if (total <= budget || lru == NULL) {
+            return;
+        }
+        fcw_log(FCW_LOG_INFO, "freeing the heap of %s (%zu KB): the child's heaps are over limits.memory_mb",
+                lru->path, fcw_engine_memory(lru->engine) >> 10);
+        fcw_engine_free(lru->engine);
+        lru->engine = NULL;
+        free(lru->path);
+        lru->path = NULL;
+    }
+}
+
 /* The engine for a root-mode request, or NULL with *status set (403, 404,
  * 500) and the reason logged. */
 static struct fcw_engine *root_engine(struct worker *w, const struct request *r, int *status)
@@ -235,6 +269,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         }
     }
     slot->last_used = ++w->uses;
+    root_trim(w, slot);
     return slot->engine;
 }
 
@@ -311,6 +346,8 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_engine_handle(e, &r->req, &res.ops);
         if (fcw_engine_exhausted(e)) {
             w->exhausted = 1;
+        } else if (w->engine == NULL) {
+            root_trim(w, NULL);
         }
     }
     double ms = clock_now_ms() - start;
