@@ -322,7 +322,14 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
-    int rc = request_read_body(r, in, pool->limits.body_max);
+    int rc = request_read_body(r, in, pool->limits.body_max, pool->request_read_timeout_ms);
+    if (rc == -3) {
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": the body took longer than request_read_timeout (%u ms)",
+                r->req.id, r->log_context, pool->request_read_timeout_ms);
+        fcw_output_error(&res.ops, 408, NULL);
+        access_log(w, params, r, &res, clock_now_ms() - start);
+        return -1;
+    }
     if (rc == -2) {
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
                 pool->limits.body_max);
