@@ -92,15 +92,16 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     return -1;
 }
 
-/* The error log can be opened for appending (without creating it here). */
-static int check_log_path(const char *path, char *err, size_t errlen)
+/* A log (what names the directive) can be opened for appending, without
+ * creating it here. */
+static int check_log_path(const char *what, const char *path, char *err, size_t errlen)
 {
     if (path == NULL || strcmp(path, "stderr") == 0) {
         return 0;
     }
     if (access(path, F_OK) == 0) {
         if (access(path, W_OK) < 0) {
-            snprintf(err, errlen, "error_log %s: not writable: %s", path, strerror(errno));
+            snprintf(err, errlen, "%s %s: not writable: %s", what, path, strerror(errno));
             return -1;
         }
         return 0;
@@ -116,7 +117,7 @@ static int check_log_path(const char *path, char *err, size_t errlen)
         *slash = '\0';
     }
     if (access(dir, W_OK | X_OK) < 0) {
-        snprintf(err, errlen, "error_log %s: cannot create it in %s: %s", path, dir, strerror(errno));
+        snprintf(err, errlen, "%s %s: cannot create it in %s: %s", what, path, dir, strerror(errno));
         return -1;
     }
     return 0;
@@ -124,7 +125,7 @@ static int check_log_path(const char *path, char *err, size_t errlen)
 
 int master_check(const struct conf *conf, char *err, size_t errlen)
 {
-    if (check_log_path(conf->global.error_log, err, errlen) < 0) {
+    if (check_log_path("error_log", conf->global.error_log, err, errlen) < 0) {
         return -1;
     }
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
@@ -134,7 +135,8 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
                      "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
             return -1;
         }
-        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0)) {
+        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0) ||
+            check_log_path("access.log", p->access_log, why, sizeof(why)) < 0) {
             snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
             return -1;
         }
@@ -146,6 +148,44 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
 }
 
 /* ---- pools ---- */
+
+/* The master opens each pool's access log (as root, before the children
+ * drop to the pool's user), and the children write to the descriptor they
+ * inherit: a log the pool's user could not open still works, and rotation
+ * (SIGUSR1) is the master's job alone. */
+static void master_open_access_log(struct conf_pool *p)
+{
+    if (p->access_log == NULL) {
+        return;
+    }
+    int fd = open(p->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to open the access log %s: open()", p->name,
+                p->access_log);
+        return;
+    }
+    if (p->access_log_fd >= 0) {
+        close(p->access_log_fd);
+    }
+    p->access_log_fd = fd;
+}
+
+/* SIGUSR1: the error log and every access log are opened again (after a
+ * rotation moved them), and the children are replaced gracefully — each
+ * finishes its request — so that the new ones write to the new files. */
+static void reopen_logs(struct master *m)
+{
+    fcw_log_reopen();
+    for (size_t i = 0; i < m->npools; i++) {
+        master_open_access_log(m->pools[i].cfg);
+    }
+    fcw_log(FCW_LOG_NOTICE, "logs reopened: replacing the children");
+    for (struct child *c = m->children; c; c = c->next) {
+        if (c->pool != NULL) {
+            children_stop(c, m->conf->global.process_control_timeout_ms);
+        }
+    }
+}
 
 static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, size_t nold)
 {
@@ -166,6 +206,7 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
         if (pools[i].fd < 0) {
             pools[i].fd = listen_open(p);
         }
+        master_open_access_log(p);
         pools[i].sb = pools[i].fd >= 0 ? scoreboard_new(p->max_children) : NULL;
         if (pools[i].sb == NULL) {
             for (size_t k = 0; k <= i; k++) {
@@ -252,13 +293,6 @@ static void begin_stop(struct master *m)
             m->children ? "children" : "nothing");
     for (struct child *c = m->children; c; c = c->next) {
         children_stop(c, m->conf->global.process_control_timeout_ms);
-    }
-}
-
-static void notify_children(struct master *m, int sig)
-{
-    for (struct child *c = m->children; c; c = c->next) {
-        kill(c->pid, sig);
     }
 }
 
@@ -392,8 +426,9 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
                 }
                 break;
             case SIGUSR1:
-                fcw_log_reopen();
-                notify_children(&m, SIGUSR1);
+                if (!m.stopping) {
+                    reopen_logs(&m);
+                }
                 break;
             }
         }

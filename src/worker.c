@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WORKER_MAX_SCRIPTS 32
 
@@ -113,7 +114,9 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     if (pool->access_log != NULL) {
-        w->access_log = fopen(pool->access_log, "ae");
+        /* a pool's child writes to the descriptor the master opened */
+        int fd = pool->access_log_fd >= 0 ? dup(pool->access_log_fd) : -1;
+        w->access_log = fd >= 0 ? fdopen(fd, "a") : fopen(pool->access_log, "ae");
         if (w->access_log == NULL) {
             fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "failed to open the access log %s: fopen()", pool->access_log);
         }
