@@ -212,6 +212,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         /* until its parameters are read, the request has no name: a kill
          * for request_terminate_timeout must not name the previous one */
         snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
             /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
              * when the connection held no request: it was closed or timed out */

@@ -383,6 +383,13 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
             break;
         }
         pm_enforce_timeouts(&m);
+        for (size_t i = 0; i < m.npools; i++) {
+            unsigned queued;
+            if (listen_queue_length(m.pools[i].fd, &queued) == 0) {
+                m.pools[i].sb->listen_queue = queued;
+                scoreboard_raise_max(&m.pools[i].sb->max_listen_queue, queued);
+            }
+        }
         size_t n = 0;
         pfds[n++] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
         for (size_t i = 0; !m.stopping && i < m.npools && n < 64; i++) {
