@@ -26,7 +26,7 @@ var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 var toLength = spec.toLength;
 var toStringValue = spec.toStringValue;
 
-var NativeRegExp = RegExp;
+var NativeRegExp = global.RegExp;
 var RegExpPrototype = NativeRegExp.prototype;
 var nativeSplit = String.prototype.split;
 var regexpCreate = native.regexpCreate;
@@ -270,8 +270,9 @@ Object.defineProperty(RegExp, SYMBOL_SPECIES, {
     get: function () { return this; }, enumerable: false, configurable: true
 });
 setNameAndLength(Object.getOwnPropertyDescriptor(RegExp, SYMBOL_SPECIES).get, 'get [Symbol.species]', 0);
-/* RegExp.prototype is an ordinary object since ES2015 */
-delete RegExpPrototype.lastIndex;
+/* RegExp.prototype is an ordinary object since ES2015 (Duktape's own
+ * lastIndex on it is not configurable and stays) */
+Reflect.deleteProperty(RegExpPrototype, 'lastIndex');
 
 native.regexpSetup(RegExpPrototype, NativeRegExp, builtinExec);
 

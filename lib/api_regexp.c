@@ -48,7 +48,8 @@ struct re_input {
     const unsigned char *bytes;
     size_t blen, len, cap;
     uint16_t *units;
-    uint32_t *offs; /* NULL when the string is ASCII */
+    uint32_t *offs; /* buffer of byte offsets (kept across inputs) */
+    int ascii;      /* the cached string is ASCII: offs is not used */
 };
 
 struct re_state {
@@ -197,7 +198,7 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
     struct re_input *in = &st->input;
     if (st->input_busy == 0 && h == in->str) {
         v->units = in->units;
-        v->offs = in->offs;
+        v->offs = in->ascii ? NULL : in->offs;
         v->len = in->len;
         v->bytes = in->bytes;
         v->blen = in->blen;
@@ -209,6 +210,7 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
         in->str = NULL;
         convert_into(ctx, idx, &in->units, &in->offs, &in->cap, v);
         in->len = v->len;
+        in->ascii = v->offs == NULL;
         in->bytes = v->bytes;
         in->blen = v->blen;
         in->str = h;
