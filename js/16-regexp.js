@@ -139,8 +139,23 @@ function flagsString(bits) {
     return s;
 }
 
+/* Whether a flags string holds letter (not through String.prototype, which
+ * a script may have changed). */
+function hasFlag(flags, letter) {
+    for (var i = 0; i < flags.length; i++) {
+        if (flags[i] === letter) {
+            return true;
+        }
+    }
+    return false;
+}
+
 function hasUnicodeFlag(flags) {
-    return flags.indexOf('u') >= 0 || flags.indexOf('v') >= 0;
+    return hasFlag(flags, 'u') || hasFlag(flags, 'v');
+}
+
+function notConstructor(name) {
+    return new TypeError(name + ' is not a constructor');
 }
 
 /* RegExpCreate(P, F) */
@@ -237,10 +252,22 @@ function getPrototypeFromConstructor(C) {
     return isObject(proto) ? proto : RegExpPrototype;
 }
 
+/* An object being initialised by a lowered subclass constructor: Babel
+ * (without a Reflect.construct that takes a newTarget, which Duktape lacks)
+ * and TypeScript call the parent as `RegExp.apply(this, args)` and go on
+ * with the object it returns. */
+function isSubclassReceiver(thisArg) {
+    return isObject(thisArg) && thisArg !== RegExpPrototype && RegExpPrototype.isPrototypeOf(thisArg) &&
+        !isRegExpObject(thisArg);
+}
+
 function RegExp(pattern, flags) {
     var newTarget = new.target;
     var patternIsRegExp = isRegExp(pattern);
-    if (newTarget === void 0) {
+    var proto = RegExpPrototype;
+    if (newTarget === void 0 && isSubclassReceiver(this)) {
+        proto = Object.getPrototypeOf(this);
+    } else if (newTarget === void 0) {
         newTarget = RegExp;
         if (patternIsRegExp && flags === void 0 && pattern.constructor === RegExp) {
             return pattern;
@@ -257,7 +284,9 @@ function RegExp(pattern, flags) {
         P = pattern;
         F = flags;
     }
-    var proto = newTarget === RegExp ? RegExpPrototype : getPrototypeFromConstructor(newTarget);
+    if (newTarget !== void 0 && newTarget !== RegExp) {
+        proto = getPrototypeFromConstructor(newTarget);
+    }
     return regexpCreate(P === void 0 ? '' : toStringValue(P), F === void 0 ? '' : toStringValue(F), proto);
 }
 
@@ -276,6 +305,54 @@ Reflect.deleteProperty(RegExpPrototype, 'lastIndex');
 
 native.regexpSetup(RegExpPrototype, NativeRegExp, builtinExec);
 
+/* RegExp.escape (ES2025 §22.2.5.1) */
+var SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
+var CONTROL_ESCAPES = { '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r' };
+var OTHER_PUNCTUATORS = ',-=<>#&!%:;@~\'`"';
+
+function hex(c, width) {
+    var h = c.toString(16);
+    while (h.length < width) {
+        h = '0' + h;
+    }
+    return h;
+}
+
+function isEscapedWhiteSpace(c) {
+    return c === 0x20 || c === 0xA0 || c === 0xFEFF || c === 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+        c === 0x2028 || c === 0x2029 || c === 0x202F || c === 0x205F || c === 0x3000 || c === 0x0B || c === 0x0C;
+}
+
+function regExpEscape(S) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.escape');
+    }
+    if (typeof S !== 'string') {
+        throw new TypeError('RegExp.escape requires a string');
+    }
+    var escaped = '';
+    for (var i = 0; i < S.length; i++) {
+        var ch = S[i];
+        var c = S.charCodeAt(i);
+        if (i === 0 && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A))) {
+            escaped += '\\x' + hex(c, 2);
+        } else if (SYNTAX_CHARACTERS.indexOf(ch) >= 0) {
+            escaped += '\\' + ch;
+        } else if (CONTROL_ESCAPES.hasOwnProperty(ch)) {
+            escaped += '\\' + CONTROL_ESCAPES[ch];
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < S.length && S.charCodeAt(i + 1) >= 0xDC00 &&
+                   S.charCodeAt(i + 1) <= 0xDFFF) {
+            escaped += ch + S[i + 1];
+            i++;
+        } else if (OTHER_PUNCTUATORS.indexOf(ch) >= 0 || isEscapedWhiteSpace(c) || (c >= 0xD800 && c <= 0xDFFF)) {
+            escaped += c <= 0xFF ? '\\x' + hex(c, 2) : '\\u' + hex(c, 4);
+        } else {
+            escaped += ch;
+        }
+    }
+    return escaped;
+}
+
 /* ---- RegExp.prototype ---- */
 
 function defineGetter(name, fn) {
@@ -293,6 +370,9 @@ for (var g = 0; g < getterNames.length; g++) {
 }
 
 function regExpCompile(pattern, flags) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype.compile');
+    }
     var O = this;
     if (!isObject(O) || !isRegExpObject(O)) {
         throw new TypeError('RegExp.prototype.compile called on an object that is not a RegExp');
@@ -314,26 +394,32 @@ function regExpCompile(pattern, flags) {
 }
 
 function regExpToString() {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype.toString');
+    }
     var R = requireObject(this, 'RegExp.prototype.toString');
     return '/' + toStringValue(R.source) + '/' + toStringValue(R.flags);
 }
 
 /* RegExp.prototype[@@match] */
 function regExpMatch(string) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype[Symbol.match]');
+    }
     var rx = requireObject(this, 'RegExp.prototype[Symbol.match]');
     var S = typeof string === 'string' ? string : toStringValue(string);
     var flags = toStringValue(rx.flags);
-    if (flags.indexOf('g') < 0) {
+    if (!hasFlag(flags, 'g')) {
         return regExpExec(rx, S);
     }
     var fullUnicode = hasUnicodeFlag(flags);
+    rx.lastIndex = 0;
     if (rx.exec === builtinExec) {
         var fast = regexpMatchAll(rx, S, fullUnicode);
         if (fast !== void 0) {
             return fast;
         }
     }
-    rx.lastIndex = 0;
     var A = [];
     var n = 0;
     for (;;) {
@@ -351,6 +437,9 @@ function regExpMatch(string) {
 
 /* RegExp.prototype[@@replace] */
 function regExpReplace(string, replaceValue) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype[Symbol.replace]');
+    }
     var rx = requireObject(this, 'RegExp.prototype[Symbol.replace]');
     var S = typeof string === 'string' ? string : toStringValue(string);
     var lengthS = S.length;
@@ -359,16 +448,16 @@ function regExpReplace(string, replaceValue) {
         replaceValue = toStringValue(replaceValue);
     }
     var flags = toStringValue(rx.flags);
-    var global = flags.indexOf('g') >= 0;
+    var global = hasFlag(flags, 'g');
     var fullUnicode = hasUnicodeFlag(flags);
+    if (global) {
+        rx.lastIndex = 0;
+    }
     if (!functionalReplace && rx.exec === builtinExec) {
         var fast = regexpReplace(rx, S, replaceValue, global, fullUnicode);
         if (fast !== void 0) {
             return fast;
         }
-    }
-    if (global) {
-        rx.lastIndex = 0;
     }
     var results = [];
     var result;
@@ -409,7 +498,7 @@ function regExpReplace(string, replaceValue) {
             if (namedCaptures !== void 0) {
                 args[args.length] = namedCaptures;
             }
-            replacement = toStringValue(replaceValue.apply(void 0, args));
+            replacement = toStringValue(Reflect.apply(replaceValue, void 0, args));
         } else {
             if (namedCaptures !== void 0) {
                 namedCaptures = Object(requireCoercible(namedCaptures, 'replace'));
@@ -426,6 +515,9 @@ function regExpReplace(string, replaceValue) {
 
 /* RegExp.prototype[@@search] */
 function regExpSearch(string) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype[Symbol.search]');
+    }
     var rx = requireObject(this, 'RegExp.prototype[Symbol.search]');
     var S = toStringValue(string);
     var previousLastIndex = rx.lastIndex;
@@ -442,12 +534,15 @@ function regExpSearch(string) {
 
 /* RegExp.prototype[@@split] */
 function regExpSplit(string, limit) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype[Symbol.split]');
+    }
     var rx = requireObject(this, 'RegExp.prototype[Symbol.split]');
     var S = toStringValue(string);
     var C = speciesConstructor(rx, RegExp);
     var flags = toStringValue(rx.flags);
     var unicodeMatching = hasUnicodeFlag(flags);
-    var newFlags = flags.indexOf('y') >= 0 ? flags : flags + 'y';
+    var newFlags = hasFlag(flags, 'y') ? flags : flags + 'y';
     if (C === RegExp && isRegExpObject(rx) && RegExpPrototype.exec === builtinExec) {
         void rx[SYMBOL_MATCH]; /* the IsRegExp of the splitter's construction */
         return regexpSplit(rx, S, newFlags, limit === void 0 ? MAX_UINT32 : limit);
@@ -515,6 +610,9 @@ function RegExpStringIterator(matcher, string, global, fullUnicode) {
 RegExpStringIterator.prototype = RegExpStringIteratorPrototype;
 
 function regExpStringIteratorNext() {
+    if (new.target !== void 0) {
+        throw notConstructor('%RegExpStringIteratorPrototype%.next');
+    }
     if (!isObject(this) || this[ITERATOR_DONE] === void 0) {
         throw new TypeError('%RegExpStringIteratorPrototype%.next called on an incompatible receiver');
     }
@@ -536,25 +634,32 @@ function regExpStringIteratorNext() {
     return { value: match, done: false };
 }
 
-defineHidden(RegExpStringIteratorPrototype, 'next', regExpStringIteratorNext);
-setNameAndLength(regExpStringIteratorNext, 'next', 0);
+replaceMethod(RegExpStringIteratorPrototype, 'next', regExpStringIteratorNext, 'next', 0);
 Object.defineProperty(RegExpStringIteratorPrototype, Symbol.toStringTag, {
     value: 'RegExp String Iterator', writable: false, enumerable: false, configurable: true
 });
 
 /* RegExp.prototype[@@matchAll] */
 function regExpMatchAll(string) {
+    if (new.target !== void 0) {
+        throw notConstructor('RegExp.prototype[Symbol.matchAll]');
+    }
     var R = requireObject(this, 'RegExp.prototype[Symbol.matchAll]');
     var S = toStringValue(string);
     var C = speciesConstructor(R, RegExp);
     var flags = toStringValue(R.flags);
     var matcher = new C(R, flags);
     matcher.lastIndex = toLength(R.lastIndex);
-    return new RegExpStringIterator(matcher, S, flags.indexOf('g') >= 0, hasUnicodeFlag(flags));
+    return new RegExpStringIterator(matcher, S, hasFlag(flags, 'g'), hasUnicodeFlag(flags));
 }
 
+/* Installs a built-in method (which, as the spec's, has no prototype and
+ * refuses `new` itself). */
 function replaceMethod(target, key, fn, name, length) {
     setNameAndLength(fn, name, length);
+    if (typeof fn.prototype === 'object') {
+        fn.prototype = void 0;
+    }
     defineHidden(target, key, fn);
 }
 
@@ -576,8 +681,11 @@ function stringIndexOf(string, searchValue, fromIndex) {
 }
 
 function stringMatch(regexp) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.match');
+    }
     var O = requireCoercible(this, 'match');
-    if (regexp !== void 0 && regexp !== null) {
+    if (isObject(regexp)) {
         var matcher = getMethod(regexp, SYMBOL_MATCH);
         if (matcher !== void 0) {
             return matcher.call(regexp, O);
@@ -592,14 +700,17 @@ function requireGlobalFlags(regexp, what) {
     if (flags === void 0 || flags === null) {
         throw new TypeError(what + ': the RegExp flags are null or undefined');
     }
-    if (toStringValue(flags).indexOf('g') < 0) {
+    if (!hasFlag(toStringValue(flags), 'g')) {
         throw new TypeError(what + ' must be called with a global RegExp');
     }
 }
 
 function stringMatchAll(regexp) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.matchAll');
+    }
     var O = requireCoercible(this, 'matchAll');
-    if (regexp !== void 0 && regexp !== null) {
+    if (isObject(regexp)) {
         if (isRegExp(regexp)) {
             requireGlobalFlags(regexp, 'String.prototype.matchAll');
         }
@@ -613,8 +724,11 @@ function stringMatchAll(regexp) {
 }
 
 function stringReplace(searchValue, replaceValue) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.replace');
+    }
     var O = requireCoercible(this, 'replace');
-    if (searchValue !== void 0 && searchValue !== null) {
+    if (isObject(searchValue)) {
         var replacer = getMethod(searchValue, SYMBOL_REPLACE);
         if (replacer !== void 0) {
             return replacer.call(searchValue, O, replaceValue);
@@ -637,8 +751,11 @@ function stringReplace(searchValue, replaceValue) {
 }
 
 function stringReplaceAll(searchValue, replaceValue) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.replaceAll');
+    }
     var O = requireCoercible(this, 'replaceAll');
-    if (searchValue !== void 0 && searchValue !== null) {
+    if (isObject(searchValue)) {
         if (isRegExp(searchValue)) {
             requireGlobalFlags(searchValue, 'String.prototype.replaceAll');
         }
@@ -675,8 +792,11 @@ function stringReplaceAll(searchValue, replaceValue) {
 }
 
 function stringSearch(regexp) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.search');
+    }
     var O = requireCoercible(this, 'search');
-    if (regexp !== void 0 && regexp !== null) {
+    if (isObject(regexp)) {
         var searcher = getMethod(regexp, SYMBOL_SEARCH);
         if (searcher !== void 0) {
             return searcher.call(regexp, O);
@@ -687,8 +807,11 @@ function stringSearch(regexp) {
 }
 
 function stringSplit(separator, limit) {
+    if (new.target !== void 0) {
+        throw notConstructor('String.prototype.split');
+    }
     var O = requireCoercible(this, 'split');
-    if (separator !== void 0 && separator !== null) {
+    if (isObject(separator)) {
         var splitter = getMethod(separator, SYMBOL_SPLIT);
         if (splitter !== void 0) {
             return splitter.call(separator, O, limit);
@@ -712,6 +835,8 @@ replaceMethod(String.prototype, 'replace', stringReplace, 'replace', 2);
 replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2);
 replaceMethod(String.prototype, 'search', stringSearch, 'search', 1);
 replaceMethod(String.prototype, 'split', stringSplit, 'split', 2);
+
+replaceMethod(RegExp, 'escape', regExpEscape, 'escape', 1);
 
 spec.isRegExp = isRegExp;
 native.defineGlobal('RegExp', RegExp);

@@ -321,6 +321,10 @@ static struct re_slot *cache_get(struct re_state *st, const uint16_t *src, size_
     victim->hash = h;
     victim->used = ++st->clock;
     victim->ncap = fcw_re_capture_count(re);
+    victim->named = 0;
+    for (int g = 1; g < victim->ncap; g++) {
+        victim->named |= fcw_re_group_name(re, g) != NULL;
+    }
     victim->id = (double) (victim - st->slots) + RE_CACHE_SLOTS * ++st->serial;
     return victim;
 }
@@ -607,11 +611,74 @@ int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap)
     return duk_push_fixed_buffer(ctx, (size_t) ncap * 2 * sizeof(int));
 }
 
+void fcw_re_push_group_name(duk_context *ctx, const char *name)
+{
+    size_t n = strlen(name), o = 0, wide = 0;
+    const unsigned char *u = (const unsigned char *) name;
+    for (size_t i = 0; i < n; i++) {
+        wide |= u[i] >= 0xF0;
+    }
+    if (!wide) {
+        duk_push_lstring(ctx, name, n);
+        return;
+    }
+    unsigned char *out = duk_push_fixed_buffer(ctx, n * 2);
+    for (size_t i = 0; i < n;) {
+        if (u[i] >= 0xF0 && i + 3 < n) {
+            uint32_t cp = ((uint32_t) (u[i] & 0x07) << 18) | ((uint32_t) (u[i + 1] & 0x3F) << 12) |
+                          ((uint32_t) (u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
+            uint32_t pair[2] = { 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF) };
+            for (int k = 0; k < 2; k++) {
+                out[o++] = (unsigned char) (0xE0 | (pair[k] >> 12));
+                out[o++] = (unsigned char) (0x80 | ((pair[k] >> 6) & 0x3F));
+                out[o++] = (unsigned char) (0x80 | (pair[k] & 0x3F));
+            }
+            i += 4;
+        } else {
+            out[o++] = u[i++];
+        }
+    }
+    duk_push_lstring(ctx, (const char *) out, o);
+    duk_remove(ctx, -2);
+}
+
+/* CreateDataProperty(obj, key, value on top): defined, not set, so that a
+ * setter on Array.prototype is not called. */
+static void define_value(duk_context *ctx, duk_idx_t obj, const char *key)
+{
+    duk_push_string(ctx, key);
+    duk_insert(ctx, -2);
+    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
+}
+
+/* The groups object of a match: each named group's capture, the one that
+ * took part when several groups share a name. */
+static void push_groups(duk_context *ctx, struct re_slot *slot, const int *caps, duk_idx_t values)
+{
+    duk_push_bare_object(ctx);
+    for (int i = 1; i < slot->ncap; i++) {
+        const char *name = fcw_re_group_name(slot->re, i);
+        if (name == NULL) {
+            continue;
+        }
+        fcw_re_push_group_name(ctx, name);
+        if (caps[2 * i] < 0) {
+            duk_dup_top(ctx);
+            if (duk_has_prop(ctx, -3)) {
+                duk_pop(ctx); /* a group of that name took part */
+                continue;
+            }
+        }
+        duk_get_prop_index(ctx, values, (duk_uarridx_t) i);
+        duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
+    }
+}
+
 /* Pushes the match array of RegExpBuiltinExec. */
 static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_view *v, const int *caps,
                        duk_idx_t input)
 {
-    int ncap = slot->ncap, named = 0;
+    int ncap = slot->ncap, named = slot->named;
     duk_idx_t arr = duk_push_array(ctx);
     for (int i = 0; i < ncap; i++) {
         if (caps[2 * i] < 0) {
@@ -620,25 +687,17 @@ static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_v
             fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
         }
         duk_put_prop_index(ctx, arr, (duk_uarridx_t) i);
-        named |= i > 0 && fcw_re_group_name(slot->re, i) != NULL;
     }
     duk_push_int(ctx, caps[0]);
-    duk_put_prop_literal(ctx, arr, "index");
+    define_value(ctx, arr, "index");
     duk_dup(ctx, input);
-    duk_put_prop_literal(ctx, arr, "input");
+    define_value(ctx, arr, "input");
     if (named) {
-        duk_push_bare_object(ctx);
-        for (int i = 1; i < ncap; i++) {
-            const char *name = fcw_re_group_name(slot->re, i);
-            if (name != NULL && (caps[2 * i] >= 0 || !duk_has_prop_string(ctx, -1, name))) {
-                duk_get_prop_index(ctx, arr, (duk_uarridx_t) i);
-                duk_put_prop_string(ctx, -2, name);
-            }
-        }
+        push_groups(ctx, slot, caps, arr);
     } else {
         duk_push_undefined(ctx);
     }
-    duk_put_prop_literal(ctx, arr, "groups");
+    define_value(ctx, arr, "groups");
     if (slot->flags & FCW_RE_HAS_INDICES) {
         duk_idx_t indices = duk_push_array(ctx);
         for (int i = 0; i < ncap; i++) {
@@ -654,19 +713,12 @@ static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_v
             duk_put_prop_index(ctx, indices, (duk_uarridx_t) i);
         }
         if (named) {
-            duk_push_bare_object(ctx);
-            for (int i = 1; i < ncap; i++) {
-                const char *name = fcw_re_group_name(slot->re, i);
-                if (name != NULL && (caps[2 * i] >= 0 || !duk_has_prop_string(ctx, -1, name))) {
-                    duk_get_prop_index(ctx, indices, (duk_uarridx_t) i);
-                    duk_put_prop_string(ctx, -2, name);
-                }
-            }
+            push_groups(ctx, slot, caps, indices);
         } else {
             duk_push_undefined(ctx);
         }
-        duk_put_prop_literal(ctx, indices, "groups");
-        duk_put_prop_literal(ctx, arr, "indices");
+        define_value(ctx, indices, "groups");
+        define_value(ctx, arr, "indices");
     }
 }
 

@@ -24,6 +24,7 @@ struct re_slot {
     double id;     /* nonzero while it holds a program; unique per compilation */
     unsigned pins; /* in use by a call that may run JavaScript */
     int ncap;
+    int named; /* some group has a name */
 };
 
 /* A string as UTF-16 code units, with the byte offset of each unit in the
@@ -68,6 +69,10 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
 
 /* Pushes v's units [start, end) as a string. */
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);
+
+/* Pushes a group name (UTF-8, from the engine) as Duktape keeps strings
+ * (a character beyond U+FFFF as its surrogate pair). */
+void fcw_re_push_group_name(duk_context *ctx, const char *name);
 
 /* AdvanceStringIndex. */
 size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode);

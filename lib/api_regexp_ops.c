@@ -128,9 +128,16 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
             int found = 0;
             for (int g = 1; g <= m && !found; g++) {
                 const char *name = fcw_re_group_name(slot->re, g);
-                if (name != NULL && strlen(name) == nlen && memcmp(name, t + d + 2, nlen) == 0 && caps[2 * g] >= 0) {
+                if (name == NULL || caps[2 * g] < 0) {
+                    continue;
+                }
+                duk_size_t len = 0;
+                fcw_re_push_group_name(o->ctx, name);
+                const char *js = duk_get_lstring(o->ctx, -1, &len);
+                found = len == nlen && memcmp(js, t + d + 2, nlen) == 0;
+                duk_pop(o->ctx);
+                if (found) {
                     out_capture(o, v, caps, g);
-                    found = 1;
                 }
             }
             i = (size_t) (gt - t) + 1;
@@ -139,16 +146,6 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
             i = d + 1;
         }
     }
-}
-
-static int has_names(const struct re_slot *slot)
-{
-    for (int g = 1; g < slot->ncap; g++) {
-        if (fcw_re_group_name(slot->re, g) != NULL) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* Whether the flags string's g and u/v (as the caller read them) agree with
@@ -178,7 +175,7 @@ static duk_ret_t native_replace(duk_context *ctx)
         return 0;
     }
     int gy = (slot->flags & (FCW_RE_GLOBAL | FCW_RE_STICKY)) != 0;
-    int named = has_names(slot);
+    int named = slot->named;
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     duk_size_t tlen = 0;
