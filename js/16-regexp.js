@@ -29,6 +29,7 @@ var toStringValue = spec.toStringValue;
 var NativeRegExp = global.RegExp;
 var RegExpPrototype = NativeRegExp.prototype;
 var nativeSplit = String.prototype.split;
+var sliceString = Function.prototype.call.bind(String.prototype.slice);
 var regexpCreate = native.regexpCreate;
 var regexpReplace = native.regexpReplace;
 var regexpMatchAll = native.regexpMatchAll;
@@ -459,14 +460,16 @@ function regExpReplace(string, replaceValue) {
             return fast;
         }
     }
-    var results = [];
+    /* lists as plain objects, and slice bound early: the spec's algorithm
+     * does not go through Array.prototype or String.prototype */
+    var results = { length: 0 };
     var result;
     for (;;) {
         result = regExpExec(rx, S);
         if (result === null) {
             break;
         }
-        results[results.length] = result;
+        results[results.length++] = result;
         if (!global) {
             break;
         }
@@ -481,7 +484,7 @@ function regExpReplace(string, replaceValue) {
         var nCaptures = Math.max(toLength(result.length) - 1, 0);
         var matched = toStringValue(result[0]);
         var position = Math.max(Math.min(toIntegerOrInfinity(result.index), lengthS), 0);
-        var captures = [];
+        var captures = { length: nCaptures };
         for (var n = 1; n <= nCaptures; n++) {
             var capN = result[n];
             captures[n - 1] = capN === void 0 ? capN : toStringValue(capN);
@@ -489,14 +492,14 @@ function regExpReplace(string, replaceValue) {
         var namedCaptures = result.groups;
         var replacement;
         if (functionalReplace) {
-            var args = [matched];
-            for (var k = 0; k < captures.length; k++) {
-                args[args.length] = captures[k];
+            var args = { 0: matched, length: 1 };
+            for (var k = 0; k < nCaptures; k++) {
+                args[args.length++] = captures[k];
             }
-            args[args.length] = position;
-            args[args.length] = S;
+            args[args.length++] = position;
+            args[args.length++] = S;
             if (namedCaptures !== void 0) {
-                args[args.length] = namedCaptures;
+                args[args.length++] = namedCaptures;
             }
             replacement = toStringValue(Reflect.apply(replaceValue, void 0, args));
         } else {
@@ -506,11 +509,11 @@ function regExpReplace(string, replaceValue) {
             replacement = getSubstitution(matched, S, position, captures, namedCaptures, replaceValue);
         }
         if (position >= nextSourcePosition) {
-            accumulated += S.slice(nextSourcePosition, position) + replacement;
+            accumulated += sliceString(S, nextSourcePosition, position) + replacement;
             nextSourcePosition = position + matched.length;
         }
     }
-    return nextSourcePosition >= lengthS ? accumulated : accumulated + S.slice(nextSourcePosition);
+    return nextSourcePosition >= lengthS ? accumulated : accumulated + sliceString(S, nextSourcePosition);
 }
 
 /* RegExp.prototype[@@search] */

@@ -62,6 +62,7 @@ struct re_state {
     void *proto;        /* %RegExp.prototype% */
     void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
     void *builtin_exec; /* RegExp.prototype.exec as first installed */
+    void *array_proto;  /* %Array.prototype% */
 };
 
 static duk_context *last_ctx;
@@ -557,6 +558,10 @@ static duk_ret_t native_setup(duk_context *ctx)
     st->proto = duk_require_heapptr(ctx, 0);
     st->native_ctor = duk_require_heapptr(ctx, 1);
     st->builtin_exec = duk_require_heapptr(ctx, 2);
+    duk_get_global_literal(ctx, "Array");
+    duk_get_prop_literal(ctx, -1, "prototype");
+    st->array_proto = duk_require_heapptr(ctx, -1);
+    duk_put_prop_literal(ctx, 3, "regexpArrayPrototype");
     return 0;
 }
 
@@ -609,6 +614,17 @@ int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap)
         return inline_caps;
     }
     return duk_push_fixed_buffer(ctx, (size_t) ncap * 2 * sizeof(int));
+}
+
+duk_idx_t fcw_re_push_array(duk_context *ctx)
+{
+    return duk_push_bare_array(ctx);
+}
+
+void fcw_re_finish_array(duk_context *ctx, struct re_state *st, duk_idx_t arr)
+{
+    duk_push_heapptr(ctx, st->array_proto);
+    duk_set_prototype(ctx, arr);
 }
 
 void fcw_re_push_group_name(duk_context *ctx, const char *name)
@@ -675,11 +691,11 @@ static void push_groups(duk_context *ctx, struct re_slot *slot, const int *caps,
 }
 
 /* Pushes the match array of RegExpBuiltinExec. */
-static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_view *v, const int *caps,
-                       duk_idx_t input)
+static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *slot, const struct re_view *v,
+                       const int *caps, duk_idx_t input)
 {
     int ncap = slot->ncap, named = slot->named;
-    duk_idx_t arr = duk_push_array(ctx);
+    duk_idx_t arr = fcw_re_push_array(ctx);
     for (int i = 0; i < ncap; i++) {
         if (caps[2 * i] < 0) {
             duk_push_undefined(ctx);
@@ -699,16 +715,17 @@ static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_v
     }
     define_value(ctx, arr, "groups");
     if (slot->flags & FCW_RE_HAS_INDICES) {
-        duk_idx_t indices = duk_push_array(ctx);
+        duk_idx_t indices = fcw_re_push_array(ctx);
         for (int i = 0; i < ncap; i++) {
             if (caps[2 * i] < 0) {
                 duk_push_undefined(ctx);
             } else {
-                duk_push_array(ctx);
+                duk_idx_t pair = fcw_re_push_array(ctx);
                 duk_push_int(ctx, caps[2 * i]);
-                duk_put_prop_index(ctx, -2, 0);
+                duk_put_prop_index(ctx, pair, 0);
                 duk_push_int(ctx, caps[2 * i + 1]);
-                duk_put_prop_index(ctx, -2, 1);
+                duk_put_prop_index(ctx, pair, 1);
+                fcw_re_finish_array(ctx, st, pair);
             }
             duk_put_prop_index(ctx, indices, (duk_uarridx_t) i);
         }
@@ -718,8 +735,10 @@ static void push_match(duk_context *ctx, struct re_slot *slot, const struct re_v
             duk_push_undefined(ctx);
         }
         define_value(ctx, indices, "groups");
+        fcw_re_finish_array(ctx, st, indices);
         define_value(ctx, arr, "indices");
     }
+    fcw_re_finish_array(ctx, st, arr);
 }
 
 /* RegExpBuiltinExec(R at ridx, S at sidx): pushes the match array (or
@@ -738,7 +757,7 @@ static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, 
     fcw_re_view(ctx, st, sidx, &v);
     int m = li <= (double) v.len && fcw_re_run(ctx, st, slot, &v, (size_t) li, caps);
     if (m && want_array) {
-        push_match(ctx, slot, &v, caps, sidx);
+        push_match(ctx, st, slot, &v, caps, sidx);
     } else if (want_array) {
         duk_push_null(ctx);
     } else {

@@ -70,6 +70,11 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
 /* Pushes v's units [start, end) as a string. */
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);
 
+/* Arrays of results are filled before they get Array.prototype, so that
+ * an index setter there is not called (CreateDataProperty). */
+duk_idx_t fcw_re_push_array(duk_context *ctx);
+void fcw_re_finish_array(duk_context *ctx, struct re_state *st, duk_idx_t arr);
+
 /* Pushes a group name (UTF-8, from the engine) as Duktape keeps strings
  * (a character beyond U+FFFF as its surrogate pair). */
 void fcw_re_push_group_name(duk_context *ctx, const char *name);

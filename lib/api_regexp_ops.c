@@ -239,7 +239,7 @@ static duk_ret_t native_match_all(duk_context *ctx)
     slot->pins++;
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
-    duk_idx_t arr = duk_push_array(ctx);
+    duk_idx_t arr = fcw_re_push_array(ctx);
     struct re_view v;
     fcw_re_view(ctx, st, 1, &v);
     size_t li = 0;
@@ -255,6 +255,7 @@ static duk_ret_t native_match_all(duk_context *ctx)
     fcw_re_view_release(ctx, st, &v);
     fcw_re_unpin(slot);
     fcw_re_set_last_index(ctx, 0, 0);
+    fcw_re_finish_array(ctx, st, arr);
     if (n == 0) {
         duk_push_null(ctx);
     }
@@ -287,9 +288,10 @@ static duk_ret_t native_split(duk_context *ctx)
         fcw_re_program_with_flags(ctx, st, 0, flags & ~(unsigned) (FCW_RE_STICKY | FCW_RE_GLOBAL | FCW_RE_HAS_INDICES));
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
-    duk_idx_t arr = duk_push_array(ctx);
+    duk_idx_t arr = fcw_re_push_array(ctx);
     if (lim == 0) {
         fcw_re_unpin(slot);
+        fcw_re_finish_array(ctx, st, arr);
         return 1;
     }
     struct re_view v;
@@ -304,6 +306,7 @@ static duk_ret_t native_split(duk_context *ctx)
             duk_dup(ctx, 1);
             duk_put_prop_index(ctx, arr, 0);
         }
+        fcw_re_finish_array(ctx, st, arr);
         return 1;
     }
     while (q < size) {
@@ -340,6 +343,7 @@ static duk_ret_t native_split(duk_context *ctx)
 done:
     fcw_re_view_release(ctx, st, &v);
     fcw_re_unpin(slot);
+    fcw_re_finish_array(ctx, st, arr);
     return 1;
 }
 
