@@ -236,10 +236,15 @@ static int operand(struct re_parser *ps, struct vset *v, int allow_range)
             goto close;
         }
         if (e == 'p' || e == 'P') {
+            /* the complement of the folded set (CharacterComplement) */
             ps->pos += 2;
-            if (re_parse_property(ps, &v->set, e == 'P') < 0)
+            if (re_parse_property(ps, &v->set, 0) < 0)
                 return -1;
-            goto close;
+            if (ps->icase)
+                re_cset_case_close(&v->set, 1);
+            if (e == 'P')
+                re_cset_invert(&v->set, RE_MAX_CP);
+            return v->set.oom ? re_fail(ps, "out of memory") : 0;
         }
         if (e == 'q') {
             ps->pos += 2;

@@ -334,6 +334,10 @@ static const struct rcase cases[] = {
     {"\\p{L}", "v", "1é", 0, {"é"}},
     {"[]", "v", "a", 0, {NOMATCH}},
     {"[^]", "v", "a", 0, {"a"}},
+    {"\\P{Lu}", "iv", "a", 0, {NOMATCH}},
+    {"[\\P{Lu}]", "iv", "A1", 0, {"1"}},
+    {"\\P{Lu}", "iu", "A", 0, {"A"}},
+    {"[\\w--a]{2}", "iv", "\\u017fa", 0, {NOMATCH}},
 };
 
 static void check_case(const struct rcase *c)
