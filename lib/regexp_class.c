@@ -359,6 +359,8 @@ int re_parse_class(struct re_parser *ps)
         return -1;
     ps->nodes[n].val = si;
     ps->nodes[n].inv = (uint8_t)inv;
+    if (ps->vmode)
+        return re_parse_class_v(ps, n) < 0 ? -1 : n;
     if (parse_class_ranges(ps, &ps->sets[si]) < 0)
         return -1;
     if (ps->sets[si].oom)

@@ -3,7 +3,8 @@
  * character sets (sorted, merged code-point ranges), the parse tree the
  * parser builds and the compiler walks, the program's opcodes, and the
  * Unicode helpers (case canonicalization, properties) on libunistring.
- * regexp_parse.c parses, regexp_compile.c emits the program,
+ * regexp_parse.c parses (regexp_class.c and, under v, regexp_classv.c
+ * parse classes), regexp_compile.c emits the program,
  * regexp_exec.c runs it, regexp_class.c does set algebra and the
  * class escapes, regexp_unicode.c knows the Unicode names and case.
  */
@@ -172,6 +173,7 @@ int re_new_node(struct re_parser *ps, int type);
 void re_add_kid(struct re_parser *ps, int parent, int kid);
 int re_new_set(struct re_parser *ps);
 int re_parse_class(struct re_parser *ps);
+int re_parse_class_v(struct re_parser *ps, int n);
 int re_parse_property(struct re_parser *ps, struct re_cset *s, int negate);
 int re_parse_escape_char(struct re_parser *ps, int in_class, uint32_t *out);
 int re_next_cp(struct re_parser *ps, uint32_t *c);

@@ -425,8 +425,11 @@ static int parse_atom_escape(struct re_parser *ps)
         if (n < 0 || (s = re_new_set(ps)) < 0)
             return -1;
         ps->nodes[n].val = s;
-        if (re_parse_property(ps, &ps->sets[s], c == 'P') < 0)
+        /* under v, \P is the complement of the folded set: matched as
+         * "not in the closure" */
+        if (re_parse_property(ps, &ps->sets[s], c == 'P' && !ps->vmode) < 0)
             return -1;
+        ps->nodes[n].inv = (uint8_t)(c == 'P' && ps->vmode);
         return n;
     }
     if (c == 'k' && (ps->unicode || ps->has_named)) {
