@@ -712,80 +712,6 @@ function stringAt(index) {
     return k < 0 || k >= S.length ? undefined : S.charAt(k);
 }
 
-/* GetSubstitution for a match without capture groups. */
-function getSubstitution(matched, str, position, replacement) {
-    if (replacement.indexOf('$') < 0) {
-        return replacement;
-    }
-    var result = '';
-    var tailPos = position + matched.length;
-    for (var i = 0; i < replacement.length; i++) {
-        var c = replacement.charAt(i);
-        var d = replacement.charAt(i + 1);
-        if (c !== '$' || i + 1 >= replacement.length) {
-            result += c;
-        } else if (d === '$') {
-            result += '$';
-            i += 1;
-        } else if (d === '&') {
-            result += matched;
-            i += 1;
-        } else if (d === '`') {
-            result += str.slice(0, position);
-            i += 1;
-        } else if (d === "'") {
-            result += str.slice(tailPos);
-            i += 1;
-        } else {
-            result += c;
-        }
-    }
-    return result;
-}
-
-function isRegExp(x) {
-    return isObject(x) && toStr.call(x) === '[object RegExp]';
-}
-
-function stringReplaceAll(searchValue, replaceValue) {
-    if (this === undefined || this === null) {
-        throw new TypeError('String.prototype.replaceAll called on null or undefined');
-    }
-    if (isRegExp(searchValue)) {
-        var flags = searchValue.flags;
-        if (flags === undefined || flags === null || toStringValue(flags).indexOf('g') < 0) {
-            throw new TypeError('replaceAll must be called with a global RegExp');
-        }
-        return String.prototype.replace.call(this, searchValue, replaceValue);
-    }
-    var str = toStringValue(this);
-    var searchString = toStringValue(searchValue);
-    var functional = typeof replaceValue === 'function';
-    if (!functional) {
-        replaceValue = toStringValue(replaceValue);
-    }
-    var searchLength = searchString.length;
-    var advanceBy = Math.max(1, searchLength);
-    var positions = [];
-    var found = str.indexOf(searchString, 0);
-    while (found >= 0) {
-        positions.push(found);
-        var from = found + advanceBy;
-        found = from > str.length ? -1 : str.indexOf(searchString, from);
-    }
-    var endOfLastMatch = 0;
-    var result = '';
-    for (var i = 0; i < positions.length; i++) {
-        var position = positions[i];
-        var replacement = functional ?
-            toStringValue(replaceValue(searchString, position, str)) :
-            getSubstitution(searchString, str, position, replaceValue);
-        result += str.slice(endOfLastMatch, position) + replacement;
-        endOfLastMatch = position + searchLength;
-    }
-    return result + str.slice(endOfLastMatch);
-}
-
 function stringRaw(template) {
     var raw = Object(toObject(template, 'String.raw').raw);
     var literalCount = toLength(raw.length);
@@ -803,7 +729,7 @@ provide(String, [['raw', stringRaw, 1]]);
 provide(String.prototype, [
     ['padStart', stringPadStart, 1], ['padEnd', stringPadEnd, 1],
     ['trimStart', stringTrimStart, 0], ['trimEnd', stringTrimEnd, 0],
-    ['at', stringAt, 1], ['replaceAll', stringReplaceAll, 2]
+    ['at', stringAt, 1]
 ]);
 if (!hasOwn.call(String.prototype, 'trimLeft')) {
     defineHidden(String.prototype, 'trimLeft', String.prototype.trimStart);
@@ -934,6 +860,5 @@ native.spec = {
     toObject: toObject,
     toStringValue: toStringValue,
     requireCallable: requireCallable,
-    isRegExp: isRegExp,
     findIndexVia: findIndexVia
 };

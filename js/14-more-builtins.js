@@ -2,10 +2,10 @@
  * ECMAScript 2022–2024 library additions that Duktape 2.7 lacks and that
  * lowered Workers code calls, beyond 12-builtins.js: the Error `cause`
  * option (§20.5.8.1 InstallErrorCause) for Error and the six native error
- * constructors, String.prototype.matchAll with its RegExp String Iterator,
- * String.prototype.normalize (forms checked; see below), the ES2023 copying
- * Array methods (toReversed, toSorted, toSpliced, with), Object.hasOwn and
- * Promise.withResolvers.
+ * constructors, String.prototype.normalize (forms checked; see below),
+ * the ES2023 copying Array methods (toReversed, toSorted, toSpliced, with),
+ * Object.hasOwn and Promise.withResolvers. (String.prototype.matchAll is
+ * in 16-regexp.js.)
  *
  * The native error constructors ignore a second argument, so each global
  * error constructor is replaced by a function around the native one with
@@ -39,7 +39,6 @@ var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 var toLength = spec.toLength;
 var toObject = spec.toObject;
 var toStringValue = spec.toStringValue;
-var isRegExp = spec.isRegExp;
 
 var hasOwn = Object.prototype.hasOwnProperty;
 var toStr = Object.prototype.toString;
@@ -134,94 +133,6 @@ if (new Error('', { cause: 0 }).cause === undefined) {
 
 /* ---- String ---- */
 
-var RegExpStringIteratorPrototype = Object.create(native.IteratorPrototype);
-var ITERATING_REGEXP = Symbol('iteratingRegExp');
-var ITERATED_STRING = Symbol('iteratedString');
-var GLOBAL = Symbol('global');
-var UNICODE = Symbol('unicode');
-var DONE = Symbol('done');
-
-function RegExpStringIterator(matcher, string, isGlobal, fullUnicode) {
-    this[ITERATING_REGEXP] = matcher;
-    this[ITERATED_STRING] = string;
-    this[GLOBAL] = isGlobal;
-    this[UNICODE] = fullUnicode;
-    this[DONE] = false;
-}
-
-RegExpStringIterator.prototype = RegExpStringIteratorPrototype;
-
-function advanceStringIndex(S, index, unicode) {
-    if (!unicode || index + 1 >= S.length) {
-        return index + 1;
-    }
-    var first = S.charCodeAt(index);
-    var second = S.charCodeAt(index + 1);
-    var pair = first >= 0xD800 && first <= 0xDBFF && second >= 0xDC00 && second <= 0xDFFF;
-    return index + (pair ? 2 : 1);
-}
-
-/* RegExpExec: the regexp's own exec if callable, checked to give an object or null. */
-function regExpExec(R, S) {
-    var exec = R.exec;
-    var result = exec.call(R, S);
-    if (result !== null && !isObject(result)) {
-        throw new TypeError('exec result must be an object or null');
-    }
-    return result;
-}
-
-function regExpStringIteratorNext() {
-    if (!isObject(this) || this[DONE] === undefined) {
-        throw new TypeError('next method called on incompatible receiver');
-    }
-    if (this[DONE]) {
-        return { value: undefined, done: true };
-    }
-    var R = this[ITERATING_REGEXP];
-    var S = this[ITERATED_STRING];
-    var match = regExpExec(R, S);
-    if (match === null) {
-        this[DONE] = true;
-        return { value: undefined, done: true };
-    }
-    if (!this[GLOBAL]) {
-        this[DONE] = true;
-    } else if (toStringValue(match[0]) === '') {
-        R.lastIndex = advanceStringIndex(S, toLength(R.lastIndex), this[UNICODE]);
-    }
-    return { value: match, done: false };
-}
-
-provide(RegExpStringIteratorPrototype, [['next', regExpStringIteratorNext, 0]]);
-Object.defineProperty(RegExpStringIteratorPrototype, Symbol.toStringTag, {
-    value: 'RegExp String Iterator', configurable: true
-});
-
-/* RegExp.prototype[@@matchAll] (the engine has no Symbol.matchAll). */
-function regExpMatchAll(R, S) {
-    var flags = toStringValue(R.flags);
-    var matcher = new RegExp(R.source, flags);
-    matcher.lastIndex = toLength(R.lastIndex);
-    return new RegExpStringIterator(matcher, S, flags.indexOf('g') >= 0, flags.indexOf('u') >= 0);
-}
-
-function stringMatchAll(regexp) {
-    if (this === undefined || this === null) {
-        throw new TypeError('String.prototype.matchAll called on null or undefined');
-    }
-    if (isRegExp(regexp)) {
-        var flags = regexp.flags;
-        if (flags === undefined || flags === null || toStringValue(flags).indexOf('g') < 0) {
-            throw new TypeError('matchAll must be called with a global RegExp');
-        }
-        return regExpMatchAll(regexp, toStringValue(this));
-    }
-    var S = toStringValue(this);
-    var rx = new RegExp(regexp === undefined ? '(?:)' : toStringValue(regexp), 'g');
-    return regExpMatchAll(rx, S);
-}
-
 function stringNormalize(form) {
     if (this === undefined || this === null) {
         throw new TypeError('String.prototype.normalize called on null or undefined');
@@ -234,7 +145,7 @@ function stringNormalize(form) {
     return S;
 }
 
-provide(String.prototype, [['matchAll', stringMatchAll, 1], ['normalize', stringNormalize, 0]]);
+provide(String.prototype, [['normalize', stringNormalize, 0]]);
 
 /* ---- Array (ES2023 change-array-by-copy) ---- */
 

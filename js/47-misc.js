@@ -93,7 +93,7 @@ function cloneLeaf(value, tag) {
         return new Date(value.getTime());
     }
     if (tag === '[object RegExp]') {
-        return new RegExp(value.source, (value.global ? 'g' : '') + (value.ignoreCase ? 'i' : '') + (value.multiline ? 'm' : ''));
+        return new RegExp(value.source, value.flags);
     }
     if (tag === '[object Boolean]') {
         return new Boolean(value.valueOf());

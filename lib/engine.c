@@ -536,6 +536,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_http_init(ctx, native_idx);
     fcw_api_url_init(ctx, native_idx);
     fcw_api_crypto_init(ctx, native_idx);
+    fcw_api_regexp_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
@@ -617,6 +618,7 @@ void fcw_engine_free(struct fcw_engine *engine)
         return;
     }
     fcw_fetch_free(engine);
+    fcw_api_regexp_free(engine);
     if (engine->ctx != NULL) {
         duk_destroy_heap(engine->ctx);
     }

@@ -82,6 +82,10 @@ void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
+/* RegExp on lib/regexp.h (lib/api_regexp.c): its natives, and freeing its
+ * program cache with the engine. */
+void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_regexp_free(struct fcw_engine *engine);
 
 /* Outgoing fetch() (lib/fetch.c): its natives, and freeing its transfers
  * and multi handle with the engine. */

@@ -125,8 +125,14 @@ void fcw_http_abandon(void)
 static duk_ret_t native_respond_head(duk_context *ctx)
 {
     struct http_state *st = &current;
-    if (fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
+    struct fcw_engine *e = fcw_engine_of(ctx);
+    if (fcw_engine_out_of_memory(e)) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
+    }
+    /* a limit stopped the request inside C (a regular expression) and the
+     * script caught the error: the answer is the limit's 503 */
+    if (fcw_engine_interrupted(e) != ENGINE_RUNNING) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
     }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
@@ -218,7 +224,8 @@ static duk_ret_t native_respond_error(duk_context *ctx)
 {
     struct http_state *st = &current;
     int status = duk_require_int(ctx, 0);
-    if (!st->active || st->ended || fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
+    struct fcw_engine *e = fcw_engine_of(ctx);
+    if (!st->active || st->ended || fcw_engine_out_of_memory(e) || fcw_engine_interrupted(e) != ENGINE_RUNNING) {
         return 0;
     }
     if (!st->head_sent) {

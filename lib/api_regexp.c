@@ -1,0 +1,1007 @@
+/*
+ * The native half of RegExp (js/16-regexp.js) on fcworker's own engine
+ * (lib/regexp.h): RegExp objects, RegExp.prototype.exec and test, the
+ * flag and source accessors, and what lib/api_regexp_ops.c's loops share.
+ *
+ * A RegExp object is one Duktape creates (so that it has the RegExp class,
+ * for Object.prototype.toString), with its pattern and flags in hidden
+ * properties and the id of its compiled program. Programs live in a
+ * per-heap cache keyed by (pattern, flags), bounded and least-recently-used,
+ * so that a literal evaluated on every request compiles once; an object
+ * whose program was dropped compiles it again. Regexp literals that Duktape
+ * compiled itself are adopted on first use: their source and flags are read
+ * from Duktape's internal properties.
+ *
+ * Duktape keeps strings as CESU-8 (each UTF-16 code unit of a surrogate
+ * pair on its own); the engine wants UTF-16, so an input is converted once,
+ * and the last converted input stays cached (its string held in the heap
+ * stash) so that `while (re.exec(s))` over a long string stays linear. A
+ * 4-byte UTF-8 sequence, which Duktape counts as one character, becomes
+ * U+FFFD so that indices keep agreeing with Duktape's.
+ *
+ * Matching asks fcw_engine_timeout_check every few thousand steps, so the
+ * request's CPU and wall limits stop a catastrophic pattern: the match
+ * throws, and the engine, now interrupted, ends the request with a 503.
+ */
+#include "config.h"
+
+#include "api_regexp.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RE_CACHE_SLOTS 64
+#define RE_INPUT_KEEP (64 * 1024) /* units of input buffer kept however short the next input is */
+
+#define SOURCE_KEY DUK_HIDDEN_SYMBOL("fcwReSource")
+#define FLAGS_KEY DUK_HIDDEN_SYMBOL("fcwReFlags")
+#define PROGRAM_KEY DUK_HIDDEN_SYMBOL("fcwReProgram")
+/* Duktape's own properties of a RegExp it created */
+#define DUK_SOURCE_KEY "\x82" "Source"
+#define DUK_BYTECODE_KEY "\x82" "Bytecode"
+
+enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
+
+struct re_input {
+    void *str; /* the cached string (held in the stash), NULL when none */
+    const unsigned char *bytes;
+    size_t blen, len, cap;
+    uint16_t *units;
+    uint32_t *offs; /* buffer of byte offsets (kept across inputs) */
+    int ascii;      /* the cached string is ASCII: offs is not used */
+};
+
+struct re_state {
+    struct fcw_engine *engine;
+    struct re_slot slots[RE_CACHE_SLOTS];
+    uint64_t clock;
+    double serial;
+    struct re_input input;
+    int input_busy;
+    void *proto;        /* %RegExp.prototype% */
+    void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
+    void *builtin_exec; /* RegExp.prototype.exec as first installed */
+    void *array_proto;  /* %Array.prototype% */
+};
+
+static duk_context *last_ctx;
+static struct re_state *last_state;
+
+struct re_state *fcw_re_state(duk_context *ctx)
+{
+    if (ctx == last_ctx && last_state != NULL) {
+        return last_state;
+    }
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, "regexp");
+    struct re_state *st = duk_get_pointer(ctx, -1);
+    duk_pop_2(ctx);
+    last_ctx = ctx;
+    last_state = st;
+    return st;
+}
+
+/* ---- UTF-16 ---- */
+
+/* Converts a string's bytes (clen Duktape characters) to units, and the
+ * byte offset of each unit into offs when offs is not NULL. */
+static void decode(const unsigned char *b, size_t blen, size_t clen, uint16_t *units, uint32_t *offs)
+{
+    size_t i = 0, n = 0;
+    while (i < blen && n < clen) {
+        unsigned c = b[i];
+        size_t start = i++, want = 0;
+        uint32_t cp = 0xFFFD;
+        if (c < 0x80) {
+            cp = c;
+        } else if (c >= 0xC0 && c < 0xE0) {
+            want = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c < 0xF0) {
+            want = 2;
+            cp = c & 0x0F;
+        }
+        size_t got = 0;
+        while (i < blen && (b[i] & 0xC0) == 0x80) {
+            cp = (cp << 6) | (b[i] & 0x3F);
+            i++;
+            got++;
+        }
+        if (c >= 0x80 && (want == 0 || got != want)) {
+            cp = 0xFFFD;
+        }
+        if (offs) {
+            offs[n] = (uint32_t) start;
+        }
+        units[n++] = (uint16_t) cp;
+    }
+    while (n < clen) { /* not reached for Duktape's strings */
+        if (offs) {
+            offs[n] = (uint32_t) blen;
+        }
+        units[n++] = 0xFFFD;
+    }
+    if (offs) {
+        offs[clen] = (uint32_t) blen;
+    }
+}
+
+/* A malloc'd copy of the string at idx as UTF-16 (patterns, flags). */
+static uint16_t *units_of(duk_context *ctx, duk_idx_t idx, size_t *len)
+{
+    duk_size_t blen = 0;
+    const unsigned char *b = (const unsigned char *) duk_require_lstring(ctx, idx, &blen);
+    size_t clen = duk_get_length(ctx, idx);
+    uint16_t *u = malloc((clen + 1) * sizeof(uint16_t));
+    if (u == NULL) {
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    }
+    decode(b, blen, clen, u, NULL);
+    *len = clen;
+    return u;
+}
+
+static void free_input(duk_context *ctx, struct re_input *in)
+{
+    duk_free_raw(ctx, in->units);
+    duk_free_raw(ctx, in->offs);
+    in->units = NULL;
+    in->offs = NULL;
+    in->str = NULL;
+    in->cap = 0;
+}
+
+/* Fills units/offs for the string at idx into buffers of cap units (grown
+ * or shrunk as needed). Throws a RangeError when memory runs out. */
+static void convert_into(duk_context *ctx, duk_idx_t idx, uint16_t **units, uint32_t **offs, size_t *cap,
+                         struct re_view *v)
+{
+    duk_size_t blen = 0;
+    const unsigned char *b = (const unsigned char *) duk_get_lstring(ctx, idx, &blen);
+    size_t clen = duk_get_length(ctx, idx);
+    int ascii = clen == blen;
+    if (clen + 1 > *cap || (*cap > RE_INPUT_KEEP && *cap > 4 * (clen + 1))) {
+        size_t want = clen + 1;
+        uint16_t *nu = duk_realloc_raw(ctx, *units, want * sizeof(uint16_t));
+        if (nu == NULL) {
+            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
+        }
+        *units = nu;
+        duk_free_raw(ctx, *offs);
+        *offs = NULL;
+        *cap = want;
+    }
+    if (!ascii && *offs == NULL) {
+        *offs = duk_alloc_raw(ctx, *cap * sizeof(uint32_t));
+        if (*offs == NULL) {
+            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
+        }
+    }
+    if (ascii) {
+        for (size_t i = 0; i < clen; i++) {
+            (*units)[i] = b[i];
+        }
+    } else {
+        decode(b, blen, clen, *units, *offs);
+    }
+    v->units = *units;
+    v->offs = ascii ? NULL : *offs;
+    v->len = clen;
+    v->bytes = b;
+    v->blen = blen;
+}
+
+void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re_view *v)
+{
+    idx = duk_normalize_index(ctx, idx);
+    void *h = duk_get_heapptr(ctx, idx);
+    struct re_input *in = &st->input;
+    if (st->input_busy == 0 && h == in->str) {
+        v->units = in->units;
+        v->offs = in->ascii ? NULL : in->offs;
+        v->len = in->len;
+        v->bytes = in->bytes;
+        v->blen = in->blen;
+        v->temporary = 0;
+        st->input_busy++;
+        return;
+    }
+    if (st->input_busy == 0) {
+        in->str = NULL;
+        convert_into(ctx, idx, &in->units, &in->offs, &in->cap, v);
+        in->len = v->len;
+        in->ascii = v->offs == NULL;
+        in->bytes = v->bytes;
+        in->blen = v->blen;
+        in->str = h;
+        duk_push_heap_stash(ctx);
+        duk_dup(ctx, idx);
+        duk_put_prop_literal(ctx, -2, "regexpInput");
+        duk_pop(ctx);
+        v->temporary = 0;
+        st->input_busy++;
+        return;
+    }
+    /* a match already holds the cached input (only from a finalizer) */
+    uint16_t *units = NULL;
+    uint32_t *offs = NULL;
+    size_t cap = 0;
+    convert_into(ctx, idx, &units, &offs, &cap, v);
+    if (v->offs == NULL) {
+        duk_free_raw(ctx, offs);
+    }
+    v->temporary = 1;
+}
+
+void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *v)
+{
+    if (v->temporary) {
+        duk_free_raw(ctx, (void *) v->units);
+        duk_free_raw(ctx, (void *) v->offs);
+        v->temporary = 0;
+    } else if (st->input_busy > 0) {
+        st->input_busy--;
+    }
+    v->units = NULL;
+}
+
+void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end)
+{
+    size_t a = fcw_re_byte(v, start), b = fcw_re_byte(v, end);
+    duk_push_lstring(ctx, (const char *) v->bytes + a, b - a);
+}
+
+size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode)
+{
+    if (!unicode || index + 1 >= v->len) {
+        return index + 1;
+    }
+    uint16_t a = v->units[index], b = v->units[index + 1];
+    return a >= 0xD800 && a <= 0xDBFF && b >= 0xDC00 && b <= 0xDFFF ? index + 2 : index + 1;
+}
+
+/* ---- the program cache ---- */
+
+static uint32_t hash_units(const uint16_t *s, size_t len, unsigned flags)
+{
+    uint32_t h = 2166136261u ^ flags;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ s[i]) * 16777619u;
+    }
+    return h;
+}
+
+static void slot_clear(struct re_slot *s)
+{
+    fcw_re_free(s->re);
+    free(s->source);
+    s->re = NULL;
+    s->source = NULL;
+    s->id = 0;
+}
+
+/* The cached program for (pattern, flags), compiled if needed; NULL with
+ * the SyntaxError message in err. Not pinned. */
+static struct re_slot *cache_get(struct re_state *st, const uint16_t *src, size_t len, unsigned flags, char *err,
+                                 size_t errlen)
+{
+    uint32_t h = hash_units(src, len, flags);
+    struct re_slot *victim = NULL;
+    for (int i = 0; i < RE_CACHE_SLOTS; i++) {
+        struct re_slot *s = &st->slots[i];
+        if (s->id != 0 && s->hash == h && s->flags == flags && s->len == len &&
+            memcmp(s->source, src, len * sizeof(uint16_t)) == 0) {
+            s->used = ++st->clock;
+            return s;
+        }
+        if (s->pins == 0 && (victim == NULL || (victim->id != 0 && (s->id == 0 || s->used < victim->used)))) {
+            victim = s;
+        }
+    }
+    if (victim == NULL) {
+        snprintf(err, errlen, "too many regular expressions in use at once");
+        return NULL;
+    }
+    struct fcw_re *re = fcw_re_compile(src, len, flags, err, errlen);
+    if (re == NULL) {
+        return NULL;
+    }
+    uint16_t *copy = malloc((len + 1) * sizeof(uint16_t));
+    if (copy == NULL) {
+        fcw_re_free(re);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, src, len * sizeof(uint16_t));
+    slot_clear(victim);
+    victim->re = re;
+    victim->source = copy;
+    victim->len = len;
+    victim->flags = flags;
+    victim->hash = h;
+    victim->used = ++st->clock;
+    victim->ncap = fcw_re_capture_count(re);
+    victim->named = 0;
+    for (int g = 1; g < victim->ncap; g++) {
+        victim->named |= fcw_re_group_name(re, g) != NULL;
+    }
+    victim->id = (double) (victim - st->slots) + RE_CACHE_SLOTS * ++st->serial;
+    return victim;
+}
+
+void fcw_re_unpin(struct re_slot *slot)
+{
+    if (slot != NULL && slot->pins > 0) {
+        slot->pins--;
+    }
+}
+
+/* 1: a RegExp object (adopting one Duktape compiled), 0: not one. */
+static int is_regexp(duk_context *ctx, duk_idx_t idx);
+
+/* Compiles the string at pidx with flags into a pinned slot, or throws the
+ * SyntaxError. */
+static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, duk_idx_t pidx, unsigned flags)
+{
+    size_t len = 0;
+    uint16_t *src = units_of(ctx, pidx, &len);
+    char err[256];
+    struct re_slot *s = cache_get(st, src, len, flags, err, sizeof(err));
+    free(src);
+    if (s == NULL) {
+        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression: /%s/: %s", duk_get_string(ctx, pidx), err);
+    }
+    s->pins++;
+    return s;
+}
+
+static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
+{
+    duk_push_string(ctx, key);
+    duk_insert(ctx, -2);
+    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                               DUK_DEFPROP_FORCE);
+}
+
+struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx)
+{
+    idx = duk_normalize_index(ctx, idx);
+    if (!is_regexp(ctx, idx)) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+    }
+    duk_get_prop_string(ctx, idx, PROGRAM_KEY);
+    double id = duk_get_number_default(ctx, -1, 0);
+    duk_pop(ctx);
+    if (id > 0) {
+        struct re_slot *s = &st->slots[(size_t) fmod(id, RE_CACHE_SLOTS)];
+        if (s->id == id) {
+            s->used = ++st->clock;
+            s->pins++;
+            return s;
+        }
+    }
+    duk_get_prop_string(ctx, idx, FLAGS_KEY);
+    unsigned flags = (unsigned) duk_get_uint(ctx, -1);
+    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
+    duk_pop_2(ctx);
+    duk_push_number(ctx, s->id);
+    put_hidden(ctx, idx, PROGRAM_KEY);
+    return s;
+}
+
+struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags)
+{
+    idx = duk_normalize_index(ctx, idx);
+    if (!is_regexp(ctx, idx)) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+    }
+    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
+    duk_pop(ctx);
+    return s;
+}
+
+/* ---- RegExp objects ---- */
+
+/* Whether obj (which has key somewhere on its chain) has it as its own. */
+static int has_own(duk_context *ctx, duk_idx_t obj, const char *key)
+{
+    duk_get_prototype(ctx, obj);
+    int inherited = duk_is_object(ctx, -1) && duk_has_prop_string(ctx, -1, key);
+    duk_pop(ctx);
+    if (!inherited) {
+        return 1;
+    }
+    duk_push_string(ctx, key);
+    duk_get_prop_desc(ctx, obj, 0);
+    int own = duk_is_object(ctx, -1);
+    duk_pop(ctx);
+    return own;
+}
+
+/* Takes over a RegExp Duktape compiled (a literal): its escaped source and
+ * the g/i/m flags from the first byte of its bytecode. */
+static void adopt(duk_context *ctx, duk_idx_t idx)
+{
+    duk_get_prop_string(ctx, idx, DUK_BYTECODE_KEY);
+    duk_size_t n = 0;
+    const unsigned char *bc = (const unsigned char *) duk_get_lstring(ctx, -1, &n);
+    unsigned dflags = n > 0 ? bc[0] : 0, flags = 0;
+    duk_pop(ctx);
+    flags |= (dflags & 1) ? FCW_RE_GLOBAL : 0;
+    flags |= (dflags & 2) ? FCW_RE_IGNORE_CASE : 0;
+    flags |= (dflags & 4) ? FCW_RE_MULTILINE : 0;
+    duk_get_prop_string(ctx, idx, DUK_SOURCE_KEY);
+    if (!duk_is_string(ctx, -1)) {
+        duk_pop(ctx);
+        duk_push_literal(ctx, "");
+    }
+    put_hidden(ctx, idx, SOURCE_KEY);
+    duk_push_uint(ctx, flags);
+    put_hidden(ctx, idx, FLAGS_KEY);
+}
+
+static int is_regexp(duk_context *ctx, duk_idx_t idx)
+{
+    if (!duk_is_object(ctx, idx)) {
+        return 0;
+    }
+    if (duk_has_prop_string(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, FLAGS_KEY)) {
+        return 1;
+    }
+    if (duk_has_prop_string(ctx, idx, DUK_BYTECODE_KEY) && has_own(ctx, idx, DUK_BYTECODE_KEY)) {
+        adopt(ctx, idx);
+        return 1;
+    }
+    return 0;
+}
+
+static unsigned parse_flags_or_throw(duk_context *ctx, duk_idx_t fidx)
+{
+    size_t len = 0;
+    uint16_t *f = units_of(ctx, fidx, &len);
+    unsigned flags = 0;
+    int bad = fcw_re_parse_flags(f, len, &flags) < 0;
+    free(f);
+    if (bad) {
+        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression flags '%s'", duk_get_string(ctx, fidx));
+    }
+    return flags;
+}
+
+/* Sets the pattern (string at pidx), flags and program of the RegExp at obj. */
+static void initialize(duk_context *ctx, struct re_state *st, duk_idx_t obj, duk_idx_t pidx, duk_idx_t fidx)
+{
+    unsigned flags = parse_flags_or_throw(ctx, fidx);
+    struct re_slot *s = compile_or_throw(ctx, st, pidx, flags);
+    double id = s->id;
+    fcw_re_unpin(s);
+    duk_dup(ctx, pidx);
+    put_hidden(ctx, obj, SOURCE_KEY);
+    duk_push_uint(ctx, flags);
+    put_hidden(ctx, obj, FLAGS_KEY);
+    duk_push_number(ctx, id);
+    put_hidden(ctx, obj, PROGRAM_KEY);
+}
+
+/* native.regexpCreate(pattern, flags, proto): a new RegExp (both strings
+ * already coerced), inheriting from proto. */
+static duk_ret_t native_create(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    duk_require_string(ctx, 0);
+    duk_require_string(ctx, 1);
+    duk_push_heapptr(ctx, st->native_ctor);
+    duk_new(ctx, 0);
+    initialize(ctx, st, 3, 0, 1);
+    if (duk_is_object(ctx, 2) && duk_get_heapptr(ctx, 2) != st->proto) {
+        duk_dup(ctx, 2);
+        duk_set_prototype(ctx, 3);
+    }
+    return 1;
+}
+
+/* native.regexpInitialize(regexp, pattern, flags): Annex B compile(). */
+static duk_ret_t native_initialize(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    if (!is_regexp(ctx, 0)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.compile called on an object that is not a RegExp");
+    }
+    duk_require_string(ctx, 1);
+    duk_require_string(ctx, 2);
+    initialize(ctx, st, 0, 1, 2);
+    duk_dup(ctx, 0);
+    return 1;
+}
+
+/* native.isRegExpObject(value): has [[RegExpMatcher]]. */
+static duk_ret_t native_is_regexp(duk_context *ctx)
+{
+    duk_push_boolean(ctx, is_regexp(ctx, 0));
+    return 1;
+}
+
+/* native.regexpSource(regexp): [[OriginalSource]]; native.regexpFlags(regexp):
+ * [[OriginalFlags]] as a number (undefined when not a RegExp). */
+static duk_ret_t native_source(duk_context *ctx)
+{
+    if (!is_regexp(ctx, 0)) {
+        return 0;
+    }
+    duk_get_prop_string(ctx, 0, SOURCE_KEY);
+    return 1;
+}
+
+static duk_ret_t native_flags(duk_context *ctx)
+{
+    if (!is_regexp(ctx, 0)) {
+        return 0;
+    }
+    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    return 1;
+}
+
+/* native.regexpSetup(prototype, DuktapeRegExp, exec): the intrinsics. */
+static duk_ret_t native_setup(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    duk_push_heap_stash(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_literal(ctx, -2, "regexpPrototype");
+    duk_dup(ctx, 1);
+    duk_put_prop_literal(ctx, -2, "regexpNativeConstructor");
+    duk_dup(ctx, 2);
+    duk_put_prop_literal(ctx, -2, "regexpExec");
+    st->proto = duk_require_heapptr(ctx, 0);
+    st->native_ctor = duk_require_heapptr(ctx, 1);
+    st->builtin_exec = duk_require_heapptr(ctx, 2);
+    duk_get_global_literal(ctx, "Array");
+    duk_get_prop_literal(ctx, -1, "prototype");
+    st->array_proto = duk_require_heapptr(ctx, -1);
+    duk_put_prop_literal(ctx, 3, "regexpArrayPrototype");
+    return 0;
+}
+
+/* ---- matching ---- */
+
+static int interrupt_cb(void *opaque)
+{
+    return fcw_engine_timeout_check(opaque);
+}
+
+int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start,
+               int *caps)
+{
+    int rc = fcw_re_exec(slot->re, v->units, v->len, start, caps, interrupt_cb, st->engine);
+    if (rc >= 0) {
+        return rc;
+    }
+    fcw_re_unpin(slot);
+    fcw_re_view_release(ctx, st, v);
+    if (rc == FCW_RE_INTERRUPTED) {
+        enum engine_interrupt why = fcw_engine_interrupted(st->engine);
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression stopped: the request reached its %s limit",
+                         why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_WALL_LIMIT ? "wall time" : "CPU time");
+    }
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression too complex");
+}
+
+double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj)
+{
+    duk_get_prop_literal(ctx, obj, "lastIndex");
+    double n = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    if (!(n > 0)) {
+        return 0;
+    }
+    n = floor(n);
+    return n > 9007199254740991.0 ? 9007199254740991.0 : n;
+}
+
+void fcw_re_set_last_index(duk_context *ctx, duk_idx_t obj, double value)
+{
+    obj = duk_normalize_index(ctx, obj);
+    duk_push_number(ctx, value);
+    duk_put_prop_literal(ctx, obj, "lastIndex");
+}
+
+int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap)
+{
+    if (2 * ncap <= RE_CAPS_INLINE) {
+        return inline_caps;
+    }
+    return duk_push_fixed_buffer(ctx, (size_t) ncap * 2 * sizeof(int));
+}
+
+duk_idx_t fcw_re_push_array(duk_context *ctx)
+{
+    return duk_push_bare_array(ctx);
+}
+
+void fcw_re_finish_array(duk_context *ctx, struct re_state *st, duk_idx_t arr)
+{
+    duk_push_heapptr(ctx, st->array_proto);
+    duk_set_prototype(ctx, arr);
+}
+
+void fcw_re_push_group_name(duk_context *ctx, const char *name)
+{
+    size_t n = strlen(name), o = 0, wide = 0;
+    const unsigned char *u = (const unsigned char *) name;
+    for (size_t i = 0; i < n; i++) {
+        wide |= u[i] >= 0xF0;
+    }
+    if (!wide) {
+        duk_push_lstring(ctx, name, n);
+        return;
+    }
+    unsigned char *out = duk_push_fixed_buffer(ctx, n * 2);
+    for (size_t i = 0; i < n;) {
+        if (u[i] >= 0xF0 && i + 3 < n) {
+            uint32_t cp = ((uint32_t) (u[i] & 0x07) << 18) | ((uint32_t) (u[i + 1] & 0x3F) << 12) |
+                          ((uint32_t) (u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
+            uint32_t pair[2] = { 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF) };
+            for (int k = 0; k < 2; k++) {
+                out[o++] = (unsigned char) (0xE0 | (pair[k] >> 12));
+                out[o++] = (unsigned char) (0x80 | ((pair[k] >> 6) & 0x3F));
+                out[o++] = (unsigned char) (0x80 | (pair[k] & 0x3F));
+            }
+            i += 4;
+        } else {
+            out[o++] = u[i++];
+        }
+    }
+    duk_push_lstring(ctx, (const char *) out, o);
+    duk_remove(ctx, -2);
+}
+
+/* CreateDataProperty(obj, key, value on top): defined, not set, so that a
+ * setter on Array.prototype is not called. */
+static void define_value(duk_context *ctx, duk_idx_t obj, const char *key)
+{
+    duk_push_string(ctx, key);
+    duk_insert(ctx, -2);
+    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
+}
+
+/* The groups object of a match: each named group's capture, the one that
+ * took part when several groups share a name. */
+static void push_groups(duk_context *ctx, struct re_slot *slot, const int *caps, duk_idx_t values)
+{
+    duk_push_bare_object(ctx);
+    for (int i = 1; i < slot->ncap; i++) {
+        const char *name = fcw_re_group_name(slot->re, i);
+        if (name == NULL) {
+            continue;
+        }
+        fcw_re_push_group_name(ctx, name);
+        if (caps[2 * i] < 0) {
+            duk_dup_top(ctx);
+            if (duk_has_prop(ctx, -3)) {
+                duk_pop(ctx); /* a group of that name took part */
+                continue;
+            }
+        }
+        duk_get_prop_index(ctx, values, (duk_uarridx_t) i);
+        duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
+    }
+}
+
+/* Pushes the match array of RegExpBuiltinExec. */
+static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *slot, const struct re_view *v,
+                       const int *caps, duk_idx_t input)
+{
+    int ncap = slot->ncap, named = slot->named;
+    duk_idx_t arr = fcw_re_push_array(ctx);
+    for (int i = 0; i < ncap; i++) {
+        if (caps[2 * i] < 0) {
+            duk_push_undefined(ctx);
+        } else {
+            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+        }
+        duk_put_prop_index(ctx, arr, (duk_uarridx_t) i);
+    }
+    duk_push_int(ctx, caps[0]);
+    define_value(ctx, arr, "index");
+    duk_dup(ctx, input);
+    define_value(ctx, arr, "input");
+    if (named) {
+        push_groups(ctx, slot, caps, arr);
+    } else {
+        duk_push_undefined(ctx);
+    }
+    define_value(ctx, arr, "groups");
+    if (slot->flags & FCW_RE_HAS_INDICES) {
+        duk_idx_t indices = fcw_re_push_array(ctx);
+        for (int i = 0; i < ncap; i++) {
+            if (caps[2 * i] < 0) {
+                duk_push_undefined(ctx);
+            } else {
+                duk_idx_t pair = fcw_re_push_array(ctx);
+                duk_push_int(ctx, caps[2 * i]);
+                duk_put_prop_index(ctx, pair, 0);
+                duk_push_int(ctx, caps[2 * i + 1]);
+                duk_put_prop_index(ctx, pair, 1);
+                fcw_re_finish_array(ctx, st, pair);
+            }
+            duk_put_prop_index(ctx, indices, (duk_uarridx_t) i);
+        }
+        if (named) {
+            push_groups(ctx, slot, caps, indices);
+        } else {
+            duk_push_undefined(ctx);
+        }
+        define_value(ctx, indices, "groups");
+        fcw_re_finish_array(ctx, st, indices);
+        define_value(ctx, arr, "indices");
+    }
+    fcw_re_finish_array(ctx, st, arr);
+}
+
+/* RegExpBuiltinExec(R at ridx, S at sidx): pushes the match array (or
+ * null), or for test a boolean. */
+static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx, int want_array)
+{
+    double li = fcw_re_get_last_index(ctx, ridx);
+    struct re_slot *slot = fcw_re_program(ctx, st, ridx);
+    int inline_caps[RE_CAPS_INLINE];
+    int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
+    int gy = (slot->flags & (FCW_RE_GLOBAL | FCW_RE_STICKY)) != 0;
+    if (!gy) {
+        li = 0;
+    }
+    struct re_view v;
+    fcw_re_view(ctx, st, sidx, &v);
+    int m = li <= (double) v.len && fcw_re_run(ctx, st, slot, &v, (size_t) li, caps);
+    if (m && want_array) {
+        push_match(ctx, st, slot, &v, caps, sidx);
+    } else if (want_array) {
+        duk_push_null(ctx);
+    } else {
+        duk_push_boolean(ctx, m);
+    }
+    fcw_re_view_release(ctx, st, &v);
+    fcw_re_unpin(slot);
+    if (gy) {
+        fcw_re_set_last_index(ctx, ridx, m ? (double) caps[1] : 0);
+    }
+}
+
+/* RegExp.prototype.exec(string) */
+static duk_ret_t re_exec(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    duk_push_this(ctx);
+    if (!is_regexp(ctx, 1)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.exec called on an object that is not a RegExp");
+    }
+    duk_to_string(ctx, 0);
+    builtin_exec(ctx, st, 1, 0, 1);
+    return 1;
+}
+
+/* RegExp.prototype.test(string): RegExpExec without the array when exec is
+ * the built-in one. */
+static duk_ret_t re_test(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    duk_push_this(ctx);
+    if (!duk_is_object(ctx, 1)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.test called on a value that is not an object");
+    }
+    duk_to_string(ctx, 0);
+    duk_get_prop_literal(ctx, 1, "exec");
+    if (duk_get_heapptr(ctx, 2) != st->builtin_exec && duk_is_callable(ctx, 2)) {
+        duk_dup(ctx, 1);
+        duk_dup(ctx, 0);
+        duk_call_method(ctx, 1);
+        if (!duk_is_null(ctx, -1) && !duk_is_object(ctx, -1)) {
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "exec must return an object or null");
+        }
+        duk_push_boolean(ctx, !duk_is_null(ctx, -1));
+        return 1;
+    }
+    if (!is_regexp(ctx, 1)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.test called on an object that is not a RegExp");
+    }
+    builtin_exec(ctx, st, 1, 0, 0);
+    return 1;
+}
+
+/* ---- accessors ---- */
+
+static const struct {
+    const char *name;
+    unsigned flag;
+    char letter;
+} flag_props[] = {
+    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
+    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
+    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
+    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
+};
+#define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
+
+/* EscapeRegExpPattern: "/" outside a class and line terminators escaped,
+ * "(?:)" for the empty pattern. Pushes the result. */
+static void push_escaped_source(duk_context *ctx, duk_idx_t src)
+{
+    duk_size_t n = 0;
+    const char *s = duk_get_lstring(ctx, src, &n);
+    if (n == 0) {
+        duk_push_literal(ctx, "(?:)");
+        return;
+    }
+    char *out = duk_push_dynamic_buffer(ctx, n * 6);
+    size_t o = 0;
+    int in_class = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char) s[i];
+        if (c == '\\' && i + 1 < n) {
+            unsigned char d = (unsigned char) s[i + 1];
+            out[o++] = '\\';
+            if (d == '\n' || d == '\r') {
+                out[o++] = d == '\n' ? 'n' : 'r';
+                i++;
+                continue;
+            }
+            i++;
+            c = d;
+            if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
+                ((unsigned char) s[i + 2] == 0xA8 || (unsigned char) s[i + 2] == 0xA9)) {
+                memcpy(out + o, (unsigned char) s[i + 2] == 0xA8 ? "u2028" : "u2029", 5);
+                o += 5;
+                i += 2;
+                continue;
+            }
+            out[o++] = (char) c;
+            continue;
+        }
+        if (c == '[') {
+            in_class = 1;
+        } else if (c == ']') {
+            in_class = 0;
+        }
+        if (c == '/' && !in_class) {
+            out[o++] = '\\';
+            out[o++] = '/';
+        } else if (c == '\n') {
+            memcpy(out + o, "\\n", 2);
+            o += 2;
+        } else if (c == '\r') {
+            memcpy(out + o, "\\r", 2);
+            o += 2;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
+                   ((unsigned char) s[i + 2] == 0xA8 || (unsigned char) s[i + 2] == 0xA9)) {
+            memcpy(out + o, (unsigned char) s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            o += 6;
+            i += 2;
+        } else {
+            out[o++] = (char) c;
+        }
+    }
+    duk_resize_buffer(ctx, -1, o);
+    duk_buffer_to_string(ctx, -1);
+}
+
+/* get RegExp.prototype.global and the other flags (magic: the index in
+ * flag_props), .source (MAGIC_SOURCE) and .flags (MAGIC_FLAGS). */
+static duk_ret_t re_getter(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    int magic = duk_get_current_magic(ctx);
+    duk_push_this(ctx);
+    if (!duk_is_object(ctx, 0)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype getter called on a value that is not an object");
+    }
+    if (magic == MAGIC_FLAGS) {
+        char buf[N_FLAG_PROPS + 1];
+        size_t n = 0;
+        for (size_t i = 0; i < N_FLAG_PROPS; i++) {
+            duk_get_prop_string(ctx, 0, flag_props[i].name);
+            if (duk_to_boolean(ctx, -1)) {
+                buf[n++] = flag_props[i].letter;
+            }
+            duk_pop(ctx);
+        }
+        duk_push_lstring(ctx, buf, n);
+        return 1;
+    }
+    if (!is_regexp(ctx, 0)) {
+        if (duk_get_heapptr(ctx, 0) == st->proto) {
+            if (magic == MAGIC_SOURCE) {
+                duk_push_literal(ctx, "(?:)");
+                return 1;
+            }
+            return 0;
+        }
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype getter called on an object that is not a RegExp");
+    }
+    if (magic == MAGIC_SOURCE) {
+        duk_get_prop_string(ctx, 0, SOURCE_KEY);
+        push_escaped_source(ctx, -1);
+        return 1;
+    }
+    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    duk_push_boolean(ctx, (duk_get_uint(ctx, -1) & flag_props[magic].flag) != 0);
+    return 1;
+}
+
+/* native.regexpGetters: { global: fn, ..., source: fn, flags: fn } */
+static void push_getters(duk_context *ctx)
+{
+    duk_push_object(ctx);
+    for (size_t i = 0; i < N_FLAG_PROPS; i++) {
+        duk_push_c_function(ctx, re_getter, 0);
+        duk_set_magic(ctx, -1, (duk_int_t) i);
+        duk_put_prop_string(ctx, -2, flag_props[i].name);
+    }
+    duk_push_c_function(ctx, re_getter, 0);
+    duk_set_magic(ctx, -1, MAGIC_SOURCE);
+    duk_put_prop_literal(ctx, -2, "source");
+    duk_push_c_function(ctx, re_getter, 0);
+    duk_set_magic(ctx, -1, MAGIC_FLAGS);
+    duk_put_prop_literal(ctx, -2, "flags");
+}
+
+/* ---- setup ---- */
+
+void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    struct re_state *st = calloc(1, sizeof(*st));
+    if (st == NULL) {
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    }
+    st->engine = fcw_engine_of(ctx);
+    duk_push_heap_stash(ctx);
+    duk_push_pointer(ctx, st);
+    duk_put_prop_literal(ctx, -2, "regexp");
+    duk_pop(ctx);
+    last_ctx = ctx;
+    last_state = st;
+
+    static const duk_function_list_entry fns[] = {
+        { "regexpCreate", native_create, 3 },
+        { "regexpInitialize", native_initialize, 3 },
+        { "isRegExpObject", native_is_regexp, 1 },
+        { "regexpSource", native_source, 1 },
+        { "regexpFlags", native_flags, 1 },
+        { "regexpSetup", native_setup, 3 },
+        { "regexpExec", re_exec, 1 },
+        { "regexpTest", re_test, 1 },
+        { NULL, NULL, 0 },
+    };
+    duk_put_function_list(ctx, native_idx, fns);
+    push_getters(ctx);
+    duk_put_prop_literal(ctx, native_idx, "regexpGetters");
+    fcw_api_regexp_ops_init(ctx, native_idx);
+}
+
+void fcw_api_regexp_free(struct fcw_engine *engine)
+{
+    duk_context *ctx = fcw_engine_ctx(engine);
+    if (ctx == NULL) {
+        return;
+    }
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, "regexp");
+    struct re_state *st = duk_get_pointer(ctx, -1);
+    duk_pop(ctx);
+    duk_del_prop_literal(ctx, -1, "regexp");
+    duk_pop(ctx);
+    if (st == NULL) {
+        return;
+    }
+    for (int i = 0; i < RE_CACHE_SLOTS; i++) {
+        slot_clear(&st->slots[i]);
+    }
+    free_input(ctx, &st->input);
+    if (last_state == st) {
+        last_state = NULL;
+        last_ctx = NULL;
+    }
+    free(st);
+}

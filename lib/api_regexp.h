@@ -1,0 +1,96 @@
+/*
+ * What the two halves of the RegExp binding share (lib/api_regexp.c: the
+ * per-heap program cache, the UTF-16 view of the input, RegExp objects,
+ * exec and the accessors; lib/api_regexp_ops.c: the native loops behind
+ * replace, match and split). Internal to those two files.
+ */
+#ifndef FCW_API_REGEXP_H
+#define FCW_API_REGEXP_H
+
+#include "engine.h"
+#include "regexp.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One compiled program of the cache. */
+struct re_slot {
+    struct fcw_re *re;
+    uint16_t *source;
+    size_t len;
+    unsigned flags;
+    uint32_t hash;
+    uint64_t used; /* the cache clock when last used (LRU) */
+    double id;     /* nonzero while it holds a program; unique per compilation */
+    unsigned pins; /* in use by a call that may run JavaScript */
+    int ncap;
+    int named; /* some group has a name */
+};
+
+/* A string as UTF-16 code units, with the byte offset of each unit in the
+ * string's internal (CESU-8) bytes when it is not ASCII. */
+struct re_view {
+    const uint16_t *units;
+    const uint32_t *offs; /* NULL: ASCII, unit i is byte i */
+    size_t len;
+    const unsigned char *bytes;
+    size_t blen;
+    int temporary; /* owned by this view (the cached one was in use) */
+};
+
+struct re_state;
+
+/* The state of the heap ctx belongs to. */
+struct re_state *fcw_re_state(duk_context *ctx);
+
+/* The program of the RegExp at idx (compiled again if the cache dropped it),
+ * pinned: unpin it with fcw_re_unpin. Throws a TypeError when idx is not a
+ * RegExp object. */
+struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx);
+/* A program for (the source of the RegExp at idx, flags), pinned. */
+struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags);
+void fcw_re_unpin(struct re_slot *slot);
+
+/* The string at idx as UTF-16; release it with fcw_re_view_release. */
+void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re_view *v);
+void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *v);
+
+/* Byte offset of unit i (i <= len). */
+static inline size_t fcw_re_byte(const struct re_view *v, size_t i)
+{
+    return v->offs ? v->offs[i] : i;
+}
+
+/* Runs slot's program on v from start; on a match fills caps (2 * ncap).
+ * Returns 1 or 0; throws on an interrupted or too complex match (after
+ * unpinning slot and releasing v). */
+int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start,
+               int *caps);
+
+/* Pushes v's units [start, end) as a string. */
+void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);
+
+/* Arrays of results are filled before they get Array.prototype, so that
+ * an index setter there is not called (CreateDataProperty). */
+duk_idx_t fcw_re_push_array(duk_context *ctx);
+void fcw_re_finish_array(duk_context *ctx, struct re_state *st, duk_idx_t arr);
+
+/* Pushes a group name (UTF-8, from the engine) as Duktape keeps strings
+ * (a character beyond U+FFFF as its surrogate pair). */
+void fcw_re_push_group_name(duk_context *ctx, const char *name);
+
+/* AdvanceStringIndex. */
+size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode);
+
+/* ToLength(Get(obj, "lastIndex")), which may run JavaScript. */
+double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj);
+void fcw_re_set_last_index(duk_context *ctx, duk_idx_t obj, double value);
+
+/* Capture buffers: a fixed array for the usual few groups, else allocated. */
+#define RE_CAPS_INLINE 64
+int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap);
+void fcw_re_caps_free(duk_context *ctx, int *inline_caps, int *caps);
+
+void fcw_api_regexp_ops_init(duk_context *ctx, duk_idx_t native_idx);
+
+#endif
