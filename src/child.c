@@ -17,7 +17,6 @@
 #include <grp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <pwd.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -27,9 +26,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
 #include "request.h"
 #include "signals.h"
+#include "users.h"
+#include "worker.h"
 
 static int fcgx_read(void *s, char *buf, int n)
 {
@@ -124,32 +126,19 @@ static int drop_privileges(const struct conf_pool *pool)
     if (pool->user == NULL) {
         return 0;
     }
-    struct passwd *pw = getpwnam(pool->user);
-    if (pw == NULL) {
-        fcw_log(FCW_LOG_ERROR, "user %s does not exist", pool->user);
+    char err[256];
+    uid_t uid;
+    gid_t gid;
+    if (users_find_user(pool->user, &uid, &gid, err, sizeof(err)) < 0 ||
+        (pool->group && users_find_group(pool->group, &gid, err, sizeof(err)) < 0)) {
+        fcw_log(FCW_LOG_ERROR, "[pool %s] %s", pool->name, err);
         return -1;
     }
-    gid_t gid = pw->pw_gid;
-    if (pool->group) {
-        struct group *gr = getgrnam(pool->group);
-        if (gr == NULL) {
-            fcw_log(FCW_LOG_ERROR, "group %s does not exist", pool->group);
-            return -1;
-        }
-        gid = gr->gr_gid;
-    }
-    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(pw->pw_uid) < 0) {
+    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(uid) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to become user %s: setuid()", pool->user);
         return -1;
     }
     return 0;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
 }
 
 void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
@@ -191,7 +180,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     unsigned long served = 0;
     while (!signals_child_stopping()) {
         if (slot->state != SLOT_IDLE) {
-            slot->idle_since = now_ms();
+            slot->idle_since = clock_now_ms();
         }
         slot->state = SLOT_IDLE;
         slot->request_started = 0;
@@ -214,7 +203,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * FCGX_Accept_r: count that time as the request's, so that a front
          * server stalling mid-record meets request_terminate_timeout */
         slot->state = SLOT_READING;
-        slot->request_started = now_ms();
+        slot->request_started = clock_now_ms();
         if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
             /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
              * when the connection held no request: it was closed or timed out */
@@ -222,7 +211,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             slot->request_started = 0;
             continue;
         }
-        sb->accepted++;
+        scoreboard_count_event(&sb->accepted);
         const char *role = FCGX_GetParam("FCGI_ROLE", fr.envp);
         if (role != NULL && strcmp(role, "RESPONDER") != 0) {
             /* an authorizer's 200 would mean "allowed": refuse plainly */

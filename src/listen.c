@@ -8,9 +8,7 @@
 #include "listen.h"
 
 #include <errno.h>
-#include <grp.h>
 #include <netdb.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +18,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "users.h"
 
 static int unix_in_use(const struct sockaddr_un *sa)
 {
@@ -73,23 +72,13 @@ static int open_unix(const struct conf_pool *p)
     if (p->listen_owner || p->listen_group) {
         uid_t uid = (uid_t) -1;
         gid_t gid = (gid_t) -1;
-        if (p->listen_owner) {
-            struct passwd *pw = getpwnam(p->listen_owner);
-            if (pw == NULL) {
-                fcw_log(FCW_LOG_ERROR, "[pool %s] listen.owner: no user %s", p->name, p->listen_owner);
-                listen_close(fd, p->listen);
-                return -1;
-            }
-            uid = pw->pw_uid;
-        }
-        if (p->listen_group) {
-            struct group *gr = getgrnam(p->listen_group);
-            if (gr == NULL) {
-                fcw_log(FCW_LOG_ERROR, "[pool %s] listen.group: no group %s", p->name, p->listen_group);
-                listen_close(fd, p->listen);
-                return -1;
-            }
-            gid = gr->gr_gid;
+        char err[256];
+        if ((p->listen_owner && users_find_user(p->listen_owner, &uid, NULL, err, sizeof(err)) < 0) ||
+            (p->listen_group && users_find_group(p->listen_group, &gid, err, sizeof(err)) < 0)) {
+            fcw_log(FCW_LOG_ERROR, "[pool %s] %s: %s", p->name, p->listen_owner && uid == (uid_t) -1 ?
+                    "listen.owner" : "listen.group", err);
+            listen_close(fd, p->listen);
+            return -1;
         }
         if (chown(p->listen, uid, gid) < 0) {
             fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to set the owner of %s: chown()", p->name,

@@ -43,4 +43,12 @@ unsigned scoreboard_count(const struct scoreboard *sb, int state);
 unsigned scoreboard_total(const struct scoreboard *sb);
 const char *scoreboard_state_name(int state);
 
+/* Counts one event in a pool-wide counter (accepted, slow_requests,
+ * max_children_reached): every child and the master add to the same
+ * shared memory, so the increment is atomic. */
+static inline void scoreboard_count_event(volatile uint64_t *counter)
+{
+    __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+}
+
 #endif

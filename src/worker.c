@@ -9,8 +9,10 @@
  */
 #include "config.h"
 
+#include "worker.h"
+
 #include "build.h"
-#include "child.h"
+#include "clock.h"
 #include "log.h"
 #include "request.h"
 #include "status.h"
@@ -43,7 +45,7 @@ struct worker {
     FILE *access_log;
 };
 
-void child_engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
+static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
 {
     memset(cfg, 0, sizeof(*cfg));
     cfg->limits = pool->limits;
@@ -91,7 +93,7 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     w->pool = pool;
-    child_engine_config(pool, &w->cfg);
+    engine_config(pool, &w->cfg);
     w->cfg.abandon = abandon;
     w->cfg.abandon_data = data;
     char built[PATH_MAX];
@@ -253,18 +255,11 @@ static void access_log(struct worker *w, char **params, const struct request *r,
     fflush(w->access_log);
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
     struct response res;
-    double start = now_ms();
+    double start = clock_now_ms();
     response_init(&res, out);
     const struct conf_pool *pool = w->pool;
 
@@ -290,7 +285,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
                 pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
-        access_log(w, params, r, &res, now_ms() - start);
+        access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc < 0) {
@@ -311,7 +306,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
             w->exhausted = 1;
         }
     }
-    double ms = now_ms() - start;
+    double ms = clock_now_ms() - start;
     if (slot) {
         slot->last_duration_ms = ms;
     }
