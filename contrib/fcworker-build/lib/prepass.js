@@ -23,7 +23,9 @@ const acorn = require('acorn');
 const MagicString = require('magic-string');
 
 /* { name: 'NAME' (lib/NAME.js), test: RegExp over the source text } */
-const TRANSFORMS = [];
+const TRANSFORMS = [
+    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ }
+];
 
 class PrepassError extends Error {}
 
