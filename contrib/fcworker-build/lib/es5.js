@@ -72,8 +72,10 @@ function loweringError(e, filename) {
 
 /* Lowers `code` to ES5; `isModule` parses it as module code (strict, as
  * esbuild's bundles are) rather than a classic script. Resolves to
- * { code, map } with a map from the output to `code` (source `filename`). */
-async function lowerToES5(code, { filename, isModule }) {
+ * { code, map } with a map from the output to `code` (source `filename`),
+ * or, given `inputMap` (a map from `code` to its sources), from the output
+ * to those sources: SWC composes the two maps itself. */
+async function lowerToES5(code, { filename, isModule, inputMap = null }) {
     let result;
     try {
         result = await swc.transform(code, {
@@ -82,7 +84,7 @@ async function lowerToES5(code, { filename, isModule }) {
             configFile: false,
             isModule,
             sourceMaps: true,
-            inputSourceMap: false,
+            inputSourceMap: inputMap ? JSON.stringify(inputMap) : false,
             env: { targets: { ie: '11' }, forceAllTransforms: true, exclude: EXCLUDED_TRANSFORMS },
             jsc: {
                 parser: { syntax: 'ecmascript' },
