@@ -166,11 +166,35 @@ if (/^[ \t]*export[ \t{*]/m.test(code.replace(/\nexport default __fcw_default;\n
     if check_es5 "$work/re/out.js"; then pass "regexp literals: output parses as ES5"; else fail "regexp literals: output parses as ES5"; fi
 }
 
+# A CommonJS entry (module.exports = { fetch }) ends as esbuild writes it,
+# `export default require_entry();`: its value is the default export.
+check_commonjs_entry() {
+    mkdir -p "$work/cjs"
+    printf 'const msg = require("./msg.js");\nmodule.exports = { fetch: () => msg + "!" };\n' >"$work/cjs/entry.js"
+    printf 'module.exports = "from cjs";\n' >"$work/cjs/msg.js"
+    if ! "$build" "$work/cjs/entry.js" -o "$work/cjs/out.js"; then
+        fail "CommonJS entry: build"
+        return
+    fi
+    if check_es5 "$work/cjs/out.js" && node -e '
+const code = require("fs").readFileSync(process.argv[1], "utf8")
+    .replace(/\nexport default ([\w$]+);\n$/, "\nthis.mod = $1;\n");
+const ctx = {};
+require("vm").runInNewContext(code, ctx);
+if (ctx.mod.fetch() !== "from cjs!") throw new Error("fetch() gave " + ctx.mod.fetch());
+' "$work/cjs/out.js"; then
+        pass "CommonJS entry: its module.exports is the default export"
+    else
+        fail "CommonJS entry: its module.exports is the default export"
+    fi
+}
+
 ensure_packages "$tool_dir"
 for dir in "$corpus"/*/; do
     [ -f "$dir/worker.json" ] && check_worker "${dir%/}"
 done
 check_errors
 check_regexps
+check_commonjs_entry
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
