@@ -17,7 +17,7 @@ const assert = require('assert');
 const { SourceMap } = require('module');
 const acorn = require('acorn');
 const { prepass, PrepassError, TRANSFORMS } = require('../lib/prepass');
-const { lowerToES5 } = require('../lib/es5');
+const { lowerToES5, LoweringError } = require('../lib/es5');
 const { lowerScript } = require('../lib/lower');
 const { compose } = require('../lib/sourcemap');
 
@@ -124,6 +124,11 @@ test('es5: the lowering leaves regexp literals and new RegExp calls as they are'
         assert.ok(out.code.includes(part), `${part} in ${out.code}`);
     }
     assert.ok(!/_wrap_reg_exp|_wrapRegExp/.test(out.code));
+});
+
+test('es5: an error of the lowering is a LoweringError with its message and place', async () => {
+    await assert.rejects(lowerToES5('var a = 1;\n  var x = ;\n', { filename: 'x.js', isModule: false }), (e) =>
+        e instanceof LoweringError && e.message === 'Expression expected' && e.loc.line === 2 && e.loc.column === 10);
 });
 
 test('lowerScript: ES5 output whose top-level names are globals', async () => {
