@@ -115,13 +115,78 @@ check_errors() {
     printf 'import { helper } from "./nowhere.js";\nexport default { fetch: helper };\n' >unresolved.js
     printf 'import "./syntax.js";\n' >indirect.js
     printf 'const ok: number = 1;\nconst bad = <number>;\nexport default ok;\n' >typed.ts
-    printf 'const re = /(?<=a)b/;\nexport default { fetch: () => new Response(re.source) };\n' >lookbehind.js
+    printf 'const u = 1;\nexport default { fetch: () => new Response(import.meta.url + u) };\n' >meta.js
     expect_error "syntax error" syntax.js "syntax.js:3:28: "
     expect_error "unresolved import" unresolved.js "unresolved.js:1:24: Could not resolve"
     expect_error "error in an imported module" indirect.js "syntax.js:3:28: "
     expect_error "TypeScript syntax error" typed.ts "typed.ts:2:"
-    expect_error "syntax Duktape cannot parse" lookbehind.js "lookbehind.js:1:12: lowering left syntax"
+    expect_error "syntax Duktape cannot parse" meta.js "meta.js:2:44: lowering left syntax"
     cd - >/dev/null || exit 1
+}
+
+# Regular-expression literals that Duktape's parser rejects become
+# `new RegExp(source, flags)` calls (for the runtime's own engine); the others
+# and existing `new RegExp` calls stay as they are. A block comment with a
+# line starting with "export" does not end up as such a line.
+check_regexps() {
+    mkdir -p "$work/re"
+    cat >"$work/re/re.js" <<'EOF'
+/*!
+ export is the first word of this line
+*/
+const lb = /(?<=a)b/, dot = /a.b/s, st = /a/y, named = /(?<x>a)\k<x>/, prop = /\p{L}/u;
+const ind = /a/d, set = /[\p{L}--[a-z]]/v, plain = /a+b/gi, made = new RegExp("(?<=a)b", "u");
+export default { fetch: () => new Response([lb, dot, st, named, prop, ind, set, plain, made].join()) };
+EOF
+    if ! "$build" "$work/re/re.js" -o "$work/re/out.js"; then
+        fail "regexp literals: build"
+        return
+    fi
+    if node -e '
+const code = require("fs").readFileSync(process.argv[1], "utf8");
+const want = [
+    String.raw`var lb = new RegExp("(?<=a)b")`,
+    String.raw`dot = new RegExp("a.b", "s")`,
+    String.raw`st = new RegExp("a", "y")`,
+    String.raw`named = new RegExp("(?<x>a)\\k<x>")`,
+    String.raw`prop = new RegExp("\\p{L}", "u")`,
+    String.raw`var ind = new RegExp("a", "d")`,
+    String.raw`set = new RegExp("[\\p{L}--[a-z]]", "v")`,
+    String.raw`plain = /a+b/gi`,
+    String.raw`made = new RegExp("(?<=a)b", "u")`
+];
+const missing = want.filter((w) => !code.includes(w));
+if (missing.length) throw new Error("missing: " + missing.join(" | ") + "\n" + code);
+if (/^[ \t]*export[ \t{*]/m.test(code.replace(/\nexport default __fcw_default;\n$/, "\n"))) throw new Error("export line left");
+' "$work/re/out.js"; then
+        pass "regexp literals: rewritten for the runtime's engine"
+    else
+        fail "regexp literals: rewritten for the runtime's engine"
+    fi
+    if check_es5 "$work/re/out.js"; then pass "regexp literals: output parses as ES5"; else fail "regexp literals: output parses as ES5"; fi
+}
+
+# A CommonJS entry (module.exports = { fetch }) ends as esbuild writes it,
+# `export default require_entry();`: its value is the default export.
+check_commonjs_entry() {
+    mkdir -p "$work/cjs"
+    printf 'const msg = require("./msg.js");\nmodule.exports = { fetch: () => msg + "!" };\n' >"$work/cjs/entry.js"
+    printf 'module.exports = "from cjs";\n' >"$work/cjs/msg.js"
+    if ! "$build" "$work/cjs/entry.js" -o "$work/cjs/out.js"; then
+        fail "CommonJS entry: build"
+        return
+    fi
+    if check_es5 "$work/cjs/out.js" && node -e '
+const code = require("fs").readFileSync(process.argv[1], "utf8")
+    .replace(/\nexport default ([\w$]+);\n$/, "\nthis.mod = $1;\n");
+const ctx = {};
+require("vm").runInNewContext(code, ctx);
+if (ctx.mod.fetch() !== "from cjs!") throw new Error("fetch() gave " + ctx.mod.fetch());
+' "$work/cjs/out.js"; then
+        pass "CommonJS entry: its module.exports is the default export"
+    else
+        fail "CommonJS entry: its module.exports is the default export"
+    fi
 }
 
 ensure_packages "$tool_dir"
@@ -129,5 +194,7 @@ for dir in "$corpus"/*/; do
     [ -f "$dir/worker.json" ] && check_worker "${dir%/}"
 done
 check_errors
+check_regexps
+check_commonjs_entry
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,89 @@
+/*
+ * Source pre-passes between esbuild and the ES5 lowering: rewrites of modern
+ * syntax that the lowering cannot express for Duktape (or expresses in a way
+ * the runtime cannot use), done on esbuild's ES2022 output.
+ *
+ * Each transform is a module lib/NAME.js exporting
+ *     function transform(ast, ms, code)
+ * that edits `ms` (a MagicString over `code`) guided by `ast`, the acorn
+ * tree of `code` (ecmaVersion 'latest', locations on). It reports input it
+ * cannot handle by throwing an Error whose `loc` is the { line, column }
+ * (1-based line, 0-based column, as acorn's node.loc.start) in `code`.
+ *
+ * A transform is registered by one line in TRANSFORMS below: its name and a
+ * cheap test of the source text that matches whenever the transform could
+ * have work (false positives only cost time). When no test matches, nothing
+ * is parsed and the code goes to the lowering unchanged; otherwise it is
+ * parsed once and the transforms whose test matched run in list order on the
+ * same tree and MagicString.
+ */
+'use strict';
+
+const acorn = require('acorn');
+const MagicString = require('magic-string');
+
+/* { name: 'NAME' (lib/NAME.js), test: RegExp over the source text } */
+const TRANSFORMS = [
+    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ }
+];
+
+class PrepassError extends Error {}
+
+function load(entry) {
+    if (typeof entry.transform === 'function') {
+        return entry.transform;
+    }
+    return require(`./${entry.name}`).transform;
+}
+
+function positioned(e, name) {
+    if (e instanceof SyntaxError && e.loc) {
+        const err = new PrepassError(e.message.replace(/ \(\d+:\d+\)$/, ''));
+        err.loc = e.loc;
+        return err;
+    }
+    if (e && e.loc && typeof e.loc.line === 'number') {
+        const err = new PrepassError(`${name}: ${e.message}`);
+        err.loc = { line: e.loc.line, column: e.loc.column || 0 };
+        return err;
+    }
+    return e;
+}
+
+/* Runs the transforms of `transforms` (TRANSFORMS by default; an entry may
+ * carry its `transform` function instead of a name) whose test matches
+ * `code`. Returns null when none had work (nothing matched or nothing was
+ * changed), else { code, map } with a map from the new code to `code`
+ * (source `filename`). `sourceType` is 'module' or 'script'. */
+function prepass(code, { filename, sourceType, transforms = TRANSFORMS }) {
+    const active = transforms.filter((t) => {
+        t.test.lastIndex = 0;
+        return t.test.test(code);
+    });
+    if (active.length === 0) {
+        return null;
+    }
+    let ast;
+    try {
+        ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType, locations: true,
+            allowHashBang: true });
+    } catch (e) {
+        throw positioned(e, 'acorn');
+    }
+    const ms = new MagicString(code);
+    for (const entry of active) {
+        const transform = load(entry);
+        try {
+            transform(ast, ms, code);
+        } catch (e) {
+            throw positioned(e, entry.name || 'transform');
+        }
+    }
+    if (!ms.hasChanged()) {
+        return null;
+    }
+    const map = ms.generateMap({ source: filename, hires: 'boundary', includeContent: false });
+    return { code: ms.toString(), map: JSON.parse(map.toString()) };
+}
+
+module.exports = { prepass, PrepassError, TRANSFORMS };
