@@ -129,16 +129,18 @@ if (Symbol.asyncIterator === undefined) {
     });
 }
 
-if (!('description' in Symbol.prototype)) {
-    Object.defineProperty(Symbol.prototype, 'description', {
-        get: function () {
-            var text = Object(this).toString();
-            return text.slice(7, -1);
-        },
-        enumerable: false,
-        configurable: true
-    });
+/* Symbol.prototype.description: undefined for Symbol(), '' for Symbol(''). */
+var symbolValueOf = Symbol.prototype.valueOf;
+var symbolDescription = native.symbolDescription;
+
+function getSymbolDescription() {
+    return symbolDescription(typeof this === 'symbol' ? this : symbolValueOf.call(this));
 }
+
+setNameAndLength(getSymbolDescription, 'get description', 0);
+Object.defineProperty(Symbol.prototype, 'description', {
+    get: getSymbolDescription, enumerable: false, configurable: true
+});
 
 /* ---- iterators for arrays, typed arrays and strings ---- */
 

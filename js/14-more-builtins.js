@@ -22,11 +22,10 @@
  * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
  * function to reflection.)
  *
- * normalize: Duktape has no Unicode normalization data, and the tables
- * would cost every heap tens of kilobytes, so the form is checked and the
- * string returned as it is: exact for every string no form changes (all
- * code units below U+00A0; below U+00C0 for NFC and NFD), wrong for strings
- * that need composing or decomposing.
+ * normalize: Duktape has no Unicode normalization data; the form is
+ * checked here and the string normalized by libunistring
+ * (native.normalize, lib/api_builtins.c), which leaves lone surrogates as
+ * they are.
  */
 'use strict';
 
@@ -47,6 +46,7 @@ var MAX_SAFE_INTEGER = 9007199254740991;
 var MAX_ARRAY_LENGTH = 4294967295;
 var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 var NORMALIZATION_FORMS = { NFC: true, NFD: true, NFKC: true, NFKD: true };
+var nativeNormalize = native.normalize;
 var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
 
 /* Adds each [name, function, length] the target does not have yet. */
@@ -231,10 +231,12 @@ function stringNormalize(form) {
     if (!hasOwn.call(NORMALIZATION_FORMS, f)) {
         throw new RangeError('The normalization form should be one of NFC, NFD, NFKC, NFKD.');
     }
-    return S;
+    return nativeNormalize(S, f);
 }
 
-provide(String.prototype, [['matchAll', stringMatchAll, 1], ['normalize', stringNormalize, 0]]);
+provide(String.prototype, [['matchAll', stringMatchAll, 1]]);
+setNameAndLength(stringNormalize, 'normalize', 0);
+defineHidden(String.prototype, 'normalize', stringNormalize);
 
 /* ---- Array (ES2023 change-array-by-copy) ---- */
 

@@ -121,6 +121,25 @@ test('String.prototype.normalize (§22.1.3.15)', function (t) {
     t.throws(function () { 'a'.normalize('nfc'); }, RangeError, 'form names are case-sensitive');
     t.throws(function () { 'a'.normalize('NFX'); }, RangeError, 'unknown form throws RangeError');
     t.equal(String.prototype.normalize.length, 0, 'length 0');
+    t.equal('A\u030a'.normalize(), '\u00c5', 'NFC composes A + ring above');
+    t.equal('A\u030a'.normalize('NFC'), '\u00c5', 'NFC by name');
+    t.equal('\u00c5'.normalize('NFD'), 'A\u030a', 'NFD decomposes');
+    t.equal('\u1e9b\u0323'.normalize('NFC'), '\u1e9b\u0323', 'UAX #15 example, NFC');
+    t.equal('\u1e9b\u0323'.normalize('NFD'), '\u017f\u0323\u0307', 'UAX #15 example, NFD');
+    t.equal('\u1e9b\u0323'.normalize('NFKC'), '\u1e69', 'UAX #15 example, NFKC');
+    t.equal('\u1e9b\u0323'.normalize('NFKD'), 's\u0323\u0307', 'UAX #15 example, NFKD');
+    t.equal('\ufb01'.normalize('NFKC'), 'fi', 'NFKC folds the fi ligature');
+    t.equal('\ufb01'.normalize('NFC'), '\ufb01', 'NFC keeps it');
+    t.equal('a\u0323\u0301'.normalize('NFD'), 'a\u0323\u0301', 'canonical order kept');
+    t.equal('a\u0301\u0323'.normalize('NFD'), 'a\u0323\u0301', 'marks put in canonical order');
+    t.equal('\uac00'.normalize('NFD'), '\u1100\u1161', 'Hangul syllable decomposes');
+    t.equal('\u1100\u1161'.normalize('NFC'), '\uac00', 'Hangul jamo compose');
+    t.equal('\ud835\udc00'.normalize('NFKC'), 'A', 'a character beyond U+FFFF (MATHEMATICAL BOLD CAPITAL A)');
+    t.equal('\ud834\udd5e'.normalize('NFC'), '\ud834\udd57\ud834\udd65', 'U+1D15E decomposes even in NFC (exclusion)');
+    t.equal('x\ud800e\u0301'.normalize('NFC'), 'x\ud800\u00e9', 'a lone surrogate stays, text after it composes');
+    t.equal('\udc00\u0301'.normalize('NFC'), '\udc00\u0301', 'a lone low surrogate does not compose');
+    t.equal('caf\u00e9'.normalize('NFD').length, 5, 'length in code units after NFD');
+    t.throws(function () { String.prototype.normalize.call(Symbol('s')); }, TypeError, 'a Symbol receiver throws');
 });
 
 test('Array change-by-copy methods (ES2023 §23.1.3)', function (t) {
