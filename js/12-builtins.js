@@ -920,9 +920,11 @@ provide(Math, [
     ['asinh', mathAsinh, 1], ['acosh', mathAcosh, 1], ['atanh', mathAtanh, 1]
 ]);
 
+/* globalThis, and `self` as in a worker's global scope. */
 if (typeof globalThis === 'undefined') {
     native.defineGlobal('globalThis', global);
 }
+native.defineGlobal('self', global);
 
 /* The spec helpers above, shared with the other built-in files (13-, 14-). */
 native.spec = {
