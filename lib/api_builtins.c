@@ -5,7 +5,8 @@
  * native.symbolDescription(symbol) for Symbol.prototype.description, read
  * from Duktape's internal symbol bytes (which tell Symbol() from
  * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
- * Date.prototype.toString, from the C library's local time rules.
+ * Date.prototype.toString, from the C library's local time rules;
+ * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js.
  *
  * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
  * surrogates), so normalize decodes to UTF-32 itself, joining surrogate
@@ -232,8 +233,24 @@ static duk_ret_t native_time_zone_name(duk_context *ctx)
     return 1;
 }
 
+/* native.hiddenSymbol(name): a Duktape hidden symbol, a key that user code
+ * cannot name or enumerate and that a Proxy applies to its target without
+ * calling a trap (js/17-proxy.js keeps its registry of proxies under one). */
+static duk_ret_t native_hidden_symbol(duk_context *ctx)
+{
+    duk_size_t len;
+    const char *name = duk_require_lstring(ctx, 0, &len);
+    char *key = duk_push_fixed_buffer(ctx, len + 1);
+    key[0] = (char) 0xff;
+    memcpy(key + 1, name, len);
+    duk_push_lstring(ctx, key, len + 1);
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_c_function(ctx, native_hidden_symbol, 1);
+    duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);
     duk_put_prop_literal(ctx, native_idx, "normalize");
     duk_push_c_function(ctx, native_symbol_description, 1);
