@@ -44,7 +44,6 @@ var isExtensible = Object.isExtensible;
 var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
-var nativeReflectGet = Reflect.get;
 var nativeReflectSet = Reflect.set;
 var PROXIES = native.hiddenSymbol('proxies');
 
@@ -276,20 +275,25 @@ function reflectGet(target, key, receiver) {
     if (!isObject(target)) {
         throw new TypeError('Reflect.get called on non-object');
     }
+    var k = toPropertyKey(key);
     if (arguments.length < 3 || receiver === target) {
-        return nativeReflectGet(target, key);
+        return target[k];
     }
-    return ordinaryGet(target, toPropertyKey(key), receiver);
+    return ordinaryGet(target, k, receiver);
 }
 
 function reflectSet(target, key, value, receiver) {
     if (!isObject(target)) {
         throw new TypeError('Reflect.set called on non-object');
     }
-    if (arguments.length < 4 || receiver === target) {
-        return nativeReflectSet(target, key, value);
+    var k = toPropertyKey(key);
+    if (arguments.length < 4) {
+        receiver = target;
     }
-    return ordinarySet(target, toPropertyKey(key), value, receiver);
+    if (receiver === target && typeof k === 'string') {
+        return nativeReflectSet(target, k, value);
+    }
+    return ordinarySet(target, k, value, receiver);
 }
 
 /* The runtime helper of fcworker-build's lowering of `{ __proto__: p, ... }`
