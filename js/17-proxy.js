@@ -46,6 +46,9 @@ var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
 var PROXIES = native.hiddenSymbol('proxies');
+/* While no proxy exists, Object.create and getPrototypeOf take the native
+ * path at once (the runtime's own files call them per stream and body). */
+var proxyCount = 0;
 
 /* ---- the registry ---- */
 
@@ -56,6 +59,7 @@ function register(proxy, target, handler) {
         defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
     }
     list.push({ proxy: proxy, target: target, handler: handler });
+    proxyCount++;
 }
 
 /* {proxy, target, handler} of a registered proxy, or null. */
@@ -249,7 +253,7 @@ native.defineGlobal('Proxy', Proxy);
 
 function objectCreate(proto, properties) {
     var obj = properties === void 0 ? nativeCreate(proto) : nativeCreate(proto, properties);
-    return wrapIfInheritsFromProxy(obj, proto);
+    return proxyCount === 0 ? obj : wrapIfInheritsFromProxy(obj, proto);
 }
 
 function objectSetPrototypeOf(obj, proto) {
@@ -261,7 +265,7 @@ function objectGetPrototypeOf(obj) {
     if (obj === void 0 || obj === null) {
         throw new TypeError('Cannot convert undefined or null to object');
     }
-    return isObject(obj) ? getPrototype(obj) : nativeGetPrototypeOf(obj);
+    return proxyCount !== 0 && isObject(obj) ? getPrototype(obj) : nativeGetPrototypeOf(obj);
 }
 
 function reflectGetPrototypeOf(target) {
