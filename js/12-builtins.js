@@ -129,16 +129,18 @@ if (Symbol.asyncIterator === undefined) {
     });
 }
 
-if (!('description' in Symbol.prototype)) {
-    Object.defineProperty(Symbol.prototype, 'description', {
-        get: function () {
-            var text = Object(this).toString();
-            return text.slice(7, -1);
-        },
-        enumerable: false,
-        configurable: true
-    });
+/* Symbol.prototype.description: undefined for Symbol(), '' for Symbol(''). */
+var symbolValueOf = Symbol.prototype.valueOf;
+var symbolDescription = native.symbolDescription;
+
+function getSymbolDescription() {
+    return symbolDescription(typeof this === 'symbol' ? this : symbolValueOf.call(this));
 }
+
+setNameAndLength(getSymbolDescription, 'get description', 0);
+Object.defineProperty(Symbol.prototype, 'description', {
+    get: getSymbolDescription, enumerable: false, configurable: true
+});
 
 /* ---- iterators for arrays, typed arrays and strings ---- */
 
@@ -844,9 +846,11 @@ provide(Math, [
     ['asinh', mathAsinh, 1], ['acosh', mathAcosh, 1], ['atanh', mathAtanh, 1]
 ]);
 
+/* globalThis, and `self` as in a worker's global scope. */
 if (typeof globalThis === 'undefined') {
     native.defineGlobal('globalThis', global);
 }
+native.defineGlobal('self', global);
 
 /* The spec helpers above, shared with the other built-in files (13-, 14-). */
 native.spec = {

@@ -14,7 +14,8 @@
  * absent. Sorting is stable (§23.1.3.30.1); the default order is numeric
  * with -0 before +0 and NaN last, by counting for long 8- and 16-bit arrays.
  *
- * native.stableSort(list, compare) is shared with 14-more-builtins.js.
+ * native.stableSort(list, compare) and native.stableSortByString(values,
+ * keys) are shared with 14-more-builtins.js.
  */
 'use strict';
 
@@ -120,15 +121,25 @@ function requireConstructor(C) {
     return C;
 }
 
-/* ---- stable sorting (SortIndexedProperties with a SortCompare) ---- */
+/* ---- stable sorting (SortIndexedProperties with a SortCompare) ----
+ *
+ * A bottom-up merge sort over runs first sorted by insertion. compare(a, b)
+ * may be the user's comparator itself: its result is only ever compared
+ * with `> 0` (one ToNumber per call; NaN and 0 keep the order), so no
+ * wrapper is needed. stableSortByString sorts values by precomputed string
+ * keys (the default Array order) without calling anything per comparison. */
+
+var RUN = 8;
 
 function mergeRuns(src, dst, lo, mid, hi, compare) {
     var i = lo, j = mid, k = lo;
-    while (i < mid && j < hi) {
-        if (compare(src[i], src[j]) <= 0) {
-            dst[k++] = src[i++];
-        } else {
-            dst[k++] = src[j++];
+    if (compare(src[mid - 1], src[mid]) > 0) {
+        while (i < mid && j < hi) {
+            if (compare(src[i], src[j]) > 0) {
+                dst[k++] = src[j++];
+            } else {
+                dst[k++] = src[i++];
+            }
         }
     }
     while (i < mid) {
@@ -151,12 +162,11 @@ function insertionSortRun(list, lo, hi, compare) {
     }
 }
 
-/* Sorts list (an Array or a typed array) in place, stably; compare(a, b)
- * returns a number (< 0, 0, > 0) and is never given holes specially. */
+/* Sorts list (an Array or a typed array) in place, stably. */
 function stableSort(list, compare) {
     var n = list.length;
-    var RUN = 8;
-    for (var lo = 0; lo < n; lo += RUN) {
+    var lo;
+    for (lo = 0; lo < n; lo += RUN) {
         insertionSortRun(list, lo, Math.min(lo + RUN, n), compare);
     }
     if (n <= RUN) {
@@ -167,7 +177,14 @@ function stableSort(list, compare) {
     for (var width = RUN; width < n; width *= 2) {
         for (lo = 0; lo < n; lo += 2 * width) {
             var mid = Math.min(lo + width, n);
-            mergeRuns(src, dst, lo, mid, Math.min(lo + 2 * width, n), compare);
+            var hi = Math.min(lo + 2 * width, n);
+            if (mid < hi) {
+                mergeRuns(src, dst, lo, mid, hi, compare);
+            } else {
+                for (var c = lo; c < hi; c++) {
+                    dst[c] = src[c];
+                }
+            }
         }
         var swap = src;
         src = dst;
@@ -181,6 +198,66 @@ function stableSort(list, compare) {
     return list;
 }
 
+function mergeKeyed(keys, values, dkeys, dvalues, lo, mid, hi) {
+    var i = lo, j = mid, k = lo;
+    while (i < mid && j < hi) {
+        if (keys[j] < keys[i]) {
+            dkeys[k] = keys[j];
+            dvalues[k++] = values[j++];
+        } else {
+            dkeys[k] = keys[i];
+            dvalues[k++] = values[i++];
+        }
+    }
+    for (; i < mid; i++, k++) {
+        dkeys[k] = keys[i];
+        dvalues[k] = values[i];
+    }
+    for (; j < hi; j++, k++) {
+        dkeys[k] = keys[j];
+        dvalues[k] = values[j];
+    }
+}
+
+/* Sorts the Array values in place, stably, by the string keys (an Array of
+ * the same length, consumed). */
+function stableSortByString(values, keys) {
+    var n = values.length;
+    var lo, i, j, key, value;
+    for (lo = 0; lo < n; lo += RUN) {
+        var hiRun = Math.min(lo + RUN, n);
+        for (i = lo + 1; i < hiRun; i++) {
+            key = keys[i];
+            value = values[i];
+            for (j = i - 1; j >= lo && key < keys[j]; j--) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
+    }
+    var srcK = keys, srcV = values, dstK = new Array(n), dstV = new Array(n), swap;
+    for (var width = RUN; width < n; width *= 2) {
+        for (lo = 0; lo < n; lo += 2 * width) {
+            mergeKeyed(srcK, srcV, dstK, dstV, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n));
+        }
+        swap = srcK;
+        srcK = dstK;
+        dstK = swap;
+        swap = srcV;
+        srcV = dstV;
+        dstV = swap;
+    }
+    if (srcV !== values) {
+        for (i = 0; i < n; i++) {
+            values[i] = srcV[i];
+        }
+    }
+    return values;
+}
+
+native.stableSortByString = stableSortByString;
 native.stableSort = stableSort;
 
 /* The default TypedArray SortCompare: numeric, -0 before +0, NaN last. */
@@ -201,14 +278,6 @@ function compareNumbers(x, y) {
         return 1 / x < 0 ? -1 : 1;
     }
     return 0;
-}
-
-/* Wraps a user comparator: ToNumber of its result, NaN taken as +0. */
-function userCompare(comparefn) {
-    return function (x, y) {
-        var v = +comparefn(x, y);
-        return v !== v ? 0 : v;
-    };
 }
 
 /* Stores number at [k, final) of A: short ranges by a loop, longer ones
@@ -251,7 +320,7 @@ function countingSort(A, range) {
 /* Sorts typed array A (of the named type) in place. */
 function sortTypedArray(A, name, comparefn) {
     if (comparefn !== undefined) {
-        stableSort(A, userCompare(comparefn));
+        stableSort(A, comparefn);
     } else if (hasOwn.call(COUNTING_RANGES, name) && A.length >= COUNTING_RANGES[name][1] / 4) {
         countingSort(A, COUNTING_RANGES[name]);
     } else {

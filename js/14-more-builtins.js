@@ -2,10 +2,10 @@
  * ECMAScript 2022–2024 library additions that Duktape 2.7 lacks and that
  * lowered Workers code calls, beyond 12-builtins.js: the Error `cause`
  * option (§20.5.8.1 InstallErrorCause) for Error and the six native error
- * constructors, String.prototype.normalize (forms checked; see below),
- * the ES2023 copying Array methods (toReversed, toSorted, toSpliced, with),
- * Object.hasOwn and Promise.withResolvers. (String.prototype.matchAll is
- * in 16-regexp.js.)
+ * constructors, String.prototype.normalize (see below), a stable
+ * Array.prototype.sort (ES2019), the ES2023 copying Array methods
+ * (toReversed, toSorted, toSpliced, with), Object.hasOwn and
+ * Promise.withResolvers. (String.prototype.matchAll is in 16-regexp.js.)
  *
  * The native error constructors ignore a second argument, so each global
  * error constructor is replaced by a function around the native one with
@@ -22,11 +22,10 @@
  * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
  * function to reflection.)
  *
- * normalize: Duktape has no Unicode normalization data, and the tables
- * would cost every heap tens of kilobytes, so the form is checked and the
- * string returned as it is: exact for every string no form changes (all
- * code units below U+00A0; below U+00C0 for NFC and NFD), wrong for strings
- * that need composing or decomposing.
+ * normalize: Duktape has no Unicode normalization data; the form is
+ * checked here and the string normalized by libunistring
+ * (native.normalize, lib/api_builtins.c), which leaves lone surrogates as
+ * they are.
  */
 'use strict';
 
@@ -46,6 +45,7 @@ var MAX_SAFE_INTEGER = 9007199254740991;
 var MAX_ARRAY_LENGTH = 4294967295;
 var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 var NORMALIZATION_FORMS = { NFC: true, NFD: true, NFKC: true, NFKD: true };
+var nativeNormalize = native.normalize;
 var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
 
 /* Adds each [name, function, length] the target does not have yet. */
@@ -142,10 +142,11 @@ function stringNormalize(form) {
     if (!hasOwn.call(NORMALIZATION_FORMS, f)) {
         throw new RangeError('The normalization form should be one of NFC, NFD, NFKC, NFKD.');
     }
-    return S;
+    return nativeNormalize(S, f);
 }
 
-provide(String.prototype, [['normalize', stringNormalize, 0]]);
+setNameAndLength(stringNormalize, 'normalize', 0);
+defineHidden(String.prototype, 'normalize', stringNormalize);
 
 /* ---- Array (ES2023 change-array-by-copy) ---- */
 
@@ -156,24 +157,74 @@ function arrayCreate(len) {
     return new Array(len);
 }
 
-/* Array SortCompare: undefined last (never passed to comparefn), then
- * comparefn or the string order. */
-function arraySortCompare(comparefn) {
-    return function (x, y) {
-        if (x === undefined) {
-            return y === undefined ? 0 : 1;
+/* SortIndexedProperties (§23.1.3.30.1) with a stable merge sort: the
+ * values of the indices 0..len-1 that exist (holes skipped), sorted with
+ * undefined last (never passed to comparefn), then comparefn or the
+ * string order. Returns the sorted list; the object is not changed, so a
+ * comparator that throws leaves it as it was. */
+function sortedValues(O, len, comparefn, skipHoles) {
+    var items = [];
+    var undefinedCount = 0;
+    var fast = Array.isArray(O);
+    for (var k = 0; k < len; k++) {
+        var v;
+        if (fast) {
+            v = O[k];
+            if (v === void 0 && skipHoles && !(k in O)) {
+                continue;
+            }
+        } else {
+            if (skipHoles && !(k in O)) {
+                continue;
+            }
+            v = O[k];
         }
-        if (y === undefined) {
-            return -1;
+        if (v === void 0) {
+            undefinedCount++;
+        } else {
+            items.push(v);
         }
-        if (comparefn !== undefined) {
-            var v = +comparefn(x, y);
-            return v !== v ? 0 : v;
+    }
+    if (comparefn !== void 0) {
+        native.stableSort(items, comparefn);
+    } else {
+        var keys = new Array(items.length);
+        for (var i = 0; i < items.length; i++) {
+            keys[i] = toStringValue(items[i]);
         }
-        var xs = toStringValue(x);
-        var ys = toStringValue(y);
-        return xs < ys ? -1 : (xs > ys ? 1 : 0);
-    };
+        native.stableSortByString(items, keys);
+    }
+    while (undefinedCount-- > 0) {
+        items.push(void 0);
+    }
+    return items;
+}
+
+function requireComparator(comparefn) {
+    if (comparefn !== void 0 && typeof comparefn !== 'function') {
+        throw new TypeError('The comparison function must be either a function or undefined');
+    }
+}
+
+/* Array.prototype.sort (§23.1.3.30), stable as ES2019 requires; Duktape's
+ * is a quicksort. The sorted values are written back, then the indices
+ * that held holes are deleted (a TypeError if one cannot be). */
+function arraySort(comparefn) {
+    requireComparator(comparefn);
+    var O = toObject(this, 'Array.prototype.sort');
+    var len = toLength(O.length);
+    var items = sortedValues(O, len, comparefn, true);
+    var n = items.length;
+    var k;
+    for (k = 0; k < n; k++) {
+        O[k] = items[k];
+    }
+    for (; k < len; k++) {
+        if (k in O) {
+            delete O[k];
+        }
+    }
+    return O;
 }
 
 function arrayToReversed() {
@@ -187,16 +238,11 @@ function arrayToReversed() {
 }
 
 function arrayToSorted(comparefn) {
-    if (comparefn !== undefined && typeof comparefn !== 'function') {
-        throw new TypeError('The comparison function must be either a function or undefined');
-    }
+    requireComparator(comparefn);
     var O = toObject(this, 'Array.prototype.toSorted');
     var len = toLength(O.length);
-    var A = arrayCreate(len);
-    for (var k = 0; k < len; k++) {
-        A[k] = O[k];
-    }
-    return native.stableSort(A, arraySortCompare(comparefn));
+    arrayCreate(len);
+    return sortedValues(O, len, comparefn, false);
 }
 
 function arrayToSpliced(start, skipCount) {
@@ -247,6 +293,8 @@ function arrayWith(index, value) {
     return A;
 }
 
+setNameAndLength(arraySort, 'sort', 1);
+defineHidden(Array.prototype, 'sort', arraySort);
 provide(Array.prototype, [
     ['toReversed', arrayToReversed, 0], ['toSorted', arrayToSorted, 1],
     ['toSpliced', arrayToSpliced, 2], ['with', arrayWith, 2]

@@ -9,7 +9,8 @@
  *       from already-valid parts, without re-validation (a GET/HEAD body is
  *       dropped); headers is a flat [name, value, ...] array or the same
  *       joined with "\0" (split when first read); request.cf is an empty
- *       object;
+ *       object and request.redirect "manual"; a body that is an empty
+ *       Uint8Array gives an empty stream, null none;
  *   native.requestParts(request) -> {method, url, headers: flat array,
  *       body: null | Uint8Array | ReadableStream, redirect, signal: AbortSignal
  *       or null}, for the outgoing fetch(); marks the body used.
@@ -278,11 +279,21 @@ Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request',
 function IncomingRequest() {}
 IncomingRequest.prototype = Request.prototype;
 
+/* An incoming request's state: its defaults differ in cf and in redirect,
+ * which is "manual" as in workerd, so that fetch(new Request(url, request))
+ * relays an upstream's redirect to the client instead of following it. */
+function IncomingState(method, url, list) {
+    this.method = method;
+    this.url = url;
+    this.list = list;
+}
+IncomingState.prototype = Object.create(RequestState.prototype);
+IncomingState.prototype.redirect = 'manual';
+IncomingState.prototype.cf = INCOMING_CF;
+
 native.makeRequest = function (method, url, headers, body) {
     /* no HEADERS until asked for (headersOf), no BODY for none */
-    var request = new IncomingRequest(), state = new RequestState(method, url);
-    state.cf = INCOMING_CF;
-    state.list = headers;
+    var request = new IncomingRequest(), state = new IncomingState(method, url, headers);
     request[REQUEST] = state;
     if (body !== null && method !== 'GET' && method !== 'HEAD') {
         request[BODY] = { src: body, stream: null, used: false };

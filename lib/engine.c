@@ -537,6 +537,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_url_init(ctx, native_idx);
     fcw_api_crypto_init(ctx, native_idx);
     fcw_api_regexp_init(ctx, native_idx);
+    fcw_api_builtins_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
@@ -759,11 +760,11 @@ static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 
 /* Rewrites a worker script for loading, keeping every line where it was: a
  * leading "#!" line becomes a comment, and a statement starting a line with
- * "export default" assigns the module's default export. Any other export
- * form is refused with its line. Returns a new buffer (its length in *outlen)
- * or NULL with err set. */
-static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, char *err,
-                             size_t errlen)
+ * "export default" assigns the module's default export (*is_module is then
+ * set). Any other export form is refused with its line. Returns a new
+ * buffer (its length in *outlen) or NULL with err set. */
+static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module,
+                             char *err, size_t errlen)
 {
     static const char replacement[] = "exports.default=";
     size_t cap = len + 64, n = 0;
@@ -811,6 +812,7 @@ static char *rewrite_exports(const char *path, const char *src, size_t len, size
                 }
                 memcpy(out + n, src + i, j - i);
                 n += j - i;
+                *is_module = 1;
                 memcpy(out + n, replacement, sizeof(replacement) - 1);
                 n += sizeof(replacement) - 1;
                 i = k + 7;
@@ -845,9 +847,12 @@ struct script_source {
     int as_module;
 };
 
-/* As a module: (function (exports) {...}) called with a fresh exports
- * object, then handed to native.setExports. As a program: evaluated in the
- * global scope (tests). */
+/* A script with `export default` runs as a module: (function (exports)
+ * {...}) called with a fresh exports object, then handed to
+ * native.setExports, so its top-level names stay private. Any other
+ * script (a classic service worker, a test) runs as global code: its
+ * top-level `var` and function declarations become properties of the
+ * global object, as in a browser's worker. */
 static duk_ret_t eval_script(duk_context *ctx, void *udata)
 {
     struct script_source *s = udata;
@@ -891,12 +896,13 @@ static int eval_path(struct fcw_engine *e, const char *path, int as_module, char
     if (raw == NULL) {
         return -1;
     }
-    char *text = rewrite_exports(path, raw, len, &tlen, err, errlen);
+    int is_module = 0;
+    char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
     free(raw);
     if (text == NULL) {
         return -1;
     }
-    struct script_source s = { path, text, tlen, as_module };
+    struct script_source s = { path, text, tlen, as_module && is_module };
     /* Top-level code runs under the request limits, so that a script that
      * loops at load time is refused instead of hanging the pool. */
     arm_limits(e, e->limits.cpu_ms ? e->limits.cpu_ms * 10 : 0, e->limits.wall_ms);

@@ -63,6 +63,10 @@ struct fcw_output {
                 const char *const *headers, size_t nheaders, int streaming);
     int (*write)(void *data, const void *buf, size_t len);
     int (*flush)(void *data);
+    /* Ends a response whose body failed after the head was sent, so that
+     * the client sees a cut transfer rather than a complete one; NULL when
+     * the output cannot (the response then just ends). */
+    int (*abort)(void *data);
     void *data;
 };
 
@@ -70,6 +74,7 @@ enum fcw_outcome {
     FCW_DONE = 0,      /* the script answered */
     FCW_FAILED,        /* the script threw or never answered: 500 sent */
     FCW_LIMITED,       /* a limit ended the request: 503 sent (or stream cut) */
+    FCW_CUT,           /* the body failed after the head: the response was cut */
     FCW_CLIENT_GONE    /* the client went away mid-response */
 };
 

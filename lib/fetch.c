@@ -641,6 +641,22 @@ static struct curl_slist *slist_add(struct curl_slist *list, const char *line)
     return more;
 }
 
+/* Headers that never go out as given: the Host is the one of the URL
+ * (libcurl writes it; a request copied from the incoming one carries the
+ * client's), the length is the body's, and hop-by-hop headers (RFC 9110
+ * 7.6.1) belong to the incoming connection. */
+static int dropped_header(const char *name)
+{
+    static const char *const names[] = { "host", "content-length", "transfer-encoding", "connection",
+                                         "keep-alive", "proxy-connection", "te", "trailer", "upgrade" };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcasecmp(name, names[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static struct curl_slist *header_slist(duk_context *ctx, duk_idx_t flat, int has_body, int *custom_encoding)
 {
     struct curl_slist *list = NULL;
@@ -652,7 +668,7 @@ static struct curl_slist *header_slist(duk_context *ctx, duk_idx_t flat, int has
         const char *name = duk_to_string(ctx, -2);
         const char *value = duk_to_string(ctx, -1);
         *custom_encoding |= strcasecmp(name, "accept-encoding") == 0;
-        if (strcasecmp(name, "content-length") != 0) {
+        if (!dropped_header(name)) {
             char *line = header_line(name, value);
             list = slist_add(list, line);
             free(line);

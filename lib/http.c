@@ -27,6 +27,7 @@ struct http_state {
     int streaming;
     int ended;
     int flushed;
+    int cut;
     int client_gone;
     int wait_until;
 };
@@ -108,8 +109,24 @@ void fcw_http_end(int failed)
     st->ended = 1;
     /* no flush here: the caller flushes when fcw_engine_handle returns
      * (FastCGI then sends the last bytes and the end of the request in
-     * one write), or run_request_loop does when waitUntil work remains */
+     * one write), or run_request_loop does when waitUntil work remains; a
+     * failed body is cut there (cut_response) */
     st->flushed = failed;
+    st->cut = failed;
+}
+
+/* A response whose body did not end normally after its head was sent (the
+ * stream errored, a limit stopped it, nothing was left to finish it): the
+ * output cuts it, so that the client does not take it for complete. */
+static void cut_response(struct fcw_engine *e, struct http_state *st)
+{
+    if (st->client_gone || st->out->abort == NULL) {
+        return;
+    }
+    fcw_engine_log(e, FCW_LOG_NOTICE, "the response body failed after the head was sent: transfer cut");
+    if (st->out->abort(st->out->data) < 0) {
+        client_gone(st);
+    }
 }
 
 void fcw_http_abandon(void)
@@ -411,6 +428,19 @@ static void push_url(duk_context *ctx, const char *s)
     duk_buffer_to_string(ctx, -1);
 }
 
+/* Whether the request says it has a body, even an empty one (a POST with
+ * Content-Length: 0 has a body stream that ends at once, not none). */
+static int has_body_header(const struct fcw_request *req)
+{
+    for (size_t i = 0; i < req->nheaders; i++) {
+        const char *name = req->headers[2 * i];
+        if (strcmp(name, "content-length") == 0 || strcmp(name, "transfer-encoding") == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void push_request(duk_context *ctx, const struct fcw_request *req)
 {
     fcw_engine_push_isomorphic(ctx, req->method);
@@ -433,7 +463,7 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
         n += fcw_isomorphic_encode(joined + n, req->headers[i]);
     }
     duk_buffer_to_string(ctx, -1);
-    if (req->body_len > 0) {
+    if (req->body_len > 0 || has_body_header(req)) {
         void *p = duk_push_fixed_buffer(ctx, req->body_len);
         memcpy(p, req->body, req->body_len);
         duk_push_buffer_object(ctx, -1, 0, req->body_len, DUK_BUFOBJ_UINT8ARRAY);
@@ -459,6 +489,11 @@ static void run_request_loop(struct fcw_engine *e, struct http_state *st)
 {
     struct fcw_loop *loop = fcw_engine_loop(e);
     while (!fcw_engine_past_deadline(e)) {
+        if (st->cut == 1) {
+            /* at once, even if waitUntil work goes on */
+            st->cut = 2;
+            cut_response(e, st);
+        }
         if ((st->ended || st->client_gone) && st->wait_until == 0) {
             return;
         }
@@ -512,6 +547,8 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         if (!st->head_sent && !st->client_gone) {
             st->head_sent = 1;
             fcw_output_error(out, 503, NULL);
+        } else if (!st->ended && st->cut == 0) {
+            st->cut = 1;
         }
     } else if (!st->head_sent) {
         fcw_engine_log(e, FCW_LOG_ERROR, "the script did not respond: nothing left to wait for");
@@ -522,6 +559,13 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
     } else if (!st->ended && !st->client_gone) {
         fcw_engine_log(e, FCW_LOG_ERROR, "the response body stream never finished");
         outcome = FCW_FAILED;
+        st->cut = 1;
+    } else if (st->cut != 0) {
+        outcome = FCW_CUT;
+    }
+    if (st->cut == 1) {
+        st->cut = 2;
+        cut_response(e, st);
     }
     if (st->client_gone) {
         fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");

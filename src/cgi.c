@@ -55,8 +55,8 @@ int cgi_main(const char *script)
         return 1;
     }
     struct request r;
-    struct request_stream in = { stdio_read, NULL, NULL, stdin };
-    struct request_stream out = { NULL, stdio_write, stdio_flush, stdout };
+    struct request_stream in = { stdio_read, NULL, NULL, stdin, NULL, NULL };
+    struct request_stream out = { NULL, stdio_write, stdio_flush, stdout, NULL, NULL };
     int rc = 0;
     if (request_build(&r, environ) < 0) {
         fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -57,6 +58,32 @@ static int fcgx_write(void *s, const char *buf, int n)
 static int fcgx_flush(void *s)
 {
     return FCGX_FFlush(s) < 0 ? -1 : 0;
+}
+
+/* Cuts the response (its body failed after the head was sent), so that the
+ * front server cuts the client's transfer (no last chunk, or fewer bytes
+ * than Content-Length) instead of completing it. FastCGI has no record for
+ * that, and a connection closed without FCGI_END_REQUEST is not enough:
+ * nginx takes it for a normal end when it does not buffer the response. So
+ * what is buffered goes out, then a record header of protocol version 0,
+ * which front servers refuse as an upstream error, and the connection is
+ * shut down. */
+static int fcgx_abort(void *data)
+{
+    static const unsigned char invalid_record[8] = { 0, FCGI_STDOUT, 0, 1, 0, 0, 0, 0 };
+    FCGX_Request *fr = data;
+    int rc = FCGX_FFlush(fr->out) < 0 ? -1 : 0;
+    fr->keepConnection = 0;
+    if (fr->ipcFd < 0) {
+        return -1;
+    }
+    if (rc == 0 && write(fr->ipcFd, invalid_record, sizeof(invalid_record)) != (ssize_t) sizeof(invalid_record)) {
+        rc = -1;
+    }
+    if (shutdown(fr->ipcFd, SHUT_RDWR) < 0) {
+        rc = -1;
+    }
+    return rc;
 }
 
 /* The engine gave up on a request (see fcw_engine_config.abandon): a 503
@@ -232,8 +259,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             continue;
         }
         struct request r;
-        struct request_stream in = { fcgx_read, NULL, NULL, fr.in };
-        struct request_stream out = { NULL, fcgx_write, fcgx_flush, fr.out };
+        struct request_stream in = { fcgx_read, NULL, NULL, fr.in, NULL, NULL };
+        struct request_stream out = { NULL, fcgx_write, fcgx_flush, fr.out, fcgx_abort, &fr };
         if (request_build(&r, fr.envp) < 0) {
             fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
         } else {

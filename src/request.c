@@ -497,6 +497,12 @@ static int out_flush(void *data)
     return res->out->flush(res->out->s);
 }
 
+static int out_abort(void *data)
+{
+    struct response *res = data;
+    return res->out->abort(res->out->abort_data);
+}
+
 void response_init(struct response *res, const struct request_stream *out)
 {
     res->out = out;
@@ -505,5 +511,6 @@ void response_init(struct response *res, const struct request_stream *out)
     res->ops.head = out_head;
     res->ops.write = out_write;
     res->ops.flush = out_flush;
+    res->ops.abort = out->abort != NULL ? out_abort : NULL;
     res->ops.data = res;
 }

@@ -18,6 +18,9 @@ struct request_stream {
     int (*write)(void *s, const char *buf, int n);
     int (*flush)(void *s);
     void *s;
+    /* cuts the response (see fcw_output.abort); NULL if it cannot be */
+    int (*abort)(void *data);
+    void *abort_data;
 };
 
 struct request {

@@ -94,4 +94,43 @@ is($r->{status}, 500, 'a listener that never calls respondWith → 500');
 like($pool->log, qr/no fetch listener called event.respondWith/, 'logged');
 $pool->stop;
 
+# A classic script runs as global code: its top-level var and function
+# declarations are properties of the global object (self, globalThis); a
+# module's stay private.
+my $classic = FcwTest::write_file("$dir/classic.js", <<'EOF2');
+var counter = 0;
+var CONFIG = { greeting: 'hi' };
+function helper() { return 'helped'; }
+addEventListener('fetch', function (event) {
+    counter++;
+    var d = Object.getOwnPropertyDescriptor(globalThis, 'CONFIG');
+    event.respondWith(new Response([
+        self === globalThis, globalThis.CONFIG === CONFIG, self.helper === helper, typeof globalThis.helper,
+        self.counter, this === undefined ? 'undefined' : typeof this, d.enumerable, d.configurable,
+        typeof self.addEventListener, typeof self.fetch, typeof globalThis.exports
+    ].join(',')));
+});
+EOF2
+$pool = FcwTest::start_pool(script => $classic, children => 1);
+my @first = split /,/, $pool->request(uri => '/')->{body};
+my $count = splice(@first, 4, 1);
+is(join(',', @first), 'true,true,true,function,object,true,false,function,function,undefined',
+    'classic script: top-level var/function are global properties (var non-configurable), self is the global');
+my @second = split /,/, $pool->request(uri => '/')->{body};
+is($second[4], $count + 1, 'the global var keeps its state across requests');
+$pool->stop;
+
+my $private = FcwTest::write_file("$dir/private.js", <<'EOF2');
+var secret = 42;
+function hidden() {}
+export default {
+    fetch: function () {
+        return new Response([typeof globalThis.secret, typeof self.hidden, secret, self === globalThis].join(','));
+    }
+};
+EOF2
+$pool = FcwTest::start_pool(script => $private, children => 1);
+is($pool->request(uri => '/')->{body}, 'undefined,undefined,42,true', 'a module script keeps its top-level names private');
+$pool->stop;
+
 done_testing();

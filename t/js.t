@@ -9,6 +9,7 @@ use FcwTest;
 
 my $top = FcwTest::top();
 $ENV{FCW_CONFORMANCE} ||= FcwTest::conformance_dir();
+$ENV{TZ} = 'UTC';    # t/js/dates.js checks local-time strings
 my @files = @ARGV ? @ARGV : sort glob("$top/t/js/*.js");
 my $n = 0;
 for my $file (@files) {

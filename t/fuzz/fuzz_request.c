@@ -190,7 +190,7 @@ static void fuzz_request_body(struct request *r, const uint8_t *tail, size_t len
     }
     struct fuzz_request_stream st = { tail + 2, len - 2, len > 2 ? tail[0] : 0, 0, 0 };
     size_t limit = tail[1] == 255 ? SIZE_MAX : (size_t) tail[1] * 4096;
-    struct request_stream in = { fuzz_request_read, NULL, NULL, &st };
+    struct request_stream in = { fuzz_request_read, NULL, NULL, &st, NULL, NULL };
     size_t total = st.len * st.repeat;
     int rc = request_read_body(r, &in, limit);
     if (total > limit) {

@@ -259,3 +259,11 @@ test('Symbol.asyncIterator, globalThis and what lowered code calls', function (t
         t.deepEqual(Array.from(arguments), ['a', 'b'], 'Array.from(arguments) (array-like path)');
     })('a', 'b');
 });
+
+test('globalThis and self are the global object', function (t) {
+    var global = (0, eval)('this');
+    t.equal(globalThis, global, 'globalThis');
+    t.equal(self, global, 'self');
+    var d = Object.getOwnPropertyDescriptor(global, 'self');
+    t.ok(d && d.writable && d.configurable && !d.enumerable, 'self: writable, configurable, not enumerable');
+});

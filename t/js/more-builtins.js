@@ -121,6 +121,100 @@ test('String.prototype.normalize (§22.1.3.15)', function (t) {
     t.throws(function () { 'a'.normalize('nfc'); }, RangeError, 'form names are case-sensitive');
     t.throws(function () { 'a'.normalize('NFX'); }, RangeError, 'unknown form throws RangeError');
     t.equal(String.prototype.normalize.length, 0, 'length 0');
+    t.equal('A\u030a'.normalize(), '\u00c5', 'NFC composes A + ring above');
+    t.equal('A\u030a'.normalize('NFC'), '\u00c5', 'NFC by name');
+    t.equal('\u00c5'.normalize('NFD'), 'A\u030a', 'NFD decomposes');
+    t.equal('\u1e9b\u0323'.normalize('NFC'), '\u1e9b\u0323', 'UAX #15 example, NFC');
+    t.equal('\u1e9b\u0323'.normalize('NFD'), '\u017f\u0323\u0307', 'UAX #15 example, NFD');
+    t.equal('\u1e9b\u0323'.normalize('NFKC'), '\u1e69', 'UAX #15 example, NFKC');
+    t.equal('\u1e9b\u0323'.normalize('NFKD'), 's\u0323\u0307', 'UAX #15 example, NFKD');
+    t.equal('\ufb01'.normalize('NFKC'), 'fi', 'NFKC folds the fi ligature');
+    t.equal('\ufb01'.normalize('NFC'), '\ufb01', 'NFC keeps it');
+    t.equal('a\u0323\u0301'.normalize('NFD'), 'a\u0323\u0301', 'canonical order kept');
+    t.equal('a\u0301\u0323'.normalize('NFD'), 'a\u0323\u0301', 'marks put in canonical order');
+    t.equal('\uac00'.normalize('NFD'), '\u1100\u1161', 'Hangul syllable decomposes');
+    t.equal('\u1100\u1161'.normalize('NFC'), '\uac00', 'Hangul jamo compose');
+    t.equal('\ud835\udc00'.normalize('NFKC'), 'A', 'a character beyond U+FFFF (MATHEMATICAL BOLD CAPITAL A)');
+    t.equal('\ud834\udd5e'.normalize('NFC'), '\ud834\udd57\ud834\udd65', 'U+1D15E decomposes even in NFC (exclusion)');
+    t.equal('x\ud800e\u0301'.normalize('NFC'), 'x\ud800\u00e9', 'a lone surrogate stays, text after it composes');
+    t.equal('\udc00\u0301'.normalize('NFC'), '\udc00\u0301', 'a lone low surrogate does not compose');
+    t.equal('caf\u00e9'.normalize('NFD').length, 5, 'length in code units after NFD');
+    t.throws(function () { String.prototype.normalize.call(Symbol('s')); }, TypeError, 'a Symbol receiver throws');
+});
+
+test('Array.prototype.sort is stable and follows SortIndexedProperties (§23.1.3.30)', function (t) {
+    var records = [];
+    for (var i = 0; i < 200; i++) {
+        records.push({ key: i % 7, seq: i });
+    }
+    records.sort(function (a, b) { return a.key - b.key; });
+    var stable = true;
+    for (var j = 1; j < records.length; j++) {
+        if (records[j - 1].key === records[j].key && records[j - 1].seq > records[j].seq) {
+            stable = false;
+        }
+        if (records[j - 1].key > records[j].key) {
+            stable = false;
+        }
+    }
+    t.ok(stable, '200 records with 7 keys: ordered by key, equal keys keep their order');
+    var words = ['b2', 'a1', 'b1', 'a2', 'c1'];
+    words.sort(function (x, y) { return x.charCodeAt(0) - y.charCodeAt(0); });
+    t.deepEqual(words, ['a1', 'a2', 'b2', 'b1', 'c1'], 'stable on a short list (insertion runs)');
+    t.deepEqual([10, 9, 1, 100].sort(), [1, 10, 100, 9], 'default order compares strings');
+    t.deepEqual([3, undefined, 1, , 2].sort(), [1, 2, 3, undefined, ,], 'undefined after the values, holes last');
+    var sparse = [3, , 1];
+    sparse.sort();
+    t.ok(sparse.length === 3 && sparse[0] === 1 && sparse[1] === 3 && !(2 in sparse), 'a hole moves to the end and stays a hole');
+    var calls = [];
+    [2, undefined, 1].sort(function (a, b) { calls.push(a, b); return a - b; });
+    t.ok(calls.indexOf(undefined) < 0, 'the comparator never sees undefined');
+    t.deepEqual([3, 1, 2].sort(function () { return NaN; }), [3, 1, 2], 'NaN from the comparator keeps the order');
+    t.deepEqual([1, 2, 3].sort(function (a, b) { return b > a ? '1' : '-1'; }), [3, 2, 1], 'a string result is converted ToNumber');
+    t.deepEqual([2, 1].sort(function (a, b) { return { valueOf: function () { return a - b; } }; }), [1, 2],
+        'an object result is converted ToNumber');
+    t.throws(function () { [1, 2].sort(function () { return Symbol('s'); }); }, TypeError, 'a Symbol result throws');
+    t.throws(function () { [1, 2].sort(null); }, TypeError, 'null comparator throws');
+    t.throws(function () { [1, 2].sort({}); }, TypeError, 'object comparator throws');
+    t.throws(function () { [].sort(1); }, TypeError, 'checked even for an empty array');
+    t.throws(function () { [Symbol('a'), Symbol('b')].sort(); }, TypeError, 'default order: a Symbol throws');
+    var kept = [3, 1, 2];
+    try {
+        kept.sort(function (a, b) { if (a === 2 || b === 2) { throw new Error('stop'); } return a - b; });
+    } catch (e) {
+        t.equal(e.message, 'stop', 'the comparator error propagates');
+    }
+    t.deepEqual(kept, [3, 1, 2], 'a comparator that throws leaves the array unchanged');
+    var like = { 0: 'c', 1: 'a', 3: 'b', length: 4 };
+    t.equal(Array.prototype.sort.call(like), like, 'returns the receiver');
+    t.ok(like[0] === 'a' && like[1] === 'b' && like[2] === 'c' && !(3 in like), 'array-like object: values first, hole deleted');
+    var proto = Object.create({ 1: 'z' });
+    proto[0] = 'y';
+    proto.length = 2;
+    Array.prototype.sort.call(proto);
+    t.ok(proto[0] === 'y' && proto[1] === 'z' && Object.prototype.hasOwnProperty.call(proto, 1), 'inherited values are sorted in as own');
+    var frozen = Object.freeze([2, 1]);
+    t.throws(function () { frozen.sort(); }, TypeError, 'a frozen array throws');
+    var big = [];
+    for (var k = 0; k < 5000; k++) {
+        big.push((k * 7919) % 5003);
+    }
+    big.sort(function (a, b) { return a - b; });
+    var ordered = true;
+    for (k = 1; k < big.length; k++) {
+        ordered = ordered && big[k - 1] <= big[k];
+    }
+    t.ok(ordered, '5000 numbers sorted with a comparator');
+    t.deepEqual(['b', 'a', 'c'].sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }), ['a', 'b', 'c'], 'string comparator');
+    t.equal(Array.prototype.sort.length, 1, 'length 1');
+    t.equal(Array.prototype.sort.name, 'sort', 'name');
+    t.ok(!Object.prototype.propertyIsEnumerable.call(Array.prototype, 'sort'), 'not enumerable');
+    var u8 = new Uint8Array([3, 1, 2, 1]);
+    var order = [];
+    var objs = new Float64Array([2.5, 1, 2.25, 1.5]);
+    objs.sort(function (a, b) { order.push(a); return Math.floor(a) - Math.floor(b); });
+    t.deepEqual(Array.prototype.slice.call(objs), [1, 1.5, 2.5, 2.25], 'TypedArray sort with a comparator is stable');
+    t.deepEqual(Array.prototype.slice.call(u8.sort()), [1, 1, 2, 3], 'TypedArray default sort is numeric');
 });
 
 test('Array change-by-copy methods (ES2023 §23.1.3)', function (t) {
@@ -129,6 +223,9 @@ test('Array change-by-copy methods (ES2023 §23.1.3)', function (t) {
     t.deepEqual(a, [3, 1, 2], 'toSorted leaves the original');
     t.deepEqual([10, 9, 1].toSorted(), [1, 10, 9], 'default order compares strings');
     t.deepEqual([undefined, 2, , 1].toSorted(), [1, 2, undefined, undefined], 'undefined and holes sort last');
+    var withHole = [2, , 1].toSorted();
+    t.ok(withHole.length === 3 && 2 in withHole && withHole[2] === undefined, 'toSorted: a hole becomes undefined');
+    t.deepEqual(Array.prototype.toSorted.call({ 0: 'b', 1: 'a', length: 2 }), ['a', 'b'], 'toSorted of an array-like');
     var pairs = [[1, 'a'], [0, 'b'], [1, 'c'], [0, 'd']].toSorted(function (x, y) { return x[0] - y[0]; });
     t.deepEqual(pairs.map(function (p) { return p[1]; }), ['b', 'd', 'a', 'c'], 'toSorted is stable');
     t.throws(function () { [].toSorted(1); }, TypeError, 'non-callable comparator throws');

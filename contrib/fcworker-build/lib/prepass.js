@@ -24,7 +24,8 @@ const MagicString = require('magic-string');
 
 /* { name: 'NAME' (lib/NAME.js), test: RegExp over the source text } */
 const TRANSFORMS = [
-    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ }
+    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ },
+    { name: 'proto-literal', test: /__proto__/ }
 ];
 
 class PrepassError extends Error {}

@@ -53,6 +53,19 @@ function bindEnv(meta, upstreamBase) {
  * one registers a fetch listener. */
 function loadWorker(scriptPath) {
     let code = fs.readFileSync(scriptPath, 'utf8');
+    /* the runtime helper of lowered `{ __proto__: value }` literals */
+    Object.defineProperty(globalThis, '__fcw_withProto', {
+        value: (obj) => {
+            const proto = obj.__fcw_proto__;
+            delete obj.__fcw_proto__;
+            if (proto === null || typeof proto === 'object' || typeof proto === 'function') {
+                Object.setPrototypeOf(obj, proto);
+            }
+            return obj;
+        },
+        configurable: true,
+        writable: true
+    });
     const listeners = [];
     const exportMatch = EXPORT_DEFAULT.exec(code);
     if (exportMatch) {

@@ -1,0 +1,111 @@
+/*
+ * Date's string forms as ES2018 gives them (§21.4.4.41): Duktape prints ISO
+ * 8601-like text for toString, toDateString, toTimeString and toUTCString,
+ * which HTTP headers (cookie's Expires, Last-Modified) and logs cannot use.
+ *
+ *   toUTCString / toGMTString  "Tue, 01 Jan 2030 00:00:00 GMT"
+ *   toString                   "Tue Jan 01 2030 00:00:00 GMT+0000 (Coordinated Universal Time)"
+ *   toDateString               "Tue Jan 01 2030"
+ *   toTimeString               "00:00:00 GMT+0000 (Coordinated Universal Time)"
+ *
+ * Local fields follow the process's time zone (TZ); the name in
+ * parentheses is the C library's (native.timeZoneName). Date.parse reads
+ * all of these back (lib/date.c). toGMTString is the same function object
+ * as toUTCString, as Annex B says.
+ */
+'use strict';
+
+var spec = native.spec;
+var defineHidden = spec.defineHidden;
+var setNameAndLength = spec.setNameAndLength;
+var timeZoneName = native.timeZoneName;
+var thisTimeValue = Date.prototype.getTime;
+var DatePrototype = Date.prototype;
+var getDay = DatePrototype.getDay;
+var getDate = DatePrototype.getDate;
+var getMonth = DatePrototype.getMonth;
+var getFullYear = DatePrototype.getFullYear;
+var getHours = DatePrototype.getHours;
+var getMinutes = DatePrototype.getMinutes;
+var getSeconds = DatePrototype.getSeconds;
+var getTimezoneOffset = DatePrototype.getTimezoneOffset;
+var getUTCDay = DatePrototype.getUTCDay;
+var getUTCDate = DatePrototype.getUTCDate;
+var getUTCMonth = DatePrototype.getUTCMonth;
+var getUTCFullYear = DatePrototype.getUTCFullYear;
+var getUTCHours = DatePrototype.getUTCHours;
+var getUTCMinutes = DatePrototype.getUTCMinutes;
+var getUTCSeconds = DatePrototype.getUTCSeconds;
+
+var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function pad2(n) {
+    return n < 10 ? '0' + n : '' + n;
+}
+
+/* A year as the spec prints it: at least four digits, '-' when negative. */
+function yearString(y) {
+    var digits = '' + (y < 0 ? -y : y);
+    while (digits.length < 4) {
+        digits = '0' + digits;
+    }
+    return (y < 0 ? '-' : '') + digits;
+}
+
+/* The time value of a Date receiver (TypeError for anything else). */
+function timeValue(date) {
+    return thisTimeValue.call(date);
+}
+
+function localDateString(date) {
+    return DAYS[getDay.call(date)] + ' ' + MONTHS[getMonth.call(date)] + ' ' + pad2(getDate.call(date)) + ' ' +
+        yearString(getFullYear.call(date));
+}
+
+/* TimeString + TimeZoneString: "00:00:00 GMT+0000 (name)". */
+function localTimeString(date, tv) {
+    var offset = -getTimezoneOffset.call(date);
+    var abs = offset < 0 ? -offset : offset;
+    return pad2(getHours.call(date)) + ':' + pad2(getMinutes.call(date)) + ':' + pad2(getSeconds.call(date)) +
+        ' GMT' + (offset < 0 ? '-' : '+') + pad2(Math.floor(abs / 60)) + pad2(abs % 60) +
+        ' (' + timeZoneName(tv) + ')';
+}
+
+function dateToString() {
+    var tv = timeValue(this);
+    if (tv !== tv) {
+        return 'Invalid Date';
+    }
+    return localDateString(this) + ' ' + localTimeString(this, tv);
+}
+
+function dateToDateString() {
+    var tv = timeValue(this);
+    return tv !== tv ? 'Invalid Date' : localDateString(this);
+}
+
+function dateToTimeString() {
+    var tv = timeValue(this);
+    return tv !== tv ? 'Invalid Date' : localTimeString(this, tv);
+}
+
+function dateToUTCString() {
+    var tv = timeValue(this);
+    if (tv !== tv) {
+        return 'Invalid Date';
+    }
+    return DAYS[getUTCDay.call(this)] + ', ' + pad2(getUTCDate.call(this)) + ' ' + MONTHS[getUTCMonth.call(this)] +
+        ' ' + yearString(getUTCFullYear.call(this)) + ' ' + pad2(getUTCHours.call(this)) + ':' +
+        pad2(getUTCMinutes.call(this)) + ':' + pad2(getUTCSeconds.call(this)) + ' GMT';
+}
+
+setNameAndLength(dateToString, 'toString', 0);
+setNameAndLength(dateToDateString, 'toDateString', 0);
+setNameAndLength(dateToTimeString, 'toTimeString', 0);
+setNameAndLength(dateToUTCString, 'toUTCString', 0);
+defineHidden(DatePrototype, 'toString', dateToString);
+defineHidden(DatePrototype, 'toDateString', dateToDateString);
+defineHidden(DatePrototype, 'toTimeString', dateToTimeString);
+defineHidden(DatePrototype, 'toUTCString', dateToUTCString);
+defineHidden(DatePrototype, 'toGMTString', dateToUTCString);

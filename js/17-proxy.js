@@ -1,0 +1,331 @@
+/*
+ * Proxies as prototypes, and Reflect.get/Reflect.set with a receiver.
+ *
+ * Duktape's lookups stop at a Proxy in a prototype chain (its traps are
+ * not run and Object.getPrototypeOf(proxy) is null), and its Reflect.get
+ * and Reflect.set throw "unsupported" when given a receiver. Libraries
+ * build objects on proxies, e.g. itty-router's
+ * `({ __proto__: new Proxy({}, { get: (target, prop, receiver) => ... }),
+ * routes })`, and call Reflect from their traps.
+ *
+ * So the Proxy constructor is wrapped: each proxy made through it is
+ * registered (its target and handler, under a hidden symbol on the target,
+ * which a proxy passes to its target without running a trap). An object
+ * given a registered proxy somewhere in its prototype chain by
+ * Object.create, Object.setPrototypeOf (its return value) or an object
+ * literal's `__proto__` (fcworker-build lowers that to __fcw_withProto) is
+ * returned wrapped in a proxy of its own whose get, set and has traps do
+ * the ordinary lookup themselves and, at a proxy in the chain, call that
+ * proxy's trap with the right receiver. The object keeps its identity only
+ * through the returned reference: code that ignores setPrototypeOf's result
+ * or assigns `obj.__proto__` does not see the traps, and instances created
+ * by `new` from a constructor whose prototype is such a wrapper do not
+ * either (Duktape reads the wrapper's target directly).
+ *
+ * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
+ * run its getPrototypeOf trap or give its target's prototype. Reflect.get
+ * and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
+ * (§10.1.8.1, §10.1.9.2): getters and setters are called with the
+ * receiver, and a set that reaches a data property or the end of the chain
+ * defines the property on the receiver.
+ */
+'use strict';
+
+var spec = native.spec;
+var defineHidden = spec.defineHidden;
+var setNameAndLength = spec.setNameAndLength;
+var isObject = spec.isObject;
+
+var NativeProxy = global.Proxy;
+var hasOwn = Object.prototype.hasOwnProperty;
+var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+var defineProperty = Object.defineProperty;
+var isExtensible = Object.isExtensible;
+var nativeGetPrototypeOf = Object.getPrototypeOf;
+var nativeSetPrototypeOf = Object.setPrototypeOf;
+var nativeCreate = Object.create;
+var nativeReflectSet = Reflect.set;
+var PROXIES = native.hiddenSymbol('proxies');
+/* While no proxy exists, Object.create and getPrototypeOf take the native
+ * path at once (the runtime's own files call them per stream and body). */
+var proxyCount = 0;
+
+/* ---- the registry ---- */
+
+function register(proxy, target, handler) {
+    var list = hasOwn.call(target, PROXIES) ? target[PROXIES] : null;
+    if (list === null) {
+        list = [];
+        defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+    }
+    list.push({ proxy: proxy, target: target, handler: handler });
+    proxyCount++;
+}
+
+/* {proxy, target, handler} of a registered proxy, or null. */
+function proxyRecord(obj) {
+    var list = obj[PROXIES];
+    if (list === void 0) {
+        return null;
+    }
+    for (var i = 0; i < list.length; i++) {
+        if (list[i].proxy === obj) {
+            return list[i];
+        }
+    }
+    return null;
+}
+
+function getPrototype(obj) {
+    var rec = proxyRecord(obj);
+    if (rec === null) {
+        return nativeGetPrototypeOf(obj);
+    }
+    var trap = rec.handler.getPrototypeOf;
+    if (trap !== void 0 && trap !== null) {
+        var proto = trap.call(rec.handler, rec.target);
+        if (proto !== null && !isObject(proto)) {
+            throw new TypeError('getPrototypeOf trap returned neither object nor null');
+        }
+        return proto;
+    }
+    return getPrototype(rec.target);
+}
+
+/* Whether obj or an object in its prototype chain is a registered proxy. */
+function inheritsFromProxy(obj) {
+    for (var o = obj; o !== null; o = nativeGetPrototypeOf(o)) {
+        if (proxyRecord(o) !== null) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- ordinary [[Get]], [[Set]] and [[HasProperty]] across proxies ---- */
+
+function toPropertyKey(key) {
+    return typeof key === 'symbol' ? key : String(key);
+}
+
+function ordinaryGet(O, key, receiver) {
+    for (;;) {
+        var rec = proxyRecord(O);
+        if (rec !== null) {
+            var trap = rec.handler.get;
+            if (trap !== void 0 && trap !== null) {
+                return trap.call(rec.handler, rec.target, key, receiver);
+            }
+            O = rec.target;
+            continue;
+        }
+        if (hasOwn.call(O, key)) {
+            var d = getOwnPropertyDescriptor(O, key);
+            if (d === void 0 || 'value' in d) {
+                return O[key];
+            }
+            return d.get === void 0 ? void 0 : d.get.call(receiver);
+        }
+        O = nativeGetPrototypeOf(O);
+        if (O === null) {
+            return void 0;
+        }
+    }
+}
+
+function ordinaryHas(O, key) {
+    for (;;) {
+        var rec = proxyRecord(O);
+        if (rec !== null) {
+            var trap = rec.handler.has;
+            if (trap !== void 0 && trap !== null) {
+                return !!trap.call(rec.handler, rec.target, key);
+            }
+            O = rec.target;
+            continue;
+        }
+        if (hasOwn.call(O, key)) {
+            return true;
+        }
+        O = nativeGetPrototypeOf(O);
+        if (O === null) {
+            return false;
+        }
+    }
+}
+
+/* The object that holds the own properties of obj: a registered proxy
+ * without its own descriptor traps stands for its target. */
+function ownHolder(obj) {
+    for (var rec = proxyRecord(obj); rec !== null; rec = proxyRecord(obj)) {
+        obj = rec.target;
+    }
+    return obj;
+}
+
+/* OrdinarySet: true when the value was stored (or a setter called). */
+function ordinarySet(O, key, value, receiver) {
+    var ownDesc;
+    for (;;) {
+        var rec = proxyRecord(O);
+        if (rec !== null) {
+            var trap = rec.handler.set;
+            if (trap !== void 0 && trap !== null) {
+                return !!trap.call(rec.handler, rec.target, key, value, receiver);
+            }
+            O = rec.target;
+            continue;
+        }
+        if (hasOwn.call(O, key)) {
+            ownDesc = getOwnPropertyDescriptor(O, key);
+            break;
+        }
+        O = nativeGetPrototypeOf(O);
+        if (O === null) {
+            break;
+        }
+    }
+    if (ownDesc !== void 0 && !('value' in ownDesc)) {
+        if (ownDesc.set === void 0) {
+            return false;
+        }
+        ownDesc.set.call(receiver, value);
+        return true;
+    }
+    if ((ownDesc !== void 0 && !ownDesc.writable) || !isObject(receiver)) {
+        return false;
+    }
+    var holder = ownHolder(receiver);
+    var existing = getOwnPropertyDescriptor(holder, key);
+    try {
+        if (existing !== void 0) {
+            if (!('value' in existing) || !existing.writable) {
+                return false;
+            }
+            defineProperty(holder, key, { value: value });
+        } else {
+            if (!isExtensible(holder)) {
+                return false;
+            }
+            defineProperty(holder, key, { value: value, writable: true, enumerable: true, configurable: true });
+        }
+    } catch (e) {
+        return false;
+    }
+    return true;
+}
+
+/* ---- the wrapper of objects that inherit from a proxy ---- */
+
+var forwardingHandler = {
+    get: function (target, key, receiver) {
+        return ordinaryGet(target, key, receiver);
+    },
+    set: function (target, key, value, receiver) {
+        return ordinarySet(target, key, value, receiver);
+    },
+    has: function (target, key) {
+        return ordinaryHas(target, key);
+    }
+};
+
+function wrapIfInheritsFromProxy(obj, proto) {
+    if (!isObject(proto) || !inheritsFromProxy(proto)) {
+        return obj;
+    }
+    var wrapper = new NativeProxy(obj, forwardingHandler);
+    register(wrapper, obj, forwardingHandler);
+    return wrapper;
+}
+
+/* ---- the constructor and the functions that see prototypes ---- */
+
+function Proxy(target, handler) {
+    if (this === void 0 || this === null || this === global) {
+        throw new TypeError("Constructor Proxy requires 'new'");
+    }
+    var proxy = new NativeProxy(target, handler);
+    register(proxy, target, handler);
+    return proxy;
+}
+setNameAndLength(Proxy, 'Proxy', 2);
+native.defineGlobal('Proxy', Proxy);
+
+function objectCreate(proto, properties) {
+    var obj = properties === void 0 ? nativeCreate(proto) : nativeCreate(proto, properties);
+    return proxyCount === 0 ? obj : wrapIfInheritsFromProxy(obj, proto);
+}
+
+function objectSetPrototypeOf(obj, proto) {
+    var result = nativeSetPrototypeOf(obj, proto);
+    return isObject(result) ? wrapIfInheritsFromProxy(result, proto) : result;
+}
+
+function objectGetPrototypeOf(obj) {
+    if (obj === void 0 || obj === null) {
+        throw new TypeError('Cannot convert undefined or null to object');
+    }
+    return proxyCount !== 0 && isObject(obj) ? getPrototype(obj) : nativeGetPrototypeOf(obj);
+}
+
+function reflectGetPrototypeOf(target) {
+    if (!isObject(target)) {
+        throw new TypeError('Reflect.getPrototypeOf called on non-object');
+    }
+    return getPrototype(target);
+}
+
+function reflectGet(target, key, receiver) {
+    if (!isObject(target)) {
+        throw new TypeError('Reflect.get called on non-object');
+    }
+    var k = toPropertyKey(key);
+    if (arguments.length < 3 || receiver === target) {
+        return target[k];
+    }
+    return ordinaryGet(target, k, receiver);
+}
+
+function reflectSet(target, key, value, receiver) {
+    if (!isObject(target)) {
+        throw new TypeError('Reflect.set called on non-object');
+    }
+    var k = toPropertyKey(key);
+    if (arguments.length < 4) {
+        receiver = target;
+    }
+    if (receiver === target && typeof k === 'string') {
+        return nativeReflectSet(target, k, value);
+    }
+    return ordinarySet(target, k, value, receiver);
+}
+
+/* The runtime helper of fcworker-build's lowering of `{ __proto__: p, ... }`
+ * (contrib/fcworker-build/lib/proto-literal.js), which renames the key to
+ * __fcw_proto__: removes that property and sets obj's prototype to its value
+ * as the literal would (a value that is neither an object nor null is
+ * ignored); returns obj, or its wrapper. */
+function withProto(obj) {
+    var proto = obj.__fcw_proto__;
+    delete obj.__fcw_proto__;
+    if (proto !== null && !isObject(proto)) {
+        return obj;
+    }
+    nativeSetPrototypeOf(obj, proto);
+    return wrapIfInheritsFromProxy(obj, proto);
+}
+
+setNameAndLength(objectCreate, 'create', 2);
+setNameAndLength(objectSetPrototypeOf, 'setPrototypeOf', 2);
+setNameAndLength(objectGetPrototypeOf, 'getPrototypeOf', 1);
+setNameAndLength(reflectGetPrototypeOf, 'getPrototypeOf', 1);
+setNameAndLength(reflectGet, 'get', 2);
+setNameAndLength(reflectSet, 'set', 3);
+setNameAndLength(withProto, '__fcw_withProto', 1);
+defineHidden(Object, 'create', objectCreate);
+defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
+defineHidden(Object, 'getPrototypeOf', objectGetPrototypeOf);
+defineHidden(Reflect, 'getPrototypeOf', reflectGetPrototypeOf);
+defineHidden(Reflect, 'get', reflectGet);
+defineHidden(Reflect, 'set', reflectSet);
+native.defineGlobal('__fcw_withProto', withProto);

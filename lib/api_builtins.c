@@ -1,0 +1,260 @@
+/*
+ * Native parts of the ECMAScript built-ins that Duktape lacks (the JS side
+ * is js/12-, 14- and 16-): native.normalize(string, form) for
+ * String.prototype.normalize, through libunistring's uninorm;
+ * native.symbolDescription(symbol) for Symbol.prototype.description, read
+ * from Duktape's internal symbol bytes (which tell Symbol() from
+ * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
+ * Date.prototype.toString, from the C library's local time rules;
+ * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js.
+ *
+ * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
+ * surrogates), so normalize decodes to UTF-32 itself, joining surrogate
+ * pairs and leaving a lone surrogate as it is (it never composes with a
+ * neighbour: it has no decomposition and combining class 0, so the text on
+ * either side is normalized apart), and encodes the result back to CESU-8.
+ */
+#include "config.h"
+
+#include "engine.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <uninorm.h>
+
+/* Decodes one code unit or code point of CESU-8 or UTF-8 at s[*i]. */
+static uint32_t decode_unit(const unsigned char *s, size_t len, size_t *i)
+{
+    unsigned char c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if ((c & 0xe0) == 0xc0 && *i + 1 < len) {
+        uint32_t cp = ((uint32_t) (c & 0x1f) << 6) | (s[*i + 1] & 0x3f);
+        *i += 2;
+        return cp;
+    }
+    if ((c & 0xf0) == 0xe0 && *i + 2 < len) {
+        uint32_t cp = ((uint32_t) (c & 0x0f) << 12) | ((uint32_t) (s[*i + 1] & 0x3f) << 6) | (s[*i + 2] & 0x3f);
+        *i += 3;
+        return cp;
+    }
+    if ((c & 0xf8) == 0xf0 && *i + 3 < len) {
+        uint32_t cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (s[*i + 1] & 0x3f) << 12) |
+                      ((uint32_t) (s[*i + 2] & 0x3f) << 6) | (s[*i + 3] & 0x3f);
+        *i += 4;
+        return cp;
+    }
+    (*i)++;
+    return 0xfffd;
+}
+
+/* The string as code points, surrogate pairs joined; *n gets the count. */
+static uint32_t *decode_string(const unsigned char *s, size_t len, size_t *n)
+{
+    uint32_t *out = malloc((len + 1) * sizeof(*out));
+    size_t count = 0;
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = decode_unit(s, len, &i);
+        if (cp >= 0xd800 && cp < 0xdc00 && i < len) {
+            size_t j = i;
+            uint32_t low = decode_unit(s, len, &j);
+            if (low >= 0xdc00 && low < 0xe000) {
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+                i = j;
+            }
+        }
+        out[count++] = cp;
+    }
+    *n = count;
+    return out;
+}
+
+static size_t encode_unit(unsigned char *p, uint32_t cp)
+{
+    if (cp < 0x80) {
+        p[0] = (unsigned char) cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        p[0] = (unsigned char) (0xc0 | (cp >> 6));
+        p[1] = (unsigned char) (0x80 | (cp & 0x3f));
+        return 2;
+    }
+    p[0] = (unsigned char) (0xe0 | (cp >> 12));
+    p[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3f));
+    p[2] = (unsigned char) (0x80 | (cp & 0x3f));
+    return 3;
+}
+
+/* Appends code points to a CESU-8 buffer with room for 6 bytes each. */
+static size_t encode_cesu8(unsigned char *p, const uint32_t *cps, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = cps[i];
+        if (cp >= 0x10000) {
+            at += encode_unit(p + at, 0xd800 + ((cp - 0x10000) >> 10));
+            at += encode_unit(p + at, 0xdc00 + ((cp - 0x10000) & 0x3ff));
+        } else {
+            at += encode_unit(p + at, cp);
+        }
+    }
+    return at;
+}
+
+static int is_surrogate(uint32_t cp)
+{
+    return cp >= 0xd800 && cp < 0xe000;
+}
+
+/* Normalizes cps[0..n) into a new CESU-8 buffer; NULL when out of memory. */
+static unsigned char *normalize_cps(uninorm_t form, const uint32_t *cps, size_t n, size_t *outlen)
+{
+    size_t cap = n * 6 + 6, len = 0;
+    unsigned char *out = malloc(cap);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t start = 0; start < n;) {
+        if (is_surrogate(cps[start])) {
+            len += encode_cesu8(out + len, cps + start, 1);
+            start++;
+            continue;
+        }
+        size_t end = start;
+        while (end < n && !is_surrogate(cps[end])) {
+            end++;
+        }
+        size_t rn = 0;
+        uint32_t *r = u32_normalize(form, cps + start, end - start, NULL, &rn);
+        if (r == NULL) {
+            free(out);
+            return NULL;
+        }
+        if (len + rn * 6 + (n - end) * 6 > cap) {
+            cap = len + rn * 6 + (n - end) * 6 + 6;
+            unsigned char *grown = realloc(out, cap);
+            if (grown == NULL) {
+                free(r);
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        len += encode_cesu8(out + len, r, rn);
+        free(r);
+        start = end;
+    }
+    *outlen = len;
+    return out;
+}
+
+/* native.normalize(string, form): form is "NFC", "NFD", "NFKC" or "NFKD"
+ * (checked by the caller; anything else is a RangeError here too). */
+static duk_ret_t native_normalize(duk_context *ctx)
+{
+    duk_size_t len;
+    const unsigned char *s = (const unsigned char *) duk_require_lstring(ctx, 0, &len);
+    const char *name = duk_require_string(ctx, 1);
+    uninorm_t form;
+    if (strcmp(name, "NFC") == 0) {
+        form = UNINORM_NFC;
+    } else if (strcmp(name, "NFD") == 0) {
+        form = UNINORM_NFD;
+    } else if (strcmp(name, "NFKC") == 0) {
+        form = UNINORM_NFKC;
+    } else if (strcmp(name, "NFKD") == 0) {
+        form = UNINORM_NFKD;
+    } else {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+    }
+    size_t i = 0;
+    while (i < len && s[i] < 0x80) {
+        i++;
+    }
+    if (i == len) { /* ASCII is the same in every form */
+        duk_dup(ctx, 0);
+        return 1;
+    }
+    size_t n = 0, outlen = 0;
+    uint32_t *cps = decode_string(s, len, &n);
+    unsigned char *out = cps != NULL ? normalize_cps(form, cps, n, &outlen) : NULL;
+    free(cps);
+    if (out == NULL) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "String.prototype.normalize: out of memory");
+    }
+    duk_push_lstring(ctx, (const char *) out, outlen);
+    free(out);
+    return 1;
+}
+
+/* native.symbolDescription(symbol): the description, or undefined for
+ * Symbol(). Duktape stores a symbol as 0x80 (registered) or 0x81 (unique),
+ * the description, 0xff and a unique suffix; Symbol() has an empty
+ * description and one more 0xff at the end. */
+static duk_ret_t native_symbol_description(duk_context *ctx)
+{
+    if (!duk_is_symbol(ctx, 0)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Symbol.prototype.description requires that 'this' be a Symbol");
+    }
+    duk_size_t len;
+    const unsigned char *s = (const unsigned char *) duk_get_lstring(ctx, 0, &len);
+    if (len >= 3 && s[0] == 0x81 && s[1] == 0xff && s[len - 1] == 0xff) {
+        return 0;
+    }
+    const unsigned char *end = len > 1 ? memchr(s + 1, 0xff, len - 1) : NULL;
+    duk_push_lstring(ctx, (const char *) s + 1, end != NULL ? (size_t) (end - s - 1) : (len > 0 ? len - 1 : 0));
+    return 1;
+}
+
+/* native.timeZoneName(ms): the local time zone's name at that time, as
+ * Date.prototype.toString shows it in parentheses. */
+static duk_ret_t native_time_zone_name(duk_context *ctx)
+{
+    double ms = duk_require_number(ctx, 0);
+    time_t t = (time_t) (ms / 1000.0);
+    struct tm tm;
+    if (ms != ms || localtime_r(&t, &tm) == NULL || tm.tm_zone == NULL) {
+        duk_push_literal(ctx, "Coordinated Universal Time");
+    } else if (strcmp(tm.tm_zone, "UTC") == 0 || strcmp(tm.tm_zone, "UCT") == 0) {
+        duk_push_literal(ctx, "Coordinated Universal Time");
+    } else if (strcmp(tm.tm_zone, "GMT") == 0) {
+        duk_push_literal(ctx, "Greenwich Mean Time");
+    } else {
+        duk_push_string(ctx, tm.tm_zone);
+    }
+    return 1;
+}
+
+/* native.hiddenSymbol(name): a Duktape hidden symbol, a key that user code
+ * cannot name or enumerate and that a Proxy applies to its target without
+ * calling a trap (js/17-proxy.js keeps its registry of proxies under one). */
+static duk_ret_t native_hidden_symbol(duk_context *ctx)
+{
+    duk_size_t len;
+    const char *name = duk_require_lstring(ctx, 0, &len);
+    char *key = duk_push_fixed_buffer(ctx, len + 1);
+    key[0] = (char) 0xff;
+    memcpy(key + 1, name, len);
+    duk_push_lstring(ctx, key, len + 1);
+    return 1;
+}
+
+void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    duk_push_c_function(ctx, native_hidden_symbol, 1);
+    duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
+    duk_push_c_function(ctx, native_normalize, 2);
+    duk_put_prop_literal(ctx, native_idx, "normalize");
+    duk_push_c_function(ctx, native_symbol_description, 1);
+    duk_put_prop_literal(ctx, native_idx, "symbolDescription");
+    duk_push_c_function(ctx, native_time_zone_name, 1);
+    duk_put_prop_literal(ctx, native_idx, "timeZoneName");
+}

@@ -1,0 +1,108 @@
+/*
+ * Date's string forms (js/16-date.js) and Date.parse of them (lib/date.c),
+ * and Symbol.prototype.description. t/js.t runs this with TZ=UTC; the
+ * local-time checks also hold in any other zone.
+ */
+
+var JAN_2030 = Date.UTC(2030, 0, 1);
+
+function pad(n, width) {
+    var s = String(n);
+    while (s.length < width) {
+        s = '0' + s;
+    }
+    return s;
+}
+
+/* "+0100" for a Date in the local zone, from getTimezoneOffset. */
+function offsetText(d) {
+    var o = -d.getTimezoneOffset();
+    var a = Math.abs(o);
+    return (o < 0 ? '-' : '+') + pad(Math.floor(a / 60), 2) + pad(a % 60, 2);
+}
+
+test('Date.prototype.toUTCString and toGMTString (§21.4.4.43, B.2.3.1)', function (t) {
+    t.equal(new Date(JAN_2030).toUTCString(), 'Tue, 01 Jan 2030 00:00:00 GMT', 'IMF-fixdate');
+    t.equal(new Date(Date.UTC(1994, 10, 6, 8, 49, 37)).toUTCString(), 'Sun, 06 Nov 1994 08:49:37 GMT', 'RFC 7231 example');
+    t.equal(new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999)).toUTCString(), 'Thu, 29 Feb 2024 23:59:59 GMT', 'ms dropped');
+    var y99 = new Date(0);
+    y99.setUTCFullYear(99, 11, 31);
+    t.equal(y99.toUTCString(), 'Thu, 31 Dec 0099 00:00:00 GMT', 'a two-digit year is printed with four');
+    t.equal(new Date(Date.UTC(-1, 5, 3, 4, 5, 6)).toUTCString(), 'Thu, 03 Jun -0001 04:05:06 GMT', 'negative year');
+    t.equal(new Date(NaN).toUTCString(), 'Invalid Date', 'invalid date');
+    t.equal(Date.prototype.toGMTString, Date.prototype.toUTCString, 'toGMTString is the same function');
+    t.equal(Date.prototype.toUTCString.name, 'toUTCString', 'name');
+    t.equal(Date.prototype.toUTCString.length, 0, 'length');
+    t.ok(!Object.prototype.propertyIsEnumerable.call(Date.prototype, 'toUTCString'), 'not enumerable');
+    t.throws(function () { Date.prototype.toUTCString.call({}); }, TypeError, 'a non-Date receiver throws');
+    t.throws(function () { Date.prototype.toUTCString.call(JAN_2030); }, TypeError, 'a number receiver throws');
+});
+
+test('Date.prototype.toString, toDateString, toTimeString (§21.4.4.41)', function (t) {
+    var d = new Date(2030, 0, 1, 13, 4, 5);
+    var re = /^Tue Jan 01 2030 13:04:05 GMT[+-]\d{4} \(.+\)$/;
+    t.ok(re.test(d.toString()), 'toString format: ' + d.toString());
+    t.equal(d.toString().slice(0, 33), 'Tue Jan 01 2030 13:04:05 GMT' + offsetText(d), 'local fields and offset');
+    t.equal(d.toDateString(), 'Tue Jan 01 2030', 'toDateString');
+    t.ok(/^13:04:05 GMT[+-]\d{4} \(.+\)$/.test(d.toTimeString()), 'toTimeString format');
+    t.equal(String(d), d.toString(), 'String(date) uses toString');
+    t.equal('' + new Date(NaN), 'Invalid Date', 'invalid date');
+    t.equal(new Date(NaN).toDateString(), 'Invalid Date', 'toDateString of an invalid date');
+    t.equal(new Date(NaN).toTimeString(), 'Invalid Date', 'toTimeString of an invalid date');
+    t.equal(new Date(5, 6, 7).toDateString().slice(-5), ' 1905', 'Date(5, ...) is 1905');
+    var early = new Date(2030, 0, 1);
+    early.setFullYear(7);
+    t.equal(early.toDateString().slice(-5), ' 0007', 'year padded to four digits');
+    t.throws(function () { Date.prototype.toString.call({}); }, TypeError, 'a non-Date receiver throws');
+    t.throws(function () { Date.prototype.toDateString.call(null); }, TypeError, 'toDateString: null receiver throws');
+    if (new Date(JAN_2030).getTimezoneOffset() === 0 && env.TZ === 'UTC') {
+        t.equal(new Date(JAN_2030).toString(), 'Tue Jan 01 2030 00:00:00 GMT+0000 (Coordinated Universal Time)',
+            'toString in UTC');
+        t.equal(new Date(JAN_2030).toTimeString(), '00:00:00 GMT+0000 (Coordinated Universal Time)', 'toTimeString in UTC');
+    }
+});
+
+test('Date.parse reads the strings Date prints (§21.4.3.2)', function (t) {
+    var dates = [
+        new Date(JAN_2030), new Date(2030, 0, 1), new Date(1994, 10, 6, 8, 49, 37), new Date(Date.UTC(1970, 0, 1)),
+        new Date(Date.UTC(2024, 1, 29, 12)), new Date(Date.UTC(2038, 0, 19, 3, 14, 8))
+    ];
+    dates.forEach(function (d) {
+        t.equal(Date.parse(d.toString()), d.getTime(), 'toString round-trips: ' + d.toString());
+        t.equal(Date.parse(d.toUTCString()), d.getTime(), 'toUTCString round-trips: ' + d.toUTCString());
+        t.equal(Date.parse(d.toISOString()), d.getTime(), 'toISOString round-trips');
+        var midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+        t.equal(Date.parse(d.toDateString()), midnight, 'toDateString gives local midnight: ' + d.toDateString());
+    });
+    var old = new Date(Date.UTC(-1, 5, 3, 4, 5, 6));
+    t.equal(Date.parse(old.toUTCString()), old.getTime(), 'a negative year round-trips through toUTCString');
+    var y99 = new Date(0);
+    y99.setUTCFullYear(99, 11, 31);
+    t.equal(Date.parse(y99.toUTCString()), y99.getTime(), 'year 0099 stays 99');
+    t.equal(Date.parse('Sunday, 06-Nov-94 08:49:37 GMT'), Date.UTC(1994, 10, 6, 8, 49, 37), 'RFC 850 two-digit year');
+    t.equal(Date.parse('Sun Nov  6 08:49:37 1994'), Date.UTC(1994, 10, 6, 8, 49, 37), 'asctime is GMT');
+    t.equal(Date.parse('Tue Jan 01 2030 01:00:00 GMT+0100 (Central European Standard Time)'), JAN_2030,
+        'toString with an offset and a zone name');
+    t.equal(Date.parse('Tue Jan 01 2030 00:00:00'), new Date(2030, 0, 1).getTime(), 'toString without zone is local');
+    t.equal(new Date('Tue, 01 Jan 2030 00:00:00 GMT').getTime(), JAN_2030, 'new Date(string) parses too');
+    t.ok(isNaN(Date.parse('Tue Foo 01 2030')), 'unknown month');
+    t.ok(isNaN(Date.parse('Tue, 32 Jan 2030 00:00:00 GMT')), 'day out of range');
+    t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 25:00:00 GMT')), 'hour out of range');
+    t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 00:00:00 GMT junk')), 'trailing junk');
+});
+
+test('Symbol.prototype.description (§20.4.3.2)', function (t) {
+    t.equal(Symbol().description, undefined, 'Symbol(): undefined');
+    t.equal(Symbol(undefined).description, undefined, 'Symbol(undefined): undefined');
+    t.equal(Symbol('').description, '', "Symbol(''): empty string");
+    t.equal(Symbol('abc').description, 'abc', 'a description');
+    t.equal(Symbol('caf\u00e9 \ud83d\ude00').description, 'caf\u00e9 \ud83d\ude00', 'non-ASCII description');
+    t.equal(Symbol(null).description, 'null', 'description is converted ToString');
+    t.equal(Symbol.for('reg').description, 'reg', 'registered symbol');
+    t.equal(Symbol.iterator.description, 'Symbol.iterator', 'well-known symbol');
+    t.equal(Object(Symbol('boxed')).description, 'boxed', 'a Symbol object');
+    var d = Object.getOwnPropertyDescriptor(Symbol.prototype, 'description');
+    t.ok(d && typeof d.get === 'function' && d.set === undefined && !d.enumerable && d.configurable, 'accessor attributes');
+    t.throws(function () { d.get.call({}); }, TypeError, 'a non-Symbol receiver throws');
+    t.throws(function () { d.get.call('str'); }, TypeError, 'a string receiver throws');
+});
