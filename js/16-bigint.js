@@ -661,5 +661,6 @@ native.bigint = {
     VALUE: VALUE,
     make: make,
     isBig: isBig,
+    seq: seq,
     toBigInt: toBigInt
 };
