@@ -81,6 +81,7 @@ int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms);
 void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_bigint_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
 /* RegExp on lib/regexp.h (lib/api_regexp.c): its natives, and freeing its
  * program cache with the engine. */

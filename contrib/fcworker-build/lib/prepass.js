@@ -25,7 +25,8 @@ const MagicString = require('magic-string');
 /* { name: 'NAME' (lib/NAME.js), test: RegExp over the source text } */
 const TRANSFORMS = [
     { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ },
-    { name: 'proto-literal', test: /__proto__/ }
+    { name: 'proto-literal', test: /__proto__/ },
+    { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|BigInt|[gs]etBig(?:Ui|I)nt64/ }
 ];
 
 class PrepassError extends Error {}

@@ -1,0 +1,456 @@
+/*
+ * BigInt lowering: a source pre-pass on esbuild's ES2022 output that lets
+ * code using BigInt run on fcworker's runtime, which has BigInt as an object
+ * type (js/16-bigint.js) but no BigInt syntax or operator semantics.
+ *
+ * transform(ast, ms, code) edits the MagicString `ms` of `code` (whose acorn
+ * Program is `ast`) in place and returns true when it changed anything. A
+ * program with no BigInt literal and no mention of BigInt, BigInt64Array,
+ * BigUint64Array or the DataView BigInt methods is left alone: it cannot make
+ * a BigInt. Otherwise:
+ *   - every BigInt literal becomes __fcw_bigint.lit("<digits>");
+ *   - `typeof x` compared with "bigint" becomes __fcw_bigint.isBigInt(x)
+ *     (negated for != and !==); compared with "object", or used any other
+ *     way, it becomes __fcw_bigint.typeOf(x); comparisons with the other
+ *     type names stay native. An identifier operand is tested with a native
+ *     `typeof` first, so an undeclared global still gives no ReferenceError;
+ *   - in "BigInt scopes" only, arithmetic, bitwise, relational, equality,
+ *     unary -, +, ~, ++, -- and compound assignments become calls of
+ *     __fcw_bigint (add, sub, ..., update, assign; the contract is in the
+ *     runtime file). A member target (`o.p += 1n`, `o[k]++`) evaluates the
+ *     object once; its right-hand side is evaluated before the property is
+ *     read. Targets that are private fields, `super` members or in
+ *     parentheses stay native, and so do `===`/`!==` with a literal that is
+ *     not a BigInt, `==`/`!=` with null or undefined, and `+`/`+=` with a
+ *     string literal: their native result is already right for BigInts.
+ *
+ * BigInt scopes: a function that contains a BigInt literal or one of the
+ * names above, and every function nested in it (callbacks such as
+ * `list.reduce((a, b) => a + b, 0n)` get their BigInts from there). At the
+ * top level the unit is the statement, not the program: esbuild hoists every
+ * ES module of the bundle to that level, so one top-level
+ * `const MAX = 2n ** 64n` would otherwise put every operator of the program
+ * behind a call; a top-level statement that mentions (outside its functions)
+ * a name bound by such a statement is one too. Operators
+ * elsewhere stay native (and fast); a BigInt reaching them is compared
+ * through its @@toPrimitive (right for safe integers), and arithmetic on it
+ * there gives a number instead of a TypeError or a BigInt.
+ */
+'use strict';
+
+const OPS = '__fcw_bigint';
+const TRIGGER_NAMES = new Set(['BigInt', 'BigInt64Array', 'BigUint64Array']);
+const TRIGGER_MEMBERS = new Set(['getBigInt64', 'getBigUint64', 'setBigInt64', 'setBigUint64']);
+const BINARY = {
+    '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '**': 'exp',
+    '&': 'and', '|': 'or', '^': 'xor', '<<': 'shl', '>>': 'sar', '>>>': 'shr',
+    '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+    '==': 'eq', '!=': 'ne', '===': 'seq', '!==': 'sne'
+};
+const UNARY = { '-': 'neg', '+': 'pos', '~': 'not' };
+const EQUALITY = new Set(['==', '!=', '===', '!==']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const SKIP_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
+
+function isNode(x) {
+    return x !== null && typeof x === 'object' && typeof x.type === 'string';
+}
+
+/* Calls fn(child, key) for each child node of node. */
+function eachChild(node, fn) {
+    for (const key of Object.keys(node)) {
+        if (SKIP_KEYS.has(key)) {
+            continue;
+        }
+        const v = node[key];
+        if (Array.isArray(v)) {
+            for (const item of v) {
+                if (isNode(item)) {
+                    fn(item, key);
+                }
+            }
+        } else if (isNode(v)) {
+            fn(v, key);
+        }
+    }
+}
+
+function isBigIntLiteral(node) {
+    return node.type === 'Literal' && typeof node.bigint === 'string';
+}
+
+function isNameReference(node, parent, key) {
+    if (parent === null) {
+        return true;
+    }
+    if ((parent.type === 'MemberExpression' && key === 'property') ||
+        ((parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition') &&
+         key === 'key')) {
+        return parent.computed;
+    }
+    return true;
+}
+
+/* The functions and top-level statements that contain a trigger directly
+ * (in no nested function). */
+function findTriggers(ast) {
+    const marked = new Set();
+    (function visit(node, parent, key, fn) {
+        let trigger = false;
+        if (isBigIntLiteral(node)) {
+            trigger = true;
+        } else if (node.type === 'Identifier' && TRIGGER_NAMES.has(node.name)) {
+            trigger = isNameReference(node, parent, key);
+        } else if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' &&
+                   TRIGGER_MEMBERS.has(node.property.name)) {
+            trigger = true;
+        }
+        if (trigger && fn !== null) {
+            marked.add(fn);
+        }
+        const inner = FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program') ? node : fn;
+        eachChild(node, (child, k) => visit(child, node, k, inner));
+    })(ast, null, null, null);
+    spreadTopLevel(ast, marked);
+    return marked;
+}
+
+/* Names a top-level statement binds or assigns (simple forms). */
+function boundNames(statement, names) {
+    if (statement.type === 'VariableDeclaration') {
+        for (const d of statement.declarations) {
+            if (d.id.type === 'Identifier') {
+                names.add(d.id.name);
+            }
+        }
+    } else if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
+        names.add(statement.id.name);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' &&
+               statement.expression.left.type === 'Identifier') {
+        names.add(statement.expression.left.name);
+    }
+}
+
+/* Whether node mentions one of names outside the functions in it. */
+function mentions(node, names) {
+    if (node.type === 'Identifier' && names.has(node.name)) {
+        return true;
+    }
+    if (FUNCTIONS.has(node.type)) {
+        return false;
+    }
+    let found = false;
+    eachChild(node, (child) => {
+        found = found || mentions(child, names);
+    });
+    return found;
+}
+
+/* A top-level statement that uses a binding of a BigInt statement
+ * (`let n = 10n; ... n++;`) is a BigInt scope too. */
+function spreadTopLevel(ast, marked) {
+    const names = new Set();
+    for (const statement of ast.body) {
+        if (!marked.has(statement) && names.size > 0 && !FUNCTIONS.has(statement.type) && mentions(statement, names)) {
+            marked.add(statement);
+        }
+        if (marked.has(statement)) {
+            boundNames(statement, names);
+        }
+    }
+}
+
+function isStringLiteral(node) {
+    return node.type === 'Literal' && typeof node.value === 'string';
+}
+
+function isTypeof(node) {
+    return node.type === 'UnaryExpression' && node.operator === 'typeof';
+}
+
+/* A literal or undefined/void 0: === with it needs no lowering. */
+function isPlainPrimitive(node) {
+    if (node.type === 'Literal') {
+        return !isBigIntLiteral(node) && !node.regex;
+    }
+    return (node.type === 'Identifier' && node.name === 'undefined') ||
+        (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+function isNullish(node) {
+    return (node.type === 'Literal' && node.value === null && !node.regex) ||
+        (node.type === 'Identifier' && node.name === 'undefined') ||
+        (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+class Lowering {
+    constructor(ms, code) {
+        this.ms = ms;
+        this.code = code;
+        this.changed = false;
+    }
+
+    /* The index of the first character in [from, to) that is not blank, a
+     * comment or a parenthesis. */
+    token(from, to) {
+        const code = this.code;
+        let i = from;
+        while (i < to) {
+            const c = code[i];
+            if (c === '/' && code[i + 1] === '*') {
+                i = code.indexOf('*/', i + 2) + 2;
+            } else if (c === '/' && code[i + 1] === '/') {
+                const nl = code.indexOf('\n', i);
+                i = nl < 0 ? to : nl + 1;
+            } else if (/[\s()]/.test(c)) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        throw new Error(`bigint lowering: no token between ${from} and ${to}`);
+    }
+
+    overwrite(start, end, text) {
+        this.ms.overwrite(start, end, text);
+        this.changed = true;
+    }
+
+    /* Wraps node in OPS.fn( ... ) with the operator token between a and b
+     * turned into a comma. */
+    binaryCall(node, fn, left, right, opLength) {
+        const at = this.token(left.end, right.start);
+        this.ms.prependRight(node.start, `${OPS}.${fn}(`);
+        this.overwrite(at, at + opLength, ',');
+        this.ms.appendLeft(node.end, ')');
+    }
+
+    literal(node, parent, key) {
+        const digits = node.raw.slice(0, -1).replace(/_/g, '');
+        const isKey = parent && !parent.computed && key === 'key' &&
+            (parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition');
+        this.overwrite(node.start, node.end, isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`);
+    }
+
+    /* `typeof x` used other than in a comparison with a type name. */
+    typeOf(node) {
+        const arg = node.argument;
+        if (arg.type === 'Identifier') {
+            this.overwrite(node.start, node.end,
+                `${OPS}.typeOf(typeof ${arg.name} === "undefined" ? void 0 : ${arg.name})`);
+        } else {
+            this.overwrite(node.start, node.start + 'typeof'.length, `${OPS}.typeOf(`);
+            this.ms.appendLeft(node.end, ')');
+        }
+    }
+
+    /* The typeof operand of `typeof x OP "name"`, or null. */
+    typeofCompared(node) {
+        if (node.type !== 'BinaryExpression' || !EQUALITY.has(node.operator)) {
+            return null;
+        }
+        if (isTypeof(node.left) && isStringLiteral(node.right)) {
+            return node.left;
+        }
+        if (isTypeof(node.right) && isStringLiteral(node.left)) {
+            return node.right;
+        }
+        return null;
+    }
+
+    /* `typeof x OP "name"`: "bigint" and "object" are lowered, the other
+     * names stay native. */
+    typeofComparison(node, unary) {
+        const name = (unary === node.left ? node.right : node.left).value;
+        const negate = node.operator[0] === '!';
+        const arg = unary.argument;
+        if (name === 'bigint') {
+            if (arg.type === 'Identifier') {
+                const test = `typeof ${arg.name} === "object" && ${OPS}.isBigInt(${arg.name})`;
+                this.overwrite(node.start, node.end, negate ? `!(${test})` : `(${test})`);
+            } else {
+                this.overwrite(node.start, arg.start, `${negate ? '!' : ''}${OPS}.isBigInt(`);
+                this.overwrite(arg.end, node.end, ')');
+            }
+        } else if (name === 'object') {
+            if (arg.type === 'Identifier') {
+                const test = negate ?
+                    `typeof ${arg.name} !== "object" || ${OPS}.isBigInt(${arg.name})` :
+                    `typeof ${arg.name} === "object" && !${OPS}.isBigInt(${arg.name})`;
+                this.overwrite(node.start, node.end, `(${test})`);
+            } else {
+                this.typeOf(unary);
+            }
+        }
+    }
+
+    /* Whether the binary node keeps its native operator. */
+    staysNative(node) {
+        const { operator, left, right } = node;
+        if (operator === '===' || operator === '!==') {
+            return isPlainPrimitive(left) || isPlainPrimitive(right);
+        }
+        if (operator === '==' || operator === '!=') {
+            return isNullish(left) || isNullish(right);
+        }
+        if (operator === '+') {
+            return isStringLiteral(left) || isStringLiteral(right) || left.type === 'TemplateLiteral' ||
+                right.type === 'TemplateLiteral';
+        }
+        return false;
+    }
+
+    binary(node) {
+        const fn = BINARY[node.operator];
+        if (fn === undefined || this.staysNative(node)) {
+            return;
+        }
+        this.binaryCall(node, fn, node.left, node.right, node.operator.length);
+    }
+
+    unary(node) {
+        const fn = UNARY[node.operator];
+        const arg = node.argument;
+        if (fn === undefined || (arg.type === 'Literal' && typeof arg.value === 'number')) {
+            return;
+        }
+        this.overwrite(node.start, node.start + 1, `${OPS}.${fn}(`);
+        this.ms.appendLeft(node.end, ')');
+    }
+
+    /* The member target of an update or compound assignment as
+     * `object, key`: its "." or "[" becomes a comma, a name a string and
+     * "]" nothing. False if it must stay native. */
+    memberArguments(member) {
+        if (member.property.type === 'PrivateIdentifier' || member.object.type === 'Super' || member.optional) {
+            return false;
+        }
+        const at = this.token(member.object.end, member.property.start);
+        if (member.computed) {
+            this.overwrite(at, at + 1, ',');
+            const close = this.token(member.property.end, member.end);
+            this.overwrite(close, close + 1, '');
+        } else {
+            this.overwrite(at, at + 1, ',');
+            this.overwrite(member.property.start, member.property.end, JSON.stringify(member.property.name));
+        }
+        return true;
+    }
+
+    update(node, statement) {
+        const arg = node.argument;
+        const fn = node.operator === '++' ? 'inc' : 'dec';
+        if (arg.type === 'Identifier') {
+            const name = arg.name;
+            const assign = `${name} = ${OPS}.${fn}(${name})`;
+            let text = assign;
+            if (!statement) {
+                text = node.prefix ? `(${assign})` : `${OPS}.post(${name}, ${assign})`;
+            }
+            this.overwrite(node.start, node.end, text);
+            return;
+        }
+        if (arg.type !== 'MemberExpression') {
+            return;
+        }
+        /* only `o.p++` and `++o.p` without parentheses around the target */
+        const around = node.prefix ? [this.code.slice(node.start + 2, arg.start), this.code.slice(arg.end, node.end)] :
+            [this.code.slice(node.start, arg.start), this.code.slice(arg.end, node.end).trim().slice(2)];
+        if (around[0].trim() !== '' || around[1].trim() !== '') {
+            return;
+        }
+        if (!this.memberArguments(arg)) {
+            return;
+        }
+        const tail = `, ${node.operator === '++' ? 1 : -1}, ${!node.prefix})`;
+        if (node.prefix) {
+            this.overwrite(node.start, node.start + 2, `${OPS}.update(`);
+            this.ms.appendLeft(node.end, tail);
+        } else {
+            this.ms.prependRight(node.start, `${OPS}.update(`);
+            this.overwrite(this.code.indexOf(node.operator, arg.end), node.end, tail);
+        }
+    }
+
+    assignment(node) {
+        const op = node.operator.slice(0, -1);
+        const fn = BINARY[op];
+        if (fn === undefined || (op === '+' && isStringLiteral(node.right))) {
+            return;
+        }
+        const left = node.left;
+        const at = this.token(left.end, node.right.start);
+        if (left.type === 'Identifier') {
+            this.overwrite(at, at + node.operator.length, `= ${OPS}.${fn}(${left.name},`);
+            this.ms.appendLeft(node.end, ')');
+            return;
+        }
+        if (left.type !== 'MemberExpression' || left.start !== node.start || this.code.slice(left.end, at).trim() !== '') {
+            return;
+        }
+        if (!this.memberArguments(left)) {
+            return;
+        }
+        this.ms.prependRight(node.start, `${OPS}.assign(`);
+        this.overwrite(at, at + node.operator.length, `, ${OPS}.${fn},`);
+        this.ms.appendLeft(node.end, ')');
+    }
+
+    /* Post-order walk: children are edited before their parents, so that a
+     * parent's opening text goes in front of a child's (prependRight) and
+     * its closing text after (appendLeft). */
+    walk(node, parent, key, active, inherit, marked) {
+        if (FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program')) {
+            active = inherit || marked.has(node);
+            inherit = active;
+        }
+        const compared = this.typeofCompared(node);
+        if (compared !== null) {
+            this.walk(compared.argument, compared, 'argument', active, inherit, marked);
+            this.typeofComparison(node, compared);
+            return;
+        }
+        eachChild(node, (child, k) => this.walk(child, node, k, active, inherit, marked));
+        switch (node.type) {
+        case 'Literal':
+            if (isBigIntLiteral(node)) {
+                this.literal(node, parent, key);
+            }
+            break;
+        case 'UnaryExpression':
+            if (node.operator === 'typeof') {
+                this.typeOf(node);
+            } else if (active) {
+                this.unary(node);
+            }
+            break;
+        case 'BinaryExpression':
+            if (active) {
+                this.binary(node);
+            }
+            break;
+        case 'UpdateExpression':
+            if (active) {
+                this.update(node, parent.type === 'ExpressionStatement' || (parent.type === 'ForStatement' && key === 'update'));
+            }
+            break;
+        case 'AssignmentExpression':
+            if (active && node.operator !== '=') {
+                this.assignment(node);
+            }
+            break;
+        }
+    }
+}
+
+function transform(ast, ms, code) {
+    const marked = findTriggers(ast);
+    if (marked.size === 0) {
+        return false;
+    }
+    const lowering = new Lowering(ms, code);
+    lowering.walk(ast, null, null, false, false, marked);
+    return lowering.changed;
+}
+
+module.exports = { transform };

@@ -1,0 +1,666 @@
+/*
+ * BigInt (ECMAScript 2024 §21.2) for an engine without it, and the
+ * operations object that code lowered by fcworker-build calls.
+ *
+ * A BigInt value is a frozen object of an internal class whose prototype is
+ * BigInt.prototype; its value lives under the VALUE symbol, as a number when
+ * it is a safe integer (|v| <= 2^53 - 1; JavaScript does the arithmetic of
+ * such values itself while the result stays safe) and otherwise as the
+ * buffer described in lib/api_bigint.c, which does the rest in C. Values from
+ * -1024 to 1024 are interned and each literal of the program is one object,
+ * so `===`, switch cases, Map keys and indexOf work on those even in code the
+ * build did not lower; other equal values are distinct objects, which only
+ * the lowered operators (eq, seq, ...) compare by value. `typeof` gives
+ * "object" unless lowered (typeOf, isBigInt). BigInt.prototype has a
+ * @@toPrimitive that real BigInts lack: it makes String(b), template strings
+ * and `"" + b` give the digits and Number(b) the nearest number, and lets
+ * relational operators in code that was not lowered compare safe values
+ * correctly. JSON.stringify throws a TypeError on a BigInt unless
+ * BigInt.prototype.toJSON is defined (its replacer then also sees BigInts
+ * only after toJSON, as the spec says; an array replacer keeps its filter but
+ * not its key order once a BigInt exists in the heap).
+ *
+ * The operations object, global `__fcw_bigint` (non-enumerable), for code
+ * lowered by contrib/fcworker-build/lib/bigint.js. Each function has the
+ * full semantics of its operator for any operands; when neither operand is a
+ * BigInt it does the plain JavaScript operation first thing:
+ *   lit(text)            the literal `text` + "n" (decimal, 0x, 0o, 0b; no
+ *                        separators), one cached object per text
+ *   add sub mul div mod exp and or xor shl sar shr (a, b)
+ *                        + - * / % ** & | ^ << >> >>> (shr throws a
+ *                        TypeError for BigInts)
+ *   lt le gt ge eq ne seq sne (a, b)
+ *                        < <= > >= == != === !==
+ *   neg not pos (x)      unary - ~ +
+ *   inc dec (x)          ToNumeric(x) + 1, - 1 (for ++ and --)
+ *   post(old, ignored)   ToNumeric(old): the value of `x++` written as
+ *                        post(x, x = inc(x))
+ *   update(obj, key, delta, postfix)
+ *                        obj[key]++ / --obj[key] ... evaluating obj once
+ *   assign(obj, key, op, value)
+ *                        obj[key] op= value, op one of the functions above
+ *   typeOf(x)            typeof x, "bigint" for BigInts
+ *   isBigInt(x)          typeof x === "bigint"
+ */
+'use strict';
+
+var spec = native.spec;
+var provide = spec.provide;
+var setNameAndLength = spec.setNameAndLength;
+var toIntegerOrInfinity = spec.toIntegerOrInfinity;
+
+var VALUE = Symbol('BigInt value');
+var MAX = 9007199254740991;
+var SMALL = 1024;
+var OP_ADD = 0, OP_SUB = 1, OP_MUL = 2, OP_DIV = 3, OP_MOD = 4, OP_EXP = 5;
+var OP_AND = 6, OP_OR = 7, OP_XOR = 8, OP_SHL = 9, OP_SAR = 10;
+var bigintOp = native.bigintOp;
+var bigintCompare = native.bigintCompare;
+var bigintToString = native.bigintToString;
+var bigintParse = native.bigintParse;
+var bigintToNumber = native.bigintToNumber;
+var bigintFromNumber = native.bigintFromNumber;
+var small = [];
+var literals = Object.create(null);
+var created = false;
+var WHITESPACE_START = /^[\s\uFEFF]+/;
+var WHITESPACE_END = /[\s\uFEFF]+$/;
+var PREFIXED = /^0([xXoObB])(.*)$/;
+var RADIX = { x: 16, X: 16, o: 8, O: 8, b: 2, B: 2 };
+
+function BigIntBox(v) {
+    this[VALUE] = v;
+}
+
+/* The BigInt of the canonical value v (a safe integer or a buffer). */
+function make(v) {
+    created = true;
+    if (typeof v === 'number') {
+        if (v === 0) {
+            v = 0;
+        }
+        if (v >= -SMALL && v <= SMALL) {
+            var s = small[v + SMALL];
+            if (s === void 0) {
+                s = small[v + SMALL] = Object.freeze(new BigIntBox(v));
+            }
+            return s;
+        }
+    }
+    return Object.freeze(new BigIntBox(v));
+}
+
+function isBig(x) {
+    return typeof x === 'object' && x !== null && x[VALUE] !== void 0;
+}
+
+function thisBigIntValue(x, what) {
+    if (!isBig(x)) {
+        throw new TypeError('BigInt.prototype.' + what + ' requires that \'this\' be a BigInt');
+    }
+    return x;
+}
+
+/* StringToBigInt (§7.1.14): the value, or undefined for a bad string. */
+function stringToValue(str) {
+    var s = str.replace(WHITESPACE_START, '').replace(WHITESPACE_END, '');
+    if (s === '') {
+        return 0;
+    }
+    var m = PREFIXED.exec(s);
+    if (m !== null) {
+        return bigintParse(m[2], RADIX[m[1]], false);
+    }
+    var negative = false;
+    var c = s.charAt(0);
+    if (c === '+' || c === '-') {
+        negative = c === '-';
+        s = s.slice(1);
+    }
+    return bigintParse(s, 10, negative);
+}
+
+function valueOfNumber(n) {
+    if (n !== n || n === Infinity || n === -Infinity || Math.floor(n) !== n) {
+        throw new RangeError('The number ' + n + ' cannot be converted to a BigInt because it is not an integer');
+    }
+    return bigintFromNumber(n);
+}
+
+/* OrdinaryToPrimitive and @@toPrimitive, with BigInts as primitives. */
+function toPrimitive(x, hint) {
+    if (typeof x !== 'object' && typeof x !== 'function' || x === null || x[VALUE] !== void 0) {
+        return x;
+    }
+    var exotic = x[Symbol.toPrimitive];
+    var result;
+    if (exotic !== void 0 && exotic !== null) {
+        if (typeof exotic !== 'function') {
+            throw new TypeError('Symbol.toPrimitive is not a function');
+        }
+        result = exotic.call(x, hint);
+        if (typeof result !== 'object' && typeof result !== 'function' || result === null || isBig(result)) {
+            return result;
+        }
+        throw new TypeError('Cannot convert object to primitive value');
+    }
+    if (hint === 'default' && x instanceof Date) {
+        hint = 'string';
+    }
+    var order = hint === 'string' ? ['toString', 'valueOf'] : ['valueOf', 'toString'];
+    for (var i = 0; i < 2; i++) {
+        var method = x[order[i]];
+        if (typeof method === 'function') {
+            result = method.call(x);
+            if (typeof result !== 'object' && typeof result !== 'function' || result === null || isBig(result)) {
+                return result;
+            }
+        }
+    }
+    throw new TypeError('Cannot convert object to primitive value');
+}
+
+/* ToBigInt (§7.1.13). */
+function toBigInt(x) {
+    var p = toPrimitive(x, 'number');
+    switch (typeof p) {
+    case 'boolean':
+        return make(p ? 1 : 0);
+    case 'string':
+        var v = stringToValue(p);
+        if (v === void 0) {
+            throw new SyntaxError('Cannot convert ' + p + ' to a BigInt');
+        }
+        return make(v);
+    case 'object':
+        if (p !== null) {
+            return p;
+        }
+        break;
+    case 'number':
+        throw new TypeError('Cannot convert ' + p + ' to a BigInt');
+    case 'symbol':
+        throw new TypeError('Cannot convert a Symbol value to a BigInt');
+    }
+    throw new TypeError('Cannot convert ' + p + ' to a BigInt');
+}
+
+/* ToNumeric: a BigInt or a number. */
+function toNumeric(x) {
+    if (typeof x === 'number') {
+        return x;
+    }
+    var p = toPrimitive(x, 'number');
+    return isBig(p) ? p : Number(p);
+}
+
+function mixError() {
+    return new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+}
+
+function toNumberValue(v) {
+    return typeof v === 'number' ? v : bigintToNumber(v);
+}
+
+/* Digits of the value v in radix 2..36. */
+function digits(v, radix) {
+    if (typeof v === 'number' && radix === 10) {
+        return String(v);
+    }
+    return bigintToString(v, radix);
+}
+
+function BigInt(value) {
+    if (this instanceof BigInt && !isBig(this)) {
+        throw new TypeError('BigInt is not a constructor');
+    }
+    var prim = toPrimitive(value, 'number');
+    if (typeof prim === 'number') {
+        return make(valueOfNumber(prim));
+    }
+    return toBigInt(prim);
+}
+var BigIntPrototype = BigInt.prototype;
+BigIntBox.prototype = BigIntPrototype;
+
+function toIndex(value) {
+    var n = toIntegerOrInfinity(value);
+    if (n < 0 || n > MAX) {
+        throw new RangeError('Invalid value: not (convertible to) a safe integer');
+    }
+    return n;
+}
+
+function asIntN(bits, bigint) {
+    bits = toIndex(bits);
+    return make(native.bigintAsN(bits, toBigInt(bigint)[VALUE], true));
+}
+
+function asUintN(bits, bigint) {
+    bits = toIndex(bits);
+    return make(native.bigintAsN(bits, toBigInt(bigint)[VALUE], false));
+}
+
+function toString(radix) {
+    var x = thisBigIntValue(this, 'toString');
+    var r = 10;
+    if (radix !== void 0) {
+        r = toIntegerOrInfinity(radix);
+        if (r < 2 || r > 36) {
+            throw new RangeError('toString() radix must be between 2 and 36');
+        }
+    }
+    return digits(x[VALUE], r);
+}
+
+function toLocaleString() {
+    return digits(thisBigIntValue(this, 'toLocaleString')[VALUE], 10);
+}
+
+function valueOf() {
+    return thisBigIntValue(this, 'valueOf');
+}
+
+function toPrimitiveMethod(hint) {
+    var x = thisBigIntValue(this, '[Symbol.toPrimitive]');
+    return hint === 'number' ? toNumberValue(x[VALUE]) : digits(x[VALUE], 10);
+}
+
+provide(BigInt, [['asIntN', asIntN, 2], ['asUintN', asUintN, 2]]);
+provide(BigIntPrototype, [
+    ['toString', toString, 0], ['toLocaleString', toLocaleString, 0], ['valueOf', valueOf, 0]
+]);
+setNameAndLength(toPrimitiveMethod, '[Symbol.toPrimitive]', 1);
+Object.defineProperty(BigIntPrototype, Symbol.toPrimitive, {
+    value: toPrimitiveMethod, writable: false, enumerable: false, configurable: true
+});
+Object.defineProperty(BigIntPrototype, Symbol.toStringTag, {
+    value: 'BigInt', writable: false, enumerable: false, configurable: true
+});
+Object.defineProperty(BigInt, 'prototype', { writable: false, enumerable: false, configurable: false });
+native.defineGlobal('BigInt', BigInt);
+
+/* --- JSON.stringify: a BigInt without BigInt.prototype.toJSON is a
+ * TypeError (§25.5.2.2 step 10), checked by a replacer that wraps the
+ * caller's. Until the heap has made its first BigInt there is nothing to
+ * check and the engine's fast path is kept. */
+var nativeStringify = JSON.stringify;
+
+function checkedReplacer(replacer) {
+    var allowed = null;
+    if (Array.isArray(replacer)) {
+        allowed = Object.create(null);
+        for (var i = 0; i < replacer.length; i++) {
+            var item = replacer[i];
+            if (typeof item === 'string' || typeof item === 'number' ||
+                    item instanceof String || item instanceof Number) {
+                allowed[String(item)] = true;
+            }
+        }
+        replacer = null;
+    }
+    return function (key, value) {
+        if (allowed !== null && key !== '' && !Array.isArray(this) && !(key in allowed)) {
+            return void 0;
+        }
+        if (typeof replacer === 'function') {
+            value = replacer.call(this, key, value);
+        }
+        if (isBig(value)) {
+            throw new TypeError('Do not know how to serialize a BigInt');
+        }
+        return value;
+    };
+}
+
+function stringify(value, replacer, space) {
+    if (!created) {
+        return nativeStringify(value, replacer, space);
+    }
+    return nativeStringify(value, checkedReplacer(replacer), space);
+}
+setNameAndLength(stringify, 'stringify', 3);
+Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
+
+/* --- The operations of lowered code. */
+
+function arith(op, a, b) {
+    a = toNumeric(a);
+    b = toNumeric(b);
+    var ab = isBig(a), bb = isBig(b);
+    if (!ab && !bb) {
+        switch (op) {
+        case OP_ADD: return a + b;
+        case OP_SUB: return a - b;
+        case OP_MUL: return a * b;
+        case OP_DIV: return a / b;
+        case OP_MOD: return a % b;
+        case OP_EXP: return Math.pow(a, b);
+        case OP_AND: return a & b;
+        case OP_OR: return a | b;
+        case OP_XOR: return a ^ b;
+        case OP_SHL: return a << b;
+        default: return a >> b;
+        }
+    }
+    if (ab !== bb) {
+        throw mixError();
+    }
+    var x = a[VALUE], y = b[VALUE];
+    if (typeof x === 'number' && typeof y === 'number') {
+        var r = fastArith(op, x, y);
+        if (r === r) {
+            return make(r);
+        }
+    }
+    return make(bigintOp(op, x, y));
+}
+
+/* op on two safe integers when the result is exact and safe, else NaN. */
+function fastArith(op, x, y) {
+    var r = NaN;
+    switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL: r = x * y; break;
+    case OP_DIV:
+        if (y !== 0) {
+            r = (x - x % y) / y;
+        }
+        break;
+    case OP_MOD:
+        if (y !== 0) {
+            r = x % y;
+        }
+        break;
+    case OP_AND:
+    case OP_OR:
+    case OP_XOR:
+        if ((x | 0) === x && (y | 0) === y) {
+            r = op === OP_AND ? x & y : op === OP_OR ? x | y : x ^ y;
+        }
+        break;
+    case OP_SHL:
+    case OP_SAR:
+        if (y > -64 && y < 64) {
+            if ((op === OP_SHL) === (y >= 0)) {
+                r = x * Math.pow(2, y < 0 ? -y : y);
+            } else {
+                r = Math.floor(x / Math.pow(2, y < 0 ? -y : y));
+            }
+        }
+        break;
+    }
+    return r <= MAX && r >= -MAX ? r : NaN;
+}
+
+function add(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a + b;
+    }
+    a = toPrimitive(a, 'default');
+    b = toPrimitive(b, 'default');
+    if (typeof a === 'string' || typeof b === 'string') {
+        return (typeof a === 'string' ? a : String(a)) + (typeof b === 'string' ? b : String(b));
+    }
+    return arith(OP_ADD, a, b);
+}
+
+function binary(op, plain) {
+    return function (a, b) {
+        if (!isBig(a) && !isBig(b)) {
+            return plain(a, b);
+        }
+        return arith(op, a, b);
+    };
+}
+
+var sub = binary(OP_SUB, function (a, b) { return a - b; });
+var mul = binary(OP_MUL, function (a, b) { return a * b; });
+var div = binary(OP_DIV, function (a, b) { return a / b; });
+var mod = binary(OP_MOD, function (a, b) { return a % b; });
+var exp = binary(OP_EXP, function (a, b) { return Math.pow(+a, +b); });
+var and = binary(OP_AND, function (a, b) { return a & b; });
+var or = binary(OP_OR, function (a, b) { return a | b; });
+var xor = binary(OP_XOR, function (a, b) { return a ^ b; });
+var shl = binary(OP_SHL, function (a, b) { return a << b; });
+var sar = binary(OP_SAR, function (a, b) { return a >> b; });
+
+function shr(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a >>> b;
+    }
+    a = toNumeric(a);
+    b = toNumeric(b);
+    if (isBig(a) !== isBig(b)) {
+        throw mixError();
+    }
+    if (isBig(a)) {
+        throw new TypeError('BigInts have no unsigned right shift, use >> instead');
+    }
+    return a >>> b;
+}
+
+function neg(x) {
+    if (typeof x === 'number') {
+        return -x;
+    }
+    x = toNumeric(x);
+    if (!isBig(x)) {
+        return -x;
+    }
+    var v = x[VALUE];
+    return make(typeof v === 'number' ? -v : bigintOp(OP_SUB, 0, v));
+}
+
+function not(x) {
+    if (typeof x === 'number') {
+        return ~x;
+    }
+    x = toNumeric(x);
+    if (!isBig(x)) {
+        return ~x;
+    }
+    return arith(OP_SUB, neg(x), make(1));
+}
+
+function pos(x) {
+    if (isBig(x)) {
+        throw new TypeError('Cannot convert a BigInt value to a number');
+    }
+    return +x;
+}
+
+function inc(x) {
+    x = toNumeric(x);
+    return isBig(x) ? arith(OP_ADD, x, make(1)) : x + 1;
+}
+
+function dec(x) {
+    x = toNumeric(x);
+    return isBig(x) ? arith(OP_SUB, x, make(1)) : x - 1;
+}
+
+function post(old) {
+    return toNumeric(old);
+}
+
+function update(obj, key, delta, postfix) {
+    var old = toNumeric(obj[key]);
+    var now = delta > 0 ? inc(old) : dec(old);
+    obj[key] = now;
+    return postfix ? old : now;
+}
+
+function assign(obj, key, op, value) {
+    return (obj[key] = op(obj[key], value));
+}
+
+/* Compares the BigInt value x with the number n: -1, 0, 1, or undefined for NaN. */
+function compareWithNumber(x, n) {
+    if (n !== n) {
+        return void 0;
+    }
+    if (typeof x === 'number') {
+        return x < n ? -1 : x > n ? 1 : 0;
+    }
+    if (n > -MAX && n < MAX) {
+        return bigintCompare(x, 0);
+    }
+    if (n === Infinity || n === -Infinity) {
+        return n > 0 ? -1 : 1;
+    }
+    return bigintCompare(x, bigintFromNumber(n));
+}
+
+/* IsLessThan (§7.2.13) with the operands already primitive: true, false or
+ * undefined. */
+function lessThan(px, py) {
+    if (typeof px === 'string' && typeof py === 'string') {
+        return px < py;
+    }
+    var x, y;
+    if (isBig(px) && typeof py === 'string') {
+        y = stringToValue(py);
+        return y === void 0 ? void 0 : bigintCompare(px[VALUE], y) < 0;
+    }
+    if (typeof px === 'string' && isBig(py)) {
+        x = stringToValue(px);
+        return x === void 0 ? void 0 : bigintCompare(x, py[VALUE]) < 0;
+    }
+    px = toNumeric(px);
+    py = toNumeric(py);
+    var bx = isBig(px), by = isBig(py);
+    if (!bx && !by) {
+        return px !== px || py !== py ? void 0 : px < py;
+    }
+    if (bx && by) {
+        x = px[VALUE];
+        y = py[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x < y : bigintCompare(x, y) < 0;
+    }
+    var c = bx ? compareWithNumber(px[VALUE], py) : compareWithNumber(py[VALUE], px);
+    if (c === void 0) {
+        return void 0;
+    }
+    return bx ? c < 0 : c > 0;
+}
+
+function lt(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a < b;
+    }
+    var pa = toPrimitive(a, 'number');
+    return lessThan(pa, toPrimitive(b, 'number')) === true;
+}
+
+function gt(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a > b;
+    }
+    var pa = toPrimitive(a, 'number');
+    return lessThan(toPrimitive(b, 'number'), pa) === true;
+}
+
+function le(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a <= b;
+    }
+    var pa = toPrimitive(a, 'number');
+    return lessThan(toPrimitive(b, 'number'), pa) === false;
+}
+
+function ge(a, b) {
+    if (!isBig(a) && !isBig(b)) {
+        return a >= b;
+    }
+    var pa = toPrimitive(a, 'number');
+    return lessThan(pa, toPrimitive(b, 'number')) === false;
+}
+
+function sameBig(x, y) {
+    return x === y || (typeof x !== 'number' && typeof y !== 'number' && bigintCompare(x, y) === 0);
+}
+
+/* IsLooselyEqual (§7.2.14) where x is a BigInt. */
+function looseBig(x, y) {
+    for (;;) {
+        if (isBig(y)) {
+            return sameBig(x[VALUE], y[VALUE]);
+        }
+        switch (typeof y) {
+        case 'number':
+            return compareWithNumber(x[VALUE], y) === 0;
+        case 'string':
+            var v = stringToValue(y);
+            return v !== void 0 && sameBig(x[VALUE], v);
+        case 'boolean':
+            return sameBig(x[VALUE], y ? 1 : 0);
+        case 'object':
+        case 'function':
+            if (y === null) {
+                return false;
+            }
+            y = toPrimitive(y, 'default');
+            break;
+        default:
+            return false;
+        }
+    }
+}
+
+function eq(a, b) {
+    if (isBig(a)) {
+        return looseBig(a, b);
+    }
+    if (isBig(b)) {
+        return looseBig(b, a);
+    }
+    return a == b;
+}
+
+function seq(a, b) {
+    if (a === b) {
+        return true;
+    }
+    return isBig(a) && isBig(b) && sameBig(a[VALUE], b[VALUE]);
+}
+
+function typeOf(x) {
+    var t = typeof x;
+    return t === 'object' && x !== null && x[VALUE] !== void 0 ? 'bigint' : t;
+}
+
+/* A literal's text without its "n": decimal, 0x, 0o or 0b. */
+function lit(text) {
+    var b = literals[text];
+    if (b === void 0) {
+        var v = stringToValue(text);
+        if (v === void 0 || text === '' || /^\s|\s$|^[+-]/.test(text)) {
+            throw new SyntaxError('Invalid BigInt literal ' + text + 'n');
+        }
+        b = literals[text] = make(v);
+    }
+    return b;
+}
+
+var operations = {
+    lit: lit,
+    add: add, sub: sub, mul: mul, div: div, mod: mod, exp: exp,
+    and: and, or: or, xor: xor, shl: shl, sar: sar, shr: shr,
+    lt: lt, le: le, gt: gt, ge: ge,
+    eq: eq, ne: function (a, b) { return !eq(a, b); },
+    seq: seq, sne: function (a, b) { return !seq(a, b); },
+    neg: neg, not: not, pos: pos, inc: inc, dec: dec, post: post, update: update, assign: assign,
+    typeOf: typeOf, isBigInt: isBig
+};
+native.defineGlobal('__fcw_bigint', Object.freeze(operations));
+
+/* Shared with 17-bigint-arrays.js. */
+native.bigint = {
+    VALUE: VALUE,
+    make: make,
+    isBig: isBig,
+    seq: seq,
+    toBigInt: toBigInt
+};
