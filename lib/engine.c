@@ -533,6 +533,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_push_c_function(ctx, native_log, 2);
     duk_put_prop_literal(ctx, native_idx, "log");
     fcw_api_timers_init(ctx, native_idx);
+    fcw_api_bytes_init(ctx, native_idx);
     fcw_http_init(ctx, native_idx);
     fcw_api_url_init(ctx, native_idx);
     fcw_api_crypto_init(ctx, native_idx);

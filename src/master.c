@@ -36,6 +36,7 @@
 #include "proc.h"
 #include "scoreboard.h"
 #include "signals.h"
+#include "systemd.h"
 #include "users.h"
 #include "worker.h"
 
@@ -200,8 +201,13 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
         for (size_t k = 0; k < nold; k++) {
             if (old[k].fd >= 0 && strcmp(old[k].cfg->listen, p->listen) == 0) {
                 pools[i].fd = old[k].fd;
+                pools[i].passed = old[k].passed;
                 old[k].fd = -1;
             }
+        }
+        if (pools[i].fd < 0 && (pools[i].fd = systemd_listen_fd(p->name)) >= 0) {
+            pools[i].passed = 1;
+            fcw_log(FCW_LOG_NOTICE, "[pool %s] using the listen socket passed by systemd", p->name);
         }
         if (pools[i].fd < 0) {
             pools[i].fd = listen_open(p);
@@ -238,7 +244,7 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
             }
         }
         if (old[k].fd >= 0) {
-            listen_close(old[k].fd, old[k].cfg->listen);
+            listen_close(old[k].fd, old[k].passed ? NULL : old[k].cfg->listen);
         }
         struct scoreboard **r = realloc(m->retired, (m->nretired + 1) * sizeof(*r));
         if (r != NULL) {
@@ -250,10 +256,43 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
     children_free_retired(m);
 }
 
+/* The service manager hears READY=1 once every pool can answer: a child
+ * idle and waiting (an ondemand pool forks on the first connection). */
+static void notify_state(struct master *m)
+{
+    unsigned idle = 0, active = 0, total = 0;
+    int ready = 1;
+    uint64_t accepted = 0;
+    for (size_t i = 0; i < m->npools; i++) {
+        struct pool_rt *p = &m->pools[i];
+        unsigned pi = scoreboard_count(p->sb, SLOT_IDLE);
+        idle += pi;
+        active += scoreboard_active(p->sb);
+        total += scoreboard_total(p->sb);
+        accepted += p->sb->accepted;
+        if (pi == 0 && p->cfg->pm != PM_ONDEMAND && scoreboard_active(p->sb) == 0) {
+            ready = 0;
+        }
+    }
+    char msg[256];
+    snprintf(msg, sizeof(msg), "%sSTATUS=%zu pool%s, %u children (%u idle, %u active), %llu requests",
+             ready && !m->ready_sent ? "READY=1\n" : "", m->npools, m->npools == 1 ? "" : "s", total, idle, active,
+             (unsigned long long) accepted);
+    if (ready && !m->ready_sent) {
+        m->ready_sent = 1;
+        systemd_notify(msg);
+    } else if (strcmp(msg, m->last_status) != 0) {
+        systemd_notify(msg);
+    }
+    snprintf(m->last_status, sizeof(m->last_status), "%s", msg);
+}
+
 static void reload(struct master *m)
 {
     char err[1024];
     fcw_log(FCW_LOG_NOTICE, "reloading %s", m->conf_path);
+    systemd_notify("RELOADING=1");
+    m->ready_sent = 0;
     struct conf *conf = conf_load(m->conf_path, err, sizeof(err));
     if (conf != NULL) {
         conf->global.allow_root = m->allow_root;
@@ -288,6 +327,7 @@ static void begin_stop(struct master *m)
         return;
     }
     m->stopping = 1;
+    systemd_notify("STOPPING=1");
     m->stop_deadline = clock_now_ms() + m->conf->global.process_control_timeout_ms;
     fcw_log(FCW_LOG_NOTICE, "stopping: letting %s finish their requests",
             m->children ? "children" : "nothing");
@@ -361,10 +401,12 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         return 1;
     }
     int sigfd = signals_init_main();
+    systemd_listen_fds_init();
     if (sigfd < 0 || pools_open(&m, m.conf, NULL, 0) < 0) {
         conf_free(m.conf);
         return 1;
     }
+    systemd_listen_fds_close_unused();
     const char *elog = m.conf->global.error_log;
     if (daemonize && daemonize_now(elog == NULL || strcmp(elog, "stderr") == 0) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to daemonize: fork()");
@@ -383,6 +425,9 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
             break;
         }
         pm_enforce_timeouts(&m);
+        if (!m.stopping) {
+            notify_state(&m);
+        }
         for (size_t i = 0; i < m.npools; i++) {
             unsigned queued;
             if (listen_queue_length(m.pools[i].fd, &queued) == 0) {
@@ -446,7 +491,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         }
     }
     for (size_t i = 0; i < m.npools; i++) {
-        listen_close(m.pools[i].fd, m.pools[i].cfg->listen);
+        listen_close(m.pools[i].fd, m.pools[i].passed ? NULL : m.pools[i].cfg->listen);
         scoreboard_free(m.pools[i].sb);
     }
     free(m.pools);
