@@ -50,30 +50,42 @@ var PROXIES = native.hiddenSymbol('proxies');
  * path at once (the runtime's own files call them per stream and body). */
 var proxyCount = 0;
 
-/* ---- the registry ---- */
+/* ---- the registry: records under PROXIES on the target, so that a
+ * record lives as long as its target; for targets that cannot take a
+ * property (non-extensible ones) in a list, held for the life of the heap
+ * (a recycled child frees it) ---- */
+
+var unextensibleTargets = [];
 
 function register(proxy, target, handler) {
+    var record = { proxy: proxy, target: target, handler: handler };
     var list = hasOwn.call(target, PROXIES) ? target[PROXIES] : null;
-    if (list === null) {
-        list = [];
-        defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+    if (list === null && !isExtensible(target)) {
+        unextensibleTargets.push(record);
+    } else {
+        if (list === null) {
+            list = [];
+            defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+        }
+        list.push(record);
     }
-    list.push({ proxy: proxy, target: target, handler: handler });
     proxyCount++;
 }
 
-/* {proxy, target, handler} of a registered proxy, or null. */
-function proxyRecord(obj) {
-    var list = obj[PROXIES];
-    if (list === void 0) {
-        return null;
-    }
+function findRecord(list, obj) {
     for (var i = 0; i < list.length; i++) {
         if (list[i].proxy === obj) {
             return list[i];
         }
     }
     return null;
+}
+
+/* {proxy, target, handler} of a registered proxy, or null. */
+function proxyRecord(obj) {
+    var list = obj[PROXIES];
+    var record = list === void 0 ? null : findRecord(list, obj);
+    return record === null && unextensibleTargets.length > 0 ? findRecord(unextensibleTargets, obj) : record;
 }
 
 function getPrototype(obj) {

@@ -113,6 +113,10 @@ test('Proxy constructor and getPrototypeOf of a proxy', function (t) {
     t.equal(Object.getPrototypeOf('s'), String.prototype, 'getPrototypeOf of a primitive');
     t.throws(function () { Object.getPrototypeOf(null); }, TypeError, 'getPrototypeOf(null) throws');
     t.throws(function () { Reflect.getPrototypeOf(1); }, TypeError, 'Reflect.getPrototypeOf of a primitive throws');
+    var frozen = new Proxy(Object.freeze({ f: 1 }), { get: function (tg, key) { return key === 'f' ? tg.f : 'trap'; } });
+    t.equal(Object.create(frozen).anything, 'trap', 'a proxy of a frozen target works as a prototype too');
+    var sealedBase = Object.preventExtensions({});
+    t.equal(Object.getPrototypeOf(new Proxy(sealedBase, {})), Object.prototype, 'getPrototypeOf of a proxy of a non-extensible target');
     var fn = new Proxy(function () { return 'called'; }, {});
     t.equal(fn(), 'called', 'a function proxy is still callable');
 });
