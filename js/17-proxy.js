@@ -20,7 +20,8 @@
  * through the returned reference: code that ignores setPrototypeOf's result
  * or assigns `obj.__proto__` does not see the traps, and instances created
  * by `new` from a constructor whose prototype is such a wrapper do not
- * either (Duktape reads the wrapper's target directly).
+ * either (they see the wrapped object's own properties and its chain up to
+ * the proxy, as without the wrapper).
  *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
  * run its getPrototypeOf trap or give its target's prototype. Reflect.get
@@ -247,6 +248,11 @@ function wrapIfInheritsFromProxy(obj, proto) {
     }
     var wrapper = new NativeProxy(obj, forwardingHandler);
     register(wrapper, obj, forwardingHandler);
+    /* Duktape gives a proxy an internal prototype of its own, which is what
+     * its lookups follow when the proxy is itself a prototype (for objects
+     * made by `new F()` with F.prototype the wrapper): make it the object,
+     * so that they see its properties as they did before it was wrapped. */
+    nativeSetPrototypeOf(wrapper, obj);
     return wrapper;
 }
 
