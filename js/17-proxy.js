@@ -21,7 +21,8 @@
  * or assigns `obj.__proto__` does not see the traps, and instances created
  * by `new` from a constructor whose prototype is such a wrapper do not
  * either (they see the wrapped object's own properties and its chain up to
- * the proxy, as without the wrapper).
+ * the proxy, as without the wrapper), and `instance instanceof F` is false
+ * for them (Duktape compares the chain with F.prototype's target).
  *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
  * run its getPrototypeOf trap or give its target's prototype. Reflect.get
