@@ -22,7 +22,8 @@
  * by `new` from a constructor whose prototype is such a wrapper do not
  * either (they see the wrapped object's own properties and its chain up to
  * the proxy, as without the wrapper), and `instance instanceof F` is false
- * for them (Duktape compares the chain with F.prototype's target).
+ * for them (Duktape resolves each proxy of the chain to its target before
+ * comparing it with F.prototype, the wrapper).
  *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
  * run its getPrototypeOf trap or give its target's prototype. Reflect.get
