@@ -25,6 +25,11 @@
  * for them (Duktape resolves each proxy of the chain to its target before
  * comparing it with F.prototype, the wrapper).
  *
+ * A proxy whose target is a proxy (chanfana wraps routers this way), which
+ * Duktape refuses, is made on the innermost target with a handler that
+ * runs the given traps with the proxy as target, and otherwise performs
+ * the operation on that proxy.
+ *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
  * run its getPrototypeOf trap or give its target's prototype. Reflect.get
  * and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
@@ -260,11 +265,60 @@ function wrapIfInheritsFromProxy(obj, proto) {
 
 /* ---- the constructor and the functions that see prototypes ---- */
 
+/* A handler for Duktape's proxy of `inner`, the innermost target, standing
+ * for a proxy whose target is the registered proxy `outer` (Duktape
+ * refuses a proxy as a target): each operation runs handler's trap with
+ * outer as the target, or, without one, the operation on outer. */
+function chainedHandler(outer, handler) {
+    function trap(name) {
+        var fn = handler[name];
+        return fn === void 0 || fn === null ? null : fn;
+    }
+    return {
+        get: function (inner, key, receiver) {
+            var fn = trap('get');
+            return fn !== null ? fn.call(handler, outer, key, receiver) : ordinaryGet(outer, key, receiver);
+        },
+        set: function (inner, key, value, receiver) {
+            var fn = trap('set');
+            return fn !== null ? !!fn.call(handler, outer, key, value, receiver) : ordinarySet(outer, key, value, receiver);
+        },
+        has: function (inner, key) {
+            var fn = trap('has');
+            return fn !== null ? !!fn.call(handler, outer, key) : ordinaryHas(outer, key);
+        },
+        deleteProperty: function (inner, key) {
+            var fn = trap('deleteProperty');
+            return fn !== null ? !!fn.call(handler, outer, key) : delete outer[key];
+        },
+        ownKeys: function () {
+            var fn = trap('ownKeys');
+            return fn !== null ? fn.call(handler, outer) : Reflect.ownKeys(outer);
+        },
+        apply: function (inner, thisArg, args) {
+            var fn = trap('apply');
+            return fn !== null ? fn.call(handler, outer, thisArg, args) : Reflect.apply(outer, thisArg, args);
+        },
+        construct: function (inner, args, newTarget) {
+            var fn = trap('construct');
+            return fn !== null ? fn.call(handler, outer, args, newTarget) : Reflect.construct(outer, args);
+        }
+    };
+}
+
 function Proxy(target, handler) {
     if (this === void 0 || this === null || this === global) {
         throw new TypeError("Constructor Proxy requires 'new'");
     }
-    var proxy = new NativeProxy(target, handler);
+    var inner = target;
+    var rec = isObject(target) ? proxyRecord(target) : null;
+    for (; rec !== null; rec = proxyRecord(inner)) {
+        inner = rec.target;
+    }
+    if (inner !== target && !isObject(handler)) {
+        throw new TypeError('Cannot create proxy with a non-object as target or handler');
+    }
+    var proxy = new NativeProxy(inner, inner === target ? handler : chainedHandler(target, handler));
     register(proxy, target, handler);
     return proxy;
 }
