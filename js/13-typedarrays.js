@@ -162,10 +162,14 @@ function insertionSortRun(list, lo, hi, compare) {
     }
 }
 
-/* Sorts list (an Array or a typed array) in place, stably. */
+/* Sorts list (an Array or a typed array) in place, stably: in C
+ * (native.sortWith) unless the list is too long for its value stack. */
 function stableSort(list, compare) {
     var n = list.length;
     var lo;
+    if (n > RUN && native.sortWith(list, compare)) {
+        return list;
+    }
     for (lo = 0; lo < n; lo += RUN) {
         insertionSortRun(list, lo, Math.min(lo + RUN, n), compare);
     }

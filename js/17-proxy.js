@@ -20,7 +20,15 @@
  * through the returned reference: code that ignores setPrototypeOf's result
  * or assigns `obj.__proto__` does not see the traps, and instances created
  * by `new` from a constructor whose prototype is such a wrapper do not
- * either (Duktape reads the wrapper's target directly).
+ * either (they see the wrapped object's own properties and its chain up to
+ * the proxy, as without the wrapper), and `instance instanceof F` is false
+ * for them (Duktape resolves each proxy of the chain to its target before
+ * comparing it with F.prototype, the wrapper).
+ *
+ * A proxy whose target is a proxy (chanfana wraps routers this way), which
+ * Duktape refuses, is made on the innermost target with a handler that
+ * runs the given traps with the proxy as target, and otherwise performs
+ * the operation on that proxy.
  *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
  * run its getPrototypeOf trap or give its target's prototype. Reflect.get
@@ -50,30 +58,42 @@ var PROXIES = native.hiddenSymbol('proxies');
  * path at once (the runtime's own files call them per stream and body). */
 var proxyCount = 0;
 
-/* ---- the registry ---- */
+/* ---- the registry: records under PROXIES on the target, so that a
+ * record lives as long as its target; for targets that cannot take a
+ * property (non-extensible ones) in a list, held for the life of the heap
+ * (a recycled child frees it) ---- */
+
+var unextensibleTargets = [];
 
 function register(proxy, target, handler) {
+    var record = { proxy: proxy, target: target, handler: handler };
     var list = hasOwn.call(target, PROXIES) ? target[PROXIES] : null;
-    if (list === null) {
-        list = [];
-        defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+    if (list === null && !isExtensible(target)) {
+        unextensibleTargets.push(record);
+    } else {
+        if (list === null) {
+            list = [];
+            defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+        }
+        list.push(record);
     }
-    list.push({ proxy: proxy, target: target, handler: handler });
     proxyCount++;
 }
 
-/* {proxy, target, handler} of a registered proxy, or null. */
-function proxyRecord(obj) {
-    var list = obj[PROXIES];
-    if (list === void 0) {
-        return null;
-    }
+function findRecord(list, obj) {
     for (var i = 0; i < list.length; i++) {
         if (list[i].proxy === obj) {
             return list[i];
         }
     }
     return null;
+}
+
+/* {proxy, target, handler} of a registered proxy, or null. */
+function proxyRecord(obj) {
+    var list = obj[PROXIES];
+    var record = list === void 0 ? null : findRecord(list, obj);
+    return record === null && unextensibleTargets.length > 0 ? findRecord(unextensibleTargets, obj) : record;
 }
 
 function getPrototype(obj) {
@@ -235,16 +255,70 @@ function wrapIfInheritsFromProxy(obj, proto) {
     }
     var wrapper = new NativeProxy(obj, forwardingHandler);
     register(wrapper, obj, forwardingHandler);
+    /* Duktape gives a proxy an internal prototype of its own, which is what
+     * its lookups follow when the proxy is itself a prototype (for objects
+     * made by `new F()` with F.prototype the wrapper): make it the object,
+     * so that they see its properties as they did before it was wrapped. */
+    nativeSetPrototypeOf(wrapper, obj);
     return wrapper;
 }
 
 /* ---- the constructor and the functions that see prototypes ---- */
 
+/* A handler for Duktape's proxy of `inner`, the innermost target, standing
+ * for a proxy whose target is the registered proxy `outer` (Duktape
+ * refuses a proxy as a target): each operation runs handler's trap with
+ * outer as the target, or, without one, the operation on outer. */
+function chainedHandler(outer, handler) {
+    function trap(name) {
+        var fn = handler[name];
+        return fn === void 0 || fn === null ? null : fn;
+    }
+    return {
+        get: function (inner, key, receiver) {
+            var fn = trap('get');
+            return fn !== null ? fn.call(handler, outer, key, receiver) : ordinaryGet(outer, key, receiver);
+        },
+        set: function (inner, key, value, receiver) {
+            var fn = trap('set');
+            return fn !== null ? !!fn.call(handler, outer, key, value, receiver) : ordinarySet(outer, key, value, receiver);
+        },
+        has: function (inner, key) {
+            var fn = trap('has');
+            return fn !== null ? !!fn.call(handler, outer, key) : ordinaryHas(outer, key);
+        },
+        deleteProperty: function (inner, key) {
+            var fn = trap('deleteProperty');
+            return fn !== null ? !!fn.call(handler, outer, key) : delete outer[key];
+        },
+        ownKeys: function () {
+            var fn = trap('ownKeys');
+            return fn !== null ? fn.call(handler, outer) : Reflect.ownKeys(outer);
+        },
+        apply: function (inner, thisArg, args) {
+            var fn = trap('apply');
+            return fn !== null ? fn.call(handler, outer, thisArg, args) : Reflect.apply(outer, thisArg, args);
+        },
+        construct: function (inner, args, newTarget) {
+            var fn = trap('construct');
+            return fn !== null ? fn.call(handler, outer, args, newTarget) : Reflect.construct(outer, args);
+        }
+    };
+}
+
 function Proxy(target, handler) {
     if (this === void 0 || this === null || this === global) {
         throw new TypeError("Constructor Proxy requires 'new'");
     }
-    var proxy = new NativeProxy(target, handler);
+    var inner = target;
+    var rec = isObject(target) ? proxyRecord(target) : null;
+    for (; rec !== null; rec = proxyRecord(inner)) {
+        inner = rec.target;
+    }
+    if (inner !== target && !isObject(handler)) {
+        throw new TypeError('Cannot create proxy with a non-object as target or handler');
+    }
+    var proxy = new NativeProxy(inner, inner === target ? handler : chainedHandler(target, handler));
     register(proxy, target, handler);
     return proxy;
 }

@@ -6,7 +6,9 @@
  * from Duktape's internal symbol bytes (which tell Symbol() from
  * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
  * Date.prototype.toString, from the C library's local time rules;
- * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js.
+ * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js;
+ * native.sortWith(list, comparefn), the merge sort behind Array and
+ * TypedArray sort with a comparator.
  *
  * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
  * surrogates), so normalize decodes to UTF-32 itself, joining surrogate
@@ -233,6 +235,127 @@ static duk_ret_t native_time_zone_name(duk_context *ctx)
     return 1;
 }
 
+/* ---- native.sortWith(list, comparefn): a stable merge sort of an Array
+ * or typed array in place with a user comparator, for Array.prototype.sort
+ * and %TypedArray%.prototype.sort. The values are held on the value stack
+ * (the list's slots, then as many for merging) and moved with duk_copy; the
+ * comparator is called as comparefn(x, y) with this undefined and its
+ * result converted ToNumber, taken as "x after y" only when above 0 (NaN and
+ * 0 keep the order). Returns false, having done nothing, when the value
+ * stack cannot hold twice the list (the caller then sorts in JavaScript).
+ * The comparator runs as JavaScript, so the engine's limits still stop a
+ * long sort. ---- */
+
+#define SORT_RUN 8
+
+struct sorter {
+    duk_context *ctx;
+    duk_idx_t fn;
+};
+
+/* Whether the value at a sorts after the value at b. */
+static int sort_after(const struct sorter *s, duk_idx_t a, duk_idx_t b)
+{
+    duk_context *ctx = s->ctx;
+    duk_dup(ctx, s->fn);
+    duk_push_undefined(ctx);
+    duk_dup(ctx, a);
+    duk_dup(ctx, b);
+    duk_call_method(ctx, 2);
+    double v = duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    return v > 0;
+}
+
+/* Insertion sort of the slots [lo, hi); scratch is a free slot. */
+static void sort_run(const struct sorter *s, duk_idx_t lo, duk_idx_t hi, duk_idx_t scratch)
+{
+    for (duk_idx_t i = lo + 1; i < hi; i++) {
+        duk_idx_t j = i - 1;
+        if (!sort_after(s, j, i)) {
+            continue;
+        }
+        duk_copy(s->ctx, i, scratch);
+        do {
+            duk_copy(s->ctx, j, j + 1);
+            j--;
+        } while (j >= lo && sort_after(s, j, scratch));
+        duk_copy(s->ctx, scratch, j + 1);
+    }
+}
+
+/* Merges the sorted slots [src+lo, src+mid) and [src+mid, src+hi) into
+ * [dst+lo, dst+hi). */
+static void sort_merge(const struct sorter *s, duk_idx_t src, duk_idx_t dst, duk_idx_t lo, duk_idx_t mid, duk_idx_t hi)
+{
+    duk_idx_t i = lo, j = mid, k = lo;
+    if (!sort_after(s, src + mid - 1, src + mid)) { /* already in order */
+        for (duk_idx_t c = lo; c < hi; c++) {
+            duk_copy(s->ctx, src + c, dst + c);
+        }
+        return;
+    }
+    while (i < mid && j < hi) {
+        if (sort_after(s, src + i, src + j)) {
+            duk_copy(s->ctx, src + j++, dst + k++);
+        } else {
+            duk_copy(s->ctx, src + i++, dst + k++);
+        }
+    }
+    while (i < mid) {
+        duk_copy(s->ctx, src + i++, dst + k++);
+    }
+    while (j < hi) {
+        duk_copy(s->ctx, src + j++, dst + k++);
+    }
+}
+
+static duk_ret_t native_sort_with(duk_context *ctx)
+{
+    duk_require_function(ctx, 1);
+    duk_idx_t n = (duk_idx_t) duk_get_length(ctx, 0);
+    if (n < 0 || n > 0x3fffffff || !duk_check_stack(ctx, 2 * n + 8)) {
+        duk_push_false(ctx);
+        return 1;
+    }
+    struct sorter s = { ctx, 1 };
+    duk_idx_t a = duk_get_top(ctx);
+    for (duk_idx_t i = 0; i < n; i++) {
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
+    }
+    duk_idx_t b = duk_get_top(ctx);
+    for (duk_idx_t i = 0; i <= n; i++) { /* n merge slots and a scratch slot */
+        duk_push_undefined(ctx);
+    }
+    for (duk_idx_t lo = 0; lo < n; lo += SORT_RUN) {
+        sort_run(&s, a + lo, a + (lo + SORT_RUN < n ? lo + SORT_RUN : n), b + n);
+    }
+    duk_idx_t src = a, dst = b;
+    for (duk_idx_t width = SORT_RUN; width < n; width *= 2) {
+        for (duk_idx_t lo = 0; lo < n; lo += 2 * width) {
+            duk_idx_t mid = lo + width < n ? lo + width : n;
+            duk_idx_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            if (mid < hi) {
+                sort_merge(&s, src, dst, lo, mid, hi);
+            } else {
+                for (duk_idx_t c = lo; c < hi; c++) {
+                    duk_copy(ctx, src + c, dst + c);
+                }
+            }
+        }
+        duk_idx_t swap = src;
+        src = dst;
+        dst = swap;
+    }
+    for (duk_idx_t i = 0; i < n; i++) {
+        duk_dup(ctx, src + i);
+        duk_put_prop_index(ctx, 0, (duk_uarridx_t) i);
+    }
+    duk_set_top(ctx, a);
+    duk_push_true(ctx);
+    return 1;
+}
+
 /* native.hiddenSymbol(name): a Duktape hidden symbol, a key that user code
  * cannot name or enumerate and that a Proxy applies to its target without
  * calling a trap (js/17-proxy.js keeps its registry of proxies under one). */
@@ -249,6 +372,8 @@ static duk_ret_t native_hidden_symbol(duk_context *ctx)
 
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_c_function(ctx, native_sort_with, 2);
+    duk_put_prop_literal(ctx, native_idx, "sortWith");
     duk_push_c_function(ctx, native_hidden_symbol, 1);
     duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);

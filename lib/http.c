@@ -123,7 +123,7 @@ static void cut_response(struct fcw_engine *e, struct http_state *st)
     if (st->client_gone || st->out->abort == NULL) {
         return;
     }
-    fcw_engine_log(e, FCW_LOG_NOTICE, "the response body failed after the head was sent: transfer cut");
+    fcw_engine_log(e, FCW_LOG_NOTICE, "the response body did not end normally after its head: transfer cut");
     if (st->out->abort(st->out->data) < 0) {
         client_gone(st);
     }

@@ -67,7 +67,8 @@ static int fcgx_flush(void *s)
  * nginx takes it for a normal end when it does not buffer the response. So
  * what is buffered goes out, then a record header of protocol version 0,
  * which front servers refuse as an upstream error, and the connection is
- * shut down. */
+ * shut down (nginx, Apache and lighttpd then cut the client's transfer;
+ * Caddy 2.6 logs it and completes the response anyway). */
 static int fcgx_abort(void *data)
 {
     static const unsigned char invalid_record[8] = { 0, FCGI_STDOUT, 0, 1, 0, 0, 0, 0 };

@@ -206,6 +206,31 @@ test('Array.prototype.sort is stable and follows SortIndexedProperties (§23.1.3
     }
     t.ok(ordered, '5000 numbers sorted with a comparator');
     t.deepEqual(['b', 'a', 'c'].sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }), ['a', 'b', 'c'], 'string comparator');
+    var twenty = [];
+    for (k = 0; k < 20; k++) {
+        twenty.push(20 - k);
+    }
+    var before = twenty.join();
+    try {
+        twenty.sort(function (a, b) { if (a === 7 || b === 7) { throw new RangeError('seven'); } return a - b; });
+    } catch (e) {
+        t.equal(e.message, 'seven', 'longer list: the comparator error propagates');
+    }
+    t.equal(twenty.join(), before, 'longer list: a comparator that throws leaves the array unchanged');
+    t.equal(twenty.slice().sort(function () { return NaN; }).join(), before, 'longer list: NaN keeps the order');
+    t.throws(function () { twenty.slice().sort(function () { return Symbol('x'); }); }, TypeError,
+        'longer list: a Symbol result throws');
+    var receivers = [];
+    twenty.slice().sort(function (a, b) { 'use strict'; receivers.push(this); return a - b; });
+    t.ok(receivers.length > 0 && receivers.every(function (r) { return r === undefined; }), 'the comparator is called with this undefined');
+    var withUndefined = [5, undefined, 3, 9, undefined, 1, 8, 2, 7, 6, 4, 0];
+    var saw = false;
+    withUndefined.sort(function (a, b) { saw = saw || a === undefined || b === undefined; return a - b; });
+    t.equal(withUndefined.join(), '0,1,2,3,4,5,6,7,8,9,,', 'longer list: undefined last');
+    t.ok(!saw, 'longer list: the comparator never sees undefined');
+    var mixed = ['10', 9, '8', { valueOf: function () { return 7; } }, 6, 5, 4, 3, 2, 1];
+    mixed.sort(function (a, b) { return a - b; });
+    t.equal(mixed.map(Number).join(), '1,2,3,4,5,6,7,8,9,10', 'values of several types through the comparator');
     t.equal(Array.prototype.sort.length, 1, 'length 1');
     t.equal(Array.prototype.sort.name, 'sort', 'name');
     t.ok(!Object.prototype.propertyIsEnumerable.call(Array.prototype, 'sort'), 'not enumerable');

@@ -90,6 +90,12 @@ test('Object.create and Object.setPrototypeOf with a Proxy prototype', function 
     t.equal(result.nope.slice(0, 10), 'trap:nope:', "and runs the prototype proxy's traps");
     t.equal(Object.getPrototypeOf(later), proxy, 'the object itself has the proxy as prototype');
     t.equal(Object.getPrototypeOf(Object.create(null)), null, 'Object.create(null) unchanged');
+    function F() {}
+    F.prototype = Object.create(new Proxy({}, { get: function (tg, key) { return 'trap:' + String(key); } }));
+    F.prototype.method = function () { return 'method'; };
+    t.equal(F.prototype.method(), 'method', 'a method assigned to such an object is its own');
+    var instance = new F();
+    t.equal(typeof instance.method, 'function', "an instance of a constructor whose prototype is such an object sees the prototype's own methods");
     var plain = Object.create({ a: 1 });
     t.equal(plain.a, 1, 'a plain prototype is not wrapped');
     t.throws(function () { Object.create(5); }, TypeError, 'Object.create of a primitive throws');
@@ -113,6 +119,10 @@ test('Proxy constructor and getPrototypeOf of a proxy', function (t) {
     t.equal(Object.getPrototypeOf('s'), String.prototype, 'getPrototypeOf of a primitive');
     t.throws(function () { Object.getPrototypeOf(null); }, TypeError, 'getPrototypeOf(null) throws');
     t.throws(function () { Reflect.getPrototypeOf(1); }, TypeError, 'Reflect.getPrototypeOf of a primitive throws');
+    var frozen = new Proxy(Object.freeze({ f: 1 }), { get: function (tg, key) { return key === 'f' ? tg.f : 'trap'; } });
+    t.equal(Object.create(frozen).anything, 'trap', 'a proxy of a frozen target works as a prototype too');
+    var sealedBase = Object.preventExtensions({});
+    t.equal(Object.getPrototypeOf(new Proxy(sealedBase, {})), Object.prototype, 'getPrototypeOf of a proxy of a non-extensible target');
     var fn = new Proxy(function () { return 'called'; }, {});
     t.equal(fn(), 'called', 'a function proxy is still callable');
 });
@@ -203,4 +213,54 @@ test('Reflect from a Proxy trap (chanfana-style forwarding)', function (t) {
     t.equal(child.greeting, 'hello child', 'the getter sees the inheriting object');
     child.extra = 1;
     t.ok(Object.keys(child).indexOf('extra') >= 0 && !('extra' in base), 'a set through the trap lands on the receiver');
+});
+
+test('A Proxy whose target is a proxy (Duktape refuses those natively)', function (t) {
+    var log = [];
+    var inner = new Proxy({ a: 1, b: 2 }, {
+        get: function (tg, key, receiver) { log.push('inner:' + String(key)); return key in tg ? tg[key] : 'inner-default'; }
+    });
+    var outer = new Proxy(inner, {
+        get: function (tg, key, receiver) {
+            log.push('outer:' + String(key));
+            return key === 'special' ? 'outer-special' : Reflect.get(tg, key, receiver);
+        }
+    });
+    t.equal(outer.special, 'outer-special', "the outer trap runs");
+    t.equal(outer.a, 1, 'and forwards to the inner proxy');
+    t.equal(outer.zzz, 'inner-default', "whose trap runs too");
+    t.equal(log.join(), 'outer:special,outer:a,inner:a,outer:zzz,inner:zzz', 'in that order');
+    var bare = new Proxy(inner, {});
+    t.equal(bare.b, 2, 'no trap: the operation goes to the target proxy');
+    t.equal(bare.missing, 'inner-default', "and runs the target proxy's trap");
+    t.equal(Object.keys(bare).join(), 'a,b', 'ownKeys goes to the target proxy');
+    bare.c = 3;
+    t.equal(inner.c, 3, 'set goes to the target proxy');
+    t.ok('c' in bare, 'has');
+    t.ok(delete bare.c, 'deleteProperty');
+    t.ok(!('c' in inner), 'the property is gone');
+    var fn = new Proxy(new Proxy(function (x) { return x * 2; }, {}), {});
+    t.equal(fn(21), 42, 'apply through two proxies');
+    t.equal(typeof fn, 'function', 'typeof');
+    t.throws(function () { return new Proxy(inner, null); }, TypeError, 'a null handler still throws');
+});
+
+test("chanfana-style: a Proxy over an itty-router-style router, traps using Reflect.get", function (t) {
+    var routes = [];
+    var router = __fcw_withProto({ routes: routes, __fcw_proto__: new Proxy({}, {
+        get: function (target, prop, receiver) {
+            return function (path) { receiver.routes.push([String(prop), path]); return receiver; };
+        }
+    }) });
+    var seen = [];
+    var openapi = new Proxy(router, {
+        get: function (target, prop, receiver) {
+            seen.push(String(prop));
+            return prop === 'original' ? target : Reflect.get(target, prop, receiver);
+        }
+    });
+    t.ok(openapi.get('/a') === openapi, "the router's trap gets the outer proxy as receiver");
+    t.equal(JSON.stringify(routes), '[["get","/a"]]', 'the route was added');
+    t.equal(seen.join(), 'get,routes', "the outer trap saw the method and the receiver's routes");
+    t.ok(openapi.original === router, 'the target is the router');
 });

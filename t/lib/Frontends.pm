@@ -90,6 +90,7 @@ sub make_docroot {
 #   /app/status/N    status N (201 with a body, 204 without, 301 with
 #                    Location, 404, 500 by an uncaught exception)
 #   /app/sse         5 server-sent events, 150 ms apart
+#   /app/cut         a streamed body that fails after its first chunk
 our $WORKER = <<'JS';
 // fcworker behind a front server: the worker that t/frontends.t talks to.
 function hex(buf) {
@@ -153,6 +154,22 @@ function sse() {
     return new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
 }
 
+function cut() {
+    var sent = false;
+    return new Response(new ReadableStream({
+        pull: function (controller) {
+            if (!sent) {
+                sent = true;
+                controller.enqueue(new TextEncoder().encode('first chunk\n'));
+                return;
+            }
+            return new Promise(function (resolve) { setTimeout(resolve, 50); }).then(function () {
+                throw new Error('the body failed (t/frontends.t checks the cut)');
+            });
+        }
+    }), { headers: { 'content-type': 'text/plain' } });
+}
+
 export default {
     fetch: function (request) {
         var url = new URL(request.url);
@@ -166,6 +183,9 @@ export default {
         }
         if (path === '/sse') {
             return sse();
+        }
+        if (path === '/cut') {
+            return cut();
         }
         if (path === '/echo') {
             return echo(request, url);
