@@ -521,6 +521,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_http_init(ctx, native_idx);
     fcw_api_url_init(ctx, native_idx);
     fcw_api_crypto_init(ctx, native_idx);
+    fcw_api_compression_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);

@@ -82,6 +82,7 @@ void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx);
 
 /* Outgoing fetch() (lib/fetch.c): its natives, and freeing its transfers
  * and multi handle with the engine. */
