@@ -253,6 +253,13 @@ function pkAlgorithm(name, kind, pub, priv, jwk, ops) {
     return algorithm;
 }
 
+function signed(signature) {
+    if (signature === null) {
+        throw domError('OperationError', 'the signature could not be made with these parameters');
+    }
+    return signature;
+}
+
 function requireType(state, type) {
     if (state.type !== type) {
         throw domError('InvalidAccessError', 'the operation needs a ' + type + ' key');
@@ -272,7 +279,9 @@ function rsaJwk(name, use) {
             return isPrivate ? RSA_MEMBERS : ['n', 'e'];
         },
         required: function (isPrivate) {
-            return isPrivate ? ['n', 'e', 'd'] : ['n', 'e'];
+            /* OpenSSL keeps (and PKCS #8 encodes) private keys with their
+             * CRT members, so a JWK without them is refused */
+            return isPrivate ? RSA_MEMBERS : ['n', 'e'];
         },
         check: function (jwk, params) {
             if (jwk.alg !== undefined && jwk.alg !== RSA_JWK[name][params.hash.name]) {
@@ -301,7 +310,7 @@ function rsaSigner(name, scheme) {
     return pkAlgorithm(name, 'RSA', ['verify'], ['sign'], rsaJwk(name, 'sig'), {
         sign: function (params, key, state, data) {
             requireType(state, 'private');
-            return native.cryptoPkSign(key, scheme, state.algorithm.hash.name, salt(params), data);
+            return signed(native.cryptoPkSign(key, scheme, state.algorithm.hash.name, salt(params), data));
         },
         verify: function (params, key, state, signature, data) {
             requireType(state, 'public');

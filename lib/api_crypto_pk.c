@@ -8,11 +8,11 @@
  * operation; which of the two it is comes from the type recorded in the
  * key's hidden state. Kinds are "RSA", "EC", "Ed25519" and "X25519"; curves
  * are WebCrypto's names. Imports return null for data that is not a valid
- * key of the kind asked for (the caller's DataError); decryption, and
- * derivation from a point that gives no secret, return null for an
- * OperationError; verification answers false for any signature that does
- * not verify, including malformed ones. Everything else that fails in
- * OpenSSL throws a plain Error.
+ * key of the kind asked for (the caller's DataError); decryption,
+ * derivation from a point that gives no secret, and signing with parameters
+ * the key cannot take return null (an OperationError); verification answers
+ * false for any signature that does not verify, including malformed ones.
+ * Everything else that fails in OpenSSL throws a plain Error.
  */
 #include "config.h"
 
@@ -672,7 +672,8 @@ static int pk_ecdsa_p1363_to_der(const unsigned char *rs, size_t field, unsigned
     return len;
 }
 
-/* cryptoPkSign(key, scheme, hash, saltLength, bytes) -> ArrayBuffer */
+/* cryptoPkSign(key, scheme, hash, saltLength, bytes) -> ArrayBuffer, or
+ * null when OpenSSL cannot sign with these parameters */
 static duk_ret_t pk_sign(duk_context *ctx)
 {
     const char *scheme = duk_require_string(ctx, 1);
@@ -693,8 +694,11 @@ static duk_ret_t pk_sign(duk_context *ctx)
     }
     EVP_MD_CTX_free(mctx);
     if (!ok) {
+        /* parameters the key cannot take (a PSS salt too long for it) */
         EVP_PKEY_free(pkey);
-        return fcw_crypto_openssl_error(ctx, "EVP_DigestSign");
+        ERR_clear_error();
+        duk_push_null(ctx);
+        return 1;
     }
     if (strcmp(scheme, "ecdsa") == 0) {
         size_t field = pk_ec_field(ctx, pkey);
