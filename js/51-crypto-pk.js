@@ -89,8 +89,11 @@ register('generateKey', {
     'RSA-OAEP': rsaHashedKeyGenParams, 'ECDSA': ecKeyParams, 'ECDH': ecKeyParams,
     'Ed25519': nameOnly, 'X25519': nameOnly
 });
-register('sign', { 'RSASSA-PKCS1-v1_5': nameOnly, 'RSA-PSS': rsaPssParams, 'ECDSA': ecdsaParams, 'Ed25519': nameOnly });
-register('verify', { 'RSASSA-PKCS1-v1_5': nameOnly, 'RSA-PSS': rsaPssParams, 'ECDSA': ecdsaParams, 'Ed25519': nameOnly });
+var SIGNATURE_PARAMS = {
+    'RSASSA-PKCS1-v1_5': nameOnly, 'RSA-PSS': rsaPssParams, 'ECDSA': ecdsaParams, 'Ed25519': nameOnly
+};
+register('sign', SIGNATURE_PARAMS);
+register('verify', SIGNATURE_PARAMS);
 register('encrypt', { 'RSA-OAEP': rsaOaepParams });
 register('decrypt', { 'RSA-OAEP': rsaOaepParams });
 register('deriveBits', { 'ECDH': keyDeriveParams, 'X25519': keyDeriveParams });

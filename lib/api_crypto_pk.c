@@ -541,7 +541,8 @@ static int pk_push_raw(duk_context *ctx, EVP_PKEY *pkey, int private_key)
 {
     unsigned char *out = fcw_crypto_push_array_buffer(ctx, 32);
     size_t size = 32;
-    int ok = private_key ? EVP_PKEY_get_raw_private_key(pkey, out, &size) : EVP_PKEY_get_raw_public_key(pkey, out, &size);
+    int ok = private_key ? EVP_PKEY_get_raw_private_key(pkey, out, &size)
+                         : EVP_PKEY_get_raw_public_key(pkey, out, &size);
 
     if (ok != 1 || size != 32) {
         duk_pop(ctx);
@@ -626,7 +627,8 @@ static int pk_sign_init(EVP_MD_CTX *mctx, EVP_PKEY *pkey, const EVP_MD *md, cons
 
     if (ok == 1 && strcmp(scheme, "pss") == 0) {
         OSSL_PARAM params[3];
-        params[0] = OSSL_PARAM_construct_utf8_string(OSSL_SIGNATURE_PARAM_PAD_MODE, (char *) OSSL_PKEY_RSA_PAD_MODE_PSS, 0);
+        params[0] = OSSL_PARAM_construct_utf8_string(OSSL_SIGNATURE_PARAM_PAD_MODE,
+                                                     (char *) OSSL_PKEY_RSA_PAD_MODE_PSS, 0);
         params[1] = OSSL_PARAM_construct_int(OSSL_SIGNATURE_PARAM_PSS_SALTLEN, &salt_len);
         params[2] = OSSL_PARAM_construct_end();
         ok = EVP_PKEY_CTX_set_params(pctx, params);
@@ -760,7 +762,8 @@ static duk_ret_t pk_rsa_oaep(duk_context *ctx)
     unsigned char *out = NULL;
     int ok;
 
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_PAD_MODE, (char *) OSSL_PKEY_RSA_PAD_MODE_OAEP, 0);
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_PAD_MODE,
+                                                 (char *) OSSL_PKEY_RSA_PAD_MODE_OAEP, 0);
     params[1] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_OAEP_DIGEST, (char *) EVP_MD_get0_name(md), 0);
     params[2] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_MGF1_DIGEST, (char *) EVP_MD_get0_name(md), 0);
     params[3] = OSSL_PARAM_construct_octet_string(OSSL_ASYM_CIPHER_PARAM_OAEP_LABEL, (void *) label, label_len);

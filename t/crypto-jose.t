@@ -5,7 +5,9 @@
 # a token with a key pair it generated and verifies it itself; node's jose
 # (t/crypto/jose-node.mjs) verifies that token against the JWK the worker
 # exported; node signs a token that the worker verifies; a token with a
-# changed signature or payload is refused. Node.js and npm are required.
+# changed signature or payload is refused. Hono's JWT helpers (hono/jwt,
+# also pinned there) sign with keys from crypto.subtle, and node's jose
+# verifies their tokens. Node.js and npm are required.
 use strict;
 use warnings;
 use FindBin;
@@ -63,7 +65,7 @@ tap($node_rc == 0, 'node is installed', $node_out) or exit 1;
 my ($tool_dir, $tool_rc, $tool_out) = npm_ready("$top/contrib/fcworker-build", 'fcworker-build');
 tap($tool_rc == 0, 'npm ci in contrib/fcworker-build', $tool_out) or exit 1;
 my ($app, $app_rc, $app_out) = npm_ready("$top/t/crypto", 'crypto');
-tap($app_rc == 0, 'npm ci in t/crypto (jose)', $app_out) or exit 1;
+tap($app_rc == 0, 'npm ci in t/crypto (jose, hono)', $app_out) or exit 1;
 
 my $out = "$dir/worker.js";
 my ($build_rc, $build_out) = run_in($app, "$tool_dir/fcworker-build", 'jose-worker.js', '-o', $out);
@@ -100,6 +102,13 @@ for my $alg (qw(RS256 ES256 EdDSA)) {
     tap($rc == 0 && $verdict eq 'valid fcworker', "$alg: node's jose verifies the worker's token with its JWK", $verdict);
     ($rc, $verdict) = node_jose('verify', $alg, $json->encode({ %$signed, token => tamper($signed->{token}, 2) }));
     tap($verdict =~ /^invalid /, "$alg: node refuses the token with a changed signature", $verdict);
+
+    $res = $pool->request(method => 'GET', uri => "/hono/$alg");
+    my $hono = eval { $json->decode($res->{body}) };
+    tap($res->{status} == 200 && $hono && $hono->{selfVerified}, "$alg: hono/jwt signs and verifies in the worker",
+        "status $res->{status}: $res->{body}");
+    ($rc, $verdict) = node_jose('verify', $alg, $json->encode($hono || {}));
+    tap($rc == 0 && $verdict eq 'valid hono', "$alg: node's jose verifies hono/jwt's token", $verdict);
 
     my ($sign_rc, $node_text) = node_jose('sign', $alg);
     my $from_node = eval { $json->decode($node_text) };
