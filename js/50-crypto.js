@@ -221,6 +221,15 @@ var REGISTRY = {
     }
 };
 
+/* The registered spelling of every algorithm name, by its ASCII upper case
+ * (names match case-insensitively). */
+var REGISTERED_NAMES = {};
+Object.keys(REGISTRY).forEach(function (op) {
+    Object.keys(REGISTRY[op]).forEach(function (name) {
+        REGISTERED_NAMES[name.toUpperCase()] = name;
+    });
+});
+
 function asciiUpperCase(text) {
     return text.replace(/[a-z]+/g, function (letters) { return letters.toUpperCase(); });
 }
@@ -234,13 +243,19 @@ function normalize(op, algorithm) {
         dict = { name: String(algorithm) };
     }
     var name = asciiUpperCase(String(requireMember(dict, 'name', 'Algorithm')));
+    var registered = REGISTERED_NAMES.hasOwnProperty(name) ? REGISTERED_NAMES[name] : void 0;
     var table = REGISTRY[op];
-    for (var registered in table) {
-        if (table.hasOwnProperty(registered) && asciiUpperCase(registered) === name) {
-            return table[registered](dict, registered);
-        }
+    if (registered !== void 0 && table.hasOwnProperty(registered)) {
+        return table[registered](dict, registered);
     }
     throw domError('NotSupportedError', "algorithm '" + dict.name + "' is not supported for " + op);
+}
+
+/* Adds algorithm `name` to the registry of operation `op` with the
+ * function that converts its parameters. */
+function register(op, name, convert) {
+    REGISTRY[op][name] = convert;
+    REGISTERED_NAMES[asciiUpperCase(name)] = name;
 }
 
 /* ---- CryptoKey ---- */
@@ -901,7 +916,7 @@ Object.defineProperty(Crypto.prototype, 'subtle', {
 native.crypto = {
     CONSTRUCTING: CONSTRUCTING,
     CryptoKey: CryptoKey,
-    REGISTRY: REGISTRY,
+    register: register,
     ALGORITHMS: ALGORITHMS,
     HASHES: HASHES,
     domError: domError,

@@ -70,7 +70,7 @@ function keyDeriveParams(dict, name) {
 
 function register(op, table) {
     Object.keys(table).forEach(function (name) {
-        C.REGISTRY[op][name] = table[name];
+        C.register(op, name, table[name]);
     });
 }
 

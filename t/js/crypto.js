@@ -794,8 +794,9 @@ test('Ed25519: RFC 8032 test 1 from a JWK; raw public keys', function (t) {
     var sig = 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b';
     var jwk = { kty: 'OKP', crv: 'Ed25519', d: b64url(d), x: b64url(x) };
     return Promise.all([subtle.importKey('jwk', jwk, 'Ed25519', true, ['sign']),
-                        subtle.importKey('raw', fromHex(x), { name: 'Ed25519' }, false, ['verify'])]).then(function (k) {
+                        subtle.importKey('raw', fromHex(x), { name: 'ed25519' }, false, ['verify'])]).then(function (k) {
         t.equal(k[1].extractable, true, 'a public key is extractable');
+        t.equal(k[1].algorithm.name, 'Ed25519', 'names match case-insensitively, the registered one is kept');
         return Promise.all([subtle.sign('Ed25519', k[0], new Uint8Array(0)),
             subtle.verify('Ed25519', k[1], fromHex(sig), new Uint8Array(0)),
             subtle.verify('Ed25519', k[1], fromHex(sig), new Uint8Array(1)),
