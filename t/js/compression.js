@@ -180,6 +180,63 @@ test('output comes in pieces of at most 64 KiB', function (t) {
     });
 });
 
+test('a chunk that inflates a thousandfold is made only as fast as it is read', function (t) {
+    var size = 8 * 1024 * 1024, writeDone = false, got = 0;
+    return collect(new CompressionStream('gzip'), [new Uint8Array(size)]).then(function (out) {
+        var gz = concat(out);
+        t.ok(gz.length < size / 500, '8 MiB of zeros in ' + gz.length + ' gzip bytes');
+        var ds = new DecompressionStream('gzip'), writer = ds.writable.getWriter(), reader = ds.readable.getReader();
+        writer.write(gz).then(function () {
+            writeDone = true;
+        });
+        function readSome(n) {
+            return n === 0 ? Promise.resolve() : reader.read().then(function (r) {
+                got += r.value.length;
+                return readSome(n - 1);
+            });
+        }
+        return readSome(3).then(function () {
+            return new Promise(function (resolve) { setTimeout(resolve, 20); });
+        }).then(function () {
+            t.equal(writeDone, false, 'after three reads the write still waits for the reader');
+            t.ok(got <= 3 * 65536, got + ' bytes read so far');
+            writer.close();
+            function rest() {
+                return reader.read().then(function (r) {
+                    if (r.done) {
+                        return undefined;
+                    }
+                    got += r.value.length;
+                    return rest();
+                });
+            }
+            return rest();
+        }).then(function () {
+            t.equal(got, size, 'all of it once read');
+            t.equal(writeDone, true, 'the write is done');
+        });
+    });
+});
+
+test('cancel and abort reach the other side', function (t) {
+    var cs = new CompressionStream('deflate'), writer = cs.writable.getWriter();
+    var ds = new DecompressionStream('deflate'), reader = ds.readable.getReader();
+    return cs.readable.getReader().cancel(new RangeError('stop')).then(function () {
+        return writer.write(new Uint8Array(10)).then(function () {
+            t.ok(false, 'a write after cancel should fail');
+        }, function (e) {
+            t.ok(e instanceof RangeError, 'a write after the readable side was cancelled fails with its reason');
+        });
+    }).then(function () {
+        ds.writable.getWriter().abort(new SyntaxError('gone'));
+        return reader.read().then(function () {
+            t.ok(false, 'a read after abort should fail');
+        }, function (e) {
+            t.ok(e instanceof SyntaxError, 'a read after the writable side was aborted fails with its reason');
+        });
+    });
+});
+
 test('chunk types: any BufferSource; others are TypeErrors', function (t) {
     var data = unb64(NODE.gzip);
     return collect(new DecompressionStream('gzip'), [data.buffer, new DataView(new ArrayBuffer(0))]).then(function (out) {

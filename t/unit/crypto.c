@@ -130,21 +130,28 @@ static void test_public_keys(duk_context *ctx)
 
 static void test_compression(duk_context *ctx)
 {
-    check(ctx, "var z = native.zlibCreate('gzip', true), out = native.zlibPush(z, bytes('hello hello hello'), true);"
-               "var u = native.zlibCreate('gzip', false), back = native.zlibPush(u, new Uint8Array(out[0]), true);"
+    check(ctx, "var z = native.zlibCreate('gzip', true), out = native.zlibPush(z, bytes('hello hello hello'), true, 8);"
+               "var u = native.zlibCreate('gzip', false), back = native.zlibPush(u, new Uint8Array(out[0]), true, 8);"
                "out.length === 1 && new Uint8Array(out[0])[0] === 0x1f && back.length === 1"
                " && hex(back[0]) === hex(bytes('hello hello hello'))",
           "gzip round trip");
-    check(ctx, "throwsName(function () { native.zlibPush(z, bytes('x'), false); }) === 'TypeError'",
+    check(ctx, "throwsName(function () { native.zlibPush(z, bytes('x'), false, 8); }) === 'TypeError'",
           "a finished stream takes no more input");
     check(ctx, "var bad = native.zlibCreate('deflate', false);"
-               "throwsName(function () { native.zlibPush(bad, bytes('not zlib'), false); }) === 'TypeError'",
+               "throwsName(function () { native.zlibPush(bad, bytes('not zlib'), false, 8); }) === 'TypeError'",
           "corrupt input is a TypeError");
     check(ctx, "throwsName(function () { native.zlibCreate('br', true); }) === 'TypeError'",
           "an unknown format is a TypeError");
     check(ctx, "for (var i = 0; i < 200; i++) native.zlibPush(native.zlibCreate('deflate-raw', i % 2 === 0),"
-               " new Uint8Array(0), false); true",
+               " new Uint8Array(0), false, 8); true",
           "200 abandoned streams (freed by finalizers)");
+    check(ctx, "var zeros = native.zlibPush(native.zlibCreate('deflate', true), new Uint8Array(1 << 20), true, 8);"
+               "var inf = native.zlibCreate('deflate', false), got = 0, calls = 0, step = native.zlibPush(inf,"
+               " new Uint8Array(zeros[0]), true, 2);"
+               "for (;;) { calls++; step.forEach(function (b) { got += b.byteLength; });"
+               " if (!native.zlibMore(inf)) break; step = native.zlibPush(inf, new Uint8Array(0), true, 2); }"
+               "zeros.length === 1 && got === 1 << 20 && calls === 8 && !native.zlibMore(inf)",
+          "1 MiB of zeros inflates in steps of at most two 64 KiB pieces");
     duk_gc(ctx, 0);
 }
 
