@@ -1,7 +1,8 @@
 /*
  * The native half of Web Crypto (js/50-crypto.js is the other half): kernel
  * randomness through getrandom(), and OpenSSL's libcrypto for digests, HMAC,
- * AES-GCM, PBKDF2 and HKDF. Key material never becomes a JS property: it is
+ * AES-GCM, AES-CBC, AES-CTR, AES-KW, PBKDF2 and HKDF (public-key algorithms are
+ * in lib/api_crypto_pk.c). Key material never becomes a JS property: it is
  * copied into a fixed buffer under a hidden symbol of the CryptoKey object
  * (unreachable from script code), and the operations below read it from
  * there. Algorithm checks, parameter validation and WebCrypto error names are
@@ -16,16 +17,16 @@
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 
+#include "api_crypto.h"
 #include "engine.h"
 
 #define CRYPTO_RANDOM_MAX 65536
-#define CRYPTO_KEY_MATERIAL DUK_HIDDEN_SYMBOL("fcwCryptoKeyMaterial")
-#define CRYPTO_KEY_STATE DUK_HIDDEN_SYMBOL("fcwCryptoKeyState")
 #define CRYPTO_DIGEST_CTX DUK_HIDDEN_SYMBOL("fcwCryptoDigestCtx")
 
 static const unsigned char crypto_empty[1];
@@ -51,7 +52,7 @@ static int crypto_random(void *buf, size_t len)
 }
 
 /* Pushes a new ArrayBuffer of len bytes and returns its data to fill. */
-static unsigned char *crypto_push_array_buffer(duk_context *ctx, size_t len)
+unsigned char *fcw_crypto_push_array_buffer(duk_context *ctx, size_t len)
 {
     unsigned char *data = duk_push_fixed_buffer(ctx, len);
 
@@ -62,7 +63,7 @@ static unsigned char *crypto_push_array_buffer(duk_context *ctx, size_t len)
 
 /* The bytes of a buffer argument; never NULL, so OpenSSL calls can take
  * it even when it is empty. */
-static const unsigned char *crypto_bytes(duk_context *ctx, duk_idx_t idx, size_t *len)
+const unsigned char *fcw_crypto_bytes(duk_context *ctx, duk_idx_t idx, size_t *len)
 {
     duk_size_t size = 0;
     const unsigned char *data = duk_require_buffer_data(ctx, idx, &size);
@@ -71,7 +72,7 @@ static const unsigned char *crypto_bytes(duk_context *ctx, duk_idx_t idx, size_t
     return data != NULL ? data : crypto_empty;
 }
 
-static const EVP_MD *crypto_md(duk_context *ctx, duk_idx_t idx)
+const EVP_MD *fcw_crypto_md(duk_context *ctx, duk_idx_t idx)
 {
     static const struct {
         const char *name;
@@ -96,13 +97,13 @@ static const EVP_MD *crypto_md(duk_context *ctx, duk_idx_t idx)
 }
 
 /* The key material stored on the CryptoKey at idx. */
-static const unsigned char *crypto_key_material(duk_context *ctx, duk_idx_t idx, size_t *len)
+const unsigned char *fcw_crypto_key_material(duk_context *ctx, duk_idx_t idx, size_t *len)
 {
     duk_size_t size = 0;
     const unsigned char *data;
 
     duk_require_object(ctx, idx);
-    duk_get_prop_literal(ctx, idx, CRYPTO_KEY_MATERIAL);
+    duk_get_prop_literal(ctx, idx, FCW_CRYPTO_KEY_MATERIAL);
     data = duk_get_buffer_data(ctx, -1, &size);
     if (!duk_is_buffer_data(ctx, -1)) {
         (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a CryptoKey with key material");
@@ -112,8 +113,9 @@ static const unsigned char *crypto_key_material(duk_context *ctx, duk_idx_t idx,
     return data != NULL ? data : crypto_empty;
 }
 
-static duk_ret_t crypto_openssl_error(duk_context *ctx, const char *call)
+duk_ret_t fcw_crypto_openssl_error(duk_context *ctx, const char *call)
 {
+    ERR_clear_error();
     return duk_error(ctx, DUK_ERR_ERROR, "failed to run %s()", call);
 }
 
@@ -128,7 +130,7 @@ static duk_ret_t crypto_random_fill(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "at most %d random bytes per call", CRYPTO_RANDOM_MAX);
     }
     if (size > 0 && crypto_random(data, size) < 0) {
-        return crypto_openssl_error(ctx, "getrandom");
+        return fcw_crypto_openssl_error(ctx, "getrandom");
     }
     return 0;
 }
@@ -140,7 +142,7 @@ static duk_ret_t crypto_random_uuid(duk_context *ctx)
     char text[37];
 
     if (crypto_random(b, sizeof(b)) < 0) {
-        return crypto_openssl_error(ctx, "getrandom");
+        return fcw_crypto_openssl_error(ctx, "getrandom");
     }
     b[6] = (unsigned char) ((b[6] & 0x0f) | 0x40);
     b[8] = (unsigned char) ((b[8] & 0x3f) | 0x80);
@@ -155,13 +157,13 @@ static duk_ret_t crypto_random_uuid(duk_context *ctx)
 /* cryptoDigest(name, bytes) -> ArrayBuffer */
 static duk_ret_t crypto_digest(duk_context *ctx)
 {
-    const EVP_MD *md = crypto_md(ctx, 0);
+    const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t len;
-    const unsigned char *data = crypto_bytes(ctx, 1, &len);
-    unsigned char *out = crypto_push_array_buffer(ctx, (size_t) EVP_MD_get_size(md));
+    const unsigned char *data = fcw_crypto_bytes(ctx, 1, &len);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t) EVP_MD_get_size(md));
 
     if (EVP_Digest(data, len, out, NULL, md, NULL) != 1) {
-        return crypto_openssl_error(ctx, "EVP_Digest");
+        return fcw_crypto_openssl_error(ctx, "EVP_Digest");
     }
     return 1;
 }
@@ -194,12 +196,12 @@ static duk_ret_t crypto_digest_finalize(duk_context *ctx)
  * digest; its finalizer frees the OpenSSL context. */
 static duk_ret_t crypto_digest_create(duk_context *ctx)
 {
-    const EVP_MD *md = crypto_md(ctx, 0);
+    const EVP_MD *md = fcw_crypto_md(ctx, 0);
     EVP_MD_CTX *md_ctx = EVP_MD_CTX_new();
 
     if (md_ctx == NULL || EVP_DigestInit_ex(md_ctx, md, NULL) != 1) {
         EVP_MD_CTX_free(md_ctx);
-        return crypto_openssl_error(ctx, "EVP_DigestInit_ex");
+        return fcw_crypto_openssl_error(ctx, "EVP_DigestInit_ex");
     }
     duk_push_object(ctx);
     duk_push_pointer(ctx, md_ctx);
@@ -224,10 +226,10 @@ static duk_ret_t crypto_digest_update(duk_context *ctx)
 {
     EVP_MD_CTX *md_ctx = crypto_digest_require_ctx(ctx, 0);
     size_t len;
-    const unsigned char *data = crypto_bytes(ctx, 1, &len);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 1, &len);
 
     if (EVP_DigestUpdate(md_ctx, data, len) != 1) {
-        return crypto_openssl_error(ctx, "EVP_DigestUpdate");
+        return fcw_crypto_openssl_error(ctx, "EVP_DigestUpdate");
     }
     return 0;
 }
@@ -238,31 +240,31 @@ static duk_ret_t crypto_digest_finish(duk_context *ctx)
 {
     EVP_MD_CTX *md_ctx = crypto_digest_require_ctx(ctx, 0);
     int size = EVP_MD_CTX_get_size(md_ctx);
-    unsigned char *out = crypto_push_array_buffer(ctx, (size_t) size);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t) size);
     int ok = EVP_DigestFinal_ex(md_ctx, out, NULL);
 
     crypto_digest_release(ctx, 0);
     if (ok != 1) {
-        return crypto_openssl_error(ctx, "EVP_DigestFinal_ex");
+        return fcw_crypto_openssl_error(ctx, "EVP_DigestFinal_ex");
     }
     return 1;
 }
 
-static void crypto_key_put_material(duk_context *ctx, duk_idx_t key_idx, const void *data, size_t len)
+void fcw_crypto_key_put_material(duk_context *ctx, duk_idx_t key_idx, const void *data, size_t len)
 {
     void *copy = duk_push_fixed_buffer(ctx, len);
 
     if (len > 0) {
         memcpy(copy, data, len);
     }
-    duk_put_prop_literal(ctx, key_idx, CRYPTO_KEY_MATERIAL);
+    duk_put_prop_literal(ctx, key_idx, FCW_CRYPTO_KEY_MATERIAL);
 }
 
-static void crypto_key_put_state(duk_context *ctx, duk_idx_t key_idx, duk_idx_t state_idx)
+void fcw_crypto_key_put_state(duk_context *ctx, duk_idx_t key_idx, duk_idx_t state_idx)
 {
     duk_require_object(ctx, state_idx);
     duk_dup(ctx, state_idx);
-    duk_put_prop_literal(ctx, key_idx, CRYPTO_KEY_STATE);
+    duk_put_prop_literal(ctx, key_idx, FCW_CRYPTO_KEY_STATE);
 }
 
 /* cryptoKeyInit(key, bytes, state): stores a copy of the key material and
@@ -270,11 +272,11 @@ static void crypto_key_put_state(duk_context *ctx, duk_idx_t key_idx, duk_idx_t 
 static duk_ret_t crypto_key_init(duk_context *ctx)
 {
     size_t len;
-    const unsigned char *data = crypto_bytes(ctx, 1, &len);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 1, &len);
 
     duk_require_object(ctx, 0);
-    crypto_key_put_state(ctx, 0, 2);
-    crypto_key_put_material(ctx, 0, data, len);
+    fcw_crypto_key_put_state(ctx, 0, 2);
+    fcw_crypto_key_put_material(ctx, 0, data, len);
     return 0;
 }
 
@@ -286,12 +288,12 @@ static duk_ret_t crypto_key_generate(duk_context *ctx)
     void *data;
 
     duk_require_object(ctx, 0);
-    crypto_key_put_state(ctx, 0, 2);
+    fcw_crypto_key_put_state(ctx, 0, 2);
     data = duk_push_fixed_buffer(ctx, len);
     if (len > 0 && crypto_random(data, len) < 0) {
-        return crypto_openssl_error(ctx, "getrandom");
+        return fcw_crypto_openssl_error(ctx, "getrandom");
     }
-    duk_put_prop_literal(ctx, 0, CRYPTO_KEY_MATERIAL);
+    duk_put_prop_literal(ctx, 0, FCW_CRYPTO_KEY_MATERIAL);
     return 0;
 }
 
@@ -302,7 +304,7 @@ static duk_ret_t crypto_key_state(duk_context *ctx)
     if (!duk_is_object(ctx, 0)) {
         return 0;
     }
-    duk_get_prop_literal(ctx, 0, CRYPTO_KEY_STATE);
+    duk_get_prop_literal(ctx, 0, FCW_CRYPTO_KEY_STATE);
     return 1;
 }
 
@@ -310,8 +312,8 @@ static duk_ret_t crypto_key_state(duk_context *ctx)
 static duk_ret_t crypto_key_export(duk_context *ctx)
 {
     size_t len;
-    const unsigned char *data = crypto_key_material(ctx, 0, &len);
-    unsigned char *out = crypto_push_array_buffer(ctx, len);
+    const unsigned char *data = fcw_crypto_key_material(ctx, 0, &len);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, len);
 
     if (len > 0) {
         memcpy(out, data, len);
@@ -322,18 +324,18 @@ static duk_ret_t crypto_key_export(duk_context *ctx)
 /* cryptoHmac(hashName, key, bytes) -> ArrayBuffer */
 static duk_ret_t crypto_hmac(duk_context *ctx)
 {
-    const EVP_MD *md = crypto_md(ctx, 0);
+    const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t key_len, len;
-    const unsigned char *key = crypto_key_material(ctx, 1, &key_len);
-    const unsigned char *data = crypto_bytes(ctx, 2, &len);
+    const unsigned char *key = fcw_crypto_key_material(ctx, 1, &key_len);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 2, &len);
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int mac_len = 0;
 
     if (key_len > (size_t) INT32_MAX
         || HMAC(md, key, (int) key_len, data, len, mac, &mac_len) == NULL) {
-        return crypto_openssl_error(ctx, "HMAC");
+        return fcw_crypto_openssl_error(ctx, "HMAC");
     }
-    memcpy(crypto_push_array_buffer(ctx, mac_len), mac, mac_len);
+    memcpy(fcw_crypto_push_array_buffer(ctx, mac_len), mac, mac_len);
     return 1;
 }
 
@@ -342,8 +344,8 @@ static duk_ret_t crypto_hmac(duk_context *ctx)
 static duk_ret_t crypto_equal(duk_context *ctx)
 {
     size_t a_len, b_len;
-    const unsigned char *a = crypto_bytes(ctx, 0, &a_len);
-    const unsigned char *b = crypto_bytes(ctx, 1, &b_len);
+    const unsigned char *a = fcw_crypto_bytes(ctx, 0, &a_len);
+    const unsigned char *b = fcw_crypto_bytes(ctx, 1, &b_len);
 
     duk_push_boolean(ctx, a_len == b_len && CRYPTO_memcmp(a, b, a_len) == 0);
     return 1;
@@ -404,10 +406,10 @@ static duk_ret_t crypto_aes_gcm(duk_context *ctx)
     unsigned char *out;
 
     a.encrypt = duk_require_boolean(ctx, 0);
-    a.key = crypto_key_material(ctx, 1, &a.key_len);
-    a.iv = crypto_bytes(ctx, 2, &a.iv_len);
-    a.aad = crypto_bytes(ctx, 3, &a.aad_len);
-    a.data = crypto_bytes(ctx, 4, &a.data_len);
+    a.key = fcw_crypto_key_material(ctx, 1, &a.key_len);
+    a.iv = fcw_crypto_bytes(ctx, 2, &a.iv_len);
+    a.aad = fcw_crypto_bytes(ctx, 3, &a.aad_len);
+    a.data = fcw_crypto_bytes(ctx, 4, &a.data_len);
     a.tag_len = duk_require_uint(ctx, 5);
     cipher = crypto_aes_gcm_cipher(ctx, a.key_len);
     if (a.tag_len < 4 || a.tag_len > 16 || a.iv_len == 0 || a.iv_len > INT32_MAX
@@ -423,22 +425,195 @@ static duk_ret_t crypto_aes_gcm(duk_context *ctx)
             duk_push_null(ctx);
             return 1;
         }
-        return crypto_openssl_error(ctx, "EVP_CipherFinal_ex");
+        return fcw_crypto_openssl_error(ctx, "EVP_CipherFinal_ex");
     }
     duk_push_buffer_object(ctx, -1, 0, out_len, DUK_BUFOBJ_ARRAYBUFFER);
+    return 1;
+}
+
+/* The AES cipher of a mode ("CBC", "CTR", "WRAP") for a key of key_len
+ * bytes, fetched from the default provider; free it with EVP_CIPHER_free. */
+static EVP_CIPHER *crypto_aes_fetch(duk_context *ctx, const char *mode, size_t key_len)
+{
+    char name[32];
+    EVP_CIPHER *cipher;
+
+    if (key_len != 16 && key_len != 24 && key_len != 32) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "AES key of %d bytes", (int) key_len);
+    }
+    snprintf(name, sizeof(name), "AES-%d-%s", (int) key_len * 8, mode);
+    cipher = EVP_CIPHER_fetch(NULL, name, NULL);
+    if (cipher == NULL) {
+        (void) fcw_crypto_openssl_error(ctx, "EVP_CIPHER_fetch");
+    }
+    return cipher;
+}
+
+/* Runs cipher over in (in_len bytes) into out; padding is PKCS#7 for CBC
+ * and none for the others. Returns the bytes written, or -1. */
+static int crypto_cipher_run(const EVP_CIPHER *cipher, const unsigned char *key, const unsigned char *iv,
+                             int encrypt, const unsigned char *in, size_t in_len, unsigned char *out)
+{
+    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+    int n = 0, m = 0, ok;
+
+    if (c == NULL) {
+        return -1;
+    }
+    EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+    ok = EVP_CipherInit_ex(c, cipher, NULL, key, iv, encrypt) == 1
+        && (in_len == 0 || EVP_CipherUpdate(c, out, &n, in, (int) in_len) == 1)
+        && EVP_CipherFinal_ex(c, out + n, &m) == 1;
+    EVP_CIPHER_CTX_free(c);
+    if (!ok) {
+        ERR_clear_error();
+        return -1;
+    }
+    return n + m;
+}
+
+/* cryptoAesCbc(encrypt, key, iv, bytes) -> ArrayBuffer, or null when the
+ * padding of a decrypted message is wrong. */
+static duk_ret_t crypto_aes_cbc(duk_context *ctx)
+{
+    int encrypt = duk_require_boolean(ctx, 0);
+    size_t key_len, iv_len, len;
+    const unsigned char *key = fcw_crypto_key_material(ctx, 1, &key_len);
+    const unsigned char *iv = fcw_crypto_bytes(ctx, 2, &iv_len);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 3, &len);
+    EVP_CIPHER *cipher;
+    unsigned char *out;
+    int n;
+
+    if (iv_len != 16 || len > INT32_MAX - 32) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "AES-CBC argument out of range");
+    }
+    cipher = crypto_aes_fetch(ctx, "CBC", key_len);
+    out = duk_push_fixed_buffer(ctx, len + 16);
+    n = crypto_cipher_run(cipher, key, iv, encrypt, data, len, out);
+    EVP_CIPHER_free(cipher);
+    if (n < 0) {
+        if (!encrypt) {
+            OPENSSL_cleanse(out, len + 16);
+            duk_push_null(ctx);
+            return 1;
+        }
+        return fcw_crypto_openssl_error(ctx, "EVP_CipherFinal_ex");
+    }
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_ARRAYBUFFER);
+    return 1;
+}
+
+/* How many blocks the rightmost `bits` bits of a counter block can count
+ * before they wrap (2^bits - value), capped at 2^32 (more than any message
+ * of at most 2^31 bytes needs). */
+static unsigned long long crypto_ctr_blocks_left(const unsigned char block[16], unsigned int bits)
+{
+    unsigned long long value = 0, cap = 1ULL << 32;
+    unsigned int i;
+
+    if (bits > 32) {
+        /* only when every counter bit above the lowest 32 is set can the
+         * lowest 32 wrap the whole counter within the cap */
+        for (i = 32; i < bits; i++) {
+            if (!(block[15 - i / 8] & (1u << (i % 8)))) {
+                return cap;
+            }
+        }
+        bits = 32;
+    }
+    for (i = 12; i < 16; i++) {
+        value = (value << 8) | block[i];
+    }
+    value &= (1ULL << bits) - 1;
+    return (1ULL << bits) - value;
+}
+
+/* cryptoAesCtr(key, counter, lengthBits, bytes) -> ArrayBuffer. Only the
+ * rightmost lengthBits bits of the 16-byte counter block count up, and
+ * wrap around to zero without carrying into the rest (WebCrypto's AES-CTR);
+ * OpenSSL counts over the whole block, so a message that crosses the wrap
+ * is run in two parts. The caller checks that the message is not longer
+ * than 2^lengthBits blocks. */
+static duk_ret_t crypto_aes_ctr(duk_context *ctx)
+{
+    size_t key_len, counter_len, len, first_len = 0;
+    const unsigned char *key = fcw_crypto_key_material(ctx, 0, &key_len);
+    const unsigned char *counter = fcw_crypto_bytes(ctx, 1, &counter_len);
+    duk_uint_t bits = duk_require_uint(ctx, 2);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 3, &len);
+    unsigned char block[16];
+    EVP_CIPHER *cipher;
+    unsigned char *out;
+    int i, ok;
+
+    if (counter_len != 16 || bits == 0 || bits > 128 || len > INT32_MAX) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "AES-CTR argument out of range");
+    }
+    cipher = crypto_aes_fetch(ctx, "CTR", key_len);
+    out = fcw_crypto_push_array_buffer(ctx, len);
+    memcpy(block, counter, 16);
+    if (crypto_ctr_blocks_left(block, bits) < (len + 15) / 16) {
+        first_len = (size_t) crypto_ctr_blocks_left(block, bits) * 16;
+    }
+    ok = crypto_cipher_run(cipher, key, block, 1, data, first_len > 0 ? first_len : len, out) >= 0;
+    if (ok && first_len > 0) {
+        /* the counter bits start again from zero */
+        for (i = 15; i >= 0 && bits > 0; i--) {
+            unsigned int take = bits >= 8 ? 8 : bits;
+            block[i] = (unsigned char) (block[i] & ~((1u << take) - 1u));
+            bits -= take;
+        }
+        ok = crypto_cipher_run(cipher, key, block, 1, data + first_len, len - first_len, out + first_len) >= 0;
+    }
+    EVP_CIPHER_free(cipher);
+    if (!ok) {
+        return fcw_crypto_openssl_error(ctx, "EVP_CipherUpdate");
+    }
+    return 1;
+}
+
+/* cryptoAesKw(wrap, key, bytes) -> ArrayBuffer (RFC 3394), or null when
+ * an unwrapped key fails its integrity check. */
+static duk_ret_t crypto_aes_kw(duk_context *ctx)
+{
+    int wrap = duk_require_boolean(ctx, 0);
+    size_t key_len, len;
+    const unsigned char *key = fcw_crypto_key_material(ctx, 1, &key_len);
+    const unsigned char *data = fcw_crypto_bytes(ctx, 2, &len);
+    EVP_CIPHER *cipher;
+    unsigned char *out;
+    int n;
+
+    if (len % 8 != 0 || len < (wrap ? 16u : 24u) || len > INT32_MAX - 16) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "AES-KW data length out of range");
+    }
+    cipher = crypto_aes_fetch(ctx, "WRAP", key_len);
+    out = duk_push_fixed_buffer(ctx, len + 16);
+    n = crypto_cipher_run(cipher, key, NULL, wrap, data, len, out);
+    EVP_CIPHER_free(cipher);
+    if (n < 0) {
+        if (!wrap) {
+            OPENSSL_cleanse(out, len + 16);
+            duk_push_null(ctx);
+            return 1;
+        }
+        return fcw_crypto_openssl_error(ctx, "EVP_CipherUpdate");
+    }
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_ARRAYBUFFER);
     return 1;
 }
 
 /* cryptoPbkdf2(hashName, key, salt, iterations, byteLength) -> ArrayBuffer */
 static duk_ret_t crypto_pbkdf2(duk_context *ctx)
 {
-    const EVP_MD *md = crypto_md(ctx, 0);
+    const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t pass_len, salt_len;
-    const unsigned char *pass = crypto_key_material(ctx, 1, &pass_len);
-    const unsigned char *salt = crypto_bytes(ctx, 2, &salt_len);
+    const unsigned char *pass = fcw_crypto_key_material(ctx, 1, &pass_len);
+    const unsigned char *salt = fcw_crypto_bytes(ctx, 2, &salt_len);
     duk_uint_t iterations = duk_require_uint(ctx, 3);
     duk_uint_t len = duk_require_uint(ctx, 4);
-    unsigned char *out = crypto_push_array_buffer(ctx, len);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, len);
 
     if (len == 0) {
         return 1;
@@ -447,7 +622,7 @@ static duk_ret_t crypto_pbkdf2(duk_context *ctx)
         || len > INT32_MAX
         || PKCS5_PBKDF2_HMAC((const char *) pass, (int) pass_len, salt, (int) salt_len,
                              (int) iterations, md, (int) len, out) != 1) {
-        return crypto_openssl_error(ctx, "PKCS5_PBKDF2_HMAC");
+        return fcw_crypto_openssl_error(ctx, "PKCS5_PBKDF2_HMAC");
     }
     return 1;
 }
@@ -455,13 +630,13 @@ static duk_ret_t crypto_pbkdf2(duk_context *ctx)
 /* cryptoHkdf(hashName, key, salt, info, byteLength) -> ArrayBuffer */
 static duk_ret_t crypto_hkdf(duk_context *ctx)
 {
-    const EVP_MD *md = crypto_md(ctx, 0);
+    const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t ikm_len, salt_len, info_len;
-    const unsigned char *ikm = crypto_key_material(ctx, 1, &ikm_len);
-    const unsigned char *salt = crypto_bytes(ctx, 2, &salt_len);
-    const unsigned char *info = crypto_bytes(ctx, 3, &info_len);
+    const unsigned char *ikm = fcw_crypto_key_material(ctx, 1, &ikm_len);
+    const unsigned char *salt = fcw_crypto_bytes(ctx, 2, &salt_len);
+    const unsigned char *info = fcw_crypto_bytes(ctx, 3, &info_len);
     duk_uint_t len = duk_require_uint(ctx, 4);
-    unsigned char *out = crypto_push_array_buffer(ctx, len);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, len);
     EVP_KDF *kdf;
     EVP_KDF_CTX *kctx;
     OSSL_PARAM params[5];
@@ -481,7 +656,7 @@ static duk_ret_t crypto_hkdf(duk_context *ctx)
     EVP_KDF_CTX_free(kctx);
     EVP_KDF_free(kdf);
     if (!ok) {
-        return crypto_openssl_error(ctx, "EVP_KDF_derive");
+        return fcw_crypto_openssl_error(ctx, "EVP_KDF_derive");
     }
     return 1;
 }
@@ -502,6 +677,9 @@ void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx)
         { "cryptoHmac", crypto_hmac, 3 },
         { "cryptoEqual", crypto_equal, 2 },
         { "cryptoAesGcm", crypto_aes_gcm, 6 },
+        { "cryptoAesCbc", crypto_aes_cbc, 4 },
+        { "cryptoAesCtr", crypto_aes_ctr, 4 },
+        { "cryptoAesKw", crypto_aes_kw, 3 },
         { "cryptoPbkdf2", crypto_pbkdf2, 5 },
         { "cryptoHkdf", crypto_hkdf, 5 },
         { NULL, NULL, 0 }
@@ -509,4 +687,5 @@ void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx)
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, functions);
+    fcw_api_crypto_pk_init(ctx, native_idx);
 }

@@ -540,6 +540,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_regexp_init(ctx, native_idx);
     fcw_api_builtins_init(ctx, native_idx);
     fcw_api_bigint_init(ctx, native_idx);
+    fcw_api_compression_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);

@@ -22,11 +22,17 @@
 /* the plain declaration of curl_easy_setopt, not the type-checking macro */
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <openssl/bn.h>
 #include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/kdf.h>
+#include <openssl/param_build.h>
 #include <openssl/params.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <dlfcn.h>
 #include <stdarg.h>
@@ -221,3 +227,98 @@ LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_utf8_string, (const char *k
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_octet_string, (const char *key, void *buf, size_t bsize),
          (key, buf, bsize))
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_end, (void), ())
+LAZYLINK_VOID(libcrypto, ERR_clear_error, (void), ())
+LAZYLINK_VOID(libcrypto, CRYPTO_free, (void *ptr, const char *file, int line), (ptr, file, line))
+LAZYLINK(libcrypto, EVP_CIPHER *, EVP_CIPHER_fetch, (OSSL_LIB_CTX *ctx, const char *algorithm, const char *properties),
+         (ctx, algorithm, properties))
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_free, (EVP_CIPHER *cipher), (cipher))
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_set_flags, (EVP_CIPHER_CTX *ctx, int flags), (ctx, flags))
+LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_int, (const char *key, int *buf), (key, buf))
+
+/* public keys (lib/api_crypto_pk.c) */
+LAZYLINK(libcrypto, BIGNUM *, BN_bin2bn, (const unsigned char *s, int len, BIGNUM *ret), (s, len, ret))
+LAZYLINK(libcrypto, int, BN_bn2binpad, (const BIGNUM *a, unsigned char *to, int tolen), (a, to, tolen))
+LAZYLINK(libcrypto, int, BN_num_bits, (const BIGNUM *a), (a))
+LAZYLINK_VOID(libcrypto, BN_free, (BIGNUM *a), (a))
+LAZYLINK_VOID(libcrypto, BN_clear_free, (BIGNUM *a), (a))
+LAZYLINK(libcrypto, EVP_PKEY *, d2i_PUBKEY, (EVP_PKEY **a, const unsigned char **pp, long length), (a, pp, length))
+LAZYLINK(libcrypto, int, i2d_PUBKEY, (const EVP_PKEY *a, unsigned char **pp), (a, pp))
+LAZYLINK(libcrypto, PKCS8_PRIV_KEY_INFO *, d2i_PKCS8_PRIV_KEY_INFO,
+         (PKCS8_PRIV_KEY_INFO **a, const unsigned char **in, long len), (a, in, len))
+LAZYLINK(libcrypto, int, i2d_PKCS8_PRIV_KEY_INFO, (const PKCS8_PRIV_KEY_INFO *a, unsigned char **out), (a, out))
+LAZYLINK_VOID(libcrypto, PKCS8_PRIV_KEY_INFO_free, (PKCS8_PRIV_KEY_INFO *a), (a))
+LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKCS82PKEY, (const PKCS8_PRIV_KEY_INFO *p8), (p8))
+LAZYLINK(libcrypto, PKCS8_PRIV_KEY_INFO *, EVP_PKEY2PKCS8, (const EVP_PKEY *pkey), (pkey))
+LAZYLINK_VOID(libcrypto, EVP_PKEY_free, (EVP_PKEY *pkey), (pkey))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_base_id, (const EVP_PKEY *pkey), (pkey))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_bits, (const EVP_PKEY *pkey), (pkey))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_group_name, (const EVP_PKEY *pkey, char *name, size_t name_sz, size_t *gname_len),
+         (pkey, name, name_sz, gname_len))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_bn_param, (const EVP_PKEY *pkey, const char *key_name, BIGNUM **bn),
+         (pkey, key_name, bn))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_octet_string_param,
+         (const EVP_PKEY *pkey, const char *key_name, unsigned char *buf, size_t max_buf_sz, size_t *out_sz),
+         (pkey, key_name, buf, max_buf_sz, out_sz))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_raw_public_key, (const EVP_PKEY *pkey, unsigned char *pub, size_t *len),
+         (pkey, pub, len))
+LAZYLINK(libcrypto, int, EVP_PKEY_get_raw_private_key, (const EVP_PKEY *pkey, unsigned char *priv, size_t *len),
+         (pkey, priv, len))
+LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKEY_new_raw_public_key,
+         (int type, ENGINE *e, const unsigned char *pub, size_t len), (type, e, pub, len))
+LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKEY_new_raw_private_key,
+         (int type, ENGINE *e, const unsigned char *priv, size_t len), (type, e, priv, len))
+LAZYLINK(libcrypto, EVP_PKEY_CTX *, EVP_PKEY_CTX_new_from_name,
+         (OSSL_LIB_CTX *libctx, const char *name, const char *propquery), (libctx, name, propquery))
+LAZYLINK(libcrypto, EVP_PKEY_CTX *, EVP_PKEY_CTX_new_from_pkey,
+         (OSSL_LIB_CTX *libctx, EVP_PKEY *pkey, const char *propquery), (libctx, pkey, propquery))
+LAZYLINK_VOID(libcrypto, EVP_PKEY_CTX_free, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_params, (EVP_PKEY_CTX *ctx, const OSSL_PARAM *params), (ctx, params))
+LAZYLINK(libcrypto, int, EVP_PKEY_keygen_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_rsa_keygen_bits, (EVP_PKEY_CTX *ctx, int bits), (ctx, bits))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set1_rsa_keygen_pubexp, (EVP_PKEY_CTX *ctx, BIGNUM *pubexp), (ctx, pubexp))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_group_name, (EVP_PKEY_CTX *ctx, const char *name), (ctx, name))
+LAZYLINK(libcrypto, int, EVP_PKEY_generate, (EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey), (ctx, ppkey))
+LAZYLINK(libcrypto, int, EVP_PKEY_fromdata_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_fromdata, (EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey, int selection, OSSL_PARAM param[]),
+         (ctx, ppkey, selection, param))
+LAZYLINK(libcrypto, int, EVP_PKEY_pairwise_check, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, OSSL_PARAM_BLD *, OSSL_PARAM_BLD_new, (void), ())
+LAZYLINK_VOID(libcrypto, OSSL_PARAM_BLD_free, (OSSL_PARAM_BLD *bld), (bld))
+LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_BN, (OSSL_PARAM_BLD *bld, const char *key, const BIGNUM *bn),
+         (bld, key, bn))
+LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_utf8_string,
+         (OSSL_PARAM_BLD *bld, const char *key, const char *buf, size_t bsize), (bld, key, buf, bsize))
+LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_octet_string,
+         (OSSL_PARAM_BLD *bld, const char *key, const void *buf, size_t bsize), (bld, key, buf, bsize))
+LAZYLINK(libcrypto, OSSL_PARAM *, OSSL_PARAM_BLD_to_param, (OSSL_PARAM_BLD *bld), (bld))
+LAZYLINK_VOID(libcrypto, OSSL_PARAM_free, (OSSL_PARAM *p), (p))
+LAZYLINK(libcrypto, int, EVP_DigestSignInit,
+         (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
+         (ctx, pctx, type, e, pkey))
+LAZYLINK(libcrypto, int, EVP_DigestVerifyInit,
+         (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
+         (ctx, pctx, type, e, pkey))
+LAZYLINK(libcrypto, int, EVP_DigestSign,
+         (EVP_MD_CTX *ctx, unsigned char *sigret, size_t *siglen, const unsigned char *tbs, size_t tbslen),
+         (ctx, sigret, siglen, tbs, tbslen))
+LAZYLINK(libcrypto, int, EVP_DigestVerify,
+         (EVP_MD_CTX *ctx, const unsigned char *sigret, size_t siglen, const unsigned char *tbs, size_t tbslen),
+         (ctx, sigret, siglen, tbs, tbslen))
+LAZYLINK(libcrypto, ECDSA_SIG *, ECDSA_SIG_new, (void), ())
+LAZYLINK_VOID(libcrypto, ECDSA_SIG_free, (ECDSA_SIG *sig), (sig))
+LAZYLINK(libcrypto, const BIGNUM *, ECDSA_SIG_get0_r, (const ECDSA_SIG *sig), (sig))
+LAZYLINK(libcrypto, const BIGNUM *, ECDSA_SIG_get0_s, (const ECDSA_SIG *sig), (sig))
+LAZYLINK(libcrypto, int, ECDSA_SIG_set0, (ECDSA_SIG *sig, BIGNUM *r, BIGNUM *s), (sig, r, s))
+LAZYLINK(libcrypto, ECDSA_SIG *, d2i_ECDSA_SIG, (ECDSA_SIG **a, const unsigned char **in, long len), (a, in, len))
+LAZYLINK(libcrypto, int, i2d_ECDSA_SIG, (const ECDSA_SIG *a, unsigned char **out), (a, out))
+LAZYLINK(libcrypto, int, EVP_PKEY_encrypt_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_decrypt_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_encrypt,
+         (EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
+         (ctx, out, outlen, in, inlen))
+LAZYLINK(libcrypto, int, EVP_PKEY_decrypt,
+         (EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
+         (ctx, out, outlen, in, inlen))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive_set_peer, (EVP_PKEY_CTX *ctx, EVP_PKEY *peer), (ctx, peer))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive, (EVP_PKEY_CTX *ctx, unsigned char *key, size_t *keylen), (ctx, key, keylen))

@@ -31,10 +31,10 @@ pkg_flags() {
     pkg-config "$@" 2>/dev/null || true
 }
 
-includes="-I$build -I$build/lib/duk -I$top/lib -I$top/src -D_GNU_SOURCE $(pkg_flags --cflags libcurl libidn2 libcrypto inih)"
+includes="-I$build -I$build/lib/duk -I$top/lib -I$top/src -D_GNU_SOURCE $(pkg_flags --cflags libcurl libidn2 libcrypto zlib inih)"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 cflags="-g -O1 -fno-omit-frame-pointer $san ${FUZZ_CFLAGS:-}"
-libs="$(pkg_flags --libs libcurl libidn2 libcrypto) -lcurl -lidn2 -lcrypto -lunistring -lm"
+libs="$(pkg_flags --libs libcurl libidn2 libcrypto zlib) -lcurl -lidn2 -lcrypto -lz -lunistring -lm"
 headers=$(ls "$top"/lib/*.h "$top"/src/*.h "$top"/t/fuzz/*.h "$build/config.h" "$build/lib/duk/duk_config.h")
 
 # up_to_date OBJ INPUT...: true when OBJ exists and is newer than every input

@@ -3,8 +3,11 @@
  * SubtleCrypto against published known-answer vectors (FIPS 180-4 "abc"
  * digests, RFC 2202 HMAC-SHA-1, RFC 4231 HMAC-SHA-256/512, the GCM
  * specification's test cases as used by NIST, RFC 6070 PBKDF2, RFC 5869
- * HKDF), key import/export rules and the DOMException names the spec gives
- * for each error, plus Cloudflare's timingSafeEqual and DigestStream.
+ * HKDF, SP 800-38A AES-CBC/CTR, RFC 3394 AES-KW, RFC 8032 Ed25519, RFC
+ * 7748 X25519), RSA, ECDSA and ECDH round trips, key wrapping, key
+ * import/export rules and the DOMException names the spec gives for each
+ * error, plus Cloudflare's timingSafeEqual and DigestStream. Interop with
+ * another implementation is t/crypto-interop.t's.
  */
 var subtle = crypto.subtle;
 
@@ -304,7 +307,7 @@ test('HMAC import and use errors', function (t) {
                 'DataError', 'ext false but extractable'),
             rejectsWith(t, subtle.sign('HMAC', verifyOnly, ascii('x')), 'InvalidAccessError', 'sign without sign usage'),
             rejectsWith(t, subtle.sign('HMAC', {}, ascii('x')), 'TypeError', 'not a CryptoKey'),
-            rejectsWith(t, subtle.sign('RSASSA-PKCS1-v1_5', verifyOnly, ascii('x')), 'NotSupportedError', 'RSA'),
+            rejectsWith(t, subtle.sign('RSASSA-PKCS1-v1_5', verifyOnly, ascii('x')), 'InvalidAccessError', 'RSA algorithm on an HMAC key'),
             rejectsWith(t, subtle.importKey('raw', k, { name: 'HMAC', hash: 'MD5' }, true, ['sign']),
                 'NotSupportedError', 'MD5 is not a registered HMAC hash'),
             subtle.importKey('raw', k, hmac, false, ['sign']).then(function (key) {
@@ -444,6 +447,443 @@ test('HKDF-SHA-256: RFC 5869 test case 1', function (t) {
             info: fromHex('f0f1f2f3f4f5f6f7f8f9') }, key, 42 * 8);
     }).then(function (okm) {
         t.equal(hex(okm), '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865', 'OKM');
+    });
+});
+
+/* ---- AES-CBC, AES-CTR, AES-KW ---- */
+
+function b64url(hexText) {
+    var u8 = fromHex(hexText), bin = '';
+    for (var i = 0; i < u8.length; i++) {
+        bin += String.fromCharCode(u8[i]);
+    }
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+var SP800_38A_KEY = '2b7e151628aed2a6abf7158809cf4f3c';
+var SP800_38A_PLAIN = '6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51';
+
+test('AES-CBC: SP 800-38A F.2.1 with PKCS#7 padding, padding errors', function (t) {
+    var iv = fromHex('000102030405060708090a0b0c0d0e0f'), key;
+    return subtle.importKey('raw', fromHex(SP800_38A_KEY), 'AES-CBC', true, ['encrypt', 'decrypt']).then(function (k) {
+        key = k;
+        return subtle.encrypt({ name: 'AES-CBC', iv: iv }, key, fromHex(SP800_38A_PLAIN));
+    }).then(function (c) {
+        t.equal(hex(c).slice(0, 64), '7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2', 'blocks 1-2');
+        t.equal(c.byteLength, 48, 'a whole block of padding');
+        return subtle.decrypt({ name: 'AES-CBC', iv: iv }, key, c);
+    }).then(function (p) {
+        t.equal(hex(p), SP800_38A_PLAIN, 'decrypts');
+        return subtle.encrypt({ name: 'AES-CBC', iv: iv }, key, new Uint8Array(0));
+    }).then(function (c) {
+        t.equal(c.byteLength, 16, 'empty plaintext is one block of padding');
+        return Promise.all([
+            rejectsWith(t, subtle.decrypt({ name: 'AES-CBC', iv: iv }, key, fromHex(SP800_38A_PLAIN)),
+                'OperationError', 'bad padding'),
+            rejectsWith(t, subtle.decrypt({ name: 'AES-CBC', iv: iv }, key, new Uint8Array(15)),
+                'OperationError', 'not whole blocks'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(12) }, key, new Uint8Array(1)),
+                'OperationError', '12-byte iv'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CBC' }, key, new Uint8Array(1)), 'TypeError', 'iv missing'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-GCM', iv: iv }, key, new Uint8Array(1)),
+                'InvalidAccessError', 'AES-GCM with an AES-CBC key')
+        ]);
+    });
+});
+
+test('AES-CTR: SP 800-38A F.5.1, counter wrap in the low bits, length limits', function (t) {
+    var counter = fromHex('f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff'), key;
+    var wrapAt = fromHex('000102030405060708090a0b0c0d0eff'), wrapped = fromHex('000102030405060708090a0b0c0d0e00');
+    return subtle.importKey('raw', fromHex(SP800_38A_KEY), 'AES-CTR', false, ['encrypt', 'decrypt']).then(function (k) {
+        key = k;
+        return Promise.all([
+            subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 128 }, key, fromHex(SP800_38A_PLAIN)),
+            subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 64 }, key, fromHex(SP800_38A_PLAIN)),
+            subtle.encrypt({ name: 'AES-CTR', counter: wrapAt, length: 8 }, key, new Uint8Array(32)),
+            subtle.encrypt({ name: 'AES-CTR', counter: wrapped, length: 8 }, key, new Uint8Array(16)),
+            subtle.encrypt({ name: 'AES-CTR', counter: wrapAt, length: 128 }, key, new Uint8Array(32))
+        ]);
+    }).then(function (r) {
+        t.equal(hex(r[0]), '874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff', 'F.5.1');
+        t.equal(hex(r[1]), hex(r[0]), 'length 64: no wrap, same output');
+        t.equal(hex(r[2]).slice(32), hex(r[3]), 'length 8: the counter byte wraps to 00 without carrying');
+        t.notEqual(hex(r[4]).slice(32), hex(r[3]), 'length 128: it carries');
+        return subtle.decrypt({ name: 'AES-CTR', counter: counter, length: 128 }, key, r[0]);
+    }).then(function (p) {
+        t.equal(hex(p), SP800_38A_PLAIN, 'decrypts');
+        return Promise.all([
+            subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 1 }, key, new Uint8Array(32)).then(function (c) {
+                t.equal(c.byteLength, 32, 'length 1 allows two blocks');
+            }),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 1 }, key, new Uint8Array(33)),
+                'OperationError', 'length 1: three blocks'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 0 }, key, new Uint8Array(1)),
+                'OperationError', 'length 0'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CTR', counter: counter, length: 129 }, key, new Uint8Array(1)),
+                'OperationError', 'length 129'),
+            rejectsWith(t, subtle.encrypt({ name: 'AES-CTR', counter: new Uint8Array(8), length: 64 }, key,
+                new Uint8Array(1)), 'OperationError', '8-byte counter'),
+            rejectsWith(t, subtle.exportKey('raw', key), 'InvalidAccessError', 'not extractable')
+        ]);
+    });
+});
+
+test('AES-KW: RFC 3394 4.1 through wrapKey/unwrapKey; integrity and usage errors', function (t) {
+    var kek, key;
+    return Promise.all([
+        subtle.importKey('raw', fromHex('000102030405060708090a0b0c0d0e0f'), 'AES-KW', false, ['wrapKey', 'unwrapKey']),
+        subtle.importKey('raw', fromHex('00112233445566778899aabbccddeeff'), 'AES-GCM', true, ['encrypt'])
+    ]).then(function (keys) {
+        kek = keys[0];
+        key = keys[1];
+        t.equal(kek.algorithm.length, 128, 'KEK length');
+        return subtle.wrapKey('raw', key, kek, 'AES-KW');
+    }).then(function (w) {
+        t.equal(hex(w), '1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5', 'wrapped key');
+        var bad = new Uint8Array(new Uint8Array(w));
+        bad[3] ^= 1;
+        return Promise.all([
+            subtle.unwrapKey('raw', w, kek, 'AES-KW', 'AES-GCM', true, ['encrypt']).then(function (k) {
+                t.equal(k.algorithm.name, 'AES-GCM', 'unwraps to an AES-GCM key');
+                return subtle.exportKey('raw', k);
+            }).then(function (raw) {
+                t.equal(hex(raw), '00112233445566778899aabbccddeeff', 'the same bytes');
+            }),
+            rejectsWith(t, subtle.unwrapKey('raw', bad, kek, 'AES-KW', 'AES-GCM', true, ['encrypt']),
+                'OperationError', 'a changed byte fails the integrity check'),
+            rejectsWith(t, subtle.encrypt('AES-KW', kek, new Uint8Array(16)), 'NotSupportedError', 'AES-KW has no encrypt'),
+            rejectsWith(t, subtle.importKey('raw', new Uint8Array(16), 'AES-KW', false, ['encrypt']),
+                'SyntaxError', 'encrypt usage on an AES-KW key'),
+            rejectsWith(t, subtle.wrapKey('jwk', key, kek, 'AES-KW'), 'OperationError',
+                'a JWK whose JSON is not a multiple of 8 bytes')
+        ]);
+    });
+});
+
+test('wrapKey/unwrapKey: JWK with AES-GCM, PKCS #8 with RSA-OAEP, errors', function (t) {
+    var gcm, hmac, pair;
+    var iv = new Uint8Array(12);
+    return Promise.all([
+        subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']),
+        subtle.importKey('raw', ascii('key bytes'), { name: 'HMAC', hash: 'SHA-256' }, true, ['sign']),
+        subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]),
+            hash: 'SHA-256' }, true, ['wrapKey', 'unwrapKey'])
+    ]).then(function (r) {
+        gcm = r[0];
+        hmac = r[1];
+        pair = r[2];
+        t.deepEqual(pair.publicKey.usages, ['wrapKey'], 'public key: wrapKey');
+        t.deepEqual(pair.privateKey.usages, ['unwrapKey'], 'private key: unwrapKey');
+        return subtle.wrapKey('jwk', hmac, gcm, { name: 'AES-GCM', iv: iv });
+    }).then(function (w) {
+        return subtle.unwrapKey('jwk', w, gcm, { name: 'AES-GCM', iv: iv }, { name: 'HMAC', hash: 'SHA-256' },
+            false, ['sign']);
+    }).then(function (k) {
+        t.equal(k.extractable, false, 'unwrapped as asked');
+        return Promise.all([subtle.sign('HMAC', k, ascii('m')), subtle.sign('HMAC', hmac, ascii('m'))]);
+    }).then(function (macs) {
+        t.equal(hex(macs[0]), hex(macs[1]), 'the unwrapped HMAC key signs like the original');
+        return subtle.wrapKey('raw', hmac, pair.publicKey, { name: 'RSA-OAEP' });
+    }).then(function (w) {
+        t.equal(w.byteLength, 128, 'RSA-OAEP wrapped');
+        return subtle.unwrapKey('raw', w, pair.privateKey, { name: 'RSA-OAEP' }, { name: 'HMAC', hash: 'SHA-256' },
+            true, ['sign']);
+    }).then(function (k) {
+        return subtle.exportKey('raw', k);
+    }).then(function (raw) {
+        t.equal(hex(raw), hex(ascii('key bytes')), 'RSA-OAEP round trip');
+        return subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    }).then(function (ec) {
+        return subtle.wrapKey('pkcs8', ec.privateKey, gcm, { name: 'AES-GCM', iv: iv }).then(function (w) {
+            return subtle.unwrapKey('pkcs8', w, gcm, { name: 'AES-GCM', iv: iv },
+                { name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+        }).then(function (k) {
+            t.equal(k.type, 'private', 'a PKCS #8 ECDSA key unwraps');
+            return Promise.all([
+                rejectsWith(t, subtle.wrapKey('raw', hmac, hmac, 'HMAC'), 'NotSupportedError', 'HMAC cannot wrap'),
+                rejectsWith(t, subtle.wrapKey('raw', gcm, pair.publicKey, { name: 'RSA-OAEP' }),
+                    'InvalidAccessError', 'wrapping a key that is not extractable'),
+                rejectsWith(t, subtle.unwrapKey('jwk', new Uint8Array(32), gcm, { name: 'AES-GCM', iv: iv },
+                    'AES-GCM', true, ['encrypt']), 'OperationError', 'garbage does not authenticate'),
+                rejectsWith(t, subtle.wrapKey('raw', hmac, ec.publicKey, { name: 'RSA-OAEP' }),
+                    'InvalidAccessError', 'an ECDSA key cannot wrap with RSA-OAEP')
+            ]);
+        });
+    });
+});
+
+/* ---- public-key algorithms ---- */
+
+var RSA_GEN = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256' };
+
+test('RSA: generateKey gives a CryptoKeyPair with the algorithm exposed', function (t) {
+    return subtle.generateKey(RSA_GEN, false, ['sign', 'verify']).then(function (pair) {
+        t.ok(pair.publicKey instanceof CryptoKey && pair.privateKey instanceof CryptoKey, 'two CryptoKeys');
+        t.equal(pair.publicKey.type, 'public');
+        t.equal(pair.privateKey.type, 'private');
+        t.equal(pair.publicKey.extractable, true, 'the public key is extractable');
+        t.equal(pair.privateKey.extractable, false, 'the private key as asked');
+        t.deepEqual(pair.publicKey.usages, ['verify']);
+        t.deepEqual(pair.privateKey.usages, ['sign']);
+        var alg = pair.privateKey.algorithm;
+        t.equal(alg.name, 'RSASSA-PKCS1-v1_5');
+        t.equal(alg.modulusLength, 1024);
+        t.equal(alg.hash.name, 'SHA-256');
+        t.ok(alg.publicExponent instanceof Uint8Array && hex(alg.publicExponent) === '010001', 'publicExponent');
+        t.equal(Object.getOwnPropertyNames(pair.privateKey).length, 0, 'no own properties (material is hidden)');
+        t.equal(JSON.stringify(pair.privateKey), '{}', 'nothing in JSON');
+        return Promise.all([
+            rejectsWith(t, subtle.exportKey('pkcs8', pair.privateKey), 'InvalidAccessError', 'not extractable'),
+            rejectsWith(t, subtle.exportKey('spki', pair.privateKey), 'InvalidAccessError', 'spki of a private key'),
+            rejectsWith(t, subtle.exportKey('pkcs8', pair.publicKey), 'InvalidAccessError', 'pkcs8 of a public key'),
+            rejectsWith(t, subtle.exportKey('raw', pair.publicKey), 'NotSupportedError', 'raw RSA'),
+            rejectsWith(t, subtle.sign('RSASSA-PKCS1-v1_5', pair.publicKey, ascii('x')), 'InvalidAccessError',
+                'sign with the public key'),
+            rejectsWith(t, subtle.sign('RSA-PSS', pair.privateKey, ascii('x')), 'TypeError', 'RSA-PSS needs saltLength'),
+            rejectsWith(t, subtle.sign({ name: 'RSA-PSS', saltLength: 32 }, pair.privateKey, ascii('x')),
+                'InvalidAccessError', 'RSA-PSS with a PKCS1 key')
+        ]);
+    });
+});
+
+test('RSA generateKey and import errors', function (t) {
+    function gen(changes, usages) {
+        var alg = {}, k;
+        for (k in RSA_GEN) {
+            alg[k] = RSA_GEN[k];
+        }
+        for (k in changes) {
+            alg[k] = changes[k];
+        }
+        return subtle.generateKey(alg, true, usages || ['sign', 'verify']);
+    }
+    var rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+    return Promise.all([
+        rejectsWith(t, gen({ modulusLength: 512 }), 'OperationError', 'modulusLength 512'),
+        rejectsWith(t, gen({ modulusLength: 1028 }), 'OperationError', 'modulusLength not a multiple of 8'),
+        rejectsWith(t, gen({ publicExponent: new Uint8Array([1, 0, 0]) }), 'OperationError', 'even exponent'),
+        rejectsWith(t, gen({ publicExponent: new Uint8Array([1]) }), 'OperationError', 'exponent 1'),
+        rejectsWith(t, gen({ publicExponent: [1, 0, 1] }), 'TypeError', 'exponent not a Uint8Array'),
+        rejectsWith(t, gen({ hash: undefined }), 'TypeError', 'hash missing'),
+        rejectsWith(t, gen({}, ['encrypt']), 'SyntaxError', 'encrypt usage'),
+        rejectsWith(t, gen({}, ['verify']), 'SyntaxError', 'no usage for the private key'),
+        rejectsWith(t, subtle.importKey('spki', new Uint8Array(40), rsa, true, ['verify']), 'DataError', 'garbage SPKI'),
+        rejectsWith(t, subtle.importKey('pkcs8', new Uint8Array(40), rsa, true, ['sign']), 'DataError', 'garbage PKCS8'),
+        rejectsWith(t, subtle.importKey('raw', new Uint8Array(40), rsa, true, ['verify']), 'NotSupportedError', 'raw RSA'),
+        rejectsWith(t, subtle.importKey('jwk', { kty: 'RSA', n: 'AQAB' }, rsa, true, ['verify']), 'DataError',
+            'JWK without e'),
+        rejectsWith(t, subtle.importKey('jwk', { kty: 'EC', n: 'AQAB', e: 'AQAB' }, rsa, true, ['verify']),
+            'DataError', 'JWK kty EC'),
+        gen({}).then(function (pair) {
+            return subtle.exportKey('jwk', pair.privateKey).then(function (jwk) {
+                t.equal(jwk.alg, 'RS256', 'JWK alg');
+                t.deepEqual(jwk.key_ops, ['sign'], 'JWK key_ops');
+                var noCrt = { kty: 'RSA', n: jwk.n, e: jwk.e, d: jwk.d, p: jwk.p };
+                var wrongAlg = { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS384' };
+                return Promise.all([
+                    rejectsWith(t, subtle.importKey('jwk', noCrt, rsa, true, ['sign']), 'DataError',
+                        'some CRT members but not all'),
+                    rejectsWith(t, subtle.importKey('jwk', wrongAlg, rsa, true, ['verify']), 'DataError',
+                        'alg RS384 for SHA-256'),
+                    rejectsWith(t, subtle.importKey('jwk', jwk, rsa, true, ['verify']), 'SyntaxError',
+                        'a private JWK with the verify usage'),
+                    rejectsWith(t, subtle.importKey('jwk', { kty: 'RSA', n: jwk.n, e: jwk.e, d: jwk.d }, rsa, true,
+                        ['sign']), 'DataError', 'a private JWK without the CRT members'),
+                    subtle.importKey('jwk', jwk, rsa, true, ['sign']).then(function (k) {
+                        return subtle.sign('RSASSA-PKCS1-v1_5', k, ascii('m'));
+                    }).then(function (sig) {
+                        return subtle.verify('RSASSA-PKCS1-v1_5', pair.publicKey, sig, ascii('m'));
+                    }).then(function (ok) {
+                        t.equal(ok, true, 'the private JWK signs what the public key verifies');
+                    })
+                ]);
+            });
+        })
+    ]);
+});
+
+test('RSA-PSS and RSA-OAEP: round trips, salt, label, errors', function (t) {
+    var pss = { name: 'RSA-PSS', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+    var oaep = { name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' };
+    return Promise.all([subtle.generateKey(pss, true, ['sign', 'verify']),
+                        subtle.generateKey(oaep, true, ['encrypt', 'decrypt'])]).then(function (r) {
+        var p = r[0], o = r[1];
+        return Promise.all([
+            subtle.sign({ name: 'RSA-PSS', saltLength: 20 }, p.privateKey, ascii('m')).then(function (sig) {
+                return Promise.all([
+                    subtle.verify({ name: 'RSA-PSS', saltLength: 20 }, p.publicKey, sig, ascii('m')),
+                    subtle.verify({ name: 'RSA-PSS', saltLength: 21 }, p.publicKey, sig, ascii('m')),
+                    subtle.verify({ name: 'RSA-PSS', saltLength: 20 }, p.publicKey, sig, ascii('n'))
+                ]);
+            }).then(function (v) {
+                t.deepEqual(v, [true, false, false], 'PSS: right salt verifies, other salt or message does not');
+            }),
+            rejectsWith(t, subtle.sign({ name: 'RSA-PSS', saltLength: 200 }, p.privateKey, ascii('m')),
+                'OperationError', 'PSS salt longer than the key allows'),
+            subtle.encrypt({ name: 'RSA-OAEP', label: ascii('L') }, o.publicKey, ascii('secret')).then(function (c) {
+                t.equal(c.byteLength, 128, 'OAEP ciphertext is the modulus size');
+                return Promise.all([
+                    subtle.decrypt({ name: 'RSA-OAEP', label: ascii('L') }, o.privateKey, c),
+                    rejectsWith(t, subtle.decrypt({ name: 'RSA-OAEP' }, o.privateKey, c), 'OperationError',
+                        'OAEP without the label'),
+                    rejectsWith(t, subtle.decrypt({ name: 'RSA-OAEP', label: ascii('L') }, o.publicKey, c),
+                        'InvalidAccessError', 'decrypt with the public key')
+                ]);
+            }).then(function (results) {
+                t.equal(hex(results[0]), hex(ascii('secret')), 'OAEP round trip');
+            }),
+            rejectsWith(t, subtle.encrypt({ name: 'RSA-OAEP' }, o.publicKey, new Uint8Array(100)), 'OperationError',
+                'OAEP message too long for the key'),
+            subtle.exportKey('jwk', o.publicKey).then(function (jwk) {
+                t.equal(jwk.alg, 'RSA-OAEP', 'JWK alg for SHA-1');
+                t.equal(jwk.e, 'AQAB', 'JWK e');
+            })
+        ]);
+    });
+});
+
+test('ECDSA: P1363 signatures, wrong lengths, curves and JWK checks', function (t) {
+    return subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-521' }, true, ['sign', 'verify']).then(function (pair) {
+        t.equal(pair.publicKey.algorithm.namedCurve, 'P-521', 'namedCurve');
+        return subtle.sign({ name: 'ECDSA', hash: 'SHA-512' }, pair.privateKey, ascii('m')).then(function (sig) {
+            t.equal(sig.byteLength, 132, 'P-521 signature is 2 x 66 bytes');
+            var longer = new Uint8Array(133);
+            longer.set(new Uint8Array(sig));
+            return Promise.all([
+                subtle.verify({ name: 'ECDSA', hash: 'SHA-512' }, pair.publicKey, sig, ascii('m')),
+                subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pair.publicKey, sig, ascii('m')),
+                subtle.verify({ name: 'ECDSA', hash: 'SHA-512' }, pair.publicKey, longer, ascii('m')),
+                subtle.verify({ name: 'ECDSA', hash: 'SHA-512' }, pair.publicKey, new Uint8Array(0), ascii('m')),
+                subtle.verify({ name: 'ECDSA', hash: 'SHA-512' }, pair.publicKey, new Uint8Array(132), ascii('m'))
+            ]);
+        }).then(function (v) {
+            t.deepEqual(v, [true, false, false, false, false], 'verifies; other hash, lengths, zeros do not');
+            return subtle.exportKey('jwk', pair.publicKey);
+        }).then(function (jwk) {
+            t.equal(jwk.alg, 'ES512', 'JWK alg');
+            var ecdsa = { name: 'ECDSA', namedCurve: 'P-521' };
+            var offCurve = { kty: 'EC', crv: 'P-521', x: jwk.x, y: jwk.x };
+            return Promise.all([
+                rejectsWith(t, subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']),
+                    'DataError', 'crv P-521 imported as P-256'),
+                rejectsWith(t, subtle.importKey('jwk', offCurve, ecdsa, true, ['verify']), 'DataError',
+                    'a point off the curve'),
+                rejectsWith(t, subtle.importKey('raw', new Uint8Array(133), ecdsa, true, ['verify']), 'DataError',
+                    'raw zeros'),
+                rejectsWith(t, subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-192' }, true, ['sign']),
+                    'NotSupportedError', 'P-192'),
+                rejectsWith(t, subtle.generateKey({ name: 'ECDSA' }, true, ['sign']), 'TypeError', 'no namedCurve'),
+                rejectsWith(t, subtle.sign('ECDSA', pair.privateKey, ascii('m')), 'TypeError', 'ECDSA needs a hash'),
+                subtle.exportKey('spki', pair.publicKey).then(function (spki) {
+                    return rejectsWith(t, subtle.importKey('spki', spki, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+                        true, ['verify']), 'DataError', 'an EC SPKI imported as RSA');
+                }),
+                subtle.exportKey('spki', pair.publicKey).then(function (spki) {
+                    return rejectsWith(t, subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-384' },
+                        true, ['verify']), 'DataError', 'a P-521 SPKI imported as P-384');
+                })
+            ]);
+        });
+    });
+});
+
+test('Ed25519: RFC 8032 test 1 from a JWK; raw public keys', function (t) {
+    var d = '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60';
+    var x = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
+    var sig = 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b';
+    var jwk = { kty: 'OKP', crv: 'Ed25519', d: b64url(d), x: b64url(x) };
+    return Promise.all([subtle.importKey('jwk', jwk, 'Ed25519', true, ['sign']),
+                        subtle.importKey('raw', fromHex(x), { name: 'ed25519' }, false, ['verify'])]).then(function (k) {
+        t.equal(k[1].extractable, true, 'a public key is extractable');
+        t.equal(k[1].algorithm.name, 'Ed25519', 'names match case-insensitively, the registered one is kept');
+        return Promise.all([subtle.sign('Ed25519', k[0], new Uint8Array(0)),
+            subtle.verify('Ed25519', k[1], fromHex(sig), new Uint8Array(0)),
+            subtle.verify('Ed25519', k[1], fromHex(sig), new Uint8Array(1)),
+            subtle.exportKey('raw', k[1]), subtle.exportKey('jwk', k[0])]);
+    }).then(function (r) {
+        t.equal(hex(r[0]), sig, 'deterministic signature');
+        t.equal(r[1], true, 'verifies');
+        t.equal(r[2], false, 'not for another message');
+        t.equal(hex(r[3]), x, 'raw export');
+        t.equal(r[4].d, jwk.d, 'JWK d');
+        t.equal(r[4].alg, 'EdDSA', 'JWK alg');
+        var mismatched = { kty: 'OKP', crv: 'Ed25519', d: jwk.d, x: b64url(sig.slice(0, 64)) };
+        return Promise.all([
+            rejectsWith(t, subtle.importKey('jwk', mismatched, 'Ed25519', true, ['sign']), 'DataError',
+                'x is not the public key of d'),
+            rejectsWith(t, subtle.importKey('jwk', { kty: 'OKP', crv: 'X25519', x: jwk.x }, 'Ed25519', true, ['verify']),
+                'DataError', 'crv X25519'),
+            rejectsWith(t, subtle.importKey('raw', new Uint8Array(31), 'Ed25519', true, ['verify']), 'DataError',
+                '31-byte raw key'),
+            rejectsWith(t, subtle.importKey('raw', fromHex(x), 'Ed25519', true, ['sign']), 'SyntaxError',
+                'sign usage on a public key')
+        ]);
+    });
+});
+
+test('X25519: RFC 7748 6.1; small-order points; deriveKey', function (t) {
+    var alicePriv = '77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a';
+    var alicePub = '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a';
+    var bobPub = 'de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f';
+    var shared = '4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742';
+    return Promise.all([
+        subtle.importKey('jwk', { kty: 'OKP', crv: 'X25519', d: b64url(alicePriv), x: b64url(alicePub) }, 'X25519',
+            false, ['deriveBits', 'deriveKey']),
+        subtle.importKey('raw', fromHex(bobPub), 'X25519', true, []),
+        subtle.importKey('raw', new Uint8Array(32), 'X25519', true, [])
+    ]).then(function (k) {
+        return Promise.all([
+            subtle.deriveBits({ name: 'X25519', 'public': k[1] }, k[0], 256),
+            subtle.deriveBits({ name: 'X25519', 'public': k[1] }, k[0], 12),
+            rejectsWith(t, subtle.deriveBits({ name: 'X25519', 'public': k[2] }, k[0], 256), 'OperationError',
+                'the all-zero point'),
+            rejectsWith(t, subtle.deriveBits({ name: 'X25519', 'public': k[1] }, k[0], 264), 'OperationError',
+                'more bits than the secret'),
+            rejectsWith(t, subtle.deriveBits({ name: 'X25519', 'public': k[0] }, k[0], 256), 'InvalidAccessError',
+                'a private key as public'),
+            rejectsWith(t, subtle.deriveBits({ name: 'X25519', 'public': 'key' }, k[0], 256), 'TypeError',
+                'public is not a CryptoKey'),
+            subtle.deriveKey({ name: 'X25519', 'public': k[1] }, k[0], { name: 'HMAC', hash: 'SHA-256', length: 256 },
+                true, ['sign']).then(function (key) {
+                return subtle.exportKey('raw', key);
+            })
+        ]);
+    }).then(function (r) {
+        t.equal(hex(r[0]), shared, 'shared secret');
+        t.equal(hex(r[1]), '4a50', '12 bits: the rest of the last byte is zero');
+        t.equal(hex(r[6]), shared, 'deriveKey: an HMAC key of the secret');
+    });
+});
+
+test('ECDH: both sides agree; curve mismatch; deriveKey to AES-GCM', function (t) {
+    var alg = { name: 'ECDH', namedCurve: 'P-384' };
+    return Promise.all([subtle.generateKey(alg, true, ['deriveBits', 'deriveKey']),
+                        subtle.generateKey(alg, true, ['deriveBits']),
+                        subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']),
+                        subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, true, ['sign'])]).then(function (p) {
+        t.deepEqual(p[0].publicKey.usages, [], 'ECDH public keys have no usages');
+        return Promise.all([
+            subtle.deriveBits({ name: 'ECDH', 'public': p[1].publicKey }, p[0].privateKey, null),
+            subtle.deriveBits({ name: 'ECDH', 'public': p[0].publicKey }, p[1].privateKey, 384),
+            rejectsWith(t, subtle.deriveBits({ name: 'ECDH', 'public': p[2].publicKey }, p[0].privateKey, 256),
+                'InvalidAccessError', 'a P-256 public key for a P-384 private key'),
+            rejectsWith(t, subtle.deriveBits({ name: 'ECDH', 'public': p[3].publicKey }, p[0].privateKey, 256),
+                'InvalidAccessError', 'an ECDSA public key'),
+            rejectsWith(t, subtle.deriveKey({ name: 'ECDH', 'public': p[0].publicKey }, p[1].privateKey,
+                { name: 'AES-GCM', length: 256 }, true, ['encrypt']), 'InvalidAccessError',
+                'deriveKey with a key that only has deriveBits'),
+            subtle.deriveKey({ name: 'ECDH', 'public': p[1].publicKey }, p[0].privateKey,
+                { name: 'AES-GCM', length: 256 }, true, ['encrypt']).then(function (k) {
+                return subtle.exportKey('raw', k);
+            }),
+            rejectsWith(t, subtle.importKey('spki', new Uint8Array(10), alg, true, ['deriveBits']), 'SyntaxError',
+                'deriveBits usage on an ECDH public key')
+        ]);
+    }).then(function (r) {
+        t.equal(r[0].byteLength, 48, 'the whole P-384 secret');
+        t.equal(hex(r[0]), hex(r[1]), 'both sides agree');
+        t.equal(hex(r[5]), hex(r[0]).slice(0, 64), 'deriveKey: the first 256 bits as an AES key');
     });
 });
 

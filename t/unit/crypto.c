@@ -1,10 +1,13 @@
 /*
- * Unit tests of lib/api_crypto.c on a bare heap, below the JavaScript layer:
+ * Unit tests of lib/api_crypto.c, lib/api_crypto_pk.c and
+ * lib/api_compression.c on a bare heap, below the JavaScript layer:
  * the natives' results against FIPS 180 / RFC 4231 / GCM vectors, that key
  * material is copied and never visible as a property, the 65536-byte limit
  * on random fills, UUID version and variant bits, and that incremental
  * digests are freed by their finalizer (run under the sanitizers, a missing
- * free is a leak report).
+ * free is a leak report); public keys (generate, sign, verify, import
+ * refusals, X25519 agreement) and the zlib streams of CompressionStream
+ * (round trip, errors, abandoned streams freed by their finalizer).
  */
 #include "config.h"
 
@@ -28,6 +31,7 @@ static void setup(duk_context *ctx)
     duk_push_global_object(ctx);
     duk_push_object(ctx);
     fcw_api_crypto_init(ctx, -1);
+    fcw_api_compression_init(ctx, -1);
     duk_put_prop_string(ctx, -2, "native");
     duk_pop(ctx);
     duk_peval_string_noresult(ctx,
@@ -93,6 +97,64 @@ static void test_aes_gcm(duk_context *ctx)
           "decrypts test case 2");
 }
 
+static void test_public_keys(duk_context *ctx)
+{
+    check(ctx, "var pub = {}, priv = {}, pubState = { type: 'public' }, privState = { type: 'private' };"
+               "var info = native.cryptoPkGenerate('EC', 'P-256', new Uint8Array(0), pub, pubState, priv, privState);"
+               "info.namedCurve === 'P-256' && native.cryptoKeyState(priv) === privState",
+          "an EC key pair is generated with its state");
+    check(ctx, "Object.getOwnPropertyNames(priv).length === 0 && Object.getOwnPropertySymbols(priv).length === 0",
+          "private key material is not a visible property");
+    check(ctx, "var sig = native.cryptoPkSign(priv, 'ecdsa', 'SHA-256', 0, bytes('m'));"
+               "sig.byteLength === 64 && native.cryptoPkVerify(pub, 'ecdsa', 'SHA-256', 0, sig, bytes('m'))"
+               " && !native.cryptoPkVerify(pub, 'ecdsa', 'SHA-256', 0, sig, bytes('n'))"
+               " && !native.cryptoPkVerify(pub, 'ecdsa', 'SHA-256', 0, new Uint8Array(63), bytes('m'))",
+          "ECDSA P-256: a 64-byte r||s signature verifies, others do not");
+    check(ctx, "new Uint8Array(native.cryptoPkExport(pub, 'raw'))[0] === 4"
+               " && native.cryptoPkExport(pub, 'raw').byteLength === 65",
+          "raw export is an uncompressed point");
+    check(ctx, "var k2 = {}; native.cryptoPkImport(k2, { type: 'public' }, 'EC', 'spki', "
+               "native.cryptoPkExport(pub, 'spki'), 'P-384') === null",
+          "a P-256 SPKI does not import as P-384");
+    check(ctx, "native.cryptoPkImport({}, { type: 'private' }, 'RSA', 'pkcs8', new Uint8Array(8), '') === null",
+          "garbage PKCS #8 is refused");
+    check(ctx, "throwsName(function () { native.cryptoPkImport({}, {}, 'DSA', 'spki', new Uint8Array(8), ''); })"
+               " === 'TypeError'",
+          "an unknown key kind is a TypeError");
+    check(ctx, "var a = {}, ap = {}, b = {}, bp = {};"
+               "native.cryptoPkGenerate('X25519', '', new Uint8Array(0), a, { type: 'public' }, ap, { type: 'private' });"
+               "native.cryptoPkGenerate('X25519', '', new Uint8Array(0), b, { type: 'public' }, bp, { type: 'private' });"
+               "hex(native.cryptoPkDerive(ap, b)) === hex(native.cryptoPkDerive(bp, a))",
+          "X25519: both sides derive the same secret");
+}
+
+static void test_compression(duk_context *ctx)
+{
+    check(ctx, "var z = native.zlibCreate('gzip', true), out = native.zlibPush(z, bytes('hello hello hello'), true, 8);"
+               "var u = native.zlibCreate('gzip', false), back = native.zlibPush(u, new Uint8Array(out[0]), true, 8);"
+               "out.length === 1 && new Uint8Array(out[0])[0] === 0x1f && back.length === 1"
+               " && hex(back[0]) === hex(bytes('hello hello hello'))",
+          "gzip round trip");
+    check(ctx, "throwsName(function () { native.zlibPush(z, bytes('x'), false, 8); }) === 'TypeError'",
+          "a finished stream takes no more input");
+    check(ctx, "var bad = native.zlibCreate('deflate', false);"
+               "throwsName(function () { native.zlibPush(bad, bytes('not zlib'), false, 8); }) === 'TypeError'",
+          "corrupt input is a TypeError");
+    check(ctx, "throwsName(function () { native.zlibCreate('br', true); }) === 'TypeError'",
+          "an unknown format is a TypeError");
+    check(ctx, "for (var i = 0; i < 200; i++) native.zlibPush(native.zlibCreate('deflate-raw', i % 2 === 0),"
+               " new Uint8Array(0), false, 8); true",
+          "200 abandoned streams (freed by finalizers)");
+    check(ctx, "var zeros = native.zlibPush(native.zlibCreate('deflate', true), new Uint8Array(1 << 20), true, 8);"
+               "var inf = native.zlibCreate('deflate', false), got = 0, calls = 0, step = native.zlibPush(inf,"
+               " new Uint8Array(zeros[0]), true, 2);"
+               "for (;;) { calls++; step.forEach(function (b) { got += b.byteLength; });"
+               " if (!native.zlibMore(inf)) break; step = native.zlibPush(inf, new Uint8Array(0), true, 2); }"
+               "zeros.length === 1 && got === 1 << 20 && calls === 8 && !native.zlibMore(inf)",
+          "1 MiB of zeros inflates in steps of at most two 64 KiB pieces");
+    duk_gc(ctx, 0);
+}
+
 static void test_random(duk_context *ctx)
 {
     check(ctx, "throwsName(function () { native.cryptoRandomFill(new Uint8Array(65537)); }) === 'RangeError'",
@@ -116,6 +178,8 @@ int main(void)
     test_digests(ctx);
     test_keys(ctx);
     test_aes_gcm(ctx);
+    test_public_keys(ctx);
+    test_compression(ctx);
     test_random(ctx);
     ok(duk_get_top(ctx) == 0, "value stack balanced");
     duk_destroy_heap(ctx);
