@@ -4,8 +4,9 @@
  * limits and error messages Workers document: keys up to 512 bytes of
  * UTF-8, values up to 25 MiB, metadata up to 1024 bytes of JSON,
  * expirationTtl and expiration at least 60 seconds ahead, list() limits of
- * 1 to 1000 keys. Argument errors are TypeErrors thrown at the call;
- * storage failures reject the promise with Error("KV <OP> failed: ...").
+ * 1 to 1000 keys. Every failure rejects the returned promise: bad
+ * arguments with a TypeError or Workers' "KV <OP> failed: <status> ..."
+ * Error, storage failures with Error("KV <OP> failed: <why>").
  *
  * Hooks: native.makeKV(binding) -> KVNamespace (js/72-bindings.js).
  */
@@ -107,13 +108,13 @@ function read(kv, key, options, withMetadata) {
     }
 }
 
-KVNamespace.prototype.get = function get(key, options) {
-    return read(this, key, options, false);
-};
+function getImpl(kv, key, options) {
+    return read(kv, key, options, false);
+}
 
-KVNamespace.prototype.getWithMetadata = function getWithMetadata(key, options) {
-    return read(this, key, options, true);
-};
+function getWithMetadataImpl(kv, key, options) {
+    return read(kv, key, options, true);
+}
 
 function toInteger(x) {
     var n = Number(x);
@@ -201,9 +202,9 @@ function readStream(stream) {
     });
 }
 
-KVNamespace.prototype.put = function put(key, value, options) {
+function putImpl(kv, key, value, options) {
     var Promise = global.Promise;
-    var slot = slotOf(this);
+    var slot = slotOf(kv);
     key = checkKey('PUT', key);
     if (options === void 0 || options === null) {
         options = {};
@@ -233,11 +234,11 @@ KVNamespace.prototype.put = function put(key, value, options) {
     } catch (e) {
         return Promise.reject(e);
     }
-};
+}
 
-KVNamespace.prototype['delete'] = function (key) {
+function deleteImpl(kv, key) {
     var Promise = global.Promise;
-    var slot = slotOf(this);
+    var slot = slotOf(kv);
     key = checkKey('DELETE', key);
     try {
         native.kvDelete(slot, key);
@@ -245,11 +246,11 @@ KVNamespace.prototype['delete'] = function (key) {
     } catch (e) {
         return Promise.reject(e);
     }
-};
+}
 
-KVNamespace.prototype.list = function list(options) {
+function listImpl(kv, options) {
     var Promise = global.Promise;
-    var slot = slotOf(this);
+    var slot = slotOf(kv);
     var prefix = '', limit = LIST_MAX, cursor = null;
     if (options !== void 0 && options !== null) {
         if (typeof options !== 'object') {
@@ -298,7 +299,24 @@ KVNamespace.prototype.list = function list(options) {
     } catch (e) {
         return Promise.reject(e);
     }
-};
+}
+
+/* As in Workers, every failure, bad arguments included, rejects. */
+function method(impl) {
+    return function (a, b, c) {
+        try {
+            return impl(this, a, b, c);
+        } catch (e) {
+            return global.Promise.reject(e);
+        }
+    };
+}
+
+KVNamespace.prototype.get = method(getImpl);
+KVNamespace.prototype.getWithMetadata = method(getWithMetadataImpl);
+KVNamespace.prototype.put = method(putImpl);
+KVNamespace.prototype['delete'] = method(deleteImpl);
+KVNamespace.prototype.list = method(listImpl);
 
 native.makeKV = function (binding) {
     var kv = Object.create(KVNamespace.prototype);
