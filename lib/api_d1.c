@@ -320,12 +320,12 @@ static duk_ret_t native_d1_exec(duk_context *ctx)
             }
         }
         if (rc != SQLITE_OK) {
+            const char *start = p + strspn(p, " \t\r\n");
             unsigned line = 1;
-            for (const char *q = sql; q < p; q++) {
+            for (const char *q = sql; q < start; q++) {
                 line += *q == '\n';
             }
-            const char *start = p + strspn(p, " \t\r\n");
-            int len = tail && tail > start ? (int) (tail - start) : (int) strlen(start);
+            int len = (int) strcspn(start, ";");
             char msg[600];
             snprintf(msg, sizeof(msg), "D1_EXEC_ERROR: Error in line %u: %.*s: %s: %s", line, len > 200 ? 200 : len,
                      start, sqlite3_errmsg(db), fcw_d1_code_name(rc));
