@@ -58,6 +58,11 @@ static duk_ret_t native_d1_open(duk_context *ctx)
     return 1;
 }
 
+static int d1_progress(void *data)
+{
+    return fcw_engine_timeout_check(data);
+}
+
 static sqlite3 *db_of(duk_context *ctx)
 {
     duk_uint_t i = duk_require_uint(ctx, 0);
@@ -74,6 +79,18 @@ static sqlite3 *db_of(duk_context *ctx)
             (void) duk_error(ctx, DUK_ERR_ERROR, "D1_ERROR: %s", err);
         }
         s->pid = getpid();
+    }
+    /* a long statement stops at the request's CPU or wall limit, as
+     * JavaScript does (SQLITE_INTERRUPT), checked every 10,000 VM steps */
+    sqlite3_progress_handler(s->db, 10000, d1_progress, fcw_engine_of(ctx));
+    /* what a call cut short by a thrown error (out of memory) left: its
+     * statement and its transaction */
+    sqlite3_stmt *stray;
+    while ((stray = sqlite3_next_stmt(s->db, NULL)) != NULL) {
+        sqlite3_finalize(stray);
+    }
+    if (!sqlite3_get_autocommit(s->db)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     return s->db;
 }

@@ -166,6 +166,29 @@ static struct kv_slot *slot_of(duk_context *ctx, const char *op, char *err, size
     return s;
 }
 
+/* Pushes the [ArrayBuffer, metadata, expiration] of a value found. */
+static duk_ret_t push_value(duk_context *ctx, void *udata)
+{
+    const struct fcw_kv_value *v = udata;
+    duk_push_array(ctx);
+    void *buf = duk_push_fixed_buffer(ctx, v->len);
+    if (v->len) {
+        memcpy(buf, v->data, v->len);
+    }
+    duk_push_buffer_object(ctx, -1, 0, v->len, DUK_BUFOBJ_ARRAYBUFFER);
+    duk_remove(ctx, -2);
+    duk_put_prop_index(ctx, -2, 0);
+    if (v->metadata) {
+        duk_push_string(ctx, v->metadata);
+    } else {
+        duk_push_null(ctx);
+    }
+    duk_put_prop_index(ctx, -2, 1);
+    duk_push_number(ctx, v->expiration);
+    duk_put_prop_index(ctx, -2, 2);
+    return 1;
+}
+
 /* kvGet(slot, key) -> undefined | [ArrayBuffer, metadata JSON | null, expiration] */
 static duk_ret_t native_kv_get(duk_context *ctx)
 {
@@ -181,23 +204,12 @@ static duk_ret_t native_kv_get(duk_context *ctx)
     if (found == 0) {
         return 0;
     }
-    duk_push_array(ctx);
-    void *buf = duk_push_fixed_buffer(ctx, v.len);
-    if (v.len) {
-        memcpy(buf, v.data, v.len);
-    }
-    duk_push_buffer_object(ctx, -1, 0, v.len, DUK_BUFOBJ_ARRAYBUFFER);
-    duk_remove(ctx, -2);
-    duk_put_prop_index(ctx, -2, 0);
-    if (v.metadata) {
-        duk_push_string(ctx, v.metadata);
-    } else {
-        duk_push_null(ctx);
-    }
-    duk_put_prop_index(ctx, -2, 1);
-    duk_push_number(ctx, v.expiration);
-    duk_put_prop_index(ctx, -2, 2);
+    /* in a safe call, so that the value is freed when the heap is full */
+    int rc = duk_safe_call(ctx, push_value, &v, 0, 1);
     fcw_kv_value_free(&v);
+    if (rc != DUK_EXEC_SUCCESS) {
+        return duk_throw(ctx);
+    }
     return 1;
 }
 
@@ -229,6 +241,38 @@ static duk_ret_t native_kv_delete(duk_context *ctx)
     return 0;
 }
 
+/* Pushes [names[], metadata[], expirations[], cursor | null] of a page. */
+static duk_ret_t push_list(duk_context *ctx, void *udata)
+{
+    const struct fcw_kv_list *l = udata;
+    duk_push_array(ctx);
+    duk_idx_t names = duk_push_array(ctx);
+    duk_idx_t metas = duk_push_array(ctx);
+    duk_idx_t exps = duk_push_array(ctx);
+    for (size_t i = 0; i < l->nkeys; i++) {
+        duk_push_lstring(ctx, l->keys[i].name, l->keys[i].len);
+        duk_put_prop_index(ctx, names, (duk_uarridx_t) i);
+        if (l->keys[i].metadata) {
+            duk_push_string(ctx, l->keys[i].metadata);
+        } else {
+            duk_push_null(ctx);
+        }
+        duk_put_prop_index(ctx, metas, (duk_uarridx_t) i);
+        duk_push_number(ctx, l->keys[i].expiration);
+        duk_put_prop_index(ctx, exps, (duk_uarridx_t) i);
+    }
+    duk_put_prop_index(ctx, -4, 2);
+    duk_put_prop_index(ctx, -3, 1);
+    duk_put_prop_index(ctx, -2, 0);
+    if (l->cursor) {
+        duk_push_string(ctx, l->cursor);
+    } else {
+        duk_push_null(ctx);
+    }
+    duk_put_prop_index(ctx, -2, 3);
+    return 1;
+}
+
 /* kvList(slot, prefix, limit, cursor | null) ->
  * [names[], metadata JSON | null [], expirations[], cursor | null] */
 static duk_ret_t native_kv_list(duk_context *ctx)
@@ -246,32 +290,11 @@ static duk_ret_t native_kv_list(duk_context *ctx)
     if (s->ops->list(s->kv, prefix, prefixlen, limit, cursor, &l, err, sizeof(err)) < 0) {
         return kv_fail(ctx, "LIST", err);
     }
-    duk_push_array(ctx);
-    duk_idx_t names = duk_push_array(ctx);
-    duk_idx_t metas = duk_push_array(ctx);
-    duk_idx_t exps = duk_push_array(ctx);
-    for (size_t i = 0; i < l.nkeys; i++) {
-        duk_push_lstring(ctx, l.keys[i].name, l.keys[i].len);
-        duk_put_prop_index(ctx, names, (duk_uarridx_t) i);
-        if (l.keys[i].metadata) {
-            duk_push_string(ctx, l.keys[i].metadata);
-        } else {
-            duk_push_null(ctx);
-        }
-        duk_put_prop_index(ctx, metas, (duk_uarridx_t) i);
-        duk_push_number(ctx, l.keys[i].expiration);
-        duk_put_prop_index(ctx, exps, (duk_uarridx_t) i);
-    }
-    duk_put_prop_index(ctx, -4, 2);
-    duk_put_prop_index(ctx, -3, 1);
-    duk_put_prop_index(ctx, -2, 0);
-    if (l.cursor) {
-        duk_push_string(ctx, l.cursor);
-    } else {
-        duk_push_null(ctx);
-    }
-    duk_put_prop_index(ctx, -2, 3);
+    int rc = duk_safe_call(ctx, push_list, &l, 0, 1);
     fcw_kv_list_free(&l);
+    if (rc != DUK_EXEC_SUCCESS) {
+        return duk_throw(ctx);
+    }
     return 1;
 }
 

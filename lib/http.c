@@ -127,6 +127,11 @@ static duk_ret_t native_respond_head(duk_context *ctx)
     if (fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
     }
+    /* a limit found by C code (a D1 query cut short) while JavaScript ran
+     * on: the 503 is sent when the request ends */
+    if (fcw_engine_interrupted(fcw_engine_of(ctx)) != ENGINE_RUNNING) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was ended by a time limit");
+    }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 2);
@@ -217,8 +222,9 @@ static duk_ret_t native_respond_error(duk_context *ctx)
 {
     struct http_state *st = &current;
     int status = duk_require_int(ctx, 0);
-    if (!st->active || st->ended || fcw_engine_out_of_memory(fcw_engine_of(ctx))) {
-        return 0;
+    if (!st->active || st->ended || fcw_engine_out_of_memory(fcw_engine_of(ctx)) ||
+        fcw_engine_interrupted(fcw_engine_of(ctx)) != ENGINE_RUNNING) {
+        return 0; /* a limit: the end of the request answers 503 */
     }
     if (!st->head_sent) {
         st->head_sent = 1;

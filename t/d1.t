@@ -87,6 +87,10 @@ export default {
                                  db.prepare('INSERT INTO todos (title) VALUES (?)').bind(url.searchParams.get('t'))])
                     .then(function () { return new Response('ok'); });
             }
+            if (parts[1] === 'forever') {
+                return db.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c')
+                    .first().then(function () { return new Response('finished?'); });
+            }
             if (parts[1] === 'count') {
                 return db.prepare('SELECT n FROM counter').first('n').then(function (n) { return new Response(String(n)); });
             }
@@ -157,6 +161,14 @@ is($pool->request(uri => '/count')->{body}, $clients * $per, 'every increment co
 ($s, $d) = call('GET', '/todos');
 is(scalar @$d, 4 + $clients * $per, 'every row written');
 unlike($pool->log, qr/locked|SQLITE_BUSY/, 'no lock errors');
+
+# a statement that never ends stops at the CPU limit, as JavaScript does
+my $t0 = time;
+my $r = $pool->request(uri => '/forever');
+is($r->{status}, 503, 'an endless query is cut at limits.cpu_ms (503)') or diag "$r->{status} $r->{body}";
+ok(time - $t0 < 10, 'well before the master\'s hard kill');
+($s, $d) = call('GET', '/todos/1');
+is($s, 200, 'and the pool answers on');
 $pool->stop;
 
 done_testing;
