@@ -133,6 +133,32 @@ SKIP: {
 }
 $pool->stop;
 
+# ---- service-worker syntax, and as root a pool user's folder
+my $sw = FcwTest::write_file("$dir/sw.js", <<'EOF2');
+addEventListener('fetch', function (event) {
+    event.respondWith(SW.put('k', 'from a global').then(function () {
+        return SW.get('k');
+    }).then(function (v) {
+        return new Response(v);
+    }, function (e) {
+        return new Response(e.message, { status: 500 });
+    }));
+});
+EOF2
+chmod 0755, $dir;
+chmod 0644, $sw;
+my $as_nobody = $> == 0 && defined getpwnam('nobody');
+my $swpool = FcwTest::start_pool(script => $sw, children => 1, pool => "kv.SW = sqlite:$dir/swkv/data
+"
+                                 . ($as_nobody ? "user = nobody
+" : ''));
+is($swpool->request(uri => '/')->{body}, 'from a global', 'service-worker syntax: the binding is a global');
+SKIP: {
+    skip 'not root', 1 unless $as_nobody;
+    is((stat "$dir/swkv/data")[4], scalar getpwnam('nobody'), 'as root, the folders made belong to the pool\'s user');
+}
+$swpool->stop;
+
 # ---- configuration errors: file:line, and -t makes folders
 sub test_conf {
     my ($lines) = @_;
@@ -156,6 +182,11 @@ my @bad = (
     [ "kv.A = sqlite:$dir\n[pool:t.vars]\nA = 1\n", qr/t\.ini:4: \[pool:t\]: kv\.A: the name is already a variable/ ],
     [ "kv.A = sqlite:$script/sub\n", qr/kv\.A: .*(not a folder|mkdir)/ ],
 );
+if ($as_nobody) {
+    mkdir "$dir/rootonly", 0755;
+    push @bad, [ "user = nobody\nkv.A = sqlite:$dir/rootonly\n",
+                 qr/kv\.A: \Q$dir\E\/rootonly is not writable by the pool's user/ ];
+}
 for my $case (@bad) {
     my ($code, $text) = test_conf($case->[0]);
     (my $label = $case->[0]) =~ s/\n(?=.)/; /g;
