@@ -6,6 +6,10 @@
  * process). Calls are synchronous with the binding's timeout on connect,
  * send and receive.
  *
+ * Credentials (redis://[user]:password@host, unix:/path?password=SECRET
+ * with an optional user=NAME) are sent with AUTH after connecting;
+ * messages show the URL without them.
+ *
  * Layout under the namespace's prefix P: each key K is a hash "P" "k:" K
  * with fields v (the value), m (metadata JSON) and e (expiration), expired
  * by Redis itself (EXPIREAT); the names live in a sorted set "P" "i" with
@@ -29,6 +33,7 @@
 
 struct redis_conn {
     char *url;
+    char *shown; /* the URL without its credentials, for messages */
     unsigned timeout_ms;
     redisContext *c;
     pid_t pid;
@@ -53,7 +58,21 @@ static void conn_drop(struct redis_conn *rc)
     }
 }
 
-/* redis://host[:port][/db] or unix:/path[?db=N] */
+/* Sends one command built by the caller; 0, or -1 with err set. */
+static int conn_setup(struct redis_conn *rc, int argc, const char **argv, const size_t *argvlen, char *err,
+                      size_t errlen)
+{
+    redisReply *r = redisCommandArgv(rc->c, argc, argv, argvlen);
+    int ok = r != NULL && r->type != REDIS_REPLY_ERROR;
+    if (!ok) {
+        snprintf(err, errlen, "%s: %s: %s", rc->shown, argv[0], r ? r->str : rc->c->errstr);
+    }
+    freeReplyObject(r);
+    return ok ? 0 : -1;
+}
+
+/* redis://[[user]:password@]host[:port][/db] or
+ * unix:/path[?db=N][&user=NAME][&password=SECRET] */
 static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
 {
     if (rc->c != NULL && rc->pid == getpid()) {
@@ -61,13 +80,12 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
     }
     conn_drop(rc);
     struct timeval tv = { (time_t) (rc->timeout_ms / 1000), (suseconds_t) (rc->timeout_ms % 1000) * 1000 };
-    char host[256];
+    char host[256], user[128] = "", password[256] = "";
     long db = 0;
-    const char *url = rc->url;
+    const char *url = rc->shown;
     if (strncmp(url, "unix:", 5) == 0) {
-        const char *path = url + 5;
-        const char *q = strstr(path, "?db=");
-        size_t len = q ? (size_t) (q - path) : strlen(path);
+        const char *path = rc->url + 5;
+        size_t len = strcspn(path, "?");
         char spath[sizeof(((struct sockaddr_un *) 0)->sun_path)];
         if (len == 0 || len >= sizeof(spath)) {
             snprintf(err, errlen, "%s: bad socket path", url);
@@ -75,10 +93,47 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
         }
         memcpy(spath, path, len);
         spath[len] = '\0';
-        db = q ? strtol(q + 4, NULL, 10) : 0;
+        /* ?db=N&user=NAME&password=SECRET */
+        for (const char *q = path + len; *q == '?' || *q == '&';) {
+            q++;
+            size_t plen = strcspn(q, "&");
+            const char *eq = memchr(q, '=', plen);
+            size_t nlen = eq ? (size_t) (eq - q) : plen;
+            const char *v = eq ? eq + 1 : q + plen;
+            size_t vlen = (size_t) (q + plen - v);
+            char *field = nlen == 4 && memcmp(q, "user", 4) == 0       ? user
+                          : nlen == 8 && memcmp(q, "password", 8) == 0 ? password
+                                                                       : NULL;
+            size_t cap = field == user ? sizeof(user) : sizeof(password);
+            if (nlen == 2 && memcmp(q, "db", 2) == 0) {
+                db = strtol(v, NULL, 10);
+            } else if (field == NULL || vlen >= cap) {
+                snprintf(err, errlen, "%s: expected ?db=N, user=NAME or password=SECRET", url);
+                return -1;
+            } else {
+                memcpy(field, v, vlen);
+                field[vlen] = '\0';
+            }
+            q += plen;
+        }
         rc->c = redisConnectUnixWithTimeout(spath, tv);
-    } else if (strncmp(url, "redis://", 8) == 0) {
-        const char *h = url + 8;
+    } else if (strncmp(rc->url, "redis://", 8) == 0) {
+        const char *h = rc->url + 8;
+        const char *at = strchr(h, '@');
+        if (at != NULL && at < h + strcspn(h, "/")) {
+            const char *colon = memchr(h, ':', (size_t) (at - h));
+            size_t ulen = colon ? (size_t) (colon - h) : 0;
+            size_t plen = colon ? (size_t) (at - colon - 1) : 0;
+            if (colon == NULL || plen == 0 || ulen >= sizeof(user) || plen >= sizeof(password)) {
+                snprintf(err, errlen, "%s: expected redis://[user]:password@host", url);
+                return -1;
+            }
+            memcpy(user, h, ulen);
+            user[ulen] = '\0';
+            memcpy(password, colon + 1, plen);
+            password[plen] = '\0';
+            h = at + 1;
+        }
         size_t hlen = strcspn(h, ":/");
         long port = 6379;
         const char *rest = h + hlen;
@@ -106,14 +161,20 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
     }
     rc->pid = getpid();
     redisSetTimeout(rc->c, tv);
-    if (db != 0) {
-        redisReply *r = redisCommand(rc->c, "SELECT %ld", db);
-        int ok = r != NULL && r->type != REDIS_REPLY_ERROR;
-        if (!ok) {
-            snprintf(err, errlen, "%s: SELECT %ld: %s", url, db, r ? r->str : rc->c->errstr);
+    if (password[0] != '\0') {
+        const char *argv[] = { "AUTH", user[0] ? user : password, password };
+        size_t argvlen[] = { 4, strlen(argv[1]), strlen(password) };
+        if (conn_setup(rc, user[0] ? 3 : 2, argv, argvlen, err, errlen) < 0) {
+            conn_drop(rc);
+            return -1;
         }
-        freeReplyObject(r);
-        if (!ok) {
+    }
+    if (db != 0) {
+        char dbs[32];
+        snprintf(dbs, sizeof(dbs), "%ld", db);
+        const char *argv[] = { "SELECT", dbs };
+        size_t argvlen[] = { 6, strlen(dbs) };
+        if (conn_setup(rc, 2, argv, argvlen, err, errlen) < 0) {
             conn_drop(rc);
             return -1;
         }
@@ -128,10 +189,22 @@ static struct fcw_kv *kv_redis_open(const struct fcw_binding *b, char *err, size
         rc = rc->next;
     }
     if (rc == NULL) {
-        if ((rc = calloc(1, sizeof(*rc))) == NULL || (rc->url = strdup(b->url)) == NULL) {
+        if ((rc = calloc(1, sizeof(*rc))) == NULL || (rc->url = strdup(b->url)) == NULL ||
+            (rc->shown = strdup(b->url)) == NULL) {
+            if (rc != NULL) {
+                free(rc->url);
+            }
             free(rc);
             snprintf(err, errlen, "out of memory");
             return NULL;
+        }
+        /* redis://user:password@host -> redis://host */
+        char *at = strchr(rc->shown, '@');
+        if (strncmp(rc->shown, "redis://", 8) == 0 && at != NULL && at < rc->shown + 8 + strcspn(rc->shown + 8, "/")) {
+            memmove(rc->shown + 8, at + 1, strlen(at + 1) + 1);
+        }
+        if (strncmp(rc->shown, "unix:", 5) == 0) {
+            rc->shown[5 + strcspn(rc->shown + 5, "?")] = '\0';
         }
         rc->timeout_ms = b->timeout_ms ? b->timeout_ms : 5000;
         rc->next = conns;
@@ -193,7 +266,7 @@ static int kv_pipeline(struct fcw_kv *kv, int ncmds, const int *argc, const char
     for (int i = 0; i < ncmds; i++) {
         void *r = NULL;
         if (redisGetReply(rc->c, &r) != REDIS_OK || r == NULL) {
-            snprintf(err, errlen, "%s: %s", rc->url,
+            snprintf(err, errlen, "%s: %s", rc->shown,
                      rc->c->err == REDIS_ERR_EOF ? "connection lost" : rc->c->errstr);
             for (int j = 0; j < i; j++) {
                 freeReplyObject(replies[j]);
@@ -206,7 +279,7 @@ static int kv_pipeline(struct fcw_kv *kv, int ncmds, const int *argc, const char
     }
     for (int i = 0; i < ncmds; i++) {
         if (replies[i]->type == REDIS_REPLY_ERROR) {
-            snprintf(err, errlen, "%s: %s", rc->url, replies[i]->str);
+            snprintf(err, errlen, "%s: %s", rc->shown, replies[i]->str);
             for (int j = 0; j < ncmds; j++) {
                 freeReplyObject(replies[j]);
                 replies[j] = NULL;
@@ -320,7 +393,7 @@ static int kv_redis_put(struct fcw_kv *kv, const char *key, size_t keylen, const
     free(name);
     free(index);
     if (rc == 0 && replies[n - 1]->type != REDIS_REPLY_ARRAY) {
-        snprintf(err, errlen, "%s: the write was not applied", kv->conn->url);
+        snprintf(err, errlen, "%s: the write was not applied", kv->conn->shown);
         rc = -1;
     }
     for (int i = 0; rc == 0 && i < n; i++) {

@@ -179,5 +179,21 @@ is($pool->request(uri => '/list?prefix=sh')->{body}, '', 'not listed');
 is(redis_cli('ZSCORE', "'fcw:kv:CACHE:i'", 'short'), '', 'and dropped from the index');
 
 $pool->stop;
+
+# credentials: AUTH with a user of Redis's ACL; messages never show them
+is(redis_cli('ACL', 'SETUSER', 'fcw', 'on', "'>s3cret'", "'~fcw:*'", "'+\@all'"), 'OK', 'an ACL user');
+my $authed = FcwTest::start_pool(script => $script, children => 1,
+                                 pool => "kv.CACHE = unix:$sock?user=fcw&password=s3cret\n");
+is($authed->request(uri => '/put?k=auth&v=yes')->{body}, 'ok', 'AUTH user password: put');
+is($authed->request(uri => '/get?k=auth')->{body}, 'yes', 'and get');
+$authed->stop;
+my $wrong = FcwTest::start_pool(script => $script, children => 1,
+                                pool => "kv.CACHE = unix:$sock?user=fcw&password=wrong-one\n");
+my $r = $wrong->request(uri => '/put?k=auth&v=no');
+is($r->{status}, 503, 'a wrong password fails the call');
+like($r->{body}, qr/^KV PUT failed: unix:\Q$sock\E: AUTH: WRONGPASS/, 'saying so');
+unlike($r->{body}, qr/wrong-one/, 'without the password');
+$wrong->stop;
+
 stop_redis();
 done_testing;
