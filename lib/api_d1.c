@@ -105,12 +105,10 @@ static int bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t params_idx,
 {
     duk_size_t n = duk_get_length(ctx, params_idx);
     int want = sqlite3_bind_parameter_count(st);
-    if ((int) n != want && !(n == 0 && want == 0)) {
-        if ((int) n > want) {
-            snprintf(err, errlen, "Wrong number of parameter bindings. SQL statement has %d parameters but %d were bound",
-                     want, (int) n);
-            return -1;
-        }
+    if ((int) n != want) {
+        snprintf(err, errlen, "Wrong number of parameter bindings. SQL statement has %d parameters but %d were bound",
+                 want, (int) n);
+        return -1;
     }
     for (duk_uarridx_t i = 0; i < n; i++) {
         duk_get_prop_index(ctx, params_idx, i);

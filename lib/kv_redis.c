@@ -266,8 +266,13 @@ static int kv_pipeline(struct fcw_kv *kv, int ncmds, const int *argc, const char
     for (int i = 0; i < ncmds; i++) {
         void *r = NULL;
         if (redisGetReply(rc->c, &r) != REDIS_OK || r == NULL) {
-            snprintf(err, errlen, "%s: %s", rc->shown,
-                     rc->c->err == REDIS_ERR_EOF ? "connection lost" : rc->c->errstr);
+            int timed_out = rc->c->err == REDIS_ERR_IO && (errno == EAGAIN || errno == EWOULDBLOCK);
+            if (timed_out) {
+                snprintf(err, errlen, "%s: no answer within %u ms", rc->shown, rc->timeout_ms);
+            } else {
+                snprintf(err, errlen, "%s: %s", rc->shown,
+                         rc->c->err == REDIS_ERR_EOF ? "connection lost" : rc->c->errstr);
+            }
             for (int j = 0; j < i; j++) {
                 freeReplyObject(replies[j]);
                 replies[j] = NULL;

@@ -111,6 +111,7 @@ is($pool->request(uri => '/put?k=a&v=1')->{body}, 'ok', 'put through the pool');
 is($pool->request(uri => '/get?k=a')->{body}, '1', 'get through the pool');
 is(redis_cli('HGET', "'fcw:kv:CACHE:k:a'", 'v'), '1', 'stored under fcw:kv:NAMESPACE:');
 
+my $r;
 # load: two clients putting and reading back for the whole run
 my $load_seconds = 4;
 my @clients;
@@ -141,6 +142,7 @@ stop_redis();
 sleep 1;
 my $outage_end = time;
 ok(start_redis(), 'redis-server started again');
+my $restarted = time;
 waitpid($_, 0) for @clients;
 
 my (%before, %during, %after, @during_errors, $bad_status);
@@ -150,7 +152,7 @@ for my $c (1 .. 2) {
         $body //= '';
         if ($t < $outage_start) {
             $before{$status}++;
-        } elsif ($t > $outage_end + 0.2) {
+        } elsif ($t > $restarted + 0.2) {
             $after{$status}++;
             $after{read}++ if $read eq 'read';
         } elsif ($t > $outage_start + 0.1 && $t < $outage_end) {
@@ -180,6 +182,20 @@ is(redis_cli('ZSCORE', "'fcw:kv:CACHE:i'", 'short'), '', 'and dropped from the i
 
 $pool->stop;
 
+# a server that stops answering: calls end at the binding's timeout
+my $slow = FcwTest::start_pool(script => $script, children => 1, pool => "kv.CACHE = unix:$sock\nkv.CACHE.timeout = 500ms\n");
+is($slow->request(uri => '/put?k=s&v=1')->{body}, 'ok', 'connected');
+kill 'STOP', $redis_pid;
+my $t0 = time;
+$r = $slow->request(uri => '/get?k=s');
+my $took = time - $t0;
+kill 'CONT', $redis_pid;
+is($r->{status}, 503, 'a frozen server fails the call');
+like($r->{body}, qr/^KV GET failed: unix:\Q$sock\E: no answer within 500 ms$/, 'saying it timed out');
+ok($took < 5, sprintf('after the timeout, not the wall limit (%.1f s)', $took));
+is($slow->request(uri => '/get?k=s')->{body}, '1', 'the next call reconnects');
+$slow->stop;
+
 # credentials: AUTH with a user of Redis's ACL; messages never show them
 is(redis_cli('ACL', 'SETUSER', 'fcw', 'on', "'>s3cret'", "'~fcw:*'", "'+\@all'"), 'OK', 'an ACL user');
 my $authed = FcwTest::start_pool(script => $script, children => 1,
@@ -189,7 +205,7 @@ is($authed->request(uri => '/get?k=auth')->{body}, 'yes', 'and get');
 $authed->stop;
 my $wrong = FcwTest::start_pool(script => $script, children => 1,
                                 pool => "kv.CACHE = unix:$sock?user=fcw&password=wrong-one\n");
-my $r = $wrong->request(uri => '/put?k=auth&v=no');
+$r = $wrong->request(uri => '/put?k=auth&v=no');
 is($r->{status}, 503, 'a wrong password fails the call');
 like($r->{body}, qr/^KV PUT failed: unix:\Q$sock\E: AUTH: WRONGPASS/, 'saying so');
 unlike($r->{body}, qr/wrong-one/, 'without the password');

@@ -127,6 +127,10 @@ if (typeof DB === 'undefined') {
             return rejectsWith(t, DB.prepare('SELECT ?').bind(1, 2).all(), /Wrong number of parameter bindings/,
                                'too many parameters');
         }).then(function () {
+            return rejectsWith(t, DB.prepare('SELECT ?, ?').bind(1).all(),
+                               /^D1_ERROR: Wrong number of parameter bindings\. SQL statement has 2 parameters but 1 were bound$/,
+                               'too few parameters');
+        }).then(function () {
             return rejectsWith(t, DB.prepare('SELECT name FROM users').first('nope'),
                                /^D1_COLUMN_NOTFOUND: Column not found \(nope\)$/, 'first(missing column)');
         }).then(function () {
