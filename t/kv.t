@@ -148,11 +148,12 @@ EOF2
 chmod 0755, $dir;
 chmod 0644, $sw;
 my $as_nobody = $> == 0 && defined getpwnam('nobody');
-my $swpool = FcwTest::start_pool(script => $sw, children => 1, pool => "kv.SW = sqlite:$dir/swkv/data
-"
+my $swpool = FcwTest::start_pool(script => $sw, children => 1, pool => "kv.SW = sqlite:$dir/swkv/data\nkv.fetch = sqlite:$dir/swkv\n"
                                  . ($as_nobody ? "user = nobody
 " : ''));
 is($swpool->request(uri => '/')->{body}, 'from a global', 'service-worker syntax: the binding is a global');
+like($swpool->log, qr/the binding fetch is in env only: a global of that name exists/,
+     'a binding named like a global of the runtime does not hide it');
 SKIP: {
     skip 'not root', 1 unless $as_nobody;
     is((stat "$dir/swkv/data")[4], scalar getpwnam('nobody'), 'as root, the folders made belong to the pool\'s user');
