@@ -32,8 +32,16 @@
 #include "users.h"
 #include "worker.h"
 
+/* What has arrived, at least one byte: FCGX_GetStr alone would block
+ * until n bytes came, so a client trickling its body would never let the
+ * caller look at its deadline. */
 static int fcgx_read(void *s, char *buf, int n)
 {
+    FCGX_Stream *stream = s;
+    int avail = (int) (stream->stop - stream->rdNext);
+    if (n > 1) {
+        n = avail > 0 ? (avail < n ? avail : n) : 1;
+    }
     int got = FCGX_GetStr(buf, n, s);
     if (got == 0 && FCGX_GetError(s) != 0) {
         return -1;
@@ -201,6 +209,10 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * server stalling mid-record meets request_terminate_timeout */
         slot->state = SLOT_READING;
         slot->request_started = clock_now_ms();
+        /* until its parameters are read, the request has no name: a kill
+         * for request_terminate_timeout must not name the previous one */
+        snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
             /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
              * when the connection held no request: it was closed or timed out */

@@ -23,6 +23,7 @@ struct pool_rt {
     double next_spawn;
     unsigned backoff_ms;
     int want_spawn; /* ondemand: a connection is waiting */
+    int passed;     /* the listen socket came from systemd (not ours to unlink) */
 };
 
 struct child {
@@ -47,6 +48,8 @@ struct master {
     int stopping;
     double stop_deadline;
     int allow_root; /* -R */
+    int ready_sent; /* READY=1 told to systemd (again after a reload) */
+    char last_status[256];
 };
 
 /* Children of pool (not counting those asked to stop, unless

@@ -71,6 +71,7 @@ struct conf_pool {
     struct fcw_limits limits;
 
     char *access_log;
+    int access_log_fd; /* opened by the master (as root) for the children; -1 */
     char *status_path;
     char *ping_path;
     char *ping_response;

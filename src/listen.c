@@ -8,6 +8,12 @@
 #include "listen.h"
 
 #include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
@@ -270,4 +276,73 @@ int listen_is_socket(int fd)
     int accepting = 0;
     socklen_t len = sizeof(accepting);
     return getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &len) == 0 && accepting;
+}
+
+/* A unix socket's pending connections, from the kernel's sock_diag
+ * interface (UNIX_DIAG_RQLEN: for a listening socket, the first number is
+ * its accept queue). */
+static int unix_queue_length(int fd, unsigned *len)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        return -1;
+    }
+    int nl = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (nl < 0) {
+        return -1;
+    }
+    struct {
+        struct nlmsghdr nlh;
+        struct unix_diag_req req;
+    } msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.nlh.nlmsg_len = sizeof(msg);
+    msg.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    msg.nlh.nlmsg_flags = NLM_F_REQUEST;
+    msg.req.sdiag_family = AF_UNIX;
+    msg.req.udiag_states = 1u << 10; /* TCP_LISTEN */
+    msg.req.udiag_ino = (unsigned) st.st_ino;
+    msg.req.udiag_show = UDIAG_SHOW_RQLEN;
+    msg.req.udiag_cookie[0] = msg.req.udiag_cookie[1] = ~0u;
+    long reply[1024];
+    ssize_t n = -1;
+    if (send(nl, &msg, sizeof(msg), 0) == (ssize_t) sizeof(msg)) {
+        n = recv(nl, reply, sizeof(reply), 0);
+    }
+    close(nl);
+    int found = -1;
+    for (struct nlmsghdr *h = (struct nlmsghdr *) reply; n > 0 && NLMSG_OK(h, (size_t) n); h = NLMSG_NEXT(h, n)) {
+        if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY) {
+            break;
+        }
+        struct unix_diag_msg *d = NLMSG_DATA(h);
+        int alen = (int) (h->nlmsg_len - NLMSG_LENGTH(sizeof(*d)));
+        for (struct rtattr *a = (struct rtattr *) (d + 1); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+            if (a->rta_type == UNIX_DIAG_RQLEN && RTA_PAYLOAD(a) >= sizeof(struct unix_diag_rqlen)) {
+                *len = ((struct unix_diag_rqlen *) RTA_DATA(a))->udiag_rqueue;
+                found = 0;
+            }
+        }
+    }
+    return found;
+}
+
+int listen_queue_length(int fd, unsigned *len)
+{
+    struct sockaddr_storage sa;
+    socklen_t salen = sizeof(sa);
+    if (getsockname(fd, (struct sockaddr *) &sa, &salen) < 0) {
+        return -1;
+    }
+    if (sa.ss_family == AF_UNIX) {
+        return unix_queue_length(fd, len);
+    }
+    /* a listening TCP socket reports its accept queue as tcpi_unacked */
+    struct tcp_info ti;
+    socklen_t tlen = sizeof(ti);
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &tlen) < 0) {
+        return -1;
+    }
+    *len = ti.tcpi_unacked;
+    return 0;
 }

@@ -21,6 +21,10 @@ int listen_open(const struct conf_pool *pool);
 /* Closes fd and removes a unix socket file. */
 void listen_close(int fd, const char *address);
 
+/* The connections waiting in the listen socket's accept queue (TCP_INFO
+ * for TCP, sock_diag for unix sockets); 0, or -1 when it cannot tell. */
+int listen_queue_length(int fd, unsigned *len);
+
 /* True when fd is a listening stream socket (spawn-fcgi style start). */
 int listen_is_socket(int fd);
 

@@ -37,6 +37,7 @@
 #include "proc.h"
 #include "scoreboard.h"
 #include "signals.h"
+#include "systemd.h"
 #include "users.h"
 #include "worker.h"
 
@@ -98,15 +99,16 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     return -1;
 }
 
-/* The error log can be opened for appending (without creating it here). */
-static int check_log_path(const char *path, char *err, size_t errlen)
+/* A log (what names the directive) can be opened for appending, without
+ * creating it here. */
+static int check_log_path(const char *what, const char *path, char *err, size_t errlen)
 {
     if (path == NULL || strcmp(path, "stderr") == 0) {
         return 0;
     }
     if (access(path, F_OK) == 0) {
         if (access(path, W_OK) < 0) {
-            snprintf(err, errlen, "error_log %s: not writable: %s", path, strerror(errno));
+            snprintf(err, errlen, "%s %s: not writable: %s", what, path, strerror(errno));
             return -1;
         }
         return 0;
@@ -122,7 +124,7 @@ static int check_log_path(const char *path, char *err, size_t errlen)
         *slash = '\0';
     }
     if (access(dir, W_OK | X_OK) < 0) {
-        snprintf(err, errlen, "error_log %s: cannot create it in %s: %s", path, dir, strerror(errno));
+        snprintf(err, errlen, "%s %s: cannot create it in %s: %s", what, path, dir, strerror(errno));
         return -1;
     }
     return 0;
@@ -130,7 +132,7 @@ static int check_log_path(const char *path, char *err, size_t errlen)
 
 int master_check(const struct conf *conf, char *err, size_t errlen)
 {
-    if (check_log_path(conf->global.error_log, err, errlen) < 0) {
+    if (check_log_path("error_log", conf->global.error_log, err, errlen) < 0) {
         return -1;
     }
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
@@ -140,7 +142,8 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
                      "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
             return -1;
         }
-        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0)) {
+        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0) ||
+            check_log_path("access.log", p->access_log, why, sizeof(why)) < 0) {
             snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
             return -1;
         }
@@ -152,6 +155,44 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
 }
 
 /* ---- pools ---- */
+
+/* The master opens each pool's access log (as root, before the children
+ * drop to the pool's user), and the children write to the descriptor they
+ * inherit: a log the pool's user could not open still works, and rotation
+ * (SIGUSR1) is the master's job alone. */
+static void master_open_access_log(struct conf_pool *p)
+{
+    if (p->access_log == NULL) {
+        return;
+    }
+    int fd = open(p->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to open the access log %s: open()", p->name,
+                p->access_log);
+        return;
+    }
+    if (p->access_log_fd >= 0) {
+        close(p->access_log_fd);
+    }
+    p->access_log_fd = fd;
+}
+
+/* SIGUSR1: the error log and every access log are opened again (after a
+ * rotation moved them), and the children are replaced gracefully — each
+ * finishes its request — so that the new ones write to the new files. */
+static void reopen_logs(struct master *m)
+{
+    fcw_log_reopen();
+    for (size_t i = 0; i < m->npools; i++) {
+        master_open_access_log(m->pools[i].cfg);
+    }
+    fcw_log(FCW_LOG_NOTICE, "logs reopened: replacing the children");
+    for (struct child *c = m->children; c; c = c->next) {
+        if (c->pool != NULL) {
+            children_stop(c, m->conf->global.process_control_timeout_ms);
+        }
+    }
+}
 
 static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, size_t nold)
 {
@@ -166,12 +207,18 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
         for (size_t k = 0; k < nold; k++) {
             if (old[k].fd >= 0 && strcmp(old[k].cfg->listen, p->listen) == 0) {
                 pools[i].fd = old[k].fd;
+                pools[i].passed = old[k].passed;
                 old[k].fd = -1;
             }
+        }
+        if (pools[i].fd < 0 && (pools[i].fd = systemd_listen_fd(p->name)) >= 0) {
+            pools[i].passed = 1;
+            fcw_log(FCW_LOG_NOTICE, "[pool %s] using the listen socket passed by systemd", p->name);
         }
         if (pools[i].fd < 0) {
             pools[i].fd = listen_open(p);
         }
+        master_open_access_log(p);
         pools[i].sb = pools[i].fd >= 0 ? scoreboard_new(p->max_children) : NULL;
         if (pools[i].sb == NULL) {
             for (size_t k = 0; k <= i; k++) {
@@ -203,7 +250,7 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
             }
         }
         if (old[k].fd >= 0) {
-            listen_close(old[k].fd, old[k].cfg->listen);
+            listen_close(old[k].fd, old[k].passed ? NULL : old[k].cfg->listen);
         }
         struct scoreboard **r = realloc(m->retired, (m->nretired + 1) * sizeof(*r));
         if (r != NULL) {
@@ -215,10 +262,43 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
     children_free_retired(m);
 }
 
+/* The service manager hears READY=1 once every pool can answer: a child
+ * idle and waiting (an ondemand pool forks on the first connection). */
+static void notify_state(struct master *m)
+{
+    unsigned idle = 0, active = 0, total = 0;
+    int ready = 1;
+    uint64_t accepted = 0;
+    for (size_t i = 0; i < m->npools; i++) {
+        struct pool_rt *p = &m->pools[i];
+        unsigned pi = scoreboard_count(p->sb, SLOT_IDLE);
+        idle += pi;
+        active += scoreboard_active(p->sb);
+        total += scoreboard_total(p->sb);
+        accepted += p->sb->accepted;
+        if (pi == 0 && p->cfg->pm != PM_ONDEMAND && scoreboard_active(p->sb) == 0) {
+            ready = 0;
+        }
+    }
+    char msg[256];
+    snprintf(msg, sizeof(msg), "%sSTATUS=%zu pool%s, %u children (%u idle, %u active), %llu requests",
+             ready && !m->ready_sent ? "READY=1\n" : "", m->npools, m->npools == 1 ? "" : "s", total, idle, active,
+             (unsigned long long) accepted);
+    if (ready && !m->ready_sent) {
+        m->ready_sent = 1;
+        systemd_notify(msg);
+    } else if (strcmp(msg, m->last_status) != 0) {
+        systemd_notify(msg);
+    }
+    snprintf(m->last_status, sizeof(m->last_status), "%s", msg);
+}
+
 static void reload(struct master *m)
 {
     char err[1024];
     fcw_log(FCW_LOG_NOTICE, "reloading %s", m->conf_path);
+    systemd_notify("RELOADING=1");
+    m->ready_sent = 0;
     struct conf *conf = conf_load(m->conf_path, err, sizeof(err));
     if (conf != NULL) {
         conf->global.allow_root = m->allow_root;
@@ -253,18 +333,12 @@ static void begin_stop(struct master *m)
         return;
     }
     m->stopping = 1;
+    systemd_notify("STOPPING=1");
     m->stop_deadline = clock_now_ms() + m->conf->global.process_control_timeout_ms;
     fcw_log(FCW_LOG_NOTICE, "stopping: letting %s finish their requests",
             m->children ? "children" : "nothing");
     for (struct child *c = m->children; c; c = c->next) {
         children_stop(c, m->conf->global.process_control_timeout_ms);
-    }
-}
-
-static void notify_children(struct master *m, int sig)
-{
-    for (struct child *c = m->children; c; c = c->next) {
-        kill(c->pid, sig);
     }
 }
 
@@ -333,10 +407,12 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         return 1;
     }
     int sigfd = signals_init_main();
+    systemd_listen_fds_init();
     if (sigfd < 0 || pools_open(&m, m.conf, NULL, 0) < 0) {
         conf_free(m.conf);
         return 1;
     }
+    systemd_listen_fds_close_unused();
     const char *elog = m.conf->global.error_log;
     if (daemonize && daemonize_now(elog == NULL || strcmp(elog, "stderr") == 0) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to daemonize: fork()");
@@ -355,6 +431,16 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
             break;
         }
         pm_enforce_timeouts(&m);
+        if (!m.stopping) {
+            notify_state(&m);
+        }
+        for (size_t i = 0; i < m.npools; i++) {
+            unsigned queued;
+            if (listen_queue_length(m.pools[i].fd, &queued) == 0) {
+                m.pools[i].sb->listen_queue = queued;
+                scoreboard_raise_max(&m.pools[i].sb->max_listen_queue, queued);
+            }
+        }
         size_t n = 0;
         pfds[n++] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
         for (size_t i = 0; !m.stopping && i < m.npools && n < 64; i++) {
@@ -398,8 +484,9 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
                 }
                 break;
             case SIGUSR1:
-                fcw_log_reopen();
-                notify_children(&m, SIGUSR1);
+                if (!m.stopping) {
+                    reopen_logs(&m);
+                }
                 break;
             }
         }
@@ -410,7 +497,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         }
     }
     for (size_t i = 0; i < m.npools; i++) {
-        listen_close(m.pools[i].fd, m.pools[i].cfg->listen);
+        listen_close(m.pools[i].fd, m.pools[i].passed ? NULL : m.pools[i].cfg->listen);
         scoreboard_free(m.pools[i].sb);
     }
     free(m.pools);

@@ -17,6 +17,8 @@
 
 #include "request.h"
 
+#include "clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,11 +384,15 @@ void request_free(struct request *r)
     memset(r, 0, sizeof(*r));
 }
 
-int request_read_body(struct request *r, const struct request_stream *in, size_t body_max)
+int request_read_body(struct request *r, const struct request_stream *in, size_t body_max, unsigned timeout_ms)
 {
     size_t cap = 0;
     char chunk[16384];
+    double deadline = timeout_ms ? clock_now_ms() + timeout_ms : 0;
     for (;;) {
+        if (deadline > 0 && clock_now_ms() > deadline) {
+            return -3;
+        }
         int n = in->read(in->s, chunk, sizeof(chunk));
         if (n < 0) {
             return -1;

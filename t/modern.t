@@ -62,14 +62,19 @@ sub run_logged {
     return ($?, FcwTest::read_file($log));
 }
 
-# nginx serving FOLDER as text/plain (404 for anything missing); returns
-# its base URL, or undef when it did not start.
+# nginx serving a copy of FOLDER as text/plain (404 for anything missing);
+# returns its base URL, or undef when it did not start. The copy lives in
+# the test's folder, which nginx's unprivileged workers can read even when
+# the checkout is somewhere they cannot (such as /root).
 sub start_upstream {
-    my ($name, $folder) = @_;
+    my ($name, $source) = @_;
     my $port = FcwTest::free_port();
     my $prefix = "$dir/nginx-$name";
     mkdir $prefix;
     mkdir "$prefix/tmp";
+    my $folder = "$prefix/root";
+    system('cp', '-R', $source, $folder) == 0 or die "cp -R $source: $?";
+    system('chmod', '-R', 'a+rX', $folder);
     FcwTest::write_file("$prefix/nginx.conf", <<"EOF");
 daemon off;
 worker_processes 1;
