@@ -32,10 +32,27 @@ struct fcw_limits {
     int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
 };
 
+/* A storage binding: a KV namespace or a D1 database, published in env
+ * (and as a global) under name. Opened in the process that first uses it. */
+enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1 };
+enum fcw_kv_backend { FCW_KV_SQLITE, FCW_KV_REDIS };
+
+struct fcw_binding {
+    enum fcw_binding_type type;
+    const char *name;            /* the JavaScript name */
+    enum fcw_kv_backend backend; /* KV only */
+    const char *path;            /* SQLite: the database file */
+    const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N] */
+    const char *prefix;          /* Redis: the namespace's key prefix ("NAME:") */
+    unsigned timeout_ms;         /* SQLite busy_timeout; Redis connect and command timeout */
+};
+
 struct fcw_engine_config {
     struct fcw_limits limits;
     const char *const *vars; /* env bindings: name, value, name, value, ... */
     size_t nvars;            /* number of pairs */
+    const struct fcw_binding *bindings; /* KV and D1 bindings */
+    size_t nbindings;
     fcw_log_cb log;
     void *log_data;
     /* Called, never to return, when a request cannot be ended from inside

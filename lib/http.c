@@ -146,7 +146,8 @@ static duk_ret_t native_respond_head(duk_context *ctx)
     if (fcw_engine_out_of_memory(e)) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
     }
-    /* a limit stopped the request inside C (a regular expression) and the
+    /* a limit stopped the request inside C (a regular expression, a D1
+     * query) and the
      * script caught the error: the answer is the limit's 503 */
     if (fcw_engine_interrupted(e) != ENGINE_RUNNING) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <strings.h>
 
+#include "bindings.h"
 #include "log.h"
 
 typedef const char *(*conf_set_cb)(const char *value, void *field);
@@ -401,6 +402,10 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         if (dot) {
             return add_var(p, name, value) < 0 ? fail(st, "out of memory") : 1;
         }
+        if (bindings_is_key(name)) {
+            const char *e = bindings_set(p, name, value, st->line);
+            return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
+        }
         return apply(st, pool_directives, p, section, name, value);
     }
     return fail(st, "unknown section [%s]: expected [global] or [pool:NAME]", section);
@@ -512,7 +517,7 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
             POOL_ERR("listen %s is already used by pool %s", p->listen, q->name);
         }
     }
-    return 0;
+    return bindings_check(c, p, err, errlen);
 #undef POOL_ERR
 }
 
@@ -609,6 +614,7 @@ void conf_free(struct conf *c)
             free(p->vars[i]);
         }
         free(p->vars);
+        bindings_free(p);
         free(p);
         p = next;
     }

@@ -14,6 +14,18 @@
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
 
+/* One kv.NAME or d1.NAME binding as written (see bindings.c). */
+struct conf_binding {
+    enum fcw_binding_type type;
+    char *name;
+    int line;
+    char *location;  /* kv.NAME / d1.NAME */
+    char *namespace; /* kv.NAME.namespace */
+    unsigned timeout_ms;
+    char *path;      /* derived: the SQLite file */
+    char *prefix;    /* derived: the Redis key prefix */
+};
+
 /* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
 enum conf_build { BUILD_BY_EXTENSION, BUILD_AUTO, BUILD_OFF };
 
@@ -66,6 +78,10 @@ struct conf_pool {
 
     char **vars; /* name, value pairs */
     size_t nvars;
+
+    struct conf_binding *conf_bindings; /* kv.* and d1.* keys (bindings.c) */
+    struct fcw_binding *bindings;       /* the same, for libfcw, after the check */
+    size_t nbindings;
 
     struct conf_pool *next;
 };

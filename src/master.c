@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bindings.h"
 #include "children.h"
 #include "clock.h"
 #include "listen.h"
@@ -63,6 +64,11 @@ static void check_pool_child(void *arg, int fd)
     char msg[1024] = "";
     if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
         dprintf(fd, "[pool %s] %s", pool->name, msg);
+        _exit(1);
+    }
+    if (bindings_check_access(pool, msg, sizeof(msg)) < 0) {
+        ssize_t wr = write(fd, msg, strlen(msg));
+        (void) wr;
         _exit(1);
     }
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
@@ -141,7 +147,7 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
             snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
             return -1;
         }
-        if (check_pool(p, err, errlen) < 0) {
+        if (bindings_prepare(p, err, errlen) < 0 || check_pool(p, err, errlen) < 0) {
             return -1;
         }
     }

@@ -52,6 +52,8 @@ static void engine_config(const struct conf_pool *pool, struct fcw_engine_config
     cfg->limits = pool->limits;
     cfg->vars = (const char *const *) pool->vars;
     cfg->nvars = pool->nvars;
+    cfg->bindings = pool->bindings;
+    cfg->nbindings = pool->nbindings;
     cfg->log = fcw_log_engine;
 }
 

@@ -31,10 +31,10 @@ pkg_flags() {
     pkg-config "$@" 2>/dev/null || true
 }
 
-includes="-I$build -I$build/lib/duk -I$top/lib -I$top/src -D_GNU_SOURCE $(pkg_flags --cflags libcurl libidn2 libcrypto zlib inih)"
+includes="-I$build -I$build/lib/duk -I$top/lib -I$top/src -D_GNU_SOURCE $(pkg_flags --cflags libcurl libidn2 libcrypto zlib inih sqlite3 hiredis)"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 cflags="-g -O1 -fno-omit-frame-pointer $san ${FUZZ_CFLAGS:-}"
-libs="$(pkg_flags --libs libcurl libidn2 libcrypto zlib) -lcurl -lidn2 -lcrypto -lz -lunistring -lm"
+libs="$(pkg_flags --libs libcurl libidn2 libcrypto zlib sqlite3 hiredis) -lcurl -lidn2 -lcrypto -lz -lunistring -lsqlite3 -lhiredis -lm"
 headers=$(ls "$top"/lib/*.h "$top"/src/*.h "$top"/t/fuzz/*.h "$build/config.h" "$build/lib/duk/duk_config.h")
 
 # up_to_date OBJ INPUT...: true when OBJ exists and is newer than every input
@@ -111,7 +111,7 @@ for src in $lib_sources; do
     compile "$top/$src" "$obj" $cflags $includes
     lib_objs="$lib_objs $obj"
 done
-for src in request clock conf log; do
+for src in request clock conf log bindings users; do
     compile "$top/src/$src.c" "$out/obj/src_$src.o" $cflags $includes
 done
 for src in "$top"/t/fuzz/fuzz_*.c; do
@@ -124,7 +124,8 @@ for src in "$top"/t/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     case $name in
         fuzz_request) extra="$out/obj/src_request.o $out/obj/src_clock.o" extra_libs='' ;;
-        fuzz_conf) extra="$out/obj/src_conf.o $out/obj/src_log.o" extra_libs="$(pkg_flags --libs inih) -linih" ;;
+        fuzz_conf) extra="$out/obj/src_conf.o $out/obj/src_log.o $out/obj/src_bindings.o $out/obj/src_users.o"
+            extra_libs="$(pkg_flags --libs inih) -linih" ;;
         *) extra='' extra_libs='' ;;
     esac
     if up_to_date "$out/$name" "$out/obj/$name.o" $common $extra; then

@@ -94,6 +94,53 @@ static void test_limits(struct fcw_limits *lim)
     lim->fetch_deny_private = (int) env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned) lim->fetch_deny_private);
 }
 
+/* FCW_TEST_BINDINGS="kv:NAME:sqlite:FILE;kv:NAME:redis:URL;d1:NAME:FILE":
+ * KV namespaces and D1 databases in env and as globals. */
+#define TEST_MAX_BINDINGS 8
+static struct fcw_binding test_binding_list[TEST_MAX_BINDINGS];
+static char test_binding_text[4096];
+
+static size_t test_bindings(void)
+{
+    const char *v = getenv("FCW_TEST_BINDINGS");
+    size_t n = 0;
+    if (v == NULL) {
+        return 0;
+    }
+    snprintf(test_binding_text, sizeof(test_binding_text), "%s", v);
+    char *save = NULL;
+    for (char *entry = strtok_r(test_binding_text, ";", &save); entry && n < TEST_MAX_BINDINGS;
+         entry = strtok_r(NULL, ";", &save)) {
+        struct fcw_binding *b = &test_binding_list[n];
+        char *name = strchr(entry, ':');
+        char *rest = name ? strchr(name + 1, ':') : NULL;
+        if (rest == NULL) {
+            continue;
+        }
+        *name++ = '\0';
+        *rest++ = '\0';
+        b->name = name;
+        b->timeout_ms = 5000;
+        if (strcmp(entry, "d1") == 0) {
+            b->type = FCW_BINDING_D1;
+            b->path = rest;
+        } else if (strncmp(rest, "redis:", 6) == 0) {
+            b->type = FCW_BINDING_KV;
+            b->backend = FCW_KV_REDIS;
+            b->url = rest + 6;
+            b->prefix = "fcw:test:";
+        } else if (strncmp(rest, "sqlite:", 7) == 0) {
+            b->type = FCW_BINDING_KV;
+            b->backend = FCW_KV_SQLITE;
+            b->path = rest + 7;
+        } else {
+            continue;
+        }
+        n++;
+    }
+    return n;
+}
+
 static void expose_native(struct fcw_engine *e)
 {
     duk_context *ctx = fcw_engine_ctx(e);
@@ -148,6 +195,8 @@ int main(int argc, char **argv)
     cfg.limits.cpu_ms = 60000;
     cfg.limits.memory_bytes = (size_t) 1 << 30;
     test_limits(&cfg.limits);
+    cfg.bindings = test_binding_list;
+    cfg.nbindings = test_bindings();
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;

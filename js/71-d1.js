@@ -1,0 +1,219 @@
+/*
+ * Cloudflare D1 databases on SQLite (lib/api_d1.c): D1Database with
+ * prepare(), batch() (one transaction), exec() and dump(), and
+ * D1PreparedStatement with bind(), first(), all(), run() and raw(). Values
+ * bound follow D1's mapping: null, numbers (integral ones as INTEGER),
+ * strings, booleans (as 1 and 0), ArrayBuffers and views (BLOB); anything
+ * else is a D1_TYPE_ERROR at bind(). Results carry D1's meta record.
+ * SQL failures reject with Error("D1_ERROR: <SQLite's message>: SQLITE_<CODE>").
+ *
+ * Hooks: native.makeD1(binding) -> D1Database (js/72-bindings.js).
+ */
+var D1_SLOT = Symbol('D1Database');
+var D1_STATEMENT = Symbol('D1PreparedStatement');
+
+function D1Database() {
+    throw new TypeError('Illegal constructor');
+}
+
+function D1PreparedStatement() {
+    throw new TypeError('Illegal constructor');
+}
+
+function dbSlot(db) {
+    if (db === null || typeof db !== 'object' || db[D1_SLOT] === void 0) {
+        throw new TypeError('Illegal invocation');
+    }
+    return db[D1_SLOT];
+}
+
+function statementState(stmt) {
+    var state = stmt !== null && typeof stmt === 'object' ? stmt[D1_STATEMENT] : void 0;
+    if (state === void 0) {
+        throw new TypeError('Illegal invocation');
+    }
+    return state;
+}
+
+function makeStatement(slot, sql, params) {
+    var stmt = Object.create(D1PreparedStatement.prototype);
+    Object.defineProperty(stmt, D1_STATEMENT, { value: { slot: slot, sql: sql, params: params } });
+    return stmt;
+}
+
+function bindValue(value) {
+    if (value === null) {
+        return null;
+    }
+    switch (typeof value) {
+    case 'number':
+    case 'string':
+        return value;
+    case 'boolean':
+        return value ? 1 : 0;
+    case 'object':
+        if (native.isBufferSource(value)) {
+            return native.toU8(value);
+        }
+        break;
+    }
+    var text;
+    try {
+        text = String(value);
+    } catch (e) {
+        text = typeof value;
+    }
+    throw new Error("D1_TYPE_ERROR: Type '" + typeof value + "' not supported for value '" + text + "'");
+}
+
+D1Database.prototype.prepare = function prepare(query) {
+    var slot = dbSlot(this);
+    if (arguments.length < 1) {
+        throw new TypeError("Failed to execute 'prepare' on 'D1Database': parameter 1 is not of type 'string'.");
+    }
+    return makeStatement(slot, String(query), []);
+};
+
+D1PreparedStatement.prototype.bind = function bind() {
+    var state = statementState(this);
+    var params = [];
+    for (var i = 0; i < arguments.length; i++) {
+        params.push(bindValue(arguments[i]));
+    }
+    return makeStatement(state.slot, state.sql, params);
+};
+
+function metaOf(record) {
+    var m = record.meta;
+    return {
+        served_by: 'fcworker',
+        duration: m.duration,
+        changes: m.changes,
+        last_row_id: m.last_row_id,
+        changed_db: m.changed_db,
+        size_after: m.size_after,
+        rows_read: m.rows_read,
+        rows_written: m.rows_written
+    };
+}
+
+function rowObjects(record) {
+    var columns = record.columns, rows = record.rows, out = [];
+    for (var i = 0; i < rows.length; i++) {
+        var o = {};
+        for (var c = 0; c < columns.length; c++) {
+            o[columns[c]] = rows[i][c];
+        }
+        out.push(o);
+    }
+    return out;
+}
+
+function resultOf(record) {
+    return { success: true, meta: metaOf(record), results: rowObjects(record) };
+}
+
+/* Runs one statement; then(record) on success. */
+function runStatement(stmt, then) {
+    var Promise = global.Promise;
+    var state = statementState(stmt);
+    try {
+        var record = native.d1Query(state.slot, [[state.sql, state.params]])[0];
+        return Promise.resolve(then(record));
+    } catch (e) {
+        return Promise.reject(e);
+    }
+}
+
+D1PreparedStatement.prototype.first = function first(column) {
+    var hasColumn = column !== void 0 && column !== null;
+    if (hasColumn) {
+        column = String(column);
+    }
+    return runStatement(this, function (record) {
+        if (record.rows.length === 0) {
+            return null;
+        }
+        if (!hasColumn) {
+            return rowObjects({ columns: record.columns, rows: [record.rows[0]] })[0];
+        }
+        var index = record.columns.lastIndexOf(column);
+        if (index < 0) {
+            throw new Error('D1_COLUMN_NOTFOUND: Column not found (' + column + ')');
+        }
+        return record.rows[0][index];
+    });
+};
+
+D1PreparedStatement.prototype.all = function all() {
+    return runStatement(this, resultOf);
+};
+
+D1PreparedStatement.prototype.run = function run() {
+    return runStatement(this, resultOf);
+};
+
+D1PreparedStatement.prototype.raw = function raw(options) {
+    var columnNames = options !== void 0 && options !== null && !!options.columnNames;
+    return runStatement(this, function (record) {
+        var rows = record.rows.slice();
+        if (columnNames) {
+            rows.unshift(record.columns.slice());
+        }
+        return rows;
+    });
+};
+
+D1Database.prototype.batch = function batch(statements) {
+    var Promise = global.Promise;
+    var slot = dbSlot(this);
+    if (!Array.isArray(statements)) {
+        throw new TypeError("Failed to execute 'batch' on 'D1Database': parameter 1 is not an array.");
+    }
+    var list = [];
+    for (var i = 0; i < statements.length; i++) {
+        var state = statementState(statements[i]);
+        if (state.slot !== slot) {
+            throw new TypeError('D1 batch(): every statement must come from this database.');
+        }
+        list.push([state.sql, state.params]);
+    }
+    try {
+        var records = list.length ? native.d1Query(slot, list) : [];
+        var results = [];
+        for (var j = 0; j < records.length; j++) {
+            results.push(resultOf(records[j]));
+        }
+        return Promise.resolve(results);
+    } catch (e) {
+        return Promise.reject(e);
+    }
+};
+
+D1Database.prototype.exec = function exec(query) {
+    var Promise = global.Promise;
+    var slot = dbSlot(this);
+    var start = Date.now();
+    try {
+        var count = native.d1Exec(slot, String(query));
+        return Promise.resolve({ count: count, duration: Date.now() - start });
+    } catch (e) {
+        return Promise.reject(e);
+    }
+};
+
+D1Database.prototype.dump = function dump() {
+    var Promise = global.Promise;
+    var slot = dbSlot(this);
+    try {
+        return Promise.resolve(native.d1Dump(slot));
+    } catch (e) {
+        return Promise.reject(e);
+    }
+};
+
+native.makeD1 = function (binding) {
+    var db = Object.create(D1Database.prototype);
+    Object.defineProperty(db, D1_SLOT, { value: native.d1Open(binding) });
+    return db;
+};
