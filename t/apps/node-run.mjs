@@ -24,7 +24,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(here, '../../contrib/fcworker-build/package.json'));
+// esbuild comes from the build tool's packages ($FCW_TOOL_DIR overrides where)
+const toolDir = process.env.FCW_TOOL_DIR || path.join(here, '../../contrib/fcworker-build');
+const require = createRequire(path.join(toolDir, 'package.json'));
 const esbuild = require('esbuild');
 
 const args = process.argv.slice(2);
