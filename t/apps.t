@@ -9,9 +9,10 @@
 # PATH" sent by a real HTTP client; a failure names what differed, and an
 # app that does not build or start fails all its cases with the first error.
 # Builds are cached by a hash of their inputs (the app's files, the lock
-# file, the build tool) in $FCW_APPS_CACHE or a private folder under the
-# temporary directory, so only changed apps are rebuilt. Cases listed in
-# t/apps/todo.txt are TODO: expected to fail for a reason given there.
+# file, the build tool and its modules) in $FCW_APPS_CACHE or a private
+# folder under the temporary directory, so only changed apps are rebuilt.
+# Cases listed in t/apps/todo.txt are TODO: expected to fail for the reason
+# given there.
 # Node.js, npm and nginx are required: without them the test fails.
 use strict;
 use warnings;
@@ -133,8 +134,12 @@ sub inputs_hash {
         push @files, $_ if -f $_ && !m{/cases\.json$};
     } }, "$apps_dir/$app");
     push @files, "$apps_dir/package-lock.json", $tool, "$tool_dir/package-lock.json";
+    # the tool's own modules, when it has some
+    find({ no_chdir => 1, wanted => sub { push @files, $_ if -f $_ && /\.js$/ } }, "$tool_dir/lib") if -d "$tool_dir/lib";
     for my $f (sort @files) {
-        $sha->add("$f\0");
+        # names relative to their folder: copies of the tree share the cache
+        (my $name = $f) =~ s{^\Q$apps_dir\E/|^\Q$tool_dir\E/}{};
+        $sha->add("$name\0");
         $sha->addfile($f);
     }
     return $sha->hexdigest;
