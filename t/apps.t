@@ -182,6 +182,11 @@ my (%out, %build_error);
         my $pid = waitpid(-1, 0);
         delete $running{$pid};
     }
+    # entries in use are touched; those unused for 30 days are removed
+    utime undef, undef, grep { -e } map { ($out{$_}, $out{$_} =~ s/\.js$/.err/r) } @apps;
+    if (opendir my $dh, $cache) {
+        unlink grep { -M $_ > 30 } map { "$cache/$_" } grep { /-[0-9a-f]{24}\.(?:js|err)$/ } readdir $dh;
+    }
     for my $app (@apps) {
         next if -s $out{$app};
         (my $err = $out{$app}) =~ s/\.js$/.err/;
