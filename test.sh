@@ -13,6 +13,9 @@ make -j"$(nproc)" check-programs
 if [ -f contrib/fcworker-build/package-lock.json ] && [ ! -d contrib/fcworker-build/node_modules ]; then
     (cd contrib/fcworker-build && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [ -f t/apps/package-lock.json ] && [ ! -d t/apps/node_modules ]; then
+    (cd t/apps && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 export FCW_BUILD="$top"
 export FCW_JSRUN="$top/t/jsrun-san"

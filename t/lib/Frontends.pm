@@ -328,7 +328,8 @@ sub start_server {
 # ---- HTTP client ----
 
 # One request over a fresh connection (Connection: close). %r: method,
-# path, headers (array ref of name => value pairs), body, chunked (send the
+# path, host (the Host header; 127.0.0.1:PORT by default), headers (array
+# ref of name => value pairs), body, chunked (send the
 # body with Transfer-Encoding: chunked, in pieces). Returns status, reason,
 # headers (lower-cased name => [values]), body (de-chunked), arrivals
 # ([time, bytes] per read), started.
@@ -338,7 +339,7 @@ sub http {
         or return { status => 0, error => "connect: $!" };
     my $method = $r{method} || 'GET';
     my $body = $r{body};
-    my $head = "$method $r{path} HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nConnection: close\r\n";
+    my $head = "$method $r{path} HTTP/1.1\r\nHost: " . ($r{host} // "127.0.0.1:$port") . "\r\nConnection: close\r\n";
     my @h = @{ $r{headers} || [] };
     while (my ($k, $v) = splice @h, 0, 2) { $head .= "$k: $v\r\n" }
     if (defined $body && $r{chunked}) {
