@@ -309,6 +309,34 @@ function objectHasOwn(O, P) {
 
 provide(Object, [['hasOwn', objectHasOwn, 2]]);
 
+/* Object.assign: Duktape's copies the enumerable own string keys only; the
+ * spec (20.1.2.1) copies the enumerable own symbols too, after the strings
+ * (hono/css keeps its class names under symbols). The native call does the
+ * strings; the symbols follow in OwnPropertyKeys order. */
+var nativeAssign = Object.assign;
+var ownSymbols = Object.getOwnPropertySymbols;
+var isEnumerable = Object.prototype.propertyIsEnumerable;
+
+function objectAssign(target, sources) {
+    var to = nativeAssign.apply(null, arguments);
+    for (var i = 1; i < arguments.length; i++) {
+        var from = arguments[i];
+        if (from === null || from === void 0) {
+            continue;
+        }
+        from = Object(from);
+        var symbols = ownSymbols(from);
+        for (var k = 0; k < symbols.length; k++) {
+            if (isEnumerable.call(from, symbols[k])) {
+                to[symbols[k]] = from[symbols[k]];
+            }
+        }
+    }
+    return to;
+}
+setNameAndLength(objectAssign, 'assign', 2);
+defineHidden(Object, 'assign', objectAssign);
+
 /* ---- Number.prototype.toLocaleString ---- */
 
 /* Duktape reads the first argument of toLocaleString as a radix, so

@@ -325,3 +325,20 @@ test('Number.prototype.toLocaleString takes locales and options (ECMA-402 defaul
     t.throws(function () { (1).toLocaleString('en-US', { maximumFractionDigits: 101 }); }, RangeError,
         'maximumFractionDigits over 100 is a RangeError');
 });
+
+test('Object.assign copies enumerable own symbols after the string keys', function (t) {
+    var s = Symbol('k'), hidden = Symbol('h'), order = [];
+    var src = { a: 1 };
+    src[s] = 'sym';
+    Object.defineProperty(src, hidden, { value: 'no', enumerable: false });
+    var target = {};
+    Object.defineProperty(target, 'a', { set: function (v) { order.push('a'); }, enumerable: true });
+    Object.defineProperty(target, s, { set: function (v) { order.push('sym:' + v); }, enumerable: true });
+    t.equal(Object.assign(target, src), target, 'returns the target');
+    t.deepEqual(order, ['a', 'sym:sym'], 'strings first, then symbols, through [[Set]]');
+    var plain = Object.assign({}, src, null, { b: 2 });
+    t.equal(plain[s], 'sym', 'an enumerable symbol is copied');
+    t.equal(plain[hidden], void 0, 'a non-enumerable one is not');
+    t.equal(plain.b, 2, 'later sources too; null is skipped');
+    t.equal(Object.assign.length, 2, 'length 2');
+});
