@@ -30,7 +30,12 @@ struct fcw_limits {
     unsigned fetch_connect_timeout_ms; /* outgoing fetch(): connect timeout (0: libcurl's) */
     unsigned fetch_timeout_ms;         /* outgoing fetch(): whole transfer (0: none) */
     int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
+    char *fetch_allow;                 /* ... except these (lib/fetch_guard.h; NULL: none) */
 };
+
+/* Checks a fetch.allow list (host[:port], address[:port], CIDR, comma- or
+ * space-separated); 0, or -1 with a message naming the bad entry. */
+int fcw_fetch_guard_check(const char *allow, char *err, size_t errlen);
 
 /* A storage binding: a KV namespace or a D1 database, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
