@@ -63,6 +63,7 @@ struct re_state {
     void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
     void *builtin_exec; /* RegExp.prototype.exec as first installed */
     void *array_proto;  /* %Array.prototype% */
+    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
 };
 
 static duk_context *last_ctx;
@@ -370,7 +371,7 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
     if (!is_regexp(ctx, idx)) {
         (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
     }
-    duk_get_prop_string(ctx, idx, PROGRAM_KEY);
+    duk_get_prop_literal(ctx, idx, PROGRAM_KEY);
     double id = duk_get_number_default(ctx, -1, 0);
     duk_pop(ctx);
     if (id > 0) {
@@ -381,9 +382,9 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
             return s;
         }
     }
-    duk_get_prop_string(ctx, idx, FLAGS_KEY);
+    duk_get_prop_literal(ctx, idx, FLAGS_KEY);
     unsigned flags = (unsigned) duk_get_uint(ctx, -1);
-    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
     duk_pop_2(ctx);
     duk_push_number(ctx, s->id);
@@ -397,7 +398,7 @@ struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st,
     if (!is_regexp(ctx, idx)) {
         (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
     }
-    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
     duk_pop(ctx);
     return s;
@@ -405,16 +406,19 @@ struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st,
 
 /* ---- RegExp objects ---- */
 
-/* Whether obj (which has key somewhere on its chain) has it as its own. */
-static int has_own(duk_context *ctx, duk_idx_t obj, const char *key)
+/* Whether obj, which has key (FLAGS_KEY or DUK_BYTECODE_KEY) on its chain,
+ * has it as its own: it does unless its prototype has it too (an object
+ * inheriting from a RegExp), which takes the slow descriptor check. */
+static int has_own(duk_context *ctx, duk_idx_t obj, int flags_key)
 {
     duk_get_prototype(ctx, obj);
-    int inherited = duk_is_object(ctx, -1) && duk_has_prop_string(ctx, -1, key);
+    int inherited = duk_is_object(ctx, -1) && (flags_key ? duk_has_prop_literal(ctx, -1, FLAGS_KEY)
+                                                         : duk_has_prop_literal(ctx, -1, DUK_BYTECODE_KEY));
     duk_pop(ctx);
     if (!inherited) {
         return 1;
     }
-    duk_push_string(ctx, key);
+    duk_push_string(ctx, flags_key ? FLAGS_KEY : DUK_BYTECODE_KEY);
     duk_get_prop_desc(ctx, obj, 0);
     int own = duk_is_object(ctx, -1);
     duk_pop(ctx);
@@ -425,7 +429,7 @@ static int has_own(duk_context *ctx, duk_idx_t obj, const char *key)
  * the g/i/m flags from the first byte of its bytecode. */
 static void adopt(duk_context *ctx, duk_idx_t idx)
 {
-    duk_get_prop_string(ctx, idx, DUK_BYTECODE_KEY);
+    duk_get_prop_literal(ctx, idx, DUK_BYTECODE_KEY);
     duk_size_t n = 0;
     const unsigned char *bc = (const unsigned char *) duk_get_lstring(ctx, -1, &n);
     unsigned dflags = n > 0 ? bc[0] : 0, flags = 0;
@@ -433,7 +437,7 @@ static void adopt(duk_context *ctx, duk_idx_t idx)
     flags |= (dflags & 1) ? FCW_RE_GLOBAL : 0;
     flags |= (dflags & 2) ? FCW_RE_IGNORE_CASE : 0;
     flags |= (dflags & 4) ? FCW_RE_MULTILINE : 0;
-    duk_get_prop_string(ctx, idx, DUK_SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, DUK_SOURCE_KEY);
     if (!duk_is_string(ctx, -1)) {
         duk_pop(ctx);
         duk_push_literal(ctx, "");
@@ -448,10 +452,10 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
     if (!duk_is_object(ctx, idx)) {
         return 0;
     }
-    if (duk_has_prop_string(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, FLAGS_KEY)) {
+    if (duk_has_prop_literal(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, 1)) {
         return 1;
     }
-    if (duk_has_prop_string(ctx, idx, DUK_BYTECODE_KEY) && has_own(ctx, idx, DUK_BYTECODE_KEY)) {
+    if (duk_has_prop_literal(ctx, idx, DUK_BYTECODE_KEY) && has_own(ctx, idx, 0)) {
         adopt(ctx, idx);
         return 1;
     }
@@ -531,7 +535,7 @@ static duk_ret_t native_source(duk_context *ctx)
     if (!is_regexp(ctx, 0)) {
         return 0;
     }
-    duk_get_prop_string(ctx, 0, SOURCE_KEY);
+    duk_get_prop_literal(ctx, 0, SOURCE_KEY);
     return 1;
 }
 
@@ -540,9 +544,22 @@ static duk_ret_t native_flags(duk_context *ctx)
     if (!is_regexp(ctx, 0)) {
         return 0;
     }
-    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    duk_get_prop_literal(ctx, 0, FLAGS_KEY);
     return 1;
 }
+
+/* The flag accessors, in the order of RegExp.prototype.flags. */
+static const struct {
+    const char *name;
+    unsigned flag;
+    char letter;
+} flag_props[] = {
+    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
+    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
+    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
+    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
+};
+#define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
 
 /* native.regexpSetup(prototype, DuktapeRegExp, exec): the intrinsics. */
 static duk_ret_t native_setup(duk_context *ctx)
@@ -562,6 +579,13 @@ static duk_ret_t native_setup(duk_context *ctx)
     duk_get_prop_literal(ctx, -1, "prototype");
     st->array_proto = duk_require_heapptr(ctx, -1);
     duk_put_prop_literal(ctx, 3, "regexpArrayPrototype");
+    duk_push_array(ctx);
+    for (size_t i = 0; i < N_FLAG_PROPS; i++) {
+        duk_push_string(ctx, flag_props[i].name);
+        st->flag_names[i] = duk_get_heapptr(ctx, -1);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    duk_put_prop_literal(ctx, 3, "regexpFlagNames");
     return 0;
 }
 
@@ -813,17 +837,6 @@ static duk_ret_t re_test(duk_context *ctx)
 
 /* ---- accessors ---- */
 
-static const struct {
-    const char *name;
-    unsigned flag;
-    char letter;
-} flag_props[] = {
-    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
-    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
-    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
-    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
-};
-#define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
 
 /* EscapeRegExpPattern: "/" outside a class and line terminators escaped,
  * "(?:)" for the empty pattern. Pushes the result. */
@@ -901,7 +914,8 @@ static duk_ret_t re_getter(duk_context *ctx)
         char buf[N_FLAG_PROPS + 1];
         size_t n = 0;
         for (size_t i = 0; i < N_FLAG_PROPS; i++) {
-            duk_get_prop_string(ctx, 0, flag_props[i].name);
+            duk_push_heapptr(ctx, st->flag_names[i]);
+            duk_get_prop(ctx, 0);
             if (duk_to_boolean(ctx, -1)) {
                 buf[n++] = flag_props[i].letter;
             }
@@ -921,11 +935,11 @@ static duk_ret_t re_getter(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype getter called on an object that is not a RegExp");
     }
     if (magic == MAGIC_SOURCE) {
-        duk_get_prop_string(ctx, 0, SOURCE_KEY);
+        duk_get_prop_literal(ctx, 0, SOURCE_KEY);
         push_escaped_source(ctx, -1);
         return 1;
     }
-    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    duk_get_prop_literal(ctx, 0, FLAGS_KEY);
     duk_push_boolean(ctx, (duk_get_uint(ctx, -1) & flag_props[magic].flag) != 0);
     return 1;
 }
