@@ -12,12 +12,7 @@
  * compiled itself are adopted on first use: their source and flags are read
  * from Duktape's internal properties.
  *
- * Duktape keeps strings as CESU-8 (each UTF-16 code unit of a surrogate
- * pair on its own); the engine wants UTF-16, so an input is converted once,
- * and the last converted input stays cached (its string held in the heap
- * stash) so that `while (re.exec(s))` over a long string stays linear. A
- * 4-byte UTF-8 sequence, which Duktape counts as one character, becomes
- * U+FFFD so that indices keep agreeing with Duktape's.
+ * Inputs reach the engine as UTF-16 through lib/api_regexp_input.c.
  *
  * Matching asks fcw_engine_timeout_check every few thousand steps, so the
  * request's CPU and wall limits stop a catastrophic pattern: the match
@@ -32,7 +27,7 @@
 #include <string.h>
 
 #define RE_CACHE_SLOTS 64
-#define RE_INPUT_KEEP (64 * 1024) /* units of input buffer kept however short the next input is */
+#define RE_CACHE_UNITS (256 * 1024) /* pattern units the cache keeps beyond the newest */
 
 #define SOURCE_KEY DUK_HIDDEN_SYMBOL("fcwReSource")
 #define FLAGS_KEY DUK_HIDDEN_SYMBOL("fcwReFlags")
@@ -43,22 +38,14 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-struct re_input {
-    void *str; /* the cached string (held in the stash), NULL when none */
-    const unsigned char *bytes;
-    size_t blen, len, cap;
-    uint16_t *units;
-    uint32_t *offs; /* buffer of byte offsets (kept across inputs) */
-    int ascii;      /* the cached string is ASCII: offs is not used */
-};
 
 struct re_state {
     struct fcw_engine *engine;
     struct re_slot slots[RE_CACHE_SLOTS];
+    size_t cached_units; /* total pattern length of the cached programs */
     uint64_t clock;
     double serial;
     struct re_input input;
-    int input_busy;
     void *proto;        /* %RegExp.prototype% */
     void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
     void *builtin_exec; /* RegExp.prototype.exec as first installed */
@@ -68,6 +55,11 @@ struct re_state {
 
 static duk_context *last_ctx;
 static struct re_state *last_state;
+
+struct re_input *fcw_re_input(struct re_state *st)
+{
+    return &st->input;
+}
 
 struct re_state *fcw_re_state(duk_context *ctx)
 {
@@ -83,185 +75,6 @@ struct re_state *fcw_re_state(duk_context *ctx)
     return st;
 }
 
-/* ---- UTF-16 ---- */
-
-/* Converts a string's bytes (clen Duktape characters) to units, and the
- * byte offset of each unit into offs when offs is not NULL. */
-static void decode(const unsigned char *b, size_t blen, size_t clen, uint16_t *units, uint32_t *offs)
-{
-    size_t i = 0, n = 0;
-    while (i < blen && n < clen) {
-        unsigned c = b[i];
-        size_t start = i++, want = 0;
-        uint32_t cp = 0xFFFD;
-        if (c < 0x80) {
-            cp = c;
-        } else if (c >= 0xC0 && c < 0xE0) {
-            want = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c < 0xF0) {
-            want = 2;
-            cp = c & 0x0F;
-        }
-        size_t got = 0;
-        while (i < blen && (b[i] & 0xC0) == 0x80) {
-            cp = (cp << 6) | (b[i] & 0x3F);
-            i++;
-            got++;
-        }
-        if (c >= 0x80 && (want == 0 || got != want)) {
-            cp = 0xFFFD;
-        }
-        if (offs) {
-            offs[n] = (uint32_t) start;
-        }
-        units[n++] = (uint16_t) cp;
-    }
-    while (n < clen) { /* not reached for Duktape's strings */
-        if (offs) {
-            offs[n] = (uint32_t) blen;
-        }
-        units[n++] = 0xFFFD;
-    }
-    if (offs) {
-        offs[clen] = (uint32_t) blen;
-    }
-}
-
-/* A malloc'd copy of the string at idx as UTF-16 (patterns, flags). */
-static uint16_t *units_of(duk_context *ctx, duk_idx_t idx, size_t *len)
-{
-    duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_require_lstring(ctx, idx, &blen);
-    size_t clen = duk_get_length(ctx, idx);
-    uint16_t *u = malloc((clen + 1) * sizeof(uint16_t));
-    if (u == NULL) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
-    }
-    decode(b, blen, clen, u, NULL);
-    *len = clen;
-    return u;
-}
-
-static void free_input(duk_context *ctx, struct re_input *in)
-{
-    duk_free_raw(ctx, in->units);
-    duk_free_raw(ctx, in->offs);
-    in->units = NULL;
-    in->offs = NULL;
-    in->str = NULL;
-    in->cap = 0;
-}
-
-/* Fills units/offs for the string at idx into buffers of cap units (grown
- * or shrunk as needed). Throws a RangeError when memory runs out. */
-static void convert_into(duk_context *ctx, duk_idx_t idx, uint16_t **units, uint32_t **offs, size_t *cap,
-                         struct re_view *v)
-{
-    duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_get_lstring(ctx, idx, &blen);
-    size_t clen = duk_get_length(ctx, idx);
-    int ascii = clen == blen;
-    if (clen + 1 > *cap || (*cap > RE_INPUT_KEEP && *cap > 4 * (clen + 1))) {
-        size_t want = clen + 1;
-        uint16_t *nu = duk_realloc_raw(ctx, *units, want * sizeof(uint16_t));
-        if (nu == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
-        }
-        *units = nu;
-        duk_free_raw(ctx, *offs);
-        *offs = NULL;
-        *cap = want;
-    }
-    if (!ascii && *offs == NULL) {
-        *offs = duk_alloc_raw(ctx, *cap * sizeof(uint32_t));
-        if (*offs == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
-        }
-    }
-    if (ascii) {
-        for (size_t i = 0; i < clen; i++) {
-            (*units)[i] = b[i];
-        }
-    } else {
-        decode(b, blen, clen, *units, *offs);
-    }
-    v->units = *units;
-    v->offs = ascii ? NULL : *offs;
-    v->len = clen;
-    v->bytes = b;
-    v->blen = blen;
-}
-
-void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re_view *v)
-{
-    idx = duk_normalize_index(ctx, idx);
-    void *h = duk_get_heapptr(ctx, idx);
-    struct re_input *in = &st->input;
-    if (st->input_busy == 0 && h == in->str) {
-        v->units = in->units;
-        v->offs = in->ascii ? NULL : in->offs;
-        v->len = in->len;
-        v->bytes = in->bytes;
-        v->blen = in->blen;
-        v->temporary = 0;
-        st->input_busy++;
-        return;
-    }
-    if (st->input_busy == 0) {
-        in->str = NULL;
-        convert_into(ctx, idx, &in->units, &in->offs, &in->cap, v);
-        in->len = v->len;
-        in->ascii = v->offs == NULL;
-        in->bytes = v->bytes;
-        in->blen = v->blen;
-        in->str = h;
-        duk_push_heap_stash(ctx);
-        duk_dup(ctx, idx);
-        duk_put_prop_literal(ctx, -2, "regexpInput");
-        duk_pop(ctx);
-        v->temporary = 0;
-        st->input_busy++;
-        return;
-    }
-    /* a match already holds the cached input (only from a finalizer) */
-    uint16_t *units = NULL;
-    uint32_t *offs = NULL;
-    size_t cap = 0;
-    convert_into(ctx, idx, &units, &offs, &cap, v);
-    if (v->offs == NULL) {
-        duk_free_raw(ctx, offs);
-    }
-    v->temporary = 1;
-}
-
-void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *v)
-{
-    if (v->temporary) {
-        duk_free_raw(ctx, (void *) v->units);
-        duk_free_raw(ctx, (void *) v->offs);
-        v->temporary = 0;
-    } else if (st->input_busy > 0) {
-        st->input_busy--;
-    }
-    v->units = NULL;
-}
-
-void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end)
-{
-    size_t a = fcw_re_byte(v, start), b = fcw_re_byte(v, end);
-    duk_push_lstring(ctx, (const char *) v->bytes + a, b - a);
-}
-
-size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode)
-{
-    if (!unicode || index + 1 >= v->len) {
-        return index + 1;
-    }
-    uint16_t a = v->units[index], b = v->units[index + 1];
-    return a >= 0xD800 && a <= 0xDBFF && b >= 0xDC00 && b <= 0xDFFF ? index + 2 : index + 1;
-}
-
 /* ---- the program cache ---- */
 
 static uint32_t hash_units(const uint16_t *s, size_t len, unsigned flags)
@@ -273,8 +86,11 @@ static uint32_t hash_units(const uint16_t *s, size_t len, unsigned flags)
     return h;
 }
 
-static void slot_clear(struct re_slot *s)
+static void slot_clear(struct re_state *st, struct re_slot *s)
 {
+    if (s->id != 0) {
+        st->cached_units -= s->len;
+    }
     fcw_re_free(s->re);
     free(s->source);
     s->re = NULL;
@@ -315,7 +131,22 @@ static struct re_slot *cache_get(struct re_state *st, const uint16_t *src, size_
         return NULL;
     }
     memcpy(copy, src, len * sizeof(uint16_t));
-    slot_clear(victim);
+    slot_clear(st, victim);
+    /* long patterns: keep the total bounded, least recently used first */
+    while (st->cached_units + len > RE_CACHE_UNITS) {
+        struct re_slot *old = NULL;
+        for (int i = 0; i < RE_CACHE_SLOTS; i++) {
+            struct re_slot *c = &st->slots[i];
+            if (c->id != 0 && c->pins == 0 && (old == NULL || c->used < old->used)) {
+                old = c;
+            }
+        }
+        if (old == NULL) {
+            break;
+        }
+        slot_clear(st, old);
+    }
+    st->cached_units += len;
     victim->re = re;
     victim->source = copy;
     victim->len = len;
@@ -346,7 +177,7 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx);
 static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, duk_idx_t pidx, unsigned flags)
 {
     size_t len = 0;
-    uint16_t *src = units_of(ctx, pidx, &len);
+    uint16_t *src = fcw_re_units_of(ctx, pidx, &len);
     char err[256];
     struct re_slot *s = cache_get(st, src, len, flags, err, sizeof(err));
     free(src);
@@ -465,7 +296,7 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
 static unsigned parse_flags_or_throw(duk_context *ctx, duk_idx_t fidx)
 {
     size_t len = 0;
-    uint16_t *f = units_of(ctx, fidx, &len);
+    uint16_t *f = fcw_re_units_of(ctx, fidx, &len);
     unsigned flags = 0;
     int bad = fcw_re_parse_flags(f, len, &flags) < 0;
     free(f);
@@ -1010,9 +841,9 @@ void fcw_api_regexp_free(struct fcw_engine *engine)
         return;
     }
     for (int i = 0; i < RE_CACHE_SLOTS; i++) {
-        slot_clear(&st->slots[i]);
+        slot_clear(st, &st->slots[i]);
     }
-    free_input(ctx, &st->input);
+    fcw_re_input_free(ctx, &st->input);
     if (last_state == st) {
         last_state = NULL;
         last_ctx = NULL;

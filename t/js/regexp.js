@@ -300,3 +300,33 @@ test('RegExp: the runtime\'s literals still work', function (t) {
     t.equal(new Headers({ 'X-A': '  v  ' }).get('x-a'), 'v', 'Headers trims with a regexp');
     t.equal(new URL('http://EXAMPLE.com/a b').href, 'http://example.com/a%20b');
 });
+
+test('RegExp: programs dropped from the cache compile again', function (t) {
+    var res = [];
+    var i;
+    for (i = 0; i < 100; i++) {
+        res.push(new RegExp('x' + i + '$'));
+    }
+    var ok = 0;
+    for (i = 0; i < 100; i++) {
+        ok += res[i].test('ax' + i) && !res[i].test('ax' + i + 'y') ? 1 : 0;
+    }
+    t.equal(ok, 100, '100 regexps through a cache of fewer programs');
+    var long = 'a';
+    while (long.length < 70000) {
+        long += long;
+    }
+    var big = [];
+    for (i = 0; i < 5; i++) {
+        big.push(new RegExp('^' + long + i));
+    }
+    t.ok(big[0].test(long + '0') && big[4].test(long + '4') && !big[1].test(long + '2'),
+        'long patterns beyond the cache\'s size bound');
+});
+
+test('RegExp.escape', function (t) {
+    t.equal(RegExp.escape('a.b*c'), '\\x61\\.b\\*c');
+    t.equal(RegExp.escape('_ -'), '_\\x20\\x2d');
+    t.ok(new RegExp(RegExp.escape('(1+1)=2?')).test('x(1+1)=2?'));
+    t.throws(function () { RegExp.escape(1); }, TypeError);
+});
