@@ -196,12 +196,9 @@ static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
                                DUK_DEFPROP_FORCE);
 }
 
-struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx)
+/* The program of idx, known to be a RegExp object. */
+static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx_t idx)
 {
-    idx = duk_normalize_index(ctx, idx);
-    if (!is_regexp(ctx, idx)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
-    }
     duk_get_prop_literal(ctx, idx, PROGRAM_KEY);
     double id = duk_get_number_default(ctx, -1, 0);
     duk_pop(ctx);
@@ -221,6 +218,15 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
     duk_push_number(ctx, s->id);
     put_hidden(ctx, idx, PROGRAM_KEY);
     return s;
+}
+
+struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx)
+{
+    idx = duk_normalize_index(ctx, idx);
+    if (!is_regexp(ctx, idx)) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+    }
+    return program_of(ctx, st, idx);
 }
 
 struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags)
@@ -515,12 +521,12 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
 
 /* CreateDataProperty(obj, key, value on top): defined, not set, so that a
  * setter on Array.prototype is not called. */
-static void define_value(duk_context *ctx, duk_idx_t obj, const char *key)
-{
-    duk_push_string(ctx, key);
-    duk_insert(ctx, -2);
-    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
-}
+#define define_value(ctx, obj, key)                                                                            \
+    do {                                                                                                           \
+        duk_push_literal((ctx), key);                                                                              \
+        duk_insert((ctx), -2);                                                                                     \
+        duk_def_prop((ctx), (obj), DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);                                  \
+    } while (0)
 
 /* The groups object of a match: each named group's capture, the one that
  * took part when several groups share a name. */
@@ -596,12 +602,12 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
     fcw_re_finish_array(ctx, st, arr);
 }
 
-/* RegExpBuiltinExec(R at ridx, S at sidx): pushes the match array (or
- * null), or for test a boolean. */
+/* RegExpBuiltinExec(R at ridx, a RegExp object, S at sidx): pushes the
+ * match array (or null), or for test a boolean. */
 static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx, int want_array)
 {
     double li = fcw_re_get_last_index(ctx, ridx);
-    struct re_slot *slot = fcw_re_program(ctx, st, ridx);
+    struct re_slot *slot = program_of(ctx, st, ridx);
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     int gy = (slot->flags & (FCW_RE_GLOBAL | FCW_RE_STICKY)) != 0;
