@@ -216,6 +216,30 @@ static int backref(const struct vm *m, int g, int pos, unsigned back)
     return back ? i : pos + n;
 }
 
+/* Where a span of code units that gave back to cur may resume: the next
+ * consuming instruction after the span (past group ends) tells which
+ * positions down to min cannot match. */
+static int give_back(const struct vm *m, int next, int cur, int min)
+{
+    const uint32_t *code = m->re->code;
+
+    while (code[next] == OP_SAVE)
+        next += 2;
+    switch (code[next]) {
+    case OP_CHAR:
+        while (cur > min && m->in[cur] != code[next + 1])
+            cur--;
+        break;
+    case OP_SET:
+        while (cur > min && !cls_has(&m->re->cls[code[next + 1]], m->in[cur]))
+            cur--;
+        break;
+    default:
+        break;
+    }
+    return cur;
+}
+
 #define PUSH(k, a, b, c)                                                                                           \
     do {                                                                                                           \
         if (push(m, k, a, b, c) < 0)                                                                               \
@@ -380,6 +404,46 @@ static int run(struct vm *m, int pos)
         case OP_SPAN: {
             int min = (int)code[pc + 1], max = (int)code[pc + 2], cnt = 0;
             int minpos = min == 0 ? pos : -1, next = pc + 3 + op_len(code[pc + 3]);
+            if (!back && !m->unicode) {
+                /* code units forwards: one tight loop per kind */
+                int lim = m->len - pos < max ? m->len : pos + max, p = pos;
+                const uint16_t *in = m->in;
+                uint32_t c1 = code[pc + 4];
+                switch (code[pc + 3] & 0xFF) {
+                case OP_CHAR:
+                    while (p < lim && in[p] == c1)
+                        p++;
+                    break;
+                case OP_CHAR2:
+                    while (p < lim && (in[p] == c1 || in[p] == code[pc + 5]))
+                        p++;
+                    break;
+                case OP_SET:
+                    while (p < lim && cls_has(&m->re->cls[c1], in[p]))
+                        p++;
+                    break;
+                case OP_NSET:
+                    while (p < lim && !cls_has(&m->re->cls[c1], in[p]))
+                        p++;
+                    break;
+                case OP_DOT:
+                    while (p < lim && !is_line_term(in[p]))
+                        p++;
+                    break;
+                default:
+                    p = lim;
+                    break;
+                }
+                cnt = p - pos;
+                if (cnt < min)
+                    goto fail;
+                /* giving back never helps when the end of input must follow */
+                if (cnt > min && code[next] != OP_EOL)
+                    PUSH(BT_SPAN, next, pos + min, p);
+                pos = p;
+                pc = next;
+                continue;
+            }
             while (cnt < max) {
                 w = match_one(m, code + pc + 3, pos, back);
                 if (!w)
@@ -431,12 +495,16 @@ static int run(struct vm *m, int pos)
                 }
                 continue;
             case BT_SPAN: {
-                /* give back one character */
+                /* give back one character (code units: as many as cannot
+                 * be followed by the literal that comes next) */
                 int cur = e->c;
-                if (m->unicode && cur - 2 >= e->b && IS_TRAIL(m->in[cur - 1]) && IS_LEAD(m->in[cur - 2]))
+                if (m->unicode && cur - 2 >= e->b && IS_TRAIL(m->in[cur - 1]) && IS_LEAD(m->in[cur - 2])) {
                     cur -= 2;
-                else
+                } else {
                     cur -= 1;
+                    if (!m->unicode)
+                        cur = give_back(m, e->a, cur, e->b);
+                }
                 pc = e->a;
                 pos = cur;
                 if (cur == e->b)
@@ -504,9 +572,15 @@ int fcw_re_exec(const struct fcw_re *re, const uint16_t *input, size_t len, size
     if (re->anchored && pos > 0)
         goto done;
     for (;;) {
-        if (!sticky && re->first_kind == 1) {
-            while (pos < m.len && input[pos] != re->first_c)
-                pos++;
+        if (!sticky && re->first_kind) {
+            if (re->first_kind == 1) {
+                while (pos < m.len && input[pos] != re->first_c)
+                    pos++;
+            } else {
+                const struct re_cls *k = &re->cls[re->first_cls];
+                while (pos < m.len && !cls_has(k, input[pos]))
+                    pos++;
+            }
             if (pos >= m.len)
                 break;
             if (m.unicode && pos > 0 && IS_TRAIL(input[pos]) && IS_LEAD(input[pos - 1])) {

@@ -171,9 +171,32 @@ void re_cset_case_close(struct re_cset *s, int unicode)
 {
     struct canon_table *t = canon_table(unicode);
     struct re_cset add;
+    uint32_t size = 0;
     int i = 0;
 
     re_cset_init(&add);
+    for (i = 0; i < s->n && size <= 64; i++)
+        size += s->r[2 * i + 1] - s->r[2 * i] + 1;
+    if (size <= 64) {
+        /* a small set: the relatives of each member */
+        for (i = 0; i < s->n; i++) {
+            uint32_t c;
+            for (c = s->r[2 * i];; c++) {
+                uint32_t k = re_canon(c, unicode), rel[8];
+                int j, n = re_canon_inverse(k, unicode, rel, 8);
+                if (re_canon(k, unicode) == k)
+                    re_cset_add(&add, k, k);
+                for (j = 0; j < n; j++)
+                    re_cset_add(&add, rel[j], rel[j]);
+                if (c == s->r[2 * i + 1])
+                    break;
+            }
+        }
+        re_cset_add_set(s, &add);
+        re_cset_free(&add);
+        return;
+    }
+    i = 0;
     while (i < t->n) {
         uint32_t k = t->by_k[i].k;
         int j, meets = re_canon(k, unicode) == k && re_cset_has(s, k);
@@ -377,7 +400,7 @@ static int prop_has(const struct prop_test *t, uint32_t c)
 {
     switch (t->kind) {
     case 0:
-        return uc_is_general_category(c, t->gc);
+        return (uc_general_category(c).bitmask & t->gc.bitmask) != 0;
     case 1:
         return uc_script(c) == t->script;
     default:
@@ -385,26 +408,34 @@ static int prop_has(const struct prop_test *t, uint32_t c)
     }
 }
 
-/* Scans the code points (planes 4 to 13 hold no assigned character, so
- * one probe answers for all of them). */
+/* Scans the code points. Beyond 0x323FF, blocks that hold no assigned
+ * character (or only private use) are answered by one probe each. */
+static const uint32_t uniform[][2] = {
+    {0x32400, 0xDFFFF}, {0xE1000, 0xEFFFF}, {0xF0000, 0xFFFFD}, {0x100000, 0x10FFFD}};
+
 static void prop_build(struct re_cset *s, const struct prop_test *t)
 {
-    uint32_t c, start = 0;
+    uint32_t c = 0, start = 0;
+    size_t u = 0;
     int in = 0;
 
-    for (c = 0; c <= RE_MAX_CP + 1; c++) {
+    while (c <= RE_MAX_CP) {
+        uint32_t last = c;
         int has;
-        if (c == 0x40001)
-            c = 0xE0000;
-        has = c <= RE_MAX_CP && prop_has(t, c);
+        if (u < sizeof(uniform) / sizeof(uniform[0]) && c == uniform[u][0])
+            last = uniform[u++][1];
+        has = prop_has(t, c);
         if (has && !in) {
             start = c;
             in = 1;
         } else if (!has && in) {
-            re_cset_add(s, start, c == 0xE0000 ? 0xDFFFF : c - 1);
+            re_cset_add(s, start, c - 1);
             in = 0;
         }
+        c = last + 1;
     }
+    if (in)
+        re_cset_add(s, start, RE_MAX_CP);
 }
 
 static int find_gc(const char *v, uc_general_category_t *gc)
