@@ -174,6 +174,7 @@ void re_add_kid(struct re_parser *ps, int parent, int kid);
 int re_new_set(struct re_parser *ps);
 int re_parse_class(struct re_parser *ps);
 int re_parse_class_v(struct re_parser *ps, int n);
+int re_parse_property_v(struct re_parser *ps);
 int re_parse_property(struct re_parser *ps, struct re_cset *s, int negate);
 int re_parse_escape_char(struct re_parser *ps, int in_class, uint32_t *out);
 int re_next_cp(struct re_parser *ps, uint32_t *c);

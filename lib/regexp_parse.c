@@ -418,6 +418,10 @@ static int parse_atom_escape(struct re_parser *ps)
         ps->pos++;
         return set_node(ps, c);
     }
+    if (c == 'p' && ps->vmode) {
+        ps->pos--;
+        return re_parse_property_v(ps);
+    }
     if ((c == 'p' || c == 'P') && ps->unicode) {
         int s;
         ps->pos++;

@@ -408,22 +408,20 @@ static int prop_has(const struct prop_test *t, uint32_t c)
     }
 }
 
-/* Scans the code points. Beyond 0x323FF, blocks that hold no assigned
- * character (or only private use) are answered by one probe each. */
-static const uint32_t uniform[][2] = {
-    {0x32400, 0xDFFFF}, {0xE1000, 0xEFFFF}, {0xF0000, 0xFFFFD}, {0x100000, 0x10FFFD}};
-
+/* Scans the code points. From 0x32400 on, what lies in each plane before
+ * its two noncharacters holds no assigned character (planes 3 to 14, but
+ * the tags and selectors of E0000..E0FFF) or private use only (15 and 16),
+ * so one probe answers for the whole block. */
 static void prop_build(struct re_cset *s, const struct prop_test *t)
 {
     uint32_t c = 0, start = 0;
-    size_t u = 0;
     int in = 0;
 
     while (c <= RE_MAX_CP) {
         uint32_t last = c;
         int has;
-        if (u < sizeof(uniform) / sizeof(uniform[0]) && c == uniform[u][0])
-            last = uniform[u++][1];
+        if (c >= 0x32400 && (c & 0xFFFF) < 0xFFFE && (c < 0xE0000 || c > 0xE0FFF))
+            last = (c & ~0xFFFFu) | 0xFFFD;
         has = prop_has(t, c);
         if (has && !in) {
             start = c;
