@@ -58,4 +58,9 @@ typedef int (*fcw_re_interrupt_cb)(void *opaque);
 int fcw_re_exec(const struct fcw_re *re, const uint16_t *input, size_t len, size_t start, int *captures,
                 fcw_re_interrupt_cb cb, void *opaque);
 
+/* Optional, in the master before forking: builds the case-folding tables
+ * the i flag uses (otherwise built at the first such compile in each
+ * process), so that the children share them. */
+void fcw_re_init_main(void);
+
 #endif

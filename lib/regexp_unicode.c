@@ -120,6 +120,12 @@ static struct canon_table *canon_table(int unicode)
     return t;
 }
 
+void fcw_re_init_main(void)
+{
+    canon_table(0);
+    canon_table(1);
+}
+
 uint32_t re_canon(uint32_t c, int unicode)
 {
     struct canon_table *t;
