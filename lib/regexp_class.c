@@ -193,9 +193,8 @@ static void add_word(struct re_cset *s, int unicode, int icase)
 
 static void add_space(struct re_cset *s)
 {
-    static const uint32_t sp[] = {0x9,    0xD,    0x20,   0x20,   0xA0,   0xA0,   0x1680, 0x1680, 0x2000,
-                                  0x200A, 0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000,
-                                  0xFEFF, 0xFEFF};
+    static const uint32_t sp[] = {0x9,    0xD,    0x20,   0x20,   0xA0,   0xA0,   0x1680, 0x1680, 0x2000, 0x200A,
+                                  0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000, 0xFEFF, 0xFEFF};
     size_t i;
 
     for (i = 0; i < sizeof(sp) / sizeof(sp[0]); i += 2)
@@ -210,16 +209,10 @@ void re_cset_class_escape(struct re_cset *s, int c, int unicode, int icase)
     re_cset_init(&t);
     switch (c) {
     case 'd':
-    case 'D':
-        re_cset_add(&t, '0', '9');
-        break;
+    case 'D': re_cset_add(&t, '0', '9'); break;
     case 's':
-    case 'S':
-        add_space(&t);
-        break;
-    default:
-        add_word(&t, unicode, icase);
-        break;
+    case 'S': add_space(&t); break;
+    default: add_word(&t, unicode, icase); break;
     }
     if (c == 'D' || c == 'S' || c == 'W')
         re_cset_invert(&t, max);

@@ -3,7 +3,7 @@
  * and emits the program regexp_exec.c runs, forwards, or backwards inside
  * a lookbehind (terms in reverse order, captures closed before they are
  * opened, characters read before the position). Quantified single
- * characters become one OP_SPAN that consumes greedily without a
+ * characters become one OP_SPAN (or OP_SPAN_LAZY) that consumes without a
  * backtrack entry per character; other quantifiers become counted loops
  * with the spec's empty check and capture reset. Under i every character
  * and class is widened to its case closure here. Also fcw_re_compile and
@@ -205,19 +205,14 @@ static void gen(struct comp *cc, int ni, unsigned back)
     int k, at, loop, exit_at, reg;
 
     switch (n->type) {
-    case N_EMPTY:
-        break;
-    case N_CHAR:
-        emit_char(cc, (uint32_t)n->val, back);
-        break;
+    case N_EMPTY: break;
+    case N_CHAR: emit_char(cc, (uint32_t)n->val, back); break;
     case N_SET:
         k = add_cls(cc, &ps->sets[n->val]);
         emit(cc, (n->inv ? OP_NSET : OP_SET) | back);
         emit(cc, (uint32_t)k);
         break;
-    case N_DOT:
-        emit(cc, ((ps->flags & FCW_RE_DOT_ALL) ? OP_ANY : OP_DOT) | back);
-        break;
+    case N_DOT: emit(cc, ((ps->flags & FCW_RE_DOT_ALL) ? OP_ANY : OP_DOT) | back); break;
     case N_SEQ:
         if (!back) {
             for (k = n->kid; k >= 0; k = ps->nodes[k].next)
@@ -271,21 +266,11 @@ static void gen(struct comp *cc, int ni, unsigned back)
         emit(cc, OP_SAVE);
         emit(cc, (uint32_t)(2 * n->val + (back ? 0 : 1)));
         break;
-    case N_NCGROUP:
-        gen(cc, n->kid, back);
-        break;
-    case N_BOL:
-        emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_BOL_M : OP_BOL);
-        break;
-    case N_EOL:
-        emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_EOL_M : OP_EOL);
-        break;
-    case N_WORDB:
-        emit(cc, OP_WORDB);
-        break;
-    case N_NWORDB:
-        emit(cc, OP_NWORDB);
-        break;
+    case N_NCGROUP: gen(cc, n->kid, back); break;
+    case N_BOL: emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_BOL_M : OP_BOL); break;
+    case N_EOL: emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_EOL_M : OP_EOL); break;
+    case N_WORDB: emit(cc, OP_WORDB); break;
+    case N_NWORDB: emit(cc, OP_NWORDB); break;
     case N_BACKREF:
         emit(cc, OP_BACKREF | back);
         emit(cc, (uint32_t)n->val);
@@ -306,8 +291,8 @@ static void gen(struct comp *cc, int ni, unsigned back)
             gen(cc, n->kid, back);
             break;
         }
-        if (is_single(kid) && n->greedy) {
-            emit(cc, OP_SPAN | back);
+        if (is_single(kid)) {
+            emit(cc, (n->greedy ? OP_SPAN : OP_SPAN_LAZY) | back);
             emit(cc, (uint32_t)n->min);
             emit(cc, (uint32_t)n->max);
             gen(cc, unwrap(ps, n->kid), back);
@@ -338,8 +323,7 @@ static void gen(struct comp *cc, int ni, unsigned back)
         patch(cc, exit_at, cc->re->ncode);
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -351,13 +335,9 @@ static void start_hints(struct comp *cc, int ni)
     while (ni >= 0) {
         struct re_node *n = &ps->nodes[ni];
         switch (n->type) {
-        case N_SEQ:
-            ni = n->kid;
-            break;
+        case N_SEQ: ni = n->kid; break;
         case N_GROUP:
-        case N_NCGROUP:
-            ni = n->kid;
-            break;
+        case N_NCGROUP: ni = n->kid; break;
         case N_REPEAT:
             if (n->min < 1)
                 return;
@@ -384,8 +364,7 @@ static void start_hints(struct comp *cc, int ni)
             cc->re->first_c = c > 0xFFFF ? 0xD800 + ((c - 0x10000) >> 10) : c;
             return;
         }
-        default:
-            return;
+        default: return;
         }
     }
 }
@@ -423,8 +402,7 @@ static int first_units(struct comp *cc, int ni, struct re_cset *out)
     case N_EOL:
     case N_WORDB:
     case N_NWORDB:
-    case N_LOOK:
-        return 1;
+    case N_LOOK: return 1;
     case N_CHAR: {
         struct re_cset s;
         re_cset_init(&s);
@@ -457,15 +435,13 @@ static int first_units(struct comp *cc, int ni, struct re_cset *out)
         }
         return nullable;
     case N_GROUP:
-    case N_NCGROUP:
-        return first_units(cc, n->kid, out);
+    case N_NCGROUP: return first_units(cc, n->kid, out);
     case N_REPEAT:
         if (n->max == 0)
             return 1;
         r = first_units(cc, n->kid, out);
         return r < 0 ? r : n->min == 0 ? 1 : r;
-    default: /* N_DOT, N_BACKREF */
-        return -1;
+    default: /* N_DOT, N_BACKREF */ return -1;
     }
 }
 

@@ -22,7 +22,7 @@
 #define LOCAL_REGS 32
 #define MAX_BT (1 << 21) /* entries: 32 MB */
 
-enum { BT_CHOICE, BT_CAP, BT_REG, BT_LOOK, BT_SPAN, BT_SPAN_BACK };
+enum { BT_CHOICE, BT_CAP, BT_REG, BT_LOOK, BT_SPAN, BT_SPAN_BACK, BT_LAZY };
 
 struct bt {
     int32_t kind, a, b, c;
@@ -140,31 +140,22 @@ static inline int match_one(const struct vm *m, const uint32_t *code, int pos, u
     if (!w)
         return 0;
     switch (code[0] & 0xFF) {
-    case OP_CHAR:
-        return c == code[1] ? w : 0;
-    case OP_CHAR2:
-        return c == code[1] || c == code[2] ? w : 0;
-    case OP_SET:
-        return cls_has(&m->re->cls[code[1]], c) ? w : 0;
-    case OP_NSET:
-        return cls_has(&m->re->cls[code[1]], c) ? 0 : w;
-    case OP_DOT:
-        return is_line_term(c) ? 0 : w;
-    default: /* OP_ANY */
-        return w;
+    case OP_CHAR: return c == code[1] ? w : 0;
+    case OP_CHAR2: return c == code[1] || c == code[2] ? w : 0;
+    case OP_SET: return cls_has(&m->re->cls[code[1]], c) ? w : 0;
+    case OP_NSET: return cls_has(&m->re->cls[code[1]], c) ? 0 : w;
+    case OP_DOT: return is_line_term(c) ? 0 : w;
+    default: /* OP_ANY */ return w;
     }
 }
 
 static int op_len(uint32_t op)
 {
     switch (op & 0xFF) {
-    case OP_CHAR2:
-        return 3;
+    case OP_CHAR2: return 3;
     case OP_DOT:
-    case OP_ANY:
-        return 1;
-    default:
-        return 2;
+    case OP_ANY: return 1;
+    default: return 2;
     }
 }
 
@@ -234,28 +225,50 @@ static int give_back(const struct vm *m, int next, int cur, int min)
         while (cur > min && !cls_has(&m->re->cls[code[next + 1]], m->in[cur]))
             cur--;
         break;
-    default:
-        break;
+    default: break;
     }
     return cur;
 }
 
-#define PUSH(k, a, b, c)                                                                                           \
-    do {                                                                                                           \
-        if (push(m, k, a, b, c) < 0)                                                                               \
-            return FCW_RE_NOMEM;                                                                                   \
+/* Whether the continuation at next may match at pos (code units
+ * forwards): false when its first consuming instruction, past group ends,
+ * is a literal or a class the unit at pos is not. */
+static inline int may_continue(const struct vm *m, int next, int pos)
+{
+    const uint32_t *code = m->re->code;
+
+    while (code[next] == OP_SAVE)
+        next += 2;
+    if (code[next] == OP_CHAR)
+        return pos < m->len && m->in[pos] == code[next + 1];
+    if (code[next] == OP_SET)
+        return pos < m->len && cls_has(&m->re->cls[code[next + 1]], m->in[pos]);
+    return 1;
+}
+
+#define PUSH(k_, a_, b_, c_)                                                                                           \
+    do {                                                                                                               \
+        if (m->sp < m->cap) {                                                                                          \
+            struct bt *e_ = &m->bt[m->sp++];                                                                           \
+            e_->kind = (k_);                                                                                           \
+            e_->a = (a_);                                                                                              \
+            e_->b = (b_);                                                                                              \
+            e_->c = (c_);                                                                                              \
+        } else if (push(m, k_, a_, b_, c_) < 0) {                                                                      \
+            return FCW_RE_NOMEM;                                                                                       \
+        }                                                                                                              \
     } while (0)
-#define SET_CAP(slot, v)                                                                                           \
-    do {                                                                                                           \
-        if (m->sp)                                                                                                 \
-            PUSH(BT_CAP, (int)(slot), m->caps[slot], 0);                                                           \
-        m->caps[slot] = (v);                                                                                       \
+#define SET_CAP(slot, v)                                                                                               \
+    do {                                                                                                               \
+        if (m->sp)                                                                                                     \
+            PUSH(BT_CAP, (int)(slot), m->caps[slot], 0);                                                               \
+        m->caps[slot] = (v);                                                                                           \
     } while (0)
-#define SET_REG(r, v)                                                                                              \
-    do {                                                                                                           \
-        if (m->sp)                                                                                                 \
-            PUSH(BT_REG, (int)(r), m->regs[r], 0);                                                                 \
-        m->regs[r] = (v);                                                                                          \
+#define SET_REG(r, v)                                                                                                  \
+    do {                                                                                                               \
+        if (m->sp)                                                                                                     \
+            PUSH(BT_REG, (int)(r), m->regs[r], 0);                                                                     \
+        m->regs[r] = (v);                                                                                              \
     } while (0)
 
 /* Runs the program from pos; FCW_RE_MATCH with caps filled, or
@@ -322,9 +335,7 @@ static int run(struct vm *m, int pos)
                 goto fail;
             pc++;
             continue;
-        case OP_JMP:
-            pc = (int)code[pc + 1];
-            continue;
+        case OP_JMP: pc = (int)code[pc + 1]; continue;
         case OP_SPLIT:
             PUSH(BT_CHOICE, (int)code[pc + 1], pos, 0);
             pc += 2;
@@ -430,9 +441,7 @@ static int run(struct vm *m, int pos)
                     while (p < lim && !is_line_term(in[p]))
                         p++;
                     break;
-                default:
-                    p = lim;
-                    break;
+                default: p = lim; break;
                 }
                 cnt = p - pos;
                 if (cnt < min)
@@ -459,11 +468,21 @@ static int run(struct vm *m, int pos)
             pc = next;
             continue;
         }
-        case OP_MATCH:
-            m->caps[1] = pos;
-            return FCW_RE_MATCH;
-        default:
-            return FCW_RE_NOMATCH;
+        case OP_SPAN_LAZY: {
+            int min = (int)code[pc + 1], max = (int)code[pc + 2], cnt;
+            for (cnt = 0; cnt < min; cnt++) {
+                w = match_one(m, code + pc + 3, pos, back);
+                if (!w)
+                    goto fail;
+                pos += back ? -w : w;
+            }
+            if (max > min)
+                PUSH(BT_LAZY, pc, pos, min);
+            pc += 3 + op_len(code[pc + 3]);
+            continue;
+        }
+        case OP_MATCH: m->caps[1] = pos; return FCW_RE_MATCH;
+        default: return FCW_RE_NOMATCH;
         }
     fail:
         for (;;) {
@@ -511,6 +530,31 @@ static int run(struct vm *m, int pos)
                     m->sp--;
                 else
                     e->c = cur;
+                goto resume;
+            }
+            case BT_LAZY: {
+                /* one more character, then the continuation again */
+                int at = e->a, max = (int)code[at + 2], next = at + 3 + op_len(code[at + 3]);
+                unsigned bk = code[at] & OPF_BACK;
+                int fast = !bk && !m->unicode;
+                pos = e->b;
+                for (;;) {
+                    w = match_one(m, code + at + 3, pos, bk);
+                    if (!w)
+                        break;
+                    pos += bk ? -w : w;
+                    e->c++;
+                    if (e->c >= max || !fast || may_continue(m, next, pos))
+                        break;
+                }
+                if (!w) {
+                    m->sp--;
+                    continue;
+                }
+                e->b = pos;
+                if (e->c >= max)
+                    m->sp--;
+                pc = next;
                 goto resume;
             }
             default: { /* BT_SPAN_BACK */

@@ -232,8 +232,7 @@ int re_is_id_start(uint32_t c)
 int re_is_id_continue(uint32_t c)
 {
     if (c < 128)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' ||
-               c == '_';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '_';
     return c == 0x200C || c == 0x200D || uc_is_property_id_continue(c);
 }
 
@@ -280,46 +279,168 @@ static const char *const gc_names[][3] = {
 
 /* ISO 15924 codes of libunistring's script names (PropertyValueAliases) */
 static const char *const script_codes[][2] = {
-    {"Adlam", "Adlm"}, {"Ahom", "Ahom"}, {"Anatolian_Hieroglyphs", "Hluw"}, {"Arabic", "Arab"},
-    {"Armenian", "Armn"}, {"Avestan", "Avst"}, {"Balinese", "Bali"}, {"Bamum", "Bamu"},
-    {"Bassa_Vah", "Bass"}, {"Batak", "Batk"}, {"Bengali", "Beng"}, {"Bhaiksuki", "Bhks"},
-    {"Bopomofo", "Bopo"}, {"Brahmi", "Brah"}, {"Braille", "Brai"}, {"Buginese", "Bugi"},
-    {"Buhid", "Buhd"}, {"Canadian_Aboriginal", "Cans"}, {"Carian", "Cari"}, {"Caucasian_Albanian", "Aghb"},
-    {"Chakma", "Cakm"}, {"Cham", "Cham"}, {"Cherokee", "Cher"}, {"Chorasmian", "Chrs"},
-    {"Common", "Zyyy"}, {"Coptic", "Copt"}, {"Cuneiform", "Xsux"}, {"Cypriot", "Cprt"},
-    {"Cypro_Minoan", "Cpmn"}, {"Cyrillic", "Cyrl"}, {"Deseret", "Dsrt"}, {"Devanagari", "Deva"},
-    {"Dives_Akuru", "Diak"}, {"Dogra", "Dogr"}, {"Duployan", "Dupl"}, {"Egyptian_Hieroglyphs", "Egyp"},
-    {"Elbasan", "Elba"}, {"Elymaic", "Elym"}, {"Ethiopic", "Ethi"}, {"Georgian", "Geor"},
-    {"Glagolitic", "Glag"}, {"Gothic", "Goth"}, {"Grantha", "Gran"}, {"Greek", "Grek"},
-    {"Gujarati", "Gujr"}, {"Gunjala_Gondi", "Gong"}, {"Gurmukhi", "Guru"}, {"Han", "Hani"},
-    {"Hangul", "Hang"}, {"Hanifi_Rohingya", "Rohg"}, {"Hanunoo", "Hano"}, {"Hatran", "Hatr"},
-    {"Hebrew", "Hebr"}, {"Hiragana", "Hira"}, {"Imperial_Aramaic", "Armi"}, {"Inherited", "Zinh"},
-    {"Inscriptional_Pahlavi", "Phli"}, {"Inscriptional_Parthian", "Prti"}, {"Javanese", "Java"},
-    {"Kaithi", "Kthi"}, {"Kannada", "Knda"}, {"Katakana", "Kana"}, {"Kayah_Li", "Kali"},
-    {"Kharoshthi", "Khar"}, {"Khitan_Small_Script", "Kits"}, {"Khmer", "Khmr"}, {"Khojki", "Khoj"},
-    {"Khudawadi", "Sind"}, {"Lao", "Laoo"}, {"Latin", "Latn"}, {"Lepcha", "Lepc"}, {"Limbu", "Limb"},
-    {"Linear_A", "Lina"}, {"Linear_B", "Linb"}, {"Lisu", "Lisu"}, {"Lycian", "Lyci"}, {"Lydian", "Lydi"},
-    {"Mahajani", "Mahj"}, {"Makasar", "Maka"}, {"Malayalam", "Mlym"}, {"Mandaic", "Mand"},
-    {"Manichaean", "Mani"}, {"Marchen", "Marc"}, {"Masaram_Gondi", "Gonm"}, {"Medefaidrin", "Medf"},
-    {"Meetei_Mayek", "Mtei"}, {"Mende_Kikakui", "Mend"}, {"Meroitic_Cursive", "Merc"},
-    {"Meroitic_Hieroglyphs", "Mero"}, {"Miao", "Plrd"}, {"Modi", "Modi"}, {"Mongolian", "Mong"},
-    {"Mro", "Mroo"}, {"Multani", "Mult"}, {"Myanmar", "Mymr"}, {"Nabataean", "Nbat"},
-    {"Nandinagari", "Nand"}, {"New_Tai_Lue", "Talu"}, {"Newa", "Newa"}, {"Nko", "Nkoo"},
-    {"Nushu", "Nshu"}, {"Nyiakeng_Puachue_Hmong", "Hmnp"}, {"Ogham", "Ogam"}, {"Ol_Chiki", "Olck"},
-    {"Old_Hungarian", "Hung"}, {"Old_Italic", "Ital"}, {"Old_North_Arabian", "Narb"}, {"Old_Permic", "Perm"},
-    {"Old_Persian", "Xpeo"}, {"Old_Sogdian", "Sogo"}, {"Old_South_Arabian", "Sarb"}, {"Old_Turkic", "Orkh"},
-    {"Old_Uyghur", "Ougr"}, {"Oriya", "Orya"}, {"Osage", "Osge"}, {"Osmanya", "Osma"},
-    {"Pahawh_Hmong", "Hmng"}, {"Palmyrene", "Palm"}, {"Pau_Cin_Hau", "Pauc"}, {"Phags_Pa", "Phag"},
-    {"Phoenician", "Phnx"}, {"Psalter_Pahlavi", "Phlp"}, {"Rejang", "Rjng"}, {"Runic", "Runr"},
-    {"Samaritan", "Samr"}, {"Saurashtra", "Saur"}, {"Sharada", "Shrd"}, {"Shavian", "Shaw"},
-    {"Siddham", "Sidd"}, {"SignWriting", "Sgnw"}, {"Sinhala", "Sinh"}, {"Sogdian", "Sogd"},
-    {"Sora_Sompeng", "Sora"}, {"Soyombo", "Soyo"}, {"Sundanese", "Sund"}, {"Syloti_Nagri", "Sylo"},
-    {"Syriac", "Syrc"}, {"Tagalog", "Tglg"}, {"Tagbanwa", "Tagb"}, {"Tai_Le", "Tale"}, {"Tai_Tham", "Lana"},
-    {"Tai_Viet", "Tavt"}, {"Takri", "Takr"}, {"Tamil", "Taml"}, {"Tangsa", "Tnsa"}, {"Tangut", "Tang"},
-    {"Telugu", "Telu"}, {"Thaana", "Thaa"}, {"Thai", "Thai"}, {"Tibetan", "Tibt"}, {"Tifinagh", "Tfng"},
-    {"Tirhuta", "Tirh"}, {"Toto", "Toto"}, {"Ugaritic", "Ugar"}, {"Unknown", "Zzzz"},
-    {"Vai", "Vaii"}, {"Vithkuqi", "Vith"}, {"Wancho", "Wcho"}, {"Warang_Citi", "Wara"},
-    {"Yezidi", "Yezi"}, {"Yi", "Yiii"}, {"Zanabazar_Square", "Zanb"},
+    {"Adlam", "Adlm"},
+    {"Ahom", "Ahom"},
+    {"Anatolian_Hieroglyphs", "Hluw"},
+    {"Arabic", "Arab"},
+    {"Armenian", "Armn"},
+    {"Avestan", "Avst"},
+    {"Balinese", "Bali"},
+    {"Bamum", "Bamu"},
+    {"Bassa_Vah", "Bass"},
+    {"Batak", "Batk"},
+    {"Bengali", "Beng"},
+    {"Bhaiksuki", "Bhks"},
+    {"Bopomofo", "Bopo"},
+    {"Brahmi", "Brah"},
+    {"Braille", "Brai"},
+    {"Buginese", "Bugi"},
+    {"Buhid", "Buhd"},
+    {"Canadian_Aboriginal", "Cans"},
+    {"Carian", "Cari"},
+    {"Caucasian_Albanian", "Aghb"},
+    {"Chakma", "Cakm"},
+    {"Cham", "Cham"},
+    {"Cherokee", "Cher"},
+    {"Chorasmian", "Chrs"},
+    {"Common", "Zyyy"},
+    {"Coptic", "Copt"},
+    {"Cuneiform", "Xsux"},
+    {"Cypriot", "Cprt"},
+    {"Cypro_Minoan", "Cpmn"},
+    {"Cyrillic", "Cyrl"},
+    {"Deseret", "Dsrt"},
+    {"Devanagari", "Deva"},
+    {"Dives_Akuru", "Diak"},
+    {"Dogra", "Dogr"},
+    {"Duployan", "Dupl"},
+    {"Egyptian_Hieroglyphs", "Egyp"},
+    {"Elbasan", "Elba"},
+    {"Elymaic", "Elym"},
+    {"Ethiopic", "Ethi"},
+    {"Georgian", "Geor"},
+    {"Glagolitic", "Glag"},
+    {"Gothic", "Goth"},
+    {"Grantha", "Gran"},
+    {"Greek", "Grek"},
+    {"Gujarati", "Gujr"},
+    {"Gunjala_Gondi", "Gong"},
+    {"Gurmukhi", "Guru"},
+    {"Han", "Hani"},
+    {"Hangul", "Hang"},
+    {"Hanifi_Rohingya", "Rohg"},
+    {"Hanunoo", "Hano"},
+    {"Hatran", "Hatr"},
+    {"Hebrew", "Hebr"},
+    {"Hiragana", "Hira"},
+    {"Imperial_Aramaic", "Armi"},
+    {"Inherited", "Zinh"},
+    {"Inscriptional_Pahlavi", "Phli"},
+    {"Inscriptional_Parthian", "Prti"},
+    {"Javanese", "Java"},
+    {"Kaithi", "Kthi"},
+    {"Kannada", "Knda"},
+    {"Katakana", "Kana"},
+    {"Kayah_Li", "Kali"},
+    {"Kharoshthi", "Khar"},
+    {"Khitan_Small_Script", "Kits"},
+    {"Khmer", "Khmr"},
+    {"Khojki", "Khoj"},
+    {"Khudawadi", "Sind"},
+    {"Lao", "Laoo"},
+    {"Latin", "Latn"},
+    {"Lepcha", "Lepc"},
+    {"Limbu", "Limb"},
+    {"Linear_A", "Lina"},
+    {"Linear_B", "Linb"},
+    {"Lisu", "Lisu"},
+    {"Lycian", "Lyci"},
+    {"Lydian", "Lydi"},
+    {"Mahajani", "Mahj"},
+    {"Makasar", "Maka"},
+    {"Malayalam", "Mlym"},
+    {"Mandaic", "Mand"},
+    {"Manichaean", "Mani"},
+    {"Marchen", "Marc"},
+    {"Masaram_Gondi", "Gonm"},
+    {"Medefaidrin", "Medf"},
+    {"Meetei_Mayek", "Mtei"},
+    {"Mende_Kikakui", "Mend"},
+    {"Meroitic_Cursive", "Merc"},
+    {"Meroitic_Hieroglyphs", "Mero"},
+    {"Miao", "Plrd"},
+    {"Modi", "Modi"},
+    {"Mongolian", "Mong"},
+    {"Mro", "Mroo"},
+    {"Multani", "Mult"},
+    {"Myanmar", "Mymr"},
+    {"Nabataean", "Nbat"},
+    {"Nandinagari", "Nand"},
+    {"New_Tai_Lue", "Talu"},
+    {"Newa", "Newa"},
+    {"Nko", "Nkoo"},
+    {"Nushu", "Nshu"},
+    {"Nyiakeng_Puachue_Hmong", "Hmnp"},
+    {"Ogham", "Ogam"},
+    {"Ol_Chiki", "Olck"},
+    {"Old_Hungarian", "Hung"},
+    {"Old_Italic", "Ital"},
+    {"Old_North_Arabian", "Narb"},
+    {"Old_Permic", "Perm"},
+    {"Old_Persian", "Xpeo"},
+    {"Old_Sogdian", "Sogo"},
+    {"Old_South_Arabian", "Sarb"},
+    {"Old_Turkic", "Orkh"},
+    {"Old_Uyghur", "Ougr"},
+    {"Oriya", "Orya"},
+    {"Osage", "Osge"},
+    {"Osmanya", "Osma"},
+    {"Pahawh_Hmong", "Hmng"},
+    {"Palmyrene", "Palm"},
+    {"Pau_Cin_Hau", "Pauc"},
+    {"Phags_Pa", "Phag"},
+    {"Phoenician", "Phnx"},
+    {"Psalter_Pahlavi", "Phlp"},
+    {"Rejang", "Rjng"},
+    {"Runic", "Runr"},
+    {"Samaritan", "Samr"},
+    {"Saurashtra", "Saur"},
+    {"Sharada", "Shrd"},
+    {"Shavian", "Shaw"},
+    {"Siddham", "Sidd"},
+    {"SignWriting", "Sgnw"},
+    {"Sinhala", "Sinh"},
+    {"Sogdian", "Sogd"},
+    {"Sora_Sompeng", "Sora"},
+    {"Soyombo", "Soyo"},
+    {"Sundanese", "Sund"},
+    {"Syloti_Nagri", "Sylo"},
+    {"Syriac", "Syrc"},
+    {"Tagalog", "Tglg"},
+    {"Tagbanwa", "Tagb"},
+    {"Tai_Le", "Tale"},
+    {"Tai_Tham", "Lana"},
+    {"Tai_Viet", "Tavt"},
+    {"Takri", "Takr"},
+    {"Tamil", "Taml"},
+    {"Tangsa", "Tnsa"},
+    {"Tangut", "Tang"},
+    {"Telugu", "Telu"},
+    {"Thaana", "Thaa"},
+    {"Thai", "Thai"},
+    {"Tibetan", "Tibt"},
+    {"Tifinagh", "Tfng"},
+    {"Tirhuta", "Tirh"},
+    {"Toto", "Toto"},
+    {"Ugaritic", "Ugar"},
+    {"Unknown", "Zzzz"},
+    {"Vai", "Vaii"},
+    {"Vithkuqi", "Vith"},
+    {"Wancho", "Wcho"},
+    {"Warang_Citi", "Wara"},
+    {"Yezidi", "Yezi"},
+    {"Yi", "Yiii"},
+    {"Zanabazar_Square", "Zanb"},
 };
 
 static bool is_ascii(ucs4_t c)
@@ -405,12 +526,9 @@ struct prop_test {
 static int prop_has(const struct prop_test *t, uint32_t c)
 {
     switch (t->kind) {
-    case 0:
-        return (uc_general_category(c).bitmask & t->gc.bitmask) != 0;
-    case 1:
-        return uc_script(c) == t->script;
-    default:
-        return t->fn(c);
+    case 0: return (uc_general_category(c).bitmask & t->gc.bitmask) != 0;
+    case 1: return uc_script(c) == t->script;
+    default: return t->fn(c);
     }
 }
 
@@ -450,8 +568,7 @@ static int find_gc(const char *v, uc_general_category_t *gc)
         if (strcmp(v, gc_names[i][0]) == 0 || strcmp(v, gc_names[i][1]) == 0 ||
             (gc_names[i][2] && strcmp(v, gc_names[i][2]) == 0)) {
             if (strcmp(gc_names[i][1], "LC") == 0)
-                *gc = uc_general_category_or(uc_general_category_or(UC_CATEGORY_Lu, UC_CATEGORY_Ll),
-                                             UC_CATEGORY_Lt);
+                *gc = uc_general_category_or(uc_general_category_or(UC_CATEGORY_Lu, UC_CATEGORY_Ll), UC_CATEGORY_Lt);
             else
                 *gc = uc_general_category_byname(gc_names[i][1]);
             return 0;
@@ -499,8 +616,8 @@ int re_unicode_property(struct re_cset *s, const char *name, const char *value)
             if (find_gc(value, &t.gc) < 0)
                 return -1;
             t.kind = 0;
-        } else if (strcmp(name, "Script") == 0 || strcmp(name, "sc") == 0 ||
-                   strcmp(name, "Script_Extensions") == 0 || strcmp(name, "scx") == 0) {
+        } else if (strcmp(name, "Script") == 0 || strcmp(name, "sc") == 0 || strcmp(name, "Script_Extensions") == 0 ||
+                   strcmp(name, "scx") == 0) {
             if (find_script(value, &t.script) < 0)
                 return -1;
             t.kind = 1;
