@@ -32,6 +32,8 @@ void re_cset_init(struct re_cset *s);
 void re_cset_free(struct re_cset *s);
 void re_cset_add(struct re_cset *s, uint32_t lo, uint32_t hi);
 void re_cset_add_set(struct re_cset *s, const struct re_cset *t);
+/* Adds the code points pts[0..n) (sorted in place). */
+void re_cset_add_points(struct re_cset *s, uint32_t *pts, int n);
 void re_cset_invert(struct re_cset *s, uint32_t max);
 void re_cset_intersect(struct re_cset *s, const struct re_cset *t);
 void re_cset_subtract(struct re_cset *s, const struct re_cset *t);

@@ -24,6 +24,7 @@ struct canon_pair {
 struct canon_table {
     int built;
     struct canon_pair *by_c, *by_k;
+    uint8_t *k_self; /* by_k[i].k is its own canonical form */
     int n;
 };
 
@@ -85,7 +86,7 @@ static struct canon_table *canon_table(int unicode)
 {
     struct canon_table *t = &tables[unicode ? 1 : 0];
     uint32_t c, lim = unicode ? 0x1FFFF : 0xFFFF;
-    int cap = 0;
+    int cap = 0, i;
 
     if (t->built)
         return t;
@@ -117,6 +118,13 @@ static struct canon_table *canon_table(int unicode)
         memcpy(t->by_k, t->by_c, (size_t)t->n * sizeof(*t->by_k));
     qsort(t->by_c, (size_t)t->n, sizeof(*t->by_c), cmp_c);
     qsort(t->by_k, (size_t)t->n, sizeof(*t->by_k), cmp_k);
+    t->k_self = malloc((size_t)(t->n ? t->n : 1));
+    if (!t->k_self) {
+        t->n = 0;
+        return t;
+    }
+    for (i = 0; i < t->n; i++)
+        t->k_self[i] = re_canon(t->by_k[i].k, unicode) == t->by_k[i].k;
     return t;
 }
 
@@ -181,9 +189,9 @@ void re_cset_case_close(struct re_cset *s, int unicode)
     int i = 0;
 
     re_cset_init(&add);
-    for (i = 0; i < s->n && size <= 64; i++)
+    for (i = 0; i < s->n && size <= 256; i++)
         size += s->r[2 * i + 1] - s->r[2 * i] + 1;
-    if (size <= 64) {
+    if (size <= 256) {
         /* a small set: the relatives of each member */
         for (i = 0; i < s->n; i++) {
             uint32_t c;
@@ -202,22 +210,41 @@ void re_cset_case_close(struct re_cset *s, int unicode)
         re_cset_free(&add);
         return;
     }
-    i = 0;
-    while (i < t->n) {
-        uint32_t k = t->by_k[i].k;
-        int j, meets = re_canon(k, unicode) == k && re_cset_has(s, k);
-        for (j = i; j < t->n && t->by_k[j].k == k; j++)
-            meets = meets || re_cset_has(s, t->by_k[j].c);
-        if (meets) {
-            if (re_canon(k, unicode) == k)
-                re_cset_add(&add, k, k);
-            for (; i < j; i++)
-                re_cset_add(&add, t->by_k[i].c, t->by_k[i].c);
+    /* a big set: the groups that meet it, added in one sorted pass */
+    {
+        uint32_t *pts = NULL;
+        int np = 0, cap = 0;
+        i = 0;
+        while (i < t->n) {
+            uint32_t k = t->by_k[i].k;
+            int j, meets = t->k_self[i] && re_cset_has(s, k);
+            for (j = i; j < t->n && t->by_k[j].k == k; j++)
+                meets = meets || re_cset_has(s, t->by_k[j].c);
+            if (meets) {
+                if (np + (j - i) + 1 > cap) {
+                    uint32_t *p;
+                    cap = cap ? cap * 2 : 256;
+                    while (cap < np + (j - i) + 1)
+                        cap *= 2;
+                    p = realloc(pts, (size_t)cap * sizeof(*p));
+                    if (!p) {
+                        free(pts);
+                        s->oom = 1;
+                        return;
+                    }
+                    pts = p;
+                }
+                if (t->k_self[i] && !re_cset_has(s, k))
+                    pts[np++] = k;
+                for (; i < j; i++)
+                    if (!re_cset_has(s, t->by_k[i].c))
+                        pts[np++] = t->by_k[i].c;
+            }
+            i = j;
         }
-        i = j;
+        re_cset_add_points(s, pts, np);
+        free(pts);
     }
-    re_cset_add_set(s, &add);
-    re_cset_free(&add);
 }
 
 /* --- properties --------------------------------------------------------- */
