@@ -38,7 +38,7 @@ struct vm {
     struct bt *bt;
     int sp, cap;
     int heap;
-    unsigned steps;
+    int steps; /* until the next callback; a span of n characters costs n / 8 */
     fcw_re_interrupt_cb cb;
     void *opaque;
 };
@@ -284,7 +284,7 @@ static int run(struct vm *m, int pos)
         unsigned back = op & OPF_BACK;
         int w;
 
-        if (--m->steps == 0) {
+        if (--m->steps <= 0) {
             m->steps = STEPS;
             if (m->cb && m->cb(m->opaque))
                 return FCW_RE_INTERRUPTED;
@@ -444,6 +444,7 @@ static int run(struct vm *m, int pos)
                 default: p = lim; break;
                 }
                 cnt = p - pos;
+                m->steps -= cnt >> 3;
                 if (cnt < min)
                     goto fail;
                 /* giving back never helps when the end of input must follow */
@@ -461,6 +462,7 @@ static int run(struct vm *m, int pos)
                 if (++cnt == min)
                     minpos = pos;
             }
+            m->steps -= cnt >> 3;
             if (cnt < min)
                 goto fail;
             if (cnt > min)
@@ -521,8 +523,11 @@ static int run(struct vm *m, int pos)
                     cur -= 2;
                 } else {
                     cur -= 1;
-                    if (!m->unicode)
+                    if (!m->unicode) {
+                        int from = cur;
                         cur = give_back(m, e->a, cur, e->b);
+                        m->steps -= (from - cur) >> 3;
+                    }
                 }
                 pc = e->a;
                 pos = cur;
@@ -544,6 +549,7 @@ static int run(struct vm *m, int pos)
                         break;
                     pos += bk ? -w : w;
                     e->c++;
+                    m->steps--;
                     if (e->c >= max || !fast || may_continue(m, next, pos))
                         break;
                 }
