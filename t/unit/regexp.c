@@ -505,6 +505,36 @@ static void test_limits(void)
     free(in);
 }
 
+/* More loops than the registers kept on the C stack, and a backtrack
+ * stack that outgrows its first array: the heap paths. */
+static void test_growth(void)
+{
+    char err[128], pat[256] = "";
+    struct fcw_re *re;
+    uint16_t in[2048];
+    int caps[2 * 32], rc, i;
+    size_t n;
+
+    for (i = 0; i < 20; i++)
+        strcat(pat, "(a)*?");
+    strcat(pat, "b");
+    re = compile(pat, "", err, sizeof(err));
+    n = to16("aaab", in, 2048, 0);
+    rc = re ? fcw_re_exec(re, in, n, 0, caps, NULL, NULL) : -9;
+    ok(rc == FCW_RE_MATCH && caps[0] == 0 && caps[1] == 4 && caps[40] == 2 && caps[2] == -1,
+       "20 counted loops (registers on the heap): %d %d..%d", rc, caps[0], caps[1]);
+    fcw_re_free(re);
+    re = compile("(a|b)*c", "", err, sizeof(err));
+    for (i = 0; i < 2000; i++)
+        in[i] = i % 2 ? 'a' : 'b';
+    in[2000] = 'c';
+    rc = fcw_re_exec(re, in, 2001, 0, caps, NULL, NULL);
+    ok(rc == FCW_RE_MATCH && caps[1] == 2001 && caps[2] == 1999, "a backtrack stack grown on the heap (%d)", rc);
+    rc = fcw_re_exec(re, in, 2000, 0, caps, NULL, NULL);
+    ok(rc == FCW_RE_NOMATCH, "and a failure that unwinds it (%d)", rc);
+    fcw_re_free(re);
+}
+
 static void test_api(void)
 {
     char err[128];
@@ -532,6 +562,7 @@ int main(void)
         check_case(&cases[i]);
     test_interrupt();
     test_limits();
+    test_growth();
     test_api();
     return done_testing();
 }
