@@ -198,9 +198,11 @@ static duk_ret_t native_replace(duk_context *ctx)
         if (gy) {
             li = caps[1];
         }
-        out_range(&o, &v, next, (size_t) caps[0]);
-        substitute(&o, &v, t, tlen, slot, caps, named);
-        next = (size_t) caps[1];
+        if ((size_t) caps[0] >= next) { /* a match may begin before a lastIndex inside a pair */
+            out_range(&o, &v, next, (size_t) caps[0]);
+            substitute(&o, &v, t, tlen, slot, caps, named);
+            next = (size_t) caps[1];
+        }
         if (!global) {
             break;
         }
@@ -313,7 +315,9 @@ static duk_ret_t native_split(duk_context *ctx)
         if (!fcw_re_run(ctx, st, slot, &v, q, caps) || (size_t) caps[0] >= size) {
             break;
         }
-        q = (size_t) caps[0];
+        if ((size_t) caps[0] > q) {
+            q = (size_t) caps[0];
+        }
         size_t e = (size_t) caps[1] < size ? (size_t) caps[1] : size;
         if (e == p) {
             q = fcw_re_advance(&v, q, unicode);
