@@ -128,7 +128,7 @@ async function prepare(outDir, file, root) {
         fs.writeFileSync(out, code);
         rec.file = out;
     } catch (e) {
-        rec.lowerError = String(e && e.message || e).split('\n')[0];
+        rec.lowerError = String(e && e.name ? `${e.name}: ${e.message}` : e).split('\n')[0];
     }
     return rec;
 }
