@@ -11,8 +11,8 @@
  * on first use. Every RegExp is an object of Duktape's RegExp class, so
  * Object.prototype.toString gives "[object RegExp]" for both kinds.
  *
- * exec, test and the flag accessors are C functions; replace with a string,
- * match with a global regexp and split run their loops in C
+ * exec, test and the flag accessors are C functions; replace, match with a
+ * global regexp and split run their loops in C
  * (api_regexp_ops.c) when the regexp's exec is the built-in one, and take
  * the spec's general path otherwise.
  */
@@ -476,7 +476,7 @@ function regExpReplace(string, replaceValue) {
     if (global) {
         rx.lastIndex = 0;
     }
-    if (!functionalReplace && rx.exec === builtinExec) {
+    if (rx.exec === builtinExec) {
         var fast = regexpReplace(rx, S, replaceValue, global, fullUnicode);
         if (fast !== void 0) {
             return fast;

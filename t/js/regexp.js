@@ -330,3 +330,38 @@ test('RegExp.escape', function (t) {
     t.ok(new RegExp(RegExp.escape('(1+1)=2?')).test('x(1+1)=2?'));
     t.throws(function () { RegExp.escape(1); }, TypeError);
 });
+
+test('replace with a function: the spec\'s order', function (t) {
+    var re = /o/g;
+    var seen = [];
+    var out = 'foo boo'.replace(re, function (m, p) {
+        seen.push(p + ':' + re.lastIndex);
+        re.lastIndex = 7;
+        return '0';
+    });
+    t.equal(out, 'f00 b00');
+    t.equal(seen.join(' '), '1:0 2:7 5:7 6:7', 'every match found before the first call');
+    t.equal(re.lastIndex, 7, 'what the function left in lastIndex stays');
+    t.throws(function () {
+        'abc'.replace(/b/g, function () { throw new RangeError('from the replacer'); });
+    }, RangeError, 'an exception from the function propagates');
+    var s = new Array(200).join('xy');
+    var inner = 0;
+    t.equal(s.replace(/x/g, function () {
+        inner += /y/.test(s) ? 1 : 0;
+        return 'X';
+    }).indexOf('x'), -1, 'a function that runs regexps on the same string');
+    t.equal(inner, 199);
+    var r = /y/g;
+    var n = 0;
+    while (r.exec(s)) {
+        n++;
+    }
+    t.equal(n, 199, 'exec loops still work after a throw and nested matches');
+    t.equal('a1'.replace(/\d/, function () { return { toString: function () { return '!'; } }; }), 'a!',
+        'the result is converted to a string');
+    t.throws(function () { 'a'.replace(/a/, function () { return Symbol('s'); }); }, TypeError, 'a Symbol is not');
+    t.equal('2024-05'.replace(new RegExp('(?<y>\\d+)-(?<m>\\d+)'), function (m, y, mo, p, str, groups) {
+        return groups.m + '/' + groups.y + '@' + p + ':' + str.length;
+    }), '05/2024@0:7', 'captures, position, string and groups');
+});
