@@ -38,7 +38,6 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-
 struct re_state {
     struct fcw_engine *engine;
     struct re_slot slots[RE_CACHE_SLOTS];
@@ -46,10 +45,10 @@ struct re_state {
     uint64_t clock;
     double serial;
     struct re_input input;
-    void *proto;        /* %RegExp.prototype% */
-    void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
-    void *builtin_exec; /* RegExp.prototype.exec as first installed */
-    void *array_proto;  /* %Array.prototype% */
+    void *proto;         /* %RegExp.prototype% */
+    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
+    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
+    void *array_proto;   /* %Array.prototype% */
     void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
 };
 
@@ -182,7 +181,17 @@ static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, d
     struct re_slot *s = cache_get(st, src, len, flags, err, sizeof(err));
     free(src);
     if (s == NULL) {
-        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression: /%s/: %s", duk_get_string(ctx, pidx), err);
+        static const char prefix[] = "Invalid regular expression: ";
+        const char *why = strncmp(err, prefix, sizeof(prefix) - 1) == 0 ? err + sizeof(prefix) - 1 : err;
+        char letters[9];
+        size_t n = 0;
+        for (int bit = 0; bit < 8; bit++) {
+            if (flags & (1u << bit)) {
+                letters[n++] = "dgimsuvy"[bit];
+            }
+        }
+        letters[n] = '\0';
+        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "%s/%s/%s: %s", prefix, duk_get_string(ctx, pidx), letters, why);
     }
     s->pins++;
     return s;
