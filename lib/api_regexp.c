@@ -816,9 +816,6 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
         (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     }
     st->engine = fcw_engine_of(ctx);
-    /* the case-folding tables of the i flag, built here (in the master,
-     * when it preloads the engine) so that forked children share them */
-    fcw_re_init_main();
     duk_push_heap_stash(ctx);
     duk_push_pointer(ctx, st);
     duk_put_prop_literal(ctx, -2, "regexp");
