@@ -558,6 +558,7 @@ int main(void)
 {
     size_t i;
 
+    fcw_re_init_main();
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         check_case(&cases[i]);
     test_interrupt();
