@@ -1,10 +1,12 @@
 /*
  * Character sets of the regular-expression engine: sorted lists of
  * code-point ranges with union, complement, intersection and difference
- * (the v flag's class algebra), the class escapes \d \s \w, and the case
- * closure that turns a class into the set of characters that match it
- * under the i flag (every character whose canonical form is that of a
- * member), so that matching never canonicalizes at run time.
+ * (the v flag's class algebra), the class escapes \d \s \w, \p{...}
+ * syntax, and the parser of classes without the v flag (ClassRanges, with
+ * Annex B's ranges that have a class escape at one end). Under the i flag
+ * a class is widened by re_cset_case_close (regexp_unicode.c) to every
+ * character whose canonical form is that of a member, so that matching
+ * never canonicalizes at run time.
  */
 #include "regexp_int.h"
 

@@ -5,7 +5,7 @@
  * literal { ] }, \k as k without named groups, quantified lookaheads) and
  * the strict grammar under u and v. Nesting deeper than RE_MAX_DEPTH is a
  * SyntaxError, so the recursion here and in the compiler stays bounded.
- * Classes are parsed by regexp_class_parse.c.
+ * Classes are parsed in regexp_class.c (regexp_classv.c under v).
  */
 #include "regexp_int.h"
 

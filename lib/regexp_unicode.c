@@ -4,9 +4,11 @@
  * toUppercase otherwise) from tables built once per process, the case
  * closure of a set, and \p{...}: General_Category values and their
  * aliases, Script and Script_Extensions (libunistring knows one script a
- * character, so Script_Extensions is answered by Script), and the binary
- * properties ECMAScript lists that libunistring has. A property's set is
- * built once by scanning the code points and kept for the process.
+ * character, so Script_Extensions is answered by Script; scripts newer
+ * than its data are known names without characters), and the binary
+ * properties ECMAScript lists. A property's set is built once by scanning
+ * the code points and kept for the process. The data is libunistring's
+ * Unicode version (14.0 for libunistring 1.0).
  */
 #include "regexp_int.h"
 
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 /* --- case --------------------------------------------------------------- */
 
@@ -468,6 +471,16 @@ static const char *const script_codes[][2] = {
     {"Yezidi", "Yezi"},
     {"Yi", "Yiii"},
     {"Zanabazar_Square", "Zanb"},
+    /* newer than libunistring's data: names known, no characters */
+    {"Garay", "Gara"},
+    {"Gurung_Khema", "Gukh"},
+    {"Kawi", "Kawi"},
+    {"Kirat_Rai", "Krai"},
+    {"Nag_Mundari", "Nagm"},
+    {"Ol_Onal", "Onao"},
+    {"Sunuwar", "Sunu"},
+    {"Todhri", "Todr"},
+    {"Tulu_Tigalari", "Tutg"},
 };
 
 static bool is_ascii(ucs4_t c)
@@ -485,6 +498,35 @@ static bool is_assigned(ucs4_t c)
     return !uc_is_general_category(c, UC_CATEGORY_Cn);
 }
 
+static bool is_mirrored(ucs4_t c)
+{
+    ucs4_t m;
+    return uc_mirror_char(c, &m);
+}
+
+/* Changes_When_NFKC_Casefolded: default ignorables (which NFKC_Casefold
+ * removes), and characters that NFKC after case folding changes. Most
+ * characters have neither a case mapping nor a decomposition. */
+static bool is_cwkcf(ucs4_t c)
+{
+    ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH], buf[8], *r;
+    size_t n = 8;
+    int tag;
+    bool changed;
+
+    if (uc_is_property_default_ignorable_code_point(c))
+        return 1;
+    if (!uc_is_property_changes_when_casefolded(c) && uc_decomposition(c, &tag, dec) < 0)
+        return 0;
+    r = u32_casefold(&c, 1, NULL, UNINORM_NFKC, buf, &n);
+    if (!r)
+        return 0;
+    changed = n != 1 || r[0] != c;
+    if (r != buf)
+        free(r);
+    return changed;
+}
+
 static const struct binprop {
     const char *name, *alias;
     bool (*fn)(ucs4_t);
@@ -495,11 +537,13 @@ static const struct binprop {
     {"Any", NULL, is_any},
     {"Assigned", NULL, is_assigned},
     {"Bidi_Control", "Bidi_C", uc_is_property_bidi_control},
+    {"Bidi_Mirrored", "Bidi_M", is_mirrored},
     {"Case_Ignorable", "CI", uc_is_property_case_ignorable},
     {"Cased", NULL, uc_is_property_cased},
     {"Changes_When_Casefolded", "CWCF", uc_is_property_changes_when_casefolded},
     {"Changes_When_Casemapped", "CWCM", uc_is_property_changes_when_casemapped},
     {"Changes_When_Lowercased", "CWL", uc_is_property_changes_when_lowercased},
+    {"Changes_When_NFKC_Casefolded", "CWKCF", is_cwkcf},
     {"Changes_When_Titlecased", "CWT", uc_is_property_changes_when_titlecased},
     {"Changes_When_Uppercased", "CWU", uc_is_property_changes_when_uppercased},
     {"Dash", NULL, uc_is_property_dash},
@@ -544,7 +588,7 @@ static const struct binprop {
 
 /* What a property tests: one of the three kinds, with its argument. */
 struct prop_test {
-    int kind; /* 0 general category, 1 script (NULL: Unknown), 2 binary */
+    int kind; /* 0 general category, 1 script (NULL: Unknown), 2 binary, 3 none */
     uc_general_category_t gc;
     const uc_script_t *script;
     bool (*fn)(ucs4_t);
@@ -555,7 +599,8 @@ static int prop_has(const struct prop_test *t, uint32_t c)
     switch (t->kind) {
     case 0: return (uc_general_category(c).bitmask & t->gc.bitmask) != 0;
     case 1: return uc_script(c) == t->script;
-    default: return t->fn(c);
+    case 2: return t->fn(c);
+    default: return 0;
     }
 }
 
@@ -617,7 +662,7 @@ static int find_script(const char *v, const uc_script_t **sc)
                 return 0;
             }
             *sc = uc_script_byname(script_codes[i][0]);
-            return *sc ? 0 : -1;
+            return *sc ? 0 : 1;
         }
     }
     return -1;
@@ -645,9 +690,10 @@ int re_unicode_property(struct re_cset *s, const char *name, const char *value)
             t.kind = 0;
         } else if (strcmp(name, "Script") == 0 || strcmp(name, "sc") == 0 || strcmp(name, "Script_Extensions") == 0 ||
                    strcmp(name, "scx") == 0) {
-            if (find_script(value, &t.script) < 0)
+            int r = find_script(value, &t.script);
+            if (r < 0)
                 return -1;
-            t.kind = 1;
+            t.kind = r ? 3 : 1;
         } else {
             return -1;
         }

@@ -336,6 +336,11 @@ static const struct rcase cases[] = {
     {"\\p{sc=Zyyy}", "u", "a1", 0, {"1"}},
     {"\\p{Script=Zzzz}", "u", "a\\uFFFF", 0, {"\\uFFFF"}},
     {"\\p{RGI_Emoji}", "u", "", 0, {SYNTAX}},
+    {"\\p{Bidi_M}+", "u", "a()", 0, {"()"}},
+    {"\\p{CWKCF}", "u", "a\xc3\x9f", 0, {"\xc3\x9f"}},
+    {"\\p{Changes_When_NFKC_Casefolded}", "u", "a\\u00adA", 0, {"\\u00ad"}},
+    {"\\p{Script=Kawi}", "u", "a", 0, {NOMATCH}},
+    {"\\p{sc=Hrkt}", "u", "", 0, {SYNTAX}},
     {"\\p{Emoji_Keycap_Sequence}", "u", "", 0, {SYNTAX}},
     {"\\p{Emoji_Keycap_Sequence}", "v", "x1\xef\xb8\x8f\xe2\x83\xa3", 0, {"1\xef\xb8\x8f\xe2\x83\xa3"}},
     {"[\\p{Emoji_Keycap_Sequence}a]+", "v", "a#\xef\xb8\x8f\xe2\x83\xa3", 0, {"a#\xef\xb8\x8f\xe2\x83\xa3"}},
@@ -558,6 +563,7 @@ int main(void)
 {
     size_t i;
 
+    fcw_re_init_main();
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         check_case(&cases[i]);
     test_interrupt();
