@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fcgiapp.h>
-#include <grp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/epoll.h>
@@ -33,8 +32,16 @@
 #include "users.h"
 #include "worker.h"
 
+/* What has arrived, at least one byte: FCGX_GetStr alone would block
+ * until n bytes came, so a client trickling its body would never let the
+ * caller look at its deadline. */
 static int fcgx_read(void *s, char *buf, int n)
 {
+    FCGX_Stream *stream = s;
+    int avail = (int) (stream->stop - stream->rdNext);
+    if (n > 1) {
+        n = avail > 0 ? (avail < n ? avail : n) : 1;
+    }
     int got = FCGX_GetStr(buf, n, s);
     if (got == 0 && FCGX_GetError(s) != 0) {
         return -1;
@@ -118,29 +125,6 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_R
     return 0;
 }
 
-static int drop_privileges(const struct conf_pool *pool)
-{
-    if (geteuid() != 0) {
-        return 0;
-    }
-    if (pool->user == NULL) {
-        return 0;
-    }
-    char err[256];
-    uid_t uid;
-    gid_t gid;
-    if (users_find_user(pool->user, &uid, &gid, err, sizeof(err)) < 0 ||
-        (pool->group && users_find_group(pool->group, &gid, err, sizeof(err)) < 0)) {
-        fcw_log(FCW_LOG_ERROR, "[pool %s] %s", pool->name, err);
-        return -1;
-    }
-    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(uid) < 0) {
-        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to become user %s: setuid()", pool->user);
-        return -1;
-    }
-    return 0;
-}
-
 void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
                 struct scoreboard_slot *slot)
 {
@@ -148,7 +132,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     (void) conf;
     signals_init_child();
     fcw_log_set_pool(pool->name);
-    if (drop_privileges(pool) < 0) {
+    if (users_switch(pool->user, pool->group, err, sizeof(err)) < 0) {
+        fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
     FCGX_Request fr;
@@ -191,9 +176,29 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * where signals reach the child, and let FCGX_Accept_r fail with
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
-         * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd)) {
+         * wait on it too, as PHP-FPM does, but not on it alone — when a new
+         * connection waits in the backlog while ours is idle, give ours up
+         * and take the new one, so that no request waits behind an idle
+         * kept connection (a front server keeping more connections than
+         * the pool has children would otherwise stall the pool). */
+        int kept = fr.ipcFd;
+        if (kept >= 0) {
+            struct epoll_event kev = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = kept };
+            if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
+                fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
+                close(kept);
+                fr.ipcFd = kept = -1;
+            }
+        }
+        int ready = signals_child_wait(epfd, kept);
+        if (ready < 0) {
             continue;
+        }
+        if (kept >= 0 && ready != kept) {
+            fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
+            epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
+            close(kept);
+            fr.ipcFd = -1;
         }
         /* Ready, even if a stop came with it: the connection is answered
          * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a
@@ -204,6 +209,10 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * server stalling mid-record meets request_terminate_timeout */
         slot->state = SLOT_READING;
         slot->request_started = clock_now_ms();
+        /* until its parameters are read, the request has no name: a kill
+         * for request_terminate_timeout must not name the previous one */
+        snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
             /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
              * when the connection held no request: it was closed or timed out */

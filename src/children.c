@@ -48,6 +48,9 @@ int children_spawn(struct master *m, struct pool_rt *pool)
         for (size_t i = 0; i < m->npools; i++) {
             if (&m->pools[i] != pool) {
                 close(m->pools[i].fd);
+                if (m->pools[i].cfg->access_log_fd >= 0) {
+                    close(m->pools[i].cfg->access_log_fd);
+                }
             }
         }
         slot->pid = getpid();

@@ -46,6 +46,7 @@ struct master {
     size_t nretired;
     int stopping;
     double stop_deadline;
+    int allow_root; /* -R */
 };
 
 /* Children of pool (not counting those asked to stop, unless

@@ -36,16 +36,34 @@
 #include "proc.h"
 #include "scoreboard.h"
 #include "signals.h"
+#include "users.h"
 #include "worker.h"
 
 #define MASTER_TICK_MS 1000
 
 /* ---- checking scripts ---- */
 
+/* The pool's user and group exist. */
+static int users_switch_check(const struct conf_pool *p, char *err, size_t errlen)
+{
+    uid_t uid;
+    gid_t gid;
+    if (users_find_user(p->user, &uid, &gid, err, errlen) < 0 ||
+        (p->group && users_find_group(p->group, &gid, err, errlen) < 0)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Loads the worker as the pool's children will: as the pool's user. */
 static void check_pool_child(void *arg, int fd)
 {
     const struct conf_pool *pool = arg;
     char msg[1024] = "";
+    if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
+        dprintf(fd, "[pool %s] %s", pool->name, msg);
+        _exit(1);
+    }
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
         ssize_t wr = write(fd, msg, strlen(msg));
@@ -74,9 +92,54 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     return -1;
 }
 
+/* A log (what names the directive) can be opened for appending, without
+ * creating it here. */
+static int check_log_path(const char *what, const char *path, char *err, size_t errlen)
+{
+    if (path == NULL || strcmp(path, "stderr") == 0) {
+        return 0;
+    }
+    if (access(path, F_OK) == 0) {
+        if (access(path, W_OK) < 0) {
+            snprintf(err, errlen, "%s %s: not writable: %s", what, path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        snprintf(dir, sizeof(dir), ".");
+    } else if (slash == dir) {
+        slash[1] = '\0';
+    } else {
+        *slash = '\0';
+    }
+    if (access(dir, W_OK | X_OK) < 0) {
+        snprintf(err, errlen, "%s %s: cannot create it in %s: %s", what, path, dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int master_check(const struct conf *conf, char *err, size_t errlen)
 {
+    if (check_log_path("error_log", conf->global.error_log, err, errlen) < 0) {
+        return -1;
+    }
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
+        char why[512];
+        if (geteuid() == 0 && p->user == NULL && !conf->global.allow_root) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: its children would run as root: set user = NAME "
+                     "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
+            return -1;
+        }
+        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0) ||
+            check_log_path("access.log", p->access_log, why, sizeof(why)) < 0) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
+            return -1;
+        }
         if (check_pool(p, err, errlen) < 0) {
             return -1;
         }
@@ -85,6 +148,44 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
 }
 
 /* ---- pools ---- */
+
+/* The master opens each pool's access log (as root, before the children
+ * drop to the pool's user), and the children write to the descriptor they
+ * inherit: a log the pool's user could not open still works, and rotation
+ * (SIGUSR1) is the master's job alone. */
+static void master_open_access_log(struct conf_pool *p)
+{
+    if (p->access_log == NULL) {
+        return;
+    }
+    int fd = open(p->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to open the access log %s: open()", p->name,
+                p->access_log);
+        return;
+    }
+    if (p->access_log_fd >= 0) {
+        close(p->access_log_fd);
+    }
+    p->access_log_fd = fd;
+}
+
+/* SIGUSR1: the error log and every access log are opened again (after a
+ * rotation moved them), and the children are replaced gracefully — each
+ * finishes its request — so that the new ones write to the new files. */
+static void reopen_logs(struct master *m)
+{
+    fcw_log_reopen();
+    for (size_t i = 0; i < m->npools; i++) {
+        master_open_access_log(m->pools[i].cfg);
+    }
+    fcw_log(FCW_LOG_NOTICE, "logs reopened: replacing the children");
+    for (struct child *c = m->children; c; c = c->next) {
+        if (c->pool != NULL) {
+            children_stop(c, m->conf->global.process_control_timeout_ms);
+        }
+    }
+}
 
 static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, size_t nold)
 {
@@ -105,6 +206,7 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
         if (pools[i].fd < 0) {
             pools[i].fd = listen_open(p);
         }
+        master_open_access_log(p);
         pools[i].sb = pools[i].fd >= 0 ? scoreboard_new(p->max_children) : NULL;
         if (pools[i].sb == NULL) {
             for (size_t k = 0; k <= i; k++) {
@@ -153,6 +255,9 @@ static void reload(struct master *m)
     char err[1024];
     fcw_log(FCW_LOG_NOTICE, "reloading %s", m->conf_path);
     struct conf *conf = conf_load(m->conf_path, err, sizeof(err));
+    if (conf != NULL) {
+        conf->global.allow_root = m->allow_root;
+    }
     if (conf == NULL || master_check(conf, err, sizeof(err)) < 0) {
         fcw_log(FCW_LOG_ERROR, "reload refused, the running configuration stays: %s", err);
         conf_free(conf);
@@ -188,13 +293,6 @@ static void begin_stop(struct master *m)
             m->children ? "children" : "nothing");
     for (struct child *c = m->children; c; c = c->next) {
         children_stop(c, m->conf->global.process_control_timeout_ms);
-    }
-}
-
-static void notify_children(struct master *m, int sig)
-{
-    for (struct child *c = m->children; c; c = c->next) {
-        kill(c->pid, sig);
     }
 }
 
@@ -239,16 +337,18 @@ static int daemonize_now(int keep_stderr)
     return 0;
 }
 
-int master_run(const char *conf_path, int daemonize)
+int master_run(const char *conf_path, int daemonize, int allow_root)
 {
     char err[1024];
     struct master m = { 0 };
     m.conf_path = conf_path;
+    m.allow_root = allow_root;
     m.conf = conf_load(conf_path, err, sizeof(err));
     if (m.conf == NULL) {
         fprintf(stderr, "fcworker: %s\n", err);
         return 1;
     }
+    m.conf->global.allow_root = allow_root;
     if (fcw_log_open(m.conf->global.error_log, m.conf->global.log_level) < 0) {
         fprintf(stderr, "fcworker: cannot open the error log %s: %s\n", m.conf->global.error_log, strerror(errno));
         conf_free(m.conf);
@@ -283,6 +383,13 @@ int master_run(const char *conf_path, int daemonize)
             break;
         }
         pm_enforce_timeouts(&m);
+        for (size_t i = 0; i < m.npools; i++) {
+            unsigned queued;
+            if (listen_queue_length(m.pools[i].fd, &queued) == 0) {
+                m.pools[i].sb->listen_queue = queued;
+                scoreboard_raise_max(&m.pools[i].sb->max_listen_queue, queued);
+            }
+        }
         size_t n = 0;
         pfds[n++] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
         for (size_t i = 0; !m.stopping && i < m.npools && n < 64; i++) {
@@ -326,8 +433,9 @@ int master_run(const char *conf_path, int daemonize)
                 }
                 break;
             case SIGUSR1:
-                fcw_log_reopen();
-                notify_children(&m, SIGUSR1);
+                if (!m.stopping) {
+                    reopen_logs(&m);
+                }
                 break;
             }
         }

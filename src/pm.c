@@ -40,10 +40,17 @@ void pm_maintain(struct master *m, struct pool_rt *pool)
     unsigned total = children_count(m, pool, 0);
     unsigned want = target_size(m, pool);
     if (want > cfg->max_children) {
-        if (cfg->pm != PM_STATIC && total >= cfg->max_children && pool->want_spawn) {
+        /* as PHP-FPM: counted and logged when a dynamic or ondemand pool
+         * wants more children than it may have, once until it drops below */
+        if (cfg->pm != PM_STATIC && total >= cfg->max_children && !pool->sb->reached_warned) {
             scoreboard_count_event(&pool->sb->max_children_reached);
+            pool->sb->reached_warned = 1;
+            fcw_log(FCW_LOG_WARNING, "[pool %s] server reached pm.max_children setting (%u), consider raising it",
+                    cfg->name, cfg->max_children);
         }
         want = cfg->max_children;
+    } else if (total < cfg->max_children) {
+        pool->sb->reached_warned = 0;
     }
     pool->want_spawn = 0;
     if (now >= pool->next_spawn) {

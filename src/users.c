@@ -10,6 +10,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* getpwnam(3): these mean "no such entry", not a failed look-up. */
 static int not_found(int e)
@@ -49,5 +50,22 @@ int users_find_group(const char *name, gid_t *gid, char *err, size_t errlen)
         return -1;
     }
     *gid = gr->gr_gid;
+    return 0;
+}
+
+int users_switch(const char *user, const char *group, char *err, size_t errlen)
+{
+    if (geteuid() != 0 || user == NULL) {
+        return 0;
+    }
+    uid_t uid;
+    gid_t gid;
+    if (users_find_user(user, &uid, &gid, err, errlen) < 0 || (group && users_find_group(group, &gid, err, errlen) < 0)) {
+        return -1;
+    }
+    if (setgid(gid) < 0 || initgroups(user, gid) < 0 || setuid(uid) < 0) {
+        snprintf(err, errlen, "failed to become user %s: %s", user, strerror(errno));
+        return -1;
+    }
     return 0;
 }

@@ -14,4 +14,8 @@ int users_find_user(const char *name, uid_t *uid, gid_t *gid, char *err, size_t 
 /* The gid of group name; 0, or -1 with a message in err. */
 int users_find_group(const char *name, gid_t *gid, char *err, size_t errlen);
 
+/* Becomes user (and group, or the user's primary group) when running as
+ * root; does nothing otherwise or when user is NULL. 0, or -1 with err. */
+int users_switch(const char *user, const char *group, char *err, size_t errlen);
+
 #endif
