@@ -113,6 +113,10 @@ void fcw_engine_configure(struct fcw_engine *engine, const struct fcw_engine_con
 /* Compiles the worker script at path and runs its top level. On failure
  * writes "path:line: message" to err and returns -1. */
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
+/* The same from a script's text already read (path names it in errors and
+ * stack traces, and a source map beside it is still read from disk). */
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen);
 
 /* Runs one request to its end (response written, waitUntil work settled or
  * the wall limit reached). The last bytes of the response may still sit in

@@ -613,7 +613,8 @@ void conf_free(struct conf *c)
         char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
-                             &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow };
+                             &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
+                             &p->script_text, &p->script_loaded };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }
