@@ -2,12 +2,14 @@
  * Runs every entry of the web-platform-tests URLPattern vectors
  * (urlpatterntestdata.json from env.FCW_CONFORMANCE) against URLPattern,
  * reports each failing entry as a comment and asserts the pass rate.
- * An entry checks: construction (or its TypeError), the component pattern
- * strings listed in expected_obj, test() and exec() on the inputs (or their
+ * An entry checks: construction (or its TypeError), every component's
+ * pattern string (expected_obj's, else the value the WPT harness derives
+ * from the constructor's arguments), test() and exec() on the inputs (or their
  * TypeError), the inputs echoed back, and every component's input and groups
  * (a component not listed must be the empty wildcard match; a null group in
- * the data stands for undefined). An entry without inputs checks that each
- * component of expected_match is the pattern's canonical string.
+ * the data stands for undefined). An entry without inputs (newer entries
+ * on hostname canonicalization) checks that each component of
+ * expected_match is the pattern's canonical string, and derives no others.
  */
 var COMPONENTS = ['protocol', 'username', 'password', 'hostname', 'port', 'pathname', 'search', 'hash'];
 
@@ -43,6 +45,48 @@ function sameValue(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/* Components whose presence in an init stops later ones inheriting from
+ * the base URL (they become wildcards). */
+var EARLIER = {
+    protocol: [], username: [], password: [], hostname: ['protocol'], port: ['protocol', 'hostname'],
+    pathname: ['protocol', 'hostname', 'port'], search: ['protocol', 'hostname', 'port', 'pathname'],
+    hash: ['protocol', 'hostname', 'port', 'pathname', 'search']
+};
+
+/* A component's expected pattern string: expected_obj's if listed, else
+ * '' for an exactly empty component, the init's own value, a wildcard when
+ * an earlier component is given, the base URL's part, or a wildcard. */
+function expectedPatternString(entry, name) {
+    var init = entry.pattern[0], base = null, value;
+    if (entry.expected_obj && entry.expected_obj[name] !== undefined) {
+        return entry.expected_obj[name];
+    }
+    if (entry.exactly_empty_components && entry.exactly_empty_components.indexOf(name) >= 0) {
+        return '';
+    }
+    if (init !== null && typeof init === 'object') {
+        if (init[name]) {
+            return init[name];
+        }
+        if (EARLIER[name].some(function (c) { return c in init; })) {
+            return '*';
+        }
+        if (init.baseURL) {
+            base = new URL(init.baseURL);
+        }
+    } else if (entry.pattern.length > 1 && typeof entry.pattern[1] === 'string') {
+        base = new URL(entry.pattern[1]);
+    }
+    if (base && name !== 'username' && name !== 'password') {
+        value = base[name];
+        if (name === 'protocol') {
+            return value.slice(0, -1);
+        }
+        return name === 'search' || name === 'hash' ? value.slice(1) : value;
+    }
+    return '*';
+}
+
 /* Returns null when the entry passes, else what went wrong. */
 function checkEntry(entry) {
     var pattern, i, name, inputs = entry.inputs, result, tested, expected, actual, want;
@@ -57,11 +101,11 @@ function checkEntry(entry) {
     if (entry.expected_obj === 'error') {
         return 'constructor did not throw';
     }
-    if (entry.expected_obj) {
-        for (name in entry.expected_obj) {
-            if (pattern[name] !== entry.expected_obj[name]) {
-                return name + ' ' + show(pattern[name]) + ' != ' + show(entry.expected_obj[name]);
-            }
+    for (i = 0; i < COMPONENTS.length; i++) {
+        name = COMPONENTS[i];
+        want = expectedPatternString(entry, name);
+        if ((inputs || (entry.expected_obj && entry.expected_obj[name] !== undefined)) && pattern[name] !== want) {
+            return name + ' ' + show(pattern[name]) + ' != ' + show(want);
         }
     }
     if (!inputs) {
