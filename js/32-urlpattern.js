@@ -414,7 +414,7 @@ function canonicalizeProtocol(value) {
         return value;
     }
     url = URL.parse(value + '://dummy.invalid/');
-    if (!url) {
+    if (!url || url.protocol !== value.toLowerCase() + ':') {
         fail("invalid protocol '" + value + "'");
     }
     return url.protocol.slice(0, -1);

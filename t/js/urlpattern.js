@@ -62,6 +62,7 @@ test('URLPattern: errors are TypeErrors', function (t) {
     t.throws(function () { return new URLPattern({ pathname: '/(a(b))' }); }, TypeError, 'nested capture');
     t.throws(function () { return new URLPattern({ pathname: '/([)' }); }, TypeError, 'bad regexp');
     t.throws(function () { return new URLPattern({ protocol: 'caf\u00e9' }); }, TypeError, 'bad protocol');
+    t.throws(function () { return new URLPattern({ protocol: 'http\\:x' }); }, TypeError, 'a protocol with a colon');
     t.throws(function () { return new URLPattern({ pathname: '/' }, 'https://x'); }, TypeError, 'init with base');
     t.throws(function () { return new URLPattern({ hostname: 'a b' }); }, TypeError, 'bad hostname');
     t.throws(function () { return URLPattern(); }, TypeError, 'without new');
