@@ -158,6 +158,15 @@ test('structuredClone: types, transfer and errors', function (t) {
     t.throws(function () { structuredClone(function () {}); }, DOMException, 'function');
     t.throws(function () { structuredClone(Symbol('s')); }, DOMException, 'symbol');
     t.throws(function () { structuredClone(1, { transfer: [{}] }); }, DOMException, 'not transferable');
+    var kept = new ArrayBuffer(4);
+    t.throws(function () { structuredClone({ f: function () {}, b: kept }, { transfer: [kept] }); }, DOMException,
+        'a failed clone');
+    t.equal(kept.byteLength, 4, 'a failed clone detaches nothing');
+    var ch = new MessageChannel();
+    t.throws(function () { structuredClone(ch.port1); }, DOMException, 'a port must be in the transfer list');
+    var movedPort = structuredClone(ch.port1, { transfer: [ch.port1] });
+    t.ok(movedPort instanceof MessagePort && movedPort !== ch.port1, 'a transferred port is a new port');
+    t.throws(function () { structuredClone(1, { transfer: [ch.port1] }); }, DOMException, 'a port moves once');
     var b2 = new ArrayBuffer(2);
     t.throws(function () { structuredClone(1, { transfer: [b2, b2] }); }, DOMException, 'duplicate');
     try {
