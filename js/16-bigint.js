@@ -253,8 +253,23 @@ function toString(radix) {
     return digits(x[VALUE], r);
 }
 
-function toLocaleString() {
-    return digits(thisBigIntValue(this, 'toLocaleString')[VALUE], 10);
+/* Without Intl: the en-US format of ECMA-402 (grouped digits, and the
+ * minimumFractionDigits zeros), as Number.prototype.toLocaleString does
+ * here; other locales get the same. */
+function toLocaleString(locales, options) {
+    var text = digits(thisBigIntValue(this, 'toLocaleString')[VALUE], 10);
+    var sign = text.charAt(0) === '-' ? '-' : '';
+    var whole = sign ? text.slice(1) : text;
+    var grouped = '';
+    for (var i = whole.length; i > 0; i -= 3) {
+        grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
+    }
+    var o = options !== null && typeof options === 'object' ? options : {};
+    var minFrac = o.minimumFractionDigits === void 0 ? 0 : toIntegerOrInfinity(o.minimumFractionDigits);
+    if (!(minFrac >= 0 && minFrac <= 100)) {
+        throw new RangeError('minimumFractionDigits value is out of range.');
+    }
+    return sign + grouped + (minFrac > 0 ? '.' + new Array(minFrac + 1).join('0') : '');
 }
 
 function valueOf() {

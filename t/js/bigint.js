@@ -86,7 +86,9 @@ test('toString, String, Number, templates', function (t) {
     t.equal(D.toString(2), '1001111110010000011011001100100100011010111110110010011011000101101110001110011000000100010101');
     t.equal(BigInt(-255).toString(16), '-ff');
     t.equal(BigInt(0).toString(2), '0');
-    t.equal(C.toLocaleString(), new Array(301).join('9'));
+    t.equal(BigInt(-1234567).toLocaleString(), '-1,234,567', 'toLocaleString groups as en-US');
+    t.equal(BigInt(123).toLocaleString('en-US', { minimumFractionDigits: 2 }), '123.00');
+    t.equal(BigInt(1000).toLocaleString(), '1,000');
     t.throws(function () { A.toString(1); }, RangeError, 'radix 1');
     t.throws(function () { A.toString(37); }, RangeError, 'radix 37');
     t.equal(String(D), '12345678901234567890123456789');

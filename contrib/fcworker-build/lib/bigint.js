@@ -17,10 +17,12 @@
  *   - in "BigInt scopes" only, arithmetic, bitwise, relational, equality,
  *     unary -, +, ~, ++, -- and compound assignments become calls of
  *     __fcw_bigint (add, sub, ..., update, assign; the contract is in the
- *     runtime file). A member target (`o.p += 1n`, `o[k]++`) evaluates the
- *     object once; its right-hand side is evaluated before the property is
- *     read. Targets that are private fields, `super` members or in
- *     parentheses stay native, and so do `===`/`!==` with a literal that is
+ *     runtime file). `x += y` becomes `x = add(x, y)`, also for a member of
+ *     `this` or of a name (`this.#n++`, `o.p -= 1n`); other member targets
+ *     (`f().p += 1n`, `o[k()]++`) go through update/assign, which evaluate
+ *     the object once (the right-hand side is then evaluated before the
+ *     property is read). Private fields of other objects, `super` members
+ *     and targets in parentheses stay native, and so do `===`/`!==` with a literal that is
  *     not a BigInt, `==`/`!=` with null or undefined, and `+`/`+=` with a
  *     string literal: their native result is already right for BigInts.
  *
@@ -337,11 +339,26 @@ class Lowering {
         return true;
     }
 
+    /* The source of a target that can be evaluated twice: a name, or a
+     * member of `this` or of a name by a name or a literal; else null. */
+    simpleTarget(node) {
+        if (node.type === 'Identifier') {
+            return node.name;
+        }
+        if (node.type === 'MemberExpression' && !node.optional &&
+            (node.object.type === 'ThisExpression' || node.object.type === 'Identifier') &&
+            (!node.computed || node.property.type === 'Literal')) {
+            return this.code.slice(node.start, node.end);
+        }
+        return null;
+    }
+
     update(node, statement) {
         const arg = node.argument;
         const fn = node.operator === '++' ? 'inc' : 'dec';
-        if (arg.type === 'Identifier') {
-            const name = arg.name;
+        const simple = this.simpleTarget(arg);
+        if (simple !== null) {
+            const name = simple;
             const assign = `${name} = ${OPS}.${fn}(${name})`;
             let text = assign;
             if (!statement) {
@@ -380,8 +397,9 @@ class Lowering {
         }
         const left = node.left;
         const at = this.token(left.end, node.right.start);
-        if (left.type === 'Identifier') {
-            this.overwrite(at, at + node.operator.length, `= ${OPS}.${fn}(${left.name},`);
+        const simple = this.simpleTarget(left);
+        if (simple !== null) {
+            this.overwrite(at, at + node.operator.length, `= ${OPS}.${fn}(${simple},`);
             this.ms.appendLeft(node.end, ')');
             return;
         }
