@@ -5,9 +5,8 @@
  *
  * transform(ast, ms, code) edits the MagicString `ms` of `code` (whose acorn
  * Program is `ast`) in place and returns true when it changed anything. A
- * program with no BigInt literal and no mention of BigInt, BigInt64Array,
- * BigUint64Array or the DataView BigInt methods is left alone: it cannot make
- * a BigInt. Otherwise:
+ * program with no BigInt literal, no `typeof x === "bigint"` and no name
+ * of BigInt's (below) is left alone: it cannot make a BigInt. Otherwise:
  *   - every BigInt literal becomes __fcw_bigint.lit("<digits>");
  *   - `typeof x` compared with "bigint" becomes __fcw_bigint.isBigInt(x)
  *     (negated for != and !==); compared with "object", or used any other
@@ -22,27 +21,34 @@
  *     (`f().p += 1n`, `o[k()]++`) go through update/assign, which evaluate
  *     the object once (the right-hand side is then evaluated before the
  *     property is read). Private fields of other objects, `super` members
- *     and targets in parentheses stay native, and so do `===`/`!==` with a literal that is
- *     not a BigInt, `==`/`!=` with null or undefined, and `+`/`+=` with a
- *     string literal: their native result is already right for BigInts.
+ *     and targets in parentheses stay native, and so do `===`/`!==` with a
+ *     literal that is not a BigInt, `==`/`!=` with null or undefined, and
+ *     `+`/`+=` with a string literal: their native result is already right
+ *     for BigInts.
  *
- * BigInt scopes: a function that contains a BigInt literal or one of the
- * names above, and every function nested in it (callbacks such as
- * `list.reduce((a, b) => a + b, 0n)` get their BigInts from there). At the
- * top level the unit is the statement, not the program: esbuild hoists every
- * ES module of the bundle to that level, so one top-level
- * `const MAX = 2n ** 64n` would otherwise put every operator of the program
- * behind a call; a top-level statement that mentions (outside its functions)
- * a name bound by such a statement is one too. Operators
- * elsewhere stay native (and fast); a BigInt reaching them is compared
- * through its @@toPrimitive (right for safe integers), and arithmetic on it
- * there gives a number instead of a TypeError or a BigInt.
+ * BigInt scopes: a function that contains a BigInt literal, a name that
+ * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
+ * isBigInt, a library's BIGINT_LIMITS...), BigUint64Array, getBigUint64,
+ * setBigUint64, or a `typeof x === "bigint"` test, and every function nested
+ * in it (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their
+ * BigInts from there). At the top level the unit is the statement, not the
+ * program: esbuild hoists every ES module of the bundle to that level, so one
+ * top-level `const MAX = 2n ** 64n` would otherwise put every operator of
+ * the program behind a call; a top-level statement that mentions (outside its
+ * functions) a name bound by such a statement is one too. Operators elsewhere
+ * stay native, so hot code that never sees a BigInt pays nothing; a BigInt
+ * reaching them is compared through its @@toPrimitive (exact for safe
+ * integers, approximate beyond 2^53), and arithmetic on it there gives a
+ * number instead of a TypeError or a BigInt.
  */
 'use strict';
 
 const OPS = '__fcw_bigint';
-const TRIGGER_NAMES = new Set(['BigInt', 'BigInt64Array', 'BigUint64Array']);
-const TRIGGER_MEMBERS = new Set(['getBigInt64', 'getBigUint64', 'setBigInt64', 'setBigUint64']);
+/* Names that mark a BigInt scope: these, and every identifier or property
+ * name containing "bigint" in any case (BIGINT_FORMAT_RANGES, isBigInt,
+ * ZodBigInt, getBigInt64: code named after BigInts handles them). */
+const TRIGGER_NAMES = new Set(['BigUint64Array', 'getBigUint64', 'setBigUint64']);
+const TRIGGER_PATTERN = /bigint/i;
 const BINARY = {
     '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '**': 'exp',
     '&': 'and', '|': 'or', '^': 'xor', '<<': 'shl', '>>': 'sar', '>>>': 'shr',
@@ -81,18 +87,6 @@ function isBigIntLiteral(node) {
     return node.type === 'Literal' && typeof node.bigint === 'string';
 }
 
-function isNameReference(node, parent, key) {
-    if (parent === null) {
-        return true;
-    }
-    if ((parent.type === 'MemberExpression' && key === 'property') ||
-        ((parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition') &&
-         key === 'key')) {
-        return parent.computed;
-    }
-    return true;
-}
-
 /* The functions and top-level statements that contain a trigger directly
  * (in no nested function). */
 function findTriggers(ast) {
@@ -101,11 +95,11 @@ function findTriggers(ast) {
         let trigger = false;
         if (isBigIntLiteral(node)) {
             trigger = true;
-        } else if (node.type === 'Identifier' && TRIGGER_NAMES.has(node.name)) {
-            trigger = isNameReference(node, parent, key);
-        } else if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' &&
-                   TRIGGER_MEMBERS.has(node.property.name)) {
-            trigger = true;
+        } else if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') {
+            trigger = TRIGGER_NAMES.has(node.name) || TRIGGER_PATTERN.test(node.name);
+        } else if (node.type === 'BinaryExpression' && EQUALITY.has(node.operator)) {
+            trigger = (isTypeof(node.left) && isStringLiteral(node.right) && node.right.value === 'bigint') ||
+                (isTypeof(node.right) && isStringLiteral(node.left) && node.left.value === 'bigint');
         }
         if (trigger && fn !== null) {
             marked.add(fn);
