@@ -223,8 +223,21 @@ function BigInt(value) {
 var BigIntPrototype = BigInt.prototype;
 BigIntBox.prototype = BigIntPrototype;
 
+/* ToNumber: a TypeError for BigInts, as the spec's ToIndex and
+ * ToIntegerOrInfinity need (+b would give the number). */
+function toNumber(x) {
+    if (typeof x === 'number') {
+        return x;
+    }
+    var p = toPrimitive(x, 'number');
+    if (isBig(p)) {
+        throw new TypeError('Cannot convert a BigInt value to a number');
+    }
+    return +p;
+}
+
 function toIndex(value) {
-    var n = toIntegerOrInfinity(value);
+    var n = toIntegerOrInfinity(toNumber(value));
     if (n < 0 || n > MAX) {
         throw new RangeError('Invalid value: not (convertible to) a safe integer');
     }
@@ -245,7 +258,7 @@ function toString(radix) {
     var x = thisBigIntValue(this, 'toString');
     var r = 10;
     if (radix !== void 0) {
-        r = toIntegerOrInfinity(radix);
+        r = toIntegerOrInfinity(toNumber(radix));
         if (r < 2 || r > 36) {
             throw new RangeError('toString() radix must be between 2 and 36');
         }
@@ -677,5 +690,6 @@ native.bigint = {
     make: make,
     isBig: isBig,
     seq: seq,
+    toNumber: toNumber,
     toBigInt: toBigInt
 };

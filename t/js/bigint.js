@@ -183,6 +183,8 @@ test('BigInt.asIntN, BigInt.asUintN', function (t) {
     t.throws(function () { BigInt.asIntN(-1, BigInt(0)); }, RangeError, 'negative width');
     t.throws(function () { BigInt.asUintN(9007199254740992, BigInt(0)); }, RangeError, 'width above 2^53 - 1');
     t.throws(function () { BigInt.asUintN(8, 5); }, TypeError, 'a number is not converted');
+    t.throws(function () { BigInt.asIntN(BigInt(8), BigInt(5)); }, TypeError, 'a BigInt width');
+    t.throws(function () { BigInt(5).toString(BigInt(10)); }, TypeError, 'a BigInt radix');
     t.throws(function () { BigInt.asUintN(9007199254740991, BigInt(-1)); }, RangeError, 'too large a result');
 });
 
