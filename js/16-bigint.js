@@ -8,9 +8,10 @@
  * such values itself while the result stays safe) and otherwise as the
  * buffer described in lib/api_bigint.c, which does the rest in C. Values from
  * -1024 to 1024 are interned and each literal of the program is one object,
- * so `===`, switch cases, Map keys and indexOf work on those even in code the
- * build did not lower; other equal values are distinct objects, which only
- * the lowered operators (eq, seq, ...) compare by value. `typeof` gives
+ * so `===`, switch cases, indexOf and SameValue work on those even in code
+ * the build did not lower; other equal values are distinct objects, which
+ * only the lowered operators (eq, seq, ...) and Map and Set keys compare by
+ * value. `typeof` gives
  * "object" unless lowered (typeOf, isBigInt). BigInt.prototype has a
  * @@toPrimitive that real BigInts lack: it makes String(b), template strings
  * and `"" + b` give the digits and Number(b) the nearest number, and lets
@@ -683,6 +684,11 @@ var operations = {
     typeOf: typeOf, isBigInt: isBig
 };
 native.defineGlobal('__fcw_bigint', Object.freeze(operations));
+
+/* The hash of a BigInt key in Map and Set (11-collections.js). */
+native.bigintKey = function (key) {
+    return key[VALUE] === void 0 ? void 0 : 'b' + digits(key[VALUE], 10);
+};
 
 /* Shared with 17-bigint-arrays.js. */
 native.bigint = {

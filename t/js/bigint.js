@@ -322,3 +322,19 @@ test('literals', function (t) {
     t.throws(function () { B.lit('-1'); }, SyntaxError, 'a sign');
     t.throws(function () { B.lit(''); }, SyntaxError, 'empty');
 });
+
+test('Map and Set keys compare BigInts by value', function (t) {
+    var m = new Map();
+    m.set(B.exp(BigInt(2), BigInt(70)), 'a');
+    m.set(BigInt(5), 'b');
+    t.equal(m.get(B.exp(BigInt(2), BigInt(70))), 'a', 'an equal large value');
+    t.equal(m.get(BigInt('5')), 'b');
+    t.equal(m.get(5), undefined, 'not the number');
+    t.ok(m.has(BigInt('1180591620717411303424')), 'has');
+    t.ok(m['delete'](BigInt('1180591620717411303424')) && m.size === 1, 'delete');
+    var s = new Set([BigInt('123456789012345678901'), BigInt('123456789012345678901'), BigInt(1), 1]);
+    t.equal(s.size, 3);
+    var frozen = Object.freeze({});
+    m.set(frozen, 'f');
+    t.equal(m.get(frozen), 'f', 'other frozen objects still work');
+});
