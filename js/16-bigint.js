@@ -8,10 +8,11 @@
  * such values itself while the result stays safe) and otherwise as the
  * buffer described in lib/api_bigint.c, which does the rest in C. Values from
  * -1024 to 1024 are interned and each literal of the program is one object,
- * so `===`, switch cases, indexOf and SameValue work on those even in code
- * the build did not lower; other equal values are distinct objects, which
- * only the lowered operators (eq, seq, ...) and Map and Set keys compare by
- * value. `typeof` gives
+ * so `===` and switch cases work on those even in code the build did not
+ * lower; other equal values are distinct objects, which the lowered
+ * operators (eq, seq, ...), Object.is, Array indexOf/lastIndexOf/includes and
+ * Map and Set keys compare by value, and code that was not lowered by
+ * identity. `typeof` gives
  * "object" unless lowered (typeOf, isBigInt). BigInt.prototype has a
  * @@toPrimitive that real BigInts lack: it makes String(b), template strings
  * and `"" + b` give the digits and Number(b) the nearest number, and lets
@@ -684,6 +685,44 @@ var operations = {
     typeOf: typeOf, isBigInt: isBig
 };
 native.defineGlobal('__fcw_bigint', Object.freeze(operations));
+
+/* --- The spec's equality algorithms compare BigInts by value: Object.is
+ * (SameValue) and the Array searches (IsStrictlyEqual, SameValueZero).
+ * Searches for anything but a BigInt go straight to the original. */
+var nativeObjectIs = Object.is;
+var arraySearches = { indexOf: true, lastIndexOf: true, includes: true };
+
+function objectIs(a, b) {
+    return nativeObjectIs(a, b) || isBig(a) && isBig(b) && sameBig(a[VALUE], b[VALUE]);
+}
+setNameAndLength(objectIs, 'is', 2);
+Object.defineProperty(Object, 'is', { value: objectIs, writable: true, enumerable: false, configurable: true });
+
+function wrapSearch(name) {
+    var original = Array.prototype[name];
+    var fromEnd = name === 'lastIndexOf';
+    var search = function (element, fromIndex) {
+        if (!isBig(element)) {
+            return arguments.length > 1 ? original.call(this, element, fromIndex) : original.call(this, element);
+        }
+        var o = spec.toObject(this, 'Array.prototype.' + name);
+        var len = spec.toLength(o.length);
+        var k = fromEnd ? (arguments.length > 1 ? toIntegerOrInfinity(fromIndex) : len - 1) :
+            toIntegerOrInfinity(fromIndex);
+        k = k < 0 ? (fromEnd ? len + k : Math.max(len + k, 0)) : (fromEnd ? Math.min(k, len - 1) : k);
+        for (; fromEnd ? k >= 0 : k < len; k += fromEnd ? -1 : 1) {
+            if ((name === 'includes' || k in o) && seq(o[k], element)) {
+                return name === 'includes' ? true : k;
+            }
+        }
+        return name === 'includes' ? false : -1;
+    };
+    setNameAndLength(search, name, 1);
+    Object.defineProperty(Array.prototype, name, { value: search, writable: true, enumerable: false, configurable: true });
+}
+for (var searchName in arraySearches) {
+    wrapSearch(searchName);
+}
 
 /* The hash of a BigInt key in Map and Set (11-collections.js). */
 native.bigintKey = function (key) {

@@ -338,3 +338,18 @@ test('Map and Set keys compare BigInts by value', function (t) {
     m.set(frozen, 'f');
     t.equal(m.get(frozen), 'f', 'other frozen objects still work');
 });
+
+test('Object.is and Array searches compare BigInts by value', function (t) {
+    var big = B.exp(BigInt(2), BigInt(70));
+    var same = BigInt('1180591620717411303424');
+    t.ok(Object.is(big, same) && !Object.is(big, BigInt(1)) && Object.is(NaN, NaN) && !Object.is(0, -0), 'Object.is');
+    var list = [1, big, 'x', big];
+    t.equal(list.indexOf(same), 1);
+    t.equal(list.lastIndexOf(same), 3);
+    t.equal(list.lastIndexOf(same, 2), 1);
+    t.equal(list.indexOf(same, 2), 3);
+    t.ok(list.includes(same) && !list.includes(BigInt(3)), 'includes');
+    t.equal(list.indexOf('x'), 2, 'other values unchanged');
+    t.ok([NaN].includes(NaN) && [NaN].indexOf(NaN) === -1, 'NaN as before');
+    t.equal(Array.prototype.indexOf.length, 1);
+});
