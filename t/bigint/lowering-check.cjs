@@ -63,7 +63,7 @@ function runBoth(name, source) {
     check(a === b, name, `node: ${a}\nlowered: ${b}\n${lowered.code}`);
 }
 
-let r = lower('function f(a, b) { return a + b * 2 < a ? typeof a === "object" : -b; }\nf(1, 2);\n');
+let r = lower('function f(a, b) { return a + b * 2 < a ? typeof a === "object" : names[typeof b]; }\nf(1, 2);\n');
 check(!r.changed, 'a program without BigInt is not touched');
 
 r = lower('function plain(a, b) { return a + b; }\nfunction big(a) { return a + 1n; }\n');
@@ -75,6 +75,9 @@ check(/typeof x === "string", typeof x == "number", typeof x !== "function", x =
     'comparisons that need no lowering stay native', r.code);
 
 runBoth('typeof of undeclared names runs', 'result = [typeof undeclared === "bigint", typeof undeclared, typeof undeclared !== "object", typeof 1n, typeof 1n === "object", typeof {} === "object", 1n].join();');
+
+r = lower('const x = 5n;\nfunction check(limit) { const kind = names[typeof limit]; return (v) => v <= limit; }\n');
+check(r.code.includes('__fcw_bigint.le(v , limit)'), 'a function using typeof as a value is a BigInt scope', r.code);
 
 r = lower('const x = 5n; function g() { return x; }\nfunction h(a, b) { return a * b; }\n');
 check(r.code.includes('return a * b;'), 'a top-level BigInt statement does not lower other functions', r.code);

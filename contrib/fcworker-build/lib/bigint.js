@@ -6,7 +6,8 @@
  * transform(ast, ms, code) edits the MagicString `ms` of `code` (whose acorn
  * Program is `ast`) in place and returns true when it changed anything. A
  * program with no BigInt literal, no `typeof x === "bigint"` and no name
- * of BigInt's (below) is left alone: it cannot make a BigInt. Otherwise:
+ * of BigInt's (below) is left alone: it cannot make a BigInt (a `typeof`
+ * used as a value alone does not count here). Otherwise:
  *   - every BigInt literal becomes __fcw_bigint.lit("<digits>");
  *   - `typeof x` compared with "bigint" becomes __fcw_bigint.isBigInt(x)
  *     (negated for != and !==); compared with "object", or used any other
@@ -29,7 +30,9 @@
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
  * isBigInt, a library's BIGINT_LIMITS...), BigUint64Array, getBigUint64,
- * setBigUint64, or a `typeof x === "bigint"` test, and every function nested
+ * setBigUint64, a `typeof x === "bigint"` test, or a `typeof x` used as a
+ * value (`names[typeof x]`: code generic over types, such as a validator's
+ * `value <= limit` for numbers and BigInts alike), and every function nested
  * in it (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their
  * BigInts from there). At the top level the unit is the statement, not the
  * program: esbuild hoists every ES module of the bundle to that level, so one
@@ -91,6 +94,7 @@ function isBigIntLiteral(node) {
  * (in no nested function). */
 function findTriggers(ast) {
     const marked = new Set();
+    let bigint = false;
     (function visit(node, parent, key, fn) {
         let trigger = false;
         if (isBigIntLiteral(node)) {
@@ -100,13 +104,22 @@ function findTriggers(ast) {
         } else if (node.type === 'BinaryExpression' && EQUALITY.has(node.operator)) {
             trigger = (isTypeof(node.left) && isStringLiteral(node.right) && node.right.value === 'bigint') ||
                 (isTypeof(node.right) && isStringLiteral(node.left) && node.left.value === 'bigint');
+        } else if (isTypeof(node)) {
+            /* a type name used as a value (`names[typeof x]`, `switch
+             * (typeof x)`): code generic over types, BigInts included */
+            trigger = !(parent && parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator) &&
+                (isStringLiteral(parent.left) || isStringLiteral(parent.right)));
         }
+        bigint = bigint || (trigger && !isTypeof(node));
         if (trigger && fn !== null) {
             marked.add(fn);
         }
         const inner = FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program') ? node : fn;
         eachChild(node, (child, k) => visit(child, node, k, inner));
     })(ast, null, null, null);
+    if (!bigint) {
+        return new Set();
+    }
     spreadTopLevel(ast, marked);
     return marked;
 }
