@@ -718,7 +718,9 @@ function wrapSearch(name) {
         return name === 'includes' ? false : -1;
     };
     setNameAndLength(search, name, 1);
-    Object.defineProperty(Array.prototype, name, { value: search, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(Array.prototype, name, {
+        value: search, writable: true, enumerable: false, configurable: true
+    });
 }
 for (var searchName in arraySearches) {
     wrapSearch(searchName);

@@ -419,7 +419,9 @@ static duk_ret_t bigint_from_number(duk_context *ctx)
 {
     double d = duk_require_number(ctx, 0);
     if (!isfinite(d) || d != floor(d)) {
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "The number %s cannot be converted to a BigInt because it is not an integer", duk_safe_to_string(ctx, 0));
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR,
+                         "The number %s cannot be converted to a BigInt because it is not an integer",
+                         duk_safe_to_string(ctx, 0));
     }
     if (fabs(d) <= SAFE_MAX) {
         duk_push_number(ctx, d == 0 ? 0.0 : d);

@@ -238,7 +238,8 @@ class Lowering {
         const digits = node.raw.slice(0, -1).replace(/_/g, '');
         const isKey = parent && !parent.computed && key === 'key' &&
             (parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition');
-        this.overwrite(node.start, node.end, isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`);
+        const text = isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`;
+        this.overwrite(node.start, node.end, text);
     }
 
     /* `typeof x` used other than in a comparison with a type name. */
@@ -410,7 +411,8 @@ class Lowering {
             this.ms.appendLeft(node.end, ')');
             return;
         }
-        if (left.type !== 'MemberExpression' || left.start !== node.start || this.code.slice(left.end, at).trim() !== '') {
+        if (left.type !== 'MemberExpression' || left.start !== node.start ||
+            this.code.slice(left.end, at).trim() !== '') {
             return;
         }
         if (!this.memberArguments(left)) {
@@ -456,7 +458,8 @@ class Lowering {
             break;
         case 'UpdateExpression':
             if (active) {
-                this.update(node, parent.type === 'ExpressionStatement' || (parent.type === 'ForStatement' && key === 'update'));
+                this.update(node, parent.type === 'ExpressionStatement' ||
+                    (parent.type === 'ForStatement' && key === 'update'));
             }
             break;
         case 'AssignmentExpression':
