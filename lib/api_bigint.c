@@ -55,6 +55,9 @@ static void read_val(duk_context *ctx, duk_idx_t idx, struct val *v)
 {
     if (duk_is_number(ctx, idx)) {
         double x = duk_get_number(ctx, idx);
+        if (!(fabs(x) <= SAFE_MAX) || x != floor(x)) {
+            (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a BigInt value");
+        }
         uint64_t m = (uint64_t)fabs(x);
         v->neg = x < 0;
         v->small[0] = (uint32_t)m;
@@ -65,7 +68,7 @@ static void read_val(duk_context *ctx, duk_idx_t idx, struct val *v)
     }
     duk_size_t size;
     const uint32_t *w = duk_get_buffer_data(ctx, idx, &size);
-    if (w == NULL || size < 4 || size % 4 != 0) {
+    if (w == NULL || size < 4 || size % 4 != 0 || (uintptr_t)w % sizeof(uint32_t) != 0) {
         (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a BigInt value");
     }
     v->neg = w[0] != 0;
