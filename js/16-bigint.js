@@ -53,7 +53,7 @@ var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 
 var VALUE = Symbol('BigInt value');
 var MAX = 9007199254740991;
-var SMALL = 1024;
+
 var OP_ADD = 0, OP_SUB = 1, OP_MUL = 2, OP_DIV = 3, OP_MOD = 4, OP_EXP = 5;
 var OP_AND = 6, OP_OR = 7, OP_XOR = 8, OP_SHL = 9, OP_SAR = 10;
 var bigintOp = native.bigintOp;
@@ -63,6 +63,7 @@ var bigintParse = native.bigintParse;
 var bigintToNumber = native.bigintToNumber;
 var bigintFromNumber = native.bigintFromNumber;
 var small = [];
+var freeze = Object.freeze;
 var literals = Object.create(null);
 var created = false;
 var WHITESPACE_START = /^[\s\uFEFF]+/;
@@ -74,22 +75,20 @@ function BigIntBox(v) {
     this[VALUE] = v;
 }
 
-/* The BigInt of the canonical value v (a safe integer or a buffer). */
+/* The BigInt of the canonical value v (a safe integer or a buffer). Hot:
+ * in this file's functions every outer name costs a scope lookup, so the
+ * hot paths use literals (1024: the interned range) and few outer names. */
 function make(v) {
-    created = true;
-    if (typeof v === 'number') {
-        if (v === 0) {
-            v = 0;
+    if (typeof v === 'number' && v >= -1024 && v <= 1024) {
+        var s = small[v + 1024];
+        if (s === void 0) {
+            created = true;
+            s = small[v + 1024] = freeze(new BigIntBox(v === 0 ? 0 : v));
         }
-        if (v >= -SMALL && v <= SMALL) {
-            var s = small[v + SMALL];
-            if (s === void 0) {
-                s = small[v + SMALL] = Object.freeze(new BigIntBox(v));
-            }
-            return s;
-        }
+        return s;
     }
-    return Object.freeze(new BigIntBox(v));
+    created = true;
+    return freeze(new BigIntBox(v));
 }
 
 function isBig(x) {
@@ -215,6 +214,9 @@ function digits(v, radix) {
 function BigInt(value) {
     if (this instanceof BigInt && !isBig(this)) {
         throw new TypeError('BigInt is not a constructor');
+    }
+    if (typeof value === 'number' && value <= MAX && value >= -MAX && Math.floor(value) === value) {
+        return make(value);
     }
     var prim = toPrimitive(value, 'number');
     if (typeof prim === 'number') {
@@ -376,14 +378,7 @@ function arith(op, a, b) {
     if (ab !== bb) {
         throw mixError();
     }
-    var x = a[VALUE], y = b[VALUE];
-    if (typeof x === 'number' && typeof y === 'number') {
-        var r = fastArith(op, x, y);
-        if (r === r) {
-            return make(r);
-        }
-    }
-    return make(bigintOp(op, x, y));
+    return both(op, a, b);
 }
 
 /* op on two safe integers when the result is exact and safe, else NaN. */
@@ -424,7 +419,35 @@ function fastArith(op, x, y) {
     return r <= MAX && r >= -MAX ? r : NaN;
 }
 
+/* The operation on two BigInts. */
+function both(op, a, b) {
+    var x = a[VALUE], y = b[VALUE];
+    if (typeof x === 'number' && typeof y === 'number') {
+        var r = fastArith(op, x, y);
+        if (r === r) {
+            return make(r);
+        }
+    }
+    return make(bigintOp(op, x, y));
+}
+
+/* The common cases come first and call nothing: two numbers, two BigInts. */
 function add(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a + b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x + y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(0, x, y));
+    }
     if (!isBig(a) && !isBig(b)) {
         return a + b;
     }
@@ -436,6 +459,78 @@ function add(a, b) {
     return arith(OP_ADD, a, b);
 }
 
+function sub(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a - b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x - y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(1, x, y));
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a - b;
+    }
+    return arith(OP_SUB, a, b);
+}
+
+function mul(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a * b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x * y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(2, x, y));
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a * b;
+    }
+    return arith(OP_MUL, a, b);
+}
+
+function div(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a / b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        return both(OP_DIV, a, b);
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a / b;
+    }
+    return arith(OP_DIV, a, b);
+}
+
+function mod(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a % b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        return both(OP_MOD, a, b);
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a % b;
+    }
+    return arith(OP_MOD, a, b);
+}
+
 function binary(op, plain) {
     return function (a, b) {
         if (!isBig(a) && !isBig(b)) {
@@ -445,10 +540,6 @@ function binary(op, plain) {
     };
 }
 
-var sub = binary(OP_SUB, function (a, b) { return a - b; });
-var mul = binary(OP_MUL, function (a, b) { return a * b; });
-var div = binary(OP_DIV, function (a, b) { return a / b; });
-var mod = binary(OP_MOD, function (a, b) { return a % b; });
 var exp = binary(OP_EXP, function (a, b) { return Math.pow(+a, +b); });
 var and = binary(OP_AND, function (a, b) { return a & b; });
 var or = binary(OP_OR, function (a, b) { return a | b; });
@@ -577,6 +668,14 @@ function lessThan(px, py) {
 }
 
 function lt(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a < b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x < y : bigintCompare(x, y) < 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a < b;
     }
@@ -585,6 +684,14 @@ function lt(a, b) {
 }
 
 function gt(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a > b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x > y : bigintCompare(x, y) > 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a > b;
     }
@@ -593,6 +700,14 @@ function gt(a, b) {
 }
 
 function le(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a <= b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x <= y : bigintCompare(x, y) <= 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a <= b;
     }
@@ -601,6 +716,14 @@ function le(a, b) {
 }
 
 function ge(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a >= b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x >= y : bigintCompare(x, y) >= 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a >= b;
     }
