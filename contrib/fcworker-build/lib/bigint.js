@@ -207,7 +207,8 @@ class Lowering {
         while (i < to) {
             const c = code[i];
             if (c === '/' && code[i + 1] === '*') {
-                i = code.indexOf('*/', i + 2) + 2;
+                const close = code.indexOf('*/', i + 2);
+                i = close < 0 ? to : close + 2;
             } else if (c === '/' && code[i + 1] === '/') {
                 const nl = code.indexOf('\n', i);
                 i = nl < 0 ? to : nl + 1;
@@ -393,7 +394,7 @@ class Lowering {
             this.ms.appendLeft(node.end, tail);
         } else {
             this.ms.prependRight(node.start, `${OPS}.update(`);
-            this.overwrite(this.code.indexOf(node.operator, arg.end), node.end, tail);
+            this.overwrite(this.token(arg.end, node.end), node.end, tail);
         }
     }
 
