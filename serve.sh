@@ -29,26 +29,40 @@ build_tree
 stop
 rm -rf "$state"
 mkdir -p "$state"
-# nginx's workers run as nobody when it is started as root: give them the socket
-owner=
-[ "$(id -u)" -ne 0 ] || owner="listen.owner = nobody"
+# As root, the pool's children run as nobody (never as root), and nginx's
+# workers run as nobody too: the socket and the copy of the script they read
+# live in /run/fcworker-serve, which they can reach even when this tree is in
+# a folder only root may enter (such as /root).
+run=$state
+pool_user=
+if [ "$(id -u)" -eq 0 ]; then
+    run=/run/fcworker-serve
+    rm -rf "$run"
+    mkdir -p "$run"
+    chmod 0755 "$run"
+    pool_user="user = nobody
+group = nogroup
+listen.owner = nobody"
+fi
+cp contrib/examples/hello.js "$run/hello.js"
+chmod 0644 "$run/hello.js"
 cat > "$state/fcworker.ini" <<EOINI
 [global]
 error_log = $state/fcworker.log
 pid = $state/fcworker.pid
 
 [pool:hello]
-listen = $state/hello.sock
-$owner
-script = $top/contrib/examples/hello.js
+listen = $run/hello.sock
+$pool_user
+script = $run/hello.js
 pm = static
 pm.max_children = 4
 EOINI
 ./src/fcworker -t -c "$state/fcworker.ini"
 ./src/fcworker -D -c "$state/fcworker.ini"
 n=0
-while [ ! -S "$state/hello.sock" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
-sed -e "s|@PREFIX@|$state|g" -e "s|@SOCKET@|$state/hello.sock|g" -e "s|@PORT@|8080|g" -e "s|@DAEMON@|on|g" \
+while [ ! -S "$run/hello.sock" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+sed -e "s|@PREFIX@|$state|g" -e "s|@TEMP@|$run|g" -e "s|@SOCKET@|$run/hello.sock|g" -e "s|@PORT@|8080|g" -e "s|@DAEMON@|on|g" \
     contrib/nginx/serve.conf.in > "$state/nginx.conf"
 /usr/sbin/nginx -p "$state" -c "$state/nginx.conf" -e "$state/nginx-error.log"
 n=0

@@ -293,22 +293,8 @@ function bytesOf(ascii) {
     return out;
 }
 
-function indexOfBytes(hay, needle, from) {
-    var first = needle[0], last = hay.length - needle.length;
-    outer:
-    for (var i = from; i <= last; i++) {
-        if (hay[i] !== first) {
-            continue;
-        }
-        for (var j = 1; j < needle.length; j++) {
-            if (hay[i + j] !== needle[j]) {
-                continue outer;
-            }
-        }
-        return i;
-    }
-    return -1;
-}
+/* The first needle at or after from in hay (bytes), or -1: memmem in C. */
+var indexOfBytes = native.indexOfBytes;
 
 function multipartError() {
     return new TypeError('Could not parse content as FormData: malformed multipart/form-data body.');

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include "engine.h"
+
+#include "cputimer.h"
+#include "duk_hooks.h"
 #include "js_sources.h"
 #include "pool.h"
 
@@ -82,6 +85,10 @@ static void *alloc_failed(struct fcw_engine *e)
 static void *engine_alloc(void *udata, duk_size_t size)
 {
     struct fcw_engine *e = udata;
+    if (fcw_cputimer_expired && e->limits_armed) {
+        /* past the CPU limit inside a native call that keeps allocating */
+        fcw_duk_request_interrupt(e->ctx);
+    }
     if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
         return alloc_failed(e);
     }
@@ -179,6 +186,10 @@ int fcw_engine_timeout_check(void *udata)
         return 0;
     }
     if (fcw_engine_out_of_memory(e)) {
+        return 1;
+    }
+    if (fcw_cputimer_expired && e->cpu_deadline > 0) {
+        e->interrupt = ENGINE_CPU_LIMIT;
         return 1;
     }
     /* Duktape checks on every entry from C: a thread uses no more CPU time
@@ -281,6 +292,10 @@ double fcw_engine_wall_deadline(const struct fcw_engine *engine)
 
 int fcw_engine_past_deadline(struct fcw_engine *engine)
 {
+    if (engine->interrupt == ENGINE_RUNNING && engine->limits_armed && engine->cpu_deadline > 0 &&
+        fcw_cputimer_expired) {
+        engine->interrupt = ENGINE_CPU_LIMIT;
+    }
     if (engine->interrupt == ENGINE_RUNNING && engine->wall_deadline > 0 &&
         fcw_loop_now() >= engine->wall_deadline) {
         engine->interrupt = ENGINE_WALL_LIMIT;
@@ -518,6 +533,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_push_c_function(ctx, native_log, 2);
     duk_put_prop_literal(ctx, native_idx, "log");
     fcw_api_timers_init(ctx, native_idx);
+    fcw_api_bytes_init(ctx, native_idx);
     fcw_http_init(ctx, native_idx);
     fcw_api_url_init(ctx, native_idx);
     fcw_api_crypto_init(ctx, native_idx);
@@ -535,6 +551,13 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
         }
         duk_pop(ctx);
     }
+    /* Engine internals are not for scripts: Duktape.fin would let one
+     * tenant's finalizer run inside another's request in root mode, and
+     * Duktape.act/gc/compact reach below the runtime. The runtime files
+     * took what they use before this point. */
+    duk_push_global_object(ctx);
+    duk_del_prop_literal(ctx, -1, "Duktape");
+    duk_pop(ctx);
     return 0;
 }
 
@@ -605,6 +628,14 @@ void fcw_engine_free(struct fcw_engine *engine)
 
 /* ---- limits around a request ---- */
 
+/* SIGXCPU from the CPU-time alarm (signal context): the script stops at its
+ * next instruction. */
+static void cpu_alarm(void *data)
+{
+    struct fcw_engine *e = data;
+    fcw_duk_request_interrupt(e->ctx);
+}
+
 static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
 {
     e->interrupt = ENGINE_RUNNING;
@@ -614,10 +645,16 @@ static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
     e->cpu_check_after = now + cpu_ms;
     e->wall_deadline = wall_ms ? now + wall_ms : 0;
     e->limits_armed = 1;
+    if (cpu_ms) {
+        fcw_cputimer_arm(cpu_ms, cpu_alarm, e);
+    }
 }
 
 static void disarm_limits(struct fcw_engine *e)
 {
+    if (e->cpu_deadline > 0) {
+        fcw_cputimer_disarm();
+    }
     e->limits_armed = 0;
     e->interrupt = ENGINE_RUNNING;
     e->cpu_deadline = e->wall_deadline = 0;

@@ -79,6 +79,7 @@ int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms);
 
 /* Native parts register themselves on the `native` object. */
 void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_bytes_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_bigint_init(duk_context *ctx, duk_idx_t native_idx);

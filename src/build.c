@@ -21,14 +21,15 @@
 #include "config.h"
 
 #include "build.h"
+#include "clock.h"
 #include "log.h"
+#include "proc.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <openssl/evp.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,13 +288,6 @@ static void remove_tree(const char *dir)
 
 /* ---- running the tool ---- */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
 static void exec_tool(const char *tool, const char *cwd, const char *entry, const char *out, int fd)
 {
     sigset_t none;
@@ -311,38 +305,14 @@ static void exec_tool(const char *tool, const char *cwd, const char *entry, cons
     _exit(127);
 }
 
-/* Reads the tool's output until it closes it or the deadline passes;
- * returns 0, or -1 on a timeout. */
-static int read_output(int fd, char *output, size_t outlen, double deadline)
+struct tool_run {
+    const char *tool, *cwd, *entry, *out;
+};
+
+static void run_tool_child(void *arg, int fd)
 {
-    size_t n = 0;
-    char discard[4096];
-    for (;;) {
-        double left = deadline - now_ms();
-        struct pollfd p = { fd, POLLIN, 0 };
-        if (left <= 0) {
-            output[n] = '\0';
-            return -1;
-        }
-        int ready = poll(&p, 1, (int) left + 1);
-        if (ready < 0 && errno == EINTR) {
-            continue;
-        }
-        ssize_t got = ready > 0 ? (n + 1 < outlen ? read(fd, output + n, outlen - n - 1)
-                                                  : read(fd, discard, sizeof(discard)))
-                                : 0;
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (ready > 0 && got <= 0) {
-            break;
-        }
-        if (got > 0 && n + 1 < outlen) {
-            n += (size_t) got;
-        }
-    }
-    output[n] = '\0';
-    return 0;
+    const struct tool_run *t = arg;
+    exec_tool(t->tool, t->cwd, t->entry, t->out, fd);
 }
 
 /* Runs TOOL ENTRY -o OUT --sourcemap in cwd with its stdout and stderr in
@@ -350,34 +320,9 @@ static int read_output(int fd, char *output, size_t outlen, double deadline)
 static int run_tool(const char *tool, const char *cwd, const char *entry, const char *out, char *output,
                     size_t outlen)
 {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0) {
-        snprintf(output, outlen, "cannot create a pipe: %s", strerror(errno));
-        return -1;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(output, outlen, "cannot fork: %s", strerror(errno));
-        close(fds[0]);
-        close(fds[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        exec_tool(tool, cwd, entry, out, fds[1]);
-    }
-    close(fds[1]);
-    int timed_out = read_output(fds[0], output, outlen, now_ms() + BUILD_TIMEOUT_MS) < 0;
-    close(fds[0]);
-    if (timed_out) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (timed_out) {
-        snprintf(output, outlen, "%s did not finish within %d s", tool, BUILD_TIMEOUT_MS / 1000);
+    struct tool_run t = { tool, cwd, entry, out };
+    int status;
+    if (proc_capture(run_tool_child, &t, tool, BUILD_TIMEOUT_MS, output, outlen, &status) < 0) {
         return -1;
     }
     if (!WIFEXITED(status)) {
@@ -415,7 +360,7 @@ static int build_into(const char *cache, const char *hash, const char *name, con
         return -1;
     }
     fcw_log(FCW_LOG_NOTICE, "building %s with %s", entry, tool);
-    double start = now_ms();
+    double start = clock_now_ms();
     /* run in the empty output folder, so the tool names sources by their
      * absolute paths */
     int rc = run_tool(tool, tmp, entry, tmp_out, output, sizeof(output));
@@ -441,7 +386,7 @@ static int build_into(const char *cache, const char *hash, const char *name, con
             return -1;
         }
     }
-    fcw_log(FCW_LOG_NOTICE, "built %s into %s in %.1f s", entry, out, (now_ms() - start) / 1000.0);
+    fcw_log(FCW_LOG_NOTICE, "built %s into %s in %.1f s", entry, out, (clock_now_ms() - start) / 1000.0);
     return 0;
 }
 

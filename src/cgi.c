@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "log.h"
 #include "request.h"
+#include "worker.h"
 
 extern char **environ;
 

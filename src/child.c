@@ -14,10 +14,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fcgiapp.h>
-#include <grp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <pwd.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -27,12 +25,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
 #include "request.h"
 #include "signals.h"
+#include "users.h"
+#include "worker.h"
 
+/* What has arrived, at least one byte: FCGX_GetStr alone would block
+ * until n bytes came, so a client trickling its body would never let the
+ * caller look at its deadline. */
 static int fcgx_read(void *s, char *buf, int n)
 {
+    FCGX_Stream *stream = s;
+    int avail = (int) (stream->stop - stream->rdNext);
+    if (n > 1) {
+        n = avail > 0 ? (avail < n ? avail : n) : 1;
+    }
     int got = FCGX_GetStr(buf, n, s);
     if (got == 0 && FCGX_GetError(s) != 0) {
         return -1;
@@ -116,42 +125,6 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_R
     return 0;
 }
 
-static int drop_privileges(const struct conf_pool *pool)
-{
-    if (geteuid() != 0) {
-        return 0;
-    }
-    if (pool->user == NULL) {
-        return 0;
-    }
-    struct passwd *pw = getpwnam(pool->user);
-    if (pw == NULL) {
-        fcw_log(FCW_LOG_ERROR, "user %s does not exist", pool->user);
-        return -1;
-    }
-    gid_t gid = pw->pw_gid;
-    if (pool->group) {
-        struct group *gr = getgrnam(pool->group);
-        if (gr == NULL) {
-            fcw_log(FCW_LOG_ERROR, "group %s does not exist", pool->group);
-            return -1;
-        }
-        gid = gr->gr_gid;
-    }
-    if (setgid(gid) < 0 || initgroups(pool->user, gid) < 0 || setuid(pw->pw_uid) < 0) {
-        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to become user %s: setuid()", pool->user);
-        return -1;
-    }
-    return 0;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
 void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
                 struct scoreboard_slot *slot)
 {
@@ -159,7 +132,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     (void) conf;
     signals_init_child();
     fcw_log_set_pool(pool->name);
-    if (drop_privileges(pool) < 0) {
+    if (users_switch(pool->user, pool->group, err, sizeof(err)) < 0) {
+        fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
     FCGX_Request fr;
@@ -191,7 +165,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     unsigned long served = 0;
     while (!signals_child_stopping()) {
         if (slot->state != SLOT_IDLE) {
-            slot->idle_since = now_ms();
+            slot->idle_since = clock_now_ms();
         }
         slot->state = SLOT_IDLE;
         slot->request_started = 0;
@@ -202,9 +176,29 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * where signals reach the child, and let FCGX_Accept_r fail with
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
-         * wait on it instead, as PHP-FPM does. */
-        if (!signals_child_wait(fr.ipcFd, fr.ipcFd >= 0 ? -1 : epfd)) {
+         * wait on it too, as PHP-FPM does, but not on it alone — when a new
+         * connection waits in the backlog while ours is idle, give ours up
+         * and take the new one, so that no request waits behind an idle
+         * kept connection (a front server keeping more connections than
+         * the pool has children would otherwise stall the pool). */
+        int kept = fr.ipcFd;
+        if (kept >= 0) {
+            struct epoll_event kev = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = kept };
+            if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
+                fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
+                close(kept);
+                fr.ipcFd = kept = -1;
+            }
+        }
+        int ready = signals_child_wait(epfd, kept);
+        if (ready < 0) {
             continue;
+        }
+        if (kept >= 0 && ready != kept) {
+            fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
+            epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
+            close(kept);
+            fr.ipcFd = -1;
         }
         /* Ready, even if a stop came with it: the connection is answered
          * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a
@@ -214,7 +208,11 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * FCGX_Accept_r: count that time as the request's, so that a front
          * server stalling mid-record meets request_terminate_timeout */
         slot->state = SLOT_READING;
-        slot->request_started = now_ms();
+        slot->request_started = clock_now_ms();
+        /* until its parameters are read, the request has no name: a kill
+         * for request_terminate_timeout must not name the previous one */
+        snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
             /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
              * when the connection held no request: it was closed or timed out */
@@ -222,7 +220,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             slot->request_started = 0;
             continue;
         }
-        sb->accepted++;
+        scoreboard_count_event(&sb->accepted);
         const char *role = FCGX_GetParam("FCGI_ROLE", fr.envp);
         if (role != NULL && strcmp(role, "RESPONDER") != 0) {
             /* an authorizer's 200 would mean "allowed": refuse plainly */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "log.h"
@@ -296,6 +297,7 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.cpu_ms = 1000;
     p->limits.wall_ms = 30000;
     p->limits.memory_bytes = (size_t) 128 << 20;
+    p->access_log_fd = -1;
     p->limits.body_max = (size_t) 16 << 20;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
@@ -593,6 +595,9 @@ void conf_free(struct conf *c)
     struct conf_pool *p = c->pools;
     while (p) {
         struct conf_pool *next = p->next;
+        if (p->access_log_fd >= 0) {
+            close(p->access_log_fd);
+        }
         char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,

@@ -22,6 +22,7 @@ struct conf_global {
     int log_level;
     char *pid_file;
     unsigned process_control_timeout_ms;
+    int allow_root; /* -R: pools without a user may run their children as root */
 };
 
 struct conf_pool {
@@ -58,6 +59,7 @@ struct conf_pool {
     struct fcw_limits limits;
 
     char *access_log;
+    int access_log_fd; /* opened by the master (as root) for the children; -1 */
     char *status_path;
     char *ping_path;
     char *ping_response;

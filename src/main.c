@@ -1,8 +1,10 @@
 /*
  * fcworker: Workers-style JavaScript as a FastCGI application.
  *
- *   fcworker -c FILE [-D]   run the pools of FILE (foreground; -D daemonizes)
- *   fcworker -t -c FILE     test FILE and every pool's script, then exit
+ *   fcworker -c FILE [-D] [-R]   run the pools of FILE (foreground; -D
+ *                                daemonizes; -R lets pools without a user
+ *                                run their children as root)
+ *   fcworker -t -c FILE [-R]     test FILE and every pool's script, then exit
  *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
  *   #!/usr/bin/fcworker     the same, as a script interpreter
  */
@@ -23,13 +25,14 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: fcworker -c FILE [-D]     run the pools configured in FILE\n"
-            "       fcworker -t -c FILE       test the configuration and the pools' scripts\n"
+            "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
+            "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
+            "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -h\n");
 }
 
-static int test_config(const char *path)
+static int test_config(const char *path, int allow_root)
 {
     char err[1024];
     struct conf *conf = conf_load(path, err, sizeof(err));
@@ -37,6 +40,7 @@ static int test_config(const char *path)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
+    conf->global.allow_root = allow_root;
     fcw_log_open("stderr", FCW_LOG_WARNING);
     if (master_check(conf, err, sizeof(err)) < 0) {
         fprintf(stderr, "%s\n", err);
@@ -52,19 +56,21 @@ static int test_config(const char *path)
 int main(int argc, char **argv)
 {
     const char *conf_path = NULL;
-    int test = 0, daemonize = 0, c;
+    int test = 0, daemonize = 0, allow_root = 0, c;
     static const struct option longopts[] = {
         { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
         { "daemonize", no_argument, NULL, 'D' },    { "version", no_argument, NULL, 'v' },
-        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 }
+        { "help", no_argument, NULL, 'h' },         { "allow-to-run-as-root", no_argument, NULL, 'R' },
+        { NULL, 0, NULL, 0 }
     };
     /* "+": stop at the first non-option, so a CGI script's own arguments
      * (from a query string without '=') are left alone */
-    while ((c = getopt_long(argc, argv, "+c:tDvh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+c:tDRvh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': conf_path = optarg; break;
         case 't': test = 1; break;
         case 'D': daemonize = 1; break;
+        case 'R': allow_root = 1; break;
         case 'v': printf("fcworker %s\n", fcw_version()); return 0;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -72,7 +78,7 @@ int main(int argc, char **argv)
     }
     const char *script = optind < argc ? argv[optind] : NULL;
     if (conf_path != NULL) {
-        return test ? test_config(conf_path) : master_run(conf_path, daemonize);
+        return test ? test_config(conf_path, allow_root) : master_run(conf_path, daemonize, allow_root);
     }
     if (listen_is_socket(0)) {
         return cgi_fastcgi_on_stdin(script);

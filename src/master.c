@@ -9,9 +9,8 @@
  * refused) and the old ones asked to finish their request and exit. A
  * script that fails to load keeps the old children serving.
  *
- * A child that exits soon after its start is spawned again after a delay
- * that doubles each time (up to 10 s): a broken script never becomes a
- * crash loop.
+ * The children themselves are forked and reaped by children.c; how many
+ * each pool wants, and the time limits enforced from outside, by pm.c.
  */
 #include "config.h"
 
@@ -29,97 +28,64 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "child.h"
+#include "children.h"
+#include "clock.h"
 #include "listen.h"
 #include "log.h"
+#include "pm.h"
+#include "proc.h"
 #include "scoreboard.h"
 #include "signals.h"
+#include "systemd.h"
+#include "users.h"
+#include "worker.h"
 
 #define MASTER_TICK_MS 1000
-#define MASTER_MAX_BACKOFF_MS 10000
-
-struct pool_rt {
-    struct conf_pool *cfg;
-    int fd;
-    struct scoreboard *sb;
-    double next_spawn;
-    unsigned backoff_ms;
-    int want_spawn; /* ondemand: a connection is waiting */
-};
-
-struct child {
-    pid_t pid;
-    struct pool_rt *pool; /* NULL once the pool was replaced by a reload */
-    struct scoreboard *sb;
-    struct scoreboard_slot *slot;
-    double started;
-    int stopping;
-    double kill_at;
-    struct child *next;
-};
-
-struct master {
-    struct conf *conf;
-    const char *conf_path;
-    struct pool_rt *pools;
-    size_t npools;
-    struct child *children;
-    struct scoreboard **retired; /* scoreboards of replaced pools, freed when unused */
-    size_t nretired;
-    int stopping;
-    double stop_deadline;
-};
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
 
 /* ---- checking scripts ---- */
 
+/* The pool's user and group exist. */
+static int users_switch_check(const struct conf_pool *p, char *err, size_t errlen)
+{
+    uid_t uid;
+    gid_t gid;
+    if (users_find_user(p->user, &uid, &gid, err, errlen) < 0 ||
+        (p->group && users_find_group(p->group, &gid, err, errlen) < 0)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Loads the worker as the pool's children will: as the pool's user. */
+static void check_pool_child(void *arg, int fd)
+{
+    const struct conf_pool *pool = arg;
+    char msg[1024] = "";
+    if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
+        dprintf(fd, "[pool %s] %s", pool->name, msg);
+        _exit(1);
+    }
+    struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
+    if (w == NULL) {
+        ssize_t wr = write(fd, msg, strlen(msg));
+        (void) wr;
+        _exit(1);
+    }
+    worker_free(w);
+    _exit(0);
+}
+
+/* Loads the pool's worker in a throw-away child. */
 static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
 {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0) {
-        snprintf(err, errlen, "failed to create a pipe: %s", strerror(errno));
+    int status;
+    if (proc_capture(check_pool_child, (void *) pool, "the script check", 0, err, errlen, &status) < 0) {
         return -1;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, errlen, "failed to fork: %s", strerror(errno));
-        close(fds[0]);
-        close(fds[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        char msg[1024] = "";
-        struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
-        if (w == NULL) {
-            ssize_t wr = write(fds[1], msg, strlen(msg));
-            (void) wr;
-            _exit(1);
-        }
-        worker_free(w);
-        _exit(0);
-    }
-    close(fds[1]);
-    size_t n = 0;
-    ssize_t r;
-    while (n + 1 < errlen && (r = read(fds[0], err + n, errlen - n - 1)) > 0) {
-        n += (size_t) r;
-    }
-    err[n] = '\0';
-    close(fds[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         return 0;
     }
-    if (n == 0) {
+    if (err[0] == '\0') {
         snprintf(err, errlen, "[pool %s] loading the worker failed (%s %d)", pool->name,
                  WIFSIGNALED(status) ? "signal" : "exit status",
                  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
@@ -127,9 +93,54 @@ static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
     return -1;
 }
 
+/* A log (what names the directive) can be opened for appending, without
+ * creating it here. */
+static int check_log_path(const char *what, const char *path, char *err, size_t errlen)
+{
+    if (path == NULL || strcmp(path, "stderr") == 0) {
+        return 0;
+    }
+    if (access(path, F_OK) == 0) {
+        if (access(path, W_OK) < 0) {
+            snprintf(err, errlen, "%s %s: not writable: %s", what, path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        snprintf(dir, sizeof(dir), ".");
+    } else if (slash == dir) {
+        slash[1] = '\0';
+    } else {
+        *slash = '\0';
+    }
+    if (access(dir, W_OK | X_OK) < 0) {
+        snprintf(err, errlen, "%s %s: cannot create it in %s: %s", what, path, dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int master_check(const struct conf *conf, char *err, size_t errlen)
 {
+    if (check_log_path("error_log", conf->global.error_log, err, errlen) < 0) {
+        return -1;
+    }
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
+        char why[512];
+        if (geteuid() == 0 && p->user == NULL && !conf->global.allow_root) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: its children would run as root: set user = NAME "
+                     "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
+            return -1;
+        }
+        if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0) ||
+            check_log_path("access.log", p->access_log, why, sizeof(why)) < 0) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
+            return -1;
+        }
         if (check_pool(p, err, errlen) < 0) {
             return -1;
         }
@@ -137,233 +148,45 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
     return 0;
 }
 
-/* ---- children ---- */
-
-static unsigned pool_children(const struct master *m, const struct pool_rt *pool, int include_stopping)
-{
-    unsigned n = 0;
-    for (struct child *c = m->children; c; c = c->next) {
-        n += c->pool == pool && (include_stopping || !c->stopping);
-    }
-    return n;
-}
-
-static int spawn(struct master *m, struct pool_rt *pool)
-{
-    struct scoreboard_slot *slot = scoreboard_claim(pool->sb);
-    if (slot == NULL) {
-        return -1;
-    }
-    struct child *c = calloc(1, sizeof(*c));
-    if (c == NULL) {
-        scoreboard_release(slot);
-        return -1;
-    }
-    sigset_t old;
-    signals_block(&old);
-    pid_t pid = fork();
-    if (pid == 0) {
-        for (size_t i = 0; i < m->npools; i++) {
-            if (&m->pools[i] != pool) {
-                close(m->pools[i].fd);
-            }
-        }
-        slot->pid = getpid();
-        child_main(m->conf, pool->cfg, pool->fd, pool->sb, slot);
-    }
-    signals_restore(&old);
-    if (pid < 0) {
-        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to fork a child: fork()", pool->cfg->name);
-        scoreboard_release(slot);
-        free(c);
-        return -1;
-    }
-    slot->pid = pid;
-    c->pid = pid;
-    c->pool = pool;
-    c->sb = pool->sb;
-    c->slot = slot;
-    c->started = now_ms();
-    c->next = m->children;
-    m->children = c;
-    fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld started", pool->cfg->name, (long) pid);
-    return 0;
-}
-
-static void stop_child(struct child *c, double timeout_ms)
-{
-    if (!c->stopping) {
-        c->stopping = 1;
-        c->kill_at = now_ms() + timeout_ms;
-        kill(c->pid, SIGQUIT);
-    }
-}
-
-static int scoreboard_in_use(const struct master *m, const struct scoreboard *sb)
-{
-    for (struct child *c = m->children; c; c = c->next) {
-        if (c->sb == sb) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void free_retired(struct master *m)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < m->nretired; i++) {
-        if (scoreboard_in_use(m, m->retired[i])) {
-            m->retired[k++] = m->retired[i];
-        } else {
-            scoreboard_free(m->retired[i]);
-        }
-    }
-    m->nretired = k;
-}
-
-static void reap(struct master *m)
-{
-    int status;
-    pid_t pid;
-    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-        struct child **pp = &m->children, *c;
-        while ((c = *pp) != NULL && c->pid != pid) {
-            pp = &c->next;
-        }
-        if (c == NULL) {
-            continue;
-        }
-        *pp = c->next;
-        /* a child that got as far as accepting died of a request, not of
-         * its script: no backoff for that */
-        int was_ready = c->slot->state != SLOT_STARTING;
-        scoreboard_release(c->slot);
-        struct pool_rt *pool = c->pool;
-        const char *name = pool ? pool->cfg->name : "(old)";
-        double lived = now_ms() - c->started;
-        if (WIFSIGNALED(status)) {
-            fcw_log(c->stopping ? FCW_LOG_NOTICE : FCW_LOG_WARNING, "[pool %s] child %ld exited on signal %d (%s)",
-                    name, (long) pid, WTERMSIG(status), strsignal(WTERMSIG(status)));
-        } else if (WEXITSTATUS(status) != 0) {
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld exited with code %d after %.0f ms", name, (long) pid,
-                    WEXITSTATUS(status), lived);
-        } else {
-            fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld exited", name, (long) pid);
-        }
-        if (pool && !c->stopping) {
-            int failed = (WIFEXITED(status) && WEXITSTATUS(status) != 0) || WIFSIGNALED(status);
-            if (failed && !was_ready && lived < 1000 && !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
-                pool->backoff_ms = pool->backoff_ms ? pool->backoff_ms * 2 : 100;
-                if (pool->backoff_ms > MASTER_MAX_BACKOFF_MS) {
-                    pool->backoff_ms = MASTER_MAX_BACKOFF_MS;
-                }
-                pool->next_spawn = now_ms() + pool->backoff_ms;
-                fcw_log(FCW_LOG_WARNING, "[pool %s] child died %.0f ms after its start: next one in %u ms", name,
-                        lived, pool->backoff_ms);
-            } else if (!failed || lived >= 1000) {
-                pool->backoff_ms = 0;
-            }
-        }
-        free(c);
-    }
-    free_retired(m);
-}
-
-static unsigned target_size(const struct master *m, struct pool_rt *pool)
-{
-    const struct conf_pool *cfg = pool->cfg;
-    unsigned total = pool_children(m, pool, 0);
-    switch (cfg->pm) {
-    case PM_STATIC:
-        return cfg->max_children;
-    case PM_DYNAMIC: {
-        unsigned idle = scoreboard_count(pool->sb, SLOT_IDLE) + scoreboard_count(pool->sb, SLOT_STARTING);
-        if (total == 0) {
-            return cfg->start_servers;
-        }
-        if (idle < cfg->min_spare_servers) {
-            return total + (cfg->min_spare_servers - idle);
-        }
-        return total;
-    }
-    case PM_ONDEMAND:
-        return pool->want_spawn ? total + 1 : total;
-    }
-    return total;
-}
-
-/* Spawns up to the pool's target; retires spare idle children. */
-static void maintain(struct master *m, struct pool_rt *pool)
-{
-    const struct conf_pool *cfg = pool->cfg;
-    double now = now_ms();
-    unsigned total = pool_children(m, pool, 0);
-    unsigned want = target_size(m, pool);
-    if (want > cfg->max_children) {
-        if (cfg->pm != PM_STATIC && total >= cfg->max_children && pool->want_spawn) {
-            pool->sb->max_children_reached++;
-        }
-        want = cfg->max_children;
-    }
-    pool->want_spawn = 0;
-    if (now >= pool->next_spawn) {
-        for (unsigned i = total; i < want; i++) {
-            if (spawn(m, pool) < 0) {
-                break;
-            }
-        }
-    }
-    if (cfg->pm == PM_DYNAMIC) {
-        unsigned idle = scoreboard_count(pool->sb, SLOT_IDLE);
-        for (struct child *c = m->children; c && idle > cfg->max_spare_servers; c = c->next) {
-            if (c->pool == pool && !c->stopping && c->slot->state == SLOT_IDLE) {
-                stop_child(c, m->conf->global.process_control_timeout_ms);
-                idle--;
-            }
-        }
-    } else if (cfg->pm == PM_ONDEMAND) {
-        for (struct child *c = m->children; c; c = c->next) {
-            if (c->pool == pool && !c->stopping && c->slot->state == SLOT_IDLE &&
-                now - c->slot->idle_since > cfg->process_idle_timeout_ms) {
-                stop_child(c, m->conf->global.process_control_timeout_ms);
-            }
-        }
-    }
-}
-
-/* request_terminate_timeout, from outside: what the engine could not
- * interrupt (a catastrophic regex, a long native call) ends here. */
-static void enforce_timeouts(struct master *m)
-{
-    double now = now_ms();
-    for (struct child *c = m->children; c; c = c->next) {
-        unsigned limit = c->pool ? c->pool->cfg->request_terminate_timeout_ms : 0;
-        unsigned slow = c->pool ? c->pool->cfg->request_slowlog_timeout_ms : 0;
-        double started = c->slot->request_started;
-        if (slow && started > 0 && now - started > slow && c->slot->slow_logged != started) {
-            c->slot->slow_logged = started;
-            c->sb->slow_requests++;
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" is slow: running for %.0f ms "
-                    "(request_slowlog_timeout %u ms)", c->pool->cfg->name, (long) c->pid, c->slot->request,
-                    now - started, slow);
-        }
-        if (limit && started > 0 && now - started > limit && !c->slot->terminating) {
-            c->slot->terminating = 1;
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" ran %.0f ms, over "
-                    "request_terminate_timeout (%u ms): killing it",
-                    c->pool->cfg->name, (long) c->pid, c->slot->request, now - started, limit);
-            kill(c->pid, SIGKILL);
-        }
-        if (c->stopping && now > c->kill_at) {
-            fcw_log(FCW_LOG_WARNING, "child %ld did not stop in time: killing it", (long) c->pid);
-            kill(c->pid, SIGKILL);
-            c->kill_at = now + 1e9;
-        }
-    }
-}
-
 /* ---- pools ---- */
+
+/* The master opens each pool's access log (as root, before the children
+ * drop to the pool's user), and the children write to the descriptor they
+ * inherit: a log the pool's user could not open still works, and rotation
+ * (SIGUSR1) is the master's job alone. */
+static void master_open_access_log(struct conf_pool *p)
+{
+    if (p->access_log == NULL) {
+        return;
+    }
+    int fd = open(p->access_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to open the access log %s: open()", p->name,
+                p->access_log);
+        return;
+    }
+    if (p->access_log_fd >= 0) {
+        close(p->access_log_fd);
+    }
+    p->access_log_fd = fd;
+}
+
+/* SIGUSR1: the error log and every access log are opened again (after a
+ * rotation moved them), and the children are replaced gracefully — each
+ * finishes its request — so that the new ones write to the new files. */
+static void reopen_logs(struct master *m)
+{
+    fcw_log_reopen();
+    for (size_t i = 0; i < m->npools; i++) {
+        master_open_access_log(m->pools[i].cfg);
+    }
+    fcw_log(FCW_LOG_NOTICE, "logs reopened: replacing the children");
+    for (struct child *c = m->children; c; c = c->next) {
+        if (c->pool != NULL) {
+            children_stop(c, m->conf->global.process_control_timeout_ms);
+        }
+    }
+}
 
 static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, size_t nold)
 {
@@ -378,12 +201,18 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
         for (size_t k = 0; k < nold; k++) {
             if (old[k].fd >= 0 && strcmp(old[k].cfg->listen, p->listen) == 0) {
                 pools[i].fd = old[k].fd;
+                pools[i].passed = old[k].passed;
                 old[k].fd = -1;
             }
+        }
+        if (pools[i].fd < 0 && (pools[i].fd = systemd_listen_fd(p->name)) >= 0) {
+            pools[i].passed = 1;
+            fcw_log(FCW_LOG_NOTICE, "[pool %s] using the listen socket passed by systemd", p->name);
         }
         if (pools[i].fd < 0) {
             pools[i].fd = listen_open(p);
         }
+        master_open_access_log(p);
         pools[i].sb = pools[i].fd >= 0 ? scoreboard_new(p->max_children) : NULL;
         if (pools[i].sb == NULL) {
             for (size_t k = 0; k <= i; k++) {
@@ -411,11 +240,11 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
         for (struct child *c = m->children; c; c = c->next) {
             if (c->pool == &old[k]) {
                 c->pool = NULL;
-                stop_child(c, m->conf->global.process_control_timeout_ms);
+                children_stop(c, m->conf->global.process_control_timeout_ms);
             }
         }
         if (old[k].fd >= 0) {
-            listen_close(old[k].fd, old[k].cfg->listen);
+            listen_close(old[k].fd, old[k].passed ? NULL : old[k].cfg->listen);
         }
         struct scoreboard **r = realloc(m->retired, (m->nretired + 1) * sizeof(*r));
         if (r != NULL) {
@@ -424,14 +253,50 @@ static void pools_retire(struct master *m, struct pool_rt *old, size_t nold)
         }
     }
     free(old);
-    free_retired(m);
+    children_free_retired(m);
+}
+
+/* The service manager hears READY=1 once every pool can answer: a child
+ * idle and waiting (an ondemand pool forks on the first connection). */
+static void notify_state(struct master *m)
+{
+    unsigned idle = 0, active = 0, total = 0;
+    int ready = 1;
+    uint64_t accepted = 0;
+    for (size_t i = 0; i < m->npools; i++) {
+        struct pool_rt *p = &m->pools[i];
+        unsigned pi = scoreboard_count(p->sb, SLOT_IDLE);
+        idle += pi;
+        active += scoreboard_active(p->sb);
+        total += scoreboard_total(p->sb);
+        accepted += p->sb->accepted;
+        if (pi == 0 && p->cfg->pm != PM_ONDEMAND && scoreboard_active(p->sb) == 0) {
+            ready = 0;
+        }
+    }
+    char msg[256];
+    snprintf(msg, sizeof(msg), "%sSTATUS=%zu pool%s, %u children (%u idle, %u active), %llu requests",
+             ready && !m->ready_sent ? "READY=1\n" : "", m->npools, m->npools == 1 ? "" : "s", total, idle, active,
+             (unsigned long long) accepted);
+    if (ready && !m->ready_sent) {
+        m->ready_sent = 1;
+        systemd_notify(msg);
+    } else if (strcmp(msg, m->last_status) != 0) {
+        systemd_notify(msg);
+    }
+    snprintf(m->last_status, sizeof(m->last_status), "%s", msg);
 }
 
 static void reload(struct master *m)
 {
     char err[1024];
     fcw_log(FCW_LOG_NOTICE, "reloading %s", m->conf_path);
+    systemd_notify("RELOADING=1");
+    m->ready_sent = 0;
     struct conf *conf = conf_load(m->conf_path, err, sizeof(err));
+    if (conf != NULL) {
+        conf->global.allow_root = m->allow_root;
+    }
     if (conf == NULL || master_check(conf, err, sizeof(err)) < 0) {
         fcw_log(FCW_LOG_ERROR, "reload refused, the running configuration stays: %s", err);
         conf_free(conf);
@@ -448,7 +313,7 @@ static void reload(struct master *m)
     m->conf = conf;
     fcw_log_open(conf->global.error_log, conf->global.log_level);
     for (size_t i = 0; i < m->npools; i++) {
-        maintain(m, &m->pools[i]);
+        pm_maintain(m, &m->pools[i]);
     }
     pools_retire(m, old, nold);
     /* old children's configuration lives in their own address space */
@@ -462,18 +327,12 @@ static void begin_stop(struct master *m)
         return;
     }
     m->stopping = 1;
-    m->stop_deadline = now_ms() + m->conf->global.process_control_timeout_ms;
+    systemd_notify("STOPPING=1");
+    m->stop_deadline = clock_now_ms() + m->conf->global.process_control_timeout_ms;
     fcw_log(FCW_LOG_NOTICE, "stopping: letting %s finish their requests",
             m->children ? "children" : "nothing");
     for (struct child *c = m->children; c; c = c->next) {
-        stop_child(c, m->conf->global.process_control_timeout_ms);
-    }
-}
-
-static void notify_children(struct master *m, int sig)
-{
-    for (struct child *c = m->children; c; c = c->next) {
-        kill(c->pid, sig);
+        children_stop(c, m->conf->global.process_control_timeout_ms);
     }
 }
 
@@ -518,16 +377,18 @@ static int daemonize_now(int keep_stderr)
     return 0;
 }
 
-int master_run(const char *conf_path, int daemonize)
+int master_run(const char *conf_path, int daemonize, int allow_root)
 {
     char err[1024];
     struct master m = { 0 };
     m.conf_path = conf_path;
+    m.allow_root = allow_root;
     m.conf = conf_load(conf_path, err, sizeof(err));
     if (m.conf == NULL) {
         fprintf(stderr, "fcworker: %s\n", err);
         return 1;
     }
+    m.conf->global.allow_root = allow_root;
     if (fcw_log_open(m.conf->global.error_log, m.conf->global.log_level) < 0) {
         fprintf(stderr, "fcworker: cannot open the error log %s: %s\n", m.conf->global.error_log, strerror(errno));
         conf_free(m.conf);
@@ -540,10 +401,12 @@ int master_run(const char *conf_path, int daemonize)
         return 1;
     }
     int sigfd = signals_init_main();
+    systemd_listen_fds_init();
     if (sigfd < 0 || pools_open(&m, m.conf, NULL, 0) < 0) {
         conf_free(m.conf);
         return 1;
     }
+    systemd_listen_fds_close_unused();
     const char *elog = m.conf->global.error_log;
     if (daemonize && daemonize_now(elog == NULL || strcmp(elog, "stderr") == 0) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to daemonize: fork()");
@@ -556,20 +419,30 @@ int master_run(const char *conf_path, int daemonize)
     for (;;) {
         if (!m.stopping) {
             for (size_t i = 0; i < m.npools; i++) {
-                maintain(&m, &m.pools[i]);
+                pm_maintain(&m, &m.pools[i]);
             }
         } else if (m.children == NULL) {
             break;
         }
-        enforce_timeouts(&m);
+        pm_enforce_timeouts(&m);
+        if (!m.stopping) {
+            notify_state(&m);
+        }
+        for (size_t i = 0; i < m.npools; i++) {
+            unsigned queued;
+            if (listen_queue_length(m.pools[i].fd, &queued) == 0) {
+                m.pools[i].sb->listen_queue = queued;
+                scoreboard_raise_max(&m.pools[i].sb->max_listen_queue, queued);
+            }
+        }
         size_t n = 0;
         pfds[n++] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
         for (size_t i = 0; !m.stopping && i < m.npools && n < 64; i++) {
             struct pool_rt *p = &m.pools[i];
             /* ondemand: wake on a waiting connection when no child is idle */
             if (p->cfg->pm == PM_ONDEMAND && scoreboard_count(p->sb, SLOT_IDLE) == 0 &&
-                scoreboard_count(p->sb, SLOT_STARTING) == 0 && pool_children(&m, p, 0) < p->cfg->max_children &&
-                now_ms() >= p->next_spawn) {
+                scoreboard_count(p->sb, SLOT_STARTING) == 0 && children_count(&m, p, 0) < p->cfg->max_children &&
+                clock_now_ms() >= p->next_spawn) {
                 pfds[n++] = (struct pollfd){ .fd = p->fd, .events = POLLIN };
             }
         }
@@ -591,7 +464,7 @@ int master_run(const char *conf_path, int daemonize)
         while ((sig = signals_next()) != 0) {
             switch (sig) {
             case SIGCHLD:
-                reap(&m);
+                children_reap(&m);
                 break;
             case SIGTERM:
             case SIGQUIT:
@@ -605,19 +478,20 @@ int master_run(const char *conf_path, int daemonize)
                 }
                 break;
             case SIGUSR1:
-                fcw_log_reopen();
-                notify_children(&m, SIGUSR1);
+                if (!m.stopping) {
+                    reopen_logs(&m);
+                }
                 break;
             }
         }
-        reap(&m);
-        if (m.stopping && now_ms() > m.stop_deadline + 5000) {
+        children_reap(&m);
+        if (m.stopping && clock_now_ms() > m.stop_deadline + 5000) {
             fcw_log(FCW_LOG_WARNING, "children did not stop in time");
             break;
         }
     }
     for (size_t i = 0; i < m.npools; i++) {
-        listen_close(m.pools[i].fd, m.pools[i].cfg->listen);
+        listen_close(m.pools[i].fd, m.pools[i].passed ? NULL : m.pools[i].cfg->listen);
         scoreboard_free(m.pools[i].sb);
     }
     free(m.pools);

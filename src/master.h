@@ -14,6 +14,6 @@
  * reports the first failure as "file:line: message". Returns 0 or -1. */
 int master_check(const struct conf *conf, char *err, size_t errlen);
 
-int master_run(const char *conf_path, int daemonize);
+int master_run(const char *conf_path, int daemonize, int allow_root);
 
 #endif

@@ -17,6 +17,8 @@
 
 #include "request.h"
 
+#include "clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,11 +131,57 @@ struct url_parts {
     const char *port; /* NULL: no ":PORT" */
     size_t scheme_len, host_len, port_len, uri_len, script_len, path_info_len, query_len;
     size_t len; /* without the NUL */
+    int bad_host; /* HTTP_HOST is not a host[:port] */
 };
 
 /* The host written when HTTP_HOST is missing, "SERVER_NAME[:PORT]", is cut
  * at this many bytes. */
 #define HOST_MAX 511
+
+/* A Host header that can stand in a URL as it is: a reg-name or IPv4
+ * address (unreserved characters, sub-delimiters other than those a URL
+ * parser would take as a separator, and bytes of UTF-8 names), or a
+ * bracketed IPv6 address, then an optional ":port" of digits. Anything else
+ * ("evil.com#", "a/b", "x@y", spaces) would reshape the request's URL. */
+static int host_valid(const char *h, size_t len)
+{
+    size_t i = 0;
+    if (len > 0 && h[0] == '[') {
+        while (++i < len && h[i] != ']') {
+            unsigned char c = (unsigned char) h[i];
+            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))) {
+                return 0;
+            }
+        }
+        if (i >= len || i < 3) {
+            return 0;
+        }
+        i++;
+    } else {
+        for (; i < len && h[i] != ':'; i++) {
+            unsigned char c = (unsigned char) h[i];
+            if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                  strchr("-._~!$&'()*+,;=", c) != NULL) || c == '\0') {
+                return 0;
+            }
+        }
+        if (i == 0) {
+            return 0;
+        }
+    }
+    if (i == len) {
+        return 1;
+    }
+    if (h[i] != ':' || len - i - 1 > 5) {
+        return 0;
+    }
+    for (i++; i < len; i++) {
+        if (h[i] < '0' || h[i] > '9') {
+            return 0;
+        }
+    }
+    return 1;
+}
 
 static void url_measure(struct url_parts *u, const char *const *v)
 {
@@ -150,6 +198,7 @@ static void url_measure(struct url_parts *u, const char *const *v)
     u->host = v[P_HTTP_HOST];
     if (u->host != NULL && u->host[0] != '\0') {
         u->host_len = strlen(u->host);
+        u->bad_host = !host_valid(u->host, u->host_len);
     } else {
         const char *server = v[P_SERVER_NAME];
         const char *port = v[P_SERVER_PORT];
@@ -273,6 +322,7 @@ int request_build(struct request *r, char **params)
     }
     r->url = (char *) r->headers + pointers;
     url_write(r->url, &u);
+    r->bad_host = u.bad_host;
     char *names = r->url + u.len + 1;
     for (char **p = params; max_headers > 0 && p && *p; p++) {
         /* only HTTP_* and CONTENT_* give headers: skip strchr for others */
@@ -334,11 +384,15 @@ void request_free(struct request *r)
     memset(r, 0, sizeof(*r));
 }
 
-int request_read_body(struct request *r, const struct request_stream *in, size_t body_max)
+int request_read_body(struct request *r, const struct request_stream *in, size_t body_max, unsigned timeout_ms)
 {
     size_t cap = 0;
     char chunk[16384];
+    double deadline = timeout_ms ? clock_now_ms() + timeout_ms : 0;
     for (;;) {
+        if (deadline > 0 && clock_now_ms() > deadline) {
+            return -3;
+        }
         int n = in->read(in->s, chunk, sizeof(chunk));
         if (n < 0) {
             return -1;

@@ -35,6 +35,7 @@ struct request {
     const char *script_filename;
     const char *document_root;
     const char *path;
+    int bad_host; /* HTTP_HOST is not a valid host[:port]: answered 400 */
 };
 
 /* Builds the request from "NAME=value" parameters, which must stay valid and
@@ -46,8 +47,9 @@ void request_free(struct request *r);
 const char *request_param(char **params, const char *name);
 
 /* Reads the body to the end of the stream. Returns 0, -1 on a read error,
- * or -2 when it exceeds body_max (reading stops there). */
-int request_read_body(struct request *r, const struct request_stream *in, size_t body_max);
+ * -2 when it exceeds body_max (reading stops there), or -3 when the whole
+ * body took longer than timeout_ms (0: no limit). */
+int request_read_body(struct request *r, const struct request_stream *in, size_t body_max, unsigned timeout_ms);
 
 /* Response writing: status and bytes are recorded for the access log. */
 struct response {

@@ -84,3 +84,9 @@ const char *scoreboard_state_name(int state)
     static const char *const names[] = { "Free", "Starting", "Idle", "Reading headers", "Running", "Finishing" };
     return state >= 0 && state <= SLOT_FINISHING ? names[state] : "Unknown";
 }
+
+unsigned scoreboard_active(const struct scoreboard *sb)
+{
+    return scoreboard_count(sb, SLOT_READING) + scoreboard_count(sb, SLOT_RUNNING) +
+           scoreboard_count(sb, SLOT_FINISHING);
+}

@@ -30,6 +30,10 @@ struct scoreboard {
     volatile uint64_t accepted;
     volatile uint64_t slow_requests;
     volatile uint64_t max_children_reached;
+    volatile uint64_t listen_queue;     /* connections waiting, sampled by the master */
+    volatile uint64_t max_listen_queue; /* the most seen waiting */
+    volatile uint64_t max_active;       /* the most children seen serving at once */
+    int reached_warned;                 /* master: max children reached was logged */
     double start_time;
     struct scoreboard_slot slots[];
 };
@@ -42,5 +46,24 @@ void scoreboard_release(struct scoreboard_slot *slot);
 unsigned scoreboard_count(const struct scoreboard *sb, int state);
 unsigned scoreboard_total(const struct scoreboard *sb);
 const char *scoreboard_state_name(int state);
+
+/* Raises a pool-wide maximum to value (atomically: every child may). */
+static inline void scoreboard_raise_max(volatile uint64_t *max, uint64_t value)
+{
+    uint64_t seen = __atomic_load_n(max, __ATOMIC_RELAXED);
+    while (value > seen && !__atomic_compare_exchange_n(max, &seen, value, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+    }
+}
+
+/* Children serving a request (reading it, running it or finishing it). */
+unsigned scoreboard_active(const struct scoreboard *sb);
+
+/* Counts one event in a pool-wide counter (accepted, slow_requests,
+ * max_children_reached): every child and the master add to the same
+ * shared memory, so the increment is atomic. */
+static inline void scoreboard_count_event(volatile uint64_t *counter)
+{
+    __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+}
 
 #endif

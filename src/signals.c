@@ -107,19 +107,21 @@ void signals_init_child(void)
     sigprocmask(SIG_SETMASK, &mask, NULL);
 }
 
-int signals_child_wait(int fd, int epfd)
+int signals_child_wait(int epfd, int prefer)
 {
     sigset_t none;
     sigemptyset(&none);
-    int ready;
-    if (epfd >= 0) {
-        struct epoll_event ev;
-        ready = epoll_pwait(epfd, &ev, 1, -1, &none) > 0 && (ev.events & EPOLLIN);
-    } else {
-        struct pollfd pfd = { .fd = fd, .events = POLLIN };
-        ready = ppoll(&pfd, 1, NULL, &none) > 0 && (pfd.revents & POLLIN);
+    struct epoll_event ev[2];
+    int ready = -1;
+    int n = epoll_pwait(epfd, ev, 2, -1, &none);
+    for (int i = 0; i < n; i++) {
+        if (ev[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP | EPOLLERR)) {
+            if (ready < 0 || ev[i].data.fd == prefer) {
+                ready = ev[i].data.fd;
+            }
+        }
     }
-    if (ready) {
+    if (ready >= 0) {
         /* a signal that came with the connection is delivered only when
          * the wait fails with EINTR (under steady load it never does): if
          * one is pending, let it in now, before the accept */

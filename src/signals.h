@@ -20,10 +20,10 @@ void signals_restore(const sigset_t *old);
 
 void signals_init_child(void);
 int signals_child_stopping(void);
-/* Waits for fd to become readable with the child's signals unblocked, or,
- * when epfd >= 0, for the epoll set epfd to report input (fd is then
- * ignored); returns 1 when it does, 0 when a signal came first. */
-int signals_child_wait(int fd, int epfd);
+/* Waits, with the child's signals unblocked, for the epoll set epfd to
+ * report input; returns the fd that has it (prefer when it is one of
+ * several), or -1 when a signal came first. */
+int signals_child_wait(int epfd, int prefer);
 /* True once after SIGUSR1 asked to reopen the logs. */
 int signals_child_reopen(void);
 

@@ -9,24 +9,41 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* The page, grown as needed (?full lists every child). */
 struct buf {
-    char data[65536];
-    size_t len;
+    char *data;
+    size_t len, cap;
+    int oom;
 };
 
 static void add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void add(struct buf *b, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->data + b->len, sizeof(b->data) - b->len, fmt, ap);
-    va_end(ap);
-    if (n > 0) {
-        b->len += (size_t) n < sizeof(b->data) - b->len ? (size_t) n : sizeof(b->data) - b->len - 1;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = b->oom ? -1 : vsnprintf(b->data ? b->data + b->len : NULL, b->cap - b->len, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            return;
+        }
+        if ((size_t) n < b->cap - b->len) {
+            b->len += (size_t) n;
+            return;
+        }
+        size_t cap = (b->cap ? b->cap * 2 : 8192) + (size_t) n;
+        char *nd = realloc(b->data, cap);
+        if (nd == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->data = nd;
+        b->cap = cap;
     }
 }
 
@@ -85,8 +102,7 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
     const char *query = strchr(r->path, '?');
     int json = query && strstr(query, "json") != NULL;
     int full = query && strstr(query, "full") != NULL;
-    static struct buf b;
-    b.len = 0;
+    struct buf b = { NULL, 0, 0, 0 };
     char start[64];
     time_t st = (time_t) sb->start_time;
     struct tm tm;
@@ -95,28 +111,28 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
     unsigned idle = scoreboard_count(sb, SLOT_IDLE);
     unsigned total = scoreboard_total(sb);
     /* a child still loading its script is neither idle nor serving */
-    unsigned active = scoreboard_count(sb, SLOT_READING) + scoreboard_count(sb, SLOT_RUNNING) +
-                      scoreboard_count(sb, SLOT_FINISHING);
+    unsigned active = scoreboard_active(sb);
     const struct field f[] = {
         { "pool", FIELD_STR, pool->name, 0 },
         { "process manager", FIELD_STR, pm_names[pool->pm], 0 },
-        { "start time", FIELD_STR, start, 0 },
+        /* JSON: seconds since the epoch, as PHP-FPM gives it */
+        { "start time", json ? FIELD_NUM : FIELD_STR, start, (unsigned long long) st },
         { "start since", FIELD_NUM, NULL, (unsigned long long) (time(NULL) - st) },
         { "accepted conn", FIELD_NUM, NULL, sb->accepted },
-        { "listen queue", FIELD_NUM, NULL, 0 },
-        { "max listen queue", FIELD_NUM, NULL, 0 },
+        { "listen queue", FIELD_NUM, NULL, sb->listen_queue },
+        { "max listen queue", FIELD_NUM, NULL, sb->max_listen_queue },
         { "listen queue len", FIELD_NUM, NULL, (unsigned long long) pool->listen_backlog },
         { "idle processes", FIELD_NUM, NULL, idle },
         { "active processes", FIELD_NUM, NULL, active },
         { "total processes", FIELD_NUM, NULL, total },
-        { "max active processes", FIELD_NUM, NULL, pool->max_children },
+        { "max active processes", FIELD_NUM, NULL, sb->max_active },
         { "max children reached", FIELD_NUM, NULL, sb->max_children_reached },
         { "slow requests", FIELD_NUM, NULL, sb->slow_requests },
     };
     render(&b, f, sizeof(f) / sizeof(f[0]), json, 1);
     if (full) {
         if (json) {
-            b.len--; /* reopen the object for "processes" */
+            b.len -= b.len > 0; /* reopen the object for "processes" */
             add(&b, ",\"processes\":[");
         }
         int first = 1;
@@ -140,7 +156,7 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
             const struct field pf[] = {
                 { "pid", FIELD_NUM, NULL, (unsigned long long) s->pid },
                 { "state", FIELD_STR, scoreboard_state_name(s->state), 0 },
-                { "start time", FIELD_STR, pstart, 0 },
+                { "start time", json ? FIELD_NUM : FIELD_STR, pstart, (unsigned long long) ps },
                 { "start since", FIELD_NUM, NULL, (unsigned long long) (time(NULL) - ps) },
                 { "requests", FIELD_NUM, NULL, s->requests },
                 { "request duration", FIELD_NUM, NULL, (unsigned long long) (s->last_duration_ms * 1000) },
@@ -159,8 +175,11 @@ void status_serve(const struct conf_pool *pool, struct scoreboard *sb, const str
     }
     const char *headers[] = { "content-type", json ? "application/json" : "text/plain", "cache-control",
                               "no-store, no-cache, must-revalidate" };
-    if (out->head(out->data, 200, "OK", headers, 2, 0) == 0) {
+    if (b.oom) {
+        fcw_output_error(out, 500, "status page: out of memory");
+    } else if (out->head(out->data, 200, "OK", headers, 2, 0) == 0) {
         out->write(out->data, b.data, b.len);
         out->flush(out->data);
     }
+    free(b.data);
 }

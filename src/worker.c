@@ -9,8 +9,10 @@
  */
 #include "config.h"
 
+#include "worker.h"
+
 #include "build.h"
-#include "child.h"
+#include "clock.h"
 #include "log.h"
 #include "request.h"
 #include "status.h"
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WORKER_MAX_SCRIPTS 32
 
@@ -43,7 +46,7 @@ struct worker {
     FILE *access_log;
 };
 
-void child_engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
+static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
 {
     memset(cfg, 0, sizeof(*cfg));
     cfg->limits = pool->limits;
@@ -91,7 +94,7 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     w->pool = pool;
-    child_engine_config(pool, &w->cfg);
+    engine_config(pool, &w->cfg);
     w->cfg.abandon = abandon;
     w->cfg.abandon_data = data;
     char built[PATH_MAX];
@@ -111,7 +114,9 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     if (pool->access_log != NULL) {
-        w->access_log = fopen(pool->access_log, "ae");
+        /* a pool's child writes to the descriptor the master opened */
+        int fd = pool->access_log_fd >= 0 ? dup(pool->access_log_fd) : -1;
+        w->access_log = fd >= 0 ? fdopen(fd, "a") : fopen(pool->access_log, "ae");
         if (w->access_log == NULL) {
             fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "failed to open the access log %s: fopen()", pool->access_log);
         }
@@ -159,6 +164,40 @@ static int extension_allowed(const char *list, const char *path)
         p += n;
     }
     return 0;
+}
+
+/* Root mode: limits.memory_mb is the child's budget for all its scripts'
+ * heaps together (each heap is also bounded by it). Frees the least
+ * recently used heaps other than keep until the rest fit. */
+static void root_trim(struct worker *w, const struct worker_script *keep)
+{
+    size_t budget = w->pool->limits.memory_bytes;
+    if (budget == 0) {
+        return;
+    }
+    for (;;) {
+        size_t total = 0;
+        struct worker_script *lru = NULL;
+        for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+            struct worker_script *s = &w->scripts[i];
+            if (s->engine == NULL) {
+                continue;
+            }
+            total += fcw_engine_memory(s->engine);
+            if (s != keep && (lru == NULL || s->last_used < lru->last_used)) {
+                lru = s;
+            }
+        }
+        if (total <= budget || lru == NULL) {
+            return;
+        }
+        fcw_log(FCW_LOG_INFO, "freeing the heap of %s (%zu KB): the child's heaps are over limits.memory_mb",
+                lru->path, fcw_engine_memory(lru->engine) >> 10);
+        fcw_engine_free(lru->engine);
+        lru->engine = NULL;
+        free(lru->path);
+        lru->path = NULL;
+    }
 }
 
 /* The engine for a root-mode request, or NULL with *status set (403, 404,
@@ -233,6 +272,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         }
     }
     slot->last_used = ++w->uses;
+    root_trim(w, slot);
     return slot->engine;
 }
 
@@ -253,18 +293,11 @@ static void access_log(struct worker *w, char **params, const struct request *r,
     fflush(w->access_log);
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
     struct response res;
-    double start = now_ms();
+    double start = clock_now_ms();
     response_init(&res, out);
     const struct conf_pool *pool = w->pool;
 
@@ -285,12 +318,26 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         }
     }
 
-    int rc = request_read_body(r, in, pool->limits.body_max);
+    if (r->bad_host) {
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": refused: the Host header is not a valid host[:port]",
+                r->req.id, r->log_context);
+        fcw_output_error(&res.ops, 400, NULL);
+        access_log(w, params, r, &res, clock_now_ms() - start);
+        return -1;
+    }
+    int rc = request_read_body(r, in, pool->limits.body_max, pool->request_read_timeout_ms);
+    if (rc == -3) {
+        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": the body took longer than request_read_timeout (%u ms)",
+                r->req.id, r->log_context, pool->request_read_timeout_ms);
+        fcw_output_error(&res.ops, 408, NULL);
+        access_log(w, params, r, &res, clock_now_ms() - start);
+        return -1;
+    }
     if (rc == -2) {
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
                 pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
-        access_log(w, params, r, &res, now_ms() - start);
+        access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc < 0) {
@@ -309,9 +356,11 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_engine_handle(e, &r->req, &res.ops);
         if (fcw_engine_exhausted(e)) {
             w->exhausted = 1;
+        } else if (w->engine == NULL) {
+            root_trim(w, NULL);
         }
     }
-    double ms = now_ms() - start;
+    double ms = clock_now_ms() - start;
     if (slot) {
         slot->last_duration_ms = ms;
     }

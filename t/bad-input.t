@@ -276,6 +276,30 @@ subtest 'huge lengths, truncated records, a connection closed mid-params' => sub
     still_fine('after the stalled connections closed');
 };
 
+subtest 'a body that trickles in meets request_read_timeout for the whole body' => sub {
+    # one byte every 300 ms: each read succeeds, so only a deadline on the
+    # whole body ends it (before, it held the child as long as it went on)
+    my $c = connect_pool();
+    syswrite($c, begin_request(1, RESPONDER)
+        . params_records(params_stream(std_params(REQUEST_METHOD => 'POST', REQUEST_URI => '/slow-body', CONTENT_LENGTH => 100))));
+    my $t0 = time;
+    my $r;
+    for my $i (1 .. 20) {
+        syswrite($c, record(FCGI_STDIN, 1, 'x'));
+        my $rin = '';
+        vec($rin, fileno($c), 1) = 1;
+        if (select(my $rout = $rin, undef, undef, 0.3)) {
+            $r = read_records($c, 3);
+            last;
+        }
+    }
+    $r //= read_records($c, 3);
+    is($r->{status}, 408, sprintf('answered 408 (after %.1f s, request_read_timeout = 1 s)', time - $t0));
+    like($pool->log, qr{request \d+ "POST /slow-body": the body took longer than request_read_timeout \(1000 ms\)},
+        'logged with that request');
+    still_fine('after the slow body');
+};
+
 subtest 'params split anywhere, a param over 64 KiB, 10,000 params' => sub {
     my $stream = params_stream(std_params(REQUEST_URI => '/echo', HTTP_X_BIG => ('b' x 99_997) . 'end'));
     my $r = raw(begin_request(1, RESPONDER) . params_records($stream, 7) . record(FCGI_STDIN, 1, ''));
@@ -448,6 +472,17 @@ subtest 'path traversal in root mode: 403 or 404, never the outside file' => sub
     }
     is($rp->request(uri => '/hello.sjs', params => { SCRIPT_FILENAME => "$root/hello.sjs" })->{body}, 'hello', 'the inside script runs');
     $rp->stop;
+};
+
+subtest 'a Host header that is not host[:port] is refused, not turned into the URL' => sub {
+    for my $host ('evil.com#', 'evil.com/x', 'user@evil.com', 'a b', 'h:99x') {
+        my $r = $pool->request(uri => '/public?name=z', params => { HTTP_HOST => $host });
+        is($r->{status}, 400, "Host '$host': 400");
+    }
+    like($pool->log, qr/refused: the Host header is not a valid host\[:port\]/, 'and the log says why');
+    for my $host ('example.org:8080', '[::1]:9000', "b\xc3\xbccher.example") {
+        is($pool->request(uri => '/', params => { HTTP_HOST => $host })->{status}, 200, "Host '$host': served");
+    }
 };
 
 $pool->stop;

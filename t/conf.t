@@ -16,9 +16,10 @@ my $good = "[global]\nerror_log = stderr\nlog_level = notice\n\n[pool:a]\nlisten
     . "\n[pool:a.vars]\nGREETING = hi\n";
 
 sub check {
-    my ($text) = @_;
+    my ($text, @flags) = @_;
+    @flags = FcwTest::root_flag() unless @flags;
     my $file = FcwTest::write_file("$dir/test.ini", $text);
-    my $out = `'${\FcwTest::fcworker()}' -t -c '$file' 2>&1`;
+    my $out = `'${\FcwTest::fcworker()}' @flags -t -c '$file' 2>&1`;
     return ($? >> 8, $out);
 }
 
@@ -86,8 +87,42 @@ like($out, qr/named\.js:2: only 'export default' is supported/, 'a named export 
 is($rc, 1, 'a missing script fails -t');
 like($out, qr/missing\.js: cannot open/, 'saying it cannot be opened');
 
+# what can only fail at run time is checked by -t too
+my $pool_a = "[pool:a]\nlisten = $dir/a.sock\nscript = $script\n";
+my @runtime = (
+    [ "[pool:a]\nlisten = $dir/a.sock\nscript = $script\nuser = no-such-user-fcw\n", qr/\[pool:a\]: user no-such-user-fcw does not exist/ ],
+    [ "[pool:a]\nlisten = $dir/a.sock\nscript = $script\nuser = nobody\ngroup = no-such-group-fcw\n", qr/group no-such-group-fcw does not exist/ ],
+    [ "[pool:a]\nlisten = $dir/a.sock\nscript = $script\nlisten.owner = no-such-user-fcw\n", qr/user no-such-user-fcw does not exist/ ],
+    [ "[pool:a]\nlisten = $dir/a.sock\nscript = $script\nlisten.group = no-such-group-fcw\n", qr/group no-such-group-fcw does not exist/ ],
+    [ "[pool:a]\nlisten = $dir/no-such-dir/a.sock\nscript = $script\n", qr/the directory \S+no-such-dir does not exist/ ],
+    [ "[pool:a]\nlisten = 127.0.0.1:99999\nscript = $script\n", qr/the port must be a number from 1 to 65535/ ],
+    [ "[pool:a]\nlisten = 127.0.0.1:9x\nscript = $script\n", qr/the port must be a number/ ],
+    [ "[pool:a]\nlisten = 127.0.0.1:9000\nlisten.allowed_clients = 127.0.0.1, 1.2.3.4.5\nscript = $script\n",
+      qr/listen.allowed_clients: 1\.2\.3\.4\.5 is not an IP address/ ],
+    [ "[global]\nerror_log = $dir/no-such-dir/error.log\n$pool_a", qr/error_log \S+: cannot create it in/ ],
+    [ "${pool_a}access.log = $dir/no-such-dir/access.log\n", qr/\[pool:a\]: access.log \S+: cannot create it in/ ],
+);
+for my $case (@runtime) {
+    ($rc, $out) = check($case->[0]);
+    is($rc, 1, '-t fails for what would fail at run time');
+    like($out, $case->[1], 'and names it') or diag $out;
+}
+SKIP: {
+    skip 'the checks of root and of the pool user need root', 4 unless $> == 0;
+    ($rc, $out) = check($pool_a, '');
+    is($rc, 1, 'as root, a pool without user = is refused');
+    like($out, qr/\[pool:a\]: its children would run as root: set user = NAME \(or start fcworker with -R/, 'saying how to allow it');
+    # a script only root can read passes as root, but not as the pool's user
+    my $private = FcwTest::write_file("$dir/private.js", "export default { fetch: function () { return new Response('x'); } };\n");
+    chmod 0600, $private;
+    chmod 0755, $dir;
+    ($rc, $out) = check("[pool:a]\nlisten = $dir/a.sock\nscript = $private\nuser = nobody\n");
+    is($rc, 1, 'a script the pool user cannot read fails -t (checked as that user)');
+    like($out, qr/private\.js: cannot open/, 'saying it cannot be opened') or diag $out;
+}
+
 # the example configuration of the repository
-my $out2 = `cd '${\FcwTest::top()}' && '${\FcwTest::fcworker()}' -t -c etc/fcworker.ini 2>&1`;
+my $out2 = `cd '${\FcwTest::top()}' && '${\FcwTest::fcworker()}' @{[FcwTest::root_flag()]} -t -c etc/fcworker.ini 2>&1`;
 is($? >> 8, 0, 'etc/fcworker.ini passes -t') or diag $out2;
 
 done_testing();

@@ -68,7 +68,7 @@ sub start_tcp_pool {
     if ($pid == 0) {
         open STDOUT, '>>', "$pdir/stdout.log";
         open STDERR, '>>', "$pdir/stdout.log";
-        exec(FcwTest::fcworker(), '-c', "$pdir/fcworker.ini") or POSIX::_exit(127);
+        exec(FcwTest::fcworker(), FcwTest::root_flag(), '-c', "$pdir/fcworker.ini") or POSIX::_exit(127);
     }
     my $pool = bless { pid => $pid, dir => $pdir, sock => "127.0.0.1:$port", log => "$pdir/error.log" }, 'FcwTest::Pool';
     my $deadline = time + 10;

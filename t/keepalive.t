@@ -2,7 +2,10 @@
 # FastCGI connection reuse (FCGI_KEEP_CONN, nginx fastcgi_keep_conn): several
 # requests on one connection are answered in turn, the request body is read
 # to its end each time, and the child goes back to accepting new connections
-# once the front server closes the kept one.
+# once the front server closes the kept one — or, when a new connection
+# waits while the kept one is idle, gives the kept one up and takes the new
+# one (a front server keeping more idle connections than the pool has
+# children must not stall the pool).
 use strict;
 use warnings;
 use FindBin;
@@ -37,4 +40,24 @@ is($b->{body}, 'ignored the body', 'and the next request on the connection is in
 $conn->close;
 $c2->close;
 is($pool->request(uri => '/new')->{status}, 200, 'after the front server closes the kept connection, a new one is accepted');
+
+# Two children, each left holding an idle kept connection: a third
+# connection must still be answered (before, it waited in the backlog for as
+# long as the front server kept the two idle).
+my $pool3 = FcwTest::start_pool(script => $script2, children => 2);
+my @idle;
+for my $i (1 .. 2) {
+    my $c = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $pool3->{sock}) or die "connect: $!";
+    my $r = FcwTest::fcgi_request($c, keep_conn => 1, method => 'GET', uri => "/idle$i", timeout => 10);
+    ok(!$r->{incomplete}, "kept connection $i answered");
+    push @idle, $c;
+}
+for my $i (1 .. 3) {
+    my $c = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $pool3->{sock}) or die "connect: $!";
+    my $r = FcwTest::fcgi_request($c, keep_conn => 1, method => 'GET', uri => "/new$i", timeout => 20);
+    ok(!$r->{incomplete}, "new connection $i is answered while older kept connections sit idle");
+    push @idle, $c;
+}
+$_->close for @idle;
+is($pool3->request(uri => '/after')->{status}, 200, 'the pool serves plain requests afterwards');
 done_testing();

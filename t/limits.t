@@ -3,7 +3,8 @@
 # script that never answers → 500, a CPU loop → 503 once limits.cpu_ms of
 # CPU time is spent, a timer loop → 503 at limits.wall_ms, memory over
 # limits.memory_mb → 503 and the child is replaced, a body over
-# limits.body_max → 413. Each leaves a log line saying what happened.
+# limits.body_max → 413, a loop of heavy native calls → 503 by the CPU-time
+# alarm. Each leaves a log line saying what happened.
 use strict;
 use warnings;
 use FindBin;
@@ -33,6 +34,12 @@ export default {
         if (path === '/cpu-catch') {
             for (;;) {
                 try { for (;;) {} } catch (e) {}
+            }
+        }
+        if (path === '/native-loop') {
+            /* few bytecodes, much CPU in each native call */
+            for (var n = 0; ; n++) {
+                n += new Array(1 << 18).join('y').length & 1;
             }
         }
         if (path === '/timers') {
@@ -89,6 +96,19 @@ is_deeply([ $pool->children ], \@kids, 'no child was replaced');
 
 $r = $pool->request(uri => '/cpu-catch');
 is($r->{status}, 503, 'a loop that catches the interrupt still ends with 503');
+
+# A loop of heavy native calls runs few bytecodes between two of Duktape's
+# own deadline checks: the CPU-time alarm ends it (before, it ran until the
+# master killed the child). The master's kill would come only after
+# request_terminate_timeout (wall_ms + 5 s).
+$t0 = time;
+$r = $pool->request(uri => '/native-loop', timeout => 30);
+$took = (time - $t0) * 1000;
+is($r->{status}, 503, 'a loop of heavy native calls → 503 by the CPU limit');
+diag(sprintf('native-call loop answered 503 after %.0f ms (limits.cpu_ms = 100)', $took));
+like($pool->log, qr{request \d+ "GET /native-loop": request ended by limits.cpu_ms \(100 ms\)}, 'logged with the limit');
+is($pool->request(uri => '/')->{body}, 'fine', 'the same child answers the next request');
+is_deeply([ $pool->children ], \@kids, 'no child was replaced');
 
 $t0 = time;
 $r = $pool->request(uri => '/timers');

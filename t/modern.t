@@ -62,14 +62,19 @@ sub run_logged {
     return ($?, FcwTest::read_file($log));
 }
 
-# nginx serving FOLDER as text/plain (404 for anything missing); returns
-# its base URL, or undef when it did not start.
+# nginx serving a copy of FOLDER as text/plain (404 for anything missing);
+# returns its base URL, or undef when it did not start. The copy lives in
+# the test's folder, which nginx's unprivileged workers can read even when
+# the checkout is somewhere they cannot (such as /root).
 sub start_upstream {
-    my ($name, $folder) = @_;
+    my ($name, $source) = @_;
     my $port = FcwTest::free_port();
     my $prefix = "$dir/nginx-$name";
     mkdir $prefix;
     mkdir "$prefix/tmp";
+    my $folder = "$prefix/root";
+    system('cp', '-R', $source, $folder) == 0 or die "cp -R $source: $?";
+    system('chmod', '-R', 'a+rX', $folder);
     FcwTest::write_file("$prefix/nginx.conf", <<"EOF");
 daemon off;
 worker_processes 1;
@@ -302,7 +307,7 @@ my $auto_pool = "build = auto\nbuild.cache_dir = $cache\n";
     tap(tool_runs() == 2, 'build = auto: the reload ran the tool once', 'runs: ' . tool_runs());
     $pool->stop;
 
-    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', $pool->{ini});
+    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', $pool->{ini});
     tap($rc == 0 && $out =~ /test is successful/, 'build = auto: fcworker -t passes', $out);
     tap(tool_runs() == 2, 'build = auto: an unchanged project is not built again', 'runs: ' . tool_runs());
 }
@@ -323,7 +328,7 @@ EOF_TS
     my $ini = "$auto/broken.ini";
     FcwTest::write_file($ini, "[global]\nerror_log = $auto/broken.log\n[pool:broken]\nlisten = $auto/broken.sock\n"
         . "script = $auto/broken/src/index.ts\n$auto_pool");
-    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', $ini);
+    my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', $ini);
     tap($rc != 0 && $out =~ m{\Q$auto\E/broken/src/index\.ts:5:\d+: },
         'build error: fcworker -t names index.ts:5:COLUMN', $out);
     my $pool = FcwTest::start_pool(dir => "$auto/broken", script => "$auto/broken/src/index.ts", pool => $auto_pool,
@@ -332,7 +337,7 @@ EOF_TS
         'build error: the pool does not start and logs index.ts:5', $pool->log);
 
     chmod 0777, $cache;
-    ($rc, $out) = run_logged($auto, FcwTest::fcworker(), '-t', '-c', "$auto/fcworker.ini");
+    ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', "$auto/fcworker.ini");
     tap($rc != 0 && $out =~ /no usable build cache/, 'build cache: a folder others can write to is not used', $out);
     chmod 0755, $cache;
 }

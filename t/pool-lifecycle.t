@@ -109,14 +109,34 @@ subtest 'pm.max_requests recycles children' => sub {
     isnt($after[0], $before[0], 'a new one');
 };
 
-subtest 'SIGUSR1 reopens the log' => sub {
-    my $pool = FcwTest::start_pool(script => script('l.js', $v1), children => 1);
+subtest 'SIGUSR1 reopens the error log and the access log' => sub {
+    my $dir = FcwTest::tmpdir();
+    my $access = "$dir/access.log";
+    # as root the children run as nobody, who cannot write in this folder:
+    # the master opens the access log for them
+    my $user = $> == 0 ? "user = nobody\n" : '';
+    chmod 0755, $dir;
+    my $script = FcwTest::write_file("$dir/l.js", $v1);
+    chmod 0644, $script;
+    my $pool = FcwTest::start_pool(dir => $dir, script => $script, children => 1, pool => "access.log = $access\n$user");
+    is($pool->request(uri => '/before')->{body}, 'v1', 'answers');
+    like(FcwTest::read_file($access), qr{"GET /before" 200}, 'the request is in the access log');
     rename $pool->{log}, "$pool->{log}.1";
+    rename $access, "$access.1";
+    my @before = $pool->children;
     $pool->signal('USR1');
-    sleep 0.3;
-    $pool->signal('HUP');
-    sleep 0.5;
-    ok(-s $pool->{log}, 'a new log file was opened and written');
+    my $deadline = time + 5;
+    my @after;
+    while (time < $deadline) {
+        @after = $pool->children;
+        last if @after == 1 && $after[0] != $before[0];
+        sleep 0.05;
+    }
+    isnt($after[0] // 0, $before[0], 'the children are replaced (gracefully) to write to the new files');
+    is($pool->request(uri => '/after')->{body}, 'v1', 'and answer');
+    ok(-s $pool->{log}, 'a new error log file was opened and written');
+    like(FcwTest::read_file($access), qr{"GET /after" 200}, 'the new access log has the next request');
+    unlike(FcwTest::read_file("$access.1"), qr{/after}, 'the rotated one does not');
 };
 
 subtest 'a script that fails to load stops startup' => sub {

@@ -122,4 +122,30 @@ is(get('/version.sjs', "$root/version.sjs")->{body}, 'v3', 'version.sjs: fixed a
 $pool->stop;
 like($pool->log, qr/outside root/, 'refusals are logged');
 
+# limits.memory_mb is the child's budget for all its scripts' heaps: with
+# six scripts each holding ~6 MB and a 16 MB budget, the least recently used
+# heaps are freed (before, a child kept all of them, one heap per script).
+subtest 'the child frees least recently used heaps to stay within limits.memory_mb' => sub {
+    my $mroot = "$dir/mem";
+    make_path($mroot);
+    for my $n (1 .. 6) {
+        FcwTest::write_file("$mroot/m$n.sjs", "var hoard = [];\nfor (var i = 0; i < 6; i++) { hoard.push(new Uint8Array(1 << 20)); }\n"
+            . worker("return new Response('m$n holds ' + hoard.length + ' MB');"));
+    }
+    my $mp = FcwTest::start_pool(dir => FcwTest::tmpdir(), children => 1, log_level => 'info',
+        pool => "root = $mroot\nlimits.memory_mb = 16\n");
+    for my $round (1 .. 2) {
+        for my $n (1 .. 6) {
+            my $r = $mp->request(uri => "/m$n.sjs", params => { SCRIPT_FILENAME => "$mroot/m$n.sjs" });
+            is($r->{body}, "m$n holds 6 MB", "round $round: script m$n answers");
+        }
+    }
+    my @freed = $mp->log =~ /freeing the heap of \S+m\d\.sjs \(\d+ KB\): the child's heaps are over limits.memory_mb/g;
+    cmp_ok(scalar @freed, '>=', 8, 'least recently used heaps were freed (' . scalar(@freed) . ' times)');
+    my ($kid) = $mp->children;
+    my ($rss) = FcwTest::read_file("/proc/$kid/status") =~ /VmRSS:\s+(\d+) kB/;
+    cmp_ok($rss, '<', 40 * 1024, "the child's RSS stays bounded ($rss kB; six heaps would hold 36 MB of data)");
+    $mp->stop;
+};
+
 done_testing();

@@ -9,6 +9,7 @@ use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
 use JSON::PP;
+use POSIX ();
 
 my $dir = FcwTest::tmpdir();
 my $script = FcwTest::write_file("$dir/w.js", "export default { fetch: function (r) {\n"
@@ -48,6 +49,8 @@ my $j = eval { decode_json($r->{body}) } || {};
 is($j->{pool}, 'www', 'json: pool');
 is($j->{'total processes'}, 3, 'json: total processes');
 ok(exists $j->{'listen queue'} && exists $j->{'start since'}, 'json: the PHP-FPM field names');
+like($j->{'start time'}, qr/^\d+$/, 'json: start time is an integer (seconds since the epoch)');
+ok(!ref $j->{'start time'} && $j->{'start time'} > 1_600_000_000, 'json: a plausible one');
 
 $r = $pool->request(uri => '/status?json&full');
 $j = eval { decode_json($r->{body}) } || {};
@@ -70,4 +73,35 @@ is($pool->request(uri => '/other')->{body}, 'worker', 'other paths reach the wor
 is($pool->request(uri => '/slow')->{body}, 'slow', 'a request over request_slowlog_timeout still finishes');
 like($pool->log, qr{request "GET /slow" is slow: running for \d+ ms \(request_slowlog_timeout 1000 ms\)}, 'it is logged as slow');
 like($pool->request(uri => '/status')->{body}, qr/^slow requests:\s+1$/m, 'and counted on the status page');
+
+# measured, not constants: the listen queue (connections waiting while every
+# child is busy), the most children seen busy at once, and pm.max_children
+# reached (logged as PHP-FPM does)
+subtest 'listen queue, max active processes and max children reached are measured' => sub {
+    my $d2 = FcwTest::tmpdir();
+    my $busy = FcwTest::write_file("$d2/b.js", "export default { fetch: function (r) {\n"
+        . "  if (new URL(r.url).pathname === '/hold') { return new Promise(function (res) { setTimeout(function () {"
+        . " res(new Response('held')); }, 2500); }); }\n  return new Response('ok'); } };\n");
+    my $p2 = FcwTest::start_pool(script => $busy, name => 'q', pm => 'dynamic', children => 2,
+        pool => "pm.start_servers = 1\npm.min_spare_servers = 1\npm.max_spare_servers = 1\npm.status_path = /status\n");
+    my @held;
+    for my $i (1 .. 4) {
+        my $pid = fork() // die;
+        if ($pid == 0) { $p2->request(uri => '/hold', timeout => 20); POSIX::_exit(0) }
+        push @held, $pid;
+    }
+    # two children hold a request each, two connections wait in the queue
+    for (1 .. 60) {
+        select(undef, undef, undef, 0.1);
+        last if FcwTest::read_file($p2->{log}) =~ /server reached pm.max_children setting \(2\), consider raising it/;
+    }
+    like($p2->log, qr/\[pool q\] server reached pm.max_children setting \(2\), consider raising it/, 'the warning is logged');
+    waitpid($_, 0) for @held;
+    my $st = $p2->request(uri => '/status?json');
+    my $sj = eval { decode_json($st->{body}) } || {};
+    cmp_ok($sj->{'max listen queue'} // 0, '>=', 1, "max listen queue saw the waiting connections ($sj->{'max listen queue'})");
+    is($sj->{'max active processes'}, 2, 'max active processes is the most seen busy at once');
+    cmp_ok($sj->{'max children reached'} // 0, '>=', 1, 'max children reached is counted');
+    $p2->stop;
+};
 done_testing();

@@ -87,8 +87,9 @@ compile() {
 # paths through the interpreter (regular expressions, string and buffer
 # built-ins) count as progress for the JavaScript targets; comparison
 # tracing would cost those targets two thirds of their speed.
-deps="$build/lib/duk/duk_config.h $build/lib/duk/duktape.h"
-compile "$build/lib/duk/duktape.c" "$out/obj/duktape.o" -O2 -g -fno-strict-aliasing -w \
+# (lib/duk_hooks.c is Duktape's source plus the hooks fcworker adds.)
+deps="$build/lib/duk/duk_config.h $build/lib/duk/duktape.h $build/lib/duk/duktape.c"
+compile "$top/lib/duk_hooks.c" "$out/obj/duktape.o" -O2 -g -fno-strict-aliasing -w \
     -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp $includes
 deps="$top/lib/js_sources.h"
 compile "$build/lib/js_sources.c" "$out/obj/js_sources.o" -O1 -w $includes
@@ -110,7 +111,7 @@ for src in $lib_sources; do
     compile "$top/$src" "$obj" $cflags $includes
     lib_objs="$lib_objs $obj"
 done
-for src in request conf log; do
+for src in request clock conf log; do
     compile "$top/src/$src.c" "$out/obj/src_$src.o" $cflags $includes
 done
 for src in "$top"/t/fuzz/fuzz_*.c; do
@@ -122,7 +123,7 @@ common="$lib_objs $out/obj/js_sources.o $out/obj/duktape.o"
 for src in "$top"/t/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     case $name in
-        fuzz_request) extra="$out/obj/src_request.o" extra_libs='' ;;
+        fuzz_request) extra="$out/obj/src_request.o $out/obj/src_clock.o" extra_libs='' ;;
         fuzz_conf) extra="$out/obj/src_conf.o $out/obj/src_log.o" extra_libs="$(pkg_flags --libs inih) -linih" ;;
         *) extra='' extra_libs='' ;;
     esac

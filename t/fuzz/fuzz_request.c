@@ -192,7 +192,7 @@ static void fuzz_request_body(struct request *r, const uint8_t *tail, size_t len
     size_t limit = tail[1] == 255 ? SIZE_MAX : (size_t) tail[1] * 4096;
     struct request_stream in = { fuzz_request_read, NULL, NULL, &st };
     size_t total = st.len * st.repeat;
-    int rc = request_read_body(r, &in, limit);
+    int rc = request_read_body(r, &in, limit, 0);
     if (total > limit) {
         if (rc != -2 || r->body_len > limit) {
             fuzz_request_fail("a body over the limit was not refused", NULL);

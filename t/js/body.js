@@ -190,3 +190,38 @@ test('FormData: urlencoded parsing and unsupported types', function (t) {
             'other MIME types reject with TypeError');
     });
 });
+
+test('multipart: a 4 MB file part full of near-boundaries parses whole (the boundary is searched in C)', function (t) {
+    var size = 4 << 20, boundary = 'XyZ123boundary', noise = '\r\n--XyZ123';
+    /* blocks of 97 bytes, each starting with a byte of a near-boundary */
+    var file = new Uint8Array(size), block = new Uint8Array(97 * noise.length);
+    for (var i = 0; i < block.length; i++) {
+        block[i] = i % 97 === 0 ? noise.charCodeAt((i / 97) % noise.length) : 0x61;
+    }
+    for (var at = 0; at < size; at += block.length) {
+        file.set(at + block.length <= size ? block : block.subarray(0, size - at), at);
+    }
+    var enc = new TextEncoder();
+    var head = enc.encode('--' + boundary + '\r\nContent-Disposition: form-data; name="f"; filename="a.bin"\r\n'
+        + 'Content-Type: application/octet-stream\r\n\r\n');
+    var tail = enc.encode('\r\n--' + boundary + '\r\nContent-Disposition: form-data; name="n"\r\n\r\nlast\r\n--'
+        + boundary + '--\r\n');
+    var body = new Uint8Array(head.length + size + tail.length);
+    body.set(head, 0);
+    body.set(file, head.length);
+    body.set(tail, head.length + size);
+    var t0 = Date.now();
+    return new Response(body, { headers: { 'content-type': 'multipart/form-data; boundary=' + boundary } })
+        .formData().then(function (form) {
+            t.comment('4 MB multipart body parsed in ' + (Date.now() - t0) + ' ms');
+            var f = form.get('f');
+            t.equal(f.size, size, 'the file part has every byte');
+            t.equal(form.get('n'), 'last', 'and the part after it is found');
+            return f.arrayBuffer();
+        }).then(function (buf) {
+            var u = new Uint8Array(buf);
+            t.equal(u[0], noise.charCodeAt(0), 'first byte');
+            t.equal(u[97], noise.charCodeAt(1), 'a near-boundary byte in the middle');
+            t.equal(u[size - 1], file[size - 1], 'last byte');
+        });
+});

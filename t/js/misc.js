@@ -96,3 +96,9 @@ test('console: the namespace and its methods', function (t) {
     console.assert(true, 'not logged');
     t.ok(true, 'calls do not throw');
 });
+
+test('engine internals are hidden: no Duktape object for scripts', function (t) {
+    t.equal(typeof Duktape, 'undefined', 'no global Duktape');
+    t.equal(Object.getOwnPropertyNames(this || {}).indexOf('Duktape'), -1, 'not a global property');
+    t.equal(btoa('hi'), 'aGk=', 'what the runtime built on it still works');
+});

@@ -22,6 +22,9 @@ sub fcworker { $ENV{FCW_BIN} || build_path('src/fcworker') }
 # The WHATWG test vectors are checked in under t/data/wpt (with their
 # licence); FCW_CONFORMANCE wins.
 sub conformance_dir { $ENV{FCW_CONFORMANCE} || "$TOP/t/data/wpt" }
+# As root, pools without `user =` are refused unless fcworker runs with -R:
+# the tests' pools run as root on purpose (t/isolation.t tests `user`).
+sub root_flag { $> == 0 ? ('-R') : () }
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
 # Runs one JS test file inside the runtime (t/jsrun, or $FCW_JSRUN, with the
@@ -170,7 +173,7 @@ sub start_pool {
     if ($pid == 0) {
         open STDOUT, '>>', "$dir/stdout.log";
         open STDERR, '>>', "$dir/stdout.log";
-        exec(fcworker(), '-c', "$dir/fcworker.ini") or POSIX::_exit(127);
+        exec(fcworker(), root_flag(), '-c', "$dir/fcworker.ini") or POSIX::_exit(127);
     }
     my $self = bless { pid => $pid, dir => $dir, sock => $sock, log => $log, ini => "$dir/fcworker.ini" }, __PACKAGE__ . '::Pool';
     my $deadline = time + 30;

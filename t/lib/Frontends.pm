@@ -35,9 +35,15 @@ sub fill_template {
 # The test document root: contrib/examples/root plus what the checks need:
 # secret.sjs outside the root and a symlink to it (403), a symlink with the
 # .sjs name to the browser script app.js (403 by limit_extensions on the
-# real path), and the scripts for Apache's mod_cgi and mod_fcgid.
+# real path), and the scripts for Apache's mod_cgi and mod_fcgid, whose
+# interpreter line names a copy of fcworker in the prefix (Apache runs them
+# as its own user, who may not reach the build tree, e.g. under /root).
 sub make_docroot {
     my ($prefix) = @_;
+    make_path("$prefix/bin");
+    my $interp = "$prefix/bin/fcworker";
+    copy(FcwTest::fcworker(), $interp) or die "copy fcworker: $!";
+    chmod 0755, $interp;
     my $src = FcwTest::top() . '/contrib/examples/root';
     my $root = "$prefix/docroot";
     make_path($root, "$prefix/outside", "$prefix/cgi-bin");
@@ -48,14 +54,14 @@ sub make_docroot {
         "export default { fetch: function () { return new Response('secret'); } };\n");
     symlink("$prefix/outside/secret.sjs", "$root/escape.sjs") or die "symlink: $!";
     symlink('app.js', "$root/alias.sjs") or die "symlink: $!";
-    my $cgi = FcwTest::write_file("$prefix/cgi-bin/hello.cgi", '#!' . FcwTest::fcworker() . "\n"
+    my $cgi = FcwTest::write_file("$prefix/cgi-bin/hello.cgi", '#!' . $interp . "\n"
         . "export default { fetch: function (request) {\n"
         . "    return Response.json({ mode: 'cgi', method: request.method, url: request.url },\n"
         . "        { headers: { 'x-fcw-mode': 'cgi' } });\n"
         . "} };\n");
     chmod 0755, $cgi;
     make_path("$prefix/fcgid-bin");
-    my $fcgid = FcwTest::write_file("$prefix/fcgid-bin/hello.fcgi", '#!' . FcwTest::fcworker() . "\n"
+    my $fcgid = FcwTest::write_file("$prefix/fcgid-bin/hello.fcgi", '#!' . $interp . "\n"
         . "var served = 0;\n"
         . "function sse() {\n"
         . "    var enc = new TextEncoder(), n = 0;\n"

@@ -4,14 +4,22 @@
  * file given on the command line as a global program (t/lib/harness.js
  * first, then the test), and runs the event loop until nothing is left.
  * Exits 1 if a file fails to load or the loop does not settle in time.
+ * With --fork-each, each file runs alone in a child forked from the one
+ * loaded runtime (the test262 runner's mode: thousands of files, each in a
+ * fresh heap, without paying for the runtime's start each time); after each
+ * child the parent prints "#-- FILE exit N" (N is 128 + the signal when the
+ * child was killed, e.g. by its 30 s alarm).
  */
 #include "config.h"
 
 #include "engine.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -97,6 +105,40 @@ static void expose_native(struct fcw_engine *e)
     }
 }
 
+/* One file in a child of the loaded runtime; returns its exit status. */
+static int run_forked(struct fcw_engine *e, const char *path)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("jsrun: fork");
+        return 1;
+    }
+    if (pid == 0) {
+        char err[1024];
+        alarm(30);
+        if (fcw_engine_eval_file(e, path, err, sizeof(err)) < 0) {
+            printf("not ok - load %s\n# %s\n", path, err);
+            fflush(stdout);
+            _exit(1);
+        }
+        int rc = fcw_engine_run_loop(e, 20000);
+        if (rc < 0) {
+            printf("not ok - the event loop did not settle within its limits\n");
+        }
+        fflush(stdout);
+        _exit(rc < 0 ? 1 : 0);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            perror("jsrun: waitpid");
+            return 1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 int main(int argc, char **argv)
 {
     char err[1024];
@@ -117,6 +159,15 @@ int main(int argc, char **argv)
     }
     add_globals(fcw_engine_ctx(e));
     expose_native(e);
+    if (strcmp(argv[1], "--fork-each") == 0) {
+        for (int i = 2; i < argc; i++) {
+            int rc = run_forked(e, argv[i]);
+            printf("#-- %s exit %d\n", argv[i], rc);
+            fflush(stdout);
+        }
+        fcw_engine_free(e);
+        return 0;
+    }
     for (int i = 1; i < argc; i++) {
         if (fcw_engine_eval_file(e, argv[i], err, sizeof(err)) < 0) {
             printf("not ok - load %s\n# %s\n", argv[i], err);

@@ -358,6 +358,35 @@ static void test_long(void)
     free(header);
 }
 
+/* HTTP_HOST that would reshape the URL is refused (bad_host), valid ones
+ * are kept as they are. */
+static void test_host_check(void)
+{
+    static const struct {
+        const char *host;
+        int bad;
+    } cases[] = {
+        { "example.org", 0 },       { "example.org:8080", 0 }, { "127.0.0.1:9000", 0 },
+        { "[::1]", 0 },             { "[2001:db8::7]:443", 0 }, { "xn--bcher-kva.example", 0 },
+        { "b\xc3\xbc" "cher.example", 0 }, { "a_b-c~d.example", 0 },
+        { "evil.com#", 1 },         { "evil.com/x", 1 },        { "evil.com?x", 1 },
+        { "user@evil.com", 1 },     { "a b", 1 },               { "evil.com:80x", 1 },
+        { "evil.com:123456", 1 },   { ":80", 1 },               { "[::1", 1 },
+        { "[::1]x", 1 },            { "[evil]", 1 },            { "a\\b", 1 },
+        { "a%2fb", 1 },             { "<x>", 1 },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char host[128];
+        snprintf(host, sizeof(host), "HTTP_HOST=%s", cases[i].host);
+        char *params[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/public?name=z", host, NULL };
+        struct request r;
+        int built = request_build(&r, params) == 0;
+        ok(built && r.bad_host == cases[i].bad, "host check: \"%s\" is %s", cases[i].host,
+           cases[i].bad ? "refused" : "kept");
+        request_free(&r);
+    }
+}
+
 int main(void)
 {
     test_nginx();
@@ -368,5 +397,6 @@ int main(void)
     test_options_star();
     test_header_rules();
     test_long();
+    test_host_check();
     return done_testing();
 }

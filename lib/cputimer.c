@@ -1,0 +1,82 @@
+/*
+ * The CPU-time alarm (see cputimer.h): a POSIX timer on the process's CPU
+ * clock that raises SIGXCPU once.
+ */
+#include "config.h"
+
+#include "cputimer.h"
+
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+volatile sig_atomic_t fcw_cputimer_expired;
+
+static timer_t timer;
+static pid_t timer_pid; /* the process the timer belongs to (0: none) */
+static void (*expire_cb)(void *data);
+static void *expire_data;
+
+static void on_sigxcpu(int sig)
+{
+    (void) sig;
+    fcw_cputimer_expired = 1;
+    if (expire_cb != NULL) {
+        expire_cb(expire_data);
+    }
+}
+
+static int cputimer_create(void)
+{
+    if (timer_pid == getpid()) {
+        return 0;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_sigxcpu;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    struct sigevent sev;
+    memset(&sev, 0, sizeof(sev));
+    sev.sigev_notify = SIGEV_SIGNAL;
+    sev.sigev_signo = SIGXCPU;
+    if (sigaction(SIGXCPU, &sa, NULL) < 0 || timer_create(CLOCK_PROCESS_CPUTIME_ID, &sev, &timer) < 0) {
+        return -1;
+    }
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGXCPU);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    timer_pid = getpid();
+    return 0;
+}
+
+int fcw_cputimer_arm(unsigned ms, void (*on_expire)(void *data), void *data)
+{
+    fcw_cputimer_expired = 0;
+    if (cputimer_create() < 0) {
+        return -1;
+    }
+    expire_cb = on_expire;
+    expire_data = data;
+    struct itimerspec its;
+    memset(&its, 0, sizeof(its));
+    its.it_value.tv_sec = (time_t) (ms / 1000);
+    its.it_value.tv_nsec = (long) (ms % 1000) * 1000000L;
+    if (its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0) {
+        its.it_value.tv_nsec = 1;
+    }
+    return timer_settime(timer, 0, &its, NULL);
+}
+
+void fcw_cputimer_disarm(void)
+{
+    if (timer_pid == getpid()) {
+        struct itimerspec off;
+        memset(&off, 0, sizeof(off));
+        timer_settime(timer, 0, &off, NULL);
+    }
+    expire_cb = NULL;
+    expire_data = NULL;
+    fcw_cputimer_expired = 0;
+}

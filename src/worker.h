@@ -1,0 +1,30 @@
+/*
+ * The worker of a pool: its engine with the script loaded, and serving one
+ * parsed request with it (ping and status paths, body limits, the access
+ * log). Used by FastCGI children, CGI mode and the master's checks.
+ */
+#ifndef FCW_WORKER_H
+#define FCW_WORKER_H
+
+#include <stddef.h>
+
+#include "conf.h"
+#include "scoreboard.h"
+
+struct request;
+struct request_stream;
+struct worker;
+
+/* abandon: see fcw_engine_config.abandon (NULL in a throw-away check). */
+struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
+                          size_t errlen);
+void worker_free(struct worker *w);
+/* Loads the runtime once, before the pool's processes are forked. */
+int worker_preload(char *err, size_t errlen);
+int worker_exhausted(const struct worker *w);
+/* Returns -1 when the request body was abandoned (too large, unreadable):
+ * the caller must not read the rest of it, and drops the connection. */
+int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+                 const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot);
+
+#endif
