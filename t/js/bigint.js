@@ -136,6 +136,11 @@ test('arithmetic errors', function (t) {
     t.throws(function () { B.exp(BigInt(2), BigInt(-1)); }, RangeError, 'negative exponent');
     t.throws(function () { B.exp(BigInt(2), B.exp(BigInt(10), BigInt(30))); }, RangeError, 'too large');
     t.throws(function () { B.shl(BigInt(1), B.exp(BigInt(2), BigInt(60))); }, RangeError, 'shift too large');
+    t.throws(function () { B.shl(BigInt(1), BigInt(262144)); }, RangeError, 'above 2^18 bits');
+    t.equal(s(B.sar(B.shl(BigInt(1), BigInt(262143)), BigInt(262143))), '1', 'up to 2^18 bits');
+    t.throws(function () { B.mul(B.shl(BigInt(1), BigInt(140000)), B.shl(BigInt(1), BigInt(140000))); }, RangeError,
+        'a product too large');
+    t.throws(function () { BigInt(new Array(80001).join('9')); }, RangeError, 'a string too long');
     t.throws(function () { B.add(BigInt(1), 1); }, TypeError, 'BigInt + number');
     t.throws(function () { B.mul(2, BigInt(1)); }, TypeError, 'number * BigInt');
     t.throws(function () { B.shr(BigInt(8), BigInt(1)); }, TypeError, '>>> on BigInts');
