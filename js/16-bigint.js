@@ -6,7 +6,8 @@
  * BigInt.prototype; its value lives under the VALUE symbol, as a number when
  * it is a safe integer (|v| <= 2^53 - 1; JavaScript does the arithmetic of
  * such values itself while the result stays safe) and otherwise as the
- * buffer described in lib/api_bigint.c, which does the rest in C. Values from
+ * buffer described in lib/api_bigint.c, which does the rest in C (up to
+ * 2^18 bits; larger results are a RangeError). Values from
  * -1024 to 1024 are interned and each literal of the program is one object,
  * so `===` and switch cases work on those even in code the build did not
  * lower; other equal values are distinct objects, which the lowered

@@ -11,8 +11,8 @@
  * Results are capped at FCW_BIGINT_MAX_BITS, 262,144 bits or about 79,000
  * decimal digits (RangeError beyond): the algorithms are quadratic and run
  * without checking the request's deadline, and at that size the slowest,
- * toString(), took 0.44 s on a loaded two-core machine. Scratch space is Duktape
- * buffers, so it counts against the heap limit.
+ * toString(), took 0.44 s on a loaded two-core machine. Scratch space is
+ * Duktape buffers, so it counts against the heap limit.
  *
  *   native.bigintOp(op, a, b)            -> value; op is one of OP_* below
  *                                           (division by zero, a negative
