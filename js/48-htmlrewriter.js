@@ -806,11 +806,14 @@ function startToken(run, tok) {
         if (st.removed) {
             out += st.replacement;
         } else {
-            out += (st.keepContent ? '' : startTagString(st)) + st.prepend.join('') +
-                (st.inner !== null ? st.inner : '');
+            out += st.keepContent ? '' : startTagString(st);
+            if (canHave) {
+                out += st.prepend.join('') + (st.inner !== null ? st.inner : '');
+            }
         }
+        /* an element without content ignores prepend, append and setInnerContent */
         if (!canHave) {
-            out += (st.removed ? '' : st.append.join('')) + st.after.join('');
+            out += st.after.join('');
         } else if (st.removed || st.inner !== null) {
             entry.suppressing = true;
             run.suppress++;
