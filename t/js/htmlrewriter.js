@@ -325,3 +325,9 @@ test('one rewriter transforms several responses', function (t) {
     return Promise.all([rw.transform(new Response('<b>1</b>')).text(), rw.transform(new Response('<b>2</b>')).text()])
         .then(function (r) { t.deepEqual(r, ['<strong>1</strong>', '<strong>2</strong>']); });
 });
+
+test('a comment longer than the 8 MB token limit errors the body with a TypeError', function (t) {
+    var big = '<p>x</p><!--' + new Array(9 * 1024 + 1).join(new Array(1025).join('a')) + '-->';
+    var out = new HTMLRewriter().transform(new Response(big));
+    return t.rejects(out.text(), TypeError);
+});
