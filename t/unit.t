@@ -8,7 +8,7 @@ n=0
 for src in "$top"/t/unit/*.c; do
     name=$(basename "$src" .c)
     bin="$build/t/unit/$name"
-    out=$("$bin" 2>&1)
+    out=$(FCW_TOP="$top" "$bin" 2>&1)
     rc=$?
     seen=0
     while IFS= read -r line; do
