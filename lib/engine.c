@@ -539,6 +539,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_crypto_init(ctx, native_idx);
     fcw_api_regexp_init(ctx, native_idx);
     fcw_api_builtins_init(ctx, native_idx);
+    fcw_api_intl_init(ctx, native_idx);
     fcw_api_bigint_init(ctx, native_idx);
     fcw_api_compression_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
