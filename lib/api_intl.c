@@ -60,7 +60,8 @@ static int zone_name_ok(const char *name, size_t len)
 static int zone_lookup(const char *name, char *out, size_t outlen)
 {
     char path[PATH_MAX];
-    size_t n = (size_t) snprintf(out, outlen, "%s", "");
+    size_t n = 0;
+    out[0] = '\0';
     const char *p = name;
     while (*p != '\0') {
         const char *slash = strchr(p, '/');
