@@ -117,15 +117,19 @@ static duk_ret_t native_cache_lookup(duk_context *ctx)
     return 1;
 }
 
+struct chunk {
+    const unsigned char *data;
+    size_t len;
+};
+
 static duk_ret_t push_chunk(duk_context *ctx, void *udata)
 {
-    const unsigned char *const *chunk = udata;
-    size_t len = (size_t) (uintptr_t) chunk[1];
-    void *buf = duk_push_fixed_buffer(ctx, len);
-    if (len) {
-        memcpy(buf, chunk[0], len);
+    const struct chunk *chunk = udata;
+    void *buf = duk_push_fixed_buffer(ctx, chunk->len);
+    if (chunk->len) {
+        memcpy(buf, chunk->data, chunk->len);
     }
-    duk_push_buffer_object(ctx, -1, 0, len, DUK_BUFOBJ_UINT8ARRAY);
+    duk_push_buffer_object(ctx, -1, 0, chunk->len, DUK_BUFOBJ_UINT8ARRAY);
     duk_remove(ctx, -2);
     return 1;
 }
@@ -145,8 +149,8 @@ static duk_ret_t native_cache_read(duk_context *ctx)
     if (found == 0) {
         return 0;
     }
-    const unsigned char *chunk[2] = { data, (const unsigned char *) (uintptr_t) len };
-    duk_int_t rc = duk_safe_call(ctx, push_chunk, chunk, 0, 1);
+    struct chunk chunk = { data, len };
+    duk_int_t rc = duk_safe_call(ctx, push_chunk, &chunk, 0, 1);
     free(data);
     if (rc != DUK_EXEC_SUCCESS) {
         return duk_throw(ctx);

@@ -4,8 +4,8 @@
  * pool (and every pool naming the file) reads and writes the same entries.
  * Bodies live in a chunk table keyed by (entry, sequence number) and are
  * written and read one chunk per call, never whole. Entries left
- * incomplete by a process that died while storing are removed when the
- * store is opened. Sizes count body bytes plus headers; eviction removes
+ * incomplete for ten minutes (their writer died or gave up) are removed
+ * when a process opens the store and at every commit. Sizes count body bytes plus headers; eviction removes
  * least-recently-used complete entries while the total is above max_size.
  */
 #include "config.h"
@@ -19,7 +19,7 @@
 #include <time.h>
 
 #define CACHE_BUSY_MS 5000
-#define CACHE_STALE_MS (10.0 * 60 * 1000)
+#define CACHE_STALE_MS (10.0 * 60 * 1000) /* an entry unfinished this long is abandoned */
 
 enum cache_stmt {
     ST_LOOKUP, ST_TOUCH, ST_BEGIN, ST_CHUNK, ST_GROW, ST_READ, ST_SHOW, ST_DROP_OLD_CHUNKS, ST_DROP_OLD,
@@ -87,6 +87,19 @@ static int exec(struct fcw_cache *c, const char *sql, char *err, size_t errlen)
     return 0;
 }
 
+/* Removes entries whose writer went away without committing or aborting
+ * them (the process died, or its request ended while put() was running). */
+static int purge_stale(struct fcw_cache *c, char *err, size_t errlen)
+{
+    char sql[256];
+    double before = now_ms() - CACHE_STALE_MS;
+    snprintf(sql, sizeof(sql),
+             "DELETE FROM chunk WHERE entry IN (SELECT id FROM entry WHERE complete = 0 AND used < %.0f);"
+             "DELETE FROM entry WHERE complete = 0 AND used < %.0f;",
+             before, before);
+    return exec(c, sql, err, errlen);
+}
+
 void fcw_cache_close(struct fcw_cache *c)
 {
     if (c == NULL) {
@@ -138,12 +151,7 @@ struct fcw_cache *fcw_cache_open(const char *path, size_t max_size, char *err, s
             return NULL;
         }
     }
-    char sql[256];
-    snprintf(sql, sizeof(sql),
-             "DELETE FROM chunk WHERE entry IN (SELECT id FROM entry WHERE complete = 0 AND used < %.0f);"
-             "DELETE FROM entry WHERE complete = 0 AND used < %.0f;",
-             now_ms() - CACHE_STALE_MS, now_ms() - CACHE_STALE_MS);
-    if (exec(c, sql, err, errlen) < 0) {
+    if (purge_stale(c, err, errlen) < 0) {
         fcw_cache_close(c);
         return NULL;
     }
@@ -322,7 +330,7 @@ int fcw_cache_commit(struct fcw_cache *c, int64_t id, char *err, size_t errlen)
     sqlite3_bind_int64(c->stmt[ST_DROP_OLD], 1, id);
     sqlite3_bind_int64(c->stmt[ST_SHOW], 1, id);
     sqlite3_bind_double(c->stmt[ST_SHOW], 2, now_ms());
-    if (run(c, ST_DROP_OLD_CHUNKS, "failed to replace an entry", err, errlen) < 0 ||
+    if (purge_stale(c, err, errlen) < 0 || run(c, ST_DROP_OLD_CHUNKS, "failed to replace an entry", err, errlen) < 0 ||
         run(c, ST_DROP_OLD, "failed to replace an entry", err, errlen) < 0 ||
         run(c, ST_SHOW, "failed to store an entry", err, errlen) < 0 || evict(c, err, errlen) < 0) {
         char ignored[64];
