@@ -301,7 +301,8 @@ var CURRENCIES = {
 };
 
 var COMPACT = [
-    [1e12, 'T', ' trillion'], [1e9, 'B', ' billion'], [1e6, 'M', ' million'], [1e3, 'K', ' thousand']
+    /* [power of ten, short suffix, long suffix] */
+    [12, 'T', ' trillion'], [9, 'B', ' billion'], [6, 'M', ' million'], [3, 'K', ' thousand']
 ];
 
 function NumberFormat(locales, options) {
@@ -393,7 +394,8 @@ function NumberFormat(locales, options) {
         if (grouping === 'true' || grouping === 'false') {
             s.useGrouping = groupingDefault;
         } else if (['min2', 'auto', 'always'].indexOf(grouping) < 0) {
-            throw new RangeError('Value ' + grouping + ' out of range for Intl.NumberFormat options property useGrouping');
+            throw new RangeError('Value ' + grouping +
+                ' out of range for Intl.NumberFormat options property useGrouping');
         } else {
             s.useGrouping = grouping;
         }
@@ -451,12 +453,15 @@ function formatNumberToParts(s, x) {
         }
         var suffix = null;
         if (s.notation === 'compact' && !isZero(d)) {
-            var probe = roundDecimal(s, d);
-            var mag = probe.whole.length - 1;
+            var mag = roundDecimal(s, d).whole.length - 1;
             for (var k = 0; k < COMPACT.length; k++) {
-                var cmag = Math.round(Math.log(COMPACT[k][0]) / Math.LN10);
-                if (mag >= cmag) {
-                    d.exp -= cmag;
+                if (mag >= COMPACT[k][0]) {
+                    /* 999999 rounds to 1000K: that is 1M */
+                    var scaled = { digits: d.digits, exp: d.exp - COMPACT[k][0] };
+                    if (k > 0 && roundDecimal(s, scaled).whole.length > 3) {
+                        k--;
+                    }
+                    d.exp -= COMPACT[k][0];
                     suffix = s.compactDisplay === 'long' ? COMPACT[k][2] : COMPACT[k][1];
                     break;
                 }

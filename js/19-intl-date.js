@@ -22,6 +22,8 @@ var defaultZone = native.intlDefaultZone;
 var WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
     'November', 'December'];
+var ERAS_AD = { narrow: 'A', short: 'AD', long: 'Anno Domini' };
+var ERAS_BC = { narrow: 'B', short: 'BC', long: 'Before Christ' };
 var COMPONENTS = ['weekday', 'era', 'year', 'month', 'day', 'dayPeriod', 'hour', 'minute', 'second',
     'fractionalSecondDigits', 'timeZoneName'];
 var NAMES = {
@@ -263,8 +265,8 @@ function dateParts(o, f) {
     var d = o.day === '2-digit' ? pad(f[2], 2) : String(f[2]);
     var wName = WEEKDAYS[f[6]];
     var w = o.weekday === 'long' ? wName : o.weekday === 'short' ? wName.slice(0, 3) : wName.charAt(0);
-    var era = o.era === void 0 ? '' : (f[0] <= 0 ? (o.era === 'long' ? 'Before Christ' : o.era === 'narrow' ? 'B' : 'BC')
-        : (o.era === 'long' ? 'Anno Domini' : o.era === 'narrow' ? 'A' : 'AD'));
+    var eras = f[0] <= 0 ? ERAS_BC : ERAS_AD;
+    var era = o.era === void 0 ? '' : eras[o.era];
     var hasY = o.year !== void 0;
     var hasM = o.month !== void 0;
     var hasD = o.day !== void 0;
