@@ -273,7 +273,12 @@ function open(cacheName) {
     if (arguments.length < 1) {
         return Promise.reject(new TypeError("Failed to execute 'open' on 'CacheStorage': 1 argument required."));
     }
-    var name = String(cacheName);
+    var name;
+    try {
+        name = String(cacheName);
+    } catch (e) {
+        return Promise.reject(e);
+    }
     if (name.length > 1024) {
         return Promise.reject(new TypeError('Cache name is too long.'));
     }

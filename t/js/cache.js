@@ -246,6 +246,10 @@ test('Cache: errors', function (t) {
             return rejects(t, c.match('not a url'), TypeError, /./, 'a bad URL');
         }).then(function () {
             return rejects(t, Cache.prototype.match.call({}, BASE), TypeError, /Illegal/, 'a bad receiver');
+        }).then(function () {
+            return rejects(t, caches.open(Symbol('x')), TypeError, /./, 'a Symbol as the cache name');
+        }).then(function () {
+            return rejects(t, caches.open(), TypeError, /argument/, 'open() without a name');
         });
 });
 
