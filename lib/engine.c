@@ -539,12 +539,14 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_crypto_init(ctx, native_idx);
     fcw_api_regexp_init(ctx, native_idx);
     fcw_api_builtins_init(ctx, native_idx);
+    fcw_api_intl_init(ctx, native_idx);
     fcw_api_bigint_init(ctx, native_idx);
     fcw_api_compression_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
     fcw_api_kv_init(ctx, native_idx);
     fcw_api_d1_init(ctx, native_idx);
     fcw_api_htmlrewriter_init(ctx, native_idx);
+    fcw_api_cache_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
 
@@ -618,6 +620,7 @@ void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *
     duk_put_prop_literal(ctx, -2, "env");
     duk_pop(ctx);
     fcw_bindings_install(e, config);
+    fcw_cache_configure(config->cache_path, config->cache_max_size);
 }
 
 void fcw_engine_free(struct fcw_engine *engine)

@@ -58,6 +58,8 @@ struct fcw_engine_config {
     size_t nvars;            /* number of pairs */
     const struct fcw_binding *bindings; /* KV and D1 bindings */
     size_t nbindings;
+    const char *cache_path; /* the Cache API's SQLite store; NULL: private, in memory */
+    size_t cache_max_size;  /* its size bound in bytes (0: 64 MiB) */
     fcw_log_cb log;
     void *log_data;
     /* Called, never to return, when a request cannot be ended from inside

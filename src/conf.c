@@ -273,6 +273,8 @@ static const struct conf_directive pool_directives[] = {
     P("fetch.timeout", set_seconds, limits.fetch_timeout_ms),
     P("fetch.deny_private", set_bool, limits.fetch_deny_private),
     P("fetch.allow", set_string, limits.fetch_allow),
+    P("cache.path", set_string, cache_path),
+    P("cache.max_size", set_size, cache_max_size),
     { NULL, NULL, 0 }
 };
 
@@ -299,6 +301,7 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.cpu_ms = 1000;
     p->limits.wall_ms = 30000;
     p->limits.memory_bytes = (size_t) 128 << 20;
+    p->cache_max_size = (size_t) 64 << 20;
     p->access_log_fd = -1;
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
@@ -480,8 +483,12 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
     }
-    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0) {
+    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0 ||
+        resolve_path(c, &p->cache_path) < 0) {
         POOL_ERR("out of memory");
+    }
+    if (p->cache_max_size < ((size_t) 64 << 10)) {
+        POOL_ERR("cache.max_size must be at least 64k");
     }
     if (p->pm == PM_DYNAMIC) {
         if (p->min_spare_servers == 0) {
@@ -614,7 +621,7 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded };
+                             &p->script_text, &p->script_loaded, &p->cache_path };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

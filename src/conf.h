@@ -56,6 +56,8 @@ struct conf_pool {
     char *limit_extensions;
     enum conf_build build;
     char *build_cache_dir;
+    char *cache_path;
+    size_t cache_max_size;
 
     enum conf_pm pm;
     unsigned max_children;

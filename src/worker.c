@@ -54,6 +54,8 @@ static void engine_config(const struct conf_pool *pool, struct fcw_engine_config
     cfg->nvars = pool->nvars;
     cfg->bindings = pool->bindings;
     cfg->nbindings = pool->nbindings;
+    cfg->cache_path = pool->cache_path;
+    cfg->cache_max_size = pool->cache_max_size;
     cfg->log = fcw_log_engine;
 }
 

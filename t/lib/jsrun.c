@@ -198,6 +198,9 @@ int main(int argc, char **argv)
     test_limits(&cfg.limits);
     cfg.bindings = test_binding_list;
     cfg.nbindings = test_bindings();
+    /* FCW_TEST_CACHE=FILE, FCW_TEST_CACHE_MAX=BYTES: the Cache API's store */
+    cfg.cache_path = getenv("FCW_TEST_CACHE");
+    cfg.cache_max_size = (size_t) env_uint("FCW_TEST_CACHE_MAX", 0);
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;
