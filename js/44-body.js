@@ -94,7 +94,7 @@ native.cloneBody = function (state) {
         return null;
     }
     if (state.stream) {
-        var branches = state.stream.tee();
+        var branches = native.readableStreamTeeForClone(state.stream);
         state.stream = branches[0];
         return makeState(null, branches[1]);
     }

@@ -437,5 +437,6 @@ var console = {
 };
 console.groupCollapsed = console.group;
 
+native.structuredClone = structuredClone;
 native.defineGlobal('structuredClone', structuredClone);
 native.defineGlobal('console', console);
