@@ -448,6 +448,9 @@ function readableStreamCancel(rs, reason) {
         return promiseReject(rs.storedError);
     }
     readableStreamClose(rs);
+    if (rs.reader !== undefined && rs.reader.byob) {
+        byteStreams.closeReadIntoRequests(rs.reader);
+    }
     return rs.controller.cancelSteps(reason).then(returnUndefined);
 }
 

@@ -709,6 +709,14 @@ function errorReadIntoRequests(reader, e) {
 
 native.byteStreams.errorReadIntoRequests = errorReadIntoRequests;
 
+/* ReadableStreamCancel's step for a BYOB reader. */
+native.byteStreams.closeReadIntoRequests = function (reader) {
+    var requests = reader.readIntoRequests.takeAll();
+    for (var i = 0; i < requests.length; i++) {
+        requests[i].closeSteps(undefined);
+    }
+};
+
 function byobReaderRead(reader, view, min, readIntoRequest) {
     var rs = reader.stream;
     rs.disturbed = true;

@@ -112,11 +112,11 @@ function srcText(src) {
     return native.utf8Decode(src);
 }
 
+/* The .body of a body consumed before it was asked for: disturbed and, like
+ * the stream a consuming read would have locked, locked (getReader() throws). */
 function usedStream() {
     var stream = new global.ReadableStream({ start: function (controller) { controller.close(); } });
-    var reader = stream.getReader();
-    reader.read();
-    reader.releaseLock();
+    stream.getReader().read();
     return stream;
 }
 
