@@ -69,7 +69,7 @@ function ByteControllerRecord(obj) {
     this.pulling = false;
     this.started = false;
     this.pendingPullIntos = [];
-    this.queue = [];
+    this.queue = new S.Fifo();
     this.queueTotalSize = 0;
     this.strategyHWM = 0;
     this.onPullFulfilled = undefined;
@@ -89,7 +89,7 @@ function PullIntoDescriptor(buffer, byteOffset, byteLength, minimumFill, element
 }
 
 function resetQueue(c) {
-    c.queue = [];
+    c.queue = new S.Fifo();
     c.queueTotalSize = 0;
 }
 
@@ -253,7 +253,7 @@ function fillPullIntoDescriptorFromQueue(c, pd) {
         ready = true;
     }
     while (totalBytesToCopyRemaining > 0) {
-        head = c.queue[0];
+        head = c.queue.peek();
         bytesToCopy = Math.min(totalBytesToCopyRemaining, head.byteLength);
         copyBytes(pd.buffer, pd.byteOffset + pd.bytesFilled, head.buffer, head.byteOffset, bytesToCopy);
         if (head.byteLength === bytesToCopy) {

@@ -593,3 +593,148 @@ test('Blob.stream() is a byte stream', function (t) {
         t.deepEqual(bytes(r.value), [122]);
     });
 });
+
+/* ---- more cases after WPT streams/readable-byte-streams/general ---- */
+
+test('automatic pull() after start() and a read', function (t) {
+    var pulls = 0;
+    var rs = new ReadableStream({ type: 'bytes', pull: function () { pulls++; } }, { highWaterMark: 0 });
+    rs.getReader().read();
+    t.equal(pulls, 0, 'no pull before start() has settled');
+    return Promise.resolve().then(function () {
+        t.equal(pulls, 1, 'pull after start()');
+    });
+});
+
+test('enqueue() in start(), getReader(), then read(): desiredSize and pulls', function (t) {
+    var pulls = 0, c, inStart, inPull;
+    var rs = new ReadableStream({
+        type: 'bytes',
+        start: function (ctl) { ctl.enqueue(new Uint8Array(16)); inStart = ctl.desiredSize; c = ctl; },
+        pull: function () { pulls++; if (pulls === 1) { inPull = c.desiredSize; } }
+    }, { highWaterMark: 8 });
+    return Promise.resolve().then(function () {
+        t.equal(pulls, 0, 'no pull while the queue is full');
+        t.equal(inStart, -8, 'desiredSize after enqueue() in start()');
+        var p = rs.getReader().read();
+        t.equal(pulls, 1, 'a pull on read()');
+        t.equal(inPull, 8, 'desiredSize in pull()');
+        return p;
+    }).then(function (r) {
+        t.deepEqual(viewInfo(r.value), { ctor: Uint8Array, bufferByteLength: 16, byteOffset: 0, byteLength: 16 });
+    });
+});
+
+test('enqueue() of a Uint16Array is read as a Uint8Array of its bytes', function (t) {
+    var rs = new ReadableStream({ type: 'bytes', start: function (c) { c.enqueue(new Uint16Array(16)); } });
+    return rs.getReader().read().then(function (r) {
+        t.deepEqual(viewInfo(r.value), { ctor: Uint8Array, bufferByteLength: 32, byteOffset: 0, byteLength: 32 });
+    });
+});
+
+test('pull() must be callable', function (t) {
+    t.throws(function () { new ReadableStream({ type: 'bytes', pull: 'foo' }); }, TypeError);
+});
+
+test('getReader(), enqueue(), close(), then read()', function (t) {
+    var c;
+    var rs = new ReadableStream({ type: 'bytes', start: function (ctl) { c = ctl; }, pull: function () { t.ok(false, 'no pull'); } });
+    var reader = rs.getReader();
+    c.enqueue(new Uint8Array(16));
+    c.close();
+    return reader.read().then(function (r) {
+        t.equal(r.value.byteLength, 16);
+        return reader.read();
+    }).then(function (r) {
+        t.ok(r.done);
+        t.equal(r.value, undefined);
+    });
+});
+
+test('three pending reads answered by enqueue() outside and inside pull()', function (t) {
+    var pulls = 0, c, request, sizes = [];
+    var rs = new ReadableStream({
+        type: 'bytes',
+        start: function (ctl) { c = ctl; },
+        pull: function () {
+            request = c.byobRequest;
+            sizes.push(c.desiredSize);
+            c.enqueue(new Uint8Array(1));
+            sizes.push(c.desiredSize);
+            c.enqueue(new Uint8Array(1));
+            sizes.push(c.desiredSize);
+            pulls++;
+        }
+    }, { highWaterMark: 0 });
+    var reader = rs.getReader();
+    var reads = [reader.read(), reader.read(), reader.read()];
+    c.enqueue(new Uint8Array(1));
+    t.equal(pulls, 0, 'no pull yet');
+    return Promise.all(reads).then(function (results) {
+        t.equal(pulls, 1, 'one pull');
+        t.deepEqual(results.map(function (r) { return r.value.byteLength; }), [1, 1, 1]);
+        t.equal(request, null, 'no byobRequest for default reads');
+        t.deepEqual(sizes, [0, 0, 0], 'desiredSize stays 0');
+    });
+});
+
+test('read(view) with a Uint16Array, respond(3): one element now, the odd byte later', function (t) {
+    var pulls = 0, info;
+    var rs = new ReadableStream({
+        type: 'bytes',
+        pull: function (c) {
+            pulls++;
+            var view = c.byobRequest.view;
+            info = viewInfo(view);
+            view[0] = 1;
+            view[1] = 2;
+            view[2] = 3;
+            c.byobRequest.respond(3);
+        }
+    });
+    var reader = rs.getReader({ mode: 'byob' });
+    return reader.read(new Uint16Array(2)).then(function (r) {
+        t.equal(r.value.byteLength, 2, 'one whole element');
+        t.equal(new DataView(r.value.buffer, r.value.byteOffset, 2).getUint16(0), 0x0102);
+        t.deepEqual(info, { ctor: Uint8Array, bufferByteLength: 4, byteOffset: 0, byteLength: 4 }, 'the request view');
+        return reader.read(new Uint8Array(1));
+    }).then(function (r) {
+        t.equal(pulls, 1, 'the odd byte came from the queue');
+        t.deepEqual(bytes(r.value), [3]);
+    });
+});
+
+test('a throwing pull() errors the stream', function (t) {
+    var err = new Error('pull failed');
+    var rs = new ReadableStream({ type: 'bytes', pull: function () { throw err; } });
+    var reader = rs.getReader({ mode: 'byob' });
+    return reader.read(new Uint8Array(1)).then(function () { t.ok(false); }, function (e) {
+        t.equal(e, err, 'the read rejects with it');
+        return reader.closed.then(function () { t.ok(false); }, function (e2) { t.equal(e2, err, 'closed rejects'); });
+    });
+});
+
+test('mix of auto-allocated and BYOB reads', function (t) {
+    var infos = [];
+    var rs = new ReadableStream({
+        type: 'bytes',
+        autoAllocateChunkSize: 16,
+        pull: function (c) {
+            var view = c.byobRequest.view;
+            infos.push(viewInfo(view));
+            view[0] = infos.length;
+            c.byobRequest.respond(1);
+        }
+    });
+    var reader = rs.getReader();
+    return reader.read().then(function (r) {
+        t.deepEqual(bytes(r.value), [1]);
+        reader.releaseLock();
+        reader = rs.getReader({ mode: 'byob' });
+        return reader.read(new Uint8Array(32));
+    }).then(function (r) {
+        t.deepEqual(bytes(r.value), [2]);
+        t.equal(infos[0].byteLength, 16, 'auto-allocated');
+        t.equal(infos[1].byteLength, 32, "the reader's view");
+    });
+});
