@@ -539,6 +539,13 @@ function newController() {
     return c;
 }
 
+/* For fetch() bodies, whose backpressure counts chunks: the chunks queued
+ * in a byte stream controller (0 once it is closed or errored). */
+native.byteStreams.queuedChunks = function (controllerObj) {
+    var c = S.recordOf(controllerObj, ByteControllerRecord);
+    return c === undefined || c.stream.state !== 'readable' ? 0 : c.queue.size();
+};
+
 native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
     var c = newController(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
     if (autoAllocateChunkSize !== undefined) {
