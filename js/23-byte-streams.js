@@ -546,6 +546,17 @@ native.byteStreams.queuedChunks = function (controllerObj) {
     return c === undefined || c.stream.state !== 'readable' ? 0 : c.queue.size();
 };
 
+/* What a byte source does at its end: close(), then answer a BYOB read
+ * still waiting with respond(0), which settles it as done. */
+native.byteStreams.closeSource = function (controllerObj) {
+    var request;
+    controllerObj.close();
+    request = controllerObj.byobRequest;
+    if (request !== null) {
+        request.respond(0);
+    }
+};
+
 native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
     var c = newController(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
     if (autoAllocateChunkSize !== undefined) {

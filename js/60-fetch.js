@@ -284,7 +284,7 @@ native.fetchDone = function (id, message) {
     }
     finish(record);
     if (record.controller !== null) {
-        record.controller.close();
+        native.byteStreams.closeSource(record.controller);
     }
 };
 

@@ -738,3 +738,19 @@ test('mix of auto-allocated and BYOB reads', function (t) {
         t.equal(infos[1].byteLength, 32, "the reader's view");
     });
 });
+
+test('Blob and body streams settle every pending BYOB read at their end', function (t) {
+    var reader = new Blob(['ab']).stream().getReader({ mode: 'byob' });
+    var r1 = reader.read(new Uint8Array(8)), r2 = reader.read(new Uint8Array(8));
+    var empty = new Response('').body.getReader({ mode: 'byob' }).read(new Uint8Array(1));
+    return r1.then(function (r) {
+        t.deepEqual(bytes(r.value), [97, 98], 'the bytes');
+        return r2;
+    }).then(function (r) {
+        t.equal(r.done, true, 'the second read is done');
+        t.equal(r.value.byteLength, 0, 'with an empty view');
+        return empty;
+    }).then(function (r) {
+        t.equal(r.done, true, 'an empty body ends a BYOB read');
+    });
+});
