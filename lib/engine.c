@@ -896,16 +896,13 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
     return 0;
 }
 
-static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+/* Evaluates a script's text (path names it in errors and stacks). */
+static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module, char *err,
+                     size_t errlen)
 {
-    size_t len = 0, tlen = 0;
-    char *raw = read_file(path, &len, err, errlen);
-    if (raw == NULL) {
-        return -1;
-    }
+    size_t tlen = 0;
     int is_module = 0;
     char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
-    free(raw);
     if (text == NULL) {
         return -1;
     }
@@ -929,6 +926,18 @@ static int eval_path(struct fcw_engine *e, const char *path, int as_module, char
     }
     duk_pop(e->ctx);
     return 0;
+}
+
+static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *raw = read_file(path, &len, err, errlen);
+    if (raw == NULL) {
+        return -1;
+    }
+    int rc = eval_text(e, path, raw, len, as_module, err, errlen);
+    free(raw);
+    return rc;
 }
 
 /* ---- source maps: a script ending with "//# sourceMappingURL=FILE" whose
@@ -985,13 +994,11 @@ static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
     return 0;
 }
 
-static void register_source_map(struct fcw_engine *e, const char *path)
+static void register_source_map(struct fcw_engine *e, const char *path, const char *script, size_t script_len)
 {
     char err[256], name[256], map_path[4096];
     size_t len = 0;
-    char *script = read_file(path, &len, err, sizeof(err));
-    int found = script != NULL && source_map_name(script, len, name, sizeof(name));
-    free(script);
+    int found = source_map_name(script, script_len, name, sizeof(name));
     const char *slash = strrchr(path, '/');
     int dlen = slash ? (int) (slash - path) + 1 : 0;
     if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
@@ -1009,9 +1016,10 @@ static void register_source_map(struct fcw_engine *e, const char *path)
     free(map);
 }
 
-int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen)
 {
-    if (eval_path(engine, path, 1, err, errlen) < 0) {
+    if (eval_text(engine, path, text, len, 1, err, errlen) < 0) {
         return -1;
     }
     duk_context *ctx = engine->ctx;
@@ -1027,8 +1035,20 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
                  path);
         return -1;
     }
-    register_source_map(engine, path);
+    register_source_map(engine, path, text, len);
     return 0;
+}
+
+int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *text = read_file(path, &len, err, errlen);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = fcw_engine_load_source(engine, path, text, len, err, errlen);
+    free(text);
+    return rc;
 }
 
 int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)

@@ -455,6 +455,35 @@ if (GROUP === 'limits') {
     });
 }
 
+if (GROUP === 'allow') {
+    test('fetch: fetch.allow lets an address or CIDR block through, after resolution', function (t) {
+        var port = UP.replace(/^.*:/, '');
+        return fetch(UP + '/small.txt').then(function (r) {
+            t.equal(r.status, 200, '127.0.0.1 named in fetch.allow is reached');
+            return r.text();
+        }).then(function () {
+            return fetch('http://localhost:' + port + '/small.txt');
+        }).then(function (r) {
+            t.equal(r.status, 200, 'a name resolving to an allowed address is reached too');
+            return r.text();
+        }).then(function () {
+            return t.rejects(fetch('http://[::1]:' + port + '/'), TypeError, '::1 is not in the list: refused');
+        });
+    });
+}
+
+if (GROUP === 'allow_name') {
+    test('fetch: fetch.allow by host name allows that name only, not the address', function (t) {
+        var port = UP.replace(/^.*:/, '');
+        return fetch('http://localhost:' + port + '/small.txt').then(function (r) {
+            t.equal(r.status, 200, 'the host named in fetch.allow is reached');
+            return r.text();
+        }).then(function () {
+            return t.rejects(fetch(UP + '/small.txt'), TypeError, 'its address by number is still refused');
+        });
+    });
+}
+
 if (GROUP === 'private') {
     test('fetch: fetch.deny_private refuses loopback addresses', function (t) {
         var port = UP.replace(/^.*:/, '');

@@ -92,6 +92,7 @@ static void test_limits(struct fcw_limits *lim)
     lim->fetch_timeout_ms = env_uint("FCW_TEST_FETCH_TIMEOUT_MS", lim->fetch_timeout_ms);
     lim->fetch_connect_timeout_ms = env_uint("FCW_TEST_FETCH_CONNECT_TIMEOUT_MS", lim->fetch_connect_timeout_ms);
     lim->fetch_deny_private = (int) env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned) lim->fetch_deny_private);
+    lim->fetch_allow = getenv("FCW_TEST_FETCH_ALLOW");
 }
 
 /* FCW_TEST_BINDINGS="kv:NAME:sqlite:FILE;kv:NAME:redis:URL;d1:NAME:FILE":
