@@ -555,5 +555,6 @@ var console = {
 };
 console.groupCollapsed = console.group;
 
+native.structuredClone = structuredClone;
 native.defineGlobal('structuredClone', structuredClone);
 native.defineGlobal('console', console);

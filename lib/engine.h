@@ -97,6 +97,7 @@ void fcw_api_htmlrewriter_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_cache_init(duk_context *ctx, duk_idx_t native_idx);
 /* Where the Cache API keeps its entries (lib/api_cache.c). */
 void fcw_cache_configure(const char *path, size_t max_size);
+void fcw_api_encoding_init(duk_context *ctx, duk_idx_t native_idx);
 /* Puts the KV and D1 bindings of config on env and the global object
  * (lib/api_kv.c). */
 void fcw_bindings_install(struct fcw_engine *engine, const struct fcw_engine_config *config);

@@ -308,6 +308,26 @@ if (GROUP === 'main') {
         });
     });
 
+    test('fetch: the body is a byte stream a BYOB reader can fill', function (t) {
+        return fetch(ECHO + '/drip').then(function (res) {
+            var reader = res.body.getReader({ mode: 'byob' }), text = '', largest = 0;
+            function next() {
+                return reader.read(new Uint8Array(4)).then(function (r) {
+                    if (r.done) {
+                        t.ok(largest > 0 && largest <= 4, 'reads fill at most the view (' + largest + ')');
+                        return text;
+                    }
+                    largest = Math.max(largest, r.value.byteLength);
+                    text += new TextDecoder().decode(r.value, { stream: true });
+                    return next();
+                });
+            }
+            return next();
+        }).then(function (text) {
+            t.equal(text, 'drip 1\ndrip 2\ndrip 3\ndrip 4\ndrip 5\n', 'all of the body through 4-byte views');
+        });
+    });
+
     test('fetch: abort before the head rejects with the reason', function (t) {
         var controller = new AbortController(), reason = new Error('enough');
         var started = Date.now();
