@@ -170,6 +170,13 @@ native.dispatch = function (method, url, headers, body) {
     var d = moduleExports['default'];
     var result;
     try {
+        if (native.assets !== void 0) {
+            result = native.assetsServe(request, native.hasFetchHandler());
+            if (result !== null) {
+                settle(result);
+                return;
+            }
+        }
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
             result = d.fetch(request, native.env, new ExecutionContext(requestSerial));
         } else if (typeof d === 'function') {

@@ -32,9 +32,9 @@ struct fcw_limits {
     int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
 };
 
-/* A storage binding: a KV namespace or a D1 database, published in env
+/* A binding: a KV namespace, a D1 database or the static assets, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
-enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1 };
+enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1, FCW_BINDING_ASSETS };
 enum fcw_kv_backend { FCW_KV_SQLITE, FCW_KV_REDIS };
 
 struct fcw_binding {
@@ -45,6 +45,10 @@ struct fcw_binding {
     const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N] */
     const char *prefix;          /* Redis: the namespace's key prefix ("NAME:") */
     unsigned timeout_ms;         /* SQLite busy_timeout; Redis connect and command timeout */
+    /* static assets: path is the folder; name may be NULL (no env binding,
+     * the assets are only served ahead of the worker) */
+    const char *html_handling;      /* auto-trailing-slash, force-..., drop-..., none */
+    const char *not_found_handling; /* single-page-application, 404-page, none */
 };
 
 struct fcw_engine_config {

@@ -13,6 +13,12 @@
  *                                           connect/command timeout
  *   d1.NAME = /var/lib/fcworker/app.sqlite3 a D1 database (a SQLite file)
  *   d1.NAME.timeout = 5s
+ *   assets.directory = /srv/app/public   static assets, served ahead of
+ *                                        the worker (GET and HEAD)
+ *   assets.binding = ASSETS              also env.ASSETS.fetch(request)
+ *   assets.html_handling = auto-trailing-slash | force-trailing-slash |
+ *                          drop-trailing-slash | none
+ *   assets.not_found_handling = none | single-page-application | 404-page
  *
  * NAME is what the script sees: env.NAME (module syntax) or the global NAME
  * (service-worker syntax). Relative paths are taken from the configuration
@@ -39,7 +45,7 @@
 
 int bindings_is_key(const char *key)
 {
-    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0;
+    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0 || strncmp(key, "assets.", 7) == 0;
 }
 
 static int valid_identifier(const char *s, size_t len)
@@ -60,6 +66,12 @@ static struct conf_binding *find_or_add(struct conf_pool *p, enum fcw_binding_ty
 {
     for (size_t i = 0; i < p->nbindings; i++) {
         struct conf_binding *b = &p->conf_bindings[i];
+        if (type == FCW_BINDING_ASSETS || b->type == FCW_BINDING_ASSETS) {
+            if (type == b->type) {
+                return b;
+            }
+            continue;
+        }
         if (strlen(b->name) == len && strncmp(b->name, name, len) == 0) {
             return b->type == type ? b : NULL;
         }
@@ -112,8 +124,55 @@ static const char *set_timeout(unsigned *field, const char *value)
     return NULL;
 }
 
+static const char *set_choice(char **field, const char *value, const char *const *choices, const char *what)
+{
+    for (size_t i = 0; choices[i] != NULL; i++) {
+        if (strcmp(value, choices[i]) == 0) {
+            return set_text(field, value);
+        }
+    }
+    return what;
+}
+
+static const char *assets_set(struct conf_pool *p, const char *key, const char *value, int line)
+{
+    static const char *const html[] = { "auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none",
+                                        NULL };
+    static const char *const not_found[] = { "none", "single-page-application", "404-page", NULL };
+    struct conf_binding *b = find_or_add(p, FCW_BINDING_ASSETS, "", 0, line);
+    if (b == NULL) {
+        return "out of memory";
+    }
+    if (strcmp(key, "directory") == 0) {
+        if (value[0] == '\0') {
+            return "expected the folder of the static assets";
+        }
+        b->line = line;
+        return set_text(&b->location, value);
+    }
+    if (strcmp(key, "binding") == 0) {
+        if (!valid_identifier(value, strlen(value))) {
+            return "the binding's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        return set_text(&b->name, value);
+    }
+    if (strcmp(key, "html_handling") == 0) {
+        return set_choice(&b->html_handling, value, html,
+                          "expected auto-trailing-slash, force-trailing-slash, drop-trailing-slash or none");
+    }
+    if (strcmp(key, "not_found_handling") == 0) {
+        return set_choice(&b->not_found_handling, value, not_found,
+                          "expected none, single-page-application or 404-page");
+    }
+    return "unknown key: expected assets.directory, assets.binding, assets.html_handling or "
+           "assets.not_found_handling";
+}
+
 const char *bindings_set(struct conf_pool *p, const char *key, const char *value, int line)
 {
+    if (key[0] == 'a') {
+        return assets_set(p, key + 7, value, line);
+    }
     enum fcw_binding_type type = key[0] == 'k' ? FCW_BINDING_KV : FCW_BINDING_D1;
     const char *name = key + 3;
     const char *dot = strchr(name, '.');
@@ -163,12 +222,54 @@ static char *absolute(const struct conf *c, const char *path)
     return full;
 }
 
+static const char *family(const struct conf_binding *b)
+{
+    return b->type == FCW_BINDING_KV ? "kv" : b->type == FCW_BINDING_D1 ? "d1" : "assets";
+}
+
+/* The assets.* keys: a folder that exists, a binding name unused by vars
+ * and the other bindings. */
+static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_binding *b, struct fcw_binding *f,
+                        char *err, size_t errlen)
+{
+    struct stat st;
+    if (b->location == NULL) {
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.* keys without assets.directory", p->file, b->line,
+                 p->name);
+        return -1;
+    }
+    if ((b->path = absolute(c, b->location)) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    errno = 0;
+    if (stat(b->path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.directory: %s is not a folder%s%s", p->file, b->line,
+                 p->name, b->path, errno ? ": " : "", errno ? strerror(errno) : "");
+        return -1;
+    }
+    for (size_t i = 0; b->name[0] != '\0' && i < p->nvars + p->nbindings; i++) {
+        const char *other = i < p->nvars ? p->vars[2 * i] : p->conf_bindings[i - p->nvars].name;
+        if (other != b->name && strcmp(other, b->name) == 0) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: assets.binding: %s is already the name of a variable or binding",
+                     p->file, b->line, p->name, b->name);
+            return -1;
+        }
+    }
+    f->type = FCW_BINDING_ASSETS;
+    f->name = b->name[0] != '\0' ? b->name : NULL;
+    f->path = b->path;
+    f->html_handling = b->html_handling;
+    f->not_found_handling = b->not_found_handling;
+    return 0;
+}
+
 int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t errlen)
 {
 #define BINDING_ERR(b, ...)                                                                              \
     do {                                                                                                 \
         int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: %s.%s: ", p->file, (b)->line, p->name,        \
-                          (b)->type == FCW_BINDING_KV ? "kv" : "d1", (b)->name);                         \
+                          family(b), (b)->type == FCW_BINDING_ASSETS ? "directory" : (b)->name);         \
         if (n_ >= 0 && (size_t) n_ < errlen) {                                                           \
             snprintf(err + n_, errlen - (size_t) n_, __VA_ARGS__);                                       \
         }                                                                                                \
@@ -184,6 +285,12 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
     for (size_t i = 0; i < p->nbindings; i++) {
         struct conf_binding *b = &p->conf_bindings[i];
         struct fcw_binding *f = &p->bindings[i];
+        if (b->type == FCW_BINDING_ASSETS) {
+            if (check_assets(c, p, b, f, err, errlen) < 0) {
+                return -1;
+            }
+            continue;
+        }
         if (b->location == NULL) {
             BINDING_ERR(b, "no location: set %s.%s = %s", b->type == FCW_BINDING_KV ? "kv" : "d1", b->name,
                         b->type == FCW_BINDING_KV ? "sqlite:DIR or redis://host:port/db" : "FILE");
@@ -308,7 +415,7 @@ int bindings_prepare(const struct conf_pool *p, char *err, size_t errlen)
     }
     for (size_t i = 0; i < p->nbindings; i++) {
         const struct fcw_binding *b = &p->bindings[i];
-        if (b->path == NULL) {
+        if (b->path == NULL || b->type == FCW_BINDING_ASSETS) {
             continue;
         }
         char dir[PATH_MAX];
@@ -326,6 +433,14 @@ int bindings_check_access(const struct conf_pool *p, char *err, size_t errlen)
 {
     for (size_t i = 0; i < p->nbindings; i++) {
         const struct fcw_binding *b = &p->bindings[i];
+        if (b->type == FCW_BINDING_ASSETS) {
+            if (access(b->path, R_OK | X_OK) < 0) {
+                snprintf(err, errlen, "[pool %s] assets.directory: %s is not readable by the pool's user: %s",
+                         p->name, b->path, strerror(errno));
+                return -1;
+            }
+            continue;
+        }
         if (b->path == NULL) {
             continue;
         }
@@ -355,6 +470,8 @@ void bindings_free(struct conf_pool *p)
         free(b->namespace);
         free(b->path);
         free(b->prefix);
+        free(b->html_handling);
+        free(b->not_found_handling);
     }
     free(p->conf_bindings);
     free(p->bindings);

@@ -14,16 +14,19 @@
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
 
-/* One kv.NAME or d1.NAME binding as written (see bindings.c). */
+/* One kv.NAME or d1.NAME binding, or the pool's assets.* keys, as written
+ * (see bindings.c). */
 struct conf_binding {
     enum fcw_binding_type type;
-    char *name;
+    char *name;      /* assets: "" until assets.binding names it */
     int line;
     char *location;  /* kv.NAME / d1.NAME */
     char *namespace; /* kv.NAME.namespace */
     unsigned timeout_ms;
     char *path;      /* derived: the SQLite file */
     char *prefix;    /* derived: the Redis key prefix */
+    char *html_handling;      /* assets.html_handling */
+    char *not_found_handling; /* assets.not_found_handling */
 };
 
 /* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
