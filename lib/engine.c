@@ -1016,14 +1016,14 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
     }
     duk_context *ctx = engine->ctx;
     fcw_engine_push_native(engine);
-    duk_get_prop_literal(ctx, -1, "hasFetchHandler");
+    duk_get_prop_literal(ctx, -1, "hasHandler");
     duk_call(ctx, 0);
     int ok = duk_to_boolean(ctx, -1);
     duk_pop_2(ctx);
     if (!ok) {
         snprintf(err, errlen,
                  "%s: no fetch handler: use 'export default { fetch(request, env, ctx) { ... } }' "
-                 "or addEventListener('fetch', ...)",
+                 "or addEventListener('fetch', ...) (or a scheduled handler, or static assets)",
                  path);
         return -1;
     }

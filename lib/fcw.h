@@ -76,6 +76,10 @@ struct fcw_request {
     size_t body_len;
     const char *log_context;     /* e.g. "GET /path", used in log lines */
     unsigned long id;            /* the request's number in this process, for log lines */
+    /* A cron trigger instead of a request: the handler is scheduled(), not
+     * fetch(); the response says how it went (200 ok, 500 it threw) */
+    const char *scheduled_cron;  /* NULL for a request */
+    double scheduled_time;       /* ms since the epoch */
 };
 
 /* Where a response goes. Each returns 0, or -1 when the client is gone. */

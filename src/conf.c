@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "bindings.h"
+#include "triggers.h"
 #include "log.h"
 
 typedef const char *(*conf_set_cb)(const char *value, void *field);
@@ -402,6 +403,10 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         if (dot) {
             return add_var(p, name, value) < 0 ? fail(st, "out of memory") : 1;
         }
+        if (triggers_is_key(name)) {
+            const char *e = triggers_set(p, value, st->line);
+            return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
+        }
         if (bindings_is_key(name)) {
             const char *e = bindings_set(p, name, value, st->line);
             return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
@@ -615,6 +620,7 @@ void conf_free(struct conf *c)
         }
         free(p->vars);
         bindings_free(p);
+        triggers_free(p);
         free(p);
         p = next;
     }

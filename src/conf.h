@@ -7,6 +7,7 @@
 #ifndef FCW_CONF_H
 #define FCW_CONF_H
 
+#include "cron.h"
 #include "fcw.h"
 
 #include <stddef.h>
@@ -85,6 +86,12 @@ struct conf_pool {
     struct conf_binding *conf_bindings; /* kv.* and d1.* keys (bindings.c) */
     struct fcw_binding *bindings;       /* the same, for libfcw, after the check */
     size_t nbindings;
+
+    char **crons;            /* triggers.crons, as written (triggers.c) */
+    struct cron *cron_specs; /* the same, parsed */
+    time_t *cron_due;        /* the master's next firing of each (0: not yet computed) */
+    size_t ncrons;
+    int crons_line;
 
     struct conf_pool *next;
 };
