@@ -19,6 +19,7 @@
 
 #include "triggers.h"
 
+#include "bindings.h"
 #include "children.h"
 #include "log.h"
 #include "request.h"
@@ -146,7 +147,7 @@ void triggers_mark_request(struct request *r, char **params)
     }
     r->req.scheduled_cron = cron;
     r->req.scheduled_time = strtod(when, NULL);
-    snprintf(r->log_context, sizeof(r->log_context), "scheduled \"%.200s\"", cron);
+    snprintf(r->log_context, sizeof(r->log_context), "scheduled %.200s", cron);
 }
 
 /* ---- the FastCGI request of a trigger */
@@ -401,7 +402,7 @@ int triggers_run_by_hand(const char *conf_path, const char *pool_name, const cha
         return 1;
     }
     struct worker *w = NULL;
-    if (users_switch(p->user, p->group, err, sizeof(err)) < 0 ||
+    if (bindings_prepare(p, err, sizeof(err)) < 0 || users_switch(p->user, p->group, err, sizeof(err)) < 0 ||
         (w = worker_new(p, abandon_by_hand, NULL, err, sizeof(err))) == NULL) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         conf_free(conf);
@@ -417,7 +418,7 @@ int triggers_run_by_hand(const char *conf_path, const char *pool_name, const cha
     if (request_build(&r, params) == 0) {
         r.req.scheduled_cron = cron;
         r.req.scheduled_time = (double) time(NULL) * 1000.0;
-        snprintf(r.log_context, sizeof(r.log_context), "scheduled \"%.200s\"", cron);
+        snprintf(r.log_context, sizeof(r.log_context), "scheduled %.200s", cron);
         int status = worker_serve(w, &r, params, &in, &out, NULL, NULL) < 0 ? 0 : worker_last_status(w);
         rc = status == 200 ? 0 : 1;
         fcw_log(status == 200 ? FCW_LOG_INFO : FCW_LOG_WARNING, "scheduled \"%s\": %s (status %d)", cron,
