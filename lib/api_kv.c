@@ -311,7 +311,8 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
     for (size_t i = 0; i < config->nbindings; i++) {
         const struct fcw_binding *b = &config->bindings[i];
         duk_push_object(ctx);
-        duk_push_string(ctx, b->type == FCW_BINDING_D1 ? "d1" : b->type == FCW_BINDING_ASSETS ? "assets" : "kv");
+        static const char *const types[] = { "kv", "d1", "assets", "service" };
+        duk_push_string(ctx, types[b->type]);
         duk_put_prop_literal(ctx, -2, "type");
         if (b->name != NULL) {
             duk_push_string(ctx, b->name);

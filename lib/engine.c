@@ -545,6 +545,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_kv_init(ctx, native_idx);
     fcw_api_d1_init(ctx, native_idx);
     fcw_api_assets_init(ctx, native_idx);
+    fcw_api_fcgi_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
 

@@ -93,6 +93,8 @@ void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_kv_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_d1_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_assets_init(duk_context *ctx, duk_idx_t native_idx);
+/* The FastCGI client of service bindings (lib/fcgi_client.c). */
+void fcw_api_fcgi_init(duk_context *ctx, duk_idx_t native_idx);
 /* Puts the KV and D1 bindings of config on env and the global object
  * (lib/api_kv.c). */
 void fcw_bindings_install(struct fcw_engine *engine, const struct fcw_engine_config *config);

@@ -34,7 +34,7 @@ struct fcw_limits {
 
 /* A binding: a KV namespace, a D1 database or the static assets, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
-enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1, FCW_BINDING_ASSETS };
+enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1, FCW_BINDING_ASSETS, FCW_BINDING_SERVICE };
 enum fcw_kv_backend { FCW_KV_SQLITE, FCW_KV_REDIS };
 
 struct fcw_binding {
@@ -42,7 +42,8 @@ struct fcw_binding {
     const char *name;            /* the JavaScript name */
     enum fcw_kv_backend backend; /* KV only */
     const char *path;            /* SQLite: the database file */
-    const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N] */
+    const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N];
+                                  * service: unix:/path, tcp:host:port or an http(s) URL */
     const char *prefix;          /* Redis: the namespace's key prefix ("NAME:") */
     unsigned timeout_ms;         /* SQLite busy_timeout; Redis connect and command timeout */
     /* static assets: path is the folder; name may be NULL (no env binding,

@@ -13,6 +13,11 @@
  *                                           connect/command timeout
  *   d1.NAME = /var/lib/fcworker/app.sqlite3 a D1 database (a SQLite file)
  *   d1.NAME.timeout = 5s
+ *   service.NAME = POOL                  env.NAME.fetch(request) as a FastCGI
+ *                                        request to another pool of this file
+ *   service.NAME = fcgi://host:port      ... to a pool on another host
+ *   service.NAME = fcgi:/run/app.sock    ... over a unix socket
+ *   service.NAME = http://host:port/     ... or plain HTTP through fetch()
  *   assets.directory = /srv/app/public   static assets, served ahead of
  *                                        the worker (GET and HEAD)
  *   assets.binding = ASSETS              also env.ASSETS.fetch(request)
@@ -45,7 +50,8 @@
 
 int bindings_is_key(const char *key)
 {
-    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0 || strncmp(key, "assets.", 7) == 0;
+    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0 || strncmp(key, "assets.", 7) == 0 ||
+           strncmp(key, "service.", 8) == 0;
 }
 
 static int valid_identifier(const char *s, size_t len)
@@ -173,6 +179,21 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
     if (key[0] == 'a') {
         return assets_set(p, key + 7, value, line);
     }
+    if (key[0] == 's') {
+        const char *sname = key + 8;
+        if (!valid_identifier(sname, strlen(sname))) {
+            return "the binding's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        struct conf_binding *sb = find_or_add(p, FCW_BINDING_SERVICE, sname, strlen(sname), line);
+        if (sb == NULL) {
+            return "a binding of another kind has this name (or out of memory)";
+        }
+        if (value[0] == '\0') {
+            return "expected a pool's name, fcgi://host:port, fcgi:/path/to.sock or an http(s) URL";
+        }
+        sb->line = line;
+        return set_text(&sb->location, value);
+    }
     enum fcw_binding_type type = key[0] == 'k' ? FCW_BINDING_KV : FCW_BINDING_D1;
     const char *name = key + 3;
     const char *dot = strchr(name, '.');
@@ -224,7 +245,60 @@ static char *absolute(const struct conf *c, const char *path)
 
 static const char *family(const struct conf_binding *b)
 {
-    return b->type == FCW_BINDING_KV ? "kv" : b->type == FCW_BINDING_D1 ? "d1" : "assets";
+    static const char *const names[] = { "kv", "d1", "assets", "service" };
+    return names[b->type];
+}
+
+/* service.NAME: the target for lib/fcgi_client.c ("unix:/path",
+ * "tcp:host:port") or the http(s) base URL, in b->path. */
+static int check_service(const struct conf *c, struct conf_pool *p, struct conf_binding *b, char *err,
+                         size_t errlen)
+{
+    const char *loc = b->location;
+    const char *addr = NULL;
+    char buf[1024];
+    if (strncmp(loc, "http://", 7) == 0 || strncmp(loc, "https://", 8) == 0) {
+        snprintf(buf, sizeof(buf), "%s", loc);
+    } else if (strncmp(loc, "fcgi://", 7) == 0) {
+        if (strchr(loc + 7, ':') == NULL || loc[7] == ':' || strchr(loc + 7, '/') != NULL) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: service.%s: expected fcgi://host:port (got \"%s\")", p->file,
+                     b->line, p->name, b->name, loc);
+            return -1;
+        }
+        snprintf(buf, sizeof(buf), "tcp:%s", loc + 7);
+    } else if (strncmp(loc, "fcgi:", 5) == 0 || strncmp(loc, "unix:", 5) == 0) {
+        if (loc[5] != '/') {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: service.%s: expected fcgi:/path/to.sock (got \"%s\")", p->file,
+                     b->line, p->name, b->name, loc);
+            return -1;
+        }
+        snprintf(buf, sizeof(buf), "unix:%s", loc + 5);
+    } else {
+        for (const struct conf_pool *q = c->pools; q != NULL; q = q->next) {
+            if (strcmp(q->name, loc) == 0) {
+                addr = q->listen;
+            }
+        }
+        if (addr == NULL || strcmp(loc, p->name) == 0) {
+            snprintf(err, errlen,
+                     "%s:%d: [pool:%s]: service.%s: %s \"%s\" (expected another pool's name, fcgi://host:port, "
+                     "fcgi:/path/to.sock or an http(s) URL)",
+                     p->file, b->line, p->name, b->name, addr ? "a pool cannot bind itself:" : "no pool named", loc);
+            return -1;
+        }
+        if (addr[0] == '/') {
+            snprintf(buf, sizeof(buf), "unix:%s", addr);
+        } else if (strchr(addr, ':') != NULL) {
+            snprintf(buf, sizeof(buf), "tcp:%s", addr);
+        } else {
+            snprintf(buf, sizeof(buf), "tcp:127.0.0.1:%s", addr);
+        }
+    }
+    if ((b->path = strdup(buf)) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 /* The assets.* keys: a folder that exists, a binding name unused by vars
@@ -289,6 +363,20 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
             if (check_assets(c, p, b, f, err, errlen) < 0) {
                 return -1;
             }
+            continue;
+        }
+        if (b->type == FCW_BINDING_SERVICE) {
+            for (size_t v = 0; v < p->nvars; v++) {
+                if (strcmp(p->vars[2 * v], b->name) == 0) {
+                    BINDING_ERR(b, "the name is already a variable of [pool:%s.vars]", p->name);
+                }
+            }
+            if (check_service(c, p, b, err, errlen) < 0) {
+                return -1;
+            }
+            f->type = FCW_BINDING_SERVICE;
+            f->name = b->name;
+            f->url = b->path;
             continue;
         }
         if (b->location == NULL) {
@@ -415,7 +503,7 @@ int bindings_prepare(const struct conf_pool *p, char *err, size_t errlen)
     }
     for (size_t i = 0; i < p->nbindings; i++) {
         const struct fcw_binding *b = &p->bindings[i];
-        if (b->path == NULL || b->type == FCW_BINDING_ASSETS) {
+        if (b->path == NULL || b->type == FCW_BINDING_ASSETS || b->type == FCW_BINDING_SERVICE) {
             continue;
         }
         char dir[PATH_MAX];
