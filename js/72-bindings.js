@@ -1,7 +1,7 @@
 /*
  * The pool's bindings: native.installBindings(env, list) is called by
  * fcw_engine_configure with one record per binding ({type: 'kv' | 'd1' |
- * 'assets' | 'service', name, backend, path, url, prefix, timeout, htmlHandling,
+ * 'assets' | 'service' | 'json', name, backend, path, url, prefix, timeout, htmlHandling,
  * notFoundHandling}) and puts each namespace, database or assets Fetcher on
  * env (module syntax) and on the global object (service-worker syntax,
  * where bindings are globals; assets without a name are served ahead of
@@ -12,7 +12,7 @@ native.installBindings = function (env, list) {
     for (var i = 0; i < list.length; i++) {
         var b = list[i];
         var object = b.type === 'd1' ? native.makeD1(b) : b.type === 'assets' ? native.makeAssets(b) :
-            b.type === 'service' ? native.makeService(b) : native.makeKV(b);
+            b.type === 'service' ? native.makeService(b) : b.type === 'json' ? JSON.parse(b.url) : native.makeKV(b);
         if (b.name === void 0) {
             continue;
         }

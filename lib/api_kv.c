@@ -311,7 +311,7 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
     for (size_t i = 0; i < config->nbindings; i++) {
         const struct fcw_binding *b = &config->bindings[i];
         duk_push_object(ctx);
-        static const char *const types[] = { "kv", "d1", "assets", "service" };
+        static const char *const types[] = { "kv", "d1", "assets", "service", "json" };
         duk_push_string(ctx, types[b->type]);
         duk_put_prop_literal(ctx, -2, "type");
         if (b->name != NULL) {

@@ -34,7 +34,13 @@ struct fcw_limits {
 
 /* A binding: a KV namespace, a D1 database or the static assets, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
-enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1, FCW_BINDING_ASSETS, FCW_BINDING_SERVICE };
+enum fcw_binding_type {
+    FCW_BINDING_KV,
+    FCW_BINDING_D1,
+    FCW_BINDING_ASSETS,
+    FCW_BINDING_SERVICE,
+    FCW_BINDING_JSON /* a variable with a JSON value, in url */
+};
 enum fcw_kv_backend { FCW_KV_SQLITE, FCW_KV_REDIS };
 
 struct fcw_binding {

@@ -18,6 +18,7 @@
  *   service.NAME = fcgi://host:port      ... to a pool on another host
  *   service.NAME = fcgi:/run/app.sock    ... over a unix socket
  *   service.NAME = http://host:port/     ... or plain HTTP through fetch()
+ *   json.NAME = {"a": [1, 2]}            env.NAME is the parsed JSON value
  *   assets.directory = /srv/app/public   static assets, served ahead of
  *                                        the worker (GET and HEAD)
  *   assets.binding = ASSETS              also env.ASSETS.fetch(request)
@@ -34,6 +35,7 @@
 
 #include "bindings.h"
 
+#include "cfgtree.h"
 #include "conf.h"
 #include "users.h"
 
@@ -51,7 +53,7 @@
 int bindings_is_key(const char *key)
 {
     return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0 || strncmp(key, "assets.", 7) == 0 ||
-           strncmp(key, "service.", 8) == 0;
+           strncmp(key, "service.", 8) == 0 || strncmp(key, "json.", 5) == 0;
 }
 
 static int valid_identifier(const char *s, size_t len)
@@ -179,6 +181,31 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
     if (key[0] == 'a') {
         return assets_set(p, key + 7, value, line);
     }
+    if (key[0] == 'j') {
+        const char *jname = key + 5;
+        char why[256];
+        if (!valid_identifier(jname, strlen(jname))) {
+            return "the variable's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        size_t wlen = strlen(value) + 8;
+        char *wrapped = malloc(wlen);
+        if (wrapped == NULL) {
+            return "out of memory";
+        }
+        snprintf(wrapped, wlen, "{\"v\":%s}", value);
+        struct cfg_node *parsed = cfg_parse_json(wrapped, why, sizeof(why));
+        free(wrapped);
+        if (parsed == NULL) {
+            return "expected a JSON value";
+        }
+        cfg_free(parsed);
+        struct conf_binding *jb = find_or_add(p, FCW_BINDING_JSON, jname, strlen(jname), line);
+        if (jb == NULL) {
+            return "a binding of another kind has this name (or out of memory)";
+        }
+        jb->line = line;
+        return set_text(&jb->location, value);
+    }
     if (key[0] == 's') {
         const char *sname = key + 8;
         if (!valid_identifier(sname, strlen(sname))) {
@@ -245,7 +272,7 @@ static char *absolute(const struct conf *c, const char *path)
 
 static const char *family(const struct conf_binding *b)
 {
-    static const char *const names[] = { "kv", "d1", "assets", "service" };
+    static const char *const names[] = { "kv", "d1", "assets", "service", "json" };
     return names[b->type];
 }
 
@@ -363,6 +390,17 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
             if (check_assets(c, p, b, f, err, errlen) < 0) {
                 return -1;
             }
+            continue;
+        }
+        if (b->type == FCW_BINDING_JSON) {
+            for (size_t v = 0; v < p->nvars; v++) {
+                if (strcmp(p->vars[2 * v], b->name) == 0) {
+                    BINDING_ERR(b, "the name is already a variable of [pool:%s.vars]", p->name);
+                }
+            }
+            f->type = FCW_BINDING_JSON;
+            f->name = b->name;
+            f->url = b->location;
             continue;
         }
         if (b->type == FCW_BINDING_SERVICE) {
