@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "engine.h"
+#include "fetch.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -527,6 +528,10 @@ static duk_ret_t native_fcgi_start(duk_context *ctx)
     duk_size_t body_len = 0;
     const unsigned char *body = duk_is_null_or_undefined(ctx, 4) ? NULL : duk_require_buffer_data(ctx, 4, &body_len);
     fcw_engine_mark_dirty(e);
+    if (fcw_fetch_count_subrequest(e) < 0) {
+        return duk_error(ctx, DUK_ERR_ERROR, "fetch(): too many subrequests: this request reached "
+                         "limits.subrequests = %u (service bindings count too)", fcw_engine_limits(e)->subrequests);
+    }
 
     struct buf params = { 0 }, out = { 0 };
     if (build_params(ctx, &params, 2, 3, body_len) < 0) {

@@ -529,6 +529,9 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     if (p->build == BUILD_AUTO && p->script == NULL) {
         POOL_ERR("build = auto needs script = FILE");
     }
+    if (p->ncrons > 0 && p->script == NULL) {
+        POOL_ERR("triggers.crons needs script = FILE (a root = DIR pool has no one script to call)");
+    }
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
     }

@@ -119,6 +119,12 @@ like($pool->log, qr/request \d+ "scheduled \* \* \* \* \*"/, 'a child ran it lik
 like($pool->log, qr/\[pool test\] pid \d+: scheduled "\* \* \* \* \*": done/, 'the master logged its outcome');
 $pool->stop;
 
+{
+    my $d = FcwTest::tmpdir();
+    FcwTest::write_file("$d/f.ini", "[pool:t]\nlisten = $d/s.sock\nroot = $d\ntriggers.crons = * * * * *\n");
+    my $o = `'$fcworker' @root -t -c '$d/f.ini' 2>&1`;
+    like($o, qr/triggers\.crons needs script = FILE/, '-t refuses triggers in a root-mode pool');
+}
 for my $case ([ '61 * * * *', qr/triggers\.crons: bad minute "61"/ ],
               [ '* * * * *, * *', qr/expected five fields/ ],
               [ '0 0 * * FUNDAY', qr/bad day of week/ ]) {

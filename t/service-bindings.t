@@ -56,6 +56,14 @@ my $front = FcwTest::write_file("$dir/front.js", <<'EOF2');
 export default {
     fetch: function (request, env) {
         var url = new URL(request.url);
+        if (url.pathname === '/many') {
+            var calls = [];
+            for (var i = 0; i < 6; i++) {
+                calls.push(env.BACK.fetch('https://back.internal/echo').then(function (r) { return r.status; },
+                    function (e) { return e.message; }));
+            }
+            return Promise.all(calls).then(function (list) { return new Response(list.join('|')); });
+        }
         var which = url.searchParams.get('via') || 'BACK';
         var svc = env[which];
         var target = 'https://back.internal' + url.pathname.replace(/^\/call/, '');
@@ -101,6 +109,7 @@ FcwTest::wait_port($hport);
 my $d = FcwTest::tmpdir();
 my $ini = "[global]\nerror_log = $d/error.log\npid = $d/fcworker.pid\n"
     . "[pool:front]\nlisten = $d/front.sock\nscript = $front\npm = static\npm.max_children = 2\n"
+    . "limits.subrequests = 5\n"
     . "service.BACK = back\nservice.UNIX = fcgi:$d/back.sock\nservice.TCP = fcgi://127.0.0.1:$port\n"
     . "service.HTTP = http://127.0.0.1:$hport/base/\nservice.GONE = fcgi:$d/nothing.sock\n"
     . "[pool:back]\nlisten = $d/back.sock\nscript = $back\npm = static\npm.max_children = 2\n";
@@ -142,6 +151,9 @@ is($r->{body}, 'http saw: GET /base/x?q=1 HTTP/1.1', 'service.NAME = http://...:
 $r = call(uri => '/call/x?via=GONE');
 is($r->{status}, 502, 'a service that is not there');
 like($r->{body}, qr/^TypeError: fetch failed: cannot reach the service/, 'rejects with a TypeError');
+$r = call(uri => '/many');
+like($r->{body}, qr/^201\|201\|201\|201\|201\|fetch\(\): too many subrequests: .*limits\.subrequests = 5/,
+     'service calls count against limits.subrequests');
 unlike(FcwTest::read_file("$d/error.log"), qr/ERROR|exited on signal/, 'no errors in the log');
 
 kill 'TERM', $mpid, $tcp_pid, $hpid;
