@@ -23,7 +23,6 @@
 #include <strings.h>
 
 #include "bindings.h"
-#include "triggers.h"
 #include "wrangler.h"
 #include "log.h"
 
@@ -453,8 +452,8 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         if (strcmp(name, "wrangler") == 0) {
             return read_wrangler(st, p, section, value);
         }
-        if (triggers_is_key(name)) {
-            const char *e = triggers_set(p, value, st->line);
+        if (cron_conf_is_key(name)) {
+            const char *e = cron_conf_set(p, value, st->line);
             return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
         }
         if (bindings_is_key(name)) {
@@ -673,7 +672,7 @@ void conf_free(struct conf *c)
         }
         free(p->vars);
         bindings_free(p);
-        triggers_free(p);
+        cron_conf_free(p);
         free(p);
         p = next;
     }

@@ -8,17 +8,23 @@
  * "@midnight" and "@hourly" stand for their usual expansions.
  * cron_next() finds the first matching minute after a time, skipping whole
  * days and hours that cannot match, and gives up after five years (a
- * "30 FEB" expression never fires).
+ * "30 FEB" expression never fires). cron_conf_set() reads a pool's
+ * triggers.crons list (expressions separated by a comma followed by a
+ * space, or by ';'); src/triggers.c fires them.
  */
 #include "config.h"
 
 #include "cron.h"
+
+#include "conf.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#define CRON_MAX_LIST 32
 
 struct cron_field {
     const char *what;
@@ -211,4 +217,81 @@ time_t cron_next(const struct cron *c, time_t after)
         return t;
     }
     return (time_t) -1;
+}
+
+/* ---- triggers.crons of a pool */
+
+int cron_conf_is_key(const char *key)
+{
+    return strcmp(key, "triggers.crons") == 0;
+}
+
+const char *cron_conf_set(struct conf_pool *p, const char *value, int line)
+{
+    static char why[300];
+    cron_conf_free(p);
+    p->crons_line = line;
+    char *copy = strdup(value);
+    if (copy == NULL) {
+        return "out of memory";
+    }
+    char *items[CRON_MAX_LIST];
+    size_t n = 0;
+    char *s = copy;
+    for (;;) {
+        char *sep = s;
+        while (*sep != '\0' && *sep != ';' && !(*sep == ',' && (sep[1] == ' ' || sep[1] == '\t'))) {
+            sep++;
+        }
+        char end = *sep;
+        *sep = '\0';
+        s += strspn(s, " \t");
+        if (*s != '\0') {
+            if (n == CRON_MAX_LIST) {
+                free(copy);
+                return "at most 32 cron expressions";
+            }
+            items[n++] = s;
+        }
+        if (end == '\0') {
+            break;
+        }
+        s = sep + 1;
+    }
+    p->crons = calloc(n ? n : 1, sizeof(*p->crons));
+    p->cron_specs = calloc(n ? n : 1, sizeof(*p->cron_specs));
+    p->cron_due = calloc(n ? n : 1, sizeof(*p->cron_due));
+    if (p->crons == NULL || p->cron_specs == NULL || p->cron_due == NULL) {
+        free(copy);
+        return "out of memory";
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(items[i]);
+        while (len > 0 && (items[i][len - 1] == ' ' || items[i][len - 1] == '\t')) {
+            items[i][--len] = '\0';
+        }
+        if (cron_parse(&p->cron_specs[i], items[i], why, sizeof(why)) < 0 ||
+            (p->crons[i] = strdup(items[i])) == NULL) {
+            free(copy);
+            p->ncrons = i;
+            return why;
+        }
+        p->ncrons = i + 1;
+    }
+    free(copy);
+    return NULL;
+}
+
+void cron_conf_free(struct conf_pool *p)
+{
+    for (size_t i = 0; i < p->ncrons; i++) {
+        free(p->crons[i]);
+    }
+    free(p->crons);
+    free(p->cron_specs);
+    free(p->cron_due);
+    p->crons = NULL;
+    p->cron_specs = NULL;
+    p->cron_due = NULL;
+    p->ncrons = 0;
 }

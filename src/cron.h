@@ -25,4 +25,12 @@ int cron_parse(struct cron *c, const char *expr, char *err, size_t errlen);
  * within five years. */
 time_t cron_next(const struct cron *c, time_t after);
 
+struct conf_pool;
+
+/* The triggers.crons key of a pool: true for its name; the list parsed
+ * into the pool (an error string or NULL); freeing it. */
+int cron_conf_is_key(const char *key);
+const char *cron_conf_set(struct conf_pool *p, const char *value, int line);
+void cron_conf_free(struct conf_pool *p);
+
 #endif

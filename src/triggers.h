@@ -1,6 +1,6 @@
 /*
- * Cron triggers (see triggers.c): the triggers.crons key of a pool, the
- * master's check for due events, the child's recognition of the master's
+ * Cron triggers (see triggers.c; the triggers.crons key is read by
+ * cron.c): the master's check for due events, the child's recognition of the master's
  * scheduled requests, and fcworker --scheduled.
  */
 #ifndef FCW_TRIGGERS_H
@@ -10,11 +10,6 @@
 
 struct master;
 struct request;
-
-int triggers_is_key(const char *key);
-/* Parses the list of expressions into the pool; an error string or NULL. */
-const char *triggers_set(struct conf_pool *p, const char *value, int line);
-void triggers_free(struct conf_pool *p);
 
 /* Draws the token that marks the master's scheduled requests; before any
  * fork. 0 or -1 (logged). */
