@@ -36,7 +36,7 @@ static int path_acceptable(const char *path, size_t len)
     for (const char *seg = path; seg != NULL && *seg != '\0';) {
         seg++;
         const char *end = strchr(seg, '/');
-        size_t n = end ? (size_t) (end - seg) : strlen(seg);
+        size_t n = end ? (size_t)(end - seg) : strlen(seg);
         if ((n == 2 && seg[0] == '.' && seg[1] == '.') || (n == 1 && seg[0] == '.')) {
             return 0;
         }
@@ -51,7 +51,7 @@ static int resolve(const char *root, const char *path, size_t len, char *out, st
 {
     char full[PATH_MAX], real_root[PATH_MAX];
     if (!path_acceptable(path, len) || realpath(root, real_root) == NULL ||
-        snprintf(full, sizeof(full), "%s%s", root, path) >= (int) sizeof(full) || realpath(full, out) == NULL) {
+        snprintf(full, sizeof(full), "%s%s", root, path) >= (int)sizeof(full) || realpath(full, out) == NULL) {
         return -1;
     }
     size_t rlen = strlen(real_root);
@@ -76,13 +76,13 @@ static duk_ret_t native_assets_stat(duk_context *ctx)
         return 1;
     }
     duk_push_object(ctx);
-    duk_push_number(ctx, (double) st.st_size);
+    duk_push_number(ctx, (double)st.st_size);
     duk_put_prop_literal(ctx, -2, "size");
-    duk_push_number(ctx, (double) st.st_mtim.tv_sec * 1000.0 + (double) (st.st_mtim.tv_nsec / 1000000));
+    duk_push_number(ctx, (double)st.st_mtim.tv_sec * 1000.0 + (double)(st.st_mtim.tv_nsec / 1000000));
     duk_put_prop_literal(ctx, -2, "mtime");
     char etag[96];
-    snprintf(etag, sizeof(etag), "\"%llx-%llx-%lx-%llx\"", (unsigned long long) st.st_ino,
-             (unsigned long long) st.st_size, (long) st.st_mtim.tv_sec, (unsigned long long) st.st_mtim.tv_nsec);
+    snprintf(etag, sizeof(etag), "\"%llx-%llx-%lx-%llx\"", (unsigned long long)st.st_ino,
+             (unsigned long long)st.st_size, (long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec);
     duk_push_string(ctx, etag);
     duk_put_prop_literal(ctx, -2, "etag");
     return 1;
@@ -107,11 +107,11 @@ static duk_ret_t native_assets_read(duk_context *ctx)
     if (fd < 0) {
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "assets: failed to open %s: %s", path, strerror(errno));
     }
-    size_t want = (size_t) length;
+    size_t want = (size_t)length;
     char *buf = duk_push_fixed_buffer(ctx, want);
     size_t got = 0;
     while (got < want) {
-        ssize_t n = pread(fd, buf + got, want - got, (off_t) offset + (off_t) got);
+        ssize_t n = pread(fd, buf + got, want - got, (off_t)offset + (off_t)got);
         if (n < 0 && errno == EINTR) {
             continue;
         }
@@ -121,7 +121,7 @@ static duk_ret_t native_assets_read(duk_context *ctx)
             return duk_error(ctx, DUK_ERR_TYPE_ERROR, "assets: failed to read %s: %s", path,
                              n < 0 ? strerror(saved) : "the file shrank");
         }
-        got += (size_t) n;
+        got += (size_t)n;
     }
     close(fd);
     duk_push_buffer_object(ctx, -1, 0, want, DUK_BUFOBJ_UINT8ARRAY);
@@ -131,9 +131,9 @@ static duk_ret_t native_assets_read(duk_context *ctx)
 void fcw_api_assets_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "assetsStat", native_assets_stat, 2 },
-        { "assetsRead", native_assets_read, 4 },
-        { NULL, NULL, 0 },
+        {"assetsStat", native_assets_stat, 2},
+        {"assetsRead", native_assets_read, 4},
+        {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

@@ -48,7 +48,7 @@ struct fcgi_conn {
     char *head; /* the CGI head, until its blank line */
     size_t head_len;
     int head_done;
-    int paused;    /* a chunk went out; wait for demand */
+    int paused; /* a chunk went out; wait for demand */
     int connected;
     struct fcgi_conn *next;
 };
@@ -113,10 +113,10 @@ static void buf_put(struct buf *b, const void *data, size_t n)
 
 static void put_length(struct buf *b, size_t n)
 {
-    unsigned char l[4] = { (unsigned char) ((n >> 24) | 0x80), (unsigned char) (n >> 16), (unsigned char) (n >> 8),
-                           (unsigned char) n };
+    unsigned char l[4] = {(unsigned char)((n >> 24) | 0x80), (unsigned char)(n >> 16), (unsigned char)(n >> 8),
+                          (unsigned char)n};
     if (n < 128) {
-        l[0] = (unsigned char) n;
+        l[0] = (unsigned char)n;
         buf_put(b, l, 1);
     } else {
         buf_put(b, l, 4);
@@ -142,7 +142,7 @@ static void put_stream(struct buf *b, int type, const unsigned char *data, size_
 {
     while (len > 0 || end) {
         size_t n = len > 65535 ? 65535 : len;
-        unsigned char head[8] = { 1, (unsigned char) type, 0, 1, (unsigned char) (n >> 8), (unsigned char) n, 0, 0 };
+        unsigned char head[8] = {1, (unsigned char)type, 0, 1, (unsigned char)(n >> 8), (unsigned char)n, 0, 0};
         buf_put(b, head, 8);
         if (n > 0) {
             buf_put(b, data, n);
@@ -159,7 +159,7 @@ static void put_stream(struct buf *b, int type, const unsigned char *data, size_
  * path, query, host, hostname, port, https}) with the headers at hidx. */
 static int build_params(duk_context *ctx, struct buf *params, duk_idx_t pidx, duk_idx_t hidx, size_t body_len)
 {
-    static const char *const fields[] = { "method", "path", "query", "host", "hostname", "port" };
+    static const char *const fields[] = {"method", "path", "query", "host", "hostname", "port"};
     const char *v[6];
     for (int i = 0; i < 6; i++) {
         duk_get_prop_string(ctx, pidx, fields[i]);
@@ -170,7 +170,7 @@ static int build_params(duk_context *ctx, struct buf *params, duk_idx_t pidx, du
     int https = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
     char uri[8192], len[32];
-    if (snprintf(uri, sizeof(uri), "%s%s%s", v[1], v[2][0] ? "?" : "", v[2]) >= (int) sizeof(uri)) {
+    if (snprintf(uri, sizeof(uri), "%s%s%s", v[1], v[2][0] ? "?" : "", v[2]) >= (int)sizeof(uri)) {
         return -1;
     }
     snprintf(len, sizeof(len), "%zu", body_len);
@@ -192,8 +192,8 @@ static int build_params(duk_context *ctx, struct buf *params, duk_idx_t pidx, du
     int have_host = 0;
     duk_size_t n = duk_get_length(ctx, hidx);
     for (duk_size_t i = 0; i + 1 < n; i += 2) {
-        duk_get_prop_index(ctx, hidx, (duk_uarridx_t) i);
-        duk_get_prop_index(ctx, hidx, (duk_uarridx_t) i + 1);
+        duk_get_prop_index(ctx, hidx, (duk_uarridx_t)i);
+        duk_get_prop_index(ctx, hidx, (duk_uarridx_t)i + 1);
         const char *name = duk_safe_to_string(ctx, -2);
         duk_size_t vlen;
         const char *value = duk_safe_to_lstring(ctx, -1, &vlen);
@@ -204,7 +204,7 @@ static int build_params(duk_context *ctx, struct buf *params, duk_idx_t pidx, du
             k = 5;
         }
         for (const char *s = name; *s != '\0' && k < sizeof(pname) - 1; s++) {
-            pname[k++] = *s == '-' ? '_' : (char) toupper((unsigned char) *s);
+            pname[k++] = *s == '-' ? '_' : (char)toupper((unsigned char)*s);
         }
         pname[k] = '\0';
         have_host |= strcmp(pname, "HTTP_HOST") == 0;
@@ -251,7 +251,7 @@ static duk_ret_t push_head_safe(duk_context *ctx, void *udata)
                 value[--vlen] = '\0';
             }
             for (char *s = line; *s; s++) {
-                *s = (char) tolower((unsigned char) *s);
+                *s = (char)tolower((unsigned char)*s);
             }
             if (strcmp(line, "status") == 0) {
                 status = atoi(value);
@@ -304,7 +304,7 @@ static int take_records(struct fcgi_conn *c)
     int ended = 0;
     while (c->in_len - off >= 8) {
         unsigned char *r = c->in + off;
-        size_t clen = ((size_t) r[4] << 8) | r[5], rlen = 8 + clen + r[6];
+        size_t clen = ((size_t)r[4] << 8) | r[5], rlen = 8 + clen + r[6];
         if (c->in_len - off < rlen) {
             break;
         }
@@ -344,11 +344,11 @@ static int take_records(struct fcgi_conn *c)
                 continue;
             }
             c->head_done = 1;
-            size_t rest = c->head_len - (size_t) (end + skip - h);
-            data = (unsigned char *) end + skip;
+            size_t rest = c->head_len - (size_t)(end + skip - h);
+            data = (unsigned char *)end + skip;
             clen = rest;
             end[skip / 2] = '\0'; /* the head ends with its last line's end */
-            c->head_len = (size_t) (end + skip / 2 - h);
+            c->head_len = (size_t)(end + skip / 2 - h);
         }
         if (clen > 0) {
             unsigned char *nb = realloc(body, body_len + clen);
@@ -415,8 +415,8 @@ static void watch(struct fcgi_conn *c)
 static void on_io(struct fcw_loop *loop, int fd, int events, void *data)
 {
     struct fcgi_conn *c = data;
-    (void) loop;
-    (void) fd;
+    (void)loop;
+    (void)fd;
     if (!c->connected) {
         int soerr = 0;
         socklen_t sl = sizeof(soerr);
@@ -436,7 +436,7 @@ static void on_io(struct fcw_loop *loop, int fd, int events, void *data)
             done(c, msg);
             return;
         }
-        c->out_off += n > 0 ? (size_t) n : 0;
+        c->out_off += n > 0 ? (size_t)n : 0;
         watch(c);
         return;
     }
@@ -455,7 +455,7 @@ static void on_io(struct fcw_loop *loop, int fd, int events, void *data)
             done(c, "fetch failed: the service closed the connection before the end of its response");
             return;
         }
-        c->in_len += (size_t) n;
+        c->in_len += (size_t)n;
         if (take_records(c) == 0) {
             watch(c);
         }
@@ -468,7 +468,7 @@ static int open_target(const char *target, int *in_progress)
     int fd;
     *in_progress = 0;
     if (strncmp(target, "unix:", 5) == 0) {
-        struct sockaddr_un sa = { .sun_family = AF_UNIX };
+        struct sockaddr_un sa = {.sun_family = AF_UNIX};
         if (strlen(target + 5) >= sizeof(sa.sun_path)) {
             errno = ENAMETOOLONG;
             return -1;
@@ -477,7 +477,7 @@ static int open_target(const char *target, int *in_progress)
         if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0) {
             return -1;
         }
-        if (connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0 && errno != EINPROGRESS && errno != EAGAIN) {
+        if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 && errno != EINPROGRESS && errno != EAGAIN) {
             int saved = errno;
             close(fd);
             errno = saved;
@@ -492,16 +492,16 @@ static int open_target(const char *target, int *in_progress)
     }
     char host[256];
     const char *colon = strrchr(target + 4, ':');
-    if (colon == NULL || (size_t) (colon - target - 4) >= sizeof(host)) {
+    if (colon == NULL || (size_t)(colon - target - 4) >= sizeof(host)) {
         errno = EINVAL;
         return -1;
     }
-    snprintf(host, sizeof(host), "%.*s", (int) (colon - target - 4), target + 4);
+    snprintf(host, sizeof(host), "%.*s", (int)(colon - target - 4), target + 4);
     if (host[0] == '[') {
         memmove(host, host + 1, strlen(host));
         host[strcspn(host, "]")] = '\0';
     }
-    struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
+    struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
     if (getaddrinfo(host, colon + 1, &hints, &res) != 0 || res == NULL) {
         errno = EHOSTUNREACH;
         return -1;
@@ -529,16 +529,18 @@ static duk_ret_t native_fcgi_start(duk_context *ctx)
     const unsigned char *body = duk_is_null_or_undefined(ctx, 4) ? NULL : duk_require_buffer_data(ctx, 4, &body_len);
     fcw_engine_mark_dirty(e);
     if (fcw_fetch_count_subrequest(e) < 0) {
-        return duk_error(ctx, DUK_ERR_ERROR, "fetch(): too many subrequests: this request reached "
-                         "limits.subrequests = %u (service bindings count too)", fcw_engine_limits(e)->subrequests);
+        return duk_error(ctx, DUK_ERR_ERROR,
+                         "fetch(): too many subrequests: this request reached "
+                         "limits.subrequests = %u (service bindings count too)",
+                         fcw_engine_limits(e)->subrequests);
     }
 
-    struct buf params = { 0 }, out = { 0 };
+    struct buf params = {0}, out = {0};
     if (build_params(ctx, &params, 2, 3, body_len) < 0) {
         free(params.p);
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetch failed: cannot make a FastCGI request of this URL");
     }
-    static const unsigned char begin[8] = { 1, 1, 0, 1, 0, 8, 0, 0 }, role[8] = { 0, 1, 0, 0, 0, 0, 0, 0 };
+    static const unsigned char begin[8] = {1, 1, 0, 1, 0, 8, 0, 0}, role[8] = {0, 1, 0, 0, 0, 0, 0, 0};
     buf_put(&out, begin, 8);
     buf_put(&out, role, 8);
     put_stream(&out, 4, params.p, params.len, 1);
@@ -590,7 +592,7 @@ static duk_ret_t native_fcgi_abort(duk_context *ctx)
 
 static duk_ret_t native_fcgi_clear(duk_context *ctx)
 {
-    (void) ctx;
+    (void)ctx;
     while (conns != NULL) {
         conn_free(conns);
     }
@@ -600,11 +602,11 @@ static duk_ret_t native_fcgi_clear(duk_context *ctx)
 void fcw_api_fcgi_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "fcgiStart", native_fcgi_start, 5 },
-        { "fcgiDemand", native_fcgi_demand, 2 },
-        { "fcgiAbort", native_fcgi_abort, 1 },
-        { "fcgiClear", native_fcgi_clear, 0 },
-        { NULL, NULL, 0 },
+        {"fcgiStart", native_fcgi_start, 5},
+        {"fcgiDemand", native_fcgi_demand, 2},
+        {"fcgiAbort", native_fcgi_abort, 1},
+        {"fcgiClear", native_fcgi_clear, 0},
+        {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

@@ -30,8 +30,8 @@ struct reader {
     const char *p;
     int line;
     int depth;
-    struct cfg_node *made; /* every node made, freed one by one after a failure */
-    struct sbuf *open;     /* the string being read, freed after a failure */
+    struct cfg_node *made;         /* every node made, freed one by one after a failure */
+    struct sbuf *open;             /* the string being read, freed after a failure */
     char *keys[CFG_MAX_DEPTH + 2]; /* the keys whose values are being read, likewise */
     int nkeys;
     char *err;
@@ -44,8 +44,8 @@ __attribute__((format(printf, 2, 3), noreturn)) static void fail(struct reader *
     va_list ap;
     int n = snprintf(r->err, r->errlen, "line %d: ", r->line);
     va_start(ap, fmt);
-    if (n >= 0 && (size_t) n < r->errlen) {
-        vsnprintf(r->err + n, r->errlen - (size_t) n, fmt, ap);
+    if (n >= 0 && (size_t)n < r->errlen) {
+        vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
     }
     va_end(ap);
     longjmp(r->fail, 1);
@@ -126,10 +126,9 @@ static void free_made(struct reader *r)
 
 const char *cfg_type_name(enum cfg_type t)
 {
-    static const char *const names[] = { "a table", "an array", "a string", "a number", "a boolean", "null" };
+    static const char *const names[] = {"a table", "an array", "a string", "a number", "a boolean", "null"};
     return names[t];
 }
-
 
 static void sb_put(struct reader *r, struct sbuf *b, const char *s, size_t n)
 {
@@ -152,15 +151,15 @@ static void sb_utf8(struct reader *r, struct sbuf *b, unsigned long cp)
     char u[4];
     size_t n;
     if (cp < 0x80) {
-        u[0] = (char) cp, n = 1;
+        u[0] = (char)cp, n = 1;
     } else if (cp < 0x800) {
-        u[0] = (char) (0xC0 | (cp >> 6)), u[1] = (char) (0x80 | (cp & 0x3F)), n = 2;
+        u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
     } else if (cp < 0x10000) {
-        u[0] = (char) (0xE0 | (cp >> 12)), u[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char) (0x80 | (cp & 0x3F)), n = 3;
+        u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
     } else if (cp <= 0x10FFFF) {
-        u[0] = (char) (0xF0 | (cp >> 18)), u[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char) (0x80 | ((cp >> 6) & 0x3F)), u[3] = (char) (0x80 | (cp & 0x3F)), n = 4;
+        u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
     } else {
         fail(r, "bad \\U escape");
     }
@@ -172,10 +171,10 @@ static unsigned long hex_digits(struct reader *r, int n)
     unsigned long v = 0;
     for (int i = 0; i < n; i++, r->p++) {
         char c = *r->p;
-        if (!isxdigit((unsigned char) c)) {
+        if (!isxdigit((unsigned char)c)) {
             fail(r, "bad escape: expected %d hex digits", n);
         }
-        v = v * 16 + (unsigned long) (isdigit((unsigned char) c) ? c - '0' : (tolower((unsigned char) c) - 'a' + 10));
+        v = v * 16 + (unsigned long)(isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10));
     }
     return v;
 }
@@ -259,7 +258,7 @@ static void toml_line_end(struct reader *r)
 
 static char *toml_string(struct reader *r)
 {
-    struct sbuf b = { 0 };
+    struct sbuf b = {0};
     char q = *r->p;
     int multi = r->p[1] == q && r->p[2] == q;
     r->p += multi ? 3 : 1;
@@ -282,7 +281,7 @@ static char *toml_string(struct reader *r)
         if (c == '\\' && q == '"') {
             r->p++;
             if (multi && (*r->p == '\n' || *r->p == ' ' || *r->p == '\t' || *r->p == '\r')) {
-                while (isspace((unsigned char) *r->p)) {
+                while (isspace((unsigned char)*r->p)) {
                     r->line += *r->p++ == '\n';
                 }
                 continue;
@@ -306,13 +305,13 @@ static char *toml_key_part(struct reader *r)
         return toml_string(r);
     }
     const char *s = r->p;
-    while (isalnum((unsigned char) *r->p) || *r->p == '_' || *r->p == '-') {
+    while (isalnum((unsigned char)*r->p) || *r->p == '_' || *r->p == '-') {
         r->p++;
     }
     if (r->p == s) {
         fail(r, "expected a key");
     }
-    char *k = strndup(s, (size_t) (r->p - s));
+    char *k = strndup(s, (size_t)(r->p - s));
     if (k == NULL) {
         fail(r, "out of memory");
     }
@@ -370,13 +369,13 @@ static struct cfg_node *toml_scalar(struct reader *r)
         r->p++;
     }
     /* a date and time may have one space between them */
-    if (r->p - s == 10 && s[4] == '-' && *r->p == ' ' && isdigit((unsigned char) r->p[1])) {
+    if (r->p - s == 10 && s[4] == '-' && *r->p == ' ' && isdigit((unsigned char)r->p[1])) {
         r->p++;
         while (*r->p && strchr(" \t\r\n,]}#", *r->p) == NULL) {
             r->p++;
         }
     }
-    size_t n = (size_t) (r->p - s);
+    size_t n = (size_t)(r->p - s);
     char tok[128];
     if (n == 0 || n >= sizeof(tok)) {
         fail(r, "expected a value");
@@ -389,7 +388,7 @@ static struct cfg_node *toml_scalar(struct reader *r)
         v->num = tok[0] == 't';
         return v;
     }
-    if (isdigit((unsigned char) tok[0]) && n >= 8 && (tok[4] == '-' || tok[2] == ':')) {
+    if (isdigit((unsigned char)tok[0]) && n >= 8 && (tok[4] == '-' || tok[2] == ':')) {
         v = node_new(r, CFG_STRING);
         if ((v->str = strdup(tok)) == NULL) {
             free(v);
@@ -401,7 +400,7 @@ static struct cfg_node *toml_scalar(struct reader *r)
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (tok[i] == '_') {
-            if (i == 0 || i + 1 == n || !isxdigit((unsigned char) tok[i - 1]) || !isxdigit((unsigned char) tok[i + 1])) {
+            if (i == 0 || i + 1 == n || !isxdigit((unsigned char)tok[i - 1]) || !isxdigit((unsigned char)tok[i + 1])) {
                 fail(r, "bad number \"%s\"", tok);
             }
             continue;
@@ -415,12 +414,12 @@ static struct cfg_node *toml_scalar(struct reader *r)
     if (strcmp(digits, "inf") == 0 || strcmp(digits, "nan") == 0) {
         d = strtod(clean, &end);
     } else if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'o' || digits[1] == 'b')) {
-        d = (double) strtoll(digits + 2, &end, digits[1] == 'x' ? 16 : digits[1] == 'o' ? 8 : 2);
+        d = (double)strtoll(digits + 2, &end, digits[1] == 'x' ? 16 : digits[1] == 'o' ? 8 : 2);
         if (digits == clean + 1 || end == digits + 2) {
             fail(r, "bad number \"%s\"", tok);
         }
     } else {
-        if (!isdigit((unsigned char) digits[0]) || (digits[0] == '0' && isdigit((unsigned char) digits[1]))) {
+        if (!isdigit((unsigned char)digits[0]) || (digits[0] == '0' && isdigit((unsigned char)digits[1]))) {
             fail(r, "bad value \"%s\" (strings need quotes)", tok);
         }
         d = strtod(clean, &end);
@@ -572,7 +571,7 @@ static struct cfg_node *toml_document(struct reader *r, struct cfg_node *root)
 
 struct cfg_node *cfg_parse_toml(const char *text, char *err, size_t errlen)
 {
-    struct reader r = { .p = text, .line = 1, .err = err, .errlen = errlen };
+    struct reader r = {.p = text, .line = 1, .err = err, .errlen = errlen};
     if (setjmp(r.fail) != 0) {
         free_made(&r);
         return NULL;
@@ -587,7 +586,7 @@ struct cfg_node *cfg_parse_toml(const char *text, char *err, size_t errlen)
 static void json_gap(struct reader *r)
 {
     for (;;) {
-        while (isspace((unsigned char) *r->p)) {
+        while (isspace((unsigned char)*r->p)) {
             r->line += *r->p++ == '\n';
         }
         if (r->p[0] == '/' && r->p[1] == '/') {
@@ -611,7 +610,7 @@ static void json_gap(struct reader *r)
 
 static char *json_string(struct reader *r)
 {
-    struct sbuf b = { 0 };
+    struct sbuf b = {0};
     r->p++;
     r->open = &b;
     sb_put(r, &b, "", 0);
@@ -622,7 +621,7 @@ static char *json_string(struct reader *r)
             r->open = NULL;
             return b.s;
         }
-        if (c == '\0' || (unsigned char) c < 0x20) {
+        if (c == '\0' || (unsigned char)c < 0x20) {
             fail(r, c ? "a control character in a string" : "unterminated string");
         }
         r->p++;
@@ -692,10 +691,10 @@ static struct cfg_node *json_value(struct reader *r)
     } else if (strncmp(r->p, "null", 4) == 0) {
         v = node_new(r, CFG_NULL);
         r->p += 4;
-    } else if (c == '-' || isdigit((unsigned char) c)) {
+    } else if (c == '-' || isdigit((unsigned char)c)) {
         char *end;
         double d = strtod(r->p, &end);
-        if (end == r->p || (c == '0' && isdigit((unsigned char) r->p[1]))) {
+        if (end == r->p || (c == '0' && isdigit((unsigned char)r->p[1]))) {
             fail(r, "bad number");
         }
         v = node_new(r, CFG_NUMBER);
@@ -713,7 +712,7 @@ static struct cfg_node *json_value(struct reader *r)
 
 struct cfg_node *cfg_parse_json(const char *text, char *err, size_t errlen)
 {
-    struct reader r = { .p = text, .line = 1, .err = err, .errlen = errlen };
+    struct reader r = {.p = text, .line = 1, .err = err, .errlen = errlen};
     if (setjmp(r.fail) != 0) {
         free_made(&r);
         return NULL;
@@ -739,8 +738,8 @@ static void json_quote(struct reader *r, struct sbuf *b, const char *s)
         if (*s == '"' || *s == '\\') {
             esc[0] = '\\', esc[1] = *s;
             sb_put(r, b, esc, 2);
-        } else if ((unsigned char) *s < 0x20) {
-            snprintf(esc, sizeof(esc), "\\u%04x", (unsigned char) *s);
+        } else if ((unsigned char)*s < 0x20) {
+            snprintf(esc, sizeof(esc), "\\u%04x", (unsigned char)*s);
             sb_put(r, b, esc, 6);
         } else {
             sb_put(r, b, s, 1);
@@ -779,8 +778,8 @@ static void to_json(struct reader *r, struct sbuf *b, const struct cfg_node *n)
 char *cfg_to_json(const struct cfg_node *n)
 {
     char err[64];
-    struct reader r = { .err = err, .errlen = sizeof(err) };
-    struct sbuf b = { 0 };
+    struct reader r = {.err = err, .errlen = sizeof(err)};
+    struct sbuf b = {0};
     if (setjmp(r.fail) != 0) {
         return NULL;
     }

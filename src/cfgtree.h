@@ -14,11 +14,11 @@ enum cfg_type { CFG_TABLE, CFG_ARRAY, CFG_STRING, CFG_NUMBER, CFG_BOOL, CFG_NULL
 
 struct cfg_node {
     enum cfg_type type;
-    char *key;        /* in a table; NULL in an array */
-    char *str;        /* CFG_STRING */
-    double num;       /* CFG_NUMBER; CFG_BOOL: 0 or 1 */
+    char *key;  /* in a table; NULL in an array */
+    char *str;  /* CFG_STRING */
+    double num; /* CFG_NUMBER; CFG_BOOL: 0 or 1 */
     int line;
-    int defined;      /* a table made by a [header] or a key (not only implied by a dotted name) */
+    int defined;                   /* a table made by a [header] or a key (not only implied by a dotted name) */
     struct cfg_node *child, *last; /* tables and arrays, in order */
     struct cfg_node *next;
     struct cfg_node *made_next; /* the reader's list of every node it made */

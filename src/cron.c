@@ -32,33 +32,34 @@ struct cron_field {
     const char *const *names; /* names[i] is value min + i */
 };
 
-static const char *const month_names[] = { "jan", "feb", "mar", "apr", "may", "jun",
-                                           "jul", "aug", "sep", "oct", "nov", "dec", NULL };
-static const char *const day_names[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat", NULL };
+static const char *const month_names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                          "aug", "sep", "oct", "nov", "dec", NULL};
+static const char *const day_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat", NULL};
 
 static const struct cron_field fields[5] = {
-    { "minute", 0, 59, NULL },      { "hour", 0, 23, NULL },         { "day of month", 1, 31, NULL },
-    { "month", 1, 12, month_names }, { "day of week", 0, 7, day_names },
+    {"minute", 0, 59, NULL},          {"hour", 0, 23, NULL},
+    {"day of month", 1, 31, NULL},    {"month", 1, 12, month_names},
+    {"day of week", 0, 7, day_names},
 };
 
 /* A value of the field at *s: a number or a three-letter name. */
 static int parse_value(const struct cron_field *f, const char **s, int *out)
 {
     const char *p = *s;
-    if (isdigit((unsigned char) *p)) {
+    if (isdigit((unsigned char)*p)) {
         long v = 0;
-        while (isdigit((unsigned char) *p) && v < 1000) {
+        while (isdigit((unsigned char)*p) && v < 1000) {
             v = v * 10 + (*p++ - '0');
         }
         if (v < f->min || v > f->max) {
             return -1;
         }
-        *out = (int) v;
+        *out = (int)v;
         *s = p;
         return 0;
     }
     for (int i = 0; f->names && f->names[i]; i++) {
-        if (strncasecmp(p, f->names[i], 3) == 0 && !isalpha((unsigned char) p[3])) {
+        if (strncasecmp(p, f->names[i], 3) == 0 && !isalpha((unsigned char)p[3])) {
             *out = f->min + i;
             *s = p + 3;
             return 0;
@@ -68,8 +69,8 @@ static int parse_value(const struct cron_field *f, const char **s, int *out)
 }
 
 /* One field (its text is [s, end)) into the bit set bits. */
-static int parse_field(const struct cron_field *f, const char *s, const char *end, uint64_t *bits, int *star,
-                       char *err, size_t errlen)
+static int parse_field(const struct cron_field *f, const char *s, const char *end, uint64_t *bits, int *star, char *err,
+                       size_t errlen)
 {
     *bits = 0;
     *star = 0;
@@ -91,11 +92,11 @@ static int parse_field(const struct cron_field *f, const char *s, const char *en
         }
         if (*s == '/') {
             s++;
-            if (!isdigit((unsigned char) *s)) {
+            if (!isdigit((unsigned char)*s)) {
                 goto bad;
             }
             step = 0;
-            while (isdigit((unsigned char) *s) && step < 1000) {
+            while (isdigit((unsigned char)*s) && step < 1000) {
                 step = step * 10 + (*s++ - '0');
             }
             if (step == 0 || step > f->max) {
@@ -107,7 +108,7 @@ static int parse_field(const struct cron_field *f, const char *s, const char *en
             *star = 0;
         }
         for (int v = lo; v <= hi; v += step) {
-            *bits |= (uint64_t) 1 << v;
+            *bits |= (uint64_t)1 << v;
         }
         if (s < end && *s != ',') {
             goto bad;
@@ -121,8 +122,10 @@ static int parse_field(const struct cron_field *f, const char *s, const char *en
         continue;
     bad:
         snprintf(err, errlen, "bad %s \"%.*s\" (expected *, a value from %d to %d%s, a range A-B or a step */N)",
-                 f->what, (int) (end - item), item, f->min, f->max,
-                 f->names == month_names ? " or JAN-DEC" : f->names == day_names ? " or SUN-SAT" : "");
+                 f->what, (int)(end - item), item, f->min, f->max,
+                 f->names == month_names ? " or JAN-DEC"
+                 : f->names == day_names ? " or SUN-SAT"
+                                         : "");
         return -1;
     }
     return 0;
@@ -131,11 +134,10 @@ static int parse_field(const struct cron_field *f, const char *s, const char *en
 int cron_parse(struct cron *c, const char *expr, char *err, size_t errlen)
 {
     static const char *const macros[][2] = {
-        { "@yearly", "0 0 1 1 *" }, { "@annually", "0 0 1 1 *" }, { "@monthly", "0 0 1 * *" },
-        { "@weekly", "0 0 * * 0" }, { "@daily", "0 0 * * *" },   { "@midnight", "0 0 * * *" },
-        { "@hourly", "0 * * * *" },
+        {"@yearly", "0 0 1 1 *"}, {"@annually", "0 0 1 1 *"}, {"@monthly", "0 0 1 * *"}, {"@weekly", "0 0 * * 0"},
+        {"@daily", "0 0 * * *"},  {"@midnight", "0 0 * * *"}, {"@hourly", "0 * * * *"},
     };
-    while (isspace((unsigned char) *expr)) {
+    while (isspace((unsigned char)*expr)) {
         expr++;
     }
     if (expr[0] == '@') {
@@ -152,11 +154,11 @@ int cron_parse(struct cron *c, const char *expr, char *err, size_t errlen)
     int stars[5];
     const char *s = expr;
     for (int i = 0; i < 5; i++) {
-        while (isspace((unsigned char) *s)) {
+        while (isspace((unsigned char)*s)) {
             s++;
         }
         const char *end = s;
-        while (*end != '\0' && !isspace((unsigned char) *end)) {
+        while (*end != '\0' && !isspace((unsigned char)*end)) {
             end++;
         }
         if (end == s) {
@@ -168,7 +170,7 @@ int cron_parse(struct cron *c, const char *expr, char *err, size_t errlen)
         }
         s = end;
     }
-    while (isspace((unsigned char) *s)) {
+    while (isspace((unsigned char)*s)) {
         s++;
     }
     if (*s != '\0') {
@@ -176,10 +178,10 @@ int cron_parse(struct cron *c, const char *expr, char *err, size_t errlen)
         return -1;
     }
     c->minutes = bits[0];
-    c->hours = (uint32_t) bits[1];
-    c->mdays = (uint32_t) bits[2];
-    c->months = (uint16_t) bits[3];
-    c->wdays = (uint8_t) ((bits[4] | (bits[4] >> 7)) & 0x7f); /* 7 is Sunday */
+    c->hours = (uint32_t)bits[1];
+    c->mdays = (uint32_t)bits[2];
+    c->months = (uint16_t)bits[3];
+    c->wdays = (uint8_t)((bits[4] | (bits[4] >> 7)) & 0x7f); /* 7 is Sunday */
     c->mday_star = stars[2];
     c->wday_star = stars[4];
     return 0;
@@ -198,7 +200,7 @@ static int day_matches(const struct cron *c, const struct tm *tm)
 time_t cron_next(const struct cron *c, time_t after)
 {
     time_t t = after - after % 60 + 60;
-    time_t limit = after + (time_t) 5 * 366 * 86400;
+    time_t limit = after + (time_t)5 * 366 * 86400;
     struct tm tm;
     while (t <= limit) {
         gmtime_r(&t, &tm);
@@ -216,7 +218,7 @@ time_t cron_next(const struct cron *c, time_t after)
         }
         return t;
     }
-    return (time_t) -1;
+    return (time_t)-1;
 }
 
 /* ---- triggers.crons of a pool */
@@ -270,8 +272,7 @@ const char *cron_conf_set(struct conf_pool *p, const char *value, int line)
         while (len > 0 && (items[i][len - 1] == ' ' || items[i][len - 1] == '\t')) {
             items[i][--len] = '\0';
         }
-        if (cron_parse(&p->cron_specs[i], items[i], why, sizeof(why)) < 0 ||
-            (p->crons[i] = strdup(items[i])) == NULL) {
+        if (cron_parse(&p->cron_specs[i], items[i], why, sizeof(why)) < 0 || (p->crons[i] = strdup(items[i])) == NULL) {
             free(copy);
             p->ncrons = i;
             return why;

@@ -12,9 +12,9 @@
 struct cron {
     uint64_t minutes; /* bit n: minute n */
     uint32_t hours;
-    uint32_t mdays;   /* bits 1-31 */
-    uint16_t months;  /* bits 1-12 */
-    uint8_t wdays;    /* bits 0-6, Sunday 0 */
+    uint32_t mdays;  /* bits 1-31 */
+    uint16_t months; /* bits 1-12 */
+    uint8_t wdays;   /* bits 0-6, Sunday 0 */
     int mday_star, wday_star;
 };
 

@@ -45,7 +45,7 @@ static char token[33];
 int triggers_init_main(void)
 {
     unsigned char raw[16];
-    if (getrandom(raw, sizeof(raw), 0) != (ssize_t) sizeof(raw)) {
+    if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw)) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to draw the trigger token: getrandom()");
         return -1;
     }
@@ -64,8 +64,10 @@ void triggers_mark_request(struct request *r, char **params)
         return;
     }
     if (token[0] == '\0' || given == NULL || strcmp(given, token) != 0 || when == NULL) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": FCW_SCHEDULED_CRON without the master's token: served as a "
-                                 "plain request", r->req.id, r->log_context);
+        fcw_log(FCW_LOG_WARNING,
+                "request %lu \"%s\": FCW_SCHEDULED_CRON without the master's token: served as a "
+                "plain request",
+                r->req.id, r->log_context);
         return;
     }
     r->req.scheduled_cron = cron;
@@ -81,8 +83,8 @@ static size_t put_pair(unsigned char *buf, size_t at, size_t cap, const char *na
     if (nl > 127 || vl > 127 || at + 2 + nl + vl > cap) {
         return at;
     }
-    buf[at++] = (unsigned char) nl;
-    buf[at++] = (unsigned char) vl;
+    buf[at++] = (unsigned char)nl;
+    buf[at++] = (unsigned char)vl;
     memcpy(buf + at, name, nl);
     memcpy(buf + at + nl, value, vl);
     return at + nl + vl;
@@ -90,7 +92,7 @@ static size_t put_pair(unsigned char *buf, size_t at, size_t cap, const char *na
 
 static size_t put_record(unsigned char *buf, size_t at, int type, const unsigned char *content, size_t len)
 {
-    unsigned char head[8] = { 1, (unsigned char) type, 0, 1, (unsigned char) (len >> 8), (unsigned char) len, 0, 0 };
+    unsigned char head[8] = {1, (unsigned char)type, 0, 1, (unsigned char)(len >> 8), (unsigned char)len, 0, 0};
     memcpy(buf + at, head, 8);
     if (len > 0) {
         memcpy(buf + at + 8, content, len);
@@ -109,24 +111,24 @@ static int write_all(int fd, const unsigned char *buf, size_t len)
             return -1;
         }
         buf += n;
-        len -= (size_t) n;
+        len -= (size_t)n;
     }
     return 0;
 }
 
 /* Sends the event to the socket address of listen_fd; the status of the
  * answer (0: no answer) and whether it asked for no retry. */
-static int send_event(int listen_fd, const char *cron, double when, unsigned timeout_ms, int *no_retry,
-                      char *err, size_t errlen)
+static int send_event(int listen_fd, const char *cron, double when, unsigned timeout_ms, int *no_retry, char *err,
+                      size_t errlen)
 {
     struct sockaddr_storage sa;
     socklen_t salen = sizeof(sa);
-    if (getsockname(listen_fd, (struct sockaddr *) &sa, &salen) < 0) {
+    if (getsockname(listen_fd, (struct sockaddr *)&sa, &salen) < 0) {
         snprintf(err, errlen, "failed to find the pool's address: getsockname(): %s", strerror(errno));
         return 0;
     }
     int fd = socket(sa.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || connect(fd, (struct sockaddr *) &sa, salen) < 0) {
+    if (fd < 0 || connect(fd, (struct sockaddr *)&sa, salen) < 0) {
         snprintf(err, errlen, "failed to reach the pool: connect(): %s", strerror(errno));
         if (fd >= 0) {
             close(fd);
@@ -139,16 +141,25 @@ static int send_event(int listen_fd, const char *cron, double when, unsigned tim
     unsigned char params[2048], out[2400];
     size_t np = 0;
     const char *const pairs[][2] = {
-        { "GATEWAY_INTERFACE", "CGI/1.1" }, { "SERVER_PROTOCOL", "HTTP/1.1" }, { "REQUEST_METHOD", "GET" },
-        { "REQUEST_URI", uri },             { "SCRIPT_NAME", uri },           { "QUERY_STRING", "" },
-        { "SERVER_NAME", "localhost" },     { "SERVER_PORT", "80" },          { "REQUEST_SCHEME", "http" },
-        { "REMOTE_ADDR", "127.0.0.1" },     { "HTTP_HOST", "localhost" },     { "FCW_SCHEDULED_CRON", cron },
-        { "FCW_SCHEDULED_TIME", when_text }, { "FCW_SCHEDULED_TOKEN", token },
+        {"GATEWAY_INTERFACE", "CGI/1.1"},
+        {"SERVER_PROTOCOL", "HTTP/1.1"},
+        {"REQUEST_METHOD", "GET"},
+        {"REQUEST_URI", uri},
+        {"SCRIPT_NAME", uri},
+        {"QUERY_STRING", ""},
+        {"SERVER_NAME", "localhost"},
+        {"SERVER_PORT", "80"},
+        {"REQUEST_SCHEME", "http"},
+        {"REMOTE_ADDR", "127.0.0.1"},
+        {"HTTP_HOST", "localhost"},
+        {"FCW_SCHEDULED_CRON", cron},
+        {"FCW_SCHEDULED_TIME", when_text},
+        {"FCW_SCHEDULED_TOKEN", token},
     };
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         np = put_pair(params, np, sizeof(params), pairs[i][0], pairs[i][1]);
     }
-    static const unsigned char begin[8] = { 0, 1, 0, 0, 0, 0, 0, 0 };
+    static const unsigned char begin[8] = {0, 1, 0, 0, 0, 0, 0, 0};
     size_t n = put_record(out, 0, 1, begin, 8);
     n = put_record(out, n, 4, params, np);
     n = put_record(out, n, 4, NULL, 0);
@@ -169,8 +180,8 @@ static int send_event(int listen_fd, const char *cron, double when, unsigned tim
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         long spent = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-        struct pollfd pfd = { .fd = fd, .events = POLLIN };
-        if (spent >= (long) timeout_ms || poll(&pfd, 1, (int) (timeout_ms - (unsigned) spent)) == 0) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        if (spent >= (long)timeout_ms || poll(&pfd, 1, (int)(timeout_ms - (unsigned)spent)) == 0) {
             snprintf(err, errlen, "no answer from the pool within %u ms", timeout_ms);
             break;
         }
@@ -182,9 +193,9 @@ static int send_event(int listen_fd, const char *cron, double when, unsigned tim
             snprintf(err, errlen, "the pool closed the connection before the end of the event");
             break;
         }
-        have += (size_t) got;
+        have += (size_t)got;
         while (have >= 8) {
-            size_t clen = ((size_t) buf[4] << 8) | buf[5], rlen = 8 + clen + buf[6];
+            size_t clen = ((size_t)buf[4] << 8) | buf[5], rlen = 8 + clen + buf[6];
             if (have < rlen) {
                 break;
             }
@@ -218,8 +229,7 @@ static void trigger_process(struct pool_rt *pool, size_t i, time_t due)
     fcw_log_set_pool(pool->cfg->name);
     unsigned timeout = pool->cfg->limits.wall_ms ? pool->cfg->limits.wall_ms + 30000 : 15 * 60 * 1000;
     int no_retry = 0;
-    int status = send_event(pool->fd, pool->cfg->crons[i], (double) due * 1000.0, timeout, &no_retry, err,
-                            sizeof(err));
+    int status = send_event(pool->fd, pool->cfg->crons[i], (double)due * 1000.0, timeout, &no_retry, err, sizeof(err));
     if (status == 200) {
         fcw_log(FCW_LOG_INFO, "scheduled \"%s\": done", pool->cfg->crons[i]);
         _exit(0);
@@ -247,7 +257,7 @@ void triggers_tick(struct master *m)
                 p->cron_due[i] = cron_next(&p->cron_specs[i], now);
                 continue;
             }
-            if (p->cron_due[i] == (time_t) -1 || now < p->cron_due[i]) {
+            if (p->cron_due[i] == (time_t)-1 || now < p->cron_due[i]) {
                 continue;
             }
             time_t due = p->cron_due[i];
@@ -267,28 +277,28 @@ void triggers_tick(struct master *m)
 
 static void abandon_by_hand(void *data)
 {
-    (void) data;
+    (void)data;
     _exit(1);
 }
 
 static int empty_read(void *s, char *buf, int n)
 {
-    (void) s;
-    (void) buf;
-    (void) n;
+    (void)s;
+    (void)buf;
+    (void)n;
     return 0;
 }
 
 static int discard_write(void *s, const char *buf, int n)
 {
-    (void) s;
-    (void) buf;
+    (void)s;
+    (void)buf;
     return n;
 }
 
 static int discard_flush(void *s)
 {
-    (void) s;
+    (void)s;
     return 0;
 }
 
@@ -331,16 +341,16 @@ int triggers_run_by_hand(const char *conf_path, const char *pool_name, const cha
         conf_free(conf);
         return 1;
     }
-    char *params[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/__scheduled", "SCRIPT_NAME=/__scheduled",
-                       "HTTP_HOST=localhost", "REQUEST_SCHEME=http", "SERVER_NAME=localhost",
-                       "SERVER_PORT=80", "REMOTE_ADDR=127.0.0.1", NULL };
+    char *params[] = {"REQUEST_METHOD=GET",  "REQUEST_URI=/__scheduled", "SCRIPT_NAME=/__scheduled",
+                      "HTTP_HOST=localhost", "REQUEST_SCHEME=http",      "SERVER_NAME=localhost",
+                      "SERVER_PORT=80",      "REMOTE_ADDR=127.0.0.1",    NULL};
     struct request r;
-    struct request_stream in = { empty_read, NULL, NULL, NULL, NULL, NULL };
-    struct request_stream out = { NULL, discard_write, discard_flush, NULL, NULL, NULL };
+    struct request_stream in = {empty_read, NULL, NULL, NULL, NULL, NULL};
+    struct request_stream out = {NULL, discard_write, discard_flush, NULL, NULL, NULL};
     int rc = 1;
     if (request_build(&r, params) == 0) {
         r.req.scheduled_cron = cron;
-        r.req.scheduled_time = (double) time(NULL) * 1000.0;
+        r.req.scheduled_time = (double)time(NULL) * 1000.0;
         snprintf(r.log_context, sizeof(r.log_context), "scheduled %.200s", cron);
         int status = worker_serve(w, &r, params, &in, &out, NULL, NULL) < 0 ? 0 : worker_last_status(w);
         rc = status == 200 ? 0 : 1;

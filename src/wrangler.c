@@ -47,8 +47,8 @@ struct wctx {
 static int bad(struct wctx *w, const struct cfg_node *n, const char *fmt, const char *what)
 {
     int k = snprintf(w->err, w->errlen, "%s: line %d: ", w->file, n ? n->line : 1);
-    if (k >= 0 && (size_t) k < w->errlen) {
-        snprintf(w->err + k, w->errlen - (size_t) k, fmt, what);
+    if (k >= 0 && (size_t)k < w->errlen) {
+        snprintf(w->err + k, w->errlen - (size_t)k, fmt, what);
     }
     return -1;
 }
@@ -178,7 +178,7 @@ static int apply_vars(struct wctx *w, const struct cfg_node *vars)
 
 static int apply_assets(struct wctx *w, const struct cfg_node *a)
 {
-    static const char *const keys[] = { "directory", "binding", "html_handling", "not_found_handling" };
+    static const char *const keys[] = {"directory", "binding", "html_handling", "not_found_handling"};
     if (a->type != CFG_TABLE) {
         return bad(w, a, "%s must be a table", "assets");
     }
@@ -219,20 +219,34 @@ static int apply_triggers(struct wctx *w, const struct cfg_node *t)
             return bad(w, c, "%s", "triggers.crons: each must be a cron expression in a string");
         }
         int n = snprintf(list + len, sizeof(list) - len, "%s%s", len ? "; " : "", c->str);
-        if (n < 0 || (size_t) n >= sizeof(list) - len) {
+        if (n < 0 || (size_t)n >= sizeof(list) - len) {
             return bad(w, c, "%s", "triggers.crons: too long");
         }
-        len += (size_t) n;
+        len += (size_t)n;
     }
     return len ? emit(w, 0, "triggers.crons", list) : 0;
 }
 
 static int apply(struct wctx *w, const struct cfg_node *root)
 {
-    static const char *const ignored[] = { "name", "compatibility_date", "compatibility_flags", "account_id",
-                                           "workers_dev", "route", "routes", "preview_urls", "$schema",
-                                           "keep_vars", "minify", "upload_source_maps", "observability",
-                                           "placement", "send_metrics", "logpush", "dev", NULL };
+    static const char *const ignored[] = {"name",
+                                          "compatibility_date",
+                                          "compatibility_flags",
+                                          "account_id",
+                                          "workers_dev",
+                                          "route",
+                                          "routes",
+                                          "preview_urls",
+                                          "$schema",
+                                          "keep_vars",
+                                          "minify",
+                                          "upload_source_maps",
+                                          "observability",
+                                          "placement",
+                                          "send_metrics",
+                                          "logpush",
+                                          "dev",
+                                          NULL};
     for (const struct cfg_node *n = root->child; n; n = n->next) {
         const char *k = n->key;
         int rc = 0;
@@ -273,9 +287,9 @@ static int apply(struct wctx *w, const struct cfg_node *root)
 
 int wrangler_apply(const char *path, wrangler_emit_cb cb, void *data, char *err, size_t errlen)
 {
-    struct wctx w = { .file = path, .emit = cb, .data = data, .err = err, .errlen = errlen };
+    struct wctx w = {.file = path, .emit = cb, .data = data, .err = err, .errlen = errlen};
     const char *slash = strrchr(path, '/');
-    snprintf(w.dir, sizeof(w.dir), "%.*s", slash ? (int) (slash - path) : 1, slash ? path : ".");
+    snprintf(w.dir, sizeof(w.dir), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (slash == path) {
         snprintf(w.dir, sizeof(w.dir), "/");
     }
@@ -294,7 +308,8 @@ int wrangler_apply(const char *path, wrangler_emit_cb cb, void *data, char *err,
     }
     text[n] = '\0';
     size_t plen = strlen(path);
-    int json = (plen > 5 && strcmp(path + plen - 5, ".json") == 0) || (plen > 6 && strcmp(path + plen - 6, ".jsonc") == 0);
+    int json =
+        (plen > 5 && strcmp(path + plen - 5, ".json") == 0) || (plen > 6 && strcmp(path + plen - 6, ".jsonc") == 0);
     char why[512];
     struct cfg_node *root = json ? cfg_parse_json(text, why, sizeof(why)) : cfg_parse_toml(text, why, sizeof(why));
     free(text);

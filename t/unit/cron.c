@@ -24,7 +24,7 @@ static const char *fmt(time_t t)
 {
     static char buf[32];
     struct tm tm;
-    if (t == (time_t) -1) {
+    if (t == (time_t)-1) {
         return "never";
     }
     gmtime_r(&t, &tm);
