@@ -35,10 +35,14 @@ native.fireTimer = function (id) {
     } else {
         delete timers[id];
     }
-    if (t.args === null) {
-        t.fn();
-    } else {
-        t.fn.apply(undefined, t.args);
+    try {
+        if (t.args === null) {
+            t.fn();
+        } else {
+            t.fn.apply(undefined, t.args);
+        }
+    } catch (e) {
+        native.reportUncaught(e, 'uncaught exception in timer callback');
     }
 };
 

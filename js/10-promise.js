@@ -497,7 +497,11 @@ native.reportUnhandledRejections = function () {
     for (var i = 0; i < candidates.length; i++) {
         if (!candidates[i][HANDLED]) {
             candidates[i][HANDLED] = true;
-            native.reportError(candidates[i][RESULT], 'Uncaught (in promise)');
+            if (native.reportUnhandledRejection) {
+                native.reportUnhandledRejection(candidates[i], candidates[i][RESULT]);
+            } else {
+                native.reportError(candidates[i][RESULT], 'Uncaught (in promise)');
+            }
         }
     }
 };

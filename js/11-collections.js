@@ -9,7 +9,8 @@
  * "NaN", -0 is "0"), objects by a unique id stored under a non-enumerable
  * Symbol key on the object. Keys that cannot carry an id (non-extensible
  * objects, unregistered symbols) are found by a linear scan of their own
- * short list. clear() and compaction replace the store and link the old one
+ * short list. BigInts (objects of 16-bigint.js) hash by their digits, so
+ * equal values are one key as SameValueZero says. clear() and compaction replace the store and link the old one
  * to its successor, so live iterators and forEach continue where the spec
  * says they do.
  *
@@ -133,6 +134,12 @@ function findUnhashed(store, key) {
     return -1;
 }
 
+/* 'b' and the digits of a BigInt key, else undefined (16-bigint.js sets
+ * native.bigintKey). */
+function bigintHash(key) {
+    return native.bigintKey === undefined ? undefined : native.bigintKey(key);
+}
+
 /* Position of the entry for key, or -1. */
 function findEntry(store, key) {
     var type = typeof key;
@@ -144,6 +151,9 @@ function findEntry(store, key) {
             if (pos !== undefined && store.keys[pos] === key) {
                 return pos;
             }
+        } else if ((id = bigintHash(key)) !== undefined) {
+            pos = store.index[id];
+            return pos === undefined ? -1 : pos;
         }
     } else {
         var hash = primitiveHash(key, type);
@@ -159,7 +169,7 @@ function addEntry(store, key, value) {
     var pos = store.keys.length;
     var type = typeof key;
     var hash = type === 'object' && key !== null || type === 'function' ?
-        ownObjectId(key) : primitiveHash(key, type);
+        bigintHash(key) || ownObjectId(key) : primitiveHash(key, type);
     if (hash === undefined) {
         store.unhashed.push(pos);
     } else {
@@ -172,7 +182,8 @@ function addEntry(store, key, value) {
 
 function storedHash(key) {
     var type = typeof key;
-    return type === 'object' && key !== null || type === 'function' ? key[OBJECT_ID] : primitiveHash(key, type);
+    return type === 'object' && key !== null || type === 'function' ? key[OBJECT_ID] || bigintHash(key) :
+        primitiveHash(key, type);
 }
 
 function removeEntry(holder, brand, store, pos) {

@@ -337,41 +337,6 @@ function objectAssign(target, sources) {
 setNameAndLength(objectAssign, 'assign', 2);
 defineHidden(Object, 'assign', objectAssign);
 
-/* ---- Number.prototype.toLocaleString ---- */
-
-/* Duktape reads the first argument of toLocaleString as a radix, so
- * `n.toLocaleString('en-US')` threw. Without Intl this formats as the en-US
- * locale does by default (ECMA-402 NumberFormat: grouping, at most three
- * fraction digits), honouring minimumFractionDigits and
- * maximumFractionDigits; other locales get the same format. */
-function numberToLocaleString(locales, options) {
-    var x = typeof this === 'number' ? this : Number.prototype.valueOf.call(this);
-    if (!isFinite(x)) {
-        return x !== x ? 'NaN' : (x < 0 ? '-∞' : '∞');
-    }
-    var o = options !== null && typeof options === 'object' ? options : {};
-    var minFrac = o.minimumFractionDigits === undefined ? 0 : toIntegerOrInfinity(o.minimumFractionDigits);
-    var maxFrac = o.maximumFractionDigits === undefined ? Math.max(minFrac, 3) : toIntegerOrInfinity(o.maximumFractionDigits);
-    if (!(minFrac >= 0 && minFrac <= 100 && maxFrac >= minFrac && maxFrac <= 100)) {
-        throw new RangeError('maximumFractionDigits value is out of range.');
-    }
-    var fixed = Math.abs(x).toFixed(maxFrac);
-    var dot = fixed.indexOf('.');
-    var whole = dot < 0 ? fixed : fixed.slice(0, dot);
-    var frac = dot < 0 ? '' : fixed.slice(dot + 1);
-    while (frac.length > minFrac && frac.charAt(frac.length - 1) === '0') {
-        frac = frac.slice(0, -1);
-    }
-    var grouped = '';
-    for (var i = whole.length; i > 0; i -= 3) {
-        grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
-    }
-    var negative = x < 0 && (+fixed !== 0);
-    return (negative ? '-' : '') + grouped + (frac ? '.' + frac : '');
-}
-setNameAndLength(numberToLocaleString, 'toLocaleString', 0);
-defineHidden(Number.prototype, 'toLocaleString', numberToLocaleString);
-
 function promiseWithResolvers() {
     var C = this;
     if (typeof C !== 'function') {

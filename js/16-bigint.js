@@ -6,11 +6,14 @@
  * BigInt.prototype; its value lives under the VALUE symbol, as a number when
  * it is a safe integer (|v| <= 2^53 - 1; JavaScript does the arithmetic of
  * such values itself while the result stays safe) and otherwise as the
- * buffer described in lib/api_bigint.c, which does the rest in C. Values from
+ * buffer described in lib/api_bigint.c, which does the rest in C (up to
+ * 2^18 bits; larger results are a RangeError). Values from
  * -1024 to 1024 are interned and each literal of the program is one object,
- * so `===`, switch cases, Map keys and indexOf work on those even in code the
- * build did not lower; other equal values are distinct objects, which only
- * the lowered operators (eq, seq, ...) compare by value. `typeof` gives
+ * so `===` and switch cases work on those even in code the build did not
+ * lower; other equal values are distinct objects, which the lowered
+ * operators (eq, seq, ...), Object.is, Array indexOf/lastIndexOf/includes and
+ * Map and Set keys compare by value, and code that was not lowered by
+ * identity. `typeof` gives
  * "object" unless lowered (typeOf, isBigInt). BigInt.prototype has a
  * @@toPrimitive that real BigInts lack: it makes String(b), template strings
  * and `"" + b` give the digits and Number(b) the nearest number, and lets
@@ -51,7 +54,7 @@ var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 
 var VALUE = Symbol('BigInt value');
 var MAX = 9007199254740991;
-var SMALL = 1024;
+
 var OP_ADD = 0, OP_SUB = 1, OP_MUL = 2, OP_DIV = 3, OP_MOD = 4, OP_EXP = 5;
 var OP_AND = 6, OP_OR = 7, OP_XOR = 8, OP_SHL = 9, OP_SAR = 10;
 var bigintOp = native.bigintOp;
@@ -61,6 +64,7 @@ var bigintParse = native.bigintParse;
 var bigintToNumber = native.bigintToNumber;
 var bigintFromNumber = native.bigintFromNumber;
 var small = [];
+var freeze = Object.freeze;
 var literals = Object.create(null);
 var created = false;
 var WHITESPACE_START = /^[\s\uFEFF]+/;
@@ -72,22 +76,20 @@ function BigIntBox(v) {
     this[VALUE] = v;
 }
 
-/* The BigInt of the canonical value v (a safe integer or a buffer). */
+/* The BigInt of the canonical value v (a safe integer or a buffer). Hot:
+ * in this file's functions every outer name costs a scope lookup, so the
+ * hot paths use literals (1024: the interned range) and few outer names. */
 function make(v) {
-    created = true;
-    if (typeof v === 'number') {
-        if (v === 0) {
-            v = 0;
+    if (typeof v === 'number' && v >= -1024 && v <= 1024) {
+        var s = small[v + 1024];
+        if (s === void 0) {
+            created = true;
+            s = small[v + 1024] = freeze(new BigIntBox(v === 0 ? 0 : v));
         }
-        if (v >= -SMALL && v <= SMALL) {
-            var s = small[v + SMALL];
-            if (s === void 0) {
-                s = small[v + SMALL] = Object.freeze(new BigIntBox(v));
-            }
-            return s;
-        }
+        return s;
     }
-    return Object.freeze(new BigIntBox(v));
+    created = true;
+    return freeze(new BigIntBox(v));
 }
 
 function isBig(x) {
@@ -214,6 +216,9 @@ function BigInt(value) {
     if (this instanceof BigInt && !isBig(this)) {
         throw new TypeError('BigInt is not a constructor');
     }
+    if (typeof value === 'number' && value <= MAX && value >= -MAX && Math.floor(value) === value) {
+        return make(value);
+    }
     var prim = toPrimitive(value, 'number');
     if (typeof prim === 'number') {
         return make(valueOfNumber(prim));
@@ -223,8 +228,21 @@ function BigInt(value) {
 var BigIntPrototype = BigInt.prototype;
 BigIntBox.prototype = BigIntPrototype;
 
+/* ToNumber: a TypeError for BigInts, as the spec's ToIndex and
+ * ToIntegerOrInfinity need (+b would give the number). */
+function toNumber(x) {
+    if (typeof x === 'number') {
+        return x;
+    }
+    var p = toPrimitive(x, 'number');
+    if (isBig(p)) {
+        throw new TypeError('Cannot convert a BigInt value to a number');
+    }
+    return +p;
+}
+
 function toIndex(value) {
-    var n = toIntegerOrInfinity(value);
+    var n = toIntegerOrInfinity(toNumber(value));
     if (n < 0 || n > MAX) {
         throw new RangeError('Invalid value: not (convertible to) a safe integer');
     }
@@ -245,7 +263,7 @@ function toString(radix) {
     var x = thisBigIntValue(this, 'toString');
     var r = 10;
     if (radix !== void 0) {
-        r = toIntegerOrInfinity(radix);
+        r = toIntegerOrInfinity(toNumber(radix));
         if (r < 2 || r > 36) {
             throw new RangeError('toString() radix must be between 2 and 36');
         }
@@ -253,8 +271,23 @@ function toString(radix) {
     return digits(x[VALUE], r);
 }
 
-function toLocaleString() {
-    return digits(thisBigIntValue(this, 'toLocaleString')[VALUE], 10);
+/* Without Intl: the en-US format of ECMA-402 (grouped digits, and the
+ * minimumFractionDigits zeros), as Number.prototype.toLocaleString does
+ * here; other locales get the same. */
+function toLocaleString(locales, options) {
+    var text = digits(thisBigIntValue(this, 'toLocaleString')[VALUE], 10);
+    var sign = text.charAt(0) === '-' ? '-' : '';
+    var whole = sign ? text.slice(1) : text;
+    var grouped = '';
+    for (var i = whole.length; i > 0; i -= 3) {
+        grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
+    }
+    var o = options !== null && typeof options === 'object' ? options : {};
+    var minFrac = o.minimumFractionDigits === void 0 ? 0 : toIntegerOrInfinity(o.minimumFractionDigits);
+    if (!(minFrac >= 0 && minFrac <= 100)) {
+        throw new RangeError('minimumFractionDigits value is out of range.');
+    }
+    return sign + grouped + (minFrac > 0 ? '.' + new Array(minFrac + 1).join('0') : '');
 }
 
 function valueOf() {
@@ -346,14 +379,7 @@ function arith(op, a, b) {
     if (ab !== bb) {
         throw mixError();
     }
-    var x = a[VALUE], y = b[VALUE];
-    if (typeof x === 'number' && typeof y === 'number') {
-        var r = fastArith(op, x, y);
-        if (r === r) {
-            return make(r);
-        }
-    }
-    return make(bigintOp(op, x, y));
+    return both(op, a, b);
 }
 
 /* op on two safe integers when the result is exact and safe, else NaN. */
@@ -394,7 +420,35 @@ function fastArith(op, x, y) {
     return r <= MAX && r >= -MAX ? r : NaN;
 }
 
+/* The operation on two BigInts. */
+function both(op, a, b) {
+    var x = a[VALUE], y = b[VALUE];
+    if (typeof x === 'number' && typeof y === 'number') {
+        var r = fastArith(op, x, y);
+        if (r === r) {
+            return make(r);
+        }
+    }
+    return make(bigintOp(op, x, y));
+}
+
+/* The common cases come first and call nothing: two numbers, two BigInts. */
 function add(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a + b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x + y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(0, x, y));
+    }
     if (!isBig(a) && !isBig(b)) {
         return a + b;
     }
@@ -406,6 +460,78 @@ function add(a, b) {
     return arith(OP_ADD, a, b);
 }
 
+function sub(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a - b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x - y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(1, x, y));
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a - b;
+    }
+    return arith(OP_SUB, a, b);
+}
+
+function mul(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a * b;
+    }
+    var key = VALUE;
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[key] !== void 0 && b[key] !== void 0) {
+        var x = a[key], y = b[key];
+        if (typeof x === 'number' && typeof y === 'number') {
+            var r = x * y;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+                return make(r);
+            }
+        }
+        return make(bigintOp(2, x, y));
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a * b;
+    }
+    return arith(OP_MUL, a, b);
+}
+
+function div(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a / b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        return both(OP_DIV, a, b);
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a / b;
+    }
+    return arith(OP_DIV, a, b);
+}
+
+function mod(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a % b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        return both(OP_MOD, a, b);
+    }
+    if (!isBig(a) && !isBig(b)) {
+        return a % b;
+    }
+    return arith(OP_MOD, a, b);
+}
+
 function binary(op, plain) {
     return function (a, b) {
         if (!isBig(a) && !isBig(b)) {
@@ -415,10 +541,6 @@ function binary(op, plain) {
     };
 }
 
-var sub = binary(OP_SUB, function (a, b) { return a - b; });
-var mul = binary(OP_MUL, function (a, b) { return a * b; });
-var div = binary(OP_DIV, function (a, b) { return a / b; });
-var mod = binary(OP_MOD, function (a, b) { return a % b; });
 var exp = binary(OP_EXP, function (a, b) { return Math.pow(+a, +b); });
 var and = binary(OP_AND, function (a, b) { return a & b; });
 var or = binary(OP_OR, function (a, b) { return a | b; });
@@ -547,6 +669,14 @@ function lessThan(px, py) {
 }
 
 function lt(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a < b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x < y : bigintCompare(x, y) < 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a < b;
     }
@@ -555,6 +685,14 @@ function lt(a, b) {
 }
 
 function gt(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a > b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x > y : bigintCompare(x, y) > 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a > b;
     }
@@ -563,6 +701,14 @@ function gt(a, b) {
 }
 
 function le(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a <= b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x <= y : bigintCompare(x, y) <= 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a <= b;
     }
@@ -571,6 +717,14 @@ function le(a, b) {
 }
 
 function ge(a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a >= b;
+    }
+    if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null &&
+            a[VALUE] !== void 0 && b[VALUE] !== void 0) {
+        var x = a[VALUE], y = b[VALUE];
+        return typeof x === 'number' && typeof y === 'number' ? x >= y : bigintCompare(x, y) >= 0;
+    }
     if (!isBig(a) && !isBig(b)) {
         return a >= b;
     }
@@ -656,11 +810,57 @@ var operations = {
 };
 native.defineGlobal('__fcw_bigint', Object.freeze(operations));
 
+/* --- The spec's equality algorithms compare BigInts by value: Object.is
+ * (SameValue) and the Array searches (IsStrictlyEqual, SameValueZero).
+ * Searches for anything but a BigInt go straight to the original. */
+var nativeObjectIs = Object.is;
+var arraySearches = { indexOf: true, lastIndexOf: true, includes: true };
+
+function objectIs(a, b) {
+    return nativeObjectIs(a, b) || isBig(a) && isBig(b) && sameBig(a[VALUE], b[VALUE]);
+}
+setNameAndLength(objectIs, 'is', 2);
+Object.defineProperty(Object, 'is', { value: objectIs, writable: true, enumerable: false, configurable: true });
+
+function wrapSearch(name) {
+    var original = Array.prototype[name];
+    var fromEnd = name === 'lastIndexOf';
+    var search = function (element, fromIndex) {
+        if (!isBig(element)) {
+            return arguments.length > 1 ? original.call(this, element, fromIndex) : original.call(this, element);
+        }
+        var o = spec.toObject(this, 'Array.prototype.' + name);
+        var len = spec.toLength(o.length);
+        var k = fromEnd ? (arguments.length > 1 ? toIntegerOrInfinity(fromIndex) : len - 1) :
+            toIntegerOrInfinity(fromIndex);
+        k = k < 0 ? (fromEnd ? len + k : Math.max(len + k, 0)) : (fromEnd ? Math.min(k, len - 1) : k);
+        for (; fromEnd ? k >= 0 : k < len; k += fromEnd ? -1 : 1) {
+            if ((name === 'includes' || k in o) && seq(o[k], element)) {
+                return name === 'includes' ? true : k;
+            }
+        }
+        return name === 'includes' ? false : -1;
+    };
+    setNameAndLength(search, name, 1);
+    Object.defineProperty(Array.prototype, name, {
+        value: search, writable: true, enumerable: false, configurable: true
+    });
+}
+for (var searchName in arraySearches) {
+    wrapSearch(searchName);
+}
+
+/* The hash of a BigInt key in Map and Set (11-collections.js). */
+native.bigintKey = function (key) {
+    return key[VALUE] === void 0 ? void 0 : 'b' + digits(key[VALUE], 10);
+};
+
 /* Shared with 17-bigint-arrays.js. */
 native.bigint = {
     VALUE: VALUE,
     make: make,
     isBig: isBig,
     seq: seq,
+    toNumber: toNumber,
     toBigInt: toBigInt
 };

@@ -11,8 +11,8 @@
  * on first use. Every RegExp is an object of Duktape's RegExp class, so
  * Object.prototype.toString gives "[object RegExp]" for both kinds.
  *
- * exec, test and the flag accessors are C functions; replace with a string,
- * match with a global regexp and split run their loops in C
+ * exec, test and the flag accessors are C functions; replace, match with a
+ * global regexp and split run their loops in C
  * (api_regexp_ops.c) when the regexp's exec is the built-in one, and take
  * the spec's general path otherwise.
  */
@@ -38,6 +38,7 @@ var isRegExpObject = native.isRegExpObject;
 var builtinExec = native.regexpExec;
 var MAX_UINT32 = 4294967295;
 var FLAG_LETTERS = 'dgimsuvy';
+var NO_CAPTURES = [];
 
 /* ---- well-known symbols ---- */
 
@@ -149,6 +150,19 @@ function hasFlag(flags, letter) {
         }
     }
     return false;
+}
+
+var MASK_GLOBAL = 1;
+var MASK_UNICODE = 2;
+
+/* g and u/v of a flags string, in one pass (the hot paths' flags). */
+function flagMask(flags) {
+    var mask = 0;
+    for (var i = 0; i < flags.length; i++) {
+        var c = flags[i];
+        mask |= c === 'g' ? MASK_GLOBAL : c === 'u' || c === 'v' ? MASK_UNICODE : 0;
+    }
+    return mask;
 }
 
 function hasUnicodeFlag(flags) {
@@ -407,13 +421,17 @@ function regExpMatch(string) {
     if (new.target !== void 0) {
         throw notConstructor('RegExp.prototype[Symbol.match]');
     }
-    var rx = requireObject(this, 'RegExp.prototype[Symbol.match]');
+    var rx = this;
+    if (rx === null || (typeof rx !== 'object' && typeof rx !== 'function')) {
+        requireObject(rx, 'RegExp.prototype[Symbol.match]');
+    }
     var S = typeof string === 'string' ? string : toStringValue(string);
-    var flags = toStringValue(rx.flags);
-    if (!hasFlag(flags, 'g')) {
+    var flags = rx.flags;
+    var mask = flagMask(typeof flags === 'string' ? flags : toStringValue(flags));
+    if ((mask & MASK_GLOBAL) === 0) {
         return regExpExec(rx, S);
     }
-    var fullUnicode = hasUnicodeFlag(flags);
+    var fullUnicode = (mask & MASK_UNICODE) !== 0;
     rx.lastIndex = 0;
     if (rx.exec === builtinExec) {
         var fast = regexpMatchAll(rx, S, fullUnicode);
@@ -441,20 +459,24 @@ function regExpReplace(string, replaceValue) {
     if (new.target !== void 0) {
         throw notConstructor('RegExp.prototype[Symbol.replace]');
     }
-    var rx = requireObject(this, 'RegExp.prototype[Symbol.replace]');
+    var rx = this;
+    if (rx === null || (typeof rx !== 'object' && typeof rx !== 'function')) {
+        requireObject(rx, 'RegExp.prototype[Symbol.replace]');
+    }
     var S = typeof string === 'string' ? string : toStringValue(string);
     var lengthS = S.length;
     var functionalReplace = typeof replaceValue === 'function';
-    if (!functionalReplace) {
+    if (!functionalReplace && typeof replaceValue !== 'string') {
         replaceValue = toStringValue(replaceValue);
     }
-    var flags = toStringValue(rx.flags);
-    var global = hasFlag(flags, 'g');
-    var fullUnicode = hasUnicodeFlag(flags);
+    var flags = rx.flags;
+    var mask = flagMask(typeof flags === 'string' ? flags : toStringValue(flags));
+    var global = (mask & MASK_GLOBAL) !== 0;
+    var fullUnicode = (mask & MASK_UNICODE) !== 0;
     if (global) {
         rx.lastIndex = 0;
     }
-    if (!functionalReplace && rx.exec === builtinExec) {
+    if (rx.exec === builtinExec) {
         var fast = regexpReplace(rx, S, replaceValue, global, fullUnicode);
         if (fast !== void 0) {
             return fast;
@@ -687,8 +709,11 @@ function stringMatch(regexp) {
     if (new.target !== void 0) {
         throw notConstructor('String.prototype.match');
     }
-    var O = requireCoercible(this, 'match');
-    if (isObject(regexp)) {
+    var O = this;
+    if (O === void 0 || O === null) {
+        requireCoercible(O, 'match');
+    }
+    if (regexp !== null && (typeof regexp === 'object' || typeof regexp === 'function')) {
         var matcher = getMethod(regexp, SYMBOL_MATCH);
         if (matcher !== void 0) {
             return matcher.call(regexp, O);
@@ -730,17 +755,23 @@ function stringReplace(searchValue, replaceValue) {
     if (new.target !== void 0) {
         throw notConstructor('String.prototype.replace');
     }
-    var O = requireCoercible(this, 'replace');
-    if (isObject(searchValue)) {
-        var replacer = getMethod(searchValue, SYMBOL_REPLACE);
-        if (replacer !== void 0) {
+    var O = this;
+    if (O === void 0 || O === null) {
+        requireCoercible(O, 'replace');
+    }
+    if (searchValue !== null && (typeof searchValue === 'object' || typeof searchValue === 'function')) {
+        var replacer = searchValue[SYMBOL_REPLACE];
+        if (replacer !== void 0 && replacer !== null) {
+            if (typeof replacer !== 'function') {
+                throw new TypeError('Symbol.replace is not a function');
+            }
             return replacer.call(searchValue, O, replaceValue);
         }
     }
-    var string = toStringValue(O);
-    var searchString = toStringValue(searchValue);
+    var string = typeof O === 'string' ? O : toStringValue(O);
+    var searchString = typeof searchValue === 'string' ? searchValue : toStringValue(searchValue);
     var functionalReplace = typeof replaceValue === 'function';
-    if (!functionalReplace) {
+    if (!functionalReplace && typeof replaceValue !== 'string') {
         replaceValue = toStringValue(replaceValue);
     }
     var position = string.indexOf(searchString);
@@ -749,7 +780,8 @@ function stringReplace(searchValue, replaceValue) {
     }
     var replacement = functionalReplace ?
         toStringValue(replaceValue(searchString, position, string)) :
-        getSubstitution(searchString, string, position, [], void 0, replaceValue);
+        replaceValue.indexOf('$') < 0 ? replaceValue :
+        getSubstitution(searchString, string, position, NO_CAPTURES, void 0, replaceValue);
     return string.slice(0, position) + replacement + string.slice(position + searchString.length);
 }
 
@@ -787,7 +819,7 @@ function stringReplaceAll(searchValue, replaceValue) {
         var p = positions[i];
         var replacement = functionalReplace ?
             toStringValue(replaceValue(searchString, p, string)) :
-            getSubstitution(searchString, string, p, [], void 0, replaceValue);
+            getSubstitution(searchString, string, p, NO_CAPTURES, void 0, replaceValue);
         result += string.slice(endOfLastMatch, p) + replacement;
         endOfLastMatch = p + searchLength;
     }
@@ -813,16 +845,19 @@ function stringSplit(separator, limit) {
     if (new.target !== void 0) {
         throw notConstructor('String.prototype.split');
     }
-    var O = requireCoercible(this, 'split');
-    if (isObject(separator)) {
+    var O = this;
+    if (O === void 0 || O === null) {
+        requireCoercible(O, 'split');
+    }
+    if (separator !== null && (typeof separator === 'object' || typeof separator === 'function')) {
         var splitter = getMethod(separator, SYMBOL_SPLIT);
         if (splitter !== void 0) {
             return splitter.call(separator, O, limit);
         }
     }
-    var S = toStringValue(O);
+    var S = typeof O === 'string' ? O : toStringValue(O);
     var lim = limit === void 0 ? MAX_UINT32 : limit >>> 0;
-    var R = toStringValue(separator);
+    var R = typeof separator === 'string' ? separator : toStringValue(separator);
     if (lim === 0) {
         return [];
     }

@@ -58,7 +58,7 @@ function fromWords(lo, hi, signed) {
 }
 
 function toIndex(value, what) {
-    var n = toIntegerOrInfinity(value);
+    var n = toIntegerOrInfinity(bigint.toNumber(value));
     if (n < 0 || n > MAX) {
         throw new RangeError('Invalid ' + what);
     }

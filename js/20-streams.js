@@ -1,7 +1,8 @@
 /*
  * The WHATWG Streams Standard (https://streams.spec.whatwg.org/):
- * ReadableStream (default and minimal 'bytes' controllers, default readers,
- * tee, pipeTo, pipeThrough, async iteration, ReadableStream.from),
+ * ReadableStream (the default controller, default readers, tee, pipeTo,
+ * pipeThrough, async iteration, ReadableStream.from; byte streams are
+ * js/23-byte-streams.js),
  * WritableStream, TransformStream and the two queuing strategies.
  *
  * The algorithms follow the spec's abstract operations step by step and keep
@@ -19,6 +20,8 @@
  *   native.readableStreamIsDisturbed(stream)   -> boolean (Body.bodyUsed)
  *   native.readableStreamIsLocked(stream)      -> boolean
  *   native.readableStreamCancel(stream, why)   -> Promise (ignores the lock)
+ *   native.readableStreamTeeForClone(stream)   -> [branch1, branch2] with
+ *                                                 cloned chunks (Body clone)
  *   native.isWritableStream(x)                 -> boolean
  */
 var SLOT = Symbol('fcw.stream');
@@ -424,7 +427,7 @@ function readableStreamGetNumReadRequests(rs) {
 }
 
 function readableStreamHasDefaultReader(rs) {
-    return rs.reader !== undefined;
+    return rs.reader !== undefined && !rs.reader.byob;
 }
 
 function readableStreamFulfillReadRequest(rs, chunk, done) {
@@ -445,6 +448,9 @@ function readableStreamCancel(rs, reason) {
         return promiseReject(rs.storedError);
     }
     readableStreamClose(rs);
+    if (rs.reader !== undefined && rs.reader.byob) {
+        byteStreams.closeReadIntoRequests(rs.reader);
+    }
     return rs.controller.cancelSteps(reason).then(returnUndefined);
 }
 
@@ -455,6 +461,9 @@ function readableStreamClose(rs) {
         return;
     }
     resolveDeferred(reader.closed, undefined);
+    if (reader.byob) {
+        return;
+    }
     requests = reader.readRequests.takeAll();
     for (i = 0; i < requests.length; i++) {
         requests[i].closeSteps();
@@ -469,7 +478,11 @@ function readableStreamError(rs, e) {
         return;
     }
     rejectHandled(reader.closed, e);
-    readableStreamDefaultReaderErrorReadRequests(reader, e);
+    if (reader.byob) {
+        byteStreams.errorReadIntoRequests(reader, e);
+    } else {
+        readableStreamDefaultReaderErrorReadRequests(reader, e);
+    }
 }
 
 /* ---- readers ---- */
@@ -752,9 +765,6 @@ function sourceAlgorithms(source, dict, controllerObj, context) {
 
 RCRecord.prototype.cancelSteps = function (reason) {
     var result;
-    if (this.bytes) {
-        return readableByteStreamControllerCancelSteps(this, reason);
-    }
     resetQueue(this);
     result = this.cancelAlgorithm(reason);
     readableStreamDefaultControllerClearAlgorithms(this);
@@ -763,10 +773,6 @@ RCRecord.prototype.cancelSteps = function (reason) {
 
 RCRecord.prototype.pullSteps = function (readRequest) {
     var rs = this.stream, chunk;
-    if (this.bytes) {
-        readableByteStreamControllerPullSteps(this, readRequest);
-        return;
-    }
     if (this.queue.size() > 0) {
         chunk = dequeueValue(this);
         if (this.closeRequested && this.queue.size() === 0) {
@@ -821,172 +827,11 @@ methods(ReadableStreamDefaultController.prototype, {
 });
 toStringTag(ReadableStreamDefaultController.prototype, 'ReadableStreamDefaultController');
 
-/* ---- byte controller (type: 'bytes'; default readers only) ---- */
-
-function readableByteStreamControllerGetDesiredSize(c) {
-    return readableStreamDefaultControllerGetDesiredSize(c);
-}
-
-function readableByteStreamControllerShouldCallPull(c) {
-    var rs = c.stream;
-    if (rs.state !== 'readable' || c.closeRequested || !c.started) {
-        return false;
-    }
-    if (readableStreamHasDefaultReader(rs) && readableStreamGetNumReadRequests(rs) > 0) {
-        return true;
-    }
-    return readableByteStreamControllerGetDesiredSize(c) > 0;
-}
-
-function readableByteStreamControllerCallPullIfNeeded(c) {
-    if (!readableByteStreamControllerShouldCallPull(c)) {
-        return;
-    }
-    if (c.pulling) {
-        c.pullAgain = true;
-        return;
-    }
-    c.pulling = true;
-    runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
-}
-
-function readableByteStreamControllerClearAlgorithms(c) {
-    c.pullAlgorithm = undefined;
-    c.cancelAlgorithm = undefined;
-}
-
-function readableByteStreamControllerError(c, e) {
-    if (c.stream.state !== 'readable') {
-        return;
-    }
-    resetQueue(c);
-    readableByteStreamControllerClearAlgorithms(c);
-    readableStreamError(c.stream, e);
-}
-
-function readableByteStreamControllerClose(c) {
-    if (c.closeRequested || c.stream.state !== 'readable') {
-        return;
-    }
-    if (c.queueTotalSize > 0) {
-        c.closeRequested = true;
-        return;
-    }
-    readableByteStreamControllerClearAlgorithms(c);
-    readableStreamClose(c.stream);
-}
-
-function readableByteStreamControllerEnqueue(c, chunk) {
-    var rs = c.stream;
-    var view = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (c.closeRequested || rs.state !== 'readable') {
-        return;
-    }
-    if (readableStreamHasDefaultReader(rs) && readableStreamGetNumReadRequests(rs) > 0) {
-        readableStreamFulfillReadRequest(rs, view, false);
-    } else {
-        enqueueValueWithSize(c, view, view.byteLength);
-    }
-    readableByteStreamControllerCallPullIfNeeded(c);
-}
-
-function readableByteStreamControllerHandleQueueDrain(c) {
-    if (c.queueTotalSize === 0 && c.closeRequested) {
-        readableByteStreamControllerClearAlgorithms(c);
-        readableStreamClose(c.stream);
-    } else {
-        readableByteStreamControllerCallPullIfNeeded(c);
-    }
-}
-
-function readableByteStreamControllerPullSteps(c, readRequest) {
-    var view;
-    if (c.queueTotalSize > 0) {
-        view = dequeueValue(c);
-        readableByteStreamControllerHandleQueueDrain(c);
-        readRequest.chunkSteps(view);
-        return;
-    }
-    readableStreamAddReadRequest(c.stream, readRequest);
-    readableByteStreamControllerCallPullIfNeeded(c);
-}
-
-function readableByteStreamControllerCancelSteps(c, reason) {
-    var result;
-    resetQueue(c);
-    result = c.cancelAlgorithm(reason);
-    readableByteStreamControllerClearAlgorithms(c);
-    return result;
-}
-
-function setUpReadableByteStreamController(rs, c, algorithms, hwm) {
-    c.stream = rs;
-    c.pullAgain = c.pulling = false;
-    resetQueue(c);
-    c.closeRequested = c.started = false;
-    c.strategyHWM = hwm;
-    c.pullAlgorithm = algorithms.pull;
-    c.cancelAlgorithm = algorithms.cancel;
-    rs.controller = c;
-    installPullReactions(c, readableByteStreamControllerCallPullIfNeeded, readableByteStreamControllerError);
-    startController(c, algorithms.start, readableByteStreamControllerCallPullIfNeeded, readableByteStreamControllerError);
-}
-
-function ReadableByteStreamController() {
-    illegalConstructor();
-}
-
-function byteControllerOf(self) {
-    var c = brand(self, RCRecord, 'ReadableByteStreamController');
-    if (!c.bytes) {
-        throw typeError('Illegal invocation: not a ReadableByteStreamController');
-    }
-    return c;
-}
-
-getter(ReadableByteStreamController.prototype, 'byobRequest', function () {
-    byteControllerOf(this);
-    return null;
-});
-getter(ReadableByteStreamController.prototype, 'desiredSize', function () {
-    return readableByteStreamControllerGetDesiredSize(byteControllerOf(this));
-});
-
-methods(ReadableByteStreamController.prototype, {
-    close: function close() {
-        var c = byteControllerOf(this);
-        if (c.closeRequested) {
-            throw typeError('The stream has already been closed');
-        }
-        if (c.stream.state !== 'readable') {
-            throw typeError('The stream is not in a state that permits close');
-        }
-        readableByteStreamControllerClose(c);
-    },
-    enqueue: function enqueue(chunk) {
-        var c = byteControllerOf(this);
-        if (!ArrayBuffer.isView(chunk)) {
-            throw typeError('chunk must be an ArrayBufferView');
-        }
-        if (chunk.byteLength === 0) {
-            throw typeError('chunk must have non-zero byteLength');
-        }
-        if (chunk.buffer.byteLength === 0) {
-            throw typeError("chunk's buffer must have non-zero byteLength");
-        }
-        if (c.closeRequested) {
-            throw typeError('The stream has already been closed');
-        }
-        if (c.stream.state !== 'readable') {
-            throw typeError('The stream is not in a state that permits enqueue');
-        }
-        readableByteStreamControllerEnqueue(c, chunk);
-    },
-    error: function error(e) {
-        readableByteStreamControllerError(byteControllerOf(this), e);
-    }
-});
-toStringTag(ReadableByteStreamController.prototype, 'ReadableByteStreamController');
+/* Readable byte streams (the byte controller, BYOB readers and requests,
+ * the byte-stream tee) are js/23-byte-streams.js, which fills in
+ * native.byteStreams through the internals this file shares as
+ * native.streamInternals. */
+var byteStreams = native.byteStreams = {};
 
 /* ---- ReadableStream ---- */
 
@@ -1005,13 +850,7 @@ function ReadableStream(underlyingSource, strategy) {
         if (strategy.size !== undefined) {
             throw new RangeError('The strategy for a byte stream cannot have a size function');
         }
-        hwm = extractHighWaterMark(strategy, 0);
-        c = new RCRecord(Object.create(ReadableByteStreamController.prototype), true);
-        c.obj[SLOT] = c;
-        if (dict.autoAllocateChunkSize !== undefined && !(Number(dict.autoAllocateChunkSize) > 0)) {
-            throw typeError('autoAllocateChunkSize must be greater than 0');
-        }
-        setUpReadableByteStreamController(rs, c, sourceAlgorithms(source, dict, c.obj, 'ReadableStream'), hwm);
+        byteStreams.setUpFromSource(rs, source, dict, extractHighWaterMark(strategy, 0));
         return;
     }
     sizeAlgorithm = extractSizeAlgorithm(strategy);
@@ -1051,10 +890,7 @@ methods(ReadableStream.prototype, {
         if (String(mode) !== 'byob') {
             throw typeError("Failed to execute 'getReader': invalid mode '" + String(mode) + "'");
         }
-        if (!rs.controller.bytes) {
-            throw typeError('BYOB readers need a readable byte stream');
-        }
-        throw new RangeError('BYOB readers are not supported by this runtime');
+        return byteStreams.acquireBYOBReader(rs).obj;
     },
     pipeThrough: function pipeThrough(transform, options) {
         var rs = streamOf(this), writable, readable, pipe;
@@ -1102,7 +938,8 @@ methods(ReadableStream.prototype, {
         return readableStreamPipeTo(rs, ws, options);
     },
     tee: function tee() {
-        var branches = readableStreamDefaultTee(streamOf(this), this[SLOT].controller.bytes);
+        var rs = streamOf(this);
+        var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, false);
         return [branches[0].obj, branches[1].obj];
     },
     values: function values(options) {
@@ -1118,12 +955,9 @@ toStringTag(ReadableStream.prototype, 'ReadableStream');
 
 /* ---- tee ---- */
 
-function cloneBytes(view) {
-    return new Uint8Array(view);
-}
-
-/* ReadableStreamDefaultTee. Byte streams are teed with the same algorithm,
- * giving the second branch its own copy of each chunk. */
+/* ReadableStreamDefaultTee. With cloneForBranch2 (the Fetch standard's
+ * clone of a body) the second branch gets a structured clone of each chunk,
+ * so that changing one branch's chunk does not change the other's. */
 function readableStreamDefaultTee(rs, cloneForBranch2) {
     var reader = acquireReadableStreamDefaultReader(rs);
     var reading = false, readAgain = false;
@@ -1135,7 +969,14 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
         var chunk2 = chunk;
         readAgain = false;
         if (cloneForBranch2) {
-            chunk2 = cloneBytes(chunk);
+            try {
+                chunk2 = native.structuredClone(chunk);
+            } catch (e) {
+                readableStreamDefaultControllerError(branch1.controller, e);
+                readableStreamDefaultControllerError(branch2.controller, e);
+                resolveDeferred(cancelPromise, readableStreamCancel(rs, e));
+                return;
+            }
         }
         if (!canceled1) {
             readableStreamDefaultControllerEnqueue(branch1.controller, chunk);
@@ -2682,7 +2523,6 @@ toStringTag(TransformStream.prototype, 'TransformStream');
 native.defineGlobal('ReadableStream', ReadableStream);
 native.defineGlobal('ReadableStreamDefaultReader', ReadableStreamDefaultReader);
 native.defineGlobal('ReadableStreamDefaultController', ReadableStreamDefaultController);
-native.defineGlobal('ReadableByteStreamController', ReadableByteStreamController);
 native.defineGlobal('WritableStream', WritableStream);
 native.defineGlobal('WritableStreamDefaultWriter', WritableStreamDefaultWriter);
 native.defineGlobal('WritableStreamDefaultController', WritableStreamDefaultController);
@@ -2713,4 +2553,54 @@ native.readableStreamIsLocked = function (stream) {
 
 native.readableStreamCancel = function (stream, reason) {
     return readableStreamCancel(streamOf(stream), reason);
+};
+
+/* Tee for Request/Response clone(): independent chunks in the branches. */
+native.readableStreamTeeForClone = function (stream) {
+    var rs = streamOf(stream);
+    var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, true);
+    return [branches[0].obj, branches[1].obj];
+};
+
+/* What js/23-byte-streams.js builds on. */
+native.streamInternals = {
+    SLOT: SLOT,
+    Deferred: Deferred,
+    Fifo: Fifo,
+    RSRecord: RSRecord,
+    PromiseReadRequest: PromiseReadRequest,
+    acquireReadableStreamDefaultReader: acquireReadableStreamDefaultReader,
+    brand: brand,
+    dictionary: dictionary,
+    getter: getter,
+    illegalConstructor: illegalConstructor,
+    installPullReactions: installPullReactions,
+    isReadableStreamLocked: isReadableStreamLocked,
+    markHandled: markHandled,
+    methods: methods,
+    newReadableStreamObject: newReadableStreamObject,
+    noop: noop,
+    promiseReject: promiseReject,
+    promiseResolve: promiseResolve,
+    readableStreamAddReadRequest: readableStreamAddReadRequest,
+    readableStreamCancel: readableStreamCancel,
+    readableStreamClose: readableStreamClose,
+    readableStreamDefaultReaderRead: readableStreamDefaultReaderRead,
+    readableStreamDefaultReaderRelease: readableStreamDefaultReaderRelease,
+    readableStreamError: readableStreamError,
+    readableStreamFulfillReadRequest: readableStreamFulfillReadRequest,
+    readableStreamGetNumReadRequests: readableStreamGetNumReadRequests,
+    readableStreamHasDefaultReader: readableStreamHasDefaultReader,
+    readableStreamReaderGenericCancel: readableStreamReaderGenericCancel,
+    readableStreamReaderGenericInitialize: readableStreamReaderGenericInitialize,
+    readableStreamReaderGenericRelease: readableStreamReaderGenericRelease,
+    recordOf: recordOf,
+    requireNew: requireNew,
+    resolveDeferred: resolveDeferred,
+    rejectDeferred: rejectDeferred,
+    runAlgorithm: runAlgorithm,
+    sourceAlgorithms: sourceAlgorithms,
+    startController: startController,
+    toStringTag: toStringTag,
+    typeError: typeError
 };

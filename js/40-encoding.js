@@ -2,9 +2,12 @@
  * The Encoding standard's TextEncoder and TextDecoder, and HTML's atob/btoa.
  * Duktape's built-in UTF-8 coder is conformant (maximal-subpart replacement,
  * fatal, ignoreBOM, streaming) and fast, so UTF-8 work is delegated to it;
- * this file adds the label table, encodeInto, and decoders written in JS for
- * UTF-16LE, UTF-16BE and windows-1252 (which the standard also uses for the
- * latin1/ascii/iso-8859-1 labels). atob implements forgiving-base64 decode.
+ * this file adds encodeInto, and decoders written in JS for UTF-16LE,
+ * UTF-16BE and windows-1252 (which the standard also uses for the
+ * latin1/ascii/iso-8859-1 labels). Every other encoding of the standard
+ * (single-byte, gb18030/GBK, Big5, EUC-JP, ISO-2022-JP, Shift_JIS, EUC-KR,
+ * x-user-defined) is decoded in C (lib/api_encoding.c, which also holds the
+ * label table). atob implements forgiving-base64 decode.
  * Shared helpers for the other Web API files: native.utf8Encode(string) and
  * native.utf8Decode(bytes) (BOM stripped, errors replaced).
  */
@@ -14,31 +17,16 @@ var nativeEncoder = new NativeTextEncoder();
 var nativeDecoder = new NativeTextDecoder();
 var DECODER = Symbol('TextDecoder');
 
-var LABELS = {
-    'utf-8': ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8'],
-    'utf-16le': ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le'],
-    'utf-16be': ['unicodefffe', 'utf-16be'],
-    'windows-1252': ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1',
-        'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1',
-        'us-ascii', 'windows-1252', 'x-cp1252']
-};
-var encodingByLabel = {};
-Object.keys(LABELS).forEach(function (encoding) {
-    LABELS[encoding].forEach(function (label) {
-        encodingByLabel[label] = encoding;
-    });
-});
-
 /* Windows-1252 bytes 0x80..0x9F; the rest map to the same code point. */
 var WINDOWS_1252_HIGH = [
     0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
     0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
 ];
 
-/* The standard strips ASCII whitespace (tab, LF, FF, CR, space) around labels. */
+/* The standard's "get an encoding" (whitespace trimmed, ASCII case folded),
+ * from the label table generated out of its encodings.json. */
 function getEncoding(label) {
-    var key = String(label).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase();
-    return encodingByLabel.hasOwnProperty(key) ? encodingByLabel[key] : null;
+    return native.encodingForLabel(String(label));
 }
 
 function toBytes(input) {
@@ -246,12 +234,33 @@ JsDecoder.prototype.decode = function (bytes, stream, ignoreBOM) {
     return text;
 };
 
+/* A decoder of lib/api_encoding.c; its state buffer carries a partial
+ * sequence between streaming decode() calls. None of these encodings has
+ * a BOM to strip. */
+function NativeLegacyDecoder(encoding, fatal) {
+    this.state = native.decoderNew(encoding, fatal);
+}
+
+NativeLegacyDecoder.prototype.decode = function (bytes, stream) {
+    return native.decoderDecode(this.state, bytes, !stream);
+};
+
+function newDecoder(encoding, fatal, ignoreBOM) {
+    if (encoding === 'utf-8') {
+        return new NativeTextDecoder('utf-8', { fatal: fatal, ignoreBOM: ignoreBOM });
+    }
+    if (encoding === 'utf-16le' || encoding === 'utf-16be' || encoding === 'windows-1252') {
+        return new JsDecoder(encoding, fatal);
+    }
+    return new NativeLegacyDecoder(encoding, fatal);
+}
+
 function TextDecoder(label, options) {
     if (!(this instanceof TextDecoder)) {
         throw new TypeError("Failed to construct 'TextDecoder': Please use the 'new' operator.");
     }
     var encoding = label === undefined ? 'utf-8' : getEncoding(label);
-    if (encoding === null) {
+    if (encoding === null || encoding === 'replacement') {
         throw new RangeError("Failed to construct 'TextDecoder': The encoding label provided ('" + label + "') is invalid.");
     }
     var fatal = !!(options && options.fatal), ignoreBOM = !!(options && options.ignoreBOM);
@@ -259,9 +268,7 @@ function TextDecoder(label, options) {
         encoding: encoding,
         fatal: fatal,
         ignoreBOM: ignoreBOM,
-        impl: encoding === 'utf-8' ?
-            new NativeTextDecoder('utf-8', { fatal: fatal, ignoreBOM: ignoreBOM }) :
-            new JsDecoder(encoding, fatal)
+        impl: newDecoder(encoding, fatal, ignoreBOM)
     };
 }
 

@@ -231,7 +231,7 @@ function invokeListener(target, event, state, entry) {
             throw new TypeError('listener has no handleEvent method');
         }
     } catch (e) {
-        native.reportError(e, 'uncaught exception in event listener');
+        native.reportUncaught(e, 'uncaught exception in event listener');
     }
     state.inPassiveListener = false;
 }
@@ -287,6 +287,23 @@ function defineEventHandler(proto, type) {
     });
 }
 
+native.defineEventHandler = defineEventHandler;
+
+/* initEvent's steps for the legacy init*Event methods: false while the
+ * event is being dispatched (nothing changes then). */
+native.reinitEvent = function (event, type, bubbles, cancelable) {
+    var state = eventState(event);
+    if (state.dispatching) {
+        return false;
+    }
+    state.type = String(type);
+    state.bubbles = !!bubbles;
+    state.cancelable = !!cancelable;
+    state.canceled = state.stopPropagation = state.stopImmediatePropagation = false;
+    state.target = null;
+    return true;
+};
+
 function AbortSignal() {
     if (!creatingSignal) {
         throw new TypeError("Failed to construct 'AbortSignal': Illegal constructor");
@@ -336,7 +353,7 @@ function runAbortSteps(signal) {
         try {
             algorithms[i].call(signal, state.reason);
         } catch (e) {
-            native.reportError(e, 'uncaught exception in abort algorithm');
+            native.reportUncaught(e, 'uncaught exception in abort algorithm');
         }
     }
     signal.dispatchEvent(new Event('abort'));

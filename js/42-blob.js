@@ -158,7 +158,7 @@ native.streamFromBytes = function (bytes) {
                 controller.enqueue(new Uint8Array(pending));
                 pending = null;
             }
-            controller.close();
+            native.byteStreams.closeSource(controller);
         }
     });
 };

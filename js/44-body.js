@@ -94,7 +94,7 @@ native.cloneBody = function (state) {
         return null;
     }
     if (state.stream) {
-        var branches = state.stream.tee();
+        var branches = native.readableStreamTeeForClone(state.stream);
         state.stream = branches[0];
         return makeState(null, branches[1]);
     }
@@ -112,11 +112,11 @@ function srcText(src) {
     return native.utf8Decode(src);
 }
 
+/* The .body of a body consumed before it was asked for: disturbed and, like
+ * the stream a consuming read would have locked, locked (getReader() throws). */
 function usedStream() {
     var stream = new global.ReadableStream({ start: function (controller) { controller.close(); } });
-    var reader = stream.getReader();
-    reader.read();
-    reader.releaseLock();
+    stream.getReader().read();
     return stream;
 }
 

@@ -4,7 +4,10 @@
  * String wrappers, Date, RegExp, ArrayBuffer and views, Map and Set (the
  * globals at call time), Error types, DOMException, Blob and File, keeping
  * shared references and cycles; functions, symbols and non-serialisable
- * platform objects throw a DataCloneError. console formats its arguments as
+ * platform objects throw a DataCloneError. BigInts are immutable and pass as
+ * they are. Transfer moves ArrayBuffers (the original detached) and
+ * MessagePorts (js/48-messaging.js); native.cloneWithTransfer is the
+ * shared step of structuredClone and postMessage. console formats its arguments as
  * browsers do (printf-style substitutions, objects by a compact inspection
  * with cycles marked, Errors by their stack) and sends each call as one line
  * to native.log(level, line).
@@ -16,6 +19,7 @@ var UNCLONEABLE = ['Promise', 'WeakMap', 'WeakSet', 'WeakRef', 'ReadableStream',
 var TYPED_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
     'Uint32Array', 'Float32Array', 'Float64Array'];
 var toString = Object.prototype.toString;
+var DETACHED = Symbol('ArrayBuffer detached');
 
 function dataCloneError(what) {
     return new native.DOMException(what + ' could not be cloned.', 'DataCloneError');
@@ -124,7 +128,7 @@ function cloneValue(value, memory) {
     if (type === 'symbol' || type === 'function') {
         throw dataCloneError(type === 'symbol' ? 'Symbol()' : 'function ' + (value.name || ''));
     }
-    if (value === null || type !== 'object') {
+    if (value === null || type !== 'object' || native.bigint.isBig(value)) {
         return value;
     }
     var seen = memory.from.indexOf(value);
@@ -132,7 +136,13 @@ function cloneValue(value, memory) {
         return memory.to[seen];
     }
     if (value instanceof ArrayBuffer) {
+        if (value[DETACHED]) {
+            throw dataCloneError('A detached ArrayBuffer');
+        }
         return memory.remember(value, cloneBuffer(value));
+    }
+    if (native.isMessagePort && native.isMessagePort(value)) {
+        throw dataCloneError('A MessagePort not in the transfer list');
     }
     if (ArrayBuffer.isView(value)) {
         return memory.remember(value, cloneView(value, memory));
@@ -149,14 +159,122 @@ function cloneValue(value, memory) {
     return cloneProperties(value, copy, memory);
 }
 
+/* The transfer list as an array of distinct ArrayBuffers and MessagePorts. */
+function transferList(transfer) {
+    var list = [], i, item;
+    if (transfer === undefined) {
+        return list;
+    }
+    if (transfer === null || typeof transfer !== 'object' || typeof transfer.length !== 'number') {
+        throw new TypeError('transfer must be a sequence of transferable objects');
+    }
+    for (i = 0; i < transfer.length; i++) {
+        item = transfer[i];
+        if (item instanceof ArrayBuffer) {
+            if (item[DETACHED]) {
+                throw dataCloneError('A detached ArrayBuffer');
+            }
+        } else if (!(native.isMessagePort && native.isMessagePort(item))) {
+            throw dataCloneError('A value in the transfer list that is not transferable');
+        }
+        if (list.indexOf(item) !== -1) {
+            throw dataCloneError('A value listed twice in the transfer list');
+        }
+        list.push(item);
+    }
+    return list;
+}
+
+/* StructuredSerializeWithTransfer and deserialize in one step: the copy of
+ * value, with the transferred ArrayBuffers moved (the originals detached:
+ * byteLength 0) and the transferred ports handed over (native.transferPort
+ * gives the new end). Nothing is detached if cloning throws. */
+native.cloneWithTransfer = function (value, transfer) {
+    var list = transferList(transfer), memory = new Memory(), i, copy, ports = [];
+    for (i = 0; i < list.length; i++) {
+        if (list[i] instanceof ArrayBuffer) {
+            memory.remember(list[i], cloneBuffer(list[i]));
+        } else {
+            native.checkTransferablePort(list[i]);
+            memory.remember(list[i], {});
+            ports.push(i);
+        }
+    }
+    copy = cloneValue(value, memory);
+    for (i = 0; i < ports.length; i++) {
+        transferPortInto(memory, list[ports[i]]);
+    }
+    i = memory.from.indexOf(value);
+    if (i !== -1) {
+        copy = memory.to[i];
+    }
+    for (i = 0; i < list.length; i++) {
+        if (list[i] instanceof ArrayBuffer) {
+            native.detachArrayBuffer(list[i]);
+            list[i][DETACHED] = true;
+        }
+    }
+    var transferred = [];
+    for (i = 0; i < list.length; i++) {
+        transferred.push(memory.to[memory.from.indexOf(list[i])]);
+    }
+    return { value: copy, list: list, transferred: transferred };
+};
+
+/* The placeholder object a port was remembered as becomes the new port. */
+function transferPortInto(memory, port) {
+    var i = memory.from.indexOf(port), placeholder = memory.to[i], fresh = native.transferPort(port);
+    memory.to[i] = fresh;
+    replacePlaceholder(memory, placeholder, fresh);
+}
+
+function replacePlaceholder(memory, placeholder, fresh) {
+    var i, keys, j, target;
+    for (i = 0; i < memory.to.length; i++) {
+        target = memory.to[i];
+        if (target === null || typeof target !== 'object') {
+            continue;
+        }
+        if (isInstance(target, 'Map')) {
+            replaceInMap(target, placeholder, fresh);
+            continue;
+        }
+        if (isInstance(target, 'Set')) {
+            if (target.has(placeholder)) {
+                target['delete'](placeholder);
+                target.add(fresh);
+            }
+            continue;
+        }
+        keys = Object.keys(target);
+        for (j = 0; j < keys.length; j++) {
+            if (target[keys[j]] === placeholder) {
+                target[keys[j]] = fresh;
+            }
+        }
+    }
+}
+
+function replaceInMap(map, placeholder, fresh) {
+    var entries = [];
+    map.forEach(function (v, k) { entries.push([k, v]); });
+    entries.forEach(function (e) {
+        if (e[0] === placeholder || e[1] === placeholder) {
+            map['delete'](e[0]);
+            map.set(e[0] === placeholder ? fresh : e[0], e[1] === placeholder ? fresh : e[1]);
+        }
+    });
+}
+
 function structuredClone(value, options) {
     if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'structuredClone': 1 argument required, but only 0 present.");
     }
-    if (options !== undefined && options !== null && options.transfer !== undefined && options.transfer.length) {
-        throw new native.DOMException("Failed to execute 'structuredClone': transferring is not supported.", 'DataCloneError');
+    if (options !== undefined && options !== null && typeof options !== 'object') {
+        throw new TypeError("Failed to execute 'structuredClone': options is not an object.");
     }
-    return cloneValue(value, new Memory());
+    var transfer = options === undefined || options === null ? undefined : options.transfer;
+    return native.cloneWithTransfer(value, transfer).value;
 }
 
 /* Inspection: a compact one-line rendering of any value. */
@@ -437,5 +555,6 @@ var console = {
 };
 console.groupCollapsed = console.group;
 
+native.structuredClone = structuredClone;
 native.defineGlobal('structuredClone', structuredClone);
 native.defineGlobal('console', console);

@@ -160,13 +160,15 @@ function start(record) {
     transfers[id] = record;
 }
 
+/* The chunks waiting in a body stream's queue (a byte stream's desiredSize
+ * counts bytes, so the byte controller is asked). */
 function queuedChunks(controller) {
-    var desired = controller.desiredSize;
-    return desired === null || desired >= 0 ? 0 : -desired;
+    return native.byteStreams.queuedChunks(controller);
 }
 
 function bodyStream(record) {
     record.stream = new global.ReadableStream({
+        type: 'bytes',
         start: function (controller) {
             record.controller = controller;
         },
@@ -298,7 +300,9 @@ native.fetchChunk = function (id, chunk) {
         return;
     }
     record.delivered++;
-    record.controller.enqueue(chunk);
+    if (chunk.length > 0) {
+        record.controller.enqueue(chunk);
+    }
     maxQueued = Math.max(maxQueued, queuedChunks(record.controller));
 };
 
@@ -313,7 +317,7 @@ native.fetchDone = function (id, message) {
     }
     finish(record);
     if (record.controller !== null) {
-        record.controller.close();
+        native.byteStreams.closeSource(record.controller);
     }
 };
 

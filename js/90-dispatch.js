@@ -8,7 +8,11 @@
  * a chunk at a time for stream bodies.
  */
 var moduleExports = {};
-var listeners = { fetch: [], scheduled: [] };
+var listeners = { fetch: [], scheduled: [], error: [], unhandledrejection: [] };
+
+/* The 'error' and 'unhandledrejection' listeners are called by
+ * js/48-messaging.js. */
+native.globalListeners = listeners;
 var waitUntilCount = 0;
 var requestSerial = 0;
 

@@ -8,7 +8,8 @@
  * Date.prototype.toString, from the C library's local time rules;
  * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js;
  * native.sortWith(list, comparefn), the merge sort behind Array and
- * TypedArray sort with a comparator.
+ * TypedArray sort with a comparator; native.version and
+ * native.hardwareConcurrency() for navigator (js/48-messaging.js).
  *
  * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
  * surrogates), so normalize decodes to UTF-32 itself, joining surrogate
@@ -25,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 #include <uninorm.h>
+#include <unistd.h>
 
 /* Decodes one code unit or code point of CESU-8 or UTF-8 at s[*i]. */
 static uint32_t decode_unit(const unsigned char *s, size_t len, size_t *i)
@@ -370,8 +372,20 @@ static duk_ret_t native_hidden_symbol(duk_context *ctx)
     return 1;
 }
 
+/* native.hardwareConcurrency(): the online processors, for navigator. */
+static duk_ret_t native_hardware_concurrency(duk_context *ctx)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    duk_push_int(ctx, n > 0 ? (duk_int_t) n : 1);
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_string(ctx, PACKAGE_VERSION);
+    duk_put_prop_literal(ctx, native_idx, "version");
+    duk_push_c_function(ctx, native_hardware_concurrency, 0);
+    duk_put_prop_literal(ctx, native_idx, "hardwareConcurrency");
     duk_push_c_function(ctx, native_sort_with, 2);
     duk_put_prop_literal(ctx, native_idx, "sortWith");
     duk_push_c_function(ctx, native_hidden_symbol, 1);

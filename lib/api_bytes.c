@@ -3,10 +3,12 @@
  * from) finds needle (bytes) in hay from an offset with memmem, where a
  * JavaScript loop over a Uint8Array costs a few hundred instructions a byte
  * (multipart/form-data bodies of several megabytes are searched for their
- * boundary this way).
+ * boundary this way). native.detachArrayBuffer(buffer) detaches an
+ * ArrayBuffer for structured transfer (lib/duk_hooks.c).
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 
 #include <string.h>
@@ -32,8 +34,18 @@ static duk_ret_t native_index_of_bytes(duk_context *ctx)
     return 1;
 }
 
+/* native.detachArrayBuffer(buffer): TypeError unless buffer is an ArrayBuffer. */
+static duk_ret_t native_detach_array_buffer(duk_context *ctx)
+{
+    if (fcw_duk_detach_arraybuffer(ctx, 0) < 0)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not an ArrayBuffer");
+    return 0;
+}
+
 void fcw_api_bytes_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_c_function(ctx, native_detach_array_buffer, 1);
+    duk_put_prop_literal(ctx, native_idx, "detachArrayBuffer");
     duk_push_c_function(ctx, native_index_of_bytes, 3);
     duk_put_prop_literal(ctx, native_idx, "indexOfBytes");
 }

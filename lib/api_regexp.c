@@ -12,12 +12,7 @@
  * compiled itself are adopted on first use: their source and flags are read
  * from Duktape's internal properties.
  *
- * Duktape keeps strings as CESU-8 (each UTF-16 code unit of a surrogate
- * pair on its own); the engine wants UTF-16, so an input is converted once,
- * and the last converted input stays cached (its string held in the heap
- * stash) so that `while (re.exec(s))` over a long string stays linear. A
- * 4-byte UTF-8 sequence, which Duktape counts as one character, becomes
- * U+FFFD so that indices keep agreeing with Duktape's.
+ * Inputs reach the engine as UTF-16 through lib/api_regexp_input.c.
  *
  * Matching asks fcw_engine_timeout_check every few thousand steps, so the
  * request's CPU and wall limits stop a catastrophic pattern: the match
@@ -32,7 +27,7 @@
 #include <string.h>
 
 #define RE_CACHE_SLOTS 64
-#define RE_INPUT_KEEP (64 * 1024) /* units of input buffer kept however short the next input is */
+#define RE_CACHE_UNITS (256 * 1024) /* pattern units the cache keeps beyond the newest */
 
 #define SOURCE_KEY DUK_HIDDEN_SYMBOL("fcwReSource")
 #define FLAGS_KEY DUK_HIDDEN_SYMBOL("fcwReFlags")
@@ -43,30 +38,27 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-struct re_input {
-    void *str; /* the cached string (held in the stash), NULL when none */
-    const unsigned char *bytes;
-    size_t blen, len, cap;
-    uint16_t *units;
-    uint32_t *offs; /* buffer of byte offsets (kept across inputs) */
-    int ascii;      /* the cached string is ASCII: offs is not used */
-};
-
 struct re_state {
     struct fcw_engine *engine;
     struct re_slot slots[RE_CACHE_SLOTS];
+    size_t cached_units; /* total pattern length of the cached programs */
     uint64_t clock;
     double serial;
     struct re_input input;
-    int input_busy;
-    void *proto;        /* %RegExp.prototype% */
-    void *native_ctor;  /* Duktape's RegExp constructor, to create objects of the RegExp class */
-    void *builtin_exec; /* RegExp.prototype.exec as first installed */
-    void *array_proto;  /* %Array.prototype% */
+    void *proto;         /* %RegExp.prototype% */
+    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
+    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
+    void *array_proto;   /* %Array.prototype% */
+    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
 };
 
 static duk_context *last_ctx;
 static struct re_state *last_state;
+
+struct re_input *fcw_re_input(struct re_state *st)
+{
+    return &st->input;
+}
 
 struct re_state *fcw_re_state(duk_context *ctx)
 {
@@ -82,185 +74,6 @@ struct re_state *fcw_re_state(duk_context *ctx)
     return st;
 }
 
-/* ---- UTF-16 ---- */
-
-/* Converts a string's bytes (clen Duktape characters) to units, and the
- * byte offset of each unit into offs when offs is not NULL. */
-static void decode(const unsigned char *b, size_t blen, size_t clen, uint16_t *units, uint32_t *offs)
-{
-    size_t i = 0, n = 0;
-    while (i < blen && n < clen) {
-        unsigned c = b[i];
-        size_t start = i++, want = 0;
-        uint32_t cp = 0xFFFD;
-        if (c < 0x80) {
-            cp = c;
-        } else if (c >= 0xC0 && c < 0xE0) {
-            want = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c < 0xF0) {
-            want = 2;
-            cp = c & 0x0F;
-        }
-        size_t got = 0;
-        while (i < blen && (b[i] & 0xC0) == 0x80) {
-            cp = (cp << 6) | (b[i] & 0x3F);
-            i++;
-            got++;
-        }
-        if (c >= 0x80 && (want == 0 || got != want)) {
-            cp = 0xFFFD;
-        }
-        if (offs) {
-            offs[n] = (uint32_t) start;
-        }
-        units[n++] = (uint16_t) cp;
-    }
-    while (n < clen) { /* not reached for Duktape's strings */
-        if (offs) {
-            offs[n] = (uint32_t) blen;
-        }
-        units[n++] = 0xFFFD;
-    }
-    if (offs) {
-        offs[clen] = (uint32_t) blen;
-    }
-}
-
-/* A malloc'd copy of the string at idx as UTF-16 (patterns, flags). */
-static uint16_t *units_of(duk_context *ctx, duk_idx_t idx, size_t *len)
-{
-    duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_require_lstring(ctx, idx, &blen);
-    size_t clen = duk_get_length(ctx, idx);
-    uint16_t *u = malloc((clen + 1) * sizeof(uint16_t));
-    if (u == NULL) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
-    }
-    decode(b, blen, clen, u, NULL);
-    *len = clen;
-    return u;
-}
-
-static void free_input(duk_context *ctx, struct re_input *in)
-{
-    duk_free_raw(ctx, in->units);
-    duk_free_raw(ctx, in->offs);
-    in->units = NULL;
-    in->offs = NULL;
-    in->str = NULL;
-    in->cap = 0;
-}
-
-/* Fills units/offs for the string at idx into buffers of cap units (grown
- * or shrunk as needed). Throws a RangeError when memory runs out. */
-static void convert_into(duk_context *ctx, duk_idx_t idx, uint16_t **units, uint32_t **offs, size_t *cap,
-                         struct re_view *v)
-{
-    duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_get_lstring(ctx, idx, &blen);
-    size_t clen = duk_get_length(ctx, idx);
-    int ascii = clen == blen;
-    if (clen + 1 > *cap || (*cap > RE_INPUT_KEEP && *cap > 4 * (clen + 1))) {
-        size_t want = clen + 1;
-        uint16_t *nu = duk_realloc_raw(ctx, *units, want * sizeof(uint16_t));
-        if (nu == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
-        }
-        *units = nu;
-        duk_free_raw(ctx, *offs);
-        *offs = NULL;
-        *cap = want;
-    }
-    if (!ascii && *offs == NULL) {
-        *offs = duk_alloc_raw(ctx, *cap * sizeof(uint32_t));
-        if (*offs == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
-        }
-    }
-    if (ascii) {
-        for (size_t i = 0; i < clen; i++) {
-            (*units)[i] = b[i];
-        }
-    } else {
-        decode(b, blen, clen, *units, *offs);
-    }
-    v->units = *units;
-    v->offs = ascii ? NULL : *offs;
-    v->len = clen;
-    v->bytes = b;
-    v->blen = blen;
-}
-
-void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re_view *v)
-{
-    idx = duk_normalize_index(ctx, idx);
-    void *h = duk_get_heapptr(ctx, idx);
-    struct re_input *in = &st->input;
-    if (st->input_busy == 0 && h == in->str) {
-        v->units = in->units;
-        v->offs = in->ascii ? NULL : in->offs;
-        v->len = in->len;
-        v->bytes = in->bytes;
-        v->blen = in->blen;
-        v->temporary = 0;
-        st->input_busy++;
-        return;
-    }
-    if (st->input_busy == 0) {
-        in->str = NULL;
-        convert_into(ctx, idx, &in->units, &in->offs, &in->cap, v);
-        in->len = v->len;
-        in->ascii = v->offs == NULL;
-        in->bytes = v->bytes;
-        in->blen = v->blen;
-        in->str = h;
-        duk_push_heap_stash(ctx);
-        duk_dup(ctx, idx);
-        duk_put_prop_literal(ctx, -2, "regexpInput");
-        duk_pop(ctx);
-        v->temporary = 0;
-        st->input_busy++;
-        return;
-    }
-    /* a match already holds the cached input (only from a finalizer) */
-    uint16_t *units = NULL;
-    uint32_t *offs = NULL;
-    size_t cap = 0;
-    convert_into(ctx, idx, &units, &offs, &cap, v);
-    if (v->offs == NULL) {
-        duk_free_raw(ctx, offs);
-    }
-    v->temporary = 1;
-}
-
-void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *v)
-{
-    if (v->temporary) {
-        duk_free_raw(ctx, (void *) v->units);
-        duk_free_raw(ctx, (void *) v->offs);
-        v->temporary = 0;
-    } else if (st->input_busy > 0) {
-        st->input_busy--;
-    }
-    v->units = NULL;
-}
-
-void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end)
-{
-    size_t a = fcw_re_byte(v, start), b = fcw_re_byte(v, end);
-    duk_push_lstring(ctx, (const char *) v->bytes + a, b - a);
-}
-
-size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode)
-{
-    if (!unicode || index + 1 >= v->len) {
-        return index + 1;
-    }
-    uint16_t a = v->units[index], b = v->units[index + 1];
-    return a >= 0xD800 && a <= 0xDBFF && b >= 0xDC00 && b <= 0xDFFF ? index + 2 : index + 1;
-}
-
 /* ---- the program cache ---- */
 
 static uint32_t hash_units(const uint16_t *s, size_t len, unsigned flags)
@@ -272,8 +85,11 @@ static uint32_t hash_units(const uint16_t *s, size_t len, unsigned flags)
     return h;
 }
 
-static void slot_clear(struct re_slot *s)
+static void slot_clear(struct re_state *st, struct re_slot *s)
 {
+    if (s->id != 0) {
+        st->cached_units -= s->len;
+    }
     fcw_re_free(s->re);
     free(s->source);
     s->re = NULL;
@@ -314,7 +130,22 @@ static struct re_slot *cache_get(struct re_state *st, const uint16_t *src, size_
         return NULL;
     }
     memcpy(copy, src, len * sizeof(uint16_t));
-    slot_clear(victim);
+    slot_clear(st, victim);
+    /* long patterns: keep the total bounded, least recently used first */
+    while (st->cached_units + len > RE_CACHE_UNITS) {
+        struct re_slot *old = NULL;
+        for (int i = 0; i < RE_CACHE_SLOTS; i++) {
+            struct re_slot *c = &st->slots[i];
+            if (c->id != 0 && c->pins == 0 && (old == NULL || c->used < old->used)) {
+                old = c;
+            }
+        }
+        if (old == NULL) {
+            break;
+        }
+        slot_clear(st, old);
+    }
+    st->cached_units += len;
     victim->re = re;
     victim->source = copy;
     victim->len = len;
@@ -345,12 +176,22 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx);
 static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, duk_idx_t pidx, unsigned flags)
 {
     size_t len = 0;
-    uint16_t *src = units_of(ctx, pidx, &len);
+    uint16_t *src = fcw_re_units_of(ctx, pidx, &len);
     char err[256];
     struct re_slot *s = cache_get(st, src, len, flags, err, sizeof(err));
     free(src);
     if (s == NULL) {
-        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression: /%s/: %s", duk_get_string(ctx, pidx), err);
+        static const char prefix[] = "Invalid regular expression: ";
+        const char *why = strncmp(err, prefix, sizeof(prefix) - 1) == 0 ? err + sizeof(prefix) - 1 : err;
+        char letters[9];
+        size_t n = 0;
+        for (int bit = 0; bit < 8; bit++) {
+            if (flags & (1u << bit)) {
+                letters[n++] = "dgimsuvy"[bit];
+            }
+        }
+        letters[n] = '\0';
+        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "%s/%s/%s: %s", prefix, duk_get_string(ctx, pidx), letters, why);
     }
     s->pins++;
     return s;
@@ -364,13 +205,10 @@ static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
                                DUK_DEFPROP_FORCE);
 }
 
-struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx)
+/* The program of idx, known to be a RegExp object. */
+static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx_t idx)
 {
-    idx = duk_normalize_index(ctx, idx);
-    if (!is_regexp(ctx, idx)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
-    }
-    duk_get_prop_string(ctx, idx, PROGRAM_KEY);
+    duk_get_prop_literal(ctx, idx, PROGRAM_KEY);
     double id = duk_get_number_default(ctx, -1, 0);
     duk_pop(ctx);
     if (id > 0) {
@@ -381,14 +219,23 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
             return s;
         }
     }
-    duk_get_prop_string(ctx, idx, FLAGS_KEY);
+    duk_get_prop_literal(ctx, idx, FLAGS_KEY);
     unsigned flags = (unsigned) duk_get_uint(ctx, -1);
-    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
     duk_pop_2(ctx);
     duk_push_number(ctx, s->id);
     put_hidden(ctx, idx, PROGRAM_KEY);
     return s;
+}
+
+struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t idx)
+{
+    idx = duk_normalize_index(ctx, idx);
+    if (!is_regexp(ctx, idx)) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+    }
+    return program_of(ctx, st, idx);
 }
 
 struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags)
@@ -397,7 +244,7 @@ struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st,
     if (!is_regexp(ctx, idx)) {
         (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
     }
-    duk_get_prop_string(ctx, idx, SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
     duk_pop(ctx);
     return s;
@@ -405,16 +252,19 @@ struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st,
 
 /* ---- RegExp objects ---- */
 
-/* Whether obj (which has key somewhere on its chain) has it as its own. */
-static int has_own(duk_context *ctx, duk_idx_t obj, const char *key)
+/* Whether obj, which has key (FLAGS_KEY or DUK_BYTECODE_KEY) on its chain,
+ * has it as its own: it does unless its prototype has it too (an object
+ * inheriting from a RegExp), which takes the slow descriptor check. */
+static int has_own(duk_context *ctx, duk_idx_t obj, int flags_key)
 {
     duk_get_prototype(ctx, obj);
-    int inherited = duk_is_object(ctx, -1) && duk_has_prop_string(ctx, -1, key);
+    int inherited = duk_is_object(ctx, -1) && (flags_key ? duk_has_prop_literal(ctx, -1, FLAGS_KEY)
+                                                         : duk_has_prop_literal(ctx, -1, DUK_BYTECODE_KEY));
     duk_pop(ctx);
     if (!inherited) {
         return 1;
     }
-    duk_push_string(ctx, key);
+    duk_push_string(ctx, flags_key ? FLAGS_KEY : DUK_BYTECODE_KEY);
     duk_get_prop_desc(ctx, obj, 0);
     int own = duk_is_object(ctx, -1);
     duk_pop(ctx);
@@ -425,7 +275,7 @@ static int has_own(duk_context *ctx, duk_idx_t obj, const char *key)
  * the g/i/m flags from the first byte of its bytecode. */
 static void adopt(duk_context *ctx, duk_idx_t idx)
 {
-    duk_get_prop_string(ctx, idx, DUK_BYTECODE_KEY);
+    duk_get_prop_literal(ctx, idx, DUK_BYTECODE_KEY);
     duk_size_t n = 0;
     const unsigned char *bc = (const unsigned char *) duk_get_lstring(ctx, -1, &n);
     unsigned dflags = n > 0 ? bc[0] : 0, flags = 0;
@@ -433,7 +283,7 @@ static void adopt(duk_context *ctx, duk_idx_t idx)
     flags |= (dflags & 1) ? FCW_RE_GLOBAL : 0;
     flags |= (dflags & 2) ? FCW_RE_IGNORE_CASE : 0;
     flags |= (dflags & 4) ? FCW_RE_MULTILINE : 0;
-    duk_get_prop_string(ctx, idx, DUK_SOURCE_KEY);
+    duk_get_prop_literal(ctx, idx, DUK_SOURCE_KEY);
     if (!duk_is_string(ctx, -1)) {
         duk_pop(ctx);
         duk_push_literal(ctx, "");
@@ -448,10 +298,10 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
     if (!duk_is_object(ctx, idx)) {
         return 0;
     }
-    if (duk_has_prop_string(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, FLAGS_KEY)) {
+    if (duk_has_prop_literal(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, 1)) {
         return 1;
     }
-    if (duk_has_prop_string(ctx, idx, DUK_BYTECODE_KEY) && has_own(ctx, idx, DUK_BYTECODE_KEY)) {
+    if (duk_has_prop_literal(ctx, idx, DUK_BYTECODE_KEY) && has_own(ctx, idx, 0)) {
         adopt(ctx, idx);
         return 1;
     }
@@ -461,7 +311,7 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
 static unsigned parse_flags_or_throw(duk_context *ctx, duk_idx_t fidx)
 {
     size_t len = 0;
-    uint16_t *f = units_of(ctx, fidx, &len);
+    uint16_t *f = fcw_re_units_of(ctx, fidx, &len);
     unsigned flags = 0;
     int bad = fcw_re_parse_flags(f, len, &flags) < 0;
     free(f);
@@ -531,7 +381,7 @@ static duk_ret_t native_source(duk_context *ctx)
     if (!is_regexp(ctx, 0)) {
         return 0;
     }
-    duk_get_prop_string(ctx, 0, SOURCE_KEY);
+    duk_get_prop_literal(ctx, 0, SOURCE_KEY);
     return 1;
 }
 
@@ -540,9 +390,22 @@ static duk_ret_t native_flags(duk_context *ctx)
     if (!is_regexp(ctx, 0)) {
         return 0;
     }
-    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    duk_get_prop_literal(ctx, 0, FLAGS_KEY);
     return 1;
 }
+
+/* The flag accessors, in the order of RegExp.prototype.flags. */
+static const struct {
+    const char *name;
+    unsigned flag;
+    char letter;
+} flag_props[] = {
+    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
+    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
+    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
+    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
+};
+#define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
 
 /* native.regexpSetup(prototype, DuktapeRegExp, exec): the intrinsics. */
 static duk_ret_t native_setup(duk_context *ctx)
@@ -562,6 +425,13 @@ static duk_ret_t native_setup(duk_context *ctx)
     duk_get_prop_literal(ctx, -1, "prototype");
     st->array_proto = duk_require_heapptr(ctx, -1);
     duk_put_prop_literal(ctx, 3, "regexpArrayPrototype");
+    duk_push_array(ctx);
+    for (size_t i = 0; i < N_FLAG_PROPS; i++) {
+        duk_push_string(ctx, flag_props[i].name);
+        st->flag_names[i] = duk_get_heapptr(ctx, -1);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    duk_put_prop_literal(ctx, 3, "regexpFlagNames");
     return 0;
 }
 
@@ -660,12 +530,12 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
 
 /* CreateDataProperty(obj, key, value on top): defined, not set, so that a
  * setter on Array.prototype is not called. */
-static void define_value(duk_context *ctx, duk_idx_t obj, const char *key)
-{
-    duk_push_string(ctx, key);
-    duk_insert(ctx, -2);
-    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
-}
+#define define_value(ctx, obj, key)                                                                            \
+    do {                                                                                                           \
+        duk_push_literal((ctx), key);                                                                              \
+        duk_insert((ctx), -2);                                                                                     \
+        duk_def_prop((ctx), (obj), DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);                                  \
+    } while (0)
 
 /* The groups object of a match: each named group's capture, the one that
  * took part when several groups share a name. */
@@ -741,12 +611,12 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
     fcw_re_finish_array(ctx, st, arr);
 }
 
-/* RegExpBuiltinExec(R at ridx, S at sidx): pushes the match array (or
- * null), or for test a boolean. */
+/* RegExpBuiltinExec(R at ridx, a RegExp object, S at sidx): pushes the
+ * match array (or null), or for test a boolean. */
 static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx, int want_array)
 {
     double li = fcw_re_get_last_index(ctx, ridx);
-    struct re_slot *slot = fcw_re_program(ctx, st, ridx);
+    struct re_slot *slot = program_of(ctx, st, ridx);
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     int gy = (slot->flags & (FCW_RE_GLOBAL | FCW_RE_STICKY)) != 0;
@@ -813,17 +683,6 @@ static duk_ret_t re_test(duk_context *ctx)
 
 /* ---- accessors ---- */
 
-static const struct {
-    const char *name;
-    unsigned flag;
-    char letter;
-} flag_props[] = {
-    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
-    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
-    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
-    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
-};
-#define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
 
 /* EscapeRegExpPattern: "/" outside a class and line terminators escaped,
  * "(?:)" for the empty pattern. Pushes the result. */
@@ -901,7 +760,8 @@ static duk_ret_t re_getter(duk_context *ctx)
         char buf[N_FLAG_PROPS + 1];
         size_t n = 0;
         for (size_t i = 0; i < N_FLAG_PROPS; i++) {
-            duk_get_prop_string(ctx, 0, flag_props[i].name);
+            duk_push_heapptr(ctx, st->flag_names[i]);
+            duk_get_prop(ctx, 0);
             if (duk_to_boolean(ctx, -1)) {
                 buf[n++] = flag_props[i].letter;
             }
@@ -921,11 +781,11 @@ static duk_ret_t re_getter(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype getter called on an object that is not a RegExp");
     }
     if (magic == MAGIC_SOURCE) {
-        duk_get_prop_string(ctx, 0, SOURCE_KEY);
+        duk_get_prop_literal(ctx, 0, SOURCE_KEY);
         push_escaped_source(ctx, -1);
         return 1;
     }
-    duk_get_prop_string(ctx, 0, FLAGS_KEY);
+    duk_get_prop_literal(ctx, 0, FLAGS_KEY);
     duk_push_boolean(ctx, (duk_get_uint(ctx, -1) & flag_props[magic].flag) != 0);
     return 1;
 }
@@ -996,9 +856,9 @@ void fcw_api_regexp_free(struct fcw_engine *engine)
         return;
     }
     for (int i = 0; i < RE_CACHE_SLOTS; i++) {
-        slot_clear(&st->slots[i]);
+        slot_clear(st, &st->slots[i]);
     }
-    free_input(ctx, &st->input);
+    fcw_re_input_free(ctx, &st->input);
     if (last_state == st) {
         last_state = NULL;
         last_ctx = NULL;

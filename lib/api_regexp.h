@@ -1,8 +1,8 @@
 /*
- * What the two halves of the RegExp binding share (lib/api_regexp.c: the
- * per-heap program cache, the UTF-16 view of the input, RegExp objects,
- * exec and the accessors; lib/api_regexp_ops.c: the native loops behind
- * replace, match and split). Internal to those two files.
+ * What the parts of the RegExp binding share (lib/api_regexp.c: the
+ * per-heap program cache, RegExp objects, exec and the accessors;
+ * lib/api_regexp_input.c: the UTF-16 view of inputs; lib/api_regexp_ops.c:
+ * the native loops behind replace, match and split). Internal to them.
  */
 #ifndef FCW_API_REGEXP_H
 #define FCW_API_REGEXP_H
@@ -38,6 +38,17 @@ struct re_view {
     int temporary; /* owned by this view (the cached one was in use) */
 };
 
+/* The cached UTF-16 view of the last input (lib/api_regexp_input.c). */
+struct re_input {
+    void *str; /* the cached string (held in the stash), NULL when none */
+    const unsigned char *bytes;
+    size_t blen, len, cap;
+    uint16_t *units;
+    uint32_t *offs; /* buffer of byte offsets (kept across inputs) */
+    int ascii;      /* the cached string is ASCII: offs is not used */
+    int busy;       /* views of it held */
+};
+
 struct re_state;
 
 /* The state of the heap ctx belongs to. */
@@ -50,6 +61,11 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
 /* A program for (the source of the RegExp at idx, flags), pinned. */
 struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags);
 void fcw_re_unpin(struct re_slot *slot);
+
+struct re_input *fcw_re_input(struct re_state *st);
+void fcw_re_input_free(duk_context *ctx, struct re_input *in);
+/* A malloc'd copy of the string at idx as UTF-16 (patterns, flags). */
+uint16_t *fcw_re_units_of(duk_context *ctx, duk_idx_t idx, size_t *len);
 
 /* The string at idx as UTF-16; release it with fcw_re_view_release. */
 void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re_view *v);

@@ -9,6 +9,7 @@
  * case, before doing anything.
  *
  *   native.regexpReplace(rx, S, replacement, global, fullUnicode) -> string
+ *     (replacement: a string, or a function called for each match)
  *   native.regexpMatchAll(rx, S, fullUnicode)       -> [matched...] or null (global match)
  *   native.regexpSplit(rx, S, flags, limit)         -> array
  */
@@ -156,11 +157,92 @@ static int flags_agree(const struct re_slot *slot, int global, int unicode)
            unicode == ((slot->flags & (FCW_RE_UNICODE | FCW_RE_UNICODE_SETS)) != 0);
 }
 
+static duk_ret_t to_string_safe(duk_context *ctx, void *udata)
+{
+    (void) udata;
+    duk_to_string(ctx, -1);
+    return 1;
+}
+
+/* Pushes the groups object of a match for a replacer function. */
+static void push_groups(duk_context *ctx, const struct re_view *v, const struct re_slot *slot, const int *caps)
+{
+    duk_push_bare_object(ctx);
+    for (int i = 1; i < slot->ncap; i++) {
+        const char *name = fcw_re_group_name(slot->re, i);
+        if (name == NULL) {
+            continue;
+        }
+        fcw_re_push_group_name(ctx, name);
+        if (caps[2 * i] < 0) {
+            duk_dup_top(ctx);
+            if (duk_has_prop(ctx, -3)) {
+                duk_pop(ctx);
+                continue;
+            }
+            duk_push_undefined(ctx);
+        } else {
+            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+        }
+        duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
+    }
+}
+
+/* The replacer function's part of @@replace: the matches (ncap * 2 ints
+ * each in found[0..n)) were all collected first, as the spec does, and the
+ * function is called for each; a throw releases the view and the program
+ * before it goes on. */
+static void replace_with_function(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v,
+                                  const int *found, size_t n, struct out *o)
+{
+    size_t next = 0, per = (size_t) slot->ncap * 2;
+    for (size_t k = 0; k < n; k++) {
+        const int *caps = found + k * per;
+        duk_idx_t nargs = slot->ncap + 2;
+        duk_dup(ctx, 2);
+        duk_push_undefined(ctx);
+        for (int i = 0; i < slot->ncap; i++) {
+            if (caps[2 * i] < 0) {
+                duk_push_undefined(ctx);
+            } else {
+                fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+            }
+        }
+        duk_push_int(ctx, caps[0]);
+        duk_dup(ctx, 1);
+        if (slot->named) {
+            push_groups(ctx, v, slot, caps);
+            nargs++;
+        }
+        if (duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS ||
+            ((!duk_is_string(ctx, -1) || duk_is_symbol(ctx, -1)) &&
+             duk_safe_call(ctx, to_string_safe, NULL, 1, 1) != DUK_EXEC_SUCCESS)) {
+            fcw_re_view_release(ctx, st, v);
+            fcw_re_unpin(slot);
+            (void) duk_throw(ctx);
+        }
+        if ((size_t) caps[0] >= next) {
+            duk_size_t rlen = 0;
+            const char *r = duk_get_lstring(ctx, -1, &rlen);
+            out_range(o, v, next, (size_t) caps[0]);
+            out_add(o, r, rlen);
+            next = (size_t) caps[1];
+        }
+        duk_pop(ctx);
+    }
+    if (n > 0) {
+        out_range(o, v, next, v->len);
+    }
+}
+
 static duk_ret_t native_replace(duk_context *ctx)
 {
     struct re_state *st = fcw_re_state(ctx);
     duk_require_string(ctx, 1);
-    duk_require_string(ctx, 2);
+    int functional = duk_is_function(ctx, 2);
+    if (!functional) {
+        duk_require_string(ctx, 2);
+    }
     int global = duk_to_boolean(ctx, 3), unicode = duk_to_boolean(ctx, 4);
     duk_set_top(ctx, 5);
     double li = 0;
@@ -179,12 +261,15 @@ static duk_ret_t native_replace(duk_context *ctx)
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     duk_size_t tlen = 0;
-    const unsigned char *t = (const unsigned char *) duk_get_lstring(ctx, 2, &tlen);
-    struct out o;
+    const unsigned char *t = functional ? NULL : (const unsigned char *) duk_get_lstring(ctx, 2, &tlen);
+    struct out o, found; /* the result; for a function, the matches first */
     out_init(ctx, &o);
+    if (functional) {
+        out_init(ctx, &found);
+    }
     struct re_view v;
     fcw_re_view(ctx, st, 1, &v);
-    size_t next = 0;
+    size_t next = 0, n = 0;
     int matched = 0;
     if (!gy) {
         li = 0;
@@ -198,9 +283,14 @@ static duk_ret_t native_replace(duk_context *ctx)
         if (gy) {
             li = caps[1];
         }
-        out_range(&o, &v, next, (size_t) caps[0]);
-        substitute(&o, &v, t, tlen, slot, caps, named);
-        next = (size_t) caps[1];
+        if (functional) {
+            out_add(&found, caps, (size_t) slot->ncap * 2 * sizeof(int));
+            n++;
+        } else if ((size_t) caps[0] >= next) { /* a match may begin before a lastIndex inside a pair */
+            out_range(&o, &v, next, (size_t) caps[0]);
+            substitute(&o, &v, t, tlen, slot, caps, named);
+            next = (size_t) caps[1];
+        }
         if (!global) {
             break;
         }
@@ -208,13 +298,20 @@ static duk_ret_t native_replace(duk_context *ctx)
             li = (double) fcw_re_advance(&v, (size_t) li, unicode);
         }
     }
-    if (matched) {
+    if (matched && !functional) {
         out_range(&o, &v, next, v.len);
     }
     fcw_re_view_release(ctx, st, &v);
     fcw_re_unpin(slot);
     if (gy) {
-        fcw_re_set_last_index(ctx, 0, li);
+        fcw_re_set_last_index(ctx, 0, li); /* runs no JavaScript: slot stays */
+    }
+    if (matched && functional) {
+        slot->pins++;
+        fcw_re_view(ctx, st, 1, &v);
+        replace_with_function(ctx, st, slot, &v, (const int *) found.p, n, &o);
+        fcw_re_view_release(ctx, st, &v);
+        fcw_re_unpin(slot);
     }
     if (!matched) {
         duk_dup(ctx, 1);
@@ -313,7 +410,9 @@ static duk_ret_t native_split(duk_context *ctx)
         if (!fcw_re_run(ctx, st, slot, &v, q, caps) || (size_t) caps[0] >= size) {
             break;
         }
-        q = (size_t) caps[0];
+        if ((size_t) caps[0] > q) {
+            q = (size_t) caps[0];
+        }
         size_t e = (size_t) caps[1] < size ? (size_t) caps[1] : size;
         if (e == p) {
             q = fcw_re_advance(&v, q, unicode);

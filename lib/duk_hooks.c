@@ -19,3 +19,26 @@ void fcw_duk_request_interrupt(duk_context *ctx)
         cur->interrupt_counter = 0;
     }
 }
+
+int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, idx);
+    duk_hbufobj *bufobj;
+    duk_hbuffer *empty, *old;
+
+    if (obj == NULL || DUK_HOBJECT_GET_CLASS_NUMBER(obj) != DUK_HOBJECT_CLASS_ARRAYBUFFER)
+        return -1;
+    bufobj = (duk_hbufobj *) obj;
+    (void) duk_push_fixed_buffer(ctx, 0);
+    empty = duk_known_hbuffer(thr, -1);
+    old = bufobj->buf;
+    bufobj->buf = empty;
+    DUK_HBUFFER_INCREF(thr, empty);
+    bufobj->offset = 0;
+    bufobj->length = 0;
+    duk_pop(ctx);
+    if (old != NULL)
+        DUK_HBUFFER_DECREF_NORZ(thr, old);
+    return 0;
+}

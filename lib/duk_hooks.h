@@ -11,4 +11,10 @@
  * Only writes two integers: safe from a signal handler on the same thread. */
 void fcw_duk_request_interrupt(duk_context *ctx);
 
+/* Detaches the ArrayBuffer at idx (structured transfer): it is left with
+ * byteLength 0 over an empty buffer, its old bytes freed when no view
+ * references them any more. Views made before keep the bytes they see.
+ * Returns 0, or -1 if the value is not an ArrayBuffer. */
+int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx);
+
 #endif

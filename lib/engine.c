@@ -539,6 +539,7 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_crypto_init(ctx, native_idx);
     fcw_api_regexp_init(ctx, native_idx);
     fcw_api_builtins_init(ctx, native_idx);
+    fcw_api_intl_init(ctx, native_idx);
     fcw_api_bigint_init(ctx, native_idx);
     fcw_api_compression_init(ctx, native_idx);
     fcw_api_fetch_init(ctx, native_idx);
@@ -546,6 +547,9 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_d1_init(ctx, native_idx);
     fcw_api_assets_init(ctx, native_idx);
     fcw_api_fcgi_init(ctx, native_idx);
+    fcw_api_htmlrewriter_init(ctx, native_idx);
+    fcw_api_cache_init(ctx, native_idx);
+    fcw_api_encoding_init(ctx, native_idx);
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
 
@@ -619,6 +623,7 @@ void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *
     duk_put_prop_literal(ctx, -2, "env");
     duk_pop(ctx);
     fcw_bindings_install(e, config);
+    fcw_cache_configure(config->cache_path, config->cache_max_size);
 }
 
 void fcw_engine_free(struct fcw_engine *engine)
@@ -897,16 +902,13 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
     return 0;
 }
 
-static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+/* Evaluates a script's text (path names it in errors and stacks). */
+static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module, char *err,
+                     size_t errlen)
 {
-    size_t len = 0, tlen = 0;
-    char *raw = read_file(path, &len, err, errlen);
-    if (raw == NULL) {
-        return -1;
-    }
+    size_t tlen = 0;
     int is_module = 0;
     char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
-    free(raw);
     if (text == NULL) {
         return -1;
     }
@@ -930,6 +932,18 @@ static int eval_path(struct fcw_engine *e, const char *path, int as_module, char
     }
     duk_pop(e->ctx);
     return 0;
+}
+
+static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *raw = read_file(path, &len, err, errlen);
+    if (raw == NULL) {
+        return -1;
+    }
+    int rc = eval_text(e, path, raw, len, as_module, err, errlen);
+    free(raw);
+    return rc;
 }
 
 /* ---- source maps: a script ending with "//# sourceMappingURL=FILE" whose
@@ -986,13 +1000,11 @@ static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
     return 0;
 }
 
-static void register_source_map(struct fcw_engine *e, const char *path)
+static void register_source_map(struct fcw_engine *e, const char *path, const char *script, size_t script_len)
 {
     char err[256], name[256], map_path[4096];
     size_t len = 0;
-    char *script = read_file(path, &len, err, sizeof(err));
-    int found = script != NULL && source_map_name(script, len, name, sizeof(name));
-    free(script);
+    int found = source_map_name(script, script_len, name, sizeof(name));
     const char *slash = strrchr(path, '/');
     int dlen = slash ? (int) (slash - path) + 1 : 0;
     if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
@@ -1010,9 +1022,10 @@ static void register_source_map(struct fcw_engine *e, const char *path)
     free(map);
 }
 
-int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen)
 {
-    if (eval_path(engine, path, 1, err, errlen) < 0) {
+    if (eval_text(engine, path, text, len, 1, err, errlen) < 0) {
         return -1;
     }
     duk_context *ctx = engine->ctx;
@@ -1028,8 +1041,20 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
                  path);
         return -1;
     }
-    register_source_map(engine, path);
+    register_source_map(engine, path, text, len);
     return 0;
+}
+
+int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *text = read_file(path, &len, err, errlen);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = fcw_engine_load_source(engine, path, text, len, err, errlen);
+    free(text);
+    return rc;
 }
 
 int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)

@@ -89,12 +89,18 @@ void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_regexp_free(struct fcw_engine *engine);
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_intl_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_kv_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_d1_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_assets_init(duk_context *ctx, duk_idx_t native_idx);
 /* The FastCGI client of service bindings (lib/fcgi_client.c). */
 void fcw_api_fcgi_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_htmlrewriter_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_cache_init(duk_context *ctx, duk_idx_t native_idx);
+/* Where the Cache API keeps its entries (lib/api_cache.c). */
+void fcw_cache_configure(const char *path, size_t max_size);
+void fcw_api_encoding_init(duk_context *ctx, duk_idx_t native_idx);
 /* Puts the KV and D1 bindings of config on env and the global object
  * (lib/api_kv.c). */
 void fcw_bindings_install(struct fcw_engine *engine, const struct fcw_engine_config *config);

@@ -30,9 +30,15 @@ struct fcw_limits {
     unsigned fetch_connect_timeout_ms; /* outgoing fetch(): connect timeout (0: libcurl's) */
     unsigned fetch_timeout_ms;         /* outgoing fetch(): whole transfer (0: none) */
     int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
+    char *fetch_allow;                 /* ... except these (lib/fetch_guard.h; NULL: none) */
 };
 
-/* A binding: a KV namespace, a D1 database or the static assets, published in env
+/* Checks a fetch.allow list (host[:port], address[:port], CIDR, comma- or
+ * space-separated); 0, or -1 with a message naming the bad entry. */
+int fcw_fetch_guard_check(const char *allow, char *err, size_t errlen);
+
+/* A binding: a KV namespace, a D1 database, the static assets, a service
+ * or a JSON variable, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
 enum fcw_binding_type {
     FCW_BINDING_KV,
@@ -64,6 +70,8 @@ struct fcw_engine_config {
     size_t nvars;            /* number of pairs */
     const struct fcw_binding *bindings; /* KV and D1 bindings */
     size_t nbindings;
+    const char *cache_path; /* the Cache API's SQLite store; NULL: private, in memory */
+    size_t cache_max_size;  /* its size bound in bytes (0: 64 MiB) */
     fcw_log_cb log;
     void *log_data;
     /* Called, never to return, when a request cannot be ended from inside
@@ -123,6 +131,10 @@ void fcw_engine_configure(struct fcw_engine *engine, const struct fcw_engine_con
 /* Compiles the worker script at path and runs its top level. On failure
  * writes "path:line: message" to err and returns -1. */
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
+/* The same from a script's text already read (path names it in errors and
+ * stack traces, and a source map beside it is still read from disk). */
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen);
 
 /* Runs one request to its end (response written, waitUntil work settled or
  * the wall limit reached). The last bytes of the response may still sit in

@@ -29,6 +29,8 @@
 
 #include "engine.h"
 #include "fetch.h"
+#include "fetch_guard.h"
+#include "url.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -57,6 +59,7 @@ struct transfer {
     size_t body_len;
     char errbuf[CURL_ERROR_SIZE];
     char denied[INET6_ADDRSTRLEN];
+    int host_allowed; /* fetch.allow names the URL's host */
 
     int status;
     char *reason;
@@ -390,33 +393,15 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *userdata)
     return t->aborted ? 0 : n;
 }
 
-static int address_is_private(const struct sockaddr *sa)
-{
-    if (sa->sa_family == AF_INET) {
-        uint32_t a = ntohl(((const struct sockaddr_in *) sa)->sin_addr.s_addr);
-        return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 || (a >> 16) == 0xA9FE ||
-               (a >> 20) == 0xAC1 || (a >> 16) == 0xC0A8 || (a >> 22) == (100u << 2 | 1) || a >= 0xE0000000u;
-    }
-    if (sa->sa_family == AF_INET6) {
-        const struct in6_addr *a6 = &((const struct sockaddr_in6 *) sa)->sin6_addr;
-        if (IN6_IS_ADDR_V4MAPPED(a6) || IN6_IS_ADDR_V4COMPAT(a6)) {
-            struct sockaddr_in v4 = { .sin_family = AF_INET };
-            memcpy(&v4.sin_addr, a6->s6_addr + 12, 4);
-            return address_is_private((const struct sockaddr *) &v4);
-        }
-        return IN6_IS_ADDR_UNSPECIFIED(a6) || IN6_IS_ADDR_LOOPBACK(a6) || IN6_IS_ADDR_LINKLOCAL(a6) ||
-               IN6_IS_ADDR_SITELOCAL(a6) || IN6_IS_ADDR_MULTICAST(a6) || (a6->s6_addr[0] & 0xFE) == 0xFC;
-    }
-    return 1;
-}
-
-/* fetch.deny_private: checked on the address about to be connected, after
- * resolution, so a name that resolves (or rebinds) to a private address is
- * refused like the address itself. */
+/* fetch.deny_private and fetch.allow (lib/fetch_guard.c): checked on the
+ * address about to be connected, after resolution, so a name that resolves
+ * (or rebinds) to a private address is refused like the address itself. */
 static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address)
 {
     struct transfer *t = clientp;
-    if (purpose == CURLSOCKTYPE_IPCXN && address_is_private(&address->addr)) {
+    const char *allow = fcw_engine_limits(t->f->engine)->fetch_allow;
+    if (purpose == CURLSOCKTYPE_IPCXN && !t->host_allowed && fcw_fetch_guard_is_private(&address->addr) &&
+        !fcw_fetch_guard_allows_address(allow, &address->addr)) {
         const void *raw = address->family == AF_INET6 ? (const void *) &((struct sockaddr_in6 *) &address->addr)->sin6_addr
                                                       : (const void *) &((struct sockaddr_in *) &address->addr)->sin_addr;
         if (inet_ntop(address->family, raw, t->denied, sizeof(t->denied)) == NULL) {
@@ -529,7 +514,7 @@ static void fail_message(const struct transfer *t, CURLcode rc, char *out, size_
 {
     if (t->denied[0] != '\0') {
         snprintf(out, outlen, "fetch failed: refusing to connect to %s, a private or loopback address "
-                 "(fetch.deny_private)", t->denied);
+                 "(fetch.deny_private; name it in fetch.allow to allow it)", t->denied);
     } else {
         snprintf(out, outlen, "fetch failed: %s", t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
     }
@@ -731,6 +716,25 @@ static void set_limits(struct transfer *t, const struct fcw_limits *lim)
     }
 }
 
+/* fetch.allow names the host of url (by name, with or without its port). */
+static int url_host_allowed(const char *allow, const char *url)
+{
+    struct fcw_url u;
+    if (allow == NULL || fcw_url_parse(url, strlen(url), NULL, &u) < 0) {
+        return 0;
+    }
+    size_t len;
+    const char *host = fcw_url_get(&u, FCW_URL_HOSTNAME, &len);
+    if (len >= 2 && host[0] == '[') {
+        host++;
+        len -= 2;
+    }
+    int port = u.port >= 0 ? u.port : u.scheme_end == 5 ? 443 : 80;
+    int allowed = fcw_fetch_guard_allows_host(allow, host, len, port);
+    fcw_url_free(&u);
+    return allowed;
+}
+
 static int configure(struct transfer *t, duk_context *ctx, const char *method, const char *url)
 {
     CURL *easy = t->easy;
@@ -765,6 +769,7 @@ static int configure(struct transfer *t, duk_context *ctx, const char *method, c
     }
     set_method(t, method);
     set_limits(t, fcw_engine_limits(t->f->engine));
+    t->host_allowed = url_host_allowed(fcw_engine_limits(t->f->engine)->fetch_allow, url);
     return 0;
 }
 

@@ -54,8 +54,14 @@ typedef int (*fcw_re_interrupt_cb)(void *opaque);
  * program was compiled sticky, else at start and each later position (the
  * caller applies lastIndex and global). On FCW_RE_MATCH, captures holds
  * 2 * fcw_re_capture_count() indices (start, end) into input, -1 for a group
- * that did not take part. */
+ * that did not take part. Under u/v a start inside a surrogate pair means
+ * that pair (the match may then begin at start - 1). */
 int fcw_re_exec(const struct fcw_re *re, const uint16_t *input, size_t len, size_t start, int *captures,
                 fcw_re_interrupt_cb cb, void *opaque);
+
+/* Optional, in the master before forking: builds the case-folding tables
+ * the i flag uses (otherwise built at the first such compile in each
+ * process), so that the children share them. */
+void fcw_re_init_main(void);
 
 #endif

@@ -1,10 +1,12 @@
 /*
  * Character sets of the regular-expression engine: sorted lists of
  * code-point ranges with union, complement, intersection and difference
- * (the v flag's class algebra), the class escapes \d \s \w, and the case
- * closure that turns a class into the set of characters that match it
- * under the i flag (every character whose canonical form is that of a
- * member), so that matching never canonicalizes at run time.
+ * (the v flag's class algebra), the class escapes \d \s \w, \p{...}
+ * syntax, and the parser of classes without the v flag (ClassRanges, with
+ * Annex B's ranges that have a class escape at one end). Under the i flag
+ * a class is widened by re_cset_case_close (regexp_unicode.c) to every
+ * character whose canonical form is that of a member, so that matching
+ * never canonicalizes at run time.
  */
 #include "regexp_int.h"
 
@@ -59,9 +61,16 @@ void re_cset_add(struct re_cset *s, uint32_t lo, uint32_t hi)
         s->n++;
         return;
     }
-    /* first range that ends at or after lo - 1 */
-    for (i = 0; i < s->n && s->r[2 * i + 1] + 1 < lo; i++)
-        ;
+    /* first range that ends at or after lo - 1 (binary search) */
+    i = 0;
+    j = s->n;
+    while (i < j) {
+        int mid = (i + j) / 2;
+        if (s->r[2 * mid + 1] + 1 < lo)
+            i = mid + 1;
+        else
+            j = mid;
+    }
     /* ranges i..j-1 touch [lo, hi] */
     for (j = i; j < s->n && s->r[2 * j] <= hi + 1 && hi != UINT32_MAX; j++)
         ;
@@ -85,6 +94,50 @@ void re_cset_add(struct re_cset *s, uint32_t lo, uint32_t hi)
         memmove(s->r + 2 * (i + 1), s->r + 2 * j, (size_t)(s->n - j) * 2 * sizeof(uint32_t));
         s->n -= k;
     }
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Appends [lo, hi] to a set built in order (lo not below the last lo). */
+static void append(struct re_cset *s, uint32_t lo, uint32_t hi)
+{
+    if (s->n && lo <= s->r[2 * s->n - 1] + 1) {
+        if (hi > s->r[2 * s->n - 1])
+            s->r[2 * s->n - 1] = hi;
+        return;
+    }
+    if (cset_reserve(s, s->n + 1) < 0)
+        return;
+    s->r[2 * s->n] = lo;
+    s->r[2 * s->n + 1] = hi;
+    s->n++;
+}
+
+void re_cset_add_points(struct re_cset *s, uint32_t *pts, int n)
+{
+    struct re_cset out;
+    int i = 0, j = 0;
+
+    if (n == 0)
+        return;
+    qsort(pts, (size_t)n, sizeof(*pts), cmp_u32);
+    re_cset_init(&out);
+    while (i < s->n || j < n) {
+        if (j == n || (i < s->n && s->r[2 * i] <= pts[j])) {
+            append(&out, s->r[2 * i], s->r[2 * i + 1]);
+            i++;
+        } else {
+            append(&out, pts[j], pts[j]);
+            j++;
+        }
+    }
+    out.oom |= s->oom;
+    free(s->r);
+    *s = out;
 }
 
 void re_cset_add_set(struct re_cset *s, const struct re_cset *t)
@@ -193,9 +246,8 @@ static void add_word(struct re_cset *s, int unicode, int icase)
 
 static void add_space(struct re_cset *s)
 {
-    static const uint32_t sp[] = {0x9,    0xD,    0x20,   0x20,   0xA0,   0xA0,   0x1680, 0x1680, 0x2000,
-                                  0x200A, 0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000,
-                                  0xFEFF, 0xFEFF};
+    static const uint32_t sp[] = {0x9,    0xD,    0x20,   0x20,   0xA0,   0xA0,   0x1680, 0x1680, 0x2000, 0x200A,
+                                  0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000, 0xFEFF, 0xFEFF};
     size_t i;
 
     for (i = 0; i < sizeof(sp) / sizeof(sp[0]); i += 2)
@@ -210,16 +262,10 @@ void re_cset_class_escape(struct re_cset *s, int c, int unicode, int icase)
     re_cset_init(&t);
     switch (c) {
     case 'd':
-    case 'D':
-        re_cset_add(&t, '0', '9');
-        break;
+    case 'D': re_cset_add(&t, '0', '9'); break;
     case 's':
-    case 'S':
-        add_space(&t);
-        break;
-    default:
-        add_word(&t, unicode, icase);
-        break;
+    case 'S': add_space(&t); break;
+    default: add_word(&t, unicode, icase); break;
     }
     if (c == 'D' || c == 'S' || c == 'W')
         re_cset_invert(&t, max);

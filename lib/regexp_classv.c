@@ -154,6 +154,35 @@ static int set_char(struct re_parser *ps, uint32_t *c)
 
 static int parse_contents(struct re_parser *ps, struct vset *out);
 
+/* \p{Emoji_Keycap_Sequence} at ps->pos: its strings into v. Returns 1
+ * when it was that (position after it), 0 when not. The other properties
+ * of strings (RGI_Emoji...) need emoji data libunistring does not have:
+ * they stay unknown names. */
+static int string_property(struct re_parser *ps, struct vset *v)
+{
+    static const char name[] = "\\p{Emoji_Keycap_Sequence}";
+    static const char keys[] = "#*0123456789";
+    size_t i, n = sizeof(name) - 1;
+
+    if (ps->pos + n > ps->len)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (ps->p[ps->pos + i] != (unsigned char)name[i])
+            return 0;
+    ps->pos += n;
+    for (i = 0; keys[i]; i++) {
+        uint32_t seq[3];
+        seq[0] = (unsigned char)keys[i];
+        seq[1] = 0xFE0F;
+        seq[2] = 0x20E3;
+        if (vset_add_str(v, seq, 3) < 0) {
+            re_fail(ps, "out of memory");
+            return 1;
+        }
+    }
+    return 1;
+}
+
 /* \q{...} after "\q": its strings into v. */
 static int string_disjunction(struct re_parser *ps, struct vset *v)
 {
@@ -233,6 +262,11 @@ static int operand(struct re_parser *ps, struct vset *v, int allow_range)
         if (e == 'd' || e == 'D' || e == 's' || e == 'S' || e == 'w' || e == 'W') {
             ps->pos += 2;
             re_cset_class_escape(&v->set, e, 1, ps->icase);
+            goto close;
+        }
+        if (e == 'p' && string_property(ps, v)) {
+            if (ps->failed)
+                return -1;
             goto close;
         }
         if (e == 'p' || e == 'P') {
@@ -339,11 +373,12 @@ static int cmp_len_desc(const void *a, const void *b)
     return y->n - x->n;
 }
 
+static int build_node(struct re_parser *ps, int n, struct vset *vp);
+
 /* n is the N_SET node re_parse_class made, ps->pos after '[' and '^'. */
 int re_parse_class_v(struct re_parser *ps, int n)
 {
     struct vset v;
-    int si = ps->nodes[n].val, alt, i, j;
 
     if (++ps->depth > RE_MAX_DEPTH)
         return re_fail(ps, "regular expression too deeply nested");
@@ -352,6 +387,32 @@ int re_parse_class_v(struct re_parser *ps, int n)
         return -1;
     }
     ps->depth--;
+    return build_node(ps, n, &v);
+}
+
+/* \p{...} outside a class under v (ps->pos at the backslash): a property
+ * of strings is matched like a class holding it. */
+int re_parse_property_v(struct re_parser *ps)
+{
+    struct vset v;
+    int n = re_new_node(ps, N_SET), si;
+
+    if (n < 0 || (si = re_new_set(ps)) < 0)
+        return -1;
+    ps->nodes[n].val = si;
+    if (operand(ps, &v, 0) < 0) {
+        vset_free(&v);
+        return -1;
+    }
+    return build_node(ps, n, &v) < 0 ? -1 : n;
+}
+
+/* Fills node n (an N_SET) from the class value, which it frees. */
+static int build_node(struct re_parser *ps, int n, struct vset *vp)
+{
+    struct vset v = *vp;
+    int si = ps->nodes[n].val, alt, i, j;
+
     if (ps->nodes[n].inv && v.ns) {
         vset_free(&v);
         return re_fail(ps, "negated character class may contain strings");

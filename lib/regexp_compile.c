@@ -3,7 +3,7 @@
  * and emits the program regexp_exec.c runs, forwards, or backwards inside
  * a lookbehind (terms in reverse order, captures closed before they are
  * opened, characters read before the position). Quantified single
- * characters become one OP_SPAN that consumes greedily without a
+ * characters become one OP_SPAN (or OP_SPAN_LAZY) that consumes without a
  * backtrack entry per character; other quantifiers become counted loops
  * with the spec's empty check and capture reset. Under i every character
  * and class is widened to its case closure here. Also fcw_re_compile and
@@ -123,9 +123,79 @@ static void emit_char(struct comp *cc, uint32_t c, unsigned back)
     re_cset_free(&s);
 }
 
+/* The node itself, or what a non-capturing group around it holds. */
+static int unwrap(const struct re_parser *ps, int ni)
+{
+    while (ps->nodes[ni].type == N_NCGROUP)
+        ni = ps->nodes[ni].kid;
+    return ni;
+}
+
 static int is_single(const struct re_node *n)
 {
     return n->type == N_CHAR || n->type == N_SET || n->type == N_DOT;
+}
+
+/* An alternation of single characters and classes, such as (?:a|b|[0-9]),
+ * matches one character whichever alternative matches it: it becomes one
+ * class, so that a quantifier over it is a span. */
+static int merge_alternatives(struct comp *cc)
+{
+    struct re_parser *ps = cc->ps;
+    uint32_t max = ps->unicode ? RE_MAX_CP : 0xFFFF;
+    int i, changed, rounds;
+
+    for (rounds = 0; rounds < 8; rounds++) {
+        changed = 0;
+        for (i = 0; i < ps->nnodes; i++) {
+            struct re_node *n = &ps->nodes[i];
+            int k, si;
+            if (n->type != N_ALT)
+                continue;
+            for (k = n->kid; k >= 0; k = ps->nodes[k].next) {
+                const struct re_node *seq = &ps->nodes[k];
+                int one;
+                if (seq->type != N_SEQ || seq->kid < 0 || seq->kid != seq->last)
+                    break;
+                one = unwrap(ps, seq->kid);
+                if (ps->nodes[one].type != N_CHAR && ps->nodes[one].type != N_SET)
+                    break;
+            }
+            if (k >= 0)
+                continue;
+            si = re_new_set(ps);
+            if (si < 0)
+                return -1;
+            n = &ps->nodes[i];
+            for (k = n->kid; k >= 0; k = ps->nodes[k].next) {
+                const struct re_node *one = &ps->nodes[unwrap(ps, ps->nodes[k].kid)];
+                if (one->type == N_CHAR) {
+                    re_cset_add(&ps->sets[si], (uint32_t)one->val, (uint32_t)one->val);
+                } else if (one->inv) {
+                    struct re_cset t;
+                    if (re_cset_copy(&t, &ps->sets[one->val]) < 0)
+                        return re_fail(ps, "out of memory");
+                    if (ps->icase)
+                        re_cset_case_close(&t, ps->unicode);
+                    re_cset_invert(&t, max);
+                    re_cset_add_set(&ps->sets[si], &t);
+                    re_cset_free(&t);
+                } else {
+                    re_cset_add_set(&ps->sets[si], &ps->sets[one->val]);
+                }
+            }
+            if (ps->sets[si].oom)
+                return re_fail(ps, "out of memory");
+            n->type = N_SET;
+            n->val = si;
+            n->inv = 0;
+            n->kid = n->last = -1;
+            changed = 1;
+        }
+        if (!changed)
+            break;
+    }
+    return 0;
 }
 
 static void gen(struct comp *cc, int ni, unsigned back)
@@ -135,19 +205,14 @@ static void gen(struct comp *cc, int ni, unsigned back)
     int k, at, loop, exit_at, reg;
 
     switch (n->type) {
-    case N_EMPTY:
-        break;
-    case N_CHAR:
-        emit_char(cc, (uint32_t)n->val, back);
-        break;
+    case N_EMPTY: break;
+    case N_CHAR: emit_char(cc, (uint32_t)n->val, back); break;
     case N_SET:
         k = add_cls(cc, &ps->sets[n->val]);
         emit(cc, (n->inv ? OP_NSET : OP_SET) | back);
         emit(cc, (uint32_t)k);
         break;
-    case N_DOT:
-        emit(cc, ((ps->flags & FCW_RE_DOT_ALL) ? OP_ANY : OP_DOT) | back);
-        break;
+    case N_DOT: emit(cc, ((ps->flags & FCW_RE_DOT_ALL) ? OP_ANY : OP_DOT) | back); break;
     case N_SEQ:
         if (!back) {
             for (k = n->kid; k >= 0; k = ps->nodes[k].next)
@@ -201,21 +266,11 @@ static void gen(struct comp *cc, int ni, unsigned back)
         emit(cc, OP_SAVE);
         emit(cc, (uint32_t)(2 * n->val + (back ? 0 : 1)));
         break;
-    case N_NCGROUP:
-        gen(cc, n->kid, back);
-        break;
-    case N_BOL:
-        emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_BOL_M : OP_BOL);
-        break;
-    case N_EOL:
-        emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_EOL_M : OP_EOL);
-        break;
-    case N_WORDB:
-        emit(cc, OP_WORDB);
-        break;
-    case N_NWORDB:
-        emit(cc, OP_NWORDB);
-        break;
+    case N_NCGROUP: gen(cc, n->kid, back); break;
+    case N_BOL: emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_BOL_M : OP_BOL); break;
+    case N_EOL: emit(cc, (ps->flags & FCW_RE_MULTILINE) ? OP_EOL_M : OP_EOL); break;
+    case N_WORDB: emit(cc, OP_WORDB); break;
+    case N_NWORDB: emit(cc, OP_NWORDB); break;
     case N_BACKREF:
         emit(cc, OP_BACKREF | back);
         emit(cc, (uint32_t)n->val);
@@ -229,18 +284,18 @@ static void gen(struct comp *cc, int ni, unsigned back)
         patch(cc, at, cc->re->ncode);
         break;
     case N_REPEAT: {
-        struct re_node *kid = &ps->nodes[n->kid];
+        struct re_node *kid = &ps->nodes[unwrap(ps, n->kid)];
         if (n->max == 0)
             break;
         if (n->min == 1 && n->max == 1) {
             gen(cc, n->kid, back);
             break;
         }
-        if (is_single(kid) && n->greedy) {
-            emit(cc, OP_SPAN | back);
+        if (is_single(kid)) {
+            emit(cc, (n->greedy ? OP_SPAN : OP_SPAN_LAZY) | back);
             emit(cc, (uint32_t)n->min);
             emit(cc, (uint32_t)n->max);
-            gen(cc, n->kid, back);
+            gen(cc, unwrap(ps, n->kid), back);
             break;
         }
         reg = cc->re->nregs++;
@@ -268,8 +323,7 @@ static void gen(struct comp *cc, int ni, unsigned back)
         patch(cc, exit_at, cc->re->ncode);
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -281,13 +335,9 @@ static void start_hints(struct comp *cc, int ni)
     while (ni >= 0) {
         struct re_node *n = &ps->nodes[ni];
         switch (n->type) {
-        case N_SEQ:
-            ni = n->kid;
-            break;
+        case N_SEQ: ni = n->kid; break;
         case N_GROUP:
-        case N_NCGROUP:
-            ni = n->kid;
-            break;
+        case N_NCGROUP: ni = n->kid; break;
         case N_REPEAT:
             if (n->min < 1)
                 return;
@@ -314,24 +364,123 @@ static void start_hints(struct comp *cc, int ni)
             cc->re->first_c = c > 0xFFFF ? 0xD800 + ((c - 0x10000) >> 10) : c;
             return;
         }
-        default:
-            return;
+        default: return;
         }
+    }
+}
+
+/* Adds the code units of the set (a lead surrogate for each astral
+ * character). */
+static void add_units(struct re_cset *out, const struct re_cset *s)
+{
+    int i;
+
+    for (i = 0; i < s->n; i++) {
+        uint32_t lo = s->r[2 * i], hi = s->r[2 * i + 1];
+        if (lo <= 0xFFFF)
+            re_cset_add(out, lo, hi > 0xFFFF ? 0xFFFF : hi);
+        if (hi > 0xFFFF) {
+            if (lo < 0x10000)
+                lo = 0x10000;
+            re_cset_add(out, 0xD800 + ((lo - 0x10000) >> 10), 0xD800 + ((hi - 0x10000) >> 10));
+        }
+    }
+}
+
+/* Adds to out the code units a match of node ni can start with. Returns 1
+ * when the node may match without consuming anything (what follows it
+ * counts too), 0 when it always consumes, -1 when any unit may start it. */
+static int first_units(struct comp *cc, int ni, struct re_cset *out)
+{
+    struct re_parser *ps = cc->ps;
+    struct re_node *n = &ps->nodes[ni];
+    int k, r, nullable;
+
+    switch (n->type) {
+    case N_EMPTY:
+    case N_BOL:
+    case N_EOL:
+    case N_WORDB:
+    case N_NWORDB:
+    case N_LOOK: return 1;
+    case N_CHAR: {
+        struct re_cset s;
+        re_cset_init(&s);
+        re_cset_add(&s, (uint32_t)n->val, (uint32_t)n->val);
+        if (ps->icase)
+            re_cset_case_close(&s, ps->unicode);
+        add_units(out, &s);
+        re_cset_free(&s);
+        return 0;
+    }
+    case N_SET:
+        if (n->inv)
+            return -1;
+        add_units(out, &ps->sets[n->val]); /* closed by add_cls under i */
+        return 0;
+    case N_SEQ:
+        for (k = n->kid; k >= 0; k = ps->nodes[k].next) {
+            r = first_units(cc, k, out);
+            if (r <= 0)
+                return r;
+        }
+        return 1;
+    case N_ALT:
+        nullable = 0;
+        for (k = n->kid; k >= 0; k = ps->nodes[k].next) {
+            r = first_units(cc, k, out);
+            if (r < 0)
+                return r;
+            nullable |= r;
+        }
+        return nullable;
+    case N_GROUP:
+    case N_NCGROUP: return first_units(cc, n->kid, out);
+    case N_REPEAT:
+        if (n->max == 0)
+            return 1;
+        r = first_units(cc, n->kid, out);
+        return r < 0 ? r : n->min == 0 ? 1 : r;
+    default: /* N_DOT, N_BACKREF */ return -1;
     }
 }
 
 int re_compile_tree(struct re_parser *ps, int root, struct fcw_re *re)
 {
     struct comp cc;
+    struct re_cset first;
 
     memset(&cc, 0, sizeof(cc));
     cc.ps = ps;
     cc.re = re;
+    if (merge_alternatives(&cc) < 0)
+        return -1;
     gen(&cc, root, 0);
     emit(&cc, OP_MATCH);
     if (cc.oom)
         return re_fail(ps, "out of memory");
     start_hints(&cc, root);
+    if (!re->first_kind && !re->anchored) {
+        re_cset_init(&first);
+        if (first_units(&cc, root, &first) == 0 && first.n > 0) {
+            if (first.n == 1 && first.r[0] == first.r[1]) {
+                re->first_kind = 1;
+                re->first_c = first.r[0];
+            } else {
+                int saved = ps->icase, k;
+                ps->icase = 0; /* already closed */
+                k = add_cls(&cc, &first);
+                ps->icase = saved;
+                if (k >= 0) {
+                    re->first_kind = 2;
+                    re->first_cls = k;
+                }
+            }
+        }
+        re_cset_free(&first);
+        if (cc.oom)
+            return re_fail(ps, "out of memory");
+    }
     return 0;
 }
 

@@ -22,7 +22,7 @@
 #define LOCAL_REGS 32
 #define MAX_BT (1 << 21) /* entries: 32 MB */
 
-enum { BT_CHOICE, BT_CAP, BT_REG, BT_LOOK, BT_SPAN, BT_SPAN_BACK };
+enum { BT_CHOICE, BT_CAP, BT_REG, BT_LOOK, BT_SPAN, BT_SPAN_BACK, BT_LAZY };
 
 struct bt {
     int32_t kind, a, b, c;
@@ -38,7 +38,7 @@ struct vm {
     struct bt *bt;
     int sp, cap;
     int heap;
-    unsigned steps;
+    int steps; /* until the next callback; a span of n characters costs n / 8 */
     fcw_re_interrupt_cb cb;
     void *opaque;
 };
@@ -140,31 +140,22 @@ static inline int match_one(const struct vm *m, const uint32_t *code, int pos, u
     if (!w)
         return 0;
     switch (code[0] & 0xFF) {
-    case OP_CHAR:
-        return c == code[1] ? w : 0;
-    case OP_CHAR2:
-        return c == code[1] || c == code[2] ? w : 0;
-    case OP_SET:
-        return cls_has(&m->re->cls[code[1]], c) ? w : 0;
-    case OP_NSET:
-        return cls_has(&m->re->cls[code[1]], c) ? 0 : w;
-    case OP_DOT:
-        return is_line_term(c) ? 0 : w;
-    default: /* OP_ANY */
-        return w;
+    case OP_CHAR: return c == code[1] ? w : 0;
+    case OP_CHAR2: return c == code[1] || c == code[2] ? w : 0;
+    case OP_SET: return cls_has(&m->re->cls[code[1]], c) ? w : 0;
+    case OP_NSET: return cls_has(&m->re->cls[code[1]], c) ? 0 : w;
+    case OP_DOT: return is_line_term(c) ? 0 : w;
+    default: /* OP_ANY */ return w;
     }
 }
 
 static int op_len(uint32_t op)
 {
     switch (op & 0xFF) {
-    case OP_CHAR2:
-        return 3;
+    case OP_CHAR2: return 3;
     case OP_DOT:
-    case OP_ANY:
-        return 1;
-    default:
-        return 2;
+    case OP_ANY: return 1;
+    default: return 2;
     }
 }
 
@@ -216,22 +207,68 @@ static int backref(const struct vm *m, int g, int pos, unsigned back)
     return back ? i : pos + n;
 }
 
-#define PUSH(k, a, b, c)                                                                                           \
-    do {                                                                                                           \
-        if (push(m, k, a, b, c) < 0)                                                                               \
-            return FCW_RE_NOMEM;                                                                                   \
+/* Where a span of code units that gave back to cur may resume: the next
+ * consuming instruction after the span (past group ends) tells which
+ * positions down to min cannot match. */
+static int give_back(const struct vm *m, int next, int cur, int min)
+{
+    const uint32_t *code = m->re->code;
+
+    while (code[next] == OP_SAVE)
+        next += 2;
+    switch (code[next]) {
+    case OP_CHAR:
+        while (cur > min && m->in[cur] != code[next + 1])
+            cur--;
+        break;
+    case OP_SET:
+        while (cur > min && !cls_has(&m->re->cls[code[next + 1]], m->in[cur]))
+            cur--;
+        break;
+    default: break;
+    }
+    return cur;
+}
+
+/* Whether the continuation at next may match at pos (code units
+ * forwards): false when its first consuming instruction, past group ends,
+ * is a literal or a class the unit at pos is not. */
+static inline int may_continue(const struct vm *m, int next, int pos)
+{
+    const uint32_t *code = m->re->code;
+
+    while (code[next] == OP_SAVE)
+        next += 2;
+    if (code[next] == OP_CHAR)
+        return pos < m->len && m->in[pos] == code[next + 1];
+    if (code[next] == OP_SET)
+        return pos < m->len && cls_has(&m->re->cls[code[next + 1]], m->in[pos]);
+    return 1;
+}
+
+#define PUSH(k_, a_, b_, c_)                                                                                           \
+    do {                                                                                                               \
+        if (m->sp < m->cap) {                                                                                          \
+            struct bt *e_ = &m->bt[m->sp++];                                                                           \
+            e_->kind = (k_);                                                                                           \
+            e_->a = (a_);                                                                                              \
+            e_->b = (b_);                                                                                              \
+            e_->c = (c_);                                                                                              \
+        } else if (push(m, k_, a_, b_, c_) < 0) {                                                                      \
+            return FCW_RE_NOMEM;                                                                                       \
+        }                                                                                                              \
     } while (0)
-#define SET_CAP(slot, v)                                                                                           \
-    do {                                                                                                           \
-        if (m->sp)                                                                                                 \
-            PUSH(BT_CAP, (int)(slot), m->caps[slot], 0);                                                           \
-        m->caps[slot] = (v);                                                                                       \
+#define SET_CAP(slot, v)                                                                                               \
+    do {                                                                                                               \
+        if (m->sp)                                                                                                     \
+            PUSH(BT_CAP, (int)(slot), m->caps[slot], 0);                                                               \
+        m->caps[slot] = (v);                                                                                           \
     } while (0)
-#define SET_REG(r, v)                                                                                              \
-    do {                                                                                                           \
-        if (m->sp)                                                                                                 \
-            PUSH(BT_REG, (int)(r), m->regs[r], 0);                                                                 \
-        m->regs[r] = (v);                                                                                          \
+#define SET_REG(r, v)                                                                                                  \
+    do {                                                                                                               \
+        if (m->sp)                                                                                                     \
+            PUSH(BT_REG, (int)(r), m->regs[r], 0);                                                                     \
+        m->regs[r] = (v);                                                                                              \
     } while (0)
 
 /* Runs the program from pos; FCW_RE_MATCH with caps filled, or
@@ -247,7 +284,7 @@ static int run(struct vm *m, int pos)
         unsigned back = op & OPF_BACK;
         int w;
 
-        if (--m->steps == 0) {
+        if (--m->steps <= 0) {
             m->steps = STEPS;
             if (m->cb && m->cb(m->opaque))
                 return FCW_RE_INTERRUPTED;
@@ -298,9 +335,7 @@ static int run(struct vm *m, int pos)
                 goto fail;
             pc++;
             continue;
-        case OP_JMP:
-            pc = (int)code[pc + 1];
-            continue;
+        case OP_JMP: pc = (int)code[pc + 1]; continue;
         case OP_SPLIT:
             PUSH(BT_CHOICE, (int)code[pc + 1], pos, 0);
             pc += 2;
@@ -380,6 +415,45 @@ static int run(struct vm *m, int pos)
         case OP_SPAN: {
             int min = (int)code[pc + 1], max = (int)code[pc + 2], cnt = 0;
             int minpos = min == 0 ? pos : -1, next = pc + 3 + op_len(code[pc + 3]);
+            if (!back && !m->unicode) {
+                /* code units forwards: one tight loop per kind */
+                int lim = m->len - pos < max ? m->len : pos + max, p = pos;
+                const uint16_t *in = m->in;
+                uint32_t c1 = code[pc + 4];
+                switch (code[pc + 3] & 0xFF) {
+                case OP_CHAR:
+                    while (p < lim && in[p] == c1)
+                        p++;
+                    break;
+                case OP_CHAR2:
+                    while (p < lim && (in[p] == c1 || in[p] == code[pc + 5]))
+                        p++;
+                    break;
+                case OP_SET:
+                    while (p < lim && cls_has(&m->re->cls[c1], in[p]))
+                        p++;
+                    break;
+                case OP_NSET:
+                    while (p < lim && !cls_has(&m->re->cls[c1], in[p]))
+                        p++;
+                    break;
+                case OP_DOT:
+                    while (p < lim && !is_line_term(in[p]))
+                        p++;
+                    break;
+                default: p = lim; break;
+                }
+                cnt = p - pos;
+                m->steps -= cnt >> 3;
+                if (cnt < min)
+                    goto fail;
+                /* giving back never helps when the end of input must follow */
+                if (cnt > min && code[next] != OP_EOL)
+                    PUSH(BT_SPAN, next, pos + min, p);
+                pos = p;
+                pc = next;
+                continue;
+            }
             while (cnt < max) {
                 w = match_one(m, code + pc + 3, pos, back);
                 if (!w)
@@ -388,6 +462,7 @@ static int run(struct vm *m, int pos)
                 if (++cnt == min)
                     minpos = pos;
             }
+            m->steps -= cnt >> 3;
             if (cnt < min)
                 goto fail;
             if (cnt > min)
@@ -395,11 +470,21 @@ static int run(struct vm *m, int pos)
             pc = next;
             continue;
         }
-        case OP_MATCH:
-            m->caps[1] = pos;
-            return FCW_RE_MATCH;
-        default:
-            return FCW_RE_NOMATCH;
+        case OP_SPAN_LAZY: {
+            int min = (int)code[pc + 1], max = (int)code[pc + 2], cnt;
+            for (cnt = 0; cnt < min; cnt++) {
+                w = match_one(m, code + pc + 3, pos, back);
+                if (!w)
+                    goto fail;
+                pos += back ? -w : w;
+            }
+            if (max > min)
+                PUSH(BT_LAZY, pc, pos, min);
+            pc += 3 + op_len(code[pc + 3]);
+            continue;
+        }
+        case OP_MATCH: m->caps[1] = pos; return FCW_RE_MATCH;
+        default: return FCW_RE_NOMATCH;
         }
     fail:
         for (;;) {
@@ -431,18 +516,51 @@ static int run(struct vm *m, int pos)
                 }
                 continue;
             case BT_SPAN: {
-                /* give back one character */
+                /* give back one character (code units: as many as cannot
+                 * be followed by the literal that comes next) */
                 int cur = e->c;
-                if (m->unicode && cur - 2 >= e->b && IS_TRAIL(m->in[cur - 1]) && IS_LEAD(m->in[cur - 2]))
+                if (m->unicode && cur - 2 >= e->b && IS_TRAIL(m->in[cur - 1]) && IS_LEAD(m->in[cur - 2])) {
                     cur -= 2;
-                else
+                } else {
                     cur -= 1;
+                    if (!m->unicode) {
+                        int from = cur;
+                        cur = give_back(m, e->a, cur, e->b);
+                        m->steps -= (from - cur) >> 3;
+                    }
+                }
                 pc = e->a;
                 pos = cur;
                 if (cur == e->b)
                     m->sp--;
                 else
                     e->c = cur;
+                goto resume;
+            }
+            case BT_LAZY: {
+                /* one more character, then the continuation again */
+                int at = e->a, max = (int)code[at + 2], next = at + 3 + op_len(code[at + 3]);
+                unsigned bk = code[at] & OPF_BACK;
+                int fast = !bk && !m->unicode;
+                pos = e->b;
+                for (;;) {
+                    w = match_one(m, code + at + 3, pos, bk);
+                    if (!w)
+                        break;
+                    pos += bk ? -w : w;
+                    e->c++;
+                    m->steps--;
+                    if (e->c >= max || !fast || may_continue(m, next, pos))
+                        break;
+                }
+                if (!w) {
+                    m->sp--;
+                    continue;
+                }
+                e->b = pos;
+                if (e->c >= max)
+                    m->sp--;
+                pc = next;
                 goto resume;
             }
             default: { /* BT_SPAN_BACK */
@@ -504,9 +622,15 @@ int fcw_re_exec(const struct fcw_re *re, const uint16_t *input, size_t len, size
     if (re->anchored && pos > 0)
         goto done;
     for (;;) {
-        if (!sticky && re->first_kind == 1) {
-            while (pos < m.len && input[pos] != re->first_c)
-                pos++;
+        if (!sticky && re->first_kind) {
+            if (re->first_kind == 1) {
+                while (pos < m.len && input[pos] != re->first_c)
+                    pos++;
+            } else {
+                const struct re_cls *k = &re->cls[re->first_cls];
+                while (pos < m.len && !cls_has(k, input[pos]))
+                    pos++;
+            }
             if (pos >= m.len)
                 break;
             if (m.unicode && pos > 0 && IS_TRAIL(input[pos]) && IS_LEAD(input[pos - 1])) {

@@ -16,8 +16,8 @@
 #include <stdint.h>
 
 #define RE_MAX_CP 0x10FFFF
-#define RE_INF 0x7FFFFFFF       /* an unbounded quantifier's maximum */
-#define RE_MAX_DEPTH 200        /* nesting of groups and classes */
+#define RE_INF 0x7FFFFFFF /* an unbounded quantifier's maximum */
+#define RE_MAX_DEPTH 200  /* nesting of groups and classes */
 #define RE_MAX_GROUPS 65535
 #define RE_MAX_NODES (1 << 22)
 
@@ -32,6 +32,8 @@ void re_cset_init(struct re_cset *s);
 void re_cset_free(struct re_cset *s);
 void re_cset_add(struct re_cset *s, uint32_t lo, uint32_t hi);
 void re_cset_add_set(struct re_cset *s, const struct re_cset *t);
+/* Adds the code points pts[0..n) (sorted in place). */
+void re_cset_add_points(struct re_cset *s, uint32_t *pts, int n);
 void re_cset_invert(struct re_cset *s, uint32_t max);
 void re_cset_intersect(struct re_cset *s, const struct re_cset *t);
 void re_cset_subtract(struct re_cset *s, const struct re_cset *t);
@@ -57,14 +59,14 @@ int re_is_id_continue(uint32_t c);
 /* Parse tree */
 enum re_node_type {
     N_EMPTY,
-    N_CHAR,     /* val: code point */
-    N_SET,      /* val: index into sets; inv: complemented */
+    N_CHAR, /* val: code point */
+    N_SET,  /* val: index into sets; inv: complemented */
     N_DOT,
-    N_SEQ,      /* kids in order */
-    N_ALT,      /* kids are alternatives */
-    N_GROUP,    /* val: capture index, one kid */
-    N_NCGROUP,  /* (?: ) one kid */
-    N_REPEAT,   /* min, max, greedy, one kid; cap_from..cap_to groups inside */
+    N_SEQ,     /* kids in order */
+    N_ALT,     /* kids are alternatives */
+    N_GROUP,   /* val: capture index, one kid */
+    N_NCGROUP, /* (?: ) one kid */
+    N_REPEAT,  /* min, max, greedy, one kid; cap_from..cap_to groups inside */
     N_BOL,
     N_EOL,
     N_WORDB,
@@ -101,11 +103,11 @@ enum re_op {
     OP_EOL_M,
     OP_WORDB,
     OP_NWORDB,
-    OP_JMP,        /* target */
-    OP_SPLIT,      /* target: go on, on failure resume at target */
-    OP_SAVE,       /* slot */
-    OP_RESET,      /* first_slot last_slot */
-    OP_LOOK,       /* kind target: body follows, continuation at target */
+    OP_JMP,   /* target */
+    OP_SPLIT, /* target: go on, on failure resume at target */
+    OP_SAVE,  /* slot */
+    OP_RESET, /* first_slot last_slot */
+    OP_LOOK,  /* kind target: body follows, continuation at target */
     OP_LOOK_END,
     OP_LOOP_INIT,  /* reg */
     OP_LOOP,       /* reg min max exit */
@@ -113,6 +115,7 @@ enum re_op {
     OP_LOOP_ENTER, /* reg first_slot last_slot */
     OP_LOOP_NEXT,  /* reg min loop */
     OP_SPAN,       /* min max: followed by one single-character instruction */
+    OP_SPAN_LAZY,  /* min max: likewise, fewest first */
     OP_MATCH
 };
 #define OPF_BACK 0x100
@@ -136,10 +139,10 @@ struct fcw_re {
     int ncls;
     char **names; /* ncap entries, NULL when unnamed */
     /* start-of-match hints */
-    int anchored;      /* begins with ^ (not multiline) */
-    int first_kind;    /* 0 none, 1 a code unit, 2 a set of BMP units */
-    uint32_t first_c;  /* the unit when first_kind == 1 */
-    int first_cls;     /* cls index when first_kind == 2 */
+    int anchored;     /* begins with ^ (not multiline) */
+    int first_kind;   /* 0 none, 1 a code unit, 2 a set of BMP units */
+    uint32_t first_c; /* the unit when first_kind == 1 */
+    int first_cls;    /* cls index when first_kind == 2 */
 };
 
 /* Parser state, shared by regexp_parse.c and regexp_compile.c */
@@ -158,7 +161,7 @@ struct re_parser {
     int nnodes, capnodes;
     struct re_cset *sets;
     int nsets, capsets;
-    char **names;    /* by group */
+    char **names; /* by group */
     int capnames;
     char **refnames; /* \k<name> references, resolved after parsing */
     int nrefnames, caprefnames;
@@ -174,6 +177,7 @@ void re_add_kid(struct re_parser *ps, int parent, int kid);
 int re_new_set(struct re_parser *ps);
 int re_parse_class(struct re_parser *ps);
 int re_parse_class_v(struct re_parser *ps, int n);
+int re_parse_property_v(struct re_parser *ps);
 int re_parse_property(struct re_parser *ps, struct re_cset *s, int negate);
 int re_parse_escape_char(struct re_parser *ps, int in_class, uint32_t *out);
 int re_next_cp(struct re_parser *ps, uint32_t *c);

@@ -5,7 +5,7 @@
  * literal { ] }, \k as k without named groups, quantified lookaheads) and
  * the strict grammar under u and v. Nesting deeper than RE_MAX_DEPTH is a
  * SyntaxError, so the recursion here and in the compiler stays bounded.
- * Classes are parsed by regexp_class_parse.c.
+ * Classes are parsed in regexp_class.c (regexp_classv.c under v).
  */
 #include "regexp_int.h"
 
@@ -173,21 +173,11 @@ int re_parse_escape_char(struct re_parser *ps, int in_class, uint32_t *out)
     if (c < 0)
         return re_fail(ps, "\\ at end of pattern");
     switch (c) {
-    case 'f':
-        *out = 0xC;
-        break;
-    case 'n':
-        *out = 0xA;
-        break;
-    case 'r':
-        *out = 0xD;
-        break;
-    case 't':
-        *out = 0x9;
-        break;
-    case 'v':
-        *out = 0xB;
-        break;
+    case 'f': *out = 0xC; break;
+    case 'n': *out = 0xA; break;
+    case 'r': *out = 0xD; break;
+    case 't': *out = 0x9; break;
+    case 'v': *out = 0xB; break;
     case 'c': {
         int l = peek(ps, 1);
         if ((l >= 'a' && l <= 'z') || (l >= 'A' && l <= 'Z') ||
@@ -418,6 +408,10 @@ static int parse_atom_escape(struct re_parser *ps)
         ps->pos++;
         return set_node(ps, c);
     }
+    if (c == 'p' && ps->vmode) {
+        ps->pos--;
+        return re_parse_property_v(ps);
+    }
     if ((c == 'p' || c == 'P') && ps->unicode) {
         int s;
         ps->pos++;
@@ -582,8 +576,7 @@ static int parse_term(struct re_parser *ps)
     switch (c) {
     case -1:
     case '|':
-    case ')':
-        return -2;
+    case ')': return -2;
     case '^':
         ps->pos++;
         n = re_new_node(ps, N_BOL);
@@ -594,20 +587,15 @@ static int parse_term(struct re_parser *ps)
         n = re_new_node(ps, N_EOL);
         quant = 0;
         break;
-    case '(':
-        n = parse_group(ps, &quant);
-        break;
+    case '(': n = parse_group(ps, &quant); break;
     case '.':
         ps->pos++;
         n = re_new_node(ps, N_DOT);
         break;
-    case '[':
-        n = re_parse_class(ps);
-        break;
+    case '[': n = re_parse_class(ps); break;
     case '*':
     case '+':
-    case '?':
-        return re_fail(ps, "nothing to repeat");
+    case '?': return re_fail(ps, "nothing to repeat");
     case '{':
         if (ps->unicode || braced_quantifier(ps, &min, &max) == 0)
             return re_fail(ps, ps->unicode ? "lone quantifier brackets" : "nothing to repeat");

@@ -17,6 +17,7 @@
 #include <fcgiapp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -37,6 +38,12 @@
 /* What has arrived, at least one byte: FCGX_GetStr alone would block
  * until n bytes came, so a client trickling its body would never let the
  * caller look at its deadline. */
+/* How long a new connection may wait while this child holds an idle kept
+ * connection before the child gives the kept one up (see the loop). */
+#define CHILD_KEPT_GRACE_MS 200
+/* How long a child asked to stop goes on answering on a kept connection. */
+#define CHILD_STOP_LINGER_MS 5000
+
 static int fcgx_read(void *s, char *buf, int n)
 {
     FCGX_Stream *stream = s;
@@ -192,7 +199,25 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     }
     FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
     unsigned long served = 0;
-    while (!signals_child_stopping()) {
+    double stop_seen = 0;
+    for (;;) {
+        /* Asked to stop: a kept connection may already carry the front
+         * server's next request (closing it then would fail that request,
+         * and a POST is not retried): serve what comes within the grace
+         * period, then close it. */
+        int stopping = signals_child_stopping();
+        if (stopping) {
+            struct pollfd kp = { .fd = fr.ipcFd, .events = POLLIN };
+            if (stop_seen == 0) {
+                stop_seen = clock_now_ms();
+            }
+            /* a front server reusing the connection without pause would
+             * keep the child forever: it gets CHILD_STOP_LINGER_MS */
+            if (fr.ipcFd < 0 || clock_now_ms() - stop_seen > CHILD_STOP_LINGER_MS ||
+                poll(&kp, 1, CHILD_KEPT_GRACE_MS) <= 0 || !(kp.revents & POLLIN)) {
+                break;
+            }
+        }
         if (slot->state != SLOT_IDLE) {
             slot->idle_since = clock_now_ms();
         }
@@ -219,15 +244,28 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
                 fr.ipcFd = kept = -1;
             }
         }
-        int ready = signals_child_wait(epfd, kept);
+        int ready = stopping ? kept : signals_child_wait(epfd, kept);
         if (ready < 0) {
             continue;
         }
         if (kept >= 0 && ready != kept) {
-            fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
-            epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
-            close(kept);
-            fr.ipcFd = -1;
+            /* Closing a kept connection races with the front server sending
+             * on it (nginx retries a GET that meets a closed cached
+             * connection, not a POST): give it up only when the new
+             * connection still waits after a grace period, in which the
+             * kept one may bring its next request (then served first). */
+            struct pollfd kp = { .fd = kept, .events = POLLIN };
+            struct pollfd lp = { .fd = listen_fd, .events = POLLIN };
+            if (poll(&kp, 1, CHILD_KEPT_GRACE_MS) > 0) {
+                ready = kept;
+            } else if (poll(&lp, 1, 0) > 0) {
+                fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
+                epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
+                close(kept);
+                fr.ipcFd = -1;
+            } else {
+                continue; /* another child took it */
+            }
         }
         /* Ready, even if a stop came with it: the connection is answered
          * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a

@@ -273,6 +273,9 @@ static const struct conf_directive pool_directives[] = {
     P("fetch.connect_timeout", set_seconds, limits.fetch_connect_timeout_ms),
     P("fetch.timeout", set_seconds, limits.fetch_timeout_ms),
     P("fetch.deny_private", set_bool, limits.fetch_deny_private),
+    P("fetch.allow", set_string, limits.fetch_allow),
+    P("cache.path", set_string, cache_path),
+    P("cache.max_size", set_size, cache_max_size),
     { NULL, NULL, 0 }
 };
 
@@ -299,7 +302,10 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.cpu_ms = 1000;
     p->limits.wall_ms = 30000;
     p->limits.memory_bytes = (size_t) 128 << 20;
+    p->cache_max_size = (size_t) 64 << 20;
     p->access_log_fd = -1;
+    /* like workerd's default outbound: public addresses only */
+    p->limits.fetch_deny_private = 1;
     p->limits.body_max = (size_t) 16 << 20;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
@@ -534,8 +540,12 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
     }
-    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0) {
+    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0 ||
+        resolve_path(c, &p->cache_path) < 0) {
         POOL_ERR("out of memory");
+    }
+    if (p->cache_max_size < ((size_t) 64 << 10)) {
+        POOL_ERR("cache.max_size must be at least 64k");
     }
     if (p->pm == PM_DYNAMIC) {
         if (p->min_spare_servers == 0) {
@@ -568,6 +578,10 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     }
     if (p->ping_response == NULL && (p->ping_response = strdup("pong")) == NULL) {
         POOL_ERR("out of memory");
+    }
+    char why[400];
+    if (fcw_fetch_guard_check(p->limits.fetch_allow, why, sizeof(why)) < 0) {
+        POOL_ERR("fetch.allow: %s", why);
     }
     for (struct conf_pool *q = c->pools; q != p; q = q->next) {
         if (strcmp(q->listen, p->listen) == 0) {
@@ -663,7 +677,8 @@ void conf_free(struct conf *c)
         char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
-                             &p->ping_path, &p->ping_response, &p->build_cache_dir };
+                             &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
+                             &p->script_text, &p->script_loaded, &p->cache_path };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

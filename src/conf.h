@@ -60,6 +60,8 @@ struct conf_pool {
     char *limit_extensions;
     enum conf_build build;
     char *build_cache_dir;
+    char *cache_path;
+    size_t cache_max_size;
 
     enum conf_pm pm;
     unsigned max_children;
@@ -76,6 +78,12 @@ struct conf_pool {
 
     char *access_log;
     int access_log_fd; /* opened by the master (as root) for the children; -1 */
+    /* script pools: the script as the master checked it (after a build, the
+     * built file), which every child of this configuration loads, so that a
+     * file changed on disk after a refused reload never reaches a child */
+    char *script_text;
+    size_t script_len;
+    char *script_loaded; /* the path it was read from */
     char *status_path;
     char *ping_path;
     char *ping_response;

@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #include <unistd.h>
 
 #include "bindings.h"
+#include "build.h"
 #include "children.h"
 #include "clock.h"
 #include "listen.h"
@@ -45,6 +47,59 @@
 #define MASTER_TICK_MS 1000
 
 /* ---- checking scripts ---- */
+
+/* Keeps the script the check child loaded in the configuration: the same
+ * file (for build = auto, the build's output: the child built it, so this is
+ * a cache hit), read once by the master, so that every child forked from
+ * this configuration runs exactly what was checked. */
+static int keep_pool_script(struct conf_pool *p, char *err, size_t errlen)
+{
+    char built[PATH_MAX];
+    const char *path = p->script;
+    if (path == NULL) {
+        return 0;
+    }
+    if (fcw_build_wanted(p)) {
+        if (fcw_build_script(p, built, sizeof(built), err, errlen) < 0) {
+            return -1;
+        }
+        path = built;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(err, errlen, "[pool %s] %s: cannot open: %s", p->name, path, strerror(errno));
+        return -1;
+    }
+    char *text = NULL;
+    size_t len = 0, cap = 0, n;
+    char chunk[65536];
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (len + n > cap) {
+            cap = (len + n) * 2;
+            char *nt = realloc(text, cap);
+            if (nt == NULL) {
+                free(text);
+                fclose(f);
+                snprintf(err, errlen, "[pool %s] %s: out of memory", p->name, path);
+                return -1;
+            }
+            text = nt;
+        }
+        memcpy(text + len, chunk, n);
+        len += n;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || (p->script_loaded = strdup(path)) == NULL) {
+        free(text);
+        snprintf(err, errlen, "[pool %s] %s: cannot read", p->name, path);
+        return -1;
+    }
+    free(p->script_text);
+    p->script_text = text ? text : strdup("");
+    p->script_len = len;
+    return 0;
+}
 
 /* The pool's user and group exist. */
 static int users_switch_check(const struct conf_pool *p, char *err, size_t errlen)
@@ -148,7 +203,8 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
             snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
             return -1;
         }
-        if (bindings_prepare(p, err, errlen) < 0 || check_pool(p, err, errlen) < 0) {
+        if (bindings_prepare(p, err, errlen) < 0 || check_pool(p, err, errlen) < 0 ||
+            keep_pool_script(p, err, errlen) < 0) {
             return -1;
         }
     }

@@ -55,6 +55,8 @@ static void engine_config(const struct conf_pool *pool, struct fcw_engine_config
     cfg->nvars = pool->nvars;
     cfg->bindings = pool->bindings;
     cfg->nbindings = pool->nbindings;
+    cfg->cache_path = pool->cache_path;
+    cfg->cache_max_size = pool->cache_max_size;
     cfg->log = fcw_log_engine;
 }
 
@@ -72,7 +74,9 @@ int worker_preload(char *err, size_t errlen)
     return preloaded ? 0 : -1;
 }
 
-static struct fcw_engine *load_engine(struct worker *w, const char *path, char *err, size_t errlen)
+/* text: the script as the master checked it, or NULL to read path. */
+static struct fcw_engine *load_engine(struct worker *w, const char *path, const char *text, size_t len, char *err,
+                                      size_t errlen)
 {
     struct fcw_engine *e = preloaded;
     if (e != NULL) {
@@ -81,7 +85,7 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, char *
     } else if ((e = fcw_engine_new(&w->cfg, err, errlen)) == NULL) {
         return NULL;
     }
-    if (fcw_engine_load(e, path, err, errlen) < 0) {
+    if ((text ? fcw_engine_load_source(e, path, text, len, err, errlen) : fcw_engine_load(e, path, err, errlen)) < 0) {
         fcw_engine_free(e);
         return NULL;
     }
@@ -101,12 +105,19 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
     w->cfg.abandon = abandon;
     w->cfg.abandon_data = data;
     char built[PATH_MAX];
-    if (fcw_build_wanted(pool) && fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
+    if (pool->script_text == NULL && fcw_build_wanted(pool) &&
+        fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
         free(w);
         return NULL;
     }
-    if (pool->script != NULL) {
-        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, err, errlen);
+    if (pool->script_text != NULL) {
+        w->engine = load_engine(w, pool->script_loaded, pool->script_text, pool->script_len, err, errlen);
+        if (w->engine == NULL) {
+            free(w);
+            return NULL;
+        }
+    } else if (pool->script != NULL) {
+        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, NULL, 0, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
@@ -264,7 +275,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         }
     }
     if (slot->engine == NULL) {
-        slot->engine = load_engine(w, real, err, sizeof(err));
+        slot->engine = load_engine(w, real, NULL, 0, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
             fcw_log(FCW_LOG_ERROR, "request %lu \"%s\": %s", r->req.id, r->log_context, err);

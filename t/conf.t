@@ -100,6 +100,7 @@ my @runtime = (
     [ "[pool:a]\nlisten = 127.0.0.1:9000\nlisten.allowed_clients = 127.0.0.1, 1.2.3.4.5\nscript = $script\n",
       qr/listen.allowed_clients: 1\.2\.3\.4\.5 is not an IP address/ ],
     [ "[global]\nerror_log = $dir/no-such-dir/error.log\n$pool_a", qr/error_log \S+: cannot create it in/ ],
+    [ "${pool_a}fetch.allow = 10.0.0.0/8, api.internal:8080, 10.0.0.0/99\n", qr/fetch.allow: "10.0.0.0\/99" is not a host\[:port\]/ ],
     [ "${pool_a}access.log = $dir/no-such-dir/access.log\n", qr/\[pool:a\]: access.log \S+: cannot create it in/ ],
 );
 for my $case (@runtime) {

@@ -4,8 +4,9 @@
 # with a new script each time (every request answered 200 by the old or the
 # new script); a child killed mid-request (only that request fails, the
 # pool is whole again within 1 s); a script that throws on 1 request in 10;
-# memory, CPU, wall and waitUntil limits; a catastrophic regex and a long
-# native call ended by the master's request_terminate_timeout; upstreams
+# memory, CPU, wall and waitUntil limits (a catastrophic regex is a CPU
+# loop like any other); a long native call ended by the master's
+# request_terminate_timeout; upstreams
 # that hang, reset mid-body or answer garbage; and a saturated pool whose
 # requests wait in the listen backlog. Each fault prints its counts (sent /
 # answered / failed) as a TAP comment.
@@ -41,7 +42,7 @@ var VERSION = 'v$version';
 export default {
     fetch: function (request) {
         var url = new URL(request.url), path = url.pathname;
-        if (path === '/app/load') {
+        if (path === '/app/load' || path === '/kept/load') {
             return new Response(VERSION);
         }
         if (path === '/app/slow') {
@@ -198,6 +199,9 @@ my $locations = join '', map {
     "        location /$_->[0]/ {\n            include /etc/nginx/fastcgi_params;\n"
         . "            fastcgi_buffering off;\n            fastcgi_pass unix:$_->[1]{sock};\n        }\n"
 } ['app', $app], ['lim', $lim], ['sat', $sat];
+# /kept/: the shipped nginx config's way, FastCGI connections kept alive
+$locations .= "        location /kept/ {\n            include /etc/nginx/fastcgi_params;\n"
+    . "            fastcgi_keep_conn on;\n            fastcgi_pass kept;\n        }\n";
 FcwTest::write_file("$prefix/nginx.conf", <<"EOF");
 worker_processes 1;
 daemon off;
@@ -212,6 +216,7 @@ http {
     uwsgi_temp_path $prefix/nginx-tmp/uwsgi;
     scgi_temp_path $prefix/nginx-tmp/scgi;
     keepalive_requests 100000;
+    upstream kept { server unix:$app->{sock}; keepalive 8; }
     server {
         listen 127.0.0.1:$port;
 $locations    }
@@ -226,9 +231,10 @@ ok(IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port"), 'nginx listens')
 
 sub get { my ($path, %o) = @_; return Frontends::http($port, path => $path, %o) }
 
+# The figures of a run, printed in prove's output.
 sub counts {
     my ($what, $res) = @_;
-    note "$what: " . Load::summary($res);
+    diag "$what: " . Load::summary($res);
 }
 
 # Children of a pool once it has $n again (the master replaces the dead
@@ -308,6 +314,50 @@ subtest 'load: 32 clients for 20 s, 10 reloads with a new script between them' =
     is(scalar(() = $app->children), 4, 'the pool has 4 children after it');
 };
 
+# ---- 1b. POSTs over kept-alive FastCGI connections, 10 reloads
+
+subtest 'POST load over kept-alive FastCGI connections, 10 reloads: a request is lost only to a rare race' => sub {
+    my $run = Load::start(port => $port, clients => 16, seconds => 12, path => '/kept/load', method => 'POST',
+        body => 'x' x 2000);
+    for my $v (1 .. 10) {
+        my $at = $run->{started} + 1.0 * $v;
+        sleep $at - time if $at > time;
+        $app->signal('HUP');
+    }
+    my $res = $run->wait;
+    counts('POST load with reloads over kept connections', $res);
+    cmp_ok($res->{sent}, '>', 1000, 'the clients kept sending');
+    # A child going away closes its kept connection at some instant, and a
+    # POST that nginx sends on it at that very instant is not retried (a GET
+    # would be): children answer what their kept connection brings within a
+    # grace period before they close it, which leaves a rare such race
+    # (before: 1 POST in ~4,000 failed over 10 reloads; 1 in 14 with no grace).
+    cmp_ok($res->{failed}, '<=', $res->{sent} / 10_000, "at most 1 request in 10,000 failed ($res->{failed})")
+        or diag explain $res->{status};
+    is_deeply([ grep { $_ != 200 && $_ != 502 } keys %{ $res->{status} } ], [], 'every other answer was 200')
+        or diag explain $res->{status};
+};
+
+# ---- 1c. kept-alive FastCGI connections against fresh ones: figures
+
+subtest 'kept-alive FastCGI connections do not stall the pool' => sub {
+    # 32 client connections and nginx's keepalive 8 against a pool of 4: a
+    # burst, then steady load, with and without FastCGI connection reuse
+    my $burst = Load::run(port => $port, clients => 32, seconds => 2, path => '/kept/load');
+    counts('burst over kept connections', $burst);
+    my $after = Load::run(port => $port, clients => 8, requests => 20, path => '/kept/load');
+    counts('after the burst', $after);
+    my $slowest = 0;
+    $slowest < $_->{done} - $_->{sent} and $slowest = $_->{done} - $_->{sent} for @{ $after->{records} };
+    is($after->{failed}, 0, 'every request after the burst was answered');
+    cmp_ok($slowest, '<', 5, sprintf('none of them waited behind an idle kept connection (slowest %.0f ms)', $slowest * 1000));
+    my $fresh = Load::run(port => $port, clients => 32, seconds => 3, path => '/app/load');
+    my $kept = Load::run(port => $port, clients => 32, seconds => 3, path => '/kept/load');
+    counts('steady, a FastCGI connection per request', $fresh);
+    counts('steady, kept FastCGI connections', $kept);
+    is($kept->{failed} + $fresh->{failed}, 0, 'both answered everything');
+};
+
 # ---- 2. a child killed mid-request
 
 subtest 'SIGKILL to a child mid-request: only that request fails' => sub {
@@ -327,6 +377,7 @@ subtest 'SIGKILL to a child mid-request: only that request fails' => sub {
     my @after = children_settled($app, 4, 3, $victim);
     my $back = time - $killed_at;
     ok(@after == 4, sprintf('the pool is back to 4 children after %.0f ms', $back * 1000));
+    diag sprintf('time to recover from a killed child: %.0f ms', $back * 1000);
     cmp_ok($back, '<', 1, 'within 1 s');
     my $res_slow = $slow->wait;
     my $res_busy = $busy->wait;
@@ -372,6 +423,7 @@ subtest 'limits: memory, CPU, a promise that never settles, timers, waitUntil' =
 
     my @cases = (
         ['/lim/cpu', 503, qr{${\about('GET /lim/cpu')}: request ended by limits.cpu_ms \(200 ms\)}, 0, 3.0],
+        ['/lim/regex', 503, qr{${\about('GET /lim/regex')}: request ended by limits.cpu_ms \(200 ms\)}, 0, 3.0],
         ['/lim/never', 500, qr{${\about('GET /lim/never')}: the script did not respond: nothing left to wait for}, 0, 3.0],
         ['/lim/timers', 503, qr{${\about('GET /lim/timers')}: request ended by limits.wall_ms \(1500 ms\)$}m, 1.4, 5.0],
         ['/lim/wait-never', 200, qr{${\about('GET /lim/wait-never')}: 1 waitUntil promise\(s\) never settled}, 0, 3.0],
@@ -393,14 +445,13 @@ subtest 'limits: memory, CPU, a promise that never settles, timers, waitUntil' =
 
 # ---- 5. what the engine cannot interrupt: request_terminate_timeout
 
-subtest 'a catastrophic regex and a long native call: request_terminate_timeout' => sub {
+subtest 'a long native call: request_terminate_timeout' => sub {
     my @kids = $lim->children;
     my $others = Load::start(port => $port, clients => 2, seconds => 4.5, path => '/lim/ok');
-    my $stuck = Load::start(port => $port, clients => 2, requests => 1,
-        path => sub { $_[0] == 1 ? '/lim/regex' : '/lim/native' });
+    my $stuck = Load::start(port => $port, clients => 1, requests => 1, path => '/lim/native');
     my $res_stuck = $stuck->wait;
     my $res_others = $others->wait;
-    counts('regex and native call', $res_stuck);
+    counts('native call', $res_stuck);
     counts('the others meanwhile', $res_others);
     for my $r (@{ $res_stuck->{records} }) {
         my $took = $r->{done} - $r->{sent};
@@ -409,10 +460,8 @@ subtest 'a catastrophic regex and a long native call: request_terminate_timeout'
     }
     is($res_others->{failed}, 0, 'every other request was answered');
     cmp_ok($res_others->{answered}, '>', 10, 'and there were others');
-    my $log = $lim->log;
-    like($log, qr{${\about('GET /lim/regex')} ran \d+ ms, over request_terminate_timeout \(3000 ms\): killing it}, 'the regex: logged');
-    like($log, qr{${\about('GET /lim/native')} ran \d+ ms, over request_terminate_timeout \(3000 ms\): killing it}, 'the native call: logged');
-    ok(children_replaced($lim, 4, 2, @kids), 'both children were replaced');
+    like($lim->log, qr{${\about('GET /lim/native')} ran \d+ ms, over request_terminate_timeout \(3000 ms\): killing it}, 'the native call: logged');
+    ok(children_replaced($lim, 4, 1, @kids), 'that child was replaced');
 };
 
 # ---- 6. upstreams that misbehave

@@ -160,6 +160,8 @@ my @groups = (
     [ main => { FCW_TEST_RESPONSE_QUEUE => 4 } ],
     [ limits => { FCW_TEST_SUBREQUESTS => 3, FCW_TEST_FETCH_TIMEOUT_MS => 700 } ],
     [ private => { FCW_TEST_FETCH_DENY_PRIVATE => 1 } ],
+    [ allow => { FCW_TEST_FETCH_DENY_PRIVATE => 1, FCW_TEST_FETCH_ALLOW => 'example.invalid, 10.0.0.0/8, localhost:1, 127.0.0.1' } ],
+    [ allow_name => { FCW_TEST_FETCH_DENY_PRIVATE => 1, FCW_TEST_FETCH_ALLOW => 'localhost' } ],
 );
 my $n = 0;
 for my $g (@groups) {
@@ -191,6 +193,23 @@ my $big = FcwTest::read_file("$dir/www/big.txt");
     $r = $pool->request(uri => '/r302');
     tap($r->{status} == 302 && ($r->{headers}{location}[0] // '') =~ m{/small\.txt$}, 'proxy.js: redirects are passed on');
     $pool->stop;
+}
+{
+    # the shipped default, as workerd's: public addresses only; a pool names
+    # the local services it calls in fetch.allow
+    my $pool = FcwTest::start_pool(script => "$ex/proxy.js", children => 1, vars => { UPSTREAM => $up },
+        fetch_default => 1);
+    my $r = $pool->request(uri => '/small.txt');
+    tap($r->{status} == 500 || $r->{status} == 502, 'by default a pool may not fetch() a loopback address',
+        "status $r->{status}");
+    tap($pool->log =~ /refusing to connect to 127\.0\.0\.1, a private or loopback address \(fetch\.deny_private; name it in fetch\.allow/,
+        'the log says why and what to do', $pool->log);
+    $pool->stop;
+    my $allowed = FcwTest::start_pool(script => "$ex/proxy.js", children => 1, vars => { UPSTREAM => $up },
+        fetch_default => 1, pool => "fetch.allow = 127.0.0.0/8\n");
+    $r = $allowed->request(uri => '/small.txt');
+    tap($r->{status} == 200 && $r->{body} eq "hello fetch\n", 'with fetch.allow = 127.0.0.0/8 it may', "status $r->{status}");
+    $allowed->stop;
 }
 {
     my $pool = FcwTest::start_pool(script => "$ex/stream-transform.js", children => 1, vars => { UPSTREAM => $up });

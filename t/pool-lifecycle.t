@@ -95,6 +95,23 @@ subtest 'SIGHUP reloads the script with no failed request' => sub {
     sleep 0.5;
     like($pool->log, qr/reload refused.*r\.js:1: SyntaxError/, 'a broken script is refused on reload, with file:line');
     is($pool->request(uri => '/')->{body}, 'v2', 'and the old children keep serving');
+    # a child replaced after the refused reload (a crash, max_requests, the
+    # memory limit) starts from the script the master checked, not from the
+    # broken file now on disk (before, the pool died child by child)
+    my @before = $pool->children;
+    kill 'KILL', @before;
+    my $deadline = time + 10;
+    my @after;
+    while (time < $deadline) {
+        @after = grep { my $k = $_; !grep { $_ == $k } @before } $pool->children;
+        last if @after == 2;
+        sleep 0.05;
+    }
+    is(scalar @after, 2, 'both children killed after the refused reload are replaced');
+    my $ok = 0;
+    $ok += ($pool->request(uri => '/')->{body} // '') eq 'v2' for 1 .. 6;
+    is($ok, 6, 'and the new children serve the checked script, not the broken file');
+    unlike($pool->log, qr/child \d+ died \d+ ms after its start/, 'no child failed to load');
 };
 
 subtest 'pm.max_requests recycles children' => sub {

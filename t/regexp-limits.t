@@ -47,7 +47,7 @@ export default {
                 long += long;
             }
             try {
-                return new Response(String(/^(?:a|b)*c/.test(long)));
+                return new Response(String(/^(?:a|ab)*c/.test(long)));
             } catch (e) {
                 return new Response(e.name + ': ' + e.message);
             }

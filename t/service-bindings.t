@@ -109,7 +109,7 @@ FcwTest::wait_port($hport);
 my $d = FcwTest::tmpdir();
 my $ini = "[global]\nerror_log = $d/error.log\npid = $d/fcworker.pid\n"
     . "[pool:front]\nlisten = $d/front.sock\nscript = $front\npm = static\npm.max_children = 2\n"
-    . "limits.subrequests = 5\n"
+    . "limits.subrequests = 5\nfetch.allow = 127.0.0.1:$hport\n"
     . "service.BACK = back\nservice.UNIX = fcgi:$d/back.sock\nservice.TCP = fcgi://127.0.0.1:$port\n"
     . "service.HTTP = http://127.0.0.1:$hport/base/\nservice.GONE = fcgi:$d/nothing.sock\n"
     . "[pool:back]\nlisten = $d/back.sock\nscript = $back\npm = static\npm.max_children = 2\n";

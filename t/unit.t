@@ -8,7 +8,7 @@ n=0
 for src in "$top"/t/unit/*.c; do
     name=$(basename "$src" .c)
     bin="$build/t/unit/$name"
-    out=$("$bin" 2>&1)
+    out=$(FCW_TOP="$top" "$bin" 2>&1)
     rc=$?
     seen=0
     while IFS= read -r line; do
@@ -17,9 +17,9 @@ for src in "$top"/t/unit/*.c; do
                 n=$((n + 1)); seen=$((seen + 1))
                 status=${line%% [0-9]*}
                 rest=${line#* - }
-                echo "$status $n - unit/$name: $rest" ;;
+                printf '%s\n' "$status $n - unit/$name: $rest" ;;
             1..*) ;;
-            *) echo "# unit/$name: $line" ;;
+            *) printf '%s\n' "# unit/$name: $line" ;;
         esac
     done <<EOF2
 $out

@@ -86,7 +86,9 @@ test('toString, String, Number, templates', function (t) {
     t.equal(D.toString(2), '1001111110010000011011001100100100011010111110110010011011000101101110001110011000000100010101');
     t.equal(BigInt(-255).toString(16), '-ff');
     t.equal(BigInt(0).toString(2), '0');
-    t.equal(C.toLocaleString(), new Array(301).join('9'));
+    t.equal(BigInt(-1234567).toLocaleString(), '-1,234,567', 'toLocaleString groups as en-US');
+    t.equal(BigInt(123).toLocaleString('en-US', { minimumFractionDigits: 2 }), '123.00');
+    t.equal(BigInt(1000).toLocaleString(), '1,000');
     t.throws(function () { A.toString(1); }, RangeError, 'radix 1');
     t.throws(function () { A.toString(37); }, RangeError, 'radix 37');
     t.equal(String(D), '12345678901234567890123456789');
@@ -134,6 +136,11 @@ test('arithmetic errors', function (t) {
     t.throws(function () { B.exp(BigInt(2), BigInt(-1)); }, RangeError, 'negative exponent');
     t.throws(function () { B.exp(BigInt(2), B.exp(BigInt(10), BigInt(30))); }, RangeError, 'too large');
     t.throws(function () { B.shl(BigInt(1), B.exp(BigInt(2), BigInt(60))); }, RangeError, 'shift too large');
+    t.throws(function () { B.shl(BigInt(1), BigInt(262144)); }, RangeError, 'above 2^18 bits');
+    t.equal(s(B.sar(B.shl(BigInt(1), BigInt(262143)), BigInt(262143))), '1', 'up to 2^18 bits');
+    t.throws(function () { B.mul(B.shl(BigInt(1), BigInt(140000)), B.shl(BigInt(1), BigInt(140000))); }, RangeError,
+        'a product too large');
+    t.throws(function () { BigInt(new Array(80001).join('9')); }, RangeError, 'a string too long');
     t.throws(function () { B.add(BigInt(1), 1); }, TypeError, 'BigInt + number');
     t.throws(function () { B.mul(2, BigInt(1)); }, TypeError, 'number * BigInt');
     t.throws(function () { B.shr(BigInt(8), BigInt(1)); }, TypeError, '>>> on BigInts');
@@ -181,6 +188,8 @@ test('BigInt.asIntN, BigInt.asUintN', function (t) {
     t.throws(function () { BigInt.asIntN(-1, BigInt(0)); }, RangeError, 'negative width');
     t.throws(function () { BigInt.asUintN(9007199254740992, BigInt(0)); }, RangeError, 'width above 2^53 - 1');
     t.throws(function () { BigInt.asUintN(8, 5); }, TypeError, 'a number is not converted');
+    t.throws(function () { BigInt.asIntN(BigInt(8), BigInt(5)); }, TypeError, 'a BigInt width');
+    t.throws(function () { BigInt(5).toString(BigInt(10)); }, TypeError, 'a BigInt radix');
     t.throws(function () { BigInt.asUintN(9007199254740991, BigInt(-1)); }, RangeError, 'too large a result');
 });
 
@@ -317,4 +326,51 @@ test('literals', function (t) {
     t.equal(s(B.lit('0o17')), '15');
     t.throws(function () { B.lit('-1'); }, SyntaxError, 'a sign');
     t.throws(function () { B.lit(''); }, SyntaxError, 'empty');
+});
+
+test('Map and Set keys compare BigInts by value', function (t) {
+    var m = new Map();
+    m.set(B.exp(BigInt(2), BigInt(70)), 'a');
+    m.set(BigInt(5), 'b');
+    t.equal(m.get(B.exp(BigInt(2), BigInt(70))), 'a', 'an equal large value');
+    t.equal(m.get(BigInt('5')), 'b');
+    t.equal(m.get(5), undefined, 'not the number');
+    t.ok(m.has(BigInt('1180591620717411303424')), 'has');
+    t.ok(m['delete'](BigInt('1180591620717411303424')) && m.size === 1, 'delete');
+    var s = new Set([BigInt('123456789012345678901'), BigInt('123456789012345678901'), BigInt(1), 1]);
+    t.equal(s.size, 3);
+    var frozen = Object.freeze({});
+    m.set(frozen, 'f');
+    t.equal(m.get(frozen), 'f', 'other frozen objects still work');
+});
+
+test('Object.is and Array searches compare BigInts by value', function (t) {
+    var big = B.exp(BigInt(2), BigInt(70));
+    var same = BigInt('1180591620717411303424');
+    t.ok(Object.is(big, same) && !Object.is(big, BigInt(1)) && Object.is(NaN, NaN) && !Object.is(0, -0), 'Object.is');
+    var list = [1, big, 'x', big];
+    t.equal(list.indexOf(same), 1);
+    t.equal(list.lastIndexOf(same), 3);
+    t.equal(list.lastIndexOf(same, 2), 1);
+    t.equal(list.indexOf(same, 2), 3);
+    t.ok(list.includes(same) && !list.includes(BigInt(3)), 'includes');
+    t.equal(list.indexOf('x'), 2, 'other values unchanged');
+    t.ok([NaN].includes(NaN) && [NaN].indexOf(NaN) === -1, 'NaN as before');
+    t.equal(Array.prototype.indexOf.length, 1);
+});
+
+test('forged BigInt objects are refused, not trusted', function (t) {
+    var key = Object.getOwnPropertySymbols(B.exp(BigInt(2), BigInt(70)))[0];
+    function forge(v) {
+        var o = Object.create(BigInt.prototype);
+        o[key] = v;
+        return o;
+    }
+    t.throws(function () { B.mul(forge(1e300), forge(Math.pow(2, 80))); }, TypeError, 'a huge number');
+    t.throws(function () { B.mul(forge(NaN), B.exp(BigInt(2), BigInt(70))); }, TypeError, 'NaN');
+    t.throws(function () { B.div(forge(new Uint8Array(3)), BigInt(3)); }, TypeError, 'a short buffer');
+    t.throws(function () { B.div(forge(new Uint8Array(new ArrayBuffer(12), 1, 8)), BigInt(3)); }, TypeError,
+        'a misaligned view');
+    t.throws(function () { B.div(forge('12'), BigInt(3)); }, TypeError, 'a string');
+    t.equal(String(B.add(forge(new Uint32Array([0, 5, 0, 0]).buffer), BigInt(1))), '6', 'a buffer of words is read');
 });

@@ -308,6 +308,26 @@ if (GROUP === 'main') {
         });
     });
 
+    test('fetch: the body is a byte stream a BYOB reader can fill', function (t) {
+        return fetch(ECHO + '/drip').then(function (res) {
+            var reader = res.body.getReader({ mode: 'byob' }), text = '', largest = 0;
+            function next() {
+                return reader.read(new Uint8Array(4)).then(function (r) {
+                    if (r.done) {
+                        t.ok(largest > 0 && largest <= 4, 'reads fill at most the view (' + largest + ')');
+                        return text;
+                    }
+                    largest = Math.max(largest, r.value.byteLength);
+                    text += new TextDecoder().decode(r.value, { stream: true });
+                    return next();
+                });
+            }
+            return next();
+        }).then(function (text) {
+            t.equal(text, 'drip 1\ndrip 2\ndrip 3\ndrip 4\ndrip 5\n', 'all of the body through 4-byte views');
+        });
+    });
+
     test('fetch: abort before the head rejects with the reason', function (t) {
         var controller = new AbortController(), reason = new Error('enough');
         var started = Date.now();
@@ -431,6 +451,35 @@ if (GROUP === 'limits') {
         }, function (e) {
             t.ok(e instanceof Error, 'the fourth is refused with an Error');
             t.ok(/limits\.subrequests/.test(e.message), 'naming the limit (' + e.message + ')');
+        });
+    });
+}
+
+if (GROUP === 'allow') {
+    test('fetch: fetch.allow lets an address or CIDR block through, after resolution', function (t) {
+        var port = UP.replace(/^.*:/, '');
+        return fetch(UP + '/small.txt').then(function (r) {
+            t.equal(r.status, 200, '127.0.0.1 named in fetch.allow is reached');
+            return r.text();
+        }).then(function () {
+            return fetch('http://localhost:' + port + '/small.txt');
+        }).then(function (r) {
+            t.equal(r.status, 200, 'a name resolving to an allowed address is reached too');
+            return r.text();
+        }).then(function () {
+            return t.rejects(fetch('http://[::1]:' + port + '/'), TypeError, '::1 is not in the list: refused');
+        });
+    });
+}
+
+if (GROUP === 'allow_name') {
+    test('fetch: fetch.allow by host name allows that name only, not the address', function (t) {
+        var port = UP.replace(/^.*:/, '');
+        return fetch('http://localhost:' + port + '/small.txt').then(function (r) {
+            t.equal(r.status, 200, 'the host named in fetch.allow is reached');
+            return r.text();
+        }).then(function () {
+            return t.rejects(fetch(UP + '/small.txt'), TypeError, 'its address by number is still refused');
         });
     });
 }

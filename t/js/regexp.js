@@ -300,3 +300,68 @@ test('RegExp: the runtime\'s literals still work', function (t) {
     t.equal(new Headers({ 'X-A': '  v  ' }).get('x-a'), 'v', 'Headers trims with a regexp');
     t.equal(new URL('http://EXAMPLE.com/a b').href, 'http://example.com/a%20b');
 });
+
+test('RegExp: programs dropped from the cache compile again', function (t) {
+    var res = [];
+    var i;
+    for (i = 0; i < 100; i++) {
+        res.push(new RegExp('x' + i + '$'));
+    }
+    var ok = 0;
+    for (i = 0; i < 100; i++) {
+        ok += res[i].test('ax' + i) && !res[i].test('ax' + i + 'y') ? 1 : 0;
+    }
+    t.equal(ok, 100, '100 regexps through a cache of fewer programs');
+    var long = 'a';
+    while (long.length < 70000) {
+        long += long;
+    }
+    var big = [];
+    for (i = 0; i < 5; i++) {
+        big.push(new RegExp('^' + long + i));
+    }
+    t.ok(big[0].test(long + '0') && big[4].test(long + '4') && !big[1].test(long + '2'),
+        'long patterns beyond the cache\'s size bound');
+});
+
+test('RegExp.escape', function (t) {
+    t.equal(RegExp.escape('a.b*c'), '\\x61\\.b\\*c');
+    t.equal(RegExp.escape('_ -'), '_\\x20\\x2d');
+    t.ok(new RegExp(RegExp.escape('(1+1)=2?')).test('x(1+1)=2?'));
+    t.throws(function () { RegExp.escape(1); }, TypeError);
+});
+
+test('replace with a function: the spec\'s order', function (t) {
+    var re = /o/g;
+    var seen = [];
+    var out = 'foo boo'.replace(re, function (m, p) {
+        seen.push(p + ':' + re.lastIndex);
+        re.lastIndex = 7;
+        return '0';
+    });
+    t.equal(out, 'f00 b00');
+    t.equal(seen.join(' '), '1:0 2:7 5:7 6:7', 'every match found before the first call');
+    t.equal(re.lastIndex, 7, 'what the function left in lastIndex stays');
+    t.throws(function () {
+        'abc'.replace(/b/g, function () { throw new RangeError('from the replacer'); });
+    }, RangeError, 'an exception from the function propagates');
+    var s = new Array(200).join('xy');
+    var inner = 0;
+    t.equal(s.replace(/x/g, function () {
+        inner += /y/.test(s) ? 1 : 0;
+        return 'X';
+    }).indexOf('x'), -1, 'a function that runs regexps on the same string');
+    t.equal(inner, 199);
+    var r = /y/g;
+    var n = 0;
+    while (r.exec(s)) {
+        n++;
+    }
+    t.equal(n, 199, 'exec loops still work after a throw and nested matches');
+    t.equal('a1'.replace(/\d/, function () { return { toString: function () { return '!'; } }; }), 'a!',
+        'the result is converted to a string');
+    t.throws(function () { 'a'.replace(/a/, function () { return Symbol('s'); }); }, TypeError, 'a Symbol is not');
+    t.equal('2024-05'.replace(new RegExp('(?<y>\\d+)-(?<m>\\d+)'), function (m, y, mo, p, str, groups) {
+        return groups.m + '/' + groups.y + '@' + p + ':' + str.length;
+    }), '05/2024@0:7', 'captures, position, string and groups');
+});

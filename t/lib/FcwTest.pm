@@ -160,6 +160,8 @@ sub start_pool {
     my $ini = "[global]\nerror_log = $log\nlog_level = " . ($o{log_level} || 'notice') . "\n"
         . "pid = $dir/fcworker.pid\n" . ($o{global} || '')
         . "\n[pool:" . ($o{name} || 'test') . "]\nlisten = $sock\n"
+        # the tests' upstreams are on loopback, which fetch() refuses by default
+        . ($o{fetch_default} ? '' : "fetch.allow = 127.0.0.1, ::1, localhost\n")
         . (defined $o{script} ? "script = $o{script}\n" : '')
         . "pm = " . ($o{pm} || 'static') . "\npm.max_children = " . ($o{children} || 2) . "\n"
         . ($o{pool} || '');

@@ -26,7 +26,8 @@ $SIG{PIPE} = 'IGNORE';
 # path (a string, or a sub($client, $n) returning one), label (a
 # sub($status, $body) returning a short string; default: the body's first
 # 60 characters), timeout (per request, default 30 s), ok (statuses that
-# count as answered well; default [200]).
+# count as answered well; default [200]), method and body (default GET with
+# none; a body is sent with its Content-Length).
 sub start {
     my (%o) = @_;
     die 'Load::start: a port is needed' unless $o{port};
@@ -75,7 +76,8 @@ sub client_main {
         }
         if (!$conn) {
             $what = 'error:connect';
-        } elsif (!FcwTest::write_all($conn, "GET $path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+        } elsif (!FcwTest::write_all($conn, ($o->{method} || 'GET') . " $path HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                . (defined $o->{body} ? 'Content-Length: ' . length($o->{body}) . "\r\n\r\n$o->{body}" : "\r\n"))) {
             $what = 'error:write';
         } else {
             my ($body, $err);
@@ -162,9 +164,12 @@ sub body_of {
 sub summary {
     my ($res) = @_;
     my $by = sub { my ($h) = @_; join(' ', map { "$_=$h->{$_}" } sort keys %$h) || 'none' };
-    return sprintf('sent %d, answered %d, failed %d in %.1f s (%.0f/s); status: %s; errors: %s',
+    my @ms = sort { $a <=> $b } map { ($_->{done} - $_->{sent}) * 1000 } @{ $res->{records} || [] };
+    my $pct = sub { @ms ? $ms[int($_[0] * $#ms)] : 0 };
+    return sprintf('sent %d, answered %d, failed %d in %.1f s (%.0f/s); p50 %.1f ms, p99 %.1f ms, max %.0f ms; '
+        . 'status: %s; errors: %s',
         $res->{sent}, $res->{answered}, $res->{failed}, $res->{seconds}, $res->{seconds} ? $res->{sent} / $res->{seconds} : 0,
-        $by->($res->{status}), $by->($res->{errors}));
+        $pct->(0.5), $pct->(0.99), @ms ? $ms[-1] : 0, $by->($res->{status}), $by->($res->{errors}));
 }
 
 package Load::Run;

@@ -92,6 +92,7 @@ static void test_limits(struct fcw_limits *lim)
     lim->fetch_timeout_ms = env_uint("FCW_TEST_FETCH_TIMEOUT_MS", lim->fetch_timeout_ms);
     lim->fetch_connect_timeout_ms = env_uint("FCW_TEST_FETCH_CONNECT_TIMEOUT_MS", lim->fetch_connect_timeout_ms);
     lim->fetch_deny_private = (int) env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned) lim->fetch_deny_private);
+    lim->fetch_allow = getenv("FCW_TEST_FETCH_ALLOW");
 }
 
 /* FCW_TEST_BINDINGS="kv:NAME:sqlite:FILE;kv:NAME:redis:URL;d1:NAME:FILE":
@@ -197,6 +198,9 @@ int main(int argc, char **argv)
     test_limits(&cfg.limits);
     cfg.bindings = test_binding_list;
     cfg.nbindings = test_bindings();
+    /* FCW_TEST_CACHE=FILE, FCW_TEST_CACHE_MAX=BYTES: the Cache API's store */
+    cfg.cache_path = getenv("FCW_TEST_CACHE");
+    cfg.cache_max_size = (size_t) env_uint("FCW_TEST_CACHE_MAX", 0);
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;

@@ -135,6 +135,29 @@ static const struct rcase cases[] = {
     {".*b", "", "aaabaab", 0, {"aaabaab"}},
     {".*?b", "", "aaabaab", 0, {"aaab"}},
     {"[^a]+", "", "aabbcaa", 0, {"bbc"}},
+    /* fast paths: merged alternations, spans, give-back guards, start scans */
+    {"(?:a|b|[0-9])+c", "", "xab1abd ba9c", 0, {"ba9c"}},
+    {"(?:a|\\d)+", "", "x1a2", 0, {"1a2"}},
+    {"(?:a|[^a])+?$", "", "ab", 0, {"ab"}},
+    {"(?:A|b)+", "i", "xaBAbc", 0, {"aBAb"}},
+    {"(?:😀|a)+", "u", "x😀a😀", 0, {"😀a😀"}},
+    {"(\\w+)\\s(\\w+)$", "", "one two three", 0, {"two three", "two", "three"}},
+    {"a*$", "", "baaa", 0, {"aaa"}},
+    {"(a*)$", "", "aab", 0, {"", ""}},
+    {"x*y", "", "xxxxz xy", 0, {"xy"}},
+    {"\\d+(?=px)", "", "10em 20px", 0, {"20"}},
+    {"[bc]x|dy", "", "abx", 0, {"bx"}},
+    {"(?:b|c)x|\\by", "", "a y", 0, {"y"}},
+    {"a?b", "", "xxb", 0, {"b"}},
+    {"\\uD83D", "u", "😀\\uD83D", 0, {"\\uD83D"}},
+    {"[😀x]", "u", "a😀", 0, {"😀"}},
+    {".+", "", "ab\ncd", 3, {"cd"}},
+    {"[^x]*", "", "abxcd", 0, {"ab"}},
+    {"[\\s\\S]*", "", "a\nb", 0, {"a\nb"}},
+    {"b*?c", "", "abbbc", 0, {"bbbc"}},
+    {"^x", "", "ax", 0, {NOMATCH}},
+    {"^x", "", "x", 1, {NOMATCH}},
+    {"(?<=x)^", "m", "x\n", 0, {NOMATCH}},
     /* Annex B syntax */
     {"a{", "", "a{", 0, {"a{"}},
     {"a{1", "", "a{1", 0, {"a{1"}},
@@ -150,7 +173,7 @@ static const struct rcase cases[] = {
     {"[\\c]", "", "c", 0, {"c"}},
     {"[\\c]", "", "\\", 0, {"\\"}},
     {"\\1(a)", "", "a", 0, {"a", "a"}},
-    {"\\2(a)", "", "\x02" "a", 0, {"\x02" "a", "a"}},
+    {"\\2(a)", "", "\\u0002a", 0, {"\\u0002a", "a"}},
     {"\\8", "", "8", 0, {"8"}},
     {"\\08", "", "\\u00008", 0, {"\\u00008"}},
     {"\\101", "", "A", 0, {"A"}},
@@ -247,7 +270,7 @@ static const struct rcase cases[] = {
     /* classes and escapes */
     {"\\d+", "", "ab123c", 0, {"123"}},
     {"\\D+", "", "12ab3", 0, {"ab"}},
-    {"\\s+", "", "a \t\n\xc2\xa0\xef\xbb\xbf" "b", 0, {" \t\n\xc2\xa0\xef\xbb\xbf"}},
+    {"\\s+", "", "a \t\n\\u00a0\\ufeffb", 0, {" \t\n\\u00a0\\ufeff"}},
     {"\\S+", "", "  ab ", 0, {"ab"}},
     {"\\w+", "", "+a_1+", 0, {"a_1"}},
     {"\\W", "", "a_1+", 0, {"+"}},
@@ -305,6 +328,27 @@ static const struct rcase cases[] = {
     {"\\p{lu}", "u", "", 0, {SYNTAX}},
     {"\\p{L=Lu}", "u", "", 0, {SYNTAX}},
     {"\\p{Assigned}", "u", "\\uFFFFx", 0, {"x"}},
+    {"\\p{Noncharacter_Code_Point}", "u", "a\xf4\x8f\xbf\xbf", 0, {"\xf4\x8f\xbf\xbf"}},
+    {"\\p{Noncharacter_Code_Point}", "u", "\xf1\x80\x80\x80", 0, {NOMATCH}},
+    {"\\p{Co}", "u", "a\xf3\xb0\x80\x80", 0, {"\xf3\xb0\x80\x80"}},
+    {"\\p{Cn}", "u", "a\xf1\x80\x80\x80", 0, {"\xf1\x80\x80\x80"}},
+    {"\\p{Script=Han}+", "u", "a\xe6\xbc\xa2\xe5\xad\x97", 0, {"\xe6\xbc\xa2\xe5\xad\x97"}},
+    {"\\p{sc=Zyyy}", "u", "a1", 0, {"1"}},
+    {"\\p{Script=Zzzz}", "u", "a\\uFFFF", 0, {"\\uFFFF"}},
+    {"\\p{RGI_Emoji}", "u", "", 0, {SYNTAX}},
+    {"\\p{Bidi_M}+", "u", "a()", 0, {"()"}},
+    {"\\p{CWKCF}", "u", "a\xc3\x9f", 0, {"\xc3\x9f"}},
+    {"\\p{Changes_When_NFKC_Casefolded}", "u", "a\\u00adA", 0, {"\\u00ad"}},
+    {"\\p{Script=Kawi}", "u", "a", 0, {NOMATCH}},
+    {"\\p{sc=Hrkt}", "u", "", 0, {SYNTAX}},
+    {"\\p{Emoji_Keycap_Sequence}", "u", "", 0, {SYNTAX}},
+    {"\\p{Emoji_Keycap_Sequence}", "v", "x1\xef\xb8\x8f\xe2\x83\xa3", 0, {"1\xef\xb8\x8f\xe2\x83\xa3"}},
+    {"[\\p{Emoji_Keycap_Sequence}a]+", "v", "a#\xef\xb8\x8f\xe2\x83\xa3", 0, {"a#\xef\xb8\x8f\xe2\x83\xa3"}},
+    {"\\P{Emoji_Keycap_Sequence}", "v", "", 0, {SYNTAX}},
+    {"(?<\\uD835\\uDC9C>.)\\k<\xf0\x9d\x92\x9c>", "", "aa", 0, {"aa", "a"}},
+    {"(?<\xf0\x9d\x92\x9c>.)", "u", "a", 0, {"a", "a"}},
+    {"(?<a\xe2\x80\x8c>.)", "", "a", 0, {"a", "a"}},
+    {"(?<\\u{1F600}>.)", "", "", 0, {SYNTAX}},
     /* v flag: class set expressions */
     {"[\\p{L}--[a-z]]", "v", "aB", 0, {"B"}},
     {"[[a-z]&&[aeiou]]+", "v", "xaei", 0, {"aei"}},
@@ -450,7 +494,7 @@ static void test_limits(void)
     free(deep);
 
     /* one backtrack entry per iteration of a group: past the bound */
-    re = compile("(?:a|b)*c", "", err, sizeof(err));
+    re = compile("(a|b)*c", "", err, sizeof(err));
     in = malloc(n * sizeof(*in));
     for (i = 0; i < (int)n; i++)
         in[i] = 'a';
@@ -464,6 +508,36 @@ static void test_limits(void)
     ok(rc == FCW_RE_MATCH && caps[1] == (int)n, "a long span matches (%d)", rc);
     fcw_re_free(re);
     free(in);
+}
+
+/* More loops than the registers kept on the C stack, and a backtrack
+ * stack that outgrows its first array: the heap paths. */
+static void test_growth(void)
+{
+    char err[128], pat[256] = "";
+    struct fcw_re *re;
+    uint16_t in[2048];
+    int caps[2 * 32], rc, i;
+    size_t n;
+
+    for (i = 0; i < 20; i++)
+        strcat(pat, "(a)*?");
+    strcat(pat, "b");
+    re = compile(pat, "", err, sizeof(err));
+    n = to16("aaab", in, 2048, 0);
+    rc = re ? fcw_re_exec(re, in, n, 0, caps, NULL, NULL) : -9;
+    ok(rc == FCW_RE_MATCH && caps[0] == 0 && caps[1] == 4 && caps[40] == 2 && caps[2] == -1,
+       "20 counted loops (registers on the heap): %d %d..%d", rc, caps[0], caps[1]);
+    fcw_re_free(re);
+    re = compile("(a|b)*c", "", err, sizeof(err));
+    for (i = 0; i < 2000; i++)
+        in[i] = i % 2 ? 'a' : 'b';
+    in[2000] = 'c';
+    rc = fcw_re_exec(re, in, 2001, 0, caps, NULL, NULL);
+    ok(rc == FCW_RE_MATCH && caps[1] == 2001 && caps[2] == 1999, "a backtrack stack grown on the heap (%d)", rc);
+    rc = fcw_re_exec(re, in, 2000, 0, caps, NULL, NULL);
+    ok(rc == FCW_RE_NOMATCH, "and a failure that unwinds it (%d)", rc);
+    fcw_re_free(re);
 }
 
 static void test_api(void)
@@ -489,10 +563,12 @@ int main(void)
 {
     size_t i;
 
+    fcw_re_init_main();
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         check_case(&cases[i]);
     test_interrupt();
     test_limits();
+    test_growth();
     test_api();
     return done_testing();
 }

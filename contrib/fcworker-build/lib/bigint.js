@@ -5,9 +5,9 @@
  *
  * transform(ast, ms, code) edits the MagicString `ms` of `code` (whose acorn
  * Program is `ast`) in place and returns true when it changed anything. A
- * program with no BigInt literal and no mention of BigInt, BigInt64Array,
- * BigUint64Array or the DataView BigInt methods is left alone: it cannot make
- * a BigInt. Otherwise:
+ * program with no BigInt literal, no `typeof x === "bigint"` and no name
+ * of BigInt's (below) is left alone: it cannot make a BigInt (a `typeof`
+ * used as a value alone does not count here). Otherwise:
  *   - every BigInt literal becomes __fcw_bigint.lit("<digits>");
  *   - `typeof x` compared with "bigint" becomes __fcw_bigint.isBigInt(x)
  *     (negated for != and !==); compared with "object", or used any other
@@ -17,30 +17,41 @@
  *   - in "BigInt scopes" only, arithmetic, bitwise, relational, equality,
  *     unary -, +, ~, ++, -- and compound assignments become calls of
  *     __fcw_bigint (add, sub, ..., update, assign; the contract is in the
- *     runtime file). A member target (`o.p += 1n`, `o[k]++`) evaluates the
- *     object once; its right-hand side is evaluated before the property is
- *     read. Targets that are private fields, `super` members or in
- *     parentheses stay native, and so do `===`/`!==` with a literal that is
- *     not a BigInt, `==`/`!=` with null or undefined, and `+`/`+=` with a
- *     string literal: their native result is already right for BigInts.
+ *     runtime file). `x += y` becomes `x = add(x, y)`, also for a member of
+ *     `this` or of a name (`this.#n++`, `o.p -= 1n`); other member targets
+ *     (`f().p += 1n`, `o[k()]++`) go through update/assign, which evaluate
+ *     the object once (the right-hand side is then evaluated before the
+ *     property is read). Private fields of other objects, `super` members
+ *     and targets in parentheses stay native, and so do `===`/`!==` with a
+ *     literal that is not a BigInt, `==`/`!=` with null or undefined, and
+ *     `+`/`+=` with a string literal: their native result is already right
+ *     for BigInts.
  *
- * BigInt scopes: a function that contains a BigInt literal or one of the
- * names above, and every function nested in it (callbacks such as
- * `list.reduce((a, b) => a + b, 0n)` get their BigInts from there). At the
- * top level the unit is the statement, not the program: esbuild hoists every
- * ES module of the bundle to that level, so one top-level
- * `const MAX = 2n ** 64n` would otherwise put every operator of the program
- * behind a call; a top-level statement that mentions (outside its functions)
- * a name bound by such a statement is one too. Operators
- * elsewhere stay native (and fast); a BigInt reaching them is compared
- * through its @@toPrimitive (right for safe integers), and arithmetic on it
- * there gives a number instead of a TypeError or a BigInt.
+ * BigInt scopes: a function that contains a BigInt literal, a name that
+ * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
+ * isBigInt, a library's BIGINT_LIMITS...), BigUint64Array, getBigUint64,
+ * setBigUint64, a `typeof x === "bigint"` test, or a `typeof x` used as a
+ * value (`names[typeof x]`: code generic over types, such as a validator's
+ * `value <= limit` for numbers and BigInts alike), and every function nested
+ * in it (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their
+ * BigInts from there). At the top level the unit is the statement, not the
+ * program: esbuild hoists every ES module of the bundle to that level, so one
+ * top-level `const MAX = 2n ** 64n` would otherwise put every operator of
+ * the program behind a call; a top-level statement that mentions (outside its
+ * functions) a name bound by such a statement is one too. Operators elsewhere
+ * stay native, so hot code that never sees a BigInt pays nothing; a BigInt
+ * reaching them is compared through its @@toPrimitive (exact for safe
+ * integers, approximate beyond 2^53), and arithmetic on it there gives a
+ * number instead of a TypeError or a BigInt.
  */
 'use strict';
 
 const OPS = '__fcw_bigint';
-const TRIGGER_NAMES = new Set(['BigInt', 'BigInt64Array', 'BigUint64Array']);
-const TRIGGER_MEMBERS = new Set(['getBigInt64', 'getBigUint64', 'setBigInt64', 'setBigUint64']);
+/* Names that mark a BigInt scope: these, and every identifier or property
+ * name containing "bigint" in any case (BIGINT_FORMAT_RANGES, isBigInt,
+ * ZodBigInt, getBigInt64: code named after BigInts handles them). */
+const TRIGGER_NAMES = new Set(['BigUint64Array', 'getBigUint64', 'setBigUint64']);
+const TRIGGER_PATTERN = /bigint/i;
 const BINARY = {
     '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '**': 'exp',
     '&': 'and', '|': 'or', '^': 'xor', '<<': 'shl', '>>': 'sar', '>>>': 'shr',
@@ -79,38 +90,36 @@ function isBigIntLiteral(node) {
     return node.type === 'Literal' && typeof node.bigint === 'string';
 }
 
-function isNameReference(node, parent, key) {
-    if (parent === null) {
-        return true;
-    }
-    if ((parent.type === 'MemberExpression' && key === 'property') ||
-        ((parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition') &&
-         key === 'key')) {
-        return parent.computed;
-    }
-    return true;
-}
-
 /* The functions and top-level statements that contain a trigger directly
  * (in no nested function). */
 function findTriggers(ast) {
     const marked = new Set();
+    let bigint = false;
     (function visit(node, parent, key, fn) {
         let trigger = false;
         if (isBigIntLiteral(node)) {
             trigger = true;
-        } else if (node.type === 'Identifier' && TRIGGER_NAMES.has(node.name)) {
-            trigger = isNameReference(node, parent, key);
-        } else if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' &&
-                   TRIGGER_MEMBERS.has(node.property.name)) {
-            trigger = true;
+        } else if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') {
+            trigger = TRIGGER_NAMES.has(node.name) || TRIGGER_PATTERN.test(node.name);
+        } else if (node.type === 'BinaryExpression' && EQUALITY.has(node.operator)) {
+            trigger = (isTypeof(node.left) && isStringLiteral(node.right) && node.right.value === 'bigint') ||
+                (isTypeof(node.right) && isStringLiteral(node.left) && node.left.value === 'bigint');
+        } else if (isTypeof(node)) {
+            /* a type name used as a value (`names[typeof x]`, `switch
+             * (typeof x)`): code generic over types, BigInts included */
+            trigger = !(parent && parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator) &&
+                (isStringLiteral(parent.left) || isStringLiteral(parent.right)));
         }
+        bigint = bigint || (trigger && !isTypeof(node));
         if (trigger && fn !== null) {
             marked.add(fn);
         }
         const inner = FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program') ? node : fn;
         eachChild(node, (child, k) => visit(child, node, k, inner));
     })(ast, null, null, null);
+    if (!bigint) {
+        return new Set();
+    }
     spreadTopLevel(ast, marked);
     return marked;
 }
@@ -198,7 +207,8 @@ class Lowering {
         while (i < to) {
             const c = code[i];
             if (c === '/' && code[i + 1] === '*') {
-                i = code.indexOf('*/', i + 2) + 2;
+                const close = code.indexOf('*/', i + 2);
+                i = close < 0 ? to : close + 2;
             } else if (c === '/' && code[i + 1] === '/') {
                 const nl = code.indexOf('\n', i);
                 i = nl < 0 ? to : nl + 1;
@@ -229,7 +239,8 @@ class Lowering {
         const digits = node.raw.slice(0, -1).replace(/_/g, '');
         const isKey = parent && !parent.computed && key === 'key' &&
             (parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition');
-        this.overwrite(node.start, node.end, isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`);
+        const text = isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`;
+        this.overwrite(node.start, node.end, text);
     }
 
     /* `typeof x` used other than in a comparison with a type name. */
@@ -337,11 +348,26 @@ class Lowering {
         return true;
     }
 
+    /* The source of a target that can be evaluated twice: a name, or a
+     * member of `this` or of a name by a name or a literal; else null. */
+    simpleTarget(node) {
+        if (node.type === 'Identifier') {
+            return node.name;
+        }
+        if (node.type === 'MemberExpression' && !node.optional &&
+            (node.object.type === 'ThisExpression' || node.object.type === 'Identifier') &&
+            (!node.computed || node.property.type === 'Literal')) {
+            return this.code.slice(node.start, node.end);
+        }
+        return null;
+    }
+
     update(node, statement) {
         const arg = node.argument;
         const fn = node.operator === '++' ? 'inc' : 'dec';
-        if (arg.type === 'Identifier') {
-            const name = arg.name;
+        const simple = this.simpleTarget(arg);
+        if (simple !== null) {
+            const name = simple;
             const assign = `${name} = ${OPS}.${fn}(${name})`;
             let text = assign;
             if (!statement) {
@@ -368,7 +394,7 @@ class Lowering {
             this.ms.appendLeft(node.end, tail);
         } else {
             this.ms.prependRight(node.start, `${OPS}.update(`);
-            this.overwrite(this.code.indexOf(node.operator, arg.end), node.end, tail);
+            this.overwrite(this.token(arg.end, node.end), node.end, tail);
         }
     }
 
@@ -380,12 +406,14 @@ class Lowering {
         }
         const left = node.left;
         const at = this.token(left.end, node.right.start);
-        if (left.type === 'Identifier') {
-            this.overwrite(at, at + node.operator.length, `= ${OPS}.${fn}(${left.name},`);
+        const simple = this.simpleTarget(left);
+        if (simple !== null) {
+            this.overwrite(at, at + node.operator.length, `= ${OPS}.${fn}(${simple},`);
             this.ms.appendLeft(node.end, ')');
             return;
         }
-        if (left.type !== 'MemberExpression' || left.start !== node.start || this.code.slice(left.end, at).trim() !== '') {
+        if (left.type !== 'MemberExpression' || left.start !== node.start ||
+            this.code.slice(left.end, at).trim() !== '') {
             return;
         }
         if (!this.memberArguments(left)) {
@@ -431,7 +459,8 @@ class Lowering {
             break;
         case 'UpdateExpression':
             if (active) {
-                this.update(node, parent.type === 'ExpressionStatement' || (parent.type === 'ForStatement' && key === 'update'));
+                this.update(node, parent.type === 'ExpressionStatement' ||
+                    (parent.type === 'ForStatement' && key === 'update'));
             }
             break;
         case 'AssignmentExpression':

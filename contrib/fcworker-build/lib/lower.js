@@ -1,7 +1,7 @@
 /*
  * lowerScript(code, filename): lowers one classic script (no imports to
- * bundle) to ES5 for Duktape 2.7 the way fcworker-build lowers a bundle:
- * esbuild parses it and rewrites the regular-expression literals Duktape
+ * bundle) to ES5 for Duktape 2.7 the way fcworker-build lowers a bundle,
+ * after acorn has checked it for syntax and early errors: esbuild parses it and rewrites the regular-expression literals Duktape
  * cannot parse into `new RegExp(source, flags)`, the source pre-passes of
  * lib/prepass.js run when the code has anything for them, and lib/es5.js
  * lowers the result. The output runs at global scope: it is not wrapped in a
@@ -60,8 +60,23 @@ async function parseWithEsbuild(code, filename) {
     }
 }
 
+/* acorn checks the script against the latest grammar and its early errors
+ * first: esbuild does not validate regular-expression literals (an invalid
+ * one would become a `new RegExp` call that throws only when it runs). */
+function checkEarlyErrors(code, name) {
+    try {
+        acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true });
+    } catch (e) {
+        if (!(e instanceof SyntaxError) || !e.loc) {
+            throw e;
+        }
+        throw syntaxError(name, e.loc.line, e.loc.column + 1, e.message.replace(/ \(\d+:\d+\)$/, ''));
+    }
+}
+
 async function lowerScript(code, filename) {
     const name = filename || '<script>';
+    checkEarlyErrors(String(code), name);
     const parsed = await parseWithEsbuild(String(code), name);
     let pre;
     try {

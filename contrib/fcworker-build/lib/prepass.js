@@ -27,7 +27,7 @@ const TRANSFORMS = [
     { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ },
     { name: 'proto-literal', test: /__proto__/ },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },
-    { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|BigInt|[gs]etBig(?:Ui|I)nt64/ }
+    { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|bigint|[gs]etBig(?:Ui|I)nt64/i }
 ];
 
 class PrepassError extends Error {}

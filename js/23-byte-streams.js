@@ -1,0 +1,1050 @@
+/*
+ * Readable byte streams of the WHATWG Streams Standard: the
+ * ReadableByteStreamController (enqueue, close, error, desiredSize,
+ * byobRequest, autoAllocateChunkSize), ReadableStreamBYOBReader
+ * (read(view, { min }), releaseLock, cancel), ReadableStreamBYOBRequest
+ * (view, respond, respondWithNewView) and ReadableByteStreamTee.
+ *
+ * The abstract operations follow the spec step by step under their own
+ * names. They build on js/20-streams.js through native.streamInternals and
+ * fill in native.byteStreams, which that file calls for `type: 'bytes'`,
+ * getReader({ mode: 'byob' }) and tee(). A BYOB reader's record has
+ * `byob: true` and its read-into requests in `readIntoRequests`.
+ *
+ * Duktape cannot detach an ArrayBuffer, so the spec's TransferArrayBuffer
+ * keeps the buffer: a view given to read(view) or enqueue() shares its
+ * buffer with the view the reader receives, instead of being detached.
+ */
+var S = native.streamInternals;
+var SLOT = S.SLOT;
+var typeError = S.typeError;
+var MAX_SAFE = 9007199254740991;
+
+/* WebIDL [EnforceRange] unsigned long long. */
+function enforceRange(value, what) {
+    var x = Number(value);
+    if (x !== x || x === Infinity || x === -Infinity) {
+        throw typeError(what + ' is not a finite number');
+    }
+    x = x < 0 ? Math.ceil(x) : Math.floor(x);
+    if (x < 0 || x > MAX_SAFE) {
+        throw typeError(what + ' is outside the range of unsigned long long');
+    }
+    return x + 0;
+}
+
+function isView(x) {
+    return ArrayBuffer.isView(x);
+}
+
+function elementSizeOf(view) {
+    return view instanceof DataView ? 1 : (view.BYTES_PER_ELEMENT || 1);
+}
+
+function viewConstructorOf(view) {
+    return view instanceof DataView ? DataView : view.constructor;
+}
+
+/* TransferArrayBuffer: the same buffer (see the top of the file). */
+function transferArrayBuffer(buffer) {
+    return buffer;
+}
+
+function copyBytes(dest, destOffset, src, srcOffset, n) {
+    new Uint8Array(dest, destOffset, n).set(new Uint8Array(src, srcOffset, n));
+}
+
+/* ==== controller ==== */
+
+function ByteControllerRecord(obj) {
+    this.obj = obj;
+    this.bytes = true;
+    this.stream = undefined;
+    this.autoAllocateChunkSize = undefined;
+    this.byobRequest = null;
+    this.cancelAlgorithm = undefined;
+    this.pullAlgorithm = undefined;
+    this.closeRequested = false;
+    this.pullAgain = false;
+    this.pulling = false;
+    this.started = false;
+    this.pendingPullIntos = [];
+    this.queue = new S.Fifo();
+    this.queueTotalSize = 0;
+    this.strategyHWM = 0;
+    this.onPullFulfilled = undefined;
+    this.onPullRejected = undefined;
+}
+
+function PullIntoDescriptor(buffer, byteOffset, byteLength, minimumFill, elementSize, viewConstructor, readerType) {
+    this.buffer = buffer;
+    this.bufferByteLength = buffer.byteLength;
+    this.byteOffset = byteOffset;
+    this.byteLength = byteLength;
+    this.bytesFilled = 0;
+    this.minimumFill = minimumFill;
+    this.elementSize = elementSize;
+    this.viewConstructor = viewConstructor;
+    this.readerType = readerType;
+}
+
+function resetQueue(c) {
+    c.queue = new S.Fifo();
+    c.queueTotalSize = 0;
+}
+
+function getDesiredSize(c) {
+    var state = c.stream.state;
+    if (state === 'errored') {
+        return null;
+    }
+    if (state === 'closed') {
+        return 0;
+    }
+    return c.strategyHWM - c.queueTotalSize;
+}
+
+function hasBYOBReader(rs) {
+    return rs.reader !== undefined && rs.reader.byob === true;
+}
+
+function getNumReadIntoRequests(rs) {
+    return rs.reader.readIntoRequests.size();
+}
+
+function shouldCallPull(c) {
+    var rs = c.stream;
+    if (rs.state !== 'readable' || c.closeRequested || !c.started) {
+        return false;
+    }
+    if (S.readableStreamHasDefaultReader(rs) && S.readableStreamGetNumReadRequests(rs) > 0) {
+        return true;
+    }
+    if (hasBYOBReader(rs) && getNumReadIntoRequests(rs) > 0) {
+        return true;
+    }
+    return getDesiredSize(c) > 0;
+}
+
+function callPullIfNeeded(c) {
+    if (!shouldCallPull(c)) {
+        return;
+    }
+    if (c.pulling) {
+        c.pullAgain = true;
+        return;
+    }
+    c.pulling = true;
+    S.runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
+}
+
+function clearAlgorithms(c) {
+    c.pullAlgorithm = undefined;
+    c.cancelAlgorithm = undefined;
+}
+
+function invalidateBYOBRequest(c) {
+    if (c.byobRequest === null) {
+        return;
+    }
+    c.byobRequest.controller = undefined;
+    c.byobRequest.view = null;
+    c.byobRequest = null;
+}
+
+function clearPendingPullIntos(c) {
+    invalidateBYOBRequest(c);
+    c.pendingPullIntos = [];
+}
+
+function controllerError(c, e) {
+    var rs = c.stream;
+    if (rs.state !== 'readable') {
+        return;
+    }
+    clearPendingPullIntos(c);
+    resetQueue(c);
+    clearAlgorithms(c);
+    S.readableStreamError(rs, e);
+}
+
+function controllerClose(c) {
+    var rs = c.stream, first, e;
+    if (c.closeRequested || rs.state !== 'readable') {
+        return;
+    }
+    if (c.queueTotalSize > 0) {
+        c.closeRequested = true;
+        return;
+    }
+    if (c.pendingPullIntos.length > 0) {
+        first = c.pendingPullIntos[0];
+        if (first.bytesFilled % first.elementSize !== 0) {
+            e = typeError('Insufficient bytes to fill elements in the given buffer');
+            controllerError(c, e);
+            throw e;
+        }
+    }
+    clearAlgorithms(c);
+    S.readableStreamClose(rs);
+}
+
+function handleQueueDrain(c) {
+    if (c.queueTotalSize === 0 && c.closeRequested) {
+        clearAlgorithms(c);
+        S.readableStreamClose(c.stream);
+    } else {
+        callPullIfNeeded(c);
+    }
+}
+
+function enqueueChunkToQueue(c, buffer, byteOffset, byteLength) {
+    c.queue.push({ buffer: buffer, byteOffset: byteOffset, byteLength: byteLength });
+    c.queueTotalSize += byteLength;
+}
+
+function enqueueClonedChunkToQueue(c, buffer, byteOffset, byteLength) {
+    var clone = new ArrayBuffer(byteLength);
+    copyBytes(clone, 0, buffer, byteOffset, byteLength);
+    enqueueChunkToQueue(c, clone, 0, byteLength);
+}
+
+function shiftPendingPullInto(c) {
+    return c.pendingPullIntos.shift();
+}
+
+function enqueueDetachedPullIntoToQueue(c, pd) {
+    if (pd.bytesFilled > 0) {
+        enqueueClonedChunkToQueue(c, pd.buffer, pd.byteOffset, pd.bytesFilled);
+    }
+    shiftPendingPullInto(c);
+}
+
+function fillReadRequestFromQueue(c, readRequest) {
+    var entry = c.queue.shift();
+    c.queueTotalSize -= entry.byteLength;
+    handleQueueDrain(c);
+    readRequest.chunkSteps(new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength));
+}
+
+function processReadRequestsUsingQueue(c) {
+    var reader = c.stream.reader;
+    while (reader.readRequests.size() > 0) {
+        if (c.queueTotalSize === 0) {
+            return;
+        }
+        fillReadRequestFromQueue(c, reader.readRequests.shift());
+    }
+}
+
+function fillHeadPullIntoDescriptor(c, size, pd) {
+    pd.bytesFilled += size;
+}
+
+function fillPullIntoDescriptorFromQueue(c, pd) {
+    var maxBytesToCopy = Math.min(c.queueTotalSize, pd.byteLength - pd.bytesFilled);
+    var maxBytesFilled = pd.bytesFilled + maxBytesToCopy;
+    var totalBytesToCopyRemaining = maxBytesToCopy, ready = false;
+    var remainderBytes = maxBytesFilled % pd.elementSize;
+    var maxAlignedBytes = maxBytesFilled - remainderBytes;
+    var head, bytesToCopy;
+    if (maxAlignedBytes >= pd.minimumFill) {
+        totalBytesToCopyRemaining = maxAlignedBytes - pd.bytesFilled;
+        ready = true;
+    }
+    while (totalBytesToCopyRemaining > 0) {
+        head = c.queue.peek();
+        bytesToCopy = Math.min(totalBytesToCopyRemaining, head.byteLength);
+        copyBytes(pd.buffer, pd.byteOffset + pd.bytesFilled, head.buffer, head.byteOffset, bytesToCopy);
+        if (head.byteLength === bytesToCopy) {
+            c.queue.shift();
+        } else {
+            head.byteOffset += bytesToCopy;
+            head.byteLength -= bytesToCopy;
+        }
+        c.queueTotalSize -= bytesToCopy;
+        fillHeadPullIntoDescriptor(c, bytesToCopy, pd);
+        totalBytesToCopyRemaining -= bytesToCopy;
+    }
+    return ready;
+}
+
+function processPullIntoDescriptorsUsingQueue(c) {
+    var filled = [], pd;
+    while (c.pendingPullIntos.length > 0) {
+        if (c.queueTotalSize === 0) {
+            break;
+        }
+        pd = c.pendingPullIntos[0];
+        if (fillPullIntoDescriptorFromQueue(c, pd)) {
+            shiftPendingPullInto(c);
+            filled.push(pd);
+        }
+    }
+    return filled;
+}
+
+function convertPullIntoDescriptor(pd) {
+    var buffer = transferArrayBuffer(pd.buffer);
+    return new pd.viewConstructor(buffer, pd.byteOffset, pd.bytesFilled / pd.elementSize);
+}
+
+function fulfillReadIntoRequest(rs, chunk, done) {
+    var request = rs.reader.readIntoRequests.shift();
+    if (done) {
+        request.closeSteps(chunk);
+    } else {
+        request.chunkSteps(chunk);
+    }
+}
+
+function commitPullIntoDescriptor(rs, pd) {
+    var done = rs.state === 'closed';
+    var filledView = convertPullIntoDescriptor(pd);
+    if (pd.readerType === 'default') {
+        S.readableStreamFulfillReadRequest(rs, filledView, done);
+    } else {
+        fulfillReadIntoRequest(rs, filledView, done);
+    }
+}
+
+function commitAll(rs, list) {
+    for (var i = 0; i < list.length; i++) {
+        commitPullIntoDescriptor(rs, list[i]);
+    }
+}
+
+function controllerEnqueue(c, chunk) {
+    var rs = c.stream, buffer, byteOffset, byteLength, first;
+    if (c.closeRequested || rs.state !== 'readable') {
+        return;
+    }
+    buffer = transferArrayBuffer(chunk.buffer);
+    byteOffset = chunk.byteOffset;
+    byteLength = chunk.byteLength;
+    if (c.pendingPullIntos.length > 0) {
+        first = c.pendingPullIntos[0];
+        invalidateBYOBRequest(c);
+        first.buffer = transferArrayBuffer(first.buffer);
+        if (first.readerType === 'none') {
+            enqueueDetachedPullIntoToQueue(c, first);
+        }
+    }
+    if (S.readableStreamHasDefaultReader(rs)) {
+        processReadRequestsUsingQueue(c);
+        if (S.readableStreamGetNumReadRequests(rs) === 0) {
+            enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
+        } else {
+            if (c.pendingPullIntos.length > 0) {
+                shiftPendingPullInto(c);
+            }
+            S.readableStreamFulfillReadRequest(rs, new Uint8Array(buffer, byteOffset, byteLength), false);
+        }
+    } else if (hasBYOBReader(rs)) {
+        enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
+        commitAll(rs, processPullIntoDescriptorsUsingQueue(c));
+    } else {
+        enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
+    }
+    callPullIfNeeded(c);
+}
+
+function getBYOBRequest(c) {
+    var first, request;
+    if (c.byobRequest === null && c.pendingPullIntos.length > 0) {
+        first = c.pendingPullIntos[0];
+        request = Object.create(ReadableStreamBYOBRequest.prototype);
+        request[SLOT] = new BYOBRequestRecord(request, c,
+            new Uint8Array(first.buffer, first.byteOffset + first.bytesFilled, first.byteLength - first.bytesFilled));
+        c.byobRequest = request[SLOT];
+    }
+    return c.byobRequest === null ? null : c.byobRequest.obj;
+}
+
+function pullInto(c, view, min, readIntoRequest) {
+    var rs = c.stream, elementSize = elementSizeOf(view), ctor = viewConstructorOf(view);
+    var pd = new PullIntoDescriptor(transferArrayBuffer(view.buffer), view.byteOffset, view.byteLength,
+        min * elementSize, elementSize, ctor, 'byob');
+    var e;
+    if (c.pendingPullIntos.length > 0) {
+        c.pendingPullIntos.push(pd);
+        rs.reader.readIntoRequests.push(readIntoRequest);
+        return;
+    }
+    if (rs.state === 'closed') {
+        readIntoRequest.closeSteps(new ctor(pd.buffer, pd.byteOffset, 0));
+        return;
+    }
+    if (c.queueTotalSize > 0) {
+        if (fillPullIntoDescriptorFromQueue(c, pd)) {
+            var filledView = convertPullIntoDescriptor(pd);
+            handleQueueDrain(c);
+            readIntoRequest.chunkSteps(filledView);
+            return;
+        }
+        if (c.closeRequested) {
+            e = typeError('Insufficient bytes to fill elements in the given buffer');
+            controllerError(c, e);
+            readIntoRequest.errorSteps(e);
+            return;
+        }
+    }
+    c.pendingPullIntos.push(pd);
+    rs.reader.readIntoRequests.push(readIntoRequest);
+    callPullIfNeeded(c);
+}
+
+function respondInClosedState(c, first) {
+    var rs = c.stream, filled = [];
+    if (first.readerType === 'none') {
+        shiftPendingPullInto(c);
+    }
+    if (hasBYOBReader(rs)) {
+        while (filled.length < getNumReadIntoRequests(rs)) {
+            filled.push(shiftPendingPullInto(c));
+        }
+        commitAll(rs, filled);
+    }
+}
+
+function respondInReadableState(c, bytesWritten, pd) {
+    var remainderSize, filled;
+    fillHeadPullIntoDescriptor(c, bytesWritten, pd);
+    if (pd.readerType === 'none') {
+        enqueueDetachedPullIntoToQueue(c, pd);
+        commitAll(c.stream, processPullIntoDescriptorsUsingQueue(c));
+        return;
+    }
+    if (pd.bytesFilled < pd.minimumFill) {
+        return;
+    }
+    shiftPendingPullInto(c);
+    remainderSize = pd.bytesFilled % pd.elementSize;
+    if (remainderSize > 0) {
+        enqueueClonedChunkToQueue(c, pd.buffer, pd.byteOffset + pd.bytesFilled - remainderSize, remainderSize);
+    }
+    pd.bytesFilled -= remainderSize;
+    filled = processPullIntoDescriptorsUsingQueue(c);
+    commitPullIntoDescriptor(c.stream, pd);
+    commitAll(c.stream, filled);
+}
+
+function respondInternal(c, bytesWritten) {
+    var first = c.pendingPullIntos[0];
+    invalidateBYOBRequest(c);
+    if (c.stream.state === 'closed') {
+        respondInClosedState(c, first);
+    } else {
+        respondInReadableState(c, bytesWritten, first);
+    }
+    callPullIfNeeded(c);
+}
+
+function controllerRespond(c, bytesWritten) {
+    var first = c.pendingPullIntos[0];
+    if (c.stream.state === 'closed') {
+        if (bytesWritten !== 0) {
+            throw typeError('bytesWritten must be 0 when calling respond() on a closed stream');
+        }
+    } else {
+        if (bytesWritten === 0) {
+            throw typeError('bytesWritten must be greater than 0 when calling respond() on a readable stream');
+        }
+        if (first.bytesFilled + bytesWritten > first.byteLength) {
+            throw new RangeError('bytesWritten out of range');
+        }
+    }
+    first.buffer = transferArrayBuffer(first.buffer);
+    respondInternal(c, bytesWritten);
+}
+
+function controllerRespondWithNewView(c, view) {
+    var first = c.pendingPullIntos[0], byteLength = view.byteLength;
+    if (c.stream.state === 'closed') {
+        if (byteLength !== 0) {
+            throw typeError("The view's length must be 0 when calling respondWithNewView() on a closed stream");
+        }
+    } else if (byteLength === 0) {
+        throw typeError("The view's length must be greater than 0 when calling respondWithNewView() on a readable stream");
+    }
+    if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
+        throw new RangeError('The region specified by view does not match byobRequest');
+    }
+    if (first.bufferByteLength !== view.buffer.byteLength) {
+        throw new RangeError('The buffer of view has different capacity than byobRequest');
+    }
+    if (first.bytesFilled + byteLength > first.byteLength) {
+        throw new RangeError('The region specified by view is larger than byobRequest');
+    }
+    first.buffer = transferArrayBuffer(view.buffer);
+    respondInternal(c, byteLength);
+}
+
+ByteControllerRecord.prototype.cancelSteps = function (reason) {
+    var result;
+    clearPendingPullIntos(this);
+    resetQueue(this);
+    result = this.cancelAlgorithm(reason);
+    clearAlgorithms(this);
+    return result;
+};
+
+ByteControllerRecord.prototype.pullSteps = function (readRequest) {
+    var rs = this.stream, buffer, size = this.autoAllocateChunkSize;
+    if (this.queueTotalSize > 0) {
+        fillReadRequestFromQueue(this, readRequest);
+        return;
+    }
+    if (size !== undefined) {
+        try {
+            buffer = new ArrayBuffer(size);
+        } catch (e) {
+            readRequest.errorSteps(e);
+            return;
+        }
+        this.pendingPullIntos.push(new PullIntoDescriptor(buffer, 0, size, 1, 1, Uint8Array, 'default'));
+    }
+    S.readableStreamAddReadRequest(rs, readRequest);
+    callPullIfNeeded(this);
+};
+
+ByteControllerRecord.prototype.releaseSteps = function () {
+    var first;
+    if (this.pendingPullIntos.length > 0) {
+        first = this.pendingPullIntos[0];
+        first.readerType = 'none';
+        this.pendingPullIntos = [first];
+    }
+};
+
+function setUpController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, hwm, autoAllocateChunkSize) {
+    c.stream = rs;
+    c.pullAgain = c.pulling = false;
+    c.byobRequest = null;
+    resetQueue(c);
+    c.closeRequested = c.started = false;
+    c.strategyHWM = hwm;
+    c.pullAlgorithm = pullAlgorithm;
+    c.cancelAlgorithm = cancelAlgorithm;
+    c.autoAllocateChunkSize = autoAllocateChunkSize;
+    c.pendingPullIntos = [];
+    rs.controller = c;
+    S.installPullReactions(c, callPullIfNeeded, controllerError);
+    S.startController(c, startAlgorithm, callPullIfNeeded, controllerError);
+}
+
+function newController() {
+    var c = new ByteControllerRecord(Object.create(ReadableByteStreamController.prototype));
+    c.obj[SLOT] = c;
+    return c;
+}
+
+/* For fetch() bodies, whose backpressure counts chunks: the chunks queued
+ * in a byte stream controller (0 once it is closed or errored). */
+native.byteStreams.queuedChunks = function (controllerObj) {
+    var c = S.recordOf(controllerObj, ByteControllerRecord);
+    return c === undefined || c.stream.state !== 'readable' ? 0 : c.queue.size();
+};
+
+/* What a byte source does at its end: close(), then answer a BYOB read
+ * still waiting with respond(0), which settles it as done. */
+native.byteStreams.closeSource = function (controllerObj) {
+    var request;
+    controllerObj.close();
+    request = controllerObj.byobRequest;
+    if (request !== null) {
+        request.respond(0);
+    }
+};
+
+native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
+    var c = newController(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
+    if (autoAllocateChunkSize !== undefined) {
+        autoAllocateChunkSize = enforceRange(autoAllocateChunkSize, 'autoAllocateChunkSize');
+        if (autoAllocateChunkSize === 0) {
+            throw typeError('autoAllocateChunkSize must be greater than 0');
+        }
+    }
+    algorithms = S.sourceAlgorithms(source, dict, c.obj, 'ReadableStream');
+    setUpController(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, autoAllocateChunkSize);
+};
+
+/* CreateReadableByteStream */
+function createReadableByteStream(startAlgorithm, pullAlgorithm, cancelAlgorithm) {
+    var rs = S.newReadableStreamObject();
+    setUpController(rs, newController(), startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, undefined);
+    return rs;
+}
+
+function ReadableByteStreamController() {
+    S.illegalConstructor();
+}
+
+function byteControllerOf(self) {
+    return S.brand(self, ByteControllerRecord, 'ReadableByteStreamController');
+}
+
+S.getter(ReadableByteStreamController.prototype, 'byobRequest', function () {
+    return getBYOBRequest(byteControllerOf(this));
+});
+S.getter(ReadableByteStreamController.prototype, 'desiredSize', function () {
+    return getDesiredSize(byteControllerOf(this));
+});
+
+S.methods(ReadableByteStreamController.prototype, {
+    close: function close() {
+        var c = byteControllerOf(this);
+        if (c.closeRequested) {
+            throw typeError('The stream has already been closed');
+        }
+        if (c.stream.state !== 'readable') {
+            throw typeError('The stream is not in a state that permits close');
+        }
+        controllerClose(c);
+    },
+    enqueue: function enqueue(chunk) {
+        var c = byteControllerOf(this);
+        if (!isView(chunk)) {
+            throw typeError("Failed to execute 'enqueue' on 'ReadableByteStreamController': chunk is not an ArrayBufferView");
+        }
+        if (chunk.byteLength === 0) {
+            throw typeError('chunk must have non-zero byteLength');
+        }
+        if (chunk.buffer.byteLength === 0) {
+            throw typeError("chunk's buffer must have non-zero byteLength");
+        }
+        if (c.closeRequested) {
+            throw typeError('The stream has already been closed');
+        }
+        if (c.stream.state !== 'readable') {
+            throw typeError('The stream is not in a state that permits enqueue');
+        }
+        controllerEnqueue(c, chunk);
+    },
+    error: function error(e) {
+        controllerError(byteControllerOf(this), e);
+    }
+});
+S.toStringTag(ReadableByteStreamController.prototype, 'ReadableByteStreamController');
+
+/* ==== ReadableStreamBYOBRequest ==== */
+
+function BYOBRequestRecord(obj, controller, view) {
+    this.obj = obj;
+    this.controller = controller;
+    this.view = view;
+}
+
+function ReadableStreamBYOBRequest() {
+    S.illegalConstructor();
+}
+
+function requestOf(self) {
+    return S.brand(self, BYOBRequestRecord, 'ReadableStreamBYOBRequest');
+}
+
+S.getter(ReadableStreamBYOBRequest.prototype, 'view', function () {
+    return requestOf(this).view;
+});
+
+S.methods(ReadableStreamBYOBRequest.prototype, {
+    respond: function respond(bytesWritten) {
+        var r = requestOf(this);
+        bytesWritten = enforceRange(bytesWritten, 'bytesWritten');
+        if (r.controller === undefined) {
+            throw typeError('This BYOB request has been invalidated');
+        }
+        controllerRespond(r.controller, bytesWritten);
+    },
+    respondWithNewView: function respondWithNewView(view) {
+        var r = requestOf(this);
+        if (!isView(view)) {
+            throw typeError("Failed to execute 'respondWithNewView': view is not an ArrayBufferView");
+        }
+        if (r.controller === undefined) {
+            throw typeError('This BYOB request has been invalidated');
+        }
+        controllerRespondWithNewView(r.controller, view);
+    }
+});
+S.toStringTag(ReadableStreamBYOBRequest.prototype, 'ReadableStreamBYOBRequest');
+
+/* ==== ReadableStreamBYOBReader ==== */
+
+function BYOBReaderRecord(obj) {
+    this.obj = obj;
+    this.byob = true;
+    this.stream = undefined;
+    this.closed = undefined;
+    this.readIntoRequests = new S.Fifo();
+}
+
+function ReadIntoRequest() {
+    var d = new S.Deferred();
+    this.deferred = d;
+    this.promise = d.promise;
+}
+
+ReadIntoRequest.prototype.chunkSteps = function (chunk) {
+    S.resolveDeferred(this.deferred, { value: chunk, done: false });
+};
+
+ReadIntoRequest.prototype.closeSteps = function (chunk) {
+    S.resolveDeferred(this.deferred, { value: chunk, done: true });
+};
+
+ReadIntoRequest.prototype.errorSteps = function (e) {
+    S.rejectDeferred(this.deferred, e);
+};
+
+function setUpBYOBReader(reader, rs) {
+    if (S.isReadableStreamLocked(rs)) {
+        throw typeError('ReadableStream is locked');
+    }
+    if (!rs.controller.bytes) {
+        throw typeError('Cannot construct a ReadableStreamBYOBReader for a stream that is not a byte stream');
+    }
+    S.readableStreamReaderGenericInitialize(reader, rs);
+    reader.readIntoRequests = new S.Fifo();
+}
+
+function acquireBYOBReader(rs) {
+    var obj = Object.create(ReadableStreamBYOBReader.prototype);
+    var reader = new BYOBReaderRecord(obj);
+    setUpBYOBReader(reader, rs);
+    obj[SLOT] = reader;
+    return reader;
+}
+
+native.byteStreams.acquireBYOBReader = acquireBYOBReader;
+
+function errorReadIntoRequests(reader, e) {
+    var requests = reader.readIntoRequests.takeAll();
+    for (var i = 0; i < requests.length; i++) {
+        requests[i].errorSteps(e);
+    }
+}
+
+native.byteStreams.errorReadIntoRequests = errorReadIntoRequests;
+
+/* ReadableStreamCancel's step for a BYOB reader. */
+native.byteStreams.closeReadIntoRequests = function (reader) {
+    var requests = reader.readIntoRequests.takeAll();
+    for (var i = 0; i < requests.length; i++) {
+        requests[i].closeSteps(undefined);
+    }
+};
+
+function byobReaderRead(reader, view, min, readIntoRequest) {
+    var rs = reader.stream;
+    rs.disturbed = true;
+    if (rs.state === 'errored') {
+        readIntoRequest.errorSteps(rs.storedError);
+    } else {
+        pullInto(rs.controller, view, min, readIntoRequest);
+    }
+}
+
+function byobReaderRelease(reader) {
+    S.readableStreamReaderGenericRelease(reader);
+    errorReadIntoRequests(reader, typeError('Reader was released'));
+}
+
+function ReadableStreamBYOBReader(stream) {
+    S.requireNew(this, ReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
+    var rs = S.brand(stream, S.RSRecord, 'ReadableStream');
+    var reader = new BYOBReaderRecord(this);
+    setUpBYOBReader(reader, rs);
+    this[SLOT] = reader;
+}
+
+S.getter(ReadableStreamBYOBReader.prototype, 'closed', function () {
+    var reader = S.recordOf(this, BYOBReaderRecord);
+    if (reader === undefined) {
+        return S.promiseReject(typeError('Illegal invocation'));
+    }
+    return reader.closed.promise;
+});
+
+/* The checks of read(view, options) before anything is read. */
+function readArguments(reader, view, options) {
+    var min;
+    if (reader === undefined) {
+        return typeError('Illegal invocation');
+    }
+    if (!isView(view)) {
+        return typeError("Failed to execute 'read' on 'ReadableStreamBYOBReader': view is not an ArrayBufferView");
+    }
+    if (view.byteLength === 0) {
+        return typeError('view must have non-zero byteLength');
+    }
+    if (view.buffer.byteLength === 0) {
+        return typeError("view's buffer must have non-zero byteLength");
+    }
+    try {
+        options = S.dictionary(options, "Failed to execute 'read' on 'ReadableStreamBYOBReader'");
+        min = options.min === undefined ? 1 : enforceRange(options.min, 'min');
+    } catch (e) {
+        return e;
+    }
+    if (min === 0) {
+        return typeError('options.min must be greater than 0');
+    }
+    if (view instanceof DataView ? min > view.byteLength : min > view.length) {
+        return new RangeError('options.min must be less than or equal to the length of view');
+    }
+    if (reader.stream === undefined) {
+        return typeError('Cannot read from a released reader');
+    }
+    return min;
+}
+
+S.methods(ReadableStreamBYOBReader.prototype, {
+    read: function read(view, options) {
+        var reader = S.recordOf(this, BYOBReaderRecord);
+        var min = readArguments(reader, view, options), request;
+        if (typeof min !== 'number') {
+            return S.promiseReject(min);
+        }
+        request = new ReadIntoRequest();
+        byobReaderRead(reader, view, min, request);
+        return request.promise;
+    },
+    releaseLock: function releaseLock() {
+        var reader = S.brand(this, BYOBReaderRecord, 'ReadableStreamBYOBReader');
+        if (reader.stream !== undefined) {
+            byobReaderRelease(reader);
+        }
+    },
+    cancel: function cancel(reason) {
+        var reader = S.recordOf(this, BYOBReaderRecord);
+        if (reader === undefined) {
+            return S.promiseReject(typeError('Illegal invocation'));
+        }
+        if (reader.stream === undefined) {
+            return S.promiseReject(typeError('Cannot cancel a released reader'));
+        }
+        return S.readableStreamReaderGenericCancel(reader, reason);
+    }
+});
+S.toStringTag(ReadableStreamBYOBReader.prototype, 'ReadableStreamBYOBReader');
+
+/* ==== ReadableByteStreamTee ==== */
+
+function cloneAsUint8Array(view) {
+    var buffer = new ArrayBuffer(view.byteLength);
+    copyBytes(buffer, 0, view.buffer, view.byteOffset, view.byteLength);
+    return new Uint8Array(buffer);
+}
+
+native.byteStreams.tee = function (rs) {
+    var reader = S.acquireReadableStreamDefaultReader(rs);
+    var reading = false, readAgainForBranch1 = false, readAgainForBranch2 = false;
+    var canceled1 = false, canceled2 = false, reason1, reason2, branch1, branch2;
+    var cancelPromise = new S.Deferred();
+
+    function forwardReaderError(thisReader) {
+        S.markHandled(thisReader.closed.promise.then(undefined, function (r) {
+            if (thisReader !== reader) {
+                return;
+            }
+            controllerError(branch1.controller, r);
+            controllerError(branch2.controller, r);
+            if (!canceled1 || !canceled2) {
+                S.resolveDeferred(cancelPromise, undefined);
+            }
+        }));
+    }
+
+    function cloneFailed(e) {
+        controllerError(branch1.controller, e);
+        controllerError(branch2.controller, e);
+        S.resolveDeferred(cancelPromise, S.readableStreamCancel(rs, e));
+    }
+
+    function pullAgainIfAsked() {
+        reading = false;
+        if (readAgainForBranch1) {
+            pull1Algorithm();
+        } else if (readAgainForBranch2) {
+            pull2Algorithm();
+        }
+    }
+
+    function defaultChunk(chunk) {
+        var chunk1 = chunk, chunk2 = chunk;
+        readAgainForBranch1 = readAgainForBranch2 = false;
+        if (!canceled1 && !canceled2) {
+            try {
+                chunk2 = cloneAsUint8Array(chunk);
+            } catch (e) {
+                cloneFailed(e);
+                return;
+            }
+        }
+        if (!canceled1) {
+            controllerEnqueue(branch1.controller, chunk1);
+        }
+        if (!canceled2) {
+            controllerEnqueue(branch2.controller, chunk2);
+        }
+        pullAgainIfAsked();
+    }
+
+    var readRequest = {
+        chunkSteps: function (chunk) {
+            native.enqueueJob(defaultChunk, chunk);
+        },
+        closeSteps: function () {
+            reading = false;
+            if (!canceled1) {
+                controllerClose(branch1.controller);
+            }
+            if (!canceled2) {
+                controllerClose(branch2.controller);
+            }
+            if (branch1.controller.pendingPullIntos.length > 0) {
+                controllerRespond(branch1.controller, 0);
+            }
+            if (branch2.controller.pendingPullIntos.length > 0) {
+                controllerRespond(branch2.controller, 0);
+            }
+            if (!canceled1 || !canceled2) {
+                S.resolveDeferred(cancelPromise, undefined);
+            }
+        },
+        errorSteps: function () {
+            reading = false;
+        }
+    };
+
+    function pullWithDefaultReader() {
+        if (reader.byob) {
+            byobReaderRelease(reader);
+            reader = S.acquireReadableStreamDefaultReader(rs);
+            forwardReaderError(reader);
+        }
+        S.readableStreamDefaultReaderRead(reader, readRequest);
+    }
+
+    function BranchReadIntoRequest(forBranch2) {
+        this.forBranch2 = forBranch2;
+    }
+
+    BranchReadIntoRequest.prototype.branches = function () {
+        return this.forBranch2 ? [branch2, branch1, canceled2, canceled1] : [branch1, branch2, canceled1, canceled2];
+    };
+
+    BranchReadIntoRequest.prototype.chunkSteps = function (chunk) {
+        var self = this;
+        native.enqueueJob(function () {
+            var b = self.branches(), cloned;
+            readAgainForBranch1 = readAgainForBranch2 = false;
+            if (!b[3]) {
+                try {
+                    cloned = cloneAsUint8Array(chunk);
+                } catch (e) {
+                    cloneFailed(e);
+                    return;
+                }
+                if (!b[2]) {
+                    controllerRespondWithNewView(b[0].controller, chunk);
+                }
+                controllerEnqueue(b[1].controller, cloned);
+            } else if (!b[2]) {
+                controllerRespondWithNewView(b[0].controller, chunk);
+            }
+            pullAgainIfAsked();
+        }, undefined);
+    };
+
+    BranchReadIntoRequest.prototype.closeSteps = function (chunk) {
+        var b = this.branches();
+        reading = false;
+        if (!b[2]) {
+            controllerClose(b[0].controller);
+        }
+        if (!b[3]) {
+            controllerClose(b[1].controller);
+        }
+        if (chunk !== undefined) {
+            if (!b[2]) {
+                controllerRespondWithNewView(b[0].controller, chunk);
+            }
+            if (!b[3] && b[1].controller.pendingPullIntos.length > 0) {
+                controllerRespond(b[1].controller, 0);
+            }
+        }
+        if (!b[2] || !b[3]) {
+            S.resolveDeferred(cancelPromise, undefined);
+        }
+    };
+
+    BranchReadIntoRequest.prototype.errorSteps = function () {
+        reading = false;
+    };
+
+    function pullWithBYOBReader(view, forBranch2) {
+        if (!reader.byob) {
+            S.readableStreamDefaultReaderRelease(reader);
+            reader = acquireBYOBReader(rs);
+            forwardReaderError(reader);
+        }
+        byobReaderRead(reader, view, 1, new BranchReadIntoRequest(forBranch2));
+    }
+
+    function pullBranch(forBranch2) {
+        var branch = forBranch2 ? branch2 : branch1, request;
+        if (reading) {
+            if (forBranch2) {
+                readAgainForBranch2 = true;
+            } else {
+                readAgainForBranch1 = true;
+            }
+            return undefined;
+        }
+        reading = true;
+        request = getBYOBRequest(branch.controller);
+        if (request === null) {
+            pullWithDefaultReader();
+        } else {
+            pullWithBYOBReader(request[SLOT].view, forBranch2);
+        }
+        return undefined;
+    }
+
+    function pull1Algorithm() {
+        return pullBranch(false);
+    }
+
+    function pull2Algorithm() {
+        return pullBranch(true);
+    }
+
+    function cancelBoth() {
+        S.resolveDeferred(cancelPromise, S.readableStreamCancel(rs, [reason1, reason2]));
+    }
+
+    branch1 = createReadableByteStream(S.noop, pull1Algorithm, function (reason) {
+        canceled1 = true;
+        reason1 = reason;
+        if (canceled2) {
+            cancelBoth();
+        }
+        return cancelPromise.promise;
+    });
+    branch2 = createReadableByteStream(S.noop, pull2Algorithm, function (reason) {
+        canceled2 = true;
+        reason2 = reason;
+        if (canceled1) {
+            cancelBoth();
+        }
+        return cancelPromise.promise;
+    });
+    forwardReaderError(reader);
+    return [branch1, branch2];
+};
+
+native.defineGlobal('ReadableByteStreamController', ReadableByteStreamController);
+native.defineGlobal('ReadableStreamBYOBReader', ReadableStreamBYOBReader);
+native.defineGlobal('ReadableStreamBYOBRequest', ReadableStreamBYOBRequest);

@@ -1,0 +1,658 @@
+/*
+ * The Encoding Standard's legacy decoders for TextDecoder: the single-byte
+ * encodings, gb18030 (and GBK, which decodes the same way), Big5, EUC-JP,
+ * ISO-2022-JP, Shift_JIS, EUC-KR, x-user-defined and replacement, with the
+ * index tables generated from the standard's index files
+ * (lib/encoding_tables.c). UTF-8 and UTF-16 stay in js/40-encoding.js.
+ *
+ * Each decoder is the standard's handler, one byte (or end-of-queue) per
+ * step, with its state in a struct fcw_decoder that JS keeps as a plain
+ * buffer between decode() calls, so that { stream: true } carries a
+ * partial sequence across chunks. Bytes the standard "prepends to the
+ * queue" go to a small push-back stack in that state. Output is written as
+ * Duktape's internal CESU-8 (code points above U+FFFF as surrogate pairs).
+ *
+ *   native.encodingForLabel(label)        -> canonical name or null
+ *   native.decoderNew(name, fatal)        -> state buffer (TypeError if unknown)
+ *   native.decoderDecode(state, bytes, flush) -> string (TypeError if fatal
+ *       and the input is malformed; the state is then reset)
+ */
+#include "config.h"
+
+#include "engine.h"
+#include "encoding_tables.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define DEC_MAGIC 0x66636564u
+
+enum dec_kind {
+    DEC_SINGLE, DEC_GB18030, DEC_BIG5, DEC_EUC_JP, DEC_ISO_2022_JP,
+    DEC_SHIFT_JIS, DEC_EUC_KR, DEC_USER_DEFINED, DEC_REPLACEMENT, DEC_KINDS
+};
+
+enum iso_state {
+    ISO_ASCII, ISO_ROMAN, ISO_KATAKANA, ISO_LEAD, ISO_TRAIL, ISO_ESC_START, ISO_ESC, ISO_STATES
+};
+
+struct fcw_decoder {
+    uint32_t magic;
+    uint8_t kind;
+    uint8_t table;              /* DEC_SINGLE: index into fcw_enc_single_tables */
+    uint8_t fatal;
+    uint8_t first, second, third;       /* gb18030; first is the lead elsewhere */
+    uint8_t jis0212;            /* EUC-JP */
+    uint8_t iso, iso_out, iso_flag;     /* ISO-2022-JP states and output flag */
+    uint8_t replaced;           /* replacement: the error was returned */
+    uint8_t nback;
+    uint8_t back[4];            /* push-back stack, top last */
+};
+
+#define STEP_CONTINUE 0
+#define STEP_ERROR (-1)
+#define STEP_FINISHED (-2)
+#define EOQ (-1)
+
+static size_t single_count(void)
+{
+    size_t n = 0;
+    while (fcw_enc_single_tables[n].name) {
+        n++;
+    }
+    return n;
+}
+
+static int is_ascii(int b)
+{
+    return b >= 0 && b < 0x80;
+}
+
+static void push_back(struct fcw_decoder *d, int b)
+{
+    if (b >= 0 && d->nback < sizeof d->back) {
+        d->back[d->nback++] = (uint8_t) b;
+    }
+}
+
+static uint32_t lookup16(const uint16_t *table, size_t len, long pointer)
+{
+    return pointer >= 0 && (size_t) pointer < len ? table[pointer] : 0;
+}
+
+/* The index gb18030 ranges code point of pointer, or 0 for null. */
+static uint32_t gb18030_ranges(long pointer)
+{
+    if ((pointer > 39419 && pointer < 189000) || pointer > 1237575 || pointer < 0) {
+        return 0;
+    }
+    if (pointer >= 189000) {
+        return 0x10000 + (uint32_t) (pointer - 189000);
+    }
+    if (pointer == 7457) {
+        return 0xE7C7;
+    }
+    size_t lo = 0, hi = fcw_enc_gb18030_ranges_len;
+    while (hi - lo > 1) {       /* the last entry whose pointer is <= pointer */
+        size_t mid = lo + (hi - lo) / 2;
+        if (fcw_enc_gb18030_ranges[mid][0] <= (uint32_t) pointer) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return fcw_enc_gb18030_ranges[lo][1] + (uint32_t) pointer - fcw_enc_gb18030_ranges[lo][0];
+}
+
+static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    if (b == EOQ) {
+        if (d->first == 0 && d->second == 0 && d->third == 0) {
+            return STEP_FINISHED;
+        }
+        d->first = d->second = d->third = 0;
+        return STEP_ERROR;
+    }
+    if (d->third != 0) {
+        if (b < 0x30 || b > 0x39) {
+            push_back(d, b);
+            push_back(d, d->third);
+            push_back(d, d->second);
+            d->first = d->second = d->third = 0;
+            return STEP_ERROR;
+        }
+        long pointer = ((long) d->first - 0x81) * (10 * 126 * 10) + ((long) d->second - 0x30) * (10 * 126) +
+            ((long) d->third - 0x81) * 10 + b - 0x30;
+        d->first = d->second = d->third = 0;
+        out[0] = gb18030_ranges(pointer);
+        return out[0] ? 1 : STEP_ERROR;
+    }
+    if (d->second != 0) {
+        if (b >= 0x81 && b <= 0xFE) {
+            d->third = (uint8_t) b;
+            return STEP_CONTINUE;
+        }
+        push_back(d, b);
+        push_back(d, d->second);
+        d->first = d->second = 0;
+        return STEP_ERROR;
+    }
+    if (d->first != 0) {
+        if (b >= 0x30 && b <= 0x39) {
+            d->second = (uint8_t) b;
+            return STEP_CONTINUE;
+        }
+        long lead = d->first, pointer = -1;
+        int offset = b < 0x7F ? 0x40 : 0x41;
+        d->first = 0;
+        if ((b >= 0x40 && b <= 0x7E) || (b >= 0x80 && b <= 0xFE)) {
+            pointer = (lead - 0x81) * 190 + (b - offset);
+        }
+        out[0] = lookup16(fcw_enc_gb18030, fcw_enc_gb18030_len, pointer);
+        if (out[0]) {
+            return 1;
+        }
+        if (is_ascii(b)) {
+            push_back(d, b);
+        }
+        return STEP_ERROR;
+    }
+    if (is_ascii(b)) {
+        out[0] = (uint32_t) b;
+        return 1;
+    }
+    if (b == 0x80) {
+        out[0] = 0x20AC;
+        return 1;
+    }
+    if (b >= 0x81 && b <= 0xFE) {
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    return STEP_ERROR;
+}
+
+static int step_big5(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    if (b == EOQ) {
+        if (d->first == 0) {
+            return STEP_FINISHED;
+        }
+        d->first = 0;
+        return STEP_ERROR;
+    }
+    if (d->first != 0) {
+        long lead = d->first, pointer = -1;
+        int offset = b < 0x7F ? 0x40 : 0x62;
+        d->first = 0;
+        if ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE)) {
+            pointer = (lead - 0x81) * 157 + (b - offset);
+        }
+        switch (pointer) {
+        case 1133: out[0] = 0xCA; out[1] = 0x304; return 2;
+        case 1135: out[0] = 0xCA; out[1] = 0x30C; return 2;
+        case 1164: out[0] = 0xEA; out[1] = 0x304; return 2;
+        case 1166: out[0] = 0xEA; out[1] = 0x30C; return 2;
+        default: break;
+        }
+        out[0] = pointer >= 0 && (size_t) pointer < fcw_enc_big5_len ? fcw_enc_big5[pointer] : 0;
+        if (out[0]) {
+            return 1;
+        }
+        if (is_ascii(b)) {
+            push_back(d, b);
+        }
+        return STEP_ERROR;
+    }
+    if (is_ascii(b)) {
+        out[0] = (uint32_t) b;
+        return 1;
+    }
+    if (b >= 0x81 && b <= 0xFE) {
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    return STEP_ERROR;
+}
+
+static int step_euc_jp(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    if (b == EOQ) {
+        if (d->first == 0) {
+            return STEP_FINISHED;
+        }
+        d->first = 0;
+        return STEP_ERROR;
+    }
+    if (d->first == 0x8E && b >= 0xA1 && b <= 0xDF) {
+        d->first = 0;
+        out[0] = 0xFF61 - 0xA1 + (uint32_t) b;
+        return 1;
+    }
+    if (d->first == 0x8F && b >= 0xA1 && b <= 0xFE) {
+        d->jis0212 = 1;
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    if (d->first != 0) {
+        long lead = d->first;
+        d->first = 0;
+        out[0] = 0;
+        if (lead >= 0xA1 && lead <= 0xFE && b >= 0xA1 && b <= 0xFE) {
+            long pointer = (lead - 0xA1) * 94 + b - 0xA1;
+            out[0] = d->jis0212 ? lookup16(fcw_enc_jis0212, fcw_enc_jis0212_len, pointer) :
+                lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, pointer);
+        }
+        d->jis0212 = 0;
+        if (out[0]) {
+            return 1;
+        }
+        if (is_ascii(b)) {
+            push_back(d, b);
+        }
+        return STEP_ERROR;
+    }
+    if (is_ascii(b)) {
+        out[0] = (uint32_t) b;
+        return 1;
+    }
+    if (b == 0x8E || b == 0x8F || (b >= 0xA1 && b <= 0xFE)) {
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    return STEP_ERROR;
+}
+
+/* ISO-2022-JP: an ASCII byte other than SO, SI and ESC. */
+static int iso_plain(int b)
+{
+    return is_ascii(b) && b != 0x0E && b != 0x0F && b != 0x1B;
+}
+
+static int step_iso_2022_jp(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    switch (d->iso) {
+    case ISO_ASCII:
+    case ISO_ROMAN:
+    case ISO_KATAKANA:
+    case ISO_LEAD:
+        if (b == 0x1B) {
+            d->iso = ISO_ESC_START;
+            return STEP_CONTINUE;
+        }
+        if (b == EOQ) {
+            return STEP_FINISHED;
+        }
+        d->iso_flag = 0;
+        if (d->iso == ISO_ASCII && iso_plain(b)) {
+            out[0] = (uint32_t) b;
+            return 1;
+        }
+        if (d->iso == ISO_ROMAN && iso_plain(b)) {
+            out[0] = b == 0x5C ? 0xA5 : b == 0x7E ? 0x203E : (uint32_t) b;
+            return 1;
+        }
+        if (d->iso == ISO_KATAKANA && b >= 0x21 && b <= 0x5F) {
+            out[0] = 0xFF61 - 0x21 + (uint32_t) b;
+            return 1;
+        }
+        if (d->iso == ISO_LEAD && b >= 0x21 && b <= 0x7E) {
+            d->first = (uint8_t) b;
+            d->iso = ISO_TRAIL;
+            return STEP_CONTINUE;
+        }
+        return STEP_ERROR;
+    case ISO_TRAIL:
+        if (b == 0x1B) {
+            d->iso = ISO_ESC_START;
+            return STEP_ERROR;
+        }
+        d->iso = ISO_LEAD;
+        if (b >= 0x21 && b <= 0x7E) {
+            out[0] = lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, ((long) d->first - 0x21) * 94 + b - 0x21);
+            return out[0] ? 1 : STEP_ERROR;
+        }
+        return STEP_ERROR;      /* end-of-queue too: back in the lead state, an error */
+    case ISO_ESC_START:
+        if (b == 0x24 || b == 0x28) {
+            d->first = (uint8_t) b;
+            d->iso = ISO_ESC;
+            return STEP_CONTINUE;
+        }
+        push_back(d, b);
+        d->iso = d->iso_out;
+        return STEP_ERROR;
+    default: {
+        int lead = d->first, state = -1;
+        d->first = 0;
+        if (lead == 0x28 && b == 0x42) {
+            state = ISO_ASCII;
+        } else if (lead == 0x28 && b == 0x4A) {
+            state = ISO_ROMAN;
+        } else if (lead == 0x28 && b == 0x49) {
+            state = ISO_KATAKANA;
+        } else if (lead == 0x24 && (b == 0x40 || b == 0x42)) {
+            state = ISO_LEAD;
+        }
+        if (state >= 0) {
+            int was_set = d->iso_flag;
+            d->iso = d->iso_out = (uint8_t) state;
+            d->iso_flag = 1;
+            return was_set ? STEP_ERROR : STEP_CONTINUE;
+        }
+        push_back(d, b);
+        push_back(d, lead);
+        d->iso = d->iso_out;
+        return STEP_ERROR;
+    }
+    }
+}
+
+static int step_shift_jis(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    if (b == EOQ) {
+        if (d->first == 0) {
+            return STEP_FINISHED;
+        }
+        d->first = 0;
+        return STEP_ERROR;
+    }
+    if (d->first != 0) {
+        long lead = d->first, pointer = -1;
+        int offset = b < 0x7F ? 0x40 : 0x41, lead_offset = lead < 0xA0 ? 0x81 : 0xC1;
+        d->first = 0;
+        if ((b >= 0x40 && b <= 0x7E) || (b >= 0x80 && b <= 0xFC)) {
+            pointer = (lead - lead_offset) * 188 + b - offset;
+        }
+        if (pointer >= 8836 && pointer <= 10715) {
+            out[0] = 0xE000 - 8836 + (uint32_t) pointer;
+            return 1;
+        }
+        out[0] = lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, pointer);
+        if (out[0]) {
+            return 1;
+        }
+        if (is_ascii(b)) {
+            push_back(d, b);
+        }
+        return STEP_ERROR;
+    }
+    if (is_ascii(b) || b == 0x80) {
+        out[0] = (uint32_t) b;
+        return 1;
+    }
+    if (b >= 0xA1 && b <= 0xDF) {
+        out[0] = 0xFF61 - 0xA1 + (uint32_t) b;
+        return 1;
+    }
+    if ((b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC)) {
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    return STEP_ERROR;
+}
+
+static int step_euc_kr(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    if (b == EOQ) {
+        if (d->first == 0) {
+            return STEP_FINISHED;
+        }
+        d->first = 0;
+        return STEP_ERROR;
+    }
+    if (d->first != 0) {
+        long lead = d->first, pointer = -1;
+        d->first = 0;
+        if (b >= 0x41 && b <= 0xFE) {
+            pointer = (lead - 0x81) * 190 + (b - 0x41);
+        }
+        out[0] = lookup16(fcw_enc_euc_kr, fcw_enc_euc_kr_len, pointer);
+        if (out[0]) {
+            return 1;
+        }
+        if (is_ascii(b)) {
+            push_back(d, b);
+        }
+        return STEP_ERROR;
+    }
+    if (is_ascii(b)) {
+        out[0] = (uint32_t) b;
+        return 1;
+    }
+    if (b >= 0x81 && b <= 0xFE) {
+        d->first = (uint8_t) b;
+        return STEP_CONTINUE;
+    }
+    return STEP_ERROR;
+}
+
+static int step(struct fcw_decoder *d, int b, uint32_t *out)
+{
+    switch (d->kind) {
+    case DEC_SINGLE:
+        if (b == EOQ) {
+            return STEP_FINISHED;
+        }
+        out[0] = b < 0x80 ? (uint32_t) b : fcw_enc_single_tables[d->table].high[b - 0x80];
+        return out[0] || b == 0 ? 1 : STEP_ERROR;
+    case DEC_GB18030:
+        return step_gb18030(d, b, out);
+    case DEC_BIG5:
+        return step_big5(d, b, out);
+    case DEC_EUC_JP:
+        return step_euc_jp(d, b, out);
+    case DEC_ISO_2022_JP:
+        return step_iso_2022_jp(d, b, out);
+    case DEC_SHIFT_JIS:
+        return step_shift_jis(d, b, out);
+    case DEC_EUC_KR:
+        return step_euc_kr(d, b, out);
+    case DEC_USER_DEFINED:
+        if (b == EOQ) {
+            return STEP_FINISHED;
+        }
+        out[0] = b < 0x80 ? (uint32_t) b : 0xF780 + (uint32_t) b - 0x80;
+        return 1;
+    default:                    /* replacement */
+        if (b == EOQ || d->replaced) {
+            return STEP_FINISHED;
+        }
+        d->replaced = 1;
+        return STEP_ERROR;
+    }
+}
+
+static void reset(struct fcw_decoder *d)
+{
+    struct fcw_decoder fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.magic = DEC_MAGIC;
+    fresh.kind = d->kind;
+    fresh.table = d->table;
+    fresh.fatal = d->fatal;
+    *d = fresh;
+}
+
+static size_t put_unit(unsigned char *p, uint32_t u)
+{
+    if (u < 0x80) {
+        p[0] = (unsigned char) u;
+        return 1;
+    }
+    if (u < 0x800) {
+        p[0] = (unsigned char) (0xC0 | (u >> 6));
+        p[1] = (unsigned char) (0x80 | (u & 0x3F));
+        return 2;
+    }
+    p[0] = (unsigned char) (0xE0 | (u >> 12));
+    p[1] = (unsigned char) (0x80 | ((u >> 6) & 0x3F));
+    p[2] = (unsigned char) (0x80 | (u & 0x3F));
+    return 3;
+}
+
+/* Appends code point cp as CESU-8 (at most 6 bytes). */
+static size_t put_code_point(unsigned char *p, uint32_t cp)
+{
+    if (cp < 0x10000) {
+        return put_unit(p, cp);
+    }
+    size_t n = put_unit(p, 0xD800 + ((cp - 0x10000) >> 10));
+    return n + put_unit(p + n, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+}
+
+static struct fcw_decoder *require_decoder(duk_context *ctx, duk_idx_t idx)
+{
+    duk_size_t len = 0;
+    struct fcw_decoder *d = duk_get_buffer(ctx, idx, &len);
+    if (!d || len != sizeof *d || d->magic != DEC_MAGIC || d->kind >= DEC_KINDS ||
+            d->table >= single_count() || d->nback > sizeof d->back || d->iso >= ISO_STATES ||
+            d->iso_out >= ISO_STATES) {
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a decoder state");
+    }
+    return d;
+}
+
+/* native.decoderDecode(state, bytes, flush) */
+static duk_ret_t native_decoder_decode(duk_context *ctx)
+{
+    struct fcw_decoder *d = require_decoder(ctx, 0);
+    duk_size_t n = 0, i = 0;
+    const unsigned char *in = duk_require_buffer_data(ctx, 1, &n);
+    int flush = duk_to_boolean(ctx, 2);
+    size_t cap = n + 64, len = 0;
+    unsigned char *buf = duk_push_dynamic_buffer(ctx, cap);
+
+    for (;;) {
+        int b;
+        uint32_t cps[2];
+        if (d->nback > 0) {
+            b = d->back[--d->nback];
+        } else if (i < n) {
+            b = in[i++];
+        } else if (!flush) {
+            break;
+        } else {
+            b = EOQ;
+        }
+        int r = step(d, b, cps);
+        if (r == STEP_FINISHED) {
+            break;
+        }
+        if (r == STEP_CONTINUE) {
+            continue;
+        }
+        if (cap - len < 16) {
+            cap = cap * 2;
+            buf = duk_resize_buffer(ctx, -1, cap);
+        }
+        if (r == STEP_ERROR) {
+            if (d->fatal) {
+                reset(d);
+                (void) duk_error(ctx, DUK_ERR_TYPE_ERROR,
+                    "Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.");
+            }
+            len += put_unit(buf + len, 0xFFFD);
+        } else {
+            for (int k = 0; k < r; k++) {
+                len += put_code_point(buf + len, cps[k]);
+            }
+        }
+    }
+    if (flush) {
+        reset(d);
+    }
+    duk_push_lstring(ctx, (const char *) buf, len);
+    return 1;
+}
+
+static const struct {
+    const char *name;
+    enum dec_kind kind;
+} multi_byte[] = {
+    { "gb18030", DEC_GB18030 }, { "gbk", DEC_GB18030 }, { "big5", DEC_BIG5 },
+    { "euc-jp", DEC_EUC_JP }, { "iso-2022-jp", DEC_ISO_2022_JP }, { "shift_jis", DEC_SHIFT_JIS },
+    { "euc-kr", DEC_EUC_KR }, { "x-user-defined", DEC_USER_DEFINED }, { "replacement", DEC_REPLACEMENT },
+};
+
+/* native.decoderNew(name, fatal) */
+static duk_ret_t native_decoder_new(duk_context *ctx)
+{
+    const char *name = duk_require_string(ctx, 0);
+    struct fcw_decoder d;
+    memset(&d, 0, sizeof d);
+    d.magic = DEC_MAGIC;
+    d.kind = DEC_KINDS;
+    d.fatal = (uint8_t) duk_to_boolean(ctx, 1);
+    for (size_t k = 0; k < sizeof multi_byte / sizeof multi_byte[0]; k++) {
+        if (strcmp(name, multi_byte[k].name) == 0) {
+            d.kind = (uint8_t) multi_byte[k].kind;
+        }
+    }
+    for (size_t k = 0; d.kind == DEC_KINDS && fcw_enc_single_tables[k].name; k++) {
+        if (strcmp(name, fcw_enc_single_tables[k].name) == 0) {
+            d.kind = DEC_SINGLE;
+            d.table = (uint8_t) k;
+        }
+    }
+    if (d.kind == DEC_KINDS) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "no decoder for encoding '%s'", name);
+    }
+    memcpy(duk_push_fixed_buffer(ctx, sizeof d), &d, sizeof d);
+    return 1;
+}
+
+/* native.encodingForLabel(label): the standard's "get an encoding": ASCII
+ * whitespace around the label stripped, ASCII case folded. */
+static duk_ret_t native_encoding_for_label(duk_context *ctx)
+{
+    duk_size_t len = 0;
+    const char *s = duk_to_lstring(ctx, 0, &len);
+    char key[64];
+    if (memchr(s, '\0', len)) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    while (len > 0 && strchr("\t\n\f\r ", *s)) {
+        s++;
+        len--;
+    }
+    while (len > 0 && strchr("\t\n\f\r ", s[len - 1])) {
+        len--;
+    }
+    if (len == 0 || len >= sizeof key) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    for (size_t k = 0; k < len; k++) {
+        char c = s[k];
+        key[k] = c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+    }
+    key[len] = '\0';
+    size_t lo = 0, hi = fcw_enc_labels_len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(key, fcw_enc_labels[mid].label);
+        if (cmp == 0) {
+            duk_push_string(ctx, fcw_enc_labels[mid].name);
+            return 1;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    duk_push_null(ctx);
+    return 1;
+}
+
+void fcw_api_encoding_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    duk_push_c_function(ctx, native_encoding_for_label, 1);
+    duk_put_prop_literal(ctx, native_idx, "encodingForLabel");
+    duk_push_c_function(ctx, native_decoder_new, 2);
+    duk_put_prop_literal(ctx, native_idx, "decoderNew");
+    duk_push_c_function(ctx, native_decoder_decode, 3);
+    duk_put_prop_literal(ctx, native_idx, "decoderDecode");
+}

@@ -1,0 +1,43 @@
+// typeof, comparisons and equality between BigInts, numbers and strings.
+const out = [];
+const say = (x) => out.push(String(x));
+const big = 2n ** 100n;
+const values = [0n, 1n, -1n, big, 1, 1.5, -0.5, NaN, Infinity, '1', '0x10', 'x', true, null, undefined];
+
+function describe(v) {
+    return typeof v === 'bigint' ? v + 'n' : typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+for (const a of values.slice(0, 4)) {
+    for (const b of values) {
+        say(`${describe(a)} ${describe(b)}: ${a < b} ${a <= b} ${a > b} ${a >= b} ${a == b} ${a != b} ${a === b} ${a !== b} ${b < a} ${b == a}`);
+    }
+}
+say(typeof big);
+say(typeof big === 'bigint');
+say(typeof big !== 'bigint');
+say(typeof big === 'object');
+say('bigint' == typeof 1n);
+say(typeof 5 === 'bigint');
+say(typeof {} === 'object');
+say(typeof null === 'object');
+say(typeof undeclaredGlobal === 'object');
+say(typeof undeclaredGlobal);
+const kinds = [1n, 1, 'a', {}, null, undefined, () => 1].map((v) => typeof v);
+say(kinds.join(' '));
+switch (typeof big) {
+case 'bigint':
+    say('switch bigint');
+    break;
+default:
+    say('switch other');
+}
+say(Object.prototype.toString.call(1n));
+say(big.constructor === BigInt);
+say(5n === 5n);
+say(2n ** 64n === 2n ** 64n);
+say([1n, 2n].includes(2n));
+say(String(big) + ' ' + `${big}` + ' ' + ('' + big) + ' ' + big.toLocaleString());
+say(1n == 1 && 1 == 1n && 0n == '' && 2n > '1' && !(2n < 'x'));
+
+(typeof print === 'function' ? print : console.log)(out.join('\n'));

@@ -1,0 +1,128 @@
+/* Checks of the BigInt lowering pass itself (contrib/fcworker-build/
+ * lib/bigint.js), printed as "ok - NAME" / "not ok - NAME" lines for
+ * t/bigint-build.t: what is rewritten, what is left native, and that the
+ * output of each case runs in Node with the same result as the source.
+ * Usage: node lowering-check.cjs TOOL_DIR */
+'use strict';
+const path = require('path');
+const vm = require('vm');
+const toolDir = path.resolve(process.argv[2]);
+const acorn = require(path.join(toolDir, 'node_modules/acorn'));
+const MagicString = require(path.join(toolDir, 'node_modules/magic-string'));
+const { transform } = require(path.join(toolDir, 'lib/bigint.js'));
+
+function lower(code) {
+    const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+    const ms = new MagicString(code);
+    const changed = transform(ast, ms, code);
+    return { changed, code: ms.toString() };
+}
+
+function check(ok, name, detail) {
+    console.log(`${ok ? 'ok' : 'not ok'} - ${name}`);
+    if (!ok && detail !== undefined) {
+        console.log(String(detail).split('\n').map((l) => `# ${l}`).join('\n'));
+    }
+}
+
+/* A stand-in for the runtime's operations object, built on Node's BigInt,
+ * so lowered code can be run here and compared with the original. */
+const ops = {
+    lit: (s) => BigInt(s),
+    add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b, div: (a, b) => a / b, mod: (a, b) => a % b,
+    exp: (a, b) => a ** b, and: (a, b) => a & b, or: (a, b) => a | b, xor: (a, b) => a ^ b,
+    shl: (a, b) => a << b, sar: (a, b) => a >> b, shr: (a, b) => a >>> b,
+    lt: (a, b) => a < b, le: (a, b) => a <= b, gt: (a, b) => a > b, ge: (a, b) => a >= b,
+    eq: (a, b) => a == b, ne: (a, b) => a != b, seq: (a, b) => a === b, sne: (a, b) => a !== b,
+    neg: (x) => -x, not: (x) => ~x, pos: (x) => +x, inc: (x) => ++x, dec: (x) => --x,
+    post: (x) => (typeof x === 'bigint' ? x : +x),
+    update: (o, k, d, postfix) => {
+        const old = o[k];
+        o[k] = d > 0 ? ++o[k] : --o[k];
+        return postfix ? (typeof old === 'bigint' ? old : +old) : o[k];
+    },
+    assign: (o, k, op, v) => (o[k] = op(o[k], v)),
+    typeOf: (x) => typeof x, isBigInt: (x) => typeof x === 'bigint'
+};
+
+function runBoth(name, source) {
+    const lowered = lower(source);
+    const run = (code) => {
+        const context = vm.createContext({ __fcw_bigint: ops, result: undefined });
+        vm.runInContext(code, context);
+        return context.result;
+    };
+    let a, b;
+    try {
+        a = run(source);
+        b = run(lowered.code);
+    } catch (e) {
+        check(false, name, `${e.stack}\n${lowered.code}`);
+        return;
+    }
+    check(a === b, name, `node: ${a}\nlowered: ${b}\n${lowered.code}`);
+}
+
+let r = lower('function f(a, b) { return a + b * 2 < a ? typeof a === "object" : names[typeof b]; }\nf(1, 2);\n');
+check(!r.changed, 'a program without BigInt is not touched');
+
+r = lower('function plain(a, b) { return a + b; }\nfunction big(a) { return a + 1n; }\n');
+check(r.code.includes('return a + b;'), 'operators in a function without BigInt stay native', r.code);
+check(r.code.includes('__fcw_bigint.add(a , __fcw_bigint.lit("1"))'), 'operators in a BigInt function are lowered', r.code);
+
+r = lower('function f(x) { const n = 1n; return [typeof x === "string", typeof x == "number", typeof x !== "function", x === null, x == undefined, x === "s", "a" + x, x + `t`]; }');
+check(/typeof x === "string", typeof x == "number", typeof x !== "function", x === null, x == undefined, x === "s", "a" \+ x, x \+ `t`/.test(r.code),
+    'comparisons that need no lowering stay native', r.code);
+
+runBoth('typeof of undeclared names runs', 'result = [typeof undeclared === "bigint", typeof undeclared, typeof undeclared !== "object", typeof 1n, typeof 1n === "object", typeof {} === "object", 1n].join();');
+
+r = lower('const x = 5n;\nfunction check(limit) { const kind = names[typeof limit]; return (v) => v <= limit; }\n');
+check(r.code.includes('__fcw_bigint.le(v , limit)'), 'a function using typeof as a value is a BigInt scope', r.code);
+
+r = lower('const x = 5n; function g() { return x; }\nfunction h(a, b) { return a * b; }\n');
+check(r.code.includes('return a * b;'), 'a top-level BigInt statement does not lower other functions', r.code);
+
+r = lower('function f(o) { o.n += 1n; g().n += 1n; o[k()] **= 2n; o.m++; g().m++; --g()[0]; }');
+check(r.code.includes('o.n = __fcw_bigint.add(o.n,') && r.code.includes('__fcw_bigint.assign(g(),"n" , __fcw_bigint.add,') &&
+    r.code.includes('__fcw_bigint.assign(o,k() , __fcw_bigint.exp,') && r.code.includes('o.m = __fcw_bigint.inc(o.m)') &&
+    r.code.includes('__fcw_bigint.update(g(),"m", 1, true)') && r.code.includes('__fcw_bigint.update(g(),0, -1, false)'),
+    'member updates and compound assignments', r.code);
+
+r = lower('const o = { 1n: "a" }; class C { 2n() {} }');
+check(r.code.includes('{ "1": "a" }') && r.code.includes('"2"() {}'), 'BigInt property keys become strings', r.code);
+
+runBoth('arithmetic with nested callbacks and parentheses', `
+    function f(list) {
+        let s = 0n;
+        list.forEach((v) => { s += (v) * (2n); });
+        const m = list.reduce((a, b) => (a > b ? a : b));
+        return [s, m, -(s), ~s, s ** 3n, s / 7n, s % 7n, (s) >> 2n, 1n << 70n, s & 0xffn, s | 1n, s ^ 3n, s == 60, s != 60n].join();
+    }
+    result = f([1n, 2n, 3n, 24n]);`);
+runBoth('updates evaluate their target once', `
+    function f() {
+        let calls = 0, x = 1n;
+        const o = { n: 5n, list: [1n, 2n] };
+        const get = () => (calls++, o);
+        get().n += 10n;
+        get().list[1] **= 3n;
+        const a = get().n++, b = ++get().n, c = x++, d = --x;
+        for (let i = 0n; i < 3n; i++) x *= 2n;
+        return [calls, o.n, o.list, a, b, c, d, x].join();
+    }
+    class K {
+        #n = 1n;
+        static s = 2n;
+        step() {
+            this.#n += K.s;
+            this.#n++;
+            const old = this.#n--;
+            K.s **= 2n;
+            return [old, --this.#n, this.#n, K.s].join();
+        }
+    }
+    result = f() + ' ' + new K().step();`);
+r = lower('function f(v, o) { const n = 0n; return [typeof v, typeof v === "bigint", "bigint" !== typeof v, typeof v == "object", typeof v === "number", typeof o.p === "bigint", typeof o.p === "object", typeof o.p]; }');
+check(r.code.includes('__fcw_bigint.typeOf(typeof v === "undefined" ? void 0 : v), (typeof v === "object" && __fcw_bigint.isBigInt(v)), ' +
+    '!(typeof v === "object" && __fcw_bigint.isBigInt(v)), (typeof v === "object" && !__fcw_bigint.isBigInt(v)), typeof v === "number", ' +
+    '__fcw_bigint.isBigInt(o.p), __fcw_bigint.typeOf( o.p) === "object", __fcw_bigint.typeOf( o.p)'), 'typeof in all positions', r.code);
