@@ -18,6 +18,8 @@
  *   native.fetchTransferOf(stream) -> transfer id, or -1 unless the stream is
  *                                the untouched body of a live fetch()
  *                                response (for fcw_fetch_pass_through);
+ *   native.serviceFetch(input, init, target)  a service binding's fetch():
+ *                                the same records over lib/fcgi_client.c;
  *   native.fetchStats()          counters for tests: the C side's plus
  *                                maxQueued, the most chunks a body stream's
  *                                queue ever held.
@@ -49,6 +51,33 @@ function FetchRecord(parts, resolve, reject) {
     this.delivered = 0;
     this.done = false;
     this.unregisterAbort = null;
+    this.service = null; /* a service binding's FastCGI target (lib/fcgi_client.c) */
+}
+
+function demand(record, queued) {
+    if (record.service !== null) {
+        native.fcgiDemand(record.id, queued);
+    } else {
+        native.fetchDemand(record.id, queued);
+    }
+}
+
+function abortTransfer(record) {
+    if (record.service !== null) {
+        native.fcgiAbort(record.id);
+    } else {
+        native.fetchAbort(record.id);
+    }
+}
+
+/* The CGI view of a URL, for native.fcgiStart. */
+function cgiParts(method, url) {
+    var u = new global.URL(url);
+    var https = u.protocol === 'https:';
+    return {
+        method: method, path: u.pathname, query: u.search.slice(1), host: u.host, hostname: u.hostname,
+        port: u.port || (https ? '443' : '80'), https: https
+    };
 }
 
 function finish(record) {
@@ -80,7 +109,7 @@ function abortFetch(record, reason) {
     if (record.done) {
         return;
     }
-    native.fetchAbort(record.id);
+    abortTransfer(record);
     if (record.bodyReader !== null) {
         record.bodyReader.cancel(reason).then(undefined, function () {});
     }
@@ -119,7 +148,11 @@ function start(record) {
     var id = nextId++;
     record.id = id;
     try {
-        native.fetchStart(id, record.method, record.url, record.headers, record.body);
+        if (record.service !== null) {
+            native.fcgiStart(id, record.service, cgiParts(record.method, record.url), record.headers, record.body);
+        } else {
+            native.fetchStart(id, record.method, record.url, record.headers, record.body);
+        }
     } catch (e) {
         fail(record, e);
         return;
@@ -141,12 +174,12 @@ function bodyStream(record) {
         },
         pull: function (controller) {
             if (!record.done) {
-                native.fetchDemand(record.id, queuedChunks(controller));
+                demand(record, queuedChunks(controller));
             }
         },
         cancel: function () {
             if (!record.done) {
-                native.fetchAbort(record.id);
+                abortTransfer(record);
                 finish(record);
             }
         }
@@ -227,7 +260,7 @@ function respond(record, head) {
         response = new global.Response(nullBody ? null : bodyStream(record),
             { status: head.status, statusText: head.statusText });
     } catch (e) {
-        native.fetchAbort(record.id);
+        abortTransfer(record);
         record.controller = null;
         fail(record, new TypeError('fetch failed: the upstream response cannot be represented: ' + e.message));
         return;
@@ -247,7 +280,7 @@ native.fetchHead = function (id, head) {
         respond(record, head);
         return;
     }
-    native.fetchAbort(id);
+    abortTransfer(record);
     delete transfers[id];
     if (record.redirect === 'error') {
         fail(record, new TypeError('fetch failed: the response redirected (' + head.status +
@@ -263,7 +296,7 @@ native.fetchChunk = function (id, chunk) {
         return;
     }
     if (record.controller === null) {
-        native.fetchDemand(id, 0);
+        demand(record, 0);
         return;
     }
     record.delivered++;
@@ -291,12 +324,13 @@ native.fetchDone = function (id, message) {
 native.fetchReset = function () {
     transfers = {};
     native.fetchClear();
+    native.fcgiClear();
 };
 
 native.fetchTransferOf = function (stream) {
     for (var id in transfers) {
         var record = transfers[id];
-        if (record.stream === stream && record.delivered === 0 && !native.readableStreamIsLocked(stream) &&
+        if (record.stream === stream && record.service === null && record.delivered === 0 && !native.readableStreamIsLocked(stream) &&
             !native.readableStreamIsDisturbed(stream)) {
             return record.id;
         }
@@ -310,13 +344,18 @@ native.fetchStats = function () {
     return stats;
 };
 
-function fetch(input) {
-    var init = arguments[1];
+/* fetch(), or a service binding's fetch() when service is its FastCGI
+ * target: redirects are then handed back as they are. */
+function startFetch(input, init, service) {
     return new global.Promise(function (resolve, reject) {
         var request = new global.Request(input, init);
         var parts = native.requestParts(request);
         var signal = parts.signal;
         var record = new FetchRecord(parts, resolve, reject);
+        if (service !== null) {
+            record.service = service;
+            record.redirect = 'manual';
+        }
         if (signal && signal.aborted) {
             throw signal.reason;
         }
@@ -339,4 +378,9 @@ function fetch(input) {
     });
 }
 
+function fetch(input) {
+    return startFetch(input, arguments[1], null);
+}
+
+native.serviceFetch = startFetch;
 native.defineGlobal('fetch', fetch);

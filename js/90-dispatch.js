@@ -2,7 +2,8 @@
  * From a request to a response: the two handler styles of Workers
  * (`export default { fetch(request, env, ctx) }` and
  * `addEventListener('fetch', event => event.respondWith(...))`), the
- * context object (waitUntil, passThroughOnException), and writing the
+ * context object (waitUntil, passThroughOnException), cron triggers
+ * (scheduled(controller, env, ctx) and the 'scheduled' event), and writing the
  * Response out through the C natives respondHead/respondChunk/respondEnd,
  * a chunk at a time for stream bodies.
  */
@@ -17,6 +18,14 @@ var requestSerial = 0;
 
 native.setExports = function (exports) {
     moduleExports = exports;
+};
+
+/* What fcw_engine_load requires: a fetch or scheduled handler, or static
+ * assets to serve. */
+native.hasHandler = function () {
+    var d = moduleExports['default'];
+    return native.hasFetchHandler() || listeners.scheduled.length > 0 || native.assets !== void 0 ||
+        (d !== null && typeof d === 'object' && typeof d.scheduled === 'function');
 };
 
 native.hasFetchHandler = function () {
@@ -174,6 +183,13 @@ native.dispatch = function (method, url, headers, body) {
     var d = moduleExports['default'];
     var result;
     try {
+        if (native.assets !== void 0) {
+            result = native.assetsServe(request, native.hasFetchHandler());
+            if (result !== null) {
+                settle(result);
+                return;
+            }
+        }
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
             result = d.fetch(request, native.env, new ExecutionContext(requestSerial));
         } else if (typeof d === 'function') {
@@ -198,6 +214,94 @@ native.dispatch = function (method, url, headers, body) {
         return;
     }
     settle(result);
+};
+
+var kCron = Symbol('cron');
+var kTime = Symbol('scheduledTime');
+var kNoRetry = Symbol('noRetry');
+
+/* The controller of scheduled(controller, env, ctx): read-only cron and
+ * scheduledTime, and noRetry(). */
+function ScheduledController(cron, time) {
+    this[kCron] = cron;
+    this[kTime] = time;
+    this[kNoRetry] = false;
+}
+
+function controllerOf(self) {
+    if (self === null || typeof self !== 'object' || typeof self[kCron] !== 'string') {
+        throw new TypeError('Illegal invocation');
+    }
+    return self;
+}
+
+Object.defineProperty(ScheduledController.prototype, 'cron', {
+    get: function () { return controllerOf(this)[kCron]; }, enumerable: true, configurable: true
+});
+Object.defineProperty(ScheduledController.prototype, 'scheduledTime', {
+    get: function () { return controllerOf(this)[kTime]; }, enumerable: true, configurable: true
+});
+ScheduledController.prototype.noRetry = function noRetry() {
+    controllerOf(this)[kNoRetry] = true;
+};
+
+/* The event of addEventListener('scheduled', ...): the controller's fields,
+ * noRetry() and waitUntil(). */
+function ScheduledEvent(cron, time, serial) {
+    ScheduledController.call(this, cron, time);
+    this[kSerial] = serial;
+}
+ScheduledEvent.prototype = Object.create(ScheduledController.prototype);
+ScheduledEvent.prototype.constructor = ScheduledEvent;
+Object.defineProperty(ScheduledEvent.prototype, 'type', {
+    get: function () { controllerOf(this); return 'scheduled'; }, enumerable: true, configurable: true
+});
+ScheduledEvent.prototype.waitUntil = ExecutionContext.prototype.waitUntil;
+
+function scheduledOutcome(status, controller, text) {
+    native.respond(status, '', ['content-type', 'text/plain; charset=utf-8',
+        'x-fcw-no-retry', controller[kNoRetry] ? '1' : '0'], text + '\n');
+}
+
+/* A cron trigger (lib/http.c calls this instead of dispatch for the
+ * master's scheduled requests and fcworker --scheduled): runs the handler,
+ * answers 200 once its promise settled, 500 when it threw or rejected. */
+native.dispatchScheduled = function (cron, time) {
+    requestSerial++;
+    waitUntilCount = 0;
+    var d = moduleExports['default'];
+    var controller;
+    var result;
+    try {
+        if (d !== null && typeof d === 'object' && typeof d.scheduled === 'function') {
+            controller = new ScheduledController(cron, time);
+            result = d.scheduled(controller, native.env, new ExecutionContext(requestSerial));
+        } else {
+            controller = new ScheduledEvent(cron, time, requestSerial);
+            var list = listeners.scheduled.slice();
+            if (list.length === 0) {
+                throw new Error('the worker has no scheduled handler: use \'export default { scheduled(controller, ' +
+                    'env, ctx) { ... } }\' or addEventListener(\'scheduled\', ...)');
+            }
+            for (var i = 0; i < list.length; i++) {
+                if (typeof list[i] === 'function') {
+                    list[i].call(global, controller);
+                } else {
+                    list[i].handleEvent(controller);
+                }
+            }
+        }
+    } catch (e) {
+        native.reportError(e, 'uncaught exception in scheduled handler');
+        scheduledOutcome(500, controller || new ScheduledController(cron, time), 'exception');
+        return;
+    }
+    Promise.resolve(result).then(function () {
+        scheduledOutcome(200, controller, 'ok');
+    }, function (e) {
+        native.reportError(e, 'scheduled handler rejected');
+        scheduledOutcome(500, controller, 'exception');
+    });
 };
 
 native.resetRequest = function () {

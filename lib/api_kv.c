@@ -104,7 +104,7 @@ static char *dup_prop(duk_context *ctx, duk_idx_t obj, const char *name)
 static duk_ret_t native_kv_open(duk_context *ctx)
 {
     duk_require_object(ctx, 0);
-    struct fcw_binding b = { FCW_BINDING_KV, NULL, FCW_KV_SQLITE, NULL, NULL, NULL, 0 };
+    struct fcw_binding b = { .type = FCW_BINDING_KV, .backend = FCW_KV_SQLITE };
     duk_get_prop_literal(ctx, 0, "backend");
     b.backend = strcmp(duk_to_string(ctx, -1), "redis") == 0 ? FCW_KV_REDIS : FCW_KV_SQLITE;
     duk_pop(ctx);
@@ -311,14 +311,21 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
     for (size_t i = 0; i < config->nbindings; i++) {
         const struct fcw_binding *b = &config->bindings[i];
         duk_push_object(ctx);
-        duk_push_string(ctx, b->type == FCW_BINDING_D1 ? "d1" : "kv");
+        static const char *const types[] = { "kv", "d1", "assets", "service", "json" };
+        duk_push_string(ctx, types[b->type]);
         duk_put_prop_literal(ctx, -2, "type");
-        duk_push_string(ctx, b->name);
-        duk_put_prop_literal(ctx, -2, "name");
+        if (b->name != NULL) {
+            duk_push_string(ctx, b->name);
+            duk_put_prop_literal(ctx, -2, "name");
+        }
         duk_push_string(ctx, b->backend == FCW_KV_REDIS ? "redis" : "sqlite");
         duk_put_prop_literal(ctx, -2, "backend");
-        const char *const strings[][2] = { { "path", b->path }, { "url", b->url }, { "prefix", b->prefix } };
-        for (size_t j = 0; j < 3; j++) {
+        const char *const strings[][2] = { { "path", b->path },
+                                           { "url", b->url },
+                                           { "prefix", b->prefix },
+                                           { "htmlHandling", b->html_handling },
+                                           { "notFoundHandling", b->not_found_handling } };
+        for (size_t j = 0; j < sizeof(strings) / sizeof(strings[0]); j++) {
             if (strings[j][1] != NULL) {
                 duk_push_string(ctx, strings[j][1]);
                 duk_put_prop_string(ctx, -2, strings[j][0]);

@@ -545,6 +545,8 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     fcw_api_fetch_init(ctx, native_idx);
     fcw_api_kv_init(ctx, native_idx);
     fcw_api_d1_init(ctx, native_idx);
+    fcw_api_assets_init(ctx, native_idx);
+    fcw_api_fcgi_init(ctx, native_idx);
     fcw_api_htmlrewriter_init(ctx, native_idx);
     fcw_api_cache_init(ctx, native_idx);
     fcw_api_encoding_init(ctx, native_idx);
@@ -1028,14 +1030,14 @@ int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const ch
     }
     duk_context *ctx = engine->ctx;
     fcw_engine_push_native(engine);
-    duk_get_prop_literal(ctx, -1, "hasFetchHandler");
+    duk_get_prop_literal(ctx, -1, "hasHandler");
     duk_call(ctx, 0);
     int ok = duk_to_boolean(ctx, -1);
     duk_pop_2(ctx);
     if (!ok) {
         snprintf(err, errlen,
                  "%s: no fetch handler: use 'export default { fetch(request, env, ctx) { ... } }' "
-                 "or addEventListener('fetch', ...)",
+                 "or addEventListener('fetch', ...) (or a scheduled handler, or static assets)",
                  path);
         return -1;
     }

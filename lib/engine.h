@@ -93,6 +93,9 @@ void fcw_api_intl_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_kv_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_d1_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_assets_init(duk_context *ctx, duk_idx_t native_idx);
+/* The FastCGI client of service bindings (lib/fcgi_client.c). */
+void fcw_api_fcgi_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_htmlrewriter_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_cache_init(duk_context *ctx, duk_idx_t native_idx);
 /* Where the Cache API keeps its entries (lib/api_cache.c). */

@@ -37,9 +37,16 @@ struct fcw_limits {
  * space-separated); 0, or -1 with a message naming the bad entry. */
 int fcw_fetch_guard_check(const char *allow, char *err, size_t errlen);
 
-/* A storage binding: a KV namespace or a D1 database, published in env
+/* A binding: a KV namespace, a D1 database, the static assets, a service
+ * or a JSON variable, published in env
  * (and as a global) under name. Opened in the process that first uses it. */
-enum fcw_binding_type { FCW_BINDING_KV, FCW_BINDING_D1 };
+enum fcw_binding_type {
+    FCW_BINDING_KV,
+    FCW_BINDING_D1,
+    FCW_BINDING_ASSETS,
+    FCW_BINDING_SERVICE,
+    FCW_BINDING_JSON /* a variable with a JSON value, in url */
+};
 enum fcw_kv_backend { FCW_KV_SQLITE, FCW_KV_REDIS };
 
 struct fcw_binding {
@@ -47,9 +54,14 @@ struct fcw_binding {
     const char *name;            /* the JavaScript name */
     enum fcw_kv_backend backend; /* KV only */
     const char *path;            /* SQLite: the database file */
-    const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N] */
+    const char *url;             /* Redis: redis://host[:port][/db] or unix:/path[?db=N];
+                                  * service: unix:/path, tcp:host:port or an http(s) URL */
     const char *prefix;          /* Redis: the namespace's key prefix ("NAME:") */
     unsigned timeout_ms;         /* SQLite busy_timeout; Redis connect and command timeout */
+    /* static assets: path is the folder; name may be NULL (no env binding,
+     * the assets are only served ahead of the worker) */
+    const char *html_handling;      /* auto-trailing-slash, force-..., drop-..., none */
+    const char *not_found_handling; /* single-page-application, 404-page, none */
 };
 
 struct fcw_engine_config {
@@ -79,6 +91,10 @@ struct fcw_request {
     size_t body_len;
     const char *log_context;     /* e.g. "GET /path", used in log lines */
     unsigned long id;            /* the request's number in this process, for log lines */
+    /* A cron trigger instead of a request: the handler is scheduled(), not
+     * fetch(); the response says how it went (200 ok, 500 it threw) */
+    const char *scheduled_cron;  /* NULL for a request */
+    double scheduled_time;       /* ms since the epoch */
 };
 
 /* Where a response goes. Each returns 0, or -1 when the client is gone. */

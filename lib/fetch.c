@@ -828,6 +828,18 @@ static struct transfer *new_transfer(struct fetch_state *f, double id, duk_conte
 
 /* ---- natives ---- */
 
+int fcw_fetch_count_subrequest(struct fcw_engine *engine)
+{
+    duk_context *ctx = fcw_engine_ctx(engine);
+    struct fetch_state *f = state_of(ctx);
+    unsigned limit = fcw_engine_limits(engine)->subrequests;
+    if (f == NULL || (limit && f->subrequests >= limit)) {
+        return -1;
+    }
+    f->subrequests++;
+    return 0;
+}
+
 /* fetchStart(id, method, url, flatHeaders, bodyU8OrNull) */
 static duk_ret_t native_fetch_start(duk_context *ctx)
 {

@@ -15,4 +15,9 @@ struct fcw_engine;
  * or part of its body already went to JavaScript. */
 int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id);
 
+/* Counts one subrequest that is not a libcurl transfer (a service
+ * binding's FastCGI request) against limits.subrequests, shared with
+ * fetch(): 0, or -1 when the limit was reached (nothing counted). */
+int fcw_fetch_count_subrequest(struct fcw_engine *engine);
+
 #endif

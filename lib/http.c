@@ -530,8 +530,14 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
     st->head_only = strcmp(req->method, "HEAD") == 0;
     fcw_engine_begin_request(e, req->id, req->log_context);
 
-    push_request(ctx, req);
-    fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");
+    if (req->scheduled_cron != NULL) {
+        duk_push_string(ctx, req->scheduled_cron);
+        duk_push_number(ctx, req->scheduled_time);
+        fcw_engine_call_native(e, "dispatchScheduled", 2, "uncaught exception in scheduled dispatch");
+    } else {
+        push_request(ctx, req);
+        fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");
+    }
     run_request_loop(e, st);
 
     enum fcw_outcome outcome = FCW_DONE;

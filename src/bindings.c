@@ -13,6 +13,18 @@
  *                                           connect/command timeout
  *   d1.NAME = /var/lib/fcworker/app.sqlite3 a D1 database (a SQLite file)
  *   d1.NAME.timeout = 5s
+ *   service.NAME = POOL                  env.NAME.fetch(request) as a FastCGI
+ *                                        request to another pool of this file
+ *   service.NAME = fcgi://host:port      ... to a pool on another host
+ *   service.NAME = fcgi:/run/app.sock    ... over a unix socket
+ *   service.NAME = http://host:port/     ... or plain HTTP through fetch()
+ *   json.NAME = {"a": [1, 2]}            env.NAME is the parsed JSON value
+ *   assets.directory = /srv/app/public   static assets, served ahead of
+ *                                        the worker (GET and HEAD)
+ *   assets.binding = ASSETS              also env.ASSETS.fetch(request)
+ *   assets.html_handling = auto-trailing-slash | force-trailing-slash |
+ *                          drop-trailing-slash | none
+ *   assets.not_found_handling = none | single-page-application | 404-page
  *
  * NAME is what the script sees: env.NAME (module syntax) or the global NAME
  * (service-worker syntax). Relative paths are taken from the configuration
@@ -23,6 +35,7 @@
 
 #include "bindings.h"
 
+#include "cfgtree.h"
 #include "conf.h"
 #include "users.h"
 
@@ -39,7 +52,8 @@
 
 int bindings_is_key(const char *key)
 {
-    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0;
+    return strncmp(key, "kv.", 3) == 0 || strncmp(key, "d1.", 3) == 0 || strncmp(key, "assets.", 7) == 0 ||
+           strncmp(key, "service.", 8) == 0 || strncmp(key, "json.", 5) == 0;
 }
 
 static int valid_identifier(const char *s, size_t len)
@@ -60,6 +74,12 @@ static struct conf_binding *find_or_add(struct conf_pool *p, enum fcw_binding_ty
 {
     for (size_t i = 0; i < p->nbindings; i++) {
         struct conf_binding *b = &p->conf_bindings[i];
+        if (type == FCW_BINDING_ASSETS || b->type == FCW_BINDING_ASSETS) {
+            if (type == b->type) {
+                return b;
+            }
+            continue;
+        }
         if (strlen(b->name) == len && strncmp(b->name, name, len) == 0) {
             return b->type == type ? b : NULL;
         }
@@ -112,8 +132,95 @@ static const char *set_timeout(unsigned *field, const char *value)
     return NULL;
 }
 
+static const char *set_choice(char **field, const char *value, const char *const *choices, const char *what)
+{
+    for (size_t i = 0; choices[i] != NULL; i++) {
+        if (strcmp(value, choices[i]) == 0) {
+            return set_text(field, value);
+        }
+    }
+    return what;
+}
+
+static const char *assets_set(struct conf_pool *p, const char *key, const char *value, int line)
+{
+    static const char *const html[] = { "auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none",
+                                        NULL };
+    static const char *const not_found[] = { "none", "single-page-application", "404-page", NULL };
+    struct conf_binding *b = find_or_add(p, FCW_BINDING_ASSETS, "", 0, line);
+    if (b == NULL) {
+        return "out of memory";
+    }
+    if (strcmp(key, "directory") == 0) {
+        if (value[0] == '\0') {
+            return "expected the folder of the static assets";
+        }
+        b->line = line;
+        return set_text(&b->location, value);
+    }
+    if (strcmp(key, "binding") == 0) {
+        if (!valid_identifier(value, strlen(value))) {
+            return "the binding's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        return set_text(&b->name, value);
+    }
+    if (strcmp(key, "html_handling") == 0) {
+        return set_choice(&b->html_handling, value, html,
+                          "expected auto-trailing-slash, force-trailing-slash, drop-trailing-slash or none");
+    }
+    if (strcmp(key, "not_found_handling") == 0) {
+        return set_choice(&b->not_found_handling, value, not_found,
+                          "expected none, single-page-application or 404-page");
+    }
+    return "unknown key: expected assets.directory, assets.binding, assets.html_handling or "
+           "assets.not_found_handling";
+}
+
 const char *bindings_set(struct conf_pool *p, const char *key, const char *value, int line)
 {
+    if (key[0] == 'a') {
+        return assets_set(p, key + 7, value, line);
+    }
+    if (key[0] == 'j') {
+        const char *jname = key + 5;
+        char why[256];
+        if (!valid_identifier(jname, strlen(jname))) {
+            return "the variable's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        size_t wlen = strlen(value) + 8;
+        char *wrapped = malloc(wlen);
+        if (wrapped == NULL) {
+            return "out of memory";
+        }
+        snprintf(wrapped, wlen, "{\"v\":%s}", value);
+        struct cfg_node *parsed = cfg_parse_json(wrapped, why, sizeof(why));
+        free(wrapped);
+        if (parsed == NULL) {
+            return "expected a JSON value";
+        }
+        cfg_free(parsed);
+        struct conf_binding *jb = find_or_add(p, FCW_BINDING_JSON, jname, strlen(jname), line);
+        if (jb == NULL) {
+            return "a binding of another kind has this name (or out of memory)";
+        }
+        jb->line = line;
+        return set_text(&jb->location, value);
+    }
+    if (key[0] == 's') {
+        const char *sname = key + 8;
+        if (!valid_identifier(sname, strlen(sname))) {
+            return "the binding's name must be a JavaScript identifier (letters, digits, _ and $)";
+        }
+        struct conf_binding *sb = find_or_add(p, FCW_BINDING_SERVICE, sname, strlen(sname), line);
+        if (sb == NULL) {
+            return "a binding of another kind has this name (or out of memory)";
+        }
+        if (value[0] == '\0') {
+            return "expected a pool's name, fcgi://host:port, fcgi:/path/to.sock or an http(s) URL";
+        }
+        sb->line = line;
+        return set_text(&sb->location, value);
+    }
     enum fcw_binding_type type = key[0] == 'k' ? FCW_BINDING_KV : FCW_BINDING_D1;
     const char *name = key + 3;
     const char *dot = strchr(name, '.');
@@ -163,12 +270,107 @@ static char *absolute(const struct conf *c, const char *path)
     return full;
 }
 
+static const char *family(const struct conf_binding *b)
+{
+    static const char *const names[] = { "kv", "d1", "assets", "service", "json" };
+    return names[b->type];
+}
+
+/* service.NAME: the target for lib/fcgi_client.c ("unix:/path",
+ * "tcp:host:port") or the http(s) base URL, in b->path. */
+static int check_service(const struct conf *c, struct conf_pool *p, struct conf_binding *b, char *err,
+                         size_t errlen)
+{
+    const char *loc = b->location;
+    const char *addr = NULL;
+    char buf[1024];
+    if (strncmp(loc, "http://", 7) == 0 || strncmp(loc, "https://", 8) == 0) {
+        snprintf(buf, sizeof(buf), "%s", loc);
+    } else if (strncmp(loc, "fcgi://", 7) == 0) {
+        if (strchr(loc + 7, ':') == NULL || loc[7] == ':' || strchr(loc + 7, '/') != NULL) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: service.%s: expected fcgi://host:port (got \"%s\")", p->file,
+                     b->line, p->name, b->name, loc);
+            return -1;
+        }
+        snprintf(buf, sizeof(buf), "tcp:%s", loc + 7);
+    } else if (strncmp(loc, "fcgi:", 5) == 0 || strncmp(loc, "unix:", 5) == 0) {
+        if (loc[5] != '/') {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: service.%s: expected fcgi:/path/to.sock (got \"%s\")", p->file,
+                     b->line, p->name, b->name, loc);
+            return -1;
+        }
+        snprintf(buf, sizeof(buf), "unix:%s", loc + 5);
+    } else {
+        for (const struct conf_pool *q = c->pools; q != NULL; q = q->next) {
+            if (strcmp(q->name, loc) == 0) {
+                addr = q->listen;
+            }
+        }
+        if (addr == NULL || strcmp(loc, p->name) == 0) {
+            snprintf(err, errlen,
+                     "%s:%d: [pool:%s]: service.%s: %s \"%s\" (expected another pool's name, fcgi://host:port, "
+                     "fcgi:/path/to.sock or an http(s) URL)",
+                     p->file, b->line, p->name, b->name, addr ? "a pool cannot bind itself:" : "no pool named", loc);
+            return -1;
+        }
+        if (addr[0] == '/') {
+            snprintf(buf, sizeof(buf), "unix:%s", addr);
+        } else if (strchr(addr, ':') != NULL) {
+            snprintf(buf, sizeof(buf), "tcp:%s", addr);
+        } else {
+            snprintf(buf, sizeof(buf), "tcp:127.0.0.1:%s", addr);
+        }
+    }
+    if ((b->path = strdup(buf)) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* The assets.* keys: a folder that exists, a binding name unused by vars
+ * and the other bindings. */
+static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_binding *b, struct fcw_binding *f,
+                        char *err, size_t errlen)
+{
+    struct stat st;
+    if (b->location == NULL) {
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.* keys without assets.directory", p->file, b->line,
+                 p->name);
+        return -1;
+    }
+    if ((b->path = absolute(c, b->location)) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    errno = 0;
+    if (stat(b->path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.directory: %s is not a folder%s%s", p->file, b->line,
+                 p->name, b->path, errno ? ": " : "", errno ? strerror(errno) : "");
+        return -1;
+    }
+    for (size_t i = 0; b->name[0] != '\0' && i < p->nvars + p->nbindings; i++) {
+        const char *other = i < p->nvars ? p->vars[2 * i] : p->conf_bindings[i - p->nvars].name;
+        if (other != b->name && strcmp(other, b->name) == 0) {
+            snprintf(err, errlen, "%s:%d: [pool:%s]: assets.binding: %s is already the name of a variable or binding",
+                     p->file, b->line, p->name, b->name);
+            return -1;
+        }
+    }
+    f->type = FCW_BINDING_ASSETS;
+    f->name = b->name[0] != '\0' ? b->name : NULL;
+    f->path = b->path;
+    f->html_handling = b->html_handling;
+    f->not_found_handling = b->not_found_handling;
+    return 0;
+}
+
 int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t errlen)
 {
 #define BINDING_ERR(b, ...)                                                                              \
     do {                                                                                                 \
         int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: %s.%s: ", p->file, (b)->line, p->name,        \
-                          (b)->type == FCW_BINDING_KV ? "kv" : "d1", (b)->name);                         \
+                          family(b), (b)->type == FCW_BINDING_ASSETS ? "directory" : (b)->name);         \
         if (n_ >= 0 && (size_t) n_ < errlen) {                                                           \
             snprintf(err + n_, errlen - (size_t) n_, __VA_ARGS__);                                       \
         }                                                                                                \
@@ -184,6 +386,37 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
     for (size_t i = 0; i < p->nbindings; i++) {
         struct conf_binding *b = &p->conf_bindings[i];
         struct fcw_binding *f = &p->bindings[i];
+        if (b->type == FCW_BINDING_ASSETS) {
+            if (check_assets(c, p, b, f, err, errlen) < 0) {
+                return -1;
+            }
+            continue;
+        }
+        if (b->type == FCW_BINDING_JSON) {
+            for (size_t v = 0; v < p->nvars; v++) {
+                if (strcmp(p->vars[2 * v], b->name) == 0) {
+                    BINDING_ERR(b, "the name is already a variable of [pool:%s.vars]", p->name);
+                }
+            }
+            f->type = FCW_BINDING_JSON;
+            f->name = b->name;
+            f->url = b->location;
+            continue;
+        }
+        if (b->type == FCW_BINDING_SERVICE) {
+            for (size_t v = 0; v < p->nvars; v++) {
+                if (strcmp(p->vars[2 * v], b->name) == 0) {
+                    BINDING_ERR(b, "the name is already a variable of [pool:%s.vars]", p->name);
+                }
+            }
+            if (check_service(c, p, b, err, errlen) < 0) {
+                return -1;
+            }
+            f->type = FCW_BINDING_SERVICE;
+            f->name = b->name;
+            f->url = b->path;
+            continue;
+        }
         if (b->location == NULL) {
             BINDING_ERR(b, "no location: set %s.%s = %s", b->type == FCW_BINDING_KV ? "kv" : "d1", b->name,
                         b->type == FCW_BINDING_KV ? "sqlite:DIR or redis://host:port/db" : "FILE");
@@ -308,7 +541,7 @@ int bindings_prepare(const struct conf_pool *p, char *err, size_t errlen)
     }
     for (size_t i = 0; i < p->nbindings; i++) {
         const struct fcw_binding *b = &p->bindings[i];
-        if (b->path == NULL) {
+        if (b->path == NULL || b->type == FCW_BINDING_ASSETS || b->type == FCW_BINDING_SERVICE) {
             continue;
         }
         char dir[PATH_MAX];
@@ -326,6 +559,14 @@ int bindings_check_access(const struct conf_pool *p, char *err, size_t errlen)
 {
     for (size_t i = 0; i < p->nbindings; i++) {
         const struct fcw_binding *b = &p->bindings[i];
+        if (b->type == FCW_BINDING_ASSETS) {
+            if (access(b->path, R_OK | X_OK) < 0) {
+                snprintf(err, errlen, "[pool %s] assets.directory: %s is not readable by the pool's user: %s",
+                         p->name, b->path, strerror(errno));
+                return -1;
+            }
+            continue;
+        }
         if (b->path == NULL) {
             continue;
         }
@@ -355,6 +596,8 @@ void bindings_free(struct conf_pool *p)
         free(b->namespace);
         free(b->path);
         free(b->prefix);
+        free(b->html_handling);
+        free(b->not_found_handling);
     }
     free(p->conf_bindings);
     free(p->bindings);

@@ -31,6 +31,7 @@
 #include "log.h"
 #include "request.h"
 #include "signals.h"
+#include "triggers.h"
 #include "users.h"
 #include "worker.h"
 
@@ -303,6 +304,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         if (request_build(&r, fr.envp) < 0) {
             fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
         } else {
+            triggers_mark_request(&r, fr.envp);
             size_t rl = strnlen(r.log_context, sizeof(slot->request) - 1);
             memcpy(slot->request, r.log_context, rl);
             slot->request[rl] = '\0';

@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "bindings.h"
+#include "wrangler.h"
 #include "log.h"
 
 typedef const char *(*conf_set_cb)(const char *value, void *field);
@@ -382,6 +383,52 @@ static int add_var(struct conf_pool *p, const char *name, const char *value)
     return v[2 * p->nvars - 2] && v[2 * p->nvars - 1] ? 0 : -1;
 }
 
+static int on_entry(void *user, const char *section, const char *name, const char *value);
+
+struct wrangler_target {
+    struct parse_state *st;
+    struct conf_pool *p;
+    const char *section;
+};
+
+/* A key of the pool's Wrangler file, applied as if written at its line. */
+static int wrangler_key(void *data, int vars, const char *key, const char *value)
+{
+    struct wrangler_target *t = data;
+    if (vars) {
+        if (add_var(t->p, key, value) < 0) {
+            fail(t->st, "out of memory");
+        }
+    } else {
+        on_entry(t->st, t->section, key, value);
+    }
+    return t->st->failed ? -1 : 0;
+}
+
+static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char *section, const char *value)
+{
+    char path[4096], why[1200];
+    const char *slash = strrchr(st->conf->file, '/');
+    if (value[0] == '/' || slash == NULL) {
+        snprintf(path, sizeof(path), "%s", value);
+    } else {
+        snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->conf->file), st->conf->file, value);
+    }
+    struct wrangler_target t = { st, p, section };
+    if (value[0] == '\0') {
+        return fail(st, "wrangler: expected the path of a wrangler.toml, wrangler.json or wrangler.jsonc");
+    }
+    if (wrangler_apply(path, wrangler_key, &t, why, sizeof(why)) < 0 && !st->failed) {
+        return fail(st, "wrangler: %s", why);
+    }
+    if (st->failed) {
+        size_t n = strlen(st->err);
+        snprintf(st->err + n, st->errlen - n, " (from %s)", path);
+        return 0;
+    }
+    return 1;
+}
+
 static int on_entry(void *user, const char *section, const char *name, const char *value)
 {
     struct parse_state *st = user;
@@ -407,6 +454,13 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         }
         if (dot) {
             return add_var(p, name, value) < 0 ? fail(st, "out of memory") : 1;
+        }
+        if (strcmp(name, "wrangler") == 0) {
+            return read_wrangler(st, p, section, value);
+        }
+        if (cron_conf_is_key(name)) {
+            const char *e = cron_conf_set(p, value, st->line);
+            return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
         }
         if (bindings_is_key(name)) {
             const char *e = bindings_set(p, name, value, st->line);
@@ -479,6 +533,9 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     }
     if (p->build == BUILD_AUTO && p->script == NULL) {
         POOL_ERR("build = auto needs script = FILE");
+    }
+    if (p->ncrons > 0 && p->script == NULL) {
+        POOL_ERR("triggers.crons needs script = FILE (a root = DIR pool has no one script to call)");
     }
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
@@ -630,6 +687,7 @@ void conf_free(struct conf *c)
         }
         free(p->vars);
         bindings_free(p);
+        cron_conf_free(p);
         free(p);
         p = next;
     }

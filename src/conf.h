@@ -7,6 +7,7 @@
 #ifndef FCW_CONF_H
 #define FCW_CONF_H
 
+#include "cron.h"
 #include "fcw.h"
 
 #include <stddef.h>
@@ -14,16 +15,19 @@
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
 
-/* One kv.NAME or d1.NAME binding as written (see bindings.c). */
+/* One kv.NAME or d1.NAME binding, or the pool's assets.* keys, as written
+ * (see bindings.c). */
 struct conf_binding {
     enum fcw_binding_type type;
-    char *name;
+    char *name;      /* assets: "" until assets.binding names it */
     int line;
     char *location;  /* kv.NAME / d1.NAME */
     char *namespace; /* kv.NAME.namespace */
     unsigned timeout_ms;
     char *path;      /* derived: the SQLite file */
     char *prefix;    /* derived: the Redis key prefix */
+    char *html_handling;      /* assets.html_handling */
+    char *not_found_handling; /* assets.not_found_handling */
 };
 
 /* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
@@ -90,6 +94,12 @@ struct conf_pool {
     struct conf_binding *conf_bindings; /* kv.* and d1.* keys (bindings.c) */
     struct fcw_binding *bindings;       /* the same, for libfcw, after the check */
     size_t nbindings;
+
+    char **crons;            /* triggers.crons, as written (triggers.c) */
+    struct cron *cron_specs; /* the same, parsed */
+    time_t *cron_due;        /* the master's next firing of each (0: not yet computed) */
+    size_t ncrons;
+    int crons_line;
 
     struct conf_pool *next;
 };

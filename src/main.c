@@ -21,6 +21,7 @@
 #include "listen.h"
 #include "log.h"
 #include "master.h"
+#include "triggers.h"
 
 static void usage(FILE *f)
 {
@@ -28,6 +29,7 @@ static void usage(FILE *f)
             "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
             "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
+            "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -h\n");
 }
@@ -56,11 +58,13 @@ static int test_config(const char *path, int allow_root)
 int main(int argc, char **argv)
 {
     const char *conf_path = NULL;
+    const char *scheduled = NULL, *cron = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;
     static const struct option longopts[] = {
         { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
         { "daemonize", no_argument, NULL, 'D' },    { "version", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },         { "allow-to-run-as-root", no_argument, NULL, 'R' },
+        { "scheduled", required_argument, NULL, 'S' }, { "cron", required_argument, NULL, 'C' },
         { NULL, 0, NULL, 0 }
     };
     /* "+": stop at the first non-option, so a CGI script's own arguments
@@ -73,10 +77,19 @@ int main(int argc, char **argv)
         case 'R': allow_root = 1; break;
         case 'v': printf("fcworker %s\n", fcw_version()); return 0;
         case 'h': usage(stdout); return 0;
+        case 'S': scheduled = optarg; break;
+        case 'C': cron = optarg; break;
         default: usage(stderr); return 2;
         }
     }
     const char *script = optind < argc ? argv[optind] : NULL;
+    if (scheduled != NULL || cron != NULL) {
+        if (scheduled == NULL || conf_path == NULL) {
+            fprintf(stderr, "fcworker: --scheduled POOL needs -c FILE (and --cron needs --scheduled)\n");
+            return 2;
+        }
+        return triggers_run_by_hand(conf_path, scheduled, cron, allow_root);
+    }
     if (conf_path != NULL) {
         return test ? test_config(conf_path, allow_root) : master_run(conf_path, daemonize, allow_root);
     }

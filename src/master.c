@@ -40,6 +40,7 @@
 #include "scoreboard.h"
 #include "signals.h"
 #include "systemd.h"
+#include "triggers.h"
 #include "users.h"
 #include "worker.h"
 
@@ -462,7 +463,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         conf_free(m.conf);
         return 1;
     }
-    int sigfd = signals_init_main();
+    int sigfd = triggers_init_main() < 0 ? -1 : signals_init_main();
     systemd_listen_fds_init();
     if (sigfd < 0 || pools_open(&m, m.conf, NULL, 0) < 0) {
         conf_free(m.conf);
@@ -547,6 +548,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
             }
         }
         children_reap(&m);
+        triggers_tick(&m);
         if (m.stopping && clock_now_ms() > m.stop_deadline + 5000) {
             fcw_log(FCW_LOG_WARNING, "children did not stop in time");
             break;

@@ -44,6 +44,7 @@ struct worker {
     unsigned long uses;
     int exhausted;
     FILE *access_log;
+    int last_status; /* of the last response, for fcworker --scheduled */
 };
 
 static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
@@ -306,6 +307,11 @@ static void access_log(struct worker *w, char **params, const struct request *r,
     fflush(w->access_log);
 }
 
+int worker_last_status(const struct worker *w)
+{
+    return w->last_status;
+}
+
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
@@ -377,6 +383,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     if (slot) {
         slot->last_duration_ms = ms;
     }
+    w->last_status = res.status;
     access_log(w, params, r, &res, ms);
     return 0;
 }

@@ -22,6 +22,8 @@ void worker_free(struct worker *w);
 /* Loads the runtime once, before the pool's processes are forked. */
 int worker_preload(char *err, size_t errlen);
 int worker_exhausted(const struct worker *w);
+/* The status of the last response worker_serve sent. */
+int worker_last_status(const struct worker *w);
 /* Returns -1 when the request body was abandoned (too large, unreadable):
  * the caller must not read the rest of it, and drops the connection. */
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,

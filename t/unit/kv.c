@@ -42,7 +42,7 @@ int main(void)
     }
     char path[64];
     snprintf(path, sizeof(path), "%s/ns.sqlite3", dir);
-    struct fcw_binding b = { FCW_BINDING_KV, "KV", FCW_KV_SQLITE, path, NULL, NULL, 1000 };
+    struct fcw_binding b = { .type = FCW_BINDING_KV, .name = "KV", .backend = FCW_KV_SQLITE, .path = path, .timeout_ms = 1000 };
     char err[256];
     struct fcw_kv *kv = fcw_kv_sqlite_ops.open(&b, err, sizeof(err));
     ok(kv != NULL, "open %s", kv ? path : err);
