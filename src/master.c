@@ -48,10 +48,10 @@
 
 /* ---- checking scripts ---- */
 
-/* Keeps the script the check child loaded in the configuration: the same
- * file (for build = auto, the build's output: the child built it, so this is
- * a cache hit), read once by the master, so that every child forked from
- * this configuration runs exactly what was checked. */
+/* Keeps the pool's script in the configuration, read once by the master,
+ * so that every child forked from this configuration runs exactly what was
+ * checked (for build = auto, the build's output: the check child built it,
+ * so this is a cache hit). */
 static int keep_pool_script(struct conf_pool *p, char *err, size_t errlen)
 {
     char built[PATH_MAX];
@@ -126,6 +126,15 @@ static void check_pool_child(void *arg, int fd)
         ssize_t wr = write(fd, msg, strlen(msg));
         (void) wr;
         _exit(1);
+    }
+    /* the master read the script; its user must be able to as well */
+    int sfd = pool->script_loaded ? open(pool->script_loaded, O_RDONLY | O_CLOEXEC) : -2;
+    if (sfd == -1) {
+        dprintf(fd, "%s: cannot open: %s", pool->script_loaded, strerror(errno));
+        _exit(1);
+    }
+    if (sfd >= 0) {
+        close(sfd);
     }
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
@@ -203,8 +212,13 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
             snprintf(err, errlen, "%s:%d: [pool:%s]: %s", p->file, p->line, p->name, why);
             return -1;
         }
-        if (bindings_prepare(p, err, errlen) < 0 || check_pool(p, err, errlen) < 0 ||
-            keep_pool_script(p, err, errlen) < 0) {
+        /* a plain script is read first and the check loads that text, so
+         * what is kept is what was checked even if the file changes in
+         * between; a built one is read after the check child built it (the
+         * build's output is named by the hash of its sources) */
+        int built = fcw_build_wanted(p);
+        if (bindings_prepare(p, err, errlen) < 0 || (!built && keep_pool_script(p, err, errlen) < 0) ||
+            check_pool(p, err, errlen) < 0 || (built && keep_pool_script(p, err, errlen) < 0)) {
             return -1;
         }
     }
