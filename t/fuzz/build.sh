@@ -100,15 +100,20 @@ lib_sources=
 for member in $(ar t "$build/lib/libfcw.a"); do
     name=${member#libfcw_a-}
     name=${name%.o}
-    if [ "$name" != "$member" ] && [ "$name" != js_sources ] && [ -f "$top/lib/$name.c" ]; then
-        lib_sources="$lib_sources lib/$name.c"
+    # generated sources (lib/encoding_tables.c) are in the build folder
+    if [ "$name" != "$member" ] && [ "$name" != js_sources ]; then
+        if [ -f "$top/lib/$name.c" ]; then
+            lib_sources="$lib_sources $top/lib/$name.c"
+        elif [ -f "$build/lib/$name.c" ]; then
+            lib_sources="$lib_sources $build/lib/$name.c"
+        fi
     fi
 done
 [ -n "$lib_sources" ] || { echo "build.sh: no libfcw sources found in $build/lib/libfcw.a" >&2; exit 1; }
 lib_objs=
 for src in $lib_sources; do
     obj="$out/obj/lib_$(basename "$src" .c).o"
-    compile "$top/$src" "$obj" $cflags $includes
+    compile "$src" "$obj" $cflags $includes
     lib_objs="$lib_objs $obj"
 done
 for src in request clock conf log bindings users cron cfgtree wrangler; do
