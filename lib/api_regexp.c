@@ -538,8 +538,11 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
     } while (0)
 
 /* The groups object of a match: each named group's capture, the one that
- * took part when several groups share a name. */
-static void push_groups(duk_context *ctx, struct re_slot *slot, const int *caps, duk_idx_t values)
+ * took part when several groups share a name. A capture is the element of
+ * the array at values (the match's strings, or its indices), or, with a
+ * view instead (values < 0), the substring of the input. */
+void fcw_re_push_groups(duk_context *ctx, const struct re_slot *slot, const int *caps, duk_idx_t values,
+                        const struct re_view *v)
 {
     duk_push_bare_object(ctx);
     for (int i = 1; i < slot->ncap; i++) {
@@ -555,7 +558,13 @@ static void push_groups(duk_context *ctx, struct re_slot *slot, const int *caps,
                 continue;
             }
         }
-        duk_get_prop_index(ctx, values, (duk_uarridx_t) i);
+        if (v == NULL) {
+            duk_get_prop_index(ctx, values, (duk_uarridx_t) i);
+        } else if (caps[2 * i] < 0) {
+            duk_push_undefined(ctx);
+        } else {
+            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+        }
         duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
     }
 }
@@ -579,7 +588,7 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
     duk_dup(ctx, input);
     define_value(ctx, arr, "input");
     if (named) {
-        push_groups(ctx, slot, caps, arr);
+        fcw_re_push_groups(ctx, slot, caps, arr, NULL);
     } else {
         duk_push_undefined(ctx);
     }
@@ -600,7 +609,7 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
             duk_put_prop_index(ctx, indices, (duk_uarridx_t) i);
         }
         if (named) {
-            push_groups(ctx, slot, caps, indices);
+            fcw_re_push_groups(ctx, slot, caps, indices, NULL);
         } else {
             duk_push_undefined(ctx);
         }

@@ -86,6 +86,11 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
 /* Pushes v's units [start, end) as a string. */
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);
 
+/* Pushes the groups object of a match (lib/api_regexp.c): captures from the
+ * array at values, or, when v is not NULL, as substrings of v's input. */
+void fcw_re_push_groups(duk_context *ctx, const struct re_slot *slot, const int *caps, duk_idx_t values,
+                        const struct re_view *v);
+
 /* Arrays of results are filled before they get Array.prototype, so that
  * an index setter there is not called (CreateDataProperty). */
 duk_idx_t fcw_re_push_array(duk_context *ctx);

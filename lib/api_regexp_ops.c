@@ -164,29 +164,6 @@ static duk_ret_t to_string_safe(duk_context *ctx, void *udata)
     return 1;
 }
 
-/* Pushes the groups object of a match for a replacer function. */
-static void push_groups(duk_context *ctx, const struct re_view *v, const struct re_slot *slot, const int *caps)
-{
-    duk_push_bare_object(ctx);
-    for (int i = 1; i < slot->ncap; i++) {
-        const char *name = fcw_re_group_name(slot->re, i);
-        if (name == NULL) {
-            continue;
-        }
-        fcw_re_push_group_name(ctx, name);
-        if (caps[2 * i] < 0) {
-            duk_dup_top(ctx);
-            if (duk_has_prop(ctx, -3)) {
-                duk_pop(ctx);
-                continue;
-            }
-            duk_push_undefined(ctx);
-        } else {
-            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
-        }
-        duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
-    }
-}
 
 /* The replacer function's part of @@replace: the matches (ncap * 2 ints
  * each in found[0..n)) were all collected first, as the spec does, and the
@@ -211,7 +188,7 @@ static void replace_with_function(duk_context *ctx, struct re_state *st, struct 
         duk_push_int(ctx, caps[0]);
         duk_dup(ctx, 1);
         if (slot->named) {
-            push_groups(ctx, v, slot, caps);
+            fcw_re_push_groups(ctx, slot, caps, -1, v);
             nargs++;
         }
         if (duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS ||
