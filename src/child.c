@@ -35,15 +35,15 @@
 #include "users.h"
 #include "worker.h"
 
-/* What has arrived, at least one byte: FCGX_GetStr alone would block
- * until n bytes came, so a client trickling its body would never let the
- * caller look at its deadline. */
 /* How long a new connection may wait while this child holds an idle kept
  * connection before the child gives the kept one up (see the loop). */
 #define CHILD_KEPT_GRACE_MS 200
 /* How long a child asked to stop goes on answering on a kept connection. */
 #define CHILD_STOP_LINGER_MS 5000
 
+/* What has arrived, at least one byte: FCGX_GetStr alone would block
+ * until n bytes came, so a client trickling its body would never let the
+ * caller look at its deadline. */
 static int fcgx_read(void *s, char *buf, int n)
 {
     FCGX_Stream *stream = s;
