@@ -73,6 +73,7 @@ struct transfer {
     int paused;
     int resume_wanted;
     int pass_through;
+    struct fcw_body_sink sink; /* where a body passed through goes */
     int client_gone;
     unsigned credit;
     unsigned delivered;
@@ -372,7 +373,7 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *userdata)
         return 0;
     }
     if (t->pass_through) {
-        if (fcw_http_write(ptr, n) < 0) {
+        if (t->sink.write(t->sink.data, ptr, n) < 0) {
             t->client_gone = 1;
             return 0;
         }
@@ -526,7 +527,7 @@ static void transfer_done(struct fetch_state *f, struct transfer *t, CURLcode rc
     double id = t->id;
     int aborted = t->aborted, failed = rc != CURLE_OK || !t->head_sent;
     if (t->pass_through) {
-        fcw_http_end(failed || t->client_gone);
+        t->sink.end(t->sink.data, failed || t->client_gone);
     }
     if (failed) {
         if (rc == CURLE_OK) {
@@ -958,7 +959,7 @@ static duk_ret_t native_fetch_counters(duk_context *ctx)
     return 1;
 }
 
-int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id)
+int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id, const struct fcw_body_sink *sink)
 {
     struct fetch_state *f = state_of(fcw_engine_ctx(engine));
     struct transfer *t = f ? find_transfer(f, transfer_id) : NULL;
@@ -966,6 +967,7 @@ int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id)
         return -1;
     }
     t->pass_through = 1;
+    t->sink = *sink;
     if (t->paused) {
         t->resume_wanted = 1;
         schedule_kick(f);
