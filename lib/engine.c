@@ -1,11 +1,16 @@
 /*
- * The engine: one Duktape heap with the runtime loaded, the worker script
- * evaluated in it, and the limits that bound what a request may use. Heap
+ * The engine: one Duktape heap, the `native` object its modules fill in
+ * (through the table it is made with: it names no module), and the limits
+ * that bound what a request may use. Loading JavaScript into it is
+ * lib/script.c's; a request's response is lib/respond.c's, which the
+ * engine only points to while the request runs. Heap
  * memory goes through a counting allocator (limits.memory_bytes); CPU and
  * wall time are checked by Duktape's exec-timeout hook, which keeps
  * answering "stop" until the outermost protected call has returned, so a
  * script cannot catch its way past a limit. Every entry into JavaScript is a
- * protected call that drains the microtask queue before it returns.
+ * protected call that drains the microtask queue before it returns. The
+ * collection policy (fcw_engine_collect_if_grown) is here too. Uses only
+ * leaves of lib/ (the loop, the allocator, the CPU timer).
  */
 #include "config.h"
 
