@@ -58,25 +58,27 @@ static void sink_end(void *data, int failed)
     }
 }
 
-static duk_ret_t native_respond_head(duk_context *ctx)
+/* respondHead(status, statusText, flatHeaders, streaming): sends the head
+ * of the response in flight, which it returns (or throws). */
+static struct fcw_response *send_head(duk_context *ctx)
 {
     struct fcw_engine *e;
     struct fcw_response *r = response_of(ctx, &e);
     if (fcw_engine_out_of_memory(e)) {
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
     }
     /* a limit stopped the request inside C (a regular expression, a D1
-     * query) and the
-     * script caught the error: the answer is the limit's 503 */
+     * query) and the script caught the error: the answer is the limit's
+     * 503 */
     if (fcw_engine_interrupted(e) != ENGINE_RUNNING) {
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
     }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 2);
     int streaming = duk_to_boolean(ctx, 3);
     if (r == NULL || r->head_sent) {
-        return duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
+        (void) duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
     }
     const char **headers = duk_push_fixed_buffer(ctx, (n + 1) * sizeof(char *));
     for (duk_size_t i = 0; i < n; i++) {
@@ -86,6 +88,12 @@ static duk_ret_t native_respond_head(duk_context *ctx)
         duk_pop(ctx);
     }
     fcw_response_head(r, status, reason, headers, n / 2, streaming);
+    return r;
+}
+
+static duk_ret_t native_respond_head(duk_context *ctx)
+{
+    send_head(ctx);
     return 0;
 }
 
@@ -96,8 +104,7 @@ static duk_ret_t native_respond(duk_context *ctx)
     duk_set_top(ctx, 4);
     duk_push_false(ctx);
     duk_insert(ctx, 3);
-    native_respond_head(ctx);
-    struct fcw_response *r = response_of(ctx, NULL);
+    struct fcw_response *r = send_head(ctx);
     if (!duk_is_null(ctx, 4) && !r->client_gone && !r->head_only) {
         duk_size_t len = 0;
         const char *body;
