@@ -91,6 +91,10 @@ struct fcw_request {
     size_t body_len;
     const char *log_context;     /* e.g. "GET /path", used in log lines */
     unsigned long id;            /* the request's number in this process, for log lines */
+    /* request.cf's facts from the front server, NULL when not given */
+    const char *http_protocol;   /* SERVER_PROTOCOL: "HTTP/1.1" */
+    const char *tls_version;     /* SSL_PROTOCOL: "TLSv1.3" */
+    const char *tls_cipher;      /* SSL_CIPHER */
     /* A cron trigger instead of a request: the handler is scheduled(), not
      * fetch(); the response says how it went (200 ok, 500 it threw) */
     const char *scheduled_cron;  /* NULL for a request */

@@ -393,6 +393,15 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
     } else {
         duk_push_null(ctx);
     }
+    /* request.cf's facts, undefined where the front server gave none */
+    const char *facts[] = { req->http_protocol, req->tls_version, req->tls_cipher };
+    for (size_t i = 0; i < 3; i++) {
+        if (facts[i] != NULL) {
+            fcw_engine_push_isomorphic(ctx, facts[i]);
+        } else {
+            duk_push_undefined(ctx);
+        }
+    }
 }
 
 static const char *limit_name(enum engine_interrupt why)
@@ -459,7 +468,7 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         fcw_engine_call_native(e, "dispatchScheduled", 2, "uncaught exception in scheduled dispatch");
     } else {
         push_request(ctx, req);
-        fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");
+        fcw_engine_call_native(e, "dispatch", 7, "uncaught exception in fetch dispatch");
     }
     run_request_loop(e, st);
 

@@ -46,6 +46,15 @@ static const char *set_string(const char *value, void *field)
     return NULL;
 }
 
+/* A header name for client_ip_header: "" (none) or letters, digits and '-'. */
+static const char *set_header_name(const char *value, void *field)
+{
+    if (strlen(value) > 63 || value[strspn(value, "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")]) {
+        return "expected a header name of letters, digits and '-' (at most 63), or nothing";
+    }
+    return set_string(value, field);
+}
+
 static const char *parse_number(const char *value, unsigned long long *out, char **end)
 {
     errno = 0;
@@ -264,6 +273,7 @@ static const struct conf_directive pool_directives[] = {
     P("request_read_timeout", set_seconds, request_read_timeout_ms),
     P("request_slowlog_timeout", set_seconds, request_slowlog_timeout_ms),
     P("access.log", set_string, access_log),
+    P("client_ip_header", set_header_name, client_ip_header),
     P("limits.cpu_ms", set_ms, limits.cpu_ms),
     P("limits.wall_ms", set_ms, limits.wall_ms),
     P("limits.memory_mb", set_megabytes, limits.memory_bytes),
@@ -678,7 +688,8 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path };
+                             &p->script_text, &p->script_loaded, &p->cache_path,
+                             &p->client_ip_header };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

@@ -87,6 +87,7 @@ struct conf_pool {
     char *status_path;
     char *ping_path;
     char *ping_response;
+    char *client_ip_header; /* REMOTE_ADDR's header; NULL: cf-connecting-ip, "": none */
 
     char **vars; /* name, value pairs */
     size_t nvars;

@@ -101,6 +101,10 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     w->pool = pool;
+    if (pool->client_ip_header != NULL) {
+        /* conf.c checked the name */
+        request_set_client_ip_header(pool->client_ip_header);
+    }
     engine_config(pool, &w->cfg);
     w->cfg.abandon = abandon;
     w->cfg.abandon_data = data;
