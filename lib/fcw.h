@@ -153,6 +153,16 @@ int fcw_engine_exhausted(const struct fcw_engine *engine);
 /* Bytes the engine's heap holds now. */
 size_t fcw_engine_memory(const struct fcw_engine *engine);
 
+/* What the last fcw_engine_handle in this process met, for metrics: the
+ * limit that ended it (none, cpu, wall, memory) and its fetch() and service
+ * subrequests. */
+enum fcw_limit_hit { FCW_LIMIT_NONE = 0, FCW_LIMIT_CPU, FCW_LIMIT_WALL, FCW_LIMIT_MEMORY };
+struct fcw_request_stats {
+    enum fcw_limit_hit limit;
+    unsigned subrequests;
+};
+void fcw_engine_last_stats(struct fcw_request_stats *stats);
+
 /* Writes a plain-text error response (used before an engine exists, and for
  * 413 and friends). */
 int fcw_output_error(const struct fcw_output *out, int status, const char *text);

@@ -404,6 +404,14 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
     }
 }
 
+/* The last request's facts for fcw_engine_last_stats. */
+static struct fcw_request_stats last_stats;
+
+void fcw_engine_last_stats(struct fcw_request_stats *stats)
+{
+    *stats = last_stats;
+}
+
 static const char *limit_name(enum engine_interrupt why)
 {
     switch (why) {
@@ -507,6 +515,11 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");
         outcome = FCW_CLIENT_GONE;
     }
+    last_stats.limit = why == ENGINE_CPU_LIMIT ? FCW_LIMIT_CPU
+                       : why == ENGINE_WALL_LIMIT ? FCW_LIMIT_WALL
+                       : why == ENGINE_MEMORY_LIMIT ? FCW_LIMIT_MEMORY
+                                                    : FCW_LIMIT_NONE;
+    last_stats.subrequests = fcw_fetch_subrequests(e);
     fcw_engine_attach_response(e, NULL, NULL);
     fcw_engine_end_request(e);
     return outcome;

@@ -45,6 +45,12 @@ struct worker {
     int exhausted;
     FILE *access_log;
     int last_status; /* of the last response, for fcworker --scheduled */
+    /* the caller's abandon callback, and where the request in flight is
+     * counted (worker_abandon counts it before the process goes) */
+    void (*abandon)(void *data);
+    void *abandon_data;
+    struct scoreboard *sb;
+    struct scoreboard_slot *slot;
 };
 
 static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
@@ -92,6 +98,20 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, const 
     return e;
 }
 
+static void count_request(struct worker *w, struct scoreboard *sb, struct scoreboard_slot *slot,
+                          const struct response *res, const struct fcw_request_stats *stats);
+
+/* The engine gave up on the request for memory and the process is about to
+ * be replaced: the request is counted as limited first. */
+static void worker_abandon(void *data)
+{
+    struct worker *w = data;
+    struct response res = { .status = 503 };
+    struct fcw_request_stats stats = { FCW_LIMIT_MEMORY, 0 };
+    count_request(w, w->sb, w->slot, &res, &stats);
+    w->abandon(w->abandon_data);
+}
+
 struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
                           size_t errlen)
 {
@@ -106,8 +126,10 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         request_set_client_ip_header(pool->client_ip_header);
     }
     engine_config(pool, &w->cfg);
-    w->cfg.abandon = abandon;
-    w->cfg.abandon_data = data;
+    w->abandon = abandon;
+    w->abandon_data = data;
+    w->cfg.abandon = worker_abandon;
+    w->cfg.abandon_data = w;
     char built[PATH_MAX];
     if (pool->script_text == NULL && fcw_build_wanted(pool) &&
         fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
@@ -316,6 +338,34 @@ int worker_last_status(const struct worker *w)
     return w->last_status;
 }
 
+/* Counts a request answered on the pool's scoreboard: its outcome (the
+ * status's class, or "limited"), the limit it met, its subrequests and
+ * body bytes; and the child's heap after it. */
+static void count_request(struct worker *w, struct scoreboard *sb, struct scoreboard_slot *slot,
+                          const struct response *res, const struct fcw_request_stats *stats)
+{
+    if (sb == NULL) {
+        return;
+    }
+    int limited = stats != NULL && stats->limit != FCW_LIMIT_NONE;
+    int cls = res->status >= 100 && res->status < 600 ? res->status / 100 - 1 : 4;
+    scoreboard_count_event(&sb->outcomes[limited ? 5 : cls]);
+    if (limited) {
+        scoreboard_count_event(&sb->limit_hits[stats->limit - FCW_LIMIT_CPU]);
+    }
+    if (stats != NULL && stats->subrequests > 0) {
+        scoreboard_add(&sb->subrequests, stats->subrequests);
+    }
+    scoreboard_add(&sb->bytes_sent, res->bytes);
+    if (slot != NULL) {
+        size_t heap = w->engine ? fcw_engine_memory(w->engine) : 0;
+        for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+            heap += w->scripts[i].engine ? fcw_engine_memory(w->scripts[i].engine) : 0;
+        }
+        slot->heap_bytes = heap;
+    }
+}
+
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
@@ -323,6 +373,8 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     double start = clock_now_ms();
     response_init(&res, out);
     const struct conf_pool *pool = w->pool;
+    w->sb = sb;
+    w->slot = slot;
 
     if (pool->ping_path && strcmp(r->path, pool->ping_path) == 0) {
         static const char *const headers[] = { "content-type", "text/plain", "cache-control",
@@ -345,6 +397,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": refused: the Host header is not a valid host[:port]",
                 r->req.id, r->log_context);
         fcw_output_error(&res.ops, 400, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
@@ -353,6 +406,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": the body took longer than request_read_timeout (%u ms)",
                 r->req.id, r->log_context, pool->request_read_timeout_ms);
         fcw_output_error(&res.ops, 408, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
@@ -360,6 +414,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
                 pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
@@ -372,11 +427,13 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         slot->state = SLOT_RUNNING;
     }
     int status = 0;
+    struct fcw_request_stats stats = { FCW_LIMIT_NONE, 0 };
     struct fcw_engine *e = w->engine ? w->engine : root_engine(w, r, &status);
     if (e == NULL) {
         fcw_output_error(&res.ops, status, NULL);
     } else {
         fcw_engine_handle(e, &r->req, &res.ops);
+        fcw_engine_last_stats(&stats);
         if (fcw_engine_exhausted(e)) {
             w->exhausted = 1;
         } else if (w->engine == NULL) {
@@ -388,6 +445,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         slot->last_duration_ms = ms;
     }
     w->last_status = res.status;
+    count_request(w, sb, slot, &res, &stats);
     access_log(w, params, r, &res, ms);
     return 0;
 }
