@@ -10,7 +10,7 @@
  * shared step of structuredClone and postMessage. console formats its arguments as
  * browsers do (printf-style substitutions, objects by a compact inspection
  * with cycles marked, Errors by their stack) and sends each call as one line
- * to native.log(level, line).
+ * to native.log(level, line, true) (a console line).
  */
 var ERROR_TYPES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 var UNCLONEABLE = ['Promise', 'WeakMap', 'WeakSet', 'WeakRef', 'ReadableStream', 'WritableStream', 'TransformStream',
@@ -455,7 +455,7 @@ var counts = {};
 var timers = {};
 
 function emit(level, line) {
-    native.log(level, groupIndent ? groupIndent + line.replace(/\n/g, '\n' + groupIndent) : line);
+    native.log(level, groupIndent ? groupIndent + line.replace(/\n/g, '\n' + groupIndent) : line, true);
 }
 
 function logger(level) {

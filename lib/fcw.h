@@ -18,6 +18,9 @@ enum fcw_log_level {
     FCW_LOG_DEBUG
 };
 
+/* A log line's level, with FCW_LOG_CONSOLE or'ed in for a line the script
+ * wrote with console.*; msg may hold newlines. */
+#define FCW_LOG_CONSOLE 0x200
 typedef void (*fcw_log_cb)(void *data, int level, const char *msg);
 
 struct fcw_limits {

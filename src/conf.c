@@ -237,8 +237,20 @@ static const char *set_level(const char *value, void *field)
 #define G(name, set, field) { name, set, offsetof(struct conf_global, field) }
 #define P(name, set, field) { name, set, offsetof(struct conf_pool, field) }
 
+/* log_format: text or json */
+static const char *set_log_format(const char *value, void *field)
+{
+    int *json = field;
+    if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0) {
+        return "expected text or json";
+    }
+    *json = strcmp(value, "json") == 0;
+    return NULL;
+}
+
 static const struct conf_directive global_directives[] = {
     G("error_log", set_string, error_log),
+    G("log_format", set_log_format, log_json),
     G("log_level", set_level, log_level),
     G("pid", set_string, pid_file),
     G("process_control_timeout", set_seconds, process_control_timeout_ms),
@@ -274,6 +286,7 @@ static const struct conf_directive pool_directives[] = {
     P("request_slowlog_timeout", set_seconds, request_slowlog_timeout_ms),
     P("access.log", set_string, access_log),
     P("client_ip_header", set_header_name, client_ip_header),
+    P("console", set_level, console_level),
     P("limits.cpu_ms", set_ms, limits.cpu_ms),
     P("limits.wall_ms", set_ms, limits.wall_ms),
     P("limits.memory_mb", set_megabytes, limits.memory_bytes),
@@ -314,6 +327,7 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.memory_bytes = (size_t) 128 << 20;
     p->cache_max_size = (size_t) 64 << 20;
     p->access_log_fd = -1;
+    p->console_level = FCW_LOG_DEBUG;
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
     p->limits.body_max = (size_t) 16 << 20;

@@ -121,6 +121,7 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     w->pool = pool;
+    fcw_log_set_console(pool->console_level);
     if (pool->client_ip_header != NULL) {
         /* conf.c checked the name */
         request_set_client_ip_header(pool->client_ip_header);
@@ -253,19 +254,19 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
     }
     if (realpath(name, real) == NULL) {
         *status = 404;
-        fcw_log(FCW_LOG_NOTICE, "request %lu \"%s\": script %s not found", r->req.id, r->log_context, name);
+        fcw_log(FCW_LOG_NOTICE, "script %s not found", name);
         return NULL;
     }
     size_t rlen = strlen(w->root);
     if (strncmp(real, w->root, rlen) != 0 || (real[rlen] != '/' && w->root[rlen - 1] != '/')) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": script %s is outside root %s", r->req.id, r->log_context, real, w->root);
+        fcw_log(FCW_LOG_WARNING, "script %s is outside root %s", real, w->root);
         return NULL;
     }
     if (!extension_allowed(w->pool->limit_extensions, real)) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": %s: extension not in security.limit_extensions (%s)",
-                r->req.id, r->log_context, real, w->pool->limit_extensions);
+        fcw_log(FCW_LOG_WARNING, "%s: extension not in security.limit_extensions (%s)", real,
+                w->pool->limit_extensions);
         return NULL;
     }
     struct stat st;
@@ -304,7 +305,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         slot->engine = load_engine(w, real, NULL, 0, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
-            fcw_log(FCW_LOG_ERROR, "request %lu \"%s\": %s", r->req.id, r->log_context, err);
+            fcw_log(FCW_LOG_ERROR, "%s", err);
             free(slot->path);
             slot->path = NULL;
             *status = 500;
@@ -314,6 +315,21 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
     slot->last_used = ++w->uses;
     root_trim(w, slot);
     return slot->engine;
+}
+
+/* s as the content of a JSON string. */
+static void json_string(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char) *s;
+        if (c == '"' || c == '\\') {
+            fprintf(f, "\\%c", c);
+        } else if (c < 0x20 || c == 0x7f) {
+            fprintf(f, "\\u%04x", c);
+        } else {
+            fputc(c, f);
+        }
+    }
 }
 
 static void access_log(struct worker *w, char **params, const struct request *r, const struct response *res,
@@ -328,8 +344,23 @@ static void access_log(struct worker *w, char **params, const struct request *r,
     localtime_r(&now, &tm);
     strftime(when, sizeof(when), "%d/%b/%Y:%H:%M:%S %z", &tm);
     const char *addr = request_param(params, "REMOTE_ADDR");
-    fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
-            res->status, res->bytes, ms);
+    if (fcw_log_json()) {
+        /* log_format = json: one object per request; the method and URI
+         * as the request's log context holds them */
+        const char *ctx = r->log_context, *sp = strchr(ctx, ' ');
+        char iso[64];
+        strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S%z", &tm);
+        fprintf(w->access_log, "{\"time\":\"%s\",\"pool\":\"", iso);
+        json_string(w->access_log, w->pool->name);
+        fprintf(w->access_log, "\",\"pid\":%ld,\"request_id\":%lu,\"remote_addr\":\"", (long) getpid(), r->req.id);
+        json_string(w->access_log, addr ? addr : "");
+        fprintf(w->access_log, "\",\"method\":\"%.*s\",\"uri\":\"", sp ? (int) (sp - ctx) : 0, ctx);
+        json_string(w->access_log, sp ? sp + 1 : ctx);
+        fprintf(w->access_log, "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.1f}\n", res->status, res->bytes, ms);
+    } else {
+        fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
+                res->status, res->bytes, ms);
+    }
     fflush(w->access_log);
 }
 
@@ -366,7 +397,7 @@ static void count_request(struct worker *w, struct scoreboard *sb, struct scoreb
     }
 }
 
-int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+static int serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
     struct response res;
@@ -375,6 +406,10 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     const struct conf_pool *pool = w->pool;
     w->sb = sb;
     w->slot = slot;
+    /* every log line from here names the request (the engine's too: its
+     * own prefix is left out) */
+    fcw_log_set_request(r->req.id, r->log_context);
+    r->req.log_context = NULL;
 
     if (pool->ping_path && strcmp(r->path, pool->ping_path) == 0) {
         static const char *const headers[] = { "content-type", "text/plain", "cache-control",
@@ -394,8 +429,7 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     }
 
     if (r->bad_host) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": refused: the Host header is not a valid host[:port]",
-                r->req.id, r->log_context);
+        fcw_log(FCW_LOG_WARNING, "refused: the Host header is not a valid host[:port]");
         fcw_output_error(&res.ops, 400, NULL);
         count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
@@ -403,23 +437,21 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     }
     int rc = request_read_body(r, in, pool->limits.body_max, pool->request_read_timeout_ms);
     if (rc == -3) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": the body took longer than request_read_timeout (%u ms)",
-                r->req.id, r->log_context, pool->request_read_timeout_ms);
+        fcw_log(FCW_LOG_WARNING, "the body took longer than request_read_timeout (%u ms)", pool->request_read_timeout_ms);
         fcw_output_error(&res.ops, 408, NULL);
         count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc == -2) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
-                pool->limits.body_max);
+        fcw_log(FCW_LOG_WARNING, "body larger than limits.body_max (%zu bytes)", pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
         count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc < 0) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": failed to read the request body", r->req.id, r->log_context);
+        fcw_log(FCW_LOG_WARNING, "failed to read the request body");
         fcw_output_error(&res.ops, 400, NULL);
         return -1;
     }
@@ -448,4 +480,12 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     count_request(w, sb, slot, &res, &stats);
     access_log(w, params, r, &res, ms);
     return 0;
+}
+
+int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+                 const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
+{
+    int rc = serve(w, r, params, in, out, sb, slot);
+    fcw_log_set_request(0, NULL);
+    return rc;
 }
