@@ -5,6 +5,7 @@
  *                                daemonizes; -R lets pools without a user
  *                                run their children as root)
  *   fcworker -t -c FILE [-R]     test FILE and every pool's script, then exit
+ *   fcworker dev [DIR|wrangler.toml] [--port N]   the development loop (dev.c)
  *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
  *   #!/usr/bin/fcworker     the same, as a script interpreter
  */
@@ -18,6 +19,7 @@
 
 #include "cgi.h"
 #include "conf.h"
+#include "dev.h"
 #include "listen.h"
 #include "log.h"
 #include "master.h"
@@ -30,6 +32,7 @@ static void usage(FILE *f)
             "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
+            "       fcworker dev [DIR|wrangler.toml] [--port N]  serve a project on 127.0.0.1, reloaded on change\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -h\n");
 }
@@ -57,6 +60,9 @@ static int test_config(const char *path, int allow_root)
 
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "dev") == 0 && !listen_is_socket(0)) {
+        return dev_main(argc - 1, argv + 1);
+    }
     const char *conf_path = NULL;
     const char *scheduled = NULL, *cron = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;
