@@ -8,6 +8,7 @@
  * Classes are parsed in regexp_class.c (regexp_classv.c under v).
  */
 #include "regexp_int.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -307,21 +308,7 @@ static char *parse_group_name(struct re_parser *ps)
             }
             buf = b;
         }
-        if (c < 0x80) {
-            buf[n++] = (char)c;
-        } else if (c < 0x800) {
-            buf[n++] = (char)(0xC0 | (c >> 6));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            buf[n++] = (char)(0xE0 | (c >> 12));
-            buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        } else {
-            buf[n++] = (char)(0xF0 | (c >> 18));
-            buf[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-            buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        }
+        n += fcw_utf8_put(c, (unsigned char *)buf + n);
     }
     if (first)
         goto bad;
