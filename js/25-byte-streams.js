@@ -6,7 +6,7 @@
  * (view, respond, respondWithNewView) and ReadableByteStreamTee.
  *
  * The abstract operations follow the spec step by step under their own
- * names. They build on js/20-streams.js through native.streamInternals and
+ * names. They build on js/22-streams-readable.js through native.streamInternals and
  * fill in native.byteStreams, which that file calls for `type: 'bytes'`,
  * getReader({ mode: 'byob' }) and tee(). A BYOB reader's record has
  * `byob: true` and its read-into requests in `readIntoRequests`.
