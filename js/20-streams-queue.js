@@ -130,7 +130,8 @@ function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
     }
 }
 
-/* The read request behind reader.read(): settles a promise. */
+/* The read request behind reader.read() of both reader classes (a read
+ * request or a read-into request): settles a promise. */
 function PromiseReadRequest() {
     this.promise = new global.Promise(captureResolvers);
     this.resolveFn = capturedResolve;
@@ -141,8 +142,10 @@ PromiseReadRequest.prototype.chunkSteps = function (chunk) {
     this.resolveFn({ value: chunk, done: false });
 };
 
-PromiseReadRequest.prototype.closeSteps = function () {
-    this.resolveFn({ value: undefined, done: true });
+/* A BYOB reader's read-into request closes with a chunk (an empty view of
+ * its buffer); a default reader's read request with none. */
+PromiseReadRequest.prototype.closeSteps = function (chunk) {
+    this.resolveFn({ value: chunk, done: true });
 };
 
 PromiseReadRequest.prototype.errorSteps = function (e) {
@@ -265,6 +268,20 @@ Fifo.prototype.takeAll = function () {
     this.head = 0;
     return all;
 };
+
+/* Empties a FIFO of read (or read-into) requests, then runs the close
+ * steps of each (closing: arg is the chunk) or its error steps (arg is the
+ * error). */
+function settleRequests(fifo, closing, arg) {
+    var requests = fifo.takeAll(), i;
+    for (i = 0; i < requests.length; i++) {
+        if (closing) {
+            requests[i].closeSteps(arg);
+        } else {
+            requests[i].errorSteps(arg);
+        }
+    }
+}
 
 function resetQueue(c) {
     c.queue = new Fifo();
@@ -410,6 +427,7 @@ S.toStringTag = toStringTag;
 S.optionalMethod = optionalMethod;
 S.dictionary = dictionary;
 S.Fifo = Fifo;
+S.settleRequests = settleRequests;
 S.resetQueue = resetQueue;
 S.enqueueValueWithSize = enqueueValueWithSize;
 S.dequeueValue = dequeueValue;

@@ -25,7 +25,7 @@ var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, n
     typeError = S.typeError, isObject = S.isObject, recordOf = S.recordOf, brand = S.brand,
     illegalConstructor = S.illegalConstructor, requireNew = S.requireNew, getter = S.getter,
     methods = S.methods, toStringTag = S.toStringTag, optionalMethod = S.optionalMethod,
-    dictionary = S.dictionary, Fifo = S.Fifo, resetQueue = S.resetQueue,
+    dictionary = S.dictionary, Fifo = S.Fifo, settleRequests = S.settleRequests, resetQueue = S.resetQueue,
     enqueueValueWithSize = S.enqueueValueWithSize, dequeueValue = S.dequeueValue,
     queuingStrategy = S.queuingStrategy, extractHighWaterMark = S.extractHighWaterMark,
     sizeOne = S.sizeOne, extractSizeAlgorithm = S.extractSizeAlgorithm,
@@ -130,7 +130,7 @@ function readableStreamCancel(rs, reason) {
 }
 
 function readableStreamClose(rs) {
-    var reader = rs.reader, requests, i;
+    var reader = rs.reader;
     rs.state = 'closed';
     if (reader === undefined) {
         return;
@@ -139,10 +139,7 @@ function readableStreamClose(rs) {
     if (reader.byob) {
         return;
     }
-    requests = reader.readRequests.takeAll();
-    for (i = 0; i < requests.length; i++) {
-        requests[i].closeSteps();
-    }
+    settleRequests(reader.readRequests, true, undefined);
 }
 
 function readableStreamError(rs, e) {
@@ -220,10 +217,7 @@ function readableStreamDefaultReaderRead(reader, readRequest) {
 }
 
 function readableStreamDefaultReaderErrorReadRequests(reader, e) {
-    var requests = reader.readRequests.takeAll(), i;
-    for (i = 0; i < requests.length; i++) {
-        requests[i].errorSteps(e);
-    }
+    settleRequests(reader.readRequests, false, e);
 }
 
 function readableStreamDefaultReaderRelease(reader) {
@@ -239,13 +233,32 @@ function ReadableStreamDefaultReader(stream) {
     this[SLOT] = reader;
 }
 
-getter(ReadableStreamDefaultReader.prototype, 'closed', function () {
-    var reader = recordOf(this, ReaderRecord);
-    if (reader === undefined) {
-        return promiseReject(typeError('Illegal invocation'));
-    }
-    return reader.closed.promise;
-});
+/* The members both reader classes have alike, for readers whose records
+ * are Record: the closed getter and cancel(). */
+function readerClosedGetter(Record) {
+    return function () {
+        var reader = recordOf(this, Record);
+        if (reader === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        return reader.closed.promise;
+    };
+}
+
+function readerCancelMethod(Record) {
+    return function cancel(reason) {
+        var reader = recordOf(this, Record);
+        if (reader === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        if (reader.stream === undefined) {
+            return promiseReject(typeError('Cannot cancel a released reader'));
+        }
+        return readableStreamReaderGenericCancel(reader, reason);
+    };
+}
+
+getter(ReadableStreamDefaultReader.prototype, 'closed', readerClosedGetter(ReaderRecord));
 
 methods(ReadableStreamDefaultReader.prototype, {
     read: function read() {
@@ -266,16 +279,7 @@ methods(ReadableStreamDefaultReader.prototype, {
             readableStreamDefaultReaderRelease(reader);
         }
     },
-    cancel: function cancel(reason) {
-        var reader = recordOf(this, ReaderRecord);
-        if (reader === undefined) {
-            return promiseReject(typeError('Illegal invocation'));
-        }
-        if (reader.stream === undefined) {
-            return promiseReject(typeError('Cannot cancel a released reader'));
-        }
-        return readableStreamReaderGenericCancel(reader, reason);
-    }
+    cancel: readerCancelMethod(ReaderRecord)
 });
 toStringTag(ReadableStreamDefaultReader.prototype, 'ReadableStreamDefaultReader');
 
@@ -308,9 +312,15 @@ function readableStreamDefaultControllerShouldCallPull(c) {
 }
 
 function readableStreamDefaultControllerCallPullIfNeeded(c) {
-    if (!readableStreamDefaultControllerShouldCallPull(c)) {
-        return;
+    if (readableStreamDefaultControllerShouldCallPull(c)) {
+        readableStreamControllerCallPull(c);
     }
+}
+
+/* The steps of CallPullIfNeeded after ShouldCallPull, the same for the
+ * default and the byte controller: one pull at a time, and one more when
+ * asked for while it runs. */
+function readableStreamControllerCallPull(c) {
     if (c.pulling) {
         c.pullAgain = true;
         return;
@@ -611,15 +621,44 @@ toStringTag(ReadableStream.prototype, 'ReadableStream');
 
 /* ---- tee ---- */
 
+/* What both tees (this one and ReadableByteStreamTee) keep about canceling:
+ * which branches are canceled and why, and the promise either branch's
+ * cancel returns. Once both are canceled, the source is canceled with both
+ * reasons; the tee resolves the promise itself when the source closes or
+ * errors first. */
+function TeeState(rs) {
+    var self = this;
+    this.canceled1 = false;
+    this.canceled2 = false;
+    this.reason1 = undefined;
+    this.reason2 = undefined;
+    this.cancelPromise = new Deferred();
+    this.cancel1Algorithm = function (reason) {
+        self.canceled1 = true;
+        self.reason1 = reason;
+        return self.cancelIfBoth(rs);
+    };
+    this.cancel2Algorithm = function (reason) {
+        self.canceled2 = true;
+        self.reason2 = reason;
+        return self.cancelIfBoth(rs);
+    };
+}
+
+TeeState.prototype.cancelIfBoth = function (rs) {
+    if (this.canceled1 && this.canceled2) {
+        resolveDeferred(this.cancelPromise, readableStreamCancel(rs, [this.reason1, this.reason2]));
+    }
+    return this.cancelPromise.promise;
+};
+
 /* ReadableStreamDefaultTee. With cloneForBranch2 (the Fetch standard's
  * clone of a body) the second branch gets a structured clone of each chunk,
  * so that changing one branch's chunk does not change the other's. */
 function readableStreamDefaultTee(rs, cloneForBranch2) {
     var reader = acquireReadableStreamDefaultReader(rs);
     var reading = false, readAgain = false;
-    var canceled1 = false, canceled2 = false;
-    var reason1, reason2, branch1, branch2;
-    var cancelPromise = new Deferred();
+    var tee = new TeeState(rs), branch1, branch2;
 
     function chunkInMicrotask(chunk) {
         var chunk2 = chunk;
@@ -630,14 +669,14 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
             } catch (e) {
                 readableStreamDefaultControllerError(branch1.controller, e);
                 readableStreamDefaultControllerError(branch2.controller, e);
-                resolveDeferred(cancelPromise, readableStreamCancel(rs, e));
+                resolveDeferred(tee.cancelPromise, readableStreamCancel(rs, e));
                 return;
             }
         }
-        if (!canceled1) {
+        if (!tee.canceled1) {
             readableStreamDefaultControllerEnqueue(branch1.controller, chunk);
         }
-        if (!canceled2) {
+        if (!tee.canceled2) {
             readableStreamDefaultControllerEnqueue(branch2.controller, chunk2);
         }
         reading = false;
@@ -652,14 +691,14 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
         },
         closeSteps: function () {
             reading = false;
-            if (!canceled1) {
+            if (!tee.canceled1) {
                 readableStreamDefaultControllerClose(branch1.controller);
             }
-            if (!canceled2) {
+            if (!tee.canceled2) {
                 readableStreamDefaultControllerClose(branch2.controller);
             }
-            if (!canceled1 || !canceled2) {
-                resolveDeferred(cancelPromise, undefined);
+            if (!tee.canceled1 || !tee.canceled2) {
+                resolveDeferred(tee.cancelPromise, undefined);
             }
         },
         errorSteps: function () {
@@ -677,35 +716,13 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
         return undefined;
     }
 
-    function cancelBoth() {
-        resolveDeferred(cancelPromise, readableStreamCancel(rs, [reason1, reason2]));
-    }
-
-    function cancel1Algorithm(reason) {
-        canceled1 = true;
-        reason1 = reason;
-        if (canceled2) {
-            cancelBoth();
-        }
-        return cancelPromise.promise;
-    }
-
-    function cancel2Algorithm(reason) {
-        canceled2 = true;
-        reason2 = reason;
-        if (canceled1) {
-            cancelBoth();
-        }
-        return cancelPromise.promise;
-    }
-
-    branch1 = createReadableStream(noop, pullAlgorithm, cancel1Algorithm);
-    branch2 = createReadableStream(noop, pullAlgorithm, cancel2Algorithm);
+    branch1 = createReadableStream(noop, pullAlgorithm, tee.cancel1Algorithm);
+    branch2 = createReadableStream(noop, pullAlgorithm, tee.cancel2Algorithm);
     reader.closed.promise.then(noop, function (r) {
         readableStreamDefaultControllerError(branch1.controller, r);
         readableStreamDefaultControllerError(branch2.controller, r);
-        if (!canceled1 || !canceled2) {
-            resolveDeferred(cancelPromise, undefined);
+        if (!tee.canceled1 || !tee.canceled2) {
+            resolveDeferred(tee.cancelPromise, undefined);
         }
     });
     return [branch1, branch2];
@@ -769,6 +786,10 @@ S.readableStreamDefaultReaderRead = readableStreamDefaultReaderRead;
 S.readableStreamDefaultReaderRelease = readableStreamDefaultReaderRelease;
 S.readableStreamDefaultControllerCanCloseOrEnqueue = readableStreamDefaultControllerCanCloseOrEnqueue;
 S.readableStreamDefaultControllerGetDesiredSize = readableStreamDefaultControllerGetDesiredSize;
+S.readableStreamControllerCallPull = readableStreamControllerCallPull;
+S.readerClosedGetter = readerClosedGetter;
+S.readerCancelMethod = readerCancelMethod;
+S.TeeState = TeeState;
 S.readableStreamDefaultControllerShouldCallPull = readableStreamDefaultControllerShouldCallPull;
 S.readableStreamDefaultControllerClose = readableStreamDefaultControllerClose;
 S.readableStreamDefaultControllerEnqueue = readableStreamDefaultControllerEnqueue;
