@@ -92,24 +92,13 @@ int re_next_cp(struct re_parser *ps, uint32_t *c)
     return 0;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int hex_n(struct re_parser *ps, int n, uint32_t *out)
 {
     uint32_t v = 0;
     int i;
 
     for (i = 0; i < n; i++) {
-        int h = hexval(peek(ps, (size_t)i));
+        int h = fcw_hex_value((uint32_t)peek(ps, (size_t)i));
         if (h < 0)
             return -1;
         v = v * 16 + (uint32_t)h;
@@ -130,8 +119,8 @@ static int unicode_escape(struct re_parser *ps, int unicode, uint32_t *out)
         int n = 0;
         ps->pos++;
         v = 0;
-        while (hexval(peek(ps, 0)) >= 0) {
-            v = v * 16 + (uint32_t)hexval(peek(ps, 0));
+        while (fcw_hex_value((uint32_t)peek(ps, 0)) >= 0) {
+            v = v * 16 + (uint32_t)fcw_hex_value((uint32_t)peek(ps, 0));
             if (v > RE_MAX_CP)
                 break;
             ps->pos++;

@@ -1,9 +1,21 @@
 /*
  * UTF-8 and CESU-8 code points: the one encoder and decoder the URL parser,
  * TextDecoder, String.prototype.normalize, the RegExp engine's group names
- * and the request body path share. A leaf of the library (see text.h).
+ * and the request body path share, and hex digits for the URL and RegExp
+ * parsers. A leaf of the library (see text.h).
  */
 #include "text.h"
+
+int fcw_hex_value(uint32_t c)
+{
+    if (c >= '0' && c <= '9') {
+        return (int) (c - '0');
+    }
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        return (int) ((c | 0x20) - 'a' + 10);
+    }
+    return -1;
+}
 
 size_t fcw_utf8_put(uint32_t cp, unsigned char *out)
 {

@@ -1,5 +1,5 @@
 /*
- * Text helpers shared by the library: UTF-8 and CESU-8 (Duktape's internal
+ * Text helpers shared by the library: hex digits, UTF-8 and CESU-8 (Duktape's internal
  * string form, where a code point above U+FFFF is two three-byte surrogates)
  * encoding and decoding of single code points, and the conversion of a
  * Duktape string to well-formed UTF-8. A leaf: it depends on nothing else
@@ -10,6 +10,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The value of an ASCII hex digit (either case), -1 for anything else. */
+int fcw_hex_value(uint32_t c);
 
 /* Writes cp as UTF-8 (1 to 4 bytes) to out; returns the byte count. */
 size_t fcw_utf8_put(uint32_t cp, unsigned char *out);

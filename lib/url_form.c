@@ -63,7 +63,7 @@ size_t fcw_url_percent_decode(const char *s, size_t len, char *out)
     for (i = 0; i < len; i++) {
         if (s[i] == '%' && i + 2 < len && is_hex((unsigned char)s[i + 1]) &&
             is_hex((unsigned char)s[i + 2])) {
-            out[o++] = (char)(hex_value((unsigned char)s[i + 1]) * 16 + hex_value((unsigned char)s[i + 2]));
+            out[o++] = (char)(fcw_hex_value((unsigned char)s[i + 1]) * 16 + fcw_hex_value((unsigned char)s[i + 2]));
             i += 2;
         } else {
             out[o++] = s[i];

@@ -33,7 +33,7 @@ static int64_t ipv4_number(const char *s, size_t len)
         unsigned char c = (unsigned char)s[k];
         unsigned d;
         if (radix == 16 && is_hex(c))
-            d = (unsigned)hex_value(c);
+            d = (unsigned)fcw_hex_value(c);
         else if (is_digit(c) && (unsigned)(c - '0') < radix)
             d = c - '0';
         else
@@ -174,7 +174,7 @@ static int ipv6_parse(const uint32_t *in, size_t n, uint16_t *addr)
             continue;
         }
         while (length < 4 && p < n && is_hex(in[p])) {
-            value = value * 16 + (unsigned)hex_value(in[p]);
+            value = value * 16 + (unsigned)fcw_hex_value(in[p]);
             p++;
             length++;
         }

@@ -138,12 +138,7 @@ static inline int is_digit(uint32_t c)
 
 static inline int is_hex(uint32_t c)
 {
-    return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-}
-
-static inline int hex_value(uint32_t c)
-{
-    return is_digit(c) ? (int)(c - '0') : (int)((c | 0x20) - 'a' + 10);
+    return fcw_hex_value(c) >= 0;
 }
 
 /* Where a URL's query ends: at its fragment or the end of the href. */

@@ -152,6 +152,9 @@ static void test_text(void)
     ok(fcw_utf8_get(pair, sizeof pair, &i, 0) == 0xFFFD && i == 1, "utf8 get: a surrogate is invalid UTF-8");
     i = 0;
     ok(fcw_utf8_get(bad, sizeof bad, &i, 0) == 0xFFFD && i == 2, "utf8 get: truncated sequence is one U+FFFD");
+    ok(fcw_hex_value('7') == 7 && fcw_hex_value('b') == 11 && fcw_hex_value('F') == 15, "hex value of digits, both cases");
+    ok(fcw_hex_value('g') == -1 && fcw_hex_value('/') == -1 && fcw_hex_value(0xFFFFFFFFu) == -1 &&
+           fcw_hex_value(0x0661) == -1, "hex value: -1 for anything else");
     n = fcw_text_to_scalar_utf8((const char *)lone, sizeof lone, out);
     ok(n == 5 && memcmp(out, "a\xEF\xBF\xBD" "b", 5) == 0, "to scalar UTF-8: lone surrogate replaced");
 }
