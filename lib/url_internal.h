@@ -163,11 +163,8 @@ int fcw_url_host_parse(const uint32_t *in, size_t n, int special, struct sbuf *o
 
 /* ---- url_parser.c: schemes and the basic URL parser ---- */
 
-/* A special scheme's default port (0 for file), -1 for other schemes. */
-int fcw_url_special_port(const char *s, size_t len);
 int fcw_url_is_special(const char *s, size_t len);
 void fcw_url_record_set_scheme(struct record *url, const char *s, size_t len);
-int fcw_url_record_is_file(const struct record *url);
 int fcw_url_record_has_credentials(const struct record *url);
 
 /* Runs the state machine over input (UTF-8 or CESU-8) on record r, from

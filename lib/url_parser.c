@@ -27,7 +27,8 @@ struct parser {
 
 /* ---- schemes ---- */
 
-int fcw_url_special_port(const char *s, size_t len)
+/* A special scheme's default port (0 for file), -1 for other schemes. */
+static int special_port(const char *s, size_t len)
 {
     if (len == 4 && memcmp(s, "http", 4) == 0)
         return 80;
@@ -46,7 +47,7 @@ int fcw_url_special_port(const char *s, size_t len)
 
 int fcw_url_is_special(const char *s, size_t len)
 {
-    return fcw_url_special_port(s, len) >= 0;
+    return special_port(s, len) >= 0;
 }
 
 void fcw_url_record_set_scheme(struct record *url, const char *s, size_t len)
@@ -55,7 +56,7 @@ void fcw_url_record_set_scheme(struct record *url, const char *s, size_t len)
     url->special = (unsigned char)fcw_url_is_special(s, len);
 }
 
-int fcw_url_record_is_file(const struct record *url)
+static int record_is_file(const struct record *url)
 {
     return sbuf_eq(&url->scheme, "file");
 }
@@ -89,7 +90,7 @@ static void shorten_path(struct record *url)
 {
     struct sbuf *path = &url->path;
 
-    if (fcw_url_record_is_file(url) && path->len == 3 && path_starts_with_drive(path->p, path->len))
+    if (record_is_file(url) && path->len == 3 && path_starts_with_drive(path->p, path->len))
         return;
     while (path->len > 0 && path->p[path->len - 1] != '/')
         path->len--;
@@ -201,12 +202,12 @@ static enum step scheme_apply(struct parser *p, const char *buf, size_t len)
             return STEP_RETURN;
         if ((fcw_url_record_has_credentials(url) || url->port >= 0) && len == 4 && memcmp(buf, "file", 4) == 0)
             return STEP_RETURN;
-        if (fcw_url_record_is_file(url) && url->has_host && url->host.len == 0)
+        if (record_is_file(url) && url->has_host && url->host.len == 0)
             return STEP_RETURN;
     }
     fcw_url_record_set_scheme(url, buf, len);
     if (p->override != S_NONE) {
-        if (url->port == fcw_url_special_port(buf, len))
+        if (url->port == special_port(buf, len))
             url->port = -1;
         return STEP_RETURN;
     }
@@ -228,7 +229,7 @@ static enum step st_scheme_colon(struct parser *p)
     free(heap);
     if (r != STEP_CONTINUE)
         return r;
-    if (fcw_url_record_is_file(url)) {
+    if (record_is_file(url)) {
         p->state = S_FILE;
     } else if (url->special && p->base && p->base->scheme_end == url->scheme.len &&
                memcmp(p->base->href, url->scheme.p, url->scheme.len) == 0) {
@@ -412,7 +413,7 @@ static enum step st_host(struct parser *p, uint32_t c)
 {
     struct record *url = p->url;
 
-    if (p->override != S_NONE && fcw_url_record_is_file(url)) {
+    if (p->override != S_NONE && record_is_file(url)) {
         p->i--;
         p->state = S_FILE_HOST;
         return STEP_CONTINUE;
@@ -459,7 +460,7 @@ static enum step st_port(struct parser *p, uint32_t c)
                 if (port > 65535)
                     return STEP_FAILURE;
             }
-            url->port = port == fcw_url_special_port(url->scheme.p, url->scheme.len) ? -1 : (int32_t)port;
+            url->port = port == special_port(url->scheme.p, url->scheme.len) ? -1 : (int32_t)port;
             start_buffer(p);
         }
         if (p->override != S_NONE)
@@ -608,7 +609,7 @@ static void path_close_segment(struct parser *p, uint32_t c)
         path->len = p->seg_start;
         if (!slash)
             sbuf_addc(path, '/');
-    } else if (fcw_url_record_is_file(url) && p->seg_start == 0 && is_drive_letter(seg, seg_len, 0)) {
+    } else if (record_is_file(url) && p->seg_start == 0 && is_drive_letter(seg, seg_len, 0)) {
         path->p[p->seg_start + 2] = ':';
     }
     p->seg_open = 0;
