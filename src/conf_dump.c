@@ -22,7 +22,8 @@
 #include <unistd.h>
 
 /* Whether inih reads value back as written: no blanks around it, no line
- * break, no " ;" (an inline comment). */
+ * break, no " ;" (an inline comment). Only a Wrangler file's values can
+ * break these rules. */
 static int writable(const char *value)
 {
     size_t n = strlen(value);
@@ -34,7 +35,9 @@ static int writable(const char *value)
 
 static void put(FILE *out, const char *key, const char *value)
 {
-    if (value == NULL) {
+    if (key[0] == '\0' || strpbrk(key, "=:;#[] \t\r\n") != NULL) {
+        fprintf(out, "; a key that cannot be written in INI syntax (from a Wrangler file)\n");
+    } else if (value == NULL) {
         fprintf(out, ";%s =\n", key);
     } else if (!writable(value)) {
         fprintf(out, "; %s: its value cannot be written in INI syntax (blanks around it, a line break or \" ;\")\n",

@@ -1,13 +1,18 @@
 #!/usr/bin/env perl
 # The Debian package: debian/ built from a copy of this tree with
-# `dpkg-buildpackage -us -uc -b` (offline; a full build, Duktape included:
-# about two minutes on two cores), its control fields and files checked,
+# `dpkg-buildpackage -us -uc -b` (offline), its control fields and files checked,
 # unpacked into a scratch root with dpkg -x, and `fcworker -t` run there
 # against the installed example configuration, at the paths it names
 # (/etc/fcworker, /usr/share/fcworker, /run/fcworker, /var/log/fcworker),
 # seen through overlay mounts in a private mount namespace when the test
 # runs as root; otherwise a copy of the configuration rewritten to the
 # scratch root is tested.
+#
+# The copy is kept in the build folder (t/debian-build): the first run is a
+# clean build, Duktape included (two to five minutes on two busy cores);
+# later runs copy what changed and build with `dpkg-buildpackage -nc`, which
+# leaves the previous objects in place for make. FCW_DEB_CLEAN=1 (or
+# `make clean`) makes the next build a clean one.
 use strict;
 use warnings;
 use FindBin;
@@ -26,17 +31,33 @@ my $deps = `cd '$top' && dpkg-checkbuilddeps 2>&1`;
 plan skip_all => "build dependencies missing: $deps" if $?;
 
 my $dir = FcwTest::tmpdir();
-my $src = "$dir/fcworker";
-mkdir $src or die;
-system("cd '$top' && git ls-files -co --exclude-standard -z | xargs -0 cp -a --parents -t '$src'") == 0 or die "copy failed";
+my $keep = FcwTest::build_path('t/debian-build');
+my $src = "$keep/fcworker";
+my $clean = $ENV{FCW_DEB_CLEAN} || !-e "$keep/built";
+system('rm', '-rf', $keep) if $clean;
+system('mkdir', '-p', $src) == 0 or die "mkdir $src";
+# dh skips the whole build sequence while its stamp is there
+unlink "$keep/built", "$src/debian/debhelper-build-stamp", glob("$keep/*.deb");
+
+# the files git knows, copied when newer; those gone from the tree removed
+my @list = split /\0/, `cd '$top' && git ls-files -co --exclude-standard -z`;
+my %now = map { $_ => 1 } @list;
+my $old = -e "$keep/files" ? FcwTest::read_file("$keep/files") : '';
+unlink map { "$src/$_" } grep { !$now{$_} } split /\n/, $old;
+open(my $cp, '|-', "cd '$top' && xargs -0 cp -a -u --parents -t '$src'") or die "cp: $!";
+print $cp join("\0", @list);
+close($cp) or die 'copy failed';
+FcwTest::write_file("$keep/files", join("\n", @list) . "\n");
 
 my $t0 = time;
-my $log = `cd '$src' && DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc -b 2>&1`;
+my $nc = $clean ? '' : '-nc';
+my $log = `cd '$src' && DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc -b $nc 2>&1`;
 my $rc = $? >> 8;
-is($rc, 0, 'dpkg-buildpackage -us -uc -b builds the package') or diag substr($log, -4000);
-diag sprintf('package build: %.0f s', time - $t0);
-my ($deb) = glob("$dir/fcworker_*.deb");
-my ($build_deb) = glob("$dir/fcworker-build_*_all.deb");
+is($rc, 0, "dpkg-buildpackage -us -uc -b $nc builds the package") or diag substr($log, -4000);
+diag sprintf('package build (%s): %.0f s', $clean ? 'clean' : 'reusing the last one\'s objects', time - $t0);
+FcwTest::write_file("$keep/built", '') if $rc == 0;
+my ($deb) = glob("$keep/fcworker_*.deb");
+my ($build_deb) = glob("$keep/fcworker-build_*_all.deb");
 ok($deb && $build_deb, 'fcworker and fcworker-build packages') or BAIL_OUT('no package built');
 
 my %f = map { $_ => scalar `dpkg-deb -f '$deb' $_` } qw(Depends Built-Using Recommends);
