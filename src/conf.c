@@ -418,7 +418,16 @@ static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char
     if (value[0] == '\0') {
         return fail(st, "wrangler: expected the path of a wrangler.toml, wrangler.json or wrangler.jsonc");
     }
-    if (wrangler_apply(path, wrangler_key, &t, why, sizeof(why)) < 0 && !st->failed) {
+    char data[4096];
+    if (p->wrangler_data != NULL) {
+        if (p->wrangler_data[0] == '/' || slash == NULL) {
+            snprintf(data, sizeof(data), "%s", p->wrangler_data);
+        } else {
+            snprintf(data, sizeof(data), "%.*s/%s", (int) (slash - st->conf->file), st->conf->file, p->wrangler_data);
+        }
+    }
+    p->wrangler_read = 1;
+    if (wrangler_apply(path, p->wrangler_data ? data : NULL, wrangler_key, &t, why, sizeof(why)) < 0 && !st->failed) {
         return fail(st, "wrangler: %s", why);
     }
     if (st->failed) {
@@ -457,6 +466,16 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         }
         if (strcmp(name, "wrangler") == 0) {
             return read_wrangler(st, p, section, value);
+        }
+        if (strcmp(name, "wrangler.data") == 0) {
+            if (p->wrangler_read) {
+                return fail(st, "wrangler.data must come before the wrangler line it applies to");
+            }
+            if (value[0] == '\0') {
+                return fail(st, "wrangler.data: expected a folder");
+            }
+            free(p->wrangler_data);
+            return (p->wrangler_data = strdup(value)) ? 1 : fail(st, "out of memory");
         }
         if (cron_conf_is_key(name)) {
             const char *e = cron_conf_set(p, value, st->line);
@@ -678,7 +697,7 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path };
+                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }
