@@ -749,6 +749,10 @@
     /* ---- the environment WPT's any.js files expect ---- */
 
     global.self = global;
+    if (global.location === undefined) {
+        // a worker's location: the test's own URL, without a query
+        global.location = { href: 'http://web-platform.test/' + global.WPT_FILE, search: '', hash: '' };
+    }
     global.GLOBAL = {
         isWindow: function () { return false; },
         isWorker: function () { return false; },
