@@ -698,6 +698,31 @@
         check_dom_exception(type, e, description, 'assert_throws_dom');
     };
 
+    global.assert_throws_quotaexceedederror = function (func, requested, quota, description) {
+        var threw = false, e;
+        try {
+            func.call(this);
+        } catch (err) {
+            threw = true;
+            e = err;
+        }
+        if (!threw) {
+            fail('assert_throws_quotaexceedederror', description, str(func).slice(0, 80) + ' did not throw');
+        }
+        if (typeof e !== 'object' || e === null || e.name !== 'QuotaExceededError') {
+            fail('assert_throws_quotaexceedederror', description, 'threw ' + format_value(e) +
+                ', not a QuotaExceededError');
+        }
+        if (requested !== null && requested !== undefined && e.requested !== requested) {
+            fail('assert_throws_quotaexceedederror', description, 'requested is ' + format_value(e.requested) +
+                ', expected ' + format_value(requested));
+        }
+        if (quota !== null && quota !== undefined && e.quota !== quota) {
+            fail('assert_throws_quotaexceedederror', description, 'quota is ' + format_value(e.quota) +
+                ', expected ' + format_value(quota));
+        }
+    };
+
     global.assert_throws_exactly = function (exception, func, description) {
         var threw = false, e;
         try {
