@@ -259,6 +259,7 @@
         var t = new Test(nameOf(fn, name), 'promise');
         promiseQueue.push(function () {
             var p;
+            t.started = true;
             try {
                 p = fn.call(t, t);
             } catch (e) {
@@ -271,6 +272,11 @@
             }
             return new Promise(function (resolve) {
                 t.onfinish = resolve;
+                if (t.status !== null) {
+                    // failed in a step while the body ran
+                    resolve();
+                    return;
+                }
                 Promise.resolve(p).then(function () {
                     t.finish('PASS');
                 }, function (e) {
