@@ -232,14 +232,14 @@
         if (setupPromise) {
             // tests after promise_setup wait for it, as promise tests do
             promiseQueue.push(function () {
-                t.step(fn, t);
+                t.step(fn, t, t);
                 t.finish('PASS');
                 return Promise.resolve();
             });
             run_queue();
             return t;
         }
-        t.step(fn, t);
+        t.step(fn, t, t);
         t.finish('PASS');
         return t;
     };
@@ -250,7 +250,7 @@
         }
         var t = new Test(nameOf(fn, name), 'async');
         if (fn) {
-            t.step(fn, t);
+            t.step(fn, t, t);
         }
         return t;
     };
