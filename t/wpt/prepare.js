@@ -3,10 +3,12 @@
  * Prepares the WPT files in t/wpt/tests for fcworker's runtime: for every
  * *.any.js file under the folders named on the command line (relative to
  * t/wpt/tests, as in the WPT repository), reads its "// META: script=..."
- * lines, joins t/wpt/harness/testharness.js, those scripts (a path starting
- * with / is from the WPT root, others from the test's folder) and the test,
- * lowers the whole with fcworker-build's lowerScript (as worker scripts are
- * lowered) and writes it to OUTDIR. Prints one JSON line per file:
+ * lines, joins t/wpt/harness/testharness.js and those scripts (a path
+ * starting with / is from the WPT root, others from the test's folder),
+ * lowers them and the test with fcworker-build's lowerScript (as worker
+ * scripts are lowered) and writes to OUTDIR one script that runs the
+ * harness and scripts, then the test in an indirect eval (an exception
+ * while it loads is a harness error, as in testharness.js). Prints one JSON line per file:
  *   {"id", "file" (the lowered script, or null), "lowerError"}
  * Usage: prepare.js OUTDIR DIR...
  */
@@ -51,9 +53,13 @@ async function prepare(outDir, file) {
             return rec;
         }
     }
-    parts.push(text, '\n;__wpt_loaded();\n');
     try {
-        const code = await lowerScript(parts.join('\n'), id);
+        // The test runs in an indirect eval: an exception while it loads is
+        // reported as a harness error (as testharness.js does) and the
+        // subtests it registered before still report.
+        const prefix = await lowerScript(parts.join('\n'), id + ' (harness)');
+        const body = await lowerScript(text, id);
+        const code = `${prefix}\ntry {\n    (0, eval)(${JSON.stringify(body)});\n} catch (e) {\n    __wpt_uncaught(e);\n}\n__wpt_loaded();\n`;
         const out = path.join(outDir, id.replace(/[\/\\]/g, '__'));
         fs.writeFileSync(out, code);
         rec.file = out;
