@@ -10,7 +10,7 @@
 # that list from this run). A file that does not lower or load, or reports
 # nothing, is one failing line "FILE: (file)". Prints the subtests passed
 # per directory.
-#   FCW_JSRUN=/other/build/t/jsrun   run against another build's runtime
+#   FCW_WPT_JSRUN=/other/build/t/jsrun  run against another build's runtime
 #   prove t/wpt.t :: encoding streams  only some folders
 use strict;
 use warnings;
@@ -20,7 +20,7 @@ use FcwTest;
 use JSON::PP;
 
 my $top = FcwTest::top();
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $jsrun = $ENV{FCW_WPT_JSRUN} || FcwTest::build_path('t/jsrun');
 my $tool = "$top/contrib/fcworker-build";
 my @dirs = @ARGV ? @ARGV : qw(encoding compression urlpattern WebCryptoAPI streams html/webappapis/structured-clone);
 
@@ -138,7 +138,7 @@ for my $t (@manifest) {
 print "1..$n\n";
 
 my ($all, $pass) = (0, 0);
-print "# WPT subtests passed (t/wpt.t, " . ($ENV{FCW_JSRUN} ? $jsrun : 'this build') . ")\n";
+print "# WPT subtests passed (t/wpt.t, " . ($ENV{FCW_WPT_JSRUN} ? $jsrun : 'this build') . ")\n";
 for my $dir (@dirs) {
     my ($p, $t) = ($dir_pass{$dir} // 0, $dir_total{$dir} // 0);
     printf "#   %-34s %5d/%-5d %5.1f%%\n", $dir, $p, $t, $t ? 100 * $p / $t : 0;
