@@ -1,5 +1,6 @@
 // Benchmark app (d): one binding call per request on Hono.
 //
+//   GET  /health           "ok", without touching a binding (the readiness probe)
 //   GET  /kv/:key          env.KV.get(key) as text, 404 when absent
 //   PUT  /kv/:key          env.KV.put(key, body)                   (set-up)
 //   GET  /d1/items/:id     one row of env.DB by its primary key, as JSON
@@ -24,6 +25,8 @@ interface D1Database {
 }
 
 const app = new Hono<Env>();
+
+app.get('/health', (c) => c.text('ok'));
 
 app.get('/kv/:key', async (c) => {
     const value = await c.env.KV.get(c.req.param('key'));

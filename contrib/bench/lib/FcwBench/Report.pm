@@ -102,7 +102,7 @@ sub parse_streaming {
     for my $line (split /\n/, $out) {
         next unless $line =~ /^(\S.*?\))\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(?:([\d.]+) MiB|-)\s+(?:([\d.]+) MiB|-)\s+(.*)$/;
         $rows{$1} = { path => $2, mib => $3, seconds => $4, mibps => $5, rss_before => $6, rss_peak => $7,
-            ok => $8 eq 'ok' };
+            ok => $8 =~ /^ok/ };
     }
     return \%rows;
 }

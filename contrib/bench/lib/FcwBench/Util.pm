@@ -176,6 +176,7 @@ sub children_of {
     opendir my $dh, '/proc' or return;
     for my $pid (grep { /^\d+$/ } readdir $dh) {
         my $stat = read_file("/proc/$pid/stat");
+        next unless $stat =~ /\)/;    # gone meanwhile
         my $rest = substr($stat, rindex($stat, ')') + 2);
         my (undef, $ppid) = split / /, $rest;
         push @kids, $pid if defined $ppid && $ppid == $parent;
