@@ -170,8 +170,9 @@ sub ratio {
     return [$what, 'n/a', 'a row is missing'] unless $f && $o;
     my @x;
     for my $i (0 .. $#{ $f->{rounds} }) {
-        my ($a, $b) = ($f->{rounds}[$i], $o->{rounds}[$i]);
-        push @x, $a->{$key} / $b->{$key} if $a && $b && defined $a->{$key} && $b->{$key};
+        my ($mine, $theirs) = ($f->{rounds}[$i], $o->{rounds}[$i]);
+        push @x, $mine->{$key} / $theirs->{$key}
+            if $mine && $theirs && defined $mine->{$key} && defined $theirs->{$key} && $theirs->{$key} > 0;
     }
     return [$what, 'n/a', 'no round has both figures'] unless @x;
     my @s = sort { $a <=> $b } @x;
@@ -185,7 +186,7 @@ sub ratio {
 # fcworker's figure is at most $factor times the other's (one reading).
 sub at_most {
     my ($what, $f, $o, $key, $factor) = @_;
-    return [$what, 'n/a', 'a figure is missing'] unless $f && $o && defined $f->{$key} && $o->{$key};
+    return [$what, 'n/a', 'a figure is missing'] unless $f && $o && defined $f->{$key} && ($o->{$key} || 0) > 0;
     my $x = $f->{$key} / $o->{$key};
     return [$what, $x <= $factor ? 'met' : 'MISS',
         sprintf('%.1f MiB vs %.1f MiB: %.2fx', $f->{$key} / 1024, $o->{$key} / 1024, $x)];

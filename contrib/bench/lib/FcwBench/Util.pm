@@ -12,10 +12,10 @@ use POSIX qw(:sys_wait_h);
 use Time::HiRes qw(sleep time);
 
 our @EXPORT = qw(spawn stop_process stop_all is_running wait_until http_request http_status free_port
-    read_file write_file run_wrk parse_wrk rollup children_of mean median load_average cpus first_line
+    read_file write_file run_wrk parse_wrk rollup children_of wait_idle mean median load_average cpus first_line
     progress);
 
-our $STARTUP_TIMEOUT = 15;
+our $STARTUP_TIMEOUT = 60;    # a pool of 32 loading a large bundle on 2 CPUs takes a while
 my @running;    # every process started here and not stopped yet
 
 sub progress { print STDERR "bench: @_\n" }
@@ -183,6 +183,35 @@ sub children_of {
     }
     closedir $dh;
     return sort { $a <=> $b } @kids;
+}
+
+# CPU time (clock ticks) of a process and its children.
+sub tree_ticks {
+    my ($pid) = @_;
+    my $ticks = 0;
+    for my $p ($pid, children_of($pid)) {
+        my $stat = read_file("/proc/$p/stat");
+        next unless $stat =~ /\)/;
+        my @f = split / /, substr($stat, rindex($stat, ')') + 2);
+        $ticks += $f[11] + $f[12];    # utime, stime
+    }
+    return $ticks;
+}
+
+# Waits until a backend and its children have used at most one clock tick
+# of CPU in a quarter of a second: a pool's children have loaded their
+# scripts. 0 when still busy after $timeout seconds.
+sub wait_idle {
+    my ($pid, $timeout) = @_;
+    my $deadline = time + $timeout;
+    my $last = tree_ticks($pid);
+    while (time < $deadline) {
+        sleep 0.25;
+        my $now = tree_ticks($pid);
+        return 1 if $now - $last <= 1;
+        $last = $now;
+    }
+    return 0;
 }
 
 sub mean {
