@@ -100,9 +100,10 @@ sub parse_streaming {
     my ($out) = @_;
     my %rows;
     for my $line (split /\n/, $out) {
-        next unless $line =~ /^(\S.*?\))\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(?:([\d.]+) MiB|-)\s+(?:([\d.]+) MiB|-)\s+(.*)$/;
-        $rows{$1} = { path => $2, mib => $3, seconds => $4, mibps => $5, rss_before => $6, rss_peak => $7,
-            ok => $8 =~ /^ok/ };
+        my @f = $line =~ /^(\S.*?\))\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(?:([\d.]+) MiB|-)\s+(?:([\d.]+) MiB|-)\s+(.*)$/
+            or next;
+        $rows{ $f[0] } = { path => $f[1], mib => $f[2], seconds => $f[3], mibps => $f[4], rss_before => $f[5],
+            rss_peak => $f[6], ok => $f[7] =~ /^ok/ ? 1 : 0 };
     }
     return \%rows;
 }
