@@ -57,7 +57,10 @@ sub stop_process {
     waitpid($pid, 0);
 }
 
-sub stop_all { stop_process($_) for reverse @running }
+sub stop_all {
+    my @all = reverse @running;    # a copy: stop_process changes @running
+    stop_process($_) for @all;
+}
 
 # Polls $ready in a tight loop until it is true, the process $pid exits,
 # or the startup timeout passes.
