@@ -112,7 +112,8 @@ sub rows_by {
     my ($rows) = @_;
     my %by;
     for my $r (grep { !$_->{na} } @$rows) {
-        $by{ join '|', $r->{kind}, $r->{app}, $r->{via}, $r->{reuse} || 0, $r->{pool} } = $r;
+        $by{ join '|', $r->{kind} . ($r->{variant} ? "-$r->{variant}" : ''), $r->{app}, $r->{via}, $r->{reuse} || 0,
+            $r->{pool} } = $r;
     }
     return \%by;
 }
@@ -149,6 +150,9 @@ sub print_targets {
             }
             push @checks, ratio("$app ($tag): fcworker req/s against Node (no target)", $f, $node, 'rps', 0, 'info')
                 if $node;
+            my $native = $get->('workerd-native', $app);
+            push @checks, ratio("$app ($tag): fcworker req/s against workerd on the ES2022 bundle (no target)", $f,
+                $native, 'rps', 0, 'info') if $native;
         }
     }
     push @checks, streaming_checks($streaming) if $streaming;

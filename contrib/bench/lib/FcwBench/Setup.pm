@@ -93,7 +93,8 @@ sub install_workerd {
 }
 
 # Builds every app of contrib/bench/apps into $prefix/apps/dist. Returns
-# { APP => { fcworker => path, workerd => path, node => path, *_na => why } }
+# { APP => { fcworker => path, workerd => path, workerd_native => path,
+# node => path, *_na => why } }
 # and, when nothing could be built, undef and the reason.
 sub build_apps {
     my ($top, $prefix) = @_;
@@ -133,6 +134,15 @@ sub build_apps {
             }
         } else {
             $b{fcworker_na} = $b{workerd_na} = "fcworker-build failed: see $log";
+        }
+        # workerd on the unlowered code, as `wrangler deploy` would ship it (BENCH_WORKERD_NATIVE)
+        my $native = "$dir/dist/$app.native.js";
+        if (system("'$tool/node_modules/.bin/esbuild' '$entry' --bundle --format=esm --platform=neutral "
+                . "--target=es2022 --conditions=workerd,worker,browser --main-fields=browser,module,main "
+                . "--log-level=warning '--outfile=$native' >>'$log' 2>&1") == 0) {
+            $b{workerd_native} = $native;
+        } else {
+            $b{workerd_native_na} = "esbuild failed: see $log";
         }
         my $node = "$dir/dist/$app.node.mjs";
         if (system("'$tool/node_modules/.bin/esbuild' '$entry' --bundle --format=esm --platform=node "
