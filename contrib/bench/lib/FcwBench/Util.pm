@@ -27,6 +27,7 @@ sub spawn {
     my $pid = fork();
     die "fork: $!" unless defined $pid;
     if ($pid == 0) {
+        setpgrp(0, 0);    # its own process group: stop_process ends whatever it leaves behind
         open STDIN, '<', '/dev/null';
         open STDOUT, '>>', $log;
         open STDERR, '>>', $log;
@@ -42,19 +43,25 @@ sub is_running {
     return scalar grep { $_ == $pid } @running;
 }
 
-# TERM by PID, wait for it; KILL after 10 s.
+# TERM by PID, wait for it; KILL after 10 s. Then TERM to its process
+# group, for children it may have left (a pool's parent that got the
+# signal before it could hand it on).
 sub stop_process {
     my ($pid) = @_;
     return unless $pid && is_running($pid);
     @running = grep { $_ != $pid } @running;
     kill 'TERM', $pid;
     my $deadline = time + 10;
+    my $done;
     while (time < $deadline) {
-        return if waitpid($pid, WNOHANG) != 0;
+        last if $done = waitpid($pid, WNOHANG) != 0;
         sleep 0.02;
     }
-    kill 'KILL', $pid;
-    waitpid($pid, 0);
+    if (!$done) {
+        kill 'KILL', $pid;
+        waitpid($pid, 0);
+    }
+    kill 'TERM', -$pid;
 }
 
 sub stop_all {
