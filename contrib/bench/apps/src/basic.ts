@@ -3,13 +3,15 @@
 //
 //   middleware: X-Powered-By on everything, basic auth on /auth/*, ETag on
 //   /etag/*, an X-message header added after /hello/*, X-Response-Time on
-//   everything; a custom 404 and a custom 500.
+//   everything; a custom 404 and a custom 500 (an HTTPException keeps its
+//   own response).
 //   routes: /, /hello, /entry/:id, a /book sub-app (list, one book, create),
 //   /redirect, /auth/*, /etag/cached, /user-agent, /api/posts (pretty JSON,
 //   GET and POST), /api/* (404), POST /form, /error.
 import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
 import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
 import { poweredBy } from 'hono/powered-by';
 import { prettyJSON } from 'hono/pretty-json';
 
@@ -30,6 +32,9 @@ app.use('*', async (c, next) => {
 
 app.notFound((c) => c.text('Nothing here (404)', 404));
 app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+        return err.getResponse();    // basic auth's 401 and its WWW-Authenticate
+    }
     console.error(`${err}`);
     return c.text('Something went wrong (500)', 500);
 });

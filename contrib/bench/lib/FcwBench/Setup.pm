@@ -92,14 +92,15 @@ sub install_workerd {
     return ($bin, undef);
 }
 
-# Builds every app of contrib/bench/apps into $prefix/apps/dist. Returns
+# Builds every app of contrib/bench/apps into $prefix/apps/dist, with the
+# build tool in $tool (default contrib/fcworker-build). Returns
 # { APP => { fcworker => path, workerd => path, workerd_native => path,
 # node => path, *_na => why } }
 # and, when nothing could be built, undef and the reason.
 sub build_apps {
-    my ($top, $prefix) = @_;
+    my ($top, $prefix, $tool) = @_;
     my $src = "$top/contrib/bench/apps";
-    my $tool = "$top/contrib/fcworker-build";
+    $tool ||= "$top/contrib/fcworker-build";
     my ($modules, $why) = npm_install_cached($src, 'apps');
     return (undef, $why) unless $modules;
     if (!-d "$tool/node_modules") {
