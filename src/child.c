@@ -295,17 +295,19 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         }
         request_free(&r);
         slot->state = SLOT_FINISHING;
-        /* a child asked to stop closes a kept connection right after the
-         * end of a request, in the same instant: a front server sees the
-         * close with FCGI_END_REQUEST and does not reuse the connection */
-        fcgi_finish(conn, keep && !signals_child_stopping());
-        slot->requests++;
         served++;
-        if (pool->max_requests && served >= pool->max_requests) {
+        /* the last request of this child: its kept connection is closed
+         * with the end of the request (see fcgi_finish), not later while
+         * idle, when the front server may be sending the next request */
+        int last_max = pool->max_requests && served >= pool->max_requests;
+        int last_mem = worker_exhausted(w);
+        fcgi_finish(conn, keep && !last_max && !last_mem && !signals_child_stopping());
+        slot->requests++;
+        if (last_max) {
             fcw_log(FCW_LOG_INFO, "served pm.max_requests (%u): exiting to be replaced", pool->max_requests);
             break;
         }
-        if (worker_exhausted(w)) {
+        if (last_mem) {
             fcw_log(FCW_LOG_WARNING, "memory limit reached: exiting to be replaced");
             break;
         }

@@ -203,7 +203,7 @@ static void put_header(unsigned char *h, int type, unsigned id, size_t len, size
 /* Records gathered for one writev. */
 struct batch {
     struct fcgi_conn *c;
-    struct iovec iov[3 * BATCH_RECORDS];
+    struct iovec iov[3 * BATCH_RECORDS + 1];
     unsigned char head[BATCH_RECORDS][HEADER_LEN];
     int niov, nrec, failed;
 };
@@ -320,18 +320,28 @@ int fcgi_cut(struct fcgi_conn *c)
 
 void fcgi_finish(struct fcgi_conn *c, int keep)
 {
+    int kept = keep && c->keep && !c->broken && !c->aborted && c->phase == P_DONE;
     if (c->fd >= 0 && c->id != 0 && !c->broken) {
+        unsigned char end[8] = { 0, 0, 0, c->aborted ? 1 : 0, ST_REQUEST_COMPLETE, 0, 0, 0 };
         struct batch b = { .c = c };
         if (!c->aborted) {
             batch_stdout(&b, NULL, 0);
             batch_record(&b, T_STDOUT, c->id, NULL, 0);
         }
-        batch_flush(&b);
-        if (!b.failed) {
-            send_end_request(c, c->id, c->aborted ? 1 : 0, ST_REQUEST_COMPLETE);
+        batch_record(&b, T_END_REQUEST, c->id, end, sizeof(end));
+        if (!kept && c->keep) {
+            /* The front server asked to keep the connection and we are
+             * about to close it: if it took the connection for its next
+             * request before seeing the close, that request would fail
+             * (nginx retries a GET, not a POST). Bytes after
+             * FCGI_END_REQUEST in the same read make nginx close the
+             * connection instead of keeping it, so they go out in the same
+             * write: a record header of protocol version 0, which no front
+             * server takes for a record. */
+            b.iov[b.niov++] = (struct iovec) { (void *) zeros, HEADER_LEN };
         }
+        batch_flush(&b);
     }
-    int kept = keep && c->keep && !c->broken && !c->aborted && c->phase == P_DONE;
     request_reset(c);
     if (!kept) {
         fcgi_conn_close(c);
