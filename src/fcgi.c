@@ -393,21 +393,35 @@ static long long pair_length(const unsigned char **p, const unsigned char *e)
     return n;
 }
 
+/* A name that "NAME=value" can carry: not empty, no '=' or NUL (which
+ * would make it read as another parameter, or cut it short). */
+static int name_ok(const unsigned char *name, size_t len)
+{
+    return len > 0 && memchr(name, '=', len) == NULL && memchr(name, '\0', len) == NULL;
+}
+
 /* The parameters as "NAME=value" strings and FCGI_ROLE=RESPONDER (as libfcgi
- * gave them), in one allocation; -1 when the pairs do not add up. */
+ * gave them), in one allocation, leaving out pairs whose name could not be
+ * told apart; -1 when the pairs do not add up. */
 static int params_parse(struct fcgi_conn *c)
 {
     static const char role[] = "FCGI_ROLE=RESPONDER";
-    const unsigned char *e = c->params + c->params_len;
+    static const unsigned char none[1];
+    if (c->params == NULL) {
+        c->params_len = 0;
+    }
+    const unsigned char *start = c->params ? c->params : none, *e = start + c->params_len;
     size_t n = 0, bytes = sizeof(role);
-    for (const unsigned char *p = c->params; p < e;) {
+    for (const unsigned char *p = start; p < e;) {
         long long nl = pair_length(&p, e), vl = pair_length(&p, e);
         if (nl < 0 || vl < 0 || nl + vl > e - p) {
             return -1;
         }
+        if (name_ok(p, (size_t) nl)) {
+            bytes += (size_t) (nl + vl) + 2;
+            n++;
+        }
         p += nl + vl;
-        bytes += (size_t) (nl + vl) + 2;
-        n++;
     }
     char **envp = malloc((n + 2) * sizeof(char *) + bytes);
     if (envp == NULL) {
@@ -417,8 +431,12 @@ static int params_parse(struct fcgi_conn *c)
     size_t k = 0;
     envp[k++] = memcpy(s, role, sizeof(role));
     s += sizeof(role);
-    for (const unsigned char *p = c->params; p < e;) {
+    for (const unsigned char *p = start; p < e;) {
         size_t nl = (size_t) pair_length(&p, e), vl = (size_t) pair_length(&p, e);
+        if (!name_ok(p, nl)) {
+            p += nl + vl;
+            continue;
+        }
         envp[k++] = s;
         memcpy(s, p, nl);
         s[nl] = '=';

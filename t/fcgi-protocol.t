@@ -208,6 +208,15 @@ subtest 'many small params' => sub {
     my $j = eval { decode_json($r->{body}) } || {};
     is($r->{status}, 200, '3,000 params within 64k: served');
     is($j->{headers}, 3001, 'the worker sees the 3,000 headers and Host');
+
+    # "NAME=value" strings cannot carry a name with '=' or NUL in it: such
+    # a pair would read as another parameter (here REQUEST_URI)
+    $r = raw(begin_request(1, RESPONDER) . params_records(1, FcwTest::encode_pair('REQUEST_URI=/evil', 'x')
+        . FcwTest::encode_pair("HTTP_X\0Y", 'z') . FcwTest::encode_pair('', 'empty')
+        . params_stream(std_params(REQUEST_URI => '/echo'))) . record(FCGI_STDIN, 1, ''));
+    $j = eval { decode_json($r->{body}) } || {};
+    is($r->{status}, 200, 'params whose names hold = or NUL, or are empty: the request is served');
+    is($j->{headers}, 1, 'without them (the route is still /echo, no x-header)');
 };
 
 subtest 'management records' => sub {
