@@ -185,11 +185,15 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             if (stop_seen == 0) {
                 stop_seen = clock_now_ms();
             }
+            if (kept < 0) {
+                break;
+            }
             /* a front server reusing the connection without pause would
              * keep the child forever: it gets CHILD_STOP_LINGER_MS */
-            if (kept < 0 || clock_now_ms() - stop_seen > CHILD_STOP_LINGER_MS ||
-                (fcgi_conn_pending(conn) == 0 &&
-                 (poll(&kp, 1, CHILD_KEPT_GRACE_MS) <= 0 || !(kp.revents & POLLIN)))) {
+            if ((clock_now_ms() - stop_seen > CHILD_STOP_LINGER_MS ||
+                 (fcgi_conn_pending(conn) == 0 &&
+                  (poll(&kp, 1, CHILD_KEPT_GRACE_MS) <= 0 || !(kp.revents & POLLIN)))) &&
+                fcgi_conn_retire(conn) == 0) {
                 break;
             }
         }
@@ -236,8 +240,11 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             } else if (poll(&lp, 1, 0) > 0) {
                 fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
                 epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
-                fcgi_conn_close(conn);
-                kept = -1;
+                if (fcgi_conn_retire(conn)) {
+                    ready = kept; /* its last request came meanwhile: served first */
+                } else {
+                    kept = -1;
+                }
             } else {
                 continue; /* another child took it */
             }

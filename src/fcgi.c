@@ -77,6 +77,7 @@ struct fcgi_conn {
     int keep;    /* FCGI_KEEP_CONN */
     int broken;  /* a write failed or the response was cut: nothing more goes out */
     int aborted; /* FCGI_ABORT_REQUEST came */
+    int retiring; /* fcgi_conn_retire: the request being read is the last */
     unsigned char *params;
     size_t params_len, params_cap;
     char **envp;
@@ -122,7 +123,27 @@ void fcgi_conn_close(struct fcgi_conn *c)
     c->in_off = c->in_len = 0;
     c->skip = 0;
     c->broken = 0;
+    c->retiring = 0;
     request_reset(c);
+}
+
+int fcgi_conn_retire(struct fcgi_conn *c)
+{
+    if (c->fd < 0) {
+        return 0;
+    }
+    /* From the shutdown on, the front server's writes fail (EPIPE on a
+     * unix socket), which it takes for a connection that was closed before
+     * the request was sent, and retries elsewhere; what it wrote before is
+     * still here to be read. */
+    shutdown(c->fd, SHUT_RD);
+    char b;
+    if (c->in_len - c->in_off == 0 && recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) <= 0) {
+        fcgi_conn_close(c);
+        return 0;
+    }
+    c->retiring = 1;
+    return 1;
 }
 
 void fcgi_conn_free(struct fcgi_conn *c)
@@ -320,7 +341,7 @@ int fcgi_cut(struct fcgi_conn *c)
 
 void fcgi_finish(struct fcgi_conn *c, int keep)
 {
-    int kept = keep && c->keep && !c->broken && !c->aborted && c->phase == P_DONE;
+    int kept = keep && c->keep && !c->retiring && !c->broken && !c->aborted && c->phase == P_DONE;
     if (c->fd >= 0 && c->id != 0 && !c->broken) {
         unsigned char end[8] = { 0, 0, 0, c->aborted ? 1 : 0, ST_REQUEST_COMPLETE, 0, 0, 0 };
         struct batch b = { .c = c };

@@ -42,6 +42,14 @@ int fcgi_conn_fd(const struct fcgi_conn *c);
  * next request may be there, so waiting on the fd would miss it. */
 size_t fcgi_conn_pending(const struct fcgi_conn *c);
 void fcgi_conn_close(struct fcgi_conn *c);
+/* Closes an idle kept connection, unless the front server sent a request
+ * on it at the last instant: then returns 1, and that request, served as
+ * usual, is the connection's last. Closing an idle connection races with
+ * the front server taking it for its next request (nginx retries a GET
+ * that fails so, not a POST); this shuts the reading side first, so that
+ * on a unix socket the front server's write fails at once (and the request
+ * is retried) or came before (and is served). */
+int fcgi_conn_retire(struct fcgi_conn *c);
 
 /* Reads records until a request's parameters are complete (answering
  * management records and refusing what is not served on the way).
