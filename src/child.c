@@ -39,7 +39,8 @@
 /* How long a new connection may wait while this child holds an idle kept
  * connection before the child gives the kept one up (see the loop). */
 #define CHILD_KEPT_GRACE_MS 200
-/* How long a child asked to stop goes on answering on a kept connection. */
+/* How long a child asked to stop waits for the next request on an idle
+ * kept connection before it gives the connection up. */
 #define CHILD_STOP_LINGER_MS 5000
 
 static int conn_read(void *s, char *buf, int n)
@@ -181,18 +182,18 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         int stopping = signals_child_stopping();
         int kept = fcgi_conn_fd(conn);
         if (stopping) {
-            struct pollfd kp = { .fd = kept, .events = POLLIN };
-            if (stop_seen == 0) {
-                stop_seen = clock_now_ms();
-            }
             if (kept < 0) {
                 break;
             }
-            /* a front server reusing the connection without pause would
-             * keep the child forever: it gets CHILD_STOP_LINGER_MS */
-            if ((clock_now_ms() - stop_seen > CHILD_STOP_LINGER_MS ||
-                 (fcgi_conn_pending(conn) == 0 &&
-                  (poll(&kp, 1, CHILD_KEPT_GRACE_MS) <= 0 || !(kp.revents & POLLIN)))) &&
+            if (stop_seen == 0) {
+                stop_seen = clock_now_ms();
+            }
+            /* Its next request is served and ends the connection (see
+             * fcgi_finish); one idle for the whole linger is given up */
+            struct pollfd kp = { .fd = kept, .events = POLLIN };
+            double left = CHILD_STOP_LINGER_MS - (clock_now_ms() - stop_seen);
+            if ((left <= 0 || (fcgi_conn_pending(conn) == 0 &&
+                               (poll(&kp, 1, (int) left + 1) <= 0 || !(kp.revents & POLLIN)))) &&
                 fcgi_conn_retire(conn) == 0) {
                 break;
             }
@@ -308,7 +309,14 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * idle, when the front server may be sending the next request */
         int last_max = pool->max_requests && served >= pool->max_requests;
         int last_mem = worker_exhausted(w);
-        fcgi_finish(conn, keep && !last_max && !last_mem && !signals_child_stopping());
+        /* a new connection waiting in the backlog: give the kept one up
+         * now, with the end of this request, rather than later while idle */
+        struct pollfd lp = { .fd = listen_fd, .events = POLLIN };
+        int waiting = keep && fcgi_keep_conn(conn) && poll(&lp, 1, 0) > 0;
+        if (waiting) {
+            fcw_log(FCW_LOG_DEBUG, "gave up a kept connection with its request: a new connection was waiting");
+        }
+        fcgi_finish(conn, keep && !last_max && !last_mem && !waiting && !signals_child_stopping());
         slot->requests++;
         if (last_max) {
             fcw_log(FCW_LOG_INFO, "served pm.max_requests (%u): exiting to be replaced", pool->max_requests);
