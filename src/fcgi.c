@@ -502,11 +502,13 @@ static void refuse_params(struct fcgi_conn *c, size_t claimed)
     fcw_log(FCW_LOG_WARNING,
             "refused a request: its FastCGI params are over limits.params_max (%zu bytes): %zu bytes or more",
             c->cfg.params_max, claimed);
+    static const unsigned char end_request[8] = { 0, 0, 0, 0, ST_REQUEST_COMPLETE, 0, 0, 0 };
     struct batch b = { .c = c };
     batch_record(&b, T_STDOUT, c->id, answer, sizeof(answer) - 1);
     batch_record(&b, T_STDOUT, c->id, NULL, 0);
+    batch_record(&b, T_END_REQUEST, c->id, end_request, sizeof(end_request));
     batch_flush(&b);
-    if (!b.failed && send_end_request(c, c->id, 0, ST_REQUEST_COMPLETE) == 0 && shutdown(c->fd, SHUT_WR) == 0) {
+    if (!b.failed && shutdown(c->fd, SHUT_WR) == 0) {
         double end = clock_now_ms() + REFUSE_LINGER_MS;
         double now;
         while ((now = clock_now_ms()) < end) {
