@@ -40,8 +40,9 @@
  * connection before the child gives the kept one up (see the loop). */
 #define CHILD_KEPT_GRACE_MS 200
 /* How long a child asked to stop waits for the next request on an idle
- * kept connection before it gives the connection up. */
-#define CHILD_STOP_LINGER_MS 5000
+ * kept connection before it gives the connection up (under load the front
+ * server reuses its most recently used connection within milliseconds). */
+#define CHILD_STOP_LINGER_MS 1000
 
 static int conn_read(void *s, char *buf, int n)
 {
@@ -176,9 +177,10 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     double stop_seen = 0;
     for (;;) {
         /* Asked to stop: a kept connection may already carry the front
-         * server's next request (closing it then would fail that request,
-         * and a POST is not retried): serve what comes within the grace
-         * period, then close it. */
+         * server's next request, or be about to (closing it then would
+         * fail that request, and nginx does not retry a POST): its next
+         * request is served and ends the connection (see fcgi_finish); one
+         * idle for the whole linger is given up with fcgi_conn_retire. */
         int stopping = signals_child_stopping();
         int kept = fcgi_conn_fd(conn);
         if (stopping) {
@@ -188,8 +190,6 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             if (stop_seen == 0) {
                 stop_seen = clock_now_ms();
             }
-            /* Its next request is served and ends the connection (see
-             * fcgi_finish); one idle for the whole linger is given up */
             struct pollfd kp = { .fd = kept, .events = POLLIN };
             double left = CHILD_STOP_LINGER_MS - (clock_now_ms() - stop_seen);
             if ((left <= 0 || (fcgi_conn_pending(conn) == 0 &&
