@@ -133,9 +133,8 @@ int fcgi_conn_retire(struct fcgi_conn *c)
         return 0;
     }
     /* From the shutdown on, the front server's writes fail (EPIPE on a
-     * unix socket), which it takes for a connection that was closed before
-     * the request was sent, and retries elsewhere; what it wrote before is
-     * still here to be read. */
+     * unix socket) instead of going into a connection about to be reset;
+     * what it wrote before is still here to be read and served. */
     shutdown(c->fd, SHUT_RD);
     char b;
     if (c->in_len - c->in_off == 0 && recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) <= 0) {

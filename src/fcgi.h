@@ -46,9 +46,10 @@ void fcgi_conn_close(struct fcgi_conn *c);
  * on it at the last instant: then returns 1, and that request, served as
  * usual, is the connection's last. Closing an idle connection races with
  * the front server taking it for its next request (nginx retries a GET
- * that fails so, not a POST); this shuts the reading side first, so that
- * on a unix socket the front server's write fails at once (and the request
- * is retried) or came before (and is served). */
+ * that fails so, not a POST): the reading side is shut first, so that on a
+ * unix socket a request written before is still served and one written
+ * after fails at once. Where it can, the child ends a kept connection
+ * with a request instead (fcgi_finish). */
 int fcgi_conn_retire(struct fcgi_conn *c);
 
 /* Reads records until a request's parameters are complete (answering
