@@ -15,6 +15,7 @@
 #include "duk_hooks.h"
 #include "js_sources.h"
 #include "pool.h"
+#include "runtime_image.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -499,19 +500,27 @@ struct eval_source {
     const char *name;
     const char *text;
     size_t len;
+    size_t index;
+    int from_image;
 };
 
-/* Compiles and runs one runtime file: (function (global, native) {...}). */
+/* Runs one runtime file, (function (global, native) {...}): loaded from the
+ * build-time image when it matches this build (lib/runtime_image.c), else
+ * compiled from its source. */
 static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 {
     struct eval_source *src = udata;
-    duk_push_literal(ctx, "(function (global, native) {");
-    duk_push_lstring(ctx, src->text, src->len);
-    duk_push_literal(ctx, "\n})");
-    duk_concat(ctx, 3);
-    duk_push_string(ctx, src->name);
-    duk_compile(ctx, DUK_COMPILE_EVAL);
-    duk_call(ctx, 0);
+    if (src->from_image) {
+        fcw_runtime_image_push(ctx, src->index);
+    } else {
+        duk_push_literal(ctx, "(function (global, native) {");
+        duk_push_lstring(ctx, src->text, src->len);
+        duk_push_literal(ctx, "\n})");
+        duk_concat(ctx, 3);
+        duk_push_string(ctx, src->name);
+        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_call(ctx, 0);
+    }
     duk_push_global_object(ctx);
     duk_push_heap_stash(ctx);
     duk_get_prop_literal(ctx, -1, "native");
@@ -521,6 +530,21 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 }
 
 static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen);
+
+/* 1 when the runtime can be loaded from its build-time image; else 0, and
+ * the first time a warning saying why the sources are compiled instead. */
+static int runtime_from_image(struct fcw_engine *e)
+{
+    char why[300];
+    int first;
+    if (fcw_runtime_image_check(why, sizeof(why), &first) == 0) {
+        return 1;
+    }
+    if (first) {
+        fcw_engine_log(e, FCW_LOG_WARNING, "runtime image not used (%s): compiling the runtime's sources", why);
+    }
+    return 0;
+}
 
 static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
 {
@@ -553,8 +577,10 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
 
+    int from_image = runtime_from_image(e);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
-        struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len };
+        struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                   from_image };
         if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
             error_text(ctx, src.name, err, errlen);
             duk_pop(ctx);
