@@ -577,17 +577,22 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
 
+    /* no mark-and-sweep while the heap grows from nothing: the caller
+     * collects once at the end */
     int from_image = runtime_from_image(e);
+    fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
         struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
                                    from_image };
         if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
             error_text(ctx, src.name, err, errlen);
             duk_pop(ctx);
+            fcw_duk_gc_hold(ctx, 0);
             return -1;
         }
         duk_pop(ctx);
     }
+    fcw_duk_gc_hold(ctx, 0);
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and
      * Duktape.act/gc/compact reach below the runtime. The runtime files

@@ -14,6 +14,7 @@
 
 #include "runtime_image.h"
 
+#include "duk_hooks.h"
 #include "js_sources.h"
 
 #include <stdarg.h>
@@ -157,4 +158,5 @@ void fcw_runtime_image_push(duk_context *ctx, size_t i)
     duk_push_external_buffer(ctx);
     duk_config_buffer(ctx, -1, (void *) (uintptr_t) image.dump[i], image.dump_len[i]);
     duk_load_function(ctx);
+    fcw_duk_trim_loaded_function(ctx, -1);
 }

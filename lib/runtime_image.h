@@ -49,8 +49,10 @@ void fcw_runtime_image_use(const unsigned char *data, size_t size);
  * the image was set, so that a mismatch is logged once per process. */
 int fcw_runtime_image_check(char *why, size_t whylen, int *first);
 
-/* Pushes the function of runtime file i from a checked image (throws, as
- * duk_load_function does, if it cannot: call it in a protected call). */
+/* Pushes the function of runtime file i from a checked image, its inner
+ * functions as the compiler makes them (fcw_duk_trim_loaded_function);
+ * throws, as duk_load_function does, if it cannot: call it in a protected
+ * call. */
 void fcw_runtime_image_push(duk_context *ctx, size_t i);
 
 #endif
