@@ -92,8 +92,23 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx)
 void fcw_duk_gc_hold(duk_context *ctx, int hold)
 {
     duk_heap *heap = ((duk_hthread *) ctx)->heap;
-    if (hold)
+    if (hold) {
         heap->ms_prevent_count++;
-    else if (heap->ms_prevent_count > 0)
+        return;
+    }
+    if (heap->ms_prevent_count > 0)
         heap->ms_prevent_count--;
+#if defined(DUK_USE_VOLUNTARY_GC)
+    /* A voluntary collection refused meanwhile would run at the next
+     * allocation: count from here instead, as a collection does (from what
+     * is allocated, garbage included: it is an estimate either way). */
+    if (heap->ms_prevent_count == 0 && heap->ms_trigger_counter < 0) {
+        duk_size_t n = heap->st_count;
+        duk_heaphdr *h;
+        for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h))
+            n++;
+        heap->ms_trigger_counter =
+            (duk_int_t) ((n / 256) * DUK_HEAP_MARK_AND_SWEEP_TRIGGER_MULT + DUK_HEAP_MARK_AND_SWEEP_TRIGGER_ADD);
+    }
+#endif
 }

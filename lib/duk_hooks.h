@@ -28,7 +28,8 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
 /* Holds off mark-and-sweep (hold 1) until released (hold 0), e.g. while
  * the runtime loads: the heap grows from nothing and Duktape's voluntary
  * collections would otherwise run over it again and again. Reference
- * counting still frees what it can. Nests. */
+ * counting still frees what it can. Nests. The last release starts the
+ * count to the next voluntary collection afresh. */
 void fcw_duk_gc_hold(duk_context *ctx, int hold);
 
 #endif

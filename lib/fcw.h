@@ -121,6 +121,10 @@ enum fcw_outcome {
 struct fcw_engine;
 
 struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen);
+/* Says the process serves one request and ends (CGI): engines made after
+ * this skip the collection of start-up garbage, which ends with the
+ * process. */
+void fcw_engine_single_request(void);
 void fcw_engine_free(struct fcw_engine *engine);
 
 /* Sets the limits, log, abandon callback and env bindings of an engine made

@@ -49,6 +49,7 @@ int cgi_main(const char *script)
 {
     char err[1024];
     fcw_log_open("stderr", FCW_LOG_WARNING);
+    fcw_engine_single_request();
     struct conf *conf = conf_for_script(script, err, sizeof(err));
     struct worker *w = conf ? worker_new(conf->pools, abandon_request, NULL, err, sizeof(err)) : NULL;
     if (w == NULL) {
