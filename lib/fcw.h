@@ -159,4 +159,10 @@ int fcw_output_error(const struct fcw_output *out, int status, const char *text)
 
 const char *fcw_version(void);
 
+/* Writes how engines of this build get their runtime (for `fcworker -V`):
+ * Duktape's version and build stamp, and whether the runtime loads from
+ * its build-time bytecode image (and its size) or, and why, is compiled
+ * from its sources at each start. */
+void fcw_runtime_image_describe(char *out, size_t outlen);
+
 #endif

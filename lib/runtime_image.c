@@ -15,6 +15,7 @@
 #include "runtime_image.h"
 
 #include "duk_hooks.h"
+#include "fcw.h"
 #include "js_sources.h"
 
 #include <stdarg.h>
@@ -146,6 +147,21 @@ int fcw_runtime_image_check(char *why, size_t whylen, int *first)
         return -1;
     }
     return 0;
+}
+
+void fcw_runtime_image_describe(char *out, size_t outlen)
+{
+    char why[300];
+    int first;
+    if (fcw_runtime_image_check(why, sizeof(why), &first) == 0) {
+        snprintf(out, outlen, "Duktape %ld.%ld.%ld (%s)\nruntime: bytecode image, %zu files, %zu bytes",
+                 (long) DUK_VERSION / 10000, (long) DUK_VERSION / 100 % 100, (long) DUK_VERSION % 100,
+                 FCW_RUNTIME_STAMP, fcw_js_nsources, image.data ? image.size : fcw_runtime_image_size);
+    } else {
+        snprintf(out, outlen, "Duktape %ld.%ld.%ld (%s)\nruntime: compiled from its sources at each start (%s)",
+                 (long) DUK_VERSION / 10000, (long) DUK_VERSION / 100 % 100, (long) DUK_VERSION % 100,
+                 FCW_RUNTIME_STAMP, why);
+    }
 }
 
 void fcw_runtime_image_push(duk_context *ctx, size_t i)

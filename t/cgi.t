@@ -65,4 +65,11 @@ like($out, qr/\AStatus: 500 /, 'an exception → 500');
 unlike($out, qr/kaboom/, 'without the details for the client');
 like($err, qr/request \d+ "GET \/t".*Error: kaboom/, 'the details go to the log with the request');
 
+# -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
+# covers an image that does not match)
+my $info = `$bin -V 2>&1`;
+is($?, 0, 'fcworker -V exits 0');
+like($info, qr/^runtime: bytecode image, \d+ files, \d+ bytes$/m, 'the runtime loads from its bytecode image') or diag $info;
+like($info, qr/^engine start-up: [\d.]+ ms \(median of 5\), heap \d+ KB$/m, 'and says what an engine costs to start');
+
 done_testing();
