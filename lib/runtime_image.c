@@ -90,8 +90,9 @@ static int check(const unsigned char *data, size_t size)
         return mismatch("truncated image (%zu bytes)", size);
     }
     if (stamp_len != strlen(FCW_RUNTIME_STAMP) || memcmp(stamp, FCW_RUNTIME_STAMP, stamp_len) != 0) {
-        return mismatch("made by another Duktape build (%.*s; this one is %s)", (int) (stamp_len < 100 ? stamp_len : 100),
-                        (const char *) stamp, FCW_RUNTIME_STAMP);
+        int shown = (int) (stamp_len < 100 ? stamp_len : 100);
+        return mismatch("made by another Duktape build (%.*s; this one is %s)", shown, (const char *) stamp,
+                        FCW_RUNTIME_STAMP);
     }
     uint32_t nfiles = read_u32(&r);
     if (!r.bad && nfiles != fcw_js_nsources) {
