@@ -16,6 +16,7 @@
 #include "js_sources.h"
 #include "pool.h"
 #include "runtime_image.h"
+#include "runtime_lazy.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -531,6 +532,15 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 
 static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen);
 
+/* A process that serves one request (CGI): no collection of start-up
+ * garbage, and the runtime files of lib/runtime_lazy.c loaded on first use. */
+static int single_request;
+
+void fcw_engine_single_request(void)
+{
+    single_request = 1;
+}
+
 /* 1 when the runtime can be loaded from its build-time image; else 0, and
  * the first time a warning saying why the sources are compiled instead. */
 static int runtime_from_image(struct fcw_engine *e)
@@ -544,6 +554,23 @@ static int runtime_from_image(struct fcw_engine *e)
         fcw_engine_log(e, FCW_LOG_WARNING, "runtime image not used (%s): compiling the runtime's sources", why);
     }
     return 0;
+}
+
+/* A runtime file loaded on first use (lib/runtime_lazy.c), inside whatever
+ * protected call touched its globals. */
+static void run_lazy_file(duk_context *ctx, const char *name)
+{
+    char why[8];
+    int first;
+    for (size_t i = 0; i < fcw_js_nsources; i++) {
+        if (strcmp(fcw_js_sources[i].name, name) == 0) {
+            struct eval_source src = { name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                       fcw_runtime_image_check(why, sizeof(why), &first) == 0 };
+            eval_runtime_file(ctx, &src);
+            duk_pop(ctx);
+            return;
+        }
+    }
 }
 
 static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
@@ -582,6 +609,9 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     int from_image = runtime_from_image(e);
     fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
+        if (single_request && fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
+            continue;
+        }
         struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
                                    from_image };
         if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
@@ -593,6 +623,9 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
         duk_pop(ctx);
     }
     fcw_duk_gc_hold(ctx, 0);
+    if (single_request) {
+        fcw_runtime_lazy_install(ctx, run_lazy_file);
+    }
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and
      * Duktape.act/gc/compact reach below the runtime. The runtime files
@@ -601,13 +634,6 @@ static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_del_prop_literal(ctx, -1, "Duktape");
     duk_pop(ctx);
     return 0;
-}
-
-static int single_request;
-
-void fcw_engine_single_request(void)
-{
-    single_request = 1;
 }
 
 struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen)

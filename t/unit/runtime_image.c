@@ -6,6 +6,8 @@
  * image that does not match (another Duktape build's stamp, other runtime
  * files, cut short, with bytes after its end, not an image at all) is
  * refused with its reason, logged once, and the engine compiles the sources.
+ * Also the files a one-request process loads on first use (runtime_lazy.c):
+ * the same globals, working the same.
  */
 #include "config.h"
 
@@ -67,13 +69,13 @@ static const char *const probe =
     "  var out = [typeof URLPattern, h.get('a'), own(Headers), own(Headers.prototype.append),"
     "             own(Response.json), own(new URLPattern({ pathname: '/x/:id' }).exec), typeof Duktape];"
     "  var p = Promise.resolve(1);"
-    "  out.push(own(p.then), own(setTimeout));"
+    "  out.push(own(p.then), own(setTimeout), own(crypto.subtle.digest), own(CryptoKey), own(HTMLRewriter));"
     "  return out.join(' | ');"
     "})()";
 
 int main(void)
 {
-    char why[512], first_out[4096], out[4096];
+    char why[512], first_out[4096], out[4096], globals[8192], lazy_globals[8192];
     int first;
 
     ok(fcw_runtime_image_check(why, sizeof(why), &first) == 0, "the embedded image matches this build");
@@ -87,6 +89,7 @@ int main(void)
         return done_testing();
     }
     size_t image_heap = fcw_engine_memory(e);
+    eval(e, "Object.getOwnPropertyNames(globalThis).sort().join()", globals, sizeof(globals));
     eval(e, probe, first_out, sizeof(first_out));
     ok(strncmp(first_out, "function | 1 | ", 15) == 0, "the runtime works: %s", first_out);
     eval(e, "try { new Headers([['only-a-name']]); 'no error' } catch (err) { err.stack }", out, sizeof(out));
@@ -157,6 +160,34 @@ int main(void)
     e = new_engine();
     ok(e != NULL && warnings == 0, "back to the embedded image");
     fcw_engine_free(e);
+
+    /* a process for one request loads Web Crypto, URLPattern and
+     * HTMLRewriter on first use (lib/runtime_lazy.c) */
+    fcw_engine_single_request();
+    e = new_engine();
+    ok(e != NULL, "an engine for one request");
+    if (e != NULL) {
+        duk_gc(fcw_engine_ctx(e), 0); /* it skipped the start-up collection */
+        size_t lazy_heap = fcw_engine_memory(e);
+        ok(lazy_heap < image_heap * 9 / 10, "starts with a smaller heap (%zu bytes, %zu with everything)", lazy_heap,
+           image_heap);
+        eval(e, "Object.getOwnPropertyNames(globalThis).sort().join()", lazy_globals, sizeof(lazy_globals));
+        ok(strcmp(lazy_globals, globals) == 0, "has the same globals");
+        eval(e, probe, out, sizeof(out));
+        ok(strcmp(out, first_out) == 0, "which work the same once used: %s", out);
+        eval(e, "var d = Object.getOwnPropertyDescriptor(globalThis, 'crypto');"
+                "[typeof d.value, d.writable, d.enumerable, d.configurable].join()",
+             out, sizeof(out));
+        ok(strcmp(out, "object,true,false,true") == 0, "and are data properties like the others after: %s", out);
+        fcw_engine_free(e);
+    }
+    e = new_engine();
+    if (e != NULL) {
+        eval(e, "URLPattern = 1; crypto = 2; [URLPattern, crypto, typeof CryptoKey, typeof HTMLRewriter].join()", out,
+             sizeof(out));
+        ok(strcmp(out, "1,2,function,function") == 0, "a script may replace them before their first use: %s", out);
+        fcw_engine_free(e);
+    }
     free(copy);
     return done_testing();
 }
