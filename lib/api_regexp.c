@@ -21,12 +21,12 @@
 #include "config.h"
 
 #include "api_regexp.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RE_CACHE_SLOTS 64
 #define RE_CACHE_UNITS (256 * 1024) /* pattern units the cache keeps beyond the newest */
 
 #define SOURCE_KEY DUK_HIDDEN_SYMBOL("fcwReSource")
@@ -38,27 +38,9 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-struct re_state {
-    struct fcw_engine *engine;
-    struct re_slot slots[RE_CACHE_SLOTS];
-    size_t cached_units; /* total pattern length of the cached programs */
-    uint64_t clock;
-    double serial;
-    struct re_input input;
-    void *proto;         /* %RegExp.prototype% */
-    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
-    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
-    void *array_proto;   /* %Array.prototype% */
-    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
-};
 
 static duk_context *last_ctx;
 static struct re_state *last_state;
-
-struct re_input *fcw_re_input(struct re_state *st)
-{
-    return &st->input;
-}
 
 struct re_state *fcw_re_state(duk_context *ctx)
 {
@@ -513,12 +495,7 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
         if (u[i] >= 0xF0 && i + 3 < n) {
             uint32_t cp = ((uint32_t) (u[i] & 0x07) << 18) | ((uint32_t) (u[i + 1] & 0x3F) << 12) |
                           ((uint32_t) (u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-            uint32_t pair[2] = { 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF) };
-            for (int k = 0; k < 2; k++) {
-                out[o++] = (unsigned char) (0xE0 | (pair[k] >> 12));
-                out[o++] = (unsigned char) (0x80 | ((pair[k] >> 6) & 0x3F));
-                out[o++] = (unsigned char) (0x80 | (pair[k] & 0x3F));
-            }
+            o += fcw_cesu8_put(cp, out + o);
             i += 4;
         } else {
             out[o++] = u[i++];
@@ -846,7 +823,6 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_function_list(ctx, native_idx, fns);
     push_getters(ctx);
     duk_put_prop_literal(ctx, native_idx, "regexpGetters");
-    fcw_api_regexp_ops_init(ctx, native_idx);
 }
 
 void fcw_api_regexp_free(struct fcw_engine *engine)

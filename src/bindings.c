@@ -254,18 +254,18 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
                                   : "unknown key: expected d1.NAME or d1.NAME.timeout";
 }
 
-/* path, made absolute from the configuration file's folder */
-static char *absolute(const struct conf *c, const char *path)
+/* path, made absolute from the folder of the file (the pool's) */
+static char *absolute(const char *file, const char *path)
 {
     if (path[0] == '/') {
         return strdup(path);
     }
-    const char *slash = strrchr(c->file, '/');
-    size_t dlen = slash ? (size_t) (slash - c->file) : 1;
+    const char *slash = strrchr(file, '/');
+    size_t dlen = slash ? (size_t) (slash - file) : 1;
     size_t len = dlen + 1 + strlen(path) + 1;
     char *full = malloc(len);
     if (full != NULL) {
-        snprintf(full, len, "%.*s/%s", (int) dlen, slash ? c->file : ".", path);
+        snprintf(full, len, "%.*s/%s", (int) dlen, slash ? file : ".", path);
     }
     return full;
 }
@@ -339,7 +339,7 @@ static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_b
                  p->name);
         return -1;
     }
-    if ((b->path = absolute(c, b->location)) == NULL) {
+    if ((b->path = absolute(p->file, b->location)) == NULL) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -431,7 +431,7 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
         f->timeout_ms = b->timeout_ms;
         const char *ns = b->namespace ? b->namespace : b->name;
         if (b->type == FCW_BINDING_D1) {
-            if ((b->path = absolute(c, b->location)) == NULL) {
+            if ((b->path = absolute(p->file, b->location)) == NULL) {
                 BINDING_ERR(b, "out of memory");
             }
             f->path = b->path;
@@ -463,7 +463,7 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
         if (loc[0] == '\0') {
             BINDING_ERR(b, "sqlite: needs a folder");
         }
-        char *dir = absolute(c, loc);
+        char *dir = absolute(p->file, loc);
         size_t len = dir ? strlen(dir) + 1 + strlen(ns) + sizeof(".sqlite3") : 0;
         if (dir == NULL || (b->path = malloc(len)) == NULL) {
             free(dir);

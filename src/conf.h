@@ -11,6 +11,7 @@
 #include "fcw.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
@@ -43,8 +44,9 @@ struct conf_global {
 
 struct conf_pool {
     char *name;
-    const char *file;
+    const char *file; /* where its [pool:NAME] section is (one of conf->files) */
     int line;
+    int declared; /* its [pool:NAME] section was read (not only [pool:NAME.vars]) */
 
     char *listen;
     char *listen_owner;
@@ -106,6 +108,8 @@ struct conf_pool {
 
 struct conf {
     char *file;
+    char **files; /* every file read: the main one, then the included ones */
+    size_t nfiles;
     struct conf_global global;
     struct conf_pool *pools;
     size_t npools;
@@ -118,5 +122,10 @@ void conf_free(struct conf *conf);
 
 /* A configuration with one pool for one script (CGI mode). */
 struct conf *conf_for_script(const char *script, char *err, size_t errlen);
+
+/* Writes the effective configuration (every pool and key, defaults
+ * included) in INI syntax that reads back to the same configuration:
+ * fcworker -tt. */
+int conf_print(FILE *out, const struct conf *conf);
 
 #endif

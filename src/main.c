@@ -5,6 +5,7 @@
  *                                daemonizes; -R lets pools without a user
  *                                run their children as root)
  *   fcworker -t -c FILE [-R]     test FILE and every pool's script, then exit
+ *   fcworker -tt -c FILE [-R]    the same, and print the effective configuration
  *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
  *   #!/usr/bin/fcworker     the same, as a script interpreter
  */
@@ -29,6 +30,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
             "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
+            "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
@@ -67,7 +69,8 @@ static int build_info(void)
     return 0;
 }
 
-static int test_config(const char *path, int allow_root)
+/* -t: test; -tt: and print the effective configuration on stdout */
+static int test_config(const char *path, int allow_root, int print)
 {
     char err[1024];
     struct conf *conf = conf_load(path, err, sizeof(err));
@@ -79,6 +82,11 @@ static int test_config(const char *path, int allow_root)
     fcw_log_open("stderr", FCW_LOG_WARNING);
     if (master_check(conf, err, sizeof(err)) < 0) {
         fprintf(stderr, "%s\n", err);
+        conf_free(conf);
+        return 1;
+    }
+    if (print && conf_print(stdout, conf) < 0) {
+        perror("fcworker: stdout");
         conf_free(conf);
         return 1;
     }
@@ -106,7 +114,7 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+c:tDRvVh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': conf_path = optarg; break;
-        case 't': test = 1; break;
+        case 't': test++; break;
         case 'D': daemonize = 1; break;
         case 'R': allow_root = 1; break;
         case 'v': printf("fcworker %s\n", fcw_version()); return 0;
@@ -126,7 +134,7 @@ int main(int argc, char **argv)
         return triggers_run_by_hand(conf_path, scheduled, cron, allow_root);
     }
     if (conf_path != NULL) {
-        return test ? test_config(conf_path, allow_root) : master_run(conf_path, daemonize, allow_root);
+        return test ? test_config(conf_path, allow_root, test > 1) : master_run(conf_path, daemonize, allow_root);
     }
     if (listen_is_socket(0)) {
         return cgi_fastcgi_on_stdin(script);
