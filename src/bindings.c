@@ -13,6 +13,10 @@
  *                                           connect/command timeout
  *   d1.NAME = /var/lib/fcworker/app.sqlite3 a D1 database (a SQLite file)
  *   d1.NAME.timeout = 5s
+ *   d1.NAME.migrations = /srv/app/migrations  the folder of NNNN_name.sql
+ *                                        files `fcworker --d1-migrations`
+ *                                        applies (see migrations.c)
+ *   d1.NAME.migrations_table = d1_migrations  where applied ones are noted
  *   service.NAME = POOL                  env.NAME.fetch(request) as a FastCGI
  *                                        request to another pool of this file
  *   service.NAME = fcgi://host:port      ... to a pool on another host
@@ -243,6 +247,16 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
     if (strcmp(dot, ".timeout") == 0) {
         return set_timeout(&b->timeout_ms, value);
     }
+    if (type == FCW_BINDING_D1 && strcmp(dot, ".migrations") == 0) {
+        return value[0] == '\0' ? "expected a folder of .sql files" : set_text(&b->migrations, value);
+    }
+    if (type == FCW_BINDING_D1 && strcmp(dot, ".migrations_table") == 0) {
+        if (value[0] == '\0' || isdigit((unsigned char) value[0]) ||
+            strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(value)) {
+            return "expected a table name of letters, digits and '_'";
+        }
+        return set_text(&b->migrations_table, value);
+    }
     if (type == FCW_BINDING_KV && strcmp(dot, ".namespace") == 0) {
         if (value[0] == '\0' || value[0] == '.' || strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                                                  "0123456789_.-") != strlen(value)) {
@@ -251,7 +265,8 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
         return set_text(&b->namespace, value);
     }
     return type == FCW_BINDING_KV ? "unknown key: expected kv.NAME, kv.NAME.namespace or kv.NAME.timeout"
-                                  : "unknown key: expected d1.NAME or d1.NAME.timeout";
+                                  : "unknown key: expected d1.NAME, d1.NAME.timeout, d1.NAME.migrations or "
+                                    "d1.NAME.migrations_table";
 }
 
 /* path, made absolute from the folder of the file (the pool's) */
@@ -434,6 +449,14 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
             if ((b->path = absolute(p->file, b->location)) == NULL) {
                 BINDING_ERR(b, "out of memory");
             }
+            if (b->migrations != NULL && b->migrations[0] != '/') {
+                char *full = absolute(p->file, b->migrations);
+                if (full == NULL) {
+                    BINDING_ERR(b, "out of memory");
+                }
+                free(b->migrations);
+                b->migrations = full;
+            }
             f->path = b->path;
             continue;
         }
@@ -598,6 +621,8 @@ void bindings_free(struct conf_pool *p)
         free(b->prefix);
         free(b->html_handling);
         free(b->not_found_handling);
+        free(b->migrations);
+        free(b->migrations_table);
     }
     free(p->conf_bindings);
     free(p->bindings);

@@ -438,8 +438,17 @@ static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char
     if (value[0] == '\0') {
         return fail(st, "wrangler: expected the path of a wrangler.toml, wrangler.json or wrangler.jsonc");
     }
+    char data[4096];
+    if (p->wrangler_data != NULL) {
+        if (p->wrangler_data[0] == '/' || slash == NULL) {
+            snprintf(data, sizeof(data), "%s", p->wrangler_data);
+        } else {
+            snprintf(data, sizeof(data), "%.*s/%s", (int) (slash - st->file), st->file, p->wrangler_data);
+        }
+    }
+    p->wrangler_read = 1;
     st->wrangler = 1;
-    int rc = wrangler_apply(path, wrangler_key, &t, why, sizeof(why));
+    int rc = wrangler_apply(path, p->wrangler_data ? data : NULL, wrangler_key, &t, why, sizeof(why));
     st->wrangler = 0;
     if (rc < 0 && !st->failed) {
         return fail(st, "wrangler: %s", why);
@@ -543,6 +552,16 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         }
         if (strcmp(name, "wrangler") == 0) {
             return read_wrangler(st, p, section, value);
+        }
+        if (strcmp(name, "wrangler.data") == 0) {
+            if (p->wrangler_read) {
+                return fail(st, "wrangler.data must come before the wrangler line it applies to");
+            }
+            if (value[0] == '\0') {
+                return fail(st, "wrangler.data: expected a folder");
+            }
+            free(p->wrangler_data);
+            return (p->wrangler_data = strdup(value)) ? 1 : fail(st, "out of memory");
         }
         if (cron_conf_is_key(name)) {
             const char *e = cron_conf_set(p, value, st->line);
@@ -911,7 +930,7 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path };
+                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

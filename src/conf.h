@@ -29,6 +29,8 @@ struct conf_binding {
     char *prefix;    /* derived: the Redis key prefix */
     char *html_handling;      /* assets.html_handling */
     char *not_found_handling; /* assets.not_found_handling */
+    char *migrations;         /* d1.NAME.migrations: the folder of .sql files */
+    char *migrations_table;   /* d1.NAME.migrations_table (default d1_migrations) */
 };
 
 /* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
@@ -62,6 +64,8 @@ struct conf_pool {
     char *limit_extensions;
     enum conf_build build;
     char *build_cache_dir;
+    char *wrangler_data; /* wrangler.data: where a Wrangler file's KV and D1 files go */
+    int wrangler_read;   /* a wrangler = line was applied */
     char *cache_path;
     size_t cache_max_size;
 

@@ -23,6 +23,7 @@
 #include "listen.h"
 #include "log.h"
 #include "master.h"
+#include "migrations.h"
 #include "triggers.h"
 
 static void usage(FILE *f)
@@ -33,6 +34,7 @@ static void usage(FILE *f)
             "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
+            "       fcworker --d1-migrations POOL -c FILE [--database NAME]  apply a pool's pending D1 migrations\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -V | -h         version; -V adds the engine's build and start-up time\n");
 }
@@ -99,7 +101,7 @@ static int test_config(const char *path, int allow_root, int print)
 int main(int argc, char **argv)
 {
     const char *conf_path = NULL;
-    const char *scheduled = NULL, *cron = NULL;
+    const char *scheduled = NULL, *cron = NULL, *migrate = NULL, *database = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;
     static const struct option longopts[] = {
         { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
@@ -107,6 +109,7 @@ int main(int argc, char **argv)
         { "build-info", no_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },         { "allow-to-run-as-root", no_argument, NULL, 'R' },
         { "scheduled", required_argument, NULL, 'S' }, { "cron", required_argument, NULL, 'C' },
+        { "d1-migrations", required_argument, NULL, 'M' }, { "database", required_argument, NULL, 'B' },
         { NULL, 0, NULL, 0 }
     };
     /* "+": stop at the first non-option, so a CGI script's own arguments
@@ -122,10 +125,19 @@ int main(int argc, char **argv)
         case 'h': usage(stdout); return 0;
         case 'S': scheduled = optarg; break;
         case 'C': cron = optarg; break;
+        case 'M': migrate = optarg; break;
+        case 'B': database = optarg; break;
         default: usage(stderr); return 2;
         }
     }
     const char *script = optind < argc ? argv[optind] : NULL;
+    if (migrate != NULL || database != NULL) {
+        if (migrate == NULL || conf_path == NULL) {
+            fprintf(stderr, "fcworker: --d1-migrations POOL needs -c FILE (and --database needs --d1-migrations)\n");
+            return 2;
+        }
+        return migrations_apply(conf_path, migrate, database, allow_root);
+    }
     if (scheduled != NULL || cron != NULL) {
         if (scheduled == NULL || conf_path == NULL) {
             fprintf(stderr, "fcworker: --scheduled POOL needs -c FILE (and --cron needs --scheduled)\n");
