@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <fcgiapp.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
