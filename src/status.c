@@ -200,7 +200,8 @@ static void render_openmetrics(struct buf *b, const struct conf_pool *pool, stru
                 continue;
             }
             char label[64];
-            snprintf(label, sizeof(label), "pid=\"%ld\",state=\"%s\"", (long) pid, scoreboard_state_name(s->state));
+            /* no state label: a series per state would come and go */
+            snprintf(label, sizeof(label), "pid=\"%ld\"", (long) pid);
             if (k == 0) {
                 sample(b, p, "fcworker_process_requests_total", label, (unsigned long long) s->requests);
             } else if (k == 1) {
