@@ -26,6 +26,11 @@ var HANDLED = Symbol('promiseIsHandled');
  * replaced). */
 var unhandledCandidates = native.unhandledRejections = [];
 
+/* The microtask queue itself (00-core.js: pairs of function and argument,
+ * never replaced): reactions are queued by a push, without the call of
+ * native.enqueueJob. */
+var jobQueue = native.jobQueue;
+
 function isPromise(x) {
     return x != null && x[SELF] === x;
 }
@@ -39,7 +44,7 @@ function initPromise(promise) {
  * itself. */
 function InternalPromise() {
     this[SELF] = this;
-    this[STATE] = PENDING;
+    this[STATE] = 0 /* PENDING */;
 }
 
 /* PromiseReaction records. Each fulfil/reject pair of the spec is one record;
@@ -102,7 +107,7 @@ function triggerReactions(newestFirst, argument, fulfilled) {
         reaction.next = undefined;
         reaction.fulfilled = fulfilled;
         reaction.argument = argument;
-        native.enqueueJob(promiseReactionJob, reaction);
+        jobQueue.push(promiseReactionJob, reaction);
     }
 }
 
@@ -112,7 +117,7 @@ function fulfillPromise(promise, value) {
     if (reactions !== undefined) {
         promise[REACTIONS] = undefined;
     }
-    promise[STATE] = FULFILLED;
+    promise[STATE] = 1 /* FULFILLED */;
     triggerReactions(reactions, value, true);
 }
 
@@ -188,13 +193,13 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
 function performThen(promise, onFulfilled, onRejected, target, capability) {
     var reaction = newReaction(onFulfilled, onRejected, target, capability);
     var state = promise[STATE];
-    if (state === PENDING) {
+    if (state === 0 /* PENDING */) {
         reaction.next = promise[REACTIONS];
         promise[REACTIONS] = reaction;
     } else {
-        reaction.fulfilled = state === FULFILLED;
+        reaction.fulfilled = state === 1 /* FULFILLED */;
         reaction.argument = promise[RESULT];
-        native.enqueueJob(promiseReactionJob, reaction);
+        jobQueue.push(promiseReactionJob, reaction);
     }
     promise[HANDLED] = true;
 }

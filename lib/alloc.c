@@ -143,8 +143,3 @@ void *fcw_alloc_realloc(void *p, size_t size)
     fcw_alloc_free(p);
     return q;
 }
-
-size_t fcw_alloc_size(const void *p)
-{
-    return *header_of(p);
-}

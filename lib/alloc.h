@@ -13,7 +13,12 @@ void *fcw_alloc(size_t size);
 /* As realloc(3): NULL and size 0 free; on failure p is left as it was. */
 void *fcw_alloc_realloc(void *p, size_t size);
 void fcw_alloc_free(void *p);
-/* The bytes a block holds (what the engine counts against its limit). */
-size_t fcw_alloc_size(const void *p);
+/* The bytes a block holds (what the engine counts against its limit): the
+ * size word in front of every block. Inline: the engine asks on every
+ * allocation and free. */
+static inline size_t fcw_alloc_size(const void *p)
+{
+    return ((const size_t *) p)[-1];
+}
 
 #endif
