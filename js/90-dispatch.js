@@ -263,7 +263,7 @@ function scheduledOutcome(status, controller, text) {
         'x-fcw-no-retry', controller[kNoRetry] ? '1' : '0'], text + '\n');
 }
 
-/* A cron trigger (lib/http.c calls this instead of dispatch for the
+/* A cron trigger (lib/respond.c calls this instead of dispatch for the
  * master's scheduled requests and fcworker --scheduled): runs the handler,
  * answers 200 once its promise settled, 500 when it threw or rejected. */
 native.dispatchScheduled = function (cron, time) {

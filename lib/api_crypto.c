@@ -687,5 +687,4 @@ void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx)
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, functions);
-    fcw_api_crypto_pk_init(ctx, native_idx);
 }

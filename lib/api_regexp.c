@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RE_CACHE_SLOTS 64
 #define RE_CACHE_UNITS (256 * 1024) /* pattern units the cache keeps beyond the newest */
 
 #define SOURCE_KEY DUK_HIDDEN_SYMBOL("fcwReSource")
@@ -38,27 +37,9 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-struct re_state {
-    struct fcw_engine *engine;
-    struct re_slot slots[RE_CACHE_SLOTS];
-    size_t cached_units; /* total pattern length of the cached programs */
-    uint64_t clock;
-    double serial;
-    struct re_input input;
-    void *proto;         /* %RegExp.prototype% */
-    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
-    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
-    void *array_proto;   /* %Array.prototype% */
-    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
-};
 
 static duk_context *last_ctx;
 static struct re_state *last_state;
-
-struct re_input *fcw_re_input(struct re_state *st)
-{
-    return &st->input;
-}
 
 struct re_state *fcw_re_state(duk_context *ctx)
 {
@@ -871,7 +852,6 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_function_list(ctx, native_idx, fns);
     push_getters(ctx);
     duk_put_prop_literal(ctx, native_idx, "regexpGetters");
-    fcw_api_regexp_ops_init(ctx, native_idx);
 }
 
 void fcw_api_regexp_free(struct fcw_engine *engine)

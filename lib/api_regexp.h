@@ -49,7 +49,23 @@ struct re_input {
     int busy;       /* views of it held */
 };
 
-struct re_state;
+#define RE_CACHE_SLOTS 64
+
+/* The binding's state in a heap: the program cache and the cached input
+ * (its layout shared so that lib/api_regexp_input.c reaches the input). */
+struct re_state {
+    struct fcw_engine *engine;
+    struct re_slot slots[RE_CACHE_SLOTS];
+    size_t cached_units; /* total pattern length of the cached programs */
+    uint64_t clock;
+    double serial;
+    struct re_input input;
+    void *proto;         /* %RegExp.prototype% */
+    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
+    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
+    void *array_proto;   /* %Array.prototype% */
+    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
+};
 
 /* The state of the heap ctx belongs to. */
 struct re_state *fcw_re_state(duk_context *ctx);
@@ -62,7 +78,6 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
 struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st, duk_idx_t idx, unsigned flags);
 void fcw_re_unpin(struct re_slot *slot);
 
-struct re_input *fcw_re_input(struct re_state *st);
 void fcw_re_input_free(duk_context *ctx, struct re_input *in);
 /* A malloc'd copy of the string at idx as UTF-16 (patterns, flags). */
 uint16_t *fcw_re_units_of(duk_context *ctx, duk_idx_t idx, size_t *len);

@@ -136,7 +136,7 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
 {
     idx = duk_normalize_index(ctx, idx);
     void *h = duk_get_heapptr(ctx, idx);
-    struct re_input *in = fcw_re_input(st);
+    struct re_input *in = &st->input;
     if (in->busy == 0 && h == in->str) {
         v->units = in->units;
         v->offs = in->ascii ? NULL : in->offs;
@@ -176,7 +176,7 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
 
 void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *v)
 {
-    struct re_input *in = fcw_re_input(st);
+    struct re_input *in = &st->input;
     if (v->temporary) {
         duk_free_raw(ctx, (void *) v->units);
         duk_free_raw(ctx, (void *) v->offs);

@@ -1,11 +1,16 @@
 /*
- * The engine: one Duktape heap with the runtime loaded, the worker script
- * evaluated in it, and the limits that bound what a request may use. Heap
+ * The engine: one Duktape heap, the `native` object its modules fill in
+ * (through the table it is made with: it names no module), and the limits
+ * that bound what a request may use. Loading JavaScript into it is
+ * lib/script.c's; a request's response is lib/respond.c's, which the
+ * engine only points to while the request runs. Heap
  * memory goes through a counting allocator (limits.memory_bytes); CPU and
  * wall time are checked by Duktape's exec-timeout hook, which keeps
  * answering "stop" until the outermost protected call has returned, so a
  * script cannot catch its way past a limit. Every entry into JavaScript is a
- * protected call that drains the microtask queue before it returns.
+ * protected call that drains the microtask queue before it returns. The
+ * collection policy (fcw_engine_collect_if_grown) is here too. Uses only
+ * leaves of lib/ (the loop, the allocator, the CPU timer).
  */
 #include "config.h"
 
@@ -13,7 +18,6 @@
 
 #include "cputimer.h"
 #include "duk_hooks.h"
-#include "js_sources.h"
 #include "alloc.h"
 
 #include <errno.h>
@@ -42,6 +46,10 @@ struct fcw_engine {
     void *log_data;
     void (*abandon)(void *data);
     void *abandon_data;
+    const struct fcw_module *const *modules;
+    size_t nmodules; /* those whose init ran */
+    void *response;  /* the response in flight (lib/respond.c), or NULL */
+    void (*abandon_response)(void *response);
 
     size_t mem_used;
     size_t mem_after_gc; /* heap size after the last collection we ran */
@@ -159,7 +167,9 @@ static void give_up(struct fcw_engine *e)
                    "request ended by limits.memory_mb (%zu MB): the script kept allocating past the limit; "
                    "replacing the process",
                    e->limits.memory_bytes >> 20);
-    fcw_http_abandon();
+    if (e->response != NULL && e->abandon_response != NULL) {
+        e->abandon_response(e->response);
+    }
     e->abandon(e->abandon_data);
     abort();
 }
@@ -495,84 +505,8 @@ int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_
 
 /* ---- heap setup ---- */
 
-struct eval_source {
-    const char *name;
-    const char *text;
-    size_t len;
-};
-
-/* Compiles and runs one runtime file: (function (global, native) {...}). */
-static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
-{
-    struct eval_source *src = udata;
-    duk_push_literal(ctx, "(function (global, native) {");
-    duk_push_lstring(ctx, src->text, src->len);
-    duk_push_literal(ctx, "\n})");
-    duk_concat(ctx, 3);
-    duk_push_string(ctx, src->name);
-    duk_compile(ctx, DUK_COMPILE_EVAL);
-    duk_call(ctx, 0);
-    duk_push_global_object(ctx);
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, "native");
-    duk_remove(ctx, -2);
-    duk_call(ctx, 2);
-    return 0;
-}
-
-static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen);
-
-static int load_runtime(struct fcw_engine *e, char *err, size_t errlen)
-{
-    duk_context *ctx = e->ctx;
-    duk_push_heap_stash(ctx);
-    duk_push_pointer(ctx, e);
-    duk_put_prop_literal(ctx, -2, "engine");
-    duk_push_object(ctx);
-    duk_idx_t native_idx = duk_get_top_index(ctx);
-    duk_push_c_function(ctx, native_log, 2);
-    duk_put_prop_literal(ctx, native_idx, "log");
-    fcw_api_timers_init(ctx, native_idx);
-    fcw_api_bytes_init(ctx, native_idx);
-    fcw_http_init(ctx, native_idx);
-    fcw_api_url_init(ctx, native_idx);
-    fcw_api_crypto_init(ctx, native_idx);
-    fcw_api_regexp_init(ctx, native_idx);
-    fcw_api_builtins_init(ctx, native_idx);
-    fcw_api_intl_init(ctx, native_idx);
-    fcw_api_bigint_init(ctx, native_idx);
-    fcw_api_compression_init(ctx, native_idx);
-    fcw_api_fetch_init(ctx, native_idx);
-    fcw_api_kv_init(ctx, native_idx);
-    fcw_api_d1_init(ctx, native_idx);
-    fcw_api_assets_init(ctx, native_idx);
-    fcw_api_fcgi_init(ctx, native_idx);
-    fcw_api_htmlrewriter_init(ctx, native_idx);
-    fcw_api_cache_init(ctx, native_idx);
-    fcw_api_encoding_init(ctx, native_idx);
-    duk_put_prop_literal(ctx, -2, "native");
-    duk_pop(ctx);
-
-    for (size_t i = 0; i < fcw_js_nsources; i++) {
-        struct eval_source src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len };
-        if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
-            error_text(ctx, src.name, err, errlen);
-            duk_pop(ctx);
-            return -1;
-        }
-        duk_pop(ctx);
-    }
-    /* Engine internals are not for scripts: Duktape.fin would let one
-     * tenant's finalizer run inside another's request in root mode, and
-     * Duktape.act/gc/compact reach below the runtime. The runtime files
-     * took what they use before this point. */
-    duk_push_global_object(ctx);
-    duk_del_prop_literal(ctx, -1, "Duktape");
-    duk_pop(ctx);
-    return 0;
-}
-
-struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen)
+struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, const struct fcw_module *const *modules,
+                                     size_t nmodules, char *err, size_t errlen)
 {
     struct fcw_engine *e = calloc(1, sizeof(*e));
     if (e == NULL) {
@@ -580,6 +514,7 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
         return NULL;
     }
     seed_random(e);
+    e->modules = modules;
     e->loop = fcw_loop_new(e);
     e->ctx = duk_create_heap(engine_alloc, engine_realloc, engine_free, e, fcw_engine_fatal);
     if (e->loop == NULL || e->ctx == NULL) {
@@ -589,20 +524,28 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
     }
     e->log = config->log;
     e->log_data = config->log_data;
-    if (load_runtime(e, err, errlen) < 0) {
-        fcw_engine_free(e);
-        return NULL;
+    duk_context *ctx = e->ctx;
+    duk_push_heap_stash(ctx);
+    duk_push_pointer(ctx, e);
+    duk_put_prop_literal(ctx, -2, "engine");
+    duk_push_object(ctx);
+    duk_idx_t native_idx = duk_get_top_index(ctx);
+    duk_push_c_function(ctx, native_log, 2);
+    duk_put_prop_literal(ctx, native_idx, "log");
+    /* a module's cleanup may run (fcw_engine_free) once its init has */
+    for (size_t i = 0; i < nmodules; i++) {
+        modules[i]->init(ctx, native_idx);
+        e->nmodules = i + 1;
     }
-    /* Compiling the runtime leaves cyclic garbage behind (each file's
-     * wrapper function and its bytecode, ~200 KB): collect it here, before
-     * the master forks children off a preloaded engine, rather than in each
-     * child. The collection policy starts from what is alive. (Not
-     * DUK_GC_COMPACT: it saved nothing measurable and made each request
-     * ~2% slower.) */
+    duk_put_prop_literal(ctx, -2, "native");
+    duk_pop(ctx);
+    return e;
+}
+
+void fcw_engine_collect(struct fcw_engine *e)
+{
     duk_gc(e->ctx, 0);
     e->mem_after_gc = e->mem_used;
-    fcw_engine_configure(e, config);
-    return e;
 }
 
 void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *config)
@@ -622,8 +565,11 @@ void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *
     }
     duk_put_prop_literal(ctx, -2, "env");
     duk_pop(ctx);
-    fcw_bindings_install(e, config);
-    fcw_cache_configure(config->cache_path, config->cache_max_size);
+    for (size_t i = 0; i < e->nmodules; i++) {
+        if (e->modules[i]->configure != NULL) {
+            e->modules[i]->configure(e, config);
+        }
+    }
 }
 
 void fcw_engine_free(struct fcw_engine *engine)
@@ -631,8 +577,11 @@ void fcw_engine_free(struct fcw_engine *engine)
     if (engine == NULL) {
         return;
     }
-    fcw_fetch_free(engine);
-    fcw_api_regexp_free(engine);
+    for (size_t i = engine->nmodules; i-- > 0;) {
+        if (engine->modules[i]->cleanup != NULL) {
+            engine->modules[i]->cleanup(engine);
+        }
+    }
     if (engine->ctx != NULL) {
         duk_destroy_heap(engine->ctx);
     }
@@ -650,7 +599,7 @@ static void cpu_alarm(void *data)
     fcw_duk_request_interrupt(e->ctx);
 }
 
-static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
+void fcw_engine_arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
 {
     e->interrupt = ENGINE_RUNNING;
     e->oom_failures = 0;
@@ -664,7 +613,7 @@ static void arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_ms)
     }
 }
 
-static void disarm_limits(struct fcw_engine *e)
+void fcw_engine_disarm_limits(struct fcw_engine *e)
 {
     if (e->cpu_deadline > 0) {
         fcw_cputimer_disarm();
@@ -678,8 +627,19 @@ void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const
 {
     engine->request_id = id;
     snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
-    arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
+    fcw_engine_arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;
+}
+
+void fcw_engine_attach_response(struct fcw_engine *engine, void *response, void (*abandon)(void *response))
+{
+    engine->response = response;
+    engine->abandon_response = abandon;
+}
+
+void *fcw_engine_response(const struct fcw_engine *engine)
+{
+    return engine->response;
 }
 
 void fcw_engine_mark_dirty(struct fcw_engine *engine)
@@ -690,7 +650,7 @@ void fcw_engine_mark_dirty(struct fcw_engine *engine)
 void fcw_engine_end_request(struct fcw_engine *engine)
 {
     int dirty = engine->request_dirty || engine->interrupt != ENGINE_RUNNING;
-    disarm_limits(engine);
+    fcw_engine_disarm_limits(engine);
     engine->in_request = 0;
     engine->request_dirty = 0;
     fcw_loop_clear_timers(engine->loop);
@@ -701,370 +661,9 @@ void fcw_engine_end_request(struct fcw_engine *engine)
     engine->log_context[0] = '\0';
 }
 
-/* ---- loading scripts ---- */
-
-/* "file:line: message" from the error on top of the stack: the line of the
- * innermost stack frame in `file`, else the error's own lineNumber. */
-static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen)
-{
-    long line = 0;
-    const char *msg;
-    if (duk_is_error(ctx, -1)) {
-        duk_get_prop_literal(ctx, -1, "stack");
-        const char *stack = duk_get_string(ctx, -1);
-        size_t flen = strlen(file);
-        for (const char *p = stack; p && (p = strstr(p, file)) != NULL; p += flen) {
-            if (p[flen] == ':') {
-                line = strtol(p + flen + 1, NULL, 10);
-                break;
-            }
-        }
-        duk_pop(ctx);
-        if (line == 0) {
-            duk_get_prop_literal(ctx, -1, "lineNumber");
-            line = (long) duk_get_int_default(ctx, -1, 0);
-            duk_pop(ctx);
-        }
-        duk_get_prop_literal(ctx, -1, "name");
-        duk_get_prop_literal(ctx, -2, "message");
-        snprintf(err, errlen, "%s:%ld: %s: %s", file, line, duk_safe_to_string(ctx, -2),
-                 duk_safe_to_string(ctx, -1));
-        duk_pop_2(ctx);
-        return;
-    }
-    msg = duk_safe_to_string(ctx, -1);
-    snprintf(err, errlen, "%s: uncaught: %s", file, msg);
-}
-
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            break;
-        }
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (nb == NULL) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (buf == NULL || failed) {
-        snprintf(err, errlen, "%s: cannot read: %s", path, failed ? strerror(errno) : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
-/* Rewrites a worker script for loading, keeping every line where it was: a
- * leading "#!" line becomes a comment, and a statement starting a line with
- * "export default" assigns the module's default export (*is_module is then
- * set). Any other export form is refused with its line. Returns a new
- * buffer (its length in *outlen) or NULL with err set. */
-static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module,
-                             char *err, size_t errlen)
-{
-    static const char replacement[] = "exports.default=";
-    size_t cap = len + 64, n = 0;
-    char *out = malloc(cap);
-    long line = 1;
-    size_t i = 0;
-    if (out == NULL) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        return NULL;
-    }
-    if (len >= 2 && src[0] == '#' && src[1] == '!') {
-        out[n++] = '/';
-        out[n++] = '/';
-        i = 2;
-    }
-    for (; i < len; i++) {
-        if (i == 0 || src[i - 1] == '\n') {
-            size_t j = i;
-            while (j < len && (src[j] == ' ' || src[j] == '\t')) {
-                j++;
-            }
-            if (len - j >= 7 && memcmp(src + j, "export", 6) == 0 &&
-                (src[j + 6] == ' ' || src[j + 6] == '\t' || src[j + 6] == '{' || src[j + 6] == '*')) {
-                size_t k = j + 6;
-                while (k < len && (src[k] == ' ' || src[k] == '\t')) {
-                    k++;
-                }
-                if (len - k < 7 || memcmp(src + k, "default", 7) != 0) {
-                    snprintf(err, errlen,
-                             "%s:%ld: only 'export default' is supported in a script; "
-                             "bundle ES modules with fcworker-build",
-                             path, line);
-                    free(out);
-                    return NULL;
-                }
-                if (n + (j - i) + sizeof(replacement) + 1 > cap) {
-                    cap = cap * 2 + sizeof(replacement);
-                    char *nb = realloc(out, cap);
-                    if (nb == NULL) {
-                        free(out);
-                        snprintf(err, errlen, "%s: out of memory", path);
-                        return NULL;
-                    }
-                    out = nb;
-                }
-                memcpy(out + n, src + i, j - i);
-                n += j - i;
-                *is_module = 1;
-                memcpy(out + n, replacement, sizeof(replacement) - 1);
-                n += sizeof(replacement) - 1;
-                i = k + 7;
-                if (i >= len) {
-                    break;
-                }
-            }
-        }
-        if (src[i] == '\n') {
-            line++;
-        }
-        if (n + 1 > cap) {
-            cap *= 2;
-            char *nb = realloc(out, cap);
-            if (nb == NULL) {
-                free(out);
-                snprintf(err, errlen, "%s: out of memory", path);
-                return NULL;
-            }
-            out = nb;
-        }
-        out[n++] = src[i];
-    }
-    *outlen = n;
-    return out;
-}
-
-struct script_source {
-    const char *path;
-    const char *text;
-    size_t len;
-    int as_module;
-};
-
-/* A script with `export default` runs as a module: (function (exports)
- * {...}) called with a fresh exports object, then handed to
- * native.setExports, so its top-level names stay private. Any other
- * script (a classic service worker, a test) runs as global code: its
- * top-level `var` and function declarations become properties of the
- * global object, as in a browser's worker. */
-static duk_ret_t eval_script(duk_context *ctx, void *udata)
-{
-    struct script_source *s = udata;
-    struct fcw_engine *e = fcw_engine_of(ctx);
-    if (s->as_module) {
-        duk_push_literal(ctx, "(function (exports) {");
-        duk_push_lstring(ctx, s->text, s->len);
-        duk_push_literal(ctx, "\n})");
-        duk_concat(ctx, 3);
-        duk_push_string(ctx, s->path);
-        duk_compile(ctx, DUK_COMPILE_EVAL);
-        duk_call(ctx, 0);
-        duk_push_object(ctx);
-        duk_dup_top(ctx);
-        duk_insert(ctx, -3);
-        duk_call(ctx, 1);
-        duk_pop(ctx);
-        fcw_engine_push_native(e);
-        duk_get_prop_literal(ctx, -1, "setExports");
-        duk_dup(ctx, -3);
-        duk_call(ctx, 1);
-        duk_pop_2(ctx);
-    } else {
-        duk_push_lstring(ctx, s->text, s->len);
-        duk_push_string(ctx, s->path);
-        duk_compile(ctx, 0);
-        duk_call(ctx, 0);
-    }
-    duk_pop(ctx);
-    fcw_engine_push_native(e);
-    duk_get_prop_literal(ctx, -1, "drainJobs");
-    duk_call(ctx, 0);
-    duk_pop_2(ctx);
-    return 0;
-}
-
-/* Evaluates a script's text (path names it in errors and stacks). */
-static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module, char *err,
-                     size_t errlen)
-{
-    size_t tlen = 0;
-    int is_module = 0;
-    char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
-    if (text == NULL) {
-        return -1;
-    }
-    struct script_source s = { path, text, tlen, as_module && is_module };
-    /* Top-level code runs under the request limits, so that a script that
-     * loops at load time is refused instead of hanging the pool. */
-    arm_limits(e, e->limits.cpu_ms ? e->limits.cpu_ms * 10 : 0, e->limits.wall_ms);
-    duk_int_t rc = duk_safe_call(e->ctx, eval_script, &s, 0, 1);
-    enum engine_interrupt why = e->interrupt;
-    disarm_limits(e);
-    free(text);
-    if (rc != DUK_EXEC_SUCCESS) {
-        if (why != ENGINE_RUNNING) {
-            snprintf(err, errlen, "%s: top-level code exceeded the %s limit", path,
-                     why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_CPU_LIMIT ? "CPU" : "wall time");
-        } else {
-            error_text(e->ctx, path, err, errlen);
-        }
-        duk_pop(e->ctx);
-        return -1;
-    }
-    duk_pop(e->ctx);
-    return 0;
-}
-
-static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
-{
-    size_t len = 0;
-    char *raw = read_file(path, &len, err, errlen);
-    if (raw == NULL) {
-        return -1;
-    }
-    int rc = eval_text(e, path, raw, len, as_module, err, errlen);
-    free(raw);
-    return rc;
-}
-
-/* ---- source maps: a script ending with "//# sourceMappingURL=FILE" whose
- * FILE lies beside it has the map registered with the runtime
- * (native.registerSourceMap in js/15-sourcemap.js), which rewrites stack
- * traces in the log to the original sources. A missing map is ignored; a
- * bad one is logged as a warning. ---- */
-
-struct source_map {
-    const char *script;
-    const char *text;
-    size_t len;
-};
-
-/* The FILE of the last "//# sourceMappingURL=FILE" line of text when it
- * names a file in the same folder, copied to name; 0 when there is none. */
-static int source_map_name(const char *text, size_t len, char *name, size_t namelen)
-{
-    static const char tag[] = "//# sourceMappingURL=";
-    const char *found = NULL;
-    for (const char *p = text; (size_t) (p - text) < len;) {
-        const char *nl = memchr(p, '\n', len - (size_t) (p - text));
-        size_t linelen = nl ? (size_t) (nl - p) : len - (size_t) (p - text);
-        if (linelen > sizeof(tag) - 1 && memcmp(p, tag, sizeof(tag) - 1) == 0) {
-            found = p;
-        }
-        p += linelen + 1;
-    }
-    if (found == NULL) {
-        return 0;
-    }
-    found += sizeof(tag) - 1;
-    size_t n = 0;
-    while (found + n < text + len && strchr("\r\n \t/", found[n]) == NULL && found[n] != '\0') {
-        n++;
-    }
-    if (n == 0 || n >= namelen || (found + n < text + len && found[n] == '/')) {
-        return 0;
-    }
-    memcpy(name, found, n);
-    name[n] = '\0';
-    return 1;
-}
-
-static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
-{
-    struct source_map *m = udata;
-    fcw_engine_push_native(fcw_engine_of(ctx));
-    duk_get_prop_literal(ctx, -1, "registerSourceMap");
-    duk_push_string(ctx, m->script);
-    duk_push_lstring(ctx, m->text, m->len);
-    duk_call(ctx, 2);
-    duk_pop_2(ctx);
-    return 0;
-}
-
-static void register_source_map(struct fcw_engine *e, const char *path, const char *script, size_t script_len)
-{
-    char err[256], name[256], map_path[4096];
-    size_t len = 0;
-    int found = source_map_name(script, script_len, name, sizeof(name));
-    const char *slash = strrchr(path, '/');
-    int dlen = slash ? (int) (slash - path) + 1 : 0;
-    if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
-        return;
-    }
-    char *map = read_file(map_path, &len, err, sizeof(err));
-    if (map == NULL) {
-        return;
-    }
-    struct source_map m = { path, map, len };
-    if (duk_safe_call(e->ctx, register_source_map_safe, &m, 0, 1) != DUK_EXEC_SUCCESS) {
-        fcw_engine_log(e, FCW_LOG_WARNING, "%s: source map ignored: %s", map_path, duk_safe_to_string(e->ctx, -1));
-    }
-    duk_pop(e->ctx);
-    free(map);
-}
-
-int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
-                           size_t errlen)
-{
-    if (eval_text(engine, path, text, len, 1, err, errlen) < 0) {
-        return -1;
-    }
-    duk_context *ctx = engine->ctx;
-    fcw_engine_push_native(engine);
-    duk_get_prop_literal(ctx, -1, "hasHandler");
-    duk_call(ctx, 0);
-    int ok = duk_to_boolean(ctx, -1);
-    duk_pop_2(ctx);
-    if (!ok) {
-        snprintf(err, errlen,
-                 "%s: no fetch handler: use 'export default { fetch(request, env, ctx) { ... } }' "
-                 "or addEventListener('fetch', ...) (or a scheduled handler, or static assets)",
-                 path);
-        return -1;
-    }
-    register_source_map(engine, path, text, len);
-    return 0;
-}
-
-int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
-{
-    size_t len = 0;
-    char *text = read_file(path, &len, err, errlen);
-    if (text == NULL) {
-        return -1;
-    }
-    int rc = fcw_engine_load_source(engine, path, text, len, err, errlen);
-    free(text);
-    return rc;
-}
-
-int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
-{
-    return eval_path(engine, path, 0, err, errlen);
-}
-
 int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms)
 {
-    arm_limits(engine, engine->limits.cpu_ms, wall_ms);
+    fcw_engine_arm_limits(engine, engine->limits.cpu_ms, wall_ms);
     int rc = 0;
     while (rc >= 0 && engine->interrupt == ENGINE_RUNNING) {
         double left = engine->wall_deadline - fcw_loop_now();
@@ -1074,6 +673,6 @@ int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms)
         rc = fcw_loop_run_once(engine->loop, (int) left + 1);
     }
     int ok = rc < 0 && engine->interrupt == ENGINE_RUNNING;
-    disarm_limits(engine);
+    fcw_engine_disarm_limits(engine);
     return ok ? 0 : -1;
 }

@@ -51,10 +51,6 @@ int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_
  * under the request's memory limit. */
 int fcw_engine_out_of_memory(struct fcw_engine *engine);
 
-/* Sends a 503 for the current request if nothing was sent yet (used when the
- * process is about to be abandoned). */
-void fcw_http_abandon(void);
-
 /* Runs a full garbage collection when the heap grew enough since the last
  * one (see engine.c). */
 void fcw_engine_collect_if_grown(struct fcw_engine *engine);
@@ -66,21 +62,62 @@ enum engine_interrupt fcw_engine_interrupted(const struct fcw_engine *engine);
  * waitUntil work) that resetRequest must clear at its end. */
 void fcw_engine_mark_dirty(struct fcw_engine *engine);
 
-/* Request bookkeeping shared with http.c. */
+/* Request bookkeeping (lib/respond.c): the limits armed from begin to end. */
 void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context);
 void fcw_engine_end_request(struct fcw_engine *engine);
 double fcw_engine_wall_deadline(const struct fcw_engine *engine);
 int fcw_engine_past_deadline(struct fcw_engine *engine);
 
-/* Evaluates a file as a global program (tests), then runs the loop until
- * nothing is left or wall_ms passed. */
+/* The response of the request in flight, which the engine only points to:
+ * the response side attaches it (and the hook that answers 503 when memory
+ * runs out for good) for the time of a request, and detaches it (NULL)
+ * before the request ends. fcw_engine_response is NULL outside a request. */
+void fcw_engine_attach_response(struct fcw_engine *engine, void *response, void (*abandon)(void *response));
+void *fcw_engine_response(const struct fcw_engine *engine);
+
+/* Arms the request limits with these CPU and wall times (0: none) outside a
+ * request (loading a script), and disarms them. */
+void fcw_engine_arm_limits(struct fcw_engine *engine, unsigned cpu_ms, unsigned wall_ms);
+void fcw_engine_disarm_limits(struct fcw_engine *engine);
+
+/* A full garbage collection; the collection policy starts again from what
+ * is alive after it. */
+void fcw_engine_collect(struct fcw_engine *engine);
+
+/* Evaluates a file as a global program (tests; lib/script.c), then runs the
+ * loop until nothing is left or wall_ms passed. */
 int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
 int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms);
 
-/* Native parts register themselves on the `native` object. */
+/* ---- modules ----
+ * A native module: the natives it puts on `native` when a heap is made,
+ * what it takes from the configuration, what it frees with the engine. An
+ * engine is made with a table of them (lib/modules.c) and calls each
+ * through it, so the engine names no module. */
+struct fcw_module {
+    const char *name;
+    void (*init)(duk_context *ctx, duk_idx_t native_idx);
+    /* at fcw_engine_configure (NULL: nothing to configure) */
+    void (*configure)(struct fcw_engine *engine, const struct fcw_engine_config *config);
+    /* at fcw_engine_free, in the table's reverse order, before the heap
+     * is destroyed (NULL: nothing to free) */
+    void (*cleanup)(struct fcw_engine *engine);
+};
+
+/* A heap with the `native` object made by the modules' init, in table
+ * order (lib/engine.c); the runtime JavaScript is not loaded yet. */
+struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, const struct fcw_module *const *modules,
+                                     size_t nmodules, char *err, size_t errlen);
+
+/* Evaluates the runtime's files (js/, embedded) in a heap made by
+ * fcw_engine_create (lib/script.c). */
+int fcw_script_load_runtime(struct fcw_engine *engine, char *err, size_t errlen);
+
+/* The modules' entry points, which lib/modules.c puts in the table. */
 void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_bytes_init(duk_context *ctx, duk_idx_t native_idx);
-void fcw_http_init(duk_context *ctx, duk_idx_t native_idx);
+/* The response natives (lib/respond.c). */
+void fcw_api_respond_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_bigint_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
@@ -109,11 +146,5 @@ void fcw_bindings_install(struct fcw_engine *engine, const struct fcw_engine_con
  * and multi handle with the engine. */
 void fcw_api_fetch_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_fetch_free(struct fcw_engine *engine);
-
-/* The response being sent, for a fetch() body passed through untouched
- * (lib/http.c): fcw_http_write returns 0, or -1 once the client is gone;
- * fcw_http_end ends the body (failed: it was cut short). */
-int fcw_http_write(const void *buf, size_t len);
-void fcw_http_end(int failed);
 
 #endif

@@ -153,6 +153,11 @@ size_t fcw_engine_memory(const struct fcw_engine *engine);
  * 413 and friends). */
 int fcw_output_error(const struct fcw_output *out, int status, const char *text);
 
+/* Reads the whole file at path into a new buffer (free() it), with a NUL
+ * after its len bytes; NULL with "path: cannot open: reason" (or read) in
+ * err. */
+char *fcw_read_file(const char *path, size_t *len, char *err, size_t errlen);
+
 const char *fcw_version(void);
 
 #endif

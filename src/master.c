@@ -65,38 +65,16 @@ static int keep_pool_script(struct conf_pool *p, char *err, size_t errlen)
         }
         path = built;
     }
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        snprintf(err, errlen, "[pool %s] %s: cannot open: %s", p->name, path, strerror(errno));
-        return -1;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0, n;
-    char chunk[65536];
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (len + n > cap) {
-            cap = (len + n) * 2;
-            char *nt = realloc(text, cap);
-            if (nt == NULL) {
-                free(text);
-                fclose(f);
-                snprintf(err, errlen, "[pool %s] %s: out of memory", p->name, path);
-                return -1;
-            }
-            text = nt;
-        }
-        memcpy(text + len, chunk, n);
-        len += n;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || (p->script_loaded = strdup(path)) == NULL) {
+    char why[512];
+    size_t len = 0;
+    char *text = fcw_read_file(path, &len, why, sizeof(why));
+    if (text == NULL || (p->script_loaded = strdup(path)) == NULL) {
+        snprintf(err, errlen, "[pool %s] %s", p->name, text == NULL ? why : "out of memory");
         free(text);
-        snprintf(err, errlen, "[pool %s] %s: cannot read", p->name, path);
         return -1;
     }
     free(p->script_text);
-    p->script_text = text ? text : strdup("");
+    p->script_text = text;
     p->script_len = len;
     return 0;
 }

@@ -41,20 +41,14 @@ static duk_ret_t js_print(duk_context *ctx)
 static duk_ret_t js_read_file(duk_context *ctx)
 {
     const char *path = duk_require_string(ctx, 0);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return duk_error(ctx, DUK_ERR_ERROR, "cannot open %s", path);
+    char err[512];
+    size_t len = 0;
+    char *text = fcw_read_file(path, &len, err, sizeof(err));
+    if (text == NULL) {
+        return duk_error(ctx, DUK_ERR_ERROR, "%s", err);
     }
-    duk_push_dynamic_buffer(ctx, 0);
-    char chunk[65536];
-    size_t total = 0, n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        char *p = duk_resize_buffer(ctx, -1, total + n);
-        memcpy(p + total, chunk, n);
-        total += n;
-    }
-    fclose(f);
-    duk_buffer_to_string(ctx, -1);
+    duk_push_lstring(ctx, text, len);
+    free(text);
     return 1;
 }
 

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "api_crypto.h"
 #include "engine.h"
 #include "tap.h"
 
@@ -31,6 +32,7 @@ static void setup(duk_context *ctx)
     duk_push_global_object(ctx);
     duk_push_object(ctx);
     fcw_api_crypto_init(ctx, -1);
+    fcw_api_crypto_pk_init(ctx, -1);
     fcw_api_compression_init(ctx, -1);
     duk_put_prop_string(ctx, -2, "native");
     duk_pop(ctx);

@@ -1,11 +1,15 @@
 /*
- * One request through the engine: the request goes to JavaScript as
- * native.dispatch(method, url, headers, body), headers joined into one
- * string "name\0value\0..." (see push_request); the response comes back
- * through the natives respond (a whole response whose body is not a
- * stream) or respondHead / respondChunk / respondEnd, respondError /
- * respondAbort, and is written to the caller's fcw_output. headersRecord
- * validates a plain-object HeadersInit for js/43-headers.js.
+ * One request through the engine (fcw_engine_handle): the request goes to
+ * JavaScript as native.dispatch(method, url, headers, body), headers
+ * joined into one string "name\0value\0..." (see push_request); the
+ * response comes back through the natives respond (a whole response whose
+ * body is not a stream) or respondHead / respondChunk / respondEnd,
+ * respondError / respondAbort, respondPassThrough (a fetch() body handed
+ * to the response untouched, through a sink), and is written by the
+ * response writer (lib/response.c) to the caller's fcw_output. The
+ * response belongs to the request: it lives in fcw_engine_handle, and the
+ * engine points to it while the request runs. headersRecord validates a
+ * plain-object HeadersInit for js/43-headers.js.
  * The event loop runs until the response is complete and waitUntil work has
  * settled, bounded by the wall limit. Errors become responses: an exception
  * 500, a limit 503, a script that never answers 500; the engine survives.
@@ -14,150 +18,67 @@
 
 #include "engine.h"
 #include "fetch.h"
+#include "response.h"
 #include "url.h"
 
 #include <stdio.h>
 #include <string.h>
 
-struct http_state {
-    const struct fcw_output *out;
-    int active;
-    int head_only;
-    int head_sent;
-    int streaming;
-    int ended;
-    int flushed;
-    int cut;
-    int client_gone;
-    int wait_until;
-};
-
-/* One request at a time per process: the state of the current one. */
-static struct http_state current;
-
-static const char *status_reason(int status)
+/* The response of the request in flight (NULL outside a request). */
+static struct fcw_response *response_of(duk_context *ctx, struct fcw_engine **engine)
 {
-    switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-    }
-}
-
-int fcw_output_error(const struct fcw_output *out, int status, const char *text)
-{
-    static const char *const headers[] = { "content-type", "text/plain; charset=utf-8" };
-    char body[256];
-    int n = snprintf(body, sizeof(body), "%s\n", text ? text : status_reason(status));
-    if (n < 0 || (size_t) n >= sizeof(body)) {
-        n = (int) sizeof(body) - 1;
-    }
-    if (out->head(out->data, status, status_reason(status), headers, 1, 0) < 0 ||
-        out->write(out->data, body, (size_t) n) < 0) {
-        return -1;
-    }
-    return out->flush(out->data);
-}
-
-static int client_gone(struct http_state *st)
-{
-    st->client_gone = 1;
-    return -1;
-}
-
-int fcw_http_write(const void *buf, size_t len)
-{
-    struct http_state *st = &current;
-    if (!st->active || !st->head_sent || st->ended || st->client_gone) {
-        return -1;
-    }
-    if (!st->head_only && len > 0 &&
-        (st->out->write(st->out->data, buf, len) < 0 || (st->streaming && st->out->flush(st->out->data) < 0))) {
-        return client_gone(st);
-    }
-    return 0;
-}
-
-void fcw_http_end(int failed)
-{
-    struct http_state *st = &current;
-    if (!st->active || st->ended) {
-        return;
-    }
-    st->ended = 1;
-    /* no flush here: the caller flushes when fcw_engine_handle returns
-     * (FastCGI then sends the last bytes and the end of the request in
-     * one write), or run_request_loop does when waitUntil work remains; a
-     * failed body is cut there (cut_response) */
-    st->flushed = failed;
-    st->cut = failed;
-}
-
-/* A response whose body did not end normally after its head was sent (the
- * stream errored, a limit stopped it, nothing was left to finish it): the
- * output cuts it, so that the client does not take it for complete. */
-static void cut_response(struct fcw_engine *e, struct http_state *st)
-{
-    if (st->client_gone || st->out->abort == NULL) {
-        return;
-    }
-    fcw_engine_log(e, FCW_LOG_NOTICE, "the response body did not end normally after its head: transfer cut");
-    if (st->out->abort(st->out->data) < 0) {
-        client_gone(st);
-    }
-}
-
-void fcw_http_abandon(void)
-{
-    struct http_state *st = &current;
-    if (st->active && !st->head_sent && !st->client_gone) {
-        st->head_sent = 1;
-        fcw_output_error(st->out, 503, NULL);
-    }
-    st->ended = 1;
-}
-
-static duk_ret_t native_respond_head(duk_context *ctx)
-{
-    struct http_state *st = &current;
     struct fcw_engine *e = fcw_engine_of(ctx);
+    if (engine != NULL) {
+        *engine = e;
+    }
+    return fcw_engine_response(e);
+}
+
+/* Memory ran out for good (lib/engine.c, registered per request): a 503
+ * if nothing was sent yet, and the response ends. */
+static void abandon(void *response)
+{
+    fcw_response_error(response, 503, NULL);
+}
+
+/* The sink a fetch() body passed through writes to: the response of the
+ * request in flight, if any (a transfer outliving its request writes
+ * nowhere). */
+static int sink_write(void *data, const void *buf, size_t len)
+{
+    struct fcw_response *r = fcw_engine_response(data);
+    return r != NULL ? fcw_response_write(r, buf, len) : -1;
+}
+
+static void sink_end(void *data, int failed)
+{
+    struct fcw_response *r = fcw_engine_response(data);
+    if (r != NULL) {
+        fcw_response_end(r, failed);
+    }
+}
+
+/* respondHead(status, statusText, flatHeaders, streaming): sends the head
+ * of the response in flight, which it returns (or throws). */
+static struct fcw_response *send_head(duk_context *ctx)
+{
+    struct fcw_engine *e;
+    struct fcw_response *r = response_of(ctx, &e);
     if (fcw_engine_out_of_memory(e)) {
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
     }
     /* a limit stopped the request inside C (a regular expression, a D1
-     * query) and the
-     * script caught the error: the answer is the limit's 503 */
+     * query) and the script caught the error: the answer is the limit's
+     * 503 */
     if (fcw_engine_interrupted(e) != ENGINE_RUNNING) {
-        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
     }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 2);
     int streaming = duk_to_boolean(ctx, 3);
-    if (!st->active || st->head_sent) {
-        return duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
+    if (r == NULL || r->head_sent) {
+        (void) duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
     }
     const char **headers = duk_push_fixed_buffer(ctx, (n + 1) * sizeof(char *));
     for (duk_size_t i = 0; i < n; i++) {
@@ -166,13 +87,13 @@ static duk_ret_t native_respond_head(duk_context *ctx)
         headers[i] = duk_require_string(ctx, -1);
         duk_pop(ctx);
     }
-    st->head_sent = 1;
-    st->streaming = streaming && !st->head_only;
-    if (!st->client_gone &&
-        st->out->head(st->out->data, status, reason[0] ? reason : status_reason(status), headers, n / 2,
-                      st->streaming) < 0) {
-        client_gone(st);
-    }
+    fcw_response_head(r, status, reason, headers, n / 2, streaming);
+    return r;
+}
+
+static duk_ret_t native_respond_head(duk_context *ctx)
+{
+    send_head(ctx);
     return 0;
 }
 
@@ -180,12 +101,11 @@ static duk_ret_t native_respond_head(duk_context *ctx)
  * is null, a string (written as UTF-8) or a Uint8Array, and the end. */
 static duk_ret_t native_respond(duk_context *ctx)
 {
-    struct http_state *st = &current;
     duk_set_top(ctx, 4);
     duk_push_false(ctx);
     duk_insert(ctx, 3);
-    native_respond_head(ctx);
-    if (!duk_is_null(ctx, 4) && !st->client_gone && !st->head_only) {
+    struct fcw_response *r = send_head(ctx);
+    if (!duk_is_null(ctx, 4) && !r->client_gone && !r->head_only) {
         duk_size_t len = 0;
         const char *body;
         if (duk_is_string(ctx, 4)) {
@@ -201,37 +121,36 @@ static duk_ret_t native_respond(duk_context *ctx)
             body = duk_require_buffer_data(ctx, 4, &len);
         }
         if (len > 0) {
-            fcw_http_write(body, len);
+            fcw_response_write(r, body, len);
         }
     }
-    if (st->head_sent) {
-        fcw_http_end(0);
-    }
+    fcw_response_end(r, 0);
     return 0;
 }
 
 /* respondChunk(u8) -> false once the client is gone */
 static duk_ret_t native_respond_chunk(duk_context *ctx)
 {
-    struct http_state *st = &current;
+    struct fcw_engine *e;
+    struct fcw_response *r = response_of(ctx, &e);
     duk_size_t len = 0;
     const void *buf = duk_require_buffer_data(ctx, 0, &len);
-    if (!st->active || !st->head_sent || st->ended) {
+    if (r == NULL || !r->head_sent || r->ended) {
         return duk_error(ctx, DUK_ERR_ERROR, "no response is open for a body chunk");
     }
-    if (!st->client_gone) {
-        fcw_http_write(buf, len);
+    if (!r->client_gone) {
+        fcw_response_write(r, buf, len);
     }
-    fcw_engine_collect_if_grown(fcw_engine_of(ctx));
-    duk_push_boolean(ctx, !st->client_gone);
+    fcw_engine_collect_if_grown(e);
+    duk_push_boolean(ctx, !r->client_gone);
     return 1;
 }
 
 static duk_ret_t native_respond_end(duk_context *ctx)
 {
-    (void) ctx;
-    if (current.head_sent) {
-        fcw_http_end(0);
+    struct fcw_response *r = response_of(ctx, NULL);
+    if (r != NULL && r->head_sent) {
+        fcw_response_end(r, 0);
     }
     return 0;
 }
@@ -240,26 +159,22 @@ static duk_ret_t native_respond_end(duk_context *ctx)
  * the stream is cut where it is. */
 static duk_ret_t native_respond_error(duk_context *ctx)
 {
-    struct http_state *st = &current;
     int status = duk_require_int(ctx, 0);
-    struct fcw_engine *e = fcw_engine_of(ctx);
-    if (!st->active || st->ended || fcw_engine_out_of_memory(e) || fcw_engine_interrupted(e) != ENGINE_RUNNING) {
+    struct fcw_engine *e;
+    struct fcw_response *r = response_of(ctx, &e);
+    if (r == NULL || r->ended || fcw_engine_out_of_memory(e) || fcw_engine_interrupted(e) != ENGINE_RUNNING) {
         return 0;
     }
-    if (!st->head_sent) {
-        st->head_sent = 1;
-        if (!st->client_gone && fcw_output_error(st->out, status, NULL) < 0) {
-            client_gone(st);
-        }
-    }
-    st->ended = 1;
+    fcw_response_error(r, status, NULL);
     return 0;
 }
 
 static duk_ret_t native_respond_abort(duk_context *ctx)
 {
-    (void) ctx;
-    fcw_http_end(1);
+    struct fcw_response *r = response_of(ctx, NULL);
+    if (r != NULL) {
+        fcw_response_end(r, 1);
+    }
     return 0;
 }
 
@@ -268,17 +183,23 @@ static duk_ret_t native_respond_abort(duk_context *ctx)
 static duk_ret_t native_respond_pass_through(duk_context *ctx)
 {
     double id = duk_require_number(ctx, 0);
-    struct http_state *st = &current;
-    int ok = st->active && st->head_sent && !st->ended &&
-             fcw_fetch_pass_through(fcw_engine_of(ctx), id) == 0;
+    struct fcw_engine *e;
+    struct fcw_response *r = response_of(ctx, &e);
+    struct fcw_body_sink sink = { sink_write, sink_end, e };
+    int ok = r != NULL && r->head_sent && !r->ended && fcw_fetch_pass_through(e, id, &sink) == 0;
     duk_push_boolean(ctx, ok);
     return 1;
 }
 
 static duk_ret_t native_wait_until_count(duk_context *ctx)
 {
-    current.wait_until = duk_require_int(ctx, 0);
-    fcw_engine_mark_dirty(fcw_engine_of(ctx));
+    struct fcw_engine *e;
+    struct fcw_response *r = response_of(ctx, &e);
+    int n = duk_require_int(ctx, 0);
+    if (r != NULL) {
+        r->wait_until = n;
+    }
+    fcw_engine_mark_dirty(e);
     return 0;
 }
 
@@ -383,7 +304,7 @@ static duk_ret_t native_headers_record(duk_context *ctx)
     return 1;
 }
 
-void fcw_http_init(duk_context *ctx, duk_idx_t native_idx)
+void fcw_api_respond_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
         { "respond", native_respond, 4 },
@@ -484,27 +405,31 @@ static const char *limit_name(enum engine_interrupt why)
     }
 }
 
+/* A response marked to be cut (its body did not end normally after its
+ * head was sent: the stream errored, a limit stopped it, nothing was left
+ * to finish it) is cut, so that the client does not take it for
+ * complete. */
+static void cut_response(struct fcw_engine *e, struct fcw_response *st)
+{
+    if (st->cut == 1 && !st->client_gone && st->out->abort != NULL) {
+        fcw_engine_log(e, FCW_LOG_NOTICE, "the response body did not end normally after its head: transfer cut");
+    }
+    fcw_response_cut(st);
+}
+
 /* Runs the loop until the response is complete and waitUntil work is done,
  * or nothing is left that could complete it, or a limit stops it. */
-static void run_request_loop(struct fcw_engine *e, struct http_state *st)
+static void run_request_loop(struct fcw_engine *e, struct fcw_response *st)
 {
     struct fcw_loop *loop = fcw_engine_loop(e);
     while (!fcw_engine_past_deadline(e)) {
-        if (st->cut == 1) {
-            /* at once, even if waitUntil work goes on */
-            st->cut = 2;
-            cut_response(e, st);
-        }
+        /* at once, even if waitUntil work goes on */
+        cut_response(e, st);
         if ((st->ended || st->client_gone) && st->wait_until == 0) {
             return;
         }
-        if (st->ended && !st->flushed && !st->client_gone) {
-            /* the response is complete but waitUntil work goes on: send it */
-            st->flushed = 1;
-            if (st->out->flush(st->out->data) < 0) {
-                client_gone(st);
-            }
-        }
+        /* the response is complete but waitUntil work goes on: send it */
+        fcw_response_flush(st);
         double deadline = fcw_engine_wall_deadline(e);
         int wait = -1;
         if (deadline > 0) {
@@ -522,13 +447,11 @@ static void run_request_loop(struct fcw_engine *e, struct http_state *st)
 
 enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_request *req, const struct fcw_output *out)
 {
-    struct http_state *st = &current;
+    struct fcw_response response, *st = &response;
     duk_context *ctx = fcw_engine_ctx(e);
-    memset(st, 0, sizeof(*st));
-    st->out = out;
-    st->active = 1;
-    st->head_only = strcmp(req->method, "HEAD") == 0;
+    fcw_response_init(st, out, strcmp(req->method, "HEAD") == 0);
     fcw_engine_begin_request(e, req->id, req->log_context);
+    fcw_engine_attach_response(e, st, abandon);
 
     if (req->scheduled_cron != NULL) {
         duk_push_string(ctx, req->scheduled_cron);
@@ -570,15 +493,12 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
     } else if (st->cut != 0) {
         outcome = FCW_CUT;
     }
-    if (st->cut == 1) {
-        st->cut = 2;
-        cut_response(e, st);
-    }
+    cut_response(e, st);
     if (st->client_gone) {
         fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");
         outcome = FCW_CLIENT_GONE;
     }
-    st->active = 0;
+    fcw_engine_attach_response(e, NULL, NULL);
     fcw_engine_end_request(e);
     return outcome;
 }

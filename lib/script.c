@@ -1,0 +1,395 @@
+/*
+ * Loading JavaScript into an engine: the runtime's files (js/, embedded
+ * in lib/js_sources.c) into a new heap, and the worker script, rewritten
+ * for loading (a leading "#!" line, `export default`) and evaluated as a
+ * module or as global code under the request limits, with the source map
+ * beside it registered so that stack traces name the original sources.
+ * Every file is wrapped in a function expression, compiled and called by
+ * one helper (wrap_compile_call).
+ */
+#include "config.h"
+
+#include "engine.h"
+
+#include "js_sources.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Compiles "(function (params) {" text "\n})" (name in errors and stack
+ * traces), and calls the function with the nargs values on top of the
+ * stack, which it replaces with the call's result. Throws on a compile
+ * error or an exception. */
+static void wrap_compile_call(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
+                              duk_idx_t nargs)
+{
+    duk_push_sprintf(ctx, "(function (%s) {", params);
+    duk_push_lstring(ctx, text, len);
+    duk_push_literal(ctx, "\n})");
+    duk_concat(ctx, 3);
+    duk_push_string(ctx, name);
+    duk_compile(ctx, DUK_COMPILE_EVAL);
+    duk_call(ctx, 0);
+    duk_insert(ctx, -(nargs + 1));
+    duk_call(ctx, nargs);
+}
+
+/* "file:line: message" from the error on top of the stack: the line of the
+ * innermost stack frame in `file`, else the error's own lineNumber. */
+static void error_text(duk_context *ctx, const char *file, char *err, size_t errlen)
+{
+    long line = 0;
+    const char *msg;
+    if (duk_is_error(ctx, -1)) {
+        duk_get_prop_literal(ctx, -1, "stack");
+        const char *stack = duk_get_string(ctx, -1);
+        size_t flen = strlen(file);
+        for (const char *p = stack; p && (p = strstr(p, file)) != NULL; p += flen) {
+            if (p[flen] == ':') {
+                line = strtol(p + flen + 1, NULL, 10);
+                break;
+            }
+        }
+        duk_pop(ctx);
+        if (line == 0) {
+            duk_get_prop_literal(ctx, -1, "lineNumber");
+            line = (long) duk_get_int_default(ctx, -1, 0);
+            duk_pop(ctx);
+        }
+        duk_get_prop_literal(ctx, -1, "name");
+        duk_get_prop_literal(ctx, -2, "message");
+        snprintf(err, errlen, "%s:%ld: %s: %s", file, line, duk_safe_to_string(ctx, -2),
+                 duk_safe_to_string(ctx, -1));
+        duk_pop_2(ctx);
+        return;
+    }
+    msg = duk_safe_to_string(ctx, -1);
+    snprintf(err, errlen, "%s: uncaught: %s", file, msg);
+}
+
+/* Rewrites a worker script for loading, keeping every line where it was: a
+ * leading "#!" line becomes a comment, and a statement starting a line with
+ * "export default" assigns the module's default export (*is_module is then
+ * set). Any other export form is refused with its line. Returns a new
+ * buffer (its length in *outlen) or NULL with err set. */
+static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module,
+                             char *err, size_t errlen)
+{
+    static const char replacement[] = "exports.default=";
+    size_t cap = len + 64, n = 0;
+    char *out = malloc(cap);
+    long line = 1;
+    size_t i = 0;
+    if (out == NULL) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    if (len >= 2 && src[0] == '#' && src[1] == '!') {
+        out[n++] = '/';
+        out[n++] = '/';
+        i = 2;
+    }
+    for (; i < len; i++) {
+        if (i == 0 || src[i - 1] == '\n') {
+            size_t j = i;
+            while (j < len && (src[j] == ' ' || src[j] == '\t')) {
+                j++;
+            }
+            if (len - j >= 7 && memcmp(src + j, "export", 6) == 0 &&
+                (src[j + 6] == ' ' || src[j + 6] == '\t' || src[j + 6] == '{' || src[j + 6] == '*')) {
+                size_t k = j + 6;
+                while (k < len && (src[k] == ' ' || src[k] == '\t')) {
+                    k++;
+                }
+                if (len - k < 7 || memcmp(src + k, "default", 7) != 0) {
+                    snprintf(err, errlen,
+                             "%s:%ld: only 'export default' is supported in a script; "
+                             "bundle ES modules with fcworker-build",
+                             path, line);
+                    free(out);
+                    return NULL;
+                }
+                if (n + (j - i) + sizeof(replacement) + 1 > cap) {
+                    cap = cap * 2 + sizeof(replacement);
+                    char *nb = realloc(out, cap);
+                    if (nb == NULL) {
+                        free(out);
+                        snprintf(err, errlen, "%s: out of memory", path);
+                        return NULL;
+                    }
+                    out = nb;
+                }
+                memcpy(out + n, src + i, j - i);
+                n += j - i;
+                *is_module = 1;
+                memcpy(out + n, replacement, sizeof(replacement) - 1);
+                n += sizeof(replacement) - 1;
+                i = k + 7;
+                if (i >= len) {
+                    break;
+                }
+            }
+        }
+        if (src[i] == '\n') {
+            line++;
+        }
+        if (n + 1 > cap) {
+            cap *= 2;
+            char *nb = realloc(out, cap);
+            if (nb == NULL) {
+                free(out);
+                snprintf(err, errlen, "%s: out of memory", path);
+                return NULL;
+            }
+            out = nb;
+        }
+        out[n++] = src[i];
+    }
+    *outlen = n;
+    return out;
+}
+
+struct script_source {
+    const char *path;
+    const char *text;
+    size_t len;
+    int as_module;
+};
+
+/* A script with `export default` runs as a module: (function (exports)
+ * {...}) called with a fresh exports object, then handed to
+ * native.setExports, so its top-level names stay private. Any other
+ * script (a classic service worker, a test) runs as global code: its
+ * top-level `var` and function declarations become properties of the
+ * global object, as in a browser's worker. */
+static duk_ret_t eval_script(duk_context *ctx, void *udata)
+{
+    struct script_source *s = udata;
+    struct fcw_engine *e = fcw_engine_of(ctx);
+    if (s->as_module) {
+        duk_push_object(ctx);
+        duk_dup_top(ctx);
+        wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1);
+        duk_pop(ctx);
+        fcw_engine_push_native(e);
+        duk_get_prop_literal(ctx, -1, "setExports");
+        duk_dup(ctx, -3);
+        duk_call(ctx, 1);
+        duk_pop_2(ctx);
+    } else {
+        duk_push_lstring(ctx, s->text, s->len);
+        duk_push_string(ctx, s->path);
+        duk_compile(ctx, 0);
+        duk_call(ctx, 0);
+    }
+    duk_pop(ctx);
+    fcw_engine_push_native(e);
+    duk_get_prop_literal(ctx, -1, "drainJobs");
+    duk_call(ctx, 0);
+    duk_pop_2(ctx);
+    return 0;
+}
+
+/* Evaluates a script's text (path names it in errors and stacks). */
+static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module, char *err,
+                     size_t errlen)
+{
+    size_t tlen = 0;
+    int is_module = 0;
+    char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
+    if (text == NULL) {
+        return -1;
+    }
+    struct script_source s = { path, text, tlen, as_module && is_module };
+    /* Top-level code runs under the request limits, so that a script that
+     * loops at load time is refused instead of hanging the pool. */
+    const struct fcw_limits *lim = fcw_engine_limits(e);
+    fcw_engine_arm_limits(e, lim->cpu_ms ? lim->cpu_ms * 10 : 0, lim->wall_ms);
+    duk_context *ctx = fcw_engine_ctx(e);
+    duk_int_t rc = duk_safe_call(ctx, eval_script, &s, 0, 1);
+    enum engine_interrupt why = fcw_engine_interrupted(e);
+    fcw_engine_disarm_limits(e);
+    free(text);
+    if (rc != DUK_EXEC_SUCCESS) {
+        if (why != ENGINE_RUNNING) {
+            snprintf(err, errlen, "%s: top-level code exceeded the %s limit", path,
+                     why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_CPU_LIMIT ? "CPU" : "wall time");
+        } else {
+            error_text(ctx, path, err, errlen);
+        }
+        duk_pop(ctx);
+        return -1;
+    }
+    duk_pop(ctx);
+    return 0;
+}
+
+static int eval_path(struct fcw_engine *e, const char *path, int as_module, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *raw = fcw_read_file(path, &len, err, errlen);
+    if (raw == NULL) {
+        return -1;
+    }
+    int rc = eval_text(e, path, raw, len, as_module, err, errlen);
+    free(raw);
+    return rc;
+}
+
+/* ---- source maps: a script ending with "//# sourceMappingURL=FILE" whose
+ * FILE lies beside it has the map registered with the runtime
+ * (native.registerSourceMap in js/15-sourcemap.js), which rewrites stack
+ * traces in the log to the original sources. A missing map is ignored; a
+ * bad one is logged as a warning. ---- */
+
+struct source_map {
+    const char *script;
+    const char *text;
+    size_t len;
+};
+
+/* The FILE of the last "//# sourceMappingURL=FILE" line of text when it
+ * names a file in the same folder, copied to name; 0 when there is none. */
+static int source_map_name(const char *text, size_t len, char *name, size_t namelen)
+{
+    static const char tag[] = "//# sourceMappingURL=";
+    const char *found = NULL;
+    for (const char *p = text; (size_t) (p - text) < len;) {
+        const char *nl = memchr(p, '\n', len - (size_t) (p - text));
+        size_t linelen = nl ? (size_t) (nl - p) : len - (size_t) (p - text);
+        if (linelen > sizeof(tag) - 1 && memcmp(p, tag, sizeof(tag) - 1) == 0) {
+            found = p;
+        }
+        p += linelen + 1;
+    }
+    if (found == NULL) {
+        return 0;
+    }
+    found += sizeof(tag) - 1;
+    size_t n = 0;
+    while (found + n < text + len && strchr("\r\n \t/", found[n]) == NULL && found[n] != '\0') {
+        n++;
+    }
+    if (n == 0 || n >= namelen || (found + n < text + len && found[n] == '/')) {
+        return 0;
+    }
+    memcpy(name, found, n);
+    name[n] = '\0';
+    return 1;
+}
+
+static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
+{
+    struct source_map *m = udata;
+    fcw_engine_push_native(fcw_engine_of(ctx));
+    duk_get_prop_literal(ctx, -1, "registerSourceMap");
+    duk_push_string(ctx, m->script);
+    duk_push_lstring(ctx, m->text, m->len);
+    duk_call(ctx, 2);
+    duk_pop_2(ctx);
+    return 0;
+}
+
+static void register_source_map(struct fcw_engine *e, const char *path, const char *script, size_t script_len)
+{
+    char err[256], name[256], map_path[4096];
+    size_t len = 0;
+    int found = source_map_name(script, script_len, name, sizeof(name));
+    const char *slash = strrchr(path, '/');
+    int dlen = slash ? (int) (slash - path) + 1 : 0;
+    if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
+        return;
+    }
+    char *map = fcw_read_file(map_path, &len, err, sizeof(err));
+    if (map == NULL) {
+        return;
+    }
+    struct source_map m = { path, map, len };
+    duk_context *ctx = fcw_engine_ctx(e);
+    if (duk_safe_call(ctx, register_source_map_safe, &m, 0, 1) != DUK_EXEC_SUCCESS) {
+        fcw_engine_log(e, FCW_LOG_WARNING, "%s: source map ignored: %s", map_path, duk_safe_to_string(ctx, -1));
+    }
+    duk_pop(ctx);
+    free(map);
+}
+
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen)
+{
+    if (eval_text(engine, path, text, len, 1, err, errlen) < 0) {
+        return -1;
+    }
+    duk_context *ctx = fcw_engine_ctx(engine);
+    fcw_engine_push_native(engine);
+    duk_get_prop_literal(ctx, -1, "hasHandler");
+    duk_call(ctx, 0);
+    int ok = duk_to_boolean(ctx, -1);
+    duk_pop_2(ctx);
+    if (!ok) {
+        snprintf(err, errlen,
+                 "%s: no fetch handler: use 'export default { fetch(request, env, ctx) { ... } }' "
+                 "or addEventListener('fetch', ...) (or a scheduled handler, or static assets)",
+                 path);
+        return -1;
+    }
+    register_source_map(engine, path, text, len);
+    return 0;
+}
+
+int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char *text = fcw_read_file(path, &len, err, errlen);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = fcw_engine_load_source(engine, path, text, len, err, errlen);
+    free(text);
+    return rc;
+}
+
+int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
+{
+    return eval_path(engine, path, 0, err, errlen);
+}
+
+/* ---- the runtime ---- */
+
+struct runtime_file {
+    const char *name;
+    const char *text;
+    size_t len;
+};
+
+/* Runs one runtime file as f(global, native). */
+static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
+{
+    struct runtime_file *src = udata;
+    duk_push_global_object(ctx);
+    fcw_engine_push_native(fcw_engine_of(ctx));
+    wrap_compile_call(ctx, "global, native", src->text, src->len, src->name, 2);
+    return 0;
+}
+
+int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
+{
+    duk_context *ctx = fcw_engine_ctx(e);
+    for (size_t i = 0; i < fcw_js_nsources; i++) {
+        struct runtime_file src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len };
+        if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
+            error_text(ctx, src.name, err, errlen);
+            duk_pop(ctx);
+            return -1;
+        }
+        duk_pop(ctx);
+    }
+    /* Engine internals are not for scripts: Duktape.fin would let one
+     * tenant's finalizer run inside another's request in root mode, and
+     * Duktape.act/gc/compact reach below the runtime. The runtime files
+     * took what they use before this point. */
+    duk_push_global_object(ctx);
+    duk_del_prop_literal(ctx, -1, "Duktape");
+    duk_pop(ctx);
+    return 0;
+}
