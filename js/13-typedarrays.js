@@ -15,7 +15,7 @@
  * with -0 before +0 and NaN last, by counting for long 8- and 16-bit arrays.
  *
  * native.stableSort(list, compare) and native.stableSortByString(values,
- * keys) are shared with 14-more-builtins.js.
+ * keys) are shared with 14-newer-methods.js.
  */
 'use strict';
 

@@ -11,9 +11,6 @@ var OFFSETS = native.urlOffsetsKey;
 var PARAMS = Symbol('url searchParams');
 var LIST = Symbol('searchParams list');
 var OWNER = Symbol('searchParams url');
-var ITER_PARAMS = Symbol('iterator params');
-var ITER_KIND = Symbol('iterator kind');
-var ITER_INDEX = Symbol('iterator index');
 
 /* Indexes into the offsets array, and setter part numbers (enum fcw_url_part). */
 var O_SCHEME_END = 0, O_USERNAME_START = 1, O_USERNAME_END = 2,
@@ -358,17 +355,6 @@ proto.toString = function toString() {
     return native.urlFormSerialize(requireParams(this));
 };
 
-proto.forEach = function forEach(callback, thisArg) {
-    var i;
-    requireParams(this);
-    if (typeof callback !== 'function') {
-        throw new TypeError("Failed to execute 'forEach' on 'URLSearchParams': parameter 1 is not a function");
-    }
-    for (i = 0; i < this[LIST].length; i += 2) {
-        callback.call(thisArg, this[LIST][i + 1], this[LIST][i], this);
-    }
-};
-
 Object.defineProperty(proto, 'size', {
     get: function () {
         return requireParams(this).length / 2;
@@ -376,46 +362,12 @@ Object.defineProperty(proto, 'size', {
     enumerable: true, configurable: true
 });
 
-/* ---- iterators ---- */
-
-function URLSearchParamsIterator(params, kind) {
-    this[ITER_PARAMS] = params;
-    this[ITER_KIND] = kind;
-    this[ITER_INDEX] = 0;
-}
-
-URLSearchParamsIterator.prototype.next = function next() {
-    var list = this[ITER_PARAMS][LIST], i = this[ITER_INDEX], kind = this[ITER_KIND];
-    if (i >= list.length) {
-        return { value: undefined, done: true };
-    }
-    this[ITER_INDEX] = i + 2;
-    return {
-        value: kind === 0 ? list[i] : kind === 1 ? list[i + 1] : [list[i], list[i + 1]],
-        done: false
-    };
-};
-
-URLSearchParamsIterator.prototype[Symbol.iterator] = function () {
-    return this;
-};
-
-function iteratorMethod(kind) {
-    return function () {
-        requireParams(this);
-        return new URLSearchParamsIterator(this, kind);
-    };
-}
-
-proto.keys = iteratorMethod(0);
-proto.values = iteratorMethod(1);
-proto.entries = iteratorMethod(2);
-proto[Symbol.iterator] = proto.entries;
+/* entries, keys, values, forEach and @@iterator (js/29-pair-iterable.js). */
+native.definePairIterable(proto, 'URLSearchParams', requireParams, true);
 
 if (Symbol.toStringTag) {
     URL.prototype[Symbol.toStringTag] = 'URL';
     proto[Symbol.toStringTag] = 'URLSearchParams';
-    URLSearchParamsIterator.prototype[Symbol.toStringTag] = 'URLSearchParams Iterator';
 }
 
 native.defineGlobal('URL', URL);

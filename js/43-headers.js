@@ -293,47 +293,11 @@ Headers.prototype.set = function set(name, value) {
     removeName(list, key, first + 2);
 };
 
-Headers.prototype.forEach = function forEach(callback, thisArg) {
-    var list = listOf(this);
-    if (typeof callback !== 'function') {
-        throw new TypeError("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'Function'.");
-    }
-    for (var i = 0; i < sortedView(list).length; i += 2) {
-        var view = sortedView(list);
-        callback.call(thisArg, view[i + 1], view[i], this);
-    }
-};
-
-function HeadersIterator(list, kind) {
-    this.list = list;
-    this.kind = kind;
-    this.index = 0;
-}
-
-HeadersIterator.prototype.next = function next() {
-    var view = sortedView(this.list), i = this.index;
-    if (i >= view.length) {
-        return { value: undefined, done: true };
-    }
-    this.index = i + 2;
-    var value = this.kind === 'key' ? view[i] : (this.kind === 'value' ? view[i + 1] : [view[i], view[i + 1]]);
-    return { value: value, done: false };
-};
-HeadersIterator.prototype[Symbol.iterator] = function () {
-    return this;
-};
-Object.defineProperty(HeadersIterator.prototype, Symbol.toStringTag, { value: 'Headers Iterator', configurable: true });
-
-Headers.prototype.entries = function entries() {
-    return new HeadersIterator(listOf(this), 'key+value');
-};
-Headers.prototype.keys = function keys() {
-    return new HeadersIterator(listOf(this), 'key');
-};
-Headers.prototype.values = function values() {
-    return new HeadersIterator(listOf(this), 'value');
-};
-Headers.prototype[Symbol.iterator] = Headers.prototype.entries;
+/* entries, keys, values, forEach and @@iterator over the sorted and
+ * combined view (js/29-pair-iterable.js). */
+native.definePairIterable(Headers.prototype, 'Headers', function (headers) {
+    return sortedView(listOf(headers));
+}, true);
 Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
 
 function copyList(list) {

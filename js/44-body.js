@@ -499,42 +499,8 @@ FormData.prototype.set = function set(name, value, filename) {
     }
 };
 
-FormData.prototype.forEach = function forEach(callback, thisArg) {
-    var entries = entriesOf(this);
-    for (var i = 0; i < entries.length; i++) {
-        callback.call(thisArg, entries[i][1], entries[i][0], this);
-    }
-};
-
-function FormDataIterator(entries, kind) {
-    this.entries = entries;
-    this.kind = kind;
-    this.index = 0;
-}
-
-FormDataIterator.prototype.next = function next() {
-    var entry = this.entries[this.index];
-    if (!entry) {
-        return { value: undefined, done: true };
-    }
-    this.index++;
-    return { value: this.kind === 'key' ? entry[0] : (this.kind === 'value' ? entry[1] : [entry[0], entry[1]]), done: false };
-};
-FormDataIterator.prototype[Symbol.iterator] = function () {
-    return this;
-};
-Object.defineProperty(FormDataIterator.prototype, Symbol.toStringTag, { value: 'FormData Iterator', configurable: true });
-
-FormData.prototype.entries = function entries() {
-    return new FormDataIterator(entriesOf(this), 'key+value');
-};
-FormData.prototype.keys = function keys() {
-    return new FormDataIterator(entriesOf(this), 'key');
-};
-FormData.prototype.values = function values() {
-    return new FormDataIterator(entriesOf(this), 'value');
-};
-FormData.prototype[Symbol.iterator] = FormData.prototype.entries;
+/* entries, keys, values, forEach and @@iterator (js/29-pair-iterable.js). */
+native.definePairIterable(FormData.prototype, 'FormData', entriesOf, false);
 Object.defineProperty(FormData.prototype, Symbol.toStringTag, { value: 'FormData', configurable: true });
 
 native.defineGlobal('FormData', FormData);

@@ -5,7 +5,7 @@
  * 'unhandledrejection' listeners, which see uncaught exceptions (microtasks,
  * timers, event listeners) and unhandled rejections before they are logged
  * (a handler that cancels the event keeps it out of the log); MessageChannel
- * and MessagePort, whose messages are structured clones (js/47-misc.js, with
+ * and MessagePort, whose messages are structured clones (js/47-structured-clone.js, with
  * transfer of ArrayBuffers and ports) delivered one per macrotask; and
  * navigator.
  */

@@ -21,6 +21,7 @@
 
 #include "duk_hooks.h"
 #include "engine.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,35 +82,12 @@ static uint32_t *decode_string(const unsigned char *s, size_t len, size_t *n)
     return out;
 }
 
-static size_t encode_unit(unsigned char *p, uint32_t cp)
-{
-    if (cp < 0x80) {
-        p[0] = (unsigned char) cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        p[0] = (unsigned char) (0xc0 | (cp >> 6));
-        p[1] = (unsigned char) (0x80 | (cp & 0x3f));
-        return 2;
-    }
-    p[0] = (unsigned char) (0xe0 | (cp >> 12));
-    p[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3f));
-    p[2] = (unsigned char) (0x80 | (cp & 0x3f));
-    return 3;
-}
-
 /* Appends code points to a CESU-8 buffer with room for 6 bytes each. */
 static size_t encode_cesu8(unsigned char *p, const uint32_t *cps, size_t n)
 {
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t cp = cps[i];
-        if (cp >= 0x10000) {
-            at += encode_unit(p + at, 0xd800 + ((cp - 0x10000) >> 10));
-            at += encode_unit(p + at, 0xdc00 + ((cp - 0x10000) & 0x3ff));
-        } else {
-            at += encode_unit(p + at, cp);
-        }
+        at += fcw_cesu8_put(cps[i], p + at);
     }
     return at;
 }

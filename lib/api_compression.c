@@ -1,6 +1,6 @@
 /*
  * The native half of CompressionStream and DecompressionStream
- * (js/22-compression-streams.js is the other half), on zlib: "gzip" (RFC
+ * (js/27-compression-streams.js is the other half), on zlib: "gzip" (RFC
  * 1952), "deflate" (the zlib format, RFC 1950) and "deflate-raw" (RFC 1951).
  * A stream's z_stream lives in C memory owned by an opaque object (freed by
  * its finalizer, or as soon as the stream ends); script code only passes

@@ -21,6 +21,7 @@
 
 #include "engine.h"
 #include "encoding_tables.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -474,33 +475,6 @@ static void reset(struct fcw_decoder *d)
     *d = fresh;
 }
 
-static size_t put_unit(unsigned char *p, uint32_t u)
-{
-    if (u < 0x80) {
-        p[0] = (unsigned char) u;
-        return 1;
-    }
-    if (u < 0x800) {
-        p[0] = (unsigned char) (0xC0 | (u >> 6));
-        p[1] = (unsigned char) (0x80 | (u & 0x3F));
-        return 2;
-    }
-    p[0] = (unsigned char) (0xE0 | (u >> 12));
-    p[1] = (unsigned char) (0x80 | ((u >> 6) & 0x3F));
-    p[2] = (unsigned char) (0x80 | (u & 0x3F));
-    return 3;
-}
-
-/* Appends code point cp as CESU-8 (at most 6 bytes). */
-static size_t put_code_point(unsigned char *p, uint32_t cp)
-{
-    if (cp < 0x10000) {
-        return put_unit(p, cp);
-    }
-    size_t n = put_unit(p, 0xD800 + ((cp - 0x10000) >> 10));
-    return n + put_unit(p + n, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-}
-
 static struct fcw_decoder *require_decoder(duk_context *ctx, duk_idx_t idx)
 {
     duk_size_t len = 0;
@@ -552,10 +526,10 @@ static duk_ret_t native_decoder_decode(duk_context *ctx)
                 (void) duk_error(ctx, DUK_ERR_TYPE_ERROR,
                     "Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.");
             }
-            len += put_unit(buf + len, 0xFFFD);
+            len += fcw_utf8_put(0xFFFD, buf + len);
         } else {
             for (int k = 0; k < r; k++) {
-                len += put_code_point(buf + len, cps[k]);
+                len += fcw_cesu8_put(cps[k], buf + len);
             }
         }
     }

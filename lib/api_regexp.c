@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "api_regexp.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -494,12 +495,7 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
         if (u[i] >= 0xF0 && i + 3 < n) {
             uint32_t cp = ((uint32_t) (u[i] & 0x07) << 18) | ((uint32_t) (u[i + 1] & 0x3F) << 12) |
                           ((uint32_t) (u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-            uint32_t pair[2] = { 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF) };
-            for (int k = 0; k < 2; k++) {
-                out[o++] = (unsigned char) (0xE0 | (pair[k] >> 12));
-                out[o++] = (unsigned char) (0x80 | ((pair[k] >> 6) & 0x3F));
-                out[o++] = (unsigned char) (0x80 | (pair[k] & 0x3F));
-            }
+            o += fcw_cesu8_put(cp, out + o);
             i += 4;
         } else {
             out[o++] = u[i++];

@@ -292,7 +292,7 @@ static duk_ret_t url_form_parse(duk_context *ctx)
     /* Surrogates (CESU-8, lead byte 0xED) must become scalar values first. */
     if (memchr(input, 0xED, len)) {
         scalar = duk_push_fixed_buffer(ctx, len * 3);
-        len = fcw_url_to_scalar_utf8(input, len, scalar);
+        len = fcw_text_to_scalar_utf8(input, len, scalar);
         input = scalar;
     }
     sink.ctx = ctx;

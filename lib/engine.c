@@ -19,6 +19,7 @@
 #include "cputimer.h"
 #include "duk_hooks.h"
 #include "alloc.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -347,26 +348,6 @@ static duk_ret_t native_log(duk_context *ctx)
     return 0;
 }
 
-size_t fcw_isomorphic_encode(char *out, const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
-        if (*p < 0x80) {
-            if (out) {
-                out[n] = (char) *p;
-            }
-            n++;
-        } else {
-            if (out) {
-                out[n] = (char) (0xC0 | (*p >> 6));
-                out[n + 1] = (char) (0x80 | (*p & 0x3F));
-            }
-            n += 2;
-        }
-    }
-    return n;
-}
-
 void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
 {
     size_t len = strlen(s), n = fcw_isomorphic_encode(NULL, s);
@@ -376,12 +357,6 @@ void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
     }
     fcw_isomorphic_encode(duk_push_fixed_buffer(ctx, n), s);
     duk_buffer_to_string(ctx, -1);
-}
-
-int fcw_is_token_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
 /* ---- protected calls ---- */

@@ -33,10 +33,6 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
  * isomorphic decode): bytes above 0x7F must not reach Duktape as raw UTF-8
  * (a leading 0x80-0x82 or 0xFF byte would even make a Duktape symbol). */
 void fcw_engine_push_isomorphic(duk_context *ctx, const char *s);
-/* The same encoding into out (NULL: only counted); returns the bytes. */
-size_t fcw_isomorphic_encode(char *out, const char *s);
-/* An HTTP token character (RFC 9110 tchar), for header names and methods. */
-int fcw_is_token_char(unsigned char c);
 
 /* Pushes the runtime's private `native` object. */
 void fcw_engine_push_native(struct fcw_engine *engine);

@@ -8,6 +8,7 @@
  * Classes are parsed in regexp_class.c (regexp_classv.c under v).
  */
 #include "regexp_int.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,24 +92,13 @@ int re_next_cp(struct re_parser *ps, uint32_t *c)
     return 0;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int hex_n(struct re_parser *ps, int n, uint32_t *out)
 {
     uint32_t v = 0;
     int i;
 
     for (i = 0; i < n; i++) {
-        int h = hexval(peek(ps, (size_t)i));
+        int h = fcw_hex_value((uint32_t)peek(ps, (size_t)i));
         if (h < 0)
             return -1;
         v = v * 16 + (uint32_t)h;
@@ -129,8 +119,8 @@ static int unicode_escape(struct re_parser *ps, int unicode, uint32_t *out)
         int n = 0;
         ps->pos++;
         v = 0;
-        while (hexval(peek(ps, 0)) >= 0) {
-            v = v * 16 + (uint32_t)hexval(peek(ps, 0));
+        while (fcw_hex_value((uint32_t)peek(ps, 0)) >= 0) {
+            v = v * 16 + (uint32_t)fcw_hex_value((uint32_t)peek(ps, 0));
             if (v > RE_MAX_CP)
                 break;
             ps->pos++;
@@ -307,21 +297,7 @@ static char *parse_group_name(struct re_parser *ps)
             }
             buf = b;
         }
-        if (c < 0x80) {
-            buf[n++] = (char)c;
-        } else if (c < 0x800) {
-            buf[n++] = (char)(0xC0 | (c >> 6));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            buf[n++] = (char)(0xE0 | (c >> 12));
-            buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        } else {
-            buf[n++] = (char)(0xF0 | (c >> 18));
-            buf[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-            buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (c & 0x3F));
-        }
+        n += fcw_utf8_put(c, (unsigned char *)buf + n);
     }
     if (first)
         goto bad;

@@ -19,6 +19,7 @@
 #include "engine.h"
 #include "fetch.h"
 #include "response.h"
+#include "text.h"
 #include "url.h"
 
 #include <stdio.h>
@@ -114,7 +115,7 @@ static duk_ret_t native_respond(duk_context *ctx)
              * 3-byte sequences starting with 0xED: make those UTF-8 */
             if (memchr(body, 0xED, len) != NULL) {
                 char *scalar = duk_push_fixed_buffer(ctx, len);
-                len = fcw_url_to_scalar_utf8(body, len, scalar);
+                len = fcw_text_to_scalar_utf8(body, len, scalar);
                 body = scalar;
             }
         } else {

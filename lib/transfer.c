@@ -14,6 +14,7 @@
 
 #include "engine.h"
 #include "fetch_guard.h"
+#include "text.h"
 #include "url.h"
 
 #include <ctype.h>

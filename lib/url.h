@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
+
 /* An offset that is absent (no query, no fragment). */
 #define FCW_URL_OMITTED UINT32_MAX
 
@@ -64,11 +66,6 @@ const char *fcw_url_get(const struct fcw_url *url, enum fcw_url_part part, size_
 /* The ASCII serialization of the URL's origin ("null" for opaque origins),
  * written to buf (at least 2 * href_len + 8 bytes is always enough). */
 size_t fcw_url_origin(const struct fcw_url *url, char *buf, size_t size);
-
-/* Scalar-value UTF-8 for possibly CESU-8 or invalid input: surrogate pairs
- * combined, lone surrogates and bad bytes replaced by U+FFFD. out must hold
- * len * 3 bytes (a single bad byte grows into three). Returns the length. */
-size_t fcw_url_to_scalar_utf8(const char *in, size_t len, char *out);
 
 /* Callback for each name/value pair of a form-urlencoded string. The strings
  * are percent-decoded UTF-8 with '+' as space (not NUL-terminated). */

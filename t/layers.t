@@ -23,7 +23,10 @@ my $build = FcwTest::build_dir();
 # The leaves: files that must not call into any other file of lib/. The
 # allocator is lib/pool.c or, under its newer name, lib/alloc.c; lib/text.c
 # (the text helpers) is checked when it exists.
-my @leaves = qw(loop pool alloc text cputimer file response kv fetch_guard html_tokenizer lazylink);
+my @leaves = qw(loop pool alloc text cputimer file response kv fetch_guard html_tokenizer html_token lazylink);
+# A leaf may be one module in several files: those may use each other
+# (the HTML tokenizer's state machine and its token builders).
+my %unit = (html_tokenizer => 'html', html_token => 'html');
 
 # The engine (heap, limits, protected calls) uses only leaves: it reaches
 # the modules through their table and the response through a hook.
@@ -173,7 +176,7 @@ my $allocator = 0;
 for my $leaf (@leaves) {
     next unless exists $uses{$leaf};
     $allocator ||= $leaf eq 'pool' || $leaf eq 'alloc';
-    my @out = sort keys %{ $edges{$leaf} || {} };
+    my @out = grep { !($unit{$leaf} && ($unit{$_} // '') eq $unit{$leaf}) } sort keys %{ $edges{$leaf} || {} };
     ok(!@out, "lib/$leaf.c is a leaf (uses nothing of lib/)")
         or diag("lib/$leaf.c uses " . join(', ', map { "$_.c ($edges{$leaf}{$_})" } @out));
 }

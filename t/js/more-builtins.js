@@ -1,5 +1,5 @@
 /*
- * ECMAScript 2022-2024 additions (js/14-more-builtins.js) and checks of the
+ * ECMAScript 2022-2024 additions (js/14-errors.js, js/14-newer-methods.js) and checks of the
  * engine's own ArrayBuffer, DataView, Number and Date parts they rely on.
  */
 

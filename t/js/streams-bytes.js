@@ -754,3 +754,22 @@ test('Blob and body streams settle every pending BYOB read at their end', functi
         t.equal(r.done, true, 'an empty body ends a BYOB read');
     });
 });
+
+test('both reader classes: closed and cancel() check their own brand', function (t) {
+    var byob = new ReadableStream({ type: 'bytes' }).getReader({ mode: 'byob' });
+    var plain = new ReadableStream().getReader();
+    var byobClosed = Object.getOwnPropertyDescriptor(ReadableStreamBYOBReader.prototype, 'closed').get;
+    var plainClosed = Object.getOwnPropertyDescriptor(ReadableStreamDefaultReader.prototype, 'closed').get;
+    t.equal(ReadableStreamBYOBReader.prototype.cancel.name, 'cancel', 'BYOB cancel is named');
+    t.equal(ReadableStreamDefaultReader.prototype.cancel.name, 'cancel', 'default cancel is named');
+    byob.releaseLock();
+    return t.rejects(byobClosed.call(plain), TypeError, "BYOB closed on a default reader").then(function () {
+        return t.rejects(plainClosed.call(byob), TypeError, 'default closed on a BYOB reader');
+    }).then(function () {
+        return t.rejects(ReadableStreamBYOBReader.prototype.cancel.call(plain), TypeError, 'BYOB cancel on a default reader');
+    }).then(function () {
+        return t.rejects(byob.cancel(), TypeError, 'cancel on a released BYOB reader');
+    }).then(function () {
+        return t.rejects(byob.closed, TypeError, 'a released BYOB reader is closed with a TypeError');
+    });
+});

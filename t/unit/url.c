@@ -1,9 +1,11 @@
 /*
  * Unit tests of lib/url.c through its public header: parsing with and
  * without a base, component offsets, CESU-8 input from Duktape, setters,
- * origin and the form-urlencoded helpers. Prints TAP.
+ * origin and the form-urlencoded helpers; and the UTF-8/CESU-8 code point
+ * helpers of lib/text.c they are built on. Prints TAP.
  */
 #include "tap.h"
+#include "text.h"
 #include "url.h"
 
 #include <string.h>
@@ -129,6 +131,34 @@ static void test_form(void)
     ok(n == 13 && memcmp(enc, "a+b*%7E%C3%A9", 13) == 0, "form encode: space, unreserved, ~, UTF-8");
 }
 
+static void test_text(void)
+{
+    unsigned char b[8];
+    size_t n, i;
+    char out[16];
+    static const unsigned char pair[] = { 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80 };
+    static const unsigned char lone[] = { 'a', 0xED, 0xA0, 0xBD, 'b' };
+    static const unsigned char bad[] = { 0xE2, 0x82 };
+
+    n = fcw_utf8_put(0x1F600, b);
+    ok(n == 4 && memcmp(b, "\xF0\x9F\x98\x80", 4) == 0, "utf8 put: four bytes above U+FFFF");
+    n = fcw_cesu8_put(0x1F600, b);
+    ok(n == 6 && memcmp(b, pair, 6) == 0, "cesu8 put: a surrogate pair of three bytes each");
+    n = fcw_cesu8_put(0x20AC, b);
+    ok(n == 3 && memcmp(b, "\xE2\x82\xAC", 3) == 0, "cesu8 put: BMP as UTF-8");
+    i = 0;
+    ok(fcw_utf8_get(pair, sizeof pair, &i, 1) == 0x1F600 && i == 6, "utf8 get (cesu): pair combined");
+    i = 0;
+    ok(fcw_utf8_get(pair, sizeof pair, &i, 0) == 0xFFFD && i == 1, "utf8 get: a surrogate is invalid UTF-8");
+    i = 0;
+    ok(fcw_utf8_get(bad, sizeof bad, &i, 0) == 0xFFFD && i == 2, "utf8 get: truncated sequence is one U+FFFD");
+    ok(fcw_hex_value('7') == 7 && fcw_hex_value('b') == 11 && fcw_hex_value('F') == 15, "hex value of digits, both cases");
+    ok(fcw_hex_value('g') == -1 && fcw_hex_value('/') == -1 && fcw_hex_value(0xFFFFFFFFu) == -1 &&
+           fcw_hex_value(0x0661) == -1, "hex value: -1 for anything else");
+    n = fcw_text_to_scalar_utf8((const char *)lone, sizeof lone, out);
+    ok(n == 5 && memcmp(out, "a\xEF\xBF\xBD" "b", 5) == 0, "to scalar UTF-8: lone surrogate replaced");
+}
+
 int main(void)
 {
     test_components();
@@ -138,5 +168,6 @@ int main(void)
     test_setters();
     test_origin();
     test_form();
+    test_text();
     return done_testing();
 }

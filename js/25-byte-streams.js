@@ -6,7 +6,7 @@
  * (view, respond, respondWithNewView) and ReadableByteStreamTee.
  *
  * The abstract operations follow the spec step by step under their own
- * names. They build on js/20-streams.js through native.streamInternals and
+ * names. They build on js/22-streams-readable.js through native.streamInternals and
  * fill in native.byteStreams, which that file calls for `type: 'bytes'`,
  * getReader({ mode: 'byob' }) and tee(). A BYOB reader's record has
  * `byob: true` and its read-into requests in `readIntoRequests`.
@@ -93,16 +93,8 @@ function resetQueue(c) {
     c.queueTotalSize = 0;
 }
 
-function getDesiredSize(c) {
-    var state = c.stream.state;
-    if (state === 'errored') {
-        return null;
-    }
-    if (state === 'closed') {
-        return 0;
-    }
-    return c.strategyHWM - c.queueTotalSize;
-}
+/* ReadableByteStreamControllerGetDesiredSize: the default controller's steps. */
+var getDesiredSize = S.readableStreamDefaultControllerGetDesiredSize;
 
 function hasBYOBReader(rs) {
     return rs.reader !== undefined && rs.reader.byob === true;
@@ -127,15 +119,9 @@ function shouldCallPull(c) {
 }
 
 function callPullIfNeeded(c) {
-    if (!shouldCallPull(c)) {
-        return;
+    if (shouldCallPull(c)) {
+        S.readableStreamControllerCallPull(c);
     }
-    if (c.pulling) {
-        c.pullAgain = true;
-        return;
-    }
-    c.pulling = true;
-    S.runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
 }
 
 function clearAlgorithms(c) {
@@ -679,24 +665,6 @@ function BYOBReaderRecord(obj) {
     this.readIntoRequests = new S.Fifo();
 }
 
-function ReadIntoRequest() {
-    var d = new S.Deferred();
-    this.deferred = d;
-    this.promise = d.promise;
-}
-
-ReadIntoRequest.prototype.chunkSteps = function (chunk) {
-    S.resolveDeferred(this.deferred, { value: chunk, done: false });
-};
-
-ReadIntoRequest.prototype.closeSteps = function (chunk) {
-    S.resolveDeferred(this.deferred, { value: chunk, done: true });
-};
-
-ReadIntoRequest.prototype.errorSteps = function (e) {
-    S.rejectDeferred(this.deferred, e);
-};
-
 function setUpBYOBReader(reader, rs) {
     if (S.isReadableStreamLocked(rs)) {
         throw typeError('ReadableStream is locked');
@@ -719,20 +687,14 @@ function acquireBYOBReader(rs) {
 native.byteStreams.acquireBYOBReader = acquireBYOBReader;
 
 function errorReadIntoRequests(reader, e) {
-    var requests = reader.readIntoRequests.takeAll();
-    for (var i = 0; i < requests.length; i++) {
-        requests[i].errorSteps(e);
-    }
+    S.settleRequests(reader.readIntoRequests, false, e);
 }
 
 native.byteStreams.errorReadIntoRequests = errorReadIntoRequests;
 
 /* ReadableStreamCancel's step for a BYOB reader. */
 native.byteStreams.closeReadIntoRequests = function (reader) {
-    var requests = reader.readIntoRequests.takeAll();
-    for (var i = 0; i < requests.length; i++) {
-        requests[i].closeSteps(undefined);
-    }
+    S.settleRequests(reader.readIntoRequests, true, undefined);
 };
 
 function byobReaderRead(reader, view, min, readIntoRequest) {
@@ -758,13 +720,7 @@ function ReadableStreamBYOBReader(stream) {
     this[SLOT] = reader;
 }
 
-S.getter(ReadableStreamBYOBReader.prototype, 'closed', function () {
-    var reader = S.recordOf(this, BYOBReaderRecord);
-    if (reader === undefined) {
-        return S.promiseReject(typeError('Illegal invocation'));
-    }
-    return reader.closed.promise;
-});
+S.getter(ReadableStreamBYOBReader.prototype, 'closed', S.readerClosedGetter(BYOBReaderRecord));
 
 /* The checks of read(view, options) before anything is read. */
 function readArguments(reader, view, options) {
@@ -806,7 +762,7 @@ S.methods(ReadableStreamBYOBReader.prototype, {
         if (typeof min !== 'number') {
             return S.promiseReject(min);
         }
-        request = new ReadIntoRequest();
+        request = new S.PromiseReadRequest();
         byobReaderRead(reader, view, min, request);
         return request.promise;
     },
@@ -816,16 +772,7 @@ S.methods(ReadableStreamBYOBReader.prototype, {
             byobReaderRelease(reader);
         }
     },
-    cancel: function cancel(reason) {
-        var reader = S.recordOf(this, BYOBReaderRecord);
-        if (reader === undefined) {
-            return S.promiseReject(typeError('Illegal invocation'));
-        }
-        if (reader.stream === undefined) {
-            return S.promiseReject(typeError('Cannot cancel a released reader'));
-        }
-        return S.readableStreamReaderGenericCancel(reader, reason);
-    }
+    cancel: S.readerCancelMethod(BYOBReaderRecord)
 });
 S.toStringTag(ReadableStreamBYOBReader.prototype, 'ReadableStreamBYOBReader');
 
@@ -840,8 +787,7 @@ function cloneAsUint8Array(view) {
 native.byteStreams.tee = function (rs) {
     var reader = S.acquireReadableStreamDefaultReader(rs);
     var reading = false, readAgainForBranch1 = false, readAgainForBranch2 = false;
-    var canceled1 = false, canceled2 = false, reason1, reason2, branch1, branch2;
-    var cancelPromise = new S.Deferred();
+    var tee = new S.TeeState(rs), branch1, branch2;
 
     function forwardReaderError(thisReader) {
         S.markHandled(thisReader.closed.promise.then(undefined, function (r) {
@@ -850,8 +796,8 @@ native.byteStreams.tee = function (rs) {
             }
             controllerError(branch1.controller, r);
             controllerError(branch2.controller, r);
-            if (!canceled1 || !canceled2) {
-                S.resolveDeferred(cancelPromise, undefined);
+            if (!tee.canceled1 || !tee.canceled2) {
+                S.resolveDeferred(tee.cancelPromise, undefined);
             }
         }));
     }
@@ -859,7 +805,7 @@ native.byteStreams.tee = function (rs) {
     function cloneFailed(e) {
         controllerError(branch1.controller, e);
         controllerError(branch2.controller, e);
-        S.resolveDeferred(cancelPromise, S.readableStreamCancel(rs, e));
+        S.resolveDeferred(tee.cancelPromise, S.readableStreamCancel(rs, e));
     }
 
     function pullAgainIfAsked() {
@@ -874,7 +820,7 @@ native.byteStreams.tee = function (rs) {
     function defaultChunk(chunk) {
         var chunk1 = chunk, chunk2 = chunk;
         readAgainForBranch1 = readAgainForBranch2 = false;
-        if (!canceled1 && !canceled2) {
+        if (!tee.canceled1 && !tee.canceled2) {
             try {
                 chunk2 = cloneAsUint8Array(chunk);
             } catch (e) {
@@ -882,10 +828,10 @@ native.byteStreams.tee = function (rs) {
                 return;
             }
         }
-        if (!canceled1) {
+        if (!tee.canceled1) {
             controllerEnqueue(branch1.controller, chunk1);
         }
-        if (!canceled2) {
+        if (!tee.canceled2) {
             controllerEnqueue(branch2.controller, chunk2);
         }
         pullAgainIfAsked();
@@ -897,10 +843,10 @@ native.byteStreams.tee = function (rs) {
         },
         closeSteps: function () {
             reading = false;
-            if (!canceled1) {
+            if (!tee.canceled1) {
                 controllerClose(branch1.controller);
             }
-            if (!canceled2) {
+            if (!tee.canceled2) {
                 controllerClose(branch2.controller);
             }
             if (branch1.controller.pendingPullIntos.length > 0) {
@@ -909,8 +855,8 @@ native.byteStreams.tee = function (rs) {
             if (branch2.controller.pendingPullIntos.length > 0) {
                 controllerRespond(branch2.controller, 0);
             }
-            if (!canceled1 || !canceled2) {
-                S.resolveDeferred(cancelPromise, undefined);
+            if (!tee.canceled1 || !tee.canceled2) {
+                S.resolveDeferred(tee.cancelPromise, undefined);
             }
         },
         errorSteps: function () {
@@ -932,7 +878,8 @@ native.byteStreams.tee = function (rs) {
     }
 
     BranchReadIntoRequest.prototype.branches = function () {
-        return this.forBranch2 ? [branch2, branch1, canceled2, canceled1] : [branch1, branch2, canceled1, canceled2];
+        return this.forBranch2 ? [branch2, branch1, tee.canceled2, tee.canceled1]
+            : [branch1, branch2, tee.canceled1, tee.canceled2];
     };
 
     BranchReadIntoRequest.prototype.chunkSteps = function (chunk) {
@@ -976,7 +923,7 @@ native.byteStreams.tee = function (rs) {
             }
         }
         if (!b[2] || !b[3]) {
-            S.resolveDeferred(cancelPromise, undefined);
+            S.resolveDeferred(tee.cancelPromise, undefined);
         }
     };
 
@@ -1021,26 +968,8 @@ native.byteStreams.tee = function (rs) {
         return pullBranch(true);
     }
 
-    function cancelBoth() {
-        S.resolveDeferred(cancelPromise, S.readableStreamCancel(rs, [reason1, reason2]));
-    }
-
-    branch1 = createReadableByteStream(S.noop, pull1Algorithm, function (reason) {
-        canceled1 = true;
-        reason1 = reason;
-        if (canceled2) {
-            cancelBoth();
-        }
-        return cancelPromise.promise;
-    });
-    branch2 = createReadableByteStream(S.noop, pull2Algorithm, function (reason) {
-        canceled2 = true;
-        reason2 = reason;
-        if (canceled1) {
-            cancelBoth();
-        }
-        return cancelPromise.promise;
-    });
+    branch1 = createReadableByteStream(S.noop, pull1Algorithm, tee.cancel1Algorithm);
+    branch2 = createReadableByteStream(S.noop, pull2Algorithm, tee.cancel2Algorithm);
     forwardReaderError(reader);
     return [branch1, branch2];
 };

@@ -1,26 +1,11 @@
 /*
- * ECMAScript 2022–2024 library additions that Duktape 2.7 lacks and that
- * lowered Workers code calls, beyond 12-builtins.js: the Error `cause`
- * option (§20.5.8.1 InstallErrorCause) for Error and the six native error
- * constructors, String.prototype.normalize (see below), a stable
- * Array.prototype.sort (ES2019), the ES2023 copying Array methods
- * (toReversed, toSorted, toSpliced, with), Object.hasOwn and
- * Promise.withResolvers. (String.prototype.matchAll is in 16-regexp.js.)
- *
- * The native error constructors ignore a second argument, so each global
- * error constructor is replaced by a function around the native one with
- * the same .prototype (so instanceof and errors the engine throws are
- * unchanged), .name and .length; TypeError, the others and AggregateError
- * inherit from the new Error as in ES2015. Such a function does not read
- * as "[native code]", so Babel's and TypeScript's lowered
- * `class X extends Error` call it as
- * `Error.apply(this, args)`: given a receiver that inherits from the error
- * prototype but is not an error yet, the new error gets the receiver's
- * prototype, so subclass instances are instances of the subclass. The
- * wrapper's own frame is cut from `stack`. (A Proxy of the constructor
- * would keep "[native code]", but Duktape's Proxy has no getPrototypeOf or
- * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
- * function to reflection.)
+ * Methods of ECMAScript 2015–2024 that Duktape 2.7 lacks or gets wrong and
+ * that lowered Workers code calls, beyond 12-builtins.js:
+ * String.prototype.normalize (see below), a stable Array.prototype.sort
+ * (ES2019), the ES2023 copying Array methods (toReversed, toSorted,
+ * toSpliced, with), Object.hasOwn, Object.assign with symbol keys and
+ * Promise.withResolvers. (String.prototype.matchAll is in 16-regexp.js,
+ * the Error `cause` option in 14-errors.js.)
  *
  * normalize: Duktape has no Unicode normalization data; the form is
  * checked here and the string normalized by libunistring
@@ -33,103 +18,16 @@ var spec = native.spec;
 var defineHidden = spec.defineHidden;
 var setNameAndLength = spec.setNameAndLength;
 var provide = spec.provide;
-var isObject = spec.isObject;
 var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 var toLength = spec.toLength;
 var toObject = spec.toObject;
 var toStringValue = spec.toStringValue;
 
 var hasOwn = Object.prototype.hasOwnProperty;
-var toStr = Object.prototype.toString;
 var MAX_SAFE_INTEGER = 9007199254740991;
 var MAX_ARRAY_LENGTH = 4294967295;
-var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 var NORMALIZATION_FORMS = { NFC: true, NFD: true, NFKC: true, NFKD: true };
 var nativeNormalize = native.normalize;
-var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
-
-/* Adds each [name, function, length] the target does not have yet. */
-/* ---- Error cause ---- */
-
-/* An object being initialised by a lowered subclass constructor: Babel
- * (without a usable Reflect.construct) and TypeScript call the parent as
- * `Error.apply(this, args)` and continue with the object it returns. */
-function isSubclassReceiver(thisArg, prototype) {
-    return isObject(thisArg) && prototype.isPrototypeOf(thisArg) && toStr.call(thisArg) !== '[object Error]';
-}
-
-/* The stack with the wrapper's frame cut; shared getter of wrapped errors. */
-function errorStack() {
-    var stack = nativeStackGetter.call(this);
-    return typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack;
-}
-
-function setErrorStack(value) {
-    defineHidden(this, 'stack', value);
-}
-
-/* InstallErrorCause, and the stack without the wrapper's frame. */
-function finishError(error, options) {
-    if (isObject(options) && 'cause' in options) {
-        defineHidden(error, 'cause', options.cause);
-    }
-    if (wrapperFrame !== null) {
-        Object.defineProperty(error, 'stack', {
-            get: errorStack, set: setErrorStack, enumerable: false, configurable: true
-        });
-    }
-    return error;
-}
-
-/* A constructor that behaves as NativeError and takes the options argument. */
-function wrapErrorConstructor(NativeError) {
-    var prototype = NativeError.prototype;
-    function ErrorWithOptions(message, options) {
-        var error = new NativeError(message);
-        var errorPrototype = prototype;
-        if (new.target !== undefined) {
-            errorPrototype = new.target.prototype;
-        } else if (isSubclassReceiver(this, prototype)) {
-            errorPrototype = Object.getPrototypeOf(this);
-        }
-        if (errorPrototype !== prototype && isObject(errorPrototype)) {
-            Object.setPrototypeOf(error, errorPrototype);
-        }
-        return finishError(error, options);
-    }
-    Object.defineProperty(ErrorWithOptions, 'prototype', { value: prototype, writable: false });
-    setNameAndLength(ErrorWithOptions, NativeError.name, 1);
-    defineHidden(prototype, 'constructor', ErrorWithOptions);
-    return ErrorWithOptions;
-}
-
-function escapeRegExp(text) {
-    return text.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
-}
-
-/* Matches the frame the wrappers add on top of every stack (its location
- * "(file:line)"), or is null when the engine records no frames. */
-function findWrapperFrame(WrappedError) {
-    var lines = String(nativeStackGetter.call(new WrappedError('probe'))).split('\n');
-    var location = lines.length > 1 ? /\([^()]+\)/.exec(lines[1]) : null;
-    return location === null ? null : new RegExp('\\n[^\\n]*' + escapeRegExp(location[0]) + '[^\\n]*');
-}
-
-var wrapperFrame = null;
-
-if (new Error('', { cause: 0 }).cause === undefined) {
-    var WrappedError = wrapErrorConstructor(Error);
-    for (var i = 1; i < ERROR_NAMES.length; i++) {
-        var wrapped = wrapErrorConstructor(global[ERROR_NAMES[i]]);
-        Object.setPrototypeOf(wrapped, WrappedError);
-        native.defineGlobal(ERROR_NAMES[i], wrapped);
-    }
-    if (typeof global.AggregateError === 'function' && Object.getPrototypeOf(global.AggregateError) === Error) {
-        Object.setPrototypeOf(global.AggregateError, WrappedError);
-    }
-    native.defineGlobal('Error', WrappedError);
-    wrapperFrame = findWrapperFrame(WrappedError);
-}
 
 /* ---- String ---- */
 

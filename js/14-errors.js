@@ -1,0 +1,112 @@
+/*
+ * The Error constructors with ECMAScript 2022's `cause` option
+ * (§20.5.8.1 InstallErrorCause), which Duktape 2.7 lacks, for Error and
+ * the six native error constructors.
+ *
+ * The native error constructors ignore a second argument, so each global
+ * error constructor is replaced by a function around the native one with
+ * the same .prototype (so instanceof and errors the engine throws are
+ * unchanged), .name and .length; TypeError, the others and AggregateError
+ * inherit from the new Error as in ES2015. Such a function does not read
+ * as "[native code]", so Babel's and TypeScript's lowered
+ * `class X extends Error` call it as
+ * `Error.apply(this, args)`: given a receiver that inherits from the error
+ * prototype but is not an error yet, the new error gets the receiver's
+ * prototype, so subclass instances are instances of the subclass. The
+ * wrapper's own frame is cut from `stack`. (A Proxy of the constructor
+ * would keep "[native code]", but Duktape's Proxy has no getPrototypeOf or
+ * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
+ * function to reflection.)
+ */
+'use strict';
+
+var spec = native.spec;
+var defineHidden = spec.defineHidden;
+var setNameAndLength = spec.setNameAndLength;
+var isObject = spec.isObject;
+
+var toStr = Object.prototype.toString;
+var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
+
+/* ---- Error cause ---- */
+
+/* An object being initialised by a lowered subclass constructor: Babel
+ * (without a usable Reflect.construct) and TypeScript call the parent as
+ * `Error.apply(this, args)` and continue with the object it returns. */
+function isSubclassReceiver(thisArg, prototype) {
+    return isObject(thisArg) && prototype.isPrototypeOf(thisArg) && toStr.call(thisArg) !== '[object Error]';
+}
+
+/* The stack with the wrapper's frame cut; shared getter of wrapped errors. */
+function errorStack() {
+    var stack = nativeStackGetter.call(this);
+    return typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack;
+}
+
+function setErrorStack(value) {
+    defineHidden(this, 'stack', value);
+}
+
+/* InstallErrorCause, and the stack without the wrapper's frame. */
+function finishError(error, options) {
+    if (isObject(options) && 'cause' in options) {
+        defineHidden(error, 'cause', options.cause);
+    }
+    if (wrapperFrame !== null) {
+        Object.defineProperty(error, 'stack', {
+            get: errorStack, set: setErrorStack, enumerable: false, configurable: true
+        });
+    }
+    return error;
+}
+
+/* A constructor that behaves as NativeError and takes the options argument. */
+function wrapErrorConstructor(NativeError) {
+    var prototype = NativeError.prototype;
+    function ErrorWithOptions(message, options) {
+        var error = new NativeError(message);
+        var errorPrototype = prototype;
+        if (new.target !== undefined) {
+            errorPrototype = new.target.prototype;
+        } else if (isSubclassReceiver(this, prototype)) {
+            errorPrototype = Object.getPrototypeOf(this);
+        }
+        if (errorPrototype !== prototype && isObject(errorPrototype)) {
+            Object.setPrototypeOf(error, errorPrototype);
+        }
+        return finishError(error, options);
+    }
+    Object.defineProperty(ErrorWithOptions, 'prototype', { value: prototype, writable: false });
+    setNameAndLength(ErrorWithOptions, NativeError.name, 1);
+    defineHidden(prototype, 'constructor', ErrorWithOptions);
+    return ErrorWithOptions;
+}
+
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
+}
+
+/* Matches the frame the wrappers add on top of every stack (its location
+ * "(file:line)"), or is null when the engine records no frames. */
+function findWrapperFrame(WrappedError) {
+    var lines = String(nativeStackGetter.call(new WrappedError('probe'))).split('\n');
+    var location = lines.length > 1 ? /\([^()]+\)/.exec(lines[1]) : null;
+    return location === null ? null : new RegExp('\\n[^\\n]*' + escapeRegExp(location[0]) + '[^\\n]*');
+}
+
+var wrapperFrame = null;
+
+if (new Error('', { cause: 0 }).cause === undefined) {
+    var WrappedError = wrapErrorConstructor(Error);
+    for (var i = 1; i < ERROR_NAMES.length; i++) {
+        var wrapped = wrapErrorConstructor(global[ERROR_NAMES[i]]);
+        Object.setPrototypeOf(wrapped, WrappedError);
+        native.defineGlobal(ERROR_NAMES[i], wrapped);
+    }
+    if (typeof global.AggregateError === 'function' && Object.getPrototypeOf(global.AggregateError) === Error) {
+        Object.setPrototypeOf(global.AggregateError, WrappedError);
+    }
+    native.defineGlobal('Error', WrappedError);
+    wrapperFrame = findWrapperFrame(WrappedError);
+}

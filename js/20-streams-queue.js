@@ -1,0 +1,438 @@
+/*
+ * The WHATWG Streams Standard (https://streams.spec.whatwg.org/), first of
+ * its files: what all stream classes share. Promises with their resolving
+ * functions (Deferred, the read request behind reader.read()), the
+ * brand checks and WebIDL helpers, the queue-with-sizes, and the queuing
+ * strategies (CountQueuingStrategy, ByteLengthQueuingStrategy).
+ *
+ * The stream files, in load order: this one; 21-streams-writable.js
+ * (WritableStream); 22-streams-readable.js (ReadableStream, default
+ * readers and controller, tee); 23-streams-pipe-iterate.js (pipeTo,
+ * pipeThrough, async iteration, ReadableStream.from);
+ * 24-streams-transform.js (TransformStream); 25-byte-streams.js (byte
+ * streams). Each file's internals that a later one uses are properties of
+ * `native.streamInternals`, which this file creates; a later file copies
+ * the ones it calls into file-level variables of the same names.
+ *
+ * The algorithms follow the spec's abstract operations step by step and keep
+ * their names (in camelCase) so each can be checked against the text. Every
+ * public object keeps one internal record under the SLOT symbol; the record
+ * points back at the public object through `.obj` (which is also the brand
+ * check). Queues are arrays with a moving head index, so enqueue and dequeue
+ * are O(1); promise reactions that run per chunk are closures created once
+ * per stream, never per chunk. Promises come from `global.Promise`, looked up
+ * at call time.
+ */
+var SLOT = Symbol('fcw.stream');
+var PENDING = 0, FULFILLED = 1, REJECTED = 2;
+
+if (!Symbol.asyncIterator) {
+    Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
+}
+
+/* ---- promises ---- */
+
+var capturedResolve, capturedReject;
+
+function captureResolvers(resolve, reject) {
+    capturedResolve = resolve;
+    capturedReject = reject;
+}
+
+/* A promise with its resolving functions and a settled state, for the
+ * spec's "a new promise" that is later resolved or rejected by an algorithm. */
+function Deferred() {
+    this.promise = new global.Promise(captureResolvers);
+    this.resolveFn = capturedResolve;
+    this.rejectFn = capturedReject;
+    this.state = PENDING;
+}
+
+function resolveDeferred(d, value) {
+    if (d.state === PENDING) {
+        d.state = FULFILLED;
+        d.resolveFn(value);
+    }
+}
+
+function rejectDeferred(d, reason) {
+    if (d.state === PENDING) {
+        d.state = REJECTED;
+        d.rejectFn(reason);
+    }
+}
+
+function noop() {
+}
+
+function returnUndefined() {
+    return undefined;
+}
+
+function markHandled(promise) {
+    promise.then(undefined, noop);
+}
+
+function rejectHandled(d, reason) {
+    rejectDeferred(d, reason);
+    markHandled(d.promise);
+}
+
+function resolvedDeferred(value) {
+    var d = new Deferred();
+    resolveDeferred(d, value);
+    return d;
+}
+
+function rejectedDeferred(reason) {
+    var d = new Deferred();
+    rejectHandled(d, reason);
+    return d;
+}
+
+function promiseResolve(value) {
+    return global.Promise.resolve(value);
+}
+
+function promiseReject(reason) {
+    return global.Promise.reject(reason);
+}
+
+/* Calls an optional user method as `method.call(thisArg, a, b)` and turns
+ * the outcome into a promise (a throw becomes a rejection). */
+function promiseCall(method, thisArg, a, b) {
+    if (method === undefined) {
+        return promiseResolve(undefined);
+    }
+    try {
+        return promiseResolve(method.call(thisArg, a, b));
+    } catch (e) {
+        return promiseReject(e);
+    }
+}
+
+/* Runs a per-chunk algorithm (pull, write) and schedules onFulfilled or
+ * onRejected as the spec's "upon fulfillment/rejection" would. Such
+ * algorithms may return a plain value (fulfilled), a promise or thenable, or
+ * throw (rejected); a plain value costs one job instead of two promises. */
+function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
+    var result;
+    try {
+        result = algorithm(arg);
+    } catch (e) {
+        native.enqueueJob(onRejected, e);
+        return;
+    }
+    if (isObject(result)) {
+        promiseResolve(result).then(onFulfilled, onRejected);
+    } else {
+        native.enqueueJob(onFulfilled, result);
+    }
+}
+
+/* The read request behind reader.read() of both reader classes (a read
+ * request or a read-into request): settles a promise. */
+function PromiseReadRequest() {
+    this.promise = new global.Promise(captureResolvers);
+    this.resolveFn = capturedResolve;
+    this.rejectFn = capturedReject;
+}
+
+PromiseReadRequest.prototype.chunkSteps = function (chunk) {
+    this.resolveFn({ value: chunk, done: false });
+};
+
+/* A BYOB reader's read-into request closes with a chunk (an empty view of
+ * its buffer); a default reader's read request with none. */
+PromiseReadRequest.prototype.closeSteps = function (chunk) {
+    this.resolveFn({ value: chunk, done: true });
+};
+
+PromiseReadRequest.prototype.errorSteps = function (e) {
+    this.rejectFn(e);
+};
+
+/* ---- small helpers ---- */
+
+function typeError(message) {
+    return new TypeError(message);
+}
+
+function isObject(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function recordOf(x, Kind) {
+    if (isObject(x)) {
+        var r = x[SLOT];
+        if (r instanceof Kind && r.obj === x) {
+            return r;
+        }
+    }
+    return undefined;
+}
+
+function brand(x, Kind, what) {
+    var r = recordOf(x, Kind);
+    if (r === undefined) {
+        throw typeError('Illegal invocation: not a ' + what);
+    }
+    return r;
+}
+
+function illegalConstructor() {
+    throw typeError('Illegal constructor');
+}
+
+function requireNew(self, Ctor, name) {
+    if (!(self instanceof Ctor) || recordOf(self, Object) !== undefined) {
+        throw typeError("Failed to construct '" + name + "': Please use the 'new' operator");
+    }
+}
+
+function getter(proto, name, fn) {
+    Object.defineProperty(proto, name, { get: fn, enumerable: true, configurable: true });
+}
+
+function methods(proto, table) {
+    var name;
+    for (name in table) {
+        if (Object.prototype.hasOwnProperty.call(table, name)) {
+            Object.defineProperty(proto, name, {
+                value: table[name], writable: true, enumerable: true, configurable: true
+            });
+        }
+    }
+}
+
+function toStringTag(proto, name) {
+    Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
+}
+
+/* Reads an optional callable member of a dictionary argument. */
+function optionalMethod(dict, name, context) {
+    var value = dict[name];
+    if (value !== undefined && typeof value !== 'function') {
+        throw typeError(context + ': member ' + name + ' is not a function');
+    }
+    return value;
+}
+
+function dictionary(x, context) {
+    if (x === undefined || x === null) {
+        return {};
+    }
+    if (!isObject(x)) {
+        throw typeError(context + ': argument is not an object');
+    }
+    return x;
+}
+
+/* ---- queue with sizes (QueueWithSizes) and plain FIFO ---- */
+
+function Fifo() {
+    this.items = [];
+    this.head = 0;
+}
+
+Fifo.prototype.push = function (value) {
+    this.items.push(value);
+};
+
+Fifo.prototype.shift = function () {
+    var items = this.items, value = items[this.head];
+    items[this.head] = undefined;
+    this.head += 1;
+    if (this.head === items.length) {
+        this.items = [];
+        this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > items.length) {
+        this.items = items.slice(this.head);
+        this.head = 0;
+    }
+    return value;
+};
+
+Fifo.prototype.peek = function () {
+    return this.items[this.head];
+};
+
+Fifo.prototype.size = function () {
+    return this.items.length - this.head;
+};
+
+/* Drains the FIFO, returning its items as an array in order. */
+Fifo.prototype.takeAll = function () {
+    var all = this.head === 0 ? this.items : this.items.slice(this.head);
+    this.items = [];
+    this.head = 0;
+    return all;
+};
+
+/* Empties a FIFO of read (or read-into) requests, then runs the close
+ * steps of each (closing: arg is the chunk) or its error steps (arg is the
+ * error). */
+function settleRequests(fifo, closing, arg) {
+    var requests = fifo.takeAll(), i;
+    for (i = 0; i < requests.length; i++) {
+        if (closing) {
+            requests[i].closeSteps(arg);
+        } else {
+            requests[i].errorSteps(arg);
+        }
+    }
+}
+
+function resetQueue(c) {
+    c.queue = new Fifo();
+    c.queueSizes = new Fifo();
+    c.queueTotalSize = 0;
+}
+
+function enqueueValueWithSize(c, value, size) {
+    if (typeof size !== 'number' || size !== size || size < 0 || size === Infinity) {
+        throw new RangeError('The return value of a queuing strategy size function must be a finite, non-NaN, non-negative number');
+    }
+    c.queue.push(value);
+    c.queueSizes.push(size);
+    c.queueTotalSize += size;
+}
+
+function dequeueValue(c) {
+    c.queueTotalSize -= c.queueSizes.shift();
+    if (c.queueTotalSize < 0) {
+        c.queueTotalSize = 0;
+    }
+    return c.queue.shift();
+}
+
+/* ---- queuing strategies ---- */
+
+/* Converts a QueuingStrategy dictionary as WebIDL does: highWaterMark to a
+ * number, size checked to be callable. */
+function queuingStrategy(strategy, context) {
+    var dict = dictionary(strategy, context);
+    var hwm = dict.highWaterMark, size = dict.size;
+    if (size !== undefined && typeof size !== 'function') {
+        throw typeError(context + ': queuing strategy size is not a function');
+    }
+    return { highWaterMark: hwm === undefined ? undefined : Number(hwm), size: size };
+}
+
+function extractHighWaterMark(strategy, defaultHWM) {
+    var hwm = strategy.highWaterMark;
+    if (hwm === undefined) {
+        return defaultHWM;
+    }
+    if (hwm !== hwm || hwm < 0) {
+        throw new RangeError('Invalid highWaterMark');
+    }
+    return hwm;
+}
+
+function sizeOne() {
+    return 1;
+}
+
+function extractSizeAlgorithm(strategy) {
+    var size = strategy.size;
+    if (size === undefined) {
+        return sizeOne;
+    }
+    return function (chunk) {
+        return size.call(undefined, chunk);
+    };
+}
+
+function StrategyRecord(obj, hwm) {
+    this.obj = obj;
+    this.highWaterMark = hwm;
+}
+
+function strategyInit(self, Ctor, name, init) {
+    requireNew(self, Ctor, name);
+    if (!isObject(init) || init.highWaterMark === undefined) {
+        throw typeError("Failed to construct '" + name + "': required member highWaterMark is undefined");
+    }
+    self[SLOT] = new StrategyRecord(self, Number(init.highWaterMark));
+}
+
+function countSize() {
+    return 1;
+}
+Object.defineProperty(countSize, 'name', { value: 'size' });
+
+function byteLengthSize(chunk) {
+    return chunk.byteLength;
+}
+Object.defineProperty(byteLengthSize, 'name', { value: 'size' });
+
+function CountQueuingStrategy(init) {
+    strategyInit(this, CountQueuingStrategy, 'CountQueuingStrategy', init);
+}
+
+function ByteLengthQueuingStrategy(init) {
+    strategyInit(this, ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy', init);
+}
+
+getter(CountQueuingStrategy.prototype, 'highWaterMark', function () {
+    return brand(this, StrategyRecord, 'CountQueuingStrategy').highWaterMark;
+});
+getter(CountQueuingStrategy.prototype, 'size', function () {
+    brand(this, StrategyRecord, 'CountQueuingStrategy');
+    return countSize;
+});
+getter(ByteLengthQueuingStrategy.prototype, 'highWaterMark', function () {
+    return brand(this, StrategyRecord, 'ByteLengthQueuingStrategy').highWaterMark;
+});
+getter(ByteLengthQueuingStrategy.prototype, 'size', function () {
+    brand(this, StrategyRecord, 'ByteLengthQueuingStrategy');
+    return byteLengthSize;
+});
+toStringTag(CountQueuingStrategy.prototype, 'CountQueuingStrategy');
+toStringTag(ByteLengthQueuingStrategy.prototype, 'ByteLengthQueuingStrategy');
+
+/* ---- publish ---- */
+
+native.defineGlobal('CountQueuingStrategy', CountQueuingStrategy);
+native.defineGlobal('ByteLengthQueuingStrategy', ByteLengthQueuingStrategy);
+
+/* ---- shared with the later stream files ---- */
+
+var S = native.streamInternals = {};
+S.SLOT = SLOT;
+S.PENDING = PENDING;
+S.Deferred = Deferred;
+S.resolveDeferred = resolveDeferred;
+S.rejectDeferred = rejectDeferred;
+S.noop = noop;
+S.returnUndefined = returnUndefined;
+S.markHandled = markHandled;
+S.rejectHandled = rejectHandled;
+S.resolvedDeferred = resolvedDeferred;
+S.rejectedDeferred = rejectedDeferred;
+S.promiseResolve = promiseResolve;
+S.promiseReject = promiseReject;
+S.promiseCall = promiseCall;
+S.runAlgorithm = runAlgorithm;
+S.typeError = typeError;
+S.isObject = isObject;
+S.recordOf = recordOf;
+S.brand = brand;
+S.illegalConstructor = illegalConstructor;
+S.requireNew = requireNew;
+S.getter = getter;
+S.methods = methods;
+S.toStringTag = toStringTag;
+S.optionalMethod = optionalMethod;
+S.dictionary = dictionary;
+S.Fifo = Fifo;
+S.settleRequests = settleRequests;
+S.resetQueue = resetQueue;
+S.enqueueValueWithSize = enqueueValueWithSize;
+S.dequeueValue = dequeueValue;
+S.queuingStrategy = queuingStrategy;
+S.extractHighWaterMark = extractHighWaterMark;
+S.sizeOne = sizeOne;
+S.extractSizeAlgorithm = extractSizeAlgorithm;
+S.PromiseReadRequest = PromiseReadRequest;

@@ -1,0 +1,800 @@
+/*
+ * ReadableStream of the Streams Standard: the stream, its default reader,
+ * its default controller and the default tee (js/20-streams-queue.js
+ * describes the stream files and what they share). Byte streams are
+ * js/25-byte-streams.js, which fills in native.byteStreams: this file
+ * calls it for `type: 'bytes'`, getReader({ mode: 'byob' }) and tee().
+ * pipeTo, pipeThrough and the async iterator are
+ * js/23-streams-pipe-iterate.js, called through native.streamInternals.
+ *
+ * Internal entry points on `native` (for the C side and other js/ files):
+ *   native.isReadableStream(x)                 -> boolean
+ *   native.readableStreamFromSource(src, qs)   -> new ReadableStream(src, qs)
+ *   native.readableStreamIsDisturbed(stream)   -> boolean (Body.bodyUsed)
+ *   native.readableStreamIsLocked(stream)      -> boolean
+ *   native.readableStreamCancel(stream, why)   -> Promise (ignores the lock)
+ *   native.readableStreamTeeForClone(stream)   -> [branch1, branch2] with
+ *                                                 cloned chunks (Body clone)
+ */
+var S = native.streamInternals;
+var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, noop = S.noop,
+    returnUndefined = S.returnUndefined, markHandled = S.markHandled,
+    rejectHandled = S.rejectHandled, resolvedDeferred = S.resolvedDeferred,
+    rejectedDeferred = S.rejectedDeferred, promiseResolve = S.promiseResolve,
+    promiseReject = S.promiseReject, promiseCall = S.promiseCall, runAlgorithm = S.runAlgorithm,
+    typeError = S.typeError, isObject = S.isObject, recordOf = S.recordOf, brand = S.brand,
+    illegalConstructor = S.illegalConstructor, requireNew = S.requireNew, getter = S.getter,
+    methods = S.methods, toStringTag = S.toStringTag, optionalMethod = S.optionalMethod,
+    dictionary = S.dictionary, Fifo = S.Fifo, settleRequests = S.settleRequests, resetQueue = S.resetQueue,
+    enqueueValueWithSize = S.enqueueValueWithSize, dequeueValue = S.dequeueValue,
+    queuingStrategy = S.queuingStrategy, extractHighWaterMark = S.extractHighWaterMark,
+    sizeOne = S.sizeOne, extractSizeAlgorithm = S.extractSizeAlgorithm,
+    PromiseReadRequest = S.PromiseReadRequest, WSRecord = S.WSRecord,
+    isWritableStreamLocked = S.isWritableStreamLocked;
+
+/* ==== ReadableStream ==== */
+
+function RSRecord(obj) {
+    this.obj = obj;
+    this.state = 'readable';
+    this.reader = undefined;
+    this.storedError = undefined;
+    this.disturbed = false;
+    this.controller = undefined;
+}
+
+function ReaderRecord(obj) {
+    this.obj = obj;
+    this.stream = undefined;
+    this.closed = undefined;
+    this.readRequests = new Fifo();
+}
+
+/* Controller record shared by the default and the byte controller; `bytes`
+ * selects the byte controller's steps. */
+function RCRecord(obj, bytes) {
+    this.obj = obj;
+    this.bytes = bytes;
+    this.stream = undefined;
+    this.queue = undefined;
+    this.queueSizes = undefined;
+    this.queueTotalSize = 0;
+    this.started = false;
+    this.closeRequested = false;
+    this.pullAgain = false;
+    this.pulling = false;
+    this.strategySizeAlgorithm = undefined;
+    this.strategyHWM = 0;
+    this.pullAlgorithm = undefined;
+    this.cancelAlgorithm = undefined;
+    this.onPullFulfilled = undefined;
+    this.onPullRejected = undefined;
+}
+
+function isReadableStreamLocked(rs) {
+    return rs.reader !== undefined;
+}
+
+function newReadableStreamObject() {
+    var obj = Object.create(ReadableStream.prototype);
+    obj[SLOT] = new RSRecord(obj);
+    return obj[SLOT];
+}
+
+/* CreateReadableStream: a stream with a default controller driven by
+ * internal algorithms (start returns a value or promise, pull and cancel
+ * return promises). */
+function createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, hwm, sizeAlgorithm) {
+    var rs = newReadableStreamObject();
+    var c = new RCRecord(Object.create(ReadableStreamDefaultController.prototype), false);
+    c.obj[SLOT] = c;
+    setUpReadableStreamDefaultController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+        hwm === undefined ? 1 : hwm, sizeAlgorithm || sizeOne);
+    return rs;
+}
+
+function readableStreamAddReadRequest(rs, readRequest) {
+    rs.reader.readRequests.push(readRequest);
+}
+
+function readableStreamGetNumReadRequests(rs) {
+    return rs.reader.readRequests.size();
+}
+
+function readableStreamHasDefaultReader(rs) {
+    return rs.reader !== undefined && !rs.reader.byob;
+}
+
+function readableStreamFulfillReadRequest(rs, chunk, done) {
+    var readRequest = rs.reader.readRequests.shift();
+    if (done) {
+        readRequest.closeSteps();
+    } else {
+        readRequest.chunkSteps(chunk);
+    }
+}
+
+function readableStreamCancel(rs, reason) {
+    rs.disturbed = true;
+    if (rs.state === 'closed') {
+        return promiseResolve(undefined);
+    }
+    if (rs.state === 'errored') {
+        return promiseReject(rs.storedError);
+    }
+    readableStreamClose(rs);
+    if (rs.reader !== undefined && rs.reader.byob) {
+        byteStreams.closeReadIntoRequests(rs.reader);
+    }
+    return rs.controller.cancelSteps(reason).then(returnUndefined);
+}
+
+function readableStreamClose(rs) {
+    var reader = rs.reader;
+    rs.state = 'closed';
+    if (reader === undefined) {
+        return;
+    }
+    resolveDeferred(reader.closed, undefined);
+    if (reader.byob) {
+        return;
+    }
+    settleRequests(reader.readRequests, true, undefined);
+}
+
+function readableStreamError(rs, e) {
+    var reader = rs.reader;
+    rs.state = 'errored';
+    rs.storedError = e;
+    if (reader === undefined) {
+        return;
+    }
+    rejectHandled(reader.closed, e);
+    if (reader.byob) {
+        byteStreams.errorReadIntoRequests(reader, e);
+    } else {
+        readableStreamDefaultReaderErrorReadRequests(reader, e);
+    }
+}
+
+/* ---- readers ---- */
+
+function readableStreamReaderGenericInitialize(reader, rs) {
+    reader.stream = rs;
+    rs.reader = reader;
+    if (rs.state === 'readable') {
+        reader.closed = new Deferred();
+    } else if (rs.state === 'closed') {
+        reader.closed = resolvedDeferred(undefined);
+    } else {
+        reader.closed = rejectedDeferred(rs.storedError);
+    }
+}
+
+function readableStreamReaderGenericCancel(reader, reason) {
+    return readableStreamCancel(reader.stream, reason);
+}
+
+function readableStreamReaderGenericRelease(reader) {
+    var rs = reader.stream;
+    var releasedError = typeError('Reader was released');
+    if (rs.state === 'readable') {
+        rejectHandled(reader.closed, releasedError);
+    } else {
+        reader.closed = rejectedDeferred(releasedError);
+    }
+    rs.controller.releaseSteps();
+    rs.reader = undefined;
+    reader.stream = undefined;
+}
+
+function setUpReadableStreamDefaultReader(reader, rs) {
+    if (isReadableStreamLocked(rs)) {
+        throw typeError('ReadableStream is locked');
+    }
+    readableStreamReaderGenericInitialize(reader, rs);
+    reader.readRequests = new Fifo();
+}
+
+function acquireReadableStreamDefaultReader(rs) {
+    var obj = Object.create(ReadableStreamDefaultReader.prototype);
+    var reader = new ReaderRecord(obj);
+    setUpReadableStreamDefaultReader(reader, rs);
+    obj[SLOT] = reader;
+    return reader;
+}
+
+function readableStreamDefaultReaderRead(reader, readRequest) {
+    var rs = reader.stream;
+    rs.disturbed = true;
+    if (rs.state === 'closed') {
+        readRequest.closeSteps();
+    } else if (rs.state === 'errored') {
+        readRequest.errorSteps(rs.storedError);
+    } else {
+        rs.controller.pullSteps(readRequest);
+    }
+}
+
+function readableStreamDefaultReaderErrorReadRequests(reader, e) {
+    settleRequests(reader.readRequests, false, e);
+}
+
+function readableStreamDefaultReaderRelease(reader) {
+    readableStreamReaderGenericRelease(reader);
+    readableStreamDefaultReaderErrorReadRequests(reader, typeError('Reader was released'));
+}
+
+function ReadableStreamDefaultReader(stream) {
+    requireNew(this, ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
+    var rs = brand(stream, RSRecord, 'ReadableStream');
+    var reader = new ReaderRecord(this);
+    setUpReadableStreamDefaultReader(reader, rs);
+    this[SLOT] = reader;
+}
+
+/* The members both reader classes have alike, for readers whose records
+ * are Record: the closed getter and cancel(). */
+function readerClosedGetter(Record) {
+    return function () {
+        var reader = recordOf(this, Record);
+        if (reader === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        return reader.closed.promise;
+    };
+}
+
+function readerCancelMethod(Record) {
+    return function cancel(reason) {
+        var reader = recordOf(this, Record);
+        if (reader === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        if (reader.stream === undefined) {
+            return promiseReject(typeError('Cannot cancel a released reader'));
+        }
+        return readableStreamReaderGenericCancel(reader, reason);
+    };
+}
+
+getter(ReadableStreamDefaultReader.prototype, 'closed', readerClosedGetter(ReaderRecord));
+
+methods(ReadableStreamDefaultReader.prototype, {
+    read: function read() {
+        var reader = recordOf(this, ReaderRecord), readRequest;
+        if (reader === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        if (reader.stream === undefined) {
+            return promiseReject(typeError('Cannot read from a released reader'));
+        }
+        readRequest = new PromiseReadRequest();
+        readableStreamDefaultReaderRead(reader, readRequest);
+        return readRequest.promise;
+    },
+    releaseLock: function releaseLock() {
+        var reader = brand(this, ReaderRecord, 'ReadableStreamDefaultReader');
+        if (reader.stream !== undefined) {
+            readableStreamDefaultReaderRelease(reader);
+        }
+    },
+    cancel: readerCancelMethod(ReaderRecord)
+});
+toStringTag(ReadableStreamDefaultReader.prototype, 'ReadableStreamDefaultReader');
+
+/* ---- default controller ---- */
+
+function readableStreamDefaultControllerCanCloseOrEnqueue(c) {
+    return !c.closeRequested && c.stream.state === 'readable';
+}
+
+function readableStreamDefaultControllerGetDesiredSize(c) {
+    var state = c.stream.state;
+    if (state === 'errored') {
+        return null;
+    }
+    if (state === 'closed') {
+        return 0;
+    }
+    return c.strategyHWM - c.queueTotalSize;
+}
+
+function readableStreamDefaultControllerShouldCallPull(c) {
+    var rs = c.stream;
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c) || !c.started) {
+        return false;
+    }
+    if (isReadableStreamLocked(rs) && readableStreamGetNumReadRequests(rs) > 0) {
+        return true;
+    }
+    return readableStreamDefaultControllerGetDesiredSize(c) > 0;
+}
+
+function readableStreamDefaultControllerCallPullIfNeeded(c) {
+    if (readableStreamDefaultControllerShouldCallPull(c)) {
+        readableStreamControllerCallPull(c);
+    }
+}
+
+/* The steps of CallPullIfNeeded after ShouldCallPull, the same for the
+ * default and the byte controller: one pull at a time, and one more when
+ * asked for while it runs. */
+function readableStreamControllerCallPull(c) {
+    if (c.pulling) {
+        c.pullAgain = true;
+        return;
+    }
+    c.pulling = true;
+    runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
+}
+
+function readableStreamDefaultControllerClearAlgorithms(c) {
+    c.pullAlgorithm = undefined;
+    c.cancelAlgorithm = undefined;
+    c.strategySizeAlgorithm = undefined;
+}
+
+function readableStreamDefaultControllerClose(c) {
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+        return;
+    }
+    c.closeRequested = true;
+    if (c.queue.size() === 0) {
+        readableStreamDefaultControllerClearAlgorithms(c);
+        readableStreamClose(c.stream);
+    }
+}
+
+function readableStreamDefaultControllerEnqueue(c, chunk) {
+    var rs = c.stream, size;
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+        return;
+    }
+    if (isReadableStreamLocked(rs) && readableStreamGetNumReadRequests(rs) > 0) {
+        readableStreamFulfillReadRequest(rs, chunk, false);
+    } else {
+        try {
+            size = c.strategySizeAlgorithm(chunk);
+            enqueueValueWithSize(c, chunk, size);
+        } catch (e) {
+            readableStreamDefaultControllerError(c, e);
+            throw e;
+        }
+    }
+    readableStreamDefaultControllerCallPullIfNeeded(c);
+}
+
+function readableStreamDefaultControllerError(c, e) {
+    if (c.stream.state !== 'readable') {
+        return;
+    }
+    resetQueue(c);
+    readableStreamDefaultControllerClearAlgorithms(c);
+    readableStreamError(c.stream, e);
+}
+
+/* Pull promise reactions and the start reaction, created once per controller. */
+function installPullReactions(c, callPullIfNeeded, error) {
+    c.onPullFulfilled = function () {
+        c.pulling = false;
+        if (c.pullAgain) {
+            c.pullAgain = false;
+            callPullIfNeeded(c);
+        }
+    };
+    c.onPullRejected = function (e) {
+        error(c, e);
+    };
+}
+
+function startController(c, startAlgorithm, callPullIfNeeded, error) {
+    var startResult = startAlgorithm();
+    promiseResolve(startResult).then(function () {
+        c.started = true;
+        callPullIfNeeded(c);
+    }, function (r) {
+        error(c, r);
+    });
+}
+
+function setUpReadableStreamDefaultController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, hwm, sizeAlgorithm) {
+    c.stream = rs;
+    resetQueue(c);
+    c.started = c.closeRequested = c.pullAgain = c.pulling = false;
+    c.strategySizeAlgorithm = sizeAlgorithm;
+    c.strategyHWM = hwm;
+    c.pullAlgorithm = pullAlgorithm;
+    c.cancelAlgorithm = cancelAlgorithm;
+    rs.controller = c;
+    installPullReactions(c, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
+    startController(c, startAlgorithm, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
+}
+
+/* The start/pull/cancel algorithms of a user-supplied underlying source. */
+function sourceAlgorithms(source, dict, controllerObj, context) {
+    var start = optionalMethod(dict, 'start', context);
+    var pull = optionalMethod(dict, 'pull', context);
+    var cancel = optionalMethod(dict, 'cancel', context);
+    return {
+        start: function () {
+            return start === undefined ? undefined : start.call(source, controllerObj);
+        },
+        pull: function () {
+            return pull === undefined ? undefined : pull.call(source, controllerObj);
+        },
+        cancel: function (reason) {
+            return promiseCall(cancel, source, reason);
+        }
+    };
+}
+
+RCRecord.prototype.cancelSteps = function (reason) {
+    var result;
+    resetQueue(this);
+    result = this.cancelAlgorithm(reason);
+    readableStreamDefaultControllerClearAlgorithms(this);
+    return result;
+};
+
+RCRecord.prototype.pullSteps = function (readRequest) {
+    var rs = this.stream, chunk;
+    if (this.queue.size() > 0) {
+        chunk = dequeueValue(this);
+        if (this.closeRequested && this.queue.size() === 0) {
+            readableStreamDefaultControllerClearAlgorithms(this);
+            readableStreamClose(rs);
+        } else {
+            readableStreamDefaultControllerCallPullIfNeeded(this);
+        }
+        readRequest.chunkSteps(chunk);
+    } else {
+        readableStreamAddReadRequest(rs, readRequest);
+        readableStreamDefaultControllerCallPullIfNeeded(this);
+    }
+};
+
+RCRecord.prototype.releaseSteps = noop;
+
+function ReadableStreamDefaultController() {
+    illegalConstructor();
+}
+
+function defaultControllerOf(self) {
+    var c = brand(self, RCRecord, 'ReadableStreamDefaultController');
+    if (c.bytes) {
+        throw typeError('Illegal invocation: not a ReadableStreamDefaultController');
+    }
+    return c;
+}
+
+getter(ReadableStreamDefaultController.prototype, 'desiredSize', function () {
+    return readableStreamDefaultControllerGetDesiredSize(defaultControllerOf(this));
+});
+
+methods(ReadableStreamDefaultController.prototype, {
+    close: function close() {
+        var c = defaultControllerOf(this);
+        if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+            throw typeError('The stream is not in a state that permits close');
+        }
+        readableStreamDefaultControllerClose(c);
+    },
+    enqueue: function enqueue(chunk) {
+        var c = defaultControllerOf(this);
+        if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+            throw typeError('The stream is not in a state that permits enqueue');
+        }
+        readableStreamDefaultControllerEnqueue(c, chunk);
+    },
+    error: function error(e) {
+        readableStreamDefaultControllerError(defaultControllerOf(this), e);
+    }
+});
+toStringTag(ReadableStreamDefaultController.prototype, 'ReadableStreamDefaultController');
+
+/* Readable byte streams (the byte controller, BYOB readers and requests,
+ * the byte-stream tee) are js/25-byte-streams.js, which fills in
+ * native.byteStreams through the internals this file shares as
+ * native.streamInternals. */
+var byteStreams = native.byteStreams = {};
+
+/* ---- ReadableStream ---- */
+
+function ReadableStream(underlyingSource, strategy) {
+    requireNew(this, ReadableStream, 'ReadableStream');
+    var rs, source, dict, type, hwm, c, sizeAlgorithm, algorithms;
+    strategy = queuingStrategy(strategy, "Failed to construct 'ReadableStream'");
+    source = underlyingSource === undefined ? null : underlyingSource;
+    dict = dictionary(source, "Failed to construct 'ReadableStream'");
+    type = dict.type;
+    this[SLOT] = rs = new RSRecord(this);
+    if (type !== undefined && String(type) !== 'bytes') {
+        throw typeError("Failed to construct 'ReadableStream': invalid type '" + String(type) + "'");
+    }
+    if (type !== undefined) {
+        if (strategy.size !== undefined) {
+            throw new RangeError('The strategy for a byte stream cannot have a size function');
+        }
+        byteStreams.setUpFromSource(rs, source, dict, extractHighWaterMark(strategy, 0));
+        return;
+    }
+    sizeAlgorithm = extractSizeAlgorithm(strategy);
+    hwm = extractHighWaterMark(strategy, 1);
+    c = new RCRecord(Object.create(ReadableStreamDefaultController.prototype), false);
+    c.obj[SLOT] = c;
+    algorithms = sourceAlgorithms(source, dict, c.obj, 'ReadableStream');
+    setUpReadableStreamDefaultController(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, sizeAlgorithm);
+}
+
+function streamOf(self) {
+    return brand(self, RSRecord, 'ReadableStream');
+}
+
+getter(ReadableStream.prototype, 'locked', function () {
+    return isReadableStreamLocked(streamOf(this));
+});
+
+methods(ReadableStream.prototype, {
+    cancel: function cancel(reason) {
+        var rs = recordOf(this, RSRecord);
+        if (rs === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        if (isReadableStreamLocked(rs)) {
+            return promiseReject(typeError('Cannot cancel a locked ReadableStream'));
+        }
+        return readableStreamCancel(rs, reason);
+    },
+    getReader: function getReader(options) {
+        var rs = streamOf(this), mode;
+        options = dictionary(options, "Failed to execute 'getReader'");
+        mode = options.mode;
+        if (mode === undefined) {
+            return acquireReadableStreamDefaultReader(rs).obj;
+        }
+        if (String(mode) !== 'byob') {
+            throw typeError("Failed to execute 'getReader': invalid mode '" + String(mode) + "'");
+        }
+        return byteStreams.acquireBYOBReader(rs).obj;
+    },
+    pipeThrough: function pipeThrough(transform, options) {
+        var rs = streamOf(this), writable, readable, pipe;
+        if (!isObject(transform)) {
+            throw typeError("Failed to execute 'pipeThrough': transform is not an object");
+        }
+        readable = recordOf(transform.readable, RSRecord);
+        if (readable === undefined) {
+            throw typeError("Failed to execute 'pipeThrough': transform.readable is not a ReadableStream");
+        }
+        writable = recordOf(transform.writable, WSRecord);
+        if (writable === undefined) {
+            throw typeError("Failed to execute 'pipeThrough': transform.writable is not a WritableStream");
+        }
+        options = S.pipeOptions(options);
+        if (isReadableStreamLocked(rs)) {
+            throw typeError('Cannot pipe a locked ReadableStream');
+        }
+        if (isWritableStreamLocked(writable)) {
+            throw typeError('Cannot pipe to a locked WritableStream');
+        }
+        pipe = S.readableStreamPipeTo(rs, writable, options);
+        markHandled(pipe);
+        return readable.obj;
+    },
+    pipeTo: function pipeTo(destination, options) {
+        var rs = recordOf(this, RSRecord), ws = recordOf(destination, WSRecord);
+        if (rs === undefined) {
+            return promiseReject(typeError('Illegal invocation'));
+        }
+        if (ws === undefined) {
+            return promiseReject(typeError("Failed to execute 'pipeTo': destination is not a WritableStream"));
+        }
+        try {
+            options = S.pipeOptions(options);
+        } catch (e) {
+            return promiseReject(e);
+        }
+        if (isReadableStreamLocked(rs)) {
+            return promiseReject(typeError('Cannot pipe a locked ReadableStream'));
+        }
+        if (isWritableStreamLocked(ws)) {
+            return promiseReject(typeError('Cannot pipe to a locked WritableStream'));
+        }
+        return S.readableStreamPipeTo(rs, ws, options);
+    },
+    tee: function tee() {
+        var rs = streamOf(this);
+        var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, false);
+        return [branches[0].obj, branches[1].obj];
+    },
+    values: function values(options) {
+        var rs = streamOf(this);
+        options = dictionary(options, "Failed to execute 'values'");
+        return S.createAsyncIterator(rs, !!options.preventCancel);
+    }
+});
+Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
+    value: ReadableStream.prototype.values, writable: true, configurable: true
+});
+toStringTag(ReadableStream.prototype, 'ReadableStream');
+
+/* ---- tee ---- */
+
+/* What both tees (this one and ReadableByteStreamTee) keep about canceling:
+ * which branches are canceled and why, and the promise either branch's
+ * cancel returns. Once both are canceled, the source is canceled with both
+ * reasons; the tee resolves the promise itself when the source closes or
+ * errors first. */
+function TeeState(rs) {
+    var self = this;
+    this.canceled1 = false;
+    this.canceled2 = false;
+    this.reason1 = undefined;
+    this.reason2 = undefined;
+    this.cancelPromise = new Deferred();
+    this.cancel1Algorithm = function (reason) {
+        self.canceled1 = true;
+        self.reason1 = reason;
+        return self.cancelIfBoth(rs);
+    };
+    this.cancel2Algorithm = function (reason) {
+        self.canceled2 = true;
+        self.reason2 = reason;
+        return self.cancelIfBoth(rs);
+    };
+}
+
+TeeState.prototype.cancelIfBoth = function (rs) {
+    if (this.canceled1 && this.canceled2) {
+        resolveDeferred(this.cancelPromise, readableStreamCancel(rs, [this.reason1, this.reason2]));
+    }
+    return this.cancelPromise.promise;
+};
+
+/* ReadableStreamDefaultTee. With cloneForBranch2 (the Fetch standard's
+ * clone of a body) the second branch gets a structured clone of each chunk,
+ * so that changing one branch's chunk does not change the other's. */
+function readableStreamDefaultTee(rs, cloneForBranch2) {
+    var reader = acquireReadableStreamDefaultReader(rs);
+    var reading = false, readAgain = false;
+    var tee = new TeeState(rs), branch1, branch2;
+
+    function chunkInMicrotask(chunk) {
+        var chunk2 = chunk;
+        readAgain = false;
+        if (cloneForBranch2) {
+            try {
+                chunk2 = native.structuredClone(chunk);
+            } catch (e) {
+                readableStreamDefaultControllerError(branch1.controller, e);
+                readableStreamDefaultControllerError(branch2.controller, e);
+                resolveDeferred(tee.cancelPromise, readableStreamCancel(rs, e));
+                return;
+            }
+        }
+        if (!tee.canceled1) {
+            readableStreamDefaultControllerEnqueue(branch1.controller, chunk);
+        }
+        if (!tee.canceled2) {
+            readableStreamDefaultControllerEnqueue(branch2.controller, chunk2);
+        }
+        reading = false;
+        if (readAgain) {
+            pullAlgorithm();
+        }
+    }
+
+    var readRequest = {
+        chunkSteps: function (chunk) {
+            native.enqueueJob(chunkInMicrotask, chunk);
+        },
+        closeSteps: function () {
+            reading = false;
+            if (!tee.canceled1) {
+                readableStreamDefaultControllerClose(branch1.controller);
+            }
+            if (!tee.canceled2) {
+                readableStreamDefaultControllerClose(branch2.controller);
+            }
+            if (!tee.canceled1 || !tee.canceled2) {
+                resolveDeferred(tee.cancelPromise, undefined);
+            }
+        },
+        errorSteps: function () {
+            reading = false;
+        }
+    };
+
+    function pullAlgorithm() {
+        if (reading) {
+            readAgain = true;
+            return undefined;
+        }
+        reading = true;
+        readableStreamDefaultReaderRead(reader, readRequest);
+        return undefined;
+    }
+
+    branch1 = createReadableStream(noop, pullAlgorithm, tee.cancel1Algorithm);
+    branch2 = createReadableStream(noop, pullAlgorithm, tee.cancel2Algorithm);
+    reader.closed.promise.then(noop, function (r) {
+        readableStreamDefaultControllerError(branch1.controller, r);
+        readableStreamDefaultControllerError(branch2.controller, r);
+        if (!tee.canceled1 || !tee.canceled2) {
+            resolveDeferred(tee.cancelPromise, undefined);
+        }
+    });
+    return [branch1, branch2];
+}
+
+/* ---- publish ---- */
+
+native.defineGlobal('ReadableStream', ReadableStream);
+native.defineGlobal('ReadableStreamDefaultReader', ReadableStreamDefaultReader);
+native.defineGlobal('ReadableStreamDefaultController', ReadableStreamDefaultController);
+
+native.isReadableStream = function (x) {
+    return recordOf(x, RSRecord) !== undefined;
+};
+
+native.isWritableStream = function (x) {
+    return recordOf(x, WSRecord) !== undefined;
+};
+
+native.readableStreamFromSource = function (source, strategy) {
+    return new ReadableStream(source, strategy);
+};
+
+native.readableStreamIsDisturbed = function (stream) {
+    return streamOf(stream).disturbed;
+};
+
+native.readableStreamIsLocked = function (stream) {
+    return isReadableStreamLocked(streamOf(stream));
+};
+
+native.readableStreamCancel = function (stream, reason) {
+    return readableStreamCancel(streamOf(stream), reason);
+};
+
+/* Tee for Request/Response clone(): independent chunks in the branches. */
+native.readableStreamTeeForClone = function (stream) {
+    var rs = streamOf(stream);
+    var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, true);
+    return [branches[0].obj, branches[1].obj];
+};
+
+/* ---- shared with the stream files after this one ---- */
+
+S.RSRecord = RSRecord;
+S.isReadableStreamLocked = isReadableStreamLocked;
+S.newReadableStreamObject = newReadableStreamObject;
+S.createReadableStream = createReadableStream;
+S.readableStreamAddReadRequest = readableStreamAddReadRequest;
+S.readableStreamGetNumReadRequests = readableStreamGetNumReadRequests;
+S.readableStreamHasDefaultReader = readableStreamHasDefaultReader;
+S.readableStreamFulfillReadRequest = readableStreamFulfillReadRequest;
+S.readableStreamCancel = readableStreamCancel;
+S.readableStreamClose = readableStreamClose;
+S.readableStreamError = readableStreamError;
+S.readableStreamReaderGenericInitialize = readableStreamReaderGenericInitialize;
+S.readableStreamReaderGenericCancel = readableStreamReaderGenericCancel;
+S.readableStreamReaderGenericRelease = readableStreamReaderGenericRelease;
+S.acquireReadableStreamDefaultReader = acquireReadableStreamDefaultReader;
+S.readableStreamDefaultReaderRead = readableStreamDefaultReaderRead;
+S.readableStreamDefaultReaderRelease = readableStreamDefaultReaderRelease;
+S.readableStreamDefaultControllerCanCloseOrEnqueue = readableStreamDefaultControllerCanCloseOrEnqueue;
+S.readableStreamDefaultControllerGetDesiredSize = readableStreamDefaultControllerGetDesiredSize;
+S.readableStreamControllerCallPull = readableStreamControllerCallPull;
+S.readerClosedGetter = readerClosedGetter;
+S.readerCancelMethod = readerCancelMethod;
+S.TeeState = TeeState;
+S.readableStreamDefaultControllerShouldCallPull = readableStreamDefaultControllerShouldCallPull;
+S.readableStreamDefaultControllerClose = readableStreamDefaultControllerClose;
+S.readableStreamDefaultControllerEnqueue = readableStreamDefaultControllerEnqueue;
+S.readableStreamDefaultControllerError = readableStreamDefaultControllerError;
+S.installPullReactions = installPullReactions;
+S.startController = startController;
+S.sourceAlgorithms = sourceAlgorithms;
+S.ReadableStream = ReadableStream;
