@@ -18,7 +18,7 @@
 
 #include "cputimer.h"
 #include "duk_hooks.h"
-#include "pool.h"
+#include "alloc.h"
 #include "text.h"
 
 #include <errno.h>
@@ -101,31 +101,31 @@ static void *engine_alloc(void *udata, duk_size_t size)
     if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
         return alloc_failed(e);
     }
-    void *p = fcw_pool_alloc(size);
+    void *p = fcw_alloc(size);
     if (p == NULL) {
         return alloc_failed(e);
     }
-    e->mem_used += fcw_pool_size(p);
+    e->mem_used += fcw_alloc_size(p);
     return p;
 }
 
 static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
 {
     struct fcw_engine *e = udata;
-    size_t old = ptr ? fcw_pool_size(ptr) : 0;
+    size_t old = ptr ? fcw_alloc_size(ptr) : 0;
     if (size == 0) {
-        fcw_pool_free(ptr);
+        fcw_alloc_free(ptr);
         e->mem_used -= old;
         return NULL;
     }
     if (e->limits.memory_bytes && size > old && e->mem_used + (size - old) > e->limits.memory_bytes) {
         return alloc_failed(e);
     }
-    void *p = fcw_pool_realloc(ptr, size);
+    void *p = fcw_alloc_realloc(ptr, size);
     if (p == NULL) {
         return alloc_failed(e);
     }
-    e->mem_used = e->mem_used - old + fcw_pool_size(p);
+    e->mem_used = e->mem_used - old + fcw_alloc_size(p);
     return p;
 }
 
@@ -133,8 +133,8 @@ static void engine_free(void *udata, void *ptr)
 {
     struct fcw_engine *e = udata;
     if (ptr != NULL) {
-        e->mem_used -= fcw_pool_size(ptr);
-        fcw_pool_free(ptr);
+        e->mem_used -= fcw_alloc_size(ptr);
+        fcw_alloc_free(ptr);
     }
 }
 
