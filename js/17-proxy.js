@@ -53,6 +53,8 @@ var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
+var nativeReflectConstruct = Reflect.construct;
+var functionApply = Function.prototype.apply;
 var PROXIES = native.hiddenSymbol('proxies');
 /* While no proxy exists, Object.create and getPrototypeOf take the native
  * path at once (the runtime's own files call them per stream and body). */
@@ -374,6 +376,36 @@ function reflectSet(target, key, value, receiver) {
     return ordinarySet(target, k, value, receiver);
 }
 
+/* Reflect.construct (§28.1.2) with a newTarget, which Duktape's refuses:
+ * fcworker-build's class lowering constructs the parent through it when
+ * it works (`class X extends Uint8Array` then gets a real Uint8Array).
+ * An ECMAScript function runs as [[Construct]] does, on an object made
+ * from newTarget.prototype; a built-in (or bound function, or proxy)
+ * creates its object itself, which then takes newTarget.prototype. */
+function reflectConstruct(target, argumentsList, newTarget) {
+    var kind = native.constructorKind(target);
+    if (kind === 0) {
+        throw new TypeError('Reflect.construct: target is not a constructor');
+    }
+    if (!isObject(argumentsList)) {
+        throw new TypeError('Reflect.construct: argumentsList is not an object');
+    }
+    if (arguments.length < 3 || newTarget === target) {
+        return nativeReflectConstruct(target, argumentsList);
+    }
+    if (native.constructorKind(newTarget) === 0) {
+        throw new TypeError('Reflect.construct: newTarget is not a constructor');
+    }
+    var proto = newTarget.prototype;
+    if (kind === 1) {
+        var obj = objectCreate(isObject(proto) ? proto : Object.prototype);
+        var result = functionApply.call(target, obj, argumentsList);
+        return isObject(result) ? result : obj;
+    }
+    var created = nativeReflectConstruct(target, argumentsList);
+    return isObject(proto) ? objectSetPrototypeOf(created, proto) : created;
+}
+
 /* The runtime helper of fcworker-build's lowering of `{ __proto__: p, ... }`
  * (contrib/fcworker-build/lib/proto-literal.js), which renames the key to
  * __fcw_proto__: removes that property and sets obj's prototype to its value
@@ -395,6 +427,7 @@ setNameAndLength(objectGetPrototypeOf, 'getPrototypeOf', 1);
 setNameAndLength(reflectGetPrototypeOf, 'getPrototypeOf', 1);
 setNameAndLength(reflectGet, 'get', 2);
 setNameAndLength(reflectSet, 'set', 3);
+setNameAndLength(reflectConstruct, 'construct', 2);
 setNameAndLength(withProto, '__fcw_withProto', 1);
 defineHidden(Object, 'create', objectCreate);
 defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
@@ -402,4 +435,5 @@ defineHidden(Object, 'getPrototypeOf', objectGetPrototypeOf);
 defineHidden(Reflect, 'getPrototypeOf', reflectGetPrototypeOf);
 defineHidden(Reflect, 'get', reflectGet);
 defineHidden(Reflect, 'set', reflectSet);
+defineHidden(Reflect, 'construct', reflectConstruct);
 native.defineGlobal('__fcw_withProto', withProto);

@@ -6,7 +6,8 @@
  * from Duktape's internal symbol bytes (which tell Symbol() from
  * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
  * Date.prototype.toString, from the C library's local time rules;
- * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js;
+ * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js and
+ * native.constructorKind(f) for its Reflect.construct;
  * native.sortWith(list, comparefn), the merge sort behind Array and
  * TypedArray sort with a comparator; native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
@@ -350,6 +351,22 @@ static duk_ret_t native_hidden_symbol(duk_context *ctx)
     return 1;
 }
 
+/* native.constructorKind(x): 0 when x is not a constructor, 1 for an
+ * ECMAScript function (its [[Construct]] can be run as a call on an object
+ * made beforehand, as for any ordinary function), 2 for any other
+ * constructor (a built-in, a bound function, a proxy), which must create
+ * its object itself. For Reflect.construct with a newTarget (17-proxy.js). */
+static duk_ret_t native_constructor_kind(duk_context *ctx)
+{
+    if (!duk_is_constructable(ctx, 0))
+        duk_push_int(ctx, 0);
+    else if (duk_is_ecmascript_function(ctx, 0) && !duk_is_bound_function(ctx, 0))
+        duk_push_int(ctx, 1);
+    else
+        duk_push_int(ctx, 2);
+    return 1;
+}
+
 /* native.hardwareConcurrency(): the online processors, for navigator. */
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
@@ -366,6 +383,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "hardwareConcurrency");
     duk_push_c_function(ctx, native_sort_with, 2);
     duk_put_prop_literal(ctx, native_idx, "sortWith");
+    duk_push_c_function(ctx, native_constructor_kind, 1);
+    duk_put_prop_literal(ctx, native_idx, "constructorKind");
     duk_push_c_function(ctx, native_hidden_symbol, 1);
     duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);
