@@ -429,6 +429,8 @@ setNameAndLength(reflectGet, 'get', 2);
 setNameAndLength(reflectSet, 'set', 3);
 setNameAndLength(reflectConstruct, 'construct', 2);
 setNameAndLength(withProto, '__fcw_withProto', 1);
+[objectCreate, objectSetPrototypeOf, objectGetPrototypeOf, reflectGetPrototypeOf, reflectGet, reflectSet,
+    reflectConstruct].forEach(native.nonConstructor);
 defineHidden(Object, 'create', objectCreate);
 defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
 defineHidden(Object, 'getPrototypeOf', objectGetPrototypeOf);

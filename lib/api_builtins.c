@@ -7,7 +7,8 @@
  * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
  * Date.prototype.toString, from the C library's local time rules;
  * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js and
- * native.constructorKind(f) for its Reflect.construct;
+ * native.constructorKind(f) for its Reflect.construct and
+ * native.nonConstructor(f) for built-in methods written in JavaScript;
  * native.sortWith(list, comparefn), the merge sort behind Array and
  * TypedArray sort with a comparator; native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
@@ -20,6 +21,7 @@
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 #include "text.h"
 
@@ -367,6 +369,16 @@ static duk_ret_t native_constructor_kind(duk_context *ctx)
     return 1;
 }
 
+/* native.nonConstructor(f): makes f, a built-in method written in
+ * JavaScript, no constructor (`new f()` throws a TypeError); returns f. */
+static duk_ret_t native_non_constructor(duk_context *ctx)
+{
+    duk_require_function(ctx, 0);
+    fcw_duk_make_non_constructor(ctx, 0);
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
 /* native.hardwareConcurrency(): the online processors, for navigator. */
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
@@ -385,6 +397,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "sortWith");
     duk_push_c_function(ctx, native_constructor_kind, 1);
     duk_put_prop_literal(ctx, native_idx, "constructorKind");
+    duk_push_c_function(ctx, native_non_constructor, 1);
+    duk_put_prop_literal(ctx, native_idx, "nonConstructor");
     duk_push_c_function(ctx, native_hidden_symbol, 1);
     duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);
