@@ -95,7 +95,10 @@ int fcw_duk_arraybuffer_state(duk_context *ctx, duk_idx_t idx)
 
 void fcw_duk_make_non_constructor(duk_context *ctx, duk_idx_t idx)
 {
-    duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, idx);
-    if (obj != NULL)
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, idx);
+    if (obj != NULL && DUK_HOBJECT_IS_CALLABLE(obj)) {
         DUK_HOBJECT_CLEAR_CONSTRUCTABLE(obj);
+        (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);
+    }
 }

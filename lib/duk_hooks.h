@@ -23,8 +23,9 @@ int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx);
  * fcw_duk_detach_arraybuffer, 0 otherwise. */
 int fcw_duk_arraybuffer_state(duk_context *ctx, duk_idx_t idx);
 
-/* Makes the object at idx (a function) no constructor: `new` on it throws
- * a TypeError, as for built-in methods. Anything else is left alone. */
+/* Makes the function at idx no constructor, as built-in methods are:
+ * `new` on it throws a TypeError and its `prototype` property is removed.
+ * Anything else is left alone. */
 void fcw_duk_make_non_constructor(duk_context *ctx, duk_idx_t idx);
 
 #endif

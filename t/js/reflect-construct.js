@@ -97,6 +97,18 @@ test('Reflect.construct errors', function (t) {
     t.throws(function () { Reflect.construct(Date, null); }, TypeError, 'argumentsList null');
 });
 
+test('the replaced Reflect and Object methods are no constructors, as built-in methods', function (t) {
+    [['Reflect.construct', Reflect.construct], ['Reflect.get', Reflect.get], ['Reflect.set', Reflect.set],
+        ['Reflect.getPrototypeOf', Reflect.getPrototypeOf], ['Object.create', Object.create],
+        ['Object.setPrototypeOf', Object.setPrototypeOf], ['Object.getPrototypeOf', Object.getPrototypeOf]
+    ].forEach(function (c) {
+        t.throws(function () { return new c[1]({}); }, TypeError, c[0] + ': new throws');
+        t.equal(Object.prototype.hasOwnProperty.call(c[1], 'prototype'), false, c[0] + ': no prototype property');
+        t.throws(function () { Reflect.construct(function () {}, [], c[1]); }, TypeError, c[0] + ': not a newTarget');
+    });
+    t.equal(Reflect.get({ a: 1 }, 'a'), 1, 'still callable');
+});
+
 test('crypto.getRandomValues with BigInt64Array and BigUint64Array', function (t) {
     [BigInt64Array, BigUint64Array].forEach(function (C) {
         var a = new C(16);
