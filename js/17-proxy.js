@@ -1,5 +1,8 @@
 /*
- * Proxies as prototypes, and Reflect.get/Reflect.set with a receiver.
+ * Proxies as prototypes, Reflect.get/Reflect.set with a receiver, and
+ * Reflect.construct with a newTarget (native.reflectConstruct,
+ * lib/api_builtins.c), which fcworker-build's class lowering uses to
+ * construct the parent of a derived class once it works.
  *
  * Duktape's lookups stop at a Proxy in a prototype chain (its traps are
  * not run and Object.getPrototypeOf(proxy) is null), and its Reflect.get
@@ -53,8 +56,7 @@ var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
-var nativeReflectConstruct = Reflect.construct;
-var functionApply = Function.prototype.apply;
+var reflectConstruct = native.reflectConstruct;
 var PROXIES = native.hiddenSymbol('proxies');
 /* While no proxy exists, Object.create and getPrototypeOf take the native
  * path at once (the runtime's own files call them per stream and body). */
@@ -374,36 +376,6 @@ function reflectSet(target, key, value, receiver) {
         return nativeReflectSet(target, k, value);
     }
     return ordinarySet(target, k, value, receiver);
-}
-
-/* Reflect.construct (§28.1.2) with a newTarget, which Duktape's refuses:
- * fcworker-build's class lowering constructs the parent through it when
- * it works (`class X extends Uint8Array` then gets a real Uint8Array).
- * An ECMAScript function runs as [[Construct]] does, on an object made
- * from newTarget.prototype; a built-in (or bound function, or proxy)
- * creates its object itself, which then takes newTarget.prototype. */
-function reflectConstruct(target, argumentsList, newTarget) {
-    var kind = native.constructorKind(target);
-    if (kind === 0) {
-        throw new TypeError('Reflect.construct: target is not a constructor');
-    }
-    if (!isObject(argumentsList)) {
-        throw new TypeError('Reflect.construct: argumentsList is not an object');
-    }
-    if (arguments.length < 3 || newTarget === target) {
-        return nativeReflectConstruct(target, argumentsList);
-    }
-    if (native.constructorKind(newTarget) === 0) {
-        throw new TypeError('Reflect.construct: newTarget is not a constructor');
-    }
-    var proto = newTarget.prototype;
-    if (kind === 1) {
-        var obj = objectCreate(isObject(proto) ? proto : Object.prototype);
-        var result = functionApply.call(target, obj, argumentsList);
-        return isObject(result) ? result : obj;
-    }
-    var created = nativeReflectConstruct(target, argumentsList);
-    return isObject(proto) ? objectSetPrototypeOf(created, proto) : created;
 }
 
 /* The runtime helper of fcworker-build's lowering of `{ __proto__: p, ... }`
