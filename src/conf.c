@@ -265,6 +265,7 @@ const struct conf_directive conf_pool_directives[] = {
     P("limits.wall_ms", CK_MS, limits.wall_ms),
     P("limits.memory_mb", CK_MEGABYTES, limits.memory_bytes),
     P("limits.body_max", CK_SIZE, limits.body_max),
+    P("limits.params_max", CK_SIZE, params_max),
     P("limits.subrequests", CK_UINT, limits.subrequests),
     P("limits.response_queue", CK_UINT, limits.response_queue),
     P("fetch.connect_timeout", CK_SECONDS, limits.fetch_connect_timeout_ms),
@@ -327,6 +328,7 @@ static void pool_defaults(struct conf_pool *p)
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
     p->limits.body_max = (size_t) 16 << 20;
+    p->params_max = (size_t) 64 << 10;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
     p->limits.fetch_connect_timeout_ms = 10000;
@@ -807,6 +809,9 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     }
     if (p->cache_max_size < ((size_t) 64 << 10)) {
         POOL_ERR("cache.max_size must be at least 64k");
+    }
+    if (p->params_max < 1024) {
+        POOL_ERR("limits.params_max must be at least 1k");
     }
     if (p->pm == PM_DYNAMIC) {
         if (p->min_spare_servers == 0) {

@@ -81,6 +81,7 @@ struct conf_pool {
     unsigned request_slowlog_timeout_ms;
 
     struct fcw_limits limits;
+    size_t params_max; /* limits.params_max: the FastCGI params of a request */
 
     char *access_log;
     int access_log_fd; /* opened by the master (as root) for the children; -1 */
