@@ -3,8 +3,11 @@
  * that lowered Workers code calls, beyond 12-builtins.js:
  * String.prototype.normalize (see below), a stable Array.prototype.sort
  * (ES2019), the ES2023 copying Array methods (toReversed, toSorted,
- * toSpliced, with), Object.hasOwn, Object.assign with symbol keys and
- * Promise.withResolvers. (String.prototype.matchAll is in 16-regexp.js,
+ * toSpliced, with), Object.hasOwn, Object.assign with symbol keys,
+ * Promise.withResolvers and ArrayBuffer.prototype.transfer,
+ * transferToFixedLength, detached, resizable and maxByteLength (ES2024;
+ * every ArrayBuffer here is of fixed length, and detaching one empties its
+ * views too: native.detachArrayBuffer, lib/duk_hooks.c). (String.prototype.matchAll is in 16-regexp.js,
  * the Error `cause` option in 14-errors.js.)
  *
  * normalize: Duktape has no Unicode normalization data; the form is
@@ -256,4 +259,73 @@ function promiseWithResolvers() {
 
 if (typeof global.Promise === 'function') {
     provide(global.Promise, [['withResolvers', promiseWithResolvers, 0]]);
+}
+
+/* ---- ArrayBuffer ---- */
+
+/* Throws unless buffer is an ArrayBuffer; 1 when it is detached, else 0. */
+function requireArrayBuffer(buffer, what) {
+    var state = native.arrayBufferState(buffer);
+    if (state < 0) {
+        throw new TypeError('ArrayBuffer.prototype.' + what + ' called on an object that is not an ArrayBuffer');
+    }
+    return state;
+}
+
+/* ArrayBufferCopyAndDetach (§25.1.3.3) for a fixed-length buffer. */
+function arrayBufferCopyAndDetach(buffer, newLength, what) {
+    requireArrayBuffer(buffer, what);
+    var newByteLength;
+    if (newLength === undefined) {
+        newByteLength = buffer.byteLength;
+    } else {
+        newByteLength = toIntegerOrInfinity(newLength);
+        if (newByteLength < 0 || newByteLength > MAX_SAFE_INTEGER) {
+            throw new RangeError('Invalid array buffer length');
+        }
+    }
+    if (native.arrayBufferState(buffer) === 1) {
+        throw new TypeError('Cannot perform ArrayBuffer.prototype.' + what + ' on a detached ArrayBuffer');
+    }
+    var copy = new ArrayBuffer(newByteLength);
+    var n = Math.min(newByteLength, buffer.byteLength);
+    if (n > 0) {
+        new Uint8Array(copy).set(new Uint8Array(buffer, 0, n));
+    }
+    native.detachArrayBuffer(buffer);
+    return copy;
+}
+
+function arrayBufferTransfer(newLength) {
+    return arrayBufferCopyAndDetach(this, newLength, 'transfer');
+}
+
+function arrayBufferTransferToFixedLength(newLength) {
+    return arrayBufferCopyAndDetach(this, newLength, 'transferToFixedLength');
+}
+
+function arrayBufferGetter(name, fn) {
+    setNameAndLength(fn, 'get ' + name, 0);
+    native.nonConstructor(fn);
+    Object.defineProperty(ArrayBuffer.prototype, name, { get: fn, enumerable: false, configurable: true });
+}
+
+if (!hasOwn.call(ArrayBuffer.prototype, 'transfer')) {
+    provide(ArrayBuffer.prototype, [
+        ['transfer', arrayBufferTransfer, 0],
+        ['transferToFixedLength', arrayBufferTransferToFixedLength, 0]
+    ]);
+    native.nonConstructor(arrayBufferTransfer);
+    native.nonConstructor(arrayBufferTransferToFixedLength);
+    arrayBufferGetter('detached', function () {
+        return requireArrayBuffer(this, 'detached') === 1;
+    });
+    arrayBufferGetter('resizable', function () {
+        requireArrayBuffer(this, 'resizable');
+        return false;
+    });
+    arrayBufferGetter('maxByteLength', function () {
+        requireArrayBuffer(this, 'maxByteLength');
+        return this.byteLength;
+    });
 }

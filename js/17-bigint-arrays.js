@@ -12,7 +12,7 @@
  * indexOf, includes, join, toString, forEach, map, reduce, keys, values,
  * entries, @@iterator). The host is assumed little-endian, like every
  * platform Duktape runs fcworker on. ArrayBuffer.isView() does not know
- * these objects.
+ * these objects; native.bigIntArrayWords(x) gives the runtime their words.
  */
 'use strict';
 
@@ -389,6 +389,13 @@ provide(BigIntArrayPrototype, [
     ['entries', function () { return iterate(this, 'entries'); }, 0],
     [Symbol.iterator, values, 0]
 ]);
+
+/* The Uint32Array over the bytes of a BigInt64Array or BigUint64Array x
+ * (two words per element), or undefined for any other value: for the
+ * runtime's own users of typed arrays (crypto.getRandomValues). */
+native.bigIntArrayWords = function (x) {
+    return x !== null && typeof x === 'object' ? x[WORDS] : void 0;
+};
 
 makeType('BigInt64Array', true);
 makeType('BigUint64Array', false);

@@ -1,5 +1,8 @@
 /*
- * Proxies as prototypes, and Reflect.get/Reflect.set with a receiver.
+ * Proxies as prototypes, Reflect.get/Reflect.set with a receiver, and
+ * Reflect.construct with a newTarget (native.reflectConstruct,
+ * lib/api_builtins.c), which fcworker-build's class lowering uses to
+ * construct the parent of a derived class once it works.
  *
  * Duktape's lookups stop at a Proxy in a prototype chain (its traps are
  * not run and Object.getPrototypeOf(proxy) is null), and its Reflect.get
@@ -53,6 +56,7 @@ var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
+var reflectConstruct = native.reflectConstruct;
 var PROXIES = native.hiddenSymbol('proxies');
 /* While no proxy exists, Object.create and getPrototypeOf take the native
  * path at once (the runtime's own files call them per stream and body). */
@@ -395,11 +399,15 @@ setNameAndLength(objectGetPrototypeOf, 'getPrototypeOf', 1);
 setNameAndLength(reflectGetPrototypeOf, 'getPrototypeOf', 1);
 setNameAndLength(reflectGet, 'get', 2);
 setNameAndLength(reflectSet, 'set', 3);
+setNameAndLength(reflectConstruct, 'construct', 2);
 setNameAndLength(withProto, '__fcw_withProto', 1);
+[objectCreate, objectSetPrototypeOf, objectGetPrototypeOf, reflectGetPrototypeOf, reflectGet, reflectSet,
+    reflectConstruct].forEach(native.nonConstructor);
 defineHidden(Object, 'create', objectCreate);
 defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
 defineHidden(Object, 'getPrototypeOf', objectGetPrototypeOf);
 defineHidden(Reflect, 'getPrototypeOf', reflectGetPrototypeOf);
 defineHidden(Reflect, 'get', reflectGet);
 defineHidden(Reflect, 'set', reflectSet);
+defineHidden(Reflect, 'construct', reflectConstruct);
 native.defineGlobal('__fcw_withProto', withProto);

@@ -8,7 +8,8 @@
  * small one that inflates a thousandfold, passes through in bounded memory
  * with the reader's pace holding the writer. Chunks must be BufferSources (a
  * TypeError otherwise, as for corrupt input, data after the end and input
- * that ends early); an unknown format is a TypeError when constructing.
+ * that ends early, which the reader gets after the output that precedes
+ * them); an unknown format is a TypeError when constructing.
  */
 var SLOT = Symbol('fcw.compressionStream');
 var FORMATS = ['deflate', 'deflate-raw', 'gzip'];
@@ -45,16 +46,28 @@ function zlibPair(name, format, compress) {
     }
     var stream = native.zlibCreate(format, compress);
     var reading = null, wakeReader = null, failure = null, failed = false, input = EMPTY, finishing = false;
+    var lateError = null;
 
-    function fail(reason) {
+    function errorReadable(reason) {
+        try {
+            reading.error(reason);
+        } catch (ignored) {
+            /* the readable side is already closed or errored */
+        }
+    }
+
+    /* Ends the stream with reason; with `afterQueued`, the readable side
+     * errors only once the reader has taken the chunks already queued (the
+     * output that came before a decompression error). */
+    function fail(reason, afterQueued) {
         if (!failed) {
             failed = true;
             failure = reason;
             native.zlibEnd(stream);
-            try {
-                reading.error(reason);
-            } catch (ignored) {
-                /* the readable side is already closed or errored */
+            if (afterQueued && reading.desiredSize < 0) {
+                lateError = reason;
+            } else {
+                errorReadable(reason);
             }
         }
         wake();
@@ -93,6 +106,9 @@ function zlibPair(name, format, compress) {
             for (var i = 0; i < pieces.length; i++) {
                 reading.enqueue(new Uint8Array(pieces[i]));
             }
+            if (pieces.error !== void 0) {
+                throw fail(pieces.error, true);
+            }
             if (!native.zlibMore(stream)) {
                 return void 0;
             }
@@ -115,6 +131,10 @@ function zlibPair(name, format, compress) {
             reading = controller;
         },
         pull: function () {
+            if (lateError !== null) {
+                errorReadable(lateError);
+                lateError = null;
+            }
             wake();
         },
         cancel: function (reason) {

@@ -4,7 +4,9 @@
  * and Set (the globals at call time), Error types, DOMException, Blob and
  * File, keeping shared references and cycles; functions, symbols and
  * non-serialisable platform objects throw a DataCloneError. BigInts are
- * immutable and pass as they are. Transfer moves ArrayBuffers (the original
+ * immutable and pass as they are (js/16-bigint.js has no wrapper objects:
+ * `Object(1n)` is the BigInt itself). An Error without an own `message`
+ * gets none. Transfer moves ArrayBuffers (the original
  * detached) and MessagePorts (js/48-messaging.js); native.cloneWithTransfer
  * is the shared step of structuredClone and postMessage.
  */
@@ -15,7 +17,6 @@ var UNCLONEABLE = ['Promise', 'WeakMap', 'WeakSet', 'WeakRef', 'ReadableStream',
 var TYPED_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
     'Uint32Array', 'Float32Array', 'Float64Array'];
 var toString = Object.prototype.toString;
-var DETACHED = Symbol('ArrayBuffer detached');
 
 function dataCloneError(what) {
     return new native.DOMException(what + ' could not be cloned.', 'DataCloneError');
@@ -69,7 +70,8 @@ function cloneView(view, memory) {
 
 function cloneError(error) {
     var name = ERROR_TYPES.indexOf(error.name) !== -1 ? error.name : 'Error';
-    var copy = new global[name](error.message === undefined ? '' : String(error.message));
+    var hasMessage = Object.prototype.hasOwnProperty.call(error, 'message');
+    var copy = hasMessage ? new global[name](String(error.message)) : new global[name]();
     if (typeof error.stack === 'string') {
         Object.defineProperty(copy, 'stack', { value: error.stack, writable: true, configurable: true });
     }
@@ -132,7 +134,7 @@ function cloneValue(value, memory) {
         return memory.to[seen];
     }
     if (value instanceof ArrayBuffer) {
-        if (value[DETACHED]) {
+        if (native.arrayBufferState(value) === 1) {
             throw dataCloneError('A detached ArrayBuffer');
         }
         return memory.remember(value, cloneBuffer(value));
@@ -167,7 +169,7 @@ function transferList(transfer) {
     for (i = 0; i < transfer.length; i++) {
         item = transfer[i];
         if (item instanceof ArrayBuffer) {
-            if (item[DETACHED]) {
+            if (native.arrayBufferState(item) === 1) {
                 throw dataCloneError('A detached ArrayBuffer');
             }
         } else if (!(native.isMessagePort && native.isMessagePort(item))) {
@@ -182,8 +184,8 @@ function transferList(transfer) {
 }
 
 /* StructuredSerializeWithTransfer and deserialize in one step: the copy of
- * value, with the transferred ArrayBuffers moved (the originals detached:
- * byteLength 0) and the transferred ports handed over (native.transferPort
+ * value, with the transferred ArrayBuffers moved (the originals and their
+ * views detached: byteLength 0) and the transferred ports handed over (native.transferPort
  * gives the new end). Nothing is detached if cloning throws. */
 native.cloneWithTransfer = function (value, transfer) {
     var list = transferList(transfer), memory = new Memory(), i, copy, ports = [];
@@ -207,7 +209,6 @@ native.cloneWithTransfer = function (value, transfer) {
     for (i = 0; i < list.length; i++) {
         if (list[i] instanceof ArrayBuffer) {
             native.detachArrayBuffer(list[i]);
-            list[i][DETACHED] = true;
         }
     }
     var transferred = [];

@@ -45,6 +45,13 @@ function domError(name, message) {
     return e;
 }
 
+function checkRandomLength(byteLength) {
+    if (byteLength > RANDOM_MAX_BYTES) {
+        throw domError('QuotaExceededError', 'getRandomValues: ' + byteLength +
+            ' bytes requested, at most ' + RANDOM_MAX_BYTES + ' allowed');
+    }
+}
+
 function requireBytes(value, what) {
     if (!native.isBufferSource(value)) {
         throw new TypeError(what + ' is not an ArrayBuffer or ArrayBufferView');
@@ -889,16 +896,19 @@ var subtle = new SubtleCrypto(CONSTRUCTING);
 Crypto.prototype = {
     constructor: Crypto,
     getRandomValues: function getRandomValues(array) {
+        var words = native.bigIntArrayWords(array);
+        if (words !== void 0) {
+            checkRandomLength(words.byteLength);
+            native.cryptoRandomFill(words);
+            return array;
+        }
         if (!ArrayBuffer.isView(array)) {
             throw new TypeError("getRandomValues: parameter 1 is not of type 'ArrayBufferView'");
         }
         if (!INTEGER_ARRAYS[toString.call(array)]) {
             throw domError('TypeMismatchError', 'getRandomValues: not an integer-type array');
         }
-        if (array.byteLength > RANDOM_MAX_BYTES) {
-            throw domError('QuotaExceededError', 'getRandomValues: ' + array.byteLength +
-                ' bytes requested, at most ' + RANDOM_MAX_BYTES + ' allowed');
-        }
+        checkRandomLength(array.byteLength);
         native.cryptoRandomFill(array);
         return array;
     },

@@ -6,7 +6,9 @@
  * from Duktape's internal symbol bytes (which tell Symbol() from
  * Symbol('')); native.timeZoneName(ms) for the "(...)" part of
  * Date.prototype.toString, from the C library's local time rules;
- * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js;
+ * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js and
+ * native.reflectConstruct, its Reflect.construct, and
+ * native.nonConstructor(f) for built-in methods written in JavaScript;
  * native.sortWith(list, comparefn), the merge sort behind Array and
  * TypedArray sort with a comparator; native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
@@ -351,6 +353,89 @@ static duk_ret_t native_hidden_symbol(duk_context *ctx)
     return 1;
 }
 
+/* Pushes the elements of the array-like at idx (CreateListFromArrayLike);
+ * returns their count. */
+static duk_idx_t push_list_from_array_like(duk_context *ctx, duk_idx_t idx)
+{
+    double len;
+    duk_idx_t n, i;
+
+    duk_get_prop_literal(ctx, idx, "length");
+    len = duk_to_number(ctx, -1);
+    duk_pop(ctx);
+    if (len != len || len < 0)
+        len = 0;
+    if (len > 100000)
+        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "Reflect.construct: too many arguments");
+    n = (duk_idx_t) len;
+    duk_require_stack(ctx, n);
+    for (i = 0; i < n; i++)
+        duk_get_prop_index(ctx, idx, (duk_uarridx_t) i);
+    return n;
+}
+
+/* Reflect.construct(target, argumentsList[, newTarget]) (§28.1.2), which
+ * Duktape's own refuses with a newTarget; fcworker-build's class lowering
+ * constructs the parent through it when it works, so that `class X extends
+ * Uint8Array` gets a real Uint8Array. An ECMAScript function runs as its
+ * [[Construct]] does, on a new object whose prototype is
+ * newTarget.prototype (Object.prototype when that is no object); any other
+ * constructor (a built-in, a bound function, a proxy) creates its object
+ * itself, which then takes newTarget.prototype. In C: the lowering calls it
+ * for every construction of a derived class. */
+static duk_ret_t native_reflect_construct(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx), n;
+    int has_new_target = nargs >= 3 && !duk_strict_equals(ctx, 0, 2);
+
+    duk_set_top(ctx, 3);
+    if (!duk_is_constructable(ctx, 0))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Reflect.construct: target is not a constructor");
+    if (has_new_target && !duk_is_constructable(ctx, 2))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Reflect.construct: newTarget is not a constructor");
+    if (!duk_is_object(ctx, 1))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Reflect.construct: argumentsList is not an object");
+    if (!has_new_target) {
+        duk_dup(ctx, 0);
+        n = push_list_from_array_like(ctx, 1);
+        duk_new(ctx, n);
+        return 1;
+    }
+    duk_get_prop_literal(ctx, 2, "prototype");    /* 3: the prototype */
+    if (duk_is_ecmascript_function(ctx, 0) && !duk_is_bound_function(ctx, 0)) {
+        duk_push_object(ctx);                     /* 4: the object */
+        if (duk_is_object(ctx, 3)) {
+            duk_dup(ctx, 3);
+            duk_set_prototype(ctx, 4);
+        }
+        duk_dup(ctx, 0);
+        duk_dup(ctx, 4);
+        n = push_list_from_array_like(ctx, 1);
+        duk_call_method(ctx, n);
+        if (!duk_is_object(ctx, -1))
+            duk_dup(ctx, 4);
+        return 1;
+    }
+    duk_dup(ctx, 0);
+    n = push_list_from_array_like(ctx, 1);
+    duk_new(ctx, n);
+    if (duk_is_object(ctx, 3)) {
+        duk_dup(ctx, 3);
+        duk_set_prototype(ctx, -2);
+    }
+    return 1;
+}
+
+/* native.nonConstructor(f): makes f, a built-in method written in
+ * JavaScript, no constructor (`new f()` throws a TypeError); returns f. */
+static duk_ret_t native_non_constructor(duk_context *ctx)
+{
+    duk_require_function(ctx, 0);
+    fcw_duk_make_non_constructor(ctx, 0);
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
 /* native.hardwareConcurrency(): the online processors, for navigator. */
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
@@ -391,6 +476,10 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "hardwareConcurrency");
     duk_push_c_function(ctx, native_sort_with, 2);
     duk_put_prop_literal(ctx, native_idx, "sortWith");
+    duk_push_c_function(ctx, native_reflect_construct, DUK_VARARGS);
+    duk_put_prop_literal(ctx, native_idx, "reflectConstruct");
+    duk_push_c_function(ctx, native_non_constructor, 1);
+    duk_put_prop_literal(ctx, native_idx, "nonConstructor");
     duk_push_c_function(ctx, native_hidden_symbol, 1);
     duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);

@@ -4,7 +4,9 @@
  * JavaScript loop over a Uint8Array costs a few hundred instructions a byte
  * (multipart/form-data bodies of several megabytes are searched for their
  * boundary this way). native.detachArrayBuffer(buffer) detaches an
- * ArrayBuffer for structured transfer (lib/duk_hooks.c).
+ * ArrayBuffer and its views (lib/duk_hooks.c) for structured transfer and
+ * ArrayBuffer.prototype.transfer; native.arrayBufferState(x) is the brand
+ * check and the [[ArrayBufferData]]-is-null test of js/14-newer-methods.js.
  */
 #include "config.h"
 
@@ -42,10 +44,20 @@ static duk_ret_t native_detach_array_buffer(duk_context *ctx)
     return 0;
 }
 
+/* native.arrayBufferState(x): -1 when x is not an ArrayBuffer, 1 when it
+ * was detached, 0 otherwise. */
+static duk_ret_t native_array_buffer_state(duk_context *ctx)
+{
+    duk_push_int(ctx, fcw_duk_arraybuffer_state(ctx, 0));
+    return 1;
+}
+
 void fcw_api_bytes_init(duk_context *ctx, duk_idx_t native_idx)
 {
     duk_push_c_function(ctx, native_detach_array_buffer, 1);
     duk_put_prop_literal(ctx, native_idx, "detachArrayBuffer");
+    duk_push_c_function(ctx, native_array_buffer_state, 1);
+    duk_put_prop_literal(ctx, native_idx, "arrayBufferState");
     duk_push_c_function(ctx, native_index_of_bytes, 3);
     duk_put_prop_literal(ctx, native_idx, "indexOfBytes");
 }

@@ -10,7 +10,7 @@
  * thousandfold is then made in steps, the rest of its input kept here until
  * the reader has taken the output so far. Corrupt input, data after the end of a
  * compressed stream and a stream that ends too early are TypeErrors, as the
- * Compression Standard says.
+ * Compression Standard says, reported after the output that precedes them.
  */
 #include "config.h"
 
@@ -156,7 +156,10 @@ static int compression_keep_input(struct compression_stream *s)
  * chunk (empty: the input left from the last call; finish: and the end of
  * the input) through the stream, making at most maxPieces pieces of
  * output. zlibMore(stream) then tells whether there is output left to
- * make, which the next call (with an empty chunk) makes. */
+ * make, which the next call (with an empty chunk) makes. An error throws
+ * a TypeError, unless output came before it in the same call: the array
+ * then has the output and the TypeError as its `error` property, and the
+ * stream has ended. */
 static duk_ret_t compression_push(duk_context *ctx)
 {
     struct compression_stream *s = compression_get(ctx, 0);
@@ -221,6 +224,13 @@ static duk_ret_t compression_push(duk_context *ctx)
     }
     if (error == NULL && s->more && compression_keep_input(s) < 0) {
         error = "out of memory";
+    }
+    if (error != NULL && pieces > 0) {
+        /* the output made before the error is delivered first */
+        (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "%s", error);
+        duk_put_prop_literal(ctx, arr_idx, "error");
+        compression_release(ctx, 0);
+        return 1;
     }
     if (error != NULL) {
         duk_push_string(ctx, error);

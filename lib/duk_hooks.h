@@ -11,10 +11,11 @@
  * Only writes two integers: safe from a signal handler on the same thread. */
 void fcw_duk_request_interrupt(duk_context *ctx);
 
-/* Detaches the ArrayBuffer at idx (structured transfer): it is left with
- * byteLength 0 over an empty buffer, its old bytes freed when no view
- * references them any more. Views made before keep the bytes they see.
- * Returns 0, or -1 if the value is not an ArrayBuffer. */
+/* Detaches the ArrayBuffer at idx (structured transfer, transfer()): it
+ * and every view over its bytes are left with byteLength 0 over an empty
+ * buffer (one per heap, which marks them detached), and the bytes are
+ * freed. The views are found by walking the heap's objects, once per
+ * call. Returns 0, or -1 if the value is not an ArrayBuffer. */
 int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx);
 
 /* native.privateBase(receiver, key), the brand check of a private class
@@ -23,6 +24,15 @@ int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx);
  * inherited nor through a proxy), else throws a TypeError. The C form of
  * `Object.prototype.hasOwnProperty.call(receiver, key)` and a throw. */
 duk_ret_t fcw_duk_private_base(duk_context *ctx);
+
+/* -1 if the value at idx is not an ArrayBuffer, 1 if it was detached by
+ * fcw_duk_detach_arraybuffer, 0 otherwise. */
+int fcw_duk_arraybuffer_state(duk_context *ctx, duk_idx_t idx);
+
+/* Makes the function at idx no constructor, as built-in methods are:
+ * `new` on it throws a TypeError and its `prototype` property is removed.
+ * Anything else is left alone. */
+void fcw_duk_make_non_constructor(duk_context *ctx, duk_idx_t idx);
 
 /* Makes the function templates inside a function loaded with
  * duk_load_function() what the compiler would have made of them: the

@@ -268,6 +268,77 @@ test('bad compressed data: corrupt, wrong format, trailing garbage, truncated', 
     ]);
 });
 
+/* Writes chunks to a DecompressionStream and reads everything: the output
+ * chunks and how the reading ended (null, or the error). With `queued`,
+ * reading starts only after the writes settled (the output waits in the
+ * readable side's queue; for output of one step only: a longer one waits
+ * for the reader). */
+function decompressThenRead(format, chunks, queued) {
+    var ds = new DecompressionStream(format), writer = ds.writable.getWriter(), reader = ds.readable.getReader();
+    var writes = chunks.map(function (c) {
+        return writer.write(c).then(function () { return null; }, function (e) { return e; });
+    });
+    var out = [];
+    function next() {
+        return reader.read().then(function (r) {
+            if (r.done) {
+                return { out: out, error: null };
+            }
+            out.push(r.value);
+            return next();
+        }, function (e) {
+            return { out: out, error: e };
+        });
+    }
+    if (!queued) {
+        return next().then(function (res) {
+            return Promise.all(writes).then(function (writeErrors) {
+                res.writeError = writeErrors[writeErrors.length - 1];
+                return res;
+            });
+        });
+    }
+    return Promise.all(writes).then(function (writeErrors) {
+        return next().then(function (res) {
+            res.writeError = writeErrors[writeErrors.length - 1];
+            return res;
+        });
+    });
+}
+
+test('the output before trailing junk is delivered first, then the error', function (t) {
+    var big = new Uint8Array(300000);
+    for (var i = 0; i < big.length; i++) {
+        big[i] = (i * 7) & 0xff;
+    }
+    return collect(new CompressionStream('gzip'), [big]).then(function (gzChunks) {
+        var gz = concat(gzChunks);
+        var small = unb64(NODE.deflate);
+        return Promise.all([
+            decompressThenRead('deflate', [concat([small, new Uint8Array([0])])], true).then(function (r) {
+                t.ok(r.writeError instanceof TypeError, 'queued: the write fails with a TypeError');
+                t.equal(new TextDecoder().decode(concat(r.out)), TEXT, 'queued: the reader gets the output first');
+                t.ok(r.error instanceof TypeError, 'queued: then a TypeError');
+            }),
+            decompressThenRead('deflate', [concat([small, new Uint8Array([0])])], false).then(function (r) {
+                t.equal(new TextDecoder().decode(concat(r.out)), TEXT, 'read while written: the output first');
+                t.ok(r.error instanceof TypeError, 'read while written: then a TypeError');
+                t.ok(r.writeError instanceof TypeError, 'read while written: the write fails');
+            }),
+            decompressThenRead('gzip', [concat([gz, new Uint8Array([1, 2, 3])])], false).then(function (r) {
+                t.ok(r.out.length > 4, 'large: output in ' + r.out.length + ' pieces (more than one step)');
+                t.ok(sameBytes(concat(r.out), big), 'large: all of it, then the error');
+                t.ok(r.error instanceof TypeError, 'large: a TypeError');
+                t.ok(r.writeError instanceof TypeError, 'large: the write fails');
+            }),
+            decompressThenRead('gzip', [gz, new Uint8Array([0])], false).then(function (r) {
+                t.ok(sameBytes(concat(r.out), big), 'junk in a chunk of its own: the output is complete');
+                t.ok(r.error instanceof TypeError, 'junk in a chunk of its own: a TypeError');
+            })
+        ]);
+    });
+});
+
 test('through Response: a compressed body read back', function (t) {
     var body = new Response(TEXT).body.pipeThrough(new CompressionStream('gzip'));
     return new Response(body).arrayBuffer().then(function (gz) {
