@@ -8,7 +8,7 @@
 # runs as root; otherwise a copy of the configuration rewritten to the
 # scratch root is tested.
 #
-# The copy is kept in the build folder (t/debian-build): the first run is a
+# The copy is kept in the build folder (.debian-build, outside t/ so that `prove -r t/` does not find the copy's tests): the first run is a
 # clean build, Duktape included (two to five minutes on two busy cores);
 # later runs copy what changed and build with `dpkg-buildpackage -nc`, which
 # leaves the previous objects in place for make. FCW_DEB_CLEAN=1 (or
@@ -31,7 +31,7 @@ my $deps = `cd '$top' && dpkg-checkbuilddeps 2>&1`;
 plan skip_all => "build dependencies missing: $deps" if $?;
 
 my $dir = FcwTest::tmpdir();
-my $keep = FcwTest::build_path('t/debian-build');
+my $keep = FcwTest::build_path('.debian-build');
 my $src = "$keep/fcworker";
 my $clean = $ENV{FCW_DEB_CLEAN} || !-e "$keep/built";
 system('rm', '-rf', $keep) if $clean;
