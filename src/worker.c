@@ -74,9 +74,10 @@ int worker_preload(char *err, size_t errlen)
     return preloaded ? 0 : -1;
 }
 
-/* text: the script as the master checked it, or NULL to read path. */
-static struct fcw_engine *load_engine(struct worker *w, const char *path, const char *text, size_t len, char *err,
-                                      size_t errlen)
+/* text: the script as the master checked it, or NULL to read path; image:
+ * the bytecode the master kept of that text, or NULL. */
+static struct fcw_engine *load_engine(struct worker *w, const char *path, const char *text, size_t len,
+                                      const unsigned char *image, size_t image_len, char *err, size_t errlen)
 {
     struct fcw_engine *e = preloaded;
     if (e != NULL) {
@@ -85,7 +86,8 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, const 
     } else if ((e = fcw_engine_new(&w->cfg, err, errlen)) == NULL) {
         return NULL;
     }
-    if ((text ? fcw_engine_load_source(e, path, text, len, err, errlen) : fcw_engine_load(e, path, err, errlen)) < 0) {
+    if ((text ? fcw_engine_load_image(e, path, text, len, image, image_len, err, errlen)
+              : fcw_engine_load(e, path, err, errlen)) < 0) {
         fcw_engine_free(e);
         return NULL;
     }
@@ -111,13 +113,14 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     if (pool->script_text != NULL) {
-        w->engine = load_engine(w, pool->script_loaded, pool->script_text, pool->script_len, err, errlen);
+        w->engine = load_engine(w, pool->script_loaded, pool->script_text, pool->script_len, pool->script_image,
+                                pool->script_image_len, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
         }
     } else if (pool->script != NULL) {
-        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, NULL, 0, err, errlen);
+        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, NULL, 0, NULL, 0, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
@@ -136,6 +139,35 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         }
     }
     return w;
+}
+
+int worker_compile_image(const struct worker *w, unsigned char **image, size_t *image_len, char *err,
+                         size_t errlen)
+{
+    const struct conf_pool *pool = w->pool;
+    if (w->engine == NULL) {
+        snprintf(err, errlen, "not a script pool");
+        return -1;
+    }
+    if (pool->script_text != NULL) {
+        return fcw_engine_compile_image(w->engine, pool->script_loaded, pool->script_text, pool->script_len, image,
+                                        image_len, err, errlen);
+    }
+    /* a built script: the master reads the build's output after this check
+     * (a cache hit now); the image names the text it was made from, so a
+     * different file would only be compiled from its source */
+    char built[PATH_MAX];
+    size_t len = 0;
+    if (!fcw_build_wanted(pool) || fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
+        return -1;
+    }
+    char *text = fcw_read_file(built, &len, err, errlen);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = fcw_engine_compile_image(w->engine, built, text, len, image, image_len, err, errlen);
+    free(text);
+    return rc;
 }
 
 void worker_free(struct worker *w)
@@ -275,7 +307,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         }
     }
     if (slot->engine == NULL) {
-        slot->engine = load_engine(w, real, NULL, 0, err, sizeof(err));
+        slot->engine = load_engine(w, real, NULL, 0, NULL, 0, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
             fcw_log(FCW_LOG_ERROR, "request %lu \"%s\": %s", r->req.id, r->log_context, err);
