@@ -193,6 +193,7 @@ static void keep_pool_image(struct conf_pool *p, int fd)
     }
     p->script_image = image;
     p->script_image_len = got;
+    fcw_log(FCW_LOG_NOTICE, "[pool %s] script compiled once: %zu bytes of bytecode for the children", p->name, got);
 }
 
 /* Loads the pool's worker in a throw-away child, and keeps the bytecode
