@@ -93,7 +93,7 @@ static int users_switch_check(const struct conf_pool *p, char *err, size_t errle
 }
 
 struct check_args {
-    const struct conf_pool *pool;
+    struct conf_pool *pool; /* the check child's own copy */
     int image_fd; /* where the child writes the script's bytecode image, or -1 */
 };
 
@@ -114,13 +114,43 @@ static int write_all(int fd, const unsigned char *data, size_t len)
     return 0;
 }
 
-/* Loads the worker as the pool's children will: as the pool's user; then
- * compiles the script once more into the bytecode image the children load
- * (a script that cannot be imaged is still served, compiled by each child). */
+/* Compiles the script into the bytecode image the children will load and
+ * writes it to fd (a script that cannot be imaged is still served, compiled
+ * by each child); 0, or -1 with the reason in why (logged by the caller once
+ * the script loaded: a script that does not compile fails the check with
+ * its own error). */
+static int write_image(struct conf_pool *pool, int fd, char *why, size_t whylen)
+{
+    unsigned char *image = NULL;
+    size_t len = 0;
+    why[0] = '\0';
+    if (worker_compile_image(pool, &image, &len, why, whylen) < 0 || write_all(fd, image, len) < 0) {
+        /* a partial image would be refused by its check anyway */
+        if (why[0] == '\0') {
+            snprintf(why, whylen, "writing it: %s", strerror(errno));
+        }
+        int rc = ftruncate(fd, 0);
+        (void) rc;
+        free(image);
+        return -1;
+    }
+    if (pool->script_text != NULL) {
+        /* the check loads it as the children will */
+        free(pool->script_image);
+        pool->script_image = image;
+        pool->script_image_len = len;
+    } else {
+        free(image);
+    }
+    return 0;
+}
+
+/* Loads the worker as the pool's children will: as the pool's user, from
+ * the bytecode image it first makes of the script (see write_image). */
 static void check_pool_child(void *arg, int fd)
 {
     const struct check_args *a = arg;
-    const struct conf_pool *pool = a->pool;
+    struct conf_pool *pool = a->pool;
     char msg[1024] = "";
     if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
         dprintf(fd, "[pool %s] %s", pool->name, msg);
@@ -140,24 +170,22 @@ static void check_pool_child(void *arg, int fd)
     if (sfd >= 0) {
         close(sfd);
     }
+    /* a plain script's image is made first, so that the check loads it as
+     * the children will; a built one's after the build (worker_new) */
+    char why[1024] = "";
+    int imaged = a->image_fd >= 0 && pool->script_text != NULL ? write_image(pool, a->image_fd, why, sizeof(why)) : 0;
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
         ssize_t wr = write(fd, msg, strlen(msg));
         (void) wr;
         _exit(1);
     }
-    if (a->image_fd >= 0) {
-        unsigned char *image = NULL;
-        size_t len = 0;
-        msg[0] = '\0';
-        if (worker_compile_image(w, &image, &len, msg, sizeof(msg)) < 0 || write_all(a->image_fd, image, len) < 0) {
-            /* a partial image would be refused by its check anyway */
-            int rc = ftruncate(a->image_fd, 0);
-            (void) rc;
-            fcw_log(FCW_LOG_WARNING, "[pool %s] the script is compiled by every child: no bytecode image (%s)",
-                    pool->name, msg[0] ? msg : strerror(errno));
-        }
-        free(image);
+    if (a->image_fd >= 0 && pool->script_text == NULL) {
+        imaged = write_image(pool, a->image_fd, why, sizeof(why));
+    }
+    if (imaged < 0) {
+        fcw_log(FCW_LOG_WARNING, "[pool %s] the script is compiled by every child: no bytecode image (%s)",
+                pool->name, why);
     }
     worker_free(w);
     _exit(0);

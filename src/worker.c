@@ -141,32 +141,44 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
     return w;
 }
 
-int worker_compile_image(const struct worker *w, unsigned char **image, size_t *image_len, char *err,
+int worker_compile_image(const struct conf_pool *pool, unsigned char **image, size_t *image_len, char *err,
                          size_t errlen)
 {
-    const struct conf_pool *pool = w->pool;
-    if (w->engine == NULL) {
-        snprintf(err, errlen, "not a script pool");
-        return -1;
-    }
-    if (pool->script_text != NULL) {
-        return fcw_engine_compile_image(w->engine, pool->script_loaded, pool->script_text, pool->script_len, image,
-                                        image_len, err, errlen);
-    }
-    /* a built script: the master reads the build's output after this check
-     * (a cache hit now); the image names the text it was made from, so a
-     * different file would only be compiled from its source */
     char built[PATH_MAX];
-    size_t len = 0;
-    if (!fcw_build_wanted(pool) || fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
-        return -1;
-    }
-    char *text = fcw_read_file(built, &len, err, errlen);
+    const char *path = pool->script_loaded;
+    const char *text = pool->script_text;
+    size_t len = pool->script_len;
+    char *read = NULL;
     if (text == NULL) {
+        /* a built script: the master reads the build's output after the
+         * check (a cache hit now); the image names the text it was made
+         * from, so a different file would only be compiled from its source */
+        if (pool->script == NULL || !fcw_build_wanted(pool) ||
+            fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
+            if (pool->script == NULL) {
+                snprintf(err, errlen, "not a script pool");
+            }
+            return -1;
+        }
+        if ((read = fcw_read_file(built, &len, err, errlen)) == NULL) {
+            return -1;
+        }
+        path = built;
+        text = read;
+    }
+    struct fcw_engine_config cfg;
+    engine_config(pool, &cfg);
+    struct fcw_engine *e = preloaded;
+    if (e != NULL) {
+        preloaded = NULL;
+        fcw_engine_configure(e, &cfg);
+    } else if ((e = fcw_engine_new(&cfg, err, errlen)) == NULL) {
+        free(read);
         return -1;
     }
-    int rc = fcw_engine_compile_image(w->engine, built, text, len, image, image_len, err, errlen);
-    free(text);
+    int rc = fcw_engine_compile_image(e, path, text, len, image, image_len, err, errlen);
+    fcw_engine_free(e);
+    free(read);
     return rc;
 }
 
