@@ -146,6 +146,18 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
  * stack traces, and a source map beside it is still read from disk). */
 int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
                            size_t errlen);
+/* Compiles a script's text (without running any of it) into a bytecode
+ * image (malloc'd, its length in *image_len) that fcw_engine_load_image
+ * loads in another engine of this build instead of compiling the text
+ * again. On a compile error writes "path:line: message" to err, -1. */
+int fcw_engine_compile_image(struct fcw_engine *engine, const char *path, const char *text, size_t len,
+                             unsigned char **image, size_t *image_len, char *err, size_t errlen);
+/* fcw_engine_load_source from the image made of exactly this text; an image
+ * that does not match this build or this text (or NULL) is logged as a
+ * warning and the text compiled instead. Errors of the script's top-level
+ * code and stack traces name the same file:line either way. */
+int fcw_engine_load_image(struct fcw_engine *engine, const char *path, const char *text, size_t len,
+                          const unsigned char *image, size_t image_len, char *err, size_t errlen);
 
 /* Runs one request to its end (response written, waitUntil work settled or
  * the wall limit reached). The last bytes of the response may still sit in

@@ -16,6 +16,9 @@
 #include "js_sources.h"
 #include "runtime_image.h"
 #include "runtime_lazy.h"
+#include "script_image.h"
+
+#include <stdint.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,7 +162,18 @@ struct script_source {
     const char *text;
     size_t len;
     int as_module;
+    const unsigned char *dump; /* checked bytecode of the same function, or NULL */
+    size_t dump_len;
 };
+
+/* [ ] -> [ function ]: the script's function from its checked bytecode. */
+static void push_dump(duk_context *ctx, const struct script_source *s)
+{
+    duk_push_external_buffer(ctx);
+    duk_config_buffer(ctx, -1, (void *) (uintptr_t) s->dump, s->dump_len);
+    duk_load_function(ctx);
+    fcw_duk_trim_loaded_function(ctx, -1);
+}
 
 /* A script with `export default` runs as a module: (function (exports)
  * {...}) called with a fresh exports object, then handed to
@@ -173,8 +187,14 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
     struct fcw_engine *e = fcw_engine_of(ctx);
     if (s->as_module) {
         duk_push_object(ctx);
-        duk_dup_top(ctx);
-        wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1);
+        if (s->dump) {
+            push_dump(ctx, s);
+            duk_dup(ctx, -2);
+            duk_call(ctx, 1);
+        } else {
+            duk_dup_top(ctx);
+            wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1);
+        }
         duk_pop(ctx);
         fcw_engine_push_native(e);
         duk_get_prop_literal(ctx, -1, "setExports");
@@ -182,9 +202,13 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
         duk_call(ctx, 1);
         duk_pop_2(ctx);
     } else {
-        duk_push_lstring(ctx, s->text, s->len);
-        duk_push_string(ctx, s->path);
-        duk_compile(ctx, 0);
+        if (s->dump) {
+            push_dump(ctx, s);
+        } else {
+            duk_push_lstring(ctx, s->text, s->len);
+            duk_push_string(ctx, s->path);
+            duk_compile(ctx, 0);
+        }
         duk_call(ctx, 0);
     }
     duk_pop(ctx);
@@ -195,17 +219,19 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
     return 0;
 }
 
-/* Evaluates a script's text (path names it in errors and stacks). */
-static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module, char *err,
-                     size_t errlen)
+/* Evaluates a script's text (path names it in errors and stacks), or the
+ * function of its checked image (dump, as_module taken from the image)
+ * when dump is not NULL. */
+static int eval_text(struct fcw_engine *e, const char *path, const char *raw, size_t len, int as_module,
+                     const unsigned char *dump, size_t dump_len, char *err, size_t errlen)
 {
     size_t tlen = 0;
     int is_module = 0;
-    char *text = rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
-    if (text == NULL) {
+    char *text = dump ? NULL : rewrite_exports(path, raw, len, &tlen, &is_module, err, errlen);
+    if (text == NULL && dump == NULL) {
         return -1;
     }
-    struct script_source s = { path, text, tlen, as_module && is_module };
+    struct script_source s = { path, text, tlen, dump ? as_module : as_module && is_module, dump, dump_len };
     /* Top-level code runs under the request limits, so that a script that
      * loops at load time is refused instead of hanging the pool. */
     const struct fcw_limits *lim = fcw_engine_limits(e);
@@ -236,7 +262,7 @@ static int eval_path(struct fcw_engine *e, const char *path, int as_module, char
     if (raw == NULL) {
         return -1;
     }
-    int rc = eval_text(e, path, raw, len, as_module, err, errlen);
+    int rc = eval_text(e, path, raw, len, as_module, NULL, 0, err, errlen);
     free(raw);
     return rc;
 }
@@ -318,10 +344,12 @@ static void register_source_map(struct fcw_engine *e, const char *path, const ch
     free(map);
 }
 
-int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
-                           size_t errlen)
+/* Runs the script from its text, or from dump (flags from its image). */
+static int load_script(struct fcw_engine *engine, const char *path, const char *text, size_t len,
+                       const unsigned char *dump, size_t dump_len, unsigned flags, char *err, size_t errlen)
 {
-    if (eval_text(engine, path, text, len, 1, err, errlen) < 0) {
+    int as_module = dump ? (flags & FCW_SCRIPT_IMAGE_MODULE) != 0 : 1;
+    if (eval_text(engine, path, text, len, as_module, dump, dump_len, err, errlen) < 0) {
         return -1;
     }
     duk_context *ctx = fcw_engine_ctx(engine);
@@ -339,6 +367,92 @@ int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const ch
     }
     register_source_map(engine, path, text, len);
     return 0;
+}
+
+int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                           size_t errlen)
+{
+    return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
+}
+
+/* ---- script images (lib/script_image.h) ---- */
+
+struct compile_args {
+    const char *path;
+    const char *text;
+    size_t len;
+    int as_module;
+};
+
+/* [ ] -> [ bytecode ]: compiles the function eval_script would run, without
+ * running any of the script: a module's wrapper is a function expression,
+ * which evaluating only creates. */
+static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
+{
+    struct compile_args *a = udata;
+    if (a->as_module) {
+        duk_push_literal(ctx, "(function (exports) {");
+        duk_push_lstring(ctx, a->text, a->len);
+        duk_push_literal(ctx, "\n})");
+        duk_concat(ctx, 3);
+        duk_push_string(ctx, a->path);
+        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_call(ctx, 0);
+    } else {
+        duk_push_lstring(ctx, a->text, a->len);
+        duk_push_string(ctx, a->path);
+        duk_compile(ctx, 0);
+    }
+    duk_dump_function(ctx);
+    return 1;
+}
+
+int fcw_engine_compile_image(struct fcw_engine *engine, const char *path, const char *text, size_t len,
+                             unsigned char **image, size_t *image_len, char *err, size_t errlen)
+{
+    size_t tlen = 0;
+    int is_module = 0;
+    char *rewritten = rewrite_exports(path, text, len, &tlen, &is_module, err, errlen);
+    if (rewritten == NULL) {
+        return -1;
+    }
+    struct compile_args a = { path, rewritten, tlen, is_module };
+    duk_context *ctx = fcw_engine_ctx(engine);
+    if (duk_safe_call(ctx, compile_and_dump, &a, 0, 1) != DUK_EXEC_SUCCESS) {
+        error_text(ctx, path, err, errlen);
+        duk_pop(ctx);
+        free(rewritten);
+        return -1;
+    }
+    free(rewritten);
+    duk_size_t dump_len = 0;
+    const void *dump = duk_get_buffer_data(ctx, -1, &dump_len);
+    *image = fcw_script_image_pack(text, len, is_module ? FCW_SCRIPT_IMAGE_MODULE : 0, dump, dump_len,
+                                   image_len);
+    duk_pop(ctx);
+    if (*image == NULL) {
+        snprintf(err, errlen, "%s: out of memory for its bytecode image", path);
+        return -1;
+    }
+    return 0;
+}
+
+int fcw_engine_load_image(struct fcw_engine *engine, const char *path, const char *text, size_t len,
+                          const unsigned char *image, size_t image_len, char *err, size_t errlen)
+{
+    char why[300];
+    const unsigned char *dump = NULL;
+    size_t dump_len = 0;
+    unsigned flags = 0;
+    if (image == NULL) {
+        return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
+    }
+    if (fcw_script_image_check(image, image_len, text, len, &flags, &dump, &dump_len, why, sizeof(why)) < 0) {
+        fcw_engine_log(engine, FCW_LOG_WARNING, "%s: bytecode image not used (%s): compiling the source", path,
+                       why);
+        return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
+    }
+    return load_script(engine, path, text, len, dump, dump_len, flags, err, errlen);
 }
 
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)

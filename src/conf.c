@@ -965,6 +965,7 @@ void conf_free(struct conf *c)
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }
+        free(p->script_image);
         for (size_t i = 0; i < 2 * p->nvars; i++) {
             free(p->vars[i]);
         }

@@ -92,6 +92,10 @@ struct conf_pool {
     char *script_text;
     size_t script_len;
     char *script_loaded; /* the path it was read from */
+    /* the script_text compiled by the check child (lib/script_image.h),
+     * loaded by every child instead of compiling the text; NULL: none */
+    unsigned char *script_image;
+    size_t script_image_len;
     char *status_path;
     char *ping_path;
     char *ping_response;

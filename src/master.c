@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -91,10 +92,65 @@ static int users_switch_check(const struct conf_pool *p, char *err, size_t errle
     return 0;
 }
 
-/* Loads the worker as the pool's children will: as the pool's user. */
+struct check_args {
+    struct conf_pool *pool; /* the check child's own copy */
+    int image_fd; /* where the child writes the script's bytecode image, or -1 */
+};
+
+/* Writes all of data to fd; 0 or -1. */
+static int write_all(int fd, const unsigned char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return -1;
+        }
+        data += n;
+        len -= (size_t) n;
+    }
+    return 0;
+}
+
+/* Compiles the script into the bytecode image the children will load and
+ * writes it to fd (a script that cannot be imaged is still served, compiled
+ * by each child); 0, or -1 with the reason in why (logged by the caller once
+ * the script loaded: a script that does not compile fails the check with
+ * its own error). */
+static int write_image(struct conf_pool *pool, int fd, char *why, size_t whylen)
+{
+    unsigned char *image = NULL;
+    size_t len = 0;
+    why[0] = '\0';
+    if (worker_compile_image(pool, &image, &len, why, whylen) < 0 || write_all(fd, image, len) < 0) {
+        /* a partial image would be refused by its check anyway */
+        if (why[0] == '\0') {
+            snprintf(why, whylen, "writing it: %s", strerror(errno));
+        }
+        int rc = ftruncate(fd, 0);
+        (void) rc;
+        free(image);
+        return -1;
+    }
+    if (pool->script_text != NULL) {
+        /* the check loads it as the children will */
+        free(pool->script_image);
+        pool->script_image = image;
+        pool->script_image_len = len;
+    } else {
+        free(image);
+    }
+    return 0;
+}
+
+/* Loads the worker as the pool's children will: as the pool's user, from
+ * the bytecode image it first makes of the script (see write_image). */
 static void check_pool_child(void *arg, int fd)
 {
-    const struct conf_pool *pool = arg;
+    const struct check_args *a = arg;
+    struct conf_pool *pool = a->pool;
     char msg[1024] = "";
     if (users_switch(pool->user, pool->group, msg, sizeof(msg)) < 0) {
         dprintf(fd, "[pool %s] %s", pool->name, msg);
@@ -114,25 +170,90 @@ static void check_pool_child(void *arg, int fd)
     if (sfd >= 0) {
         close(sfd);
     }
+    /* a plain script's image is made first, so that the check loads it as
+     * the children will; a built one's after the build (worker_new) */
+    char why[1024] = "";
+    int imaged = a->image_fd >= 0 && pool->script_text != NULL ? write_image(pool, a->image_fd, why, sizeof(why)) : 0;
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
         ssize_t wr = write(fd, msg, strlen(msg));
         (void) wr;
         _exit(1);
     }
+    if (a->image_fd >= 0 && pool->script_text == NULL) {
+        imaged = write_image(pool, a->image_fd, why, sizeof(why));
+    }
+    if (imaged < 0) {
+        fcw_log(FCW_LOG_WARNING, "[pool %s] the script is compiled by every child: no bytecode image (%s)",
+                pool->name, why);
+    }
     worker_free(w);
     _exit(0);
 }
 
-/* Loads the pool's worker in a throw-away child. */
-static int check_pool(const struct conf_pool *pool, char *err, size_t errlen)
+/* Keeps the image the check child wrote to fd (empty: none). */
+static void keep_pool_image(struct conf_pool *p, int fd)
+{
+    struct stat st;
+    free(p->script_image);
+    p->script_image = NULL;
+    p->script_image_len = 0;
+    if (fd < 0 || fstat(fd, &st) < 0 || st.st_size <= 0) {
+        return;
+    }
+    unsigned char *image = malloc((size_t) st.st_size);
+    size_t got = 0;
+    while (image != NULL && got < (size_t) st.st_size) {
+        ssize_t n = pread(fd, image + got, (size_t) st.st_size - got, (off_t) got);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        got += (size_t) n;
+    }
+    if (image == NULL || got != (size_t) st.st_size) {
+        fcw_log(FCW_LOG_WARNING, "[pool %s] the script's bytecode image could not be read: each child compiles it",
+                p->name);
+        free(image);
+        return;
+    }
+    p->script_image = image;
+    p->script_image_len = got;
+    fcw_log(FCW_LOG_NOTICE, "[pool %s] script compiled once: %zu bytes of bytecode for the children", p->name, got);
+}
+
+/* Loads the pool's worker in a throw-away child, and keeps the bytecode
+ * image of a script pool's script it made. The image travels in an
+ * anonymous file rather than the output pipe: it may be megabytes, written
+ * before the child exits. */
+static int check_pool(struct conf_pool *pool, char *err, size_t errlen)
 {
     int status;
-    if (proc_capture(check_pool_child, (void *) pool, "the script check", 0, err, errlen, &status) < 0) {
+    struct check_args a = { pool, -1 };
+    if (pool->script != NULL) {
+        a.image_fd = memfd_create("fcworker-script-image", MFD_CLOEXEC);
+        if (a.image_fd < 0) {
+            fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "[pool %s] no bytecode image of the script: memfd_create()",
+                    pool->name);
+        }
+    }
+    if (proc_capture(check_pool_child, &a, "the script check", 0, err, errlen, &status) < 0) {
+        if (a.image_fd >= 0) {
+            close(a.image_fd);
+        }
         return -1;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        keep_pool_image(pool, a.image_fd);
+        if (a.image_fd >= 0) {
+            close(a.image_fd);
+        }
         return 0;
+    }
+    if (a.image_fd >= 0) {
+        close(a.image_fd);
     }
     if (err[0] == '\0') {
         snprintf(err, errlen, "[pool %s] loading the worker failed (%s %d)", pool->name,

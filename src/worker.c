@@ -80,9 +80,10 @@ int worker_preload(char *err, size_t errlen)
     return preloaded ? 0 : -1;
 }
 
-/* text: the script as the master checked it, or NULL to read path. */
-static struct fcw_engine *load_engine(struct worker *w, const char *path, const char *text, size_t len, char *err,
-                                      size_t errlen)
+/* text: the script as the master checked it, or NULL to read path; image:
+ * the bytecode the master kept of that text, or NULL. */
+static struct fcw_engine *load_engine(struct worker *w, const char *path, const char *text, size_t len,
+                                      const unsigned char *image, size_t image_len, char *err, size_t errlen)
 {
     struct fcw_engine *e = preloaded;
     if (e != NULL) {
@@ -91,7 +92,8 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, const 
     } else if ((e = fcw_engine_new(&w->cfg, err, errlen)) == NULL) {
         return NULL;
     }
-    if ((text ? fcw_engine_load_source(e, path, text, len, err, errlen) : fcw_engine_load(e, path, err, errlen)) < 0) {
+    if ((text ? fcw_engine_load_image(e, path, text, len, image, image_len, err, errlen)
+              : fcw_engine_load(e, path, err, errlen)) < 0) {
         fcw_engine_free(e);
         return NULL;
     }
@@ -138,13 +140,14 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     if (pool->script_text != NULL) {
-        w->engine = load_engine(w, pool->script_loaded, pool->script_text, pool->script_len, err, errlen);
+        w->engine = load_engine(w, pool->script_loaded, pool->script_text, pool->script_len, pool->script_image,
+                                pool->script_image_len, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
         }
     } else if (pool->script != NULL) {
-        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, NULL, 0, err, errlen);
+        w->engine = load_engine(w, fcw_build_wanted(pool) ? built : pool->script, NULL, 0, NULL, 0, err, errlen);
         if (w->engine == NULL) {
             free(w);
             return NULL;
@@ -163,6 +166,47 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         }
     }
     return w;
+}
+
+int worker_compile_image(const struct conf_pool *pool, unsigned char **image, size_t *image_len, char *err,
+                         size_t errlen)
+{
+    char built[PATH_MAX];
+    const char *path = pool->script_loaded;
+    const char *text = pool->script_text;
+    size_t len = pool->script_len;
+    char *read = NULL;
+    if (text == NULL) {
+        /* a built script: the master reads the build's output after the
+         * check (a cache hit now); the image names the text it was made
+         * from, so a different file would only be compiled from its source */
+        if (pool->script == NULL || !fcw_build_wanted(pool) ||
+            fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
+            if (pool->script == NULL) {
+                snprintf(err, errlen, "not a script pool");
+            }
+            return -1;
+        }
+        if ((read = fcw_read_file(built, &len, err, errlen)) == NULL) {
+            return -1;
+        }
+        path = built;
+        text = read;
+    }
+    struct fcw_engine_config cfg;
+    engine_config(pool, &cfg);
+    struct fcw_engine *e = preloaded;
+    if (e != NULL) {
+        preloaded = NULL;
+        fcw_engine_configure(e, &cfg);
+    } else if ((e = fcw_engine_new(&cfg, err, errlen)) == NULL) {
+        free(read);
+        return -1;
+    }
+    int rc = fcw_engine_compile_image(e, path, text, len, image, image_len, err, errlen);
+    fcw_engine_free(e);
+    free(read);
+    return rc;
 }
 
 void worker_free(struct worker *w)
@@ -302,7 +346,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         }
     }
     if (slot->engine == NULL) {
-        slot->engine = load_engine(w, real, NULL, 0, err, sizeof(err));
+        slot->engine = load_engine(w, real, NULL, 0, NULL, 0, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
             fcw_log(FCW_LOG_ERROR, "%s", err);

@@ -18,6 +18,11 @@ struct worker;
 /* abandon: see fcw_engine_config.abandon (NULL in a throw-away check). */
 struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
                           size_t errlen);
+/* The bytecode image of a script pool's script (see conf_pool.script_image):
+ * its kept text, or the build's output, compiled without running it, in an
+ * engine of its own. */
+int worker_compile_image(const struct conf_pool *pool, unsigned char **image, size_t *image_len, char *err,
+                         size_t errlen);
 void worker_free(struct worker *w);
 /* Loads the runtime once, before the pool's processes are forked. */
 int worker_preload(char *err, size_t errlen);

@@ -282,6 +282,8 @@ my $auto_pool = "build = auto\nbuild.cache_dir = $cache\n";
     tap(@built == 1 && -s "$built[0].map", 'build = auto: the output and its map are in build.cache_dir',
         "found: @built");
     tap($pool->log =~ /built \S*index\.ts into \Q$cache\E/, 'build = auto: the build is logged', $pool->log);
+    tap($pool->log =~ /script compiled once: \d+ bytes/ && $pool->log !~ /bytecode image not used/,
+        'build = auto: the built script is compiled once, the child loads its image', $pool->log);
     tap(tool_runs() == 1, 'build = auto: the tool ran once (the child found the output in the cache)',
         'runs: ' . tool_runs());
     my $cases = $json->decode(FcwTest::read_file("$top/t/modern/router/cases.json"));
