@@ -34,13 +34,25 @@ my $dir = FcwTest::tmpdir();
 my $keep = FcwTest::build_path('.debian-build');
 my $src = "$keep/fcworker";
 my $clean = $ENV{FCW_DEB_CLEAN} || !-e "$keep/built";
+my @tracked = split /\0/, `cd '$top' && git ls-files -co --exclude-standard -z`;
+# the package is configured without dependency tracking (dh passes
+# --disable-dependency-tracking): a changed header, or build file, means a
+# clean build, or objects built against the old one would be kept
+for my $f (grep { /\.h$|^configure\.ac$|^Makefile\.am$|^lib\/duk-config\.sh$/ } @tracked) {
+    my @a = stat("$top/$f");
+    my @b = stat("$src/$f");
+    if (!@b || (@a && $a[9] > $b[9])) {
+        $clean = 1;
+        last;
+    }
+}
 system('rm', '-rf', $keep) if $clean;
 system('mkdir', '-p', $src) == 0 or die "mkdir $src";
 # dh skips the whole build sequence while its stamp is there
 unlink "$keep/built", "$src/debian/debhelper-build-stamp", glob("$keep/*.deb");
 
 # the files git knows, copied when newer; those gone from the tree removed
-my @list = split /\0/, `cd '$top' && git ls-files -co --exclude-standard -z`;
+my @list = @tracked;
 my %now = map { $_ => 1 } @list;
 my $old = -e "$keep/files" ? FcwTest::read_file("$keep/files") : '';
 unlink map { "$src/$_" } grep { !$now{$_} } split /\n/, $old;
