@@ -368,7 +368,7 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
     struct runtime_file *src = udata;
     duk_push_global_object(ctx);
     fcw_engine_push_native(fcw_engine_of(ctx));
-    wrap_compile_call(ctx, "global, native", src->text, src->len, src->name, 2);
+    wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2);
     return 0;
 }
 
