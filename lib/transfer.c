@@ -26,7 +26,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define TRANSFER_BUFFER_SIZE (64L * 1024)
+#define TRANSFER_BUFFER_SIZE (128L * 1024)
 
 int fcw_transfer_decoded(const struct transfer *t)
 {
@@ -395,7 +395,7 @@ int fcw_transfer_setup(struct transfer *t, duk_context *ctx, duk_idx_t headers_i
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, t);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_write);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, t);
-    /* Body chunks of up to 64 KiB rather than libcurl's 16 KiB: a quarter
+    /* Body chunks of up to 128 KiB rather than libcurl's 16 KiB: an eighth
      * of the per-chunk work (stream reads, FastCGI writes) per byte, and at
      * most limits.response_queue of them are held at once. */
     curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, TRANSFER_BUFFER_SIZE);
