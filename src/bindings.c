@@ -13,6 +13,10 @@
  *                                           connect/command timeout
  *   d1.NAME = /var/lib/fcworker/app.sqlite3 a D1 database (a SQLite file)
  *   d1.NAME.timeout = 5s
+ *   d1.NAME.migrations = /srv/app/migrations  the folder of NNNN_name.sql
+ *                                        files `fcworker --d1-migrations`
+ *                                        applies (see migrations.c)
+ *   d1.NAME.migrations_table = d1_migrations  where applied ones are noted
  *   service.NAME = POOL                  env.NAME.fetch(request) as a FastCGI
  *                                        request to another pool of this file
  *   service.NAME = fcgi://host:port      ... to a pool on another host
@@ -243,6 +247,16 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
     if (strcmp(dot, ".timeout") == 0) {
         return set_timeout(&b->timeout_ms, value);
     }
+    if (type == FCW_BINDING_D1 && strcmp(dot, ".migrations") == 0) {
+        return value[0] == '\0' ? "expected a folder of .sql files" : set_text(&b->migrations, value);
+    }
+    if (type == FCW_BINDING_D1 && strcmp(dot, ".migrations_table") == 0) {
+        if (value[0] == '\0' || isdigit((unsigned char) value[0]) ||
+            strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(value)) {
+            return "expected a table name of letters, digits and '_'";
+        }
+        return set_text(&b->migrations_table, value);
+    }
     if (type == FCW_BINDING_KV && strcmp(dot, ".namespace") == 0) {
         if (value[0] == '\0' || value[0] == '.' || strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                                                  "0123456789_.-") != strlen(value)) {
@@ -251,21 +265,22 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
         return set_text(&b->namespace, value);
     }
     return type == FCW_BINDING_KV ? "unknown key: expected kv.NAME, kv.NAME.namespace or kv.NAME.timeout"
-                                  : "unknown key: expected d1.NAME or d1.NAME.timeout";
+                                  : "unknown key: expected d1.NAME, d1.NAME.timeout, d1.NAME.migrations or "
+                                    "d1.NAME.migrations_table";
 }
 
-/* path, made absolute from the configuration file's folder */
-static char *absolute(const struct conf *c, const char *path)
+/* path, made absolute from the folder of the file (the pool's) */
+static char *absolute(const char *file, const char *path)
 {
     if (path[0] == '/') {
         return strdup(path);
     }
-    const char *slash = strrchr(c->file, '/');
-    size_t dlen = slash ? (size_t) (slash - c->file) : 1;
+    const char *slash = strrchr(file, '/');
+    size_t dlen = slash ? (size_t) (slash - file) : 1;
     size_t len = dlen + 1 + strlen(path) + 1;
     char *full = malloc(len);
     if (full != NULL) {
-        snprintf(full, len, "%.*s/%s", (int) dlen, slash ? c->file : ".", path);
+        snprintf(full, len, "%.*s/%s", (int) dlen, slash ? file : ".", path);
     }
     return full;
 }
@@ -339,7 +354,7 @@ static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_b
                  p->name);
         return -1;
     }
-    if ((b->path = absolute(c, b->location)) == NULL) {
+    if ((b->path = absolute(p->file, b->location)) == NULL) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -431,8 +446,16 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
         f->timeout_ms = b->timeout_ms;
         const char *ns = b->namespace ? b->namespace : b->name;
         if (b->type == FCW_BINDING_D1) {
-            if ((b->path = absolute(c, b->location)) == NULL) {
+            if ((b->path = absolute(p->file, b->location)) == NULL) {
                 BINDING_ERR(b, "out of memory");
+            }
+            if (b->migrations != NULL && b->migrations[0] != '/') {
+                char *full = absolute(p->file, b->migrations);
+                if (full == NULL) {
+                    BINDING_ERR(b, "out of memory");
+                }
+                free(b->migrations);
+                b->migrations = full;
             }
             f->path = b->path;
             continue;
@@ -463,7 +486,7 @@ int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t 
         if (loc[0] == '\0') {
             BINDING_ERR(b, "sqlite: needs a folder");
         }
-        char *dir = absolute(c, loc);
+        char *dir = absolute(p->file, loc);
         size_t len = dir ? strlen(dir) + 1 + strlen(ns) + sizeof(".sqlite3") : 0;
         if (dir == NULL || (b->path = malloc(len)) == NULL) {
             free(dir);
@@ -598,6 +621,8 @@ void bindings_free(struct conf_pool *p)
         free(b->prefix);
         free(b->html_handling);
         free(b->not_found_handling);
+        free(b->migrations);
+        free(b->migrations_table);
     }
     free(p->conf_bindings);
     free(p->bindings);

@@ -1,11 +1,13 @@
 /*
  * The FastCGI loop of a child. It drops privileges to the pool's user,
  * loads the worker, then accepts connections on the shared listen socket
- * itself (with a receive timeout and listen.allowed_clients) and lets
- * FCGX_Accept_r read the request from them. The request body is read to the end of FCGI_STDIN before
- * FCGX_Finish_r (kept-alive connections break otherwise). A stop request
- * (SIGTERM/SIGQUIT from the master) interrupts an idle accept and lets a
- * busy child finish its request first.
+ * itself (with a receive timeout and listen.allowed_clients) and reads
+ * each request from them with the project's own responder side of the
+ * protocol (fcgi.c: params bounded by limits.params_max, records written
+ * straight from the response's buffers). The request body is read to the
+ * end of FCGI_STDIN before the request ends (kept-alive connections break
+ * otherwise). A stop request (SIGTERM/SIGQUIT from the master) interrupts
+ * an idle wait and lets a busy child finish its request first.
  */
 #include "config.h"
 
@@ -13,8 +15,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <fastcgi.h>
-#include <fcgiapp.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "fcgi.h"
 #include "log.h"
 #include "request.h"
 #include "signals.h"
@@ -38,34 +39,24 @@
 /* How long a new connection may wait while this child holds an idle kept
  * connection before the child gives the kept one up (see the loop). */
 #define CHILD_KEPT_GRACE_MS 200
-/* How long a child asked to stop goes on answering on a kept connection. */
-#define CHILD_STOP_LINGER_MS 5000
+/* How long a child asked to stop waits for the next request on an idle
+ * kept connection before it gives the connection up (under load the front
+ * server reuses its most recently used connection within milliseconds). */
+#define CHILD_STOP_LINGER_MS 1000
 
-/* What has arrived, at least one byte: FCGX_GetStr alone would block
- * until n bytes came, so a client trickling its body would never let the
- * caller look at its deadline. */
-static int fcgx_read(void *s, char *buf, int n)
+static int conn_read(void *s, char *buf, int n)
 {
-    FCGX_Stream *stream = s;
-    int avail = (int) (stream->stop - stream->rdNext);
-    if (n > 1) {
-        n = avail > 0 ? (avail < n ? avail : n) : 1;
-    }
-    int got = FCGX_GetStr(buf, n, s);
-    if (got == 0 && FCGX_GetError(s) != 0) {
-        return -1;
-    }
-    return got;
+    return fcgi_read(s, buf, n);
 }
 
-static int fcgx_write(void *s, const char *buf, int n)
+static int conn_write(void *s, const char *buf, int n)
 {
-    return FCGX_PutStr(buf, n, s) == n ? 0 : -1;
+    return fcgi_write(s, buf, (size_t) n);
 }
 
-static int fcgx_flush(void *s)
+static int conn_flush(void *s)
 {
-    return FCGX_FFlush(s) < 0 ? -1 : 0;
+    return fcgi_flush(s);
 }
 
 /* Cuts the response (its body failed after the head was sent), so that the
@@ -77,29 +68,16 @@ static int fcgx_flush(void *s)
  * which front servers refuse as an upstream error, and the connection is
  * shut down (nginx, Apache and lighttpd then cut the client's transfer;
  * Caddy 2.6 logs it and completes the response anyway). */
-static int fcgx_abort(void *data)
+static int conn_cut(void *data)
 {
-    static const unsigned char invalid_record[8] = { 0, FCGI_STDOUT, 0, 1, 0, 0, 0, 0 };
-    FCGX_Request *fr = data;
-    int rc = FCGX_FFlush(fr->out) < 0 ? -1 : 0;
-    fr->keepConnection = 0;
-    if (fr->ipcFd < 0) {
-        return -1;
-    }
-    if (rc == 0 && write(fr->ipcFd, invalid_record, sizeof(invalid_record)) != (ssize_t) sizeof(invalid_record)) {
-        rc = -1;
-    }
-    if (shutdown(fr->ipcFd, SHUT_RDWR) < 0) {
-        rc = -1;
-    }
-    return rc;
+    return fcgi_cut(data);
 }
 
 /* The engine gave up on a request (see fcw_engine_config.abandon): a 503
  * was written; end the FastCGI request and let the master replace us. */
 static void abandon_request(void *data)
 {
-    FCGX_Finish_r(data);
+    fcgi_finish(data, 0);
     fcw_log(FCW_LOG_WARNING, "exiting to be replaced");
     _exit(0);
 }
@@ -128,11 +106,11 @@ static int client_allowed(const char *list, const struct sockaddr_storage *sa)
     return 0;
 }
 
-/* Accepts the next connection ourselves (libfcgi would accept it without a
- * receive timeout, and a front server stalling mid-record would hold the
- * child forever) and hands it to libfcgi. Returns 0, or -1 when there was
- * none (another child took it) or it was refused. */
-static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_Request *fr)
+/* Accepts the next connection (with a receive timeout, so that a front
+ * server stalling mid-record does not hold the child forever) and hands it
+ * to conn. Returns 0, or -1 when there was none (another child took it) or
+ * it was refused. */
+static int accept_connection(const struct conf_pool *pool, int listen_fd, struct fcgi_conn *conn)
 {
     struct sockaddr_storage sa;
     socklen_t len = sizeof(sa);
@@ -154,10 +132,7 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, FCGX_R
                               (suseconds_t) (pool->request_read_timeout_ms % 1000) * 1000 };
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     }
-    /* FCGX_Accept_r starts by finishing the previous request, closing the
-     * connection unless it is kept: mark it kept so it reads from ours */
-    fr->ipcFd = fd;
-    fr->keepConnection = 1;
+    fcgi_conn_attach(conn, fd);
     return 0;
 }
 
@@ -172,15 +147,16 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
-    FCGX_Request fr;
-    struct worker *w = worker_new(pool, abandon_request, &fr, err, sizeof(err));
+    struct fcgi_config fcfg = { pool->params_max, pool->max_children };
+    struct fcgi_conn *conn = fcgi_conn_new(&fcfg);
+    if (conn == NULL) {
+        fcw_log(FCW_LOG_ERROR, "failed to set up the FastCGI connection: out of memory");
+        _exit(1);
+    }
+    struct worker *w = worker_new(pool, abandon_request, conn, err, sizeof(err));
     if (w == NULL) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
-    }
-    if (FCGX_Init() != 0) {
-        fcw_log(FCW_LOG_ERROR, "failed to initialise libfcgi: FCGX_Init()");
-        _exit(1);
     }
     int flags = fcntl(listen_fd, F_GETFL);
     if (flags < 0 || fcntl(listen_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
@@ -197,24 +173,28 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to set up waiting for connections: epoll");
         _exit(1);
     }
-    FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
     unsigned long served = 0;
     double stop_seen = 0;
     for (;;) {
         /* Asked to stop: a kept connection may already carry the front
-         * server's next request (closing it then would fail that request,
-         * and a POST is not retried): serve what comes within the grace
-         * period, then close it. */
+         * server's next request, or be about to (closing it then would
+         * fail that request, and nginx does not retry a POST): its next
+         * request is served and ends the connection (see fcgi_finish); one
+         * idle for the whole linger is given up with fcgi_conn_retire. */
         int stopping = signals_child_stopping();
+        int kept = fcgi_conn_fd(conn);
         if (stopping) {
-            struct pollfd kp = { .fd = fr.ipcFd, .events = POLLIN };
+            if (kept < 0) {
+                break;
+            }
             if (stop_seen == 0) {
                 stop_seen = clock_now_ms();
             }
-            /* a front server reusing the connection without pause would
-             * keep the child forever: it gets CHILD_STOP_LINGER_MS */
-            if (fr.ipcFd < 0 || clock_now_ms() - stop_seen > CHILD_STOP_LINGER_MS ||
-                poll(&kp, 1, CHILD_KEPT_GRACE_MS) <= 0 || !(kp.revents & POLLIN)) {
+            struct pollfd kp = { .fd = kept, .events = POLLIN };
+            double left = CHILD_STOP_LINGER_MS - (clock_now_ms() - stop_seen);
+            if ((left <= 0 || (fcgi_conn_pending(conn) == 0 &&
+                               (poll(&kp, 1, (int) left + 1) <= 0 || !(kp.revents & POLLIN)))) &&
+                fcgi_conn_retire(conn) == 0) {
                 break;
             }
         }
@@ -227,7 +207,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             fcw_log_reopen();
         }
         /* The listen socket is non-blocking: wait here, the one place
-         * where signals reach the child, and let FCGX_Accept_r fail with
+         * where signals reach the child, and let the accept fail with
          * EAGAIN when another child took the connection. A connection the
          * front server keeps open (FCGI_KEEP_CONN) carries our next request:
          * wait on it too, as PHP-FPM does, but not on it alone — when a new
@@ -235,16 +215,16 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * and take the new one, so that no request waits behind an idle
          * kept connection (a front server keeping more connections than
          * the pool has children would otherwise stall the pool). */
-        int kept = fr.ipcFd;
         if (kept >= 0) {
             struct epoll_event kev = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = kept };
             if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
                 fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
-                close(kept);
-                fr.ipcFd = kept = -1;
+                fcgi_conn_close(conn);
+                kept = -1;
             }
         }
-        int ready = stopping ? kept : signals_child_wait(epfd, kept);
+        /* bytes of the next request already read are not seen by epoll */
+        int ready = stopping || (kept >= 0 && fcgi_conn_pending(conn) > 0) ? kept : signals_child_wait(epfd, kept);
         if (ready < 0) {
             continue;
         }
@@ -261,8 +241,11 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             } else if (poll(&lp, 1, 0) > 0) {
                 fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
                 epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
-                close(kept);
-                fr.ipcFd = -1;
+                if (fcgi_conn_retire(conn)) {
+                    ready = kept; /* its last request came meanwhile: served first */
+                } else {
+                    kept = -1;
+                }
             } else {
                 continue; /* another child took it */
             }
@@ -271,66 +254,80 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * before the loop ends. EPOLLEXCLUSIVE woke this child alone, so a
          * child leaving it in the backlog would strand it there while the
          * others sleep (a reload's old children would lose requests). */
-        /* libfcgi reads the request's records with blocking reads inside
-         * FCGX_Accept_r: count that time as the request's, so that a front
-         * server stalling mid-record meets request_terminate_timeout */
+        /* the request's records are read with blocking reads: count that
+         * time as the request's, so that a front server stalling mid-record
+         * meets request_terminate_timeout */
         slot->state = SLOT_READING;
         slot->request_started = clock_now_ms();
         /* until its parameters are read, the request has no name: a kill
          * for request_terminate_timeout must not name the previous one */
         snprintf(slot->request, sizeof(slot->request), "(a request being read)");
         scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
-        if ((fr.ipcFd < 0 && accept_connection(pool, listen_fd, &fr) < 0) || FCGX_Accept_r(&fr) < 0) {
-            /* FCGX_Accept_r fails (EAGAIN on the non-blocking listen socket)
-             * when the connection held no request: it was closed or timed out */
+        if (kept >= 0 && ready == kept) {
+            /* a kept connection that goes on is read below; one that ends
+             * leaves the epoll set by its close */
+        } else if (accept_connection(pool, listen_fd, conn) < 0) {
+            slot->state = SLOT_IDLE;
+            slot->request_started = 0;
+            continue;
+        }
+        if (fcgi_accept(conn) < 0) {
+            /* the connection held no request (closed, timed out, broke the
+             * protocol) or it was refused and answered: it is closed */
             slot->state = SLOT_IDLE;
             slot->request_started = 0;
             continue;
         }
         scoreboard_count_event(&sb->accepted);
-        const char *role = FCGX_GetParam("FCGI_ROLE", fr.envp);
-        if (role != NULL && strcmp(role, "RESPONDER") != 0) {
-            /* an authorizer's 200 would mean "allowed": refuse plainly */
-            fcw_log(FCW_LOG_WARNING, "refused a FastCGI %s request: only the RESPONDER role is served", role);
-            FCGX_PutS("Status: 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nunsupported FastCGI role\n",
-                      fr.out);
-            fr.keepConnection = 0;
-            FCGX_Finish_r(&fr);
-            continue;
-        }
+        char **params = fcgi_params(conn);
         struct request r;
-        struct request_stream in = { fcgx_read, NULL, NULL, fr.in, NULL, NULL };
-        struct request_stream out = { NULL, fcgx_write, fcgx_flush, fr.out, fcgx_abort, &fr };
-        if (request_build(&r, fr.envp) < 0) {
+        struct request_stream in = { conn_read, NULL, NULL, conn, NULL, NULL };
+        struct request_stream out = { NULL, conn_write, conn_flush, conn, conn_cut, conn };
+        int keep = 1;
+        if (request_build(&r, params) < 0) {
             fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
+            keep = 0;
         } else {
-            triggers_mark_request(&r, fr.envp);
+            triggers_mark_request(&r, params);
             size_t rl = strnlen(r.log_context, sizeof(slot->request) - 1);
             memcpy(slot->request, r.log_context, rl);
             slot->request[rl] = '\0';
-            if (worker_serve(w, &r, fr.envp, &in, &out, sb, slot) < 0) {
-                fr.keepConnection = 0;
+            if (worker_serve(w, &r, params, &in, &out, sb, slot) < 0) {
+                keep = 0;
             } else {
                 /* drain FCGI_STDIN so that a kept-alive connection stays in step */
                 char sink[4096];
-                while (FCGX_GetStr(sink, sizeof(sink), fr.in) > 0) {
+                while (fcgi_read(conn, sink, sizeof(sink)) > 0) {
                 }
             }
         }
         request_free(&r);
         slot->state = SLOT_FINISHING;
-        FCGX_Finish_r(&fr);
-        slot->requests++;
         served++;
-        if (pool->max_requests && served >= pool->max_requests) {
+        /* the last request of this child: its kept connection is closed
+         * with the end of the request (see fcgi_finish), not later while
+         * idle, when the front server may be sending the next request */
+        int last_max = pool->max_requests && served >= pool->max_requests;
+        int last_mem = worker_exhausted(w);
+        /* a new connection waiting in the backlog: give the kept one up
+         * now, with the end of this request, rather than later while idle */
+        struct pollfd lp = { .fd = listen_fd, .events = POLLIN };
+        int waiting = keep && fcgi_keep_conn(conn) && poll(&lp, 1, 0) > 0;
+        if (waiting) {
+            fcw_log(FCW_LOG_DEBUG, "gave up a kept connection with its request: a new connection was waiting");
+        }
+        fcgi_finish(conn, keep && !last_max && !last_mem && !waiting && !signals_child_stopping());
+        slot->requests++;
+        if (last_max) {
             fcw_log(FCW_LOG_INFO, "served pm.max_requests (%u): exiting to be replaced", pool->max_requests);
             break;
         }
-        if (worker_exhausted(w)) {
+        if (last_mem) {
             fcw_log(FCW_LOG_WARNING, "memory limit reached: exiting to be replaced");
             break;
         }
     }
     worker_free(w);
+    fcgi_conn_free(conn);
     _exit(0);
 }

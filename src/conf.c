@@ -21,18 +21,15 @@
 #include <string.h>
 #include <unistd.h>
 #include <strings.h>
+#include <glob.h>
+#include <sys/stat.h>
 
 #include "bindings.h"
+#include "conf_table.h"
 #include "wrangler.h"
 #include "log.h"
 
 typedef const char *(*conf_set_cb)(const char *value, void *field);
-
-struct conf_directive {
-    const char *name;
-    conf_set_cb set;
-    size_t offset;
-};
 
 static const char *set_string(const char *value, void *field)
 {
@@ -225,62 +222,81 @@ static const char *set_level(const char *value, void *field)
     return NULL;
 }
 
-#define G(name, set, field) { name, set, offsetof(struct conf_global, field) }
-#define P(name, set, field) { name, set, offsetof(struct conf_pool, field) }
+#define G(name, kind, field) { name, kind, offsetof(struct conf_global, field) }
+#define P(name, kind, field) { name, kind, offsetof(struct conf_pool, field) }
 
-static const struct conf_directive global_directives[] = {
-    G("error_log", set_string, error_log),
-    G("log_level", set_level, log_level),
-    G("pid", set_string, pid_file),
-    G("process_control_timeout", set_seconds, process_control_timeout_ms),
-    { NULL, NULL, 0 }
+const struct conf_directive conf_global_directives[] = {
+    G("error_log", CK_STRING, error_log),
+    G("log_level", CK_LEVEL, log_level),
+    G("pid", CK_STRING, pid_file),
+    G("process_control_timeout", CK_SECONDS, process_control_timeout_ms),
+    { NULL, CK_STRING, 0 }
 };
 
-static const struct conf_directive pool_directives[] = {
-    P("listen", set_string, listen),
-    P("listen.owner", set_string, listen_owner),
-    P("listen.group", set_string, listen_group),
-    P("listen.mode", set_mode, listen_mode),
-    P("listen.backlog", set_int, listen_backlog),
-    P("listen.allowed_clients", set_string, listen_allowed_clients),
-    P("user", set_string, user),
-    P("group", set_string, group),
-    P("script", set_string, script),
-    P("build", set_build, build),
-    P("build.cache_dir", set_string, build_cache_dir),
-    P("root", set_string, root),
-    P("security.limit_extensions", set_string, limit_extensions),
-    P("pm", set_pm, pm),
-    P("pm.max_children", set_uint, max_children),
-    P("pm.start_servers", set_uint, start_servers),
-    P("pm.min_spare_servers", set_uint, min_spare_servers),
-    P("pm.max_spare_servers", set_uint, max_spare_servers),
-    P("pm.process_idle_timeout", set_seconds, process_idle_timeout_ms),
-    P("pm.max_requests", set_uint, max_requests),
-    P("pm.status_path", set_string, status_path),
-    P("ping.path", set_string, ping_path),
-    P("ping.response", set_string, ping_response),
-    P("request_terminate_timeout", set_seconds, request_terminate_timeout_ms),
-    P("request_read_timeout", set_seconds, request_read_timeout_ms),
-    P("request_slowlog_timeout", set_seconds, request_slowlog_timeout_ms),
-    P("access.log", set_string, access_log),
-    P("limits.cpu_ms", set_ms, limits.cpu_ms),
-    P("limits.wall_ms", set_ms, limits.wall_ms),
-    P("limits.memory_mb", set_megabytes, limits.memory_bytes),
-    P("limits.body_max", set_size, limits.body_max),
-    P("limits.subrequests", set_uint, limits.subrequests),
-    P("limits.response_queue", set_uint, limits.response_queue),
-    P("fetch.connect_timeout", set_seconds, limits.fetch_connect_timeout_ms),
-    P("fetch.timeout", set_seconds, limits.fetch_timeout_ms),
-    P("fetch.deny_private", set_bool, limits.fetch_deny_private),
-    P("fetch.allow", set_string, limits.fetch_allow),
-    P("cache.path", set_string, cache_path),
-    P("cache.max_size", set_size, cache_max_size),
-    { NULL, NULL, 0 }
+const struct conf_directive conf_pool_directives[] = {
+    P("listen", CK_STRING, listen),
+    P("listen.owner", CK_STRING, listen_owner),
+    P("listen.group", CK_STRING, listen_group),
+    P("listen.mode", CK_MODE, listen_mode),
+    P("listen.backlog", CK_INT, listen_backlog),
+    P("listen.allowed_clients", CK_STRING, listen_allowed_clients),
+    P("user", CK_STRING, user),
+    P("group", CK_STRING, group),
+    P("script", CK_STRING, script),
+    P("build", CK_BUILD, build),
+    P("build.cache_dir", CK_STRING, build_cache_dir),
+    P("root", CK_STRING, root),
+    P("security.limit_extensions", CK_STRING, limit_extensions),
+    P("pm", CK_PM, pm),
+    P("pm.max_children", CK_UINT, max_children),
+    P("pm.start_servers", CK_UINT, start_servers),
+    P("pm.min_spare_servers", CK_UINT, min_spare_servers),
+    P("pm.max_spare_servers", CK_UINT, max_spare_servers),
+    P("pm.process_idle_timeout", CK_SECONDS, process_idle_timeout_ms),
+    P("pm.max_requests", CK_UINT, max_requests),
+    P("pm.status_path", CK_STRING, status_path),
+    P("ping.path", CK_STRING, ping_path),
+    P("ping.response", CK_STRING, ping_response),
+    P("request_terminate_timeout", CK_SECONDS, request_terminate_timeout_ms),
+    P("request_read_timeout", CK_SECONDS, request_read_timeout_ms),
+    P("request_slowlog_timeout", CK_SECONDS, request_slowlog_timeout_ms),
+    P("access.log", CK_STRING, access_log),
+    P("limits.cpu_ms", CK_MS, limits.cpu_ms),
+    P("limits.wall_ms", CK_MS, limits.wall_ms),
+    P("limits.memory_mb", CK_MEGABYTES, limits.memory_bytes),
+    P("limits.body_max", CK_SIZE, limits.body_max),
+    P("limits.params_max", CK_SIZE, params_max),
+    P("limits.subrequests", CK_UINT, limits.subrequests),
+    P("limits.response_queue", CK_UINT, limits.response_queue),
+    P("fetch.connect_timeout", CK_SECONDS, limits.fetch_connect_timeout_ms),
+    P("fetch.timeout", CK_SECONDS, limits.fetch_timeout_ms),
+    P("fetch.deny_private", CK_BOOL, limits.fetch_deny_private),
+    P("fetch.allow", CK_STRING, limits.fetch_allow),
+    P("cache.path", CK_STRING, cache_path),
+    P("cache.max_size", CK_SIZE, cache_max_size),
+    { NULL, CK_STRING, 0 }
+};
+
+static const conf_set_cb setters[] = {
+    [CK_STRING] = set_string, [CK_UINT] = set_uint,       [CK_INT] = set_int,     [CK_SIZE] = set_size,
+    [CK_MEGABYTES] = set_megabytes, [CK_SECONDS] = set_seconds, [CK_MS] = set_ms, [CK_MODE] = set_mode,
+    [CK_BOOL] = set_bool, [CK_PM] = set_pm,               [CK_BUILD] = set_build, [CK_LEVEL] = set_level,
+};
+
+#define CONF_MAX_INCLUDE_DEPTH 16
+
+/* A section header (key NULL) or a key read from a file, kept to report
+ * a second one with the place of the first. */
+struct conf_seen {
+    char *section;
+    char *key;
+    const char *file;
+    int line;
 };
 
 struct parse_state {
     struct conf *conf;
+    const char *file; /* the file being read (kept in conf->files) */
     int line;
     int line_too_long;
     int section_line;
@@ -288,6 +304,11 @@ struct parse_state {
     char *err;
     size_t errlen;
     int failed;
+    int wrangler; /* applying a Wrangler file's keys, which may override */
+    char *reading[CONF_MAX_INCLUDE_DEPTH + 1]; /* real paths of the files being read, outermost first */
+    int depth;
+    struct conf_seen *seen;
+    size_t nseen;
 };
 
 static void pool_defaults(struct conf_pool *p)
@@ -307,6 +328,7 @@ static void pool_defaults(struct conf_pool *p)
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
     p->limits.body_max = (size_t) 16 << 20;
+    p->params_max = (size_t) 64 << 10;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
     p->limits.fetch_connect_timeout_ms = 10000;
@@ -330,7 +352,7 @@ static struct conf_pool *add_pool(struct parse_state *st, const char *name, size
         return NULL;
     }
     pool_defaults(p);
-    p->file = st->conf->file;
+    p->file = st->file;
     p->line = st->section_line;
     struct conf_pool **tail = &st->conf->pools;
     while (*tail) {
@@ -346,7 +368,7 @@ static int fail(struct parse_state *st, const char *fmt, ...) __attribute__((for
 static int fail(struct parse_state *st, const char *fmt, ...)
 {
     if (!st->failed) {
-        int n = snprintf(st->err, st->errlen, "%s:%d: ", st->conf->file, st->line);
+        int n = snprintf(st->err, st->errlen, "%s:%d: ", st->file, st->line);
         va_list ap;
         va_start(ap, fmt);
         if (n >= 0 && (size_t) n < st->errlen) {
@@ -363,7 +385,7 @@ static int apply(struct parse_state *st, const struct conf_directive *table, voi
 {
     for (const struct conf_directive *d = table; d->name; d++) {
         if (strcmp(d->name, name) == 0) {
-            const char *e = d->set(value, (char *) base + d->offset);
+            const char *e = setters[d->kind](value, (char *) base + d->offset);
             return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
         }
     }
@@ -408,17 +430,29 @@ static int wrangler_key(void *data, int vars, const char *key, const char *value
 static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char *section, const char *value)
 {
     char path[4096], why[1200];
-    const char *slash = strrchr(st->conf->file, '/');
+    const char *slash = strrchr(st->file, '/');
     if (value[0] == '/' || slash == NULL) {
         snprintf(path, sizeof(path), "%s", value);
     } else {
-        snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->conf->file), st->conf->file, value);
+        snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->file), st->file, value);
     }
     struct wrangler_target t = { st, p, section };
     if (value[0] == '\0') {
         return fail(st, "wrangler: expected the path of a wrangler.toml, wrangler.json or wrangler.jsonc");
     }
-    if (wrangler_apply(path, wrangler_key, &t, why, sizeof(why)) < 0 && !st->failed) {
+    char data[4096];
+    if (p->wrangler_data != NULL) {
+        if (p->wrangler_data[0] == '/' || slash == NULL) {
+            snprintf(data, sizeof(data), "%s", p->wrangler_data);
+        } else {
+            snprintf(data, sizeof(data), "%.*s/%s", (int) (slash - st->file), st->file, p->wrangler_data);
+        }
+    }
+    p->wrangler_read = 1;
+    st->wrangler = 1;
+    int rc = wrangler_apply(path, p->wrangler_data ? data : NULL, wrangler_key, &t, why, sizeof(why));
+    st->wrangler = 0;
+    if (rc < 0 && !st->failed) {
         return fail(st, "wrangler: %s", why);
     }
     if (st->failed) {
@@ -429,6 +463,54 @@ static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char
     return 1;
 }
 
+static int add_seen(struct parse_state *st, const char *section, const char *key)
+{
+    struct conf_seen *v = realloc(st->seen, (st->nseen + 1) * sizeof(*v));
+    if (v == NULL) {
+        return fail(st, "out of memory");
+    }
+    st->seen = v;
+    v += st->nseen;
+    v->section = strdup(section);
+    v->key = key ? strdup(key) : NULL;
+    v->file = st->file;
+    v->line = st->line;
+    if (v->section == NULL || (key && v->key == NULL)) {
+        free(v->section);
+        free(v->key);
+        return fail(st, "out of memory");
+    }
+    st->nseen++;
+    return 1;
+}
+
+static const struct conf_seen *find_seen(const struct parse_state *st, const char *section, const char *key)
+{
+    for (size_t i = 0; i < st->nseen; i++) {
+        const struct conf_seen *v = &st->seen[i];
+        if (strcmp(v->section, section) == 0 && (key ? v->key && strcmp(v->key, key) == 0 : v->key == NULL)) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* A key written in a file may be written once per section (a Wrangler
+ * file's keys are not counted: later lines override them). */
+static int note_key(struct parse_state *st, const char *section, const char *name)
+{
+    if (st->wrangler) {
+        return 1;
+    }
+    const struct conf_seen *v = find_seen(st, section, name);
+    if (v != NULL) {
+        return fail(st, "\"%s\" is set twice in [%s]: first at %s:%d", name, section, v->file, v->line);
+    }
+    return add_seen(st, section, name);
+}
+
+static int include(struct parse_state *st, const char *pattern);
+
 static int on_entry(void *user, const char *section, const char *name, const char *value)
 {
     struct parse_state *st = user;
@@ -438,8 +520,17 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     if (st->line_too_long) {
         return fail(st, "line too long");
     }
+    if (strcmp(name, "include") == 0 && (section[0] == '\0' || strcmp(section, "global") == 0)) {
+        return include(st, value);
+    }
+    if (section[0] == '\0') {
+        return fail(st, "\"%s\" is outside a section: expected [global] or [pool:NAME] above it", name);
+    }
+    if (!note_key(st, section, name)) {
+        return 0;
+    }
     if (strcmp(section, "global") == 0) {
-        return apply(st, global_directives, &st->conf->global, section, name, value);
+        return apply(st, conf_global_directives, &st->conf->global, section, name, value);
     }
     if (strncmp(section, "pool:", 5) == 0 && section[5] != '\0') {
         const char *pname = section + 5;
@@ -455,8 +546,24 @@ static int on_entry(void *user, const char *section, const char *name, const cha
         if (dot) {
             return add_var(p, name, value) < 0 ? fail(st, "out of memory") : 1;
         }
+        if (!p->declared && !st->wrangler) {
+            /* made by its .vars section: the pool is where [pool:NAME] is */
+            p->declared = 1;
+            p->file = st->file;
+            p->line = st->section_line;
+        }
         if (strcmp(name, "wrangler") == 0) {
             return read_wrangler(st, p, section, value);
+        }
+        if (strcmp(name, "wrangler.data") == 0) {
+            if (p->wrangler_read) {
+                return fail(st, "wrangler.data must come before the wrangler line it applies to");
+            }
+            if (value[0] == '\0') {
+                return fail(st, "wrangler.data: expected a folder");
+            }
+            free(p->wrangler_data);
+            return (p->wrangler_data = strdup(value)) ? 1 : fail(st, "out of memory");
         }
         if (cron_conf_is_key(name)) {
             const char *e = cron_conf_set(p, value, st->line);
@@ -466,23 +573,39 @@ static int on_entry(void *user, const char *section, const char *name, const cha
             const char *e = bindings_set(p, name, value, st->line);
             return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
         }
-        return apply(st, pool_directives, p, section, name, value);
+        return apply(st, conf_pool_directives, p, section, name, value);
     }
     return fail(st, "unknown section [%s]: expected [global] or [pool:NAME]", section);
 }
 
-/* Reads one whole line for inih, so that line numbers stay right. */
+/* A [section] line: a section may appear once in the whole configuration. */
+static int note_section(struct parse_state *st, const char *line)
+{
+    st->section_line = st->line;
+    const char *end = strchr(line, ']');
+    if (end == NULL) {
+        return 1; /* inih reports it */
+    }
+    char name[256];
+    snprintf(name, sizeof(name), "%.*s", (int) (end - line - 1), line + 1);
+    const struct conf_seen *v = find_seen(st, name, NULL);
+    if (v != NULL) {
+        return fail(st, "[%s] is defined twice: first at %s:%d", name, v->file, v->line);
+    }
+    return add_seen(st, name, NULL);
+}
+
+/* Reads one whole line for inih, so that line numbers stay right. Leading
+ * blanks are dropped: an indented key is a key (inih would take it for
+ * the continuation of the value above, which fcworker does not have). */
 static char *read_line(char *str, int num, void *stream)
 {
     struct parse_state *st = stream;
-    if (fgets(str, num, st->f) == NULL) {
+    if (st->failed || fgets(str, num, st->f) == NULL) {
         return NULL;
     }
     st->line++;
     st->line_too_long = 0;
-    if (str[strspn(str, " \t")] == '[') {
-        st->section_line = st->line;
-    }
     size_t n = strlen(str);
     if (n == (size_t) num - 1 && str[n - 1] != '\n') {
         int c;
@@ -490,26 +613,166 @@ static char *read_line(char *str, int num, void *stream)
         }
         st->line_too_long = 1;
     }
+    size_t lead = strspn(str, " \t");
+    if (lead > 0) {
+        memmove(str, str + lead, n - lead + 1);
+    }
+    if (str[0] == '[' && !note_section(st, str)) {
+        return NULL;
+    }
     return str;
 }
 
+static char *keep_file(struct conf *c, const char *path)
+{
+    char **files = realloc(c->files, (c->nfiles + 1) * sizeof(*files));
+    if (files == NULL) {
+        return NULL;
+    }
+    c->files = files;
+    if ((files[c->nfiles] = strdup(path)) == NULL) {
+        return NULL;
+    }
+    return files[c->nfiles++];
+}
+
+static int top_error(struct parse_state *st, const char *path, const char *why)
+{
+    snprintf(st->err, st->errlen, "%s: %s", path, why);
+    st->failed = 1;
+    return 0;
+}
+
+/* Reads path (the main file, or one an include names) with inih. */
+static int read_file(struct parse_state *st, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    struct stat sb;
+    if (f == NULL || fstat(fileno(f), &sb) < 0 || !S_ISREG(sb.st_mode)) {
+        char why[300];
+        snprintf(why, sizeof(why), "cannot open: %s", f == NULL ? strerror(errno) : "not a file");
+        if (f != NULL) {
+            fclose(f);
+        }
+        return st->depth == 0 ? top_error(st, path, why) : fail(st, "include: %s: %s", path, why);
+    }
+    char *real = realpath(path, NULL);
+    const char *kept = keep_file(st->conf, path);
+    if (real == NULL || kept == NULL) {
+        free(real);
+        fclose(f);
+        return st->depth == 0 ? top_error(st, path, "out of memory") : fail(st, "include: %s: out of memory", path);
+    }
+    for (int i = 0; i < st->depth; i++) {
+        if (strcmp(st->reading[i], real) == 0) {
+            free(real);
+            fclose(f);
+            return fail(st, "include loop: %s is already being read", path);
+        }
+    }
+    if (st->depth == CONF_MAX_INCLUDE_DEPTH) {
+        free(real);
+        fclose(f);
+        return fail(st, "include: %s: includes nested more than %d deep", path, CONF_MAX_INCLUDE_DEPTH);
+    }
+    struct parse_state saved = *st;
+    st->file = kept;
+    st->f = f;
+    st->line = 0;
+    st->line_too_long = 0;
+    st->section_line = 0;
+    st->reading[st->depth++] = real;
+    int rc = ini_parse_stream(read_line, st, on_entry, st);
+    if (!st->failed && rc > 0) {
+        st->line = rc;
+        fail(st, "syntax error: expected [section] or key = value");
+    }
+    if (!st->failed && (rc < 0 || ferror(f))) {
+        top_error(st, path, "cannot read");
+    }
+    st->depth--;
+    free(real);
+    fclose(f);
+    st->file = saved.file;
+    st->f = saved.f;
+    st->line = saved.line;
+    st->line_too_long = saved.line_too_long;
+    st->section_line = saved.section_line;
+    return !st->failed;
+}
+
+static char glob_error_path[PATH_MAX];
+static int glob_error_errno;
+
+static int glob_error(const char *path, int e)
+{
+    if (e == ENOENT || e == ENOTDIR) {
+        return 0; /* nothing matches there */
+    }
+    snprintf(glob_error_path, sizeof(glob_error_path), "%s", path);
+    glob_error_errno = e;
+    return 1;
+}
+
+/* include = PATTERN: the files it matches, in sorted order, read as if
+ * written here (a relative pattern is taken from this file's folder). A
+ * pattern matching nothing is fine; a plain path must exist. */
+static int include(struct parse_state *st, const char *pattern)
+{
+    char path[PATH_MAX];
+    const char *slash = strrchr(st->file, '/');
+    int n;
+    if (pattern[0] == '\0') {
+        return fail(st, "include: expected a file or a pattern such as pool.d/*.ini");
+    }
+    if (pattern[0] == '/' || slash == NULL) {
+        n = snprintf(path, sizeof(path), "%s", pattern);
+    } else {
+        n = snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->file), st->file, pattern);
+    }
+    if (n < 0 || (size_t) n >= sizeof(path)) {
+        return fail(st, "include: path too long");
+    }
+    if (strpbrk(pattern, "*?[") == NULL) {
+        return read_file(st, path);
+    }
+    glob_t g;
+    glob_error_errno = 0;
+    int rc = glob(path, 0, glob_error, &g);
+    if (rc == GLOB_NOMATCH) {
+        globfree(&g);
+        return 1;
+    }
+    if (rc != 0) {
+        char why[PATH_MAX + 100];
+        snprintf(why, sizeof(why), "%s: %s", glob_error_errno ? glob_error_path : path,
+                 glob_error_errno ? strerror(glob_error_errno) : "cannot be read");
+        globfree(&g);
+        return fail(st, "include: %s", why);
+    }
+    for (size_t i = 0; i < g.gl_pathc && read_file(st, g.gl_pathv[i]); i++) {
+    }
+    globfree(&g);
+    return !st->failed;
+}
+
 /* A relative script or root is taken from the configuration file's folder. */
-static int resolve_path(const struct conf *c, char **path)
+static int resolve_path(const struct conf_pool *p, char **path)
 {
     if (*path == NULL || (*path)[0] == '/') {
         return 0;
     }
-    const char *slash = strrchr(c->file, '/');
+    const char *slash = strrchr(p->file, '/');
     if (slash == NULL) {
         return 0;
     }
-    size_t dlen = (size_t) (slash - c->file);
+    size_t dlen = (size_t) (slash - p->file);
     size_t len = dlen + 1 + strlen(*path) + 1;
     char *full = malloc(len);
     if (full == NULL) {
         return -1;
     }
-    snprintf(full, len, "%.*s/%s", (int) dlen, c->file, *path);
+    snprintf(full, len, "%.*s/%s", (int) dlen, p->file, *path);
     free(*path);
     *path = full;
     return 0;
@@ -540,12 +803,15 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
     if (p->max_children == 0) {
         POOL_ERR("pm.max_children must be at least 1");
     }
-    if (resolve_path(c, &p->script) < 0 || resolve_path(c, &p->root) < 0 || resolve_path(c, &p->build_cache_dir) < 0 ||
-        resolve_path(c, &p->cache_path) < 0) {
+    if (resolve_path(p, &p->script) < 0 || resolve_path(p, &p->root) < 0 || resolve_path(p, &p->build_cache_dir) < 0 ||
+        resolve_path(p, &p->cache_path) < 0) {
         POOL_ERR("out of memory");
     }
     if (p->cache_max_size < ((size_t) 64 << 10)) {
         POOL_ERR("cache.max_size must be at least 64k");
+    }
+    if (p->params_max < 1024) {
+        POOL_ERR("limits.params_max must be at least 1k");
     }
     if (p->pm == PM_DYNAMIC) {
         if (p->min_spare_servers == 0) {
@@ -611,22 +877,13 @@ struct conf *conf_load(const char *file, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", file);
         return NULL;
     }
-    struct parse_state st = { c, 0, 0, 0, fopen(file, "r"), err, errlen, 0 };
-    if (st.f == NULL) {
-        snprintf(err, errlen, "%s: cannot open: %s", file, strerror(errno));
-        conf_free(c);
-        return NULL;
+    struct parse_state st = { .conf = c, .file = c->file, .err = err, .errlen = errlen };
+    read_file(&st, file);
+    for (size_t i = 0; i < st.nseen; i++) {
+        free(st.seen[i].section);
+        free(st.seen[i].key);
     }
-    int rc = ini_parse_stream(read_line, &st, on_entry, &st);
-    fclose(st.f);
-    if (!st.failed && rc > 0) {
-        st.line = rc;
-        fail(&st, "syntax error: expected [section] or key = value");
-    }
-    if (!st.failed && rc < 0) {
-        snprintf(err, errlen, "%s: cannot read", file);
-        st.failed = 1;
-    }
+    free(st.seen);
     if (!st.failed && c->npools == 0) {
         snprintf(err, errlen, "%s: no [pool:NAME] section", file);
         st.failed = 1;
@@ -678,7 +935,7 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path };
+                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }
@@ -693,6 +950,10 @@ void conf_free(struct conf *c)
     }
     free(c->global.error_log);
     free(c->global.pid_file);
+    for (size_t i = 0; i < c->nfiles; i++) {
+        free(c->files[i]);
+    }
+    free(c->files);
     free(c->file);
     free(c);
 }

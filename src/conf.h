@@ -11,6 +11,7 @@
 #include "fcw.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
@@ -28,6 +29,8 @@ struct conf_binding {
     char *prefix;    /* derived: the Redis key prefix */
     char *html_handling;      /* assets.html_handling */
     char *not_found_handling; /* assets.not_found_handling */
+    char *migrations;         /* d1.NAME.migrations: the folder of .sql files */
+    char *migrations_table;   /* d1.NAME.migrations_table (default d1_migrations) */
 };
 
 /* build: by the script's extension (.ts, .tsx, .mts, .mjs), always, never */
@@ -43,8 +46,9 @@ struct conf_global {
 
 struct conf_pool {
     char *name;
-    const char *file;
+    const char *file; /* where its [pool:NAME] section is (one of conf->files) */
     int line;
+    int declared; /* its [pool:NAME] section was read (not only [pool:NAME.vars]) */
 
     char *listen;
     char *listen_owner;
@@ -60,6 +64,8 @@ struct conf_pool {
     char *limit_extensions;
     enum conf_build build;
     char *build_cache_dir;
+    char *wrangler_data; /* wrangler.data: where a Wrangler file's KV and D1 files go */
+    int wrangler_read;   /* a wrangler = line was applied */
     char *cache_path;
     size_t cache_max_size;
 
@@ -75,6 +81,7 @@ struct conf_pool {
     unsigned request_slowlog_timeout_ms;
 
     struct fcw_limits limits;
+    size_t params_max; /* limits.params_max: the FastCGI params of a request */
 
     char *access_log;
     int access_log_fd; /* opened by the master (as root) for the children; -1 */
@@ -106,6 +113,8 @@ struct conf_pool {
 
 struct conf {
     char *file;
+    char **files; /* every file read: the main one, then the included ones */
+    size_t nfiles;
     struct conf_global global;
     struct conf_pool *pools;
     size_t npools;
@@ -118,5 +127,10 @@ void conf_free(struct conf *conf);
 
 /* A configuration with one pool for one script (CGI mode). */
 struct conf *conf_for_script(const char *script, char *err, size_t errlen);
+
+/* Writes the effective configuration (every pool and key, defaults
+ * included) in INI syntax that reads back to the same configuration:
+ * fcworker -tt. */
+int conf_print(FILE *out, const struct conf *conf);
 
 #endif

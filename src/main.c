@@ -5,12 +5,12 @@
  *                                daemonizes; -R lets pools without a user
  *                                run their children as root)
  *   fcworker -t -c FILE [-R]     test FILE and every pool's script, then exit
+ *   fcworker -tt -c FILE [-R]    the same, and print the effective configuration
  *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
  *   #!/usr/bin/fcworker     the same, as a script interpreter
  */
 #include "config.h"
 
-#include <fcgiapp.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 #include "listen.h"
 #include "log.h"
 #include "master.h"
+#include "migrations.h"
 #include "triggers.h"
 
 static void usage(FILE *f)
@@ -28,13 +29,16 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
             "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
+            "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
+            "       fcworker --d1-migrations POOL -c FILE [--database NAME]  apply a pool's pending D1 migrations\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -h\n");
 }
 
-static int test_config(const char *path, int allow_root)
+/* -t: test; -tt: and print the effective configuration on stdout */
+static int test_config(const char *path, int allow_root, int print)
 {
     char err[1024];
     struct conf *conf = conf_load(path, err, sizeof(err));
@@ -49,6 +53,11 @@ static int test_config(const char *path, int allow_root)
         conf_free(conf);
         return 1;
     }
+    if (print && conf_print(stdout, conf) < 0) {
+        perror("fcworker: stdout");
+        conf_free(conf);
+        return 1;
+    }
     fprintf(stderr, "configuration file %s test is successful (%zu pool%s)\n", path, conf->npools,
             conf->npools == 1 ? "" : "s");
     conf_free(conf);
@@ -58,13 +67,14 @@ static int test_config(const char *path, int allow_root)
 int main(int argc, char **argv)
 {
     const char *conf_path = NULL;
-    const char *scheduled = NULL, *cron = NULL;
+    const char *scheduled = NULL, *cron = NULL, *migrate = NULL, *database = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;
     static const struct option longopts[] = {
         { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
         { "daemonize", no_argument, NULL, 'D' },    { "version", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },         { "allow-to-run-as-root", no_argument, NULL, 'R' },
         { "scheduled", required_argument, NULL, 'S' }, { "cron", required_argument, NULL, 'C' },
+        { "d1-migrations", required_argument, NULL, 'M' }, { "database", required_argument, NULL, 'B' },
         { NULL, 0, NULL, 0 }
     };
     /* "+": stop at the first non-option, so a CGI script's own arguments
@@ -72,17 +82,26 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+c:tDRvh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': conf_path = optarg; break;
-        case 't': test = 1; break;
+        case 't': test++; break;
         case 'D': daemonize = 1; break;
         case 'R': allow_root = 1; break;
         case 'v': printf("fcworker %s\n", fcw_version()); return 0;
         case 'h': usage(stdout); return 0;
         case 'S': scheduled = optarg; break;
         case 'C': cron = optarg; break;
+        case 'M': migrate = optarg; break;
+        case 'B': database = optarg; break;
         default: usage(stderr); return 2;
         }
     }
     const char *script = optind < argc ? argv[optind] : NULL;
+    if (migrate != NULL || database != NULL) {
+        if (migrate == NULL || conf_path == NULL) {
+            fprintf(stderr, "fcworker: --d1-migrations POOL needs -c FILE (and --database needs --d1-migrations)\n");
+            return 2;
+        }
+        return migrations_apply(conf_path, migrate, database, allow_root);
+    }
     if (scheduled != NULL || cron != NULL) {
         if (scheduled == NULL || conf_path == NULL) {
             fprintf(stderr, "fcworker: --scheduled POOL needs -c FILE (and --cron needs --scheduled)\n");
@@ -91,7 +110,7 @@ int main(int argc, char **argv)
         return triggers_run_by_hand(conf_path, scheduled, cron, allow_root);
     }
     if (conf_path != NULL) {
-        return test ? test_config(conf_path, allow_root) : master_run(conf_path, daemonize, allow_root);
+        return test ? test_config(conf_path, allow_root, test > 1) : master_run(conf_path, daemonize, allow_root);
     }
     if (listen_is_socket(0)) {
         return cgi_fastcgi_on_stdin(script);

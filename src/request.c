@@ -9,7 +9,7 @@
  * out the variables it reads and sizes the headers, a second fills one
  * allocation with the header pointers, the URL and the header names. The
  * values (and the method, paths, script file) point into the parameters,
- * which outlive the request: child.c frees it before FCGX_Finish_r releases
+ * which outlive the request: child.c frees it before fcgi_finish releases
  * the FastCGI parameters, and cgi.c's are environ, which fcworker never
  * changes.
  */

@@ -1,7 +1,7 @@
 /*
  * From CGI/FastCGI parameters to an fcw_request, and from fcw_output calls
  * to CGI response bytes ("Status:" line, headers, body). Both FastCGI
- * (FCGX streams) and CGI (stdin/stdout) use these through a small stream
+ * (the child's connection, fcgi.c) and CGI (stdin/stdout) use these through a small stream
  * interface.
  */
 #ifndef FCW_REQUEST_H
@@ -42,7 +42,7 @@ struct request {
 };
 
 /* Builds the request from "NAME=value" parameters, which must stay valid and
- * unchanged until request_free: FastCGI's until FCGX_Finish_r, CGI's environ
+ * unchanged until request_free: FastCGI's until fcgi_finish, CGI's environ
  * for the whole run. Returns 0 or -1 (out of memory); request_free follows
  * either way. */
 int request_build(struct request *r, char **params);

@@ -97,8 +97,8 @@ void signals_init_child(void)
         pipe_fds[0] = pipe_fds[1] = -1;
     }
     /* Stop and reopen requests stay blocked except while the child waits
-     * for a connection (signals_child_wait): libfcgi's accept path has a
-     * select() that a signal would interrupt, dropping the connection. */
+     * for a connection (signals_child_wait): they are acted on between
+     * requests, never in the middle of a request's reads and writes. */
     sigset_t mask;
     sigemptyset(&mask);
     for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {

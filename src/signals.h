@@ -2,8 +2,7 @@
  * Signals. The master turns each signal into one byte on a self-pipe that
  * its loop reads; a child only notes that it was asked to stop (its wait
  * for a connection in ppoll()/epoll_pwait() returns, a busy child finishes
- * its request first) or to reopen its log. Handlers are installed before FCGX_Init so that
- * libfcgi keeps ours.
+ * its request first) or to reopen its log.
  */
 #ifndef FCW_SIGNALS_H
 #define FCW_SIGNALS_H

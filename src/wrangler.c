@@ -7,15 +7,20 @@
  *   main                    script = DIR/main, build = auto (fcworker-build)
  *   [vars]                  [pool:NAME.vars] for strings; json.NAME = VALUE
  *                           for other values (env.NAME is the parsed value)
- *   kv_namespaces           kv.BINDING = sqlite:DIR/.fcworker/kv,
- *                           kv.BINDING.namespace = id
- *   d1_databases            d1.BINDING = DIR/.fcworker/d1/DATABASE_NAME.sqlite3
+ *   kv_namespaces           kv.BINDING = sqlite:DATA/kv,
+ *                           kv.BINDING.namespace = id (or BINDING when
+ *                           the id is empty)
+ *   d1_databases            d1.BINDING = DATA/d1/DATABASE_NAME.sqlite3,
+ *                           d1.BINDING.migrations = DIR/migrations_dir
+ *                           (default "migrations"),
+ *                           d1.BINDING.migrations_table = migrations_table
  *   services                service.BINDING = SERVICE (a pool of this file)
  *   [assets]                assets.directory/binding/html_handling/
  *                           not_found_handling
  *   [triggers] crons        triggers.crons
  *
- * DIR is the Wrangler file's folder. name, compatibility_date,
+ * DIR is the Wrangler file's folder; DATA is the pool's wrangler.data
+ * folder (given by the host), else DIR/.fcworker. name, compatibility_date,
  * compatibility_flags and the deployment keys (routes, account_id, ...) are
  * accepted and have no effect here; any other key is warned about, not
  * fatal. A syntax error, or a known key of the wrong type, stops startup
@@ -38,6 +43,7 @@
 struct wctx {
     const char *file;
     char dir[4096];
+    char data_dir[4096];
     wrangler_emit_cb emit;
     void *data;
     char *err;
@@ -115,21 +121,24 @@ static int kv_entry(struct wctx *w, const struct cfg_node *e)
         return -1;
     }
     snprintf(key, sizeof(key), "kv.%s", binding);
-    snprintf(value, sizeof(value), "sqlite:%s/.fcworker/kv", w->dir);
+    snprintf(value, sizeof(value), "sqlite:%s/kv", w->data_dir);
     if (emit(w, 0, key, value) < 0) {
         return -1;
     }
     snprintf(key, sizeof(key), "kv.%s.namespace", binding);
-    return id ? emit(w, 0, key, id) : 0;
+    /* a project made for `wrangler dev` may leave the id empty */
+    return id && id[0] != '\0' ? emit(w, 0, key, id) : 0;
 }
 
 static int d1_entry(struct wctx *w, const struct cfg_node *e)
 {
-    const char *binding, *name, *id;
+    const char *binding, *name, *id, *migrations, *table;
     char key[300], value[4400];
     if (member(w, e, "binding", &binding, 1, "d1_databases") < 0 ||
         member(w, e, "database_name", &name, 0, "d1_databases") < 0 ||
-        member(w, e, "database_id", &id, 0, "d1_databases") < 0) {
+        member(w, e, "database_id", &id, 0, "d1_databases") < 0 ||
+        member(w, e, "migrations_dir", &migrations, 0, "d1_databases") < 0 ||
+        member(w, e, "migrations_table", &table, 0, "d1_databases") < 0) {
         return -1;
     }
     const char *file = name ? name : id ? id : binding;
@@ -137,8 +146,17 @@ static int d1_entry(struct wctx *w, const struct cfg_node *e)
         return bad(w, e, "d1_databases: the database name \"%s\" cannot be a file name", file);
     }
     snprintf(key, sizeof(key), "d1.%s", binding);
-    snprintf(value, sizeof(value), "%s/.fcworker/d1/%s.sqlite3", w->dir, file);
-    return emit(w, 0, key, value);
+    snprintf(value, sizeof(value), "%s/d1/%s.sqlite3", w->data_dir, file);
+    if (emit(w, 0, key, value) < 0) {
+        return -1;
+    }
+    snprintf(key, sizeof(key), "d1.%s.migrations", binding);
+    absolute(w, migrations ? migrations : "migrations", value, sizeof(value));
+    if (emit(w, 0, key, value) < 0) {
+        return -1;
+    }
+    snprintf(key, sizeof(key), "d1.%s.migrations_table", binding);
+    return table ? emit(w, 0, key, table) : 0;
 }
 
 static int service_entry(struct wctx *w, const struct cfg_node *e)
@@ -285,13 +303,20 @@ static int apply(struct wctx *w, const struct cfg_node *root)
     return 0;
 }
 
-int wrangler_apply(const char *path, wrangler_emit_cb cb, void *data, char *err, size_t errlen)
+int wrangler_apply(const char *path, const char *data_dir, wrangler_emit_cb cb, void *data, char *err,
+                   size_t errlen)
 {
     struct wctx w = {.file = path, .emit = cb, .data = data, .err = err, .errlen = errlen};
     const char *slash = strrchr(path, '/');
     snprintf(w.dir, sizeof(w.dir), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (slash == path) {
         snprintf(w.dir, sizeof(w.dir), "/");
+    }
+    if (data_dir != NULL) {
+        snprintf(w.data_dir, sizeof(w.data_dir), "%s", data_dir);
+    } else {
+        size_t dlen = strcmp(w.dir, "/") == 0 ? 0 : strlen(w.dir);
+        snprintf(w.data_dir, sizeof(w.data_dir), "%.*s/.fcworker", (int) (dlen < 4000 ? dlen : 4000), w.dir);
     }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {

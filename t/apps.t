@@ -11,6 +11,10 @@
 # Builds are cached by a hash of their inputs (the app's files, the lock
 # file, the build tool and its modules) in $FCW_APPS_CACHE or a private
 # folder under the temporary directory, so only changed apps are rebuilt.
+# An app with a "wrangler" file in its worker.json is served as a Workers
+# developer deploys it: its pool section names only that file and the data
+# folder the host gives (wrangler.data), fcworker builds its main, and its
+# D1 migrations are applied first with `fcworker --d1-migrations`.
 # Cases listed in t/apps/todo.txt are TODO: expected to fail for the reason
 # given there.
 # Node.js, npm and nginx are required: without them the test fails.
@@ -149,7 +153,7 @@ my $cache = cache_folder() // do { mkdir "$dir/cache"; "$dir/cache" };
 my (%out, %build_error);
 {
     my @queue;
-    for my $app (@apps) {
+    for my $app (grep { !$meta{$_}{wrangler} } @apps) {
         my $base = "$cache/$app-" . substr(inputs_hash($app), 0, 24);
         $out{$app} = "$base.js";
         next if -s "$base.js" || -e "$base.err";
@@ -183,11 +187,11 @@ my (%out, %build_error);
         delete $running{$pid};
     }
     # entries in use are touched; those unused for 30 days are removed
-    utime undef, undef, grep { -e } map { ($out{$_}, $out{$_} =~ s/\.js$/.err/r) } @apps;
+    utime undef, undef, grep { -e } map { ($out{$_}, $out{$_} =~ s/\.js$/.err/r) } grep { $out{$_} } @apps;
     if (opendir my $dh, $cache) {
         unlink grep { -M $_ > 30 } map { "$cache/$_" } grep { /-[0-9a-f]{24}\.(?:js|err)$/ } readdir $dh;
     }
-    for my $app (@apps) {
+    for my $app (grep { !$meta{$_}{wrangler} } @apps) {
         next if -s $out{$app};
         (my $err = $out{$app}) =~ s/\.js$/.err/;
         $build_error{$app} = FcwTest::read_file($err) || FcwTest::read_file("$dir/build-$app.err")
@@ -203,8 +207,23 @@ for my $app (@apps) {
     my $pdir = "$dir/pool-$app";
     mkdir $pdir;
     chmod 0755, $pdir;
-    my $p = FcwTest::start_pool(dir => $pdir, name => $app, script => $out{$app}, children => 1,
-        pool => "listen.mode = 0666\n", vars => $meta{$app}{env});
+    my $p;
+    if (my $wrangler = $meta{$app}{wrangler}) {
+        # the project as deployed: its Wrangler file, and where its data goes
+        local $ENV{FCW_BUILD_TOOL} = $tool;
+        mkdir "$pdir/data";
+        $p = FcwTest::start_pool(dir => $pdir, name => $app, script => undef, children => 1,
+            pool => "listen.mode = 0666\nwrangler.data = $pdir/data\nwrangler = $apps_dir/$app/$wrangler\n");
+        if (!defined $p->{exited} && FcwTest::read_file("$apps_dir/$app/$wrangler") =~ /d1_databases/) {
+            my ($rc, $out) = run_logged($pdir, "$pdir/migrations.log", FcwTest::fcworker(), FcwTest::root_flag(),
+                '-c', $p->{ini}, '--d1-migrations', $app);
+            tap($rc == 0 && $out =~ /migrations? applied/, "$app: fcworker --d1-migrations applies its migrations",
+                undef, $out);
+        }
+    } else {
+        $p = FcwTest::start_pool(dir => $pdir, name => $app, script => $out{$app}, children => 1,
+            pool => "listen.mode = 0666\n", vars => $meta{$app}{env});
+    }
     if (defined $p->{exited}) {
         $pool_error{$app} = $p->log || "exited with status $p->{exited}";
     } else {
@@ -301,6 +320,15 @@ sub check_case {
     return map { length > 2000 ? substr($_, 0, 2000) . '...' : $_ } @bad;
 }
 
+# {{NAME}} anywhere in a case: what an earlier case's "capture" took (the
+# first group of its regular expression on that response's body).
+sub substitute {
+    my ($case, $captured) = @_;
+    my $text = $json->encode($case);
+    $text =~ s/\{\{(\w+)\}\}/exists $captured->{$1} ? substr($json->encode($captured->{$1}), 1, -1) : "{{$1}}"/ge;
+    return $json->decode($text);
+}
+
 # The first line of a log that tells why an app failed.
 sub first_error {
     my ($log) = @_;
@@ -315,9 +343,10 @@ for my $app (@apps) {
     my $why = $build_error{$app} ? 'build failed: ' . first_error($build_error{$app})
         : $pool_error{$app} ? 'pool did not start: ' . first_error($pool_error{$app}) : undef;
     my @responses;
+    my %captured;
     $summary{$app} = [ 0, scalar @$cases, $why ];
     for my $i (0 .. $#$cases) {
-        my $c = $cases->[$i];
+        my $c = substitute($cases->[$i], \%captured);
         my $name = "$app: case $i: $c->{method} $c->{path}" . (defined $c->{body} ? ' (with a body)' : '');
         my $todo = $todo{$app}{$i};
         if (defined $why) {
@@ -334,6 +363,10 @@ for my $app (@apps) {
         my $res = Frontends::http($port, method => $c->{method}, path => $c->{path}, host => "$app.test",
             headers => \@headers, body => defined $c->{body} ? encode_utf8($c->{body}) : undef);
         push @responses, $res;
+        for my $name (sort keys %{ $c->{capture} || {} }) {
+            my $re = $c->{capture}{$name};
+            $captured{$name} = $1 if !$res->{error} && Encode::decode_utf8($res->{body}) =~ /$re/;
+        }
         my @bad = check_case($c->{expect} || {}, $res);
         $summary{$app}[0]++ unless @bad;
         tap(!@bad, $name, $todo, @bad);

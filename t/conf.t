@@ -122,8 +122,24 @@ SKIP: {
     like($out, qr/private\.js: cannot open/, 'saying it cannot be opened') or diag $out;
 }
 
-# the example configuration of the repository
-my $out2 = `cd '${\FcwTest::top()}' && '${\FcwTest::fcworker()}' @{[FcwTest::root_flag()]} -t -c etc/fcworker.ini 2>&1`;
-is($? >> 8, 0, 'etc/fcworker.ini passes -t') or diag $out2;
+# the example configuration of the repository (etc/, installed under
+# sysconfdir), with its system paths moved into the test's folder
+{
+    my $top = FcwTest::top();
+    my $ex = "$dir/example";
+    mkdir $_ or die "$_: $!" for $ex, "$ex/pool.d", "$ex/run", "$ex/log";
+    for my $f ('fcworker.ini', 'pool.d/www.ini') {
+        my $text = FcwTest::read_file("$top/etc/$f");
+        unlike($text, qr{/tmp/|/work/|\.\./}, "etc/$f names no test or source-tree path");
+        $text =~ s{= /usr/share/fcworker/examples/}{= $top/contrib/examples/}g;
+        $text =~ s{= /run/(fcworker/)?}{= $ex/run/}g;
+        $text =~ s{= /var/log/fcworker/}{= $ex/log/}g;
+        $text =~ s{^(user|group|listen\.owner|listen\.group) = .*$}{}mg unless $> == 0;
+        FcwTest::write_file("$ex/$f", $text);
+    }
+    my $out2 = `'${\FcwTest::fcworker()}' @{[FcwTest::root_flag()]} -t -c '$ex/fcworker.ini' 2>&1`;
+    is($? >> 8, 0, 'the example configuration passes -t') or diag $out2;
+    like($out2, qr/\(1 pool\)/, 'its pool comes from pool.d/www.ini');
+}
 
 done_testing();

@@ -119,6 +119,65 @@ SKIP: {
     like($pool->log, qr/building .*src\/index\.js/, 'main is built with fcworker-build');
 }
 
+# wrangler.data: where the bindings' files go; D1 migrations as wrangler applies them
+{
+    my $d = FcwTest::tmpdir();
+    mkdir "$d/proj";
+    mkdir "$d/proj/db";
+    FcwTest::write_file("$d/proj/main.js", <<'EOF2');
+export default {
+    fetch: function (request, env) {
+        return env.DB.prepare('SELECT name FROM notes_applied ORDER BY id').all().then(function (r) {
+            return env.KV.put('k', 'kv').then(function () { return env.KV.get('k'); }).then(function (v) {
+                return new Response(JSON.stringify({ applied: r.results.map(function (x) { return x.name; }), kv: v }));
+            });
+        });
+    }
+};
+EOF2
+    FcwTest::write_file("$d/proj/wrangler.toml", <<'EOF2');
+main = "main.js"
+kv_namespaces = [ { binding = "KV", preview_id = "", id = "" } ]
+[[d1_databases]]
+binding = "DB"
+database_name = "notes"
+database_id = "x"
+migrations_dir = "db"
+migrations_table = "notes_applied"
+EOF2
+    FcwTest::write_file("$d/proj/db/0001_a.sql", "CREATE TABLE t (x INTEGER);\nINSERT INTO t VALUES (1);\n");
+    FcwTest::write_file("$d/proj/db/0002_b.sql", "INSERT INTO t VALUES (2);\n");
+    FcwTest::write_file("$d/proj/db/notes.txt", "not a migration\n");
+    my $p = FcwTest::start_pool(script => undef, name => 'proj',
+        pool => "wrangler.data = data\nwrangler = $d/proj/wrangler.toml\nbuild = off\n");
+    my $migrate = sub { my $o = `'$fcworker' @root -c '$p->{ini}' --d1-migrations proj 2>&1`; ($? >> 8, $o) };
+    my ($rc, $o) = $migrate->();
+    is($rc, 0, '--d1-migrations succeeds') or diag $o;
+    like($o, qr/applied 0001_a\.sql.*applied 0002_b\.sql.*2 migrations applied/s, 'migrations apply in name order');
+    ok(-f "$p->{dir}/data/d1/notes.sqlite3", 'wrangler.data holds the D1 database (relative to the ini)');
+    $j = eval { decode_json($p->request(uri => '/')->{body}) } || {};
+    is_deeply($j, { applied => [ '0001_a.sql', '0002_b.sql' ], kv => 'kv' }, 'migrations_table notes them; an empty KV id works')
+        or diag $p->log;
+    ok(-f "$p->{dir}/data/kv/KV.sqlite3", 'an empty KV id: the namespace is the binding name, in wrangler.data');
+    ($rc, $o) = $migrate->();
+    like($o, qr/0 migrations applied/, 'applied migrations are not applied again') or diag $o;
+    FcwTest::write_file("$d/proj/db/0003_bad.sql", "INSERT INTO t VALUES (3);\nINSERT INTO nope VALUES (1);\n");
+    ($rc, $o) = $migrate->();
+    is($rc, 1, 'a failing migration: exit status 1');
+    like($o, qr/migration 0003_bad\.sql failed: no such table: nope/, '... with its error');
+    my $sum = `sqlite3 '$p->{dir}/data/d1/notes.sqlite3' 'SELECT sum(x) FROM t' 2>/dev/null`;
+    SKIP: {
+        skip 'no sqlite3 program', 1 if $? != 0;
+        is($sum + 0, 3, '... and none of its statements stays');
+    }
+    $o = `'$fcworker' @root -c '$p->{ini}' --d1-migrations nosuch 2>&1`;
+    is($? >> 8, 2, '--d1-migrations: an unknown pool');
+    $p->stop;
+    FcwTest::write_file("$d/late.ini", "[pool:t]\nlisten = $d/l.sock\nwrangler = proj/wrangler.toml\nwrangler.data = x\n");
+    $o = `'$fcworker' @root -t -c '$d/late.ini' 2>&1`;
+    like($o, qr/late\.ini:4: wrangler\.data must come before the wrangler line/, 'wrangler.data after wrangler is refused');
+}
+
 # JSON and JSONC
 FcwTest::write_file("$dir/app/wrangler.json", encode_json({ main => 'src/index.js', vars => { GREETING => 'json',
     N => 7, FLAG => JSON::PP::false, CONFIG => [ 1, { a => undef } ] } }));

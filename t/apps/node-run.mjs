@@ -22,6 +22,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { bindingsFor } from './node-bindings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // esbuild comes from the build tool's packages ($FCW_TOOL_DIR overrides where)
@@ -134,8 +135,12 @@ for (const app of apps) {
     continue;
   }
   const responses = [];
+  const captured = {};
   let changed = false;
-  for (const [i, c] of cases.entries()) {
+  // one env for all the cases of an app: KV and D1 keep their state
+  const env = await bindingsFor(dir, meta);
+  for (const [i, raw] of cases.entries()) {
+    const c = substitute(raw, captured);
     const headers = new Headers(c.headers || {});
     if (c.useCookieFrom !== undefined) headers.set('cookie', cookieHeader(responses[c.useCookieFrom]));
     const init = { method: c.method || 'GET', headers };
@@ -145,8 +150,12 @@ for (const app of apps) {
     let res;
     let body;
     try {
-      res = await handler(req, { ...(meta.env || {}) }, { waitUntil() {}, passThroughOnException() {} });
+      res = await handler(req, env, { waitUntil() {}, passThroughOnException() {} });
       body = await bodyOf(res, c.expect || {});
+      for (const [name, re] of Object.entries(c.capture || {})) {
+        const m = new RegExp(re).exec(body);
+        if (m) captured[name] = m[1];
+      }
     } catch (e) {
       res = new Response(null, { status: 599 });
       body = `exception: ${e.stack}`;
@@ -155,7 +164,7 @@ for (const app of apps) {
     if (show) {
       console.log(`# ${label}\n#   ${res.status} ${JSON.stringify([...res.headers])}\n#   ${JSON.stringify(body.slice(0, 1500))}`);
     }
-    if (!c.expect && fill) {
+    if (!raw.expect && fill) {
       const expect = { status: res.status };
       const type = res.headers.get('content-type');
       if (type) expect.headers = { 'content-type': type };
@@ -164,6 +173,7 @@ for (const app of apps) {
       } catch {
         expect.body = body;
       }
+      raw.expect = expect;
       c.expect = expect;
       changed = true;
     }
@@ -180,6 +190,14 @@ for (const app of apps) {
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+// {{NAME}} anywhere in a case: the value an earlier case's "capture" took
+// (its regular expression's first group, from that response's body).
+export function substitute(c, captured) {
+  return JSON.parse(
+    JSON.stringify(c).replace(/\{\{(\w+)\}\}/g, (all, name) => (name in captured ? JSON.stringify(captured[name]).slice(1, -1) : all)),
+  );
+}
 
 // One case per line group: the request on one line, its expect on the next.
 export function formatCases(cases) {

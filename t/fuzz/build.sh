@@ -116,7 +116,7 @@ for src in $lib_sources; do
     compile "$src" "$obj" $cflags $includes
     lib_objs="$lib_objs $obj"
 done
-for src in request clock conf log bindings users cron cfgtree wrangler; do
+for src in request clock conf log bindings users cron cfgtree wrangler fcgi; do
     compile "$top/src/$src.c" "$out/obj/src_$src.o" $cflags $includes
 done
 for src in "$top"/t/fuzz/fuzz_*.c; do
@@ -129,6 +129,7 @@ for src in "$top"/t/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     case $name in
         fuzz_request) extra="$out/obj/src_request.o $out/obj/src_clock.o" extra_libs='' ;;
+        fuzz_fcgi) extra="$out/obj/src_fcgi.o $out/obj/src_log.o $out/obj/src_clock.o" extra_libs='' ;;
         fuzz_conf) extra="$out/obj/src_conf.o $out/obj/src_log.o $out/obj/src_bindings.o $out/obj/src_users.o $out/obj/src_cron.o $out/obj/src_cfgtree.o $out/obj/src_wrangler.o"
             extra_libs="$(pkg_flags --libs inih) -linih" ;;
         *) extra='' extra_libs='' ;;

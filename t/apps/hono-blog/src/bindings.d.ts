@@ -1,0 +1,5 @@
+export type Bindings = {
+  USERNAME: string
+  PASSWORD: string
+  BLOG_EXAMPLE: KVNamespace
+}
