@@ -14,8 +14,9 @@ var STATE = Symbol('URLPattern');
 var SPECIAL_SCHEMES = ['ftp', 'file', 'http', 'https', 'ws', 'wss'];
 var DEFAULT_PORTS = { ftp: '21', http: '80', https: '443', ws: '80', wss: '443' };
 var FULL_WILDCARD = '.*';
-var ID_START = new RegExp('^[$_\\p{ID_Start}]$', 'u');
-var ID_PART = new RegExp('^[$\\u200C\\u200D\\p{ID_Continue}]$', 'u');
+/* for names beyond ASCII, compiled on first use: building the two Unicode
+ * property classes takes longer than loading the rest of the runtime */
+var ID_START = null, ID_PART = null;
 var toUSVString = native.urlToUSVString;
 
 /* Part types and modifiers. */
@@ -44,6 +45,15 @@ function codePointAt(s, i) {
 }
 
 function isNameCodePoint(cp, first) {
+    var c = cp.charCodeAt(0);
+    if (c < 0x80) {
+        return (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c === 0x24 || c === 0x5F ||
+            (!first && c >= 0x30 && c <= 0x39);
+    }
+    if (ID_START === null) {
+        ID_START = new RegExp('^[$_\\p{ID_Start}]$', 'u');
+        ID_PART = new RegExp('^[$\\u200C\\u200D\\p{ID_Continue}]$', 'u');
+    }
     return (first ? ID_START : ID_PART).test(cp);
 }
 

@@ -42,12 +42,19 @@ DOMException.prototype = Object.create(Error.prototype, {
 DOMException.prototype.toString = function () {
     return this.message ? this.name + ': ' + this.message : this.name;
 };
-Object.keys(DOM_EXCEPTION_CODES).forEach(function (name) {
-    var constant = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
-    var descriptor = { value: DOM_EXCEPTION_CODES[name], enumerable: true };
-    Object.defineProperty(DOMException, constant, descriptor);
-    Object.defineProperty(DOMException.prototype, constant, descriptor);
-});
+/* WebIDL's legacy code constants, DOMException.INDEX_SIZE_ERR to DATA_CLONE_ERR */
+var DOM_EXCEPTION_CONSTANTS = [
+    'INDEX_SIZE_ERR', 'DOMSTRING_SIZE_ERR', 'HIERARCHY_REQUEST_ERR', 'WRONG_DOCUMENT_ERR', 'INVALID_CHARACTER_ERR',
+    'NO_DATA_ALLOWED_ERR', 'NO_MODIFICATION_ALLOWED_ERR', 'NOT_FOUND_ERR', 'NOT_SUPPORTED_ERR',
+    'INUSE_ATTRIBUTE_ERR', 'INVALID_STATE_ERR', 'SYNTAX_ERR', 'INVALID_MODIFICATION_ERR', 'NAMESPACE_ERR',
+    'INVALID_ACCESS_ERR', 'VALIDATION_ERR', 'TYPE_MISMATCH_ERR', 'SECURITY_ERR', 'NETWORK_ERR', 'ABORT_ERR',
+    'URL_MISMATCH_ERR', 'QUOTA_EXCEEDED_ERR', 'TIMEOUT_ERR', 'INVALID_NODE_TYPE_ERR', 'DATA_CLONE_ERR'
+];
+for (var legacyCode = 1; legacyCode <= DOM_EXCEPTION_CONSTANTS.length; legacyCode++) {
+    var legacyConstant = { value: legacyCode, enumerable: true };
+    Object.defineProperty(DOMException, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyConstant);
+    Object.defineProperty(DOMException.prototype, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyConstant);
+}
 native.DOMException = DOMException;
 
 function now() {

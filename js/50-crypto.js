@@ -231,7 +231,12 @@ Object.keys(REGISTRY).forEach(function (op) {
 });
 
 function asciiUpperCase(text) {
-    return text.replace(/[a-z]+/g, function (letters) { return letters.toUpperCase(); });
+    for (var i = 0; i < text.length; i++) {
+        if (text.charCodeAt(i) > 0x7F) {
+            return text.replace(/[a-z]+/g, function (letters) { return letters.toUpperCase(); });
+        }
+    }
+    return text.toUpperCase(); /* the same for ASCII, without a regexp (the registry is built at start) */
 }
 
 /* Resolves an AlgorithmIdentifier for an operation ("hash" stands for the

@@ -42,3 +42,73 @@ int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx)
         DUK_HBUFFER_DECREF_NORZ(thr, old);
     return 0;
 }
+
+/* One function template of a loaded function, and those nested in it. */
+static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    duk_hobject *varmap;
+    duk_tval *tv;
+    duk_hobject **fn, **fn_end;
+
+    duk_push_hobject(thr, obj); /* reachable while its properties go */
+    DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, obj, NULL);
+    (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);
+    (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_LENGTH(thr), DUK_DELPROP_FLAG_FORCE);
+    tv = duk_hobject_find_entry_tval_ptr_stridx(thr->heap, obj, DUK_STRIDX_NAME);
+    if (tv != NULL && DUK_TVAL_IS_STRING(tv) && DUK_HSTRING_GET_BYTELEN(DUK_TVAL_GET_STRING(tv)) == 0)
+        (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_NAME(thr), DUK_DELPROP_FLAG_FORCE);
+    varmap = duk_hobject_get_varmap(thr, obj);
+    if (varmap != NULL && DUK_HOBJECT_GET_ENEXT(varmap) == 0)
+        (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_VARMAP(thr), DUK_DELPROP_FLAG_FORCE);
+    duk_hobject_compact_props(thr, obj);
+    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
+            trim_template(thr, (duk_hcompfunc *) *fn);
+    }
+    duk_pop(thr);
+}
+
+void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    duk_hobject **fn, **fn_end;
+    duk_hcompfunc *f;
+
+    if (!DUK_HOBJECT_IS_COMPFUNC(obj))
+        return;
+    f = (duk_hcompfunc *) obj;
+    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
+            trim_template(thr, (duk_hcompfunc *) *fn);
+    }
+}
+
+void fcw_duk_gc_hold(duk_context *ctx, int hold)
+{
+    duk_heap *heap = ((duk_hthread *) ctx)->heap;
+    if (hold) {
+        heap->ms_prevent_count++;
+        return;
+    }
+    if (heap->ms_prevent_count > 0)
+        heap->ms_prevent_count--;
+#if defined(DUK_USE_VOLUNTARY_GC)
+    /* A voluntary collection refused meanwhile would run at the next
+     * allocation: count from here instead, as a collection does (from what
+     * is allocated, garbage included: it is an estimate either way). */
+    if (heap->ms_prevent_count == 0 && heap->ms_trigger_counter < 0) {
+        duk_size_t n = heap->st_count;
+        duk_heaphdr *h;
+        for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h))
+            n++;
+        heap->ms_trigger_counter =
+            (duk_int_t) ((n / 256) * DUK_HEAP_MARK_AND_SWEEP_TRIGGER_MULT + DUK_HEAP_MARK_AND_SWEEP_TRIGGER_ADD);
+    }
+#endif
+}

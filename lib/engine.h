@@ -108,6 +108,8 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
 /* Evaluates the runtime's files (js/, embedded) in a heap made by
  * fcw_engine_create (lib/script.c). */
 int fcw_script_load_runtime(struct fcw_engine *engine, char *err, size_t errlen);
+/* Whether fcw_engine_single_request() was called (lib/script.c). */
+int fcw_script_single_request(void);
 
 /* The modules' entry points, which lib/modules.c puts in the table. */
 void fcw_api_timers_init(duk_context *ctx, duk_idx_t native_idx);

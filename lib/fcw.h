@@ -121,6 +121,10 @@ enum fcw_outcome {
 struct fcw_engine;
 
 struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen);
+/* Says the process serves one request and ends (CGI): engines made after
+ * this skip the collection of start-up garbage, which ends with the
+ * process. */
+void fcw_engine_single_request(void);
 void fcw_engine_free(struct fcw_engine *engine);
 
 /* Sets the limits, log, abandon callback and env bindings of an engine made
@@ -159,5 +163,11 @@ int fcw_output_error(const struct fcw_output *out, int status, const char *text)
 char *fcw_read_file(const char *path, size_t *len, char *err, size_t errlen);
 
 const char *fcw_version(void);
+
+/* Writes how engines of this build get their runtime (for `fcworker -V`):
+ * Duktape's version and build stamp, and whether the runtime loads from
+ * its build-time bytecode image (and its size) or, and why, is compiled
+ * from its sources at each start. */
+void fcw_runtime_image_describe(char *out, size_t outlen);
 
 #endif

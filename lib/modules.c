@@ -57,13 +57,16 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
         fcw_engine_free(e);
         return NULL;
     }
-    /* Compiling the runtime leaves cyclic garbage behind (each file's
-     * wrapper function and its bytecode, ~200 KB): collect it here, before
-     * the master forks children off a preloaded engine, rather than in each
-     * child. The collection policy starts from what is alive. (Not
+    /* Loading the runtime leaves cyclic garbage behind (each file's
+     * wrapper function, temporary closures, ~500 KB): collect it here,
+     * before the master forks children off a preloaded engine, rather than
+     * in each child. The collection policy starts from what is alive. (Not
      * DUK_GC_COMPACT: it saved nothing measurable and made each request
-     * ~2% slower.) */
-    fcw_engine_collect(e);
+     * ~2% slower.) A process for one request skips it: the garbage ends
+     * with the process. */
+    if (!fcw_script_single_request()) {
+        fcw_engine_collect(e);
+    }
     fcw_engine_configure(e, config);
     return e;
 }

@@ -1,9 +1,10 @@
 /*
  * Loading JavaScript into an engine: the runtime's files (js/, embedded
- * in lib/js_sources.c) into a new heap, and the worker script, rewritten
- * for loading (a leading "#!" line, `export default`) and evaluated as a
- * module or as global code under the request limits, with the source map
- * beside it registered so that stack traces name the original sources.
+ * in lib/js_sources.c, and compiled in lib/runtime_image_data.c) into a new
+ * heap, and the worker script, rewritten for loading (a leading "#!" line,
+ * `export default`) and evaluated as a module or as global code under the
+ * request limits, with the source map beside it registered so that stack
+ * traces name the original sources.
  * Every file is wrapped in a function expression, compiled and called by
  * one helper (wrap_compile_call).
  */
@@ -11,7 +12,10 @@
 
 #include "engine.h"
 
+#include "duk_hooks.h"
 #include "js_sources.h"
+#include "runtime_image.h"
+#include "runtime_lazy.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -360,29 +364,100 @@ struct runtime_file {
     const char *name;
     const char *text;
     size_t len;
+    size_t index;
+    int from_image;
 };
 
-/* Runs one runtime file as f(global, native). */
+/* Runs one runtime file as f(global, native): loaded from the build-time
+ * image when it matches this build (lib/runtime_image.c), else compiled
+ * from its source. */
 static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 {
     struct runtime_file *src = udata;
+    if (src->from_image) {
+        fcw_runtime_image_push(ctx, src->index);
+        duk_push_global_object(ctx);
+        fcw_engine_push_native(fcw_engine_of(ctx));
+        duk_call(ctx, 2);
+        return 0;
+    }
     duk_push_global_object(ctx);
     fcw_engine_push_native(fcw_engine_of(ctx));
     wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2);
     return 0;
 }
 
+/* A process that serves one request (CGI): no collection of start-up
+ * garbage (lib/modules.c), and the runtime files of lib/runtime_lazy.c
+ * loaded on first use. */
+static int single_request;
+
+void fcw_engine_single_request(void)
+{
+    single_request = 1;
+}
+
+int fcw_script_single_request(void)
+{
+    return single_request;
+}
+
+/* 1 when the runtime can be loaded from its build-time image; else 0, and
+ * the first time a warning saying why the sources are compiled instead. */
+static int runtime_from_image(struct fcw_engine *e)
+{
+    char why[300];
+    int first;
+    if (fcw_runtime_image_check(why, sizeof(why), &first) == 0) {
+        return 1;
+    }
+    if (first) {
+        fcw_engine_log(e, FCW_LOG_WARNING, "runtime image not used (%s): compiling the runtime's sources", why);
+    }
+    return 0;
+}
+
+/* A runtime file loaded on first use (lib/runtime_lazy.c), inside whatever
+ * protected call touched its globals. */
+static void run_lazy_file(duk_context *ctx, const char *name)
+{
+    char why[8];
+    int first;
+    for (size_t i = 0; i < fcw_js_nsources; i++) {
+        if (strcmp(fcw_js_sources[i].name, name) == 0) {
+            struct runtime_file src = { name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                        fcw_runtime_image_check(why, sizeof(why), &first) == 0 };
+            eval_runtime_file(ctx, &src);
+            duk_pop(ctx);
+            return;
+        }
+    }
+}
+
 int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
 {
     duk_context *ctx = fcw_engine_ctx(e);
+    /* no mark-and-sweep while the heap grows from nothing: the caller
+     * collects once at the end */
+    int from_image = runtime_from_image(e);
+    fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
-        struct runtime_file src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len };
+        if (single_request && fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
+            continue;
+        }
+        struct runtime_file src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                    from_image };
         if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
             error_text(ctx, src.name, err, errlen);
             duk_pop(ctx);
+            fcw_duk_gc_hold(ctx, 0);
             return -1;
         }
         duk_pop(ctx);
+    }
+    fcw_duk_gc_hold(ctx, 0);
+    if (single_request) {
+        fcw_runtime_lazy_install(ctx, run_lazy_file);
     }
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and

@@ -65,4 +65,34 @@ like($out, qr/\AStatus: 500 /, 'an exception → 500');
 unlike($out, qr/kaboom/, 'without the details for the client');
 like($err, qr/request \d+ "GET \/t".*Error: kaboom/, 'the details go to the log with the request');
 
+# Web Crypto, URLPattern and HTMLRewriter are loaded on first use in CGI mode
+my $lazy = FcwTest::write_file("$dir/lazy.js", <<'EOF2');
+crypto = crypto; // a write first: loads the group, keeps the value
+export default {
+    fetch: function (request) {
+        var out = [typeof HTMLRewriter, 'URLPattern' in globalThis];
+        out.push(new URLPattern({ pathname: '/books/:id' }).exec('https://x/books/42').pathname.groups.id);
+        out.push(typeof CryptoKey, crypto instanceof Crypto, crypto.randomUUID().length);
+        return crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc')).then(function (d) {
+            out.push(new Uint8Array(d)[0]);
+            return new HTMLRewriter().on('b', { element: function (e) { e.setInnerContent('B'); } })
+                .transform(new Response('<b>x</b>')).text();
+        }).then(function (t) {
+            out.push(t);
+            return new Response(out.join(' '));
+        });
+    }
+};
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfunction true 42 function true 36 186 <b>B</b>\z},
+    'Web Crypto, URLPattern and HTMLRewriter, loaded on first use, work') or diag $out, $err;
+
+# -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
+# covers an image that does not match)
+my $info = `$bin -V 2>&1`;
+is($?, 0, 'fcworker -V exits 0');
+like($info, qr/^runtime: bytecode image, \d+ files, \d+ bytes$/m, 'the runtime loads from its bytecode image') or diag $info;
+like($info, qr/^engine start-up: [\d.]+ ms \(median of 5\), heap \d+ KB$/m, 'and says what an engine costs to start');
+
 done_testing();

@@ -139,7 +139,7 @@ static void fuzz_url_check_scalar(const char *in, size_t len)
     if (out == NULL) {
         return;
     }
-    size_t n = fcw_url_to_scalar_utf8(in, len, out);
+    size_t n = fcw_text_to_scalar_utf8(in, len, out);
     if (n > len * 3 || !fuzz_url_valid_utf8((const unsigned char *) out, n)) {
         fuzz_url_fail("scalar UTF-8 conversion produced malformed UTF-8", in, len);
     }

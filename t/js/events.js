@@ -11,6 +11,11 @@ test('DOMException: name, message, code', function (t) {
     t.equal(d.code, 0, 'names without a legacy code have code 0');
     t.equal(DOMException.ABORT_ERR, 20, 'ABORT_ERR constant');
     t.equal(new DOMException('x', 'TimeoutError').code, 23, 'TIMEOUT_ERR');
+    t.equal(DOMException.URL_MISMATCH_ERR, 21, 'URL_MISMATCH_ERR constant (WebIDL spelling)');
+    t.equal(DOMException.VALIDATION_ERR, 16, 'the codes no name maps to are constants too');
+    t.equal(e.INDEX_SIZE_ERR, 1, 'on instances too, through the prototype');
+    var desc = Object.getOwnPropertyDescriptor(DOMException, 'DATA_CLONE_ERR');
+    t.ok(desc.enumerable && !desc.writable && !desc.configurable, 'enumerable, read-only constants');
 });
 
 test('Event: constructor and flags', function (t) {

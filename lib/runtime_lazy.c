@@ -1,0 +1,122 @@
+/*
+ * Runtime files loaded on first use, for processes that serve one request
+ * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
+ * are a fifth of the runtime's start-up, and most scripts use none of them.
+ * Their globals start as accessors on the global object; the first read or
+ * write of any of them runs the files of its group (in the runtime's order;
+ * each file publishes its globals with native.defineGlobal, which replaces
+ * the accessors with the usual data properties), then reads or writes the
+ * real property. A group's files depend only on files loaded before them
+ * and on each other, and nothing else uses what they define (lib/ and the
+ * other js/ files reach them only through these globals). Pools that serve
+ * many requests load everything at start, once, before fork.
+ */
+#include "config.h"
+
+#include "runtime_lazy.h"
+
+#include <string.h>
+
+/* The groups: files, in load order, and the globals they define. */
+static const struct {
+    const char *files[2];
+    const char *globals[4];
+} groups[] = {
+    { { "js/32-urlpattern.js", "js/33-urlpattern-class.js" }, { "URLPattern" } },
+    { { "js/48-htmlrewriter.js" }, { "HTMLRewriter" } },
+    { { "js/50-crypto.js", "js/51-crypto-pk.js" }, { "crypto", "Crypto", "SubtleCrypto", "CryptoKey" } },
+};
+#define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
+#define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))
+
+static fcw_runtime_lazy_run_cb run_file;
+
+int fcw_runtime_lazy_file(const char *name)
+{
+    for (size_t g = 0; g < LAZY_GROUPS; g++) {
+        for (size_t f = 0; f < 2; f++) {
+            if (groups[g].files[f] != NULL && strcmp(groups[g].files[f], name) == 0) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Runs group g's files once (marked first: a file that throws is not run
+ * again). [ ] -> [ ] */
+static void load_group(duk_context *ctx, size_t g)
+{
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("lazyLoaded"));
+    int loaded = duk_get_prop_index(ctx, -1, (duk_uarridx_t) g) && duk_to_boolean(ctx, -1);
+    duk_pop(ctx);
+    if (loaded) {
+        duk_pop_2(ctx);
+        return;
+    }
+    duk_push_true(ctx);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t) g);
+    duk_pop_2(ctx);
+    for (size_t f = 0; f < 2 && groups[g].files[f] != NULL; f++) {
+        run_file(ctx, groups[g].files[f]);
+    }
+}
+
+/* The accessors' getter and setter; magic: group * GROUP_GLOBALS + the
+ * global's index in it. After the load, a global that the files did not
+ * define (one that threw half-way) reads as undefined. */
+static duk_ret_t lazy_get(duk_context *ctx)
+{
+    int magic = duk_get_current_magic(ctx);
+    size_t g = (size_t) magic / GROUP_GLOBALS;
+    const char *name = groups[g].globals[(size_t) magic % GROUP_GLOBALS];
+    load_group(ctx, g);
+    duk_push_global_object(ctx);
+    duk_push_string(ctx, name);
+    duk_get_prop_desc(ctx, -2, 0);
+    if (duk_is_object(ctx, -1) && duk_has_prop_literal(ctx, -1, "value")) {
+        duk_get_prop_literal(ctx, -1, "value");
+        return 1;
+    }
+    return 0; /* still this accessor, or gone */
+}
+
+static duk_ret_t lazy_set(duk_context *ctx)
+{
+    int magic = duk_get_current_magic(ctx);
+    size_t g = (size_t) magic / GROUP_GLOBALS;
+    const char *name = groups[g].globals[(size_t) magic % GROUP_GLOBALS];
+    load_group(ctx, g);
+    duk_push_global_object(ctx);
+    duk_push_string(ctx, name);
+    duk_dup(ctx, 0);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_FORCE);
+    return 0;
+}
+
+void fcw_runtime_lazy_install(duk_context *ctx, fcw_runtime_lazy_run_cb run)
+{
+    run_file = run;
+    duk_push_heap_stash(ctx);
+    duk_push_array(ctx);
+    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("lazyLoaded"));
+    duk_pop(ctx);
+    duk_push_global_object(ctx);
+    for (size_t g = 0; g < LAZY_GROUPS; g++) {
+        for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
+            int magic = (int) (g * GROUP_GLOBALS + i);
+            duk_push_string(ctx, groups[g].globals[i]);
+            duk_push_c_function(ctx, lazy_get, 0);
+            duk_set_magic(ctx, -1, magic);
+            duk_push_c_function(ctx, lazy_set, 1);
+            duk_set_magic(ctx, -1, magic);
+            duk_def_prop(ctx, -4,
+                         DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                             DUK_DEFPROP_CLEAR_ENUMERABLE);
+        }
+    }
+    duk_pop(ctx);
+}

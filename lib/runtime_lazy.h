@@ -1,0 +1,20 @@
+/*
+ * Runtime files loaded on first use of their globals, in a process that
+ * serves one request (lib/runtime_lazy.c). Internal to lib/.
+ */
+#ifndef FCW_RUNTIME_LAZY_H
+#define FCW_RUNTIME_LAZY_H
+
+#include "duktape.h"
+
+/* Runs the runtime file of that name now (throws if it fails). */
+typedef void (*fcw_runtime_lazy_run_cb)(duk_context *ctx, const char *name);
+
+/* 1 if the runtime file of that name is loaded on first use. */
+int fcw_runtime_lazy_file(const char *name);
+
+/* Defines the lazy files' globals as accessors that run them, through run,
+ * when first read or written. */
+void fcw_runtime_lazy_install(duk_context *ctx, fcw_runtime_lazy_run_cb run);
+
+#endif
