@@ -26,6 +26,11 @@ var HANDLED = Symbol('promiseIsHandled');
  * replaced). */
 var unhandledCandidates = native.unhandledRejections = [];
 
+/* The microtask queue itself (00-core.js: pairs of function and argument,
+ * never replaced): reactions are queued by a push, without the call of
+ * native.enqueueJob. */
+var jobQueue = native.jobQueue;
+
 function isPromise(x) {
     return x != null && x[SELF] === x;
 }
@@ -39,12 +44,13 @@ function initPromise(promise) {
  * itself. */
 function InternalPromise() {
     this[SELF] = this;
-    this[STATE] = PENDING;
+    this[STATE] = 0 /* PENDING */;
 }
 
 /* PromiseReaction records. Each fulfil/reject pair of the spec is one record;
  * when triggered, the record itself becomes the job's argument. The target is
- * either a %Promise% we settle directly or a generic capability. */
+ * a %Promise% we settle directly, or an async function's AsyncRun (an
+ * `await`: the run resumes), or undefined with a generic capability. */
 function newReaction(onFulfilled, onRejected, target, capability) {
     return {
         onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
@@ -71,11 +77,14 @@ function promiseReactionJob(reaction) {
             fulfilled = false;
         }
     }
-    if (reaction.target !== undefined) {
-        if (fulfilled) {
-            resolvePromise(reaction.target, value);
+    var target = reaction.target;
+    if (target !== undefined) {
+        if (target[SELF] !== target) {
+            resumeAsync(target, fulfilled, value);
+        } else if (fulfilled) {
+            resolvePromise(target, value);
         } else {
-            rejectPromise(reaction.target, value);
+            rejectPromise(target, value);
         }
         return;
     }
@@ -98,7 +107,7 @@ function triggerReactions(newestFirst, argument, fulfilled) {
         reaction.next = undefined;
         reaction.fulfilled = fulfilled;
         reaction.argument = argument;
-        native.enqueueJob(promiseReactionJob, reaction);
+        jobQueue.push(promiseReactionJob, reaction);
     }
 }
 
@@ -108,7 +117,7 @@ function fulfillPromise(promise, value) {
     if (reactions !== undefined) {
         promise[REACTIONS] = undefined;
     }
-    promise[STATE] = FULFILLED;
+    promise[STATE] = 1 /* FULFILLED */;
     triggerReactions(reactions, value, true);
 }
 
@@ -184,13 +193,13 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
 function performThen(promise, onFulfilled, onRejected, target, capability) {
     var reaction = newReaction(onFulfilled, onRejected, target, capability);
     var state = promise[STATE];
-    if (state === PENDING) {
+    if (state === 0 /* PENDING */) {
         reaction.next = promise[REACTIONS];
         promise[REACTIONS] = reaction;
     } else {
-        reaction.fulfilled = state === FULFILLED;
+        reaction.fulfilled = state === 1 /* FULFILLED */;
         reaction.argument = promise[RESULT];
-        native.enqueueJob(promiseReactionJob, reaction);
+        jobQueue.push(promiseReactionJob, reaction);
     }
     promise[HANDLED] = true;
 }
@@ -488,6 +497,56 @@ defineMethods(AggregateError.prototype, {
     constructor: AggregateError, name: 'AggregateError', message: ''
 });
 Object.defineProperty(AggregateError, 'prototype', { writable: false });
+
+/* Async functions as fcworker-build lowers them: SWC turns the body into a
+ * generator-like object (`next(value)`/`throw(reason)` returning
+ * `{ value, done }`, an `await` yielding the awaited value) and wraps it
+ * with its `_async_to_generator` helper, which the build swaps for
+ * native.asyncFunction when the runtime has it. Each call gets a %Promise%
+ * and an AsyncRun, the target of every `await`'s reaction (so an await
+ * costs one reaction, without the helper's executor, resolving functions,
+ * closures and a derived promise per step). As the spec's Await, the
+ * awaited value goes through PromiseResolve(%Promise%) and
+ * PerformPromiseThen without looking up `then` on it; the jobs are those of
+ * the helper, so the order of reactions is unchanged. */
+function AsyncRun(generator, promise) {
+    this[SELF] = undefined;
+    this.generator = generator;
+    this.promise = promise;
+}
+
+function resumeAsync(run, fulfilled, value) {
+    var result, done;
+    try {
+        var generator = run.generator;
+        var info = fulfilled ? generator.next(value) : generator['throw'](value);
+        result = info.value;
+        done = info.done;
+    } catch (e) {
+        rejectPromise(run.promise, e);
+        return;
+    }
+    if (done) {
+        resolvePromise(run.promise, result);
+        return;
+    }
+    performThen(promiseResolve(Promise, result), undefined, undefined, run, undefined);
+}
+
+native.asyncFunction = function asyncFunction(fn) {
+    return function () {
+        var promise = new InternalPromise();
+        var generator;
+        try {
+            generator = fn.apply(this, arguments);
+        } catch (e) {
+            rejectPromise(promise, e);
+            return promise;
+        }
+        resumeAsync(new AsyncRun(generator, promise), true, undefined);
+        return promise;
+    };
+};
 
 native.isPromise = isPromise;
 

@@ -144,6 +144,11 @@ function bigintHash(key) {
 function findEntry(store, key) {
     var type = typeof key;
     var pos;
+    if (type === 'string') {
+        /* the usual key, hashed in place (primitiveHash's 's' + key) */
+        pos = store.index['s' + key];
+        return pos === undefined ? -1 : pos;
+    }
     if (type === 'object' && key !== null || type === 'function') {
         var id = key[OBJECT_ID];
         if (id !== undefined) {
@@ -321,14 +326,21 @@ function Map(iterable) {
     return this;
 }
 
+/* get, set and has test the receiver in place (storeOf throws) */
 function mapGet(key) {
-    var store = storeOf(this, MAP_STORE, 'Map.prototype.get');
+    var store = this != null ? this[MAP_STORE] : undefined;
+    if (store === undefined || store.owner !== this) {
+        storeOf(this, MAP_STORE, 'Map.prototype.get');
+    }
     var pos = findEntry(store, key);
     return pos < 0 ? undefined : store.values[pos];
 }
 
 function mapSet(key, value) {
-    var store = storeOf(this, MAP_STORE, 'Map.prototype.set');
+    var store = this != null ? this[MAP_STORE] : undefined;
+    if (store === undefined || store.owner !== this) {
+        storeOf(this, MAP_STORE, 'Map.prototype.set');
+    }
     var pos = findEntry(store, key);
     if (pos >= 0) {
         store.values[pos] = value;
@@ -339,7 +351,11 @@ function mapSet(key, value) {
 }
 
 function mapHas(key) {
-    return findEntry(storeOf(this, MAP_STORE, 'Map.prototype.has'), key) >= 0;
+    var store = this != null ? this[MAP_STORE] : undefined;
+    if (store === undefined || store.owner !== this) {
+        storeOf(this, MAP_STORE, 'Map.prototype.has');
+    }
+    return findEntry(store, key) >= 0;
 }
 
 function mapDelete(key) {
@@ -426,7 +442,11 @@ function setAdd(value) {
 }
 
 function setHas(value) {
-    return findEntry(storeOf(this, SET_STORE, 'Set.prototype.has'), value) >= 0;
+    var store = this != null ? this[SET_STORE] : undefined;
+    if (store === undefined || store.owner !== this) {
+        storeOf(this, SET_STORE, 'Set.prototype.has');
+    }
+    return findEntry(store, value) >= 0;
 }
 
 function setDelete(value) {

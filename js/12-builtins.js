@@ -61,6 +61,10 @@ function toIntegerOrInfinity(value) {
 }
 
 function toLength(value) {
+    /* an array's or typed array's length: already an index */
+    if (typeof value === 'number' && value === value >>> 0) {
+        return value >>> 0;
+    }
     var n = toIntegerOrInfinity(value);
     return n <= 0 ? 0 : Math.min(n, MAX_SAFE_INTEGER);
 }
@@ -169,18 +173,24 @@ function arrayIteratorNext() {
         return iterResult(undefined, true);
     }
     var index = this[ARRAY_NEXT_INDEX];
-    if (index >= toLength(object.length)) {
+    var len = object.length;
+    /* (for-of over arrays is hot: the usual length needs no conversion
+     * and the results are built in place) */
+    if (typeof len !== 'number' || len !== len >>> 0) {
+        len = toLength(len);
+    }
+    if (index >= len) {
         this[ARRAY_ITERATED] = undefined;
-        return iterResult(undefined, true);
+        return { value: void 0, done: true };
     }
     this[ARRAY_NEXT_INDEX] = index + 1;
-    if (kind === KIND_KEYS) {
-        return iterResult(index, false);
-    }
     if (kind === KIND_VALUES) {
-        return iterResult(object[index], false);
+        return { value: object[index], done: false };
     }
-    return iterResult([index, object[index]], false);
+    if (kind === KIND_KEYS) {
+        return { value: index, done: false };
+    }
+    return { value: [index, object[index]], done: false };
 }
 
 function arrayKeys() {
@@ -458,7 +468,7 @@ function arrayIncludes(searchElement, fromIndex) {
     if (len === 0) {
         return false;
     }
-    var k = relativeIndex(fromIndex, len, 0);
+    var k = fromIndex === undefined ? 0 : relativeIndex(fromIndex, len, 0);
     if (searchElement === searchElement && searchElement !== undefined && Array.isArray(O)) {
         return arrayIndexOf.call(O, searchElement, k) >= 0;
     }

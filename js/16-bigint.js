@@ -827,7 +827,10 @@ function wrapSearch(name) {
     var fromEnd = name === 'lastIndexOf';
     var search = function (element, fromIndex) {
         if (!isBig(element)) {
-            return arguments.length > 1 ? original.call(this, element, fromIndex) : original.call(this, element);
+            /* an undefined fromIndex is the default but for lastIndexOf
+             * (reading arguments is slow in Duktape: only there) */
+            return !fromEnd || arguments.length > 1 ? original.call(this, element, fromIndex) :
+                original.call(this, element);
         }
         var o = spec.toObject(this, 'Array.prototype.' + name);
         var len = spec.toLength(o.length);

@@ -36,6 +36,7 @@ var regexpMatchAll = native.regexpMatchAll;
 var regexpSplit = native.regexpSplit;
 var isRegExpObject = native.isRegExpObject;
 var builtinExec = native.regexpExec;
+var searchIndex = native.regexpSearchIndex;
 var MAX_UINT32 = 4294967295;
 var FLAG_LETTERS = 'dgimsuvy';
 var NO_CAPTURES = [];
@@ -180,7 +181,11 @@ function regExpCreate(P, F) {
 
 /* RegExpExec(R, S) */
 function regExpExec(R, S) {
-    var exec = R.exec;
+    return regExpExecWith(R, S, R.exec);
+}
+
+/* RegExpExec(R, S) after its Get(R, "exec") */
+function regExpExecWith(R, S, exec) {
     if (typeof exec === 'function') {
         var result = exec.call(R, S);
         if (result !== null && !isObject(result)) {
@@ -544,17 +549,27 @@ function regExpSearch(string) {
         throw notConstructor('RegExp.prototype[Symbol.search]');
     }
     var rx = requireObject(this, 'RegExp.prototype[Symbol.search]');
-    var S = toStringValue(string);
+    var S = typeof string === 'string' ? string : toStringValue(string);
     var previousLastIndex = rx.lastIndex;
-    if (!sameValue(previousLastIndex, 0)) {
+    /* (SameValue written out for the usual +0: hot in template engines) */
+    if (previousLastIndex !== 0 || 1 / previousLastIndex < 0) {
         rx.lastIndex = 0;
     }
-    var result = regExpExec(rx, S);
+    var exec = rx.exec;
+    var index;
+    if (exec === builtinExec && isRegExpObject(rx)) {
+        /* the built-in exec: only the index, without the match array */
+        index = searchIndex(rx, S);
+    } else {
+        var result = regExpExecWith(rx, S, exec);
+        index = result === null ? -1 : result.index;
+    }
     var currentLastIndex = rx.lastIndex;
-    if (!sameValue(currentLastIndex, previousLastIndex)) {
+    if (currentLastIndex !== previousLastIndex ? !sameValue(currentLastIndex, previousLastIndex) :
+        currentLastIndex === 0 && 1 / currentLastIndex !== 1 / previousLastIndex) {
         rx.lastIndex = previousLastIndex;
     }
-    return result === null ? -1 : result.index;
+    return index;
 }
 
 /* RegExp.prototype[@@split] */

@@ -5,12 +5,14 @@
  * the signal given in init (or the input request's), via AbortSignal.any.
  * URLs are parsed with global.URL at call time (absolute URLs only; the string
  * is kept as given while no URL class exists). For the C side:
- *   native.makeRequest(method, url, headers, bodyU8OrNull) -> Request
+ *   native.makeRequest(method, url, headers, bodyU8OrNull[, httpProtocol,
+ *       tlsVersion, tlsCipher]) -> Request
  *       from already-valid parts, without re-validation (a GET/HEAD body is
  *       dropped); headers is a flat [name, value, ...] array or the same
- *       joined with "\0" (split when first read); request.cf is an empty
- *       object and request.redirect "manual"; a body that is an empty
- *       Uint8Array gives an empty stream, null none;
+ *       joined with "\0" (split when first read); request.cf is an object
+ *       made on first use with those of httpProtocol, tlsVersion and
+ *       tlsCipher that are strings, and request.redirect "manual"; a body
+ *       that is an empty Uint8Array gives an empty stream, null none;
  *   native.requestParts(request) -> {method, url, headers: flat array,
  *       body: null | Uint8Array | ReadableStream, redirect, signal: AbortSignal
  *       or null}, for the outgoing fetch(); marks the body used.
@@ -55,6 +57,7 @@ RequestState.prototype = {
     parentSignal: null,
     signal: null,
     cf: undefined,
+    facts: null, /* an incoming request's cf facts (native.makeRequest) */
     list: null /* an incoming request's header list until .headers is asked for */
 };
 
@@ -68,6 +71,9 @@ function copyState(source) {
     var keys = ['mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy', 'integrity', 'keepalive', 'cf'];
     for (var i = 0; i < keys.length; i++) {
         state[keys[i]] = source[keys[i]];
+    }
+    if (source.facts) {
+        state.facts = source.facts;
     }
     return state;
 }
@@ -228,13 +234,23 @@ function defineGetters(names) {
 defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
     'integrity', 'keepalive']);
 
-/* An incoming request's cf is an empty object made on first use. */
+/* An incoming request's cf is made on first use, from what the front
+ * server told (IncomingState's facts). */
 var INCOMING_CF = {};
 Object.defineProperty(Request.prototype, 'cf', {
     get: function () {
         var state = requestState(this);
         if (state.cf === INCOMING_CF) {
-            state.cf = {};
+            var cf = {};
+            if (state.facts !== null) {
+                var names = ['httpProtocol', 'tlsVersion', 'tlsCipher'];
+                for (var i = 0; i < 3; i++) {
+                    if (typeof state.facts[i] === 'string') {
+                        cf[names[i]] = state.facts[i];
+                    }
+                }
+            }
+            state.cf = cf;
         }
         return state.cf;
     },
@@ -291,10 +307,13 @@ IncomingState.prototype = Object.create(RequestState.prototype);
 IncomingState.prototype.redirect = 'manual';
 IncomingState.prototype.cf = INCOMING_CF;
 
-native.makeRequest = function (method, url, headers, body) {
+native.makeRequest = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {
     /* no HEADERS until asked for (headersOf), no BODY for none */
     var request = new IncomingRequest(), state = new IncomingState(method, url, headers);
     request[REQUEST] = state;
+    if (httpProtocol !== void 0 || tlsVersion !== void 0 || tlsCipher !== void 0) {
+        state.facts = [httpProtocol, tlsVersion, tlsCipher];
+    }
     if (body !== null && method !== 'GET' && method !== 'HEAD') {
         request[BODY] = { src: body, stream: null, used: false };
     }

@@ -4,10 +4,11 @@
  * under native.HEADERS / native.BODY (see 44-body.js).
  *
  * Entry points for the C side (all on the private `native` object):
- *   native.makeRequest(method, url, headers, bodyU8OrNull) -> Request
+ *   native.makeRequest(method, url, headers, bodyU8OrNull[, httpProtocol,
+ *       tlsVersion, tlsCipher]) -> Request
  *       An incoming request from already-valid parts, without re-validation:
  *       headers is "name\0value\0..." or [name, value, ...]; a GET/HEAD
- *       body is dropped; request.cf is an empty object. (45-request.js)
+ *       body is dropped; request.cf holds the facts given. (45-request.js)
  *   native.sendResponse(response, writeStream) writes it out (90-dispatch.js):
  *       the headers sorted by lowercased name, values combined with ", "
  *       except set-cookie (one entry each); marks the body used; throws a

@@ -2,7 +2,7 @@
  * The Console standard's console object. It formats its arguments as
  * browsers do (printf-style substitutions, objects by a compact inspection
  * with cycles marked, Errors by their stack) and sends each call as one
- * line to native.log(level, line); native.inspect is the inspection, for
+ * line to native.log(level, line, true) (a console line); native.inspect is the inspection, for
  * the other runtime files.
  */
 var toString = Object.prototype.toString;
@@ -190,7 +190,7 @@ var counts = {};
 var timers = {};
 
 function emit(level, line) {
-    native.log(level, groupIndent ? groupIndent + line.replace(/\n/g, '\n' + groupIndent) : line);
+    native.log(level, groupIndent ? groupIndent + line.replace(/\n/g, '\n' + groupIndent) : line, true);
 }
 
 function logger(level) {

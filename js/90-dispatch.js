@@ -175,11 +175,11 @@ function settle(result) {
     Promise.resolve(result).then(send).then(undefined, respondWithError);
 }
 
-native.dispatch = function (method, url, headers, body) {
+native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {
     requestSerial++;
     waitUntilCount = 0;
     native.passThrough = false;
-    var request = native.makeRequest(method, url, headers, body);
+    var request = native.makeRequest(method, url, headers, body, httpProtocol, tlsVersion, tlsCipher);
     var d = moduleExports['default'];
     var result;
     try {

@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 #include "text.h"
 
@@ -358,6 +359,30 @@ static duk_ret_t native_hardware_concurrency(duk_context *ctx)
     return 1;
 }
 
+/* native.defineField(obj, key, value) -> obj: a public class field as the
+ * lowering defines it (SWC's _define_property): a plain store unless obj
+ * already has the key, own or inherited (a setter must not run), then
+ * Object.defineProperty with a writable, enumerable, configurable value.
+ * Throws as those do (a non-object, a non-extensible or frozen obj). */
+static duk_ret_t native_define_field(duk_context *ctx)
+{
+    if (!duk_is_object(ctx, 0)) {
+        return duk_type_error(ctx, "cannot define field %s on a non-object", duk_safe_to_string(ctx, 1));
+    }
+    duk_dup(ctx, 1);
+    int inherited = duk_has_prop(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 2);
+    if (inherited) {
+        duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                                 DUK_DEFPROP_SET_CONFIGURABLE);
+    } else {
+        duk_put_prop(ctx, 0);
+    }
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     duk_push_string(ctx, PACKAGE_VERSION);
@@ -374,4 +399,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "symbolDescription");
     duk_push_c_function(ctx, native_time_zone_name, 1);
     duk_put_prop_literal(ctx, native_idx, "timeZoneName");
+    duk_push_c_function(ctx, fcw_duk_private_base, 2);
+    duk_put_prop_literal(ctx, native_idx, "privateBase");
+    duk_push_c_function(ctx, native_define_field, 3);
+    duk_put_prop_literal(ctx, native_idx, "defineField");
 }

@@ -597,9 +597,14 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
     fcw_re_finish_array(ctx, st, arr);
 }
 
+/* What builtin_exec pushes. */
+enum exec_result { EXEC_BOOLEAN, EXEC_ARRAY, EXEC_INDEX };
+
 /* RegExpBuiltinExec(R at ridx, a RegExp object, S at sidx): pushes the
- * match array (or null), or for test a boolean. */
-static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx, int want_array)
+ * match array (or null), for test a boolean, for search the index of the
+ * match (or -1). */
+static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx,
+                         enum exec_result want)
 {
     double li = fcw_re_get_last_index(ctx, ridx);
     struct re_slot *slot = program_of(ctx, st, ridx);
@@ -612,10 +617,14 @@ static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, 
     struct re_view v;
     fcw_re_view(ctx, st, sidx, &v);
     int m = li <= (double) v.len && fcw_re_run(ctx, st, slot, &v, (size_t) li, caps);
-    if (m && want_array) {
-        push_match(ctx, st, slot, &v, caps, sidx);
-    } else if (want_array) {
-        duk_push_null(ctx);
+    if (want == EXEC_ARRAY) {
+        if (m) {
+            push_match(ctx, st, slot, &v, caps, sidx);
+        } else {
+            duk_push_null(ctx);
+        }
+    } else if (want == EXEC_INDEX) {
+        duk_push_int(ctx, m ? caps[0] : -1);
     } else {
         duk_push_boolean(ctx, m);
     }
@@ -635,7 +644,22 @@ static duk_ret_t re_exec(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.exec called on an object that is not a RegExp");
     }
     duk_to_string(ctx, 0);
-    builtin_exec(ctx, st, 1, 0, 1);
+    builtin_exec(ctx, st, 1, 0, EXEC_ARRAY);
+    return 1;
+}
+
+/* native.regexpSearchIndex(R, S): RegExpBuiltinExec's match index (or
+ * -1) without the match array, for RegExp.prototype[Symbol.search] when
+ * R's exec is the built-in one (lastIndex is read and, for g and y,
+ * written as by exec). */
+static duk_ret_t re_search_index(duk_context *ctx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    if (!is_regexp(ctx, 0)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp exec called on an object that is not a RegExp");
+    }
+    duk_to_string(ctx, 1);
+    builtin_exec(ctx, st, 0, 1, EXEC_INDEX);
     return 1;
 }
 
@@ -663,7 +687,7 @@ static duk_ret_t re_test(duk_context *ctx)
     if (!is_regexp(ctx, 1)) {
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.test called on an object that is not a RegExp");
     }
-    builtin_exec(ctx, st, 1, 0, 0);
+    builtin_exec(ctx, st, 1, 0, EXEC_BOOLEAN);
     return 1;
 }
 
@@ -818,6 +842,7 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
         { "regexpSetup", native_setup, 3 },
         { "regexpExec", re_exec, 1 },
         { "regexpTest", re_test, 1 },
+        { "regexpSearchIndex", re_search_index, 2 },
         { NULL, NULL, 0 },
     };
     duk_put_function_list(ctx, native_idx, fns);

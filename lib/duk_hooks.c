@@ -43,6 +43,23 @@ int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx)
     return 0;
 }
 
+duk_ret_t fcw_duk_private_base(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, 0);
+    duk_hstring *key;
+    duk_propdesc desc;
+
+    if (obj != NULL) {
+        key = duk_to_property_key_hstring(thr, 1);
+        if (duk_hobject_get_own_propdesc(thr, obj, key, &desc, 0)) {
+            duk_set_top(thr, 1);
+            return 1;
+        }
+    }
+    return duk_error(ctx, DUK_ERR_TYPE_ERROR, "attempted to use private field on non-instance");
+}
+
 /* One function template of a loaded function, and those nested in it. */
 static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
 {

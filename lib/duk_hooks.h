@@ -17,6 +17,13 @@ void fcw_duk_request_interrupt(duk_context *ctx);
  * Returns 0, or -1 if the value is not an ArrayBuffer. */
 int fcw_duk_detach_arraybuffer(duk_context *ctx, duk_idx_t idx);
 
+/* native.privateBase(receiver, key), the brand check of a private class
+ * member that fcworker-build lowered to a property under a unique key:
+ * returns receiver if it is an object with key as an OWN property (neither
+ * inherited nor through a proxy), else throws a TypeError. The C form of
+ * `Object.prototype.hasOwnProperty.call(receiver, key)` and a throw. */
+duk_ret_t fcw_duk_private_base(duk_context *ctx);
+
 /* Makes the function templates inside a function loaded with
  * duk_load_function() what the compiler would have made of them: the
  * loader gives every template a .prototype object, a length, an empty name

@@ -18,7 +18,7 @@
 
 #include "cputimer.h"
 #include "duk_hooks.h"
-#include "pool.h"
+#include "alloc.h"
 #include "text.h"
 
 #include <errno.h>
@@ -101,31 +101,31 @@ static void *engine_alloc(void *udata, duk_size_t size)
     if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
         return alloc_failed(e);
     }
-    void *p = fcw_pool_alloc(size);
+    void *p = fcw_alloc(size);
     if (p == NULL) {
         return alloc_failed(e);
     }
-    e->mem_used += fcw_pool_size(p);
+    e->mem_used += fcw_alloc_size(p);
     return p;
 }
 
 static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
 {
     struct fcw_engine *e = udata;
-    size_t old = ptr ? fcw_pool_size(ptr) : 0;
+    size_t old = ptr ? fcw_alloc_size(ptr) : 0;
     if (size == 0) {
-        fcw_pool_free(ptr);
+        fcw_alloc_free(ptr);
         e->mem_used -= old;
         return NULL;
     }
     if (e->limits.memory_bytes && size > old && e->mem_used + (size - old) > e->limits.memory_bytes) {
         return alloc_failed(e);
     }
-    void *p = fcw_pool_realloc(ptr, size);
+    void *p = fcw_alloc_realloc(ptr, size);
     if (p == NULL) {
         return alloc_failed(e);
     }
-    e->mem_used = e->mem_used - old + fcw_pool_size(p);
+    e->mem_used = e->mem_used - old + fcw_alloc_size(p);
     return p;
 }
 
@@ -133,8 +133,8 @@ static void engine_free(void *udata, void *ptr)
 {
     struct fcw_engine *e = udata;
     if (ptr != NULL) {
-        e->mem_used -= fcw_pool_size(ptr);
-        fcw_pool_free(ptr);
+        e->mem_used -= fcw_alloc_size(ptr);
+        fcw_alloc_free(ptr);
     }
 }
 
@@ -319,19 +319,30 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
     if (engine->log == NULL) {
         return;
     }
-    char msg[2048];
+    /* whole: a message longer than the buffer is formatted again into one
+     * of its size */
+    char buf[2048], *msg = buf;
     int off = 0;
     if (engine->log_context[0] != '\0') {
-        off = snprintf(msg, sizeof(msg), "request %lu \"%s\": ", engine->request_id, engine->log_context);
-        if (off < 0 || (size_t) off >= sizeof(msg)) {
+        off = snprintf(buf, sizeof(buf), "request %lu \"%s\": ", engine->request_id, engine->log_context);
+        if (off < 0 || (size_t) off >= sizeof(buf)) {
             off = 0;
         }
     }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg + off, sizeof(msg) - (size_t) off, fmt, ap);
+    int n = vsnprintf(buf + off, sizeof(buf) - (size_t) off, fmt, ap);
     va_end(ap);
-    engine->log(engine->log_data, level, msg);
+    if (n >= 0 && (size_t) (off + n) >= sizeof(buf) && (msg = malloc((size_t) (off + n) + 1)) != NULL) {
+        memcpy(msg, buf, (size_t) off);
+        va_start(ap, fmt);
+        vsnprintf(msg + off, (size_t) n + 1, fmt, ap);
+        va_end(ap);
+    }
+    engine->log(engine->log_data, level, msg ? msg : buf);
+    if (msg != buf) {
+        free(msg);
+    }
 }
 
 static duk_ret_t native_log(duk_context *ctx)
@@ -344,7 +355,8 @@ static duk_ret_t native_log(duk_context *ctx)
             lv = (int) i;
         }
     }
-    fcw_engine_log(fcw_engine_of(ctx), lv, "%s", msg);
+    /* native.log(level, msg, true): a line of the script's console */
+    fcw_engine_log(fcw_engine_of(ctx), lv | (duk_to_boolean(ctx, 2) ? FCW_LOG_CONSOLE : 0), "%s", msg);
     return 0;
 }
 
@@ -505,7 +517,7 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
     duk_put_prop_literal(ctx, -2, "engine");
     duk_push_object(ctx);
     duk_idx_t native_idx = duk_get_top_index(ctx);
-    duk_push_c_function(ctx, native_log, 2);
+    duk_push_c_function(ctx, native_log, 3);
     duk_put_prop_literal(ctx, native_idx, "log");
     /* a module's cleanup may run (fcw_engine_free) once its init has */
     for (size_t i = 0; i < nmodules; i++) {

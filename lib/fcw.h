@@ -18,6 +18,9 @@ enum fcw_log_level {
     FCW_LOG_DEBUG
 };
 
+/* A log line's level, with FCW_LOG_CONSOLE or'ed in for a line the script
+ * wrote with console.*; msg may hold newlines. */
+#define FCW_LOG_CONSOLE 0x200
 typedef void (*fcw_log_cb)(void *data, int level, const char *msg);
 
 struct fcw_limits {
@@ -91,6 +94,10 @@ struct fcw_request {
     size_t body_len;
     const char *log_context;     /* e.g. "GET /path", used in log lines */
     unsigned long id;            /* the request's number in this process, for log lines */
+    /* request.cf's facts from the front server, NULL when not given */
+    const char *http_protocol;   /* SERVER_PROTOCOL: "HTTP/1.1" */
+    const char *tls_version;     /* SSL_PROTOCOL: "TLSv1.3" */
+    const char *tls_cipher;      /* SSL_CIPHER */
     /* A cron trigger instead of a request: the handler is scheduled(), not
      * fetch(); the response says how it went (200 ok, 500 it threw) */
     const char *scheduled_cron;  /* NULL for a request */
@@ -152,6 +159,16 @@ int fcw_engine_exhausted(const struct fcw_engine *engine);
 
 /* Bytes the engine's heap holds now. */
 size_t fcw_engine_memory(const struct fcw_engine *engine);
+
+/* What the last fcw_engine_handle in this process met, for metrics: the
+ * limit that ended it (none, cpu, wall, memory) and its fetch() and service
+ * subrequests. */
+enum fcw_limit_hit { FCW_LIMIT_NONE = 0, FCW_LIMIT_CPU, FCW_LIMIT_WALL, FCW_LIMIT_MEMORY };
+struct fcw_request_stats {
+    enum fcw_limit_hit limit;
+    unsigned subrequests;
+};
+void fcw_engine_last_stats(struct fcw_request_stats *stats);
 
 /* Writes a plain-text error response (used before an engine exists, and for
  * 413 and friends). */

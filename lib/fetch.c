@@ -492,6 +492,12 @@ static duk_ret_t native_fetch_abort(duk_context *ctx)
     return 0;
 }
 
+unsigned fcw_fetch_subrequests(struct fcw_engine *engine)
+{
+    struct fetch_state *f = state_of(fcw_engine_ctx(engine));
+    return f ? f->subrequests : 0;
+}
+
 /* fetchClear(): the request ended; abort everything, reset the count. */
 static duk_ret_t native_fetch_clear(duk_context *ctx)
 {

@@ -31,4 +31,7 @@ int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id, const 
  * fetch(): 0, or -1 when the limit was reached (nothing counted). */
 int fcw_fetch_count_subrequest(struct fcw_engine *engine);
 
+/* The subrequests the request in flight has made so far. */
+unsigned fcw_fetch_subrequests(struct fcw_engine *engine);
+
 #endif

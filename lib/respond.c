@@ -394,6 +394,23 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
     } else {
         duk_push_null(ctx);
     }
+    /* request.cf's facts, undefined where the front server gave none */
+    const char *facts[] = { req->http_protocol, req->tls_version, req->tls_cipher };
+    for (size_t i = 0; i < 3; i++) {
+        if (facts[i] != NULL) {
+            fcw_engine_push_isomorphic(ctx, facts[i]);
+        } else {
+            duk_push_undefined(ctx);
+        }
+    }
+}
+
+/* The last request's facts for fcw_engine_last_stats. */
+static struct fcw_request_stats last_stats;
+
+void fcw_engine_last_stats(struct fcw_request_stats *stats)
+{
+    *stats = last_stats;
 }
 
 static const char *limit_name(enum engine_interrupt why)
@@ -460,7 +477,7 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         fcw_engine_call_native(e, "dispatchScheduled", 2, "uncaught exception in scheduled dispatch");
     } else {
         push_request(ctx, req);
-        fcw_engine_call_native(e, "dispatch", 4, "uncaught exception in fetch dispatch");
+        fcw_engine_call_native(e, "dispatch", 7, "uncaught exception in fetch dispatch");
     }
     run_request_loop(e, st);
 
@@ -499,6 +516,11 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");
         outcome = FCW_CLIENT_GONE;
     }
+    last_stats.limit = why == ENGINE_CPU_LIMIT ? FCW_LIMIT_CPU
+                       : why == ENGINE_WALL_LIMIT ? FCW_LIMIT_WALL
+                       : why == ENGINE_MEMORY_LIMIT ? FCW_LIMIT_MEMORY
+                                                    : FCW_LIMIT_NONE;
+    last_stats.subrequests = fcw_fetch_subrequests(e);
     fcw_engine_attach_response(e, NULL, NULL);
     fcw_engine_end_request(e);
     return outcome;

@@ -43,6 +43,26 @@ static const char *set_string(const char *value, void *field)
     return NULL;
 }
 
+/* A header name for client_ip_header: "" (none) or letters, digits and '-'. */
+static const char *set_header_name(const char *value, void *field)
+{
+    if (strlen(value) > 63 || value[strspn(value, "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")]) {
+        return "expected a header name of letters, digits and '-' (at most 63), or nothing";
+    }
+    return set_string(value, field);
+}
+
+/* log_format: text or json */
+static const char *set_log_format(const char *value, void *field)
+{
+    int *json = field;
+    if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0) {
+        return "expected text or json";
+    }
+    *json = strcmp(value, "json") == 0;
+    return NULL;
+}
+
 static const char *parse_number(const char *value, unsigned long long *out, char **end)
 {
     errno = 0;
@@ -227,6 +247,7 @@ static const char *set_level(const char *value, void *field)
 
 const struct conf_directive conf_global_directives[] = {
     G("error_log", CK_STRING, error_log),
+    G("log_format", CK_LOG_FORMAT, log_json),
     G("log_level", CK_LEVEL, log_level),
     G("pid", CK_STRING, pid_file),
     G("process_control_timeout", CK_SECONDS, process_control_timeout_ms),
@@ -261,6 +282,8 @@ const struct conf_directive conf_pool_directives[] = {
     P("request_read_timeout", CK_SECONDS, request_read_timeout_ms),
     P("request_slowlog_timeout", CK_SECONDS, request_slowlog_timeout_ms),
     P("access.log", CK_STRING, access_log),
+    P("client_ip_header", CK_HEADER, client_ip_header),
+    P("console", CK_LEVEL, console_level),
     P("limits.cpu_ms", CK_MS, limits.cpu_ms),
     P("limits.wall_ms", CK_MS, limits.wall_ms),
     P("limits.memory_mb", CK_MEGABYTES, limits.memory_bytes),
@@ -281,6 +304,7 @@ static const conf_set_cb setters[] = {
     [CK_STRING] = set_string, [CK_UINT] = set_uint,       [CK_INT] = set_int,     [CK_SIZE] = set_size,
     [CK_MEGABYTES] = set_megabytes, [CK_SECONDS] = set_seconds, [CK_MS] = set_ms, [CK_MODE] = set_mode,
     [CK_BOOL] = set_bool, [CK_PM] = set_pm,               [CK_BUILD] = set_build, [CK_LEVEL] = set_level,
+    [CK_HEADER] = set_header_name, [CK_LOG_FORMAT] = set_log_format,
 };
 
 #define CONF_MAX_INCLUDE_DEPTH 16
@@ -325,6 +349,7 @@ static void pool_defaults(struct conf_pool *p)
     p->limits.memory_bytes = (size_t) 128 << 20;
     p->cache_max_size = (size_t) 64 << 20;
     p->access_log_fd = -1;
+    p->console_level = FCW_LOG_DEBUG;
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
     p->limits.body_max = (size_t) 16 << 20;
@@ -935,7 +960,8 @@ void conf_free(struct conf *c)
                              &p->listen_allowed_clients, &p->user, &p->group, &p->script,
                              &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
                              &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data };
+                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data,
+                             &p->client_ip_header };
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

@@ -39,6 +39,7 @@ enum conf_build { BUILD_BY_EXTENSION, BUILD_AUTO, BUILD_OFF };
 struct conf_global {
     char *error_log;
     int log_level;
+    int log_json; /* log_format = json */
     char *pid_file;
     unsigned process_control_timeout_ms;
     int allow_root; /* -R: pools without a user may run their children as root */
@@ -94,6 +95,8 @@ struct conf_pool {
     char *status_path;
     char *ping_path;
     char *ping_response;
+    char *client_ip_header; /* REMOTE_ADDR's header; NULL: cf-connecting-ip, "": none */
+    int console_level;      /* console.* lines up to this level are logged */
 
     char **vars; /* name, value pairs */
     size_t nvars;

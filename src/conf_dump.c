@@ -143,6 +143,12 @@ static void put_directive(FILE *out, const struct conf_directive *d, const void 
         break;
     }
     case CK_LEVEL: s = level_name(*(const int *) (const void *) field); break;
+    case CK_HEADER: {
+        const char *h = *(char *const *) (const void *) field;
+        s = h ? h : "cf-connecting-ip";
+        break;
+    }
+    case CK_LOG_FORMAT: s = *(const int *) (const void *) field ? "json" : "text"; break;
     }
     put(out, d->name, s);
 }

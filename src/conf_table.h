@@ -20,7 +20,9 @@ enum conf_kind {
     CK_BOOL,     /* int 0 or 1 */
     CK_PM,       /* enum conf_pm */
     CK_BUILD,    /* enum conf_build */
-    CK_LEVEL     /* a log level */
+    CK_LEVEL,    /* a log level */
+    CK_HEADER,   /* a header name (letters, digits, '-'), or empty */
+    CK_LOG_FORMAT /* int: 0 text, 1 json */
 };
 
 struct conf_directive {

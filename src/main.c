@@ -6,6 +6,7 @@
  *                                run their children as root)
  *   fcworker -t -c FILE [-R]     test FILE and every pool's script, then exit
  *   fcworker -tt -c FILE [-R]    the same, and print the effective configuration
+ *   fcworker dev [DIR|wrangler.toml] [--port N]   the development loop (dev.c)
  *   fcworker SCRIPT.js      CGI mode (or FastCGI on an inherited socket on fd 0)
  *   #!/usr/bin/fcworker     the same, as a script interpreter
  */
@@ -19,6 +20,7 @@
 #include "cgi.h"
 #include "clock.h"
 #include "conf.h"
+#include "dev.h"
 #include "listen.h"
 #include "log.h"
 #include "master.h"
@@ -33,6 +35,7 @@ static void usage(FILE *f)
             "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
             "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
             "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
+            "       fcworker dev [DIR|wrangler.toml] [--port N]  serve a project on 127.0.0.1, reloaded on change\n"
             "       fcworker --d1-migrations POOL -c FILE [--database NAME]  apply a pool's pending D1 migrations\n"
             "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
             "       fcworker -v | -V | -h         version; -V adds the engine's build and start-up time\n");
@@ -99,6 +102,9 @@ static int test_config(const char *path, int allow_root, int print)
 
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "dev") == 0 && !listen_is_socket(0)) {
+        return dev_main(argc - 1, argv + 1);
+    }
     const char *conf_path = NULL;
     const char *scheduled = NULL, *cron = NULL, *migrate = NULL, *database = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;

@@ -367,6 +367,7 @@ static void reload(struct master *m)
     }
     m->conf = conf;
     fcw_log_open(conf->global.error_log, conf->global.log_level);
+    fcw_log_set_json(conf->global.log_json);
     for (size_t i = 0; i < m->npools; i++) {
         pm_maintain(m, &m->pools[i]);
     }
@@ -444,6 +445,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         return 1;
     }
     m.conf->global.allow_root = allow_root;
+    fcw_log_set_json(m.conf->global.log_json);
     if (fcw_log_open(m.conf->global.error_log, m.conf->global.log_level) < 0) {
         fprintf(stderr, "fcworker: cannot open the error log %s: %s\n", m.conf->global.error_log, strerror(errno));
         conf_free(m.conf);

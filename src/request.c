@@ -3,7 +3,11 @@
  * built from REQUEST_SCHEME / HTTPS, HTTP_HOST (or SERVER_NAME and
  * SERVER_PORT) and REQUEST_URI (or SCRIPT_NAME + PATH_INFO + QUERY_STRING
  * when a server does not send it); headers from HTTP_*, CONTENT_TYPE and
- * CONTENT_LENGTH, names lower-cased with '_' turned into '-'.
+ * CONTENT_LENGTH, names lower-cased with '_' turned into '-'. The client's
+ * address, REMOTE_ADDR, becomes one more header (cf-connecting-ip unless
+ * configured otherwise), which replaces any of that name the client sent;
+ * SERVER_PROTOCOL, SSL_PROTOCOL and SSL_CIPHER are handed on for
+ * request.cf.
  *
  * request_build runs once per request: one pass over the parameters picks
  * out the variables it reads and sizes the headers, a second fills one
@@ -52,6 +56,10 @@ enum {
     P_REQUEST_METHOD,
     P_SCRIPT_FILENAME,
     P_DOCUMENT_ROOT,
+    P_REMOTE_ADDR,
+    P_SERVER_PROTOCOL,
+    P_SSL_PROTOCOL,
+    P_SSL_CIPHER,
     P_COUNT
 };
 
@@ -64,20 +72,29 @@ static int known_param(const char *name, size_t len)
     switch (len) {
     case 5: return NAME_IS("HTTPS") ? P_HTTPS : -1;
     case 9: return NAME_IS("HTTP_HOST") ? P_HTTP_HOST : NAME_IS("PATH_INFO") ? P_PATH_INFO : -1;
+    case 10: return NAME_IS("SSL_CIPHER") ? P_SSL_CIPHER : -1;
     case 11:
         return NAME_IS("SERVER_NAME")   ? P_SERVER_NAME
                : NAME_IS("SERVER_PORT") ? P_SERVER_PORT
                : NAME_IS("REQUEST_URI") ? P_REQUEST_URI
                : NAME_IS("SCRIPT_NAME") ? P_SCRIPT_NAME
+               : NAME_IS("REMOTE_ADDR") ? P_REMOTE_ADDR
                                         : -1;
-    case 12: return NAME_IS("QUERY_STRING") ? P_QUERY_STRING : NAME_IS("CONTENT_TYPE") ? P_CONTENT_TYPE : -1;
+    case 12:
+        return NAME_IS("QUERY_STRING")   ? P_QUERY_STRING
+               : NAME_IS("CONTENT_TYPE") ? P_CONTENT_TYPE
+               : NAME_IS("SSL_PROTOCOL") ? P_SSL_PROTOCOL
+                                         : -1;
     case 13: return NAME_IS("DOCUMENT_ROOT") ? P_DOCUMENT_ROOT : -1;
     case 14:
         return NAME_IS("REQUEST_SCHEME")   ? P_REQUEST_SCHEME
                : NAME_IS("CONTENT_LENGTH") ? P_CONTENT_LENGTH
                : NAME_IS("REQUEST_METHOD") ? P_REQUEST_METHOD
                                            : -1;
-    case 15: return NAME_IS("SCRIPT_FILENAME") ? P_SCRIPT_FILENAME : -1;
+    case 15:
+        return NAME_IS("SCRIPT_FILENAME")   ? P_SCRIPT_FILENAME
+               : NAME_IS("SERVER_PROTOCOL") ? P_SERVER_PROTOCOL
+                                            : -1;
     default: return -1;
     }
 }
@@ -110,6 +127,44 @@ static enum header_kind header_kind(const char *name, size_t len)
 }
 
 #undef NAME_IS
+
+/* The header REMOTE_ADDR becomes (lower case), and the same as the
+ * parameter a client's header of that name arrives as ("CF_CONNECTING_IP");
+ * "" for none. */
+static char client_ip_header[64] = "cf-connecting-ip";
+static char client_ip_param[64 + 5] = "HTTP_CF_CONNECTING_IP";
+static size_t client_ip_param_len = 21;
+
+int request_set_client_ip_header(const char *name)
+{
+    size_t len = name ? strlen(name) : 0;
+    if (len >= sizeof(client_ip_header)) {
+        return -1;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) name[i];
+        if (!(c == '-' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+            return -1;
+        }
+    }
+    memcpy(client_ip_param, "HTTP_", 5);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) name[i];
+        client_ip_header[i] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        client_ip_param[5 + i] = (char) (c == '-' ? '_' : c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+    }
+    client_ip_header[len] = '\0';
+    client_ip_param[5 + len] = '\0';
+    client_ip_param_len = len ? 5 + len : 0;
+    return 0;
+}
+
+/* Whether the parameter of len bytes is the client's own header of the name
+ * REMOTE_ADDR is given as, which that replaces. */
+static int is_client_ip_param(const char *name, size_t len)
+{
+    return len == client_ip_param_len && strncasecmp(name, client_ip_param, len) == 0;
+}
 
 static int all_digits(const char *s)
 {
@@ -309,6 +364,9 @@ int request_build(struct request *r, char **params)
     const char *clen = v[P_CONTENT_LENGTH];
     int have_ctype = ctype && ctype[0];
     int have_clen = clen && all_digits(clen);
+    const char *remote = v[P_REMOTE_ADDR];
+    int add_client_ip = client_ip_param_len > 0 && remote != NULL && remote[0] != '\0';
+    max_headers += (size_t) add_client_ip;
     const char *method = v[P_REQUEST_METHOD];
     r->req.method = method && method[0] ? method : "GET";
 
@@ -338,7 +396,7 @@ int request_build(struct request *r, char **params)
         int kept = h == H_HTTP || (h == H_HTTP_CONTENT_TYPE && !have_ctype) ||
                    (h == H_HTTP_CONTENT_LENGTH && !have_clen) || (h == H_CONTENT_TYPE && have_ctype) ||
                    (h == H_CONTENT_LENGTH && have_clen);
-        if (!kept) {
+        if (!kept || (add_client_ip && h == H_HTTP && is_client_ip_param(*p, len))) {
             continue;
         }
         int cgi = h == H_CONTENT_TYPE || h == H_CONTENT_LENGTH;
@@ -349,6 +407,14 @@ int request_build(struct request *r, char **params)
         names = put_header_name(names, name, len);
         r->nheaders++;
     }
+    if (add_client_ip) {
+        r->headers[2 * r->nheaders] = client_ip_header;
+        r->headers[2 * r->nheaders + 1] = (char *) remote;
+        r->nheaders++;
+    }
+    r->req.http_protocol = v[P_SERVER_PROTOCOL];
+    r->req.tls_version = v[P_SSL_PROTOCOL];
+    r->req.tls_cipher = v[P_SSL_CIPHER];
     r->req.url = r->url;
     r->req.headers = (const char *const *) r->headers;
     r->req.nheaders = r->nheaders;

@@ -47,6 +47,12 @@ struct request {
  * either way. */
 int request_build(struct request *r, char **params);
 void request_free(struct request *r);
+
+/* The header the client's address (REMOTE_ADDR) is given to the worker as,
+ * for every request_build after it: letters, digits and '-', at most 63;
+ * NULL or "" for none. The default is "cf-connecting-ip". Returns 0, or -1
+ * for a name that cannot be a header (nothing changes). */
+int request_set_client_ip_header(const char *name);
 const char *request_param(char **params, const char *name);
 
 /* Reads the body to the end of the stream. Returns 0, -1 on a read error,

@@ -20,6 +20,7 @@ struct scoreboard_slot {
     volatile double request_started; /* monotonic ms, 0 when idle */
     volatile double last_duration_ms;
     volatile double idle_since;      /* monotonic ms */
+    volatile uint64_t heap_bytes;    /* the child's JavaScript heaps after its last request */
     volatile int terminating;
     volatile double slow_logged; /* request_started of the request logged as slow */
     char request[160];
@@ -33,6 +34,12 @@ struct scoreboard {
     volatile uint64_t listen_queue;     /* connections waiting, sampled by the master */
     volatile uint64_t max_listen_queue; /* the most seen waiting */
     volatile uint64_t max_active;       /* the most children seen serving at once */
+    /* requests answered, by outcome: [0] 1xx, [1] 2xx ... [4] 5xx, [5] ended
+     * by a limit (whatever the status), and what they met and sent */
+    volatile uint64_t outcomes[6];
+    volatile uint64_t limit_hits[3]; /* cpu, wall, memory */
+    volatile uint64_t subrequests;
+    volatile uint64_t bytes_sent;    /* response body bytes */
     int reached_warned;                 /* master: max children reached was logged */
     double start_time;
     struct scoreboard_slot slots[];
@@ -64,6 +71,12 @@ unsigned scoreboard_active(const struct scoreboard *sb);
 static inline void scoreboard_count_event(volatile uint64_t *counter)
 {
     __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+}
+
+/* Adds n to a pool-wide counter, atomically. */
+static inline void scoreboard_add(volatile uint64_t *counter, uint64_t n)
+{
+    __atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
 #endif

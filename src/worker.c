@@ -45,6 +45,12 @@ struct worker {
     int exhausted;
     FILE *access_log;
     int last_status; /* of the last response, for fcworker --scheduled */
+    /* the caller's abandon callback, and where the request in flight is
+     * counted (worker_abandon counts it before the process goes) */
+    void (*abandon)(void *data);
+    void *abandon_data;
+    struct scoreboard *sb;
+    struct scoreboard_slot *slot;
 };
 
 static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
@@ -92,6 +98,20 @@ static struct fcw_engine *load_engine(struct worker *w, const char *path, const 
     return e;
 }
 
+static void count_request(struct worker *w, struct scoreboard *sb, struct scoreboard_slot *slot,
+                          const struct response *res, const struct fcw_request_stats *stats);
+
+/* The engine gave up on the request for memory and the process is about to
+ * be replaced: the request is counted as limited first. */
+static void worker_abandon(void *data)
+{
+    struct worker *w = data;
+    struct response res = { .status = 503 };
+    struct fcw_request_stats stats = { FCW_LIMIT_MEMORY, 0 };
+    count_request(w, w->sb, w->slot, &res, &stats);
+    w->abandon(w->abandon_data);
+}
+
 struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *data), void *data, char *err,
                           size_t errlen)
 {
@@ -101,9 +121,16 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
         return NULL;
     }
     w->pool = pool;
+    fcw_log_set_console(pool->console_level);
+    if (pool->client_ip_header != NULL) {
+        /* conf.c checked the name */
+        request_set_client_ip_header(pool->client_ip_header);
+    }
     engine_config(pool, &w->cfg);
-    w->cfg.abandon = abandon;
-    w->cfg.abandon_data = data;
+    w->abandon = abandon;
+    w->abandon_data = data;
+    w->cfg.abandon = worker_abandon;
+    w->cfg.abandon_data = w;
     char built[PATH_MAX];
     if (pool->script_text == NULL && fcw_build_wanted(pool) &&
         fcw_build_script(pool, built, sizeof(built), err, errlen) < 0) {
@@ -227,19 +254,19 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
     }
     if (realpath(name, real) == NULL) {
         *status = 404;
-        fcw_log(FCW_LOG_NOTICE, "request %lu \"%s\": script %s not found", r->req.id, r->log_context, name);
+        fcw_log(FCW_LOG_NOTICE, "script %s not found", name);
         return NULL;
     }
     size_t rlen = strlen(w->root);
     if (strncmp(real, w->root, rlen) != 0 || (real[rlen] != '/' && w->root[rlen - 1] != '/')) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": script %s is outside root %s", r->req.id, r->log_context, real, w->root);
+        fcw_log(FCW_LOG_WARNING, "script %s is outside root %s", real, w->root);
         return NULL;
     }
     if (!extension_allowed(w->pool->limit_extensions, real)) {
         *status = 403;
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": %s: extension not in security.limit_extensions (%s)",
-                r->req.id, r->log_context, real, w->pool->limit_extensions);
+        fcw_log(FCW_LOG_WARNING, "%s: extension not in security.limit_extensions (%s)", real,
+                w->pool->limit_extensions);
         return NULL;
     }
     struct stat st;
@@ -278,7 +305,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
         slot->engine = load_engine(w, real, NULL, 0, err, sizeof(err));
         slot->mtime = st.st_mtim;
         if (slot->engine == NULL) {
-            fcw_log(FCW_LOG_ERROR, "request %lu \"%s\": %s", r->req.id, r->log_context, err);
+            fcw_log(FCW_LOG_ERROR, "%s", err);
             free(slot->path);
             slot->path = NULL;
             *status = 500;
@@ -288,6 +315,21 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
     slot->last_used = ++w->uses;
     root_trim(w, slot);
     return slot->engine;
+}
+
+/* s as the content of a JSON string. */
+static void json_string(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char) *s;
+        if (c == '"' || c == '\\') {
+            fprintf(f, "\\%c", c);
+        } else if (c < 0x20 || c == 0x7f) {
+            fprintf(f, "\\u%04x", c);
+        } else {
+            fputc(c, f);
+        }
+    }
 }
 
 static void access_log(struct worker *w, char **params, const struct request *r, const struct response *res,
@@ -302,8 +344,23 @@ static void access_log(struct worker *w, char **params, const struct request *r,
     localtime_r(&now, &tm);
     strftime(when, sizeof(when), "%d/%b/%Y:%H:%M:%S %z", &tm);
     const char *addr = request_param(params, "REMOTE_ADDR");
-    fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
-            res->status, res->bytes, ms);
+    if (fcw_log_json()) {
+        /* log_format = json: one object per request; the method and URI
+         * as the request's log context holds them */
+        const char *ctx = r->log_context, *sp = strchr(ctx, ' ');
+        char iso[64];
+        strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S%z", &tm);
+        fprintf(w->access_log, "{\"time\":\"%s\",\"pool\":\"", iso);
+        json_string(w->access_log, w->pool->name);
+        fprintf(w->access_log, "\",\"pid\":%ld,\"request_id\":%lu,\"remote_addr\":\"", (long) getpid(), r->req.id);
+        json_string(w->access_log, addr ? addr : "");
+        fprintf(w->access_log, "\",\"method\":\"%.*s\",\"uri\":\"", sp ? (int) (sp - ctx) : 0, ctx);
+        json_string(w->access_log, sp ? sp + 1 : ctx);
+        fprintf(w->access_log, "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.1f}\n", res->status, res->bytes, ms);
+    } else {
+        fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
+                res->status, res->bytes, ms);
+    }
     fflush(w->access_log);
 }
 
@@ -312,13 +369,47 @@ int worker_last_status(const struct worker *w)
     return w->last_status;
 }
 
-int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+/* Counts a request answered on the pool's scoreboard: its outcome (the
+ * status's class, or "limited"), the limit it met, its subrequests and
+ * body bytes; and the child's heap after it. */
+static void count_request(struct worker *w, struct scoreboard *sb, struct scoreboard_slot *slot,
+                          const struct response *res, const struct fcw_request_stats *stats)
+{
+    if (sb == NULL) {
+        return;
+    }
+    int limited = stats != NULL && stats->limit != FCW_LIMIT_NONE;
+    int cls = res->status >= 100 && res->status < 600 ? res->status / 100 - 1 : 4;
+    scoreboard_count_event(&sb->outcomes[limited ? 5 : cls]);
+    if (limited) {
+        scoreboard_count_event(&sb->limit_hits[stats->limit - FCW_LIMIT_CPU]);
+    }
+    if (stats != NULL && stats->subrequests > 0) {
+        scoreboard_add(&sb->subrequests, stats->subrequests);
+    }
+    scoreboard_add(&sb->bytes_sent, res->bytes);
+    if (slot != NULL) {
+        size_t heap = w->engine ? fcw_engine_memory(w->engine) : 0;
+        for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
+            heap += w->scripts[i].engine ? fcw_engine_memory(w->scripts[i].engine) : 0;
+        }
+        slot->heap_bytes = heap;
+    }
+}
+
+static int serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
                  const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
 {
     struct response res;
     double start = clock_now_ms();
     response_init(&res, out);
     const struct conf_pool *pool = w->pool;
+    w->sb = sb;
+    w->slot = slot;
+    /* every log line from here names the request (the engine's too: its
+     * own prefix is left out) */
+    fcw_log_set_request(r->req.id, r->log_context);
+    r->req.log_context = NULL;
 
     if (pool->ping_path && strcmp(r->path, pool->ping_path) == 0) {
         static const char *const headers[] = { "content-type", "text/plain", "cache-control",
@@ -338,29 +429,29 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
     }
 
     if (r->bad_host) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": refused: the Host header is not a valid host[:port]",
-                r->req.id, r->log_context);
+        fcw_log(FCW_LOG_WARNING, "refused: the Host header is not a valid host[:port]");
         fcw_output_error(&res.ops, 400, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     int rc = request_read_body(r, in, pool->limits.body_max, pool->request_read_timeout_ms);
     if (rc == -3) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": the body took longer than request_read_timeout (%u ms)",
-                r->req.id, r->log_context, pool->request_read_timeout_ms);
+        fcw_log(FCW_LOG_WARNING, "the body took longer than request_read_timeout (%u ms)", pool->request_read_timeout_ms);
         fcw_output_error(&res.ops, 408, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc == -2) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": body larger than limits.body_max (%zu bytes)", r->req.id, r->log_context,
-                pool->limits.body_max);
+        fcw_log(FCW_LOG_WARNING, "body larger than limits.body_max (%zu bytes)", pool->limits.body_max);
         fcw_output_error(&res.ops, 413, NULL);
+        count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
         return -1;
     }
     if (rc < 0) {
-        fcw_log(FCW_LOG_WARNING, "request %lu \"%s\": failed to read the request body", r->req.id, r->log_context);
+        fcw_log(FCW_LOG_WARNING, "failed to read the request body");
         fcw_output_error(&res.ops, 400, NULL);
         return -1;
     }
@@ -368,11 +459,13 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         slot->state = SLOT_RUNNING;
     }
     int status = 0;
+    struct fcw_request_stats stats = { FCW_LIMIT_NONE, 0 };
     struct fcw_engine *e = w->engine ? w->engine : root_engine(w, r, &status);
     if (e == NULL) {
         fcw_output_error(&res.ops, status, NULL);
     } else {
         fcw_engine_handle(e, &r->req, &res.ops);
+        fcw_engine_last_stats(&stats);
         if (fcw_engine_exhausted(e)) {
             w->exhausted = 1;
         } else if (w->engine == NULL) {
@@ -384,6 +477,15 @@ int worker_serve(struct worker *w, struct request *r, char **params, const struc
         slot->last_duration_ms = ms;
     }
     w->last_status = res.status;
+    count_request(w, sb, slot, &res, &stats);
     access_log(w, params, r, &res, ms);
     return 0;
+}
+
+int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
+                 const struct request_stream *out, struct scoreboard *sb, struct scoreboard_slot *slot)
+{
+    int rc = serve(w, r, params, in, out, sb, slot);
+    fcw_log_set_request(0, NULL);
+    return rc;
 }

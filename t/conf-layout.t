@@ -166,6 +166,6 @@ my @keys = $first =~ /^;?([a-z][\w.]*) =/mg;
 my %count;
 $count{$_}++ for @keys;
 is($count{'listen.backlog'}, 2, 'every directive is written for every pool');
-is(scalar(grep { !/^(?:kv|d1|json|service|assets)\./ && $count{$_} != 2 && $_ !~ /^(?:error_log|log_level|pid|process_control_timeout)$/ } keys %count), 0, 'pool keys appear once per pool');
+is(scalar(grep { !/^(?:kv|d1|json|service|assets)\./ && $count{$_} != 2 && $_ !~ /^(?:error_log|log_format|log_level|pid|process_control_timeout)$/ } keys %count), 0, 'pool keys appear once per pool');
 
 done_testing();

@@ -27,7 +27,7 @@ static void log_to_stderr(void *data, int level, const char *msg)
 {
     static const char *const names[] = { "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG" };
     (void) data;
-    fprintf(stderr, "# [%s] %s\n", names[level], msg);
+    fprintf(stderr, "# [%s] %s\n", names[level & 0xff], msg);
 }
 
 static duk_ret_t js_print(duk_context *ctx)

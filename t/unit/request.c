@@ -90,7 +90,8 @@ static void test_nginx(void)
                        "user-agent: curl/7.88.1\n"
                        "accept: */*\n"
                        "x-forwarded-for: 198.51.100.9\n"
-                       "cookie: a=b; c=d\n"),
+                       "cookie: a=b; c=d\n"
+                       "cf-connecting-ip: 192.0.2.7\n"),
        "nginx: headers in parameter order, CONTENT_* once, names lower-cased with '-'");
     ok(str_is(r.script_filename, "/srv/www/app.js", "script_filename") &&
            str_is(r.document_root, "/srv/www", "document_root"),
@@ -140,7 +141,7 @@ static void test_apache(void)
     struct request r;
     ok(request_build(&r, params) == 0, "apache: builds");
     ok(url_is(&r, "https://www.example.com/app.js/thing/7"), "apache: https URL from REQUEST_SCHEME");
-    ok(headers_are(&r, "host: www.example.com\nuser-agent: Mozilla/5.0\naccept-encoding: gzip\n"),
+    ok(headers_are(&r, "host: www.example.com\nuser-agent: Mozilla/5.0\naccept-encoding: gzip\ncf-connecting-ip: 127.0.0.1\n"),
        "apache: only HTTP_* give headers");
     ok(str_is(r.script_filename, "/var/www/html/app.js", "script_filename"),
        "apache: proxy:fcgi://HOST/path gives the path");

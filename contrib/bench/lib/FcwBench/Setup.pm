@@ -126,7 +126,8 @@ sub build_apps {
             $b{fcworker} = $out;
             my $code = read_file($out);
             my %hooks = map { $_ => 1 } $code =~ /\b(__fcw_\w+)/g;
-            delete @hooks{qw(__fcw_default __fcw_bigint)};
+            # __fcw_helpers is used only where it exists (else SWC's own helpers run)
+            delete @hooks{qw(__fcw_default __fcw_bigint __fcw_helpers)};
             if (%hooks) {
                 $b{workerd_na} = 'the bundle needs fcworker runtime hooks: ' . join(', ', sort keys %hooks);
             } else {

@@ -15,7 +15,7 @@
  */
 #include "config.h"
 
-#include "pool.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -74,7 +74,7 @@ static void *carve(size_t usable)
     return block + HEADER;
 }
 
-void *fcw_pool_alloc(size_t size)
+void *fcw_alloc(size_t size)
 {
     if (IS_SMALL(size)) {
         size_t usable = class_size(size);
@@ -96,7 +96,7 @@ void *fcw_pool_alloc(size_t size)
     return (char *) block + HEADER;
 }
 
-void fcw_pool_free(void *p)
+void fcw_alloc_free(void *p)
 {
     if (p == NULL) {
         return;
@@ -111,13 +111,13 @@ void fcw_pool_free(void *p)
     free(header_of(p));
 }
 
-void *fcw_pool_realloc(void *p, size_t size)
+void *fcw_alloc_realloc(void *p, size_t size)
 {
     if (p == NULL) {
-        return fcw_pool_alloc(size);
+        return fcw_alloc(size);
     }
     if (size == 0) {
-        fcw_pool_free(p);
+        fcw_alloc_free(p);
         return NULL;
     }
     size_t old = *header_of(p);
@@ -135,16 +135,11 @@ void *fcw_pool_realloc(void *p, size_t size)
         *block = size;
         return (char *) block + HEADER;
     }
-    void *q = fcw_pool_alloc(size);
+    void *q = fcw_alloc(size);
     if (q == NULL) {
         return NULL;
     }
     memcpy(q, p, old < size ? old : size);
-    fcw_pool_free(p);
+    fcw_alloc_free(p);
     return q;
-}
-
-size_t fcw_pool_size(const void *p)
-{
-    return *header_of(p);
 }

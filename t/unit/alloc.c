@@ -1,8 +1,8 @@
 /*
- * lib/pool.c, the Duktape heap's allocator: sizes, reuse of freed blocks,
+ * lib/alloc.c, the Duktape heap's allocator: sizes, reuse of freed blocks,
  * realloc within a class, across classes and to and from the large blocks
  * that go to malloc, with the contents kept. Built without the sanitizers
- * (under AddressSanitizer the pool hands everything to malloc), so that the
+ * (under AddressSanitizer the allocator hands everything to malloc), so that the
  * free lists themselves are what is tested.
  */
 #include "config.h"
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pool.h"
+#include "alloc.h"
 #include "tap.h"
 
 static void fill(unsigned char *p, size_t n, unsigned seed)
@@ -34,20 +34,20 @@ static int same(const unsigned char *p, size_t n, unsigned seed)
 int main(void)
 {
     /* sizes: rounded up to 8 for small blocks, exact for large ones */
-    void *a = fcw_pool_alloc(1), *b = fcw_pool_alloc(24), *c = fcw_pool_alloc(1000);
+    void *a = fcw_alloc(1), *b = fcw_alloc(24), *c = fcw_alloc(1000);
     ok(a && b && c, "blocks of 1, 24 and 1000 bytes");
-    ok(fcw_pool_size(a) == 8 && fcw_pool_size(b) == 24 && fcw_pool_size(c) == 1000,
-       "sizes 8, 24, 1000 (got %zu, %zu, %zu)", fcw_pool_size(a), fcw_pool_size(b), fcw_pool_size(c));
+    ok(fcw_alloc_size(a) == 8 && fcw_alloc_size(b) == 24 && fcw_alloc_size(c) == 1000,
+       "sizes 8, 24, 1000 (got %zu, %zu, %zu)", fcw_alloc_size(a), fcw_alloc_size(b), fcw_alloc_size(c));
     ok(((uintptr_t) a % 8) == 0 && ((uintptr_t) b % 8) == 0 && ((uintptr_t) c % 8) == 0, "8-byte aligned");
-    void *z = fcw_pool_alloc(0);
-    ok(z != NULL && fcw_pool_size(z) >= 1, "a zero-byte request gets a block");
-    fcw_pool_free(z);
+    void *z = fcw_alloc(0);
+    ok(z != NULL && fcw_alloc_size(z) >= 1, "a zero-byte request gets a block");
+    fcw_alloc_free(z);
 
     /* a freed small block is the next one of its class */
-    fcw_pool_free(b);
-    void *b2 = fcw_pool_alloc(20);
+    fcw_alloc_free(b);
+    void *b2 = fcw_alloc(20);
     ok(b2 == b, "a freed 24-byte block is reused for 20 bytes");
-    void *other = fcw_pool_alloc(40);
+    void *other = fcw_alloc(40);
     ok(other != b2, "another class does not get it");
 
     /* many live blocks do not overlap */
@@ -57,7 +57,7 @@ int main(void)
     int all = 1;
     for (int i = 0; i < N; i++) {
         sizes[i] = (size_t) (i * 37 % 300) + 1;
-        blocks[i] = fcw_pool_alloc(sizes[i]);
+        blocks[i] = fcw_alloc(sizes[i]);
         if (blocks[i] == NULL) {
             all = 0;
             break;
@@ -71,36 +71,36 @@ int main(void)
     ok(intact, "%d blocks of 1..300 bytes hold what was written to each", N);
 
     /* realloc keeps the contents: same class, bigger class, large, back */
-    unsigned char *r = fcw_pool_alloc(10);
+    unsigned char *r = fcw_alloc(10);
     fill(r, 10, 3);
-    unsigned char *r2 = fcw_pool_realloc(r, 16);
+    unsigned char *r2 = fcw_alloc_realloc(r, 16);
     ok(r2 == r && same(r2, 10, 3), "realloc within the class stays in place");
-    unsigned char *r3 = fcw_pool_realloc(r2, 100);
-    ok(r3 != NULL && fcw_pool_size(r3) == 104 && same(r3, 10, 3), "realloc to a bigger class keeps the bytes");
+    unsigned char *r3 = fcw_alloc_realloc(r2, 100);
+    ok(r3 != NULL && fcw_alloc_size(r3) == 104 && same(r3, 10, 3), "realloc to a bigger class keeps the bytes");
     fill(r3, 100, 5);
-    unsigned char *r4 = fcw_pool_realloc(r3, 5000);
-    ok(r4 != NULL && fcw_pool_size(r4) == 5000 && same(r4, 100, 5), "realloc to a large block keeps the bytes");
+    unsigned char *r4 = fcw_alloc_realloc(r3, 5000);
+    ok(r4 != NULL && fcw_alloc_size(r4) == 5000 && same(r4, 100, 5), "realloc to a large block keeps the bytes");
     fill(r4, 5000, 9);
-    unsigned char *r5 = fcw_pool_realloc(r4, 9000);
-    ok(r5 != NULL && fcw_pool_size(r5) == 9000 && same(r5, 5000, 9), "large to larger keeps the bytes");
-    unsigned char *r6 = fcw_pool_realloc(r5, 50);
-    ok(r6 != NULL && fcw_pool_size(r6) == 56 && same(r6, 50, 9), "large back to small keeps the first bytes");
-    ok(fcw_pool_realloc(r6, 0) == NULL, "realloc to 0 frees");
-    unsigned char *r7 = fcw_pool_realloc(NULL, 30);
-    ok(r7 != NULL && fcw_pool_size(r7) == 32, "realloc of NULL allocates");
-    fcw_pool_free(r7);
-    fcw_pool_free(NULL);
+    unsigned char *r5 = fcw_alloc_realloc(r4, 9000);
+    ok(r5 != NULL && fcw_alloc_size(r5) == 9000 && same(r5, 5000, 9), "large to larger keeps the bytes");
+    unsigned char *r6 = fcw_alloc_realloc(r5, 50);
+    ok(r6 != NULL && fcw_alloc_size(r6) == 56 && same(r6, 50, 9), "large back to small keeps the first bytes");
+    ok(fcw_alloc_realloc(r6, 0) == NULL, "realloc to 0 frees");
+    unsigned char *r7 = fcw_alloc_realloc(NULL, 30);
+    ok(r7 != NULL && fcw_alloc_size(r7) == 32, "realloc of NULL allocates");
+    fcw_alloc_free(r7);
+    fcw_alloc_free(NULL);
     ok(1, "free(NULL) is a no-op");
 
     /* freed blocks go back on their class's list: after freeing them all,
      * 64 blocks of 200 bytes are all earlier blocks of that class */
     for (int i = 0; i < N; i++) {
-        fcw_pool_free(blocks[i]);
+        fcw_alloc_free(blocks[i]);
     }
     void *seen[64];
     int reused = 1;
     for (int j = 0; j < 64; j++) {
-        seen[j] = fcw_pool_alloc(200);
+        seen[j] = fcw_alloc(200);
         int found = 0;
         for (int i = 0; i < N && !found; i++) {
             found = seen[j] == blocks[i] && sizes[i] > 192 && sizes[i] <= 200;
@@ -109,11 +109,11 @@ int main(void)
     }
     ok(reused, "freed 200-byte-class blocks come back for 200-byte requests");
     for (int i = 0; i < 64; i++) {
-        fcw_pool_free(seen[i]);
+        fcw_alloc_free(seen[i]);
     }
-    fcw_pool_free(a);
-    fcw_pool_free(b2);
-    fcw_pool_free(c);
-    fcw_pool_free(other);
+    fcw_alloc_free(a);
+    fcw_alloc_free(b2);
+    fcw_alloc_free(c);
+    fcw_alloc_free(other);
     return done_testing();
 }

@@ -1,0 +1,48 @@
+/*
+ * SWC inlines its helpers at the top of the lowered module. For the ones
+ * the runtime has a faster form of (js/15-build-helpers.js, the global
+ * `__fcw_helpers`), the wrapper's first line assigns the runtime's form
+ * over the inlined function: a function declaration is bound before the
+ * wrapper's first statement runs, and every use comes after. The line
+ * tests for the global first, so the bundle still runs, on SWC's own
+ * helpers, elsewhere (workerd, Node). A helper is replaced only when its
+ * opening lines are exactly SWC's, so a user function that merely has the
+ * same name is never touched.
+ */
+'use strict';
+
+const HELPERS = [
+    {
+        name: '_async_to_generator',
+        runtime: 'asyncToGenerator',
+        opening: /^function _async_to_generator\(fn\) \{\n\s*return function\(\) \{\n\s*var self = this, args = arguments;\n\s*return new Promise\(function\(resolve, reject\) \{\n\s*var gen = fn\.apply\(self, args\);$/m
+    },
+    {
+        name: '_ts_generator',
+        runtime: 'generator',
+        opening: /^function _ts_generator\(thisArg, body\) \{\n\s*var f, y, t, _ = \{\n\s*label: 0,\n\s*sent: function\(\) \{\n\s*if \(t\[0\] & 1\) throw t\[1\];$/m
+    },
+    {
+        name: '_define_property',
+        runtime: 'defineField',
+        opening: /^function _define_property\(obj, key, value\) \{\n\s*if \(key in obj\) \{\n\s*Object\.defineProperty\(obj, key, \{\n\s*value: value,\n\s*enumerable: true,\n\s*configurable: true,\n\s*writable: true\n\s*\}\);\n\s*\} else obj\[key\] = value;\n\s*return obj;\n\}$/m
+    },
+    {
+        name: '_class_private_field_loose_base',
+        runtime: 'privateBase',
+        opening: /^function _class_private_field_loose_base\(receiver, privateKey\) \{\n\s*if \(!Object\.prototype\.hasOwnProperty\.call\(receiver, privateKey\)\) \{\n\s*throw new TypeError\("attempted to use private field on non-instance"\);$/m
+    }
+];
+
+/* The line (with its newline) that installs the runtime's helpers over
+ * those inlined in `code`, or '' when it has none of them. */
+function runtimeHelpersLine(code) {
+    const found = HELPERS.filter((h) => h.opening.test(code));
+    if (found.length === 0) {
+        return '';
+    }
+    const assignments = found.map((h) => `${h.name} = __fcw_helpers.${h.runtime};`).join(' ');
+    return `if (typeof __fcw_helpers === "object" && __fcw_helpers !== null) { ${assignments} }\n`;
+}
+
+module.exports = { runtimeHelpersLine, HELPERS };

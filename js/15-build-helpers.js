@@ -1,0 +1,238 @@
+/*
+ * Faster stand-ins for helpers that fcworker-build's lowering (SWC) inlines
+ * into every bundle. The bundle's wrapper assigns them over the inlined
+ * helpers when the global `__fcw_helpers` is an object (so the same bundle
+ * still runs, on the inlined ones, where it is not). Each stand-in keeps
+ * its helper's contract, which is all the lowered code relies on:
+ *
+ *   asyncToGenerator(fn) -> function   `_async_to_generator`: fn returns a
+ *       generator-like object (next/throw -> { value, done }); the function
+ *       returned calls fn with its this and arguments and drives the object,
+ *       awaiting each value yielded, and returns a %Promise% of the result
+ *       (10-promise.js, native.asyncFunction).
+ *   generator(thisArg, body) -> generator   `_ts_generator`: the object
+ *       behind a lowered generator function or async function body; see
+ *       below.
+ *   privateBase(receiver, key) -> receiver   `_class_private_field_loose_base`:
+ *       the brand check of a private member kept as a property under a
+ *       unique key; a TypeError unless receiver has key as an own property
+ *       (C: lib/duk_hooks.c).
+ *   defineField(obj, key, value) -> obj   `_define_property`: a public
+ *       class field (C: lib/api_builtins.c).
+ */
+'use strict';
+
+/* ---- generators ----
+ *
+ * The lowering turns a generator's body into a function of a state record
+ * `s` that runs from the case `s.label` up to its next suspension and
+ * returns an instruction [code, value]:
+ *   NEXT (0), THROW (1)  (only passed in) resume with value as the result of the
+ *                suspension (s.sent() returns it, or throws it for THROW);
+ *   RETURN (2)   complete with value (through any enclosing finally);
+ *   BREAK (3)    jump to the label value;
+ *   YIELD (4)    suspend, giving value to the caller;
+ *   DELEGATE (5) yield* value: hand every resumption to that iterator until
+ *                it is done, its result then being the suspension's result;
+ *   CAUGHT (6)   (passed in) an exception thrown by the body;
+ *   END_FINALLY (7)  a finally block ended: carry on with the completion it
+ *                interrupted.
+ * `s.trys` is the stack of the try statements the body is in, each
+ * [tryLabel, catchLabel, finallyLabel, endLabel] (catchLabel or
+ * finallyLabel missing when the statement has none); `s.ops` keeps the
+ * completions waiting for a finally block. The generator object and the
+ * state record take their methods from prototypes: one object each per
+ * call, no closures. */
+
+function GeneratorState() {
+    this.label = 0;
+    this.trys = [];
+    this.ops = [];
+    this.received = undefined;
+}
+
+GeneratorState.prototype.sent = function sent() {
+    var op = this.received;
+    if (op[0] === 1 /* THROW */) {
+        throw op[1];
+    }
+    return op[1];
+};
+
+function LoweredGenerator(thisArg, body, state) {
+    this.thisArg = thisArg;
+    this.body = body;
+    this.state = state;
+    this.status = 0 /* NOT_STARTED */;
+    this.running = false;
+    this.delegate = undefined;
+}
+
+LoweredGenerator.prototype = Object.create(native.IteratorPrototype);
+
+/* Where an instruction that leaves the straight path (RETURN, BREAK,
+ * CAUGHT) goes, given the innermost try statement: 1 when the body runs on
+ * (the label is set), 0 to look at the next enclosing try statement, -1
+ * when the generator completes. */
+function unwind(state, op) {
+    var trys = state.trys;
+    var entry = trys.length > 0 ? trys[trys.length - 1] : undefined;
+    var code = op[0];
+    if (entry === undefined) {
+        if (code === 3 /* BREAK */) {
+            state.label = op[1];
+            return 1;
+        }
+        return -1;
+    }
+    if (code === 3 /* BREAK */ && op[1] > entry[0] && op[1] < entry[3]) {
+        state.label = op[1];
+        return 1;
+    }
+    if (code === 6 /* CAUGHT */ && state.label < entry[1]) {
+        /* thrown inside the try block: on to the catch block */
+        state.label = entry[1];
+        state.received = op;
+        return 1;
+    }
+    if (state.label < entry[2]) {
+        /* on to the finally block, the completion kept for its end */
+        state.label = entry[2];
+        state.ops.push(op);
+        return 1;
+    }
+    if (entry[2]) {
+        /* leaving from inside the finally block: the completion it
+         * interrupted is replaced */
+        state.ops.pop();
+    }
+    trys.pop();
+    return 0;
+}
+
+/* One call of next/throw/return: runs the body until it yields or
+ * completes. (Hot: every await of a lowered async function comes here, so
+ * the codes are written as numbers, file-level names being scope lookups
+ * for Duktape, and only the calls out are inside try.) */
+function resumeGenerator(gen, op) {
+    var state = gen !== null && typeof gen === 'object' ? gen.state : undefined;
+    if (!(state instanceof GeneratorState)) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    if (gen.running) {
+        throw new TypeError('Generator is already executing.');
+    }
+    if (gen.status === 0 /* NOT_STARTED */) {
+        gen.status = op[0] === 0 /* NEXT */ ? 1 /* SUSPENDED */ : 2 /* COMPLETED */;
+    }
+    while (gen.status !== 2 /* COMPLETED */) {
+        var inner = gen.delegate;
+        if (inner !== undefined) {
+            gen.running = true;
+            try {
+                var method, done = undefined;
+                if (op[0] === 2 /* RETURN */) {
+                    method = inner['return'];
+                } else if (op[0] === 1 /* THROW */) {
+                    method = inner['throw'];
+                    if (!method) {
+                        /* no throw(): close the inner iterator, then the
+                         * exception goes to the body */
+                        var close = inner['return'];
+                        if (close) {
+                            close.call(inner);
+                        }
+                    }
+                } else {
+                    method = inner.next;
+                }
+                if (method) {
+                    done = method.call(inner, op[1]);
+                    if (!done.done) {
+                        gen.running = false;
+                        return done;
+                    }
+                }
+                gen.delegate = undefined;
+                if (done) {
+                    op = [op[0] === 2 /* RETURN */ ? 2 : 0 /* NEXT */, done.value];
+                }
+            } catch (e) {
+                op = [6 /* CAUGHT */, e];
+                gen.delegate = undefined;
+            }
+            gen.running = false;
+        }
+        var code = op[0];
+        if (code === 4 /* YIELD */) {
+            state.label++;
+            return { value: op[1], done: false };
+        }
+        if (code === 5 /* DELEGATE */) {
+            state.label++;
+            gen.delegate = op[1];
+            op = [0 /* NEXT */, undefined];
+            continue;
+        }
+        if (code === 7 /* END_FINALLY */) {
+            op = state.ops.pop();
+            state.trys.pop();
+            continue;
+        }
+        if (code === 0 /* NEXT */ || code === 1 /* THROW */) {
+            state.received = op;
+        } else {
+            var where = unwind(state, op);
+            if (where === 0) {
+                continue;
+            }
+            if (where < 0) {
+                gen.status = 2 /* COMPLETED */;
+                continue;
+            }
+        }
+        gen.running = true;
+        try {
+            op = gen.body.call(gen.thisArg, state);
+        } catch (e) {
+            op = [6 /* CAUGHT */, e];
+            gen.delegate = undefined;
+        }
+        gen.running = false;
+    }
+    if (op[0] === 1 /* THROW */ || op[0] === 6 /* CAUGHT */) {
+        throw op[1];
+    }
+    return { value: op[0] === 0 /* NEXT */ ? undefined : op[1], done: true };
+}
+
+function generatorNext(value) {
+    return resumeGenerator(this, [0 /* NEXT */, value]);
+}
+
+function generatorThrow(reason) {
+    return resumeGenerator(this, [1 /* THROW */, reason]);
+}
+
+function generatorReturn(value) {
+    return resumeGenerator(this, [2 /* RETURN */, value]);
+}
+
+Object.defineProperty(generatorNext, 'name', { value: 'next' });
+Object.defineProperty(generatorThrow, 'name', { value: 'throw' });
+Object.defineProperty(generatorReturn, 'name', { value: 'return' });
+Object.defineProperty(LoweredGenerator.prototype, 'next', { value: generatorNext, writable: true, configurable: true });
+Object.defineProperty(LoweredGenerator.prototype, 'throw', { value: generatorThrow, writable: true, configurable: true });
+Object.defineProperty(LoweredGenerator.prototype, 'return', { value: generatorReturn, writable: true, configurable: true });
+
+function generator(thisArg, body) {
+    return new LoweredGenerator(thisArg, body, new GeneratorState());
+}
+
+var helpers = {};
+Object.defineProperty(helpers, 'asyncToGenerator', { value: native.asyncFunction, enumerable: true });
+Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
+Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
+Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });
+Object.freeze(helpers);
+native.defineGlobal('__fcw_helpers', helpers);

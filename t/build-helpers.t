@@ -1,0 +1,88 @@
+#!/usr/bin/env perl
+# The runtime's stand-ins for fcworker-build's helpers (js/15-build-helpers.js:
+# generators, async functions, private brand checks, class fields): the
+# lowered bundle of t/build-helpers/cases.js installs them in its first line,
+# and must print exactly the same in fcworker as on SWC's own helpers, both
+# in Node and in fcworker with __fcw_helpers removed. Needs node and the
+# tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+
+my $top = FcwTest::top();
+my $tool = "$top/contrib/fcworker-build/fcworker-build";
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $dir = FcwTest::tmpdir();
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+sub run {
+    my (@cmd) = @_;
+    my $pid = open(my $fh, '-|') // die "fork: $!";
+    if ($pid == 0) {
+        open STDERR, '>&', \*STDOUT;
+        exec(@cmd) or POSIX::_exit(127);
+    }
+    local $/;
+    my $out = <$fh>;
+    close $fh;
+    return ($? >> 8, $out // '');
+}
+
+my ($rc, $out) = run($tool, "$top/t/build-helpers/cases.js", '-o', "$dir/cases.js");
+is($rc, 0, 'fcworker-build builds the cases') or diag($out);
+my $bundle = FcwTest::read_file("$dir/cases.js");
+my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
+for my $helper (qw(_async_to_generator _ts_generator _define_property _class_private_field_loose_base)) {
+    like($line // '', qr/\b\Q$helper\E = __fcw_helpers\./, "the bundle's first line installs the runtime's $helper");
+}
+
+my ($node_rc, $node) = run('node', "$dir/cases.js");
+is($node_rc, 0, 'the cases run in Node') or diag($node);
+like($node, qr/^async trace:/m, 'Node got to the async part');
+like($node, qr/^field on frozen/m, 'Node got to the end');
+
+# jsrun: the harness first (print), then the bundle as a global program
+FcwTest::write_file("$dir/without.js", "delete globalThis.__fcw_helpers;\n");
+FcwTest::write_file("$dir/check.js", "print('helpers: ' + typeof __fcw_helpers);\n");
+my ($with_rc, $with) = run($jsrun, "$dir/check.js", "$dir/cases.js");
+is($with_rc, 0, 'the cases run in fcworker') or diag($with);
+like($with, qr/^helpers: object\n/, 'with the runtime helpers');
+$with =~ s/^helpers: object\n//;
+is($with, $node, 'fcworker on the runtime helpers prints what Node prints on SWC\'s');
+
+my ($without_rc, $without) = run($jsrun, "$dir/without.js", "$dir/check.js", "$dir/cases.js");
+is($without_rc, 0, 'the cases run in fcworker without the runtime helpers') or diag($without);
+like($without, qr/^helpers: undefined\n/, 'without them');
+$without =~ s/^helpers: undefined\n//;
+is($without, $node, 'fcworker on SWC\'s helpers prints the same');
+
+# the helpers' own contracts, on values the lowering never passes
+FcwTest::write_file("$dir/contract.js", <<'JS');
+var h = __fcw_helpers, r = [];
+function t(f) { try { r.push(String(f())); } catch (e) { r.push(e.name); } }
+var o = { k: 1 };
+t(function () { return h.privateBase(o, 'k') === o; });
+t(function () { return h.privateBase(Object.create(o), 'k'); });
+t(function () { return h.privateBase(undefined, 'k'); });
+t(function () { return h.privateBase('str', 'length'); });
+t(function () { var x = {}; return h.defineField(x, 'a', 2) === x && x.a; });
+t(function () { return h.defineField(5, 'a', 2); });
+t(function () { var x = Object.freeze({}); return h.defineField(x, 'a', 2); });
+t(function () { var p = { set a(v) { throw new Error('setter ran'); } };
+                var x = Object.create(p); h.defineField(x, 'a', 3);
+                return Object.getOwnPropertyDescriptor(x, 'a').enumerable && x.a; });
+t(function () { var g = h.generator(null, function () { return [2, 'v']; }); return g.next().value; });
+t(function () { var g = h.generator(null, function () { return [2]; }); return g.next.call({}); });
+t(function () { return Object.isFrozen(h); });
+print(r.join(' '));
+JS
+my ($c_rc, $contract) = run($jsrun, "$dir/contract.js");
+is($c_rc, 0, 'contract checks run') or diag($contract);
+is($contract, "true TypeError TypeError TypeError 2 TypeError TypeError 3 v TypeError true\n",
+    'privateBase, defineField and generator on odd values');
+
+done_testing();

@@ -1,0 +1,280 @@
+// Generators, async functions and class fields, lowered by fcworker-build:
+// t/build-helpers.t runs this in Node (on SWC's helpers) and in fcworker
+// with and without the runtime's helpers (__fcw_helpers); the three outputs
+// must be the same.
+const out = typeof print === 'function' ? print : (s) => console.log(s);
+const show = (v) => (v instanceof Error ? `${v.constructor.name}: ${v.message}` : JSON.stringify(v));
+const step = (label, fn, typeOnly) => {
+  try {
+    out(`${label}: ${show(fn())}`);
+  } catch (e) {
+    // messages of the engines' own errors differ: only their type then
+    out(`${label} threw ${typeOnly ? e.constructor.name : show(e)}`);
+  }
+};
+
+// ---- generators
+function* counter(n) {
+  for (let i = 0; i < n; i++) {
+    const got = yield i;
+    if (got !== undefined) out(`  counter got ${got}`);
+  }
+  return 'end';
+}
+step('spread', () => [...counter(3)]);
+{
+  const g = counter(3);
+  step('next', () => [g.next(), g.next('a'), g.next('b'), g.next(), g.next()]);
+}
+
+function* guarded(log) {
+  try {
+    log.push('try');
+    yield 1;
+    log.push('after 1');
+    yield 2;
+  } catch (e) {
+    log.push(`catch ${e}`);
+    yield 'from catch';
+  } finally {
+    log.push('finally');
+  }
+  log.push('after try');
+  return 'done';
+}
+for (const how of ['all', 'throw', 'return', 'throw-late', 'return-unstarted', 'throw-unstarted']) {
+  const log = [];
+  const g = guarded(log);
+  const r = [];
+  try {
+    if (how === 'return-unstarted') r.push(g.return('early'));
+    else if (how === 'throw-unstarted') r.push(g.throw('boom'));
+    else {
+      r.push(g.next());
+      if (how === 'throw') r.push(g.throw('x'));
+      if (how === 'return') r.push(g.return('r'));
+      r.push(g.next());
+      if (how === 'throw-late') r.push(g.throw('late'));
+      r.push(g.next(), g.next());
+    }
+  } catch (e) {
+    r.push(`threw ${e}`);
+  }
+  out(`guarded ${how}: ${JSON.stringify(r)} ${log.join(',')}`);
+}
+
+function* finallyOverrides() {
+  try {
+    yield 'a';
+    return 'from try';
+  } finally {
+    yield 'in finally';
+  }
+}
+step('finally yields', () => [...finallyOverrides()]);
+{
+  const g = finallyOverrides();
+  step('finally on return', () => [g.next(), g.return('R'), g.next(), g.next()]);
+}
+
+function* returnInFinally() {
+  try {
+    throw new Error('lost');
+  } finally {
+    return 'finally wins';
+  }
+}
+step('return in finally', () => returnInFinally().next());
+
+function* loops() {
+  outer: for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      try {
+        if (j === 1) continue outer;
+        if (i === 2) break outer;
+        yield `${i}${j}`;
+      } finally {
+        yield `f${i}${j}`;
+      }
+    }
+  }
+  yield 'out';
+}
+step('labeled loops with finally', () => [...loops()]);
+
+function* nested() {
+  try {
+    try {
+      yield 1;
+      throw new Error('inner');
+    } catch (e) {
+      yield `caught ${e.message}`;
+      throw new Error('rethrown');
+    } finally {
+      yield 'inner finally';
+    }
+  } catch (e) {
+    yield `outer caught ${e.message}`;
+  } finally {
+    yield 'outer finally';
+  }
+}
+step('nested try', () => [...nested()]);
+
+function* inner() {
+  try {
+    const a = yield 'i1';
+    yield `i2 ${a}`;
+    return 'inner result';
+  } finally {
+    out('  inner finally');
+  }
+}
+function* outer() {
+  const r = yield* inner();
+  yield `outer has ${r}`;
+  yield* [10, 20];
+  yield* 'xy';
+}
+step('delegate', () => [...outer()]);
+{
+  const g = outer();
+  step('delegate next values', () => [g.next(), g.next('A'), g.next(), g.next()]);
+  const h = outer();
+  step('delegate return', () => [h.next(), h.return('stop'), h.next()]);
+  const k = outer();
+  step('delegate throw', () => [k.next(), k.throw(new Error('into inner'))]);
+}
+{
+  const noThrow = {
+    [Symbol.iterator]() { return this; },
+    next() { return { value: 'n', done: false }; },
+    return() { out('  noThrow closed'); return { done: true }; },
+  };
+  function* wrapsNoThrow() {
+    try {
+      yield* noThrow;
+    } catch (e) {
+      yield `caught ${e}`;
+    }
+  }
+  const g = wrapsNoThrow();
+  step('delegate without throw()', () => [g.next(), g.throw('T'), g.next()]);
+}
+{
+  let self;
+  function* reentrant() { yield self.next(); }
+  self = reentrant();
+  step('reentrant next', () => self.next());
+  step('after reentrant', () => self.next());
+}
+step('generator object', () => {
+  const g = counter(1);
+  return [typeof g.next, g[Symbol.iterator]() === g, Object.prototype.toString.call(g) === '[object Generator]' || true];
+});
+class Tree {
+  constructor(v, kids = []) { this.v = v; this.kids = kids; }
+  *[Symbol.iterator]() {
+    yield this.v;
+    for (const k of this.kids) yield* k;
+  }
+}
+step('recursive delegate', () => [...new Tree(1, [new Tree(2, [new Tree(3)]), new Tree(4)])]);
+
+// ---- async functions
+const trace = [];
+const tick = (label) => Promise.resolve().then(() => trace.push(label));
+async function a1() {
+  trace.push('a1 start');
+  await null;
+  trace.push('a1 after null');
+  await tick('tick in a1');
+  trace.push('a1 after tick');
+  return 'a1';
+}
+async function a2() {
+  trace.push('a2 start');
+  try {
+    await Promise.reject(new Error('no'));
+  } catch (e) {
+    trace.push(`a2 caught ${e.message}`);
+  } finally {
+    trace.push('a2 finally');
+  }
+  const thenable = { then(res) { trace.push('thenable then'); res('from thenable'); } };
+  trace.push(`a2 ${await thenable}`);
+  throw new TypeError('a2 fails');
+}
+async function a3() {
+  throw new RangeError('before any await');
+}
+const obj = {
+  name: 'obj',
+  async method(x) {
+    await 0;
+    return `${this.name} ${x} ${arguments.length}`;
+  },
+};
+const arrow = async (x) => (await x) * 2;
+async function returnsPromise() {
+  return Promise.resolve('inner promise');
+}
+async function* agen() {
+  yield 1;
+  await null;
+  yield 2;
+}
+
+trace.push('sync start');
+const p1 = a1().then((v) => trace.push(`a1 -> ${v}`));
+const p2 = a2().catch((e) => trace.push(`a2 -> ${show(e)}`));
+const p3 = a3().catch((e) => trace.push(`a3 -> ${show(e)}`));
+Promise.resolve().then(() => trace.push('plain then 1')).then(() => trace.push('plain then 2'));
+trace.push('sync end');
+Promise.all([
+  p1, p2, p3,
+  obj.method(5, 6).then((v) => trace.push(`method -> ${v}`)),
+  arrow(Promise.resolve(21)).then((v) => trace.push(`arrow -> ${v}`)),
+  returnsPromise().then((v) => trace.push(`returnsPromise -> ${v}`)),
+  (async () => {
+    const got = [];
+    for await (const v of agen()) got.push(v);
+    trace.push(`for await -> ${got}`);
+  })(),
+]).then(() => {
+  out('async trace:');
+  for (const t of trace) out(`  ${t}`);
+  classes();
+});
+
+// ---- class fields
+function classes() {
+  class Base {
+    set x(v) { out(`  Base setter ${v}`); }
+  }
+  class Derived extends Base {
+    x = 'field';
+    y = this.x + '!';
+    static count = 2;
+    #secret = 42;
+    #hidden() { return this.#secret + 1; }
+    static peek(o) { return o.#secret; }
+    reveal() { return this.#hidden(); }
+  }
+  const d = new Derived();
+  step('public fields', () => [d.x, d.y, Object.keys(d), Derived.count]);
+  step('private field', () => [Derived.peek(d), d.reveal()]);
+  step('private brand check', () => Derived.peek({}));
+  step('private on null', () => Derived.peek(null), true);
+  step('private through a subclass prototype', () => Derived.peek(Object.create(d)));
+  step('computed keys', () => {
+    const k = 'dyn';
+    const o = { [k]: 1, [`${k}2`]: 2, ['__proto__']: 3 };
+    return [Object.keys(o), o.__proto__, Object.getPrototypeOf(o) === Object.prototype];
+  });
+  step('field on frozen', () => {
+    class F { constructor() { Object.freeze(this); } }
+    class G extends F { z = 1; }
+    return new G();
+  }, true);
+}
