@@ -39,12 +39,19 @@ function toBytes(input) {
     return native.toU8(input);
 }
 
+/* Text that is plain UTF-8 (lib/api_bytes.c) is copied as it is; the rest
+ * goes through Duktape's coders. */
+var utf8EncodePlain = native.utf8EncodePlain;
+var utf8DecodePlain = native.utf8DecodePlain;
+
 native.utf8Encode = function (string) {
-    return nativeEncoder.encode(string);
+    var bytes = utf8EncodePlain(string);
+    return bytes !== undefined ? bytes : nativeEncoder.encode(string);
 };
 
 native.utf8Decode = function (bytes) {
-    return nativeDecoder.decode(bytes);
+    var s = utf8DecodePlain(bytes, true);
+    return s !== undefined ? s : nativeDecoder.decode(bytes);
 };
 
 function TextEncoder() {
@@ -58,7 +65,9 @@ Object.defineProperty(TextEncoder.prototype, 'encoding', {
 });
 
 TextEncoder.prototype.encode = function encode(input) {
-    return nativeEncoder.encode(input === undefined ? '' : String(input));
+    var s = input === undefined ? '' : String(input);
+    var bytes = utf8EncodePlain(s);
+    return bytes !== undefined ? bytes : nativeEncoder.encode(s);
 };
 
 /* Number of UTF-8 bytes of the code point starting at unit i of s, and the
@@ -268,7 +277,12 @@ function TextDecoder(label, options) {
         encoding: encoding,
         fatal: fatal,
         ignoreBOM: ignoreBOM,
-        impl: newDecoder(encoding, fatal, ignoreBOM)
+        impl: newDecoder(encoding, fatal, ignoreBOM),
+        /* UTF-8 only: whether the decoder is at the start of a stream, and
+         * whether it is past the start with no partial sequence pending
+         * (then plain input decodes to itself, see decodeUtf8) */
+        fresh: true,
+        primed: false
     };
 }
 
@@ -294,8 +308,44 @@ function decodeUtf8Fatal(state, bytes, stream) {
         return state.impl.decode(bytes, { stream: stream });
     } catch (e) {
         state.impl = new NativeTextDecoder('utf-8', { fatal: true, ignoreBOM: state.ignoreBOM });
+        state.fresh = true;
+        state.primed = false;
         throw new TypeError("Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.");
     }
+}
+
+/* UTF-8: plain input (lib/api_bytes.c) is its own decoding when nothing is
+ * pending: a whole stream decoded at once from the start (less a BOM unless
+ * ignoreBOM), or a chunk after Duktape's decoder has taken one that ended
+ * in an ASCII byte (which ends any partial sequence and is past the BOM).
+ * Everything else goes to Duktape's decoder, which keeps the stream's
+ * state. */
+function decodeUtf8(state, bytes, stream) {
+    var s;
+    if (state.primed || (state.fresh && !stream)) {
+        s = utf8DecodePlain(bytes, state.fresh && !state.ignoreBOM);
+        if (s !== undefined) {
+            if (!stream && state.primed) {
+                state.impl.decode();
+                state.primed = false;
+                state.fresh = true;
+            }
+            return s;
+        }
+    }
+    if (state.fatal) {
+        s = decodeUtf8Fatal(state, bytes, stream);
+    } else {
+        s = stream ? state.impl.decode(bytes, { stream: true }) : state.impl.decode(bytes);
+    }
+    if (!stream) {
+        state.fresh = true;
+        state.primed = false;
+    } else if (bytes.length > 0) {
+        state.fresh = false;
+        state.primed = bytes[bytes.length - 1] < 0x80;
+    }
+    return s;
 }
 
 TextDecoder.prototype.decode = function decode(input, options) {
@@ -305,8 +355,7 @@ TextDecoder.prototype.decode = function decode(input, options) {
     }
     var bytes = toBytes(input), stream = !!(options && options.stream);
     if (state.encoding === 'utf-8') {
-        return state.fatal ? decodeUtf8Fatal(state, bytes, stream) :
-            (stream ? state.impl.decode(bytes, { stream: true }) : state.impl.decode(bytes));
+        return decodeUtf8(state, bytes, stream);
     }
     return state.impl.decode(bytes, stream, state.ignoreBOM);
 };

@@ -3,7 +3,8 @@
  * Uint8Array (parts are concatenated once, at construction); slice() shares
  * them. For other runtime files: native.blobBytes(blob) returns those bytes
  * without copying (callers must not modify them), native.makeBlob(bytes,
- * type) wraps bytes without copying, native.isBlob(x), native.isFile(x),
+ * type) and native.makeFile(bytes, name, type) wrap bytes without copying,
+ * native.isBlob(x), native.isFile(x),
  * native.concatBytes(chunks[, total]) and native.streamFromBytes(bytes) (a
  * ReadableStream yielding a copy of bytes).
  */
@@ -195,6 +196,15 @@ Object.defineProperties(File.prototype, {
     lastModified: { get: function () { return fileState(this).lastModified; }, enumerable: true, configurable: true },
     webkitRelativePath: { get: function () { fileState(this); return ''; }, enumerable: true, configurable: true }
 });
+
+/* A File over bytes, not copied (the caller gives up the bytes), as
+ * new File([bytes], name, { type: type }) makes it. */
+native.makeFile = function (bytes, name, type) {
+    var file = Object.create(File.prototype);
+    initBlob(file, bytes, normalizeType(type));
+    file[FILE] = { name: String(name), lastModified: Date.now() };
+    return file;
+};
 
 native.isFile = function (x) {
     return !!(x && typeof x === 'object' && x[FILE]);

@@ -321,7 +321,7 @@ function addPart(form, headers, content) {
     var name = disposition.params.name;
     if (disposition.params.hasOwnProperty('filename')) {
         var type = headers.hasOwnProperty('content-type') ? headers['content-type'] : 'text/plain';
-        form[ENTRIES].push([name, new global.File([new Uint8Array(content)], disposition.params.filename, { type: type })]);
+        form[ENTRIES].push([name, native.makeFile(new Uint8Array(content), disposition.params.filename, type)]);
     } else {
         form[ENTRIES].push([name, native.utf8Decode(content)]);
     }

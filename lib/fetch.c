@@ -112,7 +112,7 @@ struct chunk_args {
 static duk_ret_t push_chunk_safe(duk_context *ctx, void *udata)
 {
     struct chunk_args *c = udata;
-    void *p = duk_push_fixed_buffer(ctx, c->len);
+    void *p = duk_push_buffer_raw(ctx, c->len, DUK_BUF_FLAG_NOZERO); /* filled at once */
     memcpy(p, c->data, c->len);
     duk_push_buffer_object(ctx, -1, 0, c->len, DUK_BUFOBJ_UINT8ARRAY);
     duk_remove(ctx, -2);

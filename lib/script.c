@@ -484,7 +484,10 @@ struct runtime_file {
 
 /* Runs one runtime file as f(global, native): loaded from the build-time
  * image when it matches this build (lib/runtime_image.c), else compiled
- * from its source. */
+ * from its source. A third parameter, never passed, is named undefined:
+ * the files' many `undefined`s then resolve in their own scope instead of
+ * walking the scope chain to the global object (about 645 instructions
+ * each in Duktape). */
 static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 {
     struct runtime_file *src = udata;
@@ -497,7 +500,7 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
     }
     duk_push_global_object(ctx);
     fcw_engine_push_native(fcw_engine_of(ctx));
-    wrap_compile_call(ctx, "global, native", src->text, src->len, src->name, 2);
+    wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2);
     return 0;
 }
 

@@ -158,6 +158,9 @@ test('FormData: multipart/form-data parsing of a hand-written body', function (t
         t.equal(file.name, 'hello.txt', 'filename');
         t.equal(file.type, 'text/plain', 'type from the part Content-Type');
         t.equal(form.get('raw').type, 'text/plain', 'type defaults to text/plain');
+        t.ok(typeof file.lastModified === 'number' && file.lastModified > 0, 'lastModified is now');
+        t.equal(Object.prototype.toString.call(file), '[object File]', 'a real File');
+        t.equal(file.size, 12, 'size');
         return file.text();
     }).then(function (s) {
         t.equal(s, 'line1\r\nline2', 'file content keeps inner CRLF and drops the delimiter CRLF');
