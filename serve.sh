@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs what is missing, builds fcworker, and serves the example worker
 # contrib/examples/hello.js through nginx on http://127.0.0.1:8080/ (both
 # on loopback, under a temporary prefix). Leaves them running; stop them

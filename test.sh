@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs what is missing, builds fcworker and its tests (the C tests and
 # the JS test runner with AddressSanitizer and UndefinedBehaviorSanitizer),
 # and runs the whole suite with prove.
@@ -8,6 +9,7 @@ top=$(pwd)
 . ./contrib/deps.sh
 deps_install build test
 build_tree
+make check-style
 make -j"$(nproc)" check-programs
 
 if [ -f contrib/fcworker-build/package-lock.json ] && [ ! -d contrib/fcworker-build/node_modules ]; then

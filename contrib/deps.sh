@@ -1,9 +1,10 @@
+# SPDX-License-Identifier: MIT
 # Sourced by serve.sh and test.sh: installs the Debian packages a step needs,
 # only those that are missing, without prompting.
 #   deps_install build | serve | test ...
 FCW_DEPS_BUILD="autoconf automake make gcc pkg-config duktape-dev libcurl4-openssl-dev libinih-dev libidn2-dev libssl-dev libunistring-dev zlib1g-dev libsqlite3-dev libhiredis-dev"
 FCW_DEPS_SERVE="nginx-light curl tzdata"
-FCW_DEPS_TEST="nginx-light curl libfcgi-bin libfcgi-dev perl python3-prometheus-client spawn-fcgi apache2 libapache2-mod-fcgid lighttpd caddy clang libclang-rt-14-dev valgrind redis-server sqlite3 tzdata logrotate debhelper dpkg-dev groff-base man-db"
+FCW_DEPS_TEST="clang-format nginx-light curl libfcgi-bin libfcgi-dev perl python3-prometheus-client spawn-fcgi apache2 libapache2-mod-fcgid lighttpd caddy clang libclang-rt-14-dev valgrind redis-server sqlite3 tzdata logrotate debhelper dpkg-dev groff-base man-db"
 
 deps_install() {
     want=

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Writes the configuration reference from its one source, docs/config.txt:
 # the tables of README.md (between its "config-tables" markers), and the
 # man pages docs/fcworker.ini.5 and docs/fcworker.8 from their templates

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The runtime's foundation: how the other js/ files publish globals, the
  * microtask (job) queue that the C event loop drains after every macrotask,

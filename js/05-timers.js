@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * setTimeout, setInterval, clearTimeout, clearInterval (HTML timers). The
  * callback and its arguments stay here, keyed by the timer's id; the C loop

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Promise and AggregateError (ECMAScript 2022, §27.2 and §20.5.7), which
  * Duktape 2.7 lacks. Observable ordering follows the spec exactly: reactions

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Map, Set, WeakMap and WeakSet (ECMAScript 2022, §24), which Duktape 2.7
  * lacks, and %IteratorPrototype% (published as native.IteratorPrototype for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The ES2015–ES2022 built-ins that Duktape 2.7 lacks and that lowered
  * (Babel / esbuild ES5) Workers code calls at run time: the iteration

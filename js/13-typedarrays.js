@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The %TypedArray% methods of ECMAScript 2023 (§23.2) that Duktape 2.7
  * lacks: Duktape has the shared %TypedArray% constructor and prototype but

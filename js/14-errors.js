@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Error constructors with ECMAScript 2022's `cause` option
  * (§20.5.8.1 InstallErrorCause), which Duktape 2.7 lacks, for Error and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Methods of ECMAScript 2015–2024 that Duktape 2.7 lacks or gets wrong and
  * that lowered Workers code calls, beyond 12-builtins.js:

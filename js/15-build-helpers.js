@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Faster stand-ins for helpers that fcworker-build's lowering (SWC) inlines
  * into every bundle. The bundle's wrapper assigns them over the inlined

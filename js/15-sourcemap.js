@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Source maps for the log: when a worker script was built (fcworker-build
  * --sourcemap), the C loader hands its map to native.registerSourceMap, and

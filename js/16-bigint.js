@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * BigInt (ECMAScript 2024 §21.2) for an engine without it, and the
  * operations object that code lowered by fcworker-build calls.

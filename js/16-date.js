@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Date's string forms as ES2018 gives them (§21.4.4.41): Duktape prints ISO
  * 8601-like text for toString, toDateString, toTimeString and toUTCString,

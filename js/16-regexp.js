@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * RegExp (ES2024 §22.2) on fcworker's own engine (lib/regexp.h through
  * lib/api_regexp.c), and the String methods that take a regexp (§22.1.3:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * BigInt64Array, BigUint64Array (ECMAScript 2024 §23.2) and the DataView
  * methods getBigInt64, setBigInt64, getBigUint64, setBigUint64 (§25.3.4),

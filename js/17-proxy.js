@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Proxies as prototypes, Reflect.get/Reflect.set with a receiver, and
  * Reflect.construct with a newTarget (native.reflectConstruct,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Intl (ECMA-402), the part Workers code and npm libraries use, for the
  * English locales: locale lists (Intl.getCanonicalLocales,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Intl.DateTimeFormat for English (en, en-US), and Date's toLocaleString,
  * toLocaleDateString and toLocaleTimeString on top of it: dateStyle and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Built-in methods are not constructors (ECMA-262 §18: "Built-in function
  * objects that are not identified as constructors do not implement

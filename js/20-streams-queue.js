@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The WHATWG Streams Standard (https://streams.spec.whatwg.org/), first of
  * its files: what all stream classes share. Promises with their resolving

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * WritableStream of the Streams Standard: the stream, its default writer
  * and its default controller (js/20-streams-queue.js describes the stream

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * ReadableStream of the Streams Standard: the stream, its default reader,
  * its default controller and the default tee (js/20-streams-queue.js

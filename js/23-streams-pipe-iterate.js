@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * ReadableStream's connections to other things, from the Streams Standard:
  * ReadableStreamPipeTo (behind pipeTo and pipeThrough, with abort signals),

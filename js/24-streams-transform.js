@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * TransformStream of the Streams Standard: the stream, its default
  * controller, and the writable and readable sides it sets up

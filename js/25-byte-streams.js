@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Readable byte streams of the WHATWG Streams Standard: the
  * ReadableByteStreamController (enqueue, close, error, desiredSize,

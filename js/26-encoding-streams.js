@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * TextEncoderStream and TextDecoderStream (Encoding Standard, section 7):
  * TransformStreams that encode strings to UTF-8 bytes and decode bytes to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * CompressionStream and DecompressionStream (WHATWG Compression Standard):
  * TransformStreams that compress bytes to, or decompress them from, "gzip",

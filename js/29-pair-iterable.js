@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * WebIDL pair iterators (`iterable<K, V>`, https://webidl.spec.whatwg.org/
  * #idl-iterable), shared by Headers, FormData and URLSearchParams:

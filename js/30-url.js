@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * URL and URLSearchParams (WHATWG URL Standard). Parsing, the setters and
  * form-urlencoding are native (lib/api_url.c); a URL object holds its href

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * URLPattern (WHATWG URL Pattern Standard). A pattern is eight components
  * (protocol ... hash), each compiled from a pattern string: the tokenizer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The URLPattern class (WHATWG URL Pattern Standard) on the pattern
  * compiler of js/32-urlpattern.js: the constructor's overloads, processing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Encoding standard's TextEncoder and TextDecoder, and HTML's atob/btoa.
  * Duktape's built-in UTF-8 coder is conformant (maximal-subpart replacement,

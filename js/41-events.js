@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * DOM events and aborting: DOMException (WebIDL), Event, EventTarget with
  * capture/once/passive/signal listener options, and AbortController /

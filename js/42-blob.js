@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The File API's Blob and File. A Blob holds its bytes as one immutable
  * Uint8Array (parts are concatenated once, at construction); slice() shares

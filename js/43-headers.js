@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Fetch standard's Headers class (without guards). A header list is kept
  * as one flat array of lowercased names and normalised values in insertion

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Fetch standard's Body mixin shared by Request and Response, body
  * extraction ("extract a body" from a BodyInit), and XHR's FormData with the

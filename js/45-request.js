@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Fetch standard's Request class. State lives in one record under a
  * symbol; the headers and body under native.HEADERS / native.BODY (see

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Fetch standard's Response class, with Response.error(), .redirect()
  * and .json(). State lives in one record under a symbol; headers and body

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Console standard's console object. It formats its arguments as
  * browsers do (printf-style substitutions, objects by a compact inspection

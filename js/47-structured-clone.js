@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * HTML's structuredClone(). It copies primitives, plain objects, arrays,
  * Boolean/Number/String wrappers, Date, RegExp, ArrayBuffer and views, Map

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Workers' HTMLRewriter: new HTMLRewriter().on(selector, {element,
  * comments, text}).onDocument({doctype, comments, text, end})

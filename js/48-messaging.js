@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Event types and in-process messaging: CustomEvent, ErrorEvent,
  * PromiseRejectionEvent and MessageEvent (DOM and HTML); reportError() and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * High Resolution Time and User Timing: performance is an instance of
  * Performance whose now() counts milliseconds on the monotonic clock of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Web Crypto as Workers users know it: the global `crypto` (a Crypto with
  * getRandomValues, randomUUID, subtle and Cloudflare's DigestStream),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The public-key algorithms of Web Crypto, added to the registry of
  * js/50-crypto.js (through `native.crypto`): RSASSA-PKCS1-v1_5, RSA-PSS and

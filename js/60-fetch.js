@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The global fetch() of the Fetch standard, as Workers implement it, over
  * the libcurl transfers of lib/fetch.c. A call builds a Request from its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Workers KV namespaces (KVNamespace): get, getWithMetadata, put, delete
  * and list over the natives of lib/api_kv.c (SQLite or Redis), with the

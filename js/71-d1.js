@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Cloudflare D1 databases on SQLite (lib/api_d1.c): D1Database with
  * prepare(), batch() (one transaction), exec() and dump(), and

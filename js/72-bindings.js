@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The pool's bindings: native.installBindings(env, list) is called by
  * fcw_engine_configure with one record per binding ({type: 'kv' | 'd1' |

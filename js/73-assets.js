@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Static assets: a folder of files served as Workers serves its assets.
  * native.makeAssets({path, htmlHandling, notFoundHandling}) makes the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Workers Cache API: the global `caches` (a CacheStorage) with
  * `caches.default` and `caches.open(name)`, each a Cache with match, put

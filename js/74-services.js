@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Service bindings: native.makeService({name, url}) makes the object that
  * env.NAME is. Its fetch(input, init) takes the arguments of fetch() and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * From a request to a response: the two handler styles of Workers
  * (`export default { fetch(request, env, ctx) }` and

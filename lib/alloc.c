@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A size-class allocator for the Duktape heaps. A request makes and drops a
  * few dozen small objects (object headers, property tables, strings); with
@@ -45,7 +46,7 @@ static void *slabs;
 
 static size_t *header_of(const void *p)
 {
-    return (size_t *) ((uintptr_t) p - HEADER);
+    return (size_t *)((uintptr_t)p - HEADER);
 }
 
 /* The usable size of the class that holds size bytes (size <= POOL_MAX). */
@@ -57,20 +58,20 @@ static size_t class_size(size_t size)
 static void *carve(size_t usable)
 {
     size_t need = HEADER + usable;
-    if (slab_next == NULL || (size_t) (slab_end - slab_next) < need) {
+    if (slab_next == NULL || (size_t)(slab_end - slab_next) < need) {
         /* the rest of the old slab is left unused: at most POOL_MAX bytes */
         char *slab = malloc(POOL_SLAB);
         if (slab == NULL) {
             return NULL;
         }
-        *(void **) slab = slabs;
+        *(void **)slab = slabs;
         slabs = slab;
         slab_next = slab + 16;
         slab_end = slab + POOL_SLAB;
     }
     char *block = slab_next;
     slab_next += need;
-    *(size_t *) block = usable;
+    *(size_t *)block = usable;
     return block + HEADER;
 }
 
@@ -93,7 +94,7 @@ void *fcw_alloc(size_t size)
         return NULL;
     }
     *block = size;
-    return (char *) block + HEADER;
+    return (char *)block + HEADER;
 }
 
 void fcw_alloc_free(void *p)
@@ -133,7 +134,7 @@ void *fcw_alloc_realloc(void *p, size_t size)
             return NULL;
         }
         *block = size;
-        return (char *) block + HEADER;
+        return (char *)block + HEADER;
     }
     void *q = fcw_alloc(size);
     if (q == NULL) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The allocator behind the Duktape heaps: small blocks from per-size free
  * lists, large ones from malloc, each block knowing its own size (see
@@ -18,7 +19,7 @@ void fcw_alloc_free(void *p);
  * allocation and free. */
 static inline size_t fcw_alloc_size(const void *p)
 {
-    return ((const size_t *) p)[-1];
+    return ((const size_t *)p)[-1];
 }
 
 #endif

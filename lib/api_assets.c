@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The file system half of static assets (js/73-assets.js): looking a file
  * up under the assets folder and reading it a piece at a time. Every path

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of BigInt (js/16-bigint.js): the signed operations of
  * ECMAScript's BigInt type over the magnitudes of lib/bigint.c.
@@ -443,7 +444,7 @@ static duk_ret_t bigint_to_64(duk_context *ctx)
     struct val v;
     read_val(ctx, 0, &v);
     uint32_t t[3];
-    struct val low = { v.neg, v.n < 2 ? v.n : 2, v.d, { 0, 0 } };
+    struct val low = {v.neg, v.n < 2 ? v.n : 2, v.d, {0, 0}};
     to_twos(t, 3, &low);
     duk_push_array(ctx);
     duk_push_uint(ctx, t[0]);
@@ -455,7 +456,7 @@ static duk_ret_t bigint_to_64(duk_context *ctx)
 
 static duk_ret_t bigint_from_64(duk_context *ctx)
 {
-    uint32_t t[2] = { (uint32_t)duk_require_uint(ctx, 0), (uint32_t)duk_require_uint(ctx, 1) };
+    uint32_t t[2] = {(uint32_t)duk_require_uint(ctx, 0), (uint32_t)duk_require_uint(ctx, 1)};
     if (duk_to_boolean(ctx, 2) && (t[1] >> 31) != 0) {
         push_twos(ctx, t, 2);
     } else {
@@ -466,18 +467,16 @@ static duk_ret_t bigint_from_64(duk_context *ctx)
 
 void fcw_api_bigint_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    static const duk_function_list_entry funcs[] = {
-        { "bigintOp", bigint_op, 3 },
-        { "bigintCompare", bigint_compare, 2 },
-        { "bigintAsN", bigint_as_n, 3 },
-        { "bigintToString", bigint_to_string, 2 },
-        { "bigintParse", bigint_parse, 3 },
-        { "bigintToNumber", bigint_to_number, 1 },
-        { "bigintFromNumber", bigint_from_number, 1 },
-        { "bigintTo64", bigint_to_64, 1 },
-        { "bigintFrom64", bigint_from_64, 3 },
-        { NULL, NULL, 0 }
-    };
+    static const duk_function_list_entry funcs[] = {{"bigintOp", bigint_op, 3},
+                                                    {"bigintCompare", bigint_compare, 2},
+                                                    {"bigintAsN", bigint_as_n, 3},
+                                                    {"bigintToString", bigint_to_string, 2},
+                                                    {"bigintParse", bigint_parse, 3},
+                                                    {"bigintToNumber", bigint_to_number, 1},
+                                                    {"bigintFromNumber", bigint_from_number, 1},
+                                                    {"bigintTo64", bigint_to_64, 1},
+                                                    {"bigintFrom64", bigint_from_64, 3},
+                                                    {NULL, NULL, 0}};
 
     duk_put_function_list(ctx, duk_normalize_index(ctx, native_idx), funcs);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Native parts of the ECMAScript built-ins that Duktape lacks (the JS side
  * is js/12-, 14- and 16-): native.normalize(string, form) for
@@ -41,18 +42,18 @@ static uint32_t decode_unit(const unsigned char *s, size_t len, size_t *i)
         return c;
     }
     if ((c & 0xe0) == 0xc0 && *i + 1 < len) {
-        uint32_t cp = ((uint32_t) (c & 0x1f) << 6) | (s[*i + 1] & 0x3f);
+        uint32_t cp = ((uint32_t)(c & 0x1f) << 6) | (s[*i + 1] & 0x3f);
         *i += 2;
         return cp;
     }
     if ((c & 0xf0) == 0xe0 && *i + 2 < len) {
-        uint32_t cp = ((uint32_t) (c & 0x0f) << 12) | ((uint32_t) (s[*i + 1] & 0x3f) << 6) | (s[*i + 2] & 0x3f);
+        uint32_t cp = ((uint32_t)(c & 0x0f) << 12) | ((uint32_t)(s[*i + 1] & 0x3f) << 6) | (s[*i + 2] & 0x3f);
         *i += 3;
         return cp;
     }
     if ((c & 0xf8) == 0xf0 && *i + 3 < len) {
-        uint32_t cp = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (s[*i + 1] & 0x3f) << 12) |
-                      ((uint32_t) (s[*i + 2] & 0x3f) << 6) | (s[*i + 3] & 0x3f);
+        uint32_t cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[*i + 1] & 0x3f) << 12) |
+                      ((uint32_t)(s[*i + 2] & 0x3f) << 6) | (s[*i + 3] & 0x3f);
         *i += 4;
         return cp;
     }
@@ -146,7 +147,7 @@ static unsigned char *normalize_cps(uninorm_t form, const uint32_t *cps, size_t 
 static duk_ret_t native_normalize(duk_context *ctx)
 {
     duk_size_t len;
-    const unsigned char *s = (const unsigned char *) duk_require_lstring(ctx, 0, &len);
+    const unsigned char *s = (const unsigned char *)duk_require_lstring(ctx, 0, &len);
     const char *name = duk_require_string(ctx, 1);
     uninorm_t form;
     if (strcmp(name, "NFC") == 0) {
@@ -175,7 +176,7 @@ static duk_ret_t native_normalize(duk_context *ctx)
     if (out == NULL) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "String.prototype.normalize: out of memory");
     }
-    duk_push_lstring(ctx, (const char *) out, outlen);
+    duk_push_lstring(ctx, (const char *)out, outlen);
     free(out);
     return 1;
 }
@@ -190,12 +191,12 @@ static duk_ret_t native_symbol_description(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Symbol.prototype.description requires that 'this' be a Symbol");
     }
     duk_size_t len;
-    const unsigned char *s = (const unsigned char *) duk_get_lstring(ctx, 0, &len);
+    const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, 0, &len);
     if (len >= 3 && s[0] == 0x81 && s[1] == 0xff && s[len - 1] == 0xff) {
         return 0;
     }
     const unsigned char *end = len > 1 ? memchr(s + 1, 0xff, len - 1) : NULL;
-    duk_push_lstring(ctx, (const char *) s + 1, end != NULL ? (size_t) (end - s - 1) : (len > 0 ? len - 1 : 0));
+    duk_push_lstring(ctx, (const char *)s + 1, end != NULL ? (size_t)(end - s - 1) : (len > 0 ? len - 1 : 0));
     return 1;
 }
 
@@ -204,7 +205,7 @@ static duk_ret_t native_symbol_description(duk_context *ctx)
 static duk_ret_t native_time_zone_name(duk_context *ctx)
 {
     double ms = duk_require_number(ctx, 0);
-    time_t t = (time_t) (ms / 1000.0);
+    time_t t = (time_t)(ms / 1000.0);
     struct tm tm;
     if (ms != ms || localtime_r(&t, &tm) == NULL || tm.tm_zone == NULL) {
         duk_push_literal(ctx, "Coordinated Universal Time");
@@ -296,15 +297,15 @@ static void sort_merge(const struct sorter *s, duk_idx_t src, duk_idx_t dst, duk
 static duk_ret_t native_sort_with(duk_context *ctx)
 {
     duk_require_function(ctx, 1);
-    duk_idx_t n = (duk_idx_t) duk_get_length(ctx, 0);
+    duk_idx_t n = (duk_idx_t)duk_get_length(ctx, 0);
     if (n < 0 || n > 0x3fffffff || !duk_check_stack(ctx, 2 * n + 8)) {
         duk_push_false(ctx);
         return 1;
     }
-    struct sorter s = { ctx, 1 };
+    struct sorter s = {ctx, 1};
     duk_idx_t a = duk_get_top(ctx);
     for (duk_idx_t i = 0; i < n; i++) {
-        duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     }
     duk_idx_t b = duk_get_top(ctx);
     for (duk_idx_t i = 0; i <= n; i++) { /* n merge slots and a scratch slot */
@@ -332,7 +333,7 @@ static duk_ret_t native_sort_with(duk_context *ctx)
     }
     for (duk_idx_t i = 0; i < n; i++) {
         duk_dup(ctx, src + i);
-        duk_put_prop_index(ctx, 0, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, 0, (duk_uarridx_t)i);
     }
     duk_set_top(ctx, a);
     duk_push_true(ctx);
@@ -347,7 +348,7 @@ static duk_ret_t native_hidden_symbol(duk_context *ctx)
     duk_size_t len;
     const char *name = duk_require_lstring(ctx, 0, &len);
     char *key = duk_push_fixed_buffer(ctx, len + 1);
-    key[0] = (char) 0xff;
+    key[0] = (char)0xff;
     memcpy(key + 1, name, len);
     duk_push_lstring(ctx, key, len + 1);
     return 1;
@@ -366,11 +367,11 @@ static duk_idx_t push_list_from_array_like(duk_context *ctx, duk_idx_t idx)
     if (len != len || len < 0)
         len = 0;
     if (len > 100000)
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "Reflect.construct: too many arguments");
-    n = (duk_idx_t) len;
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "Reflect.construct: too many arguments");
+    n = (duk_idx_t)len;
     duk_require_stack(ctx, n);
     for (i = 0; i < n; i++)
-        duk_get_prop_index(ctx, idx, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, idx, (duk_uarridx_t)i);
     return n;
 }
 
@@ -401,9 +402,9 @@ static duk_ret_t native_reflect_construct(duk_context *ctx)
         duk_new(ctx, n);
         return 1;
     }
-    duk_get_prop_literal(ctx, 2, "prototype");    /* 3: the prototype */
+    duk_get_prop_literal(ctx, 2, "prototype"); /* 3: the prototype */
     if (duk_is_ecmascript_function(ctx, 0) && !duk_is_bound_function(ctx, 0)) {
-        duk_push_object(ctx);                     /* 4: the object */
+        duk_push_object(ctx); /* 4: the object */
         if (duk_is_object(ctx, 3)) {
             duk_dup(ctx, 3);
             duk_set_prototype(ctx, 4);
@@ -440,7 +441,7 @@ static duk_ret_t native_non_constructor(duk_context *ctx)
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    duk_push_int(ctx, n > 0 ? (duk_int_t) n : 1);
+    duk_push_int(ctx, n > 0 ? (duk_int_t)n : 1);
     return 1;
 }
 
@@ -459,8 +460,9 @@ static duk_ret_t native_define_field(duk_context *ctx)
     duk_dup(ctx, 1);
     duk_dup(ctx, 2);
     if (inherited) {
-        duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                                 DUK_DEFPROP_SET_CONFIGURABLE);
+        duk_def_prop(ctx, 0,
+                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                         DUK_DEFPROP_SET_CONFIGURABLE);
     } else {
         duk_put_prop(ctx, 0);
     }

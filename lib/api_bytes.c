@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Byte searches for the runtime's parsers: native.indexOfBytes(hay, needle,
  * from) finds needle (bytes) in hay from an offset with memmem, where a
@@ -41,13 +42,14 @@ static duk_ret_t native_index_of_bytes(duk_context *ctx)
     if (from != from || from < 0) {
         from = 0;
     }
-    if (from > (double) hay_len || needle_len > hay_len - (duk_size_t) from) {
+    if (from > (double)hay_len || needle_len > hay_len - (duk_size_t)from) {
         duk_push_int(ctx, -1);
         return 1;
     }
-    size_t start = (size_t) from;
-    const unsigned char *found = needle_len == 0 ? hay + start : memmem(hay + start, hay_len - start, needle, needle_len);
-    duk_push_number(ctx, found ? (double) (found - hay) : -1.0);
+    size_t start = (size_t)from;
+    const unsigned char *found =
+        needle_len == 0 ? hay + start : memmem(hay + start, hay_len - start, needle, needle_len);
+    duk_push_number(ctx, found ? (double)(found - hay) : -1.0);
     return 1;
 }
 
@@ -119,7 +121,7 @@ static duk_ret_t native_utf8_decode_plain(duk_context *ctx)
     if (plain_utf8_prefix(p, n) != n) {
         return 0;
     }
-    duk_push_lstring(ctx, (const char *) p, n);
+    duk_push_lstring(ctx, (const char *)p, n);
     return 1;
 }
 
@@ -128,7 +130,7 @@ static duk_ret_t native_utf8_encode_plain(duk_context *ctx)
 {
     duk_size_t n = 0;
     const char *s = duk_require_lstring(ctx, 0, &n);
-    if (plain_utf8_prefix((const unsigned char *) s, n) != n) {
+    if (plain_utf8_prefix((const unsigned char *)s, n) != n) {
         return 0;
     }
     void *buf = duk_push_buffer_raw(ctx, n, DUK_BUF_FLAG_NOZERO);
@@ -151,7 +153,7 @@ static duk_ret_t native_ascii_case(duk_context *ctx)
     unsigned char from = upper ? 'a' : 'A';
     duk_push_this(ctx);
     duk_size_t n = 0;
-    const unsigned char *s = (const unsigned char *) duk_get_lstring(ctx, -1, &n);
+    const unsigned char *s = (const unsigned char *)duk_get_lstring(ctx, -1, &n);
     if (s != NULL) {
         /* one pass: convert, and note non-ASCII bytes and changes */
         unsigned char *out = duk_push_buffer_raw(ctx, n, DUK_BUF_FLAG_NOZERO);
@@ -164,8 +166,7 @@ static duk_ret_t native_ascii_case(duk_context *ctx)
         for (; i + 8 <= n; i += 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            uint64_t letters = (w + ones * (uint64_t) (0x80 - from)) & ~(w + ones * (uint64_t) (0x80 - from - 26)) &
-                               tops;
+            uint64_t letters = (w + ones * (uint64_t)(0x80 - from)) & ~(w + ones * (uint64_t)(0x80 - from - 26)) & tops;
             high8 |= w;
             w ^= letters >> 2;
             changed8 |= letters;
@@ -175,10 +176,10 @@ static duk_ret_t native_ascii_case(duk_context *ctx)
         changed = changed8 != 0;
         for (; i < n; i++) {
             unsigned c = s[i];
-            unsigned flip = (unsigned) ((unsigned char) (c - from) < 26) << 5;
+            unsigned flip = (unsigned)((unsigned char)(c - from) < 26) << 5;
             high |= c;
             changed |= flip;
-            out[i] = (unsigned char) (c ^ flip);
+            out[i] = (unsigned char)(c ^ flip);
         }
         if (!(high & 0x80)) {
             if (!changed) {
@@ -204,12 +205,14 @@ static void replace_case_method(duk_context *ctx, duk_idx_t proto_idx, const cha
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("orig"));
     duk_push_string(ctx, "name");
     duk_push_string(ctx, name);
-    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE |
-                 DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
     duk_push_string(ctx, name);
     duk_insert(ctx, -2);
-    duk_def_prop(ctx, proto_idx, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
-                 DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_def_prop(ctx, proto_idx,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_ENUMERABLE);
 }
 
 void fcw_api_bytes_init(duk_context *ctx, duk_idx_t native_idx)

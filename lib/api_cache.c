@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The natives behind the Cache API (js/73-cache.js) over the store of
  * lib/cache.c. The store a process uses is set by fcw_cache_configure()
@@ -24,7 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CACHE_DEFAULT_MAX ((size_t) 64 << 20)
+#define CACHE_DEFAULT_MAX ((size_t)64 << 20)
 
 static char *store_path;
 static size_t store_max = CACHE_DEFAULT_MAX;
@@ -61,7 +62,7 @@ static struct fcw_cache *store_of(duk_context *ctx, const char *op)
     if (store == NULL) {
         store = fcw_cache_open(store_path != NULL ? store_path : ":memory:", store_max, err, sizeof(err));
         if (store == NULL) {
-            (void) cache_fail(ctx, op, err);
+            (void)cache_fail(ctx, op, err);
         }
         store_pid = getpid();
     }
@@ -72,16 +73,16 @@ static int64_t require_id(duk_context *ctx, duk_idx_t idx)
 {
     double d = duk_require_number(ctx, idx);
     if (!(d >= 1 && d <= 9007199254740991.0)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a cache entry");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a cache entry");
     }
-    return (int64_t) d;
+    return (int64_t)d;
 }
 
 static duk_ret_t push_entry(duk_context *ctx, void *udata)
 {
     const struct fcw_cache_entry *e = udata;
     duk_push_array(ctx);
-    duk_push_number(ctx, (double) e->id);
+    duk_push_number(ctx, (double)e->id);
     duk_put_prop_index(ctx, -2, 0);
     duk_push_int(ctx, e->status);
     duk_put_prop_index(ctx, -2, 1);
@@ -89,7 +90,7 @@ static duk_ret_t push_entry(duk_context *ctx, void *udata)
     duk_put_prop_index(ctx, -2, 2);
     duk_push_string(ctx, e->vary);
     duk_put_prop_index(ctx, -2, 3);
-    duk_push_number(ctx, (double) e->chunks);
+    duk_push_number(ctx, (double)e->chunks);
     duk_put_prop_index(ctx, -2, 4);
     return 1;
 }
@@ -142,14 +143,14 @@ static duk_ret_t native_cache_read(duk_context *ctx)
     char err[512];
     unsigned char *data;
     size_t len;
-    int found = fcw_cache_read(c, id, (int64_t) seq, &data, &len, err, sizeof(err));
+    int found = fcw_cache_read(c, id, (int64_t)seq, &data, &len, err, sizeof(err));
     if (found < 0) {
         return cache_fail(ctx, "match", err);
     }
     if (found == 0) {
         return 0;
     }
-    struct chunk chunk = { data, len };
+    struct chunk chunk = {data, len};
     duk_int_t rc = duk_safe_call(ctx, push_chunk, &chunk, 0, 1);
     free(data);
     if (rc != DUK_EXEC_SUCCESS) {
@@ -172,7 +173,7 @@ static duk_ret_t native_cache_begin(duk_context *ctx)
     if (fcw_cache_begin(c, name, url, status, headers, vary, expires, &id, err, sizeof(err)) < 0) {
         return cache_fail(ctx, "put", err);
     }
-    duk_push_number(ctx, (double) id);
+    duk_push_number(ctx, (double)id);
     return 1;
 }
 
@@ -184,7 +185,7 @@ static duk_ret_t native_cache_write(duk_context *ctx)
     const void *data = duk_require_buffer_data(ctx, 2, &len);
     struct fcw_cache *c = store_of(ctx, "put");
     char err[512];
-    if (fcw_cache_write(c, id, (int64_t) seq, data, len, err, sizeof(err)) < 0) {
+    if (fcw_cache_write(c, id, (int64_t)seq, data, len, err, sizeof(err)) < 0) {
         return cache_fail(ctx, "put", err);
     }
     return 0;
@@ -229,14 +230,10 @@ static duk_ret_t native_cache_delete(duk_context *ctx)
 void fcw_api_cache_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "cacheLookup", native_cache_lookup, 2 },
-        { "cacheRead", native_cache_read, 2 },
-        { "cacheBegin", native_cache_begin, 6 },
-        { "cacheWrite", native_cache_write, 3 },
-        { "cacheCommit", native_cache_commit, 1 },
-        { "cacheAbort", native_cache_abort, 1 },
-        { "cacheDelete", native_cache_delete, 2 },
-        { NULL, NULL, 0 },
+        {"cacheLookup", native_cache_lookup, 2}, {"cacheRead", native_cache_read, 2},
+        {"cacheBegin", native_cache_begin, 6},   {"cacheWrite", native_cache_write, 3},
+        {"cacheCommit", native_cache_commit, 1}, {"cacheAbort", native_cache_abort, 1},
+        {"cacheDelete", native_cache_delete, 2}, {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

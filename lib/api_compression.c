@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of CompressionStream and DecompressionStream
  * (js/27-compression-streams.js is the other half), on zlib: "gzip" (RFC
@@ -28,10 +29,10 @@
 struct compression_stream {
     z_stream z;
     int deflating;
-    int finishing;    /* the input has ended: deflate with Z_FINISH */
-    int ended;        /* inflate saw the end of the compressed data */
-    int more;         /* output is left to make from the input given so far */
-    unsigned char *pending;    /* input zlib has not taken yet, copied */
+    int finishing;          /* the input has ended: deflate with Z_FINISH */
+    int ended;              /* inflate saw the end of the compressed data */
+    int more;               /* output is left to make from the input given so far */
+    unsigned char *pending; /* input zlib has not taken yet, copied */
 };
 
 static struct compression_stream *compression_get(duk_context *ctx, duk_idx_t idx)
@@ -118,7 +119,7 @@ static void compression_emit(duk_context *ctx, duk_idx_t arr_idx, const unsigned
     memcpy(data, out, len);
     duk_push_buffer_object(ctx, -1, 0, len, DUK_BUFOBJ_ARRAYBUFFER);
     duk_remove(ctx, -2);
-    duk_put_prop_index(ctx, arr_idx, (duk_uarridx_t) duk_get_length(ctx, arr_idx));
+    duk_put_prop_index(ctx, arr_idx, (duk_uarridx_t)duk_get_length(ctx, arr_idx));
 }
 
 /* Runs zlib once over the stream's input into out; returns the zlib code. */
@@ -185,7 +186,7 @@ static duk_ret_t compression_push(duk_context *ctx)
     }
     if (len > 0) {
         s->z.next_in = in;
-        s->z.avail_in = (uInt) len;
+        s->z.avail_in = (uInt)len;
     }
     s->finishing = s->finishing || finish;
     out = duk_push_fixed_buffer(ctx, COMPRESSION_OUT_MAX);
@@ -227,7 +228,7 @@ static duk_ret_t compression_push(duk_context *ctx)
     }
     if (error != NULL && pieces > 0) {
         /* the output made before the error is delivered first */
-        (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "%s", error);
+        (void)duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "%s", error);
         duk_put_prop_literal(ctx, arr_idx, "error");
         compression_release(ctx, 0);
         return 1;
@@ -267,13 +268,11 @@ static duk_ret_t compression_end(duk_context *ctx)
 
 void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    static const duk_function_list_entry functions[] = {
-        { "zlibCreate", compression_create, 2 },
-        { "zlibPush", compression_push, 4 },
-        { "zlibMore", compression_more, 1 },
-        { "zlibEnd", compression_end, 1 },
-        { NULL, NULL, 0 }
-    };
+    static const duk_function_list_entry functions[] = {{"zlibCreate", compression_create, 2},
+                                                        {"zlibPush", compression_push, 4},
+                                                        {"zlibMore", compression_more, 1},
+                                                        {"zlibEnd", compression_end, 1},
+                                                        {NULL, NULL, 0}};
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, functions);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of Web Crypto (js/50-crypto.js is the other half): kernel
  * randomness through getrandom(), and OpenSSL's libcrypto for digests, HMAC,
@@ -46,7 +47,7 @@ static int crypto_random(void *buf, size_t len)
             return -1;
         }
         p += n;
-        len -= (size_t) n;
+        len -= (size_t)n;
     }
     return 0;
 }
@@ -78,11 +79,8 @@ const EVP_MD *fcw_crypto_md(duk_context *ctx, duk_idx_t idx)
         const char *name;
         const EVP_MD *(*md)(void);
     } digests[] = {
-        { "SHA-1", EVP_sha1 },
-        { "SHA-256", EVP_sha256 },
-        { "SHA-384", EVP_sha384 },
-        { "SHA-512", EVP_sha512 },
-        { "MD5", EVP_md5 },
+        {"SHA-1", EVP_sha1},     {"SHA-256", EVP_sha256}, {"SHA-384", EVP_sha384},
+        {"SHA-512", EVP_sha512}, {"MD5", EVP_md5},
     };
     const char *name = duk_require_string(ctx, idx);
     size_t i;
@@ -92,7 +90,7 @@ const EVP_MD *fcw_crypto_md(duk_context *ctx, duk_idx_t idx)
             return digests[i].md();
         }
     }
-    (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown digest '%s'", name);
+    (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown digest '%s'", name);
     return NULL;
 }
 
@@ -106,7 +104,7 @@ const unsigned char *fcw_crypto_key_material(duk_context *ctx, duk_idx_t idx, si
     duk_get_prop_literal(ctx, idx, FCW_CRYPTO_KEY_MATERIAL);
     data = duk_get_buffer_data(ctx, -1, &size);
     if (!duk_is_buffer_data(ctx, -1)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a CryptoKey with key material");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a CryptoKey with key material");
     }
     duk_pop(ctx);
     *len = size;
@@ -144,12 +142,10 @@ static duk_ret_t crypto_random_uuid(duk_context *ctx)
     if (crypto_random(b, sizeof(b)) < 0) {
         return fcw_crypto_openssl_error(ctx, "getrandom");
     }
-    b[6] = (unsigned char) ((b[6] & 0x0f) | 0x40);
-    b[8] = (unsigned char) ((b[8] & 0x3f) | 0x80);
-    snprintf(text, sizeof(text),
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-             b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(text, sizeof(text), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     duk_push_string(ctx, text);
     return 1;
 }
@@ -160,7 +156,7 @@ static duk_ret_t crypto_digest(duk_context *ctx)
     const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t len;
     const unsigned char *data = fcw_crypto_bytes(ctx, 1, &len);
-    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t) EVP_MD_get_size(md));
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t)EVP_MD_get_size(md));
 
     if (EVP_Digest(data, len, out, NULL, md, NULL) != 1) {
         return fcw_crypto_openssl_error(ctx, "EVP_Digest");
@@ -216,7 +212,7 @@ static EVP_MD_CTX *crypto_digest_require_ctx(duk_context *ctx, duk_idx_t idx)
     EVP_MD_CTX *md_ctx = crypto_digest_ctx(ctx, idx);
 
     if (md_ctx == NULL) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "digest already finished");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "digest already finished");
     }
     return md_ctx;
 }
@@ -240,7 +236,7 @@ static duk_ret_t crypto_digest_finish(duk_context *ctx)
 {
     EVP_MD_CTX *md_ctx = crypto_digest_require_ctx(ctx, 0);
     int size = EVP_MD_CTX_get_size(md_ctx);
-    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t) size);
+    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t)size);
     int ok = EVP_DigestFinal_ex(md_ctx, out, NULL);
 
     crypto_digest_release(ctx, 0);
@@ -331,8 +327,7 @@ static duk_ret_t crypto_hmac(duk_context *ctx)
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int mac_len = 0;
 
-    if (key_len > (size_t) INT32_MAX
-        || HMAC(md, key, (int) key_len, data, len, mac, &mac_len) == NULL) {
+    if (key_len > (size_t)INT32_MAX || HMAC(md, key, (int)key_len, data, len, mac, &mac_len) == NULL) {
         return fcw_crypto_openssl_error(ctx, "HMAC");
     }
     memcpy(fcw_crypto_push_array_buffer(ctx, mac_len), mac, mac_len);
@@ -354,15 +349,10 @@ static duk_ret_t crypto_equal(duk_context *ctx)
 static const EVP_CIPHER *crypto_aes_gcm_cipher(duk_context *ctx, size_t key_len)
 {
     switch (key_len) {
-    case 16:
-        return EVP_aes_128_gcm();
-    case 24:
-        return EVP_aes_192_gcm();
-    case 32:
-        return EVP_aes_256_gcm();
-    default:
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "AES key of %d bytes", (int) key_len);
-        return NULL;
+    case 16: return EVP_aes_128_gcm();
+    case 24: return EVP_aes_192_gcm();
+    case 32: return EVP_aes_256_gcm();
+    default: (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "AES key of %d bytes", (int)key_len); return NULL;
     }
 }
 
@@ -381,17 +371,15 @@ static int crypto_aes_gcm_run(const EVP_CIPHER *cipher, const struct crypto_gcm_
     EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
     int n = 0, ok;
 
-    ok = c != NULL
-        && EVP_CipherInit_ex(c, cipher, NULL, NULL, NULL, a->encrypt) == 1
-        && EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, (int) a->iv_len, NULL) == 1
-        && EVP_CipherInit_ex(c, NULL, NULL, a->key, a->iv, a->encrypt) == 1
-        && (a->aad_len == 0 || EVP_CipherUpdate(c, NULL, &n, a->aad, (int) a->aad_len) == 1)
-        && (body_len == 0 || EVP_CipherUpdate(c, out, &n, a->data, (int) body_len) == 1)
-        && (a->encrypt || EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, (int) a->tag_len,
-                                              (void *) (a->data + body_len)) == 1)
-        && EVP_CipherFinal_ex(c, out + body_len, &n) == 1
-        && (!a->encrypt || EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, (int) a->tag_len,
-                                               out + body_len) == 1);
+    ok = c != NULL && EVP_CipherInit_ex(c, cipher, NULL, NULL, NULL, a->encrypt) == 1 &&
+         EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, (int)a->iv_len, NULL) == 1 &&
+         EVP_CipherInit_ex(c, NULL, NULL, a->key, a->iv, a->encrypt) == 1 &&
+         (a->aad_len == 0 || EVP_CipherUpdate(c, NULL, &n, a->aad, (int)a->aad_len) == 1) &&
+         (body_len == 0 || EVP_CipherUpdate(c, out, &n, a->data, (int)body_len) == 1) &&
+         (a->encrypt ||
+          EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, (int)a->tag_len, (void *)(a->data + body_len)) == 1) &&
+         EVP_CipherFinal_ex(c, out + body_len, &n) == 1 &&
+         (!a->encrypt || EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, (int)a->tag_len, out + body_len) == 1);
     EVP_CIPHER_CTX_free(c);
     return ok ? 0 : -1;
 }
@@ -412,9 +400,8 @@ static duk_ret_t crypto_aes_gcm(duk_context *ctx)
     a.data = fcw_crypto_bytes(ctx, 4, &a.data_len);
     a.tag_len = duk_require_uint(ctx, 5);
     cipher = crypto_aes_gcm_cipher(ctx, a.key_len);
-    if (a.tag_len < 4 || a.tag_len > 16 || a.iv_len == 0 || a.iv_len > INT32_MAX
-        || a.aad_len > INT32_MAX || a.data_len > INT32_MAX - 16
-        || (!a.encrypt && a.data_len < a.tag_len)) {
+    if (a.tag_len < 4 || a.tag_len > 16 || a.iv_len == 0 || a.iv_len > INT32_MAX || a.aad_len > INT32_MAX ||
+        a.data_len > INT32_MAX - 16 || (!a.encrypt && a.data_len < a.tag_len)) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "AES-GCM argument out of range");
     }
     out_len = a.encrypt ? a.data_len + a.tag_len : a.data_len - a.tag_len;
@@ -439,20 +426,20 @@ static EVP_CIPHER *crypto_aes_fetch(duk_context *ctx, const char *mode, size_t k
     EVP_CIPHER *cipher;
 
     if (key_len != 16 && key_len != 24 && key_len != 32) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "AES key of %d bytes", (int) key_len);
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "AES key of %d bytes", (int)key_len);
     }
-    snprintf(name, sizeof(name), "AES-%d-%s", (int) key_len * 8, mode);
+    snprintf(name, sizeof(name), "AES-%d-%s", (int)key_len * 8, mode);
     cipher = EVP_CIPHER_fetch(NULL, name, NULL);
     if (cipher == NULL) {
-        (void) fcw_crypto_openssl_error(ctx, "EVP_CIPHER_fetch");
+        (void)fcw_crypto_openssl_error(ctx, "EVP_CIPHER_fetch");
     }
     return cipher;
 }
 
 /* Runs cipher over in (in_len bytes) into out; padding is PKCS#7 for CBC
  * and none for the others. Returns the bytes written, or -1. */
-static int crypto_cipher_run(const EVP_CIPHER *cipher, const unsigned char *key, const unsigned char *iv,
-                             int encrypt, const unsigned char *in, size_t in_len, unsigned char *out)
+static int crypto_cipher_run(const EVP_CIPHER *cipher, const unsigned char *key, const unsigned char *iv, int encrypt,
+                             const unsigned char *in, size_t in_len, unsigned char *out)
 {
     EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
     int n = 0, m = 0, ok;
@@ -461,9 +448,8 @@ static int crypto_cipher_run(const EVP_CIPHER *cipher, const unsigned char *key,
         return -1;
     }
     EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
-    ok = EVP_CipherInit_ex(c, cipher, NULL, key, iv, encrypt) == 1
-        && (in_len == 0 || EVP_CipherUpdate(c, out, &n, in, (int) in_len) == 1)
-        && EVP_CipherFinal_ex(c, out + n, &m) == 1;
+    ok = EVP_CipherInit_ex(c, cipher, NULL, key, iv, encrypt) == 1 &&
+         (in_len == 0 || EVP_CipherUpdate(c, out, &n, in, (int)in_len) == 1) && EVP_CipherFinal_ex(c, out + n, &m) == 1;
     EVP_CIPHER_CTX_free(c);
     if (!ok) {
         ERR_clear_error();
@@ -500,7 +486,7 @@ static duk_ret_t crypto_aes_cbc(duk_context *ctx)
         }
         return fcw_crypto_openssl_error(ctx, "EVP_CipherFinal_ex");
     }
-    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_ARRAYBUFFER);
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t)n, DUK_BUFOBJ_ARRAYBUFFER);
     return 1;
 }
 
@@ -554,14 +540,14 @@ static duk_ret_t crypto_aes_ctr(duk_context *ctx)
     out = fcw_crypto_push_array_buffer(ctx, len);
     memcpy(block, counter, 16);
     if (crypto_ctr_blocks_left(block, bits) < (len + 15) / 16) {
-        first_len = (size_t) crypto_ctr_blocks_left(block, bits) * 16;
+        first_len = (size_t)crypto_ctr_blocks_left(block, bits) * 16;
     }
     ok = crypto_cipher_run(cipher, key, block, 1, data, first_len > 0 ? first_len : len, out) >= 0;
     if (ok && first_len > 0) {
         /* the counter bits start again from zero */
         for (i = 15; i >= 0 && bits > 0; i--) {
             unsigned int take = bits >= 8 ? 8 : bits;
-            block[i] = (unsigned char) (block[i] & ~((1u << take) - 1u));
+            block[i] = (unsigned char)(block[i] & ~((1u << take) - 1u));
             bits -= take;
         }
         ok = crypto_cipher_run(cipher, key, block, 1, data + first_len, len - first_len, out + first_len) >= 0;
@@ -600,7 +586,7 @@ static duk_ret_t crypto_aes_kw(duk_context *ctx)
         }
         return fcw_crypto_openssl_error(ctx, "EVP_CipherUpdate");
     }
-    duk_push_buffer_object(ctx, -1, 0, (duk_size_t) n, DUK_BUFOBJ_ARRAYBUFFER);
+    duk_push_buffer_object(ctx, -1, 0, (duk_size_t)n, DUK_BUFOBJ_ARRAYBUFFER);
     return 1;
 }
 
@@ -618,10 +604,9 @@ static duk_ret_t crypto_pbkdf2(duk_context *ctx)
     if (len == 0) {
         return 1;
     }
-    if (iterations == 0 || iterations > INT32_MAX || pass_len > INT32_MAX || salt_len > INT32_MAX
-        || len > INT32_MAX
-        || PKCS5_PBKDF2_HMAC((const char *) pass, (int) pass_len, salt, (int) salt_len,
-                             (int) iterations, md, (int) len, out) != 1) {
+    if (iterations == 0 || iterations > INT32_MAX || pass_len > INT32_MAX || salt_len > INT32_MAX || len > INT32_MAX ||
+        PKCS5_PBKDF2_HMAC((const char *)pass, (int)pass_len, salt, (int)salt_len, (int)iterations, md, (int)len, out) !=
+            1) {
         return fcw_crypto_openssl_error(ctx, "PKCS5_PBKDF2_HMAC");
     }
     return 1;
@@ -645,10 +630,10 @@ static duk_ret_t crypto_hkdf(duk_context *ctx)
     if (len == 0) {
         return 1;
     }
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *) EVP_MD_get0_name(md), 0);
-    params[1] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, (void *) ikm, ikm_len);
-    params[2] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *) salt, salt_len);
-    params[3] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, (void *) info, info_len);
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)EVP_MD_get0_name(md), 0);
+    params[1] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, (void *)ikm, ikm_len);
+    params[2] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *)salt, salt_len);
+    params[3] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, (void *)info, info_len);
     params[4] = OSSL_PARAM_construct_end();
     kdf = EVP_KDF_fetch(NULL, OSSL_KDF_NAME_HKDF, NULL);
     kctx = kdf != NULL ? EVP_KDF_CTX_new(kdf) : NULL;
@@ -663,27 +648,25 @@ static duk_ret_t crypto_hkdf(duk_context *ctx)
 
 void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    static const duk_function_list_entry functions[] = {
-        { "cryptoRandomFill", crypto_random_fill, 1 },
-        { "cryptoRandomUUID", crypto_random_uuid, 0 },
-        { "cryptoDigest", crypto_digest, 2 },
-        { "cryptoDigestCreate", crypto_digest_create, 1 },
-        { "cryptoDigestUpdate", crypto_digest_update, 2 },
-        { "cryptoDigestFinish", crypto_digest_finish, 1 },
-        { "cryptoKeyInit", crypto_key_init, 3 },
-        { "cryptoKeyGenerate", crypto_key_generate, 3 },
-        { "cryptoKeyState", crypto_key_state, 1 },
-        { "cryptoKeyExport", crypto_key_export, 1 },
-        { "cryptoHmac", crypto_hmac, 3 },
-        { "cryptoEqual", crypto_equal, 2 },
-        { "cryptoAesGcm", crypto_aes_gcm, 6 },
-        { "cryptoAesCbc", crypto_aes_cbc, 4 },
-        { "cryptoAesCtr", crypto_aes_ctr, 4 },
-        { "cryptoAesKw", crypto_aes_kw, 3 },
-        { "cryptoPbkdf2", crypto_pbkdf2, 5 },
-        { "cryptoHkdf", crypto_hkdf, 5 },
-        { NULL, NULL, 0 }
-    };
+    static const duk_function_list_entry functions[] = {{"cryptoRandomFill", crypto_random_fill, 1},
+                                                        {"cryptoRandomUUID", crypto_random_uuid, 0},
+                                                        {"cryptoDigest", crypto_digest, 2},
+                                                        {"cryptoDigestCreate", crypto_digest_create, 1},
+                                                        {"cryptoDigestUpdate", crypto_digest_update, 2},
+                                                        {"cryptoDigestFinish", crypto_digest_finish, 1},
+                                                        {"cryptoKeyInit", crypto_key_init, 3},
+                                                        {"cryptoKeyGenerate", crypto_key_generate, 3},
+                                                        {"cryptoKeyState", crypto_key_state, 1},
+                                                        {"cryptoKeyExport", crypto_key_export, 1},
+                                                        {"cryptoHmac", crypto_hmac, 3},
+                                                        {"cryptoEqual", crypto_equal, 2},
+                                                        {"cryptoAesGcm", crypto_aes_gcm, 6},
+                                                        {"cryptoAesCbc", crypto_aes_cbc, 4},
+                                                        {"cryptoAesCtr", crypto_aes_ctr, 4},
+                                                        {"cryptoAesKw", crypto_aes_kw, 3},
+                                                        {"cryptoPbkdf2", crypto_pbkdf2, 5},
+                                                        {"cryptoHkdf", crypto_hkdf, 5},
+                                                        {NULL, NULL, 0}};
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, functions);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the native halves of Web Crypto share (lib/api_crypto.c for random
  * numbers, digests and secret keys, lib/api_crypto_pk.c for RSA, elliptic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The public-key half of Web Crypto's native side (js/51-crypto-pk.js calls
  * it): RSA (RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP), ECDSA and ECDH on P-256,
@@ -39,9 +40,9 @@ static const struct {
     const char *webcrypto, *openssl;
     size_t bytes;
 } pk_curves[] = {
-    { "P-256", "prime256v1", 32 },
-    { "P-384", "secp384r1", 48 },
-    { "P-521", "secp521r1", 66 },
+    {"P-256", "prime256v1", 32},
+    {"P-384", "secp384r1", 48},
+    {"P-521", "secp521r1", 66},
 };
 
 static int pk_curve_index(const char *name, int openssl)
@@ -50,7 +51,7 @@ static int pk_curve_index(const char *name, int openssl)
 
     for (i = 0; i < sizeof(pk_curves) / sizeof(pk_curves[0]); i++) {
         if (strcmp(name, openssl ? pk_curves[i].openssl : pk_curves[i].webcrypto) == 0) {
-            return (int) i;
+            return (int)i;
         }
     }
     return -1;
@@ -62,7 +63,7 @@ static int pk_require_curve(duk_context *ctx, duk_idx_t idx)
     int i = pk_curve_index(name, 0);
 
     if (i < 0) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown curve '%s'", name);
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown curve '%s'", name);
     }
     return i;
 }
@@ -84,7 +85,7 @@ static int pk_kind_type(duk_context *ctx, duk_idx_t idx)
     if (strcmp(kind, "X25519") == 0) {
         return EVP_PKEY_X25519;
     }
-    (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown key kind '%s'", kind);
+    (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "unknown key kind '%s'", kind);
     return -1;
 }
 
@@ -106,7 +107,7 @@ static int pk_is_private(duk_context *ctx, duk_idx_t idx)
 
     duk_get_prop_literal(ctx, idx, FCW_CRYPTO_KEY_STATE);
     if (!duk_is_object(ctx, -1)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a CryptoKey");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a CryptoKey");
     }
     duk_get_prop_literal(ctx, -1, "type");
     private_key = strcmp(duk_safe_to_string(ctx, -1), "private") == 0;
@@ -117,7 +118,7 @@ static int pk_is_private(duk_context *ctx, duk_idx_t idx)
 static EVP_PKEY *pk_decode_public(const unsigned char *der, size_t len)
 {
     const unsigned char *p = der;
-    EVP_PKEY *pkey = len <= LONG_MAX ? d2i_PUBKEY(NULL, &p, (long) len) : NULL;
+    EVP_PKEY *pkey = len <= LONG_MAX ? d2i_PUBKEY(NULL, &p, (long)len) : NULL;
 
     if (pkey != NULL && p != der + len) {
         EVP_PKEY_free(pkey);
@@ -129,7 +130,7 @@ static EVP_PKEY *pk_decode_public(const unsigned char *der, size_t len)
 static EVP_PKEY *pk_decode_private(const unsigned char *der, size_t len)
 {
     const unsigned char *p = der;
-    PKCS8_PRIV_KEY_INFO *info = len <= LONG_MAX ? d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, (long) len) : NULL;
+    PKCS8_PRIV_KEY_INFO *info = len <= LONG_MAX ? d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, (long)len) : NULL;
     EVP_PKEY *pkey = NULL;
 
     if (info != NULL && p == der + len) {
@@ -148,7 +149,7 @@ static EVP_PKEY *pk_load(duk_context *ctx, duk_idx_t idx, int *private_key)
     EVP_PKEY *pkey = is_private ? pk_decode_private(der, len) : pk_decode_public(der, len);
 
     if (pkey == NULL) {
-        (void) fcw_crypto_openssl_error(ctx, "d2i_PUBKEY");
+        (void)fcw_crypto_openssl_error(ctx, "d2i_PUBKEY");
     }
     if (private_key != NULL) {
         *private_key = is_private;
@@ -174,8 +175,8 @@ static int pk_push_der(duk_context *ctx, EVP_PKEY *pkey, int private_key)
         ERR_clear_error();
         return -1;
     }
-    memcpy(duk_push_fixed_buffer(ctx, (size_t) len), der, (size_t) len);
-    OPENSSL_cleanse(der, (size_t) len);
+    memcpy(duk_push_fixed_buffer(ctx, (size_t)len), der, (size_t)len);
+    OPENSSL_cleanse(der, (size_t)len);
     OPENSSL_free(der);
     return 0;
 }
@@ -186,7 +187,7 @@ static void pk_store(duk_context *ctx, duk_idx_t key_idx, duk_idx_t state_idx, E
 {
     if (pk_push_der(ctx, pkey, private_key) < 0) {
         EVP_PKEY_free(pkey);
-        (void) fcw_crypto_openssl_error(ctx, "i2d_PUBKEY");
+        (void)fcw_crypto_openssl_error(ctx, "i2d_PUBKEY");
     }
     duk_put_prop_literal(ctx, key_idx, FCW_CRYPTO_KEY_MATERIAL);
     fcw_crypto_key_put_state(ctx, key_idx, state_idx);
@@ -204,8 +205,8 @@ static int pk_push_bn(duk_context *ctx, EVP_PKEY *pkey, const char *param, size_
         ERR_clear_error();
         return -1;
     }
-    len = pad > 0 ? pad : (size_t) BN_num_bytes(bn);
-    ok = BN_bn2binpad(bn, fcw_crypto_push_array_buffer(ctx, len), (int) len) == (int) len;
+    len = pad > 0 ? pad : (size_t)BN_num_bytes(bn);
+    ok = BN_bn2binpad(bn, fcw_crypto_push_array_buffer(ctx, len), (int)len) == (int)len;
     BN_clear_free(bn);
     if (!ok) {
         duk_pop(ctx);
@@ -245,7 +246,7 @@ static int pk_matches(EVP_PKEY *pkey, int type, int curve)
  * publicState, privateKey, privateState) -> info of the new key pair */
 static duk_ret_t pk_generate(duk_context *ctx)
 {
-    static const char *const names[] = { "RSA", "EC", "ED25519", "X25519" };
+    static const char *const names[] = {"RSA", "EC", "ED25519", "X25519"};
     int type = pk_kind_type(ctx, 0);
     const char *name = names[type == EVP_PKEY_RSA ? 0 : type == EVP_PKEY_EC ? 1 : type == EVP_PKEY_ED25519 ? 2 : 3];
     EVP_PKEY_CTX *kctx;
@@ -261,15 +262,15 @@ static duk_ret_t pk_generate(duk_context *ctx)
         if (bits < 512 || bits > 16384 || e_len == 0 || e_len > PK_EXPONENT_MAX) {
             return duk_error(ctx, DUK_ERR_RANGE_ERROR, "RSA parameters out of range");
         }
-        e = BN_bin2bn(e_bytes, (int) e_len, NULL);
+        e = BN_bin2bn(e_bytes, (int)e_len, NULL);
     } else if (type == EVP_PKEY_EC) {
         curve = pk_require_curve(ctx, 1);
     }
     kctx = EVP_PKEY_CTX_new_from_name(NULL, name, NULL);
     ok = kctx != NULL && EVP_PKEY_keygen_init(kctx) == 1;
     if (ok && type == EVP_PKEY_RSA) {
-        ok = e != NULL && EVP_PKEY_CTX_set_rsa_keygen_bits(kctx, (int) bits) == 1
-            && EVP_PKEY_CTX_set1_rsa_keygen_pubexp(kctx, e) == 1;
+        ok = e != NULL && EVP_PKEY_CTX_set_rsa_keygen_bits(kctx, (int)bits) == 1 &&
+             EVP_PKEY_CTX_set1_rsa_keygen_pubexp(kctx, e) == 1;
     } else if (ok && type == EVP_PKEY_EC) {
         ok = EVP_PKEY_CTX_set_group_name(kctx, pk_curves[curve].openssl) == 1;
     }
@@ -301,12 +302,12 @@ static EVP_PKEY *pk_from_raw_public(int type, int curve, const unsigned char *da
     if (type != EVP_PKEY_EC || len == 0) {
         return NULL;
     }
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *) pk_curves[curve].openssl, 0);
-    params[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, (void *) data, len);
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *)pk_curves[curve].openssl, 0);
+    params[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, (void *)data, len);
     params[2] = OSSL_PARAM_construct_end();
     fctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
-    if (fctx == NULL || EVP_PKEY_fromdata_init(fctx) != 1
-        || EVP_PKEY_fromdata(fctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+    if (fctx == NULL || EVP_PKEY_fromdata_init(fctx) != 1 ||
+        EVP_PKEY_fromdata(fctx, &pkey, EVP_PKEY_PUBLIC_KEY, params) != 1) {
         pkey = NULL;
     }
     EVP_PKEY_CTX_free(fctx);
@@ -356,7 +357,7 @@ static const unsigned char *pk_member(duk_context *ctx, duk_idx_t idx, const cha
     if (duk_is_buffer_data(ctx, -1)) {
         data = duk_get_buffer_data(ctx, -1, &size);
         if (data == NULL) {
-            data = (const unsigned char *) "";
+            data = (const unsigned char *)"";
         }
     }
     duk_pop(ctx);
@@ -375,7 +376,7 @@ static int pk_bld_bn(duk_context *ctx, OSSL_PARAM_BLD *bld, duk_idx_t idx, const
     if (data == NULL || len == 0 || len > INT32_MAX) {
         return -1;
     }
-    bns[*n] = BN_bin2bn(data, (int) len, NULL);
+    bns[*n] = BN_bin2bn(data, (int)len, NULL);
     if (bns[*n] == NULL || OSSL_PARAM_BLD_push_BN(bld, param, bns[*n]) != 1) {
         BN_free(bns[*n]);
         return -1;
@@ -388,10 +389,10 @@ static int pk_bld_bn(duk_context *ctx, OSSL_PARAM_BLD *bld, duk_idx_t idx, const
 static EVP_PKEY *pk_from_members(duk_context *ctx, duk_idx_t idx, int type, int curve, int private_key)
 {
     static const char *const rsa_members[][2] = {
-        { "n", OSSL_PKEY_PARAM_RSA_N }, { "e", OSSL_PKEY_PARAM_RSA_E }, { "d", OSSL_PKEY_PARAM_RSA_D },
-        { "p", OSSL_PKEY_PARAM_RSA_FACTOR1 }, { "q", OSSL_PKEY_PARAM_RSA_FACTOR2 },
-        { "dp", OSSL_PKEY_PARAM_RSA_EXPONENT1 }, { "dq", OSSL_PKEY_PARAM_RSA_EXPONENT2 },
-        { "qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1 },
+        {"n", OSSL_PKEY_PARAM_RSA_N},          {"e", OSSL_PKEY_PARAM_RSA_E},
+        {"d", OSSL_PKEY_PARAM_RSA_D},          {"p", OSSL_PKEY_PARAM_RSA_FACTOR1},
+        {"q", OSSL_PKEY_PARAM_RSA_FACTOR2},    {"dp", OSSL_PKEY_PARAM_RSA_EXPONENT1},
+        {"dq", OSSL_PKEY_PARAM_RSA_EXPONENT2}, {"qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1},
     };
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
     OSSL_PARAM *params = NULL;
@@ -416,20 +417,20 @@ static EVP_PKEY *pk_from_members(duk_context *ctx, duk_idx_t idx, int type, int 
             point[0] = 4;
             memcpy(point + 1, x, field);
             memcpy(point + 1 + field, y, field);
-            ok = OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, pk_curves[curve].openssl, 0) == 1
-                && OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point, 1 + 2 * field) == 1;
+            ok = OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME, pk_curves[curve].openssl, 0) == 1 &&
+                 OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, point, 1 + 2 * field) == 1;
         }
         if (ok && private_key) {
             size_t d_len;
-            ok = pk_member(ctx, idx, "d", &d_len) != NULL && d_len == field
-                && pk_bld_bn(ctx, bld, idx, "d", OSSL_PKEY_PARAM_PRIV_KEY, bns, &n) == 0;
+            ok = pk_member(ctx, idx, "d", &d_len) != NULL && d_len == field &&
+                 pk_bld_bn(ctx, bld, idx, "d", OSSL_PKEY_PARAM_PRIV_KEY, bns, &n) == 0;
         }
     }
     if (ok) {
         params = OSSL_PARAM_BLD_to_param(bld);
         fctx = EVP_PKEY_CTX_new_from_name(NULL, type == EVP_PKEY_RSA ? "RSA" : "EC", NULL);
-        ok = params != NULL && fctx != NULL && EVP_PKEY_fromdata_init(fctx) == 1
-            && EVP_PKEY_fromdata(fctx, &pkey, private_key ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) == 1;
+        ok = params != NULL && fctx != NULL && EVP_PKEY_fromdata_init(fctx) == 1 &&
+             EVP_PKEY_fromdata(fctx, &pkey, private_key ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) == 1;
     }
     EVP_PKEY_CTX_free(fctx);
     OSSL_PARAM_free(params);
@@ -470,8 +471,8 @@ static EVP_PKEY *pk_from_okp_members(duk_context *ctx, duk_idx_t idx, int type, 
         return NULL;
     }
     pkey = EVP_PKEY_new_raw_private_key(type, NULL, d, d_len);
-    if (pkey != NULL && (EVP_PKEY_get_raw_public_key(pkey, derived, &derived_len) != 1 || derived_len != 32
-                         || CRYPTO_memcmp(derived, x, 32) != 0)) {
+    if (pkey != NULL && (EVP_PKEY_get_raw_public_key(pkey, derived, &derived_len) != 1 || derived_len != 32 ||
+                         CRYPTO_memcmp(derived, x, 32) != 0)) {
         EVP_PKEY_free(pkey);
         pkey = NULL;
     }
@@ -541,8 +542,8 @@ static int pk_push_raw(duk_context *ctx, EVP_PKEY *pkey, int private_key)
 {
     unsigned char *out = fcw_crypto_push_array_buffer(ctx, 32);
     size_t size = 32;
-    int ok = private_key ? EVP_PKEY_get_raw_private_key(pkey, out, &size)
-                         : EVP_PKEY_get_raw_public_key(pkey, out, &size);
+    int ok =
+        private_key ? EVP_PKEY_get_raw_private_key(pkey, out, &size) : EVP_PKEY_get_raw_public_key(pkey, out, &size);
 
     if (ok != 1 || size != 32) {
         duk_pop(ctx);
@@ -556,10 +557,10 @@ static int pk_push_raw(duk_context *ctx, EVP_PKEY *pkey, int private_key)
 static duk_ret_t pk_export_jwk(duk_context *ctx)
 {
     static const char *const rsa_members[][2] = {
-        { "n", OSSL_PKEY_PARAM_RSA_N }, { "e", OSSL_PKEY_PARAM_RSA_E }, { "d", OSSL_PKEY_PARAM_RSA_D },
-        { "p", OSSL_PKEY_PARAM_RSA_FACTOR1 }, { "q", OSSL_PKEY_PARAM_RSA_FACTOR2 },
-        { "dp", OSSL_PKEY_PARAM_RSA_EXPONENT1 }, { "dq", OSSL_PKEY_PARAM_RSA_EXPONENT2 },
-        { "qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1 },
+        {"n", OSSL_PKEY_PARAM_RSA_N},          {"e", OSSL_PKEY_PARAM_RSA_E},
+        {"d", OSSL_PKEY_PARAM_RSA_D},          {"p", OSSL_PKEY_PARAM_RSA_FACTOR1},
+        {"q", OSSL_PKEY_PARAM_RSA_FACTOR2},    {"dp", OSSL_PKEY_PARAM_RSA_EXPONENT1},
+        {"dq", OSSL_PKEY_PARAM_RSA_EXPONENT2}, {"qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1},
     };
     int private_key, ok = 1, i;
     EVP_PKEY *pkey = pk_load(ctx, 0, &private_key);
@@ -612,23 +613,22 @@ static size_t pk_ec_field(duk_context *ctx, EVP_PKEY *pkey)
 
     if (curve < 0) {
         EVP_PKEY_free(pkey);
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "unsupported curve");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "unsupported curve");
     }
     return pk_curves[curve].bytes;
 }
 
 /* Starts a signature or verification with the scheme ("pkcs1", "pss",
  * "ecdsa", "eddsa") and, for PSS, the salt length. */
-static int pk_sign_init(EVP_MD_CTX *mctx, EVP_PKEY *pkey, const EVP_MD *md, const char *scheme, int salt_len,
-                        int sign)
+static int pk_sign_init(EVP_MD_CTX *mctx, EVP_PKEY *pkey, const EVP_MD *md, const char *scheme, int salt_len, int sign)
 {
     EVP_PKEY_CTX *pctx = NULL;
     int ok = sign ? EVP_DigestSignInit(mctx, &pctx, md, NULL, pkey) : EVP_DigestVerifyInit(mctx, &pctx, md, NULL, pkey);
 
     if (ok == 1 && strcmp(scheme, "pss") == 0) {
         OSSL_PARAM params[3];
-        params[0] = OSSL_PARAM_construct_utf8_string(OSSL_SIGNATURE_PARAM_PAD_MODE,
-                                                     (char *) OSSL_PKEY_RSA_PAD_MODE_PSS, 0);
+        params[0] =
+            OSSL_PARAM_construct_utf8_string(OSSL_SIGNATURE_PARAM_PAD_MODE, (char *)OSSL_PKEY_RSA_PAD_MODE_PSS, 0);
         params[1] = OSSL_PARAM_construct_int(OSSL_SIGNATURE_PARAM_PSS_SALTLEN, &salt_len);
         params[2] = OSSL_PARAM_construct_end();
         ok = EVP_PKEY_CTX_set_params(pctx, params);
@@ -647,9 +647,9 @@ static const EVP_MD *pk_scheme_md(duk_context *ctx, const char *scheme, duk_idx_
 static int pk_ecdsa_der_to_p1363(const unsigned char *der, size_t der_len, unsigned char *out, size_t field)
 {
     const unsigned char *p = der;
-    ECDSA_SIG *sig = d2i_ECDSA_SIG(NULL, &p, (long) der_len);
-    int ok = sig != NULL && BN_bn2binpad(ECDSA_SIG_get0_r(sig), out, (int) field) == (int) field
-        && BN_bn2binpad(ECDSA_SIG_get0_s(sig), out + field, (int) field) == (int) field;
+    ECDSA_SIG *sig = d2i_ECDSA_SIG(NULL, &p, (long)der_len);
+    int ok = sig != NULL && BN_bn2binpad(ECDSA_SIG_get0_r(sig), out, (int)field) == (int)field &&
+             BN_bn2binpad(ECDSA_SIG_get0_s(sig), out + field, (int)field) == (int)field;
 
     ECDSA_SIG_free(sig);
     return ok ? 0 : -1;
@@ -660,8 +660,8 @@ static int pk_ecdsa_der_to_p1363(const unsigned char *der, size_t der_len, unsig
 static int pk_ecdsa_p1363_to_der(const unsigned char *rs, size_t field, unsigned char **der)
 {
     ECDSA_SIG *sig = ECDSA_SIG_new();
-    BIGNUM *r = BN_bin2bn(rs, (int) field, NULL);
-    BIGNUM *s = BN_bin2bn(rs + field, (int) field, NULL);
+    BIGNUM *r = BN_bin2bn(rs, (int)field, NULL);
+    BIGNUM *s = BN_bin2bn(rs + field, (int)field, NULL);
     int len = -1;
 
     if (sig != NULL && r != NULL && s != NULL && ECDSA_SIG_set0(sig, r, s) == 1) {
@@ -688,8 +688,8 @@ static duk_ret_t pk_sign(duk_context *ctx)
     unsigned char *sig = NULL;
     int ok;
 
-    ok = mctx != NULL && pk_sign_init(mctx, pkey, md, scheme, salt_len, 1) == 0
-        && EVP_DigestSign(mctx, NULL, &sig_len, data, len) == 1;
+    ok = mctx != NULL && pk_sign_init(mctx, pkey, md, scheme, salt_len, 1) == 0 &&
+         EVP_DigestSign(mctx, NULL, &sig_len, data, len) == 1;
     if (ok) {
         sig = duk_push_fixed_buffer(ctx, sig_len);
         ok = EVP_DigestSign(mctx, sig, &sig_len, data, len) == 1;
@@ -734,11 +734,11 @@ static duk_ret_t pk_verify(duk_context *ctx)
         int der_len = sig_len == 2 * field ? pk_ecdsa_p1363_to_der(sig, field, &der) : -1;
         ok = der_len > 0;
         sig = der;
-        sig_len = ok ? (size_t) der_len : 0;
+        sig_len = ok ? (size_t)der_len : 0;
     }
     mctx = ok ? EVP_MD_CTX_new() : NULL;
-    ok = mctx != NULL && pk_sign_init(mctx, pkey, md, scheme, salt_len, 0) == 0
-        && EVP_DigestVerify(mctx, sig, sig_len, data, len) == 1;
+    ok = mctx != NULL && pk_sign_init(mctx, pkey, md, scheme, salt_len, 0) == 0 &&
+         EVP_DigestVerify(mctx, sig, sig_len, data, len) == 1;
     EVP_MD_CTX_free(mctx);
     OPENSSL_free(der);
     EVP_PKEY_free(pkey);
@@ -762,16 +762,16 @@ static duk_ret_t pk_rsa_oaep(duk_context *ctx)
     unsigned char *out = NULL;
     int ok;
 
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_PAD_MODE,
-                                                 (char *) OSSL_PKEY_RSA_PAD_MODE_OAEP, 0);
-    params[1] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_OAEP_DIGEST, (char *) EVP_MD_get0_name(md), 0);
-    params[2] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_MGF1_DIGEST, (char *) EVP_MD_get0_name(md), 0);
-    params[3] = OSSL_PARAM_construct_octet_string(OSSL_ASYM_CIPHER_PARAM_OAEP_LABEL, (void *) label, label_len);
+    params[0] =
+        OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_PAD_MODE, (char *)OSSL_PKEY_RSA_PAD_MODE_OAEP, 0);
+    params[1] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_OAEP_DIGEST, (char *)EVP_MD_get0_name(md), 0);
+    params[2] = OSSL_PARAM_construct_utf8_string(OSSL_ASYM_CIPHER_PARAM_MGF1_DIGEST, (char *)EVP_MD_get0_name(md), 0);
+    params[3] = OSSL_PARAM_construct_octet_string(OSSL_ASYM_CIPHER_PARAM_OAEP_LABEL, (void *)label, label_len);
     params[4] = OSSL_PARAM_construct_end();
-    ok = pctx != NULL && (encrypt ? EVP_PKEY_encrypt_init(pctx) : EVP_PKEY_decrypt_init(pctx)) == 1
-        && EVP_PKEY_CTX_set_params(pctx, params) == 1
-        && (encrypt ? EVP_PKEY_encrypt(pctx, NULL, &out_len, data, len)
-                    : EVP_PKEY_decrypt(pctx, NULL, &out_len, data, len)) == 1;
+    ok = pctx != NULL && (encrypt ? EVP_PKEY_encrypt_init(pctx) : EVP_PKEY_decrypt_init(pctx)) == 1 &&
+         EVP_PKEY_CTX_set_params(pctx, params) == 1 &&
+         (encrypt ? EVP_PKEY_encrypt(pctx, NULL, &out_len, data, len)
+                  : EVP_PKEY_decrypt(pctx, NULL, &out_len, data, len)) == 1;
     if (ok) {
         out = duk_push_fixed_buffer(ctx, out_len);
         ok = (encrypt ? EVP_PKEY_encrypt(pctx, out, &out_len, data, len)
@@ -803,8 +803,8 @@ static duk_ret_t pk_derive(duk_context *ctx)
     unsigned char *out = NULL;
     int ok;
 
-    ok = dctx != NULL && EVP_PKEY_derive_init(dctx) == 1 && EVP_PKEY_derive_set_peer(dctx, pub) == 1
-        && EVP_PKEY_derive(dctx, NULL, &len) == 1;
+    ok = dctx != NULL && EVP_PKEY_derive_init(dctx) == 1 && EVP_PKEY_derive_set_peer(dctx, pub) == 1 &&
+         EVP_PKEY_derive(dctx, NULL, &len) == 1;
     if (ok) {
         out = duk_push_fixed_buffer(ctx, len);
         ok = EVP_PKEY_derive(dctx, out, &len) == 1;
@@ -824,17 +824,11 @@ static duk_ret_t pk_derive(duk_context *ctx)
 void fcw_api_crypto_pk_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry functions[] = {
-        { "cryptoPkGenerate", pk_generate, 7 },
-        { "cryptoPkImport", pk_import, 6 },
-        { "cryptoPkImportJwk", pk_import_jwk, 6 },
-        { "cryptoPkExport", pk_export, 2 },
-        { "cryptoPkExportJwk", pk_export_jwk, 1 },
-        { "cryptoPkSign", pk_sign, 5 },
-        { "cryptoPkVerify", pk_verify, 6 },
-        { "cryptoRsaOaep", pk_rsa_oaep, 5 },
-        { "cryptoPkDerive", pk_derive, 2 },
-        { NULL, NULL, 0 }
-    };
+        {"cryptoPkGenerate", pk_generate, 7},    {"cryptoPkImport", pk_import, 6},
+        {"cryptoPkImportJwk", pk_import_jwk, 6}, {"cryptoPkExport", pk_export, 2},
+        {"cryptoPkExportJwk", pk_export_jwk, 1}, {"cryptoPkSign", pk_sign, 5},
+        {"cryptoPkVerify", pk_verify, 6},        {"cryptoRsaOaep", pk_rsa_oaep, 5},
+        {"cryptoPkDerive", pk_derive, 2},        {NULL, NULL, 0}};
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, functions);

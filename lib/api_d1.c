@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The natives behind D1 databases (js/71-d1.js). A database is a slot of a
  * per-process table registered by native.d1Open(binding) and opened on
@@ -40,7 +41,7 @@ static duk_ret_t native_d1_open(duk_context *ctx)
     unsigned timeout = duk_to_uint32(ctx, -1);
     for (size_t i = 0; i < nslots; i++) {
         if (strcmp(slots[i].path, path) == 0) {
-            duk_push_uint(ctx, (duk_uint_t) i);
+            duk_push_uint(ctx, (duk_uint_t)i);
             return 1;
         }
     }
@@ -54,7 +55,7 @@ static duk_ret_t native_d1_open(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_ERROR, "out of memory");
     }
     slots[nslots].timeout_ms = timeout;
-    duk_push_uint(ctx, (duk_uint_t) nslots++);
+    duk_push_uint(ctx, (duk_uint_t)nslots++);
     return 1;
 }
 
@@ -67,7 +68,7 @@ static sqlite3 *db_of(duk_context *ctx)
 {
     duk_uint_t i = duk_require_uint(ctx, 0);
     if (i >= nslots) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a D1 database");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a D1 database");
     }
     struct d1_slot *s = &slots[i];
     if (s->db != NULL && s->pid != getpid()) {
@@ -76,7 +77,7 @@ static sqlite3 *db_of(duk_context *ctx)
     if (s->db == NULL) {
         char err[512];
         if ((s->db = fcw_d1_open(s->path, s->timeout_ms, err, sizeof(err))) == NULL) {
-            (void) duk_error(ctx, DUK_ERR_ERROR, "D1_ERROR: %s", err);
+            (void)duk_error(ctx, DUK_ERR_ERROR, "D1_ERROR: %s", err);
         }
         s->pid = getpid();
     }
@@ -105,21 +106,21 @@ static int bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t params_idx,
 {
     duk_size_t n = duk_get_length(ctx, params_idx);
     int want = sqlite3_bind_parameter_count(st);
-    if ((int) n != want) {
+    if ((int)n != want) {
         snprintf(err, errlen, "Wrong number of parameter bindings. SQL statement has %d parameters but %d were bound",
-                 want, (int) n);
+                 want, (int)n);
         return -1;
     }
     for (duk_uarridx_t i = 0; i < n; i++) {
         duk_get_prop_index(ctx, params_idx, i);
         int rc;
-        int pos = (int) i + 1;
+        int pos = (int)i + 1;
         if (duk_is_null_or_undefined(ctx, -1)) {
             rc = sqlite3_bind_null(st, pos);
         } else if (duk_is_number(ctx, -1)) {
             double d = duk_get_number(ctx, -1);
             if (d == floor(d) && fabs(d) <= 9007199254740992.0) {
-                rc = sqlite3_bind_int64(st, pos, (sqlite3_int64) d);
+                rc = sqlite3_bind_int64(st, pos, (sqlite3_int64)d);
             } else {
                 rc = sqlite3_bind_double(st, pos, d);
             }
@@ -148,15 +149,11 @@ static int bind_params(duk_context *ctx, sqlite3_stmt *st, duk_idx_t params_idx,
 static void push_column(duk_context *ctx, sqlite3_stmt *st, int col)
 {
     switch (sqlite3_column_type(st, col)) {
-    case SQLITE_INTEGER:
-        duk_push_number(ctx, (double) sqlite3_column_int64(st, col));
-        break;
-    case SQLITE_FLOAT:
-        duk_push_number(ctx, sqlite3_column_double(st, col));
-        break;
+    case SQLITE_INTEGER: duk_push_number(ctx, (double)sqlite3_column_int64(st, col)); break;
+    case SQLITE_FLOAT: duk_push_number(ctx, sqlite3_column_double(st, col)); break;
     case SQLITE_TEXT: {
         const unsigned char *t = sqlite3_column_text(st, col);
-        duk_push_lstring(ctx, (const char *) t, (duk_size_t) sqlite3_column_bytes(st, col));
+        duk_push_lstring(ctx, (const char *)t, (duk_size_t)sqlite3_column_bytes(st, col));
         break;
     }
     case SQLITE_BLOB: {
@@ -165,20 +162,19 @@ static void push_column(duk_context *ctx, sqlite3_stmt *st, int col)
         duk_push_array(ctx);
         for (int i = 0; i < len; i++) {
             duk_push_uint(ctx, b[i]);
-            duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
         }
         break;
     }
-    default:
-        duk_push_null(ctx);
+    default: duk_push_null(ctx);
     }
 }
 
 struct query_state {
     sqlite3 *db;
     sqlite3_stmt *st;
-    int rc;          /* the SQLite code of a failure, 0 else */
-    char err[512];   /* a failure that is not SQLite's */
+    int rc;        /* the SQLite code of a failure, 0 else */
+    char err[512]; /* a failure that is not SQLite's */
 };
 
 static void put_meta_number(duk_context *ctx, const char *name, double v)
@@ -196,7 +192,7 @@ static int run_one(duk_context *ctx, struct query_state *qs)
     duk_size_t sqllen;
     const char *sql = duk_require_lstring(ctx, -1, &sqllen);
     const char *tail = NULL;
-    int rc = sqlite3_prepare_v2(qs->db, sql, (int) sqllen, &qs->st, &tail);
+    int rc = sqlite3_prepare_v2(qs->db, sql, (int)sqllen, &qs->st, &tail);
     duk_pop(ctx);
     if (rc != SQLITE_OK) {
         qs->rc = rc;
@@ -228,7 +224,7 @@ static int run_one(duk_context *ctx, struct query_state *qs)
     duk_push_array(ctx);
     for (int c = 0; c < ncols; c++) {
         duk_push_string(ctx, sqlite3_column_name(qs->st, c));
-        duk_put_prop_index(ctx, -2, (duk_uarridx_t) c);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t)c);
     }
     duk_put_prop_literal(ctx, -2, "columns");
     duk_idx_t rows = duk_push_array(ctx);
@@ -237,7 +233,7 @@ static int run_one(duk_context *ctx, struct query_state *qs)
         duk_push_array(ctx);
         for (int c = 0; c < ncols; c++) {
             push_column(ctx, qs->st, c);
-            duk_put_prop_index(ctx, -2, (duk_uarridx_t) c);
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t)c);
         }
         duk_put_prop_index(ctx, rows, nrows++);
     }
@@ -247,18 +243,18 @@ static int run_one(duk_context *ctx, struct query_state *qs)
         return -1;
     }
     duk_put_prop_literal(ctx, -2, "rows");
-    double changes = readonly ? 0 : (double) (sqlite3_total_changes64(qs->db) - changes_before);
-    double scanned = (double) sqlite3_stmt_status(qs->st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+    double changes = readonly ? 0 : (double)(sqlite3_total_changes64(qs->db) - changes_before);
+    double scanned = (double)sqlite3_stmt_status(qs->st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
     sqlite3_finalize(qs->st);
     qs->st = NULL;
     duk_push_object(ctx);
     put_meta_number(ctx, "duration", fcw_loop_now() - start);
     put_meta_number(ctx, "changes", changes);
-    put_meta_number(ctx, "last_row_id", (double) sqlite3_last_insert_rowid(qs->db));
+    put_meta_number(ctx, "last_row_id", (double)sqlite3_last_insert_rowid(qs->db));
     duk_push_boolean(ctx, !readonly);
     duk_put_prop_literal(ctx, -2, "changed_db");
     put_meta_number(ctx, "size_after", fcw_d1_size(qs->db));
-    put_meta_number(ctx, "rows_read", (double) nrows + scanned);
+    put_meta_number(ctx, "rows_read", (double)nrows + scanned);
     put_meta_number(ctx, "rows_written", changes);
     duk_put_prop_literal(ctx, -2, "meta");
     return 0;
@@ -272,7 +268,7 @@ static int exec_simple(sqlite3 *db, const char *sql)
 /* d1Query(slot, [[sql, params], ...]) -> [{columns, rows, meta}, ...] */
 static duk_ret_t native_d1_query(duk_context *ctx)
 {
-    struct query_state qs = { db_of(ctx), NULL, 0, "" };
+    struct query_state qs = {db_of(ctx), NULL, 0, ""};
     duk_require_object(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 1);
     int transaction = n > 1;
@@ -340,7 +336,7 @@ static duk_ret_t native_d1_exec(duk_context *ctx)
             for (const char *q = sql; q < start; q++) {
                 line += *q == '\n';
             }
-            int len = (int) strcspn(start, ";");
+            int len = (int)strcspn(start, ";");
             char msg[600];
             snprintf(msg, sizeof(msg), "D1_EXEC_ERROR: Error in line %u: %.*s: %s: %s", line, len > 200 ? 200 : len,
                      start, sqlite3_errmsg(db), fcw_d1_code_name(rc));
@@ -379,11 +375,11 @@ static duk_ret_t native_d1_dump(duk_context *ctx)
 void fcw_api_d1_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "d1Open", native_d1_open, 1 },
-        { "d1Query", native_d1_query, 2 },
-        { "d1Exec", native_d1_exec, 2 },
-        { "d1Dump", native_d1_dump, 1 },
-        { NULL, NULL, 0 },
+        {"d1Open", native_d1_open, 1},
+        {"d1Query", native_d1_query, 2},
+        {"d1Exec", native_d1_exec, 2},
+        {"d1Dump", native_d1_dump, 1},
+        {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Encoding Standard's legacy decoders for TextDecoder: the single-byte
  * encodings, gb18030 (and GBK, which decodes the same way), Big5, EUC-JP,
@@ -29,25 +30,31 @@
 #define DEC_MAGIC 0x66636564u
 
 enum dec_kind {
-    DEC_SINGLE, DEC_GB18030, DEC_BIG5, DEC_EUC_JP, DEC_ISO_2022_JP,
-    DEC_SHIFT_JIS, DEC_EUC_KR, DEC_USER_DEFINED, DEC_REPLACEMENT, DEC_KINDS
+    DEC_SINGLE,
+    DEC_GB18030,
+    DEC_BIG5,
+    DEC_EUC_JP,
+    DEC_ISO_2022_JP,
+    DEC_SHIFT_JIS,
+    DEC_EUC_KR,
+    DEC_USER_DEFINED,
+    DEC_REPLACEMENT,
+    DEC_KINDS
 };
 
-enum iso_state {
-    ISO_ASCII, ISO_ROMAN, ISO_KATAKANA, ISO_LEAD, ISO_TRAIL, ISO_ESC_START, ISO_ESC, ISO_STATES
-};
+enum iso_state { ISO_ASCII, ISO_ROMAN, ISO_KATAKANA, ISO_LEAD, ISO_TRAIL, ISO_ESC_START, ISO_ESC, ISO_STATES };
 
 struct fcw_decoder {
     uint32_t magic;
     uint8_t kind;
-    uint8_t table;              /* DEC_SINGLE: index into fcw_enc_single_tables */
+    uint8_t table; /* DEC_SINGLE: index into fcw_enc_single_tables */
     uint8_t fatal;
-    uint8_t first, second, third;       /* gb18030; first is the lead elsewhere */
-    uint8_t jis0212;            /* EUC-JP */
-    uint8_t iso, iso_out, iso_flag;     /* ISO-2022-JP states and output flag */
-    uint8_t replaced;           /* replacement: the error was returned */
+    uint8_t first, second, third;   /* gb18030; first is the lead elsewhere */
+    uint8_t jis0212;                /* EUC-JP */
+    uint8_t iso, iso_out, iso_flag; /* ISO-2022-JP states and output flag */
+    uint8_t replaced;               /* replacement: the error was returned */
     uint8_t nback;
-    uint8_t back[4];            /* push-back stack, top last */
+    uint8_t back[4]; /* push-back stack, top last */
 };
 
 #define STEP_CONTINUE 0
@@ -72,13 +79,13 @@ static int is_ascii(int b)
 static void push_back(struct fcw_decoder *d, int b)
 {
     if (b >= 0 && d->nback < sizeof d->back) {
-        d->back[d->nback++] = (uint8_t) b;
+        d->back[d->nback++] = (uint8_t)b;
     }
 }
 
 static uint32_t lookup16(const uint16_t *table, size_t len, long pointer)
 {
-    return pointer >= 0 && (size_t) pointer < len ? table[pointer] : 0;
+    return pointer >= 0 && (size_t)pointer < len ? table[pointer] : 0;
 }
 
 /* The index gb18030 ranges code point of pointer, or 0 for null. */
@@ -88,21 +95,21 @@ static uint32_t gb18030_ranges(long pointer)
         return 0;
     }
     if (pointer >= 189000) {
-        return 0x10000 + (uint32_t) (pointer - 189000);
+        return 0x10000 + (uint32_t)(pointer - 189000);
     }
     if (pointer == 7457) {
         return 0xE7C7;
     }
     size_t lo = 0, hi = fcw_enc_gb18030_ranges_len;
-    while (hi - lo > 1) {       /* the last entry whose pointer is <= pointer */
+    while (hi - lo > 1) { /* the last entry whose pointer is <= pointer */
         size_t mid = lo + (hi - lo) / 2;
-        if (fcw_enc_gb18030_ranges[mid][0] <= (uint32_t) pointer) {
+        if (fcw_enc_gb18030_ranges[mid][0] <= (uint32_t)pointer) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    return fcw_enc_gb18030_ranges[lo][1] + (uint32_t) pointer - fcw_enc_gb18030_ranges[lo][0];
+    return fcw_enc_gb18030_ranges[lo][1] + (uint32_t)pointer - fcw_enc_gb18030_ranges[lo][0];
 }
 
 static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
@@ -122,15 +129,15 @@ static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
             d->first = d->second = d->third = 0;
             return STEP_ERROR;
         }
-        long pointer = ((long) d->first - 0x81) * (10 * 126 * 10) + ((long) d->second - 0x30) * (10 * 126) +
-            ((long) d->third - 0x81) * 10 + b - 0x30;
+        long pointer = ((long)d->first - 0x81) * (10 * 126 * 10) + ((long)d->second - 0x30) * (10 * 126) +
+                       ((long)d->third - 0x81) * 10 + b - 0x30;
         d->first = d->second = d->third = 0;
         out[0] = gb18030_ranges(pointer);
         return out[0] ? 1 : STEP_ERROR;
     }
     if (d->second != 0) {
         if (b >= 0x81 && b <= 0xFE) {
-            d->third = (uint8_t) b;
+            d->third = (uint8_t)b;
             return STEP_CONTINUE;
         }
         push_back(d, b);
@@ -140,7 +147,7 @@ static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
     }
     if (d->first != 0) {
         if (b >= 0x30 && b <= 0x39) {
-            d->second = (uint8_t) b;
+            d->second = (uint8_t)b;
             return STEP_CONTINUE;
         }
         long lead = d->first, pointer = -1;
@@ -159,7 +166,7 @@ static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
         return STEP_ERROR;
     }
     if (is_ascii(b)) {
-        out[0] = (uint32_t) b;
+        out[0] = (uint32_t)b;
         return 1;
     }
     if (b == 0x80) {
@@ -167,7 +174,7 @@ static int step_gb18030(struct fcw_decoder *d, int b, uint32_t *out)
         return 1;
     }
     if (b >= 0x81 && b <= 0xFE) {
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     return STEP_ERROR;
@@ -190,13 +197,25 @@ static int step_big5(struct fcw_decoder *d, int b, uint32_t *out)
             pointer = (lead - 0x81) * 157 + (b - offset);
         }
         switch (pointer) {
-        case 1133: out[0] = 0xCA; out[1] = 0x304; return 2;
-        case 1135: out[0] = 0xCA; out[1] = 0x30C; return 2;
-        case 1164: out[0] = 0xEA; out[1] = 0x304; return 2;
-        case 1166: out[0] = 0xEA; out[1] = 0x30C; return 2;
+        case 1133:
+            out[0] = 0xCA;
+            out[1] = 0x304;
+            return 2;
+        case 1135:
+            out[0] = 0xCA;
+            out[1] = 0x30C;
+            return 2;
+        case 1164:
+            out[0] = 0xEA;
+            out[1] = 0x304;
+            return 2;
+        case 1166:
+            out[0] = 0xEA;
+            out[1] = 0x30C;
+            return 2;
         default: break;
         }
-        out[0] = pointer >= 0 && (size_t) pointer < fcw_enc_big5_len ? fcw_enc_big5[pointer] : 0;
+        out[0] = pointer >= 0 && (size_t)pointer < fcw_enc_big5_len ? fcw_enc_big5[pointer] : 0;
         if (out[0]) {
             return 1;
         }
@@ -206,11 +225,11 @@ static int step_big5(struct fcw_decoder *d, int b, uint32_t *out)
         return STEP_ERROR;
     }
     if (is_ascii(b)) {
-        out[0] = (uint32_t) b;
+        out[0] = (uint32_t)b;
         return 1;
     }
     if (b >= 0x81 && b <= 0xFE) {
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     return STEP_ERROR;
@@ -227,12 +246,12 @@ static int step_euc_jp(struct fcw_decoder *d, int b, uint32_t *out)
     }
     if (d->first == 0x8E && b >= 0xA1 && b <= 0xDF) {
         d->first = 0;
-        out[0] = 0xFF61 - 0xA1 + (uint32_t) b;
+        out[0] = 0xFF61 - 0xA1 + (uint32_t)b;
         return 1;
     }
     if (d->first == 0x8F && b >= 0xA1 && b <= 0xFE) {
         d->jis0212 = 1;
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     if (d->first != 0) {
@@ -241,8 +260,8 @@ static int step_euc_jp(struct fcw_decoder *d, int b, uint32_t *out)
         out[0] = 0;
         if (lead >= 0xA1 && lead <= 0xFE && b >= 0xA1 && b <= 0xFE) {
             long pointer = (lead - 0xA1) * 94 + b - 0xA1;
-            out[0] = d->jis0212 ? lookup16(fcw_enc_jis0212, fcw_enc_jis0212_len, pointer) :
-                lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, pointer);
+            out[0] = d->jis0212 ? lookup16(fcw_enc_jis0212, fcw_enc_jis0212_len, pointer)
+                                : lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, pointer);
         }
         d->jis0212 = 0;
         if (out[0]) {
@@ -254,11 +273,11 @@ static int step_euc_jp(struct fcw_decoder *d, int b, uint32_t *out)
         return STEP_ERROR;
     }
     if (is_ascii(b)) {
-        out[0] = (uint32_t) b;
+        out[0] = (uint32_t)b;
         return 1;
     }
     if (b == 0x8E || b == 0x8F || (b >= 0xA1 && b <= 0xFE)) {
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     return STEP_ERROR;
@@ -286,19 +305,19 @@ static int step_iso_2022_jp(struct fcw_decoder *d, int b, uint32_t *out)
         }
         d->iso_flag = 0;
         if (d->iso == ISO_ASCII && iso_plain(b)) {
-            out[0] = (uint32_t) b;
+            out[0] = (uint32_t)b;
             return 1;
         }
         if (d->iso == ISO_ROMAN && iso_plain(b)) {
-            out[0] = b == 0x5C ? 0xA5 : b == 0x7E ? 0x203E : (uint32_t) b;
+            out[0] = b == 0x5C ? 0xA5 : b == 0x7E ? 0x203E : (uint32_t)b;
             return 1;
         }
         if (d->iso == ISO_KATAKANA && b >= 0x21 && b <= 0x5F) {
-            out[0] = 0xFF61 - 0x21 + (uint32_t) b;
+            out[0] = 0xFF61 - 0x21 + (uint32_t)b;
             return 1;
         }
         if (d->iso == ISO_LEAD && b >= 0x21 && b <= 0x7E) {
-            d->first = (uint8_t) b;
+            d->first = (uint8_t)b;
             d->iso = ISO_TRAIL;
             return STEP_CONTINUE;
         }
@@ -310,13 +329,13 @@ static int step_iso_2022_jp(struct fcw_decoder *d, int b, uint32_t *out)
         }
         d->iso = ISO_LEAD;
         if (b >= 0x21 && b <= 0x7E) {
-            out[0] = lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, ((long) d->first - 0x21) * 94 + b - 0x21);
+            out[0] = lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, ((long)d->first - 0x21) * 94 + b - 0x21);
             return out[0] ? 1 : STEP_ERROR;
         }
-        return STEP_ERROR;      /* end-of-queue too: back in the lead state, an error */
+        return STEP_ERROR; /* end-of-queue too: back in the lead state, an error */
     case ISO_ESC_START:
         if (b == 0x24 || b == 0x28) {
-            d->first = (uint8_t) b;
+            d->first = (uint8_t)b;
             d->iso = ISO_ESC;
             return STEP_CONTINUE;
         }
@@ -337,7 +356,7 @@ static int step_iso_2022_jp(struct fcw_decoder *d, int b, uint32_t *out)
         }
         if (state >= 0) {
             int was_set = d->iso_flag;
-            d->iso = d->iso_out = (uint8_t) state;
+            d->iso = d->iso_out = (uint8_t)state;
             d->iso_flag = 1;
             return was_set ? STEP_ERROR : STEP_CONTINUE;
         }
@@ -366,7 +385,7 @@ static int step_shift_jis(struct fcw_decoder *d, int b, uint32_t *out)
             pointer = (lead - lead_offset) * 188 + b - offset;
         }
         if (pointer >= 8836 && pointer <= 10715) {
-            out[0] = 0xE000 - 8836 + (uint32_t) pointer;
+            out[0] = 0xE000 - 8836 + (uint32_t)pointer;
             return 1;
         }
         out[0] = lookup16(fcw_enc_jis0208, fcw_enc_jis0208_len, pointer);
@@ -379,15 +398,15 @@ static int step_shift_jis(struct fcw_decoder *d, int b, uint32_t *out)
         return STEP_ERROR;
     }
     if (is_ascii(b) || b == 0x80) {
-        out[0] = (uint32_t) b;
+        out[0] = (uint32_t)b;
         return 1;
     }
     if (b >= 0xA1 && b <= 0xDF) {
-        out[0] = 0xFF61 - 0xA1 + (uint32_t) b;
+        out[0] = 0xFF61 - 0xA1 + (uint32_t)b;
         return 1;
     }
     if ((b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC)) {
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     return STEP_ERROR;
@@ -418,11 +437,11 @@ static int step_euc_kr(struct fcw_decoder *d, int b, uint32_t *out)
         return STEP_ERROR;
     }
     if (is_ascii(b)) {
-        out[0] = (uint32_t) b;
+        out[0] = (uint32_t)b;
         return 1;
     }
     if (b >= 0x81 && b <= 0xFE) {
-        d->first = (uint8_t) b;
+        d->first = (uint8_t)b;
         return STEP_CONTINUE;
     }
     return STEP_ERROR;
@@ -435,27 +454,21 @@ static int step(struct fcw_decoder *d, int b, uint32_t *out)
         if (b == EOQ) {
             return STEP_FINISHED;
         }
-        out[0] = b < 0x80 ? (uint32_t) b : fcw_enc_single_tables[d->table].high[b - 0x80];
+        out[0] = b < 0x80 ? (uint32_t)b : fcw_enc_single_tables[d->table].high[b - 0x80];
         return out[0] || b == 0 ? 1 : STEP_ERROR;
-    case DEC_GB18030:
-        return step_gb18030(d, b, out);
-    case DEC_BIG5:
-        return step_big5(d, b, out);
-    case DEC_EUC_JP:
-        return step_euc_jp(d, b, out);
-    case DEC_ISO_2022_JP:
-        return step_iso_2022_jp(d, b, out);
-    case DEC_SHIFT_JIS:
-        return step_shift_jis(d, b, out);
-    case DEC_EUC_KR:
-        return step_euc_kr(d, b, out);
+    case DEC_GB18030: return step_gb18030(d, b, out);
+    case DEC_BIG5: return step_big5(d, b, out);
+    case DEC_EUC_JP: return step_euc_jp(d, b, out);
+    case DEC_ISO_2022_JP: return step_iso_2022_jp(d, b, out);
+    case DEC_SHIFT_JIS: return step_shift_jis(d, b, out);
+    case DEC_EUC_KR: return step_euc_kr(d, b, out);
     case DEC_USER_DEFINED:
         if (b == EOQ) {
             return STEP_FINISHED;
         }
-        out[0] = b < 0x80 ? (uint32_t) b : 0xF780 + (uint32_t) b - 0x80;
+        out[0] = b < 0x80 ? (uint32_t)b : 0xF780 + (uint32_t)b - 0x80;
         return 1;
-    default:                    /* replacement */
+    default: /* replacement */
         if (b == EOQ || d->replaced) {
             return STEP_FINISHED;
         }
@@ -479,10 +492,9 @@ static struct fcw_decoder *require_decoder(duk_context *ctx, duk_idx_t idx)
 {
     duk_size_t len = 0;
     struct fcw_decoder *d = duk_get_buffer(ctx, idx, &len);
-    if (!d || len != sizeof *d || d->magic != DEC_MAGIC || d->kind >= DEC_KINDS ||
-            d->table >= single_count() || d->nback > sizeof d->back || d->iso >= ISO_STATES ||
-            d->iso_out >= ISO_STATES) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a decoder state");
+    if (!d || len != sizeof *d || d->magic != DEC_MAGIC || d->kind >= DEC_KINDS || d->table >= single_count() ||
+        d->nback > sizeof d->back || d->iso >= ISO_STATES || d->iso_out >= ISO_STATES) {
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a decoder state");
     }
     return d;
 }
@@ -523,8 +535,8 @@ static duk_ret_t native_decoder_decode(duk_context *ctx)
         if (r == STEP_ERROR) {
             if (d->fatal) {
                 reset(d);
-                (void) duk_error(ctx, DUK_ERR_TYPE_ERROR,
-                    "Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.");
+                (void)duk_error(ctx, DUK_ERR_TYPE_ERROR,
+                                "Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid.");
             }
             len += fcw_utf8_put(0xFFFD, buf + len);
         } else {
@@ -536,7 +548,7 @@ static duk_ret_t native_decoder_decode(duk_context *ctx)
     if (flush) {
         reset(d);
     }
-    duk_push_lstring(ctx, (const char *) buf, len);
+    duk_push_lstring(ctx, (const char *)buf, len);
     return 1;
 }
 
@@ -544,9 +556,15 @@ static const struct {
     const char *name;
     enum dec_kind kind;
 } multi_byte[] = {
-    { "gb18030", DEC_GB18030 }, { "gbk", DEC_GB18030 }, { "big5", DEC_BIG5 },
-    { "euc-jp", DEC_EUC_JP }, { "iso-2022-jp", DEC_ISO_2022_JP }, { "shift_jis", DEC_SHIFT_JIS },
-    { "euc-kr", DEC_EUC_KR }, { "x-user-defined", DEC_USER_DEFINED }, { "replacement", DEC_REPLACEMENT },
+    {"gb18030", DEC_GB18030},
+    {"gbk", DEC_GB18030},
+    {"big5", DEC_BIG5},
+    {"euc-jp", DEC_EUC_JP},
+    {"iso-2022-jp", DEC_ISO_2022_JP},
+    {"shift_jis", DEC_SHIFT_JIS},
+    {"euc-kr", DEC_EUC_KR},
+    {"x-user-defined", DEC_USER_DEFINED},
+    {"replacement", DEC_REPLACEMENT},
 };
 
 /* native.decoderNew(name, fatal) */
@@ -557,16 +575,16 @@ static duk_ret_t native_decoder_new(duk_context *ctx)
     memset(&d, 0, sizeof d);
     d.magic = DEC_MAGIC;
     d.kind = DEC_KINDS;
-    d.fatal = (uint8_t) duk_to_boolean(ctx, 1);
+    d.fatal = (uint8_t)duk_to_boolean(ctx, 1);
     for (size_t k = 0; k < sizeof multi_byte / sizeof multi_byte[0]; k++) {
         if (strcmp(name, multi_byte[k].name) == 0) {
-            d.kind = (uint8_t) multi_byte[k].kind;
+            d.kind = (uint8_t)multi_byte[k].kind;
         }
     }
     for (size_t k = 0; d.kind == DEC_KINDS && fcw_enc_single_tables[k].name; k++) {
         if (strcmp(name, fcw_enc_single_tables[k].name) == 0) {
             d.kind = DEC_SINGLE;
-            d.table = (uint8_t) k;
+            d.table = (uint8_t)k;
         }
     }
     if (d.kind == DEC_KINDS) {
@@ -600,7 +618,7 @@ static duk_ret_t native_encoding_for_label(duk_context *ctx)
     }
     for (size_t k = 0; k < len; k++) {
         char c = s[k];
-        key[k] = c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+        key[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
     }
     key[len] = '\0';
     size_t lo = 0, hi = fcw_enc_labels_len;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of HTMLRewriter (js/48-htmlrewriter.js is the other
  * half): lib/html_tokenizer.c behind an opaque object. Script code decodes
@@ -37,7 +38,7 @@ static int html_push_token(void *data, const struct fcw_html_token *t)
     size_t i;
 
     duk_push_array(ctx);
-    duk_push_uint(ctx, (duk_uint_t) t->type);
+    duk_push_uint(ctx, (duk_uint_t)t->type);
     duk_put_prop_index(ctx, -2, 0);
     duk_push_lstring(ctx, t->raw, t->raw_len);
     duk_put_prop_index(ctx, -2, 1);
@@ -52,9 +53,9 @@ static int html_push_token(void *data, const struct fcw_html_token *t)
         duk_push_array(ctx);
         for (i = 0; i < t->nattrs; i++) {
             duk_push_lstring(ctx, t->attrs[i].name, t->attrs[i].name_len);
-            duk_put_prop_index(ctx, -2, (duk_uarridx_t) (2 * i));
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t)(2 * i));
             duk_push_lstring(ctx, t->attrs[i].value, t->attrs[i].value_len);
-            duk_put_prop_index(ctx, -2, (duk_uarridx_t) (2 * i + 1));
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t)(2 * i + 1));
         }
         duk_put_prop_index(ctx, -2, 3);
         duk_push_boolean(ctx, t->self_closing);
@@ -84,8 +85,7 @@ static int html_push_token(void *data, const struct fcw_html_token *t)
         }
         duk_put_prop_index(ctx, -2, 4);
         break;
-    default:
-        break;
+    default: break;
     }
     duk_put_prop_index(ctx, e->arr_idx, e->n++);
     return 0;
@@ -128,7 +128,7 @@ static duk_ret_t html_create(duk_context *ctx)
     if (!(max >= 0 && max < 1e15)) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "invalid token size limit");
     }
-    tz = fcw_html_tokenizer_new((size_t) max, html_push_token, NULL);
+    tz = fcw_html_tokenizer_new((size_t)max, html_push_token, NULL);
     if (tz == NULL) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     }
@@ -175,10 +175,7 @@ static duk_ret_t html_feed(duk_context *ctx)
 void fcw_api_htmlrewriter_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry funcs[] = {
-        { "htmlTokenizer", html_create, 1 },
-        { "htmlFeed", html_feed, 2 },
-        { NULL, NULL, 0 }
-    };
+        {"htmlTokenizer", html_create, 1}, {"htmlFeed", html_feed, 2}, {NULL, NULL, 0}};
 
     duk_put_function_list(ctx, native_idx, funcs);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Native part of Intl.DateTimeFormat (js/19-intl-date.js): time zones from
  * the system's tz database. native.intlZone(name) gives the IANA name a
@@ -29,9 +30,9 @@
 
 static int is_utc_alias(const char *name)
 {
-    static const char *const aliases[] = { "utc", "etc/utc", "gmt", "etc/gmt", "etc/uct", "uct", "etc/universal",
-                                           "universal", "etc/zulu", "zulu", "etc/gmt0", "gmt0", "etc/gmt+0",
-                                           "etc/gmt-0", "gmt+0", "gmt-0", "etc/greenwich", "greenwich" };
+    static const char *const aliases[] = {
+        "utc",  "etc/utc",  "gmt",  "etc/gmt",   "etc/uct",   "uct",   "etc/universal", "universal",     "etc/zulu",
+        "zulu", "etc/gmt0", "gmt0", "etc/gmt+0", "etc/gmt-0", "gmt+0", "gmt-0",         "etc/greenwich", "greenwich"};
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
         if (strcasecmp(name, aliases[i]) == 0) {
             return 1;
@@ -47,7 +48,7 @@ static int zone_name_ok(const char *name, size_t len)
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) name[i];
+        unsigned char c = (unsigned char)name[i];
         if (!isalnum(c) && c != '/' && c != '_' && c != '-' && c != '+') {
             return 0;
         }
@@ -65,7 +66,7 @@ static int zone_lookup(const char *name, char *out, size_t outlen)
     const char *p = name;
     while (*p != '\0') {
         const char *slash = strchr(p, '/');
-        size_t clen = slash != NULL ? (size_t) (slash - p) : strlen(p);
+        size_t clen = slash != NULL ? (size_t)(slash - p) : strlen(p);
         snprintf(path, sizeof path, "%s/%s", ZONEINFO, out);
         DIR *dir = opendir(path);
         if (dir == NULL) {
@@ -75,7 +76,7 @@ static int zone_lookup(const char *name, char *out, size_t outlen)
         int found = 0;
         while ((de = readdir(dir)) != NULL) {
             if (strlen(de->d_name) == clen && strncasecmp(de->d_name, p, clen) == 0) {
-                n += (size_t) snprintf(out + n, outlen - n, "%s%s", n > 0 ? "/" : "", de->d_name);
+                n += (size_t)snprintf(out + n, outlen - n, "%s%s", n > 0 ? "/" : "", de->d_name);
                 found = 1;
                 break;
             }
@@ -122,7 +123,7 @@ static duk_ret_t native_intl_zone_fields(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "Invalid time zone specified: %s", name);
     }
     double secs = ms / 1000.0;
-    time_t t = (time_t) (secs < 0 && secs != (double) (time_t) secs ? secs - 1 : secs);
+    time_t t = (time_t)(secs < 0 && secs != (double)(time_t)secs ? secs - 1 : secs);
     const char *old = getenv("TZ");
     char *saved = old != NULL ? strdup(old) : NULL;
     char zone[300];
@@ -144,8 +145,9 @@ static duk_ret_t native_intl_zone_fields(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "Invalid time value");
     }
     duk_push_array(ctx);
-    double fields[8] = { (double) tm.tm_year + 1900.0, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                         tm.tm_sec, tm.tm_wday, (double) (tm.tm_gmtoff / 60) };
+    double fields[8] = {
+        (double)tm.tm_year + 1900.0, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_wday,
+        (double)(tm.tm_gmtoff / 60)};
     for (duk_uarridx_t i = 0; i < 8; i++) {
         duk_push_number(ctx, fields[i]);
         duk_put_prop_index(ctx, -2, i);

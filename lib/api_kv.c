@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The natives behind KV namespaces (js/70-kv.js). A namespace is a slot of
  * a per-process table, registered by native.kvOpen(binding) when env is
@@ -39,7 +40,7 @@ static char *dup_prop(duk_context *ctx, duk_idx_t obj, const char *name)
 static duk_ret_t native_kv_open(duk_context *ctx)
 {
     duk_require_object(ctx, 0);
-    struct fcw_binding b = { .type = FCW_BINDING_KV, .backend = FCW_KV_SQLITE };
+    struct fcw_binding b = {.type = FCW_BINDING_KV, .backend = FCW_KV_SQLITE};
     duk_get_prop_literal(ctx, 0, "backend");
     b.backend = strcmp(duk_to_string(ctx, -1), "redis") == 0 ? FCW_KV_REDIS : FCW_KV_SQLITE;
     duk_pop(ctx);
@@ -55,11 +56,11 @@ static duk_ret_t native_kv_open(duk_context *ctx)
         if (o->backend == b.backend && strcmp(o->path ? o->path : "", b.path ? b.path : "") == 0 &&
             strcmp(o->url ? o->url : "", b.url ? b.url : "") == 0 &&
             strcmp(o->prefix ? o->prefix : "", b.prefix ? b.prefix : "") == 0) {
-            free((char *) b.path);
-            free((char *) b.url);
-            free((char *) b.prefix);
-            free((char *) b.name);
-            duk_push_uint(ctx, (duk_uint_t) i);
+            free((char *)b.path);
+            free((char *)b.url);
+            free((char *)b.prefix);
+            free((char *)b.name);
+            duk_push_uint(ctx, (duk_uint_t)i);
             return 1;
         }
     }
@@ -71,7 +72,7 @@ static duk_ret_t native_kv_open(duk_context *ctx)
     memset(&slots[nslots], 0, sizeof(slots[nslots]));
     slots[nslots].binding = b;
     slots[nslots].ops = b.backend == FCW_KV_REDIS ? &fcw_kv_redis_ops : &fcw_kv_sqlite_ops;
-    duk_push_uint(ctx, (duk_uint_t) nslots++);
+    duk_push_uint(ctx, (duk_uint_t)nslots++);
     return 1;
 }
 
@@ -84,7 +85,7 @@ static struct kv_slot *slot_of(duk_context *ctx, const char *op, char *err, size
 {
     duk_uint_t i = duk_require_uint(ctx, 0);
     if (i >= nslots) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a KV namespace");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a KV namespace");
     }
     struct kv_slot *s = &slots[i];
     if (s->kv != NULL && s->pid != getpid()) {
@@ -94,7 +95,7 @@ static struct kv_slot *slot_of(duk_context *ctx, const char *op, char *err, size
     if (s->kv == NULL) {
         s->kv = s->ops->open(&s->binding, err, errlen);
         if (s->kv == NULL) {
-            (void) kv_fail(ctx, op, err);
+            (void)kv_fail(ctx, op, err);
         }
         s->pid = getpid();
     }
@@ -186,15 +187,15 @@ static duk_ret_t push_list(duk_context *ctx, void *udata)
     duk_idx_t exps = duk_push_array(ctx);
     for (size_t i = 0; i < l->nkeys; i++) {
         duk_push_lstring(ctx, l->keys[i].name, l->keys[i].len);
-        duk_put_prop_index(ctx, names, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, names, (duk_uarridx_t)i);
         if (l->keys[i].metadata) {
             duk_push_string(ctx, l->keys[i].metadata);
         } else {
             duk_push_null(ctx);
         }
-        duk_put_prop_index(ctx, metas, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, metas, (duk_uarridx_t)i);
         duk_push_number(ctx, l->keys[i].expiration);
-        duk_put_prop_index(ctx, exps, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, exps, (duk_uarridx_t)i);
     }
     duk_put_prop_index(ctx, -4, 2);
     duk_put_prop_index(ctx, -3, 1);
@@ -246,7 +247,7 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
     for (size_t i = 0; i < config->nbindings; i++) {
         const struct fcw_binding *b = &config->bindings[i];
         duk_push_object(ctx);
-        static const char *const types[] = { "kv", "d1", "assets", "service", "json" };
+        static const char *const types[] = {"kv", "d1", "assets", "service", "json"};
         duk_push_string(ctx, types[b->type]);
         duk_put_prop_literal(ctx, -2, "type");
         if (b->name != NULL) {
@@ -255,11 +256,11 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
         }
         duk_push_string(ctx, b->backend == FCW_KV_REDIS ? "redis" : "sqlite");
         duk_put_prop_literal(ctx, -2, "backend");
-        const char *const strings[][2] = { { "path", b->path },
-                                           { "url", b->url },
-                                           { "prefix", b->prefix },
-                                           { "htmlHandling", b->html_handling },
-                                           { "notFoundHandling", b->not_found_handling } };
+        const char *const strings[][2] = {{"path", b->path},
+                                          {"url", b->url},
+                                          {"prefix", b->prefix},
+                                          {"htmlHandling", b->html_handling},
+                                          {"notFoundHandling", b->not_found_handling}};
         for (size_t j = 0; j < sizeof(strings) / sizeof(strings[0]); j++) {
             if (strings[j][1] != NULL) {
                 duk_push_string(ctx, strings[j][1]);
@@ -268,7 +269,7 @@ static duk_ret_t install_bindings(duk_context *ctx, void *udata)
         }
         duk_push_uint(ctx, b->timeout_ms);
         duk_put_prop_literal(ctx, -2, "timeout");
-        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
     }
     duk_call(ctx, 2);
     return 1;
@@ -280,7 +281,7 @@ void fcw_bindings_install(struct fcw_engine *e, const struct fcw_engine_config *
     if (config->nbindings == 0) {
         return;
     }
-    if (duk_safe_call(ctx, install_bindings, (void *) config, 0, 1) != DUK_EXEC_SUCCESS) {
+    if (duk_safe_call(ctx, install_bindings, (void *)config, 0, 1) != DUK_EXEC_SUCCESS) {
         fcw_engine_log(e, FCW_LOG_ERROR, "failed to set up the bindings: %s", duk_safe_to_string(ctx, -1));
     }
     duk_pop(ctx);
@@ -289,12 +290,8 @@ void fcw_bindings_install(struct fcw_engine *e, const struct fcw_engine_config *
 void fcw_api_kv_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "kvOpen", native_kv_open, 1 },
-        { "kvGet", native_kv_get, 2 },
-        { "kvPut", native_kv_put, 5 },
-        { "kvDelete", native_kv_delete, 2 },
-        { "kvList", native_kv_list, 4 },
-        { NULL, NULL, 0 },
+        {"kvOpen", native_kv_open, 1},     {"kvGet", native_kv_get, 2},   {"kvPut", native_kv_put, 5},
+        {"kvDelete", native_kv_delete, 2}, {"kvList", native_kv_list, 4}, {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

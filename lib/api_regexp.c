@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of RegExp (js/16-regexp.js) on fcworker's own engine
  * (lib/regexp.h): RegExp objects, RegExp.prototype.exec and test, the
@@ -33,11 +34,14 @@
 #define FLAGS_KEY DUK_HIDDEN_SYMBOL("fcwReFlags")
 #define PROGRAM_KEY DUK_HIDDEN_SYMBOL("fcwReProgram")
 /* Duktape's own properties of a RegExp it created */
-#define DUK_SOURCE_KEY "\x82" "Source"
-#define DUK_BYTECODE_KEY "\x82" "Bytecode"
+#define DUK_SOURCE_KEY                                                                                                 \
+    "\x82"                                                                                                             \
+    "Source"
+#define DUK_BYTECODE_KEY                                                                                               \
+    "\x82"                                                                                                             \
+    "Bytecode"
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
-
 
 static duk_context *last_ctx;
 static struct re_state *last_state;
@@ -139,7 +143,7 @@ static struct re_slot *cache_get(struct re_state *st, const uint16_t *src, size_
     for (int g = 1; g < victim->ncap; g++) {
         victim->named |= fcw_re_group_name(re, g) != NULL;
     }
-    victim->id = (double) (victim - st->slots) + RE_CACHE_SLOTS * ++st->serial;
+    victim->id = (double)(victim - st->slots) + RE_CACHE_SLOTS * ++st->serial;
     return victim;
 }
 
@@ -173,7 +177,7 @@ static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, d
             }
         }
         letters[n] = '\0';
-        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "%s/%s/%s: %s", prefix, duk_get_string(ctx, pidx), letters, why);
+        (void)duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "%s/%s/%s: %s", prefix, duk_get_string(ctx, pidx), letters, why);
     }
     s->pins++;
     return s;
@@ -183,8 +187,8 @@ static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
 {
     duk_push_string(ctx, key);
     duk_insert(ctx, -2);
-    duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
-                               DUK_DEFPROP_FORCE);
+    duk_def_prop(ctx, obj,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
 }
 
 /* The program of idx, known to be a RegExp object. */
@@ -194,7 +198,7 @@ static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx
     double id = duk_get_number_default(ctx, -1, 0);
     duk_pop(ctx);
     if (id > 0) {
-        struct re_slot *s = &st->slots[(size_t) fmod(id, RE_CACHE_SLOTS)];
+        struct re_slot *s = &st->slots[(size_t)fmod(id, RE_CACHE_SLOTS)];
         if (s->id == id) {
             s->used = ++st->clock;
             s->pins++;
@@ -202,7 +206,7 @@ static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx
         }
     }
     duk_get_prop_literal(ctx, idx, FLAGS_KEY);
-    unsigned flags = (unsigned) duk_get_uint(ctx, -1);
+    unsigned flags = (unsigned)duk_get_uint(ctx, -1);
     duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
     duk_pop_2(ctx);
@@ -215,7 +219,7 @@ struct re_slot *fcw_re_program(duk_context *ctx, struct re_state *st, duk_idx_t 
 {
     idx = duk_normalize_index(ctx, idx);
     if (!is_regexp(ctx, idx)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
     }
     return program_of(ctx, st, idx);
 }
@@ -224,7 +228,7 @@ struct re_slot *fcw_re_program_with_flags(duk_context *ctx, struct re_state *st,
 {
     idx = duk_normalize_index(ctx, idx);
     if (!is_regexp(ctx, idx)) {
-        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
+        (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a RegExp object");
     }
     duk_get_prop_literal(ctx, idx, SOURCE_KEY);
     struct re_slot *s = compile_or_throw(ctx, st, -1, flags);
@@ -259,7 +263,7 @@ static void adopt(duk_context *ctx, duk_idx_t idx)
 {
     duk_get_prop_literal(ctx, idx, DUK_BYTECODE_KEY);
     duk_size_t n = 0;
-    const unsigned char *bc = (const unsigned char *) duk_get_lstring(ctx, -1, &n);
+    const unsigned char *bc = (const unsigned char *)duk_get_lstring(ctx, -1, &n);
     unsigned dflags = n > 0 ? bc[0] : 0, flags = 0;
     duk_pop(ctx);
     flags |= (dflags & 1) ? FCW_RE_GLOBAL : 0;
@@ -298,7 +302,7 @@ static unsigned parse_flags_or_throw(duk_context *ctx, duk_idx_t fidx)
     int bad = fcw_re_parse_flags(f, len, &flags) < 0;
     free(f);
     if (bad) {
-        (void) duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression flags '%s'", duk_get_string(ctx, fidx));
+        (void)duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression flags '%s'", duk_get_string(ctx, fidx));
     }
     return flags;
 }
@@ -382,10 +386,9 @@ static const struct {
     unsigned flag;
     char letter;
 } flag_props[] = {
-    { "hasIndices", FCW_RE_HAS_INDICES, 'd' }, { "global", FCW_RE_GLOBAL, 'g' },
-    { "ignoreCase", FCW_RE_IGNORE_CASE, 'i' }, { "multiline", FCW_RE_MULTILINE, 'm' },
-    { "dotAll", FCW_RE_DOT_ALL, 's' },         { "unicode", FCW_RE_UNICODE, 'u' },
-    { "unicodeSets", FCW_RE_UNICODE_SETS, 'v' }, { "sticky", FCW_RE_STICKY, 'y' },
+    {"hasIndices", FCW_RE_HAS_INDICES, 'd'},   {"global", FCW_RE_GLOBAL, 'g'},  {"ignoreCase", FCW_RE_IGNORE_CASE, 'i'},
+    {"multiline", FCW_RE_MULTILINE, 'm'},      {"dotAll", FCW_RE_DOT_ALL, 's'}, {"unicode", FCW_RE_UNICODE, 'u'},
+    {"unicodeSets", FCW_RE_UNICODE_SETS, 'v'}, {"sticky", FCW_RE_STICKY, 'y'},
 };
 #define N_FLAG_PROPS (sizeof(flag_props) / sizeof(flag_props[0]))
 
@@ -411,7 +414,7 @@ static duk_ret_t native_setup(duk_context *ctx)
     for (size_t i = 0; i < N_FLAG_PROPS; i++) {
         duk_push_string(ctx, flag_props[i].name);
         st->flag_names[i] = duk_get_heapptr(ctx, -1);
-        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
     }
     duk_put_prop_literal(ctx, 3, "regexpFlagNames");
     return 0;
@@ -424,8 +427,7 @@ static int interrupt_cb(void *opaque)
     return fcw_engine_timeout_check(opaque);
 }
 
-int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start,
-               int *caps)
+int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start, int *caps)
 {
     int rc = fcw_re_exec(slot->re, v->units, v->len, start, caps, interrupt_cb, st->engine);
     if (rc >= 0) {
@@ -436,7 +438,9 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
     if (rc == FCW_RE_INTERRUPTED) {
         enum engine_interrupt why = fcw_engine_interrupted(st->engine);
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression stopped: the request reached its %s limit",
-                         why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_WALL_LIMIT ? "wall time" : "CPU time");
+                         why == ENGINE_MEMORY_LIMIT ? "memory"
+                         : why == ENGINE_WALL_LIMIT ? "wall time"
+                                                    : "CPU time");
     }
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression too complex");
 }
@@ -465,7 +469,7 @@ int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap)
     if (2 * ncap <= RE_CAPS_INLINE) {
         return inline_caps;
     }
-    return duk_push_fixed_buffer(ctx, (size_t) ncap * 2 * sizeof(int));
+    return duk_push_fixed_buffer(ctx, (size_t)ncap * 2 * sizeof(int));
 }
 
 duk_idx_t fcw_re_push_array(duk_context *ctx)
@@ -482,7 +486,7 @@ void fcw_re_finish_array(duk_context *ctx, struct re_state *st, duk_idx_t arr)
 void fcw_re_push_group_name(duk_context *ctx, const char *name)
 {
     size_t n = strlen(name), o = 0, wide = 0;
-    const unsigned char *u = (const unsigned char *) name;
+    const unsigned char *u = (const unsigned char *)name;
     for (size_t i = 0; i < n; i++) {
         wide |= u[i] >= 0xF0;
     }
@@ -493,25 +497,25 @@ void fcw_re_push_group_name(duk_context *ctx, const char *name)
     unsigned char *out = duk_push_fixed_buffer(ctx, n * 2);
     for (size_t i = 0; i < n;) {
         if (u[i] >= 0xF0 && i + 3 < n) {
-            uint32_t cp = ((uint32_t) (u[i] & 0x07) << 18) | ((uint32_t) (u[i + 1] & 0x3F) << 12) |
-                          ((uint32_t) (u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
+            uint32_t cp = ((uint32_t)(u[i] & 0x07) << 18) | ((uint32_t)(u[i + 1] & 0x3F) << 12) |
+                          ((uint32_t)(u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
             o += fcw_cesu8_put(cp, out + o);
             i += 4;
         } else {
             out[o++] = u[i++];
         }
     }
-    duk_push_lstring(ctx, (const char *) out, o);
+    duk_push_lstring(ctx, (const char *)out, o);
     duk_remove(ctx, -2);
 }
 
 /* CreateDataProperty(obj, key, value on top): defined, not set, so that a
  * setter on Array.prototype is not called. */
-#define define_value(ctx, obj, key)                                                                            \
-    do {                                                                                                           \
-        duk_push_literal((ctx), key);                                                                              \
-        duk_insert((ctx), -2);                                                                                     \
-        duk_def_prop((ctx), (obj), DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);                                  \
+#define define_value(ctx, obj, key)                                                                                    \
+    do {                                                                                                               \
+        duk_push_literal((ctx), key);                                                                                  \
+        duk_insert((ctx), -2);                                                                                         \
+        duk_def_prop((ctx), (obj), DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);                                      \
     } while (0)
 
 /* The groups object of a match: each named group's capture, the one that
@@ -536,11 +540,11 @@ void fcw_re_push_groups(duk_context *ctx, const struct re_slot *slot, const int 
             }
         }
         if (v == NULL) {
-            duk_get_prop_index(ctx, values, (duk_uarridx_t) i);
+            duk_get_prop_index(ctx, values, (duk_uarridx_t)i);
         } else if (caps[2 * i] < 0) {
             duk_push_undefined(ctx);
         } else {
-            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+            fcw_re_push_range(ctx, v, (size_t)caps[2 * i], (size_t)caps[2 * i + 1]);
         }
         duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WEC);
     }
@@ -556,9 +560,9 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
         if (caps[2 * i] < 0) {
             duk_push_undefined(ctx);
         } else {
-            fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+            fcw_re_push_range(ctx, v, (size_t)caps[2 * i], (size_t)caps[2 * i + 1]);
         }
-        duk_put_prop_index(ctx, arr, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, arr, (duk_uarridx_t)i);
     }
     duk_push_int(ctx, caps[0]);
     define_value(ctx, arr, "index");
@@ -583,7 +587,7 @@ static void push_match(duk_context *ctx, struct re_state *st, struct re_slot *sl
                 duk_put_prop_index(ctx, pair, 1);
                 fcw_re_finish_array(ctx, st, pair);
             }
-            duk_put_prop_index(ctx, indices, (duk_uarridx_t) i);
+            duk_put_prop_index(ctx, indices, (duk_uarridx_t)i);
         }
         if (named) {
             fcw_re_push_groups(ctx, slot, caps, indices, NULL);
@@ -603,8 +607,7 @@ enum exec_result { EXEC_BOOLEAN, EXEC_ARRAY, EXEC_INDEX };
 /* RegExpBuiltinExec(R at ridx, a RegExp object, S at sidx): pushes the
  * match array (or null), for test a boolean, for search the index of the
  * match (or -1). */
-static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx,
-                         enum exec_result want)
+static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, duk_idx_t sidx, enum exec_result want)
 {
     double li = fcw_re_get_last_index(ctx, ridx);
     struct re_slot *slot = program_of(ctx, st, ridx);
@@ -616,7 +619,7 @@ static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, 
     }
     struct re_view v;
     fcw_re_view(ctx, st, sidx, &v);
-    int m = li <= (double) v.len && fcw_re_run(ctx, st, slot, &v, (size_t) li, caps);
+    int m = li <= (double)v.len && fcw_re_run(ctx, st, slot, &v, (size_t)li, caps);
     if (want == EXEC_ARRAY) {
         if (m) {
             push_match(ctx, st, slot, &v, caps, sidx);
@@ -631,7 +634,7 @@ static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, 
     fcw_re_view_release(ctx, st, &v);
     fcw_re_unpin(slot);
     if (gy) {
-        fcw_re_set_last_index(ctx, ridx, m ? (double) caps[1] : 0);
+        fcw_re_set_last_index(ctx, ridx, m ? (double)caps[1] : 0);
     }
 }
 
@@ -693,7 +696,6 @@ static duk_ret_t re_test(duk_context *ctx)
 
 /* ---- accessors ---- */
 
-
 /* EscapeRegExpPattern: "/" outside a class and line terminators escaped,
  * "(?:)" for the empty pattern. Pushes the result. */
 static void push_escaped_source(duk_context *ctx, duk_idx_t src)
@@ -708,9 +710,9 @@ static void push_escaped_source(duk_context *ctx, duk_idx_t src)
     size_t o = 0;
     int in_class = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char) s[i];
+        unsigned char c = (unsigned char)s[i];
         if (c == '\\' && i + 1 < n) {
-            unsigned char d = (unsigned char) s[i + 1];
+            unsigned char d = (unsigned char)s[i + 1];
             out[o++] = '\\';
             if (d == '\n' || d == '\r') {
                 out[o++] = d == '\n' ? 'n' : 'r';
@@ -719,14 +721,14 @@ static void push_escaped_source(duk_context *ctx, duk_idx_t src)
             }
             i++;
             c = d;
-            if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
-                ((unsigned char) s[i + 2] == 0xA8 || (unsigned char) s[i + 2] == 0xA9)) {
-                memcpy(out + o, (unsigned char) s[i + 2] == 0xA8 ? "u2028" : "u2029", 5);
+            if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+                memcpy(out + o, (unsigned char)s[i + 2] == 0xA8 ? "u2028" : "u2029", 5);
                 o += 5;
                 i += 2;
                 continue;
             }
-            out[o++] = (char) c;
+            out[o++] = (char)c;
             continue;
         }
         if (c == '[') {
@@ -743,13 +745,13 @@ static void push_escaped_source(duk_context *ctx, duk_idx_t src)
         } else if (c == '\r') {
             memcpy(out + o, "\\r", 2);
             o += 2;
-        } else if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80 &&
-                   ((unsigned char) s[i + 2] == 0xA8 || (unsigned char) s[i + 2] == 0xA9)) {
-            memcpy(out + o, (unsigned char) s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            memcpy(out + o, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
             o += 6;
             i += 2;
         } else {
-            out[o++] = (char) c;
+            out[o++] = (char)c;
         }
     }
     duk_resize_buffer(ctx, -1, o);
@@ -806,7 +808,7 @@ static void push_getters(duk_context *ctx)
     duk_push_object(ctx);
     for (size_t i = 0; i < N_FLAG_PROPS; i++) {
         duk_push_c_function(ctx, re_getter, 0);
-        duk_set_magic(ctx, -1, (duk_int_t) i);
+        duk_set_magic(ctx, -1, (duk_int_t)i);
         duk_put_prop_string(ctx, -2, flag_props[i].name);
     }
     duk_push_c_function(ctx, re_getter, 0);
@@ -823,7 +825,7 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
 {
     struct re_state *st = calloc(1, sizeof(*st));
     if (st == NULL) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     }
     st->engine = fcw_engine_of(ctx);
     duk_push_heap_stash(ctx);
@@ -834,16 +836,16 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
     last_state = st;
 
     static const duk_function_list_entry fns[] = {
-        { "regexpCreate", native_create, 3 },
-        { "regexpInitialize", native_initialize, 3 },
-        { "isRegExpObject", native_is_regexp, 1 },
-        { "regexpSource", native_source, 1 },
-        { "regexpFlags", native_flags, 1 },
-        { "regexpSetup", native_setup, 3 },
-        { "regexpExec", re_exec, 1 },
-        { "regexpTest", re_test, 1 },
-        { "regexpSearchIndex", re_search_index, 2 },
-        { NULL, NULL, 0 },
+        {"regexpCreate", native_create, 3},
+        {"regexpInitialize", native_initialize, 3},
+        {"isRegExpObject", native_is_regexp, 1},
+        {"regexpSource", native_source, 1},
+        {"regexpFlags", native_flags, 1},
+        {"regexpSetup", native_setup, 3},
+        {"regexpExec", re_exec, 1},
+        {"regexpTest", re_test, 1},
+        {"regexpSearchIndex", re_search_index, 2},
+        {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
     push_getters(ctx);

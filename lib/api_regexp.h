@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the parts of the RegExp binding share (lib/api_regexp.c: the
  * per-heap program cache, RegExp objects, exec and the accessors;
@@ -95,8 +96,7 @@ static inline size_t fcw_re_byte(const struct re_view *v, size_t i)
 /* Runs slot's program on v from start; on a match fills caps (2 * ncap).
  * Returns 1 or 0; throws on an interrupted or too complex match (after
  * unpinning slot and releasing v). */
-int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start,
-               int *caps);
+int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start, int *caps);
 
 /* Pushes v's units [start, end) as a string. */
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Strings as the regular-expression engine reads them. Duktape keeps
  * strings as CESU-8 (each UTF-16 code unit of a surrogate pair on its own,
@@ -53,29 +54,29 @@ static void decode(const unsigned char *b, size_t blen, size_t clen, uint16_t *u
             cp = 0xFFFD;
         }
         if (offs) {
-            offs[n] = (uint32_t) start;
+            offs[n] = (uint32_t)start;
         }
-        units[n++] = (uint16_t) cp;
+        units[n++] = (uint16_t)cp;
     }
     while (n < clen) { /* not reached for Duktape's strings */
         if (offs) {
-            offs[n] = (uint32_t) blen;
+            offs[n] = (uint32_t)blen;
         }
         units[n++] = 0xFFFD;
     }
     if (offs) {
-        offs[clen] = (uint32_t) blen;
+        offs[clen] = (uint32_t)blen;
     }
 }
 
 uint16_t *fcw_re_units_of(duk_context *ctx, duk_idx_t idx, size_t *len)
 {
     duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_require_lstring(ctx, idx, &blen);
+    const unsigned char *b = (const unsigned char *)duk_require_lstring(ctx, idx, &blen);
     size_t clen = duk_get_length(ctx, idx);
     uint16_t *u = malloc((clen + 1) * sizeof(uint16_t));
     if (u == NULL) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     }
     decode(b, blen, clen, u, NULL);
     *len = clen;
@@ -98,14 +99,14 @@ static void convert_into(duk_context *ctx, duk_idx_t idx, uint16_t **units, uint
                          struct re_view *v)
 {
     duk_size_t blen = 0;
-    const unsigned char *b = (const unsigned char *) duk_get_lstring(ctx, idx, &blen);
+    const unsigned char *b = (const unsigned char *)duk_get_lstring(ctx, idx, &blen);
     size_t clen = duk_get_length(ctx, idx);
     int ascii = clen == blen;
     if (clen + 1 > *cap || (*cap > RE_INPUT_KEEP && *cap > 4 * (clen + 1))) {
         size_t want = clen + 1;
         uint16_t *nu = duk_realloc_raw(ctx, *units, want * sizeof(uint16_t));
         if (nu == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
+            (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
         }
         *units = nu;
         duk_free_raw(ctx, *offs);
@@ -115,7 +116,7 @@ static void convert_into(duk_context *ctx, duk_idx_t idx, uint16_t **units, uint
     if (!ascii && *offs == NULL) {
         *offs = duk_alloc_raw(ctx, *cap * sizeof(uint32_t));
         if (*offs == NULL) {
-            (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
+            (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory converting a string for a regular expression");
         }
     }
     if (ascii) {
@@ -178,8 +179,8 @@ void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *
 {
     struct re_input *in = &st->input;
     if (v->temporary) {
-        duk_free_raw(ctx, (void *) v->units);
-        duk_free_raw(ctx, (void *) v->offs);
+        duk_free_raw(ctx, (void *)v->units);
+        duk_free_raw(ctx, (void *)v->offs);
         v->temporary = 0;
     } else if (in->busy > 0) {
         in->busy--;
@@ -190,7 +191,7 @@ void fcw_re_view_release(duk_context *ctx, struct re_state *st, struct re_view *
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end)
 {
     size_t a = fcw_re_byte(v, start), b = fcw_re_byte(v, end);
-    duk_push_lstring(ctx, (const char *) v->bytes + a, b - a);
+    duk_push_lstring(ctx, (const char *)v->bytes + a, b - a);
 }
 
 size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode)

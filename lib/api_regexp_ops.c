@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Native loops behind RegExp.prototype[Symbol.replace], [Symbol.match] and
  * [Symbol.split] (js/16-regexp.js), for the common case where the regexp's
@@ -63,7 +64,7 @@ static void out_range(struct out *o, const struct re_view *v, size_t start, size
 static void out_capture(struct out *o, const struct re_view *v, const int *caps, int i)
 {
     if (caps[2 * i] >= 0) {
-        out_range(o, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+        out_range(o, v, (size_t)caps[2 * i], (size_t)caps[2 * i + 1]);
     }
 }
 
@@ -77,7 +78,7 @@ static int is_digit(unsigned char c)
 static void substitute(struct out *o, const struct re_view *v, const unsigned char *t, size_t tlen,
                        const struct re_slot *slot, const int *caps, int named)
 {
-    size_t position = (size_t) caps[0], end = (size_t) caps[1];
+    size_t position = (size_t)caps[0], end = (size_t)caps[1];
     int m = slot->ncap - 1;
     size_t i = 0;
     while (i < tlen) {
@@ -86,7 +87,7 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
             out_add(o, t + i, tlen - i);
             return;
         }
-        size_t d = (size_t) (dollar - t);
+        size_t d = (size_t)(dollar - t);
         out_add(o, t + i, d - i);
         if (d + 1 >= tlen) {
             out_add(o, "$", 1);
@@ -115,9 +116,9 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
             if (index >= 1 && index <= m) {
                 out_capture(o, v, caps, index);
             } else {
-                out_add(o, t + d, (size_t) digits + 1);
+                out_add(o, t + d, (size_t)digits + 1);
             }
-            i = d + 1 + (size_t) digits;
+            i = d + 1 + (size_t)digits;
         } else if (c == '<') {
             const unsigned char *gt = named ? memchr(t + d, '>', tlen - d) : NULL;
             if (gt == NULL) {
@@ -125,7 +126,7 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
                 i = d + 2;
                 continue;
             }
-            size_t nlen = (size_t) (gt - (t + d + 2));
+            size_t nlen = (size_t)(gt - (t + d + 2));
             int found = 0;
             for (int g = 1; g <= m && !found; g++) {
                 const char *name = fcw_re_group_name(slot->re, g);
@@ -141,7 +142,7 @@ static void substitute(struct out *o, const struct re_view *v, const unsigned ch
                     out_capture(o, v, caps, g);
                 }
             }
-            i = (size_t) (gt - t) + 1;
+            i = (size_t)(gt - t) + 1;
         } else {
             out_add(o, "$", 1);
             i = d + 1;
@@ -159,11 +160,10 @@ static int flags_agree(const struct re_slot *slot, int global, int unicode)
 
 static duk_ret_t to_string_safe(duk_context *ctx, void *udata)
 {
-    (void) udata;
+    (void)udata;
     duk_to_string(ctx, -1);
     return 1;
 }
-
 
 /* The replacer function's part of @@replace: the matches (ncap * 2 ints
  * each in found[0..n)) were all collected first, as the spec does, and the
@@ -172,7 +172,7 @@ static duk_ret_t to_string_safe(duk_context *ctx, void *udata)
 static void replace_with_function(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v,
                                   const int *found, size_t n, struct out *o)
 {
-    size_t next = 0, per = (size_t) slot->ncap * 2;
+    size_t next = 0, per = (size_t)slot->ncap * 2;
     for (size_t k = 0; k < n; k++) {
         const int *caps = found + k * per;
         duk_idx_t nargs = slot->ncap + 2;
@@ -182,7 +182,7 @@ static void replace_with_function(duk_context *ctx, struct re_state *st, struct 
             if (caps[2 * i] < 0) {
                 duk_push_undefined(ctx);
             } else {
-                fcw_re_push_range(ctx, v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+                fcw_re_push_range(ctx, v, (size_t)caps[2 * i], (size_t)caps[2 * i + 1]);
             }
         }
         duk_push_int(ctx, caps[0]);
@@ -196,14 +196,14 @@ static void replace_with_function(duk_context *ctx, struct re_state *st, struct 
              duk_safe_call(ctx, to_string_safe, NULL, 1, 1) != DUK_EXEC_SUCCESS)) {
             fcw_re_view_release(ctx, st, v);
             fcw_re_unpin(slot);
-            (void) duk_throw(ctx);
+            (void)duk_throw(ctx);
         }
-        if ((size_t) caps[0] >= next) {
+        if ((size_t)caps[0] >= next) {
             duk_size_t rlen = 0;
             const char *r = duk_get_lstring(ctx, -1, &rlen);
-            out_range(o, v, next, (size_t) caps[0]);
+            out_range(o, v, next, (size_t)caps[0]);
             out_add(o, r, rlen);
-            next = (size_t) caps[1];
+            next = (size_t)caps[1];
         }
         duk_pop(ctx);
     }
@@ -238,7 +238,7 @@ static duk_ret_t native_replace(duk_context *ctx)
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     duk_size_t tlen = 0;
-    const unsigned char *t = functional ? NULL : (const unsigned char *) duk_get_lstring(ctx, 2, &tlen);
+    const unsigned char *t = functional ? NULL : (const unsigned char *)duk_get_lstring(ctx, 2, &tlen);
     struct out o, found; /* the result; for a function, the matches first */
     out_init(ctx, &o);
     if (functional) {
@@ -252,7 +252,7 @@ static duk_ret_t native_replace(duk_context *ctx)
         li = 0;
     }
     for (;;) {
-        if (li > (double) v.len || !fcw_re_run(ctx, st, slot, &v, (size_t) li, caps)) {
+        if (li > (double)v.len || !fcw_re_run(ctx, st, slot, &v, (size_t)li, caps)) {
             li = 0;
             break;
         }
@@ -261,18 +261,18 @@ static duk_ret_t native_replace(duk_context *ctx)
             li = caps[1];
         }
         if (functional) {
-            out_add(&found, caps, (size_t) slot->ncap * 2 * sizeof(int));
+            out_add(&found, caps, (size_t)slot->ncap * 2 * sizeof(int));
             n++;
-        } else if ((size_t) caps[0] >= next) { /* a match may begin before a lastIndex inside a pair */
-            out_range(&o, &v, next, (size_t) caps[0]);
+        } else if ((size_t)caps[0] >= next) { /* a match may begin before a lastIndex inside a pair */
+            out_range(&o, &v, next, (size_t)caps[0]);
             substitute(&o, &v, t, tlen, slot, caps, named);
-            next = (size_t) caps[1];
+            next = (size_t)caps[1];
         }
         if (!global) {
             break;
         }
         if (caps[0] == caps[1]) {
-            li = (double) fcw_re_advance(&v, (size_t) li, unicode);
+            li = (double)fcw_re_advance(&v, (size_t)li, unicode);
         }
     }
     if (matched && !functional) {
@@ -286,14 +286,14 @@ static duk_ret_t native_replace(duk_context *ctx)
     if (matched && functional) {
         slot->pins++;
         fcw_re_view(ctx, st, 1, &v);
-        replace_with_function(ctx, st, slot, &v, (const int *) found.p, n, &o);
+        replace_with_function(ctx, st, slot, &v, (const int *)found.p, n, &o);
         fcw_re_view_release(ctx, st, &v);
         fcw_re_unpin(slot);
     }
     if (!matched) {
         duk_dup(ctx, 1);
     } else {
-        duk_push_lstring(ctx, (const char *) o.p, o.len);
+        duk_push_lstring(ctx, (const char *)o.p, o.len);
     }
     return 1;
 }
@@ -319,9 +319,9 @@ static duk_ret_t native_match_all(duk_context *ctx)
     size_t li = 0;
     duk_uarridx_t n = 0;
     while (li <= v.len && fcw_re_run(ctx, st, slot, &v, li, caps)) {
-        fcw_re_push_range(ctx, &v, (size_t) caps[0], (size_t) caps[1]);
+        fcw_re_push_range(ctx, &v, (size_t)caps[0], (size_t)caps[1]);
         duk_put_prop_index(ctx, arr, n++);
-        li = (size_t) caps[1];
+        li = (size_t)caps[1];
         if (caps[0] == caps[1]) {
             li = fcw_re_advance(&v, li, unicode);
         }
@@ -351,7 +351,7 @@ static duk_ret_t native_split(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression flags '%s'", fs);
     }
     for (size_t i = 0; i < flen; i++) {
-        f16[i] = (unsigned char) fs[i];
+        f16[i] = (unsigned char)fs[i];
     }
     if (fcw_re_parse_flags(f16, flen, &flags) < 0) {
         return duk_error(ctx, DUK_ERR_SYNTAX_ERROR, "Invalid regular expression flags '%s'", fs);
@@ -359,7 +359,7 @@ static duk_ret_t native_split(duk_context *ctx)
     int unicode = (flags & (FCW_RE_UNICODE | FCW_RE_UNICODE_SETS)) != 0;
     duk_uint32_t lim = duk_to_uint32(ctx, 3);
     struct re_slot *slot =
-        fcw_re_program_with_flags(ctx, st, 0, flags & ~(unsigned) (FCW_RE_STICKY | FCW_RE_GLOBAL | FCW_RE_HAS_INDICES));
+        fcw_re_program_with_flags(ctx, st, 0, flags & ~(unsigned)(FCW_RE_STICKY | FCW_RE_GLOBAL | FCW_RE_HAS_INDICES));
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     duk_idx_t arr = fcw_re_push_array(ctx);
@@ -384,13 +384,13 @@ static duk_ret_t native_split(duk_context *ctx)
         return 1;
     }
     while (q < size) {
-        if (!fcw_re_run(ctx, st, slot, &v, q, caps) || (size_t) caps[0] >= size) {
+        if (!fcw_re_run(ctx, st, slot, &v, q, caps) || (size_t)caps[0] >= size) {
             break;
         }
-        if ((size_t) caps[0] > q) {
-            q = (size_t) caps[0];
+        if ((size_t)caps[0] > q) {
+            q = (size_t)caps[0];
         }
-        size_t e = (size_t) caps[1] < size ? (size_t) caps[1] : size;
+        size_t e = (size_t)caps[1] < size ? (size_t)caps[1] : size;
         if (e == p) {
             q = fcw_re_advance(&v, q, unicode);
             continue;
@@ -405,7 +405,7 @@ static duk_ret_t native_split(duk_context *ctx)
             if (caps[2 * i] < 0) {
                 duk_push_undefined(ctx);
             } else {
-                fcw_re_push_range(ctx, &v, (size_t) caps[2 * i], (size_t) caps[2 * i + 1]);
+                fcw_re_push_range(ctx, &v, (size_t)caps[2 * i], (size_t)caps[2 * i + 1]);
             }
             duk_put_prop_index(ctx, arr, n++);
             if (n == lim) {
@@ -426,10 +426,10 @@ done:
 void fcw_api_regexp_ops_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        { "regexpReplace", native_replace, 5 },
-        { "regexpMatchAll", native_match_all, 3 },
-        { "regexpSplit", native_split, 4 },
-        { NULL, NULL, 0 },
+        {"regexpReplace", native_replace, 5},
+        {"regexpMatchAll", native_match_all, 3},
+        {"regexpSplit", native_split, 4},
+        {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
 }

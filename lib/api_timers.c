@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Timers for JavaScript: native.setTimer(ms, id) schedules a loop timer that
  * calls native.fireTimer(id); native.clearTimer(handle) cancels it. The
@@ -12,9 +13,9 @@
 
 static void timer_fired(struct fcw_loop *loop, uint64_t handle, void *data)
 {
-    (void) handle;
+    (void)handle;
     struct fcw_engine *e = fcw_loop_owner(loop);
-    duk_push_number(fcw_engine_ctx(e), (double) (uintptr_t) data);
+    duk_push_number(fcw_engine_ctx(e), (double)(uintptr_t)data);
     fcw_engine_call_native(e, "fireTimer", 1, "uncaught exception in timer callback");
 }
 
@@ -27,17 +28,17 @@ static duk_ret_t native_set_timer(duk_context *ctx)
     if (ms != ms || ms < 0) {
         ms = 0;
     }
-    uint64_t handle = fcw_loop_add_timer(fcw_engine_loop(e), ms, timer_fired, (void *) (uintptr_t) id);
+    uint64_t handle = fcw_loop_add_timer(fcw_engine_loop(e), ms, timer_fired, (void *)(uintptr_t)id);
     if (handle == 0) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "cannot add a timer: out of memory");
     }
-    duk_push_number(ctx, (double) handle);
+    duk_push_number(ctx, (double)handle);
     return 1;
 }
 
 static duk_ret_t native_clear_timer(duk_context *ctx)
 {
-    uint64_t handle = (uint64_t) duk_require_number(ctx, 0);
+    uint64_t handle = (uint64_t)duk_require_number(ctx, 0);
     fcw_loop_del_timer(fcw_engine_loop(fcw_engine_of(ctx)), handle);
     return 0;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The native half of URL and URLSearchParams (js/30-url.js): thin Duktape
  * bindings over lib/url.c.
@@ -30,9 +31,22 @@
 #define HREF_KEY DUK_HIDDEN_SYMBOL("fcwUrlHref")
 #define OFFSETS_KEY DUK_HIDDEN_SYMBOL("fcwUrlOffsets")
 
-enum { OFF_SCHEME_END, OFF_USERNAME_START, OFF_USERNAME_END, OFF_PASSWORD_START, OFF_PASSWORD_END,
-       OFF_HOST_START, OFF_HOST_END, OFF_PORT, OFF_PATH_START, OFF_PATH_END, OFF_QUERY_START,
-       OFF_FRAGMENT_START, OFF_FLAGS, OFF_COUNT };
+enum {
+    OFF_SCHEME_END,
+    OFF_USERNAME_START,
+    OFF_USERNAME_END,
+    OFF_PASSWORD_START,
+    OFF_PASSWORD_END,
+    OFF_HOST_START,
+    OFF_HOST_END,
+    OFF_PORT,
+    OFF_PATH_START,
+    OFF_PATH_END,
+    OFF_QUERY_START,
+    OFF_FRAGMENT_START,
+    OFF_FLAGS,
+    OFF_COUNT
+};
 
 static int32_t offset_out(uint32_t v)
 {
@@ -342,15 +356,13 @@ static duk_ret_t url_form_serialize(duk_context *ctx)
 
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    static const duk_function_list_entry funcs[] = {
-        { "urlParse", url_parse, 3 },
-        { "urlSet", url_set, 3 },
-        { "urlToUSVString", url_to_usv_string, 1 },
-        { "urlOrigin", url_origin, 1 },
-        { "urlFormParse", url_form_parse, 1 },
-        { "urlFormSerialize", url_form_serialize, 1 },
-        { NULL, NULL, 0 }
-    };
+    static const duk_function_list_entry funcs[] = {{"urlParse", url_parse, 3},
+                                                    {"urlSet", url_set, 3},
+                                                    {"urlToUSVString", url_to_usv_string, 1},
+                                                    {"urlOrigin", url_origin, 1},
+                                                    {"urlFormParse", url_form_parse, 1},
+                                                    {"urlFormSerialize", url_form_serialize, 1},
+                                                    {NULL, NULL, 0}};
 
     native_idx = duk_normalize_index(ctx, native_idx);
     duk_put_function_list(ctx, native_idx, funcs);

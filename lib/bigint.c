@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Magnitude arithmetic for BigInt (see bigint.h): schoolbook addition,
  * subtraction and multiplication on 32-bit limbs with 64-bit intermediates,
@@ -300,7 +301,7 @@ size_t fcw_bigint_from_double(uint32_t *r, double d)
         return 0;
     }
     uint64_t m = (uint64_t)ldexp(f, 53);
-    uint32_t mm[2] = { (uint32_t)m, (uint32_t)(m >> 32) };
+    uint32_t mm[2] = {(uint32_t)m, (uint32_t)(m >> 32)};
     size_t n = fcw_bigint_norm(mm, 2);
     if (e >= 53) {
         return fcw_bigint_shl(r, mm, n, (uint64_t)(e - 53));

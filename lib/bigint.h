@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Arbitrary-precision integer magnitudes for the BigInt runtime, in plain C.
  *

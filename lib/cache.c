@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Cache API's store on SQLite (see cache.h). One file per store, in WAL
  * mode with a busy timeout like the KV namespaces, so that every child of a
@@ -22,8 +23,22 @@
 #define CACHE_STALE_MS (10.0 * 60 * 1000) /* an entry unfinished this long is abandoned */
 
 enum cache_stmt {
-    ST_LOOKUP, ST_TOUCH, ST_BEGIN, ST_CHUNK, ST_GROW, ST_READ, ST_SHOW, ST_DROP_OLD_CHUNKS, ST_DROP_OLD,
-    ST_DROP_CHUNKS, ST_DROP, ST_TOTAL, ST_OLDEST, ST_KEY_CHUNKS, ST_KEY_DROP, ST_COUNT
+    ST_LOOKUP,
+    ST_TOUCH,
+    ST_BEGIN,
+    ST_CHUNK,
+    ST_GROW,
+    ST_READ,
+    ST_SHOW,
+    ST_DROP_OLD_CHUNKS,
+    ST_DROP_OLD,
+    ST_DROP_CHUNKS,
+    ST_DROP,
+    ST_TOTAL,
+    ST_OLDEST,
+    ST_KEY_CHUNKS,
+    ST_KEY_DROP,
+    ST_COUNT
 };
 
 static const char *const cache_sql[ST_COUNT] = {
@@ -58,7 +73,7 @@ static double now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) (ts.tv_nsec / 1000000);
+    return (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
 }
 
 static int cache_fail(struct fcw_cache *c, const char *what, char *err, size_t errlen)
@@ -144,8 +159,7 @@ struct fcw_cache *fcw_cache_open(const char *path, size_t max_size, char *err, s
         return NULL;
     }
     for (int i = 0; i < ST_COUNT; i++) {
-        if (sqlite3_prepare_v3(c->db, cache_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &c->stmt[i], NULL) !=
-            SQLITE_OK) {
+        if (sqlite3_prepare_v3(c->db, cache_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &c->stmt[i], NULL) != SQLITE_OK) {
             cache_fail(c, "failed to prepare a statement", err, errlen);
             fcw_cache_close(c);
             return NULL;
@@ -172,11 +186,11 @@ static int drop(struct fcw_cache *c, int64_t id, char *err, size_t errlen)
 static char *column_text(sqlite3_stmt *st, int col)
 {
     const unsigned char *t = sqlite3_column_text(st, col);
-    return strdup(t != NULL ? (const char *) t : "");
+    return strdup(t != NULL ? (const char *)t : "");
 }
 
-int fcw_cache_lookup(struct fcw_cache *c, const char *name, const char *url, struct fcw_cache_entry *out,
-                     char *err, size_t errlen)
+int fcw_cache_lookup(struct fcw_cache *c, const char *name, const char *url, struct fcw_cache_entry *out, char *err,
+                     size_t errlen)
 {
     sqlite3_stmt *st = c->stmt[ST_LOOKUP];
     memset(out, 0, sizeof(*out));
@@ -234,7 +248,7 @@ int fcw_cache_read(struct fcw_cache *c, int64_t id, int64_t seq, unsigned char *
     *data = NULL;
     *len = 0;
     if (rc == SQLITE_ROW) {
-        *len = (size_t) sqlite3_column_bytes(st, 0);
+        *len = (size_t)sqlite3_column_bytes(st, 0);
         *data = malloc(*len ? *len : 1);
         if (*data != NULL && *len) {
             memcpy(*data, sqlite3_column_blob(st, 0), *len);
@@ -281,12 +295,12 @@ int fcw_cache_write(struct fcw_cache *c, int64_t id, int64_t seq, const void *da
     sqlite3_stmt *st = c->stmt[ST_CHUNK];
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, seq);
-    sqlite3_bind_blob(st, 3, len ? data : "", (int) len, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 3, len ? data : "", (int)len, SQLITE_STATIC);
     if (run(c, ST_CHUNK, "failed to store a body", err, errlen) < 0) {
         return -1;
     }
     sqlite3_bind_int64(c->stmt[ST_GROW], 1, id);
-    sqlite3_bind_int64(c->stmt[ST_GROW], 2, (sqlite3_int64) len);
+    sqlite3_bind_int64(c->stmt[ST_GROW], 2, (sqlite3_int64)len);
     sqlite3_bind_int64(c->stmt[ST_GROW], 3, seq);
     return run(c, ST_GROW, "failed to store a body", err, errlen);
 }
@@ -302,7 +316,7 @@ static int evict(struct fcw_cache *c, char *err, size_t errlen)
         if (rc != SQLITE_ROW) {
             return cache_fail(c, "failed to size the store", err, errlen);
         }
-        if ((size_t) total <= c->max_size) {
+        if ((size_t)total <= c->max_size) {
             return 0;
         }
         st = c->stmt[ST_OLDEST];

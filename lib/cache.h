@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The store behind the Cache API (js/73-cache.js, natives in
  * lib/api_cache.c): one SQLite file shared by every process that names it,
@@ -29,8 +30,8 @@ void fcw_cache_close(struct fcw_cache *c);
 
 /* The live entry of (name, url), marking it used now; an expired one is
  * removed and not found. Returns 1 and fills out, or 0. */
-int fcw_cache_lookup(struct fcw_cache *c, const char *name, const char *url, struct fcw_cache_entry *out,
-                     char *err, size_t errlen);
+int fcw_cache_lookup(struct fcw_cache *c, const char *name, const char *url, struct fcw_cache_entry *out, char *err,
+                     size_t errlen);
 void fcw_cache_entry_free(struct fcw_cache_entry *e);
 
 /* Chunk seq of an entry's body: 1 with *data (malloc'ed) and *len, 0 when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CPU-time alarm (see cputimer.h): a POSIX timer on the process's CPU
  * clock that raises SIGXCPU once.
@@ -19,7 +20,7 @@ static void *expire_data;
 
 static void on_sigxcpu(int sig)
 {
-    (void) sig;
+    (void)sig;
     fcw_cputimer_expired = 1;
     if (expire_cb != NULL) {
         expire_cb(expire_data);
@@ -61,8 +62,8 @@ int fcw_cputimer_arm(unsigned ms, void (*on_expire)(void *data), void *data)
     expire_data = data;
     struct itimerspec its;
     memset(&its, 0, sizeof(its));
-    its.it_value.tv_sec = (time_t) (ms / 1000);
-    its.it_value.tv_nsec = (long) (ms % 1000) * 1000000L;
+    its.it_value.tv_sec = (time_t)(ms / 1000);
+    its.it_value.tv_nsec = (long)(ms % 1000) * 1000000L;
     if (its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0) {
         its.it_value.tv_nsec = 1;
     }

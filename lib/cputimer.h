@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A CPU-time alarm for the request's CPU limit. Duktape checks its deadline
  * only every 256K bytecodes, which a loop of heavy native calls (a huge

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * D1 databases on SQLite: opening a database file as every process of
  * every pool naming it shares it (WAL mode, busy_timeout so that writers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Date.parse() for the formats HTTP and JavaScript print, which Duktape's
  * ISO 8601 parser does not read: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37
@@ -20,8 +21,8 @@
 
 int fcw_date_parse_string(void *ctx, const char *str);
 
-static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
-                                      "jul", "aug", "sep", "oct", "nov", "dec" };
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
 
 static int month_of(const char *s)
 {
@@ -42,7 +43,7 @@ static double days_from_civil(long y, int m, int d)
     int mp = (m + 10) % 12;
     long doy = (153 * mp + 2) / 5 + d - 1;
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (double) (era * 146097 + doe - 719468);
+    return (double)(era * 146097 + doe - 719468);
 }
 
 struct cursor {
@@ -59,7 +60,7 @@ static void skip_space(struct cursor *c)
 static int read_number(struct cursor *c, long *out)
 {
     skip_space(c);
-    if (!isdigit((unsigned char) *c->p)) {
+    if (!isdigit((unsigned char)*c->p)) {
         return -1;
     }
     char *end;
@@ -72,7 +73,7 @@ static int read_word(struct cursor *c, char *buf, size_t len)
 {
     skip_space(c);
     size_t n = 0;
-    while (isalpha((unsigned char) *c->p)) {
+    while (isalpha((unsigned char)*c->p)) {
         if (n + 1 < len) {
             buf[n++] = *c->p;
         }
@@ -121,7 +122,7 @@ static int read_zone(struct cursor *c, long *offset, int *has_zone)
         int sign = *c->p == '-' ? -1 : 1;
         c->p++;
         long hh = 0, mm = 0;
-        if (!isdigit((unsigned char) c->p[0]) || !isdigit((unsigned char) c->p[1])) {
+        if (!isdigit((unsigned char)c->p[0]) || !isdigit((unsigned char)c->p[1])) {
             return -1;
         }
         hh = (c->p[0] - '0') * 10 + (c->p[1] - '0');
@@ -129,7 +130,7 @@ static int read_zone(struct cursor *c, long *offset, int *has_zone)
         if (*c->p == ':') {
             c->p++;
         }
-        if (isdigit((unsigned char) c->p[0]) && isdigit((unsigned char) c->p[1])) {
+        if (isdigit((unsigned char)c->p[0]) && isdigit((unsigned char)c->p[1])) {
             mm = (c->p[0] - '0') * 10 + (c->p[1] - '0');
             c->p += 2;
         }
@@ -152,11 +153,11 @@ static int read_zone(struct cursor *c, long *offset, int *has_zone)
  * milliseconds since the epoch as if it were UTC. */
 static long local_offset(double local_ms)
 {
-    time_t guess = (time_t) (local_ms / 1000.0);
+    time_t guess = (time_t)(local_ms / 1000.0);
     struct tm tm;
     long offset = 0;
     for (int i = 0; i < 2; i++) {
-        time_t t = guess - (time_t) offset;
+        time_t t = guess - (time_t)offset;
         if (localtime_r(&t, &tm) == NULL) {
             return 0;
         }
@@ -175,7 +176,7 @@ static int read_year(struct cursor *c, long *year)
     if (negative) {
         c->p++;
     }
-    if (!isdigit((unsigned char) *c->p)) {
+    if (!isdigit((unsigned char)*c->p)) {
         return -1;
     }
     char *end;
@@ -197,7 +198,7 @@ static int at_end(struct cursor *c)
 
 int fcw_date_parse_string(void *ctx, const char *str)
 {
-    struct cursor c = { str };
+    struct cursor c = {str};
     char word[16];
     long day, year, h = 0, mi = 0, s = 0, offset = 0;
     int month, has_zone = 1;
@@ -206,10 +207,9 @@ int fcw_date_parse_string(void *ctx, const char *str)
         return 0;
     }
     skip_space(&c);
-    if (isdigit((unsigned char) *c.p)) {
+    if (isdigit((unsigned char)*c.p)) {
         /* IMF-fixdate / RFC 850: day month year time zone (GMT) */
-        if (read_number(&c, &day) < 0 || read_word(&c, word, sizeof(word)) < 0 ||
-            (month = month_of(word)) < 0) {
+        if (read_number(&c, &day) < 0 || read_word(&c, word, sizeof(word)) < 0 || (month = month_of(word)) < 0) {
             return 0;
         }
         /* "-94" of RFC 850 is a two-digit year, " -0001" a negative one */
@@ -228,8 +228,7 @@ int fcw_date_parse_string(void *ctx, const char *str)
     } else {
         /* asctime: month day time year (GMT); toString: month day year
          * [time [zone]]; toDateString: month day year */
-        if (read_word(&c, word, sizeof(word)) < 0 || (month = month_of(word)) < 0 ||
-            read_number(&c, &day) < 0) {
+        if (read_word(&c, word, sizeof(word)) < 0 || (month = month_of(word)) < 0 || read_number(&c, &day) < 0) {
             return 0;
         }
         struct cursor probe = c;
@@ -244,8 +243,7 @@ int fcw_date_parse_string(void *ctx, const char *str)
                 return 0;
             }
         } else {
-            if (read_time(&c, &h, &mi, &s) < 0 || read_year(&c, &year) < 0 ||
-                read_zone(&c, &offset, &has_zone) < 0) {
+            if (read_time(&c, &h, &mi, &s) < 0 || read_year(&c, &year) < 0 || read_zone(&c, &offset, &has_zone) < 0) {
                 return 0;
             }
             has_zone = 1;
@@ -254,10 +252,10 @@ int fcw_date_parse_string(void *ctx, const char *str)
     if (day < 1 || day > 31 || year < -271821 || year > 275760) {
         return 0;
     }
-    double ms = (days_from_civil(year, month, (int) day) * 86400.0 + (double) (h * 3600 + mi * 60 + s)) * 1000.0;
+    double ms = (days_from_civil(year, month, (int)day) * 86400.0 + (double)(h * 3600 + mi * 60 + s)) * 1000.0;
     if (!has_zone) {
         offset = local_offset(ms);
     }
-    duk_push_number((duk_context *) ctx, ms - (double) offset * 60000.0);
+    duk_push_number((duk_context *)ctx, ms - (double)offset * 60000.0);
     return 1;
 }

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Derives fcworker's duk_config.h from the one Duktape ships (argument 1),
 # writing it to standard output. Switched on: the interrupt counter with the
 # exec-timeout check (wired to the engine's deadline), fastint, the JSON

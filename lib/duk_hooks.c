@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Duktape, compiled from the source duktape-dev installs (copied to
  * lib/duk/duktape.c at build time), in one unit with the few calls

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What fcworker asks of Duktape beyond its public API (lib/duk_hooks.c).
  */

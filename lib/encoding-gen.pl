@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # Generates lib/encoding_tables.c from the Encoding Standard's index files
 # and encodings.json (lib/encoding/, with the standard's licence): the
 # single-byte tables (128 code points each, 0 for no mapping), the CJK

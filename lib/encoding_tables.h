@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Encoding Standard's index tables, generated into encoding_tables.c by
  * lib/encoding-gen.pl from the index files in lib/encoding/. CJK indexes are
@@ -13,7 +14,7 @@
 
 struct fcw_enc_single {
     const char *name;
-    const uint16_t *high;       /* code points of bytes 0x80..0xFF */
+    const uint16_t *high; /* code points of bytes 0x80..0xFF */
 };
 
 struct fcw_enc_label {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The engine: one Duktape heap, the `native` object its modules fill in
  * (through the table it is made with: it names no module), and the limits
@@ -71,7 +72,7 @@ struct fcw_engine {
     pid_t rng_pid; /* the process the seed was drawn in */
 };
 
-static const char *const level_names[] = { "error", "warning", "notice", "info", "debug" };
+static const char *const level_names[] = {"error", "warning", "notice", "info", "debug"};
 
 const char *fcw_version(void)
 {
@@ -181,7 +182,7 @@ static double cpu_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 int fcw_engine_timeout_check(void *udata)
@@ -233,7 +234,7 @@ double fcw_engine_random_double(void *udata)
     e->rng[0] = s0;
     s1 ^= s1 << 23;
     e->rng[1] = s1 ^ s0 ^ (s1 >> 17) ^ (s0 >> 26);
-    return (double) ((e->rng[1] + s0) >> 11) / 9007199254740992.0;
+    return (double)((e->rng[1] + s0) >> 11) / 9007199254740992.0;
 }
 
 void fcw_engine_fatal(void *udata, const char *msg)
@@ -253,11 +254,11 @@ static void seed_random(struct fcw_engine *e)
 #ifdef HAVE_GETRANDOM
     got = getrandom(e->rng, sizeof(e->rng), 0);
 #endif
-    if (got != (ssize_t) sizeof(e->rng)) {
+    if (got != (ssize_t)sizeof(e->rng)) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
-        e->rng[0] = (uint64_t) ts.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t) getpid();
-        e->rng[1] = (uint64_t) ts.tv_sec * 0xBF58476D1CE4E5B9ull ^ (uint64_t) (uintptr_t) e;
+        e->rng[0] = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid();
+        e->rng[1] = (uint64_t)ts.tv_sec * 0xBF58476D1CE4E5B9ull ^ (uint64_t)(uintptr_t)e;
     }
     if (e->rng[0] == 0 && e->rng[1] == 0) {
         e->rng[1] = 1;
@@ -307,8 +308,7 @@ int fcw_engine_past_deadline(struct fcw_engine *engine)
         fcw_cputimer_expired) {
         engine->interrupt = ENGINE_CPU_LIMIT;
     }
-    if (engine->interrupt == ENGINE_RUNNING && engine->wall_deadline > 0 &&
-        fcw_loop_now() >= engine->wall_deadline) {
+    if (engine->interrupt == ENGINE_RUNNING && engine->wall_deadline > 0 && fcw_loop_now() >= engine->wall_deadline) {
         engine->interrupt = ENGINE_WALL_LIMIT;
     }
     return engine->interrupt != ENGINE_RUNNING;
@@ -325,18 +325,18 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
     int off = 0;
     if (engine->log_context[0] != '\0') {
         off = snprintf(buf, sizeof(buf), "request %lu \"%s\": ", engine->request_id, engine->log_context);
-        if (off < 0 || (size_t) off >= sizeof(buf)) {
+        if (off < 0 || (size_t)off >= sizeof(buf)) {
             off = 0;
         }
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf + off, sizeof(buf) - (size_t) off, fmt, ap);
+    int n = vsnprintf(buf + off, sizeof(buf) - (size_t)off, fmt, ap);
     va_end(ap);
-    if (n >= 0 && (size_t) (off + n) >= sizeof(buf) && (msg = malloc((size_t) (off + n) + 1)) != NULL) {
-        memcpy(msg, buf, (size_t) off);
+    if (n >= 0 && (size_t)(off + n) >= sizeof(buf) && (msg = malloc((size_t)(off + n) + 1)) != NULL) {
+        memcpy(msg, buf, (size_t)off);
         va_start(ap, fmt);
-        vsnprintf(msg + off, (size_t) n + 1, fmt, ap);
+        vsnprintf(msg + off, (size_t)n + 1, fmt, ap);
         va_end(ap);
     }
     engine->log(engine->log_data, level, msg ? msg : buf);
@@ -352,7 +352,7 @@ static duk_ret_t native_log(duk_context *ctx)
     int lv = FCW_LOG_INFO;
     for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++) {
         if (strcmp(level, level_names[i]) == 0) {
-            lv = (int) i;
+            lv = (int)i;
         }
     }
     /* native.log(level, msg, true): a line of the script's console */
@@ -446,8 +446,8 @@ static void log_js_error(struct fcw_engine *e, duk_idx_t idx, const char *what)
  * so its cost per byte allocated stays bounded whatever the heap's size.
  * With a fixed 8 MB step, a child making one fetch() per request kept
  * 10 MB of heap; with this, 3 MB. */
-#define ENGINE_GC_STEP_MIN ((size_t) 1 << 20)
-#define ENGINE_GC_STEP_MAX ((size_t) 8 << 20)
+#define ENGINE_GC_STEP_MIN ((size_t)1 << 20)
+#define ENGINE_GC_STEP_MAX ((size_t)8 << 20)
 
 void fcw_engine_collect_if_grown(struct fcw_engine *e)
 {
@@ -475,7 +475,7 @@ int fcw_engine_call_native(struct fcw_engine *engine, const char *name, duk_idx_
         duk_pop_n(ctx, nargs);
         return -1;
     }
-    struct native_call c = { name, nargs };
+    struct native_call c = {name, nargs};
     duk_int_t rc = duk_safe_call(ctx, call_native_safe, &c, nargs, 1);
     fcw_engine_out_of_memory(engine);
     fcw_engine_collect_if_grown(engine);
@@ -657,7 +657,7 @@ int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms)
         if (left <= 0) {
             break;
         }
-        rc = fcw_loop_run_once(engine->loop, (int) left + 1);
+        rc = fcw_loop_run_once(engine->loop, (int)left + 1);
     }
     int ok = rc < 0 && engine->interrupt == ENGINE_RUNNING;
     fcw_engine_disarm_limits(engine);

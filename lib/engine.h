@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the parts of libfcw share about an engine: its Duktape context, its
  * loop, logging with the request context, and running JavaScript inside a
@@ -13,20 +14,14 @@
 
 #include <stdarg.h>
 
-enum engine_interrupt {
-    ENGINE_RUNNING = 0,
-    ENGINE_CPU_LIMIT,
-    ENGINE_WALL_LIMIT,
-    ENGINE_MEMORY_LIMIT
-};
+enum engine_interrupt { ENGINE_RUNNING = 0, ENGINE_CPU_LIMIT, ENGINE_WALL_LIMIT, ENGINE_MEMORY_LIMIT };
 
 struct fcw_engine *fcw_engine_of(duk_context *ctx);
 duk_context *fcw_engine_ctx(struct fcw_engine *engine);
 struct fcw_loop *fcw_engine_loop(struct fcw_engine *engine);
 const struct fcw_limits *fcw_engine_limits(const struct fcw_engine *engine);
 
-void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Pushes bytes from the network (request or response headers, a method) as
  * a JavaScript string, one code point per byte (the Fetch standard's

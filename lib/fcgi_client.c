@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A FastCGI client on the engine's event loop, for service bindings
  * (js/74-services.js): env.NAME.fetch(request) becomes one FastCGI request

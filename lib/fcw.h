@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libfcw's public interface: a JavaScript engine that runs one worker
  * script and answers requests with it. The program (src/) drives it: it
@@ -10,13 +11,7 @@
 
 #include <stddef.h>
 
-enum fcw_log_level {
-    FCW_LOG_ERROR = 0,
-    FCW_LOG_WARNING,
-    FCW_LOG_NOTICE,
-    FCW_LOG_INFO,
-    FCW_LOG_DEBUG
-};
+enum fcw_log_level { FCW_LOG_ERROR = 0, FCW_LOG_WARNING, FCW_LOG_NOTICE, FCW_LOG_INFO, FCW_LOG_DEBUG };
 
 /* A log line's level, with FCW_LOG_CONSOLE or'ed in for a line the script
  * wrote with console.*; msg may hold newlines. */
@@ -24,12 +19,12 @@ enum fcw_log_level {
 typedef void (*fcw_log_cb)(void *data, int level, const char *msg);
 
 struct fcw_limits {
-    unsigned cpu_ms;        /* CPU time per request (0: none) */
-    unsigned wall_ms;       /* wall time per request, waitUntil included (0: none) */
-    size_t memory_bytes;    /* heap size of the engine (0: none) */
-    size_t body_max;        /* request body bytes */
-    unsigned subrequests;   /* fetch() calls per request */
-    unsigned response_queue; /* chunks queued between producer and consumer */
+    unsigned cpu_ms;                   /* CPU time per request (0: none) */
+    unsigned wall_ms;                  /* wall time per request, waitUntil included (0: none) */
+    size_t memory_bytes;               /* heap size of the engine (0: none) */
+    size_t body_max;                   /* request body bytes */
+    unsigned subrequests;              /* fetch() calls per request */
+    unsigned response_queue;           /* chunks queued between producer and consumer */
     unsigned fetch_connect_timeout_ms; /* outgoing fetch(): connect timeout (0: libcurl's) */
     unsigned fetch_timeout_ms;         /* outgoing fetch(): whole transfer (0: none) */
     int fetch_deny_private;            /* refuse fetch() to loopback/private addresses */
@@ -69,8 +64,8 @@ struct fcw_binding {
 
 struct fcw_engine_config {
     struct fcw_limits limits;
-    const char *const *vars; /* env bindings: name, value, name, value, ... */
-    size_t nvars;            /* number of pairs */
+    const char *const *vars;            /* env bindings: name, value, name, value, ... */
+    size_t nvars;                       /* number of pairs */
     const struct fcw_binding *bindings; /* KV and D1 bindings */
     size_t nbindings;
     const char *cache_path; /* the Cache API's SQLite store; NULL: private, in memory */
@@ -87,27 +82,26 @@ struct fcw_engine_config {
 
 struct fcw_request {
     const char *method;
-    const char *url;             /* absolute URL */
-    const char *const *headers;  /* name, value pairs; names in lower case */
-    size_t nheaders;             /* number of pairs */
+    const char *url;            /* absolute URL */
+    const char *const *headers; /* name, value pairs; names in lower case */
+    size_t nheaders;            /* number of pairs */
     const void *body;
     size_t body_len;
-    const char *log_context;     /* e.g. "GET /path", used in log lines */
-    unsigned long id;            /* the request's number in this process, for log lines */
+    const char *log_context; /* e.g. "GET /path", used in log lines */
+    unsigned long id;        /* the request's number in this process, for log lines */
     /* request.cf's facts from the front server, NULL when not given */
-    const char *http_protocol;   /* SERVER_PROTOCOL: "HTTP/1.1" */
-    const char *tls_version;     /* SSL_PROTOCOL: "TLSv1.3" */
-    const char *tls_cipher;      /* SSL_CIPHER */
+    const char *http_protocol; /* SERVER_PROTOCOL: "HTTP/1.1" */
+    const char *tls_version;   /* SSL_PROTOCOL: "TLSv1.3" */
+    const char *tls_cipher;    /* SSL_CIPHER */
     /* A cron trigger instead of a request: the handler is scheduled(), not
      * fetch(); the response says how it went (200 ok, 500 it threw) */
-    const char *scheduled_cron;  /* NULL for a request */
-    double scheduled_time;       /* ms since the epoch */
+    const char *scheduled_cron; /* NULL for a request */
+    double scheduled_time;      /* ms since the epoch */
 };
 
 /* Where a response goes. Each returns 0, or -1 when the client is gone. */
 struct fcw_output {
-    int (*head)(void *data, int status, const char *reason,
-                const char *const *headers, size_t nheaders, int streaming);
+    int (*head)(void *data, int status, const char *reason, const char *const *headers, size_t nheaders, int streaming);
     int (*write)(void *data, const void *buf, size_t len);
     int (*flush)(void *data);
     /* Ends a response whose body failed after the head was sent, so that
@@ -118,11 +112,11 @@ struct fcw_output {
 };
 
 enum fcw_outcome {
-    FCW_DONE = 0,      /* the script answered */
-    FCW_FAILED,        /* the script threw or never answered: 500 sent */
-    FCW_LIMITED,       /* a limit ended the request: 503 sent (or stream cut) */
-    FCW_CUT,           /* the body failed after the head: the response was cut */
-    FCW_CLIENT_GONE    /* the client went away mid-response */
+    FCW_DONE = 0,   /* the script answered */
+    FCW_FAILED,     /* the script threw or never answered: 500 sent */
+    FCW_LIMITED,    /* a limit ended the request: 503 sent (or stream cut) */
+    FCW_CUT,        /* the body failed after the head: the response was cut */
+    FCW_CLIENT_GONE /* the client went away mid-response */
 };
 
 struct fcw_engine;

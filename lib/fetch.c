@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Outgoing fetch() over libcurl, driven by the engine's event loop: one
  * CURLM multi handle per engine, fed with curl_multi_socket_action from the
@@ -133,7 +134,7 @@ static duk_ret_t push_head_safe(duk_context *ctx, void *udata)
     for (size_t off = 0; off < t->head.len;) {
         const char *name = t->head.buf + off;
         const char *value = name + strlen(name) + 1;
-        off = (size_t) (value - t->head.buf) + strlen(value) + 1;
+        off = (size_t)(value - t->head.buf) + strlen(value) + 1;
         if (drop_encoding && (strcmp(name, "content-encoding") == 0 || strcmp(name, "content-length") == 0)) {
             continue;
         }
@@ -200,14 +201,14 @@ static size_t deliver_body(struct transfer *t, char *ptr, size_t n)
     t->credit--;
     t->delivered++;
     f->stats.chunks++;
-    struct chunk_args c = { ptr, n };
+    struct chunk_args c = {ptr, n};
     if (call_js(f, "fetchChunk", t->id, push_chunk_safe, &c) < 0) {
         t->aborted = 1;
     }
     return t->aborted ? 0 : n;
 }
 
-static const struct transfer_hooks hooks = { deliver_head, deliver_body };
+static const struct transfer_hooks hooks = {deliver_head, deliver_body};
 
 /* ---- driving the multi handle from the loop ---- */
 
@@ -217,7 +218,7 @@ static void on_socket_event(struct fcw_loop *loop, int fd, int events, void *dat
 {
     struct fetch_state *f = data;
     int running = 0, mask = 0;
-    (void) loop;
+    (void)loop;
     mask |= events & FCW_LOOP_READ ? CURL_CSELECT_IN : 0;
     mask |= events & FCW_LOOP_WRITE ? CURL_CSELECT_OUT : 0;
     mask |= events & FCW_LOOP_ERROR ? CURL_CSELECT_ERR : 0;
@@ -231,8 +232,8 @@ static int on_curl_socket(CURL *easy, curl_socket_t s, int what, void *userp, vo
 {
     struct fetch_state *f = userp;
     struct fcw_loop *loop = fcw_engine_loop(f->engine);
-    (void) easy;
-    (void) socketp;
+    (void)easy;
+    (void)socketp;
     if (what == CURL_POLL_REMOVE) {
         fcw_loop_del_fd(loop, s);
         return 0;
@@ -245,8 +246,8 @@ static void on_curl_timeout(struct fcw_loop *loop, uint64_t id, void *data)
 {
     struct fetch_state *f = data;
     int running = 0;
-    (void) loop;
-    (void) id;
+    (void)loop;
+    (void)id;
     f->curl_timer = 0;
     f->in_curl++;
     curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT, 0, &running);
@@ -258,13 +259,13 @@ static int on_curl_timer(CURLM *multi, long timeout_ms, void *userp)
 {
     struct fetch_state *f = userp;
     struct fcw_loop *loop = fcw_engine_loop(f->engine);
-    (void) multi;
+    (void)multi;
     if (f->curl_timer != 0) {
         fcw_loop_del_timer(loop, f->curl_timer);
         f->curl_timer = 0;
     }
     if (timeout_ms >= 0) {
-        f->curl_timer = fcw_loop_add_timer(loop, (double) timeout_ms, on_curl_timeout, f);
+        f->curl_timer = fcw_loop_add_timer(loop, (double)timeout_ms, on_curl_timeout, f);
         if (f->curl_timer == 0) {
             return -1;
         }
@@ -286,8 +287,8 @@ static void schedule_kick(struct fetch_state *f)
 static void on_kick(struct fcw_loop *loop, uint64_t id, void *data)
 {
     struct fetch_state *f = data;
-    (void) loop;
-    (void) id;
+    (void)loop;
+    (void)id;
     f->kick_timer = 0;
     for (int again = 1; again;) {
         again = 0;
@@ -352,7 +353,7 @@ static void settle(struct fetch_state *f)
             if (msg->msg == CURLMSG_DONE) {
                 char *t = NULL;
                 curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
-                transfer_done(f, (struct transfer *) t, msg->data.result);
+                transfer_done(f, (struct transfer *)t, msg->data.result);
                 changed = 1;
                 break;
             }
@@ -427,8 +428,10 @@ static duk_ret_t native_fetch_start(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fetchStart: headers must be an array, the body bytes or null");
     }
     if (limit && f->subrequests >= limit) {
-        return duk_error(ctx, DUK_ERR_ERROR, "fetch(): too many subrequests: this request already made %u "
-                         "(limits.subrequests = %u)", f->subrequests, limit);
+        return duk_error(ctx, DUK_ERR_ERROR,
+                         "fetch(): too many subrequests: this request already made %u "
+                         "(limits.subrequests = %u)",
+                         f->subrequests, limit);
     }
     if (ensure_multi(f) < 0) {
         /* libcurl could not be loaded (lib/lazylink.c said why on stderr)
@@ -465,7 +468,7 @@ static duk_ret_t native_fetch_demand(duk_context *ctx)
     if (t == NULL || t->aborted) {
         return 0;
     }
-    t->credit = queued >= limit ? 0 : limit - (unsigned) queued;
+    t->credit = queued >= limit ? 0 : limit - (unsigned)queued;
     if (t->paused && t->credit > 0 && !t->resume_wanted) {
         t->resume_wanted = 1;
         schedule_kick(f);
@@ -557,13 +560,9 @@ int fcw_fetch_pass_through(struct fcw_engine *engine, double transfer_id, const 
 void fcw_api_fetch_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
-        { "fetchStart", native_fetch_start, 5 },
-        { "fetchDemand", native_fetch_demand, 2 },
-        { "fetchAbort", native_fetch_abort, 1 },
-        { "fetchClear", native_fetch_clear, 0 },
-        { "fetchCounters", native_fetch_counters, 0 },
-        { NULL, NULL, 0 }
-    };
+        {"fetchStart", native_fetch_start, 5},       {"fetchDemand", native_fetch_demand, 2},
+        {"fetchAbort", native_fetch_abort, 1},       {"fetchClear", native_fetch_clear, 0},
+        {"fetchCounters", native_fetch_counters, 0}, {NULL, NULL, 0}};
     struct fetch_state *f = calloc(1, sizeof(*f));
     if (f == NULL) {
         return;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Outgoing fetch() over libcurl (lib/fetch.c, with js/60-fetch.js): what
  * the response side and service bindings need of it. The engine-facing declarations

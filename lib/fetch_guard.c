@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The address guard of outgoing fetch() (see fetch_guard.h).
  */
@@ -16,16 +17,16 @@
 int fcw_fetch_guard_is_private(const struct sockaddr *sa)
 {
     if (sa->sa_family == AF_INET) {
-        uint32_t a = ntohl(((const struct sockaddr_in *) sa)->sin_addr.s_addr);
-        return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 || (a >> 16) == 0xA9FE ||
-               (a >> 20) == 0xAC1 || (a >> 16) == 0xC0A8 || (a >> 22) == (100u << 2 | 1) || a >= 0xE0000000u;
+        uint32_t a = ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
+        return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 || (a >> 16) == 0xA9FE || (a >> 20) == 0xAC1 ||
+               (a >> 16) == 0xC0A8 || (a >> 22) == (100u << 2 | 1) || a >= 0xE0000000u;
     }
     if (sa->sa_family == AF_INET6) {
-        const struct in6_addr *a6 = &((const struct sockaddr_in6 *) sa)->sin6_addr;
+        const struct in6_addr *a6 = &((const struct sockaddr_in6 *)sa)->sin6_addr;
         if (IN6_IS_ADDR_V4MAPPED(a6) || IN6_IS_ADDR_V4COMPAT(a6)) {
-            struct sockaddr_in v4 = { .sin_family = AF_INET };
+            struct sockaddr_in v4 = {.sin_family = AF_INET};
             memcpy(&v4.sin_addr, a6->s6_addr + 12, 4);
-            return fcw_fetch_guard_is_private((const struct sockaddr *) &v4);
+            return fcw_fetch_guard_is_private((const struct sockaddr *)&v4);
         }
         return IN6_IS_ADDR_UNSPECIFIED(a6) || IN6_IS_ADDR_LOOPBACK(a6) || IN6_IS_ADDR_LINKLOCAL(a6) ||
                IN6_IS_ADDR_SITELOCAL(a6) || IN6_IS_ADDR_MULTICAST(a6) || (a6->s6_addr[0] & 0xFE) == 0xFC;
@@ -73,7 +74,7 @@ static int parse_entry(const char *text, size_t len, struct entry *e)
         if (*port == '\0' || *end != '\0' || p < 1 || p > 65535) {
             return -1;
         }
-        e->port = (int) p;
+        e->port = (int)p;
     }
     if (slash != NULL) {
         char *end;
@@ -82,7 +83,7 @@ static int parse_entry(const char *text, size_t len, struct entry *e)
         if (slash[1] == '\0' || *end != '\0' || p < 0) {
             return -1;
         }
-        e->prefix = (int) p;
+        e->prefix = (int)p;
     }
     if (inet_pton(AF_INET, host, e->addr) == 1) {
         e->family = AF_INET;
@@ -154,7 +155,7 @@ static int match_host(const struct entry *e, const void *arg)
 
 int fcw_fetch_guard_allows_host(const char *allow, const char *host, size_t hostlen, int port)
 {
-    struct host_query q = { host, hostlen, port };
+    struct host_query q = {host, hostlen, port};
     return each_entry(allow, match_host, &q, NULL, NULL) == 1;
 }
 
@@ -164,11 +165,11 @@ static int match_address(const struct entry *e, const void *arg)
     unsigned char addr[16];
     int family = sa->sa_family, port;
     if (family == AF_INET) {
-        memcpy(addr, &((const struct sockaddr_in *) sa)->sin_addr, 4);
-        port = ntohs(((const struct sockaddr_in *) sa)->sin_port);
+        memcpy(addr, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+        port = ntohs(((const struct sockaddr_in *)sa)->sin_port);
     } else if (family == AF_INET6) {
-        memcpy(addr, &((const struct sockaddr_in6 *) sa)->sin6_addr, 16);
-        port = ntohs(((const struct sockaddr_in6 *) sa)->sin6_port);
+        memcpy(addr, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+        port = ntohs(((const struct sockaddr_in6 *)sa)->sin6_port);
     } else {
         return 0;
     }
@@ -176,7 +177,7 @@ static int match_address(const struct entry *e, const void *arg)
         return 0;
     }
     int full = e->prefix / 8, rest = e->prefix % 8;
-    if (memcmp(addr, e->addr, (size_t) full) != 0) {
+    if (memcmp(addr, e->addr, (size_t)full) != 0) {
         return 0;
     }
     return rest == 0 || ((addr[full] ^ e->addr[full]) & (0xFF << (8 - rest))) == 0;
@@ -189,8 +190,8 @@ int fcw_fetch_guard_allows_address(const char *allow, const struct sockaddr *sa)
 
 static int match_none(const struct entry *e, const void *arg)
 {
-    (void) e;
-    (void) arg;
+    (void)e;
+    (void)arg;
     return 0;
 }
 
@@ -199,8 +200,7 @@ int fcw_fetch_guard_check(const char *allow, char *err, size_t errlen)
     const char *bad = NULL;
     size_t badlen = 0;
     if (each_entry(allow, match_none, NULL, &bad, &badlen) < 0) {
-        snprintf(err, errlen, "\"%.*s\" is not a host[:port], an address[:port] or a CIDR block", (int) badlen,
-                 bad);
+        snprintf(err, errlen, "\"%.*s\" is not a host[:port], an address[:port] or a CIDR block", (int)badlen, bad);
         return -1;
     }
     return 0;

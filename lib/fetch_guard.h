@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Which addresses an outgoing fetch() may connect to: loopback, private,
  * link-local and other non-public addresses are refused unless

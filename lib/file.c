@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading a whole file into memory: the worker script and its source map
  * (lib/script.c), the script the master keeps for its children

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The tokens of the streaming HTML tokenizer (html_tokenizer_int.h): the
  * buffers a token is read into, capped at the tokenizer's limit; tag names
@@ -57,7 +58,7 @@ int fcw_htz_buf_add(struct fcw_html_tokenizer *tz, struct buf *b, const char *s,
 void fcw_htz_set_last_start(struct fcw_html_tokenizer *tz, const char *name, size_t len)
 {
     if (len > sizeof(tz->last_start)) {
-        len = 0;    /* no element of interest has so long a name */
+        len = 0; /* no element of interest has so long a name */
     }
     memcpy(tz->last_start, name, len);
     tz->last_start_len = len;
@@ -129,7 +130,7 @@ int fcw_htz_name_add(struct fcw_html_tokenizer *tz, unsigned char c)
     }
     c = lower(c);
     tz->name_len++;
-    return fcw_htz_buf_add(tz, &tz->tb, (const char *) &c, 1);
+    return fcw_htz_buf_add(tz, &tz->tb, (const char *)&c, 1);
 }
 
 int fcw_htz_attr_begin(struct fcw_html_tokenizer *tz)
@@ -163,7 +164,7 @@ int fcw_htz_attr_name_add(struct fcw_html_tokenizer *tz, unsigned char c)
     }
     c = lower(c);
     a->name_len++;
-    return fcw_htz_buf_add(tz, &tz->tb, (const char *) &c, 1);
+    return fcw_htz_buf_add(tz, &tz->tb, (const char *)&c, 1);
 }
 
 /* the name is complete: a second attribute of the same name is dropped */
@@ -175,8 +176,8 @@ void fcw_htz_attr_name_done(struct fcw_html_tokenizer *tz)
     for (i = 0; i + 1 < tz->nattrs; i++) {
         struct tz_attr *b = &tz->attrs[i];
 
-        if (!b->dup && b->name_len == a->name_len
-            && memcmp(tz->tb.p + b->name_off, tz->tb.p + a->name_off, a->name_len) == 0) {
+        if (!b->dup && b->name_len == a->name_len &&
+            memcmp(tz->tb.p + b->name_off, tz->tb.p + a->name_off, a->name_len) == 0) {
             a->dup = 1;
             break;
         }
@@ -193,7 +194,7 @@ int fcw_htz_attr_value_add(struct fcw_html_tokenizer *tz, unsigned char c)
         return fcw_htz_buf_add(tz, &tz->tb, "\xEF\xBF\xBD", 3);
     }
     a->value_len++;
-    return fcw_htz_buf_add(tz, &tz->tb, (const char *) &c, 1);
+    return fcw_htz_buf_add(tz, &tz->tb, (const char *)&c, 1);
 }
 
 static enum tz_state state_after(const char *name, size_t len)
@@ -202,9 +203,9 @@ static enum tz_state state_after(const char *name, size_t len)
         const char *name;
         enum tz_state state;
     } switches[] = {
-        { "title", S_RCDATA }, { "textarea", S_RCDATA }, { "style", S_RAWTEXT },
-        { "xmp", S_RAWTEXT }, { "iframe", S_RAWTEXT }, { "noembed", S_RAWTEXT },
-        { "noframes", S_RAWTEXT }, { "script", S_SCRIPT }, { "plaintext", S_PLAINTEXT },
+        {"title", S_RCDATA},     {"textarea", S_RCDATA}, {"style", S_RAWTEXT},
+        {"xmp", S_RAWTEXT},      {"iframe", S_RAWTEXT},  {"noembed", S_RAWTEXT},
+        {"noframes", S_RAWTEXT}, {"script", S_SCRIPT},   {"plaintext", S_PLAINTEXT},
     };
     size_t i;
 
@@ -309,7 +310,7 @@ static int doctype_id(struct fcw_html_tokenizer *tz, size_t n, size_t *i, size_t
 
 static void skip_ws(const char *p, size_t n, size_t *i)
 {
-    while (*i < n && is_ws((unsigned char) p[*i])) {
+    while (*i < n && is_ws((unsigned char)p[*i])) {
         (*i)++;
     }
 }
@@ -332,8 +333,8 @@ int fcw_htz_emit_doctype(struct fcw_html_tokenizer *tz, int closed)
         t.force_quirks = 1;
         goto done;
     }
-    while (i < n && !is_ws((unsigned char) p[i])) {
-        if (fcw_htz_name_add(tz, (unsigned char) p[i]) < 0) {
+    while (i < n && !is_ws((unsigned char)p[i])) {
+        if (fcw_htz_name_add(tz, (unsigned char)p[i]) < 0) {
             return -1;
         }
         i++;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The streaming HTML tokenizer of html_tokenizer.h: one byte at a time
  * through the WHATWG tokenizer states that decide where tokens begin and
@@ -18,7 +19,6 @@
 #include <strings.h>
 
 #include "html_tokenizer_int.h"
-
 
 struct fcw_html_tokenizer *fcw_html_tokenizer_new(size_t max_token, fcw_html_token_cb cb, void *data)
 {
@@ -60,7 +60,7 @@ void fcw_html_tokenizer_set_auto_states(struct fcw_html_tokenizer *tz, int on)
 void fcw_html_tokenizer_set_state(struct fcw_html_tokenizer *tz, enum fcw_html_text_state st,
                                   const char *last_start_tag)
 {
-    static const enum tz_state map[] = { S_DATA, S_RCDATA, S_RAWTEXT, S_SCRIPT, S_PLAINTEXT };
+    static const enum tz_state map[] = {S_DATA, S_RCDATA, S_RAWTEXT, S_SCRIPT, S_PLAINTEXT};
 
     tz->state = tz->text_state = map[st];
     fcw_htz_set_last_start(tz, last_start_tag ? last_start_tag : "", last_start_tag ? strlen(last_start_tag) : 0);
@@ -73,26 +73,26 @@ const char *fcw_html_tokenizer_error(const struct fcw_html_tokenizer *tz)
 
 static int appropriate_end(const struct fcw_html_tokenizer *tz)
 {
-    return tz->last_start_len != 0 && tz->name_len == tz->last_start_len
-           && memcmp(tz->tb.p + tz->name_off, tz->last_start, tz->name_len) == 0;
+    return tz->last_start_len != 0 && tz->name_len == tz->last_start_len &&
+           memcmp(tz->tb.p + tz->name_off, tz->last_start, tz->name_len) == 0;
 }
 
-#define TB_ADD(s, n) \
-    do { \
-        if (fcw_htz_buf_add(tz, &tz->tb, (s), (n)) < 0) { \
-            return -1; \
-        } \
+#define TB_ADD(s, n)                                                                                                   \
+    do {                                                                                                               \
+        if (fcw_htz_buf_add(tz, &tz->tb, (s), (n)) < 0) {                                                              \
+            return -1;                                                                                                 \
+        }                                                                                                              \
     } while (0)
-#define CHECK(call) \
-    do { \
-        if ((call) < 0) { \
-            return -1; \
-        } \
+#define CHECK(call)                                                                                                    \
+    do {                                                                                                               \
+        if ((call) < 0) {                                                                                              \
+            return -1;                                                                                                 \
+        }                                                                                                              \
     } while (0)
-#define RECONSUME(st) \
-    do { \
-        tz->state = (st); \
-        goto again; \
+#define RECONSUME(st)                                                                                                  \
+    do {                                                                                                               \
+        tz->state = (st);                                                                                              \
+        goto again;                                                                                                    \
     } while (0)
 
 /* the text states: c is text unless it starts a token (then 1) */
@@ -114,14 +114,9 @@ static int text_byte(struct fcw_html_tokenizer *tz, unsigned char c)
             return 1;
         }
         return 0;
-    case S_PLAINTEXT:
-        return 0;
-    case S_SCRIPT_ESC_START:
-        tz->state = c == '-' ? S_SCRIPT_ESC_START_DASH : S_SCRIPT;
-        break;
-    case S_SCRIPT_ESC_START_DASH:
-        tz->state = c == '-' ? S_SCRIPT_ESC_DASH_DASH : S_SCRIPT;
-        break;
+    case S_PLAINTEXT: return 0;
+    case S_SCRIPT_ESC_START: tz->state = c == '-' ? S_SCRIPT_ESC_START_DASH : S_SCRIPT; break;
+    case S_SCRIPT_ESC_START_DASH: tz->state = c == '-' ? S_SCRIPT_ESC_DASH_DASH : S_SCRIPT; break;
     case S_SCRIPT_ESC:
     case S_SCRIPT_ESC_DASH:
     case S_SCRIPT_ESC_DASH_DASH:
@@ -150,7 +145,7 @@ static int text_byte(struct fcw_html_tokenizer *tz, unsigned char c)
             }
         } else if (is_alpha(c)) {
             if (tz->temp_len < sizeof(tz->temp)) {
-                tz->temp[tz->temp_len++] = (char) lower(c);
+                tz->temp[tz->temp_len++] = (char)lower(c);
             }
         } else {
             tz->state = tz->state == S_SCRIPT_DESC_START ? S_SCRIPT_ESC : S_SCRIPT_DESC;
@@ -178,8 +173,7 @@ static int text_byte(struct fcw_html_tokenizer *tz, unsigned char c)
         }
         tz->state = S_SCRIPT_DESC;
         return text_byte(tz, c);
-    default:
-        break;
+    default: break;
     }
     /* the two escape-start states fall back to script data, reconsuming */
     if (tz->state == S_SCRIPT) {
@@ -197,7 +191,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
         return -1;
     }
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char) p[i];
+        unsigned char c = (unsigned char)p[i];
 
         if (tz->state < S_TEXT_LT) {
             if (!in_text) {
@@ -211,10 +205,10 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
             CHECK(fcw_htz_emit_text(tz, p + text_start, i - text_start));
             in_text = 0;
             tz->raw.len = 0;
-            CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+            CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
             continue;
         }
-        CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+        CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
     again:
         switch (tz->state) {
         case S_TEXT_LT:
@@ -237,7 +231,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
                 text_start = i;
                 if (text_byte(tz, c)) {
                     in_text = 0;
-                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
                 }
             }
             break;
@@ -253,7 +247,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
                 text_start = i;
                 if (text_byte(tz, c)) {
                     in_text = 0;
-                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
                 }
             }
             break;
@@ -269,7 +263,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
                 text_start = i;
                 if (text_byte(tz, c)) {
                     in_text = 0;
-                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
                 }
             }
             break;
@@ -291,7 +285,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
                 text_start = i;
                 if (text_byte(tz, c)) {
                     in_text = 0;
-                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *) &c, 1));
+                    CHECK(fcw_htz_buf_add(tz, &tz->raw, (const char *)&c, 1));
                 }
             }
             break;
@@ -365,7 +359,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
             tz->attrs[tz->nattrs - 1].has_value = 1;
             tz->attrs[tz->nattrs - 1].value_off = tz->tb.len;
             if (c == '"' || c == '\'') {
-                tz->attrs[tz->nattrs - 1].quote = (char) c;
+                tz->attrs[tz->nattrs - 1].quote = (char)c;
                 tz->state = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
             } else if (c == '>') {
                 CHECK(fcw_htz_emit_tag(tz));
@@ -435,7 +429,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
             } else if (c == 0) {
                 TB_ADD("\xEF\xBF\xBD", 3);
             } else {
-                TB_ADD((const char *) &c, 1);
+                TB_ADD((const char *)&c, 1);
             }
             break;
         case S_COMMENT_START:
@@ -463,7 +457,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
             } else if (c == 0) {
                 TB_ADD("\xEF\xBF\xBD", 3);
             } else {
-                TB_ADD((const char *) &c, 1);
+                TB_ADD((const char *)&c, 1);
             }
             break;
         case S_COMMENT_END_DASH:
@@ -502,8 +496,7 @@ int fcw_html_tokenizer_feed(struct fcw_html_tokenizer *tz, const char *p, size_t
                 CHECK(fcw_htz_emit_doctype(tz, 1));
             }
             break;
-        default:
-            break;
+        default: break;
         }
     }
     if (in_text) {
@@ -524,9 +517,7 @@ int fcw_html_tokenizer_end(struct fcw_html_tokenizer *tz)
     case S_TEXT_END_OPEN:
     case S_TEXT_END_NAME:
     case S_TAG_OPEN:
-    case S_END_TAG_OPEN:
-        rc = fcw_htz_raw_as_text(tz, 0);
-        break;
+    case S_END_TAG_OPEN: rc = fcw_htz_raw_as_text(tz, 0); break;
     case S_MARKUP_DECL:
         tz->tb.len = 0;
         if (fcw_htz_buf_add(tz, &tz->tb, tz->raw.p + 2, tz->raw.len - 2) < 0) {
@@ -540,15 +531,11 @@ int fcw_html_tokenizer_end(struct fcw_html_tokenizer *tz)
     case S_COMMENT:
     case S_COMMENT_END_DASH:
     case S_COMMENT_END:
-    case S_COMMENT_END_BANG:
-        rc = fcw_htz_emit_comment(tz);
-        break;
-    case S_DOCTYPE:
-        rc = fcw_htz_emit_doctype(tz, 0);
-        break;
+    case S_COMMENT_END_BANG: rc = fcw_htz_emit_comment(tz); break;
+    case S_DOCTYPE: rc = fcw_htz_emit_doctype(tz, 0); break;
     default:
         if (tz->state > S_TEXT_LT) {
-            rc = fcw_htz_emit_raw_only(tz);    /* a tag cut by the end makes no token */
+            rc = fcw_htz_emit_raw_only(tz); /* a tag cut by the end makes no token */
         }
         break;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A streaming HTML tokenizer after the WHATWG tokenization rules, for
  * rewriting: it is fed a document chunk by chunk and reports data, start
@@ -23,7 +24,7 @@ enum fcw_html_token_type {
     FCW_HTML_END_TAG,
     FCW_HTML_COMMENT,
     FCW_HTML_DOCTYPE,
-    FCW_HTML_RAW    /* source bytes that make no token (`</>`, a tag cut by the end) */
+    FCW_HTML_RAW /* source bytes that make no token (`</>`, a tag cut by the end) */
 };
 
 /* the states a caller may start in (html5lib's initialStates) */
@@ -36,23 +37,23 @@ enum fcw_html_text_state {
 };
 
 struct fcw_html_attr {
-    const char *name;     /* lower-cased */
+    const char *name; /* lower-cased */
     size_t name_len;
-    const char *value;    /* without its quotes, references not decoded */
+    const char *value; /* without its quotes, references not decoded */
     size_t value_len;
     int has_value;
-    char quote;           /* '"', '\'' or 0 */
+    char quote; /* '"', '\'' or 0 */
 };
 
 struct fcw_html_token {
     enum fcw_html_token_type type;
-    const char *raw;          /* the source bytes */
+    const char *raw; /* the source bytes */
     size_t raw_len;
-    const char *name;         /* tag name (lower-cased), DOCTYPE name */
+    const char *name; /* tag name (lower-cased), DOCTYPE name */
     size_t name_len;
-    const char *data;         /* comment text */
+    const char *data; /* comment text */
     size_t data_len;
-    const struct fcw_html_attr *attrs;   /* tags; duplicates dropped */
+    const struct fcw_html_attr *attrs; /* tags; duplicates dropped */
     size_t nattrs;
     int self_closing;
     /* DOCTYPE */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the two halves of the HTML tokenizer share: the tokenizer's state
  * (html_tokenizer.c runs the states over the input; html_token.c builds
@@ -12,18 +13,47 @@
 #include "html_tokenizer.h"
 
 enum tz_state {
-    S_DATA, S_RCDATA, S_RAWTEXT, S_PLAINTEXT, S_SCRIPT,
-    S_SCRIPT_ESC_START, S_SCRIPT_ESC_START_DASH, S_SCRIPT_ESC, S_SCRIPT_ESC_DASH,
-    S_SCRIPT_ESC_DASH_DASH, S_SCRIPT_DESC_START, S_SCRIPT_DESC, S_SCRIPT_DESC_DASH,
-    S_SCRIPT_DESC_DASH_DASH, S_SCRIPT_DESC_LT, S_SCRIPT_DESC_END,
+    S_DATA,
+    S_RCDATA,
+    S_RAWTEXT,
+    S_PLAINTEXT,
+    S_SCRIPT,
+    S_SCRIPT_ESC_START,
+    S_SCRIPT_ESC_START_DASH,
+    S_SCRIPT_ESC,
+    S_SCRIPT_ESC_DASH,
+    S_SCRIPT_ESC_DASH_DASH,
+    S_SCRIPT_DESC_START,
+    S_SCRIPT_DESC,
+    S_SCRIPT_DESC_DASH,
+    S_SCRIPT_DESC_DASH_DASH,
+    S_SCRIPT_DESC_LT,
+    S_SCRIPT_DESC_END,
     /* the states above are text; those below buffer a token */
-    S_TEXT_LT,          /* `<` in RCDATA/RAWTEXT/script (data or escaped) */
-    S_TEXT_END_OPEN, S_TEXT_END_NAME,
-    S_TAG_OPEN, S_END_TAG_OPEN, S_TAG_NAME, S_BEFORE_ATTR_NAME, S_ATTR_NAME,
-    S_AFTER_ATTR_NAME, S_BEFORE_ATTR_VALUE, S_ATTR_VALUE_DQ, S_ATTR_VALUE_SQ,
-    S_ATTR_VALUE_UQ, S_AFTER_ATTR_VALUE_Q, S_SELF_CLOSING, S_MARKUP_DECL,
-    S_BOGUS_COMMENT, S_COMMENT_START, S_COMMENT_START_DASH, S_COMMENT,
-    S_COMMENT_END_DASH, S_COMMENT_END, S_COMMENT_END_BANG, S_DOCTYPE
+    S_TEXT_LT, /* `<` in RCDATA/RAWTEXT/script (data or escaped) */
+    S_TEXT_END_OPEN,
+    S_TEXT_END_NAME,
+    S_TAG_OPEN,
+    S_END_TAG_OPEN,
+    S_TAG_NAME,
+    S_BEFORE_ATTR_NAME,
+    S_ATTR_NAME,
+    S_AFTER_ATTR_NAME,
+    S_BEFORE_ATTR_VALUE,
+    S_ATTR_VALUE_DQ,
+    S_ATTR_VALUE_SQ,
+    S_ATTR_VALUE_UQ,
+    S_AFTER_ATTR_VALUE_Q,
+    S_SELF_CLOSING,
+    S_MARKUP_DECL,
+    S_BOGUS_COMMENT,
+    S_COMMENT_START,
+    S_COMMENT_START_DASH,
+    S_COMMENT,
+    S_COMMENT_END_DASH,
+    S_COMMENT_END,
+    S_COMMENT_END_BANG,
+    S_DOCTYPE
 };
 
 struct tz_attr {
@@ -39,7 +69,7 @@ struct buf {
 
 struct fcw_html_tokenizer {
     enum tz_state state;
-    enum tz_state text_state;   /* where a failed `</x` goes back to */
+    enum tz_state text_state; /* where a failed `</x` goes back to */
     int auto_states;
     fcw_html_token_cb cb;
     void *cb_data;
@@ -55,7 +85,7 @@ struct fcw_html_tokenizer {
     size_t out_attrs_cap;
     char last_start[16];
     size_t last_start_len;
-    char temp[8];           /* script double-escape: "script"? */
+    char temp[8]; /* script double-escape: "script"? */
     size_t temp_len;
 };
 
@@ -71,7 +101,7 @@ static inline int is_alpha(unsigned char c)
 
 static inline unsigned char lower(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
 /* ---- html_token.c: each returns -1 with tz->error set when the token

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes a C file embedding the runtime's JavaScript files (arguments, in the
 # order given) as byte arrays, for lib/js_sources.h.
 set -e

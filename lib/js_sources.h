@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The runtime's JavaScript (the files in js/), embedded at build time by
  * lib/js-embed.sh into js_sources.c, in evaluation order.

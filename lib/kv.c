@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the KV stores (lib/kv_sqlite.c, lib/kv_redis.c) and the natives
  * over them (lib/api_kv.c) share: freeing values and listings, list
@@ -13,7 +14,7 @@
 
 double fcw_kv_now(void)
 {
-    return (double) time(NULL);
+    return (double)time(NULL);
 }
 
 void fcw_kv_value_free(struct fcw_kv_value *v)
@@ -40,8 +41,8 @@ char *fcw_kv_cursor_encode(const char *key, size_t len)
     char *c = malloc(2 * len + 1);
     if (c != NULL) {
         for (size_t i = 0; i < len; i++) {
-            c[2 * i] = hex[(unsigned char) key[i] >> 4];
-            c[2 * i + 1] = hex[(unsigned char) key[i] & 15];
+            c[2 * i] = hex[(unsigned char)key[i] >> 4];
+            c[2 * i + 1] = hex[(unsigned char)key[i] & 15];
         }
         c[2 * len] = '\0';
     }
@@ -66,7 +67,7 @@ char *fcw_kv_cursor_decode(const char *cursor, size_t *len)
             free(key);
             return NULL;
         }
-        key[i] = (char) (hi << 4 | lo);
+        key[i] = (char)(hi << 4 | lo);
     }
     if (key != NULL) {
         key[n / 2] = '\0';

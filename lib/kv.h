@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The storage behind KV namespaces: one small interface, two backends.
  * SQLite (kv_sqlite.c) keeps one database file per namespace; Redis
@@ -19,14 +20,14 @@ struct fcw_kv;
 struct fcw_kv_value {
     unsigned char *data; /* malloc'ed */
     size_t len;
-    char *metadata;      /* JSON text, malloc'ed, or NULL */
+    char *metadata; /* JSON text, malloc'ed, or NULL */
     double expiration;
 };
 
 struct fcw_kv_key {
-    char *name;          /* malloc'ed, NUL-terminated */
+    char *name; /* malloc'ed, NUL-terminated */
     size_t len;
-    char *metadata;      /* JSON text or NULL */
+    char *metadata; /* JSON text or NULL */
     double expiration;
 };
 
@@ -38,10 +39,9 @@ struct fcw_kv_list {
 
 struct fcw_kv_ops {
     struct fcw_kv *(*open)(const struct fcw_binding *binding, char *err, size_t errlen);
-    int (*get)(struct fcw_kv *kv, const char *key, size_t keylen, struct fcw_kv_value *out, char *err,
-               size_t errlen);
-    int (*put)(struct fcw_kv *kv, const char *key, size_t keylen, const void *value, size_t len,
-               const char *metadata, double expiration, char *err, size_t errlen);
+    int (*get)(struct fcw_kv *kv, const char *key, size_t keylen, struct fcw_kv_value *out, char *err, size_t errlen);
+    int (*put)(struct fcw_kv *kv, const char *key, size_t keylen, const void *value, size_t len, const char *metadata,
+               double expiration, char *err, size_t errlen);
     int (*del)(struct fcw_kv *kv, const char *key, size_t keylen, char *err, size_t errlen);
     /* Keys starting with prefix in byte order, after cursor (NULL: from the
      * start), at most limit of them. */

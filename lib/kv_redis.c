@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * KV namespaces on Redis (or Valkey). A process keeps one connection per
  * server URL, shared by the namespaces on it, opened on first use and
@@ -79,14 +80,14 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
         return 0;
     }
     conn_drop(rc);
-    struct timeval tv = { (time_t) (rc->timeout_ms / 1000), (suseconds_t) (rc->timeout_ms % 1000) * 1000 };
+    struct timeval tv = {(time_t)(rc->timeout_ms / 1000), (suseconds_t)(rc->timeout_ms % 1000) * 1000};
     char host[256], user[128] = "", password[256] = "";
     long db = 0;
     const char *url = rc->shown;
     if (strncmp(url, "unix:", 5) == 0) {
         const char *path = rc->url + 5;
         size_t len = strcspn(path, "?");
-        char spath[sizeof(((struct sockaddr_un *) 0)->sun_path)];
+        char spath[sizeof(((struct sockaddr_un *)0)->sun_path)];
         if (len == 0 || len >= sizeof(spath)) {
             snprintf(err, errlen, "%s: bad socket path", url);
             return -1;
@@ -98,9 +99,9 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
             q++;
             size_t plen = strcspn(q, "&");
             const char *eq = memchr(q, '=', plen);
-            size_t nlen = eq ? (size_t) (eq - q) : plen;
+            size_t nlen = eq ? (size_t)(eq - q) : plen;
             const char *v = eq ? eq + 1 : q + plen;
-            size_t vlen = (size_t) (q + plen - v);
+            size_t vlen = (size_t)(q + plen - v);
             char *field = nlen == 4 && memcmp(q, "user", 4) == 0       ? user
                           : nlen == 8 && memcmp(q, "password", 8) == 0 ? password
                                                                        : NULL;
@@ -121,9 +122,9 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
         const char *h = rc->url + 8;
         const char *at = strchr(h, '@');
         if (at != NULL && at < h + strcspn(h, "/")) {
-            const char *colon = memchr(h, ':', (size_t) (at - h));
-            size_t ulen = colon ? (size_t) (colon - h) : 0;
-            size_t plen = colon ? (size_t) (at - colon - 1) : 0;
+            const char *colon = memchr(h, ':', (size_t)(at - h));
+            size_t ulen = colon ? (size_t)(colon - h) : 0;
+            size_t plen = colon ? (size_t)(at - colon - 1) : 0;
             if (colon == NULL || plen == 0 || ulen >= sizeof(user) || plen >= sizeof(password)) {
                 snprintf(err, errlen, "%s: expected redis://[user]:password@host", url);
                 return -1;
@@ -144,12 +145,12 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
         memcpy(host, h, hlen);
         host[hlen] = '\0';
         if (*rest == ':') {
-            port = strtol(rest + 1, (char **) &rest, 10);
+            port = strtol(rest + 1, (char **)&rest, 10);
         }
         if (*rest == '/' && rest[1] != '\0') {
             db = strtol(rest + 1, NULL, 10);
         }
-        rc->c = redisConnectWithTimeout(host, (int) port, tv);
+        rc->c = redisConnectWithTimeout(host, (int)port, tv);
     } else {
         snprintf(err, errlen, "%s: expected redis://host:port/db or unix:/path", url);
         return -1;
@@ -162,8 +163,8 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
     rc->pid = getpid();
     redisSetTimeout(rc->c, tv);
     if (password[0] != '\0') {
-        const char *argv[] = { "AUTH", user[0] ? user : password, password };
-        size_t argvlen[] = { 4, strlen(argv[1]), strlen(password) };
+        const char *argv[] = {"AUTH", user[0] ? user : password, password};
+        size_t argvlen[] = {4, strlen(argv[1]), strlen(password)};
         if (conn_setup(rc, user[0] ? 3 : 2, argv, argvlen, err, errlen) < 0) {
             conn_drop(rc);
             return -1;
@@ -172,8 +173,8 @@ static int conn_connect(struct redis_conn *rc, char *err, size_t errlen)
     if (db != 0) {
         char dbs[32];
         snprintf(dbs, sizeof(dbs), "%ld", db);
-        const char *argv[] = { "SELECT", dbs };
-        size_t argvlen[] = { 6, strlen(dbs) };
+        const char *argv[] = {"SELECT", dbs};
+        size_t argvlen[] = {6, strlen(dbs)};
         if (conn_setup(rc, 2, argv, argvlen, err, errlen) < 0) {
             conn_drop(rc);
             return -1;
@@ -257,7 +258,7 @@ static int kv_pipeline(struct fcw_kv *kv, int ncmds, const int *argc, const char
         return -1;
     }
     for (int i = 0; i < ncmds; i++) {
-        if (redisAppendCommandArgv(rc->c, argc[i], (const char **) argv[i], argvlen[i]) != REDIS_OK) {
+        if (redisAppendCommandArgv(rc->c, argc[i], (const char **)argv[i], argvlen[i]) != REDIS_OK) {
             snprintf(err, errlen, "out of memory");
             conn_drop(rc);
             return -1;
@@ -298,8 +299,8 @@ static int kv_pipeline(struct fcw_kv *kv, int ncmds, const int *argc, const char
 static int kv_command(struct fcw_kv *kv, int argc, const char **argv, const size_t *argvlen, redisReply **reply,
                       char *err, size_t errlen)
 {
-    const char *const *av[1] = { argv };
-    const size_t *al[1] = { argvlen };
+    const char *const *av[1] = {argv};
+    const size_t *al[1] = {argvlen};
     return kv_pipeline(kv, 1, &argc, av, al, reply, err, errlen);
 }
 
@@ -326,8 +327,8 @@ static int kv_redis_get(struct fcw_kv *kv, const char *key, size_t keylen, struc
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    const char *argv[] = { "HMGET", name, "v", "m", "e" };
-    size_t argvlen[] = { 5, nlen, 1, 1, 1 };
+    const char *argv[] = {"HMGET", name, "v", "m", "e"};
+    size_t argvlen[] = {5, nlen, 1, 1, 1};
     redisReply *r;
     int rc = kv_command(kv, 5, argv, argvlen, &r, err, errlen);
     free(name);
@@ -366,19 +367,19 @@ static int kv_redis_put(struct fcw_kv *kv, const char *key, size_t keylen, const
     }
     char exp[32];
     snprintf(exp, sizeof(exp), "%.0f", expiration > 0 ? expiration : 0);
-    const char *multi[] = { "MULTI" }, *exec[] = { "EXEC" };
-    size_t multil[] = { 5 }, execl[] = { 4 };
-    const char *del[] = { "DEL", name };
-    size_t dell[] = { 3, nlen };
+    const char *multi[] = {"MULTI"}, *exec[] = {"EXEC"};
+    size_t multil[] = {5}, execl[] = {4};
+    const char *del[] = {"DEL", name};
+    size_t dell[] = {3, nlen};
     /* e is always written ("0": none), so that an existing hash is told
      * from a missing one by it */
-    const char *hset[] = { "HSET", name, "v", len ? value : "", "e", exp, "m", metadata ? metadata : "" };
-    size_t hsetl[] = { 4, nlen, 1, len, 1, strlen(exp), 1, metadata ? strlen(metadata) : 0 };
+    const char *hset[] = {"HSET", name, "v", len ? value : "", "e", exp, "m", metadata ? metadata : ""};
+    size_t hsetl[] = {4, nlen, 1, len, 1, strlen(exp), 1, metadata ? strlen(metadata) : 0};
     int hsetc = metadata ? 8 : 6;
-    const char *expat[] = { "EXPIREAT", name, exp };
-    size_t expatl[] = { 8, nlen, strlen(exp) };
-    const char *zadd[] = { "ZADD", index, "0", key };
-    size_t zaddl[] = { 4, ilen, 1, keylen };
+    const char *expat[] = {"EXPIREAT", name, exp};
+    size_t expatl[] = {8, nlen, strlen(exp)};
+    const char *zadd[] = {"ZADD", index, "0", key};
+    size_t zaddl[] = {4, ilen, 1, keylen};
     int argc[7];
     const char *const *argv[7];
     const size_t *argvlen[7];
@@ -418,15 +419,15 @@ static int kv_redis_del(struct fcw_kv *kv, const char *key, size_t keylen, char 
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    const char *multi[] = { "MULTI" }, *exec[] = { "EXEC" };
-    size_t multil[] = { 5 }, execl[] = { 4 };
-    const char *del[] = { "DEL", name };
-    size_t dell[] = { 3, nlen };
-    const char *zrem[] = { "ZREM", index, key };
-    size_t zreml[] = { 4, ilen, keylen };
-    int argc[] = { 1, 2, 3, 1 };
-    const char *const *argv[] = { multi, del, zrem, exec };
-    const size_t *argvlen[] = { multil, dell, zreml, execl };
+    const char *multi[] = {"MULTI"}, *exec[] = {"EXEC"};
+    size_t multil[] = {5}, execl[] = {4};
+    const char *del[] = {"DEL", name};
+    size_t dell[] = {3, nlen};
+    const char *zrem[] = {"ZREM", index, key};
+    size_t zreml[] = {4, ilen, keylen};
+    int argc[] = {1, 2, 3, 1};
+    const char *const *argv[] = {multi, del, zrem, exec};
+    const size_t *argvlen[] = {multil, dell, zreml, execl};
     redisReply *replies[4];
     int rc = kv_pipeline(kv, 4, argc, argv, argvlen, replies, err, errlen);
     free(name);
@@ -485,7 +486,7 @@ static int list_batch(struct fcw_kv *kv, const char *index, size_t ilen, redisRe
     }
     /* HMGET of a missing hash answers nils, like a hash without m and e:
      * the field e is always written, "0" for no expiration */
-    if (kv_pipeline(kv, (int) n, argc, argv, argvlen, replies, err, errlen) < 0) {
+    if (kv_pipeline(kv, (int)n, argc, argv, argvlen, replies, err, errlen) < 0) {
         goto done;
     }
     rc = 0;
@@ -494,8 +495,8 @@ static int list_batch(struct fcw_kv *kv, const char *index, size_t ilen, redisRe
         redisReply *name = batch->element[i];
         int exists = r->type == REDIS_REPLY_ARRAY && r->elements == 2 && r->element[1]->type == REDIS_REPLY_STRING;
         if (!exists) {
-            const char *zrem[] = { "ZREM", index, name->str };
-            size_t zreml[] = { 4, ilen, name->len };
+            const char *zrem[] = {"ZREM", index, name->str};
+            size_t zreml[] = {4, ilen, name->len};
             redisReply *z;
             if (kv_command(kv, 3, zrem, zreml, &z, err, errlen) == 0) {
                 freeReplyObject(z);
@@ -535,8 +536,8 @@ done:
     return rc;
 }
 
-static int kv_redis_list(struct fcw_kv *kv, const char *prefix, size_t prefixlen, unsigned limit,
-                         const char *cursor, struct fcw_kv_list *out, char *err, size_t errlen)
+static int kv_redis_list(struct fcw_kv *kv, const char *prefix, size_t prefixlen, unsigned limit, const char *cursor,
+                         struct fcw_kv_list *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof(*out));
     size_t afterlen = 0, ilen;
@@ -556,26 +557,26 @@ static int kv_redis_list(struct fcw_kv *kv, const char *prefix, size_t prefixlen
     /* above every name starting with prefix: the prefix without its
      * trailing 0xFF bytes, last byte plus one ("+" when there is none) */
     size_t upper = prefixlen;
-    while (upper > 0 && (unsigned char) prefix[upper - 1] == 0xFF) {
+    while (upper > 0 && (unsigned char)prefix[upper - 1] == 0xFF) {
         upper--;
     }
     char *max = upper > 0 ? lex_bound('(', prefix, upper) : lex_bound('+', "", 0);
     size_t maxlen = upper + 1;
     if (max != NULL && upper > 0) {
-        max[upper] = (char) ((unsigned char) max[upper] + 1);
+        max[upper] = (char)((unsigned char)max[upper] + 1);
     }
-    out->keys = calloc((size_t) limit + 1, sizeof(*out->keys));
+    out->keys = calloc((size_t)limit + 1, sizeof(*out->keys));
     int rc = -1;
     if (index == NULL || min == NULL || max == NULL || out->keys == NULL) {
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    size_t want = (size_t) limit + 1;
+    size_t want = (size_t)limit + 1;
     for (;;) {
         char count[32];
         snprintf(count, sizeof(count), "%zu", want - out->nkeys);
-        const char *zr[] = { "ZRANGEBYLEX", index, min, max, "LIMIT", "0", count };
-        size_t zrl[] = { 11, ilen, minlen, maxlen, 5, 1, strlen(count) };
+        const char *zr[] = {"ZRANGEBYLEX", index, min, max, "LIMIT", "0", count};
+        size_t zrl[] = {11, ilen, minlen, maxlen, 5, 1, strlen(count)};
         redisReply *batch;
         if (kv_command(kv, 7, zr, zrl, &batch, err, errlen) < 0) {
             goto done;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * KV namespaces on SQLite: one database file per namespace, opened by every
  * process that uses it (children of one pool, or of several pools naming
@@ -58,7 +59,7 @@ static void kv_sqlite_close(struct fcw_kv *kv)
 static int kv_purge(struct fcw_kv *kv, char *err, size_t errlen)
 {
     sqlite3_stmt *st = kv->stmt[ST_PURGE];
-    sqlite3_bind_int64(st, 1, (sqlite3_int64) fcw_kv_now());
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)fcw_kv_now());
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : kv_fail(kv, "failed to purge expired keys", err, errlen);
@@ -71,15 +72,15 @@ static struct fcw_kv *kv_sqlite_open(const struct fcw_binding *b, char *err, siz
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    if (sqlite3_open_v2(b->path, &kv->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(b->path, &kv->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
         char what[512];
         snprintf(what, sizeof(what), "cannot open %s", b->path);
         kv_fail(kv, what, err, errlen);
         kv_sqlite_close(kv);
         return NULL;
     }
-    sqlite3_busy_timeout(kv->db, (int) (b->timeout_ms ? b->timeout_ms : 5000));
+    sqlite3_busy_timeout(kv->db, (int)(b->timeout_ms ? b->timeout_ms : 5000));
     static const char schema[] =
         "PRAGMA journal_mode = WAL;"
         "PRAGMA synchronous = NORMAL;"
@@ -113,7 +114,7 @@ static char *dup_column_text(sqlite3_stmt *st, int col)
         return NULL;
     }
     const unsigned char *t = sqlite3_column_text(st, col);
-    return t ? strdup((const char *) t) : NULL;
+    return t ? strdup((const char *)t) : NULL;
 }
 
 static int kv_sqlite_get(struct fcw_kv *kv, const char *key, size_t keylen, struct fcw_kv_value *out, char *err,
@@ -121,12 +122,12 @@ static int kv_sqlite_get(struct fcw_kv *kv, const char *key, size_t keylen, stru
 {
     sqlite3_stmt *st = kv->stmt[ST_GET];
     memset(out, 0, sizeof(*out));
-    sqlite3_bind_blob(st, 1, key, (int) keylen, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64) fcw_kv_now());
+    sqlite3_bind_blob(st, 1, key, (int)keylen, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)fcw_kv_now());
     int rc = sqlite3_step(st);
     int found = 0;
     if (rc == SQLITE_ROW) {
-        size_t len = (size_t) sqlite3_column_bytes(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
         const void *data = sqlite3_column_blob(st, 0);
         out->data = malloc(len ? len : 1);
         if (out->data != NULL) {
@@ -135,7 +136,7 @@ static int kv_sqlite_get(struct fcw_kv *kv, const char *key, size_t keylen, stru
             }
             out->len = len;
             out->metadata = dup_column_text(st, 1);
-            out->expiration = (double) sqlite3_column_int64(st, 2);
+            out->expiration = (double)sqlite3_column_int64(st, 2);
             found = 1;
         } else {
             snprintf(err, errlen, "out of memory");
@@ -153,15 +154,15 @@ static int kv_sqlite_put(struct fcw_kv *kv, const char *key, size_t keylen, cons
                          const char *metadata, double expiration, char *err, size_t errlen)
 {
     sqlite3_stmt *st = kv->stmt[ST_PUT];
-    sqlite3_bind_blob(st, 1, key, (int) keylen, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 2, len ? value : "", (int) len, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 1, key, (int)keylen, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 2, len ? value : "", (int)len, SQLITE_STATIC);
     if (metadata) {
         sqlite3_bind_text(st, 3, metadata, -1, SQLITE_STATIC);
     } else {
         sqlite3_bind_null(st, 3);
     }
     if (expiration > 0) {
-        sqlite3_bind_int64(st, 4, (sqlite3_int64) expiration);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)expiration);
     } else {
         sqlite3_bind_null(st, 4);
     }
@@ -180,7 +181,7 @@ static int kv_sqlite_put(struct fcw_kv *kv, const char *key, size_t keylen, cons
 static int kv_sqlite_del(struct fcw_kv *kv, const char *key, size_t keylen, char *err, size_t errlen)
 {
     sqlite3_stmt *st = kv->stmt[ST_DEL];
-    sqlite3_bind_blob(st, 1, key, (int) keylen, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 1, key, (int)keylen, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -192,19 +193,19 @@ static int kv_sqlite_del(struct fcw_kv *kv, const char *key, size_t keylen, char
  * is none (the prefix is empty or all 0xFF). */
 static size_t prefix_upper_bound(const char *prefix, size_t len, char *out)
 {
-    while (len > 0 && (unsigned char) prefix[len - 1] == 0xFF) {
+    while (len > 0 && (unsigned char)prefix[len - 1] == 0xFF) {
         len--;
     }
     if (len == 0) {
         return 0;
     }
     memcpy(out, prefix, len);
-    out[len - 1] = (char) ((unsigned char) out[len - 1] + 1);
+    out[len - 1] = (char)((unsigned char)out[len - 1] + 1);
     return len;
 }
 
-static int kv_sqlite_list(struct fcw_kv *kv, const char *prefix, size_t prefixlen, unsigned limit,
-                          const char *cursor, struct fcw_kv_list *out, char *err, size_t errlen)
+static int kv_sqlite_list(struct fcw_kv *kv, const char *prefix, size_t prefixlen, unsigned limit, const char *cursor,
+                          struct fcw_kv_list *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof(*out));
     size_t afterlen = 0;
@@ -214,7 +215,7 @@ static int kv_sqlite_list(struct fcw_kv *kv, const char *prefix, size_t prefixle
         return -1;
     }
     char *upper = malloc(prefixlen ? prefixlen : 1);
-    out->keys = calloc((size_t) limit + 1, sizeof(*out->keys));
+    out->keys = calloc((size_t)limit + 1, sizeof(*out->keys));
     if (upper == NULL || out->keys == NULL) {
         free(after);
         free(upper);
@@ -223,19 +224,19 @@ static int kv_sqlite_list(struct fcw_kv *kv, const char *prefix, size_t prefixle
     }
     size_t upperlen = prefix_upper_bound(prefix, prefixlen, upper);
     sqlite3_stmt *st = kv->stmt[upperlen ? ST_LIST_BOUNDED : ST_LIST];
-    sqlite3_bind_blob(st, 1, prefixlen ? prefix : "", (int) prefixlen, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 1, prefixlen ? prefix : "", (int)prefixlen, SQLITE_STATIC);
     /* no cursor: an empty blob, below every key (keys are never empty) */
-    sqlite3_bind_blob(st, 2, after ? after : "", (int) afterlen, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64) fcw_kv_now());
-    sqlite3_bind_int64(st, 4, (sqlite3_int64) limit + 1);
+    sqlite3_bind_blob(st, 2, after ? after : "", (int)afterlen, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)fcw_kv_now());
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)limit + 1);
     if (upperlen) {
-        sqlite3_bind_blob(st, 5, upper, (int) upperlen, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 5, upper, (int)upperlen, SQLITE_STATIC);
     }
     int rc;
     int failed = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct fcw_kv_key *k = &out->keys[out->nkeys];
-        size_t len = (size_t) sqlite3_column_bytes(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
         const void *name = sqlite3_column_blob(st, 0);
         if ((k->name = malloc(len + 1)) == NULL) {
             failed = 1;
@@ -245,7 +246,7 @@ static int kv_sqlite_list(struct fcw_kv *kv, const char *prefix, size_t prefixle
         k->name[len] = '\0';
         k->len = len;
         k->metadata = dup_column_text(st, 1);
-        k->expiration = (double) sqlite3_column_int64(st, 2);
+        k->expiration = (double)sqlite3_column_int64(st, 2);
         out->nkeys++;
     }
     if (rc != SQLITE_DONE && !failed) {

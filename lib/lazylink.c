@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libcurl and libcrypto, loaded when a script first needs them. Linked the
  * usual way, the two pull in some thirty libraries (libcurl's TLS, LDAP,
@@ -44,8 +45,8 @@ struct lazylink_lib {
     void *handle;
 };
 
-static struct lazylink_lib libcurl = { FCW_LIBCURL_SONAME, NULL };
-static struct lazylink_lib libcrypto = { FCW_LIBCRYPTO_SONAME, NULL };
+static struct lazylink_lib libcurl = {FCW_LIBCURL_SONAME, NULL};
+static struct lazylink_lib libcrypto = {FCW_LIBCRYPTO_SONAME, NULL};
 
 static int lazylink_open(struct lazylink_lib *lib)
 {
@@ -74,22 +75,22 @@ static void *lazylink_sym(struct lazylink_lib *lib, const char *name)
 
 /* Defines `name` with the header's signature: resolved on the first call,
  * then called through the saved pointer. */
-#define LAZYLINK_FN(lib, name)                                                                                 \
-    static __typeof__(name) *fn;                                                                               \
-    if (fn == NULL) {                                                                                          \
-        fn = (__typeof__(name) *) lazylink_sym(&(lib), #name);                                                 \
+#define LAZYLINK_FN(lib, name)                                                                                         \
+    static __typeof__(name) *fn;                                                                                       \
+    if (fn == NULL) {                                                                                                  \
+        fn = (__typeof__(name) *)lazylink_sym(&(lib), #name);                                                          \
     }
-#define LAZYLINK(lib, ret, name, params, args)                                                                 \
-    ret name params                                                                                            \
-    {                                                                                                          \
-        LAZYLINK_FN(lib, name)                                                                                 \
-        return fn args;                                                                                        \
+#define LAZYLINK(lib, ret, name, params, args)                                                                         \
+    ret name params                                                                                                    \
+    {                                                                                                                  \
+        LAZYLINK_FN(lib, name)                                                                                         \
+        return fn args;                                                                                                \
     }
-#define LAZYLINK_VOID(lib, name, params, args)                                                                 \
-    void name params                                                                                           \
-    {                                                                                                          \
-        LAZYLINK_FN(lib, name)                                                                                 \
-        fn args;                                                                                               \
+#define LAZYLINK_VOID(lib, name, params, args)                                                                         \
+    void name params                                                                                                   \
+    {                                                                                                                  \
+        LAZYLINK_FN(lib, name)                                                                                         \
+        fn args;                                                                                                       \
     }
 
 /* ---- libcurl ---- */
@@ -107,35 +108,35 @@ CURLcode curl_global_init(long flags)
 
 LAZYLINK(libcurl, curl_version_info_data *, curl_version_info, (CURLversion v), (v))
 LAZYLINK(libcurl, CURL *, curl_easy_init, (void), ())
-LAZYLINK_VOID(libcurl, curl_easy_cleanup, (CURL *c), (c))
-LAZYLINK(libcurl, CURLcode, curl_easy_pause, (CURL *c, int bitmask), (c, bitmask))
+LAZYLINK_VOID(libcurl, curl_easy_cleanup, (CURL * c), (c))
+LAZYLINK(libcurl, CURLcode, curl_easy_pause, (CURL * c, int bitmask), (c, bitmask))
 LAZYLINK(libcurl, const char *, curl_easy_strerror, (CURLcode code), (code))
 LAZYLINK(libcurl, CURLM *, curl_multi_init, (void), ())
-LAZYLINK(libcurl, CURLMcode, curl_multi_cleanup, (CURLM *m), (m))
-LAZYLINK(libcurl, CURLMcode, curl_multi_add_handle, (CURLM *m, CURL *c), (m, c))
-LAZYLINK(libcurl, CURLMcode, curl_multi_remove_handle, (CURLM *m, CURL *c), (m, c))
-LAZYLINK(libcurl, CURLMsg *, curl_multi_info_read, (CURLM *m, int *left), (m, left))
-LAZYLINK(libcurl, CURLMcode, curl_multi_socket_action, (CURLM *m, curl_socket_t s, int mask, int *running),
+LAZYLINK(libcurl, CURLMcode, curl_multi_cleanup, (CURLM * m), (m))
+LAZYLINK(libcurl, CURLMcode, curl_multi_add_handle, (CURLM * m, CURL *c), (m, c))
+LAZYLINK(libcurl, CURLMcode, curl_multi_remove_handle, (CURLM * m, CURL *c), (m, c))
+LAZYLINK(libcurl, CURLMsg *, curl_multi_info_read, (CURLM * m, int *left), (m, left))
+LAZYLINK(libcurl, CURLMcode, curl_multi_socket_action, (CURLM * m, curl_socket_t s, int mask, int *running),
          (m, s, mask, running))
-LAZYLINK(libcurl, struct curl_slist *, curl_slist_append, (struct curl_slist *list, const char *s), (list, s))
-LAZYLINK_VOID(libcurl, curl_slist_free_all, (struct curl_slist *list), (list))
+LAZYLINK(libcurl, struct curl_slist *, curl_slist_append, (struct curl_slist * list, const char *s), (list, s))
+LAZYLINK_VOID(libcurl, curl_slist_free_all, (struct curl_slist * list), (list))
 
 /* The variadic ones take exactly one argument after the option, whose type
  * the option's number range tells (as libcurl itself reads it); multi
  * options use the same ranges. */
-#define LAZYLINK_CALL_OPTION(rc, fn, handle, option, ap)                                                       \
-    do {                                                                                                       \
-        if ((option) < CURLOPTTYPE_OBJECTPOINT) {                                                              \
-            (rc) = (fn)((handle), (option), va_arg((ap), long));                                               \
-        } else if ((option) < CURLOPTTYPE_FUNCTIONPOINT) {                                                     \
-            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                             \
-        } else if ((option) < CURLOPTTYPE_OFF_T) {                                                             \
-            (rc) = (fn)((handle), (option), va_arg((ap), void (*)(void)));                                     \
-        } else if ((option) < CURLOPTTYPE_BLOB) {                                                              \
-            (rc) = (fn)((handle), (option), va_arg((ap), curl_off_t));                                         \
-        } else {                                                                                               \
-            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                             \
-        }                                                                                                      \
+#define LAZYLINK_CALL_OPTION(rc, fn, handle, option, ap)                                                               \
+    do {                                                                                                               \
+        if ((option) < CURLOPTTYPE_OBJECTPOINT) {                                                                      \
+            (rc) = (fn)((handle), (option), va_arg((ap), long));                                                       \
+        } else if ((option) < CURLOPTTYPE_FUNCTIONPOINT) {                                                             \
+            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                                     \
+        } else if ((option) < CURLOPTTYPE_OFF_T) {                                                                     \
+            (rc) = (fn)((handle), (option), va_arg((ap), void (*)(void)));                                             \
+        } else if ((option) < CURLOPTTYPE_BLOB) {                                                                      \
+            (rc) = (fn)((handle), (option), va_arg((ap), curl_off_t));                                                 \
+        } else {                                                                                                       \
+            (rc) = (fn)((handle), (option), va_arg((ap), void *));                                                     \
+        }                                                                                                              \
     } while (0)
 
 CURLcode curl_easy_setopt(CURL *c, CURLoption option, ...)
@@ -183,14 +184,14 @@ LAZYLINK(libcrypto, const EVP_MD *, EVP_sha512, (void), ())
 LAZYLINK(libcrypto, const char *, EVP_MD_get0_name, (const EVP_MD *md), (md))
 LAZYLINK(libcrypto, int, EVP_MD_get_size, (const EVP_MD *md), (md))
 LAZYLINK(libcrypto, EVP_MD_CTX *, EVP_MD_CTX_new, (void), ())
-LAZYLINK_VOID(libcrypto, EVP_MD_CTX_free, (EVP_MD_CTX *ctx), (ctx))
+LAZYLINK_VOID(libcrypto, EVP_MD_CTX_free, (EVP_MD_CTX * ctx), (ctx))
 LAZYLINK(libcrypto, const EVP_MD *, EVP_MD_CTX_get0_md, (const EVP_MD_CTX *ctx), (ctx))
 LAZYLINK(libcrypto, int, EVP_Digest,
          (const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type, ENGINE *impl),
          (data, count, md, size, type, impl))
-LAZYLINK(libcrypto, int, EVP_DigestInit_ex, (EVP_MD_CTX *ctx, const EVP_MD *type, ENGINE *impl), (ctx, type, impl))
-LAZYLINK(libcrypto, int, EVP_DigestUpdate, (EVP_MD_CTX *ctx, const void *d, size_t cnt), (ctx, d, cnt))
-LAZYLINK(libcrypto, int, EVP_DigestFinal_ex, (EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s), (ctx, md, s))
+LAZYLINK(libcrypto, int, EVP_DigestInit_ex, (EVP_MD_CTX * ctx, const EVP_MD *type, ENGINE *impl), (ctx, type, impl))
+LAZYLINK(libcrypto, int, EVP_DigestUpdate, (EVP_MD_CTX * ctx, const void *d, size_t cnt), (ctx, d, cnt))
+LAZYLINK(libcrypto, int, EVP_DigestFinal_ex, (EVP_MD_CTX * ctx, unsigned char *md, unsigned int *s), (ctx, md, s))
 LAZYLINK(libcrypto, unsigned char *, HMAC,
          (const EVP_MD *md, const void *key, int key_len, const unsigned char *data, size_t data_len,
           unsigned char *out, unsigned int *out_len),
@@ -203,25 +204,24 @@ LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_128_gcm, (void), ())
 LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_192_gcm, (void), ())
 LAZYLINK(libcrypto, const EVP_CIPHER *, EVP_aes_256_gcm, (void), ())
 LAZYLINK(libcrypto, EVP_CIPHER_CTX *, EVP_CIPHER_CTX_new, (void), ())
-LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_free, (EVP_CIPHER_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_CIPHER_CTX_ctrl, (EVP_CIPHER_CTX *ctx, int type, int arg, void *ptr),
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_free, (EVP_CIPHER_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_CIPHER_CTX_ctrl, (EVP_CIPHER_CTX * ctx, int type, int arg, void *ptr),
          (ctx, type, arg, ptr))
 LAZYLINK(libcrypto, int, EVP_CipherInit_ex,
-         (EVP_CIPHER_CTX *ctx, const EVP_CIPHER *cipher, ENGINE *impl, const unsigned char *key,
+         (EVP_CIPHER_CTX * ctx, const EVP_CIPHER *cipher, ENGINE *impl, const unsigned char *key,
           const unsigned char *iv, int enc),
          (ctx, cipher, impl, key, iv, enc))
 LAZYLINK(libcrypto, int, EVP_CipherUpdate,
-         (EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl, const unsigned char *in, int inl),
+         (EVP_CIPHER_CTX * ctx, unsigned char *out, int *outl, const unsigned char *in, int inl),
          (ctx, out, outl, in, inl))
-LAZYLINK(libcrypto, int, EVP_CipherFinal_ex, (EVP_CIPHER_CTX *ctx, unsigned char *outm, int *outl),
-         (ctx, outm, outl))
-LAZYLINK(libcrypto, EVP_KDF *, EVP_KDF_fetch, (OSSL_LIB_CTX *libctx, const char *algorithm, const char *properties),
+LAZYLINK(libcrypto, int, EVP_CipherFinal_ex, (EVP_CIPHER_CTX * ctx, unsigned char *outm, int *outl), (ctx, outm, outl))
+LAZYLINK(libcrypto, EVP_KDF *, EVP_KDF_fetch, (OSSL_LIB_CTX * libctx, const char *algorithm, const char *properties),
          (libctx, algorithm, properties))
-LAZYLINK_VOID(libcrypto, EVP_KDF_free, (EVP_KDF *kdf), (kdf))
-LAZYLINK(libcrypto, EVP_KDF_CTX *, EVP_KDF_CTX_new, (EVP_KDF *kdf), (kdf))
-LAZYLINK_VOID(libcrypto, EVP_KDF_CTX_free, (EVP_KDF_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_KDF_derive, (EVP_KDF_CTX *ctx, unsigned char *key, size_t keylen, const OSSL_PARAM params[]),
-         (ctx, key, keylen, params))
+LAZYLINK_VOID(libcrypto, EVP_KDF_free, (EVP_KDF * kdf), (kdf))
+LAZYLINK(libcrypto, EVP_KDF_CTX *, EVP_KDF_CTX_new, (EVP_KDF * kdf), (kdf))
+LAZYLINK_VOID(libcrypto, EVP_KDF_CTX_free, (EVP_KDF_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_KDF_derive,
+         (EVP_KDF_CTX * ctx, unsigned char *key, size_t keylen, const OSSL_PARAM params[]), (ctx, key, keylen, params))
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_utf8_string, (const char *key, char *buf, size_t bsize),
          (key, buf, bsize))
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_octet_string, (const char *key, void *buf, size_t bsize),
@@ -229,27 +229,27 @@ LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_octet_string, (const char *
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_end, (void), ())
 LAZYLINK_VOID(libcrypto, ERR_clear_error, (void), ())
 LAZYLINK_VOID(libcrypto, CRYPTO_free, (void *ptr, const char *file, int line), (ptr, file, line))
-LAZYLINK(libcrypto, EVP_CIPHER *, EVP_CIPHER_fetch, (OSSL_LIB_CTX *ctx, const char *algorithm, const char *properties),
+LAZYLINK(libcrypto, EVP_CIPHER *, EVP_CIPHER_fetch, (OSSL_LIB_CTX * ctx, const char *algorithm, const char *properties),
          (ctx, algorithm, properties))
-LAZYLINK_VOID(libcrypto, EVP_CIPHER_free, (EVP_CIPHER *cipher), (cipher))
-LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_set_flags, (EVP_CIPHER_CTX *ctx, int flags), (ctx, flags))
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_free, (EVP_CIPHER * cipher), (cipher))
+LAZYLINK_VOID(libcrypto, EVP_CIPHER_CTX_set_flags, (EVP_CIPHER_CTX * ctx, int flags), (ctx, flags))
 LAZYLINK(libcrypto, OSSL_PARAM, OSSL_PARAM_construct_int, (const char *key, int *buf), (key, buf))
 
 /* public keys (lib/api_crypto_pk.c) */
 LAZYLINK(libcrypto, BIGNUM *, BN_bin2bn, (const unsigned char *s, int len, BIGNUM *ret), (s, len, ret))
 LAZYLINK(libcrypto, int, BN_bn2binpad, (const BIGNUM *a, unsigned char *to, int tolen), (a, to, tolen))
 LAZYLINK(libcrypto, int, BN_num_bits, (const BIGNUM *a), (a))
-LAZYLINK_VOID(libcrypto, BN_free, (BIGNUM *a), (a))
-LAZYLINK_VOID(libcrypto, BN_clear_free, (BIGNUM *a), (a))
-LAZYLINK(libcrypto, EVP_PKEY *, d2i_PUBKEY, (EVP_PKEY **a, const unsigned char **pp, long length), (a, pp, length))
+LAZYLINK_VOID(libcrypto, BN_free, (BIGNUM * a), (a))
+LAZYLINK_VOID(libcrypto, BN_clear_free, (BIGNUM * a), (a))
+LAZYLINK(libcrypto, EVP_PKEY *, d2i_PUBKEY, (EVP_PKEY * *a, const unsigned char **pp, long length), (a, pp, length))
 LAZYLINK(libcrypto, int, i2d_PUBKEY, (const EVP_PKEY *a, unsigned char **pp), (a, pp))
 LAZYLINK(libcrypto, PKCS8_PRIV_KEY_INFO *, d2i_PKCS8_PRIV_KEY_INFO,
-         (PKCS8_PRIV_KEY_INFO **a, const unsigned char **in, long len), (a, in, len))
+         (PKCS8_PRIV_KEY_INFO * *a, const unsigned char **in, long len), (a, in, len))
 LAZYLINK(libcrypto, int, i2d_PKCS8_PRIV_KEY_INFO, (const PKCS8_PRIV_KEY_INFO *a, unsigned char **out), (a, out))
-LAZYLINK_VOID(libcrypto, PKCS8_PRIV_KEY_INFO_free, (PKCS8_PRIV_KEY_INFO *a), (a))
+LAZYLINK_VOID(libcrypto, PKCS8_PRIV_KEY_INFO_free, (PKCS8_PRIV_KEY_INFO * a), (a))
 LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKCS82PKEY, (const PKCS8_PRIV_KEY_INFO *p8), (p8))
 LAZYLINK(libcrypto, PKCS8_PRIV_KEY_INFO *, EVP_PKEY2PKCS8, (const EVP_PKEY *pkey), (pkey))
-LAZYLINK_VOID(libcrypto, EVP_PKEY_free, (EVP_PKEY *pkey), (pkey))
+LAZYLINK_VOID(libcrypto, EVP_PKEY_free, (EVP_PKEY * pkey), (pkey))
 LAZYLINK(libcrypto, int, EVP_PKEY_get_base_id, (const EVP_PKEY *pkey), (pkey))
 LAZYLINK(libcrypto, int, EVP_PKEY_get_bits, (const EVP_PKEY *pkey), (pkey))
 LAZYLINK(libcrypto, int, EVP_PKEY_get_group_name, (const EVP_PKEY *pkey, char *name, size_t name_sz, size_t *gname_len),
@@ -268,57 +268,57 @@ LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKEY_new_raw_public_key,
 LAZYLINK(libcrypto, EVP_PKEY *, EVP_PKEY_new_raw_private_key,
          (int type, ENGINE *e, const unsigned char *priv, size_t len), (type, e, priv, len))
 LAZYLINK(libcrypto, EVP_PKEY_CTX *, EVP_PKEY_CTX_new_from_name,
-         (OSSL_LIB_CTX *libctx, const char *name, const char *propquery), (libctx, name, propquery))
+         (OSSL_LIB_CTX * libctx, const char *name, const char *propquery), (libctx, name, propquery))
 LAZYLINK(libcrypto, EVP_PKEY_CTX *, EVP_PKEY_CTX_new_from_pkey,
-         (OSSL_LIB_CTX *libctx, EVP_PKEY *pkey, const char *propquery), (libctx, pkey, propquery))
-LAZYLINK_VOID(libcrypto, EVP_PKEY_CTX_free, (EVP_PKEY_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_params, (EVP_PKEY_CTX *ctx, const OSSL_PARAM *params), (ctx, params))
-LAZYLINK(libcrypto, int, EVP_PKEY_keygen_init, (EVP_PKEY_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_rsa_keygen_bits, (EVP_PKEY_CTX *ctx, int bits), (ctx, bits))
-LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set1_rsa_keygen_pubexp, (EVP_PKEY_CTX *ctx, BIGNUM *pubexp), (ctx, pubexp))
-LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_group_name, (EVP_PKEY_CTX *ctx, const char *name), (ctx, name))
-LAZYLINK(libcrypto, int, EVP_PKEY_generate, (EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey), (ctx, ppkey))
-LAZYLINK(libcrypto, int, EVP_PKEY_fromdata_init, (EVP_PKEY_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_PKEY_fromdata, (EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey, int selection, OSSL_PARAM param[]),
+         (OSSL_LIB_CTX * libctx, EVP_PKEY *pkey, const char *propquery), (libctx, pkey, propquery))
+LAZYLINK_VOID(libcrypto, EVP_PKEY_CTX_free, (EVP_PKEY_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_params, (EVP_PKEY_CTX * ctx, const OSSL_PARAM *params), (ctx, params))
+LAZYLINK(libcrypto, int, EVP_PKEY_keygen_init, (EVP_PKEY_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_rsa_keygen_bits, (EVP_PKEY_CTX * ctx, int bits), (ctx, bits))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set1_rsa_keygen_pubexp, (EVP_PKEY_CTX * ctx, BIGNUM *pubexp), (ctx, pubexp))
+LAZYLINK(libcrypto, int, EVP_PKEY_CTX_set_group_name, (EVP_PKEY_CTX * ctx, const char *name), (ctx, name))
+LAZYLINK(libcrypto, int, EVP_PKEY_generate, (EVP_PKEY_CTX * ctx, EVP_PKEY **ppkey), (ctx, ppkey))
+LAZYLINK(libcrypto, int, EVP_PKEY_fromdata_init, (EVP_PKEY_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_fromdata, (EVP_PKEY_CTX * ctx, EVP_PKEY **ppkey, int selection, OSSL_PARAM param[]),
          (ctx, ppkey, selection, param))
-LAZYLINK(libcrypto, int, EVP_PKEY_pairwise_check, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_pairwise_check, (EVP_PKEY_CTX * ctx), (ctx))
 LAZYLINK(libcrypto, OSSL_PARAM_BLD *, OSSL_PARAM_BLD_new, (void), ())
-LAZYLINK_VOID(libcrypto, OSSL_PARAM_BLD_free, (OSSL_PARAM_BLD *bld), (bld))
-LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_BN, (OSSL_PARAM_BLD *bld, const char *key, const BIGNUM *bn),
+LAZYLINK_VOID(libcrypto, OSSL_PARAM_BLD_free, (OSSL_PARAM_BLD * bld), (bld))
+LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_BN, (OSSL_PARAM_BLD * bld, const char *key, const BIGNUM *bn),
          (bld, key, bn))
 LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_utf8_string,
-         (OSSL_PARAM_BLD *bld, const char *key, const char *buf, size_t bsize), (bld, key, buf, bsize))
+         (OSSL_PARAM_BLD * bld, const char *key, const char *buf, size_t bsize), (bld, key, buf, bsize))
 LAZYLINK(libcrypto, int, OSSL_PARAM_BLD_push_octet_string,
-         (OSSL_PARAM_BLD *bld, const char *key, const void *buf, size_t bsize), (bld, key, buf, bsize))
-LAZYLINK(libcrypto, OSSL_PARAM *, OSSL_PARAM_BLD_to_param, (OSSL_PARAM_BLD *bld), (bld))
-LAZYLINK_VOID(libcrypto, OSSL_PARAM_free, (OSSL_PARAM *p), (p))
+         (OSSL_PARAM_BLD * bld, const char *key, const void *buf, size_t bsize), (bld, key, buf, bsize))
+LAZYLINK(libcrypto, OSSL_PARAM *, OSSL_PARAM_BLD_to_param, (OSSL_PARAM_BLD * bld), (bld))
+LAZYLINK_VOID(libcrypto, OSSL_PARAM_free, (OSSL_PARAM * p), (p))
 LAZYLINK(libcrypto, int, EVP_DigestSignInit,
-         (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
+         (EVP_MD_CTX * ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
          (ctx, pctx, type, e, pkey))
 LAZYLINK(libcrypto, int, EVP_DigestVerifyInit,
-         (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
+         (EVP_MD_CTX * ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey),
          (ctx, pctx, type, e, pkey))
 LAZYLINK(libcrypto, int, EVP_DigestSign,
-         (EVP_MD_CTX *ctx, unsigned char *sigret, size_t *siglen, const unsigned char *tbs, size_t tbslen),
+         (EVP_MD_CTX * ctx, unsigned char *sigret, size_t *siglen, const unsigned char *tbs, size_t tbslen),
          (ctx, sigret, siglen, tbs, tbslen))
 LAZYLINK(libcrypto, int, EVP_DigestVerify,
-         (EVP_MD_CTX *ctx, const unsigned char *sigret, size_t siglen, const unsigned char *tbs, size_t tbslen),
+         (EVP_MD_CTX * ctx, const unsigned char *sigret, size_t siglen, const unsigned char *tbs, size_t tbslen),
          (ctx, sigret, siglen, tbs, tbslen))
 LAZYLINK(libcrypto, ECDSA_SIG *, ECDSA_SIG_new, (void), ())
-LAZYLINK_VOID(libcrypto, ECDSA_SIG_free, (ECDSA_SIG *sig), (sig))
+LAZYLINK_VOID(libcrypto, ECDSA_SIG_free, (ECDSA_SIG * sig), (sig))
 LAZYLINK(libcrypto, const BIGNUM *, ECDSA_SIG_get0_r, (const ECDSA_SIG *sig), (sig))
 LAZYLINK(libcrypto, const BIGNUM *, ECDSA_SIG_get0_s, (const ECDSA_SIG *sig), (sig))
-LAZYLINK(libcrypto, int, ECDSA_SIG_set0, (ECDSA_SIG *sig, BIGNUM *r, BIGNUM *s), (sig, r, s))
-LAZYLINK(libcrypto, ECDSA_SIG *, d2i_ECDSA_SIG, (ECDSA_SIG **a, const unsigned char **in, long len), (a, in, len))
+LAZYLINK(libcrypto, int, ECDSA_SIG_set0, (ECDSA_SIG * sig, BIGNUM *r, BIGNUM *s), (sig, r, s))
+LAZYLINK(libcrypto, ECDSA_SIG *, d2i_ECDSA_SIG, (ECDSA_SIG * *a, const unsigned char **in, long len), (a, in, len))
 LAZYLINK(libcrypto, int, i2d_ECDSA_SIG, (const ECDSA_SIG *a, unsigned char **out), (a, out))
-LAZYLINK(libcrypto, int, EVP_PKEY_encrypt_init, (EVP_PKEY_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_PKEY_decrypt_init, (EVP_PKEY_CTX *ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_encrypt_init, (EVP_PKEY_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_decrypt_init, (EVP_PKEY_CTX * ctx), (ctx))
 LAZYLINK(libcrypto, int, EVP_PKEY_encrypt,
-         (EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
+         (EVP_PKEY_CTX * ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
          (ctx, out, outlen, in, inlen))
 LAZYLINK(libcrypto, int, EVP_PKEY_decrypt,
-         (EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
+         (EVP_PKEY_CTX * ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen),
          (ctx, out, outlen, in, inlen))
-LAZYLINK(libcrypto, int, EVP_PKEY_derive_init, (EVP_PKEY_CTX *ctx), (ctx))
-LAZYLINK(libcrypto, int, EVP_PKEY_derive_set_peer, (EVP_PKEY_CTX *ctx, EVP_PKEY *peer), (ctx, peer))
-LAZYLINK(libcrypto, int, EVP_PKEY_derive, (EVP_PKEY_CTX *ctx, unsigned char *key, size_t *keylen), (ctx, key, keylen))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive_init, (EVP_PKEY_CTX * ctx), (ctx))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive_set_peer, (EVP_PKEY_CTX * ctx, EVP_PKEY *peer), (ctx, peer))
+LAZYLINK(libcrypto, int, EVP_PKEY_derive, (EVP_PKEY_CTX * ctx, unsigned char *key, size_t *keylen), (ctx, key, keylen))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The event loop: poll() over the watched descriptors with a timeout that
  * ends at the earliest timer deadline. Timers live in a binary min-heap of
@@ -51,7 +52,7 @@ double fcw_loop_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
 struct fcw_loop *fcw_loop_new(void *owner)
@@ -147,17 +148,17 @@ static void heap_remove(struct fcw_loop *loop, int pos)
 static int timers_grow(struct fcw_loop *loop)
 {
     int n = loop->ntimers_alloc ? loop->ntimers_alloc * 2 : 16;
-    struct loop_timer *t = realloc(loop->timers, (size_t) n * sizeof(*t));
+    struct loop_timer *t = realloc(loop->timers, (size_t)n * sizeof(*t));
     if (t == NULL) {
         return -1;
     }
     loop->timers = t;
-    int *h = realloc(loop->heap, (size_t) n * sizeof(int));
+    int *h = realloc(loop->heap, (size_t)n * sizeof(int));
     if (h == NULL) {
         return -1;
     }
     loop->heap = h;
-    int *f = realloc(loop->free_slots, (size_t) n * sizeof(int));
+    int *f = realloc(loop->free_slots, (size_t)n * sizeof(int));
     if (f == NULL) {
         return -1;
     }
@@ -188,17 +189,17 @@ uint64_t fcw_loop_add_timer(struct fcw_loop *loop, double ms, fcw_loop_timer_cb 
     loop->heap[loop->heap_len] = slot;
     t->heap_pos = loop->heap_len++;
     heap_up(loop, t->heap_pos);
-    return ((uint64_t) t->generation << 32) | (uint32_t) slot;
+    return ((uint64_t)t->generation << 32) | (uint32_t)slot;
 }
 
 int fcw_loop_del_timer(struct fcw_loop *loop, uint64_t id)
 {
-    uint32_t slot = (uint32_t) id;
-    if (slot >= (uint32_t) loop->ntimers_alloc) {
+    uint32_t slot = (uint32_t)id;
+    if (slot >= (uint32_t)loop->ntimers_alloc) {
         return -1;
     }
     struct loop_timer *t = &loop->timers[slot];
-    if (t->heap_pos < 0 || t->generation != (uint32_t) (id >> 32)) {
+    if (t->heap_pos < 0 || t->generation != (uint32_t)(id >> 32)) {
         return -1;
     }
     heap_remove(loop, t->heap_pos);
@@ -241,12 +242,12 @@ int fcw_loop_set_fd(struct fcw_loop *loop, int fd, int mask, fcw_loop_fd_cb cb, 
     if (i < 0) {
         if (loop->nfds == loop->nfds_alloc) {
             int n = loop->nfds_alloc ? loop->nfds_alloc * 2 : 8;
-            struct loop_fd *f = realloc(loop->fds, (size_t) n * sizeof(*f));
+            struct loop_fd *f = realloc(loop->fds, (size_t)n * sizeof(*f));
             if (f == NULL) {
                 return -1;
             }
             loop->fds = f;
-            struct pollfd *p = realloc(loop->pfds, (size_t) n * sizeof(*p));
+            struct pollfd *p = realloc(loop->pfds, (size_t)n * sizeof(*p));
             if (p == NULL) {
                 return -1;
             }
@@ -255,7 +256,7 @@ int fcw_loop_set_fd(struct fcw_loop *loop, int fd, int mask, fcw_loop_fd_cb cb, 
         }
         i = loop->nfds++;
     }
-    loop->fds[i] = (struct loop_fd){ fd, mask, cb, data };
+    loop->fds[i] = (struct loop_fd){fd, mask, cb, data};
     return 0;
 }
 
@@ -282,7 +283,7 @@ static int run_due_timers(struct fcw_loop *loop)
         if (t->deadline > now || t->seq > seq_bound) {
             break;
         }
-        uint64_t id = ((uint64_t) t->generation << 32) | (uint32_t) slot;
+        uint64_t id = ((uint64_t)t->generation << 32) | (uint32_t)slot;
         fcw_loop_timer_cb cb = t->cb;
         void *data = t->data;
         heap_remove(loop, 0);
@@ -300,7 +301,7 @@ int fcw_loop_run_once(struct fcw_loop *loop, int max_wait_ms)
     int timeout = max_wait_ms;
     if (loop->heap_len > 0) {
         double wait = loop->timers[loop->heap[0]].deadline - fcw_loop_now();
-        int t = wait <= 0 ? 0 : (int) ceil(wait);
+        int t = wait <= 0 ? 0 : (int)ceil(wait);
         if (timeout < 0 || t < timeout) {
             timeout = t;
         }
@@ -308,11 +309,11 @@ int fcw_loop_run_once(struct fcw_loop *loop, int max_wait_ms)
     int n = loop->nfds;
     for (int i = 0; i < n; i++) {
         loop->pfds[i].fd = loop->fds[i].fd;
-        loop->pfds[i].events = (short) (((loop->fds[i].mask & FCW_LOOP_READ) ? POLLIN : 0) |
-                                         ((loop->fds[i].mask & FCW_LOOP_WRITE) ? POLLOUT : 0));
+        loop->pfds[i].events = (short)(((loop->fds[i].mask & FCW_LOOP_READ) ? POLLIN : 0) |
+                                       ((loop->fds[i].mask & FCW_LOOP_WRITE) ? POLLOUT : 0));
         loop->pfds[i].revents = 0;
     }
-    int rc = poll(loop->pfds, (nfds_t) n, timeout);
+    int rc = poll(loop->pfds, (nfds_t)n, timeout);
     if (rc < 0 && errno != EINTR) {
         return -1;
     }

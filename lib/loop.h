@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The event loop of one child: file descriptors watched with poll(), timers
  * on a min-heap ordered by a monotonic deadline. One pass waits once (until

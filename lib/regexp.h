@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ECMAScript regular expressions (ES2024 syntax and semantics), fcworker's
  * own engine: a pattern in UTF-16 is compiled to a program for a

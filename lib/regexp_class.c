@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Character sets of the regular-expression engine: sorted lists of
  * code-point ranges with union, complement, intersection and difference

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Classes under the v flag (ES2024 22.2.1 ClassSetExpression): nested
  * classes, union, intersection (&&) and subtraction (--) that do not mix

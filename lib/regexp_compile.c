@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The compiler of the regular-expression engine: walks the parse tree
  * and emits the program regexp_exec.c runs, forwards, or backwards inside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The matcher of the regular-expression engine: a backtracking machine
  * over the program of regexp_compile.c. Its backtrack stack is an undo

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals of the regular-expression engine shared by its files:
  * character sets (sorted, merged code-point ranges), the parse tree the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The parser of the regular-expression engine: a pattern in UTF-16 becomes
  * a tree of re_node (ES2024 22.2.1), with the Annex B grammar (B.1.2) when

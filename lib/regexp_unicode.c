@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unicode for the regular-expression engine, on libunistring: the
  * spec's Canonicalize (simple case folding under u/v, the single-unit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One request through the engine (fcw_engine_handle): the request goes to
  * JavaScript as native.dispatch(method, url, headers, body), headers
@@ -66,25 +67,25 @@ static struct fcw_response *send_head(duk_context *ctx)
     struct fcw_engine *e;
     struct fcw_response *r = response_of(ctx, &e);
     if (fcw_engine_out_of_memory(e)) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory (limits.memory_mb)");
     }
     /* a limit stopped the request inside C (a regular expression, a D1
      * query) and the script caught the error: the answer is the limit's
      * 503 */
     if (fcw_engine_interrupted(e) != ENGINE_RUNNING) {
-        (void) duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
+        (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "the request was stopped by a limit");
     }
     int status = duk_require_int(ctx, 0);
     const char *reason = duk_require_string(ctx, 1);
     duk_size_t n = duk_get_length(ctx, 2);
     int streaming = duk_to_boolean(ctx, 3);
     if (r == NULL || r->head_sent) {
-        (void) duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
+        (void)duk_error(ctx, DUK_ERR_ERROR, "the response head was already sent");
     }
     const char **headers = duk_push_fixed_buffer(ctx, (n + 1) * sizeof(char *));
     for (duk_size_t i = 0; i < n; i++) {
         /* the array at index 2 keeps each string alive */
-        duk_get_prop_index(ctx, 2, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, 2, (duk_uarridx_t)i);
         headers[i] = duk_require_string(ctx, -1);
         duk_pop(ctx);
     }
@@ -186,7 +187,7 @@ static duk_ret_t native_respond_pass_through(duk_context *ctx)
     double id = duk_require_number(ctx, 0);
     struct fcw_engine *e;
     struct fcw_response *r = response_of(ctx, &e);
-    struct fcw_body_sink sink = { sink_write, sink_end, e };
+    struct fcw_body_sink sink = {sink_write, sink_end, e};
     int ok = r != NULL && r->head_sent && !r->ended && fcw_fetch_pass_through(e, id, &sink) == 0;
     duk_push_boolean(ctx, ok);
     return 1;
@@ -219,14 +220,14 @@ static void push_header_name(duk_context *ctx, duk_idx_t idx)
     const char *name = duk_get_lstring(ctx, idx, &len);
     int upper = 0;
     for (duk_size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) name[i];
+        unsigned char c = (unsigned char)name[i];
         if (!fcw_is_token_char(c)) {
-            (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
+            (void)duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
         }
         upper |= c >= 'A' && c <= 'Z';
     }
     if (len == 0) {
-        (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
+        (void)duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid name");
     }
     if (!upper) {
         duk_dup(ctx, idx);
@@ -234,8 +235,8 @@ static void push_header_name(duk_context *ctx, duk_idx_t idx)
     }
     char *lower = duk_push_fixed_buffer(ctx, len);
     for (duk_size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) name[i];
-        lower[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        unsigned char c = (unsigned char)name[i];
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     duk_buffer_to_string(ctx, -1);
 }
@@ -246,17 +247,17 @@ static void normalize_header_value(duk_context *ctx, duk_idx_t idx)
     duk_size_t len = 0;
     const char *v = duk_to_lstring(ctx, idx, &len);
     duk_size_t start = 0, end = len;
-    while (start < end && is_http_whitespace((unsigned char) v[start])) {
+    while (start < end && is_http_whitespace((unsigned char)v[start])) {
         start++;
     }
-    while (end > start && is_http_whitespace((unsigned char) v[end - 1])) {
+    while (end > start && is_http_whitespace((unsigned char)v[end - 1])) {
         end--;
     }
     for (duk_size_t i = start; i < end; i++) {
-        unsigned char c = (unsigned char) v[i];
+        unsigned char c = (unsigned char)v[i];
         /* 0xC4 and above start code points from U+0100 on */
         if (c == 0 || c == '\r' || c == '\n' || c >= 0xC4) {
-            (void) duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid value");
+            (void)duk_type_error(ctx, "Failed to execute 'append' on 'Headers': Invalid value");
         }
     }
     if (start != 0 || end != len) {
@@ -273,8 +274,7 @@ static void normalize_header_value(duk_context *ctx, duk_idx_t idx)
  * invalid name or value. */
 static duk_ret_t native_headers_record(duk_context *ctx)
 {
-    if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0) ||
-        duk_is_buffer_data(ctx, 0)) {
+    if (!duk_is_object(ctx, 0) || duk_is_array(ctx, 0) || duk_is_function(ctx, 0) || duk_is_buffer_data(ctx, 0)) {
         return 0;
     }
     duk_get_prototype(ctx, 0);
@@ -307,18 +307,16 @@ static duk_ret_t native_headers_record(duk_context *ctx)
 
 void fcw_api_respond_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    static const duk_function_list_entry natives[] = {
-        { "respond", native_respond, 4 },
-        { "headersRecord", native_headers_record, 1 },
-        { "respondHead", native_respond_head, 4 },
-        { "respondChunk", native_respond_chunk, 1 },
-        { "respondEnd", native_respond_end, 0 },
-        { "respondError", native_respond_error, 1 },
-        { "respondAbort", native_respond_abort, 0 },
-        { "respondPassThrough", native_respond_pass_through, 1 },
-        { "waitUntilCount", native_wait_until_count, 1 },
-        { NULL, NULL, 0 }
-    };
+    static const duk_function_list_entry natives[] = {{"respond", native_respond, 4},
+                                                      {"headersRecord", native_headers_record, 1},
+                                                      {"respondHead", native_respond_head, 4},
+                                                      {"respondChunk", native_respond_chunk, 1},
+                                                      {"respondEnd", native_respond_end, 0},
+                                                      {"respondError", native_respond_error, 1},
+                                                      {"respondAbort", native_respond_abort, 0},
+                                                      {"respondPassThrough", native_respond_pass_through, 1},
+                                                      {"waitUntilCount", native_wait_until_count, 1},
+                                                      {NULL, NULL, 0}};
     duk_put_function_list(ctx, native_idx, natives);
 }
 
@@ -329,7 +327,7 @@ static void push_url(duk_context *ctx, const char *s)
     static const char hex[] = "0123456789ABCDEF";
     size_t len = strlen(s), odd = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) s[i];
+        unsigned char c = (unsigned char)s[i];
         odd += c >= 0x80 || c <= 0x20 || c == 0x7F;
     }
     if (odd == 0) {
@@ -339,13 +337,13 @@ static void push_url(duk_context *ctx, const char *s)
     char *out = duk_push_fixed_buffer(ctx, len + 2 * odd);
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) s[i];
+        unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 || c <= 0x20 || c == 0x7F) {
             out[n++] = '%';
             out[n++] = hex[c >> 4];
             out[n++] = hex[c & 15];
         } else {
-            out[n++] = (char) c;
+            out[n++] = (char)c;
         }
     }
     duk_buffer_to_string(ctx, -1);
@@ -395,7 +393,7 @@ static void push_request(duk_context *ctx, const struct fcw_request *req)
         duk_push_null(ctx);
     }
     /* request.cf's facts, undefined where the front server gave none */
-    const char *facts[] = { req->http_protocol, req->tls_version, req->tls_cipher };
+    const char *facts[] = {req->http_protocol, req->tls_version, req->tls_cipher};
     for (size_t i = 0; i < 3; i++) {
         if (facts[i] != NULL) {
             fcw_engine_push_isomorphic(ctx, facts[i]);
@@ -452,7 +450,7 @@ static void run_request_loop(struct fcw_engine *e, struct fcw_response *st)
         int wait = -1;
         if (deadline > 0) {
             double left = deadline - fcw_loop_now();
-            wait = left <= 0 ? 0 : (int) left + 1;
+            wait = left <= 0 ? 0 : (int)left + 1;
         }
         if (fcw_loop_run_once(loop, wait) < 0) {
             if (st->ended && st->wait_until > 0) {
@@ -485,12 +483,11 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
     enum engine_interrupt why = fcw_engine_interrupted(e);
     if (why != ENGINE_RUNNING) {
         const struct fcw_limits *lim = fcw_engine_limits(e);
-        unsigned value = why == ENGINE_CPU_LIMIT ? lim->cpu_ms
+        unsigned value = why == ENGINE_CPU_LIMIT    ? lim->cpu_ms
                          : why == ENGINE_WALL_LIMIT ? lim->wall_ms
-                                                    : (unsigned) (lim->memory_bytes >> 20);
+                                                    : (unsigned)(lim->memory_bytes >> 20);
         fcw_engine_log(e, FCW_LOG_WARNING, "request ended by %s (%u%s)%s", limit_name(why), value,
-                       why == ENGINE_MEMORY_LIMIT ? " MB" : " ms",
-                       st->ended ? " while finishing waitUntil work" : "");
+                       why == ENGINE_MEMORY_LIMIT ? " MB" : " ms", st->ended ? " while finishing waitUntil work" : "");
         outcome = FCW_LIMITED;
         if (!st->head_sent && !st->client_gone) {
             st->head_sent = 1;
@@ -516,8 +513,8 @@ enum fcw_outcome fcw_engine_handle(struct fcw_engine *e, const struct fcw_reques
         fcw_engine_log(e, FCW_LOG_NOTICE, "the client went away before the response was complete");
         outcome = FCW_CLIENT_GONE;
     }
-    last_stats.limit = why == ENGINE_CPU_LIMIT ? FCW_LIMIT_CPU
-                       : why == ENGINE_WALL_LIMIT ? FCW_LIMIT_WALL
+    last_stats.limit = why == ENGINE_CPU_LIMIT      ? FCW_LIMIT_CPU
+                       : why == ENGINE_WALL_LIMIT   ? FCW_LIMIT_WALL
                        : why == ENGINE_MEMORY_LIMIT ? FCW_LIMIT_MEMORY
                                                     : FCW_LIMIT_NONE;
     last_stats.subrequests = fcw_fetch_subrequests(e);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The response writer: one response in flight (struct fcw_response, owned
  * by the request that lib/respond.c runs), written to the caller's
@@ -47,14 +48,14 @@ const char *fcw_status_reason(int status)
 
 int fcw_output_error(const struct fcw_output *out, int status, const char *text)
 {
-    static const char *const headers[] = { "content-type", "text/plain; charset=utf-8" };
+    static const char *const headers[] = {"content-type", "text/plain; charset=utf-8"};
     char body[256];
     int n = snprintf(body, sizeof(body), "%s\n", text ? text : fcw_status_reason(status));
-    if (n < 0 || (size_t) n >= sizeof(body)) {
-        n = (int) sizeof(body) - 1;
+    if (n < 0 || (size_t)n >= sizeof(body)) {
+        n = (int)sizeof(body) - 1;
     }
     if (out->head(out->data, status, fcw_status_reason(status), headers, 1, 0) < 0 ||
-        out->write(out->data, body, (size_t) n) < 0) {
+        out->write(out->data, body, (size_t)n) < 0) {
         return -1;
     }
     return out->flush(out->data);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The response writer (lib/response.c): one response in flight, written to
  * the caller's fcw_output, with what has happened to it so far (head sent,
@@ -15,14 +16,14 @@
 
 struct fcw_response {
     const struct fcw_output *out;
-    int head_only;   /* a HEAD request: the body is never written */
+    int head_only; /* a HEAD request: the body is never written */
     int head_sent;
-    int streaming;   /* the head said the body streams: flush each write */
+    int streaming; /* the head said the body streams: flush each write */
     int ended;
     int flushed;
-    int cut;         /* 1: to be cut (fcw_response_cut), 2: done */
+    int cut; /* 1: to be cut (fcw_response_cut), 2: done */
     int client_gone;
-    int wait_until;  /* waitUntil promises still pending */
+    int wait_until; /* waitUntil promises still pending */
 };
 
 /* A response about to be written to out (NULL fields: nothing sent yet). */

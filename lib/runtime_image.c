@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loading the runtime from its build-time image (see runtime_image.h). The
  * image is used only when it matches this build exactly: made with the
@@ -52,14 +53,14 @@ static uint32_t read_u32(struct reader *r)
         r->bad = 1;
         return 0;
     }
-    uint32_t v = (uint32_t) r->p[0] << 24 | (uint32_t) r->p[1] << 16 | (uint32_t) r->p[2] << 8 | r->p[3];
+    uint32_t v = (uint32_t)r->p[0] << 24 | (uint32_t)r->p[1] << 16 | (uint32_t)r->p[2] << 8 | r->p[3];
     r->p += 4;
     return v;
 }
 
 static const unsigned char *read_bytes(struct reader *r, size_t n)
 {
-    if (r->bad || (size_t) (r->end - r->p) < n) {
+    if (r->bad || (size_t)(r->end - r->p) < n) {
         r->bad = 1;
         return NULL;
     }
@@ -79,7 +80,7 @@ __attribute__((format(printf, 1, 2))) static int mismatch(const char *fmt, ...)
 
 static int check(const unsigned char *data, size_t size)
 {
-    struct reader r = { data, data + size, 0 };
+    struct reader r = {data, data + size, 0};
     const unsigned char *magic = read_bytes(&r, FCW_RUNTIME_IMAGE_MAGIC_LEN);
     if (magic == NULL || memcmp(magic, FCW_RUNTIME_IMAGE_MAGIC, FCW_RUNTIME_IMAGE_MAGIC_LEN) != 0) {
         return mismatch("not a runtime image (%zu bytes)", size);
@@ -90,13 +91,13 @@ static int check(const unsigned char *data, size_t size)
         return mismatch("truncated image (%zu bytes)", size);
     }
     if (stamp_len != strlen(FCW_RUNTIME_STAMP) || memcmp(stamp, FCW_RUNTIME_STAMP, stamp_len) != 0) {
-        int shown = (int) (stamp_len < 100 ? stamp_len : 100);
-        return mismatch("made by another Duktape build (%.*s; this one is %s)", shown, (const char *) stamp,
+        int shown = (int)(stamp_len < 100 ? stamp_len : 100);
+        return mismatch("made by another Duktape build (%.*s; this one is %s)", shown, (const char *)stamp,
                         FCW_RUNTIME_STAMP);
     }
     uint32_t nfiles = read_u32(&r);
     if (!r.bad && nfiles != fcw_js_nsources) {
-        return mismatch("made for %lu runtime files, not %zu", (unsigned long) nfiles, fcw_js_nsources);
+        return mismatch("made for %lu runtime files, not %zu", (unsigned long)nfiles, fcw_js_nsources);
     }
     for (size_t i = 0; i < fcw_js_nsources && !r.bad; i++) {
         const struct fcw_js_source *src = &fcw_js_sources[i];
@@ -121,7 +122,7 @@ static int check(const unsigned char *data, size_t size)
         return mismatch("truncated image (%zu bytes)", size);
     }
     if (r.p != r.end) {
-        return mismatch("%zu bytes after the image's last file", (size_t) (r.end - r.p));
+        return mismatch("%zu bytes after the image's last file", (size_t)(r.end - r.p));
     }
     return 0;
 }
@@ -156,24 +157,24 @@ void fcw_runtime_image_describe(char *out, size_t outlen)
     int first;
     if (fcw_runtime_image_check(why, sizeof(why), &first) == 0) {
         snprintf(out, outlen, "Duktape %ld.%ld.%ld (%s)\nruntime: bytecode image, %zu files, %zu bytes",
-                 (long) DUK_VERSION / 10000, (long) DUK_VERSION / 100 % 100, (long) DUK_VERSION % 100,
-                 FCW_RUNTIME_STAMP, fcw_js_nsources, image.data ? image.size : fcw_runtime_image_size);
+                 (long)DUK_VERSION / 10000, (long)DUK_VERSION / 100 % 100, (long)DUK_VERSION % 100, FCW_RUNTIME_STAMP,
+                 fcw_js_nsources, image.data ? image.size : fcw_runtime_image_size);
     } else {
         snprintf(out, outlen, "Duktape %ld.%ld.%ld (%s)\nruntime: compiled from its sources at each start (%s)",
-                 (long) DUK_VERSION / 10000, (long) DUK_VERSION / 100 % 100, (long) DUK_VERSION % 100,
-                 FCW_RUNTIME_STAMP, why);
+                 (long)DUK_VERSION / 10000, (long)DUK_VERSION / 100 % 100, (long)DUK_VERSION % 100, FCW_RUNTIME_STAMP,
+                 why);
     }
 }
 
 void fcw_runtime_image_push(duk_context *ctx, size_t i)
 {
     if (image.state != 1 || i >= fcw_js_nsources) {
-        (void) duk_error(ctx, DUK_ERR_ERROR, "runtime image: no checked image for file %lu", (unsigned long) i);
+        (void)duk_error(ctx, DUK_ERR_ERROR, "runtime image: no checked image for file %lu", (unsigned long)i);
         return;
     }
     /* an external buffer: the loader reads the image in place */
     duk_push_external_buffer(ctx);
-    duk_config_buffer(ctx, -1, (void *) (uintptr_t) image.dump[i], image.dump_len[i]);
+    duk_config_buffer(ctx, -1, (void *)(uintptr_t)image.dump[i], image.dump_len[i]);
     duk_load_function(ctx);
     fcw_duk_trim_loaded_function(ctx, -1);
 }

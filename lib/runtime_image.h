@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The runtime image: the runtime's JavaScript files (js/) compiled at build
  * time into Duktape bytecode by lib/runtime_image_gen.c and embedded in the
@@ -31,7 +32,7 @@
  * duk_config.h (our configuration of it) and duktape.c. */
 #define FCW_RUNTIME_STAMP_STR2(x) #x
 #define FCW_RUNTIME_STAMP_STR(x) FCW_RUNTIME_STAMP_STR2(x)
-#define FCW_RUNTIME_STAMP \
+#define FCW_RUNTIME_STAMP                                                                                              \
     "Duktape " FCW_RUNTIME_STAMP_STR(DUK_VERSION) " " DUK_GIT_DESCRIBE ", source " FCW_DUK_SOURCE_SUM
 
 /* The embedded image (generated into lib/runtime_image_data.c). */

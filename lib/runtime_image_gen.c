@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Makes the runtime image (lib/runtime_image.h) at build time: compiles each
  * runtime file given on the command line, in order, as the engine would

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Runtime files loaded on first use, for processes that serve one request
  * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
@@ -22,9 +23,9 @@ static const struct {
     const char *files[2];
     const char *globals[4];
 } groups[] = {
-    { { "js/32-urlpattern.js", "js/33-urlpattern-class.js" }, { "URLPattern" } },
-    { { "js/48-htmlrewriter.js" }, { "HTMLRewriter" } },
-    { { "js/50-crypto.js", "js/51-crypto-pk.js" }, { "crypto", "Crypto", "SubtleCrypto", "CryptoKey" } },
+    {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
+    {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},
+    {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))
@@ -49,14 +50,14 @@ static void load_group(duk_context *ctx, size_t g)
 {
     duk_push_heap_stash(ctx);
     duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("lazyLoaded"));
-    int loaded = duk_get_prop_index(ctx, -1, (duk_uarridx_t) g) && duk_to_boolean(ctx, -1);
+    int loaded = duk_get_prop_index(ctx, -1, (duk_uarridx_t)g) && duk_to_boolean(ctx, -1);
     duk_pop(ctx);
     if (loaded) {
         duk_pop_2(ctx);
         return;
     }
     duk_push_true(ctx);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t) g);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)g);
     duk_pop_2(ctx);
     for (size_t f = 0; f < 2 && groups[g].files[f] != NULL; f++) {
         run_file(ctx, groups[g].files[f]);
@@ -69,8 +70,8 @@ static void load_group(duk_context *ctx, size_t g)
 static duk_ret_t lazy_get(duk_context *ctx)
 {
     int magic = duk_get_current_magic(ctx);
-    size_t g = (size_t) magic / GROUP_GLOBALS;
-    const char *name = groups[g].globals[(size_t) magic % GROUP_GLOBALS];
+    size_t g = (size_t)magic / GROUP_GLOBALS;
+    const char *name = groups[g].globals[(size_t)magic % GROUP_GLOBALS];
     load_group(ctx, g);
     duk_push_global_object(ctx);
     duk_push_string(ctx, name);
@@ -85,8 +86,8 @@ static duk_ret_t lazy_get(duk_context *ctx)
 static duk_ret_t lazy_set(duk_context *ctx)
 {
     int magic = duk_get_current_magic(ctx);
-    size_t g = (size_t) magic / GROUP_GLOBALS;
-    const char *name = groups[g].globals[(size_t) magic % GROUP_GLOBALS];
+    size_t g = (size_t)magic / GROUP_GLOBALS;
+    const char *name = groups[g].globals[(size_t)magic % GROUP_GLOBALS];
     load_group(ctx, g);
     duk_push_global_object(ctx);
     duk_push_string(ctx, name);
@@ -107,7 +108,7 @@ void fcw_runtime_lazy_install(duk_context *ctx, fcw_runtime_lazy_run_cb run)
     duk_push_global_object(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
-            int magic = (int) (g * GROUP_GLOBALS + i);
+            int magic = (int)(g * GROUP_GLOBALS + i);
             duk_push_string(ctx, groups[g].globals[i]);
             duk_push_c_function(ctx, lazy_get, 0);
             duk_set_magic(ctx, -1, magic);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Runtime files loaded on first use of their globals, in a process that
  * serves one request (lib/runtime_lazy.c). Internal to lib/.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loading JavaScript into an engine: the runtime's files (js/, embedded
  * in lib/js_sources.c, and compiled in lib/runtime_image_data.c) into a new
@@ -61,13 +62,12 @@ static void error_text(duk_context *ctx, const char *file, char *err, size_t err
         duk_pop(ctx);
         if (line == 0) {
             duk_get_prop_literal(ctx, -1, "lineNumber");
-            line = (long) duk_get_int_default(ctx, -1, 0);
+            line = (long)duk_get_int_default(ctx, -1, 0);
             duk_pop(ctx);
         }
         duk_get_prop_literal(ctx, -1, "name");
         duk_get_prop_literal(ctx, -2, "message");
-        snprintf(err, errlen, "%s:%ld: %s: %s", file, line, duk_safe_to_string(ctx, -2),
-                 duk_safe_to_string(ctx, -1));
+        snprintf(err, errlen, "%s:%ld: %s: %s", file, line, duk_safe_to_string(ctx, -2), duk_safe_to_string(ctx, -1));
         duk_pop_2(ctx);
         return;
     }
@@ -80,8 +80,8 @@ static void error_text(duk_context *ctx, const char *file, char *err, size_t err
  * "export default" assigns the module's default export (*is_module is then
  * set). Any other export form is refused with its line. Returns a new
  * buffer (its length in *outlen) or NULL with err set. */
-static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module,
-                             char *err, size_t errlen)
+static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module, char *err,
+                             size_t errlen)
 {
     static const char replacement[] = "exports.default=";
     size_t cap = len + 64, n = 0;
@@ -170,7 +170,7 @@ struct script_source {
 static void push_dump(duk_context *ctx, const struct script_source *s)
 {
     duk_push_external_buffer(ctx);
-    duk_config_buffer(ctx, -1, (void *) (uintptr_t) s->dump, s->dump_len);
+    duk_config_buffer(ctx, -1, (void *)(uintptr_t)s->dump, s->dump_len);
     duk_load_function(ctx);
     fcw_duk_trim_loaded_function(ctx, -1);
 }
@@ -231,7 +231,7 @@ static int eval_text(struct fcw_engine *e, const char *path, const char *raw, si
     if (text == NULL && dump == NULL) {
         return -1;
     }
-    struct script_source s = { path, text, tlen, dump ? as_module : as_module && is_module, dump, dump_len };
+    struct script_source s = {path, text, tlen, dump ? as_module : as_module && is_module, dump, dump_len};
     /* Top-level code runs under the request limits, so that a script that
      * loops at load time is refused instead of hanging the pool. */
     const struct fcw_limits *lim = fcw_engine_limits(e);
@@ -244,7 +244,9 @@ static int eval_text(struct fcw_engine *e, const char *path, const char *raw, si
     if (rc != DUK_EXEC_SUCCESS) {
         if (why != ENGINE_RUNNING) {
             snprintf(err, errlen, "%s: top-level code exceeded the %s limit", path,
-                     why == ENGINE_MEMORY_LIMIT ? "memory" : why == ENGINE_CPU_LIMIT ? "CPU" : "wall time");
+                     why == ENGINE_MEMORY_LIMIT ? "memory"
+                     : why == ENGINE_CPU_LIMIT  ? "CPU"
+                                                : "wall time");
         } else {
             error_text(ctx, path, err, errlen);
         }
@@ -285,9 +287,9 @@ static int source_map_name(const char *text, size_t len, char *name, size_t name
 {
     static const char tag[] = "//# sourceMappingURL=";
     const char *found = NULL;
-    for (const char *p = text; (size_t) (p - text) < len;) {
-        const char *nl = memchr(p, '\n', len - (size_t) (p - text));
-        size_t linelen = nl ? (size_t) (nl - p) : len - (size_t) (p - text);
+    for (const char *p = text; (size_t)(p - text) < len;) {
+        const char *nl = memchr(p, '\n', len - (size_t)(p - text));
+        size_t linelen = nl ? (size_t)(nl - p) : len - (size_t)(p - text);
         if (linelen > sizeof(tag) - 1 && memcmp(p, tag, sizeof(tag) - 1) == 0) {
             found = p;
         }
@@ -327,15 +329,15 @@ static void register_source_map(struct fcw_engine *e, const char *path, const ch
     size_t len = 0;
     int found = source_map_name(script, script_len, name, sizeof(name));
     const char *slash = strrchr(path, '/');
-    int dlen = slash ? (int) (slash - path) + 1 : 0;
-    if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int) sizeof(map_path)) {
+    int dlen = slash ? (int)(slash - path) + 1 : 0;
+    if (!found || snprintf(map_path, sizeof(map_path), "%.*s%s", dlen, path, name) >= (int)sizeof(map_path)) {
         return;
     }
     char *map = fcw_read_file(map_path, &len, err, sizeof(err));
     if (map == NULL) {
         return;
     }
-    struct source_map m = { path, map, len };
+    struct source_map m = {path, map, len};
     duk_context *ctx = fcw_engine_ctx(e);
     if (duk_safe_call(ctx, register_source_map_safe, &m, 0, 1) != DUK_EXEC_SUCCESS) {
         fcw_engine_log(e, FCW_LOG_WARNING, "%s: source map ignored: %s", map_path, duk_safe_to_string(ctx, -1));
@@ -416,7 +418,7 @@ int fcw_engine_compile_image(struct fcw_engine *engine, const char *path, const 
     if (rewritten == NULL) {
         return -1;
     }
-    struct compile_args a = { path, rewritten, tlen, is_module };
+    struct compile_args a = {path, rewritten, tlen, is_module};
     duk_context *ctx = fcw_engine_ctx(engine);
     if (duk_safe_call(ctx, compile_and_dump, &a, 0, 1) != DUK_EXEC_SUCCESS) {
         error_text(ctx, path, err, errlen);
@@ -427,8 +429,7 @@ int fcw_engine_compile_image(struct fcw_engine *engine, const char *path, const 
     free(rewritten);
     duk_size_t dump_len = 0;
     const void *dump = duk_get_buffer_data(ctx, -1, &dump_len);
-    *image = fcw_script_image_pack(text, len, is_module ? FCW_SCRIPT_IMAGE_MODULE : 0, dump, dump_len,
-                                   image_len);
+    *image = fcw_script_image_pack(text, len, is_module ? FCW_SCRIPT_IMAGE_MODULE : 0, dump, dump_len, image_len);
     duk_pop(ctx);
     if (*image == NULL) {
         snprintf(err, errlen, "%s: out of memory for its bytecode image", path);
@@ -448,8 +449,7 @@ int fcw_engine_load_image(struct fcw_engine *engine, const char *path, const cha
         return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
     }
     if (fcw_script_image_check(image, image_len, text, len, &flags, &dump, &dump_len, why, sizeof(why)) < 0) {
-        fcw_engine_log(engine, FCW_LOG_WARNING, "%s: bytecode image not used (%s): compiling the source", path,
-                       why);
+        fcw_engine_log(engine, FCW_LOG_WARNING, "%s: bytecode image not used (%s): compiling the source", path, why);
         return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
     }
     return load_script(engine, path, text, len, dump, dump_len, flags, err, errlen);
@@ -542,8 +542,8 @@ static void run_lazy_file(duk_context *ctx, const char *name)
     int first;
     for (size_t i = 0; i < fcw_js_nsources; i++) {
         if (strcmp(fcw_js_sources[i].name, name) == 0) {
-            struct runtime_file src = { name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
-                                        fcw_runtime_image_check(why, sizeof(why), &first) == 0 };
+            struct runtime_file src = {name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                       fcw_runtime_image_check(why, sizeof(why), &first) == 0};
             eval_runtime_file(ctx, &src);
             duk_pop(ctx);
             return;
@@ -562,8 +562,8 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
         if (single_request && fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
             continue;
         }
-        struct runtime_file src = { fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
-                                    from_image };
+        struct runtime_file src = {fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
+                                   from_image};
         if (duk_safe_call(ctx, eval_runtime_file, &src, 0, 1) != DUK_EXEC_SUCCESS) {
             error_text(ctx, src.name, err, errlen);
             duk_pop(ctx);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The script image: a pool's worker script compiled once, by the master's
  * check child, into Duktape bytecode that every child of the pool loads
@@ -28,13 +29,12 @@
 
 /* A new image (malloc'd, its length in *outlen) for a dump compiled from
  * text; NULL when out of memory or too large for the format. */
-unsigned char *fcw_script_image_pack(const char *text, size_t len, unsigned flags, const void *dump,
-                                     size_t dump_len, size_t *outlen);
+unsigned char *fcw_script_image_pack(const char *text, size_t len, unsigned flags, const void *dump, size_t dump_len,
+                                     size_t *outlen);
 
 /* 0 when image was made by this Duktape build from exactly this text, with
  * *flags and the dump (pointing into image) set; else -1 with why. */
-int fcw_script_image_check(const unsigned char *image, size_t image_len, const char *text, size_t len,
-                           unsigned *flags, const unsigned char **dump, size_t *dump_len, char *why,
-                           size_t whylen);
+int fcw_script_image_check(const unsigned char *image, size_t image_len, const char *text, size_t len, unsigned *flags,
+                           const unsigned char **dump, size_t *dump_len, char *why, size_t whylen);
 
 #endif

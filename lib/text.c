@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * UTF-8 and CESU-8 code points: the one encoder and decoder the URL parser,
  * TextDecoder, String.prototype.normalize, the RegExp engine's group names
@@ -11,10 +12,10 @@
 int fcw_hex_value(uint32_t c)
 {
     if (c >= '0' && c <= '9') {
-        return (int) (c - '0');
+        return (int)(c - '0');
     }
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
-        return (int) ((c | 0x20) - 'a' + 10);
+        return (int)((c | 0x20) - 'a' + 10);
     }
     return -1;
 }
@@ -22,24 +23,24 @@ int fcw_hex_value(uint32_t c)
 size_t fcw_utf8_put(uint32_t cp, unsigned char *out)
 {
     if (cp < 0x80) {
-        out[0] = (unsigned char) cp;
+        out[0] = (unsigned char)cp;
         return 1;
     }
     if (cp < 0x800) {
-        out[0] = (unsigned char) (0xC0 | (cp >> 6));
-        out[1] = (unsigned char) (0x80 | (cp & 0x3F));
+        out[0] = (unsigned char)(0xC0 | (cp >> 6));
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
         return 2;
     }
     if (cp < 0x10000) {
-        out[0] = (unsigned char) (0xE0 | (cp >> 12));
-        out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char) (0x80 | (cp & 0x3F));
+        out[0] = (unsigned char)(0xE0 | (cp >> 12));
+        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
         return 3;
     }
-    out[0] = (unsigned char) (0xF0 | (cp >> 18));
-    out[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (unsigned char) (0x80 | (cp & 0x3F));
+    out[0] = (unsigned char)(0xF0 | (cp >> 18));
+    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
 
@@ -96,9 +97,9 @@ uint32_t fcw_utf8_get(const unsigned char *s, size_t len, size_t *i, int cesu)
         lo = 0x80;
         hi = 0xBF;
     }
-    if (c >= 0xD800 && c <= 0xDBFF && *i + 2 < len && s[*i] == 0xED && s[*i + 1] >= 0xB0 &&
-        s[*i + 1] <= 0xBF && (s[*i + 2] & 0xC0) == 0x80) {
-        uint32_t low = 0xD000 | ((uint32_t) (s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
+    if (c >= 0xD800 && c <= 0xDBFF && *i + 2 < len && s[*i] == 0xED && s[*i + 1] >= 0xB0 && s[*i + 1] <= 0xBF &&
+        (s[*i + 2] & 0xC0) == 0x80) {
+        uint32_t low = 0xD000 | ((uint32_t)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
         *i += 3;
         return 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
     }
@@ -110,8 +111,8 @@ uint32_t fcw_utf8_get(const unsigned char *s, size_t len, size_t *i, int cesu)
 
 size_t fcw_text_to_scalar_utf8(const char *in, size_t len, char *out)
 {
-    const unsigned char *s = (const unsigned char *) in;
-    unsigned char *o = (unsigned char *) out;
+    const unsigned char *s = (const unsigned char *)in;
+    unsigned char *o = (unsigned char *)out;
     size_t i = 0, n = 0;
 
     while (i < len) {
@@ -123,16 +124,16 @@ size_t fcw_text_to_scalar_utf8(const char *in, size_t len, char *out)
 size_t fcw_isomorphic_encode(char *out, const char *s)
 {
     size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *) s; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x80) {
             if (out) {
-                out[n] = (char) *p;
+                out[n] = (char)*p;
             }
             n++;
         } else {
             if (out) {
-                out[n] = (char) (0xC0 | (*p >> 6));
-                out[n + 1] = (char) (0x80 | (*p & 0x3F));
+                out[n] = (char)(0xC0 | (*p >> 6));
+                out[n + 1] = (char)(0x80 | (*p & 0x3F));
             }
             n += 2;
         }

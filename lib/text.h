@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text helpers shared by the library: hex digits, UTF-8 and CESU-8 (Duktape's internal
  * string form, where a code point above U+FFFF is two three-byte surrogates)

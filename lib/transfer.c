@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One libcurl transfer of fetch(): the easy handle set up from the request
  * JavaScript made (method, headers as curl header lines, body, timeouts,
@@ -39,7 +40,7 @@ int fcw_transfer_decoded(const struct transfer *t)
         if (strcmp(name, "content-encoding") == 0 && strcasecmp(value, "identity") != 0) {
             return 1;
         }
-        off = (size_t) (value - t->head.buf) + strlen(value) + 1;
+        off = (size_t)(value - t->head.buf) + strlen(value) + 1;
     }
     return 0;
 }
@@ -81,9 +82,9 @@ static int parse_status_line(struct transfer *t, const char *line, size_t n)
         return -1;
     }
     const char *code = sp + 1;
-    size_t rest = n - (size_t) (code - line);
-    if (rest < 3 || !isdigit((unsigned char) code[0]) || !isdigit((unsigned char) code[1]) ||
-        !isdigit((unsigned char) code[2])) {
+    size_t rest = n - (size_t)(code - line);
+    if (rest < 3 || !isdigit((unsigned char)code[0]) || !isdigit((unsigned char)code[1]) ||
+        !isdigit((unsigned char)code[2])) {
         return -1;
     }
     t->status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
@@ -119,16 +120,16 @@ static int header_field(struct transfer *t, const char *line, size_t n)
     if (colon == NULL || colon == line) {
         return 0;
     }
-    size_t nlen = (size_t) (colon - line);
+    size_t nlen = (size_t)(colon - line);
     char name[256];
     if (nlen >= sizeof(name)) {
         return 0;
     }
     for (size_t i = 0; i < nlen; i++) {
-        if (!fcw_is_token_char((unsigned char) line[i])) {
+        if (!fcw_is_token_char((unsigned char)line[i])) {
             return 0;
         }
-        name[i] = (char) tolower((unsigned char) line[i]);
+        name[i] = (char)tolower((unsigned char)line[i]);
     }
     const char *value = colon + 1;
     size_t vlen = n - nlen - 1;
@@ -188,8 +189,9 @@ static curl_socket_t on_open_socket(void *clientp, curlsocktype purpose, struct 
     const char *allow = t->allow;
     if (purpose == CURLSOCKTYPE_IPCXN && !t->host_allowed && fcw_fetch_guard_is_private(&address->addr) &&
         !fcw_fetch_guard_allows_address(allow, &address->addr)) {
-        const void *raw = address->family == AF_INET6 ? (const void *) &((struct sockaddr_in6 *) &address->addr)->sin6_addr
-                                                      : (const void *) &((struct sockaddr_in *) &address->addr)->sin_addr;
+        const void *raw = address->family == AF_INET6
+                              ? (const void *)&((struct sockaddr_in6 *)&address->addr)->sin6_addr
+                              : (const void *)&((struct sockaddr_in *)&address->addr)->sin_addr;
         if (inet_ntop(address->family, raw, t->denied, sizeof(t->denied)) == NULL) {
             strcpy(t->denied, "?");
         }
@@ -205,7 +207,7 @@ static int has_header(duk_context *ctx, duk_idx_t flat, const char *name)
     duk_size_t n = duk_get_length(ctx, flat);
     int found = 0;
     for (duk_size_t i = 0; i < n && !found; i += 2) {
-        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i);
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t)i);
         found = strcasecmp(duk_to_string(ctx, -1), name) == 0;
         duk_pop(ctx);
     }
@@ -230,12 +232,12 @@ static char *header_line(const char *name, const char *value)
     }
     *o++ = ':';
     *o++ = ' ';
-    for (const unsigned char *v = (const unsigned char *) value; *v != '\0'; v++) {
+    for (const unsigned char *v = (const unsigned char *)value; *v != '\0'; v++) {
         if ((v[0] == 0xC2 || v[0] == 0xC3) && (v[1] & 0xC0) == 0x80) {
-            *o++ = (char) (((v[0] & 0x03) << 6) | (v[1] & 0x3F));
+            *o++ = (char)(((v[0] & 0x03) << 6) | (v[1] & 0x3F));
             v++;
         } else {
-            *o++ = (char) *v;
+            *o++ = (char)*v;
         }
     }
     *o = '\0';
@@ -257,8 +259,9 @@ static struct curl_slist *slist_add(struct curl_slist *list, const char *line)
  * 7.6.1) belong to the incoming connection. */
 static int dropped_header(const char *name)
 {
-    static const char *const names[] = { "host", "content-length", "transfer-encoding", "connection",
-                                         "keep-alive", "proxy-connection", "te", "trailer", "upgrade" };
+    static const char *const names[] = {"host",       "content-length", "transfer-encoding",
+                                        "connection", "keep-alive",     "proxy-connection",
+                                        "te",         "trailer",        "upgrade"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcasecmp(name, names[i]) == 0) {
             return 1;
@@ -273,8 +276,8 @@ static struct curl_slist *header_slist(duk_context *ctx, duk_idx_t flat, int has
     duk_size_t n = duk_get_length(ctx, flat);
     *custom_encoding = 0;
     for (duk_size_t i = 0; i + 1 < n; i += 2) {
-        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i);
-        duk_get_prop_index(ctx, flat, (duk_uarridx_t) i + 1);
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t)i);
+        duk_get_prop_index(ctx, flat, (duk_uarridx_t)i + 1);
         const char *name = duk_to_string(ctx, -2);
         const char *value = duk_to_string(ctx, -1);
         *custom_encoding |= strcasecmp(name, "accept-encoding") == 0;
@@ -318,8 +321,8 @@ static void set_method(struct transfer *t, const char *method)
         return;
     }
     if (sends_body(t, method)) {
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, t->body_len ? (char *) t->body : "");
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) t->body_len);
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, t->body_len ? (char *)t->body : "");
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->body_len);
     }
     if (strcmp(method, "POST") != 0) {
         curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method);
@@ -330,10 +333,10 @@ static void set_limits(struct transfer *t, const struct fcw_limits *lim)
 {
     CURL *easy = t->easy;
     if (lim->fetch_connect_timeout_ms) {
-        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, (long) lim->fetch_connect_timeout_ms);
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, (long)lim->fetch_connect_timeout_ms);
     }
     if (lim->fetch_timeout_ms) {
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long) lim->fetch_timeout_ms);
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, (long)lim->fetch_timeout_ms);
     }
     if (lim->fetch_deny_private) {
         t->allow = lim->fetch_allow;
@@ -402,7 +405,7 @@ int fcw_transfer_setup(struct transfer *t, duk_context *ctx, duk_idx_t headers_i
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
     if (curl_version_info(CURLVERSION_NOW)->features & CURL_VERSION_HTTP2) {
-        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
+        curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     }
     /* Without an Accept-Encoding of the script's, ask for every encoding
      * this libcurl decodes and let it decode: the body JavaScript sees is
@@ -436,8 +439,10 @@ void fcw_transfer_release(struct transfer *t)
 void fcw_transfer_fail_message(const struct transfer *t, CURLcode rc, char *out, size_t outlen)
 {
     if (t->denied[0] != '\0') {
-        snprintf(out, outlen, "fetch failed: refusing to connect to %s, a private or loopback address "
-                 "(fetch.deny_private; name it in fetch.allow to allow it)", t->denied);
+        snprintf(out, outlen,
+                 "fetch failed: refusing to connect to %s, a private or loopback address "
+                 "(fetch.deny_private; name it in fetch.allow to allow it)",
+                 t->denied);
     } else {
         snprintf(out, outlen, "fetch failed: %s", t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
     }

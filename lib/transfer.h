@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * One libcurl transfer of fetch() (lib/transfer.c): the easy handle set up
  * from a request (method, headers, body, timeouts, the address guard), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The WHATWG URL Standard's URL record as the library keeps it: parsing
  * runs the state machine (url_parser.c) on a record (one growable buffer
@@ -37,8 +38,8 @@ static void record_release(struct record *url)
 
 static int record_oom(const struct record *url)
 {
-    return url->scheme.oom || url->username.oom || url->password.oom || url->host.oom ||
-           url->path.oom || url->query.oom || url->fragment.oom;
+    return url->scheme.oom || url->username.oom || url->password.oom || url->host.oom || url->path.oom ||
+           url->query.oom || url->fragment.oom;
 }
 
 static void record_from_url(struct record *r, const struct fcw_url *u)
@@ -162,8 +163,8 @@ static int record_serialize(const struct record *r, struct fcw_url *u)
 /* Runs the state machine over input on record r and serializes into out.
  * A setter (override given) keeps what the run changed before a failure,
  * as the spec's in-place modification does; a plain parse fails. */
-static int parse_into(const char *input, size_t len, const struct fcw_url *base, struct record *r,
-                      enum state override, struct fcw_url *out)
+static int parse_into(const char *input, size_t len, const struct fcw_url *base, struct record *r, enum state override,
+                      struct fcw_url *out)
 {
     int rc = fcw_url_run_parser(input, len, base, r, override);
 
@@ -195,8 +196,7 @@ void fcw_url_free(struct fcw_url *url)
 
 static int cannot_have_credentials(const struct fcw_url *u)
 {
-    return !u->has_host || u->host_start == u->host_end ||
-           (u->scheme_end == 4 && memcmp(u->href, "file", 4) == 0);
+    return !u->has_host || u->host_start == u->host_end || (u->scheme_end == 4 && memcmp(u->href, "file", 4) == 0);
 }
 
 /* The URL Standard's "potentially strip trailing spaces from an opaque path". */
@@ -221,12 +221,8 @@ static void set_userinfo(struct sbuf *to, const char *value, size_t len)
 static int set_direct(struct record *r, enum fcw_url_part part, const char *value, size_t len)
 {
     switch (part) {
-    case FCW_URL_USERNAME:
-        set_userinfo(&r->username, value, len);
-        return 1;
-    case FCW_URL_PASSWORD:
-        set_userinfo(&r->password, value, len);
-        return 1;
+    case FCW_URL_USERNAME: set_userinfo(&r->username, value, len); return 1;
+    case FCW_URL_PASSWORD: set_userinfo(&r->password, value, len); return 1;
     case FCW_URL_PORT:
         if (len != 0)
             return 0;
@@ -242,25 +238,20 @@ static int set_direct(struct record *r, enum fcw_url_part part, const char *valu
             r->has_fragment = 0;
         strip_opaque_trailing_spaces(r);
         return 1;
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
 /* The state override a setter uses, or S_NONE when the setter does nothing
  * for this URL. Prepares the record as the setter's steps say. */
-static enum state setter_state(struct record *r, const struct fcw_url *u, enum fcw_url_part part,
-                               const char **value, size_t *len)
+static enum state setter_state(struct record *r, const struct fcw_url *u, enum fcw_url_part part, const char **value,
+                               size_t *len)
 {
     switch (part) {
-    case FCW_URL_PROTOCOL:
-        return S_SCHEME_START;
-    case FCW_URL_HOST:
-        return u->opaque_path ? S_NONE : S_HOST;
-    case FCW_URL_HOSTNAME:
-        return u->opaque_path ? S_NONE : S_HOSTNAME;
-    case FCW_URL_PORT:
-        return S_PORT;
+    case FCW_URL_PROTOCOL: return S_SCHEME_START;
+    case FCW_URL_HOST: return u->opaque_path ? S_NONE : S_HOST;
+    case FCW_URL_HOSTNAME: return u->opaque_path ? S_NONE : S_HOSTNAME;
+    case FCW_URL_PORT: return S_PORT;
     case FCW_URL_PATHNAME:
         if (u->opaque_path)
             return S_NONE;
@@ -282,8 +273,7 @@ static enum state setter_state(struct record *r, const struct fcw_url *u, enum f
         r->has_fragment = 1;
         r->fragment.len = 0;
         return S_FRAGMENT;
-    default:
-        return S_NONE;
+    default: return S_NONE;
     }
 }
 
@@ -318,8 +308,7 @@ int fcw_url_set(struct fcw_url *url, enum fcw_url_part part, const char *value, 
 
     if (part == FCW_URL_HREF)
         return set_href(url, value, len);
-    if ((part == FCW_URL_USERNAME || part == FCW_URL_PASSWORD || part == FCW_URL_PORT) &&
-        cannot_have_credentials(url))
+    if ((part == FCW_URL_USERNAME || part == FCW_URL_PASSWORD || part == FCW_URL_PORT) && cannot_have_credentials(url))
         return 0;
     record_from_url(&r, url);
     if (set_direct(&r, part, value, len)) {

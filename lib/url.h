@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The WHATWG URL Standard's URL record, parser and setters, in plain C.
  *
@@ -69,8 +70,7 @@ size_t fcw_url_origin(const struct fcw_url *url, char *buf, size_t size);
 
 /* Callback for each name/value pair of a form-urlencoded string. The strings
  * are percent-decoded UTF-8 with '+' as space (not NUL-terminated). */
-typedef int (*fcw_url_pair_cb)(void *data, const char *name, size_t name_len,
-                               const char *value, size_t value_len);
+typedef int (*fcw_url_pair_cb)(void *data, const char *name, size_t name_len, const char *value, size_t value_len);
 int fcw_url_form_parse(const char *input, size_t len, fcw_url_pair_cb cb, void *data);
 
 /* Form-urlencodes one name or value (byte serializer) onto out, which must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The URL Standard's host parser: IPv4 (with the legacy number forms),
  * IPv6 (with embedded IPv4) and their serializers, opaque hosts, and
@@ -263,9 +264,23 @@ static void ipv6_serialize(const uint16_t *addr, struct sbuf *out)
 static int forbidden_host_cp(uint32_t c)
 {
     switch (c) {
-    case 0: case '\t': case '\n': case '\r': case ' ': case '#': case '/': case ':':
-    case '<': case '>': case '?': case '@': case '[': case '\\': case ']': case '^': case '|':
-        return 1;
+    case 0:
+    case '\t':
+    case '\n':
+    case '\r':
+    case ' ':
+    case '#':
+    case '/':
+    case ':':
+    case '<':
+    case '>':
+    case '?':
+    case '@':
+    case '[':
+    case '\\':
+    case ']':
+    case '^':
+    case '|': return 1;
     }
     return 0;
 }
@@ -282,8 +297,8 @@ static int ascii_needs_idna(const char *s, size_t len)
     for (k = 0; k < len; k++) {
         if ((unsigned char)s[k] >= 0x80)
             return 1;
-        if ((k == 0 || s[k - 1] == '.') && k + 4 <= len && (s[k] | 0x20) == 'x' &&
-            (s[k + 1] | 0x20) == 'n' && s[k + 2] == '-' && s[k + 3] == '-')
+        if ((k == 0 || s[k - 1] == '.') && k + 4 <= len && (s[k] | 0x20) == 'x' && (s[k + 1] | 0x20) == 'n' &&
+            s[k + 2] == '-' && s[k + 3] == '-')
             return 1;
     }
     return 0;
@@ -336,7 +351,8 @@ static int labelwise_to_ascii(char *domain, size_t len, struct sbuf *out)
         end = label_end(domain, start, len);
         if (!ascii_needs_idna(domain + start, end - start)) {
             for (; start < end; start++)
-                sbuf_addc(out, (domain[start] >= 'A' && domain[start] <= 'Z') ? (char)(domain[start] | 0x20) : domain[start]);
+                sbuf_addc(out, (domain[start] >= 'A' && domain[start] <= 'Z') ? (char)(domain[start] | 0x20)
+                                                                              : domain[start]);
         } else {
             char saved = domain[end];
             domain[end] = 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the files of the URL parser share and the public header does not
  * show: the URL record the state machine fills (one growable byte string

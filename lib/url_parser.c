@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The URL Standard's basic URL parser: the state machine over the input's
  * code points, filling a URL record (url_internal.h). Each state is one
@@ -760,8 +761,7 @@ static long decode_input(const char *input, size_t len, int trim, uint32_t *stac
     return n;
 }
 
-int fcw_url_run_parser(const char *input, size_t len, const struct fcw_url *base, struct record *r,
-                       enum state override)
+int fcw_url_run_parser(const char *input, size_t len, const struct fcw_url *base, struct record *r, enum state override)
 {
     uint32_t stack[INPUT_INLINE], *cps = NULL;
     struct parser p;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Storage bindings of a pool, in its [pool:NAME] section:
  *
@@ -62,19 +63,19 @@ int bindings_is_key(const char *key)
 
 static int valid_identifier(const char *s, size_t len)
 {
-    if (len == 0 || isdigit((unsigned char) s[0])) {
+    if (len == 0 || isdigit((unsigned char)s[0])) {
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
-        if (!isalnum((unsigned char) s[i]) && s[i] != '_' && s[i] != '$') {
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '$') {
             return 0;
         }
     }
     return 1;
 }
 
-static struct conf_binding *find_or_add(struct conf_pool *p, enum fcw_binding_type type, const char *name,
-                                        size_t len, int line)
+static struct conf_binding *find_or_add(struct conf_pool *p, enum fcw_binding_type type, const char *name, size_t len,
+                                        int line)
 {
     for (size_t i = 0; i < p->nbindings; i++) {
         struct conf_binding *b = &p->conf_bindings[i];
@@ -121,7 +122,7 @@ static const char *set_timeout(unsigned *field, const char *value)
 {
     char *end;
     errno = 0;
-    if (!isdigit((unsigned char) value[0])) {
+    if (!isdigit((unsigned char)value[0])) {
         return "expected a duration such as 500ms or 5s";
     }
     unsigned long long n = strtoull(value, &end, 10);
@@ -132,7 +133,7 @@ static const char *set_timeout(unsigned *field, const char *value)
     if (errno == ERANGE || n * mult > INT_MAX || n == 0) {
         return "expected a duration between 1ms and 24 days";
     }
-    *field = (unsigned) (n * mult);
+    *field = (unsigned)(n * mult);
     return NULL;
 }
 
@@ -148,9 +149,9 @@ static const char *set_choice(char **field, const char *value, const char *const
 
 static const char *assets_set(struct conf_pool *p, const char *key, const char *value, int line)
 {
-    static const char *const html[] = { "auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none",
-                                        NULL };
-    static const char *const not_found[] = { "none", "single-page-application", "404-page", NULL };
+    static const char *const html[] = {"auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none",
+                                       NULL};
+    static const char *const not_found[] = {"none", "single-page-application", "404-page", NULL};
     struct conf_binding *b = find_or_add(p, FCW_BINDING_ASSETS, "", 0, line);
     if (b == NULL) {
         return "out of memory";
@@ -228,7 +229,7 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
     enum fcw_binding_type type = key[0] == 'k' ? FCW_BINDING_KV : FCW_BINDING_D1;
     const char *name = key + 3;
     const char *dot = strchr(name, '.');
-    size_t len = dot ? (size_t) (dot - name) : strlen(name);
+    size_t len = dot ? (size_t)(dot - name) : strlen(name);
     if (!valid_identifier(name, len)) {
         return "the binding's name must be a JavaScript identifier (letters, digits, _ and $)";
     }
@@ -251,15 +252,16 @@ const char *bindings_set(struct conf_pool *p, const char *key, const char *value
         return value[0] == '\0' ? "expected a folder of .sql files" : set_text(&b->migrations, value);
     }
     if (type == FCW_BINDING_D1 && strcmp(dot, ".migrations_table") == 0) {
-        if (value[0] == '\0' || isdigit((unsigned char) value[0]) ||
+        if (value[0] == '\0' || isdigit((unsigned char)value[0]) ||
             strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(value)) {
             return "expected a table name of letters, digits and '_'";
         }
         return set_text(&b->migrations_table, value);
     }
     if (type == FCW_BINDING_KV && strcmp(dot, ".namespace") == 0) {
-        if (value[0] == '\0' || value[0] == '.' || strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                                                 "0123456789_.-") != strlen(value)) {
+        if (value[0] == '\0' || value[0] == '.' ||
+            strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                          "0123456789_.-") != strlen(value)) {
             return "expected a namespace of letters, digits, '_', '-' and '.' (not first)";
         }
         return set_text(&b->namespace, value);
@@ -276,25 +278,24 @@ static char *absolute(const char *file, const char *path)
         return strdup(path);
     }
     const char *slash = strrchr(file, '/');
-    size_t dlen = slash ? (size_t) (slash - file) : 1;
+    size_t dlen = slash ? (size_t)(slash - file) : 1;
     size_t len = dlen + 1 + strlen(path) + 1;
     char *full = malloc(len);
     if (full != NULL) {
-        snprintf(full, len, "%.*s/%s", (int) dlen, slash ? file : ".", path);
+        snprintf(full, len, "%.*s/%s", (int)dlen, slash ? file : ".", path);
     }
     return full;
 }
 
 static const char *family(const struct conf_binding *b)
 {
-    static const char *const names[] = { "kv", "d1", "assets", "service", "json" };
+    static const char *const names[] = {"kv", "d1", "assets", "service", "json"};
     return names[b->type];
 }
 
 /* service.NAME: the target for lib/fcgi_client.c ("unix:/path",
  * "tcp:host:port") or the http(s) base URL, in b->path. */
-static int check_service(const struct conf *c, struct conf_pool *p, struct conf_binding *b, char *err,
-                         size_t errlen)
+static int check_service(const struct conf *c, struct conf_pool *p, struct conf_binding *b, char *err, size_t errlen)
 {
     const char *loc = b->location;
     const char *addr = NULL;
@@ -350,8 +351,7 @@ static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_b
 {
     struct stat st;
     if (b->location == NULL) {
-        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.* keys without assets.directory", p->file, b->line,
-                 p->name);
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.* keys without assets.directory", p->file, b->line, p->name);
         return -1;
     }
     if ((b->path = absolute(p->file, b->location)) == NULL) {
@@ -360,8 +360,8 @@ static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_b
     }
     errno = 0;
     if (stat(b->path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.directory: %s is not a folder%s%s", p->file, b->line,
-                 p->name, b->path, errno ? ": " : "", errno ? strerror(errno) : "");
+        snprintf(err, errlen, "%s:%d: [pool:%s]: assets.directory: %s is not a folder%s%s", p->file, b->line, p->name,
+                 b->path, errno ? ": " : "", errno ? strerror(errno) : "");
         return -1;
     }
     for (size_t i = 0; b->name[0] != '\0' && i < p->nvars + p->nbindings; i++) {
@@ -382,14 +382,14 @@ static int check_assets(const struct conf *c, struct conf_pool *p, struct conf_b
 
 int bindings_check(const struct conf *c, struct conf_pool *p, char *err, size_t errlen)
 {
-#define BINDING_ERR(b, ...)                                                                              \
-    do {                                                                                                 \
-        int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: %s.%s: ", p->file, (b)->line, p->name,        \
-                          family(b), (b)->type == FCW_BINDING_ASSETS ? "directory" : (b)->name);         \
-        if (n_ >= 0 && (size_t) n_ < errlen) {                                                           \
-            snprintf(err + n_, errlen - (size_t) n_, __VA_ARGS__);                                       \
-        }                                                                                                \
-        return -1;                                                                                       \
+#define BINDING_ERR(b, ...)                                                                                            \
+    do {                                                                                                               \
+        int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: %s.%s: ", p->file, (b)->line, p->name, family(b),            \
+                          (b)->type == FCW_BINDING_ASSETS ? "directory" : (b)->name);                                  \
+        if (n_ >= 0 && (size_t)n_ < errlen) {                                                                          \
+            snprintf(err + n_, errlen - (size_t)n_, __VA_ARGS__);                                                      \
+        }                                                                                                              \
+        return -1;                                                                                                     \
     } while (0)
     if (p->nbindings == 0) {
         return 0;
@@ -519,7 +519,7 @@ static void dir_of(const char *path, char *out, size_t outlen)
 static int make_dirs(const char *dir, uid_t uid, gid_t gid, char *err, size_t errlen)
 {
     char buf[PATH_MAX];
-    if (snprintf(buf, sizeof(buf), "%s", dir) >= (int) sizeof(buf)) {
+    if (snprintf(buf, sizeof(buf), "%s", dir) >= (int)sizeof(buf)) {
         snprintf(err, errlen, "%.300s: path too long", dir);
         return -1;
     }
@@ -530,7 +530,7 @@ static int make_dirs(const char *dir, uid_t uid, gid_t gid, char *err, size_t er
         char saved = *p;
         *p = '\0';
         if (mkdir(buf, 0750) == 0) {
-            if (uid != (uid_t) -1 && chown(buf, uid, gid) < 0) {
+            if (uid != (uid_t)-1 && chown(buf, uid, gid) < 0) {
                 snprintf(err, errlen, "failed to give %.300s to the pool's user: chown(): %s", buf, strerror(errno));
                 return -1;
             }
@@ -553,8 +553,8 @@ static int make_dirs(const char *dir, uid_t uid, gid_t gid, char *err, size_t er
 
 int bindings_prepare(const struct conf_pool *p, char *err, size_t errlen)
 {
-    uid_t uid = (uid_t) -1;
-    gid_t gid = (gid_t) -1;
+    uid_t uid = (uid_t)-1;
+    gid_t gid = (gid_t)-1;
     char why[512];
     if (geteuid() == 0 && p->user != NULL &&
         (users_find_user(p->user, &uid, &gid, why, sizeof(why)) < 0 ||
@@ -584,8 +584,8 @@ int bindings_check_access(const struct conf_pool *p, char *err, size_t errlen)
         const struct fcw_binding *b = &p->bindings[i];
         if (b->type == FCW_BINDING_ASSETS) {
             if (access(b->path, R_OK | X_OK) < 0) {
-                snprintf(err, errlen, "[pool %s] assets.directory: %s is not readable by the pool's user: %s",
-                         p->name, b->path, strerror(errno));
+                snprintf(err, errlen, "[pool %s] assets.directory: %s is not readable by the pool's user: %s", p->name,
+                         b->path, strerror(errno));
                 return -1;
             }
             continue;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A pool's storage bindings in fcworker.ini: KV namespaces and D1
  * databases (see bindings.c for the keys), parsed into the fcw_binding

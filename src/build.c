@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Building a pool's source entry with fcworker-build (`build = auto`, or a
  * script ending in .ts, .tsx, .mts or .mjs). The project is the entry's
@@ -50,9 +51,8 @@
 #define BUILD_SYSTEM_CACHE "/var/cache/fcworker"
 #define BUILD_HASH_HEX 65
 
-static const char *const source_extensions[] = { ".js", ".mjs", ".cjs", ".jsx", ".ts",
-                                                 ".mts", ".cts", ".tsx", ".json" };
-static const char *const entry_extensions[] = { ".ts", ".tsx", ".mts", ".mjs" };
+static const char *const source_extensions[] = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".json"};
+static const char *const entry_extensions[] = {".ts", ".tsx", ".mts", ".mjs"};
 
 static int has_extension(const char *name, const char *const *list, size_t n)
 {
@@ -86,7 +86,7 @@ static int file_exists(const char *dir, const char *name)
 {
     char path[PATH_MAX];
     struct stat st;
-    return snprintf(path, sizeof(path), "%s/%s", dir, name) < (int) sizeof(path) && stat(path, &st) == 0;
+    return snprintf(path, sizeof(path), "%s/%s", dir, name) < (int)sizeof(path) && stat(path, &st) == 0;
 }
 
 /* The entry's folder, or the nearest parent (up to BUILD_PROJECT_LEVELS
@@ -129,7 +129,7 @@ static int hash_file(struct tree_hash *th, const char *path, const char *rel)
     char buf[65536];
     ssize_t n;
     while ((n = read(fd, buf, sizeof(buf))) > 0) {
-        EVP_DigestUpdate(th->md, buf, (size_t) n);
+        EVP_DigestUpdate(th->md, buf, (size_t)n);
     }
     int failed = n < 0;
     close(fd);
@@ -147,15 +147,13 @@ static int hash_entry(struct tree_hash *th, const char *dir, const char *rel, co
 {
     char path[PATH_MAX], sub[PATH_MAX];
     struct stat st;
-    if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int) sizeof(path) ||
-        snprintf(sub, sizeof(sub), "%s%s%s", rel, rel[0] ? "/" : "", name) >= (int) sizeof(sub) ||
-        stat(path, &st) < 0) {
+    if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path) ||
+        snprintf(sub, sizeof(sub), "%s%s%s", rel, rel[0] ? "/" : "", name) >= (int)sizeof(sub) || stat(path, &st) < 0) {
         return 0;
     }
     if (S_ISDIR(st.st_mode)) {
         if (strcmp(name, "node_modules") == 0) {
-            return file_exists(path, ".package-lock.json") ? hash_entry(th, path, sub, ".package-lock.json", depth)
-                                                            : 0;
+            return file_exists(path, ".package-lock.json") ? hash_entry(th, path, sub, ".package-lock.json", depth) : 0;
         }
         return hash_tree(th, path, sub, depth + 1);
     }
@@ -191,10 +189,9 @@ static int hash_tree(struct tree_hash *th, const char *dir, const char *rel, int
 
 /* SHA-256 of the project's sources, the entry's place in it and the tool,
  * in hex. */
-static int project_hash(const char *root, const char *entry, const char *tool, char *hex, char *err,
-                        size_t errlen)
+static int project_hash(const char *root, const char *entry, const char *tool, char *hex, char *err, size_t errlen)
 {
-    struct tree_hash th = { EVP_MD_CTX_new(), 0, err, errlen };
+    struct tree_hash th = {EVP_MD_CTX_new(), 0, err, errlen};
     if (th.md == NULL || EVP_DigestInit_ex(th.md, EVP_sha256(), NULL) != 1) {
         EVP_MD_CTX_free(th.md);
         snprintf(err, errlen, "cannot hash the sources: out of memory");
@@ -204,9 +201,9 @@ static int project_hash(const char *root, const char *entry, const char *tool, c
     char meta[PATH_MAX * 2 + 64];
     int have_tool = stat(tool, &st) == 0;
     int len = snprintf(meta, sizeof(meta), "fcworker-build 1\n%s\n%s\n%lld %lld.%09ld\n", entry, tool,
-                       have_tool ? (long long) st.st_size : -1LL, have_tool ? (long long) st.st_mtim.tv_sec : 0LL,
+                       have_tool ? (long long)st.st_size : -1LL, have_tool ? (long long)st.st_mtim.tv_sec : 0LL,
                        have_tool ? st.st_mtim.tv_nsec : 0L);
-    EVP_DigestUpdate(th.md, meta, (size_t) len < sizeof(meta) ? (size_t) len : sizeof(meta));
+    EVP_DigestUpdate(th.md, meta, (size_t)len < sizeof(meta) ? (size_t)len : sizeof(meta));
     int rc = hash_tree(&th, root, "", 0);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int dlen = 0;
@@ -247,8 +244,8 @@ static int cached_output(const char *cache, const char *hash, const char *name, 
 {
     char dir[PATH_MAX];
     struct stat st;
-    if (!cache_trusted(cache) || snprintf(dir, sizeof(dir), "%s/%s", cache, hash) >= (int) sizeof(dir) ||
-        !cache_trusted(dir) || snprintf(out, outlen, "%s/%s", dir, name) >= (int) outlen) {
+    if (!cache_trusted(cache) || snprintf(dir, sizeof(dir), "%s/%s", cache, hash) >= (int)sizeof(dir) ||
+        !cache_trusted(dir) || snprintf(out, outlen, "%s/%s", dir, name) >= (int)outlen) {
         return 0;
     }
     return stat(out, &st) == 0 && S_ISREG(st.st_mode);
@@ -274,7 +271,7 @@ static void remove_tree(const char *dir)
     for (int i = 0; i < n; i++) {
         char path[PATH_MAX];
         if (strcmp(names[i]->d_name, ".") != 0 && strcmp(names[i]->d_name, "..") != 0 &&
-            snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name) < (int) sizeof(path) && unlink(path) < 0 &&
+            snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name) < (int)sizeof(path) && unlink(path) < 0 &&
             errno == EISDIR) {
             remove_tree(path);
         }
@@ -300,7 +297,7 @@ static void exec_tool(const char *tool, const char *cwd, const char *entry, cons
         dprintf(fd, "cannot prepare to run %s: %s\n", tool, strerror(errno));
         _exit(127);
     }
-    execl(tool, tool, entry, "-o", out, "--sourcemap", (char *) NULL);
+    execl(tool, tool, entry, "-o", out, "--sourcemap", (char *)NULL);
     dprintf(2, "cannot run %s: %s (set FCW_BUILD_TOOL or install fcworker-build)\n", tool, strerror(errno));
     _exit(127);
 }
@@ -317,10 +314,9 @@ static void run_tool_child(void *arg, int fd)
 
 /* Runs TOOL ENTRY -o OUT --sourcemap in cwd with its stdout and stderr in
  * output. Returns the exit status, or -1 with output explaining. */
-static int run_tool(const char *tool, const char *cwd, const char *entry, const char *out, char *output,
-                    size_t outlen)
+static int run_tool(const char *tool, const char *cwd, const char *entry, const char *out, char *output, size_t outlen)
 {
-    struct tool_run t = { tool, cwd, entry, out };
+    struct tool_run t = {tool, cwd, entry, out};
     int status;
     if (proc_capture(run_tool_child, &t, tool, BUILD_TIMEOUT_MS, output, outlen, &status) < 0) {
         return -1;
@@ -347,10 +343,10 @@ static int build_into(const char *cache, const char *hash, const char *name, con
 {
     char tmp[PATH_MAX], tmp_out[PATH_MAX], final[PATH_MAX], output[4096];
     const char *tool = tool_path();
-    if (snprintf(tmp, sizeof(tmp), "%s/%s.tmp-%ld", cache, hash, (long) getpid()) >= (int) sizeof(tmp) ||
-        snprintf(tmp_out, sizeof(tmp_out), "%s/%s", tmp, name) >= (int) sizeof(tmp_out) ||
-        snprintf(final, sizeof(final), "%s/%s", cache, hash) >= (int) sizeof(final) ||
-        snprintf(out, outlen, "%s/%s", final, name) >= (int) outlen) {
+    if (snprintf(tmp, sizeof(tmp), "%s/%s.tmp-%ld", cache, hash, (long)getpid()) >= (int)sizeof(tmp) ||
+        snprintf(tmp_out, sizeof(tmp_out), "%s/%s", tmp, name) >= (int)sizeof(tmp_out) ||
+        snprintf(final, sizeof(final), "%s/%s", cache, hash) >= (int)sizeof(final) ||
+        snprintf(out, outlen, "%s/%s", final, name) >= (int)outlen) {
         snprintf(err, errlen, "%s: cache path too long", cache);
         return -1;
     }
@@ -417,8 +413,10 @@ int fcw_build_script(const struct conf_pool *pool, char *out, size_t outlen, cha
     }
     const char *cache = writable_cache(dirs, ndirs);
     if (cache == NULL) {
-        snprintf(err, errlen, "no usable build cache (build.cache_dir = %s%s%s): it must be writable and not "
-                 "writable by others", dirs[0], ndirs > 1 ? ", or " : "", ndirs > 1 ? dirs[1] : "");
+        snprintf(err, errlen,
+                 "no usable build cache (build.cache_dir = %s%s%s): it must be writable and not "
+                 "writable by others",
+                 dirs[0], ndirs > 1 ? ", or " : "", ndirs > 1 ? dirs[1] : "");
         return -1;
     }
     return build_into(cache, hash, name, entry, out, outlen, err, errlen);

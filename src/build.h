@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `build = auto`: a pool whose script is a source entry (TypeScript, an ES
  * module, or any file with build = auto) is turned into one ES5 script by

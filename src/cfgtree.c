@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Configuration trees from TOML and JSON text (wrangler.toml,
  * wrangler.json, wrangler.jsonc). Both readers are recursive-descent over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A small tree of configuration values and the two readers that make one:
  * TOML (the subset wrangler.toml files use: tables, dotted keys, arrays of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * CGI and inherited-socket modes: no master, no pool manager, one process.
  */
@@ -25,13 +26,13 @@ static struct conf *volatile cgi_conf;
 
 static int stdio_read(void *s, char *buf, int n)
 {
-    size_t got = fread(buf, 1, (size_t) n, s);
-    return got == 0 && ferror((FILE *) s) ? -1 : (int) got;
+    size_t got = fread(buf, 1, (size_t)n, s);
+    return got == 0 && ferror((FILE *)s) ? -1 : (int)got;
 }
 
 static int stdio_write(void *s, const char *buf, int n)
 {
-    return fwrite(buf, 1, (size_t) n, s) == (size_t) n ? 0 : -1;
+    return fwrite(buf, 1, (size_t)n, s) == (size_t)n ? 0 : -1;
 }
 
 static int stdio_flush(void *s)
@@ -41,7 +42,7 @@ static int stdio_flush(void *s)
 
 static void abandon_request(void *data)
 {
-    (void) data;
+    (void)data;
     fflush(stdout);
     _exit(1);
 }
@@ -55,14 +56,13 @@ int cgi_main(const char *script)
     struct worker *w = conf ? worker_new(conf->pools, abandon_request, NULL, err, sizeof(err)) : NULL;
     if (w == NULL) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
-        fputs("Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nInternal Server Error\n",
-              stdout);
+        fputs("Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nInternal Server Error\n", stdout);
         conf_free(conf);
         return 1;
     }
     struct request r;
-    struct request_stream in = { stdio_read, NULL, NULL, stdin, NULL, NULL };
-    struct request_stream out = { NULL, stdio_write, stdio_flush, stdout, NULL, NULL };
+    struct request_stream in = {stdio_read, NULL, NULL, stdin, NULL, NULL};
+    struct request_stream out = {NULL, stdio_write, stdio_flush, stdout, NULL, NULL};
     int rc = 0;
     if (request_build(&r, environ) < 0) {
         fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");

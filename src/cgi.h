@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * CGI mode: one request from the environment and stdin, answered on stdout
  * as a CGI/1.1 program ("Status:" header first). Used when fcworker runs as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The FastCGI loop of a child. It drops privileges to the pool's user,
  * loads the worker, then accepts connections on the shared listen socket
@@ -51,7 +52,7 @@ static int conn_read(void *s, char *buf, int n)
 
 static int conn_write(void *s, const char *buf, int n)
 {
-    return fcgi_write(s, buf, (size_t) n);
+    return fcgi_write(s, buf, (size_t)n);
 }
 
 static int conn_flush(void *s)
@@ -89,8 +90,8 @@ static int client_allowed(const char *list, const struct sockaddr_storage *sa)
     if (list == NULL || (sa->ss_family != AF_INET && sa->ss_family != AF_INET6)) {
         return 1;
     }
-    const void *raw = sa->ss_family == AF_INET ? (const void *) &((const struct sockaddr_in *) sa)->sin_addr
-                                               : (const void *) &((const struct sockaddr_in6 *) sa)->sin6_addr;
+    const void *raw = sa->ss_family == AF_INET ? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
+                                               : (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
     if (inet_ntop(sa->ss_family, raw, addr, sizeof(addr)) == NULL) {
         return 0;
     }
@@ -114,7 +115,7 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, struct
 {
     struct sockaddr_storage sa;
     socklen_t len = sizeof(sa);
-    int fd = accept4(listen_fd, (struct sockaddr *) &sa, &len, SOCK_CLOEXEC);
+    int fd = accept4(listen_fd, (struct sockaddr *)&sa, &len, SOCK_CLOEXEC);
     if (fd < 0) {
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED) {
             fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to accept a connection: accept4()");
@@ -128,8 +129,8 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, struct
         return -1;
     }
     if (pool->request_read_timeout_ms) {
-        struct timeval tv = { (time_t) (pool->request_read_timeout_ms / 1000),
-                              (suseconds_t) (pool->request_read_timeout_ms % 1000) * 1000 };
+        struct timeval tv = {(time_t)(pool->request_read_timeout_ms / 1000),
+                             (suseconds_t)(pool->request_read_timeout_ms % 1000) * 1000};
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     }
     fcgi_conn_attach(conn, fd);
@@ -140,14 +141,14 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
                 struct scoreboard_slot *slot)
 {
     char err[1024];
-    (void) conf;
+    (void)conf;
     signals_init_child();
     fcw_log_set_pool(pool->name);
     if (users_switch(pool->user, pool->group, err, sizeof(err)) < 0) {
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
-    struct fcgi_config fcfg = { pool->params_max, pool->max_children };
+    struct fcgi_config fcfg = {pool->params_max, pool->max_children};
     struct fcgi_conn *conn = fcgi_conn_new(&fcfg);
     if (conn == NULL) {
         fcw_log(FCW_LOG_ERROR, "failed to set up the FastCGI connection: out of memory");
@@ -168,7 +169,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
      * whole pool (poll() would wake every idle child, and all but one would
      * find nothing to accept). */
     int epfd = epoll_create1(EPOLL_CLOEXEC);
-    struct epoll_event ev = { .events = EPOLLIN | EPOLLEXCLUSIVE, .data.fd = listen_fd };
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLEXCLUSIVE, .data.fd = listen_fd};
     if (epfd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, listen_fd, &ev) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to set up waiting for connections: epoll");
         _exit(1);
@@ -190,10 +191,10 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             if (stop_seen == 0) {
                 stop_seen = clock_now_ms();
             }
-            struct pollfd kp = { .fd = kept, .events = POLLIN };
+            struct pollfd kp = {.fd = kept, .events = POLLIN};
             double left = CHILD_STOP_LINGER_MS - (clock_now_ms() - stop_seen);
-            if ((left <= 0 || (fcgi_conn_pending(conn) == 0 &&
-                               (poll(&kp, 1, (int) left + 1) <= 0 || !(kp.revents & POLLIN)))) &&
+            if ((left <= 0 ||
+                 (fcgi_conn_pending(conn) == 0 && (poll(&kp, 1, (int)left + 1) <= 0 || !(kp.revents & POLLIN)))) &&
                 fcgi_conn_retire(conn) == 0) {
                 break;
             }
@@ -216,7 +217,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * kept connection (a front server keeping more connections than
          * the pool has children would otherwise stall the pool). */
         if (kept >= 0) {
-            struct epoll_event kev = { .events = EPOLLIN | EPOLLRDHUP, .data.fd = kept };
+            struct epoll_event kev = {.events = EPOLLIN | EPOLLRDHUP, .data.fd = kept};
             if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
                 fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
                 fcgi_conn_close(conn);
@@ -234,8 +235,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
              * connection, not a POST): give it up only when the new
              * connection still waits after a grace period, in which the
              * kept one may bring its next request (then served first). */
-            struct pollfd kp = { .fd = kept, .events = POLLIN };
-            struct pollfd lp = { .fd = listen_fd, .events = POLLIN };
+            struct pollfd kp = {.fd = kept, .events = POLLIN};
+            struct pollfd lp = {.fd = listen_fd, .events = POLLIN};
             if (poll(&kp, 1, CHILD_KEPT_GRACE_MS) > 0) {
                 ready = kept;
             } else if (poll(&lp, 1, 0) > 0) {
@@ -281,8 +282,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         scoreboard_count_event(&sb->accepted);
         char **params = fcgi_params(conn);
         struct request r;
-        struct request_stream in = { conn_read, NULL, NULL, conn, NULL, NULL };
-        struct request_stream out = { NULL, conn_write, conn_flush, conn, conn_cut, conn };
+        struct request_stream in = {conn_read, NULL, NULL, conn, NULL, NULL};
+        struct request_stream out = {NULL, conn_write, conn_flush, conn, conn_cut, conn};
         int keep = 1;
         if (request_build(&r, params) < 0) {
             fcw_log(FCW_LOG_ERROR, "failed to build the request: out of memory");
@@ -311,7 +312,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         int last_mem = worker_exhausted(w);
         /* a new connection waiting in the backlog: give the kept one up
          * now, with the end of this request, rather than later while idle */
-        struct pollfd lp = { .fd = listen_fd, .events = POLLIN };
+        struct pollfd lp = {.fd = listen_fd, .events = POLLIN};
         int waiting = keep && fcgi_keep_conn(conn) && poll(&lp, 1, 0) > 0;
         if (waiting) {
             fcw_log(FCW_LOG_DEBUG, "gave up a kept connection with its request: a new connection was waiting");

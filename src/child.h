@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A child of a pool: loads the worker, then accepts FastCGI requests one at
  * a time on the pool's socket until it is asked to stop, reaches

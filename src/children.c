@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Forking, stopping and reaping the children of the pools (see children.h).
  * A child that exits soon after its start is spawned again after a delay
@@ -71,7 +72,7 @@ int children_spawn(struct master *m, struct pool_rt *pool)
     c->started = clock_now_ms();
     c->next = m->children;
     m->children = c;
-    fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld started", pool->cfg->name, (long) pid);
+    fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld started", pool->cfg->name, (long)pid);
     return 0;
 }
 
@@ -129,12 +130,12 @@ void children_reap(struct master *m)
         double lived = clock_now_ms() - c->started;
         if (WIFSIGNALED(status)) {
             fcw_log(c->stopping ? FCW_LOG_NOTICE : FCW_LOG_WARNING, "[pool %s] child %ld exited on signal %d (%s)",
-                    name, (long) pid, WTERMSIG(status), strsignal(WTERMSIG(status)));
+                    name, (long)pid, WTERMSIG(status), strsignal(WTERMSIG(status)));
         } else if (WEXITSTATUS(status) != 0) {
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld exited with code %d after %.0f ms", name, (long) pid,
+            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld exited with code %d after %.0f ms", name, (long)pid,
                     WEXITSTATUS(status), lived);
         } else {
-            fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld exited", name, (long) pid);
+            fcw_log(FCW_LOG_DEBUG, "[pool %s] child %ld exited", name, (long)pid);
         }
         if (pool && !c->stopping) {
             int failed = (WIFEXITED(status) && WEXITSTATUS(status) != 0) || WIFSIGNALED(status);
@@ -144,8 +145,8 @@ void children_reap(struct master *m)
                     pool->backoff_ms = CHILDREN_MAX_BACKOFF_MS;
                 }
                 pool->next_spawn = clock_now_ms() + pool->backoff_ms;
-                fcw_log(FCW_LOG_WARNING, "[pool %s] child died %.0f ms after its start: next one in %u ms", name,
-                        lived, pool->backoff_ms);
+                fcw_log(FCW_LOG_WARNING, "[pool %s] child died %.0f ms after its start: next one in %u ms", name, lived,
+                        pool->backoff_ms);
             } else if (!failed || lived >= 1000) {
                 pool->backoff_ms = 0;
             }

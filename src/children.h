@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The master's pools and children: the state the master keeps (each pool's
  * listen socket, scoreboard and spawn backoff; each child's pid, slot and

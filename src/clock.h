@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The program's one clock: monotonic milliseconds, for deadlines, timeouts
  * and durations in the master and the children (wall-clock times for logs

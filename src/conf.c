@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading fcworker.ini. Each directive is a row of a table: its name, a
  * typed setter and where the value goes. A setter returns NULL or an error
@@ -66,7 +67,7 @@ static const char *set_log_format(const char *value, void *field)
 static const char *parse_number(const char *value, unsigned long long *out, char **end)
 {
     errno = 0;
-    if (!isdigit((unsigned char) value[0])) {
+    if (!isdigit((unsigned char)value[0])) {
         return "expected a non-negative number";
     }
     *out = strtoull(value, end, 10);
@@ -90,7 +91,7 @@ static const char *set_uint(const char *value, void *field)
     if (n > UINT_MAX) {
         return "number out of range";
     }
-    *(unsigned *) field = (unsigned) n;
+    *(unsigned *)field = (unsigned)n;
     return NULL;
 }
 
@@ -102,7 +103,7 @@ static const char *set_int(const char *value, void *field)
     if (end == value || *end != '\0' || errno == ERANGE || n < INT_MIN || n > INT_MAX) {
         return "expected a whole number";
     }
-    *(int *) field = (int) n;
+    *(int *)field = (int)n;
     return NULL;
 }
 
@@ -116,20 +117,29 @@ static const char *set_size(const char *value, void *field)
         return e;
     }
     unsigned shift = 0;
-    switch (tolower((unsigned char) *end)) {
+    switch (tolower((unsigned char)*end)) {
     case '\0': break;
-    case 'k': shift = 10; end++; break;
-    case 'm': shift = 20; end++; break;
-    case 'g': shift = 30; end++; break;
+    case 'k':
+        shift = 10;
+        end++;
+        break;
+    case 'm':
+        shift = 20;
+        end++;
+        break;
+    case 'g':
+        shift = 30;
+        end++;
+        break;
     default: return "expected a size such as 512k, 16m or 1g";
     }
-    if (*end != '\0' && !(tolower((unsigned char) *end) == 'b' && end[1] == '\0')) {
+    if (*end != '\0' && !(tolower((unsigned char)*end) == 'b' && end[1] == '\0')) {
         return "expected a size such as 512k, 16m or 1g";
     }
     if (n > (SIZE_MAX >> shift)) {
         return "size out of range";
     }
-    *(size_t *) field = (size_t) (n << shift);
+    *(size_t *)field = (size_t)(n << shift);
     return NULL;
 }
 
@@ -141,7 +151,7 @@ static const char *set_megabytes(const char *value, void *field)
     if (e != NULL) {
         return e;
     }
-    *(size_t *) field = (size_t) n << 20;
+    *(size_t *)field = (size_t)n << 20;
     return NULL;
 }
 
@@ -172,7 +182,7 @@ static const char *set_duration(const char *value, void *field, unsigned plain_u
     if (n * mult > UINT_MAX) {
         return "duration out of range";
     }
-    *(unsigned *) field = (unsigned) (n * mult);
+    *(unsigned *)field = (unsigned)(n * mult);
     return NULL;
 }
 
@@ -194,17 +204,17 @@ static const char *set_mode(const char *value, void *field)
     if (end == value || *end != '\0' || m > 07777) {
         return "expected an octal mode such as 0660";
     }
-    *(unsigned *) field = (unsigned) m;
+    *(unsigned *)field = (unsigned)m;
     return NULL;
 }
 
 static const char *set_bool(const char *value, void *field)
 {
-    static const char *const yes[] = { "yes", "on", "true", "1" };
-    static const char *const no[] = { "no", "off", "false", "0" };
+    static const char *const yes[] = {"yes", "on", "true", "1"};
+    static const char *const no[] = {"no", "off", "false", "0"};
     for (int i = 0; i < 4; i++) {
         if (strcasecmp(value, yes[i]) == 0 || strcasecmp(value, no[i]) == 0) {
-            *(int *) field = strcasecmp(value, yes[i]) == 0;
+            *(int *)field = strcasecmp(value, yes[i]) == 0;
             return NULL;
         }
     }
@@ -213,10 +223,10 @@ static const char *set_bool(const char *value, void *field)
 
 static const char *set_pm(const char *value, void *field)
 {
-    static const char *const names[] = { "static", "dynamic", "ondemand" };
+    static const char *const names[] = {"static", "dynamic", "ondemand"};
     for (int i = 0; i < 3; i++) {
         if (strcmp(value, names[i]) == 0) {
-            *(enum conf_pm *) field = (enum conf_pm) i;
+            *(enum conf_pm *)field = (enum conf_pm)i;
             return NULL;
         }
     }
@@ -226,7 +236,7 @@ static const char *set_pm(const char *value, void *field)
 static const char *set_build(const char *value, void *field)
 {
     if (strcmp(value, "auto") == 0 || strcmp(value, "off") == 0) {
-        *(enum conf_build *) field = value[0] == 'a' ? BUILD_AUTO : BUILD_OFF;
+        *(enum conf_build *)field = value[0] == 'a' ? BUILD_AUTO : BUILD_OFF;
         return NULL;
     }
     return "expected auto or off";
@@ -238,12 +248,18 @@ static const char *set_level(const char *value, void *field)
     if (level < 0) {
         return "expected error, warning, notice, info or debug";
     }
-    *(int *) field = level;
+    *(int *)field = level;
     return NULL;
 }
 
-#define G(name, kind, field) { name, kind, offsetof(struct conf_global, field) }
-#define P(name, kind, field) { name, kind, offsetof(struct conf_pool, field) }
+#define G(name, kind, field)                                                                                           \
+    {                                                                                                                  \
+        name, kind, offsetof(struct conf_global, field)                                                                \
+    }
+#define P(name, kind, field)                                                                                           \
+    {                                                                                                                  \
+        name, kind, offsetof(struct conf_pool, field)                                                                  \
+    }
 
 const struct conf_directive conf_global_directives[] = {
     G("error_log", CK_STRING, error_log),
@@ -251,8 +267,7 @@ const struct conf_directive conf_global_directives[] = {
     G("log_level", CK_LEVEL, log_level),
     G("pid", CK_STRING, pid_file),
     G("process_control_timeout", CK_SECONDS, process_control_timeout_ms),
-    { NULL, CK_STRING, 0 }
-};
+    {NULL, CK_STRING, 0}};
 
 const struct conf_directive conf_pool_directives[] = {
     P("listen", CK_STRING, listen),
@@ -297,14 +312,23 @@ const struct conf_directive conf_pool_directives[] = {
     P("fetch.allow", CK_STRING, limits.fetch_allow),
     P("cache.path", CK_STRING, cache_path),
     P("cache.max_size", CK_SIZE, cache_max_size),
-    { NULL, CK_STRING, 0 }
-};
+    {NULL, CK_STRING, 0}};
 
 static const conf_set_cb setters[] = {
-    [CK_STRING] = set_string, [CK_UINT] = set_uint,       [CK_INT] = set_int,     [CK_SIZE] = set_size,
-    [CK_MEGABYTES] = set_megabytes, [CK_SECONDS] = set_seconds, [CK_MS] = set_ms, [CK_MODE] = set_mode,
-    [CK_BOOL] = set_bool, [CK_PM] = set_pm,               [CK_BUILD] = set_build, [CK_LEVEL] = set_level,
-    [CK_HEADER] = set_header_name, [CK_LOG_FORMAT] = set_log_format,
+    [CK_STRING] = set_string,
+    [CK_UINT] = set_uint,
+    [CK_INT] = set_int,
+    [CK_SIZE] = set_size,
+    [CK_MEGABYTES] = set_megabytes,
+    [CK_SECONDS] = set_seconds,
+    [CK_MS] = set_ms,
+    [CK_MODE] = set_mode,
+    [CK_BOOL] = set_bool,
+    [CK_PM] = set_pm,
+    [CK_BUILD] = set_build,
+    [CK_LEVEL] = set_level,
+    [CK_HEADER] = set_header_name,
+    [CK_LOG_FORMAT] = set_log_format,
 };
 
 #define CONF_MAX_INCLUDE_DEPTH 16
@@ -328,7 +352,7 @@ struct parse_state {
     char *err;
     size_t errlen;
     int failed;
-    int wrangler; /* applying a Wrangler file's keys, which may override */
+    int wrangler;                              /* applying a Wrangler file's keys, which may override */
     char *reading[CONF_MAX_INCLUDE_DEPTH + 1]; /* real paths of the files being read, outermost first */
     int depth;
     struct conf_seen *seen;
@@ -346,14 +370,14 @@ static void pool_defaults(struct conf_pool *p)
     p->request_read_timeout_ms = 10000;
     p->limits.cpu_ms = 1000;
     p->limits.wall_ms = 30000;
-    p->limits.memory_bytes = (size_t) 128 << 20;
-    p->cache_max_size = (size_t) 64 << 20;
+    p->limits.memory_bytes = (size_t)128 << 20;
+    p->cache_max_size = (size_t)64 << 20;
     p->access_log_fd = -1;
     p->console_level = FCW_LOG_DEBUG;
     /* like workerd's default outbound: public addresses only */
     p->limits.fetch_deny_private = 1;
-    p->limits.body_max = (size_t) 16 << 20;
-    p->params_max = (size_t) 64 << 10;
+    p->limits.body_max = (size_t)16 << 20;
+    p->params_max = (size_t)64 << 10;
     p->limits.subrequests = 50;
     p->limits.response_queue = 16;
     p->limits.fetch_connect_timeout_ms = 10000;
@@ -396,8 +420,8 @@ static int fail(struct parse_state *st, const char *fmt, ...)
         int n = snprintf(st->err, st->errlen, "%s:%d: ", st->file, st->line);
         va_list ap;
         va_start(ap, fmt);
-        if (n >= 0 && (size_t) n < st->errlen) {
-            vsnprintf(st->err + n, st->errlen - (size_t) n, fmt, ap);
+        if (n >= 0 && (size_t)n < st->errlen) {
+            vsnprintf(st->err + n, st->errlen - (size_t)n, fmt, ap);
         }
         va_end(ap);
         st->failed = 1;
@@ -410,7 +434,7 @@ static int apply(struct parse_state *st, const struct conf_directive *table, voi
 {
     for (const struct conf_directive *d = table; d->name; d++) {
         if (strcmp(d->name, name) == 0) {
-            const char *e = setters[d->kind](value, (char *) base + d->offset);
+            const char *e = setters[d->kind](value, (char *)base + d->offset);
             return e ? fail(st, "%s: %s (got \"%s\")", name, e, value) : 1;
         }
     }
@@ -459,9 +483,9 @@ static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char
     if (value[0] == '/' || slash == NULL) {
         snprintf(path, sizeof(path), "%s", value);
     } else {
-        snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->file), st->file, value);
+        snprintf(path, sizeof(path), "%.*s/%s", (int)(slash - st->file), st->file, value);
     }
-    struct wrangler_target t = { st, p, section };
+    struct wrangler_target t = {st, p, section};
     if (value[0] == '\0') {
         return fail(st, "wrangler: expected the path of a wrangler.toml, wrangler.json or wrangler.jsonc");
     }
@@ -470,7 +494,7 @@ static int read_wrangler(struct parse_state *st, struct conf_pool *p, const char
         if (p->wrangler_data[0] == '/' || slash == NULL) {
             snprintf(data, sizeof(data), "%s", p->wrangler_data);
         } else {
-            snprintf(data, sizeof(data), "%.*s/%s", (int) (slash - st->file), st->file, p->wrangler_data);
+            snprintf(data, sizeof(data), "%.*s/%s", (int)(slash - st->file), st->file, p->wrangler_data);
         }
     }
     p->wrangler_read = 1;
@@ -560,7 +584,7 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     if (strncmp(section, "pool:", 5) == 0 && section[5] != '\0') {
         const char *pname = section + 5;
         const char *dot = strchr(pname, '.');
-        size_t len = dot ? (size_t) (dot - pname) : strlen(pname);
+        size_t len = dot ? (size_t)(dot - pname) : strlen(pname);
         if (dot && strcmp(dot, ".vars") != 0) {
             return fail(st, "unknown section [%s]: expected [pool:NAME] or [pool:NAME.vars]", section);
         }
@@ -612,7 +636,7 @@ static int note_section(struct parse_state *st, const char *line)
         return 1; /* inih reports it */
     }
     char name[256];
-    snprintf(name, sizeof(name), "%.*s", (int) (end - line - 1), line + 1);
+    snprintf(name, sizeof(name), "%.*s", (int)(end - line - 1), line + 1);
     const struct conf_seen *v = find_seen(st, name, NULL);
     if (v != NULL) {
         return fail(st, "[%s] is defined twice: first at %s:%d", name, v->file, v->line);
@@ -632,7 +656,7 @@ static char *read_line(char *str, int num, void *stream)
     st->line++;
     st->line_too_long = 0;
     size_t n = strlen(str);
-    if (n == (size_t) num - 1 && str[n - 1] != '\n') {
+    if (n == (size_t)num - 1 && str[n - 1] != '\n') {
         int c;
         while ((c = fgetc(st->f)) != EOF && c != '\n') {
         }
@@ -753,9 +777,9 @@ static int include(struct parse_state *st, const char *pattern)
     if (pattern[0] == '/' || slash == NULL) {
         n = snprintf(path, sizeof(path), "%s", pattern);
     } else {
-        n = snprintf(path, sizeof(path), "%.*s/%s", (int) (slash - st->file), st->file, pattern);
+        n = snprintf(path, sizeof(path), "%.*s/%s", (int)(slash - st->file), st->file, pattern);
     }
-    if (n < 0 || (size_t) n >= sizeof(path)) {
+    if (n < 0 || (size_t)n >= sizeof(path)) {
         return fail(st, "include: path too long");
     }
     if (strpbrk(pattern, "*?[") == NULL) {
@@ -791,13 +815,13 @@ static int resolve_path(const struct conf_pool *p, char **path)
     if (slash == NULL) {
         return 0;
     }
-    size_t dlen = (size_t) (slash - p->file);
+    size_t dlen = (size_t)(slash - p->file);
     size_t len = dlen + 1 + strlen(*path) + 1;
     char *full = malloc(len);
     if (full == NULL) {
         return -1;
     }
-    snprintf(full, len, "%.*s/%s", (int) dlen, p->file, *path);
+    snprintf(full, len, "%.*s/%s", (int)dlen, p->file, *path);
     free(*path);
     *path = full;
     return 0;
@@ -805,13 +829,13 @@ static int resolve_path(const struct conf_pool *p, char **path)
 
 static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t errlen)
 {
-#define POOL_ERR(...)                                                                       \
-    do {                                                                                    \
-        int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: ", p->file, p->line, p->name);    \
-        if (n_ >= 0 && (size_t) n_ < errlen) {                                              \
-            snprintf(err + n_, errlen - (size_t) n_, __VA_ARGS__);                          \
-        }                                                                                   \
-        return -1;                                                                          \
+#define POOL_ERR(...)                                                                                                  \
+    do {                                                                                                               \
+        int n_ = snprintf(err, errlen, "%s:%d: [pool:%s]: ", p->file, p->line, p->name);                               \
+        if (n_ >= 0 && (size_t)n_ < errlen) {                                                                          \
+            snprintf(err + n_, errlen - (size_t)n_, __VA_ARGS__);                                                      \
+        }                                                                                                              \
+        return -1;                                                                                                     \
     } while (0)
     if (p->listen == NULL) {
         POOL_ERR("no listen address (listen = /path/to.sock or 127.0.0.1:9000)");
@@ -832,7 +856,7 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
         resolve_path(p, &p->cache_path) < 0) {
         POOL_ERR("out of memory");
     }
-    if (p->cache_max_size < ((size_t) 64 << 10)) {
+    if (p->cache_max_size < ((size_t)64 << 10)) {
         POOL_ERR("cache.max_size must be at least 64k");
     }
     if (p->params_max < 1024) {
@@ -853,8 +877,7 @@ static int check_pool(struct conf *c, struct conf_pool *p, char *err, size_t err
                      p->max_spare_servers);
         }
         if (p->max_spare_servers > p->max_children) {
-            POOL_ERR("pm.max_spare_servers (%u) is above pm.max_children (%u)", p->max_spare_servers,
-                     p->max_children);
+            POOL_ERR("pm.max_spare_servers (%u) is above pm.max_children (%u)", p->max_spare_servers, p->max_children);
         }
         if (p->start_servers < p->min_spare_servers || p->start_servers > p->max_spare_servers) {
             POOL_ERR("pm.start_servers (%u) must lie between pm.min_spare_servers and pm.max_spare_servers",
@@ -902,7 +925,7 @@ struct conf *conf_load(const char *file, char *err, size_t errlen)
         snprintf(err, errlen, "%s: out of memory", file);
         return NULL;
     }
-    struct parse_state st = { .conf = c, .file = c->file, .err = err, .errlen = errlen };
+    struct parse_state st = {.conf = c, .file = c->file, .err = err, .errlen = errlen};
     read_file(&st, file);
     for (size_t i = 0; i < st.nseen; i++) {
         free(st.seen[i].section);
@@ -956,12 +979,27 @@ void conf_free(struct conf *c)
         if (p->access_log_fd >= 0) {
             close(p->access_log_fd);
         }
-        char **strings[] = { &p->name, &p->listen, &p->listen_owner, &p->listen_group,
-                             &p->listen_allowed_clients, &p->user, &p->group, &p->script,
-                             &p->root, &p->limit_extensions, &p->access_log, &p->status_path,
-                             &p->ping_path, &p->ping_response, &p->build_cache_dir, &p->limits.fetch_allow,
-                             &p->script_text, &p->script_loaded, &p->cache_path, &p->wrangler_data,
-                             &p->client_ip_header };
+        char **strings[] = {&p->name,
+                            &p->listen,
+                            &p->listen_owner,
+                            &p->listen_group,
+                            &p->listen_allowed_clients,
+                            &p->user,
+                            &p->group,
+                            &p->script,
+                            &p->root,
+                            &p->limit_extensions,
+                            &p->access_log,
+                            &p->status_path,
+                            &p->ping_path,
+                            &p->ping_response,
+                            &p->build_cache_dir,
+                            &p->limits.fetch_allow,
+                            &p->script_text,
+                            &p->script_loaded,
+                            &p->cache_path,
+                            &p->wrangler_data,
+                            &p->client_ip_header};
         for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
             free(*strings[i]);
         }

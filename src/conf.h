@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The configuration: one [global] section and one [pool:NAME] section per
  * pool (plus an optional [pool:NAME.vars] section of env bindings), read
@@ -20,13 +21,13 @@ enum conf_pm { PM_STATIC, PM_DYNAMIC, PM_ONDEMAND };
  * (see bindings.c). */
 struct conf_binding {
     enum fcw_binding_type type;
-    char *name;      /* assets: "" until assets.binding names it */
+    char *name; /* assets: "" until assets.binding names it */
     int line;
     char *location;  /* kv.NAME / d1.NAME */
     char *namespace; /* kv.NAME.namespace */
     unsigned timeout_ms;
-    char *path;      /* derived: the SQLite file */
-    char *prefix;    /* derived: the Redis key prefix */
+    char *path;               /* derived: the SQLite file */
+    char *prefix;             /* derived: the Redis key prefix */
     char *html_handling;      /* assets.html_handling */
     char *not_found_handling; /* assets.not_found_handling */
     char *migrations;         /* d1.NAME.migrations: the folder of .sql files */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fcworker -tt: the effective configuration, written back as INI. Every
  * directive of the tables in conf.c is written for every pool, with its
@@ -61,9 +62,10 @@ static void put_path(FILE *out, const char *key, const char *path)
 
 static void put_duration(FILE *out, const char *key, unsigned ms)
 {
-    static const struct { unsigned ms; const char *unit; } units[] = {
-        { 3600000, "h" }, { 60000, "m" }, { 1000, "s" }
-    };
+    static const struct {
+        unsigned ms;
+        const char *unit;
+    } units[] = {{3600000, "h"}, {60000, "m"}, {1000, "s"}};
     char buf[32];
     snprintf(buf, sizeof(buf), ms ? "%ums" : "%u", ms);
     for (size_t i = 0; ms > 0 && i < sizeof(units) / sizeof(units[0]); i++) {
@@ -81,8 +83,8 @@ static void put_size(FILE *out, const char *key, size_t n)
     char buf[48];
     snprintf(buf, sizeof(buf), "%zu", n);
     for (int i = 0; n > 0 && i < 3; i++) {
-        unsigned shift = (unsigned) (30 - 10 * i);
-        if (n % ((size_t) 1 << shift) == 0) {
+        unsigned shift = (unsigned)(30 - 10 * i);
+        if (n % ((size_t)1 << shift) == 0) {
             snprintf(buf, sizeof(buf), "%zu%c", n >> shift, units[i]);
             break;
         }
@@ -92,7 +94,7 @@ static void put_size(FILE *out, const char *key, size_t n)
 
 static const char *level_name(int level)
 {
-    static const char *const names[] = { "error", "warning", "notice", "info", "debug" };
+    static const char *const names[] = {"error", "warning", "notice", "info", "debug"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (fcw_log_level_parse(names[i]) == level) {
             return names[i];
@@ -109,32 +111,32 @@ static int is_path_key(const char *key)
 
 static void put_directive(FILE *out, const struct conf_directive *d, const void *base)
 {
-    const char *field = (const char *) base + d->offset;
+    const char *field = (const char *)base + d->offset;
     char buf[64];
     const char *s = buf;
     switch (d->kind) {
     case CK_STRING:
         if (is_path_key(d->name)) {
-            put_path(out, d->name, *(char *const *) (const void *) field);
+            put_path(out, d->name, *(char *const *)(const void *)field);
         } else {
-            put(out, d->name, *(char *const *) (const void *) field);
+            put(out, d->name, *(char *const *)(const void *)field);
         }
         return;
-    case CK_UINT: snprintf(buf, sizeof(buf), "%u", *(const unsigned *) (const void *) field); break;
-    case CK_INT: snprintf(buf, sizeof(buf), "%d", *(const int *) (const void *) field); break;
-    case CK_SIZE: put_size(out, d->name, *(const size_t *) (const void *) field); return;
-    case CK_MEGABYTES: snprintf(buf, sizeof(buf), "%zu", *(const size_t *) (const void *) field >> 20); break;
-    case CK_SECONDS: put_duration(out, d->name, *(const unsigned *) (const void *) field); return;
-    case CK_MS: snprintf(buf, sizeof(buf), "%u", *(const unsigned *) (const void *) field); break;
-    case CK_MODE: snprintf(buf, sizeof(buf), "%04o", *(const unsigned *) (const void *) field); break;
-    case CK_BOOL: s = *(const int *) (const void *) field ? "yes" : "no"; break;
+    case CK_UINT: snprintf(buf, sizeof(buf), "%u", *(const unsigned *)(const void *)field); break;
+    case CK_INT: snprintf(buf, sizeof(buf), "%d", *(const int *)(const void *)field); break;
+    case CK_SIZE: put_size(out, d->name, *(const size_t *)(const void *)field); return;
+    case CK_MEGABYTES: snprintf(buf, sizeof(buf), "%zu", *(const size_t *)(const void *)field >> 20); break;
+    case CK_SECONDS: put_duration(out, d->name, *(const unsigned *)(const void *)field); return;
+    case CK_MS: snprintf(buf, sizeof(buf), "%u", *(const unsigned *)(const void *)field); break;
+    case CK_MODE: snprintf(buf, sizeof(buf), "%04o", *(const unsigned *)(const void *)field); break;
+    case CK_BOOL: s = *(const int *)(const void *)field ? "yes" : "no"; break;
     case CK_PM: {
-        static const char *const pm[] = { "static", "dynamic", "ondemand" };
-        s = pm[*(const enum conf_pm *) (const void *) field];
+        static const char *const pm[] = {"static", "dynamic", "ondemand"};
+        s = pm[*(const enum conf_pm *)(const void *)field];
         break;
     }
     case CK_BUILD: {
-        enum conf_build b = *(const enum conf_build *) (const void *) field;
+        enum conf_build b = *(const enum conf_build *)(const void *)field;
         if (b == BUILD_BY_EXTENSION) {
             fprintf(out, ";%s =   (unset: .ts, .tsx, .mts and .mjs scripts are built)\n", d->name);
             return;
@@ -142,13 +144,13 @@ static void put_directive(FILE *out, const struct conf_directive *d, const void 
         s = b == BUILD_AUTO ? "auto" : "off";
         break;
     }
-    case CK_LEVEL: s = level_name(*(const int *) (const void *) field); break;
+    case CK_LEVEL: s = level_name(*(const int *)(const void *)field); break;
     case CK_HEADER: {
-        const char *h = *(char *const *) (const void *) field;
+        const char *h = *(char *const *)(const void *)field;
         s = h ? h : "cf-connecting-ip";
         break;
     }
-    case CK_LOG_FORMAT: s = *(const int *) (const void *) field ? "json" : "text"; break;
+    case CK_LOG_FORMAT: s = *(const int *)(const void *)field ? "json" : "text"; break;
     }
     put(out, d->name, s);
 }
@@ -164,7 +166,7 @@ static void put_kv_location(FILE *out, const char *key, const struct conf_pool *
     char joined[PATH_MAX], cwd[PATH_MAX], buf[2 * PATH_MAX + 16];
     const char *slash = strrchr(p->file, '/');
     if (dir[0] != '/' && slash != NULL) {
-        snprintf(joined, sizeof(joined), "%.*s/%s", (int) (slash - p->file), p->file, dir);
+        snprintf(joined, sizeof(joined), "%.*s/%s", (int)(slash - p->file), p->file, dir);
         dir = joined;
     }
     if (dir[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
@@ -227,8 +229,10 @@ static void put_crons(FILE *out, const struct conf_pool *p)
 
 int conf_print(FILE *out, const struct conf *c)
 {
-    fprintf(out, "; the effective configuration of %s (fcworker -tt): every key with its value,\n"
-                 "; defaults included; a key written as a comment is unset\n\n[global]\n", c->file);
+    fprintf(out,
+            "; the effective configuration of %s (fcworker -tt): every key with its value,\n"
+            "; defaults included; a key written as a comment is unset\n\n[global]\n",
+            c->file);
     for (const struct conf_directive *d = conf_global_directives; d->name; d++) {
         put_directive(out, d, &c->global);
     }

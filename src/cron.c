@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cron expressions for triggers.crons: the standard five fields (minute,
  * hour, day of month, month, day of week) in UTC, each a list of "*", a

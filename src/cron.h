@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cron expressions (triggers.crons, fcworker --scheduled --cron): parsing
  * the five standard fields and finding the next minute they match, in UTC.

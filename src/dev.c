@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fcworker dev [DIR | wrangler.toml | SCRIPT] [--port N]: the development
  * loop. It writes a configuration with one pool for the project (its
@@ -49,14 +50,34 @@ const char *dev_reason(int status)
         int status;
         const char *reason;
     } reasons[] = {
-        { 200, "OK" }, { 201, "Created" }, { 202, "Accepted" }, { 204, "No Content" },
-        { 206, "Partial Content" }, { 301, "Moved Permanently" }, { 302, "Found" }, { 303, "See Other" },
-        { 304, "Not Modified" }, { 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
-        { 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
-        { 405, "Method Not Allowed" }, { 408, "Request Timeout" }, { 409, "Conflict" }, { 410, "Gone" },
-        { 413, "Content Too Large" }, { 415, "Unsupported Media Type" }, { 422, "Unprocessable Content" },
-        { 429, "Too Many Requests" }, { 500, "Internal Server Error" }, { 501, "Not Implemented" },
-        { 502, "Bad Gateway" }, { 503, "Service Unavailable" }, { 504, "Gateway Timeout" },
+        {200, "OK"},
+        {201, "Created"},
+        {202, "Accepted"},
+        {204, "No Content"},
+        {206, "Partial Content"},
+        {301, "Moved Permanently"},
+        {302, "Found"},
+        {303, "See Other"},
+        {304, "Not Modified"},
+        {307, "Temporary Redirect"},
+        {308, "Permanent Redirect"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {408, "Request Timeout"},
+        {409, "Conflict"},
+        {410, "Gone"},
+        {413, "Content Too Large"},
+        {415, "Unsupported Media Type"},
+        {422, "Unprocessable Content"},
+        {429, "Too Many Requests"},
+        {500, "Internal Server Error"},
+        {501, "Not Implemented"},
+        {502, "Bad Gateway"},
+        {503, "Service Unavailable"},
+        {504, "Gateway Timeout"},
     };
     for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++) {
         if (reasons[i].status == status) {
@@ -70,7 +91,7 @@ static volatile sig_atomic_t stopping;
 
 static void on_stop(int sig)
 {
-    (void) sig;
+    (void)sig;
     stopping = 1;
 }
 
@@ -102,9 +123,10 @@ static int find_project(const char *target, char *pool, size_t poolcap, char *di
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
-        static const char *const wranglers[] = { "wrangler.toml", "wrangler.json", "wrangler.jsonc" };
-        static const char *const entries[] = { "src/index.ts", "src/index.js", "src/index.mjs", "src/worker.ts",
-                                               "src/worker.js", "index.ts", "index.js", "index.mjs", "worker.js" };
+        static const char *const wranglers[] = {"wrangler.toml", "wrangler.json", "wrangler.jsonc"};
+        static const char *const entries[] = {"src/index.ts",  "src/index.js",  "src/index.mjs",
+                                              "src/worker.ts", "src/worker.js", "index.ts",
+                                              "index.js",      "index.mjs",     "worker.js"};
         char path[PATH_MAX + 32];
         snprintf(dir, dircap, "%s", real);
         for (size_t i = 0; i < 3; i++) {
@@ -126,7 +148,7 @@ static int find_project(const char *target, char *pool, size_t poolcap, char *di
         return -1;
     }
     char *slash = strrchr(real, '/');
-    snprintf(dir, dircap, "%.*s", slash == real ? 1 : (int) (slash - real), real);
+    snprintf(dir, dircap, "%.*s", slash == real ? 1 : (int)(slash - real), real);
     if (ends_with(real, ".toml") || ends_with(real, ".json") || ends_with(real, ".jsonc")) {
         snprintf(pool, poolcap, "wrangler = %s\nbuild = auto\n", real);
     } else {
@@ -153,7 +175,7 @@ static void watch_tree(int ifd, const char *dir, int depth)
         }
         char path[PATH_MAX];
         struct stat st;
-        if ((size_t) snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) < sizeof(path) && lstat(path, &st) == 0 &&
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) < sizeof(path) && lstat(path, &st) == 0 &&
             S_ISDIR(st.st_mode)) {
             watch_tree(ifd, path, depth + 1);
         }
@@ -167,7 +189,7 @@ static int events_matter(int ifd, const char *dir, const char *buf, ssize_t n)
 {
     int matter = 0;
     for (const char *p = buf; p < buf + n;) {
-        const struct inotify_event *ev = (const struct inotify_event *) p;
+        const struct inotify_event *ev = (const struct inotify_event *)p;
         const char *name = ev->len ? ev->name : "";
         if (name[0] != '.' && !ends_with(name, "~") && !ends_with(name, ".swp") && !ends_with(name, ".swx") &&
             strcmp(name, "node_modules") != 0) {
@@ -188,9 +210,9 @@ static pid_t start_master(const char *self, const char *ini)
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
         if (geteuid() == 0) {
-            execl(self, self, "-R", "-c", ini, (char *) NULL);
+            execl(self, self, "-R", "-c", ini, (char *)NULL);
         } else {
-            execl(self, self, "-c", ini, (char *) NULL);
+            execl(self, self, "-c", ini, (char *)NULL);
         }
         _exit(127);
     }
@@ -201,10 +223,10 @@ static int listen_port(int port)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
-    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t) port) };
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-        bind(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0 || listen(fd, 64) < 0) {
+        bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 || listen(fd, 64) < 0) {
         if (fd >= 0) {
             close(fd);
         }
@@ -245,9 +267,8 @@ static void usage(FILE *f)
 int dev_main(int argc, char **argv)
 {
     int port = 8787, c;
-    static const struct option longopts[] = { { "port", required_argument, NULL, 'p' },
-                                              { "help", no_argument, NULL, 'h' },
-                                              { NULL, 0, NULL, 0 } };
+    static const struct option longopts[] = {
+        {"port", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     optind = 1;
     while ((c = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -258,7 +279,7 @@ int dev_main(int argc, char **argv)
                 fprintf(stderr, "fcworker dev: --port: expected 1 to 65535\n");
                 return 2;
             }
-            port = (int) v;
+            port = (int)v;
             break;
         }
         case 'h': usage(stdout); return 0;
@@ -290,7 +311,7 @@ int dev_main(int argc, char **argv)
         return 1;
     }
     chmod(work, 0755);
-    struct dev_front front = { .port = port, .client_addr = "127.0.0.1" };
+    struct dev_front front = {.port = port, .client_addr = "127.0.0.1"};
     char ini[PATH_MAX + 16];
     snprintf(front.socket, sizeof(front.socket), "%s/dev.sock", work);
     snprintf(ini, sizeof(ini), "%s/fcworker.ini", work);
@@ -321,7 +342,7 @@ int dev_main(int argc, char **argv)
     } else {
         watch_tree(ifd, dir, 0);
     }
-    struct sigaction sa = { .sa_handler = on_stop };
+    struct sigaction sa = {.sa_handler = on_stop};
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
@@ -330,8 +351,8 @@ int dev_main(int argc, char **argv)
     pid_t master = start_master(self, ini);
     double due = 0; /* a reload waiting for the changes to settle */
     while (!stopping) {
-        struct pollfd p[2] = { { lfd, POLLIN, 0 }, { ifd, POLLIN, 0 } };
-        int timeout = due > 0 ? (int) (due - clock_now_ms()) + 1 : 500;
+        struct pollfd p[2] = {{lfd, POLLIN, 0}, {ifd, POLLIN, 0}};
+        int timeout = due > 0 ? (int)(due - clock_now_ms()) + 1 : 500;
         int n = poll(p, ifd >= 0 ? 2 : 1, timeout < 0 ? 0 : timeout);
         /* reap: connection handlers, and the master if it exited */
         int status;
@@ -345,7 +366,7 @@ int dev_main(int argc, char **argv)
         if (n > 0 && (p[0].revents & POLLIN)) {
             struct sockaddr_in peer;
             socklen_t plen = sizeof(peer);
-            int cfd = accept4(lfd, (struct sockaddr *) &peer, &plen, SOCK_CLOEXEC);
+            int cfd = accept4(lfd, (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
             if (cfd >= 0) {
                 pid_t h = fork();
                 if (h == 0) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fcworker dev: the development loop (dev.c) and its HTTP/1.1 front
  * (dev_http.c), which relays each request to the dev pool's FastCGI
@@ -10,8 +11,8 @@
 
 struct dev_front {
     int port;
-    char socket[PATH_MAX];  /* the pool's unix socket */
-    char client_addr[64];   /* REMOTE_ADDR */
+    char socket[PATH_MAX]; /* the pool's unix socket */
+    char client_addr[64];  /* REMOTE_ADDR */
 };
 
 /* fcworker dev ARGS (argv[0] is "dev"); the exit status. */

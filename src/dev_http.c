@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The dev loop's HTTP front (fcworker dev): one HTTP/1.1 connection served
  * by translating each request into a FastCGI request to the dev pool's
@@ -68,7 +69,7 @@ static int write_all(int fd, const void *data, size_t n)
             return -1;
         }
         p += w;
-        n -= (size_t) w;
+        n -= (size_t)w;
     }
     return 0;
 }
@@ -86,13 +87,13 @@ static ssize_t conn_fill(struct conn *c)
     if (c->len == sizeof(c->buf)) {
         return -1;
     }
-    struct pollfd p = { c->fd, POLLIN, 0 };
+    struct pollfd p = {c->fd, POLLIN, 0};
     if (poll(&p, 1, IDLE_MS) <= 0) {
         return -1;
     }
     ssize_t n = read(c->fd, c->buf + c->len, sizeof(c->buf) - c->len);
     if (n > 0) {
-        c->len += (size_t) n;
+        c->len += (size_t)n;
     }
     return n;
 }
@@ -126,7 +127,7 @@ static int conn_line(struct conn *c, char *line, size_t cap)
     for (;;) {
         char *nl = memchr(c->buf, '\n', c->len);
         if (nl != NULL) {
-            size_t n = (size_t) (nl - c->buf);
+            size_t n = (size_t)(nl - c->buf);
             size_t keep = n > 0 && c->buf[n - 1] == '\r' ? n - 1 : n;
             if (keep >= cap) {
                 return -1;
@@ -164,7 +165,7 @@ static int read_chunked(struct conn *c, struct bytes *out)
             } while (line[0] != '\0');
             return 0;
         }
-        if (conn_read_n(c, out, (size_t) n) < 0 || conn_line(c, line, sizeof(line)) < 0 || line[0] != '\0') {
+        if (conn_read_n(c, out, (size_t)n) < 0 || conn_line(c, line, sizeof(line)) < 0 || line[0] != '\0') {
             return -1;
         }
     }
@@ -174,7 +175,7 @@ static int read_chunked(struct conn *c, struct bytes *out)
 
 static int fcgi_record(struct bytes *b, int type, const void *content, size_t n)
 {
-    unsigned char h[8] = { 1, (unsigned char) type, 0, 1, (unsigned char) (n >> 8), (unsigned char) n, 0, 0 };
+    unsigned char h[8] = {1, (unsigned char)type, 0, 1, (unsigned char)(n >> 8), (unsigned char)n, 0, 0};
     return bytes_put(b, h, 8) < 0 || (n > 0 && bytes_put(b, content, n) < 0) ? -1 : 0;
 }
 
@@ -182,15 +183,15 @@ static int fcgi_param(struct bytes *b, const char *name, size_t nlen, const char
 {
     unsigned char len[8];
     size_t k = 0;
-    size_t lens[2] = { nlen, vlen };
+    size_t lens[2] = {nlen, vlen};
     for (int i = 0; i < 2; i++) {
         if (lens[i] < 128) {
-            len[k++] = (unsigned char) lens[i];
+            len[k++] = (unsigned char)lens[i];
         } else {
-            len[k++] = (unsigned char) ((lens[i] >> 24) | 0x80);
-            len[k++] = (unsigned char) (lens[i] >> 16);
-            len[k++] = (unsigned char) (lens[i] >> 8);
-            len[k++] = (unsigned char) lens[i];
+            len[k++] = (unsigned char)((lens[i] >> 24) | 0x80);
+            len[k++] = (unsigned char)(lens[i] >> 16);
+            len[k++] = (unsigned char)(lens[i] >> 8);
+            len[k++] = (unsigned char)lens[i];
         }
     }
     return bytes_put(b, len, k) < 0 || bytes_put(b, name, nlen) < 0 || bytes_put(b, value, vlen) < 0 ? -1 : 0;
@@ -241,7 +242,7 @@ static int send_simple(int fd, int status, const char *reason, const char *text)
                      "HTTP/1.1 %d %s\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: %zu\r\n"
                      "connection: close\r\n\r\n",
                      status, reason, strlen(text));
-    return write_all(fd, head, (size_t) n) < 0 || write_all(fd, text, strlen(text)) < 0 ? -1 : 0;
+    return write_all(fd, head, (size_t)n) < 0 || write_all(fd, text, strlen(text)) < 0 ? -1 : 0;
 }
 
 /* Reads the request head; 1 for a request, 0 when the client closed
@@ -320,13 +321,13 @@ static int read_request(struct conn *c, struct req *r, const struct dev_front *f
             continue;
         }
         for (size_t i = 0; i < n; i++) {
-            unsigned char ch = (unsigned char) line[i];
-            name[5 + i] = ch == '-' ? '_' : (char) (ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+            unsigned char ch = (unsigned char)line[i];
+            name[5 + i] = ch == '-' ? '_' : (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
         }
         fcgi_param(&r->params, name, 5 + n, value, vlen);
     }
-    int ok = r->chunked_in ? read_chunked(c, &r->body)
-             : r->content_length > 0 ? conn_read_n(c, &r->body, (size_t) r->content_length)
+    int ok = r->chunked_in           ? read_chunked(c, &r->body)
+             : r->content_length > 0 ? conn_read_n(c, &r->body, (size_t)r->content_length)
                                      : 0;
     if (ok < 0) {
         send_simple(c->fd, 400, "Bad Request", "incomplete body\n");
@@ -342,7 +343,7 @@ static int read_request(struct conn *c, struct req *r, const struct dev_front *f
     snprintf(port, sizeof(port), "%d", front->port);
     fcgi_param_s(&r->params, "REQUEST_METHOD", r->method);
     fcgi_param_s(&r->params, "REQUEST_URI", r->target);
-    fcgi_param(&r->params, "SCRIPT_NAME", 11, r->target, q ? (size_t) (q - r->target) : strlen(r->target));
+    fcgi_param(&r->params, "SCRIPT_NAME", 11, r->target, q ? (size_t)(q - r->target) : strlen(r->target));
     fcgi_param_s(&r->params, "QUERY_STRING", q ? q + 1 : "");
     fcgi_param_s(&r->params, "SERVER_PROTOCOL", r->version);
     fcgi_param_s(&r->params, "SERVER_NAME", "127.0.0.1");
@@ -355,13 +356,13 @@ static int read_request(struct conn *c, struct req *r, const struct dev_front *f
 
 static int pool_connect(const char *path)
 {
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (strlen(path) >= sizeof(sa.sun_path)) {
         return -1;
     }
     memcpy(sa.sun_path, path, strlen(path) + 1);
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd >= 0 && connect(fd, (struct sockaddr *) &sa, sizeof(sa)) < 0) {
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
         close(fd);
         fd = -1;
     }
@@ -381,14 +382,14 @@ struct answer {
 /* Turns the CGI head into the HTTP head and sends it. */
 static int send_head(int fd, struct answer *a, const struct req *r, char *cgi, size_t len)
 {
-    struct bytes out = { NULL, 0, 0 };
-    struct bytes hdrs = { NULL, 0, 0 };
+    struct bytes out = {NULL, 0, 0};
+    struct bytes hdrs = {NULL, 0, 0};
     int status = 200, have_length = 0;
     char *line = cgi, *end = cgi + len;
     while (line < end) {
-        char *nl = memchr(line, '\n', (size_t) (end - line));
+        char *nl = memchr(line, '\n', (size_t)(end - line));
         char *stop = nl ? nl : end;
-        size_t n = (size_t) (stop - line);
+        size_t n = (size_t)(stop - line);
         if (n > 0 && line[n - 1] == '\r') {
             n--;
         }
@@ -413,7 +414,7 @@ static int send_head(int fd, struct answer *a, const struct req *r, char *cgi, s
     a->chunked = !have_length && !a->no_body;
     char first[128];
     int k = snprintf(first, sizeof(first), "HTTP/1.1 %d %s\r\n", a->status, dev_reason(a->status));
-    bytes_put(&out, first, (size_t) k);
+    bytes_put(&out, first, (size_t)k);
     if (hdrs.len) {
         bytes_put(&out, hdrs.p, hdrs.len);
     }
@@ -440,7 +441,7 @@ static int send_body(int fd, struct answer *a, const char *data, size_t n)
     }
     char size[24];
     int k = snprintf(size, sizeof(size), "%zx\r\n", n);
-    return write_all(fd, size, (size_t) k) < 0 || write_all(fd, data, n) < 0 || write_all(fd, "\r\n", 2) < 0 ? -1 : 0;
+    return write_all(fd, size, (size_t)k) < 0 || write_all(fd, data, n) < 0 || write_all(fd, "\r\n", 2) < 0 ? -1 : 0;
 }
 
 /* STDOUT content: the head first (until an empty line), then the body. */
@@ -480,10 +481,12 @@ static int relay(int cfd, struct req *r, const struct dev_front *front, struct a
     if (pfd < 0) {
         a->status = 502;
         return send_simple(cfd, 502, "Bad Gateway",
-                           "fcworker dev: the worker is not running (see the build error above)\n") < 0 ? -1 : 1;
+                           "fcworker dev: the worker is not running (see the build error above)\n") < 0
+                   ? -1
+                   : 1;
     }
-    struct bytes out = { NULL, 0, 0 };
-    static const unsigned char begin[8] = { 0, 1, 0, 0, 0, 0, 0, 0 }; /* role responder, no keep-conn */
+    struct bytes out = {NULL, 0, 0};
+    static const unsigned char begin[8] = {0, 1, 0, 0, 0, 0, 0, 0}; /* role responder, no keep-conn */
     int rc = fcgi_record(&out, 1, begin, 8);
     rc |= fcgi_stream(&out, 4, r->params.p ? r->params.p : "", r->params.len);
     rc |= fcgi_record(&out, 4, NULL, 0);
@@ -498,7 +501,7 @@ static int relay(int cfd, struct req *r, const struct dev_front *front, struct a
         return send_simple(cfd, 502, "Bad Gateway", "fcworker dev: cannot reach the worker\n") < 0 ? -1 : 1;
     }
     free(out.p);
-    struct bytes in = { NULL, 0, 0 };
+    struct bytes in = {NULL, 0, 0};
     char buf[65536];
     int ended = 0, failed = 0;
     while (!ended && !failed) {
@@ -509,22 +512,22 @@ static int relay(int cfd, struct req *r, const struct dev_front *front, struct a
         if (n <= 0) {
             break;
         }
-        if (bytes_put(&in, buf, (size_t) n) < 0) {
+        if (bytes_put(&in, buf, (size_t)n) < 0) {
             failed = 1;
             break;
         }
         size_t at = 0;
         while (in.len - at >= 8) {
-            const unsigned char *h = (const unsigned char *) in.p + at;
-            size_t clen = (size_t) h[4] << 8 | h[5], plen = h[6];
+            const unsigned char *h = (const unsigned char *)in.p + at;
+            size_t clen = (size_t)h[4] << 8 | h[5], plen = h[6];
             if (in.len - at < 8 + clen + plen) {
                 break;
             }
-            if (h[1] == 6 && on_stdout(cfd, a, r, (const char *) h + 8, clen) < 0) {
+            if (h[1] == 6 && on_stdout(cfd, a, r, (const char *)h + 8, clen) < 0) {
                 failed = 1;
             } else if (h[1] == 7 && clen > 0) {
                 /* the worker's stderr: shown in the terminal */
-                fprintf(stderr, "%.*s", (int) clen, (const char *) h + 8);
+                fprintf(stderr, "%.*s", (int)clen, (const char *)h + 8);
             } else if (h[1] == 3) {
                 ended = 1;
             }
@@ -567,7 +570,7 @@ void dev_serve_connection(int fd, const struct dev_front *front)
             break;
         }
         double start = clock_now_ms();
-        struct answer a = { { NULL, 0, 0 }, 0, 0, 0, 0, 0 };
+        struct answer a = {{NULL, 0, 0}, 0, 0, 0, 0, 0};
         int rc = relay(fd, &r, front, &a);
         printf("%s %s %d %zu %.1fms\n", r.method, r.target, a.status, a.bytes, clock_now_ms() - start);
         fflush(stdout);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The responder side of FastCGI (see fcgi.h), written for the child in
  * place of libfcgi, which reads every parameter inside FCGX_Accept_r with
@@ -73,10 +74,10 @@ struct fcgi_conn {
     size_t skip;       /* padding of the current FCGI_STDIN record still to skip */
     size_t stdin_left; /* content of the current FCGI_STDIN record still unread */
     enum phase phase;
-    unsigned id; /* the active request, 0 when none */
-    int keep;    /* FCGI_KEEP_CONN */
-    int broken;  /* a write failed or the response was cut: nothing more goes out */
-    int aborted; /* FCGI_ABORT_REQUEST came */
+    unsigned id;  /* the active request, 0 when none */
+    int keep;     /* FCGI_KEEP_CONN */
+    int broken;   /* a write failed or the response was cut: nothing more goes out */
+    int aborted;  /* FCGI_ABORT_REQUEST came */
     int retiring; /* fcgi_conn_retire: the request being read is the last */
     unsigned char *params;
     size_t params_len, params_cap;
@@ -194,14 +195,14 @@ static int write_iov(struct fcgi_conn *c, struct iovec *iov, int n)
             c->broken = 1;
             return -1;
         }
-        size_t done = (size_t) w;
+        size_t done = (size_t)w;
         while (n > 0 && done >= iov->iov_len) {
             done -= iov->iov_len;
             iov++;
             n--;
         }
         if (n > 0) {
-            iov->iov_base = (char *) iov->iov_base + done;
+            iov->iov_base = (char *)iov->iov_base + done;
             iov->iov_len -= done;
         }
     }
@@ -211,12 +212,12 @@ static int write_iov(struct fcgi_conn *c, struct iovec *iov, int n)
 static void put_header(unsigned char *h, int type, unsigned id, size_t len, size_t pad)
 {
     h[0] = 1;
-    h[1] = (unsigned char) type;
-    h[2] = (unsigned char) (id >> 8);
-    h[3] = (unsigned char) id;
-    h[4] = (unsigned char) (len >> 8);
-    h[5] = (unsigned char) len;
-    h[6] = (unsigned char) pad;
+    h[1] = (unsigned char)type;
+    h[2] = (unsigned char)(id >> 8);
+    h[3] = (unsigned char)id;
+    h[4] = (unsigned char)(len >> 8);
+    h[5] = (unsigned char)len;
+    h[6] = (unsigned char)pad;
     h[7] = 0;
 }
 
@@ -245,12 +246,12 @@ static void batch_record(struct batch *b, int type, unsigned id, const void *dat
     size_t pad = (HEADER_LEN - len % HEADER_LEN) % HEADER_LEN;
     unsigned char *h = b->head[b->nrec++];
     put_header(h, type, id, len, pad);
-    b->iov[b->niov++] = (struct iovec) { h, HEADER_LEN };
+    b->iov[b->niov++] = (struct iovec){h, HEADER_LEN};
     if (len > 0) {
-        b->iov[b->niov++] = (struct iovec) { (void *) data, len };
+        b->iov[b->niov++] = (struct iovec){(void *)data, len};
     }
     if (pad > 0) {
-        b->iov[b->niov++] = (struct iovec) { (void *) zeros, pad };
+        b->iov[b->niov++] = (struct iovec){(void *)zeros, pad};
     }
 }
 
@@ -273,7 +274,7 @@ static void batch_stdout(struct batch *b, const unsigned char *data, size_t len)
  * refusals): -1 when the peer is gone. */
 static int send_record(struct fcgi_conn *c, int type, unsigned id, const void *data, size_t len)
 {
-    struct batch b = { .c = c };
+    struct batch b = {.c = c};
     batch_record(&b, type, id, data, len);
     batch_flush(&b);
     return b.failed ? -1 : 0;
@@ -281,9 +282,14 @@ static int send_record(struct fcgi_conn *c, int type, unsigned id, const void *d
 
 static int send_end_request(struct fcgi_conn *c, unsigned id, uint32_t app_status, int protocol_status)
 {
-    unsigned char body[8] = { (unsigned char) (app_status >> 24), (unsigned char) (app_status >> 16),
-                              (unsigned char) (app_status >> 8), (unsigned char) app_status,
-                              (unsigned char) protocol_status, 0, 0, 0 };
+    unsigned char body[8] = {(unsigned char)(app_status >> 24),
+                             (unsigned char)(app_status >> 16),
+                             (unsigned char)(app_status >> 8),
+                             (unsigned char)app_status,
+                             (unsigned char)protocol_status,
+                             0,
+                             0,
+                             0};
     return send_record(c, T_END_REQUEST, id, body, sizeof(body));
 }
 
@@ -297,8 +303,8 @@ int fcgi_write(struct fcgi_conn *c, const char *buf, size_t n)
         c->out_len += n;
         return 0;
     }
-    struct batch b = { .c = c };
-    batch_stdout(&b, (const unsigned char *) buf, n);
+    struct batch b = {.c = c};
+    batch_stdout(&b, (const unsigned char *)buf, n);
     batch_flush(&b);
     c->out_len = 0;
     return b.failed ? -1 : 0;
@@ -312,7 +318,7 @@ int fcgi_flush(struct fcgi_conn *c)
     if (c->out_len == 0) {
         return 0;
     }
-    struct batch b = { .c = c };
+    struct batch b = {.c = c};
     batch_stdout(&b, NULL, 0);
     batch_flush(&b);
     c->out_len = 0;
@@ -323,12 +329,13 @@ int fcgi_cut(struct fcgi_conn *c)
 {
     /* a record header of protocol version 0: front servers take it for an
      * upstream error and cut the client's transfer */
-    static const unsigned char invalid_record[HEADER_LEN] = { 0, T_STDOUT, 0, 1, 0, 0, 0, 0 };
+    static const unsigned char invalid_record[HEADER_LEN] = {0, T_STDOUT, 0, 1, 0, 0, 0, 0};
     int rc = fcgi_flush(c);
     if (c->fd < 0) {
         return -1;
     }
-    if (rc == 0 && !c->broken && write(c->fd, invalid_record, sizeof(invalid_record)) != (ssize_t) sizeof(invalid_record)) {
+    if (rc == 0 && !c->broken &&
+        write(c->fd, invalid_record, sizeof(invalid_record)) != (ssize_t)sizeof(invalid_record)) {
         rc = -1;
     }
     if (shutdown(c->fd, SHUT_RDWR) < 0) {
@@ -342,8 +349,8 @@ void fcgi_finish(struct fcgi_conn *c, int keep)
 {
     int kept = keep && c->keep && !c->retiring && !c->broken && !c->aborted && c->phase == P_DONE;
     if (c->fd >= 0 && c->id != 0 && !c->broken) {
-        unsigned char end[8] = { 0, 0, 0, c->aborted ? 1 : 0, ST_REQUEST_COMPLETE, 0, 0, 0 };
-        struct batch b = { .c = c };
+        unsigned char end[8] = {0, 0, 0, c->aborted ? 1 : 0, ST_REQUEST_COMPLETE, 0, 0, 0};
+        struct batch b = {.c = c};
         if (!c->aborted) {
             batch_stdout(&b, NULL, 0);
             batch_record(&b, T_STDOUT, c->id, NULL, 0);
@@ -358,7 +365,7 @@ void fcgi_finish(struct fcgi_conn *c, int keep)
              * connection instead of keeping it, so they go out in the same
              * write: a record header of protocol version 0, which no front
              * server takes for a record. */
-            b.iov[b.niov++] = (struct iovec) { (void *) zeros, HEADER_LEN };
+            b.iov[b.niov++] = (struct iovec){(void *)zeros, HEADER_LEN};
         }
         batch_flush(&b);
     }
@@ -384,7 +391,7 @@ static int fill(struct fcgi_conn *c, size_t need)
         }
         ssize_t n = read(c->fd, c->in + c->in_len, IN_CAP - c->in_len);
         if (n > 0) {
-            c->in_len += (size_t) n;
+            c->in_len += (size_t)n;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else {
@@ -407,8 +414,8 @@ static long long pair_length(const unsigned char **p, const unsigned char *e)
     if (e - *p < 4) {
         return -1;
     }
-    long long n = ((long long) ((*p)[0] & 0x7f) << 24) | ((long long) (*p)[1] << 16) | ((long long) (*p)[2] << 8) |
-                  (*p)[3];
+    long long n =
+        ((long long)((*p)[0] & 0x7f) << 24) | ((long long)(*p)[1] << 16) | ((long long)(*p)[2] << 8) | (*p)[3];
     *p += 4;
     return n;
 }
@@ -437,8 +444,8 @@ static int params_parse(struct fcgi_conn *c)
         if (nl < 0 || vl < 0 || nl + vl > e - p) {
             return -1;
         }
-        if (name_ok(p, (size_t) nl)) {
-            bytes += (size_t) (nl + vl) + 2;
+        if (name_ok(p, (size_t)nl)) {
+            bytes += (size_t)(nl + vl) + 2;
             n++;
         }
         p += nl + vl;
@@ -447,12 +454,12 @@ static int params_parse(struct fcgi_conn *c)
     if (envp == NULL) {
         return -1;
     }
-    char *s = (char *) (envp + n + 2);
+    char *s = (char *)(envp + n + 2);
     size_t k = 0;
     envp[k++] = memcpy(s, role, sizeof(role));
     s += sizeof(role);
     for (const unsigned char *p = start; p < e;) {
-        size_t nl = (size_t) pair_length(&p, e), vl = (size_t) pair_length(&p, e);
+        size_t nl = (size_t)pair_length(&p, e), vl = (size_t)pair_length(&p, e);
         if (!name_ok(p, nl)) {
             p += nl + vl;
             continue;
@@ -482,7 +489,7 @@ static size_t params_claimed(const struct fcgi_conn *c)
             break;
         }
         if (nl + vl > e - p) {
-            size_t end = (size_t) (p - c->params) + (size_t) nl + (size_t) vl;
+            size_t end = (size_t)(p - c->params) + (size_t)nl + (size_t)vl;
             return end > claimed ? end : claimed;
         }
         p += nl + vl;
@@ -501,8 +508,8 @@ static void refuse_params(struct fcgi_conn *c, size_t claimed)
     fcw_log(FCW_LOG_WARNING,
             "refused a request: its FastCGI params are over limits.params_max (%zu bytes): %zu bytes or more",
             c->cfg.params_max, claimed);
-    static const unsigned char end_request[8] = { 0, 0, 0, 0, ST_REQUEST_COMPLETE, 0, 0, 0 };
-    struct batch b = { .c = c };
+    static const unsigned char end_request[8] = {0, 0, 0, 0, ST_REQUEST_COMPLETE, 0, 0, 0};
+    struct batch b = {.c = c};
     batch_record(&b, T_STDOUT, c->id, answer, sizeof(answer) - 1);
     batch_record(&b, T_STDOUT, c->id, NULL, 0);
     batch_record(&b, T_END_REQUEST, c->id, end_request, sizeof(end_request));
@@ -511,8 +518,8 @@ static void refuse_params(struct fcgi_conn *c, size_t claimed)
         double end = clock_now_ms() + REFUSE_LINGER_MS;
         double now;
         while ((now = clock_now_ms()) < end) {
-            struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
-            if (poll(&pfd, 1, (int) (end - now) + 1) <= 0 || read(c->fd, c->in, IN_CAP) <= 0) {
+            struct pollfd pfd = {.fd = c->fd, .events = POLLIN};
+            if (poll(&pfd, 1, (int)(end - now) + 1) <= 0 || read(c->fd, c->in, IN_CAP) <= 0) {
                 break;
             }
         }
@@ -534,7 +541,7 @@ static enum event get_values(struct fcgi_conn *c, const unsigned char *p, size_t
             break;
         }
         char value[16];
-        const char *name = (const char *) p;
+        const char *name = (const char *)p;
         if (nl == 14 && memcmp(name, "FCGI_MAX_CONNS", 14) == 0) {
             snprintf(value, sizeof(value), "%u", c->cfg.max_conns);
         } else if (nl == 13 && memcmp(name, "FCGI_MAX_REQS", 13) == 0) {
@@ -546,12 +553,12 @@ static enum event get_values(struct fcgi_conn *c, const unsigned char *p, size_t
             continue;
         }
         size_t vn = strlen(value);
-        if (n + 2 + (size_t) nl + vn <= sizeof(out)) {
-            out[n++] = (unsigned char) nl;
-            out[n++] = (unsigned char) vn;
-            memcpy(out + n, name, (size_t) nl);
+        if (n + 2 + (size_t)nl + vn <= sizeof(out)) {
+            out[n++] = (unsigned char)nl;
+            out[n++] = (unsigned char)vn;
+            memcpy(out + n, name, (size_t)nl);
             memcpy(out + n + nl, value, vn);
-            n += (size_t) nl + vn;
+            n += (size_t)nl + vn;
         }
         p += nl + vl;
     }
@@ -575,8 +582,8 @@ static enum event next_record(struct fcgi_conn *c)
     }
     const unsigned char *h = c->in + c->in_off;
     int type = h[1];
-    unsigned id = (unsigned) h[2] << 8 | h[3];
-    size_t len = (size_t) h[4] << 8 | h[5], pad = h[6];
+    unsigned id = (unsigned)h[2] << 8 | h[3];
+    size_t len = (size_t)h[4] << 8 | h[5], pad = h[6];
     if (h[0] != 1) {
         fcw_log(FCW_LOG_WARNING, "closed a FastCGI connection: a record of protocol version %d", h[0]);
         return EV_ERROR;
@@ -600,7 +607,7 @@ static enum event next_record(struct fcgi_conn *c)
         if (type == T_GET_VALUES) {
             return get_values(c, p, len);
         }
-        unsigned char body[8] = { (unsigned char) type, 0, 0, 0, 0, 0, 0, 0 };
+        unsigned char body[8] = {(unsigned char)type, 0, 0, 0, 0, 0, 0, 0};
         return send_record(c, T_UNKNOWN_TYPE, 0, body, sizeof(body)) < 0 ? EV_ERROR : EV_HANDLED;
     }
     if (type == T_BEGIN_REQUEST) {
@@ -616,7 +623,7 @@ static enum event next_record(struct fcgi_conn *c)
             }
             return send_end_request(c, id, 0, ST_CANT_MPX_CONN) < 0 ? EV_ERROR : EV_HANDLED;
         }
-        unsigned role = (unsigned) p[0] << 8 | p[1];
+        unsigned role = (unsigned)p[0] << 8 | p[1];
         int keep = p[2] & FLAG_KEEP_CONN;
         if (role != ROLE_RESPONDER) {
             /* an authorizer's 200 would mean "allowed": refuse plainly */
@@ -683,10 +690,8 @@ int fcgi_accept(struct fcgi_conn *c)
     request_reset(c);
     for (;;) {
         switch (next_record(c)) {
-        case EV_PARAMS_DONE:
-            return 0;
-        case EV_TOO_LARGE:
-            return FCGI_REFUSED;
+        case EV_PARAMS_DONE: return 0;
+        case EV_TOO_LARGE: return FCGI_REFUSED;
         case EV_ABORT:
             /* aborted before it began: nothing ran */
             if (send_end_request(c, c->id, 1, ST_REQUEST_COMPLETE) < 0 || !c->keep) {
@@ -695,11 +700,8 @@ int fcgi_accept(struct fcgi_conn *c)
             }
             request_reset(c);
             break;
-        case EV_HANDLED:
-            break;
-        default:
-            fcgi_conn_close(c);
-            return FCGI_NO_REQUEST;
+        case EV_HANDLED: break;
+        default: fcgi_conn_close(c); return FCGI_NO_REQUEST;
         }
     }
 }
@@ -712,16 +714,13 @@ int fcgi_read(struct fcgi_conn *c, char *buf, int n)
         }
         switch (next_record(c)) {
         case EV_STDIN:
-        case EV_HANDLED:
-            break;
-        case EV_STDIN_END:
-            return 0;
+        case EV_HANDLED: break;
+        case EV_STDIN_END: return 0;
         case EV_ABORT:
             fcw_log(FCW_LOG_NOTICE, "the front server aborted the request (FCGI_ABORT_REQUEST)");
             c->aborted = 1;
             return -1;
-        default:
-            return -1; /* the connection is closed at the end of the request */
+        default: return -1; /* the connection is closed at the end of the request */
         }
     }
     if (n <= 0) {
@@ -731,7 +730,7 @@ int fcgi_read(struct fcgi_conn *c, char *buf, int n)
         return -1;
     }
     size_t avail = c->in_len - c->in_off;
-    size_t take = (size_t) n;
+    size_t take = (size_t)n;
     if (take > avail) {
         take = avail;
     }
@@ -741,5 +740,5 @@ int fcgi_read(struct fcgi_conn *c, char *buf, int n)
     memcpy(buf, c->in + c->in_off, take);
     c->in_off += take;
     c->stdin_left -= take;
-    return (int) take;
+    return (int)take;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The responder side of the FastCGI protocol, as a child speaks it on one
  * connection at a time: records are read with a buffer of one record's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Opening listen sockets. A unix socket path that already exists is removed
  * only when it is a socket nobody accepts on, so a second fcworker cannot
@@ -33,14 +34,14 @@ static int unix_in_use(const struct sockaddr_un *sa)
     if (fd < 0) {
         return 0;
     }
-    int rc = connect(fd, (const struct sockaddr *) sa, sizeof(*sa));
+    int rc = connect(fd, (const struct sockaddr *)sa, sizeof(*sa));
     close(fd);
     return rc == 0;
 }
 
 static int open_unix(const struct conf_pool *p)
 {
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (strlen(p->listen) >= sizeof(sa.sun_path)) {
         fcw_log(FCW_LOG_ERROR, "[pool %s] listen path too long: %s", p->name, p->listen);
         return -1;
@@ -53,8 +54,7 @@ static int open_unix(const struct conf_pool *p)
             return -1;
         }
         if (unix_in_use(&sa)) {
-            fcw_log(FCW_LOG_ERROR, "[pool %s] listen %s: another process is accepting on it", p->name,
-                    p->listen);
+            fcw_log(FCW_LOG_ERROR, "[pool %s] listen %s: another process is accepting on it", p->name, p->listen);
             return -1;
         }
         unlink(p->listen);
@@ -65,7 +65,7 @@ static int open_unix(const struct conf_pool *p)
         return -1;
     }
     mode_t old = umask(0777 & ~p->listen_mode);
-    int rc = bind(fd, (struct sockaddr *) &sa, sizeof(sa));
+    int rc = bind(fd, (struct sockaddr *)&sa, sizeof(sa));
     umask(old);
     if (rc < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to bind %s: bind()", p->name, p->listen);
@@ -73,17 +73,16 @@ static int open_unix(const struct conf_pool *p)
         return -1;
     }
     if (chmod(p->listen, p->listen_mode) < 0) {
-        fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "[pool %s] failed to set the mode of %s: chmod()", p->name,
-                p->listen);
+        fcw_log(FCW_LOG_WARNING | FCW_LOG_ERRNO, "[pool %s] failed to set the mode of %s: chmod()", p->name, p->listen);
     }
     if (p->listen_owner || p->listen_group) {
-        uid_t uid = (uid_t) -1;
-        gid_t gid = (gid_t) -1;
+        uid_t uid = (uid_t)-1;
+        gid_t gid = (gid_t)-1;
         char err[256];
         if ((p->listen_owner && users_find_user(p->listen_owner, &uid, NULL, err, sizeof(err)) < 0) ||
             (p->listen_group && users_find_group(p->listen_group, &gid, err, sizeof(err)) < 0)) {
-            fcw_log(FCW_LOG_ERROR, "[pool %s] %s: %s", p->name, p->listen_owner && uid == (uid_t) -1 ?
-                    "listen.owner" : "listen.group", err);
+            fcw_log(FCW_LOG_ERROR, "[pool %s] %s: %s", p->name,
+                    p->listen_owner && uid == (uid_t)-1 ? "listen.owner" : "listen.group", err);
             listen_close(fd, p->listen);
             return -1;
         }
@@ -100,26 +99,25 @@ static int open_unix(const struct conf_pool *p)
 /* Splits "127.0.0.1:9000", "[::1]:9000", "localhost:9000" or "9000" (all
  * addresses) into host (empty for all) and port; checks the port is a
  * number from 1 to 65535. Returns 0, or -1 with a message in err. */
-static int split_inet(const char *listen_addr, char *host, size_t hostlen, const char **port, char *err,
-                      size_t errlen)
+static int split_inet(const char *listen_addr, char *host, size_t hostlen, const char **port, char *err, size_t errlen)
 {
     const char *colon = strrchr(listen_addr, ':');
     host[0] = '\0';
     if (listen_addr[0] == '[') {
         const char *close_br = strchr(listen_addr, ']');
-        if (close_br == NULL || close_br[1] != ':' || (size_t) (close_br - listen_addr - 1) >= hostlen) {
+        if (close_br == NULL || close_br[1] != ':' || (size_t)(close_br - listen_addr - 1) >= hostlen) {
             snprintf(err, errlen, "bad listen address %s", listen_addr);
             return -1;
         }
-        memcpy(host, listen_addr + 1, (size_t) (close_br - listen_addr - 1));
+        memcpy(host, listen_addr + 1, (size_t)(close_br - listen_addr - 1));
         host[close_br - listen_addr - 1] = '\0';
         *port = close_br + 2;
     } else if (colon != NULL) {
-        if ((size_t) (colon - listen_addr) >= hostlen) {
+        if ((size_t)(colon - listen_addr) >= hostlen) {
             snprintf(err, errlen, "bad listen address %s", listen_addr);
             return -1;
         }
-        memcpy(host, listen_addr, (size_t) (colon - listen_addr));
+        memcpy(host, listen_addr, (size_t)(colon - listen_addr));
         host[colon - listen_addr] = '\0';
         *port = colon + 1;
     } else {
@@ -142,12 +140,11 @@ static int open_inet(const struct conf_pool *p)
         fcw_log(FCW_LOG_ERROR, "[pool %s] %s", p->name, err);
         return -1;
     }
-    struct addrinfo hints = { .ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
+    struct addrinfo hints = {.ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM};
     struct addrinfo *res = NULL;
     int gai = getaddrinfo(host[0] && strcmp(host, "*") != 0 ? host : NULL, port, &hints, &res);
     if (gai != 0) {
-        fcw_log(FCW_LOG_ERROR, "[pool %s] cannot resolve listen address %s: %s", p->name, p->listen,
-                gai_strerror(gai));
+        fcw_log(FCW_LOG_ERROR, "[pool %s] cannot resolve listen address %s: %s", p->name, p->listen, gai_strerror(gai));
         return -1;
     }
     int fd = -1;
@@ -223,7 +220,7 @@ int listen_check(const struct conf_pool *p, char *err, size_t errlen)
         if (split_inet(p->listen, host, sizeof(host), &port, err, errlen) < 0) {
             return -1;
         }
-        struct addrinfo hints = { .ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
+        struct addrinfo hints = {.ai_flags = AI_PASSIVE | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM};
         struct addrinfo *res = NULL;
         int gai = getaddrinfo(host[0] && strcmp(host, "*") != 0 ? host : NULL, port, &hints, &res);
         if (gai != 0) {
@@ -253,8 +250,7 @@ int listen_open(const struct conf_pool *p)
         return -1;
     }
     if (listen(fd, p->listen_backlog > 0 ? p->listen_backlog : SOMAXCONN) < 0) {
-        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to listen on %s: listen()", p->name,
-                p->listen);
+        fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "[pool %s] failed to listen on %s: listen()", p->name, p->listen);
         listen_close(fd, p->listen);
         return -1;
     }
@@ -301,25 +297,25 @@ static int unix_queue_length(int fd, unsigned *len)
     msg.nlh.nlmsg_flags = NLM_F_REQUEST;
     msg.req.sdiag_family = AF_UNIX;
     msg.req.udiag_states = 1u << 10; /* TCP_LISTEN */
-    msg.req.udiag_ino = (unsigned) st.st_ino;
+    msg.req.udiag_ino = (unsigned)st.st_ino;
     msg.req.udiag_show = UDIAG_SHOW_RQLEN;
     msg.req.udiag_cookie[0] = msg.req.udiag_cookie[1] = ~0u;
     long reply[1024];
     ssize_t n = -1;
-    if (send(nl, &msg, sizeof(msg), 0) == (ssize_t) sizeof(msg)) {
+    if (send(nl, &msg, sizeof(msg), 0) == (ssize_t)sizeof(msg)) {
         n = recv(nl, reply, sizeof(reply), 0);
     }
     close(nl);
     int found = -1;
-    for (struct nlmsghdr *h = (struct nlmsghdr *) reply; n > 0 && NLMSG_OK(h, (size_t) n); h = NLMSG_NEXT(h, n)) {
+    for (struct nlmsghdr *h = (struct nlmsghdr *)reply; n > 0 && NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
         if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY) {
             break;
         }
         struct unix_diag_msg *d = NLMSG_DATA(h);
-        int alen = (int) (h->nlmsg_len - NLMSG_LENGTH(sizeof(*d)));
-        for (struct rtattr *a = (struct rtattr *) (d + 1); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+        int alen = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*d)));
+        for (struct rtattr *a = (struct rtattr *)(d + 1); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
             if (a->rta_type == UNIX_DIAG_RQLEN && RTA_PAYLOAD(a) >= sizeof(struct unix_diag_rqlen)) {
-                *len = ((struct unix_diag_rqlen *) RTA_DATA(a))->udiag_rqueue;
+                *len = ((struct unix_diag_rqlen *)RTA_DATA(a))->udiag_rqueue;
                 found = 0;
             }
         }
@@ -331,7 +327,7 @@ int listen_queue_length(int fd, unsigned *len)
 {
     struct sockaddr_storage sa;
     socklen_t salen = sizeof(sa);
-    if (getsockname(fd, (struct sockaddr *) &sa, &salen) < 0) {
+    if (getsockname(fd, (struct sockaddr *)&sa, &salen) < 0) {
         return -1;
     }
     if (sa.ss_family == AF_UNIX) {

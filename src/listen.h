@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Listen sockets, owned by fcworker (not FCGX_OpenSocket, which exits on a
  * bind failure and cannot do IPv6 or socket ownership): unix sockets with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The error log. A line is written with one write() so that lines from the
  * master and its children, all appending to the same file, never mix. Every
@@ -35,8 +36,8 @@ static char log_pool[128];
 static unsigned long log_request_id;
 static char log_request[256];
 
-static const char *const level_names[] = { "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG" };
-static const char *const level_keys[] = { "error", "warning", "notice", "info", "debug" };
+static const char *const level_names[] = {"ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"};
+static const char *const level_keys[] = {"error", "warning", "notice", "info", "debug"};
 
 int fcw_log_level_parse(const char *name)
 {
@@ -168,7 +169,7 @@ static void putf(struct line *l, const char *fmt, ...)
     int n = vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
     if (n > 0) {
-        put(l, buf, (size_t) n < sizeof(buf) ? (size_t) n : sizeof(buf) - 1);
+        put(l, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
     }
 }
 
@@ -179,11 +180,11 @@ static void put_escaped(struct line *l, const char *s, int json)
 {
     const char *run = s;
     for (;; s++) {
-        unsigned char c = (unsigned char) *s;
+        unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && !(json && (c == '"' || c == '\\')) && c != 0x7f) {
             continue;
         }
-        put(l, run, (size_t) (s - run));
+        put(l, run, (size_t)(s - run));
         if (c == '\0') {
             return;
         }
@@ -205,7 +206,7 @@ static void request_parts(const char **method, size_t *method_len, const char **
 {
     const char *sp = strchr(log_request, ' ');
     *method = log_request;
-    *method_len = sp ? (size_t) (sp - log_request) : strlen(log_request);
+    *method_len = sp ? (size_t)(sp - log_request) : strlen(log_request);
     *uri = sp ? sp + 1 : "";
 }
 
@@ -219,10 +220,10 @@ static void put_time(struct line *l, int iso)
     strftime(zone, sizeof(zone), "%z", &tm);
     if (iso) {
         putf(l, "%04d-%02d-%02dT%02d:%02d:%02d.%03ld%.3s:%s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-             tm.tm_min, tm.tm_sec, (long) tv.tv_usec / 1000, zone, zone + 3);
+             tm.tm_min, tm.tm_sec, (long)tv.tv_usec / 1000, zone, zone + 3);
     } else {
         putf(l, "%04d-%02d-%02d %02d:%02d:%02d.%03ld", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-             tm.tm_min, tm.tm_sec, (long) tv.tv_usec / 1000);
+             tm.tm_min, tm.tm_sec, (long)tv.tv_usec / 1000);
     }
 }
 
@@ -259,7 +260,7 @@ static void line_write(int fd, struct line *l, size_t full_len)
     }
     l->p[l->len++] = '\n';
     ssize_t w = write(fd, l->p, l->len);
-    (void) w;
+    (void)w;
     if (l->p != l->stack) {
         free(l->p);
     }
@@ -284,10 +285,10 @@ static void log_write(int level, int err, const char *msg)
         if (log_pool[0] != '\0') {
             PUT_LIT(&l, ",\"pool\":\"");
             put_escaped(&l, log_pool, 1);
-            putf(&l, "\",\"pid\":%ld", (long) getpid());
+            putf(&l, "\",\"pid\":%ld", (long)getpid());
         }
         if (log_request_id != 0) {
-            putf(&l, ",\"request_id\":%lu,\"method\":\"%.*s\",\"uri\":\"", log_request_id, (int) method_len, method);
+            putf(&l, ",\"request_id\":%lu,\"method\":\"%.*s\",\"uri\":\"", log_request_id, (int)method_len, method);
             put_escaped(&l, uri, 1);
             PUT_LIT(&l, "\"");
         }
@@ -307,7 +308,7 @@ static void log_write(int level, int err, const char *msg)
     put_time(&l, 0);
     putf(&l, "] %s: ", level_names[level]);
     if (log_pool[0] != '\0') {
-        putf(&l, "[pool %s] pid %ld: ", log_pool, (long) getpid());
+        putf(&l, "[pool %s] pid %ld: ", log_pool, (long)getpid());
     }
     if (log_request_id != 0) {
         putf(&l, "request %lu \"", log_request_id);
@@ -341,7 +342,7 @@ void fcw_log(int level, const char *fmt, ...)
 
 void fcw_log_engine(void *data, int level, const char *msg)
 {
-    (void) data;
+    (void)data;
     int limit = (level & FCW_LOG_CONSOLE) ? console_level : log_level;
     if ((level & 0xff) <= limit) {
         log_write(level, 0, msg);

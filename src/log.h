@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The error log: one line per event, "[time] LEVEL: [pool NAME] pid N:
  * request ID "METHOD URI": message" (or a JSON object), to stderr or a file (reopened on SIGUSR1). fcw_log checks the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fcworker: Workers-style JavaScript as a FastCGI application.
  *
@@ -29,16 +30,15 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
-            "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
-            "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
-            "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
-            "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
-            "       fcworker dev [DIR|wrangler.toml] [--port N]  serve a project on 127.0.0.1, reloaded on change\n"
-            "       fcworker --d1-migrations POOL -c FILE [--database NAME]  apply a pool's pending D1 migrations\n"
-            "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
-            "       fcworker -v | -V | -h         version; -V adds the engine's build and start-up time\n");
+    fprintf(f, "usage: fcworker -c FILE [-D] [-R]  run the pools configured in FILE\n"
+               "       fcworker -t -c FILE [-R]    test the configuration and the pools' scripts\n"
+               "       fcworker -tt -c FILE [-R]   the same, and print the effective configuration\n"
+               "         -R, --allow-to-run-as-root: pools without user = may run as root\n"
+               "       fcworker --scheduled POOL -c FILE [--cron EXPR]  run a pool's scheduled handler once\n"
+               "       fcworker dev [DIR|wrangler.toml] [--port N]  serve a project on 127.0.0.1, reloaded on change\n"
+               "       fcworker --d1-migrations POOL -c FILE [--database NAME]  apply a pool's pending D1 migrations\n"
+               "       fcworker SCRIPT.js        serve one CGI request (or FastCGI on a socket on fd 0)\n"
+               "       fcworker -v | -V | -h         version; -V adds the engine's build and start-up time\n");
 }
 
 /* -V: the version, how the runtime is loaded, and what starting an engine
@@ -108,15 +108,18 @@ int main(int argc, char **argv)
     const char *conf_path = NULL;
     const char *scheduled = NULL, *cron = NULL, *migrate = NULL, *database = NULL;
     int test = 0, daemonize = 0, allow_root = 0, c;
-    static const struct option longopts[] = {
-        { "config", required_argument, NULL, 'c' }, { "test", no_argument, NULL, 't' },
-        { "daemonize", no_argument, NULL, 'D' },    { "version", no_argument, NULL, 'v' },
-        { "build-info", no_argument, NULL, 'V' },
-        { "help", no_argument, NULL, 'h' },         { "allow-to-run-as-root", no_argument, NULL, 'R' },
-        { "scheduled", required_argument, NULL, 'S' }, { "cron", required_argument, NULL, 'C' },
-        { "d1-migrations", required_argument, NULL, 'M' }, { "database", required_argument, NULL, 'B' },
-        { NULL, 0, NULL, 0 }
-    };
+    static const struct option longopts[] = {{"config", required_argument, NULL, 'c'},
+                                             {"test", no_argument, NULL, 't'},
+                                             {"daemonize", no_argument, NULL, 'D'},
+                                             {"version", no_argument, NULL, 'v'},
+                                             {"build-info", no_argument, NULL, 'V'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"allow-to-run-as-root", no_argument, NULL, 'R'},
+                                             {"scheduled", required_argument, NULL, 'S'},
+                                             {"cron", required_argument, NULL, 'C'},
+                                             {"d1-migrations", required_argument, NULL, 'M'},
+                                             {"database", required_argument, NULL, 'B'},
+                                             {NULL, 0, NULL, 0}};
     /* "+": stop at the first non-option, so a CGI script's own arguments
      * (from a query string without '=') are left alone */
     while ((c = getopt_long(argc, argv, "+c:tDRvVh", longopts, NULL)) != -1) {

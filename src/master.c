@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The master process. Its loop waits in poll() on the signal self-pipe (and,
  * for ondemand pools, on their listen sockets) at most a second at a time,
@@ -94,7 +95,7 @@ static int users_switch_check(const struct conf_pool *p, char *err, size_t errle
 
 struct check_args {
     struct conf_pool *pool; /* the check child's own copy */
-    int image_fd; /* where the child writes the script's bytecode image, or -1 */
+    int image_fd;           /* where the child writes the script's bytecode image, or -1 */
 };
 
 /* Writes all of data to fd; 0 or -1. */
@@ -109,7 +110,7 @@ static int write_all(int fd, const unsigned char *data, size_t len)
             return -1;
         }
         data += n;
-        len -= (size_t) n;
+        len -= (size_t)n;
     }
     return 0;
 }
@@ -130,7 +131,7 @@ static int write_image(struct conf_pool *pool, int fd, char *why, size_t whylen)
             snprintf(why, whylen, "writing it: %s", strerror(errno));
         }
         int rc = ftruncate(fd, 0);
-        (void) rc;
+        (void)rc;
         free(image);
         return -1;
     }
@@ -158,7 +159,7 @@ static void check_pool_child(void *arg, int fd)
     }
     if (bindings_check_access(pool, msg, sizeof(msg)) < 0) {
         ssize_t wr = write(fd, msg, strlen(msg));
-        (void) wr;
+        (void)wr;
         _exit(1);
     }
     /* the master read the script; its user must be able to as well */
@@ -177,15 +178,15 @@ static void check_pool_child(void *arg, int fd)
     struct worker *w = worker_new(pool, NULL, NULL, msg, sizeof(msg));
     if (w == NULL) {
         ssize_t wr = write(fd, msg, strlen(msg));
-        (void) wr;
+        (void)wr;
         _exit(1);
     }
     if (a->image_fd >= 0 && pool->script_text == NULL) {
         imaged = write_image(pool, a->image_fd, why, sizeof(why));
     }
     if (imaged < 0) {
-        fcw_log(FCW_LOG_WARNING, "[pool %s] the script is compiled by every child: no bytecode image (%s)",
-                pool->name, why);
+        fcw_log(FCW_LOG_WARNING, "[pool %s] the script is compiled by every child: no bytecode image (%s)", pool->name,
+                why);
     }
     worker_free(w);
     _exit(0);
@@ -201,19 +202,19 @@ static void keep_pool_image(struct conf_pool *p, int fd)
     if (fd < 0 || fstat(fd, &st) < 0 || st.st_size <= 0) {
         return;
     }
-    unsigned char *image = malloc((size_t) st.st_size);
+    unsigned char *image = malloc((size_t)st.st_size);
     size_t got = 0;
-    while (image != NULL && got < (size_t) st.st_size) {
-        ssize_t n = pread(fd, image + got, (size_t) st.st_size - got, (off_t) got);
+    while (image != NULL && got < (size_t)st.st_size) {
+        ssize_t n = pread(fd, image + got, (size_t)st.st_size - got, (off_t)got);
         if (n < 0 && errno == EINTR) {
             continue;
         }
         if (n <= 0) {
             break;
         }
-        got += (size_t) n;
+        got += (size_t)n;
     }
-    if (image == NULL || got != (size_t) st.st_size) {
+    if (image == NULL || got != (size_t)st.st_size) {
         fcw_log(FCW_LOG_WARNING, "[pool %s] the script's bytecode image could not be read: each child compiles it",
                 p->name);
         free(image);
@@ -231,7 +232,7 @@ static void keep_pool_image(struct conf_pool *p, int fd)
 static int check_pool(struct conf_pool *pool, char *err, size_t errlen)
 {
     int status;
-    struct check_args a = { pool, -1 };
+    struct check_args a = {pool, -1};
     if (pool->script != NULL) {
         a.image_fd = memfd_create("fcworker-script-image", MFD_CLOEXEC);
         if (a.image_fd < 0) {
@@ -302,8 +303,10 @@ int master_check(const struct conf *conf, char *err, size_t errlen)
     for (struct conf_pool *p = conf->pools; p; p = p->next) {
         char why[512];
         if (geteuid() == 0 && p->user == NULL && !conf->global.allow_root) {
-            snprintf(err, errlen, "%s:%d: [pool:%s]: its children would run as root: set user = NAME "
-                     "(or start fcworker with -R to allow it)", p->file, p->line, p->name);
+            snprintf(err, errlen,
+                     "%s:%d: [pool:%s]: its children would run as root: set user = NAME "
+                     "(or start fcworker with -R to allow it)",
+                     p->file, p->line, p->name);
             return -1;
         }
         if (listen_check(p, why, sizeof(why)) < 0 || (p->user && users_switch_check(p, why, sizeof(why)) < 0) ||
@@ -401,8 +404,12 @@ static int pools_open(struct master *m, struct conf *conf, struct pool_rt *old, 
             return -1;
         }
         fcw_log(FCW_LOG_NOTICE, "[pool %s] listening on %s (pm %s, %u children)", p->name, p->listen,
-                p->pm == PM_STATIC ? "static" : p->pm == PM_DYNAMIC ? "dynamic" : "ondemand",
-                p->pm == PM_STATIC ? p->max_children : p->pm == PM_DYNAMIC ? p->start_servers : 0);
+                p->pm == PM_STATIC    ? "static"
+                : p->pm == PM_DYNAMIC ? "dynamic"
+                                      : "ondemand",
+                p->pm == PM_STATIC    ? p->max_children
+                : p->pm == PM_DYNAMIC ? p->start_servers
+                                      : 0);
     }
     m->pools = pools;
     m->npools = conf->npools;
@@ -453,7 +460,7 @@ static void notify_state(struct master *m)
     char msg[256];
     snprintf(msg, sizeof(msg), "%sSTATUS=%zu pool%s, %u children (%u idle, %u active), %llu requests",
              ready && !m->ready_sent ? "READY=1\n" : "", m->npools, m->npools == 1 ? "" : "s", total, idle, active,
-             (unsigned long long) accepted);
+             (unsigned long long)accepted);
     if (ready && !m->ready_sent) {
         m->ready_sent = 1;
         systemd_notify(msg);
@@ -506,8 +513,7 @@ static void begin_stop(struct master *m)
     m->stopping = 1;
     systemd_notify("STOPPING=1");
     m->stop_deadline = clock_now_ms() + m->conf->global.process_control_timeout_ms;
-    fcw_log(FCW_LOG_NOTICE, "stopping: letting %s finish their requests",
-            m->children ? "children" : "nothing");
+    fcw_log(FCW_LOG_NOTICE, "stopping: letting %s finish their requests", m->children ? "children" : "nothing");
     for (struct child *c = m->children; c; c = c->next) {
         children_stop(c, m->conf->global.process_control_timeout_ms);
     }
@@ -523,7 +529,7 @@ static int write_pid_file(const char *path)
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to write the pid file %s: fopen()", path);
         return -1;
     }
-    fprintf(f, "%ld\n", (long) getpid());
+    fprintf(f, "%ld\n", (long)getpid());
     fclose(f);
     return 0;
 }
@@ -557,7 +563,7 @@ static int daemonize_now(int keep_stderr)
 int master_run(const char *conf_path, int daemonize, int allow_root)
 {
     char err[1024];
-    struct master m = { 0 };
+    struct master m = {0};
     m.conf_path = conf_path;
     m.allow_root = allow_root;
     m.conf = conf_load(conf_path, err, sizeof(err));
@@ -591,7 +597,7 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         return 1;
     }
     write_pid_file(m.conf->global.pid_file);
-    fcw_log(FCW_LOG_NOTICE, "fcworker %s ready (pid %ld)", fcw_version(), (long) getpid());
+    fcw_log(FCW_LOG_NOTICE, "fcworker %s ready (pid %ld)", fcw_version(), (long)getpid());
 
     struct pollfd pfds[64];
     for (;;) {
@@ -614,17 +620,17 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
             }
         }
         size_t n = 0;
-        pfds[n++] = (struct pollfd){ .fd = sigfd, .events = POLLIN };
+        pfds[n++] = (struct pollfd){.fd = sigfd, .events = POLLIN};
         for (size_t i = 0; !m.stopping && i < m.npools && n < 64; i++) {
             struct pool_rt *p = &m.pools[i];
             /* ondemand: wake on a waiting connection when no child is idle */
             if (p->cfg->pm == PM_ONDEMAND && scoreboard_count(p->sb, SLOT_IDLE) == 0 &&
                 scoreboard_count(p->sb, SLOT_STARTING) == 0 && children_count(&m, p, 0) < p->cfg->max_children &&
                 clock_now_ms() >= p->next_spawn) {
-                pfds[n++] = (struct pollfd){ .fd = p->fd, .events = POLLIN };
+                pfds[n++] = (struct pollfd){.fd = p->fd, .events = POLLIN};
             }
         }
-        int rc = poll(pfds, (nfds_t) n, m.stopping ? 100 : MASTER_TICK_MS / 4);
+        int rc = poll(pfds, (nfds_t)n, m.stopping ? 100 : MASTER_TICK_MS / 4);
         if (rc < 0 && errno != EINTR) {
             fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait: poll()");
             break;
@@ -641,14 +647,10 @@ int master_run(const char *conf_path, int daemonize, int allow_root)
         int sig;
         while ((sig = signals_next()) != 0) {
             switch (sig) {
-            case SIGCHLD:
-                children_reap(&m);
-                break;
+            case SIGCHLD: children_reap(&m); break;
             case SIGTERM:
             case SIGQUIT:
-            case SIGINT:
-                begin_stop(&m);
-                break;
+            case SIGINT: begin_stop(&m); break;
             case SIGHUP:
             case SIGUSR2:
                 if (!m.stopping) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The master: opens the pools' sockets, forks and supervises their children
  * (pm = static, dynamic or ondemand), respawns the dead, enforces

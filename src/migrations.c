@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `fcworker --d1-migrations POOL -c FILE [--database NAME]`: applies the
  * pending migrations of a pool's D1 databases, as `wrangler d1 migrations
@@ -32,7 +33,7 @@
 
 static int by_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *) a, *(char *const *) b);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The .sql files of dir, sorted; -1 when it cannot be read (none: 0). */

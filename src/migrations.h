@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Applying the pending migrations of a pool's D1 databases, as `wrangler d1
  * migrations apply` does; see migrations.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The process manager's policy (see pm.h).
  */
@@ -15,8 +16,7 @@ static unsigned target_size(const struct master *m, struct pool_rt *pool)
     const struct conf_pool *cfg = pool->cfg;
     unsigned total = children_count(m, pool, 0);
     switch (cfg->pm) {
-    case PM_STATIC:
-        return cfg->max_children;
+    case PM_STATIC: return cfg->max_children;
     case PM_DYNAMIC: {
         unsigned idle = scoreboard_count(pool->sb, SLOT_IDLE) + scoreboard_count(pool->sb, SLOT_STARTING);
         if (total == 0) {
@@ -27,8 +27,7 @@ static unsigned target_size(const struct master *m, struct pool_rt *pool)
         }
         return total;
     }
-    case PM_ONDEMAND:
-        return pool->want_spawn ? total + 1 : total;
+    case PM_ONDEMAND: return pool->want_spawn ? total + 1 : total;
     }
     return total;
 }
@@ -90,19 +89,21 @@ void pm_enforce_timeouts(struct master *m)
         if (slow && started > 0 && now - started > slow && c->slot->slow_logged != started) {
             c->slot->slow_logged = started;
             scoreboard_count_event(&c->sb->slow_requests);
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" is slow: running for %.0f ms "
-                    "(request_slowlog_timeout %u ms)", c->pool->cfg->name, (long) c->pid, c->slot->request,
-                    now - started, slow);
+            fcw_log(FCW_LOG_WARNING,
+                    "[pool %s] child %ld: request \"%s\" is slow: running for %.0f ms "
+                    "(request_slowlog_timeout %u ms)",
+                    c->pool->cfg->name, (long)c->pid, c->slot->request, now - started, slow);
         }
         if (limit && started > 0 && now - started > limit && !c->slot->terminating) {
             c->slot->terminating = 1;
-            fcw_log(FCW_LOG_WARNING, "[pool %s] child %ld: request \"%s\" ran %.0f ms, over "
+            fcw_log(FCW_LOG_WARNING,
+                    "[pool %s] child %ld: request \"%s\" ran %.0f ms, over "
                     "request_terminate_timeout (%u ms): killing it",
-                    c->pool->cfg->name, (long) c->pid, c->slot->request, now - started, limit);
+                    c->pool->cfg->name, (long)c->pid, c->slot->request, now - started, limit);
             kill(c->pid, SIGKILL);
         }
         if (c->stopping && now > c->kill_at) {
-            fcw_log(FCW_LOG_WARNING, "child %ld did not stop in time: killing it", (long) c->pid);
+            fcw_log(FCW_LOG_WARNING, "child %ld did not stop in time: killing it", (long)c->pid);
             kill(c->pid, SIGKILL);
             c->kill_at = now + 1e9;
         }

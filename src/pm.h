@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The process manager's policy (pm = static, dynamic, ondemand), as
  * PHP-FPM's process control: how many children each pool wants, spawning up

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Forking a piece of work and capturing its output (see proc.h).
  */
@@ -30,16 +31,16 @@ static int read_output(int fd, char *output, size_t outlen, double deadline)
                 output[n] = '\0';
                 return -1;
             }
-            wait_ms = (int) left + 1;
+            wait_ms = (int)left + 1;
         }
-        struct pollfd p = { fd, POLLIN, 0 };
+        struct pollfd p = {fd, POLLIN, 0};
         int ready = poll(&p, 1, wait_ms);
         if (ready < 0 && errno == EINTR) {
             continue;
         }
-        ssize_t got = ready > 0 ? (n + 1 < outlen ? read(fd, output + n, outlen - n - 1)
-                                                  : read(fd, discard, sizeof(discard)))
-                                : 0;
+        ssize_t got = ready > 0
+                          ? (n + 1 < outlen ? read(fd, output + n, outlen - n - 1) : read(fd, discard, sizeof(discard)))
+                          : 0;
         if (got < 0 && errno == EINTR) {
             continue;
         }
@@ -47,7 +48,7 @@ static int read_output(int fd, char *output, size_t outlen, double deadline)
             break;
         }
         if (got > 0 && n + 1 < outlen) {
-            n += (size_t) got;
+            n += (size_t)got;
         }
     }
     output[n] = '\0';

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Running a piece of work in a forked process and capturing what it says:
  * the master's script checks (a throw-away child loads each pool's worker)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Request and response marshalling for both FastCGI and CGI. The URL is
  * built from REQUEST_SCHEME / HTTPS, HTTP_HOST (or SERVER_NAME and
@@ -92,9 +93,7 @@ static int known_param(const char *name, size_t len)
                : NAME_IS("REQUEST_METHOD") ? P_REQUEST_METHOD
                                            : -1;
     case 15:
-        return NAME_IS("SCRIPT_FILENAME")   ? P_SCRIPT_FILENAME
-               : NAME_IS("SERVER_PROTOCOL") ? P_SERVER_PROTOCOL
-                                            : -1;
+        return NAME_IS("SCRIPT_FILENAME") ? P_SCRIPT_FILENAME : NAME_IS("SERVER_PROTOCOL") ? P_SERVER_PROTOCOL : -1;
     default: return -1;
     }
 }
@@ -142,16 +141,16 @@ int request_set_client_ip_header(const char *name)
         return -1;
     }
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) name[i];
+        unsigned char c = (unsigned char)name[i];
         if (!(c == '-' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
             return -1;
         }
     }
     memcpy(client_ip_param, "HTTP_", 5);
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) name[i];
-        client_ip_header[i] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        client_ip_param[5 + i] = (char) (c == '-' ? '_' : c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        unsigned char c = (unsigned char)name[i];
+        client_ip_header[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        client_ip_param[5 + i] = (char)(c == '-' ? '_' : c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
     }
     client_ip_header[len] = '\0';
     client_ip_param[5 + len] = '\0';
@@ -185,7 +184,7 @@ struct url_parts {
     const char *scheme, *host, *uri, *script, *path_info, *query;
     const char *port; /* NULL: no ":PORT" */
     size_t scheme_len, host_len, port_len, uri_len, script_len, path_info_len, query_len;
-    size_t len; /* without the NUL */
+    size_t len;   /* without the NUL */
     int bad_host; /* HTTP_HOST is not a host[:port] */
 };
 
@@ -203,7 +202,7 @@ static int host_valid(const char *h, size_t len)
     size_t i = 0;
     if (len > 0 && h[0] == '[') {
         while (++i < len && h[i] != ']') {
-            unsigned char c = (unsigned char) h[i];
+            unsigned char c = (unsigned char)h[i];
             if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))) {
                 return 0;
             }
@@ -214,9 +213,10 @@ static int host_valid(const char *h, size_t len)
         i++;
     } else {
         for (; i < len && h[i] != ':'; i++) {
-            unsigned char c = (unsigned char) h[i];
+            unsigned char c = (unsigned char)h[i];
             if (!(c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-                  strchr("-._~!$&'()*+,;=", c) != NULL) || c == '\0') {
+                  strchr("-._~!$&'()*+,;=", c) != NULL) ||
+                c == '\0') {
                 return 0;
             }
         }
@@ -242,7 +242,7 @@ static void url_measure(struct url_parts *u, const char *const *v)
 {
     /* "" rather than NULL for the parts left out: memcpy of 0 bytes from
      * NULL is undefined */
-    *u = (struct url_parts){ .uri = "", .script = "", .path_info = "", .query = "" };
+    *u = (struct url_parts){.uri = "", .script = "", .path_info = "", .query = ""};
     const char *scheme = v[P_REQUEST_SCHEME];
     if (scheme == NULL || (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)) {
         const char *https = v[P_HTTPS];
@@ -326,9 +326,9 @@ static char *put_header_name(char *dst, const char *name, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         /* arithmetic rather than tolower(): no call, no locale table */
-        unsigned char c = (unsigned char) name[i];
-        c = (unsigned char) (c + ((unsigned) (c - 'A') < 26u ? 'a' - 'A' : 0));
-        dst[i] = (char) (c == '_' ? '-' : c);
+        unsigned char c = (unsigned char)name[i];
+        c = (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 'a' - 'A' : 0));
+        dst[i] = (char)(c == '_' ? '-' : c);
     }
     dst[len] = '\0';
     return dst + len + 1;
@@ -339,14 +339,14 @@ int request_build(struct request *r, char **params)
     memset(r, 0, sizeof(*r));
     /* the variables read, and an upper bound of the headers and of their
      * names' bytes (some HTTP_CONTENT_* and CONTENT_* drop out below) */
-    const char *v[P_COUNT] = { NULL };
+    const char *v[P_COUNT] = {NULL};
     size_t max_headers = 0, names_size = 0;
     for (char **p = params; p && *p; p++) {
         const char *eq = strchr(*p, '=');
         if (eq == NULL) {
             continue;
         }
-        size_t len = (size_t) (eq - *p);
+        size_t len = (size_t)(eq - *p);
         int k = known_param(*p, len);
         if (k >= 0 && v[k] == NULL) {
             v[k] = eq + 1;
@@ -366,7 +366,7 @@ int request_build(struct request *r, char **params)
     int have_clen = clen && all_digits(clen);
     const char *remote = v[P_REMOTE_ADDR];
     int add_client_ip = client_ip_param_len > 0 && remote != NULL && remote[0] != '\0';
-    max_headers += (size_t) add_client_ip;
+    max_headers += (size_t)add_client_ip;
     const char *method = v[P_REQUEST_METHOD];
     r->req.method = method && method[0] ? method : "GET";
 
@@ -378,7 +378,7 @@ int request_build(struct request *r, char **params)
     if (r->headers == NULL) {
         return -1;
     }
-    r->url = (char *) r->headers + pointers;
+    r->url = (char *)r->headers + pointers;
     url_write(r->url, &u);
     r->bad_host = u.bad_host;
     char *names = r->url + u.len + 1;
@@ -391,7 +391,7 @@ int request_build(struct request *r, char **params)
         if (eq == NULL) {
             continue;
         }
-        size_t len = (size_t) (eq - *p);
+        size_t len = (size_t)(eq - *p);
         enum header_kind h = header_kind(*p, len);
         int kept = h == H_HTTP || (h == H_HTTP_CONTENT_TYPE && !have_ctype) ||
                    (h == H_HTTP_CONTENT_LENGTH && !have_clen) || (h == H_CONTENT_TYPE && have_ctype) ||
@@ -409,14 +409,14 @@ int request_build(struct request *r, char **params)
     }
     if (add_client_ip) {
         r->headers[2 * r->nheaders] = client_ip_header;
-        r->headers[2 * r->nheaders + 1] = (char *) remote;
+        r->headers[2 * r->nheaders + 1] = (char *)remote;
         r->nheaders++;
     }
     r->req.http_protocol = v[P_SERVER_PROTOCOL];
     r->req.tls_version = v[P_SSL_PROTOCOL];
     r->req.tls_cipher = v[P_SSL_CIPHER];
     r->req.url = r->url;
-    r->req.headers = (const char *const *) r->headers;
+    r->req.headers = (const char *const *)r->headers;
     r->req.nheaders = r->nheaders;
     r->path = v[P_REQUEST_URI] ? v[P_REQUEST_URI] : v[P_SCRIPT_NAME] ? v[P_SCRIPT_NAME] : "/";
     r->script_filename = v[P_SCRIPT_FILENAME];
@@ -466,12 +466,12 @@ int request_read_body(struct request *r, const struct request_stream *in, size_t
         if (n == 0) {
             break;
         }
-        if (r->body_len + (size_t) n > body_max) {
+        if (r->body_len + (size_t)n > body_max) {
             return -2;
         }
-        if (r->body_len + (size_t) n > cap) {
+        if (r->body_len + (size_t)n > cap) {
             cap = cap ? cap * 2 : 65536;
-            while (cap < r->body_len + (size_t) n) {
+            while (cap < r->body_len + (size_t)n) {
                 cap *= 2;
             }
             char *nb = realloc(r->body, cap);
@@ -480,8 +480,8 @@ int request_read_body(struct request *r, const struct request_stream *in, size_t
             }
             r->body = nb;
         }
-        memcpy(r->body + r->body_len, chunk, (size_t) n);
-        r->body_len += (size_t) n;
+        memcpy(r->body + r->body_len, chunk, (size_t)n);
+        r->body_len += (size_t)n;
     }
     r->req.body = r->body;
     r->req.body_len = r->body_len;
@@ -492,7 +492,7 @@ int request_read_body(struct request *r, const struct request_stream *in, size_t
 
 static int put(struct response *res, const char *s, size_t n)
 {
-    return res->out->write(res->out->s, s, (int) n) < 0 ? -1 : 0;
+    return res->out->write(res->out->s, s, (int)n) < 0 ? -1 : 0;
 }
 
 static int putline(struct response *res, const char *a, const char *b, const char *c)
@@ -501,8 +501,7 @@ static int putline(struct response *res, const char *a, const char *b, const cha
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
     if (la + lb + lc + 2 > sizeof(buf)) {
         /* a header longer than the buffer goes out in pieces */
-        return put(res, a, la) < 0 || put(res, b, lb) < 0 || put(res, c, lc) < 0 || put(res, "\r\n", 2) < 0 ? -1
-                                                                                                          : 0;
+        return put(res, a, la) < 0 || put(res, b, lb) < 0 || put(res, c, lc) < 0 || put(res, "\r\n", 2) < 0 ? -1 : 0;
     }
     memcpy(buf, a, la);
     memcpy(buf + la, b, lb);
@@ -511,19 +510,18 @@ static int putline(struct response *res, const char *a, const char *b, const cha
     return put(res, buf, la + lb + lc + 2);
 }
 
-static int out_head(void *data, int status, const char *reason, const char *const *headers, size_t n,
-                    int streaming)
+static int out_head(void *data, int status, const char *reason, const char *const *headers, size_t n, int streaming)
 {
     struct response *res = data;
     /* "Status: N" and a space when a reason follows */
     char st[16], *p = st + sizeof(st);
-    unsigned code = status < 0 ? 0u : (unsigned) status;
+    unsigned code = status < 0 ? 0u : (unsigned)status;
     *--p = '\0';
     if (reason && reason[0]) {
         *--p = ' ';
     }
     do {
-        *--p = (char) ('0' + code % 10);
+        *--p = (char)('0' + code % 10);
         code /= 10;
     } while (code > 0);
     res->status = status;
@@ -546,13 +544,13 @@ static int out_write(void *data, const void *buf, size_t len)
     struct response *res = data;
     const char *p = buf;
     while (len > 0) {
-        int n = len > (1u << 30) ? 1 << 30 : (int) len;
+        int n = len > (1u << 30) ? 1 << 30 : (int)len;
         if (res->out->write(res->out->s, p, n) < 0) {
             return -1;
         }
-        res->bytes += (size_t) n;
+        res->bytes += (size_t)n;
         p += n;
-        len -= (size_t) n;
+        len -= (size_t)n;
     }
     return 0;
 }

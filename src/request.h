@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * From CGI/FastCGI parameters to an fcw_request, and from fcw_output calls
  * to CGI response bytes ("Status:" line, headers, body). Both FastCGI

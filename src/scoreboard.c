@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Scoreboard storage: an anonymous shared mapping created by the master
  * before it forks, so every child of the pool sees the same table.
@@ -12,19 +13,19 @@
 
 static size_t scoreboard_size(unsigned nslots)
 {
-    return sizeof(struct scoreboard) + (size_t) nslots * sizeof(struct scoreboard_slot);
+    return sizeof(struct scoreboard) + (size_t)nslots * sizeof(struct scoreboard_slot);
 }
 
 struct scoreboard *scoreboard_new(unsigned nslots)
 {
-    struct scoreboard *sb = mmap(NULL, scoreboard_size(nslots), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-                                 -1, 0);
+    struct scoreboard *sb =
+        mmap(NULL, scoreboard_size(nslots), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sb == MAP_FAILED) {
         return NULL;
     }
     memset(sb, 0, scoreboard_size(nslots));
     sb->nslots = nslots;
-    sb->start_time = (double) time(NULL);
+    sb->start_time = (double)time(NULL);
     return sb;
 }
 
@@ -42,7 +43,7 @@ struct scoreboard_slot *scoreboard_claim(struct scoreboard *sb)
             struct scoreboard_slot *s = &sb->slots[i];
             memset(s, 0, sizeof(*s));
             s->state = SLOT_STARTING;
-            s->started_at = (double) time(NULL);
+            s->started_at = (double)time(NULL);
             return s;
         }
     }
@@ -81,7 +82,7 @@ unsigned scoreboard_total(const struct scoreboard *sb)
 
 const char *scoreboard_state_name(int state)
 {
-    static const char *const names[] = { "Free", "Starting", "Idle", "Reading headers", "Running", "Finishing" };
+    static const char *const names[] = {"Free", "Starting", "Idle", "Reading headers", "Running", "Finishing"};
     return state >= 0 && state <= SLOT_FINISHING ? names[state] : "Unknown";
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The scoreboard: one shared-memory table per pool, one slot per child,
  * written by the child (its state, its current request and when it began)
@@ -19,8 +20,8 @@ struct scoreboard_slot {
     volatile double started_at;      /* wall clock, seconds */
     volatile double request_started; /* monotonic ms, 0 when idle */
     volatile double last_duration_ms;
-    volatile double idle_since;      /* monotonic ms */
-    volatile uint64_t heap_bytes;    /* the child's JavaScript heaps after its last request */
+    volatile double idle_since;   /* monotonic ms */
+    volatile uint64_t heap_bytes; /* the child's JavaScript heaps after its last request */
     volatile int terminating;
     volatile double slow_logged; /* request_started of the request logged as slow */
     char request[160];
@@ -39,8 +40,8 @@ struct scoreboard {
     volatile uint64_t outcomes[6];
     volatile uint64_t limit_hits[3]; /* cpu, wall, memory */
     volatile uint64_t subrequests;
-    volatile uint64_t bytes_sent;    /* response body bytes */
-    int reached_warned;                 /* master: max children reached was logged */
+    volatile uint64_t bytes_sent; /* response body bytes */
+    int reached_warned;           /* master: max children reached was logged */
     double start_time;
     struct scoreboard_slot slots[];
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Signal handling for the master (self-pipe) and the children (a flag).
  */
@@ -12,20 +13,20 @@
 #include <string.h>
 #include <unistd.h>
 
-static int pipe_fds[2] = { -1, -1 };
+static int pipe_fds[2] = {-1, -1};
 static volatile sig_atomic_t child_stop;
 static volatile sig_atomic_t child_reopen;
 
-static const int master_signals[] = { SIGTERM, SIGQUIT, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD };
+static const int master_signals[] = {SIGTERM, SIGQUIT, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD};
 /* What a child handles (stop, reopen); blocked except while it waits. */
-static const int child_signals[] = { SIGTERM, SIGQUIT, SIGINT, SIGUSR1 };
+static const int child_signals[] = {SIGTERM, SIGQUIT, SIGINT, SIGUSR1};
 
 static void on_master_signal(int sig)
 {
     int saved = errno;
-    unsigned char b = (unsigned char) sig;
+    unsigned char b = (unsigned char)sig;
     ssize_t w = write(pipe_fds[1], &b, 1);
-    (void) w;
+    (void)w;
     errno = saved;
 }
 

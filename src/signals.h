@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Signals. The master turns each signal into one byte on a self-pipe that
  * its loop reads; a child only notes that it was asked to stop (its wait

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The status page (pm.status_path), in PHP-FPM's format so that existing
  * monitoring reads it: plain text by default, ?json, and ?full for one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sd_notify and socket activation, as systemd documents them
  * (sd_notify(3), sd_listen_fds(3)); see systemd.h.
@@ -50,8 +51,8 @@ int systemd_notify(const char *state)
     if (fd < 0) {
         return -1;
     }
-    socklen_t salen = (socklen_t) (offsetof(struct sockaddr_un, sun_path) + len);
-    ssize_t n = sendto(fd, state, strlen(state), MSG_NOSIGNAL, (struct sockaddr *) &sa, salen);
+    socklen_t salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len);
+    ssize_t n = sendto(fd, state, strlen(state), MSG_NOSIGNAL, (struct sockaddr *)&sa, salen);
     close(fd);
     return n < 0 ? -1 : 0;
 }
@@ -61,7 +62,7 @@ void systemd_listen_fds_init(void)
     const char *pid = getenv("LISTEN_PID");
     const char *fds = getenv("LISTEN_FDS");
     const char *names = getenv("LISTEN_FDNAMES");
-    if (pid == NULL || fds == NULL || strtol(pid, NULL, 10) != (long) getpid()) {
+    if (pid == NULL || fds == NULL || strtol(pid, NULL, 10) != (long)getpid()) {
         return;
     }
     long n = strtol(fds, NULL, 10);
@@ -70,14 +71,14 @@ void systemd_listen_fds_init(void)
         n = 0;
     }
     const char *p = names ? names : "";
-    for (int i = 0; i < (int) n; i++) {
+    for (int i = 0; i < (int)n; i++) {
         size_t k = strcspn(p, ":");
         passed[i].fd = SD_LISTEN_FDS_START + i;
-        snprintf(passed[i].name, sizeof(passed[i].name), "%.*s", (int) k, p);
+        snprintf(passed[i].name, sizeof(passed[i].name), "%.*s", (int)k, p);
         p += k + (p[k] == ':');
         fcntl(passed[i].fd, F_SETFD, FD_CLOEXEC);
     }
-    npassed = (int) n;
+    npassed = (int)n;
     unsetenv("LISTEN_PID");
     unsetenv("LISTEN_FDS");
     unsetenv("LISTEN_FDNAMES");
@@ -99,8 +100,8 @@ void systemd_listen_fds_close_unused(void)
 {
     for (int i = 0; i < npassed; i++) {
         if (passed[i].fd >= 0) {
-            fcw_log(FCW_LOG_WARNING, "socket %d passed by systemd (name \"%s\") matches no pool: closed",
-                    passed[i].fd, passed[i].name);
+            fcw_log(FCW_LOG_WARNING, "socket %d passed by systemd (name \"%s\") matches no pool: closed", passed[i].fd,
+                    passed[i].name);
             close(passed[i].fd);
             passed[i].fd = -1;
         }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cron triggers of a pool: `triggers.crons = 0 0 * * MON, 30 * * * *`
  * (expressions separated by a comma followed by a space, or by ';').

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cron triggers (see triggers.c; the triggers.crons key is read by
  * cron.c): the master's check for due events, the child's recognition of the master's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * User and group lookup (see users.h).
  */
@@ -60,7 +61,8 @@ int users_switch(const char *user, const char *group, char *err, size_t errlen)
     }
     uid_t uid;
     gid_t gid;
-    if (users_find_user(user, &uid, &gid, err, errlen) < 0 || (group && users_find_group(group, &gid, err, errlen) < 0)) {
+    if (users_find_user(user, &uid, &gid, err, errlen) < 0 ||
+        (group && users_find_group(group, &gid, err, errlen) < 0)) {
         return -1;
     }
     if (setgid(gid) < 0 || initgroups(user, gid) < 0 || setuid(uid) < 0) {

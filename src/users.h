@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * User and group lookup for the pools' `user`/`group` and
  * `listen.owner`/`listen.group`: one place that turns a name into ids and

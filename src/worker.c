@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The worker of a pool inside one child: for `script = FILE`, one engine
  * with that script loaded; for `root = DIR`, an engine per script named by
@@ -57,7 +58,7 @@ static void engine_config(const struct conf_pool *pool, struct fcw_engine_config
 {
     memset(cfg, 0, sizeof(*cfg));
     cfg->limits = pool->limits;
-    cfg->vars = (const char *const *) pool->vars;
+    cfg->vars = (const char *const *)pool->vars;
     cfg->nvars = pool->nvars;
     cfg->bindings = pool->bindings;
     cfg->nbindings = pool->nbindings;
@@ -73,7 +74,7 @@ static struct fcw_engine *preloaded;
 
 int worker_preload(char *err, size_t errlen)
 {
-    struct fcw_engine_config cfg = { .log = fcw_log_engine };
+    struct fcw_engine_config cfg = {.log = fcw_log_engine};
     if (preloaded == NULL) {
         preloaded = fcw_engine_new(&cfg, err, errlen);
     }
@@ -108,8 +109,8 @@ static void count_request(struct worker *w, struct scoreboard *sb, struct scoreb
 static void worker_abandon(void *data)
 {
     struct worker *w = data;
-    struct response res = { .status = 503 };
-    struct fcw_request_stats stats = { FCW_LIMIT_MEMORY, 0 };
+    struct response res = {.status = 503};
+    struct fcw_request_stats stats = {FCW_LIMIT_MEMORY, 0};
     count_request(w, w->sb, w->slot, &res, &stats);
     w->abandon(w->abandon_data);
 }
@@ -276,8 +277,8 @@ static void root_trim(struct worker *w, const struct worker_script *keep)
         if (total <= budget || lru == NULL) {
             return;
         }
-        fcw_log(FCW_LOG_INFO, "freeing the heap of %s (%zu KB): the child's heaps are over limits.memory_mb",
-                lru->path, fcw_engine_memory(lru->engine) >> 10);
+        fcw_log(FCW_LOG_INFO, "freeing the heap of %s (%zu KB): the child's heaps are over limits.memory_mb", lru->path,
+                fcw_engine_memory(lru->engine) >> 10);
         fcw_engine_free(lru->engine);
         lru->engine = NULL;
         free(lru->path);
@@ -365,7 +366,7 @@ static struct fcw_engine *root_engine(struct worker *w, const struct request *r,
 static void json_string(FILE *f, const char *s)
 {
     for (; *s; s++) {
-        unsigned char c = (unsigned char) *s;
+        unsigned char c = (unsigned char)*s;
         if (c == '"' || c == '\\') {
             fprintf(f, "\\%c", c);
         } else if (c < 0x20 || c == 0x7f) {
@@ -376,8 +377,7 @@ static void json_string(FILE *f, const char *s)
     }
 }
 
-static void access_log(struct worker *w, char **params, const struct request *r, const struct response *res,
-                       double ms)
+static void access_log(struct worker *w, char **params, const struct request *r, const struct response *res, double ms)
 {
     if (w->access_log == NULL) {
         return;
@@ -396,14 +396,14 @@ static void access_log(struct worker *w, char **params, const struct request *r,
         strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S%z", &tm);
         fprintf(w->access_log, "{\"time\":\"%s\",\"pool\":\"", iso);
         json_string(w->access_log, w->pool->name);
-        fprintf(w->access_log, "\",\"pid\":%ld,\"request_id\":%lu,\"remote_addr\":\"", (long) getpid(), r->req.id);
+        fprintf(w->access_log, "\",\"pid\":%ld,\"request_id\":%lu,\"remote_addr\":\"", (long)getpid(), r->req.id);
         json_string(w->access_log, addr ? addr : "");
-        fprintf(w->access_log, "\",\"method\":\"%.*s\",\"uri\":\"", sp ? (int) (sp - ctx) : 0, ctx);
+        fprintf(w->access_log, "\",\"method\":\"%.*s\",\"uri\":\"", sp ? (int)(sp - ctx) : 0, ctx);
         json_string(w->access_log, sp ? sp + 1 : ctx);
         fprintf(w->access_log, "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.1f}\n", res->status, res->bytes, ms);
     } else {
-        fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context,
-                res->status, res->bytes, ms);
+        fprintf(w->access_log, "%s - [%s] \"%s\" %d %zu %.1fms\n", addr ? addr : "-", when, r->log_context, res->status,
+                res->bytes, ms);
     }
     fflush(w->access_log);
 }
@@ -456,8 +456,8 @@ static int serve(struct worker *w, struct request *r, char **params, const struc
     r->req.log_context = NULL;
 
     if (pool->ping_path && strcmp(r->path, pool->ping_path) == 0) {
-        static const char *const headers[] = { "content-type", "text/plain", "cache-control",
-                                               "no-store, no-cache, must-revalidate" };
+        static const char *const headers[] = {"content-type", "text/plain", "cache-control",
+                                              "no-store, no-cache, must-revalidate"};
         if (res.ops.head(res.ops.data, 200, "OK", headers, 2, 0) == 0) {
             res.ops.write(res.ops.data, pool->ping_response, strlen(pool->ping_response));
             res.ops.flush(res.ops.data);
@@ -481,7 +481,8 @@ static int serve(struct worker *w, struct request *r, char **params, const struc
     }
     int rc = request_read_body(r, in, pool->limits.body_max, pool->request_read_timeout_ms);
     if (rc == -3) {
-        fcw_log(FCW_LOG_WARNING, "the body took longer than request_read_timeout (%u ms)", pool->request_read_timeout_ms);
+        fcw_log(FCW_LOG_WARNING, "the body took longer than request_read_timeout (%u ms)",
+                pool->request_read_timeout_ms);
         fcw_output_error(&res.ops, 408, NULL);
         count_request(w, sb, slot, &res, NULL);
         access_log(w, params, r, &res, clock_now_ms() - start);
@@ -503,7 +504,7 @@ static int serve(struct worker *w, struct request *r, char **params, const struc
         slot->state = SLOT_RUNNING;
     }
     int status = 0;
-    struct fcw_request_stats stats = { FCW_LIMIT_NONE, 0 };
+    struct fcw_request_stats stats = {FCW_LIMIT_NONE, 0};
     struct fcw_engine *e = w->engine ? w->engine : root_engine(w, r, &status);
     if (e == NULL) {
         fcw_output_error(&res.ops, status, NULL);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The worker of a pool: its engine with the script loaded, and serving one
  * parsed request with it (ping and status paths, body limits, the access

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `wrangler = /srv/app/wrangler.toml` in a pool: the project's Wrangler
  * file (wrangler.toml, wrangler.json or wrangler.jsonc, by extension) read
@@ -303,8 +304,7 @@ static int apply(struct wctx *w, const struct cfg_node *root)
     return 0;
 }
 
-int wrangler_apply(const char *path, const char *data_dir, wrangler_emit_cb cb, void *data, char *err,
-                   size_t errlen)
+int wrangler_apply(const char *path, const char *data_dir, wrangler_emit_cb cb, void *data, char *err, size_t errlen)
 {
     struct wctx w = {.file = path, .emit = cb, .data = data, .err = err, .errlen = errlen};
     const char *slash = strrchr(path, '/');
@@ -316,7 +316,7 @@ int wrangler_apply(const char *path, const char *data_dir, wrangler_emit_cb cb, 
         snprintf(w.data_dir, sizeof(w.data_dir), "%s", data_dir);
     } else {
         size_t dlen = strcmp(w.dir, "/") == 0 ? 0 : strlen(w.dir);
-        snprintf(w.data_dir, sizeof(w.data_dir), "%.*s/.fcworker", (int) (dlen < 4000 ? dlen : 4000), w.dir);
+        snprintf(w.data_dir, sizeof(w.data_dir), "%.*s/.fcworker", (int)(dlen < 4000 ? dlen : 4000), w.dir);
     }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Real Workers apps on popular npm packages (t/apps/: hono, zod, itty-router,
 # jose, marked, yaml, mustache, cookie, nanoid, uuid, chanfana, ...) built
 # with contrib/fcworker-build and served through ONE nginx in front of one

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Static assets: t/assets/modes.js checks every html_handling and
 # not_found_handling mode, conditional requests, ranges and paths that try
 # to leave the folder against a folder laid out here; then a pool serves

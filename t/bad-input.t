@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Hostile input on the pool's own socket: malformed and oversized FastCGI
 # records (wrong version, unknown types, huge name/value lengths, truncated
 # and stalled records, other roles or no BEGIN_REQUEST at all, params split

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The real apps of contrib/bench answer what the benchmark measures, built
 # as contrib/bench/run builds them (FcwBench::Setup::build_apps: npm
 # packages into the bench's cache directory, contrib/fcworker-build for

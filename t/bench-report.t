@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # contrib/bench's figures and targets: wrk's output read back, medians,
 # ratios taken per round (median and min-max; met only when the median
 # is), the streaming table read back, and both scripts compile. The

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # BigInt through the build tool: the lowering pass's own checks
 # (t/bigint/lowering-check.cjs, run by Node), then every worker of t/bigint/
 # (plain modules, and zod 4 from npm) is built with contrib/fcworker-build,

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The runtime's stand-ins for fcworker-build's helpers (js/15-build-helpers.js:
 # generators, async functions, private brand checks, class fields): the
 # lowered bundle of t/build-helpers/cases.js installs them in its first line,

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The library parts of contrib/fcworker-build (the source pre-pass framework,
 # the regexp literal pre-pass, the ES5 lowering, lowerScript for test
 # runners, map composition): runs its test/lib.js, which prints TAP. Skipped

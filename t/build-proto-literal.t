@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # fcworker-build's lowering of `{ __proto__: value }` object literals
 # (contrib/fcworker-build/lib/proto-literal.js): its Node test, which checks
 # which literals are rewritten and that the rewritten code builds the same

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The Cache API's shared store: t/js/cache.js against a store file with a
 # small size bound, then a pool of four children naming one cache.path:
 # an entry put by one child is matched by another (the first held busy),

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # CGI mode: `fcworker SCRIPT.js` and a `#!` script serve one CGI/1.1
 # request from the environment and stdin, "Status:" first on stdout.
 use strict;

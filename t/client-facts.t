@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # What the front server knows of the client reaches the worker:
 # REMOTE_ADDR as the cf-connecting-ip header (or the header client_ip_header
 # names, or none), replacing one the client sent; request.cf.httpProtocol

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Hono's compress() middleware on CompressionStream: t/compression/hono-app.js,
 # on the hono package pinned in t/compression/package-lock.json, is built
 # with contrib/fcworker-build and served by a one-child pool. Responses are

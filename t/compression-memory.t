@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # CompressionStream/DecompressionStream stream in bounded memory: 200 MB
 # (FCW_COMPRESSION_MB) go through gzip and back in t/jsrun while the
 # resident size stays flat (t/compression/memory.js). Uses the plain

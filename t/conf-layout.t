@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The configuration's layout: include = PATTERN (sorted, relative to the
 # including file, loops refused, unreadable files named), sections and keys
 # written twice (both places named), and fcworker -tt, whose output is the

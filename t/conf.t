@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The configuration loader: a good file passes `fcworker -t`; each kind of
 # bad line stops it with "file:line: message" and exit status 1.
 use strict;

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Cron triggers: fcworker --scheduled runs a pool's scheduled handler by
 # hand (module and service-worker syntax, controller.cron and
 # scheduledTime, ctx.waitUntil, exit codes, a thrown error, noRetry(), bad

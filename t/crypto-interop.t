@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Web Crypto against Node's crypto module, both ways: node makes keys (SPKI,
 # PKCS #8, JWK), RS256/PS256/ES256/ES384/ES512/EdDSA signatures, an RSA-OAEP
 # ciphertext and ECDH/X25519 peers (t/crypto/interop-node.js make); fcworker

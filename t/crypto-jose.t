@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # A JWT library end to end: t/crypto/jose-worker.js, on the jose package
 # pinned in t/crypto/package-lock.json, is built with contrib/fcworker-build
 # and served by a one-child pool. For RS256, ES256 and EdDSA the worker signs

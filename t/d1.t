@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # D1 databases on SQLite: t/js/d1.js against a real file, then a small CRUD
 # app through a pool (module syntax, env.DB): create, read, update, delete,
 # a batch rolled back on error, and four children writing at once (every

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The Debian package: debian/ built from a copy of this tree with
 # `dpkg-buildpackage -us -uc -b` (offline), its control fields and files checked,
 # unpacked into a scratch root with dpkg -x, and `fcworker -t` run there

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # fcworker dev: a project in a temporary folder is built and served on
 # 127.0.0.1:PORT by the built-in HTTP/1.1 front; a change to the source is
 # rebuilt and served; a syntax error is reported with file:line while the

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The configuration reference has one source, docs/config.txt: README.md's
 # tables and the man pages fcworker.ini(5) and fcworker(8) are generated
 # from it (docs/gen-docs.pl) and must be up to date; it documents every key

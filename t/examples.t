@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The example workers of contrib/examples, answered through a real pool over
 # FastCGI: hello, echo (headers and body), json-api (routing, request.json()).
 use strict;

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Faults under load, through nginx on loopback, with nothing lost: 32
 # clients for 20 s against a pool of 4 while the master reloads 10 times
 # with a new script each time (every request answered 200 by the old or the

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The child's side of the FastCGI protocol (src/fcgi.c), spoken to by a raw
 # client on the pool's socket: params over limits.params_max refused with
 # 431 (and logged with the size) while the child stays small and serving,

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # A worker that relays requests to an upstream, end to end with real
 # servers (an upstream nginx, fcworker, a front nginx, curl): the incoming
 # request's redirect mode is "manual", so fetch(new Request(upstream,

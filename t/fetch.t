@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Outgoing fetch() against real local servers: nginx serving static files,
 # status codes, redirects and headers, plus a small HTTP server forked from
 # here that echoes requests and answers slowly on demand. Runs

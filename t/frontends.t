@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # fcworker behind every front server: Apache (mod_proxy_fcgi; mod_cgid for
 # CGI mode and mod_fcgid for fcworker on an inherited socket), nginx, lighttpd (mod_fastcgi) and Caddy (fastcgi
 # transport), each the real Debian server on a free loopback port, with the

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Builds the libFuzzer targets (t/fuzz/build.sh, clang with ASan and UBSan)
 # into BUILD/t/fuzz-out and runs each for a bounded time, starting from its seed
 # corpus t/fuzz/corpus/TARGET plus the known crash inputs in

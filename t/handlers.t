@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Both handler styles of Workers through the pool: export default { fetch }
 # with env and ctx (waitUntil runs after the response, bounded by the wall
 # limit; passThroughOnException is accepted), addEventListener('fetch') with

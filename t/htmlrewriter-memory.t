@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # HTMLRewriter streams in bounded memory: 100 MB (FCW_HTMLREWRITER_MB) of
 # HTML go through transform() in t/jsrun while the resident size stays flat
 # (t/htmlrewriter/memory.js). Uses the plain t/jsrun, not the sanitized

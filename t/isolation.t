@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Privilege separation, as root: a pool with `user = nobody` and
 # `group = nogroup` runs its children as that user and group (real,
 # effective, saved and filesystem ids, from /proc/PID/status) while the

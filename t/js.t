@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Runs every t/js/*.js inside the real runtime (t/jsrun with the harness) and
 # reports each assertion as one TAP line named after its file.
 use strict;

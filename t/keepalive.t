@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # FastCGI connection reuse (FCGI_KEEP_CONN, nginx fastcgi_keep_conn): several
 # requests on one connection are answered in turn, the request body is read
 # to its end each time, and the child goes back to accepting new connections

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # KV namespaces on Redis: Debian's redis-server started here on a unix
 # socket under a temporary folder (no TCP port, no persistence) and stopped
 # by PID. t/js/kv.js against it; then a pool under load while Redis is

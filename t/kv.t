@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # KV namespaces on SQLite: t/js/kv.js against a real namespace file, then
 # through a pool: the master makes the namespace's folder, four children
 # write at once into one file (WAL, busy_timeout: no write lost, no

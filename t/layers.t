@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # lib/'s layering, read from the objects the build made: for each source
 # file of libfcw (LIBFCW_SOURCES and the generated ones in Makefile.am),
 # `nm` of its object gives the fcw_* symbols it defines and the ones it

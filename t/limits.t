@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Errors become responses and the child survives: an exception → 500, a
 # script that never answers → 500, a CPU loop → 503 once limits.cpu_ms of
 # CPU time is spent, a timer loop → 503 at limits.wall_ms, memory over

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Logs people can read: console.log/info/warn/error/debug reach the error
 # log at the default levels, filtered by the pool's console key; a value of
 # many lines is logged whole on one line (newlines escaped), a long one

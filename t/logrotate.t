@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # contrib/logrotate/fcworker, run by Debian's logrotate against a running
 # master: the logs are renamed, the postrotate script's SIGUSR1 makes the
 # master reopen the error log and the access log, and the replaced

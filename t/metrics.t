@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The status page in the OpenMetrics text format (?openmetrics), parsed by
 # a real parser (python3-prometheus-client's openmetrics parser, which
 # refuses anything the format does not allow; Debian's python3, not one

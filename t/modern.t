@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Modern JavaScript through the real pool: every worker of t/modern/ (ES
 # modules, TypeScript, async/await, an npm package) is built to ES5 with
 # contrib/fcworker-build and served by a one-child pool with the bindings of

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # The process manager: a killed child is respawned and the next request is
 # answered; SIGTERM lets an in-flight request finish; SIGHUP reloads the
 # script with no failed request; pm.max_requests recycles children; a

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Forked children never share random state: each of the 4 children of a
 # pool draws its own Math.random() sequence, crypto.getRandomValues() bytes
 # and crypto.randomUUID() values, both when it loads the script and on its

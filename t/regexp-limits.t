@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # A catastrophic regular expression (exponential backtracking) is stopped by
 # limits.cpu_ms like any other CPU loop: the request gets a 503, the child
 # used about limits.cpu_ms of CPU time for it (read from /proc, not the

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Root mode (`root = DIR`) through the FastCGI client, the way a front
 # server drives it: SCRIPT_FILENAME names the script; missing scripts are
 # 404; anything whose real path leaves the root (`..`, a symlink) or whose

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Scaling out: two masters on loopback TCP ports stand for two hosts, both
 # with a KV namespace on one Redis (redis-server on a unix socket here) and
 # each with its own D1 file; one nginx balances them round-robin in an

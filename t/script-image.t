@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # A pool's script is compiled once per (re)load by the check child and its
 # bytecode image loaded by every child (lib/script_image.h): the children
 # answer as before, with no fallback to the source; an error thrown in the

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Service bindings: pool "front" calls pool "back" of the same master
 # through env.BACK.fetch() as a FastCGI request over back's unix socket
 # (method, URL, headers and body arrive as sent; status, headers and a

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # fcworker started by spawn-fcgi (contrib/README-spawn-fcgi.md): spawn-fcgi
 # binds the socket, forks `fcworker [SCRIPT]` with it on fd 0 and exits,
 # leaving the PIDs in its -P file. Both forms are checked over FastCGI: one

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # pm.status_path and ping.path, in PHP-FPM's formats: the plain-text page,
 # ?json with the same fields, ?full with one block per process, and the ping
 # answer; the worker never sees these paths.

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Streamed responses end to end, with real servers only: an upstream nginx
 # serving generated files from a temporary directory, a front nginx in front
 # of fcworker pools (one child each) configured as contrib/nginx recommends

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # systemd integration, spoken to as systemd would: the sd_notify protocol on
 # a datagram socket named by NOTIFY_SOCKET (READY=1 once the pool answers,
 # STATUS= with the children's counts, RELOADING=1 then READY=1 around a

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
 # regexp literals, BigInt, Array.prototype.sort, Reflect, Date strings)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs the C unit tests of lib/ (t/unit/*, built by `make check`, with the
 # sanitizers when the build was configured with --enable-sanitizers) and
 # merges their TAP into one stream.

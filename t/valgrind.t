@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Memcheck over the non-sanitized build (FCW_BUILD, else the source tree):
 # t/jsrun running each t/js/*.js (the runtime's JS with its native parts),
 # and src/fcworker answering one CGI request with a body. Each run must end

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Runs the web-platform-tests files in t/wpt/tests (encoding, compression,
 # urlpattern, WebCryptoAPI, streams, html/webappapis/structured-clone)
 # inside the runtime: t/wpt/prepare.js joins each *.any.js file with its

@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # wrangler = FILE in a pool: a wrangler.toml project (main, [vars] with
 # strings and JSON values, kv_namespaces, d1_databases, services, [assets],
 # [triggers] crons, compatibility_date) served through a pool; the same in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The benchmark's floor for a FastCGI backend: the least a libfcgi
  * responder can do. It answers every request with the same text and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The benchmark's "fetch-one" row: a worker that makes one local fetch()
 // per request, to the small nginx upstream that contrib/bench/run sets up
 // (env.UPSTREAM, e.g. http://127.0.0.1:PORT/ok, which answers "ok"), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The streaming benchmark's multipart row: parses the request body with
 // request.formData() and answers with what it found (entries, bytes of
 // their values) and how long the parse took, measured in the worker from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Echo: answers with what it was sent — method, URL, headers and body — as
 // JSON, in the Service Worker style (addEventListener).
 addEventListener('fetch', function (event) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The smallest worker: answers every request with a line of text.
 export default {
     fetch: function (request, env, ctx) {

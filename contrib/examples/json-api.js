@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A small JSON API: routing on method and path, request.json(), status
 // codes, state kept in the worker between requests (per child process).
 //

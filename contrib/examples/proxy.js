@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Proxy: forwards each request to env.UPSTREAM plus its path and query, and
 // answers with the upstream's response as it came. Nothing here touches the
 // response body, so fcworker can pass it through to the client without

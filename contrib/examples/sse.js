@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Server-Sent Events: a clock that sends one event every 100 ms, ?n= of
 // them (default 10, at most 1000), from a ReadableStream fed by a timer.
 // Each event is written to the client as soon as it is enqueued.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Stream transform: fetches env.UPSTREAM plus the request's path and query
 // and streams the body back upper-cased through a TransformStream, chunk by
 // chunk, never holding the whole body. Upper-casing can change the length

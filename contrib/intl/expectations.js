@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Writes t/data/intl-expected.json: each case of t/data/intl-cases.json
  * with the result node (full ICU) gives for it, which t/js/intl.js checks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Stand-ins for the Workers bindings when node-run.mjs runs an app in Node:
  * a KV namespace in memory and a D1 database on sql.js (SQLite compiled to

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Runs the apps of t/apps in Node (20 or later), whose Request, Response,
  * streams, crypto.subtle and CompressionStream stand in for the Workers

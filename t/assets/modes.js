@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Static assets through native.makeAssets, one Fetcher per html_handling
  * and not_found_handling, over the folder t/assets.t lays out in

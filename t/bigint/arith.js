@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Arithmetic, bitwise, shifts and compound assignment on BigInts, in
 // functions, nested callbacks, classes and top-level statements.
 const out = [];

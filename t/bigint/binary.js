@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // DataView, BigInt64Array, BigUint64Array and JSON with BigInts.
 const out = [];
 const say = (x) => out.push(String(x));

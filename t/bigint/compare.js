@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // typeof, comparisons and equality between BigInts, numbers and strings.
 const out = [];
 const say = (x) => out.push(String(x));

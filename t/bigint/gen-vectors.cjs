@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Generates t/js/bigint-vectors.js: random operands (limbs biased to the
 // edge values of 32-bit arithmetic) and V8's results, checked against the
 // runtime's BigInt. Run: node t/bigint/gen-vectors.cjs > t/js/bigint-vectors.js

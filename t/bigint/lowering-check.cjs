@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Checks of the BigInt lowering pass itself (contrib/fcworker-build/
  * lib/bigint.js), printed as "ok - NAME" / "not ok - NAME" lines for
  * t/bigint-build.t: what is rewritten, what is left native, and that the

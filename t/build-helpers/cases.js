@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Generators, async functions and class fields, lowered by fcworker-build:
 // t/build-helpers.t runs this in Node (on SWC's helpers) and in fcworker
 // with and without the runtime's helpers (__fcw_helpers); the three outputs

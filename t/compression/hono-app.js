@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hono's compress() middleware on fcworker (built by fcworker-build in
 // t/compression-hono.t): /text is 46 KB of text, /stream 2 MB streamed in
 // 16 KB chunks, /small a 4-byte body with its Content-Length (under the

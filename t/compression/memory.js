@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Run by t/compression-memory.t: FCW_COMPRESSION_MB megabytes (200 by
  * default) stream from a pulled ReadableStream through CompressionStream

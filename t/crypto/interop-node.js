@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Node's half of t/crypto-interop.t. `node interop-node.js make DIR` writes
 // DIR/node.json: keys node generated (SPKI, PKCS #8 and JWK), signatures
 // (RS256, PS256, ES256/384/512 in IEEE P1363 form, EdDSA), an RSA-OAEP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fcworker's half of t/crypto-interop.t, run by t/jsrun with the harness:
  * imports what node made (DIR/node.json, DIR from FCW_INTEROP_DIR) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Node's side of t/crypto-jose.t, on the same pinned jose:
 //   node jose-node.mjs sign ALG          -> {"token":..., "jwk":...} (issuer urn:node)
 //   node jose-node.mjs verify ALG JSON   -> "valid SUB" or "invalid CODE"

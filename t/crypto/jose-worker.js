@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A worker on the jose library (built by fcworker-build in t/crypto-jose.t):
 // GET /sign/ALG signs a JWT with a key pair the worker generated (RS256,
 // ES256, EdDSA), verifies it itself and answers the token with the public

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Builds the libFuzzer targets t/fuzz/fuzz_*.c with clang and
 # -fsanitize=fuzzer,address,undefined, straight from the sources: libfcw's
 # lib/*.c (those the build put into lib/libfcw.a), the src/*.c a target needs, and the generated lib/js_sources.c and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for lib/bigint.c. The first byte picks a radix (2..36)
  * and a shift; the rest splits in two halves, read as the limbs of two

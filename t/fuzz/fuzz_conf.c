@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for src/conf.c (the INI loader on inih): each input is
  * written to one temporary file, made once per process, and loaded with
@@ -43,7 +44,7 @@ static int fuzz_conf_write(const uint8_t *data, size_t size)
         }
         atexit(fuzz_conf_cleanup);
     }
-    if (ftruncate(fuzz_conf_fd, 0) < 0 || pwrite(fuzz_conf_fd, data, size, 0) != (ssize_t) size) {
+    if (ftruncate(fuzz_conf_fd, 0) < 0 || pwrite(fuzz_conf_fd, data, size, 0) != (ssize_t)size) {
         perror("fuzz_conf: write");
         abort();
     }
@@ -61,10 +62,8 @@ static void fuzz_conf_check_pool(const struct conf *c, const struct conf_pool *p
     if (p->max_children < 1) {
         fuzz_conf_fail("pm.max_children below 1", p->name);
     }
-    if (p->pm == PM_DYNAMIC && (p->min_spare_servers > p->max_spare_servers ||
-                                p->max_spare_servers > p->max_children ||
-                                p->start_servers < p->min_spare_servers ||
-                                p->start_servers > p->max_spare_servers)) {
+    if (p->pm == PM_DYNAMIC && (p->min_spare_servers > p->max_spare_servers || p->max_spare_servers > p->max_children ||
+                                p->start_servers < p->min_spare_servers || p->start_servers > p->max_spare_servers)) {
         fuzz_conf_fail("dynamic spare counts out of order", p->name);
     }
     for (const struct conf_pool *q = c->pools; q != p; q = q->next) {

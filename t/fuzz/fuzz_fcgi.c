@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for src/fcgi.c, the child's side of FastCGI. The input
  * is what a front server sends on one connection (at most 64 KiB, written
@@ -52,14 +53,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int buf = 1 << 20;
     setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &buf, sizeof(buf));
     setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &buf, sizeof(buf));
-    if (write(sv[1], data, size) != (ssize_t) size) {
+    if (write(sv[1], data, size) != (ssize_t)size) {
         close(sv[0]);
         close(sv[1]);
         return 0;
     }
     shutdown(sv[1], SHUT_WR);
     fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) | O_NONBLOCK);
-    struct fcgi_config cfg = { 1024, 4 };
+    struct fcgi_config cfg = {1024, 4};
     struct fcgi_conn *c = fcgi_conn_new(&cfg);
     if (c == NULL) {
         close(sv[0]);
@@ -86,12 +87,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t body = 0;
         int n;
         while ((n = fcgi_read(c, chunk, sizeof(chunk))) > 0) {
-            body += (size_t) n;
+            body += (size_t)n;
         }
         if (body > size) {
             fuzz_fcgi_fail("more body than input", NULL);
         }
-        size_t out = size > 0 ? (size_t) data[size - 1] * 700 : 0;
+        size_t out = size > 0 ? (size_t)data[size - 1] * 700 : 0;
         if (fcgi_write(c, "Status: 200\r\n\r\n", 15) == 0 && fcgi_write(c, response, out) == 0) {
             fcgi_flush(c);
         }

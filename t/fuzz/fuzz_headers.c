@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the Headers class (js/43-headers.js), run inside the
  * real runtime. The input's first byte picks how the rest becomes a string
@@ -223,7 +224,8 @@ static const char fuzz_headers_harness[] =
     "        }\n"
     "        checkList(headers, model, 'after the operations');\n"
     "        checkList(new Headers(headers), model, 'a copy');\n"
-    "        checkList(new Headers(model.map(function (pair) { return [pair[0], pair[1]]; })), model, 'from its own list');\n"
+    "        checkList(new Headers(model.map(function (pair) { return [pair[0], pair[1]]; })), model, 'from its own "
+    "list');\n"
     "        expect(allValid, 'new Headers(sequence)', function () { new Headers(raw); });\n"
     "    }\n"
     "    return { run: run, check: function () {} };\n"

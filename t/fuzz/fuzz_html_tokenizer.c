@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for lib/html_tokenizer.c. The first input byte picks a
  * chunk size (1..64) and a start state; the rest is a document, tokenized
@@ -58,7 +59,7 @@ static void fuzz_html_no_upper(const char *s, size_t n)
 static int fuzz_html_cb(void *data, const struct fcw_html_token *t)
 {
     struct fuzz_html_out *o = data;
-    char kind = (char) ('0' + t->type);
+    char kind = (char)('0' + t->type);
 
     fuzz_html_add(&o->raw, &o->raw_len, &o->cap_raw, t->raw, t->raw_len);
     if (t->type == FCW_HTML_TEXT) {
@@ -91,7 +92,7 @@ static void fuzz_html_run(struct fuzz_html_out *o, const char *doc, size_t len, 
     if (tz == NULL) {
         abort();
     }
-    fcw_html_tokenizer_set_state(tz, (enum fcw_html_text_state) state, "script");
+    fcw_html_tokenizer_set_state(tz, (enum fcw_html_text_state)state, "script");
     for (size_t i = 0; i < len; i += step) {
         if (fcw_html_tokenizer_feed(tz, doc + i, len - i < step ? len - i : step) < 0) {
             abort();
@@ -106,7 +107,7 @@ static void fuzz_html_run(struct fuzz_html_out *o, const char *doc, size_t len, 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct fuzz_html_out whole, split;
-    const char *doc = (const char *) data + 1;
+    const char *doc = (const char *)data + 1;
     size_t len, step;
     int state;
 
@@ -114,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     len = size - 1;
-    step = (size_t) (data[0] & 63) + 1;
+    step = (size_t)(data[0] & 63) + 1;
     state = (data[0] >> 6) % 5;
     memset(&whole, 0, sizeof(whole));
     memset(&split, 0, sizeof(split));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Shared by the fuzz targets that drive the JavaScript runtime: one engine
  * per process, made on the first input, and a harness written in JS. The

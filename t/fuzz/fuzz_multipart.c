@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the multipart/form-data parser behind formData()
  * (js/44-body.js), run inside the real runtime. Each input is the body of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the regular-expression engine (lib/regexp.h). The
  * input is FLAGS NUL PATTERN NUL SUBJECT (bytes taken as code units, so

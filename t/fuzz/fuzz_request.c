@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for src/request.c: FastCGI/CGI parameters to a request.
  * The input is "NAME=value" lines (separated by '\n') up to an optional NUL
@@ -41,18 +42,18 @@ static int fuzz_request_read(void *s, char *buf, int n)
 {
     struct fuzz_request_stream *st = s;
     size_t total = st->len * st->repeat;
-    static const size_t steps[] = { 1, 4096, 7, 16384, 333, 65536 };
+    static const size_t steps[] = {1, 4096, 7, 16384, 333, 65536};
     size_t want = steps[st->reads++ % (sizeof(steps) / sizeof(steps[0]))];
     size_t left = total - st->pos;
-    size_t count = want < (size_t) n ? want : (size_t) n;
+    size_t count = want < (size_t)n ? want : (size_t)n;
     if (count > left) {
         count = left;
     }
     for (size_t i = 0; i < count; i++) {
-        buf[i] = (char) st->body[(st->pos + i) % st->len];
+        buf[i] = (char)st->body[(st->pos + i) % st->len];
     }
     st->pos += count;
-    return (int) count;
+    return (int)count;
 }
 
 /* "NAME=value" lines up to end, each copied NUL-terminated. */
@@ -98,11 +99,11 @@ static int fuzz_request_param_gives(const char *param, const char *name, const c
     }
     const char *p = strncmp(param, "HTTP_", 5) == 0 ? param + 5 : param;
     size_t len = strlen(name);
-    if ((size_t) (eq - p) != len) {
+    if ((size_t)(eq - p) != len) {
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
-        char c = p[i] == '_' ? '-' : p[i] >= 'A' && p[i] <= 'Z' ? (char) (p[i] + 32) : p[i];
+        char c = p[i] == '_' ? '-' : p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i];
         if (c != name[i]) {
             return 0;
         }
@@ -188,9 +189,9 @@ static void fuzz_request_body(struct request *r, const uint8_t *tail, size_t len
     if (len < 2) {
         return;
     }
-    struct fuzz_request_stream st = { tail + 2, len - 2, len > 2 ? tail[0] : 0, 0, 0 };
-    size_t limit = tail[1] == 255 ? SIZE_MAX : (size_t) tail[1] * 4096;
-    struct request_stream in = { fuzz_request_read, NULL, NULL, &st, NULL, NULL };
+    struct fuzz_request_stream st = {tail + 2, len - 2, len > 2 ? tail[0] : 0, 0, 0};
+    size_t limit = tail[1] == 255 ? SIZE_MAX : (size_t)tail[1] * 4096;
+    struct request_stream in = {fuzz_request_read, NULL, NULL, &st, NULL, NULL};
     size_t total = st.len * st.repeat;
     int rc = request_read_body(r, &in, limit, 0);
     if (total > limit) {
@@ -203,7 +204,7 @@ static void fuzz_request_body(struct request *r, const uint8_t *tail, size_t len
         fuzz_request_fail("the body was not read whole", NULL);
     }
     for (size_t i = 0; i < total; i++) {
-        if ((uint8_t) r->body[i] != st.body[i % st.len]) {
+        if ((uint8_t)r->body[i] != st.body[i % st.len]) {
             fuzz_request_fail("body bytes differ", NULL);
         }
     }
@@ -212,8 +213,8 @@ static void fuzz_request_body(struct request *r, const uint8_t *tail, size_t len
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const uint8_t *nul = memchr(data, '\0', size);
-    size_t params_len = nul ? (size_t) (nul - data) : size;
-    char **params = fuzz_request_params((const char *) data, params_len);
+    size_t params_len = nul ? (size_t)(nul - data) : size;
+    char **params = fuzz_request_params((const char *)data, params_len);
     if (params == NULL) {
         return 0;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for lib/url.c. The input is up to three NUL-separated
  * fields: URL, or BASE NUL URL, or BASE NUL URL NUL SETTER-VALUE. Each URL
@@ -21,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void fuzz_url_fail(const char *what, const char *href, size_t len)
 {
-    fprintf(stderr, "fuzz_url: %s: '%.*s'\n", what, (int) len, href ? href : "");
+    fprintf(stderr, "fuzz_url: %s: '%.*s'\n", what, (int)len, href ? href : "");
     abort();
 }
 
@@ -38,7 +39,7 @@ static void fuzz_url_check_record(const struct fcw_url *u)
         fuzz_url_fail("href length disagrees with href_len", href, n);
     }
     for (uint32_t i = 0; i < n; i++) {
-        if ((unsigned char) href[i] < 0x20 || (unsigned char) href[i] > 0x7e) {
+        if ((unsigned char)href[i] < 0x20 || (unsigned char)href[i] > 0x7e) {
             fuzz_url_fail("href is not printable ASCII", href, n);
         }
     }
@@ -50,12 +51,12 @@ static void fuzz_url_check_record(const struct fcw_url *u)
         !fuzz_url_in_order(u->host_start, u->host_end, n) || !fuzz_url_in_order(u->path_start, u->path_end, n)) {
         fuzz_url_fail("component range", href, n);
     }
-    if (u->query_start != FCW_URL_OMITTED && (u->query_start >= n || href[u->query_start] != '?' ||
-                                              u->query_start < u->path_end)) {
+    if (u->query_start != FCW_URL_OMITTED &&
+        (u->query_start >= n || href[u->query_start] != '?' || u->query_start < u->path_end)) {
         fuzz_url_fail("query offset", href, n);
     }
-    if (u->fragment_start != FCW_URL_OMITTED && (u->fragment_start >= n || href[u->fragment_start] != '#' ||
-                                                 u->fragment_start < u->path_end)) {
+    if (u->fragment_start != FCW_URL_OMITTED &&
+        (u->fragment_start >= n || href[u->fragment_start] != '#' || u->fragment_start < u->path_end)) {
         fuzz_url_fail("fragment offset", href, n);
     }
     if (u->port < -1 || u->port > 65535) {
@@ -63,12 +64,12 @@ static void fuzz_url_check_record(const struct fcw_url *u)
     }
     for (int part = FCW_URL_HREF; part <= FCW_URL_HASH; part++) {
         size_t len = 0;
-        const char *s = fcw_url_get(u, (enum fcw_url_part) part, &len);
+        const char *s = fcw_url_get(u, (enum fcw_url_part)part, &len);
         if (s == NULL || len > n) {
             fuzz_url_fail("getter result", href, n);
         }
     }
-    size_t size = 2 * (size_t) n + 8;
+    size_t size = 2 * (size_t)n + 8;
     char *origin = malloc(size);
     if (origin != NULL) {
         size_t len = fcw_url_origin(u, origin, size);
@@ -102,7 +103,7 @@ static void fuzz_url_check(const struct fcw_url *u)
 static void fuzz_url_setters(struct fcw_url *u, const char *value, size_t len)
 {
     for (int part = FCW_URL_HREF; part <= FCW_URL_HASH; part++) {
-        fcw_url_set(u, (enum fcw_url_part) part, value, len);
+        fcw_url_set(u, (enum fcw_url_part)part, value, len);
         fuzz_url_check(u);
     }
 }
@@ -110,7 +111,7 @@ static void fuzz_url_setters(struct fcw_url *u, const char *value, size_t len)
 /* Well-formed UTF-8 without surrogates (RFC 3629). */
 static int fuzz_url_valid_utf8(const unsigned char *s, size_t len)
 {
-    static const uint32_t min[] = { 0, 0x80, 0x800, 0x10000 };
+    static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -140,7 +141,7 @@ static void fuzz_url_check_scalar(const char *in, size_t len)
         return;
     }
     size_t n = fcw_text_to_scalar_utf8(in, len, out);
-    if (n > len * 3 || !fuzz_url_valid_utf8((const unsigned char *) out, n)) {
+    if (n > len * 3 || !fuzz_url_valid_utf8((const unsigned char *)out, n)) {
         fuzz_url_fail("scalar UTF-8 conversion produced malformed UTF-8", in, len);
     }
     free(out);
@@ -201,13 +202,13 @@ static int fuzz_url_form_pair(void *data, const char *name, size_t name_len, con
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const char *in = (const char *) data;
-    const char *field[3] = { in, NULL, NULL };
-    size_t len[3] = { size, 0, 0 };
+    const char *in = (const char *)data;
+    const char *field[3] = {in, NULL, NULL};
+    size_t len[3] = {size, 0, 0};
     int nfields = 1;
     for (size_t i = 0; i < size && nfields < 3; i++) {
         if (in[i] == '\0') {
-            len[nfields - 1] = (size_t) (in + i - field[nfields - 1]);
+            len[nfields - 1] = (size_t)(in + i - field[nfields - 1]);
             field[nfields] = in + i + 1;
             len[nfields] = size - i - 1;
             nfields++;

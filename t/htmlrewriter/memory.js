@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Run by t/htmlrewriter-memory.t: FCW_HTMLREWRITER_MB megabytes (100 by
  * default) of HTML stream from a pulled ReadableStream through

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * ArrayBuffer.prototype.transfer, transferToFixedLength, detached,
  * resizable and maxByteLength (js/14-newer-methods.js over

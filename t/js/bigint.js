@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* BigInt in the runtime (js/16-bigint.js, js/17-bigint-arrays.js): the
  * constructor and its conversions, arbitrary-precision arithmetic through the
  * operations object that lowered code calls, typed arrays, DataView, JSON.

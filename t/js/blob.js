@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* File API: Blob and File. */
 function readStream(stream) {
     var reader = stream.getReader(), parts = [];

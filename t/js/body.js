@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Fetch standard: the Body mixin, body extraction; XHR: FormData. */
 function streamOf(chunks) {
     var i = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * ES2015-ES2022 built-ins added for lowered Workers code (ECMAScript 2022):
  * the iteration protocol (§27.1, §23.1.5, §22.1.5), Array, Object, String,

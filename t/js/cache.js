@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The Cache API (caches.default, caches.open) in one process. t/js.t runs
  * it against a private in-memory store; t/cache.t against a store file

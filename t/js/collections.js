@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Map, Set, WeakMap, WeakSet (ECMAScript 2022 §24.1-§24.4): SameValueZero
  * keys, insertion order, iteration that sees additions and skips deletions,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * CompressionStream and DecompressionStream: data compressed by node's zlib
  * (gzip, deflate, deflate-raw) decompresses to the same bytes whole and one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Web Crypto: crypto.getRandomValues and randomUUID (WebCrypto section 10),
  * SubtleCrypto against published known-answer vectors (FIPS 180-4 "abc"

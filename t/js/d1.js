@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * D1 databases, run against a real SQLite file: t/d1.t starts t/jsrun with
  * FCW_TEST_BINDINGS naming a database DB. Without it (t/js.t) only the

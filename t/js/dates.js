@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Date's string forms (js/16-date.js) and Date.parse of them (lib/date.c),
  * and Symbol.prototype.description. t/js.t runs this with TZ=UTC; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* TextDecoder for the Encoding Standard's legacy encodings: labels, every
  * single-byte table and every two-byte index entry checked against the
  * standard's index files (lib/encoding/), samples checked against node's

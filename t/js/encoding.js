@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Encoding standard (TextEncoder/TextDecoder) and HTML atob/btoa. */
 function bytes(list) {
     return new Uint8Array(list);

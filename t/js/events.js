@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* DOM standard: Event, EventTarget, AbortController/AbortSignal; WebIDL DOMException. */
 test('DOMException: name, message, code', function (t) {
     var e = new DOMException('gone', 'AbortError');

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * fetch() against real servers started by t/fetch.t: nginx at
  * env.FCW_FETCH_UPSTREAM (static files, status codes, redirects, headers,

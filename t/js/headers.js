@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Fetch standard: Headers. */
 function entries(h) {
     var out = [];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * HTMLRewriter: every selector kind, every mutation, text/comment/doctype
  * and document handlers, async handlers, errors. Each rewrite is run with

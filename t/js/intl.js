@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Intl and the toLocale* methods against what node (full ICU) prints for
  * en-US: t/data/intl-expected.json, written by contrib/intl/expectations.js

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * KV namespaces, run against a real backend: t/kv.t (SQLite) and
  * t/kv-redis.t (Redis) start t/jsrun with FCW_TEST_BINDINGS naming a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Event types, global error reporting, MessageChannel, structuredClone
  * with transfer, navigator. */
 function later(ms) {

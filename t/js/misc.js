@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* HTML structuredClone; Console standard namespace. */
 function cloneThrowsDataCloneError(t, value, what) {
     try {

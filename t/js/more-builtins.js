@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * ECMAScript 2022-2024 additions (js/14-errors.js, js/14-newer-methods.js) and checks of the
  * engine's own ArrayBuffer, DataView, Number and Date parts they rely on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The WebIDL pair iterators of Headers, FormData and URLSearchParams
  * (js/29-pair-iterable.js): the members on each prototype, the iterator
  * prototypes ("X Iterator", inheriting %IteratorPrototype%), brand checks,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* performance: timeOrigin, now(), User Timing entries. */
 test('performance is a Performance with a monotonic now()', function (t) {
     t.ok(performance instanceof Performance);

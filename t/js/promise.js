@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Promise and AggregateError (ECMAScript 2022 §27.2, §20.5.7): job ordering,
  * thenable adoption, combinators, property shapes, the host rejection

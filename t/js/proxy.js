@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Proxies as prototypes and Reflect.get/set with a receiver
  * (js/17-proxy.js), and the helper __fcw_withProto that fcworker-build

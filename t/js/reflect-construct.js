@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Reflect.construct with a newTarget (js/17-proxy.js), which is how
  * fcworker-build's lowering of `class X extends Parent` constructs the

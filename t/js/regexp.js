@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* RegExp on fcworker's own engine and the String regexp methods. Patterns
  * Duktape's parser would refuse as literals are built with new RegExp. */
 

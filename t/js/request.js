@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Fetch standard: Request. */
 test('Request: defaults', function (t) {
     var r = new Request('https://example.com/a?b');

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Fetch standard: Response. */
 test('Response: defaults', function (t) {
     var r = new Response();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The source-map decoder of js/15-sourcemap.js (Source Map Revision 3):
  * native.registerSourceMap(script, mapText) and native.mapStack(text), with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* Readable byte streams: ReadableByteStreamController, BYOB readers and
  * requests, autoAllocateChunkSize, tee of byte streams, Body clone with
  * independent chunks, and body-used state. Several cases follow the WPT

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Streams Standard tests: ReadableStream (pull and queuing, readers, cancel,
  * tee, pipeTo/pipeThrough, async iteration, from, byte streams),

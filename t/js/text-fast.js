@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* The plain-UTF-8 fast paths (lib/api_bytes.c): TextDecoder and
  * TextEncoder copy well-formed text as it is, and String.prototype
  * toUpperCase/toLowerCase convert ASCII in one pass; every other input goes

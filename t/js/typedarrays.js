@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * %TypedArray% (ECMAScript 2023 §23.2): from/of, the prototype methods and
  * @@toStringTag, on the nine typed array types and on plain buffers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Runs the web-platform-tests URL vectors (urltestdata.json and
  * setters_tests.json from env.FCW_CONFORMANCE) against URL, reports each

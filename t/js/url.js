@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * URL and URLSearchParams API tests: parsing with and without a base, the
  * host parsers (IPv4 forms, IPv6 compression, IDNA, opaque hosts), scalar

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Runs every entry of the web-platform-tests URLPattern vectors
  * (urlpatterntestdata.json from env.FCW_CONFORMANCE) against URLPattern,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* URLPattern: construction, getters, test/exec, groups, errors. */
 test('URLPattern: pathname with named groups', function (t) {
     var p = new URLPattern({ pathname: '/books/:id' });

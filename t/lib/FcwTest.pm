@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 package FcwTest;
 # Helpers for fcworker's tests: where things are, a temporary directory,
 # starting a pool (the real fcworker master) on a unix socket and stopping it

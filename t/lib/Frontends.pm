@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 package Frontends;
 # Helpers for the front-server tests (t/frontends.t, t/spawn-fcgi.t): a free
 # loopback port, a test prefix that the servers' unprivileged workers can

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 package Load;
 # A load generator for the fault tests: N client processes, each sending
 # HTTP/1.1 GET requests to 127.0.0.1:PORT one after another over a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * A small TAP harness for tests that run inside the runtime (t/jsrun).
  * test(name, fn) queues a test; tests run one after another once the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile() and env, evaluates each
@@ -25,8 +26,8 @@ extern char **environ;
 
 static void log_to_stderr(void *data, int level, const char *msg)
 {
-    static const char *const names[] = { "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG" };
-    (void) data;
+    static const char *const names[] = {"ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"};
+    (void)data;
     fprintf(stderr, "# [%s] %s\n", names[level & 0xff], msg);
 }
 
@@ -64,7 +65,7 @@ static void add_globals(duk_context *ctx)
         const char *eq = strchr(*e, '=');
         if (eq != NULL) {
             duk_push_string(ctx, eq + 1);
-            duk_put_prop_lstring(ctx, -2, *e, (duk_size_t) (eq - *e));
+            duk_put_prop_lstring(ctx, -2, *e, (duk_size_t)(eq - *e));
         }
     }
     duk_put_prop_literal(ctx, -2, "env");
@@ -76,7 +77,7 @@ static void add_globals(duk_context *ctx)
 static unsigned env_uint(const char *name, unsigned fallback)
 {
     const char *v = getenv(name);
-    return v != NULL && *v != '\0' ? (unsigned) strtoul(v, NULL, 10) : fallback;
+    return v != NULL && *v != '\0' ? (unsigned)strtoul(v, NULL, 10) : fallback;
 }
 
 static void test_limits(struct fcw_limits *lim)
@@ -85,7 +86,7 @@ static void test_limits(struct fcw_limits *lim)
     lim->response_queue = env_uint("FCW_TEST_RESPONSE_QUEUE", lim->response_queue);
     lim->fetch_timeout_ms = env_uint("FCW_TEST_FETCH_TIMEOUT_MS", lim->fetch_timeout_ms);
     lim->fetch_connect_timeout_ms = env_uint("FCW_TEST_FETCH_CONNECT_TIMEOUT_MS", lim->fetch_connect_timeout_ms);
-    lim->fetch_deny_private = (int) env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned) lim->fetch_deny_private);
+    lim->fetch_deny_private = (int)env_uint("FCW_TEST_FETCH_DENY_PRIVATE", (unsigned)lim->fetch_deny_private);
     lim->fetch_allow = getenv("FCW_TEST_FETCH_ALLOW");
 }
 
@@ -184,17 +185,17 @@ static int run_forked(struct fcw_engine *e, const char *path)
 int main(int argc, char **argv)
 {
     char err[1024];
-    struct fcw_engine_config cfg = { 0 };
+    struct fcw_engine_config cfg = {0};
     cfg.log = log_to_stderr;
     /* bounds for a runaway test: 60 s of CPU, 1 GB of heap */
     cfg.limits.cpu_ms = 60000;
-    cfg.limits.memory_bytes = (size_t) 1 << 30;
+    cfg.limits.memory_bytes = (size_t)1 << 30;
     test_limits(&cfg.limits);
     cfg.bindings = test_binding_list;
     cfg.nbindings = test_bindings();
     /* FCW_TEST_CACHE=FILE, FCW_TEST_CACHE_MAX=BYTES: the Cache API's store */
     cfg.cache_path = getenv("FCW_TEST_CACHE");
-    cfg.cache_max_size = (size_t) env_uint("FCW_TEST_CACHE_MAX", 0);
+    cfg.cache_max_size = (size_t)env_uint("FCW_TEST_CACHE_MAX", 0);
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;

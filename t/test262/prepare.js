@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Prepares the test262 subset in t/test262/test for fcworker's runtime: for
  * every test file under the folders named on the command line, reads its

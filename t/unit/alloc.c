@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lib/alloc.c, the Duktape heap's allocator: sizes, reuse of freed blocks,
  * realloc within a class, across classes and to and from the large blocks
@@ -17,14 +18,14 @@
 static void fill(unsigned char *p, size_t n, unsigned seed)
 {
     for (size_t i = 0; i < n; i++) {
-        p[i] = (unsigned char) (seed + i * 7);
+        p[i] = (unsigned char)(seed + i * 7);
     }
 }
 
 static int same(const unsigned char *p, size_t n, unsigned seed)
 {
     for (size_t i = 0; i < n; i++) {
-        if (p[i] != (unsigned char) (seed + i * 7)) {
+        if (p[i] != (unsigned char)(seed + i * 7)) {
             return 0;
         }
     }
@@ -38,7 +39,7 @@ int main(void)
     ok(a && b && c, "blocks of 1, 24 and 1000 bytes");
     ok(fcw_alloc_size(a) == 8 && fcw_alloc_size(b) == 24 && fcw_alloc_size(c) == 1000,
        "sizes 8, 24, 1000 (got %zu, %zu, %zu)", fcw_alloc_size(a), fcw_alloc_size(b), fcw_alloc_size(c));
-    ok(((uintptr_t) a % 8) == 0 && ((uintptr_t) b % 8) == 0 && ((uintptr_t) c % 8) == 0, "8-byte aligned");
+    ok(((uintptr_t)a % 8) == 0 && ((uintptr_t)b % 8) == 0 && ((uintptr_t)c % 8) == 0, "8-byte aligned");
     void *z = fcw_alloc(0);
     ok(z != NULL && fcw_alloc_size(z) >= 1, "a zero-byte request gets a block");
     fcw_alloc_free(z);
@@ -56,17 +57,17 @@ int main(void)
     static size_t sizes[N];
     int all = 1;
     for (int i = 0; i < N; i++) {
-        sizes[i] = (size_t) (i * 37 % 300) + 1;
+        sizes[i] = (size_t)(i * 37 % 300) + 1;
         blocks[i] = fcw_alloc(sizes[i]);
         if (blocks[i] == NULL) {
             all = 0;
             break;
         }
-        fill(blocks[i], sizes[i], (unsigned) i);
+        fill(blocks[i], sizes[i], (unsigned)i);
     }
     int intact = all;
     for (int i = 0; intact && i < N; i++) {
-        intact = same(blocks[i], sizes[i], (unsigned) i);
+        intact = same(blocks[i], sizes[i], (unsigned)i);
     }
     ok(intact, "%d blocks of 1..300 bytes hold what was written to each", N);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cron expressions: what parses and what is refused with which message, and
  * the next firing time for lists, ranges, steps, names, both day fields and

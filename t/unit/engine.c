@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the engine (lib/engine.c) alone, with a module table of
  * the test's own instead of the runtime: modules are set up, configured
@@ -19,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MEMORY_LIMIT ((size_t) 8 << 20)
+#define MEMORY_LIMIT ((size_t)8 << 20)
 
 static char order[256];
 static int resets, pings;
@@ -33,14 +34,14 @@ static void record(const char *what)
 
 static duk_ret_t native_reset(duk_context *ctx)
 {
-    (void) ctx;
+    (void)ctx;
     resets++;
     return 0;
 }
 
 static duk_ret_t native_ping(duk_context *ctx)
 {
-    (void) ctx;
+    (void)ctx;
     pings++;
     return 0;
 }
@@ -61,38 +62,38 @@ static void first_init(duk_context *ctx, duk_idx_t native_idx)
 
 static void first_configure(struct fcw_engine *engine, const struct fcw_engine_config *config)
 {
-    (void) engine;
-    (void) config;
+    (void)engine;
+    (void)config;
     record("configure:first");
 }
 
 static void first_cleanup(struct fcw_engine *engine)
 {
-    (void) engine;
+    (void)engine;
     record("cleanup:first");
 }
 
 static void second_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    (void) ctx;
-    (void) native_idx;
+    (void)ctx;
+    (void)native_idx;
     record("init:second");
 }
 
 static void second_cleanup(struct fcw_engine *engine)
 {
-    (void) engine;
+    (void)engine;
     record("cleanup:second");
 }
 
-static const struct fcw_module first = { "first", first_init, first_configure, first_cleanup };
-static const struct fcw_module second = { "second", second_init, NULL, second_cleanup };
-static const struct fcw_module *const modules[] = { &first, &second };
+static const struct fcw_module first = {"first", first_init, first_configure, first_cleanup};
+static const struct fcw_module second = {"second", second_init, NULL, second_cleanup};
+static const struct fcw_module *const modules[] = {&first, &second};
 
 static void test_log(void *data, int level, const char *msg)
 {
-    (void) data;
-    (void) level;
+    (void)data;
+    (void)level;
     snprintf(last_log, sizeof(last_log), "%s", msg);
 }
 
@@ -142,12 +143,12 @@ static int response_abandoned;
 
 static void abandon_response(void *response)
 {
-    response_abandoned = *(int *) response == 7;
+    response_abandoned = *(int *)response == 7;
 }
 
 static void abandon_process(void *data)
 {
-    (void) data;
+    (void)data;
     _exit(response_abandoned && strstr(last_log, "replacing the process") != NULL ? 42 : 43);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of lib/html_tokenizer.c: the html5lib tokenizer tests that
  * apply to a rewriting tokenizer (the .test files of t/data/html5lib, MIT licence),
@@ -23,10 +24,10 @@ enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
 struct jv {
     int type;
     int b;
-    char *s;              /* J_STR: UTF-8 */
+    char *s; /* J_STR: UTF-8 */
     size_t slen;
-    struct jv *items;     /* J_ARR, J_OBJ (values) */
-    char **keys;          /* J_OBJ */
+    struct jv *items; /* J_ARR, J_OBJ (values) */
+    char **keys;      /* J_OBJ */
     size_t n;
 };
 
@@ -45,22 +46,22 @@ static void put_utf8(char **o, size_t *len, size_t *cap, unsigned long cp)
     size_t n, i;
 
     if (cp < 0x80) {
-        b[0] = (unsigned char) cp, n = 1;
+        b[0] = (unsigned char)cp, n = 1;
     } else if (cp < 0x800) {
-        b[0] = (unsigned char) (0xC0 | (cp >> 6)), b[1] = (unsigned char) (0x80 | (cp & 63)), n = 2;
+        b[0] = (unsigned char)(0xC0 | (cp >> 6)), b[1] = (unsigned char)(0x80 | (cp & 63)), n = 2;
     } else if (cp < 0x10000) {
-        b[0] = (unsigned char) (0xE0 | (cp >> 12)), b[1] = (unsigned char) (0x80 | ((cp >> 6) & 63));
-        b[2] = (unsigned char) (0x80 | (cp & 63)), n = 3;
+        b[0] = (unsigned char)(0xE0 | (cp >> 12)), b[1] = (unsigned char)(0x80 | ((cp >> 6) & 63));
+        b[2] = (unsigned char)(0x80 | (cp & 63)), n = 3;
     } else {
-        b[0] = (unsigned char) (0xF0 | (cp >> 18)), b[1] = (unsigned char) (0x80 | ((cp >> 12) & 63));
-        b[2] = (unsigned char) (0x80 | ((cp >> 6) & 63)), b[3] = (unsigned char) (0x80 | (cp & 63)), n = 4;
+        b[0] = (unsigned char)(0xF0 | (cp >> 18)), b[1] = (unsigned char)(0x80 | ((cp >> 12) & 63));
+        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 63)), b[3] = (unsigned char)(0x80 | (cp & 63)), n = 4;
     }
     if (*len + n + 1 > *cap) {
         *cap = (*len + n + 1) * 2;
         *o = realloc(*o, *cap);
     }
     for (i = 0; i < n; i++) {
-        (*o)[(*len)++] = (char) b[i];
+        (*o)[(*len)++] = (char)b[i];
     }
     (*o)[*len] = 0;
 }
@@ -87,7 +88,7 @@ static char *j_string(size_t *out_len)
         unsigned long cp;
 
         if (*jp != '\\') {
-            put_utf8(&o, &len, &cap, 0);    /* make room */
+            put_utf8(&o, &len, &cap, 0); /* make room */
             len--;
             o[len++] = *jp++;
             o[len] = 0;
@@ -113,7 +114,7 @@ static char *j_string(size_t *out_len)
         case 'r': cp = '\r'; break;
         case 'f': cp = '\f'; break;
         case 'b': cp = '\b'; break;
-        default: cp = (unsigned char) *jp; break;
+        default: cp = (unsigned char)*jp; break;
         }
         jp++;
         put_utf8(&o, &len, &cap, cp);
@@ -153,7 +154,7 @@ static void j_value(struct jv *v)
 
                 v->keys[v->n] = j_string(&kl);
                 j_ws();
-                jp++;    /* : */
+                jp++; /* : */
             }
             j_value(&v->items[v->n]);
             v->n++;
@@ -167,7 +168,7 @@ static void j_value(struct jv *v)
         jp += 4;
     } else {
         v->type = J_NUM;
-        strtod(jp, (char **) &jp);
+        strtod(jp, (char **)&jp);
     }
 }
 
@@ -201,8 +202,8 @@ static const struct jv *j_get(const struct jv *o, const char *key)
 struct out {
     char *p;
     size_t len, cap;
-    int last_char;     /* the last token was Character: append to it */
-    char *raw;         /* the source bytes of every token, in order */
+    int last_char; /* the last token was Character: append to it */
+    char *raw;     /* the source bytes of every token, in order */
     size_t raw_len, raw_cap;
 };
 
@@ -257,9 +258,7 @@ static int collect(void *data, const struct fcw_html_token *t)
     memcpy(o->raw + o->raw_len, t->raw, t->raw_len);
     o->raw_len += t->raw_len;
     switch (t->type) {
-    case FCW_HTML_TEXT:
-        out_chars(o, t->raw, t->raw_len);
-        break;
+    case FCW_HTML_TEXT: out_chars(o, t->raw, t->raw_len); break;
     case FCW_HTML_START_TAG:
         out_token(o, "StartTag");
         out_field(o, t->name, t->name_len);
@@ -286,8 +285,7 @@ static int collect(void *data, const struct fcw_html_token *t)
         out_field(o, t->has_system_id ? t->system_id : "(null)", t->has_system_id ? t->system_id_len : 6);
         out_field(o, t->force_quirks ? "0" : "1", 1);
         break;
-    case FCW_HTML_RAW:
-        break;
+    case FCW_HTML_RAW: break;
     }
     return 0;
 }
@@ -331,8 +329,8 @@ static void expected(struct out *o, const struct jv *tokens)
     }
 }
 
-static void run(struct out *o, const char *in, size_t len, enum fcw_html_text_state st,
-                const char *last, size_t step, int auto_states)
+static void run(struct out *o, const char *in, size_t len, enum fcw_html_text_state st, const char *last, size_t step,
+                int auto_states)
 {
     struct fcw_html_tokenizer *tz = fcw_html_tokenizer_new(0, collect, o);
     size_t i;
@@ -365,8 +363,8 @@ static char *read_file(const char *path)
     fseek(f, 0, SEEK_END);
     n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    s = malloc((size_t) n + 1);
-    if (fread(s, 1, (size_t) n, f) != (size_t) n) {
+    s = malloc((size_t)n + 1);
+    if (fread(s, 1, (size_t)n, f) != (size_t)n) {
         n = 0;
     }
     s[n] = 0;
@@ -382,9 +380,9 @@ static void one_case(const char *file, const struct jv *t, const char *state_nam
         const char *name;
         enum fcw_html_text_state st;
     } states[] = {
-        { "Data state", FCW_HTML_STATE_DATA }, { "RCDATA state", FCW_HTML_STATE_RCDATA },
-        { "RAWTEXT state", FCW_HTML_STATE_RAWTEXT }, { "Script data state", FCW_HTML_STATE_SCRIPT_DATA },
-        { "PLAINTEXT state", FCW_HTML_STATE_PLAINTEXT },
+        {"Data state", FCW_HTML_STATE_DATA},           {"RCDATA state", FCW_HTML_STATE_RCDATA},
+        {"RAWTEXT state", FCW_HTML_STATE_RAWTEXT},     {"Script data state", FCW_HTML_STATE_SCRIPT_DATA},
+        {"PLAINTEXT state", FCW_HTML_STATE_PLAINTEXT},
     };
     const struct jv *input = j_get(t, "input"), *last = j_get(t, "lastStartTag");
     const struct jv *de = j_get(t, "doubleEscaped");
@@ -395,7 +393,7 @@ static void one_case(const char *file, const struct jv *t, const char *state_nam
 
     for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
         if (strcmp(states[i].name, state_name) == 0) {
-            st = (int) states[i].st;
+            st = (int)states[i].st;
         }
     }
     if (st < 0 || (de != NULL && de->b)) {
@@ -403,8 +401,8 @@ static void one_case(const char *file, const struct jv *t, const char *state_nam
         return;
     }
     /* references are decoded in data and RCDATA, NUL replaced in text states */
-    if (((st == FCW_HTML_STATE_DATA || st == FCW_HTML_STATE_RCDATA) && memchr(input->s, '&', input->slen))
-        || (st != FCW_HTML_STATE_DATA && memchr(input->s, 0, input->slen))) {
+    if (((st == FCW_HTML_STATE_DATA || st == FCW_HTML_STATE_RCDATA) && memchr(input->s, '&', input->slen)) ||
+        (st != FCW_HTML_STATE_DATA && memchr(input->s, 0, input->slen))) {
         skipped++;
         return;
     }
@@ -425,22 +423,24 @@ static void one_case(const char *file, const struct jv *t, const char *state_nam
     memset(&whole, 0, sizeof(whole));
     memset(&bytes, 0, sizeof(bytes));
     expected(&want, j_get(t, "output"));
-    run(&whole, in, len, (enum fcw_html_text_state) st, last ? last->s : NULL, len ? len : 1, 0);
-    run(&bytes, in, len, (enum fcw_html_text_state) st, last ? last->s : NULL, 1, 0);
-    good = want.len == whole.len && (want.len == 0 || memcmp(want.p, whole.p, want.len) == 0)
-           && want.len == bytes.len && (want.len == 0 || memcmp(want.p, bytes.p, want.len) == 0)
-           && whole.raw_len == len && (len == 0 || memcmp(whole.raw, in, len) == 0)
-           && bytes.raw_len == len && (len == 0 || memcmp(bytes.raw, in, len) == 0);
+    run(&whole, in, len, (enum fcw_html_text_state)st, last ? last->s : NULL, len ? len : 1, 0);
+    run(&bytes, in, len, (enum fcw_html_text_state)st, last ? last->s : NULL, 1, 0);
+    good = want.len == whole.len && (want.len == 0 || memcmp(want.p, whole.p, want.len) == 0) &&
+           want.len == bytes.len && (want.len == 0 || memcmp(want.p, bytes.p, want.len) == 0) && whole.raw_len == len &&
+           (len == 0 || memcmp(whole.raw, in, len) == 0) && bytes.raw_len == len &&
+           (len == 0 || memcmp(bytes.raw, in, len) == 0);
     if (good) {
         passed++;
     } else {
         failed_cases++;
         ok(0, "html5lib %s: %s [%s]", file, j_get(t, "description")->s, state_name);
         for (i = 0; i < want.len; i++) {
-            if (want.p[i] < 32) want.p[i] = want.p[i] == 0x1e ? '|' : want.p[i] == 0x1f ? '^' : '.';
+            if (want.p[i] < 32)
+                want.p[i] = want.p[i] == 0x1e ? '|' : want.p[i] == 0x1f ? '^' : '.';
         }
         for (i = 0; i < whole.len; i++) {
-            if (whole.p[i] < 32) whole.p[i] = whole.p[i] == 0x1e ? '|' : whole.p[i] == 0x1f ? '^' : '.';
+            if (whole.p[i] < 32)
+                whole.p[i] = whole.p[i] == 0x1e ? '|' : whole.p[i] == 0x1f ? '^' : '.';
         }
         printf("#   want %s\n#   got  %s\n", want.p ? want.p : "", whole.p ? whole.p : "");
     }
@@ -500,12 +500,11 @@ static void feed_steps(struct out *o, const char *in, size_t step, size_t max_to
 
 static void own_cases(void)
 {
-    static const char *doc =
-        "<!DOCTYPE html><html><head><title>a <b> &amp; </tit</title>"
-        "<script>if (a<b) document.write('<!--<script></script>-->');</script>"
-        "<style>p > a { color: red }</style></head>"
-        "<body class=\"x y\" data-a='1' data-b=2 hidden><!-- c -- --><p>t&eacute;xt</p><br/>"
-        "<textarea></textarea ></body></html>\n";
+    static const char *doc = "<!DOCTYPE html><html><head><title>a <b> &amp; </tit</title>"
+                             "<script>if (a<b) document.write('<!--<script></script>-->');</script>"
+                             "<style>p > a { color: red }</style></head>"
+                             "<body class=\"x y\" data-a='1' data-b=2 hidden><!-- c -- --><p>t&eacute;xt</p><br/>"
+                             "<textarea></textarea ></body></html>\n";
     struct out ref, o;
     size_t step;
     int rc, same = 1, raw = 1;
@@ -514,13 +513,26 @@ static void own_cases(void)
     feed_steps(&ref, doc, strlen(doc), 0, &rc);
     ok(rc == 0 && ref.raw_len == strlen(doc) && memcmp(ref.raw, doc, ref.raw_len) == 0,
        "the source bytes of the tokens are the document");
-    ok(strstr(ref.p, "Character\x1f" "a <b> &amp; </tit\x1e" "EndTag\x1ftitle") != NULL, "RCDATA in <title>");
-    ok(strstr(ref.p, "Character\x1f" "if (a<b) document.write('<!--<script></script>-->');\x1e"
-                     "EndTag\x1fscript") != NULL, "script data with a double-escaped <script>");
-    ok(strstr(ref.p, "StartTag\x1f" "body\x1f" "class\x1fx y\x1f" "data-a\x1f" "1\x1f" "data-b\x1f"
-                     "2\x1fhidden\x1f\x1e") != NULL, "attributes in every quoting style");
+    ok(strstr(ref.p, "Character\x1f"
+                     "a <b> &amp; </tit\x1e"
+                     "EndTag\x1ftitle") != NULL,
+       "RCDATA in <title>");
+    ok(strstr(ref.p, "Character\x1f"
+                     "if (a<b) document.write('<!--<script></script>-->');\x1e"
+                     "EndTag\x1fscript") != NULL,
+       "script data with a double-escaped <script>");
+    ok(strstr(ref.p, "StartTag\x1f"
+                     "body\x1f"
+                     "class\x1fx y\x1f"
+                     "data-a\x1f"
+                     "1\x1f"
+                     "data-b\x1f"
+                     "2\x1fhidden\x1f\x1e") != NULL,
+       "attributes in every quoting style");
     ok(strstr(ref.p, "Comment\x1f c -- \x1e") != NULL, "comment data");
-    ok(strstr(ref.p, "StartTag\x1f" "br\x1f/") != NULL, "self-closing flag");
+    ok(strstr(ref.p, "StartTag\x1f"
+                     "br\x1f/") != NULL,
+       "self-closing flag");
     for (step = 1; step < 40; step++) {
         memset(&o, 0, sizeof(o));
         feed_steps(&o, doc, step, 0, &rc);
@@ -546,15 +558,16 @@ static void own_cases(void)
 
     memset(&o, 0, sizeof(o));
     feed_steps(&o, "<title></p></title><p>", 1, 0, &rc);
-    ok(strstr(o.p, "Character\x1f</p>\x1e" "EndTag\x1ftitle\x1eStartTag\x1fp") != NULL,
+    ok(strstr(o.p, "Character\x1f</p>\x1e"
+                   "EndTag\x1ftitle\x1eStartTag\x1fp") != NULL,
        "auto states: </p> is text in <title>");
     out_free(&o);
 }
 
 int main(void)
 {
-    static const char *files[] = { "test1", "test2", "test3", "test4", "contentModelFlags",
-                                   "escapeFlag", "domjs", "unicodeChars" };
+    static const char *files[] = {"test1",      "test2", "test3",       "test4", "contentModelFlags",
+                                  "escapeFlag", "domjs", "unicodeChars"};
     const char *top = getenv("FCW_TOP");
     char dir[4096];
     size_t i;
@@ -563,8 +576,7 @@ int main(void)
     for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         html5lib_file(dir, files[i]);
     }
-    ok(failed_cases == 0, "html5lib tokenizer tests: %d passed, %d failed, %d skipped", passed,
-       failed_cases, skipped);
+    ok(failed_cases == 0, "html5lib tokenizer tests: %d passed, %d failed, %d skipped", passed, failed_cases, skipped);
     own_cases();
     return done_testing();
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The SQLite KV backend through lib/kv.h, below JavaScript: bytes that no
  * script can write (0xFF in keys, so the prefix bound that strips them),
@@ -24,7 +25,7 @@ static size_t list_count(struct fcw_kv *kv, const char *prefix, size_t prefixlen
     char err[256];
     struct fcw_kv_list l;
     if (fcw_kv_sqlite_ops.list(kv, prefix, prefixlen, limit, cursor, &l, err, sizeof(err)) < 0) {
-        return (size_t) -1;
+        return (size_t)-1;
     }
     size_t n = l.nkeys;
     if (next != NULL) {
@@ -42,7 +43,8 @@ int main(void)
     }
     char path[64];
     snprintf(path, sizeof(path), "%s/ns.sqlite3", dir);
-    struct fcw_binding b = { .type = FCW_BINDING_KV, .name = "KV", .backend = FCW_KV_SQLITE, .path = path, .timeout_ms = 1000 };
+    struct fcw_binding b = {
+        .type = FCW_BINDING_KV, .name = "KV", .backend = FCW_KV_SQLITE, .path = path, .timeout_ms = 1000};
     char err[256];
     struct fcw_kv *kv = fcw_kv_sqlite_ops.open(&b, err, sizeof(err));
     ok(kv != NULL, "open %s", kv ? path : err);
@@ -53,7 +55,8 @@ int main(void)
     ok(put(kv, "a\xff", 2, "1", 0) == 0, "a key ending in 0xFF");
     ok(put(kv, "a\xff\xff", 3, "2", 0) == 0, "and one ending in two");
     ok(put(kv, "a\xfe", 2, "3", 0) == 0 && put(kv, "b", 1, "4", 0) == 0, "neighbours");
-    ok(list_count(kv, "a\xff", 2, 10, NULL, NULL) == 2, "a prefix ending in 0xFF (its bound strips the 0xFF bytes): both keys");
+    ok(list_count(kv, "a\xff", 2, 10, NULL, NULL) == 2,
+       "a prefix ending in 0xFF (its bound strips the 0xFF bytes): both keys");
     ok(list_count(kv, "a", 1, 10, NULL, NULL) == 3, "prefix a: three keys, not b");
     ok(list_count(kv, "", 0, 10, NULL, NULL) == 4, "no prefix: all");
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the regular-expression engine (lib/regexp.h): a table of
  * cases (pattern, flags, input, start, and the expected captures, no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of src/request.c's request_build: the parameter sets nginx,
  * Apache (mod_proxy_fcgi) and Caddy send, the URL from REQUEST_URI or from
@@ -30,9 +31,9 @@ static int headers_are(const struct request *r, const char *want)
     char got[4096] = "";
     size_t n = 0;
     for (size_t i = 0; i < r->nheaders && n < sizeof(got); i++) {
-        n += (size_t) snprintf(got + n, sizeof(got) - n, "%s: %s\n", r->headers[2 * i], r->headers[2 * i + 1]);
+        n += (size_t)snprintf(got + n, sizeof(got) - n, "%s: %s\n", r->headers[2 * i], r->headers[2 * i + 1]);
     }
-    if (r->req.nheaders != r->nheaders || r->req.headers != (const char *const *) r->headers) {
+    if (r->req.nheaders != r->nheaders || r->req.headers != (const char *const *)r->headers) {
         printf("# the public header list differs\n");
         return 0;
     }
@@ -141,14 +142,15 @@ static void test_apache(void)
     struct request r;
     ok(request_build(&r, params) == 0, "apache: builds");
     ok(url_is(&r, "https://www.example.com/app.js/thing/7"), "apache: https URL from REQUEST_SCHEME");
-    ok(headers_are(&r, "host: www.example.com\nuser-agent: Mozilla/5.0\naccept-encoding: gzip\ncf-connecting-ip: 127.0.0.1\n"),
+    ok(headers_are(
+           &r, "host: www.example.com\nuser-agent: Mozilla/5.0\naccept-encoding: gzip\ncf-connecting-ip: 127.0.0.1\n"),
        "apache: only HTTP_* give headers");
     ok(str_is(r.script_filename, "/var/www/html/app.js", "script_filename"),
        "apache: proxy:fcgi://HOST/path gives the path");
     ok(str_is(r.log_context, "DELETE /app.js/thing/7", "log_context"), "apache: log context");
     request_free(&r);
 
-    char *bare[] = { "SCRIPT_FILENAME=proxy:fcgi://127.0.0.1:9000", NULL };
+    char *bare[] = {"SCRIPT_FILENAME=proxy:fcgi://127.0.0.1:9000", NULL};
     ok(request_build(&r, bare) == 0 && str_is(r.script_filename, "", "script_filename"),
        "apache: proxy:fcgi:// without a path gives an empty script file");
     request_free(&r);
@@ -157,29 +159,29 @@ static void test_apache(void)
 static void test_hosts(void)
 {
     struct request r;
-    char *port[] = { "SERVER_NAME=example.org", "SERVER_PORT=8443", "REQUEST_SCHEME=https", "REQUEST_URI=/x", NULL };
+    char *port[] = {"SERVER_NAME=example.org", "SERVER_PORT=8443", "REQUEST_SCHEME=https", "REQUEST_URI=/x", NULL};
     ok(request_build(&r, port) == 0 && url_is(&r, "https://example.org:8443/x"),
        "no HTTP_HOST: SERVER_NAME with a non-default port");
     request_free(&r);
 
-    char *https443[] = { "HTTP_HOST=", "SERVER_NAME=example.org", "SERVER_PORT=443", "HTTPS=on", "REQUEST_URI=/", NULL };
+    char *https443[] = {"HTTP_HOST=", "SERVER_NAME=example.org", "SERVER_PORT=443", "HTTPS=on", "REQUEST_URI=/", NULL};
     ok(request_build(&r, https443) == 0 && url_is(&r, "https://example.org/"),
        "empty HTTP_HOST: 443 left out for https");
     request_free(&r);
 
-    char *http443[] = { "SERVER_NAME=example.org", "SERVER_PORT=443", "REQUEST_URI=/", NULL };
+    char *http443[] = {"SERVER_NAME=example.org", "SERVER_PORT=443", "REQUEST_URI=/", NULL};
     ok(request_build(&r, http443) == 0 && url_is(&r, "http://example.org:443/"), "443 kept for http");
     request_free(&r);
 
-    char *http80[] = { "SERVER_NAME=example.org", "SERVER_PORT=80", "REQUEST_URI=/", NULL };
+    char *http80[] = {"SERVER_NAME=example.org", "SERVER_PORT=80", "REQUEST_URI=/", NULL};
     ok(request_build(&r, http80) == 0 && url_is(&r, "http://example.org/"), "80 left out for http");
     request_free(&r);
 
-    char *noname[] = { "SERVER_NAME=", "SERVER_PORT=8080", "REQUEST_URI=/", NULL };
+    char *noname[] = {"SERVER_NAME=", "SERVER_PORT=8080", "REQUEST_URI=/", NULL};
     ok(request_build(&r, noname) == 0 && url_is(&r, "http://localhost:8080/"), "empty SERVER_NAME: localhost");
     request_free(&r);
 
-    char *emptyport[] = { "SERVER_NAME=h", "SERVER_PORT=", "REQUEST_URI=/", NULL };
+    char *emptyport[] = {"SERVER_NAME=h", "SERVER_PORT=", "REQUEST_URI=/", NULL};
     ok(request_build(&r, emptyport) == 0 && url_is(&r, "http://h:/"), "an empty SERVER_PORT is not a default one");
     request_free(&r);
 
@@ -195,24 +197,24 @@ static void test_schemes(void)
     static const struct {
         const char *scheme, *https, *want;
     } cases[] = {
-        { NULL, "HTTPS=on", "https://h/" },
-        { NULL, "HTTPS=1", "https://h/" },
-        { NULL, "HTTPS=off", "http://h/" },
-        { NULL, "HTTPS=OFF", "http://h/" },
-        { NULL, "HTTPS=", "http://h/" },
-        { "REQUEST_SCHEME=ftp", "HTTPS=on", "https://h/" },
-        { "REQUEST_SCHEME=HTTPS", NULL, "http://h/" },
-        { "REQUEST_SCHEME=https", "HTTPS=off", "https://h/" },
-        { "REQUEST_SCHEME=http", "HTTPS=on", "http://h/" },
+        {NULL, "HTTPS=on", "https://h/"},
+        {NULL, "HTTPS=1", "https://h/"},
+        {NULL, "HTTPS=off", "http://h/"},
+        {NULL, "HTTPS=OFF", "http://h/"},
+        {NULL, "HTTPS=", "http://h/"},
+        {"REQUEST_SCHEME=ftp", "HTTPS=on", "https://h/"},
+        {"REQUEST_SCHEME=HTTPS", NULL, "http://h/"},
+        {"REQUEST_SCHEME=https", "HTTPS=off", "https://h/"},
+        {"REQUEST_SCHEME=http", "HTTPS=on", "http://h/"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        char *params[4] = { "HTTP_HOST=h", NULL, NULL, NULL };
+        char *params[4] = {"HTTP_HOST=h", NULL, NULL, NULL};
         size_t n = 1;
         if (cases[i].scheme) {
-            params[n++] = (char *) cases[i].scheme;
+            params[n++] = (char *)cases[i].scheme;
         }
         if (cases[i].https) {
-            params[n++] = (char *) cases[i].https;
+            params[n++] = (char *)cases[i].https;
         }
         struct request r;
         ok(request_build(&r, params) == 0 && url_is(&r, cases[i].want), "scheme: %s %s -> %s",
@@ -224,22 +226,22 @@ static void test_schemes(void)
 static void test_no_request_uri(void)
 {
     struct request r;
-    char *all[] = { "HTTP_HOST=h", "SCRIPT_NAME=/app", "PATH_INFO=/x/y", "QUERY_STRING=q=1", NULL };
+    char *all[] = {"HTTP_HOST=h", "SCRIPT_NAME=/app", "PATH_INFO=/x/y", "QUERY_STRING=q=1", NULL};
     ok(request_build(&r, all) == 0 && url_is(&r, "http://h/app/x/y?q=1") && str_is(r.path, "/app", "path"),
        "no REQUEST_URI: SCRIPT_NAME + PATH_INFO + ?QUERY_STRING, path SCRIPT_NAME");
     request_free(&r);
 
-    char *empty[] = { "HTTP_HOST=h", "SCRIPT_NAME=", "PATH_INFO=", "QUERY_STRING=", NULL };
+    char *empty[] = {"HTTP_HOST=h", "SCRIPT_NAME=", "PATH_INFO=", "QUERY_STRING=", NULL};
     ok(request_build(&r, empty) == 0 && url_is(&r, "http://h/") && str_is(r.path, "", "path"),
        "no REQUEST_URI, all empty: '/' appended, path SCRIPT_NAME");
     request_free(&r);
 
-    char *query[] = { "HTTP_HOST=h", "QUERY_STRING=q", NULL };
+    char *query[] = {"HTTP_HOST=h", "QUERY_STRING=q", NULL};
     ok(request_build(&r, query) == 0 && url_is(&r, "http://h?q") && str_is(r.path, "/", "path"),
        "no REQUEST_URI, only a query: no '/' added");
     request_free(&r);
 
-    char *relative[] = { "HTTP_HOST=h", "REQUEST_URI=x/y", "PATH_INFO=/p", NULL };
+    char *relative[] = {"HTTP_HOST=h", "REQUEST_URI=x/y", "PATH_INFO=/p", NULL};
     ok(request_build(&r, relative) == 0 && url_is(&r, "http://h/p") && str_is(r.path, "x/y", "path"),
        "a REQUEST_URI not starting with '/' is not the URL's path, but is r->path");
     request_free(&r);
@@ -247,7 +249,7 @@ static void test_no_request_uri(void)
 
 static void test_options_star(void)
 {
-    char *params[] = { "REQUEST_METHOD=OPTIONS", "REQUEST_URI=*", "SCRIPT_NAME=", "HTTP_HOST=h:81", NULL };
+    char *params[] = {"REQUEST_METHOD=OPTIONS", "REQUEST_URI=*", "SCRIPT_NAME=", "HTTP_HOST=h:81", NULL};
     struct request r;
     ok(request_build(&r, params) == 0 && url_is(&r, "http://h:81/") && str_is(r.path, "*", "path") &&
            str_is(r.log_context, "OPTIONS *", "log_context"),
@@ -258,43 +260,53 @@ static void test_options_star(void)
 static void test_header_rules(void)
 {
     struct request r;
-    char *httpoxy[] = { "HTTP_PROXY=http://evil:3128", "HTTP_PROXY_AUTHORIZATION=x", "HTTP_=nameless",
-                        "HTTP_X_Mixed_Case9=v=w", "NOEQUALS", "HTTP_NOEQUALS", "HTTP_\xc3\x89T\xc3\x89=\xc3\xa9",
-                        "CONTENT=1", NULL };
+    char *httpoxy[] = {"HTTP_PROXY=http://evil:3128",
+                       "HTTP_PROXY_AUTHORIZATION=x",
+                       "HTTP_=nameless",
+                       "HTTP_X_Mixed_Case9=v=w",
+                       "NOEQUALS",
+                       "HTTP_NOEQUALS",
+                       "HTTP_\xc3\x89T\xc3\x89=\xc3\xa9",
+                       "CONTENT=1",
+                       NULL};
     ok(request_build(&r, httpoxy) == 0 &&
            headers_are(&r, "proxy-authorization: x\nx-mixed-case9: v=w\n\xc3\x89t\xc3\x89: \xc3\xa9\n"),
        "HTTP_PROXY dropped (httpoxy), HTTP_PROXY_* kept; nameless and '='-less parameters skipped; "
        "only ASCII lower-cased");
     request_free(&r);
 
-    char *ctype[] = { "HTTP_CONTENT_TYPE=text/html", "CONTENT_TYPE=text/plain", "CONTENT_TYPE=", "HTTP_A=1", NULL };
-    ok(request_build(&r, ctype) == 0 &&
-           headers_are(&r, "content-type: text/plain\ncontent-type: \na: 1\n"),
+    char *ctype[] = {"HTTP_CONTENT_TYPE=text/html", "CONTENT_TYPE=text/plain", "CONTENT_TYPE=", "HTTP_A=1", NULL};
+    ok(request_build(&r, ctype) == 0 && headers_are(&r, "content-type: text/plain\ncontent-type: \na: 1\n"),
        "CONTENT_TYPE wins over HTTP_CONTENT_TYPE, every CONTENT_TYPE kept");
     request_free(&r);
 
-    char *empty_ctype[] = { "CONTENT_TYPE=", "HTTP_CONTENT_TYPE=text/html", "CONTENT_TYPE=text/plain", NULL };
+    char *empty_ctype[] = {"CONTENT_TYPE=", "HTTP_CONTENT_TYPE=text/html", "CONTENT_TYPE=text/plain", NULL};
     ok(request_build(&r, empty_ctype) == 0 && headers_are(&r, "content-type: text/html\n"),
        "an empty (first) CONTENT_TYPE leaves HTTP_CONTENT_TYPE");
     request_free(&r);
 
-    char *caddy[] = { "CONTENT_LENGTH=-1", "HTTP_TRANSFER_ENCODING=chunked", "CONTENT_TYPE=text/plain", NULL };
+    char *caddy[] = {"CONTENT_LENGTH=-1", "HTTP_TRANSFER_ENCODING=chunked", "CONTENT_TYPE=text/plain", NULL};
     ok(request_build(&r, caddy) == 0 && headers_are(&r, "transfer-encoding: chunked\ncontent-type: text/plain\n"),
        "Caddy's CONTENT_LENGTH=-1 gives no content-length");
     request_free(&r);
 
-    char *caddy_both[] = { "CONTENT_LENGTH=-1", "HTTP_CONTENT_LENGTH=5", NULL };
+    char *caddy_both[] = {"CONTENT_LENGTH=-1", "HTTP_CONTENT_LENGTH=5", NULL};
     ok(request_build(&r, caddy_both) == 0 && headers_are(&r, "content-length: 5\n"),
        "an invalid CONTENT_LENGTH leaves HTTP_CONTENT_LENGTH");
     request_free(&r);
 
-    char *clen[] = { "HTTP_CONTENT_LENGTH=7", "CONTENT_LENGTH=7", "CONTENT_LENGTH=x", NULL };
+    char *clen[] = {"HTTP_CONTENT_LENGTH=7", "CONTENT_LENGTH=7", "CONTENT_LENGTH=x", NULL};
     ok(request_build(&r, clen) == 0 && headers_are(&r, "content-length: 7\ncontent-length: x\n"),
        "a valid (first) CONTENT_LENGTH wins, every CONTENT_LENGTH kept");
     request_free(&r);
 
-    char *first[] = { "REQUEST_URI=/one", "REQUEST_URI=/two", "REQUEST_METHOD=", "REQUEST_METHOD=PUT",
-                      "HTTP_HOST=a", "HTTP_HOST=b", NULL };
+    char *first[] = {"REQUEST_URI=/one",
+                     "REQUEST_URI=/two",
+                     "REQUEST_METHOD=",
+                     "REQUEST_METHOD=PUT",
+                     "HTTP_HOST=a",
+                     "HTTP_HOST=b",
+                     NULL};
     ok(request_build(&r, first) == 0 && url_is(&r, "http://a/one") && str_is(r.req.method, "GET", "method") &&
            headers_are(&r, "host: a\nhost: b\n"),
        "the first of a repeated variable wins (an empty method is GET); repeated headers all kept");
@@ -324,7 +336,7 @@ static void test_long(void)
     strcpy(header, "HTTP_X_LONG=");
     memset(header + 12, 'h', n);
     header[12 + n] = '\0';
-    char *params[] = { uri, server, "SERVER_PORT=8080", header, NULL };
+    char *params[] = {uri, server, "SERVER_PORT=8080", header, NULL};
     ok(request_build(&r, params) == 0, "long: builds");
     /* "SERVER_NAME:PORT" is cut at 511 bytes */
     size_t host_at = strlen("http://");
@@ -345,7 +357,7 @@ static void test_long(void)
         strcpy(method, "REQUEST_METHOD=");
         memset(method + 15, 'M', 300);
         method[15 + 300] = '\0';
-        char *more[] = { server, "SERVER_PORT=8080", method, "SCRIPT_NAME=/s", NULL };
+        char *more[] = {server, "SERVER_PORT=8080", method, "SCRIPT_NAME=/s", NULL};
         ok(request_build(&r, more) == 0 && strlen(r.url) == host_at + 511 + 2 &&
                strcmp(r.url + host_at + 511, "/s") == 0,
            "long: a SERVER_NAME over 511 bytes is cut, the port left out");
@@ -367,19 +379,35 @@ static void test_host_check(void)
         const char *host;
         int bad;
     } cases[] = {
-        { "example.org", 0 },       { "example.org:8080", 0 }, { "127.0.0.1:9000", 0 },
-        { "[::1]", 0 },             { "[2001:db8::7]:443", 0 }, { "xn--bcher-kva.example", 0 },
-        { "b\xc3\xbc" "cher.example", 0 }, { "a_b-c~d.example", 0 },
-        { "evil.com#", 1 },         { "evil.com/x", 1 },        { "evil.com?x", 1 },
-        { "user@evil.com", 1 },     { "a b", 1 },               { "evil.com:80x", 1 },
-        { "evil.com:123456", 1 },   { ":80", 1 },               { "[::1", 1 },
-        { "[::1]x", 1 },            { "[evil]", 1 },            { "a\\b", 1 },
-        { "a%2fb", 1 },             { "<x>", 1 },
+        {"example.org", 0},
+        {"example.org:8080", 0},
+        {"127.0.0.1:9000", 0},
+        {"[::1]", 0},
+        {"[2001:db8::7]:443", 0},
+        {"xn--bcher-kva.example", 0},
+        {"b\xc3\xbc"
+         "cher.example",
+         0},
+        {"a_b-c~d.example", 0},
+        {"evil.com#", 1},
+        {"evil.com/x", 1},
+        {"evil.com?x", 1},
+        {"user@evil.com", 1},
+        {"a b", 1},
+        {"evil.com:80x", 1},
+        {"evil.com:123456", 1},
+        {":80", 1},
+        {"[::1", 1},
+        {"[::1]x", 1},
+        {"[evil]", 1},
+        {"a\\b", 1},
+        {"a%2fb", 1},
+        {"<x>", 1},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char host[128];
         snprintf(host, sizeof(host), "HTTP_HOST=%s", cases[i].host);
-        char *params[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/public?name=z", host, NULL };
+        char *params[] = {"REQUEST_METHOD=GET", "REQUEST_URI=/public?name=z", host, NULL};
         struct request r;
         int built = request_build(&r, params) == 0;
         ok(built && r.bad_host == cases[i].bad, "host check: \"%s\" is %s", cases[i].host,

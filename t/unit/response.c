@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the response writer (lib/response.c) over a fake output
  * that records every call: the head (its default reason, HEAD requests),
@@ -16,9 +17,9 @@
 struct fake {
     char log[4096]; /* "head 200 OK 1 stream;write 5;flush;..." */
     size_t len;
-    int fail_at;    /* the call (1-based) that fails, 0: none */
+    int fail_at; /* the call (1-based) that fails, 0: none */
     int calls;
-    int no_abort;   /* the output has no abort */
+    int no_abort; /* the output has no abort */
     char body[256];
     size_t body_len;
 };
@@ -31,8 +32,8 @@ static void note(struct fake *f, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(f->log + f->len, sizeof(f->log) - f->len, fmt, ap);
     va_end(ap);
-    if (n > 0 && f->len + (size_t) n < sizeof(f->log) - 1) {
-        f->len += (size_t) n;
+    if (n > 0 && f->len + (size_t)n < sizeof(f->log) - 1) {
+        f->len += (size_t)n;
         f->log[f->len++] = ';';
         f->log[f->len] = '\0';
     }
@@ -48,7 +49,7 @@ static int fake_head(void *data, int status, const char *reason, const char *con
 {
     struct fake *f = data;
     note(f, "head %d %s %zu%s", status, reason, nheaders, streaming ? " stream" : "");
-    (void) headers;
+    (void)headers;
     return result(f);
 }
 
@@ -88,7 +89,7 @@ static void setup(struct fake *f, struct fcw_output *out, struct fcw_response *r
     fcw_response_init(r, out, head_only);
 }
 
-static const char *const plain[] = { "content-type", "text/plain" };
+static const char *const plain[] = {"content-type", "text/plain"};
 
 int main(void)
 {
@@ -103,8 +104,7 @@ int main(void)
     ok(fcw_response_write(&r, "hello", 5) == 0 && fcw_response_write(&r, "", 0) == 0, "body written");
     fcw_response_end(&r, 0);
     ok(fcw_response_write(&r, "late", 4) < 0, "no body after the end");
-    ok(strcmp(f.log, "head 200 OK 1;write 5;") == 0, "head with the status's reason, one write, no flush: %s",
-       f.log);
+    ok(strcmp(f.log, "head 200 OK 1;write 5;") == 0, "head with the status's reason, one write, no flush: %s", f.log);
     ok(r.ended && !r.cut && !r.client_gone && f.body_len == 5 && memcmp(f.body, "hello", 5) == 0,
        "ended, not cut, the bytes as given");
     ok(fcw_response_cut(&r) == 0 && strstr(f.log, "abort") == NULL, "a complete response is not cut");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of lib/runtime_image.c: the embedded image matches this build
  * and the engine loads the runtime from it; the runtime it gives behaves as
@@ -23,7 +24,7 @@ static char last_warning[1024];
 
 static void capture_log(void *data, int level, const char *msg)
 {
-    (void) data;
+    (void)data;
     if (level <= FCW_LOG_WARNING) {
         warnings++;
         snprintf(last_warning, sizeof(last_warning), "%s", msg);
@@ -127,14 +128,14 @@ int main(void)
         size_t size;
         size_t flip; /* byte to alter (0: none) */
     } bad[] = {
-        { "another runtime's files", "made from other runtime files (file 0 is not js/", fcw_runtime_image_size, 0 },
-        { "an image cut short", "truncated image", fcw_runtime_image_size - 100, 0 },
-        { "bytes after the last file", "bytes after the image's last file", fcw_runtime_image_size + 16, 0 },
-        { "not an image", "not a runtime image", fcw_runtime_image_size, 1 },
+        {"another runtime's files", "made from other runtime files (file 0 is not js/", fcw_runtime_image_size, 0},
+        {"an image cut short", "truncated image", fcw_runtime_image_size - 100, 0},
+        {"bytes after the last file", "bytes after the image's last file", fcw_runtime_image_size + 16, 0},
+        {"not an image", "not a runtime image", fcw_runtime_image_size, 1},
     };
     size_t stamp_len = strlen(FCW_RUNTIME_STAMP);
     size_t first_name = stamp_at + stamp_len + 4 + 4; /* past the stamp and the file count, the name's length */
-    bad[0].flip = first_name + 3;                      /* "js/00-core.js" -> "js/10-core.js" */
+    bad[0].flip = first_name + 3;                     /* "js/00-core.js" -> "js/10-core.js" */
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         memcpy(copy, fcw_runtime_image_data, fcw_runtime_image_size);
         memset(copy + fcw_runtime_image_size, 0, 16);
@@ -175,8 +176,9 @@ int main(void)
         ok(strcmp(lazy_globals, globals) == 0, "has the same globals");
         eval(e, probe, out, sizeof(out));
         ok(strcmp(out, first_out) == 0, "which work the same once used: %s", out);
-        eval(e, "var d = Object.getOwnPropertyDescriptor(globalThis, 'crypto');"
-                "[typeof d.value, d.writable, d.enumerable, d.configurable].join()",
+        eval(e,
+             "var d = Object.getOwnPropertyDescriptor(globalThis, 'crypto');"
+             "[typeof d.value, d.writable, d.enumerable, d.configurable].join()",
              out, sizeof(out));
         ok(strcmp(out, "object,true,false,true") == 0, "and are data properties like the others after: %s", out);
         fcw_engine_free(e);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of script images (lib/script_image.c, fcw_engine_compile_image
  * and fcw_engine_load_image in lib/script.c): a script loaded from its image
@@ -23,7 +24,7 @@ static char last_warning[1024];
 
 static void capture_log(void *data, int level, const char *msg)
 {
-    (void) data;
+    (void)data;
     if (level <= FCW_LOG_WARNING) {
         warnings++;
         snprintf(last_warning, sizeof(last_warning), "%s", msg);
@@ -99,16 +100,15 @@ static void same_behaviour(void)
     ok(fcw_engine_load_source(src, "/srv/app.js", module_src, strlen(module_src), err, sizeof(err)) == 0,
        "the module loads from its text (%s)", err);
     warnings = 0;
-    ok(fcw_engine_load_image(img, "/srv/app.js", module_src, strlen(module_src), image, image_len, err,
-                             sizeof(err)) == 0,
+    ok(fcw_engine_load_image(img, "/srv/app.js", module_src, strlen(module_src), image, image_len, err, sizeof(err)) ==
+           0,
        "and from its image (%s)", err);
     ok(warnings == 0, "with no warning (%s)", warnings ? last_warning : "");
 
     eval(src, "try { probe(2) } catch (e) { e.name + ': ' + e.message + ' ' + e.stack }", a, sizeof(a));
     eval(img, "try { probe(2) } catch (e) { e.name + ': ' + e.message + ' ' + e.stack }", b, sizeof(b));
     ok(strstr(b, "RangeError: boom 2") != NULL, "the loaded module's functions run (%s)", b);
-    ok(strstr(b, "at inner (/srv/app.js:6)") != NULL,
-       "its stack names the file and lines of the source (%s)", b);
+    ok(strstr(b, "at inner (/srv/app.js:6)") != NULL, "its stack names the file and lines of the source (%s)", b);
     ok(strcmp(a, b) == 0, "the same stack as compiled from the text (%s | %s)", a, b);
     eval(img, "typeof count + ' ' + typeof inner + ' ' + loads", b, sizeof(b));
     ok(strcmp(b, "undefined undefined 1") == 0, "its top-level names stay private, run once (%s)", b);
@@ -117,14 +117,13 @@ static void same_behaviour(void)
     fcw_engine_free(img);
 
     /* global code */
-    ok(fcw_engine_compile_image(maker, "g.js", global_src, strlen(global_src), &image, &image_len, err,
-                                sizeof(err)) == 0,
+    ok(fcw_engine_compile_image(maker, "g.js", global_src, strlen(global_src), &image, &image_len, err, sizeof(err)) ==
+           0,
        "global code compiles into an image (%s)", err);
     src = new_engine();
     img = new_engine();
     ok(fcw_engine_load_source(src, "g.js", global_src, strlen(global_src), err, sizeof(err)) == 0 &&
-           fcw_engine_load_image(img, "g.js", global_src, strlen(global_src), image, image_len, err,
-                                 sizeof(err)) == 0,
+           fcw_engine_load_image(img, "g.js", global_src, strlen(global_src), image, image_len, err, sizeof(err)) == 0,
        "and loads both ways (%s)", err);
     eval(img, "shout(greeting)", b, sizeof(b));
     ok(strcmp(b, "HI!") == 0, "its declarations are globals (%s)", b);
@@ -187,8 +186,8 @@ static void mismatches(void)
     unsigned char *image = NULL;
     size_t len = 0;
     struct fcw_engine *maker = new_engine();
-    if (fcw_engine_compile_image(maker, "/srv/app.js", module_src, strlen(module_src), &image, &len, err,
-                                 sizeof(err)) < 0) {
+    if (fcw_engine_compile_image(maker, "/srv/app.js", module_src, strlen(module_src), &image, &len, err, sizeof(err)) <
+        0) {
         ok(0, "compile: %s", err);
         fcw_engine_free(maker);
         return;
@@ -217,15 +216,15 @@ static void mismatches(void)
     char why[300];
     if (fcw_script_image_check(image, len, module_src, strlen(module_src), &flags, &dump, &dump_len, why,
                                sizeof(why)) == 0) {
-        dump_at = (size_t) (dump - image);
+        dump_at = (size_t)(dump - image);
     }
     ok(dump_at < len && (flags & FCW_SCRIPT_IMAGE_MODULE), "the image checks, as a module");
     if (dump_at < len) {
         copy[dump_at] = 0;
         refused(copy, len, module_src, "bytecode is damaged", "a dump without Duktape's marker");
     }
-    refused((const unsigned char *) "FCWRTIM1xxxx", 12, module_src, "not a script image", "a runtime image");
-    refused((const unsigned char *) "", 0, module_src, "not a script image", "empty");
+    refused((const unsigned char *)"FCWRTIM1xxxx", 12, module_src, "not a script image", "a runtime image");
+    refused((const unsigned char *)"", 0, module_src, "not a script image", "empty");
     free(copy);
     free(image);
 }

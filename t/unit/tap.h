@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A minimal TAP emitter for the C unit tests: ok(cond, fmt, ...) prints one
  * numbered line; done_testing() prints the plan and returns the exit code.

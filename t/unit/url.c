@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of lib/url.c through its public header: parsing with and
  * without a base, component offsets, CESU-8 input from Duktape, setters,
@@ -33,11 +34,13 @@ static void test_components(void)
     ok(parse_str(" HTTPS://u:p@EX.com:8443/a/../b?q#f ", NULL, &u) == 0, "absolute URL parses");
     ok(part_is(&u, FCW_URL_HREF, "https://u:p@ex.com:8443/b?q#f"), "href is serialized");
     ok(part_is(&u, FCW_URL_PROTOCOL, "https:") && part_is(&u, FCW_URL_USERNAME, "u") &&
-           part_is(&u, FCW_URL_PASSWORD, "p"), "scheme and credentials");
+           part_is(&u, FCW_URL_PASSWORD, "p"),
+       "scheme and credentials");
     ok(part_is(&u, FCW_URL_HOST, "ex.com:8443") && part_is(&u, FCW_URL_HOSTNAME, "ex.com") &&
-           part_is(&u, FCW_URL_PORT, "8443") && u.port == 8443, "host and port");
-    ok(part_is(&u, FCW_URL_PATHNAME, "/b") && part_is(&u, FCW_URL_SEARCH, "?q") &&
-           part_is(&u, FCW_URL_HASH, "#f"), "path, query, fragment");
+           part_is(&u, FCW_URL_PORT, "8443") && u.port == 8443,
+       "host and port");
+    ok(part_is(&u, FCW_URL_PATHNAME, "/b") && part_is(&u, FCW_URL_SEARCH, "?q") && part_is(&u, FCW_URL_HASH, "#f"),
+       "path, query, fragment");
     fcw_url_free(&u);
 }
 
@@ -75,8 +78,7 @@ static void test_cesu8(void)
     /* U+1F600 as a CESU-8 surrogate pair, then a lone high surrogate. */
     const char input[] = "http://h/\xed\xa0\xbd\xed\xb8\x80\xed\xa0\x80";
 
-    ok(fcw_url_parse(input, sizeof input - 1, NULL, &u) == 0 &&
-           part_is(&u, FCW_URL_PATHNAME, "/%F0%9F%98%80%EF%BF%BD"),
+    ok(fcw_url_parse(input, sizeof input - 1, NULL, &u) == 0 && part_is(&u, FCW_URL_PATHNAME, "/%F0%9F%98%80%EF%BF%BD"),
        "surrogate pair combined, lone surrogate becomes U+FFFD");
     fcw_url_free(&u);
 }
@@ -136,9 +138,9 @@ static void test_text(void)
     unsigned char b[8];
     size_t n, i;
     char out[16];
-    static const unsigned char pair[] = { 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80 };
-    static const unsigned char lone[] = { 'a', 0xED, 0xA0, 0xBD, 'b' };
-    static const unsigned char bad[] = { 0xE2, 0x82 };
+    static const unsigned char pair[] = {0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80};
+    static const unsigned char lone[] = {'a', 0xED, 0xA0, 0xBD, 'b'};
+    static const unsigned char bad[] = {0xE2, 0x82};
 
     n = fcw_utf8_put(0x1F600, b);
     ok(n == 4 && memcmp(b, "\xF0\x9F\x98\x80", 4) == 0, "utf8 put: four bytes above U+FFFF");
@@ -152,11 +154,17 @@ static void test_text(void)
     ok(fcw_utf8_get(pair, sizeof pair, &i, 0) == 0xFFFD && i == 1, "utf8 get: a surrogate is invalid UTF-8");
     i = 0;
     ok(fcw_utf8_get(bad, sizeof bad, &i, 0) == 0xFFFD && i == 2, "utf8 get: truncated sequence is one U+FFFD");
-    ok(fcw_hex_value('7') == 7 && fcw_hex_value('b') == 11 && fcw_hex_value('F') == 15, "hex value of digits, both cases");
+    ok(fcw_hex_value('7') == 7 && fcw_hex_value('b') == 11 && fcw_hex_value('F') == 15,
+       "hex value of digits, both cases");
     ok(fcw_hex_value('g') == -1 && fcw_hex_value('/') == -1 && fcw_hex_value(0xFFFFFFFFu) == -1 &&
-           fcw_hex_value(0x0661) == -1, "hex value: -1 for anything else");
+           fcw_hex_value(0x0661) == -1,
+       "hex value: -1 for anything else");
     n = fcw_text_to_scalar_utf8((const char *)lone, sizeof lone, out);
-    ok(n == 5 && memcmp(out, "a\xEF\xBF\xBD" "b", 5) == 0, "to scalar UTF-8: lone surrogate replaced");
+    ok(n == 5 && memcmp(out,
+                        "a\xEF\xBF\xBD"
+                        "b",
+                        5) == 0,
+       "to scalar UTF-8: lone surrogate replaced");
 }
 
 int main(void)

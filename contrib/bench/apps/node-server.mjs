@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Serves one benchmark app (an ES module bundle whose default export has
 // fetch(request, env)) with @hono/node-server, as Node apps are run in
 // production: node's cluster module, one worker process per CPU (or

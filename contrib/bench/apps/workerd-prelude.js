@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Put before a bundle of contrib/fcworker-build when workerd runs it. The
 // build lowers BigInt operators into calls of `__fcw_bigint`, an object
 // fcworker's runtime provides; workerd has native BigInts, so here each

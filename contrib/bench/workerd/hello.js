@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The workerd side of the benchmark's "hello" rows: contrib/examples/hello.js
 // as an ES module for workerd, the same response.
 export default {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The workerd side of the benchmark's "json-api" rows: the routes and
 // responses of contrib/examples/json-api.js, state kept in the isolate
 // between requests (workerd runs one isolate, so there is one list).

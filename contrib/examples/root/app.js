@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Browser-side JavaScript: the front server must send this file as it is
 // (application/javascript), never hand it to fcworker. It fills the list on
 // the page rendered by index.sjs from the JSON of api.sjs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * BigInt lowering: a source pre-pass on esbuild's ES2022 output that lets
  * code using BigInt run on fcworker's runtime, which has BigInt as an object

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Pre-pass: a dynamic `import(specifier)` that esbuild could not resolve at
  * build time (its argument is not a string literal, as in hono/logger's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * The ES5 lowering step of fcworker-build, and what esbuild must be told
  * about the target before it: SWC lowers ES2022 code (esbuild's output, after

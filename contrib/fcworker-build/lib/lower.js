@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * lowerScript(code, filename): lowers one classic script (no imports to
  * bundle) to ES5 for Duktape 2.7 the way fcworker-build lowers a bundle,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Source pre-passes between esbuild and the ES5 lowering: rewrites of modern
  * syntax that the lowering cannot express for Duktape (or expresses in a way

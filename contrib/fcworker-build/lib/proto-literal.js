@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Lowers `__proto__: value` in object literals (ECMAScript Annex B.3.1),
  * which Duktape 2.7 reads as an ordinary property named "__proto__".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Pre-pass: regular-expression literals whose syntax is newer than ES5 and
  * that esbuild leaves as they are (pattern modifiers such as `(?i:...)` and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * SWC inlines its helpers at the top of the lowered module. For the ones
  * the runtime has a faster form of (js/15-build-helpers.js, the global

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Source maps of fcworker-build's steps: composing the maps of consecutive
  * steps into one from the final output to the original files, shifting a

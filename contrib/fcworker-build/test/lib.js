@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Tests of fcworker-build's library parts, printed as TAP: the pre-pass
  * framework (lib/prepass.js: the cheap scan that skips the parse, transform

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Tests of lib/proto-literal.js, printed as TAP: which object literals are
  * rewritten and how, and that the rewritten code, run in Node with a helper

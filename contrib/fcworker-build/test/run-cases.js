@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /*
  * Runs one built corpus worker (t/modern/NAME, built by fcworker-build) in
  * Node against its cases.json, with Node's own Web APIs (Request, Response,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Quick check of fcworker-build against the corpus in t/modern/: builds every
 # worker (installing the tool's and the corpus' npm packages with `npm ci`
 # when missing), checks that each output parses as ES5 with acorn apart from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // zod 4 with BigInts: z.bigint() with checks and coercion, int64 formats,
 // objects mixing BigInts and other types, and the error reports.
 import { z } from 'zod';

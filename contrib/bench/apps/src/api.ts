@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Benchmark app (a): a small shop API on Hono. Routing with a path
 // parameter, the cors and etag middleware on every /api route, and zod
 // validation of the query of a GET and of the JSON body of a POST.

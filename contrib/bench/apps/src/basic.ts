@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Benchmark app: the routes and middleware of Hono's own "basic" example,
 // written anew for the benchmark (the row requests GET /book/42).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Benchmark app (d): one binding call per request on Hono.
 //
 //   GET  /health           "ok", without touching a binding (the readiness probe)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Benchmark app (b): server-rendered HTML with hono/jsx. GET /products
 // renders a page (layout, header, a table of 100 products built by a
 // component per row, attribute and text escaping) as text/html.

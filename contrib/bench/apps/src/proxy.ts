@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Benchmark app (c): a proxy on Hono. GET /proxy/:file fetches
 // UPSTREAM/:file (an environment variable: a local nginx serving static
 // files) and passes the response through, body streamed, with one header

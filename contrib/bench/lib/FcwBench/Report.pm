@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The output of contrib/bench/run: the table of rows, the scaling tables,
 # the CGI row, the figures read back from contrib/bench/streaming, and a
 # met/MISS line per target. A ratio between two rows is taken per round

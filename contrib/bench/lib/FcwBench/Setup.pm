@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # What contrib/bench/run needs before the rows: Debian packages (installed
 # with apt-get when it runs as root), the bare libfcgi responder, workerd
 # from npm (the version pinned in contrib/bench/workerd) and the real-app

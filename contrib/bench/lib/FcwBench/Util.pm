@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Helpers of contrib/bench/run: starting and stopping processes by PID,
 # a small HTTP client for probes and set-up requests, running wrk and
 # reading its figures, and memory figures from /proc. Every process

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * HTTP helpers for the CRUD example: JSON responses, an error class carrying
  * a status code, and a body reader that turns malformed JSON into a 400.

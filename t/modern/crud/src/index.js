@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * CRUD example: a JSON API over an in-memory store.
  *   GET /items            list (optionally ?tag=T)

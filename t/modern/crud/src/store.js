@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * An in-memory item store backed by a Map, with field validation. Ids are
  * sequential so that responses are predictable.

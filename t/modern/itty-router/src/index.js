@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // itty-router 5: every router is an object literal whose __proto__ is a
 // Proxy (the route methods come from its get trap), and AutoRouter wraps
 // each request in a Proxy too. Routes without :params (those need RegExp

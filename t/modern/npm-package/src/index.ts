@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * A worker built on the hono npm package (TypeScript): middleware, a mounted
  * sub-app, typed path parameters with a pattern, JSON bodies, CORS, custom

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Router example, written in TypeScript: a module worker whose fetch handler
  * delegates to the Router class, with path parameters, query strings, JSON

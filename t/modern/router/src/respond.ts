@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Response helpers shared by the router example: JSON bodies with the right
  * content type, and the HTTP status codes the routes use, as a TypeScript enum.

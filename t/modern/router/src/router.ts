@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * A small framework-style router: routes are registered with chainable
  * get/post/put/delete/all calls, paths may hold `:name` parameters and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Cookie header parsing and Set-Cookie serialization (RFC 6265 subset).
  */

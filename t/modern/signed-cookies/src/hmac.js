@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * HMAC-SHA-256 signing of cookie values with WebCrypto: `value.signature`,
  * the signature in unpadded base64url. Keys are imported once per secret.

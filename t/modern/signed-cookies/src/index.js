@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Signed-cookie sessions: /login?user=NAME sets `session=NAME.HMAC`, and
  * later requests are trusted only if the HMAC verifies with env.COOKIE_SECRET.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Server-Sent Events plumbing: an async generator of ticks spaced in time,
  * the text/event-stream framing of one event, and a ReadableStream that

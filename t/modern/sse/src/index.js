@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Server-Sent Events, Service Worker style (addEventListener('fetch')):
  *   GET /events?n=N&interval=MS  N tick events (default 5), MS apart (default 100)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Streaming proxy: fetches a text file from env.UPSTREAM (or a sibling file
  * named by ?file=) and streams it back upper-cased through a TransformStream,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Text transforms for the stream proxy: a TransformStream that upper-cases
  * UTF-8 text chunk by chunk (a character split across chunks is decoded

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The smallest module worker: one line of text for every request.
 export default {
   fetch() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * A Hono app in the shape of Hono's "basic" example: stock middleware
  * (powered-by, etag, pretty JSON), two custom middlewares that wrap next(),

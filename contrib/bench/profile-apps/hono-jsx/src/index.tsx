@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /*
  * Server-rendered HTML with hono/jsx: a layout, a list component and a
  * page of 100 items, each with an escaped title and a computed class.
