@@ -128,11 +128,16 @@ SKIP: {
 {
     my $top = FcwTest::top();
     my $ex = "$dir/example";
-    mkdir $_ or die "$_: $!" for $ex, "$ex/pool.d", "$ex/run", "$ex/log";
+    mkdir $_ or die "$_: $!" for $ex, "$ex/pool.d", "$ex/run", "$ex/log", "$ex/examples";
+    # the example script copied where the pool's user can read it (a clone
+    # under /root cannot be read by www-data)
+    FcwTest::write_file("$ex/examples/hello.js", FcwTest::read_file("$top/contrib/examples/hello.js"));
+    chmod 0755, $dir, $ex, "$ex/examples";
+    chmod 0644, "$ex/examples/hello.js";
     for my $f ('fcworker.ini', 'pool.d/www.ini') {
         my $text = FcwTest::read_file("$top/etc/$f");
         unlike($text, qr{/tmp/|/work/|\.\./}, "etc/$f names no test or source-tree path");
-        $text =~ s{= /usr/share/fcworker/examples/}{= $top/contrib/examples/}g;
+        $text =~ s{= /usr/share/fcworker/examples/}{= $ex/examples/}g;
         $text =~ s{= /run/(fcworker/)?}{= $ex/run/}g;
         $text =~ s{= /var/log/fcworker/}{= $ex/log/}g;
         $text =~ s{^(user|group|listen\.owner|listen\.group) = .*$}{}mg unless $> == 0;
