@@ -124,6 +124,14 @@ static void fuzz_request_check_headers(const struct request *r, char **params)
                 fuzz_request_fail("header name not lower case with '-'", name);
             }
         }
+        /* the client's address comes as cf-connecting-ip, from REMOTE_ADDR */
+        if (strcmp(name, "cf-connecting-ip") == 0) {
+            const char *addr = request_param(params, "REMOTE_ADDR");
+            if (addr == NULL || strcmp(addr, value) != 0) {
+                fuzz_request_fail("cf-connecting-ip is not REMOTE_ADDR", value);
+            }
+            continue;
+        }
         char **p = params;
         while (*p && !fuzz_request_param_gives(*p, name, value)) {
             p++;
