@@ -367,6 +367,9 @@ function byteLengthSize(chunk) {
     return chunk.byteLength;
 }
 Object.defineProperty(byteLengthSize, 'name', { value: 'size' });
+/* the strategies' size functions are built-in functions, not constructors */
+native.nonConstructor(countSize);
+native.nonConstructor(byteLengthSize);
 
 function CountQueuingStrategy(init) {
     strategyInit(this, CountQueuingStrategy, 'CountQueuingStrategy', init);
