@@ -32,44 +32,15 @@ sub tap {
 
 END { print "1..$n\n" if $n }
 
-# Runs a command in a folder; returns (exit status, output).
-sub run_in {
-    my ($cwd, @cmd) = @_;
-    my $log = "$dir/cmd.log";
-    my $pid = fork();
-    die "fork: $!" unless defined $pid;
-    if ($pid == 0) {
-        chdir $cwd or POSIX::_exit(126);
-        open STDOUT, '>', $log;
-        open STDERR, '>&', \*STDOUT;
-        exec(@cmd) or POSIX::_exit(127);
-    }
-    waitpid($pid, 0);
-    return ($?, FcwTest::read_file($log));
-}
-
-# A copy of a source folder npm can install into when the tree is read-only.
-sub npm_ready {
-    my ($from, $name) = @_;
-    my $folder = $from;
-    if (!-w $from) {
-        $folder = "$dir/$name";
-        my ($rc, $out) = run_in($top, 'cp', '-R', $from, $folder);
-        die "cp -R $from: $out" if $rc != 0;
-    }
-    return ($folder, 0, '') if -d "$folder/node_modules";
-    return ($folder, run_in($folder, 'npm', 'ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'));
-}
-
-my ($node_rc, $node_out) = run_in($top, 'node', '--version');
+my ($node_rc, $node_out) = FcwTest::run_in($dir, $top, 'node', '--version');
 tap($node_rc == 0, 'node is installed', $node_out) or exit 1;
-my ($tool_dir, $tool_rc, $tool_out) = npm_ready("$top/contrib/fcworker-build", 'fcworker-build');
+my ($tool_dir, $tool_rc, $tool_out) = FcwTest::npm_ready($dir, "$top/contrib/fcworker-build", 'fcworker-build');
 tap($tool_rc == 0, 'npm ci in contrib/fcworker-build', $tool_out) or exit 1;
-my ($app, $app_rc, $app_out) = npm_ready("$top/t/crypto", 'crypto');
+my ($app, $app_rc, $app_out) = FcwTest::npm_ready($dir, "$top/t/crypto", 'crypto');
 tap($app_rc == 0, 'npm ci in t/crypto (jose, hono)', $app_out) or exit 1;
 
 my $out = "$dir/worker.js";
-my ($build_rc, $build_out) = run_in($app, "$tool_dir/fcworker-build", 'jose-worker.js', '-o', $out);
+my ($build_rc, $build_out) = FcwTest::run_in($dir, $app, "$tool_dir/fcworker-build", 'jose-worker.js', '-o', $out);
 tap($build_rc == 0 && -s $out, 'fcworker-build jose-worker.js', $build_out) or exit 1;
 
 mkdir "$dir/pool" or die "mkdir: $!";
@@ -78,7 +49,7 @@ tap(!defined $pool->{exited}, 'the pool starts', $pool->log) or exit 1;
 
 sub node_jose {
     my @args = @_;
-    my ($rc, $text) = run_in($app, 'node', 'jose-node.mjs', @args);
+    my ($rc, $text) = FcwTest::run_in($dir, $app, 'node', 'jose-node.mjs', @args);
     chomp $text;
     return ($rc, $text);
 }

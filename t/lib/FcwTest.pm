@@ -28,6 +28,38 @@ sub conformance_dir { $ENV{FCW_CONFORMANCE} || "$TOP/t/data/wpt" }
 sub root_flag { $> == 0 ? ('-R') : () }
 sub tmpdir { tempdir('fcw-test-XXXXXX', TMPDIR => 1, CLEANUP => 1) }
 
+# Runs a command in a folder; returns (exit status, output: stdout and
+# stderr together, through a file in $dir).
+sub run_in {
+    my ($dir, $cwd, @cmd) = @_;
+    my $log = "$dir/cmd.log";
+    my $pid = fork();
+    die "fork: $!" unless defined $pid;
+    if ($pid == 0) {
+        chdir $cwd or POSIX::_exit(126);
+        open STDOUT, '>', $log;
+        open STDERR, '>&', \*STDOUT;
+        exec(@cmd) or POSIX::_exit(127);
+    }
+    waitpid($pid, 0);
+    return ($?, read_file($log));
+}
+
+# A folder with an npm package's node_modules installed (npm ci): $from
+# itself, or a copy of it in $dir/$name when the tree is read-only.
+# Returns (folder, exit status of npm ci, its output).
+sub npm_ready {
+    my ($dir, $from, $name) = @_;
+    my $folder = $from;
+    if (!-w $from) {
+        $folder = "$dir/$name";
+        my ($rc, $out) = run_in($dir, $TOP, 'cp', '-R', $from, $folder);
+        die "cp -R $from: $out" if $rc != 0;
+    }
+    return ($folder, 0, '') if -d "$folder/node_modules";
+    return ($folder, run_in($dir, $folder, 'npm', 'ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'));
+}
+
 # Runs one JS test file inside the runtime (t/jsrun, or $FCW_JSRUN, with the
 # harness) and returns its output in order: events are ['test', ok, name]
 # or ['comment', text]; complete is false unless the file ran to its end
