@@ -317,8 +317,12 @@ native.defineGlobal('BigInt', BigInt);
 /* --- JSON.stringify: a BigInt without BigInt.prototype.toJSON is a
  * TypeError (§25.5.2.2 step 10), checked by a replacer that wraps the
  * caller's. Until the heap has made its first BigInt there is nothing to
- * check and the engine's fast path is kept. */
+ * check and the engine's fast path is kept; after that, plain data (C
+ * looks: no toJSON, getter, proxy or BigInt on the way, see
+ * lib/duk_hooks.h) without a replacer function keeps it too, as a
+ * replacer called for every value costs some ten times the encoding. */
 var nativeStringify = JSON.stringify;
+var jsonPlain = native.jsonPlain;
 
 function checkedReplacer(replacer) {
     var allowed = null;
@@ -348,7 +352,7 @@ function checkedReplacer(replacer) {
 }
 
 function stringify(value, replacer, space) {
-    if (!created) {
+    if (!created || (typeof replacer !== 'function' && jsonPlain(value, BigIntPrototype))) {
         return nativeStringify(value, replacer, space);
     }
     return nativeStringify(value, checkedReplacer(replacer), space);

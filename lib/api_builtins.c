@@ -11,7 +11,8 @@
  * native.reflectConstruct, its Reflect.construct, and
  * native.nonConstructor(f) for built-in methods written in JavaScript;
  * native.sortWith(list, comparefn), the merge sort behind Array and
- * TypedArray sort with a comparator; native.version and
+ * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
+ * lets JSON.stringify skip its BigInt check on plain data; native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
  *
  * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
@@ -470,6 +471,16 @@ static duk_ret_t native_define_field(duk_context *ctx)
     return 1;
 }
 
+/* native.jsonPlain(value, bigintPrototype): true when JSON.stringify may
+ * serialize value without the replacer that rejects BigInts (see
+ * fcw_duk_json_plain): js/16-bigint.js checks each value with it once a
+ * BigInt exists, instead of calling a replacer for every value. */
+static duk_ret_t native_json_plain(duk_context *ctx)
+{
+    duk_push_boolean(ctx, fcw_duk_json_plain(ctx, 0, 1));
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     duk_push_string(ctx, PACKAGE_VERSION);
@@ -494,4 +505,6 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "privateBase");
     duk_push_c_function(ctx, native_define_field, 3);
     duk_put_prop_literal(ctx, native_idx, "defineField");
+    duk_push_c_function(ctx, native_json_plain, 2);
+    duk_put_prop_literal(ctx, native_idx, "jsonPlain");
 }

@@ -190,3 +190,96 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold)
     }
 #endif
 }
+
+/* fcw_duk_json_plain: the walk. path[0..depth-1] are the objects being
+ * visited (a cycle is left to JSON.stringify, which throws). */
+#define JSON_PLAIN_DEPTH 64
+
+static int json_plain(duk_hthread *thr, duk_tval *tv, duk_hobject *bigproto, duk_hobject **path, int depth)
+{
+    duk_heap *heap = thr->heap;
+    duk_hstring *tojson = DUK_HTHREAD_STRING_TO_JSON(thr);
+    duk_hobject *obj, *p;
+    duk_uint_fast32_t i, n;
+    duk_int_t e_idx, h_idx;
+    int k;
+
+    if (DUK_TVAL_IS_BUFFER(tv) || DUK_TVAL_IS_POINTER(tv))
+        return 0;
+    if (!DUK_TVAL_IS_OBJECT(tv))
+        return 1; /* a primitive or a lightfunc (no toJSON of its own) */
+    obj = DUK_TVAL_GET_OBJECT(tv);
+    if (depth >= JSON_PLAIN_DEPTH)
+        return 0;
+    for (k = 0; k < depth; k++) {
+        if (path[k] == obj)
+            return 0;
+    }
+    /* a toJSON anywhere on the chain, a BigInt, a proxy */
+    for (p = obj, k = 0; p != NULL; p = DUK_HOBJECT_GET_PROTOTYPE(heap, p), k++) {
+        if (p == bigproto || DUK_HOBJECT_IS_PROXY(p) || k > 100)
+            return 0;
+        if (duk_hobject_find_entry(heap, p, tojson, &e_idx, &h_idx))
+            return 0;
+    }
+    if (DUK_HOBJECT_IS_CALLABLE(obj))
+        return 1; /* left out of the text */
+    switch (DUK_HOBJECT_GET_CLASS_NUMBER(obj)) {
+    case DUK_HOBJECT_CLASS_NUMBER:
+    case DUK_HOBJECT_CLASS_STRING:
+    case DUK_HOBJECT_CLASS_BOOLEAN:
+    case DUK_HOBJECT_CLASS_SYMBOL:
+        return 0; /* unboxed through valueOf / toString */
+    default:
+        break;
+    }
+    if (DUK_HOBJECT_IS_BUFOBJ(obj) || DUK_HOBJECT_HAS_EXOTIC_STRINGOBJ(obj) ||
+        DUK_HOBJECT_HAS_EXOTIC_ARGUMENTS(obj))
+        return 0;
+    path[depth] = obj;
+    if (DUK_HOBJECT_IS_ARRAY(obj)) {
+        /* every index below length must be an own element: a hole is read
+         * through the prototypes */
+        duk_uint32_t len = ((duk_harray *) obj)->length;
+        if (!DUK_HOBJECT_HAS_ARRAY_PART(obj) || len > DUK_HOBJECT_GET_ASIZE(obj))
+            return 0;
+        for (i = 0; i < len; i++) {
+            duk_tval *v = DUK_HOBJECT_A_GET_VALUE_PTR(heap, obj, i);
+            if (DUK_TVAL_IS_UNUSED(v) || !json_plain(thr, v, bigproto, path, depth + 1))
+                return 0;
+        }
+    } else if (DUK_HOBJECT_HAS_ARRAY_PART(obj)) {
+        n = DUK_HOBJECT_GET_ASIZE(obj);
+        for (i = 0; i < n; i++) {
+            duk_tval *v = DUK_HOBJECT_A_GET_VALUE_PTR(heap, obj, i);
+            if (!DUK_TVAL_IS_UNUSED(v) && !json_plain(thr, v, bigproto, path, depth + 1))
+                return 0;
+        }
+    }
+    n = DUK_HOBJECT_GET_ENEXT(obj);
+    for (i = 0; i < n; i++) {
+        duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, obj, i);
+        duk_small_uint_t flags;
+        if (key == NULL || DUK_HSTRING_HAS_SYMBOL(key))
+            continue;
+        flags = DUK_HOBJECT_E_GET_FLAGS(heap, obj, i);
+        if (!(flags & DUK_PROPDESC_FLAG_ENUMERABLE))
+            continue;
+        if (flags & DUK_PROPDESC_FLAG_ACCESSOR)
+            return 0;
+        if (!json_plain(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(heap, obj, i), bigproto, path, depth + 1))
+            return 0;
+    }
+    return 1;
+}
+
+int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *path[JSON_PLAIN_DEPTH];
+    duk_tval *tv = duk_get_tval(thr, idx);
+
+    if (tv == NULL)
+        return 1;
+    return json_plain(thr, tv, duk_get_hobject(thr, bigproto_idx), path, 0);
+}

@@ -50,4 +50,14 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
  * count to the next voluntary collection afresh. */
 void fcw_duk_gc_hold(duk_context *ctx, int hold);
 
+/* 1 when JSON.stringify(value at idx) without a replacer function can
+ * only meet plain data: no object on the way has a toJSON (own or
+ * inherited), an accessor among its enumerable properties, a hole, a
+ * boxed primitive, a buffer, a proxy, or the object at bigproto_idx in its
+ * prototype chain (a BigInt of js/16-bigint.js); no cycle and at most 64
+ * levels. Then nothing can run user code or produce a BigInt, and the
+ * engine's encoder may serialize the value without a checking replacer.
+ * 0 otherwise (the caller takes the checked path). Reads only. */
+int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx);
+
 #endif
