@@ -6,8 +6,9 @@
  * without copying (callers must not modify them), native.makeBlob(bytes,
  * type) and native.makeFile(bytes, name, type) wrap bytes without copying,
  * native.isBlob(x), native.isFile(x),
- * native.concatBytes(chunks[, total]) and native.streamFromBytes(bytes) (a
- * ReadableStream yielding a copy of bytes).
+ * native.concatBytes(chunks[, total]), native.streamFromBytes(bytes) (a
+ * ReadableStream yielding a copy of bytes) and native.takeStreamBytes(stream)
+ * (the bytes of such a stream nobody has read).
  */
 var BLOB = Symbol('Blob');
 var FILE = Symbol('File');
@@ -151,18 +152,39 @@ Blob.prototype.bytes = function bytes() {
     return promiseOf(function (data) { return new Uint8Array(data); }, this);
 };
 
+var FROM_BYTES = Symbol('streamFromBytes source');
+
 native.streamFromBytes = function (bytes) {
-    var pending = bytes.length ? bytes : null;
-    return new global.ReadableStream({
+    var source = { bytes: bytes };
+    var stream = new global.ReadableStream({
         type: 'bytes',
         pull: function (controller) {
-            if (pending) {
+            var pending = source.bytes;
+            source.bytes = null;
+            if (pending !== null && pending.length) {
                 controller.enqueue(new Uint8Array(pending));
-                pending = null;
             }
             native.byteStreams.closeSource(controller);
         }
     });
+    stream[FROM_BYTES] = source;
+    return stream;
+};
+
+/* The bytes of a stream made by streamFromBytes that was never pulled,
+ * locked or cancelled (a body re-wrapped: `new Response(res.body, res)`),
+ * else null. The stream is then locked, as a reader sending it would, and
+ * its bytes are the caller's: the response goes out in one piece instead
+ * of through the stream. */
+native.takeStreamBytes = function (stream) {
+    var source = stream[FROM_BYTES];
+    if (source === void 0 || source.bytes === null || stream.locked || native.readableStreamIsDisturbed(stream)) {
+        return null;
+    }
+    var bytes = source.bytes;
+    source.bytes = null;
+    stream.getReader();
+    return bytes;
 };
 
 Blob.prototype.stream = function stream() {

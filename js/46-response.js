@@ -188,6 +188,8 @@ native.sendResponse = function (response, writeStream) {
             body = bodyState.src;
             bodyState.used = true;
             bodyState.src = null;
+        } else if (!bodyState.used && (body = native.takeStreamBytes(bodyState.stream)) !== null) {
+            bodyState.used = true;
         } else {
             body = native.bodyBytesOrStream(response);
         }
