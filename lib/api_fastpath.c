@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * C fast paths for the built-ins that the runtime writes in JavaScript
- * (js/11-collections.js, 12-builtins.js, 16-bigint.js) and that real apps
+ * (js/11-collections.js, 12-builtins.js, 16-bigint.js, 16-regexp.js) and that real apps
  * call in their inner loops: Array.prototype.includes, indexOf and
  * lastIndexOf (wrapped in JavaScript for BigInt equality), Array.prototype.at,
  * the array iterator (what every lowered for-of over an array calls per
@@ -31,6 +31,10 @@
 #define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
 #define ORIGINAL_KEY DUK_HIDDEN_SYMBOL("fcwOriginal")
 #define PROTO_KEY DUK_HIDDEN_SYMBOL("fcwProto")
+#define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
+#define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
+#define IS_REGEXP_KEY DUK_HIDDEN_SYMBOL("fcwIsRegExp")
+#define SEARCH_INDEX_KEY DUK_HIDDEN_SYMBOL("fcwSearchIndex")
 
 /* Array iterator slots (js/12-builtins.js). */
 #define ARRAY_ITERATED DUK_HIDDEN_SYMBOL("arrayIterated")
@@ -410,8 +414,16 @@ static duk_ret_t fast_lookup(duk_context *ctx)
     if (!duk_is_object(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
-    static const char *const slots[] = {MAP_STORE, MAP_STORE, SET_STORE, WEAKMAP_DATA, WEAKMAP_DATA, WEAKSET_DATA};
-    duk_get_prop_string(ctx, 1, slots[kind]);
+    /* (literals: Duktape caches their interned strings) */
+    if (kind <= LOOKUP_MAP_HAS) {
+        duk_get_prop_literal(ctx, 1, MAP_STORE);
+    } else if (kind == LOOKUP_SET_HAS) {
+        duk_get_prop_literal(ctx, 1, SET_STORE);
+    } else if (kind == LOOKUP_WEAKSET_HAS) {
+        duk_get_prop_literal(ctx, 1, WEAKSET_DATA);
+    } else {
+        duk_get_prop_literal(ctx, 1, WEAKMAP_DATA);
+    }
     if (!duk_is_object(ctx, 2)) {
         return call_slow(ctx, nargs);
     }
@@ -510,6 +522,74 @@ static duk_ret_t native_fast_entries(duk_context *ctx)
     return make_fast(ctx, fast_entries, DUK_VARARGS, duk_to_boolean(ctx, 0), 1, 2);
 }
 
+/* ---- String.prototype.search ---- */
+
+/* For a string searched with a RegExp whose @@search and exec are the
+ * built-in ones and whose lastIndex is +0, RegExp.prototype[@@search] comes
+ * down to the match index, lastIndex put back to +0 (for g and y): do that
+ * here rather than through String.prototype.search, @@search and the
+ * argument checks in JavaScript. */
+static duk_ret_t fast_string_search(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || !duk_is_object(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_current_function(ctx);                 /* 2 */
+    duk_get_prop_literal(ctx, 2, SYMBOL_KEY);       /* 3: Symbol.search */
+    duk_get_prop(ctx, 0);                           /* 3: R[@@search] */
+    duk_get_prop_literal(ctx, 2, ORIGINAL_KEY);     /* 4: the built-in @@search */
+    duk_get_prop_literal(ctx, 0, "exec");           /* 5 */
+    duk_get_prop_literal(ctx, 2, BUILTIN_EXEC_KEY); /* 6 */
+    duk_get_prop_literal(ctx, 0, "lastIndex");      /* 7 */
+    if (!duk_strict_equals(ctx, 3, 4) || !duk_strict_equals(ctx, 5, 6) || !duk_is_number(ctx, 7) ||
+        duk_get_number(ctx, 7) != 0 || signbit(duk_get_number(ctx, 7))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, IS_REGEXP_KEY);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    if (!duk_to_boolean(ctx, -1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, SEARCH_INDEX_KEY);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_call(ctx, 2); /* the index */
+    duk_get_prop_literal(ctx, 0, "lastIndex");
+    int moved = !duk_is_number(ctx, -1) || duk_get_number(ctx, -1) != 0 || signbit(duk_get_number(ctx, -1));
+    duk_pop(ctx);
+    if (moved) {
+        duk_push_int(ctx, 0);
+        duk_put_prop_literal(ctx, 0, "lastIndex");
+    }
+    return 1;
+}
+
+/* native.fastStringSearch(slow, symbolSearch, builtinSearch, builtinExec,
+ * isRegExpObject, searchIndex) */
+static duk_ret_t native_fast_string_search(duk_context *ctx)
+{
+    for (duk_idx_t i = 2; i <= 5; i++) {
+        duk_require_function(ctx, i);
+    }
+    make_fast(ctx, fast_string_search, DUK_VARARGS, 0, 0, 2);
+    duk_dup(ctx, 1);
+    duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
+    duk_dup(ctx, 4);
+    duk_put_prop_literal(ctx, -2, IS_REGEXP_KEY);
+    duk_dup(ctx, 5);
+    duk_put_prop_literal(ctx, -2, SEARCH_INDEX_KEY);
+    return 1;
+}
+
 void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
@@ -519,6 +599,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastArrayIterator", native_fast_array_iterator, 3},
         {"fastLookup", native_fast_lookup, 2},
         {"fastEntries", native_fast_entries, 3},
+        {"fastStringSearch", native_fast_string_search, 6},
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, natives);

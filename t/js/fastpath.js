@@ -220,3 +220,42 @@ test('WeakMap and WeakSet lookups', function (t) {
     t.equal(ws.has({}), false, 'WeakSet another');
     t.throws(function () { WeakSet.prototype.has.call(wm, k); }, TypeError, 'WeakSet has on a WeakMap');
 });
+
+test('String.prototype.search: the built-in RegExp and everything else', function (t) {
+    t.equal('a<b'.search(/[<>]/), 1, 'a RegExp');
+    t.equal('abc'.search(/x/), -1, 'no match');
+    var g = /b/g;
+    g.lastIndex = 0;
+    t.equal('abcb'.search(g), 1, 'a global RegExp');
+    t.equal(g.lastIndex, 0, 'lastIndex put back');
+    var y = new RegExp('b', 'y');
+    t.equal('ab'.search(y), -1, 'a sticky RegExp matches only at lastIndex 0');
+    t.equal(y.lastIndex, 0, 'sticky: lastIndex put back');
+    var moved = /b/g;
+    moved.lastIndex = 3;
+    t.equal('abcb'.search(moved), 1, 'searches from 0 whatever lastIndex');
+    t.equal(moved.lastIndex, 3, 'and puts lastIndex back');
+    var negZero = /b/;
+    negZero.lastIndex = -0;
+    'ab'.search(negZero);
+    t.ok(Object.is(negZero.lastIndex, -0), '-0 lastIndex kept');
+    t.equal('a.b'.search('.'), 0, 'a string is a pattern');
+    t.equal('a1'.search(1), 1, 'a number is a pattern');
+    t.equal('ab'.search(), 0, 'no argument matches the empty pattern');
+    var custom = /b/;
+    custom.exec = function () { return { index: 42 }; };
+    t.equal('ab'.search(custom), 42, 'an own exec is called');
+    var searcher = {};
+    searcher[Symbol.search] = function (s) { return 'searched ' + s; };
+    t.equal('xy'.search(searcher), 'searched xy', 'an object with @@search');
+    t.equal(String.prototype.search.call(12345, /4/), 3, 'a number receiver');
+    t.throws(function () { String.prototype.search.call(null, /a/); }, TypeError, 'null receiver');
+    t.equal('\u00e9a'.search(/a/), 1, 'non-ASCII text: a UTF-16 index');
+    t.equal('\ud83d\ude00a'.search(new RegExp('a', 'u')), 2, 'astral text');
+    t.equal(String.prototype.search.name, 'search', 'name');
+    t.equal(String.prototype.search.length, 1, 'length');
+    t.throws(function () { new String.prototype.search(/a/); }, TypeError, 'not a constructor');
+    t.equal('ab'.search(Object.freeze(/b/)), 1, 'a frozen RegExp');
+    t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
+        'a frozen global RegExp: exec cannot set lastIndex');
+});
