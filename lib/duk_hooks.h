@@ -60,4 +60,12 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold);
  * 0 otherwise (the caller takes the checked path). Reads only. */
 int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx);
 
+/* Whether the object at obj_idx has an own enumerable property named by the
+ * string at key_idx (propertyIsEnumerable without a call), or -1 when the
+ * object is a Proxy (whose traps the caller must run). */
+int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx);
+
+/* Whether the value at idx is a Proxy object. */
+int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
+
 #endif
