@@ -282,6 +282,7 @@ int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx)
     if (tv == NULL)
         return 1;
     return json_plain(thr, tv, duk_get_hobject(thr, bigproto_idx), path, 0);
+}
 
 int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx)
 {
