@@ -693,27 +693,7 @@ provide(Object, [
 
 /* ---- String ---- */
 
-function pad(S, maxLength, fillString, atStart) {
-    var intMaxLength = toLength(maxLength);
-    if (intMaxLength <= S.length) {
-        return S;
-    }
-    var filler = fillString === undefined ? ' ' : toStringValue(fillString);
-    if (filler === '') {
-        return S;
-    }
-    var fillLen = intMaxLength - S.length;
-    var fill = filler.repeat(Math.ceil(fillLen / filler.length)).slice(0, fillLen);
-    return atStart ? fill + S : S + fill;
-}
-
-function stringPadStart(maxLength, fillString) {
-    return pad(thisString(this, 'padStart'), maxLength, fillString, true);
-}
-
-function stringPadEnd(maxLength, fillString) {
-    return pad(thisString(this, 'padEnd'), maxLength, fillString, false);
-}
+/* padStart and padEnd are native.stringPadStart/stringPadEnd (lib/api_builtins.c). */
 
 /* The engine's trim with a non-space sentinel on the side to keep. */
 function stringTrimStart() {
@@ -748,7 +728,7 @@ function stringRaw(template) {
 
 provide(String, [['raw', stringRaw, 1]]);
 provide(String.prototype, [
-    ['padStart', stringPadStart, 1], ['padEnd', stringPadEnd, 1],
+    ['padStart', native.stringPadStart, 1], ['padEnd', native.stringPadEnd, 1],
     ['trimStart', stringTrimStart, 0], ['trimEnd', stringTrimEnd, 0],
     ['at', stringAt, 1]
 ]);

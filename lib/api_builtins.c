@@ -12,7 +12,9 @@
  * native.nonConstructor(f) for built-in methods written in JavaScript;
  * native.sortWith(list, comparefn), the merge sort behind Array and
  * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
- * lets JSON.stringify skip its BigInt check on plain data; native.version and
+ * lets JSON.stringify skip its BigInt check on plain data;
+ * native.stringPadStart/stringPadEnd, String.prototype.padStart/padEnd;
+ * native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
  *
  * Duktape keeps strings as CESU-8 (a character beyond U+FFFF is two 3-byte
@@ -27,6 +29,7 @@
 #include "engine.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -481,6 +484,75 @@ static duk_ret_t native_json_plain(duk_context *ctx)
     return 1;
 }
 
+/* String.prototype.padStart / padEnd (§22.1.3.16-17, StringPad), magic 1
+ * for padStart: ToString(this), ToLength(maxLength), then, only when there
+ * is something to fill, ToString(fillString) (" " when undefined). Duktape
+ * keeps strings as CESU-8 where every UTF-16 unit is whole bytes, so the
+ * fill is whole copies of the filler's bytes and the bytes of its first
+ * (length % its length) units. Lowered code calls these per element (a hex
+ * digest's bytes); in JavaScript each call cost half a dozen calls. */
+static duk_ret_t native_string_pad(duk_context *ctx)
+{
+    int at_start = duk_get_current_magic(ctx);
+    duk_size_t slen, flen, sbytes, fbytes, pbytes, total;
+    const char *sp, *fp, *pp;
+    double max, fill_len, copies;
+    char *out;
+
+    duk_set_top(ctx, 2);
+    duk_push_this(ctx); /* 2: S */
+    if (duk_is_null_or_undefined(ctx, 2)) {
+        return duk_type_error(ctx, "String.prototype.%s called on null or undefined", at_start ? "padStart" : "padEnd");
+    }
+    duk_to_string(ctx, 2);
+    slen = duk_get_length(ctx, 2);
+    max = duk_to_number(ctx, 0);
+    if (!(max > (double)slen)) {
+        return 1; /* NaN, negative, or no longer than S */
+    }
+    max = floor(max);
+    if (max <= (double)slen) {
+        return 1;
+    }
+    if (duk_is_undefined(ctx, 1)) {
+        duk_push_literal(ctx, " ");
+    } else {
+        duk_dup(ctx, 1);
+        duk_to_string(ctx, -1);
+    } /* 3: the filler */
+    flen = duk_get_length(ctx, 3);
+    if (flen == 0) {
+        duk_pop(ctx);
+        return 1;
+    }
+    fill_len = max - (double)slen;
+    copies = floor(fill_len / (double)flen);
+    (void)duk_get_lstring(ctx, 2, &sbytes);
+    (void)duk_get_lstring(ctx, 3, &fbytes);
+    if (copies * (double)fbytes + (double)fbytes + (double)sbytes > 2147483647.0) {
+        return duk_range_error(ctx, "Invalid string length");
+    }
+    duk_dup(ctx, 3);
+    duk_substring(ctx, 4, 0, (duk_size_t)(fill_len - copies * (double)flen)); /* 4: the partial copy */
+    pp = duk_get_lstring(ctx, 4, &pbytes);
+    total = (duk_size_t)copies * fbytes + pbytes + sbytes;
+    out = duk_push_fixed_buffer(ctx, total); /* 5 */
+    sp = duk_get_lstring(ctx, 2, NULL);
+    fp = duk_get_lstring(ctx, 3, NULL);
+    pp = duk_get_lstring(ctx, 4, NULL);
+    {
+        char *w = out + (at_start ? 0 : sbytes);
+        for (duk_size_t i = 0; i < (duk_size_t)copies; i++) {
+            memcpy(w, fp, fbytes);
+            w += fbytes;
+        }
+        memcpy(w, pp, pbytes);
+        memcpy(at_start ? w + pbytes : out, sp, sbytes);
+    }
+    duk_buffer_to_string(ctx, 5);
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     duk_push_string(ctx, PACKAGE_VERSION);
@@ -507,4 +579,12 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "defineField");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
+    duk_push_c_function(ctx, native_string_pad, 2);
+    duk_set_magic(ctx, -1, 1);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "stringPadStart");
+    duk_push_c_function(ctx, native_string_pad, 2);
+    duk_set_magic(ctx, -1, 0);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "stringPadEnd");
 }
