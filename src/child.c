@@ -269,7 +269,9 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         slot->request_started = clock_now_ms();
         /* until its parameters are read, the request has no name: a kill
          * for request_terminate_timeout must not name the previous one */
-        snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        static const char being_read[] = "(a request being read)";
+        _Static_assert(sizeof(being_read) <= sizeof(slot->request), "the slot holds the placeholder");
+        memcpy(slot->request, being_read, sizeof(being_read));
         scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if (kept >= 0 && ready == kept) {
             /* a kept connection that goes on is read below; one that ends
