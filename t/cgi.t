@@ -96,4 +96,14 @@ is($?, 0, 'fcworker -V exits 0');
 like($info, qr/^runtime: bytecode image, \d+ files, \d+ bytes$/m, 'the runtime loads from its bytecode image') or diag $info;
 like($info, qr/^engine start-up: [\d.]+ ms \(median of 5\), heap \d+ KB$/m, 'and says what an engine costs to start');
 
+# libcurl, libcrypto, SQLite and hiredis are loaded on first use
+# (lib/lazylink.c), not mapped and relocated at every start
+SKIP: {
+    my $dyn = `objdump -p $bin 2>/dev/null`;
+    skip 'objdump is not installed', 1 if $? != 0 || $dyn eq '';
+    my @needed = $dyn =~ /^\s*NEEDED\s+(\S+)/mg;
+    is_deeply([ grep { /^lib(?:curl|crypto|ssl|sqlite3|hiredis)\./ } @needed ], [],
+        'not linked against libcurl, libcrypto, SQLite or hiredis') or diag "@needed";
+}
+
 done_testing();
