@@ -227,13 +227,14 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold)
         heap->ms_prevent_count--;
 #if defined(DUK_USE_VOLUNTARY_GC)
     /* A voluntary collection refused meanwhile would run at the next
-     * allocation: count from here instead, as a collection does (from what
-     * is allocated, garbage included: it is an estimate either way). */
+     * allocation: count from here instead, as a collection does from the
+     * strings and objects it kept. The objects are estimated at twice the
+     * strings (the runtime: 4,011 strings, 9,189 objects) rather than
+     * counted: walking the heap's list of objects, one cache miss each, was
+     * 3% of a CGI start-up's time; and the trigger is 50 times the heap's
+     * size, an estimate either way. */
     if (heap->ms_prevent_count == 0 && heap->ms_trigger_counter < 0) {
-        duk_size_t n = heap->st_count;
-        duk_heaphdr *h;
-        for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h))
-            n++;
+        duk_size_t n = heap->st_count * 3;
         heap->ms_trigger_counter =
             (duk_int_t) ((n / 256) * DUK_HEAP_MARK_AND_SWEEP_TRIGGER_MULT + DUK_HEAP_MARK_AND_SWEEP_TRIGGER_ADD);
     }
