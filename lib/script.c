@@ -13,6 +13,8 @@
 
 #include "engine.h"
 
+#include "alloc.h"
+
 #include "duk_hooks.h"
 #include "js_sources.h"
 #include "runtime_image.h"
@@ -505,12 +507,19 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 }
 
 /* A process that serves one request (CGI): no collection of start-up
- * garbage (lib/modules.c), and the runtime files of lib/runtime_lazy.c
- * loaded on first use. */
+ * garbage (lib/modules.c), the runtime files of lib/runtime_lazy.c
+ * loaded on first use, and the heap in an arena of huge pages (lib/alloc.c:
+ * 4 MB holds a CGI hello's 2.4 MB and a fair part of what its request
+ * adds). */
 static int single_request;
+
+#define SINGLE_REQUEST_ARENA ((size_t)4 << 20)
 
 void fcw_engine_single_request(void)
 {
+    if (!single_request) {
+        (void)fcw_alloc_arena(SINGLE_REQUEST_ARENA);
+    }
     single_request = 1;
 }
 
