@@ -21,11 +21,13 @@
  */
 'use strict';
 
-var OBJECT_ID = Symbol('objectId');
-var MAP_STORE = Symbol('mapStore');
-var SET_STORE = Symbol('setStore');
-var WEAKMAP_DATA = Symbol('weakMapData');
-var WEAKSET_DATA = Symbol('weakSetData');
+/* hidden symbols (never seen by scripts): lib/api_fastpath.c reads the
+ * same slots */
+var OBJECT_ID = native.hiddenSymbol('objectId');
+var MAP_STORE = native.hiddenSymbol('mapStore');
+var SET_STORE = native.hiddenSymbol('setStore');
+var WEAKMAP_DATA = native.hiddenSymbol('weakMapData');
+var WEAKSET_DATA = native.hiddenSymbol('weakSetData');
 var ITERATED = Symbol('iteratedStore');
 var NEXT_INDEX = Symbol('iteratorNextIndex');
 var MAP_ITERATOR_KIND = Symbol('mapIteratorKind');
@@ -689,26 +691,42 @@ function fixName(fn, name) {
 setFunctionLength(mapForEach, 1);
 setFunctionLength(setForEach, 1);
 
+/* get and has are what apps call in their loops: C fast paths for string,
+ * number and (already stored) object keys, the JavaScript for the rest
+ * (lib/api_fastpath.c) */
+function fastLookup(kind, slow, name) {
+    var fast = native.fastLookup(kind, slow);
+    fixName(fast, name);
+    setFunctionLength(fast, 1);
+    return fast;
+}
+var mapGetFast = fastLookup(0, mapGet, 'get');
+var mapHasFast = fastLookup(1, mapHas, 'has');
+var setHasFast = fastLookup(2, setHas, 'has');
+var weakMapGetFast = fastLookup(3, weakMapGet, 'get');
+var weakMapHasFast = fastLookup(4, weakMapHas, 'has');
+var weakSetHasFast = fastLookup(5, weakSetHas, 'has');
+
 publishCollection(Map, 'Map', {
-    get: mapGet, set: mapSet, has: mapHas, 'delete': mapDelete, clear: mapClear,
+    get: mapGetFast, set: mapSet, has: mapHasFast, 'delete': mapDelete, clear: mapClear,
     forEach: mapForEach, keys: mapKeys, values: mapValues, entries: mapEntries
 });
 defineHidden(Map.prototype, Symbol.iterator, mapEntries);
 defineGetter(Map.prototype, 'size', mapSize);
 
 publishCollection(Set, 'Set', {
-    add: setAdd, has: setHas, 'delete': setDelete, clear: setClear,
+    add: setAdd, has: setHasFast, 'delete': setDelete, clear: setClear,
     forEach: setForEach, values: setValues, keys: setValues, entries: setEntries
 });
 defineHidden(Set.prototype, Symbol.iterator, setValues);
 defineGetter(Set.prototype, 'size', setSize);
 
 publishCollection(WeakMap, 'WeakMap', {
-    get: weakMapGet, set: weakMapSet, has: weakMapHas, 'delete': weakMapDelete
+    get: weakMapGetFast, set: weakMapSet, has: weakMapHasFast, 'delete': weakMapDelete
 });
 
 publishCollection(WeakSet, 'WeakSet', {
-    add: weakSetAdd, has: weakSetHas, 'delete': weakSetDelete
+    add: weakSetAdd, has: weakSetHasFast, 'delete': weakSetDelete
 });
 
 defineHidden(MapIterator.prototype, 'next', mapIteratorNext);

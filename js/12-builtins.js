@@ -149,9 +149,10 @@ Object.defineProperty(Symbol.prototype, 'description', {
 
 /* ---- iterators for arrays, typed arrays and strings ---- */
 
-var ARRAY_ITERATED = Symbol('iteratedArrayLike');
-var ARRAY_NEXT_INDEX = Symbol('arrayLikeNextIndex');
-var ARRAY_KIND = Symbol('arrayLikeIterationKind');
+/* hidden symbols: lib/api_fastpath.c reads the same slots */
+var ARRAY_ITERATED = native.hiddenSymbol('arrayIterated');
+var ARRAY_NEXT_INDEX = native.hiddenSymbol('arrayNextIndex');
+var ARRAY_KIND = native.hiddenSymbol('arrayKind');
 var STRING_ITERATED = Symbol('iteratedString');
 var STRING_NEXT_INDEX = Symbol('stringIteratorNextIndex');
 
@@ -267,13 +268,19 @@ function stringIterator() {
     return new StringIterator(thisString(this, '[Symbol.iterator]'));
 }
 
-provide(ArrayIteratorPrototype, [['next', arrayIteratorNext, 0]]);
+/* for-of over an array calls these once per element: C fast paths that
+ * answer arrays and array-likes with an index length, and call the
+ * JavaScript for the rest (lib/api_fastpath.c) */
+var arrayIteratorNextFast = native.fastArrayIteratorNext(arrayIteratorNext);
+provide(ArrayIteratorPrototype, [['next', arrayIteratorNextFast, 0]]);
 Object.defineProperty(ArrayIteratorPrototype, Symbol.toStringTag, { value: 'Array Iterator', configurable: true });
 provide(StringIteratorPrototype, [['next', stringIteratorNext, 0]]);
 Object.defineProperty(StringIteratorPrototype, Symbol.toStringTag, { value: 'String Iterator', configurable: true });
 
 provide(Array.prototype, [
-    ['keys', arrayKeys, 0], ['values', arrayValues, 0], ['entries', arrayEntries, 0]
+    ['keys', native.fastArrayIterator(KIND_KEYS, arrayKeys, ArrayIteratorPrototype), 0],
+    ['values', native.fastArrayIterator(KIND_VALUES, arrayValues, ArrayIteratorPrototype), 0],
+    ['entries', native.fastArrayIterator(KIND_ENTRIES, arrayEntries, ArrayIteratorPrototype), 0]
 ]);
 if (!hasOwn.call(Array.prototype, Symbol.iterator)) {
     defineHidden(Array.prototype, Symbol.iterator, Array.prototype.values);
@@ -299,7 +306,7 @@ var builtinStringIterator = String.prototype[Symbol.iterator];
  * be walked by index. */
 function isPristineArrayLike(method) {
     return (method === builtinArrayValues || method === builtinTypedArrayValues) &&
-        ArrayIteratorPrototype.next === arrayIteratorNext &&
+        ArrayIteratorPrototype.next === arrayIteratorNextFast &&
         ArrayIteratorPrototype['return'] === undefined;
 }
 
@@ -609,7 +616,7 @@ provide(Array.prototype, [
     ['includes', arrayIncludes, 1], ['find', arrayFind, 1], ['findIndex', arrayFindIndex, 1],
     ['findLast', arrayFindLast, 1], ['findLastIndex', arrayFindLastIndex, 1],
     ['fill', arrayFill, 1], ['flat', arrayFlat, 0], ['flatMap', arrayFlatMap, 1],
-    ['at', arrayAt, 1], ['copyWithin', arrayCopyWithin, 2]
+    ['at', native.fastAt(arrayAt), 1], ['copyWithin', arrayCopyWithin, 2]
 ]);
 
 /* ---- Object ---- */
@@ -679,7 +686,8 @@ function objectIs(a, b) {
 }
 
 provide(Object, [
-    ['entries', objectEntries, 1], ['values', objectValues, 1], ['fromEntries', objectFromEntries, 1],
+    ['entries', native.fastEntries(true, objectEntries, Object.keys), 1],
+    ['values', native.fastEntries(false, objectValues, Object.keys), 1], ['fromEntries', objectFromEntries, 1],
     ['getOwnPropertyDescriptors', objectGetOwnPropertyDescriptors, 1], ['is', objectIs, 2]
 ]);
 

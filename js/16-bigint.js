@@ -845,11 +845,19 @@ function wrapSearch(name) {
         }
         return name === 'includes' ? false : -1;
     };
+    /* the wrapper costs every search a JavaScript call or two: a C fast
+     * path (lib/api_fastpath.c) calls Duktape's own search for a primitive
+     * element and this wrapper for the rest */
+    var fast = native.fastSearch(name === 'includes' ? 0 : fromEnd ? 2 : 1, search,
+        fromEnd ? nativeLastIndexOf : nativeIndexOf);
     setNameAndLength(search, name, 1);
+    setNameAndLength(fast, name, 1);
     Object.defineProperty(Array.prototype, name, {
-        value: search, writable: true, enumerable: false, configurable: true
+        value: fast, writable: true, enumerable: false, configurable: true
     });
 }
+var nativeIndexOf = Array.prototype.indexOf;
+var nativeLastIndexOf = Array.prototype.lastIndexOf;
 for (var searchName in arraySearches) {
     wrapSearch(searchName);
 }

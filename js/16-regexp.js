@@ -887,7 +887,12 @@ replaceMethod(String.prototype, 'match', stringMatch, 'match', 1);
 replaceMethod(String.prototype, 'matchAll', stringMatchAll, 'matchAll', 1);
 replaceMethod(String.prototype, 'replace', stringReplace, 'replace', 2);
 replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2);
-replaceMethod(String.prototype, 'search', stringSearch, 'search', 1);
+/* template engines search every string they escape: a C fast path for a
+ * RegExp left as built (lib/api_fastpath.c), this JavaScript for the rest */
+setNameAndLength(stringSearch, 'search', 1);
+replaceMethod(String.prototype, 'search',
+    native.fastStringSearch(stringSearch, SYMBOL_SEARCH, regExpSearch, builtinExec, isRegExpObject, searchIndex),
+    'search', 1);
 replaceMethod(String.prototype, 'split', stringSplit, 'split', 2);
 
 replaceMethod(RegExp, 'escape', regExpEscape, 'escape', 1);

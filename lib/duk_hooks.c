@@ -240,3 +240,25 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold)
     }
 #endif
 }
+
+int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, obj_idx);
+    duk_hstring *key = duk_require_hstring(thr, key_idx);
+    duk_propdesc desc;
+
+    if (DUK_HOBJECT_IS_PROXY(obj)) {
+        return -1;
+    }
+    if (!duk_hobject_get_own_propdesc(thr, obj, key, &desc, 0)) {
+        return 0;
+    }
+    return (desc.flags & DUK_PROPDESC_FLAG_ENUMERABLE) != 0;
+}
+
+int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, idx);
+    return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
+}

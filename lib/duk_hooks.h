@@ -58,4 +58,12 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
  * count to the next voluntary collection afresh. */
 void fcw_duk_gc_hold(duk_context *ctx, int hold);
 
+/* Whether the object at obj_idx has an own enumerable property named by the
+ * string at key_idx (propertyIsEnumerable without a call), or -1 when the
+ * object is a Proxy (whose traps the caller must run). */
+int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx);
+
+/* Whether the value at idx is a Proxy object. */
+int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
+
 #endif

@@ -124,6 +124,7 @@ void fcw_api_crypto_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_regexp_free(struct fcw_engine *engine);
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_intl_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_compression_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_kv_init(duk_context *ctx, duk_idx_t native_idx);

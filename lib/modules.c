@@ -29,6 +29,7 @@ static const struct fcw_module crypto_pk = {"crypto_pk", fcw_api_crypto_pk_init,
 static const struct fcw_module regexp = {"regexp", fcw_api_regexp_init, NULL, fcw_api_regexp_free};
 static const struct fcw_module regexp_ops = {"regexp_ops", fcw_api_regexp_ops_init, NULL, NULL};
 static const struct fcw_module builtins = {"builtins", fcw_api_builtins_init, NULL, NULL};
+static const struct fcw_module fastpath = {"fastpath", fcw_api_fastpath_init, NULL, NULL};
 static const struct fcw_module intl = {"intl", fcw_api_intl_init, NULL, NULL};
 static const struct fcw_module bigint = {"bigint", fcw_api_bigint_init, NULL, NULL};
 static const struct fcw_module compression = {"compression", fcw_api_compression_init, NULL, NULL};
@@ -43,7 +44,7 @@ static const struct fcw_module encoding = {"encoding", fcw_api_encoding_init, NU
 
 /* In the order their natives are made (and configured); freed in reverse. */
 static const struct fcw_module *const modules[] = {
-    &timers, &bytes,       &respond, &url, &crypto, &crypto_pk, &regexp,   &regexp_ops,   &builtins, &intl,
+    &timers, &bytes,       &respond, &url, &crypto, &crypto_pk, &regexp,   &regexp_ops,   &builtins, &fastpath, &intl,
     &bigint, &compression, &fetch,   &kv,  &d1,     &assets,    &services, &htmlrewriter, &cache,    &encoding,
 };
 

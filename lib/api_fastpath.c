@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * C fast paths for the built-ins that the runtime writes in JavaScript
+ * (js/11-collections.js, 12-builtins.js, 16-bigint.js, 16-regexp.js) and that real apps
+ * call in their inner loops: Array.prototype.includes, indexOf and
+ * lastIndexOf (wrapped in JavaScript for BigInt equality), Array.prototype.at,
+ * the array iterator (what every lowered for-of over an array calls per
+ * element) and Map's get and has and Set's has. A JavaScript-to-JavaScript
+ * call costs Duktape several hundred instructions before the callee's first
+ * opcode, and each of these went through three or four of them (the BigInt
+ * wrapper, ToObject, ToLength, the entry lookup).
+ *
+ * Each fast path takes only the cases it can answer exactly as the
+ * JavaScript would, and hands every other one to that JavaScript, the "slow"
+ * function the runtime gives when it makes the fast one (kept as a hidden
+ * property of the C function). So semantics stay in one place: the
+ * JavaScript, which the test suites run both ways.
+ *
+ * The JavaScript and the C side share their internal slots as Duktape
+ * hidden symbols ("\xFF" + name, made in JavaScript by
+ * native.hiddenSymbol): never visible to scripts, and readable here without
+ * a lookup of the key.
+ */
+#include "config.h"
+
+#include "duk_hooks.h"
+#include "engine.h"
+
+#include <math.h>
+
+#define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
+#define ORIGINAL_KEY DUK_HIDDEN_SYMBOL("fcwOriginal")
+#define PROTO_KEY DUK_HIDDEN_SYMBOL("fcwProto")
+#define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
+#define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
+#define IS_REGEXP_KEY DUK_HIDDEN_SYMBOL("fcwIsRegExp")
+#define SEARCH_INDEX_KEY DUK_HIDDEN_SYMBOL("fcwSearchIndex")
+
+/* Array iterator slots (js/12-builtins.js). */
+#define ARRAY_ITERATED DUK_HIDDEN_SYMBOL("arrayIterated")
+#define ARRAY_NEXT_INDEX DUK_HIDDEN_SYMBOL("arrayNextIndex")
+#define ARRAY_KIND DUK_HIDDEN_SYMBOL("arrayKind")
+/* Map and Set slots (js/11-collections.js). */
+#define MAP_STORE DUK_HIDDEN_SYMBOL("mapStore")
+#define SET_STORE DUK_HIDDEN_SYMBOL("setStore")
+#define OBJECT_ID DUK_HIDDEN_SYMBOL("objectId")
+#define WEAKMAP_DATA DUK_HIDDEN_SYMBOL("weakMapData")
+#define WEAKSET_DATA DUK_HIDDEN_SYMBOL("weakSetData")
+
+enum { KIND_KEYS = 0, KIND_VALUES = 1, KIND_ENTRIES = 2 };
+enum { SEARCH_INCLUDES = 0, SEARCH_INDEX_OF = 1, SEARCH_LAST_INDEX_OF = 2 };
+enum {
+    LOOKUP_MAP_GET = 0,
+    LOOKUP_MAP_HAS = 1,
+    LOOKUP_SET_HAS = 2,
+    LOOKUP_WEAKMAP_GET = 3,
+    LOOKUP_WEAKMAP_HAS = 4,
+    LOOKUP_WEAKSET_HAS = 5
+};
+
+/* Calls the JavaScript behind the running fast path with the same this and
+ * arguments (the first nargs slots of the stack), and returns its result. */
+static duk_ret_t call_slow(duk_context *ctx, duk_idx_t nargs)
+{
+    duk_set_top(ctx, nargs);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, SLOW_KEY);
+    duk_remove(ctx, -2);
+    duk_push_this(ctx);
+    for (duk_idx_t i = 0; i < nargs; i++) {
+        duk_dup(ctx, i);
+    }
+    duk_call_method(ctx, nargs);
+    return 1;
+}
+
+/* Makes the C function fn (with magic) that answers what it can and calls
+ * slow for the rest; extra (if not undefined) is kept as its "original". */
+static duk_ret_t make_fast(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, int magic, duk_idx_t slow_idx,
+                           duk_idx_t extra_idx)
+{
+    if (!duk_is_function(ctx, slow_idx)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fast path: the slow function is not a function");
+    }
+    duk_push_c_function(ctx, fn, nargs);
+    duk_set_magic(ctx, -1, magic);
+    duk_dup(ctx, slow_idx);
+    duk_put_prop_literal(ctx, -2, SLOW_KEY);
+    if (extra_idx >= 0 && !duk_is_undefined(ctx, extra_idx)) {
+        duk_dup(ctx, extra_idx);
+        duk_put_prop_literal(ctx, -2, ORIGINAL_KEY);
+    }
+    return 1;
+}
+
+/* ---- includes, indexOf, lastIndexOf ---- */
+
+/* For a primitive search element (a BigInt is an object here) on an array,
+ * the BigInt-aware JavaScript wrapper calls Duktape's own indexOf or
+ * lastIndexOf (and includes is indexOf's answer but for NaN and undefined,
+ * which it finds where indexOf does not, and for holes): call it directly. */
+static duk_ret_t fast_search(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    int kind = duk_get_current_magic(ctx);
+    if (nargs < 1 || duk_is_object(ctx, 0) || duk_is_symbol(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    if (kind == SEARCH_INCLUDES &&
+        (duk_is_undefined(ctx, 0) || (duk_is_number(ctx, 0) && isnan(duk_get_number(ctx, 0))))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_this(ctx);
+    int array = duk_is_array(ctx, -1);
+    duk_pop(ctx);
+    if (kind == SEARCH_INCLUDES && !array) {
+        return call_slow(ctx, nargs);
+    }
+    /* the wrapper passes fromIndex (undefined when absent), but to
+     * lastIndexOf only when given: there absent and undefined differ */
+    duk_idx_t pass = kind == SEARCH_LAST_INDEX_OF && nargs < 2 ? 1 : 2;
+    duk_set_top(ctx, 2);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, ORIGINAL_KEY);
+    duk_push_this(ctx);
+    duk_dup(ctx, 0);
+    if (pass == 2) {
+        duk_dup(ctx, 1);
+    }
+    duk_call_method(ctx, pass);
+    if (kind == SEARCH_INCLUDES) {
+        duk_push_boolean(ctx, duk_get_number(ctx, -1) >= 0);
+    }
+    return 1;
+}
+
+static duk_ret_t native_fast_search(duk_context *ctx)
+{
+    int kind = duk_require_int(ctx, 0);
+    if (kind < SEARCH_INCLUDES || kind > SEARCH_LAST_INDEX_OF) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "fastSearch: unknown kind %d", kind);
+    }
+    return make_fast(ctx, fast_search, DUK_VARARGS, kind, 1, 2);
+}
+
+/* ---- Array.prototype.at ---- */
+
+/* ToIntegerOrInfinity of a number. */
+static double integer_or_infinity(double n)
+{
+    if (isnan(n) || n == 0) {
+        return 0;
+    }
+    return isinf(n) ? n : trunc(n);
+}
+
+static duk_ret_t fast_at(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    duk_push_this(ctx);
+    /* an array and a number index: no conversion can be observed */
+    if (!duk_is_array(ctx, -1) || (nargs >= 1 && !duk_is_number(ctx, 0))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, -1, "length");
+    if (!duk_is_number(ctx, -1)) {
+        return call_slow(ctx, nargs);
+    }
+    double len = duk_get_number(ctx, -1);
+    duk_pop(ctx);
+    double rel = nargs >= 1 ? integer_or_infinity(duk_get_number(ctx, 0)) : 0;
+    double k = rel >= 0 ? rel : len + rel;
+    if (k < 0 || k >= len) {
+        return 0;
+    }
+    duk_get_prop_index(ctx, -1, (duk_uarridx_t)k);
+    return 1;
+}
+
+static duk_ret_t native_fast_at(duk_context *ctx)
+{
+    return make_fast(ctx, fast_at, DUK_VARARGS, 0, 0, -1);
+}
+
+/* ---- the array iterator ---- */
+
+/* Pushes { value: <the value at val_idx>, done: done }, as iterResult. */
+static void push_iter_result(duk_context *ctx, duk_idx_t val_idx, int done)
+{
+    val_idx = duk_normalize_index(ctx, val_idx);
+    duk_push_object(ctx);
+    duk_dup(ctx, val_idx);
+    duk_put_prop_literal(ctx, -2, "value");
+    duk_push_boolean(ctx, done);
+    duk_put_prop_literal(ctx, -2, "done");
+}
+
+/* %ArrayIteratorPrototype%.next: for an array, or an array-like whose length
+ * is already an index; anything else (and every error) goes to the
+ * JavaScript. */
+static duk_ret_t fast_array_iterator_next(duk_context *ctx)
+{
+    duk_push_this(ctx); /* 0 */
+    if (!duk_is_object(ctx, 0)) {
+        return call_slow(ctx, 0);
+    }
+    duk_get_prop_literal(ctx, 0, ARRAY_KIND); /* 1 */
+    if (!duk_is_number(ctx, 1)) {
+        return call_slow(ctx, 0);
+    }
+    int kind = duk_get_int(ctx, 1);
+    duk_get_prop_literal(ctx, 0, ARRAY_ITERATED); /* 2 */
+    if (duk_is_undefined(ctx, 2)) {
+        push_iter_result(ctx, 2, 1);
+        return 1;
+    }
+    duk_get_prop_literal(ctx, 0, ARRAY_NEXT_INDEX); /* 3 */
+    duk_get_prop_literal(ctx, 2, "length");         /* 4 */
+    if (!duk_is_number(ctx, 3) || !duk_is_number(ctx, 4)) {
+        return call_slow(ctx, 0);
+    }
+    double index = duk_get_number(ctx, 3);
+    double len = duk_get_number(ctx, 4);
+    if (!(len >= 0 && len <= 4294967295.0 && len == floor(len))) {
+        return call_slow(ctx, 0);
+    }
+    if (index >= len) {
+        duk_push_undefined(ctx);
+        duk_put_prop_literal(ctx, 0, ARRAY_ITERATED);
+        duk_push_undefined(ctx);
+        push_iter_result(ctx, -1, 1);
+        return 1;
+    }
+    duk_push_number(ctx, index + 1);
+    duk_put_prop_literal(ctx, 0, ARRAY_NEXT_INDEX);
+    if (kind == KIND_VALUES) {
+        duk_get_prop_index(ctx, 2, (duk_uarridx_t)index);
+    } else if (kind == KIND_KEYS) {
+        duk_push_number(ctx, index);
+    } else {
+        duk_push_array(ctx);
+        duk_push_number(ctx, index);
+        duk_put_prop_index(ctx, -2, 0);
+        duk_get_prop_index(ctx, 2, (duk_uarridx_t)index);
+        duk_put_prop_index(ctx, -2, 1);
+    }
+    push_iter_result(ctx, -1, 0);
+    return 1;
+}
+
+static duk_ret_t native_fast_array_iterator_next(duk_context *ctx)
+{
+    return make_fast(ctx, fast_array_iterator_next, 0, 0, 0, -1);
+}
+
+/* Array.prototype.keys, values and entries (magic: the kind): the iterator
+ * over ToObject(this), on the prototype kept with the function. */
+static duk_ret_t fast_array_iterator(duk_context *ctx)
+{
+    duk_push_this(ctx);
+    if (duk_is_null_or_undefined(ctx, -1)) {
+        return call_slow(ctx, 0);
+    }
+    duk_to_object(ctx, -1);
+    duk_push_object(ctx);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, PROTO_KEY);
+    duk_set_prototype(ctx, -3);
+    duk_pop(ctx);
+    duk_dup(ctx, -2);
+    duk_put_prop_literal(ctx, -2, ARRAY_ITERATED);
+    duk_push_int(ctx, 0);
+    duk_put_prop_literal(ctx, -2, ARRAY_NEXT_INDEX);
+    duk_push_int(ctx, duk_get_current_magic(ctx));
+    duk_put_prop_literal(ctx, -2, ARRAY_KIND);
+    return 1;
+}
+
+/* native.fastArrayIterator(kind, slow, prototype) */
+static duk_ret_t native_fast_array_iterator(duk_context *ctx)
+{
+    int kind = duk_require_int(ctx, 0);
+    duk_require_object(ctx, 2);
+    if (kind < KIND_KEYS || kind > KIND_ENTRIES) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "fastArrayIterator: unknown kind %d", kind);
+    }
+    make_fast(ctx, fast_array_iterator, 0, kind, 1, -1);
+    duk_dup(ctx, 2);
+    duk_put_prop_literal(ctx, -2, PROTO_KEY);
+    return 1;
+}
+
+/* ---- Map.prototype.get and has, Set.prototype.has ---- */
+
+/* The store's index key of a string or number key (primitiveHash of
+ * js/11-collections.js), or 0 when the key is of another type. */
+static int push_primitive_hash(duk_context *ctx, duk_idx_t key_idx)
+{
+    if (duk_is_string(ctx, key_idx) && !duk_is_symbol(ctx, key_idx)) {
+        duk_push_literal(ctx, "s");
+    } else if (duk_is_number(ctx, key_idx)) {
+        duk_push_literal(ctx, "n");
+    } else {
+        return 0;
+    }
+    duk_dup(ctx, key_idx);
+    duk_concat(ctx, 2); /* String(number): NaN is "NaN" and -0 is "0", as SameValueZero wants */
+    return 1;
+}
+
+/* A miss for an object key is final only when no key of the store is kept
+ * unhashed (the JavaScript scans those): returns 1 then, else 0. */
+static int no_unhashed(duk_context *ctx, duk_idx_t store_idx)
+{
+    duk_get_prop_literal(ctx, store_idx, "unhashed");
+    duk_get_prop_literal(ctx, -1, "length");
+    int none = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == 0;
+    duk_pop_2(ctx);
+    return none;
+}
+
+/* Finds key (at 0) in the store at store_idx; pushes its position or
+ * undefined. Returns 0 when the JavaScript must decide (objects without an
+ * id of their own, BigInts, booleans, symbols...). */
+static int find_entry(duk_context *ctx, duk_idx_t store_idx)
+{
+    if (duk_is_object(ctx, 0)) {
+        if (!duk_get_prop_literal(ctx, 0, OBJECT_ID)) {
+            duk_pop(ctx);
+            return 0; /* perhaps a BigInt, or unhashed */
+        }
+        duk_get_prop_literal(ctx, store_idx, "index");
+        duk_swap_top(ctx, -2);
+        duk_get_prop(ctx, -2); /* [index pos] */
+        duk_remove(ctx, -2);
+        if (duk_is_undefined(ctx, -1)) {
+            return no_unhashed(ctx, store_idx);
+        }
+        /* an inherited id is another object's: the key must match */
+        duk_get_prop_literal(ctx, store_idx, "keys");
+        duk_dup(ctx, -2);
+        duk_get_prop(ctx, -2);
+        int same = duk_strict_equals(ctx, -1, 0);
+        duk_pop_2(ctx);
+        if (!same) {
+            duk_pop(ctx);
+            duk_push_undefined(ctx);
+            return no_unhashed(ctx, store_idx);
+        }
+        return 1;
+    }
+    duk_get_prop_literal(ctx, store_idx, "index");
+    if (!push_primitive_hash(ctx, 0)) {
+        duk_pop(ctx);
+        return 0;
+    }
+    duk_get_prop(ctx, -2);
+    duk_remove(ctx, -2);
+    return 1;
+}
+
+/* WeakMap get and has, WeakSet has: the cell the key carries under the
+ * collection's own symbol (cellOf of js/11-collections.js), with the key on
+ * 0, the collection's data on 2; pushes the cell's value (or undefined) and
+ * whether it is present. Returns 0 when the JavaScript must decide (keys
+ * held strongly, being not extensible). */
+static int find_weak(duk_context *ctx, int *present)
+{
+    if (!duk_is_object(ctx, 0)) {
+        duk_push_undefined(ctx);
+        *present = 0;
+        return 1;
+    }
+    duk_get_prop_literal(ctx, 2, "symbol");
+    duk_get_prop(ctx, 0); /* [cell] */
+    if (duk_is_object(ctx, -1)) {
+        duk_get_prop_literal(ctx, -1, "owner");
+        int own = duk_strict_equals(ctx, -1, 0);
+        duk_pop(ctx);
+        if (own) {
+            duk_get_prop_literal(ctx, -1, "present");
+            *present = duk_to_boolean(ctx, -1);
+            duk_pop(ctx);
+            duk_get_prop_literal(ctx, -1, "value");
+            duk_remove(ctx, -2);
+            if (!*present) {
+                duk_pop(ctx);
+                duk_push_undefined(ctx);
+            }
+            return 1;
+        }
+    } else if (!duk_is_undefined(ctx, -1)) {
+        return 0;
+    }
+    duk_pop(ctx);
+    duk_get_prop_literal(ctx, 2, "strongKeys");
+    duk_get_prop_literal(ctx, -1, "length");
+    int none = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == 0;
+    duk_pop_2(ctx);
+    duk_push_undefined(ctx);
+    *present = 0;
+    return none;
+}
+
+static duk_ret_t fast_lookup(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    int kind = duk_get_current_magic(ctx);
+    if (nargs < 1) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_object(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    /* (literals: Duktape caches their interned strings) */
+    if (kind <= LOOKUP_MAP_HAS) {
+        duk_get_prop_literal(ctx, 1, MAP_STORE);
+    } else if (kind == LOOKUP_SET_HAS) {
+        duk_get_prop_literal(ctx, 1, SET_STORE);
+    } else if (kind == LOOKUP_WEAKSET_HAS) {
+        duk_get_prop_literal(ctx, 1, WEAKSET_DATA);
+    } else {
+        duk_get_prop_literal(ctx, 1, WEAKMAP_DATA);
+    }
+    if (!duk_is_object(ctx, 2)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, "owner");
+    int owned = duk_strict_equals(ctx, -1, 1);
+    duk_pop(ctx);
+    if (kind >= LOOKUP_WEAKMAP_GET) {
+        int present = 0;
+        if (!owned || !find_weak(ctx, &present)) {
+            return call_slow(ctx, nargs);
+        }
+        if (kind != LOOKUP_WEAKMAP_GET) {
+            duk_push_boolean(ctx, present);
+        }
+        return 1;
+    }
+    if (!owned || !find_entry(ctx, 2)) {
+        return call_slow(ctx, nargs);
+    }
+    if (kind != LOOKUP_MAP_GET) {
+        duk_push_boolean(ctx, !duk_is_undefined(ctx, -1));
+        return 1;
+    }
+    if (duk_is_undefined(ctx, -1)) {
+        return 1;
+    }
+    duk_get_prop_literal(ctx, 2, "values");
+    duk_swap_top(ctx, -2);
+    duk_get_prop(ctx, -2);
+    return 1;
+}
+
+/* native.fastLookup(kind, slow) */
+static duk_ret_t native_fast_lookup(duk_context *ctx)
+{
+    int kind = duk_require_int(ctx, 0);
+    if (kind < LOOKUP_MAP_GET || kind > LOOKUP_WEAKSET_HAS) {
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "fastLookup: unknown kind %d", kind);
+    }
+    return make_fast(ctx, fast_lookup, DUK_VARARGS, kind, 1, -1);
+}
+
+/* ---- Object.entries and Object.values ---- */
+
+/* EnumerableOwnProperties(O, value or key+value) (magic 1: entries) over the
+ * keys Object.keys gives, each still own and enumerable when its turn
+ * comes (a getter may delete or hide the next ones). A Proxy goes to the
+ * JavaScript, which runs its traps. */
+static duk_ret_t fast_entries(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    int entries = duk_get_current_magic(ctx);
+    if (nargs < 1 || duk_is_null_or_undefined(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_to_object(ctx, 0);
+    if (fcw_duk_is_proxy(ctx, 0)) {
+        return call_slow(ctx, 1);
+    }
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, ORIGINAL_KEY); /* Object.keys */
+    duk_remove(ctx, -2);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);    /* 1: keys */
+    duk_push_array(ctx); /* 2: result */
+    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 1);
+    duk_uarridx_t out = 0;
+    for (duk_uarridx_t i = 0; i < n; i++) {
+        duk_get_prop_index(ctx, 1, i); /* 3: key */
+        if (fcw_duk_own_enumerable(ctx, 0, 3) != 1) {
+            duk_pop(ctx);
+            continue;
+        }
+        if (entries) {
+            duk_push_array(ctx);
+            duk_dup(ctx, 3);
+            duk_put_prop_index(ctx, -2, 0);
+            duk_dup(ctx, 3);
+            duk_get_prop(ctx, 0);
+            duk_put_prop_index(ctx, -2, 1);
+        } else {
+            duk_dup(ctx, 3);
+            duk_get_prop(ctx, 0);
+        }
+        duk_put_prop_index(ctx, 2, out++);
+        duk_pop(ctx);
+    }
+    return 1;
+}
+
+/* native.fastEntries(entries, slow, objectKeys) */
+static duk_ret_t native_fast_entries(duk_context *ctx)
+{
+    duk_require_function(ctx, 2);
+    return make_fast(ctx, fast_entries, DUK_VARARGS, duk_to_boolean(ctx, 0), 1, 2);
+}
+
+/* ---- String.prototype.search ---- */
+
+/* For a string searched with a RegExp whose @@search and exec are the
+ * built-in ones and whose lastIndex is +0, RegExp.prototype[@@search] comes
+ * down to the match index, lastIndex put back to +0 (for g and y): do that
+ * here rather than through String.prototype.search, @@search and the
+ * argument checks in JavaScript. */
+static duk_ret_t fast_string_search(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || !duk_is_object(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_current_function(ctx);                 /* 2 */
+    duk_get_prop_literal(ctx, 2, SYMBOL_KEY);       /* 3: Symbol.search */
+    duk_get_prop(ctx, 0);                           /* 3: R[@@search] */
+    duk_get_prop_literal(ctx, 2, ORIGINAL_KEY);     /* 4: the built-in @@search */
+    duk_get_prop_literal(ctx, 0, "exec");           /* 5 */
+    duk_get_prop_literal(ctx, 2, BUILTIN_EXEC_KEY); /* 6 */
+    duk_get_prop_literal(ctx, 0, "lastIndex");      /* 7 */
+    if (!duk_strict_equals(ctx, 3, 4) || !duk_strict_equals(ctx, 5, 6) || !duk_is_number(ctx, 7) ||
+        duk_get_number(ctx, 7) != 0 || signbit(duk_get_number(ctx, 7))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, IS_REGEXP_KEY);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    if (!duk_to_boolean(ctx, -1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, SEARCH_INDEX_KEY);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_call(ctx, 2); /* the index */
+    duk_get_prop_literal(ctx, 0, "lastIndex");
+    int moved = !duk_is_number(ctx, -1) || duk_get_number(ctx, -1) != 0 || signbit(duk_get_number(ctx, -1));
+    duk_pop(ctx);
+    if (moved) {
+        duk_push_int(ctx, 0);
+        duk_put_prop_literal(ctx, 0, "lastIndex");
+    }
+    return 1;
+}
+
+/* native.fastStringSearch(slow, symbolSearch, builtinSearch, builtinExec,
+ * isRegExpObject, searchIndex) */
+static duk_ret_t native_fast_string_search(duk_context *ctx)
+{
+    for (duk_idx_t i = 2; i <= 5; i++) {
+        duk_require_function(ctx, i);
+    }
+    make_fast(ctx, fast_string_search, DUK_VARARGS, 0, 0, 2);
+    duk_dup(ctx, 1);
+    duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
+    duk_dup(ctx, 4);
+    duk_put_prop_literal(ctx, -2, IS_REGEXP_KEY);
+    duk_dup(ctx, 5);
+    duk_put_prop_literal(ctx, -2, SEARCH_INDEX_KEY);
+    return 1;
+}
+
+void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
+{
+    static const duk_function_list_entry natives[] = {
+        {"fastSearch", native_fast_search, 3},
+        {"fastAt", native_fast_at, 1},
+        {"fastArrayIteratorNext", native_fast_array_iterator_next, 1},
+        {"fastArrayIterator", native_fast_array_iterator, 3},
+        {"fastLookup", native_fast_lookup, 2},
+        {"fastEntries", native_fast_entries, 3},
+        {"fastStringSearch", native_fast_string_search, 6},
+        {NULL, NULL, 0},
+    };
+    duk_put_function_list(ctx, native_idx, natives);
+}

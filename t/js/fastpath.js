@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The C fast paths of lib/api_fastpath.c answer the common cases of
+ * Array.prototype.includes/indexOf/lastIndexOf/at, the array iterator,
+ * Map/Set/WeakMap/WeakSet lookups, and hand the rest to the JavaScript.
+ * Each case here is one a fast path must answer as the spec does, or must
+ * hand over: the edges of both.
+ */
+
+test('includes: SameValueZero, holes, fromIndex, receivers', function (t) {
+    t.equal([1, 2, 3].includes(2), true, 'a number');
+    t.equal(['a', 'b'].includes('b'), true, 'a string');
+    t.equal(['a', 'b'].includes('c'), false, 'absent');
+    t.equal([NaN].includes(NaN), true, 'NaN finds NaN (indexOf does not)');
+    t.equal([NaN].indexOf(NaN), -1, 'indexOf does not find NaN');
+    t.equal([-0].includes(0), true, '-0 and +0');
+    t.equal([, 1].includes(undefined), true, 'a hole reads as undefined');
+    t.equal([, 1].indexOf(undefined), -1, 'indexOf skips holes');
+    t.equal([1, 2, 3].includes(1, 1), false, 'fromIndex');
+    t.equal([1, 2, 3].includes(3, -1), true, 'negative fromIndex');
+    t.equal([1, 2, 3].includes(1, -10), true, 'fromIndex below the start');
+    var calls = 0;
+    t.equal([1, 2, 3].includes(2, { valueOf: function () { calls++; return 1; } }), true, 'fromIndex object');
+    t.equal(calls, 1, 'fromIndex converted once');
+    t.equal([null].includes(null), true, 'null');
+    t.equal([false].includes(0), false, 'no coercion');
+    t.equal(Array.prototype.includes.call('abc', 'b'), true, 'a string receiver (array-like)');
+    t.equal(Array.prototype.includes.call({ length: 2, 0: 'x', 1: NaN }, NaN), true, 'an array-like receiver');
+    var o = {};
+    t.equal([1, o].includes(o), true, 'an object element');
+    t.equal([BigInt(1), BigInt(2)].includes(BigInt(2)), true, 'a BigInt element');
+    var s = Symbol('s');
+    t.equal([s].includes(s), true, 'a symbol element');
+    t.throws(function () { Array.prototype.includes.call(null, 1); }, TypeError, 'null receiver');
+    t.equal(Array.prototype.includes.name, 'includes', 'name');
+    t.equal(Array.prototype.includes.length, 1, 'length');
+    t.throws(function () { new Array.prototype.includes(1); }, TypeError, 'not a constructor');
+});
+
+test('indexOf and lastIndexOf: absent and undefined fromIndex', function (t) {
+    t.equal([1, 2, 1].indexOf(1), 0, 'indexOf');
+    t.equal([1, 2, 1].indexOf(1, undefined), 0, 'indexOf, undefined fromIndex');
+    t.equal([1, 2, 1].lastIndexOf(1), 2, 'lastIndexOf without fromIndex: from the end');
+    t.equal([1, 2, 1].lastIndexOf(1, undefined), 0, 'lastIndexOf with undefined fromIndex: from 0');
+    t.equal([BigInt(1), BigInt(2), BigInt(1)].lastIndexOf(BigInt(1)), 2, 'lastIndexOf a BigInt');
+    t.equal([BigInt(1), BigInt(2)].indexOf(BigInt(2)), 1, 'indexOf a BigInt');
+    t.equal(['x', 'y'].indexOf('y', -1), 1, 'negative fromIndex');
+});
+
+test('at: relative indexes, conversions, receivers', function (t) {
+    var a = ['a', 'b', 'c'];
+    t.equal(a.at(0), 'a', '0');
+    t.equal(a.at(-1), 'c', '-1');
+    t.equal(a.at(-3), 'a', '-3');
+    t.equal(a.at(-4), undefined, 'before the start');
+    t.equal(a.at(3), undefined, 'past the end');
+    t.equal(a.at(1.7), 'b', 'truncated');
+    t.equal(a.at(NaN), 'a', 'NaN is 0');
+    t.equal(a.at(), 'a', 'no index is 0');
+    t.equal(a.at('2'), 'c', 'a string index');
+    t.equal(a.at({ valueOf: function () { return -2; } }), 'b', 'an object index');
+    t.equal(a.at(Infinity), undefined, 'Infinity');
+    t.equal([, 1].at(0), undefined, 'a hole');
+    t.equal(Array.prototype.at.call({ length: 2, 0: 'x', 1: 'y' }, -1), 'y', 'an array-like');
+    t.equal(Array.prototype.at.call('hey', 1), 'e', 'a string receiver');
+    t.throws(function () { Array.prototype.at.call(undefined, 0); }, TypeError, 'undefined receiver');
+    var proto = ['p'];
+    var inherits = Object.create(proto);
+    t.equal(Array.prototype.at.call(inherits, 0), 'p', 'an inherited element through an object');
+    t.equal(Array.prototype.at.length, 1, 'length');
+});
+
+test('array iterator: values, keys, entries, mutation, receivers', function (t) {
+    var seen = [];
+    var a = [1, 2];
+    for (var it = a[Symbol.iterator](), r = it.next(); !r.done; r = it.next()) {
+        seen.push(r.value);
+        if (r.value === 1) {
+            a.push(3);
+        }
+    }
+    t.deepEqual(seen, [1, 2, 3], 'sees an element pushed while iterating');
+    var it2 = [1][Symbol.iterator]();
+    t.deepEqual(it2.next(), { value: 1, done: false }, 'first result');
+    t.deepEqual(it2.next(), { value: undefined, done: true }, 'done');
+    t.deepEqual(Object.keys(it2.next()), ['value', 'done'], 'result keys in order');
+    var grow = [1];
+    var it3 = grow.values();
+    it3.next();
+    it3.next();
+    grow.push(2);
+    t.equal(it3.next().done, true, 'stays done after the array grows');
+    var keys = [];
+    var k = ['a', 'b'].keys();
+    for (var rk = k.next(); !rk.done; rk = k.next()) {
+        keys.push(rk.value);
+    }
+    t.deepEqual(keys, [0, 1], 'keys');
+    var e = ['a'].entries();
+    t.deepEqual(e.next().value, [0, 'a'], 'entries');
+    t.deepEqual(Array.from([, 'x'].values()), [undefined, 'x'], 'holes read as undefined');
+    var like = { length: 2, 0: 'p', 1: 'q' };
+    t.deepEqual(Array.from(Array.prototype.values.call(like)), ['p', 'q'], 'an array-like');
+    var odd = { length: '2', 0: 'p', 1: 'q' };
+    t.deepEqual(Array.from(Array.prototype.values.call(odd)), ['p', 'q'], 'an array-like with a string length');
+    t.deepEqual(Array.from(Array.prototype.values.call({ length: -1 })), [], 'a negative length');
+    t.deepEqual(Array.from(Array.prototype.values.call('ab')), ['a', 'b'], 'a string receiver');
+    var shrink = [1, 2, 3];
+    var out = [];
+    for (var is = shrink.values(), rs = is.next(); !rs.done; rs = is.next()) {
+        out.push(rs.value);
+        shrink.length = 1;
+    }
+    t.deepEqual(out, [1], 'stops when the array shrinks');
+    var next = [][Symbol.iterator]().next;
+    t.throws(function () { next.call({}); }, TypeError, 'next on another object');
+    t.throws(function () { next.call(1); }, TypeError, 'next on a primitive');
+    t.throws(function () { Array.prototype.values.call(null); }, TypeError, 'values on null');
+    var iter = [1].values();
+    t.deepEqual(Object.getOwnPropertySymbols(iter), [], 'no visible slots');
+    t.deepEqual(Object.keys(iter), [], 'no enumerable slots');
+    t.equal(Object.prototype.toString.call(iter), '[object Array Iterator]', 'toStringTag');
+    t.equal(Object.getPrototypeOf(Object.getPrototypeOf(iter))[Symbol.iterator].call(iter), iter,
+        '%IteratorPrototype%');
+    t.equal(Array.prototype[Symbol.iterator], Array.prototype.values, '@@iterator is values');
+    t.equal(Array.prototype.values.name, 'values', 'name');
+    t.equal(next.name, 'next', 'next name');
+    var u8 = new Uint8Array([5, 6]);
+    t.deepEqual(Array.from(u8.values()), [5, 6], 'typed array values');
+    t.deepEqual(Array.from(Array.prototype.entries.call(u8)), [[0, 5], [1, 6]], 'array entries of a typed array');
+});
+
+test('Map and Set lookups: key kinds and receivers', function (t) {
+    var m = new Map([['a', 1], [2, 'two'], [NaN, 'nan']]);
+    t.equal(m.get('a'), 1, 'string key');
+    t.equal(m.get(2), 'two', 'number key');
+    t.equal(m.get('2'), undefined, 'string "2" is not 2');
+    t.equal(m.get(NaN), 'nan', 'NaN');
+    t.equal(m.has('__proto__'), false, '__proto__ absent');
+    m.set('__proto__', 'p');
+    t.equal(m.get('__proto__'), 'p', '__proto__ as a key');
+    m.set(-0, 'zero');
+    t.equal(m.get(0), 'zero', '-0 is +0');
+    var o = {};
+    m.set(o, 'o');
+    t.equal(m.get(o), 'o', 'object key');
+    t.equal(m.get({}), undefined, 'another object');
+    var child = Object.create(o);
+    t.equal(m.get(child), undefined, 'an object inheriting from a key is not the key');
+    t.equal(m.has(child), false, 'has: the inheriting object');
+    m.set(child, 'child');
+    t.equal(m.get(child), 'child', 'the inheriting object as a key of its own');
+    t.equal(m.get(o), 'o', 'its prototype still');
+    var frozen = Object.freeze({});
+    m.set(frozen, 'frozen');
+    t.equal(m.get(frozen), 'frozen', 'a frozen key');
+    t.equal(m.get(Object.freeze({})), undefined, 'another frozen object');
+    t.equal(m.get(o), 'o', 'a hashed key next to unhashed ones');
+    var fresh = {};
+    t.equal(m.has(fresh), false, 'an object never stored');
+    m.set(BigInt(10), 'big');
+    t.equal(m.get(BigInt(10)), 'big', 'a BigInt key');
+    t.equal(m.get(true), undefined, 'a boolean never stored');
+    m.set(true, 'yes');
+    t.equal(m.get(true), 'yes', 'a boolean key');
+    var sym = Symbol('k');
+    m.set(sym, 'sym');
+    t.equal(m.get(sym), 'sym', 'a symbol key');
+    t.equal(m.get(undefined), undefined, 'undefined never stored');
+    m.set(undefined, 'u');
+    t.equal(m.get(), 'u', 'no argument is undefined');
+    m.delete('a');
+    t.equal(m.get('a'), undefined, 'deleted');
+    t.deepEqual(Object.getOwnPropertySymbols(o), [], 'an object key shows no symbol of its own');
+    t.throws(function () { Map.prototype.get.call({}, 1); }, TypeError, 'get on another object');
+    t.throws(function () { Map.prototype.has.call(new Set(), 1); }, TypeError, 'has on a Set');
+    t.throws(function () { Set.prototype.has.call(new Map(), 1); }, TypeError, 'Set has on a Map');
+    t.equal(Map.prototype.get.name, 'get', 'name');
+    t.equal(Map.prototype.get.length, 1, 'length');
+    var s = new Set(['x', 1, o]);
+    t.equal(s.has('x'), true, 'Set string');
+    t.equal(s.has(1), true, 'Set number');
+    t.equal(s.has(o), true, 'Set object');
+    t.equal(s.has('1'), false, 'Set "1"');
+    function Sub(entries) {
+        return Reflect.construct(Map, [entries], Sub);
+    }
+    Sub.prototype = Object.create(Map.prototype);
+    var sub = new Sub([['k', 'v']]);
+    t.equal(sub.get('k'), 'v', 'a subclass');
+    m.clear();
+    t.equal(m.get(o), undefined, 'after clear');
+});
+
+test('WeakMap and WeakSet lookups', function (t) {
+    var k = {};
+    var wm = new WeakMap([[k, 'v']]);
+    t.equal(wm.get(k), 'v', 'get');
+    t.equal(wm.has(k), true, 'has');
+    t.equal(wm.get({}), undefined, 'another key');
+    t.equal(wm.get(1), undefined, 'a primitive');
+    t.equal(wm.has('x'), false, 'has a primitive');
+    var frozen = Object.freeze({});
+    wm.set(frozen, 'f');
+    t.equal(wm.get(frozen), 'f', 'a frozen key');
+    t.equal(wm.has(frozen), true, 'has a frozen key');
+    wm.delete(k);
+    t.equal(wm.get(k), undefined, 'deleted');
+    t.equal(wm.has(k), false, 'deleted: has');
+    wm.set(k, undefined);
+    t.equal(wm.has(k), true, 'an undefined value is present');
+    var other = new WeakMap();
+    t.equal(other.get(k), undefined, 'another WeakMap does not see the key');
+    var child = Object.create(k);
+    t.equal(wm.has(child), false, 'an inheriting object');
+    t.deepEqual(Object.getOwnPropertySymbols(new WeakMap()), [], 'no visible slot on the collection');
+    t.throws(function () { WeakMap.prototype.get.call(new Map(), k); }, TypeError, 'get on a Map');
+    var ws = new WeakSet([k]);
+    t.equal(ws.has(k), true, 'WeakSet has');
+    t.equal(ws.has({}), false, 'WeakSet another');
+    t.throws(function () { WeakSet.prototype.has.call(wm, k); }, TypeError, 'WeakSet has on a WeakMap');
+});
+
+test('String.prototype.search: the built-in RegExp and everything else', function (t) {
+    t.equal('a<b'.search(/[<>]/), 1, 'a RegExp');
+    t.equal('abc'.search(/x/), -1, 'no match');
+    var g = /b/g;
+    g.lastIndex = 0;
+    t.equal('abcb'.search(g), 1, 'a global RegExp');
+    t.equal(g.lastIndex, 0, 'lastIndex put back');
+    var y = new RegExp('b', 'y');
+    t.equal('ab'.search(y), -1, 'a sticky RegExp matches only at lastIndex 0');
+    t.equal(y.lastIndex, 0, 'sticky: lastIndex put back');
+    var moved = /b/g;
+    moved.lastIndex = 3;
+    t.equal('abcb'.search(moved), 1, 'searches from 0 whatever lastIndex');
+    t.equal(moved.lastIndex, 3, 'and puts lastIndex back');
+    var negZero = /b/;
+    negZero.lastIndex = -0;
+    'ab'.search(negZero);
+    t.ok(Object.is(negZero.lastIndex, -0), '-0 lastIndex kept');
+    t.equal('a.b'.search('.'), 0, 'a string is a pattern');
+    t.equal('a1'.search(1), 1, 'a number is a pattern');
+    t.equal('ab'.search(), 0, 'no argument matches the empty pattern');
+    var custom = /b/;
+    custom.exec = function () { return { index: 42 }; };
+    t.equal('ab'.search(custom), 42, 'an own exec is called');
+    var searcher = {};
+    searcher[Symbol.search] = function (s) { return 'searched ' + s; };
+    t.equal('xy'.search(searcher), 'searched xy', 'an object with @@search');
+    t.equal(String.prototype.search.call(12345, /4/), 3, 'a number receiver');
+    t.throws(function () { String.prototype.search.call(null, /a/); }, TypeError, 'null receiver');
+    t.equal('\u00e9a'.search(/a/), 1, 'non-ASCII text: a UTF-16 index');
+    t.equal('\ud83d\ude00a'.search(new RegExp('a', 'u')), 2, 'astral text');
+    t.equal(String.prototype.search.name, 'search', 'name');
+    t.equal(String.prototype.search.length, 1, 'length');
+    t.throws(function () { new String.prototype.search(/a/); }, TypeError, 'not a constructor');
+    t.equal('ab'.search(Object.freeze(/b/)), 1, 'a frozen RegExp');
+    t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
+        'a frozen global RegExp: exec cannot set lastIndex');
+});
