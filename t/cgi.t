@@ -89,11 +89,12 @@ EOF2
 like($out, qr{\r\n\r\nfunction true 42 function true 36 186 <b>B</b>\z},
     'Web Crypto, URLPattern and HTMLRewriter, loaded on first use, work') or diag $out, $err;
 
-# so are the encoding and compression streams and the Cache API
+# so are TransformStream, the encoding and compression streams and the Cache API
 my $streams = FcwTest::write_file("$dir/streams.js", <<'EOF2');
 export default {
     fetch: function () {
-        var s = new Response('squeezed and back').body.pipeThrough(new CompressionStream('gzip'))
+        var s = new Response('squeezed and back').body.pipeThrough(new TransformStream())
+            .pipeThrough(new CompressionStream('gzip'))
             .pipeThrough(new DecompressionStream('gzip')).pipeThrough(new TextDecoderStream())
             .pipeThrough(new TextEncoderStream());
         return new Response(s).text().then(function (t) {
@@ -104,7 +105,7 @@ export default {
 EOF2
 ($rc, $out, $err) = run_cgi([ $bin, $streams ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
 like($out, qr{\r\n\r\nsqueezed and back function true function\z},
-    'the encoding and compression streams and the Cache API, loaded on first use, work') or diag $out, $err;
+    'TransformStream, the encoding and compression streams and the Cache API, loaded on first use, work') or diag $out, $err;
 
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)

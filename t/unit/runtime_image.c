@@ -73,7 +73,8 @@ static const char *const probe =
     "  out.push(own(p.then), own(setTimeout), own(crypto.subtle.digest), own(CryptoKey), own(HTMLRewriter));"
     "  out.push(own(CompressionStream), own(DecompressionStream), own(TextEncoderStream),"
     "           own(Object.getOwnPropertyDescriptor(TextDecoderStream.prototype, 'readable').get),"
-    "           own(CacheStorage), own(Cache.prototype.match), typeof caches.open);"
+    "           own(CacheStorage), own(Cache.prototype.match), typeof caches.open,"
+    "           own(TransformStream), own(TransformStreamDefaultController));"
     "  return out.join(' | ');"
     "})()";
 
