@@ -427,6 +427,58 @@ function mapEntries() {
     return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.entries'), KIND_ENTRIES);
 }
 
+/* What a Map or Set iterator has left, as an array of what its next()
+ * would return as values one by one (the iterator is then done), or
+ * undefined when it is not one whose next is the built-in one: Array.from
+ * takes that instead of a next() call and a result object per entry. */
+function collectionIteratorRest(iterator) {
+    var kind, isSet = false;
+    if (iterator instanceof MapIterator && iterator.next === mapIteratorNext) {
+        kind = iterator[MAP_ITERATOR_KIND];
+    } else if (iterator instanceof SetIterator && iterator.next === setIteratorNext) {
+        kind = iterator[SET_ITERATOR_KIND];
+        isSet = true;
+    }
+    if (kind === undefined) {
+        return undefined;
+    }
+    var out = [];
+    if (iterator[ITERATED] === undefined) {
+        return out;
+    }
+    var pos = advanceCursor(iterator);
+    var store = iterator[ITERATED], keys = store.keys, values = store.values, n = 0;
+    for (; pos >= 0 && pos < keys.length; pos++) {
+        var key = keys[pos];
+        if (key === EMPTY) {
+            continue;
+        }
+        out[n++] = isSet ? (kind === KIND_ENTRIES ? [key, key] : key) :
+            kind === KIND_KEYS ? key : kind === KIND_VALUES ? values[pos] : [key, values[pos]];
+    }
+    iterator[NEXT_INDEX] = keys.length;
+    iterator[ITERATED] = undefined;
+    return out;
+}
+
+/* The same for Array.from(items) with items' @@iterator method: a Map or
+ * Set iterator (its @@iterator returns it), or a Map or Set whose @@iterator
+ * and iterator next are the built-in ones. */
+var iteratorSelf = IteratorPrototype[Symbol.iterator];
+native.collectionRest = function (items, method) {
+    if (method === iteratorSelf) {
+        return collectionIteratorRest(items);
+    }
+    if (method === mapEntries || method === mapKeys || method === mapValues || method === setValues ||
+            method === setEntries) {
+        var store = items !== null && typeof items === 'object' ? items[MAP_STORE] || items[SET_STORE] : undefined;
+        if (store !== undefined && store.owner === items) {
+            return collectionIteratorRest(method.call(items));
+        }
+    }
+    return undefined;
+};
+
 /* ---- Set ---- */
 
 function Set(iterable) {

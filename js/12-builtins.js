@@ -439,6 +439,13 @@ function arrayFrom(items, mapfn, thisArg) {
     var usingIterator = items[Symbol.iterator];
     var target;
     if (usingIterator !== undefined && usingIterator !== null) {
+        if (simple && mapfn === undefined) {
+            /* a Map or Set (or their iterator) with the built-in methods */
+            var rest = native.collectionRest(items, usingIterator);
+            if (rest !== undefined) {
+                return rest;
+            }
+        }
         target = simple ? [] : new C();
         var state = new FromState(target, simple, mapfn, thisArg);
         iterateWithMethod(items, usingIterator, fromStep, state);

@@ -235,5 +235,20 @@ Object.defineProperty(helpers, 'asyncToGenerator', { value: native.asyncFunction
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });
+/* SWC's spread and destructuring helpers: C fast paths for arrays and plain
+ * objects over the bundle's own helper, which does the rest
+ * (lib/api_fastpath.c) */
+Object.defineProperty(helpers, 'slicedToArray', {
+    value: function (inlined) { return native.fastSpreadHelper(0, inlined); }, enumerable: true
+});
+Object.defineProperty(helpers, 'toConsumableArray', {
+    value: function (inlined) { return native.fastSpreadHelper(1, inlined); }, enumerable: true
+});
+Object.defineProperty(helpers, 'objectSpread', {
+    value: function (inlined) {
+        return native.fastSpreadHelper(2, inlined, Object.keys, Object.getOwnPropertySymbols);
+    },
+    enumerable: true
+});
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

@@ -35,6 +35,7 @@
 #define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
 #define IS_REGEXP_KEY DUK_HIDDEN_SYMBOL("fcwIsRegExp")
 #define SEARCH_INDEX_KEY DUK_HIDDEN_SYMBOL("fcwSearchIndex")
+#define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
 
 /* Array iterator slots (js/12-builtins.js). */
 #define ARRAY_ITERATED DUK_HIDDEN_SYMBOL("arrayIterated")
@@ -590,6 +591,128 @@ static duk_ret_t native_fast_string_search(duk_context *ctx)
     return 1;
 }
 
+/* ---- SWC's spread and destructuring helpers ---- */
+
+/* _sliced_to_array(arr, i), the helper of array destructuring: an array
+ * (not a Proxy) is its own answer; anything else goes to the bundle's own
+ * helper, given when the fast one is made. */
+static duk_ret_t fast_sliced_to_array(duk_context *ctx)
+{
+    if (duk_is_array(ctx, 0) && !fcw_duk_is_proxy(ctx, 0)) {
+        duk_dup(ctx, 0);
+        return 1;
+    }
+    return call_slow(ctx, 2);
+}
+
+/* _to_consumable_array(arr), the helper of spread into arrays and calls:
+ * a copy of an array (holes read as undefined). */
+static duk_ret_t fast_to_consumable_array(duk_context *ctx)
+{
+    if (!duk_is_array(ctx, 0) || fcw_duk_is_proxy(ctx, 0)) {
+        return call_slow(ctx, 1);
+    }
+    duk_uarridx_t len = (duk_uarridx_t)duk_get_length(ctx, 0);
+    duk_push_array(ctx);
+    for (duk_uarridx_t i = 0; i < len; i++) {
+        duk_get_prop_index(ctx, 0, i);
+        duk_put_prop_index(ctx, -2, i);
+    }
+    return 1;
+}
+
+/* Pushes, as an array, the keys _object_spread copies from the value at
+ * idx: Object.keys, then the own symbols that are enumerable. */
+static void push_spread_keys(duk_context *ctx, duk_idx_t idx, duk_idx_t func_idx)
+{
+    duk_get_prop_literal(ctx, func_idx, ORIGINAL_KEY); /* Object.keys */
+    duk_dup(ctx, idx);
+    duk_call(ctx, 1);
+    duk_get_prop_literal(ctx, func_idx, SYMBOLS_KEY); /* Object.getOwnPropertySymbols */
+    duk_dup(ctx, idx);
+    duk_call(ctx, 1);
+    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, -1);
+    if (n > 0) {
+        duk_uarridx_t out = (duk_uarridx_t)duk_get_length(ctx, -2);
+        duk_dup(ctx, idx);
+        duk_to_object(ctx, -1); /* [keys symbols object] */
+        for (duk_uarridx_t i = 0; i < n; i++) {
+            duk_get_prop_index(ctx, -2, i);
+            if (fcw_duk_own_enumerable(ctx, -2, -1) == 1) {
+                duk_put_prop_index(ctx, -4, out++);
+            } else {
+                duk_pop(ctx);
+            }
+        }
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+}
+
+/* _object_spread(target, ...sources), the helper of object spread: for
+ * each source that is not null or undefined, its keys (as above), then for
+ * each key target gets source[key] as SWC's _define_property puts it (an
+ * own data property, defined when the key is already in target, else
+ * assigned). A Proxy source or a target that is no object goes to the
+ * bundle's own helper. */
+static duk_ret_t fast_object_spread(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || !duk_is_object(ctx, 0) || fcw_duk_is_proxy(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    for (duk_idx_t i = 1; i < nargs; i++) {
+        if (fcw_duk_is_proxy(ctx, i)) {
+            return call_slow(ctx, nargs);
+        }
+    }
+    duk_push_current_function(ctx);
+    duk_idx_t func_idx = duk_get_top_index(ctx);
+    for (duk_idx_t i = 1; i < nargs; i++) {
+        if (duk_is_null_or_undefined(ctx, i)) {
+            continue;
+        }
+        push_spread_keys(ctx, i, func_idx);
+        duk_idx_t keys_idx = duk_get_top_index(ctx);
+        duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, keys_idx);
+        for (duk_uarridx_t k = 0; k < n; k++) {
+            duk_get_prop_index(ctx, keys_idx, k); /* key */
+            duk_dup_top(ctx);
+            duk_get_prop(ctx, i); /* [key value] */
+            duk_dup(ctx, -2);
+            if (duk_has_prop(ctx, 0)) {
+                duk_def_prop(ctx, 0,
+                             DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                                 DUK_DEFPROP_SET_CONFIGURABLE);
+            } else {
+                duk_put_prop(ctx, 0);
+            }
+        }
+        duk_pop(ctx);
+    }
+    duk_dup(ctx, 0);
+    return 1;
+}
+
+/* native.fastSpreadHelper(kind, inlined[, objectKeys, getOwnPropertySymbols]):
+ * kind 0 _sliced_to_array, 1 _to_consumable_array, 2 _object_spread. */
+static duk_ret_t native_fast_spread_helper(duk_context *ctx)
+{
+    int kind = duk_require_int(ctx, 0);
+    switch (kind) {
+    case 0: return make_fast(ctx, fast_sliced_to_array, 2, 0, 1, -1);
+    case 1: return make_fast(ctx, fast_to_consumable_array, 1, 0, 1, -1);
+    case 2:
+        duk_require_function(ctx, 2);
+        duk_require_function(ctx, 3);
+        make_fast(ctx, fast_object_spread, DUK_VARARGS, 0, 1, 2);
+        duk_dup(ctx, 3);
+        duk_put_prop_literal(ctx, -2, SYMBOLS_KEY);
+        return 1;
+    default: return duk_error(ctx, DUK_ERR_RANGE_ERROR, "fastSpreadHelper: unknown kind %d", kind);
+    }
+}
+
 void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
@@ -600,6 +723,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastLookup", native_fast_lookup, 2},
         {"fastEntries", native_fast_entries, 3},
         {"fastStringSearch", native_fast_string_search, 6},
+        {"fastSpreadHelper", native_fast_spread_helper, 4},
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, natives);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The CPU-time alarm (see cputimer.h): a POSIX timer on the process's CPU
- * clock that raises SIGXCPU once.
+ * clock that raises SIGXCPU once. A forked child does not inherit the
+ * timer: an atfork handler forgets it there, so that arming it (twice per
+ * request) costs no getpid() to find out whether it is still ours.
  */
 #include "config.h"
 
 #include "cputimer.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -14,7 +17,8 @@
 volatile sig_atomic_t fcw_cputimer_expired;
 
 static timer_t timer;
-static pid_t timer_pid; /* the process the timer belongs to (0: none) */
+static int timer_made;   /* this process has the timer */
+static int atfork_added; /* forget_timer is registered */
 static void (*expire_cb)(void *data);
 static void *expire_data;
 
@@ -27,10 +31,21 @@ static void on_sigxcpu(int sig)
     }
 }
 
+static void forget_timer(void)
+{
+    timer_made = 0;
+}
+
 static int cputimer_create(void)
 {
-    if (timer_pid == getpid()) {
+    if (timer_made) {
         return 0;
+    }
+    if (!atfork_added) {
+        if (pthread_atfork(NULL, NULL, forget_timer) != 0) {
+            return -1;
+        }
+        atfork_added = 1;
     }
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
@@ -48,7 +63,7 @@ static int cputimer_create(void)
     sigemptyset(&unblock);
     sigaddset(&unblock, SIGXCPU);
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
-    timer_pid = getpid();
+    timer_made = 1;
     return 0;
 }
 
@@ -72,7 +87,7 @@ int fcw_cputimer_arm(unsigned ms, void (*on_expire)(void *data), void *data)
 
 void fcw_cputimer_disarm(void)
 {
-    if (timer_pid == getpid()) {
+    if (timer_made) {
         struct itimerspec off;
         memset(&off, 0, sizeof(off));
         timer_settime(timer, 0, &off, NULL);

@@ -176,6 +176,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     }
     unsigned long served = 0;
     double stop_seen = 0;
+    /* the kept connection is in the epoll set (it leaves it by its close) */
+    int kept_watched = 0;
     for (;;) {
         /* Asked to stop: a kept connection may already carry the front
          * server's next request, or be about to (closing it then would
@@ -216,12 +218,16 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
          * and take the new one, so that no request waits behind an idle
          * kept connection (a front server keeping more connections than
          * the pool has children would otherwise stall the pool). */
-        if (kept >= 0) {
+        if (kept < 0) {
+            kept_watched = 0;
+        } else if (!kept_watched) {
             struct epoll_event kev = {.events = EPOLLIN | EPOLLRDHUP, .data.fd = kept};
             if (epoll_ctl(epfd, EPOLL_CTL_ADD, kept, &kev) < 0 && errno != EEXIST) {
                 fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to wait on a kept connection: epoll_ctl()");
                 fcgi_conn_close(conn);
                 kept = -1;
+            } else {
+                kept_watched = 1;
             }
         }
         /* bytes of the next request already read are not seen by epoll */
@@ -242,6 +248,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             } else if (poll(&lp, 1, 0) > 0) {
                 fcw_log(FCW_LOG_DEBUG, "gave up an idle kept connection: a new connection was waiting");
                 epoll_ctl(epfd, EPOLL_CTL_DEL, kept, NULL);
+                kept_watched = 0;
                 if (fcgi_conn_retire(conn)) {
                     ready = kept; /* its last request came meanwhile: served first */
                 } else {
@@ -262,7 +269,9 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         slot->request_started = clock_now_ms();
         /* until its parameters are read, the request has no name: a kill
          * for request_terminate_timeout must not name the previous one */
-        snprintf(slot->request, sizeof(slot->request), "(a request being read)");
+        static const char being_read[] = "(a request being read)";
+        _Static_assert(sizeof(being_read) <= sizeof(slot->request), "the slot holds the placeholder");
+        memcpy(slot->request, being_read, sizeof(being_read));
         scoreboard_raise_max(&sb->max_active, scoreboard_active(sb));
         if (kept >= 0 && ready == kept) {
             /* a kept connection that goes on is read below; one that ends
@@ -271,6 +280,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             slot->state = SLOT_IDLE;
             slot->request_started = 0;
             continue;
+        } else {
+            kept_watched = 0; /* a new connection, even on a reused number */
         }
         if (fcgi_accept(conn) < 0) {
             /* the connection held no request (closed, timed out, broke the

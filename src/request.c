@@ -33,7 +33,8 @@ const char *request_param(char **params, const char *name)
 {
     size_t len = strlen(name);
     for (char **p = params; p && *p; p++) {
-        if (strncmp(*p, name, len) == 0 && (*p)[len] == '=') {
+        /* the first byte alone rules out most names (no call) */
+        if ((*p)[0] == name[0] && strncmp(*p, name, len) == 0 && (*p)[len] == '=') {
             return *p + len + 1;
         }
     }

@@ -6,12 +6,17 @@
 
 #include "signals.h"
 
+#include "clock.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/epoll.h>
 #include <string.h>
 #include <unistd.h>
+
+/* how often a child that finds work at once looks for pending signals */
+#define SIGNALS_PENDING_CHECK_MS 5
 
 static int pipe_fds[2] = {-1, -1};
 static volatile sig_atomic_t child_stop;
@@ -108,6 +113,32 @@ void signals_init_child(void)
     sigprocmask(SIG_SETMASK, &mask, NULL);
 }
 
+/* Lets in the child's signals that are pending. */
+static void child_deliver(void)
+{
+    /* at most every SIGNALS_PENDING_CHECK_MS: a syscall per request
+     * otherwise, for signals that come a few times a day */
+    static double checked;
+    double now = clock_now_ms();
+    if (now - checked < SIGNALS_PENDING_CHECK_MS) {
+        return;
+    }
+    checked = now;
+    sigset_t pending;
+    int any = 0;
+    if (sigpending(&pending) == 0) {
+        for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {
+            any |= sigismember(&pending, child_signals[i]) == 1;
+        }
+    }
+    if (any) {
+        sigset_t none, blocked;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, &blocked);
+        sigprocmask(SIG_SETMASK, &blocked, NULL);
+    }
+}
+
 int signals_child_wait(int epfd, int prefer)
 {
     sigset_t none;
@@ -126,18 +157,7 @@ int signals_child_wait(int epfd, int prefer)
         /* a signal that came with the connection is delivered only when
          * the wait fails with EINTR (under steady load it never does): if
          * one is pending, let it in now, before the accept */
-        sigset_t pending;
-        int any = 0;
-        if (sigpending(&pending) == 0) {
-            for (size_t i = 0; i < sizeof(child_signals) / sizeof(child_signals[0]); i++) {
-                any |= sigismember(&pending, child_signals[i]) == 1;
-            }
-        }
-        if (any) {
-            sigset_t blocked;
-            sigprocmask(SIG_SETMASK, &none, &blocked);
-            sigprocmask(SIG_SETMASK, &blocked, NULL);
-        }
+        child_deliver();
     }
     return ready;
 }

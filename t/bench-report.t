@@ -57,6 +57,9 @@ is($c->[1], 'MISS', 'p99 at most 1x: the median of 0.5, 2, 2 is 2');
 like($c->[2], qr/^2\.00x, 0\.50-2\.00 over 3 rounds; 5\.00 ms vs 5\.00 ms/, 'p99 figures in ms');
 is(FcwBench::Report::ratio('x', $f, $o, 'rps', 0, 'info')->[1], 'info', 'no target: info');
 is(FcwBench::Report::ratio('x', $f, undef, 'rps', 1, 'ge')->[1], 'n/a', 'a missing row: n/a');
+$c = FcwBench::Report::ratio('x', { %$f, name => 'fcworker: json by id', non2xx => 12 }, $o, 'rps', 1.5, 'ge');
+is($c->[1], 'n/a', 'a row that answered non-2xx is not compared');
+like($c->[2], qr/fcworker: json by id: 12 non-2xx/, 'the row and its count are named');
 is(FcwBench::Report::at_most('x', $f, $o, 'rss', 0.5)->[1], 'met', 'RSS 4 MiB <= 1/2 of 10 MiB');
 is(FcwBench::Report::at_most('x', $o, $f, 'rss', 0.5)->[1], 'MISS', 'RSS 10 MiB > 1/2 of 4 MiB');
 

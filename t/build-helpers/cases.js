@@ -248,6 +248,41 @@ Promise.all([
   classes();
 });
 
+// ---- spread and destructuring (_sliced_to_array, _to_consumable_array,
+// _object_spread): arrays, holes, other iterables, getters, symbols, null
+{
+  const [a, , b = 'dflt', ...rest] = [1, 2, undefined, 4, 5];
+  step('array destructuring', () => [a, b, rest]);
+  const [m1, m2] = new Map([['k', 'v'], ['k2', 'v2']]);
+  step('destructuring a Map', () => [m1, m2]);
+  const [c1, c2] = 'hi';
+  step('destructuring a string', () => [c1, c2]);
+  step('destructuring a non-iterable', () => { const [x] = {}; return x; }, true);
+  step('destructuring null', () => { const [x] = null; return x; }, true);
+  // eslint-disable-next-line no-sparse-arrays
+  step('spread of holes', () => [...[1, , 3]]);
+  step('spread of a Set', () => [...new Set([1, 2, 2])]);
+  step('spread in a call', () => Math.max(...[3, 9, 4]));
+  step('spread of a non-iterable', () => [...{}], true);
+  const sym = Symbol('s');
+  const hidden = Symbol('h');
+  const src = { x: 1, get y() { out('  getter y'); return 2; }, [sym]: 'sym' };
+  Object.defineProperty(src, hidden, { value: 'no', enumerable: false });
+  const merged = { first: 0, ...src, x: 10, ...null, ...undefined, ...'ab' };
+  step('object spread', () => [Object.keys(merged), merged.y, merged[sym], hidden in merged]);
+  const proto = { set p(v) { out('  setter p'); } };
+  step('object spread over an inherited setter', () => {
+    const o = { ...{ p: 1 } };
+    return Object.getOwnPropertyDescriptor(Object.assign(Object.create(proto), o), 'p') === undefined;
+  });
+  step('object spread keeps getters as values', () => {
+    const o = { ...{ get g() { return 'got'; } } };
+    return Object.getOwnPropertyDescriptor(o, 'g');
+  });
+  step('object spread of a Proxy', () => ({ ...new Proxy({ a: 1 }, {}) }));
+  step('nested rest', () => { const { x, ...others } = { x: 1, y: 2, z: 3 }; return [x, others]; });
+}
+
 // ---- class fields
 function classes() {
   class Base {

@@ -375,3 +375,46 @@ test('Collections: subclasses lowered to ES5 construct through Parent.apply(this
     t.throws(function () { Map.call(new Map()); }, TypeError, 'calling Map on an initialised Map throws');
     t.throws(function () { Set.call({}); }, TypeError, 'calling Set on a plain object throws');
 });
+
+test('Array.from over Maps, Sets and their iterators (the path without next() per entry)', function (t) {
+    var m = new Map([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
+    m['delete'](2);
+    t.deepEqual(Array.from(m.values()), ['a', 'c', 'd'], 'values, a deleted entry skipped');
+    t.deepEqual(Array.from(m.keys()), [1, 3, 4], 'keys');
+    t.deepEqual(Array.from(m.entries()), [[1, 'a'], [3, 'c'], [4, 'd']], 'entries');
+    t.deepEqual(Array.from(m), [[1, 'a'], [3, 'c'], [4, 'd']], 'the Map itself');
+    var it = m.values();
+    t.equal(it.next().value, 'a', 'one value taken by next()');
+    t.deepEqual(Array.from(it), ['c', 'd'], 'the rest of a started iterator');
+    t.deepEqual(it.next(), { value: undefined, done: true }, 'the iterator is done after it');
+    t.deepEqual(Array.from(it), [], 'a done iterator gives nothing');
+    var cleared = m.keys();
+    m.clear();
+    m.set(9, 'z');
+    t.deepEqual(Array.from(cleared), [9], 'an iterator made before clear() sees what came after');
+    var s = new Set(['x', 'y', 'z']);
+    s['delete']('y');
+    t.deepEqual(Array.from(s), ['x', 'z'], 'the Set itself');
+    t.deepEqual(Array.from(s.entries()), [['x', 'x'], ['z', 'z']], 'Set entries');
+    t.deepEqual(Array.from(s.keys()), ['x', 'z'], 'Set keys');
+    t.deepEqual(Array.from(new Map()), [], 'an empty Map');
+    t.deepEqual(Array.from(m.values(), function (v, i) { return v + i; }), ['z0'], 'a map function still applies');
+
+    var own = m.values();
+    own.next = function () { return { done: true }; };
+    t.deepEqual(Array.from(own), [], 'an iterator with its own next() is asked through it');
+    var sub = new Map([[1, 'one']]);
+    var calls = 0;
+    sub[Symbol.iterator] = function () { calls++; return [][Symbol.iterator](); };
+    t.deepEqual(Array.from(sub), [], 'a Map with its own @@iterator is iterated through it');
+    t.equal(calls, 1, 'that @@iterator was called once');
+    var proto = Object.getPrototypeOf(m.values());
+    var next = proto.next;
+    proto.next = function () { return { value: 'patched', done: (this.n = (this.n || 0) + 1) > 1 }; };
+    try {
+        t.deepEqual(Array.from(new Map([[1, 2]]).values()), ['patched'], 'a patched %MapIteratorPrototype%.next is called');
+    } finally {
+        proto.next = next;
+    }
+    t.throws(function () { Map.prototype.values.call(new Set([1])); }, TypeError, 'a Set is no Map receiver');
+});

@@ -29,6 +29,28 @@ const HELPERS = [
         opening: /^function _define_property\(obj, key, value\) \{\n\s*if \(key in obj\) \{\n\s*Object\.defineProperty\(obj, key, \{\n\s*value: value,\n\s*enumerable: true,\n\s*configurable: true,\n\s*writable: true\n\s*\}\);\n\s*\} else obj\[key\] = value;\n\s*return obj;\n\}$/m
     },
     {
+        /* wrap: the runtime's form takes the inlined helper, for what its
+         * fast path leaves */
+        name: '_sliced_to_array',
+        runtime: 'slicedToArray',
+        wrap: true,
+        opening: /^function _sliced_to_array\(arr, i\) \{\n\s*return _array_with_holes\(arr\) \|\| _iterable_to_array_limit\(arr, i\) \|\| _unsupported_iterable_to_array\(arr, i\) \|\| _non_iterable_rest\(\);\n\}$/m,
+        requires: /^function _array_with_holes\(arr\) \{\n\s*if \(Array\.isArray\(arr\)\) return arr;\n\}$/m
+    },
+    {
+        name: '_to_consumable_array',
+        runtime: 'toConsumableArray',
+        wrap: true,
+        opening: /^function _to_consumable_array\(arr\) \{\n\s*return _array_without_holes\(arr\) \|\| _iterable_to_array\(arr\) \|\| _unsupported_iterable_to_array\(arr\) \|\| _non_iterable_spread\(\);\n\}$/m,
+        requires: /^function _array_without_holes\(arr\) \{\n\s*if \(Array\.isArray\(arr\)\) return _array_like_to_array\(arr\);\n\}$/m
+    },
+    {
+        name: '_object_spread',
+        runtime: 'objectSpread',
+        wrap: true,
+        opening: /^function _object_spread\(target\) \{\n\s*for\(var i = 1; i < arguments\.length; i\+\+\)\{\n\s*var source = arguments\[i\] != null \? arguments\[i\] : \{\};\n\s*var ownKeys = Object\.keys\(source\);\n\s*if \(typeof Object\.getOwnPropertySymbols === "function"\) \{\n\s*ownKeys = ownKeys\.concat\(Object\.getOwnPropertySymbols\(source\)\.filter\(function\(sym\) \{\n\s*return Object\.getOwnPropertyDescriptor\(source, sym\)\.enumerable;\n\s*\}\)\);\n\s*\}\n\s*ownKeys\.forEach\(function\(key\) \{\n\s*_define_property\(target, key, source\[key\]\);\n\s*\}\);\n\s*\}\n\s*return target;\n\}$/m
+    },
+    {
         name: '_class_private_field_loose_base',
         runtime: 'privateBase',
         opening: /^function _class_private_field_loose_base\(receiver, privateKey\) \{\n\s*if \(!Object\.prototype\.hasOwnProperty\.call\(receiver, privateKey\)\) \{\n\s*throw new TypeError\("attempted to use private field on non-instance"\);$/m
@@ -38,11 +60,13 @@ const HELPERS = [
 /* The line (with its newline) that installs the runtime's helpers over
  * those inlined in `code`, or '' when it has none of them. */
 function runtimeHelpersLine(code) {
-    const found = HELPERS.filter((h) => h.opening.test(code));
+    const found = HELPERS.filter((h) => h.opening.test(code) && (!h.requires || h.requires.test(code)));
     if (found.length === 0) {
         return '';
     }
-    const assignments = found.map((h) => `${h.name} = __fcw_helpers.${h.runtime};`).join(' ');
+    const assignments = found
+        .map((h) => (h.wrap ? `${h.name} = __fcw_helpers.${h.runtime}(${h.name});` : `${h.name} = __fcw_helpers.${h.runtime};`))
+        .join(' ');
     return `if (typeof __fcw_helpers === "object" && __fcw_helpers !== null) { ${assignments} }\n`;
 }
 

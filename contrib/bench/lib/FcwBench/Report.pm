@@ -174,6 +174,9 @@ sub print_targets {
 sub ratio {
     my ($what, $f, $o, $key, $factor, $how) = @_;
     return [$what, 'n/a', 'a row is missing'] unless $f && $o;
+    # a row that answered errors did other work than its peer's
+    my @bad = grep { ($_->{non2xx} || 0) > 0 } $f, $o;
+    return [$what, 'n/a', join('; ', map { "$_->{name}: $_->{non2xx} non-2xx answers" } @bad)] if @bad;
     my @x;
     for my $i (0 .. $#{ $f->{rounds} }) {
         my ($mine, $theirs) = ($f->{rounds}[$i], $o->{rounds}[$i]);

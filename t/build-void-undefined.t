@@ -1,0 +1,89 @@
+#!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
+# fcworker-build writes free `undefined` as `(void 0)` in the lowered code
+# (contrib/fcworker-build/lib/void-undefined.js): each case of the pass, and
+# two modules built and run in Node and in fcworker with the same output.
+# Needs node and the tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+
+my $top = FcwTest::top();
+my $tool = "$top/contrib/fcworker-build/fcworker-build";
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $dir = FcwTest::tmpdir();
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+sub run {
+    my (@cmd) = @_;
+    my $pid = open(my $fh, '-|') // die "fork: $!";
+    if ($pid == 0) {
+        open STDERR, '>&', \*STDOUT;
+        exec(@cmd) or POSIX::_exit(127);
+    }
+    local $/;
+    my $out = <$fh>;
+    close $fh;
+    return ($? >> 8, $out // '');
+}
+
+# The pass alone: input => expected output ('' for left as it is).
+my @cases = (
+    ['var a = undefined; f(undefined, x === undefined);', 'var a = (void 0) ; f((void 0) , x === (void 0) );'],
+    ['o.undefined; ({undefined: 1}); o[undefined];', 'o.undefined; ({undefined: 1}); o[(void 0) ];'],
+    ['typeof undefined; undefined.x;', 'typeof (void 0) ; (void 0) .x;'],
+    ['function f(undefined) { return undefined; } f(undefined);', ''],
+    ['var undefined; undefined;', ''],
+    ['try {} catch (undefined) {} undefined;', ''],
+    ['undefined = 1; undefined;', ''],
+    ['undefined++; undefined;', ''],
+    ['for (undefined in o); undefined;', ''],
+    ['var o = {undefined}; undefined;', ''],
+    ['with (o) { undefined; }', ''],
+    ['eval("1"); undefined;', ''],
+    ['undefined: for (;;) { break undefined; }', ''],
+);
+my $script = "const {voidUndefined} = require(process.argv[1]);\n"
+    . "const cases = JSON.parse(process.argv[2]);\n"
+    . "for (const c of cases) console.log(JSON.stringify(voidUndefined(c).code));\n";
+my $json = '[' . join(',', map { my $s = $_->[0]; $s =~ s/(["\\])/\\$1/g; "\"$s\"" } @cases) . ']';
+my ($rc, $out) = run('node', '-e', $script, "$top/contrib/fcworker-build/lib/void-undefined.js", $json);
+is($rc, 0, 'the pass runs in node') or diag($out);
+my @got = split /\n/, $out;
+for my $i (0 .. $#cases) {
+    my ($in, $want) = @{ $cases[$i] };
+    $want = $in if $want eq '';
+    (my $g = $got[$i] // '') =~ s/^"|"$//g;
+    $g =~ s/\\"/"/g;
+    is($g, $want, "pass: $in");
+    is(length($g), length($in), "same length: $in");
+}
+
+# Built modules: same output in Node (on the original) and in fcworker.
+for my $case (qw(cases shadowed)) {
+    my $src = "$top/t/build-void-undefined/$case.mjs";
+    ($rc, $out) = run($tool, $src, '-o', "$dir/$case.js");
+    is($rc, 0, "$case: builds") or diag($out);
+    my $bundle = FcwTest::read_file("$dir/$case.js");
+    $bundle =~ s/^export default .*$//m;
+    FcwTest::write_file("$dir/$case.run.js", $bundle);
+    my ($jrc, $jout) = run($jsrun, "$dir/$case.run.js");
+    my ($nrc, $nout) = run('node', '--input-type=module', '-e',
+        "globalThis.print = (...a) => console.log(a.join(' '));\nawait import('file://$src');");
+    is($nrc, 0, "$case: runs in node") or diag($nout);
+    is($jout, $nout, "$case: the same output in fcworker and node");
+    if ($case eq 'cases') {
+        my $free = () = $bundle =~ /(?<![.\w])undefined(?![\w:])/g;
+        my $quoted = () = $bundle =~ /["']undefined["']/g;
+        cmp_ok($free - $quoted, '<=', 2, "$case: at most the two property names left (found " . ($free - $quoted) . ")");
+        like($bundle, qr/\(void 0\) /, "$case: references written as (void 0)");
+    } else {
+        like($bundle, qr/function f\(undefined\)\s*\{\s*return undefined;/, "$case: a binding keeps the file as written");
+    }
+}
+
+done_testing();
