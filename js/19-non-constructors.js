@@ -6,9 +6,11 @@
  * The runtime writes many of them in JavaScript (js/12..19), where every
  * function could be called with `new` and has a `prototype`: once they are
  * all in place, this walks the standard objects they hang on and makes each
- * such function no constructor (native.nonConstructor, lib/api_builtins.c).
+ * such function no constructor (native.nonConstructorMethods: getters,
+ * setters and function-valued properties; lib/duk_hooks.c walks each
+ * object's own properties in C, a fifth of a CGI start-up in JavaScript).
  * Constructors themselves (the `constructor` properties and the classes
- * hung on namespaces) are left alone.
+ * hung on namespaces, under keys starting with a capital) are left alone.
  */
 'use strict';
 
@@ -25,30 +27,7 @@
     if (typeof BigInt64Array === 'function') {
         targets.push(getProto(BigInt64Array.prototype), getProto(BigInt64Array));
     }
-    function mark(fn) {
-        if (typeof fn === 'function') {
-            native.nonConstructor(fn);
-        }
-    }
     for (var i = 0; i < targets.length; i++) {
-        var target = targets[i];
-        if (target === null || (typeof target !== 'object' && typeof target !== 'function')) {
-            continue;
-        }
-        var keys = Object.getOwnPropertyNames(target).concat(Object.getOwnPropertySymbols(target));
-        for (var k = 0; k < keys.length; k++) {
-            var key = keys[k];
-            if (key === 'constructor' || key === 'prototype') {
-                continue;
-            }
-            var desc = Object.getOwnPropertyDescriptor(target, key);
-            if (desc.get || desc.set) {
-                mark(desc.get);
-                mark(desc.set);
-            } else if (typeof desc.value === 'function' && desc.value !== target.constructor &&
-                       !/^[A-Z]/.test(typeof key === 'string' ? key : '')) {
-                mark(desc.value);
-            }
-        }
+        native.nonConstructorMethods(targets[i]);
     }
 })();

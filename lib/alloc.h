@@ -14,6 +14,12 @@ void *fcw_alloc(size_t size);
 /* As realloc(3): NULL and size 0 free; on failure p is left as it was. */
 void *fcw_alloc_realloc(void *p, size_t size);
 void fcw_alloc_free(void *p);
+/* For a process that serves one request: blocks come from now on from an
+ * arena of size bytes (rounded up to 2 MB) of transparent huge pages where
+ * the kernel has them, then from malloc when it is used up; large blocks
+ * freed in it are not reused. 0, or -1 if there is none (already made, a
+ * failed mmap, built with AddressSanitizer): malloc as before. */
+int fcw_alloc_arena(size_t size);
 /* The bytes a block holds (what the engine counts against its limit): the
  * size word in front of every block. Inline: the engine asks on every
  * allocation and free. */

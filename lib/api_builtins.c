@@ -9,7 +9,8 @@
  * Date.prototype.toString, from the C library's local time rules;
  * native.hiddenSymbol(name) for the Proxy registry of js/17-proxy.js and
  * native.reflectConstruct, its Reflect.construct, and
- * native.nonConstructor(f) for built-in methods written in JavaScript;
+ * native.nonConstructor(f) for built-in methods written in JavaScript
+ * (native.nonConstructorMethods(obj) for all of an object's at once);
  * native.sortWith(list, comparefn), the merge sort behind Array and
  * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
  * lets JSON.stringify skip its BigInt check on plain data;
@@ -441,6 +442,14 @@ static duk_ret_t native_non_constructor(duk_context *ctx)
     return 1;
 }
 
+/* native.nonConstructorMethods(obj): the same for every method and
+ * accessor of obj (fcw_duk_make_methods_non_constructors). */
+static duk_ret_t native_non_constructor_methods(duk_context *ctx)
+{
+    fcw_duk_make_methods_non_constructors(ctx, 0);
+    return 0;
+}
+
 /* native.hardwareConcurrency(): the online processors, for navigator. */
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
@@ -565,6 +574,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "reflectConstruct");
     duk_push_c_function(ctx, native_non_constructor, 1);
     duk_put_prop_literal(ctx, native_idx, "nonConstructor");
+    duk_push_c_function(ctx, native_non_constructor_methods, 1);
+    duk_put_prop_literal(ctx, native_idx, "nonConstructorMethods");
     duk_push_c_function(ctx, native_hidden_symbol, 1);
     duk_put_prop_literal(ctx, native_idx, "hiddenSymbol");
     duk_push_c_function(ctx, native_normalize, 2);

@@ -35,6 +35,14 @@ int fcw_duk_arraybuffer_state(duk_context *ctx, duk_idx_t idx);
  * Anything else is left alone. */
 void fcw_duk_make_non_constructor(duk_context *ctx, duk_idx_t idx);
 
+/* The same for the methods and accessors of the object at idx, as
+ * js/19-non-constructors.js needs it: each getter and setter, and each
+ * function-valued own data property except `constructor`, `prototype`,
+ * the object's own [[Get]] of "constructor", those under a key starting
+ * with an ASCII capital (classes hung on a namespace) and those under
+ * hidden symbols. Anything but an object is left alone. */
+void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx);
+
 /* Makes the function templates inside a function loaded with
  * duk_load_function() what the compiler would have made of them: the
  * loader gives every template a .prototype object, a length, an empty name

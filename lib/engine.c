@@ -535,6 +535,11 @@ void fcw_engine_collect(struct fcw_engine *e)
     e->mem_after_gc = e->mem_used;
 }
 
+void fcw_engine_collect_baseline(struct fcw_engine *e)
+{
+    e->mem_after_gc = e->mem_used;
+}
+
 void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *config)
 {
     e->limits = config->limits;

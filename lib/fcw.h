@@ -136,6 +136,13 @@ void fcw_engine_configure(struct fcw_engine *engine, const struct fcw_engine_con
 /* Compiles the worker script at path and runs its top level. On failure
  * writes "path:line: message" to err and returns -1. */
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
+/* From now on, fcw_engine_load keeps each script's bytecode in the folder
+ * dir (made mode 0700 when missing) and loads it from there while the
+ * script's text is the same, instead of compiling it (a process that
+ * serves one request: CGI). 0, or -1 when dir cannot be used (a symbolic
+ * link, not owned by this user, writable by others): scripts are then
+ * compiled as before. A damaged or unwritable cache is never an error. */
+int fcw_engine_script_cache(const char *dir);
 /* The same from a script's text already read (path names it in errors and
  * stack traces, and a source map beside it is still read from disk). */
 int fcw_engine_load_source(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,

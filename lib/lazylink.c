@@ -1,22 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libcurl and libcrypto, loaded when a script first needs them. Linked the
- * usual way, the two pull in some thirty libraries (libcurl's TLS, LDAP,
- * Kerberos, SSH and RTMP back ends among them) that the dynamic linker maps
- * and relocates at start-up, and GnuTLS's constructor fills heap pages:
- * 1.3 MB of every child's resident memory (5.0 -> 3.7 MB for a hello-world
- * child), although most scripts never call fetch() or crypto.subtle. The
- * price falls on the children that do: they relocate the libraries
- * themselves instead of sharing the master's copy (a child making one
- * fetch() per request: +1.5 MB PSS, +3.9 MB RSS). So fcworker is linked
- * against neither, and the functions it calls are defined here: each one
- * opens its library with dlopen() on first use, looks itself up once and
- * calls through. The declarations come from the libraries' own headers, so
- * a signature that drifts does not compile; a function called elsewhere in
+ * libcurl, libcrypto, SQLite and hiredis, loaded when a script first needs
+ * them. Linked the usual way, libcurl and libcrypto pull in some thirty
+ * libraries (libcurl's TLS, LDAP, Kerberos, SSH and RTMP back ends among
+ * them) that the dynamic linker maps and relocates at start-up, and
+ * GnuTLS's constructor fills heap pages: 1.3 MB of every child's resident
+ * memory (5.0 -> 3.7 MB for a hello-world child), although most scripts
+ * never call fetch() or crypto.subtle. SQLite (KV, D1, the Cache API) and
+ * hiredis cost a CGI process 0.3-0.4 ms of its start whether it uses a
+ * binding or not, most of it SQLite's symbol relocations. The price falls
+ * on the children that do use them: they relocate the libraries themselves
+ * instead of sharing the master's copy (a child making one fetch() per
+ * request: +1.5 MB PSS, +3.9 MB RSS). So fcworker is linked against none of
+ * them, and the functions it calls are defined here: each one opens its
+ * library with dlopen() on first use, looks itself up once and calls
+ * through. The declarations come from the libraries' own headers, so a
+ * signature that drifts does not compile; a function called elsewhere in
  * fcworker but missing here does not link (add it below). A library that
  * cannot be loaded (removed after the build) is a broken installation: it
- * is said on standard error, fetch() fails, and a call into libcrypto
- * aborts the process rather than answer without it.
+ * is said on standard error, fetch(), opening a database and connecting to
+ * Redis fail, and any other call into a library that is missing aborts the
+ * process rather than answer without it.
  */
 #include "config.h"
 
@@ -34,6 +38,8 @@
 #include <openssl/params.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <sqlite3.h>
+#include <hiredis/hiredis.h>
 
 #include <dlfcn.h>
 #include <stdarg.h>
@@ -47,6 +53,8 @@ struct lazylink_lib {
 
 static struct lazylink_lib libcurl = {FCW_LIBCURL_SONAME, NULL};
 static struct lazylink_lib libcrypto = {FCW_LIBCRYPTO_SONAME, NULL};
+static struct lazylink_lib libsqlite3 = {FCW_LIBSQLITE3_SONAME, NULL};
+static struct lazylink_lib libhiredis = {FCW_LIBHIREDIS_SONAME, NULL};
 
 static int lazylink_open(struct lazylink_lib *lib)
 {
@@ -171,6 +179,125 @@ CURLcode curl_easy_getinfo(CURL *c, CURLINFO info, ...)
     va_end(ap);
     return fn(c, info, out);
 }
+
+/* ---- SQLite (KV, D1, the Cache API, D1 migrations) ---- */
+
+/* Every database is opened through this call before any other is made on
+ * it: an SQLite that cannot be loaded fails the open (no handle, as when
+ * out of memory), and the calls made on that failure's way out need no
+ * library. */
+int sqlite3_open_v2(const char *filename, sqlite3 **db, int flags, const char *vfs)
+{
+    if (lazylink_open(&libsqlite3) < 0) {
+        *db = NULL;
+        return SQLITE_CANTOPEN;
+    }
+    LAZYLINK_FN(libsqlite3, sqlite3_open_v2)
+    return fn(filename, db, flags, vfs);
+}
+
+const char *sqlite3_errmsg(sqlite3 *db)
+{
+    if (lazylink_open(&libsqlite3) < 0) {
+        return "SQLite could not be loaded";
+    }
+    LAZYLINK_FN(libsqlite3, sqlite3_errmsg)
+    return fn(db);
+}
+
+int sqlite3_close_v2(sqlite3 *db)
+{
+    if (db == NULL) {
+        return SQLITE_OK;
+    }
+    LAZYLINK_FN(libsqlite3, sqlite3_close_v2)
+    return fn(db);
+}
+
+LAZYLINK(libsqlite3, int, sqlite3_bind_blob, (sqlite3_stmt * stmt, int a1, const void *a2, int n, void (*a4)(void *)),
+         (stmt, a1, a2, n, a4))
+LAZYLINK(libsqlite3, int, sqlite3_bind_blob64,
+         (sqlite3_stmt * stmt, int a1, const void *a2, sqlite3_uint64 a3, void (*a4)(void *)), (stmt, a1, a2, a3, a4))
+LAZYLINK(libsqlite3, int, sqlite3_bind_double, (sqlite3_stmt * stmt, int a1, double a2), (stmt, a1, a2))
+LAZYLINK(libsqlite3, int, sqlite3_bind_int, (sqlite3_stmt * stmt, int a1, int a2), (stmt, a1, a2))
+LAZYLINK(libsqlite3, int, sqlite3_bind_int64, (sqlite3_stmt * stmt, int a1, sqlite3_int64 a2), (stmt, a1, a2))
+LAZYLINK(libsqlite3, int, sqlite3_bind_null, (sqlite3_stmt * stmt, int a1), (stmt, a1))
+LAZYLINK(libsqlite3, int, sqlite3_bind_parameter_count, (sqlite3_stmt * stmt), (stmt))
+LAZYLINK(libsqlite3, int, sqlite3_bind_text, (sqlite3_stmt * stmt, int a1, const char *a2, int a3, void (*a4)(void *)),
+         (stmt, a1, a2, a3, a4))
+LAZYLINK(libsqlite3, int, sqlite3_bind_text64,
+         (sqlite3_stmt * stmt, int a1, const char *a2, sqlite3_uint64 a3, void (*a4)(void *), unsigned char encoding),
+         (stmt, a1, a2, a3, a4, encoding))
+LAZYLINK(libsqlite3, int, sqlite3_busy_timeout, (sqlite3 * db, int ms), (db, ms))
+LAZYLINK(libsqlite3, int, sqlite3_changes, (sqlite3 * db), (db))
+LAZYLINK(libsqlite3, int, sqlite3_clear_bindings, (sqlite3_stmt * stmt), (stmt))
+LAZYLINK(libsqlite3, const void *, sqlite3_column_blob, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, int, sqlite3_column_bytes, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, int, sqlite3_column_count, (sqlite3_stmt * pStmt), (pStmt))
+LAZYLINK(libsqlite3, double, sqlite3_column_double, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, int, sqlite3_column_int, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, sqlite3_int64, sqlite3_column_int64, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, const char *, sqlite3_column_name, (sqlite3_stmt * stmt, int N), (stmt, N))
+LAZYLINK(libsqlite3, const unsigned char *, sqlite3_column_text, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, int, sqlite3_column_type, (sqlite3_stmt * stmt, int iCol), (stmt, iCol))
+LAZYLINK(libsqlite3, int, sqlite3_errcode, (sqlite3 * db), (db))
+LAZYLINK(libsqlite3, const char *, sqlite3_errstr, (int a0), (a0))
+LAZYLINK(libsqlite3, int, sqlite3_exec,
+         (sqlite3 * db, const char *sql, int (*callback)(void *, int, char **, char **), void *a3, char **errmsg),
+         (db, sql, callback, a3, errmsg))
+LAZYLINK(libsqlite3, int, sqlite3_extended_result_codes, (sqlite3 * db, int onoff), (db, onoff))
+LAZYLINK(libsqlite3, int, sqlite3_finalize, (sqlite3_stmt * pStmt), (pStmt))
+LAZYLINK_VOID(libsqlite3, sqlite3_free, (void *a0), (a0))
+LAZYLINK(libsqlite3, int, sqlite3_get_autocommit, (sqlite3 * db), (db))
+LAZYLINK(libsqlite3, sqlite3_int64, sqlite3_last_insert_rowid, (sqlite3 * db), (db))
+LAZYLINK(libsqlite3, sqlite3_stmt *, sqlite3_next_stmt, (sqlite3 * pDb, sqlite3_stmt *pStmt), (pDb, pStmt))
+LAZYLINK(libsqlite3, int, sqlite3_prepare_v2,
+         (sqlite3 * db, const char *zSql, int nByte, sqlite3_stmt **ppStmt, const char **pzTail),
+         (db, zSql, nByte, ppStmt, pzTail))
+LAZYLINK(libsqlite3, int, sqlite3_prepare_v3,
+         (sqlite3 * db, const char *zSql, int nByte, unsigned int prepFlags, sqlite3_stmt **ppStmt,
+          const char **pzTail),
+         (db, zSql, nByte, prepFlags, ppStmt, pzTail))
+LAZYLINK_VOID(libsqlite3, sqlite3_progress_handler, (sqlite3 * db, int a1, int (*a2)(void *), void *a3),
+              (db, a1, a2, a3))
+LAZYLINK(libsqlite3, int, sqlite3_reset, (sqlite3_stmt * pStmt), (pStmt))
+LAZYLINK(libsqlite3, unsigned char *, sqlite3_serialize,
+         (sqlite3 * db, const char *zSchema, sqlite3_int64 *piSize, unsigned int mFlags), (db, zSchema, piSize, mFlags))
+LAZYLINK(libsqlite3, int, sqlite3_step, (sqlite3_stmt * stmt), (stmt))
+LAZYLINK(libsqlite3, int, sqlite3_stmt_readonly, (sqlite3_stmt * pStmt), (pStmt))
+LAZYLINK(libsqlite3, int, sqlite3_stmt_status, (sqlite3_stmt * stmt, int op, int resetFlg), (stmt, op, resetFlg))
+LAZYLINK(libsqlite3, sqlite3_int64, sqlite3_total_changes64, (sqlite3 * db), (db))
+
+/* ---- hiredis (KV on Redis) ---- */
+
+/* Connecting comes first: a hiredis that cannot be loaded fails it (no
+ * context, as when out of memory). */
+redisContext *redisConnectWithTimeout(const char *ip, int port, const struct timeval tv)
+{
+    if (lazylink_open(&libhiredis) < 0) {
+        return NULL;
+    }
+    LAZYLINK_FN(libhiredis, redisConnectWithTimeout)
+    return fn(ip, port, tv);
+}
+
+redisContext *redisConnectUnixWithTimeout(const char *path, const struct timeval tv)
+{
+    if (lazylink_open(&libhiredis) < 0) {
+        return NULL;
+    }
+    LAZYLINK_FN(libhiredis, redisConnectUnixWithTimeout)
+    return fn(path, tv);
+}
+
+LAZYLINK_VOID(libhiredis, freeReplyObject, (void *reply), (reply))
+LAZYLINK(libhiredis, int, redisAppendCommandArgv,
+         (redisContext * c, int argc, const char **argv, const size_t *argvlen), (c, argc, argv, argvlen))
+LAZYLINK(libhiredis, void *, redisCommandArgv, (redisContext * c, int argc, const char **argv, const size_t *argvlen),
+         (c, argc, argv, argvlen))
+LAZYLINK_VOID(libhiredis, redisFree, (redisContext * c), (c))
+LAZYLINK(libhiredis, int, redisGetReply, (redisContext * c, void **reply), (c, reply))
+LAZYLINK(libhiredis, int, redisSetTimeout, (redisContext * c, const struct timeval tv), (c, tv))
 
 /* ---- libcrypto ---- */
 

@@ -64,9 +64,13 @@ struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *
      * in each child. The collection policy starts from what is alive. (Not
      * DUK_GC_COMPACT: it saved nothing measurable and made each request
      * ~2% slower.) A process for one request skips it: the garbage ends
-     * with the process. */
+     * with the process, and the policy counts from the heap with it (from
+     * nothing, its first request would collect that garbage: a twentieth
+     * of a CGI hello's instructions). */
     if (!fcw_script_single_request()) {
         fcw_engine_collect(e);
+    } else {
+        fcw_engine_collect_baseline(e);
     }
     fcw_engine_configure(e, config);
     return e;

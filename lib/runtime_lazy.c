@@ -2,7 +2,10 @@
 /*
  * Runtime files loaded on first use, for processes that serve one request
  * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
- * are a fifth of the runtime's start-up, and most scripts use none of them.
+ * are a fifth of the runtime's start-up, TransformStream, the encoding and
+ * compression streams and the Cache API another 5%, and most scripts use
+ * none of them. A group's files may load another group's through its
+ * globals (the encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
@@ -24,8 +27,12 @@ static const struct {
     const char *globals[4];
 } groups[] = {
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
+    {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}},
+    {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
+    {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
     {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},
     {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
+    {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))

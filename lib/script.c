@@ -5,7 +5,8 @@
  * heap, and the worker script, rewritten for loading (a leading "#!" line,
  * `export default`) and evaluated as a module or as global code under the
  * request limits, with the source map beside it registered so that stack
- * traces name the original sources.
+ * traces name the original sources; for a one-request process, through the
+ * bytecode cache of lib/script_cache.c.
  * Every file is wrapped in a function expression, compiled and called by
  * one helper (wrap_compile_call).
  */
@@ -13,10 +14,13 @@
 
 #include "engine.h"
 
+#include "alloc.h"
+
 #include "duk_hooks.h"
 #include "js_sources.h"
 #include "runtime_image.h"
 #include "runtime_lazy.h"
+#include "script_cache.h"
 #include "script_image.h"
 
 #include <stdint.h>
@@ -24,6 +28,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Compiles "(function (params) {" text "\n})" (name in errors and stack
  * traces), and calls the function with the nargs values on top of the
@@ -455,6 +461,54 @@ int fcw_engine_load_image(struct fcw_engine *engine, const char *path, const cha
     return load_script(engine, path, text, len, dump, dump_len, flags, err, errlen);
 }
 
+/* ---- the bytecode cache of a one-request process (lib/script_cache.h) ---- */
+
+static int cache_dirfd = -1;
+
+int fcw_engine_script_cache(const char *dir)
+{
+    if (cache_dirfd >= 0) {
+        close(cache_dirfd);
+    }
+    cache_dirfd = fcw_script_cache_open(dir);
+    return cache_dirfd >= 0 ? 0 : -1;
+}
+
+/* The build a cached image must come from: this fcworker (the functions
+ * compile_and_dump makes) with this Duktape (the bytecode). */
+#define CACHE_STAMP "fcworker " PACKAGE_VERSION ", " FCW_RUNTIME_STAMP
+
+/* Runs the script from the cache's image when it holds one for this text,
+ * else compiles it into an image, caches that and runs it. A script that
+ * does not compile goes the usual way, for the usual error. */
+static int load_cached(struct fcw_engine *engine, const char *path, const char *text, size_t len, char *err,
+                       size_t errlen)
+{
+    struct stat st;
+    size_t image_len = 0, dump_len = 0;
+    unsigned flags = 0;
+    const unsigned char *dump = NULL;
+    char why[300];
+    if (stat(path, &st) < 0) {
+        return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
+    }
+    unsigned char *image = fcw_script_cache_read(cache_dirfd, path, &st, CACHE_STAMP, &image_len);
+    if (image == NULL ||
+        fcw_script_image_check(image, image_len, text, len, &flags, &dump, &dump_len, why, sizeof(why)) < 0) {
+        free(image);
+        image = NULL;
+        if (fcw_engine_compile_image(engine, path, text, len, &image, &image_len, err, errlen) < 0 ||
+            fcw_script_image_check(image, image_len, text, len, &flags, &dump, &dump_len, why, sizeof(why)) < 0) {
+            free(image);
+            return load_script(engine, path, text, len, NULL, 0, 0, err, errlen);
+        }
+        (void)fcw_script_cache_write(cache_dirfd, path, &st, CACHE_STAMP, image, image_len);
+    }
+    int rc = load_script(engine, path, text, len, dump, dump_len, flags, err, errlen);
+    free(image);
+    return rc;
+}
+
 int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
 {
     size_t len = 0;
@@ -462,7 +516,8 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
     if (text == NULL) {
         return -1;
     }
-    int rc = fcw_engine_load_source(engine, path, text, len, err, errlen);
+    int rc = cache_dirfd >= 0 ? load_cached(engine, path, text, len, err, errlen)
+                              : fcw_engine_load_source(engine, path, text, len, err, errlen);
     free(text);
     return rc;
 }
@@ -505,12 +560,19 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 }
 
 /* A process that serves one request (CGI): no collection of start-up
- * garbage (lib/modules.c), and the runtime files of lib/runtime_lazy.c
- * loaded on first use. */
+ * garbage (lib/modules.c), the runtime files of lib/runtime_lazy.c
+ * loaded on first use, and the heap in an arena of huge pages (lib/alloc.c:
+ * 4 MB holds a CGI hello's 2.4 MB and a fair part of what its request
+ * adds). */
 static int single_request;
+
+#define SINGLE_REQUEST_ARENA ((size_t)4 << 20)
 
 void fcw_engine_single_request(void)
 {
+    if (!single_request) {
+        (void)fcw_alloc_arena(SINGLE_REQUEST_ARENA);
+    }
     single_request = 1;
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * CGI and inherited-socket modes: no master, no pool manager, one process.
+ * A CGI process keeps its script's bytecode in a cache folder for the next
+ * one (cache_init).
  */
 #include "config.h"
 
@@ -47,11 +49,41 @@ static void abandon_request(void *data)
     _exit(1);
 }
 
+/* The bytecode cache (fcw_engine_script_cache): the folder FCW_CGI_CACHE
+ * names ("off": none), by default fcworker-cgi-UID in TMPDIR or /tmp, made
+ * on first use. A folder that cannot be used costs only the compile; one
+ * named on purpose says why not. */
+static void cache_init(void)
+{
+    const char *dir = getenv("FCW_CGI_CACHE");
+    char def[4096];
+    if (dir != NULL && strcmp(dir, "off") == 0) {
+        return;
+    }
+    if (dir == NULL || dir[0] == '\0') {
+        const char *tmp = getenv("TMPDIR");
+        int n = snprintf(def, sizeof(def), "%s/fcworker-cgi-%lu", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp",
+                         (unsigned long)geteuid());
+        if (n < 0 || (size_t)n >= sizeof(def)) {
+            return;
+        }
+        (void)fcw_engine_script_cache(def);
+        return;
+    }
+    if (fcw_engine_script_cache(dir) < 0) {
+        fcw_log(FCW_LOG_WARNING,
+                "FCW_CGI_CACHE=%s cannot be used (not a folder of this user that only it can "
+                "write, nor one it can make): compiling the script",
+                dir);
+    }
+}
+
 int cgi_main(const char *script)
 {
     char err[1024];
     fcw_log_open("stderr", FCW_LOG_WARNING);
     fcw_engine_single_request();
+    cache_init();
     struct conf *conf = conf_for_script(script, err, sizeof(err));
     struct worker *w = conf ? worker_new(conf->pools, abandon_request, NULL, err, sizeof(err)) : NULL;
     if (w == NULL) {

@@ -89,11 +89,39 @@ EOF2
 like($out, qr{\r\n\r\nfunction true 42 function true 36 186 <b>B</b>\z},
     'Web Crypto, URLPattern and HTMLRewriter, loaded on first use, work') or diag $out, $err;
 
+# so are TransformStream, the encoding and compression streams and the Cache API
+my $streams = FcwTest::write_file("$dir/streams.js", <<'EOF2');
+export default {
+    fetch: function () {
+        var s = new Response('squeezed and back').body.pipeThrough(new TransformStream())
+            .pipeThrough(new CompressionStream('gzip'))
+            .pipeThrough(new DecompressionStream('gzip')).pipeThrough(new TextDecoderStream())
+            .pipeThrough(new TextEncoderStream());
+        return new Response(s).text().then(function (t) {
+            return new Response([t, typeof caches.open, caches instanceof CacheStorage, typeof Cache].join(' '));
+        });
+    }
+};
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $streams ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nsqueezed and back function true function\z},
+    'TransformStream, the encoding and compression streams and the Cache API, loaded on first use, work') or diag $out, $err;
+
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)
 my $info = `$bin -V 2>&1`;
 is($?, 0, 'fcworker -V exits 0');
 like($info, qr/^runtime: bytecode image, \d+ files, \d+ bytes$/m, 'the runtime loads from its bytecode image') or diag $info;
 like($info, qr/^engine start-up: [\d.]+ ms \(median of 5\), heap \d+ KB$/m, 'and says what an engine costs to start');
+
+# libcurl, libcrypto, SQLite and hiredis are loaded on first use
+# (lib/lazylink.c), not mapped and relocated at every start
+SKIP: {
+    my $dyn = `objdump -p $bin 2>/dev/null`;
+    skip 'objdump is not installed', 1 if $? != 0 || $dyn eq '';
+    my @needed = $dyn =~ /^\s*NEEDED\s+(\S+)/mg;
+    is_deeply([ grep { /^lib(?:curl|crypto|ssl|sqlite3|hiredis)\./ } @needed ], [],
+        'not linked against libcurl, libcrypto, SQLite or hiredis') or diag "@needed";
+}
 
 done_testing();

@@ -2,7 +2,8 @@
 /*
  * lib/alloc.c, the Duktape heap's allocator: sizes, reuse of freed blocks,
  * realloc within a class, across classes and to and from the large blocks
- * that go to malloc, with the contents kept. Built without the sanitizers
+ * that go to malloc, with the contents kept; the arena of a one-request
+ * process (fcw_alloc_arena). Built without the sanitizers
  * (under AddressSanitizer the allocator hands everything to malloc), so that the
  * free lists themselves are what is tested.
  */
@@ -116,5 +117,47 @@ int main(void)
     fcw_alloc_free(b2);
     fcw_alloc_free(c);
     fcw_alloc_free(other);
+
+    /* the arena of a one-request process: blocks from it until it is used
+     * up, large ones not reused, realloc copying them out, then malloc */
+    unsigned char *before = fcw_alloc(5000);
+    ok(fcw_alloc_arena(1) == 0, "an arena (1 byte asked: 2 MB made)");
+    ok(fcw_alloc_arena(1 << 20) == -1, "only one");
+    unsigned char *l1 = fcw_alloc(100000), *l2 = fcw_alloc(3000);
+    ok(l1 != NULL && l2 != NULL && l2 > l1 && l2 - l1 >= 100000 && l2 - l1 < 100000 + 32,
+       "large blocks are carved from it one after another");
+    ok(((uintptr_t)l1 % 8) == 0 && ((uintptr_t)l2 % 8) == 0 && fcw_alloc_size(l1) == 100000, "8-byte aligned, sized");
+    fill(l1, 100000, 11);
+    unsigned char *l3 = fcw_alloc_realloc(l1, 200000);
+    ok(l3 != NULL && l3 != l1 && fcw_alloc_size(l3) == 200000 && same(l3, 100000, 11),
+       "realloc of an arena block copies it");
+    fcw_alloc_free(l2);
+    unsigned char *l4 = fcw_alloc(3000);
+    ok(l4 != NULL && l4 != l2, "a freed large arena block is not reused");
+    fill(before, 5000, 13);
+    unsigned char *b5 = fcw_alloc_realloc(before, 6000);
+    ok(b5 != NULL && same(b5, 5000, 13), "a malloc'd block made before the arena still reallocs");
+    fcw_alloc_free(b5);
+    unsigned char *s1 = NULL;
+    for (int i = 0; i < 1000; i++) { /* past the free list and the slab begun before */
+        s1 = fcw_alloc(256);
+    }
+    ok(s1 != NULL && s1 > l4 && s1 < l4 + (2 << 20), "small blocks' slabs come from it too");
+    fcw_alloc_free(s1);
+    ok(fcw_alloc(256) == s1, "and freed small blocks are reused as before");
+    int filled = 1;
+    unsigned char *big = NULL;
+    for (int i = 0; i < 40 && filled; i++) {
+        big = fcw_alloc(100000);
+        filled = big != NULL;
+        if (filled) {
+            fill(big, 100000, (unsigned)i);
+            filled = same(big, 100000, (unsigned)i);
+        }
+    }
+    ok(filled, "past its end (4 MB asked of a 2 MB arena), blocks come from malloc");
+    unsigned char *moved = fcw_alloc_realloc(big, 300000);
+    ok(moved != NULL && same(moved, 100000, 39), "which realloc as before");
+    fcw_alloc_free(moved);
     return done_testing();
 }

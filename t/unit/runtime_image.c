@@ -71,6 +71,10 @@ static const char *const probe =
     "             own(Response.json), own(new URLPattern({ pathname: '/x/:id' }).exec), typeof Duktape];"
     "  var p = Promise.resolve(1);"
     "  out.push(own(p.then), own(setTimeout), own(crypto.subtle.digest), own(CryptoKey), own(HTMLRewriter));"
+    "  out.push(own(CompressionStream), own(DecompressionStream), own(TextEncoderStream),"
+    "           own(Object.getOwnPropertyDescriptor(TextDecoderStream.prototype, 'readable').get),"
+    "           own(CacheStorage), own(Cache.prototype.match), typeof caches.open,"
+    "           own(TransformStream), own(TransformStreamDefaultController));"
     "  return out.join(' | ');"
     "})()";
 
@@ -162,8 +166,9 @@ int main(void)
     ok(e != NULL && warnings == 0, "back to the embedded image");
     fcw_engine_free(e);
 
-    /* a process for one request loads Web Crypto, URLPattern and
-     * HTMLRewriter on first use (lib/runtime_lazy.c) */
+    /* a process for one request loads Web Crypto, URLPattern,
+     * HTMLRewriter, the encoding and compression streams and the Cache API
+     * on first use (lib/runtime_lazy.c) */
     fcw_engine_single_request();
     e = new_engine();
     ok(e != NULL, "an engine for one request");

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Built-in methods and accessors are no constructors (js/19-non-constructors.js
+ * with native.nonConstructorMethods, which walks each standard object's own
+ * properties in C): `new` on them throws a TypeError and they have no
+ * `prototype`; the constructors they hang on stay constructors.
+ */
+
+function isConstructor(f) {
+    try {
+        Reflect.construct(Object, [], f);
+        return true;
+    } catch (e) {
+        return false;
+    }
+}
+
+function hasOwn(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+test('methods written in JavaScript are no constructors', function (t) {
+    var methods = [
+        ['Array.prototype.includes', Array.prototype.includes],
+        ['Array.prototype.flatMap', Array.prototype.flatMap],
+        ['Array.from', Array.from],
+        ['Object.entries', Object.entries],
+        ['Object.fromEntries', Object.fromEntries],
+        ['String.prototype.padStart', String.prototype.padStart],
+        ['Promise.prototype.then', Promise.prototype.then],
+        ['Promise.resolve', Promise.resolve],
+        ['Map.prototype.set', Map.prototype.set],
+        ['Set.prototype.add', Set.prototype.add],
+        ['Math.trunc', Math.trunc]
+    ];
+    methods.forEach(function (m) {
+        t.equal(typeof m[1], 'function', m[0] + ' exists');
+        t.ok(!isConstructor(m[1]), m[0] + ' is no constructor');
+        t.ok(!hasOwn(m[1], 'prototype'), m[0] + ' has no prototype');
+    });
+    t.throws(function () {
+        return new Promise.prototype.then(); // eslint-disable-line new-cap
+    }, TypeError, 'new on a method throws a TypeError');
+});
+
+test('symbol-keyed methods and accessors are no constructors', function (t) {
+    t.ok(!isConstructor(Map.prototype[Symbol.iterator]), 'Map.prototype[Symbol.iterator]');
+    t.ok(!isConstructor(Set.prototype[Symbol.iterator]), 'Set.prototype[Symbol.iterator]');
+    var size = Object.getOwnPropertyDescriptor(Map.prototype, 'size');
+    t.equal(typeof size.get, 'function', 'Map.prototype.size is an accessor');
+    t.ok(!isConstructor(size.get), 'its getter is no constructor');
+    var proto = Object.getOwnPropertyDescriptor(Object.prototype, '__proto__');
+    t.ok(!isConstructor(proto.get) && !isConstructor(proto.set), '__proto__ getter and setter');
+    var flags = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags');
+    t.ok(flags && !isConstructor(flags.get), 'RegExp.prototype.flags getter');
+});
+
+test('constructors stay constructors', function (t) {
+    [Promise, Map, Set, WeakMap, WeakSet, Array, Object, String, Date, RegExp, ArrayBuffer, BigInt64Array]
+        .forEach(function (C) {
+            t.ok(isConstructor(C), C.name + ' is a constructor');
+            t.equal(C.prototype.constructor, C, C.name + '.prototype.constructor');
+        });
+    t.ok(new Map([[1, 2]]).get(1) === 2, 'new Map works');
+});
+
+test('functions of user code keep their prototype', function (t) {
+    var o = { m: function () {} };
+    t.ok(isConstructor(o.m), 'a function in an object literal is a constructor');
+    t.ok(hasOwn(o.m, 'prototype'), 'and has its prototype');
+});
