@@ -70,6 +70,7 @@ function RCRecord(obj, bytes) {
     this.cancelAlgorithm = undefined;
     this.onPullFulfilled = undefined;
     this.onPullRejected = undefined;
+    this.knownBytes = null;
 }
 
 function isReadableStreamLocked(rs) {
@@ -213,6 +214,9 @@ function readableStreamDefaultReaderRead(reader, readRequest) {
     } else if (rs.state === 'errored') {
         readRequest.errorSteps(rs.storedError);
     } else {
+        if (rs.controller.knownBytes !== null) {
+            byteStreams.enqueueKnownBytes(rs.controller);
+        }
         rs.controller.pullSteps(readRequest);
     }
 }

@@ -75,6 +75,7 @@ function ByteControllerRecord(obj) {
     this.strategyHWM = 0;
     this.onPullFulfilled = undefined;
     this.onPullRejected = undefined;
+    this.knownBytes = null;
 }
 
 function PullIntoDescriptor(buffer, byteOffset, byteLength, minimumFill, elementSize, viewConstructor, readerType) {
@@ -554,6 +555,67 @@ native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
     }
     algorithms = S.sourceAlgorithms(source, dict, c.obj, 'ReadableStream');
     setUpController(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, autoAllocateChunkSize);
+};
+
+/* A byte stream over bytes known when it is made (a body made from a
+ * string or bytes, Blob.stream()): the controller keeps them, shared and
+ * never written, in knownBytes until they are wanted. The first read, the
+ * first pull (a BYOB read, a tee, a pipe) enqueues a copy and closes, as a
+ * source that had enqueued them at start would (the Fetch standard
+ * enqueues a body's bytes "in parallel"), without a pull's promises and
+ * reactions; cancel() drops them. */
+function enqueueKnownBytes(c) {
+    var bytes = c.knownBytes, request;
+    c.knownBytes = null;
+    if (bytes.length > 0) {
+        controllerEnqueue(c, new Uint8Array(bytes));
+    }
+    controllerClose(c);
+    request = getBYOBRequest(c);
+    if (request !== null) {
+        request.respond(0);
+    }
+}
+
+native.byteStreams.fromBytes = function (bytes) {
+    var rs = S.newReadableStreamObject(), c = newController();
+    c.knownBytes = bytes;
+    setUpController(rs, c, S.noop, function () {
+        if (c.knownBytes !== null) {
+            enqueueKnownBytes(c);
+        }
+    }, function () {
+        c.knownBytes = null;
+        return S.promiseResolve(undefined);
+    }, 0, undefined);
+    return rs.obj;
+};
+
+/* For reader.read(): enqueues a stream's known bytes before its first read. */
+native.byteStreams.enqueueKnownBytes = enqueueKnownBytes;
+
+/* The known bytes of a stream made by fromBytes that was never read,
+ * pulled, locked or cancelled, else null. The stream is then locked, as a
+ * reader would lock it, and the bytes are the caller's (shared: copy them
+ * before handing them out). With consume, it is also disturbed and closed,
+ * as after a reader had read it to its end (Body's text()/arrayBuffer()). */
+native.byteStreams.takeKnownBytes = function (stream, consume) {
+    var rs = S.recordOf(stream, S.RSRecord), c, bytes;
+    if (rs === undefined || rs.reader !== undefined || rs.disturbed || rs.state !== 'readable') {
+        return null;
+    }
+    c = rs.controller;
+    bytes = c.knownBytes;
+    if (bytes === null || bytes === undefined) {
+        return null;
+    }
+    c.knownBytes = null;
+    S.acquireReadableStreamDefaultReader(rs);
+    if (consume) {
+        rs.disturbed = true;
+        controllerClose(c);
+    }
+    return bytes;
 };
 
 /* CreateReadableByteStream */

@@ -152,39 +152,19 @@ Blob.prototype.bytes = function bytes() {
     return promiseOf(function (data) { return new Uint8Array(data); }, this);
 };
 
-var FROM_BYTES = Symbol('streamFromBytes source');
-
+/* A byte stream of bytes known now (js/25-byte-streams.js keeps them
+ * until the first read, which gets a copy). */
 native.streamFromBytes = function (bytes) {
-    var source = { bytes: bytes };
-    var stream = new global.ReadableStream({
-        type: 'bytes',
-        pull: function (controller) {
-            var pending = source.bytes;
-            source.bytes = null;
-            if (pending !== null && pending.length) {
-                controller.enqueue(new Uint8Array(pending));
-            }
-            native.byteStreams.closeSource(controller);
-        }
-    });
-    stream[FROM_BYTES] = source;
-    return stream;
+    return native.byteStreams.fromBytes(bytes);
 };
 
-/* The bytes of a stream made by streamFromBytes that was never pulled,
- * locked or cancelled (a body re-wrapped: `new Response(res.body, res)`),
- * else null. The stream is then locked, as a reader sending it would, and
- * its bytes are the caller's: the response goes out in one piece instead
- * of through the stream. */
+/* The bytes of a stream made by streamFromBytes that was never read,
+ * pulled, locked or cancelled (a body re-wrapped: `new Response(res.body,
+ * res)`), else null. The stream is then locked, as a reader sending it
+ * would, and its bytes are the caller's: the response goes out in one
+ * piece instead of through the stream. */
 native.takeStreamBytes = function (stream) {
-    var source = stream[FROM_BYTES];
-    if (source === void 0 || source.bytes === null || stream.locked || native.readableStreamIsDisturbed(stream)) {
-        return null;
-    }
-    var bytes = source.bytes;
-    source.bytes = null;
-    stream.getReader();
-    return bytes;
+    return native.byteStreams.takeKnownBytes(stream, false);
 };
 
 Blob.prototype.stream = function stream() {

@@ -180,6 +180,13 @@ function consume(object, convertBytes, convertText) {
         return new Promise(function (resolve) { resolve(convertBytes(new Uint8Array(0))); });
     }
     if (state.stream) {
+        /* a stream over known bytes nobody has read: locked, read to its
+         * end and closed at once, as readAll would leave it */
+        var known = native.byteStreams.takeKnownBytes(state.stream, true);
+        if (known !== null) {
+            state.used = true;
+            return new Promise(function (resolve) { resolve(convertBytes(known)); });
+        }
         var reading = readAll(state.stream);
         state.used = true;
         return reading.then(convertBytes);
