@@ -577,17 +577,33 @@ function enqueueKnownBytes(c) {
     }
 }
 
+/* Its controller starts at once (there is nothing to wait for) and its
+ * pull, called at most once (it closes the stream), runs synchronously and
+ * cannot fail but by erroring the stream itself (a BYOB view the bytes do
+ * not fill), so the pull reactions do nothing: no closures per stream. */
+function pullKnownBytes(c) {
+    if (c.knownBytes !== null) {
+        enqueueKnownBytes(c);
+    }
+}
+
+function noPullReaction() {
+}
+
 native.byteStreams.fromBytes = function (bytes) {
     var rs = S.newReadableStreamObject(), c = newController();
+    c.stream = rs;
     c.knownBytes = bytes;
-    setUpController(rs, c, S.noop, function () {
-        if (c.knownBytes !== null) {
-            enqueueKnownBytes(c);
-        }
-    }, function () {
+    c.pullAlgorithm = function () {
+        pullKnownBytes(c);
+    };
+    c.cancelAlgorithm = function () {
         c.knownBytes = null;
         return S.promiseResolve(undefined);
-    }, 0, undefined);
+    };
+    c.onPullFulfilled = c.onPullRejected = noPullReaction;
+    c.started = true;
+    rs.controller = c;
     return rs.obj;
 };
 
