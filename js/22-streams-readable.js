@@ -207,17 +207,19 @@ function acquireReadableStreamDefaultReader(rs) {
 }
 
 function readableStreamDefaultReaderRead(reader, readRequest) {
-    var rs = reader.stream;
+    var rs = reader.stream, c;
     rs.disturbed = true;
     if (rs.state === 'closed') {
         readRequest.closeSteps();
     } else if (rs.state === 'errored') {
         readRequest.errorSteps(rs.storedError);
     } else {
-        if (rs.controller.knownBytes !== null) {
-            byteStreams.enqueueKnownBytes(rs.controller);
+        c = rs.controller;
+        if (c.knownBytes !== null) {
+            byteStreams.readKnownBytes(c, readRequest);
+        } else {
+            c.pullSteps(readRequest);
         }
-        rs.controller.pullSteps(readRequest);
     }
 }
 
@@ -553,6 +555,9 @@ methods(ReadableStream.prototype, {
     },
     getReader: function getReader(options) {
         var rs = streamOf(this), mode;
+        if (options === undefined) {
+            return acquireReadableStreamDefaultReader(rs).obj;
+        }
         options = dictionary(options, "Failed to execute 'getReader'");
         mode = options.mode;
         if (mode === undefined) {

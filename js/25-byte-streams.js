@@ -607,8 +607,32 @@ native.byteStreams.fromBytes = function (bytes) {
     return rs.obj;
 };
 
-/* For reader.read(): enqueues a stream's known bytes before its first read. */
-native.byteStreams.enqueueKnownBytes = enqueueKnownBytes;
+/* A default reader's read of a stream still holding its known bytes:
+ * what enqueueing them, closing and the controller's pull steps would do
+ * (the stream closes, then the read gets a copy, or done for no bytes),
+ * without the queue when no BYOB read left a pull-into behind. */
+native.byteStreams.readKnownBytes = function (c, readRequest) {
+    var bytes = c.knownBytes, rs = c.stream;
+    if (c.pendingPullIntos.length === 0) {
+        c.knownBytes = null;
+        clearAlgorithms(c);
+        S.readableStreamClose(rs);
+        if (bytes.length > 0) {
+            readRequest.chunkSteps(new Uint8Array(bytes));
+        } else {
+            readRequest.closeSteps();
+        }
+        return;
+    }
+    enqueueKnownBytes(c);
+    if (rs.state === 'readable') {
+        c.pullSteps(readRequest);
+    } else if (rs.state === 'closed') {
+        readRequest.closeSteps();
+    } else {
+        readRequest.errorSteps(rs.storedError);
+    }
+};
 
 /* The known bytes of a stream made by fromBytes that was never read,
  * pulled, locked or cancelled, else null. The stream is then locked, as a

@@ -197,3 +197,42 @@ test('a Request body the same way', function (t) {
         t.equal(s, 'req body', 'the original');
     });
 });
+
+test('an empty body reads done at once', function (t) {
+    var res = new Response('');
+    var reader = res.body.getReader();
+    return reader.read().then(function (r) {
+        t.ok(r.done, 'done');
+        t.ok(res.bodyUsed, 'used');
+        return reader.closed;
+    }).then(function () {
+        t.ok(true, 'closed');
+        var byob = new Response(new Uint8Array(0)).body.getReader({ mode: 'byob' });
+        return byob.read(new Uint8Array(2));
+    }).then(function (r) {
+        t.ok(r.done, 'a BYOB read of no bytes is done');
+        t.equal(r.value.length, 0, 'with an empty view');
+    });
+});
+
+test('a BYOB view the bytes do not fill errors the stream', function (t) {
+    var reader = new Response(new Uint8Array([1, 2, 3])).body.getReader({ mode: 'byob' });
+    return reader.read(new Uint16Array(1)).then(function (r) {
+        t.equal(r.value.length, 1, 'one element');
+        return reader.read(new Uint16Array(1));
+    }).then(function () { t.ok(false, 'the odd byte read'); }, function (e) {
+        t.ok(e instanceof TypeError, 'a TypeError for the odd byte');
+    });
+});
+
+test('a released BYOB reader, then a default one', function (t) {
+    var stream = new Response('mixed').body;
+    var byob = stream.getReader({ mode: 'byob' });
+    return byob.read(new Uint8Array(2)).then(function (r) {
+        t.equal(str(r.value), 'mi', 'the first two by BYOB');
+        byob.releaseLock();
+        return readAll(stream);
+    }).then(function (chunks) {
+        t.equal(chunks.map(str).join(''), 'xed', 'the rest by a default reader');
+    });
+});
