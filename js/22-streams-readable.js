@@ -333,7 +333,7 @@ function readableStreamControllerCallPull(c) {
         return;
     }
     c.pulling = true;
-    runAlgorithm(c.pullAlgorithm, undefined, c.onPullFulfilled, c.onPullRejected);
+    runAlgorithm(c.pullAlgorithm, c, c.onPullFulfilled, c.onPullRejected);
 }
 
 function readableStreamDefaultControllerClearAlgorithms(c) {

@@ -577,14 +577,21 @@ function enqueueKnownBytes(c) {
     }
 }
 
-/* Its controller starts at once (there is nothing to wait for) and its
- * pull, called at most once (it closes the stream), runs synchronously and
- * cannot fail but by erroring the stream itself (a BYOB view the bytes do
- * not fill), so the pull reactions do nothing: no closures per stream. */
+/* Its controller starts at once (there is nothing to wait for). Its pull
+ * (called with the controller record), called at most once (it closes the
+ * stream), runs synchronously and cannot fail but by erroring the stream
+ * itself (a BYOB view the bytes do not fill), so the pull reactions do
+ * nothing; its cancel (a method of the record) drops the bytes: no
+ * closures per stream. */
 function pullKnownBytes(c) {
     if (c.knownBytes !== null) {
         enqueueKnownBytes(c);
     }
+}
+
+function cancelKnownBytes() {
+    this.knownBytes = null;
+    return S.promiseResolve(undefined);
 }
 
 function noPullReaction() {
@@ -594,13 +601,8 @@ native.byteStreams.fromBytes = function (bytes) {
     var rs = S.newReadableStreamObject(), c = newController();
     c.stream = rs;
     c.knownBytes = bytes;
-    c.pullAlgorithm = function () {
-        pullKnownBytes(c);
-    };
-    c.cancelAlgorithm = function () {
-        c.knownBytes = null;
-        return S.promiseResolve(undefined);
-    };
+    c.pullAlgorithm = pullKnownBytes;
+    c.cancelAlgorithm = cancelKnownBytes;
     c.onPullFulfilled = c.onPullRejected = noPullReaction;
     c.started = true;
     rs.controller = c;

@@ -18,7 +18,9 @@
  *                                    state.list on first use;
  *   native.bodyBytesOrStream(obj)    -> null | Uint8Array | ReadableStream,
  *                                    marks the body used (for the C side);
- *   native.cloneBody(state)          -> state for a clone (tees streams);
+ *   native.cloneBody(state)          -> state for a clone (tees streams;
+ *                                    shares the bytes of a stream over
+ *                                    known bytes nobody has read);
  *   native.bodyUnusable(state).
  */
 var BODY = native.BODY = Symbol('Body');
@@ -95,6 +97,15 @@ native.cloneBody = function (state) {
         return null;
     }
     if (state.stream) {
+        /* a stream over known bytes nobody has read: locked as the tee
+         * would lock it, and both bodies hold the bytes again, to make
+         * their streams (the tee's branches) when asked */
+        var known = native.byteStreams.takeKnownBytes(state.stream, false);
+        if (known !== null) {
+            state.stream = null;
+            state.src = known;
+            return makeState(known, null);
+        }
         var branches = native.readableStreamTeeForClone(state.stream);
         state.stream = branches[0];
         return makeState(null, branches[1]);

@@ -236,3 +236,28 @@ test('a released BYOB reader, then a default one', function (t) {
         t.equal(chunks.map(str).join(''), 'xed', 'the rest by a default reader');
     });
 });
+
+test('the clone of a re-wrapped body', function (t) {
+    var res = new Response('wrapped', { status: 201 });
+    var stream = res.body;
+    var again = new Response(stream, res);
+    var copy = again.clone();
+    t.ok(stream.locked, 'the wrapped stream is locked by the clone');
+    t.ok(again.body !== stream, 'the original has a new stream');
+    t.ok(!again.bodyUsed && !copy.bodyUsed, 'neither is used');
+    t.equal(copy.status, 201, 'the status');
+    var reader = copy.body.getReader();
+    return reader.read().then(function (r) {
+        t.equal(str(r.value), 'wrapped', 'the clone reads every byte');
+        return again.text();
+    }).then(function (s) {
+        t.equal(s, 'wrapped', 'and so does the original');
+        var third = new Response(new Response('again').body);
+        var first = third.clone(), second = third.clone();
+        return Promise.all([first.text(), second.text(), readAll(third.body)]);
+    }).then(function (v) {
+        t.equal(v[0], 'again', 'a first clone');
+        t.equal(v[1], 'again', 'a second clone');
+        t.equal(str(v[2][0]), 'again', 'the original after two clones');
+    });
+});
