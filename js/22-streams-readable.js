@@ -190,12 +190,12 @@ function readableStreamReaderGenericRelease(reader) {
     reader.stream = undefined;
 }
 
+/* reader is a new ReaderRecord, whose read requests are already empty. */
 function setUpReadableStreamDefaultReader(reader, rs) {
     if (isReadableStreamLocked(rs)) {
         throw typeError('ReadableStream is locked');
     }
     readableStreamReaderGenericInitialize(reader, rs);
-    reader.readRequests = new Fifo();
 }
 
 function acquireReadableStreamDefaultReader(rs) {

@@ -137,7 +137,7 @@ Response.prototype.clone = function clone() {
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
     }
-    var copy = Object.create(Response.prototype), record = responseState(state.status, state.statusText, null);
+    var copy = new BareResponse(), record = responseState(state.status, state.statusText, null);
     record.type = state.type;
     record.url = state.url;
     record.redirected = state.redirected;
