@@ -10,7 +10,11 @@
  * names. They build on js/22-streams-readable.js through native.streamInternals and
  * fill in native.byteStreams, which that file calls for `type: 'bytes'`,
  * getReader({ mode: 'byob' }) and tee(). A BYOB reader's record has
- * `byob: true` and its read-into requests in `readIntoRequests`.
+ * `byob: true` and its read-into requests in `readIntoRequests`. Bodies'
+ * streams over bytes known in advance are byteStreams.fromBytes (their
+ * bytes wait in the controller's knownBytes until read), with
+ * byteStreams.readKnownBytes for a default reader's first read and
+ * byteStreams.takeKnownBytes for Body's shortcuts.
  *
  * Duktape cannot detach an ArrayBuffer, so the spec's TransferArrayBuffer
  * keeps the buffer: a view given to read(view) or enqueue() shares its
