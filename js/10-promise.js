@@ -549,6 +549,23 @@ native.asyncFunction = function asyncFunction(fn) {
     };
 };
 
+/* A new %Promise% settled with fn(a, b): resolved with its result or
+ * rejected with its exception, as `new Promise(function (resolve) {
+ * resolve(fn(a, b)); })` would be, without the executor and resolving
+ * closures (for the runtime's promise-returning methods). */
+native.promiseCall = function promiseCall(fn, a, b) {
+    var promise = new InternalPromise();
+    var value;
+    try {
+        value = fn(a, b);
+    } catch (e) {
+        rejectPromise(promise, e);
+        return promise;
+    }
+    resolvePromise(promise, value);
+    return promise;
+};
+
 native.isPromise = isPromise;
 
 native.reportUnhandledRejections = function () {
