@@ -48,21 +48,11 @@ function InternalPromise() {
     this[STATE] = 0 /* PENDING */;
 }
 
-/* PromiseReaction records. Each fulfil/reject pair of the spec is one record;
- * when triggered, the record itself becomes the job's argument. The target is
- * a %Promise% we settle directly, or an async function's AsyncRun (an
- * `await`: the run resumes), or undefined with a generic capability. */
-function newReaction(onFulfilled, onRejected, target, capability) {
-    return {
-        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
-        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
-        target: target,
-        capability: capability,
-        fulfilled: false,
-        argument: undefined,
-        next: undefined
-    };
-}
+/* PromiseReaction records (made by performThen). Each fulfil/reject pair of
+ * the spec is one record; when triggered, the record itself becomes the
+ * job's argument. The target is a %Promise% we settle directly, or an async
+ * function's run record (an `await`: the run resumes), or undefined with a
+ * generic capability. */
 
 function promiseReactionJob(reaction) {
     var fulfilled = reaction.fulfilled;
@@ -192,7 +182,15 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
 }
 
 function performThen(promise, onFulfilled, onRejected, target, capability) {
-    var reaction = newReaction(onFulfilled, onRejected, target, capability);
+    var reaction = {
+        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
+        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
+        target: target,
+        capability: capability,
+        fulfilled: false,
+        argument: undefined,
+        next: undefined
+    };
     var state = promise[STATE];
     if (state === 0 /* PENDING */) {
         reaction.next = promise[REACTIONS];
@@ -504,18 +502,14 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * `{ value, done }`, an `await` yielding the awaited value) and wraps it
  * with its `_async_to_generator` helper, which the build swaps for
  * native.asyncFunction when the runtime has it. Each call gets a %Promise%
- * and an AsyncRun, the target of every `await`'s reaction (so an await
+ * and a run record, the target of every `await`'s reaction (so an await
  * costs one reaction, without the helper's executor, resolving functions,
- * closures and a derived promise per step). As the spec's Await, the
+ * closures and a derived promise per step). The run is a plain record
+ * { generator, promise } (a literal: no constructor call, and no [SELF],
+ * which tells it from a %Promise% target). As the spec's Await, the
  * awaited value goes through PromiseResolve(%Promise%) and
  * PerformPromiseThen without looking up `then` on it; the jobs are those of
  * the helper, so the order of reactions is unchanged. */
-function AsyncRun(generator, promise) {
-    this[SELF] = undefined;
-    this.generator = generator;
-    this.promise = promise;
-}
-
 function resumeAsync(run, fulfilled, value) {
     var result, done;
     try {
@@ -531,7 +525,11 @@ function resumeAsync(run, fulfilled, value) {
         resolvePromise(run.promise, result);
         return;
     }
-    performThen(promiseResolve(Promise, result), undefined, undefined, run, undefined);
+    /* PromiseResolve(%Promise%, result), its common case inline */
+    if (result === null || typeof result !== 'object' || result[SELF] !== result || result.constructor !== Promise) {
+        result = promiseResolve(Promise, result);
+    }
+    performThen(result, undefined, undefined, run, undefined);
 }
 
 native.asyncFunction = function asyncFunction(fn) {
@@ -544,7 +542,7 @@ native.asyncFunction = function asyncFunction(fn) {
             rejectPromise(promise, e);
             return promise;
         }
-        resumeAsync(new AsyncRun(generator, promise), true, undefined);
+        resumeAsync({ generator: generator, promise: promise }, true, undefined);
         return promise;
     };
 };
