@@ -109,7 +109,9 @@ function fulfillPromise(promise, value) {
         promise[REACTIONS] = undefined;
     }
     promise[STATE] = 1 /* FULFILLED */;
-    triggerReactions(reactions, value, true);
+    if (reactions !== undefined) {
+        triggerReactions(reactions, value, true);
+    }
 }
 
 function rejectPromise(promise, reason) {
@@ -122,7 +124,9 @@ function rejectPromise(promise, reason) {
     if (!promise[HANDLED]) {
         unhandledCandidates.push(promise);
     }
-    triggerReactions(reactions, reason, false);
+    if (reactions !== undefined) {
+        triggerReactions(reactions, reason, false);
+    }
 }
 
 function resolveThenableJob(job) {
@@ -510,11 +514,31 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * awaited value goes through PromiseResolve(%Promise%) and
  * PerformPromiseThen without looking up `then` on it; the jobs are those of
  * the helper, so the order of reactions is unchanged. */
+/* The next/throw methods of js/15-build-helpers.js's lowered generators
+ * and the function behind them: an async function's steps call that
+ * directly (one call less per step) when the generator has them. */
+var loweredNext, loweredThrow, loweredResume;
+
+native.setLoweredGenerator = function (next, thrw, resume) {
+    loweredNext = next;
+    loweredThrow = thrw;
+    loweredResume = resume;
+};
+
 function resumeAsync(run, fulfilled, value) {
     var result, done;
     try {
         var generator = run.generator;
-        var info = fulfilled ? generator.next(value) : generator['throw'](value);
+        var info, method;
+        if (fulfilled) {
+            method = generator.next;
+            info = method === loweredNext ? loweredResume(generator, [0 /* NEXT */, value]) :
+                method.call(generator, value);
+        } else {
+            method = generator['throw'];
+            info = method === loweredThrow ? loweredResume(generator, [1 /* THROW */, value]) :
+                method.call(generator, value);
+        }
         result = info.value;
         done = info.done;
     } catch (e) {

@@ -222,6 +222,8 @@ Object.defineProperty(LoweredGenerator.prototype, 'next', { value: generatorNext
 Object.defineProperty(LoweredGenerator.prototype, 'throw', { value: generatorThrow, writable: true, configurable: true });
 Object.defineProperty(LoweredGenerator.prototype, 'return', { value: generatorReturn, writable: true, configurable: true });
 
+native.setLoweredGenerator(generatorNext, generatorThrow, resumeGenerator);
+
 function generator(thisArg, body) {
     return new LoweredGenerator(thisArg, body, {
         label: 0, trys: [], ops: [], received: undefined, sent: stateSent
