@@ -509,7 +509,7 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * and a run record, the target of every `await`'s reaction (so an await
  * costs one reaction, without the helper's executor, resolving functions,
  * closures and a derived promise per step). The run is a plain record
- * { generator, promise } (a literal: no constructor call, and no [SELF],
+ * { generator, promise, fulfilled, argument } (a literal: no constructor call, and no [SELF],
  * which tells it from a %Promise% target). As the spec's Await, the
  * awaited value goes through PromiseResolve(%Promise%) and
  * PerformPromiseThen without looking up `then` on it; the jobs are those of
@@ -549,11 +549,36 @@ function resumeAsync(run, fulfilled, value) {
         resolvePromise(run.promise, result);
         return;
     }
-    /* PromiseResolve(%Promise%, result), its common case inline */
-    if (result === null || typeof result !== 'object' || result[SELF] !== result || result.constructor !== Promise) {
-        result = promiseResolve(Promise, result);
+    /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen.
+     * When the promise is settled already (a value that is no object: a
+     * new promise fulfilled with it; a settled %Promise%), the reaction
+     * job is queued at once: here it is the run itself, resumed by
+     * asyncResumeJob, without the promise and the reaction record. */
+    var state;
+    if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+        state = 1 /* FULFILLED */;
+    } else if (result[SELF] === result && result.constructor === Promise) {
+        state = result[STATE];
+        if (state === 0 /* PENDING */) {
+            performThen(result, undefined, undefined, run, undefined);
+            return;
+        }
+        result[HANDLED] = true;
+        result = result[RESULT];
+    } else {
+        performThen(promiseResolve(Promise, result), undefined, undefined, run, undefined);
+        return;
     }
-    performThen(result, undefined, undefined, run, undefined);
+    run.fulfilled = state === 1 /* FULFILLED */;
+    run.argument = result;
+    jobQueue.push(asyncResumeJob, run);
+}
+
+/* The reaction job of an await whose promise was settled (resumeAsync). */
+function asyncResumeJob(run) {
+    var value = run.argument;
+    run.argument = undefined;
+    resumeAsync(run, run.fulfilled, value);
 }
 
 native.asyncFunction = function asyncFunction(fn) {
@@ -566,7 +591,7 @@ native.asyncFunction = function asyncFunction(fn) {
             rejectPromise(promise, e);
             return promise;
         }
-        resumeAsync({ generator: generator, promise: promise }, true, undefined);
+        resumeAsync({ generator: generator, promise: promise, fulfilled: true, argument: undefined }, true, undefined);
         return promise;
     };
 };
