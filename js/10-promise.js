@@ -509,7 +509,7 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * and a run record, the target of every `await`'s reaction (so an await
  * costs one reaction, without the helper's executor, resolving functions,
  * closures and a derived promise per step). The run is a plain record
- * { generator, promise, fulfilled, argument } (a literal: no constructor call, and no [SELF],
+ * { generator, promise, argument } (a literal: no constructor call, and no [SELF],
  * which tells it from a %Promise% target). As the spec's Await, the
  * awaited value goes through PromiseResolve(%Promise%) and
  * PerformPromiseThen without looking up `then` on it; the jobs are those of
@@ -550,35 +550,52 @@ function resumeAsync(run, fulfilled, value) {
         return;
     }
     /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen.
-     * When the promise is settled already (a value that is no object: a
-     * new promise fulfilled with it; a settled %Promise%), the reaction
-     * job is queued at once: here it is the run itself, resumed by
-     * asyncResumeJob, without the promise and the reaction record. */
-    var state;
-    if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
-        state = 1 /* FULFILLED */;
-    } else if (result[SELF] === result && result.constructor === Promise) {
-        state = result[STATE];
-        if (state === 0 /* PENDING */) {
-            performThen(result, undefined, undefined, run, undefined);
-            return;
+     * When that promise is settled at once (result is a settled %Promise%,
+     * or no promise and no thenable: a new promise resolved with it), the
+     * reaction job is queued at once: here it is the run itself, without
+     * the promise and the reaction record. */
+    var state = 1 /* FULFILLED */;
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
+        if (result[SELF] === result && result.constructor === Promise) {
+            state = result[STATE];
+            if (state === 0 /* PENDING */) {
+                performThen(result, undefined, undefined, run, undefined);
+                return;
+            }
+            result[HANDLED] = true;
+            result = result[RESULT];
+        } else {
+            /* resolvePromise's steps on the new promise */
+            var then;
+            try {
+                then = result.then;
+            } catch (e) {
+                state = 2 /* REJECTED */;
+                result = e;
+            }
+            if (state === 1 && typeof then === 'function') {
+                var promise = new InternalPromise();
+                native.enqueueJob(resolveThenableJob, { promise: promise, thenable: result, then: then });
+                performThen(promise, undefined, undefined, run, undefined);
+                return;
+            }
         }
-        result[HANDLED] = true;
-        result = result[RESULT];
-    } else {
-        performThen(promiseResolve(Promise, result), undefined, undefined, run, undefined);
-        return;
     }
-    run.fulfilled = state === 1 /* FULFILLED */;
     run.argument = result;
-    jobQueue.push(asyncResumeJob, run);
+    jobQueue.push(state === 1 ? asyncFulfilledJob : asyncRejectedJob, run);
 }
 
-/* The reaction job of an await whose promise was settled (resumeAsync). */
-function asyncResumeJob(run) {
+/* The reaction jobs of an await whose promise was settled (resumeAsync). */
+function asyncFulfilledJob(run) {
     var value = run.argument;
     run.argument = undefined;
-    resumeAsync(run, run.fulfilled, value);
+    resumeAsync(run, true, value);
+}
+
+function asyncRejectedJob(run) {
+    var value = run.argument;
+    run.argument = undefined;
+    resumeAsync(run, false, value);
 }
 
 native.asyncFunction = function asyncFunction(fn) {
@@ -591,7 +608,7 @@ native.asyncFunction = function asyncFunction(fn) {
             rejectPromise(promise, e);
             return promise;
         }
-        resumeAsync({ generator: generator, promise: promise, fulfilled: true, argument: undefined }, true, undefined);
+        resumeAsync({ generator: generator, promise: promise, argument: undefined }, true, undefined);
         return promise;
     };
 };

@@ -234,6 +234,12 @@ async function a4() {
   } catch (e) {
     trace.push(`a4 caught ${e.message}`);
   }
+  try {
+    await { get then() { throw new Error('then getter'); } };
+  } catch (e) {
+    trace.push(`a4 caught ${e.message}`);
+  }
+  trace.push(`a4 ${(await { then: 'not callable', v: 7 }).v}`);
   return 'a4';
 }
 async function* agen() {
