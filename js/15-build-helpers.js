@@ -178,6 +178,10 @@ function resumeGenerator(gen, op) {
         }
         if (code === 0 /* NEXT */ || code === 1 /* THROW */) {
             state.received = op;
+        } else if (code === 2 /* RETURN */ && state.trys.length === 0) {
+            /* unwind's answer, without the call: nothing to run on */
+            gen.status = 2 /* COMPLETED */;
+            break;
         } else {
             var where = unwind(state, op);
             if (where === 0) {
