@@ -76,6 +76,20 @@ is($streaming->{'proxy.js (pass-through)'}{mibps}, '1000.0', 'MiB/s');
 is($streaming->{'proxy.js (pass-through)'}{rss_peak}, '14.0', 'RSS peak');
 ok(!$streaming->{'stream-transform.js (JS path)'}{ok}, 'a failed check');
 ok($streaming->{'multipart.js (formData)'}{ok}, 'a check with a remark is ok');
+# the table as contrib/bench/streaming prints it now, with its CPU columns
+my $with_cpu = FcwBench::Report::parse_streaming(<<'EOF2');
+streaming row                    path                       MiB       s    MiB/s   CPU s MiB/CPU-s nginx CPU  RSS before    RSS peak check
+upstream nginx directly          /big.bin                1024.0    0.45   2291.0       -         -         -           -           - ok
+proxy.js (pass-through)          /proxy/big.bin          1024.0    2.75    372.9    1.37       747      1.81    13.7 MiB    13.9 MiB ok
+stream-transform.js (JS path)    /transform/text.txt      100.0    0.69    144.9    0.68       147      0.23    13.7 MiB    15.9 MiB ok
+multipart.js (formData)          /multipart/               16.0    0.01   1330.5    0.03       532      0.04     5.1 MiB    53.4 MiB ok (MiB/s of the parse in the worker; 0.07 s end to end)
+EOF2
+is_deeply([sort keys %$with_cpu], ['multipart.js (formData)', 'proxy.js (pass-through)', 'stream-transform.js (JS path)'],
+    'the rows of a table with CPU columns');
+is($with_cpu->{'proxy.js (pass-through)'}{mibps}, '372.9', 'MiB/s before the CPU columns');
+is($with_cpu->{'proxy.js (pass-through)'}{rss_before}, '13.7', 'RSS before after them');
+is($with_cpu->{'stream-transform.js (JS path)'}{rss_peak}, '15.9', 'RSS peak after them');
+ok($with_cpu->{'multipart.js (formData)'}{ok}, 'the check after them');
 my %checks = map { $_->[0] => $_ } FcwBench::Report::streaming_checks({ rows => $streaming });
 is($checks{'pass-through >= 1 GB/s'}[1], 'met', '1000 MiB/s is 1049 MB/s');
 is($checks{'pass-through RSS flat (peak <= before + 1 MiB)'}[1], 'met', 'RSS flat');

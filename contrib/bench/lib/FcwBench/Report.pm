@@ -101,7 +101,9 @@ sub parse_streaming {
     my ($out) = @_;
     my %rows;
     for my $line (split /\n/, $out) {
-        my @f = $line =~ /^(\S.*?\))\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(?:([\d.]+) MiB|-)\s+(?:([\d.]+) MiB|-)\s+(.*)$/
+        # name, path, MiB, s, MiB/s, then any CPU columns, RSS before and
+        # peak, check
+        my @f = $line =~ /^(\S.*?\))\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)(?:\s+(?:[\d.]+|-))*?\s+(?:([\d.]+) MiB|-)\s+(?:([\d.]+) MiB|-)\s+(.*)$/
             or next;
         $rows{ $f[0] } = { path => $f[1], mib => $f[2], seconds => $f[3], mibps => $f[4], rss_before => $f[5],
             rss_peak => $f[6], ok => $f[7] =~ /^ok/ ? 1 : 0 };
