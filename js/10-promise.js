@@ -235,7 +235,7 @@ function requireConstructorObject(C, method) {
 
 /* PromiseResolve(C, x) */
 function promiseResolve(C, x) {
-    if (isPromise(x) && x.constructor === C) {
+    if (x != null && x[SELF] === x && x.constructor === C) {
         return x;
     }
     if (C === Promise) {
@@ -263,7 +263,7 @@ function Promise(executor) {
 InternalPromise.prototype = Promise.prototype;
 
 function promiseThen(onFulfilled, onRejected) {
-    if (!isPromise(this)) {
+    if (this == null || this[SELF] !== this) {
         throw new TypeError('Promise.prototype.then called on incompatible receiver');
     }
     var derived = new InternalPromise();
@@ -304,7 +304,9 @@ function promiseFinally(onFinally) {
 }
 
 function resolve(x) {
-    requireConstructorObject(this, 'resolve');
+    if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
+        requireConstructorObject(this, 'resolve');
+    }
     return promiseResolve(this, x);
 }
 
