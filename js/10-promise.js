@@ -48,21 +48,11 @@ function InternalPromise() {
     this[STATE] = 0 /* PENDING */;
 }
 
-/* PromiseReaction records. Each fulfil/reject pair of the spec is one record;
- * when triggered, the record itself becomes the job's argument. The target is
- * a %Promise% we settle directly, or an async function's AsyncRun (an
- * `await`: the run resumes), or undefined with a generic capability. */
-function newReaction(onFulfilled, onRejected, target, capability) {
-    return {
-        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
-        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
-        target: target,
-        capability: capability,
-        fulfilled: false,
-        argument: undefined,
-        next: undefined
-    };
-}
+/* PromiseReaction records (made by performThen). Each fulfil/reject pair of
+ * the spec is one record; when triggered, the record itself becomes the
+ * job's argument. The target is a %Promise% we settle directly, or an async
+ * function's run record (an `await`: the run resumes), or undefined with a
+ * generic capability. */
 
 function promiseReactionJob(reaction) {
     var fulfilled = reaction.fulfilled;
@@ -119,7 +109,9 @@ function fulfillPromise(promise, value) {
         promise[REACTIONS] = undefined;
     }
     promise[STATE] = 1 /* FULFILLED */;
-    triggerReactions(reactions, value, true);
+    if (reactions !== undefined) {
+        triggerReactions(reactions, value, true);
+    }
 }
 
 function rejectPromise(promise, reason) {
@@ -132,7 +124,9 @@ function rejectPromise(promise, reason) {
     if (!promise[HANDLED]) {
         unhandledCandidates.push(promise);
     }
-    triggerReactions(reactions, reason, false);
+    if (reactions !== undefined) {
+        triggerReactions(reactions, reason, false);
+    }
 }
 
 function resolveThenableJob(job) {
@@ -192,7 +186,15 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
 }
 
 function performThen(promise, onFulfilled, onRejected, target, capability) {
-    var reaction = newReaction(onFulfilled, onRejected, target, capability);
+    var reaction = {
+        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
+        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
+        target: target,
+        capability: capability,
+        fulfilled: false,
+        argument: undefined,
+        next: undefined
+    };
     var state = promise[STATE];
     if (state === 0 /* PENDING */) {
         reaction.next = promise[REACTIONS];
@@ -233,7 +235,7 @@ function requireConstructorObject(C, method) {
 
 /* PromiseResolve(C, x) */
 function promiseResolve(C, x) {
-    if (isPromise(x) && x.constructor === C) {
+    if (x != null && x[SELF] === x && x.constructor === C) {
         return x;
     }
     if (C === Promise) {
@@ -261,7 +263,7 @@ function Promise(executor) {
 InternalPromise.prototype = Promise.prototype;
 
 function promiseThen(onFulfilled, onRejected) {
-    if (!isPromise(this)) {
+    if (this == null || this[SELF] !== this) {
         throw new TypeError('Promise.prototype.then called on incompatible receiver');
     }
     var derived = new InternalPromise();
@@ -302,7 +304,9 @@ function promiseFinally(onFinally) {
 }
 
 function resolve(x) {
-    requireConstructorObject(this, 'resolve');
+    if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
+        requireConstructorObject(this, 'resolve');
+    }
     return promiseResolve(this, x);
 }
 
@@ -504,23 +508,39 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * `{ value, done }`, an `await` yielding the awaited value) and wraps it
  * with its `_async_to_generator` helper, which the build swaps for
  * native.asyncFunction when the runtime has it. Each call gets a %Promise%
- * and an AsyncRun, the target of every `await`'s reaction (so an await
+ * and a run record, the target of every `await`'s reaction (so an await
  * costs one reaction, without the helper's executor, resolving functions,
- * closures and a derived promise per step). As the spec's Await, the
+ * closures and a derived promise per step). The run is a plain record
+ * { generator, promise, argument } (a literal: no constructor call, and no [SELF],
+ * which tells it from a %Promise% target). As the spec's Await, the
  * awaited value goes through PromiseResolve(%Promise%) and
  * PerformPromiseThen without looking up `then` on it; the jobs are those of
  * the helper, so the order of reactions is unchanged. */
-function AsyncRun(generator, promise) {
-    this[SELF] = undefined;
-    this.generator = generator;
-    this.promise = promise;
-}
+/* The next/throw methods of js/15-build-helpers.js's lowered generators
+ * and the function behind them: an async function's steps call that
+ * directly (one call less per step) when the generator has them. */
+var loweredNext, loweredThrow, loweredResume;
+
+native.setLoweredGenerator = function (next, thrw, resume) {
+    loweredNext = next;
+    loweredThrow = thrw;
+    loweredResume = resume;
+};
 
 function resumeAsync(run, fulfilled, value) {
     var result, done;
     try {
         var generator = run.generator;
-        var info = fulfilled ? generator.next(value) : generator['throw'](value);
+        var info, method;
+        if (fulfilled) {
+            method = generator.next;
+            info = method === loweredNext ? loweredResume(generator, [0 /* NEXT */, value]) :
+                method.call(generator, value);
+        } else {
+            method = generator['throw'];
+            info = method === loweredThrow ? loweredResume(generator, [1 /* THROW */, value]) :
+                method.call(generator, value);
+        }
         result = info.value;
         done = info.done;
     } catch (e) {
@@ -531,7 +551,53 @@ function resumeAsync(run, fulfilled, value) {
         resolvePromise(run.promise, result);
         return;
     }
-    performThen(promiseResolve(Promise, result), undefined, undefined, run, undefined);
+    /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen.
+     * When that promise is settled at once (result is a settled %Promise%,
+     * or no promise and no thenable: a new promise resolved with it), the
+     * reaction job is queued at once: here it is the run itself, without
+     * the promise and the reaction record. */
+    var state = 1 /* FULFILLED */;
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
+        if (result[SELF] === result && result.constructor === Promise) {
+            state = result[STATE];
+            if (state === 0 /* PENDING */) {
+                performThen(result, undefined, undefined, run, undefined);
+                return;
+            }
+            result[HANDLED] = true;
+            result = result[RESULT];
+        } else {
+            /* resolvePromise's steps on the new promise */
+            var then;
+            try {
+                then = result.then;
+            } catch (e) {
+                state = 2 /* REJECTED */;
+                result = e;
+            }
+            if (state === 1 && typeof then === 'function') {
+                var promise = new InternalPromise();
+                native.enqueueJob(resolveThenableJob, { promise: promise, thenable: result, then: then });
+                performThen(promise, undefined, undefined, run, undefined);
+                return;
+            }
+        }
+    }
+    run.argument = result;
+    jobQueue.push(state === 1 ? asyncFulfilledJob : asyncRejectedJob, run);
+}
+
+/* The reaction jobs of an await whose promise was settled (resumeAsync). */
+function asyncFulfilledJob(run) {
+    var value = run.argument;
+    run.argument = undefined;
+    resumeAsync(run, true, value);
+}
+
+function asyncRejectedJob(run) {
+    var value = run.argument;
+    run.argument = undefined;
+    resumeAsync(run, false, value);
 }
 
 native.asyncFunction = function asyncFunction(fn) {
@@ -544,9 +610,26 @@ native.asyncFunction = function asyncFunction(fn) {
             rejectPromise(promise, e);
             return promise;
         }
-        resumeAsync(new AsyncRun(generator, promise), true, undefined);
+        resumeAsync({ generator: generator, promise: promise, argument: undefined }, true, undefined);
         return promise;
     };
+};
+
+/* A new %Promise% settled with fn(a, b): resolved with its result or
+ * rejected with its exception, as `new Promise(function (resolve) {
+ * resolve(fn(a, b)); })` would be, without the executor and resolving
+ * closures (for the runtime's promise-returning methods). */
+native.promiseCall = function promiseCall(fn, a, b) {
+    var promise = new InternalPromise();
+    var value;
+    try {
+        value = fn(a, b);
+    } catch (e) {
+        rejectPromise(promise, e);
+        return promise;
+    }
+    resolvePromise(promise, value);
+    return promise;
 };
 
 native.isPromise = isPromise;

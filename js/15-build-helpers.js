@@ -41,24 +41,20 @@
  * `s.trys` is the stack of the try statements the body is in, each
  * [tryLabel, catchLabel, finallyLabel, endLabel] (catchLabel or
  * finallyLabel missing when the statement has none); `s.ops` keeps the
- * completions waiting for a finally block. The generator object and the
- * state record take their methods from prototypes: one object each per
- * call, no closures. */
+ * completions waiting for a finally block. The generator object takes its
+ * methods from a prototype; the state record is a literal (as SWC's own
+ * helper makes it) whose `sent` is one shared function, which also tells a
+ * real state record from another object: one object each per call, no
+ * closures and no constructor call for the state. */
 
-function GeneratorState() {
-    this.label = 0;
-    this.trys = [];
-    this.ops = [];
-    this.received = undefined;
-}
-
-GeneratorState.prototype.sent = function sent() {
+function stateSent() {
     var op = this.received;
     if (op[0] === 1 /* THROW */) {
         throw op[1];
     }
     return op[1];
-};
+}
+Object.defineProperty(stateSent, 'name', { value: 'sent' });
 
 function LoweredGenerator(thisArg, body, state) {
     this.thisArg = thisArg;
@@ -117,7 +113,7 @@ function unwind(state, op) {
  * for Duktape, and only the calls out are inside try.) */
 function resumeGenerator(gen, op) {
     var state = gen !== null && typeof gen === 'object' ? gen.state : undefined;
-    if (!(state instanceof GeneratorState)) {
+    if (state === null || typeof state !== 'object' || state.sent !== stateSent) {
         throw new TypeError('next method called on incompatible receiver');
     }
     if (gen.running) {
@@ -182,6 +178,10 @@ function resumeGenerator(gen, op) {
         }
         if (code === 0 /* NEXT */ || code === 1 /* THROW */) {
             state.received = op;
+        } else if (code === 2 /* RETURN */ && state.trys.length === 0) {
+            /* unwind's answer, without the call: nothing to run on */
+            gen.status = 2 /* COMPLETED */;
+            break;
         } else {
             var where = unwind(state, op);
             if (where === 0) {
@@ -226,8 +226,12 @@ Object.defineProperty(LoweredGenerator.prototype, 'next', { value: generatorNext
 Object.defineProperty(LoweredGenerator.prototype, 'throw', { value: generatorThrow, writable: true, configurable: true });
 Object.defineProperty(LoweredGenerator.prototype, 'return', { value: generatorReturn, writable: true, configurable: true });
 
+native.setLoweredGenerator(generatorNext, generatorThrow, resumeGenerator);
+
 function generator(thisArg, body) {
-    return new LoweredGenerator(thisArg, body, new GeneratorState());
+    return new LoweredGenerator(thisArg, body, {
+        label: 0, trys: [], ops: [], received: undefined, sent: stateSent
+    });
 }
 
 var helpers = {};

@@ -229,6 +229,13 @@ var REGISTRY = {
     }
 };
 
+/* digest's algorithms by their registered spelling (null prototype: a
+ * lookup is one property read). */
+var DIGEST_NAMES = Object.create(null);
+Object.keys(REGISTRY.digest).forEach(function (name) {
+    DIGEST_NAMES[name] = name;
+});
+
 /* The registered spelling of every algorithm name, by its ASCII upper case
  * (names match case-insensitively). */
 var REGISTERED_NAMES = {};
@@ -666,6 +673,24 @@ function promised(work) {
     });
 }
 
+/* digest's work, run by native.promiseCall (no closures: digests are hot,
+ * e.g. ETags). An algorithm named by its registered spelling, as a string
+ * or a dictionary's `name` string, skips the general normalization; the
+ * C side takes any BufferSource as it is (no view made) and returns
+ * undefined for anything else. */
+function digestNow(algorithm, data) {
+    var name = typeof algorithm === 'string' ? algorithm :
+        algorithm !== null && typeof algorithm === 'object' ? algorithm.name : void 0;
+    if (typeof name !== 'string' || DIGEST_NAMES[name] !== name) {
+        name = normalize('digest', typeof algorithm === 'object' && algorithm !== null ? { name: name } : algorithm).name;
+    }
+    var hash = native.cryptoDigest(name, data);
+    if (hash === void 0) {
+        throw new TypeError('data is not an ArrayBuffer or ArrayBufferView');
+    }
+    return hash;
+}
+
 /* The key checks every operation on an existing key makes: its algorithm
  * is the requested one and its usages include the operation. */
 function usableKey(key, params, usage) {
@@ -753,10 +778,7 @@ SubtleCrypto.prototype = {
         });
     },
     digest: function digest(algorithm, data) {
-        return promised(function () {
-            var params = normalize('digest', algorithm);
-            return native.cryptoDigest(params.name, requireBytes(data, 'data'));
-        });
+        return native.promiseCall(digestNow, algorithm, data);
     },
     generateKey: function generateKey(algorithm, extractable, keyUsages) {
         return promised(function () {

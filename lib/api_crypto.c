@@ -150,13 +150,21 @@ static duk_ret_t crypto_random_uuid(duk_context *ctx)
     return 1;
 }
 
-/* cryptoDigest(name, bytes) -> ArrayBuffer */
+/* cryptoDigest(name, data) -> ArrayBuffer, or undefined when data is not
+ * a BufferSource (ArrayBuffer, a view, a plain buffer): the caller throws
+ * its TypeError. */
 static duk_ret_t crypto_digest(duk_context *ctx)
 {
     const EVP_MD *md = fcw_crypto_md(ctx, 0);
     size_t len;
-    const unsigned char *data = fcw_crypto_bytes(ctx, 1, &len);
-    unsigned char *out = fcw_crypto_push_array_buffer(ctx, (size_t)EVP_MD_get_size(md));
+    const unsigned char *data;
+    unsigned char *out;
+
+    if (!duk_is_buffer_data(ctx, 1)) {
+        return 0;
+    }
+    data = fcw_crypto_bytes(ctx, 1, &len);
+    out = fcw_crypto_push_array_buffer(ctx, (size_t)EVP_MD_get_size(md));
 
     if (EVP_Digest(data, len, out, NULL, md, NULL) != 1) {
         return fcw_crypto_openssl_error(ctx, "EVP_Digest");

@@ -220,6 +220,28 @@ const arrow = async (x) => (await x) * 2;
 async function returnsPromise() {
   return Promise.resolve('inner promise');
 }
+async function a4() {
+  const settled = Promise.resolve('settled');
+  await 0;
+  trace.push(`a4 ${await settled}`);
+  const fnThenable = () => 'unused';
+  fnThenable.then = (res) => { trace.push('function thenable then'); res('from function'); };
+  trace.push(`a4 ${await fnThenable}`);
+  const late = Promise.reject(new Error('late'));
+  await 'x';
+  try {
+    await late;
+  } catch (e) {
+    trace.push(`a4 caught ${e.message}`);
+  }
+  try {
+    await { get then() { throw new Error('then getter'); } };
+  } catch (e) {
+    trace.push(`a4 caught ${e.message}`);
+  }
+  trace.push(`a4 ${(await { then: 'not callable', v: 7 }).v}`);
+  return 'a4';
+}
 async function* agen() {
   yield 1;
   await null;
@@ -230,10 +252,11 @@ trace.push('sync start');
 const p1 = a1().then((v) => trace.push(`a1 -> ${v}`));
 const p2 = a2().catch((e) => trace.push(`a2 -> ${show(e)}`));
 const p3 = a3().catch((e) => trace.push(`a3 -> ${show(e)}`));
+const p4 = a4().then((v) => trace.push(`a4 -> ${v}`));
 Promise.resolve().then(() => trace.push('plain then 1')).then(() => trace.push('plain then 2'));
 trace.push('sync end');
 Promise.all([
-  p1, p2, p3,
+  p1, p2, p3, p4,
   obj.method(5, 6).then((v) => trace.push(`method -> ${v}`)),
   arrow(Promise.resolve(21)).then((v) => trace.push(`arrow -> ${v}`)),
   returnsPromise().then((v) => trace.push(`returnsPromise -> ${v}`)),

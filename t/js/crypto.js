@@ -177,6 +177,28 @@ test('digest: errors reject, never throw', function (t) {
     ]);
 });
 
+test('digest: the name is read once, data errors, and the result comes in a later job', function (t) {
+    var reads = 0;
+    var algorithm = {};
+    Object.defineProperty(algorithm, 'name', { get: function () { reads++; return 'sHa-1'; } });
+    var order = [];
+    var p = subtle.digest(algorithm, ascii('abc')).then(function (d) {
+        order.push('digest');
+        t.equal(hex(d), 'a9993e364706816aba3e25717850c26c9cd0d89d', 'a getter name, any case');
+    });
+    order.push('sync');
+    t.equal(reads, 1, "the algorithm's name is read once");
+    return Promise.all([
+        p,
+        rejectsWith(t, subtle.digest({ name: 'SHA-256' }, null), 'TypeError', 'null data'),
+        rejectsWith(t, subtle.digest('SHA-256', [1, 2]), 'TypeError', 'array data'),
+        rejectsWith(t, subtle.digest({ name: 'SHA-9' }, 42), 'NotSupportedError', 'the algorithm is checked first'),
+        rejectsWith(t, subtle.digest(new String('SHA-1'), ascii('abc')), 'TypeError', 'a String object has no name')
+    ]).then(function () {
+        t.equal(order.join(','), 'sync,digest', 'resolved in a later job');
+    });
+});
+
 /* ---- HMAC ---- */
 
 function hmacCase(t, keyBytes, data, hash, want, label) {
