@@ -309,15 +309,22 @@ static int push_primitive_hash(duk_context *ctx, duk_idx_t key_idx)
     return 1;
 }
 
+/* Pops the list on top (an array the JavaScript keeps) and tells whether it
+ * was empty. */
+static int pop_empty_list(duk_context *ctx)
+{
+    duk_get_prop_literal(ctx, -1, "length");
+    int empty = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == 0;
+    duk_pop_2(ctx);
+    return empty;
+}
+
 /* A miss for an object key is final only when no key of the store is kept
  * unhashed (the JavaScript scans those): returns 1 then, else 0. */
 static int no_unhashed(duk_context *ctx, duk_idx_t store_idx)
 {
     duk_get_prop_literal(ctx, store_idx, "unhashed");
-    duk_get_prop_literal(ctx, -1, "length");
-    int none = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == 0;
-    duk_pop_2(ctx);
-    return none;
+    return pop_empty_list(ctx);
 }
 
 /* Finds key (at 0) in the store at store_idx; pushes its position or
@@ -395,9 +402,7 @@ static int find_weak(duk_context *ctx, int *present)
     }
     duk_pop(ctx);
     duk_get_prop_literal(ctx, 2, "strongKeys");
-    duk_get_prop_literal(ctx, -1, "length");
-    int none = duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == 0;
-    duk_pop_2(ctx);
+    int none = pop_empty_list(ctx);
     duk_push_undefined(ctx);
     *present = 0;
     return none;

@@ -31,20 +31,7 @@ sub tap {
 }
 
 # Runs a command in a folder with its output in a file; returns (status, output).
-sub run_logged {
-    my ($cwd, @cmd) = @_;
-    my $log = "$dir/cmd.log";
-    my $pid = fork();
-    die "fork: $!" unless defined $pid;
-    if ($pid == 0) {
-        chdir $cwd or POSIX::_exit(126);
-        open STDOUT, '>', $log;
-        open STDERR, '>&', \*STDOUT;
-        exec(@cmd) or POSIX::_exit(127);
-    }
-    waitpid($pid, 0);
-    return ($?, FcwTest::read_file($log));
-}
+sub run_logged { return FcwTest::run_in($dir, @_) }
 
 # A copy of a folder when it is read-only (as in `make distcheck`).
 sub writable_folder {

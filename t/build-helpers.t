@@ -21,16 +21,8 @@ my $dir = FcwTest::tmpdir();
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
 sub run {
-    my (@cmd) = @_;
-    my $pid = open(my $fh, '-|') // die "fork: $!";
-    if ($pid == 0) {
-        open STDERR, '>&', \*STDOUT;
-        exec(@cmd) or POSIX::_exit(127);
-    }
-    local $/;
-    my $out = <$fh>;
-    close $fh;
-    return ($? >> 8, $out // '');
+    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
+    return ($status >> 8, $out);
 }
 
 my ($rc, $out) = run($tool, "$top/t/build-helpers/cases.js", '-o', "$dir/cases.js");

@@ -48,20 +48,7 @@ sub tap {
 }
 
 # Runs a command with its output in a file; returns (exit status, output).
-sub run_logged {
-    my ($cwd, @cmd) = @_;
-    my $log = "$dir/cmd.log";
-    my $pid = fork();
-    die "fork: $!" unless defined $pid;
-    if ($pid == 0) {
-        chdir $cwd or POSIX::_exit(126);
-        open STDOUT, '>', $log;
-        open STDERR, '>&', \*STDOUT;
-        exec(@cmd) or POSIX::_exit(127);
-    }
-    waitpid($pid, 0);
-    return ($?, FcwTest::read_file($log));
-}
+sub run_logged { return FcwTest::run_in($dir, @_) }
 
 # nginx serving a copy of FOLDER as text/plain (404 for anything missing);
 # returns its base URL, or undef when it did not start. The copy lives in
