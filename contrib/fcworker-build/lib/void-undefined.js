@@ -17,7 +17,8 @@
  * `(void 0)` and a space take the nine columns `undefined` took, so lines
  * and columns, and with them the source map, stay as they are.
  *
- * voidUndefined(code) returns { code, count }.
+ * voidUndefined(code[, ast]) returns { code, count }; `ast` is acorn's
+ * Program of `code` when the caller has parsed it already.
  */
 'use strict';
 
@@ -48,15 +49,17 @@ function bindsName(pattern) {
     }
 }
 
-function voidUndefined(code) {
+function voidUndefined(code, parsed = null) {
     if (!code.includes(NAME)) {
         return { code, count: 0 };
     }
-    let ast;
-    try {
-        ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
-    } catch (e) {
-        return { code, count: 0 };
+    let ast = parsed;
+    if (!ast) {
+        try {
+            ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+        } catch (e) {
+            return { code, count: 0 };
+        }
     }
     let unsafe = false;
     const refs = [];
