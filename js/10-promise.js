@@ -167,12 +167,14 @@ function resolvePromise(promise, resolution) {
 function callWithResolvingFunctions(promise, fn, thisArg) {
     var alreadyResolved = false;
     var resolve = function (resolution) {
+        "use duk notail"; /* no constructor (lib/duk_hooks.c) */
         if (!alreadyResolved) {
             alreadyResolved = true;
             resolvePromise(promise, resolution);
         }
     };
     var reject = function (reason) {
+        "use duk notail";
         if (!alreadyResolved) {
             alreadyResolved = true;
             rejectPromise(promise, reason);
@@ -602,6 +604,7 @@ function asyncRejectedJob(run) {
 
 native.asyncFunction = function asyncFunction(fn) {
     return function () {
+        "use duk notail";
         var promise = new InternalPromise();
         var generator;
         try {

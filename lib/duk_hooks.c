@@ -170,6 +170,45 @@ void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx)
     duk_pop_2(thr);
 }
 
+/* The mark fcworker-build leaves on a function that the source does not
+ * make a constructor: the directive "use duk notail" first in its body,
+ * which Duktape's compiler records as the template's NOTAIL flag. The mark
+ * becomes what the source meant: no [[Construct]], so no `prototype`
+ * object (with its cycle back to the function, which only mark-and-sweep
+ * frees) for each closure made from it, and no binding of the function's
+ * own name around its body (SWC names a lowered arrow function after its
+ * variable only to give it a `name`). NOTAIL itself goes: the compiler
+ * emits the same bytecode either way. */
+static void apply_mark(duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    if (!DUK_HOBJECT_HAS_NOTAIL(obj))
+        return;
+    DUK_HOBJECT_CLEAR_NOTAIL(obj);
+    DUK_HOBJECT_CLEAR_CONSTRUCTABLE(obj);
+    DUK_HOBJECT_CLEAR_NAMEBINDING(obj);
+}
+
+static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn)) {
+            apply_mark((duk_hcompfunc *) *fn);
+            apply_marks(thr, (duk_hcompfunc *) *fn);
+        }
+    }
+}
+
+void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+        apply_marks(thr, (duk_hcompfunc *) obj);
+}
+
 /* One function template of a loaded function, and those nested in it. */
 static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
 {
@@ -178,6 +217,7 @@ static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
     duk_tval *tv;
     duk_hobject **fn, **fn_end;
 
+    apply_mark(f);
     duk_push_hobject(thr, obj); /* reachable while its properties go */
     DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, obj, NULL);
     (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);

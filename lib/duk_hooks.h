@@ -51,6 +51,16 @@ void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx);
  * is left as it is. */
 void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
 
+/* Applies the marks fcworker-build leaves on functions that are no
+ * constructors in the source (arrow functions, methods, accessors, async
+ * functions and generators): the directive "use duk notail" first in the
+ * body. Each function template inside the compiled function at idx that
+ * has it is made what the source meant: its closures are no constructors
+ * (no `prototype`, `new` throws a TypeError) and do not bind their own
+ * name around the body, and tail calls are allowed again.
+ * fcw_duk_trim_loaded_function does the same for a loaded function. */
+void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx);
+
 /* Holds off mark-and-sweep (hold 1) until released (hold 0), e.g. while
  * the runtime loads: the heap grows from nothing and Duktape's voluntary
  * collections would otherwise run over it again and again. Reference

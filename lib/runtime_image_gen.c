@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "runtime_image.h"
 
 #include <stdint.h>
@@ -125,6 +126,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
     duk_concat(ctx, 3);
     duk_push_string(ctx, a->name);
     duk_compile(ctx, DUK_COMPILE_FUNCTION);
+    fcw_duk_apply_marks(ctx, -1);
     duk_dump_function(ctx);
     return 1;
 }

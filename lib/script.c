@@ -44,6 +44,7 @@ static void wrap_compile_call(duk_context *ctx, const char *params, const char *
     duk_concat(ctx, 3);
     duk_push_string(ctx, name);
     duk_compile(ctx, DUK_COMPILE_EVAL);
+    fcw_duk_apply_marks(ctx, -1);
     duk_call(ctx, 0);
     duk_insert(ctx, -(nargs + 1));
     duk_call(ctx, nargs);
@@ -214,6 +215,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
             duk_push_lstring(ctx, s->text, s->len);
             duk_push_string(ctx, s->path);
             duk_compile(ctx, 0);
+            fcw_duk_apply_marks(ctx, -1);
         }
         duk_call(ctx, 0);
     }
@@ -405,11 +407,13 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
         duk_concat(ctx, 3);
         duk_push_string(ctx, a->path);
         duk_compile(ctx, DUK_COMPILE_EVAL);
+        fcw_duk_apply_marks(ctx, -1);
         duk_call(ctx, 0);
     } else {
         duk_push_lstring(ctx, a->text, a->len);
         duk_push_string(ctx, a->path);
         duk_compile(ctx, 0);
+        fcw_duk_apply_marks(ctx, -1);
     }
     duk_dump_function(ctx);
     return 1;

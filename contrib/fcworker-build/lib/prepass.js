@@ -25,6 +25,8 @@ const MagicString = require('magic-string');
 
 /* { name: 'NAME' (lib/NAME.js), test: RegExp over the source text } */
 const TRANSFORMS = [
+    /* first: its insertions go before the others' at the same offset */
+    { name: 'non-constructors', test: /=>|\)\s*\{/ },
     { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ },
     { name: 'proto-literal', test: /__proto__/ },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },

@@ -1,0 +1,115 @@
+#!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
+# Functions that are no constructors in the source keep that after the ES5
+# lowering: fcworker-build marks arrow functions, methods, accessors and
+# async functions with the directive "use duk notail"
+# (contrib/fcworker-build/lib/non-constructors.js) and fcworker makes their
+# closures non-constructors without a `prototype` (fcw_duk_apply_marks,
+# lib/duk_hooks.c). t/build-marks/cases.js, run as it is in Node, prints
+# exactly what its bundle prints in fcworker; the bundle still runs in Node;
+# and a worker's marks hold in a pool (its script compiled once, loaded by
+# the child) and in CGI mode with and without the bytecode cache. Needs
+# node and the tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+use IPC::Open3;
+use Symbol qw(gensym);
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+my $top = FcwTest::top();
+my $tool = "$top/contrib/fcworker-build/fcworker-build";
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $bin = FcwTest::fcworker();
+my $dir = FcwTest::tmpdir();
+
+sub run {
+    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
+    return ($status >> 8, $out);
+}
+
+my ($rc, $out) = run($tool, "$top/t/build-marks/cases.js", '-o', "$dir/cases.js");
+is($rc, 0, 'fcworker-build builds the cases') or diag($out);
+my $bundle = FcwTest::read_file("$dir/cases.js");
+my $marks = () = $bundle =~ /"use duk notail";/g;
+cmp_ok($marks, '>=', 40, "the bundle has its marks ($marks)");
+like($bundle, qr/var arrow = function arrow\(a, b\) \{\n\s*"use duk notail";\n\s*return a \+ b;\n\};/,
+    'an arrow function with an expression body gets a block with the mark');
+like($bundle, qr/_async_to_generator\(function\(\) \{ "use duk notail";\n/,
+    'the function given to _async_to_generator is marked at the end of its first line');
+like($bundle, qr/_ts_generator\(this, function\(_state\) \{ "use duk notail";\n/, 'so is the body given to _ts_generator');
+like($bundle, qr/function asyncDecl\(x\) \{ "use duk notail";\n/, 'and the lowered async function');
+like($bundle, qr/var asyncSelf = function again\(n\) \{\n/,
+    'but not a named async function expression that calls itself by its name');
+like($bundle, qr/function generator\(\) \{\n/, 'nor a generator function (it has a prototype property)');
+like($bundle, qr/function F\(\) \{\n/, 'nor a function declaration');
+
+my ($node_rc, $node) = run('node', "$top/t/build-marks/cases.js");
+is($node_rc, 0, 'the cases run in Node') or diag($node);
+like($node, qr/^arrow: TypeError, prototype false/m, 'Node: an arrow function is no constructor');
+like($node, qr/^end$/m, 'Node got to the end');
+
+my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
+is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
+is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
+
+my ($bundle_rc, $in_node) = run('node', "$dir/cases.js");
+is($bundle_rc, 0, 'the bundle runs in Node too (the marks are only directives)') or diag($in_node);
+like($in_node, qr/^end$/m, 'to its end');
+
+# a worker: in a pool, and in CGI mode with and without the cache
+FcwTest::write_file("$dir/worker.js", <<'JS');
+const kind = (f) => {
+  try {
+    new f();
+    return 'constructor';
+  } catch (e) {
+    return e.constructor.name;
+  }
+};
+class Counter {
+  n = 0;
+  bump = () => ++this.n;
+  get value() { return this.n; }
+}
+export default {
+  async fetch(request) {
+    const c = new Counter();
+    c.bump();
+    const answer = async () => 1;
+    const parts = [kind(() => 1), kind(c.bump), kind(answer), kind(this.fetch), kind(Counter), 'prototype' in c.bump,
+      c.value, await answer()];
+    return new Response(parts.join(' '));
+  }
+};
+JS
+($rc, $out) = run($tool, "$dir/worker.js", '-o', "$dir/worker.out.js");
+is($rc, 0, 'fcworker-build builds the worker') or diag($out);
+my $want = 'TypeError TypeError TypeError TypeError constructor false 1 1';
+
+my $pool = FcwTest::start_pool(script => "$dir/worker.out.js", children => 1);
+is($pool->request(uri => '/')->{body}, $want, 'in a pool: the marks hold in a child that loaded the compiled script');
+$pool->stop;
+
+sub run_cgi {
+    my (%env) = @_;
+    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/', %env);
+    my $err = gensym;
+    my $pid = open3(my $in, my $o, $err, $bin, "$dir/worker.out.js");
+    close $in;
+    local $/;
+    my $body = <$o> // '';
+    my $e = <$err> // '';
+    waitpid($pid, 0);
+    return ($body =~ s/\A.*?\r\n\r\n//sr, $e);
+}
+my ($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");
+is($body, $want, 'CGI, compiled and cached') or diag($err);
+($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");
+is($body, $want, 'CGI, loaded from the cache') or diag($err);
+
+done_testing();
