@@ -22,12 +22,16 @@ native.enqueueJob = function (fn, arg) {
 };
 
 /* Runs queued jobs, including those queued while draining, until none is
- * left. An exception in one job is reported and does not stop the others. */
+ * left. An exception in one job is reported and does not stop the others.
+ * The file-level names are read into locals once a job: each read of one
+ * is a scope lookup. */
 native.drainJobs = function () {
-    while (jobHead < jobs.length) {
-        var fn = jobs[jobHead], arg = jobs[jobHead + 1];
-        jobs[jobHead] = jobs[jobHead + 1] = undefined;
-        jobHead += 2;
+    var q = jobs, head, fn, arg;
+    while ((head = jobHead) < q.length) {
+        fn = q[head];
+        arg = q[head + 1];
+        q[head] = q[head + 1] = void 0;
+        jobHead = head + 2;
         try {
             fn(arg);
         } catch (e) {
@@ -91,5 +95,5 @@ native.defineGlobal('queueMicrotask', function queueMicrotask(callback) {
     if (typeof callback !== 'function') {
         throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
     }
-    native.enqueueJob(callback, undefined);
+    native.enqueueJob(callback, void 0);
 });

@@ -28,7 +28,7 @@ function restArgs(args) {
 
 native.fireTimer = function (id) {
     var t = timers[id];
-    if (t === undefined) {
+    if (t === void 0) {
         return;
     }
     if (t.repeat) {
@@ -40,7 +40,7 @@ native.fireTimer = function (id) {
         if (t.args === null) {
             t.fn();
         } else {
-            t.fn.apply(undefined, t.args);
+            t.fn.apply(void 0, t.args);
         }
     } catch (e) {
         native.reportUncaught(e, 'uncaught exception in timer callback');
@@ -53,7 +53,7 @@ native.clearTimers = function () {
 
 function clearTimer(id) {
     var t = timers[id];
-    if (t !== undefined) {
+    if (t !== void 0) {
         native.clearTimer(t.handle);
         delete timers[id];
     }

@@ -58,8 +58,8 @@ function promiseReactionJob(reaction) {
     var fulfilled = reaction.fulfilled;
     var handler = fulfilled ? reaction.onFulfilled : reaction.onRejected;
     var value = reaction.argument;
-    reaction.argument = undefined;
-    if (handler !== undefined) {
+    reaction.argument = void 0;
+    if (handler !== void 0) {
         try {
             value = handler(value);
             fulfilled = true;
@@ -69,7 +69,7 @@ function promiseReactionJob(reaction) {
         }
     }
     var target = reaction.target;
-    if (target !== undefined) {
+    if (target !== void 0) {
         if (target[SELF] !== target) {
             resumeAsync(target, fulfilled, value);
         } else if (fulfilled) {
@@ -87,15 +87,15 @@ function promiseReactionJob(reaction) {
 function triggerReactions(newestFirst, argument, fulfilled) {
     var ordered;
     var reaction = newestFirst;
-    while (reaction !== undefined) {
+    while (reaction !== void 0) {
         var next = reaction.next;
         reaction.next = ordered;
         ordered = reaction;
         reaction = next;
     }
-    for (reaction = ordered; reaction !== undefined; reaction = next) {
+    for (reaction = ordered; reaction !== void 0; reaction = next) {
         next = reaction.next;
-        reaction.next = undefined;
+        reaction.next = void 0;
         reaction.fulfilled = fulfilled;
         reaction.argument = argument;
         jobQueue.push(promiseReactionJob, reaction);
@@ -105,11 +105,11 @@ function triggerReactions(newestFirst, argument, fulfilled) {
 function fulfillPromise(promise, value) {
     var reactions = promise[REACTIONS];
     promise[RESULT] = value;
-    if (reactions !== undefined) {
-        promise[REACTIONS] = undefined;
+    if (reactions !== void 0) {
+        promise[REACTIONS] = void 0;
     }
     promise[STATE] = 1 /* FULFILLED */;
-    if (reactions !== undefined) {
+    if (reactions !== void 0) {
         triggerReactions(reactions, value, true);
     }
 }
@@ -117,21 +117,21 @@ function fulfillPromise(promise, value) {
 function rejectPromise(promise, reason) {
     var reactions = promise[REACTIONS];
     promise[RESULT] = reason;
-    if (reactions !== undefined) {
-        promise[REACTIONS] = undefined;
+    if (reactions !== void 0) {
+        promise[REACTIONS] = void 0;
     }
     promise[STATE] = REJECTED;
     if (!promise[HANDLED]) {
         unhandledCandidates.push(promise);
     }
-    if (reactions !== undefined) {
+    if (reactions !== void 0) {
         triggerReactions(reactions, reason, false);
     }
 }
 
 function resolveThenableJob(job) {
     if (job.then === promiseThen && isPromise(job.thenable)) {
-        performThen(job.thenable, undefined, undefined, job.promise, undefined);
+        performThen(job.thenable, void 0, void 0, job.promise, void 0);
         return;
     }
     callWithResolvingFunctions(job.promise, job.then, job.thenable);
@@ -189,13 +189,13 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
 
 function performThen(promise, onFulfilled, onRejected, target, capability) {
     var reaction = {
-        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : undefined,
-        onRejected: typeof onRejected === 'function' ? onRejected : undefined,
+        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : void 0,
+        onRejected: typeof onRejected === 'function' ? onRejected : void 0,
         target: target,
         capability: capability,
         fulfilled: false,
-        argument: undefined,
-        next: undefined
+        argument: void 0,
+        next: void 0
     };
     var state = promise[STATE];
     if (state === 0 /* PENDING */) {
@@ -214,9 +214,9 @@ function newPromiseCapability(C) {
     if (typeof C !== 'function') {
         throw new TypeError('Promise capability constructor is not a constructor');
     }
-    var capability = { promise: undefined, resolve: undefined, reject: undefined };
+    var capability = { promise: void 0, resolve: void 0, reject: void 0 };
     var executor = function (resolve, reject) {
-        if (capability.resolve !== undefined || capability.reject !== undefined) {
+        if (capability.resolve !== void 0 || capability.reject !== void 0) {
             throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
         }
         capability.resolve = resolve;
@@ -252,14 +252,14 @@ function promiseResolve(C, x) {
 }
 
 function Promise(executor) {
-    if (new.target === undefined) {
+    if (new.target === void 0) {
         throw new TypeError("Promise constructor cannot be invoked without 'new'");
     }
     if (typeof executor !== 'function') {
         throw new TypeError('Promise resolver ' + typeof executor + ' is not a function');
     }
     initPromise(this);
-    callWithResolvingFunctions(this, executor, undefined);
+    callWithResolvingFunctions(this, executor, void 0);
 }
 
 InternalPromise.prototype = Promise.prototype;
@@ -269,12 +269,12 @@ function promiseThen(onFulfilled, onRejected) {
         throw new TypeError('Promise.prototype.then called on incompatible receiver');
     }
     var derived = new InternalPromise();
-    performThen(this, onFulfilled, onRejected, derived, undefined);
+    performThen(this, onFulfilled, onRejected, derived, void 0);
     return derived;
 }
 
 function promiseCatch(onRejected) {
-    return this.then(undefined, onRejected);
+    return this.then(void 0, onRejected);
 }
 
 function makeThenFinally(onFinally) {
@@ -366,7 +366,7 @@ function finishList(state) {
         var resolveFn = state.capability.resolve;
         return resolveFn(state.list);
     }
-    return undefined;
+    return void 0;
 }
 
 function finishAny(state) {
@@ -376,14 +376,14 @@ function finishAny(state) {
         var rejectFn = state.capability.reject;
         return rejectFn(error);
     }
-    return undefined;
+    return void 0;
 }
 
 /* Promise.all / allSettled / any element functions. */
 function makeElementFunction(state, index, alreadyCalled, kind) {
     return function (x) {
         if (alreadyCalled.value) {
-            return undefined;
+            return void 0;
         }
         alreadyCalled.value = true;
         if (kind === 'fulfilled') {
@@ -399,7 +399,7 @@ function makeElementFunction(state, index, alreadyCalled, kind) {
 
 function allStep(state, value) {
     var index = state.index;
-    state.list.push(undefined);
+    state.list.push(void 0);
     var nextPromise = nextPromiseOf(state, value);
     var onFulfilled = makeElementFunction(state, index, { value: false }, 'all');
     state.remaining += 1;
@@ -409,7 +409,7 @@ function allStep(state, value) {
 
 function allSettledStep(state, value) {
     var index = state.index;
-    state.list.push(undefined);
+    state.list.push(void 0);
     var nextPromise = nextPromiseOf(state, value);
     var alreadyCalled = { value: false };
     var onFulfilled = makeElementFunction(state, index, alreadyCalled, 'fulfilled');
@@ -421,7 +421,7 @@ function allSettledStep(state, value) {
 
 function anyStep(state, value) {
     var index = state.index;
-    state.list.push(undefined);
+    state.list.push(void 0);
     var nextPromise = nextPromiseOf(state, value);
     var onRejected = makeElementFunction(state, index, { value: false }, 'any');
     state.remaining += 1;
@@ -434,7 +434,7 @@ function raceStep(state, value) {
 }
 
 function finishNothing() {
-    return undefined;
+    return void 0;
 }
 
 function all(iterable) {
@@ -454,7 +454,7 @@ function race(iterable) {
 }
 
 function AggregateError(errors, message, options) {
-    var proto = new.target !== undefined && new.target.prototype !== null &&
+    var proto = new.target !== void 0 && new.target.prototype !== null &&
         typeof new.target.prototype === 'object' ? new.target.prototype : AggregateError.prototype;
     var error = new Error(message);
     Object.setPrototypeOf(error, proto);
@@ -563,7 +563,7 @@ function resumeAsync(run, fulfilled, value) {
         if (result[SELF] === result && result.constructor === Promise) {
             state = result[STATE];
             if (state === 0 /* PENDING */) {
-                performThen(result, undefined, undefined, run, undefined);
+                performThen(result, void 0, void 0, run, void 0);
                 return;
             }
             result[HANDLED] = true;
@@ -580,7 +580,7 @@ function resumeAsync(run, fulfilled, value) {
             if (state === 1 && typeof then === 'function') {
                 var promise = new InternalPromise();
                 native.enqueueJob(resolveThenableJob, { promise: promise, thenable: result, then: then });
-                performThen(promise, undefined, undefined, run, undefined);
+                performThen(promise, void 0, void 0, run, void 0);
                 return;
             }
         }
@@ -592,13 +592,13 @@ function resumeAsync(run, fulfilled, value) {
 /* The reaction jobs of an await whose promise was settled (resumeAsync). */
 function asyncFulfilledJob(run) {
     var value = run.argument;
-    run.argument = undefined;
+    run.argument = void 0;
     resumeAsync(run, true, value);
 }
 
 function asyncRejectedJob(run) {
     var value = run.argument;
-    run.argument = undefined;
+    run.argument = void 0;
     resumeAsync(run, false, value);
 }
 
@@ -613,7 +613,7 @@ native.asyncFunction = function asyncFunction(fn) {
             rejectPromise(promise, e);
             return promise;
         }
-        resumeAsync({ generator: generator, promise: promise, argument: undefined }, true, undefined);
+        resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
         return promise;
     };
 };

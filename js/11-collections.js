@@ -95,23 +95,23 @@ function primitiveHash(key, type) {
         return 'null';
     }
     var registered = Symbol.keyFor(key);
-    return registered === undefined ? undefined : 'r' + registered;
+    return registered === void 0 ? void 0 : 'r' + registered;
 }
 
 /* The object's own id, creating it; undefined if the object cannot take one. */
 function ownObjectId(key) {
     var id = key[OBJECT_ID];
-    if (id !== undefined && hasOwn.call(key, OBJECT_ID)) {
+    if (id !== void 0 && hasOwn.call(key, OBJECT_ID)) {
         return id;
     }
     if (!Object.isExtensible(key)) {
-        return undefined;
+        return void 0;
     }
     id = 'o' + (++nextObjectId);
     try {
         Object.defineProperty(key, OBJECT_ID, { value: id });
     } catch (e) {
-        return undefined;
+        return void 0;
     }
     return id;
 }
@@ -123,7 +123,7 @@ function Store(owner) {
     this.index = Object.create(null);
     this.unhashed = [];
     this.size = 0;
-    this.successor = undefined;
+    this.successor = void 0;
     this.cleared = false;
 }
 
@@ -140,7 +140,7 @@ function findUnhashed(store, key) {
 /* 'b' and the digits of a BigInt key, else undefined (16-bigint.js sets
  * native.bigintKey). */
 function bigintHash(key) {
-    return native.bigintKey === undefined ? undefined : native.bigintKey(key);
+    return native.bigintKey === void 0 ? void 0 : native.bigintKey(key);
 }
 
 /* Position of the entry for key, or -1. */
@@ -150,24 +150,24 @@ function findEntry(store, key) {
     if (type === 'string') {
         /* the usual key, hashed in place (primitiveHash's 's' + key) */
         pos = store.index['s' + key];
-        return pos === undefined ? -1 : pos;
+        return pos === void 0 ? -1 : pos;
     }
     if (type === 'object' && key !== null || type === 'function') {
         var id = key[OBJECT_ID];
-        if (id !== undefined) {
+        if (id !== void 0) {
             pos = store.index[id];
-            if (pos !== undefined && store.keys[pos] === key) {
+            if (pos !== void 0 && store.keys[pos] === key) {
                 return pos;
             }
-        } else if ((id = bigintHash(key)) !== undefined) {
+        } else if ((id = bigintHash(key)) !== void 0) {
             pos = store.index[id];
-            return pos === undefined ? -1 : pos;
+            return pos === void 0 ? -1 : pos;
         }
     } else {
         var hash = primitiveHash(key, type);
-        if (hash !== undefined) {
+        if (hash !== void 0) {
             pos = store.index[hash];
-            return pos === undefined ? -1 : pos;
+            return pos === void 0 ? -1 : pos;
         }
     }
     return store.unhashed.length === 0 ? -1 : findUnhashed(store, key);
@@ -178,7 +178,7 @@ function addEntry(store, key, value) {
     var type = typeof key;
     var hash = type === 'object' && key !== null || type === 'function' ?
         bigintHash(key) || ownObjectId(key) : primitiveHash(key, type);
-    if (hash === undefined) {
+    if (hash === void 0) {
         store.unhashed.push(pos);
     } else {
         store.index[hash] = pos;
@@ -196,13 +196,13 @@ function storedHash(key) {
 
 function removeEntry(holder, brand, store, pos) {
     var hash = storedHash(store.keys[pos]);
-    if (hash !== undefined && store.index[hash] === pos) {
+    if (hash !== void 0 && store.index[hash] === pos) {
         delete store.index[hash];
     } else {
         store.unhashed.splice(store.unhashed.indexOf(pos), 1);
     }
     store.keys[pos] = EMPTY;
-    store.values[pos] = undefined;
+    store.values[pos] = void 0;
     store.size -= 1;
     var holes = store.keys.length - store.size;
     if (holes >= COMPACT_MIN_HOLES && holes > store.size) {
@@ -245,7 +245,7 @@ function livePositionsBefore(store, pos) {
 function advanceCursor(cursor) {
     var store = cursor[ITERATED];
     var pos = cursor[NEXT_INDEX];
-    while (store.successor !== undefined) {
+    while (store.successor !== void 0) {
         pos = store.cleared ? 0 : livePositionsBefore(store, pos);
         store = store.successor;
     }
@@ -264,8 +264,8 @@ function Cursor(store) {
 }
 
 function storeOf(holder, brand, what) {
-    var store = holder != null ? holder[brand] : undefined;
-    if (store === undefined || store.owner !== holder) {
+    var store = holder != null ? holder[brand] : void 0;
+    if (store === void 0 || store.owner !== holder) {
         throw new TypeError(what + ' called on incompatible receiver');
     }
     return store;
@@ -276,8 +276,8 @@ function storeOf(holder, brand, what) {
  * take a newTarget) and TypeScript call the parent as `Map.apply(this, args)`
  * with `this` already an instance of the subclass, not yet initialised. */
 function requireNew(newTarget, self, Ctor, key) {
-    if (newTarget === undefined &&
-        !(self !== null && typeof self === 'object' && self instanceof Ctor && self[key] === undefined)) {
+    if (newTarget === void 0 &&
+        !(self !== null && typeof self === 'object' && self instanceof Ctor && self[key] === void 0)) {
         throw new TypeError("Constructor " + Ctor.name + " requires 'new'");
     }
 }
@@ -285,7 +285,7 @@ function requireNew(newTarget, self, Ctor, key) {
 /* Fills a new collection from an iterable by calling its adder, as the Map,
  * Set, WeakMap and WeakSet constructors do. */
 function addAll(collection, iterable, adderName, pairs) {
-    if (iterable === undefined || iterable === null) {
+    if (iterable === void 0 || iterable === null) {
         return;
     }
     var adder = collection[adderName];
@@ -331,17 +331,17 @@ function Map(iterable) {
 
 /* get, set and has test the receiver in place (storeOf throws) */
 function mapGet(key) {
-    var store = this != null ? this[MAP_STORE] : undefined;
-    if (store === undefined || store.owner !== this) {
+    var store = this != null ? this[MAP_STORE] : void 0;
+    if (store === void 0 || store.owner !== this) {
         storeOf(this, MAP_STORE, 'Map.prototype.get');
     }
     var pos = findEntry(store, key);
-    return pos < 0 ? undefined : store.values[pos];
+    return pos < 0 ? void 0 : store.values[pos];
 }
 
 function mapSet(key, value) {
-    var store = this != null ? this[MAP_STORE] : undefined;
-    if (store === undefined || store.owner !== this) {
+    var store = this != null ? this[MAP_STORE] : void 0;
+    if (store === void 0 || store.owner !== this) {
         storeOf(this, MAP_STORE, 'Map.prototype.set');
     }
     var pos = findEntry(store, key);
@@ -354,8 +354,8 @@ function mapSet(key, value) {
 }
 
 function mapHas(key) {
-    var store = this != null ? this[MAP_STORE] : undefined;
-    if (store === undefined || store.owner !== this) {
+    var store = this != null ? this[MAP_STORE] : void 0;
+    if (store === void 0 || store.owner !== this) {
         storeOf(this, MAP_STORE, 'Map.prototype.has');
     }
     return findEntry(store, key) >= 0;
@@ -400,17 +400,17 @@ function MapIterator(store, kind) {
 MapIterator.prototype = Object.create(IteratorPrototype);
 
 function mapIteratorNext() {
-    var kind = this != null ? this[MAP_ITERATOR_KIND] : undefined;
-    if (kind === undefined) {
+    var kind = this != null ? this[MAP_ITERATOR_KIND] : void 0;
+    if (kind === void 0) {
         throw new TypeError('next method called on incompatible receiver');
     }
-    if (this[ITERATED] === undefined) {
-        return iterResult(undefined, true);
+    if (this[ITERATED] === void 0) {
+        return iterResult(void 0, true);
     }
     var pos = advanceCursor(this);
     if (pos < 0) {
-        this[ITERATED] = undefined;
-        return iterResult(undefined, true);
+        this[ITERATED] = void 0;
+        return iterResult(void 0, true);
     }
     return iterResult(entryValue(this[ITERATED], pos, kind), false);
 }
@@ -439,11 +439,11 @@ function collectionIteratorRest(iterator) {
         kind = iterator[SET_ITERATOR_KIND];
         isSet = true;
     }
-    if (kind === undefined) {
-        return undefined;
+    if (kind === void 0) {
+        return void 0;
     }
     var out = [];
-    if (iterator[ITERATED] === undefined) {
+    if (iterator[ITERATED] === void 0) {
         return out;
     }
     var pos = advanceCursor(iterator);
@@ -457,7 +457,7 @@ function collectionIteratorRest(iterator) {
             kind === KIND_KEYS ? key : kind === KIND_VALUES ? values[pos] : [key, values[pos]];
     }
     iterator[NEXT_INDEX] = keys.length;
-    iterator[ITERATED] = undefined;
+    iterator[ITERATED] = void 0;
     return out;
 }
 
@@ -471,12 +471,12 @@ native.collectionRest = function (items, method) {
     }
     if (method === mapEntries || method === mapKeys || method === mapValues || method === setValues ||
             method === setEntries) {
-        var store = items !== null && typeof items === 'object' ? items[MAP_STORE] || items[SET_STORE] : undefined;
-        if (store !== undefined && store.owner === items) {
+        var store = items !== null && typeof items === 'object' ? items[MAP_STORE] || items[SET_STORE] : void 0;
+        if (store !== void 0 && store.owner === items) {
             return collectionIteratorRest(method.call(items));
         }
     }
-    return undefined;
+    return void 0;
 };
 
 /* ---- Set ---- */
@@ -491,14 +491,14 @@ function Set(iterable) {
 function setAdd(value) {
     var store = storeOf(this, SET_STORE, 'Set.prototype.add');
     if (findEntry(store, value) < 0) {
-        addEntry(store, value === 0 ? 0 : value, undefined);
+        addEntry(store, value === 0 ? 0 : value, void 0);
     }
     return this;
 }
 
 function setHas(value) {
-    var store = this != null ? this[SET_STORE] : undefined;
-    if (store === undefined || store.owner !== this) {
+    var store = this != null ? this[SET_STORE] : void 0;
+    if (store === void 0 || store.owner !== this) {
         storeOf(this, SET_STORE, 'Set.prototype.has');
     }
     return findEntry(store, value) >= 0;
@@ -543,17 +543,17 @@ function SetIterator(store, kind) {
 SetIterator.prototype = Object.create(IteratorPrototype);
 
 function setIteratorNext() {
-    var kind = this != null ? this[SET_ITERATOR_KIND] : undefined;
-    if (kind === undefined) {
+    var kind = this != null ? this[SET_ITERATOR_KIND] : void 0;
+    if (kind === void 0) {
         throw new TypeError('next method called on incompatible receiver');
     }
-    if (this[ITERATED] === undefined) {
-        return iterResult(undefined, true);
+    if (this[ITERATED] === void 0) {
+        return iterResult(void 0, true);
     }
     var pos = advanceCursor(this);
     if (pos < 0) {
-        this[ITERATED] = undefined;
-        return iterResult(undefined, true);
+        this[ITERATED] = void 0;
+        return iterResult(void 0, true);
     }
     var value = this[ITERATED].keys[pos];
     return iterResult(kind === KIND_ENTRIES ? [value, value] : value, false);
@@ -591,24 +591,24 @@ function requireWeakKey(key, what) {
 /* The key's live cell for this collection, or undefined. */
 function cellOf(data, key) {
     var cell = key[data.symbol];
-    return cell !== undefined && cell.owner === key ? cell : undefined;
+    return cell !== void 0 && cell.owner === key ? cell : void 0;
 }
 
 function weakGetEntry(data, key) {
     if (!isObject(key)) {
-        return undefined;
+        return void 0;
     }
     var cell = cellOf(data, key);
-    if (cell !== undefined) {
-        return cell.present ? cell : undefined;
+    if (cell !== void 0) {
+        return cell.present ? cell : void 0;
     }
     var i = data.strongKeys.indexOf(key);
-    return i < 0 ? undefined : { value: data.strongValues[i] };
+    return i < 0 ? void 0 : { value: data.strongValues[i] };
 }
 
 function weakSetEntry(data, key, value) {
     var cell = cellOf(data, key);
-    if (cell !== undefined) {
+    if (cell !== void 0) {
         cell.present = true;
         cell.value = value;
         return;
@@ -645,10 +645,10 @@ function weakDeleteEntry(data, key) {
         return false;
     }
     var cell = cellOf(data, key);
-    if (cell !== undefined) {
+    if (cell !== void 0) {
         var wasPresent = cell.present;
         cell.present = false;
-        cell.value = undefined;
+        cell.value = void 0;
         removeCell(key, data.symbol);
         return wasPresent;
     }
@@ -670,7 +670,7 @@ function WeakMap(iterable) {
 
 function weakMapGet(key) {
     var entry = weakGetEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.get'), key);
-    return entry === undefined ? undefined : entry.value;
+    return entry === void 0 ? void 0 : entry.value;
 }
 
 function weakMapSet(key, value) {
@@ -681,7 +681,7 @@ function weakMapSet(key, value) {
 }
 
 function weakMapHas(key) {
-    return weakGetEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.has'), key) !== undefined;
+    return weakGetEntry(storeOf(this, WEAKMAP_DATA, 'WeakMap.prototype.has'), key) !== void 0;
 }
 
 function weakMapDelete(key) {
@@ -703,7 +703,7 @@ function weakSetAdd(value) {
 }
 
 function weakSetHas(value) {
-    return weakGetEntry(storeOf(this, WEAKSET_DATA, 'WeakSet.prototype.has'), value) !== undefined;
+    return weakGetEntry(storeOf(this, WEAKSET_DATA, 'WeakSet.prototype.has'), value) !== void 0;
 }
 
 function weakSetDelete(value) {

@@ -72,7 +72,7 @@ function toLength(value) {
 
 /* Resolves a relative index argument (start/end/target) against len. */
 function relativeIndex(value, len, ifUndefined) {
-    if (value === undefined) {
+    if (value === void 0) {
         return ifUndefined;
     }
     var n = toIntegerOrInfinity(value);
@@ -80,7 +80,7 @@ function relativeIndex(value, len, ifUndefined) {
 }
 
 function toObject(value, what) {
-    if (value === undefined || value === null) {
+    if (value === void 0 || value === null) {
         throw new TypeError(what + ' called on null or undefined');
     }
     return Object(value);
@@ -94,7 +94,7 @@ function toStringValue(value) {
 }
 
 function thisString(value, what) {
-    if (value === undefined || value === null) {
+    if (value === void 0 || value === null) {
         throw new TypeError('String.prototype.' + what + ' called on null or undefined');
     }
     return toStringValue(value);
@@ -128,7 +128,7 @@ function createDataProperty(target, key, value, simple) {
 
 /* ---- Symbol ---- */
 
-if (Symbol.asyncIterator === undefined) {
+if (Symbol.asyncIterator === void 0) {
     Object.defineProperty(Symbol, 'asyncIterator', {
         value: Symbol('Symbol.asyncIterator'), writable: false, enumerable: false, configurable: false
     });
@@ -166,13 +166,13 @@ var ArrayIteratorPrototype = Object.create(native.IteratorPrototype);
 ArrayIterator.prototype = ArrayIteratorPrototype;
 
 function arrayIteratorNext() {
-    var kind = this !== undefined && this !== null ? this[ARRAY_KIND] : undefined;
-    if (kind === undefined) {
+    var kind = this !== void 0 && this !== null ? this[ARRAY_KIND] : void 0;
+    if (kind === void 0) {
         throw new TypeError('next method called on incompatible receiver');
     }
     var object = this[ARRAY_ITERATED];
-    if (object === undefined) {
-        return iterResult(undefined, true);
+    if (object === void 0) {
+        return iterResult(void 0, true);
     }
     var index = this[ARRAY_NEXT_INDEX];
     var len = object.length;
@@ -182,7 +182,7 @@ function arrayIteratorNext() {
         len = toLength(len);
     }
     if (index >= len) {
-        this[ARRAY_ITERATED] = undefined;
+        this[ARRAY_ITERATED] = void 0;
         return { value: void 0, done: true };
     }
     this[ARRAY_NEXT_INDEX] = index + 1;
@@ -247,17 +247,17 @@ function codePointString(s, position) {
 }
 
 function stringIteratorNext() {
-    var position = this !== undefined && this !== null ? this[STRING_NEXT_INDEX] : undefined;
-    if (position === undefined) {
+    var position = this !== void 0 && this !== null ? this[STRING_NEXT_INDEX] : void 0;
+    if (position === void 0) {
         throw new TypeError('next method called on incompatible receiver');
     }
     var s = this[STRING_ITERATED];
-    if (s === undefined) {
-        return iterResult(undefined, true);
+    if (s === void 0) {
+        return iterResult(void 0, true);
     }
     if (position >= s.length) {
-        this[STRING_ITERATED] = undefined;
-        return iterResult(undefined, true);
+        this[STRING_ITERATED] = void 0;
+        return iterResult(void 0, true);
     }
     var cp = codePointString(s, position);
     this[STRING_NEXT_INDEX] = position + cp.length;
@@ -307,7 +307,7 @@ var builtinStringIterator = String.prototype[Symbol.iterator];
 function isPristineArrayLike(method) {
     return (method === builtinArrayValues || method === builtinTypedArrayValues) &&
         ArrayIteratorPrototype.next === arrayIteratorNextFast &&
-        ArrayIteratorPrototype['return'] === undefined;
+        ArrayIteratorPrototype['return'] === void 0;
 }
 
 function iterateArrayLike(arrayLike, step, state) {
@@ -335,7 +335,7 @@ function iterateString(s, step, state) {
 function closeAfterThrow(iterator) {
     try {
         var returnMethod = iterator['return'];
-        if (returnMethod !== undefined && returnMethod !== null) {
+        if (returnMethod !== void 0 && returnMethod !== null) {
             returnMethod.call(iterator);
         }
     } catch (ignored) {
@@ -378,11 +378,11 @@ function iterateWithMethod(iterable, method, step, state) {
 
 /* GetMethod(iterable, @@iterator), TypeError when it is not iterable. */
 function iteratorMethodOf(iterable) {
-    if (iterable === undefined || iterable === null) {
+    if (iterable === void 0 || iterable === null) {
         throw new TypeError(String(iterable) + ' is not iterable');
     }
     var method = iterable[Symbol.iterator];
-    if (method === undefined || method === null) {
+    if (method === void 0 || method === null) {
         throw new TypeError('object is not iterable (cannot read property Symbol(Symbol.iterator))');
     }
     return method;
@@ -422,27 +422,27 @@ function fromStep(state, value) {
     if (k >= MAX_SAFE_INTEGER) {
         throw new TypeError('Array.from: too many elements');
     }
-    var mapped = state.mapfn === undefined ? value : state.mapfn.call(state.thisArg, value, k);
+    var mapped = state.mapfn === void 0 ? value : state.mapfn.call(state.thisArg, value, k);
     createDataProperty(state.target, k, mapped, state.simple);
     state.index = k + 1;
 }
 
 function arrayFrom(items, mapfn, thisArg) {
     var C = this;
-    if (mapfn !== undefined) {
+    if (mapfn !== void 0) {
         requireCallable(mapfn);
     }
-    if (items === undefined || items === null) {
+    if (items === void 0 || items === null) {
         throw new TypeError(String(items) + ' is not iterable');
     }
     var simple = C === Array || !isConstructor(C);
     var usingIterator = items[Symbol.iterator];
     var target;
-    if (usingIterator !== undefined && usingIterator !== null) {
-        if (simple && mapfn === undefined) {
+    if (usingIterator !== void 0 && usingIterator !== null) {
+        if (simple && mapfn === void 0) {
             /* a Map or Set (or their iterator) with the built-in methods */
             var rest = native.collectionRest(items, usingIterator);
-            if (rest !== undefined) {
+            if (rest !== void 0) {
                 return rest;
             }
         }
@@ -457,7 +457,7 @@ function arrayFrom(items, mapfn, thisArg) {
     target = simple ? new Array(len) : new C(len);
     for (var k = 0; k < len; k++) {
         var value = arrayLike[k];
-        createDataProperty(target, k, mapfn === undefined ? value : mapfn.call(thisArg, value, k), simple);
+        createDataProperty(target, k, mapfn === void 0 ? value : mapfn.call(thisArg, value, k), simple);
     }
     target.length = len;
     return target;
@@ -483,8 +483,8 @@ function arrayIncludes(searchElement, fromIndex) {
     if (len === 0) {
         return false;
     }
-    var k = fromIndex === undefined ? 0 : relativeIndex(fromIndex, len, 0);
-    if (searchElement === searchElement && searchElement !== undefined && Array.isArray(O)) {
+    var k = fromIndex === void 0 ? 0 : relativeIndex(fromIndex, len, 0);
+    if (searchElement === searchElement && searchElement !== void 0 && Array.isArray(O)) {
         return arrayIndexOf.call(O, searchElement, k) >= 0;
     }
     for (; k < len; k++) {
@@ -511,7 +511,7 @@ function findIndexVia(O, len, predicate, thisArg, fromEnd) {
 function arrayFind(predicate, thisArg) {
     var O = toObject(this, 'Array.prototype.find');
     var k = findIndexVia(O, toLength(O.length), predicate, thisArg, false);
-    return k < 0 ? undefined : O[k];
+    return k < 0 ? void 0 : O[k];
 }
 
 function arrayFindIndex(predicate, thisArg) {
@@ -522,7 +522,7 @@ function arrayFindIndex(predicate, thisArg) {
 function arrayFindLast(predicate, thisArg) {
     var O = toObject(this, 'Array.prototype.findLast');
     var k = findIndexVia(O, toLength(O.length), predicate, thisArg, true);
-    return k < 0 ? undefined : O[k];
+    return k < 0 ? void 0 : O[k];
 }
 
 function arrayFindLastIndex(predicate, thisArg) {
@@ -548,7 +548,7 @@ function flattenIntoArray(target, source, sourceLen, start, depth, mapper, thisA
             continue;
         }
         var element = source[sourceIndex];
-        if (mapper !== undefined) {
+        if (mapper !== void 0) {
             element = mapper.call(thisArg, element, sourceIndex, source);
         }
         if (depth > 0 && Array.isArray(element)) {
@@ -566,7 +566,7 @@ function flattenIntoArray(target, source, sourceLen, start, depth, mapper, thisA
 
 function arrayFlat(depth) {
     var O = toObject(this, 'Array.prototype.flat');
-    var depthNum = depth === undefined ? 1 : toIntegerOrInfinity(depth);
+    var depthNum = depth === void 0 ? 1 : toIntegerOrInfinity(depth);
     var target = [];
     flattenIntoArray(target, O, toLength(O.length), 0, depthNum < 0 ? 0 : depthNum);
     return target;
@@ -585,7 +585,7 @@ function arrayFlatMap(mapper, thisArg) {
 function elementAt(O, len, index) {
     var rel = toIntegerOrInfinity(index);
     var k = rel >= 0 ? rel : len + rel;
-    return k < 0 || k >= len ? undefined : O[k];
+    return k < 0 || k >= len ? void 0 : O[k];
 }
 
 function arrayAt(index) {
@@ -664,7 +664,7 @@ function fromEntriesStep(target, entry) {
 }
 
 function objectFromEntries(iterable) {
-    if (iterable === undefined || iterable === null) {
+    if (iterable === void 0 || iterable === null) {
         throw new TypeError(String(iterable) + ' is not iterable');
     }
     var target = {};
@@ -678,7 +678,7 @@ function objectGetOwnPropertyDescriptors(value) {
     var descriptors = {};
     for (var i = 0; i < keys.length; i++) {
         var descriptor = Object.getOwnPropertyDescriptor(O, keys[i]);
-        if (descriptor !== undefined) {
+        if (descriptor !== void 0) {
             createDataProperty(descriptors, keys[i], descriptor, true);
         }
     }
@@ -717,7 +717,7 @@ function stringAt(index) {
     if (k < 0) {
         k += S.length;
     }
-    return k < 0 || k >= S.length ? undefined : S.charAt(k);
+    return k < 0 || k >= S.length ? void 0 : S.charAt(k);
 }
 
 function stringRaw(template) {

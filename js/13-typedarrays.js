@@ -58,7 +58,7 @@ var readingClassTag = false;
 /* Adds each [name, function, length] the target does not have yet. */
 /* Resolves a relative index argument (start/end/target) against len. */
 function requireComparator(comparefn) {
-    if (comparefn !== undefined && typeof comparefn !== 'function') {
+    if (comparefn !== void 0 && typeof comparefn !== 'function') {
         throw new TypeError('The comparison function must be either a function or undefined');
     }
 }
@@ -77,7 +77,7 @@ function classTag(x) {
 /* [[TypedArrayName]] of x, or undefined when x is not a typed array. */
 function typedArrayName(x) {
     if (!ArrayBuffer.isView(x)) {
-        return undefined;
+        return void 0;
     }
     var name = classTag(x);
     if (hasOwn.call(CONSTRUCTORS, name)) {
@@ -88,13 +88,13 @@ function typedArrayName(x) {
             return NAMES[i];
         }
     }
-    return undefined;
+    return void 0;
 }
 
 /* ValidateTypedArray: returns the name of O's type or throws. */
 function validate(O) {
     var name = typedArrayName(O);
-    if (name === undefined) {
+    if (name === void 0) {
         throw new TypeError('this is not a typed array.');
     }
     return name;
@@ -324,7 +324,7 @@ function countingSort(A, range) {
 
 /* Sorts typed array A (of the named type) in place. */
 function sortTypedArray(A, name, comparefn) {
-    if (comparefn !== undefined) {
+    if (comparefn !== void 0) {
         stableSort(A, comparefn);
     } else if (hasOwn.call(COUNTING_RANGES, name) && A.length >= COUNTING_RANGES[name][1] / 4) {
         countingSort(A, COUNTING_RANGES[name]);
@@ -338,17 +338,17 @@ function sortTypedArray(A, name, comparefn) {
 
 function typedArrayFrom(source, mapfn, thisArg) {
     var C = requireConstructor(this);
-    if (mapfn !== undefined) {
+    if (mapfn !== void 0) {
         requireCallable(mapfn);
     }
-    if (source === undefined || source === null) {
+    if (source === void 0 || source === null) {
         throw new TypeError(String(source) + ' is not iterable');
     }
     var usingIterator = source[Symbol.iterator];
     var values, len;
-    if (usingIterator !== undefined && usingIterator !== null) {
+    if (usingIterator !== void 0 && usingIterator !== null) {
         requireCallable(usingIterator);
-        if (usingIterator === nativeValues && mapfn === undefined && typedArrayName(source) !== undefined) {
+        if (usingIterator === nativeValues && mapfn === void 0 && typedArrayName(source) !== void 0) {
             var copy = createFromConstructor(C, source.length);
             nativeSet.call(copy, source);
             return copy;
@@ -361,7 +361,7 @@ function typedArrayFrom(source, mapfn, thisArg) {
     }
     var target = createFromConstructor(C, len);
     for (var k = 0; k < len; k++) {
-        target[k] = mapfn === undefined ? values[k] : mapfn.call(thisArg, values[k], k);
+        target[k] = mapfn === void 0 ? values[k] : mapfn.call(thisArg, values[k], k);
     }
     return target;
 }
@@ -384,7 +384,7 @@ function at(index) {
     var len = this.length;
     var rel = toIntegerOrInfinity(index);
     var k = rel >= 0 ? rel : len + rel;
-    return k < 0 || k >= len ? undefined : this[k];
+    return k < 0 || k >= len ? void 0 : this[k];
 }
 
 /* The start index of indexOf/includes, or -1 when nothing is searched. */
@@ -452,7 +452,7 @@ function findIndexVia(O, predicate, thisArg, fromEnd) {
 
 function find(predicate, thisArg) {
     var k = findIndexVia(this, predicate, thisArg, false);
-    return k < 0 ? undefined : this[k];
+    return k < 0 ? void 0 : this[k];
 }
 
 function findIndex(predicate, thisArg) {
@@ -461,7 +461,7 @@ function findIndex(predicate, thisArg) {
 
 function findLast(predicate, thisArg) {
     var k = findIndexVia(this, predicate, thisArg, true);
-    return k < 0 ? undefined : this[k];
+    return k < 0 ? void 0 : this[k];
 }
 
 function findLastIndex(predicate, thisArg) {
@@ -543,7 +543,7 @@ function toLocaleString() {
 
 function getToStringTag() {
     if (readingClassTag || this === null || (typeof this !== 'object' && typeof this !== 'function')) {
-        return undefined;
+        return void 0;
     }
     return typedArrayName(this);
 }

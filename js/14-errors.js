@@ -68,7 +68,7 @@ function wrapErrorConstructor(NativeError) {
     function ErrorWithOptions(message, options) {
         var error = new NativeError(message);
         var errorPrototype = prototype;
-        if (new.target !== undefined) {
+        if (new.target !== void 0) {
             errorPrototype = new.target.prototype;
         } else if (isSubclassReceiver(this, prototype)) {
             errorPrototype = Object.getPrototypeOf(this);
@@ -98,7 +98,7 @@ function findWrapperFrame(WrappedError) {
 
 var wrapperFrame = null;
 
-if (new Error('', { cause: 0 }).cause === undefined) {
+if (new Error('', { cause: 0 }).cause === void 0) {
     var WrappedError = wrapErrorConstructor(Error);
     for (var i = 1; i < ERROR_NAMES.length; i++) {
         var wrapped = wrapErrorConstructor(global[ERROR_NAMES[i]]);

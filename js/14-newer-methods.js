@@ -36,11 +36,11 @@ var nativeNormalize = native.normalize;
 /* ---- String ---- */
 
 function stringNormalize(form) {
-    if (this === undefined || this === null) {
+    if (this === void 0 || this === null) {
         throw new TypeError('String.prototype.normalize called on null or undefined');
     }
     var S = toStringValue(this);
-    var f = form === undefined ? 'NFC' : toStringValue(form);
+    var f = form === void 0 ? 'NFC' : toStringValue(form);
     if (!hasOwn.call(NORMALIZATION_FORMS, f)) {
         throw new RangeError('The normalization form should be one of NFC, NFD, NFKC, NFKD.');
     }
@@ -246,7 +246,7 @@ function promiseWithResolvers() {
     }
     var resolve, reject;
     var promise = new C(function (res, rej) {
-        if (resolve !== undefined || reject !== undefined) {
+        if (resolve !== void 0 || reject !== void 0) {
             throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
         }
         resolve = res;
@@ -277,7 +277,7 @@ function requireArrayBuffer(buffer, what) {
 function arrayBufferCopyAndDetach(buffer, newLength, what) {
     requireArrayBuffer(buffer, what);
     var newByteLength;
-    if (newLength === undefined) {
+    if (newLength === void 0) {
         newByteLength = buffer.byteLength;
     } else {
         newByteLength = toIntegerOrInfinity(newLength);

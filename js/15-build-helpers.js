@@ -62,7 +62,7 @@ function LoweredGenerator(thisArg, body, state) {
     this.state = state;
     this.status = 0 /* NOT_STARTED */;
     this.running = false;
-    this.delegate = undefined;
+    this.delegate = void 0;
 }
 
 LoweredGenerator.prototype = Object.create(native.IteratorPrototype);
@@ -73,9 +73,9 @@ LoweredGenerator.prototype = Object.create(native.IteratorPrototype);
  * when the generator completes. */
 function unwind(state, op) {
     var trys = state.trys;
-    var entry = trys.length > 0 ? trys[trys.length - 1] : undefined;
+    var entry = trys.length > 0 ? trys[trys.length - 1] : void 0;
     var code = op[0];
-    if (entry === undefined) {
+    if (entry === void 0) {
         if (code === 3 /* BREAK */) {
             state.label = op[1];
             return 1;
@@ -112,7 +112,7 @@ function unwind(state, op) {
  * the codes are written as numbers, file-level names being scope lookups
  * for Duktape, and only the calls out are inside try.) */
 function resumeGenerator(gen, op) {
-    var state = gen !== null && typeof gen === 'object' ? gen.state : undefined;
+    var state = gen !== null && typeof gen === 'object' ? gen.state : void 0;
     if (state === null || typeof state !== 'object' || state.sent !== stateSent) {
         throw new TypeError('next method called on incompatible receiver');
     }
@@ -124,10 +124,10 @@ function resumeGenerator(gen, op) {
     }
     while (gen.status !== 2 /* COMPLETED */) {
         var inner = gen.delegate;
-        if (inner !== undefined) {
+        if (inner !== void 0) {
             gen.running = true;
             try {
-                var method, done = undefined;
+                var method, done = void 0;
                 if (op[0] === 2 /* RETURN */) {
                     method = inner['return'];
                 } else if (op[0] === 1 /* THROW */) {
@@ -150,13 +150,13 @@ function resumeGenerator(gen, op) {
                         return done;
                     }
                 }
-                gen.delegate = undefined;
+                gen.delegate = void 0;
                 if (done) {
                     op = [op[0] === 2 /* RETURN */ ? 2 : 0 /* NEXT */, done.value];
                 }
             } catch (e) {
                 op = [6 /* CAUGHT */, e];
-                gen.delegate = undefined;
+                gen.delegate = void 0;
             }
             gen.running = false;
         }
@@ -168,7 +168,7 @@ function resumeGenerator(gen, op) {
         if (code === 5 /* DELEGATE */) {
             state.label++;
             gen.delegate = op[1];
-            op = [0 /* NEXT */, undefined];
+            op = [0 /* NEXT */, void 0];
             continue;
         }
         if (code === 7 /* END_FINALLY */) {
@@ -197,14 +197,14 @@ function resumeGenerator(gen, op) {
             op = gen.body.call(gen.thisArg, state);
         } catch (e) {
             op = [6 /* CAUGHT */, e];
-            gen.delegate = undefined;
+            gen.delegate = void 0;
         }
         gen.running = false;
     }
     if (op[0] === 1 /* THROW */ || op[0] === 6 /* CAUGHT */) {
         throw op[1];
     }
-    return { value: op[0] === 0 /* NEXT */ ? undefined : op[1], done: true };
+    return { value: op[0] === 0 /* NEXT */ ? void 0 : op[1], done: true };
 }
 
 function generatorNext(value) {
@@ -230,7 +230,7 @@ native.setLoweredGenerator(generatorNext, generatorThrow, resumeGenerator);
 
 function generator(thisArg, body) {
     return new LoweredGenerator(thisArg, body, {
-        label: 0, trys: [], ops: [], received: undefined, sent: stateSent
+        label: 0, trys: [], ops: [], received: void 0, sent: stateSent
     });
 }
 

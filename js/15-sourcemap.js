@@ -39,7 +39,7 @@ function readVlq(text, state) {
             throw new SyntaxError('source map: truncated VLQ number in mappings');
         }
         digit = base64Values[text.charAt(state.pos++)];
-        if (digit === undefined) {
+        if (digit === void 0) {
             throw new SyntaxError('source map: bad Base64 digit in mappings at ' + (state.pos - 1));
         }
         value += (digit & 31) * scale;
@@ -170,7 +170,7 @@ native.registerSourceMap = function (scriptPath, mapText) {
     if (map === null || typeof map !== 'object' || map.version !== 3) {
         throw new TypeError('source map: not a version 3 source map');
     }
-    if (map.sections !== undefined) {
+    if (map.sections !== void 0) {
         throw new TypeError('source map: index maps (sections) are not supported');
     }
     if (typeof map.mappings !== 'string' || !(map.sources instanceof Array)) {

@@ -67,11 +67,11 @@ function noop() {
 }
 
 function returnUndefined() {
-    return undefined;
+    return void 0;
 }
 
 function markHandled(promise) {
-    promise.then(undefined, noop);
+    promise.then(void 0, noop);
 }
 
 function rejectHandled(d, reason) {
@@ -102,8 +102,8 @@ function promiseReject(reason) {
 /* Calls an optional user method as `method.call(thisArg, a, b)` and turns
  * the outcome into a promise (a throw becomes a rejection). */
 function promiseCall(method, thisArg, a, b) {
-    if (method === undefined) {
-        return promiseResolve(undefined);
+    if (method === void 0) {
+        return promiseResolve(void 0);
     }
     try {
         return promiseResolve(method.call(thisArg, a, b));
@@ -170,12 +170,12 @@ function recordOf(x, Kind) {
             return r;
         }
     }
-    return undefined;
+    return void 0;
 }
 
 function brand(x, Kind, what) {
     var r = recordOf(x, Kind);
-    if (r === undefined) {
+    if (r === void 0) {
         throw typeError('Illegal invocation: not a ' + what);
     }
     return r;
@@ -186,7 +186,7 @@ function illegalConstructor() {
 }
 
 function requireNew(self, Ctor, name) {
-    if (!(self instanceof Ctor) || recordOf(self, Object) !== undefined) {
+    if (!(self instanceof Ctor) || recordOf(self, Object) !== void 0) {
         throw typeError("Failed to construct '" + name + "': Please use the 'new' operator");
     }
 }
@@ -213,14 +213,14 @@ function toStringTag(proto, name) {
 /* Reads an optional callable member of a dictionary argument. */
 function optionalMethod(dict, name, context) {
     var value = dict[name];
-    if (value !== undefined && typeof value !== 'function') {
+    if (value !== void 0 && typeof value !== 'function') {
         throw typeError(context + ': member ' + name + ' is not a function');
     }
     return value;
 }
 
 function dictionary(x, context) {
-    if (x === undefined || x === null) {
+    if (x === void 0 || x === null) {
         return {};
     }
     if (!isObject(x)) {
@@ -242,7 +242,7 @@ Fifo.prototype.push = function (value) {
 
 Fifo.prototype.shift = function () {
     var items = this.items, value = items[this.head];
-    items[this.head] = undefined;
+    items[this.head] = void 0;
     this.head += 1;
     if (this.head === items.length) {
         this.items = [];
@@ -314,15 +314,15 @@ function dequeueValue(c) {
 function queuingStrategy(strategy, context) {
     var dict = dictionary(strategy, context);
     var hwm = dict.highWaterMark, size = dict.size;
-    if (size !== undefined && typeof size !== 'function') {
+    if (size !== void 0 && typeof size !== 'function') {
         throw typeError(context + ': queuing strategy size is not a function');
     }
-    return { highWaterMark: hwm === undefined ? undefined : Number(hwm), size: size };
+    return { highWaterMark: hwm === void 0 ? void 0 : Number(hwm), size: size };
 }
 
 function extractHighWaterMark(strategy, defaultHWM) {
     var hwm = strategy.highWaterMark;
-    if (hwm === undefined) {
+    if (hwm === void 0) {
         return defaultHWM;
     }
     if (hwm !== hwm || hwm < 0) {
@@ -337,11 +337,11 @@ function sizeOne() {
 
 function extractSizeAlgorithm(strategy) {
     var size = strategy.size;
-    if (size === undefined) {
+    if (size === void 0) {
         return sizeOne;
     }
     return function (chunk) {
-        return size.call(undefined, chunk);
+        return size.call(void 0, chunk);
     };
 }
 
@@ -352,7 +352,7 @@ function StrategyRecord(obj, hwm) {
 
 function strategyInit(self, Ctor, name, init) {
     requireNew(self, Ctor, name);
-    if (!isObject(init) || init.highWaterMark === undefined) {
+    if (!isObject(init) || init.highWaterMark === void 0) {
         throw typeError("Failed to construct '" + name + "': required member highWaterMark is undefined");
     }
     self[SLOT] = new StrategyRecord(self, Number(init.highWaterMark));

@@ -27,43 +27,43 @@ var closeSentinel = {};
 function WSRecord(obj) {
     this.obj = obj;
     this.state = 'writable';
-    this.storedError = undefined;
-    this.writer = undefined;
-    this.controller = undefined;
-    this.inFlightWriteRequest = undefined;
-    this.closeRequest = undefined;
-    this.inFlightCloseRequest = undefined;
-    this.pendingAbortRequest = undefined;
+    this.storedError = void 0;
+    this.writer = void 0;
+    this.controller = void 0;
+    this.inFlightWriteRequest = void 0;
+    this.closeRequest = void 0;
+    this.inFlightCloseRequest = void 0;
+    this.pendingAbortRequest = void 0;
     this.writeRequests = new Fifo();
     this.backpressure = false;
 }
 
 function WriterRecord(obj) {
     this.obj = obj;
-    this.stream = undefined;
-    this.ready = undefined;
-    this.closed = undefined;
+    this.stream = void 0;
+    this.ready = void 0;
+    this.closed = void 0;
 }
 
 function WCRecord(obj) {
     this.obj = obj;
-    this.stream = undefined;
-    this.queue = undefined;
-    this.queueSizes = undefined;
+    this.stream = void 0;
+    this.queue = void 0;
+    this.queueSizes = void 0;
     this.queueTotalSize = 0;
     this.started = false;
-    this.strategySizeAlgorithm = undefined;
+    this.strategySizeAlgorithm = void 0;
     this.strategyHWM = 1;
-    this.writeAlgorithm = undefined;
-    this.closeAlgorithm = undefined;
-    this.abortAlgorithm = undefined;
-    this.abortController = undefined;
-    this.onWriteFulfilled = undefined;
-    this.onWriteRejected = undefined;
+    this.writeAlgorithm = void 0;
+    this.closeAlgorithm = void 0;
+    this.abortAlgorithm = void 0;
+    this.abortController = void 0;
+    this.onWriteFulfilled = void 0;
+    this.onWriteRejected = void 0;
 }
 
 function isWritableStreamLocked(ws) {
-    return ws.writer !== undefined;
+    return ws.writer !== void 0;
 }
 
 function createWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm, hwm, sizeAlgorithm) {
@@ -79,21 +79,21 @@ function createWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm, ab
 function writableStreamAbort(ws, reason) {
     var state, wasAlreadyErroring, d;
     if (ws.state === 'closed' || ws.state === 'errored') {
-        return promiseResolve(undefined);
+        return promiseResolve(void 0);
     }
-    if (ws.controller.abortController !== undefined) {
+    if (ws.controller.abortController !== void 0) {
         ws.controller.abortController.abort(reason);
     }
     state = ws.state;
     if (state === 'closed' || state === 'errored') {
-        return promiseResolve(undefined);
+        return promiseResolve(void 0);
     }
-    if (ws.pendingAbortRequest !== undefined) {
+    if (ws.pendingAbortRequest !== void 0) {
         return ws.pendingAbortRequest.deferred.promise;
     }
     wasAlreadyErroring = state === 'erroring';
     if (wasAlreadyErroring) {
-        reason = undefined;
+        reason = void 0;
     }
     d = new Deferred();
     ws.pendingAbortRequest = { deferred: d, reason: reason, wasAlreadyErroring: wasAlreadyErroring };
@@ -110,8 +110,8 @@ function writableStreamClose(ws) {
     }
     d = new Deferred();
     ws.closeRequest = d;
-    if (writer !== undefined && ws.backpressure && ws.state === 'writable') {
-        resolveDeferred(writer.ready, undefined);
+    if (writer !== void 0 && ws.backpressure && ws.state === 'writable') {
+        resolveDeferred(writer.ready, void 0);
     }
     writableStreamDefaultControllerClose(ws.controller);
     return d.promise;
@@ -129,7 +129,7 @@ function writableStreamStartErroring(ws, reason) {
     var c = ws.controller;
     ws.state = 'erroring';
     ws.storedError = reason;
-    if (ws.writer !== undefined) {
+    if (ws.writer !== void 0) {
         writableStreamDefaultWriterEnsureReadyPromiseRejected(ws.writer, reason);
     }
     if (!writableStreamHasOperationMarkedInFlight(ws) && c.started) {
@@ -147,18 +147,18 @@ function writableStreamFinishErroring(ws) {
         rejectDeferred(requests[i], storedError);
     }
     abortRequest = ws.pendingAbortRequest;
-    if (abortRequest === undefined) {
+    if (abortRequest === void 0) {
         writableStreamRejectCloseAndClosedPromiseIfNeeded(ws);
         return;
     }
-    ws.pendingAbortRequest = undefined;
+    ws.pendingAbortRequest = void 0;
     if (abortRequest.wasAlreadyErroring) {
         rejectDeferred(abortRequest.deferred, storedError);
         writableStreamRejectCloseAndClosedPromiseIfNeeded(ws);
         return;
     }
     writableStreamDefaultControllerAbortSteps(ws.controller, abortRequest.reason).then(function () {
-        resolveDeferred(abortRequest.deferred, undefined);
+        resolveDeferred(abortRequest.deferred, void 0);
         writableStreamRejectCloseAndClosedPromiseIfNeeded(ws);
     }, function (reason) {
         rejectDeferred(abortRequest.deferred, reason);
@@ -167,53 +167,53 @@ function writableStreamFinishErroring(ws) {
 }
 
 function writableStreamFinishInFlightWrite(ws) {
-    resolveDeferred(ws.inFlightWriteRequest, undefined);
-    ws.inFlightWriteRequest = undefined;
+    resolveDeferred(ws.inFlightWriteRequest, void 0);
+    ws.inFlightWriteRequest = void 0;
 }
 
 function writableStreamFinishInFlightWriteWithError(ws, error) {
     rejectDeferred(ws.inFlightWriteRequest, error);
-    ws.inFlightWriteRequest = undefined;
+    ws.inFlightWriteRequest = void 0;
     writableStreamDealWithRejection(ws, error);
 }
 
 function writableStreamFinishInFlightClose(ws) {
-    resolveDeferred(ws.inFlightCloseRequest, undefined);
-    ws.inFlightCloseRequest = undefined;
+    resolveDeferred(ws.inFlightCloseRequest, void 0);
+    ws.inFlightCloseRequest = void 0;
     if (ws.state === 'erroring') {
-        ws.storedError = undefined;
-        if (ws.pendingAbortRequest !== undefined) {
-            resolveDeferred(ws.pendingAbortRequest.deferred, undefined);
-            ws.pendingAbortRequest = undefined;
+        ws.storedError = void 0;
+        if (ws.pendingAbortRequest !== void 0) {
+            resolveDeferred(ws.pendingAbortRequest.deferred, void 0);
+            ws.pendingAbortRequest = void 0;
         }
     }
     ws.state = 'closed';
-    if (ws.writer !== undefined) {
-        resolveDeferred(ws.writer.closed, undefined);
+    if (ws.writer !== void 0) {
+        resolveDeferred(ws.writer.closed, void 0);
     }
 }
 
 function writableStreamFinishInFlightCloseWithError(ws, error) {
     rejectDeferred(ws.inFlightCloseRequest, error);
-    ws.inFlightCloseRequest = undefined;
-    if (ws.pendingAbortRequest !== undefined) {
+    ws.inFlightCloseRequest = void 0;
+    if (ws.pendingAbortRequest !== void 0) {
         rejectDeferred(ws.pendingAbortRequest.deferred, error);
-        ws.pendingAbortRequest = undefined;
+        ws.pendingAbortRequest = void 0;
     }
     writableStreamDealWithRejection(ws, error);
 }
 
 function writableStreamCloseQueuedOrInFlight(ws) {
-    return ws.closeRequest !== undefined || ws.inFlightCloseRequest !== undefined;
+    return ws.closeRequest !== void 0 || ws.inFlightCloseRequest !== void 0;
 }
 
 function writableStreamHasOperationMarkedInFlight(ws) {
-    return ws.inFlightWriteRequest !== undefined || ws.inFlightCloseRequest !== undefined;
+    return ws.inFlightWriteRequest !== void 0 || ws.inFlightCloseRequest !== void 0;
 }
 
 function writableStreamMarkCloseRequestInFlight(ws) {
     ws.inFlightCloseRequest = ws.closeRequest;
-    ws.closeRequest = undefined;
+    ws.closeRequest = void 0;
 }
 
 function writableStreamMarkFirstWriteRequestInFlight(ws) {
@@ -221,22 +221,22 @@ function writableStreamMarkFirstWriteRequestInFlight(ws) {
 }
 
 function writableStreamRejectCloseAndClosedPromiseIfNeeded(ws) {
-    if (ws.closeRequest !== undefined) {
+    if (ws.closeRequest !== void 0) {
         rejectDeferred(ws.closeRequest, ws.storedError);
-        ws.closeRequest = undefined;
+        ws.closeRequest = void 0;
     }
-    if (ws.writer !== undefined) {
+    if (ws.writer !== void 0) {
         rejectHandled(ws.writer.closed, ws.storedError);
     }
 }
 
 function writableStreamUpdateBackpressure(ws, backpressure) {
     var writer = ws.writer;
-    if (writer !== undefined && backpressure !== ws.backpressure) {
+    if (writer !== void 0 && backpressure !== ws.backpressure) {
         if (backpressure) {
             writer.ready = new Deferred();
         } else {
-            resolveDeferred(writer.ready, undefined);
+            resolveDeferred(writer.ready, void 0);
         }
     }
     ws.backpressure = backpressure;
@@ -255,15 +255,15 @@ function setUpWritableStreamDefaultWriter(writer, ws) {
         if (!writableStreamCloseQueuedOrInFlight(ws) && ws.backpressure) {
             writer.ready = new Deferred();
         } else {
-            writer.ready = resolvedDeferred(undefined);
+            writer.ready = resolvedDeferred(void 0);
         }
         writer.closed = new Deferred();
     } else if (state === 'erroring') {
         writer.ready = rejectedDeferred(ws.storedError);
         writer.closed = new Deferred();
     } else if (state === 'closed') {
-        writer.ready = resolvedDeferred(undefined);
-        writer.closed = resolvedDeferred(undefined);
+        writer.ready = resolvedDeferred(void 0);
+        writer.closed = resolvedDeferred(void 0);
     } else {
         writer.ready = rejectedDeferred(ws.storedError);
         writer.closed = rejectedDeferred(ws.storedError);
@@ -281,7 +281,7 @@ function acquireWritableStreamDefaultWriter(ws) {
 function writableStreamDefaultWriterCloseWithErrorPropagation(writer) {
     var ws = writer.stream, state = ws.state;
     if (writableStreamCloseQueuedOrInFlight(ws) || state === 'closed') {
-        return promiseResolve(undefined);
+        return promiseResolve(void 0);
     }
     if (state === 'errored') {
         return promiseReject(ws.storedError);
@@ -320,14 +320,14 @@ function writableStreamDefaultWriterRelease(writer) {
     var ws = writer.stream, releasedError = typeError('Writer was released');
     writableStreamDefaultWriterEnsureReadyPromiseRejected(writer, releasedError);
     writableStreamDefaultWriterEnsureClosedPromiseRejected(writer, releasedError);
-    ws.writer = undefined;
-    writer.stream = undefined;
+    ws.writer = void 0;
+    writer.stream = void 0;
 }
 
 function writableStreamDefaultWriterWrite(writer, chunk) {
     var request = new Deferred();
     var refusal = writableStreamDefaultWriterWriteWith(writer, chunk, request);
-    return refusal === undefined ? request.promise : promiseReject(refusal.error);
+    return refusal === void 0 ? request.promise : promiseReject(refusal.error);
 }
 
 /* WritableStreamDefaultWriterWrite with the write request (a Deferred or
@@ -351,7 +351,7 @@ function writableStreamDefaultWriterWriteWith(writer, chunk, request) {
     }
     ws.writeRequests.push(request);
     writableStreamDefaultControllerWrite(c, chunk, chunkSize);
-    return undefined;
+    return void 0;
 }
 
 function WritableStreamDefaultWriter(stream) {
@@ -365,7 +365,7 @@ function WritableStreamDefaultWriter(stream) {
 function writerPromiseGetter(field) {
     return function () {
         var writer = recordOf(this, WriterRecord);
-        if (writer === undefined) {
+        if (writer === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         return writer[field].promise;
@@ -375,7 +375,7 @@ function writerPromiseGetter(field) {
 getter(WritableStreamDefaultWriter.prototype, 'closed', writerPromiseGetter('closed'));
 getter(WritableStreamDefaultWriter.prototype, 'desiredSize', function () {
     var writer = brand(this, WriterRecord, 'WritableStreamDefaultWriter');
-    if (writer.stream === undefined) {
+    if (writer.stream === void 0) {
         throw typeError('Writer was released');
     }
     return writableStreamDefaultWriterGetDesiredSize(writer);
@@ -386,10 +386,10 @@ getter(WritableStreamDefaultWriter.prototype, 'ready', writerPromiseGetter('read
  * rejected promise. */
 function lockedWriter(self) {
     var writer = recordOf(self, WriterRecord);
-    if (writer === undefined) {
+    if (writer === void 0) {
         return promiseReject(typeError('Illegal invocation'));
     }
-    if (writer.stream === undefined) {
+    if (writer.stream === void 0) {
         return promiseReject(typeError('Writer was released'));
     }
     return writer;
@@ -412,7 +412,7 @@ methods(WritableStreamDefaultWriter.prototype, {
     },
     releaseLock: function releaseLock() {
         var writer = brand(this, WriterRecord, 'WritableStreamDefaultWriter');
-        if (writer.stream !== undefined) {
+        if (writer.stream !== void 0) {
             writableStreamDefaultWriterRelease(writer);
         }
     },
@@ -435,7 +435,7 @@ function setUpWritableStreamDefaultController(ws, c, startAlgorithm, writeAlgori
     c.stream = ws;
     ws.controller = c;
     resetQueue(c);
-    c.abortController = typeof global.AbortController === 'function' ? new global.AbortController() : undefined;
+    c.abortController = typeof global.AbortController === 'function' ? new global.AbortController() : void 0;
     c.started = false;
     c.strategySizeAlgorithm = sizeAlgorithm;
     c.strategyHWM = hwm;
@@ -468,10 +468,10 @@ function sinkAlgorithms(sink, dict, controllerObj) {
     var abort = optionalMethod(dict, 'abort', 'WritableStream');
     return {
         start: function () {
-            return start === undefined ? undefined : start.call(sink, controllerObj);
+            return start === void 0 ? void 0 : start.call(sink, controllerObj);
         },
         write: function (chunk) {
-            return write === undefined ? undefined : write.call(sink, chunk, controllerObj);
+            return write === void 0 ? void 0 : write.call(sink, chunk, controllerObj);
         },
         close: function () {
             return promiseCall(close, sink);
@@ -483,10 +483,10 @@ function sinkAlgorithms(sink, dict, controllerObj) {
 }
 
 function writableStreamDefaultControllerClearAlgorithms(c) {
-    c.writeAlgorithm = undefined;
-    c.closeAlgorithm = undefined;
-    c.abortAlgorithm = undefined;
-    c.strategySizeAlgorithm = undefined;
+    c.writeAlgorithm = void 0;
+    c.closeAlgorithm = void 0;
+    c.abortAlgorithm = void 0;
+    c.strategySizeAlgorithm = void 0;
 }
 
 function writableStreamDefaultControllerClose(c) {
@@ -495,7 +495,7 @@ function writableStreamDefaultControllerClose(c) {
 }
 
 function writableStreamDefaultControllerGetChunkSize(c, chunk) {
-    if (c.strategySizeAlgorithm === undefined) {
+    if (c.strategySizeAlgorithm === void 0) {
         return 1;
     }
     try {
@@ -530,7 +530,7 @@ function writableStreamDefaultControllerWrite(c, chunk, chunkSize) {
 
 function writableStreamDefaultControllerAdvanceQueueIfNeeded(c) {
     var ws = c.stream, value;
-    if (!c.started || ws.inFlightWriteRequest !== undefined) {
+    if (!c.started || ws.inFlightWriteRequest !== void 0) {
         return;
     }
     if (ws.state === 'erroring') {
@@ -593,7 +593,7 @@ function WritableStreamDefaultController() {
 
 getter(WritableStreamDefaultController.prototype, 'signal', function () {
     var c = brand(this, WCRecord, 'WritableStreamDefaultController');
-    return c.abortController === undefined ? undefined : c.abortController.signal;
+    return c.abortController === void 0 ? void 0 : c.abortController.signal;
 });
 
 methods(WritableStreamDefaultController.prototype, {
@@ -612,9 +612,9 @@ function WritableStream(underlyingSink, strategy) {
     requireNew(this, WritableStream, 'WritableStream');
     var sink, dict, sizeAlgorithm, hwm, ws, c, algorithms;
     strategy = queuingStrategy(strategy, "Failed to construct 'WritableStream'");
-    sink = underlyingSink === undefined ? null : underlyingSink;
+    sink = underlyingSink === void 0 ? null : underlyingSink;
     dict = dictionary(sink, "Failed to construct 'WritableStream'");
-    if (dict.type !== undefined) {
+    if (dict.type !== void 0) {
         throw new RangeError("Failed to construct 'WritableStream': invalid type");
     }
     this[SLOT] = ws = new WSRecord(this);
@@ -637,7 +637,7 @@ getter(WritableStream.prototype, 'locked', function () {
 methods(WritableStream.prototype, {
     abort: function abort(reason) {
         var ws = recordOf(this, WSRecord);
-        if (ws === undefined) {
+        if (ws === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         if (isWritableStreamLocked(ws)) {
@@ -647,7 +647,7 @@ methods(WritableStream.prototype, {
     },
     close: function close() {
         var ws = recordOf(this, WSRecord);
-        if (ws === undefined) {
+        if (ws === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         if (isWritableStreamLocked(ws)) {
@@ -671,7 +671,7 @@ native.defineGlobal('WritableStreamDefaultWriter', WritableStreamDefaultWriter);
 native.defineGlobal('WritableStreamDefaultController', WritableStreamDefaultController);
 
 native.isWritableStream = function (x) {
-    return recordOf(x, WSRecord) !== undefined;
+    return recordOf(x, WSRecord) !== void 0;
 };
 
 /* ---- shared with the stream files after this one ---- */

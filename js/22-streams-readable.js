@@ -38,16 +38,16 @@ var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, n
 function RSRecord(obj) {
     this.obj = obj;
     this.state = 'readable';
-    this.reader = undefined;
-    this.storedError = undefined;
+    this.reader = void 0;
+    this.storedError = void 0;
     this.disturbed = false;
-    this.controller = undefined;
+    this.controller = void 0;
 }
 
 function ReaderRecord(obj) {
     this.obj = obj;
-    this.stream = undefined;
-    this.closed = undefined;
+    this.stream = void 0;
+    this.closed = void 0;
     this.readRequests = new Fifo();
 }
 
@@ -56,25 +56,25 @@ function ReaderRecord(obj) {
 function RCRecord(obj, bytes) {
     this.obj = obj;
     this.bytes = bytes;
-    this.stream = undefined;
-    this.queue = undefined;
-    this.queueSizes = undefined;
+    this.stream = void 0;
+    this.queue = void 0;
+    this.queueSizes = void 0;
     this.queueTotalSize = 0;
     this.started = false;
     this.closeRequested = false;
     this.pullAgain = false;
     this.pulling = false;
-    this.strategySizeAlgorithm = undefined;
+    this.strategySizeAlgorithm = void 0;
     this.strategyHWM = 0;
-    this.pullAlgorithm = undefined;
-    this.cancelAlgorithm = undefined;
-    this.onPullFulfilled = undefined;
-    this.onPullRejected = undefined;
+    this.pullAlgorithm = void 0;
+    this.cancelAlgorithm = void 0;
+    this.onPullFulfilled = void 0;
+    this.onPullRejected = void 0;
     this.knownBytes = null;
 }
 
 function isReadableStreamLocked(rs) {
-    return rs.reader !== undefined;
+    return rs.reader !== void 0;
 }
 
 function newReadableStreamObject() {
@@ -91,7 +91,7 @@ function createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, hw
     var c = new RCRecord(Object.create(ReadableStreamDefaultController.prototype), false);
     c.obj[SLOT] = c;
     setUpReadableStreamDefaultController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm,
-        hwm === undefined ? 1 : hwm, sizeAlgorithm || sizeOne);
+        hwm === void 0 ? 1 : hwm, sizeAlgorithm || sizeOne);
     return rs;
 }
 
@@ -104,7 +104,7 @@ function readableStreamGetNumReadRequests(rs) {
 }
 
 function readableStreamHasDefaultReader(rs) {
-    return rs.reader !== undefined && !rs.reader.byob;
+    return rs.reader !== void 0 && !rs.reader.byob;
 }
 
 function readableStreamFulfillReadRequest(rs, chunk, done) {
@@ -119,13 +119,13 @@ function readableStreamFulfillReadRequest(rs, chunk, done) {
 function readableStreamCancel(rs, reason) {
     rs.disturbed = true;
     if (rs.state === 'closed') {
-        return promiseResolve(undefined);
+        return promiseResolve(void 0);
     }
     if (rs.state === 'errored') {
         return promiseReject(rs.storedError);
     }
     readableStreamClose(rs);
-    if (rs.reader !== undefined && rs.reader.byob) {
+    if (rs.reader !== void 0 && rs.reader.byob) {
         byteStreams.closeReadIntoRequests(rs.reader);
     }
     return rs.controller.cancelSteps(reason).then(returnUndefined);
@@ -134,21 +134,21 @@ function readableStreamCancel(rs, reason) {
 function readableStreamClose(rs) {
     var reader = rs.reader;
     rs.state = 'closed';
-    if (reader === undefined) {
+    if (reader === void 0) {
         return;
     }
-    resolveDeferred(reader.closed, undefined);
+    resolveDeferred(reader.closed, void 0);
     if (reader.byob) {
         return;
     }
-    settleRequests(reader.readRequests, true, undefined);
+    settleRequests(reader.readRequests, true, void 0);
 }
 
 function readableStreamError(rs, e) {
     var reader = rs.reader;
     rs.state = 'errored';
     rs.storedError = e;
-    if (reader === undefined) {
+    if (reader === void 0) {
         return;
     }
     rejectHandled(reader.closed, e);
@@ -167,7 +167,7 @@ function readableStreamReaderGenericInitialize(reader, rs) {
     if (rs.state === 'readable') {
         reader.closed = new Deferred();
     } else if (rs.state === 'closed') {
-        reader.closed = resolvedDeferred(undefined);
+        reader.closed = resolvedDeferred(void 0);
     } else {
         reader.closed = rejectedDeferred(rs.storedError);
     }
@@ -186,8 +186,8 @@ function readableStreamReaderGenericRelease(reader) {
         reader.closed = rejectedDeferred(releasedError);
     }
     rs.controller.releaseSteps();
-    rs.reader = undefined;
-    reader.stream = undefined;
+    rs.reader = void 0;
+    reader.stream = void 0;
 }
 
 /* reader is a new ReaderRecord, whose read requests are already empty. */
@@ -245,7 +245,7 @@ function ReadableStreamDefaultReader(stream) {
 function readerClosedGetter(Record) {
     return function () {
         var reader = recordOf(this, Record);
-        if (reader === undefined) {
+        if (reader === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         return reader.closed.promise;
@@ -255,10 +255,10 @@ function readerClosedGetter(Record) {
 function readerCancelMethod(Record) {
     return function cancel(reason) {
         var reader = recordOf(this, Record);
-        if (reader === undefined) {
+        if (reader === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        if (reader.stream === undefined) {
+        if (reader.stream === void 0) {
             return promiseReject(typeError('Cannot cancel a released reader'));
         }
         return readableStreamReaderGenericCancel(reader, reason);
@@ -270,10 +270,10 @@ getter(ReadableStreamDefaultReader.prototype, 'closed', readerClosedGetter(Reade
 methods(ReadableStreamDefaultReader.prototype, {
     read: function read() {
         var reader = recordOf(this, ReaderRecord), readRequest;
-        if (reader === undefined) {
+        if (reader === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        if (reader.stream === undefined) {
+        if (reader.stream === void 0) {
             return promiseReject(typeError('Cannot read from a released reader'));
         }
         readRequest = new PromiseReadRequest();
@@ -282,7 +282,7 @@ methods(ReadableStreamDefaultReader.prototype, {
     },
     releaseLock: function releaseLock() {
         var reader = brand(this, ReaderRecord, 'ReadableStreamDefaultReader');
-        if (reader.stream !== undefined) {
+        if (reader.stream !== void 0) {
             readableStreamDefaultReaderRelease(reader);
         }
     },
@@ -337,9 +337,9 @@ function readableStreamControllerCallPull(c) {
 }
 
 function readableStreamDefaultControllerClearAlgorithms(c) {
-    c.pullAlgorithm = undefined;
-    c.cancelAlgorithm = undefined;
-    c.strategySizeAlgorithm = undefined;
+    c.pullAlgorithm = void 0;
+    c.cancelAlgorithm = void 0;
+    c.strategySizeAlgorithm = void 0;
 }
 
 function readableStreamDefaultControllerClose(c) {
@@ -425,10 +425,10 @@ function sourceAlgorithms(source, dict, controllerObj, context) {
     var cancel = optionalMethod(dict, 'cancel', context);
     return {
         start: function () {
-            return start === undefined ? undefined : start.call(source, controllerObj);
+            return start === void 0 ? void 0 : start.call(source, controllerObj);
         },
         pull: function () {
-            return pull === undefined ? undefined : pull.call(source, controllerObj);
+            return pull === void 0 ? void 0 : pull.call(source, controllerObj);
         },
         cancel: function (reason) {
             return promiseCall(cancel, source, reason);
@@ -512,15 +512,15 @@ function ReadableStream(underlyingSource, strategy) {
     requireNew(this, ReadableStream, 'ReadableStream');
     var rs, source, dict, type, hwm, c, sizeAlgorithm, algorithms;
     strategy = queuingStrategy(strategy, "Failed to construct 'ReadableStream'");
-    source = underlyingSource === undefined ? null : underlyingSource;
+    source = underlyingSource === void 0 ? null : underlyingSource;
     dict = dictionary(source, "Failed to construct 'ReadableStream'");
     type = dict.type;
     this[SLOT] = rs = new RSRecord(this);
-    if (type !== undefined && String(type) !== 'bytes') {
+    if (type !== void 0 && String(type) !== 'bytes') {
         throw typeError("Failed to construct 'ReadableStream': invalid type '" + String(type) + "'");
     }
-    if (type !== undefined) {
-        if (strategy.size !== undefined) {
+    if (type !== void 0) {
+        if (strategy.size !== void 0) {
             throw new RangeError('The strategy for a byte stream cannot have a size function');
         }
         byteStreams.setUpFromSource(rs, source, dict, extractHighWaterMark(strategy, 0));
@@ -545,7 +545,7 @@ getter(ReadableStream.prototype, 'locked', function () {
 methods(ReadableStream.prototype, {
     cancel: function cancel(reason) {
         var rs = recordOf(this, RSRecord);
-        if (rs === undefined) {
+        if (rs === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         if (isReadableStreamLocked(rs)) {
@@ -555,12 +555,12 @@ methods(ReadableStream.prototype, {
     },
     getReader: function getReader(options) {
         var rs = streamOf(this), mode;
-        if (options === undefined) {
+        if (options === void 0) {
             return acquireReadableStreamDefaultReader(rs).obj;
         }
         options = dictionary(options, "Failed to execute 'getReader'");
         mode = options.mode;
-        if (mode === undefined) {
+        if (mode === void 0) {
             return acquireReadableStreamDefaultReader(rs).obj;
         }
         if (String(mode) !== 'byob') {
@@ -574,11 +574,11 @@ methods(ReadableStream.prototype, {
             throw typeError("Failed to execute 'pipeThrough': transform is not an object");
         }
         readable = recordOf(transform.readable, RSRecord);
-        if (readable === undefined) {
+        if (readable === void 0) {
             throw typeError("Failed to execute 'pipeThrough': transform.readable is not a ReadableStream");
         }
         writable = recordOf(transform.writable, WSRecord);
-        if (writable === undefined) {
+        if (writable === void 0) {
             throw typeError("Failed to execute 'pipeThrough': transform.writable is not a WritableStream");
         }
         options = S.pipeOptions(options);
@@ -594,10 +594,10 @@ methods(ReadableStream.prototype, {
     },
     pipeTo: function pipeTo(destination, options) {
         var rs = recordOf(this, RSRecord), ws = recordOf(destination, WSRecord);
-        if (rs === undefined) {
+        if (rs === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        if (ws === undefined) {
+        if (ws === void 0) {
             return promiseReject(typeError("Failed to execute 'pipeTo': destination is not a WritableStream"));
         }
         try {
@@ -640,8 +640,8 @@ function TeeState(rs) {
     var self = this;
     this.canceled1 = false;
     this.canceled2 = false;
-    this.reason1 = undefined;
-    this.reason2 = undefined;
+    this.reason1 = void 0;
+    this.reason2 = void 0;
     this.cancelPromise = new Deferred();
     this.cancel1Algorithm = function (reason) {
         self.canceled1 = true;
@@ -708,7 +708,7 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
                 readableStreamDefaultControllerClose(branch2.controller);
             }
             if (!tee.canceled1 || !tee.canceled2) {
-                resolveDeferred(tee.cancelPromise, undefined);
+                resolveDeferred(tee.cancelPromise, void 0);
             }
         },
         errorSteps: function () {
@@ -719,11 +719,11 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
     function pullAlgorithm() {
         if (reading) {
             readAgain = true;
-            return undefined;
+            return void 0;
         }
         reading = true;
         readableStreamDefaultReaderRead(reader, readRequest);
-        return undefined;
+        return void 0;
     }
 
     branch1 = createReadableStream(noop, pullAlgorithm, tee.cancel1Algorithm);
@@ -732,7 +732,7 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
         readableStreamDefaultControllerError(branch1.controller, r);
         readableStreamDefaultControllerError(branch2.controller, r);
         if (!tee.canceled1 || !tee.canceled2) {
-            resolveDeferred(tee.cancelPromise, undefined);
+            resolveDeferred(tee.cancelPromise, void 0);
         }
     });
     return [branch1, branch2];
@@ -745,11 +745,11 @@ native.defineGlobal('ReadableStreamDefaultReader', ReadableStreamDefaultReader);
 native.defineGlobal('ReadableStreamDefaultController', ReadableStreamDefaultController);
 
 native.isReadableStream = function (x) {
-    return recordOf(x, RSRecord) !== undefined;
+    return recordOf(x, RSRecord) !== void 0;
 };
 
 native.isWritableStream = function (x) {
-    return recordOf(x, WSRecord) !== undefined;
+    return recordOf(x, WSRecord) !== void 0;
 };
 
 native.readableStreamFromSource = function (source, strategy) {

@@ -37,7 +37,7 @@ function pipeOptions(options) {
         preventClose: !!o.preventClose,
         signal: o.signal
     };
-    if (result.signal !== undefined && !isAbortSignal(result.signal)) {
+    if (result.signal !== void 0 && !isAbortSignal(result.signal)) {
         throw typeError("Failed to execute 'pipeTo': signal is not an AbortSignal");
     }
     return result;
@@ -62,12 +62,12 @@ function Pipe(source, dest, options) {
     this.reader = acquireReadableStreamDefaultReader(source);
     this.writer = acquireWritableStreamDefaultWriter(dest);
     this.shuttingDown = false;
-    this.lastWrite = undefined;
-    this.onWritesFinished = undefined;
+    this.lastWrite = void 0;
+    this.onWritesFinished = void 0;
     this.result = new Deferred();
-    this.abortListener = undefined;
-    this.removeAbortAlgorithm = undefined;
-    this.loop = undefined;
+    this.abortListener = void 0;
+    this.removeAbortAlgorithm = void 0;
+    this.loop = void 0;
 }
 
 /* The next read is started from a job, not from inside the chunk steps, so
@@ -91,7 +91,7 @@ PipeWriteRequest.prototype.rejectFn = PipeWriteRequest.prototype.resolveFn;
 
 Pipe.prototype.chunkSteps = function (chunk) {
     var request = new PipeWriteRequest(this);
-    if (writableStreamDefaultWriterWriteWith(this.writer, chunk, request) === undefined) {
+    if (writableStreamDefaultWriterWriteWith(this.writer, chunk, request) === void 0) {
         this.lastWrite = request;
     }
     native.enqueueJob(pipeNextJob, this);
@@ -99,9 +99,9 @@ Pipe.prototype.chunkSteps = function (chunk) {
 
 Pipe.prototype.writeSettled = function (request) {
     var then = this.onWritesFinished;
-    if (request === this.lastWrite && then !== undefined) {
-        this.onWritesFinished = undefined;
-        native.enqueueJob(then, undefined);
+    if (request === this.lastWrite && then !== void 0) {
+        this.onWritesFinished = void 0;
+        native.enqueueJob(then, void 0);
     }
 };
 
@@ -125,8 +125,8 @@ Pipe.prototype.next = function () {
 
 /* Calls `then` (from a job) once every chunk read so far has been written. */
 Pipe.prototype.waitForWritesToFinish = function (then) {
-    if (this.lastWrite === undefined || this.lastWrite.state !== PENDING) {
-        native.enqueueJob(then, undefined);
+    if (this.lastWrite === void 0 || this.lastWrite.state !== PENDING) {
+        native.enqueueJob(then, void 0);
     } else {
         this.onWritesFinished = then;
     }
@@ -176,15 +176,15 @@ Pipe.prototype.shutdown = function (isError, error) {
 Pipe.prototype.finalize = function (isError, error) {
     writableStreamDefaultWriterRelease(this.writer);
     readableStreamDefaultReaderRelease(this.reader);
-    if (this.removeAbortAlgorithm !== undefined) {
+    if (this.removeAbortAlgorithm !== void 0) {
         this.removeAbortAlgorithm();
-    } else if (this.abortListener !== undefined) {
+    } else if (this.abortListener !== void 0) {
         this.signal.removeEventListener('abort', this.abortListener);
     }
     if (isError) {
         rejectDeferred(this.result, error);
     } else {
-        resolveDeferred(this.result, undefined);
+        resolveDeferred(this.result, void 0);
     }
 };
 
@@ -237,10 +237,10 @@ Pipe.prototype.onAbort = function () {
     this.shutdownWithAction(function () {
         var actions = [];
         if (!self.preventAbort) {
-            actions.push(self.dest.state === 'writable' ? writableStreamAbort(self.dest, error) : promiseResolve(undefined));
+            actions.push(self.dest.state === 'writable' ? writableStreamAbort(self.dest, error) : promiseResolve(void 0));
         }
         if (!self.preventCancel) {
-            actions.push(self.source.state === 'readable' ? readableStreamCancel(self.source, error) : promiseResolve(undefined));
+            actions.push(self.source.state === 'readable' ? readableStreamCancel(self.source, error) : promiseResolve(void 0));
         }
         return global.Promise.all(actions);
     }, true, error);
@@ -266,7 +266,7 @@ function readableStreamPipeTo(source, dest, options) {
     pipe.loop = function () {
         pipe.next();
     };
-    if (pipe.signal !== undefined) {
+    if (pipe.signal !== void 0) {
         if (pipe.signal.aborted) {
             pipe.onAbort();
             return pipe.result.promise;
@@ -304,7 +304,7 @@ function IteratorRecord(obj, reader, preventCancel) {
     this.obj = obj;
     this.reader = reader;
     this.preventCancel = preventCancel;
-    this.ongoing = undefined;
+    this.ongoing = void 0;
     this.finished = false;
 }
 
@@ -321,14 +321,14 @@ function createAsyncIterator(rs, preventCancel) {
         return iteratorNextSteps(it);
     };
     it.afterNext = function (result) {
-        it.ongoing = undefined;
+        it.ongoing = void 0;
         if (result.done) {
             it.finished = true;
         }
         return result;
     };
     it.afterNextFailed = function (e) {
-        it.ongoing = undefined;
+        it.ongoing = void 0;
         it.finished = true;
         throw e;
     };
@@ -345,7 +345,7 @@ IteratorReadRequest.prototype.chunkSteps = PromiseReadRequest.prototype.chunkSte
 
 IteratorReadRequest.prototype.closeSteps = function () {
     readableStreamDefaultReaderRelease(this.it.reader);
-    this.resolveFn(iterResult(undefined, true));
+    this.resolveFn(iterResult(void 0, true));
 };
 
 IteratorReadRequest.prototype.errorSteps = function (e) {
@@ -356,9 +356,9 @@ IteratorReadRequest.prototype.errorSteps = function (e) {
 function iteratorNextSteps(it) {
     var readRequest;
     if (it.finished) {
-        return promiseResolve(iterResult(undefined, true));
+        return promiseResolve(iterResult(void 0, true));
     }
-    if (it.reader.stream === undefined) {
+    if (it.reader.stream === void 0) {
         return promiseReject(typeError('Cannot iterate a stream using a released reader'));
     }
     readRequest = new IteratorReadRequest(it);
@@ -372,7 +372,7 @@ function iteratorReturnSteps(it, value) {
         return promiseResolve(iterResult(value, true));
     }
     it.finished = true;
-    if (reader.stream === undefined) {
+    if (reader.stream === void 0) {
         return promiseResolve(iterResult(value, true));
     }
     if (!it.preventCancel) {
@@ -390,21 +390,21 @@ var readableStreamAsyncIteratorPrototype = Object.create(asyncIteratorPrototype)
 methods(readableStreamAsyncIteratorPrototype, {
     next: function next() {
         var it = recordOf(this, IteratorRecord);
-        if (it === undefined) {
+        if (it === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        it.ongoing = it.ongoing === undefined ? it.nextSteps() : it.ongoing.then(it.nextSteps, it.nextSteps);
+        it.ongoing = it.ongoing === void 0 ? it.nextSteps() : it.ongoing.then(it.nextSteps, it.nextSteps);
         return it.ongoing;
     },
     'return': function (value) {
         var it = recordOf(this, IteratorRecord);
-        if (it === undefined) {
+        if (it === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
         function returnSteps() {
             return iteratorReturnSteps(it, value);
         }
-        it.ongoing = it.ongoing === undefined ? returnSteps() : it.ongoing.then(returnSteps, returnSteps);
+        it.ongoing = it.ongoing === void 0 ? returnSteps() : it.ongoing.then(returnSteps, returnSteps);
         return it.ongoing;
     }
 });
@@ -419,7 +419,7 @@ function indexIterator(list) {
     return {
         next: function () {
             if (i >= list.length) {
-                return { value: undefined, done: true };
+                return { value: void 0, done: true };
             }
             i += 1;
             return { value: list[i - 1], done: false };
@@ -430,15 +430,15 @@ function indexIterator(list) {
 /* GetIterator(obj, async): returns { iterator, next, sync }. */
 function getIterator(obj) {
     var method, iterator, sync = false;
-    if (obj === null || obj === undefined) {
+    if (obj === null || obj === void 0) {
         throw typeError('ReadableStream.from: argument is not iterable');
     }
     method = obj[Symbol.asyncIterator];
-    if (method === undefined || method === null) {
+    if (method === void 0 || method === null) {
         sync = true;
         method = obj[Symbol.iterator];
     }
-    if (method === undefined || method === null) {
+    if (method === void 0 || method === null) {
         if (Array.isArray(obj) || typeof obj === 'string') {
             iterator = indexIterator(typeof obj === 'string' ? codePoints(obj) : obj);
             return { iterator: iterator, next: iterator.next, sync: true };
@@ -480,13 +480,13 @@ function readableStreamFromIterable(asyncIterable) {
         }
         if (iterResultObj.done) {
             readableStreamDefaultControllerClose(rs.controller);
-            return undefined;
+            return void 0;
         }
         if (record.sync) {
             return promiseResolve(iterResultObj.value).then(enqueueValue);
         }
         enqueueValue(iterResultObj.value);
-        return undefined;
+        return void 0;
     }
 
     function enqueueValue(value) {
@@ -507,8 +507,8 @@ function readableStreamFromIterable(asyncIterable) {
         var iterator = record.iterator, returnMethod, returnResult;
         try {
             returnMethod = iterator['return'];
-            if (returnMethod === undefined || returnMethod === null) {
-                return promiseResolve(undefined);
+            if (returnMethod === void 0 || returnMethod === null) {
+                return promiseResolve(void 0);
             }
             if (typeof returnMethod !== 'function') {
                 throw typeError('ReadableStream.from: iterator.return is not a function');
@@ -521,7 +521,7 @@ function readableStreamFromIterable(asyncIterable) {
             if (!isObject(r)) {
                 throw typeError('ReadableStream.from: iterator.return() result is not an object');
             }
-            return undefined;
+            return void 0;
         });
     }
 

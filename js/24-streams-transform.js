@@ -26,22 +26,22 @@ var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred,
 
 function TSRecord(obj) {
     this.obj = obj;
-    this.readable = undefined;
-    this.writable = undefined;
-    this.backpressure = undefined;
-    this.backpressureChange = undefined;
-    this.controller = undefined;
-    this.pendingChunk = undefined;
+    this.readable = void 0;
+    this.writable = void 0;
+    this.backpressure = void 0;
+    this.backpressureChange = void 0;
+    this.controller = void 0;
+    this.pendingChunk = void 0;
 }
 
 function TCRecord(obj) {
     this.obj = obj;
-    this.stream = undefined;
-    this.transformAlgorithm = undefined;
-    this.flushAlgorithm = undefined;
-    this.cancelAlgorithm = undefined;
-    this.finish = undefined;
-    this.onTransformRejected = undefined;
+    this.stream = void 0;
+    this.transformAlgorithm = void 0;
+    this.flushAlgorithm = void 0;
+    this.cancelAlgorithm = void 0;
+    this.finish = void 0;
+    this.onTransformRejected = void 0;
 }
 
 function initializeTransformStream(ts, startPromise, writableHWM, writableSize, readableHWM, readableSize) {
@@ -60,13 +60,13 @@ function initializeTransformStream(ts, startPromise, writableHWM, writableSize, 
     }, function (reason) {
         return transformStreamDefaultSourceCancelAlgorithm(ts, reason);
     }, readableHWM, readableSize);
-    ts.backpressure = undefined;
-    ts.backpressureChange = undefined;
+    ts.backpressure = void 0;
+    ts.backpressureChange = void 0;
     transformStreamSetBackpressure(ts, true);
-    ts.controller = undefined;
+    ts.controller = void 0;
     ts.afterBackpressure = function () {
         var chunk = ts.pendingChunk;
-        ts.pendingChunk = undefined;
+        ts.pendingChunk = void 0;
         if (ts.writable.state === 'erroring') {
             throw ts.writable.storedError;
         }
@@ -92,8 +92,8 @@ function transformStreamUnblockWrite(ts) {
 }
 
 function transformStreamSetBackpressure(ts, backpressure) {
-    if (ts.backpressureChange !== undefined) {
-        resolveDeferred(ts.backpressureChange, undefined);
+    if (ts.backpressureChange !== void 0) {
+        resolveDeferred(ts.backpressureChange, void 0);
     }
     ts.backpressureChange = new Deferred();
     ts.backpressure = backpressure;
@@ -116,7 +116,7 @@ function transformerAlgorithms(transformer, dict, c) {
     var flush = optionalMethod(dict, 'flush', 'TransformStream');
     var cancel = optionalMethod(dict, 'cancel', 'TransformStream');
     var transformAlgorithm;
-    if (transform === undefined) {
+    if (transform === void 0) {
         transformAlgorithm = function (chunk) {
             transformStreamDefaultControllerEnqueue(c, chunk);
         };
@@ -137,9 +137,9 @@ function transformerAlgorithms(transformer, dict, c) {
 }
 
 function transformStreamDefaultControllerClearAlgorithms(c) {
-    c.transformAlgorithm = undefined;
-    c.flushAlgorithm = undefined;
-    c.cancelAlgorithm = undefined;
+    c.transformAlgorithm = void 0;
+    c.flushAlgorithm = void 0;
+    c.cancelAlgorithm = void 0;
 }
 
 function transformStreamDefaultControllerEnqueue(c, chunk) {
@@ -170,7 +170,7 @@ function transformStreamDefaultControllerPerformTransform(c, chunk) {
         throw e;
     }
     if (isObject(result)) {
-        return promiseResolve(result).then(undefined, c.onTransformRejected);
+        return promiseResolve(result).then(void 0, c.onTransformRejected);
     }
     return result;
 }
@@ -195,10 +195,10 @@ function transformStreamFinish(c, p, onFulfilled, onRejected) {
     var finish = c.finish;
     p.then(function () {
         var failure = onFulfilled();
-        if (failure !== undefined) {
+        if (failure !== void 0) {
             rejectDeferred(finish, failure.error);
         } else {
-            resolveDeferred(finish, undefined);
+            resolveDeferred(finish, void 0);
         }
     }, function (r) {
         onRejected(r);
@@ -209,7 +209,7 @@ function transformStreamFinish(c, p, onFulfilled, onRejected) {
 
 function transformStreamDefaultSinkAbortAlgorithm(ts, reason) {
     var c = ts.controller, readable = ts.readable, cancelPromise;
-    if (c.finish !== undefined) {
+    if (c.finish !== void 0) {
         return c.finish.promise;
     }
     c.finish = new Deferred();
@@ -220,7 +220,7 @@ function transformStreamDefaultSinkAbortAlgorithm(ts, reason) {
             return { error: readable.storedError };
         }
         readableStreamDefaultControllerError(readable.controller, reason);
-        return undefined;
+        return void 0;
     }, function (r) {
         readableStreamDefaultControllerError(readable.controller, r);
     });
@@ -228,7 +228,7 @@ function transformStreamDefaultSinkAbortAlgorithm(ts, reason) {
 
 function transformStreamDefaultSinkCloseAlgorithm(ts) {
     var c = ts.controller, readable = ts.readable, flushPromise;
-    if (c.finish !== undefined) {
+    if (c.finish !== void 0) {
         return c.finish.promise;
     }
     c.finish = new Deferred();
@@ -239,7 +239,7 @@ function transformStreamDefaultSinkCloseAlgorithm(ts) {
             return { error: readable.storedError };
         }
         readableStreamDefaultControllerClose(readable.controller);
-        return undefined;
+        return void 0;
     }, function (r) {
         readableStreamDefaultControllerError(readable.controller, r);
     });
@@ -252,7 +252,7 @@ function transformStreamDefaultSourcePullAlgorithm(ts) {
 
 function transformStreamDefaultSourceCancelAlgorithm(ts, reason) {
     var c = ts.controller, writable = ts.writable, cancelPromise;
-    if (c.finish !== undefined) {
+    if (c.finish !== void 0) {
         return c.finish.promise;
     }
     c.finish = new Deferred();
@@ -264,7 +264,7 @@ function transformStreamDefaultSourceCancelAlgorithm(ts, reason) {
         }
         writableStreamDefaultControllerErrorIfNeeded(writable.controller, reason);
         transformStreamUnblockWrite(ts);
-        return undefined;
+        return void 0;
     }, function (r) {
         writableStreamDefaultControllerErrorIfNeeded(writable.controller, r);
         transformStreamUnblockWrite(ts);
@@ -302,11 +302,11 @@ function TransformStream(transformer, writableStrategy, readableStrategy) {
     var context = "Failed to construct 'TransformStream'";
     writableStrategy = queuingStrategy(writableStrategy, context);
     readableStrategy = queuingStrategy(readableStrategy, context);
-    dict = dictionary(transformer === undefined ? null : transformer, context);
-    if (dict.readableType !== undefined) {
+    dict = dictionary(transformer === void 0 ? null : transformer, context);
+    if (dict.readableType !== void 0) {
         throw new RangeError(context + ': invalid readableType');
     }
-    if (dict.writableType !== undefined) {
+    if (dict.writableType !== void 0) {
         throw new RangeError(context + ': invalid writableType');
     }
     start = optionalMethod(dict, 'start', 'TransformStream');
@@ -321,7 +321,7 @@ function TransformStream(transformer, writableStrategy, readableStrategy) {
     c.obj[SLOT] = c;
     algorithms = transformerAlgorithms(transformer, dict, c);
     setUpTransformStreamDefaultController(ts, c, algorithms.transform, algorithms.flush, algorithms.cancel);
-    resolveDeferred(startPromise, start === undefined ? undefined : start.call(transformer, c.obj));
+    resolveDeferred(startPromise, start === void 0 ? void 0 : start.call(transformer, c.obj));
 }
 
 getter(TransformStream.prototype, 'readable', function () {

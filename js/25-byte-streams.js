@@ -64,11 +64,11 @@ function copyBytes(dest, destOffset, src, srcOffset, n) {
 function ByteControllerRecord(obj) {
     this.obj = obj;
     this.bytes = true;
-    this.stream = undefined;
-    this.autoAllocateChunkSize = undefined;
+    this.stream = void 0;
+    this.autoAllocateChunkSize = void 0;
     this.byobRequest = null;
-    this.cancelAlgorithm = undefined;
-    this.pullAlgorithm = undefined;
+    this.cancelAlgorithm = void 0;
+    this.pullAlgorithm = void 0;
     this.closeRequested = false;
     this.pullAgain = false;
     this.pulling = false;
@@ -77,8 +77,8 @@ function ByteControllerRecord(obj) {
     this.queue = new S.Fifo();
     this.queueTotalSize = 0;
     this.strategyHWM = 0;
-    this.onPullFulfilled = undefined;
-    this.onPullRejected = undefined;
+    this.onPullFulfilled = void 0;
+    this.onPullRejected = void 0;
     this.knownBytes = null;
 }
 
@@ -103,7 +103,7 @@ function resetQueue(c) {
 var getDesiredSize = S.readableStreamDefaultControllerGetDesiredSize;
 
 function hasBYOBReader(rs) {
-    return rs.reader !== undefined && rs.reader.byob === true;
+    return rs.reader !== void 0 && rs.reader.byob === true;
 }
 
 function getNumReadIntoRequests(rs) {
@@ -131,15 +131,15 @@ function callPullIfNeeded(c) {
 }
 
 function clearAlgorithms(c) {
-    c.pullAlgorithm = undefined;
-    c.cancelAlgorithm = undefined;
+    c.pullAlgorithm = void 0;
+    c.cancelAlgorithm = void 0;
 }
 
 function invalidateBYOBRequest(c) {
     if (c.byobRequest === null) {
         return;
     }
-    c.byobRequest.controller = undefined;
+    c.byobRequest.controller = void 0;
     c.byobRequest.view = null;
     c.byobRequest = null;
 }
@@ -487,7 +487,7 @@ ByteControllerRecord.prototype.pullSteps = function (readRequest) {
         fillReadRequestFromQueue(this, readRequest);
         return;
     }
-    if (size !== undefined) {
+    if (size !== void 0) {
         try {
             buffer = new ArrayBuffer(size);
         } catch (e) {
@@ -535,7 +535,7 @@ function newController() {
  * in a byte stream controller (0 once it is closed or errored). */
 native.byteStreams.queuedChunks = function (controllerObj) {
     var c = S.recordOf(controllerObj, ByteControllerRecord);
-    return c === undefined || c.stream.state !== 'readable' ? 0 : c.queue.size();
+    return c === void 0 || c.stream.state !== 'readable' ? 0 : c.queue.size();
 };
 
 /* What a byte source does at its end: close(), then answer a BYOB read
@@ -551,7 +551,7 @@ native.byteStreams.closeSource = function (controllerObj) {
 
 native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
     var c = newController(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
-    if (autoAllocateChunkSize !== undefined) {
+    if (autoAllocateChunkSize !== void 0) {
         autoAllocateChunkSize = enforceRange(autoAllocateChunkSize, 'autoAllocateChunkSize');
         if (autoAllocateChunkSize === 0) {
             throw typeError('autoAllocateChunkSize must be greater than 0');
@@ -595,7 +595,7 @@ function pullKnownBytes(c) {
 
 function cancelKnownBytes() {
     this.knownBytes = null;
-    return S.promiseResolve(undefined);
+    return S.promiseResolve(void 0);
 }
 
 function noPullReaction() {
@@ -647,12 +647,12 @@ native.byteStreams.readKnownBytes = function (c, readRequest) {
  * as after a reader had read it to its end (Body's text()/arrayBuffer()). */
 native.byteStreams.takeKnownBytes = function (stream, consume) {
     var rs = S.recordOf(stream, S.RSRecord), c, bytes;
-    if (rs === undefined || rs.reader !== undefined || rs.disturbed || rs.state !== 'readable') {
+    if (rs === void 0 || rs.reader !== void 0 || rs.disturbed || rs.state !== 'readable') {
         return null;
     }
     c = rs.controller;
     bytes = c.knownBytes;
-    if (bytes === null || bytes === undefined) {
+    if (bytes === null || bytes === void 0) {
         return null;
     }
     c.knownBytes = null;
@@ -667,7 +667,7 @@ native.byteStreams.takeKnownBytes = function (stream, consume) {
 /* CreateReadableByteStream */
 function createReadableByteStream(startAlgorithm, pullAlgorithm, cancelAlgorithm) {
     var rs = S.newReadableStreamObject();
-    setUpController(rs, newController(), startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, undefined);
+    setUpController(rs, newController(), startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, void 0);
     return rs;
 }
 
@@ -746,7 +746,7 @@ S.methods(ReadableStreamBYOBRequest.prototype, {
     respond: function respond(bytesWritten) {
         var r = requestOf(this);
         bytesWritten = enforceRange(bytesWritten, 'bytesWritten');
-        if (r.controller === undefined) {
+        if (r.controller === void 0) {
             throw typeError('This BYOB request has been invalidated');
         }
         controllerRespond(r.controller, bytesWritten);
@@ -756,7 +756,7 @@ S.methods(ReadableStreamBYOBRequest.prototype, {
         if (!isView(view)) {
             throw typeError("Failed to execute 'respondWithNewView': view is not an ArrayBufferView");
         }
-        if (r.controller === undefined) {
+        if (r.controller === void 0) {
             throw typeError('This BYOB request has been invalidated');
         }
         controllerRespondWithNewView(r.controller, view);
@@ -769,8 +769,8 @@ S.toStringTag(ReadableStreamBYOBRequest.prototype, 'ReadableStreamBYOBRequest');
 function BYOBReaderRecord(obj) {
     this.obj = obj;
     this.byob = true;
-    this.stream = undefined;
-    this.closed = undefined;
+    this.stream = void 0;
+    this.closed = void 0;
     this.readIntoRequests = new S.Fifo();
 }
 
@@ -803,7 +803,7 @@ native.byteStreams.errorReadIntoRequests = errorReadIntoRequests;
 
 /* ReadableStreamCancel's step for a BYOB reader. */
 native.byteStreams.closeReadIntoRequests = function (reader) {
-    S.settleRequests(reader.readIntoRequests, true, undefined);
+    S.settleRequests(reader.readIntoRequests, true, void 0);
 };
 
 function byobReaderRead(reader, view, min, readIntoRequest) {
@@ -834,7 +834,7 @@ S.getter(ReadableStreamBYOBReader.prototype, 'closed', S.readerClosedGetter(BYOB
 /* The checks of read(view, options) before anything is read. */
 function readArguments(reader, view, options) {
     var min;
-    if (reader === undefined) {
+    if (reader === void 0) {
         return typeError('Illegal invocation');
     }
     if (!isView(view)) {
@@ -848,7 +848,7 @@ function readArguments(reader, view, options) {
     }
     try {
         options = S.dictionary(options, "Failed to execute 'read' on 'ReadableStreamBYOBReader'");
-        min = options.min === undefined ? 1 : enforceRange(options.min, 'min');
+        min = options.min === void 0 ? 1 : enforceRange(options.min, 'min');
     } catch (e) {
         return e;
     }
@@ -858,7 +858,7 @@ function readArguments(reader, view, options) {
     if (view instanceof DataView ? min > view.byteLength : min > view.length) {
         return new RangeError('options.min must be less than or equal to the length of view');
     }
-    if (reader.stream === undefined) {
+    if (reader.stream === void 0) {
         return typeError('Cannot read from a released reader');
     }
     return min;
@@ -877,7 +877,7 @@ S.methods(ReadableStreamBYOBReader.prototype, {
     },
     releaseLock: function releaseLock() {
         var reader = S.brand(this, BYOBReaderRecord, 'ReadableStreamBYOBReader');
-        if (reader.stream !== undefined) {
+        if (reader.stream !== void 0) {
             byobReaderRelease(reader);
         }
     },
@@ -899,14 +899,14 @@ native.byteStreams.tee = function (rs) {
     var tee = new S.TeeState(rs), branch1, branch2;
 
     function forwardReaderError(thisReader) {
-        S.markHandled(thisReader.closed.promise.then(undefined, function (r) {
+        S.markHandled(thisReader.closed.promise.then(void 0, function (r) {
             if (thisReader !== reader) {
                 return;
             }
             controllerError(branch1.controller, r);
             controllerError(branch2.controller, r);
             if (!tee.canceled1 || !tee.canceled2) {
-                S.resolveDeferred(tee.cancelPromise, undefined);
+                S.resolveDeferred(tee.cancelPromise, void 0);
             }
         }));
     }
@@ -965,7 +965,7 @@ native.byteStreams.tee = function (rs) {
                 controllerRespond(branch2.controller, 0);
             }
             if (!tee.canceled1 || !tee.canceled2) {
-                S.resolveDeferred(tee.cancelPromise, undefined);
+                S.resolveDeferred(tee.cancelPromise, void 0);
             }
         },
         errorSteps: function () {
@@ -1011,7 +1011,7 @@ native.byteStreams.tee = function (rs) {
                 controllerRespondWithNewView(b[0].controller, chunk);
             }
             pullAgainIfAsked();
-        }, undefined);
+        }, void 0);
     };
 
     BranchReadIntoRequest.prototype.closeSteps = function (chunk) {
@@ -1023,7 +1023,7 @@ native.byteStreams.tee = function (rs) {
         if (!b[3]) {
             controllerClose(b[1].controller);
         }
-        if (chunk !== undefined) {
+        if (chunk !== void 0) {
             if (!b[2]) {
                 controllerRespondWithNewView(b[0].controller, chunk);
             }
@@ -1032,7 +1032,7 @@ native.byteStreams.tee = function (rs) {
             }
         }
         if (!b[2] || !b[3]) {
-            S.resolveDeferred(tee.cancelPromise, undefined);
+            S.resolveDeferred(tee.cancelPromise, void 0);
         }
     };
 
@@ -1057,7 +1057,7 @@ native.byteStreams.tee = function (rs) {
             } else {
                 readAgainForBranch1 = true;
             }
-            return undefined;
+            return void 0;
         }
         reading = true;
         request = getBYOBRequest(branch.controller);
@@ -1066,7 +1066,7 @@ native.byteStreams.tee = function (rs) {
         } else {
             pullWithBYOBReader(request[SLOT].view, forBranch2);
         }
-        return undefined;
+        return void 0;
     }
 
     function pull1Algorithm() {

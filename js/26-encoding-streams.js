@@ -21,8 +21,8 @@ function requireNew(self, Ctor, name) {
 }
 
 function recordOf(self, Ctor, name) {
-    var r = self !== null && typeof self === 'object' && Object.prototype.hasOwnProperty.call(self, SLOT) ? self[SLOT] : undefined;
-    if (r === undefined || !(self instanceof Ctor)) {
+    var r = self !== null && typeof self === 'object' && Object.prototype.hasOwnProperty.call(self, SLOT) ? self[SLOT] : void 0;
+    if (r === void 0 || !(self instanceof Ctor)) {
         throw new TypeError('Illegal invocation: not a ' + name);
     }
     return r;
@@ -67,7 +67,7 @@ function encodeFlush(state, controller) {
 
 function TextEncoderStream() {
     requireNew(this, TextEncoderStream, 'TextEncoderStream');
-    var state = { encoder: new global.TextEncoder(), pendingHighSurrogate: null, transform: undefined };
+    var state = { encoder: new global.TextEncoder(), pendingHighSurrogate: null, transform: void 0 };
     state.transform = new global.TransformStream({
         transform: function (chunk, controller) {
             encodeChunk(state, chunk, controller);
@@ -115,7 +115,7 @@ function decodeFlush(decoder, controller) {
 
 function TextDecoderStream(label, options) {
     requireNew(this, TextDecoderStream, 'TextDecoderStream');
-    var decoder = new global.TextDecoder(label === undefined ? 'utf-8' : label, options);
+    var decoder = new global.TextDecoder(label === void 0 ? 'utf-8' : label, options);
     var state = {
         decoder: decoder,
         transform: new global.TransformStream({

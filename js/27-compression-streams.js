@@ -25,8 +25,8 @@ function requireNew(self, Ctor, name) {
 
 function recordOf(self, Ctor, name) {
     var r = self !== null && typeof self === 'object' && Object.prototype.hasOwnProperty.call(self, SLOT) ?
-        self[SLOT] : undefined;
-    if (r === undefined || !(self instanceof Ctor)) {
+        self[SLOT] : void 0;
+    if (r === void 0 || !(self instanceof Ctor)) {
         throw new TypeError('Illegal invocation: not a ' + name);
     }
     return r;

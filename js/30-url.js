@@ -26,7 +26,7 @@ var P_HREF = 0, P_PROTOCOL = 1, P_USERNAME = 2, P_PASSWORD = 3, P_HOST = 4,
 var toUSVString = native.urlToUSVString;
 
 function offsetsOf(obj) {
-    var offsets = obj !== null && typeof obj === 'object' ? obj[OFFSETS] : undefined;
+    var offsets = obj !== null && typeof obj === 'object' ? obj[OFFSETS] : void 0;
     if (!offsets) {
         throw new TypeError('Illegal invocation: not a URL');
     }
@@ -54,7 +54,7 @@ function URL(url, base) {
     }
     if (!native.urlParse(this, url, base)) {
         throw new TypeError("Failed to construct 'URL': Invalid URL '" + String(url) + "'" +
-            (base === undefined ? '' : " with base '" + String(base) + "'"));
+            (base === void 0 ? '' : " with base '" + String(base) + "'"));
     }
     this[PARAMS] = null;
 }
@@ -173,7 +173,7 @@ function toSequence(value) {
         return value;
     }
     method = value[Symbol.iterator];
-    if (method === undefined || method === null) {
+    if (method === void 0 || method === null) {
         return null;
     }
     if (typeof method !== 'function') {
@@ -210,7 +210,7 @@ function listFromRecord(record) {
 
 function listFromInit(init) {
     var s, pairs;
-    if (init === undefined) {
+    if (init === void 0) {
         return [];
     }
     if (init !== null && (typeof init === 'object' || typeof init === 'function')) {
@@ -248,7 +248,7 @@ proto.append = function append(name, value) {
 };
 
 proto['delete'] = function (name, value) {
-    var list = requireParams(this), kept = [], i, hasValue = value !== undefined;
+    var list = requireParams(this), kept = [], i, hasValue = value !== void 0;
     name = toUSVString(name);
     if (hasValue) {
         value = toUSVString(value);
@@ -285,7 +285,7 @@ proto.getAll = function getAll(name) {
 };
 
 proto.has = function has(name, value) {
-    var list = requireParams(this), i, hasValue = value !== undefined;
+    var list = requireParams(this), i, hasValue = value !== void 0;
     name = toUSVString(name);
     if (hasValue) {
         value = toUSVString(value);

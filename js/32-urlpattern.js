@@ -473,7 +473,7 @@ function canonicalizeHostname(value, protocol) {
     if (buffer === '' || /[\u0000 :<>@\[\\\]\^|]/.test(buffer)) {
         fail("invalid hostname '" + value + "'");
     }
-    if (protocol === undefined || protocol === '' || SPECIAL_SCHEMES.indexOf(protocol) >= 0) {
+    if (protocol === void 0 || protocol === '' || SPECIAL_SCHEMES.indexOf(protocol) >= 0) {
         url = URL.parse('https://' + buffer + '/');
         if (url) {
             return url.hostname;
@@ -506,7 +506,7 @@ function canonicalizePort(value, protocol) {
     if (port > 65535) {
         fail("invalid port '" + value + "'");
     }
-    if (protocol !== undefined && DEFAULT_PORTS[protocol] === String(port)) {
+    if (protocol !== void 0 && DEFAULT_PORTS[protocol] === String(port)) {
         return '';
     }
     return String(port);

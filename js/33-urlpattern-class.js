@@ -31,7 +31,7 @@ function isAbsolutePathname(value, isPattern) {
 
 function stringMember(init, key) {
     var value = init[key];
-    return value === undefined ? undefined : String(value);
+    return value === void 0 ? void 0 : String(value);
 }
 
 /* "process a URLPatternInit": type 'pattern' keeps values as pattern
@@ -40,13 +40,13 @@ function processInit(init, isPattern) {
     var result = {}, base = null, value, i, has = {}, path, slash;
     for (i = 0; i < COMPONENTS.length; i++) {
         value = stringMember(init, COMPONENTS[i]);
-        has[COMPONENTS[i]] = value !== undefined;
+        has[COMPONENTS[i]] = value !== void 0;
         if (!isPattern) {
             result[COMPONENTS[i]] = '';
         }
     }
     value = stringMember(init, 'baseURL');
-    if (value !== undefined) {
+    if (value !== void 0) {
         base = URL.parse(value);
         if (!base) {
             fail("invalid baseURL '" + value + "'");
@@ -124,7 +124,7 @@ function processInit(init, isPattern) {
 }
 
 function toInit(input) {
-    if (input === undefined || input === null) {
+    if (input === void 0 || input === null) {
         return {};
     }
     if (typeof input !== 'object' && typeof input !== 'function') {
@@ -140,24 +140,24 @@ function URLPattern(input, baseURL, options) {
     }
     if (arguments.length < 3 && typeof baseURL !== 'string') {
         options = baseURL;
-        baseURL = undefined;
-    } else if (baseURL !== undefined) {
+        baseURL = void 0;
+    } else if (baseURL !== void 0) {
         baseURL = String(baseURL);
     }
-    opts = options === undefined || options === null ? {} : options;
+    opts = options === void 0 || options === null ? {} : options;
     if (typeof opts !== 'object' && typeof opts !== 'function') {
         throw new TypeError("Failed to construct 'URLPattern': options is not an object");
     }
     if (typeof input === 'string') {
         init = up.parseConstructorString(input);
-        if (baseURL === undefined && !hasOwn(init, 'protocol')) {
+        if (baseURL === void 0 && !hasOwn(init, 'protocol')) {
             fail("relative pattern '" + input + "' without a baseURL");
         }
-        if (baseURL !== undefined) {
+        if (baseURL !== void 0) {
             init.baseURL = baseURL;
         }
     } else {
-        if (baseURL !== undefined) {
+        if (baseURL !== void 0) {
             fail('a baseURL is only allowed with a string pattern');
         }
         init = toInit(input);
@@ -165,7 +165,7 @@ function URLPattern(input, baseURL, options) {
     processed = processInit(init, true);
     for (i = 0; i < COMPONENTS.length; i++) {
         name = COMPONENTS[i];
-        if (processed[name] === undefined) {
+        if (processed[name] === void 0) {
             processed[name] = '*';
         }
     }
@@ -195,7 +195,7 @@ function URLPattern(input, baseURL, options) {
 }
 
 function stateOf(pattern) {
-    var state = pattern !== null && typeof pattern === 'object' ? pattern[STATE] : undefined;
+    var state = pattern !== null && typeof pattern === 'object' ? pattern[STATE] : void 0;
     if (!state) {
         throw new TypeError('Illegal invocation: not a URLPattern');
     }
@@ -226,7 +226,7 @@ Object.defineProperty(URLPattern.prototype, 'hasRegExpGroups', {
  * parse (an init whose baseURL is combined with a separate baseURL throws). */
 function match(pattern, input, baseURL, haveBase) {
     var state = stateOf(pattern), values, inputs, url, base, result, i, j, name, m, groups, component;
-    if (input === undefined) {
+    if (input === void 0) {
         input = {};
     }
     inputs = [input];
@@ -280,11 +280,11 @@ function match(pattern, input, baseURL, haveBase) {
 }
 
 URLPattern.prototype.test = function test(input, baseURL) {
-    return match(this, input, baseURL, arguments.length > 1 && baseURL !== undefined) !== null;
+    return match(this, input, baseURL, arguments.length > 1 && baseURL !== void 0) !== null;
 };
 
 URLPattern.prototype.exec = function exec(input, baseURL) {
-    return match(this, input, baseURL, arguments.length > 1 && baseURL !== undefined);
+    return match(this, input, baseURL, arguments.length > 1 && baseURL !== void 0);
 };
 
 native.defineGlobal('URLPattern', URLPattern);

@@ -31,7 +31,7 @@ function getEncoding(label) {
 }
 
 function toBytes(input) {
-    if (input === undefined) {
+    if (input === void 0) {
         return new Uint8Array(0);
     }
     if (!native.isBufferSource(input)) {
@@ -47,12 +47,12 @@ var utf8DecodePlain = native.utf8DecodePlain;
 
 native.utf8Encode = function (string) {
     var bytes = utf8EncodePlain(string);
-    return bytes !== undefined ? bytes : nativeEncoder.encode(string);
+    return bytes !== void 0 ? bytes : nativeEncoder.encode(string);
 };
 
 native.utf8Decode = function (bytes) {
     var s = utf8DecodePlain(bytes, true);
-    return s !== undefined ? s : nativeDecoder.decode(bytes);
+    return s !== void 0 ? s : nativeDecoder.decode(bytes);
 };
 
 function TextEncoder() {
@@ -66,9 +66,9 @@ Object.defineProperty(TextEncoder.prototype, 'encoding', {
 });
 
 TextEncoder.prototype.encode = function encode(input) {
-    var s = input === undefined ? '' : String(input);
+    var s = input === void 0 ? '' : String(input);
     var bytes = utf8EncodePlain(s);
-    return bytes !== undefined ? bytes : nativeEncoder.encode(s);
+    return bytes !== void 0 ? bytes : nativeEncoder.encode(s);
 };
 
 /* Number of UTF-8 bytes of the code point starting at unit i of s, and the
@@ -269,7 +269,7 @@ function TextDecoder(label, options) {
     if (!(this instanceof TextDecoder)) {
         throw new TypeError("Failed to construct 'TextDecoder': Please use the 'new' operator.");
     }
-    var encoding = label === undefined ? 'utf-8' : getEncoding(label);
+    var encoding = label === void 0 ? 'utf-8' : getEncoding(label);
     if (encoding === null || encoding === 'replacement') {
         throw new RangeError("Failed to construct 'TextDecoder': The encoding label provided ('" + label + "') is invalid.");
     }
@@ -325,7 +325,7 @@ function decodeUtf8(state, bytes, stream) {
     var s;
     if (state.primed || (state.fresh && !stream)) {
         s = utf8DecodePlain(bytes, state.fresh && !state.ignoreBOM);
-        if (s !== undefined) {
+        if (s !== void 0) {
             if (!stream && state.primed) {
                 state.impl.decode();
                 state.primed = false;

@@ -27,8 +27,8 @@ function DOMException(message, name) {
     if (!(this instanceof DOMException)) {
         throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator.");
     }
-    var n = name === undefined ? 'Error' : String(name);
-    var m = message === undefined ? '' : String(message);
+    var n = name === void 0 ? 'Error' : String(name);
+    var m = message === void 0 ? '' : String(message);
     Object.defineProperties(this, {
         name: { value: n, configurable: true, writable: true },
         message: { value: m, configurable: true, writable: true },
@@ -188,11 +188,11 @@ function removeListenerEntry(target, type, entry) {
 EventTarget.prototype.addEventListener = function addEventListener(type, callback, options) {
     var all = listenersOf(this);
     var object = typeof options === 'object' && options !== null ? options : null;
-    var signal = object ? object.signal : undefined;
-    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    var signal = object ? object.signal : void 0;
+    if (signal !== void 0 && !(signal instanceof AbortSignal)) {
         throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': member signal is not of type 'AbortSignal'.");
     }
-    if (callback === null || callback === undefined || (signal && signal.aborted)) {
+    if (callback === null || callback === void 0 || (signal && signal.aborted)) {
         return;
     }
     type = String(type);
@@ -317,7 +317,7 @@ function AbortSignal() {
         throw new TypeError("Failed to construct 'AbortSignal': Illegal constructor");
     }
     EventTarget.call(this);
-    this[SIGNAL] = { aborted: false, reason: undefined, algorithms: [], dependent: false, sources: [], dependents: [] };
+    this[SIGNAL] = { aborted: false, reason: void 0, algorithms: [], dependent: false, sources: [], dependents: [] };
 }
 AbortSignal.prototype = Object.create(EventTarget.prototype, {
     constructor: { value: AbortSignal, writable: true, configurable: true }
@@ -375,7 +375,7 @@ native.signalAbort = function (signal, reason) {
         return;
     }
     state.aborted = true;
-    state.reason = reason !== undefined ? reason :
+    state.reason = reason !== void 0 ? reason :
         new DOMException('signal is aborted without reason', 'AbortError');
     var toAbort = [];
     for (var i = 0; i < state.dependents.length; i++) {

@@ -17,7 +17,7 @@ native.concatBytes = function (chunks, total) {
     if (chunks.length === 1) {
         return chunks[0];
     }
-    if (total === undefined) {
+    if (total === void 0) {
         total = 0;
         for (var j = 0; j < chunks.length; j++) {
             total += chunks[j].length;
@@ -52,7 +52,7 @@ function partBytes(part, nativeEndings) {
 }
 
 function bytesFromParts(parts, endings) {
-    if (parts === undefined) {
+    if (parts === void 0) {
         return new Uint8Array(0);
     }
     if (typeof parts !== 'object' || parts === null || typeof parts.length !== 'number') {
@@ -71,7 +71,7 @@ function bytesFromParts(parts, endings) {
 }
 
 function checkEndings(options) {
-    var endings = options && options.endings !== undefined ? String(options.endings) : 'transparent';
+    var endings = options && options.endings !== void 0 ? String(options.endings) : 'transparent';
     if (endings !== 'transparent' && endings !== 'native') {
         throw new TypeError("Failed to construct 'Blob': The provided value '" + endings + "' is not a valid enum value of type EndingType.");
     }
@@ -87,7 +87,7 @@ function Blob(blobParts, options) {
         throw new TypeError("Failed to construct 'Blob': Please use the 'new' operator.");
     }
     var endings = checkEndings(options);
-    var type = options && options.type !== undefined ? normalizeType(options.type) : '';
+    var type = options && options.type !== void 0 ? normalizeType(options.type) : '';
     initBlob(this, bytesFromParts(blobParts, endings), type);
 }
 
@@ -119,7 +119,7 @@ Object.defineProperties(Blob.prototype, {
 });
 
 function relativeIndex(value, size, fallback) {
-    if (value === undefined) {
+    if (value === void 0) {
         return fallback;
     }
     var n = Number(value);
@@ -130,7 +130,7 @@ function relativeIndex(value, size, fallback) {
 Blob.prototype.slice = function slice(start, end, contentType) {
     var state = blobState(this), size = state.bytes.length;
     var from = relativeIndex(start, size, 0), to = relativeIndex(end, size, size);
-    var type = contentType === undefined ? '' : normalizeType(contentType);
+    var type = contentType === void 0 ? '' : normalizeType(contentType);
     return native.makeBlob(state.bytes.subarray(from, Math.max(from, to)), type);
 };
 
@@ -179,7 +179,7 @@ function File(fileBits, fileName, options) {
         throw new TypeError("Failed to construct 'File': 2 arguments required, but only " + arguments.length + ' present.');
     }
     Blob.call(this, fileBits, options);
-    var lastModified = options && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
+    var lastModified = options && options.lastModified !== void 0 ? Number(options.lastModified) : Date.now();
     this[FILE] = { name: String(fileName), lastModified: isFinite(lastModified) ? Math.floor(lastModified) : 0 };
 }
 File.prototype = Object.create(Blob.prototype, {

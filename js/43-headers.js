@@ -58,7 +58,7 @@ function headerList(items) {
 function normalizeName(name, method) {
     var s = typeof name === 'string' ? name : String(name);
     var known = nameCache.map[s];
-    if (known !== undefined) {
+    if (known !== void 0) {
         return known;
     }
     if (!TOKEN.test(s)) {
@@ -83,7 +83,7 @@ function checkValue(s, method) {
 function normalizeValue(value, method) {
     var s = typeof value === 'string' ? value : String(value);
     var known = valueCache.map[s];
-    if (known !== undefined) {
+    if (known !== void 0) {
         return known;
     }
     var v = checkValue(s, method);

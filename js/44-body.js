@@ -427,7 +427,7 @@ function FormData(form) {
     if (!(this instanceof FormData)) {
         throw new TypeError("Failed to construct 'FormData': Please use the 'new' operator.");
     }
-    if (form !== undefined) {
+    if (form !== void 0) {
         throw new TypeError("Failed to construct 'FormData': parameter 1 is not of type 'HTMLFormElement'.");
     }
     this[ENTRIES] = [];
@@ -452,12 +452,12 @@ function createEntry(name, value, filename, argc, method) {
         }
         return [usvString(name), usvString(value)];
     }
-    if (!native.isFile(value) || filename !== undefined) {
+    if (!native.isFile(value) || filename !== void 0) {
         var options = { type: value.type };
         if (native.isFile(value)) {
             options.lastModified = value.lastModified;
         }
-        var fileName = filename !== undefined ? usvString(filename) : (native.isFile(value) ? value.name : 'blob');
+        var fileName = filename !== void 0 ? usvString(filename) : (native.isFile(value) ? value.name : 'blob');
         value = new global.File([value], fileName, options);
     }
     return [usvString(name), value];

@@ -57,7 +57,7 @@ RequestState.prototype = {
     keepalive: false,
     parentSignal: null,
     signal: null,
-    cf: undefined,
+    cf: void 0,
     facts: null, /* an incoming request's cf facts (native.makeRequest) */
     list: null /* an incoming request's header list until .headers is asked for */
 };
@@ -112,7 +112,7 @@ function normalizeMethod(method) {
 
 function applyEnums(state, init) {
     for (var key in ENUMS) {
-        if (ENUMS.hasOwnProperty(key) && init[key] !== undefined) {
+        if (ENUMS.hasOwnProperty(key) && init[key] !== void 0) {
             var value = String(init[key]);
             if (ENUMS[key].indexOf(value) === -1) {
                 throw requestError("The provided value '" + value + "' is not a valid enum value of type Request" +
@@ -132,26 +132,26 @@ function applyEnums(state, init) {
 }
 
 function applyInit(state, init) {
-    if (init.method !== undefined) {
+    if (init.method !== void 0) {
         state.method = normalizeMethod(init.method);
     }
     applyEnums(state, init);
-    if (init.referrer !== undefined) {
+    if (init.referrer !== void 0) {
         state.referrer = String(init.referrer) === '' ? '' : 'about:client';
     }
-    if (init.integrity !== undefined) {
+    if (init.integrity !== void 0) {
         state.integrity = String(init.integrity);
     }
-    if (init.keepalive !== undefined) {
+    if (init.keepalive !== void 0) {
         state.keepalive = !!init.keepalive;
     }
-    if (init.signal !== undefined) {
+    if (init.signal !== void 0) {
         if (init.signal !== null && !(init.signal instanceof AbortSignal)) {
             throw requestError("member signal is not of type 'AbortSignal'.");
         }
         state.parentSignal = init.signal;
     }
-    if (init.cf !== undefined) {
+    if (init.cf !== void 0) {
         state.cf = init.cf;
     }
 }
@@ -160,7 +160,7 @@ function applyInit(state, init) {
  * which moves to the new request and leaves the input used. */
 function takeBody(request, state, init, source) {
     var inputBody = source ? source[BODY] : null;
-    var hasInitBody = init.body !== undefined && init.body !== null;
+    var hasInitBody = init.body !== void 0 && init.body !== null;
     if ((hasInitBody || inputBody) && (state.method === 'GET' || state.method === 'HEAD')) {
         throw requestError('Request with GET/HEAD method cannot have body.');
     }
@@ -190,7 +190,7 @@ function Request(input, init) {
     if (arguments.length < 1) {
         throw requestError('1 argument required, but only 0 present.');
     }
-    if (init !== undefined && init !== null && typeof init !== 'object') {
+    if (init !== void 0 && init !== null && typeof init !== 'object') {
         throw requestError("The provided value is not of type 'RequestInit'.");
     }
     init = init || {};
@@ -201,7 +201,7 @@ function Request(input, init) {
     }
     applyInit(state, init);
     this[REQUEST] = state;
-    this[HEADERS] = init.headers !== undefined ? new Headers(init.headers) :
+    this[HEADERS] = init.headers !== void 0 ? new Headers(init.headers) :
         (source ? native.headersCopy(headersOf(source)) : new Headers());
     this[BODY] = takeBody(this, state, init, source);
 }

@@ -157,7 +157,7 @@ Response.error = function error() {
 
 Response.redirect = function redirect(url, status) {
     var location = native.parseUrl(url, "Failed to execute 'redirect' on 'Response': ");
-    var code = status === undefined ? 302 : toUnsignedShort(status);
+    var code = status === void 0 ? 302 : toUnsignedShort(status);
     if (!REDIRECT_STATUSES.hasOwnProperty(code)) {
         throw new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code");
     }
@@ -168,7 +168,7 @@ Response.redirect = function redirect(url, status) {
 
 Response.json = function json(data, init) {
     var text = JSON.stringify(data);
-    if (text === undefined) {
+    if (text === void 0) {
         throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
     }
     var response = new BareResponse();

@@ -201,7 +201,7 @@ function logger(level) {
 }
 
 function labelOf(label) {
-    return label === undefined ? 'default' : String(label);
+    return label === void 0 ? 'default' : String(label);
 }
 
 function now() {

@@ -119,7 +119,7 @@ function cloneLeaf(value, tag) {
     if (native.isBlob(value)) {
         return native.makeBlob(native.blobBytes(value), value.type);
     }
-    return undefined;
+    return void 0;
 }
 
 function cloneValue(value, memory) {
@@ -150,7 +150,7 @@ function cloneValue(value, memory) {
         return cloneCollection(value, memory);
     }
     var leaf = cloneLeaf(value, toString.call(value));
-    if (leaf !== undefined) {
+    if (leaf !== void 0) {
         return memory.remember(value, leaf);
     }
     checkCloneable(value);
@@ -161,7 +161,7 @@ function cloneValue(value, memory) {
 /* The transfer list as an array of distinct ArrayBuffers and MessagePorts. */
 function transferList(transfer) {
     var list = [], i, item;
-    if (transfer === undefined) {
+    if (transfer === void 0) {
         return list;
     }
     if (transfer === null || typeof transfer !== 'object' || typeof transfer.length !== 'number') {
@@ -268,10 +268,10 @@ function structuredClone(value, options) {
     if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'structuredClone': 1 argument required, but only 0 present.");
     }
-    if (options !== undefined && options !== null && typeof options !== 'object') {
+    if (options !== void 0 && options !== null && typeof options !== 'object') {
         throw new TypeError("Failed to execute 'structuredClone': options is not an object.");
     }
-    var transfer = options === undefined || options === null ? undefined : options.transfer;
+    var transfer = options === void 0 || options === null ? void 0 : options.transfer;
     return native.cloneWithTransfer(value, transfer).value;
 }
 

@@ -29,7 +29,7 @@ function requireType(args, name) {
 }
 
 function initDict(init, name) {
-    if (init === undefined || init === null) {
+    if (init === void 0 || init === null) {
         return {};
     }
     if (typeof init !== 'object' && typeof init !== 'function') {
@@ -39,7 +39,7 @@ function initDict(init, name) {
 }
 
 function extra(event, name) {
-    var fields = event !== null && typeof event === 'object' ? event[EXTRA] : undefined;
+    var fields = event !== null && typeof event === 'object' ? event[EXTRA] : void 0;
     if (!fields) {
         throw new TypeError('Illegal invocation: not a ' + name);
     }
@@ -66,7 +66,7 @@ function CustomEvent(type, init) {
     requireType(arguments, 'CustomEvent');
     init = initDict(init, 'CustomEvent');
     Event.call(this, type, init);
-    this[EXTRA] = { detail: init.detail === undefined ? null : init.detail };
+    this[EXTRA] = { detail: init.detail === void 0 ? null : init.detail };
 }
 defineEventType(CustomEvent, 'CustomEvent', ['detail']);
 CustomEvent.prototype.initCustomEvent = function initCustomEvent(type, bubbles, cancelable, detail) {
@@ -74,7 +74,7 @@ CustomEvent.prototype.initCustomEvent = function initCustomEvent(type, bubbles, 
     if (!native.reinitEvent(this, type, bubbles, cancelable)) {
         return;
     }
-    fields.detail = detail === undefined ? null : detail;
+    fields.detail = detail === void 0 ? null : detail;
 };
 
 function ErrorEvent(type, init) {
@@ -83,11 +83,11 @@ function ErrorEvent(type, init) {
     init = initDict(init, 'ErrorEvent');
     Event.call(this, type, init);
     this[EXTRA] = {
-        message: init.message === undefined ? '' : String(init.message),
-        filename: init.filename === undefined ? '' : String(init.filename),
-        lineno: init.lineno === undefined ? 0 : init.lineno >>> 0,
-        colno: init.colno === undefined ? 0 : init.colno >>> 0,
-        error: init.error === undefined ? null : init.error
+        message: init.message === void 0 ? '' : String(init.message),
+        filename: init.filename === void 0 ? '' : String(init.filename),
+        lineno: init.lineno === void 0 ? 0 : init.lineno >>> 0,
+        colno: init.colno === void 0 ? 0 : init.colno >>> 0,
+        error: init.error === void 0 ? null : init.error
     };
 }
 defineEventType(ErrorEvent, 'ErrorEvent', ['message', 'filename', 'lineno', 'colno', 'error']);
@@ -99,7 +99,7 @@ function PromiseRejectionEvent(type, init) {
             arguments.length + ' present.');
     }
     init = initDict(init, 'PromiseRejectionEvent');
-    if (init.promise === undefined) {
+    if (init.promise === void 0) {
         throw new TypeError("Failed to construct 'PromiseRejectionEvent': required member promise is undefined.");
     }
     if (init.promise === null || (typeof init.promise !== 'object' && typeof init.promise !== 'function')) {
@@ -116,20 +116,20 @@ function MessageEvent(type, init) {
     requireType(arguments, 'MessageEvent');
     init = initDict(init, 'MessageEvent');
     Event.call(this, type, init);
-    ports = init.ports === undefined ? [] : Array.prototype.slice.call(init.ports);
+    ports = init.ports === void 0 ? [] : Array.prototype.slice.call(init.ports);
     ports.forEach(function (p) {
         if (!native.isMessagePort(p)) {
             throw new TypeError("Failed to construct 'MessageEvent': member ports contains a value that is not a MessagePort.");
         }
     });
-    if (init.source !== undefined && init.source !== null && !native.isMessagePort(init.source)) {
+    if (init.source !== void 0 && init.source !== null && !native.isMessagePort(init.source)) {
         throw new TypeError("Failed to construct 'MessageEvent': member source is not a MessagePort.");
     }
     this[EXTRA] = {
-        data: init.data === undefined ? null : init.data,
-        origin: init.origin === undefined ? '' : String(init.origin),
-        lastEventId: init.lastEventId === undefined ? '' : String(init.lastEventId),
-        source: init.source === undefined ? null : init.source,
+        data: init.data === void 0 ? null : init.data,
+        origin: init.origin === void 0 ? '' : String(init.origin),
+        lastEventId: init.lastEventId === void 0 ? '' : String(init.lastEventId),
+        source: init.source === void 0 ? null : init.source,
         ports: Object.freeze(ports)
     };
 }
@@ -228,7 +228,7 @@ native.defineGlobal('onunhandledrejection', null);
 /* ---- MessageChannel and MessagePort ---- */
 
 function portState(port) {
-    var state = port !== null && typeof port === 'object' ? port[PORT] : undefined;
+    var state = port !== null && typeof port === 'object' ? port[PORT] : void 0;
     if (!state) {
         throw new TypeError('Illegal invocation: not a MessagePort');
     }
@@ -281,14 +281,14 @@ MessagePort.prototype.postMessage = function postMessage(message, options) {
     }
     if (Array.isArray(options)) {
         transfer = options;
-    } else if (options !== undefined && options !== null) {
+    } else if (options !== void 0 && options !== null) {
         if (typeof options !== 'object') {
             throw new TypeError("Failed to execute 'postMessage' on 'MessagePort': The provided value is not of type 'StructuredSerializeOptions'.");
         }
         transfer = options.transfer;
     }
     target = state.partner;
-    if (transfer !== undefined && transfer !== null && typeof transfer.length === 'number') {
+    if (transfer !== void 0 && transfer !== null && typeof transfer.length === 'number') {
         for (i = 0; i < transfer.length; i++) {
             if (transfer[i] === this || (target && transfer[i] === target.port)) {
                 throw new native.DOMException("Failed to execute 'postMessage' on 'MessagePort': Port at index " + i +
@@ -387,7 +387,7 @@ function MessageChannel() {
 ['port1', 'port2'].forEach(function (name) {
     Object.defineProperty(MessageChannel.prototype, name, {
         get: function () {
-            var ports = this !== null && typeof this === 'object' ? this[CHANNEL] : undefined;
+            var ports = this !== null && typeof this === 'object' ? this[CHANNEL] : void 0;
             if (!ports) {
                 throw new TypeError('Illegal invocation: not a MessageChannel');
             }

@@ -23,7 +23,7 @@ function now() {
 }
 
 function entryState(entry) {
-    var state = entry !== null && typeof entry === 'object' ? entry[ENTRY] : undefined;
+    var state = entry !== null && typeof entry === 'object' ? entry[ENTRY] : void 0;
     if (!state) {
         throw new TypeError('Illegal invocation: not a PerformanceEntry');
     }
@@ -87,17 +87,17 @@ function makeEntry(proto, name, type, start, duration, detail) {
 
 function makeMark(name, options, proto) {
     var start = now(), detail = null;
-    if (options !== undefined && options !== null) {
+    if (options !== void 0 && options !== null) {
         if (typeof options !== 'object') {
             throw new TypeError("Failed to execute 'mark': options is not an object.");
         }
-        if (options.startTime !== undefined) {
+        if (options.startTime !== void 0) {
             start = Number(options.startTime);
             if (start < 0 || start !== start) {
                 throw new TypeError("Failed to execute 'mark': '" + name + "' cannot have a negative start time.");
             }
         }
-        if (options.detail !== undefined) {
+        if (options.detail !== void 0) {
             detail = structuredClone(options.detail);
         }
     }
@@ -105,7 +105,7 @@ function makeMark(name, options, proto) {
 }
 
 function performanceState(p) {
-    var state = p !== null && typeof p === 'object' ? p[PERFORMANCE] : undefined;
+    var state = p !== null && typeof p === 'object' ? p[PERFORMANCE] : void 0;
     if (!state) {
         throw new TypeError('Illegal invocation: not a Performance');
     }
@@ -168,38 +168,38 @@ Performance.prototype.measure = function measure(name, startOrOptions, endMark) 
     name = String(name);
     if (startOrOptions !== null && typeof startOrOptions === 'object') {
         options = startOrOptions;
-        if (endMark !== undefined) {
+        if (endMark !== void 0) {
             throw new TypeError("Failed to execute 'measure': options and an end mark cannot be given together.");
         }
-        if (options.start === undefined && options.end === undefined && options.duration === undefined &&
-                options.detail === undefined) {
+        if (options.start === void 0 && options.end === void 0 && options.duration === void 0 &&
+                options.detail === void 0) {
             options = null;
         }
     }
     if (options) {
-        if (options.start !== undefined && options.end !== undefined && options.duration !== undefined) {
+        if (options.start !== void 0 && options.end !== void 0 && options.duration !== void 0) {
             throw new TypeError("Failed to execute 'measure': start, end and duration cannot all be given.");
         }
-        if (options.end !== undefined) {
+        if (options.end !== void 0) {
             end = markTime(state, options.end, 'end');
-        } else if (options.start !== undefined && options.duration !== undefined) {
+        } else if (options.start !== void 0 && options.duration !== void 0) {
             end = markTime(state, options.start, 'start') + Number(options.duration);
         } else {
             end = now();
         }
-        if (options.start !== undefined) {
+        if (options.start !== void 0) {
             start = markTime(state, options.start, 'start');
-        } else if (options.duration !== undefined && options.end !== undefined) {
+        } else if (options.duration !== void 0 && options.end !== void 0) {
             start = end - Number(options.duration);
         } else {
             start = 0;
         }
-        if (options.detail !== undefined) {
+        if (options.detail !== void 0) {
             detail = structuredClone(options.detail);
         }
     } else {
-        end = endMark !== undefined ? markTime(state, endMark, 'end') : now();
-        start = startOrOptions !== undefined && startOrOptions !== null ? markTime(state, startOrOptions, 'start') : 0;
+        end = endMark !== void 0 ? markTime(state, endMark, 'end') : now();
+        start = startOrOptions !== void 0 && startOrOptions !== null ? markTime(state, startOrOptions, 'start') : 0;
     }
     duration = end - start;
     entry = makeEntry(PerformanceMeasure.prototype, name, 'measure', start, duration, detail);
@@ -228,7 +228,7 @@ Performance.prototype.getEntriesByType = function getEntriesByType(type) {
 Performance.prototype.getEntriesByName = function getEntriesByName(name, type) {
     name = String(name);
     return sortedEntries(performanceState(this).entries.filter(function (e) {
-        return e[ENTRY].name === name && (type === undefined || e[ENTRY].entryType === String(type));
+        return e[ENTRY].name === name && (type === void 0 || e[ENTRY].entryType === String(type));
     }));
 };
 
@@ -236,7 +236,7 @@ function clearer(type) {
     return function (name) {
         var state = performanceState(this);
         state.entries = state.entries.filter(function (e) {
-            return e[ENTRY].entryType !== type || (name !== undefined && e[ENTRY].name !== String(name));
+            return e[ENTRY].entryType !== type || (name !== void 0 && e[ENTRY].name !== String(name));
         });
     };
 }

@@ -62,7 +62,7 @@ function requireBytes(value, what) {
 
 function requireMember(dict, member, algorithmName) {
     var value = dict[member];
-    if (value === undefined) {
+    if (value === void 0) {
         throw new TypeError(algorithmName + ": required member '" + member + "' is missing");
     }
     return value;
@@ -149,7 +149,7 @@ function hashParam(dict, name) {
 
 function hmacParams(dict, name) {
     var params = { name: name, hash: hashParam(dict, name) };
-    if (dict.length !== undefined) {
+    if (dict.length !== void 0) {
         params.length = toUnsigned(dict.length, 32);
     }
     return params;
@@ -173,10 +173,10 @@ function aesCtrParams(dict, name) {
 
 function aesGcmParams(dict, name) {
     var params = { name: name, iv: requireBytes(requireMember(dict, 'iv', name), 'iv'), tagLength: 128 };
-    if (dict.additionalData !== undefined) {
+    if (dict.additionalData !== void 0) {
         params.additionalData = requireBytes(dict.additionalData, 'additionalData');
     }
-    if (dict.tagLength !== undefined) {
+    if (dict.tagLength !== void 0) {
         params.tagLength = toUnsigned(dict.tagLength, 8);
     }
     return params;
@@ -282,7 +282,7 @@ function register(op, name, convert) {
 
 function keyState(key) {
     var state = native.cryptoKeyState(key);
-    if (state === undefined) {
+    if (state === void 0) {
         throw new TypeError('not a CryptoKey');
     }
     return state;
@@ -290,17 +290,17 @@ function keyState(key) {
 
 function exposedAlgorithm(algorithm) {
     var copy = { name: algorithm.name };
-    if (algorithm.modulusLength !== undefined) {
+    if (algorithm.modulusLength !== void 0) {
         copy.modulusLength = algorithm.modulusLength;
         copy.publicExponent = new Uint8Array(algorithm.publicExponent);
     }
     if (algorithm.hash) {
         copy.hash = { name: algorithm.hash.name };
     }
-    if (algorithm.length !== undefined) {
+    if (algorithm.length !== void 0) {
         copy.length = algorithm.length;
     }
-    if (algorithm.namedCurve !== undefined) {
+    if (algorithm.namedCurve !== void 0) {
         copy.namedCurve = algorithm.namedCurve;
     }
     return copy;
@@ -365,13 +365,13 @@ function jwkSecretBytes(jwk, usages, extractable, jwkAlg, jwkUse) {
         throw domError('DataError', "JWK 'k' is missing");
     }
     var bytes = base64urlDecode(jwk.k);
-    if (jwk.alg !== undefined && jwk.alg !== jwkAlg(bytes)) {
+    if (jwk.alg !== void 0 && jwk.alg !== jwkAlg(bytes)) {
         throw domError('DataError', "JWK 'alg' does not match the algorithm");
     }
-    if (usages.length > 0 && jwk.use !== undefined && jwk.use !== jwkUse) {
+    if (usages.length > 0 && jwk.use !== void 0 && jwk.use !== jwkUse) {
         throw domError('DataError', "JWK 'use' does not match the usages");
     }
-    if (jwk.key_ops !== undefined) {
+    if (jwk.key_ops !== void 0) {
         var ops = jwk.key_ops;
         if (!Array.isArray(ops) || ops.some(function (op, i) { return ops.indexOf(op) !== i; }) ||
                 usages.some(function (u) { return ops.indexOf(u) < 0; })) {
@@ -401,7 +401,7 @@ var AES_USAGES = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
 var KDF_USAGES = ['deriveKey', 'deriveBits'];
 
 function hmacKeyLength(params, dataBits) {
-    if (params.length === undefined) {
+    if (params.length === void 0) {
         return dataBits;
     }
     if (params.length === 0 || params.length > dataBits || params.length <= dataBits - 8) {
@@ -449,7 +449,7 @@ var HMAC = {
             { name: 'HMAC', hash: { name: params.hash.name }, length: length }, extractable, usages);
     },
     getKeyLength: function (params) {
-        if (params.length === undefined) {
+        if (params.length === void 0) {
             return HASHES[params.hash.name].blockBits;
         }
         if (params.length === 0) {
@@ -805,7 +805,7 @@ SubtleCrypto.prototype = {
     deriveBits: function deriveBits(algorithm, baseKey, length) {
         return promised(function () {
             var params = normalize('deriveBits', algorithm);
-            var bits = length === undefined || length === null ? null : toUnsigned(length, 32);
+            var bits = length === void 0 || length === null ? null : toUnsigned(length, 32);
             var state = usableKey(baseKey, params, 'deriveBits');
             return ALGORITHMS[params.name].deriveBits(params, baseKey, state, bits);
         });

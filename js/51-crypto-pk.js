@@ -55,7 +55,7 @@ function rsaPssParams(dict, name) {
 
 function rsaOaepParams(dict, name) {
     var params = { name: name };
-    if (dict.label !== undefined) {
+    if (dict.label !== void 0) {
         params.label = C.requireBytes(dict.label, 'label');
     }
     return params;
@@ -110,7 +110,7 @@ function newKey(algorithm, extractable, usages, type) {
  * (modulus length, public exponent, curve). */
 function finishKey(made, info) {
     var algorithm = made.state.algorithm;
-    if (info.modulusLength !== undefined) {
+    if (info.modulusLength !== void 0) {
         algorithm.modulusLength = info.modulusLength;
         algorithm.publicExponent = new Uint8Array(info.publicExponent);
     }
@@ -131,7 +131,7 @@ function checkCurve(namedCurve) {
 function jwkMembers(jwk, names, required) {
     var members = {};
     names.forEach(function (name) {
-        if (jwk[name] !== undefined) {
+        if (jwk[name] !== void 0) {
             members[name] = C.base64urlDecode(jwk[name]);
         } else if (required.indexOf(name) >= 0) {
             throw domError('DataError', "JWK member '" + name + "' is missing");
@@ -144,10 +144,10 @@ function jwkCommonChecks(jwk, kty, usages, extractable, use) {
     if (jwk.kty !== kty) {
         throw domError('DataError', "JWK 'kty' must be '" + kty + "'");
     }
-    if (usages.length > 0 && jwk.use !== undefined && jwk.use !== use) {
+    if (usages.length > 0 && jwk.use !== void 0 && jwk.use !== use) {
         throw domError('DataError', "JWK 'use' does not match the usages");
     }
-    if (jwk.key_ops !== undefined) {
+    if (jwk.key_ops !== void 0) {
         var ops = jwk.key_ops;
         if (!Array.isArray(ops) || ops.some(function (op, i) { return ops.indexOf(op) !== i; }) ||
                 usages.some(function (u) { return ops.indexOf(u) < 0; })) {
@@ -170,7 +170,7 @@ function pkAlgorithm(name, kind, pub, priv, jwk, ops) {
                 checkCurve(params.namedCurve);
             }
             if (format === 'jwk') {
-                isPrivate = keyData.d !== undefined;
+                isPrivate = keyData.d !== void 0;
             } else if (format === 'pkcs8') {
                 isPrivate = true;
             } else if (format === 'spki' || (format === 'raw' && kind !== 'RSA')) {
@@ -288,14 +288,14 @@ function rsaJwk(name, use) {
             return isPrivate ? RSA_MEMBERS : ['n', 'e'];
         },
         check: function (jwk, params) {
-            if (jwk.alg !== undefined && jwk.alg !== RSA_JWK[name][params.hash.name]) {
+            if (jwk.alg !== void 0 && jwk.alg !== RSA_JWK[name][params.hash.name]) {
                 throw domError('DataError', "JWK 'alg' does not match the algorithm");
             }
-            if (jwk.oth !== undefined) {
+            if (jwk.oth !== void 0) {
                 throw domError('NotSupportedError', 'RSA keys of more than two primes are not supported');
             }
-            if (jwk.d !== undefined) {
-                var crt = ['p', 'q', 'dp', 'dq', 'qi'].filter(function (m) { return jwk[m] !== undefined; });
+            if (jwk.d !== void 0) {
+                var crt = ['p', 'q', 'dp', 'dq', 'qi'].filter(function (m) { return jwk[m] !== void 0; });
                 if (crt.length !== 0 && crt.length !== 5) {
                     throw domError('DataError', 'JWK has some of the RSA CRT members but not all');
                 }
@@ -357,7 +357,7 @@ function ecJwk(name, use) {
             if (jwk.crv !== params.namedCurve) {
                 throw domError('DataError', "JWK 'crv' does not match the namedCurve");
             }
-            if (name === 'ECDSA' && jwk.alg !== undefined && jwk.alg !== CURVES[params.namedCurve]) {
+            if (name === 'ECDSA' && jwk.alg !== void 0 && jwk.alg !== CURVES[params.namedCurve]) {
                 throw domError('DataError', "JWK 'alg' does not match the curve");
             }
         },
@@ -387,13 +387,13 @@ function okpJwk(name, use, alg) {
             if (jwk.crv !== name) {
                 throw domError('DataError', "JWK 'crv' must be '" + name + "'");
             }
-            if (alg !== undefined && jwk.alg !== undefined && jwk.alg !== alg && jwk.alg !== name) {
+            if (alg !== void 0 && jwk.alg !== void 0 && jwk.alg !== alg && jwk.alg !== name) {
                 throw domError('DataError', "JWK 'alg' does not match the algorithm");
             }
         },
         describe: function (out) {
             out.crv = name;
-            if (alg !== undefined) {
+            if (alg !== void 0) {
                 out.alg = alg;
             }
         }

@@ -112,7 +112,7 @@ function abortFetch(record, reason) {
     }
     abortTransfer(record);
     if (record.bodyReader !== null) {
-        record.bodyReader.cancel(reason).then(undefined, function () {});
+        record.bodyReader.cancel(reason).then(void 0, function () {});
     }
     fail(record, reason);
 }
@@ -273,7 +273,7 @@ function respond(record, head) {
 
 native.fetchHead = function (id, head) {
     var record = transfers[id];
-    if (record === undefined) {
+    if (record === void 0) {
         return;
     }
     var location = REDIRECT_STATUSES.hasOwnProperty(head.status) ? firstHeader(head.headers, 'location') : null;
@@ -293,7 +293,7 @@ native.fetchHead = function (id, head) {
 
 native.fetchChunk = function (id, chunk) {
     var record = transfers[id];
-    if (record === undefined) {
+    if (record === void 0) {
         return;
     }
     if (record.controller === null) {
@@ -309,7 +309,7 @@ native.fetchChunk = function (id, chunk) {
 
 native.fetchDone = function (id, message) {
     var record = transfers[id];
-    if (record === undefined) {
+    if (record === void 0) {
         return;
     }
     if (message !== null) {

@@ -37,7 +37,7 @@ native.hasFetchHandler = function () {
 
 native.defineGlobal('addEventListener', function addEventListener(type, listener) {
     type = String(type);
-    if (listeners[type] === undefined) {
+    if (listeners[type] === void 0) {
         native.log('warning', "addEventListener: event type '" + type + "' is never dispatched by fcworker");
         listeners[type] = [];
     }
@@ -138,7 +138,7 @@ function writeStream(body) {
         if (result.done) {
             native.respondEnd();
         } else if (!native.respondChunk(native.toU8(result.value))) {
-            reader.cancel(new DOMException('the client went away', 'AbortError')).then(undefined, failed);
+            reader.cancel(new DOMException('the client went away', 'AbortError')).then(void 0, failed);
         } else {
             reader.read().then(step, failed);
         }
@@ -173,7 +173,7 @@ function settle(result) {
         }
         return;
     }
-    Promise.resolve(result).then(send).then(undefined, respondWithError);
+    Promise.resolve(result).then(send).then(void 0, respondWithError);
 }
 
 native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {

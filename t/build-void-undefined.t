@@ -3,6 +3,7 @@
 # fcworker-build writes free `undefined` as `(void 0)` in the lowered code
 # (contrib/fcworker-build/lib/void-undefined.js): each case of the pass, and
 # two modules built and run in Node and in fcworker with the same output.
+# The runtime's own files (js/*.js) write `void 0` themselves.
 # Needs node and the tool's node_modules.
 use strict;
 use warnings;
@@ -77,5 +78,36 @@ for my $case (qw(cases shadowed)) {
         like($bundle, qr/function f\(undefined\)\s*\{\s*return undefined;/, "$case: a binding keeps the file as written");
     }
 }
+
+# The runtime's own files follow the same rule by hand (HACKING.md): each is
+# compiled as the body of `function (global, native, undefined)`, so every
+# use of `undefined` in it would be a scope lookup.
+FcwTest::write_file("$dir/runtime-undefined.js", <<'JS');
+const acorn = require(process.argv[2] + '/acorn');
+const walk = require(process.argv[2] + '/acorn-walk');
+const fs = require('fs');
+const head = '(function (global, native, undefined) {\n';
+for (const file of process.argv.slice(3)) {
+  const code = head + fs.readFileSync(file, 'utf8') + '\n})';
+  const lines = [];
+  walk.fullAncestor(acorn.parse(code, { ecmaVersion: 2015, locations: true }), (node, ancestors) => {
+    const parent = ancestors[ancestors.length - 2];
+    if (node.type !== 'Identifier' || node.name !== 'undefined' || node.start < head.length ||
+        (parent.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
+        (parent.type === 'Property' && parent.key === node && !parent.computed)) {
+      return;
+    }
+    lines.push(node.loc.start.line - 1);
+  });
+  if (lines.length) {
+    console.log(`${file}: undefined on line ${lines.join(', ')}: write void 0`);
+  }
+}
+JS
+my @runtime = glob("$top/js/*.js");
+cmp_ok(scalar @runtime, '>', 30, 'the runtime has its files');
+my ($r_rc, $r_out) = run('node', "$dir/runtime-undefined.js", "$top/contrib/fcworker-build/node_modules", @runtime);
+is($r_rc, 0, 'the runtime files parse') or diag($r_out);
+is($r_out, '', 'no runtime file names `undefined`');
 
 done_testing();
