@@ -20,6 +20,11 @@
  *       (C: lib/duk_hooks.c).
  *   defineField(obj, key, value) -> obj   `_define_property`: a public
  *       class field (C: lib/api_builtins.c).
+ *   privateField(obj, key, value) -> obj   a private class field, which
+ *       SWC defines with Object.defineProperty(obj, key, { writable: true,
+ *       value: value }) and fcworker-build with a call of this
+ *       (contrib/fcworker-build/lib/private-fields.js; C:
+ *       lib/api_builtins.c).
  */
 'use strict';
 
@@ -239,6 +244,7 @@ Object.defineProperty(helpers, 'asyncToGenerator', { value: native.asyncFunction
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });
+Object.defineProperty(helpers, 'privateField', { value: native.privateField, enumerable: true });
 /* SWC's spread and destructuring helpers: C fast paths for arrays and plain
  * objects over the bundle's own helper, which does the rest
  * (lib/api_fastpath.c) */

@@ -483,6 +483,24 @@ static duk_ret_t native_define_field(duk_context *ctx)
     return 1;
 }
 
+/* native.privateField(obj, key, value) -> obj: a private class field as the
+ * lowering defines it (privateFieldsAsProperties:
+ * Object.defineProperty(obj, key, { writable: true, value: value })), the
+ * same definition without the descriptor object. Throws as that does. */
+static duk_ret_t native_private_field(duk_context *ctx)
+{
+    if (duk_is_lightfunc(ctx, 0) || duk_is_buffer(ctx, 0)) {
+        duk_to_object(ctx, 0); /* as Object.defineProperty promotes them */
+    } else if (!duk_is_object(ctx, 0)) {
+        return duk_type_error(ctx, "cannot define private field %s on a non-object", duk_safe_to_string(ctx, 1));
+    }
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 2);
+    duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
 /* native.jsonPlain(value, bigintPrototype): true when JSON.stringify may
  * serialize value without the replacer that rejects BigInts (see
  * fcw_duk_json_plain): js/16-bigint.js checks each value with it once a
@@ -588,6 +606,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "privateBase");
     duk_push_c_function(ctx, native_define_field, 3);
     duk_put_prop_literal(ctx, native_idx, "defineField");
+    duk_push_c_function(ctx, native_private_field, 3);
+    duk_put_prop_literal(ctx, native_idx, "privateField");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
     duk_push_c_function(ctx, native_string_pad, 2);

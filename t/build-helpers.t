@@ -34,6 +34,13 @@ for my $helper (qw(_async_to_generator _ts_generator _define_property _class_pri
     like($line // '', qr/\b\Q$helper\E = __fcw_helpers\./, "the bundle's first line installs the runtime's $helper");
 }
 
+like($line // '', qr/\bvar _fcw_private_field = .*__fcw_helpers\.privateField \|\| function/,
+    "the bundle's first line declares the private field helper, with a fallback");
+my $fields = () = $bundle =~ /_fcw_private_field +\(/g;
+cmp_ok($fields, '>=', 6, "the private fields' definitions call it ($fields)");
+unlike($bundle =~ s/\A(?:.*\n){3}//r, qr/Object\.defineProperty\([^\n]*\{\n\s*writable: true,\n\s*value: /,
+    'no private field definition is left as SWC wrote it');
+
 my ($node_rc, $node) = run('node', "$dir/cases.js");
 is($node_rc, 0, 'the cases run in Node') or diag($node);
 like($node, qr/^async trace:/m, 'Node got to the async part');

@@ -336,4 +336,24 @@ function classes() {
     class G extends F { z = 1; }
     return new G();
   }, true);
+  step('private field on frozen', () => {
+    class F { constructor() { Object.freeze(this); } }
+    class H extends F { #p = 1; static has(o) { return o.#p; } }
+    return H.has(new H());
+  }, true);
+  step('private fields in order', () => {
+    class C {
+      #a = 1;
+      #b = this.#a + 1;
+      #c;
+      #d = (() => this.#b * 10)();
+      bump() { this.#a++; this.#c = 'set'; return [this.#a, this.#b, this.#c, this.#d]; }
+    }
+    return new C().bump();
+  });
+  step('private field as a property', () => {
+    const keys = Object.getOwnPropertyNames(d).filter((k) => k.indexOf('secret') >= 0);
+    const desc = Object.getOwnPropertyDescriptor(d, keys[0]);
+    return [keys.length, desc.value, desc.writable, desc.enumerable, desc.configurable, Object.keys(d).length];
+  });
 }

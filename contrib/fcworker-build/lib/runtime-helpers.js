@@ -12,6 +12,8 @@
  */
 'use strict';
 
+const { declaration: privateFieldDeclaration } = require('./private-fields');
+
 const HELPERS = [
     {
         name: '_async_to_generator',
@@ -58,16 +60,21 @@ const HELPERS = [
 ];
 
 /* The line (with its newline) that installs the runtime's helpers over
- * those inlined in `code`, or '' when it has none of them. */
-function runtimeHelpersLine(code) {
+ * those inlined in `code`, and declares the private field helper of
+ * lib/private-fields.js when `privateFields`; '' when it has neither. */
+function runtimeHelpersLine(code, privateFields) {
     const found = HELPERS.filter((h) => h.opening.test(code) && (!h.requires || h.requires.test(code)));
-    if (found.length === 0) {
-        return '';
+    const parts = [];
+    if (found.length > 0) {
+        const assignments = found
+            .map((h) => (h.wrap ? `${h.name} = __fcw_helpers.${h.runtime}(${h.name});` : `${h.name} = __fcw_helpers.${h.runtime};`))
+            .join(' ');
+        parts.push(`if (typeof __fcw_helpers === "object" && __fcw_helpers !== null) { ${assignments} }`);
     }
-    const assignments = found
-        .map((h) => (h.wrap ? `${h.name} = __fcw_helpers.${h.runtime}(${h.name});` : `${h.name} = __fcw_helpers.${h.runtime};`))
-        .join(' ');
-    return `if (typeof __fcw_helpers === "object" && __fcw_helpers !== null) { ${assignments} }\n`;
+    if (privateFields) {
+        parts.push(privateFieldDeclaration());
+    }
+    return parts.length > 0 ? parts.join(' ') + '\n' : '';
 }
 
 module.exports = { runtimeHelpersLine, HELPERS };
