@@ -618,6 +618,22 @@ native.asyncFunction = function asyncFunction(fn) {
     };
 };
 
+/* native.asyncFunction(fn)() without the function in between: what
+ * fcworker-build makes of the lowered `_async_to_generator(function ()
+ * {...})()` that every call of an async function runs. */
+native.asyncRun = function asyncRun(fn) {
+    var promise = new InternalPromise();
+    var generator;
+    try {
+        generator = fn();
+    } catch (e) {
+        rejectPromise(promise, e);
+        return promise;
+    }
+    resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
+    return promise;
+};
+
 /* A new %Promise% settled with fn(a, b): resolved with its result or
  * rejected with its exception, as `new Promise(function (resolve) {
  * resolve(fn(a, b)); })` would be, without the executor and resolving

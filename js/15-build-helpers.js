@@ -11,6 +11,9 @@
  *       returned calls fn with its this and arguments and drives the object,
  *       awaiting each value yielded, and returns a %Promise% of the result
  *       (10-promise.js, native.asyncFunction).
+ *   asyncRun(fn) -> promise   `_async_to_generator(fn)()`, which the
+ *       lowering writes for every call of an async function, without the
+ *       function in between (contrib/fcworker-build/lib/async-run.js).
  *   generator(thisArg, body) -> generator   `_ts_generator`: the object
  *       behind a lowered generator function or async function body; see
  *       below.
@@ -241,6 +244,7 @@ function generator(thisArg, body) {
 
 var helpers = {};
 Object.defineProperty(helpers, 'asyncToGenerator', { value: native.asyncFunction, enumerable: true });
+Object.defineProperty(helpers, 'asyncRun', { value: native.asyncRun, enumerable: true });
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });

@@ -38,6 +38,12 @@ like($line // '', qr/\bvar _fcw_private_field = .*__fcw_helpers\.privateField \|
     "the bundle's first line declares the private field helper, with a fallback");
 my $fields = () = $bundle =~ /_fcw_private_field +\(/g;
 cmp_ok($fields, '>=', 6, "the private fields' definitions call it ($fields)");
+like($line // '', qr/\bvar _fcw_async_run = .*__fcw_helpers\.asyncRun \|\| function \(fn\) \{ return _async_to_generator\(fn\)\(\); \};/,
+    "the bundle's first line declares the async run helper, with a fallback");
+my $runs = () = $bundle =~ /_fcw_async_run +\(function\(\) \{/g;
+cmp_ok($runs, '>=', 5, "the async functions' calls of _async_to_generator(...)() use it ($runs)");
+unlike($bundle, qr/_async_to_generator\(function\(\) \{[^\n]*\n(?:(?!\n\s*\}\)).*\n)*?\s*\}\)\(\);/,
+    'no such call is left as SWC wrote it');
 unlike($bundle =~ s/\A(?:.*\n){3}//r, qr/Object\.defineProperty\([^\n]*\{\n\s*writable: true,\n\s*value: /,
     'no private field definition is left as SWC wrote it');
 

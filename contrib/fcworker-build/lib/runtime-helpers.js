@@ -12,8 +12,6 @@
  */
 'use strict';
 
-const { declaration: privateFieldDeclaration } = require('./private-fields');
-
 const HELPERS = [
     {
         name: '_async_to_generator',
@@ -60,9 +58,9 @@ const HELPERS = [
 ];
 
 /* The line (with its newline) that installs the runtime's helpers over
- * those inlined in `code`, and declares the private field helper of
- * lib/private-fields.js when `privateFields`; '' when it has neither. */
-function runtimeHelpersLine(code, privateFields) {
+ * those inlined in `code`, followed by the `declarations` (of the helpers
+ * of lib/private-fields.js and lib/async-run.js); '' when it has neither. */
+function runtimeHelpersLine(code, declarations = []) {
     const found = HELPERS.filter((h) => h.opening.test(code) && (!h.requires || h.requires.test(code)));
     const parts = [];
     if (found.length > 0) {
@@ -71,9 +69,7 @@ function runtimeHelpersLine(code, privateFields) {
             .join(' ');
         parts.push(`if (typeof __fcw_helpers === "object" && __fcw_helpers !== null) { ${assignments} }`);
     }
-    if (privateFields) {
-        parts.push(privateFieldDeclaration());
-    }
+    parts.push(...declarations);
     return parts.length > 0 ? parts.join(' ') + '\n' : '';
 }
 
