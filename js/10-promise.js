@@ -79,7 +79,15 @@ function promiseReactionJob(reaction) {
         }
         return;
     }
-    var settle = fulfilled ? reaction.capability.resolve : reaction.capability.reject;
+    var capability = reaction.capability;
+    if (capability === void 0) {
+        /* native.whenSettled's reaction: nothing waits for its result */
+        if (!fulfilled) {
+            throw value;
+        }
+        return;
+    }
+    var settle = fulfilled ? capability.resolve : capability.reject;
     settle(value);
 }
 
@@ -652,6 +660,21 @@ native.promiseCall = function promiseCall(fn, a, b) {
 };
 
 native.isPromise = isPromise;
+
+/* For the dispatcher: when x is a %Promise% that Promise.resolve(x) would
+ * return as it is and whose `then` is the built-in one, registers the
+ * handlers as x.then(onFulfilled, onRejected) would, without the promise
+ * that then() returns (the caller does not use it, and its handlers do not
+ * throw; if one does, the exception is reported as uncaught in a
+ * microtask). Returns false, registering nothing, for any other x. */
+native.whenSettled = function whenSettled(x, onFulfilled, onRejected) {
+    if (x === null || typeof x !== 'object' || x[SELF] !== x || x.constructor !== Promise ||
+        x.then !== promiseThen) {
+        return false;
+    }
+    performThen(x, onFulfilled, onRejected, void 0, void 0);
+    return true;
+};
 
 native.reportUnhandledRejections = function () {
     var candidates = unhandledCandidates.slice();

@@ -163,7 +163,18 @@ function send(response) {
     native.sendResponse(response, sendStream);
 }
 
-/* A Response returned as it is is sent at once; anything else is awaited. */
+/* send, with its exception answered as an error. */
+function sendOrFail(response) {
+    try {
+        send(response);
+    } catch (e) {
+        respondWithError(e);
+    }
+}
+
+/* A Response returned as it is is sent at once; anything else is awaited:
+ * a %Promise% (an async handler's) with one reaction and no promise after
+ * it, anything else as Promise.resolve(result).then(send) would. */
 function settle(result) {
     if (result instanceof Response) {
         try {
@@ -173,7 +184,9 @@ function settle(result) {
         }
         return;
     }
-    Promise.resolve(result).then(send).then(void 0, respondWithError);
+    if (!native.whenSettled(result, sendOrFail, respondWithError)) {
+        Promise.resolve(result).then(send).then(void 0, respondWithError);
+    }
 }
 
 native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {

@@ -3,8 +3,9 @@
 # Both handler styles of Workers through the pool: export default { fetch }
 # with env and ctx (waitUntil runs after the response, bounded by the wall
 # limit; passThroughOnException is accepted), addEventListener('fetch') with
-# respondWith/waitUntil, async-style handlers lowered to ES5 by hand, and a
-# scheduled handler beside fetch accepted at load.
+# respondWith/waitUntil, async-style handlers lowered to ES5 by hand, a
+# scheduled handler beside fetch accepted at load, and what a fetch handler
+# may return besides a Response.
 use strict;
 use warnings;
 use FindBin;
@@ -132,6 +133,50 @@ export default {
 EOF2
 $pool = FcwTest::start_pool(script => $private, children => 1);
 is($pool->request(uri => '/')->{body}, 'undefined,undefined,42,true', 'a module script keeps its top-level names private');
+$pool->stop;
+
+# What a fetch handler may return besides a Response: a %Promise% (an async
+# handler's) is awaited with one reaction; anything else (a thenable, a
+# promise whose then() was replaced) as Promise.resolve(result).then(send)
+# would; each way, a rejection or a value that is not a Response is a 500.
+my $settle = FcwTest::write_file("$dir/settle.js", <<'EOF2');
+var seen = [];
+export default {
+    fetch: function (request) {
+        var path = new URL(request.url).pathname;
+        if (path === '/promise') {
+            return new Promise(function (resolve) { setTimeout(resolve, 5); }).then(function () {
+                return new Response('from a promise');
+            });
+        }
+        if (path === '/thenable') {
+            return { then: function (resolve) { seen.push('thenable'); resolve(new Response('from a thenable')); } };
+        }
+        if (path === '/patched') {
+            var p = Promise.resolve(new Response('from a patched promise'));
+            var then = p.then;
+            p.then = function (f, r) { seen.push('patched then'); return then.call(this, f, r); };
+            return p;
+        }
+        if (path === '/late-reject') {
+            return new Promise(function (resolve, reject) { setTimeout(function () { reject(new Error('late')); }, 5); });
+        }
+        if (path === '/not-a-response') {
+            return Promise.resolve('a string');
+        }
+        return new Response(seen.join(','));
+    }
+};
+EOF2
+$pool = FcwTest::start_pool(script => $settle, children => 1);
+is($pool->request(uri => '/promise')->{body}, 'from a promise', 'a promise of a Response');
+is($pool->request(uri => '/thenable')->{body}, 'from a thenable', 'a thenable of a Response');
+is($pool->request(uri => '/patched')->{body}, 'from a patched promise', 'a promise with its own then()');
+is($pool->request(uri => '/seen')->{body}, 'thenable,patched then', "the thenable's and the patched then() were called");
+is($pool->request(uri => '/late-reject')->{status}, 500, 'a promise that rejects later: 500');
+is($pool->request(uri => '/not-a-response')->{status}, 500, 'a promise of a string: 500');
+like($pool->log, qr/must respond with a Response, got string/, 'saying why');
+is($pool->request(uri => '/promise')->{body}, 'from a promise', 'and the child keeps serving');
 $pool->stop;
 
 done_testing();
