@@ -626,6 +626,14 @@ native.asyncFunction = function asyncFunction(fn) {
     };
 };
 
+/* Starts a lowered async function's generator: native.asyncRun for a body
+ * whose generator is already made (__fcw_helpers.asyncGen). */
+native.asyncStart = function asyncStart(generator) {
+    var promise = new InternalPromise();
+    resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
+    return promise;
+};
+
 /* native.asyncFunction(fn)() without the function in between: what
  * fcworker-build makes of the lowered `_async_to_generator(function ()
  * {...})()` that every call of an async function runs. */

@@ -14,6 +14,9 @@
  *   asyncRun(fn) -> promise   `_async_to_generator(fn)()`, which the
  *       lowering writes for every call of an async function, without the
  *       function in between (contrib/fcworker-build/lib/async-run.js).
+ *   asyncGen(body) -> promise   `asyncRun(function () { return
+ *       generator(this, body); })` where that function held only the
+ *       body's variables, which fcworker-build moved out (the same file).
  *   generator(thisArg, body) -> generator   `_ts_generator`: the object
  *       behind a lowered generator function or async function body; see
  *       below.
@@ -245,6 +248,13 @@ function generator(thisArg, body) {
 var helpers = {};
 Object.defineProperty(helpers, 'asyncToGenerator', { value: native.asyncFunction, enumerable: true });
 Object.defineProperty(helpers, 'asyncRun', { value: native.asyncRun, enumerable: true });
+Object.defineProperty(helpers, 'asyncGen', {
+    value: function asyncGen(body) {
+        "use duk notail";
+        return native.asyncStart(generator(void 0, body));
+    },
+    enumerable: true
+});
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });

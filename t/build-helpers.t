@@ -40,8 +40,14 @@ my $fields = () = $bundle =~ /_fcw_private_field +\(/g;
 cmp_ok($fields, '>=', 6, "the private fields' definitions call it ($fields)");
 like($line // '', qr/\bvar _fcw_async_run = .*__fcw_helpers\.asyncRun \|\| function \(fn\) \{ return _async_to_generator\(fn\)\(\); \};/,
     "the bundle's first line declares the async run helper, with a fallback");
-my $runs = () = $bundle =~ /_fcw_async_run +\(function\(\) \{/g;
-cmp_ok($runs, '>=', 5, "the async functions' calls of _async_to_generator(...)() use it ($runs)");
+my $runs = () = $bundle =~ /_fcw_async_run +\(function\(\) \{|return _fcw_async_gen\( +function\(_state\)/g;
+cmp_ok($runs, '>=', 5, "the async functions' calls of _async_to_generator(...)() use it or _fcw_async_gen ($runs)");
+like($line // '', qr/\bvar _fcw_async_gen = .*__fcw_helpers\.asyncGen \|\| function \(body\)/,
+    "the bundle's first line declares the async start helper, with a fallback");
+like($bundle, qr/function a1\(\) \{ "use duk notail";\n\s*\{ +\n\s*return _fcw_async_gen\( +function\(_state\) \{ "use duk notail";\n/,
+    'an async function with no variables of its own starts its body with _fcw_async_gen, in a block');
+like($bundle, qr/\{ +\n\s*var [\w\$, ]+;\n\s*return _fcw_async_gen\( +function\(_state\)/,
+    "one with variables keeps them in the block, as the function's own");
 unlike($bundle, qr/_async_to_generator\(function\(\) \{[^\n]*\n(?:(?!\n\s*\}\)).*\n)*?\s*\}\)\(\);/,
     'no such call is left as SWC wrote it');
 unlike($bundle =~ s/\A(?:.*\n){3}//r, qr/Object\.defineProperty\([^\n]*\{\n\s*writable: true,\n\s*value: /,

@@ -242,6 +242,19 @@ async function a4() {
   trace.push(`a4 ${(await { then: 'not callable', v: 7 }).v}`);
   return 'a4';
 }
+async function shadow(x) {
+  // a variable named like a parameter (the lowering makes it a new one,
+  // undefined; the same in fcworker, which must not merge the two)
+  var x;
+  await null;
+  return x;
+}
+async function locals(n) {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += await i;
+  const again = n > 1 ? await locals(n - 1) : 0;
+  return [sum, again];
+}
 async function* agen() {
   yield 1;
   await null;
@@ -260,6 +273,8 @@ Promise.all([
   obj.method(5, 6).then((v) => trace.push(`method -> ${v}`)),
   arrow(Promise.resolve(21)).then((v) => trace.push(`arrow -> ${v}`)),
   returnsPromise().then((v) => trace.push(`returnsPromise -> ${v}`)),
+  shadow(5).then((v) => trace.push(`shadow -> ${v}`)),
+  locals(3).then((v) => trace.push(`locals -> ${JSON.stringify(v)}`)),
   (async () => {
     const got = [];
     for await (const v of agen()) got.push(v);
