@@ -192,6 +192,10 @@ int fcw_output_error(const struct fcw_output *out, int status, const char *text)
  * err. */
 char *fcw_read_file(const char *path, size_t *len, char *err, size_t errlen);
 
+/* Writes all len bytes of data to fd, again after EINTR; 0, or -1 when a
+ * write fails or writes nothing (errno set by write). */
+int fcw_write_all(int fd, const void *data, size_t len);
+
 const char *fcw_version(void);
 
 /* Writes how engines of this build get their runtime (for `fcworker -V`):

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 char *fcw_read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
@@ -49,4 +50,21 @@ char *fcw_read_file(const char *path, size_t *len, char *err, size_t errlen)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+int fcw_write_all(int fd, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
 }

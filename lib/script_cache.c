@@ -14,6 +14,8 @@
 
 #include "script_cache.h"
 
+#include "fcw.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -135,22 +137,6 @@ unsigned char *fcw_script_cache_read(int dirfd, const char *path, const struct s
     return buf;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 int fcw_script_cache_write(int dirfd, const char *path, const struct stat *st, const char *stamp,
                            const unsigned char *image, size_t len)
 {
@@ -184,7 +170,7 @@ int fcw_script_cache_write(int dirfd, const char *path, const struct stat *st, c
         free(head);
         return -1;
     }
-    int rc = write_all(fd, head, hlen) == 0 && write_all(fd, image, len) == 0 ? 0 : -1;
+    int rc = fcw_write_all(fd, head, hlen) == 0 && fcw_write_all(fd, image, len) == 0 ? 0 : -1;
     free(head);
     if (close(fd) < 0) {
         rc = -1;

@@ -16,6 +16,7 @@
 #include "dev.h"
 
 #include "clock.h"
+#include "fcw.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -54,23 +55,6 @@ static int bytes_put(struct bytes *b, const void *data, size_t n)
     }
     memcpy(b->p + b->len, data, n);
     b->len += n;
-    return 0;
-}
-
-static int write_all(int fd, const void *data, size_t n)
-{
-    const char *p = data;
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        if (w <= 0) {
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
     return 0;
 }
 
@@ -242,7 +226,7 @@ static int send_simple(int fd, int status, const char *reason, const char *text)
                      "HTTP/1.1 %d %s\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: %zu\r\n"
                      "connection: close\r\n\r\n",
                      status, reason, strlen(text));
-    return write_all(fd, head, (size_t)n) < 0 || write_all(fd, text, strlen(text)) < 0 ? -1 : 0;
+    return fcw_write_all(fd, head, (size_t)n) < 0 || fcw_write_all(fd, text, strlen(text)) < 0 ? -1 : 0;
 }
 
 /* Reads the request head; 1 for a request, 0 when the client closed
@@ -424,7 +408,7 @@ static int send_head(int fd, struct answer *a, const struct req *r, char *cgi, s
     if (!r->keep_alive) {
         bytes_put(&out, "connection: close\r\n", 19);
     }
-    int rc = bytes_put(&out, "\r\n", 2) < 0 ? -1 : write_all(fd, out.p, out.len);
+    int rc = bytes_put(&out, "\r\n", 2) < 0 ? -1 : fcw_write_all(fd, out.p, out.len);
     free(out.p);
     free(hdrs.p);
     return rc;
@@ -437,11 +421,13 @@ static int send_body(int fd, struct answer *a, const char *data, size_t n)
     }
     a->bytes += n;
     if (!a->chunked) {
-        return write_all(fd, data, n);
+        return fcw_write_all(fd, data, n);
     }
     char size[24];
     int k = snprintf(size, sizeof(size), "%zx\r\n", n);
-    return write_all(fd, size, (size_t)k) < 0 || write_all(fd, data, n) < 0 || write_all(fd, "\r\n", 2) < 0 ? -1 : 0;
+    return fcw_write_all(fd, size, (size_t)k) < 0 || fcw_write_all(fd, data, n) < 0 || fcw_write_all(fd, "\r\n", 2) < 0
+               ? -1
+               : 0;
 }
 
 /* STDOUT content: the head first (until an empty line), then the body. */
@@ -494,7 +480,7 @@ static int relay(int cfd, struct req *r, const struct dev_front *front, struct a
         rc |= fcgi_stream(&out, 5, r->body.p, r->body.len);
     }
     rc |= fcgi_record(&out, 5, NULL, 0);
-    if (rc < 0 || write_all(pfd, out.p, out.len) < 0) {
+    if (rc < 0 || fcw_write_all(pfd, out.p, out.len) < 0) {
         free(out.p);
         close(pfd);
         a->status = 502;
@@ -548,7 +534,7 @@ static int relay(int cfd, struct req *r, const struct dev_front *front, struct a
     if (!ended || failed) {
         return -1; /* cut: the client sees the connection close */
     }
-    if (a->chunked && !a->no_body && write_all(cfd, "0\r\n\r\n", 5) < 0) {
+    if (a->chunked && !a->no_body && fcw_write_all(cfd, "0\r\n\r\n", 5) < 0) {
         return -1;
     }
     return 0;

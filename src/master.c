@@ -98,23 +98,6 @@ struct check_args {
     int image_fd;           /* where the child writes the script's bytecode image, or -1 */
 };
 
-/* Writes all of data to fd; 0 or -1. */
-static int write_all(int fd, const unsigned char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Compiles the script into the bytecode image the children will load and
  * writes it to fd (a script that cannot be imaged is still served, compiled
  * by each child); 0, or -1 with the reason in why (logged by the caller once
@@ -125,7 +108,7 @@ static int write_image(struct conf_pool *pool, int fd, char *why, size_t whylen)
     unsigned char *image = NULL;
     size_t len = 0;
     why[0] = '\0';
-    if (worker_compile_image(pool, &image, &len, why, whylen) < 0 || write_all(fd, image, len) < 0) {
+    if (worker_compile_image(pool, &image, &len, why, whylen) < 0 || fcw_write_all(fd, image, len) < 0) {
         /* a partial image would be refused by its check anyway */
         if (why[0] == '\0') {
             snprintf(why, whylen, "writing it: %s", strerror(errno));

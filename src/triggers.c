@@ -101,22 +101,6 @@ static size_t put_record(unsigned char *buf, size_t at, int type, const unsigned
     return at + 8 + len;
 }
 
-static int write_all(int fd, const unsigned char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Sends the event to the socket address of listen_fd; the status of the
  * answer (0: no answer) and whether it asked for no retry. */
 static int send_event(int listen_fd, const char *cron, double when, unsigned timeout_ms, int *no_retry, char *err,
@@ -165,7 +149,7 @@ static int send_event(int listen_fd, const char *cron, double when, unsigned tim
     n = put_record(out, n, 4, params, np);
     n = put_record(out, n, 4, NULL, 0);
     n = put_record(out, n, 5, NULL, 0);
-    if (write_all(fd, out, n) < 0) {
+    if (fcw_write_all(fd, out, n) < 0) {
         snprintf(err, errlen, "failed to send the event: write(): %s", strerror(errno));
         close(fd);
         return 0;
