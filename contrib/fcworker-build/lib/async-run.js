@@ -23,6 +23,7 @@
 
 const walk = require('acorn-walk');
 const { HELPERS } = require('./runtime-helpers');
+const { blank, isName, isCallOf } = require('./edits');
 
 const HELPER = '_fcw_async_run';
 const ASYNC = '_async_to_generator';
@@ -36,10 +37,6 @@ function wanted(lowered) {
 function declaration() {
     return `var ${HELPER} = typeof __fcw_helpers === "object" && __fcw_helpers !== null && ` +
         `__fcw_helpers.asyncRun || function (fn) { return ${ASYNC}(fn)(); };`;
-}
-
-function blank(code, start, end) {
-    return code.slice(start, end).replace(/[^\n\r\u2028\u2029]/g, ' ');
 }
 
 /* ---- the whole statement. When the call is what a function F returns,
@@ -67,9 +64,10 @@ function blank(code, start, end) {
 const GEN_HELPER = '_fcw_async_gen';
 const GENERATOR = '_ts_generator';
 
+/* On top of wanted(), which the caller has checked. */
 function genWanted(lowered) {
     const swc = HELPERS.find((h) => h.name === GENERATOR);
-    return wanted(lowered) && swc.opening.test(lowered) && lowered.indexOf(GEN_HELPER) < 0;
+    return swc.opening.test(lowered) && lowered.indexOf(GEN_HELPER) < 0;
 }
 
 /* Its fallback is written so that the edits leave it alone. */
@@ -119,7 +117,7 @@ function middleParts(fn) {
         return null;
     }
     const call = ret.argument;
-    if (call.callee.type !== 'Identifier' || call.callee.name !== GENERATOR || call.arguments.length !== 2 ||
+    if (!isName(call.callee, GENERATOR) || call.arguments.length !== 2 ||
         call.arguments[0].type !== 'ThisExpression' || call.arguments[1].type !== 'FunctionExpression') {
         return null;
     }
@@ -135,8 +133,7 @@ function asyncRunEdits(ast, code, gen) {
     walk.ancestor(ast, {
         CallExpression(node, ancestors) {
             const inner = node.callee;
-            if (node.arguments.length !== 0 || inner.type !== 'CallExpression' ||
-                inner.callee.type !== 'Identifier' || inner.callee.name !== ASYNC ||
+            if (node.arguments.length !== 0 || !isCallOf(inner, ASYNC) ||
                 inner.arguments.length !== 1 || inner.arguments[0].type !== 'FunctionExpression') {
                 return;
             }

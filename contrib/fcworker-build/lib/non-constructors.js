@@ -36,6 +36,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
+const { isCallOf } = require('./edits');
 
 const DIRECTIVE = '"use duk notail";';
 
@@ -111,10 +112,6 @@ function transform(ast, ms, code) {
 /* A method that is neither async nor a generator. */
 function plain(fn) {
     return fn && !fn.async && !fn.generator && fn.body && fn.body.type === 'BlockStatement';
-}
-
-function isCallOf(node, name) {
-    return node && node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === name;
 }
 
 /* The function given to SWC's helpers: `_async_to_generator(function ...)`

@@ -37,6 +37,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
+const { blank, isName } = require('./edits');
 
 const HELPER = '_fcw_private_field';
 
@@ -51,9 +52,6 @@ function declaration() {
         'return Object.defineProperty(obj, key, { value: value, writable: true }); };';
 }
 
-function isName(node, name) {
-    return node && node.type === 'Identifier' && node.name === name;
-}
 
 /* Whether the file binds `name` anywhere (ES5: declarations, function names
  * and parameters, catch parameters). */
@@ -87,12 +85,6 @@ function fieldDescriptor(node) {
         return null;
     }
     return { writable, value };
-}
-
-/* Text of the same length as code[start, end) with every character but
- * line breaks made a space. */
-function blank(code, start, end) {
-    return code.slice(start, end).replace(/[^\n\r\u2028\u2029]/g, ' ');
 }
 
 /* Whether the lowered code (before the wrapper) may use the helper: it
@@ -132,17 +124,4 @@ function privateFieldEdits(ast, code) {
     return edits;
 }
 
-/* `code` with the same-length edits applied. */
-function applyEdits(code, edits) {
-    const sorted = edits.slice().sort((a, b) => a[0] - b[0]);
-    const pieces = [];
-    let last = 0;
-    for (const [start, end, text] of sorted) {
-        pieces.push(code.slice(last, start), text);
-        last = end;
-    }
-    pieces.push(code.slice(last));
-    return pieces.join('');
-}
-
-module.exports = { privateFieldEdits, applyEdits, declaration, wanted, HELPER };
+module.exports = { privateFieldEdits, declaration, wanted, HELPER };

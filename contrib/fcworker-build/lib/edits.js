@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Text edits of the lowered output, shared by the passes that rewrite it
+ * on checkOutput's parse (lib/private-fields.js, lib/async-run.js, the
+ * insertions of fcworker-build itself): an edit is [start, end, text] over
+ * the original offsets, an insertion one with start === end.
+ */
+'use strict';
+
+/* Text of the same length as code[start, end) with every character but
+ * line breaks made a space (so no line or column after it moves). */
+function blank(code, start, end) {
+    return code.slice(start, end).replace(/[^\n\r\u2028\u2029]/g, ' ');
+}
+
+/* `code` with the edits applied; they may come in any order, must not
+ * overlap, and insertions at one offset keep their order. */
+function applyEdits(code, edits) {
+    const sorted = edits.slice().sort((a, b) => a[0] - b[0]);
+    const pieces = [];
+    let last = 0;
+    for (const [start, end, text] of sorted) {
+        pieces.push(code.slice(last, start), text);
+        last = end;
+    }
+    pieces.push(code.slice(last));
+    return pieces.join('');
+}
+
+function isName(node, name) {
+    return !!node && node.type === 'Identifier' && node.name === name;
+}
+
+/* A call of the function named `name`. */
+function isCallOf(node, name) {
+    return !!node && node.type === 'CallExpression' && isName(node.callee, name);
+}
+
+module.exports = { blank, applyEdits, isName, isCallOf };
