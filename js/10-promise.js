@@ -530,6 +530,13 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * and the function behind them: an async function's steps call that
  * directly (one call less per step) when the generator has them. */
 var loweredNext, loweredThrow, loweredResume;
+/* and those of its coroutines: their next, and the function behind it */
+var coNext, coResume;
+
+native.setCoroutines = function (next, resume) {
+    coNext = next;
+    coResume = resume;
+};
 
 native.setLoweredGenerator = function (next, thrw, resume) {
     loweredNext = next;
@@ -542,8 +549,11 @@ function resumeAsync(run, fulfilled, value) {
     try {
         var generator = run.generator;
         var info, method;
-        if (fulfilled) {
-            method = generator.next;
+        method = generator.next;
+        if (method === coNext) {
+            result = coResume(generator, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+            done = generator.status === 2 /* COMPLETED */;
+        } else if (fulfilled) {
             info = method === loweredNext ? loweredResume(generator, [0 /* NEXT */, value]) :
                 method.call(generator, value);
         } else {
@@ -551,8 +561,10 @@ function resumeAsync(run, fulfilled, value) {
             info = method === loweredThrow ? loweredResume(generator, [1 /* THROW */, value]) :
                 method.call(generator, value);
         }
-        result = info.value;
-        done = info.done;
+        if (info !== void 0) {
+            result = info.value;
+            done = info.done;
+        }
     } catch (e) {
         rejectPromise(run.promise, e);
         return;

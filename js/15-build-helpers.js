@@ -274,5 +274,211 @@ Object.defineProperty(helpers, 'objectSpread', {
     },
     enumerable: true
 });
+
+/* ---- coroutines ----
+ *
+ * What contrib/fcworker-build/lib/coroutines.js makes of generators and
+ * async functions: the body is an ordinary function run on a Duktape
+ * thread, and each `yield` (an async function's `await`) suspends that
+ * thread. A generator's methods resume it; an async function's steps are
+ * resumed by js/10-promise.js (resumeAsync). status: 0 not started, 1
+ * suspended, 2 completed, 3 running. Duktape resumes a thread only from
+ * ECMAScript code, and a thread yields only when no native call is on its
+ * own call stack between its first function and the yield: both hold here
+ * (the body is called through apply, which Duktape handles without a native
+ * frame; the yield helpers are ECMAScript). */
+var Thread = global.Duktape.Thread;
+var threadResume = Thread.resume;
+var threadYield = Thread.yield;
+
+/* What a generator's return() throws at its suspended yield: the finally
+ * blocks run, the catch blocks let it through (coCatch), and the
+ * generator completes with its value. */
+function ReturnSignal(value) {
+    this.value = value;
+}
+
+function coStarter(gen) {
+    var result;
+    try {
+        result = gen.body.apply(gen.thisArg, gen.args);
+    } catch (e) {
+        gen.status = 2 /* COMPLETED */;
+        if (e instanceof ReturnSignal) {
+            return e.value;
+        }
+        throw e;
+    }
+    gen.status = 2 /* COMPLETED */;
+    return result;
+}
+
+function CoGenerator(thisArg, args, body) {
+    this.thisArg = thisArg;
+    this.args = args;
+    this.body = body;
+    this.status = 0 /* NOT_STARTED */;
+    this.thread = void 0;
+}
+
+CoGenerator.prototype = Object.create(native.IteratorPrototype);
+
+/* Resumes gen with code 0 (next), 1 (throw) or 2 (return) and value: the
+ * value it yields next, or its result when gen.status is then 2. */
+function coResume(gen, code, value) {
+    var status = gen.status;
+    if (status === 1 /* SUSPENDED */) {
+        gen.status = 3 /* RUNNING */;
+        var out = code === 0 ? threadResume(gen.thread, value, false) :
+            threadResume(gen.thread, code === 1 ? value : new ReturnSignal(value), true);
+        if (gen.status === 3) {
+            gen.status = 1;
+        }
+        return out;
+    }
+    if (status === 0 /* NOT_STARTED */) {
+        if (code !== 0) {
+            gen.status = 2;
+            if (code === 1) {
+                throw value;
+            }
+            return value;
+        }
+        gen.status = 3;
+        gen.thread = new Thread(coStarter);
+        var first = threadResume(gen.thread, gen, false);
+        if (gen.status === 3) {
+            gen.status = 1;
+        }
+        return first;
+    }
+    if (status === 3) {
+        throw new TypeError('Generator is already executing.');
+    }
+    if (code === 1) {
+        throw value;
+    }
+    return code === 2 ? value : void 0;
+}
+
+function coGenerator(self) {
+    if (!(self instanceof CoGenerator)) {
+        throw new TypeError('next method called on incompatible receiver');
+    }
+    return self;
+}
+
+function coNext(value) {
+    var gen = coGenerator(this);
+    var out = coResume(gen, 0, value);
+    return { value: out, done: gen.status === 2 };
+}
+
+function coThrow(reason) {
+    var gen = coGenerator(this);
+    var out = coResume(gen, 1, reason);
+    return { value: out, done: gen.status === 2 };
+}
+
+function coReturn(value) {
+    var gen = coGenerator(this);
+    var out = coResume(gen, 2, value);
+    return { value: out, done: gen.status === 2 };
+}
+
+Object.defineProperty(coNext, 'name', { value: 'next' });
+Object.defineProperty(coThrow, 'name', { value: 'throw' });
+Object.defineProperty(coReturn, 'name', { value: 'return' });
+Object.defineProperty(CoGenerator.prototype, 'next', { value: coNext, writable: true, configurable: true });
+Object.defineProperty(CoGenerator.prototype, 'throw', { value: coThrow, writable: true, configurable: true });
+Object.defineProperty(CoGenerator.prototype, 'return', { value: coReturn, writable: true, configurable: true });
+Object.defineProperty(CoGenerator.prototype, Symbol.toStringTag, { value: 'Generator', configurable: true });
+
+native.setCoroutines(coNext, coResume);
+
+/* yield* iterable, inside a generator's body (its thread): every
+ * resumption goes to the inner iterator until it is done, whose value is
+ * the result (ECMAScript 2022, 15.5.5, YieldExpression: yield*). */
+function coYieldStar(iterable) {
+    var method = iterable === null || iterable === void 0 ? void 0 : iterable[Symbol.iterator];
+    if (typeof method !== 'function') {
+        throw new TypeError(String(iterable) + ' is not iterable');
+    }
+    var iterator = method.call(iterable);
+    if (iterator === null || typeof iterator !== 'object' && typeof iterator !== 'function') {
+        throw new TypeError('Result of the Symbol.iterator method is not an object');
+    }
+    var next = iterator.next;
+    var code = 0;
+    var received = void 0;
+    for (;;) {
+        var result;
+        if (code === 0) {
+            result = next.call(iterator, received);
+        } else if (code === 1) {
+            var thrower = iterator['throw'];
+            if (thrower === void 0 || thrower === null) {
+                var closer = iterator['return'];
+                if (closer !== void 0 && closer !== null) {
+                    closer.call(iterator);
+                }
+                throw new TypeError('The iterator does not provide a \'throw\' method.');
+            }
+            result = thrower.call(iterator, received);
+        } else {
+            var returner = iterator['return'];
+            if (returner === void 0 || returner === null) {
+                throw new ReturnSignal(received);
+            }
+            result = returner.call(iterator, received);
+        }
+        if (result === null || typeof result !== 'object' && typeof result !== 'function') {
+            throw new TypeError('Iterator result ' + String(result) + ' is not an object');
+        }
+        if (result.done) {
+            if (code === 2) {
+                throw new ReturnSignal(result.value);
+            }
+            return result.value;
+        }
+        try {
+            received = threadYield(result.value);
+            code = 0;
+        } catch (e) {
+            if (e instanceof ReturnSignal) {
+                code = 2;
+                received = e.value;
+            } else {
+                code = 1;
+                received = e;
+            }
+        }
+    }
+}
+
+/* The first statement of each catch block of a generator's body. */
+function coCatch(e) {
+    if (e instanceof ReturnSignal) {
+        throw e;
+    }
+}
+
+Object.defineProperty(helpers, 'coGen', {
+    value: function coGen(thisArg, args, body) {
+        "use duk notail";
+        return new CoGenerator(thisArg, args, body);
+    },
+    enumerable: true
+});
+Object.defineProperty(helpers, 'coAsync', {
+    value: function coAsync(thisArg, args, body) {
+        "use duk notail";
+        return native.asyncStart(new CoGenerator(thisArg, args, body));
+    },
+    enumerable: true
+});
+Object.defineProperty(helpers, 'coYield', { value: threadYield, enumerable: true });
+Object.defineProperty(helpers, 'coYieldStar', { value: coYieldStar, enumerable: true });
+Object.defineProperty(helpers, 'coCatch', { value: coCatch, enumerable: true });
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

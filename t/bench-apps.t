@@ -4,8 +4,9 @@
 # as contrib/bench/run builds them (FcwBench::Setup::build_apps: npm
 # packages into the bench's cache directory, contrib/fcworker-build for
 # fcworker and workerd, esbuild for Node): each row's request through
-# fcworker in CGI mode; the same bundle with workerd's prelude in Node (the
-# BigInt hooks zod's lowered code calls), which must answer the same; and
+# fcworker in CGI mode; the workerd bundle (the same build with --portable)
+# with its prelude in Node (the BigInt hooks zod's lowered code calls),
+# which must answer the same; and
 # the PHP scripts of the api and jsx rows, which must give the same bodies
 # (and ETag) as the Hono apps when php-cgi is installed.
 use strict;
@@ -115,7 +116,7 @@ is("$status $body", '404 Nothing here (404)', 'basic: the custom 404');
 ($status, $h, $body) = fcw('bindings', 'GET', '/health');
 is("$status $body", '200 ok', 'bindings: the probe route answers without a binding');
 
-# The same bundle in V8, with the prelude workerd gets, answers the same.
+# The workerd bundle (--portable) in V8, with the prelude workerd gets, answers the same.
 my $runner = FcwTest::write_file("$dir/run-bundle.mjs", <<'EOF');
 import { pathToFileURL } from 'node:url';
 const [file, method, url, body] = process.argv.slice(2);

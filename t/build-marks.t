@@ -6,7 +6,9 @@
 # (contrib/fcworker-build/lib/non-constructors.js) and fcworker makes their
 # closures non-constructors without a `prototype` (fcw_duk_apply_marks,
 # lib/duk_hooks.c). t/build-marks/cases.js, run as it is in Node, prints
-# exactly what its bundle prints in fcworker; the bundle still runs in Node;
+# exactly what its bundle prints in fcworker (generators and async functions
+# on fcworker's coroutines, and with --portable as state machines); the
+# --portable bundle still runs in Node;
 # and a worker's marks hold in a pool (its script compiled once, loaded by
 # the child) and in CGI mode with and without the bytecode cache. Needs
 # node and the tool's node_modules.
@@ -39,14 +41,26 @@ my $marks = () = $bundle =~ /"use duk notail";/g;
 cmp_ok($marks, '>=', 40, "the bundle has its marks ($marks)");
 like($bundle, qr/var arrow = function arrow\(a, b\) \{\n\s*"use duk notail";\n\s*return a \+ b;\n\};/,
     'an arrow function with an expression body gets a block with the mark');
-like($bundle, qr/_async_to_generator\(function\(\) \{ "use duk notail";\n/,
-    'the function given to _async_to_generator is marked at the end of its first line');
-like($bundle, qr/_ts_generator\(this, function\(_state\) \{ "use duk notail";\n/, 'so is the body given to _ts_generator');
+like($bundle, qr/_fcw_co_async\([^,]+, [^,]+, function\(\) \{ "use duk notail";\n/,
+    'the body of an async function (its coroutine) is marked');
+like($bundle, qr/function generator\(\) \{ return _fcw_co_gen\(this, arguments, function \(\) \{ "use duk notail";\n/,
+    "so is a generator's body, but not the generator function (it has a prototype property)");
 like($bundle, qr/function asyncDecl\(x\) \{ "use duk notail";\n/, 'and the lowered async function');
 like($bundle, qr/var asyncSelf = function again\(n\) \{\n/,
     'but not a named async function expression that calls itself by its name');
-like($bundle, qr/function generator\(\) \{\n/, 'nor a generator function (it has a prototype property)');
 like($bundle, qr/function F\(\) \{\n/, 'nor a function declaration');
+
+# with --portable: the state machines' functions
+($rc, $out) = run($tool, '--portable', "$top/t/build-marks/cases.js", '-o', "$dir/portable.js");
+is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
+my $portable = FcwTest::read_file("$dir/portable.js");
+like($portable, qr/_async_to_generator\(function\(\) \{ "use duk notail";\n/,
+    'the function given to _async_to_generator is marked at the end of its first line');
+like($portable, qr/_ts_generator\(this, function\(_state\) \{ "use duk notail";\n/, 'so is the body given to _ts_generator');
+like($portable, qr/function asyncDecl\(x\) \{ "use duk notail";\n/, 'and the lowered async function');
+like($portable, qr/var asyncSelf = function again\(n\) \{\n/,
+    'but not a named async function expression that calls itself by its name');
+like($portable, qr/function generator\(\) \{\n/, 'nor a generator function (it has a prototype property)');
 
 my ($node_rc, $node) = run('node', "$top/t/build-marks/cases.js");
 is($node_rc, 0, 'the cases run in Node') or diag($node);
@@ -57,8 +71,11 @@ my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
 is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
 is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
 
-my ($bundle_rc, $in_node) = run('node', "$dir/cases.js");
-is($bundle_rc, 0, 'the bundle runs in Node too (the marks are only directives)') or diag($in_node);
+my ($p_rc, $p_fcw) = run($jsrun, "$dir/portable.js");
+is($p_rc, 0, 'the --portable bundle runs in fcworker') or diag($p_fcw);
+is($p_fcw, $node, 'and prints the same');
+my ($bundle_rc, $in_node) = run('node', "$dir/portable.js");
+is($bundle_rc, 0, 'the --portable bundle runs in Node too (the marks are only directives)') or diag($in_node);
 like($in_node, qr/^end$/m, 'to its end');
 
 # a worker: in a pool, and in CGI mode with and without the cache

@@ -3,8 +3,11 @@
  * The ES5 lowering step of fcworker-build, and what esbuild must be told
  * about the target before it: SWC lowers ES2022 code (esbuild's output, after
  * the source pre-passes) to ES5 for Duktape 2.7, with every transform forced
- * as for IE 11, async functions and generators as inline state machines, and
- * every helper inlined at the top of the output (nothing is `require`d).
+ * as for IE 11 and every helper inlined at the top of the output (nothing is
+ * `require`d). Generators stay generators when `coroutines` is set (async
+ * functions become `_async_to_generator(function* () {...})()`), for
+ * lib/coroutines.js to put on the runtime's coroutines; otherwise both
+ * become inline state machines (regenerator), which any engine runs.
  *
  * Regular expressions are not SWC's business: esbuild rewrites the literals
  * that use features Duktape's parser rejects into `new RegExp(source, flags)`
@@ -76,7 +79,7 @@ function loweringError(e, filename) {
  * { code, map } with a map from the output to `code` (source `filename`),
  * or, given `inputMap` (a map from `code` to its sources), from the output
  * to those sources: SWC composes the two maps itself. */
-async function lowerToES5(code, { filename, isModule, inputMap = null }) {
+async function lowerToES5(code, { filename, isModule, inputMap = null, coroutines = false }) {
     let result;
     try {
         result = await swc.transform(code, {
@@ -86,7 +89,11 @@ async function lowerToES5(code, { filename, isModule, inputMap = null }) {
             isModule,
             sourceMaps: true,
             inputSourceMap: inputMap ? JSON.stringify(inputMap) : false,
-            env: { targets: { ie: '11' }, forceAllTransforms: true, exclude: EXCLUDED_TRANSFORMS },
+            env: {
+                targets: { ie: '11' },
+                forceAllTransforms: true,
+                exclude: coroutines ? EXCLUDED_TRANSFORMS.concat(['transform-regenerator']) : EXCLUDED_TRANSFORMS
+            },
             jsc: {
                 parser: { syntax: 'ecmascript' },
                 externalHelpers: false,

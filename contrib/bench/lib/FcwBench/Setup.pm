@@ -4,7 +4,8 @@
 # from npm (the version pinned in contrib/bench/workerd) and the real-app
 # bundles: contrib/bench/apps' npm packages installed into a cache
 # directory, every app built with contrib/fcworker-build (the bundle
-# fcworker and workerd run) and with esbuild for Node, and a Redis server
+# fcworker runs, and with --portable the one workerd runs) and with esbuild
+# for Node, and a Redis server
 # on a Unix socket for the KV rows. Each function that can fail for one
 # peer returns undef and the reason, so that its rows show n/a.
 package FcwBench::Setup;
@@ -123,9 +124,15 @@ sub build_apps {
         my $out = "$dir/dist/$app.js";
         my $log = "$dir/dist/$app.log";
         my %b;
-        if (system("'$tool/fcworker-build' '$entry' -o '$out' >'$log' 2>&1") == 0) {
+        # workerd gets the same source lowered the same way but for
+        # generators and async functions, which stay state machines
+        # (--portable): fcworker's default build puts them on its own
+        # coroutines, which workerd has not.
+        my $portable = "$dir/dist/$app.portable.js";
+        if (system("'$tool/fcworker-build' '$entry' -o '$out' >'$log' 2>&1") == 0
+            && system("'$tool/fcworker-build' --portable '$entry' -o '$portable' >>'$log' 2>&1") == 0) {
             $b{fcworker} = $out;
-            my $code = read_file($out);
+            my $code = read_file($portable);
             my %hooks = map { $_ => 1 } $code =~ /\b(__fcw_\w+)/g;
             # __fcw_helpers is used only where it exists (else SWC's own helpers run)
             delete @hooks{qw(__fcw_default __fcw_bigint __fcw_helpers)};

@@ -1,0 +1,123 @@
+#!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
+# Generators and async functions on fcworker's coroutines: fcworker-build's
+# default output (contrib/fcworker-build/lib/coroutines.js) runs their bodies
+# as plain functions on Duktape threads of the runtime (js/15-build-helpers.js).
+# t/build-coroutines/cases.js (the generator protocol: next/throw/return
+# through try/catch/finally, yield*, the ways code iterates; async functions,
+# their order of reactions, a recursion 2000 deep, async generators) run as it
+# is in Node prints exactly what its bundle prints in fcworker; the bundle
+# keeps every line where it was; a worker's generators and async handler
+# answer in a pool and in CGI mode, with and without the bytecode cache.
+# Needs node and the tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+use IPC::Open3;
+use Symbol qw(gensym);
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+my $top = FcwTest::top();
+my $tool = "$top/contrib/fcworker-build/fcworker-build";
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $bin = FcwTest::fcworker();
+my $dir = FcwTest::tmpdir();
+
+sub run {
+    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
+    return ($status >> 8, $out);
+}
+
+my ($rc, $out) = run($tool, "$top/t/build-coroutines/cases.js", '-o', "$dir/cases.js", '--sourcemap');
+is($rc, 0, 'fcworker-build builds the cases') or diag($out);
+my $bundle = FcwTest::read_file("$dir/cases.js");
+unlike($bundle, qr/function\s*\*|_ts_generator\(this,/, 'no generator function or state machine is left');
+my $gens = () = $bundle =~ /return _fcw_co_gen\(this, arguments, function \([\w\$, ]*\) \{ "use duk notail";/g;
+cmp_ok($gens, '>=', 15, "generator functions run their bodies on coroutines ($gens)");
+my $asyncs = () = $bundle =~ /_fcw_co_async\([^,\n]+, [^,\n]+, function\(\) \{ "use duk notail";/g;
+cmp_ok($asyncs, '>=', 10, "async functions too ($asyncs)");
+my $catches = () = $bundle =~ /catch \(\w+\) \{ _fcw_co_catch\(\w+\);/g;
+cmp_ok($catches, '>=', 5, "a generator's catch blocks let its return() through ($catches)");
+
+# the map still takes each line of the bundle to the line it came from
+my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
+const fs = require('fs');
+const { SourceMap } = require('module');
+const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
+const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
+const probes = [['const x = yield a;', 'x = _fcw_yield(a)'], ["log.push('BAD after try');", 'log.push("BAD after try")'],
+  ['s += await i;', 's += _fcw_yield(i)'], ['const r = yield* inner();', 'r = _fcw_yield_star(inner())']];
+for (const [src, lowered] of probes) {
+  const line = code.findIndex((l) => l.includes(lowered));
+  const col = code[line].indexOf(lowered);
+  const e = map.findEntry(line, col);
+  console.log(`${src} -> ${e.originalLine + 1}`);
+}
+JS
+is($map_rc, 0, 'the map reads') or diag($map);
+my @source = split /\n/, FcwTest::read_file("$top/t/build-coroutines/cases.js");
+for my $probe ($map =~ /^(.*) -> \d+$/mg) {
+    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
+    my ($want) = grep { index($source[$_ - 1], $probe) >= 0 } 1 .. @source;
+    is($got, $want, "the map takes `$probe` to its line");
+}
+
+my ($node_rc, $node) = run('node', "$top/t/build-coroutines/cases.js");
+is($node_rc, 0, 'the cases run in Node') or diag($node);
+like($node, qr/^recursion 2000 deep: 2000$/m, 'Node got to the async part');
+like($node, qr/^await in a generator's consumer: /m, 'Node got to the end');
+my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
+is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
+is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
+
+# a worker: in a pool, and in CGI mode with and without the cache
+FcwTest::write_file("$dir/worker.js", <<'JS');
+function* fib() { let [a, b] = [0, 1]; for (;;) { yield a; [a, b] = [b, a + b]; } }
+const take = (n, it) => { const r = []; for (const v of it) { if (r.length >= n) break; r.push(v); } return r; };
+const later = (v) => new Promise((resolve) => setTimeout(() => resolve(v), 1));
+async function sum(list) { let s = 0; for (const v of list) s += await later(v); return s; }
+export default {
+  async fetch(request) {
+    const n = Number(new URL(request.url).searchParams.get('n') || '5');
+    const f = take(n, fib());
+    try { await (async () => { await later(); throw new Error('inner'); })(); } catch (e) { f.push(e.message); }
+    return new Response(`${f.join(',')} sum=${await sum(f.filter((x) => typeof x === 'number'))}\n`);
+  },
+};
+JS
+($rc, $out) = run($tool, "$dir/worker.js", '-o', "$dir/worker.out.js");
+is($rc, 0, 'fcworker-build builds the worker') or diag($out);
+my $want = "0,1,1,2,3,5,8,inner sum=20\n";
+
+my $pool = FcwTest::start_pool(script => "$dir/worker.out.js", children => 1);
+for my $i (1 .. 3) {
+    my $res = $pool->request(uri => '/?n=7');
+    is($res->{body}, $want, "in a pool: a child answers (request $i)");
+}
+$pool->stop;
+
+sub run_cgi {
+    my (%env) = @_;
+    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/?n=7',
+        QUERY_STRING => 'n=7', %env);
+    my $err = gensym;
+    my $pid = open3(my $in, my $o, $err, $bin, "$dir/worker.out.js");
+    close $in;
+    local $/;
+    my $body = <$o> // '';
+    my $e = <$err> // '';
+    waitpid($pid, 0);
+    return ($body =~ s/\A.*?\r\n\r\n//sr, $e);
+}
+my ($body, $err) = run_cgi();
+is($body, $want, 'CGI') or diag($err);
+($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");
+is($body, $want, 'CGI, compiled and cached') or diag($err);
+($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");
+is($body, $want, 'CGI, loaded from the cache') or diag($err);
+
+done_testing();

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: MIT
+// Generators and async functions on fcworker's coroutines
+// (contrib/fcworker-build/lib/coroutines.js, js/15-build-helpers.js):
+// t/build-coroutines.t runs this source in Node and its default bundle in
+// fcworker; the two outputs must be the same.
+const lines = [];
+const out = (s) => lines.push(s);
+const show = (v) => (v instanceof Error ? `${v.constructor.name}: ${v.message}` : JSON.stringify(v));
+const step = (label, fn, typeOnly) => {
+  try {
+    out(`${label}: ${show(fn())}`);
+  } catch (e) {
+    // messages of the engines' own errors differ: only their type then
+    out(`${label} threw ${typeOnly ? e.constructor.name : show(e)}`);
+  }
+};
+const log = [];
+const flush = (label) => { out(`${label} log: ${log.join(' | ')}`); log.length = 0; };
+
+// ---- generators: the protocol
+function* plain(a, b) {
+  try {
+    const x = yield a;
+    log.push(`x=${x}`);
+    yield b;
+  } catch (e) {
+    log.push(`caught ${e}`);
+    yield 'c';
+  } finally {
+    log.push('finally');
+  }
+  yield* [1, 2];
+  const r = yield* inner();
+  log.push(`inner returned ${r}`);
+  return 'done';
+}
+function* inner() { yield 'i1'; return 'ir'; }
+{
+  const g = plain('A', 'B');
+  step('next', () => [g.next('ignored'), g.next('X'), g.next(), g.next(), g.next(), g.next(), g.next(), g.next()]);
+  flush('next');
+  const g2 = plain('A', 'B');
+  g2.next();
+  step('throw', () => [g2.throw('T'), g2.next(), g2.next()]);
+  flush('throw');
+  const g3 = plain('A', 'B');
+  step('throw before start', () => g3.throw(new Error('early')));
+  step('then next', () => g3.next());
+  const g4 = plain('A', 'B');
+  step('return before start', () => [g4.return(9), g4.next()]);
+  flush('return before start');
+}
+function* fin() {
+  try {
+    yield 1;
+    yield 2;
+  } catch (e) {
+    log.push(`BAD catch ${e}`);
+  } finally {
+    log.push('cleanup');
+    yield 'from finally';
+    log.push('after finally yield');
+  }
+  log.push('BAD after try');
+}
+{
+  const g = fin();
+  step('return runs finally, not catch', () => [g.next(), g.return(7), g.next(), g.next()]);
+  flush('return');
+  const g2 = fin();
+  step('throw after return in finally', () => [g2.next(), g2.return(7), g2.throw(new Error('x'))]);
+  step('then', () => g2.next());
+  flush('throw in finally');
+}
+function* overrides() {
+  try { yield 1; } finally { return 'from finally'; }
+}
+{
+  const g = overrides();
+  step('finally return overrides return()', () => [g.next(), g.return('asked'), g.next()]);
+}
+function* catchesAll() {
+  for (;;) {
+    try { yield 'tick'; } catch (e) { log.push(`swallowed ${e}`); }
+  }
+}
+{
+  const g = catchesAll();
+  step('return() through a catch-all loop', () => [g.next(), g.throw('t1'), g.return('r'), g.next()]);
+  flush('catch-all');
+}
+function* nestedTry() {
+  try {
+    try { yield 1; } catch (e) { log.push('inner catch'); } finally { log.push('inner finally'); }
+  } catch (e) {
+    log.push('outer catch');
+  } finally {
+    log.push('outer finally');
+  }
+}
+{
+  const g = nestedTry();
+  step('return through nested try', () => [g.next(), g.return(3)]);
+  flush('nested');
+}
+step('uncaught throw completes', () => {
+  const g = plain('A', 'B');
+  g.next();
+  try { g.throw(new Error('one')); g.throw(new Error('two')); } catch (e) { log.push(`out ${e.message}`); }
+  return [g.next(), g.next()];
+});
+flush('uncaught');
+step('reentrant next', () => { const g = (function* () { g.next(); yield 1; })(); return g.next(); }, true);
+step('next on a non-generator', () => plain().next.call({}), true);
+step('toString tag', () => [Object.prototype.toString.call(plain()), typeof plain().next, plain()[Symbol.iterator]() !== null]);
+step('prototype', () => ['prototype' in plain, typeof plain.prototype]);
+
+// ---- yield*
+const custom = (withThrow, withReturn) => {
+  let i = 0;
+  const it = { [Symbol.iterator]() { return this; }, next(v) { log.push(`next(${v})`); return { value: i++, done: i > 3 }; } };
+  if (withThrow) it.throw = (e) => { log.push(`throw(${e})`); return { value: 'thrown', done: false }; };
+  if (withReturn) it.return = (v) => { log.push(`return(${v})`); return { value: `ret ${v}`, done: true }; };
+  return it;
+};
+function* delegate(it) { const r = yield* it; log.push(`delegate got ${r}`); return 'delegate done'; }
+{
+  const g = delegate(custom(true, true));
+  step('yield* next', () => [g.next('a'), g.next('b'), g.next('c'), g.next('d')]);
+  flush('yield* next');
+  const g2 = delegate(custom(true, true));
+  step('yield* throw', () => [g2.next(), g2.throw('E'), g2.return('R'), g2.next()]);
+  flush('yield* throw/return');
+  const g3 = delegate(custom(false, true));
+  step('yield* without throw()', () => { g3.next(); return g3.throw('E'); });
+  flush('yield* without throw');
+  const g4 = delegate(custom(false, false));
+  step('yield* without return()', () => [g4.next(), g4.return('R'), g4.next()]);
+  flush('yield* without return');
+  step('yield* of a non-iterable', () => delegate(5).next(), true);
+  step('yield* of a string', () => [...delegate('ab')]);
+}
+
+// ---- the ways lowered code and the runtime iterate
+function* count(n) { for (let i = 0; i < n; i++) yield i; }
+step('spread', () => [...count(4)]);
+step('Array.from', () => Array.from(count(3), (x) => x * 2));
+step('destructuring', () => { const [a, , c, ...rest] = count(6); return [a, c, rest]; });
+step('Map and Set', () => [[...new Map([...count(2)].map((i) => [i, i * i]))], [...new Set(count(3))]]);
+step('for-of with break closes', () => {
+  const seen = [];
+  function* closing() { try { yield 1; yield 2; yield 3; } finally { seen.push('closed'); } }
+  for (const v of closing()) { seen.push(v); if (v === 2) break; }
+  return seen;
+});
+step('infinite generator', () => { const seen = []; for (const v of (function* () { let i = 0; for (;;) yield i++; })()) { if (seen.push(v) > 4) break; } return seen; });
+step('arguments and this', () => {
+  const o = { k: 'K', *gen(a) { yield arguments.length; yield this.k; yield a; } };
+  return [...o.gen(1, 2, 3)];
+});
+class Tree {
+  constructor(v, kids = []) { this.v = v; this.kids = kids; }
+  *[Symbol.iterator]() { yield this.v; for (const k of this.kids) yield* k; }
+}
+step('recursive yield*', () => [...new Tree(1, [new Tree(2, [new Tree(3)]), new Tree(4)])]);
+step('generator in a generator', () => {
+  function* outer() { const g = count(3); yield g.next().value; yield [...g]; }
+  return [...outer()];
+});
+step('yield in expressions', () => {
+  function* expr() { const a = (yield 1) + (yield 2); const o = { k: yield 3, [yield 4]: 5 }; return [a, o]; }
+  const g = expr();
+  g.next(); g.next(10); g.next(20); g.next('kv'); return g.next('key');
+});
+step('a thousand generators alive', () => {
+  const gs = [];
+  for (let i = 0; i < 1000; i++) { const g = count(3); g.next(); gs.push(g); }
+  return gs.reduce((s, g) => s + g.next().value, 0);
+});
+
+// ---- async functions
+const tick = (v) => new Promise((r) => setTimeout(() => r(v), 1));
+async function add(x, y = 2) { const a = await x; await null; return a + y + arguments.length; }
+class Base { hello() { return 'base hello'; } }
+class Derived extends Base {
+  constructor() { super(); this.k = 5; }
+  async m(a) { await a; return this.k + a; }
+  async sup() { await 1; return super.hello(); }
+  static async s() { return 's'; }
+}
+async function thrower(when) { if (when === 'sync') throw new Error('sync throw'); await 1; throw new Error('async throw'); }
+async function loops() {
+  let s = 0;
+  for (let i = 0; i < 5; i++) { s += await i; }
+  for (const v of [tick(1), 2]) { s += await v; }
+  let j = 0;
+  while (j < 3) { j = await (j + 1); }
+  return s + j;
+}
+async function tryAwait() {
+  const seen = [];
+  try { await thrower('async'); } catch (e) { seen.push(`caught ${e.message}`); } finally { seen.push(await 'in finally'); }
+  try { await Promise.reject(new Error('rejected')); } catch (e) { seen.push(e.message); }
+  return seen;
+}
+async function recurse(n) { return n === 0 ? 0 : 1 + await recurse(n - 1); }
+async function* agen(n) { for (let i = 0; i < n; i++) { const r = yield await tick(i); if (r) log.push(`agen got ${r}`); } return 'agen end'; }
+const thenable = { then(resolve) { resolve('from thenable'); } };
+
+(async () => {
+  out(`add: ${await add(Promise.resolve(1))} ${await add(5, 6, 7)}`);
+  const withThis = function () { return async (x) => { await x; return this.tag; }; };
+  out(`arrow this: ${await withThis.call({ tag: 'T' })(1)}`);
+  const d = new Derived();
+  out(`methods: ${await d.m(4)} ${await d.sup()} ${await Derived.s()}`);
+  const p = thrower('sync');
+  out(`sync throw is a rejection: ${p instanceof Promise}`);
+  try { await p; } catch (e) { out(`then rejected: ${e.message}`); }
+  out(`loops: ${await loops()}`);
+  out(`try/await: ${show(await tryAwait())}`);
+  out(`thenable: ${await thenable}`);
+  out(`all: ${show(await Promise.all([add(1), add(2), tick(3), recurse(3)]))}`);
+  out(`recursion 2000 deep: ${await recurse(2000)}`);
+  const order = [];
+  const a1 = (async () => { order.push('a1 start'); await null; order.push('a1 after await'); })();
+  Promise.resolve().then(() => order.push('then 1')).then(() => order.push('then 2'));
+  order.push('sync end');
+  await a1;
+  await tick();
+  out(`order: ${order.join(', ')}`);
+  const got = [];
+  for await (const v of agen(3)) got.push(v);
+  out(`for await: ${got.join(',')}`);
+  const it = agen(5);
+  out(`agen: ${show([await it.next(), await it.next('sent'), await it.return('R'), await it.next()])}`);
+  flush('agen');
+  out(`spread in async: ${show([...count(3)])} ${show(await (async () => [...count(2), ...(await tick([9]))])())}`);
+  out(`await in a generator's consumer: ${show(await (async () => { const s = []; for (const v of count(3)) s.push(await tick(v * 10)); return s; })())}`);
+  const print_ = typeof print === 'function' ? print : (s) => console.log(s);
+  for (const line of lines) print_(line);
+})();
