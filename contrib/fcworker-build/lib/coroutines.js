@@ -183,9 +183,12 @@ function transform(code) {
     });
     for (const fn of generators) {
         dropStar(ms, code, fn);
-        const params = fn.params.length > 0 ? code.slice(fn.params[0].start, fn.params[fn.params.length - 1].end) : '';
-        if (/\n/.test(params)) {
-            throw new Error(`generator parameters over several lines at offset ${fn.start}`);
+        /* the body takes the parameters again (called with the same
+         * arguments, it has them in registers), unless they are not plain
+         * names on one line: it then sees the generator function's own */
+        let params = fn.params.length > 0 ? code.slice(fn.params[0].start, fn.params[fn.params.length - 1].end) : '';
+        if (/\n/.test(params) || fn.params.some((p) => p.type !== 'Identifier')) {
+            params = '';
         }
         ms.appendLeft(fn.body.start + 1,
             ` return _fcw_co_gen(this, arguments, function (${params}) { ${DIRECTIVE}`);
