@@ -163,10 +163,12 @@ function transform(code) {
             }
             const { call, fn, self, args } = found;
             asyncBodies.add(fn);
-            ms.overwrite(call.start, fn.start, `_fcw_co_async(${self}, ${args}, `);
+            /* contentOnly: an edit of an enclosing yield at either end
+             * stays (acorn-walk visits the inner call first anyway) */
+            ms.overwrite(call.start, fn.start, `_fcw_co_async(${self}, ${args}, `, { contentOnly: true });
             dropStar(ms, code, fn);
             ms.appendLeft(fn.body.start + 1, ` ${DIRECTIVE}`);
-            ms.overwrite(fn.end, call.end, ')');
+            ms.overwrite(fn.end, call.end, ')', { contentOnly: true });
             rewriteBody(ms, code, fn, false);
         }
     });
