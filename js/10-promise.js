@@ -549,8 +549,11 @@ function resumeAsync(run, fulfilled, value) {
     try {
         var generator = run.generator;
         var info, method;
-        method = generator.next;
-        if (method === coNext) {
+        if (generator === null) {
+            /* the run is its own coroutine (native.coAsync) */
+            result = coResume(run, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+            done = run.status === 2 /* COMPLETED */;
+        } else if ((method = generator.next) === coNext) {
             result = coResume(generator, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
             done = generator.status === 2 /* COMPLETED */;
         } else if (fulfilled) {
@@ -640,6 +643,19 @@ native.asyncFunction = function asyncFunction(fn) {
 
 /* Starts a lowered async function's generator: native.asyncRun for a body
  * whose generator is already made (__fcw_helpers.asyncGen). */
+/* An async function's body on a coroutine (fcworker-build's default
+ * `_fcw_co_async(thisArg, args, body)`): one record is both the run and
+ * the coroutine's state (coResume's fields: thisArg, args, body, status,
+ * thread), its generator null. It is never seen by the function's caller,
+ * so it needs no prototype: a literal, allocated at its size. */
+native.coAsync = function coAsync(thisArg, args, body) {
+    "use duk notail";
+    var promise = new InternalPromise();
+    resumeAsync({ generator: null, promise: promise, argument: void 0, thisArg: thisArg, args: args, body: body,
+        status: 0 /* NOT_STARTED */, thread: void 0 }, true, void 0);
+    return promise;
+};
+
 native.asyncStart = function asyncStart(generator) {
     var promise = new InternalPromise();
     resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);

@@ -470,13 +470,7 @@ Object.defineProperty(helpers, 'coGen', {
     },
     enumerable: true
 });
-Object.defineProperty(helpers, 'coAsync', {
-    value: function coAsync(thisArg, args, body) {
-        "use duk notail";
-        return native.asyncStart(new CoGenerator(thisArg, args, body));
-    },
-    enumerable: true
-});
+Object.defineProperty(helpers, 'coAsync', { value: native.coAsync, enumerable: true });
 Object.defineProperty(helpers, 'coYield', { value: threadYield, enumerable: true });
 Object.defineProperty(helpers, 'coYieldStar', { value: coYieldStar, enumerable: true });
 Object.defineProperty(helpers, 'coCatch', { value: coCatch, enumerable: true });
