@@ -285,11 +285,15 @@ Object.defineProperty(helpers, 'objectSpread', {
  * suspended, 2 completed, 3 running. Duktape resumes a thread only from
  * ECMAScript code, and a thread yields only when no native call is on its
  * own call stack between its first function and the yield: both hold here
- * (the body is called through apply, which Duktape handles without a native
- * frame; the yield helpers are ECMAScript). */
+ * (the body is called through Reflect.apply, which Duktape handles without a
+ * native frame; the yield helpers are ECMAScript). */
 var Thread = global.Duktape.Thread;
 var threadResume = Thread.resume;
 var threadYield = Thread.yield;
+/* taken now: an app that replaces Function.prototype.apply with a function
+ * of its own must not come between a coroutine and its body */
+var reflectApply = Reflect.apply;
+var NO_ARGUMENTS = Object.freeze([]);
 
 /* What a generator's return() throws at its suspended yield: the finally
  * blocks run, the catch blocks let it through (coCatch), and the
@@ -301,7 +305,7 @@ function ReturnSignal(value) {
 function coStarter(gen) {
     var result;
     try {
-        result = gen.body.apply(gen.thisArg, gen.args);
+        result = reflectApply(gen.body, gen.thisArg, gen.args === void 0 ? NO_ARGUMENTS : gen.args);
     } catch (e) {
         gen.status = 2 /* COMPLETED */;
         if (e instanceof ReturnSignal) {

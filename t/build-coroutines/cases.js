@@ -236,6 +236,18 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   flush('agen');
   out(`spread in async: ${show([...count(3)])} ${show(await (async () => [...count(2), ...(await tick([9]))])())}`);
   out(`await in a generator's consumer: ${show(await (async () => { const s = []; for (const v of count(3)) s.push(await tick(v * 10)); return s; })())}`);
+  // an app's own Function.prototype.apply does not come between a
+  // coroutine and its body
+  const savedApply = Function.prototype.apply;
+  let applied = 0;
+  Function.prototype.apply = function (self, args) { applied++; return savedApply.call(this, self, args); };
+  try {
+    const viaGen = [...count(2)];
+    const viaAsync = await add(1, 1);
+    out(`own apply: ${show(viaGen)} ${viaAsync} applied ${applied}`);
+  } finally {
+    Function.prototype.apply = savedApply;
+  }
   const print_ = typeof print === 'function' ? print : (s) => console.log(s);
   for (const line of lines) print_(line);
 })();

@@ -11,9 +11,9 @@
  *   function* g(a) { B }
  *     -> function g(a) { return _fcw_co_gen(this, arguments,
  *            function (a) { "use duk notail"; B' }); }
- *   _async_to_generator(function* () { B })()            (also .call(T) and
- *     -> _fcw_co_async(void 0, void 0, function () {      .apply(this, arguments))
- *            "use duk notail"; B' })
+ *   _async_to_generator(function* (p) { B })()           (also .call(T) and
+ *     -> _fcw_co_async(void 0, void 0, function (p) {     .apply(this, arguments);
+ *            "use duk notail"; B' })                      p: SWC's parameters, often none)
  *
  * where in B' every `yield x` of the body itself (not of a nested
  * function) is `_fcw_yield(x)`, every `yield* x` is `_fcw_yield_star(x)`,
@@ -103,7 +103,7 @@ function asyncCall(node, code) {
         return null;
     }
     const fn = inner.arguments[0];
-    if (fn.type !== 'FunctionExpression' || !fn.generator || fn.async || fn.params.length !== 0 || fn.id) {
+    if (fn.type !== 'FunctionExpression' || !fn.generator || fn.async || fn.id) {
         return null;
     }
     return { call: node, fn, self, args };
