@@ -16,15 +16,12 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
-use IPC::Open3;
-use Symbol qw(gensym);
 
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
 my $top = FcwTest::top();
 my $tool = "$top/contrib/fcworker-build/fcworker-build";
 my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
-my $bin = FcwTest::fcworker();
 my $dir = FcwTest::tmpdir();
 
 sub run {
@@ -101,17 +98,8 @@ for my $i (1 .. 3) {
 $pool->stop;
 
 sub run_cgi {
-    my (%env) = @_;
-    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/?n=7',
-        QUERY_STRING => 'n=7', %env);
-    my $err = gensym;
-    my $pid = open3(my $in, my $o, $err, $bin, "$dir/worker.out.js");
-    close $in;
-    local $/;
-    my $body = <$o> // '';
-    my $e = <$err> // '';
-    waitpid($pid, 0);
-    return ($body =~ s/\A.*?\r\n\r\n//sr, $e);
+    my (undef, $body, $err) = FcwTest::run_cgi("$dir/worker.out.js", REQUEST_URI => '/?n=7', QUERY_STRING => 'n=7', @_);
+    return ($body, $err);
 }
 my ($body, $err) = run_cgi();
 is($body, $want, 'CGI') or diag($err);

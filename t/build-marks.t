@@ -18,15 +18,12 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
-use IPC::Open3;
-use Symbol qw(gensym);
 
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
 my $top = FcwTest::top();
 my $tool = "$top/contrib/fcworker-build/fcworker-build";
 my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
-my $bin = FcwTest::fcworker();
 my $dir = FcwTest::tmpdir();
 
 sub run {
@@ -112,18 +109,7 @@ my $pool = FcwTest::start_pool(script => "$dir/worker.out.js", children => 1);
 is($pool->request(uri => '/')->{body}, $want, 'in a pool: the marks hold in a child that loaded the compiled script');
 $pool->stop;
 
-sub run_cgi {
-    my (%env) = @_;
-    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/', %env);
-    my $err = gensym;
-    my $pid = open3(my $in, my $o, $err, $bin, "$dir/worker.out.js");
-    close $in;
-    local $/;
-    my $body = <$o> // '';
-    my $e = <$err> // '';
-    waitpid($pid, 0);
-    return ($body =~ s/\A.*?\r\n\r\n//sr, $e);
-}
+sub run_cgi { my (undef, $body, $err) = FcwTest::run_cgi("$dir/worker.out.js", @_); return ($body, $err) }
 my ($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");
 is($body, $want, 'CGI, compiled and cached') or diag($err);
 ($body, $err) = run_cgi(FCW_CGI_CACHE => "$dir/cache");

@@ -12,11 +12,8 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
-use IPC::Open3;
-use Symbol qw(gensym);
 
 my $dir = FcwTest::tmpdir();
-my $bin = FcwTest::fcworker();
 my $script = "$dir/app.js";
 
 sub write_script {
@@ -31,18 +28,7 @@ export default {
 EOF2
 }
 
-sub run_cgi {
-    my (%env) = @_;
-    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/p', %env);
-    my $err = gensym;
-    my $pid = open3(my $in, my $out, $err, $bin, $script);
-    close $in;
-    local $/;
-    my $o = <$out> // '';
-    my $e = <$err> // '';
-    waitpid($pid, 0);
-    return ($? >> 8, $o =~ s/\A.*?\r\n\r\n//sr, $e);
-}
+sub run_cgi { return FcwTest::run_cgi($script, REQUEST_URI => '/p', @_) }
 
 sub cache_files {
     my ($d) = @_;

@@ -10,6 +10,8 @@ use File::Basename qw(dirname);
 use File::Temp qw(tempdir);
 use IO::Socket::UNIX;
 use IO::Socket::INET;
+use IPC::Open3 ();
+use Symbol ();
 use POSIX qw(:sys_wait_h);
 use Time::HiRes qw(sleep time);
 
@@ -181,6 +183,22 @@ sub read_file {
     my $s = <$fh>;
     close $fh;
     return $s;
+}
+
+# Runs fcworker as a CGI program on $script with a GET of / (%env adds to
+# or overrides the CGI variables) and returns its exit status, its output
+# without the CGI head, and its standard error.
+sub run_cgi {
+    my ($script, %env) = @_;
+    local %ENV = (PATH => $ENV{PATH}, REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/', %env);
+    my $err = Symbol::gensym();
+    my $pid = IPC::Open3::open3(my $in, my $out, $err, fcworker(), $script);
+    close $in;
+    local $/;
+    my $o = <$out> // '';
+    my $e = <$err> // '';
+    waitpid($pid, 0);
+    return ($? >> 8, $o =~ s/\A.*?\r\n\r\n//sr, $e);
 }
 
 # Starts `fcworker -c INI` with one pool serving $opts{script} on a unix
