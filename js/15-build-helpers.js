@@ -366,7 +366,7 @@ function coResume(gen, code, value) {
 }
 
 function coGenerator(self) {
-    if (!(self instanceof CoGenerator)) {
+    if (!(self instanceof CoGenerator) || typeof self.status !== 'number') {
         throw new TypeError('next method called on incompatible receiver');
     }
     return self;

@@ -112,6 +112,7 @@ step('uncaught throw completes', () => {
 flush('uncaught');
 step('reentrant next', () => { const g = (function* () { g.next(); yield 1; })(); return g.next(); }, true);
 step('next on a non-generator', () => plain().next.call({}), true);
+step('next on an object made from the prototype', () => plain().next.call(Object.create(Object.getPrototypeOf(plain()))), true);
 step('toString tag', () => [Object.prototype.toString.call(plain()), typeof plain().next, plain()[Symbol.iterator]() !== null]);
 step('prototype', () => ['prototype' in plain, typeof plain.prototype]);
 
