@@ -395,3 +395,50 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
     duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, idx);
     return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
 }
+
+/* The JavaScript call stack of the running Duktape thread (a coroutine's
+ * own when one runs), innermost first, for the sampling profiler
+ * (lib/profile.c): each frame's function name ("" when anonymous), its
+ * fileName ("" for a native function) and the line it is at (0 when
+ * unknown). Reads own properties only, with no side effects. Returns the
+ * number of frames filled, at most max. */
+int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hthread *cur = thr != NULL && thr->heap != NULL ? thr->heap->curr_thread : NULL;
+    duk_activation *act;
+    int n = 0;
+
+    if (cur == NULL) {
+        return 0;
+    }
+    for (act = cur->callstack_curr; act != NULL && n < max; act = act->parent) {
+        duk_hobject *fun = DUK_ACT_GET_FUNC(act);
+        duk_tval *tv;
+        struct fcw_duk_frame *f = &frames[n++];
+
+        f->name = "";
+        f->file = "";
+        f->line = 0;
+        if (fun == NULL) {
+            continue;
+        }
+        tv = duk_hobject_find_entry_tval_ptr(thr->heap, fun, DUK_HTHREAD_STRING_NAME(thr));
+        if (tv != NULL && DUK_TVAL_IS_STRING(tv)) {
+            f->name = (const char *) DUK_HSTRING_GET_DATA(DUK_TVAL_GET_STRING(tv));
+        }
+        if (!DUK_HOBJECT_IS_COMPFUNC(fun)) {
+            continue;
+        }
+        tv = duk_hobject_find_entry_tval_ptr(thr->heap, fun, DUK_HTHREAD_STRING_FILE_NAME(thr));
+        if (tv != NULL && DUK_TVAL_IS_STRING(tv)) {
+            f->file = (const char *) DUK_HSTRING_GET_DATA(DUK_TVAL_GET_STRING(tv));
+        }
+        tv = duk_hobject_find_entry_tval_ptr_stridx(thr->heap, fun, DUK_STRIDX_INT_PC2LINE);
+        if (tv != NULL && DUK_TVAL_IS_BUFFER(tv)) {
+            f->line = (long) duk__hobject_pc2line_query_raw(thr, (duk_hbuffer_fixed *) DUK_TVAL_GET_BUFFER(tv),
+                                                             duk_hthread_get_act_prev_pc(thr, act));
+        }
+    }
+    return n;
+}

@@ -86,4 +86,16 @@ int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_id
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 
+/* One frame of the running JavaScript (fcw_duk_stack_frames): the strings
+ * are Duktape's, valid until the engine runs again. */
+struct fcw_duk_frame {
+    const char *name;
+    const char *file;
+    long line;
+};
+
+/* The call stack of the running Duktape thread, innermost first, up to max
+ * frames; returns how many were filled. For the sampling profiler. */
+int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max);
+
 #endif

@@ -19,6 +19,7 @@
 
 #include "cputimer.h"
 #include "duk_hooks.h"
+#include "profile.h"
 #include "alloc.h"
 #include "text.h"
 
@@ -172,6 +173,7 @@ static void give_up(struct fcw_engine *e)
     if (e->response != NULL && e->abandon_response != NULL) {
         e->abandon_response(e->response);
     }
+    fcw_profile_write(e);
     e->abandon(e->abandon_data);
     abort();
 }
@@ -190,6 +192,9 @@ int fcw_engine_timeout_check(void *udata)
     struct fcw_engine *e = udata;
     if (e == NULL) {
         return 0;
+    }
+    if (fcw_profile_pending) {
+        fcw_profile_sample(e->ctx);
     }
     if (e->interrupt != ENGINE_RUNNING) {
         return 1;
@@ -569,6 +574,7 @@ void fcw_engine_free(struct fcw_engine *engine)
     if (engine == NULL) {
         return;
     }
+    fcw_profile_write(engine);
     for (size_t i = engine->nmodules; i-- > 0;) {
         if (engine->modules[i]->cleanup != NULL) {
             engine->modules[i]->cleanup(engine);
@@ -621,6 +627,7 @@ void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const
     snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
     fcw_engine_arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;
+    fcw_profile_begin(engine, engine->ctx);
 }
 
 void fcw_engine_attach_response(struct fcw_engine *engine, void *response, void (*abandon)(void *response))
@@ -642,6 +649,7 @@ void fcw_engine_mark_dirty(struct fcw_engine *engine)
 void fcw_engine_end_request(struct fcw_engine *engine)
 {
     int dirty = engine->request_dirty || engine->interrupt != ENGINE_RUNNING;
+    fcw_profile_end();
     fcw_engine_disarm_limits(engine);
     engine->in_request = 0;
     engine->request_dirty = 0;

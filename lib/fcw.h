@@ -204,4 +204,9 @@ const char *fcw_version(void);
  * from its sources at each start. */
 void fcw_runtime_image_describe(char *out, size_t outlen);
 
+/* With FCW_PROFILE=PREFIX set, writes the JavaScript profile this process
+ * has counted to PREFIX.PID now (lib/profile.c; freeing an engine does it
+ * too). A failure is reported on stderr. */
+void fcw_profile_flush(void);
+
 #endif
