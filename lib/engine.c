@@ -160,6 +160,15 @@ int fcw_engine_out_of_memory(struct fcw_engine *engine)
     return 0;
 }
 
+/* FCW_PROFILE's file of this process (lib/profile.c), a failure logged. */
+static void profile_write(struct fcw_engine *e)
+{
+    char path[4096];
+    if (fcw_profile_write(path, sizeof(path)) < 0) {
+        fcw_engine_log(e, FCW_LOG_WARNING, "FCW_PROFILE: cannot write %s: %s", path, strerror(errno));
+    }
+}
+
 /* The script keeps allocating after the limit and catching the failures:
  * answer 503 now and let the caller replace the process. Never returns. */
 static void give_up(struct fcw_engine *e)
@@ -173,7 +182,7 @@ static void give_up(struct fcw_engine *e)
     if (e->response != NULL && e->abandon_response != NULL) {
         e->abandon_response(e->response);
     }
-    fcw_profile_write(e);
+    profile_write(e);
     e->abandon(e->abandon_data);
     abort();
 }
@@ -574,7 +583,7 @@ void fcw_engine_free(struct fcw_engine *engine)
     if (engine == NULL) {
         return;
     }
-    fcw_profile_write(engine);
+    profile_write(engine);
     for (size_t i = engine->nmodules; i-- > 0;) {
         if (engine->modules[i]->cleanup != NULL) {
             engine->modules[i]->cleanup(engine);
@@ -627,7 +636,9 @@ void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const
     snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
     fcw_engine_arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;
-    fcw_profile_begin(engine, engine->ctx);
+    if (fcw_profile_begin(engine->ctx) < 0) {
+        fcw_engine_log(engine, FCW_LOG_WARNING, "FCW_PROFILE: cannot start the profiling timer: %s", strerror(errno));
+    }
 }
 
 void fcw_engine_attach_response(struct fcw_engine *engine, void *response, void (*abandon)(void *response))

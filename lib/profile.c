@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The JavaScript sampling profiler (FCW_PROFILE=PREFIX). While a request
- * runs, an interval timer on the process's CPU time (ITIMER_PROF, 1 ms)
- * raises SIGPROF; the handler asks Duktape for an interrupt at its next
+ * runs, a POSIX timer on the process's CPU clock raises SIGPROF every
+ * millisecond of CPU time; the handler asks Duktape for an interrupt at its next
  * bytecode (as the CPU-time limit does), and the engine's interrupt check
  * calls fcw_profile_sample, which counts the call stack of the running
  * JavaScript: up to 8 frames, each "function (file:line)". Native functions
@@ -21,14 +21,13 @@
 #include "profile.h"
 
 #include "duk_hooks.h"
-#include "engine.h"
 #include "fcw.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_FRAMES 8
@@ -50,15 +49,6 @@ static struct entry *table;
 static size_t table_size, table_used;
 static unsigned long total, other;
 
-static void warn(struct fcw_engine *engine, const char *what, const char *path)
-{
-    if (engine != NULL) {
-        fcw_engine_log(engine, FCW_LOG_WARNING, "FCW_PROFILE: %s%s: %s", what, path, strerror(errno));
-    } else {
-        fprintf(stderr, "FCW_PROFILE: %s%s: %s\n", what, path, strerror(errno));
-    }
-}
-
 static void on_sigprof(int sig)
 {
     (void)sig;
@@ -69,34 +59,51 @@ static void on_sigprof(int sig)
     }
 }
 
-static int enabled(struct fcw_engine *engine)
+static int enabled(void)
 {
     if (state == 0) {
         prefix = getenv("FCW_PROFILE");
         state = prefix != NULL && prefix[0] != '\0' ? 1 : -1;
     }
     if (state > 0 && timer_pid != getpid()) {
+        /* a POSIX timer on the process's CPU clock, not inherited by fork;
+         * Linux checks CPU timers at its clock tick, so samples come every
+         * tick (4 ms at HZ=250) when that is longer than the interval */
         struct sigaction sa;
         memset(&sa, 0, sizeof(sa));
         sa.sa_handler = on_sigprof;
         sa.sa_flags = SA_RESTART;
         sigemptyset(&sa.sa_mask);
-        struct itimerval it = {{0, INTERVAL_US}, {0, INTERVAL_US}};
-        if (sigaction(SIGPROF, &sa, NULL) < 0 || setitimer(ITIMER_PROF, &it, NULL) < 0) {
-            warn(engine, "cannot start the profiling timer", "");
+        struct sigevent sev;
+        memset(&sev, 0, sizeof(sev));
+        sev.sigev_notify = SIGEV_SIGNAL;
+        sev.sigev_signo = SIGPROF;
+        timer_t timer;
+        struct itimerspec it = {{0, INTERVAL_US * 1000L}, {0, INTERVAL_US * 1000L}};
+        if (sigaction(SIGPROF, &sa, NULL) < 0 || timer_create(CLOCK_PROCESS_CPUTIME_ID, &sev, &timer) < 0 ||
+            timer_settime(timer, 0, &it, NULL) < 0) {
             state = -1;
-            return 0;
+            return -1;
         }
+        sigset_t unblock;
+        sigemptyset(&unblock);
+        sigaddset(&unblock, SIGPROF);
+        sigprocmask(SIG_UNBLOCK, &unblock, NULL);
         timer_pid = getpid();
     }
     return state > 0;
 }
 
-void fcw_profile_begin(struct fcw_engine *engine, duk_context *ctx)
+int fcw_profile_begin(duk_context *ctx)
 {
-    if (state >= 0 && enabled(engine)) {
+    if (state < 0) {
+        return 0;
+    }
+    int on = enabled();
+    if (on > 0) {
         target = ctx;
     }
+    return on < 0 ? -1 : 0;
 }
 
 void fcw_profile_end(void)
@@ -202,14 +209,15 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->stack, y->stack);
 }
 
-void fcw_profile_write(struct fcw_engine *engine)
+int fcw_profile_write(char *path, size_t pathlen)
 {
     if (state <= 0 || total == 0 || timer_pid != getpid()) {
-        return;
+        return 0;
     }
     struct entry *list = calloc(table_used ? table_used : 1, sizeof(*list));
     if (list == NULL) {
-        return;
+        snprintf(path, pathlen, "%s.%ld", prefix, (long)getpid());
+        return -1;
     }
     size_t n = 0;
     for (size_t i = 0; i < table_size; i++) {
@@ -218,17 +226,15 @@ void fcw_profile_write(struct fcw_engine *engine)
         }
     }
     qsort(list, n, sizeof(*list), by_count);
-    char path[4096];
-    snprintf(path, sizeof(path), "%s.%ld", prefix, (long)getpid());
+    snprintf(path, pathlen, "%s.%ld", prefix, (long)getpid());
     FILE *f = fopen(path, "w");
     if (f == NULL) {
-        warn(engine, "cannot write ", path);
         free(list);
-        return;
+        return -1;
     }
     fprintf(f,
             "# fcworker JavaScript profile of process %ld: %lu samples, taken every %d us of the process's CPU "
-            "time in requests (at the kernel's timer resolution)\n",
+            "time in requests (or every clock tick of the kernel, when longer)\n",
             (long)getpid(), total, INTERVAL_US);
     fprintf(f, "# samples\tstack (innermost first)\n");
     for (size_t i = 0; i < n; i++) {
@@ -237,9 +243,7 @@ void fcw_profile_write(struct fcw_engine *engine)
     if (other > 0) {
         fprintf(f, "%lu\t(other)\n", other);
     }
-    if (fclose(f) != 0) {
-        warn(engine, "cannot write ", path);
-    }
+    int rc = fclose(f) == 0 ? 0 : -1;
     free(list);
     total = other = 0;
     for (size_t i = 0; i < table_size; i++) {
@@ -247,9 +251,13 @@ void fcw_profile_write(struct fcw_engine *engine)
         table[i].stack = NULL;
     }
     table_used = 0;
+    return rc;
 }
 
 void fcw_profile_flush(void)
 {
-    fcw_profile_write(NULL);
+    char path[4096];
+    if (fcw_profile_write(path, sizeof(path)) < 0) {
+        fprintf(stderr, "FCW_PROFILE: cannot write %s: %s\n", path, strerror(errno));
+    }
 }

@@ -10,23 +10,25 @@
 
 #include <signal.h>
 
-#include "duktape.h"
+#include <stddef.h>
 
-struct fcw_engine;
+#include "duktape.h"
 
 /* Set by the profiler's signal: the engine's next interrupt takes a sample
  * (fcw_profile_sample). */
 extern volatile sig_atomic_t fcw_profile_pending;
 
-/* A request of the engine starts / ends: only then are samples taken. */
-void fcw_profile_begin(struct fcw_engine *engine, duk_context *ctx);
+/* A request of the engine ctx starts / ends: only then are samples taken.
+ * fcw_profile_begin returns -1 (errno set) when FCW_PROFILE is set but the
+ * timer cannot be started (profiling is then off), else 0. */
+int fcw_profile_begin(duk_context *ctx);
 void fcw_profile_end(void);
 
 /* Counts the running JavaScript's call stack (from the interrupt). */
 void fcw_profile_sample(duk_context *ctx);
 
-/* Writes PREFIX.PID with what was counted, if anything was (a failure is
- * logged through engine, or on stderr when it is NULL). */
-void fcw_profile_write(struct fcw_engine *engine);
+/* Writes PREFIX.PID with what was counted, if anything was: 0, or -1
+ * (errno set) with the file's name in path. */
+int fcw_profile_write(char *path, size_t pathlen);
 
 #endif

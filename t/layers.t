@@ -24,7 +24,7 @@ my $build = FcwTest::build_dir();
 # The leaves: files that must not call into any other file of lib/. The
 # allocator is lib/pool.c or, under its newer name, lib/alloc.c; lib/text.c
 # (the text helpers) is checked when it exists.
-my @leaves = qw(loop pool alloc text cputimer file response kv fetch_guard html_tokenizer html_token lazylink);
+my @leaves = qw(loop pool alloc text cputimer profile file response kv fetch_guard html_tokenizer html_token lazylink);
 # A leaf may be one module in several files: those may use each other
 # (the HTML tokenizer's state machine and its token builders).
 my %unit = (html_tokenizer => 'html', html_token => 'html');
