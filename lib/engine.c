@@ -160,13 +160,49 @@ int fcw_engine_out_of_memory(struct fcw_engine *engine)
     return 0;
 }
 
-/* FCW_PROFILE's file of this process (lib/profile.c), a failure logged. */
-static void profile_write(struct fcw_engine *e)
+/* native.mapStack(text) (js/15-sourcemap.js) on the text on the stack. */
+static duk_ret_t map_stack_safe(duk_context *ctx, void *udata)
+{
+    (void)udata;
+    fcw_engine_push_native(fcw_engine_of(ctx));
+    duk_get_prop_literal(ctx, -1, "mapStack");
+    duk_remove(ctx, -2);
+    duk_swap(ctx, -1, -2);
+    duk_call(ctx, 1);
+    return 1;
+}
+
+/* A profile's stack with the lines of built scripts mapped to their
+ * sources, or NULL (nothing to map, or the engine cannot run now). */
+static char *profile_map(void *data, const char *stack)
+{
+    struct fcw_engine *e = data;
+    if (e->ctx == NULL || e->interrupt != ENGINE_RUNNING) {
+        return NULL;
+    }
+    duk_push_string(e->ctx, stack);
+    char *out = NULL;
+    if (duk_safe_call(e->ctx, map_stack_safe, NULL, 1, 1) == DUK_EXEC_SUCCESS && duk_is_string(e->ctx, -1) &&
+        strcmp(duk_get_string(e->ctx, -1), stack) != 0) {
+        out = strdup(duk_get_string(e->ctx, -1));
+    }
+    duk_pop(e->ctx);
+    return out;
+}
+
+/* FCW_PROFILE's file of this process (lib/profile.c), a failure logged;
+ * with map, the lines of built scripts mapped to their sources. */
+static void profile_write(struct fcw_engine *e, int map)
 {
     char path[4096];
-    if (fcw_profile_write(path, sizeof(path)) < 0) {
+    if (fcw_profile_write(path, sizeof(path), map ? profile_map : NULL, e) < 0) {
         fcw_engine_log(e, FCW_LOG_WARNING, "FCW_PROFILE: cannot write %s: %s", path, strerror(errno));
     }
+}
+
+void fcw_engine_profile_flush(struct fcw_engine *engine)
+{
+    profile_write(engine, 1);
 }
 
 /* The script keeps allocating after the limit and catching the failures:
@@ -182,7 +218,7 @@ static void give_up(struct fcw_engine *e)
     if (e->response != NULL && e->abandon_response != NULL) {
         e->abandon_response(e->response);
     }
-    profile_write(e);
+    profile_write(e, 0); /* no JavaScript now: out of memory */
     e->abandon(e->abandon_data);
     abort();
 }
@@ -583,7 +619,7 @@ void fcw_engine_free(struct fcw_engine *engine)
     if (engine == NULL) {
         return;
     }
-    profile_write(engine);
+    profile_write(engine, 1);
     for (size_t i = engine->nmodules; i-- > 0;) {
         if (engine->modules[i]->cleanup != NULL) {
             engine->modules[i]->cleanup(engine);

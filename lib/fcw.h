@@ -205,8 +205,9 @@ const char *fcw_version(void);
 void fcw_runtime_image_describe(char *out, size_t outlen);
 
 /* With FCW_PROFILE=PREFIX set, writes the JavaScript profile this process
- * has counted to PREFIX.PID now (lib/profile.c; freeing an engine does it
- * too). A failure is reported on stderr. */
-void fcw_profile_flush(void);
+ * has counted to PREFIX.PID now, its built scripts' lines mapped to their
+ * sources through engine's source maps (lib/profile.c; freeing an engine
+ * does it too). A failure is logged. */
+void fcw_engine_profile_flush(struct fcw_engine *engine);
 
 #endif

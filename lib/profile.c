@@ -11,9 +11,10 @@
  * current when the interrupt comes, at its next bytecode.
  *
  * The counts go to PREFIX.PID when the engine is freed (a child that stops
- * or is replaced, a CGI request's end): a header, then one line per
- * distinct stack, "SAMPLES<TAB>innermost <- caller <- ...", the most
- * frequent first. Between requests the timer keeps running but nothing is
+ * or is replaced, a CGI request's end), each stack passed through the
+ * engine's source maps (native.mapStack) on the way: a header, then one
+ * line per distinct stack, "SAMPLES<TAB>innermost <- caller <- ...", the
+ * most frequent first. Between requests the timer keeps running but nothing is
  * sampled. Distinct stacks beyond MAX_STACKS are counted as "(other)".
  */
 #include "config.h"
@@ -209,7 +210,7 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->stack, y->stack);
 }
 
-int fcw_profile_write(char *path, size_t pathlen)
+int fcw_profile_write(char *path, size_t pathlen, char *(*map)(void *data, const char *stack), void *data)
 {
     if (state <= 0 || total == 0 || timer_pid != getpid()) {
         return 0;
@@ -238,7 +239,9 @@ int fcw_profile_write(char *path, size_t pathlen)
             (long)getpid(), total, INTERVAL_US);
     fprintf(f, "# samples\tstack (innermost first)\n");
     for (size_t i = 0; i < n; i++) {
-        fprintf(f, "%lu\t%s\n", list[i].count, list[i].stack);
+        char *mapped = map != NULL ? map(data, list[i].stack) : NULL;
+        fprintf(f, "%lu\t%s\n", list[i].count, mapped != NULL ? mapped : list[i].stack);
+        free(mapped);
     }
     if (other > 0) {
         fprintf(f, "%lu\t(other)\n", other);
@@ -252,12 +255,4 @@ int fcw_profile_write(char *path, size_t pathlen)
     }
     table_used = 0;
     return rc;
-}
-
-void fcw_profile_flush(void)
-{
-    char path[4096];
-    if (fcw_profile_write(path, sizeof(path)) < 0) {
-        fprintf(stderr, "FCW_PROFILE: cannot write %s: %s\n", path, strerror(errno));
-    }
 }

@@ -28,7 +28,8 @@ void fcw_profile_end(void);
 void fcw_profile_sample(duk_context *ctx);
 
 /* Writes PREFIX.PID with what was counted, if anything was: 0, or -1
- * (errno set) with the file's name in path. */
-int fcw_profile_write(char *path, size_t pathlen);
+ * (errno set) with the file's name in path. map, when not NULL, may give
+ * each stack's text as it is to be written (malloc'ed; NULL: as it is). */
+int fcw_profile_write(char *path, size_t pathlen, char *(*map)(void *data, const char *stack), void *data);
 
 #endif

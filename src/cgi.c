@@ -104,7 +104,7 @@ int cgi_main(const char *script)
     }
     fflush(stdout);
     request_free(&r);
-    fcw_profile_flush();
+    worker_profile_flush(w);
     /* One request per process: the engine's heap (tens of thousands of
      * objects, a sixth of a CGI hello's instructions to free one by one) is
      * left for the process's end to take, still referenced; exit() flushes

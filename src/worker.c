@@ -210,6 +210,17 @@ int worker_compile_image(const struct conf_pool *pool, unsigned char **image, si
     return rc;
 }
 
+void worker_profile_flush(struct worker *w)
+{
+    struct fcw_engine *e = w->engine;
+    for (int i = 0; e == NULL && i < WORKER_MAX_SCRIPTS; i++) {
+        e = w->scripts[i].engine;
+    }
+    if (e != NULL) {
+        fcw_engine_profile_flush(e);
+    }
+}
+
 void worker_free(struct worker *w)
 {
     if (w == NULL) {

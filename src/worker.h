@@ -24,6 +24,9 @@ struct worker *worker_new(const struct conf_pool *pool, void (*abandon)(void *da
  * engine of its own. */
 int worker_compile_image(const struct conf_pool *pool, unsigned char **image, size_t *image_len, char *err,
                          size_t errlen);
+/* Writes the JavaScript profile now (FCW_PROFILE; CGI mode, which does not
+ * free its worker), mapped through the worker's engine. */
+void worker_profile_flush(struct worker *w);
 void worker_free(struct worker *w);
 /* Loads the runtime once, before the pool's processes are forked. */
 int worker_preload(char *err, size_t errlen);

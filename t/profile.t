@@ -4,8 +4,9 @@
 # CGI request and a pool's child each write PREFIX.PID, whose stacks name
 # the function that burns the CPU time (inside an async function, so on a
 # coroutine) with its file and line, the most frequent first, the counts
-# adding up to the header's total; without FCW_PROFILE nothing is written;
-# a prefix that cannot be written costs a warning, not the response.
+# adding up to the header's total; a built script's lines are mapped to its
+# sources through its source map; without FCW_PROFILE nothing is written; a
+# prefix that cannot be written costs a warning, not the response.
 use strict;
 use warnings;
 use FindBin;
@@ -92,6 +93,36 @@ sub check_profile {
     is("$rc $body", '0 true', 'an unwritable prefix: the request is answered');
     like($err, qr{FCW_PROFILE: cannot write \Q$dir\E/no/such/folder/p\.\d+: No such file or directory},
         'with a warning naming the file');
+}
+
+# a built script with its source map: the stacks name the TypeScript lines
+SKIP: {
+    skip 'node is not installed', 2 if system('node --version >/dev/null 2>&1') != 0;
+    my $top = FcwTest::top();
+    my $ts = FcwTest::write_file("$dir/index.ts", <<'TS');
+function busyLoop(n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += i % 7;
+  return s;
+}
+async function later(ms: number): Promise<number> {
+  await null;
+  const until = Date.now() + ms;
+  let s = 0;
+  while (Date.now() < until) s += busyLoop(20000);
+  return s;
+}
+export default { async fetch(): Promise<Response> { return new Response(String((await later(150)) > 0)); } };
+TS
+    my ($status, $out) = FcwTest::run_in($dir, $top, "$top/contrib/fcworker-build/fcworker-build", $ts,
+        '-o', "$dir/built.js", '--sourcemap');
+    is($status, 0, 'fcworker-build builds a TypeScript worker with its map') or diag($out);
+    my ($rc, $body, $err) = FcwTest::run_cgi("$dir/built.js", FCW_PROFILE => "$dir/ts");
+    my ($file) = profiles("$dir/ts");
+    my $text = $file ? FcwTest::read_file($file) : '';
+    my ($first) = grep { !/^#/ } split /\n/, $text;
+    like($first // '', qr/^\d+\tbusyLoop \(\S*index\.ts:3\) <- \(anonymous\) \(\S*index\.ts:1[01]\)/,
+        'the profile names the lines of the TypeScript source') or diag($text, $err);
 }
 
 done_testing();
