@@ -189,16 +189,29 @@ static void apply_mark(duk_hcompfunc *f)
     DUK_HOBJECT_CLEAR_NAMEBINDING(obj);
 }
 
-static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
+/* Calls visit on each function template nested directly in f. */
+static void each_nested(duk_hthread *thr, duk_hcompfunc *f, void (*visit)(duk_hthread *thr, duk_hcompfunc *g))
 {
     duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
     duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
     for (; fn != fn_end; fn++) {
-        if (DUK_HOBJECT_IS_COMPFUNC(*fn)) {
-            apply_mark((duk_hcompfunc *) *fn);
-            apply_marks(thr, (duk_hcompfunc *) *fn);
-        }
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
+            visit(thr, (duk_hcompfunc *) *fn);
     }
+}
+
+/* The marks of the templates nested in f, at every depth. */
+static void apply_marks(duk_hthread *thr, duk_hcompfunc *f);
+
+static void apply_marks_below(duk_hthread *thr, duk_hcompfunc *g)
+{
+    apply_mark(g);
+    apply_marks(thr, g);
+}
+
+static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
+{
+    each_nested(thr, f, apply_marks_below);
 }
 
 void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
@@ -215,7 +228,6 @@ static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
     duk_hobject *obj = (duk_hobject *) f;
     duk_hobject *varmap;
     duk_tval *tv;
-    duk_hobject **fn, **fn_end;
 
     apply_mark(f);
     duk_push_hobject(thr, obj); /* reachable while its properties go */
@@ -229,12 +241,7 @@ static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
     if (varmap != NULL && DUK_HOBJECT_GET_ENEXT(varmap) == 0)
         (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_VARMAP(thr), DUK_DELPROP_FLAG_FORCE);
     duk_hobject_compact_props(thr, obj);
-    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
-    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
-    for (; fn != fn_end; fn++) {
-        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
-            trim_template(thr, (duk_hcompfunc *) *fn);
-    }
+    each_nested(thr, f, trim_template);
     duk_pop(thr);
 }
 
@@ -242,18 +249,9 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *obj = duk_require_hobject(thr, idx);
-    duk_hobject **fn, **fn_end;
-    duk_hcompfunc *f;
 
-    if (!DUK_HOBJECT_IS_COMPFUNC(obj))
-        return;
-    f = (duk_hcompfunc *) obj;
-    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
-    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
-    for (; fn != fn_end; fn++) {
-        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
-            trim_template(thr, (duk_hcompfunc *) *fn);
-    }
+    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+        each_nested(thr, (duk_hcompfunc *) obj, trim_template);
 }
 
 void fcw_duk_gc_hold(duk_context *ctx, int hold)
