@@ -8,7 +8,8 @@
  * traces name the original sources; for a one-request process, through the
  * bytecode cache of lib/script_cache.c.
  * Every file is wrapped in a function expression, compiled and called by
- * one helper (wrap_compile_call).
+ * one helper (wrap_compile_call; wrap_compile alone for a module compiled
+ * ahead, compile_and_dump).
  */
 #include "config.h"
 
@@ -31,12 +32,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Compiles "(function (params) {" text "\n})" (name in errors and stack
- * traces), and calls the function with the nargs values on top of the
- * stack, which it replaces with the call's result. Throws on a compile
- * error or an exception. */
-static void wrap_compile_call(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
-                              duk_idx_t nargs)
+/* Pushes the function "(function (params) {" text "\n})" (name in errors
+ * and stack traces): compiled and evaluated, which only creates it. Throws
+ * on a compile error. */
+static void wrap_compile(duk_context *ctx, const char *params, const char *text, size_t len, const char *name)
 {
     duk_push_sprintf(ctx, "(function (%s) {", params);
     duk_push_lstring(ctx, text, len);
@@ -46,6 +45,15 @@ static void wrap_compile_call(duk_context *ctx, const char *params, const char *
     duk_compile(ctx, DUK_COMPILE_EVAL);
     fcw_duk_apply_marks(ctx, -1);
     duk_call(ctx, 0);
+}
+
+/* wrap_compile, then calls the function with the nargs values on top of the
+ * stack, which it replaces with the call's result. Throws on a compile
+ * error or an exception. */
+static void wrap_compile_call(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
+                              duk_idx_t nargs)
+{
+    wrap_compile(ctx, params, text, len, name);
     duk_insert(ctx, -(nargs + 1));
     duk_call(ctx, nargs);
 }
@@ -401,14 +409,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
 {
     struct compile_args *a = udata;
     if (a->as_module) {
-        duk_push_literal(ctx, "(function (exports) {");
-        duk_push_lstring(ctx, a->text, a->len);
-        duk_push_literal(ctx, "\n})");
-        duk_concat(ctx, 3);
-        duk_push_string(ctx, a->path);
-        duk_compile(ctx, DUK_COMPILE_EVAL);
-        fcw_duk_apply_marks(ctx, -1);
-        duk_call(ctx, 0);
+        wrap_compile(ctx, "exports", a->text, a->len, a->path);
     } else {
         duk_push_lstring(ctx, a->text, a->len);
         duk_push_string(ctx, a->path);
