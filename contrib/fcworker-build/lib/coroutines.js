@@ -35,8 +35,7 @@ const acorn = require('acorn');
 const walk = require('acorn-walk');
 const MagicString = require('magic-string');
 const { DIRECTIVE } = require('./non-constructors');
-
-const NAMES = ['_fcw_co_gen', '_fcw_co_async', '_fcw_yield', '_fcw_yield_star', '_fcw_co_catch'];
+const { isName, isCallOf } = require('./edits');
 
 const ASYNC_HELPER = '_async_to_generator';
 
@@ -89,8 +88,7 @@ function asyncCall(node, code) {
             self = code.slice(node.arguments[0].start, node.arguments[0].end);
             args = 'void 0';
         } else if (name === 'apply' && node.arguments.length === 2 &&
-            node.arguments[0].type === 'ThisExpression' &&
-            node.arguments[1].type === 'Identifier' && node.arguments[1].name === 'arguments') {
+            node.arguments[0].type === 'ThisExpression' && isName(node.arguments[1], 'arguments')) {
             self = 'this';
             args = 'arguments';
         } else {
@@ -99,7 +97,7 @@ function asyncCall(node, code) {
     } else {
         return null;
     }
-    if (inner.callee.type !== 'Identifier' || inner.callee.name !== ASYNC_HELPER || inner.arguments.length !== 1) {
+    if (!isCallOf(inner, ASYNC_HELPER) || inner.arguments.length !== 1) {
         return null;
     }
     const fn = inner.arguments[0];
@@ -210,4 +208,4 @@ function declaration() {
         '_fcw_co_catch = _fcw_co ? _fcw_co.coCatch : _fcw_co_gen;';
 }
 
-module.exports = { transform, declaration, NAMES };
+module.exports = { transform, declaration };

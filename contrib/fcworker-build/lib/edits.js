@@ -3,7 +3,8 @@
  * Text edits of the lowered output, shared by the passes that rewrite it
  * on checkOutput's parse (lib/private-fields.js, lib/async-run.js, the
  * insertions of fcworker-build itself): an edit is [start, end, text] over
- * the original offsets, an insertion one with start === end.
+ * the original offsets, an insertion one with start === end. The node
+ * tests below serve lib/coroutines.js and lib/non-constructors.js too.
  */
 'use strict';
 
