@@ -641,8 +641,6 @@ native.asyncFunction = function asyncFunction(fn) {
     };
 };
 
-/* Starts a lowered async function's generator: native.asyncRun for a body
- * whose generator is already made (__fcw_helpers.asyncGen). */
 /* An async function's body on a coroutine (fcworker-build's default
  * `_fcw_co_async(thisArg, args, body)`): one record is both the run and
  * the coroutine's state (coResume's fields: thisArg, args, body, status,
@@ -656,6 +654,8 @@ native.coAsync = function coAsync(thisArg, args, body) {
     return promise;
 };
 
+/* Starts a lowered async function's generator: native.asyncRun for a body
+ * whose generator is already made (__fcw_helpers.asyncGen). */
 native.asyncStart = function asyncStart(generator) {
     var promise = new InternalPromise();
     resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);

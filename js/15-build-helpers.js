@@ -331,15 +331,6 @@ CoGenerator.prototype = Object.create(native.IteratorPrototype);
  * value it yields next, or its result when gen.status is then 2. */
 function coResume(gen, code, value) {
     var status = gen.status;
-    if (status === 1 /* SUSPENDED */) {
-        gen.status = 3 /* RUNNING */;
-        var out = code === 0 ? threadResume(gen.thread, value, false) :
-            threadResume(gen.thread, code === 1 ? value : new ReturnSignal(value), true);
-        if (gen.status === 3) {
-            gen.status = 1;
-        }
-        return out;
-    }
     if (status === 0 /* NOT_STARTED */) {
         if (code !== 0) {
             gen.status = 2;
@@ -348,21 +339,24 @@ function coResume(gen, code, value) {
             }
             return value;
         }
-        gen.status = 3;
         gen.thread = new Thread(coStarter);
-        var first = threadResume(gen.thread, gen, false);
-        if (gen.status === 3) {
-            gen.status = 1;
+        value = gen; /* coStarter's argument */
+    } else if (status !== 1 /* SUSPENDED */) {
+        if (status === 3) {
+            throw new TypeError('Generator is already executing.');
         }
-        return first;
+        if (code === 1) {
+            throw value;
+        }
+        return code === 2 ? value : void 0;
     }
-    if (status === 3) {
-        throw new TypeError('Generator is already executing.');
+    gen.status = 3 /* RUNNING */;
+    var out = code === 0 ? threadResume(gen.thread, value, false) :
+        threadResume(gen.thread, code === 1 ? value : new ReturnSignal(value), true);
+    if (gen.status === 3) {
+        gen.status = 1;
     }
-    if (code === 1) {
-        throw value;
-    }
-    return code === 2 ? value : void 0;
+    return out;
 }
 
 function coGenerator(self) {
