@@ -230,12 +230,10 @@ function generatorReturn(value) {
     return resumeGenerator(this, [2 /* RETURN */, value]);
 }
 
-Object.defineProperty(generatorNext, 'name', { value: 'next' });
-Object.defineProperty(generatorThrow, 'name', { value: 'throw' });
-Object.defineProperty(generatorReturn, 'name', { value: 'return' });
-Object.defineProperty(LoweredGenerator.prototype, 'next', { value: generatorNext, writable: true, configurable: true });
-Object.defineProperty(LoweredGenerator.prototype, 'throw', { value: generatorThrow, writable: true, configurable: true });
-Object.defineProperty(LoweredGenerator.prototype, 'return', { value: generatorReturn, writable: true, configurable: true });
+var provide = native.spec.provide;
+
+provide(LoweredGenerator.prototype,
+    [['next', generatorNext, 1], ['throw', generatorThrow, 1], ['return', generatorReturn, 1]]);
 
 native.setLoweredGenerator(generatorNext, generatorThrow, resumeGenerator);
 
@@ -384,12 +382,7 @@ function coReturn(value) {
     return { value: out, done: gen.status === 2 };
 }
 
-Object.defineProperty(coNext, 'name', { value: 'next' });
-Object.defineProperty(coThrow, 'name', { value: 'throw' });
-Object.defineProperty(coReturn, 'name', { value: 'return' });
-Object.defineProperty(CoGenerator.prototype, 'next', { value: coNext, writable: true, configurable: true });
-Object.defineProperty(CoGenerator.prototype, 'throw', { value: coThrow, writable: true, configurable: true });
-Object.defineProperty(CoGenerator.prototype, 'return', { value: coReturn, writable: true, configurable: true });
+provide(CoGenerator.prototype, [['next', coNext, 1], ['throw', coThrow, 1], ['return', coReturn, 1]]);
 Object.defineProperty(CoGenerator.prototype, Symbol.toStringTag, { value: 'Generator', configurable: true });
 
 native.setCoroutines(coNext, coResume);
