@@ -697,6 +697,36 @@ native.promiseCall = function promiseCall(fn, a, b) {
 
 native.isPromise = isPromise;
 
+/* For the runtime's own algorithms (the streams' "a new promise",
+ * "resolve/reject p with x", "a promise resolved with x", "set
+ * p.[[PromiseIsHandled]] to true"): a %Promise% and its steps without
+ * resolving functions, an executor or a derived promise. The settling
+ * steps are those of the first call of the promise's resolving functions:
+ * the caller settles each promise once (the streams keep the state). */
+native.newPromise = function newPromise() {
+    return new InternalPromise();
+};
+native.resolvePromise = resolvePromise;
+native.rejectPromise = rejectPromise;
+native.promiseResolve = function (x) {
+    return promiseResolve(Promise, x);
+};
+native.promiseReject = function (r) {
+    var promise = new InternalPromise();
+    rejectPromise(promise, r);
+    return promise;
+};
+native.markHandled = function (promise) {
+    if (isPromise(promise)) {
+        promise[HANDLED] = true;
+    } else {
+        promise.then(void 0, noop);
+    }
+};
+
+function noop() {
+}
+
 /* For the dispatcher: when x is a %Promise% that Promise.resolve(x) would
  * return as it is and whose `then` is the built-in one, registers the
  * handlers as x.then(onFulfilled, onRejected) would, without the promise

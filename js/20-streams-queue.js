@@ -21,8 +21,8 @@
  * points back at the public object through `.obj` (which is also the brand
  * check). Queues are arrays with a moving head index, so enqueue and dequeue
  * are O(1); promise reactions that run per chunk are closures created once
- * per stream, never per chunk. Promises come from `global.Promise`, looked up
- * at call time.
+ * per stream, never per chunk. Promises are %Promise%s (native.newPromise
+ * and friends, js/10-promise.js), whatever the global Promise is now.
  */
 var SLOT = Symbol('fcw.stream');
 var PENDING = 0, FULFILLED = 1, REJECTED = 2;
@@ -33,21 +33,24 @@ if (!Symbol.asyncIterator) {
 
 /* ---- promises ---- */
 
-var capturedResolve, capturedReject;
+var newPromise = native.newPromise, settleResolve = native.resolvePromise, settleReject = native.rejectPromise;
 
-function captureResolvers(resolve, reject) {
-    capturedResolve = resolve;
-    capturedReject = reject;
-}
-
-/* A promise with its resolving functions and a settled state, for the
- * spec's "a new promise" that is later resolved or rejected by an algorithm. */
+/* A promise with its settling steps and a settled state, for the spec's "a
+ * new promise" that is later resolved or rejected by an algorithm. The
+ * promise is a %Promise% settled by the runtime's own steps (no resolving
+ * functions or executor per promise); the state makes each settle once. */
 function Deferred() {
-    this.promise = new global.Promise(captureResolvers);
-    this.resolveFn = capturedResolve;
-    this.rejectFn = capturedReject;
+    this.promise = newPromise();
     this.state = PENDING;
 }
+
+Deferred.prototype.resolveFn = function (value) {
+    settleResolve(this.promise, value);
+};
+
+Deferred.prototype.rejectFn = function (reason) {
+    settleReject(this.promise, reason);
+};
 
 function resolveDeferred(d, value) {
     if (d.state === PENDING) {
@@ -70,9 +73,8 @@ function returnUndefined() {
     return void 0;
 }
 
-function markHandled(promise) {
-    promise.then(void 0, noop);
-}
+/* Sets promise.[[PromiseIsHandled]] to true. */
+var markHandled = native.markHandled;
 
 function rejectHandled(d, reason) {
     rejectDeferred(d, reason);
@@ -91,13 +93,8 @@ function rejectedDeferred(reason) {
     return d;
 }
 
-function promiseResolve(value) {
-    return global.Promise.resolve(value);
-}
-
-function promiseReject(reason) {
-    return global.Promise.reject(reason);
-}
+/* "A promise resolved with" value, "a promise rejected with" reason. */
+var promiseResolve = native.promiseResolve, promiseReject = native.promiseReject;
 
 /* Calls an optional user method as `method.call(thisArg, a, b)` and turns
  * the outcome into a promise (a throw becomes a rejection). */
@@ -134,10 +131,12 @@ function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
 /* The read request behind reader.read() of both reader classes (a read
  * request or a read-into request): settles a promise. */
 function PromiseReadRequest() {
-    this.promise = new global.Promise(captureResolvers);
-    this.resolveFn = capturedResolve;
-    this.rejectFn = capturedReject;
+    this.promise = newPromise();
 }
+
+/* Each request takes one of its three steps, once. */
+PromiseReadRequest.prototype.resolveFn = Deferred.prototype.resolveFn;
+PromiseReadRequest.prototype.rejectFn = Deferred.prototype.rejectFn;
 
 PromiseReadRequest.prototype.chunkSteps = function (chunk) {
     this.resolveFn({ value: chunk, done: false });

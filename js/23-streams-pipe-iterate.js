@@ -342,6 +342,8 @@ function IteratorReadRequest(it) {
 }
 
 IteratorReadRequest.prototype.chunkSteps = PromiseReadRequest.prototype.chunkSteps;
+IteratorReadRequest.prototype.resolveFn = PromiseReadRequest.prototype.resolveFn;
+IteratorReadRequest.prototype.rejectFn = PromiseReadRequest.prototype.rejectFn;
 
 IteratorReadRequest.prototype.closeSteps = function () {
     readableStreamDefaultReaderRelease(this.it.reader);

@@ -183,12 +183,12 @@ function readAll(stream) {
 /* Fetch "consume body": convertBytes(bytes) or, for a string source that
  * never became a stream, convertText(string) when given. */
 function consume(object, convertBytes, convertText) {
-    var Promise = global.Promise, state = object[BODY];
+    var state = object[BODY];
     if (state && native.bodyUnusable(state)) {
-        return Promise.reject(new TypeError('Body has already been used. It can only be used once.'));
+        return native.promiseReject(new TypeError('Body has already been used. It can only be used once.'));
     }
     if (!state) {
-        return new Promise(function (resolve) { resolve(convertBytes(new Uint8Array(0))); });
+        return native.promiseCall(convertBytes, new Uint8Array(0));
     }
     if (state.stream) {
         /* a stream over known bytes nobody has read: locked, read to its
@@ -196,7 +196,7 @@ function consume(object, convertBytes, convertText) {
         var known = native.byteStreams.takeKnownBytes(state.stream, true);
         if (known !== null) {
             state.used = true;
-            return new Promise(function (resolve) { resolve(convertBytes(known)); });
+            return native.promiseCall(convertBytes, known);
         }
         var reading = readAll(state.stream);
         state.used = true;
@@ -205,9 +205,14 @@ function consume(object, convertBytes, convertText) {
     var src = state.src;
     state.used = true;
     state.src = null;
-    return new Promise(function (resolve) {
-        resolve(convertText && typeof src === 'string' ? convertText(src) : convertBytes(srcBytes(src)));
-    });
+    if (convertText && typeof src === 'string') {
+        return native.promiseCall(convertText, src);
+    }
+    return native.promiseCall(convertSrcBytes, convertBytes, src);
+}
+
+function convertSrcBytes(convertBytes, src) {
+    return convertBytes(srcBytes(src));
 }
 
 function bytesCopy(bytes) {

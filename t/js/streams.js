@@ -816,3 +816,61 @@ test('TextDecoderStream: non-BufferSource chunks error the stream', function (t)
         return t.rejects(read, TypeError, 'the readable side errors too');
     });
 });
+
+/* ---- the promises streams and bodies hand out ---- */
+
+test('Streams and bodies make %Promise%s whatever the global Promise is now', function (t) {
+    var Original = Promise, made = 0;
+    function Other(executor) {
+        made++;
+        return new Original(executor);
+    }
+    Other.resolve = function (x) { made++; return Original.resolve(x); };
+    Other.reject = function (r) { made++; return Original.reject(r); };
+    var reader = streamOf(['a']).getReader();
+    var writer;
+    globalThis.Promise = Other;
+    try {
+        var read = reader.read();
+        var closed = reader.closed;
+        writer = new WritableStream().getWriter();
+        var written = writer.write('x');
+        var text = new Response('body').text();
+        var used = new Response('b');
+        used.text();
+        var again = used.text();
+    } finally {
+        globalThis.Promise = Original;
+    }
+    t.equal(made, 0, 'the global Promise is not called');
+    [read, closed, writer.ready, written, text, again].forEach(function (p, i) {
+        t.ok(Object.getPrototypeOf(p) === Original.prototype, 'promise ' + i + ' is a %Promise%');
+    });
+    return read.then(function (r) {
+        t.deepEqual(r, { value: 'a', done: false }, 'read settles');
+        return text;
+    }).then(function (s) {
+        t.equal(s, 'body', 'text() settles');
+        return t.rejects(again, TypeError, 'a used body rejects');
+    });
+});
+
+test('A stream promise marked as handled is not reported as unhandled', function (t) {
+    var got = [];
+    onunhandledrejection = function (ev) {
+        got.push(ev.reason);
+        ev.preventDefault();
+    };
+    var rs = new ReadableStream({ start: function (c) { c.error(new RangeError('broken')); } });
+    var reader = rs.getReader();
+    reader.releaseLock();
+    var ws = new WritableStream({ start: function (c) { c.error(new RangeError('sink')); } });
+    var writer = ws.getWriter();
+    writer.releaseLock();
+    Promise.reject('not handled');
+    return new Promise(function (resolve) { setTimeout(resolve, 5); }).then(function () {
+        onunhandledrejection = null;
+        t.deepEqual(got, ['not handled'], 'only the plain rejection is reported');
+        return t.rejects(reader.closed, TypeError, 'the released reader\'s closed still rejects');
+    });
+});
