@@ -42,11 +42,9 @@ function initPromise(promise) {
 }
 
 /* A %Promise% created without an executor, for promises the runtime settles
- * itself. */
-function InternalPromise() {
-    this[SELF] = this;
-    this[STATE] = 0 /* PENDING */;
-}
+ * itself: makePromise(0) (PENDING), its table allocated for all its slots
+ * at once (native.recordMaker; defined below, once Promise.prototype is). */
+var makePromise;
 
 /* PromiseReaction records (made by performThen). Each fulfil/reject pair of
  * the spec is one record; when triggered, the record itself becomes the
@@ -195,16 +193,14 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
     }
 }
 
+/* A reaction record: onFulfilled, onRejected, target, capability,
+ * fulfilled, argument, next. */
+var makeReaction = native.recordMaker(null,
+    ['onFulfilled', 'onRejected', 'target', 'capability', 'fulfilled', 'argument', 'next']);
+
 function performThen(promise, onFulfilled, onRejected, target, capability) {
-    var reaction = {
-        onFulfilled: typeof onFulfilled === 'function' ? onFulfilled : void 0,
-        onRejected: typeof onRejected === 'function' ? onRejected : void 0,
-        target: target,
-        capability: capability,
-        fulfilled: false,
-        argument: void 0,
-        next: void 0
-    };
+    var reaction = makeReaction(typeof onFulfilled === 'function' ? onFulfilled : void 0,
+        typeof onRejected === 'function' ? onRejected : void 0, target, capability, false);
     var state = promise[STATE];
     if (state === 0 /* PENDING */) {
         reaction.next = promise[REACTIONS];
@@ -249,7 +245,7 @@ function promiseResolve(C, x) {
         return x;
     }
     if (C === Promise) {
-        var promise = new InternalPromise();
+        var promise = makePromise(0);
         resolvePromise(promise, x);
         return promise;
     }
@@ -270,13 +266,13 @@ function Promise(executor) {
     callWithResolvingFunctions(this, executor, void 0);
 }
 
-InternalPromise.prototype = Promise.prototype;
+makePromise = native.recordMaker(Promise.prototype, [STATE, RESULT, REACTIONS, HANDLED], SELF);
 
 function promiseThen(onFulfilled, onRejected) {
     if (this == null || this[SELF] !== this) {
         throw new TypeError('Promise.prototype.then called on incompatible receiver');
     }
-    var derived = new InternalPromise();
+    var derived = makePromise(0);
     performThen(this, onFulfilled, onRejected, derived, void 0);
     return derived;
 }
@@ -323,7 +319,7 @@ function resolve(x) {
 function reject(r) {
     requireConstructorObject(this, 'reject');
     if (this === Promise) {
-        var promise = new InternalPromise();
+        var promise = makePromise(0);
         rejectPromise(promise, r);
         return promise;
     }
@@ -601,7 +597,7 @@ function resumeAsync(run, fulfilled, value) {
                 result = e;
             }
             if (state === 1 && typeof then === 'function') {
-                var promise = new InternalPromise();
+                var promise = makePromise(0);
                 native.enqueueJob(resolveThenableJob, { promise: promise, thenable: result, then: then });
                 performThen(promise, void 0, void 0, run, void 0);
                 return;
@@ -628,7 +624,7 @@ function asyncRejectedJob(run) {
 native.asyncFunction = function asyncFunction(fn) {
     return function () {
         "use duk notail";
-        var promise = new InternalPromise();
+        var promise = makePromise(0);
         var generator;
         try {
             generator = fn.apply(this, arguments);
@@ -645,19 +641,21 @@ native.asyncFunction = function asyncFunction(fn) {
  * `_fcw_co_async(thisArg, args, body)`): one record is both the run and
  * the coroutine's state (coResume's fields: thisArg, args, body, status,
  * thread), its generator null. It is never seen by the function's caller,
- * so it needs no prototype: a literal, allocated at its size. */
+ * so it needs no prototype; native.recordMaker allocates it at its size. */
+var makeCoRun = native.recordMaker(null,
+    ['generator', 'promise', 'argument', 'thisArg', 'args', 'body', 'status', 'thread']);
+
 native.coAsync = function coAsync(thisArg, args, body) {
     "use duk notail";
-    var promise = new InternalPromise();
-    resumeAsync({ generator: null, promise: promise, argument: void 0, thisArg: thisArg, args: args, body: body,
-        status: 0 /* NOT_STARTED */, thread: void 0 }, true, void 0);
+    var promise = makePromise(0);
+    resumeAsync(makeCoRun(null, promise, void 0, thisArg, args, body, 0 /* NOT_STARTED */), true, void 0);
     return promise;
 };
 
 /* Starts a lowered async function's generator: native.asyncRun for a body
  * whose generator is already made (__fcw_helpers.asyncGen). */
 native.asyncStart = function asyncStart(generator) {
-    var promise = new InternalPromise();
+    var promise = makePromise(0);
     resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
     return promise;
 };
@@ -666,7 +664,7 @@ native.asyncStart = function asyncStart(generator) {
  * fcworker-build makes of the lowered `_async_to_generator(function ()
  * {...})()` that every call of an async function runs. */
 native.asyncRun = function asyncRun(fn) {
-    var promise = new InternalPromise();
+    var promise = makePromise(0);
     var generator;
     try {
         generator = fn();
@@ -683,7 +681,7 @@ native.asyncRun = function asyncRun(fn) {
  * resolve(fn(a, b)); })` would be, without the executor and resolving
  * closures (for the runtime's promise-returning methods). */
 native.promiseCall = function promiseCall(fn, a, b) {
-    var promise = new InternalPromise();
+    var promise = makePromise(0);
     var value;
     try {
         value = fn(a, b);
@@ -704,7 +702,7 @@ native.isPromise = isPromise;
  * steps are those of the first call of the promise's resolving functions:
  * the caller settles each promise once (the streams keep the state). */
 native.newPromise = function newPromise() {
-    return new InternalPromise();
+    return makePromise(0);
 };
 native.resolvePromise = resolvePromise;
 native.rejectPromise = rejectPromise;
@@ -712,7 +710,7 @@ native.promiseResolve = function (x) {
     return promiseResolve(Promise, x);
 };
 native.promiseReject = function (r) {
-    var promise = new InternalPromise();
+    var promise = makePromise(0);
     rejectPromise(promise, r);
     return promise;
 };

@@ -35,20 +35,30 @@ var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, n
 
 /* ==== ReadableStream ==== */
 
-function RSRecord(obj) {
-    this.obj = obj;
-    this.state = 'readable';
-    this.reader = void 0;
-    this.storedError = void 0;
-    this.disturbed = false;
-    this.controller = void 0;
+/* The record of a ReadableStream, made by newRSRecord with its fields in one
+ * go (native.recordMaker); RSRecord itself is its kind (prototype, brand
+ * check). */
+function RSRecord() {
 }
 
-function ReaderRecord(obj) {
-    this.obj = obj;
-    this.stream = void 0;
-    this.closed = void 0;
-    this.readRequests = new Fifo();
+var makeRSRecord = native.recordMaker(RSRecord.prototype,
+    ['obj', 'state', 'reader', 'storedError', 'disturbed', 'controller']);
+
+function newRSRecord(obj) {
+    return makeRSRecord(obj, 'readable', void 0, void 0, false, void 0);
+}
+
+/* The record of a ReadableStreamDefaultReader, made by newReaderRecord
+ * with its fields in one go (native.recordMaker); ReaderRecord itself is
+ * its kind (prototype, brand check). */
+function ReaderRecord() {
+}
+
+var makeReaderRecord = native.recordMaker(ReaderRecord.prototype,
+    ['obj', 'stream', 'closed', 'readRequests']);
+
+function newReaderRecord(obj) {
+    return makeReaderRecord(obj, void 0, void 0, new Fifo());
 }
 
 /* Controller record shared by the default and the byte controller; `bytes`
@@ -79,7 +89,7 @@ function isReadableStreamLocked(rs) {
 
 function newReadableStreamObject() {
     var obj = Object.create(ReadableStream.prototype);
-    obj[SLOT] = new RSRecord(obj);
+    obj[SLOT] = newRSRecord(obj);
     return obj[SLOT];
 }
 
@@ -200,7 +210,7 @@ function setUpReadableStreamDefaultReader(reader, rs) {
 
 function acquireReadableStreamDefaultReader(rs) {
     var obj = Object.create(ReadableStreamDefaultReader.prototype);
-    var reader = new ReaderRecord(obj);
+    var reader = newReaderRecord(obj);
     setUpReadableStreamDefaultReader(reader, rs);
     obj[SLOT] = reader;
     return reader;
@@ -235,7 +245,7 @@ function readableStreamDefaultReaderRelease(reader) {
 function ReadableStreamDefaultReader(stream) {
     requireNew(this, ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
     var rs = brand(stream, RSRecord, 'ReadableStream');
-    var reader = new ReaderRecord(this);
+    var reader = newReaderRecord(this);
     setUpReadableStreamDefaultReader(reader, rs);
     this[SLOT] = reader;
 }
@@ -515,7 +525,7 @@ function ReadableStream(underlyingSource, strategy) {
     source = underlyingSource === void 0 ? null : underlyingSource;
     dict = dictionary(source, "Failed to construct 'ReadableStream'");
     type = dict.type;
-    this[SLOT] = rs = new RSRecord(this);
+    this[SLOT] = rs = newRSRecord(this);
     if (type !== void 0 && String(type) !== 'bytes') {
         throw typeError("Failed to construct 'ReadableStream': invalid type '" + String(type) + "'");
     }

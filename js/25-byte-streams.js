@@ -61,25 +61,23 @@ function copyBytes(dest, destOffset, src, srcOffset, n) {
 
 /* ==== controller ==== */
 
-function ByteControllerRecord(obj) {
-    this.obj = obj;
-    this.bytes = true;
-    this.stream = void 0;
-    this.autoAllocateChunkSize = void 0;
-    this.byobRequest = null;
-    this.cancelAlgorithm = void 0;
-    this.pullAlgorithm = void 0;
-    this.closeRequested = false;
-    this.pullAgain = false;
-    this.pulling = false;
-    this.started = false;
-    this.pendingPullIntos = [];
-    this.queue = new S.Fifo();
-    this.queueTotalSize = 0;
-    this.strategyHWM = 0;
-    this.onPullFulfilled = void 0;
-    this.onPullRejected = void 0;
-    this.knownBytes = null;
+/* The record of a ReadableByteStreamController, made by
+ * newByteControllerRecord with its fields in one go (native.recordMaker:
+ * the property table at its size at once, not grown field by field);
+ * ByteControllerRecord itself is its kind (prototype, brand check). */
+function ByteControllerRecord() {
+}
+
+var makeByteControllerRecord = native.recordMaker(ByteControllerRecord.prototype, [
+    'obj', 'bytes', 'stream', 'autoAllocateChunkSize', 'byobRequest', 'cancelAlgorithm', 'pullAlgorithm',
+    'closeRequested', 'pullAgain', 'pulling', 'started', 'pendingPullIntos', 'queue', 'queueTotalSize',
+    'strategyHWM', 'onPullFulfilled', 'onPullRejected', 'knownBytes'
+]);
+
+function newByteControllerRecord(obj) {
+    return makeByteControllerRecord(obj, true, void 0, void 0, null, void 0, void 0,
+        false, false, false, false, [], new S.Fifo(), 0,
+        0, void 0, void 0, null);
 }
 
 function PullIntoDescriptor(buffer, byteOffset, byteLength, minimumFill, elementSize, viewConstructor, readerType) {
@@ -526,7 +524,7 @@ function setUpController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, 
 }
 
 function newController() {
-    var c = new ByteControllerRecord(Object.create(ReadableByteStreamController.prototype));
+    var c = newByteControllerRecord(Object.create(ReadableByteStreamController.prototype));
     c.obj[SLOT] = c;
     return c;
 }

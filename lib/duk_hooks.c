@@ -440,3 +440,107 @@ int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max
     }
     return n;
 }
+
+/* ---- record makers ---- */
+
+/* A maker keeps its shape in its own internal value slot (Duktape's
+ * "\x82Value", which nothing reads on a function): an array [proto, self
+ * key or undefined, key0, key1, ...], found without interning a name. */
+#define RECORD_MAX_KEYS 32
+
+static duk_ret_t record_make(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *fn, *shape, *proto, *obj;
+    duk_tval *tv, *spec;
+    duk_idx_t nargs = duk_get_top(ctx), i, nkeys;
+    duk_uint32_t len;
+    duk_int_t e;
+
+    duk_push_current_function(ctx);
+    fn = duk_known_hobject(thr, -1);
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, fn, DUK_HTHREAD_STRING_INT_VALUE(thr));
+    shape = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (shape == NULL || !DUK_HOBJECT_IS_ARRAY(shape) || !DUK_HOBJECT_HAS_ARRAY_PART(shape))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker");
+    len = ((duk_harray *) shape)->length;
+    if (len < 2 || len > DUK_HOBJECT_GET_ASIZE(shape))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker");
+    spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
+    proto = DUK_TVAL_IS_OBJECT(&spec[0]) ? DUK_TVAL_GET_OBJECT(&spec[0]) : NULL;
+    nkeys = (duk_idx_t) len - 2;
+
+    obj = duk_push_object_helper_proto(thr, DUK_HOBJECT_FLAG_EXTENSIBLE | DUK_HOBJECT_FLAG_FASTREFS |
+                                                DUK_HOBJECT_CLASS_AS_FLAGS(DUK_HOBJECT_CLASS_OBJECT),
+                                       proto);
+    duk_hobject_resize_entrypart(thr, obj, (duk_uint32_t) (nkeys + 1));
+    /* the table is allocated: nothing below allocates (or collects, which
+     * could compact the shape); the shape stays referenced by the maker on
+     * the stack */
+    spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
+    if (DUK_TVAL_IS_STRING(&spec[1])) {
+        e = duk__hobject_alloc_entry_checked(thr, obj, DUK_TVAL_GET_STRING(&spec[1]));
+        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e);
+        DUK_TVAL_SET_OBJECT(tv, obj);
+        DUK_HOBJECT_INCREF(thr, obj);
+        DUK_HOBJECT_E_SET_FLAGS(thr->heap, obj, e, DUK_PROPDESC_FLAGS_WEC);
+    }
+    for (i = 0; i < nkeys; i++) {
+        spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
+        if (!DUK_TVAL_IS_STRING(&spec[2 + i]))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record key %ld is not a string or symbol", (long) i);
+        e = duk__hobject_alloc_entry_checked(thr, obj, DUK_TVAL_GET_STRING(&spec[2 + i]));
+        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e);
+        if (i < nargs) {
+            DUK_TVAL_SET_TVAL(tv, thr->valstack_bottom + i);
+            DUK_TVAL_INCREF(thr, tv);
+        } else {
+            DUK_TVAL_SET_UNDEFINED(tv);
+        }
+        DUK_HOBJECT_E_SET_FLAGS(thr->heap, obj, e, DUK_PROPDESC_FLAGS_WEC);
+    }
+    return 1;
+}
+
+duk_ret_t fcw_duk_record_maker(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_uarridx_t n, i, j;
+    duk_hobject *keys;
+
+    duk_set_top(ctx, 3);
+    if (!duk_is_null(ctx, 0) && !duk_is_object(ctx, 0))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record prototype must be an object or null");
+    keys = duk_get_hobject(thr, 1);
+    if (keys == NULL || !DUK_HOBJECT_IS_ARRAY(keys))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record keys must be an array");
+    n = (duk_uarridx_t) duk_get_length(ctx, 1);
+    if (n > RECORD_MAX_KEYS)
+        return duk_error(ctx, DUK_ERR_RANGE_ERROR, "a record has at most %d keys", RECORD_MAX_KEYS);
+    if (!duk_is_undefined(ctx, 2) && !duk_is_symbol(ctx, 2) && !duk_is_string(ctx, 2))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record self key must be a string or symbol");
+    duk_push_c_function(ctx, record_make, DUK_VARARGS);
+    make_non_constructor(thr, duk_known_hobject(thr, -1));
+    duk_push_array(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_dup(ctx, 2);
+    duk_put_prop_index(ctx, -2, 1);
+    for (i = 0; i < n; i++) {
+        duk_get_prop_index(ctx, 1, i);
+        if (!duk_is_symbol(ctx, -1) && !duk_is_string(ctx, -1))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record key %lu is not a string or symbol", (unsigned long) i);
+        if (DUK_HSTRING_HAS_ARRIDX(duk_known_hstring(thr, -1)))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record key %lu is an array index", (unsigned long) i);
+        for (j = 1; j < 2 + i; j++) {
+            duk_get_prop_index(ctx, -2, j);
+            if (duk_strict_equals(ctx, -1, -2))
+                return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record key %lu is given twice", (unsigned long) i);
+            duk_pop(ctx);
+        }
+        duk_put_prop_index(ctx, -2, 2 + i);
+    }
+    duk_compact(ctx, -1);
+    duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
+    return 1;
+}

@@ -99,3 +99,14 @@ struct fcw_duk_frame {
 int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max);
 
 #endif
+
+/* native.recordMaker(proto, keys, selfKey) -> make: make(v0, v1, ...) returns
+ * a new object whose prototype is proto (null: none) with the own data
+ * properties keys[i] = vi (undefined when not given), writable, enumerable
+ * and configurable, in that order, and selfKey (a string or symbol, or
+ * undefined for none) naming the object itself first; its property table is
+ * allocated at its final size at once. The literal `{ k0: v0, ... }` or a
+ * constructor's assignments grow the table step by step and look each key
+ * up first. Keys must be distinct strings or symbols that are no array
+ * index; at most 32. */
+duk_ret_t fcw_duk_record_maker(duk_context *ctx);
