@@ -36,9 +36,14 @@ function isPromise(x) {
     return x != null && x[SELF] === x;
 }
 
+/* All five slots at once, as makePromise's promises have them: the C
+ * core finds each in place (and a frozen promise still settles). */
 function initPromise(promise) {
     promise[SELF] = promise;
     promise[STATE] = PENDING;
+    promise[RESULT] = void 0;
+    promise[REACTIONS] = void 0;
+    promise[HANDLED] = void 0;
 }
 
 /* A %Promise% created without an executor, for promises the runtime settles
@@ -89,51 +94,23 @@ function promiseReactionJob(reaction) {
     settle(value);
 }
 
-/* TriggerPromiseReactions. Pending reactions are kept newest first. */
-function triggerReactions(newestFirst, argument, fulfilled) {
-    var ordered;
-    var reaction = newestFirst;
-    while (reaction !== void 0) {
-        var next = reaction.next;
-        reaction.next = ordered;
-        ordered = reaction;
-        reaction = next;
-    }
-    for (reaction = ordered; reaction !== void 0; reaction = next) {
-        next = reaction.next;
-        reaction.next = void 0;
-        reaction.fulfilled = fulfilled;
-        reaction.argument = argument;
-        jobQueue.push(promiseReactionJob, reaction);
-    }
-}
-
-function fulfillPromise(promise, value) {
-    var reactions = promise[REACTIONS];
-    promise[RESULT] = value;
-    if (reactions !== void 0) {
-        promise[REACTIONS] = void 0;
-    }
-    promise[STATE] = 1 /* FULFILLED */;
-    if (reactions !== void 0) {
-        triggerReactions(reactions, value, true);
-    }
-}
-
-function rejectPromise(promise, reason) {
-    var reactions = promise[REACTIONS];
-    promise[RESULT] = reason;
-    if (reactions !== void 0) {
-        promise[REACTIONS] = void 0;
-    }
-    promise[STATE] = REJECTED;
-    if (!promise[HANDLED]) {
-        unhandledCandidates.push(promise);
-    }
-    if (reactions !== void 0) {
-        triggerReactions(reactions, reason, false);
-    }
-}
+/* FulfillPromise, RejectPromise (with the host's rejection tracker:
+ * a promise rejected without a handler becomes a candidate), the resolve
+ * function's steps and PerformPromiseThen are in C (lib/duk_hooks.c, native.promiseCore): they
+ * read and write the promise's slots and the reaction records in place,
+ * where each access here is a name lookup and a property access. Pending
+ * reactions are kept newest first (a reaction's `next`); when triggered,
+ * each reaction, oldest first, gets `fulfilled` and `argument` and is
+ * queued as promiseReactionJob's argument. A reaction record is
+ * { onFulfilled, onRejected, target, capability, fulfilled, argument, next }. */
+var core = native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue, unhandledCandidates,
+    promiseReactionJob, resolveThenableJob);
+var fulfillPromise = core.fulfill;
+/* the body of a promise's resolve function, once it is known to be its
+ * first call (a thenable is adopted by a resolveThenableJob) */
+var resolvePromise = core.resolve;
+var rejectPromise = core.reject;
+var performThen = core.performThen;
 
 function resolveThenableJob(job) {
     if (job.then === promiseThen && isPromise(job.thenable)) {
@@ -141,31 +118,6 @@ function resolveThenableJob(job) {
         return;
     }
     callWithResolvingFunctions(job.promise, job.then, job.thenable);
-}
-
-/* The body of a promise's resolve function, once it is known to be the
- * first call. */
-function resolvePromise(promise, resolution) {
-    if (resolution === promise) {
-        rejectPromise(promise, new TypeError('Chaining cycle detected for promise'));
-        return;
-    }
-    if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
-        fulfillPromise(promise, resolution);
-        return;
-    }
-    var then;
-    try {
-        then = resolution.then;
-    } catch (e) {
-        rejectPromise(promise, e);
-        return;
-    }
-    if (typeof then !== 'function') {
-        fulfillPromise(promise, resolution);
-        return;
-    }
-    native.enqueueJob(resolveThenableJob, { promise: promise, thenable: resolution, then: then });
 }
 
 /* CreateResolvingFunctions, then calls fn with them as the executor and the
@@ -191,26 +143,6 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
     } catch (e) {
         reject(e);
     }
-}
-
-/* A reaction record: onFulfilled, onRejected, target, capability,
- * fulfilled, argument, next. */
-var makeReaction = native.recordMaker(null,
-    ['onFulfilled', 'onRejected', 'target', 'capability', 'fulfilled', 'argument', 'next']);
-
-function performThen(promise, onFulfilled, onRejected, target, capability) {
-    var reaction = makeReaction(typeof onFulfilled === 'function' ? onFulfilled : void 0,
-        typeof onRejected === 'function' ? onRejected : void 0, target, capability, false);
-    var state = promise[STATE];
-    if (state === 0 /* PENDING */) {
-        reaction.next = promise[REACTIONS];
-        promise[REACTIONS] = reaction;
-    } else {
-        reaction.fulfilled = state === 1 /* FULFILLED */;
-        reaction.argument = promise[RESULT];
-        jobQueue.push(promiseReactionJob, reaction);
-    }
-    promise[HANDLED] = true;
 }
 
 /* NewPromiseCapability(C) for an arbitrary constructor. */

@@ -448,35 +448,43 @@ int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max
  * key or undefined, key0, key1, ...], found without interning a name. */
 #define RECORD_MAX_KEYS 32
 
-static duk_ret_t record_make(duk_context *ctx)
+/* The array in the running C function's internal value slot, with at least
+ * min_len elements in its array part, or NULL. */
+static duk_hobject *own_value_array(duk_hthread *thr, duk_uint32_t min_len)
 {
-    duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *fn, *shape, *proto, *obj;
+    duk_hobject *fn, *arr;
+    duk_tval *tv;
+
+    fn = thr->callstack_curr != NULL ? DUK_ACT_GET_FUNC(thr->callstack_curr) : NULL;
+    if (fn == NULL)
+        return NULL;
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, fn, DUK_HTHREAD_STRING_INT_VALUE(thr));
+    arr = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (arr == NULL || !DUK_HOBJECT_IS_ARRAY(arr) || !DUK_HOBJECT_HAS_ARRAY_PART(arr) ||
+        ((duk_harray *) arr)->length < min_len || ((duk_harray *) arr)->length > DUK_HOBJECT_GET_ASIZE(arr))
+        return NULL;
+    return arr;
+}
+
+/* Pushes a record of shape (an array [proto, self key or undefined, key0,
+ * key1, ...], checked when the shape was made) whose values are those at
+ * value stack indexes first .. first + nvalues - 1, undefined for the rest. */
+static duk_hobject *push_record(duk_hthread *thr, duk_hobject *shape, duk_idx_t first, duk_idx_t nvalues)
+{
+    duk_hobject *proto, *obj;
     duk_tval *tv, *spec;
-    duk_idx_t nargs = duk_get_top(ctx), i, nkeys;
-    duk_uint32_t len;
+    duk_idx_t i, nkeys;
     duk_int_t e;
 
-    duk_push_current_function(ctx);
-    fn = duk_known_hobject(thr, -1);
-    tv = duk_hobject_find_entry_tval_ptr(thr->heap, fn, DUK_HTHREAD_STRING_INT_VALUE(thr));
-    shape = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
-    if (shape == NULL || !DUK_HOBJECT_IS_ARRAY(shape) || !DUK_HOBJECT_HAS_ARRAY_PART(shape))
-        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker");
-    len = ((duk_harray *) shape)->length;
-    if (len < 2 || len > DUK_HOBJECT_GET_ASIZE(shape))
-        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker");
     spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
     proto = DUK_TVAL_IS_OBJECT(&spec[0]) ? DUK_TVAL_GET_OBJECT(&spec[0]) : NULL;
-    nkeys = (duk_idx_t) len - 2;
-
+    nkeys = (duk_idx_t) ((duk_harray *) shape)->length - 2;
     obj = duk_push_object_helper_proto(thr, DUK_HOBJECT_FLAG_EXTENSIBLE | DUK_HOBJECT_FLAG_FASTREFS |
                                                 DUK_HOBJECT_CLASS_AS_FLAGS(DUK_HOBJECT_CLASS_OBJECT),
                                        proto);
     duk_hobject_resize_entrypart(thr, obj, (duk_uint32_t) (nkeys + 1));
     /* the table is allocated: nothing below allocates (or collects, which
-     * could compact the shape); the shape stays referenced by the maker on
-     * the stack */
+     * could compact the shape); the shape stays referenced by its owner */
     spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
     if (DUK_TVAL_IS_STRING(&spec[1])) {
         e = duk__hobject_alloc_entry_checked(thr, obj, DUK_TVAL_GET_STRING(&spec[1]));
@@ -486,19 +494,27 @@ static duk_ret_t record_make(duk_context *ctx)
         DUK_HOBJECT_E_SET_FLAGS(thr->heap, obj, e, DUK_PROPDESC_FLAGS_WEC);
     }
     for (i = 0; i < nkeys; i++) {
-        spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
-        if (!DUK_TVAL_IS_STRING(&spec[2 + i]))
-            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "record key %ld is not a string or symbol", (long) i);
         e = duk__hobject_alloc_entry_checked(thr, obj, DUK_TVAL_GET_STRING(&spec[2 + i]));
         tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e);
-        if (i < nargs) {
-            DUK_TVAL_SET_TVAL(tv, thr->valstack_bottom + i);
+        if (i < nvalues) {
+            DUK_TVAL_SET_TVAL(tv, thr->valstack_bottom + first + i);
             DUK_TVAL_INCREF(thr, tv);
         } else {
             DUK_TVAL_SET_UNDEFINED(tv);
         }
         DUK_HOBJECT_E_SET_FLAGS(thr->heap, obj, e, DUK_PROPDESC_FLAGS_WEC);
     }
+    return obj;
+}
+
+static duk_ret_t record_make(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *shape = own_value_array(thr, 2);
+
+    if (shape == NULL)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker");
+    (void) push_record(thr, shape, 0, duk_get_top(ctx));
     return 1;
 }
 
@@ -542,5 +558,343 @@ duk_ret_t fcw_duk_record_maker(duk_context *ctx)
     }
     duk_compact(ctx, -1);
     duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
+    return 1;
+}
+
+/* ---- the promise core ---- */
+
+/* The configuration every function of the core keeps in its internal
+ * value slot (fcw_duk_promise_core): the slots' keys, the job queue and
+ * the unhandled candidates (arrays, never replaced), the reaction job, and
+ * the reaction record's shape. */
+enum {
+    PC_SELF,
+    PC_STATE,
+    PC_RESULT,
+    PC_REACTIONS,
+    PC_HANDLED,
+    PC_JOBS,
+    PC_UNHANDLED,
+    PC_REACTION_JOB,
+    PC_REACTION_SHAPE,
+    PC_THENABLE_JOB,
+    PC_COUNT
+};
+
+/* Keys of the reaction record, in its shape's order after proto and self. */
+enum { RX_ON_FULFILLED, RX_ON_REJECTED, RX_TARGET, RX_CAPABILITY, RX_FULFILLED, RX_ARGUMENT, RX_NEXT, RX_COUNT };
+static const char *const reaction_keys[RX_COUNT] = {"onFulfilled", "onRejected", "target", "capability",
+                                                    "fulfilled",   "argument",   "next"};
+
+struct pcore {
+    duk_hthread *thr;
+    duk_hobject *config;
+};
+
+static duk_tval *pc_item(struct pcore *pc, int i)
+{
+    return DUK_HOBJECT_A_GET_BASE(pc->thr->heap, pc->config) + i;
+}
+
+static duk_hstring *pc_key(struct pcore *pc, int i)
+{
+    return DUK_TVAL_GET_STRING(pc_item(pc, i));
+}
+
+static duk_hstring *rx_key(struct pcore *pc, int i)
+{
+    duk_hobject *shape = DUK_TVAL_GET_OBJECT(pc_item(pc, PC_REACTION_SHAPE));
+    return DUK_TVAL_GET_STRING(DUK_HOBJECT_A_GET_BASE(pc->thr->heap, shape) + 2 + i);
+}
+
+static void pc_init(duk_hthread *thr, struct pcore *pc)
+{
+    pc->thr = thr;
+    pc->config = own_value_array(thr, PC_COUNT);
+    if (pc->config == NULL)
+        (void) duk_error((duk_context *) thr, DUK_ERR_TYPE_ERROR, "not a promise core function");
+}
+
+/* Pushes obj[key] (obj at idx): an own data property read in place, any
+ * other case as a property read would. */
+static void slot_get(duk_hthread *thr, duk_idx_t idx, duk_hstring *key)
+{
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, key);
+    if (tv != NULL) {
+        duk_push_tval(thr, tv);
+        return;
+    }
+    duk_push_hstring(thr, key);
+    (void) duk_get_prop(thr, idx);
+}
+
+/* obj[key] = the value on top, which is popped (an own data property is
+ * written in place as the runtime's slot it is). */
+static void slot_set(duk_hthread *thr, duk_idx_t idx, duk_hstring *key)
+{
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, key);
+    if (tv != NULL) {
+        DUK_TVAL_SET_TVAL_UPDREF(thr, tv, thr->valstack_top - 1);
+        duk_pop(thr);
+        return;
+    }
+    duk_push_hstring(thr, key);
+    duk_swap_top(thr, -2);
+    (void) duk_put_prop(thr, idx);
+}
+
+/* Appends the value at idx to the array item i of the configuration. */
+static void pc_append(struct pcore *pc, int i, duk_idx_t idx)
+{
+    duk_hthread *thr = pc->thr;
+    duk_push_tval(thr, pc_item(pc, i));
+    duk_dup(thr, idx);
+    duk_put_prop_index(thr, -2, (duk_uarridx_t) duk_get_length(thr, -2));
+    duk_pop(thr);
+}
+
+/* The job queue gets the reaction job and the reaction at idx. */
+static void pc_queue_reaction(struct pcore *pc, duk_idx_t idx)
+{
+    duk_hthread *thr = pc->thr;
+    duk_uarridx_t n;
+    duk_push_tval(thr, pc_item(pc, PC_JOBS));
+    n = (duk_uarridx_t) duk_get_length(thr, -1);
+    duk_push_tval(thr, pc_item(pc, PC_REACTION_JOB));
+    duk_put_prop_index(thr, -2, n);
+    duk_dup(thr, idx);
+    duk_put_prop_index(thr, -2, n + 1);
+    duk_pop(thr);
+}
+
+/* TriggerPromiseReactions: the list at list_idx is newest first; each
+ * reaction, oldest first, gets its outcome and is queued. */
+static void pc_trigger(struct pcore *pc, duk_idx_t list_idx, duk_idx_t arg_idx, int fulfilled)
+{
+    duk_hthread *thr = pc->thr;
+    duk_idx_t ordered = duk_get_top(thr), r = ordered + 1, next = ordered + 2;
+
+    duk_push_undefined(thr);
+    duk_dup(thr, list_idx);
+    duk_push_undefined(thr);
+    while (!duk_is_undefined(thr, r)) {
+        slot_get(thr, r, rx_key(pc, RX_NEXT));
+        duk_replace(thr, next);
+        duk_dup(thr, ordered);
+        slot_set(thr, r, rx_key(pc, RX_NEXT));
+        duk_dup(thr, r);
+        duk_replace(thr, ordered);
+        duk_dup(thr, next);
+        duk_replace(thr, r);
+    }
+    duk_dup(thr, ordered);
+    duk_replace(thr, r);
+    while (!duk_is_undefined(thr, r)) {
+        slot_get(thr, r, rx_key(pc, RX_NEXT));
+        duk_replace(thr, next);
+        duk_push_undefined(thr);
+        slot_set(thr, r, rx_key(pc, RX_NEXT));
+        duk_push_boolean(thr, fulfilled);
+        slot_set(thr, r, rx_key(pc, RX_FULFILLED));
+        duk_dup(thr, arg_idx);
+        slot_set(thr, r, rx_key(pc, RX_ARGUMENT));
+        pc_queue_reaction(pc, r);
+        duk_dup(thr, next);
+        duk_replace(thr, r);
+    }
+    duk_set_top(thr, ordered);
+}
+
+/* FulfillPromise (state 1) and RejectPromise (state 2) of the promise at
+ * promise_idx with the value at value_idx, with the host's rejection
+ * tracker (an unhandled rejection becomes a candidate). */
+static void pc_settle(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t value_idx, int state)
+{
+    duk_hthread *thr = pc->thr;
+    duk_idx_t reactions = duk_get_top(thr);
+
+    slot_get(thr, promise_idx, pc_key(pc, PC_REACTIONS));
+    duk_dup(thr, value_idx);
+    slot_set(thr, promise_idx, pc_key(pc, PC_RESULT));
+    if (!duk_is_undefined(thr, reactions)) {
+        duk_push_undefined(thr);
+        slot_set(thr, promise_idx, pc_key(pc, PC_REACTIONS));
+    }
+    duk_push_int(thr, state);
+    slot_set(thr, promise_idx, pc_key(pc, PC_STATE));
+    if (state == 2) {
+        slot_get(thr, promise_idx, pc_key(pc, PC_HANDLED));
+        if (!duk_to_boolean(thr, -1))
+            pc_append(pc, PC_UNHANDLED, promise_idx);
+        duk_pop(thr);
+    }
+    if (!duk_is_undefined(thr, reactions))
+        pc_trigger(pc, reactions, value_idx, state == 1);
+    duk_set_top(thr, reactions);
+}
+
+/* fulfill(promise, value) and reject(promise, reason): magic 1 and 2. */
+static duk_ret_t promise_settle(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+
+    pc_init(thr, &pc);
+    duk_set_top(ctx, 2);
+    duk_require_hobject(thr, 0);
+    pc_settle(&pc, 0, 1, duk_get_current_magic(ctx));
+    return 0;
+}
+
+static duk_ret_t get_then(duk_context *ctx, void *udata)
+{
+    (void) udata;
+    duk_get_prop_string(ctx, -1, "then");
+    return 1;
+}
+
+/* resolve(promise, resolution): the steps of a promise's resolve function
+ * once it is known to be its first call. A thenable is adopted by a job,
+ * the thenable job of the configuration with { promise, thenable, then }. */
+static duk_ret_t promise_resolve(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    duk_uarridx_t n;
+
+    pc_init(thr, &pc);
+    duk_set_top(ctx, 2);
+    duk_require_hobject(thr, 0);
+    if (duk_strict_equals(ctx, 0, 1)) {
+        (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Chaining cycle detected for promise");
+        pc_settle(&pc, 0, 2, 2);
+        return 0;
+    }
+    if (duk_check_type_mask(ctx, 1, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL | DUK_TYPE_MASK_BOOLEAN |
+                                         DUK_TYPE_MASK_NUMBER | DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
+        pc_settle(&pc, 0, 1, 1);
+        return 0;
+    }
+    duk_dup(ctx, 1);
+    if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+        pc_settle(&pc, 0, 2, 2);
+        return 0;
+    }
+    if (!duk_is_callable(ctx, 2)) {
+        pc_settle(&pc, 0, 1, 1);
+        return 0;
+    }
+    duk_push_object(ctx); /* 3 */
+    duk_dup(ctx, 0);
+    duk_put_prop_string(ctx, 3, "promise");
+    duk_dup(ctx, 1);
+    duk_put_prop_string(ctx, 3, "thenable");
+    duk_dup(ctx, 2);
+    duk_put_prop_string(ctx, 3, "then");
+    duk_push_tval(thr, pc_item(&pc, PC_JOBS));
+    n = (duk_uarridx_t) duk_get_length(ctx, -1);
+    duk_push_tval(thr, pc_item(&pc, PC_THENABLE_JOB));
+    duk_put_prop_index(ctx, -2, n);
+    duk_dup(ctx, 3);
+    duk_put_prop_index(ctx, -2, n + 1);
+    return 0;
+}
+
+/* performThen(promise, onFulfilled, onRejected, target, capability):
+ * PerformPromiseThen with a reaction record (js/10-promise.js). */
+static duk_ret_t promise_perform_then(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    duk_int_t state;
+
+    pc_init(thr, &pc);
+    duk_set_top(ctx, 5);
+    duk_require_hobject(thr, 0);
+    if (!duk_is_callable(ctx, 1)) {
+        duk_push_undefined(ctx);
+        duk_replace(ctx, 1);
+    }
+    if (!duk_is_callable(ctx, 2)) {
+        duk_push_undefined(ctx);
+        duk_replace(ctx, 2);
+    }
+    duk_push_false(ctx); /* 5: fulfilled */
+    (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_REACTION_SHAPE)), 1, 5); /* 6 */
+    slot_get(thr, 0, pc_key(&pc, PC_STATE));
+    state = duk_get_int(ctx, -1);
+    duk_pop(ctx);
+    if (state == 0) {
+        slot_get(thr, 0, pc_key(&pc, PC_REACTIONS));
+        slot_set(thr, 6, rx_key(&pc, RX_NEXT));
+        duk_dup(ctx, 6);
+        slot_set(thr, 0, pc_key(&pc, PC_REACTIONS));
+    } else {
+        duk_push_boolean(ctx, state == 1);
+        slot_set(thr, 6, rx_key(&pc, RX_FULFILLED));
+        slot_get(thr, 0, pc_key(&pc, PC_RESULT));
+        slot_set(thr, 6, rx_key(&pc, RX_ARGUMENT));
+        pc_queue_reaction(&pc, 6);
+    }
+    duk_push_true(ctx);
+    slot_set(thr, 0, pc_key(&pc, PC_HANDLED));
+    return 0;
+}
+
+static void pc_function(duk_hthread *thr, duk_c_function fn, duk_idx_t nargs, int magic, const char *name)
+{
+    duk_push_c_function(thr, fn, nargs);
+    duk_set_magic(thr, -1, magic);
+    make_non_constructor(thr, duk_known_hobject(thr, -1));
+    duk_dup(thr, -2); /* the configuration */
+    duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
+    duk_put_prop_string(thr, -3, name);
+}
+
+duk_ret_t fcw_duk_promise_core(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_idx_t i;
+
+    duk_set_top(ctx, 5);
+    if (!duk_is_array(ctx, 0) || duk_get_length(ctx, 0) != 5)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: five slot keys");
+    if (!duk_is_array(ctx, 1) || !duk_is_array(ctx, 2) || !duk_is_callable(ctx, 3) || !duk_is_callable(ctx, 4))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: job queue, candidates, reaction and thenable jobs");
+    duk_push_object(ctx); /* 5: the result */
+    duk_push_array(ctx);  /* 6: the configuration */
+    for (i = 0; i < 5; i++) {
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
+        if (!duk_is_symbol(ctx, -1) && !duk_is_string(ctx, -1))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: slot key %ld", (long) i);
+        duk_put_prop_index(ctx, 6, (duk_uarridx_t) (PC_SELF + i));
+    }
+    duk_dup(ctx, 1);
+    duk_put_prop_index(ctx, 6, PC_JOBS);
+    duk_dup(ctx, 2);
+    duk_put_prop_index(ctx, 6, PC_UNHANDLED);
+    duk_dup(ctx, 3);
+    duk_put_prop_index(ctx, 6, PC_REACTION_JOB);
+    duk_dup(ctx, 4);
+    duk_put_prop_index(ctx, 6, PC_THENABLE_JOB);
+    duk_push_array(ctx); /* the reaction shape: no prototype, no self key */
+    duk_push_null(ctx);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, -2, 1);
+    for (i = 0; i < RX_COUNT; i++) {
+        duk_push_string(ctx, reaction_keys[i]);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) (2 + i));
+    }
+    duk_compact(ctx, -1);
+    duk_put_prop_index(ctx, 6, PC_REACTION_SHAPE);
+    duk_compact(ctx, 6);
+    pc_function(thr, promise_settle, 2, 1, "fulfill");
+    pc_function(thr, promise_settle, 2, 2, "reject");
+    pc_function(thr, promise_resolve, 2, 0, "resolve");
+    pc_function(thr, promise_perform_then, 5, 0, "performThen");
+    duk_pop(ctx);
     return 1;
 }

@@ -534,3 +534,43 @@ test('Promise: unhandled rejections are reported once (HostPromiseRejectionTrack
         t.ok(native.isPromise(handledLater) && !native.isPromise({ then: function () {} }), 'native.isPromise');
     });
 });
+
+test('Promise: a frozen or sealed promise still settles and takes reactions', function (t) {
+    var resolveA, rejectB;
+    var a = Object.freeze(new Promise(function (resolve) { resolveA = resolve; }));
+    var b = Object.seal(new Promise(function (resolve, reject) { rejectB = reject; }));
+    var c = Object.freeze(Promise.resolve('c'));
+    var got = [];
+    a.then(function (v) { got.push('a:' + v); });
+    b['catch'](function (e) { got.push('b:' + e); });
+    resolveA('one');
+    rejectB('two');
+    return Promise.all([a, c, b['catch'](function () {})]).then(function (list) {
+        t.deepEqual(list.slice(0, 2), ['one', 'c'], 'values');
+        t.deepEqual(got, ['a:one', 'b:two'], 'reactions ran in order');
+    });
+});
+
+test('Promise: slots, thenables and resolution through the core', function (t) {
+    var order = [];
+    var thenable = { then: function (resolve) { order.push('then called'); resolve('from thenable'); } };
+    var getterThrows = {};
+    Object.defineProperty(getterThrows, 'then', { get: function () { throw new RangeError('no then'); } });
+    var self;
+    self = new Promise(function (resolve) { Promise.resolve().then(function () { resolve(self); }); });
+    var p1 = Promise.resolve(thenable);
+    order.push('sync');
+    var p2 = new Promise(function (resolve) { resolve(getterThrows); });
+    var p3 = Promise.resolve(Promise.resolve(3));
+    var p4 = new Promise(function (resolve) { resolve(function () {}); });
+    return Promise.all([
+        p1,
+        p2.then(null, function (e) { return e instanceof RangeError && e.message; }),
+        p3,
+        self.then(null, function (e) { return e instanceof TypeError; }),
+        p4.then(function (f) { return typeof f; })
+    ]).then(function (r) {
+        t.deepEqual(r, ['from thenable', 'no then', 3, true, 'function'], 'outcomes');
+        t.deepEqual(order, ['sync', 'then called'], 'a thenable is called in a job');
+    });
+});
