@@ -655,14 +655,15 @@ static void pc_append(struct pcore *pc, int i, duk_idx_t idx)
     duk_pop(thr);
 }
 
-/* The job queue gets the reaction job and the reaction at idx. */
-static void pc_queue_reaction(struct pcore *pc, duk_idx_t idx)
+/* The job queue gets the job function item job of the configuration
+ * (PC_REACTION_JOB, PC_THENABLE_JOB) and its argument at idx. */
+static void pc_queue(struct pcore *pc, int job, duk_idx_t idx)
 {
     duk_hthread *thr = pc->thr;
     duk_uarridx_t n;
     duk_push_tval(thr, pc_item(pc, PC_JOBS));
     n = (duk_uarridx_t) duk_get_length(thr, -1);
-    duk_push_tval(thr, pc_item(pc, PC_REACTION_JOB));
+    duk_push_tval(thr, pc_item(pc, job));
     duk_put_prop_index(thr, -2, n);
     duk_dup(thr, idx);
     duk_put_prop_index(thr, -2, n + 1);
@@ -700,7 +701,7 @@ static void pc_trigger(struct pcore *pc, duk_idx_t list_idx, duk_idx_t arg_idx, 
         slot_set(thr, r, rx_key(pc, RX_FULFILLED));
         duk_dup(thr, arg_idx);
         slot_set(thr, r, rx_key(pc, RX_ARGUMENT));
-        pc_queue_reaction(pc, r);
+        pc_queue(pc, PC_REACTION_JOB, r);
         duk_dup(thr, next);
         duk_replace(thr, r);
     }
@@ -762,7 +763,6 @@ static duk_ret_t promise_resolve(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     struct pcore pc;
-    duk_uarridx_t n;
 
     pc_init(thr, &pc);
     duk_set_top(ctx, 2);
@@ -793,12 +793,7 @@ static duk_ret_t promise_resolve(duk_context *ctx)
     duk_put_prop_string(ctx, 3, "thenable");
     duk_dup(ctx, 2);
     duk_put_prop_string(ctx, 3, "then");
-    duk_push_tval(thr, pc_item(&pc, PC_JOBS));
-    n = (duk_uarridx_t) duk_get_length(ctx, -1);
-    duk_push_tval(thr, pc_item(&pc, PC_THENABLE_JOB));
-    duk_put_prop_index(ctx, -2, n);
-    duk_dup(ctx, 3);
-    duk_put_prop_index(ctx, -2, n + 1);
+    pc_queue(&pc, PC_THENABLE_JOB, 3);
     return 0;
 }
 
@@ -836,7 +831,7 @@ static duk_ret_t promise_perform_then(duk_context *ctx)
         slot_set(thr, 6, rx_key(&pc, RX_FULFILLED));
         slot_get(thr, 0, pc_key(&pc, PC_RESULT));
         slot_set(thr, 6, rx_key(&pc, RX_ARGUMENT));
-        pc_queue_reaction(&pc, 6);
+        pc_queue(&pc, PC_REACTION_JOB, 6);
     }
     duk_push_true(ctx);
     slot_set(thr, 0, pc_key(&pc, PC_HANDLED));
