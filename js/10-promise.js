@@ -51,60 +51,22 @@ function initPromise(promise) {
  * at once (native.recordMaker; defined below, once Promise.prototype is). */
 var makePromise;
 
-/* PromiseReaction records (made by performThen). Each fulfil/reject pair of
- * the spec is one record; when triggered, the record itself becomes the
- * job's argument. The target is a %Promise% we settle directly, or an async
- * function's run record (an `await`: the run resumes), or undefined with a
- * generic capability. */
-
-function promiseReactionJob(reaction) {
-    var fulfilled = reaction.fulfilled;
-    var handler = fulfilled ? reaction.onFulfilled : reaction.onRejected;
-    var value = reaction.argument;
-    reaction.argument = void 0;
-    if (handler !== void 0) {
-        try {
-            value = handler(value);
-            fulfilled = true;
-        } catch (e) {
-            value = e;
-            fulfilled = false;
-        }
-    }
-    var target = reaction.target;
-    if (target !== void 0) {
-        if (target[SELF] !== target) {
-            resumeAsync(target, fulfilled, value);
-        } else if (fulfilled) {
-            resolvePromise(target, value);
-        } else {
-            rejectPromise(target, value);
-        }
-        return;
-    }
-    var capability = reaction.capability;
-    if (capability === void 0) {
-        /* native.whenSettled's reaction: nothing waits for its result */
-        if (!fulfilled) {
-            throw value;
-        }
-        return;
-    }
-    var settle = fulfilled ? capability.resolve : capability.reject;
-    settle(value);
-}
-
-/* FulfillPromise, RejectPromise (with the host's rejection tracker:
- * a promise rejected without a handler becomes a candidate), the resolve
- * function's steps and PerformPromiseThen are in C (lib/duk_hooks.c, native.promiseCore): they
- * read and write the promise's slots and the reaction records in place,
- * where each access here is a name lookup and a property access. Pending
- * reactions are kept newest first (a reaction's `next`); when triggered,
- * each reaction, oldest first, gets `fulfilled` and `argument` and is
- * queued as promiseReactionJob's argument. A reaction record is
- * { onFulfilled, onRejected, target, capability, fulfilled, argument, next }. */
+/* The promise core is C (lib/duk_hooks.c, native.promiseCore): FulfillPromise,
+ * RejectPromise (with the host's rejection tracker: a promise rejected
+ * without a handler becomes a candidate), the resolve function's steps,
+ * PerformPromiseThen and the reaction job read and write the promise's
+ * slots and the reaction records in place, where each access here is a
+ * name lookup and a property access. A reaction record is { onFulfilled,
+ * onRejected, target, capability, fulfilled, argument, next }: each
+ * fulfil/reject pair of the spec is one record, and when triggered the
+ * record itself becomes the job's argument. The target is a %Promise% the
+ * job settles directly, or an async function's run record (an `await`:
+ * the job resumes the run through resumeAsync), or undefined with a
+ * generic capability or none (native.whenSettled). Pending reactions are
+ * kept newest first (a reaction's `next`); when triggered, each, oldest
+ * first, gets `fulfilled` and `argument` and is queued. */
 var core = native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue, unhandledCandidates,
-    promiseReactionJob, resolveThenableJob);
+    resolveThenableJob, resumeAsync);
 var fulfillPromise = core.fulfill;
 /* the body of a promise's resolve function, once it is known to be its
  * first call (a thenable is adopted by a resolveThenableJob) */

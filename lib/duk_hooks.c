@@ -578,6 +578,7 @@ enum {
     PC_REACTION_JOB,
     PC_REACTION_SHAPE,
     PC_THENABLE_JOB,
+    PC_RESUME_ASYNC,
     PC_COUNT
 };
 
@@ -756,9 +757,44 @@ static duk_ret_t get_then(duk_context *ctx, void *udata)
     return 1;
 }
 
-/* resolve(promise, resolution): the steps of a promise's resolve function
- * once it is known to be its first call. A thenable is adopted by a job,
- * the thenable job of the configuration with { promise, thenable, then }. */
+/* The steps of a promise's resolve function, once it is known to be its
+ * first call, for the promise at promise_idx and the resolution at
+ * value_idx. A thenable is adopted by a job, the thenable job of the
+ * configuration with { promise, thenable, then }. */
+static void pc_resolve(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t value_idx)
+{
+    duk_hthread *thr = pc->thr;
+    duk_context *ctx = (duk_context *) thr;
+    duk_idx_t top = duk_get_top(ctx);
+
+    if (duk_strict_equals(ctx, promise_idx, value_idx)) {
+        (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Chaining cycle detected for promise");
+        pc_settle(pc, promise_idx, top, 2);
+    } else if (duk_check_type_mask(ctx, value_idx, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL |
+                                                       DUK_TYPE_MASK_BOOLEAN | DUK_TYPE_MASK_NUMBER |
+                                                       DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
+        pc_settle(pc, promise_idx, value_idx, 1);
+    } else {
+        duk_dup(ctx, value_idx);
+        if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+            pc_settle(pc, promise_idx, top, 2);
+        } else if (!duk_is_callable(ctx, top)) {
+            pc_settle(pc, promise_idx, value_idx, 1);
+        } else {
+            duk_push_object(ctx); /* top + 1 */
+            duk_dup(ctx, promise_idx);
+            duk_put_prop_string(ctx, top + 1, "promise");
+            duk_dup(ctx, value_idx);
+            duk_put_prop_string(ctx, top + 1, "thenable");
+            duk_dup(ctx, top);
+            duk_put_prop_string(ctx, top + 1, "then");
+            pc_queue(pc, PC_THENABLE_JOB, top + 1);
+        }
+    }
+    duk_set_top(ctx, top);
+}
+
+/* resolve(promise, resolution) */
 static duk_ret_t promise_resolve(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -767,33 +803,65 @@ static duk_ret_t promise_resolve(duk_context *ctx)
     pc_init(thr, &pc);
     duk_set_top(ctx, 2);
     duk_require_hobject(thr, 0);
-    if (duk_strict_equals(ctx, 0, 1)) {
-        (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Chaining cycle detected for promise");
-        pc_settle(&pc, 0, 2, 2);
+    pc_resolve(&pc, 0, 1);
+    return 0;
+}
+
+/* reactionJob(reaction): NewPromiseReactionJob's job. The handler's
+ * outcome (or the argument passed through) settles the target: a
+ * %Promise%, or an async function's run record, which resumeAsync resumes;
+ * with no target, a generic capability's resolve or reject is called, and
+ * without one (native.whenSettled) a rejection is thrown to the job loop. */
+static duk_ret_t promise_reaction_job(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    int fulfilled;
+
+    pc_init(thr, &pc);
+    duk_set_top(ctx, 1);
+    duk_require_hobject(thr, 0);
+    slot_get(thr, 0, rx_key(&pc, RX_FULFILLED));
+    fulfilled = duk_to_boolean(ctx, -1);
+    duk_pop(ctx);
+    slot_get(thr, 0, rx_key(&pc, fulfilled ? RX_ON_FULFILLED : RX_ON_REJECTED)); /* 1: handler */
+    slot_get(thr, 0, rx_key(&pc, RX_ARGUMENT));                                   /* 2: value */
+    duk_push_undefined(ctx);
+    slot_set(thr, 0, rx_key(&pc, RX_ARGUMENT));
+    if (!duk_is_undefined(ctx, 1)) {
+        duk_dup(ctx, 1);
+        duk_dup(ctx, 2);
+        fulfilled = duk_pcall(ctx, 1) == DUK_EXEC_SUCCESS;
+        duk_replace(ctx, 2);
+    }
+    slot_get(thr, 0, rx_key(&pc, RX_TARGET)); /* 3 */
+    if (!duk_is_undefined(ctx, 3)) {
+        duk_require_hobject(thr, 3);
+        slot_get(thr, 3, pc_key(&pc, PC_SELF));
+        if (!duk_strict_equals(ctx, -1, 3)) {
+            duk_push_tval(thr, pc_item(&pc, PC_RESUME_ASYNC));
+            duk_dup(ctx, 3);
+            duk_push_boolean(ctx, fulfilled);
+            duk_dup(ctx, 2);
+            duk_call(ctx, 3);
+        } else if (fulfilled) {
+            pc_resolve(&pc, 3, 2);
+        } else {
+            pc_settle(&pc, 3, 2, 2);
+        }
         return 0;
     }
-    if (duk_check_type_mask(ctx, 1, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL | DUK_TYPE_MASK_BOOLEAN |
-                                         DUK_TYPE_MASK_NUMBER | DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
-        pc_settle(&pc, 0, 1, 1);
+    slot_get(thr, 0, rx_key(&pc, RX_CAPABILITY)); /* 4 */
+    if (duk_is_undefined(ctx, 4)) {
+        if (!fulfilled) {
+            duk_dup(ctx, 2);
+            (void) duk_throw(ctx);
+        }
         return 0;
     }
-    duk_dup(ctx, 1);
-    if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
-        pc_settle(&pc, 0, 2, 2);
-        return 0;
-    }
-    if (!duk_is_callable(ctx, 2)) {
-        pc_settle(&pc, 0, 1, 1);
-        return 0;
-    }
-    duk_push_object(ctx); /* 3 */
-    duk_dup(ctx, 0);
-    duk_put_prop_string(ctx, 3, "promise");
-    duk_dup(ctx, 1);
-    duk_put_prop_string(ctx, 3, "thenable");
+    duk_get_prop_string(ctx, 4, fulfilled ? "resolve" : "reject");
     duk_dup(ctx, 2);
-    duk_put_prop_string(ctx, 3, "then");
-    pc_queue(&pc, PC_THENABLE_JOB, 3);
+    duk_call(ctx, 1);
     return 0;
 }
 
@@ -857,7 +925,7 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     if (!duk_is_array(ctx, 0) || duk_get_length(ctx, 0) != 5)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: five slot keys");
     if (!duk_is_array(ctx, 1) || !duk_is_array(ctx, 2) || !duk_is_callable(ctx, 3) || !duk_is_callable(ctx, 4))
-        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: job queue, candidates, reaction and thenable jobs");
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: job queue, candidates, thenable job, resumeAsync");
     duk_push_object(ctx); /* 5: the result */
     duk_push_array(ctx);  /* 6: the configuration */
     for (i = 0; i < 5; i++) {
@@ -870,10 +938,8 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_put_prop_index(ctx, 6, PC_JOBS);
     duk_dup(ctx, 2);
     duk_put_prop_index(ctx, 6, PC_UNHANDLED);
-    duk_dup(ctx, 3);
+    duk_push_undefined(ctx); /* the reaction job, made below */
     duk_put_prop_index(ctx, 6, PC_REACTION_JOB);
-    duk_dup(ctx, 4);
-    duk_put_prop_index(ctx, 6, PC_THENABLE_JOB);
     duk_push_array(ctx); /* the reaction shape: no prototype, no self key */
     duk_push_null(ctx);
     duk_put_prop_index(ctx, -2, 0);
@@ -885,11 +951,18 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     }
     duk_compact(ctx, -1);
     duk_put_prop_index(ctx, 6, PC_REACTION_SHAPE);
+    duk_dup(ctx, 3);
+    duk_put_prop_index(ctx, 6, PC_THENABLE_JOB);
+    duk_dup(ctx, 4);
+    duk_put_prop_index(ctx, 6, PC_RESUME_ASYNC);
     duk_compact(ctx, 6);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
     pc_function(thr, promise_resolve, 2, 0, "resolve");
     pc_function(thr, promise_perform_then, 5, 0, "performThen");
+    pc_function(thr, promise_reaction_job, 1, 0, "reactionJob");
+    duk_get_prop_string(ctx, 5, "reactionJob");
+    duk_put_prop_index(ctx, 6, PC_REACTION_JOB);
     duk_pop(ctx);
     return 1;
 }

@@ -112,10 +112,12 @@ int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max
 duk_ret_t fcw_duk_record_maker(duk_context *ctx);
 
 /* native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue,
- * unhandledCandidates, promiseReactionJob, resolveThenableJob) -> {
- * fulfill, reject, resolve, performThen }: js/10-promise.js's
+ * unhandledCandidates, resolveThenableJob, resumeAsync) -> { fulfill,
+ * reject, resolve, performThen, reactionJob }: js/10-promise.js's
  * FulfillPromise, RejectPromise (with the rejection tracker), the resolve
  * function's steps (a thenable is adopted by a resolveThenableJob of
- * { promise, thenable, then }) and PerformPromiseThen with its reaction
- * records, in C: the promise's slots are read and written in place. */
+ * { promise, thenable, then }), PerformPromiseThen with its reaction
+ * records and the reaction job (which resumes an async function's run
+ * record through resumeAsync), in C: the promise's slots and the reaction
+ * records are read and written in place. */
 duk_ret_t fcw_duk_promise_core(duk_context *ctx);
