@@ -66,13 +66,14 @@ var makePromise;
  * kept newest first (a reaction's `next`); when triggered, each, oldest
  * first, gets `fulfilled` and `argument` and is queued. */
 var core = native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue, unhandledCandidates,
-    resolveThenableJob, resumeAsync);
+    resolveThenableJob, resumeAsync, Promise, asyncFulfilledJob, asyncRejectedJob);
 var fulfillPromise = core.fulfill;
 /* the body of a promise's resolve function, once it is known to be its
  * first call (a thenable is adopted by a resolveThenableJob) */
 var resolvePromise = core.resolve;
 var rejectPromise = core.reject;
 var performThen = core.performThen;
+var awaitValue = core.awaitValue;
 
 function resolveThenableJob(job) {
     if (job.then === promiseThen && isPromise(job.thenable)) {
@@ -149,8 +150,12 @@ function promiseResolve(C, x) {
     return capability.promise;
 }
 
+/* A subclass's construction comes through Reflect.construct(Promise, args,
+ * Subclass) (fcworker-build's class lowering), which Duktape runs as a
+ * call on a new object of Subclass.prototype, without new.target: such an
+ * object, not yet a promise, is accepted too. */
 function Promise(executor) {
-    if (new.target === void 0) {
+    if (new.target === void 0 && (!(this instanceof Promise) || this[SELF] !== void 0)) {
         throw new TypeError("Promise constructor cannot be invoked without 'new'");
     }
     if (typeof executor !== 'function') {
@@ -466,40 +471,10 @@ function resumeAsync(run, fulfilled, value) {
         resolvePromise(run.promise, result);
         return;
     }
-    /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen.
-     * When that promise is settled at once (result is a settled %Promise%,
-     * or no promise and no thenable: a new promise resolved with it), the
-     * reaction job is queued at once: here it is the run itself, without
-     * the promise and the reaction record. */
-    var state = 1 /* FULFILLED */;
-    if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
-        if (result[SELF] === result && result.constructor === Promise) {
-            state = result[STATE];
-            if (state === 0 /* PENDING */) {
-                performThen(result, void 0, void 0, run, void 0);
-                return;
-            }
-            result[HANDLED] = true;
-            result = result[RESULT];
-        } else {
-            /* resolvePromise's steps on the new promise */
-            var then;
-            try {
-                then = result.then;
-            } catch (e) {
-                state = 2 /* REJECTED */;
-                result = e;
-            }
-            if (state === 1 && typeof then === 'function') {
-                var promise = makePromise(0);
-                native.enqueueJob(resolveThenableJob, { promise: promise, thenable: result, then: then });
-                performThen(promise, void 0, void 0, run, void 0);
-                return;
-            }
-        }
-    }
-    run.argument = result;
-    jobQueue.push(state === 1 ? asyncFulfilledJob : asyncRejectedJob, run);
+    /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen
+     * with the run as the target; a settled value queues the run itself
+     * (the C core's awaitValue) */
+    awaitValue(run, result);
 }
 
 /* The reaction jobs of an await whose promise was settled (resumeAsync). */

@@ -602,7 +602,7 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "symbolDescription");
     duk_push_c_function(ctx, native_time_zone_name, 1);
     duk_put_prop_literal(ctx, native_idx, "timeZoneName");
-    duk_push_c_function(ctx, fcw_duk_promise_core, 5);
+    duk_push_c_function(ctx, fcw_duk_promise_core, 8);
     fcw_duk_make_non_constructor(ctx, -1);
     duk_put_prop_literal(ctx, native_idx, "promiseCore");
     duk_push_c_function(ctx, fcw_duk_record_maker, 3);

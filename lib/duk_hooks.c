@@ -579,6 +579,10 @@ enum {
     PC_REACTION_SHAPE,
     PC_THENABLE_JOB,
     PC_RESUME_ASYNC,
+    PC_PROMISE,
+    PC_PROMISE_SHAPE,
+    PC_ASYNC_FULFILLED,
+    PC_ASYNC_REJECTED,
     PC_COUNT
 };
 
@@ -865,44 +869,132 @@ static duk_ret_t promise_reaction_job(duk_context *ctx)
     return 0;
 }
 
-/* performThen(promise, onFulfilled, onRejected, target, capability):
- * PerformPromiseThen with a reaction record (js/10-promise.js). */
-static duk_ret_t promise_perform_then(duk_context *ctx)
+/* PerformPromiseThen(promise at promise_idx, onFulfilled, onRejected)
+ * with the reaction's target and capability, from the value stack (a
+ * handler that is not callable is none). */
+static void pc_perform_then(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t on_fulfilled, duk_idx_t on_rejected,
+                            duk_idx_t target, duk_idx_t capability)
 {
-    duk_hthread *thr = (duk_hthread *) ctx;
-    struct pcore pc;
+    duk_hthread *thr = pc->thr;
+    duk_context *ctx = (duk_context *) thr;
+    duk_idx_t top = duk_get_top(ctx), reaction = top + 5;
     duk_int_t state;
 
-    pc_init(thr, &pc);
-    duk_set_top(ctx, 5);
-    duk_require_hobject(thr, 0);
-    if (!duk_is_callable(ctx, 1)) {
+    duk_require_hobject(thr, promise_idx);
+    if (duk_is_callable(ctx, on_fulfilled))
+        duk_dup(ctx, on_fulfilled);
+    else
         duk_push_undefined(ctx);
-        duk_replace(ctx, 1);
-    }
-    if (!duk_is_callable(ctx, 2)) {
+    if (duk_is_callable(ctx, on_rejected))
+        duk_dup(ctx, on_rejected);
+    else
         duk_push_undefined(ctx);
-        duk_replace(ctx, 2);
-    }
-    duk_push_false(ctx); /* 5: fulfilled */
-    (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_REACTION_SHAPE)), 1, 5); /* 6 */
-    slot_get(thr, 0, pc_key(&pc, PC_STATE));
+    duk_dup(ctx, target);
+    duk_dup(ctx, capability);
+    duk_push_false(ctx); /* fulfilled */
+    (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(pc, PC_REACTION_SHAPE)), top, 5);
+    slot_get(thr, promise_idx, pc_key(pc, PC_STATE));
     state = duk_get_int(ctx, -1);
     duk_pop(ctx);
     if (state == 0) {
-        slot_get(thr, 0, pc_key(&pc, PC_REACTIONS));
-        slot_set(thr, 6, rx_key(&pc, RX_NEXT));
-        duk_dup(ctx, 6);
-        slot_set(thr, 0, pc_key(&pc, PC_REACTIONS));
+        slot_get(thr, promise_idx, pc_key(pc, PC_REACTIONS));
+        slot_set(thr, reaction, rx_key(pc, RX_NEXT));
+        duk_dup(ctx, reaction);
+        slot_set(thr, promise_idx, pc_key(pc, PC_REACTIONS));
     } else {
         duk_push_boolean(ctx, state == 1);
-        slot_set(thr, 6, rx_key(&pc, RX_FULFILLED));
-        slot_get(thr, 0, pc_key(&pc, PC_RESULT));
-        slot_set(thr, 6, rx_key(&pc, RX_ARGUMENT));
-        pc_queue(&pc, PC_REACTION_JOB, 6);
+        slot_set(thr, reaction, rx_key(pc, RX_FULFILLED));
+        slot_get(thr, promise_idx, pc_key(pc, PC_RESULT));
+        slot_set(thr, reaction, rx_key(pc, RX_ARGUMENT));
+        pc_queue(pc, PC_REACTION_JOB, reaction);
     }
     duk_push_true(ctx);
-    slot_set(thr, 0, pc_key(&pc, PC_HANDLED));
+    slot_set(thr, promise_idx, pc_key(pc, PC_HANDLED));
+    duk_set_top(ctx, top);
+}
+
+/* performThen(promise, onFulfilled, onRejected, target, capability) */
+static duk_ret_t promise_perform_then(duk_context *ctx)
+{
+    struct pcore pc;
+
+    pc_init((duk_hthread *) ctx, &pc);
+    duk_set_top(ctx, 5);
+    pc_perform_then(&pc, 0, 1, 2, 3, 4);
+    return 0;
+}
+
+/* awaitValue(run, value): an async function's `await value` once its
+ * body has yielded it: PromiseResolve(%Promise%, value) and
+ * PerformPromiseThen with the run as the reaction's target. When that
+ * promise would be settled at once (value is a settled %Promise%, or no
+ * thenable: a new promise fulfilled with it), the run itself is queued,
+ * its argument set, with the fulfilled or rejected job of the
+ * configuration: no promise and no reaction record. */
+static duk_ret_t promise_await(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    duk_hobject *obj;
+    int state = 1;
+
+    pc_init(thr, &pc);
+    duk_set_top(ctx, 2);
+    duk_require_hobject(thr, 0);
+    duk_push_undefined(ctx); /* 2: no handler, no capability */
+    if (!duk_check_type_mask(ctx, 1, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL | DUK_TYPE_MASK_BOOLEAN |
+                                         DUK_TYPE_MASK_NUMBER | DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
+        int ours = 0;
+        obj = duk_get_hobject(thr, 1);
+        if (obj != NULL) {
+            slot_get(thr, 1, pc_key(&pc, PC_SELF));
+            if (duk_strict_equals(ctx, -1, 1)) {
+                duk_get_prop_string(ctx, 1, "constructor");
+                duk_push_tval(thr, pc_item(&pc, PC_PROMISE));
+                ours = duk_strict_equals(ctx, -1, -2);
+                duk_pop_2(ctx);
+            }
+            duk_pop(ctx);
+        }
+        if (ours) {
+            slot_get(thr, 1, pc_key(&pc, PC_STATE));
+            state = duk_get_int(ctx, -1);
+            duk_pop(ctx);
+            if (state == 0) {
+                pc_perform_then(&pc, 1, 2, 2, 0, 2);
+                return 0;
+            }
+            duk_push_true(ctx);
+            slot_set(thr, 1, pc_key(&pc, PC_HANDLED));
+            slot_get(thr, 1, pc_key(&pc, PC_RESULT));
+            duk_replace(ctx, 1);
+        } else {
+            /* the resolve function's steps on the new promise */
+            duk_dup(ctx, 1);
+            if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+                state = 2;
+                duk_replace(ctx, 1);
+            } else if (duk_is_callable(ctx, 3)) {
+                duk_push_int(ctx, 0); /* 4: PENDING */
+                (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_PROMISE_SHAPE)), 4, 1); /* 5 */
+                duk_push_object(ctx); /* 6 */
+                duk_dup(ctx, 5);
+                duk_put_prop_string(ctx, 6, "promise");
+                duk_dup(ctx, 1);
+                duk_put_prop_string(ctx, 6, "thenable");
+                duk_dup(ctx, 3);
+                duk_put_prop_string(ctx, 6, "then");
+                pc_queue(&pc, PC_THENABLE_JOB, 6);
+                pc_perform_then(&pc, 5, 2, 2, 0, 2);
+                return 0;
+            } else {
+                duk_pop(ctx);
+            }
+        }
+    }
+    duk_dup(ctx, 1);
+    slot_set(thr, 0, rx_key(&pc, RX_ARGUMENT));
+    pc_queue(&pc, state == 1 ? PC_ASYNC_FULFILLED : PC_ASYNC_REJECTED, 0);
     return 0;
 }
 
@@ -921,25 +1013,27 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_idx_t i;
 
-    duk_set_top(ctx, 5);
+    duk_set_top(ctx, 8);
     if (!duk_is_array(ctx, 0) || duk_get_length(ctx, 0) != 5)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: five slot keys");
-    if (!duk_is_array(ctx, 1) || !duk_is_array(ctx, 2) || !duk_is_callable(ctx, 3) || !duk_is_callable(ctx, 4))
-        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: job queue, candidates, thenable job, resumeAsync");
-    duk_push_object(ctx); /* 5: the result */
-    duk_push_array(ctx);  /* 6: the configuration */
+    if (!duk_is_array(ctx, 1) || !duk_is_array(ctx, 2) || !duk_is_callable(ctx, 3) || !duk_is_callable(ctx, 4) ||
+        !duk_is_callable(ctx, 5) || !duk_is_callable(ctx, 6) || !duk_is_callable(ctx, 7))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR,
+                         "promise core: job queue, candidates, thenable job, resumeAsync, Promise, await jobs");
+    duk_push_object(ctx); /* 8: the result */
+    duk_push_array(ctx);  /* 9: the configuration */
     for (i = 0; i < 5; i++) {
         duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
         if (!duk_is_symbol(ctx, -1) && !duk_is_string(ctx, -1))
             return duk_error(ctx, DUK_ERR_TYPE_ERROR, "promise core: slot key %ld", (long) i);
-        duk_put_prop_index(ctx, 6, (duk_uarridx_t) (PC_SELF + i));
+        duk_put_prop_index(ctx, 9, (duk_uarridx_t) (PC_SELF + i));
     }
     duk_dup(ctx, 1);
-    duk_put_prop_index(ctx, 6, PC_JOBS);
+    duk_put_prop_index(ctx, 9, PC_JOBS);
     duk_dup(ctx, 2);
-    duk_put_prop_index(ctx, 6, PC_UNHANDLED);
+    duk_put_prop_index(ctx, 9, PC_UNHANDLED);
     duk_push_undefined(ctx); /* the reaction job, made below */
-    duk_put_prop_index(ctx, 6, PC_REACTION_JOB);
+    duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
     duk_push_array(ctx); /* the reaction shape: no prototype, no self key */
     duk_push_null(ctx);
     duk_put_prop_index(ctx, -2, 0);
@@ -950,19 +1044,35 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
         duk_put_prop_index(ctx, -2, (duk_uarridx_t) (2 + i));
     }
     duk_compact(ctx, -1);
-    duk_put_prop_index(ctx, 6, PC_REACTION_SHAPE);
+    duk_put_prop_index(ctx, 9, PC_REACTION_SHAPE);
     duk_dup(ctx, 3);
-    duk_put_prop_index(ctx, 6, PC_THENABLE_JOB);
+    duk_put_prop_index(ctx, 9, PC_THENABLE_JOB);
     duk_dup(ctx, 4);
-    duk_put_prop_index(ctx, 6, PC_RESUME_ASYNC);
-    duk_compact(ctx, 6);
+    duk_put_prop_index(ctx, 9, PC_RESUME_ASYNC);
+    duk_dup(ctx, 5);
+    duk_put_prop_index(ctx, 9, PC_PROMISE);
+    duk_push_array(ctx); /* the promise shape: %Promise.prototype%, SELF, then STATE and the rest */
+    duk_get_prop_string(ctx, 5, "prototype");
+    duk_put_prop_index(ctx, -2, 0);
+    for (i = 0; i < 5; i++) {
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t) i);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) (1 + i));
+    }
+    duk_compact(ctx, -1);
+    duk_put_prop_index(ctx, 9, PC_PROMISE_SHAPE);
+    duk_dup(ctx, 6);
+    duk_put_prop_index(ctx, 9, PC_ASYNC_FULFILLED);
+    duk_dup(ctx, 7);
+    duk_put_prop_index(ctx, 9, PC_ASYNC_REJECTED);
+    duk_compact(ctx, 9);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
     pc_function(thr, promise_resolve, 2, 0, "resolve");
     pc_function(thr, promise_perform_then, 5, 0, "performThen");
     pc_function(thr, promise_reaction_job, 1, 0, "reactionJob");
-    duk_get_prop_string(ctx, 5, "reactionJob");
-    duk_put_prop_index(ctx, 6, PC_REACTION_JOB);
+    pc_function(thr, promise_await, 2, 0, "awaitValue");
+    duk_get_prop_string(ctx, 8, "reactionJob");
+    duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
     duk_pop(ctx);
     return 1;
 }

@@ -220,6 +220,25 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   out(`loops: ${await loops()}`);
   out(`try/await: ${show(await tryAwait())}`);
   out(`thenable: ${await thenable}`);
+  const badThen = {};
+  Object.defineProperty(badThen, 'then', { get() { throw new RangeError('then getter'); } });
+  try { await badThen; } catch (e) { out(`then getter throws: ${e.name} ${e.message}`); }
+  try { await { then(_, reject) { reject(new Error('thenable rejects')); } }; } catch (e) { out(e.message); }
+  const fnThenable = () => 'called';
+  fnThenable.then = (resolve) => resolve('function thenable');
+  out(`function with then: ${await fnThenable}`);
+  class SubPromise extends Promise {}
+  out(`subclass: ${await SubPromise.resolve('sub')} ${await new SubPromise((r) => r('sub new'))}`);
+  const settled = Promise.reject(new Error('settled rejection'));
+  try { await settled; } catch (e) { out(e.message); }
+  const awaitOrder = [];
+  const waiter = (async () => { await SubPromise.resolve(); awaitOrder.push('after subclass await'); })();
+  const waiter2 = (async () => { await Promise.resolve(); awaitOrder.push('after await'); })();
+  Promise.resolve().then(() => awaitOrder.push('then 1')).then(() => awaitOrder.push('then 2')).then(() => awaitOrder.push('then 3'));
+  await waiter;
+  await waiter2;
+  await tick();
+  out(`await order: ${awaitOrder.join(', ')}`);
   out(`all: ${show(await Promise.all([add(1), add(2), tick(3), recurse(3)]))}`);
   out(`recursion 2000 deep: ${await recurse(2000)}`);
   const order = [];

@@ -574,3 +574,22 @@ test('Promise: slots, thenables and resolution through the core', function (t) {
         t.deepEqual(order, ['sync', 'then called'], 'a thenable is called in a job');
     });
 });
+
+test('Promise: a subclass constructs through Reflect.construct; calls without new still throw', function (t) {
+    function Sub(executor) {
+        return Reflect.construct(Promise, [executor], Sub);
+    }
+    Sub.prototype = Object.create(Promise.prototype, { constructor: { value: Sub, writable: true, configurable: true } });
+    Object.setPrototypeOf(Sub, Promise);
+    var s = new Sub(function (resolve) { resolve(5); });
+    t.ok(s instanceof Sub && s instanceof Promise, 'an instance of both');
+    var r = Sub.resolve(6);
+    t.ok(r instanceof Sub, 'Sub.resolve makes a Sub');
+    t.throws(function () { Promise(function () {}); }, TypeError, 'Promise() without new');
+    t.throws(function () { Promise.call({}, function () {}); }, TypeError, 'on an object that is no promise');
+    t.throws(function () { Promise.call(Promise.resolve(1), function () {}); }, TypeError, 'on a promise already made');
+    t.throws(function () { Promise.call(Object.create(s), function () {}); }, TypeError, 'on an object inheriting from a promise');
+    return Promise.all([s, r]).then(function (v) {
+        t.deepEqual(v, [5, 6], 'they settle');
+    });
+});
