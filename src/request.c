@@ -160,10 +160,22 @@ int request_set_client_ip_header(const char *name)
 }
 
 /* Whether the parameter of len bytes is the client's own header of the name
- * REMOTE_ADDR is given as, which that replaces. */
+ * REMOTE_ADDR is given as, which that replaces: compared as the header
+ * name it becomes (case and '-' against '_' aside), so that no spelling of
+ * the parameter can pass a header of that name through. */
 static int is_client_ip_param(const char *name, size_t len)
 {
-    return len == client_ip_param_len && strncasecmp(name, client_ip_param, len) == 0;
+    if (len != client_ip_param_len) {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)name[i];
+        c = c == '-' ? '_' : c >= 'a' && c <= 'z' ? (unsigned char)(c - ('a' - 'A')) : c;
+        if (c != (unsigned char)client_ip_param[i]) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static int all_digits(const char *s)

@@ -311,6 +311,12 @@ static void test_header_rules(void)
            headers_are(&r, "host: a\nhost: b\n"),
        "the first of a repeated variable wins (an empty method is GET); repeated headers all kept");
     request_free(&r);
+
+    char *spoof[] = {"HTTP_CF_CONNECTING_IP=6.6.6.6", "HTTP_cf-connecting-ip=6.6.6.7", "HTTP_Cf_Connecting-Ip=6.6.6.8",
+                     "REMOTE_ADDR=192.0.2.9",         "HTTP_CF_CONNECTING_IPX=kept",   NULL};
+    ok(request_build(&r, spoof) == 0 && headers_are(&r, "cf-connecting-ipx: kept\ncf-connecting-ip: 192.0.2.9\n"),
+       "the client's own cf-connecting-ip is dropped however its parameter is spelled; REMOTE_ADDR's is added");
+    request_free(&r);
 }
 
 static void test_long(void)
