@@ -409,7 +409,9 @@ int request_build(struct request *r, char **params)
         int kept = h == H_HTTP || (h == H_HTTP_CONTENT_TYPE && !have_ctype) ||
                    (h == H_HTTP_CONTENT_LENGTH && !have_clen) || (h == H_CONTENT_TYPE && have_ctype) ||
                    (h == H_CONTENT_LENGTH && have_clen);
-        if (!kept || (add_client_ip && h == H_HTTP && is_client_ip_param(*p, len))) {
+        /* the client's own header of that name is never believed, also
+         * when no REMOTE_ADDR replaces it */
+        if (!kept || (client_ip_param_len > 0 && h == H_HTTP && is_client_ip_param(*p, len))) {
             continue;
         }
         int cgi = h == H_CONTENT_TYPE || h == H_CONTENT_LENGTH;

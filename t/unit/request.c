@@ -317,6 +317,11 @@ static void test_header_rules(void)
     ok(request_build(&r, spoof) == 0 && headers_are(&r, "cf-connecting-ipx: kept\ncf-connecting-ip: 192.0.2.9\n"),
        "the client's own cf-connecting-ip is dropped however its parameter is spelled; REMOTE_ADDR's is added");
     request_free(&r);
+
+    char *no_remote[] = {"HTTP_cf-connecting-ip=x", "HTTP_CF_CONNECTING_IP=y", "HTTP_A=1", NULL};
+    ok(request_build(&r, no_remote) == 0 && headers_are(&r, "a: 1\n"),
+       "without REMOTE_ADDR the client's own cf-connecting-ip is dropped too");
+    request_free(&r);
 }
 
 static void test_long(void)
