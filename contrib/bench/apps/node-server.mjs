@@ -21,7 +21,14 @@ if (cluster.isPrimary) {
     const workers = Number(process.env.BENCH_NODE_WORKERS) || os.availableParallelism();
     for (let i = 0; i < workers; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
-        if (!shuttingDown) console.error(`worker ${worker.process.pid} exited (${signal || code})`);
+        if (shuttingDown) return;
+        console.error(`worker ${worker.process.pid} exited (${signal || code})`);
+        // with no worker left the primary would end with status 0, as if
+        // asked to: say that the server failed instead
+        if (Object.keys(cluster.workers).length === 0) {
+            console.error('node-server: every worker exited; stopping');
+            process.exit(1);
+        }
     });
     let shuttingDown = false;
     process.on('SIGTERM', () => {
