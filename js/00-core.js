@@ -5,7 +5,6 @@
  * and the buffer helpers every Web API part shares.
  */
 var jobs = [];
-var jobHead = 0;
 
 /* The queue itself, for the C side: it calls drainJobs only when the array
  * is not empty (the array is never replaced). */
@@ -21,35 +20,13 @@ native.enqueueJob = function (fn, arg) {
     jobs.push(fn, arg);
 };
 
-/* Runs queued jobs, including those queued while draining, until none is
- * left. An exception in one job is reported and does not stop the others.
- * The file-level names are read into locals once a job: each read of one
- * is a scope lookup. */
-native.drainJobs = function () {
-    var q = jobs, head, fn, arg;
-    while ((head = jobHead) < q.length) {
-        fn = q[head];
-        arg = q[head + 1];
-        q[head] = q[head + 1] = void 0;
-        jobHead = head + 2;
-        try {
-            fn(arg);
-        } catch (e) {
-            native.reportUncaught(e, 'uncaught exception in microtask');
-        }
-    }
-    jobs.length = 0;
-    jobHead = 0;
-};
+/* native.drainJobs() is C (lib/engine.c): it runs the queued jobs, those
+ * queued meanwhile included, until none is left; an exception in one is
+ * reported and does not stop the others. */
 
 /* Drops what is queued: used after a limit ended a request mid-flight. */
 native.clearJobs = function () {
     jobs.length = 0;
-    jobHead = 0;
-};
-
-native.pendingJobs = function () {
-    return jobHead < jobs.length;
 };
 
 native.errorText = function (e) {

@@ -32,6 +32,14 @@ export default {
         if (path === '/cpu') {
             for (;;) {}
         }
+        if (path === '/cpu-microtasks') {
+            /* microtasks that catch what ends them and queue more */
+            var spin = function () {
+                queueMicrotask(spin);
+                try { for (;;) {} } catch (e) {}
+            };
+            return new Promise(function () { queueMicrotask(spin); });
+        }
         if (path === '/cpu-catch') {
             for (;;) {
                 try { for (;;) {} } catch (e) {}
@@ -97,6 +105,11 @@ is_deeply([ $pool->children ], \@kids, 'no child was replaced');
 
 $r = $pool->request(uri => '/cpu-catch');
 is($r->{status}, 503, 'a loop that catches the interrupt still ends with 503');
+
+$r = $pool->request(uri => '/cpu-microtasks');
+is($r->{status}, 503, 'microtasks that catch the interrupt and queue more end with 503');
+like($pool->log, qr{request \d+ "GET /cpu-microtasks": request ended by limits.cpu_ms}, 'logged with the limit');
+is($pool->request(uri => '/')->{body}, 'fine', 'the child answers the next request');
 
 # A loop of heavy native calls runs few bytecodes between two of Duktape's
 # own deadline checks: the CPU-time alarm ends it (before, it ran until the

@@ -182,3 +182,21 @@ test('navigator', function (t) {
     t.ok(navigator.hardwareConcurrency >= 1, 'hardwareConcurrency');
     t.ok(navigator instanceof WorkerNavigator);
 });
+
+test('an exception in a microtask reaches onerror, and the jobs after it run', function (t) {
+    var got = [], ran = [];
+    onerror = function (message, filename, lineno, colno, error) { got.push(error && error.message); return true; };
+    queueMicrotask(function () { ran.push(1); throw new RangeError('first'); });
+    queueMicrotask(function () { ran.push(2); });
+    Promise.resolve().then(function () { ran.push(3); throw new TypeError('rejects, is no uncaught exception'); })
+        .then(null, function () { ran.push(4); });
+    queueMicrotask(function () {
+        ran.push(5);
+        queueMicrotask(function () { ran.push(6); throw new Error('queued while draining'); });
+    });
+    return later(5).then(function () {
+        onerror = null;
+        t.deepEqual(ran, [1, 2, 3, 5, 4, 6], 'every job ran, in order');
+        t.deepEqual(got, ['first', 'queued while draining'], 'each thrown exception reported once');
+    });
+});
