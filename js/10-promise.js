@@ -215,12 +215,18 @@ function resolve(x) {
     return promiseResolve(this, x);
 }
 
+/* A new %Promise% rejected with r (Promise.reject on %Promise%, and the
+ * specs' "a promise rejected with"). */
+function rejectedPromise(r) {
+    var promise = makePromise(0);
+    rejectPromise(promise, r);
+    return promise;
+}
+
 function reject(r) {
     requireConstructorObject(this, 'reject');
     if (this === Promise) {
-        var promise = makePromise(0);
-        rejectPromise(promise, r);
-        return promise;
+        return rejectedPromise(r);
     }
     var capability = newPromiseCapability(this);
     var rejectFn = capability.reject;
@@ -578,11 +584,7 @@ native.rejectPromise = rejectPromise;
 native.promiseResolve = function (x) {
     return promiseResolve(Promise, x);
 };
-native.promiseReject = function (r) {
-    var promise = makePromise(0);
-    rejectPromise(promise, r);
-    return promise;
-};
+native.promiseReject = rejectedPromise;
 native.markHandled = function (promise) {
     if (isPromise(promise)) {
         promise[HANDLED] = true;

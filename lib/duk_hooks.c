@@ -761,6 +761,38 @@ static duk_ret_t get_then(duk_context *ctx, void *udata)
     return 1;
 }
 
+/* Whether the value at idx is no object (typeof neither 'object' nor
+ * 'function'): it cannot be a thenable. */
+static int is_primitive(duk_context *ctx, duk_idx_t idx)
+{
+    return duk_check_type_mask(ctx, idx, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL | DUK_TYPE_MASK_BOOLEAN |
+                                             DUK_TYPE_MASK_NUMBER | DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER);
+}
+
+/* Pushes value.then (value at idx), or what getting it threw; returns
+ * whether the get succeeded. */
+static int push_then(duk_context *ctx, duk_idx_t idx)
+{
+    duk_dup(ctx, idx);
+    return duk_safe_call(ctx, get_then, NULL, 1, 1) == DUK_EXEC_SUCCESS;
+}
+
+/* Queues the thenable job of the configuration with { promise, thenable,
+ * then } (NewPromiseResolveThenableJob), from the value stack. */
+static void pc_queue_thenable(struct pcore *pc, duk_idx_t promise, duk_idx_t thenable, duk_idx_t then)
+{
+    duk_context *ctx = (duk_context *) pc->thr;
+    duk_idx_t job = duk_push_object(ctx);
+    duk_dup(ctx, promise);
+    duk_put_prop_string(ctx, job, "promise");
+    duk_dup(ctx, thenable);
+    duk_put_prop_string(ctx, job, "thenable");
+    duk_dup(ctx, then);
+    duk_put_prop_string(ctx, job, "then");
+    pc_queue(pc, PC_THENABLE_JOB, job);
+    duk_pop(ctx);
+}
+
 /* The steps of a promise's resolve function, once it is known to be its
  * first call, for the promise at promise_idx and the resolution at
  * value_idx. A thenable is adopted by a job, the thenable job of the
@@ -774,26 +806,14 @@ static void pc_resolve(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t value_
     if (duk_strict_equals(ctx, promise_idx, value_idx)) {
         (void) duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Chaining cycle detected for promise");
         pc_settle(pc, promise_idx, top, 2);
-    } else if (duk_check_type_mask(ctx, value_idx, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL |
-                                                       DUK_TYPE_MASK_BOOLEAN | DUK_TYPE_MASK_NUMBER |
-                                                       DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
+    } else if (is_primitive(ctx, value_idx)) {
+        pc_settle(pc, promise_idx, value_idx, 1);
+    } else if (!push_then(ctx, value_idx)) {
+        pc_settle(pc, promise_idx, top, 2);
+    } else if (!duk_is_callable(ctx, top)) {
         pc_settle(pc, promise_idx, value_idx, 1);
     } else {
-        duk_dup(ctx, value_idx);
-        if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
-            pc_settle(pc, promise_idx, top, 2);
-        } else if (!duk_is_callable(ctx, top)) {
-            pc_settle(pc, promise_idx, value_idx, 1);
-        } else {
-            duk_push_object(ctx); /* top + 1 */
-            duk_dup(ctx, promise_idx);
-            duk_put_prop_string(ctx, top + 1, "promise");
-            duk_dup(ctx, value_idx);
-            duk_put_prop_string(ctx, top + 1, "thenable");
-            duk_dup(ctx, top);
-            duk_put_prop_string(ctx, top + 1, "then");
-            pc_queue(pc, PC_THENABLE_JOB, top + 1);
-        }
+        pc_queue_thenable(pc, promise_idx, value_idx, top);
     }
     duk_set_top(ctx, top);
 }
@@ -942,8 +962,7 @@ static duk_ret_t promise_await(duk_context *ctx)
     duk_set_top(ctx, 2);
     duk_require_hobject(thr, 0);
     duk_push_undefined(ctx); /* 2: no handler, no capability */
-    if (!duk_check_type_mask(ctx, 1, DUK_TYPE_MASK_UNDEFINED | DUK_TYPE_MASK_NULL | DUK_TYPE_MASK_BOOLEAN |
-                                         DUK_TYPE_MASK_NUMBER | DUK_TYPE_MASK_STRING | DUK_TYPE_MASK_POINTER)) {
+    if (!is_primitive(ctx, 1)) {
         int ours = 0;
         obj = duk_get_hobject(thr, 1);
         if (obj != NULL) {
@@ -970,21 +989,13 @@ static duk_ret_t promise_await(duk_context *ctx)
             duk_replace(ctx, 1);
         } else {
             /* the resolve function's steps on the new promise */
-            duk_dup(ctx, 1);
-            if (duk_safe_call(ctx, get_then, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+            if (!push_then(ctx, 1)) { /* 3 */
                 state = 2;
                 duk_replace(ctx, 1);
             } else if (duk_is_callable(ctx, 3)) {
                 duk_push_int(ctx, 0); /* 4: PENDING */
                 (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_PROMISE_SHAPE)), 4, 1); /* 5 */
-                duk_push_object(ctx); /* 6 */
-                duk_dup(ctx, 5);
-                duk_put_prop_string(ctx, 6, "promise");
-                duk_dup(ctx, 1);
-                duk_put_prop_string(ctx, 6, "thenable");
-                duk_dup(ctx, 3);
-                duk_put_prop_string(ctx, 6, "then");
-                pc_queue(&pc, PC_THENABLE_JOB, 6);
+                pc_queue_thenable(&pc, 5, 1, 3);
                 pc_perform_then(&pc, 5, 2, 2, 0, 2);
                 return 0;
             } else {
