@@ -131,6 +131,13 @@ static enum header_kind header_kind(const char *name, size_t len)
 /* The header REMOTE_ADDR becomes (lower case), and the same as the
  * parameter a client's header of that name arrives as ("CF_CONNECTING_IP");
  * "" for none. */
+/* A header name's character as it stands in its CGI parameter's name:
+ * upper case, '-' as '_'. */
+static unsigned char param_char(unsigned char c)
+{
+    return c == '-' ? '_' : c >= 'a' && c <= 'z' ? (unsigned char)(c - ('a' - 'A')) : c;
+}
+
 static char client_ip_header[64] = "cf-connecting-ip";
 static char client_ip_param[64 + 5] = "HTTP_CF_CONNECTING_IP";
 static size_t client_ip_param_len = 21;
@@ -151,7 +158,7 @@ int request_set_client_ip_header(const char *name)
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)name[i];
         client_ip_header[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        client_ip_param[5 + i] = (char)(c == '-' ? '_' : c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        client_ip_param[5 + i] = (char)param_char(c);
     }
     client_ip_header[len] = '\0';
     client_ip_param[5 + len] = '\0';
@@ -169,9 +176,7 @@ static int is_client_ip_param(const char *name, size_t len)
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)name[i];
-        c = c == '-' ? '_' : c >= 'a' && c <= 'z' ? (unsigned char)(c - ('a' - 'A')) : c;
-        if (c != (unsigned char)client_ip_param[i]) {
+        if (param_char((unsigned char)name[i]) != (unsigned char)client_ip_param[i]) {
             return 0;
         }
     }
