@@ -153,6 +153,8 @@ Object.defineProperty(Symbol.prototype, 'description', {
 var ARRAY_ITERATED = native.hiddenSymbol('arrayIterated');
 var ARRAY_NEXT_INDEX = native.hiddenSymbol('arrayNextIndex');
 var ARRAY_KIND = native.hiddenSymbol('arrayKind');
+/* the result object the steps of a lowered for-of reuse (lib/duk_hooks.c) */
+var ARRAY_RESULT = native.hiddenSymbol('arrayIterResult');
 var STRING_ITERATED = Symbol('iteratedString');
 var STRING_NEXT_INDEX = Symbol('stringIteratorNextIndex');
 
@@ -273,14 +275,20 @@ function stringIterator() {
  * JavaScript for the rest (lib/api_fastpath.c) */
 var arrayIteratorNextFast = native.fastArrayIteratorNext(arrayIteratorNext);
 provide(ArrayIteratorPrototype, [['next', arrayIteratorNextFast, 0]]);
+/* and the step of fcworker-build's for-of (`iterator.next()` with the
+ * array iterator's step in place: __fcw_helpers.iterStep) */
+native.forOfStep = native.iterStep(ArrayIteratorPrototype, arrayIteratorNextFast,
+    [ARRAY_ITERATED, ARRAY_NEXT_INDEX, ARRAY_KIND, ARRAY_RESULT]);
 Object.defineProperty(ArrayIteratorPrototype, Symbol.toStringTag, { value: 'Array Iterator', configurable: true });
 provide(StringIteratorPrototype, [['next', stringIteratorNext, 0]]);
 Object.defineProperty(StringIteratorPrototype, Symbol.toStringTag, { value: 'String Iterator', configurable: true });
 
+var makeArrayIterator = native.recordMaker(ArrayIteratorPrototype,
+    [ARRAY_ITERATED, ARRAY_NEXT_INDEX, ARRAY_KIND, ARRAY_RESULT]);
 provide(Array.prototype, [
-    ['keys', native.fastArrayIterator(KIND_KEYS, arrayKeys, ArrayIteratorPrototype), 0],
-    ['values', native.fastArrayIterator(KIND_VALUES, arrayValues, ArrayIteratorPrototype), 0],
-    ['entries', native.fastArrayIterator(KIND_ENTRIES, arrayEntries, ArrayIteratorPrototype), 0]
+    ['keys', native.fastArrayIterator(KIND_KEYS, arrayKeys, makeArrayIterator), 0],
+    ['values', native.fastArrayIterator(KIND_VALUES, arrayValues, makeArrayIterator), 0],
+    ['entries', native.fastArrayIterator(KIND_ENTRIES, arrayEntries, makeArrayIterator), 0]
 ]);
 if (!hasOwn.call(Array.prototype, Symbol.iterator)) {
     defineHidden(Array.prototype, Symbol.iterator, Array.prototype.values);

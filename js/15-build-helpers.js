@@ -254,6 +254,8 @@ Object.defineProperty(helpers, 'asyncGen', {
     enumerable: true
 });
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
+Object.defineProperty(helpers, 'iterStep', { value: native.forOfStep, enumerable: true });
+Object.defineProperty(helpers, 'callSuper', { value: native.callSuper, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });
 Object.defineProperty(helpers, 'privateField', { value: native.privateField, enumerable: true });

@@ -198,7 +198,8 @@ static void push_iter_result(duk_context *ctx, duk_idx_t val_idx, int done)
 
 /* %ArrayIteratorPrototype%.next: for an array, or an array-like whose length
  * is already an index; anything else (and every error) goes to the
- * JavaScript. */
+ * JavaScript. The iterator's slots are written as the internal slots they
+ * stand for: a frozen iterator steps too. */
 static duk_ret_t fast_array_iterator_next(duk_context *ctx)
 {
     duk_push_this(ctx); /* 0 */
@@ -227,13 +228,15 @@ static duk_ret_t fast_array_iterator_next(duk_context *ctx)
     }
     if (index >= len) {
         duk_push_undefined(ctx);
-        duk_put_prop_literal(ctx, 0, ARRAY_ITERATED);
+        duk_push_literal(ctx, ARRAY_ITERATED);
+        fcw_duk_put_slot(ctx, 0);
         duk_push_undefined(ctx);
         push_iter_result(ctx, -1, 1);
         return 1;
     }
     duk_push_number(ctx, index + 1);
-    duk_put_prop_literal(ctx, 0, ARRAY_NEXT_INDEX);
+    duk_push_literal(ctx, ARRAY_NEXT_INDEX);
+    fcw_duk_put_slot(ctx, 0);
     if (kind == KIND_VALUES) {
         duk_get_prop_index(ctx, 2, (duk_uarridx_t)index);
     } else if (kind == KIND_KEYS) {
@@ -255,33 +258,30 @@ static duk_ret_t native_fast_array_iterator_next(duk_context *ctx)
 }
 
 /* Array.prototype.keys, values and entries (magic: the kind): the iterator
- * over ToObject(this), on the prototype kept with the function. */
+ * over ToObject(this), made by the record maker kept with the function
+ * (its iterated object, next index and kind, and the slot of the result
+ * object a lowered for-of's steps reuse: lib/duk_hooks.c). */
 static duk_ret_t fast_array_iterator(duk_context *ctx)
 {
-    duk_push_this(ctx);
-    if (duk_is_null_or_undefined(ctx, -1)) {
+    duk_push_this(ctx); /* 0 */
+    if (duk_is_null_or_undefined(ctx, 0)) {
         return call_slow(ctx, 0);
     }
-    duk_to_object(ctx, -1);
-    duk_push_object(ctx);
-    duk_push_current_function(ctx);
-    duk_get_prop_literal(ctx, -1, PROTO_KEY);
-    duk_set_prototype(ctx, -3);
-    duk_pop(ctx);
-    duk_dup(ctx, -2);
-    duk_put_prop_literal(ctx, -2, ARRAY_ITERATED);
-    duk_push_int(ctx, 0);
-    duk_put_prop_literal(ctx, -2, ARRAY_NEXT_INDEX);
-    duk_push_int(ctx, duk_get_current_magic(ctx));
-    duk_put_prop_literal(ctx, -2, ARRAY_KIND);
+    duk_to_object(ctx, 0);
+    duk_push_int(ctx, 0);                          /* 1 */
+    duk_push_int(ctx, duk_get_current_magic(ctx)); /* 2 */
+    duk_push_current_function(ctx);                /* 3 */
+    duk_get_prop_literal(ctx, 3, PROTO_KEY);       /* 4: the maker */
+    fcw_duk_record_push(ctx, 4, 0, 3);
     return 1;
 }
 
-/* native.fastArrayIterator(kind, slow, prototype) */
+/* native.fastArrayIterator(kind, slow, maker): maker makes the iterator of
+ * (iterated, nextIndex, kind). */
 static duk_ret_t native_fast_array_iterator(duk_context *ctx)
 {
     int kind = duk_require_int(ctx, 0);
-    duk_require_object(ctx, 2);
+    duk_require_function(ctx, 2);
     if (kind < KIND_KEYS || kind > KIND_ENTRIES) {
         return duk_error(ctx, DUK_ERR_RANGE_ERROR, "fastArrayIterator: unknown kind %d", kind);
     }

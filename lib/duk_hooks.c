@@ -518,6 +518,22 @@ static duk_ret_t record_make(duk_context *ctx)
     return 1;
 }
 
+void fcw_duk_record_push(duk_context *ctx, duk_idx_t maker_idx, duk_idx_t first, duk_idx_t nvalues)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *maker = duk_require_hobject(thr, maker_idx), *shape;
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, maker, DUK_HTHREAD_STRING_INT_VALUE(thr));
+
+    shape = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (shape == NULL || !DUK_HOBJECT_IS_ARRAY(shape) || !DUK_HOBJECT_HAS_ARRAY_PART(shape) ||
+        ((duk_harray *) shape)->length < 2 || ((duk_harray *) shape)->length > DUK_HOBJECT_GET_ASIZE(shape) ||
+        DUK_HOBJECT_GET_ASIZE(shape) == 0 || !DUK_TVAL_IS_UNDEFINED(DUK_HOBJECT_A_GET_BASE(thr->heap, shape) + 1) ||
+        nvalues > (duk_idx_t) ((duk_harray *) shape)->length - 2)
+        (void) duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a record maker without a self key");
+    first = duk_require_normalize_index(ctx, first);
+    (void) push_record(thr, shape, first, nvalues);
+}
+
 duk_ret_t fcw_duk_record_maker(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -1085,5 +1101,236 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_get_prop_string(ctx, 8, "reactionJob");
     duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
     duk_pop(ctx);
+    return 1;
+}
+
+void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj;
+    duk_tval *tv;
+
+    obj_idx = duk_require_normalize_index(ctx, obj_idx);
+    obj = duk_require_hobject(thr, obj_idx);
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_require_hstring(thr, -1));
+    if (tv == NULL) {
+        duk_swap_top(ctx, -2);
+        (void) duk_put_prop(ctx, obj_idx);
+        return;
+    }
+    duk_pop(ctx);
+    DUK_TVAL_SET_TVAL_UPDREF(thr, tv, thr->valstack_top - 1);
+    duk_pop(ctx);
+}
+
+/* ---- the step of a lowered for-of ---- */
+
+/* The step function's configuration (its internal value slot):
+ * %ArrayIteratorPrototype% and its original next, the array iterator's
+ * slot keys (js/12-builtins.js), the key under which an iterator keeps the
+ * result object its steps reuse, "next" and "done", and the shape of a
+ * result (record makers'). */
+enum { IS_PROTO, IS_NEXT_FN, IS_ITERATED, IS_NEXT_INDEX, IS_KIND, IS_RESULT, IS_NEXT, IS_DONE, IS_RESULT_SHAPE, IS_COUNT };
+
+#define IS_KIND_VALUES 1
+
+static duk_tval *is_item(duk_hthread *thr, duk_hobject *config, int i)
+{
+    return DUK_HOBJECT_A_GET_BASE(thr->heap, config) + i;
+}
+
+static duk_hstring *is_key(duk_hthread *thr, duk_hobject *config, int i)
+{
+    return DUK_TVAL_GET_STRING(is_item(thr, config, i));
+}
+
+/* The value slot of obj's own data property key, looked for first at
+ * entry index i (where the record makers put it), or NULL. */
+static duk_tval *is_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, duk_hstring *key)
+{
+    if (i < DUK_HOBJECT_GET_ENEXT(obj) && DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i) == key &&
+        !DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, i))
+        return DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, i);
+    return duk_hobject_find_entry_tval_ptr(thr->heap, obj, key);
+}
+
+/* Writes the value on top into the own data property at tv, and pops it. */
+static void is_write(duk_hthread *thr, duk_tval *tv)
+{
+    DUK_TVAL_SET_TVAL_UPDREF(thr, tv, thr->valstack_top - 1);
+    duk_pop(thr);
+}
+
+/* Whether it.next, for the object it, is the original next of the array
+ * iterator: it has no own next, and its prototype is
+ * %ArrayIteratorPrototype%, whose own next is a data property holding it. */
+static int is_original_next(duk_hthread *thr, duk_hobject *config, duk_hobject *it)
+{
+    duk_hobject *proto = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, it);
+    duk_hstring *next = is_key(thr, config, IS_NEXT);
+    duk_int_t e, h;
+    duk_tval *tv;
+
+    if (DUK_HOBJECT_IS_PROXY(it) || proto != DUK_TVAL_GET_OBJECT(is_item(thr, config, IS_PROTO)) ||
+        duk_hobject_find_entry(thr->heap, it, next, &e, &h))
+        return 0;
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, proto, next);
+    return tv != NULL && DUK_TVAL_IS_OBJECT(tv) &&
+           DUK_TVAL_GET_OBJECT(tv) == DUK_TVAL_GET_OBJECT(is_item(thr, config, IS_NEXT_FN));
+}
+
+/* The in-place step of the array iterator at index 0 (values kind) over
+ * an array with an array part: pushes the result and returns 1; 0 (nothing
+ * pushed) for any other iterator. */
+static int is_array_step(duk_hthread *thr, duk_hobject *config)
+{
+    duk_hobject *it = duk_known_hobject(thr, 0), *arr, *res;
+    duk_tval *kind, *iterated, *index, *result, *value, *done;
+    duk_uint32_t i;
+
+    kind = is_slot(thr, it, 2, is_key(thr, config, IS_KIND));
+    iterated = is_slot(thr, it, 0, is_key(thr, config, IS_ITERATED));
+    index = is_slot(thr, it, 1, is_key(thr, config, IS_NEXT_INDEX));
+    if (kind == NULL || iterated == NULL || index == NULL || !DUK_TVAL_IS_NUMBER(kind) ||
+        DUK_TVAL_GET_NUMBER(kind) != IS_KIND_VALUES || !DUK_TVAL_IS_NUMBER(index))
+        return 0;
+    arr = DUK_TVAL_IS_OBJECT(iterated) ? DUK_TVAL_GET_OBJECT(iterated) : NULL;
+    if (!DUK_TVAL_IS_UNDEFINED(iterated) &&
+        (arr == NULL || !DUK_HOBJECT_IS_ARRAY(arr) || !DUK_HOBJECT_HAS_ARRAY_PART(arr)))
+        return 0;
+    result = is_slot(thr, it, 3, is_key(thr, config, IS_RESULT));
+    if (result == NULL || DUK_TVAL_IS_UNDEFINED(result)) {
+        /* the first step: the iterator's result object, in the slot the
+         * runtime's array iterators are made with (written as an internal
+         * slot: a frozen iterator steps too), or in a new property */
+        if (result == NULL && !DUK_HOBJECT_HAS_EXTENSIBLE(it))
+            return 0;
+        (void) push_record(thr, DUK_TVAL_GET_OBJECT(is_item(thr, config, IS_RESULT_SHAPE)), 0, 0);
+        /* the allocation may have moved the iterator's slots */
+        result = is_slot(thr, it, 3, is_key(thr, config, IS_RESULT));
+        if (result != NULL) {
+            is_write(thr, result);
+        } else {
+            duk_push_hstring(thr, is_key(thr, config, IS_RESULT));
+            duk_dup(thr, -2);
+            duk_def_prop(thr, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
+            duk_pop(thr);
+        }
+        return is_array_step(thr, config);
+    }
+    if (!DUK_TVAL_IS_OBJECT(result))
+        return 0;
+    res = DUK_TVAL_GET_OBJECT(result);
+    value = is_slot(thr, res, 0, DUK_HTHREAD_STRING_VALUE(thr));
+    done = is_slot(thr, res, 1, is_key(thr, config, IS_DONE));
+    if (value == NULL || done == NULL)
+        return 0;
+    /* the iterator's slots are written as internal slots are (a frozen
+     * iterator steps, as in the specification), the value last: releasing
+     * the previous value may free it */
+    duk_push_tval(thr, result); /* 1: the result */
+    if (arr == NULL || DUK_TVAL_GET_NUMBER(index) >= (duk_double_t) ((duk_harray *) arr)->length) {
+        duk_push_true(thr);
+        is_write(thr, done);
+        if (arr != NULL) {
+            duk_push_hobject(thr, arr); /* 2: kept until the value is written */
+            duk_push_undefined(thr);
+            is_write(thr, iterated);
+        }
+        duk_push_undefined(thr);
+        is_write(thr, value);
+        duk_set_top(thr, 2);
+        return 1;
+    }
+    i = (duk_uint32_t) DUK_TVAL_GET_NUMBER(index);
+    duk_push_uint(thr, i + 1);
+    is_write(thr, index);
+    if (i < DUK_HOBJECT_GET_ASIZE(arr) && !DUK_TVAL_IS_UNUSED(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, arr, i))) {
+        duk_push_tval(thr, DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, arr, i));
+    } else {
+        /* a hole: the prototype chain answers (a getter may run, and
+         * move the result's slots) */
+        duk_push_hobject(thr, arr);
+        duk_get_prop_index(thr, -1, i);
+        duk_remove(thr, -2);
+        res = duk_known_hobject(thr, 1);
+        value = is_slot(thr, res, 0, DUK_HTHREAD_STRING_VALUE(thr));
+        done = is_slot(thr, res, 1, is_key(thr, config, IS_DONE));
+        if (value == NULL || done == NULL)
+            return duk_error(thr, DUK_ERR_TYPE_ERROR, "iterator result lost its slots");
+    }
+    DUK_TVAL_SET_BOOLEAN_UPDREF(thr, done, 0);
+    is_write(thr, value);
+    return 1;
+}
+
+/* step(iterator): what a lowered for-of's `iterator.next()` does, with the
+ * runtime's array iterator over an array stepped in place: its slots are
+ * read and written where they are, and its result object is one per
+ * iterator, reused (the lowering reads done and value at once and keeps
+ * the object nowhere). Anything else is `iterator.next()`, whose result
+ * must be an object (IteratorNext). */
+static duk_ret_t iter_step(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *config = own_value_array(thr, IS_COUNT);
+
+    if (config == NULL)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not an iterator step");
+    duk_set_top(ctx, 1);
+    if (duk_is_object(ctx, 0) && is_original_next(thr, config, duk_known_hobject(thr, 0)) &&
+        is_array_step(thr, config))
+        return 1;
+    duk_push_tval(thr, is_item(thr, config, IS_NEXT));
+    duk_get_prop(ctx, 0); /* throws for undefined and null */
+    duk_dup(ctx, 0);
+    duk_call_method(ctx, 0);
+    if (!duk_is_object(ctx, -1))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "iterator result %s is not an object", duk_safe_to_string(ctx, -1));
+    return 1;
+}
+
+duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_idx_t i;
+
+    duk_set_top(ctx, 3);
+    if (!duk_is_object(ctx, 0) || !duk_is_function(ctx, 1) || !duk_is_array(ctx, 2) ||
+        duk_get_length(ctx, 2) != IS_NEXT - IS_ITERATED)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR,
+                         "iterStep: the array iterator's prototype, its next and four slot keys");
+    duk_push_c_function(ctx, iter_step, 1);
+    make_non_constructor(thr, duk_known_hobject(thr, -1));
+    duk_push_array(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_index(ctx, -2, IS_PROTO);
+    duk_dup(ctx, 1);
+    duk_put_prop_index(ctx, -2, IS_NEXT_FN);
+    for (i = 0; i < IS_NEXT - IS_ITERATED; i++) {
+        duk_get_prop_index(ctx, 2, (duk_uarridx_t) i);
+        if (!duk_is_symbol(ctx, -1) && !duk_is_string(ctx, -1))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "iterStep: slot key %ld", (long) i);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) (IS_ITERATED + i));
+    }
+    duk_push_literal(ctx, "next");
+    duk_put_prop_index(ctx, -2, IS_NEXT);
+    duk_push_literal(ctx, "done");
+    duk_put_prop_index(ctx, -2, IS_DONE);
+    duk_push_array(ctx); /* the result's shape: Object.prototype, no self key, value, done */
+    duk_push_object(ctx);
+    duk_get_prototype(ctx, -1);
+    duk_remove(ctx, -2);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_push_literal(ctx, "value");
+    duk_put_prop_index(ctx, -2, 2);
+    duk_push_literal(ctx, "done");
+    duk_put_prop_index(ctx, -2, 3);
+    duk_compact(ctx, -1);
+    duk_put_prop_index(ctx, -2, IS_RESULT_SHAPE);
+    duk_compact(ctx, -1);
+    duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
     return 1;
 }

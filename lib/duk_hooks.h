@@ -83,6 +83,12 @@ int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx);
  * object is a Proxy (whose traps the caller must run). */
 int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx);
 
+/* obj[key] = value, with [.., value, key] on top (both popped), obj at
+ * obj_idx: an own data property is written in place, as an
+ * internal slot (even when not writable, e.g. frozen); anything else as a
+ * property write would. */
+void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx);
+
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 
@@ -111,6 +117,10 @@ int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max
  * index; at most 32. */
 duk_ret_t fcw_duk_record_maker(duk_context *ctx);
 
+/* Pushes what the record maker at maker_idx (one without a self key) makes
+ * of the nvalues values from index first on, without calling it. */
+void fcw_duk_record_push(duk_context *ctx, duk_idx_t maker_idx, duk_idx_t first, duk_idx_t nvalues);
+
 /* native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue,
  * unhandledCandidates, resolveThenableJob, resumeAsync) -> { fulfill,
  * reject, resolve, performThen, reactionJob }: js/10-promise.js's
@@ -121,3 +131,10 @@ duk_ret_t fcw_duk_record_maker(duk_context *ctx);
  * record through resumeAsync), in C: the promise's slots and the reaction
  * records are read and written in place. */
 duk_ret_t fcw_duk_promise_core(duk_context *ctx);
+
+/* native.iterStep(proto, next, [iteratedKey, nextIndexKey, kindKey,
+ * resultKey]) -> step: step(iterator) is `iterator.next()` as a lowered
+ * for-of calls it, with the step of an array iterator (of prototype proto,
+ * %ArrayIteratorPrototype%, whose next is still `next`) over an array
+ * taken in place and its result object reused (see lib/duk_hooks.c). */
+duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);

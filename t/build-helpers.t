@@ -33,7 +33,7 @@ is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
 my $bundle = FcwTest::read_file("$dir/cases.js");
 my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
 for my $helper (qw(_async_to_generator _ts_generator _define_property _class_private_field_loose_base
-    _sliced_to_array _to_consumable_array _object_spread)) {
+    _sliced_to_array _to_consumable_array _object_spread _call_super)) {
     like($line // '', qr/\b\Q$helper\E = __fcw_helpers\./, "the bundle's first line installs the runtime's $helper");
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Generators, async functions and class fields, lowered by fcworker-build:
+// Generators, async functions, class fields and derived classes, lowered by
+// fcworker-build:
 // t/build-helpers.t runs this in Node (on SWC's helpers) and in fcworker
 // with and without the runtime's helpers (__fcw_helpers); the three outputs
 // must be the same.
@@ -370,5 +371,98 @@ function classes() {
     const keys = Object.getOwnPropertyNames(d).filter((k) => k.indexOf('secret') >= 0);
     const desc = Object.getOwnPropertyDescriptor(d, keys[0]);
     return [keys.length, desc.value, desc.writable, desc.enumerable, desc.configurable, Object.keys(d).length];
+  });
+  derivedClasses();
+}
+
+// ---- derived classes (_call_super): what super() constructs and returns
+function derivedClasses() {
+  class A {
+    constructor(...args) { this.args = args; this.target = new.target.name; }
+  }
+  class B extends A {}
+  class C extends B {
+    constructor(x) { super(x, 'c'); this.c = this instanceof C; }
+  }
+  const b = new B(1, 2);
+  const c = new C(3);
+  step('default constructor', () => [b.args, b.target, b instanceof B, b instanceof A, Object.keys(b)]);
+  step('two levels', () => [c.args, c.target, c.c, Object.getPrototypeOf(c) === C.prototype, Object.keys(c)]);
+  step('spread and no arguments', () => {
+    class D extends A { constructor(list) { super(...list, 'end'); } }
+    class E extends A { constructor() { super(); } }
+    return [new D([1, 2]).args, new E().args];
+  });
+  step('a parent that returns an object', () => {
+    class P { constructor() { return { made: 'by P' }; } }
+    class Q extends P { constructor() { super(); this.q = 1; } }
+    const q = new Q();
+    return [q, q instanceof Q];
+  });
+  step('a parent that returns a primitive', () => {
+    class P { constructor() { this.p = 1; return 42; } }
+    class Q extends P {}
+    return [new Q(), new Q() instanceof Q];
+  });
+  step('an ES5 parent', () => {
+    function F(v) { this.v = v; }
+    F.prototype.get = function () { return this.v; };
+    class G extends F { constructor() { super('five'); } }
+    const g = new G();
+    return [g.get(), g instanceof F, Object.keys(g)];
+  });
+  step('a built-in parent: Error', () => {
+    class HttpError extends Error {
+      constructor(status, message) { super(message); this.status = status; this.name = 'HttpError'; }
+    }
+    const e = new HttpError(404, 'not found');
+    return [e instanceof HttpError, e instanceof Error, e.message, e.status, String(e),
+      Object.prototype.toString.call(e)];
+  });
+  step('a built-in parent: Array', () => {
+    class List extends Array { sum() { return this.reduce((s, x) => s + x, 0); } }
+    const l = new List();
+    l.push(1, 2, 3);
+    return [l.length, l.sum(), Array.isArray(l), l instanceof List];
+  });
+  step('a built-in parent: Map', () => {
+    class Counter extends Map { add(k) { this.set(k, (this.get(k) || 0) + 1); return this; } }
+    const m = new Counter([['a', 5]]).add('a').add('b');
+    return [[...m], m instanceof Map, m.size];
+  });
+  step('a parent through a bound function', () => {
+    function F(v) { this.v = v; }
+    const Bound = F.bind(null);
+    Bound.prototype = F.prototype;
+    class G extends Bound {}
+    const g = new G(7);
+    return [g.v, g instanceof G];
+  });
+  step('the constructor property replaced', () => {
+    class P { constructor() { this.p = 1; } }
+    class Q extends P {}
+    class Other {}
+    Q.prototype.constructor = Other;
+    const q = new Q();
+    return [Object.getPrototypeOf(q) === Other.prototype, Object.getPrototypeOf(q) === Q.prototype, q.p];
+  });
+  step('a parent that throws', () => {
+    class P { constructor() { throw new RangeError('no'); } }
+    class Q extends P { constructor() { super(); this.never = true; } }
+    return new Q();
+  });
+  step('a derived constructor that returns before super', () => {
+    class P {}
+    class Q extends P { constructor() { return { instead: 1 }; } }
+    return new Q();
+  });
+  step('called without new', () => {
+    class P {}
+    class Q extends P {}
+    return Q();
+  }, true);
+  step('extends null', () => {
+    class N extends null { constructor() { return Object.create(N.prototype); } }
+    return Object.getPrototypeOf(Object.getPrototypeOf(new N())) === null;
   });
 }

@@ -51,6 +51,11 @@ const HELPERS = [
         opening: /^function _object_spread\(target\) \{\n\s*for\(var i = 1; i < arguments\.length; i\+\+\)\{\n\s*var source = arguments\[i\] != null \? arguments\[i\] : \{\};\n\s*var ownKeys = Object\.keys\(source\);\n\s*if \(typeof Object\.getOwnPropertySymbols === "function"\) \{\n\s*ownKeys = ownKeys\.concat\(Object\.getOwnPropertySymbols\(source\)\.filter\(function\(sym\) \{\n\s*return Object\.getOwnPropertyDescriptor\(source, sym\)\.enumerable;\n\s*\}\)\);\n\s*\}\n\s*ownKeys\.forEach\(function\(key\) \{\n\s*_define_property\(target, key, source\[key\]\);\n\s*\}\);\n\s*\}\n\s*return target;\n\}$/m
     },
     {
+        name: '_call_super',
+        runtime: 'callSuper',
+        opening: /^function _call_super\(_this, derived, args\) \{\n\s*derived = _get_prototype_of\(derived\);\n\s*return _possible_constructor_return\(_this, _is_native_reflect_construct\(\) \? Reflect\.construct\(derived, args \|\| \[\], _get_prototype_of\(_this\)\.constructor\) : derived\.apply\(_this, args\)\);\n\}$/m
+    },
+    {
         name: '_class_private_field_loose_base',
         runtime: 'privateBase',
         opening: /^function _class_private_field_loose_base\(receiver, privateKey\) \{\n\s*if \(!Object\.prototype\.hasOwnProperty\.call\(receiver, privateKey\)\) \{\n\s*throw new TypeError\("attempted to use private field on non-instance"\);$/m

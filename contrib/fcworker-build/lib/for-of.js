@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The step of every lowered for-of, through one helper.
+ *
+ * SWC lowers `for (const x of xs) BODY` to
+ *
+ *     for(var _iterator = xs[Symbol.iterator](), _step;
+ *         !(_iteratorNormalCompletion = (_step = _iterator.next()).done);
+ *         _iteratorNormalCompletion = true){ var x = _step.value; BODY }
+ *
+ * inside a try whose finally closes the iterator. Over an array, each
+ * `_iterator.next()` costs Duktape a lookup of `next` on the iterator's
+ * prototype, a call, and a new { value, done } object with two property
+ * definitions: some 4,500 machine instructions per element, six times the
+ * loop `for (var i = 0; i < xs.length; i++)`. On the ES5 output,
+ * forOfEdits(ast, code) turns each such step into
+ *
+ *     _fcwS(_iterator)
+ *
+ * by a same-length edit (`.next()` has the seven characters of `_fcwS(`
+ * and `)`), so no line or column outside it moves and the map holds. The helper is declared in the bundle's first line (see
+ * declaration()): the runtime's native form (`__fcw_helpers.iterStep`,
+ * lib/duk_hooks.c), which gets `next` as the call did and calls it, but
+ * takes the step of the runtime's own array iterator over an array in
+ * place, with one result object per iterator (the lowered loop reads its
+ * `done` and `value` at once and keeps it nowhere else); or, where the
+ * bundle runs without fcworker's runtime, `function (it) { return
+ * it.next(); }`.
+ *
+ * Only the step of the loop's own iterator variable, in the test of the
+ * for statement that declares it, is edited, and only when the file does
+ * not name the helper already (wanted()).
+ */
+'use strict';
+
+const walk = require('acorn-walk');
+const { isName } = require('./edits');
+
+/* `.next()` is seven characters, as are the helper's name, `(` and `)`:
+ * the name has five */
+const HELPER = '_fcwS';
+
+/* A cheap test of the lowered code: whether it may have such a loop. */
+const TEST = /\(_step\d* = _iterator\d*\.next\(\)\)\.done/;
+
+function wanted(code) {
+    return TEST.test(code) && !code.includes(HELPER);
+}
+
+/* The declaration for the bundle's first line (no newline). */
+function declaration() {
+    return `var ${HELPER} = typeof __fcw_helpers === "object" && __fcw_helpers !== null && ` +
+        '__fcw_helpers.iterStep || function (it) { return it.next(); };';
+}
+
+/* The call `I.next()` of the for statement `node`'s test
+ * `!(N = (S = I.next()).done)`, where I is the first variable its init
+ * declares; or null. */
+function stepCall(node) {
+    const init = node.init;
+    if (!init || init.type !== 'VariableDeclaration' || init.declarations.length === 0) {
+        return null;
+    }
+    const iterator = init.declarations[0].id;
+    const test = node.test;
+    if (!test || test.type !== 'UnaryExpression' || test.operator !== '!') {
+        return null;
+    }
+    const completion = test.argument;
+    if (completion.type !== 'AssignmentExpression' || completion.operator !== '=' ||
+        completion.right.type !== 'MemberExpression' || completion.right.computed ||
+        !isName(completion.right.property, 'done')) {
+        return null;
+    }
+    const step = completion.right.object;
+    if (step.type !== 'AssignmentExpression' || step.operator !== '=' || step.left.type !== 'Identifier') {
+        return null;
+    }
+    const call = step.right;
+    if (call.type !== 'CallExpression' || call.arguments.length !== 0 || call.callee.type !== 'MemberExpression' ||
+        call.callee.computed || !isName(call.callee.property, 'next') || !isName(call.callee.object, iterator.name)) {
+        return null;
+    }
+    return call;
+}
+
+/* Same-length edits [start, end, text] of `code` (parsed as `ast`). */
+function forOfEdits(ast, code) {
+    const edits = [];
+    walk.simple(ast, {
+        ForStatement(node) {
+            const call = stepCall(node);
+            if (call === null) {
+                return;
+            }
+            const text = `${HELPER}(${call.callee.object.name})`;
+            const length = call.end - call.start;
+            if (text.length > length) {
+                return;
+            }
+            edits.push([call.start, call.end, text + ' '.repeat(length - text.length)]);
+        }
+    });
+    return edits;
+}
+
+module.exports = { forOfEdits, declaration, wanted, HELPER };

@@ -1,0 +1,100 @@
+#!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
+# The step of a lowered for-of (contrib/fcworker-build/lib/for-of.js): the
+# default build calls each loop's `_iterator.next()` through the runtime's
+# __fcw_helpers.iterStep (lib/duk_hooks.c), which steps the runtime's array
+# iterator over an array in place. t/build-for-of/cases.js (arrays with
+# holes, getters, growing and shrinking; break, continue, return and throw;
+# other iterables, closed on break; a next or Symbol.iterator replaced; a
+# frozen iterator; what is not iterable) run in Node prints exactly what its
+# bundle prints in fcworker, and again with the helper taken away (the
+# bundle's own `it.next()`); the --portable build is left alone; the bundle
+# keeps every line where it was. Needs node and the tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+my $top = FcwTest::top();
+my $tool = "$top/contrib/fcworker-build/fcworker-build";
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $dir = FcwTest::tmpdir();
+my $cases = "$top/t/build-for-of/cases.js";
+
+sub run {
+    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
+    return ($status >> 8, $out);
+}
+
+my ($rc, $out) = run($tool, $cases, '-o', "$dir/cases.js", '--sourcemap');
+is($rc, 0, 'fcworker-build builds the cases') or diag($out);
+my $bundle = FcwTest::read_file("$dir/cases.js");
+my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
+like($line // '', qr/\bvar _fcwS = typeof __fcw_helpers === "object" .*__fcw_helpers\.iterStep \|\| function \(it\) \{ return it\.next\(\); \};/,
+    "the bundle's first line declares the step");
+my $steps = () = $bundle =~ /\(_step\d* = _fcwS\(_iterator\d*\)\)\.done/g;
+cmp_ok($steps, '>=', 12, "the loops step through it ($steps)");
+unlike($bundle, qr/\(_step\d* = _iterator\d*\.next\(\)\)\.done/, 'no loop calls next itself');
+
+# the edit keeps lines and columns: the map takes a loop's body to its line
+my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
+const fs = require('fs');
+const { SourceMap } = require('module');
+const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
+const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
+for (const probe of ['reads++;', 'if (a.length < 5) a.push(x * 10)']) {
+  const line = code.findIndex((l) => l.includes(probe));
+  const e = map.findEntry(line, code[line].indexOf(probe));
+  console.log(`${probe} -> ${e.originalLine + 1}`);
+}
+JS
+is($map_rc, 0, 'the map reads') or diag($map);
+my @source = split /\n/, FcwTest::read_file($cases);
+my %want = ('reads++;' => 'reads++;', 'if (a.length < 5) a.push(x * 10)' => 'if (a.length < 5) a.push(x * 10)');
+for my $probe (sort keys %want) {
+    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
+    my ($line_no) = grep { index($source[$_ - 1], $want{$probe}) >= 0 } 1 .. @source;
+    is($got, $line_no, "the map takes `$want{$probe}` to its line");
+}
+
+my ($node_rc, $node) = run('node', $cases);
+is($node_rc, 0, 'the cases run in Node') or diag($node);
+like($node, qr/^a long loop: 49995000$/m, 'Node got to the end');
+my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
+is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
+is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
+
+# without the runtime's step: the bundle's own fallback
+my $plain = $bundle;
+$plain =~ s/__fcw_helpers\.iterStep \|\| function \(it\)/null || function (it)/ or die;
+FcwTest::write_file("$dir/plain.js", $plain);
+($fcw_rc, $fcw) = run($jsrun, "$dir/plain.js");
+is($fcw_rc, 0, 'the bundle runs without the runtime step') or diag($fcw);
+my @node = split /\n/, $node;
+my @plain = split /\n/, $fcw;
+# SWC's own step reads `done` of whatever next returned: no TypeError there
+is_deeply([grep { !/^a next that returns no object/ } @plain], [grep { !/^a next that returns no object/ } @node],
+    'and prints the same but for the one check the runtime step adds');
+like($fcw, qr/^a next that returns no object: undefined$/m, '(SWC\'s step does not check the result)');
+
+($rc, $out) = run($tool, '--portable', $cases, '-o', "$dir/portable.js");
+is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
+my $portable = FcwTest::read_file("$dir/portable.js");
+unlike($portable, qr/_fcwS/, 'a portable bundle has no runtime step');
+my $portable_loops = () = $portable =~ /\(_step\d* = _iterator\d*\.next\(\)\)\.done/g;
+cmp_ok($portable_loops, '>=', 12, "its loops call next ($portable_loops)");
+
+# a file that names the helper is left alone
+FcwTest::write_file("$dir/named.js", "const _fcwS = 1;\nconst a = [1, 2];\nfor (const x of a) print(x + _fcwS);\n");
+($rc, $out) = run($tool, "$dir/named.js", '-o', "$dir/named.out.js");
+is($rc, 0, 'a file naming _fcwS builds') or diag($out);
+my $named = FcwTest::read_file("$dir/named.out.js");
+like($named, qr/\(_step = _iterator\.next\(\)\)\.done/, 'and keeps its next calls');
+($rc, $out) = run($jsrun, "$dir/named.out.js");
+is($out, "2\n3\n", 'and runs');
+
+done_testing();
