@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include "api_regexp.h"
+#include "duk_hooks.h"
 #include "text.h"
 
 #include <math.h>
@@ -771,6 +772,21 @@ static duk_ret_t re_getter(duk_context *ctx)
     if (magic == MAGIC_FLAGS) {
         char buf[N_FLAG_PROPS + 1];
         size_t n = 0;
+        /* a RegExp that reads each flag through its original getter on
+         * %RegExp.prototype%: those getters' answers, from its flags */
+        if (st->proto != NULL &&
+            fcw_duk_inherits_getters(ctx, 0, st->proto, st->flag_names, st->flag_getters, (int)N_FLAG_PROPS) &&
+            is_regexp(ctx, 0)) {
+            duk_get_prop_literal(ctx, 0, FLAGS_KEY);
+            unsigned flags = (unsigned)duk_get_uint(ctx, -1);
+            for (size_t i = 0; i < N_FLAG_PROPS; i++) {
+                if (flags & flag_props[i].flag) {
+                    buf[n++] = flag_props[i].letter;
+                }
+            }
+            duk_push_lstring(ctx, buf, n);
+            return 1;
+        }
         for (size_t i = 0; i < N_FLAG_PROPS; i++) {
             duk_push_heapptr(ctx, st->flag_names[i]);
             duk_get_prop(ctx, 0);
@@ -802,13 +818,15 @@ static duk_ret_t re_getter(duk_context *ctx)
     return 1;
 }
 
-/* native.regexpGetters: { global: fn, ..., source: fn, flags: fn } */
-static void push_getters(duk_context *ctx)
+/* native.regexpGetters: { global: fn, ..., source: fn, flags: fn } (held
+ * in the stash too: .flags compares the flag getters with these) */
+static void push_getters(duk_context *ctx, struct re_state *st)
 {
     duk_push_object(ctx);
     for (size_t i = 0; i < N_FLAG_PROPS; i++) {
         duk_push_c_function(ctx, re_getter, 0);
         duk_set_magic(ctx, -1, (duk_int_t)i);
+        st->flag_getters[i] = duk_get_heapptr(ctx, -1);
         duk_put_prop_string(ctx, -2, flag_props[i].name);
     }
     duk_push_c_function(ctx, re_getter, 0);
@@ -848,7 +866,11 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, fns);
-    push_getters(ctx);
+    push_getters(ctx, st);
+    duk_push_heap_stash(ctx);
+    duk_dup(ctx, -2);
+    duk_put_prop_literal(ctx, -2, "regexpGetters");
+    duk_pop(ctx);
     duk_put_prop_literal(ctx, native_idx, "regexpGetters");
 }
 

@@ -61,11 +61,12 @@ struct re_state {
     uint64_t clock;
     double serial;
     struct re_input input;
-    void *proto;         /* %RegExp.prototype% */
-    void *native_ctor;   /* Duktape's RegExp constructor, to create objects of the RegExp class */
-    void *builtin_exec;  /* RegExp.prototype.exec as first installed */
-    void *array_proto;   /* %Array.prototype% */
-    void *flag_names[8]; /* "hasIndices", "global", ... interned once (held in the stash) */
+    void *proto;           /* %RegExp.prototype% */
+    void *native_ctor;     /* Duktape's RegExp constructor, to create objects of the RegExp class */
+    void *builtin_exec;    /* RegExp.prototype.exec as first installed */
+    void *array_proto;     /* %Array.prototype% */
+    void *flag_names[8];   /* "hasIndices", "global", ... interned once (held in the stash) */
+    void *flag_getters[8]; /* their getters as first made (held in the stash) */
 };
 
 /* The state of the heap ctx belongs to. */

@@ -1123,6 +1123,30 @@ void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx)
     duk_pop(ctx);
 }
 
+int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
+                             void *const *getters, int n)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx), *p;
+    duk_int_t e, h;
+    int i;
+
+    if (obj == NULL || DUK_HOBJECT_IS_PROXY(obj))
+        return 0;
+    p = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj);
+    if (p == NULL || (void *) p != proto || DUK_HOBJECT_IS_PROXY(p))
+        return 0;
+    for (i = 0; i < n; i++) {
+        duk_hstring *key = (duk_hstring *) keys[i];
+        if (duk_hobject_find_entry(thr->heap, obj, key, &e, &h))
+            return 0;
+        if (!duk_hobject_find_entry(thr->heap, p, key, &e, &h) || !DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, p, e) ||
+            (void *) DUK_HOBJECT_E_GET_VALUE_GETTER(thr->heap, p, e) != getters[i])
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- the step of a lowered for-of ---- */
 
 /* The step function's configuration (its internal value slot):

@@ -89,6 +89,14 @@ int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_id
  * property write would. */
 void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx);
 
+/* Whether reading each keys[i] (interned strings, as heap pointers) of the
+ * object at obj_idx calls getters[i] and nothing else: the object is no
+ * Proxy, has none of the keys as its own, and its prototype is proto,
+ * which has each as an own accessor whose getter is getters[i]. Reads
+ * only; n keys. */
+int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
+                             void *const *getters, int n);
+
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 

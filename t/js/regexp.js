@@ -366,3 +366,38 @@ test('replace with a function: the spec\'s order', function (t) {
         return groups.m + '/' + groups.y + '@' + p + ':' + str.length;
     }), '05/2024@0:7', 'captures, position, string and groups');
 });
+
+test('RegExp: flags reads each flag getter unless they are the originals', function (t) {
+    var re = /a/gi;
+    t.equal(re.flags, 'gi', 'the original getters');
+    t.equal(new RegExp('a', 'dsuy').flags, 'dsuy');
+    var own = /a/g;
+    Object.defineProperty(own, 'ignoreCase', { value: true });
+    t.equal(own.flags, 'gi', 'an own flag property is read');
+    t.equal('AaAa'.replace(own, 'x'), 'AxAx', 'replace takes g from flags; the match keeps the program\'s own flags');
+    var desc = Object.getOwnPropertyDescriptor(RegExp.prototype, 'global');
+    var watched = [/a/m, /a/g];
+    var reads = 0;
+    Object.defineProperty(RegExp.prototype, 'global', {
+        get: function () { reads += watched.indexOf(this) >= 0 ? 1 : 0; return desc.get.call(this); },
+        configurable: true
+    });
+    var flags, replaced;
+    try {
+        flags = watched[0].flags;
+        var afterFlags = reads;
+        replaced = 'aXa'.replace(watched[1], 'b');
+        var afterReplace = reads;
+    } finally {
+        Object.defineProperty(RegExp.prototype, 'global', desc);
+    }
+    t.equal(flags, 'm', 'a replaced getter');
+    t.equal(afterFlags, 1, 'is called');
+    t.equal(replaced, 'bXb', 'replace reads global through it');
+    t.equal(afterReplace, 2, 'once');
+    t.equal(/a/g.flags, 'g', 'the original back: the fast way again');
+    var sub = Object.create(new RegExp('a', 'y'));
+    t.throws(function () { return sub.flags; }, TypeError, 'an object that is not a RegExp: the getters throw');
+    t.throws(function () { return Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags').get.call(1); }, TypeError,
+        'a primitive');
+});
