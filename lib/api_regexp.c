@@ -186,10 +186,7 @@ static struct re_slot *compile_or_throw(duk_context *ctx, struct re_state *st, d
 
 static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
 {
-    duk_push_string(ctx, key);
-    duk_insert(ctx, -2);
-    duk_def_prop(ctx, obj,
-                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    fcw_duk_put_hidden(ctx, obj, key);
 }
 
 /* The program of idx, known to be a RegExp object. */

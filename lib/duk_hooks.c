@@ -1123,6 +1123,19 @@ void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx)
     duk_pop(ctx);
 }
 
+void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj;
+
+    obj_idx = duk_require_normalize_index(ctx, obj_idx);
+    obj = duk_require_hobject(thr, obj_idx);
+    duk_push_string(ctx, key);
+    duk_swap_top(ctx, -2);
+    duk_hobject_define_property_internal(thr, obj, duk_known_hstring(thr, -2), DUK_PROPDESC_FLAGS_WC);
+    duk_pop(ctx);
+}
+
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
                              void *const *getters, int n)
 {

@@ -89,6 +89,12 @@ int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_id
  * property write would. */
 void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx);
 
+/* obj[key] = the value on top (popped), obj at obj_idx, key a hidden
+ * symbol's C string: an own writable, configurable, non-enumerable data
+ * property, defined as Duktape defines its internal ones (no extensibility
+ * or descriptor checks; an existing one is overwritten). */
+void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key);
+
 /* Whether reading each keys[i] (interned strings, as heap pointers) of the
  * object at obj_idx calls getters[i] and nothing else: the object is no
  * Proxy, has none of the keys as its own, and its prototype is proto,
