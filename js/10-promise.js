@@ -432,11 +432,14 @@ Object.defineProperty(AggregateError, 'prototype', { writable: false });
  * directly (one call less per step) when the generator has them. */
 var loweredNext, loweredThrow, loweredResume;
 /* and those of its coroutines: their next, and the function behind it */
-var coNext, coResume;
+var coNext, coResume, coStarter;
+var Thread = global.Duktape.Thread;
+var threadResume = Thread.resume;
 
-native.setCoroutines = function (next, resume) {
+native.setCoroutines = function (next, resume, starter) {
     coNext = next;
     coResume = resume;
+    coStarter = starter;
 };
 
 native.setLoweredGenerator = function (next, thrw, resume) {
@@ -451,8 +454,24 @@ function resumeAsync(run, fulfilled, value) {
         var generator = run.generator;
         var info, method;
         if (generator === null) {
-            /* the run is its own coroutine (native.coAsync) */
-            result = coResume(run, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+            /* the run is its own coroutine (native.coAsync): coResume's
+             * steps for a start and for a suspended run here, one call
+             * less per step; the other cases (a run resumed while it
+             * runs) are coResume's */
+            var status = run.status;
+            if (status === 1 /* SUSPENDED */ || status === 0 /* NOT_STARTED */ && fulfilled) {
+                if (status === 0) {
+                    run.thread = new Thread(coStarter);
+                    value = run; /* coStarter's argument */
+                }
+                run.status = 3 /* RUNNING */;
+                result = threadResume(run.thread, value, !fulfilled);
+                if (run.status === 3) {
+                    run.status = 1;
+                }
+            } else {
+                result = coResume(run, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+            }
             done = run.status === 2 /* COMPLETED */;
         } else if ((method = generator.next) === coNext) {
             result = coResume(generator, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);

@@ -387,7 +387,7 @@ function coReturn(value) {
 provide(CoGenerator.prototype, [['next', coNext, 1], ['throw', coThrow, 1], ['return', coReturn, 1]]);
 Object.defineProperty(CoGenerator.prototype, Symbol.toStringTag, { value: 'Generator', configurable: true });
 
-native.setCoroutines(coNext, coResume);
+native.setCoroutines(coNext, coResume, coStarter);
 
 /* yield* iterable, inside a generator's body (its thread): every
  * resumption goes to the inner iterator until it is done, whose value is
