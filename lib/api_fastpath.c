@@ -474,10 +474,12 @@ static duk_ret_t native_fast_lookup(duk_context *ctx)
 
 /* ---- Object.entries and Object.values ---- */
 
-/* EnumerableOwnProperties(O, value or key+value) (magic 1: entries) over the
- * keys Object.keys gives, each still own and enumerable when its turn
- * comes (a getter may delete or hide the next ones). A Proxy goes to the
- * JavaScript, which runs its traps. */
+/* EnumerableOwnProperties(O, value or key+value) (magic 1: entries): an
+ * ordinary object of data properties read at once in C
+ * (fcw_duk_plain_entries); otherwise over the keys Object.keys gives, each
+ * still own and enumerable when its turn comes (a getter may delete or
+ * hide the next ones). A Proxy goes to the JavaScript, which runs its
+ * traps. */
 static duk_ret_t fast_entries(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx);
@@ -489,6 +491,9 @@ static duk_ret_t fast_entries(duk_context *ctx)
     duk_to_object(ctx, 0);
     if (fcw_duk_is_proxy(ctx, 0)) {
         return call_slow(ctx, 1);
+    }
+    if (fcw_duk_plain_entries(ctx, 0, entries)) {
+        return 1;
     }
     duk_push_current_function(ctx);
     duk_get_prop_literal(ctx, -1, ORIGINAL_KEY); /* Object.keys */

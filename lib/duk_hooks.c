@@ -1136,6 +1136,77 @@ void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key)
     duk_pop(ctx);
 }
 
+/* Whether the entry slot i of obj is a key that Object.keys lists: a
+ * string (no symbol), enumerable; -1 for a slot that keeps the object off
+ * the plain path (an array index, an enumerable accessor). */
+static int plain_entry(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i)
+{
+    duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i);
+
+    if (key == NULL || DUK_HSTRING_HAS_SYMBOL(key) ||
+        !(DUK_HOBJECT_E_GET_FLAGS(thr->heap, obj, i) & DUK_PROPDESC_FLAG_ENUMERABLE))
+        return 0;
+    if (DUK_HSTRING_HAS_ARRIDX(key) || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, i))
+        return -1;
+    return 1;
+}
+
+int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, idx), *out;
+    duk_uint32_t i, n, count = 0, j;
+    duk_idx_t base;
+    duk_tval *tv;
+    int kind;
+
+    if (obj == NULL || DUK_HOBJECT_GET_CLASS_NUMBER(obj) != DUK_HOBJECT_CLASS_OBJECT || DUK_HOBJECT_IS_PROXY(obj) ||
+        DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) || DUK_HOBJECT_HAS_VIRTUAL_PROPERTIES(obj) ||
+        DUK_HOBJECT_HAS_ARRAY_PART(obj))
+        return 0;
+    idx = duk_require_normalize_index(ctx, idx);
+    n = DUK_HOBJECT_GET_ENEXT(obj);
+    for (i = 0; i < n; i++) {
+        kind = plain_entry(thr, obj, i);
+        if (kind < 0)
+            return 0;
+        count += (duk_uint32_t) kind;
+    }
+    if (count > 100000)
+        return 0;
+    /* the keys and values on the stack first: making the arrays may
+     * collect, which may compact the object's table */
+    duk_require_stack(ctx, (duk_idx_t) (2 * count + 4));
+    base = duk_get_top(ctx);
+    n = DUK_HOBJECT_GET_ENEXT(obj);
+    for (i = 0; i < n; i++) {
+        if (plain_entry(thr, obj, i) > 0) {
+            duk_push_hstring(ctx, DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i));
+            duk_push_tval(ctx, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, i));
+        }
+    }
+    count = (duk_uint32_t) (duk_get_top(ctx) - base) / 2;
+    /* arrays made at their size, their slots written in place (each read
+     * of the result's base comes after the last allocation) */
+    out = (duk_hobject *) duk_push_harray_with_size(thr, count);
+    for (j = 0; j < count; j++) {
+        if (entries) {
+            tv = duk_push_harray_with_size_outptr(thr, 2);
+            DUK_TVAL_SET_TVAL(&tv[0], DUK_GET_TVAL_POSIDX(thr, base + (duk_idx_t) (2 * j)));
+            DUK_TVAL_INCREF(thr, &tv[0]);
+            DUK_TVAL_SET_TVAL(&tv[1], DUK_GET_TVAL_POSIDX(thr, base + (duk_idx_t) (2 * j + 1)));
+            DUK_TVAL_INCREF(thr, &tv[1]);
+        } else {
+            duk_dup(ctx, base + (duk_idx_t) (2 * j + 1));
+        }
+        DUK_TVAL_SET_TVAL_UPDREF(thr, DUK_HOBJECT_A_GET_BASE(thr->heap, out) + j, thr->valstack_top - 1);
+        duk_pop(ctx);
+    }
+    duk_insert(ctx, base); /* (with no entries, base is the result itself) */
+    duk_set_top(ctx, base + 1);
+    return 1;
+}
+
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
                              void *const *getters, int n)
 {

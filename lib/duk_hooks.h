@@ -95,6 +95,14 @@ void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx);
  * or descriptor checks; an existing one is overwritten). */
 void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key);
 
+/* Object.entries (entries 1) or Object.values (0) of the object at idx
+ * when it is an ordinary object (no Proxy, no exotic or virtual property,
+ * no array part) whose enumerable string-keyed properties are all data
+ * properties and none is an array index: pushes the array and returns 1,
+ * with the values read in place (nothing can run). Otherwise pushes
+ * nothing and returns 0. */
+int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries);
+
 /* Whether reading each keys[i] (interned strings, as heap pointers) of the
  * object at obj_idx calls getters[i] and nothing else: the object is no
  * Proxy, has none of the keys as its own, and its prototype is proto,

@@ -145,6 +145,45 @@ test('Object additions (§20.1.2)', function (t) {
     t.throws(function () {
         Object.values(null);
     }, TypeError, 'values(null) throws');
+    var mixed = { b: 1, 2: 'two', a: 2, 1: 'one' };
+    t.deepEqual(Object.entries(mixed), [['1', 'one'], ['2', 'two'], ['b', 1], ['a', 2]],
+        'integer keys first, ascending, then the others in order of creation');
+    var removed = { x: 1, y: 2, z: 3 };
+    delete removed.y;
+    removed.y = 4;
+    t.deepEqual(Object.entries(removed), [['x', 1], ['z', 3], ['y', 4]], 'a key deleted and added again comes last');
+    var log = [];
+    var getters = {
+        get first() { log.push('first'); delete this.second; return 1; },
+        second: 2,
+        third: 3
+    };
+    t.deepEqual(Object.entries(getters), [['first', 1], ['third', 3]], 'a getter runs, and a key it deletes is skipped');
+    t.deepEqual(log, ['first'], 'once');
+    var big = {};
+    for (var k = 0; k < 100; k++) {
+        big['k' + k] = k;
+    }
+    var bigEntries = Object.entries(big);
+    t.equal(bigEntries.length, 100, 'a large object');
+    t.deepEqual(bigEntries[99], ['k99', 99], 'in order');
+    t.deepEqual(Object.values(big).slice(0, 3), [0, 1, 2], 'values of it');
+    function Point(x, y) { this.x = x; this.y = y; }
+    Point.prototype.inherited = true;
+    var pt = new Point(1, 2);
+    t.deepEqual(Object.entries(pt), [['x', 1], ['y', 2]], 'an instance: inherited keys are not its own');
+    var bare = Object.create(null);
+    bare.q = 'r';
+    t.deepEqual(Object.entries(bare), [['q', 'r']], 'an object without a prototype');
+    t.deepEqual(Object.entries(Object.freeze({ f: 1 })), [['f', 1]], 'a frozen object');
+    var e1 = Object.entries({ m: 1 }), e2 = Object.entries({ m: 1 });
+    e1[0].push('more');
+    t.deepEqual(e2, [['m', 1]], 'each call makes new arrays');
+    t.ok(Array.isArray(e1) && Array.isArray(e1[0]) && e1.length === 1, 'arrays');
+    t.deepEqual(Object.entries({}), [], 'an empty object');
+    t.deepEqual(Object.values(Object.create({ inherited: 1 })), [], 'and one with only inherited keys');
+    t.deepEqual(Object.entries(function f() {}), [], 'a function');
+    t.deepEqual(Object.entries([7, 8]), [['0', 7], ['1', 8]], 'an array');
     var fromEntries = Object.fromEntries([['x', 1], ['__proto__', 2]]);
     t.equal(fromEntries.x, 1, 'fromEntries');
     t.ok(Object.prototype.hasOwnProperty.call(fromEntries, '__proto__') &&
