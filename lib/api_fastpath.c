@@ -420,6 +420,11 @@ static duk_ret_t fast_lookup(duk_context *ctx)
     if (!duk_is_object(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
+    /* a string key of a Map or Set: its store read in place */
+    if (kind <= LOOKUP_SET_HAS &&
+        fcw_duk_store_lookup(ctx, 1, 0, kind == LOOKUP_SET_HAS ? SET_STORE : MAP_STORE, kind == LOOKUP_MAP_GET) > 0) {
+        return 1;
+    }
     /* (literals: Duktape caches their interned strings) */
     if (kind <= LOOKUP_MAP_HAS) {
         duk_get_prop_literal(ctx, 1, MAP_STORE);

@@ -1207,6 +1207,75 @@ int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries)
     return 1;
 }
 
+/* The own data property of obj whose key is the string on top (popped),
+ * or NULL. */
+static duk_tval *own_slot_popped(duk_hthread *thr, duk_hobject *obj)
+{
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1));
+    duk_pop(thr);
+    return tv;
+}
+
+/* ... of a C string literal (interned through Duktape's literal cache) */
+#define OWN_SLOT(thr, obj, lit) (duk_push_literal((thr), lit), own_slot_popped((thr), (obj)))
+
+int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *store_key, int want_value)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *self = duk_get_hobject(thr, this_idx), *store, *index, *values;
+    duk_tval *tv, *pos;
+    duk_double_t p;
+
+    if (self == NULL || DUK_HOBJECT_IS_PROXY(self) || !duk_is_string(ctx, key_idx) || duk_is_symbol(ctx, key_idx))
+        return -1;
+    key_idx = duk_require_normalize_index(ctx, key_idx);
+    duk_push_string(ctx, store_key);
+    tv = own_slot_popped(thr, self);
+    store = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (store == NULL || DUK_HOBJECT_IS_PROXY(store))
+        return -1;
+    tv = OWN_SLOT(thr, store, "owner");
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || DUK_TVAL_GET_OBJECT(tv) != self)
+        return -1;
+    tv = OWN_SLOT(thr, store, "index");
+    index = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (index == NULL || DUK_HOBJECT_IS_PROXY(index) || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, index) != NULL)
+        return -1;
+    /* the store's hash of a string key: "s" + key (primitiveHash) */
+    duk_push_literal(ctx, "s");
+    duk_dup(ctx, key_idx);
+    duk_concat(ctx, 2);
+    pos = duk_hobject_find_entry_tval_ptr(thr->heap, index, duk_known_hstring(thr, -1));
+    if (pos == NULL) {
+        duk_pop(ctx);
+        if (want_value)
+            duk_push_undefined(ctx);
+        else
+            duk_push_false(ctx);
+        return 1;
+    }
+    if (!DUK_TVAL_IS_NUMBER(pos))
+        goto slow;
+    if (!want_value) {
+        duk_pop(ctx);
+        duk_push_true(ctx);
+        return 1;
+    }
+    p = DUK_TVAL_GET_NUMBER(pos);
+    tv = OWN_SLOT(thr, store, "values");
+    values = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (values == NULL || !DUK_HOBJECT_IS_ARRAY(values) || !DUK_HOBJECT_HAS_ARRAY_PART(values) || !(p >= 0) ||
+        p >= (duk_double_t) ((duk_harray *) values)->length || p >= (duk_double_t) DUK_HOBJECT_GET_ASIZE(values) ||
+        DUK_TVAL_IS_UNUSED(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, values, (duk_uint32_t) p)))
+        goto slow;
+    duk_pop(ctx);
+    duk_push_tval(ctx, DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, values, (duk_uint32_t) p));
+    return 1;
+slow:
+    duk_pop(ctx);
+    return -1;
+}
+
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
                              void *const *getters, int n)
 {

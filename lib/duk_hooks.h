@@ -103,6 +103,14 @@ void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key);
  * nothing and returns 0. */
 int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries);
 
+/* Map.prototype.get (want_value 1) or has, Set.prototype.has, for the
+ * string at key_idx on the store of js/11-collections.js that the object
+ * at this_idx keeps under the hidden key store_key (a C string), read in
+ * place: pushes the answer and returns 1, or returns -1 (nothing pushed)
+ * when the JavaScript must answer (another key type, not such an object,
+ * a store in another state). */
+int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *store_key, int want_value);
+
 /* Whether reading each keys[i] (interned strings, as heap pointers) of the
  * object at obj_idx calls getters[i] and nothing else: the object is no
  * Proxy, has none of the keys as its own, and its prototype is proto,

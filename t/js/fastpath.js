@@ -259,3 +259,42 @@ test('String.prototype.search: the built-in RegExp and everything else', functio
     t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
         'a frozen global RegExp: exec cannot set lastIndex');
 });
+
+test('Map and Set: string keys looked up in place', function (t) {
+    var m = new Map([['a', 1], ['1', 'one'], [1, 'number'], ['', 'empty'], ['__proto__', 'p'], ['u', undefined]]);
+    t.equal(m.get('a'), 1, 'get');
+    t.equal(m.get('1'), 'one', 'the string "1"');
+    t.equal(m.get(1), 'number', 'and the number 1 are two keys');
+    t.equal(m.get(''), 'empty', 'the empty string');
+    t.equal(m.get('__proto__'), 'p', '__proto__');
+    t.ok(m.has('u') && m.get('u') === undefined, 'a key whose value is undefined is there');
+    t.ok(!m.has('missing') && m.get('missing') === undefined, 'a missing key');
+    t.equal(m.get('toString'), undefined, 'nothing inherited');
+    m.delete('a');
+    t.ok(!m.has('a') && m.get('a') === undefined, 'a deleted key');
+    m.set('a', 2);
+    t.equal(m.get('a'), 2, 'set again');
+    m.clear();
+    t.ok(!m.has('1') && m.size === 0, 'after clear');
+    m.set('1', 'again');
+    t.equal(m.get('1'), 'again', 'and after clear, set');
+    for (var i = 0; i < 40; i++) {
+        m.set('k' + i, i);
+    }
+    for (i = 0; i < 40; i += 2) {
+        m.delete('k' + i);
+    }
+    t.equal(m.get('k39'), 39, 'after many deletions (compaction)');
+    t.ok(!m.has('k38') && m.has('k37'), 'has after compaction');
+    var s = new Set(['x', 'y']);
+    t.ok(s.has('x') && !s.has('z'), 'Set.has');
+    s.delete('x');
+    t.ok(!s.has('x'), 'Set.has after delete');
+    t.throws(function () { Map.prototype.get.call(new Set(['x']), 'x'); }, TypeError, 'a Set is no Map');
+    t.throws(function () { Set.prototype.has.call(new Map([['x', 1]]), 'x'); }, TypeError, 'a Map is no Set');
+    function Sub() { return Reflect.construct(Map, [[['q', 'r']]], Sub); }
+    Sub.prototype = Object.create(Map.prototype);
+    t.equal(new Sub().get('q'), 'r', 'a subclass');
+    var frozen = Object.freeze(new Map([['f', 1]]));
+    t.equal(frozen.get('f'), 1, 'a frozen Map');
+});
