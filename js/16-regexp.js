@@ -891,7 +891,7 @@ replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2)
  * RegExp left as built (lib/api_fastpath.c), this JavaScript for the rest */
 setNameAndLength(stringSearch, 'search', 1);
 replaceMethod(String.prototype, 'search',
-    native.fastStringSearch(stringSearch, SYMBOL_SEARCH, regExpSearch, builtinExec, isRegExpObject, searchIndex),
+    native.fastStringSearch(stringSearch, SYMBOL_SEARCH, regExpSearch, builtinExec),
     'search', 1);
 replaceMethod(String.prototype, 'split', stringSplit, 'split', 2);
 

@@ -23,6 +23,7 @@
  */
 #include "config.h"
 
+#include "api_regexp.h"
 #include "duk_hooks.h"
 #include "engine.h"
 
@@ -33,8 +34,6 @@
 #define PROTO_KEY DUK_HIDDEN_SYMBOL("fcwProto")
 #define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
 #define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
-#define IS_REGEXP_KEY DUK_HIDDEN_SYMBOL("fcwIsRegExp")
-#define SEARCH_INDEX_KEY DUK_HIDDEN_SYMBOL("fcwSearchIndex")
 #define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
 
 /* Array iterator slots (js/12-builtins.js). */
@@ -567,16 +566,9 @@ static duk_ret_t fast_string_search(duk_context *ctx)
         duk_get_number(ctx, 7) != 0 || signbit(duk_get_number(ctx, 7))) {
         return call_slow(ctx, nargs);
     }
-    duk_get_prop_literal(ctx, 2, IS_REGEXP_KEY);
-    duk_dup(ctx, 0);
-    duk_call(ctx, 1);
-    if (!duk_to_boolean(ctx, -1)) {
+    if (!fcw_re_search_index(ctx, 0, 1)) { /* the index */
         return call_slow(ctx, nargs);
     }
-    duk_get_prop_literal(ctx, 2, SEARCH_INDEX_KEY);
-    duk_dup(ctx, 0);
-    duk_dup(ctx, 1);
-    duk_call(ctx, 2); /* the index */
     duk_get_prop_literal(ctx, 0, "lastIndex");
     int moved = !duk_is_number(ctx, -1) || duk_get_number(ctx, -1) != 0 || signbit(duk_get_number(ctx, -1));
     duk_pop(ctx);
@@ -587,11 +579,10 @@ static duk_ret_t fast_string_search(duk_context *ctx)
     return 1;
 }
 
-/* native.fastStringSearch(slow, symbolSearch, builtinSearch, builtinExec,
- * isRegExpObject, searchIndex) */
+/* native.fastStringSearch(slow, symbolSearch, builtinSearch, builtinExec) */
 static duk_ret_t native_fast_string_search(duk_context *ctx)
 {
-    for (duk_idx_t i = 2; i <= 5; i++) {
+    for (duk_idx_t i = 2; i <= 3; i++) {
         duk_require_function(ctx, i);
     }
     make_fast(ctx, fast_string_search, DUK_VARARGS, 0, 0, 2);
@@ -599,10 +590,6 @@ static duk_ret_t native_fast_string_search(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
     duk_dup(ctx, 3);
     duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
-    duk_dup(ctx, 4);
-    duk_put_prop_literal(ctx, -2, IS_REGEXP_KEY);
-    duk_dup(ctx, 5);
-    duk_put_prop_literal(ctx, -2, SEARCH_INDEX_KEY);
     return 1;
 }
 
@@ -737,7 +724,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastArrayIterator", native_fast_array_iterator, 3},
         {"fastLookup", native_fast_lookup, 2},
         {"fastEntries", native_fast_entries, 3},
-        {"fastStringSearch", native_fast_string_search, 6},
+        {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {NULL, NULL, 0},
     };

@@ -664,6 +664,18 @@ static duk_ret_t re_search_index(duk_context *ctx)
     return 1;
 }
 
+int fcw_re_search_index(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    ridx = duk_require_normalize_index(ctx, ridx);
+    sidx = duk_require_normalize_index(ctx, sidx);
+    if (!is_regexp(ctx, ridx) || !duk_is_string(ctx, sidx)) {
+        return 0;
+    }
+    builtin_exec(ctx, st, ridx, sidx, EXEC_INDEX);
+    return 1;
+}
+
 /* RegExp.prototype.test(string): RegExpExec without the array when exec is
  * the built-in one. */
 static duk_ret_t re_test(duk_context *ctx)

@@ -3,7 +3,9 @@
  * What the parts of the RegExp binding share (lib/api_regexp.c: the
  * per-heap program cache, RegExp objects, exec and the accessors;
  * lib/api_regexp_input.c: the UTF-16 view of inputs; lib/api_regexp_ops.c:
- * the native loops behind replace, match and split). Internal to them.
+ * the native loops behind replace, match and split). Internal to them, but
+ * for the search index that lib/api_fastpath.c's String.prototype.search
+ * asks for.
  */
 #ifndef FCW_API_REGEXP_H
 #define FCW_API_REGEXP_H
@@ -68,6 +70,13 @@ struct re_state {
     void *flag_names[8];   /* "hasIndices", "global", ... interned once (held in the stash) */
     void *flag_getters[8]; /* their getters as first made (held in the stash) */
 };
+
+/* RegExpBuiltinExec's match index (or -1) of the RegExp object at ridx on
+ * the string at sidx, without the match array (lastIndex read and, for g
+ * and y, written as exec does): pushes it and returns 1; returns 0 with
+ * nothing pushed when ridx is no RegExp object or sidx no string. For
+ * String.prototype.search's fast path (lib/api_fastpath.c). */
+int fcw_re_search_index(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx);
 
 /* The state of the heap ctx belongs to. */
 struct re_state *fcw_re_state(duk_context *ctx);
