@@ -8,8 +8,10 @@
 # other iterables, closed on break; a next or Symbol.iterator replaced; a
 # frozen iterator; what is not iterable) run in Node prints exactly what its
 # bundle prints in fcworker, and again with the helper taken away (the
-# bundle's own `it.next()`); the --portable build is left alone; the bundle
-# keeps every line where it was. Needs node and the tool's node_modules.
+# bundle's own `it.next()`); a loop over `arguments` (which Duktape's
+# arguments objects cannot give an iterator for) takes the array iterator;
+# the --portable build is left alone; the bundle keeps every line where it
+# was. Needs node and the tool's node_modules.
 use strict;
 use warnings;
 use FindBin;
@@ -36,6 +38,8 @@ my $bundle = FcwTest::read_file("$dir/cases.js");
 my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
 like($line // '', qr/\bvar _fcwS = typeof __fcw_helpers === "object" .*__fcw_helpers\.iterStep \|\| function \(it\) \{ return it\.next\(\); \};/,
     "the bundle's first line declares the step");
+like($bundle, qr/_iterator\d* = \[\]\.values\.call\(arguments\) +,/, 'a loop over arguments takes the array iterator');
+like($bundle, qr/_iterator\d* = \[\]\.values\.call\(_arguments\d*\) +,/, 'so does one over an arrow function\'s');
 my $steps = () = $bundle =~ /\(_step\d* = _fcwS\(_iterator\d*\)\)\.done/g;
 cmp_ok($steps, '>=', 12, "the loops step through it ($steps)");
 unlike($bundle, qr/\(_step\d* = _iterator\d*\.next\(\)\)\.done/, 'no loop calls next itself');
@@ -96,5 +100,19 @@ my $named = FcwTest::read_file("$dir/named.out.js");
 like($named, qr/\(_step = _iterator\.next\(\)\)\.done/, 'and keeps its next calls');
 ($rc, $out) = run($jsrun, "$dir/named.out.js");
 is($out, "2\n3\n", 'and runs');
+
+# a variable of the source named like the lowering's `_arguments`, holding a
+# Map: left alone
+FcwTest::write_file("$dir/args.js", <<'JS');
+const _arguments = new Map([['k', 'v']]);
+for (const e of _arguments) print(e.join('='));
+function f() { const g = () => { for (const y of arguments) print('arg ' + y); }; g(); }
+f(1);
+JS
+($rc, $out) = run($tool, "$dir/args.js", '-o', "$dir/args.out.js");
+is($rc, 0, 'a file with its own _arguments builds') or diag($out);
+unlike(FcwTest::read_file("$dir/args.out.js"), qr/\[\]\.values\.call\(_arguments\)/, 'its _arguments is not taken for arguments');
+($rc, $out) = run($jsrun, "$dir/args.out.js");
+like($out, qr/^k=v$/m, 'and its Map is iterated as a Map');
 
 done_testing();

@@ -94,6 +94,17 @@ log('strings, Map, Set, typed arrays', (() => {
     return [collect('a\u{1F600}b').map((c) => c.length), collect(m), collect(m.keys()), collect(new Set([3, 3, 4])),
         collect(new Uint8Array([5, 6]))];
 })());
+log('arguments', (function () {
+    const direct = [...arguments];
+    const out = [];
+    for (const x of arguments) out.push(x * 2);
+    const arrow = () => {
+        const seen = [];
+        for (const y of arguments) seen.push(y);
+        return seen;
+    };
+    return [direct, out, arrow()];
+})(1, 2, 3));
 log('generators and user iterables, closed on break', (() => {
     const out = [];
     function* g() { try { yield 1; yield 2; yield 3; } finally { out.push('closed'); } }

@@ -30,6 +30,15 @@
  * Only the step of the loop's own iterator variable, in the test of the
  * for statement that declares it, is edited, and only when the file does
  * not name the helper already (wanted()).
+ *
+ * The same pass makes a for-of over `arguments` work: Duktape's arguments
+ * objects have no [Symbol.iterator] (the specification gives them
+ * %Array.prototype.values%), so the loop's `arguments[Symbol.iterator]()`
+ * becomes `[].values.call(arguments)`, padded to its length (in strict
+ * code, which the bundle is, `arguments` is always the function's own);
+ * so does the loop over the `_arguments` variable that SWC makes for an
+ * arrow function's `arguments` (every declaration of the name in the file
+ * being `_arguments = arguments`).
  */
 'use strict';
 
@@ -84,14 +93,65 @@ function stepCall(node) {
     return call;
 }
 
+/* `arguments`, and the names `_argumentsN` of the file (SWC's, for an
+ * arrow function's `arguments`) that are only ever declared as `NAME =
+ * arguments` and never assigned or bound otherwise. */
+function argumentsNames(ast) {
+    const names = new Map([['arguments', true]]);
+    const swcName = /^_arguments\d*$/;
+    walk.full(ast, (node) => {
+        if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && swcName.test(node.id.name)) {
+            const plain = !!node.init && isName(node.init, 'arguments');
+            names.set(node.id.name, names.has(node.id.name) ? names.get(node.id.name) && plain : plain);
+        } else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' &&
+            swcName.test(node.left.name)) {
+            names.set(node.left.name, false);
+        } else if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ||
+            node.type === 'CatchClause') {
+            (node.type === 'CatchClause' ? [node.param] : node.params.concat(node.id ? [node.id] : []))
+                .forEach((p) => p && p.type === 'Identifier' && swcName.test(p.name) && names.set(p.name, false));
+        }
+    });
+    return new Set([...names].filter(([, plain]) => plain).map(([name]) => name));
+}
+
+/* The loop's `arguments[Symbol.iterator]()` (or over a name of
+ * argumentsNames), the init of the for statement `node` whose step
+ * stepCall found; or null. */
+function argumentsIterator(node, names) {
+    const init = node.init.declarations[0].init;
+    if (!init || init.type !== 'CallExpression' || init.arguments.length !== 0) {
+        return null;
+    }
+    const member = init.callee;
+    if (member.type !== 'MemberExpression' || !member.computed || member.object.type !== 'Identifier' ||
+        !names.has(member.object.name) ||
+        member.property.type !== 'MemberExpression' || member.property.computed ||
+        !isName(member.property.object, 'Symbol') || !isName(member.property.property, 'iterator')) {
+        return null;
+    }
+    return init;
+}
+
 /* Same-length edits [start, end, text] of `code` (parsed as `ast`). */
 function forOfEdits(ast, code) {
     const edits = [];
+    let names = null;
     walk.simple(ast, {
         ForStatement(node) {
             const call = stepCall(node);
             if (call === null) {
                 return;
+            }
+            if (names === null) {
+                names = /\barguments\[Symbol\.iterator\]\(\)|\b_arguments\d*\[Symbol\.iterator\]\(\)/.test(code) ? argumentsNames(ast) : new Set();
+            }
+            const args = argumentsIterator(node, names);
+            if (args !== null) {
+                const text = `[].values.call(${args.callee.object.name})`;
+                if (args.end - args.start >= text.length) {
+                    edits.push([args.start, args.end, text + ' '.repeat(args.end - args.start - text.length)]);
+                }
             }
             const text = `${HELPER}(${call.callee.object.name})`;
             const length = call.end - call.start;
