@@ -26,12 +26,18 @@ var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true 
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
 
-/* The state record, as a literal so that Duktape sizes it once. list is
- * the header list until .headers is asked for (headersOf); a Response has
- * no BODY when its body is null. */
+/* The state record, made at its size (native.recordMaker). list is the
+ * header list until .headers is asked for (headersOf); a Response has no
+ * BODY when its body is null. */
+var makeResponseState = native.recordMaker(Object.prototype,
+    ['type', 'status', 'statusText', 'url', 'redirected', 'list']);
+
 function responseState(status, statusText, list) {
-    return { type: 'default', status: status, statusText: statusText, url: '', redirected: false, list: list };
+    return makeResponseState('default', status, statusText, '', false, list);
 }
+
+/* The body state of a string body (native.extractBody's), made at its size. */
+var makeBodyState = native.recordMaker(Object.prototype, ['src', 'stream', 'used', 'type']);
 
 /* A response's Headers, made on first use. */
 function headersOf(response) {
@@ -93,7 +99,7 @@ function Response(body, init) {
     if (!(this instanceof Response)) {
         throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
     }
-    initialize(this, init, typeof body === 'string' ? { src: body, stream: null, used: false, type: TEXT_TYPE } :
+    initialize(this, init, typeof body === 'string' ? makeBodyState(body, null, false, TEXT_TYPE) :
         (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ");
 }
 

@@ -1188,6 +1188,16 @@ int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries)
     count = (duk_uint32_t) (duk_get_top(ctx) - base) / 2;
     /* arrays made at their size, their slots written in place (each read
      * of the result's base comes after the last allocation) */
+    if (entries == FCW_DUK_ENTRIES_FLAT) {
+        tv = duk_push_harray_with_size_outptr(thr, 2 * count);
+        for (j = 0; j < 2 * count; j++) {
+            DUK_TVAL_SET_TVAL(&tv[j], DUK_GET_TVAL_POSIDX(thr, base + (duk_idx_t) j));
+            DUK_TVAL_INCREF(thr, &tv[j]);
+        }
+        duk_insert(ctx, base);
+        duk_set_top(ctx, base + 1);
+        return 1;
+    }
     out = (duk_hobject *) duk_push_harray_with_size(thr, count);
     for (j = 0; j < count; j++) {
         if (entries) {

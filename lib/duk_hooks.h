@@ -100,7 +100,9 @@ void fcw_duk_put_hidden(duk_context *ctx, duk_idx_t obj_idx, const char *key);
  * no array part) whose enumerable string-keyed properties are all data
  * properties and none is an array index: pushes the array and returns 1,
  * with the values read in place (nothing can run). Otherwise pushes
- * nothing and returns 0. */
+ * nothing and returns 0. With entries FCW_DUK_ENTRIES_FLAT, the array is
+ * [key, value, key, value, ...]. */
+#define FCW_DUK_ENTRIES_FLAT 2
 int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries);
 
 /* Map.prototype.get (want_value 1) or has, Set.prototype.has, for the

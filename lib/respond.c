@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 #include "fetch.h"
 #include "response.h"
@@ -289,6 +290,22 @@ static duk_ret_t native_headers_record(duk_context *ctx)
     duk_pop(ctx);
     if (duk_has_prop_literal(ctx, 0, DUK_WELLKNOWN_SYMBOL("Symbol.iterator"))) {
         return 0;
+    }
+    /* an object of data properties: its keys and values at once, checked
+     * and normalised in place */
+    if (fcw_duk_plain_entries(ctx, 0, FCW_DUK_ENTRIES_FLAT)) {
+        duk_idx_t flat = duk_get_top_index(ctx);
+        duk_uarridx_t len = (duk_uarridx_t)duk_get_length(ctx, flat);
+        for (duk_uarridx_t i = 0; i < len; i += 2) {
+            duk_get_prop_index(ctx, flat, i);
+            push_header_name(ctx, flat + 1);
+            duk_put_prop_index(ctx, flat, i);
+            duk_pop(ctx);
+            duk_get_prop_index(ctx, flat, i + 1);
+            normalize_header_value(ctx, flat + 1);
+            duk_put_prop_index(ctx, flat, i + 1);
+        }
+        return 1;
     }
     duk_idx_t out = duk_push_array(ctx);
     duk_uarridx_t n = 0;

@@ -99,5 +99,21 @@ test('Headers: constructor forms', function (t) {
     t.throws(function () { new Headers([['a', 'b', 'c']]); }, TypeError, 'not three');
     t.throws(function () { new Headers('a: b'); }, TypeError, 'a string is not a HeadersInit');
     t.throws(function () { new Headers({ 'bad name': 'x' }); }, TypeError, 'record names are validated');
+    t.throws(function () { new Headers({ ok: 'a\nb' }); }, TypeError, 'and values');
+    var r = new Response('x', { headers: { 'X-Upper': '  padded\t', n: 7, 'x-Two': 'b' } });
+    t.deepEqual(Array.from(r.headers.entries()),
+        [['content-type', 'text/plain;charset=UTF-8'], ['n', '7'], ['x-two', 'b'], ['x-upper', 'padded']],
+        'a record in a Response: names lowercased, values trimmed and made strings');
+    var reads = 0;
+    var withGetter = { get 'x-g'() { reads++; return 'got'; }, plain: 'p' };
+    t.equal(new Headers(withGetter).get('x-g'), 'got', 'a record with a getter');
+    t.equal(reads, 1, 'read once');
+    t.deepEqual(Array.from(new Headers({ 2: 'two', 1: 'one', b: 'bee' }).entries()),
+        [['1', 'one'], ['2', 'two'], ['b', 'bee']], 'integer names');
+    t.deepEqual(Array.from(new Response('', { headers: {} }).headers.entries()),
+        [['content-type', 'text/plain;charset=UTF-8']], 'an empty record');
+    var proto = Object.create(null);
+    proto.k = 'v';
+    t.equal(new Headers(proto).get('k'), 'v', 'a record without a prototype');
     t.equal(Object.prototype.toString.call(original), '[object Headers]', 'class string');
 });
