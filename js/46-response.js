@@ -96,7 +96,9 @@ function initialize(response, init, extracted, what) {
 }
 
 function Response(body, init) {
-    if (!(this instanceof Response)) {
+    /* (new.target first: `new Response` needs no prototype walk; a
+     * subclass's super() calls it without one, on an object of its own) */
+    if (new.target === void 0 && !(this instanceof Response)) {
         throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
     }
     initialize(this, init, typeof body === 'string' ? makeBodyState(body, null, false, TEXT_TYPE) :

@@ -117,3 +117,12 @@ test('Response: body types', function (t) {
         t.equal(s, '12', 'other values are converted to strings');
     });
 });
+
+test('Response: only as a constructor', function (t) {
+    t.throws(function () { Response(); }, TypeError, 'called as a function');
+    t.throws(function () { Response.call({}, 'x'); }, TypeError, 'on another object');
+    t.throws(function () { Response.call(Object.create(Object.prototype)); }, TypeError, 'on a plain object');
+    var own = Object.create(Response.prototype);
+    Response.call(own, 'through super');
+    t.equal(own.status, 200, 'on an object of its prototype (a subclass\'s super())');
+});
