@@ -293,9 +293,6 @@ Request.prototype.clone = function clone() {
 Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
 
 /* Makes a bare object with Request.prototype, more cheaply than Object.create. */
-function IncomingRequest() {}
-IncomingRequest.prototype = Request.prototype;
-
 /* An incoming request's state: its defaults differ in cf and in redirect,
  * which is "manual" as in workerd, so that fetch(new Request(url, request))
  * relays an upstream's redirect to the client instead of following it. */
@@ -308,13 +305,16 @@ IncomingState.prototype = Object.create(RequestState.prototype);
 IncomingState.prototype.redirect = 'manual';
 IncomingState.prototype.cf = INCOMING_CF;
 
+/* The request and its state, made at their size (native.recordMaker). */
+var makeIncomingState = native.recordMaker(IncomingState.prototype, ['method', 'url', 'list', 'facts']);
+var makeIncomingRequest = native.recordMaker(Request.prototype, [REQUEST]);
+
 native.makeRequest = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {
     /* no HEADERS until asked for (headersOf), no BODY for none */
-    var request = new IncomingRequest(), state = new IncomingState(method, url, headers);
-    request[REQUEST] = state;
-    if (httpProtocol !== void 0 || tlsVersion !== void 0 || tlsCipher !== void 0) {
-        state.facts = [httpProtocol, tlsVersion, tlsCipher];
-    }
+    var state = makeIncomingState(method, url, headers,
+        httpProtocol !== void 0 || tlsVersion !== void 0 || tlsCipher !== void 0 ?
+            [httpProtocol, tlsVersion, tlsCipher] : null);
+    var request = makeIncomingRequest(state);
     if (body !== null && method !== 'GET' && method !== 'HEAD') {
         request[BODY] = { src: body, stream: null, used: false };
     }
