@@ -99,6 +99,9 @@ ExecutionContext.prototype.passThroughOnException = function passThroughOnExcept
     native.passThrough = true;
 };
 
+/* new ExecutionContext(serial), made at its size (native.recordMaker) */
+var makeExecutionContext = native.recordMaker(ExecutionContext.prototype, [kSerial]);
+
 function FetchEvent(request, serial) {
     this.type = 'fetch';
     this.request = request;
@@ -205,9 +208,9 @@ native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion
             }
         }
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
-            result = d.fetch(request, native.env, new ExecutionContext(requestSerial));
+            result = d.fetch(request, native.env, makeExecutionContext(requestSerial));
         } else if (typeof d === 'function') {
-            result = d(request, native.env, new ExecutionContext(requestSerial));
+            result = d(request, native.env, makeExecutionContext(requestSerial));
         } else {
             var event = new FetchEvent(request, requestSerial);
             var list = listeners.fetch.slice();
