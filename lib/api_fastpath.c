@@ -31,7 +31,7 @@
 
 #define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
 #define ORIGINAL_KEY DUK_HIDDEN_SYMBOL("fcwOriginal")
-#define PROTO_KEY DUK_HIDDEN_SYMBOL("fcwProto")
+#define MAKER_KEY DUK_HIDDEN_SYMBOL("fcwMaker")
 #define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
 #define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
 #define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
@@ -270,7 +270,7 @@ static duk_ret_t fast_array_iterator(duk_context *ctx)
     duk_push_int(ctx, 0);                          /* 1 */
     duk_push_int(ctx, duk_get_current_magic(ctx)); /* 2 */
     duk_push_current_function(ctx);                /* 3 */
-    duk_get_prop_literal(ctx, 3, PROTO_KEY);       /* 4: the maker */
+    duk_get_prop_literal(ctx, 3, MAKER_KEY);       /* 4: the maker */
     fcw_duk_record_push(ctx, 4, 0, 3);
     return 1;
 }
@@ -286,7 +286,7 @@ static duk_ret_t native_fast_array_iterator(duk_context *ctx)
     }
     make_fast(ctx, fast_array_iterator, 0, kind, 1, -1);
     duk_dup(ctx, 2);
-    duk_put_prop_literal(ctx, -2, PROTO_KEY);
+    duk_put_prop_literal(ctx, -2, MAKER_KEY);
     return 1;
 }
 
