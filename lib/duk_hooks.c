@@ -628,12 +628,15 @@ static duk_hstring *rx_key(struct pcore *pc, int i)
     return DUK_TVAL_GET_STRING(DUK_HOBJECT_A_GET_BASE(pc->thr->heap, shape) + 2 + i);
 }
 
-static void pc_init(duk_hthread *thr, struct pcore *pc)
+/* The entry of each function of the core: its configuration, and its
+ * arguments made nargs (missing ones undefined). */
+static void pc_init(duk_hthread *thr, struct pcore *pc, duk_idx_t nargs)
 {
     pc->thr = thr;
     pc->config = own_value_array(thr, PC_COUNT);
     if (pc->config == NULL)
         (void) duk_error((duk_context *) thr, DUK_ERR_TYPE_ERROR, "not a promise core function");
+    duk_set_top(thr, nargs);
 }
 
 /* Pushes obj[key] (obj at idx): an own data property read in place, any
@@ -763,8 +766,7 @@ static duk_ret_t promise_settle(duk_context *ctx)
     duk_hthread *thr = (duk_hthread *) ctx;
     struct pcore pc;
 
-    pc_init(thr, &pc);
-    duk_set_top(ctx, 2);
+    pc_init(thr, &pc, 2);
     duk_require_hobject(thr, 0);
     pc_settle(&pc, 0, 1, duk_get_current_magic(ctx));
     return 0;
@@ -840,8 +842,7 @@ static duk_ret_t promise_resolve(duk_context *ctx)
     duk_hthread *thr = (duk_hthread *) ctx;
     struct pcore pc;
 
-    pc_init(thr, &pc);
-    duk_set_top(ctx, 2);
+    pc_init(thr, &pc, 2);
     duk_require_hobject(thr, 0);
     pc_resolve(&pc, 0, 1);
     return 0;
@@ -858,8 +859,7 @@ static duk_ret_t promise_reaction_job(duk_context *ctx)
     struct pcore pc;
     int fulfilled;
 
-    pc_init(thr, &pc);
-    duk_set_top(ctx, 1);
+    pc_init(thr, &pc, 1);
     duk_require_hobject(thr, 0);
     slot_get(thr, 0, rx_key(&pc, RX_FULFILLED));
     fulfilled = duk_to_boolean(ctx, -1);
@@ -954,8 +954,7 @@ static duk_ret_t promise_perform_then(duk_context *ctx)
 {
     struct pcore pc;
 
-    pc_init((duk_hthread *) ctx, &pc);
-    duk_set_top(ctx, 5);
+    pc_init((duk_hthread *) ctx, &pc, 5);
     pc_perform_then(&pc, 0, 1, 2, 3, 4);
     return 0;
 }
@@ -974,8 +973,7 @@ static duk_ret_t promise_await(duk_context *ctx)
     duk_hobject *obj;
     int state = 1;
 
-    pc_init(thr, &pc);
-    duk_set_top(ctx, 2);
+    pc_init(thr, &pc, 2);
     duk_require_hobject(thr, 0);
     duk_push_undefined(ctx); /* 2: no handler, no capability */
     if (!is_primitive(ctx, 1)) {
@@ -1107,19 +1105,12 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
 void fcw_duk_put_slot(duk_context *ctx, duk_idx_t obj_idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj;
-    duk_tval *tv;
+    duk_hstring *key;
 
     obj_idx = duk_require_normalize_index(ctx, obj_idx);
-    obj = duk_require_hobject(thr, obj_idx);
-    tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_require_hstring(thr, -1));
-    if (tv == NULL) {
-        duk_swap_top(ctx, -2);
-        (void) duk_put_prop(ctx, obj_idx);
-        return;
-    }
-    duk_pop(ctx);
-    DUK_TVAL_SET_TVAL_UPDREF(thr, tv, thr->valstack_top - 1);
+    key = duk_require_hstring(thr, -1);
+    duk_swap_top(ctx, -2); /* [... key value]: the key held while it is written */
+    slot_set(thr, obj_idx, key);
     duk_pop(ctx);
 }
 
