@@ -62,34 +62,40 @@ native.bodyUnusable = function (state) {
     return native.bodyUsed(state) || (!!state && state.stream !== null && !!state.stream.locked);
 };
 
+/* An extracted body's state { src, stream, used, type }, made at its size
+ * (native.recordMaker); the Response constructor makes a string body's
+ * with it directly. */
+var makeBodyState = native.makeBodyState = native.recordMaker(Object.prototype, ['src', 'stream', 'used', 'type']);
+var TEXT_TYPE = 'text/plain;charset=UTF-8';
+
 /* Fetch "extract a body". A non-object, non-buffer init is a string. */
 native.extractBody = function (init) {
     if (init === null || init === void 0) {
         return null;
     }
     if (typeof init === 'string') {
-        return { src: init, stream: null, used: false, type: 'text/plain;charset=UTF-8' };
+        return makeBodyState(init, null, false, TEXT_TYPE);
     }
     if (native.isBufferSource(init)) {
-        return { src: new Uint8Array(native.toU8(init)), stream: null, used: false, type: null };
+        return makeBodyState(new Uint8Array(native.toU8(init)), null, false, null);
     }
     if (native.isBlob(init)) {
-        return { src: native.blobBytes(init), stream: null, used: false, type: init.type || null };
+        return makeBodyState(native.blobBytes(init), null, false, init.type || null);
     }
     if (init instanceof FormData) {
         return multipartSerialize(init[ENTRIES]);
     }
     var URLSearchParams = global.URLSearchParams, ReadableStream = global.ReadableStream;
     if (typeof URLSearchParams === 'function' && init instanceof URLSearchParams) {
-        return { src: init.toString(), stream: null, used: false, type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+        return makeBodyState(init.toString(), null, false, 'application/x-www-form-urlencoded;charset=UTF-8');
     }
     if (typeof ReadableStream === 'function' && init instanceof ReadableStream) {
         if (init.locked || isStreamDisturbed(init)) {
             throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
         }
-        return { src: null, stream: init, used: false, type: null };
+        return makeBodyState(null, init, false, null);
     }
-    return { src: usvString(init), stream: null, used: false, type: 'text/plain;charset=UTF-8' };
+    return makeBodyState(usvString(init), null, false, TEXT_TYPE);
 };
 
 native.cloneBody = function (state) {
@@ -420,12 +426,8 @@ function multipartSerialize(entries) {
         text = '\r\n';
     }
     chunks.push(native.utf8Encode(text + '--' + boundary + '--\r\n'));
-    return {
-        src: chunks.length === 1 ? chunks[0] : native.concatBytes(chunks),
-        stream: null,
-        used: false,
-        type: 'multipart/form-data; boundary=' + boundary
-    };
+    return makeBodyState(chunks.length === 1 ? chunks[0] : native.concatBytes(chunks), null, false,
+        'multipart/form-data; boundary=' + boundary);
 }
 
 function FormData(form) {

@@ -35,9 +35,7 @@ var makeResponseState = native.recordMaker(Object.prototype,
 function responseState(status, statusText, list) {
     return makeResponseState('default', status, statusText, '', false, list);
 }
-
-/* The body state of a string body (native.extractBody's), made at its size. */
-var makeBodyState = native.recordMaker(Object.prototype, ['src', 'stream', 'used', 'type']);
+var makeBodyState = native.makeBodyState;
 
 /* A response's Headers, made on first use. */
 function headersOf(response) {
@@ -180,7 +178,7 @@ Response.json = function json(data, init) {
         throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
     }
     var response = new BareResponse();
-    initialize(response, init, { src: text, stream: null, used: false, type: 'application/json' },
+    initialize(response, init, makeBodyState(text, null, false, 'application/json'),
         "Failed to execute 'json' on 'Response': ");
     return response;
 };
