@@ -16,9 +16,10 @@
 
 extern volatile sig_atomic_t fcw_cputimer_expired;
 
-/* Arms the alarm ms of CPU time from now (re-arming replaces it); returns
- * 0, or -1 when the system has no such timer (the limit is then checked
- * by the engine's own clock reads alone). */
+/* Arms the alarm to fire after ms of CPU time from now, or at most an
+ * eighth more (re-arming replaces it); returns 0, or -1 when the system
+ * has no such timer (the limit is then checked by the engine's own clock
+ * reads alone). */
 int fcw_cputimer_arm(unsigned ms, void (*on_expire)(void *data), void *data);
 void fcw_cputimer_disarm(void);
 

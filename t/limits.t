@@ -13,6 +13,7 @@ use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
 use Time::HiRes qw(time sleep);
+use POSIX ();
 
 my $dir = FcwTest::tmpdir();
 my $script = FcwTest::write_file("$dir/limits.js", <<'EOF2');
@@ -123,6 +124,26 @@ diag(sprintf('native-call loop answered 503 after %.0f ms (limits.cpu_ms = 100)'
 like($pool->log, qr{request \d+ "GET /native-loop": request ended by limits.cpu_ms \(100 ms\)}, 'logged with the limit');
 is($pool->request(uri => '/')->{body}, 'fine', 'the same child answers the next request');
 is_deeply([ $pool->children ], \@kids, 'no child was replaced');
+
+# The alarm's kernel timer is set for the limit and an eighth more, and a
+# setting younger than that eighth is kept for the next requests
+# (lib/cputimer.c): after quick requests that keep one, a loop of native
+# calls still gets its whole limit of CPU time, and not much more. The
+# child's CPU time is read from /proc (in clock ticks: 10 ms apart).
+sub child_cpu_ms {
+    open my $fh, '<', "/proc/$kids[0]/stat" or return undef;
+    my @f = split ' ', (split /\)/, scalar <$fh>)[1];
+    return ($f[11] + $f[12]) * 1000 / POSIX::sysconf(POSIX::_SC_CLK_TCK());
+}
+for my $round (1 .. 2) {
+    $pool->request(uri => '/') for 1 .. 20;
+    my $before = child_cpu_ms();
+    $r = $pool->request(uri => '/native-loop', timeout => 30);
+    my $used = child_cpu_ms() - $before;
+    is($r->{status}, 503, "after quick requests ($round), the native loop is ended by the CPU limit");
+    cmp_ok($used, '>=', 90, sprintf('having had the whole limit of CPU time (%.0f ms)', $used));
+    cmp_ok($used, '<', 1.5 * 100 + 60, 'and not much more');
+}
 
 $t0 = time;
 $r = $pool->request(uri => '/timers');
