@@ -16,11 +16,19 @@
 
 extern volatile sig_atomic_t fcw_cputimer_expired;
 
-/* Arms the alarm to fire after ms of CPU time from now, or at most an
- * eighth more (re-arming replaces it); returns 0, or -1 when the system
- * has no such timer (the limit is then checked by the engine's own clock
- * reads alone). */
+/* The alarm fires after the limit of CPU time and at most this much more. */
+#define FCW_CPUTIMER_WINDOW_MS 2
+
+/* Arms the alarm to fire after ms of CPU time from now, or at most
+ * FCW_CPUTIMER_WINDOW_MS more (re-arming replaces it); returns 0, or -1
+ * when the system has no such timer (the limit is then checked by the
+ * engine's own clock reads alone). */
 int fcw_cputimer_arm(unsigned ms, void (*on_expire)(void *data), void *data);
 void fcw_cputimer_disarm(void);
+
+/* The CPU time used since the alarm was armed, at least (short by at most
+ * FCW_CPUTIMER_WINDOW_MS and the kernel's accounting of it, a clock tick):
+ * one system call. -1 when not armed. */
+int fcw_cputimer_used_ms(double *used);
 
 #endif

@@ -63,7 +63,8 @@ struct fcw_engine {
     int in_request;
     int request_dirty; /* the request left timers, transfers or jobs behind */
     double wall_deadline;
-    double cpu_deadline;
+    unsigned cpu_ms;        /* the CPU limit armed, 0: none */
+    double cpu_deadline;    /* by the CPU clock, when the alarm has no timer (0: read off the timer) */
     double cpu_check_after; /* wall clock before which the CPU limit cannot be reached */
     enum engine_interrupt interrupt;
     char log_context[256];
@@ -250,17 +251,23 @@ int fcw_engine_timeout_check(void *udata)
     if (fcw_engine_out_of_memory(e)) {
         return 1;
     }
-    if (fcw_cputimer_expired && e->cpu_deadline > 0) {
+    if (fcw_cputimer_expired && e->cpu_ms > 0) {
         e->interrupt = ENGINE_CPU_LIMIT;
         return 1;
     }
     /* Duktape checks on every entry from C: a thread uses no more CPU time
-     * than wall time, so read the (syscall) CPU clock only once as much
-     * wall time as the CPU limit has passed since the limits were armed */
+     * than wall time, so read the CPU time used (a system call) only once
+     * as much wall time as the CPU limit has passed since the limits were
+     * armed; off the alarm's timer (lib/cputimer.c), or the CPU clock when
+     * there is none */
     double now = fcw_loop_now();
-    if (e->cpu_deadline > 0 && now >= e->cpu_check_after && cpu_now_ms() > e->cpu_deadline) {
-        e->interrupt = ENGINE_CPU_LIMIT;
-        return 1;
+    if (e->cpu_ms > 0 && now >= e->cpu_check_after) {
+        double used;
+        if (e->cpu_deadline > 0 ? cpu_now_ms() > e->cpu_deadline
+                                : fcw_cputimer_used_ms(&used) == 0 && used >= (double)e->cpu_ms) {
+            e->interrupt = ENGINE_CPU_LIMIT;
+            return 1;
+        }
     }
     if (e->wall_deadline > 0 && now > e->wall_deadline) {
         e->interrupt = ENGINE_WALL_LIMIT;
@@ -354,8 +361,7 @@ double fcw_engine_wall_deadline(const struct fcw_engine *engine)
 
 int fcw_engine_past_deadline(struct fcw_engine *engine)
 {
-    if (engine->interrupt == ENGINE_RUNNING && engine->limits_armed && engine->cpu_deadline > 0 &&
-        fcw_cputimer_expired) {
+    if (engine->interrupt == ENGINE_RUNNING && engine->limits_armed && engine->cpu_ms > 0 && fcw_cputimer_expired) {
         engine->interrupt = ENGINE_CPU_LIMIT;
     }
     if (engine->interrupt == ENGINE_RUNNING && engine->wall_deadline > 0 && fcw_loop_now() >= engine->wall_deadline) {
@@ -688,22 +694,24 @@ void fcw_engine_arm_limits(struct fcw_engine *e, unsigned cpu_ms, unsigned wall_
     e->interrupt = ENGINE_RUNNING;
     e->oom_failures = 0;
     double now = fcw_loop_now();
-    e->cpu_deadline = cpu_ms ? cpu_now_ms() + cpu_ms : 0;
+    e->cpu_ms = cpu_ms;
+    e->cpu_deadline = 0;
     e->cpu_check_after = now + cpu_ms;
     e->wall_deadline = wall_ms ? now + wall_ms : 0;
     e->limits_armed = 1;
-    if (cpu_ms) {
-        fcw_cputimer_arm(cpu_ms, cpu_alarm, e);
+    if (cpu_ms && fcw_cputimer_arm(cpu_ms, cpu_alarm, e) < 0) {
+        e->cpu_deadline = cpu_now_ms() + cpu_ms; /* no timer: the clock */
     }
 }
 
 void fcw_engine_disarm_limits(struct fcw_engine *e)
 {
-    if (e->cpu_deadline > 0) {
+    if (e->cpu_ms > 0) {
         fcw_cputimer_disarm();
     }
     e->limits_armed = 0;
     e->interrupt = ENGINE_RUNNING;
+    e->cpu_ms = 0;
     e->cpu_deadline = e->wall_deadline = 0;
 }
 

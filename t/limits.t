@@ -125,11 +125,12 @@ like($pool->log, qr{request \d+ "GET /native-loop": request ended by limits.cpu_
 is($pool->request(uri => '/')->{body}, 'fine', 'the same child answers the next request');
 is_deeply([ $pool->children ], \@kids, 'no child was replaced');
 
-# The alarm's kernel timer is set for the limit and an eighth more, and a
-# setting younger than that eighth is kept for the next requests
-# (lib/cputimer.c): after quick requests that keep one, a loop of native
-# calls still gets its whole limit of CPU time, and not much more. The
-# child's CPU time is read from /proc (in clock ticks: 10 ms apart).
+# The alarm's kernel timer is set for the limit and a window of 2 ms more,
+# and a setting younger than the window is kept for the next requests,
+# which read the CPU time they use off it (lib/cputimer.c): after quick
+# requests that keep one, a loop of native calls still gets its whole
+# limit of CPU time, and not much more. The child's CPU time is read from
+# /proc (in clock ticks: 10 ms apart).
 sub child_cpu_ms {
     open my $fh, '<', "/proc/$kids[0]/stat" or return undef;
     my @f = split ' ', (split /\)/, scalar <$fh>)[1];
