@@ -241,6 +241,25 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   out(`await order: ${awaitOrder.join(', ')}`);
   out(`all: ${show(await Promise.all([add(1), add(2), tick(3), recurse(3)]))}`);
   out(`recursion 2000 deep: ${await recurse(2000)}`);
+  // bodies one after another on the runtime's pooled threads: each sees
+  // its own this and arguments, whatever the one before left or threw
+  async function who(...rest) { return `${typeof this === 'object' && this !== null ? this.tag : typeof this} ${arguments.length} ${rest.join('+')}`; }
+  async function failsNow(m) { throw new TypeError(m); }
+  const turns = [];
+  for (let i = 0; i < 12; i++) {
+    try { await failsNow(`turn ${i}`); } catch (e) { turns.push(`${e.name}: ${e.message}`); }
+    turns.push(await who.call({ tag: `t${i}` }, i, 'x'));
+    turns.push(await who(i));
+  }
+  out(`pooled turns: ${turns.slice(0, 3).join(' | ')} ... ${turns.slice(-3).join(' | ')} (${turns.length})`);
+  // more bodies suspended at once than the pool keeps, then all resumed
+  const many = await Promise.all(Array.from({ length: 20 }, async (_, i) => { const v = await tick(i); if (i % 7 === 3) throw new Error(`many ${i}`); return v * 2; }).map((p) => p.catch((e) => e.message)));
+  out(`many at once: ${many.join(',')}`);
+  // a body that calls another async function from its own thread, which
+  // throws synchronously and after an await, then goes on
+  async function outer() { const got = []; for (const w of ['sync', 'async']) { try { await thrower(w); } catch (e) { got.push(e.message); } got.push(await who(w)); } return got; }
+  out(`nested on pooled threads: ${show(await outer())} ${show(await outer())}`);
+  out(`recursion again: ${await recurse(50)}`);
   const order = [];
   const a1 = (async () => { order.push('a1 start'); await null; order.push('a1 after await'); })();
   Promise.resolve().then(() => order.push('then 1')).then(() => order.push('then 2'));
