@@ -21,6 +21,11 @@ void fcw_duk_request_interrupt(duk_context *ctx)
     }
 }
 
+void *fcw_duk_heap_udata(duk_context *ctx)
+{
+    return ((duk_hthread *) ctx)->heap->heap_udata;
+}
+
 /* The empty buffer every detached buffer object points to, one per heap
  * (kept in the heap stash): it tells a detached ArrayBuffer from one of
  * length 0. */

@@ -12,6 +12,10 @@
  * Only writes two integers: safe from a signal handler on the same thread. */
 void fcw_duk_request_interrupt(duk_context *ctx);
 
+/* The heap's user data (duk_create_heap's udata): the same for every
+ * thread of the heap, read without a property lookup. */
+void *fcw_duk_heap_udata(duk_context *ctx);
+
 /* Detaches the ArrayBuffer at idx (structured transfer, transfer()): it
  * and every view over its bytes are left with byteLength 0 over an empty
  * buffer (one per heap, which marks them detached), and the bytes are

@@ -43,6 +43,8 @@
 
 struct fcw_engine {
     duk_context *ctx;
+    void *native;                  /* the `native` object (kept in the heap stash) */
+    void *slots[FCW_ENGINE_SLOTS]; /* fcw_engine_slot */
     struct fcw_loop *loop;
     struct fcw_limits limits;
     fcw_log_cb log;
@@ -327,11 +329,17 @@ static void seed_random(struct fcw_engine *e)
 
 struct fcw_engine *fcw_engine_of(duk_context *ctx)
 {
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, "engine");
-    struct fcw_engine *e = duk_get_pointer(ctx, -1);
-    duk_pop_2(ctx);
-    return e;
+    return fcw_duk_heap_udata(ctx);
+}
+
+void fcw_engine_set_slot(struct fcw_engine *engine, enum fcw_engine_slot slot, void *p)
+{
+    engine->slots[slot] = p;
+}
+
+void *fcw_engine_slot(const struct fcw_engine *engine, enum fcw_engine_slot slot)
+{
+    return engine->slots[slot];
 }
 
 duk_context *fcw_engine_ctx(struct fcw_engine *engine)
@@ -431,9 +439,7 @@ void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
 
 void fcw_engine_push_native(struct fcw_engine *engine)
 {
-    duk_push_heap_stash(engine->ctx);
-    duk_get_prop_literal(engine->ctx, -1, "native");
-    duk_remove(engine->ctx, -2);
+    duk_push_heapptr(engine->ctx, engine->native);
 }
 
 struct native_call {
@@ -482,17 +488,20 @@ static duk_ret_t native_drain_jobs(duk_context *ctx)
     return 0;
 }
 
-static void call_if_not_empty(duk_context *ctx, const char *queue, const char *fn)
-{
-    duk_get_prop_string(ctx, -1, queue);
-    int pending = duk_get_length(ctx, -1) > 0;
-    duk_pop(ctx);
-    if (pending) {
-        duk_get_prop_string(ctx, -1, fn);
-        duk_call(ctx, 0);
-        duk_pop(ctx);
-    }
-}
+/* native[fn]() when the array native[queue] (on top of the stack) holds
+ * anything; the names as literals, looked up through Duktape's literal
+ * cache rather than interned on every call */
+#define CALL_IF_NOT_EMPTY(ctx, queue, fn)                                                                              \
+    do {                                                                                                               \
+        duk_get_prop_literal((ctx), -1, queue);                                                                        \
+        int pending_ = duk_get_length((ctx), -1) > 0;                                                                  \
+        duk_pop(ctx);                                                                                                  \
+        if (pending_) {                                                                                                \
+            duk_get_prop_literal((ctx), -1, fn);                                                                       \
+            duk_call((ctx), 0);                                                                                        \
+            duk_pop(ctx);                                                                                              \
+        }                                                                                                              \
+    } while (0)
 
 static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
 {
@@ -505,8 +514,8 @@ static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
     duk_call(ctx, c->nargs);
     duk_pop(ctx);
     fcw_engine_push_native(e);
-    call_if_not_empty(ctx, "jobQueue", "drainJobs");
-    call_if_not_empty(ctx, "unhandledRejections", "reportUnhandledRejections");
+    CALL_IF_NOT_EMPTY(ctx, "jobQueue", "drainJobs");
+    CALL_IF_NOT_EMPTY(ctx, "unhandledRejections", "reportUnhandledRejections");
     duk_pop(ctx);
     return 0;
 }
@@ -608,8 +617,6 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
     e->log_data = config->log_data;
     duk_context *ctx = e->ctx;
     duk_push_heap_stash(ctx);
-    duk_push_pointer(ctx, e);
-    duk_put_prop_literal(ctx, -2, "engine");
     duk_push_object(ctx);
     duk_idx_t native_idx = duk_get_top_index(ctx);
     duk_push_c_function(ctx, native_log, 3);
@@ -621,6 +628,7 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
         modules[i]->init(ctx, native_idx);
         e->nmodules = i + 1;
     }
+    e->native = duk_get_heapptr(ctx, native_idx); /* the stash keeps it */
     duk_put_prop_literal(ctx, -2, "native");
     duk_pop(ctx);
     return e;
@@ -718,7 +726,10 @@ void fcw_engine_disarm_limits(struct fcw_engine *e)
 void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context)
 {
     engine->request_id = id;
-    snprintf(engine->log_context, sizeof(engine->log_context), "%s", log_context ? log_context : "");
+    /* as snprintf "%s" would, without parsing a format per request */
+    size_t n = log_context ? strnlen(log_context, sizeof(engine->log_context) - 1) : 0;
+    memcpy(engine->log_context, log_context ? log_context : "", n);
+    engine->log_context[n] = '\0';
     fcw_engine_arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;
     if (fcw_profile_begin(engine->ctx) < 0) {

@@ -62,11 +62,7 @@ struct fetch_state {
 
 static struct fetch_state *state_of(duk_context *ctx)
 {
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, "fetch");
-    struct fetch_state *f = duk_get_pointer(ctx, -1);
-    duk_pop_2(ctx);
-    return f;
+    return fcw_engine_slot(fcw_engine_of(ctx), FCW_ENGINE_SLOT_FETCH);
 }
 
 static unsigned queue_limit(const struct fetch_state *f)
@@ -568,17 +564,13 @@ void fcw_api_fetch_init(duk_context *ctx, duk_idx_t native_idx)
         return;
     }
     f->engine = fcw_engine_of(ctx);
-    duk_push_heap_stash(ctx);
-    duk_push_pointer(ctx, f);
-    duk_put_prop_literal(ctx, -2, "fetch");
-    duk_pop(ctx);
+    fcw_engine_set_slot(f->engine, FCW_ENGINE_SLOT_FETCH, f);
     duk_put_function_list(ctx, native_idx, natives);
 }
 
 void fcw_fetch_free(struct fcw_engine *engine)
 {
-    duk_context *ctx = fcw_engine_ctx(engine);
-    struct fetch_state *f = ctx ? state_of(ctx) : NULL;
+    struct fetch_state *f = fcw_engine_slot(engine, FCW_ENGINE_SLOT_FETCH);
     if (f == NULL) {
         return;
     }
@@ -594,8 +586,6 @@ void fcw_fetch_free(struct fcw_engine *engine)
     if (f->kick_timer != 0) {
         fcw_loop_del_timer(fcw_engine_loop(engine), f->kick_timer);
     }
-    duk_push_heap_stash(ctx);
-    duk_del_prop_literal(ctx, -1, "fetch");
-    duk_pop(ctx);
+    fcw_engine_set_slot(engine, FCW_ENGINE_SLOT_FETCH, NULL);
     free(f);
 }

@@ -116,7 +116,9 @@ int fcw_log_json(void)
 void fcw_log_set_request(unsigned long id, const char *context)
 {
     log_request_id = context ? id : 0;
-    snprintf(log_request, sizeof(log_request), "%s", context ? context : "");
+    size_t n = context ? strnlen(context, sizeof(log_request) - 1) : 0; /* as snprintf "%s" */
+    memcpy(log_request, context ? context : "", n);
+    log_request[n] = '\0';
 }
 
 /* A line being built: on the stack while it fits, then on the heap. */
