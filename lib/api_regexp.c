@@ -44,21 +44,9 @@
 
 enum getter_magic { MAGIC_SOURCE = 100, MAGIC_FLAGS = 101 };
 
-static duk_context *last_ctx;
-static struct re_state *last_state;
-
 struct re_state *fcw_re_state(duk_context *ctx)
 {
-    if (ctx == last_ctx && last_state != NULL) {
-        return last_state;
-    }
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, "regexp");
-    struct re_state *st = duk_get_pointer(ctx, -1);
-    duk_pop_2(ctx);
-    last_ctx = ctx;
-    last_state = st;
-    return st;
+    return fcw_engine_slot(fcw_engine_of(ctx), FCW_ENGINE_SLOT_REGEXP);
 }
 
 /* ---- the program cache ---- */
@@ -855,12 +843,7 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
         (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     }
     st->engine = fcw_engine_of(ctx);
-    duk_push_heap_stash(ctx);
-    duk_push_pointer(ctx, st);
-    duk_put_prop_literal(ctx, -2, "regexp");
-    duk_pop(ctx);
-    last_ctx = ctx;
-    last_state = st;
+    fcw_engine_set_slot(st->engine, FCW_ENGINE_SLOT_REGEXP, st);
 
     static const duk_function_list_entry fns[] = {
         {"regexpCreate", native_create, 3},
@@ -886,25 +869,14 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
 void fcw_api_regexp_free(struct fcw_engine *engine)
 {
     duk_context *ctx = fcw_engine_ctx(engine);
-    if (ctx == NULL) {
+    struct re_state *st = fcw_engine_slot(engine, FCW_ENGINE_SLOT_REGEXP);
+    if (ctx == NULL || st == NULL) {
         return;
     }
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, "regexp");
-    struct re_state *st = duk_get_pointer(ctx, -1);
-    duk_pop(ctx);
-    duk_del_prop_literal(ctx, -1, "regexp");
-    duk_pop(ctx);
-    if (st == NULL) {
-        return;
-    }
+    fcw_engine_set_slot(engine, FCW_ENGINE_SLOT_REGEXP, NULL);
     for (int i = 0; i < RE_CACHE_SLOTS; i++) {
         slot_clear(st, &st->slots[i]);
     }
     fcw_re_input_free(ctx, &st->input);
-    if (last_state == st) {
-        last_state = NULL;
-        last_ctx = NULL;
-    }
     free(st);
 }

@@ -21,7 +21,7 @@ struct fcw_engine *fcw_engine_of(duk_context *ctx);
 duk_context *fcw_engine_ctx(struct fcw_engine *engine);
 /* Pointers the modules keep per engine and read on every request, where a
  * lookup in the heap stash would cost some 270 machine instructions. */
-enum fcw_engine_slot { FCW_ENGINE_SLOT_FETCH, FCW_ENGINE_SLOTS };
+enum fcw_engine_slot { FCW_ENGINE_SLOT_FETCH, FCW_ENGINE_SLOT_REGEXP, FCW_ENGINE_SLOTS };
 void fcw_engine_set_slot(struct fcw_engine *engine, enum fcw_engine_slot slot, void *p);
 void *fcw_engine_slot(const struct fcw_engine *engine, enum fcw_engine_slot slot);
 struct fcw_loop *fcw_engine_loop(struct fcw_engine *engine);
