@@ -7,7 +7,7 @@
  *
  * Setting the kernel's timer is a system call, and so is stopping it, and
  * so is reading the CPU clock to know where a request starts: three per
- * request, which cost a child answering hello about 4 us of its 45 (CPU
+ * request, which cost a child answering hello about 3 us of its 45 (CPU
  * time per request, over 10,000 requests). So the timer is set for the
  * limit and a window of FCW_CPUTIMER_WINDOW_MS more, and a setting is kept
  * for the next requests while it is younger than the window in wall time:

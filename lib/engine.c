@@ -726,10 +726,7 @@ void fcw_engine_disarm_limits(struct fcw_engine *e)
 void fcw_engine_begin_request(struct fcw_engine *engine, unsigned long id, const char *log_context)
 {
     engine->request_id = id;
-    /* as snprintf "%s" would, without parsing a format per request */
-    size_t n = log_context ? strnlen(log_context, sizeof(engine->log_context) - 1) : 0;
-    memcpy(engine->log_context, log_context ? log_context : "", n);
-    engine->log_context[n] = '\0';
+    fcw_copy_string(engine->log_context, sizeof(engine->log_context), log_context);
     fcw_engine_arm_limits(engine, engine->limits.cpu_ms, engine->limits.wall_ms);
     engine->in_request = 1;
     if (fcw_profile_begin(engine->ctx) < 0) {

@@ -146,3 +146,12 @@ int fcw_is_token_char(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
+
+void fcw_copy_string(char *dst, size_t size, const char *src)
+{
+    size_t n = src != NULL ? strnlen(src, size - 1) : 0;
+    if (n > 0) {
+        memcpy(dst, src, n);
+    }
+    dst[n] = '\0';
+}

@@ -44,4 +44,9 @@ size_t fcw_isomorphic_encode(char *out, const char *s);
 /* An HTTP token character (RFC 9110 tchar), for header names and methods. */
 int fcw_is_token_char(unsigned char c);
 
+/* Copies src (NULL: "") into dst of size bytes (size > 0), cut to fit and
+ * terminated: what snprintf(dst, size, "%s", src) does, without parsing a
+ * format (for copies made on every request). */
+void fcw_copy_string(char *dst, size_t size, const char *src);
+
 #endif

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "log.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -116,9 +117,7 @@ int fcw_log_json(void)
 void fcw_log_set_request(unsigned long id, const char *context)
 {
     log_request_id = context ? id : 0;
-    size_t n = context ? strnlen(context, sizeof(log_request) - 1) : 0; /* as snprintf "%s" */
-    memcpy(log_request, context ? context : "", n);
-    log_request[n] = '\0';
+    fcw_copy_string(log_request, sizeof(log_request), context);
 }
 
 /* A line being built: on the stack while it fits, then on the heap. */
