@@ -218,8 +218,43 @@ provide(Object, [['hasOwn', objectHasOwn, 2]]);
 var nativeAssign = Object.assign;
 var ownSymbols = Object.getOwnPropertySymbols;
 var isEnumerable = Object.prototype.propertyIsEnumerable;
+var isProxy = native.isProxy;
+
+/* From a proxy source, in OwnPropertyKeys order through its traps (the
+ * guarded getOwnPropertyDescriptor of js/17-proxy.js): Duktape's reads the
+ * target's keys and values without them. */
+function assignFromProxy(to, from) {
+    var keys = Reflect.ownKeys(from);
+    for (var i = 0; i < keys.length; i++) {
+        var desc = Object.getOwnPropertyDescriptor(from, keys[i]);
+        if (desc !== void 0 && desc.enumerable) {
+            to[keys[i]] = from[keys[i]];
+        }
+    }
+}
+
+function objectAssignWithProxies(args) {
+    var to = toObject(args[0], 'Object.assign');
+    for (var i = 1; i < args.length; i++) {
+        var from = args[i];
+        if (from === null || from === void 0) {
+            continue;
+        }
+        if (isProxy(from)) {
+            assignFromProxy(to, from);
+        } else {
+            objectAssign(to, from);
+        }
+    }
+    return to;
+}
 
 function objectAssign(target, sources) {
+    for (var p = 1; p < arguments.length; p++) {
+        if (isProxy(arguments[p])) {
+            return objectAssignWithProxies(arguments);
+        }
+    }
     var to = nativeAssign.apply(null, arguments);
     for (var i = 1; i < arguments.length; i++) {
         var from = arguments[i];

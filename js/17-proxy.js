@@ -35,7 +35,21 @@
  * the operation on that proxy.
  *
  * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
- * run its getPrototypeOf trap or give its target's prototype. Reflect.get
+ * run its getPrototypeOf trap or give its target's prototype.
+ *
+ * Duktape has no getOwnPropertyDescriptor or defineProperty trap either:
+ * for every proxy its getOwnPropertyDescriptor answers undefined,
+ * hasOwnProperty false, defineProperty defines on the proxy object itself
+ * (where no lookup finds it), and Object.keys keeps only the ownKeys trap's
+ * keys that the target has as enumerable own properties. lib/api_fastpath.c
+ * guards those built-ins and hands a proxy to the hooks below
+ * (native.proxyOwnHooks), which run the traps or, without them, the
+ * operation on the target, as §10.5.5 and §10.5.6 do (the invariants
+ * between a trap's answer and the target are not checked). Object.keys,
+ * Object.entries, Object.values, Object.assign, Object.hasOwn,
+ * getOwnPropertyDescriptors and object spread go through them. Object
+ * properties a proxy has only through its traps stay unseen by JSON.stringify
+ * and for-in, which Duktape runs on the target's. Reflect.get
  * and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
  * (§10.1.8.1, §10.1.9.2): getters and setters are called with the
  * receiver, and a set that reaches a data property or the end of the chain
@@ -240,14 +254,148 @@ function ordinarySet(O, key, value, receiver) {
     return true;
 }
 
+/* ---- own properties of a registered proxy: the hooks of the guarded
+ * built-ins (lib/api_fastpath.c) ---- */
+
+var duktapeOwn; /* Duktape's own built-ins, for a proxy not registered */
+
+/* ToPropertyDescriptor (§6.2.6.5), its fields read in the spec's order,
+ * as FromPropertyDescriptor (§6.2.6.4) gives them: those present, in the
+ * order value, writable, get, set, enumerable, configurable. */
+function toDescriptor(obj) {
+    if (!isObject(obj)) {
+        throw new TypeError('Property description must be an object: ' + String(obj));
+    }
+    var fields = {};
+    var present = {};
+    ['enumerable', 'configurable', 'value', 'writable', 'get', 'set'].forEach(function (name) {
+        if (name in obj) {
+            present[name] = true;
+            fields[name] = obj[name];
+        }
+    });
+    ['get', 'set'].forEach(function (name) {
+        if (present[name] === true && fields[name] !== void 0 && typeof fields[name] !== 'function') {
+            throw new TypeError((name === 'get' ? 'Getter' : 'Setter') + ' must be a function: ' + String(fields[name]));
+        }
+    });
+    if ((present.get === true || present.set === true) && (present.value === true || present.writable === true)) {
+        throw new TypeError('Invalid property descriptor. Cannot both specify accessors and a value or writable attribute');
+    }
+    var desc = {};
+    ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'].forEach(function (name) {
+        if (present[name] === true) {
+            desc[name] = name === 'value' || name === 'get' || name === 'set' ? fields[name] : !!fields[name];
+        }
+    });
+    return desc;
+}
+
+/* CompletePropertyDescriptor then FromPropertyDescriptor (§6.2.6.6, 4). */
+function completeDescriptor(desc) {
+    if ('get' in desc || 'set' in desc) {
+        return { get: desc.get, set: desc.set, enumerable: desc.enumerable === true,
+            configurable: desc.configurable === true };
+    }
+    return { value: desc.value, writable: desc.writable === true, enumerable: desc.enumerable === true,
+        configurable: desc.configurable === true };
+}
+
+function trapOf(rec, name) {
+    var trap = rec.handler[name];
+    if (trap === void 0 || trap === null) {
+        return null;
+    }
+    if (typeof trap !== 'function') {
+        throw new TypeError("'" + name + "' trap of a proxy is not a function");
+    }
+    return trap;
+}
+
+/* O.[[GetOwnProperty]](key) (§10.5.5), key a property key. */
+function ownDescriptor(O, key) {
+    var rec = proxyRecord(O);
+    if (rec === null) {
+        return duktapeOwn.getOwnPropertyDescriptor(O, key);
+    }
+    var trap = trapOf(rec, 'getOwnPropertyDescriptor');
+    if (trap === null) {
+        return ownDescriptor(rec.target, key);
+    }
+    var result = trap.call(rec.handler, rec.target, key);
+    if (result === void 0) {
+        return void 0;
+    }
+    if (!isObject(result)) {
+        throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap returned neither object nor undefined for property '" +
+            String(key) + "'");
+    }
+    return completeDescriptor(toDescriptor(result));
+}
+
+/* O.[[DefineOwnProperty]](key, desc) (§10.5.6): whether it was defined. */
+function defineOwn(O, key, desc) {
+    var rec = proxyRecord(O);
+    if (rec === null) {
+        return duktapeOwn.reflectDefineProperty(O, key, desc);
+    }
+    var trap = trapOf(rec, 'defineProperty');
+    if (trap === null) {
+        return defineOwn(rec.target, key, desc);
+    }
+    return !!trap.call(rec.handler, rec.target, key, desc);
+}
+
+/* The enumerable own string keys of O, in [[OwnPropertyKeys]] order. */
+function enumerableOwnKeys(O) {
+    var keys = Reflect.ownKeys(O);
+    var result = [];
+    for (var i = 0; i < keys.length; i++) {
+        if (typeof keys[i] === 'string') {
+            var desc = ownDescriptor(O, keys[i]);
+            if (desc !== void 0 && desc.enumerable) {
+                result.push(keys[i]);
+            }
+        }
+    }
+    return result;
+}
+
+duktapeOwn = native.proxyOwnHooks({
+    getOwnPropertyDescriptor: function (O, P) {
+        return ownDescriptor(O, toPropertyKey(P));
+    },
+    reflectGetOwnPropertyDescriptor: function (O, P) {
+        return ownDescriptor(O, toPropertyKey(P));
+    },
+    defineProperty: function (O, P, attributes) {
+        var key = toPropertyKey(P);
+        if (!defineOwn(O, key, toDescriptor(attributes))) {
+            throw new TypeError("'defineProperty' on proxy: trap returned falsish for property '" + String(key) + "'");
+        }
+        return O;
+    },
+    reflectDefineProperty: function (O, P, attributes) {
+        return defineOwn(O, toPropertyKey(P), toDescriptor(attributes));
+    },
+    hasOwnProperty: function (V) {
+        return ownDescriptor(this, toPropertyKey(V)) !== void 0;
+    },
+    propertyIsEnumerable: function (V) {
+        var desc = ownDescriptor(this, toPropertyKey(V));
+        return desc !== void 0 && desc.enumerable;
+    },
+    keys: enumerableOwnKeys
+});
+
 /* ---- the wrapper of objects that inherit from a proxy ---- */
 
 var forwardingHandler = {
     get: function (target, key, receiver) {
-        return ordinaryGet(target, key, receiver);
+        return ordinaryGet(target, trapKey(key), receiver);
     },
     set: function (target, key, value, receiver) {
-        return ordinarySet(target, key, value, receiver);
+        return ordinarySet(target, trapKey(key), value, receiver);
     },
     has: function (target, key) {
         return ordinaryHas(target, key);
@@ -281,10 +429,12 @@ function chainedHandler(outer, handler) {
     }
     return {
         get: function (inner, key, receiver) {
+            key = trapKey(key);
             var fn = trap('get');
             return fn !== null ? fn.call(handler, outer, key, receiver) : ordinaryGet(outer, key, receiver);
         },
         set: function (inner, key, value, receiver) {
+            key = trapKey(key);
             var fn = trap('set');
             return fn !== null ? !!fn.call(handler, outer, key, value, receiver) : ordinarySet(outer, key, value, receiver);
         },
@@ -293,6 +443,7 @@ function chainedHandler(outer, handler) {
             return fn !== null ? !!fn.call(handler, outer, key) : ordinaryHas(outer, key);
         },
         deleteProperty: function (inner, key) {
+            key = trapKey(key);
             var fn = trap('deleteProperty');
             return fn !== null ? !!fn.call(handler, outer, key) : delete outer[key];
         },
@@ -311,6 +462,57 @@ function chainedHandler(outer, handler) {
     };
 }
 
+/* Duktape gives the get, set and deleteProperty traps an array index
+ * (p[0], what push and splice write) as a number; the spec gives every
+ * trap a string or a symbol, and traps test `typeof key === 'string'`
+ * (Vue's reactivity tells an index by it). */
+function trapKey(key) {
+    return typeof key === 'number' ? String(key) : key;
+}
+
+var KEYED_TRAPS = ['get', 'set', 'deleteProperty'];
+
+/* The handler Duktape is given for a handler with any of those traps: it
+ * inherits the handler's other traps (also those added later), and calls
+ * each of those three (looked up when it runs, as Duktape would) on the
+ * handler with the key made a string; a trap removed later does the
+ * operation on the target. */
+function keyedHandler(handler) {
+    var keyed = null;
+    for (var i = 0; i < KEYED_TRAPS.length; i++) {
+        if (typeof handler[KEYED_TRAPS[i]] === 'function') {
+            keyed = keyed === null ? nativeCreate(handler) : keyed;
+            keyed[KEYED_TRAPS[i]] = keyedTraps[KEYED_TRAPS[i]](handler);
+        }
+    }
+    return keyed === null ? handler : keyed;
+}
+
+var keyedTraps = {
+    get: function (handler) {
+        return function (target, key, receiver) {
+            var fn = handler.get;
+            key = trapKey(key);
+            return fn === void 0 || fn === null ? ordinaryGet(target, key, receiver) : fn.call(handler, target, key, receiver);
+        };
+    },
+    set: function (handler) {
+        return function (target, key, value, receiver) {
+            var fn = handler.set;
+            key = trapKey(key);
+            return fn === void 0 || fn === null ? ordinarySet(target, key, value, receiver)
+                : fn.call(handler, target, key, value, receiver);
+        };
+    },
+    deleteProperty: function (handler) {
+        return function (target, key) {
+            var fn = handler.deleteProperty;
+            key = trapKey(key);
+            return fn === void 0 || fn === null ? delete target[key] : fn.call(handler, target, key);
+        };
+    }
+};
+
 function Proxy(target, handler) {
     if (this === void 0 || this === null || this === global) {
         throw new TypeError("Constructor Proxy requires 'new'");
@@ -323,11 +525,65 @@ function Proxy(target, handler) {
     if (inner !== target && !isObject(handler)) {
         throw new TypeError('Cannot create proxy with a non-object as target or handler');
     }
-    var proxy = new NativeProxy(inner, inner === target ? handler : chainedHandler(target, handler));
+    var given = inner !== target ? chainedHandler(target, handler)
+        : isObject(handler) && proxyRecord(handler) === null ? keyedHandler(handler) : handler;
+    var proxy = new NativeProxy(inner, given);
     register(proxy, target, handler);
     return proxy;
 }
 setNameAndLength(Proxy, 'Proxy', 2);
+
+/* Proxy.revocable (§28.2.2.1): Duktape has none. The proxy is made with a
+ * handler of the runtime's own that has every trap: until revoke() each
+ * calls the given handler's trap, or without one does the operation on the
+ * target, and from then on each throws (the target and handler are let go). */
+var revocableDefaults = {
+    get: function (t, key, receiver) { return Reflect.get(t, key, receiver); },
+    set: function (t, key, value, receiver) { return Reflect.set(t, key, value, receiver); },
+    has: function (t, key) { return Reflect.has(t, key); },
+    deleteProperty: function (t, key) { return Reflect.deleteProperty(t, key); },
+    ownKeys: function (t) { return Reflect.ownKeys(t); },
+    apply: function (t, thisArg, args) { return Reflect.apply(t, thisArg, args); },
+    construct: function (t, args, newTarget) {
+        return newTarget === void 0 ? Reflect.construct(t, args) : Reflect.construct(t, args, newTarget);
+    },
+    getOwnPropertyDescriptor: function (t, key) { return Reflect.getOwnPropertyDescriptor(t, key); },
+    defineProperty: function (t, key, desc) { return Reflect.defineProperty(t, key, desc); },
+    getPrototypeOf: function (t) { return Reflect.getPrototypeOf(t); }
+};
+
+function revocable(target, handler) {
+    if (!isObject(target) || !isObject(handler)) {
+        throw new TypeError('Cannot create proxy with a non-object as target or handler');
+    }
+    var live = { target: target, handler: handler };
+    var gate = {};
+    Object.keys(revocableDefaults).forEach(function (name) {
+        gate[name] = function () {
+            if (live === null) {
+                throw new TypeError("Cannot perform '" + name + "' on a proxy that has been revoked");
+            }
+            var trap = live.handler[name];
+            if (trap === void 0 || trap === null) {
+                return revocableDefaults[name].apply(void 0, arguments);
+            }
+            if (typeof trap !== 'function') {
+                throw new TypeError("'" + name + "' trap of a proxy is not a function");
+            }
+            return trap.apply(live.handler, arguments);
+        };
+    });
+    var proxy = new Proxy(target, gate);
+    return {
+        proxy: proxy,
+        revoke: function () {
+            live = null;
+        }
+    };
+}
+setNameAndLength(revocable, 'revocable', 2);
+native.nonConstructor(revocable);
+defineHidden(Proxy, 'revocable', revocable);
 native.defineGlobal('Proxy', Proxy);
 
 function objectCreate(proto, properties) {

@@ -16,6 +16,11 @@
  * property of the C function). So semantics stay in one place: the
  * JavaScript, which the test suites run both ways.
  *
+ * Also here: the guards of the built-ins that see a Proxy's own properties
+ * (Object.getOwnPropertyDescriptor, defineProperty, hasOwnProperty,
+ * propertyIsEnumerable, Object.keys), which call Duktape's own for anything
+ * but a Proxy and js/17-proxy.js's traps for one.
+ *
  * The JavaScript and the C side share their internal slots as Duktape
  * hidden symbols ("\xFF" + name, made in JavaScript by
  * native.hiddenSymbol): never visible to scripts, and readable here without
@@ -28,6 +33,7 @@
 #include "engine.h"
 
 #include <math.h>
+#include <string.h>
 
 #define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
 #define ORIGINAL_KEY DUK_HIDDEN_SYMBOL("fcwOriginal")
@@ -35,6 +41,7 @@
 #define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
 #define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
 #define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
+#define PROXY_HOOKS_KEY DUK_HIDDEN_SYMBOL("fcwProxyOwnHooks")
 
 /* Array iterator slots (js/12-builtins.js). */
 #define ARRAY_ITERATED DUK_HIDDEN_SYMBOL("arrayIterated")
@@ -715,6 +722,181 @@ static duk_ret_t native_fast_spread_helper(duk_context *ctx)
     }
 }
 
+/* ---- the own properties of a Proxy ---- */
+
+/* Duktape has no getOwnPropertyDescriptor or defineProperty trap, and for
+ * every Proxy its Object.getOwnPropertyDescriptor answers undefined,
+ * hasOwnProperty and propertyIsEnumerable false, Object.defineProperty
+ * defines the property on the proxy object itself (where no lookup finds
+ * it), and Object.keys filters the ownKeys trap's keys by the target's own
+ * properties. So these built-ins are replaced, before the runtime's
+ * JavaScript runs (and can keep a reference), by guards that call
+ * Duktape's own in place for anything but a Proxy, and for a Proxy the
+ * JavaScript js/17-proxy.js registers with native.proxyOwnHooks, which runs
+ * the traps. */
+struct own_guard {
+    const char *holder; /* "Object", "Reflect" or "Object.prototype" */
+    const char *name;   /* the property */
+    const char *hook;   /* the hook's name in native.proxyOwnHooks' object */
+    enum fcw_duk_own_builtin which;
+    int magic;
+    duk_idx_t nargs;
+    int on_this; /* the object is this, not the first argument */
+    duk_c_function fn;
+};
+
+static duk_ret_t guard_get_own_property_descriptor(duk_context *ctx);
+static duk_ret_t guard_reflect_get_own_property_descriptor(duk_context *ctx);
+static duk_ret_t guard_define_property(duk_context *ctx);
+static duk_ret_t guard_reflect_define_property(duk_context *ctx);
+static duk_ret_t guard_has_own_property(duk_context *ctx);
+static duk_ret_t guard_property_is_enumerable(duk_context *ctx);
+static duk_ret_t guard_keys(duk_context *ctx);
+
+enum {
+    GUARD_GOPD,
+    GUARD_REFLECT_GOPD,
+    GUARD_DEFINE,
+    GUARD_REFLECT_DEFINE,
+    GUARD_HAS_OWN,
+    GUARD_IS_ENUMERABLE,
+    GUARD_KEYS
+};
+
+static const struct own_guard own_guards[] = {
+    [GUARD_GOPD] = {"Object", "getOwnPropertyDescriptor", "getOwnPropertyDescriptor",
+                    FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR, 0, 2, 0, guard_get_own_property_descriptor},
+    [GUARD_REFLECT_GOPD] = {"Reflect", "getOwnPropertyDescriptor", "reflectGetOwnPropertyDescriptor",
+                            FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR, 1, 2, 0, guard_reflect_get_own_property_descriptor},
+    [GUARD_DEFINE] = {"Object", "defineProperty", "defineProperty", FCW_DUK_DEFINE_PROPERTY, 0, 3, 0,
+                      guard_define_property},
+    [GUARD_REFLECT_DEFINE] = {"Reflect", "defineProperty", "reflectDefineProperty", FCW_DUK_DEFINE_PROPERTY, 1, 3, 0,
+                              guard_reflect_define_property},
+    [GUARD_HAS_OWN] = {"Object.prototype", "hasOwnProperty", "hasOwnProperty", FCW_DUK_HAS_OWN_PROPERTY, 0, 1, 1,
+                       guard_has_own_property},
+    [GUARD_IS_ENUMERABLE] = {"Object.prototype", "propertyIsEnumerable", "propertyIsEnumerable",
+                             FCW_DUK_PROPERTY_IS_ENUMERABLE, 0, 1, 1, guard_property_is_enumerable},
+    [GUARD_KEYS] = {"Object", "keys", "keys", FCW_DUK_OBJECT_KEYS, 0, 1, 0, guard_keys},
+};
+
+/* For a Proxy with its hook registered: the hook's answer. Otherwise
+ * Duktape's built-in, called in place (same arguments, same magic). */
+static duk_ret_t own_guard_call(duk_context *ctx, int index)
+{
+    const struct own_guard *g = &own_guards[index];
+    int proxy;
+    if (g->on_this) {
+        duk_push_this(ctx);
+        proxy = fcw_duk_is_proxy(ctx, -1);
+        duk_pop(ctx);
+    } else {
+        proxy = fcw_duk_is_proxy(ctx, 0);
+    }
+    if (proxy) {
+        fcw_engine_push_native(ctx);
+        duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
+        if (duk_is_object(ctx, -1)) {
+            duk_get_prop_string(ctx, -1, g->hook);
+        }
+        if (duk_is_function(ctx, -1)) {
+            duk_push_this(ctx);
+            for (duk_idx_t i = 0; i < g->nargs; i++) {
+                duk_dup(ctx, i);
+            }
+            duk_call_method(ctx, g->nargs);
+            return 1;
+        }
+        duk_set_top(ctx, g->nargs);
+    }
+    return fcw_duk_own_builtin(g->which)(ctx);
+}
+
+/* Each guard is its own native function: the magic is Duktape's. */
+#define OWN_GUARD(fn, index)                                                                                           \
+    static duk_ret_t fn(duk_context *ctx)                                                                              \
+    {                                                                                                                  \
+        return own_guard_call(ctx, index);                                                                             \
+    }
+OWN_GUARD(guard_get_own_property_descriptor, GUARD_GOPD)
+OWN_GUARD(guard_reflect_get_own_property_descriptor, GUARD_REFLECT_GOPD)
+OWN_GUARD(guard_define_property, GUARD_DEFINE)
+OWN_GUARD(guard_reflect_define_property, GUARD_REFLECT_DEFINE)
+OWN_GUARD(guard_has_own_property, GUARD_HAS_OWN)
+OWN_GUARD(guard_property_is_enumerable, GUARD_IS_ENUMERABLE)
+OWN_GUARD(guard_keys, GUARD_KEYS)
+#undef OWN_GUARD
+
+/* Pushes the object a guard is installed on. */
+static void push_guard_holder(duk_context *ctx, const char *holder)
+{
+    if (strcmp(holder, "Object.prototype") == 0) {
+        duk_get_global_literal(ctx, "Object");
+        duk_get_prop_literal(ctx, -1, "prototype");
+        duk_remove(ctx, -2);
+    } else {
+        duk_get_global_string(ctx, holder);
+    }
+}
+
+/* Pushes a native function fn(nargs) with magic, named and with length as
+ * a built-in is. */
+static void push_builtin_function(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, int magic, const char *name)
+{
+    duk_push_c_function(ctx, fn, nargs);
+    duk_set_magic(ctx, -1, magic);
+    duk_push_literal(ctx, "name");
+    duk_push_string(ctx, name);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                     DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    duk_push_literal(ctx, "length");
+    duk_push_int(ctx, nargs);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                     DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+}
+
+static void install_own_guards(duk_context *ctx)
+{
+    for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
+        const struct own_guard *g = &own_guards[i];
+        push_guard_holder(ctx, g->holder);
+        duk_push_string(ctx, g->name);
+        push_builtin_function(ctx, g->fn, g->nargs, g->magic, g->name);
+        duk_def_prop(ctx, -3,
+                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                         DUK_DEFPROP_SET_CONFIGURABLE);
+        duk_pop(ctx);
+    }
+}
+
+/* native.isProxy(value) */
+static duk_ret_t native_is_proxy(duk_context *ctx)
+{
+    duk_push_boolean(ctx, fcw_duk_is_proxy(ctx, 0));
+    return 1;
+}
+
+/* native.proxyOwnHooks(hooks): registers the JavaScript the guards call
+ * for a Proxy (hooks.getOwnPropertyDescriptor, and so on, by the names of
+ * own_guards); returns an object with Duktape's own built-ins under the
+ * same names, for a Proxy that the hooks do not know. */
+static duk_ret_t native_proxy_own_hooks(duk_context *ctx)
+{
+    duk_require_object(ctx, 0);
+    fcw_engine_push_native(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_literal(ctx, -2, PROXY_HOOKS_KEY);
+    duk_pop(ctx);
+    duk_push_object(ctx);
+    for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
+        const struct own_guard *g = &own_guards[i];
+        push_builtin_function(ctx, fcw_duk_own_builtin(g->which), g->nargs, g->magic, g->name);
+        duk_put_prop_string(ctx, -2, g->hook);
+    }
+    return 1;
+}
+
 void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
@@ -726,7 +908,10 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastEntries", native_fast_entries, 3},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
+        {"proxyOwnHooks", native_proxy_own_hooks, 1},
+        {"isProxy", native_is_proxy, 1},
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, natives);
+    install_own_guards(ctx);
 }

@@ -399,6 +399,23 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
     return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
 }
 
+duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which)
+{
+    switch (which) {
+    case FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR:
+        return duk_bi_object_constructor_get_own_property_descriptor;
+    case FCW_DUK_DEFINE_PROPERTY:
+        return duk_bi_object_constructor_define_property;
+    case FCW_DUK_HAS_OWN_PROPERTY:
+        return duk_bi_object_prototype_has_own_property;
+    case FCW_DUK_PROPERTY_IS_ENUMERABLE:
+        return duk_bi_object_prototype_property_is_enumerable;
+    case FCW_DUK_OBJECT_KEYS:
+    default:
+        return duk_bi_object_constructor_keys_shared;
+    }
+}
+
 /* The JavaScript call stack of the running Duktape thread (a coroutine's
  * own when one runs), innermost first, for the sampling profiler
  * (lib/profile.c): each frame's function name ("" when anonymous), its

@@ -128,6 +128,20 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 
+/* Duktape's own implementations of the built-ins that see a Proxy's own
+ * properties (lib/api_fastpath.c guards them): each is a native function
+ * to call in place, from a native function that has the same arguments on
+ * its stack (their count as given) and the same magic (0 for Object's,
+ * 1 for Reflect's). */
+enum fcw_duk_own_builtin {
+    FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR, /* 2 arguments, magic 0 or 1 */
+    FCW_DUK_DEFINE_PROPERTY,             /* 3 arguments, magic 0 or 1 */
+    FCW_DUK_HAS_OWN_PROPERTY,            /* 1 argument and this */
+    FCW_DUK_PROPERTY_IS_ENUMERABLE,      /* 1 argument and this */
+    FCW_DUK_OBJECT_KEYS                  /* 1 argument, magic 0 */
+};
+duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which);
+
 /* One frame of the running JavaScript (fcw_duk_stack_frames): the strings
  * are Duktape's, valid until the engine runs again. */
 struct fcw_duk_frame {

@@ -167,7 +167,7 @@ int fcw_engine_out_of_memory(struct fcw_engine *engine)
 static duk_ret_t map_stack_safe(duk_context *ctx, void *udata)
 {
     (void)udata;
-    fcw_engine_push_native(fcw_engine_of(ctx));
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "mapStack");
     duk_remove(ctx, -2);
     duk_swap(ctx, -1, -2);
@@ -437,9 +437,9 @@ void fcw_engine_push_isomorphic(duk_context *ctx, const char *s)
 
 /* ---- protected calls ---- */
 
-void fcw_engine_push_native(struct fcw_engine *engine)
+void fcw_engine_push_native(duk_context *ctx)
 {
-    duk_push_heapptr(engine->ctx, engine->native);
+    duk_push_heapptr(ctx, fcw_engine_of(ctx)->native);
 }
 
 struct native_call {
@@ -461,7 +461,7 @@ static duk_ret_t native_drain_jobs(duk_context *ctx)
     struct fcw_engine *e = fcw_engine_of(ctx);
     duk_uarridx_t head;
 
-    fcw_engine_push_native(e);                /* 0 */
+    fcw_engine_push_native(ctx);              /* 0 */
     duk_get_prop_literal(ctx, 0, "jobQueue"); /* 1 */
     if (!duk_is_array(ctx, 1)) {
         return 0;
@@ -506,14 +506,13 @@ static duk_ret_t native_drain_jobs(duk_context *ctx)
 static duk_ret_t call_native_safe(duk_context *ctx, void *udata)
 {
     struct native_call *c = udata;
-    struct fcw_engine *e = fcw_engine_of(ctx);
-    fcw_engine_push_native(e);
+    fcw_engine_push_native(ctx);
     duk_get_prop_string(ctx, -1, c->name);
     duk_insert(ctx, -(c->nargs + 2));
     duk_pop(ctx);
     duk_call(ctx, c->nargs);
     duk_pop(ctx);
-    fcw_engine_push_native(e);
+    fcw_engine_push_native(ctx);
     CALL_IF_NOT_EMPTY(ctx, "jobQueue", "drainJobs");
     CALL_IF_NOT_EMPTY(ctx, "unhandledRejections", "reportUnhandledRejections");
     duk_pop(ctx);
@@ -526,7 +525,7 @@ static void log_js_error(struct fcw_engine *e, duk_idx_t idx, const char *what)
 {
     duk_context *ctx = e->ctx;
     idx = duk_normalize_index(ctx, idx);
-    fcw_engine_push_native(e);
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "errorText");
     duk_dup(ctx, idx);
     if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) {
@@ -654,7 +653,7 @@ void fcw_engine_configure(struct fcw_engine *e, const struct fcw_engine_config *
     e->abandon_data = config->abandon_data;
     /* env: the pool's bindings, as strings */
     duk_context *ctx = e->ctx;
-    fcw_engine_push_native(e);
+    fcw_engine_push_native(ctx);
     duk_push_object(ctx);
     for (size_t i = 0; i < config->nvars; i++) {
         duk_push_string(ctx, config->vars[2 * i + 1]);

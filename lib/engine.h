@@ -35,8 +35,9 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...) 
  * (a leading 0x80-0x82 or 0xFF byte would even make a Duktape symbol). */
 void fcw_engine_push_isomorphic(duk_context *ctx, const char *s);
 
-/* Pushes the runtime's private `native` object. */
-void fcw_engine_push_native(struct fcw_engine *engine);
+/* Pushes the runtime's private `native` object onto ctx's stack (the
+ * engine's own context or a coroutine's thread of its heap). */
+void fcw_engine_push_native(duk_context *ctx);
 
 /* Calls native[name](args...) with nargs values taken from the top of the
  * stack, in a protected call that then drains the microtask queue and

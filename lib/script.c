@@ -199,7 +199,6 @@ static void push_dump(duk_context *ctx, const struct script_source *s)
 static duk_ret_t eval_script(duk_context *ctx, void *udata)
 {
     struct script_source *s = udata;
-    struct fcw_engine *e = fcw_engine_of(ctx);
     if (s->as_module) {
         duk_push_object(ctx);
         if (s->dump) {
@@ -211,7 +210,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
             wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1);
         }
         duk_pop(ctx);
-        fcw_engine_push_native(e);
+        fcw_engine_push_native(ctx);
         duk_get_prop_literal(ctx, -1, "setExports");
         duk_dup(ctx, -3);
         duk_call(ctx, 1);
@@ -228,7 +227,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
         duk_call(ctx, 0);
     }
     duk_pop(ctx);
-    fcw_engine_push_native(e);
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "drainJobs");
     duk_call(ctx, 0);
     duk_pop_2(ctx);
@@ -330,7 +329,7 @@ static int source_map_name(const char *text, size_t len, char *name, size_t name
 static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
 {
     struct source_map *m = udata;
-    fcw_engine_push_native(fcw_engine_of(ctx));
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "registerSourceMap");
     duk_push_string(ctx, m->script);
     duk_push_lstring(ctx, m->text, m->len);
@@ -371,7 +370,7 @@ static int load_script(struct fcw_engine *engine, const char *path, const char *
         return -1;
     }
     duk_context *ctx = fcw_engine_ctx(engine);
-    fcw_engine_push_native(engine);
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "hasHandler");
     duk_call(ctx, 0);
     int ok = duk_to_boolean(ctx, -1);
@@ -554,12 +553,12 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
     if (src->from_image) {
         fcw_runtime_image_push(ctx, src->index);
         duk_push_global_object(ctx);
-        fcw_engine_push_native(fcw_engine_of(ctx));
+        fcw_engine_push_native(ctx);
         duk_call(ctx, 2);
         return 0;
     }
     duk_push_global_object(ctx);
-    fcw_engine_push_native(fcw_engine_of(ctx));
+    fcw_engine_push_native(ctx);
     wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2);
     return 0;
 }

@@ -34,7 +34,8 @@ pkg_flags() {
 
 includes="-I$build -I$build/lib/duk -I$top/lib -I$top/src -D_GNU_SOURCE $(pkg_flags --cflags libcurl libidn2 libcrypto zlib inih sqlite3 hiredis)"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-cflags="-g -O1 -fno-omit-frame-pointer $san ${FUZZ_CFLAGS:-}"
+# type errors the project build (gcc -Werror) would refuse are errors here too
+cflags="-g -O1 -fno-omit-frame-pointer -Werror=incompatible-pointer-types -Werror=int-conversion -Werror=implicit-function-declaration $san ${FUZZ_CFLAGS:-}"
 libs="$(pkg_flags --libs libcurl libidn2 libcrypto zlib sqlite3 hiredis) -lcurl -lidn2 -lcrypto -lz -lunistring -lsqlite3 -lhiredis -lm"
 headers=$(ls "$top"/lib/*.h "$top"/src/*.h "$top"/t/fuzz/*.h "$build/config.h" "$build/lib/duk/duk_config.h")
 

@@ -65,7 +65,7 @@ static struct fcw_engine *fuzz_js_engine(const char *harness)
     if (duk_pcall(ctx, 1) != 0 || !duk_is_object(ctx, -1)) {
         fuzz_js_abort("the harness factory failed", duk_safe_to_string(ctx, -1));
     }
-    fcw_engine_push_native(engine);
+    fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -2, "run");
     duk_put_prop_literal(ctx, -2, "fuzzRun");
     duk_get_prop_literal(ctx, -2, "check");

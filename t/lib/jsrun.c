@@ -142,7 +142,7 @@ static void expose_native(struct fcw_engine *e)
     duk_context *ctx = fcw_engine_ctx(e);
     if (getenv("FCW_TEST_NATIVE") != NULL) {
         duk_push_global_object(ctx);
-        fcw_engine_push_native(e);
+        fcw_engine_push_native(ctx);
         duk_put_prop_literal(ctx, -2, "native");
         duk_pop(ctx);
     }
