@@ -77,26 +77,51 @@ var PROXIES = native.hiddenSymbol('proxies');
  * path at once (the runtime's own files call them per stream and body). */
 var proxyCount = 0;
 
-/* ---- the registry: records under PROXIES on the target, so that a
- * record lives as long as its target; for targets that cannot take a
- * property (non-extensible ones) in a list, held for the life of the heap
- * (a recycled child frees it) ---- */
+/* ---- the registry: records under PROXIES on the object Duktape's proxy
+ * stands on (record.inner, never a proxy: reading a hidden symbol of a
+ * proxy reads its target's, without a trap), so that a record lives as
+ * long as its target; for targets that cannot take a property
+ * (non-extensible ones) in a list, held for the life of the heap (a
+ * recycled child frees it). A record is { proxy, target, inner, handler };
+ * revoking a proxy sets its handler and target to null. ---- */
 
 var unextensibleTargets = [];
 
-function register(proxy, target, handler) {
-    var record = { proxy: proxy, target: target, handler: handler };
-    var list = hasOwn.call(target, PROXIES) ? target[PROXIES] : null;
-    if (list === null && !isExtensible(target)) {
+function register(record) {
+    var inner = record.inner;
+    var list = hasOwn.call(inner, PROXIES) ? inner[PROXIES] : null;
+    if (list === null && !isExtensible(inner)) {
         unextensibleTargets.push(record);
     } else {
         if (list === null) {
             list = [];
-            defineProperty(target, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
+            defineProperty(inner, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
         }
         list.push(record);
     }
     proxyCount++;
+}
+
+/* The handler of a proxy's record, for the operation named; a TypeError
+ * once the proxy is revoked. */
+function handlerOf(rec, operation) {
+    if (rec.handler === null) {
+        throw new TypeError("Cannot perform '" + operation + "' on a proxy that has been revoked");
+    }
+    return rec.handler;
+}
+
+/* handler[name] when it is a function, null when it is undefined or null,
+ * else a TypeError (§7.3.10 GetMethod). */
+function trapFunction(handler, name) {
+    var trap = handler[name];
+    if (trap === void 0 || trap === null) {
+        return null;
+    }
+    if (typeof trap !== 'function') {
+        throw new TypeError("'" + name + "' trap of a proxy is not a function");
+    }
+    return trap;
 }
 
 function findRecord(list, obj) {
@@ -108,7 +133,7 @@ function findRecord(list, obj) {
     return null;
 }
 
-/* {proxy, target, handler} of a registered proxy, or null. */
+/* The record of a registered proxy, or null. */
 function proxyRecord(obj) {
     var list = obj[PROXIES];
     var record = list === void 0 ? null : findRecord(list, obj);
@@ -120,9 +145,10 @@ function getPrototype(obj) {
     if (rec === null) {
         return nativeGetPrototypeOf(obj);
     }
-    var trap = rec.handler.getPrototypeOf;
-    if (trap !== void 0 && trap !== null) {
-        var proto = trap.call(rec.handler, rec.target);
+    var handler = handlerOf(rec, 'getPrototypeOf');
+    var trap = trapFunction(handler, 'getPrototypeOf');
+    if (trap !== null) {
+        var proto = trap.call(handler, rec.target);
         if (proto !== null && !isObject(proto)) {
             throw new TypeError('getPrototypeOf trap returned neither object nor null');
         }
@@ -151,9 +177,10 @@ function ordinaryGet(O, key, receiver) {
     for (;;) {
         var rec = proxyRecord(O);
         if (rec !== null) {
-            var trap = rec.handler.get;
-            if (trap !== void 0 && trap !== null) {
-                return trap.call(rec.handler, rec.target, key, receiver);
+            var handler = handlerOf(rec, 'get');
+            var trap = trapFunction(handler, 'get');
+            if (trap !== null) {
+                return trap.call(handler, rec.target, key, receiver);
             }
             O = rec.target;
             continue;
@@ -176,9 +203,10 @@ function ordinaryHas(O, key) {
     for (;;) {
         var rec = proxyRecord(O);
         if (rec !== null) {
-            var trap = rec.handler.has;
-            if (trap !== void 0 && trap !== null) {
-                return !!trap.call(rec.handler, rec.target, key);
+            var handler = handlerOf(rec, 'has');
+            var trap = trapFunction(handler, 'has');
+            if (trap !== null) {
+                return !!trap.call(handler, rec.target, key);
             }
             O = rec.target;
             continue;
@@ -208,9 +236,10 @@ function ordinarySet(O, key, value, receiver) {
     for (;;) {
         var rec = proxyRecord(O);
         if (rec !== null) {
-            var trap = rec.handler.set;
-            if (trap !== void 0 && trap !== null) {
-                return !!trap.call(rec.handler, rec.target, key, value, receiver);
+            var handler = handlerOf(rec, 'set');
+            var trap = trapFunction(handler, 'set');
+            if (trap !== null) {
+                return !!trap.call(handler, rec.target, key, value, receiver);
             }
             O = rec.target;
             continue;
@@ -301,16 +330,6 @@ function completeDescriptor(desc) {
         configurable: desc.configurable === true };
 }
 
-function trapOf(rec, name) {
-    var trap = rec.handler[name];
-    if (trap === void 0 || trap === null) {
-        return null;
-    }
-    if (typeof trap !== 'function') {
-        throw new TypeError("'" + name + "' trap of a proxy is not a function");
-    }
-    return trap;
-}
 
 /* O.[[GetOwnProperty]](key) (§10.5.5), key a property key. */
 function ownDescriptor(O, key) {
@@ -318,11 +337,12 @@ function ownDescriptor(O, key) {
     if (rec === null) {
         return duktapeOwn.getOwnPropertyDescriptor(O, key);
     }
-    var trap = trapOf(rec, 'getOwnPropertyDescriptor');
+    var handler = handlerOf(rec, 'getOwnPropertyDescriptor');
+    var trap = trapFunction(handler, 'getOwnPropertyDescriptor');
     if (trap === null) {
         return ownDescriptor(rec.target, key);
     }
-    var result = trap.call(rec.handler, rec.target, key);
+    var result = trap.call(handler, rec.target, key);
     if (result === void 0) {
         return void 0;
     }
@@ -339,11 +359,12 @@ function defineOwn(O, key, desc) {
     if (rec === null) {
         return duktapeOwn.reflectDefineProperty(O, key, desc);
     }
-    var trap = trapOf(rec, 'defineProperty');
+    var handler = handlerOf(rec, 'defineProperty');
+    var trap = trapFunction(handler, 'defineProperty');
     if (trap === null) {
         return defineOwn(rec.target, key, desc);
     }
-    return !!trap.call(rec.handler, rec.target, key, desc);
+    return !!trap.call(handler, rec.target, key, desc);
 }
 
 /* The enumerable own string keys of O, in [[OwnPropertyKeys]] order. */
@@ -407,7 +428,7 @@ function wrapIfInheritsFromProxy(obj, proto) {
         return obj;
     }
     var wrapper = new NativeProxy(obj, forwardingHandler);
-    register(wrapper, obj, forwardingHandler);
+    register({ proxy: wrapper, target: obj, inner: obj, handler: forwardingHandler });
     /* Duktape gives a proxy an internal prototype of its own, which is what
      * its lookups follow when the proxy is itself a prototype (for objects
      * made by `new F()` with F.prototype the wrapper): make it the object,
@@ -418,50 +439,6 @@ function wrapIfInheritsFromProxy(obj, proto) {
 
 /* ---- the constructor and the functions that see prototypes ---- */
 
-/* A handler for Duktape's proxy of `inner`, the innermost target, standing
- * for a proxy whose target is the registered proxy `outer` (Duktape
- * refuses a proxy as a target): each operation runs handler's trap with
- * outer as the target, or, without one, the operation on outer. */
-function chainedHandler(outer, handler) {
-    function trap(name) {
-        var fn = handler[name];
-        return fn === void 0 || fn === null ? null : fn;
-    }
-    return {
-        get: function (inner, key, receiver) {
-            key = trapKey(key);
-            var fn = trap('get');
-            return fn !== null ? fn.call(handler, outer, key, receiver) : ordinaryGet(outer, key, receiver);
-        },
-        set: function (inner, key, value, receiver) {
-            key = trapKey(key);
-            var fn = trap('set');
-            return fn !== null ? !!fn.call(handler, outer, key, value, receiver) : ordinarySet(outer, key, value, receiver);
-        },
-        has: function (inner, key) {
-            var fn = trap('has');
-            return fn !== null ? !!fn.call(handler, outer, key) : ordinaryHas(outer, key);
-        },
-        deleteProperty: function (inner, key) {
-            key = trapKey(key);
-            var fn = trap('deleteProperty');
-            return fn !== null ? !!fn.call(handler, outer, key) : delete outer[key];
-        },
-        ownKeys: function () {
-            var fn = trap('ownKeys');
-            return fn !== null ? fn.call(handler, outer) : Reflect.ownKeys(outer);
-        },
-        apply: function (inner, thisArg, args) {
-            var fn = trap('apply');
-            return fn !== null ? fn.call(handler, outer, thisArg, args) : Reflect.apply(outer, thisArg, args);
-        },
-        construct: function (inner, args, newTarget) {
-            var fn = trap('construct');
-            return fn !== null ? fn.call(handler, outer, args, newTarget) : Reflect.construct(outer, args);
-        }
-    };
-}
-
 /* Duktape gives the get, set and deleteProperty traps an array index
  * (p[0], what push and splice write) as a number; the spec gives every
  * trap a string or a symbol, and traps test `typeof key === 'string'`
@@ -470,116 +447,125 @@ function trapKey(key) {
     return typeof key === 'number' ? String(key) : key;
 }
 
-var KEYED_TRAPS = ['get', 'set', 'deleteProperty'];
-
-/* The handler Duktape is given for a handler with any of those traps: it
- * inherits the handler's other traps (also those added later), and calls
- * each of those three (looked up when it runs, as Duktape would) on the
- * handler with the key made a string; a trap removed later does the
- * operation on the target. */
-function keyedHandler(handler) {
-    var keyed = null;
-    for (var i = 0; i < KEYED_TRAPS.length; i++) {
-        if (typeof handler[KEYED_TRAPS[i]] === 'function') {
-            keyed = keyed === null ? nativeCreate(handler) : keyed;
-            keyed[KEYED_TRAPS[i]] = keyedTraps[KEYED_TRAPS[i]](handler);
-        }
-    }
-    return keyed === null ? handler : keyed;
-}
-
-var keyedTraps = {
-    get: function (handler) {
-        return function (target, key, receiver) {
-            var fn = handler.get;
+/* The traps of the handler Duktape's proxy is made with, for the record
+ * rec: each looks the handler's trap up when it runs (a TypeError once the
+ * proxy is revoked) and calls it on the handler with rec.target and the key
+ * made a string, or without one does the operation on rec.target. So
+ * rec.target may be a proxy (which Duktape refuses as a target: its proxy
+ * then stands on the innermost target). */
+var forwarders = {
+    get: function (rec) {
+        return function (inner, key, receiver) {
             key = trapKey(key);
-            return fn === void 0 || fn === null ? ordinaryGet(target, key, receiver) : fn.call(handler, target, key, receiver);
+            var handler = handlerOf(rec, 'get');
+            var fn = trapFunction(handler, 'get');
+            return fn !== null ? fn.call(handler, rec.target, key, receiver) : ordinaryGet(rec.target, key, receiver);
         };
     },
-    set: function (handler) {
-        return function (target, key, value, receiver) {
-            var fn = handler.set;
+    set: function (rec) {
+        return function (inner, key, value, receiver) {
             key = trapKey(key);
-            return fn === void 0 || fn === null ? ordinarySet(target, key, value, receiver)
-                : fn.call(handler, target, key, value, receiver);
+            var handler = handlerOf(rec, 'set');
+            var fn = trapFunction(handler, 'set');
+            return fn !== null ? fn.call(handler, rec.target, key, value, receiver)
+                : ordinarySet(rec.target, key, value, receiver);
         };
     },
-    deleteProperty: function (handler) {
-        return function (target, key) {
-            var fn = handler.deleteProperty;
+    has: function (rec) {
+        return function (inner, key) {
+            var handler = handlerOf(rec, 'has');
+            var fn = trapFunction(handler, 'has');
+            return fn !== null ? fn.call(handler, rec.target, key) : ordinaryHas(rec.target, key);
+        };
+    },
+    deleteProperty: function (rec) {
+        return function (inner, key) {
             key = trapKey(key);
-            return fn === void 0 || fn === null ? delete target[key] : fn.call(handler, target, key);
+            var handler = handlerOf(rec, 'deleteProperty');
+            var fn = trapFunction(handler, 'deleteProperty');
+            return fn !== null ? fn.call(handler, rec.target, key) : Reflect.deleteProperty(rec.target, key);
+        };
+    },
+    ownKeys: function (rec) {
+        return function () {
+            var handler = handlerOf(rec, 'ownKeys');
+            var fn = trapFunction(handler, 'ownKeys');
+            return fn !== null ? fn.call(handler, rec.target) : Reflect.ownKeys(rec.target);
+        };
+    },
+    apply: function (rec) {
+        return function (inner, thisArg, args) {
+            var handler = handlerOf(rec, 'apply');
+            var fn = trapFunction(handler, 'apply');
+            return fn !== null ? fn.call(handler, rec.target, thisArg, args) : Reflect.apply(rec.target, thisArg, args);
+        };
+    },
+    construct: function (rec) {
+        return function (inner, args, newTarget) {
+            var handler = handlerOf(rec, 'construct');
+            var fn = trapFunction(handler, 'construct');
+            return fn !== null ? fn.call(handler, rec.target, args, newTarget) : Reflect.construct(rec.target, args);
         };
     }
 };
+var DUKTAPE_TRAPS = Object.keys(forwarders);
+
+/* The handler Duktape is given. A plain handler's traps that Duktape runs
+ * and that are there when the proxy is made (a function, or undefined or
+ * null, which Duktape would call) are forwarded, and it inherits the rest
+ * (those added later too, which Duktape then calls as they are). A proxy
+ * whose target is a proxy, a revocable one, and one whose handler is a
+ * proxy forward all of them. */
+function duktapeHandler(rec, all) {
+    var handler = rec.handler;
+    var given = all ? {} : null;
+    for (var i = 0; i < DUKTAPE_TRAPS.length; i++) {
+        var name = DUKTAPE_TRAPS[i];
+        if (all || name in handler) {
+            given = given !== null ? given : nativeCreate(handler);
+            given[name] = forwarders[name](rec);
+        }
+    }
+    return given !== null ? given : handler;
+}
+
+/* ProxyCreate (§10.5.14): the proxy and its record. */
+function createProxy(target, handler, revocable) {
+    if (!isObject(target) || !isObject(handler)) {
+        throw new TypeError('Cannot create proxy with a non-object as target or handler');
+    }
+    var targetRec = proxyRecord(target);
+    var inner = targetRec !== null ? targetRec.inner : target;
+    var rec = { proxy: null, target: target, inner: inner, handler: handler };
+    var given = duktapeHandler(rec, inner !== target || revocable || proxyRecord(handler) !== null);
+    rec.proxy = new NativeProxy(inner, given);
+    register(rec);
+    return rec;
+}
 
 function Proxy(target, handler) {
     if (this === void 0 || this === null || this === global) {
         throw new TypeError("Constructor Proxy requires 'new'");
     }
-    var inner = target;
-    var rec = isObject(target) ? proxyRecord(target) : null;
-    for (; rec !== null; rec = proxyRecord(inner)) {
-        inner = rec.target;
-    }
-    if (inner !== target && !isObject(handler)) {
-        throw new TypeError('Cannot create proxy with a non-object as target or handler');
-    }
-    var given = inner !== target ? chainedHandler(target, handler)
-        : isObject(handler) && proxyRecord(handler) === null ? keyedHandler(handler) : handler;
-    var proxy = new NativeProxy(inner, given);
-    register(proxy, target, handler);
-    return proxy;
+    return createProxy(target, handler, false).proxy;
 }
 setNameAndLength(Proxy, 'Proxy', 2);
 
-/* Proxy.revocable (§28.2.2.1): Duktape has none. The proxy is made with a
- * handler of the runtime's own that has every trap: until revoke() each
- * calls the given handler's trap, or without one does the operation on the
- * target, and from then on each throws (the target and handler are let go). */
-var revocableDefaults = {
-    get: function (t, key, receiver) { return Reflect.get(t, key, receiver); },
-    set: function (t, key, value, receiver) { return Reflect.set(t, key, value, receiver); },
-    has: function (t, key) { return Reflect.has(t, key); },
-    deleteProperty: function (t, key) { return Reflect.deleteProperty(t, key); },
-    ownKeys: function (t) { return Reflect.ownKeys(t); },
-    apply: function (t, thisArg, args) { return Reflect.apply(t, thisArg, args); },
-    construct: function (t, args, newTarget) {
-        return newTarget === void 0 ? Reflect.construct(t, args) : Reflect.construct(t, args, newTarget);
-    },
-    getOwnPropertyDescriptor: function (t, key) { return Reflect.getOwnPropertyDescriptor(t, key); },
-    defineProperty: function (t, key, desc) { return Reflect.defineProperty(t, key, desc); },
-    getPrototypeOf: function (t) { return Reflect.getPrototypeOf(t); }
-};
-
+/* Proxy.revocable (§28.2.2.1), which Duktape has not: revoke() lets the
+ * target and handler go, and every operation on the proxy throws from then
+ * on. */
 function revocable(target, handler) {
-    if (!isObject(target) || !isObject(handler)) {
-        throw new TypeError('Cannot create proxy with a non-object as target or handler');
-    }
-    var live = { target: target, handler: handler };
-    var gate = {};
-    Object.keys(revocableDefaults).forEach(function (name) {
-        gate[name] = function () {
-            if (live === null) {
-                throw new TypeError("Cannot perform '" + name + "' on a proxy that has been revoked");
-            }
-            var trap = live.handler[name];
-            if (trap === void 0 || trap === null) {
-                return revocableDefaults[name].apply(void 0, arguments);
-            }
-            if (typeof trap !== 'function') {
-                throw new TypeError("'" + name + "' trap of a proxy is not a function");
-            }
-            return trap.apply(live.handler, arguments);
-        };
-    });
-    var proxy = new Proxy(target, gate);
-    return {
-        proxy: proxy,
-        revoke: function () {
-            live = null;
+    var rec = createProxy(target, handler, true);
+    var revoke = function () {
+        if (rec !== null) {
+            rec.handler = null;
+            rec.target = null;
+            rec = null;
         }
     };
+    native.nonConstructor(revoke);
+    setNameAndLength(revoke, '', 0);
+    return { proxy: rec.proxy, revoke: revoke };
 }
 setNameAndLength(revocable, 'revocable', 2);
 native.nonConstructor(revocable);

@@ -19,7 +19,8 @@
  * Also here: the guards of the built-ins that see a Proxy's own properties
  * (Object.getOwnPropertyDescriptor, defineProperty, hasOwnProperty,
  * propertyIsEnumerable, Object.keys), which call Duktape's own for anything
- * but a Proxy and js/17-proxy.js's traps for one.
+ * but a Proxy and js/17-proxy.js's traps for one; and Reflect.has and
+ * Reflect.deleteProperty that take a symbol key.
  *
  * The JavaScript and the C side share their internal slots as Duktape
  * hidden symbols ("\xFF" + name, made in JavaScript by
@@ -858,6 +859,16 @@ static void push_builtin_function(duk_context *ctx, duk_c_function fn, duk_idx_t
 
 static void install_own_guards(duk_context *ctx)
 {
+    static const char *const reflect_key_fixes[] = {"has", "deleteProperty"};
+    for (int magic = 0; magic < 2; magic++) {
+        duk_get_global_literal(ctx, "Reflect");
+        duk_push_string(ctx, reflect_key_fixes[magic]);
+        push_builtin_function(ctx, fcw_duk_reflect_has_delete, 2, magic, reflect_key_fixes[magic]);
+        duk_def_prop(ctx, -3,
+                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                         DUK_DEFPROP_SET_CONFIGURABLE);
+        duk_pop(ctx);
+    }
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
         push_guard_holder(ctx, g->holder);

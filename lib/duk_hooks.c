@@ -399,6 +399,25 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
     return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
 }
 
+/* Reflect.has(target, key) and Reflect.deleteProperty(target, key) as
+ * Duktape's (magic 0 and 1), but with the key made a property key: Duktape
+ * makes it a string, which throws for a symbol. */
+duk_ret_t fcw_duk_reflect_has_delete(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_bool_t ret;
+
+    (void) duk_require_hobject(thr, 0);
+    (void) duk_to_property_key_hstring(thr, 1);
+    if (duk_get_current_magic(thr) == 0) {
+        ret = duk_hobject_hasprop(thr, DUK_GET_TVAL_POSIDX(thr, 0), DUK_GET_TVAL_POSIDX(thr, 1));
+    } else {
+        ret = duk_hobject_delprop(thr, DUK_GET_TVAL_POSIDX(thr, 0), DUK_GET_TVAL_POSIDX(thr, 1), 0 /*throw_flag*/);
+    }
+    duk_push_boolean(thr, ret);
+    return 1;
+}
+
 duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which)
 {
     switch (which) {

@@ -142,6 +142,10 @@ enum fcw_duk_own_builtin {
 };
 duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which);
 
+/* Reflect.has (magic 0) and Reflect.deleteProperty (magic 1), 2 arguments,
+ * as Duktape's but for a symbol key, which Duktape's refuse. */
+duk_ret_t fcw_duk_reflect_has_delete(duk_context *ctx);
+
 /* One frame of the running JavaScript (fcw_duk_stack_frames): the strings
  * are Duktape's, valid until the engine runs again. */
 struct fcw_duk_frame {

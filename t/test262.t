@@ -1,7 +1,7 @@
 #!/usr/bin/env perl
 # SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
-# regexp literals, BigInt, Array.prototype.sort, Reflect, Date strings)
+# regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
 # as fcworker-build lowers worker scripts, then t/jsrun --fork-each runs every
 # lowered test in its own heap. One TAP line per test; the tests listed in
@@ -18,7 +18,7 @@ my $top = FcwTest::top();
 my $jsrun = FcwTest::build_path('t/jsrun');
 my $tool = "$top/contrib/fcworker-build";
 my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/literals/regexp
-    built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Date);
+    built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";
