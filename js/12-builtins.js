@@ -384,13 +384,19 @@ function iterateWithMethod(iterable, method, step, state) {
     }
 }
 
-/* GetMethod(iterable, @@iterator), TypeError when it is not iterable. */
+/* GetMethod(iterable, @@iterator), TypeError when it is not iterable.
+ * Duktape's arguments objects have no @@iterator, where the spec gives
+ * them Array.prototype.values (§10.4.4.6): `new Set(arguments)` and
+ * `Promise.all(arguments)` take that. */
 function iteratorMethodOf(iterable) {
     if (iterable === void 0 || iterable === null) {
         throw new TypeError(String(iterable) + ' is not iterable');
     }
     var method = iterable[Symbol.iterator];
     if (method === void 0 || method === null) {
+        if (typeof iterable === 'object' && toStr.call(iterable) === '[object Arguments]') {
+            return Array.prototype.values;
+        }
         throw new TypeError('object is not iterable (cannot read property Symbol(Symbol.iterator))');
     }
     return method;

@@ -307,3 +307,17 @@ test('globalThis and self are the global object', function (t) {
     var d = Object.getOwnPropertyDescriptor(global, 'self');
     t.ok(d && d.writable && d.configurable && !d.enumerable, 'self: writable, configurable, not enumerable');
 });
+
+test('arguments objects iterate where built-ins take an iterable (§10.4.4.6)', function (t) {
+    (function () {
+        var set = new Set(arguments);
+        t.equal(set.size, 2, 'new Set(arguments)');
+        t.ok(set.has('a') && set.has('b'), 'with the arguments');
+        t.deepEqual(Object.fromEntries((function () { return arguments; })(['k', 1])), { k: 1 }, 'Object.fromEntries(arguments)');
+    })('a', 'b', 'a');
+    (function () {
+        var map = new Map(arguments);
+        t.equal(map.get('x'), 1, 'new Map(arguments)');
+    })(['x', 1]);
+    t.throws(function () { return new Set({ length: 1, 0: 'a' }); }, TypeError, 'an array-like that is no arguments object is not iterable');
+});
