@@ -56,6 +56,9 @@ function bindValue(value) {
         if (native.isBufferSource(value)) {
             return native.toU8(value);
         }
+        if (Array.isArray(value) && value.every(isByte)) {
+            return new Uint8Array(value); /* an array of bytes is a BLOB, as in D1 */
+        }
         break;
     }
     var text;
@@ -64,7 +67,25 @@ function bindValue(value) {
     } catch (e) {
         text = typeof value;
     }
-    throw new Error("D1_TYPE_ERROR: Type '" + typeof value + "' not supported for value '" + text + "'");
+    var why = "Type '" + typeof value + "' not supported for value '" + text + "'";
+    throw new Error('D1_TYPE_ERROR: ' + why, { cause: new Error(why) });
+}
+
+function isByte(b) {
+    return typeof b === 'number' && b >= 0 && b < 256;
+}
+
+/* D1's errors carry their message without the D1_ prefix as their cause
+ * (the natives throw "D1_ERROR: <why>"). */
+function withCause(e) {
+    if (e instanceof Error && !('cause' in e)) {
+        var m = /^D1_[A-Z_]+: ([\s\S]*)$/.exec(String(e.message));
+        if (m !== null) {
+            Object.defineProperty(e, 'cause', { value: new Error(m[1]), writable: true, enumerable: false,
+                configurable: true });
+        }
+    }
+    return e;
 }
 
 D1Database.prototype.prepare = function prepare(query) {
@@ -122,7 +143,7 @@ function runStatement(stmt, then) {
         var record = native.d1Query(state.slot, [[state.sql, state.params]])[0];
         return Promise.resolve(then(record));
     } catch (e) {
-        return Promise.reject(e);
+        return Promise.reject(withCause(e));
     }
 }
 
@@ -140,7 +161,8 @@ D1PreparedStatement.prototype.first = function first(column) {
         }
         var index = record.columns.lastIndexOf(column);
         if (index < 0) {
-            throw new Error('D1_COLUMN_NOTFOUND: Column not found (' + column + ')');
+            throw new Error('D1_COLUMN_NOTFOUND: Column not found (' + column + ')',
+                { cause: new Error('Column not found') });
         }
         return record.rows[0][index];
     });
@@ -187,7 +209,7 @@ D1Database.prototype.batch = function batch(statements) {
         }
         return Promise.resolve(results);
     } catch (e) {
-        return Promise.reject(e);
+        return Promise.reject(withCause(e));
     }
 };
 
@@ -199,7 +221,7 @@ D1Database.prototype.exec = function exec(query) {
         var count = native.d1Exec(slot, String(query));
         return Promise.resolve({ count: count, duration: Date.now() - start });
     } catch (e) {
-        return Promise.reject(e);
+        return Promise.reject(withCause(e));
     }
 };
 
@@ -209,7 +231,7 @@ D1Database.prototype.dump = function dump() {
     try {
         return Promise.resolve(native.d1Dump(slot));
     } catch (e) {
-        return Promise.reject(e);
+        return Promise.reject(withCause(e));
     }
 };
 

@@ -9,6 +9,7 @@
  * precision, as in D1), TEXT as strings, BLOB as arrays of byte numbers,
  * NULL as null. Parameters arrive checked by js/71-d1.js: null, numbers,
  * strings, Uint8Arrays. Errors throw Error("D1_ERROR: <why>: SQLITE_<CODE>").
+ * Statements that manage a transaction are not authorized, as in D1.
  */
 #include "config.h"
 
@@ -30,6 +31,26 @@ struct d1_slot {
 
 static struct d1_slot *slots;
 static size_t nslots;
+
+/* Set while the natives run their own BEGIN, COMMIT and ROLLBACK. */
+static int own_transaction;
+
+/* D1 refuses transaction statements in a query (BEGIN, COMMIT, ROLLBACK,
+ * SAVEPOINT, RELEASE: "not authorized"): a batch is the transaction, and
+ * a script's BEGIN would keep its transaction, and the write lock, past
+ * the request. */
+static int d1_authorize(void *data, int action, const char *a, const char *b, const char *c, const char *d)
+{
+    (void)data;
+    (void)a;
+    (void)b;
+    (void)c;
+    (void)d;
+    if ((action == SQLITE_TRANSACTION || action == SQLITE_SAVEPOINT) && !own_transaction) {
+        return SQLITE_DENY;
+    }
+    return SQLITE_OK;
+}
 
 /* native.d1Open({path, timeout}) -> slot */
 static duk_ret_t native_d1_open(duk_context *ctx)
@@ -80,6 +101,7 @@ static sqlite3 *db_of(duk_context *ctx)
             (void)duk_error(ctx, DUK_ERR_ERROR, "D1_ERROR: %s", err);
         }
         s->pid = getpid();
+        sqlite3_set_authorizer(s->db, d1_authorize, NULL);
     }
     /* a long statement stops at the request's CPU or wall limit, as
      * JavaScript does (SQLITE_INTERRUPT), checked every 10,000 VM steps */
@@ -91,7 +113,9 @@ static sqlite3 *db_of(duk_context *ctx)
         sqlite3_finalize(stray);
     }
     if (!sqlite3_get_autocommit(s->db)) {
+        own_transaction = 1;
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        own_transaction = 0;
     }
     return s->db;
 }
@@ -260,9 +284,13 @@ static int run_one(duk_context *ctx, struct query_state *qs)
     return 0;
 }
 
+/* The natives' own BEGIN, COMMIT or ROLLBACK. */
 static int exec_simple(sqlite3 *db, const char *sql)
 {
-    return sqlite3_exec(db, sql, NULL, NULL, NULL);
+    own_transaction = 1;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    own_transaction = 0;
+    return rc;
 }
 
 /* d1Query(slot, [[sql, params], ...]) -> [{columns, rows, meta}, ...] */

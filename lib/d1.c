@@ -70,6 +70,7 @@ const char *fcw_d1_code_name(int code)
         {SQLITE_CANTOPEN, "SQLITE_CANTOPEN"},   {SQLITE_SCHEMA, "SQLITE_SCHEMA"},
         {SQLITE_TOOBIG, "SQLITE_TOOBIG"},       {SQLITE_CONSTRAINT, "SQLITE_CONSTRAINT"},
         {SQLITE_MISMATCH, "SQLITE_MISMATCH"},   {SQLITE_RANGE, "SQLITE_RANGE"},
+        {SQLITE_AUTH, "SQLITE_AUTH"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (names[i].code == (code & 0xFF)) {

@@ -263,6 +263,10 @@ LAZYLINK_VOID(libsqlite3, sqlite3_progress_handler, (sqlite3 * db, int a1, int (
 LAZYLINK(libsqlite3, int, sqlite3_reset, (sqlite3_stmt * pStmt), (pStmt))
 LAZYLINK(libsqlite3, unsigned char *, sqlite3_serialize,
          (sqlite3 * db, const char *zSchema, sqlite3_int64 *piSize, unsigned int mFlags), (db, zSchema, piSize, mFlags))
+LAZYLINK(libsqlite3, int, sqlite3_set_authorizer,
+         (sqlite3 * db, int (*xAuth)(void *, int, const char *, const char *, const char *, const char *),
+          void *pUserData),
+         (db, xAuth, pUserData))
 LAZYLINK(libsqlite3, int, sqlite3_step, (sqlite3_stmt * stmt), (stmt))
 LAZYLINK(libsqlite3, int, sqlite3_stmt_readonly, (sqlite3_stmt * pStmt), (pStmt))
 LAZYLINK(libsqlite3, int, sqlite3_stmt_status, (sqlite3_stmt * stmt, int op, int resetFlg), (stmt, op, resetFlg))

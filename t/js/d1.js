@@ -111,15 +111,32 @@ if (typeof DB === 'undefined') {
             s.bind(undefined);
         } catch (e) {
             t.equal(e.message, "D1_TYPE_ERROR: Type 'undefined' not supported for value 'undefined'");
+            t.equal(e.cause && e.cause.message, "Type 'undefined' not supported for value 'undefined'",
+                'the cause is the message without its prefix');
         }
+        t.throws(function () { s.bind([1, 256]); }, Error, 'an array with a number that is no byte');
+        t.throws(function () { s.bind(['a']); }, Error, 'an array of strings');
         t.throws(function () { s.bind({}); }, Error, 'object');
         t.throws(function () { s.bind(function () {}); }, Error, 'function');
         t.throws(function () { s.bind(Symbol('x')); }, Error, 'symbol');
     });
 
+    test('D1: an array of bytes binds as a BLOB, as in D1', function (t) {
+        return DB.prepare('SELECT typeof(?1) AS type, hex(?1) AS hex, length(?1) AS n').bind([0, 1, 254, 255]).first()
+            .then(function (row) {
+                t.deepEqual(row, { type: 'blob', hex: '0001FEFF', n: 4 });
+            });
+    });
+
     test('D1: SQL errors', function (t) {
-        return rejectsWith(t, DB.prepare('SELECT * FROM nope').all(), /^D1_ERROR: no such table: nope: SQLITE_ERROR$/,
-                           'missing table').then(function () {
+        return DB.prepare('SELECT * FROM nope').all().then(function () {
+            t.ok(false, 'a missing table should reject');
+        }, function (e) {
+            t.equal(e.cause && e.cause.message, 'no such table: nope: SQLITE_ERROR', 'the error\'s cause: its message without D1_ERROR');
+        }).then(function () {
+            return rejectsWith(t, DB.prepare('SELECT * FROM nope').all(), /^D1_ERROR: no such table: nope: SQLITE_ERROR$/,
+                           'missing table');
+        }).then(function () {
             return rejectsWith(t, DB.prepare('INSERT INTO users (name) VALUES (?)').bind('bob').run(),
                                /^D1_ERROR: UNIQUE constraint failed: users\.name: SQLITE_CONSTRAINT$/, 'constraint');
         }).then(function () {
@@ -160,6 +177,32 @@ if (typeof DB === 'undefined') {
                 t.deepEqual(r, [], 'an empty batch');
                 t.throws(function () { DB.batch([{}]); }, TypeError, 'batch() takes prepared statements');
             });
+    });
+
+    test('D1: transaction statements are not authorized, as in D1', function (t) {
+        var statements = ['BEGIN', 'BEGIN IMMEDIATE', 'BEGIN TRANSACTION', 'COMMIT', 'ROLLBACK', 'SAVEPOINT sp',
+            'RELEASE sp', 'END'];
+        var chain = Promise.resolve();
+        statements.forEach(function (sql) {
+            chain = chain.then(function () {
+                return rejectsWith(t, DB.prepare(sql).run(), /^D1_ERROR: not authorized: SQLITE_AUTH$/, sql);
+            });
+        });
+        return chain.then(function () {
+            return rejectsWith(t, DB.exec('BEGIN;\nINSERT INTO users (name, age) VALUES (\'tx\', 1)'),
+                /^D1_EXEC_ERROR: Error in line 1: BEGIN: not authorized: SQLITE_AUTH$/, 'exec() with BEGIN');
+        }).then(function () {
+            return rejectsWith(t, DB.batch([DB.prepare('INSERT INTO users (name, age) VALUES (?, ?)').bind('tx', 1),
+                DB.prepare('COMMIT')]), /not authorized/, 'a batch with COMMIT');
+        }).then(function () {
+            return DB.prepare('SELECT count(*) AS n FROM users WHERE name = ?').bind('tx').first('n');
+        }).then(function (n) {
+            t.equal(n, 0, 'nothing of them was written');
+            return DB.batch([DB.prepare('INSERT INTO users (name, age) VALUES (?, ?)').bind('tx2', 1)]);
+        }).then(function (r) {
+            t.equal(r[0].meta.changes, 1, 'a batch still runs in its own transaction');
+            return DB.prepare('DELETE FROM users WHERE name = ?').bind('tx2').run();
+        });
     });
 
     test('D1: dump()', function (t) {
