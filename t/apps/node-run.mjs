@@ -49,7 +49,7 @@ async function load(app, meta) {
     outfile: out,
     bundle: true,
     format: 'esm',
-    platform: 'neutral',
+    platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
