@@ -412,7 +412,15 @@ void fcw_engine_log(struct fcw_engine *engine, int level, const char *fmt, ...)
 static duk_ret_t native_log(duk_context *ctx)
 {
     const char *level = duk_require_string(ctx, 0);
-    const char *msg = duk_safe_to_string(ctx, 1);
+    duk_size_t len;
+    const char *msg = duk_safe_to_lstring(ctx, 1, &len);
+    if (memchr(msg, 0xED, len) != NULL) {
+        /* Duktape keeps a character above U+FFFF as a CESU-8 surrogate
+         * pair: the log gets UTF-8 */
+        char *utf8 = duk_push_fixed_buffer(ctx, len * 3 + 1);
+        utf8[fcw_text_to_scalar_utf8(msg, len, utf8)] = '\0';
+        msg = utf8;
+    }
     int lv = FCW_LOG_INFO;
     for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++) {
         if (strcmp(level, level_names[i]) == 0) {

@@ -37,6 +37,10 @@ export default {
             console.log('long:' + s + ':end');
             return new Response('ok');
         }
+        if (path === '/astral') {
+            console.log('astral: \ud83d\ude00 caf\u00e9 lone \ud800 end');
+            return new Response('ok');
+        }
         if (path === '/throw') throw new Error('thrown\nover two lines');
         return new Response('?', { status: 404 });
     }
@@ -52,7 +56,11 @@ sub lines_with { my ($log, $marker) = @_; return grep { index($_, $marker) >= 0 
     is($pool->request(uri => '/lines')->{status}, 200, '/lines answered');
     is($pool->request(uri => '/long')->{status}, 200, '/long answered');
     is($pool->request(uri => '/throw?q=1')->{status}, 500, '/throw answered 500');
+    is($pool->request(uri => '/astral')->{status}, 200, '/astral answered');
     my $log = $pool->log;
+    my ($astral) = lines_with($log, 'astral:');
+    like($astral // '', qr/astral: \xF0\x9F\x98\x80 caf\xC3\xA9 lone \xEF\xBF\xBD end$/,
+        'a character above U+FFFF is logged as UTF-8 (not as a CESU-8 pair), a lone surrogate as U+FFFD');
     for my $m (qw(log info warn error debug)) {
         my @l = lines_with($log, "via-$m");
         is(scalar @l, 1, "console.$m is logged at the default levels");

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "engine.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -33,7 +34,11 @@ static void log_to_stderr(void *data, int level, const char *msg)
 
 static duk_ret_t js_print(duk_context *ctx)
 {
-    fputs(duk_safe_to_string(ctx, 0), stdout);
+    duk_size_t len;
+    const char *s = duk_safe_to_lstring(ctx, 0, &len);
+    char *utf8 = duk_push_fixed_buffer(ctx, len * 3 + 1); /* CESU-8 surrogate pairs as UTF-8 */
+    utf8[fcw_text_to_scalar_utf8(s, len, utf8)] = '\0';
+    fputs(utf8, stdout);
     fputc('\n', stdout);
     fflush(stdout);
     return 0;
