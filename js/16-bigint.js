@@ -53,7 +53,7 @@ var provide = spec.provide;
 var setNameAndLength = spec.setNameAndLength;
 var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 
-var VALUE = Symbol('BigInt value');
+var VALUE = native.hiddenSymbol('bigintValue'); /* read through a proxy without a trap */
 var MAX = 9007199254740991;
 
 var OP_ADD = 0, OP_SUB = 1, OP_MUL = 2, OP_DIV = 3, OP_MOD = 4, OP_EXP = 5;
@@ -316,7 +316,8 @@ native.defineGlobal('BigInt', BigInt);
 
 /* --- JSON.stringify: a BigInt without BigInt.prototype.toJSON is a
  * TypeError (§25.5.2.2 step 10), checked by a replacer that wraps the
- * caller's. Until the heap has made its first BigInt there is nothing to
+ * caller's; once a proxy has been made, the same replacer hands a proxy's
+ * properties as its traps give them (spec.proxyJSON, js/17-proxy.js). Until the heap has made its first BigInt there is nothing to
  * check and the engine's fast path is kept; after that, plain data (C
  * looks: no toJSON, getter, proxy or BigInt on the way, see
  * lib/duk_hooks.h) without a replacer function keeps it too, as a
@@ -326,12 +327,17 @@ var jsonPlain = native.jsonPlain;
 
 function checkedReplacer(replacer) {
     var allowed = null;
+    var list = null; /* the PropertyList, in its order */
     if (Array.isArray(replacer)) {
         allowed = Object.create(null);
+        list = [];
         for (var i = 0; i < replacer.length; i++) {
             var item = replacer[i];
             if (typeof item === 'string' || typeof item === 'number' ||
                     item instanceof String || item instanceof Number) {
+                if (allowed[String(item)] !== true) {
+                    list.push(String(item));
+                }
                 allowed[String(item)] = true;
             }
         }
@@ -347,12 +353,14 @@ function checkedReplacer(replacer) {
         if (isBig(value)) {
             throw new TypeError('Do not know how to serialize a BigInt');
         }
-        return value;
+        return spec.proxyJSON !== void 0 && typeof value === 'object' && value !== null ? spec.proxyJSON(value, list)
+            : value;
     };
 }
 
 function stringify(value, replacer, space) {
-    if (!created || (typeof replacer !== 'function' && jsonPlain(value, BigIntPrototype))) {
+    if ((!created && spec.proxyJSON === void 0) ||
+            (typeof replacer !== 'function' && jsonPlain(value, BigIntPrototype))) {
         return nativeStringify(value, replacer, space);
     }
     return nativeStringify(value, checkedReplacer(replacer), space);

@@ -47,9 +47,9 @@
  * operation on the target, as §10.5.5 and §10.5.6 do (the invariants
  * between a trap's answer and the target are not checked). Object.keys,
  * Object.entries, Object.values, Object.assign, Object.hasOwn,
- * getOwnPropertyDescriptors and object spread go through them. Object
- * properties a proxy has only through its traps stay unseen by JSON.stringify
- * and for-in, which Duktape runs on the target's. Reflect.get
+ * getOwnPropertyDescriptors and object spread go through them, and so does
+ * JSON.stringify (proxyJSON below). Properties a proxy has only through its
+ * traps stay unseen by for-in, which Duktape runs on the target's. Reflect.get
  * and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
  * (§10.1.8.1, §10.1.9.2): getters and setters are called with the
  * receiver, and a set that reaches a data property or the end of the chain
@@ -100,6 +100,36 @@ function register(record) {
         list.push(record);
     }
     proxyCount++;
+    if (spec.proxyJSON === void 0) {
+        spec.proxyJSON = proxyJSON;
+    }
+}
+
+/* What JSON.stringify serializes of a value (js/16-bigint.js's replacer):
+ * for a registered proxy, a plain copy of what its traps give
+ * (SerializeJSONObject reads EnumerableOwnProperties and Get, which
+ * Duktape's JSON takes from the target): an array of its length's
+ * elements when it is an array, else the keys of the replacer's list when
+ * there is one, else its enumerable own string keys. */
+function proxyJSON(value, list) {
+    if (proxyRecord(value) === null) {
+        return value;
+    }
+    var copy;
+    if (Array.isArray(value)) {
+        var n = value.length;
+        copy = new Array(n);
+        for (var i = 0; i < n; i++) {
+            copy[i] = value[i];
+        }
+        return copy;
+    }
+    copy = {};
+    var keys = list !== null && list !== void 0 ? list : enumerableOwnKeys(value);
+    for (var k = 0; k < keys.length; k++) {
+        copy[keys[k]] = value[keys[k]];
+    }
+    return copy;
 }
 
 /* The handler of a proxy's record, for the operation named; a TypeError

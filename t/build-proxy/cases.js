@@ -155,6 +155,26 @@ show('a trap added later', () => { const h = {}; const p = new Proxy({ a: 1 }, h
 show('a trap removed later', () => { const h = { get: () => 'trap' }; const p = new Proxy({ a: 1 }, h); const before = p.a; delete h.get; return [before, p.a]; });
 show('a handler with state', () => { class Handler { constructor() { this.reads = 0; } get(t, k) { this.reads++; return t[k]; } } const h = new Handler(); const p = new Proxy({ a: 1 }, h); void p.a; void p.a; return h.reads; });
 
+// JSON.stringify reads a proxy through its traps
+show('json of trap-only keys', () => JSON.stringify(env));
+show('json of a transparent proxy', () => JSON.stringify(lazy));
+show('json nested', () => JSON.stringify({ config: env, list: [reactive, lazy], n: 1 }));
+show('json with a replacer', () => JSON.stringify(env, (k, v) => (k === 'A_KEY' ? undefined : v)));
+show('json with a key list and space', () => JSON.stringify({ env, other: 1 }, ['env', 'B_KEY'], 1));
+show('json of an array proxy', () => { const base = { items: [1, 2] }; const arr = new Proxy([], { get: (t, k) => (k === 'length' ? base.items.length + 1 : k in base.items ? base.items[k] * 10 : Reflect.get(base.items, k)) }); return JSON.stringify({ arr }); });
+show('json of a state-backed draft', () => {
+  const state = { base: { a: 1, b: 2 }, copy: null };
+  Object.defineProperty(state, 'internal', { value: 1, enumerable: false, configurable: true });
+  const draft = new Proxy(state, {
+    get: (t, k) => (t.copy || t.base)[k],
+    ownKeys: (t) => Reflect.ownKeys(t.copy || t.base),
+    getOwnPropertyDescriptor: (t, k) => { const d = Reflect.getOwnPropertyDescriptor(t.copy || t.base, k); return d && { ...d, configurable: true }; },
+    set: (t, k, v) => { t.copy = t.copy || { ...t.base }; t.copy[k] = v; return true; },
+  });
+  draft.c = 3;
+  return JSON.stringify(draft);
+});
+
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
