@@ -2,9 +2,10 @@
 /*
  * Intl (ECMA-402), the part Workers code and npm libraries use, for the
  * English locales: locale lists (Intl.getCanonicalLocales,
- * supportedLocalesOf), Intl.NumberFormat (decimal, percent and currency
- * styles, digit options, grouping, sign display, compact, scientific and
- * engineering notation, formatToParts), Intl.PluralRules (English cardinal
+ * supportedLocalesOf), Intl.NumberFormat (decimal, percent, currency and
+ * unit styles, the sanctioned units and their -per- compounds, digit
+ * options, grouping, sign display, compact, scientific and engineering
+ * notation, formatToParts), Intl.PluralRules (English cardinal
  * and ordinal rules) and Intl.Collator (an approximation of the root
  * collation: punctuation before digits before letters, accents at the
  * second level and case at the third, lowercase first), with
@@ -306,6 +307,122 @@ var COMPACT = [
     [12, 'T', ' trillion'], [9, 'B', ' billion'], [6, 'M', ' million'], [3, 'K', ' thousand']
 ];
 
+/* The sanctioned simple units (ECMA-402 IsSanctionedSingleUnitIdentifier)
+ * as CLDR's en names them: [short, short plural, long, long plural,
+ * narrow]; a leading space is a literal between the number and the unit. */
+var UNITS = {
+    'acre': [' ac', ' ac', ' acre', ' acres', 'ac'],
+    'bit': [' bit', ' bit', ' bit', ' bits', 'bit'],
+    'byte': [' byte', ' byte', ' byte', ' bytes', 'B'],
+    'celsius': ['°C', '°C', ' degree Celsius', ' degrees Celsius', '°C'],
+    'centimeter': [' cm', ' cm', ' centimeter', ' centimeters', 'cm'],
+    'day': [' day', ' days', ' day', ' days', 'd'],
+    'degree': [' deg', ' deg', ' degree', ' degrees', '°'],
+    'fahrenheit': ['°F', '°F', ' degree Fahrenheit', ' degrees Fahrenheit', '°'],
+    'fluid-ounce': [' fl oz', ' fl oz', ' fluid ounce', ' fluid ounces', 'fl oz'],
+    'foot': [' ft', ' ft', ' foot', ' feet', '′'],
+    'gallon': [' gal', ' gal', ' gallon', ' gallons', 'gal'],
+    'gigabit': [' Gb', ' Gb', ' gigabit', ' gigabits', 'Gb'],
+    'gigabyte': [' GB', ' GB', ' gigabyte', ' gigabytes', 'GB'],
+    'gram': [' g', ' g', ' gram', ' grams', 'g'],
+    'hectare': [' ha', ' ha', ' hectare', ' hectares', 'ha'],
+    'hour': [' hr', ' hr', ' hour', ' hours', 'h'],
+    'inch': [' in', ' in', ' inch', ' inches', '″'],
+    'kilobit': [' kb', ' kb', ' kilobit', ' kilobits', 'kb'],
+    'kilobyte': [' kB', ' kB', ' kilobyte', ' kilobytes', 'kB'],
+    'kilogram': [' kg', ' kg', ' kilogram', ' kilograms', 'kg'],
+    'kilometer': [' km', ' km', ' kilometer', ' kilometers', 'km'],
+    'liter': [' L', ' L', ' liter', ' liters', 'L'],
+    'megabit': [' Mb', ' Mb', ' megabit', ' megabits', 'Mb'],
+    'megabyte': [' MB', ' MB', ' megabyte', ' megabytes', 'MB'],
+    'meter': [' m', ' m', ' meter', ' meters', 'm'],
+    'microsecond': [' μs', ' μs', ' microsecond', ' microseconds', 'μs'],
+    'mile': [' mi', ' mi', ' mile', ' miles', 'mi'],
+    'mile-scandinavian': [' smi', ' smi', ' mile-scandinavian', ' miles-scandinavian', 'smi'],
+    'milliliter': [' mL', ' mL', ' milliliter', ' milliliters', 'mL'],
+    'millimeter': [' mm', ' mm', ' millimeter', ' millimeters', 'mm'],
+    'millisecond': [' ms', ' ms', ' millisecond', ' milliseconds', 'ms'],
+    'minute': [' min', ' min', ' minute', ' minutes', 'm'],
+    'month': [' mth', ' mths', ' month', ' months', 'm'],
+    'nanosecond': [' ns', ' ns', ' nanosecond', ' nanoseconds', 'ns'],
+    'ounce': [' oz', ' oz', ' ounce', ' ounces', 'oz'],
+    'percent': ['%', '%', ' percent', ' percent', '%'],
+    'petabyte': [' PB', ' PB', ' petabyte', ' petabytes', 'PB'],
+    'pound': [' lb', ' lb', ' pound', ' pounds', '#'],
+    'second': [' sec', ' sec', ' second', ' seconds', 's'],
+    'stone': [' st', ' st', ' stone', ' stones', 'st'],
+    'terabit': [' Tb', ' Tb', ' terabit', ' terabits', 'Tb'],
+    'terabyte': [' TB', ' TB', ' terabyte', ' terabytes', 'TB'],
+    'week': [' wk', ' wks', ' week', ' weeks', 'w'],
+    'yard': [' yd', ' yd', ' yard', ' yards', 'yd'],
+    'year': [' yr', ' yrs', ' year', ' years', 'y']
+
+};
+
+/* A compound unit's "per" part where CLDR gives the denominator a
+ * perUnitPattern of its own: [short, narrow]. */
+var PER_UNIT = {
+    day: ['d', 'd'], gallon: ['gal US', 'gal'], hour: ['h', 'h'], month: ['m', 'm'], second: ['s', 's'],
+    week: ['w', 'w'], year: ['y', 'y'], foot: ['ft', 'ft'], inch: ['in', 'in'], minute: ['min', 'min'],
+    pound: ['lb', 'lb']
+};
+
+/* Compound units with names of their own: [short, long singular, long plural, narrow]. */
+var COMPOUND_UNITS = {
+    'mile-per-hour': [' mph', ' mile per hour', ' miles per hour', 'mph'],
+    'mile-per-gallon': [' mpg', ' mile per gallon', ' miles per gallon', 'mpg']
+};
+
+/* IsWellFormedUnitIdentifier: a sanctioned unit or two joined by -per-. */
+function isWellFormedUnit(unit) {
+    if (Object.prototype.hasOwnProperty.call(UNITS, unit)) {
+        return true;
+    }
+    var i = unit.indexOf('-per-');
+    if (i < 0) {
+        return false;
+    }
+    var num = unit.slice(0, i);
+    var den = unit.slice(i + 5);
+    return Object.prototype.hasOwnProperty.call(UNITS, num) && Object.prototype.hasOwnProperty.call(UNITS, den);
+}
+
+/* The unit's text after a number (its leading space a literal), as ICU
+ * builds it: a compound is the numerator's own pattern followed by "/"
+ * and the denominator's short name, or " per " and its long singular. */
+function unitText(unit, display, plural) {
+    var col = display === 'long' ? 2 : display === 'narrow' ? 4 : 0;
+    var own = COMPOUND_UNITS[unit];
+    if (own !== void 0) {
+        return display === 'long' ? own[plural ? 2 : 1] : own[display === 'narrow' ? 3 : 0];
+    }
+    var i = unit.indexOf('-per-');
+    if (i < 0) {
+        return UNITS[unit][col < 4 && plural ? col + 1 : col];
+    }
+    var num = unit.slice(0, i);
+    var den = unit.slice(i + 5);
+    var text = UNITS[num][col < 4 && plural ? col + 1 : col];
+    if (display === 'long') {
+        return text + ' per' + UNITS[den][2];
+    }
+    if (num === 'percent') {
+        /* ICU drops the denominator after a percent sign */
+        return text;
+    }
+    var per = PER_UNIT[den];
+    return text + '/' + (per !== void 0 ? per[col === 4 ? 1 : 0] : UNITS[den][col].replace(/^ /, ''));
+}
+
+function pushUnit(parts, s, plural) {
+    var text = unitText(s.unit, s.unitDisplay, plural);
+    if (text.charAt(0) === ' ') {
+        parts.push({ type: 'literal', value: ' ' });
+        text = text.slice(1);
+    }
+    parts.push({ type: 'unit', value: text });
+}
+
 function NumberFormat(locales, options) {
     if (!(this instanceof NumberFormat) || this[STATE]) {
         return new NumberFormat(locales, options);
@@ -326,7 +443,10 @@ function NumberFormat(locales, options) {
     var currencyDisplay = getOption(o, 'currencyDisplay', ['code', 'symbol', 'narrowSymbol', 'name'], 'symbol');
     var currencySign = getOption(o, 'currencySign', ['standard', 'accounting'], 'standard');
     var unit = getOption(o, 'unit', null, void 0);
-    getOption(o, 'unitDisplay', ['short', 'narrow', 'long'], 'short');
+    if (unit !== void 0 && !isWellFormedUnit(unit)) {
+        throw new RangeError("Invalid unit argument for Intl.NumberFormat() '" + unit + "'");
+    }
+    var unitDisplay = getOption(o, 'unitDisplay', ['short', 'narrow', 'long'], 'short');
     if (s.style === 'currency') {
         if (currency === void 0) {
             throw new TypeError('Currency code is required with currency style.');
@@ -337,9 +457,10 @@ function NumberFormat(locales, options) {
     }
     if (s.style === 'unit') {
         if (unit === void 0) {
-            throw new TypeError('Unit is required with unit style.');
+            throw new TypeError("Invalid unit argument for Intl.NumberFormat() ''");
         }
-        throw new RangeError('Unit style is not supported: ' + unit);
+        s.unit = unit;
+        s.unitDisplay = unitDisplay;
     }
     s.notation = getOption(o, 'notation', ['standard', 'scientific', 'engineering', 'compact'], 'standard');
     var cDigits = s.style === 'currency' ? (CURRENCIES[s.currency] ? CURRENCIES[s.currency][2] : 2) : 0;
@@ -481,7 +602,7 @@ function formatNumberToParts(s, x) {
         }
         var r = roundDecimal(s, d);
         zero = /^0*$/.test(r.whole + r.frac);
-        one = r.whole === '1' && r.frac === '' && suffix === null;
+        one = r.whole === '1' && r.frac === '' && suffix === null && exponent === 0;
         pushInteger(number, r.whole, s.useGrouping);
         if (r.frac !== '') {
             number.push({ type: 'decimal', value: '.' });
@@ -528,6 +649,9 @@ function formatNumberToParts(s, x) {
         var info = CURRENCIES[s.currency];
         parts.push({ type: 'literal', value: ' ' });
         parts.push({ type: 'currency', value: info ? info[one ? 3 : 4] : s.currency });
+    }
+    if (s.style === 'unit') {
+        pushUnit(parts, s, !one);
     }
     if (accounting) {
         parts.push({ type: 'literal', value: ')' });
@@ -580,7 +704,7 @@ function copyResolved(s, keys) {
 function numberFormatResolvedOptions() {
     var s = stateOf(this, 'NumberFormat', 'Intl.NumberFormat.prototype.resolvedOptions');
     var out = copyResolved(s, ['locale', 'numberingSystem', 'style', 'currency', 'currencyDisplay', 'currencySign',
-        'minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits',
+        'unit', 'unitDisplay', 'minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits',
         'maximumSignificantDigits', 'useGrouping', 'notation']);
     if (s.notation === 'compact') {
         out.compactDisplay = s.compactDisplay;

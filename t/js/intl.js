@@ -49,7 +49,7 @@ test('Intl: results match node for en-US', function (t) {
         try {
             got = run(c.input);
         } catch (e) {
-            got = 'threw ' + e;
+            got = 'threw ' + e.name;
         }
         t.deepEqual(normalizeResult(got), normalizeResult(c.expected), JSON.stringify(c.input));
     }
