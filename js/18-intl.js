@@ -765,6 +765,20 @@ function pluralRulesSelect(value) {
     return 'other';
 }
 
+/* English has one plural range category: other (CLDR's en plural ranges). */
+function pluralRulesSelectRange(start, end) {
+    stateOf(this, 'PluralRules', 'Intl.PluralRules.prototype.selectRange');
+    if (start === void 0 || end === void 0) {
+        throw new TypeError('Invalid ' + (start === void 0 ? 'startRange' : 'endRange') + ' : undefined');
+    }
+    var x = +start;
+    var y = +end;
+    if (x !== x || y !== y) {
+        throw new RangeError('Invalid ' + (x !== x ? 'startRange' : 'endRange') + ' : NaN');
+    }
+    return 'other';
+}
+
 function pluralRulesResolvedOptions() {
     var s = stateOf(this, 'PluralRules', 'Intl.PluralRules.prototype.resolvedOptions');
     var out = copyResolved(s.nf, ['locale']);
@@ -780,7 +794,8 @@ function pluralRulesResolvedOptions() {
 
 PluralRules.prototype = {};
 defineMethods(PluralRules.prototype, [
-    ['select', pluralRulesSelect, 1], ['resolvedOptions', pluralRulesResolvedOptions, 0]
+    ['select', pluralRulesSelect, 1], ['selectRange', pluralRulesSelectRange, 2],
+    ['resolvedOptions', pluralRulesResolvedOptions, 0]
 ]);
 defineTag(PluralRules.prototype, 'Intl.PluralRules');
 
@@ -1011,6 +1026,11 @@ native.intl = {
     defineTag: defineTag,
     publish: publish,
     copyResolved: copyResolved,
-    joinParts: joinParts
+    joinParts: joinParts,
+    canonicalizeTag: canonicalizeTag,
+    NumberFormat: NumberFormat,
+    formatNumberToParts: formatNumberToParts,
+    UNITS: UNITS,
+    CURRENCIES: CURRENCIES
 };
 native.defineGlobal('Intl', Intl);

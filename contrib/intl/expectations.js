@@ -30,6 +30,13 @@ function run(c) {
     case 'colResolved': return new Intl.Collator(locales, options).resolvedOptions();
     case 'canonical': return Intl.getCanonicalLocales(v);
     case 'supported': return Intl[options].supportedLocalesOf(v);
+    case 'rtf': return new Intl.RelativeTimeFormat(locales, options).format(v[0], v[1]);
+    case 'rtfParts': return new Intl.RelativeTimeFormat(locales, options).formatToParts(v[0], v[1]);
+    case 'rtfResolved': return new Intl.RelativeTimeFormat(locales, options).resolvedOptions();
+    case 'lf': return new Intl.ListFormat(locales, options).format(v);
+    case 'lfParts': return new Intl.ListFormat(locales, options).formatToParts(v);
+    case 'lfResolved': return new Intl.ListFormat(locales, options).resolvedOptions();
+    case 'prRange': return new Intl.PluralRules(locales, options).selectRange(v[0], v[1]);
     default: throw new Error('unknown case kind ' + kind);
     }
 }
