@@ -271,11 +271,20 @@ function dateParts(o, f) {
     var hasY = o.year !== void 0;
     var hasM = o.month !== void 0;
     var hasD = o.day !== void 0;
-    if (o.weekday !== void 0 && (hasM || hasY)) {
+    /* CLDR's en skeletons put the weekday first only beside a month and
+     * day (EEE, MMM d); after a month or year without a day (MMM y EEE);
+     * and a field no skeleton covers is appended as "(month: …)". */
+    if (o.weekday !== void 0 && hasM && hasD) {
         part(parts, 'weekday', w);
         part(parts, 'literal', ', ');
     }
-    if (textMonth) {
+    if (hasM && !hasD && !hasY && ((o.weekday === 'short' && o.month !== 'numeric' && o.month !== 'short') ||
+            (o.weekday === 'long' && o.month === 'narrow'))) {
+        part(parts, 'weekday', w);
+        part(parts, 'literal', ' (month: ');
+        part(parts, 'month', o.month === '2-digit' ? m : mText);
+        part(parts, 'literal', ')');
+    } else if (textMonth) {
         part(parts, 'month', mText);
         if (hasD) {
             part(parts, 'literal', ' ');
@@ -295,6 +304,11 @@ function dateParts(o, f) {
             part(parts, 'literal', '/');
             part(parts, 'year', y);
         }
+    } else if (hasD && o.year === 'numeric' && o.weekday === void 0) {
+        part(parts, 'year', y);
+        part(parts, 'literal', ' (day: ');
+        part(parts, 'day', d);
+        part(parts, 'literal', ')');
     } else if (hasD) {
         part(parts, 'day', d);
         if (o.weekday !== void 0) {
@@ -305,9 +319,18 @@ function dateParts(o, f) {
             part(parts, 'literal', ' ');
             part(parts, 'year', y);
         }
+    } else if (hasY && o.weekday === 'short' && o.year === '2-digit') {
+        part(parts, 'weekday', w);
+        part(parts, 'literal', ' ');
+        part(parts, 'year', y);
     } else if (hasY) {
         part(parts, 'year', y);
     } else if (o.weekday !== void 0) {
+        part(parts, 'weekday', w);
+    }
+    if (o.weekday !== void 0 && !hasD && (hasM || hasY) && parts[parts.length - 1].type !== 'literal' &&
+            parts[0].type !== 'weekday') {
+        part(parts, 'literal', ' ');
         part(parts, 'weekday', w);
     }
     if (era !== '') {
@@ -339,7 +362,9 @@ function timeParts(o, f, tv) {
         if (parts.length > 0) {
             part(parts, 'literal', ':');
         }
-        part(parts, 'minute', o.minute === '2-digit' ? pad(f[4], 2) : String(f[4]));
+        /* a minute alone is the skeleton m: no padding */
+        var alone = o.hour === void 0 && o.second === void 0 && o.fractionalSecondDigits === void 0;
+        part(parts, 'minute', o.minute === '2-digit' && !alone ? pad(f[4], 2) : String(f[4]));
     }
     if (o.second !== void 0) {
         if (parts.length > 0) {
@@ -406,15 +431,25 @@ function formatToParts(s, date) {
     }
     var parts = dateParts(o, f);
     var time = timeParts(o, f, tv);
+    /* CLDR's en dateTimeFormats: "{1} 'at' {0}" after a long month, else
+     * "{1}, {0}"; a weekday alone takes the time as one skeleton does
+     * (E h:mm a, E HH:mm) when no zone follows. A zone without a time is glued as a
+     * time is. */
+    var glue = o.month === 'long' ? ' at ' : ', ';
+    var twelve = o.hourCycle === 'h11' || o.hourCycle === 'h12';
+    var weekdayOnly = parts.length === 1 && parts[0].type === 'weekday' && o.hour !== void 0 &&
+        (twelve || o.minute !== void 0) && o.dayPeriod === void 0 && o.fractionalSecondDigits === void 0;
     if (parts.length > 0 && time.length > 0) {
-        part(parts, 'literal', o.month === 'long' ? ' at ' : ', ');
+        part(parts, 'literal', weekdayOnly && zoneStyle === void 0 ? ' ' : glue);
     }
     for (var i = 0; i < time.length; i++) {
         parts.push(time[i]);
     }
     if (zoneStyle !== void 0) {
         if (parts.length > 0) {
-            part(parts, 'literal', time.length > 0 ? ' ' : ', ');
+            /* a 24-hour hour alone before a zone: HH'h' v */
+            var hourOnly = time.length === 1 && time[0].type === 'hour' && !twelve;
+            part(parts, 'literal', time.length > 0 ? (hourOnly ? 'h ' : ' ') : glue);
         }
         part(parts, 'timeZoneName', zoneName({ timeZone: s.timeZone, timeZoneName: zoneStyle }, f));
     }
