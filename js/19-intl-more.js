@@ -3,11 +3,8 @@
  * The rest of Intl for English, on the helpers of 18-intl.js
  * (native.intl): Intl.RelativeTimeFormat (long, short and narrow; numeric
  * 'always' and 'auto' with CLDR's en phrases: "yesterday", "next week",
- * "in 3 days"), Intl.ListFormat (conjunction, disjunction and unit lists),
- * Intl.Locale (the language tag's parts and Unicode extension keywords;
- * maximize and minimize know English's likely subtags only),
- * Intl.supportedValuesOf and Intl.Segmenter (grapheme clusters, and words
- * and sentences by a simple rule). Any locale resolves as in 18-intl.js.
+ * "in 3 days") and Intl.ListFormat (conjunction, disjunction and unit
+ * lists, long, short and narrow). Any locale resolves as in 18-intl.js.
  */
 'use strict';
 
