@@ -73,7 +73,7 @@ var IteratorPrototype = {};
 defineHidden(IteratorPrototype, Symbol.iterator, function () {
     return this;
 });
-Object.defineProperty(IteratorPrototype[Symbol.iterator], 'name', { value: '[Symbol.iterator]' });
+Object.defineProperty(IteratorPrototype[Symbol.iterator], 'name', { value: '[Symbol.iterator]', configurable: true });
 native.IteratorPrototype = IteratorPrototype;
 
 /* Hash of a primitive key, or undefined when it has none (symbols that are
