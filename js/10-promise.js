@@ -16,7 +16,7 @@ var PENDING = 0;
 var FULFILLED = 1;
 var REJECTED = 2;
 
-var SELF = Symbol('promise');
+var SELF = native.hiddenSymbol('promise');
 var STATE = Symbol('promiseState');
 var RESULT = Symbol('promiseResult');
 var REACTIONS = Symbol('promiseReactions');
