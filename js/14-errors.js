@@ -18,6 +18,13 @@
  * would keep "[native code]", but Duktape's Proxy has no getPrototypeOf or
  * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
  * function to reflection.)
+ *
+ * Error.captureStackTrace(targetObject[, constructorOpt]) and
+ * Error.stackTraceLimit, the V8 API that npm packages call on their own
+ * error classes: the stack is the engine's, in its format (so
+ * native.mapStack maps it too), without captureStackTrace's frame and,
+ * given constructorOpt, without the frames above and including its call
+ * (found with Duktape.act, which walks the same call stack).
  */
 'use strict';
 
@@ -29,6 +36,9 @@ var isObject = spec.isObject;
 var toStr = Object.prototype.toString;
 var ERROR_NAMES = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get;
+var NativeErrorConstructor = Error;
+var errorToString = Error.prototype.toString;
+var duktapeAct = global.Duktape.act;
 
 /* ---- Error cause ---- */
 
@@ -110,4 +120,61 @@ if (new Error('', { cause: 0 }).cause === void 0) {
     }
     native.defineGlobal('Error', WrappedError);
     wrapperFrame = findWrapperFrame(WrappedError);
+}
+
+/* ---- Error.captureStackTrace (V8) ---- */
+
+/* The heading line of a captured stack: Error.prototype.toString of the
+ * target ("Error" for an object with no name or message). */
+function stackHeading(target) {
+    try {
+        return String(errorToString.call(target));
+    } catch (e) {
+        return 'Error';
+    }
+}
+
+function captureStackTrace(targetObject, constructorOpt) {
+    if (!isObject(targetObject)) {
+        throw new TypeError('Invalid argument: Error.captureStackTrace needs an object');
+    }
+    var lines = String(nativeStackGetter.call(new NativeErrorConstructor())).split('\n');
+    /* lines[1] is this function's frame, Duktape.act(-2) (-1 is act
+     * itself); lines[n] is the frame of Duktape.act(-1 - n) */
+    var skip = 1;
+    if (typeof constructorOpt === 'function') {
+        skip = lines.length;
+        for (var level = -3; ; level--) {
+            var act = duktapeAct(level);
+            if (act === void 0 || act === null) {
+                break;
+            }
+            if (act['function'] === constructorOpt) {
+                skip = -level - 1;
+                break;
+            }
+        }
+    }
+    var frames = lines.slice(1 + skip);
+    var limit = stackLimit();
+    if (frames.length > limit) {
+        frames.length = limit;
+    }
+    defineHidden(targetObject, 'stack', [stackHeading(targetObject)].concat(frames).join('\n'));
+}
+
+/* Error.stackTraceLimit as a frame count: the engine records at most its
+ * own depth of frames anyway. */
+function stackLimit() {
+    var limit = global.Error.stackTraceLimit;
+    return typeof limit === 'number' && limit >= 0 ? limit : 0;
+}
+
+setNameAndLength(captureStackTrace, 'captureStackTrace', 2);
+native.nonConstructor(captureStackTrace);
+defineHidden(global.Error, 'captureStackTrace', captureStackTrace);
+if (!('stackTraceLimit' in global.Error)) {
+    Object.defineProperty(global.Error, 'stackTraceLimit', {
+        value: 10, writable: true, enumerable: true, configurable: true
+    });
 }
