@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The ES2023-2025 library of js/14-es2025.js and Error.captureStackTrace
+ * (js/14-errors.js), as real code uses them: Object.groupBy and
+ * Map.groupBy, the Set methods with a Map or a set-like argument,
+ * Array.fromAsync, the iterator helpers over the runtime's own iterators,
+ * String.prototype.isWellFormed/toWellFormed, and captureStackTrace in a
+ * custom error class. (An async generator made by fcworker-build's
+ * lowering feeding Array.fromAsync: t/build-es2025.t.)
+ */
+
+function isHidden(target, key) {
+    var d = Object.getOwnPropertyDescriptor(target, key);
+    return d !== undefined && !d.enumerable && d.writable && d.configurable;
+}
+
+test('Object.groupBy and Map.groupBy (§20.1.2.12, §24.1.2.1)', function (t) {
+    var people = [{ name: 'ann', team: 'red' }, { name: 'bob', team: 'blue' }, { name: 'cy', team: 'red' }];
+    var byTeam = Object.groupBy(people, function (p) { return p.team; });
+    t.equal(Object.getPrototypeOf(byTeam), null, 'a null-prototype object');
+    t.deepEqual(Object.keys(byTeam), ['red', 'blue'], 'keys in the order of their first element');
+    t.deepEqual(byTeam.red.map(function (p) { return p.name; }), ['ann', 'cy'], 'elements in order');
+    var args = [];
+    Object.groupBy('ab', function (c, i) { args.push(c + i); return c; });
+    t.deepEqual(args, ['a0', 'b1'], 'the callback gets value and index; strings iterate');
+    t.deepEqual(Object.keys(Object.groupBy('a\uD83D\uDE00a', function (c) { return c; })), ['a', '\uD83D\uDE00'],
+        'by code points');
+    t.deepEqual(Object.keys(Object.groupBy([1, 2, 3], function (n) { return n % 2 === 0; })), ['false', 'true'],
+        'keys become property keys');
+    var red = {}, blue = {};
+    var m = Map.groupBy([1, 2, 3, -0], function (n) { return n === 0 ? 0 : n % 2 ? red : blue; });
+    t.ok(m instanceof Map, 'Map.groupBy gives a Map');
+    t.deepEqual(m.get(red), [1, 3], 'object keys kept as they are');
+    t.deepEqual(m.get(blue), [2], 'each group');
+    t.equal(1 / m.keys().toArray()[2], Infinity, '-0 becomes +0');
+    t.throws(function () { Object.groupBy(null, String); }, TypeError, 'null items throw');
+    t.throws(function () { Object.groupBy([], null); }, TypeError, 'a callback is required');
+    t.ok(isHidden(Object, 'groupBy') && Object.groupBy.length === 2, 'attributes and length');
+});
+
+test('Set methods (§24.2.4) with Sets, Maps and set-likes', function (t) {
+    var s = new Set([1, 2, 3]);
+    var m = new Map([[3, 'c'], [4, 'd']]);
+    t.deepEqual(Array.from(s.union(m)), [1, 2, 3, 4], 'union with a Map (its keys)');
+    t.deepEqual(Array.from(s.intersection(m)), [3], 'intersection');
+    t.deepEqual(Array.from(s.difference(m)), [1, 2], 'difference');
+    t.deepEqual(Array.from(s.symmetricDifference(m)), [1, 2, 4], 'symmetricDifference');
+    t.equal(new Set([3]).isSubsetOf(m), true, 'isSubsetOf');
+    t.equal(s.isSupersetOf(new Set([1, 3])), true, 'isSupersetOf');
+    t.equal(s.isDisjointFrom(new Set([7, 8])), true, 'isDisjointFrom');
+    t.equal(s.isDisjointFrom(m), false, 'not disjoint');
+    var setLike = {
+        size: 2,
+        has: function (v) { return v === 'x' || v === 'y'; },
+        keys: function () { return ['x', 'y'].values(); }
+    };
+    t.deepEqual(Array.from(new Set(['x', 'z']).union(setLike)), ['x', 'z', 'y'], 'a set-like object');
+    t.equal(new Set(['x']).isSubsetOf(setLike), true, 'has() of a set-like');
+    t.ok(Object.getPrototypeOf(s.union(m)) === Set.prototype, 'results are plain Sets');
+    t.deepEqual(Array.from(s), [1, 2, 3], 'the receiver is unchanged');
+    t.throws(function () { s.union([1, 2]); }, TypeError, 'an array is not set-like (no size)');
+    t.throws(function () { s.union({ size: -1, has: String, keys: String }); }, RangeError, 'negative size');
+    t.throws(function () { Set.prototype.union.call(new Map(), s); }, TypeError, 'the receiver must be a Set');
+});
+
+test('Iterator and the iterator helpers (§27.1.3)', function (t) {
+    t.equal(typeof Iterator, 'function', 'a global Iterator');
+    t.equal(Object.getPrototypeOf(Object.getPrototypeOf([].values())), Iterator.prototype,
+        'array iterators inherit Iterator.prototype');
+    t.ok([].values() instanceof Iterator && new Map().entries() instanceof Iterator &&
+        new Set().values() instanceof Iterator && ''[Symbol.iterator]() instanceof Iterator &&
+        'a'.matchAll(/a/g) instanceof Iterator, 'so do the other iterators of the runtime');
+    t.throws(function () { new Iterator(); }, TypeError, 'Iterator is abstract');
+    var prices = new Map([['apple', 3], ['pear', 5], ['fig', 8]]);
+    var cheap = prices.entries()
+        .filter(function (e) { return e[1] < 6; })
+        .map(function (e, i) { return i + ':' + e[0]; })
+        .toArray();
+    t.deepEqual(cheap, ['0:apple', '1:pear'], 'filter and map chained over Map.entries()');
+    t.equal(prices.values().reduce(function (a, b) { return a + b; }), 16, 'reduce');
+    t.equal(prices.keys().find(function (k) { return k.length === 3; }), 'fig', 'find');
+    t.equal(prices.values().some(function (v) { return v > 7; }), true, 'some');
+    t.equal(prices.values().every(function (v) { return v > 7; }), false, 'every');
+    t.deepEqual([1, 2, 3, 4, 5].values().drop(1).take(3).toArray(), [2, 3, 4], 'drop and take');
+    t.deepEqual(['a b', 'c'].values().flatMap(function (s) { return s.split(' '); }).toArray(), ['a', 'b', 'c'],
+        'flatMap over iterables');
+    var seen = [];
+    new Set([1, 2]).values().forEach(function (v, i) { seen.push(v + '@' + i); });
+    t.deepEqual(seen, ['1@0', '2@1'], 'forEach');
+    var closed = 0;
+    var counter = {
+        i: 0,
+        next: function () { this.i++; return { value: this.i, done: false }; },
+        'return': function () { closed++; return {}; }
+    };
+    var fromIt = Iterator.from(counter);
+    t.ok(fromIt instanceof Iterator, 'Iterator.from wraps a plain iterator');
+    t.deepEqual(fromIt.map(function (x) { return x * x; }).take(3).toArray(), [1, 4, 9], 'an infinite source');
+    t.equal(closed, 1, 'take closes the source when done');
+    var helper = [1, 2, 3].values().map(String);
+    t.equal(Object.prototype.toString.call(helper), '[object Iterator Helper]', 'Iterator Helper tag');
+    t.deepEqual(helper.next(), { value: '1', done: false }, 'helpers are lazy iterators');
+    t.deepEqual(helper['return'](), { value: undefined, done: true }, 'return() completes');
+    t.deepEqual(helper.next(), { value: undefined, done: true }, 'and stays done');
+    t.throws(function () { [].values().map(null); }, TypeError, 'callbacks must be callable');
+    t.throws(function () { [].values().take(-1); }, RangeError, 'limits must not be negative');
+    t.equal(Object.prototype.toString.call(Iterator.prototype), '[object Iterator]', 'Iterator.prototype tag');
+});
+
+test('Array.fromAsync', function (t) {
+    var asyncIterable = {};
+    asyncIterable[Symbol.asyncIterator] = function () {
+        var i = 0;
+        return {
+            next: function () {
+                i++;
+                return Promise.resolve(i <= 3 ? { value: i, done: false } : { value: undefined, done: true });
+            }
+        };
+    };
+    var p = Array.fromAsync(asyncIterable, function (x) { return Promise.resolve(x * 10); });
+    t.ok(p instanceof Promise, 'returns a Promise');
+    return p.then(function (a) {
+        t.deepEqual(a, [10, 20, 30], 'an async iterable, the mapped values awaited');
+        return Array.fromAsync([Promise.resolve('a'), 'b']);
+    }).then(function (a) {
+        t.deepEqual(a, ['a', 'b'], 'a sync iterable of promises');
+        return Array.fromAsync({ length: 2, 0: Promise.resolve(1), 1: 2 });
+    }).then(function (a) {
+        t.deepEqual(a, [1, 2], 'an array-like');
+        return Array.fromAsync([Promise.reject(new Error('nope'))]);
+    }).then(function () {
+        t.ok(false, 'a rejected element rejects');
+    }, function (e) {
+        t.equal(e.message, 'nope', 'a rejected element rejects');
+        return Array.fromAsync(null);
+    }).then(function () {
+        t.ok(false, 'null rejects');
+    }, function (e) {
+        t.ok(e instanceof TypeError, 'null rejects with a TypeError');
+    });
+});
+
+test('String.prototype.isWellFormed and toWellFormed (§22.1.3.10, §22.1.3.32)', function (t) {
+    t.equal('a\uD83D\uDE00b'.isWellFormed(), true, 'a surrogate pair is well formed');
+    t.equal('a\uD800b'.isWellFormed(), false, 'a lone lead surrogate is not');
+    t.equal('\uDC00'.isWellFormed(), false, 'nor a lone trail surrogate');
+    t.equal('a\uD800b\uDC00'.toWellFormed(), 'a\uFFFDb\uFFFD', 'lone surrogates become U+FFFD');
+    t.equal('\uDC00\uD800'.toWellFormed(), '\uFFFD\uFFFD', 'a reversed pair is two lone surrogates');
+    t.equal('ok'.toWellFormed(), 'ok', 'other strings are unchanged');
+    t.throws(function () { String.prototype.isWellFormed.call(null); }, TypeError, 'null receiver throws');
+});
+
+test('Error.captureStackTrace (V8 API)', function (t) {
+    /* class DbError extends Error { constructor(message) { super(message);
+     * this.name = 'DbError'; Error.captureStackTrace(this, DbError); } }
+     * as the lowering writes it */
+    function DbError(message) {
+        var self = Error.call(this, message) || this;
+        Object.setPrototypeOf(self, DbError.prototype);
+        self.name = 'DbError';
+        Error.captureStackTrace(self, DbError);
+        return self;
+    }
+    DbError.prototype = Object.create(Error.prototype, {
+        constructor: { value: DbError, writable: true, configurable: true }
+    });
+    function queryFailed() {
+        return new DbError('connection refused');
+    }
+    var e = queryFailed();
+    var lines = e.stack.split('\n');
+    t.equal(lines[0], 'DbError: connection refused', 'the first line names the error');
+    t.ok(/^ +at queryFailed /.test(lines[1]), 'the first frame is the caller of the constructor: ' + lines[1]);
+    t.ok(!/DbError|captureStackTrace/.test(lines.slice(1).join('\n')), 'the constructor\'s own frames are left out');
+    t.ok(isHidden(e, 'stack'), 'stack: writable, configurable, not enumerable');
+    t.ok(e instanceof DbError && e instanceof Error, 'the error is unchanged otherwise');
+    var plain = {};
+    (function somewhere() {
+        Error.captureStackTrace(plain);
+    })();
+    t.equal(plain.stack.split('\n')[0], 'Error', 'a plain object gets "Error" as its heading');
+    t.ok(/^ +at somewhere /.test(plain.stack.split('\n')[1]), 'the frame that called captureStackTrace comes first');
+    var other = {};
+    Error.captureStackTrace(other, function notOnTheStack() {});
+    t.equal(other.stack, 'Error', 'no frames when constructorOpt is not on the stack');
+    t.throws(function () { Error.captureStackTrace(1); }, TypeError, 'a primitive target throws');
+    t.equal(TypeError.captureStackTrace, Error.captureStackTrace, 'inherited by the other constructors');
+    t.equal(Error.stackTraceLimit, 10, 'Error.stackTraceLimit');
+});
