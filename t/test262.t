@@ -1,7 +1,9 @@
 #!/usr/bin/env perl
 # SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
-# regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings)
+# regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings,
+# and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
+# Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
 # as fcworker-build lowers worker scripts, then t/jsrun --fork-each runs every
 # lowered test in its own heap. One TAP line per test; the tests listed in
@@ -18,7 +20,8 @@ my $top = FcwTest::top();
 my $jsrun = FcwTest::build_path('t/jsrun');
 my $tool = "$top/contrib/fcworker-build";
 my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/literals/regexp
-    built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date);
+    built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date
+    built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";

@@ -1,0 +1,24 @@
+// Copyright (C) 2023 Michael Ficarra. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+/*---
+esid: sec-iteratorprototype.forEach
+description: >
+  Iterator.prototype.forEach throws TypeError when its this value is a non-object
+info: |
+  %Iterator.prototype%.forEach ( fn )
+
+features: [iterator-helpers]
+flags: []
+---*/
+assert.throws(TypeError, function () {
+  Iterator.prototype.forEach.call(null, () => {});
+});
+
+Object.defineProperty(Number.prototype, 'next', {
+  get: function () {
+    throw new Test262Error();
+  },
+});
+assert.throws(TypeError, function () {
+  Iterator.prototype.forEach.call(0, () => {});
+});

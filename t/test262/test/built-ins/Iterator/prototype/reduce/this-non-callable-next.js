@@ -1,0 +1,15 @@
+// Copyright (C) 2023 Michael Ficarra. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+/*---
+esid: sec-iteratorprototype.reduce
+description: >
+  Iterator.prototype.reduce throws TypeError when its this value is an object with a non-callable next
+info: |
+  %Iterator.prototype%.reduce ( reducer )
+
+features: [iterator-helpers]
+flags: []
+---*/
+assert.throws(TypeError, function () {
+  Iterator.prototype.reduce.call({ next: 0 }, () => {}, 0);
+});
