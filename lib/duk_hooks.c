@@ -1553,3 +1553,36 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx)
     duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
     return 1;
 }
+
+/*
+ * Date. Duktape's constructor follows ES5: `new Date(value)` takes
+ * ToPrimitive(value), the string of a Date, and parses it back, losing the
+ * milliseconds. The built-in constructor keeps its object (identity, name,
+ * length, prototype, subclassing) but runs this instead: a Date argument's
+ * time value is copied, anything else goes on to Duktape's constructor as
+ * before.
+ */
+static duk_ret_t date_constructor(duk_hthread *thr)
+{
+    if (duk_get_top(thr) == 1 && duk_is_constructor_call(thr)) {
+        duk_hobject *h = duk_get_hobject(thr, 0);
+        if (h != NULL && DUK_HOBJECT_GET_CLASS_NUMBER(h) == DUK_HOBJECT_CLASS_DATE) {
+            /* step 4.b: thisTimeValue(value), no ToPrimitive */
+            duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, h, DUK_HTHREAD_STRING_INT_VALUE(thr));
+            if (tv != NULL && DUK_TVAL_IS_NUMBER(tv)) {
+                duk_push_number(thr, DUK_TVAL_GET_NUMBER(tv));
+                duk_replace(thr, 0); /* Duktape's constructor clips it and makes the Date */
+            }
+        }
+    }
+    return duk_bi_date_constructor(thr);
+}
+
+void fcw_duk_date_install(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *date = thr->builtins[DUK_BIDX_DATE_CONSTRUCTOR];
+
+    if (date != NULL && DUK_HOBJECT_IS_NATFUNC(date) && ((duk_hnatfunc *) date)->func == duk_bi_date_constructor)
+        ((duk_hnatfunc *) date)->func = date_constructor;
+}

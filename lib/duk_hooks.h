@@ -158,6 +158,12 @@ struct fcw_duk_frame {
  * frames; returns how many were filled. For the sampling profiler. */
 int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max);
 
+/* Makes `new Date(date)` of the heap copy the time value of a Date argument
+ * (ES2015 §21.4.2.1 step 4.b) where Duktape's constructor converted it to
+ * a string and lost the milliseconds. The constructor stays the same
+ * object; only what it runs changes. */
+void fcw_duk_date_install(duk_context *ctx);
+
 #endif
 
 /* native.recordMaker(proto, keys, selfKey) -> make: make(v0, v1, ...) returns

@@ -430,6 +430,13 @@ function derivedClasses() {
     const m = new Counter([['a', 5]]).add('a').add('b');
     return [[...m], m instanceof Map, m.size];
   });
+  step('a built-in parent: Date', () => {
+    class Day extends Date { ms() { return this.getTime() % 1000; } }
+    const d = new Day(Date.UTC(2024, 0, 15, 10, 0, 0, 123));
+    const copy = new d.constructor(d); // what date-fns does with every date
+    return [d instanceof Day, d instanceof Date, d.ms(), copy instanceof Day, copy.getTime() - d.getTime(),
+      new Date(d).getTime() - d.getTime(), Reflect.construct(Date, [d], Day).ms()];
+  });
   step('a parent through a bound function', () => {
     function F(v) { this.v = v; }
     const Bound = F.bind(null);

@@ -92,6 +92,42 @@ test('Date.parse reads the strings Date prints (§21.4.3.2)', function (t) {
     t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 00:00:00 GMT junk')), 'trailing junk');
 });
 
+test('new Date(date) copies the time value (ES2015 §21.4.2.1 step 4.b)', function (t) {
+    var values = [1705312800123, 0, -1, -123456789, Date.UTC(1969, 6, 20, 20, 17, 40, 999), Date.UTC(-1, 5, 3, 4, 5, 6, 7),
+        Date.UTC(12345, 0, 1, 0, 0, 0, 1), Date.UTC(275760, 8, 13), -8.64e15, 8.64e15];
+    values.forEach(function (v) {
+        var d = new Date(v);
+        t.equal(new Date(d).getTime(), v, 'new Date(new Date(' + v + '))');
+        t.equal(Reflect.construct(Date, [d]).getTime(), v, 'Reflect.construct(Date, [date of ' + v + '])');
+    });
+    t.ok(isNaN(new Date(new Date(NaN)).getTime()), 'an invalid date stays invalid');
+    var d = new Date(1705312800123);
+    d.toString = d.valueOf = function () {
+        throw new Error('ToPrimitive was called');
+    };
+    t.equal(new Date(d).getTime(), 1705312800123, 'no ToPrimitive of a Date');
+    var copy = new Date(d);
+    copy.setTime(5);
+    t.equal(d.getTime(), 1705312800123, 'the copy is a new object');
+    t.ok(copy instanceof Date && Object.getPrototypeOf(copy) === Date.prototype, 'a plain Date');
+    function Sub() {}
+    Sub.prototype = Object.create(Date.prototype);
+    var sub = Reflect.construct(Date, [new Date(1705312800123)], Sub);
+    t.ok(Object.getPrototypeOf(sub) === Sub.prototype, 'Reflect.construct with newTarget: its prototype');
+    t.equal(sub.getTime(), 1705312800123, 'Reflect.construct with newTarget: the time value');
+    t.equal(new Date(sub).getTime(), 1705312800123, 'a Date of another prototype is copied too');
+    t.equal(new sub.constructor(sub).getTime(), 1705312800123, 'date-fns: new date.constructor(date)');
+    t.equal(new Date({ valueOf: function () { return 1705312800123; } }).getTime(), 1705312800123,
+        'any other object goes through ToPrimitive');
+    t.equal(new Date(Object(1705312800123)).getTime(), 1705312800123, 'a Number object');
+    t.equal(typeof Date(d), 'string', 'Date(date) called as a function gives a string');
+    t.equal(Date.length, 7, 'Date.length');
+    t.equal(Date.name, 'Date', 'Date.name');
+    t.equal(Date.prototype.constructor, Date, 'Date.prototype.constructor');
+    t.equal(new Date(2024, 0, 15, 10, 0, 0, 123).getMilliseconds(), 123, 'the other forms are unchanged');
+    t.ok(Math.abs(new Date().getTime() - Date.now()) < 1000, 'new Date() is now');
+});
+
 test('Symbol.prototype.description (§20.4.3.2)', function (t) {
     t.equal(Symbol().description, undefined, 'Symbol(): undefined');
     t.equal(Symbol(undefined).description, undefined, 'Symbol(undefined): undefined');
