@@ -1557,11 +1557,40 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx)
 /*
  * Date. Duktape's constructor follows ES5: `new Date(value)` takes
  * ToPrimitive(value), the string of a Date, and parses it back, losing the
- * milliseconds. The built-in constructor keeps its object (identity, name,
- * length, prototype, subclassing) but runs this instead: a Date argument's
- * time value is copied, anything else goes on to Duktape's constructor as
- * before.
+ * milliseconds; and its string parser reads the ISO format loosely
+ * ("+0100" as 100 hours) before the fallback gets the rest. The built-in
+ * constructor and Date.parse keep their objects (identity, name, length,
+ * prototype, subclassing) but run these instead: a Date argument's time
+ * value is copied, a string is read by fcw_date_parse_string (lib/date.c,
+ * V8's rules), anything else goes on to Duktape's constructor as before.
  */
+double fcw_duk_date_time_value(const struct fcw_date_fields *f)
+{
+    duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
+
+    dparts[DUK_DATE_IDX_YEAR] = (duk_double_t) f->year;
+    dparts[DUK_DATE_IDX_MONTH] = (duk_double_t) f->month;
+    dparts[DUK_DATE_IDX_DAY] = (duk_double_t) (f->day - 1); /* zero-based here */
+    dparts[DUK_DATE_IDX_HOUR] = (duk_double_t) f->hour;
+    dparts[DUK_DATE_IDX_MINUTE] = (duk_double_t) f->minute;
+    dparts[DUK_DATE_IDX_SECOND] = (duk_double_t) f->second;
+    dparts[DUK_DATE_IDX_MILLISECOND] = (duk_double_t) f->millisecond;
+    dparts[DUK_DATE_IDX_WEEKDAY] = 0.0;
+    if (f->has_offset) {
+        /* unnormalised minutes are fine; the clip comes after the offset */
+        dparts[DUK_DATE_IDX_MINUTE] -= (duk_double_t) f->offset_minutes;
+        return duk_bi_date_get_timeval_from_dparts(dparts, 0);
+    }
+    return duk_bi_date_get_timeval_from_dparts(dparts, DUK_DATE_FLAG_LOCALTIME);
+}
+
+/* The time value of a string, NaN when it is no date. */
+static void date_push_parsed(duk_hthread *thr, const char *str)
+{
+    if (!fcw_date_parse_string(thr, str))
+        duk_push_nan(thr);
+}
+
 static duk_ret_t date_constructor(duk_hthread *thr)
 {
     if (duk_get_top(thr) == 1 && duk_is_constructor_call(thr)) {
@@ -1571,18 +1600,43 @@ static duk_ret_t date_constructor(duk_hthread *thr)
             duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, h, DUK_HTHREAD_STRING_INT_VALUE(thr));
             if (tv != NULL && DUK_TVAL_IS_NUMBER(tv)) {
                 duk_push_number(thr, DUK_TVAL_GET_NUMBER(tv));
-                duk_replace(thr, 0); /* Duktape's constructor clips it and makes the Date */
+                duk_replace(thr, 0);
+            }
+        } else {
+            const char *str;
+            duk_to_primitive(thr, 0, DUK_HINT_NONE);
+            str = duk_get_string_notsymbol(thr, 0);
+            if (str != NULL) {
+                date_push_parsed(thr, str);
+                duk_replace(thr, 0);
             }
         }
+        /* a number now: Duktape's constructor clips it and makes the Date */
     }
     return duk_bi_date_constructor(thr);
+}
+
+static duk_ret_t date_parse(duk_hthread *thr)
+{
+    date_push_parsed(thr, duk_to_string(thr, 0));
+    return 1;
 }
 
 void fcw_duk_date_install(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *date = thr->builtins[DUK_BIDX_DATE_CONSTRUCTOR];
+    duk_hobject *parse;
 
-    if (date != NULL && DUK_HOBJECT_IS_NATFUNC(date) && ((duk_hnatfunc *) date)->func == duk_bi_date_constructor)
+    if (date == NULL || !DUK_HOBJECT_IS_NATFUNC(date))
+        return;
+    if (((duk_hnatfunc *) date)->func == duk_bi_date_constructor)
         ((duk_hnatfunc *) date)->func = date_constructor;
+    duk_push_hobject(thr, date);
+    duk_get_prop_literal(thr, -1, "parse");
+    parse = duk_get_hobject(thr, -1);
+    if (parse != NULL && DUK_HOBJECT_IS_NATFUNC(parse) &&
+        ((duk_hnatfunc *) parse)->func == duk_bi_date_constructor_parse)
+        ((duk_hnatfunc *) parse)->func = date_parse;
+    duk_pop_2(thr);
 }

@@ -158,10 +158,29 @@ struct fcw_duk_frame {
  * frames; returns how many were filled. For the sampling profiler. */
 int fcw_duk_stack_frames(duk_context *ctx, struct fcw_duk_frame *frames, int max);
 
-/* Makes `new Date(date)` of the heap copy the time value of a Date argument
- * (ES2015 §21.4.2.1 step 4.b) where Duktape's constructor converted it to
- * a string and lost the milliseconds. The constructor stays the same
- * object; only what it runs changes. */
+/* A date string's fields as lib/date.c reads them: the year, month
+ * (0-11), day (1-31), hour (0-24), minute, second, millisecond, and the
+ * offset from UTC in minutes east when the string gives one (has_offset);
+ * local time otherwise. */
+struct fcw_date_fields {
+    int year, month, day, hour, minute, second, millisecond;
+    int has_offset;
+    long offset_minutes;
+};
+
+/* Reads a date string as V8 does (lib/date.c): 1 and *out, or 0 when it is
+ * no date. */
+int fcw_date_parse_fields(const char *str, struct fcw_date_fields *out);
+
+/* The time value of the fields (NaN out of range): local time as
+ * new Date(y, m, d, ...) makes it, or UTC less the offset. */
+double fcw_duk_date_time_value(const struct fcw_date_fields *f);
+
+/* Makes the Date constructor and Date.parse of the heap read strings with
+ * fcw_date_parse_string (lib/date.c), and `new Date(date)` copy the time
+ * value of a Date argument (ES2015 §21.4.2.1 step 4.b) where Duktape's
+ * constructor converted it to a string and lost the milliseconds. The
+ * functions stay the same objects; only what they run changes. */
 void fcw_duk_date_install(duk_context *ctx);
 
 #endif

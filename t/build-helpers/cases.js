@@ -435,7 +435,8 @@ function derivedClasses() {
     const d = new Day(Date.UTC(2024, 0, 15, 10, 0, 0, 123));
     const copy = new d.constructor(d); // what date-fns does with every date
     return [d instanceof Day, d instanceof Date, d.ms(), copy instanceof Day, copy.getTime() - d.getTime(),
-      new Date(d).getTime() - d.getTime(), Reflect.construct(Date, [d], Day).ms()];
+      new Date(d).getTime() - d.getTime(), Reflect.construct(Date, [d], Day).ms(),
+      new Day('2024-01-15T10:00:00+0100').toISOString()];
   });
   step('a parent through a bound function', () => {
     function F(v) { this.v = v; }

@@ -81,7 +81,8 @@ test('Date.parse reads the strings Date prints (§21.4.3.2)', function (t) {
     y99.setUTCFullYear(99, 11, 31);
     t.equal(Date.parse(y99.toUTCString()), y99.getTime(), 'year 0099 stays 99');
     t.equal(Date.parse('Sunday, 06-Nov-94 08:49:37 GMT'), Date.UTC(1994, 10, 6, 8, 49, 37), 'RFC 850 two-digit year');
-    t.equal(Date.parse('Sun Nov  6 08:49:37 1994'), Date.UTC(1994, 10, 6, 8, 49, 37), 'asctime is GMT');
+    t.equal(Date.parse('Sun Nov  6 08:49:37 1994'), new Date(1994, 10, 6, 8, 49, 37).getTime(),
+        'asctime has no zone: local time, as in V8');
     t.equal(Date.parse('Tue Jan 01 2030 01:00:00 GMT+0100 (Central European Standard Time)'), JAN_2030,
         'toString with an offset and a zone name');
     t.equal(Date.parse('Tue Jan 01 2030 00:00:00'), new Date(2030, 0, 1).getTime(), 'toString without zone is local');
@@ -89,7 +90,157 @@ test('Date.parse reads the strings Date prints (§21.4.3.2)', function (t) {
     t.ok(isNaN(Date.parse('Tue Foo 01 2030')), 'unknown month');
     t.ok(isNaN(Date.parse('Tue, 32 Jan 2030 00:00:00 GMT')), 'day out of range');
     t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 25:00:00 GMT')), 'hour out of range');
-    t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 00:00:00 GMT junk')), 'trailing junk');
+    t.ok(isNaN(Date.parse('Tue, 01 Jan 2030 00:00:00 GMT extra')), 'trailing garbage');
+    t.equal(Date.parse('Tue, 01 Jan 2030 00:00:00 GMT junk'), Date.UTC(2030, 5, 1), '"junk" is June, as in V8');
+});
+
+/* Local time fields [y, m, d, h, mi, s, ms] as a time value. */
+function localTime(f) {
+    return new Date(f[0], f[1], f[2], f[3], f[4], f[5], f[6]).getTime();
+}
+
+/* Date.parse as V8 reads strings: the expected values are node 20's
+ * (contrib: run the strings through Date.parse under TZ=UTC and
+ * TZ=America/New_York): a number where both agree (the string names its
+ * zone, or is an ISO date alone), local fields where they differ by the
+ * zone's offset, NaN where V8 gives NaN. */
+var PARSE_TABLE = [
+        ['1/15/2024, 8:45:30 AM', [2024, 0, 15, 8, 45, 30, 0]],
+        ['1/15/2024, 8:45:30\u202fPM', [2024, 0, 15, 20, 45, 30, 0]],
+        ['12/31/2024, 12:00:00 AM', [2024, 11, 31, 0, 0, 0, 0]],
+        ['6/1/2024, 12:30:00 PM', [2024, 5, 1, 12, 30, 0, 0]],
+        ['1/15/2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['01/15/2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['1-15-2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['2024/01/15', [2024, 0, 15, 0, 0, 0, 0]],
+        ['2024/1/5', [2024, 0, 5, 0, 0, 0, 0]],
+        ['2024/01/15 10:00', [2024, 0, 15, 10, 0, 0, 0]],
+        ['2024/01/15 10:00:30.25', [2024, 0, 15, 10, 0, 30, 250]],
+        ['2024-1-15', [2024, 0, 15, 0, 0, 0, 0]],
+        ['1/15/24', [2024, 0, 15, 0, 0, 0, 0]],
+        ['1/15/49', [2049, 0, 15, 0, 0, 0, 0]],
+        ['1/15/50', [1950, 0, 15, 0, 0, 0, 0]],
+        ['1/15/99', [1999, 0, 15, 0, 0, 0, 0]],
+        ['1.15.2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['1/15', [2001, 0, 15, 0, 0, 0, 0]],
+        ['7', [2001, 6, 1, 0, 0, 0, 0]],
+        ['January 15, 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Jan 15, 2024 10:00:00', [2024, 0, 15, 10, 0, 0, 0]],
+        ['jan 15 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['JANUARY 15 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['15 January 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['15 Jan 2024 10:00', [2024, 0, 15, 10, 0, 0, 0]],
+        ['2024 Jan 15', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Jan 2024 15', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Mon Jan 15 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Monday, January 15, 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Sept 3, 2024', [2024, 8, 3, 0, 0, 0, 0]],
+        ['Mayday 3 2024', [2024, 4, 3, 0, 0, 0, 0]],
+        ['15-Jan-2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Jan-15-2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['15-Jan-24', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Dec 25 1999 11:59:59 PM', [1999, 11, 25, 23, 59, 59, 0]],
+        ['Jan 15 2024 12:00 AM', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Jan 15 2024 12:30 pm', [2024, 0, 15, 12, 30, 0, 0]],
+        ['Jan 15 2024 10::', [2024, 0, 15, 10, 0, 0, 0]],
+        ['Jan 15 2024 10:30:15.5', [2024, 0, 15, 10, 30, 15, 500]],
+        ['Jan 15 2024 10:30:15.1234', [2024, 0, 15, 10, 30, 15, 123]],
+        ['Jan 15 2024 24:00', [2024, 0, 16, 0, 0, 0, 0]],
+        ['x Jan 15 2024', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Jan 15 2024 (a comment (nested))', [2024, 0, 15, 0, 0, 0, 0]],
+        ['Feb 30 2024', [2024, 2, 1, 0, 0, 0, 0]],
+        ['Jan 15 2024 10:00 GMT', 1705312800000],
+        ['Jan 15 2024 10:00 UTC', 1705312800000],
+        ['Jan 15 2024 10:00 UT', 1705312800000],
+        ['Jan 15 2024 10:00 Z', 1705312800000],
+        ['Jan 15 2024 UTC', 1705276800000],
+        ['Jan 15 2024 10:00 GMT+0100', 1705309200000],
+        ['Jan 15 2024 10:00 GMT-01:30', 1705318200000],
+        ['Jan 15 2024 10:00 +01:00', 1705309200000],
+        ['Jan 15 2024 10:00 UTC+1', 1705309200000],
+        ['Jan 15 2024 10:00 -0500', 1705330800000],
+        ['Jan 15 2024 10:00 EST', 1705330800000],
+        ['Jan 15 2024 10:00 EDT', 1705327200000],
+        ['Jan 15 2024 10:00 CST', 1705334400000],
+        ['Jan 15 2024 10:00 PDT', 1705338000000],
+        ['Mon, 15 Jan 2024 10:00:00 +0100', 1705309200000],
+        ['Mon, 15 Jan 2024 10:00:00 GMT', 1705312800000],
+        ['Monday, 15-Jan-24 10:00:00 GMT', 1705312800000],
+        ['Mon Jan 15 2024 10:00:00 GMT+0100 (Central European Standard Time)', 1705309200000],
+        ['Mon Jan 15 2024 10:00:00 GMT-0500 (EST)', 1705330800000],
+        ['2024-01-15', 1705276800000],
+        ['2024-01', 1704067200000],
+        ['2024', 1704067200000],
+        ['+002024-01-15T10:00:00Z', 1705312800000],
+        ['-000001-01-01T00:00:00Z', -62198755200000],
+        ['2024-01-15T10:00:00+0100', 1705309200000],
+        ['2024-01-15T10:00:00-0530', 1705332600000],
+        ['2024-01-15T10:00:00+01:00', 1705309200000],
+        ['2024-01-15T10:00:00.123Z', 1705312800123],
+        ['2024-01-15T10:00:00.1234567Z', 1705312800123],
+        ['2024-01-15T10:00:00.5Z', 1705312800500],
+        ['2024-01-15T10:00', [2024, 0, 15, 10, 0, 0, 0]],
+        ['2024-01-15t10:00z', 1705312800000],
+        ['2024-01-15T24:00', [2024, 0, 16, 0, 0, 0, 0]],
+        ['2024-01-15 10:00', [2024, 0, 15, 10, 0, 0, 0]],
+        ['2024-01-15 10:00:00Z', 1705312800000],
+        ['2024-01-15 10:00:00 GMT+0100', 1705309200000],
+        ['2024-02-30', 1709251200000],
+        ['', NaN],
+        [' ', NaN],
+        ['abc', NaN],
+        ['Jan', NaN],
+        ['10:00', NaN],
+        ['Jan 15 2024 10:00 xyz', NaN],
+        ['foo1/15/2024', NaN],
+        ['32 Jan 2024', NaN],
+        ['15.01.2024', NaN],
+        ['15-01-2024', NaN],
+        ['2024-13-01', NaN],
+        ['2024-01-15T25:00', NaN],
+        ['2024-01-15T10:00:00+01', NaN],
+        ['2024-01-15T10:00:00+2400', NaN],
+        ['2012-01-02T12Z', NaN],
+        ['Jan 15 2024 13:00 PM', NaN],
+        ['Jan 15 2024 10 AM', NaN],
+        ['Jan 15 2024 10:00AM', NaN],
+        ['Jan 15 2024 10:00 -', NaN],
+        ['Jan 15 2024 +0100', NaN],
+        ['Jan 15 2024 10:00 GMT+12345', NaN],
+        ['Jan 15 2024 10.30', NaN],
+        ['1/1/1000000000', NaN],
+        ['1e3', NaN],
+        ['Jan 15 2024 10:00 GMT+0100 extra', NaN],
+        ['Jan 15 2024 10:00 GMT)', NaN],
+        ['1/15/2024 \u00e9', NaN]
+
+];
+
+test('Date.parse and new Date(string) read what V8 reads (§21.4.3.2, V8 legacy dates)', function (t) {
+    PARSE_TABLE.forEach(function (row) {
+        var want = typeof row[1] === 'number' ? row[1] : localTime(row[1]);
+        t.equal(Date.parse(row[0]), want, JSON.stringify(row[0]));
+        t.equal(new Date(row[0]).getTime(), want, 'new Date(' + JSON.stringify(row[0]) + ')');
+    });
+    t.equal(Date.parse('2024-01-15T10:00:00+0100'), Date.parse('2024-01-15T10:00:00+01:00'), '+0100 is +01:00');
+    t.equal(Date.parse(new String('2024-01-15')), Date.UTC(2024, 0, 15), 'the argument is converted to a string');
+    t.equal(Date.parse({ toString: function () { return '1/15/2024'; } }), new Date(2024, 0, 15).getTime(),
+        'an object through its toString');
+    t.equal(new Date({ valueOf: function () { return {}; }, toString: function () { return '1/15/2024'; } }).getTime(),
+        new Date(2024, 0, 15).getTime(), 'new Date(object): ToPrimitive, then the string is parsed');
+    t.ok(isNaN(Date.parse()), 'Date.parse() is NaN');
+    t.ok(isNaN(new Date('').getTime()), "new Date('') is an invalid date");
+    t.throws(function () { Date.parse(Symbol('x')); }, TypeError, 'a symbol throws');
+    t.equal(Date.parse.length, 1, 'Date.parse.length');
+    t.equal(Date.parse.name, 'parse', 'Date.parse.name');
+    var early = new Date(0);
+    early.setFullYear(99, 0, 15);
+    early.setHours(0, 0, 0, 0);
+    t.equal(Date.parse('Jan 15 0099'), early.getTime(), 'a four-digit year is never moved to 19xx (toString round trip)');
+    var negative = new Date(0);
+    negative.setFullYear(-99, 0, 15);
+    negative.setHours(0, 0, 0, 0);
+    t.equal(Date.parse('Jan 15 -0099'), negative.getTime(), 'a negative year after a month name (toString)');
 });
 
 test('new Date(date) copies the time value (ES2015 §21.4.2.1 step 4.b)', function (t) {
@@ -126,6 +277,14 @@ test('new Date(date) copies the time value (ES2015 §21.4.2.1 step 4.b)', functi
     t.equal(Date.prototype.constructor, Date, 'Date.prototype.constructor');
     t.equal(new Date(2024, 0, 15, 10, 0, 0, 123).getMilliseconds(), 123, 'the other forms are unchanged');
     t.ok(Math.abs(new Date().getTime() - Date.now()) < 1000, 'new Date() is now');
+});
+
+test('dayjs timezone plugin: new Date(date.toLocaleString(en-US, {timeZone}))', function (t) {
+    var d = new Date(Date.UTC(2024, 0, 15, 13, 45, 30, 123));
+    var text = d.toLocaleString('en-US', { timeZone: 'America/New_York' });
+    t.equal(new Date(text).getTime(), new Date(2024, 0, 15, 8, 45, 30).getTime(), text + ' is that wall time, local');
+    var utc = d.toLocaleString('en-US', { timeZone: 'UTC' });
+    t.ok(Math.round((d - new Date(utc)) / 60000) === -new Date(utc).getTimezoneOffset(), 'the offset dayjs works out');
 });
 
 test('Symbol.prototype.description (§20.4.3.2)', function (t) {
