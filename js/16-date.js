@@ -110,3 +110,11 @@ defineHidden(DatePrototype, 'toDateString', dateToDateString);
 defineHidden(DatePrototype, 'toTimeString', dateToTimeString);
 defineHidden(DatePrototype, 'toUTCString', dateToUTCString);
 defineHidden(DatePrototype, 'toGMTString', dateToUTCString);
+
+/* An HTTP date (RFC 9110 §5.6.7) as a time value, NaN when unreadable: the
+ * three forms are all GMT, where Date.parse reads asctime's, which names no
+ * zone, as local time (as V8 does). For the runtime's own header reads. */
+spec.parseHttpDate = function parseHttpDate(text) {
+    var s = String(text);
+    return Date.parse(/(GMT|UTC|[+-]\d{4})\s*$/i.test(s) ? s : s + ' GMT');
+};

@@ -186,7 +186,7 @@ function serveAsset(root, request, found, status) {
         var inm = request.headers.get('If-None-Match');
         var ims = request.headers.get('If-Modified-Since');
         var notModified = inm !== null ? etagMatches(inm, st.etag) :
-            ims !== null && !isNaN(Date.parse(ims)) && Math.floor(st.mtime / 1000) * 1000 <= Date.parse(ims);
+            ims !== null && Math.floor(st.mtime / 1000) * 1000 <= native.spec.parseHttpDate(ims);
         if (notModified) {
             headers['delete']('Content-Type');
             headers['delete']('Accept-Ranges');

@@ -108,7 +108,7 @@ function expiryOf(headers, now) {
     }
     var expires = headers.get('expires');
     if (expires !== null) {
-        var t = Date.parse(expires);
+        var t = native.spec.parseHttpDate(expires);
         return t === t ? t : now;
     }
     return null;

@@ -32,6 +32,7 @@ symlink('style.css', "$pub/link-in") or die;
 {
     local $ENV{FCW_TEST_NATIVE} = 1;
     local $ENV{ASSETS_ROOT} = $pub;
+    local $ENV{TZ} = 'Asia/Kolkata'; # HTTP dates are GMT whatever the local zone (east of it, read locally they would be early)
     my $result = FcwTest::run_js_file("$top/t/assets/modes.js");
     my @failed = grep { $_->[0] eq 'test' && !$_->[1] } @{ $result->{events} };
     my $count = grep { $_->[0] eq 'test' } @{ $result->{events} };
