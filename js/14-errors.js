@@ -21,10 +21,18 @@
  *
  * Error.captureStackTrace(targetObject[, constructorOpt]) and
  * Error.stackTraceLimit, the V8 API that npm packages call on their own
- * error classes: the stack is the engine's, in its format (so
- * native.mapStack maps it too), without captureStackTrace's frame and,
+ * error classes: the stack is the engine's (so native.mapStack maps it
+ * too), without captureStackTrace's frame and,
  * given constructorOpt, without the frames above and including its call
  * (found with Duktape.act, which walks the same call stack).
+ *
+ * Every `stack` is given in V8's frame format, which error reporters parse
+ * (Sentry's stack parser, used by toucan-js, reads FILE:LINE:COLUMN): a
+ * frame "    at NAME (FILE:LINE:COLUMN)", "    at FILE:LINE:COLUMN" for an
+ * anonymous function, "    at NAME (<anonymous>)" for a native one and one
+ * of the runtime's own JavaScript (its built-ins). Duktape
+ * writes "    at NAME (FILE:LINE) FLAGS", keeps no columns (the column given
+ * is 1) and lists frames of its own C code, which are left out.
  */
 'use strict';
 
@@ -49,10 +57,47 @@ function isSubclassReceiver(thisArg, prototype) {
     return isObject(thisArg) && prototype.isPrototypeOf(thisArg) && toStr.call(thisArg) !== '[object Error]';
 }
 
+/* One line of Duktape's stack text in V8's format ('' to leave it out);
+ * a line that is no frame (a message's own lines) as it is. */
+var DUKTAPE_FRAME = /^    at (.*?) \(([^()]*)\)((?: [a-z]+)*)$/;
+
+function v8Frame(line) {
+    var m = DUKTAPE_FRAME.exec(line);
+    if (m === null) {
+        return line;
+    }
+    var name = m[1] === '[anon]' || m[1] === 'global' ? '' : m[1]; /* "global": a script's top level */
+    var flags = ' ' + m[3] + ' ';
+    if (flags.indexOf(' internal ') >= 0) {
+        return '';
+    }
+    /* the runtime's own files (js/*.js) are its built-ins, as native */
+    if (m[2] === '' || flags.indexOf(' native ') >= 0 || m[2].slice(0, 3) === 'js/') {
+        return '    at ' + (name === '' ? '<anonymous>' : name + ' (<anonymous>)');
+    }
+    var location = /:\d+$/.test(m[2]) ? m[2] + ':1' : m[2];
+    return '    at ' + (name === '' ? location : name + ' (' + location + ')');
+}
+
+function v8Stack(stack) {
+    if (typeof stack !== 'string' || stack.indexOf('\n    at ') < 0) {
+        return stack;
+    }
+    var lines = stack.split('\n');
+    var out = [];
+    for (var i = 0; i < lines.length; i++) {
+        var line = i === 0 ? lines[0] : v8Frame(lines[i]);
+        if (line !== '' || lines[i] === '') {
+            out.push(line);
+        }
+    }
+    return out.join('\n');
+}
+
 /* The stack with the wrapper's frame cut; shared getter of wrapped errors. */
 function errorStack() {
     var stack = nativeStackGetter.call(this);
-    return typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack;
+    return v8Stack(typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack);
 }
 
 function setErrorStack(value) {
@@ -160,7 +205,7 @@ function captureStackTrace(targetObject, constructorOpt) {
     if (frames.length > limit) {
         frames.length = limit;
     }
-    defineHidden(targetObject, 'stack', [stackHeading(targetObject)].concat(frames).join('\n'));
+    defineHidden(targetObject, 'stack', v8Stack([stackHeading(targetObject)].concat(frames).join('\n')));
 }
 
 /* Error.stackTraceLimit as a frame count: the engine records at most its
@@ -178,3 +223,15 @@ if (!('stackTraceLimit' in global.Error)) {
         value: 10, writable: true, enumerable: true, configurable: true
     });
 }
+
+/* Errors the engine makes read their stack through Error.prototype's
+ * accessor: the same V8 format. */
+var nativeStack = Object.getOwnPropertyDescriptor(NativeErrorConstructor.prototype, 'stack');
+Object.defineProperty(NativeErrorConstructor.prototype, 'stack', {
+    get: function stack() {
+        return v8Stack(nativeStackGetter.call(this));
+    },
+    set: nativeStack.set,
+    enumerable: nativeStack.enumerable,
+    configurable: true
+});

@@ -75,6 +75,26 @@ test('error stacks start at the caller', function (t) {
     t.equal(e.stack, 'replaced', 'stack can be assigned');
 });
 
+test("stacks in V8's frame format, which error reporters parse", function (t) {
+    function named() {
+        return new Error('two\nlines');
+    }
+    var lines = named().stack.split('\n');
+    t.equal(lines[0] + '|' + lines[1], 'Error: two|lines', 'the message, its own lines as they are');
+    t.ok(/^    at named \(\S*more-builtins\.js:\d+:1\)$/.test(lines[2]), 'a named frame: at NAME (FILE:LINE:COLUMN): ' + lines[2]);
+    var anonymous = (function () { return new TypeError('t'); })().stack.split('\n')[1];
+    t.ok(/^    at \S*more-builtins\.js:\d+:1$/.test(anonymous), 'an anonymous one: at FILE:LINE:COLUMN: ' + anonymous);
+    var thrown;
+    try {
+        [1].forEach(function () { null.x(); });
+    } catch (e) {
+        thrown = e.stack;
+    }
+    t.ok(/\n    at forEach \(<anonymous>\)\n/.test(thrown), 'a native frame: at NAME (<anonymous>): ' + thrown);
+    t.ok(!/\.c:\d+|internal|strict|preventsyield/.test(thrown), "no frame of the engine's C code, no flags: " + thrown);
+    t.ok(thrown.split('\n').every(function (l, i) { return i === 0 || /^    at /.test(l); }), 'every line after the heading is a frame');
+});
+
 test('lowered subclasses of Error (Babel and TypeScript ES5 output)', function (t) {
     function setProto(o, p) {
         Object.setPrototypeOf(o, p);

@@ -113,7 +113,7 @@ if (!visible) {
 
     test('source maps: errorText rewrites a real stack trace', function (t) {
         var e = new Error('mapped');
-        var m = /\(([^()]*sourcemap\.js):(\d+)\)/.exec(e.stack);
+        var m = /at (?:[^()]*\()?([^()]*sourcemap\.js):(\d+):1\)?$/m.exec(e.stack); /* V8's frame format */
         t.ok(m !== null, 'the stack names this file: ' + e.stack);
         var line = Number(m[2]);
         var groups = [];
