@@ -467,5 +467,8 @@ Object.defineProperty(helpers, 'coAsync', { value: native.coAsync, enumerable: t
 Object.defineProperty(helpers, 'coYield', { value: threadYield, enumerable: true });
 Object.defineProperty(helpers, 'coYieldStar', { value: coYieldStar, enumerable: true });
 Object.defineProperty(helpers, 'coCatch', { value: coCatch, enumerable: true });
+/* what a lowered for-in enumerates: its object, or a proxy's keys as its
+ * traps give them (lib/api_fastpath.c, js/17-proxy.js) */
+Object.defineProperty(helpers, 'forIn', { value: native.forInTarget, enumerable: true });
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

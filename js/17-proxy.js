@@ -436,7 +436,31 @@ duktapeOwn = native.proxyOwnHooks({
         var desc = ownDescriptor(this, toPropertyKey(V));
         return desc !== void 0 && desc.enumerable;
     },
-    keys: enumerableOwnKeys
+    keys: enumerableOwnKeys,
+    /* EnumerateObjectProperties (§14.7.5.9) of a proxy, for a lowered
+     * for-in (native.forInTarget): an object whose own keys are the
+     * enumerable string keys of the proxy and then of its prototypes
+     * (getPrototypeOf trap), each once, a key shadowed by an own one of
+     * an object before it left out */
+    forIn: function (O) {
+        var out = nativeCreate(null);
+        var seen = nativeCreate(null);
+        for (var o = O; o !== null; o = getPrototype(o)) {
+            var keys = Reflect.ownKeys(o);
+            for (var i = 0; i < keys.length; i++) {
+                var key = keys[i];
+                if (typeof key !== 'string' || seen[key] === true) {
+                    continue;
+                }
+                seen[key] = true;
+                var desc = ownDescriptor(o, key);
+                if (desc !== void 0 && desc.enumerable) {
+                    out[key] = true;
+                }
+            }
+        }
+        return out;
+    }
 });
 
 /* ---- the wrapper of objects that inherit from a proxy ---- */

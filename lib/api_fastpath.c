@@ -881,6 +881,30 @@ static void install_own_guards(duk_context *ctx)
     }
 }
 
+/* native.forInTarget(o), __fcw_helpers.forIn: what a lowered for-in
+ * enumerates (contrib/fcworker-build/lib/for-in.js): o itself, or for a
+ * Proxy, whose keys Duktape's for-in takes from its target, an object with
+ * the keys its traps give (the forIn hook of js/17-proxy.js). */
+static duk_ret_t native_for_in_target(duk_context *ctx)
+{
+    duk_set_top(ctx, 1);
+    if (!fcw_duk_is_proxy(ctx, 0)) {
+        return 1;
+    }
+    fcw_engine_push_native(ctx);
+    duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
+    if (duk_is_object(ctx, -1)) {
+        duk_get_prop_literal(ctx, -1, "forIn");
+    }
+    if (!duk_is_function(ctx, -1)) {
+        duk_dup(ctx, 0);
+        return 1;
+    }
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    return 1;
+}
+
 /* native.isProxy(value) */
 static duk_ret_t native_is_proxy(duk_context *ctx)
 {
@@ -921,6 +945,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
+        {"forInTarget", native_for_in_target, 1},
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, natives);

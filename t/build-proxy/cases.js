@@ -175,6 +175,32 @@ show('json of a state-backed draft', () => {
   return JSON.stringify(draft);
 });
 
+// for-in through the traps (the default build wraps its object in _fcwK)
+const forIn = (o) => { const out = []; for (const k in o) out.push(k); return out; };
+show('for-in trap-only keys', () => forIn(env));
+show('for-in transparent', () => forIn(lazy));
+show('for-in reactive', () => forIn(reactive));
+show('for-in bare', () => forIn(bare));
+show('for-in state-backed', () => {
+  const state = { base: { a: 1, b: 2 }, copy: { a: 1, b: 2, c: 3 } };
+  const draft = new Proxy(state, {
+    ownKeys: (t) => Reflect.ownKeys(t.copy),
+    getOwnPropertyDescriptor: (t, k) => { const d = Reflect.getOwnPropertyDescriptor(t.copy, k); return d && { ...d, configurable: true }; },
+  });
+  return forIn(draft);
+});
+show('for-in with a prototype', () => {
+  const proto = { inherited: 1, shadowed: 2 };
+  const p = new Proxy({}, {
+    ownKeys: () => ['own', 'shadowed'],
+    getOwnPropertyDescriptor: (t, k) => (k === 'own' || k === 'shadowed' ? { value: 1, enumerable: k === 'own', configurable: true } : undefined),
+    getPrototypeOf: () => proto,
+  });
+  return forIn(p);
+});
+show('for-in revoked', () => { const { proxy, revoke } = Proxy.revocable({ a: 1 }, {}); revoke(); return forIn(proxy); });
+show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('xy'), forIn(null), forIn(Object.create({ up: 1 }, { own: { value: 1, enumerable: true } }))]);
+
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
