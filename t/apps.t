@@ -218,7 +218,7 @@ for my $app (@apps) {
         if (!defined $p->{exited} && FcwTest::read_file("$apps_dir/$app/$wrangler") =~ /d1_databases/) {
             my ($rc, $out) = run_logged($pdir, "$pdir/migrations.log", FcwTest::fcworker(), FcwTest::root_flag(),
                 '-c', $p->{ini}, '--d1-migrations', $app);
-            tap($rc == 0 && $out =~ /migrations? applied/, "$app: fcworker --d1-migrations applies its migrations",
+            tap(scalar($rc == 0 && $out =~ /migrations? applied/), "$app: fcworker --d1-migrations applies its migrations",
                 undef, $out);
         }
     } else {

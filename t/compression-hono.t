@@ -73,7 +73,7 @@ for my $case ([ '/text', $text ], [ '/stream', $stream_text ]) {
     tap($ok && defined $plain && $plain eq $want, "$uri: the gzip body decodes to the original "
         . length($want) . ' bytes', $ok ? 'decoded ' . length($plain // '') . ' bytes' : $GunzipError);
     tap(length($res->{body}) < length($want) / 4, "$uri: compressed to " . length($res->{body}) . ' bytes');
-    tap(header($res, 'vary') =~ /accept-encoding/i, "$uri: Vary: Accept-Encoding");
+    tap(scalar(header($res, 'vary') =~ /accept-encoding/i), "$uri: Vary: Accept-Encoding");
 
     $res = get($uri, 'deflate');
     $plain = undef;

@@ -113,7 +113,7 @@ like($raw, qr/POST ok/, 'the second one answered');
 $r = get('/throw');
 is($r->{status}, 500, 'a script error answers 500');
 my $err = wait_for(sub { my $e = FcwTest::read_file("$dir/dev.err"); $e =~ /thrown from the worker/ ? $e : undef }, 10) // '';
-like($err, qr{thrown from the worker.*src/index\.ts:19\)}s, 'the error is shown with a source-mapped stack (index.ts:line)')
+like($err, qr{thrown from the worker.*src/index\.ts:19:1\b}s, 'the error is shown with a source-mapped stack (index.ts:line)')
     or diag($err);
 
 FcwTest::write_file("$dir/app/src/index.ts", worker('v2'));

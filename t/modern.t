@@ -269,8 +269,8 @@ my $auto_pool = "build = auto\nbuild.cache_dir = $cache\n";
     my @built = glob "$cache/*/index.js";
     tap(@built == 1 && -s "$built[0].map", 'build = auto: the output and its map are in build.cache_dir',
         "found: @built");
-    tap($pool->log =~ /built \S*index\.ts into \Q$cache\E/, 'build = auto: the build is logged', $pool->log);
-    tap($pool->log =~ /script compiled once: \d+ bytes/ && $pool->log !~ /bytecode image not used/,
+    tap(scalar($pool->log =~ /built \S*index\.ts into \Q$cache\E/), 'build = auto: the build is logged', $pool->log);
+    tap(scalar($pool->log =~ /script compiled once: \d+ bytes/ && $pool->log !~ /bytecode image not used/),
         'build = auto: the built script is compiled once, the child loads its image', $pool->log);
     tap(tool_runs() == 1, 'build = auto: the tool ran once (the child found the output in the cache)',
         'runs: ' . tool_runs());
@@ -298,7 +298,7 @@ my $auto_pool = "build = auto\nbuild.cache_dir = $cache\n";
     $pool->stop;
 
     my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', $pool->{ini});
-    tap($rc == 0 && $out =~ /test is successful/, 'build = auto: fcworker -t passes', $out);
+    tap(scalar($rc == 0 && $out =~ /test is successful/), 'build = auto: fcworker -t passes', $out);
     tap(tool_runs() == 2, 'build = auto: an unchanged project is not built again', 'runs: ' . tool_runs());
 }
 
@@ -319,16 +319,16 @@ EOF_TS
     FcwTest::write_file($ini, "[global]\nerror_log = $auto/broken.log\n[pool:broken]\nlisten = $auto/broken.sock\n"
         . "script = $auto/broken/src/index.ts\n$auto_pool");
     my ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', $ini);
-    tap($rc != 0 && $out =~ m{\Q$auto\E/broken/src/index\.ts:5:\d+: },
+    tap(scalar($rc != 0 && $out =~ m{\Q$auto\E/broken/src/index\.ts:5:\d+: }),
         'build error: fcworker -t names index.ts:5:COLUMN', $out);
     my $pool = FcwTest::start_pool(dir => "$auto/broken", script => "$auto/broken/src/index.ts", pool => $auto_pool,
         children => 1);
-    tap($pool->wait_exit(120) && $pool->{status} != 0 && $pool->log =~ m{broken/src/index\.ts:5:\d+},
+    tap(scalar($pool->wait_exit(120) && $pool->{status} != 0 && $pool->log =~ m{broken/src/index\.ts:5:\d+}),
         'build error: the pool does not start and logs index.ts:5', $pool->log);
 
     chmod 0777, $cache;
     ($rc, $out) = run_logged($auto, FcwTest::fcworker(), FcwTest::root_flag(), '-t', '-c', "$auto/fcworker.ini");
-    tap($rc != 0 && $out =~ /no usable build cache/, 'build cache: a folder others can write to is not used', $out);
+    tap(scalar($rc != 0 && $out =~ /no usable build cache/), 'build cache: a folder others can write to is not used', $out);
     chmod 0755, $cache;
 }
 
@@ -368,14 +368,14 @@ EOF_TS
     my $log = $pool->log;
     my ($line) = grep { /boom in sync/ } split /\n/, $log;
     $line //= '';
-    tap($line =~ m{at explode \(\Q$auto\E/throws/src/index\.ts:5\)}, 'source maps: the throwing frame is index.ts:5',
+    tap(scalar($line =~ m{at explode \(\Q$auto\E/throws/src/index\.ts:5:1\)}), 'source maps: the throwing frame is index.ts:5',
         $line);
-    tap($line =~ m{\(\Q$auto\E/throws/src/index\.ts:12\)}, 'source maps: its caller is index.ts:12', $line);
+    tap(scalar($line =~ m{ at \Q$auto\E/throws/src/index\.ts:12:1\b}), 'source maps: its caller is index.ts:12', $line);
     $r = $pool->request(uri => '/async');
     wait_log($pool, qr/async failure/, 5);
     ($line) = grep { /async failure/ } split /\n/, $pool->log;
     $line //= '';
-    tap($line =~ m{\(\Q$auto\E/throws/src/index\.ts:16\)},
+    tap(scalar($line =~ m{ at \Q$auto\E/throws/src/index\.ts:16:1\b}),
         'source maps: a throw after await in the lowered async function is index.ts:16', $line);
     $pool->stop;
 }
