@@ -48,9 +48,9 @@
  * between a trap's answer and the target are not checked). Object.keys,
  * Object.entries, Object.values, Object.assign, Object.hasOwn,
  * getOwnPropertyDescriptors and object spread go through them, and so does
- * JSON.stringify (proxyJSON below). Properties a proxy has only through its
- * traps stay unseen by for-in, which Duktape runs on the target's. Reflect.get
- * and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
+ * JSON.stringify (proxyJSON below) and a lowered for-in (the forIn hook,
+ * through fcworker-build's _fcwK: Duktape's own runs on the target's keys).
+ * Reflect.get and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
  * (§10.1.8.1, §10.1.9.2): getters and setters are called with the
  * receiver, and a set that reaches a data property or the end of the chain
  * defines the property on the receiver.
