@@ -29,8 +29,8 @@
  * Every `stack` is given in V8's frame format, which error reporters parse
  * (Sentry's stack parser, used by toucan-js, reads FILE:LINE:COLUMN): a
  * frame "    at NAME (FILE:LINE:COLUMN)", "    at FILE:LINE:COLUMN" for an
- * anonymous function, "    at NAME (<anonymous>)" for a native one and one
- * of the runtime's own JavaScript (its built-ins). Duktape
+ * anonymous function, "    at NAME (<anonymous>)" for a native one (a
+ * frame of the runtime's own JavaScript keeps its js/ file). Duktape
  * writes "    at NAME (FILE:LINE) FLAGS", keeps no columns (the column given
  * is 1) and lists frames of its own C code, which are left out.
  */
@@ -71,8 +71,7 @@ function v8Frame(line) {
     if (flags.indexOf(' internal ') >= 0) {
         return '';
     }
-    /* the runtime's own files (js/*.js) are its built-ins, as native */
-    if (m[2] === '' || flags.indexOf(' native ') >= 0 || m[2].slice(0, 3) === 'js/') {
+    if (m[2] === '' || flags.indexOf(' native ') >= 0) {
         return '    at ' + (name === '' ? '<anonymous>' : name + ' (<anonymous>)');
     }
     var location = /:\d+$/.test(m[2]) ? m[2] + ':1' : m[2];

@@ -108,7 +108,7 @@ static void same_behaviour(void)
     eval(src, "try { probe(2) } catch (e) { e.name + ': ' + e.message + ' ' + e.stack }", a, sizeof(a));
     eval(img, "try { probe(2) } catch (e) { e.name + ': ' + e.message + ' ' + e.stack }", b, sizeof(b));
     ok(strstr(b, "RangeError: boom 2") != NULL, "the loaded module's functions run (%s)", b);
-    ok(strstr(b, "at inner (/srv/app.js:6)") != NULL, "its stack names the file and lines of the source (%s)", b);
+    ok(strstr(b, "at inner (/srv/app.js:6:1)") != NULL, "its stack names the file and lines of the source (%s)", b);
     ok(strcmp(a, b) == 0, "the same stack as compiled from the text (%s | %s)", a, b);
     eval(img, "typeof count + ' ' + typeof inner + ' ' + loads", b, sizeof(b));
     ok(strcmp(b, "undefined undefined 1") == 0, "its top-level names stay private, run once (%s)", b);
