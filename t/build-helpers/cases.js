@@ -474,3 +474,7 @@ function derivedClasses() {
     return Object.getPrototypeOf(Object.getPrototypeOf(new N())) === null;
   });
 }
+
+// ---- a property named twice in an object literal (ES2015; Duktape takes it
+// in strict code too, and the build's ES5 check lets it through)
+step('duplicate keys', () => ({ 4: 'x', 4: 'y', '5': 1, 5: 2, tag: 'a', tag: 'b' }));

@@ -17,6 +17,7 @@
 'use strict';
 
 const swc = require('@swc/core');
+const acorn = require('acorn');
 
 /* esbuild's `supported` table for the ES5 target: the regular-expression
  * features Duktape's parser rejects (named groups, lookbehind, \p{...}, the
@@ -110,4 +111,17 @@ function version() {
     return `@swc/core ${swc.version}`;
 }
 
-module.exports = { lowerToES5, LoweringError, ESBUILD_SUPPORTED, version };
+/* acorn's ES5 parser as a check of what Duktape parses: like ES2015,
+ * Duktape takes a property named twice in an object literal, also in strict
+ * code (`{ 4: 'x', 4: 'y' }`, as @simplewebauthn/server's TPM tables have
+ * it), which ES5's strict mode refused. */
+const DuktapeES5Parser = acorn.Parser.extend((Parser) => class extends Parser {
+    checkPropClash() {}
+});
+
+/* acorn.parse(code, options) for ES5 as Duktape reads it. */
+function parseES5(code, options) {
+    return DuktapeES5Parser.parse(code, Object.assign({}, options, { ecmaVersion: 5 }));
+}
+
+module.exports = { lowerToES5, LoweringError, ESBUILD_SUPPORTED, version, parseES5 };

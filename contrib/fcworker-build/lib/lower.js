@@ -19,7 +19,7 @@
 
 const esbuild = require('esbuild');
 const acorn = require('acorn');
-const { lowerToES5, LoweringError, ESBUILD_SUPPORTED } = require('./es5');
+const { lowerToES5, LoweringError, ESBUILD_SUPPORTED, parseES5 } = require('./es5');
 const { prepass, PrepassError } = require('./prepass');
 const { compose, originalPosition } = require('./sourcemap');
 
@@ -98,7 +98,7 @@ async function lowerScript(code, filename) {
         throw syntaxError(name, ...inputPosition(compose([pre && pre.map, parsed.map]), e.loc), e.message);
     }
     try {
-        acorn.parse(lowered.code, { ecmaVersion: 5, sourceType: 'script' });
+        parseES5(lowered.code, { sourceType: 'script' });
     } catch (e) {
         const map = e.loc && compose([lowered.map, pre && pre.map, parsed.map]);
         throw syntaxError(name, ...inputPosition(map, e.loc),
