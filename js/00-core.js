@@ -10,6 +10,12 @@ var jobs = [];
  * is not empty (the array is never replaced). */
 native.jobQueue = jobs;
 
+/* Duktape's partial Node.js Buffer (concat, isBuffer, byteLength and
+ * compare; no from or alloc) is no global of Workers, which have Buffer
+ * only with nodejs_compat, and then all of it: packages that find a Buffer
+ * take their Node path (cbor-x calls Buffer.allocUnsafeSlow) and fail. */
+delete global.Buffer;
+
 native.defineGlobal = function (name, value) {
     Object.defineProperty(global, name, {
         value: value, writable: true, configurable: true, enumerable: false

@@ -4,8 +4,11 @@
 # writing it to standard output. Switched on: the interrupt counter with the
 # exec-timeout check (wired to the engine's deadline), fastint, the JSON
 # stringify fast path, a per-process random source for Math.random, a date
-# parser for HTTP dates, and our fatal handler. Fails if the shipped file
-# no longer has the lines it rewrites.
+# parser for HTTP dates, and our fatal handler. Switched off, as V8 has
+# them: String.fromCharCode keeping 32 bits of a code unit (it takes the
+# low 16; base64 encoders rely on the wrap, e.g. svix's) and JSON.stringify
+# escaping U+2028 and U+2029 (signatures over JSON text saw other bytes).
+# Fails if the shipped file no longer has the lines it rewrites.
 set -e
 in=$1
 [ -r "$in" ] || { echo "duk-config.sh: cannot read $in" >&2; exit 1; }
@@ -14,7 +17,13 @@ for opt in INTERRUPT_COUNTER EXEC_TIMEOUT_CHECK FASTINT JSON_STRINGIFY_FASTPATH 
     grep -q "^#undef DUK_USE_$opt\$" "$in" || {
         echo "duk-config.sh: $in has no '#undef DUK_USE_$opt' line" >&2; exit 1; }
 done
+for opt in NONSTD_STRING_FROMCHARCODE_32BIT NONSTD_JSON_ESC_U2028_U2029; do
+    grep -q "^#define DUK_USE_$opt\$" "$in" || {
+        echo "duk-config.sh: $in has no '#define DUK_USE_$opt' line" >&2; exit 1; }
+done
 sed \
+  -e 's|^#define DUK_USE_NONSTD_STRING_FROMCHARCODE_32BIT$|#undef DUK_USE_NONSTD_STRING_FROMCHARCODE_32BIT|' \
+  -e 's|^#define DUK_USE_NONSTD_JSON_ESC_U2028_U2029$|#undef DUK_USE_NONSTD_JSON_ESC_U2028_U2029|' \
   -e 's|^#undef DUK_USE_INTERRUPT_COUNTER$|#define DUK_USE_INTERRUPT_COUNTER|' \
   -e 's|^#undef DUK_USE_EXEC_TIMEOUT_CHECK$|extern int fcw_engine_timeout_check(void *udata);\n#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) fcw_engine_timeout_check((udata))|' \
   -e 's|^#undef DUK_USE_FASTINT$|#define DUK_USE_FASTINT|' \

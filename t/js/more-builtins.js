@@ -363,3 +363,12 @@ test('Object.assign copies enumerable own symbols after the string keys', functi
     t.equal(plain.b, 2, 'later sources too; null is skipped');
     t.equal(Object.assign.length, 2, 'length 2');
 });
+
+test('as V8 has them: fromCharCode takes 16 bits, JSON leaves U+2028/U+2029, no Node Buffer', function (t) {
+    t.equal(String.fromCharCode(0x10030), '0', 'String.fromCharCode(0x10030) is "0" (ToUint16)');
+    t.equal(String.fromCharCode(-1).charCodeAt(0), 0xFFFF, 'String.fromCharCode(-1) is U+FFFF');
+    t.equal(String.fromCharCode(0x41, 0x10042), 'AB', 'every argument');
+    t.equal(JSON.stringify('a\u2028b\u2029c'), '"a\u2028b\u2029c"', 'JSON.stringify writes U+2028 and U+2029 as they are');
+    t.equal(JSON.parse(JSON.stringify('a\u2028b')), 'a\u2028b', 'and reads them back');
+    t.equal(typeof Buffer, 'undefined', 'no global Buffer (Workers have it only with nodejs_compat)');
+});
