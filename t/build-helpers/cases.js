@@ -478,3 +478,10 @@ function derivedClasses() {
 // ---- a property named twice in an object literal (ES2015; Duktape takes it
 // in strict code too, and the build's ES5 check lets it through)
 step('duplicate keys', () => ({ 4: 'x', 4: 'y', '5': 1, 5: 2, tag: 'a', tag: 'b' }));
+
+// ---- regular-expression literals in Annex B's web forms, which Duktape's
+// literal compiler refuses and the runtime's engine takes (new RegExp)
+step('annex B literals', () => [
+  /(?=comodo_)?dragon/i.test('Dragon'), /(?!a)*b/.test('b'), /\c/.test('\\c'), /[a-\d]/.test('-'),
+  /\8/.test('8'), /\u{2}/.test('uu'), /\2(a)/.test('\u0002a'), 'x1y'.replace(/(?=\d){1}/, '#'),
+]);

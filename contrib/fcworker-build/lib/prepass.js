@@ -27,7 +27,8 @@ const MagicString = require('magic-string');
 const TRANSFORMS = [
     /* first: its insertions go before the others' at the same offset */
     { name: 'non-constructors', test: /=>|\)\s*\{/ },
-    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):/ },
+    /* modifiers, and the Annex B forms Duktape's literal compiler refuses */
+    { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):|\(\?[=!]|\\[c89]|\\u\{|-\\[dDwWsS]|\\[0-9]/ },
     { name: 'proto-literal', test: /__proto__/ },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },
     { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|bigint|[gs]etBig(?:Ui|I)nt64/i }
