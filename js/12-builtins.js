@@ -884,5 +884,6 @@ native.spec = {
     toObject: toObject,
     toStringValue: toStringValue,
     requireCallable: requireCallable,
-    findIndexVia: findIndexVia
+    findIndexVia: findIndexVia,
+    closeAfterThrow: closeAfterThrow
 };

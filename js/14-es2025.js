@@ -180,17 +180,8 @@ function closeIterator(iterator) {
 }
 
 /* IteratorClose(record, throw completion): the original exception wins
- * (the caller throws it). */
-function closeAfterThrow(iterator) {
-    try {
-        var returnMethod = iterator['return'];
-        if (returnMethod !== void 0 && returnMethod !== null) {
-            returnMethod.call(iterator);
-        }
-    } catch (ignored) {
-        return;
-    }
-}
+ * (the caller throws it); js/12-builtins.js's. */
+var closeAfterThrow = spec.closeAfterThrow;
 
 /* ---- Object.groupBy, Map.groupBy (GroupBy) ---- */
 
