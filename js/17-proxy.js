@@ -508,21 +508,29 @@ function trapKey(key) {
  * rec.target may be a proxy (which Duktape refuses as a target: its proxy
  * then stands on the innermost target). */
 var forwarders = {
+    /* get and set, the busy ones, with the checks written out (a call
+     * costs Duktape more than the check) */
     get: function (rec) {
         return function (inner, key, receiver) {
+            var handler = rec.handler;
+            var fn = handler !== null ? handler.get : void 0;
+            if (typeof fn === 'function') {
+                return fn.call(handler, rec.target, typeof key === 'number' ? String(key) : key, receiver);
+            }
             key = trapKey(key);
-            var handler = handlerOf(rec, 'get');
-            var fn = trapFunction(handler, 'get');
-            return fn !== null ? fn.call(handler, rec.target, key, receiver) : ordinaryGet(rec.target, key, receiver);
+            return trapFunction(handlerOf(rec, 'get'), 'get') === null ? ordinaryGet(rec.target, key, receiver) : void 0;
         };
     },
     set: function (rec) {
         return function (inner, key, value, receiver) {
+            var handler = rec.handler;
+            var fn = handler !== null ? handler.set : void 0;
+            if (typeof fn === 'function') {
+                return fn.call(handler, rec.target, typeof key === 'number' ? String(key) : key, value, receiver);
+            }
             key = trapKey(key);
-            var handler = handlerOf(rec, 'set');
-            var fn = trapFunction(handler, 'set');
-            return fn !== null ? fn.call(handler, rec.target, key, value, receiver)
-                : ordinarySet(rec.target, key, value, receiver);
+            return trapFunction(handlerOf(rec, 'set'), 'set') === null ? ordinarySet(rec.target, key, value, receiver)
+                : false;
         };
     },
     has: function (rec) {
