@@ -429,7 +429,9 @@ static int name_ok(const unsigned char *name, size_t len)
 
 /* The parameters as "NAME=value" strings and FCGI_ROLE=RESPONDER (as libfcgi
  * gave them), in one allocation, leaving out pairs whose name could not be
- * told apart; -1 when the pairs do not add up. */
+ * told apart; -1 when the pairs do not add up. One pass: the allocation is
+ * sized for the most pairs the stream can hold (each takes at least its
+ * two length bytes, which its '=' and NUL then need no more than). */
 static int params_parse(struct fcgi_conn *c)
 {
     static const char role[] = "FCGI_ROLE=RESPONDER";
@@ -438,38 +440,29 @@ static int params_parse(struct fcgi_conn *c)
         c->params_len = 0;
     }
     const unsigned char *start = c->params ? c->params : none, *e = start + c->params_len;
-    size_t n = 0, bytes = sizeof(role);
-    for (const unsigned char *p = start; p < e;) {
-        long long nl = pair_length(&p, e), vl = pair_length(&p, e);
-        if (nl < 0 || vl < 0 || nl + vl > e - p) {
-            return -1;
-        }
-        if (name_ok(p, (size_t)nl)) {
-            bytes += (size_t)(nl + vl) + 2;
-            n++;
-        }
-        p += nl + vl;
-    }
-    char **envp = malloc((n + 2) * sizeof(char *) + bytes);
+    size_t most = c->params_len / 2;
+    char **envp = malloc((most + 2) * sizeof(char *) + sizeof(role) + c->params_len);
     if (envp == NULL) {
         return -1;
     }
-    char *s = (char *)(envp + n + 2);
+    char *s = (char *)(envp + most + 2);
     size_t k = 0;
     envp[k++] = memcpy(s, role, sizeof(role));
     s += sizeof(role);
     for (const unsigned char *p = start; p < e;) {
-        size_t nl = (size_t)pair_length(&p, e), vl = (size_t)pair_length(&p, e);
-        if (!name_ok(p, nl)) {
-            p += nl + vl;
-            continue;
+        long long nl = pair_length(&p, e), vl = pair_length(&p, e);
+        if (nl < 0 || vl < 0 || nl + vl > e - p) {
+            free(envp);
+            return -1;
         }
-        envp[k++] = s;
-        memcpy(s, p, nl);
-        s[nl] = '=';
-        memcpy(s + nl + 1, p + nl, vl);
-        s[nl + 1 + vl] = '\0';
-        s += nl + vl + 2;
+        if (name_ok(p, (size_t)nl)) {
+            envp[k++] = s;
+            memcpy(s, p, (size_t)nl);
+            s[nl] = '=';
+            memcpy(s + nl + 1, p + nl, (size_t)vl);
+            s[nl + 1 + vl] = '\0';
+            s += nl + vl + 2;
+        }
         p += nl + vl;
     }
     envp[k] = NULL;
