@@ -811,6 +811,12 @@ function lit(text) {
     return b;
 }
 
+/* ToBoolean: a BigInt is false when it is 0n (its value is then the number
+ * 0), as everything else is as JavaScript has it. */
+function truthy(x) {
+    return typeof x === 'object' && x !== null && x[VALUE] !== void 0 ? x[VALUE] !== 0 : !!x;
+}
+
 var operations = {
     lit: lit,
     add: add, sub: sub, mul: mul, div: div, mod: mod, exp: exp,
@@ -819,7 +825,7 @@ var operations = {
     eq: eq, ne: function (a, b) { return !eq(a, b); },
     seq: seq, sne: function (a, b) { return !seq(a, b); },
     neg: neg, not: not, pos: pos, inc: inc, dec: dec, post: post, update: update, assign: assign,
-    typeOf: typeOf, isBigInt: isBig
+    typeOf: typeOf, isBigInt: isBig, truthy: truthy
 };
 native.defineGlobal('__fcw_bigint', Object.freeze(operations));
 

@@ -40,5 +40,25 @@ say(2n ** 64n === 2n ** 64n);
 say([1n, 2n].includes(2n));
 say(String(big) + ' ' + `${big}` + ' ' + ('' + big) + ' ' + big.toLocaleString());
 say(1n == 1 && 1 == 1n && 0n == '' && 2n > '1' && !(2n < 'x'));
+// truth: 0n is false
+const zero = 0n;
+const one = BigInt(1);
+say(zero ? 'zero truthy' : 'zero falsy');
+say(one ? 'one truthy' : 'one falsy');
+say([!zero, !one, !!zero, !!one].join());
+if (zero) { say('if zero'); } else { say('else zero'); }
+if (zero || one) { say('zero || one'); }
+if (zero && one) { say('zero && one'); } else { say('not zero && one'); }
+let bytes = 0;
+let w = 65536n;
+while (w) { w >>= 8n; bytes++; }
+say('bytes ' + bytes);
+let steps = 0;
+for (let n = 3n; n; n--) { steps++; }
+say('steps ' + steps);
+let d = 2n;
+do { d -= 1n; } while (d);
+say('do ' + d);
+say([0n, 1n, -1n, 0, '', 'a', null].filter((v) => (v ? true : false)).length);
 
 (typeof print === 'function' ? print : console.log)(out.join('\n'));

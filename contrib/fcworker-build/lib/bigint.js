@@ -15,6 +15,11 @@
  *     way, it becomes __fcw_bigint.typeOf(x); comparisons with the other
  *     type names stay native. An identifier operand is tested with a native
  *     `typeof` first, so an undeclared global still gives no ReferenceError;
+ *   - in "BigInt scopes" only, a value tested for truth (the test of if,
+ *     while, do-while, for and ?:, the operand of !, and through && and ||
+ *     in those places) becomes __fcw_bigint.truthy(x), as 0n is false
+ *     and a BigInt here is an object (a comparison, !, in and instanceof
+ *     give booleans and stay as they are);
  *   - in "BigInt scopes" only, arithmetic, bitwise, relational, equality,
  *     unary -, +, ~, ++, -- and compound assignments become calls of
  *     __fcw_bigint (add, sub, ..., update, assign; the contract is in the
@@ -60,6 +65,9 @@ const BINARY = {
     '==': 'eq', '!=': 'ne', '===': 'seq', '!==': 'sne'
 };
 const UNARY = { '-': 'neg', '+': 'pos', '~': 'not' };
+const BOOLEAN_BINARY = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==', 'in', 'instanceof']);
+const TESTED = { IfStatement: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test',
+    ConditionalExpression: 'test' };
 const EQUALITY = new Set(['==', '!=', '===', '!==']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const SKIP_KEYS = new Set(['type', 'start', 'end', 'loc', 'range']);
@@ -242,6 +250,44 @@ class Lowering {
             (parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition');
         const text = isKey ? JSON.stringify(String(node.value)) : `${OPS}.lit(${JSON.stringify(digits)})`;
         this.overwrite(node.start, node.end, text);
+    }
+
+    /* A value tested for truth: wrapped in OPS.truthy( ... ), but for
+     * what gives a boolean already; the operands of && and || (and of ?:
+     * in a test) are tests themselves. Runs after the node's children were
+     * lowered, so the wrapper goes around their edits. */
+    truthTest(node) {
+        switch (node.type) {
+        case 'LogicalExpression':
+            if (node.operator !== '??') {
+                this.truthTest(node.left);
+                this.truthTest(node.right);
+                return;
+            }
+            break;
+        case 'UnaryExpression':
+            if (node.operator === '!' || node.operator === 'typeof' || node.operator === 'delete') {
+                return;
+            }
+            break;
+        case 'BinaryExpression':
+            if (BOOLEAN_BINARY.has(node.operator)) {
+                return;
+            }
+            break;
+        case 'Literal':
+            if (typeof node.value === 'boolean') {
+                return;
+            }
+            break;
+        case 'ConditionalExpression':
+            this.truthTest(node.consequent);
+            this.truthTest(node.alternate);
+            return;
+        }
+        this.ms.prependRight(node.start, `${OPS}.truthy(`);
+        this.ms.appendLeft(node.end, ')');
+        this.changed = true;
     }
 
     /* `typeof x` used other than in a comparison with a type name. */
@@ -440,6 +486,9 @@ class Lowering {
             return;
         }
         eachChild(node, (child, k) => this.walk(child, node, k, active, inherit, marked));
+        if (active && TESTED[node.type] !== undefined && node[TESTED[node.type]]) {
+            this.truthTest(node[TESTED[node.type]]);
+        }
         switch (node.type) {
         case 'Literal':
             if (isBigIntLiteral(node)) {
@@ -449,6 +498,8 @@ class Lowering {
         case 'UnaryExpression':
             if (node.operator === 'typeof') {
                 this.typeOf(node);
+            } else if (active && node.operator === '!') {
+                this.truthTest(node.argument);
             } else if (active) {
                 this.unary(node);
             }
