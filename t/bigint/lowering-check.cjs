@@ -43,7 +43,7 @@ const ops = {
         return postfix ? (typeof old === 'bigint' ? old : +old) : o[k];
     },
     assign: (o, k, op, v) => (o[k] = op(o[k], v)),
-    typeOf: (x) => typeof x, isBigInt: (x) => typeof x === 'bigint'
+    typeOf: (x) => typeof x, isBigInt: (x) => typeof x === 'bigint', truthy: (x) => !!x
 };
 
 function runBoth(name, source) {
@@ -74,6 +74,14 @@ check(r.code.includes('__fcw_bigint.add(a , __fcw_bigint.lit("1"))'), 'operators
 r = lower('function f(x) { const n = 1n; return [typeof x === "string", typeof x == "number", typeof x !== "function", x === null, x == undefined, x === "s", "a" + x, x + `t`]; }');
 check(/typeof x === "string", typeof x == "number", typeof x !== "function", x === null, x == undefined, x === "s", "a" \+ x, x \+ `t`/.test(r.code),
     'comparisons that need no lowering stay native', r.code);
+
+r = lower('function f(x, y) { const z = 0n; if (x) g(); while (x && y || !z) h(); return (x ? y : z) ? 1 : x < y && !(x in y) ? 2 : 3; }');
+check(r.code.includes('if (__fcw_bigint.truthy(x)) g();') &&
+    r.code.includes('while (__fcw_bigint.truthy(x) && __fcw_bigint.truthy(y) || !__fcw_bigint.truthy(z)) h();') &&
+    r.code.includes('(__fcw_bigint.truthy(x) ? __fcw_bigint.truthy(y) : __fcw_bigint.truthy(z)) ? 1') &&
+    r.code.includes(' && !(x in y) ? 2'),
+    'truth tests in a BigInt function go through truthy; comparisons, in and ! do not', r.code);
+runBoth('truth tests run', 'const z = 0n, o = 1n; let n = 0, w = 256n; while (w) { w >>= 8n; n++; } result = [z ? 1 : 2, !z, !!o, z || o, z && o, n].join();');
 
 runBoth('typeof of undeclared names runs', 'result = [typeof undeclared === "bigint", typeof undeclared, typeof undeclared !== "object", typeof 1n, typeof 1n === "object", typeof {} === "object", 1n].join();');
 

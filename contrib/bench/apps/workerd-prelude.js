@@ -48,6 +48,7 @@ var __fcw_bigint = (function () {
         },
         assign: function (obj, key, op, value) { return (obj[key] = op(obj[key], value)); },
         typeOf: function (x) { return typeof x; },
-        isBigInt: function (x) { return typeof x === 'bigint'; }
+        isBigInt: function (x) { return typeof x === 'bigint'; },
+        truthy: function (x) { return !!x; }
     });
 })();
