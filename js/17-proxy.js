@@ -412,13 +412,15 @@ function enumerableOwnKeys(O) {
     return result;
 }
 
+/* Object's and Reflect's getOwnPropertyDescriptor of a proxy alike (the
+ * guard's object is a proxy, so Object's ToObject has nothing to do) */
+function proxyGetOwnPropertyDescriptor(O, P) {
+    return ownDescriptor(O, toPropertyKey(P));
+}
+
 duktapeOwn = native.proxyOwnHooks({
-    getOwnPropertyDescriptor: function (O, P) {
-        return ownDescriptor(O, toPropertyKey(P));
-    },
-    reflectGetOwnPropertyDescriptor: function (O, P) {
-        return ownDescriptor(O, toPropertyKey(P));
-    },
+    getOwnPropertyDescriptor: proxyGetOwnPropertyDescriptor,
+    reflectGetOwnPropertyDescriptor: proxyGetOwnPropertyDescriptor,
     defineProperty: function (O, P, attributes) {
         var key = toPropertyKey(P);
         if (!defineOwn(O, key, toDescriptor(attributes))) {

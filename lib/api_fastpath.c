@@ -780,6 +780,22 @@ static const struct own_guard own_guards[] = {
     [GUARD_KEYS] = {"Object", "keys", "keys", FCW_DUK_OBJECT_KEYS, 0, 1, 0, guard_keys},
 };
 
+/* Pushes the hook named `name` of native.proxyOwnHooks' object and
+ * returns 1, or pushes something else and returns 0 when there is no such
+ * function (before js/17-proxy.js registered them). Pushes three values
+ * either way: native, the hooks, the hook. */
+static int push_proxy_hook(duk_context *ctx, const char *name)
+{
+    fcw_engine_push_native(ctx);
+    duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
+    if (duk_is_object(ctx, -1)) {
+        duk_get_prop_string(ctx, -1, name);
+    } else {
+        duk_push_undefined(ctx);
+    }
+    return duk_is_function(ctx, -1);
+}
+
 /* For a Proxy with its hook registered: the hook's answer. Otherwise
  * Duktape's built-in, called in place (same arguments, same magic). */
 static duk_ret_t own_guard_call(duk_context *ctx, int index)
@@ -794,12 +810,7 @@ static duk_ret_t own_guard_call(duk_context *ctx, int index)
         proxy = fcw_duk_is_proxy(ctx, 0);
     }
     if (proxy) {
-        fcw_engine_push_native(ctx);
-        duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
-        if (duk_is_object(ctx, -1)) {
-            duk_get_prop_string(ctx, -1, g->hook);
-        }
-        if (duk_is_function(ctx, -1)) {
+        if (push_proxy_hook(ctx, g->hook)) {
             duk_push_this(ctx);
             for (duk_idx_t i = 0; i < g->nargs; i++) {
                 duk_dup(ctx, i);
@@ -857,27 +868,26 @@ static void push_builtin_function(duk_context *ctx, duk_c_function fn, duk_idx_t
                      DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
 }
 
+/* Installs fn as holder's built-in method name, as a built-in is. */
+static void install_builtin(duk_context *ctx, const char *holder, const char *name, duk_c_function fn, duk_idx_t nargs,
+                            int magic)
+{
+    push_guard_holder(ctx, holder);
+    duk_push_string(ctx, name);
+    push_builtin_function(ctx, fn, nargs, magic, name);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                     DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_pop(ctx);
+}
+
 static void install_own_guards(duk_context *ctx)
 {
-    static const char *const reflect_key_fixes[] = {"has", "deleteProperty"};
-    for (int magic = 0; magic < 2; magic++) {
-        duk_get_global_literal(ctx, "Reflect");
-        duk_push_string(ctx, reflect_key_fixes[magic]);
-        push_builtin_function(ctx, fcw_duk_reflect_has_delete, 2, magic, reflect_key_fixes[magic]);
-        duk_def_prop(ctx, -3,
-                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                         DUK_DEFPROP_SET_CONFIGURABLE);
-        duk_pop(ctx);
-    }
+    install_builtin(ctx, "Reflect", "has", fcw_duk_reflect_has_delete, 2, 0);
+    install_builtin(ctx, "Reflect", "deleteProperty", fcw_duk_reflect_has_delete, 2, 1);
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
-        push_guard_holder(ctx, g->holder);
-        duk_push_string(ctx, g->name);
-        push_builtin_function(ctx, g->fn, g->nargs, g->magic, g->name);
-        duk_def_prop(ctx, -3,
-                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                         DUK_DEFPROP_SET_CONFIGURABLE);
-        duk_pop(ctx);
+        install_builtin(ctx, g->holder, g->name, g->fn, g->nargs, g->magic);
     }
 }
 
@@ -891,17 +901,11 @@ static duk_ret_t native_for_in_target(duk_context *ctx)
     if (!fcw_duk_is_proxy(ctx, 0)) {
         return 1;
     }
-    fcw_engine_push_native(ctx);
-    duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
-    if (duk_is_object(ctx, -1)) {
-        duk_get_prop_literal(ctx, -1, "forIn");
-    }
-    if (!duk_is_function(ctx, -1)) {
-        duk_dup(ctx, 0);
-        return 1;
-    }
+    int hook = push_proxy_hook(ctx, "forIn");
     duk_dup(ctx, 0);
-    duk_call(ctx, 1);
+    if (hook) {
+        duk_call(ctx, 1);
+    }
     return 1;
 }
 
