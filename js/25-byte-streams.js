@@ -71,13 +71,13 @@ function ByteControllerRecord() {
 var makeByteControllerRecord = native.recordMaker(ByteControllerRecord.prototype, [
     'obj', 'bytes', 'stream', 'autoAllocateChunkSize', 'byobRequest', 'cancelAlgorithm', 'pullAlgorithm',
     'closeRequested', 'pullAgain', 'pulling', 'started', 'pendingPullIntos', 'queue', 'queueTotalSize',
-    'strategyHWM', 'onPullFulfilled', 'onPullRejected', 'knownBytes'
+    'strategyHWM', 'onPullFulfilled', 'onPullRejected', 'knownBytes', 'source', 'sourcePull', 'sourceCancel', 'sourceCollect'
 ]);
 
 function newByteControllerRecord(obj) {
     return makeByteControllerRecord(obj, true, void 0, void 0, null, void 0, void 0,
         false, false, false, false, [], new S.Fifo(), 0,
-        0, void 0, void 0, null);
+        0, void 0, void 0, null, void 0, null, null, null);
 }
 
 function PullIntoDescriptor(buffer, byteOffset, byteLength, minimumFill, elementSize, viewConstructor, readerType) {
@@ -660,6 +660,63 @@ native.byteStreams.takeKnownBytes = function (stream, consume) {
         controllerClose(c);
     }
     return bytes;
+};
+
+/* A byte stream (high-water mark 0) over a source of the runtime's (a
+ * fetch() body): pull(source), cancel(source, reason) and collect(source)
+ * are plain functions of the source's own record, called as an underlying
+ * source's methods would be, so the stream makes no closures, promises or
+ * reactions of its own. Its controller starts at once; pull must neither
+ * throw nor return anything (its reaction is taken at once: a pull called
+ * again while one runs cannot happen); cancel's result is that of an
+ * underlying source's cancel. collect, or null: see collectAll. */
+native.byteStreams.fromSource = function (source, pull, cancel, collect) {
+    var rs = S.newReadableStreamObject(), c = newController();
+    c.stream = rs;
+    c.source = source;
+    c.sourcePull = pull;
+    c.sourceCancel = cancel;
+    c.sourceCollect = collect;
+    c.pullAlgorithm = pullFromSource;
+    c.cancelAlgorithm = cancelFromSource;
+    c.onPullFulfilled = c.onPullRejected = noPullReaction;
+    c.started = true;
+    rs.controller = c;
+    return rs.obj;
+};
+
+/* The controller object of a stream made by fromSource. */
+native.byteStreams.controllerOf = function (stream) {
+    return S.recordOf(stream, S.RSRecord).controller.obj;
+};
+
+function pullFromSource(c) {
+    c.sourcePull(c.source);
+    c.pulling = false;
+}
+
+function cancelFromSource(reason) {
+    return S.promiseCall(this.sourceCancel, void 0, this.source, reason);
+}
+
+/* Body's text()/arrayBuffer()/json() of a stream with a collect that
+ * was never read, pulled, locked or cancelled and has nothing queued: the
+ * stream is locked and disturbed, as a reader reading it to its end would
+ * leave it (and closed by its source at the end), and the promise of the
+ * collector is the caller's; else null. No read request, pull or chunk
+ * goes through the stream. */
+native.byteStreams.collectAll = function (stream) {
+    var rs = S.recordOf(stream, S.RSRecord), c;
+    if (rs === void 0 || rs.reader !== void 0 || rs.disturbed || rs.state !== 'readable') {
+        return null;
+    }
+    c = rs.controller;
+    if (c.sourceCollect === null || c.sourceCollect === void 0 || c.closeRequested || c.queue.size() > 0 || c.pendingPullIntos.length > 0) {
+        return null;
+    }
+    S.acquireReadableStreamDefaultReader(rs);
+    rs.disturbed = true;
+    return c.sourceCollect(c.source);
 };
 
 /* CreateReadableByteStream */

@@ -204,6 +204,11 @@ function consume(object, convertBytes, convertText) {
             state.used = true;
             return native.promiseCall(convertBytes, known);
         }
+        var collected = native.byteStreams.collectAll(state.stream);
+        if (collected !== null) {
+            state.used = true;
+            return collected.then(convertBytes);
+        }
         var reading = readAll(state.stream);
         state.used = true;
         return reading.then(convertBytes);

@@ -381,6 +381,56 @@ if (GROUP === 'main') {
         });
     });
 
+    test('fetch: text() of an untouched body leaves the stream locked, used and closed', function (t) {
+        var res;
+        return fetch(UP + '/small.txt').then(function (r) {
+            res = r;
+            var reading = res.text();
+            t.ok(res.bodyUsed, 'bodyUsed at once');
+            t.ok(res.body.locked, 'the body stream is locked at once');
+            return reading;
+        }).then(function (text) {
+            t.equal(text, 'hello fetch\n', 'the whole body');
+            t.throws(function () { res.body.getReader(); }, TypeError, 'getReader() of the read body throws');
+            return t.rejects(res.text(), TypeError, 'a second text() rejects');
+        }).then(function () {
+            t.equal(native.fetchStats().transfers, 0, 'no transfer left');
+        });
+    });
+
+    test('fetch: text() after a reader was released without reading gets the whole body', function (t) {
+        return fetch(UP + '/small.txt').then(function (res) {
+            res.body.getReader().releaseLock();
+            return res.text();
+        }).then(function (text) {
+            t.equal(text, 'hello fetch\n', 'the whole body');
+        });
+    });
+
+    test('fetch: text() of a body that drips in several chunks', function (t) {
+        return fetch(ECHO + '/drip').then(function (res) {
+            return res.text();
+        }).then(function (text) {
+            t.equal(text, 'drip 1\ndrip 2\ndrip 3\ndrip 4\ndrip 5\n', 'every chunk, in order');
+        });
+    });
+
+    test('fetch: abort during text() rejects it with the reason', function (t) {
+        var controller = new AbortController(), reason = new Error('stop collecting');
+        return fetch(ECHO + '/drip', { signal: controller.signal }).then(function (res) {
+            var reading = res.text();
+            delay(200).then(function () {
+                controller.abort(reason);
+            });
+            return reading;
+        }).then(function () {
+            t.ok(false, 'text() resolved');
+        }, function (e) {
+            t.equal(e, reason, 'text() rejects with the reason');
+            t.equal(native.fetchStats().transfers, 0, 'the transfer is gone');
+        });
+    });
+
     test('fetch: an unread body is not pulled; untouched it can pass through', function (t) {
         var before = native.fetchStats().chunks, res;
         return fetch(UP + '/big.txt').then(function (r) {
