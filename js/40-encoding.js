@@ -361,106 +361,18 @@ TextDecoder.prototype.decode = function decode(input, options) {
     return state.impl.decode(bytes, stream, state.ignoreBOM);
 };
 
-/* forgiving-base64 (HTML). Duktape's C base64 coder does the bulk work: its
- * decoder is more lenient than the standard, so input is checked here first
- * (a decode that does not re-encode to the same text is checked character
- * by character, which also covers non-zero trailing bits). */
-var Duktape = global.Duktape;
-var BASE64_ALPHABET = /^[A-Za-z0-9+\/]*$/;
-var ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
-
-function invalidCharacter(message) {
-    return new native.DOMException(message, 'InvalidCharacterError');
-}
-
-function bytesToLatin1(bytes) {
-    var parts = [];
-    for (var i = 0; i < bytes.length; i += 8192) {
-        parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192)));
-    }
-    return parts.join('');
-}
-
-function latin1ToBytes(s) {
-    if (!/[^\x00-\x7f]/.test(s)) {
-        return nativeEncoder.encode(s);
-    }
-    var out = new Uint8Array(s.length);
-    for (var i = 0; i < s.length; i++) {
-        var c = s.charCodeAt(i);
-        if (c > 255) {
-            throw invalidCharacter("Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
-        }
-        out[i] = c;
-    }
-    return out;
-}
-
-function btoa(data) {
-    if (arguments.length < 1) {
-        throw new TypeError("Failed to execute 'btoa': 1 argument required, but only 0 present.");
-    }
-    return Duktape.enc('base64', latin1ToBytes(String(data)));
-}
-
-function hasAsciiWhitespace(s) {
-    return s.indexOf(' ') !== -1 || s.indexOf('\n') !== -1 || s.indexOf('\t') !== -1 ||
-        s.indexOf('\r') !== -1 || s.indexOf('\f') !== -1;
-}
-
-/* The canonical encoding of the decoded bytes, without padding. */
-function unpaddedBase64(bytes) {
-    return Duktape.enc('base64', bytes).replace(/=+$/, '');
-}
-
-function atob(data) {
-    if (arguments.length < 1) {
-        throw new TypeError("Failed to execute 'atob': 1 argument required, but only 0 present.");
-    }
-    var s = String(data);
-    if (hasAsciiWhitespace(s)) {
-        s = s.replace(ASCII_WHITESPACE, '');
-    }
-    if (s.length % 4 === 0) {
-        s = s.replace(/==?$/, '');
-    }
-    if (s.length % 4 === 1) {
-        throw invalidCharacter("Failed to execute 'atob': The string to be decoded is not correctly encoded.");
-    }
-    var bytes = null;
-    try {
-        bytes = new Uint8Array(Duktape.dec('base64', s));
-    } catch (e) {
-        bytes = null;
-    }
-    if (bytes === null || unpaddedBase64(bytes) !== s) {
-        bytes = decodeBase64Slowly(s);
-    }
-    return bytesToLatin1(bytes);
-}
-
-var base64Index = [];
-for (var code = 0; code < 128; code++) {
-    base64Index.push('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(String.fromCharCode(code)));
-}
-
-function decodeBase64Slowly(s) {
-    if (!BASE64_ALPHABET.test(s)) {
-        throw invalidCharacter("Failed to execute 'atob': The string to be decoded is not correctly encoded.");
-    }
-    var out = new Uint8Array((s.length * 3) >> 2), buffer = 0, bits = 0, n = 0;
-    for (var i = 0; i < s.length; i++) {
-        buffer = (buffer << 6) | base64Index[s.charCodeAt(i)];
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out[n++] = (buffer >> bits) & 0xFF;
-        }
-    }
-    return out;
-}
+/* atob() and btoa() (HTML's forgiving-base64) are C functions
+ * (lib/api_encoding.c), named and of length 1 as WebIDL makes them; an
+ * invalid input throws this DOMException. */
+native.invalidCharacter = function (message) {
+    throw new native.DOMException(message, 'InvalidCharacterError');
+};
+[[native.atob, 'atob'], [native.btoa, 'btoa']].forEach(function (pair) {
+    Object.defineProperty(pair[0], 'name', { value: pair[1], configurable: true });
+    Object.defineProperty(pair[0], 'length', { value: 1, configurable: true });
+});
 
 native.defineGlobal('TextEncoder', TextEncoder);
 native.defineGlobal('TextDecoder', TextDecoder);
-native.defineGlobal('atob', atob);
-native.defineGlobal('btoa', btoa);
+native.defineGlobal('atob', native.atob);
+native.defineGlobal('btoa', native.btoa);

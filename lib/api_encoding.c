@@ -17,6 +17,11 @@
  *   native.decoderNew(name, fatal)        -> state buffer (TypeError if unknown)
  *   native.decoderDecode(state, bytes, flush) -> string (TypeError if fatal
  *       and the input is malformed; the state is then reset)
+ *
+ * And HTML's atob() and btoa() (forgiving-base64), whole in C:
+ *   native.atob(data), native.btoa(data)   the globals themselves (their
+ *       name and length are set by js/40-encoding.js); an invalid input
+ *       throws what native.invalidCharacter(message) throws (a DOMException).
  */
 #include "config.h"
 
@@ -639,8 +644,146 @@ static duk_ret_t native_encoding_for_label(duk_context *ctx)
     return 1;
 }
 
+/* ---- atob() and btoa() ---- */
+
+/* Throws native.invalidCharacter(message)'s exception. */
+static duk_ret_t throw_invalid_character(duk_context *ctx, const char *message)
+{
+    fcw_engine_push_native(ctx);
+    duk_get_prop_literal(ctx, -1, "invalidCharacter");
+    duk_push_string(ctx, message);
+    duk_call(ctx, 1);
+    return duk_throw(ctx);
+}
+
+static int base64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+        return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* atob(data): forgiving-base64 decode (ASCII whitespace removed, one or
+ * two trailing "=" of a length that divides by 4 dropped, a length of 1
+ * modulo 4 or a character outside the alphabet refused; the bits left
+ * after the last byte are ignored), each byte as one character. */
+static duk_ret_t native_atob(duk_context *ctx)
+{
+    static const char bad[] = "Failed to execute 'atob': The string to be decoded is not correctly encoded.";
+    if (duk_get_top(ctx) < 1) {
+        return duk_type_error(ctx, "Failed to execute 'atob': 1 argument required, but only 0 present.");
+    }
+    duk_size_t len = 0;
+    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, &len);
+    unsigned char *sig = duk_push_buffer_raw(ctx, len ? len : 1, DUK_BUF_FLAG_NOZERO);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+            sig[n++] = c;
+        }
+    }
+    if (n % 4 == 0 && n > 0 && sig[n - 1] == '=') {
+        n--;
+        if (sig[n - 1] == '=') {
+            n--;
+        }
+    }
+    if (n % 4 == 1) {
+        return throw_invalid_character(ctx, bad);
+    }
+    /* the decoded bytes, in place over the characters (never ahead of
+     * them), then their length as UTF-8 (bytes from 0x80 take two) */
+    size_t out = 0, utf8 = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = base64_value(sig[i]);
+        if (v < 0) {
+            return throw_invalid_character(ctx, bad);
+        }
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            unsigned char b = (unsigned char)(acc >> bits);
+            sig[out++] = b;
+            utf8 += b < 0x80 ? 1 : 2;
+        }
+    }
+    unsigned char *text = duk_push_buffer_raw(ctx, utf8 ? utf8 : 1, DUK_BUF_FLAG_NOZERO);
+    size_t k = 0;
+    for (size_t i = 0; i < out; i++) {
+        unsigned char b = sig[i];
+        if (b < 0x80) {
+            text[k++] = b;
+        } else {
+            text[k++] = (unsigned char)(0xC0 | (b >> 6));
+            text[k++] = (unsigned char)(0x80 | (b & 0x3F));
+        }
+    }
+    duk_push_lstring(ctx, (const char *)text, utf8);
+    return 1;
+}
+
+/* btoa(data): the characters of data, each one byte (a character above
+ * U+00FF is refused), in base64 with padding. */
+static duk_ret_t native_btoa(duk_context *ctx)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    if (duk_get_top(ctx) < 1) {
+        return duk_type_error(ctx, "Failed to execute 'btoa': 1 argument required, but only 0 present.");
+    }
+    duk_size_t len = 0;
+    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, &len);
+    unsigned char *bytes = duk_push_buffer_raw(ctx, len ? len : 1, DUK_BUF_FLAG_NOZERO);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            bytes[n++] = c;
+        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            bytes[n++] = (unsigned char)(((c & 0x03) << 6) | (s[i + 1] & 0x3F));
+            i++;
+        } else {
+            return throw_invalid_character(
+                ctx, "Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
+        }
+    }
+    size_t outlen = (n + 2) / 3 * 4;
+    char *out = duk_push_buffer_raw(ctx, outlen ? outlen : 1, DUK_BUF_FLAG_NOZERO);
+    size_t k = 0, i = 0;
+    for (; i + 2 < n; i += 3) {
+        uint32_t v = (uint32_t)bytes[i] << 16 | (uint32_t)bytes[i + 1] << 8 | bytes[i + 2];
+        out[k++] = alphabet[v >> 18];
+        out[k++] = alphabet[(v >> 12) & 63];
+        out[k++] = alphabet[(v >> 6) & 63];
+        out[k++] = alphabet[v & 63];
+    }
+    if (i < n) {
+        uint32_t v = (uint32_t)bytes[i] << 16 | (i + 1 < n ? (uint32_t)bytes[i + 1] << 8 : 0);
+        out[k++] = alphabet[v >> 18];
+        out[k++] = alphabet[(v >> 12) & 63];
+        out[k++] = i + 1 < n ? alphabet[(v >> 6) & 63] : '=';
+        out[k++] = '=';
+    }
+    duk_push_lstring(ctx, out, k);
+    return 1;
+}
+
 void fcw_api_encoding_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_c_function(ctx, native_atob, DUK_VARARGS);
+    duk_put_prop_literal(ctx, native_idx, "atob");
+    duk_push_c_function(ctx, native_btoa, DUK_VARARGS);
+    duk_put_prop_literal(ctx, native_idx, "btoa");
     duk_push_c_function(ctx, native_encoding_for_label, 1);
     duk_put_prop_literal(ctx, native_idx, "encodingForLabel");
     duk_push_c_function(ctx, native_decoder_new, 2);

@@ -123,3 +123,20 @@ test('btoa: Latin-1 strings only', function (t) {
     }
     t.equal(atob(' YW Jj\n'), 'abc', 'ASCII whitespace is ignored by atob');
 });
+
+test('atob/btoa: WebIDL shape and argument conversion', function (t) {
+    t.equal(atob.name + ' ' + atob.length + ' ' + btoa.name + ' ' + btoa.length, 'atob 1 btoa 1', 'names and lengths');
+    t.throws(function () { atob(); }, TypeError, 'atob() without an argument throws TypeError');
+    t.throws(function () { btoa(); }, TypeError, 'btoa() without an argument throws TypeError');
+    try {
+        atob(undefined);
+        t.ok(false, 'atob(undefined) must throw');
+    } catch (e) {
+        t.equal(e.name, 'InvalidCharacterError', 'atob(undefined) decodes "undefined", 9 characters: InvalidCharacterError');
+    }
+    t.equal(btoa(undefined), 'dW5kZWZpbmVk', 'btoa(undefined) encodes "undefined"');
+    t.equal(atob({ toString: function () { return 'YWI='; } }), 'ab', 'an object is converted with its toString');
+    t.equal(btoa(12), 'MTI=', 'a number is converted to a string');
+    t.equal(atob('/w=='), '\u00ff', 'a byte above 0x7f is one character');
+    t.throws(function () { atob('YQ=a'); }, DOMException, 'padding inside the text is refused');
+});
