@@ -754,7 +754,8 @@ static duk_ret_t native_btoa(duk_context *ctx)
             i++;
         } else {
             return throw_invalid_character(
-                ctx, "Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
+                ctx,
+                "Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range.");
         }
     }
     size_t outlen = (n + 2) / 3 * 4;
