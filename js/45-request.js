@@ -84,6 +84,16 @@ function parseUrl(input, what, rejectCredentials) {
     if (typeof URL !== 'function') {
         return s;
     }
+    if (rejectCredentials) {
+        /* without a URL object: its href, null if invalid, false if it
+         * has credentials */
+        var href = native.urlHref(s);
+        if (typeof href === 'string') {
+            return href;
+        }
+        throw new TypeError(what + (href === null ? 'Invalid URL: ' :
+            'Request cannot be constructed from a URL that includes credentials: ') + s);
+    }
     var parsed;
     try {
         parsed = new URL(s);
@@ -110,9 +120,12 @@ function normalizeMethod(method) {
     return NORMALIZED_METHODS.hasOwnProperty(upper) ? upper : s;
 }
 
+var ENUM_KEYS = Object.keys(ENUMS);
+
 function applyEnums(state, init) {
-    for (var key in ENUMS) {
-        if (ENUMS.hasOwnProperty(key) && init[key] !== void 0) {
+    for (var i = 0; i < ENUM_KEYS.length; i++) {
+        var key = ENUM_KEYS[i];
+        if (init[key] !== void 0) {
             var value = String(init[key]);
             if (ENUMS[key].indexOf(value) === -1) {
                 throw requestError("The provided value '" + value + "' is not a valid enum value of type Request" +

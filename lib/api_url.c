@@ -165,6 +165,27 @@ static duk_ret_t url_parse(duk_context *ctx)
     return 1;
 }
 
+/* urlHref(input) -> the href of the absolute URL input, null when it is not
+ * one, false when it has a username or a password (Request's URL, parsed
+ * without a URL object). */
+static duk_ret_t url_href(duk_context *ctx)
+{
+    struct fcw_url url;
+    duk_size_t len;
+    const char *input = duk_to_lstring(ctx, 0, &len);
+    if (fcw_url_parse(input, len, NULL, &url) < 0) {
+        duk_push_null(ctx);
+        return 1;
+    }
+    if (url.username_end > url.username_start || url.password_end > url.password_start) {
+        duk_push_false(ctx);
+    } else {
+        duk_push_lstring(ctx, url.href, url.href_len);
+    }
+    fcw_url_free(&url);
+    return 1;
+}
+
 static duk_ret_t url_set(duk_context *ctx)
 {
     struct fcw_url url;
@@ -357,6 +378,7 @@ static duk_ret_t url_form_serialize(duk_context *ctx)
 void fcw_api_url_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry funcs[] = {{"urlParse", url_parse, 3},
+                                                    {"urlHref", url_href, 1},
                                                     {"urlSet", url_set, 3},
                                                     {"urlToUSVString", url_to_usv_string, 1},
                                                     {"urlOrigin", url_origin, 1},
