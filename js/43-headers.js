@@ -263,8 +263,25 @@ Headers.prototype['delete'] = function (name) {
     removeName(listOf(this), normalizeName(name, 'delete'), 0);
 };
 
+/* get, has and set inline listOf, the name cache's hit and the scan:
+ * a Duktape call costs more than the work of each (these three run
+ * several times per request in most apps). */
 Headers.prototype.get = function get(name) {
-    return combinedValue(listOf(this).items, normalizeName(name, 'get'));
+    var list = this !== null && this !== void 0 ? this[LIST] : void 0;
+    if (!list) {
+        throw new TypeError('Illegal invocation');
+    }
+    var key = typeof name === 'string' ? nameCache.map[name] : void 0;
+    if (key === void 0) {
+        key = normalizeName(name, 'get');
+    }
+    var items = list.items, result = null;
+    for (var i = 0; i < items.length; i += 2) {
+        if (items[i] === key) {
+            result = result === null ? items[i + 1] : result + ', ' + items[i + 1];
+        }
+    }
+    return result;
 };
 
 Headers.prototype.getSetCookie = function getSetCookie() {
@@ -278,7 +295,21 @@ Headers.prototype.getSetCookie = function getSetCookie() {
 };
 
 Headers.prototype.has = function has(name) {
-    return indexOfName(listOf(this).items, normalizeName(name, 'has')) !== -1;
+    var list = this !== null && this !== void 0 ? this[LIST] : void 0;
+    if (!list) {
+        throw new TypeError('Illegal invocation');
+    }
+    var key = typeof name === 'string' ? nameCache.map[name] : void 0;
+    if (key === void 0) {
+        key = normalizeName(name, 'has');
+    }
+    var items = list.items;
+    for (var i = 0; i < items.length; i += 2) {
+        if (items[i] === key) {
+            return true;
+        }
+    }
+    return false;
 };
 
 /* Fetch "set": replaces the first entry with that name, removes the others. */

@@ -8,8 +8,13 @@
  * resolves when the response head arrives; the body is a ReadableStream
  * whose pull() grants the C side credit for more chunks (a high-water mark
  * of 0: nothing is read ahead of a reader, and at most limits.response_queue
- * chunks wait in the stream's queue). Records stay here, keyed by transfer
- * id; C only knows the ids.
+ * chunks wait in the stream's queue). The stream is a runtime source's
+ * (native.byteStreams.fromSource: pullBody, cancelBody and collectBody are
+ * plain functions of the record, no closures per response), and a body
+ * read whole by text(), json() or arrayBuffer() before anyone touched it
+ * goes to one promise (collectBody) instead of through the stream, with
+ * credit renewed per chunk. Records stay here, keyed by transfer id; C
+ * only knows the ids.
  *
  * Hooks for the C side and the dispatcher:
  *   native.fetchHead(id, {status, statusText, headers}), native.fetchChunk(id,
