@@ -271,8 +271,10 @@ function objectAssign(target, sources) {
     }
     return to;
 }
-setNameAndLength(objectAssign, 'assign', 2);
-defineHidden(Object, 'assign', objectAssign);
+/* the global one is C (lib/api_fastpath.c), this for Proxy sources */
+var fastObjectAssign = native.fastObjectAssign(objectAssign);
+setNameAndLength(fastObjectAssign, 'assign', 2);
+defineHidden(Object, 'assign', fastObjectAssign);
 
 function promiseWithResolvers() {
     var C = this;

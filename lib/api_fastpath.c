@@ -704,6 +704,51 @@ static duk_ret_t fast_object_spread(duk_context *ctx)
     return 1;
 }
 
+/* Object.assign(target, ...sources) (20.1.2.1): for each source that is
+ * not null or undefined, its enumerable own string keys in
+ * [[OwnPropertyKeys]] order (Duktape's enumeration), then its enumerable
+ * own symbols, each value read (getters run) and set on the target
+ * ([[Set]]: setters and a Proxy target's trap run). A Proxy source goes
+ * to the JavaScript version (js/14-newer-methods.js), which asks its
+ * traps; so does a call without a target, for its TypeError. */
+static duk_ret_t fast_object_assign(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1) {
+        return call_slow(ctx, nargs);
+    }
+    for (duk_idx_t i = 1; i < nargs; i++) {
+        if (fcw_duk_is_proxy(ctx, i)) {
+            return call_slow(ctx, nargs);
+        }
+    }
+    duk_to_object(ctx, 0);
+    for (duk_idx_t i = 1; i < nargs; i++) {
+        if (duk_is_null_or_undefined(ctx, i)) {
+            continue;
+        }
+        duk_to_object(ctx, i);
+        duk_enum(ctx, i, DUK_ENUM_OWN_PROPERTIES_ONLY);
+        while (duk_next(ctx, -1, 1)) {
+            duk_put_prop(ctx, 0);
+        }
+        duk_pop(ctx);
+        duk_enum(ctx, i, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_EXCLUDE_STRINGS);
+        while (duk_next(ctx, -1, 1)) {
+            duk_put_prop(ctx, 0);
+        }
+        duk_pop(ctx);
+    }
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
+/* native.fastObjectAssign(slow): Object.assign in C, slow for proxies. */
+static duk_ret_t native_fast_object_assign(duk_context *ctx)
+{
+    return make_fast(ctx, fast_object_assign, DUK_VARARGS, 0, 0, -1);
+}
+
 /* native.fastSpreadHelper(kind, inlined[, objectKeys, getOwnPropertySymbols]):
  * kind 0 _sliced_to_array, 1 _to_consumable_array, 2 _object_spread. */
 static duk_ret_t native_fast_spread_helper(duk_context *ctx)
@@ -947,6 +992,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastEntries", native_fast_entries, 3},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
+        {"fastObjectAssign", native_fast_object_assign, 1},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
         {"forInTarget", native_for_in_target, 1},

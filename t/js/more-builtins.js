@@ -364,6 +364,33 @@ test('Object.assign copies enumerable own symbols after the string keys', functi
     t.equal(Object.assign.length, 2, 'length 2');
 });
 
+test('Object.assign: each source in turn, its getters read, primitives boxed, a Proxy through its traps', function (t) {
+    var s1 = Symbol('s1'), s2 = Symbol('s2'), order = [], target = {};
+    ['x', 'y', 'z'].forEach(function (k) {
+        Object.defineProperty(target, k, { set: function (v) { order.push(k + '=' + v); }, enumerable: true });
+    });
+    Object.defineProperty(target, s1, { set: function (v) { order.push('s1=' + v); }, enumerable: true });
+    Object.defineProperty(target, s2, { set: function (v) { order.push('s2=' + v); }, enumerable: true });
+    var a = { x: 1 };
+    a[s1] = 2;
+    var b = { get y() { order.push('get y'); return 3; } };
+    b[s2] = 4;
+    b.z = 5;
+    Object.assign(target, a, b);
+    t.equal(order.join(' '), 'x=1 s1=2 get y y=3 z=5 s2=4',
+        "the first source's strings and symbols, then the second's (ECMA-262 20.1.2.1)");
+    t.equal(JSON.stringify(Object.assign({}, 'ab', 7, true)), '{"0":"a","1":"b"}', 'a string source gives its indexes');
+    t.equal(typeof Object.assign(1), 'object', 'a primitive target is boxed');
+    t.throws(function () { Object.assign(); }, TypeError, 'no target: TypeError');
+    t.throws(function () { Object.assign(null, {}); }, TypeError, 'null target: TypeError');
+    var proxy = new Proxy({ p: 1 }, {
+        ownKeys: function () { return ['p', 'q']; },
+        getOwnPropertyDescriptor: function (o, k) { return { value: k, enumerable: true, configurable: true }; },
+        get: function (o, k) { return 'trap:' + String(k); }
+    });
+    t.equal(JSON.stringify(Object.assign({}, proxy)), '{"p":"trap:p","q":"trap:q"}', 'a Proxy source through its traps');
+});
+
 test('as V8 has them: fromCharCode takes 16 bits, JSON leaves U+2028/U+2029, no Node Buffer', function (t) {
     t.equal(String.fromCharCode(0x10030), '0', 'String.fromCharCode(0x10030) is "0" (ToUint16)');
     t.equal(String.fromCharCode(-1).charCodeAt(0), 0xFFFF, 'String.fromCharCode(-1) is U+FFFF');
