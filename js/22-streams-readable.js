@@ -770,6 +770,17 @@ native.readableStreamIsDisturbed = function (stream) {
     return streamOf(stream).disturbed;
 };
 
+/* For Body's extractBody: 1 for a ReadableStream neither locked nor
+ * disturbed, 0 for one that is, -1 for anything else (one call instead of
+ * an instanceof, the locked getter and readableStreamIsDisturbed). */
+native.readableStreamUsability = function (x) {
+    var rs = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
+    if (!(rs instanceof RSRecord) || rs.obj !== x) {
+        return -1;
+    }
+    return rs.reader !== void 0 || rs.disturbed ? 0 : 1;
+};
+
 native.readableStreamIsLocked = function (stream) {
     return isReadableStreamLocked(streamOf(stream));
 };

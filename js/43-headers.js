@@ -356,6 +356,11 @@ native.headersInitList = function (init) {
     if (init === void 0) {
         return [];
     }
+    /* a Headers (a response's, handed on): its list, copied */
+    var own = init !== null && typeof init === 'object' ? init[LIST] : void 0;
+    if (own !== void 0) {
+        return own.items.slice();
+    }
     var record = native.headersRecord(init);
     return record !== void 0 ? record : otherInitItems(init);
 };

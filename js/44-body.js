@@ -69,12 +69,22 @@ var makeBodyState = native.makeBodyState = native.recordMaker(Object.prototype, 
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
 
 /* Fetch "extract a body". A non-object, non-buffer init is a string. */
+var readableStreamUsability = native.readableStreamUsability; /* js/22-streams-readable.js */
+
 native.extractBody = function (init) {
     if (init === null || init === void 0) {
         return null;
     }
     if (typeof init === 'string') {
         return makeBodyState(init, null, false, TEXT_TYPE);
+    }
+    /* a stream first: the usual body of a proxied response */
+    var usability = readableStreamUsability(init);
+    if (usability === 1) {
+        return makeBodyState(null, init, false, null);
+    }
+    if (usability === 0) {
+        throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
     }
     if (native.isBufferSource(init)) {
         return makeBodyState(new Uint8Array(native.toU8(init)), null, false, null);
