@@ -154,6 +154,15 @@ Response.prototype.clone = function clone() {
 };
 Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
 
+/* A fetched response's URL list (its last URL, without the fragment) and
+ * whether it was redirected, in its state: the prototype's url and
+ * redirected getters read them, and clone() copies them. */
+native.setResponseUrl = function (response, url, redirected) {
+    var state = response[RESPONSE];
+    state.url = url;
+    state.redirected = redirected;
+};
+
 Response.error = function error() {
     var response = Object.create(Response.prototype), state = responseState(0, '', []);
     state.type = 'error';

@@ -234,10 +234,7 @@ function withoutFragment(url) {
 
 /* Response.url and .redirected of a fetched response. */
 function setResponseUrl(response, url, redirected) {
-    Object.defineProperties(response, {
-        url: { value: withoutFragment(url), configurable: true },
-        redirected: { value: redirected, configurable: true }
-    });
+    native.setResponseUrl(response, withoutFragment(url), redirected);
 }
 
 /* Fetch "HTTP-redirect fetch" from step 3 on, for a response that was not

@@ -237,7 +237,12 @@ if (GROUP === 'main') {
             t.equal(res.status, 200, '301 followed');
             t.equal(res.redirected, true, 'redirected');
             t.equal(res.url, UP + '/small.txt', 'url is the last URL');
-            return res.text();
+            var copy = res.clone();
+            t.equal(copy.url + ' ' + copy.redirected, UP + '/small.txt true', 'clone() keeps url and redirected');
+            t.equal(Object.getOwnPropertyNames(res).join(','), '', 'url and redirected are the prototype\'s getters, not own properties');
+            return copy.text().then(function () {
+                return res.text();
+            });
         }).then(function (text) {
             t.equal(text, 'hello fetch\n', 'body of the target');
             return fetch(UP + '/chain');
