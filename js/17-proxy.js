@@ -71,6 +71,9 @@ var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
+var nativeReflectSetPrototypeOf = Reflect.setPrototypeOf;
+var nativeReflectPreventExtensions = Reflect.preventExtensions;
+var reflectOwnKeys = Reflect.ownKeys;
 var reflectConstruct = native.reflectConstruct;
 var PROXIES = native.hiddenSymbol('proxies');
 /* While no proxy exists, Object.create and getPrototypeOf take the native
@@ -182,9 +185,71 @@ function getPrototype(obj) {
         if (proto !== null && !isObject(proto)) {
             throw new TypeError('getPrototypeOf trap returned neither object nor null');
         }
+        if (!isExtensibleOf(rec.target) && proto !== getPrototype(rec.target)) {
+            throw new TypeError("'getPrototypeOf' on proxy: proxy target is non-extensible but the trap did not " +
+                'return its actual prototype');
+        }
         return proto;
     }
     return getPrototype(rec.target);
+}
+
+/* O.[[SetPrototypeOf]](V) (§10.5.2): whether it was set. */
+function setPrototype(O, V) {
+    var rec = proxyRecord(O);
+    if (rec === null) {
+        return nativeReflectSetPrototypeOf(O, V);
+    }
+    var handler = handlerOf(rec, 'setPrototypeOf');
+    var trap = trapFunction(handler, 'setPrototypeOf');
+    if (trap === null) {
+        return setPrototype(rec.target, V);
+    }
+    if (!trap.call(handler, rec.target, V)) {
+        return false;
+    }
+    if (!isExtensibleOf(rec.target) && V !== getPrototype(rec.target)) {
+        throw new TypeError("'setPrototypeOf' on proxy: trap returned truish for setting a new prototype on the " +
+            'non-extensible proxy target');
+    }
+    return true;
+}
+
+/* O.[[IsExtensible]]() (§10.5.3) */
+function isExtensibleOf(O) {
+    var rec = proxyRecord(O);
+    if (rec === null) {
+        return isExtensible(O);
+    }
+    var handler = handlerOf(rec, 'isExtensible');
+    var trap = trapFunction(handler, 'isExtensible');
+    if (trap === null) {
+        return isExtensibleOf(rec.target);
+    }
+    var result = !!trap.call(handler, rec.target);
+    if (result !== isExtensibleOf(rec.target)) {
+        throw new TypeError("'isExtensible' on proxy: trap result does not reflect extensibility of proxy target " +
+            "(which is '" + !result + "')");
+    }
+    return result;
+}
+
+/* O.[[PreventExtensions]]() (§10.5.4): whether it succeeded. */
+function preventExtensionsOf(O) {
+    var rec = proxyRecord(O);
+    if (rec === null) {
+        return nativeReflectPreventExtensions(O);
+    }
+    var handler = handlerOf(rec, 'preventExtensions');
+    var trap = trapFunction(handler, 'preventExtensions');
+    if (trap === null) {
+        return preventExtensionsOf(rec.target);
+    }
+    var result = !!trap.call(handler, rec.target);
+    if (result && isExtensibleOf(rec.target)) {
+        throw new TypeError("'preventExtensions' on proxy: trap returned truish but the proxy target is extensible");
+    }
+    return result;
 }
 
 /* Whether obj or an object in its prototype chain is a registered proxy. */
@@ -373,15 +438,80 @@ function ownDescriptor(O, key) {
         return ownDescriptor(rec.target, key);
     }
     var result = trap.call(handler, rec.target, key);
-    if (result === void 0) {
-        return void 0;
-    }
-    if (!isObject(result)) {
+    if (result !== void 0 && !isObject(result)) {
         throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap returned neither object nor undefined for property '" +
             String(key) + "'");
     }
-    return completeDescriptor(toDescriptor(result));
+    var targetDesc = ownDescriptor(rec.target, key);
+    if (result === void 0) {
+        if (targetDesc === void 0) {
+            return void 0;
+        }
+        if (!targetDesc.configurable) {
+            throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap returned undefined for property '" +
+                String(key) + "' which is non-configurable in the proxy target");
+        }
+        if (!isExtensibleOf(rec.target)) {
+            throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap returned undefined for property '" +
+                String(key) + "' which exists in the non-extensible proxy target");
+        }
+        return void 0;
+    }
+    var extensible = isExtensibleOf(rec.target);
+    var desc = completeDescriptor(toDescriptor(result));
+    if (!isCompatibleDescriptor(extensible, desc, targetDesc)) {
+        throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap returned descriptor for property '" +
+            String(key) + "' that is incompatible with the existing property in the proxy target");
+    }
+    if (!desc.configurable) {
+        if (targetDesc === void 0 || targetDesc.configurable) {
+            throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap reported non-configurability for property '" +
+                String(key) + "' which is either non-existent or configurable in the proxy target");
+        }
+        if ('writable' in desc && !desc.writable && targetDesc.writable) {
+            throw new TypeError("'getOwnPropertyDescriptor' on proxy: trap reported non-configurable and writable " +
+                "for property '" + String(key) + "' which is non-configurable, non-writable in the proxy target");
+        }
+    }
+    return desc;
 }
+
+function sameValue(a, b) {
+    if (a === b) {
+        return a !== 0 || 1 / a === 1 / b;
+    }
+    return a !== a && b !== b;
+}
+
+/* IsCompatiblePropertyDescriptor (§10.1.6.2 on no object): whether desc
+ * (its present fields) may describe the property current describes, on an
+ * object that is extensible or not. */
+function isCompatibleDescriptor(extensible, desc, current) {
+    if (current === void 0) {
+        return extensible;
+    }
+    if (current.configurable) {
+        return true;
+    }
+    if (desc.configurable === true || ('enumerable' in desc && desc.enumerable !== current.enumerable)) {
+        return false;
+    }
+    var accessor = 'get' in desc || 'set' in desc;
+    var data = 'value' in desc || 'writable' in desc;
+    var currentAccessor = !('value' in current);
+    if ((accessor || data) && accessor !== currentAccessor) {
+        return false;
+    }
+    if (currentAccessor) {
+        return !('get' in desc && !sameValue(desc.get, current.get)) && !('set' in desc && !sameValue(desc.set, current.set));
+    }
+    if (!current.writable) {
+        return desc.writable !== true && !('value' in desc && !sameValue(desc.value, current.value));
+    }
+    return true;
+}
+
+var DESCRIPTOR_FIELDS = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'];
 
 /* O.[[DefineOwnProperty]](key, desc) (§10.5.6): whether it was defined. */
 function defineOwn(O, key, desc) {
@@ -394,7 +524,148 @@ function defineOwn(O, key, desc) {
     if (trap === null) {
         return defineOwn(rec.target, key, desc);
     }
-    return !!trap.call(handler, rec.target, key, desc);
+    /* FromPropertyDescriptor: a copy, the fields in the spec's order */
+    var descObj = {};
+    for (var i = 0; i < DESCRIPTOR_FIELDS.length; i++) {
+        if (DESCRIPTOR_FIELDS[i] in desc) {
+            descObj[DESCRIPTOR_FIELDS[i]] = desc[DESCRIPTOR_FIELDS[i]];
+        }
+    }
+    if (!trap.call(handler, rec.target, key, descObj)) {
+        return false;
+    }
+    var targetDesc = ownDescriptor(rec.target, key);
+    var extensible = isExtensibleOf(rec.target);
+    var settingConfigFalse = desc.configurable === false;
+    if (targetDesc === void 0) {
+        if (!extensible) {
+            throw new TypeError("'defineProperty' on proxy: trap returned truish for adding property '" + String(key) +
+                "'  to the non-extensible proxy target");
+        }
+        if (settingConfigFalse) {
+            throw new TypeError("'defineProperty' on proxy: trap returned truish for defining non-configurable property '" +
+                String(key) + "' which is either non-existent or configurable in the proxy target");
+        }
+        return true;
+    }
+    if (!isCompatibleDescriptor(extensible, desc, targetDesc)) {
+        throw new TypeError("'defineProperty' on proxy: trap returned truish for adding property '" + String(key) +
+            "'  that is incompatible with the existing property in the proxy target");
+    }
+    if (settingConfigFalse && targetDesc.configurable) {
+        throw new TypeError("'defineProperty' on proxy: trap returned truish for defining non-configurable property '" +
+            String(key) + "' which is either non-existent or configurable in the proxy target");
+    }
+    if ('value' in targetDesc && !targetDesc.configurable && targetDesc.writable && desc.writable === false) {
+        throw new TypeError("'defineProperty' on proxy: trap returned truish for defining non-configurable property '" +
+            String(key) + "' which cannot be non-writable, unless there exists a corresponding non-configurable, " +
+            'non-writable own property of the target object.');
+    }
+    return true;
+}
+
+/* The result of an ownKeys trap, checked against the target (§10.5.11,
+ * 7-23): a list of distinct strings and symbols, with every
+ * non-configurable key of the target, and exactly the target's keys when
+ * the target is not extensible. */
+function checkedOwnKeys(target, result) {
+    if (!isObject(result)) {
+        throw new TypeError('CreateListFromArrayLike called on non-object');
+    }
+    var n = spec.toLength(result.length);
+    var keys = new Array(n);
+    var strings = nativeCreate(null);
+    var symbols = [];
+    var i, key;
+    for (i = 0; i < n; i++) {
+        key = result[i];
+        if (typeof key === 'string') {
+            if (strings[key] === true) {
+                throw new TypeError("'ownKeys' on proxy: trap returned duplicate entries");
+            }
+            strings[key] = true;
+        } else if (typeof key === 'symbol') {
+            if (symbols.indexOf(key) >= 0) {
+                throw new TypeError("'ownKeys' on proxy: trap returned duplicate entries");
+            }
+            symbols.push(key);
+        } else {
+            throw new TypeError(String(key) + ' is not a valid property name');
+        }
+        keys[i] = key;
+    }
+    var extensible = isExtensibleOf(target);
+    /* the usual case, an extensible ordinary target whose properties are
+     * all configurable, asks C once */
+    var nonconfigurable = extensible ? native.nonConfigurableKeys(target) : void 0;
+    var configurable = [];
+    if (nonconfigurable === void 0) {
+        var targetKeys = reflectOwnKeys(target);
+        nonconfigurable = [];
+        for (i = 0; i < targetKeys.length; i++) {
+            var desc = ownDescriptor(target, targetKeys[i]);
+            (desc !== void 0 && !desc.configurable ? nonconfigurable : configurable).push(targetKeys[i]);
+        }
+    }
+    if (extensible && nonconfigurable.length === 0) {
+        return keys;
+    }
+    var unchecked = keys.slice();
+    var take = function (k) {
+        var at = unchecked.indexOf(k);
+        if (at < 0) {
+            throw new TypeError("'ownKeys' on proxy: trap result did not include '" + String(k) + "'");
+        }
+        unchecked.splice(at, 1);
+    };
+    nonconfigurable.forEach(take);
+    if (extensible) {
+        return keys;
+    }
+    configurable.forEach(take);
+    if (unchecked.length > 0) {
+        throw new TypeError("'ownKeys' on proxy: trap returned extra keys but proxy target is non-extensible");
+    }
+    return keys;
+}
+
+/* SetIntegrityLevel (§7.3.15) of a proxy: Object.seal and Object.freeze */
+function setIntegrityLevel(O, frozen) {
+    if (!preventExtensionsOf(O)) {
+        throw new TypeError("'preventExtensions' on proxy: trap returned falsish");
+    }
+    var keys = reflectOwnKeys(O);
+    for (var i = 0; i < keys.length; i++) {
+        var desc = { configurable: false };
+        if (frozen) {
+            var current = ownDescriptor(O, keys[i]);
+            if (current === void 0) {
+                continue;
+            }
+            if ('value' in current) {
+                desc.writable = false;
+            }
+        }
+        if (!defineOwn(O, keys[i], desc)) {
+            throw new TypeError("'defineProperty' on proxy: trap returned falsish for property '" + String(keys[i]) + "'");
+        }
+    }
+    return O;
+}
+
+/* TestIntegrityLevel (§7.3.16) of a proxy: Object.isSealed and isFrozen */
+function testIntegrityLevel(O, frozen) {
+    if (isExtensibleOf(O)) {
+        return false;
+    }
+    var keys = reflectOwnKeys(O);
+    for (var i = 0; i < keys.length; i++) {
+        var desc = ownDescriptor(O, keys[i]);
+        if (desc !== void 0 && (desc.configurable || (frozen && 'value' in desc && desc.writable))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* The enumerable own string keys of O, in [[OwnPropertyKeys]] order. */
@@ -439,6 +710,105 @@ duktapeOwn = native.proxyOwnHooks({
         return desc !== void 0 && desc.enumerable;
     },
     keys: enumerableOwnKeys,
+    getPrototypeOf: getPrototype,
+    protoGetter: function () {
+        return getPrototype(this);
+    },
+    setPrototypeOf: function (O, V) {
+        if (V !== null && !isObject(V)) {
+            throw new TypeError('Object prototype may only be an Object or null: ' + String(V));
+        }
+        if (!setPrototype(O, V)) {
+            throw new TypeError("'setPrototypeOf' on proxy: trap returned falsish");
+        }
+        return O;
+    },
+    reflectSetPrototypeOf: function (O, V) {
+        if (V !== null && !isObject(V)) {
+            throw new TypeError('Object prototype may only be an Object or null: ' + String(V));
+        }
+        return setPrototype(O, V);
+    },
+    protoSetter: function (V) {
+        if (V !== null && !isObject(V)) {
+            return;
+        }
+        if (!setPrototype(this, V)) {
+            throw new TypeError("'setPrototypeOf' on proxy: trap returned falsish");
+        }
+    },
+    isExtensible: isExtensibleOf,
+    preventExtensions: function (O) {
+        if (!preventExtensionsOf(O)) {
+            throw new TypeError("'preventExtensions' on proxy: trap returned falsish");
+        }
+        return O;
+    },
+    reflectPreventExtensions: preventExtensionsOf,
+    seal: function (O) {
+        return setIntegrityLevel(O, false);
+    },
+    freeze: function (O) {
+        return setIntegrityLevel(O, true);
+    },
+    isSealed: function (O) {
+        return testIntegrityLevel(O, false);
+    },
+    isFrozen: function (O) {
+        return testIntegrityLevel(O, true);
+    },
+    /* Object.prototype.isPrototypeOf and OrdinaryHasInstance (§20.1.3.3,
+     * §7.3.21) when V's chain has a proxy (the guard resolved a bound
+     * function) */
+    isPrototypeOf: function (V) {
+        if (!isObject(V)) {
+            return false;
+        }
+        if (this === void 0 || this === null) {
+            throw new TypeError('Cannot convert undefined or null to object');
+        }
+        var O = Object(this);
+        for (V = getPrototype(V); V !== null; V = getPrototype(V)) {
+            if (V === O) {
+                return true;
+            }
+        }
+        return false;
+    },
+    hasInstance: function (V) {
+        if (typeof this !== 'function' || !isObject(V)) {
+            return false;
+        }
+        var P = this.prototype;
+        if (!isObject(P)) {
+            throw new TypeError("Function has non-object prototype '" + String(P) + "' in instanceof check");
+        }
+        for (V = getPrototype(V); V !== null; V = getPrototype(V)) {
+            if (V === P) {
+                return true;
+            }
+        }
+        return false;
+    },
+    /* a proxy's [[Construct]] (§10.5.13) from Reflect.construct with a
+     * newTarget (native.reflectConstruct) */
+    construct: function (P, args, newTarget) {
+        var rec = proxyRecord(P);
+        if (rec === null) {
+            throw new TypeError('Reflect.construct: unknown proxy');
+        }
+        var handler = handlerOf(rec, 'construct');
+        var trap = trapFunction(handler, 'construct');
+        var list = Array.prototype.slice.call(args);
+        if (trap === null) {
+            return reflectConstruct(rec.target, list, newTarget);
+        }
+        var result = trap.call(handler, rec.target, list, newTarget);
+        if (!isObject(result)) {
+            throw new TypeError('proxy [[Construct]] must return an object');
+        }
+        return result;
+    },
     /* EnumerateObjectProperties (§14.7.5.9) of a proxy, for a lowered
      * for-in (native.forInTarget): an object whose own keys are the
      * enumerable string keys of the proxy and then of its prototypes
@@ -480,7 +850,7 @@ var forwardingHandler = {
 };
 
 function wrapIfInheritsFromProxy(obj, proto) {
-    if (!isObject(proto) || !inheritsFromProxy(proto)) {
+    if (!isObject(proto) || !inheritsFromProxy(proto) || proxyRecord(obj) !== null) {
         return obj;
     }
     var wrapper = new NativeProxy(obj, forwardingHandler);
@@ -489,7 +859,7 @@ function wrapIfInheritsFromProxy(obj, proto) {
      * its lookups follow when the proxy is itself a prototype (for objects
      * made by `new F()` with F.prototype the wrapper): make it the object,
      * so that they see its properties as they did before it was wrapped. */
-    nativeSetPrototypeOf(wrapper, obj);
+    duktapeOwn.setPrototypeOf(wrapper, obj);
     return wrapper;
 }
 
@@ -547,14 +917,27 @@ var forwarders = {
             key = trapKey(key);
             var handler = handlerOf(rec, 'deleteProperty');
             var fn = trapFunction(handler, 'deleteProperty');
-            return fn !== null ? fn.call(handler, rec.target, key) : Reflect.deleteProperty(rec.target, key);
+            if (fn === null) {
+                return Reflect.deleteProperty(rec.target, key);
+            }
+            if (!fn.call(handler, rec.target, key)) {
+                return false;
+            }
+            /* §10.5.10, 11-14 (Duktape checks against its own target, the
+             * innermost one) */
+            var targetDesc = ownDescriptor(rec.target, key);
+            if (targetDesc !== void 0 && (!targetDesc.configurable || !isExtensibleOf(rec.target))) {
+                throw new TypeError("'deleteProperty' on proxy: trap returned truish for property '" + String(key) +
+                    "' which is non-configurable or exists in the non-extensible proxy target");
+            }
+            return true;
         };
     },
     ownKeys: function (rec) {
         return function () {
             var handler = handlerOf(rec, 'ownKeys');
             var fn = trapFunction(handler, 'ownKeys');
-            return fn !== null ? fn.call(handler, rec.target) : Reflect.ownKeys(rec.target);
+            return fn !== null ? checkedOwnKeys(rec.target, fn.call(handler, rec.target)) : reflectOwnKeys(rec.target);
         };
     },
     apply: function (rec) {
@@ -568,7 +951,8 @@ var forwarders = {
         return function (inner, args, newTarget) {
             var handler = handlerOf(rec, 'construct');
             var fn = trapFunction(handler, 'construct');
-            return fn !== null ? fn.call(handler, rec.target, args, newTarget) : Reflect.construct(rec.target, args);
+            return fn !== null ? fn.call(handler, rec.target, args, newTarget)
+                : reflectConstruct(rec.target, args, newTarget);
         };
     }
 };
@@ -585,7 +969,9 @@ function duktapeHandler(rec, all) {
     var given = all ? {} : null;
     for (var i = 0; i < DUKTAPE_TRAPS.length; i++) {
         var name = DUKTAPE_TRAPS[i];
-        if (all || name in handler) {
+        /* a get forwarder for a getPrototypeOf trap too: Duktape calls
+         * the target's getters (__proto__'s) with the target as this */
+        if (all || name in handler || (name === 'get' && 'getPrototypeOf' in handler)) {
             given = given !== null ? given : nativeCreate(handler);
             given[name] = forwarders[name](rec);
         }
@@ -646,20 +1032,6 @@ function objectSetPrototypeOf(obj, proto) {
     return isObject(result) ? wrapIfInheritsFromProxy(result, proto) : result;
 }
 
-function objectGetPrototypeOf(obj) {
-    if (obj === void 0 || obj === null) {
-        throw new TypeError('Cannot convert undefined or null to object');
-    }
-    return proxyCount !== 0 && isObject(obj) ? getPrototype(obj) : nativeGetPrototypeOf(obj);
-}
-
-function reflectGetPrototypeOf(target) {
-    if (!isObject(target)) {
-        throw new TypeError('Reflect.getPrototypeOf called on non-object');
-    }
-    return getPrototype(target);
-}
-
 function reflectGet(target, key, receiver) {
     if (!isObject(target)) {
         throw new TypeError('Reflect.get called on non-object');
@@ -702,18 +1074,14 @@ function withProto(obj) {
 
 setNameAndLength(objectCreate, 'create', 2);
 setNameAndLength(objectSetPrototypeOf, 'setPrototypeOf', 2);
-setNameAndLength(objectGetPrototypeOf, 'getPrototypeOf', 1);
-setNameAndLength(reflectGetPrototypeOf, 'getPrototypeOf', 1);
 setNameAndLength(reflectGet, 'get', 2);
 setNameAndLength(reflectSet, 'set', 3);
 setNameAndLength(reflectConstruct, 'construct', 2);
 setNameAndLength(withProto, '__fcw_withProto', 1);
-[objectCreate, objectSetPrototypeOf, objectGetPrototypeOf, reflectGetPrototypeOf, reflectGet, reflectSet,
+[objectCreate, objectSetPrototypeOf, reflectGet, reflectSet,
     reflectConstruct].forEach(native.nonConstructor);
 defineHidden(Object, 'create', objectCreate);
 defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
-defineHidden(Object, 'getPrototypeOf', objectGetPrototypeOf);
-defineHidden(Reflect, 'getPrototypeOf', reflectGetPrototypeOf);
 defineHidden(Reflect, 'get', reflectGet);
 defineHidden(Reflect, 'set', reflectSet);
 defineHidden(Reflect, 'construct', reflectConstruct);

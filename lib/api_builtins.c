@@ -402,6 +402,9 @@ static duk_ret_t construct_on(duk_context *ctx, duk_idx_t fn, duk_idx_t obj, duk
  * constructor (a built-in, a bound function, a proxy) creates its object
  * itself, which then takes newTarget.prototype. In C: the lowering calls it
  * for every construction of a derived class. */
+/* native.proxyOwnHooks' object (lib/api_fastpath.c), on native */
+#define PROXY_HOOKS_KEY DUK_HIDDEN_SYMBOL("fcwProxyOwnHooks")
+
 static duk_ret_t native_reflect_construct(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx), n;
@@ -419,6 +422,21 @@ static duk_ret_t native_reflect_construct(duk_context *ctx)
         n = push_list_from_array_like(ctx, 1);
         duk_new(ctx, n);
         return 1;
+    }
+    if (fcw_duk_is_proxy(ctx, 0)) {
+        /* a Proxy's [[Construct]] with this newTarget: the construct
+         * hook of js/17-proxy.js (Duktape's would give its trap the
+         * proxy) */
+        fcw_engine_push_native(ctx);
+        duk_get_prop_literal(ctx, -1, PROXY_HOOKS_KEY);
+        if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "construct") && duk_is_function(ctx, -1)) {
+            duk_dup(ctx, 0);
+            duk_dup(ctx, 1);
+            duk_dup(ctx, 2);
+            duk_call(ctx, 3);
+            return 1;
+        }
+        duk_set_top(ctx, 3);
     }
     duk_get_prop_literal(ctx, 2, "prototype"); /* 3: the prototype */
     if (duk_is_ecmascript_function(ctx, 0) && !duk_is_bound_function(ctx, 0)) {

@@ -34,6 +34,7 @@
 #include "engine.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
@@ -768,62 +769,96 @@ static duk_ret_t native_fast_spread_helper(duk_context *ctx)
     }
 }
 
-/* ---- the own properties of a Proxy ---- */
+/* ---- the own properties, prototype and extensibility of a Proxy ---- */
 
-/* Duktape has no getOwnPropertyDescriptor or defineProperty trap, and for
- * every Proxy its Object.getOwnPropertyDescriptor answers undefined,
- * hasOwnProperty and propertyIsEnumerable false, Object.defineProperty
- * defines the property on the proxy object itself (where no lookup finds
- * it), and Object.keys filters the ownKeys trap's keys by the target's own
- * properties. So these built-ins are replaced, before the runtime's
- * JavaScript runs (and can keep a reference), by guards that call
- * Duktape's own in place for anything but a Proxy, and for a Proxy the
- * JavaScript js/17-proxy.js registers with native.proxyOwnHooks, which runs
- * the traps. */
+/* Duktape has no getOwnPropertyDescriptor, defineProperty, getPrototypeOf,
+ * setPrototypeOf, isExtensible or preventExtensions trap. For every Proxy
+ * its Object.getOwnPropertyDescriptor answers undefined, hasOwnProperty
+ * and propertyIsEnumerable false, Object.defineProperty defines the
+ * property on the proxy object itself (where no lookup finds it),
+ * Object.keys filters the ownKeys trap's keys by the target's own
+ * properties, the prototype and extensibility built-ins (freeze, seal and
+ * their tests too) see the proxy object itself, and isPrototypeOf and
+ * instanceof see the target's prototype chain. So these built-ins are
+ * replaced, before the runtime's JavaScript runs (and can keep a
+ * reference), by guards that call Duktape's own in place for anything but
+ * a Proxy, and for a Proxy the JavaScript js/17-proxy.js registers with
+ * native.proxyOwnHooks, which runs the traps. isPrototypeOf and
+ * instanceof (Function.prototype[Symbol.hasInstance], which Duktape's
+ * instanceof calls) take the hook when the object's internal prototype
+ * chain has a Proxy in it. */
+enum guard_check {
+    CHECK_ARG,      /* the first argument is a Proxy */
+    CHECK_THIS,     /* this is a Proxy */
+    CHECK_ARG_CHAIN /* the first argument's prototype chain has a Proxy */
+};
+enum guard_slot {
+    SLOT_METHOD,      /* holder[name], writable and configurable */
+    SLOT_GETTER,      /* the getter of holder[name] */
+    SLOT_SETTER,      /* its setter */
+    SLOT_HAS_INSTANCE /* holder[Symbol.hasInstance], neither writable nor configurable */
+};
 struct own_guard {
-    const char *holder; /* "Object", "Reflect" or "Object.prototype" */
-    const char *name;   /* the property */
+    const char *holder; /* "Object", "Reflect", "Object.prototype", "Function.prototype" */
+    const char *name;   /* the property, or the function's name */
     const char *hook;   /* the hook's name in native.proxyOwnHooks' object */
     enum fcw_duk_own_builtin which;
     int magic;
     duk_idx_t nargs;
-    int on_this; /* the object is this, not the first argument */
+    enum guard_check check;
+    enum guard_slot slot;
     duk_c_function fn;
 };
 
-static duk_ret_t guard_get_own_property_descriptor(duk_context *ctx);
-static duk_ret_t guard_reflect_get_own_property_descriptor(duk_context *ctx);
-static duk_ret_t guard_define_property(duk_context *ctx);
-static duk_ret_t guard_reflect_define_property(duk_context *ctx);
-static duk_ret_t guard_has_own_property(duk_context *ctx);
-static duk_ret_t guard_property_is_enumerable(duk_context *ctx);
-static duk_ret_t guard_keys(duk_context *ctx);
+#define GUARDS(X)                                                                                                      \
+    X(GOPD, "Object", "getOwnPropertyDescriptor", "getOwnPropertyDescriptor", GET_OWN_PROPERTY_DESCRIPTOR, 0, 2, ARG,  \
+      METHOD)                                                                                                          \
+    X(REFLECT_GOPD, "Reflect", "getOwnPropertyDescriptor", "reflectGetOwnPropertyDescriptor",                          \
+      GET_OWN_PROPERTY_DESCRIPTOR, 1, 2, ARG, METHOD)                                                                  \
+    X(DEFINE, "Object", "defineProperty", "defineProperty", DEFINE_PROPERTY, 0, 3, ARG, METHOD)                        \
+    X(REFLECT_DEFINE, "Reflect", "defineProperty", "reflectDefineProperty", DEFINE_PROPERTY, 1, 3, ARG, METHOD)        \
+    X(HAS_OWN, "Object.prototype", "hasOwnProperty", "hasOwnProperty", HAS_OWN_PROPERTY, 0, 1, THIS, METHOD)           \
+    X(IS_ENUMERABLE, "Object.prototype", "propertyIsEnumerable", "propertyIsEnumerable", PROPERTY_IS_ENUMERABLE, 0, 1, \
+      THIS, METHOD)                                                                                                    \
+    X(KEYS, "Object", "keys", "keys", OBJECT_KEYS, 0, 1, ARG, METHOD)                                                  \
+    X(PROTO_GET, "Object.prototype", "__proto__", "protoGetter", GET_PROTOTYPE, 0, 0, THIS, GETTER)                    \
+    X(GET_PROTO, "Object", "getPrototypeOf", "getPrototypeOf", GET_PROTOTYPE, 1, 1, ARG, METHOD)                       \
+    X(REFLECT_GET_PROTO, "Reflect", "getPrototypeOf", "getPrototypeOf", GET_PROTOTYPE, 2, 1, ARG, METHOD)              \
+    X(PROTO_SET, "Object.prototype", "__proto__", "protoSetter", SET_PROTOTYPE, 0, 1, THIS, SETTER)                    \
+    X(SET_PROTO, "Object", "setPrototypeOf", "setPrototypeOf", SET_PROTOTYPE, 1, 2, ARG, METHOD)                       \
+    X(REFLECT_SET_PROTO, "Reflect", "setPrototypeOf", "reflectSetPrototypeOf", SET_PROTOTYPE, 2, 2, ARG, METHOD)       \
+    X(IS_EXTENSIBLE, "Object", "isExtensible", "isExtensible", IS_EXTENSIBLE, 0, 1, ARG, METHOD)                       \
+    X(REFLECT_IS_EXTENSIBLE, "Reflect", "isExtensible", "isExtensible", IS_EXTENSIBLE, 1, 1, ARG, METHOD)              \
+    X(PREVENT, "Object", "preventExtensions", "preventExtensions", PREVENT_EXTENSIONS, 0, 1, ARG, METHOD)              \
+    X(REFLECT_PREVENT, "Reflect", "preventExtensions", "reflectPreventExtensions", PREVENT_EXTENSIONS, 1, 1, ARG,      \
+      METHOD)                                                                                                          \
+    X(SEAL, "Object", "seal", "seal", SEAL_FREEZE, 0, 1, ARG, METHOD)                                                  \
+    X(FREEZE, "Object", "freeze", "freeze", SEAL_FREEZE, 1, 1, ARG, METHOD)                                            \
+    X(IS_SEALED, "Object", "isSealed", "isSealed", IS_SEALED_FROZEN, 0, 1, ARG, METHOD)                                \
+    X(IS_FROZEN, "Object", "isFrozen", "isFrozen", IS_SEALED_FROZEN, 1, 1, ARG, METHOD)                                \
+    X(IS_PROTOTYPE_OF, "Object.prototype", "isPrototypeOf", "isPrototypeOf", IS_PROTOTYPE_OF, 0, 1, ARG_CHAIN, METHOD) \
+    X(HAS_INSTANCE, "Function.prototype", "[Symbol.hasInstance]", "hasInstance", HAS_INSTANCE, 0, 1, ARG_CHAIN,        \
+      HAS_INSTANCE)
 
-enum {
-    GUARD_GOPD,
-    GUARD_REFLECT_GOPD,
-    GUARD_DEFINE,
-    GUARD_REFLECT_DEFINE,
-    GUARD_HAS_OWN,
-    GUARD_IS_ENUMERABLE,
-    GUARD_KEYS
-};
+#define GUARD_ENUM(id, holder, name, hook, which, magic, nargs, check, slot) GUARD_##id,
+enum { GUARDS(GUARD_ENUM) GUARD_COUNT };
+#undef GUARD_ENUM
 
-static const struct own_guard own_guards[] = {
-    [GUARD_GOPD] = {"Object", "getOwnPropertyDescriptor", "getOwnPropertyDescriptor",
-                    FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR, 0, 2, 0, guard_get_own_property_descriptor},
-    [GUARD_REFLECT_GOPD] = {"Reflect", "getOwnPropertyDescriptor", "reflectGetOwnPropertyDescriptor",
-                            FCW_DUK_GET_OWN_PROPERTY_DESCRIPTOR, 1, 2, 0, guard_reflect_get_own_property_descriptor},
-    [GUARD_DEFINE] = {"Object", "defineProperty", "defineProperty", FCW_DUK_DEFINE_PROPERTY, 0, 3, 0,
-                      guard_define_property},
-    [GUARD_REFLECT_DEFINE] = {"Reflect", "defineProperty", "reflectDefineProperty", FCW_DUK_DEFINE_PROPERTY, 1, 3, 0,
-                              guard_reflect_define_property},
-    [GUARD_HAS_OWN] = {"Object.prototype", "hasOwnProperty", "hasOwnProperty", FCW_DUK_HAS_OWN_PROPERTY, 0, 1, 1,
-                       guard_has_own_property},
-    [GUARD_IS_ENUMERABLE] = {"Object.prototype", "propertyIsEnumerable", "propertyIsEnumerable",
-                             FCW_DUK_PROPERTY_IS_ENUMERABLE, 0, 1, 1, guard_property_is_enumerable},
-    [GUARD_KEYS] = {"Object", "keys", "keys", FCW_DUK_OBJECT_KEYS, 0, 1, 0, guard_keys},
-};
+static duk_ret_t own_guard_call(duk_context *ctx, int index);
+
+/* Each guard is its own native function: the magic is Duktape's. */
+#define GUARD_FN(id, holder, name, hook, which, magic, nargs, check, slot)                                             \
+    static duk_ret_t guard_##id(duk_context *ctx)                                                                      \
+    {                                                                                                                  \
+        return own_guard_call(ctx, GUARD_##id);                                                                        \
+    }
+GUARDS(GUARD_FN)
+#undef GUARD_FN
+
+#define GUARD_ENTRY(id, holder, name, hook, which, magic, nargs, check, slot)                                          \
+    [GUARD_##id] = {holder, name, hook, FCW_DUK_##which, magic, nargs, CHECK_##check, SLOT_##slot, guard_##id},
+static const struct own_guard own_guards[] = {GUARDS(GUARD_ENTRY)};
+#undef GUARD_ENTRY
 
 /* Pushes the hook named `name` of native.proxyOwnHooks' object and
  * returns 1, or pushes something else and returns 0 when there is no such
@@ -847,14 +882,26 @@ static duk_ret_t own_guard_call(duk_context *ctx, int index)
 {
     const struct own_guard *g = &own_guards[index];
     int proxy;
-    if (g->on_this) {
+    switch (g->check) {
+    case CHECK_THIS:
         duk_push_this(ctx);
         proxy = fcw_duk_is_proxy(ctx, -1);
         duk_pop(ctx);
-    } else {
-        proxy = fcw_duk_is_proxy(ctx, 0);
+        break;
+    case CHECK_ARG_CHAIN: proxy = fcw_duk_chain_has_proxy(ctx, 0); break;
+    case CHECK_ARG:
+    default: proxy = fcw_duk_is_proxy(ctx, 0); break;
     }
     if (proxy) {
+        if (g->slot == SLOT_HAS_INSTANCE) {
+            /* a bound function's is its target's (OrdinaryHasInstance, 2) */
+            duk_push_this(ctx);
+            if (fcw_duk_push_bound_target(ctx, -1)) {
+                duk_push_boolean(ctx, duk_instanceof(ctx, 0, -1));
+                return 1;
+            }
+            duk_pop(ctx);
+        }
         if (push_proxy_hook(ctx, g->hook)) {
             duk_push_this(ctx);
             for (duk_idx_t i = 0; i < g->nargs; i++) {
@@ -868,27 +915,16 @@ static duk_ret_t own_guard_call(duk_context *ctx, int index)
     return fcw_duk_own_builtin(g->which)(ctx);
 }
 
-/* Each guard is its own native function: the magic is Duktape's. */
-#define OWN_GUARD(fn, index)                                                                                           \
-    static duk_ret_t fn(duk_context *ctx)                                                                              \
-    {                                                                                                                  \
-        return own_guard_call(ctx, index);                                                                             \
-    }
-OWN_GUARD(guard_get_own_property_descriptor, GUARD_GOPD)
-OWN_GUARD(guard_reflect_get_own_property_descriptor, GUARD_REFLECT_GOPD)
-OWN_GUARD(guard_define_property, GUARD_DEFINE)
-OWN_GUARD(guard_reflect_define_property, GUARD_REFLECT_DEFINE)
-OWN_GUARD(guard_has_own_property, GUARD_HAS_OWN)
-OWN_GUARD(guard_property_is_enumerable, GUARD_IS_ENUMERABLE)
-OWN_GUARD(guard_keys, GUARD_KEYS)
-#undef OWN_GUARD
-
-/* Pushes the object a guard is installed on. */
+/* Pushes the object a guard is installed on: a global or a global's
+ * prototype. */
 static void push_guard_holder(duk_context *ctx, const char *holder)
 {
-    if (strcmp(holder, "Object.prototype") == 0) {
-        duk_get_global_literal(ctx, "Object");
-        duk_get_prop_literal(ctx, -1, "prototype");
+    const char *dot = strchr(holder, '.');
+    if (dot != NULL) {
+        duk_push_lstring(ctx, holder, (duk_size_t)(dot - holder));
+        duk_get_global_string(ctx, duk_get_string(ctx, -1));
+        duk_remove(ctx, -2);
+        duk_get_prop_string(ctx, -1, dot + 1);
         duk_remove(ctx, -2);
     } else {
         duk_get_global_string(ctx, holder);
@@ -932,7 +968,34 @@ static void install_own_guards(duk_context *ctx)
     install_builtin(ctx, "Reflect", "deleteProperty", fcw_duk_reflect_has_delete, 2, 1);
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
-        install_builtin(ctx, g->holder, g->name, g->fn, g->nargs, g->magic);
+        switch (g->slot) {
+        case SLOT_GETTER:
+        case SLOT_SETTER: {
+            /* Object.prototype.__proto__'s accessor: the other half stays */
+            int getter = g->slot == SLOT_GETTER;
+            char fname[64];
+            snprintf(fname, sizeof(fname), "%s %s", getter ? "get" : "set", g->name);
+            push_guard_holder(ctx, g->holder);
+            duk_push_string(ctx, g->name);
+            push_builtin_function(ctx, g->fn, g->nargs, g->magic, fname);
+            duk_def_prop(ctx, -3,
+                         (getter ? DUK_DEFPROP_HAVE_GETTER : DUK_DEFPROP_HAVE_SETTER) | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                             DUK_DEFPROP_SET_CONFIGURABLE);
+            duk_pop(ctx);
+            break;
+        }
+        case SLOT_HAS_INSTANCE:
+            push_guard_holder(ctx, g->holder);
+            duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.hasInstance"));
+            push_builtin_function(ctx, g->fn, g->nargs, g->magic, g->name);
+            duk_def_prop(ctx, -3,
+                         DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                             DUK_DEFPROP_CLEAR_CONFIGURABLE | DUK_DEFPROP_FORCE);
+            duk_pop(ctx);
+            break;
+        case SLOT_METHOD:
+        default: install_builtin(ctx, g->holder, g->name, g->fn, g->nargs, g->magic); break;
+        }
     }
 }
 
@@ -952,6 +1015,15 @@ static duk_ret_t native_for_in_target(duk_context *ctx)
         duk_call(ctx, 1);
     }
     return 1;
+}
+
+/* native.nonConfigurableKeys(o): the own keys of o whose property is not
+ * configurable, or undefined when C cannot tell them cheaply (a Proxy, a
+ * native function, an exotic object other than an Array): the ownKeys
+ * invariant's question, without a descriptor object per key. */
+static duk_ret_t native_non_configurable_keys(duk_context *ctx)
+{
+    return fcw_duk_push_nonconfigurable_keys(ctx, 0) ? 1 : 0;
 }
 
 /* native.isProxy(value) */
@@ -975,6 +1047,9 @@ static duk_ret_t native_proxy_own_hooks(duk_context *ctx)
     duk_push_object(ctx);
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
+        if (g->slot != SLOT_METHOD) {
+            continue;
+        }
         push_builtin_function(ctx, fcw_duk_own_builtin(g->which), g->nargs, g->magic, g->name);
         duk_put_prop_string(ctx, -2, g->hook);
     }
@@ -995,6 +1070,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastObjectAssign", native_fast_object_assign, 1},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
+        {"nonConfigurableKeys", native_non_configurable_keys, 1},
         {"forInTarget", native_for_in_target, 1},
         {NULL, NULL, 0},
     };

@@ -399,6 +399,65 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
     return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
 }
 
+int fcw_duk_chain_has_proxy(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *h = duk_get_hobject(thr, idx);
+    duk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
+
+    while (h != NULL && sanity-- > 0) {
+        if (DUK_HOBJECT_IS_PROXY(h)) {
+            return 1;
+        }
+        h = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, h);
+    }
+    return 0;
+}
+
+int fcw_duk_push_nonconfigurable_keys(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, idx);
+    duk_uarridx_t n = 0;
+    duk_uint_fast32_t i;
+
+    if (obj == NULL || DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_IS_NATFUNC(obj) || DUK_HOBJECT_IS_BUFOBJ(obj) ||
+        DUK_HOBJECT_HAS_EXOTIC_STRINGOBJ(obj) || DUK_HOBJECT_HAS_EXOTIC_ARGUMENTS(obj) ||
+        DUK_HOBJECT_HAS_BOUNDFUNC(obj)) {
+        return 0;
+    }
+    duk_push_array(ctx);
+    /* an Array's length is virtual and never configurable; the elements
+     * of its array part have the default attributes (Duktape gives up the
+     * array part for any other) */
+    if (DUK_HOBJECT_HAS_EXOTIC_ARRAY(obj)) {
+        duk_push_hstring_stridx(thr, DUK_STRIDX_LENGTH);
+        duk_put_prop_index(ctx, -2, n++);
+    }
+    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(obj); i++) {
+        duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i);
+        if (key == NULL || DUK_HSTRING_HAS_HIDDEN(key) ||
+            (DUK_HOBJECT_E_GET_FLAGS(thr->heap, obj, i) & DUK_PROPDESC_FLAG_CONFIGURABLE) != 0) {
+            continue;
+        }
+        duk_push_hstring(thr, key);
+        duk_put_prop_index(ctx, -2, n++);
+    }
+    return 1;
+}
+
+int fcw_duk_push_bound_target(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *h = duk_get_hobject(thr, idx);
+
+    if (h == NULL || !DUK_HOBJECT_HAS_BOUNDFUNC(h)) {
+        return 0;
+    }
+    duk_push_tval(thr, &((duk_hboundfunc *) (void *) h)->target);
+    return 1;
+}
+
 /* Reflect.has(target, key) and Reflect.deleteProperty(target, key) as
  * Duktape's (magic 0 and 1), but with the key made a property key: Duktape
  * makes it a string, which throws for a symbol. */
@@ -429,6 +488,22 @@ duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which)
         return duk_bi_object_prototype_has_own_property;
     case FCW_DUK_PROPERTY_IS_ENUMERABLE:
         return duk_bi_object_prototype_property_is_enumerable;
+    case FCW_DUK_GET_PROTOTYPE:
+        return duk_bi_object_getprototype_shared;
+    case FCW_DUK_SET_PROTOTYPE:
+        return duk_bi_object_setprototype_shared;
+    case FCW_DUK_IS_EXTENSIBLE:
+        return duk_bi_object_constructor_is_extensible;
+    case FCW_DUK_PREVENT_EXTENSIONS:
+        return duk_bi_object_constructor_prevent_extensions;
+    case FCW_DUK_SEAL_FREEZE:
+        return duk_bi_object_constructor_seal_freeze_shared;
+    case FCW_DUK_IS_SEALED_FROZEN:
+        return duk_bi_object_constructor_is_sealed_frozen_shared;
+    case FCW_DUK_IS_PROTOTYPE_OF:
+        return duk_bi_object_prototype_is_prototype_of;
+    case FCW_DUK_HAS_INSTANCE:
+        return duk_bi_function_prototype_hasinstance;
     case FCW_DUK_OBJECT_KEYS:
     default:
         return duk_bi_object_constructor_keys_shared;

@@ -128,6 +128,23 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 
+/* Whether the value at idx is an object with a Proxy object in its
+ * internal prototype chain, itself included (where Duktape's own
+ * isPrototypeOf and instanceof would not run a getPrototypeOf trap). */
+int fcw_duk_chain_has_proxy(duk_context *ctx, duk_idx_t idx);
+
+/* For the ownKeys invariant of a Proxy (ECMA-262 §10.5.11): pushes an
+ * array of the own keys (no hidden symbols) whose property is not
+ * configurable of the object at idx and returns 1, when that object is an
+ * ordinary object, an Array or an ECMAScript function; pushes nothing and
+ * returns 0 for any other (a Proxy, a native function, another exotic
+ * object). */
+int fcw_duk_push_nonconfigurable_keys(duk_context *ctx, duk_idx_t idx);
+
+/* When the value at idx is a bound function, pushes its target function
+ * and returns 1; otherwise pushes nothing and returns 0. */
+int fcw_duk_push_bound_target(duk_context *ctx, duk_idx_t idx);
+
 /* Duktape's own implementations of the built-ins that see a Proxy's own
  * properties (lib/api_fastpath.c guards them): each is a native function
  * to call in place, from a native function that has the same arguments on
@@ -138,7 +155,16 @@ enum fcw_duk_own_builtin {
     FCW_DUK_DEFINE_PROPERTY,             /* 3 arguments, magic 0 or 1 */
     FCW_DUK_HAS_OWN_PROPERTY,            /* 1 argument and this */
     FCW_DUK_PROPERTY_IS_ENUMERABLE,      /* 1 argument and this */
-    FCW_DUK_OBJECT_KEYS                  /* 1 argument, magic 0 */
+    FCW_DUK_OBJECT_KEYS,                 /* 1 argument, magic 0 */
+    /* the built-ins that see a prototype or extensibility */
+    FCW_DUK_GET_PROTOTYPE,      /* __proto__'s getter (magic 0, this), Object's (1) and Reflect's (2) */
+    FCW_DUK_SET_PROTOTYPE,      /* __proto__'s setter (magic 0, this and 1 argument), Object's (1), Reflect's (2) */
+    FCW_DUK_IS_EXTENSIBLE,      /* 1 argument, magic 0 or 1 */
+    FCW_DUK_PREVENT_EXTENSIONS, /* 1 argument, magic 0 or 1 */
+    FCW_DUK_SEAL_FREEZE,        /* 1 argument, magic 0 (seal) or 1 (freeze) */
+    FCW_DUK_IS_SEALED_FROZEN,   /* 1 argument, magic 0 (isSealed) or 1 (isFrozen) */
+    FCW_DUK_IS_PROTOTYPE_OF,    /* 1 argument and this */
+    FCW_DUK_HAS_INSTANCE        /* Function.prototype[Symbol.hasInstance]: 1 argument and this */
 };
 duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which);
 

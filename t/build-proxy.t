@@ -7,8 +7,11 @@
 # proxy, keys that exist only through the traps, a get trap over real
 # properties, no traps, a proxy of a proxy, what a trap may answer, the
 # defineProperty trap, ordinary objects, Proxy.revocable, array indexes as
-# the string keys traps get, JSON.stringify, for-in, and the same from an
-# async function) run in Node prints exactly what its bundle prints in
+# the string keys traps get, JSON.stringify, for-in, the getPrototypeOf,
+# setPrototypeOf, isExtensible and preventExtensions traps through every
+# built-in that asks (instanceof, isPrototypeOf, __proto__, freeze, seal
+# and their tests), construct's newTarget, the invariants between a trap's
+# answer and its target, and the same from an async function) run in Node prints exactly what its bundle prints in
 # fcworker,
 # in the default build and in the --portable one (but for for-in over a
 # proxy, which only the default build takes through the runtime's helper). Needs node and the tool's

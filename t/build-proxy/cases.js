@@ -201,6 +201,146 @@ show('for-in with a prototype', () => {
 show('for-in revoked', () => { const { proxy, revoke } = Proxy.revocable({ a: 1 }, {}); revoke(); return forIn(proxy); });
 show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('xy'), forIn(null), forIn(Object.create({ up: 1 }, { own: { value: 1, enumerable: true } }))]);
 
+// the traps Duktape lacks (getPrototypeOf as the prototype of instanceof,
+// isPrototypeOf and __proto__; setPrototypeOf, isExtensible,
+// preventExtensions and freeze/seal through them), construct's newTarget
+// and the invariants between a trap's answer and its target (§10.5)
+{
+  class A {}
+  const protoP = { tag: 'p' };
+  const gp = new Proxy({}, { getPrototypeOf: () => protoP });
+  show('gpo', () => Object.getPrototypeOf(gp) === protoP);
+  show('reflect gpo', () => Reflect.getPrototypeOf(gp) === protoP);
+  show('__proto__', () => gp.__proto__ === protoP);
+  show('isPrototypeOf', () => protoP.isPrototypeOf(gp));
+  show('isPrototypeOf obj proto', () => Object.prototype.isPrototypeOf(gp));
+  const pa = new Proxy({}, { getPrototypeOf: () => A.prototype });
+  show('instanceof', () => pa instanceof A);
+  show('instanceof Object', () => pa instanceof Object);
+  show('plain instanceof', () => [new A() instanceof A, ({}) instanceof A, [] instanceof Array]);
+  const arrP = new Proxy([], {});
+  show('array proxy instanceof', () => [arrP instanceof Array, Array.isArray(arrP)]);
+  const inh = Object.create(pa);
+  show('inherits instanceof', () => inh instanceof A);
+  // isExtensible, preventExtensions
+  const log = [];
+  const t1 = { a: 1 };
+  const pe = new Proxy(t1, {
+    isExtensible(t) { log.push('isExt'); return Reflect.isExtensible(t); },
+    preventExtensions(t) { log.push('pe'); return Reflect.preventExtensions(t); },
+  });
+  show('isExtensible', () => [Object.isExtensible(pe), Reflect.isExtensible(pe)]);
+  show('preventExtensions', () => [Object.preventExtensions(pe) === pe, Object.isExtensible(t1), Object.isExtensible(pe), log]);
+  const t2 = { a: 1, get b() { return 2; } };
+  const pf = new Proxy(t2, {});
+  show('freeze', () => [Object.freeze(pf) === pf, Object.isFrozen(t2), Object.isFrozen(pf), Object.isSealed(pf), Object.isExtensible(pf)]);
+  const t3 = { a: 1 };
+  const ps = new Proxy(t3, {});
+  show('seal', () => [Object.seal(ps) === ps, Object.isSealed(t3), Object.isFrozen(ps), Object.isSealed(ps)]);
+  show('not frozen', () => [Object.isFrozen(new Proxy({ a: 1 }, {})), Object.isSealed(new Proxy({}, {})), Object.isFrozen(new Proxy(Object.freeze({}), {}))]);
+  show('pe false', () => Object.preventExtensions(new Proxy({}, { preventExtensions: () => false })));
+  show('reflect pe false', () => Reflect.preventExtensions(new Proxy({}, { preventExtensions: () => false })));
+  show('pe lies', () => Object.preventExtensions(new Proxy({}, { preventExtensions: () => true })));
+  show('isExt lies', () => Object.isExtensible(new Proxy({}, { isExtensible: () => false })));
+  // immer-like: freeze a draft proxy
+  const frozenLog = [];
+  const dp = new Proxy({ x: 1 }, { defineProperty(t, k, d) { frozenLog.push(k + ':' + JSON.stringify(d)); return Reflect.defineProperty(t, k, d); } });
+  show('freeze through defineProperty trap', () => { Object.freeze(dp); return frozenLog; });
+  // setPrototypeOf
+  const sl = [];
+  const sp = new Proxy({}, { setPrototypeOf(t, p) { sl.push(p === A.prototype); return Reflect.setPrototypeOf(t, p); } });
+  show('setPrototypeOf', () => [Object.setPrototypeOf(sp, A.prototype) === sp, sl, sp instanceof A, Object.getPrototypeOf(sp) === A.prototype]);
+  show('reflect setPrototypeOf false', () => Reflect.setPrototypeOf(new Proxy({}, { setPrototypeOf: () => false }), null));
+  show('setPrototypeOf false', () => Object.setPrototypeOf(new Proxy({}, { setPrototypeOf: () => false }), null));
+  show('__proto__ set', () => { const p = new Proxy({}, {}); p.__proto__ = A.prototype; return p instanceof A; });
+  show('setPrototypeOf no trap', () => { const t = {}; const p = new Proxy(t, {}); Object.setPrototypeOf(p, A.prototype); return Object.getPrototypeOf(t) === A.prototype; });
+  // newTarget
+  function F() {}
+  function G() {}
+  const cp = new Proxy(F, { construct(t, args, nt) { return { nt: nt === G ? 'G' : nt === cp ? 'proxy' : String(nt), args }; } });
+  show('construct new', () => new cp(1, 2));
+  show('construct reflect nt', () => Reflect.construct(cp, [3], G));
+  show('construct reflect', () => Reflect.construct(cp, [4]));
+  show('construct non-object', () => new (new Proxy(F, { construct: () => 1 }))());
+  show('construct no trap nt', () => Object.getPrototypeOf(Reflect.construct(new Proxy(F, {}), [], G)) === G.prototype);
+  // invariants
+  const nc = {}; Object.defineProperty(nc, 'k', { value: 1, writable: false, configurable: false });
+  show('gopd nonconfig missing', () => Object.getOwnPropertyDescriptor(new Proxy({}, { getOwnPropertyDescriptor: () => ({ value: 1, configurable: false }) }), 'x'));
+  show('gopd hides nonconfig', () => Object.getOwnPropertyDescriptor(new Proxy(nc, { getOwnPropertyDescriptor: () => undefined }), 'k'));
+  show('gopd ok', () => Object.getOwnPropertyDescriptor(new Proxy(nc, { getOwnPropertyDescriptor: (t, k) => Reflect.getOwnPropertyDescriptor(t, k) }), 'k'));
+  show('define nonconfig missing', () => Object.defineProperty(new Proxy({}, { defineProperty: () => true }), 'x', { value: 1, configurable: false }));
+  show('define ok', () => Object.keys(Object.defineProperty(new Proxy({}, { defineProperty: () => true }), 'x', { value: 1, configurable: true })));
+  show('ownKeys omits', () => Object.keys(new Proxy(nc, { ownKeys: () => [] })));
+  show('ownKeys dup', () => Reflect.ownKeys(new Proxy({}, { ownKeys: () => ['a', 'a'] })));
+  show('ownKeys bad type', () => Reflect.ownKeys(new Proxy({}, { ownKeys: () => [1] })));
+  show('ownKeys non-extensible extra', () => Reflect.ownKeys(new Proxy(Object.preventExtensions({}), { ownKeys: () => ['z'] })));
+  show('get differs', () => new Proxy(nc, { get: () => 2 }).k);
+  show('get same', () => new Proxy(nc, { get: () => 1 }).k);
+  show('has hides', () => 'k' in new Proxy(nc, { has: () => false }));
+  show('has hides nonext', () => 'a' in new Proxy(Object.preventExtensions({ a: 1 }), { has: () => false }));
+  show('set differs', () => { 'use strict'; const p = new Proxy(nc, { set: () => true }); p.k = 5; return 'no'; });
+  show('delete nonconfig', () => { 'use strict'; return delete new Proxy(nc, { deleteProperty: () => true }).k; });
+  show('gpo nonext', () => Object.getPrototypeOf(new Proxy(Object.preventExtensions({}), { getPrototypeOf: () => A.prototype })));
+
+}
+{
+  class Base { constructor(x) { this.b = x; } hello() { return 'hi'; } }
+  const PB = new Proxy(Base, {});
+  class D extends PB { constructor() { super(5); this.d = 2; } }
+  show('extend proxied class', () => { const d = new D(); return [d instanceof D, d instanceof Base, d.b, d.d, d.hello(), Object.getPrototypeOf(d) === D.prototype]; });
+  const seen = [];
+  const PT = new Proxy(Base, { construct(t, a, nt) { seen.push(nt === D2 ? 'D2' : nt === PT ? 'PT' : '?'); return Reflect.construct(t, a, nt); } });
+  class D2 extends PT { constructor() { super(7); this.d = 3; } }
+  show('extend class with construct trap', () => { const d = new D2(); const e = new PT(1); return [d instanceof D2, d.b, d.d, e instanceof Base, e instanceof D2, seen]; });
+  // immer-like draft of a class instance
+  class Todo { constructor() { this.title = 't'; } done() { return true; } }
+  const base = new Todo();
+  const state = { base_: base, copy_: null };
+  const draft = new Proxy(state, {
+    get(s, k) { const src = s.copy_ || s.base_; return src[k]; },
+    getPrototypeOf(s) { return Object.getPrototypeOf(s.base_); },
+    ownKeys(s) { return Reflect.ownKeys(s.copy_ || s.base_); },
+    getOwnPropertyDescriptor(s, k) { const d = Reflect.getOwnPropertyDescriptor(s.copy_ || s.base_, k); return d && { writable: true, configurable: true, enumerable: d.enumerable, value: d.value }; },
+    setPrototypeOf() { throw new Error('no setPrototypeOf'); },
+    defineProperty() { throw new Error('no defineProperty'); },
+  });
+  show('draft prototype', () => [Object.getPrototypeOf(draft) === Todo.prototype, draft instanceof Todo, Todo.prototype.isPrototypeOf(draft), draft.done(), draft.__proto__ === Todo.prototype]);
+  show('draft plain?', () => { const p = Object.getPrototypeOf(draft); return p === Object.prototype || p === null; });
+  show('draft keys', () => Object.keys(draft));
+  show('draft setPrototypeOf', () => Object.setPrototypeOf(draft, null));
+  show('draft isFrozen', () => [Object.isFrozen(draft), Object.isExtensible(draft)]);
+  // a readonly view (Vue-like): freeze through the proxy, tests through it
+  const raw = { a: 1, nested: { b: 2 } };
+  const ro = new Proxy(raw, { set: () => true, deleteProperty: () => true });
+  show('freeze via proxy', () => { Object.freeze(ro); return [Object.isFrozen(raw), Object.isFrozen(ro), Object.isSealed(ro), Object.isExtensible(ro), Object.isFrozen(raw.nested)]; });
+  show('revoked', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); const r = []; for (const f of [Object.getPrototypeOf, Object.isExtensible, Object.preventExtensions, Object.freeze, Object.isFrozen, (p) => p instanceof Object, (p) => Object.prototype.isPrototypeOf(p)]) { try { r.push(f(proxy)); } catch (e) { r.push(e.constructor.name); } } return r; });
+  show('bound instanceof', () => { const B = Base.bind(null); return [new Proxy({}, { getPrototypeOf: () => Base.prototype }) instanceof B, new Base() instanceof B]; });
+  show('instanceof non-object prototype', () => { function F() {} F.prototype = 3; return new Proxy({}, {}) instanceof F; });
+  show('proxy of proxy prototype', () => { const inner = new Proxy({}, { getPrototypeOf: () => Array.prototype }); const outer = new Proxy(inner, {}); return [Object.getPrototypeOf(outer) === Array.prototype, outer instanceof Array, Array.isArray(outer)]; });
+  show('sealed via proxy', () => { const t = { a: 1 }; Object.seal(new Proxy(t, {})); return [Object.isSealed(t), Object.isFrozen(t), Object.getOwnPropertyDescriptor(t, 'a')]; });
+  show('hasInstance descriptor', () => { const d = Object.getOwnPropertyDescriptor(Function.prototype, Symbol.hasInstance); return [typeof d.value, d.writable, d.enumerable, d.configurable, d.value.name, d.value.length]; });
+  show('__proto__ descriptor', () => { const d = Object.getOwnPropertyDescriptor(Object.prototype, '__proto__'); return [typeof d.get, typeof d.set, d.enumerable, d.configurable, d.get.name, d.set.name]; });
+  show('ordinary', () => { const o = {}; const a = []; Object.setPrototypeOf(o, Base.prototype); return [o instanceof Base, Object.getPrototypeOf(a) === Array.prototype, ({}).__proto__ === Object.prototype, Object.isFrozen(Object.freeze({ x: 1 })), Object.isSealed({}), Object.isExtensible(Object.preventExtensions({})), Reflect.setPrototypeOf(Object.preventExtensions({}), null), Base.prototype.isPrototypeOf(o), 1 instanceof Object, Object.getPrototypeOf('s') === String.prototype]; });
+  show('primitive errors', () => { const r = []; for (const f of [() => Object.getPrototypeOf(null), () => Reflect.getPrototypeOf(1), () => Object.setPrototypeOf(undefined, null), () => Reflect.isExtensible(1), () => ({}) instanceof 3]) { try { r.push(f()); } catch (e) { r.push(e.constructor.name); } } return r.concat([Object.isExtensible(1), Object.isFrozen('x'), Object.freeze(2)]); });
+
+}
+// the ownKeys invariant against targets of each kind
+{
+  const ok = (t) => new Proxy(t, { ownKeys: (x) => Reflect.ownKeys(x) });
+  const drop = (t, k) => new Proxy(t, { ownKeys: (x) => Reflect.ownKeys(x).filter((y) => y !== k) });
+  show('array keys', () => Reflect.ownKeys(ok([1, 2])));
+  show('array without length', () => Reflect.ownKeys(drop([1, 2], 'length')));
+  show('array without index', () => Reflect.ownKeys(drop([1, 2], '0')));
+  show('function without prototype', () => Reflect.ownKeys(drop(function f() {}, 'prototype')));
+  show('frozen without key', () => Reflect.ownKeys(drop(Object.freeze({ a: 1, b: 2 }), 'b')));
+  show('sealed array without index', () => Reflect.ownKeys(drop(Object.seal([1, 2]), '1')));
+  show('string object', () => Reflect.ownKeys(drop(new String('ab'), '0')));
+  show('defined nonconfig', () => { const o = { a: 1 }; Object.defineProperty(o, 's', { value: 1 }); return [Reflect.ownKeys(ok(o)), Reflect.ownKeys(drop(o, 'a'))]; });
+  show('defined nonconfig dropped', () => { const o = { a: 1 }; Object.defineProperty(o, 's', { value: 1 }); return Reflect.ownKeys(drop(o, 's')); });
+  show('symbol nonconfig dropped', () => { const s = Symbol('x'); const o = {}; Object.defineProperty(o, s, { value: 1 }); return Reflect.ownKeys(drop(o, s)).length; });
+  show('keys of proxied array', () => Object.keys(ok([5, 6])));
+  show('non-extensible target exact', () => Reflect.ownKeys(new Proxy(Object.preventExtensions({ a: 1 }), { ownKeys: () => ['a'] })));
+}
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
