@@ -34,22 +34,30 @@
  * runs the given traps with the proxy as target, and otherwise performs
  * the operation on that proxy.
  *
- * Object.getPrototypeOf and Reflect.getPrototypeOf of a registered proxy
- * run its getPrototypeOf trap or give its target's prototype.
- *
- * Duktape has no getOwnPropertyDescriptor or defineProperty trap either:
- * for every proxy its getOwnPropertyDescriptor answers undefined,
+ * Duktape has none of the getOwnPropertyDescriptor, defineProperty,
+ * getPrototypeOf, setPrototypeOf, isExtensible and preventExtensions
+ * traps: for every proxy its getOwnPropertyDescriptor answers undefined,
  * hasOwnProperty false, defineProperty defines on the proxy object itself
- * (where no lookup finds it), and Object.keys keeps only the ownKeys trap's
- * keys that the target has as enumerable own properties. lib/api_fastpath.c
- * guards those built-ins and hands a proxy to the hooks below
- * (native.proxyOwnHooks), which run the traps or, without them, the
- * operation on the target, as §10.5.5 and §10.5.6 do (the invariants
- * between a trap's answer and the target are not checked). Object.keys,
- * Object.entries, Object.values, Object.assign, Object.hasOwn,
+ * (where no lookup finds it), Object.keys keeps only the ownKeys trap's
+ * keys that the target has as enumerable own properties, the prototype
+ * and extensibility built-ins see the proxy object itself, and instanceof
+ * and isPrototypeOf the target's chain. lib/api_fastpath.c guards those
+ * built-ins (Object.getPrototypeOf, setPrototypeOf, isExtensible,
+ * preventExtensions, seal, freeze, isSealed, isFrozen, their Reflect
+ * twins, the __proto__ accessor, isPrototypeOf and
+ * Function.prototype[Symbol.hasInstance], which Duktape's instanceof
+ * calls) and hands a proxy to the hooks below (native.proxyOwnHooks),
+ * which run the traps or, without them, the operation on the target, as
+ * §10.5 says, and check the invariants between a trap's answer and the
+ * target that §10.5 asks for (Duktape checks those of get, set, has and
+ * deleteProperty against its own target, the innermost one; the ownKeys
+ * and deleteProperty forwarders below check against the proxy's target).
+ * Object.keys, Object.entries, Object.values, Object.assign, Object.hasOwn,
  * getOwnPropertyDescriptors and object spread go through them, and so does
  * JSON.stringify (proxyJSON below) and a lowered for-in (the forIn hook,
  * through fcworker-build's _fcwK: Duktape's own runs on the target's keys).
+ * Reflect.construct(proxy, args, newTarget) runs the construct hook, which
+ * gives the trap that newTarget (Duktape's would give it the proxy).
  * Reflect.get and Reflect.set with a receiver follow OrdinaryGet and OrdinarySet
  * (§10.1.8.1, §10.1.9.2): getters and setters are called with the
  * receiver, and a set that reaches a data property or the end of the chain
@@ -316,15 +324,6 @@ function ordinaryHas(O, key) {
     }
 }
 
-/* The object that holds the own properties of obj: a registered proxy
- * without its own descriptor traps stands for its target. */
-function ownHolder(obj) {
-    for (var rec = proxyRecord(obj); rec !== null; rec = proxyRecord(obj)) {
-        obj = rec.target;
-    }
-    return obj;
-}
-
 /* OrdinarySet: true when the value was stored (or a setter called). */
 function ordinarySet(O, key, value, receiver) {
     var ownDesc;
@@ -358,24 +357,16 @@ function ordinarySet(O, key, value, receiver) {
     if ((ownDesc !== void 0 && !ownDesc.writable) || !isObject(receiver)) {
         return false;
     }
-    var holder = ownHolder(receiver);
-    var existing = getOwnPropertyDescriptor(holder, key);
-    try {
-        if (existing !== void 0) {
-            if (!('value' in existing) || !existing.writable) {
-                return false;
-            }
-            defineProperty(holder, key, { value: value });
-        } else {
-            if (!isExtensible(holder)) {
-                return false;
-            }
-            defineProperty(holder, key, { value: value, writable: true, enumerable: true, configurable: true });
+    /* the receiver's own [[GetOwnProperty]] and [[DefineOwnProperty]]:
+     * a proxy's traps, or its target's */
+    var existing = ownDescriptor(receiver, key);
+    if (existing !== void 0) {
+        if (!('value' in existing) || !existing.writable) {
+            return false;
         }
-    } catch (e) {
-        return false;
+        return defineOwn(receiver, key, { value: value });
     }
-    return true;
+    return defineOwn(receiver, key, { value: value, writable: true, enumerable: true, configurable: true });
 }
 
 /* ---- own properties of a registered proxy: the hooks of the guarded
@@ -970,8 +961,11 @@ function duktapeHandler(rec, all) {
     for (var i = 0; i < DUKTAPE_TRAPS.length; i++) {
         var name = DUKTAPE_TRAPS[i];
         /* a get forwarder for a getPrototypeOf trap too: Duktape calls
-         * the target's getters (__proto__'s) with the target as this */
-        if (all || name in handler || (name === 'get' && 'getPrototypeOf' in handler)) {
+         * the target's getters (__proto__'s) with the target as this; a
+         * set forwarder for descriptor traps, which an ordinary [[Set]]
+         * with the proxy as receiver runs */
+        if (all || name in handler || (name === 'get' && 'getPrototypeOf' in handler) ||
+            (name === 'set' && ('getOwnPropertyDescriptor' in handler || 'defineProperty' in handler))) {
             given = given !== null ? given : nativeCreate(handler);
             given[name] = forwarders[name](rec);
         }

@@ -341,6 +341,39 @@ show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('x
   show('keys of proxied array', () => Object.keys(ok([5, 6])));
   show('non-extensible target exact', () => Reflect.ownKeys(new Proxy(Object.preventExtensions({ a: 1 }), { ownKeys: () => ['a'] })));
 }
+// an ordinary [[Set]] with a proxy as receiver runs its descriptor traps
+{
+  show('set through descriptor traps', () => {
+    const gets = []; const defs = [];
+    const p = new Proxy({ foo: 1 }, {
+      getOwnPropertyDescriptor(t, k) { gets.push(k); return Reflect.getOwnPropertyDescriptor(t, k); },
+      defineProperty(t, k, d) { defs.push(`${k}:${Object.keys(d).join('+')}`); return Reflect.defineProperty(t, k, d); },
+    });
+    p.foo = 2; p.bar = 3;
+    return [gets, defs, p.foo, p.bar];
+  });
+  show('reflect set receiver proxy', () => {
+    const defs = [];
+    const target = { a: 1 };
+    const p = new Proxy(target, { defineProperty(t, k, d) { defs.push(k); return Reflect.defineProperty(t, k, d); } });
+    return [Reflect.set({ a: 0 }, 'a', 5, p), target.a, defs];
+  });
+  show('vue-like set', () => {
+    const raw = { n: 1 };
+    const r = new Proxy(raw, { set(t, k, v, rec) { return Reflect.set(t, k, v, rec); } });
+    r.n = 2; r.m = 3;
+    return [raw, Object.keys(r)];
+  });
+  show('set on non-extensible through proxy', () => { 'use strict'; const p = new Proxy(Object.preventExtensions({}), { defineProperty: (t, k, d) => Reflect.defineProperty(t, k, d) }); p.x = 1; return 'no'; });
+  show('set readonly through proxy', () => { 'use strict'; const t = {}; Object.defineProperty(t, 'ro', { value: 1, writable: false, configurable: true }); const p = new Proxy(t, { defineProperty: (a, k, d) => Reflect.defineProperty(a, k, d) }); p.ro = 2; return 'no'; });
+  show('instanceof with wrapper prototype', () => {
+    const base = new Proxy({}, { get: (t, k) => (k === 'greet' ? () => 'hi' : undefined) });
+    function F() {}
+    F.prototype = Object.create(base);
+    const f = new F();
+    return [f instanceof F, Object.prototype.isPrototypeOf.call(F.prototype, f)];
+  });
+}
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
