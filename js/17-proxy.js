@@ -25,9 +25,9 @@
  * or assigns `obj.__proto__` does not see the traps, and instances created
  * by `new` from a constructor whose prototype is such a wrapper do not
  * either (they see the wrapped object's own properties and its chain up to
- * the proxy, as without the wrapper), and `instance instanceof F` is false
- * for them (Duktape resolves each proxy of the chain to its target before
- * comparing it with F.prototype, the wrapper).
+ * the proxy, as without the wrapper); `instance instanceof F` holds for
+ * them (the instanceof guard of lib/api_fastpath.c walks a chain with a
+ * proxy in it through getPrototype below).
  *
  * A proxy whose target is a proxy (chanfana wraps routers this way), which
  * Duktape refuses, is made on the innermost target with a handler that
@@ -82,6 +82,8 @@ var nativeReflectSet = Reflect.set;
 var nativeReflectSetPrototypeOf = Reflect.setPrototypeOf;
 var nativeReflectPreventExtensions = Reflect.preventExtensions;
 var reflectOwnKeys = Reflect.ownKeys;
+var reflectDefineProperty = Reflect.defineProperty;
+var ownKeysPlainlyValid = native.ownKeysPlainlyValid;
 var reflectConstruct = native.reflectConstruct;
 var PROXIES = native.hiddenSymbol('proxies');
 /* While no proxy exists, Object.create and getPrototypeOf take the native
@@ -357,16 +359,31 @@ function ordinarySet(O, key, value, receiver) {
     if ((ownDesc !== void 0 && !ownDesc.writable) || !isObject(receiver)) {
         return false;
     }
-    /* the receiver's own [[GetOwnProperty]] and [[DefineOwnProperty]]:
-     * a proxy's traps, or its target's */
-    var existing = ownDescriptor(receiver, key);
+    /* the receiver's own [[GetOwnProperty]] and [[DefineOwnProperty]]
+     * (the guards: a proxy's hooks, which run its traps) */
+    var holder = ownHolder(receiver);
+    var existing = getOwnPropertyDescriptor(holder, key);
     if (existing !== void 0) {
         if (!('value' in existing) || !existing.writable) {
             return false;
         }
-        return defineOwn(receiver, key, { value: value });
+        return reflectDefineProperty(holder, key, { value: value });
     }
-    return defineOwn(receiver, key, { value: value, writable: true, enumerable: true, configurable: true });
+    return reflectDefineProperty(holder, key, { value: value, writable: true, enumerable: true, configurable: true });
+}
+
+/* The object whose own properties are obj's: a registered proxy without
+ * descriptor traps stands for its target (which saves the hooks a trip
+ * through each proxy). */
+function ownHolder(obj) {
+    for (var rec = proxyRecord(obj); rec !== null; rec = proxyRecord(obj)) {
+        var handler = handlerOf(rec, 'getOwnPropertyDescriptor');
+        if (handler.getOwnPropertyDescriptor !== void 0 || handler.defineProperty !== void 0) {
+            break;
+        }
+        obj = rec.target;
+    }
+    return obj;
 }
 
 /* ---- own properties of a registered proxy: the hooks of the guarded
@@ -586,17 +603,12 @@ function checkedOwnKeys(target, result) {
         keys[i] = key;
     }
     var extensible = isExtensibleOf(target);
-    /* the usual case, an extensible ordinary target whose properties are
-     * all configurable, asks C once */
-    var nonconfigurable = extensible ? native.nonConfigurableKeys(target) : void 0;
+    var targetKeys = reflectOwnKeys(target);
+    var nonconfigurable = [];
     var configurable = [];
-    if (nonconfigurable === void 0) {
-        var targetKeys = reflectOwnKeys(target);
-        nonconfigurable = [];
-        for (i = 0; i < targetKeys.length; i++) {
-            var desc = ownDescriptor(target, targetKeys[i]);
-            (desc !== void 0 && !desc.configurable ? nonconfigurable : configurable).push(targetKeys[i]);
-        }
+    for (i = 0; i < targetKeys.length; i++) {
+        var desc = ownDescriptor(target, targetKeys[i]);
+        (desc !== void 0 && !desc.configurable ? nonconfigurable : configurable).push(targetKeys[i]);
     }
     if (extensible && nonconfigurable.length === 0) {
         return keys;
@@ -928,7 +940,13 @@ var forwarders = {
         return function () {
             var handler = handlerOf(rec, 'ownKeys');
             var fn = trapFunction(handler, 'ownKeys');
-            return fn !== null ? checkedOwnKeys(rec.target, fn.call(handler, rec.target)) : reflectOwnKeys(rec.target);
+            if (fn === null) {
+                return reflectOwnKeys(rec.target);
+            }
+            var keys = fn.call(handler, rec.target);
+            /* the usual case (an array of distinct keys, an extensible
+             * ordinary target) is checked by C at once */
+            return ownKeysPlainlyValid(rec.target, keys) ? keys : checkedOwnKeys(rec.target, keys);
         };
     },
     apply: function (rec) {

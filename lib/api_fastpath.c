@@ -1017,13 +1017,14 @@ static duk_ret_t native_for_in_target(duk_context *ctx)
     return 1;
 }
 
-/* native.nonConfigurableKeys(o): the own keys of o whose property is not
- * configurable, or undefined when C cannot tell them cheaply (a Proxy, a
- * native function, an exotic object other than an Array): the ownKeys
- * invariant's question, without a descriptor object per key. */
-static duk_ret_t native_non_configurable_keys(duk_context *ctx)
+/* native.ownKeysPlainlyValid(target, keys): whether an ownKeys trap's
+ * result keys plainly keeps the invariant with target
+ * (fcw_duk_own_keys_plainly_valid): false also when the JavaScript must
+ * check the long way. */
+static duk_ret_t native_own_keys_plainly_valid(duk_context *ctx)
 {
-    return fcw_duk_push_nonconfigurable_keys(ctx, 0) ? 1 : 0;
+    duk_push_boolean(ctx, fcw_duk_own_keys_plainly_valid(ctx, 0, 1));
+    return 1;
 }
 
 /* native.isProxy(value) */
@@ -1070,7 +1071,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastObjectAssign", native_fast_object_assign, 1},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
-        {"nonConfigurableKeys", native_non_configurable_keys, 1},
+        {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
         {NULL, NULL, 0},
     };

@@ -414,34 +414,107 @@ int fcw_duk_chain_has_proxy(duk_context *ctx, duk_idx_t idx)
     return 0;
 }
 
-int fcw_duk_push_nonconfigurable_keys(duk_context *ctx, duk_idx_t idx)
+/* Whether key is one of the n strings of list. */
+static int key_in_list(duk_hstring *key, duk_tval *list, duk_uint32_t n)
+{
+    for (duk_uint32_t i = 0; i < n; i++) {
+        if (DUK_TVAL_GET_STRING(&list[i]) == key) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int fcw_duk_own_keys_plainly_valid(duk_context *ctx, duk_idx_t target_idx, duk_idx_t keys_idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj = duk_get_hobject(thr, idx);
-    duk_uarridx_t n = 0;
-    duk_uint_fast32_t i;
+    duk_hobject *target = duk_get_hobject(thr, target_idx);
+    duk_hobject *keys = duk_get_hobject(thr, keys_idx);
+    duk_uint32_t n, i, j;
+    duk_uint_fast32_t e;
+    duk_tval *list;
 
-    if (obj == NULL || DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_IS_NATFUNC(obj) || DUK_HOBJECT_IS_BUFOBJ(obj) ||
-        DUK_HOBJECT_HAS_EXOTIC_STRINGOBJ(obj) || DUK_HOBJECT_HAS_EXOTIC_ARGUMENTS(obj) ||
-        DUK_HOBJECT_HAS_BOUNDFUNC(obj)) {
+    /* the target: extensible, and an object whose non-configurable
+     * properties are all in its entry part (or an Array's length) */
+    if (target == NULL || keys == NULL || !DUK_HOBJECT_HAS_EXTENSIBLE(target) || DUK_HOBJECT_IS_PROXY(target) ||
+        DUK_HOBJECT_IS_NATFUNC(target) || DUK_HOBJECT_IS_BUFOBJ(target) ||
+        DUK_HOBJECT_HAS_EXOTIC_STRINGOBJ(target) || DUK_HOBJECT_HAS_EXOTIC_ARGUMENTS(target) ||
+        DUK_HOBJECT_HAS_BOUNDFUNC(target)) {
         return 0;
     }
-    duk_push_array(ctx);
-    /* an Array's length is virtual and never configurable; the elements
-     * of its array part have the default attributes (Duktape gives up the
-     * array part for any other) */
-    if (DUK_HOBJECT_HAS_EXOTIC_ARRAY(obj)) {
-        duk_push_hstring_stridx(thr, DUK_STRIDX_LENGTH);
-        duk_put_prop_index(ctx, -2, n++);
+    /* the list: an Array whose elements are all in its array part (plain
+     * values, read without side effects), each a string or a symbol (a
+     * string to Duktape; a hole is neither) */
+    if (DUK_HOBJECT_IS_PROXY(keys) || !DUK_HOBJECT_HAS_EXOTIC_ARRAY(keys) || !DUK_HOBJECT_HAS_ARRAY_PART(keys)) {
+        return 0;
     }
-    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(obj); i++) {
-        duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i);
-        if (key == NULL || DUK_HSTRING_HAS_HIDDEN(key) ||
-            (DUK_HOBJECT_E_GET_FLAGS(thr->heap, obj, i) & DUK_PROPDESC_FLAG_CONFIGURABLE) != 0) {
-            continue;
+    n = ((duk_harray *) keys)->length;
+    if (n > DUK_HOBJECT_GET_ASIZE(keys)) {
+        return 0;
+    }
+    list = DUK_HOBJECT_A_GET_BASE(thr->heap, keys);
+    for (i = 0; i < n; i++) {
+        if (!DUK_TVAL_IS_STRING(&list[i])) {
+            return 0;
         }
-        duk_push_hstring(thr, key);
-        duk_put_prop_index(ctx, -2, n++);
+    }
+    /* distinct (strings and symbols are interned): pairwise for a short
+     * list, else through an object */
+    if (n <= 64) {
+        for (i = 1; i < n; i++) {
+            for (j = 0; j < i; j++) {
+                if (DUK_TVAL_GET_STRING(&list[i]) == DUK_TVAL_GET_STRING(&list[j])) {
+                    return 0;
+                }
+            }
+        }
+    } else {
+        duk_idx_t seen = duk_push_bare_object(ctx);
+        int distinct = 1;
+        for (i = 0; i < n && distinct; i++) {
+            /* an allocation may collect, which may run a finalizer or
+             * move the array part: look again each time */
+            if (((duk_harray *) keys)->length != n || !DUK_HOBJECT_HAS_ARRAY_PART(keys) ||
+                n > DUK_HOBJECT_GET_ASIZE(keys)) {
+                distinct = 0;
+                break;
+            }
+            list = DUK_HOBJECT_A_GET_BASE(thr->heap, keys);
+            if (!DUK_TVAL_IS_STRING(&list[i])) {
+                distinct = 0;
+                break;
+            }
+            duk_push_hstring(thr, DUK_TVAL_GET_STRING(&list[i]));
+            duk_dup_top(ctx);
+            if (duk_has_prop(ctx, seen)) {
+                distinct = 0;
+            }
+            duk_push_true(ctx);
+            duk_put_prop(ctx, seen);
+        }
+        duk_pop(ctx);
+        if (!distinct || ((duk_harray *) keys)->length != n || !DUK_HOBJECT_HAS_ARRAY_PART(keys) ||
+            n > DUK_HOBJECT_GET_ASIZE(keys)) {
+            return 0;
+        }
+        list = DUK_HOBJECT_A_GET_BASE(thr->heap, keys);
+        for (i = 0; i < n; i++) {
+            if (!DUK_TVAL_IS_STRING(&list[i])) {
+                return 0;
+            }
+        }
+    }
+    /* every non-configurable key of the target listed */
+    if (DUK_HOBJECT_HAS_EXOTIC_ARRAY(target) && !key_in_list(DUK_HTHREAD_STRING_LENGTH(thr), list, n)) {
+        return 0;
+    }
+    for (e = 0; e < DUK_HOBJECT_GET_ENEXT(target); e++) {
+        duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, target, e);
+        if (key != NULL && !DUK_HSTRING_HAS_HIDDEN(key) &&
+            (DUK_HOBJECT_E_GET_FLAGS(thr->heap, target, e) & DUK_PROPDESC_FLAG_CONFIGURABLE) == 0 &&
+            !key_in_list(key, list, n)) {
+            return 0;
+        }
     }
     return 1;
 }

@@ -133,13 +133,13 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
  * isPrototypeOf and instanceof would not run a getPrototypeOf trap). */
 int fcw_duk_chain_has_proxy(duk_context *ctx, duk_idx_t idx);
 
-/* For the ownKeys invariant of a Proxy (ECMA-262 §10.5.11): pushes an
- * array of the own keys (no hidden symbols) whose property is not
- * configurable of the object at idx and returns 1, when that object is an
- * ordinary object, an Array or an ECMAScript function; pushes nothing and
- * returns 0 for any other (a Proxy, a native function, another exotic
- * object). */
-int fcw_duk_push_nonconfigurable_keys(duk_context *ctx, duk_idx_t idx);
+/* The ownKeys invariant of a Proxy (ECMA-262 §10.5.11), where it is cheap
+ * to check: returns 1 when the trap's result at keys_idx is an Array (not
+ * a Proxy) of distinct strings and symbols and the target at target_idx
+ * is an extensible ordinary object, Array or ECMAScript function each of
+ * whose non-configurable own keys is in that list. Returns 0 otherwise,
+ * also when it cannot tell (the caller then checks the long way). */
+int fcw_duk_own_keys_plainly_valid(duk_context *ctx, duk_idx_t target_idx, duk_idx_t keys_idx);
 
 /* When the value at idx is a bound function, pushes its target function
  * and returns 1; otherwise pushes nothing and returns 0. */

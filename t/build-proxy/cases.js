@@ -374,6 +374,20 @@ show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('x
     return [f instanceof F, Object.prototype.isPrototypeOf.call(F.prototype, f)];
   });
 }
+// ownKeys lists long and short, checked by C or the long way
+{
+  const many = Array.from({ length: 100 }, (_, i) => `k${i}`);
+  const big = Object.fromEntries(many.map((k) => [k, 1]));
+  show('long list', () => Reflect.ownKeys(new Proxy(big, { ownKeys: () => many.slice() })).length);
+  show('long list dup', () => Reflect.ownKeys(new Proxy(big, { ownKeys: () => many.concat(['k5']) })).length);
+  show('long list symbol dup', () => { const s = Symbol('s'); return Reflect.ownKeys(new Proxy({}, { ownKeys: () => many.concat([s, s]) })).length; });
+  show('short symbol dup', () => { const s = Symbol('s'); return Reflect.ownKeys(new Proxy({}, { ownKeys: () => ['a', s, s] })).length; });
+  show('hole', () => Reflect.ownKeys(new Proxy({}, { ownKeys: () => ['a', , 'b'] })));
+  show('array-like', () => Reflect.ownKeys(new Proxy({}, { ownKeys: () => ({ length: 2, 0: 'a', 1: 'b' }) })));
+  const nc99 = { ...big }; Object.defineProperty(nc99, 'k99', { configurable: false });
+  show('long list with nonconfig', () => Reflect.ownKeys(new Proxy(nc99, { ownKeys: () => many.slice() })).length);
+  show('long list without nonconfig', () => Reflect.ownKeys(new Proxy(nc99, { ownKeys: () => many.slice(0, 99) })).length);
+}
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
