@@ -4,7 +4,7 @@
 // getOwnPropertyDescriptor, ownKeys and defineProperty) for the immutable
 // state and its patches, Vue's @vue/reactivity (reactive arrays, computed,
 // effects, readonly views) for the derived counts.
-import { produce, produceWithPatches, applyPatches, enablePatches, enableMapSet, isDraft, current, original } from 'immer';
+import { produce, produceWithPatches, applyPatches, enablePatches, enableMapSet, isDraft, current, original, immerable } from 'immer';
 import { reactive, computed, effect, readonly, toRaw, isReactive, shallowReactive } from '@vue/reactivity';
 
 enablePatches();
@@ -146,6 +146,32 @@ export default {
         keys: Object.keys(view), entries: Object.entries(view).map(([k, v]) => [k, Array.isArray(v) ? v.length : v]),
         descriptor: Object.getOwnPropertyDescriptor(view, 'owner'), warnings, shallowRuns: runs, list: shallow.list,
       });
+    }
+    if (url.pathname === '/classes') {
+      // drafts and reactive views of class instances: the prototype a
+      // getPrototypeOf trap answers (instanceof, isPrototypeOf), the
+      // traps a draft refuses (setPrototypeOf, defineProperty), freezing
+      class Entry {
+        [immerable] = true;
+        constructor(text) { this.text = text; this.done = false; }
+        label() { return `${this.done ? 'x' : ' '} ${this.text}`; }
+      }
+      const attempt = (f) => { try { f(); return 'allowed'; } catch (e) { return e.constructor.name; } };
+      const seen = {};
+      const next = produce({ entries: [new Entry('a'), new Entry('b')] }, (draft) => {
+        const first = draft.entries[0];
+        seen.draft = [isDraft(first), first instanceof Entry, Object.getPrototypeOf(first) === Entry.prototype,
+          Entry.prototype.isPrototypeOf(first), first.label()];
+        seen.refused = [attempt(() => Object.setPrototypeOf(first, null)), attempt(() => Object.defineProperty(first, 'x', { value: 1 }))];
+        first.done = true;
+      });
+      seen.result = [next.entries[0] instanceof Entry, next.entries[0].label(), Object.isFrozen(next.entries[0]), Object.isFrozen(next)];
+      const store = reactive(new Entry('c'));
+      const raw = toRaw(store);
+      seen.reactive = [store instanceof Entry, Object.getPrototypeOf(store) === Entry.prototype, Object.isExtensible(store)];
+      Object.freeze(store);
+      seen.frozen = [Object.isFrozen(store), Object.isFrozen(raw), Object.isExtensible(raw), attempt(() => { 'use strict'; raw.text = 'd'; })];
+      return json(seen);
     }
     return json({ error: 'not found' }, 404);
   },
