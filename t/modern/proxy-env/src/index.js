@@ -29,6 +29,26 @@ export default {
       const copy = { ...cart };
       return json({ copy, values: Object.values(cart), own: cart.hasOwnProperty('currency'), reads });
     }
+    if (url.pathname === '/frozen') {
+      // freezing through the traps: the tracked record is frozen on its
+      // target through the defineProperty trap; the config's keys exist
+      // only in its traps, so once its target cannot be extended the
+      // ownKeys trap breaks an invariant and freeze throws, as in Node
+      const reads = [];
+      const cart = tracked({ items: 2, total: 30 }, reads);
+      Object.freeze(cart);
+      let configFreeze;
+      try {
+        Object.freeze(config);
+        configFreeze = 'frozen';
+      } catch (e) {
+        configFreeze = e.constructor.name;
+      }
+      return json({
+        cart: [Object.isFrozen(cart), Object.isExtensible(cart), cart instanceof Object, Reflect.set(cart, 'items', 3), cart.items],
+        reads, configFreeze, configExtensible: Object.isExtensible(config),
+      });
+    }
     return json({ error: 'not found' }, 404);
   },
 };
