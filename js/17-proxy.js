@@ -79,8 +79,6 @@ var nativeGetPrototypeOf = Object.getPrototypeOf;
 var nativeSetPrototypeOf = Object.setPrototypeOf;
 var nativeCreate = Object.create;
 var nativeReflectSet = Reflect.set;
-var nativeReflectSetPrototypeOf = Reflect.setPrototypeOf;
-var nativeReflectPreventExtensions = Reflect.preventExtensions;
 var reflectOwnKeys = Reflect.ownKeys;
 var reflectDefineProperty = Reflect.defineProperty;
 var ownKeysPlainlyValid = native.ownKeysPlainlyValid;
@@ -111,6 +109,9 @@ function register(record) {
             defineProperty(inner, PROXIES, { value: list, writable: false, enumerable: false, configurable: false });
         }
         list.push(record);
+    }
+    if (proxyCount === 0) {
+        native.noteProxies();
     }
     proxyCount++;
     if (spec.proxyJSON === void 0) {
@@ -186,7 +187,7 @@ function proxyRecord(obj) {
 function getPrototype(obj) {
     var rec = proxyRecord(obj);
     if (rec === null) {
-        return nativeGetPrototypeOf(obj);
+        return duktapeOwn.getPrototypeOf(obj);
     }
     var handler = handlerOf(rec, 'getPrototypeOf');
     var trap = trapFunction(handler, 'getPrototypeOf');
@@ -208,7 +209,7 @@ function getPrototype(obj) {
 function setPrototype(O, V) {
     var rec = proxyRecord(O);
     if (rec === null) {
-        return nativeReflectSetPrototypeOf(O, V);
+        return duktapeOwn.reflectSetPrototypeOf(O, V);
     }
     var handler = handlerOf(rec, 'setPrototypeOf');
     var trap = trapFunction(handler, 'setPrototypeOf');
@@ -229,7 +230,7 @@ function setPrototype(O, V) {
 function isExtensibleOf(O) {
     var rec = proxyRecord(O);
     if (rec === null) {
-        return isExtensible(O);
+        return duktapeOwn.isExtensible(O);
     }
     var handler = handlerOf(rec, 'isExtensible');
     var trap = trapFunction(handler, 'isExtensible');
@@ -248,7 +249,7 @@ function isExtensibleOf(O) {
 function preventExtensionsOf(O) {
     var rec = proxyRecord(O);
     if (rec === null) {
-        return nativeReflectPreventExtensions(O);
+        return duktapeOwn.reflectPreventExtensions(O);
     }
     var handler = handlerOf(rec, 'preventExtensions');
     var trap = trapFunction(handler, 'preventExtensions');
@@ -389,7 +390,7 @@ function ownHolder(obj) {
 /* ---- own properties of a registered proxy: the hooks of the guarded
  * built-ins (lib/api_fastpath.c) ---- */
 
-var duktapeOwn; /* Duktape's own built-ins, for a proxy not registered */
+var duktapeOwn; /* Duktape's own built-ins, for an object that is no registered proxy */
 
 /* ToPropertyDescriptor (§6.2.6.5), its fields read in the spec's order,
  * as FromPropertyDescriptor (§6.2.6.4) gives them: those present, in the

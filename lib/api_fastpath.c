@@ -860,6 +860,15 @@ GUARDS(GUARD_FN)
 static const struct own_guard own_guards[] = {GUARDS(GUARD_ENTRY)};
 #undef GUARD_ENTRY
 
+/* Whether js/17-proxy.js has made a proxy in this process
+ * (native.noteProxies): until then no prototype chain has one, and
+ * instanceof and isPrototypeOf need not look. */
+static int proxies_made;
+
+/* Duktape's built-in of each guard (fcw_duk_own_builtin(g->which)), set
+ * when the guards are installed. */
+static duk_c_function builtins[GUARD_COUNT];
+
 /* Pushes the hook named `name` of native.proxyOwnHooks' object and
  * returns 1, or pushes something else and returns 0 when there is no such
  * function (before js/17-proxy.js registered them). Pushes three values
@@ -888,7 +897,7 @@ static duk_ret_t own_guard_call(duk_context *ctx, int index)
         proxy = fcw_duk_is_proxy(ctx, -1);
         duk_pop(ctx);
         break;
-    case CHECK_ARG_CHAIN: proxy = fcw_duk_chain_has_proxy(ctx, 0); break;
+    case CHECK_ARG_CHAIN: proxy = proxies_made && fcw_duk_chain_has_proxy(ctx, 0); break;
     case CHECK_ARG:
     default: proxy = fcw_duk_is_proxy(ctx, 0); break;
     }
@@ -912,7 +921,7 @@ static duk_ret_t own_guard_call(duk_context *ctx, int index)
         }
         duk_set_top(ctx, g->nargs);
     }
-    return fcw_duk_own_builtin(g->which)(ctx);
+    return builtins[index](ctx);
 }
 
 /* Pushes the object a guard is installed on: a global or a global's
@@ -968,6 +977,7 @@ static void install_own_guards(duk_context *ctx)
     install_builtin(ctx, "Reflect", "deleteProperty", fcw_duk_reflect_has_delete, 2, 1);
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
+        builtins[i] = fcw_duk_own_builtin(g->which);
         switch (g->slot) {
         case SLOT_GETTER:
         case SLOT_SETTER: {
@@ -1027,6 +1037,14 @@ static duk_ret_t native_own_keys_plainly_valid(duk_context *ctx)
     return 1;
 }
 
+/* native.noteProxies(): js/17-proxy.js made its first proxy. */
+static duk_ret_t native_note_proxies(duk_context *ctx)
+{
+    (void)ctx;
+    proxies_made = 1;
+    return 0;
+}
+
 /* native.isProxy(value) */
 static duk_ret_t native_is_proxy(duk_context *ctx)
 {
@@ -1048,8 +1066,8 @@ static duk_ret_t native_proxy_own_hooks(duk_context *ctx)
     duk_push_object(ctx);
     for (size_t i = 0; i < sizeof(own_guards) / sizeof(own_guards[0]); i++) {
         const struct own_guard *g = &own_guards[i];
-        if (g->slot != SLOT_METHOD) {
-            continue;
+        if (g->slot != SLOT_METHOD || duk_has_prop_string(ctx, -1, g->hook)) {
+            continue; /* Object's, where Reflect's shares its name */
         }
         push_builtin_function(ctx, fcw_duk_own_builtin(g->which), g->nargs, g->magic, g->name);
         duk_put_prop_string(ctx, -2, g->hook);
@@ -1071,6 +1089,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastObjectAssign", native_fast_object_assign, 1},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
+        {"noteProxies", native_note_proxies, 0},
         {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
         {NULL, NULL, 0},
