@@ -388,6 +388,18 @@ show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('x
   show('long list with nonconfig', () => Reflect.ownKeys(new Proxy(nc99, { ownKeys: () => many.slice() })).length);
   show('long list without nonconfig', () => Reflect.ownKeys(new Proxy(nc99, { ownKeys: () => many.slice(0, 99) })).length);
 }
+// objects on a proxy prototype (the runtime's wrappers): freezing and
+// setting their prototype reach the wrapped object
+{
+  const base = new Proxy({}, { get: (t, k) => (k === 'hello' ? 'hi' : undefined) });
+  const o = Object.create(base);
+  o.own = 1;
+  show('wrapper', () => [o.hello, o.own, Object.getPrototypeOf(o) === base, Object.isExtensible(o), Object.isFrozen(o)]);
+  show('wrapper freeze', () => { Object.freeze(o); return [Object.isFrozen(o), Object.isExtensible(o), Reflect.set(o, 'own', 2), o.own, Object.getOwnPropertyDescriptor(o, 'own').writable]; });
+  const lit = { __proto__: base, a: 1 };
+  show('literal', () => [lit.hello, lit.a, Object.getPrototypeOf(lit) === base, base.isPrototypeOf ? 'has' : 'none', Object.prototype.isPrototypeOf.call(base, lit)]);
+  show('setPrototypeOf wrapper', () => { const x = Object.setPrototypeOf({ b: 2 }, base); Object.setPrototypeOf(x, null); return [Object.getPrototypeOf(x), x.hello, x.b]; });
+}
 // the same from an async function (a coroutine of its own in fcworker)
 (async () => {
   await null;
