@@ -15,7 +15,9 @@
  * exec, test and the flag accessors are C functions; replace, match with a
  * global regexp and split run their loops in C
  * (api_regexp_ops.c) when the regexp's exec is the built-in one, and take
- * the spec's general path otherwise.
+ * the spec's general path otherwise. Every match of the built-in exec and
+ * of those loops updates RegExp's legacy statics (RegExp.$1, lastMatch,
+ * ...: api_regexp_statics.c); a new native match path must record too.
  */
 'use strict';
 
@@ -325,6 +327,9 @@ setNameAndLength(Object.getOwnPropertyDescriptor(RegExp, SYMBOL_SPECIES).get, 'g
 Reflect.deleteProperty(RegExpPrototype, 'lastIndex');
 
 native.regexpSetup(RegExpPrototype, NativeRegExp, builtinExec);
+/* RegExp.$1-$9, input, lastMatch, ...: the last match of the built-in
+ * exec and of the C loops below (lib/api_regexp_statics.c) */
+native.regexpStatics(RegExp);
 
 /* RegExp.escape (ES2025 §22.2.5.1) */
 var SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';

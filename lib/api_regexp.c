@@ -606,6 +606,9 @@ static void builtin_exec(duk_context *ctx, struct re_state *st, duk_idx_t ridx, 
     struct re_view v;
     fcw_re_view(ctx, st, sidx, &v);
     int m = li <= (double)v.len && fcw_re_run(ctx, st, slot, &v, (size_t)li, caps);
+    if (m) {
+        fcw_re_record(ctx, st, slot, &v, caps);
+    }
     if (want == EXEC_ARRAY) {
         if (m) {
             push_match(ctx, st, slot, &v, caps, sidx);

@@ -39,6 +39,8 @@ struct re_view {
     const unsigned char *bytes;
     size_t blen;
     int temporary; /* owned by this view (the cached one was in use) */
+    void *str;     /* the string (its heap pointer) */
+    duk_idx_t idx; /* where the string is on the value stack */
 };
 
 /* The cached UTF-16 view of the last input (lib/api_regexp_input.c). */
@@ -53,6 +55,20 @@ struct re_input {
 };
 
 #define RE_CACHE_SLOTS 64
+
+/* The legacy static properties of RegExp (RegExp.$1-$9, input, lastMatch,
+ * lastParen, leftContext, rightContext; lib/api_regexp_statics.c) read the
+ * last successful match of the built-in matching: what fcw_re_record keeps
+ * of it, the strings being cut only when a property is read. */
+#define RE_LAST_GROUPS 9
+struct re_last {
+    void *str;                          /* the input, held in the stash ("regexpLastInput"); NULL: no match yet */
+    int ncap;                           /* the program's groups, the whole match included */
+    int caps[2 * (RE_LAST_GROUPS + 1)]; /* the match and groups 1-9 (the first ncap): UTF-16 offsets, -1 for a
+                                         * group that did not take part */
+    int paren[2];                       /* the last group (lastParen), -1 when there is none or it did not take part */
+    int input_set; /* RegExp.input was assigned since the match: it is the stash's "regexpLegacyInput" */
+};
 
 /* The binding's state in a heap: the program cache and the cached input
  * (its layout shared so that lib/api_regexp_input.c reaches the input). */
@@ -69,6 +85,7 @@ struct re_state {
     void *array_proto;     /* %Array.prototype% */
     void *flag_names[8];   /* "hasIndices", "global", ... interned once (held in the stash) */
     void *flag_getters[8]; /* their getters as first made (held in the stash) */
+    struct re_last last;   /* RegExp's legacy statics */
 };
 
 /* RegExpBuiltinExec's match index (or -1) of the RegExp object at ridx on
@@ -108,6 +125,30 @@ static inline size_t fcw_re_byte(const struct re_view *v, size_t i)
  * unpinning slot and releasing v). */
 int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, struct re_view *v, size_t start, int *caps);
 
+/* Records a successful match (caps of slot's program on v, whose string is
+ * still at v->idx) as the last one, for RegExp.$1 and the other legacy
+ * static properties. Every match the specification makes with
+ * RegExpBuiltinExec must be recorded (exec, test, and the native loops of
+ * replace, match, split and search); a match it would not have made (such
+ * as split's beyond the end of the string) must not. */
+void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v);
+static inline void fcw_re_record(duk_context *ctx, struct re_state *st, const struct re_slot *slot,
+                                 const struct re_view *v, const int *caps)
+{
+    struct re_last *last = &st->last;
+    int ncap = slot->ncap, n = ncap < RE_LAST_GROUPS + 1 ? ncap : RE_LAST_GROUPS + 1;
+    if (last->str != v->str) {
+        fcw_re_record_input(ctx, st, v);
+    }
+    last->input_set = 0;
+    last->ncap = ncap;
+    for (int i = 0; i < 2 * n; i++) {
+        last->caps[i] = caps[i];
+    }
+    last->paren[0] = ncap > 1 ? caps[2 * ncap - 2] : -1;
+    last->paren[1] = ncap > 1 ? caps[2 * ncap - 1] : -1;
+}
+
 /* Pushes v's units [start, end) as a string. */
 void fcw_re_push_range(duk_context *ctx, const struct re_view *v, size_t start, size_t end);
 
@@ -138,5 +179,7 @@ int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap);
 void fcw_re_caps_free(duk_context *ctx, int *inline_caps, int *caps);
 
 void fcw_api_regexp_ops_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_regexp_statics_init(duk_context *ctx, duk_idx_t native_idx);
+void fcw_api_regexp_statics_configure(struct fcw_engine *engine, const struct fcw_engine_config *config);
 
 #endif

@@ -138,6 +138,8 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
     idx = duk_normalize_index(ctx, idx);
     void *h = duk_get_heapptr(ctx, idx);
     struct re_input *in = &st->input;
+    v->str = h;
+    v->idx = idx;
     if (in->busy == 0 && h == in->str) {
         v->units = in->units;
         v->offs = in->ascii ? NULL : in->offs;

@@ -257,6 +257,7 @@ static duk_ret_t native_replace(duk_context *ctx)
             break;
         }
         matched = 1;
+        fcw_re_record(ctx, st, slot, &v, caps);
         if (gy) {
             li = caps[1];
         }
@@ -319,6 +320,7 @@ static duk_ret_t native_match_all(duk_context *ctx)
     size_t li = 0;
     duk_uarridx_t n = 0;
     while (li <= v.len && fcw_re_run(ctx, st, slot, &v, li, caps)) {
+        fcw_re_record(ctx, st, slot, &v, caps);
         fcw_re_push_range(ctx, &v, (size_t)caps[0], (size_t)caps[1]);
         duk_put_prop_index(ctx, arr, n++);
         li = (size_t)caps[1];
@@ -374,6 +376,9 @@ static duk_ret_t native_split(duk_context *ctx)
     duk_uarridx_t n = 0;
     if (size == 0) {
         int m = fcw_re_run(ctx, st, slot, &v, 0, caps) && caps[0] == 0;
+        if (m) {
+            fcw_re_record(ctx, st, slot, &v, caps);
+        }
         fcw_re_view_release(ctx, st, &v);
         fcw_re_unpin(slot);
         if (!m) {
@@ -385,8 +390,9 @@ static duk_ret_t native_split(duk_context *ctx)
     }
     while (q < size) {
         if (!fcw_re_run(ctx, st, slot, &v, q, caps) || (size_t)caps[0] >= size) {
-            break;
+            break; /* (the splitter's sticky matches stop before the end) */
         }
+        fcw_re_record(ctx, st, slot, &v, caps);
         if ((size_t)caps[0] > q) {
             q = (size_t)caps[0];
         }

@@ -28,6 +28,9 @@ static const struct fcw_module crypto = {"crypto", fcw_api_crypto_init, NULL, NU
 static const struct fcw_module crypto_pk = {"crypto_pk", fcw_api_crypto_pk_init, NULL, NULL};
 static const struct fcw_module regexp = {"regexp", fcw_api_regexp_init, NULL, fcw_api_regexp_free};
 static const struct fcw_module regexp_ops = {"regexp_ops", fcw_api_regexp_ops_init, NULL, NULL};
+/* last: its configure forgets the matches made before the worker's script */
+static const struct fcw_module regexp_statics = {"regexp_statics", fcw_api_regexp_statics_init,
+                                                 fcw_api_regexp_statics_configure, NULL};
 static const struct fcw_module builtins = {"builtins", fcw_api_builtins_init, NULL, NULL};
 static const struct fcw_module fastpath = {"fastpath", fcw_api_fastpath_init, NULL, NULL};
 static const struct fcw_module intl = {"intl", fcw_api_intl_init, NULL, NULL};
@@ -44,8 +47,9 @@ static const struct fcw_module encoding = {"encoding", fcw_api_encoding_init, NU
 
 /* In the order their natives are made (and configured); freed in reverse. */
 static const struct fcw_module *const modules[] = {
-    &timers, &bytes,       &respond, &url, &crypto, &crypto_pk, &regexp,   &regexp_ops,   &builtins, &fastpath, &intl,
-    &bigint, &compression, &fetch,   &kv,  &d1,     &assets,    &services, &htmlrewriter, &cache,    &encoding,
+    &timers,   &bytes,    &respond,      &url,    &crypto,      &crypto_pk,      &regexp, &regexp_ops,
+    &builtins, &fastpath, &intl,         &bigint, &compression, &fetch,          &kv,     &d1,
+    &assets,   &services, &htmlrewriter, &cache,  &encoding,    &regexp_statics,
 };
 
 struct fcw_engine *fcw_engine_new(const struct fcw_engine_config *config, char *err, size_t errlen)
