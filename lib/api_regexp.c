@@ -431,6 +431,17 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression too complex");
 }
 
+/* The stash's key was made at start-up (lib/api_regexp_statics.c), so that
+ * this replaces a value and allocates nothing. */
+void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v)
+{
+    duk_push_heap_stash(ctx);
+    duk_dup(ctx, v->idx);
+    duk_put_prop_literal(ctx, -2, RE_LAST_INPUT_KEY);
+    duk_pop(ctx);
+    st->last.str = v->str;
+}
+
 double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj)
 {
     duk_get_prop_literal(ctx, obj, "lastIndex");

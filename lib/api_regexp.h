@@ -3,7 +3,8 @@
  * What the parts of the RegExp binding share (lib/api_regexp.c: the
  * per-heap program cache, RegExp objects, exec and the accessors;
  * lib/api_regexp_input.c: the UTF-16 view of inputs; lib/api_regexp_ops.c:
- * the native loops behind replace, match and split). Internal to them, but
+ * the native loops behind replace, match and split; lib/api_regexp_statics.c:
+ * RegExp.$1 and the other legacy statics). Internal to them, but
  * for the search index that lib/api_fastpath.c's String.prototype.search
  * asks for.
  */
@@ -61,6 +62,7 @@ struct re_input {
  * last successful match of the built-in matching: what fcw_re_record keeps
  * of it, the strings being cut only when a property is read. */
 #define RE_LAST_GROUPS 9
+#define RE_LAST_INPUT_KEY "regexpLastInput" /* the stash's key of the last input */
 struct re_last {
     void *str;                          /* the input, held in the stash ("regexpLastInput"); NULL: no match yet */
     int ncap;                           /* the program's groups, the whole match included */
@@ -131,7 +133,7 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
  * RegExpBuiltinExec must be recorded (exec, test, and the native loops of
  * replace, match, split and search); a match it would not have made (such
  * as split's beyond the end of the string) must not. */
-void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v);
+void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v); /* api_regexp.c */
 static inline void fcw_re_record(duk_context *ctx, struct re_state *st, const struct re_slot *slot,
                                  const struct re_view *v, const int *caps)
 {

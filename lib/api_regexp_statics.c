@@ -26,48 +26,37 @@
 
 #include "api_regexp.h"
 
-#define LAST_INPUT_KEY "regexpLastInput"
 #define LEGACY_INPUT_KEY "regexpLegacyInput"
 
 enum static_kind { STATIC_INPUT, STATIC_LAST_MATCH, STATIC_LAST_PAREN, STATIC_LEFT, STATIC_RIGHT, STATIC_GROUP };
 
-/* In V8's order (magic: the kind, and for $n the group: STATIC_GROUP + n - 1). */
+/* In V8's order, with their getters' and setters' names (magic: the kind,
+ * and for $n the group: STATIC_GROUP + n - 1). */
 static const struct {
-    const char *name;
+    const char *name, *get_name, *set_name;
     int magic;
 } statics[] = {
-    {"input", STATIC_INPUT},
-    {"$_", STATIC_INPUT},
-    {"lastMatch", STATIC_LAST_MATCH},
-    {"$&", STATIC_LAST_MATCH},
-    {"lastParen", STATIC_LAST_PAREN},
-    {"$+", STATIC_LAST_PAREN},
-    {"leftContext", STATIC_LEFT},
-    {"$`", STATIC_LEFT},
-    {"rightContext", STATIC_RIGHT},
-    {"$'", STATIC_RIGHT},
-    {"$1", STATIC_GROUP},
-    {"$2", STATIC_GROUP + 1},
-    {"$3", STATIC_GROUP + 2},
-    {"$4", STATIC_GROUP + 3},
-    {"$5", STATIC_GROUP + 4},
-    {"$6", STATIC_GROUP + 5},
-    {"$7", STATIC_GROUP + 6},
-    {"$8", STATIC_GROUP + 7},
-    {"$9", STATIC_GROUP + 8},
+    {"input", "get input", "set input", STATIC_INPUT},
+    {"$_", "get $_", "set $_", STATIC_INPUT},
+    {"lastMatch", "get lastMatch", "set lastMatch", STATIC_LAST_MATCH},
+    {"$&", "get $&", "set $&", STATIC_LAST_MATCH},
+    {"lastParen", "get lastParen", "set lastParen", STATIC_LAST_PAREN},
+    {"$+", "get $+", "set $+", STATIC_LAST_PAREN},
+    {"leftContext", "get leftContext", "set leftContext", STATIC_LEFT},
+    {"$`", "get $`", "set $`", STATIC_LEFT},
+    {"rightContext", "get rightContext", "set rightContext", STATIC_RIGHT},
+    {"$'", "get $'", "set $'", STATIC_RIGHT},
+    {"$1", "get $1", "set $1", STATIC_GROUP},
+    {"$2", "get $2", "set $2", STATIC_GROUP + 1},
+    {"$3", "get $3", "set $3", STATIC_GROUP + 2},
+    {"$4", "get $4", "set $4", STATIC_GROUP + 3},
+    {"$5", "get $5", "set $5", STATIC_GROUP + 4},
+    {"$6", "get $6", "set $6", STATIC_GROUP + 5},
+    {"$7", "get $7", "set $7", STATIC_GROUP + 6},
+    {"$8", "get $8", "set $8", STATIC_GROUP + 7},
+    {"$9", "get $9", "set $9", STATIC_GROUP + 8},
 };
 #define N_STATICS (sizeof(statics) / sizeof(statics[0]))
-
-/* The stash's key for the last input was made at start-up, so that this
- * replaces a value and allocates nothing. */
-void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v)
-{
-    duk_push_heap_stash(ctx);
-    duk_dup(ctx, v->idx);
-    duk_put_prop_literal(ctx, -2, LAST_INPUT_KEY);
-    duk_pop(ctx);
-    st->last.str = v->str;
-}
 
 /* get RegExp.input, RegExp.$1, ... (magic: the kind) */
 static duk_ret_t statics_get(duk_context *ctx)
@@ -84,7 +73,7 @@ static duk_ret_t statics_get(duk_context *ctx)
         return 1;
     }
     duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, LAST_INPUT_KEY);
+    duk_get_prop_literal(ctx, -1, RE_LAST_INPUT_KEY);
     int start = -1, end = -1;
     switch (kind) {
     case STATIC_INPUT: return 1;
@@ -141,11 +130,11 @@ static duk_ret_t statics_set_nothing(duk_context *ctx)
     return 0;
 }
 
-/* Gives the function on top the name prefix + name. */
-static void set_name(duk_context *ctx, const char *prefix, const char *name)
+/* Gives the function on top its name. */
+static void set_name(duk_context *ctx, const char *name)
 {
     duk_push_literal(ctx, "name");
-    duk_push_sprintf(ctx, "%s%s", prefix, name);
+    duk_push_string(ctx, name);
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE);
 }
 
@@ -156,9 +145,9 @@ static duk_ret_t native_regexp_statics(duk_context *ctx)
         duk_push_string(ctx, statics[i].name);
         duk_push_c_function(ctx, statics_get, 0);
         duk_set_magic(ctx, -1, statics[i].magic);
-        set_name(ctx, "get ", statics[i].name);
+        set_name(ctx, statics[i].get_name);
         duk_push_c_function(ctx, statics[i].magic == STATIC_INPUT ? statics_set_input : statics_set_nothing, 1);
-        set_name(ctx, "set ", statics[i].name);
+        set_name(ctx, statics[i].set_name);
         duk_def_prop(ctx, 0,
                      DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
                          DUK_DEFPROP_SET_CONFIGURABLE);
@@ -170,7 +159,7 @@ void fcw_api_regexp_statics_init(duk_context *ctx, duk_idx_t native_idx)
 {
     duk_push_heap_stash(ctx);
     duk_push_literal(ctx, "");
-    duk_put_prop_literal(ctx, -2, LAST_INPUT_KEY);
+    duk_put_prop_literal(ctx, -2, RE_LAST_INPUT_KEY);
     duk_pop(ctx);
     duk_push_c_function(ctx, native_regexp_statics, 1);
     duk_put_prop_literal(ctx, native_idx, "regexpStatics");
