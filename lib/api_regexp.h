@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* One compiled program of the cache. */
 struct re_slot {
@@ -138,15 +139,15 @@ static inline void fcw_re_record(duk_context *ctx, struct re_state *st, const st
                                  const struct re_view *v, const int *caps)
 {
     struct re_last *last = &st->last;
-    int ncap = slot->ncap, n = ncap < RE_LAST_GROUPS + 1 ? ncap : RE_LAST_GROUPS + 1;
+    int ncap = slot->ncap;
     if (last->str != v->str) {
         fcw_re_record_input(ctx, st, v);
     }
     last->input_set = 0;
     last->ncap = ncap;
-    for (int i = 0; i < 2 * n; i++) {
-        last->caps[i] = caps[i];
-    }
+    /* all of them, whatever ncap (the buffers of fcw_re_caps are at least
+     * that long; the getters read the first ncap pairs): a fixed-size copy */
+    memcpy(last->caps, caps, sizeof(last->caps));
     last->paren[0] = ncap > 1 ? caps[2 * ncap - 2] : -1;
     last->paren[1] = ncap > 1 ? caps[2 * ncap - 1] : -1;
 }
@@ -175,10 +176,13 @@ size_t fcw_re_advance(const struct re_view *v, size_t index, int unicode);
 double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj);
 void fcw_re_set_last_index(duk_context *ctx, duk_idx_t obj, double value);
 
-/* Capture buffers: a fixed array for the usual few groups, else allocated. */
+/* Capture buffers: a fixed array for the usual few groups, else allocated
+ * (never shorter than RE_CAPS_INLINE ints: fcw_re_record reads that many). */
 #define RE_CAPS_INLINE 64
 int *fcw_re_caps(duk_context *ctx, int *inline_caps, int ncap);
 void fcw_re_caps_free(duk_context *ctx, int *inline_caps, int *caps);
+
+_Static_assert(RE_CAPS_INLINE >= 2 * (RE_LAST_GROUPS + 1), "fcw_re_record copies 2 * (RE_LAST_GROUPS + 1) ints");
 
 void fcw_api_regexp_ops_init(duk_context *ctx, duk_idx_t native_idx);
 void fcw_api_regexp_statics_init(duk_context *ctx, duk_idx_t native_idx);
