@@ -99,17 +99,103 @@ function isBigIntLiteral(node) {
     return node.type === 'Literal' && typeof node.bigint === 'string';
 }
 
+/* Whether the value of expression node is a BigInt, or an array or object
+ * literal holding one, as far as its text shows: a BigInt literal or
+ * `BigInt(...)`, arithmetic on one, a name of `names`, a function called
+ * at once that returns one (`(() => BigInt(2 ** 32 - 1))()`). */
+function bigValued(node, names) {
+    switch (node.type) {
+    case 'Literal':
+        return isBigIntLiteral(node);
+    case 'Identifier':
+        return names.has(node.name);
+    case 'CallExpression': {
+        const callee = node.callee;
+        if (callee.type === 'Identifier') {
+            return callee.name === 'BigInt';
+        }
+        if (callee.type === 'MemberExpression') {
+            /* BigInt.asUintN(...), Object.freeze({ ... }) */
+            return callee.object.type === 'Identifier' && (callee.object.name === 'BigInt' ||
+                (callee.object.name === 'Object' && node.arguments.length === 1 &&
+                 bigValued(node.arguments[0], names)));
+        }
+        if (FUNCTIONS.has(callee.type) && !callee.async && !callee.generator) {
+            if (callee.body.type !== 'BlockStatement') {
+                return bigValued(callee.body, names);
+            }
+            return callee.body.body.some((s) => s.type === 'ReturnStatement' && s.argument !== null &&
+                bigValued(s.argument, names));
+        }
+        return false;
+    }
+    case 'UnaryExpression':
+        return (node.operator === '-' || node.operator === '~') && bigValued(node.argument, names);
+    case 'BinaryExpression':
+        return BINARY[node.operator] !== undefined && !BOOLEAN_BINARY.has(node.operator) &&
+            (bigValued(node.left, names) || bigValued(node.right, names));
+    case 'ConditionalExpression':
+        return bigValued(node.consequent, names) || bigValued(node.alternate, names);
+    case 'SequenceExpression':
+        return bigValued(node.expressions[node.expressions.length - 1], names);
+    case 'ArrayExpression':
+        return node.elements.some((e) => e !== null && bigValued(e.type === 'SpreadElement' ? e.argument : e, names));
+    case 'ObjectExpression':
+        return node.properties.some((p) => p.type === 'Property' && bigValued(p.value, names));
+    default:
+        return false;
+    }
+}
+
+/* The names that top-level declarations bind to BigInt values
+ * (`const _32n = BigInt(32)`, `const CURVE = { p: 2n ** 255n - 19n }`):
+ * code that mentions one handles BigInts. */
+function bigNames(ast) {
+    const names = new Set();
+    for (const statement of ast.body) {
+        if (statement.type !== 'VariableDeclaration') {
+            continue;
+        }
+        for (const d of statement.declarations) {
+            if (d.id.type === 'Identifier' && d.init && bigValued(d.init, names)) {
+                names.add(d.id.name);
+            }
+        }
+    }
+    return names;
+}
+
+/* Whether the identifier child `key` of `parent` names a variable (not a
+ * property). */
+function isReference(parent, key) {
+    if (parent === null) {
+        return true;
+    }
+    switch (parent.type) {
+    case 'MemberExpression':
+        return key !== 'property' || parent.computed;
+    case 'Property':
+    case 'PropertyDefinition':
+    case 'MethodDefinition':
+        return key !== 'key' || parent.computed || (parent.type === 'Property' && parent.shorthand);
+    default:
+        return true;
+    }
+}
+
 /* The functions and top-level statements that contain a trigger directly
  * (in no nested function). */
 function findTriggers(ast) {
     const marked = new Set();
+    const names = bigNames(ast);
     let bigint = false;
     (function visit(node, parent, key, fn) {
         let trigger = false;
         if (isBigIntLiteral(node)) {
             trigger = true;
         } else if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') {
-            trigger = TRIGGER_NAMES.has(node.name) || TRIGGER_PATTERN.test(node.name);
+            trigger = TRIGGER_NAMES.has(node.name) || TRIGGER_PATTERN.test(node.name) ||
+                (names.has(node.name) && node.type === 'Identifier' && isReference(parent, key));
         } else if (node.type === 'BinaryExpression' && EQUALITY.has(node.operator)) {
             trigger = (isTypeof(node.left) && isStringLiteral(node.right) && node.right.value === 'bigint') ||
                 (isTypeof(node.right) && isStringLiteral(node.left) && node.left.value === 'bigint');
@@ -117,7 +203,10 @@ function findTriggers(ast) {
             /* a type name used as a value (`names[typeof x]`, `switch
              * (typeof x)`): code generic over types, BigInts included */
             trigger = !(parent && parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator) &&
-                (isStringLiteral(parent.left) || isStringLiteral(parent.right)));
+                (isStringLiteral(parent.left) || isStringLiteral(parent.right))) &&
+                /* but not in a message: `"got " + typeof x`, `${typeof x}` */
+                !(parent && ((parent.type === 'BinaryExpression' && parent.operator === '+') ||
+                    parent.type === 'TemplateLiteral'));
         }
         bigint = bigint || (trigger && !isTypeof(node));
         if (trigger && fn !== null) {
@@ -193,6 +282,37 @@ function isPlainPrimitive(node) {
     }
     return (node.type === 'Identifier' && node.name === 'undefined') ||
         (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+/* Whether node's value is surely no BigInt: a literal, a template, the
+ * result of an operator that gives a boolean, a string or a number (`>>>`,
+ * unary +, and arithmetic with such an operand, which throws a TypeError
+ * for a BigInt, but for + with a string, which gives a string), a
+ * `.length`, Number(...) or Math.x(...). */
+function notBig(node) {
+    switch (node.type) {
+    case 'Literal':
+        return !isBigIntLiteral(node);
+    case 'TemplateLiteral':
+        return true;
+    case 'UnaryExpression':
+        return (node.operator !== '-' && node.operator !== '~') || notBig(node.argument);
+    case 'BinaryExpression':
+        return BOOLEAN_BINARY.has(node.operator) || node.operator === '>>>' ||
+            notBig(node.left) || notBig(node.right);
+    case 'ConditionalExpression':
+        return notBig(node.consequent) && notBig(node.alternate);
+    case 'MemberExpression':
+        return !node.computed && node.property.type === 'Identifier' && node.property.name === 'length';
+    case 'CallExpression': {
+        const c = node.callee;
+        return (c.type === 'Identifier' && (c.name === 'Number' || c.name === 'String' || c.name === 'parseInt' ||
+            c.name === 'parseFloat')) ||
+            (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Math');
+    }
+    default:
+        return false;
+    }
 }
 
 function isNullish(node) {
@@ -285,6 +405,9 @@ class Lowering {
             this.truthTest(node.alternate);
             return;
         }
+        if (notBig(node)) {
+            return;
+        }
         this.ms.prependRight(node.start, `${OPS}.truthy(`);
         this.ms.appendLeft(node.end, ')');
         this.changed = true;
@@ -342,20 +465,22 @@ class Lowering {
         }
     }
 
-    /* Whether the binary node keeps its native operator. */
+    /* Whether the binary node keeps its native operator: `>>>` (a TypeError
+     * for BigInts), arithmetic with an operand that is no BigInt (a
+     * TypeError for a BigInt, or a string), comparisons of two such, and
+     * what a BigInt cannot be equal to. */
     staysNative(node) {
         const { operator, left, right } = node;
         if (operator === '===' || operator === '!==') {
-            return isPlainPrimitive(left) || isPlainPrimitive(right);
+            return isPlainPrimitive(left) || isPlainPrimitive(right) || notBig(left) || notBig(right);
         }
         if (operator === '==' || operator === '!=') {
-            return isNullish(left) || isNullish(right);
+            return isNullish(left) || isNullish(right) || (notBig(left) && notBig(right));
         }
-        if (operator === '+') {
-            return isStringLiteral(left) || isStringLiteral(right) || left.type === 'TemplateLiteral' ||
-                right.type === 'TemplateLiteral';
+        if (BOOLEAN_BINARY.has(operator)) {
+            return notBig(left) && notBig(right);
         }
-        return false;
+        return operator === '>>>' || notBig(left) || notBig(right);
     }
 
     binary(node) {
@@ -369,7 +494,7 @@ class Lowering {
     unary(node) {
         const fn = UNARY[node.operator];
         const arg = node.argument;
-        if (fn === undefined || (arg.type === 'Literal' && typeof arg.value === 'number')) {
+        if (fn === undefined || notBig(arg)) {
             return;
         }
         this.overwrite(node.start, node.start + 1, `${OPS}.${fn}(`);
@@ -448,7 +573,7 @@ class Lowering {
     assignment(node) {
         const op = node.operator.slice(0, -1);
         const fn = BINARY[op];
-        if (fn === undefined || (op === '+' && isStringLiteral(node.right))) {
+        if (fn === undefined || op === '>>>' || notBig(node.right)) {
             return;
         }
         const left = node.left;
@@ -520,12 +645,79 @@ class Lowering {
                 this.assignment(node);
             }
             break;
+        case 'Identifier':
+            /* list.filter(Boolean) */
+            if (active && node.name === 'Boolean' && parent.type === 'CallExpression' && key === 'arguments') {
+                this.overwrite(node.start, node.end, `${OPS}.truthy`);
+            }
+            break;
+        case 'CallExpression':
+            /* Boolean(x): ToBoolean, as a test */
+            if (active && node.callee.type === 'Identifier' && node.callee.name === 'Boolean' &&
+                node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && !notBig(node.arguments[0])) {
+                this.overwrite(node.callee.start, node.callee.end, `${OPS}.truthy`);
+            }
+            break;
+        }
+    }
+}
+
+/* The offsets where esbuild's bundle starts a module: the line before
+ * each is a comment of its path (`// node_modules/pkg/file.js`), which
+ * esbuild writes unless it minifies. */
+function moduleStarts(code) {
+    const starts = [];
+    const re = /(?:^|\n)\/\/ ([^\s]*[./][^\s]*)\n/g;
+    let m;
+    while ((m = re.exec(code)) !== null) {
+        starts.push(m.index + m[0].length);
+        re.lastIndex = m.index + m[0].length - 1;
+    }
+    return starts;
+}
+
+/* Module granularity: esbuild hoists each module's top level to the
+ * program's, so a module that binds a top-level name to a BigInt
+ * (`const _0n = BigInt(0)`: a BigInt library's constants) has all its
+ * top-level statements marked, and so its functions: they get BigInts
+ * through parameters and fields too (a field's `add(a, b) { return mod(a +
+ * b, this.ORDER); }`). Objects and arrays holding BigInts (zod's table of
+ * int64 bounds) do not count. Code before the first module comment is in
+ * no module. */
+function spreadModules(ast, code, marked) {
+    const starts = moduleStarts(code);
+    if (starts.length === 0) {
+        return;
+    }
+    const names = bigNames(ast);
+    let i = -1;
+    const moduleOf = new Map();
+    for (const statement of ast.body) {
+        while (i + 1 < starts.length && starts[i + 1] <= statement.start) {
+            i++;
+        }
+        moduleOf.set(statement, i);
+    }
+    const big = new Set();
+    for (const statement of ast.body) {
+        if (moduleOf.get(statement) >= 0 && statement.type === 'VariableDeclaration' &&
+            statement.declarations.some((d) => d.id.type === 'Identifier' && d.init &&
+                d.init.type !== 'ArrayExpression' && d.init.type !== 'ObjectExpression' && bigValued(d.init, names))) {
+            big.add(moduleOf.get(statement));
+        }
+    }
+    for (const statement of ast.body) {
+        if (big.has(moduleOf.get(statement))) {
+            marked.add(statement);
         }
     }
 }
 
 function transform(ast, ms, code) {
     const marked = findTriggers(ast);
+    if (marked.size > 0) {
+        spreadModules(ast, code, marked);
+    }
     if (marked.size === 0) {
         return false;
     }
