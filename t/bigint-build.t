@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # BigInt through the build tool: the lowering pass's own checks
 # (t/bigint/lowering-check.cjs, run by Node), then every worker of t/bigint/
-# (plain modules, and zod 4 from npm) is built with contrib/fcworker-build,
+# (plain modules, zod 4 and @noble's hashes and curves from npm) is built with contrib/fcworker-build,
 # run in the runtime (t/jsrun) and in Node, and must print the same lines.
 # Node.js and npm are required: without them the test fails.
 use strict;
@@ -82,11 +82,13 @@ sub compare_lines {
 }
 
 my @cases = map { [ $_, "$top/t/bigint", $_ ] } map { m{([^/]+)$} } sort glob "$top/t/bigint/*.js";
-push @cases, [ 'zod/index.js', writable_folder("$top/t/bigint/zod", 'zod'), 'index.js' ];
+for my $package (qw(zod noble)) {
+    push @cases, [ "$package/index.js", writable_folder("$top/t/bigint/$package", $package), 'index.js' ];
+}
 for my $case (@cases) {
     my ($name, $folder, $entry) = @$case;
-    if ($name =~ m{^zod/}) {
-        npm_ci($folder, 't/bigint/zod') or next;
+    if ($name =~ m{^(\w+)/}) {
+        npm_ci($folder, "t/bigint/$1") or next;
     }
     (my $base = $name) =~ s{[/.]}{-}g;
     my $built = "$dir/$base.out.js";

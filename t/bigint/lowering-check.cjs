@@ -135,3 +135,47 @@ r = lower('function f(v, o) { const n = 0n; return [typeof v, typeof v === "bigi
 check(r.code.includes('__fcw_bigint.typeOf(typeof v === "undefined" ? void 0 : v), (typeof v === "object" && __fcw_bigint.isBigInt(v)), ' +
     '!(typeof v === "object" && __fcw_bigint.isBigInt(v)), (typeof v === "object" && !__fcw_bigint.isBigInt(v)), typeof v === "number", ' +
     '__fcw_bigint.isBigInt(o.p), __fcw_bigint.typeOf( o.p) === "object", __fcw_bigint.typeOf( o.p)'), 'typeof in all positions', r.code);
+
+r = lower('const U32_MASK64 = (() => BigInt(2 ** 32 - 1))(), _32n = BigInt(32);\n' +
+    'function fromBig(n) { return { h: Number(n >> _32n & U32_MASK64) | 0, l: Number(n & U32_MASK64) | 0 }; }\n' +
+    'const K = split([1n]);\nfunction g(a, b) { return K[0] + a * b; }\n');
+check(r.code.includes('Number(__fcw_bigint.and(__fcw_bigint.sar(n , _32n) , U32_MASK64)) | 0') &&
+    r.code.includes('Number(__fcw_bigint.and(n , U32_MASK64)) | 0'),
+    'a function that names a top-level BigInt is a BigInt scope', r.code);
+check(r.code.includes('return K[0] + a * b;'), 'a name bound to what a call returns marks nothing', r.code);
+
+const modules = '// node_modules/lib/field.js\nconst _0n = BigInt(0);\nclass F { add(a, b) { return a + b; } }\n' +
+    'function inRange(n, max) { return n < max; }\n// src/app.js\nfunction h(a, b) { return a * b; }\n';
+r = lower(modules);
+check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('return __fcw_bigint.lt(n , max);') &&
+    r.code.includes('return a * b;'), 'every function of a module that binds a BigInt is lowered, and no other module', r.code);
+r = lower(modules.replace(/\/\/ [^\n]*\n/g, ''));
+check(r.code.includes('return a + b;') && r.code.includes('return n < max;'), 'without module comments, no module is lowered whole', r.code);
+r = lower('// node_modules/z/util.js\nconst RANGES = { int64: [BigInt(-1), BigInt(1)] };\nfunction g(a, b) { return a + b; }\n');
+check(r.code.includes('return a + b;'), 'an object holding BigInts does not make a BigInt module', r.code);
+
+r = lower('function f(h, l, s, arr, x) { const big = 1n; x |= 0; x += 1n; ' +
+    'return [h >>> s, l | 0, (h >>> 0) + (l >>> 0), 32 - s, 2 ** 32, h < arr.length, s === arr.length, -s, 1n + 1, +1n, 1n >>> 0n]; }');
+check(r.code.includes('x |= 0;') && r.code.includes('x = __fcw_bigint.add(x, __fcw_bigint.lit("1"))') &&
+    r.code.includes('[h >>> s, l | 0, (h >>> 0) + (l >>> 0), 32 - s, 2 ** 32, __fcw_bigint.lt(h , arr.length), s === arr.length, ' +
+        '__fcw_bigint.neg(s), __fcw_bigint.add(__fcw_bigint.lit("1") , 1), __fcw_bigint.pos(__fcw_bigint.lit("1")), ' +
+        '__fcw_bigint.shr(__fcw_bigint.lit("1") , __fcw_bigint.lit("0"))]'),
+    'operators with an operand that is no BigInt stay native, but for a BigInt operand', r.code);
+runBoth('number code in a BigInt scope runs', `
+    function f(h, l, s) {
+        const big = 2n ** 64n - 1n;
+        let w = 5;
+        w |= 8;
+        w += 1;
+        return [(h >>> 0) + (l >>> 0), (h + l + ((s / 2 ** 32) | 0)) | 0, h >>> s | l << 32 - s, w, -s, big >> 3n, -(big)].join();
+    }
+    result = f(-1, 2 ** 31, 8);`);
+
+r = lower('function f(x) { const z = 0n; return [Boolean(x), [x].filter(Boolean), Boolean(1 + 2)]; }');
+check(r.code.includes('[__fcw_bigint.truthy(x), [x].filter(__fcw_bigint.truthy), Boolean(1 + 2)]'),
+    'Boolean(x) and filter(Boolean) in a BigInt scope are truth tests', r.code);
+runBoth('Boolean runs', 'const z = 0n; result = [Boolean(z), Boolean(1n), [0n, 1n, 2n].filter(Boolean).length, Boolean("")].join();');
+
+r = lower('const a = 1n;\nfunction m(v, w) { if (typeof w !== "number") throw new TypeError("got " + typeof v + `${typeof w}`); return v + w; }\n');
+check(r.code.includes('return v + w;') && r.code.includes('"got " + __fcw_bigint.typeOf('),
+    'a typeof in a message does not make a BigInt scope', r.code);

@@ -322,9 +322,10 @@ function isNullish(node) {
 }
 
 class Lowering {
-    constructor(ms, code) {
+    constructor(ms, code, names) {
         this.ms = ms;
         this.code = code;
+        this.names = names;
         this.changed = false;
     }
 
@@ -480,6 +481,10 @@ class Lowering {
         if (BOOLEAN_BINARY.has(operator)) {
             return notBig(left) && notBig(right);
         }
+        const names = this.names;
+        if (bigValued(left, names) || bigValued(right, names)) {
+            return false; /* `1n + 1`: the TypeError */
+        }
         return operator === '>>>' || notBig(left) || notBig(right);
     }
 
@@ -573,7 +578,8 @@ class Lowering {
     assignment(node) {
         const op = node.operator.slice(0, -1);
         const fn = BINARY[op];
-        if (fn === undefined || op === '>>>' || notBig(node.right)) {
+        if (fn === undefined || ((op === '>>>' || notBig(node.right)) && !bigValued(node.left, this.names) &&
+            !bigValued(node.right, this.names))) {
             return;
         }
         const left = node.left;
@@ -721,7 +727,7 @@ function transform(ast, ms, code) {
     if (marked.size === 0) {
         return false;
     }
-    const lowering = new Lowering(ms, code);
+    const lowering = new Lowering(ms, code, bigNames(ast));
     lowering.walk(ast, null, null, false, false, marked);
     return lowering.changed;
 }
