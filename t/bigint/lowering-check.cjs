@@ -179,3 +179,8 @@ runBoth('Boolean runs', 'const z = 0n; result = [Boolean(z), Boolean(1n), [0n, 1
 r = lower('const a = 1n;\nfunction m(v, w) { if (typeof w !== "number") throw new TypeError("got " + typeof v + `${typeof w}`); return v + w; }\n');
 check(r.code.includes('return v + w;') && r.code.includes('"got " + __fcw_bigint.typeOf('),
     'a typeof in a message does not make a BigInt scope', r.code);
+
+r = lower('function sum(a, b) { return a + b; }\nconst scale = (x, k) => x * k;\nfunction twice(v) { return sum(v, v); }\n' +
+    'function plain(a, b) { return a - b; }\nfunction main(x) { return [scale(sum(x, 1n), 2n), twice(BigInt(x)), plain(x, 1)]; }\n');
+check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('__fcw_bigint.mul(x , k)') &&
+    r.code.includes('return a - b;'), 'a function called with a BigInt argument from a BigInt scope is one', r.code);

@@ -31,24 +31,54 @@
  *     and targets in parentheses stay native, and so do `===`/`!==` with a
  *     literal that is not a BigInt, `==`/`!=` with null or undefined, and
  *     `+`/`+=` with a string literal: their native result is already right
- *     for BigInts.
+ *     for BigInts;
+ *   - so does an operator whose operand is surely no BigInt (notBig: a
+ *     literal, a template, `x >>> s`, `x | 0`, `a.length`, Number(x), ...),
+ *     unless the other is visibly one (`1n + 1` keeps its TypeError):
+ *     arithmetic and bitwise operators then (`h >>> s | l << 32 - s`,
+ *     `(a >>> 0) + (b >>> 0)`, `2 ** 32`, `i += 1`), comparisons and `==`
+ *     when both operands are such, `===` when one is, and `>>>` always (a
+ *     BigInt operand would throw a TypeError in both forms, or for `+` with
+ *     a string give the same string). A BigInt reaching them unseen gives
+ *     a number or a string where the language throws;
+ *   - in "BigInt scopes" only, `Boolean(x)` and a `Boolean` passed to a
+ *     call (`list.filter(Boolean)`) become __fcw_bigint.truthy.
  *
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
  * isBigInt, a library's BIGINT_LIMITS...), BigUint64Array, getBigUint64,
- * setBigUint64, a `typeof x === "bigint"` test, or a `typeof x` used as a
+ * setBigUint64, a `typeof x === "bigint"` test, a `typeof x` used as a
  * value (`names[typeof x]`: code generic over types, such as a validator's
- * `value <= limit` for numbers and BigInts alike), and every function nested
- * in it (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their
- * BigInts from there). At the top level the unit is the statement, not the
- * program: esbuild hoists every ES module of the bundle to that level, so one
+ * `value <= limit` for numbers and BigInts alike; not in a message, `"got "
+ * + typeof x`), or a name that a top-level declaration binds to a BigInt
+ * (bigNames: `const _32n = BigInt(32)`, `const MASK = (() => BigInt(2 ** 32
+ * - 1))()`, `const CURVE = { p: ... }`, so @noble/hashes' `fromBig(n)`,
+ * which does `n & U32_MASK64`, is one), and every function nested in it
+ * (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their BigInts
+ * from there). At the top level the unit is the statement, not the program:
+ * esbuild hoists every ES module of the bundle to that level, so one
  * top-level `const MAX = 2n ** 64n` would otherwise put every operator of
  * the program behind a call; a top-level statement that mentions (outside its
- * functions) a name bound by such a statement is one too. Operators elsewhere
- * stay native, so hot code that never sees a BigInt pays nothing; a BigInt
- * reaching them is compared through its @@toPrimitive (exact for safe
- * integers, approximate beyond 2^53), and arithmetic on it there gives a
- * number instead of a TypeError or a BigInt.
+ * functions) a name bound by such a statement is one too. But a module of
+ * the bundle (from one of esbuild's `// path` comments to the next) that
+ * binds a top-level name to a BigInt value (not an object or array holding
+ * some, as zod's table of int64 bounds) is a BigInt module: all its
+ * top-level statements, and so all its functions, are scopes, since a
+ * BigInt library's functions also get BigInts through parameters and
+ * fields (@noble/curves' field methods `add(a, b) { return mod(a + b,
+ * this.ORDER); }`, `inRange(n, min, max)`), which no rule of the text of
+ * one function can see. A top-level function that a scope calls by its
+ * name with a BigInt argument (bigValued: `sum(x, 1n)`, `f(_0n)`) is one
+ * too, and so on for its calls (spreadCalls); methods and arguments that
+ * are only variables are not followed. Lowering every module that makes
+ * BigInts would have lowered zod 4's schemas (+5% instructions on the
+ * bench's Hono API GET, +19% on its POST); the number operators of a BigInt module's other
+ * code stay native as above (SHA-512 of 32 KB in @noble/hashes, whose
+ * _u64 module is one: 105 ms, 600-1,150 ms with them lowered). Operators
+ * elsewhere stay native, so hot code that never sees a BigInt pays nothing;
+ * a BigInt reaching them is compared through its @@toPrimitive (exact for
+ * safe integers, approximate beyond 2^53), and arithmetic on it there gives
+ * a number or a string instead of a TypeError or a BigInt.
  */
 'use strict';
 
@@ -719,15 +749,51 @@ function spreadModules(ast, code, marked) {
     }
 }
 
+/* Calls: a top-level function (`function f` or `const f = ... =>`) that
+ * a BigInt scope calls by its name with a BigInt argument (`sum(x, 1n)`,
+ * `f(_0n)`) is a scope too, and so on for the calls in it. */
+function spreadCalls(ast, marked, names) {
+    const functions = new Map();
+    for (const statement of ast.body) {
+        if (statement.type === 'FunctionDeclaration' && statement.id) {
+            functions.set(statement.id.name, statement);
+        } else if (statement.type === 'VariableDeclaration') {
+            for (const d of statement.declarations) {
+                if (d.id.type === 'Identifier' && d.init && FUNCTIONS.has(d.init.type)) {
+                    functions.set(d.id.name, d.init);
+                }
+            }
+        }
+    }
+    const inScope = new Set();
+    const work = [...marked];
+    const visit = (node) => {
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' &&
+            node.arguments.some((a) => a.type !== 'SpreadElement' && bigValued(a, names))) {
+            const fn = functions.get(node.callee.name);
+            if (fn !== undefined && !marked.has(fn) && !inScope.has(fn)) {
+                marked.add(fn);
+                work.push(fn);
+            }
+        }
+        eachChild(node, visit);
+    };
+    while (work.length > 0) {
+        const node = work.pop();
+        inScope.add(node);
+        visit(node);
+    }
+}
+
 function transform(ast, ms, code) {
     const marked = findTriggers(ast);
-    if (marked.size > 0) {
-        spreadModules(ast, code, marked);
-    }
     if (marked.size === 0) {
         return false;
     }
-    const lowering = new Lowering(ms, code, bigNames(ast));
+    const names = bigNames(ast);
+    spreadModules(ast, code, marked);
+    spreadCalls(ast, marked, names);
+    const lowering = new Lowering(ms, code, names);
     lowering.walk(ast, null, null, false, false, marked);
     return lowering.changed;
 }
