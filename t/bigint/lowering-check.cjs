@@ -184,3 +184,11 @@ r = lower('function sum(a, b) { return a + b; }\nconst scale = (x, k) => x * k;\
     'function plain(a, b) { return a - b; }\nfunction main(x) { return [scale(sum(x, 1n), 2n), twice(BigInt(x)), plain(x, 1)]; }\n');
 check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('__fcw_bigint.mul(x , k)') &&
     r.code.includes('return a - b;'), 'a function called with a BigInt argument from a BigInt scope is one', r.code);
+
+r = lower('function f(x, y) { const z = 0n; const v = x || y, w = x && g(y); if (x || y) h(); return [!(x && y), z ?? 1, (x) || y]; }');
+check(r.code.includes('const v = (__fcw_bigint.truthy(x) ? x : y), w = (__fcw_bigint.truthy(x) ? g(y) : x);') &&
+    r.code.includes('if (__fcw_bigint.truthy(x) || __fcw_bigint.truthy(y)) h();') &&
+    r.code.includes('!(__fcw_bigint.truthy(x) && __fcw_bigint.truthy(y))') && r.code.includes('z ?? 1'),
+    '|| and && of a name used as a value test it for truth', r.code);
+runBoth('|| and && used as values run', 'const z = 0n, o = 2n; const a = z || "empty", b = z && "never", c = o && z, d = o || 1; ' +
+    'result = [a, b, c, d, Boolean(z || o), z || o || 3].join();');

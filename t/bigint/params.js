@@ -30,6 +30,6 @@ say(sum(2n ** 60n, 7n), scale(sum(a, 1n), 3n), twice(2n ** 70n), sum(1, 2));
 
 const zero = 0n;
 say(Boolean(zero), Boolean(1n), zero ? 1 : 2, !zero, [0n, 1n, 2n, 0n].filter(Boolean).length,
-    zero || !zero ? 'a' : 'b', zero && zero !== 0n ? 'c' : 'd');
+    zero || !zero ? 'a' : 'b', zero && zero !== 0n ? 'c' : 'd', zero || 'empty', zero && 'never');
 
 (typeof print === 'function' ? print : console.log)(out.join('\n'));

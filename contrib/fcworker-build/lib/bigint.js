@@ -42,7 +42,10 @@
  *     a string give the same string). A BigInt reaching them unseen gives
  *     a number or a string where the language throws;
  *   - in "BigInt scopes" only, `Boolean(x)` and a `Boolean` passed to a
- *     call (`list.filter(Boolean)`) become __fcw_bigint.truthy.
+ *     call (`list.filter(Boolean)`) become __fcw_bigint.truthy, and `a ||
+ *     b` and `a && b` used as values (not tested), for a name a, become
+ *     `(__fcw_bigint.truthy(a) ? a : b)` and `(__fcw_bigint.truthy(a) ? b :
+ *     a)`.
  *
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
@@ -356,6 +359,7 @@ class Lowering {
         this.ms = ms;
         this.code = code;
         this.names = names;
+        this.tests = new Set();
         this.changed = false;
     }
 
@@ -632,6 +636,45 @@ class Lowering {
         this.ms.appendLeft(node.end, ')');
     }
 
+    /* Adds the nodes that node tests for truth to this.tests (before its
+     * children are walked): what truthTest will wrap. */
+    markTests(node) {
+        const tests = this.tests;
+        if (TESTED[node.type] !== undefined && node[TESTED[node.type]]) {
+            tests.add(node[TESTED[node.type]]);
+        } else if (node.type === 'UnaryExpression' && node.operator === '!') {
+            tests.add(node.argument);
+        } else if (tests.has(node) && node.type === 'LogicalExpression' && node.operator !== '??') {
+            tests.add(node.left);
+            tests.add(node.right);
+        } else if (tests.has(node) && node.type === 'ConditionalExpression') {
+            tests.add(node.consequent);
+            tests.add(node.alternate);
+        }
+    }
+
+    /* `a || b` and `a && b` used as values, for a name a: `(truthy(a) ? a :
+     * b)` and `(truthy(a) ? b : a)`. */
+    logicalValue(node) {
+        const left = node.left;
+        if ((node.operator !== '||' && node.operator !== '&&') || left.type !== 'Identifier' ||
+            left.name === 'Boolean' || left.start !== node.start) {
+            return;
+        }
+        const at = this.token(left.end, node.right.start);
+        if (this.code.slice(left.end, at).trim() !== '') {
+            return;
+        }
+        const a = left.name;
+        if (node.operator === '||') {
+            this.overwrite(left.start, at + 2, `(${OPS}.truthy(${a}) ? ${a} :`);
+            this.ms.appendLeft(node.end, ')');
+        } else {
+            this.overwrite(left.start, at + 2, `(${OPS}.truthy(${a}) ?`);
+            this.ms.appendLeft(node.end, ` : ${a})`);
+        }
+    }
+
     /* Post-order walk: children are edited before their parents, so that a
      * parent's opening text goes in front of a child's (prependRight) and
      * its closing text after (appendLeft). */
@@ -645,6 +688,9 @@ class Lowering {
             this.walk(compared.argument, compared, 'argument', active, inherit, marked);
             this.typeofComparison(node, compared);
             return;
+        }
+        if (active) {
+            this.markTests(node);
         }
         eachChild(node, (child, k) => this.walk(child, node, k, active, inherit, marked));
         if (active && TESTED[node.type] !== undefined && node[TESTED[node.type]]) {
@@ -685,6 +731,11 @@ class Lowering {
             /* list.filter(Boolean) */
             if (active && node.name === 'Boolean' && parent.type === 'CallExpression' && key === 'arguments') {
                 this.overwrite(node.start, node.end, `${OPS}.truthy`);
+            }
+            break;
+        case 'LogicalExpression':
+            if (active && !this.tests.has(node)) {
+                this.logicalValue(node);
             }
             break;
         case 'CallExpression':
