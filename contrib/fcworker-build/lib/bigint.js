@@ -65,7 +65,10 @@
  * functions) a name bound by such a statement is one too. But a module of
  * the bundle (from one of esbuild's `// path` comments to the next) that
  * binds a top-level name to a BigInt value (not an object or array holding
- * some, as zod's table of int64 bounds) is a BigInt module: all its
+ * some, as zod's table of int64 bounds) and uses it in a function or a
+ * class (not only in top-level code, as @noble/hashes' SHA-3 module builds
+ * its table of round constants: its permutation is number code that a
+ * lowering makes ten times dearer) is a BigInt module: all its
  * top-level statements, and so all its functions, are scopes, since a
  * BigInt library's functions also get BigInts through parameters and
  * fields (@noble/curves' field methods `add(a, b) { return mod(a + b,
@@ -785,13 +788,35 @@ function spreadModules(ast, code, marked) {
         }
         moduleOf.set(statement, i);
     }
+    /* each module's top-level names bound to a BigInt */
+    const own = new Map();
+    for (const statement of ast.body) {
+        const m = moduleOf.get(statement);
+        if (m >= 0 && statement.type === 'VariableDeclaration') {
+            for (const d of statement.declarations) {
+                if (d.id.type === 'Identifier' && d.init && d.init.type !== 'ArrayExpression' &&
+                    d.init.type !== 'ObjectExpression' && bigValued(d.init, names)) {
+                    own.set(d.id.name, m);
+                }
+            }
+        }
+    }
+    /* a module is one when its functions or classes use such a name: one
+     * that uses its BigInts only at its top level (SHA-3's table of round
+     * constants) has number code in its functions */
     const big = new Set();
     for (const statement of ast.body) {
-        if (moduleOf.get(statement) >= 0 && statement.type === 'VariableDeclaration' &&
-            statement.declarations.some((d) => d.id.type === 'Identifier' && d.init &&
-                d.init.type !== 'ArrayExpression' && d.init.type !== 'ObjectExpression' && bigValued(d.init, names))) {
-            big.add(moduleOf.get(statement));
+        const m = moduleOf.get(statement);
+        if (big.has(m)) {
+            continue;
         }
+        (function visit(node, parent, key, inside) {
+            if (inside && node.type === 'Identifier' && own.get(node.name) === m && isReference(parent, key)) {
+                big.add(m);
+            }
+            const deeper = inside || FUNCTIONS.has(node.type) || node.type === 'ClassBody';
+            eachChild(node, (child, k) => visit(child, node, k, deeper));
+        })(statement, null, null, false);
     }
     for (const statement of ast.body) {
         if (big.has(moduleOf.get(statement))) {
