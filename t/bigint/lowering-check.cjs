@@ -196,3 +196,11 @@ check(r.code.includes('const v = (__fcw_bigint.truthy(x) ? x : y), w = (__fcw_bi
     '|| and && of a name used as a value test it for truth', r.code);
 runBoth('|| and && used as values run', 'const z = 0n, o = 2n; const a = z || "empty", b = z && "never", c = o && z, d = o || 1; ' +
     'result = [a, b, c, d, Boolean(z || o), z || o || 3].join();');
+
+r = lower('const M = BigInt(255);\nconst add3H = (low, Ah, Bh, Ch) => (Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0;\n' +
+    'function f(n, x, y) { return [Number(n & M) | 0, -(x * y) | 0, (1n + x) | 0, x * y, +(x - y)]; }\n' +
+    '// node_modules/u64.js\nconst _32n = BigInt(32);\nconst hi = (n) => n >> _32n;\nconst add = (a, b, c) => (a + b + c) | 0;\n');
+check(r.code.includes('(Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0') && r.code.includes('(a + b + c) | 0') &&
+    r.code.includes('[Number(__fcw_bigint.and(n , M)) | 0, -(x * y) | 0, __fcw_bigint.or((__fcw_bigint.add(__fcw_bigint.lit("1") , x)) , 0), ' +
+        '__fcw_bigint.mul(x , y), +(x - y)]'),
+    'the operands of a native arithmetic operator are no BigInts either', r.code);

@@ -153,8 +153,8 @@ function bigValued(node, names) {
         if (callee.type === 'MemberExpression') {
             /* BigInt.asUintN(...), Object.freeze({ ... }) */
             return callee.object.type === 'Identifier' && (callee.object.name === 'BigInt' ||
-                (callee.object.name === 'Object' && node.arguments.length === 1 &&
-                 bigValued(node.arguments[0], names)));
+                (callee.object.name === 'Object' && !callee.computed && callee.property.name === 'freeze' &&
+                 node.arguments.length === 1 && bigValued(node.arguments[0], names)));
         }
         if (FUNCTIONS.has(callee.type) && !callee.async && !callee.generator) {
             if (callee.body.type !== 'BlockStatement') {
@@ -363,6 +363,7 @@ class Lowering {
         this.code = code;
         this.names = names;
         this.tests = new Set();
+        this.numeric = new Set();
         this.changed = false;
     }
 
@@ -522,7 +523,24 @@ class Lowering {
         if (bigValued(left, names) || bigValued(right, names)) {
             return false; /* `1n + 1`: the TypeError */
         }
-        return operator === '>>>' || notBig(left) || notBig(right);
+        return operator === '>>>' || notBig(left) || notBig(right) || this.numeric.has(node);
+    }
+
+    /* Before node's children are walked: the operands of an arithmetic or
+     * bitwise operator that stays native are no BigInts either (a BigInt
+     * there would throw; for + next to a string, the native + gives the
+     * same string), nor those of unary -, ~ in such a place and of unary
+     * +: in `(Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0` every + stays
+     * native. */
+    markNumeric(node) {
+        if (node.type === 'BinaryExpression' && BINARY[node.operator] !== undefined &&
+            !BOOLEAN_BINARY.has(node.operator) && this.staysNative(node)) {
+            this.numeric.add(node.left);
+            this.numeric.add(node.right);
+        } else if (node.type === 'UnaryExpression' && (node.operator === '+' ||
+                   (this.numeric.has(node) && (node.operator === '-' || node.operator === '~')))) {
+            this.numeric.add(node.argument);
+        }
     }
 
     binary(node) {
@@ -536,7 +554,8 @@ class Lowering {
     unary(node) {
         const fn = UNARY[node.operator];
         const arg = node.argument;
-        if (fn === undefined || notBig(arg)) {
+        if (fn === undefined || notBig(arg) ||
+            ((this.numeric.has(node) || node.operator === '+') && !bigValued(arg, this.names))) {
             return;
         }
         this.overwrite(node.start, node.start + 1, `${OPS}.${fn}(`);
@@ -694,6 +713,7 @@ class Lowering {
         }
         if (active) {
             this.markTests(node);
+            this.markNumeric(node);
         }
         eachChild(node, (child, k) => this.walk(child, node, k, active, inherit, marked));
         if (active && TESTED[node.type] !== undefined && node[TESTED[node.type]]) {
