@@ -78,9 +78,11 @@
  * too, and so on for its calls (spreadCalls); methods and arguments that
  * are only variables are not followed. Lowering every module that makes
  * BigInts would have lowered zod 4's schemas (+5% instructions on the
- * bench's Hono API GET, +19% on its POST); the number operators of a BigInt module's other
- * code stay native as above (SHA-512 of 32 KB in @noble/hashes, whose
- * _u64 module is one: 105 ms, 600-1,150 ms with them lowered). Operators
+ * bench's Hono API GET, +19% on its POST); the number operators of a
+ * BigInt module's other code stay native as above (@noble/hashes' _u64 is
+ * one: SHA-512 of 32 KB costs 1.28 billion instructions in t/jsrun as when
+ * nothing of it was lowered, 10 times that with its operators lowered,
+ * 1.68 billion with only those next to a number kept native). Operators
  * elsewhere stay native, so hot code that never sees a BigInt pays nothing;
  * a BigInt reaching them is compared through its @@toPrimitive (exact for
  * safe integers, approximate beyond 2^53), and arithmetic on it there gives
@@ -764,7 +766,8 @@ class Lowering {
         case 'CallExpression':
             /* Boolean(x): ToBoolean, as a test */
             if (active && node.callee.type === 'Identifier' && node.callee.name === 'Boolean' &&
-                node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && !notBig(node.arguments[0])) {
+                node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' &&
+                !notBig(node.arguments[0])) {
                 this.overwrite(node.callee.start, node.callee.end, `${OPS}.truthy`);
             }
             break;
