@@ -81,7 +81,7 @@
  * bench's Hono API GET, +19% on its POST); the number operators of a
  * BigInt module's other code stay native as above (@noble/hashes' _u64 is
  * one: SHA-512 of 32 KB costs 1.28 billion instructions in t/jsrun as when
- * nothing of it was lowered, 10 times that with its operators lowered,
+ * nothing of it was lowered, 11.8 billion with its operators lowered,
  * 1.68 billion with only those next to a number kept native). Operators
  * elsewhere stay native, so hot code that never sees a BigInt pays nothing;
  * a BigInt reaching them is compared through its @@toPrimitive (exact for
