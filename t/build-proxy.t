@@ -7,7 +7,8 @@
 # proxy, keys that exist only through the traps, a get trap over real
 # properties, no traps, a proxy of a proxy, what a trap may answer, the
 # defineProperty trap, ordinary objects, Proxy.revocable, array indexes as
-# the string keys traps get, JSON.stringify, for-in, the getPrototypeOf,
+# the string keys traps get, JSON.stringify, for-in (also over a comma
+# expression, as React's createElement writes it), the getPrototypeOf,
 # setPrototypeOf, isExtensible and preventExtensions traps through every
 # built-in that asks (instanceof, isPrototypeOf, __proto__, freeze, seal
 # and their tests), construct's newTarget, the invariants between a trap's

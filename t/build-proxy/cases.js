@@ -200,6 +200,14 @@ show('for-in with a prototype', () => {
 });
 show('for-in revoked', () => { const { proxy, revoke } = Proxy.revocable({ a: 1 }, {}); revoke(); return forIn(proxy); });
 show('for-in plain', () => [forIn({ b: 1, a: 2, 1: 3 }), forIn([7, 8]), forIn('xy'), forIn(null), forIn(Object.create({ up: 1 }, { own: { value: 1, enumerable: true } }))]);
+// a comma expression as the object (React's minified createElement: the
+// lowering prints it without parentheses, `for (k in a, b)`)
+show('for-in plain comma', () => {
+  const config = { a: 1, key: 'k' };
+  let key = null; const out = [];
+  for (const p in (void 0 !== config.key && (key = '' + config.key), config)) out.push(p);
+  return [key, out];
+});
 
 // the traps Duktape lacks (getPrototypeOf as the prototype of instanceof,
 // isPrototypeOf and __proto__; setPrototypeOf, isExtensible,

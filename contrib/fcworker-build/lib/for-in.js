@@ -7,7 +7,8 @@
  * draft's target is immer's own state record; a proxy may have keys that
  * exist only through its traps). On the ES5 output, forInInserts(ast)
  * turns each `for (K in EXPR)` into `for (K in _fcwK(EXPR))`, by two
- * insertions on EXPR's line, so no line moves. The helper is declared in
+ * insertions on EXPR's line, so no line moves (a comma expression
+ * `for (K in a, b)` gets its own parentheses: `_fcwK((a, b))`). The helper is declared in
  * the bundle's first line (see declaration()): the runtime's native
  * `__fcw_helpers.forIn` (native.forInTarget, lib/api_fastpath.c), which
  * returns any object but a proxy as it is and for a proxy an object with
@@ -40,7 +41,11 @@ function forInInserts(ast) {
     const inserts = [];
     walk.simple(ast, {
         ForInStatement(node) {
-            inserts.push([node.right.start, node.right.start, `${HELPER}(`], [node.right.end, node.right.end, ')']);
+            // `for (k in a, b)` is valid (the object is an Expression) and
+            // SWC prints minified code so: the sequence is one argument.
+            const seq = node.right.type === 'SequenceExpression';
+            inserts.push([node.right.start, node.right.start, seq ? `${HELPER}((` : `${HELPER}(`],
+                [node.right.end, node.right.end, seq ? '))' : ')']);
         }
     });
     return inserts;
