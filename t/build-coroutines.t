@@ -4,7 +4,8 @@
 # default output (contrib/fcworker-build/lib/coroutines.js) runs their bodies
 # as plain functions on Duktape threads of the runtime (js/15-build-helpers.js).
 # t/build-coroutines/cases.js (the generator protocol: next/throw/return
-# through try/catch/finally, yield*, the ways code iterates; async functions,
+# through try/catch/finally, yield*, the ways code iterates, a comma
+# expression as the operand of yield and await; async functions,
 # their order of reactions, a recursion 2000 deep, async generators) run as it
 # is in Node prints exactly what its bundle prints in fcworker; the bundle
 # keeps every line where it was; a worker's generators and async handler

@@ -164,6 +164,9 @@ class Tree {
   *[Symbol.iterator]() { yield this.v; for (const k of this.kids) yield* k; }
 }
 step('recursive yield*', () => [...new Tree(1, [new Tree(2, [new Tree(3)]), new Tree(4)])]);
+// a comma expression as the operand keeps its parentheses: one argument
+function* commaYield() { let i = 0; const a = yield (i++, 'first'); const b = yield* (i++, [a, i]); return [a, b, i]; }
+step('yield of a comma expression', () => { const g = commaYield(); return [g.next(), g.next('A'), g.next(), g.next(), g.next()]; });
 step('generator in a generator', () => {
   function* outer() { const g = count(3); yield g.next().value; yield [...g]; }
   return [...outer()];
@@ -274,6 +277,7 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   out(`agen: ${show([await it.next(), await it.next('sent'), await it.return('R'), await it.next()])}`);
   flush('agen');
   out(`spread in async: ${show([...count(3)])} ${show(await (async () => [...count(2), ...(await tick([9]))])())}`);
+  out(`await of a comma expression: ${await (got.push('c'), tick('value'))} ${got.length}`);
   out(`await in a generator's consumer: ${show(await (async () => { const s = []; for (const v of count(3)) s.push(await tick(v * 10)); return s; })())}`);
   // an app's own Function.prototype.apply does not come between a
   // coroutine and its body

@@ -127,7 +127,18 @@ function rewriteBody(ms, code, fn, isGenerator) {
         if (y.argument === null) {
             ms.overwrite(y.start, y.end, `${helper})`);
         } else {
-            ms.overwrite(y.start, y.argument.start, helper);
+            // Only the keyword (the star, the blanks) is replaced: what lies
+            // between it and the argument stays, so `yield (a, b)` (a comma
+            // expression, which SWC also makes of `await (a, b)`) keeps its
+            // parentheses and stays one argument.
+            let keywordEnd = y.start + 'yield'.length;
+            if (y.delegate) {
+                keywordEnd = code.indexOf('*', keywordEnd) + 1;
+            }
+            while (code[keywordEnd] === ' ' || code[keywordEnd] === '\t') {
+                keywordEnd++;
+            }
+            ms.overwrite(y.start, keywordEnd, helper);
             ms.appendLeft(y.end, ')');
         }
     }
