@@ -59,6 +59,10 @@ say('steps ' + steps);
 let d = 2n;
 do { d -= 1n; } while (d);
 say('do ' + d);
+// a comma expression tested: its last value is the one tested
+let c = 3n, rounds = 0;
+while ((c -= 1n, c)) rounds++;
+say('comma ' + rounds + ' ' + ((rounds = 9, zero) ? 'zero truthy' : 'zero falsy') + ' ' + rounds);
 say([0n, 1n, -1n, 0, '', 'a', null].filter((v) => (v ? true : false)).length);
 
 (typeof print === 'function' ? print : console.log)(out.join('\n'));

@@ -445,6 +445,11 @@ class Lowering {
             this.truthTest(node.consequent);
             this.truthTest(node.alternate);
             return;
+        case 'SequenceExpression':
+            // `while (x = f(), x)`: the last value is the one tested (a
+            // wrapper around the whole would make it a call's arguments)
+            this.truthTest(node.expressions[node.expressions.length - 1]);
+            return;
         }
         if (notBig(node)) {
             return;
