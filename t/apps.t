@@ -88,7 +88,16 @@ tap($node_rc == 0 && $npm_rc == 0, 'node and npm are installed', undef, $node_ou
 tap(-x '/usr/sbin/nginx', 'nginx is installed', undef, 'apt-get install nginx') or exit 1;
 for my $folder ([ \$tool_dir, 'contrib/fcworker-build', 'fcworker-build' ], [ \$apps_dir, 't/apps', 'apps' ]) {
     my ($ref, $label, $copy) = @$folder;
-    next if -d "$$ref/node_modules";
+    if (-d "$$ref/node_modules") {
+        # installed before package.json gained a package (npm ci is not run
+        # here on an existing node_modules: it may be another tree's)
+        my $pkg = FcwTest::read_file("$$ref/package.json");
+        my ($deps) = $pkg =~ /"dependencies"\s*:\s*\{([^}]*)\}/;
+        my @missing = grep { !-e "$$ref/node_modules/$_/package.json" } ($deps // '') =~ /"([^"]+)"\s*:/g;
+        tap(!@missing, "$label/node_modules has the packages of package.json", undef,
+            "missing: @missing; run `npm ci` in $label") or exit 1 if @missing;
+        next;
+    }
     $$ref = writable_folder($$ref, $copy);
     my ($rc, $out) = run_logged($$ref, "$dir/npm-ci.log", 'npm', 'ci', '--no-audit', '--no-fund', '--loglevel=error');
     tap($rc == 0, "npm ci in $label", undef, $out) or exit 1;
