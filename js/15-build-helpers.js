@@ -253,6 +253,23 @@ Object.defineProperty(helpers, 'asyncGen', {
     },
     enumerable: true
 });
+/* SWC's _class_call_check(instance, Constructor) tests `instance instanceof
+ * Constructor`, which asks a static [Symbol.hasInstance] of the class: the
+ * messages of LangChain answer from fields the constructor has not set
+ * yet, so `new SystemMessage(...)` threw "Cannot call a class as a
+ * function". An object that has the class's prototype in its chain (what
+ * `new` made) passes too. */
+var isPrototypeOf = Object.prototype.isPrototypeOf;
+Object.defineProperty(helpers, 'classCallCheck', {
+    value: function classCallCheck(instance, Constructor) {
+        "use duk notail";
+        if (!(instance instanceof Constructor) && !(instance !== null && typeof instance === 'object' &&
+            isPrototypeOf.call(Constructor.prototype, instance))) {
+            throw new TypeError('Cannot call a class as a function');
+        }
+    },
+    enumerable: true
+});
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'iterStep', { value: native.forOfStep, enumerable: true });
 Object.defineProperty(helpers, 'callSuper', { value: native.callSuper, enumerable: true });

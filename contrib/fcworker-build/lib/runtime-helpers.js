@@ -56,6 +56,13 @@ const HELPERS = [
         opening: /^function _call_super\(_this, derived, args\) \{\n\s*derived = _get_prototype_of\(derived\);\n\s*return _possible_constructor_return\(_this, _is_native_reflect_construct\(\) \? Reflect\.construct\(derived, args \|\| \[\], _get_prototype_of\(_this\)\.constructor\) : derived\.apply\(_this, args\)\);\n\}$/m
     },
     {
+        /* the runtime's also passes an instance whose class's static
+         * [Symbol.hasInstance] says no (LangChain's messages) */
+        name: '_class_call_check',
+        runtime: 'classCallCheck',
+        opening: /^function _class_call_check\(instance, Constructor\) \{\n\s*if \(!\(instance instanceof Constructor\)\) throw new TypeError\("Cannot call a class as a function"\);\n\}$/m
+    },
+    {
         name: '_class_private_field_loose_base',
         runtime: 'privateBase',
         opening: /^function _class_private_field_loose_base\(receiver, privateKey\) \{\n\s*if \(!Object\.prototype\.hasOwnProperty\.call\(receiver, privateKey\)\) \{\n\s*throw new TypeError\("attempted to use private field on non-instance"\);$/m
