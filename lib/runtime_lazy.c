@@ -3,8 +3,8 @@
  * Runtime files loaded on first use, for processes that serve one request
  * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
  * are a fifth of the runtime's start-up, TransformStream, the encoding and
- * compression streams and the Cache API another 5%, and most scripts use
- * none of them. A group's files may load another group's through its
+ * compression streams and the Cache API another 5% (WebSocket a little
+ * more), and most scripts use none of them. A group's files may load another group's through its
  * globals (the encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
@@ -31,6 +31,7 @@ static const struct {
     {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
     {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
     {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},
+    {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}},
     {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
     {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
 };
