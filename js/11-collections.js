@@ -569,9 +569,20 @@ function setEntries() {
 
 /* ---- WeakMap and WeakSet ---- */
 
+/* A key's cell is an own property of the key, under a hidden symbol of
+ * the collection (one per collection: Reflect.ownKeys and
+ * getOwnPropertySymbols do not list it, so a WeakMap key looks as it did;
+ * iron-webcrypto refused to seal an object kept in a WeakSet). A proxy
+ * applies a hidden key to its target, so a proxy and its target would share
+ * a slot: a proxy's cell is under an ordinary symbol instead, which goes
+ * through its traps. */
+var weakCount = 0;
+var isProxy = native.isProxy;
+
 function WeakData(owner, name) {
     this.owner = owner;
-    this.symbol = Symbol(name);
+    this.symbol = native.hiddenSymbol(name + ' ' + (++weakCount));
+    this.proxySymbol = Symbol(name);
     this.strongKeys = [];
     this.strongValues = [];
 }
@@ -590,7 +601,7 @@ function requireWeakKey(key, what) {
 
 /* The key's live cell for this collection, or undefined. */
 function cellOf(data, key) {
-    var cell = key[data.symbol];
+    var cell = key[isProxy(key) ? data.proxySymbol : data.symbol];
     return cell !== void 0 && cell.owner === key ? cell : void 0;
 }
 
@@ -620,7 +631,8 @@ function weakSetEntry(data, key, value) {
     }
     if (Object.isExtensible(key)) {
         try {
-            Object.defineProperty(key, data.symbol, { value: new WeakCell(key, value), configurable: true });
+            Object.defineProperty(key, isProxy(key) ? data.proxySymbol : data.symbol,
+                { value: new WeakCell(key, value), configurable: true });
             return;
         } catch (e) {
             /* not extensible after all: keep the key in the strong list */
@@ -649,7 +661,7 @@ function weakDeleteEntry(data, key) {
         var wasPresent = cell.present;
         cell.present = false;
         cell.value = void 0;
-        removeCell(key, data.symbol);
+        removeCell(key, isProxy(key) ? data.proxySymbol : data.symbol);
         return wasPresent;
     }
     var i = data.strongKeys.indexOf(key);

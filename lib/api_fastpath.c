@@ -376,7 +376,8 @@ static int find_entry(duk_context *ctx, duk_idx_t store_idx)
 }
 
 /* WeakMap get and has, WeakSet has: the cell the key carries under the
- * collection's own symbol (cellOf of js/11-collections.js), with the key on
+ * collection's own hidden symbol (cellOf of js/11-collections.js; not for
+ * a proxy, whose cell is under another), with the key on
  * 0, the collection's data on 2; pushes the cell's value (or undefined) and
  * whether it is present. Returns 0 when the JavaScript must decide (keys
  * held strongly, being not extensible). */
@@ -386,6 +387,9 @@ static int find_weak(duk_context *ctx, int *present)
         duk_push_undefined(ctx);
         *present = 0;
         return 1;
+    }
+    if (fcw_duk_is_proxy(ctx, 0)) {
+        return 0; /* its cell is under the collection's proxySymbol */
     }
     duk_get_prop_literal(ctx, 2, "symbol");
     duk_get_prop(ctx, 0); /* [cell] */

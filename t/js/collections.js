@@ -418,3 +418,35 @@ test('Array.from over Maps, Sets and their iterators (the path without next() pe
     }
     t.throws(function () { Map.prototype.values.call(new Set([1])); }, TypeError, 'a Set is no Map receiver');
 });
+
+test('WeakMap and WeakSet keys keep their own keys as they were', function (t) {
+    var obj = { a: 1 };
+    var wm = new WeakMap();
+    var ws = new WeakSet();
+    wm.set(obj, 'v');
+    ws.add(obj);
+    t.deepEqual(Reflect.ownKeys(obj), ['a'], 'Reflect.ownKeys');
+    t.equal(Object.getOwnPropertySymbols(obj).length, 0, 'Object.getOwnPropertySymbols');
+    t.deepEqual(Object.keys(Object.getOwnPropertyDescriptors(obj)), ['a'], 'getOwnPropertyDescriptors');
+    var copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(obj));
+    t.equal(wm.has(copy) || ws.has(copy), false, 'a copy of the key is no key');
+    t.equal(wm.get(obj), 'v');
+    t.ok(ws.has(obj));
+    t.ok(ws['delete'](obj) && !ws.has(obj), 'delete');
+    t.deepEqual(Reflect.ownKeys(obj), ['a'], 'still after delete');
+});
+
+test('WeakMap: a proxy and its target are two keys', function (t) {
+    var target = { t: 1 };
+    var seen = [];
+    var proxy = new Proxy(target, { get: function (o, k) { seen.push(typeof k); return o[k]; } });
+    var wm = new WeakMap();
+    wm.set(target, 'target');
+    wm.set(proxy, 'proxy');
+    t.deepEqual([wm.get(target), wm.get(proxy), wm.has(proxy), wm.has(target)], ['target', 'proxy', true, true]);
+    t.ok(wm['delete'](proxy), 'delete the proxy');
+    t.deepEqual([wm.get(target), wm.has(proxy)], ['target', false], 'the target stays');
+    var ws = new WeakSet([proxy]);
+    t.ok(ws.has(proxy) && !ws.has(target), 'WeakSet');
+    t.deepEqual(Reflect.ownKeys(target).filter(function (k) { return typeof k === 'string'; }), ['t'], 'the target\'s string keys');
+});
