@@ -450,3 +450,16 @@ test('WeakMap: a proxy and its target are two keys', function (t) {
     t.ok(ws.has(proxy) && !ws.has(target), 'WeakSet');
     t.deepEqual(Reflect.ownKeys(target).filter(function (k) { return typeof k === 'string'; }), ['t'], 'the target\'s string keys');
 });
+
+test('WeakMap and WeakSet keys frozen or sealed through a Proxy test as frozen and sealed', function (t) {
+    var wm = new WeakMap(), ws = new WeakSet();
+    var target = { a: 1 }, other = { b: 2 };
+    wm.set(target, 'cell');
+    ws.add(other);
+    Object.freeze(new Proxy(target, {}));
+    Object.seal(new Proxy(other, {}));
+    t.equal(Object.isFrozen(target), true, 'a WeakMap key frozen through a proxy is frozen');
+    t.equal(Object.isSealed(other), true, 'a WeakSet key sealed through a proxy is sealed');
+    t.equal(Object.isFrozen(other), false, 'but not frozen');
+    t.equal(wm.get(target) + ' ' + ws.has(other), 'cell true', 'and still a key');
+});
