@@ -519,8 +519,11 @@ function makeToLocale(name, required, which) {
         return formatDate(s, tv);
     };
     native.spec.setNameAndLength(fn, name, 0);
-    native.spec.defineHidden(Date.prototype, name, fn);
+    intl.dateMethods[name] = fn;
 }
+
+/* Date.prototype's methods, which 19-intl-methods.js installs */
+intl.dateMethods = Object.create(null);
 
 makeToLocale('toLocaleString', 'any', 'all');
 makeToLocale('toLocaleDateString', 'date', 'date');

@@ -640,7 +640,9 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     }
     fcw_duk_gc_hold(ctx, 0);
     if (single_request) {
-        fcw_runtime_lazy_install(ctx, run_lazy_file);
+        fcw_engine_push_native(ctx);
+        fcw_runtime_lazy_install(ctx, -1, run_lazy_file);
+        duk_pop(ctx);
     }
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and

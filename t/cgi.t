@@ -107,6 +107,100 @@ EOF2
 like($out, qr{\r\n\r\nsqueezed and back function true function\z},
     'TransformStream, the encoding and compression streams and the Cache API, loaded on first use, work') or diag $out, $err;
 
+# and so is Intl, also by the first call of one of the built-in methods it
+# provides (js/19-intl-methods.js): whichever comes first, at the script's
+# load or in its request, a CGI process answers as the runtime with every
+# file loaded (t/jsrun, as a pool's children) prints
+my $intl_body = <<'EOF2';
+var early = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
+    Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
+function compute(first) {
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    var steps = {
+        number: function () {
+            return [(1234.5).toLocaleString('de-DE'), (0.5).toLocaleString(undefined, { style: 'percent' }),
+                (1e6).toLocaleString(), Number.prototype.toLocaleString.call(12.25, 'en', { maximumFractionDigits: 1 })];
+        },
+        date: function () {
+            return [new Date(0).toLocaleDateString('en-US', { timeZone: 'UTC' }),
+                new Date(86400000 * 400.5).toLocaleString('en-GB', { timeZone: 'America/New_York', timeZoneName: 'short' }),
+                new Date(0).toLocaleTimeString(), new Date(NaN).toLocaleString(), new Date(1e12).toLocaleString()];
+        },
+        string: function () {
+            return ['a'.localeCompare('b'), 'r\u00e9sum\u00e9'.localeCompare('resume', 'en', { sensitivity: 'base' }),
+                ['b', 'a', 'C', '\u00e4'].sort(function (x, y) { return x.localeCompare(y); }).join('')];
+        },
+        array: function () { return [[1234.5, new Date(0), 'x'].toLocaleString()]; },
+        errors: function () {
+            var out = [];
+            var calls = [function () { return (1).toLocaleString('not a tag!'); },
+                function () { return Date.prototype.toLocaleString.call({}); },
+                function () { return String.prototype.localeCompare.call(null, 'a'); }];
+            for (var i = 0; i < calls.length; i++) {
+                try { out.push(calls[i]()); } catch (e) { out.push(e.name + ': ' + e.message); }
+            }
+            return out;
+        },
+        intl: function () {
+            return [typeof Intl, Object.prototype.toString.call(Intl),
+                new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(3.5),
+                new Intl.ListFormat('en').format(['a', 'b', 'c']), new Intl.RelativeTimeFormat('en').format(-2, 'day'),
+                new Intl.PluralRules('en', { type: 'ordinal' }).select(22),
+                new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'Asia/Tokyo' }).format(0)];
+        },
+        shape: function () {
+            var now = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
+                Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
+            return [own(Number.prototype, 'toLocaleString'), own(String.prototype, 'localeCompare'),
+                own(Date.prototype, 'toLocaleString'), own(Date.prototype, 'toLocaleDateString'),
+                own(Date.prototype, 'toLocaleTimeString'), now.join() === early.join() && now[0] === early[0] &&
+                now[2] === early[2]];
+        }
+    };
+    var order = ['number', 'date', 'string', 'array', 'errors', 'intl', 'shape'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+var atLoad = WHEN === 'load' ? compute(FIRST) : null;
+if (typeof print === 'function') {
+    print(compute(FIRST));
+} else {
+    addEventListener('fetch', function (e) { e.respondWith(new Response(atLoad !== null ? atLoad : compute(FIRST))); });
+}
+EOF2
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+for my $case ([ 'number', 'request' ], [ 'date', 'request' ], [ 'string', 'request' ], [ 'array', 'request' ],
+    [ 'errors', 'request' ], [ 'intl', 'request' ], [ 'shape', 'request' ], [ 'number', 'load' ], [ 'date', 'load' ],
+    [ 'shape', 'load' ]) {
+    my ($first, $when) = @$case;
+    my $file = FcwTest::write_file("$dir/intl-$first-$when.js", "var FIRST = '$first', WHEN = '$when';\n$intl_body");
+    my $expected = do { local $ENV{TZ} = 'Europe/Paris'; `'$jsrun' '$file' 2>&1` };
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/',
+        TZ => 'Europe/Paris' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "Intl in CGI mode, $first first (at the script's $when), as with every file loaded")
+        or diag $err;
+}
+my $intl_lazy = FcwTest::write_file("$dir/intl-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Intl').get; }
+var out = [loaded(), 'a'.localeCompare('a'), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $intl_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse 0 true\z}, 'a CGI process loads Intl when localeCompare is first called, not before')
+    or diag $out, $err;
+
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)
 my $info = `$bin -V 2>&1`;
