@@ -7,50 +7,70 @@
  * file at start), the methods are theirs. A process for one request (CGI)
  * leaves the Intl files until the global Intl is touched
  * (lib/runtime_lazy.c) or one of these methods is called: each method is
- * then a function of the same name and length that loads them
+ * then a function of the same name, length and source text that loads them
  * (native.loadLazy, the group of the global Intl) on its first call and
  * calls theirs. It stays the method (one function throughout, as a script
- * sees in a pool); 19-non-constructors.js makes it no constructor.
+ * sees in a pool). The directive makes it no constructor, as
+ * 19-non-constructors.js makes theirs, and gives it its name without a
+ * scope of its own (lib/duk_hooks.c): cheaper than setNameAndLength. An
+ * assignment keeps the built-in property's attributes (writable,
+ * configurable, not enumerable), as defineHidden would make them.
  */
 'use strict';
 
-var spec = native.spec;
 var intl = native.intl;
-/* f -> a function calling f with its first argument as this (the
- * intrinsic call, whatever a script makes of Function.prototype.call) */
-var bindCall = Function.prototype.bind.bind(Function.prototype.call);
+/* the intrinsics, whatever a script makes of them before the first call */
+var apply = Reflect.apply;
+var bind = Function.prototype.bind;
+var call = Function.prototype.call;
+var real = null;
 
-/* [prototype, name, length, where the Intl files keep it] */
-var METHODS = [
-    [Number.prototype, 'toLocaleString', 0, 'numberToLocaleString'],
-    [String.prototype, 'localeCompare', 1, 'localeCompare'],
-    [Date.prototype, 'toLocaleString', 0, 'date'],
-    [Date.prototype, 'toLocaleDateString', 0, 'date'],
-    [Date.prototype, 'toLocaleTimeString', 0, 'date']
-];
-
-/* The Intl files' method: key names it in native.intl, or 'date' in
- * native.intl.dateMethods under its own name. */
-function theirs(loaded, name, key) {
-    return key === 'date' ? loaded.dateMethods[name] : loaded[key];
+/* f -> a function calling f with its first argument as this */
+function bindCall(f) {
+    return apply(bind, call, [f]);
 }
 
-function loadOnCall(name, length, key) {
-    var real = null;
-    var fn = function (a, b, c) {
-        if (real === null) {
-            if (native.intl === void 0) {
-                native.loadLazy('Intl');
-            }
-            real = bindCall(theirs(native.intl, name, key));
-        }
-        return real(this, a, b, c);
+/* Loads the Intl files; their methods as functions of (this, ...). */
+function load() {
+    if (native.intl === void 0) {
+        native.loadLazy('Intl');
+    }
+    var their = native.intl;
+    real = {
+        number: bindCall(their.numberToLocaleString),
+        compare: bindCall(their.localeCompare),
+        date: bindCall(their.dateMethods.toLocaleString),
+        dateDate: bindCall(their.dateMethods.toLocaleDateString),
+        dateTime: bindCall(their.dateMethods.toLocaleTimeString)
     };
-    spec.setNameAndLength(fn, name, length);
-    return fn;
+    return real;
 }
 
-for (var i = 0; i < METHODS.length; i++) {
-    var m = METHODS[i];
-    spec.defineHidden(m[0], m[1], intl !== void 0 ? theirs(intl, m[1], m[3]) : loadOnCall(m[1], m[2], m[3]));
+if (intl !== void 0) {
+    Number.prototype.toLocaleString = intl.numberToLocaleString;
+    String.prototype.localeCompare = intl.localeCompare;
+    Date.prototype.toLocaleString = intl.dateMethods.toLocaleString;
+    Date.prototype.toLocaleDateString = intl.dateMethods.toLocaleDateString;
+    Date.prototype.toLocaleTimeString = intl.dateMethods.toLocaleTimeString;
+} else {
+    Number.prototype.toLocaleString = function toLocaleString() {
+        "use duk notail";
+        return (real || load()).number(this, arguments[0], arguments[1]);
+    };
+    String.prototype.localeCompare = function localeCompare(that) {
+        "use duk notail";
+        return (real || load()).compare(this, that, arguments[1], arguments[2]);
+    };
+    Date.prototype.toLocaleString = function toLocaleString() {
+        "use duk notail";
+        return (real || load()).date(this, arguments[0], arguments[1]);
+    };
+    Date.prototype.toLocaleDateString = function toLocaleDateString() {
+        "use duk notail";
+        return (real || load()).dateDate(this, arguments[0], arguments[1]);
+    };
+    Date.prototype.toLocaleTimeString = function toLocaleTimeString() {
+        "use duk notail";
+        return (real || load()).dateTime(this, arguments[0], arguments[1]);
+    };
 }
