@@ -498,7 +498,7 @@ intl.publish('DateTimeFormat', DateTimeFormat, 0);
 
 /* ---- Date.prototype.toLocale*String ---- */
 
-var thisTimeValue = Date.prototype.getTime;
+var thisTimeValue = native.spec.thisTimeValue; /* the original, even when loaded on first use */
 var defaults = {};
 
 function makeToLocale(name, required, which) {
@@ -523,7 +523,7 @@ function makeToLocale(name, required, which) {
 }
 
 /* Date.prototype's methods, which 19-intl-methods.js installs */
-intl.dateMethods = Object.create(null);
+intl.dateMethods = {};
 
 makeToLocale('toLocaleString', 'any', 'all');
 makeToLocale('toLocaleDateString', 'date', 'date');

@@ -110,7 +110,9 @@ like($out, qr{\r\n\r\nsqueezed and back function true function\z},
 # and so is Intl, also by the first call of one of the built-in methods it
 # provides (js/19-intl-methods.js): whichever comes first, at the script's
 # load or in its request, a CGI process answers as the runtime with every
-# file loaded (t/jsrun, as a pool's children) prints
+# file loaded (t/jsrun, as a pool's children) prints; the Intl files take
+# the intrinsics they keep from start (a Date.prototype.getTime replaced
+# before their load changes nothing)
 my $intl_body = <<'EOF2';
 var early = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
     Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
@@ -153,6 +155,15 @@ function compute(first) {
                 new Intl.PluralRules('en', { type: 'ordinal' }).select(22),
                 new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'Asia/Tokyo' }).format(0)];
         },
+        patched: function () {
+            var getTime = Date.prototype.getTime;
+            Date.prototype.getTime = function () { return 0; };
+            try {
+                return [new Date(1e12).toLocaleString('en-US', { timeZone: 'UTC' })];
+            } finally {
+                Date.prototype.getTime = getTime;
+            }
+        },
         shape: function () {
             var now = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
                 Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
@@ -162,7 +173,7 @@ function compute(first) {
                 now[2] === early[2]];
         }
     };
-    var order = ['number', 'date', 'string', 'array', 'errors', 'intl', 'shape'];
+    var order = ['number', 'date', 'string', 'array', 'errors', 'intl', 'patched', 'shape'];
     var out = steps[first]();
     for (var i = 0; i < order.length; i++) {
         if (order[i] !== first) {
@@ -180,7 +191,8 @@ if (typeof print === 'function') {
 EOF2
 my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
 for my $case ([ 'number', 'request' ], [ 'date', 'request' ], [ 'string', 'request' ], [ 'array', 'request' ],
-    [ 'errors', 'request' ], [ 'intl', 'request' ], [ 'shape', 'request' ], [ 'number', 'load' ], [ 'date', 'load' ],
+    [ 'errors', 'request' ], [ 'intl', 'request' ], [ 'patched', 'request' ], [ 'shape', 'request' ],
+    [ 'number', 'load' ], [ 'date', 'load' ],
     [ 'shape', 'load' ]) {
     my ($first, $when) = @$case;
     my $file = FcwTest::write_file("$dir/intl-$first-$when.js", "var FIRST = '$first', WHEN = '$when';\n$intl_body");
