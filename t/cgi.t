@@ -204,6 +204,66 @@ for my $case ([ 'number', 'request' ], [ 'date', 'request' ], [ 'string', 'reque
     is($out, $expected, "Intl in CGI mode, $first first (at the script's $when), as with every file loaded")
         or diag $err;
 }
+# BigInt64Array and BigUint64Array likewise, also by the first call of one of
+# DataView's BigInt methods (js/17-bigint-dataview.js)
+my $bigint_body = <<'EOF2';
+var early = [DataView.prototype.getBigInt64, DataView.prototype.setBigUint64];
+function compute(first) {
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    var steps = {
+        view: function () {
+            var v = new DataView(new ArrayBuffer(16));
+            v.setBigInt64(0, BigInt(-5));
+            v.setBigUint64(8, BigInt('18446744073709551615'), true);
+            var out = [String(v.getBigInt64(0)), String(v.getBigUint64(0)), String(v.getBigUint64(8, true)), v.getUint8(15)];
+            try { DataView.prototype.getBigInt64.call({}, 0); } catch (e) { out.push(e.name + ': ' + e.message); }
+            try { v.getBigInt64(12); } catch (e) { out.push(e.name + ': ' + e.message); }
+            return out;
+        },
+        random: function () {
+            var a = crypto.getRandomValues(new Uint32Array(4));
+            return [a.length, typeof native];
+        },
+        arrays: function () {
+            var a = new BigInt64Array([BigInt(1), BigInt(-2)]);
+            var b = BigUint64Array.from([BigInt(3)]);
+            crypto.getRandomValues(a);
+            return [a.length, b.length, String(b[0]), Object.prototype.toString.call(a), BigInt64Array.BYTES_PER_ELEMENT,
+                typeof BigInt64Array, own(Object.getPrototypeOf(BigInt64Array.prototype), 'at'),
+                own(Object.getPrototypeOf(BigInt64Array.prototype), 'map'), Object.getOwnPropertyNames(BigInt64Array).join()];
+        },
+        shape: function () {
+            return [own(DataView.prototype, 'getBigInt64'), own(DataView.prototype, 'getBigUint64'),
+                own(DataView.prototype, 'setBigInt64'), own(DataView.prototype, 'setBigUint64'),
+                Object.getOwnPropertyNames(DataView.prototype).join(),
+                early[0] === DataView.prototype.getBigInt64 && early[1] === DataView.prototype.setBigUint64];
+        }
+    };
+    var order = ['view', 'random', 'arrays', 'shape'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
+EOF2
+for my $first (qw(view random arrays shape)) {
+    my $file = FcwTest::write_file("$dir/bigint-$first.js", "var FIRST = '$first';\n$bigint_body");
+    my $expected = `'$jsrun' '$file' 2>&1`;
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "BigInt arrays in CGI mode, $first first, as with every file loaded") or diag $err;
+}
+
 my $intl_lazy = FcwTest::write_file("$dir/intl-lazy.js", <<'EOF2');
 function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Intl').get; }
 var out = [loaded(), 'a'.localeCompare('a'), loaded()];
@@ -212,6 +272,14 @@ EOF2
 ($rc, $out, $err) = run_cgi([ $bin, $intl_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
 like($out, qr{\r\n\r\nfalse 0 true\z}, 'a CGI process loads Intl when localeCompare is first called, not before')
     or diag $out, $err;
+my $bigint_lazy = FcwTest::write_file("$dir/bigint-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'BigUint64Array').get; }
+var out = [loaded(), String(new DataView(new ArrayBuffer(8)).getBigUint64(0)), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $bigint_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse 0 true\z},
+    'and the BigInt arrays when a DataView BigInt method is first called, not before') or diag $out, $err;
 
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)

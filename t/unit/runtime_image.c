@@ -8,8 +8,9 @@
  * files, cut short, with bytes after its end, not an image at all) is
  * refused with its reason, logged once, and the engine compiles the sources.
  * Also the files a one-request process loads on first use (runtime_lazy.c):
- * the same globals, working the same, and Intl's built-in methods (the same
- * functions before and after Intl is loaded, loading it when called).
+ * the same globals, working the same, and the built-in methods of Intl and of
+ * the BigInt arrays (the same functions before and after their files are
+ * loaded, loading them when called).
  */
 #include "config.h"
 
@@ -74,11 +75,14 @@ static const char *const probe =
     "  }"
     "  var intl = [method(Number.prototype, 'toLocaleString'), method(String.prototype, 'localeCompare'),"
     "              method(Date.prototype, 'toLocaleString'), method(Date.prototype, 'toLocaleDateString'),"
-    "              method(Date.prototype, 'toLocaleTimeString')];"
+    "              method(Date.prototype, 'toLocaleTimeString'), method(DataView.prototype, 'getBigInt64'),"
+    "              method(DataView.prototype, 'setBigUint64'), Object.getOwnPropertyNames(DataView.prototype).join()];"
     "  var f = Number.prototype.toLocaleString;"
     "  intl.push((1234.5).toLocaleString('de-DE'), new Date(0).toLocaleString('en-US', { timeZone: 'UTC' }),"
     "            'a'.localeCompare('B'), f === Number.prototype.toLocaleString, own(Intl.NumberFormat),"
-    "            own(Intl.DateTimeFormat.prototype.formatToParts), own(Intl.ListFormat));"
+    "            own(Intl.DateTimeFormat.prototype.formatToParts), own(Intl.ListFormat),"
+    "            String(new DataView(new ArrayBuffer(8)).getBigInt64(0)), own(BigUint64Array),"
+    "            method(Object.getPrototypeOf(BigInt64Array.prototype), 'at'));"
     "  var h = new Headers({ a: '1' });"
     "  var out = [intl.join(' ; '), typeof URLPattern, h.get('a'), own(Headers), own(Headers.prototype.append),"
     "             own(Response.json), own(new URLPattern({ pathname: '/x/:id' }).exec), typeof Duktape];"
@@ -180,8 +184,8 @@ int main(void)
     fcw_engine_free(e);
 
     /* a process for one request loads Web Crypto, URLPattern,
-     * HTMLRewriter, the encoding and compression streams, the Cache API and
-     * Intl on first use (lib/runtime_lazy.c) */
+     * HTMLRewriter, the encoding and compression streams, the Cache API,
+     * the BigInt arrays and Intl on first use (lib/runtime_lazy.c) */
     fcw_engine_single_request();
     e = new_engine();
     ok(e != NULL, "an engine for one request");
