@@ -3,9 +3,10 @@
  * Runtime files loaded on first use, for processes that serve one request
  * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
  * are a fifth of the runtime's start-up, TransformStream, the encoding and
- * compression streams and the Cache API another 5%, Intl 7% and the BigInt
- * arrays 4% (a CGI hello: 45.1M -> 41.9M -> 40.4M instructions), and most
- * scripts use none of them. A
+ * compression streams and the Cache API another 5%, Intl 7%, the BigInt
+ * arrays 4% and the ES2023-2025 library (14-es2025.js) 5% (a CGI hello:
+ * 45.1M -> 41.9M -> 40.4M -> 38M instructions), and most scripts use none
+ * of them. A
  * group's files may load another group's through its globals (the
  * encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
@@ -13,10 +14,13 @@
  * each file publishes its globals with native.defineGlobal, which replaces
  * the accessors with the usual data properties), then reads or writes the
  * real property. native.loadLazy(global) runs the group of that global
- * from the runtime's JavaScript: the built-in methods of a group (Number's
- * and Date's toLocaleString, localeCompare..., DataView's getBigInt64...)
- * are functions of a file that is always loaded (js/19-intl-methods.js,
- * js/17-bigint-dataview.js) which load the group on their first call.
+ * from the runtime's JavaScript (it exists from the start of a process for
+ * one request: a file may test it to know its group is lazy): the built-in
+ * methods of a group (Number's and Date's toLocaleString, localeCompare...,
+ * DataView's getBigInt64..., Object.groupBy, the Set methods, the iterator
+ * helpers...) are functions of a file that is always loaded
+ * (js/19-intl-methods.js, js/17-bigint-dataview.js, js/14-es2025-methods.js)
+ * which load the group on their first call.
  * A global that the script deleted or redefined before its group was
  * loaded so stays (native.defineGlobal leaves it). A group's files depend
  * only on files loaded before them and on each other, and nothing else uses
@@ -37,6 +41,7 @@ static const struct {
     const char *files[GROUP_FILES];
     const char *globals[4];
 } groups[] = {
+    {{"js/14-es2025.js"}, {"Iterator"}},
     {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}},
     {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}},
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
@@ -175,20 +180,25 @@ static duk_ret_t lazy_define_global(duk_context *ctx)
     return 0;
 }
 
-void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run)
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run)
 {
     native_idx = duk_normalize_index(ctx, native_idx);
     run_file = run;
-    duk_push_c_function(ctx, lazy_load, 1);
-    duk_put_prop_literal(ctx, native_idx, "loadLazy");
-    duk_push_c_function(ctx, lazy_define_global, 2);
-    duk_get_prop_literal(ctx, native_idx, "defineGlobal");
-    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("defineGlobal"));
-    duk_put_prop_literal(ctx, native_idx, "defineGlobal");
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     duk_pop(ctx);
+    duk_push_c_function(ctx, lazy_load, 1);
+    duk_put_prop_literal(ctx, native_idx, "loadLazy");
+}
+
+void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
+{
+    native_idx = duk_normalize_index(ctx, native_idx);
+    duk_push_c_function(ctx, lazy_define_global, 2);
+    duk_get_prop_literal(ctx, native_idx, "defineGlobal");
+    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("defineGlobal"));
+    duk_put_prop_literal(ctx, native_idx, "defineGlobal");
     duk_push_global_object(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {

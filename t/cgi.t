@@ -264,6 +264,95 @@ for my $first (qw(view random arrays shape)) {
     is($out, $expected, "BigInt arrays in CGI mode, $first first, as with every file loaded") or diag $err;
 }
 
+# the ES2023-2025 library (js/14-es2025.js) likewise, also by the first call
+# of one of the built-in methods it adds (js/14-es2025-methods.js), which
+# run on the intrinsics of the start (Set.prototype.add replaced before)
+my $es2025_body = <<'EOF2';
+var early = [Object.groupBy, Set.prototype.union, Object.getPrototypeOf(Object.getPrototypeOf([].values())).map];
+function compute(first) {
+    var ip = Object.getPrototypeOf(Object.getPrototypeOf([].values()));
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    function str(s) { return Array.from(s).join(','); }
+    var steps = {
+        groupBy: function () {
+            var g = Object.groupBy([1, 2, 3, 4], function (x) { return x % 2 ? 'odd' : 'even'; });
+            var m = Map.groupBy(['a', 'bb', 'c'], function (x) { return x.length; });
+            return [JSON.stringify(g), Object.getPrototypeOf(g), m.size, m.get(1).join()];
+        },
+        set: function () {
+            var a = new Set([1, 2, 3]), b = new Set([3, 4]);
+            return [str(a.union(b)), str(a.intersection(b)), str(a.difference(b)), str(a.symmetricDifference(b)),
+                a.isSubsetOf(b), new Set([3]).isSubsetOf(a), a.isSupersetOf(new Set([1])), a.isDisjointFrom(new Set([9]))];
+        },
+        iter: function () {
+            var it = [1, 2, 3, 4, 5].values();
+            var out = [it.map(function (x) { return x * 10; }).filter(function (x) { return x > 10; }).take(2).toArray().join()];
+            out.push([1, 2, 3].values().reduce(function (a, b) { return a + b; }), [1, 2, 3].values().reduce(function (a, b) { return a + b; }, 10));
+            out.push(Iterator.from({ next: function () { return { done: true }; } }).toArray().length);
+            out.push(Object.prototype.toString.call([].values().map(function (x) { return x; })), typeof Iterator);
+            try { [].values().reduce(function () {}); } catch (e) { out.push(e.name + ': ' + e.message); }
+            out.push([].values().constructor === Iterator, ip[Symbol.toStringTag]);
+            return out;
+        },
+        string: function () {
+            return ['ab\uD800'.isWellFormed(), 'ab'.isWellFormed(), escape('a\uDC00b'.toWellFormed())];
+        },
+        patched: function () {
+            var add = Set.prototype.add, set = Map.prototype.set, a = new Set([1]), b = new Set([2]);
+            Set.prototype.add = function () { throw new Error('patched add'); };
+            Map.prototype.set = function () { throw new Error('patched set'); };
+            try {
+                return [str(a.union(b)), Map.groupBy([1], function () { return 'k'; }).size];
+            } catch (e) {
+                return [e.message];
+            } finally {
+                Set.prototype.add = add;
+                Map.prototype.set = set;
+            }
+        },
+        setter: function () {
+            var o = Object.create(ip);
+            o.constructor = 5;
+            var out = [Object.getOwnPropertyDescriptor(o, 'constructor').value];
+            try { ip.constructor = 1; } catch (e) { out.push(e.name); }
+            return out;
+        },
+        shape: function () {
+            var c = Object.getOwnPropertyDescriptor(ip, 'constructor');
+            return [own(Object, 'groupBy'), own(Map, 'groupBy'), own(Set.prototype, 'isDisjointFrom'), own(ip, 'map'),
+                own(ip, 'toArray'), own(Array, 'fromAsync'), own(String.prototype, 'isWellFormed'),
+                Reflect.ownKeys(ip).map(String).join(), Object.getOwnPropertyNames(Set.prototype).join(),
+                Object.getOwnPropertyNames(Object).join(), Object.getOwnPropertyNames(String.prototype).join(),
+                [c.get.name, c.get.length, c.set.name, c.set.length, c.enumerable, c.configurable].join(),
+                early[0] === Object.groupBy && early[1] === Set.prototype.union && early[2] === ip.map];
+        },
+        fromAsync: function () { return [typeof Array.fromAsync([1]).then]; }
+    };
+    var order = ['groupBy', 'set', 'iter', 'string', 'patched', 'setter', 'shape', 'fromAsync'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
+EOF2
+for my $first (qw(groupBy set iter string patched setter shape fromAsync)) {
+    my $file = FcwTest::write_file("$dir/es2025-$first.js", "var FIRST = '$first';\n$es2025_body");
+    my $expected = `'$jsrun' '$file' 2>&1`;
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "ES2023-2025 library in CGI mode, $first first, as with every file loaded") or diag $err;
+}
+
 my $intl_lazy = FcwTest::write_file("$dir/intl-lazy.js", <<'EOF2');
 function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Intl').get; }
 var out = [loaded(), 'a'.localeCompare('a'), loaded()];
@@ -280,6 +369,14 @@ EOF2
 ($rc, $out, $err) = run_cgi([ $bin, $bigint_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
 like($out, qr{\r\n\r\nfalse 0 true\z},
     'and the BigInt arrays when a DataView BigInt method is first called, not before') or diag $out, $err;
+my $es2025_lazy = FcwTest::write_file("$dir/es2025-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Iterator').get; }
+var out = [loaded(), Object.keys(Object.groupBy([1], function () { return 'k'; })).join(), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $es2025_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse k true\z},
+    'and the ES2023-2025 library when Object.groupBy is first called, not before') or diag $out, $err;
 
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)

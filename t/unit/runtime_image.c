@@ -8,9 +8,9 @@
  * files, cut short, with bytes after its end, not an image at all) is
  * refused with its reason, logged once, and the engine compiles the sources.
  * Also the files a one-request process loads on first use (runtime_lazy.c):
- * the same globals, working the same, and the built-in methods of Intl and of
- * the BigInt arrays (the same functions before and after their files are
- * loaded, loading them when called).
+ * the same globals, working the same, and the built-in methods of Intl, the
+ * BigInt arrays and the ES2023-2025 library (the same functions before and
+ * after their files are loaded, loading them when called).
  */
 #include "config.h"
 
@@ -77,6 +77,17 @@ static const char *const probe =
     "              method(Date.prototype, 'toLocaleString'), method(Date.prototype, 'toLocaleDateString'),"
     "              method(Date.prototype, 'toLocaleTimeString'), method(DataView.prototype, 'getBigInt64'),"
     "              method(DataView.prototype, 'setBigUint64'), Object.getOwnPropertyNames(DataView.prototype).join()];"
+    "  var ip = Object.getPrototypeOf(Object.getPrototypeOf([].values()));"
+    "  var keys = Reflect.ownKeys(ip).map(String).join();"
+    "  var c = Object.getOwnPropertyDescriptor(ip, 'constructor');"
+    "  intl.push(method(Object, 'groupBy'), method(Set.prototype, 'union'), method(ip, 'reduce'), method(ip, "
+    "'toArray'),"
+    "            method(Array, 'fromAsync'), method(String.prototype, 'toWellFormed'), keys,"
+    "            own(c.get), own(c.set), own(Object.getOwnPropertyDescriptor(ip, Symbol.toStringTag).get),"
+    "            Object.prototype.toString.call(ip), [1, 2, 3].values().map(function (x) { return x * 2; "
+    "}).toArray().join(),"
+    "            Object.keys(Object.groupBy([1, 2, 3], function (x) { return x % 2 ? 'odd' : 'even'; })).join(),"
+    "            c.get.call(ip) === Iterator, own(Iterator), own(Iterator.from));"
     "  var f = Number.prototype.toLocaleString;"
     "  intl.push((1234.5).toLocaleString('de-DE'), new Date(0).toLocaleString('en-US', { timeZone: 'UTC' }),"
     "            'a'.localeCompare('B'), f === Number.prototype.toLocaleString, own(Intl.NumberFormat),"
@@ -185,7 +196,8 @@ int main(void)
 
     /* a process for one request loads Web Crypto, URLPattern,
      * HTMLRewriter, the encoding and compression streams, the Cache API,
-     * the BigInt arrays and Intl on first use (lib/runtime_lazy.c) */
+     * the ES2023-2025 library, the BigInt arrays and Intl on first use
+     * (lib/runtime_lazy.c) */
     fcw_engine_single_request();
     e = new_engine();
     ok(e != NULL, "an engine for one request");
