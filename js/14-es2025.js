@@ -66,11 +66,13 @@ var SYMBOL_ASYNC_ITERATOR = START.asyncIterator;
 var PUBLISHED = native.es2025 = {};
 
 /* Methods written here are not constructors (ECMA-262, clause 18). Those
- * of the built-ins are published under where (loaded on first use, the
- * built-in holds 14-es2025-methods.js's function already: provide leaves
- * it). */
+ * of the built-ins are published under where; loaded on first use, this
+ * file leaves the built-ins alone (they hold 14-es2025-methods.js's
+ * functions, or what the script made of them). */
 function provideMethods(target, entries, where) {
-    provide(target, entries);
+    if (where === void 0 || !START.lazy) {
+        provide(target, entries);
+    }
     for (var i = 0; i < entries.length; i++) {
         if (target[entries[i][0]] === entries[i][1]) {
             nonConstructor(entries[i][1]);

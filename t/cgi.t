@@ -266,7 +266,8 @@ for my $first (qw(view random arrays shape)) {
 
 # the ES2023-2025 library (js/14-es2025.js) likewise, also by the first call
 # of one of the built-in methods it adds (js/14-es2025-methods.js), which
-# run on the intrinsics of the start (Set.prototype.add replaced before)
+# run on the intrinsics of the start (Set.prototype.add replaced before),
+# and leaves a method the script deleted before deleted
 my $es2025_body = <<'EOF2';
 var early = [Object.groupBy, Set.prototype.union, Object.getPrototypeOf(Object.getPrototypeOf([].values())).map];
 function compute(first) {
@@ -315,6 +316,13 @@ function compute(first) {
                 Map.prototype.set = set;
             }
         },
+        deleted: function () {
+            var fromAsync = Array.fromAsync;
+            delete Array.fromAsync;
+            var out = [str(new Set([1]).union(new Set([2]))), typeof Array.fromAsync];
+            Object.defineProperty(Array, 'fromAsync', { value: fromAsync, writable: true, configurable: true });
+            return out;
+        },
         setter: function () {
             var o = Object.create(ip);
             o.constructor = 5;
@@ -333,7 +341,7 @@ function compute(first) {
         },
         fromAsync: function () { return [typeof Array.fromAsync([1]).then]; }
     };
-    var order = ['groupBy', 'set', 'iter', 'string', 'patched', 'setter', 'shape', 'fromAsync'];
+    var order = ['groupBy', 'set', 'iter', 'string', 'patched', 'deleted', 'setter', 'shape', 'fromAsync'];
     var out = steps[first]();
     for (var i = 0; i < order.length; i++) {
         if (order[i] !== first) {
@@ -344,7 +352,7 @@ function compute(first) {
 }
 if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
 EOF2
-for my $first (qw(groupBy set iter string patched setter shape fromAsync)) {
+for my $first (qw(groupBy set iter string patched deleted setter shape fromAsync)) {
     my $file = FcwTest::write_file("$dir/es2025-$first.js", "var FIRST = '$first';\n$es2025_body");
     my $expected = `'$jsrun' '$file' 2>&1`;
     chomp $expected;
