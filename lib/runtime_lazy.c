@@ -5,10 +5,9 @@
  * are a fifth of the runtime's start-up, TransformStream, the encoding and
  * compression streams and the Cache API another 5%, Intl 7%, the BigInt
  * arrays 4% and the ES2023-2025 library (14-es2025.js) 5% (a CGI hello:
- * 45.1M -> 41.9M -> 40.4M -> 38M instructions), and most scripts use none
- * of them. A
- * group's files may load another group's through its globals (the
- * encoding streams are TransformStreams).
+ * 45.1M -> 41.9M -> 40.4M -> 38.3M instructions), and most scripts use
+ * none of them. A group's files may load another group's through its
+ * globals (the encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
