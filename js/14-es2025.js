@@ -43,27 +43,42 @@ var nonConstructor = native.nonConstructor;
 var MAX_SAFE_INTEGER = 9007199254740991;
 var IteratorPrototype = native.IteratorPrototype;
 
-/* The intrinsics as they are now (user code may replace the methods). */
-var NativeMap = global.Map;
-var NativeSet = global.Set;
-var mapGet = NativeMap.prototype.get;
-var mapSet = NativeMap.prototype.set;
-var setAdd = NativeSet.prototype.add;
-var setHas = NativeSet.prototype.has;
-var setDelete = NativeSet.prototype['delete'];
-var setValues = NativeSet.prototype.values;
-var setSizeGetter = Object.getOwnPropertyDescriptor(NativeSet.prototype, 'size').get;
-var setIteratorNext = Object.getPrototypeOf(new NativeSet().values()).next;
-var promiseThen = Promise.prototype.then;
-var SYMBOL_ITERATOR = Symbol.iterator;
-var SYMBOL_ASYNC_ITERATOR = Symbol.asyncIterator;
+/* The intrinsics as they were at start (user code may replace the
+ * methods), which 14-es2025-methods.js took just before this file's turn:
+ * in a process for one request this file is loaded on first use
+ * (lib/runtime_lazy.c), by the global Iterator or a call of one of the
+ * methods, which that file then installs in its place. */
+var START = native.es2025Start;
+var NativeMap = START.Map;
+var NativeSet = START.Set;
+var mapGet = START.mapGet;
+var mapSet = START.mapSet;
+var setAdd = START.setAdd;
+var setHas = START.setHas;
+var setDelete = START.setDelete;
+var setValues = START.setValues;
+var setSizeGetter = START.setSizeGetter;
+var setIteratorNext = START.setIteratorNext;
+var promiseThen = START.promiseThen;
+var SYMBOL_ITERATOR = START.iterator;
+var SYMBOL_ASYNC_ITERATOR = START.asyncIterator;
+/* The public functions, for 14-es2025-methods.js: name -> function */
+var PUBLISHED = native.es2025 = {};
 
-/* Methods written here are not constructors (ECMA-262, clause 18). */
-function provideMethods(target, entries) {
-    provide(target, entries);
+/* Methods written here are not constructors (ECMA-262, clause 18). Those
+ * of the built-ins are published under where; loaded on first use, this
+ * file leaves the built-ins alone (they hold 14-es2025-methods.js's
+ * functions, or what the script made of them). */
+function provideMethods(target, entries, where) {
+    if (where === void 0 || !START.lazy) {
+        provide(target, entries);
+    }
     for (var i = 0; i < entries.length; i++) {
         if (target[entries[i][0]] === entries[i][1]) {
             nonConstructor(entries[i][1]);
+        }
+        if (where !== void 0) {
+            PUBLISHED[where + entries[i][0]] = entries[i][1];
         }
     }
 }
@@ -259,8 +274,8 @@ function mapGroupBy(items, callbackfn) {
     return map;
 }
 
-provideMethods(Object, [['groupBy', objectGroupBy, 2]]);
-provideMethods(NativeMap, [['groupBy', mapGroupBy, 2]]);
+provideMethods(Object, [['groupBy', objectGroupBy, 2]], 'Object.');
+provideMethods(NativeMap, [['groupBy', mapGroupBy, 2]], 'Map.');
 
 /* ---- Set methods ---- */
 
@@ -472,7 +487,7 @@ provideMethods(NativeSet.prototype, [
     ['union', setUnion, 1], ['intersection', setIntersection, 1], ['difference', setDifference, 1],
     ['symmetricDifference', setSymmetricDifference, 1], ['isSubsetOf', setIsSubsetOf, 1],
     ['isSupersetOf', setIsSupersetOf, 1], ['isDisjointFrom', setIsDisjointFrom, 1]
-]);
+], 'Set.prototype.');
 
 /* ---- Iterator ---- */
 
@@ -522,9 +537,13 @@ function weirdAccessor(key, name, value) {
     setNameAndLength(setter, 'set ' + name, 1);
     nonConstructor(getter);
     nonConstructor(setter);
-    Object.defineProperty(IteratorPrototype, key, {
-        get: getter, set: setter, enumerable: false, configurable: true
-    });
+    PUBLISHED['get ' + name] = getter;
+    PUBLISHED['set ' + name] = setter;
+    if (!START.lazy) { /* else 14-es2025-methods.js's accessor is there */
+        Object.defineProperty(IteratorPrototype, key, {
+            get: getter, set: setter, enumerable: false, configurable: true
+        });
+    }
 }
 
 weirdAccessor('constructor', 'constructor', Iterator);
@@ -910,7 +929,7 @@ provideMethods(IteratorPrototype, [
     ['drop', iteratorDrop, 1], ['flatMap', iteratorFlatMap, 1], ['reduce', iteratorReduce, 1],
     ['toArray', iteratorToArray, 0], ['forEach', iteratorForEach, 1], ['some', iteratorSome, 1],
     ['every', iteratorEvery, 1], ['find', iteratorFind, 1]
-]);
+], 'Iterator.prototype.');
 if (IteratorPrototype[Symbol.iterator] !== void 0) {
     nonConstructor(IteratorPrototype[Symbol.iterator]);
 }
@@ -1171,7 +1190,7 @@ function arrayFromAsync(asyncItems, mapfn, thisArg) {
     return native.asyncStart(new FromAsyncGenerator(new FromAsync(this, asyncItems, mapfn, thisArg)));
 }
 
-provideMethods(Array, [['fromAsync', arrayFromAsync, 1]]);
+provideMethods(Array, [['fromAsync', arrayFromAsync, 1]], 'Array.');
 
 /* ---- String.prototype.isWellFormed, toWellFormed ---- */
 
@@ -1221,4 +1240,5 @@ function stringToWellFormed() {
     return result + S.slice(start);
 }
 
-provideMethods(String.prototype, [['isWellFormed', stringIsWellFormed, 0], ['toWellFormed', stringToWellFormed, 0]]);
+provideMethods(String.prototype, [['isWellFormed', stringIsWellFormed, 0], ['toWellFormed', stringToWellFormed, 0]],
+    'String.prototype.');

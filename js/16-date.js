@@ -111,6 +111,10 @@ defineHidden(DatePrototype, 'toTimeString', dateToTimeString);
 defineHidden(DatePrototype, 'toUTCString', dateToUTCString);
 defineHidden(DatePrototype, 'toGMTString', dateToUTCString);
 
+/* Date.prototype.getTime as it was at start, for the runtime's files
+ * loaded on first use (19-intl-date.js): thisTimeValue.call(x). */
+spec.thisTimeValue = thisTimeValue;
+
 /* An HTTP date (RFC 9110 §5.6.7) as a time value, NaN when unreadable: the
  * three forms are all GMT, where Date.parse reads asctime's, which names no
  * zone, as local time (as V8 does). For the runtime's own header reads. */

@@ -14,6 +14,9 @@
  * entries, @@iterator). The host is assumed little-endian, like every
  * platform Duktape runs fcworker on. ArrayBuffer.isView() does not know
  * these objects; native.bigIntArrayWords(x) gives the runtime their words.
+ * 17-bigint-dataview.js installs the DataView methods: in a process for one
+ * request this file is loaded on first use (lib/runtime_lazy.c), by the
+ * globals or the first call of one of them.
  */
 'use strict';
 
@@ -30,7 +33,9 @@ var seq = bigint.seq;
 var toBigInt = bigint.toBigInt;
 var bigintTo64 = native.bigintTo64;
 var bigintFrom64 = native.bigintFrom64;
-var WORDS = Symbol('BigInt64 words');
+/* the key of an array's words: 17-bigint-dataview.js's when this file is
+ * loaded on first use (native.bigIntArrayWords reads it before) */
+var WORDS = native.bigIntWordsKey || Symbol('BigInt64 words');
 var TWO32 = 4294967296;
 var MAX = 9007199254740991;
 
@@ -441,9 +446,14 @@ function setBig() {
     };
 }
 
-provide(DataView.prototype, [
+/* [name, function, length], which 17-bigint-dataview.js installs */
+native.bigIntDataView = [
     ['getBigInt64', getBig(true), 1],
     ['getBigUint64', getBig(false), 1],
     ['setBigInt64', setBig(), 2],
     ['setBigUint64', setBig(), 2]
-]);
+];
+
+/* No constructors (as 19-non-constructors.js makes the built-ins' methods;
+ * this file may be loaded after it, lib/runtime_lazy.c) */
+native.nonConstructorMethods(BigIntArrayPrototype);

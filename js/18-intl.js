@@ -9,7 +9,9 @@
  * and ordinal rules) and Intl.Collator (an approximation of the root
  * collation: punctuation before digits before letters, accents at the
  * second level and case at the third, lowercase first), with
- * Number.prototype.toLocaleString and String.prototype.localeCompare on top.
+ * Number.prototype.toLocaleString and String.prototype.localeCompare on top
+ * (which 19-intl-methods.js installs: in a process for one request, this
+ * file and the other two Intl files load on first use, lib/runtime_lazy.c).
  * The available locales are "en" and "en-US"; any other request resolves to
  * one of them, as resolvedOptions().locale shows. Intl.DateTimeFormat is in
  * 19-intl-date.js, which shares the helpers published as native.intl.
@@ -992,7 +994,6 @@ function numberToLocaleString(locales, options) {
     return joinParts(formatNumberToParts(new NumberFormat(locales, options)[STATE], x));
 }
 setNameAndLength(numberToLocaleString, 'toLocaleString', 0);
-defineHidden(Number.prototype, 'toLocaleString', numberToLocaleString);
 
 var defaultCollator = null;
 function localeCompare(that, locales, options) {
@@ -1011,7 +1012,6 @@ function localeCompare(that, locales, options) {
     return collatorCompare(s, String(this), String(that));
 }
 setNameAndLength(localeCompare, 'localeCompare', 1);
-defineHidden(String.prototype, 'localeCompare', localeCompare);
 
 native.intl = {
     STATE: STATE,
@@ -1031,6 +1031,9 @@ native.intl = {
     NumberFormat: NumberFormat,
     formatNumberToParts: formatNumberToParts,
     UNITS: UNITS,
-    CURRENCIES: CURRENCIES
+    CURRENCIES: CURRENCIES,
+    /* the built-in methods, which 19-intl-methods.js installs */
+    numberToLocaleString: numberToLocaleString,
+    localeCompare: localeCompare
 };
 native.defineGlobal('Intl', Intl);

@@ -498,7 +498,7 @@ intl.publish('DateTimeFormat', DateTimeFormat, 0);
 
 /* ---- Date.prototype.toLocale*String ---- */
 
-var thisTimeValue = Date.prototype.getTime;
+var thisTimeValue = native.spec.thisTimeValue; /* the original, even when loaded on first use */
 var defaults = {};
 
 function makeToLocale(name, required, which) {
@@ -519,8 +519,11 @@ function makeToLocale(name, required, which) {
         return formatDate(s, tv);
     };
     native.spec.setNameAndLength(fn, name, 0);
-    native.spec.defineHidden(Date.prototype, name, fn);
+    intl.dateMethods[name] = fn;
 }
+
+/* Date.prototype's methods, which 19-intl-methods.js installs */
+intl.dateMethods = {};
 
 makeToLocale('toLocaleString', 'any', 'all');
 makeToLocale('toLocaleDateString', 'date', 'date');

@@ -11,6 +11,8 @@
  * object's own properties in C, a fifth of a CGI start-up in JavaScript).
  * Constructors themselves (the `constructor` properties and the classes
  * hung on namespaces, under keys starting with a capital) are left alone.
+ * 17-bigint-arrays.js, which a process for one request loads on first use,
+ * walks its own prototype.
  */
 'use strict';
 
@@ -24,9 +26,6 @@
         WeakSet.prototype, ArrayBuffer, ArrayBuffer.prototype, DataView.prototype,
         getProto(Uint8Array), typedArrayPrototype, BigInt, BigInt.prototype,
         getProto([][Symbol.iterator]()), getProto(''[Symbol.iterator]())];
-    if (typeof BigInt64Array === 'function') {
-        targets.push(getProto(BigInt64Array.prototype), getProto(BigInt64Array));
-    }
     for (var i = 0; i < targets.length; i++) {
         native.nonConstructorMethods(targets[i]);
     }

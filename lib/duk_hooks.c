@@ -137,6 +137,31 @@ static int names_class(duk_hstring *key)
     return !DUK_HSTRING_HAS_SYMBOL(key) && DUK_HSTRING_GET_BYTELEN(key) > 0 && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+/* obj.constructor when it is a data property (obj's own or inherited), read
+ * without calling a getter: %IteratorPrototype%'s is an accessor, whose
+ * getter in a process for one request loads js/14-es2025.js
+ * (lib/runtime_lazy.c); no walked object holds the constructor it answers
+ * (Iterator) but under "constructor", which the walk skips anyway. */
+static duk_hobject *constructor_of(duk_hthread *thr, duk_hobject *obj)
+{
+    duk_heap *heap = thr->heap;
+    duk_hobject *p;
+    duk_int_t e_idx, h_idx, k;
+    duk_tval *tv;
+
+    for (p = obj, k = 0; p != NULL && k <= 100; p = DUK_HOBJECT_GET_PROTOTYPE(heap, p), k++) {
+        if (DUK_HOBJECT_IS_PROXY(p))
+            return NULL;
+        if (duk_hobject_find_entry(heap, p, DUK_HTHREAD_STRING_CONSTRUCTOR(thr), &e_idx, &h_idx)) {
+            if (e_idx < 0 || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(heap, p, e_idx))
+                return NULL;
+            tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(heap, p, e_idx);
+            return DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+        }
+    }
+    return NULL;
+}
+
 void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -150,8 +175,11 @@ void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx)
     if (obj == NULL)
         return;
     duk_push_hobject(thr, obj); /* reachable while it is walked */
-    (void) duk_get_prop_stridx(thr, -1, DUK_STRIDX_CONSTRUCTOR);
-    ctor = duk_get_hobject(thr, -1);
+    ctor = constructor_of(thr, obj);
+    if (ctor != NULL)
+        duk_push_hobject(thr, ctor);
+    else
+        duk_push_undefined(thr);
     /* Marking deletes a property of another object (or of obj itself,
      * which leaves its entry part where it is): read obj's slots afresh
      * for each index. */

@@ -14,8 +14,12 @@ typedef void (*fcw_runtime_lazy_run_cb)(duk_context *ctx, const char *name);
 /* 1 if the runtime file of that name is loaded on first use. */
 int fcw_runtime_lazy_file(const char *name);
 
-/* Defines the lazy files' globals as accessors that run them, through run,
+/* Before the runtime's files: native.loadLazy(global), which runs the group
+ * of that global through run (native is at native_idx). */
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run);
+
+/* After them: defines the lazy files' globals as accessors that run them
  * when first read or written. */
-void fcw_runtime_lazy_install(duk_context *ctx, fcw_runtime_lazy_run_cb run);
+void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx);
 
 #endif

@@ -623,6 +623,11 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     /* no mark-and-sweep while the heap grows from nothing: the caller
      * collects once at the end */
     int from_image = runtime_from_image(e);
+    if (single_request) {
+        fcw_engine_push_native(ctx);
+        fcw_runtime_lazy_prepare(ctx, -1, run_lazy_file);
+        duk_pop(ctx);
+    }
     fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
         if (single_request && fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
@@ -640,7 +645,9 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     }
     fcw_duk_gc_hold(ctx, 0);
     if (single_request) {
-        fcw_runtime_lazy_install(ctx, run_lazy_file);
+        fcw_engine_push_native(ctx);
+        fcw_runtime_lazy_install(ctx, -1);
+        duk_pop(ctx);
     }
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and

@@ -107,6 +107,285 @@ EOF2
 like($out, qr{\r\n\r\nsqueezed and back function true function\z},
     'TransformStream, the encoding and compression streams and the Cache API, loaded on first use, work') or diag $out, $err;
 
+# and so is Intl, also by the first call of one of the built-in methods it
+# provides (js/19-intl-methods.js): whichever comes first, at the script's
+# load or in its request, a CGI process answers as the runtime with every
+# file loaded (t/jsrun, as a pool's children) prints; the Intl files take
+# the intrinsics they keep from start (a Date.prototype.getTime replaced
+# before their load changes nothing)
+my $intl_body = <<'EOF2';
+var early = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
+    Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
+function compute(first) {
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    var steps = {
+        number: function () {
+            return [(1234.5).toLocaleString('de-DE'), (0.5).toLocaleString(undefined, { style: 'percent' }),
+                (1e6).toLocaleString(), Number.prototype.toLocaleString.call(12.25, 'en', { maximumFractionDigits: 1 })];
+        },
+        date: function () {
+            return [new Date(0).toLocaleDateString('en-US', { timeZone: 'UTC' }),
+                new Date(86400000 * 400.5).toLocaleString('en-GB', { timeZone: 'America/New_York', timeZoneName: 'short' }),
+                new Date(0).toLocaleTimeString(), new Date(NaN).toLocaleString(), new Date(1e12).toLocaleString()];
+        },
+        string: function () {
+            return ['a'.localeCompare('b'), 'r\u00e9sum\u00e9'.localeCompare('resume', 'en', { sensitivity: 'base' }),
+                ['b', 'a', 'C', '\u00e4'].sort(function (x, y) { return x.localeCompare(y); }).join('')];
+        },
+        array: function () { return [[1234.5, new Date(0), 'x'].toLocaleString()]; },
+        errors: function () {
+            var out = [];
+            var calls = [function () { return (1).toLocaleString('not a tag!'); },
+                function () { return Date.prototype.toLocaleString.call({}); },
+                function () { return String.prototype.localeCompare.call(null, 'a'); }];
+            for (var i = 0; i < calls.length; i++) {
+                try { out.push(calls[i]()); } catch (e) { out.push(e.name + ': ' + e.message); }
+            }
+            return out;
+        },
+        intl: function () {
+            return [typeof Intl, Object.prototype.toString.call(Intl),
+                new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(3.5),
+                new Intl.ListFormat('en').format(['a', 'b', 'c']), new Intl.RelativeTimeFormat('en').format(-2, 'day'),
+                new Intl.PluralRules('en', { type: 'ordinal' }).select(22),
+                new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'Asia/Tokyo' }).format(0)];
+        },
+        patched: function () {
+            var getTime = Date.prototype.getTime;
+            Date.prototype.getTime = function () { return 0; };
+            try {
+                return [new Date(1e12).toLocaleString('en-US', { timeZone: 'UTC' })];
+            } finally {
+                Date.prototype.getTime = getTime;
+            }
+        },
+        shape: function () {
+            var now = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
+                Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
+            return [own(Number.prototype, 'toLocaleString'), own(String.prototype, 'localeCompare'),
+                own(Date.prototype, 'toLocaleString'), own(Date.prototype, 'toLocaleDateString'),
+                own(Date.prototype, 'toLocaleTimeString'), now.join() === early.join() && now[0] === early[0] &&
+                now[2] === early[2]];
+        }
+    };
+    var order = ['number', 'date', 'string', 'array', 'errors', 'intl', 'patched', 'shape'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+var atLoad = WHEN === 'load' ? compute(FIRST) : null;
+if (typeof print === 'function') {
+    print(compute(FIRST));
+} else {
+    addEventListener('fetch', function (e) { e.respondWith(new Response(atLoad !== null ? atLoad : compute(FIRST))); });
+}
+EOF2
+my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+for my $case ([ 'number', 'request' ], [ 'date', 'request' ], [ 'string', 'request' ], [ 'array', 'request' ],
+    [ 'errors', 'request' ], [ 'intl', 'request' ], [ 'patched', 'request' ], [ 'shape', 'request' ],
+    [ 'number', 'load' ], [ 'date', 'load' ],
+    [ 'shape', 'load' ]) {
+    my ($first, $when) = @$case;
+    my $file = FcwTest::write_file("$dir/intl-$first-$when.js", "var FIRST = '$first', WHEN = '$when';\n$intl_body");
+    my $expected = do { local $ENV{TZ} = 'Europe/Paris'; `'$jsrun' '$file' 2>&1` };
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/',
+        TZ => 'Europe/Paris' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "Intl in CGI mode, $first first (at the script's $when), as with every file loaded")
+        or diag $err;
+}
+# BigInt64Array and BigUint64Array likewise, also by the first call of one of
+# DataView's BigInt methods (js/17-bigint-dataview.js)
+my $bigint_body = <<'EOF2';
+var early = [DataView.prototype.getBigInt64, DataView.prototype.setBigUint64];
+function compute(first) {
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    var steps = {
+        view: function () {
+            var v = new DataView(new ArrayBuffer(16));
+            v.setBigInt64(0, BigInt(-5));
+            v.setBigUint64(8, BigInt('18446744073709551615'), true);
+            var out = [String(v.getBigInt64(0)), String(v.getBigUint64(0)), String(v.getBigUint64(8, true)), v.getUint8(15)];
+            try { DataView.prototype.getBigInt64.call({}, 0); } catch (e) { out.push(e.name + ': ' + e.message); }
+            try { v.getBigInt64(12); } catch (e) { out.push(e.name + ': ' + e.message); }
+            return out;
+        },
+        random: function () {
+            var a = crypto.getRandomValues(new Uint32Array(4));
+            return [a.length, typeof native];
+        },
+        arrays: function () {
+            var a = new BigInt64Array([BigInt(1), BigInt(-2)]);
+            var b = BigUint64Array.from([BigInt(3)]);
+            crypto.getRandomValues(a);
+            return [a.length, b.length, String(b[0]), Object.prototype.toString.call(a), BigInt64Array.BYTES_PER_ELEMENT,
+                typeof BigInt64Array, own(Object.getPrototypeOf(BigInt64Array.prototype), 'at'),
+                own(Object.getPrototypeOf(BigInt64Array.prototype), 'map'), Object.getOwnPropertyNames(BigInt64Array).join()];
+        },
+        shape: function () {
+            return [own(DataView.prototype, 'getBigInt64'), own(DataView.prototype, 'getBigUint64'),
+                own(DataView.prototype, 'setBigInt64'), own(DataView.prototype, 'setBigUint64'),
+                Object.getOwnPropertyNames(DataView.prototype).join(),
+                early[0] === DataView.prototype.getBigInt64 && early[1] === DataView.prototype.setBigUint64];
+        }
+    };
+    var order = ['view', 'random', 'arrays', 'shape'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
+EOF2
+for my $first (qw(view random arrays shape)) {
+    my $file = FcwTest::write_file("$dir/bigint-$first.js", "var FIRST = '$first';\n$bigint_body");
+    my $expected = `'$jsrun' '$file' 2>&1`;
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "BigInt arrays in CGI mode, $first first, as with every file loaded") or diag $err;
+}
+
+# the ES2023-2025 library (js/14-es2025.js) likewise, also by the first call
+# of one of the built-in methods it adds (js/14-es2025-methods.js), which
+# run on the intrinsics of the start (Set.prototype.add replaced before),
+# and leaves a method the script deleted before deleted
+my $es2025_body = <<'EOF2';
+var early = [Object.groupBy, Set.prototype.union, Object.getPrototypeOf(Object.getPrototypeOf([].values())).map];
+function compute(first) {
+    var ip = Object.getPrototypeOf(Object.getPrototypeOf([].values()));
+    function own(o, k) {
+        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+            d.writable, d.enumerable, d.configurable, r].join(':');
+    }
+    function str(s) { return Array.from(s).join(','); }
+    var steps = {
+        groupBy: function () {
+            var g = Object.groupBy([1, 2, 3, 4], function (x) { return x % 2 ? 'odd' : 'even'; });
+            var m = Map.groupBy(['a', 'bb', 'c'], function (x) { return x.length; });
+            return [JSON.stringify(g), Object.getPrototypeOf(g), m.size, m.get(1).join()];
+        },
+        set: function () {
+            var a = new Set([1, 2, 3]), b = new Set([3, 4]);
+            return [str(a.union(b)), str(a.intersection(b)), str(a.difference(b)), str(a.symmetricDifference(b)),
+                a.isSubsetOf(b), new Set([3]).isSubsetOf(a), a.isSupersetOf(new Set([1])), a.isDisjointFrom(new Set([9]))];
+        },
+        iter: function () {
+            var it = [1, 2, 3, 4, 5].values();
+            var out = [it.map(function (x) { return x * 10; }).filter(function (x) { return x > 10; }).take(2).toArray().join()];
+            out.push([1, 2, 3].values().reduce(function (a, b) { return a + b; }), [1, 2, 3].values().reduce(function (a, b) { return a + b; }, 10));
+            out.push(Iterator.from({ next: function () { return { done: true }; } }).toArray().length);
+            out.push(Object.prototype.toString.call([].values().map(function (x) { return x; })), typeof Iterator);
+            try { [].values().reduce(function () {}); } catch (e) { out.push(e.name + ': ' + e.message); }
+            out.push([].values().constructor === Iterator, ip[Symbol.toStringTag]);
+            return out;
+        },
+        string: function () {
+            return ['ab\uD800'.isWellFormed(), 'ab'.isWellFormed(), escape('a\uDC00b'.toWellFormed())];
+        },
+        patched: function () {
+            var add = Set.prototype.add, set = Map.prototype.set, a = new Set([1]), b = new Set([2]);
+            Set.prototype.add = function () { throw new Error('patched add'); };
+            Map.prototype.set = function () { throw new Error('patched set'); };
+            try {
+                return [str(a.union(b)), Map.groupBy([1], function () { return 'k'; }).size];
+            } catch (e) {
+                return [e.message];
+            } finally {
+                Set.prototype.add = add;
+                Map.prototype.set = set;
+            }
+        },
+        deleted: function () {
+            var fromAsync = Array.fromAsync;
+            delete Array.fromAsync;
+            var out = [str(new Set([1]).union(new Set([2]))), typeof Array.fromAsync];
+            Object.defineProperty(Array, 'fromAsync', { value: fromAsync, writable: true, configurable: true });
+            return out;
+        },
+        setter: function () {
+            var o = Object.create(ip);
+            o.constructor = 5;
+            var out = [Object.getOwnPropertyDescriptor(o, 'constructor').value];
+            try { ip.constructor = 1; } catch (e) { out.push(e.name); }
+            return out;
+        },
+        shape: function () {
+            var c = Object.getOwnPropertyDescriptor(ip, 'constructor');
+            return [own(Object, 'groupBy'), own(Map, 'groupBy'), own(Set.prototype, 'isDisjointFrom'), own(ip, 'map'),
+                own(ip, 'toArray'), own(Array, 'fromAsync'), own(String.prototype, 'isWellFormed'),
+                Reflect.ownKeys(ip).map(String).join(), Object.getOwnPropertyNames(Set.prototype).join(),
+                Object.getOwnPropertyNames(Object).join(), Object.getOwnPropertyNames(String.prototype).join(),
+                [c.get.name, c.get.length, c.set.name, c.set.length, c.enumerable, c.configurable].join(),
+                early[0] === Object.groupBy && early[1] === Set.prototype.union && early[2] === ip.map];
+        },
+        fromAsync: function () { return [typeof Array.fromAsync([1]).then]; }
+    };
+    var order = ['groupBy', 'set', 'iter', 'string', 'patched', 'deleted', 'setter', 'shape', 'fromAsync'];
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
+EOF2
+for my $first (qw(groupBy set iter string patched deleted setter shape fromAsync)) {
+    my $file = FcwTest::write_file("$dir/es2025-$first.js", "var FIRST = '$first';\n$es2025_body");
+    my $expected = `'$jsrun' '$file' 2>&1`;
+    chomp $expected;
+    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, "ES2023-2025 library in CGI mode, $first first, as with every file loaded") or diag $err;
+}
+
+my $intl_lazy = FcwTest::write_file("$dir/intl-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Intl').get; }
+var out = [loaded(), 'a'.localeCompare('a'), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $intl_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse 0 true\z}, 'a CGI process loads Intl when localeCompare is first called, not before')
+    or diag $out, $err;
+my $bigint_lazy = FcwTest::write_file("$dir/bigint-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'BigUint64Array').get; }
+var out = [loaded(), String(new DataView(new ArrayBuffer(8)).getBigUint64(0)), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $bigint_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse 0 true\z},
+    'and the BigInt arrays when a DataView BigInt method is first called, not before') or diag $out, $err;
+my $es2025_lazy = FcwTest::write_file("$dir/es2025-lazy.js", <<'EOF2');
+function loaded() { return !Object.getOwnPropertyDescriptor(globalThis, 'Iterator').get; }
+var out = [loaded(), Object.keys(Object.groupBy([1], function () { return 'k'; })).join(), loaded()];
+addEventListener('fetch', function (e) { e.respondWith(new Response(out.join(' '))); });
+EOF2
+($rc, $out, $err) = run_cgi([ $bin, $es2025_lazy ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
+like($out, qr{\r\n\r\nfalse k true\z},
+    'and the ES2023-2025 library when Object.groupBy is first called, not before') or diag $out, $err;
+
 # -V: the runtime comes from the build-time bytecode image (t/unit/runtime_image.c
 # covers an image that does not match)
 my $info = `$bin -V 2>&1`;

@@ -9,7 +9,8 @@
  * loaded runtime (the test262 runner's mode: thousands of files, each in a
  * fresh heap, without paying for the runtime's start each time); after each
  * child the parent prints "#-- FILE exit N" (N is 128 + the signal when the
- * child was killed, e.g. by its 30 s alarm).
+ * child was killed, e.g. by its 30 s alarm). With FCW_TEST_SINGLE_REQUEST
+ * set, the runtime is a CGI process's (lib/runtime_lazy.c).
  */
 #include "config.h"
 
@@ -204,6 +205,11 @@ int main(int argc, char **argv)
     if (argc < 2) {
         fprintf(stderr, "usage: jsrun FILE.js...\n");
         return 2;
+    }
+    /* FCW_TEST_SINGLE_REQUEST: the runtime of a process for one request
+     * (CGI), whose files of lib/runtime_lazy.c load on first use */
+    if (getenv("FCW_TEST_SINGLE_REQUEST") != NULL) {
+        fcw_engine_single_request();
     }
     struct fcw_engine *e = fcw_engine_new(&cfg, err, sizeof(err));
     if (e == NULL) {
