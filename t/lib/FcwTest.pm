@@ -148,12 +148,20 @@ sub write_all {
 }
 
 # A TCP port on 127.0.0.1 that nothing listens on now.
+# A free port this process has not handed out before: the kernel may give
+# the same free port twice to binds that are closed at once (one pair in a
+# few thousand), and a test binds its ports only after choosing them all.
+my %handed_out;
+
 sub free_port {
-    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
-        or die "no free port: $!";
-    my $port = $s->sockport;
-    close $s;
-    return $port;
+    for (1 .. 1000) {
+        my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
+            or die "no free port: $!";
+        my $port = $s->sockport;
+        close $s;
+        return $port unless $handed_out{$port}++;
+    }
+    die "no free port that was not handed out already\n";
 }
 
 # Waits (10 s at most) until something accepts on 127.0.0.1:port.
