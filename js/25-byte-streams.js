@@ -599,16 +599,24 @@ function cancelKnownBytes() {
 function noPullReaction() {
 }
 
-native.byteStreams.fromBytes = function (bytes) {
+/* The controller of a new stream over a source of the runtime's own
+ * (fromBytes, fromSource): started at once, with pull and cancel that
+ * need no promise reactions. */
+function newRuntimeSourceController(pull, cancel) {
     var rs = S.newReadableStreamObject(), c = newController();
     c.stream = rs;
-    c.knownBytes = bytes;
-    c.pullAlgorithm = pullKnownBytes;
-    c.cancelAlgorithm = cancelKnownBytes;
+    c.pullAlgorithm = pull;
+    c.cancelAlgorithm = cancel;
     c.onPullFulfilled = c.onPullRejected = noPullReaction;
     c.started = true;
     rs.controller = c;
-    return rs.obj;
+    return c;
+}
+
+native.byteStreams.fromBytes = function (bytes) {
+    var c = newRuntimeSourceController(pullKnownBytes, cancelKnownBytes);
+    c.knownBytes = bytes;
+    return c.stream.obj;
 };
 
 /* A default reader's read of a stream still holding its known bytes:
@@ -671,18 +679,12 @@ native.byteStreams.takeKnownBytes = function (stream, consume) {
  * again while one runs cannot happen); cancel's result is that of an
  * underlying source's cancel. collect, or null: see collectAll. */
 native.byteStreams.fromSource = function (source, pull, cancel, collect) {
-    var rs = S.newReadableStreamObject(), c = newController();
-    c.stream = rs;
+    var c = newRuntimeSourceController(pullFromSource, cancelFromSource);
     c.source = source;
     c.sourcePull = pull;
     c.sourceCancel = cancel;
     c.sourceCollect = collect;
-    c.pullAlgorithm = pullFromSource;
-    c.cancelAlgorithm = cancelFromSource;
-    c.onPullFulfilled = c.onPullRejected = noPullReaction;
-    c.started = true;
-    rs.controller = c;
-    return rs.obj;
+    return c.stream.obj;
 };
 
 /* The controller object of a stream made by fromSource. */
