@@ -16,15 +16,11 @@ use Test::More;
 
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
-my $top = FcwTest::top();
-my $tool = "$top/contrib/fcworker-build/fcworker-build";
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $tool = FcwTest::build_tool();
+my $jsrun = FcwTest::jsrun();
 my $dir = FcwTest::tmpdir();
 
-sub run {
-    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
-    return ($status >> 8, $out);
-}
+sub run { return FcwTest::run_exit($dir, @_) }
 
 my $pkg = "$dir/app/node_modules/mapped";
 mkdir "$dir/app";

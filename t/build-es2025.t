@@ -19,16 +19,13 @@ use Test::More;
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
 my $top = FcwTest::top();
-my $tool = "$top/contrib/fcworker-build/fcworker-build";
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $tool = FcwTest::build_tool();
+my $jsrun = FcwTest::jsrun();
 my $dir = FcwTest::tmpdir();
 my $cases = "$top/t/build-es2025/cases.js";
 my $expected = FcwTest::read_file("$top/t/build-es2025/expected.txt");
 
-sub run {
-    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
-    return ($status >> 8, $out);
-}
+sub run { return FcwTest::run_exit($dir, @_) }
 
 for my $build ([default => ()], [portable => '--portable']) {
     my ($name, @options) = @$build;

@@ -17,16 +17,13 @@ use FcwTest;
 use Test::More;
 
 my $top = FcwTest::top();
-my $tool = "$top/contrib/fcworker-build/fcworker-build";
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $tool = FcwTest::build_tool();
+my $jsrun = FcwTest::jsrun();
 my $dir = FcwTest::tmpdir();
 
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
-sub run {
-    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
-    return ($status >> 8, $out);
-}
+sub run { return FcwTest::run_exit($dir, @_) }
 
 my ($rc, $out) = run($tool, '--portable', "$top/t/build-helpers/cases.js", '-o', "$dir/cases.js");
 is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);

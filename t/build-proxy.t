@@ -27,15 +27,12 @@ use Test::More;
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
 my $top = FcwTest::top();
-my $tool = "$top/contrib/fcworker-build/fcworker-build";
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
+my $tool = FcwTest::build_tool();
+my $jsrun = FcwTest::jsrun();
 my $dir = FcwTest::tmpdir();
 my $cases = "$top/t/build-proxy/cases.js";
 
-sub run {
-    my ($status, $out) = FcwTest::run_in($dir, $top, @_);
-    return ($status >> 8, $out);
-}
+sub run { return FcwTest::run_exit($dir, @_) }
 
 my ($node_rc, $node) = run('node', $cases);
 is($node_rc, 0, 'the cases run in Node') or diag($node);

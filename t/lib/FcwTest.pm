@@ -47,6 +47,19 @@ sub run_in {
     return ($?, read_file($log));
 }
 
+# The build tool and the JavaScript runner the tests take (FCW_JSRUN: the
+# sanitizer build when ./test.sh runs them).
+sub build_tool { return "$TOP/contrib/fcworker-build/fcworker-build" }
+sub jsrun { return $ENV{FCW_JSRUN} || build_path('t/jsrun') }
+
+# run_in from the top of the tree: the command's exit code (not the wait
+# status) and its output.
+sub run_exit {
+    my ($dir, @cmd) = @_;
+    my ($status, $out) = run_in($dir, $TOP, @cmd);
+    return ($status >> 8, $out);
+}
+
 # A folder with an npm package's node_modules installed (npm ci): $from
 # itself, or a copy of it in $dir/$name when the tree is read-only.
 # Returns (folder, exit status of npm ci, its output).
