@@ -113,16 +113,45 @@ like($out, qr{\r\n\r\nsqueezed and back function true function\z},
 # file loaded (t/jsrun, as a pool's children) prints; the Intl files take
 # the intrinsics they keep from start (a Date.prototype.getTime replaced
 # before their load changes nothing)
+# What the three lazy groups' scripts below share: a method's shape (its
+# own names, length, name, text, prototype, attributes and what `new` does)
+# and the steps run with the chosen one first, so that whichever loads the
+# group the output is the same.
+my $steps_js = <<'EOF2';
+function own(o, k) {
+    var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
+    try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
+    return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
+        d.writable, d.enumerable, d.configurable, r].join(':');
+}
+function runSteps(steps, order, first) {
+    var out = steps[first]();
+    for (var i = 0; i < order.length; i++) {
+        if (order[i] !== first) {
+            out = out.concat(steps[order[i]]());
+        }
+    }
+    return out.join('\n');
+}
+EOF2
+my $jsrun = FcwTest::jsrun();
+
+# A script in a CGI process answers what t/jsrun, with every runtime file
+# loaded (as a pool's children), prints; %env for both.
+sub same_as_jsrun {
+    my ($file, $what, %env) = @_;
+    my $expected = do { local @ENV{ keys %env } = values %env; `'$jsrun' '$file' 2>&1` };
+    chomp $expected;
+    my ($rc, $out, $err) = run_cgi([ $bin, $file ],
+        { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/', %env });
+    $out =~ s/\A.*?\r\n\r\n//s;
+    is($out, $expected, $what) or diag $err;
+}
+
 my $intl_body = <<'EOF2';
 var early = [Number.prototype.toLocaleString, String.prototype.localeCompare, Date.prototype.toLocaleString,
     Date.prototype.toLocaleDateString, Date.prototype.toLocaleTimeString];
 function compute(first) {
-    function own(o, k) {
-        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
-        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
-        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
-            d.writable, d.enumerable, d.configurable, r].join(':');
-    }
     var steps = {
         number: function () {
             return [(1234.5).toLocaleString('de-DE'), (0.5).toLocaleString(undefined, { style: 'percent' }),
@@ -173,14 +202,7 @@ function compute(first) {
                 now[2] === early[2]];
         }
     };
-    var order = ['number', 'date', 'string', 'array', 'errors', 'intl', 'patched', 'shape'];
-    var out = steps[first]();
-    for (var i = 0; i < order.length; i++) {
-        if (order[i] !== first) {
-            out = out.concat(steps[order[i]]());
-        }
-    }
-    return out.join('\n');
+    return runSteps(steps, ['number', 'date', 'string', 'array', 'errors', 'intl', 'patched', 'shape'], first);
 }
 var atLoad = WHEN === 'load' ? compute(FIRST) : null;
 if (typeof print === 'function') {
@@ -189,32 +211,21 @@ if (typeof print === 'function') {
     addEventListener('fetch', function (e) { e.respondWith(new Response(atLoad !== null ? atLoad : compute(FIRST))); });
 }
 EOF2
-my $jsrun = $ENV{FCW_JSRUN} || FcwTest::build_path('t/jsrun');
 for my $case ([ 'number', 'request' ], [ 'date', 'request' ], [ 'string', 'request' ], [ 'array', 'request' ],
     [ 'errors', 'request' ], [ 'intl', 'request' ], [ 'patched', 'request' ], [ 'shape', 'request' ],
     [ 'number', 'load' ], [ 'date', 'load' ],
     [ 'shape', 'load' ]) {
     my ($first, $when) = @$case;
-    my $file = FcwTest::write_file("$dir/intl-$first-$when.js", "var FIRST = '$first', WHEN = '$when';\n$intl_body");
-    my $expected = do { local $ENV{TZ} = 'Europe/Paris'; `'$jsrun' '$file' 2>&1` };
-    chomp $expected;
-    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/',
-        TZ => 'Europe/Paris' });
-    $out =~ s/\A.*?\r\n\r\n//s;
-    is($out, $expected, "Intl in CGI mode, $first first (at the script's $when), as with every file loaded")
-        or diag $err;
+    my $file = FcwTest::write_file("$dir/intl-$first-$when.js",
+        "var FIRST = '$first', WHEN = '$when';\n$steps_js$intl_body");
+    same_as_jsrun($file, "Intl in CGI mode, $first first (at the script's $when), as with every file loaded",
+        TZ => 'Europe/Paris');
 }
 # BigInt64Array and BigUint64Array likewise, also by the first call of one of
 # DataView's BigInt methods (js/17-bigint-dataview.js)
 my $bigint_body = <<'EOF2';
 var early = [DataView.prototype.getBigInt64, DataView.prototype.setBigUint64];
 function compute(first) {
-    function own(o, k) {
-        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
-        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
-        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
-            d.writable, d.enumerable, d.configurable, r].join(':');
-    }
     var steps = {
         view: function () {
             var v = new DataView(new ArrayBuffer(16));
@@ -244,24 +255,13 @@ function compute(first) {
                 early[0] === DataView.prototype.getBigInt64 && early[1] === DataView.prototype.setBigUint64];
         }
     };
-    var order = ['view', 'random', 'arrays', 'shape'];
-    var out = steps[first]();
-    for (var i = 0; i < order.length; i++) {
-        if (order[i] !== first) {
-            out = out.concat(steps[order[i]]());
-        }
-    }
-    return out.join('\n');
+    return runSteps(steps, ['view', 'random', 'arrays', 'shape'], first);
 }
 if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
 EOF2
 for my $first (qw(view random arrays shape)) {
-    my $file = FcwTest::write_file("$dir/bigint-$first.js", "var FIRST = '$first';\n$bigint_body");
-    my $expected = `'$jsrun' '$file' 2>&1`;
-    chomp $expected;
-    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
-    $out =~ s/\A.*?\r\n\r\n//s;
-    is($out, $expected, "BigInt arrays in CGI mode, $first first, as with every file loaded") or diag $err;
+    my $file = FcwTest::write_file("$dir/bigint-$first.js", "var FIRST = '$first';\n$steps_js$bigint_body");
+    same_as_jsrun($file, "BigInt arrays in CGI mode, $first first, as with every file loaded");
 }
 
 # the ES2023-2025 library (js/14-es2025.js) likewise, also by the first call
@@ -272,12 +272,6 @@ my $es2025_body = <<'EOF2';
 var early = [Object.groupBy, Set.prototype.union, Object.getPrototypeOf(Object.getPrototypeOf([].values())).map];
 function compute(first) {
     var ip = Object.getPrototypeOf(Object.getPrototypeOf([].values()));
-    function own(o, k) {
-        var d = Object.getOwnPropertyDescriptor(o, k), f = d.value, r;
-        try { new f(); r = 'constructed'; } catch (e) { r = e.name; }
-        return [Object.getOwnPropertyNames(f).sort().join(','), f.length, f.name, String(f), 'prototype' in f,
-            d.writable, d.enumerable, d.configurable, r].join(':');
-    }
     function str(s) { return Array.from(s).join(','); }
     var steps = {
         groupBy: function () {
@@ -341,24 +335,13 @@ function compute(first) {
         },
         fromAsync: function () { return [typeof Array.fromAsync([1]).then]; }
     };
-    var order = ['groupBy', 'set', 'iter', 'string', 'patched', 'deleted', 'setter', 'shape', 'fromAsync'];
-    var out = steps[first]();
-    for (var i = 0; i < order.length; i++) {
-        if (order[i] !== first) {
-            out = out.concat(steps[order[i]]());
-        }
-    }
-    return out.join('\n');
+    return runSteps(steps, ['groupBy', 'set', 'iter', 'string', 'patched', 'deleted', 'setter', 'shape', 'fromAsync'], first);
 }
 if (typeof print === 'function') { print(compute(FIRST)); } else { addEventListener('fetch', function (e) { e.respondWith(new Response(compute(FIRST))); }); }
 EOF2
 for my $first (qw(groupBy set iter string patched deleted setter shape fromAsync)) {
-    my $file = FcwTest::write_file("$dir/es2025-$first.js", "var FIRST = '$first';\n$es2025_body");
-    my $expected = `'$jsrun' '$file' 2>&1`;
-    chomp $expected;
-    ($rc, $out, $err) = run_cgi([ $bin, $file ], { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/' });
-    $out =~ s/\A.*?\r\n\r\n//s;
-    is($out, $expected, "ES2023-2025 library in CGI mode, $first first, as with every file loaded") or diag $err;
+    my $file = FcwTest::write_file("$dir/es2025-$first.js", "var FIRST = '$first';\n$steps_js$es2025_body");
+    same_as_jsrun($file, "ES2023-2025 library in CGI mode, $first first, as with every file loaded");
 }
 
 my $intl_lazy = FcwTest::write_file("$dir/intl-lazy.js", <<'EOF2');
