@@ -11,6 +11,9 @@ use IO::Select;
 use IO::Socket::INET;
 use POSIX qw(:sys_wait_h);
 use Time::HiRes qw(sleep time);
+use File::Basename ();
+use lib File::Basename::dirname(__FILE__) . '/../../../../t/lib';
+use FcwTest ();
 
 our @EXPORT = qw(spawn stop_process stop_all is_running wait_until http_request http_status free_port
     read_file write_file run_wrk parse_wrk rollup children_of wait_idle mean median load_average cpus first_line
@@ -114,20 +117,11 @@ sub http_status { scalar http_request(@_) }
 # A port nothing listens on now and that this run has not handed out yet:
 # the ports are all chosen before nginx and the backends bind them, and the
 # kernel may give the same free port twice (with the ~130 ports of a full
-# run, about one run in three had two rows on one port: one of them then
+# run, about two runs in three had two rows on one port: one of them then
 # never came up, as the proxy, workerd or Node rows did now and then).
-my %handed_out;
-
-sub free_port {
-    for (1 .. 1000) {
-        my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => 0, Listen => 1, ReuseAddr => 1)
-            or die "no free port: $!";
-        my $port = $s->sockport;
-        close $s;
-        return $port unless $handed_out{$port}++;
-    }
-    die "no free port that was not handed out already\n";
-}
+# The tests' free_port does that (t/lib/FcwTest.pm, as contrib/bench/profile
+# uses it too).
+sub free_port { return FcwTest::free_port() }
 
 sub read_file {
     my ($path) = @_;
