@@ -670,6 +670,21 @@ static int base64_value(unsigned char c)
     return c == '+' ? 62 : c == '/' ? 63 : -1;
 }
 
+/* The argument of atob or btoa (name) as a string, its length in *len,
+ * and a scratch buffer of that length at least (on the value stack) in
+ * *scratch; a TypeError without an argument, as WebIDL's. */
+static const unsigned char *base64_argument(duk_context *ctx, const char *name, duk_size_t *len,
+                                            unsigned char **scratch)
+{
+    if (duk_get_top(ctx) < 1) {
+        (void)duk_type_error(ctx, "Failed to execute '%s': 1 argument required, but only 0 present.", name);
+    }
+    *len = 0;
+    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, len);
+    *scratch = duk_push_buffer_raw(ctx, *len ? *len : 1, DUK_BUF_FLAG_NOZERO);
+    return s;
+}
+
 /* atob(data): forgiving-base64 decode (ASCII whitespace removed, one or
  * two trailing "=" of a length that divides by 4 dropped, a length of 1
  * modulo 4 or a character outside the alphabet refused; the bits left
@@ -677,12 +692,9 @@ static int base64_value(unsigned char c)
 static duk_ret_t native_atob(duk_context *ctx)
 {
     static const char bad[] = "Failed to execute 'atob': The string to be decoded is not correctly encoded.";
-    if (duk_get_top(ctx) < 1) {
-        return duk_type_error(ctx, "Failed to execute 'atob': 1 argument required, but only 0 present.");
-    }
-    duk_size_t len = 0;
-    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, &len);
-    unsigned char *sig = duk_push_buffer_raw(ctx, len ? len : 1, DUK_BUF_FLAG_NOZERO);
+    duk_size_t len;
+    unsigned char *sig;
+    const unsigned char *s = base64_argument(ctx, "atob", &len, &sig);
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
@@ -738,12 +750,9 @@ static duk_ret_t native_atob(duk_context *ctx)
 static duk_ret_t native_btoa(duk_context *ctx)
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    if (duk_get_top(ctx) < 1) {
-        return duk_type_error(ctx, "Failed to execute 'btoa': 1 argument required, but only 0 present.");
-    }
-    duk_size_t len = 0;
-    const unsigned char *s = (const unsigned char *)duk_to_lstring(ctx, 0, &len);
-    unsigned char *bytes = duk_push_buffer_raw(ctx, len ? len : 1, DUK_BUF_FLAG_NOZERO);
+    duk_size_t len;
+    unsigned char *bytes;
+    const unsigned char *s = base64_argument(ctx, "btoa", &len, &bytes);
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
