@@ -713,7 +713,7 @@ native.byteStreams.collectAll = function (stream) {
         return null;
     }
     c = rs.controller;
-    if (c.sourceCollect === null || c.sourceCollect === void 0 || c.closeRequested || c.queue.size() > 0 || c.pendingPullIntos.length > 0) {
+    if (!c.sourceCollect || c.closeRequested || c.queue.size() > 0 || c.pendingPullIntos.length > 0) {
         return null;
     }
     S.acquireReadableStreamDefaultReader(rs);

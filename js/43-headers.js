@@ -263,7 +263,7 @@ Headers.prototype['delete'] = function (name) {
     removeName(listOf(this), normalizeName(name, 'delete'), 0);
 };
 
-/* get, has and set inline listOf, the name cache's hit and the scan:
+/* get and has inline listOf, the name cache's hit and the scan:
  * a Duktape call costs more than the work of each (these three run
  * several times per request in most apps). */
 Headers.prototype.get = function get(name) {

@@ -215,23 +215,20 @@ function Request(input, init) {
     this[REQUEST] = state;
     if (source) {
         state.parentSignal = source.signal;
-    } else if (!init) {
-        /* new Request(url): nothing to apply, the headers empty until
-         * asked for (headersOf) and no body */
-        state.list = '';
-        this[BODY] = null;
-        return;
     }
-    init = init || {};
-    applyInit(state, init);
-    if (init.headers !== void 0) {
+    /* new Request(url) has nothing to apply and no body */
+    if (source || init) {
+        init = init || {};
+        applyInit(state, init);
+    }
+    if (init && init.headers !== void 0) {
         this[HEADERS] = new Headers(init.headers);
     } else if (source) {
         this[HEADERS] = native.headersCopy(headersOf(source));
     } else {
-        state.list = '';
+        state.list = ''; /* no headers: an empty Headers when asked for (headersOf) */
     }
-    this[BODY] = takeBody(this, state, init, source);
+    this[BODY] = source || init ? takeBody(this, state, init, source) : null;
 }
 
 function requestState(request) {

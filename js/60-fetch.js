@@ -128,12 +128,10 @@ function abortFetch(record, reason) {
     fail(record, reason);
 }
 
-/* A request body stream is read to its end before the transfer starts. */
+/* A request body stream is read to its end before the transfer starts
+ * (startFetch starts one of bytes or none at once). */
 function readRequestBody(record, body) {
     var Promise = global.Promise;
-    if (body === null || body instanceof Uint8Array) {
-        return Promise.resolve(body);
-    }
     var reader = record.bodyReader = body.getReader(), chunks = [], total = 0;
     return new Promise(function (resolve, reject) {
         function step(result) {
@@ -317,8 +315,8 @@ native.fetchChunk = function (id, chunk) {
         demand(record, 0);
         return;
     }
+    record.delivered++;
     if (record.collecting !== null) {
-        record.delivered++;
         if (chunk.length > 0) {
             record.collected.push(chunk);
             record.collectedBytes += chunk.length;
@@ -326,7 +324,6 @@ native.fetchChunk = function (id, chunk) {
         demand(record, 0);
         return;
     }
-    record.delivered++;
     if (chunk.length > 0) {
         record.controller.enqueue(chunk);
     }
