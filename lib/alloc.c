@@ -22,6 +22,19 @@
  * (Valgrind's memcheck sees the arena as one mapping; the blocks of
  * engines that use malloc, t/jsrun's, are where it checks them.)
  *
+ * Large blocks: glibc's malloc serves a block of 128 KiB or more with a
+ * mapping of its own, unmapped at free, and gives the top of its heap back
+ * to the kernel once 128 KiB of it are free (it raises both limits to the
+ * size of a mapped block freed, but a block larger than the last one is
+ * mapped again). A string built by appending (`html += part`, hono/jsx's
+ * buffer[0] += ...) is copied into a new block at every append, each a
+ * little larger than the one freed before it, so past 64–128 KiB every
+ * append had the kernel map and clear fresh pages: a 213 KB page of 16,000
+ * appends took 189,000 page faults and 430 ms (4 ms in Node), 31 ms with
+ * the limits below, which keep blocks of up to 4 MiB in the heap and up to
+ * 8 MiB of it free at its top (larger blocks are still mapped, and so
+ * returned at free). Set once, before the first large block.
+ *
  * Built with AddressSanitizer, every block goes to malloc, so ASan still
  * checks each one.
  */
@@ -29,6 +42,7 @@
 
 #include "alloc.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +74,9 @@ static void *slabs;
 static char *arena_base, *arena_next, *arena_end;
 
 #define ARENA_ALIGN ((size_t)2 << 20)
+/* malloc's limits for large blocks (see above) */
+#define LARGE_MMAP_THRESHOLD (4 << 20)
+#define LARGE_TRIM_THRESHOLD (8 << 20)
 
 int fcw_alloc_arena(size_t size)
 {
@@ -104,6 +121,12 @@ static int in_arena(const void *p)
 /* A block of HEADER + size bytes for a large allocation. */
 static size_t *large_block(size_t size)
 {
+    static int malloc_tuned;
+    if (!malloc_tuned) {
+        malloc_tuned = 1;
+        (void)mallopt(M_MMAP_THRESHOLD, LARGE_MMAP_THRESHOLD);
+        (void)mallopt(M_TRIM_THRESHOLD, LARGE_TRIM_THRESHOLD);
+    }
     size_t *block = arena_take((HEADER + size + 15) & ~(size_t)15);
     return block != NULL ? block : malloc(HEADER + size);
 }
