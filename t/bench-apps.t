@@ -98,7 +98,16 @@ like($h->{'content-type'} // '', qr{^text/html}, 'jsx: HTML');
 is(scalar(() = $body =~ /<tr class=/g), 100, 'jsx: 100 rows');
 like($body, qr{<a href="/products/1\?ref=list&amp;name=Item%20%3C1%3E%20%26%20co">Item &lt;1&gt; &amp; co</a>},
     'jsx: attributes and text escaped');
+like($body, qr{<footer>100 items</footer>}, 'jsx: its footer counts them');
 my $fcw_jsx = $body;
+($status, $h, $body) = fcw('jsx', 'GET', '/products?items=1000');
+is($status, 200, 'jsx, the large page: 200');
+is(scalar(() = $body =~ /<tr class=/g), 1000, 'jsx, the large page: 1,000 rows');
+ok(length($body) > 100_000 && $body =~ m{<td>1000</td>.*<footer>1000 items</footer></body></html>\z}s,
+    'jsx, the large page: over 100 KB, its last row and its footer');
+my $fcw_jsx_large = $body;
+($status, $h, $body) = fcw('jsx', 'GET', '/products?items=1x');
+is(scalar(() = $body =~ /<tr class=/g), 100, 'jsx: a count that is not one gives 100 rows');
 
 ($status, $h, $body) = fcw('basic', 'GET', '/book/42');
 is($status, 200, 'basic: GET /book/42');
@@ -153,7 +162,7 @@ sub node_run {
 }
 
 SKIP: {
-    skip "$php_cgi is not installed", 5 unless -x $php_cgi;
+    skip "$php_cgi is not installed", 6 unless -x $php_cgi;
     my $api = "$top/contrib/bench/php/api.php";
     ($status, $h, $body) = cgi([$php_cgi], 'GET', '/api/products?limit=10&offset=5', undef, SCRIPT_FILENAME => $api);
     is("$status $body", "$fcw_api{get}[0] $fcw_api{get}[2]", 'api.php GET: the same status and body as Hono');
@@ -164,6 +173,9 @@ SKIP: {
     is($status, 400, 'api.php POST: an invalid order is a 400');
     ($status, $h, $body) = cgi([$php_cgi], 'GET', '/products', undef, SCRIPT_FILENAME => "$top/contrib/bench/php/jsx.php");
     ok($status == 200 && $body eq $fcw_jsx, 'jsx.php: the same page, byte for byte');
+    ($status, $h, $body) = cgi([$php_cgi], 'GET', '/products?items=1000', undef,
+        SCRIPT_FILENAME => "$top/contrib/bench/php/jsx.php");
+    ok($status == 200 && $body eq $fcw_jsx_large, 'jsx.php: the same large page, byte for byte');
 }
 
 done_testing();
