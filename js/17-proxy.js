@@ -1045,30 +1045,14 @@ function objectSetPrototypeOf(obj, proto) {
     return isObject(result) ? wrapIfInheritsFromProxy(result, proto) : result;
 }
 
-function reflectGet(target, key, receiver) {
-    if (!isObject(target)) {
-        throw new TypeError('Reflect.get called on non-object');
-    }
-    var k = toPropertyKey(key);
-    if (arguments.length < 3 || receiver === target) {
-        return target[k];
-    }
-    return ordinaryGet(target, k, receiver);
-}
-
-function reflectSet(target, key, value, receiver) {
-    if (!isObject(target)) {
-        throw new TypeError('Reflect.set called on non-object');
-    }
-    var k = toPropertyKey(key);
-    if (arguments.length < 4) {
-        receiver = target;
-    }
-    if (receiver === target && typeof k === 'string') {
-        return nativeReflectSet(target, k, value);
-    }
-    return ordinarySet(target, k, value, receiver);
-}
+/* Reflect.get and Reflect.set are C (native.reflectGetSet, lib/duk_hooks.c):
+ * no arguments object to tell a missing receiver, OrdinaryGet walked in
+ * place; they call ordinaryGet from a proxy on the chain, ordinarySet for
+ * another receiver or a symbol key, and Duktape's Reflect.set for the
+ * rest. */
+var reflectGetSet = native.reflectGetSet(ordinaryGet, ordinarySet, nativeReflectSet);
+var reflectGet = reflectGetSet[0];
+var reflectSet = reflectGetSet[1];
 
 /* The runtime helper of fcworker-build's lowering of `{ __proto__: p, ... }`
  * (contrib/fcworker-build/lib/proto-literal.js), which renames the key to

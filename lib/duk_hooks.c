@@ -1867,3 +1867,137 @@ void fcw_duk_date_install(duk_context *ctx)
         ((duk_hnatfunc *) parse)->func = date_parse;
     duk_pop_2(thr);
 }
+
+/*
+ * Reflect.get and Reflect.set (§28.1.5, §28.1.13). Libraries built on
+ * proxies call them at every read and write through a proxy (Vue's
+ * reactivity: `Reflect.get(target, key, receiver)`, the receiver being the
+ * proxy): written in JavaScript, each call made an arguments object (to
+ * tell a missing receiver from undefined) and, with a receiver other than
+ * the target, a property descriptor object per object of the chain. Here
+ * OrdinaryGet walks the chain in place: an own data property answers its
+ * value, an accessor calls its getter on the receiver. A proxy met on the
+ * way, and every Reflect.set with another receiver or a symbol key, goes to
+ * the JavaScript of js/17-proxy.js (its traps and invariants), as does
+ * nothing else.
+ */
+enum { RF_ORDINARY_GET, RF_ORDINARY_SET, RF_DUKTAPE_SET, RF_COUNT };
+
+/* Index 1 (the key) as a property key: a symbol as it is, anything else
+ * its string. */
+static void reflect_key(duk_hthread *thr)
+{
+    if (!duk_is_symbol(thr, 1))
+        duk_to_string(thr, 1);
+}
+
+static duk_ret_t reflect_get(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_idx_t nargs = duk_get_top(ctx);
+    duk_hobject *config = own_value_array(thr, RF_COUNT);
+    duk_hobject *obj;
+    duk_hstring *key;
+    duk_propdesc desc;
+    duk_int_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;
+
+    if (config == NULL)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not Reflect.get");
+    duk_set_top(ctx, 3);
+    if (!duk_is_object(ctx, 0))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Reflect.get called on non-object");
+    reflect_key(thr);
+    if (nargs < 3 || duk_strict_equals(ctx, 0, 2)) {
+        duk_set_top(ctx, 2);
+        duk_get_prop(ctx, 0);
+        return 1;
+    }
+    key = duk_known_hstring(thr, 1);
+    obj = duk_known_hobject(thr, 0);
+    while (obj != NULL) {
+        if (DUK_HOBJECT_IS_PROXY(obj)) {
+            duk_push_tval(thr, is_item(thr, config, RF_ORDINARY_GET));
+            duk_push_undefined(ctx);
+            duk_push_hobject(thr, obj);
+            duk_dup(ctx, 1);
+            duk_dup(ctx, 2);
+            duk_call_method(ctx, 3);
+            return 1;
+        }
+        if (duk_hobject_get_own_propdesc(thr, obj, key, &desc, DUK_GETDESC_FLAG_PUSH_VALUE)) {
+            if (!(desc.flags & DUK_PROPDESC_FLAG_ACCESSOR))
+                return 1;
+            if (desc.get == NULL)
+                return 0;
+            duk_push_hobject(thr, desc.get);
+            duk_dup(ctx, 2);
+            duk_call_method(ctx, 0);
+            return 1;
+        }
+        obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj);
+        if (--sanity <= 0)
+            return duk_error(ctx, DUK_ERR_RANGE_ERROR, "prototype chain limit");
+    }
+    return 0;
+}
+
+static duk_ret_t reflect_set(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_idx_t nargs = duk_get_top(ctx);
+    duk_hobject *config = own_value_array(thr, RF_COUNT);
+    int same;
+
+    if (config == NULL)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not Reflect.set");
+    duk_set_top(ctx, 4);
+    if (!duk_is_object(ctx, 0))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Reflect.set called on non-object");
+    reflect_key(thr);
+    if (nargs < 4) {
+        duk_dup(ctx, 0);
+        duk_replace(ctx, 3);
+    }
+    same = duk_strict_equals(ctx, 0, 3) && !duk_is_symbol(ctx, 1);
+    duk_push_tval(thr, is_item(thr, config, same ? RF_DUKTAPE_SET : RF_ORDINARY_SET));
+    duk_push_undefined(ctx);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 2);
+    if (same) {
+        duk_call_method(ctx, 3);
+    } else {
+        duk_dup(ctx, 3);
+        duk_call_method(ctx, 4);
+    }
+    return 1;
+}
+
+/* native.reflectGetSet(ordinaryGet, ordinarySet, duktapeReflectSet) ->
+ * [Reflect.get, Reflect.set] (see above). */
+duk_ret_t fcw_duk_reflect_maker(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    static const duk_c_function fns[] = {reflect_get, reflect_set};
+    int i, j;
+
+    duk_set_top(ctx, RF_COUNT);
+    for (i = 0; i < RF_COUNT; i++) {
+        if (!duk_is_function(ctx, i))
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "reflectGetSet: ordinaryGet, ordinarySet, Reflect.set");
+    }
+    duk_push_array(ctx);
+    for (i = 0; i < 2; i++) {
+        duk_push_c_function(ctx, fns[i], DUK_VARARGS);
+        make_non_constructor(thr, duk_known_hobject(thr, -1));
+        duk_push_array(ctx);
+        for (j = 0; j < RF_COUNT; j++) {
+            duk_dup(ctx, j);
+            duk_put_prop_index(ctx, -2, (duk_uarridx_t) j);
+        }
+        duk_compact(ctx, -1);
+        duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    return 1;
+}

@@ -243,3 +243,8 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx);
  * %ArrayIteratorPrototype%, whose next is still `next`) over an array
  * taken in place and its result object reused (see lib/duk_hooks.c). */
 duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
+/* native.reflectGetSet(ordinaryGet, ordinarySet, duktapeReflectSet) ->
+ * [Reflect.get, Reflect.set]: C, with OrdinaryGet walked in place and no
+ * arguments object; proxies and other receivers of a set go to the given
+ * JavaScript (see lib/duk_hooks.c). */
+duk_ret_t fcw_duk_reflect_maker(duk_context *ctx);

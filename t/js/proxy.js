@@ -156,6 +156,34 @@ test('Reflect.get with a receiver (OrdinaryGet, §10.1.8.1)', function (t) {
     t.equal(Reflect.get.length, 2, 'length');
 });
 
+test('Reflect.get: a receiver of undefined, virtual properties, a proxy further up the chain', function (t) {
+    var o = { get who() { 'use strict'; return this; } };
+    t.equal(Reflect.get(o, 'who'), o, 'no receiver: the getter gets the target');
+    t.equal(Reflect.get(o, 'who', undefined), undefined, 'an undefined receiver is one: the getter gets undefined');
+    t.equal(Reflect.get({ set only(v) {} }, 'only', {}), undefined, 'an accessor without a getter: undefined');
+    t.equal(Reflect.get(new String('abc'), 1, {}), 'b', "a String object's index");
+    t.equal(Reflect.get([1, 2, 3], 'length', {}), 3, "an array's length");
+    t.equal(Reflect.get(new Uint8Array([7, 8]), '1', {}), 8, "a typed array's element");
+    var seen = [];
+    var trapped = new Proxy({ k: 'target' }, {
+        get: function (tg, key, r) { seen.push([key, r]); return 'trap'; }
+    });
+    var receiver = {};
+    var chain = Object.create(Object.create(trapped));
+    t.equal(Reflect.get(chain, 'k', receiver), 'trap', 'a proxy two levels up: its trap answers');
+    t.ok(seen.length === 1 && seen[0][0] === 'k' && seen[0][1] === receiver, 'with the key and the receiver');
+    chain.k = 'own';
+    t.equal(Reflect.get(chain, 'k', receiver), 'own', 'an own property before it answers first');
+    var conversions = 0;
+    var key = { toString: function () { conversions++; return 'k'; } };
+    Reflect.get(chain, key, receiver);
+    Reflect.set({}, key, 1, receiver);
+    t.equal(conversions, 2, 'the key is converted once per call');
+    t.equal(Reflect.get.name + ' ' + Reflect.set.name, 'get set', 'names');
+    t.ok(!('prototype' in Reflect.get) && !('prototype' in Reflect.set), 'no prototype');
+    t.throws(function () { new Reflect.get({}, 'k'); }, TypeError, 'not a constructor');
+});
+
 test('Reflect.set with a receiver (OrdinarySet, §10.1.9.2)', function (t) {
     var target = {};
     var receiver = {};
