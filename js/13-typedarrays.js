@@ -45,7 +45,6 @@ var COUNTING_RANGES = {
 };
 var FILL_LOOP_MAX = 32;
 var hasOwn = Object.prototype.hasOwnProperty;
-var toStr = Object.prototype.toString;
 var nativeSet = TypedArrayPrototype.set;
 var nativeSubarray = TypedArrayPrototype.subarray;
 var nativeValues = TypedArrayPrototype.values;
@@ -53,7 +52,6 @@ var arrayIndexOf = Array.prototype.indexOf;
 var arrayLastIndexOf = Array.prototype.lastIndexOf;
 var arrayJoin = Array.prototype.join;
 var arrayToLocaleString = Array.prototype.toLocaleString;
-var readingClassTag = false;
 
 /* Adds each [name, function, length] the target does not have yet. */
 /* Resolves a relative index argument (start/end/target) against len. */
@@ -63,33 +61,9 @@ function requireComparator(comparefn) {
     }
 }
 
-/* The engine's class of x ('Uint8Array', ...), read with our own
- * @@toStringTag getter switched off so that it cannot recurse. */
-function classTag(x) {
-    readingClassTag = true;
-    try {
-        return toStr.call(x).slice(8, -1);
-    } finally {
-        readingClassTag = false;
-    }
-}
-
-/* [[TypedArrayName]] of x, or undefined when x is not a typed array. */
-function typedArrayName(x) {
-    if (!ArrayBuffer.isView(x)) {
-        return void 0;
-    }
-    var name = classTag(x);
-    if (hasOwn.call(CONSTRUCTORS, name)) {
-        return name;
-    }
-    for (var i = 0; i < NAMES.length; i++) {
-        if (x instanceof CONSTRUCTORS[NAMES[i]]) {
-            return NAMES[i];
-        }
-    }
-    return void 0;
-}
+/* [[TypedArrayName]] of x, or undefined when x is not a typed array: its
+ * class, read in C (lib/duk_hooks.c). */
+var typedArrayName = native.typedArrayName;
 
 /* ValidateTypedArray: returns the name of O's type or throws. */
 function validate(O) {
@@ -542,9 +516,6 @@ function toLocaleString() {
 }
 
 function getToStringTag() {
-    if (readingClassTag || this === null || (typeof this !== 'object' && typeof this !== 'function')) {
-        return void 0;
-    }
     return typedArrayName(this);
 }
 

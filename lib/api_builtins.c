@@ -701,6 +701,9 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_push_c_function(ctx, fcw_duk_reflect_maker, 3);
     fcw_duk_make_non_constructor(ctx, -1);
     duk_put_prop_literal(ctx, native_idx, "reflectGetSet");
+    duk_push_c_function(ctx, fcw_duk_typed_array_name, 1);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "typedArrayName");
     duk_push_c_function(ctx, fcw_duk_private_base, 2);
     duk_put_prop_literal(ctx, native_idx, "privateBase");
     duk_push_c_function(ctx, native_define_field, 3);

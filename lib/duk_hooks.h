@@ -248,3 +248,6 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
  * arguments object; proxies and other receivers of a set go to the given
  * JavaScript (see lib/duk_hooks.c). */
 duk_ret_t fcw_duk_reflect_maker(duk_context *ctx);
+/* native.typedArrayName(x) -> the name of x's typed array type (its
+ * class), 'Uint8Array' for a plain buffer, else undefined. */
+duk_ret_t fcw_duk_typed_array_name(duk_context *ctx);
