@@ -449,8 +449,13 @@ function arrayFrom(items, mapfn, thisArg) {
     if (items === void 0 || items === null) {
         throw new TypeError(String(items) + ' is not iterable');
     }
-    var simple = C === Array || !isConstructor(C);
-    var usingIterator = items[Symbol.iterator];
+    return arrayFromWith(C, C === Array || !isConstructor(C), items, items[Symbol.iterator], mapfn, thisArg);
+}
+
+/* Array.from's steps after reading items' @@iterator method (the C fast
+ * path, native.fastArrayFrom, comes here with what it does not copy
+ * itself). */
+function arrayFromWith(C, simple, items, usingIterator, mapfn, thisArg) {
     var target;
     if (usingIterator !== void 0 && usingIterator !== null) {
         if (simple && mapfn === void 0) {
@@ -632,7 +637,8 @@ function arrayCopyWithin(target, start, end) {
     return O;
 }
 
-provide(Array, [['from', arrayFrom, 1], ['of', arrayOf, 0]]);
+provide(Array, [['from', native.fastArrayFrom(arrayFrom, [Array, Symbol.iterator, builtinArrayValues,
+    ArrayIteratorPrototype, arrayIteratorNextFast, arrayFromWith]), 1], ['of', arrayOf, 0]]);
 provide(Array.prototype, [
     ['includes', arrayIncludes, 1], ['find', arrayFind, 1], ['findIndex', arrayFindIndex, 1],
     ['findLast', arrayFindLast, 1], ['findLastIndex', arrayFindLastIndex, 1],

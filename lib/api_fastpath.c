@@ -489,6 +489,110 @@ static duk_ret_t native_fast_lookup(duk_context *ctx)
     return make_fast(ctx, fast_lookup, DUK_VARARGS, kind, 1, -1);
 }
 
+/* ---- Array.from ---- */
+
+/* The config array of native.fastArrayFrom (see there). */
+enum {
+    AF_ARRAY,
+    AF_ITERATOR_KEY,
+    AF_ARRAY_VALUES,
+    AF_ARRAY_ITERATOR_PROTO,
+    AF_ARRAY_ITERATOR_NEXT,
+    AF_FROM_WITH,
+    AF_COUNT
+};
+
+/* Whether the method at method_idx is the built-in Array.prototype.values
+ * and array iterators still step as built (their next the runtime's,
+ * no return): a for-of over an array then sees its elements, read by
+ * index up to its current length, and nothing else. */
+static int pristine_array_iteration(duk_context *ctx, duk_idx_t config_idx, duk_idx_t method_idx)
+{
+    duk_get_prop_index(ctx, config_idx, AF_ARRAY_VALUES);
+    int same = duk_strict_equals(ctx, -1, method_idx);
+    duk_pop(ctx);
+    if (!same) {
+        return 0;
+    }
+    duk_get_prop_index(ctx, config_idx, AF_ARRAY_ITERATOR_PROTO);
+    duk_get_prop_literal(ctx, -1, "next");
+    duk_get_prop_index(ctx, config_idx, AF_ARRAY_ITERATOR_NEXT);
+    same = duk_strict_equals(ctx, -1, -2);
+    duk_pop_2(ctx);
+    if (same) {
+        duk_get_prop_literal(ctx, -1, "return");
+        same = duk_is_undefined(ctx, -1);
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    return same;
+}
+
+/* Array.from(items) called on Array itself, without a mapping function: an
+ * array iterated as built is copied here, element by element (a hole reads
+ * as undefined, as the iterator reads it; each element defined, not put,
+ * so that an accessor of Array.prototype is not called); anything else goes on, with its
+ * @@iterator method already read (once, as the spec reads it), to the
+ * JavaScript's arrayFromWith (Map and Set, strings, other iterables,
+ * array-likes). Other receivers and a mapping function: the JavaScript
+ * from the start. */
+static duk_ret_t fast_array_from(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || (nargs >= 2 && !duk_is_undefined(ctx, 1)) || duk_is_null_or_undefined(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, ORIGINAL_KEY); /* 2: the config */
+    duk_remove(ctx, 1);                          /* 1: the config */
+    if (!duk_is_array(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_this(ctx);
+    duk_get_prop_index(ctx, 1, AF_ARRAY);
+    int on_array = duk_strict_equals(ctx, -1, -2);
+    duk_pop_2(ctx);
+    if (!on_array) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_index(ctx, 1, AF_ITERATOR_KEY);
+    duk_get_prop(ctx, 0); /* 2: items[@@iterator] */
+    if (duk_is_array(ctx, 0) && !fcw_duk_is_proxy(ctx, 0) && pristine_array_iteration(ctx, 1, 2)) {
+        duk_push_array(ctx); /* 3 */
+        duk_uarridx_t i;
+        for (i = 0; i < (duk_uarridx_t)duk_get_length(ctx, 0); i++) {
+            duk_push_uint(ctx, i);
+            duk_get_prop_index(ctx, 0, i);
+            /* CreateDataPropertyOrThrow: an inherited setter is not asked */
+            duk_def_prop(ctx, 3,
+                         DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                             DUK_DEFPROP_SET_CONFIGURABLE);
+        }
+        return 1;
+    }
+    duk_get_prop_index(ctx, 1, AF_FROM_WITH);
+    duk_push_undefined(ctx);
+    duk_get_prop_index(ctx, 1, AF_ARRAY);
+    duk_push_true(ctx);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 2);
+    duk_push_undefined(ctx);
+    duk_push_undefined(ctx);
+    duk_call_method(ctx, 6); /* arrayFromWith(Array, true, items, method, undefined, undefined) */
+    return 1;
+}
+
+/* native.fastArrayFrom(slow, [Array, Symbol.iterator, Array.prototype.values,
+ * %ArrayIteratorPrototype%, its next, arrayFromWith]) */
+static duk_ret_t native_fast_array_from(duk_context *ctx)
+{
+    if (!duk_is_array(ctx, 1) || duk_get_length(ctx, 1) != AF_COUNT) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fastArrayFrom: the slow function and its config");
+    }
+    return make_fast(ctx, fast_array_from, DUK_VARARGS, 0, 0, 1);
+}
+
 /* ---- Object.entries and Object.values ---- */
 
 /* EnumerableOwnProperties(O, value or key+value) (magic 1: entries): an
@@ -1088,6 +1192,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastArrayIterator", native_fast_array_iterator, 3},
         {"fastLookup", native_fast_lookup, 2},
         {"fastEntries", native_fast_entries, 3},
+        {"fastArrayFrom", native_fast_array_from, 2},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},

@@ -298,3 +298,48 @@ test('Map and Set: string keys looked up in place', function (t) {
     var frozen = Object.freeze(new Map([['f', 1]]));
     t.equal(frozen.get('f'), 1, 'a frozen Map');
 });
+
+test('Array.from: an array copied in C, everything else handed on', function (t) {
+    var a = [1, , 3];
+    var copy = Array.from(a);
+    t.deepEqual(copy, [1, undefined, 3], 'a hole reads as undefined');
+    t.ok(copy !== a && copy.hasOwnProperty(1), 'a new array, the hole filled');
+    var grown = [1, 2];
+    Object.defineProperty(Array.prototype, 2, {
+        get: function () { if (this === grown) { grown.length = 4; } return 'inherited'; }, configurable: true
+    });
+    try {
+        grown.length = 3;
+        t.deepEqual(Array.from(grown), [1, 2, 'inherited', undefined], 'the length is read again at each element');
+    } finally {
+        delete Array.prototype[2];
+    }
+    function Sub() {}
+    t.ok(Array.from.call(Sub, [7]) instanceof Sub, 'another constructor: the JavaScript');
+    t.deepEqual(Array.from([1, 2], function (v) { return v * 2; }), [2, 4], 'a mapping function: the JavaScript');
+    t.deepEqual(Array.from([1, 2], undefined), [1, 2], 'an undefined mapping function: the copy');
+    var reads = 0;
+    var custom = [1, 2];
+    Object.defineProperty(custom, Symbol.iterator, {
+        get: function () { reads++; return function () { return [9][Symbol.iterator](); }; }
+    });
+    t.deepEqual(Array.from(custom), [9], 'an own @@iterator of an array is iterated');
+    t.equal(reads, 1, '@@iterator is read once');
+    var next = Object.getPrototypeOf([][Symbol.iterator]()).next;
+    var ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+    ArrayIteratorPrototype.next = function () { return { done: true }; };
+    try {
+        t.deepEqual(Array.from([1, 2]), [], 'a replaced array iterator next is called');
+    } finally {
+        ArrayIteratorPrototype.next = next;
+    }
+    t.deepEqual(Array.from([1, 2]), [1, 2], 'and the copy is back with it');
+    var seen = [];
+    var proxy = new Proxy([5, 6], { get: function (tg, k) { seen.push(String(k)); return tg[k]; } });
+    t.deepEqual(Array.from(proxy), [5, 6], 'a proxy over an array');
+    t.ok(seen.indexOf('length') >= 0 && seen.indexOf('0') >= 0, 'through its traps');
+    t.deepEqual(Array.from(new Map([[1, 'a']]).values()), ['a'], 'a Map iterator');
+    t.deepEqual(Array.from('ab'), ['a', 'b'], 'a string');
+    t.deepEqual(Array.from({ length: 2, 0: 'x' }), ['x', undefined], 'an array-like');
+    t.throws(function () { Array.from(null); }, TypeError, 'null');
+});
