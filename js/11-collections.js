@@ -465,15 +465,21 @@ function collectionIteratorRest(iterator) {
  * Set iterator (its @@iterator returns it), or a Map or Set whose @@iterator
  * and iterator next are the built-in ones. */
 var iteratorSelf = IteratorPrototype[Symbol.iterator];
+/* collectionIteratorRest with the store's arrays read in C
+ * (lib/api_fastpath.c), but for a store replaced since the iterator was
+ * made */
+var collectionIteratorRestFast = native.fastCollectionRest(collectionIteratorRest, [MapIterator, mapIteratorNext,
+    MAP_ITERATOR_KIND, SetIterator, setIteratorNext, SET_ITERATOR_KIND, ITERATED, NEXT_INDEX, EMPTY]);
+native.collectionIteratorRest = collectionIteratorRestFast; /* Array.from's C fast path calls it too */
 native.collectionRest = function (items, method) {
     if (method === iteratorSelf) {
-        return collectionIteratorRest(items);
+        return collectionIteratorRestFast(items);
     }
     if (method === mapEntries || method === mapKeys || method === mapValues || method === setValues ||
             method === setEntries) {
         var store = items !== null && typeof items === 'object' ? items[MAP_STORE] || items[SET_STORE] : void 0;
         if (store !== void 0 && store.owner === items) {
-            return collectionIteratorRest(method.call(items));
+            return collectionIteratorRestFast(method.call(items));
         }
     }
     return void 0;

@@ -638,7 +638,8 @@ function arrayCopyWithin(target, start, end) {
 }
 
 provide(Array, [['from', native.fastArrayFrom(arrayFrom, [Array, Symbol.iterator, builtinArrayValues,
-    ArrayIteratorPrototype, arrayIteratorNextFast, arrayFromWith]), 1], ['of', arrayOf, 0]]);
+    ArrayIteratorPrototype, arrayIteratorNextFast, arrayFromWith, native.IteratorPrototype[Symbol.iterator],
+    native.collectionIteratorRest]), 1], ['of', arrayOf, 0]]);
 provide(Array.prototype, [
     ['includes', arrayIncludes, 1], ['find', arrayFind, 1], ['findIndex', arrayFindIndex, 1],
     ['findLast', arrayFindLast, 1], ['findLastIndex', arrayFindLastIndex, 1],

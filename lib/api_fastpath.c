@@ -499,6 +499,8 @@ enum {
     AF_ARRAY_ITERATOR_PROTO,
     AF_ARRAY_ITERATOR_NEXT,
     AF_FROM_WITH,
+    AF_ITERATOR_SELF,
+    AF_COLLECTION_REST,
     AF_COUNT
 };
 
@@ -531,7 +533,8 @@ static int pristine_array_iteration(duk_context *ctx, duk_idx_t config_idx, duk_
 /* Array.from(items) called on Array itself, without a mapping function: an
  * array iterated as built is copied here, element by element (a hole reads
  * as undefined, as the iterator reads it; each element defined, not put,
- * so that an accessor of Array.prototype is not called); anything else goes on, with its
+ * so that an accessor of Array.prototype is not called), and a Map or Set
+ * iterator gives what it has left (native.collectionIteratorRest); anything else goes on, with its
  * @@iterator method already read (once, as the spec reads it), to the
  * JavaScript's arrayFromWith (Map and Set, strings, other iterables,
  * array-likes). Other receivers and a mapping function: the JavaScript
@@ -571,6 +574,19 @@ static duk_ret_t fast_array_from(duk_context *ctx)
         }
         return 1;
     }
+    /* a Map or Set iterator (its @@iterator returns it) */
+    duk_get_prop_index(ctx, 1, AF_ITERATOR_SELF);
+    int self = duk_strict_equals(ctx, -1, 2);
+    duk_pop(ctx);
+    if (self) {
+        duk_get_prop_index(ctx, 1, AF_COLLECTION_REST);
+        duk_dup(ctx, 0);
+        duk_call(ctx, 1);
+        if (!duk_is_undefined(ctx, -1)) {
+            return 1;
+        }
+        duk_pop(ctx);
+    }
     duk_get_prop_index(ctx, 1, AF_FROM_WITH);
     duk_push_undefined(ctx);
     duk_get_prop_index(ctx, 1, AF_ARRAY);
@@ -584,13 +600,158 @@ static duk_ret_t fast_array_from(duk_context *ctx)
 }
 
 /* native.fastArrayFrom(slow, [Array, Symbol.iterator, Array.prototype.values,
- * %ArrayIteratorPrototype%, its next, arrayFromWith]) */
+ * %ArrayIteratorPrototype%, its next, arrayFromWith, %IteratorPrototype%'s
+ * @@iterator, native.collectionIteratorRest]) */
 static duk_ret_t native_fast_array_from(duk_context *ctx)
 {
     if (!duk_is_array(ctx, 1) || duk_get_length(ctx, 1) != AF_COUNT) {
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fastArrayFrom: the slow function and its config");
     }
     return make_fast(ctx, fast_array_from, DUK_VARARGS, 0, 0, 1);
+}
+
+/* ---- Array.from of a Map or Set iterator ---- */
+
+/* The config array of native.fastCollectionRest (see there). */
+enum {
+    CR_MAP_ITERATOR,
+    CR_MAP_ITERATOR_NEXT,
+    CR_MAP_ITERATOR_KIND,
+    CR_SET_ITERATOR,
+    CR_SET_ITERATOR_NEXT,
+    CR_SET_ITERATOR_KIND,
+    CR_ITERATED,
+    CR_NEXT_INDEX,
+    CR_EMPTY,
+    CR_COUNT
+};
+enum { CR_KIND_KEYS, CR_KIND_VALUES, CR_KIND_ENTRIES };
+
+/* Pushes config[i]. */
+static void push_config(duk_context *ctx, duk_idx_t config_idx, duk_uarridx_t i)
+{
+    duk_get_prop_index(ctx, config_idx, i);
+}
+
+/* Whether the object at 0 is an iterator of the kind whose constructor and
+ * next are config[ctor] and config[ctor + 1], with that next; pushes its
+ * kind (config[ctor + 2]) when it is. */
+static int collection_iterator_kind(duk_context *ctx, duk_idx_t config_idx, duk_uarridx_t ctor)
+{
+    push_config(ctx, config_idx, ctor);
+    int is = duk_instanceof(ctx, 0, -1);
+    duk_pop(ctx);
+    if (!is) {
+        return 0;
+    }
+    duk_get_prop_literal(ctx, 0, "next");
+    push_config(ctx, config_idx, ctor + 1);
+    is = duk_strict_equals(ctx, -1, -2);
+    duk_pop_2(ctx);
+    if (!is) {
+        return 0;
+    }
+    push_config(ctx, config_idx, ctor + 2);
+    duk_get_prop(ctx, 0);
+    if (!duk_is_number(ctx, -1)) {
+        duk_pop(ctx);
+        return 0;
+    }
+    return 1;
+}
+
+/* collectionIteratorRest(iterator) of js/11-collections.js: what a Map or
+ * Set iterator whose next is the built-in one has left, as an array of
+ * what next() would give one by one, the iterator then done; undefined for
+ * another object. Its store's arrays are read in place here; a store that
+ * was replaced since the iterator was made (cleared or compacted: the
+ * JavaScript follows its successors) and anything unexpected go to the
+ * JavaScript. */
+static duk_ret_t fast_collection_rest(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || !duk_is_object(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, ORIGINAL_KEY);
+    duk_remove(ctx, 1); /* 1: the config */
+    int is_set = 0;
+    if (!collection_iterator_kind(ctx, 1, CR_MAP_ITERATOR)) {
+        if (!collection_iterator_kind(ctx, 1, CR_SET_ITERATOR)) {
+            return call_slow(ctx, nargs);
+        }
+        is_set = 1;
+    }
+    int kind = duk_get_int(ctx, 2);
+    push_config(ctx, 1, CR_ITERATED);
+    duk_get_prop(ctx, 0); /* 3: the store */
+    if (duk_is_undefined(ctx, 3)) {
+        duk_push_array(ctx);
+        return 1;
+    }
+    if (!duk_is_object(ctx, 3)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 3, "successor");
+    int replaced = !duk_is_undefined(ctx, -1);
+    duk_pop(ctx);
+    push_config(ctx, 1, CR_NEXT_INDEX);
+    duk_get_prop(ctx, 0);                   /* 4: the next index */
+    duk_get_prop_literal(ctx, 3, "keys");   /* 5 */
+    duk_get_prop_literal(ctx, 3, "values"); /* 6 */
+    push_config(ctx, 1, CR_EMPTY);          /* 7 */
+    if (replaced || !duk_is_number(ctx, 4) || !duk_is_array(ctx, 5) || !duk_is_array(ctx, 6)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_double_t start = duk_get_number(ctx, 4);
+    duk_uarridx_t len = (duk_uarridx_t)duk_get_length(ctx, 5);
+    duk_uarridx_t pos = start <= 0 ? 0 : start >= (duk_double_t)len ? len : (duk_uarridx_t)start;
+    duk_uarridx_t n = 0;
+    duk_push_array(ctx); /* 8: the result */
+    for (; pos < len; pos++) {
+        duk_get_prop_index(ctx, 5, pos); /* the key */
+        if (duk_strict_equals(ctx, -1, 7)) {
+            duk_pop(ctx);
+            continue;
+        }
+        if (kind == CR_KIND_ENTRIES) {
+            duk_push_array(ctx);
+            duk_swap_top(ctx, -2);
+            duk_put_prop_index(ctx, -2, 0);
+            if (is_set) {
+                duk_get_prop_index(ctx, -1, 0);
+            } else {
+                duk_get_prop_index(ctx, 6, pos);
+            }
+            duk_put_prop_index(ctx, -2, 1);
+        } else if (kind == CR_KIND_VALUES && !is_set) {
+            duk_pop(ctx);
+            duk_get_prop_index(ctx, 6, pos);
+        }
+        duk_put_prop_index(ctx, 8, n++);
+    }
+    duk_push_uint(ctx, len);
+    push_config(ctx, 1, CR_NEXT_INDEX);
+    duk_swap_top(ctx, -2);
+    duk_put_prop(ctx, 0);
+    push_config(ctx, 1, CR_ITERATED);
+    duk_push_undefined(ctx);
+    duk_put_prop(ctx, 0);
+    duk_set_top(ctx, 9);
+    return 1;
+}
+
+/* native.fastCollectionRest(slow, [MapIterator, its next, the Map kind key,
+ * SetIterator, its next, the Set kind key, the store key, the next index
+ * key, the empty slot marker]) */
+static duk_ret_t native_fast_collection_rest(duk_context *ctx)
+{
+    if (!duk_is_array(ctx, 1) || duk_get_length(ctx, 1) != CR_COUNT) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fastCollectionRest: the slow function and its config");
+    }
+    return make_fast(ctx, fast_collection_rest, DUK_VARARGS, 0, 0, 1);
 }
 
 /* ---- Object.entries and Object.values ---- */
@@ -1193,6 +1354,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastLookup", native_fast_lookup, 2},
         {"fastEntries", native_fast_entries, 3},
         {"fastArrayFrom", native_fast_array_from, 2},
+        {"fastCollectionRest", native_fast_collection_rest, 2},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},

@@ -343,3 +343,34 @@ test('Array.from: an array copied in C, everything else handed on', function (t)
     t.deepEqual(Array.from({ length: 2, 0: 'x' }), ['x', undefined], 'an array-like');
     t.throws(function () { Array.from(null); }, TypeError, 'null');
 });
+
+test('Array.from of a Map or Set iterator: what it has left, read in place', function (t) {
+    var m = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    t.deepEqual(Array.from(m.values()), [1, 2, 3], 'values');
+    t.deepEqual(Array.from(m.keys()), ['a', 'b', 'c'], 'keys');
+    t.deepEqual(Array.from(m.entries()), [['a', 1], ['b', 2], ['c', 3]], 'entries');
+    t.deepEqual(Array.from(m), [['a', 1], ['b', 2], ['c', 3]], 'the Map itself');
+    var s = new Set(['x', 'y']);
+    t.deepEqual(Array.from(s.values()), ['x', 'y'], 'Set values');
+    t.deepEqual(Array.from(s.entries()), [['x', 'x'], ['y', 'y']], 'Set entries');
+    var it = m.values();
+    it.next();
+    t.deepEqual(Array.from(it), [2, 3], 'a started iterator: the rest');
+    t.ok(it.next().done, 'and it is done after');
+    t.deepEqual(Array.from(it), [], 'a done iterator: nothing');
+    m['delete']('b');
+    t.deepEqual(Array.from(m.keys()), ['a', 'c'], 'a deleted entry is skipped');
+    var live = m.keys();
+    live.next();
+    m.set('d', 4);
+    t.deepEqual(Array.from(live), ['c', 'd'], 'an entry added after the iterator was made');
+    var cleared = m.entries();
+    m.clear();
+    m.set('e', 5);
+    t.deepEqual(Array.from(cleared), [['e', 5]], 'a map cleared and refilled since: the new entries');
+    var forged = Object.create(Object.getPrototypeOf(new Map().values()));
+    t.throws(function () { Array.from(forged); }, TypeError, 'an object made on the iterator prototype: its next throws');
+    var patched = new Map([[1, 1]]).values();
+    patched.next = function () { return { done: true }; };
+    t.deepEqual(Array.from(patched), [], 'an iterator with its own next: that next');
+});
