@@ -312,6 +312,14 @@ Headers.prototype.has = function has(name) {
     return false;
 };
 
+/* get and has in C for a valid name string (lib/api_fastpath.c: the name
+ * lowercased and the list scanned there), these for the rest */
+[['get', 'get'], ['has', 'has']].forEach(function (pair) {
+    var fast = native.fastHeadersLookup(pair[0] === 'has', Headers.prototype[pair[0]], LIST);
+    native.spec.setNameAndLength(fast, pair[1], 1);
+    Headers.prototype[pair[0]] = fast;
+});
+
 /* Fetch "set": replaces the first entry with that name, removes the others. */
 Headers.prototype.set = function set(name, value) {
     var list = listOf(this), key = normalizeName(name, 'set'), v = normalizeValue(value, 'set');

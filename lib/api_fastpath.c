@@ -754,6 +754,119 @@ static duk_ret_t native_fast_collection_rest(duk_context *ctx)
     return make_fast(ctx, fast_collection_rest, DUK_VARARGS, 0, 0, 1);
 }
 
+/* ---- Headers.prototype.get and has ---- */
+
+enum { HEADERS_GET = 0, HEADERS_HAS = 1 };
+
+/* Whether c may be in a header name (the Fetch standard's token). */
+static int header_token_char(unsigned char c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        return 1;
+    }
+    return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+/* Pushes the lowercased name of a valid header name string at name_idx (of
+ * up to 64 bytes: longer ones are the JavaScript's), or returns 0. */
+static int push_header_key(duk_context *ctx, duk_idx_t name_idx)
+{
+    char lower[64];
+    duk_size_t len, i;
+    const char *s;
+    int changed = 0;
+    if (!duk_is_string(ctx, name_idx) || duk_is_symbol(ctx, name_idx)) {
+        return 0;
+    }
+    s = duk_get_lstring(ctx, name_idx, &len);
+    if (len == 0 || len > sizeof lower) {
+        return 0;
+    }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!header_token_char(c)) {
+            return 0;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + ('a' - 'A'));
+            changed = 1;
+        }
+        lower[i] = (char)c;
+    }
+    if (changed) {
+        duk_push_lstring(ctx, lower, len);
+    } else {
+        duk_dup(ctx, name_idx);
+    }
+    return 1;
+}
+
+/* Headers get(name) and has(name) (magic): a valid name string of a
+ * Headers object looked up in its list (js/43-headers.js's this[LIST].items,
+ * [lowercased name, value, ...]) here, the values of a name combined with
+ * ", "; an invalid name, another receiver or anything unexpected goes to
+ * the JavaScript (which throws as the standard says). */
+static duk_ret_t fast_headers_lookup(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    int has = duk_get_current_magic(ctx) == HEADERS_HAS;
+    if (nargs < 1) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_object(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, ORIGINAL_KEY); /* the list's key */
+    duk_remove(ctx, -2);
+    duk_get_prop(ctx, 1); /* 2: the list */
+    if (!duk_is_object(ctx, 2) || !push_header_key(ctx, 0)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_get_prop_literal(ctx, 2, "items"); /* 4 */
+    if (!duk_is_array(ctx, 4)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 4);
+    int found = 0;
+    for (duk_uarridx_t i = 0; i < n; i += 2) {
+        duk_get_prop_index(ctx, 4, i);
+        int same = duk_strict_equals(ctx, -1, 3);
+        duk_pop(ctx);
+        if (!same) {
+            continue;
+        }
+        if (has) {
+            duk_push_true(ctx);
+            return 1;
+        }
+        duk_get_prop_index(ctx, 4, i + 1);
+        if (found) {
+            duk_push_literal(ctx, ", ");
+            duk_swap_top(ctx, -2);
+            duk_concat(ctx, 3);
+        }
+        found = 1;
+    }
+    if (has) {
+        duk_push_false(ctx);
+    } else if (!found) {
+        duk_push_null(ctx);
+    }
+    return 1;
+}
+
+/* native.fastHeadersLookup(has, slow, listKey) */
+static duk_ret_t native_fast_headers_lookup(duk_context *ctx)
+{
+    if (!duk_is_symbol(ctx, 2)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fastHeadersLookup: the list's symbol");
+    }
+    return make_fast(ctx, fast_headers_lookup, DUK_VARARGS, duk_to_boolean(ctx, 0) ? HEADERS_HAS : HEADERS_GET, 1, 2);
+}
+
 /* ---- Object.entries and Object.values ---- */
 
 /* EnumerableOwnProperties(O, value or key+value) (magic 1: entries): an
@@ -1355,6 +1468,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastEntries", native_fast_entries, 3},
         {"fastArrayFrom", native_fast_array_from, 2},
         {"fastCollectionRest", native_fast_collection_rest, 2},
+        {"fastHeadersLookup", native_fast_headers_lookup, 3},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},

@@ -117,3 +117,21 @@ test('Headers: constructor forms', function (t) {
     t.equal(new Headers(proto).get('k'), 'v', 'a record without a prototype');
     t.equal(Object.prototype.toString.call(original), '[object Headers]', 'class string');
 });
+
+test('get and has: valid names looked up in C, the rest in JavaScript', function (t) {
+    var h = new Headers([['Content-Type', 'text/plain'], ['X-A', '1'], ['x-a', '2']]);
+    t.equal(h.get('content-type'), 'text/plain', 'a lower-case name');
+    t.equal(h.get('CONTENT-type'), 'text/plain', 'any case');
+    t.equal(h.get('x-a'), '1, 2', 'values of one name combined');
+    t.equal(h.get('x-b'), null, 'absent: null');
+    t.ok(h.has('X-A') && !h.has('x-b'), 'has');
+    t.equal(Headers.prototype.get.name + Headers.prototype.get.length, 'get1', "get's name and length");
+    t.equal(Headers.prototype.has.name + Headers.prototype.has.length, 'has1', "has's name and length");
+    t.throws(function () { h.get('bad name'); }, TypeError, 'an invalid name throws');
+    t.throws(function () { h.has(''); }, TypeError, 'an empty name throws');
+    t.throws(function () { Headers.prototype.get.call({}, 'a'); }, TypeError, 'another receiver throws');
+    t.equal(h.get({ toString: function () { return 'X-a'; } }), '1, 2', 'a name converted to a string');
+    var long = 'X-' + new Array(80).join('a');
+    h.set(long, 'L');
+    t.ok(h.get(long) === 'L' && h.has(long.toLowerCase()), 'a name longer than 64 bytes');
+});
