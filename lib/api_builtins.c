@@ -689,21 +689,21 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "symbolDescription");
     duk_push_c_function(ctx, native_time_zone_name, 1);
     duk_put_prop_literal(ctx, native_idx, "timeZoneName");
-    duk_push_c_function(ctx, fcw_duk_promise_core, 8);
-    fcw_duk_make_non_constructor(ctx, -1);
-    duk_put_prop_literal(ctx, native_idx, "promiseCore");
-    duk_push_c_function(ctx, fcw_duk_record_maker, 3);
-    fcw_duk_make_non_constructor(ctx, -1);
-    duk_put_prop_literal(ctx, native_idx, "recordMaker");
-    duk_push_c_function(ctx, fcw_duk_iter_step_maker, 3);
-    fcw_duk_make_non_constructor(ctx, -1);
-    duk_put_prop_literal(ctx, native_idx, "iterStep");
-    duk_push_c_function(ctx, fcw_duk_reflect_maker, 3);
-    fcw_duk_make_non_constructor(ctx, -1);
-    duk_put_prop_literal(ctx, native_idx, "reflectGetSet");
-    duk_push_c_function(ctx, fcw_duk_typed_array_name, 1);
-    fcw_duk_make_non_constructor(ctx, -1);
-    duk_put_prop_literal(ctx, native_idx, "typedArrayName");
+    /* the natives of lib/duk_hooks.c, none a constructor */
+    static const struct {
+        const char *name;
+        duk_c_function fn;
+        duk_idx_t nargs;
+    } hooks[] = {
+        {"promiseCore", fcw_duk_promise_core, 8},        {"recordMaker", fcw_duk_record_maker, 3},
+        {"iterStep", fcw_duk_iter_step_maker, 3},        {"reflectGetSet", fcw_duk_reflect_maker, 3},
+        {"typedArrayName", fcw_duk_typed_array_name, 1},
+    };
+    for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++) {
+        duk_push_c_function(ctx, hooks[i].fn, hooks[i].nargs);
+        fcw_duk_make_non_constructor(ctx, -1);
+        duk_put_prop_string(ctx, native_idx, hooks[i].name);
+    }
     duk_push_c_function(ctx, fcw_duk_private_base, 2);
     duk_put_prop_literal(ctx, native_idx, "privateBase");
     duk_push_c_function(ctx, native_define_field, 3);

@@ -299,6 +299,18 @@ static duk_ret_t native_fast_array_iterator(duk_context *ctx)
     return 1;
 }
 
+/* A method's common start: at least one argument, and `this` an object:
+ * the stack is then [argument, this]; 0 when not (the JavaScript's case). */
+static int one_argument_object_this(duk_context *ctx, duk_idx_t nargs)
+{
+    if (nargs < 1) {
+        return 0;
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx);
+    return duk_is_object(ctx, 1);
+}
+
 /* ---- Map.prototype.get and has, Set.prototype.has ---- */
 
 /* The store's index key of a string or number key (primitiveHash of
@@ -424,12 +436,7 @@ static duk_ret_t fast_lookup(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx);
     int kind = duk_get_current_magic(ctx);
-    if (nargs < 1) {
-        return call_slow(ctx, nargs);
-    }
-    duk_set_top(ctx, 1);
-    duk_push_this(ctx); /* 1 */
-    if (!duk_is_object(ctx, 1)) {
+    if (!one_argument_object_this(ctx, nargs)) {
         return call_slow(ctx, nargs);
     }
     /* a string key of a Map or Set: its store read in place */
@@ -810,12 +817,7 @@ static duk_ret_t fast_headers_lookup(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx);
     int has = duk_get_current_magic(ctx) == HEADERS_HAS;
-    if (nargs < 1) {
-        return call_slow(ctx, nargs);
-    }
-    duk_set_top(ctx, 1);
-    duk_push_this(ctx); /* 1 */
-    if (!duk_is_object(ctx, 1)) {
+    if (!one_argument_object_this(ctx, nargs)) {
         return call_slow(ctx, nargs);
     }
     duk_push_current_function(ctx);
