@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Array.prototype.shift, unshift and splice move a dense array's elements
+ * in C (lib/duk_hooks.c, one memmove) and hand every other array to
+ * Duktape's own. Each operation here runs on a dense array and on an
+ * array-like object with the same elements (always Duktape's own, one
+ * property at a time), and both must end the same.
+ */
+
+var seed = 20261206;
+function random(n) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+}
+
+function arrayLike(array) {
+    var o = { length: array.length };
+    for (var i = 0; i < array.length; i++) {
+        if (i in array) {
+            o[i] = array[i];
+        }
+    }
+    return o;
+}
+
+function same(t, array, like, what) {
+    var ok = array.length === like.length;
+    for (var i = 0; ok && i < array.length; i++) {
+        ok = (i in array) === (i in like) && array[i] === like[i];
+    }
+    for (var k in like) {
+        if (k !== 'length' && +k >= like.length) {
+            ok = false;
+        }
+    }
+    if (!ok) {
+        t.ok(false, what + ': ' + JSON.stringify(array) + ' against ' + JSON.stringify(like));
+    }
+    return ok;
+}
+
+test('shift, unshift and splice on dense arrays: as on array-likes, 2,000 random operations', function (t) {
+    var all = true;
+    var objects = [];
+    for (var n = 0; n < 40; n++) {
+        objects.push({ n: n });
+    }
+    for (var round = 0; round < 200 && all; round++) {
+        var array = [];
+        var size = random(3) === 0 ? random(300) : random(12);
+        for (var i = 0; i < size; i++) {
+            array.push(random(2) ? objects[random(objects.length)] : 'v' + i);
+        }
+        var like = arrayLike(array);
+        for (var step = 0; step < 10 && all; step++) {
+            var op = random(4), r1, r2, args = [];
+            if (op === 0) {
+                r1 = array.shift();
+                r2 = Array.prototype.shift.call(like);
+            } else if (op === 1) {
+                for (var a = random(4); a > 0; a--) {
+                    args.push(objects[random(objects.length)]);
+                }
+                r1 = array.unshift.apply(array, args);
+                r2 = Array.prototype.unshift.apply(like, args);
+            } else {
+                var starts = [0, 1, -1, -3, 5, 1000, -1000, NaN, Infinity, -Infinity, 2.5, random(20)];
+                args.push(starts[random(starts.length)]);
+                if (random(5) > 0) {
+                    args.push([0, 1, 2, 7, -1, NaN, Infinity, 1.5, random(30)][random(9)]);
+                    for (var b = random(5); b > 0; b--) {
+                        args.push(objects[random(objects.length)]);
+                    }
+                }
+                r1 = array.splice.apply(array, args);
+                r2 = Array.prototype.splice.apply(like, args);
+                all = same(t, r1, r2, 'the removed elements of splice(' + args.join(', ') + ')') && all;
+                r1 = r2 = 0;
+            }
+            all = r1 === r2 && same(t, array, like, ['shift', 'unshift', 'splice', 'splice'][op]) && all;
+        }
+    }
+    t.ok(all, 'every result and every array the same');
+});
+
+test('shift, unshift and splice: the arrays the C side leaves to Duktape', function (t) {
+    var holes = [1, , 3];
+    t.equal(holes.shift(), 1, 'holes: shift');
+    t.ok(!(0 in holes) && holes.length === 2 && holes[1] === 3, 'the hole moves down');
+    var frozen = Object.freeze([1, 2]);
+    t.throws(function () { frozen.shift(); }, TypeError, 'a frozen array: shift throws');
+    t.throws(function () { frozen.splice(0, 1); }, TypeError, 'and splice');
+    var fixed = Object.preventExtensions([1, 2]);
+    t.throws(function () { fixed.unshift(0); }, TypeError, 'a non-extensible array: unshift throws');
+    t.equal(fixed.shift(), 1, 'but shift works');
+    t.deepEqual(fixed, [2], 'and leaves the rest');
+    var lengthFixed = [1, 2, 3];
+    Object.defineProperty(lengthFixed, 'length', { writable: false });
+    t.throws(function () { lengthFixed.shift(); }, TypeError, 'a non-writable length: shift throws');
+    var seen = [];
+    Object.defineProperty(Array.prototype, 3, {
+        set: function (v) { seen.push(v); }, get: function () { return 'inherited'; }, configurable: true
+    });
+    try {
+        var a = [1, 2, 3];
+        a.unshift(0);
+        t.deepEqual(seen, [3], "an index setter of Array.prototype is called by unshift's moves");
+        t.equal(a.length, 4, 'the length still grows');
+        var b = [1, 2, 3];
+        b.splice(1, 0, 'x');
+        t.deepEqual(seen, [3, 3], 'and by a growing splice');
+    } finally {
+        delete Array.prototype[3];
+    }
+    function Sub() {}
+    Sub.prototype = Object.create(Array.prototype);
+    var sub = [1, 2];
+    Object.setPrototypeOf(sub, Sub.prototype);
+    t.equal(sub.unshift(0), 3, 'another prototype: unshift');
+    t.deepEqual(Array.prototype.slice.call(sub), [0, 1, 2], 'its elements');
+    t.deepEqual([5, 6, 7].splice('1', '1'), [6], 'string arguments are converted');
+    var count = 0;
+    var start = { valueOf: function () { count++; return 0; } };
+    t.deepEqual([5, 6].splice(start, 1), [5], 'an object argument');
+    t.equal(count, 1, 'is converted once');
+    t.deepEqual([1, 2].splice(), [], 'no argument: nothing removed');
+});
+
+test('shift: a long queue', function (t) {
+    var queue = [];
+    for (var i = 0; i < 20000; i++) {
+        queue.push({ i: i });
+    }
+    var ok = true;
+    for (var j = 0; j < 20000; j++) {
+        ok = queue.shift().i === j && ok;
+    }
+    t.ok(ok && queue.length === 0, 'every element comes out once, in order');
+});
