@@ -118,6 +118,21 @@ test('regexp-literals: an invalid modifier group is a syntax error', () => {
         (e) => e instanceof PrepassError && /modifiers/i.test(e.message));
 });
 
+test('private-chains: a private member of a private member is lowered and keeps its meaning', async () => {
+    const code = 'class R {\n  #parent; #count = 0;\n  constructor(parent) { this.#parent = parent; }\n' +
+        '  #inc(n) { if (this.#parent) { return this.#parent.#inc(n); } this.#count += n; return this.#count; }\n' +
+        '  add(n) { return this.#inc(n); }\n  get count() { return this.#count; }\n' +
+        '  peek() { return [this.#parent.#count, (this.#parent).#count, this.#parent?.#count]; }\n' +
+        '  poke(v) { this.#parent.#count = v; this.#parent.#count *= 2; }\n}\n' +
+        'var root = new R(null), child = new R(root);\nchild.add(2); child.add(3);\n' +
+        'var before = child.peek(); child.poke(4);\n' +
+        'result = [child.count, before, root.count].join();\n';
+    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    assert.ok(pre !== null && pre.code.includes('(0, this.#parent).#inc(n)'), pre && pre.code);
+    const out = await lowerToES5(pre.code, { filename: 'x.js', isModule: false });
+    assert.strictEqual(runScript(out.code, { result: null }).result, '0,5,5,5,8');
+});
+
 test('es5: the lowering leaves regexp literals and new RegExp calls as they are', async () => {
     const code = 'const a = /(?<n>x)/u, b = /a.b/s, c = /x/y;\nconst d = new RegExp("(?<=a)b", "v");\n';
     const out = await lowerToES5(code, { filename: 'x.js', isModule: false });
