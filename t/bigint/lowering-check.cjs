@@ -158,6 +158,16 @@ check(r.code.includes('return s[0] ^ s[1];') && r.code.includes('r = __fcw_bigin
 r = lower('// node_modules/z/util.js\nconst RANGES = { int64: [BigInt(-1), BigInt(1)] };\nfunction g(a, b) { return a + b; }\n');
 check(r.code.includes('return a + b;'), 'an object holding BigInts does not make a BigInt module', r.code);
 
+const lazy = '// node_modules/lib/field.js\nfunction add(a, b) { return a + b; }\nvar _0n, _1n, T;\n' +
+    'var init_field = __esm({ "node_modules/lib/field.js"() { _0n = BigInt(0); _1n = BigInt(1); ' +
+    'T = class { ZERO = _0n; sub(a, b) { return a - b; } }; } });\n' +
+    '// node_modules/h/sha3.js\nfunction perm(s) { return s[0] ^ s[1]; }\nvar _7n;\n' +
+    'var init_sha3 = __esm({ "node_modules/h/sha3.js"() { _7n = BigInt(7); R = [_7n << _7n]; } });\n';
+r = lower(lazy);
+check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('return __fcw_bigint.sub(a , b);') &&
+    r.code.includes('return s[0] ^ s[1];') && r.code.includes('R = [__fcw_bigint.shl(_7n , _7n)]'),
+    'a lazy module (esbuild\'s __esm wrapper) that assigns BigInt constants is lowered whole, and no other', r.code);
+
 r = lower('function f(h, l, s, arr, x) { const big = 1n; x |= 0; x += 1n; ' +
     'return [h >>> s, l | 0, (h >>> 0) + (l >>> 0), 32 - s, 2 ** 32, h < arr.length, s === arr.length, -s, 1n + 1, +1n, 1n >>> 0n]; }');
 check(r.code.includes('x |= 0;') && r.code.includes('x = __fcw_bigint.add(x, __fcw_bigint.lit("1"))') &&

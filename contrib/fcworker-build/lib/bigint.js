@@ -62,7 +62,12 @@
  * esbuild hoists every ES module of the bundle to that level, so one
  * top-level `const MAX = 2n ** 64n` would otherwise put every operator of
  * the program behind a call; a top-level statement that mentions (outside its
- * functions) a name bound by such a statement is one too. But a module of
+ * functions) a name bound by such a statement is one too. A module that
+ * esbuild wraps to load it lazily (required, or imported with import():
+ * `var _0n; var init_m = __esm({ "path"() { _0n = BigInt(0); ... } })`,
+ * as viem's copy of @noble/curves is) has its top level in that function:
+ * its statements count as top-level statements, and its assignments to
+ * names declared at the top level as their bindings. But a module of
  * the bundle (from one of esbuild's `// path` comments to the next) that
  * binds a top-level name to a BigInt value (not an object or array holding
  * some, as zod's table of int64 bounds) and uses it in a function or a
@@ -133,6 +138,67 @@ function eachChild(node, fn) {
     }
 }
 
+/* The body of esbuild's lazy module wrapper `var init_x = __esm({ "path"()
+ * { ... } })` (a module that is require()d or imported dynamically): its
+ * statements are the module's top level; or null. */
+function esmBody(statement) {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) {
+        return null;
+    }
+    const init = statement.declarations[0].init;
+    if (!init || init.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== '__esm' ||
+        init.arguments.length !== 1 || init.arguments[0].type !== 'ObjectExpression' ||
+        init.arguments[0].properties.length !== 1) {
+        return null;
+    }
+    const prop = init.arguments[0].properties[0];
+    if (prop.type !== 'Property' || prop.value.type !== 'FunctionExpression' || prop.value.async ||
+        prop.value.generator) {
+        return null;
+    }
+    return prop.value.body.body;
+}
+
+/* The program's units of top-level code in order: its statements, and in
+ * place of each __esm wrapper the statements of its body. */
+function topUnits(ast) {
+    if (ast.fcwUnits === undefined) {
+        const list = [];
+        for (const statement of ast.body) {
+            const body = esmBody(statement);
+            if (body === null) {
+                list.push(statement);
+            } else {
+                list.push(...body);
+            }
+        }
+        ast.fcwUnits = { list, set: new Set(list) };
+    }
+    return ast.fcwUnits;
+}
+
+/* The { name, value } pairs a top-level unit binds: `const a = v, b`
+ * (with an initializer) and, as esbuild writes a lazy module's top level,
+ * `a = v;` and `a = v, b = w;`. */
+function bindings(statement) {
+    const out = [];
+    if (statement.type === 'VariableDeclaration') {
+        for (const d of statement.declarations) {
+            if (d.id.type === 'Identifier' && d.init) {
+                out.push({ name: d.id.name, value: d.init });
+            }
+        }
+    } else if (statement.type === 'ExpressionStatement') {
+        const e = statement.expression;
+        for (const a of e.type === 'SequenceExpression' ? e.expressions : [e]) {
+            if (a.type === 'AssignmentExpression' && a.operator === '=' && a.left.type === 'Identifier') {
+                out.push({ name: a.left.name, value: a.right });
+            }
+        }
+    }
+    return out;
+}
+
 function isBigIntLiteral(node) {
     return node.type === 'Literal' && typeof node.bigint === 'string';
 }
@@ -190,13 +256,10 @@ function bigValued(node, names) {
  * code that mentions one handles BigInts. */
 function bigNames(ast) {
     const names = new Set();
-    for (const statement of ast.body) {
-        if (statement.type !== 'VariableDeclaration') {
-            continue;
-        }
-        for (const d of statement.declarations) {
-            if (d.id.type === 'Identifier' && d.init && bigValued(d.init, names)) {
-                names.add(d.id.name);
+    for (const statement of topUnits(ast).list) {
+        for (const { name, value } of bindings(statement)) {
+            if (bigValued(value, names)) {
+                names.add(name);
             }
         }
     }
@@ -226,6 +289,7 @@ function isReference(parent, key) {
 function findTriggers(ast) {
     const marked = new Set();
     const names = bigNames(ast);
+    const units = topUnits(ast).set;
     let bigint = false;
     (function visit(node, parent, key, fn) {
         let trigger = false;
@@ -250,7 +314,7 @@ function findTriggers(ast) {
         if (trigger && fn !== null) {
             marked.add(fn);
         }
-        const inner = FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program') ? node : fn;
+        const inner = FUNCTIONS.has(node.type) || units.has(node) ? node : fn;
         eachChild(node, (child, k) => visit(child, node, k, inner));
     })(ast, null, null, null);
     if (!bigint) {
@@ -295,7 +359,7 @@ function mentions(node, names) {
  * (`let n = 10n; ... n++;`) is a BigInt scope too. */
 function spreadTopLevel(ast, marked) {
     const names = new Set();
-    for (const statement of ast.body) {
+    for (const statement of topUnits(ast).list) {
         if (!marked.has(statement) && names.size > 0 && !FUNCTIONS.has(statement.type) && mentions(statement, names)) {
             marked.add(statement);
         }
@@ -360,8 +424,9 @@ function isNullish(node) {
 }
 
 class Lowering {
-    constructor(ms, code, names) {
+    constructor(ms, code, names, units) {
         this.ms = ms;
+        this.units = units;
         this.code = code;
         this.names = names;
         this.tests = new Set();
@@ -708,7 +773,7 @@ class Lowering {
      * parent's opening text goes in front of a child's (prependRight) and
      * its closing text after (appendLeft). */
     walk(node, parent, key, active, inherit, marked) {
-        if (FUNCTIONS.has(node.type) || (parent !== null && parent.type === 'Program')) {
+        if (FUNCTIONS.has(node.type) || this.units.has(node)) {
             active = inherit || marked.has(node);
             inherit = active;
         }
@@ -808,24 +873,28 @@ function spreadModules(ast, code, marked) {
         return;
     }
     const names = bigNames(ast);
-    let i = -1;
+    const units = topUnits(ast).list;
+    /* the module of each unit and of each statement (a lazy module's
+     * wrapper too) */
     const moduleOf = new Map();
-    for (const statement of ast.body) {
-        while (i + 1 < starts.length && starts[i + 1] <= statement.start) {
-            i++;
+    const place = (list) => {
+        let i = -1;
+        for (const statement of list) {
+            while (i + 1 < starts.length && starts[i + 1] <= statement.start) {
+                i++;
+            }
+            moduleOf.set(statement, i);
         }
-        moduleOf.set(statement, i);
-    }
+    };
+    place(ast.body);
+    place(units);
     /* each module's top-level names bound to a BigInt */
     const own = new Map();
-    for (const statement of ast.body) {
+    for (const statement of units) {
         const m = moduleOf.get(statement);
-        if (m >= 0 && statement.type === 'VariableDeclaration') {
-            for (const d of statement.declarations) {
-                if (d.id.type === 'Identifier' && d.init && d.init.type !== 'ArrayExpression' &&
-                    d.init.type !== 'ObjectExpression' && bigValued(d.init, names)) {
-                    own.set(d.id.name, m);
-                }
+        for (const { name, value } of m >= 0 ? bindings(statement) : []) {
+            if (value.type !== 'ArrayExpression' && value.type !== 'ObjectExpression' && bigValued(value, names)) {
+                own.set(name, m);
             }
         }
     }
@@ -833,7 +902,7 @@ function spreadModules(ast, code, marked) {
      * that uses its BigInts only at its top level (SHA-3's table of round
      * constants) has number code in its functions */
     const big = new Set();
-    for (const statement of ast.body) {
+    for (const statement of units) {
         const m = moduleOf.get(statement);
         if (big.has(m)) {
             continue;
@@ -846,7 +915,7 @@ function spreadModules(ast, code, marked) {
             eachChild(node, (child, k) => visit(child, node, k, deeper));
         })(statement, null, null, false);
     }
-    for (const statement of ast.body) {
+    for (const statement of moduleOf.keys()) {
         if (big.has(moduleOf.get(statement))) {
             marked.add(statement);
         }
@@ -858,14 +927,13 @@ function spreadModules(ast, code, marked) {
  * `f(_0n)`) is a scope too, and so on for the calls in it. */
 function spreadCalls(ast, marked, names) {
     const functions = new Map();
-    for (const statement of ast.body) {
+    for (const statement of topUnits(ast).list) {
         if (statement.type === 'FunctionDeclaration' && statement.id) {
             functions.set(statement.id.name, statement);
-        } else if (statement.type === 'VariableDeclaration') {
-            for (const d of statement.declarations) {
-                if (d.id.type === 'Identifier' && d.init && FUNCTIONS.has(d.init.type)) {
-                    functions.set(d.id.name, d.init);
-                }
+        }
+        for (const { name, value } of bindings(statement)) {
+            if (FUNCTIONS.has(value.type)) {
+                functions.set(name, value);
             }
         }
     }
@@ -897,7 +965,7 @@ function transform(ast, ms, code) {
     const names = bigNames(ast);
     spreadModules(ast, code, marked);
     spreadCalls(ast, marked, names);
-    const lowering = new Lowering(ms, code, names);
+    const lowering = new Lowering(ms, code, names, topUnits(ast).set);
     lowering.walk(ast, null, null, false, false, marked);
     return lowering.changed;
 }
