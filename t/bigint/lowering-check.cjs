@@ -168,6 +168,23 @@ check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('ret
     r.code.includes('return s[0] ^ s[1];') && r.code.includes('R = [__fcw_bigint.shl(_7n , _7n)]'),
     'a lazy module (esbuild\'s __esm wrapper) that assigns BigInt constants is lowered whole, and no other', r.code);
 
+r = lower('function sum(a, b) { return a + b; }\nfunction num(a, b) { return a - b; }\n' +
+    'const o = { mul(a, b) { return a * b; }, div(a, b) { return a / b; } };\nclass A { constructor(v) { this.v = v; } add(x) { this.v += x; } }\n' +
+    'function parse(t) { return BigInt(t); }\nfunction user(t) { const v = parse(t); return helper(v, 2); }\nfunction helper(p, q) { return p * q; }\n' +
+    'function main(t) { const a = BigInt(t), b = a << BigInt(1); return [sum(a, b), num(1, 2), o.mul(b, b), o.div(4, 2), new A(a).add(a)]; }\n');
+check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('return a - b;') &&
+    r.code.includes('return __fcw_bigint.mul(a , b);') && r.code.includes('return a / b;') &&
+    r.code.includes('this.v = __fcw_bigint.add(this.v, x)') && r.code.includes('return __fcw_bigint.mul(p , q);'),
+    'BigInts followed through locals, parameters (by function, method and class name) and return values', r.code);
+runBoth('BigInts through locals, parameters and return values run', `
+    function sum(a, b) { return a + b; }
+    const o = { mul(a, b) { return a * b; }, is0(a) { return a ? 'no' : 'yes'; }, pick(a) { return a || 'none'; } };
+    function parse(t) { return BigInt(t); }
+    function twice(v) { const w = v + v; return w; }
+    function main() { const a = parse('9007199254740993'), z = BigInt(0); const d = twice(a);
+        return [sum(a, a), d, o.mul(d, d), o.is0(z), o.pick(z), d === twice(a), typeof d].join(); }
+    result = main();`);
+
 r = lower('function f(h, l, s, arr, x) { const big = 1n; x |= 0; x += 1n; ' +
     'return [h >>> s, l | 0, (h >>> 0) + (l >>> 0), 32 - s, 2 ** 32, h < arr.length, s === arr.length, -s, 1n + 1, +1n, 1n >>> 0n]; }');
 check(r.code.includes('x |= 0;') && r.code.includes('x = __fcw_bigint.add(x, __fcw_bigint.lit("1"))') &&

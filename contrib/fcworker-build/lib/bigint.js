@@ -78,10 +78,19 @@
  * BigInt library's functions also get BigInts through parameters and
  * fields (@noble/curves' field methods `add(a, b) { return mod(a + b,
  * this.ORDER); }`, `inRange(n, min, max)`), which no rule of the text of
- * one function can see. A top-level function that a scope calls by its
- * name with a BigInt argument (bigValued: `sum(x, 1n)`, `f(_0n)`) is one
- * too, and so on for its calls (spreadCalls); methods and arguments that
- * are only variables are not followed. Lowering every module that makes
+ * one function can see. Values are also followed through variables,
+ * parameters and return values (spreadFlow), anywhere in the program: a
+ * function with a name (a local or a parameter) that holds a BigInt is a
+ * scope, a name holds one when it is assigned a BigInt value (bigValued:
+ * `BigInt(t)`, `a + b` with a such a name, a call of a function returning
+ * one), a parameter when a call passes one in its place (`sum(x, 1n)`,
+ * `sum(a, b)` with `a` such a local, a method called by its name, `o.add(a,
+ * b)`: every method of that name, as nothing more of `o` is known, `new
+ * C(a)`: C's constructor), and a function returns one when one of its
+ * returns is one. What goes through fields, array elements or callbacks is
+ * not followed (`this.v = v` then `this.v * 2` in another method: the
+ * methods of a BigInt module, above, cover a BigInt library's own classes).
+ * Lowering every module that makes
  * BigInts would have lowered zod 4's schemas (+5% instructions on the
  * bench's Hono API GET, +19% on its POST); the number operators of a
  * BigInt module's other code stay native as above (@noble/hashes' _u64 is
@@ -161,8 +170,10 @@ function esmBody(statement) {
 
 /* The program's units of top-level code in order: its statements, and in
  * place of each __esm wrapper the statements of its body. */
+const unitsOf = new WeakMap();
 function topUnits(ast) {
-    if (ast.fcwUnits === undefined) {
+    let units = unitsOf.get(ast);
+    if (units === undefined) {
         const list = [];
         for (const statement of ast.body) {
             const body = esmBody(statement);
@@ -172,9 +183,10 @@ function topUnits(ast) {
                 list.push(...body);
             }
         }
-        ast.fcwUnits = { list, set: new Set(list) };
+        units = { list, set: new Set(list) };
+        unitsOf.set(ast, units);
     }
-    return ast.fcwUnits;
+    return units;
 }
 
 /* The { name, value } pairs a top-level unit binds: `const a = v, b`
@@ -216,7 +228,8 @@ function bigValued(node, names) {
     case 'CallExpression': {
         const callee = node.callee;
         if (callee.type === 'Identifier') {
-            return callee.name === 'BigInt';
+            /* BigInt(x), or a function that returns a BigInt (spreadFlow) */
+            return callee.name === 'BigInt' || (names.returns !== undefined && names.returns(callee.name));
         }
         if (callee.type === 'MemberExpression') {
             /* BigInt.asUintN(...), Object.freeze({ ... }) */
@@ -922,38 +935,250 @@ function spreadModules(ast, code, marked) {
     }
 }
 
-/* Calls: a top-level function (`function f` or `const f = ... =>`) that
- * a BigInt scope calls by its name with a BigInt argument (`sum(x, 1n)`,
- * `f(_0n)`) is a scope too, and so on for the calls in it. */
-function spreadCalls(ast, marked, names) {
-    const functions = new Map();
-    for (const statement of topUnits(ast).list) {
-        if (statement.type === 'FunctionDeclaration' && statement.id) {
-            functions.set(statement.id.name, statement);
+/* The names a pattern binds (`a`, `a = 1`, `...a`; not destructuring). */
+function patternName(node) {
+    if (node.type === 'AssignmentPattern') {
+        return patternName(node.left);
+    }
+    if (node.type === 'RestElement') {
+        return null;
+    }
+    return node.type === 'Identifier' ? node.name : null;
+}
+
+/* What each function (and the top level, key null) declares, assigns,
+ * returns and calls, outside the functions nested in it. */
+function collectFunctions(ast) {
+    const info = new Map();
+    const methods = new Map(); /* method name -> [function] */
+    const classes = new Map(); /* class name -> constructor function */
+    const scope = (fn) => {
+        let i = info.get(fn);
+        if (i === undefined) {
+            i = { fn, parent: null, params: [], declared: new Map(), assigns: [], returns: [], calls: [] };
+            info.set(fn, i);
         }
-        for (const { name, value } of bindings(statement)) {
-            if (FUNCTIONS.has(value.type)) {
-                functions.set(name, value);
+        return i;
+    };
+    scope(null);
+    const addMethod = (name, fn) => {
+        const list = methods.get(name);
+        if (list === undefined) {
+            methods.set(name, [fn]);
+        } else {
+            list.push(fn);
+        }
+    };
+    (function visit(node, parent, key, fn) {
+        const here = scope(fn);
+        switch (node.type) {
+        case 'VariableDeclarator':
+            if (node.id.type === 'Identifier') {
+                here.declared.set(node.id.name, node.init && FUNCTIONS.has(node.init.type) ? node.init : true);
+                if (node.init) {
+                    here.assigns.push({ name: node.id.name, value: node.init });
+                }
+            }
+            break;
+        case 'FunctionDeclaration':
+            if (node.id) {
+                here.declared.set(node.id.name, node);
+            }
+            break;
+        case 'AssignmentExpression':
+            if (node.operator === '=' && node.left.type === 'Identifier') {
+                here.assigns.push({ name: node.left.name, value: node.right });
+            }
+            break;
+        case 'ReturnStatement':
+            if (node.argument) {
+                here.returns.push(node.argument);
+            }
+            break;
+        case 'CallExpression':
+        case 'NewExpression':
+            here.calls.push(node);
+            break;
+        case 'MethodDefinition':
+            if (!node.computed && node.key.type === 'Identifier') {
+                if (node.kind === 'method') {
+                    addMethod(node.key.name, node.value);
+                }
+            }
+            break;
+        case 'Property':
+            if (!node.computed && node.key.type === 'Identifier' && FUNCTIONS.has(node.value.type)) {
+                addMethod(node.key.name, node.value);
+            }
+            break;
+        case 'ClassDeclaration':
+        case 'ClassExpression': {
+            const ctor = node.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+            const name = node.id ? node.id.name :
+                (parent && parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name :
+                    (parent && parent.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ?
+                        parent.left.name : null));
+            if (ctor && name !== null) {
+                classes.set(name, ctor.value);
+            }
+            break;
+        }
+        }
+        let inner = fn;
+        if (FUNCTIONS.has(node.type)) {
+            inner = node;
+            const i = scope(node);
+            i.parent = fn;
+            i.params = node.params.map(patternName);
+            for (const p of i.params) {
+                if (p !== null) {
+                    i.declared.set(p, true);
+                }
+            }
+            if (node.type === 'FunctionExpression' && node.id) {
+                i.declared.set(node.id.name, node);
+            }
+            if (node.body.type !== 'BlockStatement') {
+                i.returns.push(node.body);
+            }
+        }
+        eachChild(node, (child, k) => visit(child, node, k, inner));
+    })(ast, null, null, null);
+    return { info, methods, classes };
+}
+
+/* Values through variables, parameters and return values: a flow-
+ * insensitive inference over the bundle. A name of a function is a BigInt
+ * when it is assigned a BigInt value (bigValued, with the names and the
+ * functions known so far); a parameter when a call passes a BigInt in its
+ * place: a call of a function by its name (top-level or in an enclosing
+ * function), of a method by its name (`o.add(x, y)`: every method or
+ * object-literal function of that name, as no more of the object is known)
+ * and `new C(...)` of a class by its name; a function returns one when one
+ * of its returns is one, and a call of it by its name is then a BigInt
+ * value. Each function with such a name is a BigInt scope. What goes
+ * through fields, arrays or callbacks is not followed. */
+function spreadFlow(ast, marked, names) {
+    const { info, methods, classes } = collectFunctions(ast);
+    const big = new Map(); /* function -> Set of its names holding BigInts */
+    const returning = new Set(); /* functions returning BigInts */
+    const callers = new Map(); /* function -> Set of the functions calling it by name */
+    const queue = [...info.keys()];
+    const queued = new Set(queue);
+    const enqueue = (fn) => {
+        if (!queued.has(fn)) {
+            queued.add(fn);
+            queue.push(fn);
+        }
+    };
+    /* the function that declares name, seen from fn (undefined: the top
+     * level or a global) and what it binds there */
+    const declaring = (fn, name) => {
+        for (let f = fn; f !== null; f = info.get(f).parent) {
+            if (info.get(f).declared.has(name)) {
+                return f;
+            }
+        }
+        return info.get(null).declared.has(name) ? null : undefined;
+    };
+    const functionNamed = (fn, name) => {
+        const d = declaring(fn, name);
+        if (d === undefined) {
+            return null;
+        }
+        const v = info.get(d).declared.get(name);
+        return v === true ? null : v;
+    };
+    const env = (fn) => ({
+        has: (name) => {
+            const d = declaring(fn, name);
+            if (d === null || d === undefined) {
+                return names.has(name);
+            }
+            const set = big.get(d);
+            return set !== undefined && set.has(name);
+        },
+        returns: (name) => {
+            const target = functionNamed(fn, name);
+            if (target === null) {
+                return false;
+            }
+            let set = callers.get(target);
+            if (set === undefined) {
+                callers.set(target, set = new Set());
+            }
+            set.add(fn);
+            return returning.has(target);
+        }
+    });
+    const addBig = (fn, name) => {
+        let set = big.get(fn);
+        if (set === undefined) {
+            big.set(fn, set = new Set());
+        }
+        if (!set.has(name)) {
+            set.add(name);
+            enqueue(fn);
+            for (const [g, i] of info) {
+                /* the functions nested in fn see it */
+                if (g !== null && g !== fn && i.parent !== null) {
+                    for (let f = i.parent; f !== null; f = info.get(f).parent) {
+                        if (f === fn) {
+                            enqueue(g);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    };
+    const passArguments = (target, args, e) => {
+        const params = info.get(target).params;
+        args.forEach((a, k) => {
+            if (k < params.length && params[k] !== null && a.type !== 'SpreadElement' && bigValued(a, e)) {
+                addBig(target, params[k]);
+            }
+        });
+    };
+    while (queue.length > 0) {
+        const fn = queue.shift();
+        queued.delete(fn);
+        const i = info.get(fn);
+        const e = env(fn);
+        for (const { name, value } of i.assigns) {
+            const d = declaring(fn, name);
+            if (d !== null && d !== undefined && !e.has(name) && bigValued(value, e)) {
+                addBig(d, name);
+            }
+        }
+        if (fn !== null && !returning.has(fn) && i.returns.some((r) => bigValued(r, e))) {
+            returning.add(fn);
+            for (const c of callers.get(fn) || []) {
+                enqueue(c);
+            }
+        }
+        for (const call of i.calls) {
+            const callee = call.callee;
+            if (call.arguments.length === 0) {
+                continue;
+            }
+            if (callee.type === 'Identifier') {
+                const target = call.type === 'NewExpression' ? classes.get(callee.name) : functionNamed(fn, callee.name);
+                if (target !== null && target !== undefined && info.has(target)) {
+                    passArguments(target, call.arguments, e);
+                }
+            } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' &&
+                       call.type === 'CallExpression') {
+                for (const target of methods.get(callee.property.name) || []) {
+                    passArguments(target, call.arguments, e);
+                }
             }
         }
     }
-    const inScope = new Set();
-    const work = [...marked];
-    const visit = (node) => {
-        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' &&
-            node.arguments.some((a) => a.type !== 'SpreadElement' && bigValued(a, names))) {
-            const fn = functions.get(node.callee.name);
-            if (fn !== undefined && !marked.has(fn) && !inScope.has(fn)) {
-                marked.add(fn);
-                work.push(fn);
-            }
+    for (const [fn, set] of big) {
+        if (fn !== null && set.size > 0) {
+            marked.add(fn);
         }
-        eachChild(node, visit);
-    };
-    while (work.length > 0) {
-        const node = work.pop();
-        inScope.add(node);
-        visit(node);
     }
 }
 
@@ -964,7 +1189,7 @@ function transform(ast, ms, code) {
     }
     const names = bigNames(ast);
     spreadModules(ast, code, marked);
-    spreadCalls(ast, marked, names);
+    spreadFlow(ast, marked, names);
     const lowering = new Lowering(ms, code, names, topUnits(ast).set);
     lowering.walk(ast, null, null, false, false, marked);
     return lowering.changed;

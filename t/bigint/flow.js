@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// BigInts that reach functions only through variables, parameters and return
+// values: a module without BigInt constants (params/plain.js) is called with
+// locals holding BigInts, its methods by name, and what a function returns
+// is followed into the variable that holds it.
+import { sum, less, same, isZero, orDefault, scaled, math, Acc } from './params/plain.js';
+
+function parse(text) {
+    return BigInt(text);
+}
+
+function main() {
+    const big = parse('123456789012345678901234567890');
+    const x = BigInt(2) ** BigInt(70);
+    const y = x + BigInt(1), z = BigInt(0);
+    const out = [];
+    out.push([sum(big, x), less(x, y), less(y, x), same(x + z, x), same(parse('5000'), parse('5000'))].join(' '));
+    out.push([isZero(z), isZero(x), orDefault(z), orDefault(y), scaled(x, y)].join(' '));
+    out.push([math.mul(x, y), math.neg(x), math.max([x, y, big]), new Acc(parse('1')).add(x).v].join(' '));
+    return out.join('\n');
+}
+(typeof print === 'function' ? print : console.log)(main());
