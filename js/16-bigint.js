@@ -45,6 +45,10 @@
  *                        obj[key] op= value, op one of the functions above
  *   typeOf(x)            typeof x, "bigint" for BigInts
  *   isBigInt(x)          typeof x === "bigint"
+ *   truthy(x)            ToBoolean(x): false for 0n
+ *   nz(x)                false for 0n, else x: `nz(a) || b` is `a || b`
+ *   test(x), tested()    ToBoolean(x), keeping x when false, and that x:
+ *                        `(test(a) ? b : tested())` is `a && b`
  */
 'use strict';
 
@@ -817,6 +821,29 @@ function truthy(x) {
     return typeof x === 'object' && x !== null && x[VALUE] !== void 0 ? x[VALUE] !== 0 : !!x;
 }
 
+/* For `a || b` used as a value: false for 0n (so b is taken), else a. */
+function nz(x) {
+    return typeof x === 'object' && x !== null && x[VALUE] === 0 ? false : x;
+}
+
+/* For `a && b` used as a value, written (test(a) ? b : tested()): whether a
+ * is true; a false a is kept until tested() gives it back, which the
+ * conditional calls at once. */
+var testedValue;
+function test(x) {
+    if (typeof x === 'object' && x !== null && x[VALUE] !== void 0 ? x[VALUE] !== 0 : !!x) {
+        return true;
+    }
+    testedValue = x;
+    return false;
+}
+
+function tested() {
+    var x = testedValue;
+    testedValue = void 0;
+    return x;
+}
+
 var operations = {
     lit: lit,
     add: add, sub: sub, mul: mul, div: div, mod: mod, exp: exp,
@@ -825,7 +852,7 @@ var operations = {
     eq: eq, ne: function (a, b) { return !eq(a, b); },
     seq: seq, sne: function (a, b) { return !seq(a, b); },
     neg: neg, not: not, pos: pos, inc: inc, dec: dec, post: post, update: update, assign: assign,
-    typeOf: typeOf, isBigInt: isBig, truthy: truthy
+    typeOf: typeOf, isBigInt: isBig, truthy: truthy, nz: nz, test: test, tested: tested
 };
 native.defineGlobal('__fcw_bigint', Object.freeze(operations));
 

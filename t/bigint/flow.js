@@ -2,8 +2,9 @@
 // BigInts that reach functions only through variables, parameters and return
 // values: a module without BigInt constants (params/plain.js) is called with
 // locals holding BigInts, its methods by name, and what a function returns
-// is followed into the variable that holds it.
-import { sum, less, same, isZero, orDefault, scaled, math, Acc } from './params/plain.js';
+// is followed into the variable that holds it. `r.amount || r.fee` is
+// false for a 0n field.
+import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc } from './params/plain.js';
 
 function parse(text) {
     return BigInt(text);
@@ -17,6 +18,9 @@ function main() {
     out.push([sum(big, x), less(x, y), less(y, x), same(x + z, x), same(parse('5000'), parse('5000'))].join(' '));
     out.push([isZero(z), isZero(x), orDefault(z), orDefault(y), scaled(x, y)].join(' '));
     out.push([math.mul(x, y), math.neg(x), math.max([x, y, big]), new Acc(parse('1')).add(x).v].join(' '));
+    const free = { amount: z, fee: parse('5') }, paid = { amount: x, fee: y };
+    out.push([amountOrFee(free), amountOrFee(paid), feeIfAmount(free), feeIfAmount(paid), free.amount || 'none',
+        paid.fee && free.amount, [free, paid].map((r) => r.amount || -1).join('/')].join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

@@ -43,7 +43,10 @@ const ops = {
         return postfix ? (typeof old === 'bigint' ? old : +old) : o[k];
     },
     assign: (o, k, op, v) => (o[k] = op(o[k], v)),
-    typeOf: (x) => typeof x, isBigInt: (x) => typeof x === 'bigint', truthy: (x) => !!x
+    typeOf: (x) => typeof x, isBigInt: (x) => typeof x === 'bigint', truthy: (x) => !!x,
+    nz: (x) => (x === 0n ? false : x),
+    test: (x) => (x ? true : ((ops.kept = x), false)),
+    tested: () => ops.kept
 };
 
 function runBoth(name, source) {
@@ -223,6 +226,15 @@ check(r.code.includes('const v = (__fcw_bigint.truthy(x) ? x : y), w = (__fcw_bi
     '|| and && of a name used as a value test it for truth', r.code);
 runBoth('|| and && used as values run', 'const z = 0n, o = 2n; const a = z || "empty", b = z && "never", c = o && z, d = o || 1; ' +
     'result = [a, b, c, d, Boolean(z || o), z || o || 3].join();');
+
+r = lower('function f(o, a) { const z = 0n; const v = o.x || "d", w = o.y && g(); if (o.x || o.y) h(); return [v, w, a.b || a, o.n && 1]; }');
+check(r.code.includes('const v = __fcw_bigint.nz(o.x) || "d", w = (__fcw_bigint.test(o.y ) ? g() : __fcw_bigint.tested());') &&
+    r.code.includes('if (__fcw_bigint.truthy(o.x) || __fcw_bigint.truthy(o.y)) h();') &&
+    r.code.includes('__fcw_bigint.nz(a.b) || a, (__fcw_bigint.test(o.n ) ? 1 : __fcw_bigint.tested())'),
+    '|| and && of any other expression used as a value test it for truth', r.code);
+runBoth('|| and && of members and calls used as values run', 'const o = { z: 0n, one: 1n, e: "", n: null }; let calls = 0; ' +
+    'const f = (v) => (calls++, v); result = [o.z || "empty", o.z && "never", o.one && o.z, o.one || 1, f(o.z) || f(2n), ' +
+    'f(o.z) && f(3n), o.e && 1, o.n || o.z || "last", o.n && 1, (o.one && o.z) || "x", calls].join();');
 
 r = lower('const M = BigInt(255);\nconst add3H = (low, Ah, Bh, Ch) => (Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0;\n' +
     'function f(n, x, y) { return [Number(n & M) | 0, -(x * y) | 0, (1n + x) | 0, x * y, +(x - y)]; }\n' +

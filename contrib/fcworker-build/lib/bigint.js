@@ -45,7 +45,9 @@
  *     call (`list.filter(Boolean)`) become __fcw_bigint.truthy, and `a ||
  *     b` and `a && b` used as values (not tested), for a name a, become
  *     `(__fcw_bigint.truthy(a) ? a : b)` and `(__fcw_bigint.truthy(a) ? b :
- *     a)`.
+ *     a)`; for any other a that may be a BigInt (`o.x || y`, `f() && y`),
+ *     `__fcw_bigint.nz(a) || b` and `(__fcw_bigint.test(a) ? b :
+ *     __fcw_bigint.tested())`, which evaluate a once.
  *
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
@@ -764,8 +766,12 @@ class Lowering {
      * b)` and `(truthy(a) ? b : a)`. */
     logicalValue(node) {
         const left = node.left;
-        if ((node.operator !== '||' && node.operator !== '&&') || left.type !== 'Identifier' ||
-            left.name === 'Boolean' || left.start !== node.start) {
+        if ((node.operator !== '||' && node.operator !== '&&') || notBig(left) ||
+            (left.type === 'Identifier' && left.name === 'Boolean')) {
+            return;
+        }
+        if (left.type !== 'Identifier' || left.start !== node.start) {
+            this.logicalOperand(node);
             return;
         }
         const at = this.token(left.end, node.right.start);
@@ -779,6 +785,22 @@ class Lowering {
         } else {
             this.overwrite(left.start, at + 2, `(${OPS}.truthy(${a}) ?`);
             this.ms.appendLeft(node.end, ` : ${a})`);
+        }
+    }
+
+    /* `E || b` and `E && b` used as values, for any other E: `nz(E) || b`
+     * and `(test(E) ? b : tested())` (E is evaluated once). */
+    logicalOperand(node) {
+        const left = node.left;
+        const at = this.token(left.end, node.right.start);
+        if (node.operator === '||') {
+            this.ms.prependRight(left.start, `${OPS}.nz(`);
+            this.ms.appendLeft(left.end, ')');
+            this.changed = true;
+        } else {
+            this.ms.prependRight(node.start, `(${OPS}.test(`);
+            this.overwrite(at, at + 2, ') ?');
+            this.ms.appendLeft(node.end, ` : ${OPS}.tested())`);
         }
     }
 

@@ -13,6 +13,12 @@ export function same(a, b) {
 export function isZero(a) {
     return a ? 'nonzero' : 'zero';
 }
+export function amountOrFee(r) {
+    return r.amount || r.fee;
+}
+export function feeIfAmount(r) {
+    return r.amount && r.fee;
+}
 export function orDefault(a) {
     return a || 'default';
 }
