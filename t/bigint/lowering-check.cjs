@@ -171,6 +171,10 @@ check(r.code.includes('return __fcw_bigint.add(a , b);') && r.code.includes('ret
     r.code.includes('return s[0] ^ s[1];') && r.code.includes('R = [__fcw_bigint.shl(_7n , _7n)]'),
     'a lazy module (esbuild\'s __esm wrapper) that assigns BigInt constants is lowered whole, and no other', r.code);
 
+r = lower('function BigInteger(a) { this.t = a; }\nBigInteger.prototype.am = function (i, x, w, j, c, n) { while (--n >= 0) { c = x * i + w[j++] + c; } return c; };\n' +
+    'var bigIntegerOne = new BigInteger(1);\nconst big = 1n;\n');
+check(r.code.includes('while (--n >= 0) { c = x * i + w[j++] + c; }'),
+    'a name containing BigInteger (jsbn\'s numbers, which are no BigInts) does not make a BigInt scope', r.code);
 r = lower('function sum(a, b) { return a + b; }\nfunction num(a, b) { return a - b; }\n' +
     'const o = { mul(a, b) { return a * b; }, div(a, b) { return a / b; } };\nclass A { constructor(v) { this.v = v; } add(x) { this.v += x; } }\n' +
     'function parse(t) { return BigInt(t); }\nfunction user(t) { const v = parse(t); return helper(v, 2); }\nfunction helper(p, q) { return p * q; }\n' +
