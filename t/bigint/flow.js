@@ -3,8 +3,9 @@
 // values: a module without BigInt constants (params/plain.js) is called with
 // locals holding BigInts, its methods by name, and what a function returns
 // is followed into the variable that holds it. `r.amount || r.fee` is
-// false for a 0n field.
-import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc } from './params/plain.js';
+// false for a 0n field. A class that keeps a BigInt in a field of `this`
+// (Wallet) has its methods lowered.
+import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet } from './params/plain.js';
 
 function parse(text) {
     return BigInt(text);
@@ -21,6 +22,10 @@ function main() {
     const free = { amount: z, fee: parse('5') }, paid = { amount: x, fee: y };
     out.push([amountOrFee(free), amountOrFee(paid), feeIfAmount(free), feeIfAmount(paid), free.amount || 'none',
         paid.fee && free.amount, [free, paid].map((r) => r.amount || -1).join('/')].join(' '));
+    const w = new Wallet(z);
+    const empty = w.isEmpty();
+    w.deposit(x).deposit(x);
+    out.push([empty, w.isEmpty(), w.balance, w.over(y), w.over(x + y), w.total()].join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

@@ -89,9 +89,11 @@
  * `sum(a, b)` with `a` such a local, a method called by its name, `o.add(a,
  * b)`: every method of that name, as nothing more of `o` is known, `new
  * C(a)`: C's constructor), and a function returns one when one of its
- * returns is one. What goes through fields, array elements or callbacks is
- * not followed (`this.v = v` then `this.v * 2` in another method: the
- * methods of a BigInt module, above, cover a BigInt library's own classes).
+ * returns is one. A class that keeps a BigInt in a field of `this` (`this.v
+ * = v` with v one, `total = BigInt(0)`) has all its methods lowered, as
+ * they get it back as `this.v`. What goes through other objects' fields,
+ * array elements or callbacks is not followed (`o.v = v` then `o.v * 2` in
+ * a function given o; `list.map(square)` over BigInts).
  * Lowering every module that makes
  * BigInts would have lowered zod 4's schemas (+5% instructions on the
  * bench's Hono API GET, +19% on its POST); the number operators of a
@@ -975,12 +977,13 @@ function patternName(node) {
  * returns and calls, outside the functions nested in it. */
 function collectFunctions(ast) {
     const info = new Map();
+    const bodies = []; /* { members: [function], fields: [{ value, fn }] } of each class */
     const methods = new Map(); /* method name -> [function] */
     const classes = new Map(); /* class name -> constructor function */
     const scope = (fn) => {
         let i = info.get(fn);
         if (i === undefined) {
-            i = { fn, parent: null, params: [], declared: new Map(), assigns: [], returns: [], calls: [] };
+            i = { fn, parent: null, params: [], declared: new Map(), assigns: [], fields: [], returns: [], calls: [] };
             info.set(fn, i);
         }
         return i;
@@ -1013,8 +1016,22 @@ function collectFunctions(ast) {
         case 'AssignmentExpression':
             if (node.operator === '=' && node.left.type === 'Identifier') {
                 here.assigns.push({ name: node.left.name, value: node.right });
+            } else if (node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+                here.fields.push(node.operator === '=' ? node.right : node);
             }
             break;
+        case 'ClassBody': {
+            const body = { members: [], fields: [] };
+            for (const m of node.body) {
+                if (m.type === 'MethodDefinition') {
+                    body.members.push(m.value);
+                } else if (m.type === 'PropertyDefinition' && m.value) {
+                    body.fields.push({ value: m.value, fn });
+                }
+            }
+            bodies.push(body);
+            break;
+        }
         case 'ReturnStatement':
             if (node.argument) {
                 here.returns.push(node.argument);
@@ -1069,11 +1086,12 @@ function collectFunctions(ast) {
         }
         eachChild(node, (child, k) => visit(child, node, k, inner));
     })(ast, null, null, null);
-    return { info, methods, classes };
+    return { info, methods, classes, bodies };
 }
 
-/* Values through variables, parameters and return values: a flow-
- * insensitive inference over the bundle. A name of a function is a BigInt
+/* Values through variables, parameters, return values and fields of
+ * `this`: a flow-insensitive inference over the bundle (the file's header
+ * has the rules and their limits). A name of a function is a BigInt
  * when it is assigned a BigInt value (bigValued, with the names and the
  * functions known so far); a parameter when a call passes a BigInt in its
  * place: a call of a function by its name (top-level or in an enclosing
@@ -1081,10 +1099,10 @@ function collectFunctions(ast) {
  * object-literal function of that name, as no more of the object is known)
  * and `new C(...)` of a class by its name; a function returns one when one
  * of its returns is one, and a call of it by its name is then a BigInt
- * value. Each function with such a name is a BigInt scope. What goes
- * through fields, arrays or callbacks is not followed. */
+ * value. Each function with such a name is a BigInt scope, and so is each
+ * method of a class that stores a BigInt in a field of `this`. */
 function spreadFlow(ast, marked, names) {
-    const { info, methods, classes } = collectFunctions(ast);
+    const { info, methods, classes, bodies } = collectFunctions(ast);
     const big = new Map(); /* function -> Set of its names holding BigInts */
     const returning = new Set(); /* functions returning BigInts */
     const callers = new Map(); /* function -> Set of the functions calling it by name */
@@ -1203,6 +1221,36 @@ function spreadFlow(ast, marked, names) {
     for (const [fn, set] of big) {
         if (fn !== null && set.size > 0) {
             marked.add(fn);
+        }
+    }
+    /* a class that keeps a BigInt in a field (`this.v = v` with v one,
+     * `this.v += x`, `total = BigInt(0)`) has all its methods lowered:
+     * they get it back as `this.v` */
+    const nested = (fn, inside) => {
+        for (let f = fn; f !== null; f = info.get(f).parent) {
+            if (inside.has(f)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (const body of bodies) {
+        const inside = new Set(body.members);
+        let keeps = body.fields.some(({ value, fn }) => bigValued(value, env(fn)));
+        for (const [fn, i] of info) {
+            if (keeps) {
+                break;
+            }
+            if (fn !== null && i.fields.length > 0 && nested(fn, inside)) {
+                const e = env(fn);
+                keeps = i.fields.some((v) => (v.type === 'AssignmentExpression' ?
+                    bigValued(v.right, e) : bigValued(v, e)));
+            }
+        }
+        if (keeps) {
+            for (const m of body.members) {
+                marked.add(m);
+            }
         }
     }
 }

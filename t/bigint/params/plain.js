@@ -55,3 +55,23 @@ export class Acc {
         return this;
     }
 }
+export class Wallet {
+    constructor(balance) {
+        this.balance = balance;
+        this.log = [];
+    }
+    deposit(x) {
+        this.balance = this.balance + x;
+        this.log.push(x);
+        return this;
+    }
+    isEmpty() {
+        return this.balance ? 'no' : 'yes';
+    }
+    over(limit) {
+        return this.balance > limit;
+    }
+    total() {
+        return this.log.reduce((a, b) => a + b, this.balance - this.balance);
+    }
+}
