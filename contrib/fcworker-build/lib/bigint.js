@@ -274,8 +274,13 @@ function bigValued(node, names) {
 /* The names that top-level declarations bind to BigInt values
  * (`const _32n = BigInt(32)`, `const CURVE = { p: 2n ** 255n - 19n }`):
  * code that mentions one handles BigInts. */
+const bigNamesOf = new WeakMap();
 function bigNames(ast) {
-    const names = new Set();
+    let names = bigNamesOf.get(ast);
+    if (names !== undefined) {
+        return names;
+    }
+    names = new Set();
     for (const statement of topUnits(ast).list) {
         for (const { name, value } of bindings(statement)) {
             if (bigValued(value, names)) {
@@ -283,6 +288,7 @@ function bigNames(ast) {
             }
         }
     }
+    bigNamesOf.set(ast, names);
     return names;
 }
 
@@ -1106,6 +1112,17 @@ function spreadFlow(ast, marked, names) {
     const big = new Map(); /* function -> Set of its names holding BigInts */
     const returning = new Set(); /* functions returning BigInts */
     const callers = new Map(); /* function -> Set of the functions calling it by name */
+    const inner = new Map(); /* function -> the functions directly in it */
+    for (const [fn, i] of info) {
+        if (fn !== null) {
+            const list = inner.get(i.parent);
+            if (list === undefined) {
+                inner.set(i.parent, [fn]);
+            } else {
+                list.push(fn);
+            }
+        }
+    }
     const queue = [...info.keys()];
     const queued = new Set(queue);
     const enqueue = (fn) => {
@@ -1161,17 +1178,12 @@ function spreadFlow(ast, marked, names) {
         }
         if (!set.has(name)) {
             set.add(name);
-            enqueue(fn);
-            for (const [g, i] of info) {
-                /* the functions nested in fn see it */
-                if (g !== null && g !== fn && i.parent !== null) {
-                    for (let f = i.parent; f !== null; f = info.get(f).parent) {
-                        if (f === fn) {
-                            enqueue(g);
-                            break;
-                        }
-                    }
-                }
+            /* fn and the functions nested in it, which see the name */
+            const work = [fn];
+            while (work.length > 0) {
+                const f = work.pop();
+                enqueue(f);
+                work.push(...(inner.get(f) || []));
             }
         }
     };
@@ -1183,8 +1195,8 @@ function spreadFlow(ast, marked, names) {
             }
         });
     };
-    while (queue.length > 0) {
-        const fn = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+        const fn = queue[head];
         queued.delete(fn);
         const i = info.get(fn);
         const e = env(fn);
