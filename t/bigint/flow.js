@@ -4,8 +4,9 @@
 // locals holding BigInts, its methods by name, and what a function returns
 // is followed into the variable that holds it. `r.amount || r.fee` is
 // false for a 0n field. A class that keeps a BigInt in a field of `this`
-// (Wallet) has its methods lowered.
-import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet } from './params/plain.js';
+// (Wallet) has its methods lowered; functions given to an array of BigInts'
+// methods get BigInts (list.map(square)).
+import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet, square, add } from './params/plain.js';
 
 function parse(text) {
     return BigInt(text);
@@ -26,6 +27,8 @@ function main() {
     const empty = w.isEmpty();
     w.deposit(x).deposit(x);
     out.push([empty, w.isEmpty(), w.balance, w.over(y), w.over(x + y), w.total()].join(' '));
+    const list = [parse('3'), x, z];
+    out.push([list.map(square).join(), list.reduce(add), [y, x].map(square).join()].join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

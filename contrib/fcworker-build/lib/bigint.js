@@ -91,9 +91,11 @@
  * C(a)`: C's constructor), and a function returns one when one of its
  * returns is one. A class that keeps a BigInt in a field of `this` (`this.v
  * = v` with v one, `total = BigInt(0)`) has all its methods lowered, as
- * they get it back as `this.v`. What goes through other objects' fields,
- * array elements or callbacks is not followed (`o.v = v` then `o.v * 2` in
- * a function given o; `list.map(square)` over BigInts).
+ * they get it back as `this.v`; the parameters of a function given to a
+ * method of a value that holds BigInts (`list.map(square)`,
+ * `[a, b].reduce(add)`) are BigInts. What goes through other objects'
+ * fields or other callbacks is not followed (`o.v = v` then `o.v * 2` in a
+ * function given o; `Promise.resolve(x).then(square)`).
  * Lowering every module that makes
  * BigInts would have lowered zod 4's schemas (+5% instructions on the
  * bench's Hono API GET, +19% on its POST); the number operators of a
@@ -1105,8 +1107,10 @@ function collectFunctions(ast) {
  * object-literal function of that name, as no more of the object is known)
  * and `new C(...)` of a class by its name; a function returns one when one
  * of its returns is one, and a call of it by its name is then a BigInt
- * value. Each function with such a name is a BigInt scope, and so is each
- * method of a class that stores a BigInt in a field of `this`. */
+ * value; the parameters of a function given to a method of a BigInt
+ * value (an array holding some: `list.map(square)`) are BigInts. Each
+ * function with such a name is a BigInt scope, and so is each method of a
+ * class that stores a BigInt in a field of `this`. */
 function spreadFlow(ast, marked, names) {
     const { info, methods, classes, bodies } = collectFunctions(ast);
     const big = new Map(); /* function -> Set of its names holding BigInts */
@@ -1226,6 +1230,19 @@ function spreadFlow(ast, marked, names) {
                        call.type === 'CallExpression') {
                 for (const target of methods.get(callee.property.name) || []) {
                     passArguments(target, call.arguments, e);
+                }
+                if (bigValued(callee.object, e)) {
+                    /* list.map(square), list.reduce(add, z) over BigInts:
+                     * the callbacks get them */
+                    for (const a of call.arguments) {
+                        const target = a.type === 'Identifier' ? functionNamed(fn, a.name) :
+                            (FUNCTIONS.has(a.type) ? a : null);
+                        for (const p of target !== null && info.has(target) ? info.get(target).params : []) {
+                            if (p !== null) {
+                                addBig(target, p);
+                            }
+                        }
+                    }
                 }
             }
         }

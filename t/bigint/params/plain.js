@@ -75,3 +75,9 @@ export class Wallet {
         return this.log.reduce((a, b) => a + b, this.balance - this.balance);
     }
 }
+export function square(v) {
+    return v * v;
+}
+export function add(a, b) {
+    return a + b;
+}
