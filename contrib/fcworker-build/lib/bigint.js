@@ -86,10 +86,11 @@
  * scope, a name holds one when it is assigned a BigInt value (bigValued:
  * `BigInt(t)`, `a + b` with a such a name, a call of a function returning
  * one), a parameter when a call passes one in its place (`sum(x, 1n)`,
- * `sum(a, b)` with `a` such a local, a method called by its name, `o.add(a,
- * b)`: every method of that name, as nothing more of `o` is known, `new
- * C(a)`: C's constructor), and a function returns one when one of its
- * returns is one. A class that keeps a BigInt in a field of `this` (`this.v
+ * `sum(a, b)` with `a` such a local, a method called by its name, `o.mul(a,
+ * b)`: every method of that name, as nothing more of `o` is known, but
+ * not for the names of built-in objects' methods such as `set`, `add` and
+ * `push`, and `new C(a)`: C's constructor), and a function returns one
+ * when one of its returns is one. A class that keeps a BigInt in a field of `this` (`this.v
  * = v` with v one, `total = BigInt(0)`) has all its methods lowered, as
  * they get it back as `this.v`; the parameters of a function given to a
  * method of a value that holds BigInts (`list.map(square)`,
@@ -126,6 +127,16 @@ const BINARY = {
     '==': 'eq', '!=': 'ne', '===': 'seq', '!==': 'sne'
 };
 const UNARY = { '-': 'neg', '+': 'pos', '~': 'not' };
+/* Methods of built-in objects that values are stored in or handed to
+ * (arrays, maps, sets, promises, functions, console, streams, headers): a
+ * call `o.set(k, big)` is most often one of these, and taking its
+ * arguments for BigInts in every method of the bundle with that name would
+ * lower unrelated code (a Hono router's `add(method, path, handler)`, for
+ * `seen.add(wei)`). */
+const BUILTIN_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'fill', 'includes', 'indexOf',
+    'lastIndexOf', 'add', 'set', 'get', 'has', 'delete', 'then', 'catch', 'finally', 'resolve', 'reject',
+    'call', 'apply', 'bind', 'log', 'info', 'warn', 'error', 'debug', 'enqueue', 'write', 'append',
+    'postMessage', 'send', 'emit', 'assign', 'freeze', 'stringify', 'from', 'of']);
 const BOOLEAN_BINARY = new Set(['<', '<=', '>', '>=', '==', '!=', '===', '!==', 'in', 'instanceof']);
 const TESTED = { IfStatement: 'test', WhileStatement: 'test', DoWhileStatement: 'test', ForStatement: 'test',
     ConditionalExpression: 'test' };
@@ -1103,8 +1114,9 @@ function collectFunctions(ast) {
  * when it is assigned a BigInt value (bigValued, with the names and the
  * functions known so far); a parameter when a call passes a BigInt in its
  * place: a call of a function by its name (top-level or in an enclosing
- * function), of a method by its name (`o.add(x, y)`: every method or
- * object-literal function of that name, as no more of the object is known)
+ * function), of a method by its name (`o.mul(x, y)`: every method or
+ * object-literal function of that name, as no more of the object is known,
+ * but for BUILTIN_METHODS)
  * and `new C(...)` of a class by its name; a function returns one when one
  * of its returns is one, and a call of it by its name is then a BigInt
  * value; the parameters of a function given to a method of a BigInt
@@ -1228,8 +1240,10 @@ function spreadFlow(ast, marked, names) {
                 }
             } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' &&
                        call.type === 'CallExpression') {
-                for (const target of methods.get(callee.property.name) || []) {
-                    passArguments(target, call.arguments, e);
+                if (!BUILTIN_METHODS.has(callee.property.name)) {
+                    for (const target of methods.get(callee.property.name) || []) {
+                        passArguments(target, call.arguments, e);
+                    }
                 }
                 if (bigValued(callee.object, e)) {
                     /* list.map(square), list.reduce(add, z) over BigInts:
