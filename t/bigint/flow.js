@@ -5,7 +5,7 @@
 // is followed into the variable that holds it. `r.amount || r.fee` is
 // false for a 0n field. A class that keeps a BigInt in a field of `this`
 // (Wallet) has its methods lowered; functions given to an array of BigInts'
-// methods get BigInts (list.map(square)).
+// methods get BigInts (list.map(square)). `x ||= y` assigns to a 0n x.
 import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet, square, add } from './params/plain.js';
 
 function parse(text) {
@@ -29,6 +29,13 @@ function main() {
     out.push([empty, w.isEmpty(), w.balance, w.over(y), w.over(x + y), w.total()].join(' '));
     const list = [parse('3'), x, z];
     out.push([list.map(square).join(), list.reduce(add), [y, x].map(square).join()].join(' '));
+    let none = z, some = x;
+    const cell = { v: z, w: y };
+    none ||= y;
+    some &&= z;
+    cell.v ||= x;
+    cell.w &&= z;
+    out.push([none, some, cell.v, cell.w].join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

@@ -240,6 +240,15 @@ runBoth('|| and && of members and calls used as values run', 'const o = { z: 0n,
     'const f = (v) => (calls++, v); result = [o.z || "empty", o.z && "never", o.one && o.z, o.one || 1, f(o.z) || f(2n), ' +
     'f(o.z) && f(3n), o.e && 1, o.n || o.z || "last", o.n && 1, (o.one && o.z) || "x", calls].join();');
 
+r = lower('function f(o) { let a = 0n; a ||= 1n; const v = (o.x &&= g()); this.y ||= a; f().z ||= 3; return v; }');
+check(r.code.includes('(__fcw_bigint.nz(a) || (a = __fcw_bigint.lit("1")));') &&
+    r.code.includes('const v = ((__fcw_bigint.test(o.x) ? (o.x = g()) : __fcw_bigint.tested()));') &&
+    r.code.includes('(__fcw_bigint.nz(this.y) || (this.y = a));') && r.code.includes('f().z ||= 3;'),
+    '||= and &&= of a name or a simple member test it for truth', r.code);
+runBoth('||= and &&= run', 'let a = 0n, b = 3n, c = 0n, d = 1n; const o = { x: 0n, y: 2n }; let n = 0; ' +
+    'a ||= 7n; b &&= 0n; c &&= 5n; o.x ||= 9n; o.y &&= 0n; const r1 = (d ||= (n++, 4n)), r2 = (c &&= (n++, 6n)); ' +
+    'result = [a, b, c, o.x, o.y, r1, r2, n].join();');
+
 r = lower('const M = BigInt(255);\nconst add3H = (low, Ah, Bh, Ch) => (Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0;\n' +
     'function f(n, x, y) { return [Number(n & M) | 0, -(x * y) | 0, (1n + x) | 0, x * y, +(x - y)]; }\n' +
     '// node_modules/u64.js\nconst _32n = BigInt(32);\nconst hi = (n) => n >> _32n;\nconst add = (a, b, c) => (a + b + c) | 0;\n');

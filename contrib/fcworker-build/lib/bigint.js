@@ -47,7 +47,10 @@
  *     `(__fcw_bigint.truthy(a) ? a : b)` and `(__fcw_bigint.truthy(a) ? b :
  *     a)`; for any other a that may be a BigInt (`o.x || y`, `f() && y`),
  *     `__fcw_bigint.nz(a) || b` and `(__fcw_bigint.test(a) ? b :
- *     __fcw_bigint.tested())`, which evaluate a once.
+ *     __fcw_bigint.tested())`, which evaluate a once; `x ||= y` and `x &&=
+ *     y`, for a name or a member of `this` or of a name, become
+ *     `(__fcw_bigint.nz(x) || (x = y))` and `(__fcw_bigint.test(x) ? (x =
+ *     y) : __fcw_bigint.tested())` (other targets stay native).
  *
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
@@ -742,7 +745,29 @@ class Lowering {
         }
     }
 
+    /* `x ||= y` and `x &&= y` for a target that can be evaluated twice:
+     * `(nz(x) || (x = y))` and `(test(x) ? (x = y) : tested())`. */
+    logicalAssignment(node) {
+        const left = node.left;
+        const simple = this.simpleTarget(left);
+        if (simple === null || left.start !== node.start || (left.property && isBigIntLiteral(left.property))) {
+            return;
+        }
+        const at = this.token(left.end, node.right.start);
+        if (node.operator === '||=') {
+            this.overwrite(left.start, at + 3, `(${OPS}.nz(${simple}) || (${simple} =`);
+            this.ms.appendLeft(node.end, '))');
+        } else {
+            this.overwrite(left.start, at + 3, `(${OPS}.test(${simple}) ? (${simple} =`);
+            this.ms.appendLeft(node.end, `) : ${OPS}.tested())`);
+        }
+    }
+
     assignment(node) {
+        if (node.operator === '||=' || node.operator === '&&=') {
+            this.logicalAssignment(node);
+            return;
+        }
         const op = node.operator.slice(0, -1);
         const fn = BINARY[op];
         if (fn === undefined || ((op === '>>>' || notBig(node.right)) && !bigValued(node.left, this.names) &&
