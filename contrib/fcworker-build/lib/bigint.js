@@ -56,13 +56,14 @@
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
  * isBigInt, a library's BIGINT_LIMITS...; not BigInteger), BigUint64Array,
  * getBigUint64, setBigUint64, a `typeof x === "bigint"` test, a `typeof x`
- * used as a value (`names[typeof x]`: code generic over types, such as a validator's
- * `value <= limit` for numbers and BigInts alike; not in a message, `"got "
- * + typeof x`), or a name that a top-level declaration binds to a BigInt
- * (bigNames: `const _32n = BigInt(32)`, `const MASK = (() => BigInt(2 ** 32
- * - 1))()`, `const CURVE = { p: ... }`, so @noble/hashes' `fromBig(n)`,
- * which does `n & U32_MASK64`, is one), and every function nested in it
- * (callbacks such as `list.reduce((a, b) => a + b, 0n)` get their BigInts
+ * used as a value (`names[typeof x]`: code generic over types, such as a
+ * validator's `value <= limit` for numbers and BigInts alike; not in a
+ * message, `"got " + typeof x`), or a name that a top-level declaration
+ * binds to a BigInt (bigNames: `const _32n = BigInt(32)`, `const MASK =
+ * (() => BigInt(2 ** 32 - 1))()`, `const CURVE = { p: ... }`, so
+ * @noble/hashes' `fromBig(n)`, which does `n & U32_MASK64`, is one), and
+ * every function nested in it (callbacks such as `list.reduce((a, b) => a
+ * + b, 0n)` get their BigInts
  * from there). At the top level the unit is the statement, not the program:
  * esbuild hoists every ES module of the bundle to that level, so one
  * top-level `const MAX = 2n ** 64n` would otherwise put every operator of
@@ -89,28 +90,28 @@
  * scope, a name holds one when it is assigned a BigInt value (bigValued:
  * `BigInt(t)`, `a + b` with a such a name, a call of a function returning
  * one), a parameter when a call passes one in its place (`sum(x, 1n)`,
- * `sum(a, b)` with `a` such a local, a method called by its name, `o.mul(a,
- * b)`: every method of that name, as nothing more of `o` is known, but
- * not for the names of built-in objects' methods such as `set`, `add` and
- * `push`, and `new C(a)`: C's constructor), and a function returns one
- * when one of its returns is one. A class that keeps a BigInt in a field of `this` (`this.v
- * = v` with v one, `total = BigInt(0)`) has all its methods lowered, as
- * they get it back as `this.v`; the parameters of a function given to a
- * method of a value that holds BigInts (`list.map(square)`,
- * `[a, b].reduce(add)`) are BigInts. What goes through other objects'
- * fields or other callbacks is not followed (`o.v = v` then `o.v * 2` in a
- * function given o; `Promise.resolve(x).then(square)`).
- * Lowering every module that makes
+ * `sum(a, b)` with `a` such a local, a method called by its name,
+ * `o.mul(a, b)`: every method of that name, as nothing more of `o` is
+ * known, but not for the names of built-in objects' methods such as `set`,
+ * `add` and `push`, and `new C(a)`: C's constructor), and a function
+ * returns one when one of its returns is one. A class that keeps a BigInt
+ * in a field of `this` (`this.v = v` with v one, `total = BigInt(0)`) has
+ * all its methods lowered, as they get it back as `this.v`; the parameters
+ * of a function given to a method of a value that holds BigInts
+ * (`list.map(square)`, `[a, b].reduce(add)`) are BigInts. What goes
+ * through other objects' fields or other callbacks is not followed (`o.v =
+ * v` then `o.v * 2` in a function given o;
+ * `Promise.resolve(x).then(square)`). Lowering every module that makes
  * BigInts would have lowered zod 4's schemas (+5% instructions on the
  * bench's Hono API GET, +19% on its POST); the number operators of a
  * BigInt module's other code stay native as above (@noble/hashes' _u64 is
  * one: SHA-512 of 32 KB costs 1.28 billion instructions in t/jsrun as when
- * nothing of it was lowered, 11.8 billion with its operators lowered,
- * 1.68 billion with only those next to a number kept native). Operators
- * elsewhere stay native, so hot code that never sees a BigInt pays nothing;
- * a BigInt reaching them is compared through its @@toPrimitive (exact for
- * safe integers, approximate beyond 2^53), and arithmetic on it there gives
- * a number or a string instead of a TypeError or a BigInt.
+ * nothing of it was lowered, 11.8 billion with its operators lowered, 1.68
+ * billion with only those next to a number kept native). Operators
+ * elsewhere stay native, so hot code that never sees a BigInt pays
+ * nothing; a BigInt reaching them is compared through its @@toPrimitive
+ * (exact for safe integers, approximate beyond 2^53), and arithmetic on it
+ * there gives a number or a string instead of a TypeError or a BigInt.
  */
 'use strict';
 
