@@ -5,7 +5,8 @@
 // is followed into the variable that holds it. `r.amount || r.fee` is
 // false for a 0n field. A class that keeps a BigInt in a field of `this`
 // (Wallet) has its methods lowered; functions given to an array of BigInts'
-// methods get BigInts (list.map(square)). `x ||= y` assigns to a 0n x.
+// methods get BigInts (list.map(square)). `x ||= y` assigns to a 0n x, and
+// list.filter((v) => v) drops it.
 import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet, square, add } from './params/plain.js';
 
 function parse(text) {
@@ -36,6 +37,8 @@ function main() {
     cell.v ||= x;
     cell.w &&= z;
     out.push([none, some, cell.v, cell.w].join(' '));
+    out.push([list.filter((v) => v).length, list.findIndex((v) => !v), list.some((v) => v), [z].some((v) => v),
+        list.find((v) => { return v; })].join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

@@ -249,6 +249,10 @@ runBoth('||= and &&= run', 'let a = 0n, b = 3n, c = 0n, d = 1n; const o = { x: 0
     'a ||= 7n; b &&= 0n; c &&= 5n; o.x ||= 9n; o.y &&= 0n; const r1 = (d ||= (n++, 4n)), r2 = (c &&= (n++, 6n)); ' +
     'result = [a, b, c, o.x, o.y, r1, r2, n].join();');
 
+r = lower('function f(list) { const z = 0n; return [list.filter((v) => v), list.some(function (v) { return v; }), list.map((v) => v)]; }');
+check(r.code.includes('list.filter((v) => __fcw_bigint.truthy(v)), list.some(function (v) { return __fcw_bigint.truthy(v); }), list.map((v) => v)'),
+    'what a function given to filter or some returns is tested for truth', r.code);
+
 r = lower('const M = BigInt(255);\nconst add3H = (low, Ah, Bh, Ch) => (Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0;\n' +
     'function f(n, x, y) { return [Number(n & M) | 0, -(x * y) | 0, (1n + x) | 0, x * y, +(x - y)]; }\n' +
     '// node_modules/u64.js\nconst _32n = BigInt(32);\nconst hi = (n) => n >> _32n;\nconst add = (a, b, c) => (a + b + c) | 0;\n');

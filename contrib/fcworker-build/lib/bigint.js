@@ -50,7 +50,9 @@
  *     __fcw_bigint.tested())`, which evaluate a once; `x ||= y` and `x &&=
  *     y`, for a name or a member of `this` or of a name, become
  *     `(__fcw_bigint.nz(x) || (x = y))` and `(__fcw_bigint.test(x) ? (x =
- *     y) : __fcw_bigint.tested())` (other targets stay native).
+ *     y) : __fcw_bigint.tested())` (other targets stay native); what a
+ *     function given to filter, some, every, find, findIndex, findLast or
+ *     findLastIndex returns is tested for truth (`list.filter((v) => v)`).
  *
  * BigInt scopes: a function that contains a BigInt literal, a name that
  * contains "bigint" in any case (BigInt, BigInt64Array, getBigInt64,
@@ -131,6 +133,8 @@ const BINARY = {
     '==': 'eq', '!=': 'ne', '===': 'seq', '!==': 'sne'
 };
 const UNARY = { '-': 'neg', '+': 'pos', '~': 'not' };
+/* Array methods that test what their callback returns for truth. */
+const PREDICATES = new Set(['filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /* Methods of built-in objects that values are stored in or handed to
  * (arrays, maps, sets, promises, functions, console, streams, headers): a
  * call `o.set(k, big)` is most often one of these, and taking its
@@ -924,9 +928,31 @@ class Lowering {
                 node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' &&
                 !notBig(node.arguments[0])) {
                 this.overwrite(node.callee.start, node.callee.end, `${OPS}.truthy`);
+            } else if (active && node.callee.type === 'MemberExpression' && !node.callee.computed &&
+                       node.callee.property.type === 'Identifier' && PREDICATES.has(node.callee.property.name) &&
+                       node.arguments.length > 0 && FUNCTIONS.has(node.arguments[0].type)) {
+                this.predicate(node.arguments[0]);
             }
             break;
         }
+    }
+
+    /* A function given to filter, some, every, find...: what it returns is
+     * tested for truth (`list.filter((v) => v)` drops 0n). */
+    predicate(fn) {
+        if (fn.body.type !== 'BlockStatement') {
+            this.truthTest(fn.body);
+            return;
+        }
+        const visit = (node) => {
+            if (node.type === 'ReturnStatement' && node.argument) {
+                this.truthTest(node.argument);
+            }
+            if (!FUNCTIONS.has(node.type)) {
+                eachChild(node, visit);
+            }
+        };
+        eachChild(fn.body, visit);
     }
 }
 
