@@ -252,6 +252,9 @@ runBoth('||= and &&= run', 'let a = 0n, b = 3n, c = 0n, d = 1n; const o = { x: 0
 r = lower('function f(list) { const z = 0n; return [list.filter((v) => v), list.some(function (v) { return v; }), list.map((v) => v)]; }');
 check(r.code.includes('list.filter((v) => __fcw_bigint.truthy(v)), list.some(function (v) { return __fcw_bigint.truthy(v); }), list.map((v) => v)'),
     'what a function given to filter or some returns is tested for truth', r.code);
+r = lower('function f(list, allow) { const z = 0n; return list.every((n) => n == null || allow && g(n) && n.v == null); }');
+check(r.code.includes('list.every((n) => n == null || __fcw_bigint.truthy(allow) && __fcw_bigint.truthy(g(n)) && n.v == null)'),
+    'a && chain returned to every is tested, not lowered as a value first', r.code);
 
 r = lower('const M = BigInt(255);\nconst add3H = (low, Ah, Bh, Ch) => (Ah + Bh + Ch + ((low / 2 ** 32) | 0)) | 0;\n' +
     'function f(n, x, y) { return [Number(n & M) | 0, -(x * y) | 0, (1n + x) | 0, x * y, +(x - y)]; }\n' +

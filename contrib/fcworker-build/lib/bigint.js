@@ -813,6 +813,10 @@ class Lowering {
         } else if (tests.has(node) && node.type === 'ConditionalExpression') {
             tests.add(node.consequent);
             tests.add(node.alternate);
+        } else if (node.type === 'CallExpression') {
+            for (const result of this.predicateResults(node) || []) {
+                tests.add(result);
+            }
         }
     }
 
@@ -928,31 +932,40 @@ class Lowering {
                 node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' &&
                 !notBig(node.arguments[0])) {
                 this.overwrite(node.callee.start, node.callee.end, `${OPS}.truthy`);
-            } else if (active && node.callee.type === 'MemberExpression' && !node.callee.computed &&
-                       node.callee.property.type === 'Identifier' && PREDICATES.has(node.callee.property.name) &&
-                       node.arguments.length > 0 && FUNCTIONS.has(node.arguments[0].type)) {
-                this.predicate(node.arguments[0]);
+            } else if (active) {
+                for (const result of this.predicateResults(node) || []) {
+                    this.truthTest(result);
+                }
             }
             break;
         }
     }
 
-    /* A function given to filter, some, every, find...: what it returns is
-     * tested for truth (`list.filter((v) => v)` drops 0n). */
-    predicate(fn) {
-        if (fn.body.type !== 'BlockStatement') {
-            this.truthTest(fn.body);
-            return;
+    /* What the function given to call (filter, some, every, find...)
+     * returns, which the method tests for truth (`list.filter((v) => v)`
+     * drops 0n); null for another call. */
+    predicateResults(call) {
+        const callee = call.callee;
+        if (call.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed ||
+            callee.property.type !== 'Identifier' || !PREDICATES.has(callee.property.name) ||
+            call.arguments.length === 0 || !FUNCTIONS.has(call.arguments[0].type)) {
+            return null;
         }
+        const fn = call.arguments[0];
+        if (fn.body.type !== 'BlockStatement') {
+            return [fn.body];
+        }
+        const results = [];
         const visit = (node) => {
             if (node.type === 'ReturnStatement' && node.argument) {
-                this.truthTest(node.argument);
+                results.push(node.argument);
             }
             if (!FUNCTIONS.has(node.type)) {
                 eachChild(node, visit);
             }
         };
         eachChild(fn.body, visit);
+        return results;
     }
 }
 
