@@ -13,6 +13,7 @@ var __fcw_bigint = (function () {
         return typeof x === 'bigint' ? x + BigInt(delta) : x + delta;
     }
     var literals = Object.create(null);
+    var tested;
     return Object.freeze({
         lit: function (text) { return text in literals ? literals[text] : (literals[text] = BigInt(text)); },
         add: function (a, b) { return a + b; },
@@ -49,6 +50,9 @@ var __fcw_bigint = (function () {
         assign: function (obj, key, op, value) { return (obj[key] = op(obj[key], value)); },
         typeOf: function (x) { return typeof x; },
         isBigInt: function (x) { return typeof x === 'bigint'; },
-        truthy: function (x) { return !!x; }
+        truthy: function (x) { return !!x; },
+        nz: function (x) { return x; },
+        test: function (x) { tested = x; return !!x; },
+        tested: function () { var x = tested; tested = void 0; return x; }
     });
 })();
