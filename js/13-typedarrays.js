@@ -98,7 +98,11 @@ function requireConstructor(C) {
 
 /* ---- stable sorting (SortIndexedProperties with a SortCompare) ----
  *
- * A bottom-up merge sort over runs first sorted by insertion. compare(a, b)
+ * With a comparator: V8's TimSort in C (native.sortWith, which asks the
+ * comparator what V8 asks, in the same order, so an inconsistent
+ * comparator gives Node's result too); for a list too long for the value
+ * stack, a bottom-up merge sort over runs first sorted by insertion, here,
+ * which gives the same result for a consistent comparator. compare(a, b)
  * may be the user's comparator itself: its result is only ever compared
  * with `> 0` (one ToNumber per call; NaN and 0 keep the order), so no
  * wrapper is needed. stableSortByString sorts values by precomputed string
@@ -142,7 +146,7 @@ function insertionSortRun(list, lo, hi, compare) {
 function stableSort(list, compare) {
     var n = list.length;
     var lo;
-    if (n > RUN && native.sortWith(list, compare)) {
+    if (n < 2 || native.sortWith(list, compare)) {
         return list;
     }
     for (lo = 0; lo < n; lo += RUN) {
@@ -296,10 +300,58 @@ function countingSort(A, range) {
     }
 }
 
+/* Merges source[from, middle) and source[middle, to) into target, the
+ * left one's first while comparefn(left, right) is not above 0. */
+function mergeWith(source, target, from, middle, to, comparefn) {
+    var left = from, right = middle;
+    for (var k = from; k < to; k++) {
+        if (left < middle && right < to) {
+            var l = source[left], r = source[right];
+            var v = +comparefn(l, r);
+            if (v > 0) {
+                target[k] = r;
+                right++;
+            } else {
+                target[k] = l;
+                left++;
+            }
+        } else if (left < middle) {
+            target[k] = source[left++];
+        } else {
+            target[k] = source[right++];
+        }
+    }
+}
+
+/* Sorts target[from, to), source holding the same values, by a top-down
+ * merge sort that swaps the two at each level: V8's order of comparisons
+ * for %TypedArray%.prototype.sort with a comparator (a comparator that is
+ * no consistent order gives Node's result too). */
+function mergeSortWith(source, target, from, to, comparefn) {
+    var middle = from + ((to - from) >>> 1);
+    if (middle - from > 1) {
+        mergeSortWith(target, source, from, middle, comparefn);
+    }
+    if (to - middle > 1) {
+        mergeSortWith(target, source, middle, to, comparefn);
+    }
+    mergeWith(source, target, from, middle, to, comparefn);
+}
+
 /* Sorts typed array A (of the named type) in place. */
 function sortTypedArray(A, name, comparefn) {
     if (comparefn !== void 0) {
-        stableSort(A, comparefn);
+        var len = A.length;
+        if (len > 1) {
+            var work1 = new Array(len), work2 = new Array(len);
+            for (var k = 0; k < len; k++) {
+                work1[k] = work2[k] = A[k];
+            }
+            mergeSortWith(work2, work1, 0, len, comparefn);
+            for (k = 0; k < len; k++) {
+                A[k] = work1[k];
+            }
+        }
     } else if (hasOwn.call(COUNTING_RANGES, name) && A.length >= COUNTING_RANGES[name][1] / 4) {
         countingSort(A, COUNTING_RANGES[name]);
     } else {

@@ -11,7 +11,7 @@
  * native.reflectConstruct, its Reflect.construct, and
  * native.nonConstructor(f) for built-in methods written in JavaScript
  * (native.nonConstructorMethods(obj) for all of an object's at once);
- * native.sortWith(list, comparefn), the merge sort behind Array and
+ * native.sortWith(list, comparefn), the TimSort (as V8's) behind Array and
  * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
  * lets JSON.stringify skip its BigInt check on plain data;
  * native.stringPadStart/stringPadEnd, String.prototype.padStart/padEnd;
@@ -224,78 +224,461 @@ static duk_ret_t native_time_zone_name(duk_context *ctx)
     return 1;
 }
 
-/* ---- native.sortWith(list, comparefn): a stable merge sort of an Array
- * or typed array in place with a user comparator, for Array.prototype.sort
- * and %TypedArray%.prototype.sort. The values are held on the value stack
- * (the list's slots, then as many for merging) and moved with duk_copy; the
- * comparator is called as comparefn(x, y) with this undefined and its
- * result converted ToNumber, taken as "x after y" only when above 0 (NaN and
- * 0 keep the order). Returns false, having done nothing, when the value
+/* ---- native.sortWith(list, comparefn): a stable sort of an Array or
+ * typed array in place with a comparator, for Array.prototype.sort and
+ * toSorted with the user's (and typed arrays' numeric order). It is V8's
+ * Array sort: the TimSort of CPython's listsort.txt (natural runs, runs
+ * shorter than minrun extended by binary
+ * insertion, merges that gallop), asking the comparator the same questions
+ * in the same order, so that a comparator that is no consistent order
+ * (one that always answers -1, or a boolean `a > b`) leaves the list as
+ * in Node, not only a consistent one. The comparator is called as
+ * comparefn(x, y) with this undefined, its result converted ToNumber and
+ * only ever tested `< 0` (NaN as 0). The values are held on the value
+ * stack (the list's slots, as many for merging and one for a pivot) and
+ * moved with duk_copy. Returns false, having done nothing, when the value
  * stack cannot hold twice the list (the caller then sorts in JavaScript).
  * The comparator runs as JavaScript, so the engine's limits still stop a
  * long sort. ---- */
 
-#define SORT_RUN 8
+#define SORT_MIN_GALLOP 7
+#define SORT_MAX_RUNS 85
 
 struct sorter {
     duk_context *ctx;
     duk_idx_t fn;
+    duk_idx_t work;  /* the list's values */
+    duk_idx_t temp;  /* merge space */
+    duk_idx_t pivot; /* one slot */
+    duk_idx_t min_gallop;
+    int runs;
+    duk_idx_t run_base[SORT_MAX_RUNS];
+    duk_idx_t run_len[SORT_MAX_RUNS];
 };
 
-/* Whether the value at a sorts after the value at b. */
-static int sort_after(const struct sorter *s, duk_idx_t a, duk_idx_t b)
+/* Whether comparefn(value at x, value at y) < 0. */
+static int sort_less(const struct sorter *s, duk_idx_t x, duk_idx_t y)
 {
     duk_context *ctx = s->ctx;
     duk_dup(ctx, s->fn);
     duk_push_undefined(ctx);
-    duk_dup(ctx, a);
-    duk_dup(ctx, b);
+    duk_dup(ctx, x);
+    duk_dup(ctx, y);
     duk_call_method(ctx, 2);
     double v = duk_to_number(ctx, -1);
     duk_pop(ctx);
-    return v > 0;
+    return v < 0;
 }
 
-/* Insertion sort of the slots [lo, hi); scratch is a free slot. */
-static void sort_run(const struct sorter *s, duk_idx_t lo, duk_idx_t hi, duk_idx_t scratch)
+/* Moves n slots from src to dst (absolute indices; ranges may overlap). */
+static void sort_copy(duk_context *ctx, duk_idx_t src, duk_idx_t dst, duk_idx_t n)
 {
-    for (duk_idx_t i = lo + 1; i < hi; i++) {
-        duk_idx_t j = i - 1;
-        if (!sort_after(s, j, i)) {
-            continue;
+    if (src < dst) {
+        for (duk_idx_t i = n - 1; i >= 0; i--) {
+            duk_copy(ctx, src + i, dst + i);
         }
-        duk_copy(s->ctx, i, scratch);
-        do {
-            duk_copy(s->ctx, j, j + 1);
-            j--;
-        } while (j >= lo && sort_after(s, j, scratch));
-        duk_copy(s->ctx, scratch, j + 1);
+    } else {
+        for (duk_idx_t i = 0; i < n; i++) {
+            duk_copy(ctx, src + i, dst + i);
+        }
     }
 }
 
-/* Merges the sorted slots [src+lo, src+mid) and [src+mid, src+hi) into
- * [dst+lo, dst+hi). */
-static void sort_merge(const struct sorter *s, duk_idx_t src, duk_idx_t dst, duk_idx_t lo, duk_idx_t mid, duk_idx_t hi)
+/* Sorts work[low, high) by binary insertion, work[low, start) being
+ * sorted already. */
+static void sort_binary_insertion(struct sorter *s, duk_idx_t low, duk_idx_t start, duk_idx_t high)
 {
-    duk_idx_t i = lo, j = mid, k = lo;
-    if (!sort_after(s, src + mid - 1, src + mid)) { /* already in order */
-        for (duk_idx_t c = lo; c < hi; c++) {
-            duk_copy(s->ctx, src + c, dst + c);
+    duk_context *ctx = s->ctx;
+    duk_idx_t w = s->work;
+    if (start == low) {
+        start++;
+    }
+    for (; start < high; start++) {
+        duk_idx_t left = low, right = start;
+        duk_copy(ctx, w + start, s->pivot);
+        while (left < right) {
+            duk_idx_t mid = left + ((right - left) >> 1);
+            if (sort_less(s, s->pivot, w + mid)) {
+                right = mid;
+            } else {
+                left = mid + 1;
+            }
         }
+        for (duk_idx_t p = start; p > left; p--) {
+            duk_copy(ctx, w + p - 1, w + p);
+        }
+        duk_copy(ctx, s->pivot, w + left);
+    }
+}
+
+/* The length of the run at work[low, high): the longest ascending
+ * sequence (each not less than the one before) or strictly descending
+ * one, which is reversed. */
+static duk_idx_t sort_count_run(struct sorter *s, duk_idx_t low, duk_idx_t high)
+{
+    duk_idx_t w = s->work;
+    if (low + 1 == high) {
+        return 1;
+    }
+    duk_idx_t len = 2;
+    int descending = sort_less(s, w + low + 1, w + low);
+    for (duk_idx_t i = low + 2; i < high; i++) {
+        int less = sort_less(s, w + i, w + i - 1);
+        if (descending ? !less : less) {
+            break;
+        }
+        len++;
+    }
+    if (descending) {
+        for (duk_idx_t i = low, j = low + len - 1; i < j; i++, j--) {
+            duk_swap(s->ctx, w + i, w + j);
+        }
+    }
+    return len;
+}
+
+/* Where key belongs in the sorted slots [at, at + len): the offset k with
+ * a[k - 1] < key <= a[k], searched from hint outwards. */
+static duk_idx_t sort_gallop_left(struct sorter *s, duk_idx_t key, duk_idx_t at, duk_idx_t len, duk_idx_t hint)
+{
+    duk_idx_t last = 0, ofs = 1, max;
+    if (sort_less(s, at + hint, key)) {
+        max = len - hint;
+        while (ofs < max && sort_less(s, at + hint + ofs, key)) {
+            last = ofs;
+            ofs = (ofs << 1) + 1;
+            if (ofs <= 0) {
+                ofs = max;
+            }
+        }
+        if (ofs > max) {
+            ofs = max;
+        }
+        last += hint;
+        ofs += hint;
+    } else {
+        max = hint + 1;
+        while (ofs < max && !sort_less(s, at + hint - ofs, key)) {
+            last = ofs;
+            ofs = (ofs << 1) + 1;
+            if (ofs <= 0) {
+                ofs = max;
+            }
+        }
+        if (ofs > max) {
+            ofs = max;
+        }
+        duk_idx_t tmp = last;
+        last = hint - ofs;
+        ofs = hint - tmp;
+    }
+    last++;
+    while (last < ofs) {
+        duk_idx_t m = last + ((ofs - last) >> 1);
+        if (sort_less(s, at + m, key)) {
+            last = m + 1;
+        } else {
+            ofs = m;
+        }
+    }
+    return ofs;
+}
+
+/* As sort_gallop_left, but after the values equal to key: the offset k
+ * with a[k - 1] <= key < a[k]. */
+static duk_idx_t sort_gallop_right(struct sorter *s, duk_idx_t key, duk_idx_t at, duk_idx_t len, duk_idx_t hint)
+{
+    duk_idx_t last = 0, ofs = 1, max;
+    if (sort_less(s, key, at + hint)) {
+        max = hint + 1;
+        while (ofs < max && sort_less(s, key, at + hint - ofs)) {
+            last = ofs;
+            ofs = (ofs << 1) + 1;
+            if (ofs <= 0) {
+                ofs = max;
+            }
+        }
+        if (ofs > max) {
+            ofs = max;
+        }
+        duk_idx_t tmp = last;
+        last = hint - ofs;
+        ofs = hint - tmp;
+    } else {
+        max = len - hint;
+        while (ofs < max && !sort_less(s, key, at + hint + ofs)) {
+            last = ofs;
+            ofs = (ofs << 1) + 1;
+            if (ofs <= 0) {
+                ofs = max;
+            }
+        }
+        if (ofs > max) {
+            ofs = max;
+        }
+        last += hint;
+        ofs += hint;
+    }
+    last++;
+    while (last < ofs) {
+        duk_idx_t m = last + ((ofs - last) >> 1);
+        if (sort_less(s, key, at + m)) {
+            ofs = m;
+        } else {
+            last = m + 1;
+        }
+    }
+    return ofs;
+}
+
+/* Merges the runs work[base_a, +len_a) and work[base_b, +len_b) (adjacent,
+ * len_a <= len_b) from the front, run a moved to the merge space. */
+static void sort_merge_low(struct sorter *s, duk_idx_t base_a, duk_idx_t len_a, duk_idx_t base_b, duk_idx_t len_b)
+{
+    duk_context *ctx = s->ctx;
+    duk_idx_t w = s->work, t = s->temp;
+    duk_idx_t dest = base_a, ca = 0, cb = base_b;
+
+    sort_copy(ctx, w + base_a, t, len_a);
+    duk_copy(ctx, w + cb++, w + dest++);
+    if (--len_b == 0) {
+        goto succeed;
+    }
+    if (len_a == 1) {
+        goto copy_b;
+    }
+    for (;;) {
+        duk_idx_t wins_a = 0, wins_b = 0;
+        for (;;) {
+            if (sort_less(s, w + cb, t + ca)) {
+                duk_copy(ctx, w + cb++, w + dest++);
+                wins_b++;
+                wins_a = 0;
+                if (--len_b == 0) {
+                    goto succeed;
+                }
+                if (wins_b >= s->min_gallop) {
+                    break;
+                }
+            } else {
+                duk_copy(ctx, t + ca++, w + dest++);
+                wins_a++;
+                wins_b = 0;
+                if (--len_a == 1) {
+                    goto copy_b;
+                }
+                if (wins_a >= s->min_gallop) {
+                    break;
+                }
+            }
+        }
+        s->min_gallop++;
+        int first = 1;
+        while (wins_a >= SORT_MIN_GALLOP || wins_b >= SORT_MIN_GALLOP || first) {
+            first = 0;
+            s->min_gallop = s->min_gallop > 1 ? s->min_gallop - 1 : 1;
+            wins_a = sort_gallop_right(s, w + cb, t + ca, len_a, 0);
+            if (wins_a > 0) {
+                sort_copy(ctx, t + ca, w + dest, wins_a);
+                dest += wins_a;
+                ca += wins_a;
+                len_a -= wins_a;
+                if (len_a == 1) {
+                    goto copy_b;
+                }
+                if (len_a == 0) { /* only with an inconsistent comparator */
+                    goto succeed;
+                }
+            }
+            duk_copy(ctx, w + cb++, w + dest++);
+            if (--len_b == 0) {
+                goto succeed;
+            }
+            wins_b = sort_gallop_left(s, t + ca, w + cb, len_b, 0);
+            if (wins_b > 0) {
+                sort_copy(ctx, w + cb, w + dest, wins_b);
+                dest += wins_b;
+                cb += wins_b;
+                len_b -= wins_b;
+                if (len_b == 0) {
+                    goto succeed;
+                }
+            }
+            duk_copy(ctx, t + ca++, w + dest++);
+            if (--len_a == 1) {
+                goto copy_b;
+            }
+        }
+        s->min_gallop++;
+    }
+succeed:
+    if (len_a > 0) {
+        sort_copy(ctx, t + ca, w + dest, len_a);
+    }
+    return;
+copy_b:
+    /* the last of run a belongs at the end */
+    sort_copy(ctx, w + cb, w + dest, len_b);
+    duk_copy(ctx, t + ca, w + dest + len_b);
+}
+
+/* Merges the runs (len_a >= len_b) from the back, run b moved to the
+ * merge space. */
+static void sort_merge_high(struct sorter *s, duk_idx_t base_a, duk_idx_t len_a, duk_idx_t base_b, duk_idx_t len_b)
+{
+    duk_context *ctx = s->ctx;
+    duk_idx_t w = s->work, t = s->temp;
+    duk_idx_t dest = base_b + len_b - 1, ct = len_b - 1, ca = base_a + len_a - 1;
+
+    sort_copy(ctx, w + base_b, t, len_b);
+    duk_copy(ctx, w + ca--, w + dest--);
+    if (--len_a == 0) {
+        goto succeed;
+    }
+    if (len_b == 1) {
+        goto copy_a;
+    }
+    for (;;) {
+        duk_idx_t wins_a = 0, wins_b = 0;
+        for (;;) {
+            if (sort_less(s, t + ct, w + ca)) {
+                duk_copy(ctx, w + ca--, w + dest--);
+                wins_a++;
+                wins_b = 0;
+                if (--len_a == 0) {
+                    goto succeed;
+                }
+                if (wins_a >= s->min_gallop) {
+                    break;
+                }
+            } else {
+                duk_copy(ctx, t + ct--, w + dest--);
+                wins_b++;
+                wins_a = 0;
+                if (--len_b == 1) {
+                    goto copy_a;
+                }
+                if (wins_b >= s->min_gallop) {
+                    break;
+                }
+            }
+        }
+        s->min_gallop++;
+        int first = 1;
+        while (wins_a >= SORT_MIN_GALLOP || wins_b >= SORT_MIN_GALLOP || first) {
+            first = 0;
+            s->min_gallop = s->min_gallop > 1 ? s->min_gallop - 1 : 1;
+            duk_idx_t k = sort_gallop_right(s, t + ct, w + base_a, len_a, len_a - 1);
+            wins_a = len_a - k;
+            if (wins_a > 0) {
+                dest -= wins_a;
+                ca -= wins_a;
+                sort_copy(ctx, w + ca + 1, w + dest + 1, wins_a);
+                len_a -= wins_a;
+                if (len_a == 0) {
+                    goto succeed;
+                }
+            }
+            duk_copy(ctx, t + ct--, w + dest--);
+            if (--len_b == 1) {
+                goto copy_a;
+            }
+            k = sort_gallop_left(s, w + ca, t, len_b, len_b - 1);
+            wins_b = len_b - k;
+            if (wins_b > 0) {
+                dest -= wins_b;
+                ct -= wins_b;
+                sort_copy(ctx, t + ct + 1, w + dest + 1, wins_b);
+                len_b -= wins_b;
+                if (len_b == 1) {
+                    goto copy_a;
+                }
+                if (len_b == 0) { /* only with an inconsistent comparator */
+                    goto succeed;
+                }
+            }
+            duk_copy(ctx, w + ca--, w + dest--);
+            if (--len_a == 0) {
+                goto succeed;
+            }
+        }
+        s->min_gallop++;
+    }
+succeed:
+    if (len_b > 0) {
+        sort_copy(ctx, t, w + dest - (len_b - 1), len_b);
+    }
+    return;
+copy_a:
+    /* the first of run b belongs at the front */
+    dest -= len_a;
+    ca -= len_a;
+    sort_copy(ctx, w + ca + 1, w + dest + 1, len_a);
+    duk_copy(ctx, t + ct, w + dest);
+}
+
+/* Merges the pending runs i and i + 1. */
+static void sort_merge_at(struct sorter *s, int i)
+{
+    duk_idx_t w = s->work;
+    duk_idx_t base_a = s->run_base[i], len_a = s->run_len[i];
+    duk_idx_t base_b = s->run_base[i + 1], len_b = s->run_len[i + 1];
+
+    s->run_len[i] = len_a + len_b;
+    if (i == s->runs - 3) {
+        s->run_base[i + 1] = s->run_base[i + 2];
+        s->run_len[i + 1] = s->run_len[i + 2];
+    }
+    s->runs--;
+    /* what of a precedes b's first, and of b follows a's last, stays */
+    duk_idx_t k = sort_gallop_right(s, w + base_b, w + base_a, len_a, 0);
+    base_a += k;
+    len_a -= k;
+    if (len_a == 0) {
         return;
     }
-    while (i < mid && j < hi) {
-        if (sort_after(s, src + i, src + j)) {
-            duk_copy(s->ctx, src + j++, dst + k++);
+    len_b = sort_gallop_left(s, w + base_a + len_a - 1, w + base_b, len_b, len_b - 1);
+    if (len_b == 0) {
+        return;
+    }
+    if (len_a <= len_b) {
+        sort_merge_low(s, base_a, len_a, base_b, len_b);
+    } else {
+        sort_merge_high(s, base_a, len_a, base_b, len_b);
+    }
+}
+
+/* Whether run n - 2 is longer than runs n - 1 and n together. */
+static int sort_invariant(const struct sorter *s, int n)
+{
+    return n < 2 || s->run_len[n - 2] > s->run_len[n - 1] + s->run_len[n];
+}
+
+static void sort_merge_collapse(struct sorter *s)
+{
+    while (s->runs > 1) {
+        int n = s->runs - 2;
+        if (!sort_invariant(s, n + 1) || !sort_invariant(s, n)) {
+            if (s->run_len[n - 1] < s->run_len[n + 1]) {
+                n--;
+            }
+            sort_merge_at(s, n);
+        } else if (s->run_len[n] <= s->run_len[n + 1]) {
+            sort_merge_at(s, n);
         } else {
-            duk_copy(s->ctx, src + i++, dst + k++);
+            break;
         }
     }
-    while (i < mid) {
-        duk_copy(s->ctx, src + i++, dst + k++);
-    }
-    while (j < hi) {
-        duk_copy(s->ctx, src + j++, dst + k++);
+}
+
+static void sort_merge_force_collapse(struct sorter *s)
+{
+    while (s->runs > 1) {
+        int n = s->runs - 2;
+        if (n > 0 && s->run_len[n - 1] < s->run_len[n + 1]) {
+            n--;
+        }
+        sort_merge_at(s, n);
     }
 }
 
@@ -307,37 +690,46 @@ static duk_ret_t native_sort_with(duk_context *ctx)
         duk_push_false(ctx);
         return 1;
     }
-    struct sorter s = {ctx, 1};
+    struct sorter s;
+    s.ctx = ctx;
+    s.fn = 1;
+    s.min_gallop = SORT_MIN_GALLOP;
+    s.runs = 0;
     duk_idx_t a = duk_get_top(ctx);
     for (duk_idx_t i = 0; i < n; i++) {
         duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     }
-    duk_idx_t b = duk_get_top(ctx);
-    for (duk_idx_t i = 0; i <= n; i++) { /* n merge slots and a scratch slot */
+    s.work = a;
+    s.temp = a + n;
+    s.pivot = a + 2 * n;
+    for (duk_idx_t i = 0; i <= n; i++) { /* n merge slots and the pivot */
         duk_push_undefined(ctx);
     }
-    for (duk_idx_t lo = 0; lo < n; lo += SORT_RUN) {
-        sort_run(&s, a + lo, a + (lo + SORT_RUN < n ? lo + SORT_RUN : n), b + n);
-    }
-    duk_idx_t src = a, dst = b;
-    for (duk_idx_t width = SORT_RUN; width < n; width *= 2) {
-        for (duk_idx_t lo = 0; lo < n; lo += 2 * width) {
-            duk_idx_t mid = lo + width < n ? lo + width : n;
-            duk_idx_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            if (mid < hi) {
-                sort_merge(&s, src, dst, lo, mid, hi);
-            } else {
-                for (duk_idx_t c = lo; c < hi; c++) {
-                    duk_copy(ctx, src + c, dst + c);
-                }
-            }
+    if (n >= 2) {
+        duk_idx_t minrun = n, r = 0;
+        while (minrun >= 64) {
+            r |= minrun & 1;
+            minrun >>= 1;
         }
-        duk_idx_t swap = src;
-        src = dst;
-        dst = swap;
+        minrun += r;
+        for (duk_idx_t low = 0, remaining = n; remaining != 0;) {
+            duk_idx_t len = sort_count_run(&s, low, low + remaining);
+            if (len < minrun) {
+                duk_idx_t forced = minrun < remaining ? minrun : remaining;
+                sort_binary_insertion(&s, low, low + len, low + forced);
+                len = forced;
+            }
+            s.run_base[s.runs] = low;
+            s.run_len[s.runs] = len;
+            s.runs++;
+            sort_merge_collapse(&s);
+            low += len;
+            remaining -= len;
+        }
+        sort_merge_force_collapse(&s);
     }
     for (duk_idx_t i = 0; i < n; i++) {
-        duk_dup(ctx, src + i);
+        duk_dup(ctx, a + i);
         duk_put_prop_index(ctx, 0, (duk_uarridx_t)i);
     }
     duk_set_top(ctx, a);
