@@ -484,3 +484,28 @@ native.defineGlobal('Event', Event);
 native.defineGlobal('EventTarget', EventTarget);
 native.defineGlobal('AbortSignal', AbortSignal);
 native.defineGlobal('AbortController', AbortController);
+
+/* The global scope's classes, as workerd has them: the global object is a
+ * ServiceWorkerGlobalScope, which extends WorkerGlobalScope, which extends
+ * EventTarget (so `self instanceof WorkerGlobalScope` and `self instanceof
+ * EventTarget` hold); of the two, only WorkerGlobalScope is a global, and
+ * neither can be constructed. Code tells a worker that way: Prism then
+ * registers itself as the global `Prism`, which its language files
+ * extend. The global's own addEventListener and removeEventListener
+ * (js/90-dispatch.js) come first. */
+function globalScopeClass(name, parent) {
+    var C = function () {
+        throw new TypeError('Illegal constructor');
+    };
+    Object.defineProperty(C, 'name', { value: name, configurable: true });
+    C.prototype = Object.create(parent.prototype, {
+        constructor: { value: C, writable: true, enumerable: false, configurable: true }
+    });
+    Object.setPrototypeOf(C, parent);
+    return C;
+}
+
+var WorkerGlobalScope = globalScopeClass('WorkerGlobalScope', EventTarget);
+var ServiceWorkerGlobalScope = globalScopeClass('ServiceWorkerGlobalScope', WorkerGlobalScope);
+Object.setPrototypeOf(global, ServiceWorkerGlobalScope.prototype);
+native.defineGlobal('WorkerGlobalScope', WorkerGlobalScope);

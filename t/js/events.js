@@ -175,3 +175,17 @@ test('AbortSignal.timeout aborts with a TimeoutError', function (t) {
         };
     });
 });
+
+test('the global scope is a WorkerGlobalScope and an EventTarget, as in workerd', function (t) {
+    t.equal(typeof WorkerGlobalScope, 'function', 'WorkerGlobalScope is a global');
+    t.ok(self instanceof WorkerGlobalScope && globalThis instanceof WorkerGlobalScope,
+        'self instanceof WorkerGlobalScope (how Prism and others tell a worker)');
+    t.ok(globalThis instanceof EventTarget, 'and an EventTarget');
+    var proto = Object.getPrototypeOf(globalThis);
+    t.equal(proto.constructor.name, 'ServiceWorkerGlobalScope', 'its class is ServiceWorkerGlobalScope');
+    t.equal(Object.getPrototypeOf(proto), WorkerGlobalScope.prototype, 'which extends WorkerGlobalScope');
+    t.equal(typeof globalThis.ServiceWorkerGlobalScope, 'undefined', 'which is no global');
+    t.throws(function () { return new WorkerGlobalScope(); }, TypeError, 'Illegal constructor');
+    t.equal(typeof hasOwnProperty, 'function', 'Object.prototype is still on the chain');
+    t.ok(Object.prototype.hasOwnProperty.call(globalThis, 'addEventListener'), 'the global addEventListener is its own');
+});
