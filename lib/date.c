@@ -41,8 +41,11 @@
 #include "duktape.h"
 
 #include <stdint.h>
+#include <math.h>
+#include <time.h>
 
 int fcw_date_parse_string(void *ctx, const char *str);
+int fcw_date_local_tzoffset(double d);
 
 #define NONE INT32_MAX
 #define MAX_DIGITS 9
@@ -626,4 +629,26 @@ int fcw_date_parse_string(void *ctx, const char *str)
     }
     duk_push_number((duk_context *)ctx, fcw_duk_date_time_value(&f));
     return 1;
+}
+
+/* Duktape's DUK_USE_DATE_GET_LOCAL_TZOFFSET: the offset of local time from
+ * UTC, in seconds, at time value d (milliseconds), as the C library's time
+ * zone database (TZ) has it for that moment, the historical offsets and
+ * the local mean time before a zone's first rule included, as V8 has them
+ * from ICU (Duktape's own provider maps a year outside 1971-2037 to one
+ * within, with that year's rules). 0 for NaN, the infinities and a time
+ * the C library cannot convert. */
+int fcw_date_local_tzoffset(double d)
+{
+    struct tm tm;
+    time_t t;
+
+    if (!(d >= -8.65e15 && d <= 8.65e15)) { /* NaN too; the range with a day of leeway */
+        return 0;
+    }
+    t = (time_t)floor(d / 1000.0);
+    if (localtime_r(&t, &tm) == NULL) {
+        return 0;
+    }
+    return (int)tm.tm_gmtoff;
 }

@@ -4,7 +4,9 @@
 # writing it to standard output. Switched on: the interrupt counter with the
 # exec-timeout check (wired to the engine's deadline), fastint, the JSON
 # stringify fast path, a per-process random source for Math.random, a date
-# parser for HTTP dates, and our fatal handler. Switched off, as V8 has
+# parser for HTTP dates, the local time zone offset of a time value from the
+# C library's time zone database for every year (Duktape's maps years
+# outside 1971-2037 to one of them), and our fatal handler. Switched off, as V8 has
 # them: String.fromCharCode keeping 32 bits of a code unit (it takes the
 # low 16; base64 encoders rely on the wrap, e.g. svix's) and JSON.stringify
 # escaping U+2028 and U+2029 (signatures over JSON text saw other bytes).
@@ -13,7 +15,7 @@ set -e
 in=$1
 [ -r "$in" ] || { echo "duk-config.sh: cannot read $in" >&2; exit 1; }
 for opt in INTERRUPT_COUNTER EXEC_TIMEOUT_CHECK FASTINT JSON_STRINGIFY_FASTPATH \
-           GET_RANDOM_DOUBLE DATE_PARSE_STRING FATAL_HANDLER; do
+           GET_RANDOM_DOUBLE DATE_PARSE_STRING DATE_GET_LOCAL_TZOFFSET FATAL_HANDLER; do
     grep -q "^#undef DUK_USE_$opt\$" "$in" || {
         echo "duk-config.sh: $in has no '#undef DUK_USE_$opt' line" >&2; exit 1; }
 done
@@ -30,5 +32,6 @@ sed \
   -e 's|^#undef DUK_USE_JSON_STRINGIFY_FASTPATH$|#define DUK_USE_JSON_STRINGIFY_FASTPATH|' \
   -e 's|^#undef DUK_USE_GET_RANDOM_DOUBLE$|extern double fcw_engine_random_double(void *udata);\n#define DUK_USE_GET_RANDOM_DOUBLE(udata) fcw_engine_random_double((udata))|' \
   -e 's|^#undef DUK_USE_DATE_PARSE_STRING$|extern int fcw_date_parse_string(void *ctx, const char *str);\n#define DUK_USE_DATE_PARSE_STRING(ctx,str) fcw_date_parse_string((void *) (ctx), (str))|' \
+  -e 's|^#undef DUK_USE_DATE_GET_LOCAL_TZOFFSET$|extern int fcw_date_local_tzoffset(double d);\n#define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) fcw_date_local_tzoffset((d))|' \
   -e 's|^#undef DUK_USE_FATAL_HANDLER$|extern void fcw_engine_fatal(void *udata, const char *msg);\n#define DUK_USE_FATAL_HANDLER(udata,msg) fcw_engine_fatal((udata), (msg))|' \
   "$in"

@@ -1791,6 +1791,9 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx)
  * value is copied, a string is read by fcw_date_parse_string (lib/date.c,
  * V8's rules), anything else goes on to Duktape's constructor as before.
  */
+static double date_local_to_utc(double local);
+static double date_from_local_dparts(duk_double_t *dparts);
+
 double fcw_duk_date_time_value(const struct fcw_date_fields *f)
 {
     duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
@@ -1808,7 +1811,7 @@ double fcw_duk_date_time_value(const struct fcw_date_fields *f)
         dparts[DUK_DATE_IDX_MINUTE] -= (duk_double_t) f->offset_minutes;
         return duk_bi_date_get_timeval_from_dparts(dparts, 0);
     }
-    return duk_bi_date_get_timeval_from_dparts(dparts, DUK_DATE_FLAG_LOCALTIME);
+    return duk__timeclip(date_local_to_utc(date_from_local_dparts(dparts)));
 }
 
 /* The time value of a string, NaN when it is no date. */
@@ -1818,9 +1821,124 @@ static void date_push_parsed(duk_hthread *thr, const char *str)
         duk_push_nan(thr);
 }
 
+/*
+ * Local time to UTC as V8 does it (ES2024 §21.4.1.26 UTC(t) with the
+ * "compatible" disambiguation): a local time that happens twice (the hour
+ * a fall-back repeats) is its earlier instant, one that never happens (the
+ * hour a spring-forward skips) is read with the offset before the
+ * transition (02:30 becomes 03:30 summer time). Duktape's own conversion
+ * iterates from the local time read as UTC and so lands on the later
+ * instant east of UTC and on the hour before a gap. `local` is the local
+ * fields as a time value read as UTC; the offsets are
+ * fcw_date_local_tzoffset's (lib/date.c), from a day before and a day
+ * after, so that a transition near it is seen.
+ */
+static double date_local_to_utc(double local)
+{
+    duk_int_t before, after;
+    double t;
+
+    if (!DUK_ISFINITE(local))
+        return local;
+    before = fcw_date_local_tzoffset(local - 86400000.0);
+    t = local - before * 1000.0;
+    if (fcw_date_local_tzoffset(t) == before)
+        return t;
+    after = fcw_date_local_tzoffset(local + 86400000.0);
+    if (after != before && fcw_date_local_tzoffset(local - after * 1000.0) == after)
+        return local - after * 1000.0;
+    return t; /* in a gap: the offset before it */
+}
+
+/* MakeDate(MakeDay(year, month, day), MakeTime(hour, minute, second, ms))
+ * of the parts (day zero-based), not yet clipped: the clip comes after the
+ * offset, as in the spec. */
+static double date_from_local_dparts(duk_double_t *dparts)
+{
+    duk_double_t time, day;
+    int i;
+
+    for (i = 0; i <= DUK_DATE_IDX_MILLISECOND; i++) {
+        if (DUK_ISFINITE(dparts[i]))
+            dparts[i] = duk_js_tointeger_number(dparts[i]);
+    }
+    time = 0.0;
+    time += dparts[DUK_DATE_IDX_HOUR] * (duk_double_t) DUK_DATE_MSEC_HOUR;
+    time += dparts[DUK_DATE_IDX_MINUTE] * (duk_double_t) DUK_DATE_MSEC_MINUTE;
+    time += dparts[DUK_DATE_IDX_SECOND] * (duk_double_t) DUK_DATE_MSEC_SECOND;
+    time += dparts[DUK_DATE_IDX_MILLISECOND];
+    day = duk__make_day(dparts[DUK_DATE_IDX_YEAR], dparts[DUK_DATE_IDX_MONTH], dparts[DUK_DATE_IDX_DAY]);
+    return day * (duk_double_t) DUK_DATE_MSEC_DAY + time;
+}
+
+/* The local-time setters (setHours, setDate, setFullYear, setYear, ...;
+ * the UTC ones go to Duktape's as before): Duktape's part setter with the
+ * conversion above. Each argument the setter takes is converted ToNumber
+ * in order, also for an invalid date, which stays invalid but for
+ * setFullYear and setYear, which start from +0 then (not from the local
+ * time of +0, as Duktape's did). setYear is local time (Annex B.2.4.2);
+ * Duktape's set the UTC year. */
+static duk_ret_t date_set_part(duk_hthread *thr)
+{
+    duk_small_uint_t flags = duk__date_get_indirect_magic(thr);
+    duk_small_uint_t maxnargs = flags >> DUK_DATE_FLAG_VALUE_SHIFT;
+    duk_idx_t nargs = duk_get_top(thr);
+    duk_int_t parts[DUK_DATE_IDX_NUM_PARTS];
+    duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
+    duk_small_uint_t first, i;
+    double d, t;
+
+    if (!(flags & (DUK_DATE_FLAG_LOCALTIME | DUK_DATE_FLAG_YEAR_FIXUP)))
+        return duk_bi_date_prototype_set_shared(thr);
+    d = duk__push_this_get_timeval(thr, 0); /* [ args this ] */
+    if (DUK_ISNAN(d)) {
+        if (flags & DUK_DATE_FLAG_NAN_TO_ZERO)
+            d = 0.0;
+    } else {
+        d += fcw_date_local_tzoffset(d) * 1000.0;
+    }
+    if (DUK_ISFINITE(d))
+        duk_bi_date_timeval_to_parts(d, parts, dparts, flags);
+    else
+        memset(dparts, 0, sizeof(dparts)); /* only written */
+    if (flags & DUK_DATE_FLAG_TIMESETTER)
+        first = DUK_DATE_IDX_MILLISECOND - (maxnargs - 1);
+    else
+        first = DUK_DATE_IDX_DAY - (maxnargs - 1);
+    for (i = 0; i < maxnargs && (duk_idx_t) i < nargs; i++) {
+        duk_small_uint_t idx = first + i;
+        if (idx == DUK_DATE_IDX_YEAR && (flags & DUK_DATE_FLAG_YEAR_FIXUP))
+            duk__twodigit_year_fixup(thr, (duk_idx_t) i);
+        dparts[idx] = duk_to_number(thr, (duk_idx_t) i);
+        if (idx == DUK_DATE_IDX_DAY)
+            dparts[idx] -= 1.0; /* zero-based here */
+    }
+    if (!DUK_ISFINITE(d)) {
+        duk_push_nan(thr); /* already the time value */
+        return 1;
+    }
+    t = duk__timeclip(date_local_to_utc(date_from_local_dparts(dparts)));
+    duk_push_number(thr, t);
+    duk_dup_top(thr);
+    /* written even when the Date is frozen, as Duktape's setters do */
+    duk_xdef_prop_stridx_short(thr, -3, DUK_STRIDX_INT_VALUE, DUK_PROPDESC_FLAGS_W);
+    return 1;
+}
+
 static duk_ret_t date_constructor(duk_hthread *thr)
 {
-    if (duk_get_top(thr) == 1 && duk_is_constructor_call(thr)) {
+    if (duk_get_top(thr) >= 2 && duk_is_constructor_call(thr)) {
+        /* year, month[, day, hours, minutes, seconds, ms] in local time:
+         * ToNumber each in order (7 at most), then one time value for
+         * Duktape's constructor to clip and keep */
+        duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
+        if (duk_get_top(thr) > 7)
+            duk_set_top(thr, 7);
+        duk__set_parts_from_args(thr, dparts, duk_get_top(thr));
+        duk_push_number(thr, date_local_to_utc(date_from_local_dparts(dparts)));
+        duk_replace(thr, 0);
+        duk_set_top(thr, 1);
+    } else if (duk_get_top(thr) == 1 && duk_is_constructor_call(thr)) {
         duk_hobject *h = duk_get_hobject(thr, 0);
         if (h != NULL && DUK_HOBJECT_GET_CLASS_NUMBER(h) == DUK_HOBJECT_CLASS_DATE) {
             /* step 4.b: thisTimeValue(value), no ToPrimitive */
@@ -1849,6 +1967,28 @@ static duk_ret_t date_parse(duk_hthread *thr)
     return 1;
 }
 
+/* Points Date.prototype's part setters at date_set_part. */
+static void date_install_setters(duk_hthread *thr)
+{
+    duk_hobject *proto = thr->builtins[DUK_BIDX_DATE_PROTOTYPE];
+    duk_uint_fast32_t i;
+
+    if (proto == NULL)
+        return;
+    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(proto); i++) {
+        duk_tval *tv;
+        duk_hobject *f;
+        if (DUK_HOBJECT_E_GET_KEY(thr->heap, proto, i) == NULL || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, proto, i))
+            continue;
+        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, proto, i);
+        if (!DUK_TVAL_IS_OBJECT(tv))
+            continue;
+        f = DUK_TVAL_GET_OBJECT(tv);
+        if (DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == duk_bi_date_prototype_set_shared)
+            ((duk_hnatfunc *) f)->func = date_set_part;
+    }
+}
+
 void fcw_duk_date_install(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -1859,6 +1999,7 @@ void fcw_duk_date_install(duk_context *ctx)
         return;
     if (((duk_hnatfunc *) date)->func == duk_bi_date_constructor)
         ((duk_hnatfunc *) date)->func = date_constructor;
+    date_install_setters(thr);
     duk_push_hobject(thr, date);
     duk_get_prop_literal(thr, -1, "parse");
     parse = duk_get_hobject(thr, -1);

@@ -42,6 +42,12 @@ int fcw_date_parse_string(void *ctx, const char *str)
     return 0;
 }
 
+int fcw_date_local_tzoffset(double d)
+{
+    (void) d;
+    return 0;
+}
+
 void fcw_engine_fatal(void *udata, const char *msg)
 {
     (void) udata;
