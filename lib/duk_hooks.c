@@ -2400,3 +2400,228 @@ void fcw_duk_array_install(duk_context *ctx)
     }
     duk_pop(ctx);
 }
+
+/*
+ * Number.prototype.toFixed, toExponential and toPrecision as ES2018 and V8
+ * have them: 0 to 100 digits (1 to 100 for toPrecision; Duktape allowed 20
+ * and 21 and threw a RangeError above), and the digits of the exact value
+ * rounded half up as the spec asks, from the C library's exact decimal
+ * expansion (Duktape's own conversion wrote 1e-7.toPrecision(21) as
+ * "0.99999999999999995475e-7"). toExponential() without digits keeps
+ * Duktape's shortest form.
+ */
+
+/* |x| (finite) as printf's "%.*e" or "%.*f" (fmt 'e' or 'f') writes it
+ * with `want` digits after the point, but rounded half up, as the spec
+ * asks, where the C library rounds an exact tie to even: prints 40 digits
+ * more and rounds by them; only when they are "5" and zeros (a tie, or
+ * next to one) does the exact expansion decide (a double's has at most
+ * 767 significant digits, 1074 after the point). No point is left without
+ * a digit after it. Writes the text to out (an "e" part included) and
+ * returns its length; 0 if a buffer is short. */
+static size_t number_round_half_up(double x, char fmt, int want, char *out, size_t size)
+{
+    char buf[1200], head[1200];
+    const char *spec = fmt == 'e' ? "%.*e" : "%.*f";
+    int n, i, j, end, up;
+    size_t len, tail;
+
+    x = fabs(x);
+    n = snprintf(buf, sizeof buf, spec, want + 40, x);
+    if (n <= 0 || (size_t) n >= sizeof buf)
+        return 0;
+    end = fmt == 'e' ? (int) (strchr(buf, 'e') - buf) : n; /* the digits end */
+    i = end - 40;                                               /* the first digit past want */
+    up = buf[i] >= '5';
+    if (buf[i] == '5' && strspn(buf + i + 1, "0") >= 39) {
+        /* rounding to 40 more digits cannot have carried into the digits
+         * kept, so the exact text has them at the same place */
+        char exact[1200];
+        int m = snprintf(exact, sizeof exact, spec, fmt == 'e' ? 780 : 1100, x);
+        if (m <= 0 || (size_t) m >= sizeof exact)
+            return 0;
+        up = exact[i] >= '5'; /* a tie rounds up too */
+    }
+    len = (size_t) i;
+    memcpy(head, buf, len);
+    if (head[len - 1] == '.')
+        len--;
+    head[len] = 0;
+    if (up) {
+        for (j = (int) len - 1; j >= 0; j--) {
+            if (head[j] == '.')
+                continue;
+            if (head[j] != '9') {
+                head[j]++;
+                break;
+            }
+            head[j] = '0';
+        }
+        if (j < 0) { /* carried out of the first digit */
+            memmove(head + 1, head, len + 1);
+            head[0] = '1';
+            len++;
+        }
+    }
+    tail = fmt == 'e' ? (size_t) (n - end) : 0;
+    if (len + tail + 1 > size)
+        return 0;
+    memcpy(out, head, len);
+    memcpy(out + len, buf + end, tail);
+    out[len + tail] = 0;
+    return len + tail;
+}
+
+/* Mantissa digits (no point) and decimal exponent of |x| (finite, not 0)
+ * rounded half up to `digits` significant digits. */
+static int number_sig_digits(double x, int digits, char *mant)
+{
+    char text[1200];
+    size_t len = number_round_half_up(x, 'e', digits - 1, text, sizeof text);
+    char *e = len > 0 ? strchr(text, 'e') : NULL;
+    int exp, k = 0;
+    if (e == NULL)
+        return INT_MIN;
+    exp = atoi(e + 1);
+    for (char *p = text; p < e; p++) {
+        if (*p >= '0' && *p <= '9')
+            mant[k++] = *p;
+    }
+    if (k > digits) { /* 9.99 rounded up to 10.0: one digit more, exponent + 1 */
+        k = digits;
+        exp++;
+    }
+    mant[k] = 0;
+    return exp;
+}
+
+/* ToIntegerOrInfinity of argument 0. */
+static double number_digits_argument(duk_hthread *thr)
+{
+    double f = duk_to_number(thr, 0);
+    if (DUK_ISNAN(f))
+        return 0.0;
+    return f < 0 ? ceil(f) : floor(f);
+}
+
+static duk_ret_t number_push_exponential(duk_hthread *thr, const char *sign, const char *mant, int exp)
+{
+    char buf[160];
+    size_t n = strlen(mant);
+    snprintf(buf, sizeof buf, "%s%c%s%.*se%c%d", sign, mant[0], n > 1 ? "." : "", (int) (n - 1), mant + 1,
+        exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    duk_push_string(thr, buf);
+    return 1;
+}
+
+static duk_ret_t number_to_fixed(duk_hthread *thr)
+{
+    double x = duk__push_this_number_plain(thr);
+    double f = number_digits_argument(thr);
+    char text[1200];
+
+    if (!(f >= 0 && f <= 100))
+        return duk_error(thr, DUK_ERR_RANGE_ERROR, "toFixed() digits argument must be between 0 and 100");
+    if (!DUK_ISFINITE(x) || fabs(x) >= 1e21) {
+        duk_to_string(thr, -1);
+        return 1;
+    }
+    if (number_round_half_up(x, 'f', (int) f, text, sizeof text) == 0)
+        return duk_bi_number_prototype_to_fixed(thr);
+    duk_push_string(thr, x < 0 ? "-" : "");
+    duk_push_string(thr, text);
+    duk_concat(thr, 2);
+    return 1;
+}
+
+static duk_ret_t number_to_exponential(duk_hthread *thr)
+{
+    double x, f;
+    char mant[128];
+    int exp;
+
+    if (duk_is_undefined(thr, 0))
+        return duk_bi_number_prototype_to_exponential(thr); /* the shortest form */
+    x = duk__push_this_number_plain(thr);
+    f = number_digits_argument(thr);
+    if (!DUK_ISFINITE(x)) {
+        duk_to_string(thr, -1);
+        return 1;
+    }
+    if (!(f >= 0 && f <= 100))
+        return duk_error(thr, DUK_ERR_RANGE_ERROR, "toExponential() argument must be between 0 and 100");
+    if (x == 0) {
+        memset(mant, '0', (size_t) f + 1);
+        mant[(int) f + 1] = 0;
+        return number_push_exponential(thr, "", mant, 0);
+    }
+    exp = number_sig_digits(x, (int) f + 1, mant);
+    if (exp == INT_MIN)
+        return duk_bi_number_prototype_to_exponential(thr);
+    return number_push_exponential(thr, x < 0 ? "-" : "", mant, exp);
+}
+
+static duk_ret_t number_to_precision(duk_hthread *thr)
+{
+    double x, p;
+    char mant[128], buf[240];
+    int exp, digits;
+
+    x = duk__push_this_number_plain(thr);
+    if (duk_is_undefined(thr, 0)) {
+        duk_to_string(thr, -1);
+        return 1;
+    }
+    p = number_digits_argument(thr);
+    if (!DUK_ISFINITE(x)) {
+        duk_to_string(thr, -1);
+        return 1;
+    }
+    if (!(p >= 1 && p <= 100))
+        return duk_error(thr, DUK_ERR_RANGE_ERROR, "toPrecision() argument must be between 1 and 100");
+    digits = (int) p;
+    if (x == 0) {
+        memset(mant, '0', (size_t) digits);
+        mant[digits] = 0;
+        exp = 0;
+    } else {
+        exp = number_sig_digits(x, digits, mant);
+        if (exp == INT_MIN)
+            return duk_bi_number_prototype_to_precision(thr);
+    }
+    if (exp < -6 || exp >= digits)
+        return number_push_exponential(thr, x < 0 ? "-" : "", mant, exp);
+    if (exp >= 0)
+        snprintf(buf, sizeof buf, "%s%.*s%s%s", x < 0 ? "-" : "", exp + 1, mant, exp + 1 < digits ? "." : "",
+            mant + exp + 1);
+    else
+        snprintf(buf, sizeof buf, "%s0.%.*s%s", x < 0 ? "-" : "", -exp - 1, "000000", mant);
+    duk_push_string(thr, buf);
+    return 1;
+}
+
+void fcw_duk_number_install(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *proto = thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE];
+    duk_uint_fast32_t i;
+
+    if (proto == NULL)
+        return;
+    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(proto); i++) {
+        duk_tval *tv;
+        duk_hnatfunc *f;
+        if (DUK_HOBJECT_E_GET_KEY(thr->heap, proto, i) == NULL || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, proto, i))
+            continue;
+        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, proto, i);
+        if (!DUK_TVAL_IS_OBJECT(tv) || !DUK_HOBJECT_IS_NATFUNC(DUK_TVAL_GET_OBJECT(tv)))
+            continue;
+        f = (duk_hnatfunc *) DUK_TVAL_GET_OBJECT(tv);
+        if (f->func == duk_bi_number_prototype_to_fixed)
+            f->func = number_to_fixed;
+        else if (f->func == duk_bi_number_prototype_to_exponential)
+            f->func = number_to_exponential;
+        else if (f->func == duk_bi_number_prototype_to_precision)
+            f->func = number_to_precision;
+    }
+}

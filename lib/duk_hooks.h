@@ -209,6 +209,11 @@ double fcw_duk_date_time_value(const struct fcw_date_fields *f);
  * functions stay the same objects; only what they run changes. */
 void fcw_duk_date_install(duk_context *ctx);
 
+/* Makes Number.prototype.toFixed, toExponential and toPrecision take 0 to
+ * 100 digits (1 to 100) and give the exact value's digits rounded half up
+ * (ES2018, as V8), from the C library's exact decimal expansion. */
+void fcw_duk_number_install(duk_context *ctx);
+
 #endif
 
 /* native.recordMaker(proto, keys, selfKey) -> make: make(v0, v1, ...) returns

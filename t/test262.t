@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
 # regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings,
+# Number.prototype.toFixed/toExponential/toPrecision,
 # and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
 # Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
@@ -21,7 +22,7 @@ my $jsrun = FcwTest::build_path('t/jsrun');
 my $tool = "$top/contrib/fcworker-build";
 my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/literals/regexp
     built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date
-    built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator);
+    built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";

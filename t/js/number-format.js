@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Number.prototype.toFixed, toExponential and toPrecision (lib/duk_hooks.c):
+ * up to 100 digits (ES2018) and the exact value's digits rounded half up,
+ * as V8 gives them. The expected values are what node 20 prints.
+ */
+
+test('digits past what a double holds are its exact expansion', function (t) {
+    t.equal((1e-7).toPrecision(21), '9.99999999999999954748e-8', 'just under a power of ten');
+    t.equal((1e-7).toExponential(20), '9.99999999999999954748e-8', 'toExponential too');
+    t.equal((1e-6).toPrecision(18), '9.99999999999999955e-7', '18 digits');
+    t.equal((1e-29).toExponential(17), '9.99999999999999943e-30', '17 after the point');
+    t.equal((0.1).toFixed(25), '0.1000000000000000055511151', 'toFixed(25)');
+    t.equal((1 / 3).toPrecision(30), '0.333333333333333314829616256247', 'toPrecision(30)');
+    t.equal((123.456).toExponential(40), '1.2345600000000000306954461848363280296326e+2', 'toExponential(40)');
+    t.equal((5e-324).toExponential(3), '4.941e-324', 'the smallest subnormal');
+    t.equal((1e20).toFixed(2), '100000000000000000000.00', 'below 1e21');
+});
+
+test('an exact tie rounds up, as the spec asks', function (t) {
+    t.equal((0.5).toFixed(0), '1', '0.5');
+    t.equal((2.5).toFixed(0), '3', '2.5');
+    t.equal((1.25).toFixed(1), '1.3', '1.25');
+    t.equal((0.125).toExponential(1), '1.3e-1', '0.125');
+    t.equal((-1.5).toFixed(0), '-2', 'negative: away from zero');
+    t.equal((1.005).toFixed(2), '1.00', '1.005 is a little less than that');
+    t.equal((8.345).toFixed(2), '8.35', '8.345 a little more');
+    t.equal((-0).toFixed(1), '0.0', '-0 has no sign');
+});
+
+test('0 to 100 digits; other counts throw a RangeError', function (t) {
+    t.equal((1).toFixed(100).length, 102, 'toFixed(100)');
+    t.equal((1).toExponential(100).length, 105, 'toExponential(100)');
+    t.equal((1).toPrecision(100).length, 101, 'toPrecision(100)');
+    t.throws(function () { return (1).toFixed(101); }, RangeError, 'toFixed(101)');
+    t.throws(function () { return (1).toExponential(-1); }, RangeError, 'toExponential(-1)');
+    t.throws(function () { return (1).toPrecision(0); }, RangeError, 'toPrecision(0)');
+    t.equal((NaN).toFixed(2), 'NaN', 'NaN');
+    t.equal((Infinity).toExponential(500), 'Infinity', 'Infinity before the range check of toExponential');
+    t.equal((1.5).toExponential(), '1.5e+0', 'toExponential() is the shortest form');
+});
