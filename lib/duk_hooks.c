@@ -2600,6 +2600,86 @@ static duk_ret_t number_to_precision(duk_hthread *thr)
     return 1;
 }
 
+/* Number.prototype.toString(radix) for a radix other than 10, with V8's
+ * digits: the fraction's digits go on while they tell the double from its
+ * neighbours (half the gap to the next double, scaled with each digit),
+ * the last rounded to even with a carry into the digits before; an
+ * integer part of 2^53 radix units or more is divided down first, each
+ * division a "0". Duktape wrote other digits for a fraction in a radix
+ * that is no power of two ((0.15).toString(36)) and for integers above
+ * 2^53. Radix 10 and NaN and the infinities are Duktape's. */
+static duk_ret_t number_to_string(duk_hthread *thr)
+{
+    static const char DIGITS[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    char buf[2200];
+    int mid = (int) sizeof buf / 2, lo = mid, hi = mid, neg, radix;
+    double x, r, integer, fraction, delta;
+
+    x = duk__push_this_number_plain(thr);
+    if (duk_is_undefined(thr, 0))
+        return duk_bi_number_prototype_to_string(thr);
+    r = number_digits_argument(thr);
+    if (!(r >= 2 && r <= 36))
+        return duk_error(thr, DUK_ERR_RANGE_ERROR, "toString() radix argument must be between 2 and 36");
+    radix = (int) r;
+    if (radix == 10 || !DUK_ISFINITE(x)) {
+        duk_push_int(thr, radix);
+        duk_replace(thr, 0);
+        duk_set_top(thr, 1);
+        return duk_bi_number_prototype_to_string(thr);
+    }
+    neg = x < 0;
+    if (neg)
+        x = -x;
+    integer = floor(x);
+    fraction = x - integer;
+    delta = 0.5 * (nextafter(x, INFINITY) - x);
+    if (delta < 4.9406564584124654e-324) /* the smallest subnormal */
+        delta = 4.9406564584124654e-324;
+    if (fraction >= delta) {
+        buf[hi++] = '.';
+        do {
+            int digit;
+            fraction *= radix;
+            delta *= radix;
+            digit = (int) fraction;
+            buf[hi++] = DIGITS[digit];
+            fraction -= digit;
+            if ((fraction > 0.5 || (fraction == 0.5 && (digit & 1))) && fraction + delta > 1) {
+                /* round up: carry back through the digits written */
+                for (;;) {
+                    int c, d;
+                    hi--;
+                    if (hi == mid) { /* into the integer part */
+                        integer += 1;
+                        break;
+                    }
+                    c = buf[hi];
+                    d = c > '9' ? c - 'a' + 10 : c - '0';
+                    if (d + 1 < radix) {
+                        buf[hi++] = DIGITS[d + 1];
+                        break;
+                    }
+                }
+                break;
+            }
+        } while (fraction >= delta);
+    }
+    while (integer / radix >= 9007199254740992.0) { /* 2^53 */
+        integer /= radix;
+        buf[--lo] = '0';
+    }
+    do {
+        double rem = fmod(integer, radix);
+        buf[--lo] = DIGITS[(int) rem];
+        integer = (integer - rem) / radix;
+    } while (integer > 0);
+    if (neg)
+        buf[--lo] = '-';
+    duk_push_lstring(thr, buf + lo, (duk_size_t) (hi - lo));
+    return 1;
+}
+
 void fcw_duk_number_install(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -2623,5 +2703,7 @@ void fcw_duk_number_install(duk_context *ctx)
             f->func = number_to_exponential;
         else if (f->func == duk_bi_number_prototype_to_precision)
             f->func = number_to_precision;
+        else if (f->func == duk_bi_number_prototype_to_string)
+            f->func = number_to_string;
     }
 }

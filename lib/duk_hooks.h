@@ -211,7 +211,8 @@ void fcw_duk_date_install(duk_context *ctx);
 
 /* Makes Number.prototype.toFixed, toExponential and toPrecision take 0 to
  * 100 digits (1 to 100) and give the exact value's digits rounded half up
- * (ES2018, as V8), from the C library's exact decimal expansion. */
+ * (ES2018, as V8), from the C library's exact decimal expansion, and
+ * toString(radix) write V8's digits for a radix other than 10. */
 void fcw_duk_number_install(duk_context *ctx);
 
 #endif

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
 # regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings,
-# Number.prototype.toFixed/toExponential/toPrecision,
+# Number.prototype.toFixed/toExponential/toPrecision/toString,
 # and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
 # Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness

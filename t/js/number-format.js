@@ -39,3 +39,18 @@ test('0 to 100 digits; other counts throw a RangeError', function (t) {
     t.equal((Infinity).toExponential(500), 'Infinity', 'Infinity before the range check of toExponential');
     t.equal((1.5).toExponential(), '1.5e+0', 'toExponential() is the shortest form');
 });
+
+test('toString(radix) writes V8\'s digits', function (t) {
+    t.equal((0.15).toString(36), '0.5eeeeeeeeec', 'a fraction: digits while they tell the double apart, the last rounded');
+    t.equal((1 / 3).toString(3), '0.1', 'a third in base 3');
+    t.equal((2 / 3).toString(7), '0.4444444444444444444', 'two thirds in base 7');
+    t.equal((35.99999999999999).toString(36), 'z.zzzzzzzzz', 'no carry when the gap is wider');
+    t.equal((1e-7).toString(36), '0.000061oezo085tl', 'a small one');
+    t.equal((1e21).toString(36), '5v1j4f4ds7c000', 'above 2^53: zeros for the digits a double lacks');
+    t.equal((123456789012345680000).toString(36), 'q1ysz911igw00', 'another');
+    t.equal((-255.5).toString(16), '-ff.8', 'negative');
+    t.equal((-0).toString(2), '0', '-0');
+    t.equal((0.1).toString(2), '0.0001100110011001100110011001100110011001100110011001101', 'binary is exact');
+    t.throws(function () { return (1).toString(37); }, RangeError, 'radix 37');
+    t.equal((255).toString(16), 'ff', 'an integer');
+});
