@@ -1871,30 +1871,35 @@ static double date_from_local_dparts(duk_double_t *dparts)
     return day * (duk_double_t) DUK_DATE_MSEC_DAY + time;
 }
 
-/* The local-time setters (setHours, setDate, setFullYear, setYear, ...;
- * the UTC ones go to Duktape's as before): Duktape's part setter with the
- * conversion above. Each argument the setter takes is converted ToNumber
- * in order, also for an invalid date, which stays invalid but for
- * setFullYear and setYear, which start from +0 then (not from the local
- * time of +0, as Duktape's did). setYear is local time (Annex B.2.4.2);
- * Duktape's set the UTC year. */
+/* The part setters of Date.prototype (setHours, setUTCDate, setFullYear,
+ * setYear, ...): Duktape's part setter with the conversion above for the
+ * local ones, and as the spec has them where Duktape's kept ES5's ways:
+ * the first argument is converted even when it is missing (so setHours()
+ * makes the Date invalid, as ToNumber(undefined) is NaN; Duktape left it
+ * as it was), then each other one the call passes, in order, also for an
+ * invalid date, which stays invalid but for setFullYear, setUTCFullYear
+ * and setYear, which start from +0 then (not from the local time of +0,
+ * as Duktape's did); setYear is local time (Annex B.2.4.2), where
+ * Duktape set the UTC year; the time value is never -0. */
 static duk_ret_t date_set_part(duk_hthread *thr)
 {
     duk_small_uint_t flags = duk__date_get_indirect_magic(thr);
     duk_small_uint_t maxnargs = flags >> DUK_DATE_FLAG_VALUE_SHIFT;
-    duk_idx_t nargs = duk_get_top(thr);
+    int local = (flags & (DUK_DATE_FLAG_LOCALTIME | DUK_DATE_FLAG_YEAR_FIXUP)) != 0;
+    duk_idx_t nargs;
     duk_int_t parts[DUK_DATE_IDX_NUM_PARTS];
     duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
     duk_small_uint_t first, i;
     double d, t;
 
-    if (!(flags & (DUK_DATE_FLAG_LOCALTIME | DUK_DATE_FLAG_YEAR_FIXUP)))
-        return duk_bi_date_prototype_set_shared(thr);
+    if (duk_get_top(thr) == 0)
+        duk_push_undefined(thr); /* the first argument is always read */
+    nargs = duk_get_top(thr);
     d = duk__push_this_get_timeval(thr, 0); /* [ args this ] */
     if (DUK_ISNAN(d)) {
         if (flags & DUK_DATE_FLAG_NAN_TO_ZERO)
             d = 0.0;
-    } else {
+    } else if (local) {
         d += fcw_date_local_tzoffset(d) * 1000.0;
     }
     if (DUK_ISFINITE(d))
@@ -1914,14 +1919,55 @@ static duk_ret_t date_set_part(duk_hthread *thr)
             dparts[idx] -= 1.0; /* zero-based here */
     }
     if (!DUK_ISFINITE(d)) {
-        duk_push_nan(thr); /* already the time value */
+        duk_push_nan(thr); /* the Date is left as it is (a valueOf may have set it) */
         return 1;
     }
-    t = duk__timeclip(date_local_to_utc(date_from_local_dparts(dparts)));
+    t = date_from_local_dparts(dparts);
+    t = duk__timeclip(local ? date_local_to_utc(t) : t) + 0.0;
     duk_push_number(thr, t);
     duk_dup_top(thr);
     /* written even when the Date is frozen, as Duktape's setters do */
     duk_xdef_prop_stridx_short(thr, -3, DUK_STRIDX_INT_VALUE, DUK_PROPDESC_FLAGS_W);
+    return 1;
+}
+
+/* Date.prototype.setTime: TimeClip, which makes -0 +0. */
+static duk_ret_t date_set_time(duk_hthread *thr)
+{
+    double t;
+    (void) duk__push_this_get_timeval(thr, 0); /* the receiver is checked first */
+    t = duk__timeclip(duk_to_number(thr, 0)) + 0.0;
+    duk_push_number(thr, t);
+    duk_dup_top(thr);
+    duk_xdef_prop_stridx_short(thr, -3, DUK_STRIDX_INT_VALUE, DUK_PROPDESC_FLAGS_W);
+    return 1;
+}
+
+/* Date.UTC as ES2017 has it: a year alone is enough (Duktape's gave NaN
+ * without a month), a missing month is 0, and the year of 0 to 99 is
+ * 1900 + it for any number that truncates there (-0.5 too). */
+static duk_ret_t date_utc(duk_hthread *thr)
+{
+    duk_double_t dparts[DUK_DATE_IDX_NUM_PARTS];
+    static const double defaults[7] = {0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0};
+    duk_idx_t nargs = duk_get_top(thr), i;
+    double y;
+
+    for (i = 0; i < 7; i++) {
+        double v;
+        if (i < nargs)
+            v = duk_to_number(thr, i);
+        else
+            v = i == 0 ? DUK_DOUBLE_NAN : defaults[i]; /* a missing year is ToNumber(undefined) */
+        dparts[DUK_DATE_IDX_YEAR + i] = i == 2 ? v - 1.0 : v; /* day zero-based here */
+    }
+    y = dparts[DUK_DATE_IDX_YEAR];
+    if (!DUK_ISNAN(y)) {
+        double yi = y < 0 ? ceil(y) : floor(y);
+        if (yi >= 0 && yi <= 99)
+            dparts[DUK_DATE_IDX_YEAR] = 1900.0 + yi;
+    }
+    duk_push_number(thr, duk__timeclip(date_from_local_dparts(dparts)) + 0.0);
     return 1;
 }
 
@@ -1935,7 +1981,7 @@ static duk_ret_t date_constructor(duk_hthread *thr)
         if (duk_get_top(thr) > 7)
             duk_set_top(thr, 7);
         duk__set_parts_from_args(thr, dparts, duk_get_top(thr));
-        duk_push_number(thr, date_local_to_utc(date_from_local_dparts(dparts)));
+        duk_push_number(thr, duk__timeclip(date_local_to_utc(date_from_local_dparts(dparts))) + 0.0);
         duk_replace(thr, 0);
         duk_set_top(thr, 1);
     } else if (duk_get_top(thr) == 1 && duk_is_constructor_call(thr)) {
@@ -1956,7 +2002,12 @@ static duk_ret_t date_constructor(duk_hthread *thr)
                 duk_replace(thr, 0);
             }
         }
-        /* a number now: Duktape's constructor clips it and makes the Date */
+        /* a number now: Duktape's constructor clips it and makes the
+         * Date; TimeClip's -0 is +0 */
+        if (duk_is_number(thr, 0)) {
+            duk_push_number(thr, duk__timeclip(duk_get_number(thr, 0)) + 0.0);
+            duk_replace(thr, 0);
+        }
     }
     return duk_bi_date_constructor(thr);
 }
@@ -1986,7 +2037,13 @@ static void date_install_setters(duk_hthread *thr)
         f = DUK_TVAL_GET_OBJECT(tv);
         if (DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == duk_bi_date_prototype_set_shared)
             ((duk_hnatfunc *) f)->func = date_set_part;
+        else if (DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == duk_bi_date_prototype_set_time)
+            ((duk_hnatfunc *) f)->func = date_set_time;
     }
+    /* Date.prototype is an ordinary object since ES2015, no Date: its
+     * methods throw a TypeError for it and toString calls it [object
+     * Object] (Duktape's was a Date of NaN that setFullYear could set) */
+    DUK_HOBJECT_SET_CLASS_NUMBER(proto, DUK_HOBJECT_CLASS_OBJECT);
 }
 
 void fcw_duk_date_install(duk_context *ctx)
@@ -2006,6 +2063,12 @@ void fcw_duk_date_install(duk_context *ctx)
     if (parse != NULL && DUK_HOBJECT_IS_NATFUNC(parse) &&
         ((duk_hnatfunc *) parse)->func == duk_bi_date_constructor_parse)
         ((duk_hnatfunc *) parse)->func = date_parse;
+    duk_pop(thr);
+    duk_get_prop_literal(thr, -1, "UTC");
+    parse = duk_get_hobject(thr, -1);
+    if (parse != NULL && DUK_HOBJECT_IS_NATFUNC(parse) &&
+        ((duk_hnatfunc *) parse)->func == duk_bi_date_constructor_utc)
+        ((duk_hnatfunc *) parse)->func = date_utc;
     duk_pop_2(thr);
 }
 

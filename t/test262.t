@@ -1,7 +1,8 @@
 #!/usr/bin/env perl
 # SPDX-License-Identifier: MIT
 # Runs the test262 subset in t/test262 (RegExp, the String regexp methods,
-# regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date strings,
+# regexp literals, BigInt, Array.prototype.sort, Reflect, Proxy, Date (its
+# constructor, Date.UTC, the setters, setYear, the strings),
 # Number.prototype.toFixed/toExponential/toPrecision/toString,
 # and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
 # Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed)
@@ -22,7 +23,8 @@ my $jsrun = FcwTest::build_path('t/jsrun');
 my $tool = "$top/contrib/fcworker-build";
 my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/literals/regexp
     built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date
-    built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number);
+    built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number
+    annexB/built-ins/Date);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";
