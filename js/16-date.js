@@ -10,7 +10,8 @@
  *   toTimeString               "00:00:00 GMT+0000 (Coordinated Universal Time)"
  *
  * Local fields follow the process's time zone (TZ); the name in
- * parentheses is the C library's (native.timeZoneName). Date.parse reads
+ * parentheses is ICU's English long name as V8 prints it, where the runtime
+ * has it (localZoneName), else GMT+hh:mm. Date.parse reads
  * all of these back (lib/date.c). toGMTString is the same function object
  * as toUTCString, as Annex B says.
  */
@@ -64,13 +65,82 @@ function localDateString(date) {
         yearString(getFullYear.call(date));
 }
 
+/* English long names of time zones as ICU has them, by the C library's
+ * abbreviation (js/19-intl-date.js names zones with them too): the US
+ * zones' [long, short generic, long generic], then others' long names. */
+var US_ZONE_NAMES = {
+    EST: ['Eastern Standard Time', 'ET', 'Eastern Time'],
+    EDT: ['Eastern Daylight Time', 'ET', 'Eastern Time'],
+    CST: ['Central Standard Time', 'CT', 'Central Time'],
+    CDT: ['Central Daylight Time', 'CT', 'Central Time'],
+    MST: ['Mountain Standard Time', 'MT', 'Mountain Time'],
+    MDT: ['Mountain Daylight Time', 'MT', 'Mountain Time'],
+    PST: ['Pacific Standard Time', 'PT', 'Pacific Time'],
+    PDT: ['Pacific Daylight Time', 'PT', 'Pacific Time'],
+    AKST: ['Alaska Standard Time', 'AKT', 'Alaska Time'],
+    AKDT: ['Alaska Daylight Time', 'AKT', 'Alaska Time'],
+    HST: ['Hawaii-Aleutian Standard Time', 'HST', 'Hawaii-Aleutian Standard Time']
+};
+var LONG_ZONE_NAMES = {
+    CET: 'Central European Standard Time', CEST: 'Central European Summer Time',
+    EET: 'Eastern European Standard Time', EEST: 'Eastern European Summer Time',
+    WET: 'Western European Standard Time', WEST: 'Western European Summer Time',
+    BST: 'British Summer Time', JST: 'Japan Standard Time',
+    AEST: 'Australian Eastern Standard Time', AEDT: 'Australian Eastern Daylight Time'
+};
+
+/* The long name of zone `zone` (a tz database name) where the C library
+ * abbreviates it `abbr` at `offset` minutes east of UTC: ICU's English
+ * name where the runtime has it, else "GMT+hh:mm" as ICU names a zone it
+ * has no name for ("GMT" at 0). */
+function longZoneName(zone, abbr, offset) {
+    if (zone === 'UTC' && offset === 0) {
+        return 'Coordinated Universal Time';
+    }
+    if (US_ZONE_NAMES[abbr] !== void 0 && /^(America|US|Pacific\/Honolulu)/.test(zone)) {
+        return US_ZONE_NAMES[abbr][0];
+    }
+    if (abbr === 'IST' && /^Asia\/(Kolkata|Calcutta)$/.test(zone)) {
+        return 'India Standard Time';
+    }
+    if (abbr === 'GMT' && /^Europe\//.test(zone)) {
+        return 'Greenwich Mean Time';
+    }
+    if (LONG_ZONE_NAMES[abbr] !== void 0 && !/^(America|Africa)\//.test(zone)) {
+        return LONG_ZONE_NAMES[abbr];
+    }
+    if (offset === 0) {
+        return 'GMT';
+    }
+    var abs = offset < 0 ? -offset : offset;
+    return 'GMT' + (offset < 0 ? '-' : '+') + pad2(Math.floor(abs / 60)) + ':' + pad2(abs % 60);
+}
+
+native.zoneNames = { us: US_ZONE_NAMES, longName: longZoneName };
+
+/* The process's zone, named once (native.intlDefaultZone looks it up). */
+var processZone;
+
+/* The zone's name in parentheses after a local time, as V8 prints it:
+ * ICU's long name. UTC and GMT are native.timeZoneName's already. */
+function localZoneName(tv, offset) {
+    var name = timeZoneName(tv);
+    if (name === 'Coordinated Universal Time' || name === 'Greenwich Mean Time') {
+        return name;
+    }
+    if (processZone === void 0) {
+        processZone = native.intlDefaultZone();
+    }
+    return longZoneName(processZone, name, offset);
+}
+
 /* TimeString + TimeZoneString: "00:00:00 GMT+0000 (name)". */
 function localTimeString(date, tv) {
     var offset = -getTimezoneOffset.call(date);
     var abs = offset < 0 ? -offset : offset;
     return pad2(getHours.call(date)) + ':' + pad2(getMinutes.call(date)) + ':' + pad2(getSeconds.call(date)) +
         ' GMT' + (offset < 0 ? '-' : '+') + pad2(Math.floor(abs / 60)) + pad2(abs % 60) +
-        ' (' + timeZoneName(tv) + ')';
+        ' (' + localZoneName(tv, offset) + ')';
 }
 
 function dateToString() {

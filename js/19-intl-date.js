@@ -27,27 +27,10 @@ var ERAS_AD = { narrow: 'A', short: 'AD', long: 'Anno Domini' };
 var ERAS_BC = { narrow: 'B', short: 'BC', long: 'Before Christ' };
 var COMPONENTS = ['weekday', 'era', 'year', 'month', 'day', 'dayPeriod', 'hour', 'minute', 'second',
     'fractionalSecondDigits', 'timeZoneName'];
-var NAMES = {
-    /* abbreviation: [long name, short generic, long generic] */
-    EST: ['Eastern Standard Time', 'ET', 'Eastern Time'],
-    EDT: ['Eastern Daylight Time', 'ET', 'Eastern Time'],
-    CST: ['Central Standard Time', 'CT', 'Central Time'],
-    CDT: ['Central Daylight Time', 'CT', 'Central Time'],
-    MST: ['Mountain Standard Time', 'MT', 'Mountain Time'],
-    MDT: ['Mountain Daylight Time', 'MT', 'Mountain Time'],
-    PST: ['Pacific Standard Time', 'PT', 'Pacific Time'],
-    PDT: ['Pacific Daylight Time', 'PT', 'Pacific Time'],
-    AKST: ['Alaska Standard Time', 'AKT', 'Alaska Time'],
-    AKDT: ['Alaska Daylight Time', 'AKT', 'Alaska Time'],
-    HST: ['Hawaii-Aleutian Standard Time', 'HST', 'Hawaii-Aleutian Standard Time']
-};
-var LONG_NAMES = {
-    CET: 'Central European Standard Time', CEST: 'Central European Summer Time',
-    EET: 'Eastern European Standard Time', EEST: 'Eastern European Summer Time',
-    WET: 'Western European Standard Time', WEST: 'Western European Summer Time',
-    BST: 'British Summer Time', JST: 'Japan Standard Time',
-    AEST: 'Australian Eastern Standard Time', AEDT: 'Australian Eastern Daylight Time'
-};
+/* abbreviation: [long name, short generic, long generic] of the US zones
+ * (js/16-date.js, which names the zone of Date's toString the same way) */
+var NAMES = native.zoneNames.us;
+var longZoneName = native.zoneNames.longName;
 var DAY_PERIODS = {
     narrow: ['at night', 'in the morning', 'n', 'in the afternoon', 'in the evening'],
     short: ['at night', 'in the morning', 'noon', 'in the afternoon', 'in the evening'],
@@ -212,17 +195,7 @@ function zoneName(s, f) {
     case 'short':
         return us !== null ? abbr : offsetName(f[7], false);
     case 'long':
-        if (us !== null) {
-            return us[0];
-        }
-        if (abbr === 'IST' && /^Asia\/(Kolkata|Calcutta)$/.test(s.timeZone)) {
-            return 'India Standard Time';
-        }
-        if (abbr === 'GMT' && /^Europe\//.test(s.timeZone)) {
-            return 'Greenwich Mean Time';
-        }
-        return LONG_NAMES[abbr] !== void 0 && !/^(America|Africa)\//.test(s.timeZone) ? LONG_NAMES[abbr]
-            : offsetName(f[7], true);
+        return longZoneName(s.timeZone, abbr, f[7]);
     case 'shortGeneric':
         return us !== null ? us[1] : offsetName(f[7], false);
     case 'longGeneric':

@@ -50,3 +50,12 @@ test('setYear is local time; setFullYear and setYear of an invalid date start at
     n2.setHours(1);
     t.ok(isNaN(n2.getTime()), 'setHours keeps an invalid date invalid');
 });
+
+test('toString names the zone as V8 does', function (t) {
+    var winter = new Date(2024, 0, 15, 1);
+    t.equal(winter.toString(), 'Mon Jan 15 2024 01:00:00 GMT+0100 (Central European Standard Time)', 'winter');
+    t.equal(new Date(2024, 6, 1).toTimeString(), '00:00:00 GMT+0200 (Central European Summer Time)', 'summer');
+    t.equal(Date.parse(winter.toString()), winter.getTime(), 'and reads back');
+    t.equal(new Intl.DateTimeFormat('en-US', { timeZoneName: 'long' }).format(winter),
+        '1/15/2024, Central European Standard Time', 'as Intl names it');
+});
