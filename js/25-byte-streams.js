@@ -603,12 +603,13 @@ function noPullReaction() {
  * (fromBytes, fromSource): started at once, with pull and cancel that
  * need no promise reactions. */
 function newRuntimeSourceController(pull, cancel) {
-    var rs = S.newReadableStreamObject(), c = newController();
-    c.stream = rs;
-    c.pullAlgorithm = pull;
-    c.cancelAlgorithm = cancel;
-    c.onPullFulfilled = c.onPullRejected = noPullReaction;
-    c.started = true;
+    /* newController's record, made with these fields at once (a body's
+     * .body makes one per response: every call and write counts) */
+    var rs = S.newReadableStreamObject(), obj = Object.create(ReadableByteStreamController.prototype);
+    var c = makeByteControllerRecord(obj, true, rs, void 0, null, cancel, pull,
+        false, false, false, true, [], new S.Fifo(), 0,
+        0, noPullReaction, noPullReaction, null, void 0, null, null, null);
+    obj[SLOT] = c;
     rs.controller = c;
     return c;
 }
