@@ -123,6 +123,10 @@ function Store(owner) {
     this.index = Object.create(null);
     this.unhashed = [];
     this.size = 0;
+    /* every slot before head is empty: iteration starts there (an LRU
+     * cache deletes its first entry at every insertion; its iterators
+     * skipped every hole in front of it) */
+    this.head = 0;
     this.successor = void 0;
     this.cleared = false;
 }
@@ -201,9 +205,17 @@ function removeEntry(holder, brand, store, pos) {
     } else {
         store.unhashed.splice(store.unhashed.indexOf(pos), 1);
     }
-    store.keys[pos] = EMPTY;
+    var keys = store.keys;
+    keys[pos] = EMPTY;
     store.values[pos] = void 0;
     store.size -= 1;
+    if (pos === store.head) {
+        var head = pos + 1;
+        while (head < keys.length && keys[head] === EMPTY) {
+            head += 1;
+        }
+        store.head = head;
+    }
     var holes = store.keys.length - store.size;
     if (holes >= COMPACT_MIN_HOLES && holes > store.size) {
         replaceStore(holder, brand, store, false);
@@ -250,6 +262,9 @@ function advanceCursor(cursor) {
         store = store.successor;
     }
     var keys = store.keys;
+    if (pos < store.head) {
+        pos = store.head;
+    }
     while (pos < keys.length && keys[pos] === EMPTY) {
         pos += 1;
     }

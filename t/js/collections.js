@@ -463,3 +463,85 @@ test('WeakMap and WeakSet keys frozen or sealed through a Proxy test as frozen a
     t.equal(Object.isFrozen(other), false, 'but not frozen');
     t.equal(wm.get(target) + ' ' + ws.has(other), 'cell true', 'and still a key');
 });
+
+test('Map and Set iteration after deletions at the front (an LRU cache): 3,000 random operations against a model', function (t) {
+    var seed = 7;
+    function random(n) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+    }
+    /* the model: every entry ever added, in order, with its liveness; an
+     * iterator is an index into it (the specification's list of entries
+     * with empty slots) */
+    var entries = [], map = new Map(), set = new Set(), iterators = [], ok = true, step;
+    function live(key) {
+        for (var i = 0; i < entries.length; i++) {
+            if (entries[i].alive && entries[i].key === key) {
+                return entries[i];
+            }
+        }
+        return null;
+    }
+    function modelNext(it) {
+        while (it.pos < entries.length && !entries[it.pos].alive) {
+            it.pos++;
+        }
+        return it.pos < entries.length ? entries[it.pos++] : null;
+    }
+    for (step = 0; step < 3000 && ok; step++) {
+        var op = random(10), key = 'k' + random(40), e;
+        if (op < 4) {
+            e = live(key);
+            if (e) {
+                e.value = step;
+            } else {
+                entries.push({ key: key, value: step, alive: true });
+            }
+            map.set(key, step);
+            set.add(key);
+        } else if (op < 6) {
+            e = live(key);
+            if (e) {
+                e.alive = false;
+            }
+            ok = map['delete'](key) === !!e && set['delete'](key) === !!e;
+        } else if (op === 6) {
+            /* evict the first entry, as an LRU cache does */
+            var first = map.keys().next();
+            var firstOfSet = set.values().next();
+            e = null;
+            for (var i = 0; i < entries.length && !e; i++) {
+                e = entries[i].alive ? entries[i] : null;
+            }
+            ok = (e === null ? first.done && firstOfSet.done : first.value === e.key && firstOfSet.value === e.key);
+            if (e) {
+                e.alive = false;
+                map['delete'](e.key);
+                set['delete'](e.key);
+            }
+        } else if (op === 7 && iterators.length < 6) {
+            iterators.push({ map: map.entries(), set: set.values(), pos: 0 });
+        } else if (op === 8 && iterators.length > 0) {
+            var it = iterators[random(iterators.length)];
+            var expected = modelNext(it), gotMap = it.map.next(), gotSet = it.set.next();
+            ok = expected === null ? gotMap.done && gotSet.done :
+                !gotMap.done && gotMap.value[0] === expected.key && gotMap.value[1] === expected.value &&
+                gotSet.value === expected.key;
+            if (expected === null) {
+                iterators.splice(iterators.indexOf(it), 1);
+            }
+        } else if (op === 9 && random(20) === 0) {
+            entries.forEach(function (x) { x.alive = false; });
+            map.clear();
+            set.clear();
+        }
+        if (ok) {
+            var keys = [];
+            map.forEach(function (v, k) { keys.push(k + '=' + v); });
+            var want = entries.filter(function (x) { return x.alive; }).map(function (x) { return x.key + '=' + x.value; });
+            ok = keys.join() === want.join() && map.size === want.length && set.size === want.length &&
+                Array.from(set).join() === entries.filter(function (x) { return x.alive; }).map(function (x) { return x.key; }).join();
+        }
+    }
+    t.ok(ok, 'every step as the model (stopped at step ' + step + ' of 3000)');
+});
