@@ -99,13 +99,23 @@ function primitiveHash(key, type) {
 }
 
 /* The object's own id, creating it; undefined if the object cannot take one. */
+var objectPointerKey = native.objectPointerKey;
+
+/* The index key of an object keyed by its address (see ownObjectId), or
+ * undefined. */
+function pointerKeyOf(key) {
+    return !native.isProxy(key) && !Object.isExtensible(key) ? objectPointerKey(key) : void 0;
+}
+
 function ownObjectId(key) {
     var id = key[OBJECT_ID];
     if (id !== void 0 && hasOwn.call(key, OBJECT_ID)) {
         return id;
     }
     if (!Object.isExtensible(key)) {
-        return void 0;
+        /* it cannot carry an id: its address is one (a proxy's
+         * isExtensible trap could change its answer: kept unhashed) */
+        return native.isProxy(key) ? void 0 : objectPointerKey(key);
     }
     id = 'o' + (++nextObjectId);
     try {
@@ -167,6 +177,10 @@ function findEntry(store, key) {
             pos = store.index[id];
             return pos === void 0 ? -1 : pos;
         }
+        if ((id = pointerKeyOf(key)) !== void 0) {
+            pos = store.index[id];
+            return pos === void 0 ? -1 : pos;
+        }
     } else {
         var hash = primitiveHash(key, type);
         if (hash !== void 0) {
@@ -199,8 +213,11 @@ function storedHash(key) {
 }
 
 function removeEntry(holder, brand, store, pos) {
-    var hash = storedHash(store.keys[pos]);
+    var key = store.keys[pos], hash = storedHash(key);
     if (hash !== void 0 && store.index[hash] === pos) {
+        delete store.index[hash];
+    } else if ((typeof key === 'object' && key !== null || typeof key === 'function') &&
+            (hash = pointerKeyOf(key)) !== void 0 && store.index[hash] === pos) {
         delete store.index[hash];
     } else {
         store.unhashed.splice(store.unhashed.indexOf(pos), 1);
@@ -604,6 +621,9 @@ function WeakData(owner, name) {
     this.owner = owner;
     this.symbol = native.hiddenSymbol(name + ' ' + (++weakCount));
     this.proxySymbol = Symbol(name);
+    /* keys that cannot carry a cell, held strongly: by their address
+     * (objectPointerKey), and the proxies among them in a list */
+    this.strongIndex = Object.create(null);
     this.strongKeys = [];
     this.strongValues = [];
 }
@@ -634,6 +654,10 @@ function weakGetEntry(data, key) {
     if (cell !== void 0) {
         return cell.present ? cell : void 0;
     }
+    var pointer = pointerKeyOf(key);
+    if (pointer !== void 0) {
+        return data.strongIndex[pointer];
+    }
     var i = data.strongKeys.indexOf(key);
     return i < 0 ? void 0 : { value: data.strongValues[i] };
 }
@@ -643,6 +667,16 @@ function weakSetEntry(data, key, value) {
     if (cell !== void 0) {
         cell.present = true;
         cell.value = value;
+        return;
+    }
+    var pointer = pointerKeyOf(key);
+    if (pointer !== void 0) {
+        var entry = data.strongIndex[pointer];
+        if (entry !== void 0) {
+            entry.value = value;
+        } else {
+            data.strongIndex[pointer] = { key: key, value: value };
+        }
         return;
     }
     var i = data.strongKeys.indexOf(key);
@@ -684,6 +718,14 @@ function weakDeleteEntry(data, key) {
         cell.value = void 0;
         removeCell(key, isProxy(key) ? data.proxySymbol : data.symbol);
         return wasPresent;
+    }
+    var pointer = pointerKeyOf(key);
+    if (pointer !== void 0) {
+        if (data.strongIndex[pointer] === void 0) {
+            return false;
+        }
+        delete data.strongIndex[pointer];
+        return true;
     }
     var i = data.strongKeys.indexOf(key);
     if (i < 0) {

@@ -36,15 +36,28 @@ function checkCloneable(value) {
     }
 }
 
+/* The clone's memory: each original with its copy, in order, and the
+ * position of each original (the runtime's Map: a lookup per value, where
+ * a scan of the list made a large clone quadratic). */
+var MemoryIndex = global.Map;
+
 function Memory() {
     this.from = [];
     this.to = [];
+    this.index = new MemoryIndex();
 }
 
 Memory.prototype.remember = function (original, copy) {
+    this.index.set(original, this.from.length);
     this.from.push(original);
     this.to.push(copy);
     return copy;
+};
+
+/* The position of original in from, or -1. */
+Memory.prototype.indexOf = function (original) {
+    var i = this.index.get(original);
+    return i === void 0 ? -1 : i;
 };
 
 function cloneProperties(source, target, memory) {
@@ -130,7 +143,7 @@ function cloneValue(value, memory) {
     if (value === null || type !== 'object' || native.bigint.isBig(value)) {
         return value;
     }
-    var seen = memory.from.indexOf(value);
+    var seen = memory.indexOf(value);
     if (seen !== -1) {
         return memory.to[seen];
     }
@@ -203,7 +216,7 @@ native.cloneWithTransfer = function (value, transfer) {
     for (i = 0; i < ports.length; i++) {
         transferPortInto(memory, list[ports[i]]);
     }
-    i = memory.from.indexOf(value);
+    i = memory.indexOf(value);
     if (i !== -1) {
         copy = memory.to[i];
     }
@@ -214,14 +227,14 @@ native.cloneWithTransfer = function (value, transfer) {
     }
     var transferred = [];
     for (i = 0; i < list.length; i++) {
-        transferred.push(memory.to[memory.from.indexOf(list[i])]);
+        transferred.push(memory.to[memory.indexOf(list[i])]);
     }
     return { value: copy, list: list, transferred: transferred };
 };
 
 /* The placeholder object a port was remembered as becomes the new port. */
 function transferPortInto(memory, port) {
-    var i = memory.from.indexOf(port), placeholder = memory.to[i], fresh = native.transferPort(port);
+    var i = memory.indexOf(port), placeholder = memory.to[i], fresh = native.transferPort(port);
     memory.to[i] = fresh;
     replacePlaceholder(memory, placeholder, fresh);
 }

@@ -311,6 +311,18 @@ static int one_argument_object_this(duk_context *ctx, duk_idx_t nargs)
     return duk_is_object(ctx, 1);
 }
 
+/* native.objectPointerKey(object) -> a string unique to the object while
+ * it lives ('p' and its address): the Map and Set index key of an object
+ * that cannot take a property of its own to carry an id (frozen, sealed).
+ * A collection holds its keys strongly, so the address is not reused
+ * while the entry exists. */
+static duk_ret_t native_object_pointer_key(duk_context *ctx)
+{
+    void *p = duk_require_heapptr(ctx, 0);
+    duk_push_sprintf(ctx, "p%p", p);
+    return 1;
+}
+
 /* ---- Map.prototype.get and has, Set.prototype.has ---- */
 
 /* The store's index key of a string or number key (primitiveHash of
@@ -353,6 +365,9 @@ static int no_unhashed(duk_context *ctx, duk_idx_t store_idx)
 static int find_entry(duk_context *ctx, duk_idx_t store_idx)
 {
     if (duk_is_object(ctx, 0)) {
+        if (fcw_duk_is_plain_unextensible(ctx, 0)) {
+            return 0; /* keyed by its identity (objectPointerKey): the JavaScript's */
+        }
         if (!duk_get_prop_literal(ctx, 0, OBJECT_ID)) {
             duk_pop(ctx);
             return 0; /* perhaps a BigInt, or unhashed */
@@ -400,8 +415,8 @@ static int find_weak(duk_context *ctx, int *present)
         *present = 0;
         return 1;
     }
-    if (fcw_duk_is_proxy(ctx, 0)) {
-        return 0; /* its cell is under the collection's proxySymbol */
+    if (fcw_duk_is_proxy(ctx, 0) || fcw_duk_is_plain_unextensible(ctx, 0)) {
+        return 0; /* its cell is under the collection's proxySymbol; held by its address */
     }
     duk_get_prop_literal(ctx, 2, "symbol");
     duk_get_prop(ctx, 0); /* [cell] */
@@ -1467,6 +1482,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastArrayIteratorNext", native_fast_array_iterator_next, 1},
         {"fastArrayIterator", native_fast_array_iterator, 3},
         {"fastLookup", native_fast_lookup, 2},
+        {"objectPointerKey", native_object_pointer_key, 1},
         {"fastEntries", native_fast_entries, 3},
         {"fastArrayFrom", native_fast_array_from, 2},
         {"fastCollectionRest", native_fast_collection_rest, 2},

@@ -427,6 +427,12 @@ int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
     return obj != NULL && DUK_HOBJECT_IS_PROXY(obj);
 }
 
+int fcw_duk_is_plain_unextensible(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, idx);
+    return obj != NULL && !DUK_HOBJECT_IS_PROXY(obj) && !DUK_HOBJECT_HAS_EXTENSIBLE(obj);
+}
+
 int fcw_duk_chain_has_proxy(duk_context *ctx, duk_idx_t idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;

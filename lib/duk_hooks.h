@@ -127,6 +127,10 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
 
 /* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
+/* Whether the value at idx is an object, not a proxy, that is not
+ * extensible (frozen, sealed, preventExtensions): one that cannot take an
+ * own property. */
+int fcw_duk_is_plain_unextensible(duk_context *ctx, duk_idx_t idx);
 
 /* Whether the value at idx is an object with a Proxy object in its
  * internal prototype chain, itself included (where Duktape's own

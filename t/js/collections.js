@@ -545,3 +545,65 @@ test('Map and Set iteration after deletions at the front (an LRU cache): 3,000 r
     }
     t.ok(ok, 'every step as the model (stopped at step ' + step + ' of 3000)');
 });
+
+test('Map, Set and WeakMap keys that cannot carry an id: frozen, sealed, non-extensible, with an inherited id', function (t) {
+    var parent = {};
+    var pre = new Map([[parent, 'parent']]); /* parent now carries an id, which its heirs inherit */
+    var keys = [Object.freeze({}), Object.seal({}), Object.preventExtensions({}), Object.freeze([]),
+        Object.freeze(function () {}), Object.freeze(Object.create(parent)), Object.freeze(Object.create(parent)),
+        {}, 'k', 1, parent];
+    var map = new Map(), set = new Set(), weak = new WeakMap(), model = [], ok = true, seed = 11;
+    function random(n) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+    }
+    for (var step = 0; step < 2000 && ok; step++) {
+        var key = keys[random(keys.length)], op = random(4), i = model.indexOf(key);
+        if (op < 2) {
+            if (i < 0) {
+                model.push(key);
+            }
+            map.set(key, step);
+            set.add(key);
+            if (typeof key === 'object' || typeof key === 'function') {
+                weak.set(key, step);
+            }
+        } else if (op === 2) {
+            if (i >= 0) {
+                model.splice(i, 1);
+            }
+            ok = map['delete'](key) === (i >= 0) && set['delete'](key) === (i >= 0);
+            if (typeof key === 'object' || typeof key === 'function') {
+                weak['delete'](key);
+            }
+        } else {
+            var present = model.indexOf(key) >= 0;
+            ok = map.has(key) === present && set.has(key) === present &&
+                (typeof key !== 'object' && typeof key !== 'function' || weak.has(key) === present) &&
+                (!present || map.get(key) === weak.get(key) || typeof key !== 'object' && typeof key !== 'function');
+        }
+        ok = ok && map.size === model.length && Array.from(map.keys()).every(function (k, j) { return k === model[j]; }) &&
+            Array.from(set).every(function (k, j) { return k === model[j]; });
+    }
+    t.ok(ok, 'as a model of insertion order (stopped at step ' + step + ' of 2000)');
+    t.equal(pre.get(parent), 'parent', "the parent's own entry");
+    t.ok(!pre.has(keys[5]) && !pre.has(keys[6]), 'an heir with its inherited id is another key');
+    var frozen = Object.freeze({ a: 1 });
+    t.ok(new Map([[frozen, 1]]).get(frozen) === 1 && new Map([[frozen, 2]]).get(frozen) === 2, 'one key in two maps');
+    t.deepEqual(Reflect.ownKeys(frozen), ['a'], 'nothing added to a frozen key');
+});
+
+test('structuredClone: a large graph, its shared and cyclic references kept', function (t) {
+    var shared = { s: 1 }, frozen = Object.freeze({ f: 2 }), list = [];
+    for (var i = 0; i < 3000; i++) {
+        list.push({ i: i, shared: shared, frozen: frozen });
+    }
+    var root = { list: list };
+    root.self = root;
+    var copy = structuredClone(root);
+    t.ok(copy !== root && copy.self === copy, 'a cycle');
+    t.ok(copy.list.length === 3000 && copy.list[0].shared === copy.list[2999].shared && copy.list[0].shared !== shared,
+        'a shared object copied once');
+    t.ok(copy.list[5].frozen === copy.list[6].frozen && copy.list[5].frozen.f === 2 && !Object.isFrozen(copy.list[5].frozen),
+        'a frozen one too, as an ordinary object');
+});
