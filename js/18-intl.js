@@ -887,7 +887,14 @@ function compareLists(a, b) {
     return a.length === b.length ? 0 : (a.length < b.length ? -1 : 1);
 }
 
+var collateAscii = native.collateAscii;
+
 function collatorCompare(s, x, y) {
+    /* two ASCII strings: the same weights, compared in C */
+    var fast = collateAscii(x, y, s.numeric, s.ignorePunctuation, s.sensitivity, s.caseFirst === 'upper');
+    if (fast !== void 0) {
+        return fast;
+    }
     var a = collationKeys(x, s);
     var b = collationKeys(y, s);
     var r = compareLists(a[0], b[0]);

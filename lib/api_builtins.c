@@ -926,6 +926,119 @@ static duk_ret_t native_non_constructor_methods(duk_context *ctx)
 }
 
 /* native.hardwareConcurrency(): the online processors, for navigator. */
+/* Intl.Collator's comparison (js/18-intl.js collationKeys and
+ * collatorCompare) of two strings of ASCII only, where the JavaScript
+ * spent tens of microseconds per call building three lists per string
+ * (a sort by localeCompare of 5,000 strings took 1.4 s): the same weights,
+ * computed here. Primary: punctuation and space 10 + their place in
+ * PUNCTUATION (or nothing when ignorePunctuation), digits 100 + their value
+ * (with numeric, a run as 100, 100 + its length without leading zeros, then
+ * its digits), letters 1000 + their place in the alphabet; control
+ * characters none. ASCII has no accents: secondary weights are all 0.
+ * Tertiary: 1 for a capital. */
+#define COLLATE_PUNCTUATION " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$"
+#define COLLATE_MAX 256
+
+/* Weights of s into p (primary) and t (tertiary); their count, or -1 when
+ * s is not ASCII or has more than COLLATE_MAX bytes. */
+static int collate_ascii_weights(const char *str, duk_size_t len, int numeric, int ignore_punct, int *p,
+                                 unsigned char *t)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    int n = 0;
+    if (len > COLLATE_MAX) {
+        return -1;
+    }
+    for (duk_size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        const char *q;
+        if (c >= 0x80) {
+            return -1;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            continue;
+        }
+        if (c >= '0' && c <= '9') {
+            if (!numeric) {
+                p[n] = 100 + (c - '0');
+                t[n++] = 0;
+                continue;
+            }
+            duk_size_t j = i, k = i;
+            while (j < len && s[j] >= '0' && s[j] <= '9') {
+                j++;
+            }
+            while (k + 1 < j && s[k] == '0') {
+                k++;
+            }
+            p[n] = 100;
+            t[n++] = 0;
+            p[n] = 100 + (int)(j - k);
+            t[n++] = 0;
+            for (; k < j; k++) {
+                p[n] = 100 + (s[k] - '0');
+                t[n++] = 0;
+            }
+            i = j - 1;
+            continue;
+        }
+        if ((q = strchr(COLLATE_PUNCTUATION, c)) != NULL) {
+            if (!ignore_punct) {
+                p[n] = 10 + (int)(q - COLLATE_PUNCTUATION);
+                t[n++] = 0;
+            }
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            p[n] = 1000 + (c - 'A');
+            t[n++] = 1;
+        } else if (c >= 'a' && c <= 'z') {
+            p[n] = 1000 + (c - 'a');
+            t[n++] = 0;
+        } else {
+            p[n] = 50 + c;
+            t[n++] = 0;
+        }
+    }
+    return n;
+}
+
+/* native.collateAscii(x, y, numeric, ignorePunctuation, sensitivity,
+ * upperFirst) -> -1, 0 or 1, or undefined when a string is not ASCII (or
+ * is long): the JavaScript then compares. */
+static duk_ret_t native_collate_ascii(duk_context *ctx)
+{
+    int pa[3 * COLLATE_MAX], pb[3 * COLLATE_MAX];
+    unsigned char ta[3 * COLLATE_MAX], tb[3 * COLLATE_MAX];
+    duk_size_t la, lb;
+    const char *a = duk_require_lstring(ctx, 0, &la), *b = duk_require_lstring(ctx, 1, &lb);
+    int numeric = duk_to_boolean(ctx, 2), ignore = duk_to_boolean(ctx, 3), upper = duk_to_boolean(ctx, 5);
+    const char *sensitivity = duk_require_string(ctx, 4);
+    int na = collate_ascii_weights(a, la, numeric, ignore, pa, ta);
+    int nb = na < 0 ? -1 : collate_ascii_weights(b, lb, numeric, ignore, pb, tb);
+    int r = 0, i;
+    if (na < 0 || nb < 0) {
+        return 0;
+    }
+    for (i = 0; i < na && i < nb && r == 0; i++) {
+        r = pa[i] == pb[i] ? 0 : pa[i] < pb[i] ? -1 : 1;
+    }
+    if (r == 0 && na != nb) {
+        r = na < nb ? -1 : 1;
+    }
+    /* equal primaries: the secondaries are as many zeros on both sides */
+    if (r == 0 && (strcmp(sensitivity, "case") == 0 || strcmp(sensitivity, "variant") == 0)) {
+        for (i = 0; i < na && r == 0; i++) {
+            r = ta[i] == tb[i] ? 0 : ta[i] < tb[i] ? -1 : 1;
+        }
+        if (upper) {
+            r = -r;
+        }
+    }
+    duk_push_int(ctx, r);
+    return 1;
+}
+
 static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1062,6 +1175,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     fcw_duk_number_install(ctx);
     duk_push_string(ctx, PACKAGE_VERSION);
     duk_put_prop_literal(ctx, native_idx, "version");
+    duk_push_c_function(ctx, native_collate_ascii, 6);
+    duk_put_prop_literal(ctx, native_idx, "collateAscii");
     duk_push_c_function(ctx, native_hardware_concurrency, 0);
     duk_put_prop_literal(ctx, native_idx, "hardwareConcurrency");
     duk_push_c_function(ctx, native_sort_with, 2);
