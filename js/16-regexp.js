@@ -834,17 +834,23 @@ function stringReplaceAll(searchValue, replaceValue) {
         positions[positions.length] = position;
         position = stringIndexOf(string, searchString, position + advanceBy);
     }
+    /* the pieces joined once: appending to one string copies it whole at
+     * every match (quadratic in Duktape, which has no ropes) */
     var endOfLastMatch = 0;
-    var result = '';
+    var pieces = [];
     for (var i = 0; i < positions.length; i++) {
         var p = positions[i];
         var replacement = functionalReplace ?
             toStringValue(replaceValue(searchString, p, string)) :
             getSubstitution(searchString, string, p, NO_CAPTURES, void 0, replaceValue);
-        result += string.slice(endOfLastMatch, p) + replacement;
+        pieces[pieces.length] = string.slice(endOfLastMatch, p);
+        pieces[pieces.length] = replacement;
         endOfLastMatch = p + searchLength;
     }
-    return endOfLastMatch < string.length ? result + string.slice(endOfLastMatch) : result;
+    if (endOfLastMatch < string.length) {
+        pieces[pieces.length] = string.slice(endOfLastMatch);
+    }
+    return pieces.join('');
 }
 
 function stringSearch(regexp) {
