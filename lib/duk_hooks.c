@@ -2024,58 +2024,61 @@ static duk_ret_t date_parse(duk_hthread *thr)
     return 1;
 }
 
-/* Points Date.prototype's part setters at date_set_part. */
-static void date_install_setters(duk_hthread *thr)
-{
-    duk_hobject *proto = thr->builtins[DUK_BIDX_DATE_PROTOTYPE];
-    duk_uint_fast32_t i;
+/*
+ * Built-ins whose native function fcworker swaps for its own: the
+ * function objects keep their identity, name and length. swap_natives
+ * points every native function that is a data property of obj and runs
+ * one of the originals at its replacement.
+ */
+struct native_swap {
+    duk_c_function original, replacement;
+};
 
-    if (proto == NULL)
+static void swap_natives(duk_hthread *thr, duk_hobject *obj, const struct native_swap *swaps, size_t n)
+{
+    duk_uint_fast32_t i;
+    size_t k;
+
+    if (obj == NULL)
         return;
-    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(proto); i++) {
+    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(obj); i++) {
         duk_tval *tv;
-        duk_hobject *f;
-        if (DUK_HOBJECT_E_GET_KEY(thr->heap, proto, i) == NULL || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, proto, i))
+        duk_hnatfunc *f;
+        if (DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i) == NULL || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, i))
             continue;
-        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, proto, i);
-        if (!DUK_TVAL_IS_OBJECT(tv))
+        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, i);
+        if (!DUK_TVAL_IS_OBJECT(tv) || !DUK_HOBJECT_IS_NATFUNC(DUK_TVAL_GET_OBJECT(tv)))
             continue;
-        f = DUK_TVAL_GET_OBJECT(tv);
-        if (DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == duk_bi_date_prototype_set_shared)
-            ((duk_hnatfunc *) f)->func = date_set_part;
-        else if (DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == duk_bi_date_prototype_set_time)
-            ((duk_hnatfunc *) f)->func = date_set_time;
+        f = (duk_hnatfunc *) DUK_TVAL_GET_OBJECT(tv);
+        for (k = 0; k < n; k++) {
+            if (f->func == swaps[k].original) {
+                f->func = swaps[k].replacement;
+                break;
+            }
+        }
     }
-    /* Date.prototype is an ordinary object since ES2015, no Date: its
-     * methods throw a TypeError for it and toString calls it [object
-     * Object] (Duktape's was a Date of NaN that setFullYear could set) */
-    DUK_HOBJECT_SET_CLASS_NUMBER(proto, DUK_HOBJECT_CLASS_OBJECT);
 }
 
 void fcw_duk_date_install(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *date = thr->builtins[DUK_BIDX_DATE_CONSTRUCTOR];
-    duk_hobject *parse;
+    static const struct native_swap setters[] = {{duk_bi_date_prototype_set_shared, date_set_part},
+                                                 {duk_bi_date_prototype_set_time, date_set_time}};
+    static const struct native_swap statics[] = {{duk_bi_date_constructor_parse, date_parse},
+                                                 {duk_bi_date_constructor_utc, date_utc}};
 
     if (date == NULL || !DUK_HOBJECT_IS_NATFUNC(date))
         return;
     if (((duk_hnatfunc *) date)->func == duk_bi_date_constructor)
         ((duk_hnatfunc *) date)->func = date_constructor;
-    date_install_setters(thr);
-    duk_push_hobject(thr, date);
-    duk_get_prop_literal(thr, -1, "parse");
-    parse = duk_get_hobject(thr, -1);
-    if (parse != NULL && DUK_HOBJECT_IS_NATFUNC(parse) &&
-        ((duk_hnatfunc *) parse)->func == duk_bi_date_constructor_parse)
-        ((duk_hnatfunc *) parse)->func = date_parse;
-    duk_pop(thr);
-    duk_get_prop_literal(thr, -1, "UTC");
-    parse = duk_get_hobject(thr, -1);
-    if (parse != NULL && DUK_HOBJECT_IS_NATFUNC(parse) &&
-        ((duk_hnatfunc *) parse)->func == duk_bi_date_constructor_utc)
-        ((duk_hnatfunc *) parse)->func = date_utc;
-    duk_pop_2(thr);
+    swap_natives(thr, thr->builtins[DUK_BIDX_DATE_PROTOTYPE], setters, 2);
+    swap_natives(thr, date, statics, 2);
+    /* Date.prototype is an ordinary object since ES2015, no Date: its
+     * methods throw a TypeError for it and toString calls it [object
+     * Object] (Duktape's was a Date of NaN that setFullYear could set) */
+    if (thr->builtins[DUK_BIDX_DATE_PROTOTYPE] != NULL)
+        DUK_HOBJECT_SET_CLASS_NUMBER(thr->builtins[DUK_BIDX_DATE_PROTOTYPE], DUK_HOBJECT_CLASS_OBJECT);
 }
 
 /*
@@ -2447,27 +2450,14 @@ static duk_ret_t array_splice(duk_context *ctx)
 
 void fcw_duk_array_install(duk_context *ctx)
 {
-    duk_hthread *thr = (duk_hthread *) ctx;
-    static const struct {
-        const char *name;
-        duk_c_function original, fast;
-    } methods[] = {
-        {"shift", duk_bi_array_prototype_shift, array_shift},
-        {"unshift", duk_bi_array_prototype_unshift, array_unshift},
-        {"splice", duk_bi_array_prototype_splice, array_splice},
+    static const struct native_swap methods[] = {
+        {duk_bi_array_prototype_shift, array_shift},
+        {duk_bi_array_prototype_unshift, array_unshift},
+        {duk_bi_array_prototype_splice, array_splice},
     };
-    size_t i;
+    duk_hthread *thr = (duk_hthread *) ctx;
 
-    duk_push_hobject(thr, thr->builtins[DUK_BIDX_ARRAY_PROTOTYPE]);
-    for (i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-        duk_hobject *f;
-        duk_get_prop_string(ctx, -1, methods[i].name);
-        f = duk_get_hobject(thr, -1);
-        if (f != NULL && DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == methods[i].original)
-            ((duk_hnatfunc *) f)->func = methods[i].fast;
-        duk_pop(ctx);
-    }
-    duk_pop(ctx);
+    swap_natives(thr, thr->builtins[DUK_BIDX_ARRAY_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
 }
 
 /*
@@ -2751,28 +2741,13 @@ static duk_ret_t number_to_string(duk_hthread *thr)
 
 void fcw_duk_number_install(duk_context *ctx)
 {
+    static const struct native_swap methods[] = {
+        {duk_bi_number_prototype_to_fixed, number_to_fixed},
+        {duk_bi_number_prototype_to_exponential, number_to_exponential},
+        {duk_bi_number_prototype_to_precision, number_to_precision},
+        {duk_bi_number_prototype_to_string, number_to_string},
+    };
     duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *proto = thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE];
-    duk_uint_fast32_t i;
 
-    if (proto == NULL)
-        return;
-    for (i = 0; i < DUK_HOBJECT_GET_ENEXT(proto); i++) {
-        duk_tval *tv;
-        duk_hnatfunc *f;
-        if (DUK_HOBJECT_E_GET_KEY(thr->heap, proto, i) == NULL || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, proto, i))
-            continue;
-        tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, proto, i);
-        if (!DUK_TVAL_IS_OBJECT(tv) || !DUK_HOBJECT_IS_NATFUNC(DUK_TVAL_GET_OBJECT(tv)))
-            continue;
-        f = (duk_hnatfunc *) DUK_TVAL_GET_OBJECT(tv);
-        if (f->func == duk_bi_number_prototype_to_fixed)
-            f->func = number_to_fixed;
-        else if (f->func == duk_bi_number_prototype_to_exponential)
-            f->func = number_to_exponential;
-        else if (f->func == duk_bi_number_prototype_to_precision)
-            f->func = number_to_precision;
-        else if (f->func == duk_bi_number_prototype_to_string)
-            f->func = number_to_string;
-    }
+    swap_natives(thr, thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
 }
