@@ -9,8 +9,9 @@
 
 var seed = 20261206;
 function random(n) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
+    /* Park and Miller's generator, exact in doubles; the high bits */
+    seed = seed * 48271 % 2147483647;
+    return Math.floor(seed / 2147483647 * n);
 }
 
 function arrayLike(array) {

@@ -467,8 +467,9 @@ test('WeakMap and WeakSet keys frozen or sealed through a Proxy test as frozen a
 test('Map and Set iteration after deletions at the front (an LRU cache): 3,000 random operations against a model', function (t) {
     var seed = 7;
     function random(n) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        return seed % n;
+        /* Park and Miller's generator, exact in doubles; the high bits */
+        seed = seed * 48271 % 2147483647;
+        return Math.floor(seed / 2147483647 * n);
     }
     /* the model: every entry ever added, in order, with its liveness; an
      * iterator is an index into it (the specification's list of entries
@@ -554,8 +555,9 @@ test('Map, Set and WeakMap keys that cannot carry an id: frozen, sealed, non-ext
         {}, 'k', 1, parent];
     var map = new Map(), set = new Set(), weak = new WeakMap(), model = [], ok = true, seed = 11;
     function random(n) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        return seed % n;
+        /* Park and Miller's generator, exact in doubles; the high bits */
+        seed = seed * 48271 % 2147483647;
+        return Math.floor(seed / 2147483647 * n);
     }
     for (var step = 0; step < 2000 && ok; step++) {
         var key = keys[random(keys.length)], op = random(4), i = model.indexOf(key);
