@@ -98,24 +98,24 @@ function primitiveHash(key, type) {
     return registered === void 0 ? void 0 : 'r' + registered;
 }
 
-/* The object's own id, creating it; undefined if the object cannot take one. */
 var objectPointerKey = native.objectPointerKey;
 
-/* The index key of an object keyed by its address (see ownObjectId), or
- * undefined. */
+/* The index key of an object that cannot carry an id of its own (not
+ * extensible): its address; undefined for anything else, and for a proxy,
+ * whose isExtensible trap could change its answer (kept unhashed). */
 function pointerKeyOf(key) {
-    return !native.isProxy(key) && !Object.isExtensible(key) ? objectPointerKey(key) : void 0;
+    return isObject(key) && !native.isProxy(key) && !Object.isExtensible(key) ? objectPointerKey(key) : void 0;
 }
 
+/* The object's own id, creating it; for an object that cannot take one,
+ * pointerKeyOf's key or undefined. */
 function ownObjectId(key) {
     var id = key[OBJECT_ID];
     if (id !== void 0 && hasOwn.call(key, OBJECT_ID)) {
         return id;
     }
     if (!Object.isExtensible(key)) {
-        /* it cannot carry an id: its address is one (a proxy's
-         * isExtensible trap could change its answer: kept unhashed) */
-        return native.isProxy(key) ? void 0 : objectPointerKey(key);
+        return pointerKeyOf(key);
     }
     id = 'o' + (++nextObjectId);
     try {
@@ -216,8 +216,7 @@ function removeEntry(holder, brand, store, pos) {
     var key = store.keys[pos], hash = storedHash(key);
     if (hash !== void 0 && store.index[hash] === pos) {
         delete store.index[hash];
-    } else if ((typeof key === 'object' && key !== null || typeof key === 'function') &&
-            (hash = pointerKeyOf(key)) !== void 0 && store.index[hash] === pos) {
+    } else if ((hash = pointerKeyOf(key)) !== void 0 && store.index[hash] === pos) {
         delete store.index[hash];
     } else {
         store.unhashed.splice(store.unhashed.indexOf(pos), 1);
