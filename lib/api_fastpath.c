@@ -570,10 +570,7 @@ static duk_ret_t fast_array_from(duk_context *ctx)
     duk_set_top(ctx, 1);
     duk_push_current_function(ctx);
     duk_get_prop_literal(ctx, -1, ORIGINAL_KEY); /* 2: the config */
-    duk_remove(ctx, 1);                          /* 1: the config */
-    if (!duk_is_array(ctx, 1)) {
-        return call_slow(ctx, nargs);
-    }
+    duk_remove(ctx, 1);                          /* 1: the config (checked when made) */
     duk_push_this(ctx);
     duk_get_prop_index(ctx, 1, AF_ARRAY);
     int on_array = duk_strict_equals(ctx, -1, -2);
