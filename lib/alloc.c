@@ -37,6 +37,13 @@
  *
  * Built with AddressSanitizer, every block goes to malloc, so ASan still
  * checks each one.
+ *
+ * Shared blocks: a large block can be given a second owner
+ * (fcw_alloc_share: a long string that keeps the bytes of the buffer it
+ * was made from, lib/duk_hooks.c). The mark is the top bit of its size
+ * word; the first free clears it, the second releases the block. Every
+ * large block has a byte to spare after its size, for the NUL that
+ * string data ends with.
  */
 #include "config.h"
 
@@ -57,6 +64,8 @@
 #define POOL_CLASSES (POOL_MAX / POOL_GRAIN + 1)
 #define POOL_SLAB (64 * 1024)
 #define HEADER sizeof(size_t)
+/* the mark of a block with a second owner, in its size word */
+#define SHARED ((size_t)1 << (sizeof(size_t) * 8 - 1))
 /* Sizes served from the lists (none under AddressSanitizer). */
 #define IS_SMALL(size) (POOL_MAX > 0 && (size) <= POOL_MAX)
 
@@ -118,7 +127,8 @@ static int in_arena(const void *p)
     return (const char *)p >= arena_base && (const char *)p < arena_end;
 }
 
-/* A block of HEADER + size bytes for a large allocation. */
+/* A block of HEADER + size bytes and the spare byte for a large
+ * allocation. */
 static size_t *large_block(size_t size)
 {
     static int malloc_tuned;
@@ -127,8 +137,8 @@ static size_t *large_block(size_t size)
         (void)mallopt(M_MMAP_THRESHOLD, LARGE_MMAP_THRESHOLD);
         (void)mallopt(M_TRIM_THRESHOLD, LARGE_TRIM_THRESHOLD);
     }
-    size_t *block = arena_take((HEADER + size + 15) & ~(size_t)15);
-    return block != NULL ? block : malloc(HEADER + size);
+    size_t *block = arena_take((HEADER + size + 1 + 15) & ~(size_t)15);
+    return block != NULL ? block : malloc(HEADER + size + 1);
 }
 
 static size_t *header_of(const void *p)
@@ -176,7 +186,7 @@ void *fcw_alloc(size_t size)
         }
         return carve(usable);
     }
-    if (size > SIZE_MAX - HEADER - 15) {
+    if (size >= SHARED - HEADER - 16) {
         return NULL;
     }
     size_t *block = large_block(size);
@@ -187,21 +197,36 @@ void *fcw_alloc(size_t size)
     return (char *)block + HEADER;
 }
 
-void fcw_alloc_free(void *p)
+size_t fcw_alloc_free(void *p)
 {
     if (p == NULL) {
-        return;
+        return 0;
     }
     size_t size = *header_of(p);
+    if (size & SHARED) {
+        *header_of(p) = size & ~SHARED; /* the other owner frees it */
+        return 0;
+    }
     if (IS_SMALL(size)) {
         struct free_block *b = p;
         b->next = free_lists[size / POOL_GRAIN];
         free_lists[size / POOL_GRAIN] = b;
-        return;
+        return size;
     }
     if (!in_arena(p)) {
         free(header_of(p));
     }
+    return size;
+}
+
+int fcw_alloc_share(void *p)
+{
+    size_t size = *header_of(p);
+    if (IS_SMALL(size) || (size & SHARED)) {
+        return 0;
+    }
+    *header_of(p) = size | SHARED;
+    return 1;
 }
 
 void *fcw_alloc_realloc(void *p, size_t size)
@@ -214,14 +239,17 @@ void *fcw_alloc_realloc(void *p, size_t size)
         return NULL;
     }
     size_t old = *header_of(p);
-    if (IS_SMALL(size) && IS_SMALL(old) && class_size(size) == old) {
+    if (old & SHARED) {
+        /* (no owner resizes a shared block; were one to, it gets a block
+         * of its own and the other keeps this one) */
+        old &= ~SHARED;
+    } else if (IS_SMALL(size) && IS_SMALL(old) && class_size(size) == old) {
         return p;
-    }
-    if (!IS_SMALL(size) && !IS_SMALL(old) && !in_arena(p)) {
-        if (size > SIZE_MAX - HEADER) {
+    } else if (!IS_SMALL(size) && !IS_SMALL(old) && !in_arena(p)) {
+        if (size >= SHARED - HEADER - 16) {
             return NULL;
         }
-        size_t *block = realloc(header_of(p), HEADER + size);
+        size_t *block = realloc(header_of(p), HEADER + size + 1);
         if (block == NULL) {
             return NULL;
         }

@@ -13,7 +13,13 @@
 void *fcw_alloc(size_t size);
 /* As realloc(3): NULL and size 0 free; on failure p is left as it was. */
 void *fcw_alloc_realloc(void *p, size_t size);
-void fcw_alloc_free(void *p);
+/* Frees p, or drops one of its owners when it has two (fcw_alloc_share).
+ * Returns the bytes released: its size, or 0 when it still has an owner. */
+size_t fcw_alloc_free(void *p);
+/* Gives the large block p a second owner: it is released at the second
+ * fcw_alloc_free. 1, or 0 when it cannot (a small block, already shared).
+ * A large block has one byte to spare after its fcw_alloc_size bytes. */
+int fcw_alloc_share(void *p);
 /* For a process that serves one request: blocks come from now on from an
  * arena of size bytes (rounded up to 2 MB) of transparent huge pages where
  * the kernel has them, then from malloc when it is used up; large blocks
@@ -25,7 +31,13 @@ int fcw_alloc_arena(size_t size);
  * allocation and free. */
 static inline size_t fcw_alloc_size(const void *p)
 {
-    return ((const size_t *)p)[-1];
+    return ((const size_t *)p)[-1] & ~((size_t)1 << (sizeof(size_t) * 8 - 1));
+}
+
+/* Whether the block p has a second owner (fcw_alloc_share). */
+static inline int fcw_alloc_shared(const void *p)
+{
+    return (((const size_t *)p)[-1] >> (sizeof(size_t) * 8 - 1)) != 0;
 }
 
 #endif

@@ -10,12 +10,16 @@
 # them: String.fromCharCode keeping 32 bits of a code unit (it takes the
 # low 16; base64 encoders rely on the wrap, e.g. svix's) and JSON.stringify
 # escaping U+2028 and U+2029 (signatures over JSON text saw other bytes).
+# External string data (lib/duk_hooks.c, fcw_duk_extstr_check): a long
+# string made from a buffer that dies with it (a concatenation's) keeps
+# the buffer's bytes instead of a copy of them.
 # Fails if the shipped file no longer has the lines it rewrites.
 set -e
 in=$1
 [ -r "$in" ] || { echo "duk-config.sh: cannot read $in" >&2; exit 1; }
 for opt in INTERRUPT_COUNTER EXEC_TIMEOUT_CHECK FASTINT JSON_STRINGIFY_FASTPATH \
-           GET_RANDOM_DOUBLE DATE_PARSE_STRING DATE_GET_LOCAL_TZOFFSET FATAL_HANDLER; do
+           GET_RANDOM_DOUBLE DATE_PARSE_STRING DATE_GET_LOCAL_TZOFFSET FATAL_HANDLER \
+           HSTRING_EXTDATA EXTSTR_INTERN_CHECK EXTSTR_FREE; do
     grep -q "^#undef DUK_USE_$opt\$" "$in" || {
         echo "duk-config.sh: $in has no '#undef DUK_USE_$opt' line" >&2; exit 1; }
 done
@@ -33,5 +37,8 @@ sed \
   -e 's|^#undef DUK_USE_GET_RANDOM_DOUBLE$|extern double fcw_engine_random_double(void *udata);\n#define DUK_USE_GET_RANDOM_DOUBLE(udata) fcw_engine_random_double((udata))|' \
   -e 's|^#undef DUK_USE_DATE_PARSE_STRING$|extern int fcw_date_parse_string(void *ctx, const char *str);\n#define DUK_USE_DATE_PARSE_STRING(ctx,str) fcw_date_parse_string((void *) (ctx), (str))|' \
   -e 's|^#undef DUK_USE_DATE_GET_LOCAL_TZOFFSET$|extern int fcw_date_local_tzoffset(double d);\n#define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) fcw_date_local_tzoffset((d))|' \
+  -e 's|^#undef DUK_USE_HSTRING_EXTDATA$|#define DUK_USE_HSTRING_EXTDATA|' \
+  -e 's|^#undef DUK_USE_EXTSTR_INTERN_CHECK$|extern const void *fcw_duk_extstr_check(void *udata_ref, void *ptr, unsigned long len);\n#define DUK_USE_EXTSTR_INTERN_CHECK(udata,ptr,len) fcw_duk_extstr_check((void *) \&(udata), (ptr), (unsigned long) (len))|' \
+  -e 's|^#undef DUK_USE_EXTSTR_FREE$|extern void fcw_duk_extstr_free(void *udata_ref, const void *ptr);\n#define DUK_USE_EXTSTR_FREE(udata,ptr) fcw_duk_extstr_free((void *) \&(udata), (ptr))|' \
   -e 's|^#undef DUK_USE_FATAL_HANDLER$|extern void fcw_engine_fatal(void *udata, const char *msg);\n#define DUK_USE_FATAL_HANDLER(udata,msg) fcw_engine_fatal((udata), (msg))|' \
   "$in"

@@ -2751,3 +2751,80 @@ void fcw_duk_number_install(duk_context *ctx)
 
     swap_natives(thr, thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
 }
+
+/* ---- external string data (DUK_USE_EXTSTR_INTERN_CHECK, lib/duk-config.sh) ----
+ *
+ * Duktape concatenates strings (`a + b`, `s += t`, concat, join) by
+ * copying the parts into a fixed buffer on the value stack top and
+ * interning its bytes, which copies them again into a new string. A page
+ * built by appends (`html += part`, hono/jsx's `buffer[0] += s`) copies
+ * the whole string twice at each append. Here the string takes the
+ * buffer's block instead of a copy of it: the block then has two owners
+ * (the allocator's shared mark), and is released when both have freed it.
+ * The bytes are adopted only when they cannot change: they are the whole
+ * data of a fixed plain buffer (no view's backing store, which is an
+ * object) that is on the top of the running thread's value stack and
+ * referenced by nothing else, which is how duk_buffer_to_string's buffer
+ * is when it interns (it replaces the buffer by the string next); the
+ * hook cannot tell any other caller apart, so C code of ours never
+ * pushes a string of a buffer's bytes and then writes to that buffer.
+ * Small strings are copied as before: the copy is cheap, and the external
+ * string costs a header of its own. */
+
+#define EXTSTR_MIN_BYTES 1024
+
+static duk_alloc_function extstr_alloc;
+static int (*extstr_share)(void *block);
+
+void fcw_duk_extstr_setup(duk_alloc_function alloc_func, int (*share)(void *block))
+{
+    extstr_alloc = alloc_func;
+    extstr_share = share;
+}
+
+/* The heap of a `heap->heap_udata` the macros take the address of. */
+static duk_heap *heap_of_udata_ref(void *udata_ref)
+{
+    return (duk_heap *) (void *) ((char *) udata_ref - offsetof(duk_heap, heap_udata));
+}
+
+const void *fcw_duk_extstr_check(void *udata_ref, void *ptr, unsigned long len)
+{
+    duk_heap *heap = heap_of_udata_ref(udata_ref);
+    duk_hthread *thr;
+    duk_tval *tv;
+    duk_hbuffer *h;
+
+    if (len < EXTSTR_MIN_BYTES || extstr_share == NULL || heap->alloc_func != extstr_alloc)
+        return NULL;
+    thr = heap->curr_thread;
+    if (thr == NULL || thr->valstack_top <= thr->valstack_bottom)
+        return NULL;
+    tv = thr->valstack_top - 1;
+    if (!DUK_TVAL_IS_BUFFER(tv))
+        return NULL;
+    h = DUK_TVAL_GET_BUFFER(tv);
+    if (DUK_HBUFFER_HAS_DYNAMIC(h) || DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h) != 1 ||
+        DUK_HBUFFER_GET_SIZE(h) != (duk_size_t) len ||
+        (void *) DUK_HBUFFER_FIXED_GET_DATA_PTR(heap, (duk_hbuffer_fixed *) h) != ptr)
+        return NULL;
+    /* the allocator leaves a byte after every large block for the NUL
+     * that string data has */
+    if (!extstr_share(h))
+        return NULL;
+    ((duk_uint8_t *) ptr)[len] = 0;
+    return ptr;
+}
+
+int fcw_duk_is_external_string(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hstring *h = duk_get_hstring((duk_hthread *) ctx, idx);
+    return h != NULL && DUK_HSTRING_HAS_EXTDATA(h);
+}
+
+void fcw_duk_extstr_free(void *udata_ref, const void *ptr)
+{
+    duk_heap *heap = heap_of_udata_ref(udata_ref);
+    /* the block of the buffer whose data ptr is */
+    heap->free_func(heap->heap_udata, (void *) ((duk_hbuffer_fixed *) (void *) DUK_LOSE_CONST(ptr) - 1));
+}

@@ -12,6 +12,17 @@
  * Only writes two integers: safe from a signal handler on the same thread. */
 void fcw_duk_request_interrupt(duk_context *ctx);
 
+/* Long strings made from a buffer that dies with them (concatenations)
+ * keep the buffer's block instead of a copy of its bytes, in the heaps
+ * whose allocator is alloc_func; share(block) gives a block of that
+ * allocator a second owner (1), whose free then only drops one (or 0 when
+ * it cannot). Large blocks must have a byte to spare after their size.
+ * Until this is called, every string is copied (Duktape's own way). */
+void fcw_duk_extstr_setup(duk_alloc_function alloc_func, int (*share)(void *block));
+/* Whether the value at idx is a string that kept a buffer's block (for
+ * the tests). */
+int fcw_duk_is_external_string(duk_context *ctx, duk_idx_t idx);
+
 /* The heap's user data (duk_create_heap's udata): the same for every
  * thread of the heap, read without a property lookup. */
 void *fcw_duk_heap_udata(duk_context *ctx);

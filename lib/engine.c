@@ -117,10 +117,11 @@ static void *engine_alloc(void *udata, duk_size_t size)
 static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
 {
     struct fcw_engine *e = udata;
-    size_t old = ptr ? fcw_alloc_size(ptr) : 0;
+    /* (a shared block, which no owner resizes, stays counted until its
+     * other owner frees it) */
+    size_t old = ptr && !fcw_alloc_shared(ptr) ? fcw_alloc_size(ptr) : 0;
     if (size == 0) {
-        fcw_alloc_free(ptr);
-        e->mem_used -= old;
+        e->mem_used -= fcw_alloc_free(ptr);
         return NULL;
     }
     if (e->limits.memory_bytes && size > old && e->mem_used + (size - old) > e->limits.memory_bytes) {
@@ -137,10 +138,7 @@ static void *engine_realloc(void *udata, void *ptr, duk_size_t size)
 static void engine_free(void *udata, void *ptr)
 {
     struct fcw_engine *e = udata;
-    if (ptr != NULL) {
-        e->mem_used -= fcw_alloc_size(ptr);
-        fcw_alloc_free(ptr);
-    }
+    e->mem_used -= fcw_alloc_free(ptr);
 }
 
 size_t fcw_engine_memory(const struct fcw_engine *engine)
@@ -614,6 +612,7 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
     seed_random(e);
     e->modules = modules;
     e->loop = fcw_loop_new(e);
+    fcw_duk_extstr_setup(engine_alloc, fcw_alloc_share);
     e->ctx = duk_create_heap(engine_alloc, engine_realloc, engine_free, e, fcw_engine_fatal);
     if (e->loop == NULL || e->ctx == NULL) {
         snprintf(err, errlen, "failed to create the JavaScript heap");

@@ -147,6 +147,31 @@ int main(void)
 
     /* the arena of a one-request process: blocks from it until it is used
      * up, large ones not reused, realloc copying them out, then malloc */
+    /* a large block with two owners (a string keeping a buffer's bytes) */
+    unsigned char *sh = fcw_alloc(4000);
+    fill(sh, 4000, 5);
+    sh[4000] = 0; /* the byte every large block has to spare */
+    ok(fcw_alloc_share(sh) == 1 && fcw_alloc_shared(sh) && fcw_alloc_size(sh) == 4000,
+       "a large block takes a second owner; its size is unchanged");
+    ok(fcw_alloc_share(sh) == 0, "but not a third");
+    ok(fcw_alloc_free(sh) == 0 && !fcw_alloc_shared(sh) && same(sh, 4000, 5),
+       "the first free releases nothing and leaves the bytes");
+    unsigned char *sh2 = fcw_alloc(4000);
+    ok(sh2 != sh, "the block is not handed out again while an owner has it");
+    ok(fcw_alloc_free(sh) == 4000, "the second free releases it (its size)");
+    fcw_alloc_free(sh2);
+    void *small = fcw_alloc(100);
+    ok(fcw_alloc_share(small) == 0 && !fcw_alloc_shared(small) && fcw_alloc_free(small) == 104,
+       "a small block takes no second owner");
+    unsigned char *sr = fcw_alloc(3000);
+    fill(sr, 3000, 6);
+    fcw_alloc_share(sr);
+    unsigned char *sr2 = fcw_alloc_realloc(sr, 6000);
+    ok(sr2 != NULL && sr2 != sr && same(sr2, 3000, 6) && !fcw_alloc_shared(sr2) && !fcw_alloc_shared(sr) &&
+           same(sr, 3000, 6),
+       "realloc of a shared block gives a copy of its own and leaves the other owner the block");
+    ok(fcw_alloc_free(sr) == 3000 && fcw_alloc_free(sr2) == 6000, "both are then released once each");
+
     unsigned char *before = fcw_alloc(5000);
     ok(fcw_alloc_arena(1) == 0, "an arena (1 byte asked: 2 MB made)");
     ok(fcw_alloc_arena(1 << 20) == -1, "only one");

@@ -8,10 +8,13 @@
  * reaches the response's hook and then the abandon callback (in a child
  * process: it never returns); the CPU and wall deadlines stop a script
  * that loops and catches; request state is reset at the end of a request
- * only when it left some behind.
+ * only when it left some behind; a long string made by concatenation
+ * keeps its buffer's block (lib/duk_hooks.c), which is counted once and
+ * released with the string.
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 #include "tap.h"
 
@@ -271,6 +274,36 @@ int main(void)
     ok(duk_peval_string(fcw_engine_ctx(e), "1 + 1") == 0 && duk_get_int(fcw_engine_ctx(e), -1) == 2,
        "and once disarmed code runs again");
     duk_pop(fcw_engine_ctx(e));
+
+    /* long strings that keep a concatenation's buffer */
+    ctx = fcw_engine_ctx(e);
+    duk_gc(ctx, 0);
+    duk_gc(ctx, 0);
+    size_t m0 = fcw_engine_memory(e);
+    ok(duk_peval_string(ctx, "var big = ''; for (var i = 0; i < 3000; i++) big += 'part ' + i + ';'; big") == 0 &&
+           fcw_duk_is_external_string(ctx, -1),
+       "a long string built by appends keeps its last buffer");
+    duk_size_t blen = 0;
+    const char *bytes = duk_get_lstring(ctx, -1, &blen);
+    ok(blen == 28890 && bytes[blen] == '\0' && memcmp(bytes, "part 0;part 1;", 14) == 0 &&
+           memcmp(bytes + blen - 10, "part 2999;", 10) == 0,
+       "with the bytes appended, NUL-terminated (%lu bytes)", (unsigned long)blen);
+    duk_pop(ctx);
+    size_t held = fcw_engine_memory(e);
+    ok(held > m0 + 28890 && held < m0 + 2 * 28890, "it is counted once (%lu bytes held)", (unsigned long)(held - m0));
+    ok(duk_peval_string(ctx, "var copy = big.slice(0, 2000); copy") == 0 && !fcw_duk_is_external_string(ctx, -1),
+       "a slice of it is a string of its own");
+    duk_pop(ctx);
+    ok(duk_peval_string(ctx, "'a'.repeat(100) + 'b'") == 0 && !fcw_duk_is_external_string(ctx, -1),
+       "a short concatenation is copied as before");
+    duk_pop(ctx);
+    ok(duk_peval_string(ctx, "big = copy = undefined; 0") == 0, "the strings dropped");
+    duk_pop(ctx);
+    duk_gc(ctx, 0);
+    duk_gc(ctx, 0);
+    size_t m1 = fcw_engine_memory(e);
+    ok(m1 + 4096 > m0 && m1 < m0 + 4096, "their blocks are released and uncounted (%ld bytes from before)",
+       (long)m1 - (long)m0);
     fcw_engine_free(e);
     return done_testing();
 }
