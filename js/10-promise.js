@@ -546,6 +546,27 @@ native.coAsync = function coAsync(thisArg, args, body) {
     return promise;
 };
 
+/* An async function whose body has no `await` of its own
+ * (fcworker-build's `_fcw_co_now(thisArg, args, body)`): the body runs to
+ * its end at the call, as it would on a coroutine that never yields, so it
+ * runs without one; its result or exception settles the promise as
+ * resumeAsync's would. */
+var reflectApply = Reflect.apply;
+var NO_ARGUMENTS = Object.freeze([]);
+native.coNow = function coNow(thisArg, args, body) {
+    "use duk notail";
+    var promise = makePromise(0);
+    var result;
+    try {
+        result = reflectApply(body, thisArg, args === void 0 ? NO_ARGUMENTS : args);
+    } catch (e) {
+        rejectPromise(promise, e);
+        return promise;
+    }
+    resolvePromise(promise, result);
+    return promise;
+};
+
 /* Starts a lowered async function's generator: native.asyncRun for a body
  * whose generator is already made (__fcw_helpers.asyncGen). */
 native.asyncStart = function asyncStart(generator) {

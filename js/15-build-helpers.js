@@ -481,6 +481,7 @@ Object.defineProperty(helpers, 'coGen', {
     enumerable: true
 });
 Object.defineProperty(helpers, 'coAsync', { value: native.coAsync, enumerable: true });
+Object.defineProperty(helpers, 'coNow', { value: native.coNow, enumerable: true });
 Object.defineProperty(helpers, 'coYield', { value: threadYield, enumerable: true });
 Object.defineProperty(helpers, 'coYieldStar', { value: coYieldStar, enumerable: true });
 Object.defineProperty(helpers, 'coCatch', { value: coCatch, enumerable: true });

@@ -35,6 +35,11 @@ my $gens = () = $bundle =~ /return _fcw_co_gen\(this, arguments, function \([\w\
 cmp_ok($gens, '>=', 15, "generator functions run their bodies on coroutines ($gens)");
 my $asyncs = () = $bundle =~ /_fcw_co_async\([^,\n]+, [^,\n]+, function\(\) \{ "use duk notail";/g;
 cmp_ok($asyncs, '>=', 10, "async functions too ($asyncs)");
+my @nows = $bundle =~ /function (now\w+)\([^)]*\) \{ "use duk notail";\n\s*(?:var [^\n]*\n\s*)*return _fcw_co_now\(/g;
+is_deeply([sort @nows], [sort qw(nowValue nowThrows nowPromise nowThenable nowThis nowNested)],
+    'those without an await of their own run their bodies without one') or diag("@nows");
+like($bundle, qr/function _fcw_hoisted_\d+_inner\d*\(y\) \{ "use duk notail";\n\s*return _fcw_co_async\(/,
+    'but an async function inside one, with an await, has its coroutine');
 my $catches = () = $bundle =~ /catch \(\w+\) \{ _fcw_co_catch\(\w+\);/g;
 cmp_ok($catches, '>=', 5, "a generator's catch blocks let its return() through ($catches)");
 

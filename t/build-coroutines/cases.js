@@ -291,6 +291,34 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   } finally {
     Function.prototype.apply = savedApply;
   }
+  // async functions without an await of their own (run at the call,
+  // without a coroutine: _fcw_co_now)
+  const nowOrder = [];
+  async function nowValue(x) { nowOrder.push(`body ${x}`); return x * 2; }
+  async function nowThrows(m) { nowOrder.push('throws'); throw new RangeError(m); }
+  async function nowPromise(x) { return tick(x + 100); }
+  async function nowThenable() { return { then(resolve) { nowOrder.push('thenable then'); resolve('adopted'); } }; }
+  async function nowThis(...rest) { return `${this && this.tag} ${arguments.length} ${rest.join('+')}`; }
+  async function nowNested(x) { const inner = async (y) => { await tick(); return y + 1; }; return inner(x); }
+  const nowArrow = async (x) => x + 1;
+  class NowClass { constructor() { this.tag = 'inst'; } async m(v) { return `${this.tag} ${v}`; } static async s() { return 'static'; } }
+  const pv = nowValue(1);
+  nowOrder.push('after call');
+  const pt = nowThrows('now rejected');
+  nowOrder.push(`is promise ${pv instanceof Promise} ${pt instanceof Promise}`);
+  Promise.resolve().then(() => nowOrder.push('then a')).then(() => nowOrder.push('then b')).then(() => nowOrder.push('then c'));
+  const adopted = nowThenable().then((v) => nowOrder.push(`thenable ${v}`));
+  const promised = nowPromise(1).then((v) => nowOrder.push(`promise ${v}`));
+  out(`no-await value: ${await pv}`);
+  try { await pt; } catch (e) { out(`no-await throw: ${e.name} ${e.message}`); }
+  await adopted;
+  await promised;
+  await tick();
+  out(`no-await order: ${nowOrder.join(', ')}`);
+  out(`no-await this: ${await nowThis.call({ tag: 'T' }, 1, 2)} / ${await nowThis(3)}`);
+  out(`no-await nested, arrow, methods: ${await nowNested(1)} ${await nowArrow(1)} ${await new NowClass().m(5)} ${await NowClass.s()}`);
+  const deep = async (n) => (n === 0 ? 'bottom' : deep(n - 1));
+  out(`no-await recursion: ${await deep(500)}`);
   const print_ = typeof print === 'function' ? print : (s) => console.log(s);
   for (const line of lines) print_(line);
 })();

@@ -15,6 +15,9 @@
  *     -> _fcw_co_async(void 0, void 0, function (p) {     .apply(this, arguments);
  *            "use duk notail"; B' })                      p: SWC's parameters, often none)
  *
+ * (`_fcw_co_now` instead of `_fcw_co_async` when B has no `await` of its
+ * own: the body then runs to its end at the call, without a coroutine)
+ *
  * where in B' every `yield x` of the body itself (not of a nested
  * function) is `_fcw_yield(x)`, every `yield* x` is `_fcw_yield_star(x)`,
  * and each catch block of a generator starts with `_fcw_co_catch(e);`
@@ -174,7 +177,10 @@ function transform(code) {
             asyncBodies.add(fn);
             /* contentOnly: an edit of an enclosing yield at either end
              * stays (acorn-walk visits the inner call first anyway) */
-            ms.overwrite(call.start, fn.start, `_fcw_co_async(${self}, ${args}, `, { contentOnly: true });
+            /* a body without an await of its own runs to its end at the
+             * call: no coroutine for it (the runtime's coNow) */
+            const helper = ownNodes(fn).yields.length === 0 ? '_fcw_co_now' : '_fcw_co_async';
+            ms.overwrite(call.start, fn.start, `${helper}(${self}, ${args}, `, { contentOnly: true });
             dropStar(ms, code, fn);
             ms.appendLeft(fn.body.start + 1, ` ${DIRECTIVE}`);
             ms.overwrite(fn.end, call.end, ')', { contentOnly: true });
@@ -215,6 +221,7 @@ function declaration() {
     const missing = 'function () { throw new Error("this script was built by fcworker-build for fcworker: it needs fcworker\'s runtime"); }';
     return `var _fcw_co = typeof __fcw_helpers === "object" && __fcw_helpers !== null && __fcw_helpers.coGen !== void 0 ? __fcw_helpers : null; ` +
         `var _fcw_co_gen = _fcw_co ? _fcw_co.coGen : ${missing}, _fcw_co_async = _fcw_co ? _fcw_co.coAsync : _fcw_co_gen, ` +
+        '_fcw_co_now = _fcw_co ? _fcw_co.coNow || _fcw_co.coAsync : _fcw_co_gen, ' +
         '_fcw_yield = _fcw_co ? _fcw_co.coYield : _fcw_co_gen, _fcw_yield_star = _fcw_co ? _fcw_co.coYieldStar : _fcw_co_gen, ' +
         '_fcw_co_catch = _fcw_co ? _fcw_co.coCatch : _fcw_co_gen;';
 }

@@ -29,7 +29,7 @@
  *     SWC's async and generator lowering: the function given to
  *     `_async_to_generator`, the body given to `_ts_generator(this, ...)`,
  *     and the function whose body only returns an `_async_to_generator`
- *     call or (lib/coroutines.js) an `_fcw_co_async` call (the lowered
+ *     call or (lib/coroutines.js) an `_fcw_co_async` or `_fcw_co_now` call (the lowered
  *     async function itself) unless it is a named
  *     function expression whose body refers to its name. It returns the
  *     positions just after their bodies' `{` where the directive goes.
@@ -142,7 +142,7 @@ function isLoweredReturn(expr) {
         callee = callee.object;
     }
     return isCallOf(callee, '_async_to_generator') && helperArgument(callee) !== null ||
-        isCallOf(expr, '_fcw_co_async') && expr.arguments.length === 3;
+        (isCallOf(expr, '_fcw_co_async') || isCallOf(expr, '_fcw_co_now')) && expr.arguments.length === 3;
 }
 
 /* A function whose body is `var` declarations without values and one
