@@ -429,6 +429,9 @@ function MapIterator(store, kind) {
 }
 
 MapIterator.prototype = Object.create(IteratorPrototype);
+/* new MapIterator(store, kind), made at its size in one call (the
+ * constructor stays for instanceof) */
+var makeMapIterator = native.recordMaker(MapIterator.prototype, [ITERATED, NEXT_INDEX, MAP_ITERATOR_KIND]);
 
 function mapIteratorNext() {
     var kind = this != null ? this[MAP_ITERATOR_KIND] : void 0;
@@ -447,15 +450,15 @@ function mapIteratorNext() {
 }
 
 function mapKeys() {
-    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.keys'), KIND_KEYS);
+    return makeMapIterator(storeOf(this, MAP_STORE, 'Map.prototype.keys'), 0, KIND_KEYS);
 }
 
 function mapValues() {
-    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.values'), KIND_VALUES);
+    return makeMapIterator(storeOf(this, MAP_STORE, 'Map.prototype.values'), 0, KIND_VALUES);
 }
 
 function mapEntries() {
-    return new MapIterator(storeOf(this, MAP_STORE, 'Map.prototype.entries'), KIND_ENTRIES);
+    return makeMapIterator(storeOf(this, MAP_STORE, 'Map.prototype.entries'), 0, KIND_ENTRIES);
 }
 
 /* What a Map or Set iterator has left, as an array of what its next()
@@ -578,6 +581,7 @@ function SetIterator(store, kind) {
 }
 
 SetIterator.prototype = Object.create(IteratorPrototype);
+var makeSetIterator = native.recordMaker(SetIterator.prototype, [ITERATED, NEXT_INDEX, SET_ITERATOR_KIND]);
 
 function setIteratorNext() {
     var kind = this != null ? this[SET_ITERATOR_KIND] : void 0;
@@ -597,11 +601,11 @@ function setIteratorNext() {
 }
 
 function setValues() {
-    return new SetIterator(storeOf(this, SET_STORE, 'Set.prototype.values'), KIND_VALUES);
+    return makeSetIterator(storeOf(this, SET_STORE, 'Set.prototype.values'), 0, KIND_VALUES);
 }
 
 function setEntries() {
-    return new SetIterator(storeOf(this, SET_STORE, 'Set.prototype.entries'), KIND_ENTRIES);
+    return makeSetIterator(storeOf(this, SET_STORE, 'Set.prototype.entries'), 0, KIND_ENTRIES);
 }
 
 /* ---- WeakMap and WeakSet ---- */

@@ -21,7 +21,6 @@
 var RESPONSE = Symbol('Response');
 var BODY = native.BODY;
 var HEADERS = native.HEADERS;
-var NULL_BODY_STATUSES = { 101: true, 103: true, 204: true, 205: true, 304: true };
 var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
@@ -75,22 +74,24 @@ function initialize(response, init, extracted, what) {
                 throw new TypeError(what + 'Invalid statusText');
             }
         }
-        list = native.headersInitList(init.headers);
+        var headers = init.headers;
+        list = headers === void 0 ? [] : native.headersInitList(headers);
     }
     if (extracted !== null) {
-        if (NULL_BODY_STATUSES[status] === true) {
+        /* a null body status (without a number made a key) */
+        if (status === 204 || status === 304 || status === 205 || status === 101 || status === 103) {
             throw new TypeError(what + 'Response with null body status cannot have body');
         }
         if (extracted.type !== null) {
             if (list.length === 0) {
-                list.push('content-type', extracted.type);
+                list = ['content-type', extracted.type];
             } else {
                 native.listAppendDefault(list, 'content-type', extracted.type);
             }
         }
         response[BODY] = extracted;
     }
-    response[RESPONSE] = responseState(status, statusText, list);
+    response[RESPONSE] = makeResponseState('default', status, statusText, '', false, list);
 }
 
 function Response(body, init) {
@@ -98,6 +99,12 @@ function Response(body, init) {
      * subclass's super() calls it without one, on an object of its own) */
     if (new.target === void 0 && !(this instanceof Response)) {
         throw new TypeError("Failed to construct 'Response': Please use the 'new' operator.");
+    }
+    if (typeof body === 'string' && init === void 0) {
+        /* initialize's steps for the commonest case, `new Response(text)` */
+        this[BODY] = makeBodyState(body, null, false, TEXT_TYPE);
+        this[RESPONSE] = makeResponseState('default', 200, '', '', false, ['content-type', TEXT_TYPE]);
+        return;
     }
     initialize(this, init, typeof body === 'string' ? makeBodyState(body, null, false, TEXT_TYPE) :
         (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ");
@@ -114,14 +121,30 @@ function stateOf(response) {
     return state;
 }
 
-['type', 'status', 'statusText', 'url', 'redirected'].forEach(function (name) {
-    Object.defineProperty(Response.prototype, name, {
-        get: function () {
-            var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-            return (state || stateOf(this))[name];
-        },
-        enumerable: true, configurable: true
-    });
+/* (one function each: a getter of a shared function would look its name
+ * up in a closure's scope at every read) */
+function stateGetter(name, get) {
+    Object.defineProperty(Response.prototype, name, { get: get, enumerable: true, configurable: true });
+}
+stateGetter('type', function () {
+    var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+    return (state || stateOf(this)).type;
+});
+stateGetter('status', function () {
+    var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+    return (state || stateOf(this)).status;
+});
+stateGetter('statusText', function () {
+    var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+    return (state || stateOf(this)).statusText;
+});
+stateGetter('url', function () {
+    var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+    return (state || stateOf(this)).url;
+});
+stateGetter('redirected', function () {
+    var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
+    return (state || stateOf(this)).redirected;
 });
 Object.defineProperties(Response.prototype, {
     ok: {

@@ -127,6 +127,74 @@ test('shift, unshift and splice: the arrays the C side leaves to Duktape', funct
     t.deepEqual([1, 2].splice(), [], 'no argument: nothing removed');
 });
 
+test('push: as on array-likes, 2,000 random pushes onto arrays of every size', function (t) {
+    var all = true;
+    for (var round = 0; round < 200 && all; round++) {
+        var array = [], like = { length: 0 };
+        var base = random(3) === 0 ? random(100) : random(6);
+        for (var i = 0; i < base; i++) {
+            array[i] = 'b' + i;
+            like[i] = 'b' + i;
+        }
+        like.length = base;
+        if (random(4) === 0 && base > 1) {
+            delete array[1];
+            delete like[1];
+        }
+        for (var step = 0; step < 10 && all; step++) {
+            var args = [];
+            for (var a = random(5); a > 0; a--) {
+                args.push(random(2) ? { n: a } : 'p' + step + '.' + a);
+            }
+            var r1 = array.push.apply(array, args);
+            var r2 = Array.prototype.push.apply(like, args);
+            all = r1 === r2 && same(t, array, like, 'push of ' + args.length) && all;
+        }
+    }
+    t.ok(all, 'every length returned and every array the same');
+    var big = [];
+    for (var k = 0; k < 100000; k++) {
+        big.push(k);
+    }
+    var sum = 0;
+    for (k = 0; k < big.length; k++) {
+        sum += big[k];
+    }
+    t.ok(big.length === 100000 && sum === 4999950000, 'a 100,000-element array built by push');
+});
+
+test('push: the arrays the C side leaves to Duktape', function (t) {
+    t.throws(function () { Object.freeze([1]).push(2); }, TypeError, 'a frozen array: push throws');
+    var sealed = Object.seal([1]);
+    t.throws(function () { sealed.push(2); }, TypeError, 'a sealed one too');
+    t.equal(sealed.length, 1, 'and keeps its length');
+    var fixed = Object.preventExtensions([1, 2]);
+    t.throws(function () { fixed.push(3); }, TypeError, 'a non-extensible array: push throws');
+    var lengthFixed = [1];
+    Object.defineProperty(lengthFixed, 'length', { writable: false });
+    t.throws(function () { lengthFixed.push(2); }, TypeError, 'a non-writable length: push throws');
+    var seen = [];
+    Object.defineProperty(Array.prototype, 2, {
+        set: function (v) { seen.push(v); }, get: function () { return 'inherited'; }, configurable: true
+    });
+    try {
+        var a = [0, 1];
+        t.equal(a.push('x', 'y'), 4, 'an index setter of Array.prototype: push returns the length');
+        t.deepEqual(seen, ['x'], 'and the setter is called for its index');
+    } finally {
+        delete Array.prototype[2];
+    }
+    var huge = [];
+    huge.length = 4294967295;
+    t.throws(function () { huge.push(1); }, RangeError, 'past 2^32 - 1 elements: a RangeError (as in V8)');
+    var sparse = [];
+    sparse[50] = 'x';
+    t.equal(sparse.push('y'), 52, 'a sparse array');
+    t.ok(sparse[51] === 'y' && !(10 in sparse), 'keeps its holes');
+    t.equal(Array.prototype.push.call({ length: 1 }, 'z'), 2, 'an array-like');
+    t.equal([].push(), 0, 'no items: the length');
+});
+
 test('shift: a long queue', function (t) {
     var queue = [];
     for (var i = 0; i < 20000; i++) {
