@@ -960,13 +960,14 @@ static duk_ret_t fast_string_search(duk_context *ctx)
     if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
-    duk_push_current_function(ctx);                 /* 2 */
-    duk_get_prop_literal(ctx, 2, SYMBOL_KEY);       /* 3: Symbol.search */
-    duk_get_prop(ctx, 0);                           /* 3: R[@@search] */
-    duk_get_prop_literal(ctx, 2, ORIGINAL_KEY);     /* 4: the built-in @@search */
-    duk_get_prop_literal(ctx, 0, "exec");           /* 5 */
-    duk_get_prop_literal(ctx, 2, BUILTIN_EXEC_KEY); /* 6 */
-    duk_get_prop_literal(ctx, 0, "lastIndex");      /* 7 */
+    /* (reads that take no code are made without Duktape's [[Get]]) */
+    duk_push_current_function(ctx);                          /* 2 */
+    fcw_duk_get_prop_literal_fast(ctx, 2, SYMBOL_KEY);       /* 3: Symbol.search */
+    fcw_duk_get_prop_fast(ctx, 0);                           /* 3: R[@@search] */
+    fcw_duk_get_prop_literal_fast(ctx, 2, ORIGINAL_KEY);     /* 4: the built-in @@search */
+    fcw_duk_get_prop_literal_fast(ctx, 0, "exec");           /* 5 */
+    fcw_duk_get_prop_literal_fast(ctx, 2, BUILTIN_EXEC_KEY); /* 6 */
+    fcw_duk_get_prop_literal_fast(ctx, 0, "lastIndex");      /* 7 */
     if (!duk_strict_equals(ctx, 3, 4) || !duk_strict_equals(ctx, 5, 6) || !duk_is_number(ctx, 7) ||
         duk_get_number(ctx, 7) != 0 || signbit(duk_get_number(ctx, 7))) {
         return call_slow(ctx, nargs);
@@ -974,7 +975,7 @@ static duk_ret_t fast_string_search(duk_context *ctx)
     if (!fcw_re_search_index(ctx, 0, 1)) { /* the index */
         return call_slow(ctx, nargs);
     }
-    duk_get_prop_literal(ctx, 0, "lastIndex");
+    fcw_duk_get_prop_literal_fast(ctx, 0, "lastIndex");
     int moved = !duk_is_number(ctx, -1) || duk_get_number(ctx, -1) != 0 || signbit(duk_get_number(ctx, -1));
     duk_pop(ctx);
     if (moved) {

@@ -180,7 +180,7 @@ static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
 /* The program of idx, known to be a RegExp object. */
 static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx_t idx)
 {
-    duk_get_prop_literal(ctx, idx, PROGRAM_KEY);
+    fcw_duk_get_prop_literal_fast(ctx, idx, PROGRAM_KEY);
     double id = duk_get_number_default(ctx, -1, 0);
     duk_pop(ctx);
     if (id > 0) {
@@ -269,6 +269,15 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
 {
     if (!duk_is_object(ctx, idx)) {
         return 0;
+    }
+    /* the common case, a RegExp made or adopted: its own flags found by
+     * one lookup */
+    idx = duk_normalize_index(ctx, idx);
+    duk_push_literal(ctx, FLAGS_KEY);
+    int own = fcw_duk_has_own_key(ctx, idx);
+    duk_pop(ctx);
+    if (own > 0) {
+        return 1;
     }
     if (duk_has_prop_literal(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, 1)) {
         return 1;
@@ -444,7 +453,7 @@ void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_
 
 double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj)
 {
-    duk_get_prop_literal(ctx, obj, "lastIndex");
+    fcw_duk_get_prop_literal_fast(ctx, obj, "lastIndex");
     double n = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : duk_to_number(ctx, -1);
     duk_pop(ctx);
     if (!(n > 0)) {
@@ -688,7 +697,7 @@ static duk_ret_t re_test(duk_context *ctx)
         return duk_error(ctx, DUK_ERR_TYPE_ERROR, "RegExp.prototype.test called on a value that is not an object");
     }
     duk_to_string(ctx, 0);
-    duk_get_prop_literal(ctx, 1, "exec");
+    fcw_duk_get_prop_literal_fast(ctx, 1, "exec");
     if (duk_get_heapptr(ctx, 2) != st->builtin_exec && duk_is_callable(ctx, 2)) {
         duk_dup(ctx, 1);
         duk_dup(ctx, 0);

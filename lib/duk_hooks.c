@@ -2802,6 +2802,70 @@ void fcw_duk_number_install(duk_context *ctx)
     swap_natives(thr, thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
 }
 
+/* ---- plain data reads ---- */
+
+/* The value of key on obj or the first of its prototypes that has it, as
+ * [[Get]] finds it, when that takes no code and no exotic object: 1 with
+ * the value in *out, 0 when no object has the key, -1 when an accessor, a
+ * Proxy or an object with virtual properties (arrays, string objects,
+ * arguments, buffers) is met first. No allocation, no side effect: a
+ * lookup of the key in each object. */
+static int data_get(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_tval **out)
+{
+    duk_int_t e_idx, h_idx;
+    long depth;
+
+    for (depth = 0; obj != NULL; depth++) {
+        if (depth > DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj))
+            return -1;
+        if (duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx)) {
+            if (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
+                return -1;
+            *out = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
+            return 1;
+        }
+        obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj);
+    }
+    return 0;
+}
+
+int fcw_duk_get_data(duk_context *ctx, duk_idx_t obj_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
+    duk_hstring *key = duk_get_hstring(thr, -1);
+    duk_tval *tv = NULL;
+    int found;
+
+    if (obj == NULL || key == NULL || DUK_HSTRING_HAS_ARRIDX(key) || (found = data_get(thr, obj, key, &tv)) < 0)
+        return 0;
+    duk_pop(ctx);
+    if (found)
+        duk_push_tval(thr, tv);
+    else
+        duk_push_undefined(ctx);
+    return 1;
+}
+
+int fcw_duk_has_own_key(duk_context *ctx, duk_idx_t obj_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
+    duk_hstring *key = duk_get_hstring(thr, -1);
+    duk_int_t e_idx, h_idx;
+
+    if (obj == NULL || key == NULL || DUK_HSTRING_HAS_ARRIDX(key) || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj))
+        return -1;
+    return duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx) ? 1 : 0;
+}
+
+void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx)
+{
+    obj_idx = duk_require_normalize_index(ctx, obj_idx);
+    if (!fcw_duk_get_data(ctx, obj_idx))
+        (void) duk_get_prop(ctx, obj_idx);
+}
+
 /* ---- external string data (DUK_USE_EXTSTR_INTERN_CHECK, lib/duk-config.sh) ----
  *
  * Duktape concatenates strings (`a + b`, `s += t`, concat, join) by

@@ -23,6 +23,23 @@ void fcw_duk_extstr_setup(duk_alloc_function alloc_func, int (*share)(void *bloc
  * the tests). */
 int fcw_duk_is_external_string(duk_context *ctx, duk_idx_t idx);
 
+/* With a key (a string, not an array index, or a symbol) on the stack
+ * top: when [[Get]] of it on the object at obj_idx takes no code (it finds
+ * a data property, or nothing, through ordinary objects only: no accessor,
+ * Proxy, array, string object, arguments or buffer on the way), replaces
+ * the key by the value, as duk_get_prop would, and returns 1; else leaves
+ * the stack as it is and returns 0. A few lookups, no allocation. */
+int fcw_duk_get_data(duk_context *ctx, duk_idx_t obj_idx);
+/* With a key (as above) on the stack top, left there: 1 if the object at
+ * obj_idx, an ordinary one, has it as an own property, 0 if not, -1 if
+ * the object is not ordinary (a Proxy, an array, ...: ask Duktape). */
+int fcw_duk_has_own_key(duk_context *ctx, duk_idx_t obj_idx);
+/* duk_get_prop through fcw_duk_get_data when it can. */
+void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx);
+/* ... of a literal key */
+#define fcw_duk_get_prop_literal_fast(ctx, obj_idx, lit) \
+    (duk_push_literal((ctx), lit), fcw_duk_get_prop_fast((ctx), (obj_idx) < 0 ? (obj_idx) - 1 : (obj_idx)))
+
 /* The heap's user data (duk_create_heap's udata): the same for every
  * thread of the heap, read without a property lookup. */
 void *fcw_duk_heap_udata(duk_context *ctx);

@@ -254,6 +254,43 @@ test('String.prototype.search: the built-in RegExp and everything else', functio
     t.equal('\ud83d\ude00a'.search(new RegExp('a', 'u')), 2, 'astral text');
     t.equal(String.prototype.search.name, 'search', 'name');
     t.equal(String.prototype.search.length, 1, 'length');
+    /* the reads the C side makes without [[Get]] still see getters and
+     * proxies */
+    var calls = [];
+    var viaGetter = /b/;
+    Object.defineProperty(viaGetter, 'exec', {
+        get: function () { calls.push('exec got'); return RegExp.prototype.exec; }, configurable: true
+    });
+    t.equal('abc'.search(viaGetter), 1, 'an exec accessor: the match');
+    t.deepEqual(calls, ['exec got'], 'and the getter is called');
+    var saved = Object.getOwnPropertyDescriptor(RegExp.prototype, Symbol.search);
+    Object.defineProperty(RegExp.prototype, Symbol.search, {
+        get: function () { calls.push('search got'); return function () { return 'replaced'; }; }, configurable: true
+    });
+    try {
+        t.equal('abc'.search(/b/), 'replaced', 'an @@search accessor on RegExp.prototype is called');
+    } finally {
+        Object.defineProperty(RegExp.prototype, Symbol.search, saved);
+    }
+    t.equal('abc'.search(/c/), 2, 'and once restored, the built-in again');
+    var seen = [];
+    var proxy = new Proxy(/c/, { get: function (target, key) { seen.push(String(key)); return target[key]; } });
+    var threw = false;
+    try {
+        'abc'.search(proxy);
+    } catch (e) {
+        threw = e instanceof TypeError;
+    }
+    t.ok(seen.indexOf('Symbol(Symbol.search)') >= 0 && (threw || seen.length > 1), 'a Proxy: its get trap is asked');
+    var sub = /b/;
+    Object.setPrototypeOf(sub, Object.create(RegExp.prototype, {
+        exec: { value: function () { return { index: 7 }; } }
+    }));
+    t.equal('abc'.search(sub), 7, 'an exec of a prototype in between');
+    var li = /b/g;
+    li.lastIndex = 5;
+    t.equal('abcb'.search(li), 1, 'lastIndex is set aside');
+    t.equal(li.lastIndex, 5, 'and put back');
     t.throws(function () { new String.prototype.search(/a/); }, TypeError, 'not a constructor');
     t.equal('ab'.search(Object.freeze(/b/)), 1, 'a frozen RegExp');
     t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
