@@ -33,8 +33,10 @@ my $bundle = FcwTest::read_file("$dir/cases.js");
 unlike($bundle, qr/function\s*\*|_ts_generator\(this,/, 'no generator function or state machine is left');
 my $gens = () = $bundle =~ /return _fcw_co_gen\(this, arguments, function \([\w\$, ]*\) \{ "use duk notail";/g;
 cmp_ok($gens, '>=', 15, "generator functions run their bodies on coroutines ($gens)");
-my $asyncs = () = $bundle =~ /_fcw_co_async\([^,\n]+, [^,\n]+, function\(\) \{ "use duk notail";/g;
+my $asyncs = () = $bundle =~ /_fcw_co_async\((?:[^,\n]+, [^,\n]+|[^,\n]+, \[[^\]\n]*\]), (?:function\(\) \{ "use duk notail";|_fcw_hoisted_\d+_\w+)/g;
 cmp_ok($asyncs, '>=', 10, "async functions too ($asyncs)");
+my $moved = () = $bundle =~ /^function _fcw_hoisted_\d+_\w+\([\w\$, ]*\) \{ "use duk notail";/mg;
+cmp_ok($moved, '>=', 10, "most of their bodies moved out of them, taking what they use as parameters ($moved)");
 my @nows = $bundle =~ /function (now\w+)\([^)]*\) \{ "use duk notail";\n\s*(?:var [^\n]*\n\s*)*return _fcw_co_now\(/g;
 is_deeply([sort @nows], [sort qw(nowValue nowThrows nowPromise nowThenable nowThis nowNested)],
     'those without an await of their own run their bodies without one') or diag("@nows");

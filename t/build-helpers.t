@@ -78,7 +78,8 @@ is($without, $node, 'fcworker on SWC\'s helpers prints the same');
 is($rc, 0, 'fcworker-build builds the cases for coroutines') or diag($out);
 my $co = FcwTest::read_file("$dir/co.js");
 unlike($co, qr/\b_ts_generator\(this,|function\s*\*/, 'no state machine and no generator is left');
-my $co_runs = () = $co =~ /\breturn _fcw_co_async\((?:void 0|this|_this\d*), (?:void 0|arguments), function\(\) \{ "use duk notail";\n/g;
+# (the body inline, or moved out with the names it takes: lib/hoist-closures.js)
+my $co_runs = () = $co =~ /\breturn _fcw_co_async\((?:void 0|this|_this\d*), (?:void 0|arguments|\[[\w\$, ]*\]), (?:function\(\) \{ "use duk notail";\n|_fcw_hoisted_\d+_\w+)/g;
 cmp_ok($co_runs, '>=', 5, "the async functions run their bodies on coroutines ($co_runs)");
 my ($co_rc, $co_out) = run($jsrun, "$dir/co.js");
 is($co_rc, 0, 'the coroutine build runs in fcworker') or diag($co_out);

@@ -29,9 +29,20 @@ my ($rc, $out) = run($tool, "$top/t/build-hoist/cases.mjs", '-o', "$dir/cases.js
 is($rc, 0, 'fcworker-build builds the cases') or diag($out);
 my $bundle = FcwTest::read_file("$dir/cases.js");
 my @moved = sort $bundle =~ /^function _fcw_hoisted_\d+_(\w+)\(/mg;
+# the closures that need nothing of their function and are only called,
+# and the bodies of async functions that take only their function's names
+# (moved with them as parameters); an async arrow's body is named `async`
+# (movedAsyncNested's `inner` is moved twice: the arrow, only called, and
+# its body)
 is_deeply(\@moved, [sort qw(movedNormalize movedNormalize movedSum movedThis inner movedWithCatch movedNested
-    movedLater movedThrows)], 'the closures moved are those that need nothing of their function and are only called')
+    movedLater movedThrows movedAsync movedAsyncNoParams movedAsyncMethod movedAsyncThrows movedAsyncNested
+    inner inner async movedOuterLevel movedInnerLevel)], 'the functions moved are those that need nothing of the function around them')
     or diag("moved: @moved");
+like($bundle, qr/return _fcw_co_async\(void 0, \[a, b\], _fcw_hoisted_\d+_movedAsync\s/,
+    "an async body gets its function's parameters");
+like($bundle, qr/^function _fcw_hoisted_\d+_movedAsync\(a, b\) \{ "use duk notail";$/m, 'as its own');
+like($bundle, qr/return _fcw_co_async\(this, \[step\d*\], _fcw_hoisted_\d+_movedAsyncMethod\s/,
+    "a method's body keeps its this");
 like($bundle, qr/var movedNormalize = \w+ === "svg" \? _fcw_hoisted_\d+_movedNormalize\s+: _fcw_hoisted_\d+_movedNormalize\s+;/,
     'both branches of a conditional');
 unlike($bundle, qr/_fcw_hoisted_\d+_kept/, 'none of the others');

@@ -33,6 +33,16 @@ step('render div', () => render('div', ['ab', 'cde']));
 step('render svg', () => render('svg', ['ab', 'cde']));
 step('called twice, same answers', () => JSON.stringify(render('div', ['x'])) === JSON.stringify(render('div', ['x'])));
 
+// one inside another: both moved, the inner one out of the outer's text
+function twoLevels(v) {
+  const movedOuterLevel = (x) => {
+    const movedInnerLevel = (y) => y * 3;
+    return movedInnerLevel(x) + 1;
+  };
+  return movedOuterLevel(v);
+}
+step('one moved function inside another', () => [twoLevels(2), twoLevels(5)]);
+
 // ---- kept: each would behave otherwise, or might
 function kept(tag, items) {
   const local = 5;
@@ -111,4 +121,34 @@ function throws() {
   return movedThrows(1);
 }
 step('a moved function throws', throws);
-out('end');
+// ---- the bodies of async functions: moved out with the names they take
+let asyncOut = [];
+async function movedAsync(a, b) {
+  const first = await a;
+  a = first + 1; // its own copy of the parameter
+  return [first, a, b, await Promise.resolve(b * 2)];
+}
+async function movedAsyncNoParams() {
+  await null;
+  return base;
+}
+const counter = { n: 0, async movedAsyncMethod(step) { await null; this.n += step; return this.n; } };
+function keptOuter(k) {
+  async function keptAsyncCapture(x) { await null; return x + k; } // uses k of keptOuter
+  return keptAsyncCapture(1);
+}
+async function keptAsyncArguments() { await null; return arguments.length; }
+const keptAsyncNamed = async function again(n) { await null; return n > 0 ? again(n - 1) : 'down'; };
+async function movedAsyncThrows(why) { await null; throw new TypeError(why); }
+async function movedAsyncNested(x) {
+  const inner = async (y) => { await null; return y * 10; };
+  return [await inner(x), await inner(x + 1)];
+}
+(async () => {
+  asyncOut.push(await movedAsync(1, 5), await movedAsyncNoParams(), await counter.movedAsyncMethod(2),
+    await counter.movedAsyncMethod(3), await keptOuter(41), await keptAsyncArguments(1, 2, 3), await keptAsyncNamed(3));
+  try { await movedAsyncThrows('async why'); } catch (e) { asyncOut.push(`${e.name}: ${e.message}`); }
+  asyncOut.push(await movedAsyncNested(2));
+  out(`async: ${JSON.stringify(asyncOut)}`);
+  out('end');
+})();

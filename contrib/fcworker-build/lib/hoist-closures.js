@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * Moves out of their functions the closures that need nothing of them.
+ * Moves out of their functions the closures that need nothing of them
+ * (and, below, the bodies of async functions that need nothing but their
+ * function's parameters).
  *
  *     function toStringToBuffer(buffer) {
  *         var normalizeKey = tag === "svg" ? function(key) { ... } : function(key) { ... };
@@ -198,6 +200,7 @@ function findHoists(ast) {
     const uses = new Map(); /* scope -> Map(name -> [{ node, parent }]) */
     const outerOf = new Map(); /* FunctionExpression -> scopes around it */
     const freeOf = new Map(); /* FunctionExpression -> Set of scopes its free names resolve to (null: global) */
+    const freeNamesOf = new Map(); /* FunctionExpression -> Map(free name -> scope it resolves to) */
     const evalUsers = new Set(); /* every scope with a use of `eval` inside */
     eachReference(wrapper, (id, parent, scopes) => {
         if (id.name === 'eval') {
@@ -226,8 +229,10 @@ function findHoists(ast) {
             if (!outerOf.has(s)) {
                 outerOf.set(s, scopes.slice(0, i));
                 freeOf.set(s, new Set());
+                freeNamesOf.set(s, new Map());
             }
             freeOf.get(s).add(where);
+            freeNamesOf.get(s).set(id.name, where);
         }
     });
     /* a function expression qualifies if its free names all go to the
@@ -290,7 +295,125 @@ function findHoists(ast) {
             }
         }
     }
+    for (const h of hoists) {
+        h.hoistKind = 'called';
+    }
+    hoists.push(...asyncBodies(wrapper, freeNamesOf, uses, evalUsers, declared));
     return hoists.sort((a, b) => a.start - b.start);
+}
+
+/* ---- the bodies of lowered async functions ----
+ *
+ * Every call of an async function that lib/coroutines.js lowered makes its
+ * body a new closure:
+ *
+ *     function f(c, next) {
+ *         return _fcw_co_async(void 0, void 0, function() { ... c ... });
+ *     }
+ *
+ * and with it f's environment record (the body uses f's parameters).
+ * When the body uses, besides its own names, only f's parameters and
+ * `var`s, the wrapper's names and globals, it is written once as a
+ * declaration that takes them as parameters, and the runtime calls it
+ * with them (coroutines.js's third argument is what the body is applied
+ * to, its `this` the first):
+ *
+ *     function f(c, next) {
+ *         return _fcw_co_async(void 0, [c, next], _fcw_hoisted_N_f);
+ *     ...
+ *     function _fcw_hoisted_N_f(c, next) { ... c ... }
+ *
+ * f has nothing but that `return` (after `var`s without values, which
+ * are then undefined in the body as they were), so nothing else sees its
+ * variables; the body must not use `arguments` (it would see the array)
+ * nor `eval`, nor may f. An async call and its await: about 4,700
+ * instructions less (a closure, its properties and f's record). */
+const CO_HELPERS = new Set(['_fcw_co_async', '_fcw_co_now']);
+
+function isVoid0(node) {
+    return node.type === 'UnaryExpression' && node.operator === 'void' && node.argument.type === 'Literal' &&
+        node.argument.value === 0;
+}
+
+function asyncBodies(wrapper, freeNamesOf, uses, evalUsers, declared) {
+    const found = [];
+    const visit = (node, fn) => {
+        if (!node || typeof node.type !== 'string') {
+            return;
+        }
+        if ((node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node !== wrapper) {
+            const body = node.body.body;
+            const last = body[body.length - 1];
+            const call = last && last.type === 'ReturnStatement' ? last.argument : null;
+            const only = body.slice(0, -1).every((st) =>
+                st.type === 'VariableDeclaration' && st.declarations.every((d) => d.init === null) ||
+                st.type === 'ExpressionStatement' && st.directive !== undefined);
+            if (call && only && call.type === 'CallExpression' && call.callee.type === 'Identifier' &&
+                CO_HELPERS.has(call.callee.name) && call.arguments.length === 3 && isVoid0(call.arguments[1]) &&
+                call.arguments[2].type === 'FunctionExpression') {
+                const body2 = call.arguments[2];
+                const params = asyncBodyParams(node, body2, freeNamesOf, uses, evalUsers, wrapper);
+                if (params !== null) {
+                    body2.hoistKind = 'async';
+                    body2.variable = node.id ? node.id.name : 'async';
+                    body2.argsNode = call.arguments[1];
+                    body2.bodyParams = params;
+                    found.push(body2);
+                }
+            }
+        }
+        for (const key of Object.keys(node)) {
+            const v = node[key];
+            if (Array.isArray(v)) {
+                v.forEach((c) => visit(c, fn));
+            } else if (v && typeof v.type === 'string') {
+                visit(v, fn);
+            }
+        }
+    };
+    visit(wrapper.body, wrapper);
+    return found;
+}
+
+/* The names the body of the async function f takes from f, in f's order
+ * (its parameters, then its vars), or null when the body cannot move. */
+function asyncBodyParams(f, body, freeNamesOf, uses, evalUsers, wrapper) {
+    if (body.params.length > 0 || body.id || evalUsers.has(body) || evalUsers.has(f) ||
+        f.params.some((p) => p.type !== 'Identifier')) {
+        return null;
+    }
+    const own = uses.get(body);
+    if (own && own.has('arguments')) {
+        return null;
+    }
+    const fromF = new Set();
+    const free = freeNamesOf.get(body) || new Map();
+    for (const [name, scope] of free) {
+        if (scope === null || scope === wrapper) {
+            continue;
+        }
+        if (scope !== f || name === 'arguments' || (f.id && f.id.name === name && !isVarOf(f, name) &&
+            !f.params.some((p) => p.name === name))) {
+            return null;
+        }
+        fromF.add(name);
+    }
+    const names = f.params.map((p) => p.name).filter((n) => fromF.has(n));
+    for (const st of f.body.body) {
+        if (st.type === 'VariableDeclaration') {
+            for (const d of st.declarations) {
+                if (fromF.has(d.id.name) && names.indexOf(d.id.name) < 0) {
+                    names.push(d.id.name);
+                }
+            }
+        }
+    }
+    /* every name taken from f is one of those */
+    return names.length === fromF.size ? names : null;
+}
+
+function isVarOf(f, name) {
+    return f.body.body.some((st) => st.type === 'VariableDeclaration' && st.declarations.some((d) => d.id.name === name));
 }
 
 /* ---- source map mappings: lines of segments [column, source, line,
@@ -357,13 +480,25 @@ function segmentsOf(lines, l, from, to, shift) {
 }
 
 /* (line, column) of offset in code, 0-based */
-function position(code, offset) {
-    let line = 0, at = code.indexOf('\n');
-    while (at >= 0 && at < offset) {
-        line++;
-        at = code.indexOf('\n', at + 1);
+function lineStarts(code) {
+    const starts = [0];
+    for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
     }
-    return [line, offset - code.lastIndexOf('\n', offset - 1) - 1];
+    return starts;
+}
+
+function position(starts, offset) {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return [lo, offset - starts[lo]];
 }
 
 function hoist(code, ast, map) {
@@ -375,24 +510,46 @@ function hoist(code, ast, map) {
     const lines = map ? decodeMappings(map.mappings) : null;
     const out = [];
     const outLines = [];
-    let last = 0;
     const decls = [];
-    found.forEach((fn, i) => {
+    const starts = lineStarts(code);
+    /* each function's edit: its text [start, end) becomes its name (for
+     * an async body, after the arguments' array) and spaces; the
+     * declaration is made of its text [from, to) after head */
+    const items = found.map((fn, i) => {
         const name = PREFIX + (i + 1) + '_' + (fn.id ? fn.id.name : fn.variable);
-        const text = code.slice(fn.start, fn.end);
-        /* the function's text becomes its name and spaces, its line
-         * breaks kept (a first line shorter than the name grows) */
-        const nl = text.search(/[\n\r\u2028\u2029]/);
-        const first = nl < 0 ? text.length : nl;
-        out.push(code.slice(last, fn.start), name + ' '.repeat(Math.max(0, first - name.length)) +
-            (nl < 0 ? '' : text.slice(nl).replace(/[^\n\r\u2028\u2029]/g, ' ')));
-        last = fn.end;
-        /* `function` [name] `(` ... : the declaration keeps the rest */
-        const paren = text.indexOf('(');
-        decls.push({ from: fn.start + paren, to: fn.end, head: `function ${name}` });
+        if (fn.hoistKind === 'async') {
+            const args = fn.bodyParams.length > 0 ? `[${fn.bodyParams.join(', ')}]` : 'void 0';
+            return { start: fn.argsNode.start, end: fn.end, lead: args + code.slice(fn.argsNode.end, fn.start) + name,
+                from: code.lastIndexOf(')', fn.body.start) + 1, to: fn.end,
+                head: `function ${name}(${fn.bodyParams.join(', ')})` };
+        }
+        return { start: fn.start, end: fn.end, lead: name, from: fn.start + code.slice(fn.start, fn.end).indexOf('('),
+            to: fn.end, head: `function ${name}` };
     });
-    out.push(code.slice(last, closeAt), '\n');
-    const [closeLine, closeCol] = position(code, closeAt);
+    /* code [a, b) with the edits of the items in it, an item inside
+     * another's text left to that one's declaration */
+    const render = (a, b) => {
+        let text = '', pos = a;
+        for (const it of items) {
+            if (it.start < pos || it.end > b) {
+                continue;
+            }
+            const old = code.slice(it.start, it.end);
+            /* line breaks kept (a first line shorter than the name grows) */
+            const nl = old.search(/[\n\r\u2028\u2029]/);
+            const first = nl < 0 ? old.length : nl;
+            text += code.slice(pos, it.start) + it.lead + ' '.repeat(Math.max(0, first - it.lead.length)) +
+                (nl < 0 ? '' : old.slice(nl).replace(/[^\n\r\u2028\u2029]/g, ' '));
+            pos = it.end;
+        }
+        return text + code.slice(pos, b);
+    };
+    out.push(render(0, closeAt));
+    for (const it of items) {
+        decls.push({ from: it.from, to: it.to, head: it.head, text: render(it.from, it.to) });
+    }
+    out.push('\n');
+    const [closeLine, closeCol] = position(starts, closeAt);
     if (lines) {
         for (let l = 0; l < closeLine; l++) {
             outLines.push(lines[l] || []);
@@ -400,11 +557,10 @@ function hoist(code, ast, map) {
         outLines.push(segmentsOf(lines, closeLine, 0, closeCol, 0));
     }
     for (const d of decls) {
-        const text = code.slice(d.from, d.to);
-        out.push(d.head, text, '\n');
+        out.push(d.head, d.text, '\n');
         if (lines) {
-            const [l0, c0] = position(code, d.from);
-            const [l1, c1] = position(code, d.to);
+            const [l0, c0] = position(starts, d.from);
+            const [l1, c1] = position(starts, d.to);
             for (let l = l0; l <= l1; l++) {
                 const from = l === l0 ? c0 : 0;
                 const to = l === l1 ? c1 : Infinity;
