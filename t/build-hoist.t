@@ -111,4 +111,19 @@ for (1 .. 50) {
 like($log, qr/failed: no names.*worker\.js:5/s, 'logged at its line of the source') or diag($log);
 $pool->stop;
 
+# a script that names the prefix itself is left as it is
+FcwTest::write_file("$dir/named.js", <<'JS');
+function f(k) {
+  const _fcw_hoisted_1_mine = (x) => x + 1;
+  const g = (y) => y * 2;
+  return _fcw_hoisted_1_mine(g(k));
+}
+print(f(3));
+JS
+($rc, $out) = run($tool, "$dir/named.js", '-o', "$dir/named.out.js");
+is($rc, 0, 'fcworker-build builds a script that uses the prefix') or diag($out);
+unlike(FcwTest::read_file("$dir/named.out.js"), qr/^function _fcw_hoisted/m, 'and moves nothing out of it');
+my ($n_rc, $n_out) = run(FcwTest::jsrun(), "$dir/named.out.js");
+is($n_out, "7\n", 'which runs as written');
+
 done_testing();

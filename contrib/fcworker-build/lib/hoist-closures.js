@@ -502,6 +502,10 @@ function position(starts, offset) {
 }
 
 function hoist(code, ast, map) {
+    /* (a script that has the prefix already, of its own, is left as it is) */
+    if (code.indexOf(PREFIX) >= 0) {
+        return null;
+    }
     const found = findHoists(ast);
     if (found.length === 0) {
         return null;
