@@ -5,7 +5,8 @@
 # when missing), checks that each output parses as ES5 with acorn apart from
 # its final `export default NAME;`, that a second build gives the same bytes,
 # that the source map is a v3 map pointing back into the worker's sources,
-# and runs each worker's cases.json in Node (test/run-cases.js). It also
+# and runs each worker's cases.json in Node (test/run-cases.js) on its
+# --portable build (the default one needs fcworker's runtime). It also
 # checks that build errors are reported as file:line:column of the original
 # source. Ends with "N passed, N failed"; exit status 1 if anything failed.
 
@@ -88,7 +89,13 @@ check_worker() {
     "$build" "$dir/$entry" -o "$out" --sourcemap
     if cmp -s "$out" "$work/$name.first.js"; then pass "$name: deterministic"; else fail "$name: deterministic"; fi
     if check_map "$out" "$dir/$entry"; then pass "$name: source map"; else fail "$name: source map"; fi
-    if node "$tool_dir/test/run-cases.js" "$dir" "$out" >"$work/$name.cases" 2>&1; then
+    # Node runs the --portable build: the default one needs fcworker's
+    # runtime (its generators and async functions are its coroutines)
+    if ! "$build" "$dir/$entry" -o "$work/$name/portable.js" --portable; then
+        fail "$name: --portable build"
+        return
+    fi
+    if node "$tool_dir/test/run-cases.js" "$dir" "$work/$name/portable.js" >"$work/$name.cases" 2>&1; then
         pass "$name: cases ($(tail -n 1 "$work/$name.cases"))"
     else
         sed 's/^/    /' "$work/$name.cases"
