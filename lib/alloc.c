@@ -64,8 +64,6 @@
 #define POOL_CLASSES (POOL_MAX / POOL_GRAIN + 1)
 #define POOL_SLAB (64 * 1024)
 #define HEADER sizeof(size_t)
-/* the mark of a block with a second owner, in its size word */
-#define SHARED ((size_t)1 << (sizeof(size_t) * 8 - 1))
 /* Sizes served from the lists (none under AddressSanitizer). */
 #define IS_SMALL(size) (POOL_MAX > 0 && (size) <= POOL_MAX)
 
@@ -186,7 +184,7 @@ void *fcw_alloc(size_t size)
         }
         return carve(usable);
     }
-    if (size >= SHARED - HEADER - 16) {
+    if (size >= FCW_ALLOC_SHARED - HEADER - 16) {
         return NULL;
     }
     size_t *block = large_block(size);
@@ -203,8 +201,8 @@ size_t fcw_alloc_free(void *p)
         return 0;
     }
     size_t size = *header_of(p);
-    if (size & SHARED) {
-        *header_of(p) = size & ~SHARED; /* the other owner frees it */
+    if (size & FCW_ALLOC_SHARED) {
+        *header_of(p) = size & ~FCW_ALLOC_SHARED; /* the other owner frees it */
         return 0;
     }
     if (IS_SMALL(size)) {
@@ -222,10 +220,10 @@ size_t fcw_alloc_free(void *p)
 int fcw_alloc_share(void *p)
 {
     size_t size = *header_of(p);
-    if (IS_SMALL(size) || (size & SHARED)) {
+    if (IS_SMALL(size) || (size & FCW_ALLOC_SHARED)) {
         return 0;
     }
-    *header_of(p) = size | SHARED;
+    *header_of(p) = size | FCW_ALLOC_SHARED;
     return 1;
 }
 
@@ -239,14 +237,14 @@ void *fcw_alloc_realloc(void *p, size_t size)
         return NULL;
     }
     size_t old = *header_of(p);
-    if (old & SHARED) {
+    if (old & FCW_ALLOC_SHARED) {
         /* (no owner resizes a shared block; were one to, it gets a block
          * of its own and the other keeps this one) */
-        old &= ~SHARED;
+        old &= ~FCW_ALLOC_SHARED;
     } else if (IS_SMALL(size) && IS_SMALL(old) && class_size(size) == old) {
         return p;
     } else if (!IS_SMALL(size) && !IS_SMALL(old) && !in_arena(p)) {
-        if (size >= SHARED - HEADER - 16) {
+        if (size >= FCW_ALLOC_SHARED - HEADER - 16) {
             return NULL;
         }
         size_t *block = realloc(header_of(p), HEADER + size + 1);

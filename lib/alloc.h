@@ -26,18 +26,22 @@ int fcw_alloc_share(void *p);
  * freed in it are not reused. 0, or -1 if there is none (already made, a
  * failed mmap, built with AddressSanitizer): malloc as before. */
 int fcw_alloc_arena(size_t size);
+/* The mark of a block with a second owner (fcw_alloc_share): the top bit
+ * of the size word in front of it. */
+#define FCW_ALLOC_SHARED ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
 /* The bytes a block holds (what the engine counts against its limit): the
  * size word in front of every block. Inline: the engine asks on every
  * allocation and free. */
 static inline size_t fcw_alloc_size(const void *p)
 {
-    return ((const size_t *)p)[-1] & ~((size_t)1 << (sizeof(size_t) * 8 - 1));
+    return ((const size_t *)p)[-1] & ~FCW_ALLOC_SHARED;
 }
 
 /* Whether the block p has a second owner (fcw_alloc_share). */
 static inline int fcw_alloc_shared(const void *p)
 {
-    return (((const size_t *)p)[-1] >> (sizeof(size_t) * 8 - 1)) != 0;
+    return (((const size_t *)p)[-1] & FCW_ALLOC_SHARED) != 0;
 }
 
 #endif

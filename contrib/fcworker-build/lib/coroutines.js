@@ -123,8 +123,9 @@ function dropStar(ms, code, fn) {
     }
 }
 
-function rewriteBody(ms, code, fn, isGenerator) {
-    const { yields, catches } = ownNodes(fn);
+/* own: ownNodes(fn), when the caller has it */
+function rewriteBody(ms, code, fn, isGenerator, own = ownNodes(fn)) {
+    const { yields, catches } = own;
     for (const y of yields) {
         const helper = y.delegate ? '_fcw_yield_star(' : '_fcw_yield(';
         if (y.argument === null) {
@@ -179,12 +180,13 @@ function transform(code) {
              * stays (acorn-walk visits the inner call first anyway) */
             /* a body without an await of its own runs to its end at the
              * call: no coroutine for it (the runtime's coNow) */
-            const helper = ownNodes(fn).yields.length === 0 ? '_fcw_co_now' : '_fcw_co_async';
+            const own = ownNodes(fn);
+            const helper = own.yields.length === 0 ? '_fcw_co_now' : '_fcw_co_async';
             ms.overwrite(call.start, fn.start, `${helper}(${self}, ${args}, `, { contentOnly: true });
             dropStar(ms, code, fn);
             ms.appendLeft(fn.body.start + 1, ` ${DIRECTIVE}`);
             ms.overwrite(fn.end, call.end, ')', { contentOnly: true });
-            rewriteBody(ms, code, fn, false);
+            rewriteBody(ms, code, fn, false, own);
         }
     });
     const generators = [];

@@ -48,6 +48,8 @@
  */
 'use strict';
 
+const walk = require('acorn-walk');
+
 const PREFIX = '_fcw_hoisted_';
 
 /* The names a function scope declares: parameters, `var`s and function
@@ -198,9 +200,7 @@ function findHoists(ast) {
     };
     /* every reference, by the scope its name resolves to */
     const uses = new Map(); /* scope -> Map(name -> [{ node, parent }]) */
-    const outerOf = new Map(); /* FunctionExpression -> scopes around it */
-    const freeOf = new Map(); /* FunctionExpression -> Set of scopes its free names resolve to (null: global) */
-    const freeNamesOf = new Map(); /* FunctionExpression -> Map(free name -> scope it resolves to) */
+    const freeNamesOf = new Map(); /* FunctionExpression -> Map(free name -> scope it resolves to, null: global) */
     const evalUsers = new Set(); /* every scope with a use of `eval` inside */
     eachReference(wrapper, (id, parent, scopes) => {
         if (id.name === 'eval') {
@@ -226,12 +226,9 @@ function findHoists(ast) {
             if (s.type !== 'FunctionExpression') {
                 continue;
             }
-            if (!outerOf.has(s)) {
-                outerOf.set(s, scopes.slice(0, i));
-                freeOf.set(s, new Set());
+            if (!freeNamesOf.has(s)) {
                 freeNamesOf.set(s, new Map());
             }
-            freeOf.get(s).add(where);
             freeNamesOf.get(s).set(id.name, where);
         }
     });
@@ -241,9 +238,9 @@ function findHoists(ast) {
         if (evalUsers.has(fn)) {
             return false;
         }
-        const free = freeOf.get(fn);
+        const free = freeNamesOf.get(fn);
         if (free) {
-            for (const scope of free) {
+            for (const scope of free.values()) {
                 if (scope !== null && scope !== wrapper) {
                     return false;
                 }
@@ -298,7 +295,7 @@ function findHoists(ast) {
     for (const h of hoists) {
         h.hoistKind = 'called';
     }
-    hoists.push(...asyncBodies(wrapper, freeNamesOf, uses, evalUsers, declared));
+    hoists.push(...asyncBodies(wrapper, freeNamesOf, uses, evalUsers));
     return hoists.sort((a, b) => a.start - b.start);
 }
 
@@ -335,43 +332,33 @@ function isVoid0(node) {
         node.argument.value === 0;
 }
 
-function asyncBodies(wrapper, freeNamesOf, uses, evalUsers, declared) {
+function asyncBodies(wrapper, freeNamesOf, uses, evalUsers) {
     const found = [];
-    const visit = (node, fn) => {
-        if (!node || typeof node.type !== 'string') {
+    walk.full(wrapper.body, (node) => {
+        if (node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration') {
             return;
         }
-        if ((node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node !== wrapper) {
-            const body = node.body.body;
-            const last = body[body.length - 1];
-            const call = last && last.type === 'ReturnStatement' ? last.argument : null;
-            const only = body.slice(0, -1).every((st) =>
-                st.type === 'VariableDeclaration' && st.declarations.every((d) => d.init === null) ||
-                st.type === 'ExpressionStatement' && st.directive !== undefined);
-            if (call && only && call.type === 'CallExpression' && call.callee.type === 'Identifier' &&
-                CO_HELPERS.has(call.callee.name) && call.arguments.length === 3 && isVoid0(call.arguments[1]) &&
-                call.arguments[2].type === 'FunctionExpression') {
-                const body2 = call.arguments[2];
-                const params = asyncBodyParams(node, body2, freeNamesOf, uses, evalUsers, wrapper);
-                if (params !== null) {
-                    body2.hoistKind = 'async';
-                    body2.variable = node.id ? node.id.name : 'async';
-                    body2.argsNode = call.arguments[1];
-                    body2.bodyParams = params;
-                    found.push(body2);
-                }
-            }
+        const body = node.body.body;
+        const last = body[body.length - 1];
+        const call = last && last.type === 'ReturnStatement' ? last.argument : null;
+        const only = body.slice(0, -1).every((st) =>
+            st.type === 'VariableDeclaration' && st.declarations.every((d) => d.init === null) ||
+            st.type === 'ExpressionStatement' && st.directive !== undefined);
+        if (!call || !only || call.type !== 'CallExpression' || call.callee.type !== 'Identifier' ||
+            !CO_HELPERS.has(call.callee.name) || call.arguments.length !== 3 || !isVoid0(call.arguments[1]) ||
+            call.arguments[2].type !== 'FunctionExpression') {
+            return;
         }
-        for (const key of Object.keys(node)) {
-            const v = node[key];
-            if (Array.isArray(v)) {
-                v.forEach((c) => visit(c, fn));
-            } else if (v && typeof v.type === 'string') {
-                visit(v, fn);
-            }
+        const fn = call.arguments[2];
+        const params = asyncBodyParams(node, fn, freeNamesOf, uses, evalUsers, wrapper);
+        if (params !== null) {
+            fn.hoistKind = 'async';
+            fn.variable = node.id ? node.id.name : 'async';
+            fn.argsNode = call.arguments[1];
+            fn.bodyParams = params;
+            found.push(fn);
         }
-    };
-    visit(wrapper.body, wrapper);
+    });
     return found;
 }
 
@@ -392,8 +379,7 @@ function asyncBodyParams(f, body, freeNamesOf, uses, evalUsers, wrapper) {
         if (scope === null || scope === wrapper) {
             continue;
         }
-        if (scope !== f || name === 'arguments' || (f.id && f.id.name === name && !isVarOf(f, name) &&
-            !f.params.some((p) => p.name === name))) {
+        if (scope !== f) {
             return null;
         }
         fromF.add(name);
@@ -408,12 +394,9 @@ function asyncBodyParams(f, body, freeNamesOf, uses, evalUsers, wrapper) {
             }
         }
     }
-    /* every name taken from f is one of those */
+    /* every name taken from f is one of those (not f's own name, nor its
+     * arguments) */
     return names.length === fromF.size ? names : null;
-}
-
-function isVarOf(f, name) {
-    return f.body.body.some((st) => st.type === 'VariableDeclaration' && st.declarations.some((d) => d.id.name === name));
 }
 
 /* ---- source map mappings: lines of segments [column, source, line,
