@@ -38,12 +38,13 @@
  * Built with AddressSanitizer, every block goes to malloc, so ASan still
  * checks each one.
  *
- * Shared blocks: a large block can be given a second owner
+ * Shared blocks: a large block can be given more owners
  * (fcw_alloc_share: a long string that keeps the bytes of the buffer it
- * was made from, lib/duk_hooks.c). The mark is the top bit of its size
- * word; the first free clears it, the second releases the block. Every
- * large block has a byte to spare after its size, for the NUL that
- * string data ends with.
+ * was made from, and a buffer appending to a string that dies with the
+ * append, lib/duk_hooks.c). The count of the owners beyond the first is
+ * in the top two bits of its size word; each free but the last drops
+ * one, the last releases the block. Every large block has a byte to spare
+ * after its size, for the NUL that string data ends with.
  */
 #include "config.h"
 
@@ -184,7 +185,7 @@ void *fcw_alloc(size_t size)
         }
         return carve(usable);
     }
-    if (size >= FCW_ALLOC_SHARED - HEADER - 16) {
+    if (size >= FCW_ALLOC_OWNER - HEADER - 16) {
         return NULL;
     }
     size_t *block = large_block(size);
@@ -202,7 +203,7 @@ size_t fcw_alloc_free(void *p)
     }
     size_t size = *header_of(p);
     if (size & FCW_ALLOC_SHARED) {
-        *header_of(p) = size & ~FCW_ALLOC_SHARED; /* the other owner frees it */
+        *header_of(p) = size - FCW_ALLOC_OWNER; /* another owner frees it */
         return 0;
     }
     if (IS_SMALL(size)) {
@@ -220,10 +221,10 @@ size_t fcw_alloc_free(void *p)
 int fcw_alloc_share(void *p)
 {
     size_t size = *header_of(p);
-    if (IS_SMALL(size) || (size & FCW_ALLOC_SHARED)) {
+    if (IS_SMALL(size & ~FCW_ALLOC_SHARED) || (size & FCW_ALLOC_SHARED) == FCW_ALLOC_SHARED) {
         return 0;
     }
-    *header_of(p) = size | FCW_ALLOC_SHARED;
+    *header_of(p) = size + FCW_ALLOC_OWNER;
     return 1;
 }
 
@@ -244,7 +245,7 @@ void *fcw_alloc_realloc(void *p, size_t size)
     } else if (IS_SMALL(size) && IS_SMALL(old) && class_size(size) == old) {
         return p;
     } else if (!IS_SMALL(size) && !IS_SMALL(old) && !in_arena(p)) {
-        if (size >= FCW_ALLOC_SHARED - HEADER - 16) {
+        if (size >= FCW_ALLOC_OWNER - HEADER - 16) {
             return NULL;
         }
         size_t *block = realloc(header_of(p), HEADER + size + 1);

@@ -13,12 +13,13 @@
 void *fcw_alloc(size_t size);
 /* As realloc(3): NULL and size 0 free; on failure p is left as it was. */
 void *fcw_alloc_realloc(void *p, size_t size);
-/* Frees p, or drops one of its owners when it has two (fcw_alloc_share).
+/* Frees p, or drops one of its owners when it has more (fcw_alloc_share).
  * Returns the bytes released: its size, or 0 when it still has an owner. */
 size_t fcw_alloc_free(void *p);
-/* Gives the large block p a second owner: it is released at the second
- * fcw_alloc_free. 1, or 0 when it cannot (a small block, already shared).
- * A large block has one byte to spare after its fcw_alloc_size bytes. */
+/* Gives the large block p one more owner (up to four): it is released at
+ * the last owner's fcw_alloc_free. 1, or 0 when it cannot (a small block,
+ * four owners already). A large block has one byte to spare after its
+ * fcw_alloc_size bytes. */
 int fcw_alloc_share(void *p);
 /* For a process that serves one request: blocks come from now on from an
  * arena of size bytes (rounded up to 2 MB) of transparent huge pages where
@@ -26,9 +27,10 @@ int fcw_alloc_share(void *p);
  * freed in it are not reused. 0, or -1 if there is none (already made, a
  * failed mmap, built with AddressSanitizer): malloc as before. */
 int fcw_alloc_arena(size_t size);
-/* The mark of a block with a second owner (fcw_alloc_share): the top bit
- * of the size word in front of it. */
-#define FCW_ALLOC_SHARED ((size_t)1 << (sizeof(size_t) * 8 - 1))
+/* The count of a block's owners beyond the first (fcw_alloc_share): the
+ * top two bits of the size word in front of it. */
+#define FCW_ALLOC_OWNER ((size_t)1 << (sizeof(size_t) * 8 - 2))
+#define FCW_ALLOC_SHARED ((size_t)3 * FCW_ALLOC_OWNER)
 
 /* The bytes a block holds (what the engine counts against its limit): the
  * size word in front of every block. Inline: the engine asks on every
@@ -38,7 +40,7 @@ static inline size_t fcw_alloc_size(const void *p)
     return ((const size_t *)p)[-1] & ~FCW_ALLOC_SHARED;
 }
 
-/* Whether the block p has a second owner (fcw_alloc_share). */
+/* Whether the block p has more than one owner (fcw_alloc_share). */
 static inline int fcw_alloc_shared(const void *p)
 {
     return (((const size_t *)p)[-1] & FCW_ALLOC_SHARED) != 0;

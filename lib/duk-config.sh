@@ -12,7 +12,9 @@
 # escaping U+2028 and U+2029 (signatures over JSON text saw other bytes).
 # External string data (lib/duk_hooks.c, fcw_duk_extstr_check): a long
 # string made from a buffer that dies with it (a concatenation's) keeps
-# the buffer's bytes instead of a copy of them.
+# the buffer's bytes instead of a copy of them. DUK_MEMCPY skips a copy of
+# bytes onto themselves: an append in place (fcw_duk_append_plan) gets the
+# old string's bytes where its buffer's go.
 # Fails if the shipped file no longer has the lines it rewrites.
 set -e
 in=$1
@@ -23,6 +25,8 @@ for opt in INTERRUPT_COUNTER EXEC_TIMEOUT_CHECK FASTINT JSON_STRINGIFY_FASTPATH 
     grep -q "^#undef DUK_USE_$opt\$" "$in" || {
         echo "duk-config.sh: $in has no '#undef DUK_USE_$opt' line" >&2; exit 1; }
 done
+grep -q '^#define DUK_MEMCPY       memcpy$' "$in" || {
+    echo "duk-config.sh: $in has no '#define DUK_MEMCPY       memcpy' line" >&2; exit 1; }
 for opt in NONSTD_STRING_FROMCHARCODE_32BIT NONSTD_JSON_ESC_U2028_U2029; do
     grep -q "^#define DUK_USE_$opt\$" "$in" || {
         echo "duk-config.sh: $in has no '#define DUK_USE_$opt' line" >&2; exit 1; }
@@ -40,5 +44,6 @@ sed \
   -e 's|^#undef DUK_USE_HSTRING_EXTDATA$|#define DUK_USE_HSTRING_EXTDATA|' \
   -e 's|^#undef DUK_USE_EXTSTR_INTERN_CHECK$|extern const void *fcw_duk_extstr_check(void *udata_ref, void *ptr, unsigned long len);\n#define DUK_USE_EXTSTR_INTERN_CHECK(udata,ptr,len) fcw_duk_extstr_check((void *) \&(udata), (ptr), (unsigned long) (len))|' \
   -e 's|^#undef DUK_USE_EXTSTR_FREE$|extern void fcw_duk_extstr_free(void *udata_ref, const void *ptr);\n#define DUK_USE_EXTSTR_FREE(udata,ptr) fcw_duk_extstr_free((void *) \&(udata), (ptr))|' \
+  -e 's|^#define DUK_MEMCPY       memcpy$|#define DUK_MEMCPY(dst,src,len) ((const void *) (dst) == (const void *) (src) ? (void *) (dst) : memcpy((dst), (src), (len)))|' \
   -e 's|^#undef DUK_USE_FATAL_HANDLER$|extern void fcw_engine_fatal(void *udata, const char *msg);\n#define DUK_USE_FATAL_HANDLER(udata,msg) fcw_engine_fatal((udata), (msg))|' \
   "$in"

@@ -2942,3 +2942,145 @@ void fcw_duk_extstr_free(void *udata_ref, const void *ptr)
     /* the block of the buffer whose data ptr is */
     heap->free_func(heap->heap_udata, (void *) ((duk_hbuffer_fixed *) (void *) DUK_LOSE_CONST(ptr) - 1));
 }
+
+/* ---- appends in place ----
+ *
+ * A page built by appends (`html += part`, hono/jsx's `buffer[0] += s`)
+ * still copies the whole string at each append: Duktape's `+` makes a
+ * fixed buffer of both strings' bytes (duk_concat_2), which the string
+ * then keeps (above). When the string appended to dies with the append,
+ * its block can be the new buffer instead, with the old bytes where they
+ * are: the allocator is asked for the buffer, and gets the old string's
+ * block back when it has room, with the old bytes already in place
+ * (Duktape writes only the buffer's header before it copies the bytes, and
+ * DUK_MEMCPY, lib/duk-config.sh, skips a copy onto itself). Room comes from
+ * allocating such a buffer half as large again. An append is then O(length
+ * appended) instead of O(whole string), and a page of n parts is built in
+ * O(n) instead of O(n^2).
+ *
+ * The old string loses the NUL after its bytes (the new bytes go there),
+ * which string data must have (JSON.parse reads to it, as may C callers),
+ * so this is done only when nothing can read it again: when the string
+ * dies as the append completes. That is known from the instructions being
+ * run and the string's reference count, which must be the count of the
+ * references they drop:
+ *   - the ADD (its first operand a register, where the old string is)
+ *     drops the operand's copy on the value stack, and its target
+ *     register's value when that is the old string (`s += t`: the ADD
+ *     writes s);
+ *   - the instruction after it may drop one more: a register move of the
+ *     ADD's result over a register that holds the old string (what Duktape
+ *     makes of `s += t` when t is an expression), or the PUTPROP that
+ *     stores it into an array slot holding the old string (`a[i] += t`: a
+ *     slot of the array part of an array) or into a property of a plain
+ *     object holding it (`o.html += t`: its own writable data property),
+ *     a write that calls nothing.
+ * Between the ADD's allocation and its end Duktape interns the new string
+ * (allocations, which cannot fail for the engine's limit: the engine
+ * appends in place only with room under it) and runs nothing else;
+ * between the ADD and the next instruction only the interrupt may run,
+ * which throws only when the request's time is up. */
+
+static int tval_is_string(duk_tval *tv, duk_hstring *h)
+{
+    return DUK_TVAL_IS_STRING(tv) && DUK_TVAL_GET_STRING(tv) == h;
+}
+
+/* Whether the instruction after an ADD into register a drops a reference
+ * to old by writing the ADD's result over it (see above). */
+static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_t a, duk_hstring *old)
+{
+    duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(next);
+    duk_tval *bottom = thr->valstack_bottom, *top = thr->valstack_top;
+    duk_tval *tv_obj, *tv_key;
+    duk_hobject *obj;
+    duk_double_t d;
+    duk_uint32_t idx;
+
+    /* a move of register a over another register: LDREG A <- BC, STREG BC <- A */
+    if (op == DUK_OP_LDREG || op == DUK_OP_STREG) {
+        duk_uint_t from = op == DUK_OP_LDREG ? DUK_DEC_BC(next) : DUK_DEC_A(next);
+        duk_uint_t to = op == DUK_OP_LDREG ? DUK_DEC_A(next) : DUK_DEC_BC(next);
+        return from == a && to != a && bottom + to < top && tval_is_string(bottom + to, old);
+    }
+    /* PUTPROP A[B] = C with C register a: _RR or _CR */
+    if ((op != DUK_OP_PUTPROP_RR && op != DUK_OP_PUTPROP_CR) || DUK_DEC_C(next) != a)
+        return 0;
+    tv_obj = bottom + DUK_DEC_A(next);
+    if (op == DUK_OP_PUTPROP_CR) {
+        duk_hcompfunc *fun = (duk_hcompfunc *) DUK_ACT_GET_FUNC(thr->callstack_curr);
+        tv_key = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, fun) + DUK_DEC_B(next);
+    } else {
+        tv_key = bottom + DUK_DEC_B(next);
+        if (tv_key >= top)
+            return 0;
+    }
+    if (tv_obj >= top || !DUK_TVAL_IS_OBJECT(tv_obj))
+        return 0;
+    obj = DUK_TVAL_GET_OBJECT(tv_obj);
+    if (DUK_TVAL_IS_STRING(tv_key)) {
+        /* an own writable data property of a plain object (`o.html += t`) */
+        duk_int_t e_idx, h_idx;
+        if (DUK_HOBJECT_GET_CLASS_NUMBER(obj) != DUK_HOBJECT_CLASS_OBJECT || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) ||
+            DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_HAS_VIRTUAL_PROPERTIES(obj) ||
+            !duk_hobject_find_entry(thr->heap, obj, DUK_TVAL_GET_STRING(tv_key), &e_idx, &h_idx) ||
+            DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx) || !DUK_HOBJECT_E_SLOT_IS_WRITABLE(thr->heap, obj, e_idx))
+            return 0;
+        return tval_is_string(DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx), old);
+    }
+    if (!DUK_TVAL_IS_NUMBER(tv_key))
+        return 0;
+    if (!DUK_HOBJECT_HAS_ARRAY_PART(obj) || DUK_HOBJECT_GET_CLASS_NUMBER(obj) != DUK_HOBJECT_CLASS_ARRAY ||
+        DUK_HOBJECT_HAS_EXOTIC_ARGUMENTS(obj) || DUK_HOBJECT_IS_PROXY(obj))
+        return 0;
+    d = DUK_TVAL_GET_NUMBER(tv_key);
+    if (!(d >= 0.0 && d < (duk_double_t) DUK_HOBJECT_GET_ASIZE(obj)))
+        return 0;
+    idx = (duk_uint32_t) d;
+    return (duk_double_t) idx == d && tval_is_string(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, idx), old);
+}
+
+void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room)
+{
+    duk_heap *heap = ((duk_hthread *) ctx)->heap;
+    duk_hthread *thr = heap->curr_thread;
+    duk_tval *top;
+    duk_hstring *h1, *h2;
+    duk_instr_t *pc, ins;
+    duk_small_uint_t op, a;
+    duk_uint32_t drops;
+    size_t len1, len2;
+
+    *room = 0;
+    if (thr == NULL || thr->ptr_curr_pc == NULL || thr->callstack_curr == NULL || heap->alloc_func != extstr_alloc ||
+        size < sizeof(duk_hbuffer_fixed) + EXTSTR_MIN_BYTES)
+        return NULL;
+    /* duk_concat_2's buffer: [... s1 s2] on the value stack, its size theirs */
+    top = thr->valstack_top;
+    if (top - thr->valstack_bottom < 2 || !DUK_TVAL_IS_STRING(top - 2) || !DUK_TVAL_IS_STRING(top - 1))
+        return NULL;
+    h1 = DUK_TVAL_GET_STRING(top - 2);
+    h2 = DUK_TVAL_GET_STRING(top - 1);
+    len1 = DUK_HSTRING_GET_BYTELEN(h1);
+    len2 = DUK_HSTRING_GET_BYTELEN(h2);
+    if (h1 == h2 || size != sizeof(duk_hbuffer_fixed) + len1 + len2)
+        return NULL;
+    /* run by an ADD whose first operand is the register holding s1 */
+    pc = *thr->ptr_curr_pc;
+    ins = pc[-1];
+    op = (duk_small_uint_t) DUK_DEC_OP(ins);
+    a = (duk_small_uint_t) DUK_DEC_A(ins);
+    if ((op != DUK_OP_ADD_RR && op != DUK_OP_ADD_RC) || thr->valstack_bottom + DUK_DEC_B(ins) >= top - 2 ||
+        thr->valstack_bottom + a >= top - 2 || !tval_is_string(thr->valstack_bottom + DUK_DEC_B(ins), h1))
+        return NULL;
+    drops = 1 + (duk_uint32_t) tval_is_string(thr->valstack_bottom + a, h1);
+    if (DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1) != drops &&
+        DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1) != drops + (duk_uint32_t) append_next_drops(thr, pc[0], a, h1))
+        return NULL;
+    /* the old string dies: more appends are likely */
+    *room = size + size / 2;
+    if (!DUK_HSTRING_HAS_EXTDATA(h1))
+        return NULL;
+    return (void *) ((duk_uint8_t *) DUK_LOSE_CONST(DUK_HSTRING_GET_EXTDATA((const duk_hstring_external *) h1)) -
+                      sizeof(duk_hbuffer_fixed));
+}

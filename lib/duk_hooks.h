@@ -19,6 +19,14 @@ void fcw_duk_request_interrupt(duk_context *ctx);
  * it cannot). Large blocks must have a byte to spare after their size.
  * Until this is called, every string is copied (Duktape's own way). */
 void fcw_duk_extstr_setup(duk_alloc_function alloc_func, int (*share)(void *block));
+/* For an allocation of size bytes asked for by the engine's allocator
+ * (the one given to fcw_duk_extstr_setup): when it is the buffer of an
+ * append whose old string dies with it (`s += t`, `a[i] += t`; see
+ * duk_hooks.c), sets *room to a larger size to allocate instead, and
+ * returns the block that holds the old string's bytes (at its start, after
+ * a fixed buffer's header), which may be given for the buffer when it has
+ * size bytes and no other owner; else NULL and *room 0. */
+void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room);
 /* Whether the value at idx is a string that kept a buffer's block (for
  * the tests). */
 int fcw_duk_is_external_string(duk_context *ctx, duk_idx_t idx);

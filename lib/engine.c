@@ -40,6 +40,12 @@
  * allocation costs ten garbage collections. */
 #define ENGINE_OOM_FAILURES 11
 #define ENGINE_OOM_HOPELESS (4 * ENGINE_OOM_FAILURES)
+/* Appends in place (engine_alloc): the smallest buffer that may be one,
+ * and the room an append in place leaves under the memory limit for the
+ * rest of its `+` (the new string's header, the string table's growth),
+ * which must not fail while the old string has lost its NUL. */
+#define ENGINE_APPEND_MIN 1024
+#define ENGINE_APPEND_MARGIN ((size_t)1 << 20)
 
 struct fcw_engine {
     duk_context *ctx;
@@ -105,6 +111,20 @@ static void *engine_alloc(void *udata, duk_size_t size)
     }
     if (e->limits.memory_bytes && e->mem_used + size > e->limits.memory_bytes) {
         return alloc_failed(e);
+    }
+    if (size >= ENGINE_APPEND_MIN && e->ctx != NULL) {
+        /* an append whose old string dies with it (`s += t`, lib/duk_hooks.c):
+         * its block, when it has room (counted already), else one with room */
+        size_t room;
+        void *block = fcw_duk_append_plan(e->ctx, size, &room);
+        if (block != NULL && !fcw_alloc_shared(block) && fcw_alloc_size(block) >= size &&
+            (!e->limits.memory_bytes || e->mem_used + ENGINE_APPEND_MARGIN <= e->limits.memory_bytes) &&
+            fcw_alloc_share(block)) {
+            return block;
+        }
+        if (room > size && (!e->limits.memory_bytes || e->mem_used + room <= e->limits.memory_bytes)) {
+            size = room;
+        }
     }
     void *p = fcw_alloc(size);
     if (p == NULL) {

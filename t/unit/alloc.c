@@ -147,18 +147,22 @@ int main(void)
 
     /* the arena of a one-request process: blocks from it until it is used
      * up, large ones not reused, realloc copying them out, then malloc */
-    /* a large block with two owners (a string keeping a buffer's bytes) */
+    /* a large block with more owners (a string keeping a buffer's bytes;
+     * a buffer appending to that string, and the new string) */
     unsigned char *sh = fcw_alloc(4000);
     fill(sh, 4000, 5);
     sh[4000] = 0; /* the byte every large block has to spare */
     ok(fcw_alloc_share(sh) == 1 && fcw_alloc_shared(sh) && fcw_alloc_size(sh) == 4000,
        "a large block takes a second owner; its size is unchanged");
-    ok(fcw_alloc_share(sh) == 0, "but not a third");
-    ok(fcw_alloc_free(sh) == 0 && !fcw_alloc_shared(sh) && same(sh, 4000, 5),
-       "the first free releases nothing and leaves the bytes");
+    ok(fcw_alloc_share(sh) == 1 && fcw_alloc_share(sh) == 1 && fcw_alloc_size(sh) == 4000, "a third and a fourth");
+    ok(fcw_alloc_share(sh) == 0, "but not a fifth");
+    ok(fcw_alloc_free(sh) == 0 && fcw_alloc_free(sh) == 0 && fcw_alloc_shared(sh) && same(sh, 4000, 5),
+       "two frees release nothing and leave the bytes");
+    ok(fcw_alloc_free(sh) == 0 && !fcw_alloc_shared(sh) && same(sh, 4000, 5) && fcw_alloc_size(sh) == 4000,
+       "nor does the third, after which it has one owner");
     unsigned char *sh2 = fcw_alloc(4000);
     ok(sh2 != sh, "the block is not handed out again while an owner has it");
-    ok(fcw_alloc_free(sh) == 4000, "the second free releases it (its size)");
+    ok(fcw_alloc_free(sh) == 4000, "the last free releases it (its size)");
     fcw_alloc_free(sh2);
     void *small = fcw_alloc(100);
     ok(fcw_alloc_share(small) == 0 && !fcw_alloc_shared(small) && fcw_alloc_free(small) == 104,

@@ -297,7 +297,28 @@ int main(void)
     ok(duk_peval_string(ctx, "'a'.repeat(100) + 'b'") == 0 && !fcw_duk_is_external_string(ctx, -1),
        "a short concatenation is copied as before");
     duk_pop(ctx);
-    ok(duk_peval_string(ctx, "big = copy = undefined; 0") == 0, "the strings dropped");
+    /* appends in place: a local appended to, the old string dying (a text
+     * of its own: the same text would be the same string as big) */
+    duk_gc(ctx, 0);
+    size_t before_local = fcw_engine_memory(e);
+    ok(duk_peval_string(ctx, "var local = (function () { var s = ''; for (var i = 0; i < 3000; i++) {"
+                             " var p = 'item ' + i + ';'; s += p; } return s; })(); local") == 0 &&
+           fcw_duk_is_external_string(ctx, -1),
+       "a local built by appends is a long string too");
+    bytes = duk_get_lstring(ctx, -1, &blen);
+    static char parts[28891];
+    size_t plen = 0;
+    for (int i = 0; i < 3000; i++) {
+        plen += (size_t)snprintf(parts + plen, sizeof(parts) - plen, "item %d;", i);
+    }
+    ok(blen == 28890 && plen == blen && bytes[blen] == '\0' && memcmp(bytes, parts, blen) == 0,
+       "with the bytes appended in place, NUL-terminated");
+    duk_pop(ctx);
+    duk_gc(ctx, 0);
+    size_t held2 = fcw_engine_memory(e);
+    ok(held2 > before_local + 28890 && held2 < before_local + 28890 * 3 / 2 + 4096,
+       "counted once, with the room it was given (%lu bytes)", (unsigned long)(held2 - before_local));
+    ok(duk_peval_string(ctx, "big = copy = local = undefined; 0") == 0, "the strings dropped");
     duk_pop(ctx);
     duk_gc(ctx, 0);
     duk_gc(ctx, 0);
