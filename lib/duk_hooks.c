@@ -2974,7 +2974,10 @@ void fcw_duk_extstr_free(void *udata_ref, const void *ptr)
  *     stores it into an array slot holding the old string (`a[i] += t`: a
  *     slot of the array part of an array) or into a property of a plain
  *     object holding it (`o.html += t`: its own writable data property),
- *     a write that calls nothing.
+ *     a write that calls nothing;
+ *   - or the old string's one other reference is in the register of the
+ *     ADD's first operand, a copy that nothing reads before it is written
+ *     over (append_copy_dead: `s += expression`).
  * Between the ADD's allocation and its end Duktape interns the new string
  * (allocations, which cannot fail for the engine's limit: the engine
  * appends in place only with room under it) and runs nothing else;
@@ -3040,6 +3043,83 @@ static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_
     return (duk_double_t) idx == d && tval_is_string(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, idx), old);
 }
 
+/* Whether register r, which will still hold old after the ADD before pc,
+ * is written before anything can read it: the instructions from pc on,
+ * following jumps, are register loads, jumps and increments of numbers
+ * (which run no code of the script's: no getter, no valueOf, nothing that
+ * could read a variable by its name) until one of them writes r without
+ * reading it. This is the case of `s += expression`, for which Duktape
+ * copies s to a temporary register before the expression and appends to
+ * that copy: the copy is written over by the next use of the register
+ * (in a loop, the update's `i++`), and nothing reads it until then. */
+static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r)
+{
+    duk_hcompfunc *fun = (duk_hcompfunc *) DUK_ACT_GET_FUNC(thr->callstack_curr);
+    duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, fun);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, fun);
+    duk_uint_t written[16];
+    duk_size_t nwritten = 0, i;
+    duk_uint_t nregs = (duk_uint_t) (thr->valstack_top - thr->valstack_bottom);
+    int steps;
+
+    for (steps = 0; steps < 16; steps++) {
+        duk_instr_t ins;
+        duk_uint_t to, from;
+        if (pc < base || pc >= end)
+            return 0;
+        ins = *pc++;
+        switch (DUK_DEC_OP(ins)) {
+        case DUK_OP_JUMP:
+            pc += (duk_int_t) DUK_DEC_ABC(ins) - (duk_int_t) DUK_BC_JUMP_BIAS;
+            continue;
+        case DUK_OP_LDREG:
+        case DUK_OP_STREG:
+            to = DUK_DEC_OP(ins) == DUK_OP_LDREG ? DUK_DEC_A(ins) : DUK_DEC_BC(ins);
+            from = DUK_DEC_OP(ins) == DUK_OP_LDREG ? DUK_DEC_BC(ins) : DUK_DEC_A(ins);
+            if (from == r)
+                return 0;
+            break;
+        case DUK_OP_LDCONST:
+        case DUK_OP_LDINT:
+        case DUK_OP_LDTHIS:
+        case DUK_OP_LDUNDEF:
+        case DUK_OP_LDNULL:
+        case DUK_OP_LDTRUE:
+        case DUK_OP_LDFALSE:
+            to = DUK_DEC_A(ins);
+            break;
+        case DUK_OP_PREINCR:
+        case DUK_OP_PREDECR:
+        case DUK_OP_POSTINCR:
+        case DUK_OP_POSTDECR:
+            /* A <- BC +/- 1, and BC too: a number (as it is now: no
+             * instruction before it here wrote it) converts calling nothing */
+            from = DUK_DEC_BC(ins);
+            if (from == r || from >= nregs || !DUK_TVAL_IS_NUMBER(thr->valstack_bottom + from))
+                return 0;
+            for (i = 0; i < nwritten; i++) {
+                if (written[i] == from)
+                    return 0;
+            }
+            if (DUK_DEC_A(ins) == r)
+                return 1;
+            if (nwritten == sizeof(written) / sizeof(written[0]))
+                return 0;
+            written[nwritten++] = from;
+            to = DUK_DEC_A(ins);
+            break;
+        default:
+            return 0;
+        }
+        if (to == r)
+            return 1;
+        if (nwritten == sizeof(written) / sizeof(written[0]))
+            return 0;
+        written[nwritten++] = to;
+    }
+    return 0;
+}
+
 void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room)
 {
     duk_heap *heap = ((duk_hthread *) ctx)->heap;
@@ -3048,7 +3128,7 @@ void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room)
     duk_hstring *h1, *h2;
     duk_instr_t *pc, ins;
     duk_small_uint_t op, a;
-    duk_uint32_t drops;
+    duk_uint32_t drops, refs;
     size_t len1, len2;
 
     *room = 0;
@@ -3074,8 +3154,9 @@ void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room)
         thr->valstack_bottom + a >= top - 2 || !tval_is_string(thr->valstack_bottom + DUK_DEC_B(ins), h1))
         return NULL;
     drops = 1 + (duk_uint32_t) tval_is_string(thr->valstack_bottom + a, h1);
-    if (DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1) != drops &&
-        DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1) != drops + (duk_uint32_t) append_next_drops(thr, pc[0], a, h1))
+    refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1);
+    if (refs != drops && refs != drops + (duk_uint32_t) append_next_drops(thr, pc[0], a, h1) &&
+        !(refs == drops + 1 && DUK_DEC_B(ins) != a && append_copy_dead(thr, pc, DUK_DEC_B(ins))))
         return NULL;
     /* the old string dies: more appends are likely */
     *room = size + size / 2;

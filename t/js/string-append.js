@@ -96,6 +96,44 @@ test('an old string still reachable keeps its end', function (t) {
     t.ok(rs[0].length === PAD.length + 2 && Number(rs[0]) === 12 && Number(r) === 129, 'kept in an array literal');
 });
 
+test('an append of an expression (through a copy of the string)', function (t) {
+    /* each case starts from a number of its own: equal strings are one
+     * string, which would hold more references */
+    var html = numeric(1), digits = '1';
+    for (var i = 0; i < 2000; i++) {
+        html += '' + (i % 10) + '';
+        digits += i % 10;
+    }
+    t.ok(html === PAD + digits, 'in a loop: ' + html.length + ' units');
+
+    var s = numeric(21), kept = [];
+    for (var j = 2; j < 9; j++) {
+        s += '' + j;
+        if (j % 3 === 0) {
+            kept.push(s);
+        }
+    }
+    t.ok(kept.map(readers).join(';') === [numeric(2123), numeric(21234567).slice(0, -1)].map(readers).join(';') &&
+        Number(s) === 212345678, 'kept in an array on the way');
+
+    var u = numeric(31);
+    u += '' + 2;
+    var v = u + ('' + 3);
+    var w = u;
+    t.ok(readers(w) === readers(numeric(312)) && Number(v) === 3123, 'a copy read after it');
+
+    var x = numeric(41), y;
+    x += '' + 2;
+    y = (x += '' + 3);
+    t.ok(readers(x) === readers(numeric(4123)) && x === y, 'the value of an append expression');
+
+    var z = numeric(51);
+    z += '' + 2;
+    var zz = z + ('' + 3);
+    z = 0;
+    t.ok(Number(zz) === 5123 && z === 0, 'a variable written over after');
+});
+
 test('object properties', function (t) {
     var o = { html: numeric(1) }, digits = '1';
     for (var i = 0; i < 2000; i++) {
