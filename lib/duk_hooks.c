@@ -2974,7 +2974,9 @@ void fcw_duk_extstr_free(void *udata_ref, const void *ptr)
  *     stores it into an array slot holding the old string (`a[i] += t`: a
  *     slot of the array part of an array) or into a property of a plain
  *     object holding it (`o.html += t`: its own writable data property),
- *     a write that calls nothing;
+ *     or the PUTVAR that writes a variable of a function around holding it
+ *     (`html += t` in a closure: a declarative record's binding), a write
+ *     that calls nothing;
  *   - or the old string's one other reference is in the register of the
  *     ADD's first operand, a copy that nothing reads before it is written
  *     over (append_copy_dead: `s += expression`).
@@ -3005,6 +3007,27 @@ static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_
         duk_uint_t from = op == DUK_OP_LDREG ? DUK_DEC_BC(next) : DUK_DEC_A(next);
         duk_uint_t to = op == DUK_OP_LDREG ? DUK_DEC_A(next) : DUK_DEC_BC(next);
         return from == a && to != a && bottom + to < top && tval_is_string(bottom + to, old);
+    }
+    /* PUTVAR name <- A: a variable of a function around (`s += t` in a
+     * closure) bound in a declarative record, written in place as
+     * duk__putvar_helper does when it finds it so; the lookup must run no
+     * code, so no `with` of a Proxy may be on the way */
+    if (op == DUK_OP_PUTVAR) {
+        duk_activation *act = thr->callstack_curr;
+        duk_hcompfunc *fun = (duk_hcompfunc *) DUK_ACT_GET_FUNC(act);
+        duk_tval *tv_name = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, fun) + DUK_DEC_BC(next);
+        duk_hobject *env;
+        duk__id_lookup_result ref;
+        if (DUK_DEC_A(next) != a || !DUK_TVAL_IS_STRING(tv_name))
+            return 0;
+        for (env = act->lex_env != NULL ? act->lex_env : DUK_HCOMPFUNC_GET_LEXENV(thr->heap, fun); env != NULL;
+             env = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, env)) {
+            if (DUK_HOBJECT_GET_CLASS_NUMBER(env) == DUK_HOBJECT_CLASS_OBJENV &&
+                DUK_HOBJECT_IS_PROXY(((duk_hobjenv *) env)->target))
+                return 0;
+        }
+        return duk__get_identifier_reference(thr, act->lex_env, DUK_TVAL_GET_STRING(tv_name), act, 1, &ref) &&
+               ref.value != NULL && (ref.attrs & DUK_PROPDESC_FLAG_WRITABLE) && tval_is_string(ref.value, old);
     }
     /* PUTPROP A[B] = C with C register a: _RR or _CR */
     if ((op != DUK_OP_PUTPROP_RR && op != DUK_OP_PUTPROP_CR) || DUK_DEC_C(next) != a)

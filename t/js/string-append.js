@@ -134,6 +134,30 @@ test('an append of an expression (through a copy of the string)', function (t) {
     t.ok(Number(zz) === 5123 && z === 0, 'a variable written over after');
 });
 
+test('a variable of a function around', function (t) {
+    var html = numeric(61), digits = '';
+    [1, 2, 3, 4, 5, 6, 7, 8, 9].forEach(function (d) {
+        html += '' + d;
+        digits += d;
+    });
+    t.ok(Number(html) === Number('61' + digits), 'appended by a callback');
+
+    var acc = numeric(71), seen = [];
+    [2, 3, 4].forEach(function (d) {
+        acc += d;
+        seen.push(acc);
+    });
+    t.ok(seen.map(readers).join(';') === [numeric(712), numeric(7123), numeric(71234)].map(readers).join(';'),
+        'each value kept on the way');
+
+    var calls = 0;
+    var p = new Proxy({}, { has: function () { calls++; return false; } });
+    /* a `with` statement, in sloppy code of its own */
+    var f = (0, eval)('(function (p, s) { var html = s; with (p) { html += "2"; html += "3"; } return html; })');
+    var got = f(p, numeric(81));
+    t.ok(readers(got) === readers(numeric(8123)) && calls >= 4, 'through a `with` of a Proxy, whose trap is asked as before');
+});
+
 test('object properties', function (t) {
     var o = { html: numeric(1) }, digits = '1';
     for (var i = 0; i < 2000; i++) {
