@@ -3068,23 +3068,50 @@ static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_
 
 /* Whether register r, which will still hold old after the ADD before pc,
  * is written before anything can read it: the instructions from pc on,
- * following jumps, are register loads, jumps and increments of numbers
- * (which run no code of the script's: no getter, no valueOf, nothing that
- * could read a variable by its name) until one of them writes r without
- * reading it. This is the case of `s += expression`, for which Duktape
+ * following jumps, are register loads, jumps, increments of numbers and
+ * additions of primitives (which run no code of the script's: no getter,
+ * no valueOf, nothing that could read a variable by its name) until one of
+ * them writes r without reading it. This is the case of `s += expression`, for which Duktape
  * copies s to a temporary register before the expression and appends to
  * that copy: the copy is written over by the next use of the register
  * (in a loop, the update's `i++`), and nothing reads it until then. */
-static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r)
+/* Whether register reg holds a primitive that `+` converts calling
+ * nothing (a string, number, boolean, undefined or null): as it is now
+ * when no instruction of the scan wrote it, or as an ADD of the scan left
+ * it (prims). */
+static int append_scan_primitive(duk_hthread *thr, duk_uint_t reg, const duk_uint_t *written, duk_size_t nwritten,
+                                 const duk_uint_t *prims, duk_size_t nprims)
+{
+    duk_size_t i;
+    duk_tval *tv;
+
+    for (i = nprims; i > 0; i--) {
+        if (prims[i - 1] == reg)
+            return 1;
+    }
+    for (i = 0; i < nwritten; i++) {
+        if (written[i] == reg)
+            return 0;
+    }
+    if (reg >= (duk_uint_t) (thr->valstack_top - thr->valstack_bottom))
+        return 0;
+    tv = thr->valstack_bottom + reg;
+    return DUK_TVAL_IS_STRING(tv) ? !DUK_HSTRING_HAS_SYMBOL(DUK_TVAL_GET_STRING(tv)) :
+                                    DUK_TVAL_IS_NUMBER(tv) || DUK_TVAL_IS_BOOLEAN(tv) || DUK_TVAL_IS_UNDEFINED(tv) ||
+                                        DUK_TVAL_IS_NULL(tv);
+}
+
+static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk_uint_t result)
 {
     duk_hcompfunc *fun = (duk_hcompfunc *) DUK_ACT_GET_FUNC(thr->callstack_curr);
     duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, fun);
     duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, fun);
-    duk_uint_t written[16];
-    duk_size_t nwritten = 0, i;
+    duk_uint_t written[16], prims[16];
+    duk_size_t nwritten = 0, nprims = 1, i;
     duk_uint_t nregs = (duk_uint_t) (thr->valstack_top - thr->valstack_bottom);
     int steps;
 
+    prims[0] = result; /* the ADD's own result, a string */
     for (steps = 0; steps < 16; steps++) {
         duk_instr_t ins;
         duk_uint_t to, from;
@@ -3111,6 +3138,33 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r)
         case DUK_OP_LDFALSE:
             to = DUK_DEC_A(ins);
             break;
+        case DUK_OP_ADD_RR:
+        case DUK_OP_ADD_CR:
+        case DUK_OP_ADD_RC:
+        case DUK_OP_ADD_CC: {
+            /* A <- B + C of primitives (constants are strings and numbers),
+             * so that no valueOf or toString runs: a primitive result (`s =
+             * s + a + b`, whose first ADD makes a temporary and whose last
+             * writes s over) */
+            duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(ins);
+            if (op == DUK_OP_ADD_RR || op == DUK_OP_ADD_RC) {
+                from = DUK_DEC_B(ins);
+                if (from == r || !append_scan_primitive(thr, from, written, nwritten, prims, nprims))
+                    return 0;
+            }
+            if (op == DUK_OP_ADD_RR || op == DUK_OP_ADD_CR) {
+                from = DUK_DEC_C(ins);
+                if (from == r || !append_scan_primitive(thr, from, written, nwritten, prims, nprims))
+                    return 0;
+            }
+            to = DUK_DEC_A(ins);
+            if (to == r)
+                return 1;
+            if (nprims == sizeof(prims) / sizeof(prims[0]))
+                return 0;
+            prims[nprims++] = to;
+            continue;
+        }
         case DUK_OP_PREINCR:
         case DUK_OP_PREDECR:
         case DUK_OP_POSTINCR:
@@ -3136,6 +3190,11 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r)
         }
         if (to == r)
             return 1;
+        /* (a register an ADD made primitive and something wrote since) */
+        for (i = 0; i < nprims; i++) {
+            if (prims[i] == to)
+                prims[i] = (duk_uint_t) -1;
+        }
         if (nwritten == sizeof(written) / sizeof(written[0]))
             return 0;
         written[nwritten++] = to;
@@ -3179,7 +3238,7 @@ void *fcw_duk_append_plan(duk_context *ctx, size_t size, size_t *room)
     drops = 1 + (duk_uint32_t) tval_is_string(thr->valstack_bottom + a, h1);
     refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) h1);
     if (refs != drops && refs != drops + (duk_uint32_t) append_next_drops(thr, pc[0], a, h1) &&
-        !(refs == drops + 1 && DUK_DEC_B(ins) != a && append_copy_dead(thr, pc, DUK_DEC_B(ins))))
+        !(refs == drops + 1 && DUK_DEC_B(ins) != a && append_copy_dead(thr, pc, DUK_DEC_B(ins), a)))
         return NULL;
     /* the old string dies: more appends are likely */
     *room = size + size / 2;

@@ -132,6 +132,24 @@ test('an append of an expression (through a copy of the string)', function (t) {
     var zz = z + ('' + 3);
     z = 0;
     t.ok(Number(zz) === 5123 && z === 0, 'a variable written over after');
+
+    var h = numeric(91), a = '3', b = '4';
+    h += '2';
+    h = h + a + b;
+    h = h + a + b;
+    t.ok(readers(h) === readers(numeric(9123434)), 's = s + a + b');
+
+    var q = numeric(92);
+    q += '2';
+    var qq = q + ('' + 3) + q;
+    t.ok(readers(q) === readers(numeric(922)) && qq === numeric(922) + '3' + numeric(922), 'read again by a later +');
+
+    var w2 = numeric(93), seen = null;
+    w2 += '2';
+    w2 += '2';
+    var late = { toString: function () { seen = readers(w2); return '!'; } };
+    w2 = w2 + '3' + late;
+    t.ok(seen === readers(numeric(9322)) && w2 === numeric(93223) + '!', "read by an operand's toString, by name");
 });
 
 test('a variable of a function around', function (t) {
