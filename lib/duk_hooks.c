@@ -3047,8 +3047,9 @@ static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_
     if (DUK_TVAL_IS_STRING(tv_key)) {
         /* an own writable data property of a plain object (`o.html += t`) */
         duk_int_t e_idx, h_idx;
+        /* (a Proxy has exotic behaviour) */
         if (DUK_HOBJECT_GET_CLASS_NUMBER(obj) != DUK_HOBJECT_CLASS_OBJECT || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) ||
-            DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_HAS_VIRTUAL_PROPERTIES(obj) ||
+            DUK_HOBJECT_HAS_VIRTUAL_PROPERTIES(obj) ||
             !duk_hobject_find_entry(thr->heap, obj, DUK_TVAL_GET_STRING(tv_key), &e_idx, &h_idx) ||
             DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx) || !DUK_HOBJECT_E_SLOT_IS_WRITABLE(thr->heap, obj, e_idx))
             return 0;
@@ -3066,33 +3067,47 @@ static int append_next_drops(duk_hthread *thr, duk_instr_t next, duk_small_uint_
     return (duk_double_t) idx == d && tval_is_string(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, idx), old);
 }
 
-/* Whether register r, which will still hold old after the ADD before pc,
- * is written before anything can read it: the instructions from pc on,
- * following jumps, are register loads, jumps, increments of numbers and
- * additions of primitives (which run no code of the script's: no getter,
- * no valueOf, nothing that could read a variable by its name) until one of
- * them writes r without reading it. This is the case of `s += expression`, for which Duktape
- * copies s to a temporary register before the expression and appends to
- * that copy: the copy is written over by the next use of the register
- * (in a loop, the update's `i++`), and nothing reads it until then. */
-/* Whether register reg holds a primitive that `+` converts calling
- * nothing (a string, number, boolean, undefined or null): as it is now
- * when no instruction of the scan wrote it, or as an ADD of the scan left
- * it (prims). */
-static int append_scan_primitive(duk_hthread *thr, duk_uint_t reg, const duk_uint_t *written, duk_size_t nwritten,
-                                 const duk_uint_t *prims, duk_size_t nprims)
+/* The registers the scan below has seen written, the latest last, each
+ * with whether it then holds a primitive (an ADD's result). */
+struct append_scan {
+    duk_uint_t reg[16];
+    unsigned char prim[16];
+    duk_size_t n;
+};
+
+/* The latest entry of reg, or -1 when the scan has not seen it written. */
+static duk_int_t append_scan_find(const struct append_scan *scan, duk_uint_t reg)
 {
     duk_size_t i;
+
+    for (i = scan->n; i > 0; i--) {
+        if (scan->reg[i - 1] == reg)
+            return (duk_int_t) (i - 1);
+    }
+    return -1;
+}
+
+/* Records a write of reg; 0 when there is no room left to. */
+static int append_scan_write(struct append_scan *scan, duk_uint_t reg, int prim)
+{
+    if (scan->n == sizeof(scan->reg) / sizeof(scan->reg[0]))
+        return 0;
+    scan->reg[scan->n] = reg;
+    scan->prim[scan->n++] = (unsigned char) prim;
+    return 1;
+}
+
+/* Whether register reg holds a primitive that `+` converts calling
+ * nothing (a string, number, boolean, undefined or null): as an ADD of
+ * the scan left it, or as it is now when the scan has not seen it
+ * written. */
+static int append_scan_primitive(duk_hthread *thr, const struct append_scan *scan, duk_uint_t reg)
+{
+    duk_int_t at = append_scan_find(scan, reg);
     duk_tval *tv;
 
-    for (i = nprims; i > 0; i--) {
-        if (prims[i - 1] == reg)
-            return 1;
-    }
-    for (i = 0; i < nwritten; i++) {
-        if (written[i] == reg)
-            return 0;
-    }
+    if (at >= 0)
+        return scan->prim[at];
     if (reg >= (duk_uint_t) (thr->valstack_top - thr->valstack_bottom))
         return 0;
     tv = thr->valstack_bottom + reg;
@@ -3101,31 +3116,44 @@ static int append_scan_primitive(duk_hthread *thr, duk_uint_t reg, const duk_uin
                                         DUK_TVAL_IS_NULL(tv);
 }
 
+/* Whether register r, which will still hold old after the ADD before pc,
+ * is written before anything can read it: the instructions from pc on,
+ * following jumps, are register loads, jumps, increments of numbers and
+ * additions of primitives (which run no code of the script's: no getter,
+ * no valueOf, nothing that could read a variable by its name) until one of
+ * them writes r without reading it (result: the ADD's target register,
+ * which it leaves a string). This is the case of `s += expression`, for
+ * which Duktape copies s to a temporary register before the expression
+ * and appends to that copy: the copy is written over by the next use of
+ * the register (in a loop, the update's `i++`), and nothing reads it until
+ * then. */
 static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk_uint_t result)
 {
     duk_hcompfunc *fun = (duk_hcompfunc *) DUK_ACT_GET_FUNC(thr->callstack_curr);
     duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, fun);
     duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, fun);
-    duk_uint_t written[16], prims[16];
-    duk_size_t nwritten = 0, nprims = 1, i;
     duk_uint_t nregs = (duk_uint_t) (thr->valstack_top - thr->valstack_bottom);
+    struct append_scan scan;
     int steps;
 
-    prims[0] = result; /* the ADD's own result, a string */
+    scan.n = 0;
+    (void) append_scan_write(&scan, result, 1);
     for (steps = 0; steps < 16; steps++) {
         duk_instr_t ins;
+        duk_small_uint_t op;
         duk_uint_t to, from;
         if (pc < base || pc >= end)
             return 0;
         ins = *pc++;
-        switch (DUK_DEC_OP(ins)) {
+        op = (duk_small_uint_t) DUK_DEC_OP(ins);
+        switch (op) {
         case DUK_OP_JUMP:
             pc += (duk_int_t) DUK_DEC_ABC(ins) - (duk_int_t) DUK_BC_JUMP_BIAS;
             continue;
         case DUK_OP_LDREG:
         case DUK_OP_STREG:
-            to = DUK_DEC_OP(ins) == DUK_OP_LDREG ? DUK_DEC_A(ins) : DUK_DEC_BC(ins);
-            from = DUK_DEC_OP(ins) == DUK_OP_LDREG ? DUK_DEC_BC(ins) : DUK_DEC_A(ins);
+            to = op == DUK_OP_LDREG ? DUK_DEC_A(ins) : DUK_DEC_BC(ins);
+            from = op == DUK_OP_LDREG ? DUK_DEC_BC(ins) : DUK_DEC_A(ins);
             if (from == r)
                 return 0;
             break;
@@ -3141,63 +3169,46 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk
         case DUK_OP_ADD_RR:
         case DUK_OP_ADD_CR:
         case DUK_OP_ADD_RC:
-        case DUK_OP_ADD_CC: {
+        case DUK_OP_ADD_CC:
             /* A <- B + C of primitives (constants are strings and numbers),
              * so that no valueOf or toString runs: a primitive result (`s =
              * s + a + b`, whose first ADD makes a temporary and whose last
              * writes s over) */
-            duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(ins);
-            if (op == DUK_OP_ADD_RR || op == DUK_OP_ADD_RC) {
-                from = DUK_DEC_B(ins);
-                if (from == r || !append_scan_primitive(thr, from, written, nwritten, prims, nprims))
-                    return 0;
-            }
-            if (op == DUK_OP_ADD_RR || op == DUK_OP_ADD_CR) {
-                from = DUK_DEC_C(ins);
-                if (from == r || !append_scan_primitive(thr, from, written, nwritten, prims, nprims))
-                    return 0;
-            }
+            if ((op == DUK_OP_ADD_RR || op == DUK_OP_ADD_RC) &&
+                (DUK_DEC_B(ins) == r || !append_scan_primitive(thr, &scan, DUK_DEC_B(ins))))
+                return 0;
+            if ((op == DUK_OP_ADD_RR || op == DUK_OP_ADD_CR) &&
+                (DUK_DEC_C(ins) == r || !append_scan_primitive(thr, &scan, DUK_DEC_C(ins))))
+                return 0;
             to = DUK_DEC_A(ins);
             if (to == r)
                 return 1;
-            if (nprims == sizeof(prims) / sizeof(prims[0]))
+            if (!append_scan_write(&scan, to, 1))
                 return 0;
-            prims[nprims++] = to;
             continue;
-        }
         case DUK_OP_PREINCR:
         case DUK_OP_PREDECR:
         case DUK_OP_POSTINCR:
         case DUK_OP_POSTDECR:
-            /* A <- BC +/- 1, and BC too: a number (as it is now: no
-             * instruction before it here wrote it) converts calling nothing */
+            /* A <- BC +/- 1, and BC too: a number (as it is now: the scan
+             * has not seen it written) converts calling nothing */
             from = DUK_DEC_BC(ins);
-            if (from == r || from >= nregs || !DUK_TVAL_IS_NUMBER(thr->valstack_bottom + from))
+            if (from == r || from >= nregs || !DUK_TVAL_IS_NUMBER(thr->valstack_bottom + from) ||
+                append_scan_find(&scan, from) >= 0)
                 return 0;
-            for (i = 0; i < nwritten; i++) {
-                if (written[i] == from)
-                    return 0;
-            }
-            if (DUK_DEC_A(ins) == r)
-                return 1;
-            if (nwritten == sizeof(written) / sizeof(written[0]))
-                return 0;
-            written[nwritten++] = from;
             to = DUK_DEC_A(ins);
+            if (to == r)
+                return 1;
+            if (!append_scan_write(&scan, from, 0))
+                return 0;
             break;
         default:
             return 0;
         }
         if (to == r)
             return 1;
-        /* (a register an ADD made primitive and something wrote since) */
-        for (i = 0; i < nprims; i++) {
-            if (prims[i] == to)
-                prims[i] = (duk_uint_t) -1;
-        }
-        if (nwritten == sizeof(written) / sizeof(written[0]))
+        if (!append_scan_write(&scan, to, 0))
             return 0;
-        written[nwritten++] = to;
     }
     return 0;
 }
