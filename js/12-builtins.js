@@ -293,6 +293,10 @@ provide(Array.prototype, [
 if (!hasOwn.call(Array.prototype, Symbol.iterator)) {
     defineHidden(Array.prototype, Symbol.iterator, Array.prototype.values);
 }
+/* whether fcworker-build's for-of may index an array instead of stepping
+ * its iterator (__fcw_helpers.iterFast) */
+native.forOfFast = native.iterFast(Array.prototype, Array.prototype[Symbol.iterator], ArrayIteratorPrototype,
+    arrayIteratorNextFast, Symbol.iterator);
 
 var TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
 provide(TypedArrayPrototype, [

@@ -272,6 +272,7 @@ Object.defineProperty(helpers, 'classCallCheck', {
 });
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'iterStep', { value: native.forOfStep, enumerable: true });
+Object.defineProperty(helpers, 'iterFast', { value: native.forOfFast, enumerable: true });
 Object.defineProperty(helpers, 'callSuper', { value: native.callSuper, enumerable: true });
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });

@@ -1787,6 +1787,90 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx)
     return 1;
 }
 
+/* ---- whether a lowered for-of may index an array ---- */
+
+/* The test's configuration (its internal value slot): Array.prototype and
+ * its original [Symbol.iterator], %ArrayIteratorPrototype% and its
+ * original next, the key Symbol.iterator, "next", and the object the loop
+ * keeps as its iterator when it indexes (of prototype
+ * %ArrayIteratorPrototype%: closing it finds the `return` a fresh array
+ * iterator would). */
+enum { IF_ARRAY_PROTO, IF_VALUES_FN, IF_ITER_PROTO, IF_NEXT_FN, IF_ITERATOR_KEY, IF_NEXT, IF_STAND_IN, IF_COUNT };
+
+/* Whether obj's own property key is a data property holding the object
+ * in config slot want. */
+static int if_own_is(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_tval *want)
+{
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, key);
+
+    return tv != NULL && DUK_TVAL_IS_OBJECT(tv) && DUK_TVAL_IS_OBJECT(want) &&
+           DUK_TVAL_GET_OBJECT(tv) == DUK_TVAL_GET_OBJECT(want);
+}
+
+/* fast(value): the stand-in iterator when iterating value is reading its
+ * elements by index up to its length at each step, which is what the
+ * array iterator does: value is an Array (no Proxy) of prototype
+ * Array.prototype with no own [Symbol.iterator], whose [Symbol.iterator]
+ * and %ArrayIteratorPrototype%.next are the original data properties.
+ * Otherwise undefined. Reads no property through a getter. */
+static duk_ret_t iter_fast(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *config = own_value_array(thr, IF_COUNT), *arr;
+    duk_tval *item, *tv;
+    duk_int_t e, h;
+
+    if (config == NULL)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "not an iteration test");
+    item = DUK_HOBJECT_A_GET_BASE(thr->heap, config);
+    tv = duk_get_tval(ctx, 0);
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
+        return 0;
+    arr = DUK_TVAL_GET_OBJECT(tv);
+    if (!DUK_HOBJECT_IS_ARRAY(arr) || DUK_HOBJECT_IS_PROXY(arr) || !DUK_TVAL_IS_OBJECT(&item[IF_ARRAY_PROTO]) ||
+        DUK_HOBJECT_GET_PROTOTYPE(thr->heap, arr) != DUK_TVAL_GET_OBJECT(&item[IF_ARRAY_PROTO]) ||
+        !DUK_TVAL_IS_OBJECT(&item[IF_ITER_PROTO]) || !DUK_TVAL_IS_STRING(&item[IF_ITERATOR_KEY]) ||
+        !DUK_TVAL_IS_STRING(&item[IF_NEXT]))
+        return 0;
+    if (duk_hobject_find_entry(thr->heap, arr, DUK_TVAL_GET_STRING(&item[IF_ITERATOR_KEY]), &e, &h) ||
+        !if_own_is(thr, DUK_TVAL_GET_OBJECT(&item[IF_ARRAY_PROTO]), DUK_TVAL_GET_STRING(&item[IF_ITERATOR_KEY]),
+                   &item[IF_VALUES_FN]) ||
+        !if_own_is(thr, DUK_TVAL_GET_OBJECT(&item[IF_ITER_PROTO]), DUK_TVAL_GET_STRING(&item[IF_NEXT]),
+                   &item[IF_NEXT_FN]))
+        return 0;
+    duk_push_tval(ctx, &item[IF_STAND_IN]);
+    return 1;
+}
+
+duk_ret_t fcw_duk_iter_fast_maker(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+
+    duk_set_top(ctx, 5);
+    if (!duk_is_object(ctx, 0) || !duk_is_function(ctx, 1) || !duk_is_object(ctx, 2) || !duk_is_function(ctx, 3) ||
+        !duk_is_symbol(ctx, 4))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR,
+                         "iterFast: Array.prototype, its [Symbol.iterator], the array iterator's prototype, its next "
+                         "and Symbol.iterator");
+    duk_push_c_function(ctx, iter_fast, 1);
+    make_non_constructor(thr, duk_known_hobject(thr, -1));
+    duk_push_array(ctx);
+    for (duk_idx_t i = 0; i < 5; i++) {
+        duk_dup(ctx, i);
+        duk_put_prop_index(ctx, -2, (duk_uarridx_t) i);
+    }
+    duk_push_literal(ctx, "next");
+    duk_put_prop_index(ctx, -2, IF_NEXT);
+    duk_push_object(ctx);
+    duk_dup(ctx, 2);
+    duk_set_prototype(ctx, -2);
+    duk_freeze(ctx, -1);
+    duk_put_prop_index(ctx, -2, IF_STAND_IN);
+    duk_compact(ctx, -1);
+    duk_hobject_define_property_internal(thr, duk_known_hobject(thr, -2), DUK_HTHREAD_STRING_INT_VALUE(thr), 0);
+    return 1;
+}
+
 /*
  * Date. Duktape's constructor follows ES5: `new Date(value)` takes
  * ToPrimitive(value), the string of a Date, and parses it back, losing the

@@ -289,6 +289,12 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx);
  * %ArrayIteratorPrototype%, whose next is still `next`) over an array
  * taken in place and its result object reused (see lib/duk_hooks.c). */
 duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
+/* native.iterFast(Array.prototype, values, proto, next, Symbol.iterator)
+ * -> fast: fast(value) is an object of prototype proto when a lowered
+ * for-of over value may read its elements by index (an Array of
+ * Array.prototype whose [Symbol.iterator] is still `values` and whose
+ * iterators' next is still `next`), else undefined (see lib/duk_hooks.c). */
+duk_ret_t fcw_duk_iter_fast_maker(duk_context *ctx);
 /* native.reflectGetSet(ordinaryGet, ordinarySet, duktapeReflectSet) ->
  * [Reflect.get, Reflect.set]: C, with OrdinaryGet walked in place and no
  * arguments object; proxies and other receivers of a set go to the given

@@ -186,9 +186,122 @@ log('a next that returns no object', (() => {
     }
     return 'none';
 })());
+log('a return method on the array iterator prototype is called on break and throw', (() => {
+    const proto = Object.getPrototypeOf([][Symbol.iterator]());
+    const out = [];
+    const a = [1, 2, 3], b = [4, 5], c = [6, 7], d = [8];
+    proto.return = function () { out.push('return'); return {}; };
+    try {
+        for (const x of a) { out.push(x); if (x === 2) break; }
+        for (const x of b) out.push(x);
+        try {
+            for (const x of c) { out.push(x); throw new Error('thrown'); }
+        } catch (e) {
+            out.push(e.message);
+        }
+    } finally {
+        delete proto.return;
+    }
+    for (const x of d) { out.push(x); break; }
+    return out;
+})());
+log('a return method added while the loop runs', (() => {
+    const out = [], a = [1, 2, 3];
+    try {
+        for (const x of a) {
+            out.push(x);
+            if (x === 2) {
+                Object.prototype.return = function () { out.push('late return'); return {}; };
+                break;
+            }
+        }
+    } finally {
+        delete Object.prototype.return;
+    }
+    return out;
+})());
+log('next replaced while the loop runs is not called', (() => {
+    const proto = Object.getPrototypeOf([][Symbol.iterator]());
+    const original = proto.next;
+    let calls = 0;
+    const out = [], a = [1, 2, 3];
+    try {
+        for (const x of a) {
+            out.push(x);
+            proto.next = function () { calls++; return original.call(this); };
+        }
+    } finally {
+        proto.next = original;
+    }
+    return [out, calls];
+})());
+log('an array whose prototype is not Array.prototype', (() => {
+    const a = [1, 2, 3];
+    const proto = Object.create(Array.prototype);
+    proto[Symbol.iterator] = function* () { yield 'own proto'; };
+    Object.setPrototypeOf(a, proto);
+    const b = Object.setPrototypeOf([4, 5], Object.create(Array.prototype));
+    return [collect(a), collect(b)];
+})());
+log('labelled break and continue across nested loops', (() => {
+    const out = [], xs = [1, 2, 3, 4], ys = ['a', 'b', 'c'];
+    outer: for (const x of xs) {
+        for (const y of ys) {
+            if (y === 'b' && x === 1) continue outer;
+            if (x === 3) break outer;
+            out.push(x + y);
+        }
+    }
+    return out;
+})());
+log('closures keep each element', (() => {
+    const fns = [], xs = [1, 2, 3], ys = ['a', 'b'];
+    for (const x of xs) fns.push(() => x);
+    for (let y of ys) { y += '!'; fns.push(() => y); }
+    return fns.map((f) => f());
+})());
+log('a target with a setter, and an existing variable', (() => {
+    const seen = [];
+    const o = { set p(v) { seen.push(`set ${v}`); } };
+    const xs = [1, 2], ys = ['x', 'y'];
+    for (o.p of xs) seen.push('body');
+    let last;
+    for (last of ys) seen.push(last);
+    return [seen, last];
+})());
+log('a generator that yields inside a loop over an array it changes', (() => {
+    function* g(a) { for (const x of a) { yield x; if (a.length < 4) a.push(x + 10); } }
+    const a = [1, 2];
+    const out = [];
+    for (const v of g(a)) out.push(v);
+    const it = g([5, 6, 7]);
+    out.push(it.next().value, it.return('early').value, it.next().done);
+    return out;
+})());
+log('an element getter that throws, and one that empties the array', (() => {
+    const a = [1, 2, 3];
+    Object.defineProperty(a, 1, { get() { throw new Error('getter threw'); } });
+    const out = [];
+    try {
+        for (const x of a) out.push(x);
+    } catch (e) {
+        out.push(e.message);
+    }
+    const b = [1, 2, 3];
+    Object.defineProperty(b, 0, { get() { b.length = 0; return 'first'; }, configurable: true });
+    for (const x of b) out.push(x);
+    return out;
+})());
 log('a long loop', (() => {
     const a = Array.from({ length: 10000 }, (_, i) => i);
     let s = 0;
     for (const x of a) s += x;
     return s;
 })());
+async function awaits() {
+    const out = [], xs = [1, 2, 3];
+    for (const x of xs) out.push(await x * 2);
+    for (const [k, v] of Object.entries({ a: 1 })) out.push(k + (await v));
+    return out;
+}
+awaits().then((v) => log('awaits inside loops', v));

@@ -44,22 +44,27 @@
 
 const walk = require('acorn-walk');
 const { isName } = require('./edits');
+const { declaredNames } = require('./hoist-closures');
 
 /* `.next()` is seven characters, as are the helper's name, `(` and `)`:
  * the name has five */
 const HELPER = '_fcwS';
+/* the test of whether a loop may index its array (the index form, below) */
+const FAST = '_fcwF';
 
 /* A cheap test of the lowered code: whether it may have such a loop. */
 const TEST = /\(_step\d* = _iterator\d*\.next\(\)\)\.done/;
 
 function wanted(code) {
-    return TEST.test(code) && !code.includes(HELPER);
+    return TEST.test(code) && !code.includes(HELPER) && !code.includes(FAST) && !/\b_fcw[AI]_iterator/.test(code);
 }
 
 /* The declaration for the bundle's first line (no newline). */
 function declaration() {
     return `var ${HELPER} = typeof __fcw_helpers === "object" && __fcw_helpers !== null && ` +
-        '__fcw_helpers.iterStep || function (it) { return it.next(); };';
+        '__fcw_helpers.iterStep || function (it) { return it.next(); }; ' +
+        `var ${FAST} = typeof __fcw_helpers === "object" && __fcw_helpers !== null && ` +
+        '__fcw_helpers.iterFast || function () {};';
 }
 
 /* The call `I.next()` of the for statement `node`'s test
@@ -133,12 +138,200 @@ function argumentsIterator(node, names) {
     return init;
 }
 
-/* Same-length edits [start, end, text] of `code` (parsed as `ast`). */
+/* ---- the index form ---- */
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/* Whether the function fn binds `name` itself: a parameter, or a `var` or
+ * function declaration of its own body (not of a function inside it). */
+function bindsName(fn, name, cache) {
+    if (!cache.has(fn)) {
+        cache.set(fn, declaredNames(fn));
+    }
+    return cache.get(fn).has(name);
+}
+
+/* The identifiers named `name` that mean the same binding as in `scope`
+ * (a function or the program): in it and in the functions inside it that
+ * do not bind the name again; each as [node, ancestors]. */
+function references(scope, name, cache) {
+    const found = [];
+    walk.fullAncestor(scope.type === 'Program' ? scope : scope.body, (node, _state, ancestors) => {
+        if (node.type !== 'Identifier' || node.name !== name) {
+            return;
+        }
+        const parent = ancestors[ancestors.length - 2];
+        /* property keys and non-computed member names are no references */
+        if (parent && ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
+            (parent.type === 'Property' && parent.key === node && !parent.computed))) {
+            return;
+        }
+        for (let i = ancestors.length - 2; i >= 0; i--) {
+            const a = ancestors[i];
+            if (FUNCTION_TYPES.has(a.type) && a !== scope) {
+                if (bindsName(a, name, cache) || (a.id && a.id.name === name)) {
+                    return;
+                }
+            }
+        }
+        found.push([node, ancestors.slice()]);
+    });
+    return found;
+}
+
+/* Whether `expr` (the value assigned by the first statement of a body)
+ * reads `member` first: it is the member, or a member chain on it, or a
+ * call of a plain name with it as the first argument. */
+function leadsWith(expr, member) {
+    if (!expr) {
+        return false;
+    }
+    let e = expr;
+    while (e.type === 'MemberExpression' && e !== member && !e.computed) {
+        e = e.object;
+    }
+    if (e === member) {
+        return true;
+    }
+    return expr.type === 'CallExpression' && expr.callee.type === 'Identifier' && expr.arguments[0] === member;
+}
+
+/* Whether statement `st` first of all reads `member` (`var x = S.value`,
+ * `x = S.value`, `o.p = S.value`, `var v = f(S.value, 2)`). */
+function statementLeadsWith(st, member) {
+    if (!st) {
+        return false;
+    }
+    if (st.type === 'VariableDeclaration') {
+        return st.declarations.length > 0 && leadsWith(st.declarations[0].init, member);
+    }
+    if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' &&
+        st.expression.operator === '=') {
+        const left = st.expression.left;
+        const plain = left.type === 'Identifier' ||
+            (left.type === 'MemberExpression' && !left.computed && left.object.type === 'Identifier');
+        return plain && leadsWith(st.expression.right, member);
+    }
+    return false;
+}
+
+/* The name of the function a loop body only calls first: `N()` or
+ * `var R = N()` as the body (or its block's first statement); or null. */
+function loopFunctionName(body) {
+    const st = body.type === 'BlockStatement' ? body.body[0] : body;
+    let call = null;
+    if (st && st.type === 'ExpressionStatement') {
+        call = st.expression;
+    } else if (st && st.type === 'VariableDeclaration' && st.declarations.length === 1) {
+        call = st.declarations[0].init;
+    }
+    return call && call.type === 'CallExpression' && call.callee.type === 'Identifier' ? call.callee.name : null;
+}
+
+/* Whether `ref` (an identifier `S` with its ancestors) is the loop's one
+ * read `S.value`, the first thing the loop body does (or the function
+ * `_loop` it calls first, for a body whose bindings closures keep). */
+function isLeadingRead(ref, loop) {
+    const [node, ancestors] = ref;
+    const member = ancestors[ancestors.length - 2];
+    if (!member || member.type !== 'MemberExpression' || member.object !== node || member.computed ||
+        !isName(member.property, 'value')) {
+        return false;
+    }
+    let fn = null;
+    for (let i = ancestors.length - 3; i >= 0; i--) {
+        if (ancestors[i] === loop) {
+            break;
+        }
+        if (FUNCTION_TYPES.has(ancestors[i].type)) {
+            fn = ancestors[i];
+            const holder = ancestors[i - 1];
+            const name = loopFunctionName(loop.body);
+            if (fn.type !== 'FunctionExpression' || !holder || holder.type !== 'VariableDeclarator' ||
+                !isName(holder.id, name)) {
+                return false;
+            }
+            break;
+        }
+    }
+    const body = fn !== null ? fn.body : loop.body;
+    if (fn === null && !ancestors.includes(loop.body)) {
+        return false;
+    }
+    return body.type === 'BlockStatement' && statementLeadsWith(body.body[0], member);
+}
+
+/* Column-changing edits [start, end, text] (no line moves) that give the
+ * for statement `node` (whose step is `call`) the index form, or null:
+ *
+ *   for (var A = EXPR, X = (I = _fcwF(A)) ? 0 : -1,
+ *            I = X ? A[Symbol.iterator]() : I, S;
+ *        X < 0 ? !(C = (S = _fcwS(I)).done) && (S = S.value, true)
+ *              : !(C = X >= A.length) && (S = A[X++], true); ...)
+ *
+ * with the body's one read `S.value` made `S`. Over an array that
+ * iterFast allows, the loop reads `A.length` and `A[X]` at each step, as
+ * the array iterator would, and keeps a stand-in for the iterator that
+ * the try around the loop may close; anything else gets its iterator as
+ * before. */
+function indexForm(node, call, code, ancestors, cache) {
+    const decls = node.init.declarations;
+    if (node.init.kind !== 'var' || decls.length !== 2 || decls[1].init !== null || decls[1].id.type !== 'Identifier') {
+        return null;
+    }
+    const I = decls[0].id.name, S = decls[1].id.name;
+    const init = decls[0].init;
+    if (!init || init.type !== 'CallExpression' || init.arguments.length !== 0 ||
+        init.callee.type !== 'MemberExpression' || !init.callee.computed ||
+        init.callee.property.type !== 'MemberExpression' || init.callee.property.computed ||
+        !isName(init.callee.property.object, 'Symbol') || !isName(init.callee.property.property, 'iterator')) {
+        return null;
+    }
+    const completion = node.test.argument;
+    const step = completion.right.object;
+    if (!isName(step.left, S) || completion.left.type !== 'Identifier') {
+        return null;
+    }
+    const C = completion.left.name;
+    const open = code.lastIndexOf('[', init.callee.property.start);
+    if (open < init.callee.object.end || !/^\[Symbol\.iterator\]\(\)$/.test(code.slice(open, init.end)) ||
+        /[\n\r\u2028\u2029]/.test(code.slice(node.test.start, node.test.end)) ||
+        /[\n\r\u2028\u2029]/.test(code.slice(decls[0].start, decls[0].id.end))) {
+        return null;
+    }
+    let scope = null;
+    for (let i = ancestors.length - 2; i >= 0 && scope === null; i--) {
+        if (FUNCTION_TYPES.has(ancestors[i].type) || ancestors[i].type === 'Program') {
+            scope = ancestors[i];
+        }
+    }
+    const refs = references(scope, S, cache);
+    const others = refs.filter(([n]) => n !== decls[1].id && n !== step.left);
+    if (refs.length !== others.length + 2 || others.length !== 1 || !isLeadingRead(others[0], node)) {
+        return null;
+    }
+    const read = others[0][0];
+    const A = `_fcwA${I}`, X = `_fcwI${I}`;
+    return [
+        [decls[0].id.start, decls[0].id.end, A],
+        [open, init.end, `, ${X} = (${I} = ${FAST}(${A})) ? 0 : -1, ${I} = ${X} ? ${A}[Symbol.iterator]() : ${I}`],
+        [node.test.start, node.test.end, `${X} < 0 ? !(${C} = (${S} = ${HELPER}(${I})).done) && (${S} = ${S}.value, true) : ` +
+            `!(${C} = ${X} >= ${A}.length) && (${S} = ${A}[${X}++], true)`],
+        [read.start, read.end + '.value'.length, S + ' '.repeat('.value'.length)]
+    ];
+}
+
+/* The edits of `code` (parsed as `ast`): `sameLength`, edits [start, end,
+ * text] that keep every line and column (the step through the helper, the
+ * array iterator for `arguments`), and `columns`, edits that keep every
+ * line (the index form, of the loops it fits). */
 function forOfEdits(ast, code) {
-    const edits = [];
+    const sameLength = [];
+    const columns = [];
+    const cache = new Map();
     let names = null;
-    walk.simple(ast, {
-        ForStatement(node) {
+    walk.ancestor(ast, {
+        ForStatement(node, ancestors) {
             const call = stepCall(node);
             if (call === null) {
                 return;
@@ -150,7 +343,13 @@ function forOfEdits(ast, code) {
             if (args !== null) {
                 const text = `[].values.call(${args.callee.object.name})`;
                 if (args.end - args.start >= text.length) {
-                    edits.push([args.start, args.end, text + ' '.repeat(args.end - args.start - text.length)]);
+                    sameLength.push([args.start, args.end, text + ' '.repeat(args.end - args.start - text.length)]);
+                }
+            } else {
+                const index = indexForm(node, call, code, ancestors, cache);
+                if (index !== null) {
+                    columns.push(...index);
+                    return;
                 }
             }
             const text = `${HELPER}(${call.callee.object.name})`;
@@ -158,10 +357,10 @@ function forOfEdits(ast, code) {
             if (text.length > length) {
                 return;
             }
-            edits.push([call.start, call.end, text + ' '.repeat(length - text.length)]);
+            sameLength.push([call.start, call.end, text + ' '.repeat(length - text.length)]);
         }
     });
-    return edits;
+    return { sameLength, columns };
 }
 
-module.exports = { forOfEdits, declaration, wanted, HELPER };
+module.exports = { forOfEdits, declaration, wanted, HELPER, FAST };

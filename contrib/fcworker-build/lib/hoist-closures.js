@@ -569,4 +569,4 @@ function hoist(code, ast, map) {
     };
 }
 
-module.exports = { hoist, findHoists, decodeMappings, encodeMappings, PREFIX };
+module.exports = { hoist, findHoists, decodeMappings, encodeMappings, declaredNames, PREFIX };
