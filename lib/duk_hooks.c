@@ -1482,47 +1482,84 @@ int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries)
     return 1;
 }
 
-/* The own data property of obj whose key is the string on top (popped),
- * or NULL. */
-static duk_tval *own_slot_popped(duk_hthread *thr, duk_hobject *obj)
+/* The string of these bytes if it exists: Duktape interns every string,
+ * so one that is not in its table is no object's key. Nothing is
+ * allocated, and no reference taken. */
+static duk_hstring *existing_string(duk_heap *heap, const duk_uint8_t *str, duk_uint32_t blen)
 {
-    duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1));
-    duk_pop(thr);
-    return tv;
+    duk_uint32_t strhash = duk_heap_hashstring(heap, str, (duk_size_t) blen);
+    duk_hstring *h = heap->strtable[strhash & heap->st_mask];
+
+    for (; h != NULL; h = h->hdr.h_next) {
+        if (DUK_HSTRING_GET_HASH(h) == strhash && DUK_HSTRING_GET_BYTELEN(h) == blen &&
+            (blen == 0 || memcmp(str, DUK_HSTRING_GET_DATA(h), blen) == 0))
+            return h;
+    }
+    return NULL;
 }
 
-/* ... of a C string literal (interned through Duktape's literal cache) */
-#define OWN_SLOT(thr, obj, lit) (duk_push_literal((thr), lit), own_slot_popped((thr), (obj)))
+/* obj's own data property named by the C string lit, looked for first at
+ * entry index i (where the constructor puts it), or NULL. */
+static duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
+{
+    duk_uint32_t len = (duk_uint32_t) strlen(lit);
+    duk_hstring *key;
+
+    if (i < DUK_HOBJECT_GET_ENEXT(obj)) {
+        key = DUK_HOBJECT_E_GET_KEY(thr->heap, obj, i);
+        if (key != NULL && DUK_HSTRING_GET_BYTELEN(key) == len && memcmp(DUK_HSTRING_GET_DATA(key), lit, len) == 0)
+            return DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, i) ? NULL
+                                                                     : DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, i);
+    }
+    key = existing_string(thr->heap, (const duk_uint8_t *) lit, len);
+    return key != NULL ? duk_hobject_find_entry_tval_ptr(thr->heap, obj, key) : NULL;
+}
+
+/* The longest key whose hash ("s" + key) is looked up in place; a longer
+ * one is concatenated (and interned) as the runtime does. */
+#define STORE_KEY_MAX 256
 
 int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *store_key, int want_value)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *self = duk_get_hobject(thr, this_idx), *store, *index, *values;
+    duk_hstring *key, *hash;
     duk_tval *tv, *pos;
     duk_double_t p;
+    duk_uint8_t bytes[STORE_KEY_MAX + 1];
+    duk_uint32_t blen;
 
     if (self == NULL || DUK_HOBJECT_IS_PROXY(self) || !duk_is_string(ctx, key_idx) || duk_is_symbol(ctx, key_idx))
         return -1;
-    key_idx = duk_require_normalize_index(ctx, key_idx);
-    duk_push_string(ctx, store_key);
-    tv = own_slot_popped(thr, self);
+    tv = own_slot(thr, self, 0, store_key);
     store = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
     if (store == NULL || DUK_HOBJECT_IS_PROXY(store))
         return -1;
-    tv = OWN_SLOT(thr, store, "owner");
+    tv = own_slot(thr, store, 0, "owner");
     if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || DUK_TVAL_GET_OBJECT(tv) != self)
         return -1;
-    tv = OWN_SLOT(thr, store, "index");
+    tv = own_slot(thr, store, 3, "index");
     index = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
     if (index == NULL || DUK_HOBJECT_IS_PROXY(index) || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, index) != NULL)
         return -1;
-    /* the store's hash of a string key: "s" + key (primitiveHash) */
-    duk_push_literal(ctx, "s");
-    duk_dup(ctx, key_idx);
-    duk_concat(ctx, 2);
-    pos = duk_hobject_find_entry_tval_ptr(thr->heap, index, duk_known_hstring(thr, -1));
-    if (pos == NULL) {
+    /* the store's hash of a string key: "s" + key (primitiveHash), found
+     * in the string table without making it: absent there, it is no key */
+    key = duk_known_hstring(thr, key_idx);
+    blen = DUK_HSTRING_GET_BYTELEN(key);
+    if (blen <= STORE_KEY_MAX) {
+        bytes[0] = 's';
+        memcpy(bytes + 1, DUK_HSTRING_GET_DATA(key), blen);
+        hash = existing_string(thr->heap, bytes, blen + 1);
+        pos = hash != NULL ? duk_hobject_find_entry_tval_ptr(thr->heap, index, hash) : NULL;
+    } else {
+        key_idx = duk_require_normalize_index(ctx, key_idx);
+        duk_push_literal(ctx, "s");
+        duk_dup(ctx, key_idx);
+        duk_concat(ctx, 2);
+        pos = duk_hobject_find_entry_tval_ptr(thr->heap, index, duk_known_hstring(thr, -1));
         duk_pop(ctx);
+    }
+    if (pos == NULL) {
         if (want_value)
             duk_push_undefined(ctx);
         else
@@ -1530,25 +1567,20 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
         return 1;
     }
     if (!DUK_TVAL_IS_NUMBER(pos))
-        goto slow;
+        return -1;
     if (!want_value) {
-        duk_pop(ctx);
         duk_push_true(ctx);
         return 1;
     }
     p = DUK_TVAL_GET_NUMBER(pos);
-    tv = OWN_SLOT(thr, store, "values");
+    tv = own_slot(thr, store, 2, "values");
     values = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
     if (values == NULL || !DUK_HOBJECT_IS_ARRAY(values) || !DUK_HOBJECT_HAS_ARRAY_PART(values) || !(p >= 0) ||
         p >= (duk_double_t) ((duk_harray *) values)->length || p >= (duk_double_t) DUK_HOBJECT_GET_ASIZE(values) ||
         DUK_TVAL_IS_UNUSED(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, values, (duk_uint32_t) p)))
-        goto slow;
-    duk_pop(ctx);
+        return -1;
     duk_push_tval(ctx, DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, values, (duk_uint32_t) p));
     return 1;
-slow:
-    duk_pop(ctx);
-    return -1;
 }
 
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,

@@ -334,6 +334,30 @@ test('Map and Set: string keys looked up in place', function (t) {
     t.equal(new Sub().get('q'), 'r', 'a subclass');
     var frozen = Object.freeze(new Map([['f', 1]]));
     t.equal(frozen.get('f'), 1, 'a frozen Map');
+    /* the key's hash ("s" + key) is found in the string table without
+     * being made: keys up to 256 bytes; longer ones are concatenated */
+    var long255 = new Array(256).join('x'), long256 = long255 + 'y', long257 = long256 + 'z';
+    var big = new Map([[long255, 255], [long256, 256], [long257, 257], ['\u00e9t\u00e9', 'e'], ['\ud83d\ude00', 'smile']]);
+    t.deepEqual([big.get(long255), big.get(long256), big.get(long257)], [255, 256, 257], 'keys of 255, 256, 257 bytes');
+    t.ok(!big.has(long257 + 'w') && !big.has(long256.slice(1)) && !big.has(long255 + 'q'),
+        'missing long keys, either way');
+    t.deepEqual([big.get('\u00e9t\u00e9'), big.get('\ud83d\ude00'), big.has('\ud83d')], ['e', 'smile', false],
+        'keys beyond ASCII, and half of a surrogate pair');
+    var fresh = 'never' + Math.random() + 'seen';
+    t.ok(!big.has(fresh) && big.get(fresh) === undefined, 'a key no string of the heap has as hash');
+    big.set(fresh, 'now');
+    t.equal(big.get(fresh), 'now', 'and once set, found');
+    function Tagged(entries) {
+        var self = Reflect.construct(Map, [entries], Tagged);
+        self.tag = 't';
+        return self;
+    }
+    Tagged.prototype = Object.create(Map.prototype);
+    var tagged = new Tagged([['k', 'v']]);
+    Object.defineProperty(tagged, 'extra', { value: 1 });
+    t.deepEqual([tagged.get('k'), tagged.has('tag')], ['v', false], 'a subclass with own fields');
+    var setOfLong = new Set([long257, 'short']);
+    t.ok(setOfLong.has(long257) && setOfLong.has('short') && !setOfLong.has(long256), 'Set.has of long keys');
 });
 
 test('Array.from: an array copied in C, everything else handed on', function (t) {
