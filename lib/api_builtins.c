@@ -1047,14 +1047,20 @@ static duk_ret_t native_hardware_concurrency(duk_context *ctx)
 }
 
 /* native.defineField(obj, key, value) -> obj: a public class field as the
- * lowering defines it (SWC's _define_property): a plain store unless obj
- * already has the key, own or inherited (a setter must not run), then
- * Object.defineProperty with a writable, enumerable, configurable value.
- * Throws as those do (a non-object, a non-extensible or frozen obj). */
+ * lowering defines it (SWC's _define_property): on an ordinary extensible
+ * object without that own key, defined in place (fcw_duk_define_new_field);
+ * else a plain store unless obj already has the key, own or inherited (a
+ * setter must not run), then Object.defineProperty with a writable,
+ * enumerable, configurable value. Throws as those do (a non-object, a
+ * non-extensible or frozen obj). */
 static duk_ret_t native_define_field(duk_context *ctx)
 {
     if (!duk_is_object(ctx, 0)) {
         return duk_type_error(ctx, "cannot define field %s on a non-object", duk_safe_to_string(ctx, 1));
+    }
+    if (fcw_duk_define_new_field(ctx, 0, 1, 2)) {
+        duk_set_top(ctx, 1);
+        return 1;
     }
     duk_dup(ctx, 1);
     int inherited = duk_has_prop(ctx, 0);

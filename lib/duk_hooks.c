@@ -1607,6 +1607,27 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
     return 1;
 }
 
+/* ---- class fields ---- */
+
+int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(ctx, obj_idx);
+    duk_hstring *key;
+    duk_int_t e, h;
+
+    if (obj == NULL || !duk_is_string(ctx, key_idx) || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) ||
+        !DUK_HOBJECT_HAS_EXTENSIBLE(obj))
+        return 0;
+    key = duk_known_hstring(thr, key_idx);
+    if ((DUK_HOBJECT_HAS_ARRAY_PART(obj) && DUK_HSTRING_HAS_ARRIDX(key)) ||
+        duk_hobject_find_entry(thr->heap, obj, key, &e, &h))
+        return 0;
+    duk_dup(ctx, value_idx);
+    duk_hobject_define_property_internal(thr, obj, key, DUK_PROPDESC_FLAGS_WEC);
+    return 1;
+}
+
 /* ---- the step of a lowered for-of ---- */
 
 /* The step function's configuration (its internal value slot):

@@ -289,6 +289,13 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx);
  * %ArrayIteratorPrototype%, whose next is still `next`) over an array
  * taken in place and its result object reused (see lib/duk_hooks.c). */
 duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
+/* A class field's definition (CreateDataPropertyOrThrow) where nothing can
+ * be observed: on an ordinary extensible object without an own property
+ * of that key (a string or symbol; not an index of an object with an array
+ * part), defines the value at value_idx as a writable, enumerable,
+ * configurable data property in place and returns 1; returns 0 (nothing
+ * done) for anything else. */
+int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx);
 /* native.iterFast(Array.prototype, values, proto, next, Symbol.iterator)
  * -> fast: fast(value) is an object of prototype proto when a lowered
  * for-of over value may read its elements by index (an Array of

@@ -357,6 +357,26 @@ function classes() {
     class H extends F { #p = 1; static has(o) { return o.#p; } }
     return H.has(new H());
   }, true);
+  step('fields over own properties, symbols, indexes and arrays', () => {
+    const sym = Symbol('s');
+    class P {
+      constructor() {
+        Object.defineProperty(this, 'hidden', { value: 'p', configurable: true, writable: false });
+        this.plain = 'p';
+      }
+    }
+    class Q extends P { hidden = 'q'; plain = 'q'; [sym] = 'sym'; 0 = 'zero'; 7 = 'seven'; last = 'l'; }
+    const q = new Q();
+    const desc = Object.getOwnPropertyDescriptor(q, 'hidden');
+    class Locked { constructor() { Object.defineProperty(this, 'fixed', { value: 1 }); } }
+    class Clash extends Locked { fixed = 2; }
+    let clash;
+    try { new Clash(); clash = 'no error'; } catch (e) { clash = e instanceof TypeError; }
+    class List extends Array { tag = 'list'; 1 = 'one'; }
+    const l = new List();
+    return [Object.keys(q), q.hidden, desc.writable, desc.enumerable, q[sym], q[0], q[7], clash,
+      l.length, l.tag, l[1], Object.keys(l)];
+  });
   step('private fields in order', () => {
     class C {
       #a = 1;
