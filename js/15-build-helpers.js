@@ -260,16 +260,15 @@ Object.defineProperty(helpers, 'asyncGen', {
  * function". An object that has the class's prototype in its chain (what
  * `new` made) passes too. */
 var isPrototypeOf = Object.prototype.isPrototypeOf;
-Object.defineProperty(helpers, 'classCallCheck', {
-    value: function classCallCheck(instance, Constructor) {
-        "use duk notail";
-        if (!(instance instanceof Constructor) && !(instance !== null && typeof instance === 'object' &&
-            isPrototypeOf.call(Constructor.prototype, instance))) {
-            throw new TypeError('Cannot call a class as a function');
-        }
-    },
-    enumerable: true
-});
+function classCallCheck(instance, Constructor) {
+    "use duk notail";
+    if (!(instance instanceof Constructor) && !(instance !== null && typeof instance === 'object' &&
+        isPrototypeOf.call(Constructor.prototype, instance))) {
+        throw new TypeError('Cannot call a class as a function');
+    }
+}
+/* (what `new` made answered in C: lib/api_fastpath.c) */
+Object.defineProperty(helpers, 'classCallCheck', { value: native.fastClassCallCheck(classCallCheck), enumerable: true });
 Object.defineProperty(helpers, 'privateBase', { value: native.privateBase, enumerable: true });
 Object.defineProperty(helpers, 'iterStep', { value: native.forOfStep, enumerable: true });
 Object.defineProperty(helpers, 'iterFast', { value: native.forOfFast, enumerable: true });

@@ -501,6 +501,26 @@ static duk_ret_t fast_lookup(duk_context *ctx)
     return 1;
 }
 
+/* ---- SWC's _class_call_check ---- */
+
+/* classCallCheck(instance, Constructor): nothing when instance has
+ * Constructor.prototype in its chain (what `new` made; a class's static
+ * [Symbol.hasInstance] is not asked, as `new` of a class asks nothing);
+ * the runtime's JavaScript for the rest, which throws. */
+static duk_ret_t fast_class_call_check(duk_context *ctx)
+{
+    if (duk_get_top(ctx) == 2 && fcw_duk_made_by(ctx, 0, 1)) {
+        return 0;
+    }
+    return call_slow(ctx, duk_get_top(ctx));
+}
+
+/* native.fastClassCallCheck(slow) */
+static duk_ret_t native_fast_class_call_check(duk_context *ctx)
+{
+    return make_fast(ctx, fast_class_call_check, DUK_VARARGS, 0, 0, -1);
+}
+
 /* native.fastLookup(kind, slow) */
 static duk_ret_t native_fast_lookup(duk_context *ctx)
 {
@@ -1480,6 +1500,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastArrayIteratorNext", native_fast_array_iterator_next, 1},
         {"fastArrayIterator", native_fast_array_iterator, 3},
         {"fastLookup", native_fast_lookup, 2},
+        {"fastClassCallCheck", native_fast_class_call_check, 1},
         {"objectPointerKey", native_object_pointer_key, 1},
         {"fastEntries", native_fast_entries, 3},
         {"fastArrayFrom", native_fast_array_from, 2},

@@ -1628,6 +1628,29 @@ int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_
     return 1;
 }
 
+int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(ctx, obj_idx), *ctor = duk_get_hobject(ctx, ctor_idx), *proto;
+    duk_tval *tv;
+    int sanity = 10000;
+
+    if (obj == NULL || ctor == NULL || DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_IS_PROXY(ctor))
+        return 0;
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, ctor, DUK_HTHREAD_STRING_PROTOTYPE(thr));
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
+        return 0;
+    proto = DUK_TVAL_GET_OBJECT(tv);
+    for (obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj); obj != NULL && sanity-- > 0;
+         obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj)) {
+        if (obj == proto)
+            return 1;
+        if (DUK_HOBJECT_IS_PROXY(obj))
+            return 0;
+    }
+    return 0;
+}
+
 /* ---- the step of a lowered for-of ---- */
 
 /* The step function's configuration (its internal value slot):

@@ -296,6 +296,12 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
  * configurable data property in place and returns 1; returns 0 (nothing
  * done) for anything else. */
 int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx);
+/* Whether the object at obj_idx has the own data property `prototype` of
+ * the object at ctor_idx in its prototype chain, walked in place: what
+ * `new` of that constructor makes. 0 (no answer) where a Proxy is the
+ * object, the constructor or on the chain (its getPrototypeOf trap would
+ * run), and where `prototype` is no object or an accessor. */
+int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx);
 /* native.iterFast(Array.prototype, values, proto, next, Symbol.iterator)
  * -> fast: fast(value) is an object of prototype proto when a lowered
  * for-of over value may read its elements by index (an Array of

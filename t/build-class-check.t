@@ -7,7 +7,8 @@
 # function" (ChatPromptTemplate.fromMessages failed). fcworker-build
 # installs the runtime's __fcw_helpers.classCallCheck instead
 # (js/15-build-helpers.js), which also passes an object that has the
-# class's prototype in its chain. The cases, run as they are in Node, print
+# class's prototype in its chain (answered in C, without asking a static
+# [Symbol.hasInstance], as `new` of a class asks nothing). The cases, run as they are in Node, print
 # what their bundle prints in fcworker. Needs node and the tool's
 # node_modules.
 use strict;
@@ -45,6 +46,13 @@ show('hasInstance says no', () => [new Never().made, new Never() instanceof Neve
 show('called without new', () => Message('x'));
 show('plain class called', () => { class P { constructor() { this.x = 1; } } return P(); });
 show('subclass of a plain class', () => { class A { constructor() { this.a = 1; } } class B extends A { constructor() { super(); this.b = 2; } } return [new B().a, new B().b]; });
+show('new asks no hasInstance', () => {
+  let asked = 0;
+  class Counted { static [Symbol.hasInstance](obj) { asked++; return true; } constructor() { this.ok = 1; } }
+  class Sub extends Counted { constructor() { super(); this.sub = 1; } }
+  const made = [new Counted().ok, new Sub().sub];
+  return [made, asked, ({}) instanceof Counted, asked];
+});
 (typeof print === 'function' ? print : console.log)(out.join('\n'));
 JS
 
