@@ -630,6 +630,9 @@ function WeakData(owner, name) {
     this.strongKeys = [];
     this.strongValues = [];
 }
+/* after a full collection, the cells keys still hold for records no longer
+ * alive are deleted (lib/duk_hooks.c, fcw_duk_weak_sweep) */
+native.weakRegister(WeakData.prototype);
 
 function WeakCell(owner, value) {
     this.owner = owner;

@@ -1607,6 +1607,129 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
     return 1;
 }
 
+/* ---- WeakMap and WeakSet entries that outlive their collection ----
+ *
+ * js/11-collections.js keeps a WeakMap's (or WeakSet's) entry on its key,
+ * under a hidden symbol of the collection's data record ("WeakMap N",
+ * "WeakSet N"): the entry goes with the key. When the collection goes
+ * first, nothing can read the entry again, but a key that outlives many
+ * collections would keep one of each (hono/jsx makes a WeakMap per render
+ * over long-lived context objects). After a full collection, every data
+ * record left is alive: fcw_duk_weak_sweep walks the heap for their
+ * symbols, then deletes every entry under a weak-collection symbol that is
+ * not one of them. */
+#define WEAK_PROTO_KEY DUK_HIDDEN_SYMBOL("weakDataPrototype")
+
+/* native.weakRegister(proto): the prototype of the data records. */
+duk_ret_t fcw_duk_weak_register(duk_context *ctx)
+{
+    duk_require_object(ctx, 0);
+    duk_push_heap_stash(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_literal(ctx, -2, WEAK_PROTO_KEY);
+    return 0;
+}
+
+static int weak_key_cmp(const void *a, const void *b)
+{
+    const void *x = *(const void *const *) a, *y = *(const void *const *) b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether key is the hidden symbol of a weak collection's data record. */
+static int is_weak_symbol(duk_hstring *key)
+{
+    const duk_uint8_t *p = DUK_HSTRING_GET_DATA(key);
+
+    return DUK_HSTRING_HAS_SYMBOL(key) && DUK_HSTRING_GET_BYTELEN(key) > 9 && p[0] == 0xFF &&
+           (memcmp(p + 1, "WeakMap ", 8) == 0 || memcmp(p + 1, "WeakSet ", 8) == 0);
+}
+
+/* Appends p to the array *arr of *n items (capacity *cap); 0 when out of
+ * memory. */
+static int weak_push(void ***arr, size_t *n, size_t *cap, void *p)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? 2 * *cap : 64;
+        void **na = realloc(*arr, ncap * sizeof **arr);
+        if (na == NULL)
+            return 0;
+        *arr = na;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = p;
+    return 1;
+}
+
+void fcw_duk_weak_sweep(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_heap *heap = thr->heap;
+    duk_hobject *proto;
+    duk_heaphdr *h;
+    void **live = NULL, **objs = NULL, **keys = NULL;
+    size_t nlive = 0, clive = 0, n = 0, cobjs = 0, ckeys = 0, nk = 0, i;
+    duk_tval *tv;
+
+    duk_push_heap_stash(ctx);
+    tv = own_slot(thr, duk_known_hobject(thr, -1), 0, WEAK_PROTO_KEY);
+    proto = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    duk_pop(ctx);
+    if (proto == NULL)
+        return;
+    /* the symbols of the records alive */
+    for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h)) {
+        duk_hobject *obj = (duk_hobject *) h;
+
+        if (DUK_HEAPHDR_GET_TYPE(h) != DUK_HTYPE_OBJECT || DUK_HOBJECT_GET_PROTOTYPE(heap, obj) != proto)
+            continue;
+        tv = own_slot(thr, obj, 1, "symbol");
+        if (tv != NULL && DUK_TVAL_IS_STRING(tv) && !weak_push(&live, &nlive, &clive, DUK_TVAL_GET_STRING(tv)))
+            goto done;
+    }
+    qsort(live, nlive, sizeof *live, weak_key_cmp);
+    /* the entries under any other such symbol, each object held: deleting
+     * may free values, and with them objects of the list being walked */
+    for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h)) {
+        duk_hobject *obj = (duk_hobject *) h;
+
+        if (DUK_HEAPHDR_GET_TYPE(h) != DUK_HTYPE_OBJECT)
+            continue;
+        for (duk_uint_fast32_t e = 0; e < DUK_HOBJECT_GET_ENEXT(obj); e++) {
+            duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, obj, e);
+
+            if (key == NULL || !is_weak_symbol(key) ||
+                (nlive > 0 && bsearch(&key, live, nlive, sizeof *live, weak_key_cmp) != NULL))
+                continue;
+            if (!weak_push(&objs, &n, &cobjs, obj) || !weak_push(&keys, &nk, &ckeys, key)) {
+                n = nk;
+                goto delete;
+            }
+            DUK_HOBJECT_INCREF(thr, obj);
+        }
+    }
+delete:
+    for (i = 0; i < n; i++) {
+        (void) duk_hobject_delprop_raw(thr, (duk_hobject *) objs[i], (duk_hstring *) keys[i], DUK_DELPROP_FLAG_FORCE);
+        DUK_HOBJECT_DECREF(thr, (duk_hobject *) objs[i]);
+    }
+done:
+    free(live);
+    free(objs);
+    free(keys);
+}
+
+duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(ctx, idx);
+    duk_uint32_t count = 0;
+
+    for (duk_uint_fast32_t e = 0; obj != NULL && e < DUK_HOBJECT_GET_ENEXT(obj); e++)
+        count += DUK_HOBJECT_E_GET_KEY(thr->heap, obj, e) != NULL;
+    return count;
+}
+
 /* ---- class fields ---- */
 
 int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx)

@@ -296,6 +296,15 @@ duk_ret_t fcw_duk_iter_step_maker(duk_context *ctx);
  * configurable data property in place and returns 1; returns 0 (nothing
  * done) for anything else. */
 int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx);
+/* native.weakRegister(proto): the prototype of js/11-collections.js's
+ * WeakMap and WeakSet data records. fcw_duk_weak_sweep, called after a full
+ * collection, deletes the entries that keys still hold for collections no
+ * longer alive (see lib/duk_hooks.c). */
+duk_ret_t fcw_duk_weak_register(duk_context *ctx);
+void fcw_duk_weak_sweep(duk_context *ctx);
+/* The number of the object's own properties in its entry part, hidden
+ * symbols included (for tests). */
+duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
 /* Whether the object at obj_idx has the own data property `prototype` of
  * the object at ctor_idx in its prototype chain, walked in place: what
  * `new` of that constructor makes. 0 (no answer) where a Proxy is the

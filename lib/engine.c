@@ -591,6 +591,7 @@ void fcw_engine_collect_if_grown(struct fcw_engine *e)
     }
     if (e->mem_used > e->mem_after_gc + step) {
         duk_gc(e->ctx, 0);
+        fcw_duk_weak_sweep(e->ctx);
         e->mem_after_gc = e->mem_used;
     } else if (e->mem_used < e->mem_after_gc) {
         e->mem_after_gc = e->mem_used;
@@ -663,6 +664,7 @@ struct fcw_engine *fcw_engine_create(const struct fcw_engine_config *config, con
 void fcw_engine_collect(struct fcw_engine *e)
 {
     duk_gc(e->ctx, 0);
+    fcw_duk_weak_sweep(e->ctx);
     e->mem_after_gc = e->mem_used;
 }
 

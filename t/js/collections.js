@@ -609,3 +609,55 @@ test('structuredClone: a large graph, its shared and cyclic references kept', fu
     t.ok(copy.list[5].frozen === copy.list[6].frozen && copy.list[5].frozen.f === 2 && !Object.isFrozen(copy.list[5].frozen),
         'a frozen one too, as an ordinary object');
 });
+
+test('WeakMap and WeakSet entries of collections that are gone are deleted from their keys after a collection', function (t) {
+    /* an entry lives on its key (Duktape has no weak references): a key
+     * that outlives many collections (hono/jsx's contexts, set in a
+     * WeakMap per render) kept one entry of each (ownSlotCount and
+     * collectGarbage are t/jsrun's) */
+    var key = {}, frozenKey = {}, base = ownSlotCount(key), frozenBase = ownSlotCount(frozenKey);
+    var kept = new WeakMap(), keptSet = new WeakSet();
+    kept.set(key, 'kept');
+    keptSet.add(key);
+    var closure = (function () {
+        var m = new WeakMap();
+        m.set(key, 'in a closure');
+        return function () { return m.get(key); };
+    })();
+    Object.freeze(frozenKey);
+    for (var i = 0; i < 300; i++) {
+        var m = new WeakMap(), s = new WeakSet();
+        m.set(key, [i, 'value']);
+        s.add(key);
+        m.set(frozenKey, i); /* frozen: held strongly by the collection, no entry on the key */
+    }
+    var later = {};
+    m.set(later, 'the last map is still alive');
+    t.equal(ownSlotCount(key) - base, 603, 'an entry on the key for each collection');
+    collectGarbage();
+    t.equal(ownSlotCount(key) - base, 5, 'after a collection: those of the five collections alive');
+    t.deepEqual([kept.get(key), keptSet.has(key), closure(), m.get(key)[0], s.has(key), m.get(later), m.get(frozenKey)],
+        ['kept', true, 'in a closure', 299, true, 'the last map is still alive', 299], 'which still find them');
+    t.equal(ownSlotCount(frozenKey), frozenBase, 'a frozen key carries none');
+    kept.delete(key);
+    t.ok(!kept.has(key) && kept.get(key) === undefined, 'a delete still works');
+    kept.set(key, 'again');
+    m = s = closure = null;
+    collectGarbage();
+    t.equal(ownSlotCount(key) - base, 2, 'the collections dropped since: their entries gone too');
+    t.deepEqual([kept.get(key), keptSet.has(key)], ['again', true], 'the others kept');
+    var frozenLater = {};
+    for (i = 0; i < 50; i++) {
+        new WeakMap().set(frozenLater, i);
+    }
+    Object.freeze(frozenLater);
+    t.equal(ownSlotCount(frozenLater), 50, 'a key frozen after getting its entries');
+    collectGarbage();
+    t.ok(ownSlotCount(frozenLater) === 0 && Object.isFrozen(frozenLater), 'loses them too, and stays frozen');
+    var cyclic = new WeakMap();
+    cyclic.set(key, { map: cyclic });
+    cyclic = null;
+    collectGarbage();
+    t.equal(ownSlotCount(key) - base, 3,
+        'a collection reachable from its own entry on a live key stays (no ephemerons: docs/modern-js.md)');
+});

@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include "duk_hooks.h"
 #include "engine.h"
 #include "text.h"
 
@@ -59,6 +60,24 @@ static duk_ret_t js_read_file(duk_context *ctx)
     return 1;
 }
 
+static struct fcw_engine *the_engine;
+
+/* collectGarbage(): a full collection as the engine makes one between
+ * requests (with the sweep of dead WeakMaps' entries) */
+static duk_ret_t js_collect_garbage(duk_context *ctx)
+{
+    (void)ctx;
+    fcw_engine_collect(the_engine);
+    return 0;
+}
+
+/* ownSlotCount(object): its own properties, hidden ones included */
+static duk_ret_t js_own_slot_count(duk_context *ctx)
+{
+    duk_push_uint(ctx, fcw_duk_own_slot_count(ctx, 0));
+    return 1;
+}
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
@@ -66,6 +85,10 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "print");
     duk_push_c_function(ctx, js_read_file, 1);
     duk_put_prop_literal(ctx, -2, "readFile");
+    duk_push_c_function(ctx, js_collect_garbage, 0);
+    duk_put_prop_literal(ctx, -2, "collectGarbage");
+    duk_push_c_function(ctx, js_own_slot_count, 1);
+    duk_put_prop_literal(ctx, -2, "ownSlotCount");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');
@@ -216,6 +239,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "jsrun: %s\n", err);
         return 1;
     }
+    the_engine = e;
     add_globals(fcw_engine_ctx(e));
     expose_native(e);
     if (strcmp(argv[1], "--fork-each") == 0) {
