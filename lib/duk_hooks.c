@@ -3425,6 +3425,7 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk
         duk_instr_t ins;
         duk_small_uint_t op;
         duk_uint_t to, from;
+        int primitive = 0; /* what is written to `to` is a primitive */
         if (pc < base || pc >= end)
             return 0;
         ins = *pc++;
@@ -3464,11 +3465,8 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk
                 (DUK_DEC_C(ins) == r || !append_scan_primitive(thr, &scan, DUK_DEC_C(ins))))
                 return 0;
             to = DUK_DEC_A(ins);
-            if (to == r)
-                return 1;
-            if (!append_scan_write(&scan, to, 1))
-                return 0;
-            continue;
+            primitive = 1;
+            break;
         case DUK_OP_PREINCR:
         case DUK_OP_PREDECR:
         case DUK_OP_POSTINCR:
@@ -3480,9 +3478,7 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk
                 append_scan_find(&scan, from) >= 0)
                 return 0;
             to = DUK_DEC_A(ins);
-            if (to == r)
-                return 1;
-            if (!append_scan_write(&scan, from, 0))
+            if (to != r && !append_scan_write(&scan, from, 0))
                 return 0;
             break;
         default:
@@ -3490,7 +3486,7 @@ static int append_copy_dead(duk_hthread *thr, duk_instr_t *pc, duk_uint_t r, duk
         }
         if (to == r)
             return 1;
-        if (!append_scan_write(&scan, to, 0))
+        if (!append_scan_write(&scan, to, primitive))
             return 0;
     }
     return 0;
