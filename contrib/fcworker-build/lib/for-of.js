@@ -125,17 +125,22 @@ function argumentsNames(ast) {
  * stepCall found; or null. */
 function argumentsIterator(node, names) {
     const init = node.init.declarations[0].init;
+    const object = iteratedObject(init);
+    return object !== null && object.type === 'Identifier' && names.has(object.name) ? init : null;
+}
+
+/* The X of the call `X[Symbol.iterator]()` that init is, or null. */
+function iteratedObject(init) {
     if (!init || init.type !== 'CallExpression' || init.arguments.length !== 0) {
         return null;
     }
     const member = init.callee;
-    if (member.type !== 'MemberExpression' || !member.computed || member.object.type !== 'Identifier' ||
-        !names.has(member.object.name) ||
+    if (member.type !== 'MemberExpression' || !member.computed ||
         member.property.type !== 'MemberExpression' || member.property.computed ||
         !isName(member.property.object, 'Symbol') || !isName(member.property.property, 'iterator')) {
         return null;
     }
-    return init;
+    return member.object;
 }
 
 /* ---- the index form ---- */
@@ -262,7 +267,7 @@ function isLeadingRead(ref, loop) {
 }
 
 /* Column-changing edits [start, end, text] (no line moves) that give the
- * for statement `node` (whose step is `call`) the index form, or null:
+ * for statement `node` (whose step stepCall found) the index form, or null:
  *
  *   for (var A = EXPR, X = (I = _fcwF(A)) ? 0 : -1,
  *            I = X ? A[Symbol.iterator]() : I, S;
@@ -274,17 +279,14 @@ function isLeadingRead(ref, loop) {
  * the array iterator would, and keeps a stand-in for the iterator that
  * the try around the loop may close; anything else gets its iterator as
  * before. */
-function indexForm(node, call, code, ancestors, cache) {
+function indexForm(node, code, ancestors, cache) {
     const decls = node.init.declarations;
     if (node.init.kind !== 'var' || decls.length !== 2 || decls[1].init !== null || decls[1].id.type !== 'Identifier') {
         return null;
     }
     const I = decls[0].id.name, S = decls[1].id.name;
     const init = decls[0].init;
-    if (!init || init.type !== 'CallExpression' || init.arguments.length !== 0 ||
-        init.callee.type !== 'MemberExpression' || !init.callee.computed ||
-        init.callee.property.type !== 'MemberExpression' || init.callee.property.computed ||
-        !isName(init.callee.property.object, 'Symbol') || !isName(init.callee.property.property, 'iterator')) {
+    if (iteratedObject(init) === null) {
         return null;
     }
     const completion = node.test.argument;
@@ -346,7 +348,7 @@ function forOfEdits(ast, code) {
                     sameLength.push([args.start, args.end, text + ' '.repeat(args.end - args.start - text.length)]);
                 }
             } else {
-                const index = indexForm(node, call, code, ancestors, cache);
+                const index = indexForm(node, code, ancestors, cache);
                 if (index !== null) {
                     columns.push(...index);
                     return;
