@@ -212,7 +212,7 @@ void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx)
  * own name around its body (SWC names a lowered arrow function after its
  * variable only to give it a `name`). NOTAIL itself goes: the compiler
  * emits the same bytecode either way. */
-static void apply_mark(duk_hcompfunc *f)
+static void apply_notail_mark(duk_hcompfunc *f)
 {
     duk_hobject *obj = (duk_hobject *) f;
     if (!DUK_HOBJECT_HAS_NOTAIL(obj))
@@ -220,6 +220,69 @@ static void apply_mark(duk_hcompfunc *f)
     DUK_HOBJECT_CLEAR_NOTAIL(obj);
     DUK_HOBJECT_CLEAR_CONSTRUCTABLE(obj);
     DUK_HOBJECT_CLEAR_NAMEBINDING(obj);
+}
+
+/* Whether key is "_fcwD$" followed by the decimal digits of i. */
+static int is_hidden_formal(duk_hstring *key, duk_uint32_t i)
+{
+    char want[24];
+    int n = snprintf(want, sizeof want, "_fcwD$%lu", (unsigned long) i);
+    return key != NULL && DUK_HSTRING_GET_BYTELEN(key) == (duk_size_t) n &&
+           memcmp(DUK_HSTRING_GET_DATA(key), want, (size_t) n) == 0;
+}
+
+/* The mark of lib/hidden-params.js of fcworker-build: a function whose
+ * lowered default (or rest) parameters read `arguments` now takes them as
+ * formals named _fcwD$<index> after its own, and ends in an unreachable
+ * `arguments` (for which Duktape keeps the formals' names and sets
+ * CREATEARGS). The mark becomes what the source meant: no arguments object
+ * at each call (CREATEARGS goes: nothing reads it), and a `length` of the
+ * formals before the hidden ones (the closure's length is that of
+ * _Formals, now those alone). A template whose formals from some index on
+ * are not all hidden ones keeps everything. */
+static void apply_formals_mark(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    duk_harray *formals;
+    duk_tval *items;
+    duk_uint32_t i, visible;
+
+    if (!DUK_HOBJECT_HAS_CREATEARGS(obj))
+        return;
+    formals = duk_hobject_get_formals(thr, obj);
+    if (formals == NULL || formals->length == 0 || formals->length != (duk_uint32_t) f->nargs ||
+        !DUK_HOBJECT_HAS_ARRAY_PART((duk_hobject *) formals) ||
+        DUK_HOBJECT_GET_ASIZE((duk_hobject *) formals) < formals->length)
+        return;
+    items = DUK_HOBJECT_A_GET_BASE(thr->heap, (duk_hobject *) formals);
+    for (visible = 0; visible < formals->length; visible++) {
+        duk_tval *tv = items + visible;
+        if (DUK_TVAL_IS_STRING(tv) && is_hidden_formal(DUK_TVAL_GET_STRING(tv), visible))
+            break;
+    }
+    if (visible == formals->length)
+        return;
+    for (i = visible; i < formals->length; i++) {
+        duk_tval *tv = items + i;
+        if (!DUK_TVAL_IS_STRING(tv) || !is_hidden_formal(DUK_TVAL_GET_STRING(tv), i))
+            return;
+    }
+    duk_push_hobject(thr, obj);
+    duk_push_array(thr);
+    for (i = 0; i < visible; i++) {
+        duk_push_tval(thr, items + i);
+        duk_put_prop_index(thr, -2, (duk_uarridx_t) i);
+    }
+    (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_FORMALS(thr), DUK_DELPROP_FLAG_FORCE);
+    duk_xdef_prop_stridx_short(thr, -2, DUK_STRIDX_INT_FORMALS, DUK_PROPDESC_FLAGS_NONE);
+    duk_pop(thr);
+    DUK_HOBJECT_CLEAR_CREATEARGS(obj);
+}
+
+static void apply_mark(duk_hthread *thr, duk_hcompfunc *f)
+{
+    apply_notail_mark(f);
+    apply_formals_mark(thr, f);
 }
 
 /* Calls visit on each function template nested directly in f. */
@@ -238,7 +301,7 @@ static void apply_marks(duk_hthread *thr, duk_hcompfunc *f);
 
 static void apply_marks_below(duk_hthread *thr, duk_hcompfunc *g)
 {
-    apply_mark(g);
+    apply_mark(thr, g);
     apply_marks(thr, g);
 }
 
@@ -262,7 +325,7 @@ static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
     duk_hobject *varmap;
     duk_tval *tv;
 
-    apply_mark(f);
+    apply_mark(thr, f);
     duk_push_hobject(thr, obj); /* reachable while its properties go */
     DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, obj, NULL);
     (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);
@@ -1728,6 +1791,14 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx)
     for (duk_uint_fast32_t e = 0; obj != NULL && e < DUK_HOBJECT_GET_ENEXT(obj); e++)
         count += DUK_HOBJECT_E_GET_KEY(thr->heap, obj, e) != NULL;
     return count;
+}
+
+int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hobject *obj = duk_get_hobject(ctx, idx);
+    if (obj == NULL || !DUK_HOBJECT_IS_COMPFUNC(obj))
+        return -1;
+    return DUK_HOBJECT_HAS_CREATEARGS(obj) ? 1 : 0;
 }
 
 /* ---- class fields ---- */

@@ -305,6 +305,9 @@ void fcw_duk_weak_sweep(duk_context *ctx);
 /* The number of the object's own properties in its entry part, hidden
  * symbols included (for tests). */
 duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
+/* Whether the function at idx gets an arguments object at each call (for
+ * tests): 1, 0, or -1 when it is no compiled function. */
+int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx);
 /* Whether the object at obj_idx has the own data property `prototype` of
  * the object at ctor_idx in its prototype chain, walked in place: what
  * `new` of that constructor makes. 0 (no answer) where a Proxy is the

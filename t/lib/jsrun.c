@@ -78,6 +78,17 @@ static duk_ret_t js_own_slot_count(duk_context *ctx)
     return 1;
 }
 
+/* createsArguments(fn): whether each call of fn makes an arguments object
+ * (undefined for what is no compiled function) */
+static duk_ret_t js_creates_arguments(duk_context *ctx)
+{
+    int r = fcw_duk_creates_arguments(ctx, 0);
+    if (r < 0)
+        return 0;
+    duk_push_boolean(ctx, r);
+    return 1;
+}
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
@@ -89,6 +100,8 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "collectGarbage");
     duk_push_c_function(ctx, js_own_slot_count, 1);
     duk_put_prop_literal(ctx, -2, "ownSlotCount");
+    duk_push_c_function(ctx, js_creates_arguments, 1);
+    duk_put_prop_literal(ctx, -2, "createsArguments");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');
