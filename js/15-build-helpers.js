@@ -26,6 +26,10 @@
  *       (C: lib/duk_hooks.c).
  *   defineField(obj, key, value) -> obj   `_define_property`: a public
  *       class field (C: lib/api_builtins.c).
+ *   defineFields(obj, kinds, key1, value1, ...) -> obj   the fields of a
+ *       constructor in one call, each public ("f" in kinds) or private
+ *       ("p"), as fcworker-build's lib/define-fields.js joins them (C:
+ *       lib/api_builtins.c).
  *   privateField(obj, key, value) -> obj   a private class field, which
  *       SWC defines with Object.defineProperty(obj, key, { writable: true,
  *       value: value }) and fcworker-build with a call of this
@@ -276,6 +280,7 @@ Object.defineProperty(helpers, 'callSuper', { value: native.callSuper, enumerabl
 Object.defineProperty(helpers, 'generator', { value: generator, enumerable: true });
 Object.defineProperty(helpers, 'defineField', { value: native.defineField, enumerable: true });
 Object.defineProperty(helpers, 'privateField', { value: native.privateField, enumerable: true });
+Object.defineProperty(helpers, 'defineFields', { value: native.defineFields, enumerable: true });
 /* SWC's spread and destructuring helpers: C fast paths for arrays and plain
  * objects over the bundle's own helper, which does the rest
  * (lib/api_fastpath.c) */

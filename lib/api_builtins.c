@@ -1046,51 +1046,88 @@ static duk_ret_t native_hardware_concurrency(duk_context *ctx)
     return 1;
 }
 
-/* native.defineField(obj, key, value) -> obj: a public class field as the
- * lowering defines it (SWC's _define_property): on an ordinary extensible
- * object without that own key, defined in place (fcw_duk_define_new_field);
- * else a plain store unless obj already has the key, own or inherited (a
- * setter must not run), then Object.defineProperty with a writable,
- * enumerable, configurable value. Throws as those do (a non-object, a
- * non-extensible or frozen obj). */
-static duk_ret_t native_define_field(duk_context *ctx)
+/* A public class field as the lowering defines it (SWC's _define_property):
+ * on an ordinary extensible object without that own key, defined in place
+ * (fcw_duk_define_new_field); else a plain store unless obj already has the
+ * key, own or inherited (a setter must not run), then
+ * Object.defineProperty with a writable, enumerable, configurable value.
+ * Throws as those do (a non-object, a non-extensible or frozen obj). */
+static void define_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx)
 {
-    if (!duk_is_object(ctx, 0)) {
-        return duk_type_error(ctx, "cannot define field %s on a non-object", duk_safe_to_string(ctx, 1));
+    if (!duk_is_object(ctx, obj_idx)) {
+        (void)duk_type_error(ctx, "cannot define field %s on a non-object", duk_safe_to_string(ctx, key_idx));
     }
-    if (fcw_duk_define_new_field(ctx, 0, 1, 2)) {
-        duk_set_top(ctx, 1);
-        return 1;
+    if (fcw_duk_define_new_field(ctx, obj_idx, key_idx, value_idx)) {
+        return;
     }
-    duk_dup(ctx, 1);
-    int inherited = duk_has_prop(ctx, 0);
-    duk_dup(ctx, 1);
-    duk_dup(ctx, 2);
+    duk_dup(ctx, key_idx);
+    int inherited = duk_has_prop(ctx, obj_idx);
+    duk_dup(ctx, key_idx);
+    duk_dup(ctx, value_idx);
     if (inherited) {
-        duk_def_prop(ctx, 0,
+        duk_def_prop(ctx, obj_idx,
                      DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
                          DUK_DEFPROP_SET_CONFIGURABLE);
     } else {
-        duk_put_prop(ctx, 0);
+        duk_put_prop(ctx, obj_idx);
     }
+}
+
+/* A private class field as the lowering defines it
+ * (privateFieldsAsProperties: Object.defineProperty(obj, key, { writable:
+ * true, value: value })), the same definition without the descriptor
+ * object. Throws as that does. */
+static void define_private_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx, duk_idx_t value_idx)
+{
+    if (duk_is_lightfunc(ctx, obj_idx) || duk_is_buffer(ctx, obj_idx)) {
+        duk_to_object(ctx, obj_idx); /* as Object.defineProperty promotes them */
+    } else if (!duk_is_object(ctx, obj_idx)) {
+        (void)duk_type_error(ctx, "cannot define private field %s on a non-object", duk_safe_to_string(ctx, key_idx));
+    }
+    duk_dup(ctx, key_idx);
+    duk_dup(ctx, value_idx);
+    duk_def_prop(ctx, obj_idx, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
+}
+
+/* native.defineField(obj, key, value) -> obj: define_field. */
+static duk_ret_t native_define_field(duk_context *ctx)
+{
+    define_field(ctx, 0, 1, 2);
     duk_set_top(ctx, 1);
     return 1;
 }
 
-/* native.privateField(obj, key, value) -> obj: a private class field as the
- * lowering defines it (privateFieldsAsProperties:
- * Object.defineProperty(obj, key, { writable: true, value: value })), the
- * same definition without the descriptor object. Throws as that does. */
+/* native.privateField(obj, key, value) -> obj: define_private_field. */
 static duk_ret_t native_private_field(duk_context *ctx)
 {
-    if (duk_is_lightfunc(ctx, 0) || duk_is_buffer(ctx, 0)) {
-        duk_to_object(ctx, 0); /* as Object.defineProperty promotes them */
-    } else if (!duk_is_object(ctx, 0)) {
-        return duk_type_error(ctx, "cannot define private field %s on a non-object", duk_safe_to_string(ctx, 1));
+    define_private_field(ctx, 0, 1, 2);
+    duk_set_top(ctx, 1);
+    return 1;
+}
+
+/* native.defineFields(obj, kinds, key1, value1, key2, value2, ...) -> obj:
+ * the fields of a constructor in one call (contrib/fcworker-build's
+ * lib/define-fields.js), in order, each as defineField ("f" in kinds) or
+ * privateField ("p") defines it. */
+static duk_ret_t native_define_fields(duk_context *ctx)
+{
+    duk_idx_t top = duk_get_top(ctx);
+    duk_size_t nkinds = 0;
+    const char *kinds = duk_require_lstring(ctx, 1, &nkinds);
+    if (top < 2 || (top - 2) % 2 != 0 || (duk_size_t)(top - 2) / 2 != nkinds) {
+        return duk_range_error(ctx, "defineFields: %lu kinds for %ld arguments", (unsigned long)nkinds, (long)top - 2);
     }
-    duk_dup(ctx, 1);
-    duk_dup(ctx, 2);
-    duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
+    for (duk_idx_t i = 2; i < top; i += 2) {
+        char kind = kinds[(i - 2) / 2];
+        if (kind == 'p') {
+            define_private_field(ctx, 0, i, i + 1);
+        } else if (kind == 'f') {
+            define_field(ctx, 0, i, i + 1);
+        } else {
+            return duk_range_error(ctx, "defineFields: unknown kind '%c'", kind);
+        }
+        duk_set_top(ctx, top);
+    }
     duk_set_top(ctx, 1);
     return 1;
 }
@@ -1226,6 +1263,8 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "defineField");
     duk_push_c_function(ctx, native_private_field, 3);
     duk_put_prop_literal(ctx, native_idx, "privateField");
+    duk_push_c_function(ctx, native_define_fields, DUK_VARARGS);
+    duk_put_prop_literal(ctx, native_idx, "defineFields");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
     duk_push_c_function(ctx, native_string_pad, 2);

@@ -15,12 +15,15 @@ function blank(code, start, end) {
 }
 
 /* `code` with the edits applied; they may come in any order, must not
- * overlap, and insertions at one offset keep their order. */
+ * overlap (an error), and insertions at one offset keep their order. */
 function applyEdits(code, edits) {
     const sorted = edits.slice().sort((a, b) => a[0] - b[0]);
     const pieces = [];
     let last = 0;
     for (const [start, end, text] of sorted) {
+        if (start < last) {
+            throw new Error(`edits overlap at offset ${start} (one ends at ${last})`);
+        }
         pieces.push(code.slice(last, start), text);
         last = end;
     }

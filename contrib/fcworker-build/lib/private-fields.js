@@ -124,4 +124,4 @@ function privateFieldEdits(ast, code) {
     return edits;
 }
 
-module.exports = { privateFieldEdits, declaration, wanted, HELPER };
+module.exports = { privateFieldEdits, fieldDescriptor, declaration, wanted, HELPER };

@@ -1,0 +1,93 @@
+#!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
+# Class fields joined into one call per run (contrib/fcworker-build's
+# lib/define-fields.js, the runtime's native.defineFields in
+# lib/api_builtins.c): t/build-define-fields/cases.js (public and private
+# fields of every kind of value, a setter and getter on the prototype that
+# fields must not call, values that read earlier fields, computed keys and
+# static fields, a frozen base, a base returning a Proxy whose trap logs
+# the definitions' order, a non-writable property redefined) run in Node
+# prints exactly what its bundle prints in fcworker, with the runtime's
+# helper and with the bundle's own fallback; runs are joined only where
+# the values cannot observe anything; lines stay where they were;
+# --portable builds and files naming the helper are left alone. Needs node
+# and the tool's node_modules.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use FcwTest;
+use Test::More;
+
+plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
+
+my $top = FcwTest::top();
+my $tool = FcwTest::build_tool();
+my $jsrun = FcwTest::jsrun();
+my $dir = FcwTest::tmpdir();
+my $cases = "$top/t/build-define-fields/cases.js";
+
+sub run { return FcwTest::run_exit($dir, @_) }
+
+my ($rc, $out) = run($tool, $cases, '-o', "$dir/cases.js", '--sourcemap');
+is($rc, 0, 'fcworker-build builds the cases') or diag($out);
+my $bundle = FcwTest::read_file("$dir/cases.js");
+my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
+like($line // '', qr/\bvar _fcwDF = typeof __fcw_helpers === "object" .*__fcw_helpers\.defineFields \|\| function \(obj, kinds\)/,
+    "the bundle's first line declares the helper");
+like($bundle, qr/^\s*_fcwDF\(this, "fffff", "tag", void 0,\n\s*"props", void 0,\n\s*"key", void 0,\n\s*"children", void 0,\n\s*"isEscaped", true\);$/m,
+    'a run of public fields is one call, each on its line');
+like($bundle, qr/_fcwDF\(this, "ffffffffff", "a", 1,/, 'values of every pure kind join');
+like($bundle, qr/_fcwDF\(this, "pfppf", _x, /, 'private fields join too');
+like($bundle, qr/_define_property\(this, "a", \+\+counter\);\n\s*_define_property\(this, "b", this\.a \+ 1\);/,
+    'values that do something stay statements of their own');
+like($bundle, qr/_define_property\(this, _name1, 1\);/, 'a computed key stays');
+unlike($bundle, qr/_fcwDF\(_class\b|_fcwDF\(Computed/, 'static fields stay');
+
+my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
+const fs = require('fs');
+const { SourceMap } = require('module');
+const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
+const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
+for (const probe of ['this.tag = tag;', 'out("many", total);']) {
+  const line = code.findIndex((l) => l.includes(probe));
+  const e = map.findEntry(line, code[line].indexOf(probe));
+  console.log(`${probe} -> ${e.originalLine + 1}`);
+}
+JS
+is($map_rc, 0, 'the map reads') or diag($map);
+my @source = split /\n/, FcwTest::read_file($cases);
+for my $probe ('this.tag = tag;', 'out("many", total);') {
+    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
+    (my $in_source = $probe) =~ tr/"/'/;
+    my ($line_no) = grep { index($source[$_ - 1], $in_source) >= 0 } 1 .. @source;
+    is($got, $line_no, "the map takes `$in_source` to its line");
+}
+
+my ($node_rc, $node) = run('node', $cases);
+is($node_rc, 0, 'the cases run in Node') or diag($node);
+like($node, qr/^end$/m, 'Node got to the end');
+like($node, qr/^proxy one=1,two=two,three=undefined$/m, 'Node logs the trap in order');
+my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
+is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
+is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
+
+my $own = $bundle;
+$own =~ s/__fcw_helpers\.defineFields \|\| function \(obj, kinds\)/null || function (obj, kinds)/ or die;
+FcwTest::write_file("$dir/own.js", $own);
+($fcw_rc, $fcw) = run($jsrun, "$dir/own.js");
+is($fcw_rc, 0, 'the bundle runs with its own helper') or diag($fcw);
+is($fcw, $node, 'and prints the same');
+
+($rc, $out) = run($tool, '--portable', $cases, '-o', "$dir/portable.js");
+is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
+unlike(FcwTest::read_file("$dir/portable.js"), qr/_fcwDF/, 'a portable bundle keeps its statements');
+
+FcwTest::write_file("$dir/named.js", "const _fcwDF = 'own';\nclass A { x = 1; y = _fcwDF; z = 3; }\nprint(JSON.stringify(new A()));\n");
+($rc, $out) = run($tool, "$dir/named.js", '-o', "$dir/named.out.js");
+is($rc, 0, 'a file naming _fcwDF builds') or diag($out);
+like(FcwTest::read_file("$dir/named.out.js"), qr/_define_property\(this, "x", 1\);/, 'and is left alone');
+($rc, $out) = run($jsrun, "$dir/named.out.js");
+is($out, qq({"x":1,"y":"own","z":3}\n), 'and runs');
+
+done_testing();
