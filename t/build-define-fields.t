@@ -6,7 +6,8 @@
 # fields of every kind of value, a setter and getter on the prototype that
 # fields must not call, values that read earlier fields, computed keys and
 # static fields, a frozen base, a base returning a Proxy whose trap logs
-# the definitions' order, a non-writable property redefined) run in Node
+# the definitions' order, a non-writable property redefined; `#x in o`,
+# which contrib/fcworker-build/lib/private-in.js mends) run in Node
 # prints exactly what its bundle prints in fcworker, with the runtime's
 # helper and with the bundle's own fallback; runs are joined only where
 # the values cannot observe anything; lines stay where they were;
@@ -42,6 +43,8 @@ like($bundle, qr/_fcwDF\(this, "pfppf", _x, /, 'private fields join too');
 like($bundle, qr/_define_property\(this, "a", \+\+counter\);\n\s*_define_property\(this, "b", this\.a \+ 1\);/,
     'values that do something stay statements of their own');
 like($bundle, qr/_define_property\(this, _name1, 1\);/, 'a computed key stays');
+like($bundle, qr/return _fcw_private_in\(_x, o\);/, '`#x in o` asks the helper');
+like($bundle, qr/return _x\d*\.has\(1\);/, "a Set named like a key keeps its has");
 unlike($bundle, qr/_fcwDF\(_class\b|_fcwDF\(Computed/, 'static fields stay');
 
 my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
@@ -81,7 +84,20 @@ is($fcw, $node, 'and prints the same');
 
 ($rc, $out) = run($tool, '--portable', $cases, '-o', "$dir/portable.js");
 is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
-unlike(FcwTest::read_file("$dir/portable.js"), qr/_fcwDF/, 'a portable bundle keeps its statements');
+my $portable = FcwTest::read_file("$dir/portable.js");
+unlike($portable, qr/_fcwDF/, 'a portable bundle keeps its statements');
+like($portable, qr/return _fcw_private_in\(_x, o\);/, 'and has `#x in o` mended too');
+my ($port_rc, $port) = run('node', "$dir/portable.js");
+is($port_rc, 0, 'it runs in Node') or diag($port);
+is($port, $node, 'and prints what the source prints');
+
+# fcworker's BigInts are objects: `#x in` one still throws
+FcwTest::write_file("$dir/bigint.js", "class P { #x = 1; static has(o) { return #x in o; } }\n" .
+    "try { print('no error: ' + P.has(10n)); } catch (e) { print(e instanceof TypeError ? 'TypeError: ' + e.message : 'other'); }\n");
+($rc, $out) = run($tool, "$dir/bigint.js", '-o', "$dir/bigint.out.js");
+is($rc, 0, 'a brand check of a BigInt builds') or diag($out);
+($rc, $out) = run($jsrun, "$dir/bigint.out.js");
+is($out, "TypeError: Cannot use 'in' operator to search for a private member in bigint\n", 'and throws a TypeError');
 
 FcwTest::write_file("$dir/named.js", "const _fcwDF = 'own';\nclass A { x = 1; y = _fcwDF; z = 3; }\nprint(JSON.stringify(new A()));\n");
 ($rc, $out) = run($tool, "$dir/named.js", '-o', "$dir/named.out.js");

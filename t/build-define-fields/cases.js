@@ -45,10 +45,30 @@ class Private {
     #z = 'z';
     both = 3;
     get sum() { return this.#x + this.pub + this.both + (this.#y === undefined ? 0 : 100) + this.#z; }
-    static has(o) { try { return o.#x === 1; } catch (e) { return e instanceof TypeError ? false : 'other'; } }
+    #m() { return 'm'; }
+    static #s = 's';
+    static has(o) { return #x in o; }
+    static hasM(o) { return #m in o; }
+    static hasS(o) { return #s in o; }
 }
 const p = new Private();
 out('private', p.sum, show(p), Private.has(p), Private.has({}));
+// `#x in o` (SWC's lowering calls _x.has(o) on the property's key)
+out('brand checks', Private.hasM(p), Private.hasM({}), Private.hasS(Private), Private.hasS(p),
+    Private.has(Object.create(p)), Private.has(function () {}));
+for (const v of [null, undefined, 1, 'str', Symbol('s')]) {
+    try {
+        out('brand check of a primitive', Private.has(v));
+    } catch (e) {
+        out('brand check of a primitive', e instanceof TypeError);
+    }
+}
+// a variable named like a key, holding a Set, keeps its own has
+function ownHas() {
+    const _x = new Set([1]);
+    return _x.has(1);
+}
+out('own has', ownHas());
 
 // a setter on the prototype is not called: fields are defined
 class WithSetter {

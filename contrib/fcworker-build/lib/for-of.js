@@ -365,4 +365,4 @@ function forOfEdits(ast, code) {
     return { sameLength, columns };
 }
 
-module.exports = { forOfEdits, declaration, wanted, HELPER, FAST };
+module.exports = { forOfEdits, declaration, wanted, references, HELPER, FAST };
