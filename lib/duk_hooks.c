@@ -267,15 +267,18 @@ static void apply_formals_mark(duk_hthread *thr, duk_hcompfunc *f)
         if (!DUK_TVAL_IS_STRING(tv) || !is_hidden_formal(DUK_TVAL_GET_STRING(tv), i))
             return;
     }
+    /* [ obj formals new ]: the names copied through the API (an
+     * allocation may collect, and an emergency collection compacts) */
     duk_push_hobject(thr, obj);
+    duk_push_hobject(thr, (duk_hobject *) formals);
     duk_push_array(thr);
     for (i = 0; i < visible; i++) {
-        duk_push_tval(thr, items + i);
+        duk_get_prop_index(thr, -2, (duk_uarridx_t) i);
         duk_put_prop_index(thr, -2, (duk_uarridx_t) i);
     }
     (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_FORMALS(thr), DUK_DELPROP_FLAG_FORCE);
-    duk_xdef_prop_stridx_short(thr, -2, DUK_STRIDX_INT_FORMALS, DUK_PROPDESC_FLAGS_NONE);
-    duk_pop(thr);
+    duk_xdef_prop_stridx_short(thr, -3, DUK_STRIDX_INT_FORMALS, DUK_PROPDESC_FLAGS_NONE);
+    duk_pop_2(thr);
     DUK_HOBJECT_CLEAR_CREATEARGS(obj);
 }
 

@@ -7,7 +7,8 @@
 # `length` and drops its arguments object. t/build-hidden-params/cases.js
 # (defaults before and after others, only defaults, arrows, class
 # constructors and methods, derived classes, rest arrays read at indexes,
-# used whole, written, called as methods or passed on, `arguments` read
+# used whole, written, called as methods or passed on, copied where it
+# may not run, `arguments` read
 # besides, nested closures, accessors, destructured defaults, async
 # functions and generators, bound, called, applied and spread calls, a
 # default that throws, the parameters' scope) run in Node prints exactly
@@ -48,6 +49,7 @@ like($bundle, qr/^\s+request,\n\s+_fcwD\$2,\n\s+_fcwD\$1\n/m, 'its reads read th
 for my $name (qw(restLen restCall restWrite restPassed)) {
     like($bundle, qr/function \Q$name\E\([^)]*\) \{\n\s*for\(var _len\d* = arguments\.length/, "$name keeps its loop");
 }
+like($bundle, qr/function restLater\(a\) \{\n\s*if \(a\) \{\n\s*for\(var _len\d* = arguments\.length/, 'so does a copy that may not run');
 like($bundle, qr/function usesArgs\(a\) \{\n\s*var b = arguments\.length > 1 &&/, 'a function reading arguments itself keeps it');
 my $ends = () = $bundle =~ /; return; arguments; \}/g;
 cmp_ok($ends, '>=', 15, "edited functions end in the unreachable arguments ($ends)");
@@ -84,7 +86,7 @@ is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
 my ($printed, $probe) = split /(?<=^end\n)/m, $fcw, 2;
 is($printed, $node, 'fcworker on the bundle prints what Node prints on the source');
 my %creates = map { split / / } split /\n/, $probe // '';
-my @needs = qw(restLen restCall restWrite restPassed usesArgs);
+my @needs = qw(restLen restCall restWrite restPassed restLater usesArgs);
 my @edited = grep { my $n = $_; !grep { $_ eq $n } @needs } sort keys %creates;
 cmp_ok(scalar @edited, '>=', 15, 'the probe sees the functions') or diag($probe);
 is_deeply([grep { $creates{$_} ne 'false' } @edited], [], 'the edited functions make no arguments object');

@@ -83,6 +83,22 @@ function restPassed(...rest) {
 fns.restPassed = restPassed;
 out('rest passed on', restPassed(1, 2));
 
+// a copy of the rest that does not always run: left alone
+function restLater(a) {
+    if (a) {
+        for (var _len = arguments.length, r = new Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+            r[_key - 1] = arguments[_key];
+        }
+    }
+    try {
+        return r[0];
+    } catch (e) {
+        return 'threw ' + (e instanceof TypeError);
+    }
+}
+fns.restLater = restLater;
+out('rest copied conditionally', restLater(0, 'x'), restLater(1, 'y'));
+
 function usesArgs(a, b = 2) {
     return arguments.length + ':' + b;
 }

@@ -291,7 +291,9 @@ function editsOf(fn, refs, forms, loops, code) {
         top = Math.max(top, form.k);
     }
     for (const loop of loops) {
-        if (loop.n !== own) {
+        /* a statement of the body itself, which runs before any read
+         * (checked below): the array always exists when it is read */
+        if (loop.n !== own || !fn.body.body.includes(loop.node)) {
             return null;
         }
         const inFn = namesIn(fn, new Set([loop.rest, loop.len, loop.key]));
@@ -303,8 +305,8 @@ function editsOf(fn, refs, forms, loops, code) {
             }
             const [node, ancestors] = entry;
             const member = ancestors[ancestors.length - 2];
-            if (node.name !== loop.rest || !member || member.type !== 'MemberExpression' || member.object !== node ||
-                !plainRead(member, ancestors[ancestors.length - 3])) {
+            if (node.name !== loop.rest || node.start < loop.node.end || !member || member.type !== 'MemberExpression' ||
+                member.object !== node || !plainRead(member, ancestors[ancestors.length - 3])) {
                 return null;
             }
             reads.push(member);
