@@ -66,17 +66,24 @@ function bindingScope(ancestors, name, cache) {
 }
 
 /* Whether the identifier (with its ancestors) is written: assigned,
- * updated or declared with a value; the value written, or undefined when
- * it is no write (null for an update). */
+ * updated, declared with a value, a for-in's variable or a catch
+ * parameter; the value written, or undefined when it is no write (null
+ * when the value is not an expression of the code). */
 function written(node, ancestors) {
     const parent = ancestors[ancestors.length - 2];
     if (parent.type === 'AssignmentExpression' && parent.left === node) {
         return parent.operator === '=' ? parent.right : null;
     }
-    if (parent.type === 'UpdateExpression') {
+    if (parent.type === 'UpdateExpression' || (parent.type === 'ForInStatement' && parent.left === node) ||
+        (parent.type === 'CatchClause' && parent.param === node)) {
         return null;
     }
     if (parent.type === 'VariableDeclarator' && parent.id === node) {
+        const declaration = ancestors[ancestors.length - 3];
+        const loop = ancestors[ancestors.length - 4];
+        if (loop && loop.type === 'ForInStatement' && loop.left === declaration) {
+            return null;
+        }
         return parent.init === null ? undefined : parent.init;
     }
     return undefined;
