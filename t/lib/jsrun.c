@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
- * adds the test-only globals print(), readFile() and env, evaluates each
+ * adds the test-only globals print(), readFile(), env, collectGarbage(),
+ * ownSlotCount() and createsArguments(), evaluates each
  * file given on the command line as a global program (t/lib/harness.js
  * first, then the test), and runs the event loop until nothing is left.
  * Exits 1 if a file fails to load or the loop does not settle in time.
