@@ -35,8 +35,8 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { blank, isName, isCallOf } = require('./edits');
-const { fieldDescriptor } = require('./private-fields');
+const { newlines, isCallOf } = require('./edits');
+const { fieldDefinition } = require('./private-fields');
 const { HELPERS } = require('./runtime-helpers');
 
 const HELPER = '_fcwDF';
@@ -90,21 +90,12 @@ function fieldOf(st, privates) {
         pure(call.arguments[2])) {
         return { kind: 'f', call, key: call.arguments[1], value: call.arguments[2] };
     }
-    if (privates && call.type === 'CallExpression' && call.arguments.length === 3 &&
-        call.callee.type === 'MemberExpression' && !call.callee.computed && isName(call.callee.object, 'Object') &&
-        isName(call.callee.property, 'defineProperty') && call.arguments[0].type === 'ThisExpression' &&
-        call.arguments[1].type === 'Identifier') {
-        const desc = fieldDescriptor(call.arguments[2]);
-        if (desc && pure(desc.value.value)) {
-            return { kind: 'p', call, key: call.arguments[1], value: desc.value.value };
-        }
+    const desc = privates ? fieldDefinition(call) : null;
+    if (desc && call.arguments[0].type === 'ThisExpression' && call.arguments[1].type === 'Identifier' &&
+        pure(desc.value.value)) {
+        return { kind: 'p', call, key: call.arguments[1], value: desc.value.value };
     }
     return null;
-}
-
-/* The newlines of code[start, end), and nothing else. */
-function newlines(code, start, end) {
-    return blank(code, start, end).replace(/[^\n\r\u2028\u2029]/g, '');
 }
 
 /* The edits of one run of statements (two or more fields). */

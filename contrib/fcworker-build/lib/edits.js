@@ -14,6 +14,12 @@ function blank(code, start, end) {
     return code.slice(start, end).replace(/[^\n\r\u2028\u2029]/g, ' ');
 }
 
+/* The line breaks of code[start, end), and nothing else: what an edit
+ * that replaces that text keeps so that no line moves. */
+function newlines(code, start, end) {
+    return code.slice(start, end).replace(/[^\n\r\u2028\u2029]/g, '');
+}
+
 /* `code` with the edits applied; they may come in any order, must not
  * overlap (an error), and insertions at one offset keep their order. */
 function applyEdits(code, edits) {
@@ -35,9 +41,21 @@ function isName(node, name) {
     return !!node && node.type === 'Identifier' && node.name === name;
 }
 
+/* The node types of functions (a function has its own `arguments`). */
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/* Whether the identifier last of `ancestors` (acorn-walk's) names something:
+ * not a property key nor the name after a dot. */
+function isReference(ancestors) {
+    const node = ancestors[ancestors.length - 1];
+    const parent = ancestors[ancestors.length - 2];
+    return !(parent && ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
+        (parent.type === 'Property' && parent.key === node && !parent.computed)));
+}
+
 /* A call of the function named `name`. */
 function isCallOf(node, name) {
     return !!node && node.type === 'CallExpression' && isName(node.callee, name);
 }
 
-module.exports = { blank, applyEdits, isName, isCallOf };
+module.exports = { blank, newlines, applyEdits, isName, isCallOf, isReference, FUNCTION_TYPES };

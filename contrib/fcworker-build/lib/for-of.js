@@ -43,7 +43,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { isName } = require('./edits');
+const { isName, isReference, FUNCTION_TYPES } = require('./edits');
 const { declaredNames } = require('./hoist-closures');
 
 /* `.next()` is seven characters, as are the helper's name, `(` and `)`:
@@ -145,8 +145,6 @@ function iteratedObject(init) {
 
 /* ---- the index form ---- */
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
-
 /* Whether the function fn binds `name` itself: a parameter, or a `var` or
  * function declaration of its own body (not of a function inside it). */
 function bindsName(fn, name, cache) {
@@ -162,13 +160,7 @@ function bindsName(fn, name, cache) {
 function references(scope, name, cache) {
     const found = [];
     walk.fullAncestor(scope.type === 'Program' ? scope : scope.body, (node, _state, ancestors) => {
-        if (node.type !== 'Identifier' || node.name !== name) {
-            return;
-        }
-        const parent = ancestors[ancestors.length - 2];
-        /* property keys and non-computed member names are no references */
-        if (parent && ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
-            (parent.type === 'Property' && parent.key === node && !parent.computed))) {
+        if (node.type !== 'Identifier' || node.name !== name || !isReference(ancestors)) {
             return;
         }
         for (let i = ancestors.length - 2; i >= 0; i--) {
@@ -365,4 +357,4 @@ function forOfEdits(ast, code) {
     return { sameLength, columns };
 }
 
-module.exports = { forOfEdits, declaration, wanted, references, HELPER, FAST };
+module.exports = { forOfEdits, declaration, wanted, references, bindsName, HELPER, FAST };

@@ -46,7 +46,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { isName, blank } = require('./edits');
+const { isName, blank, isReference, FUNCTION_TYPES } = require('./edits');
 
 const PREFIX = '_fcwD$';
 /* formals beyond this index are left to the arguments object */
@@ -55,8 +55,6 @@ const MAX_INDEX = 15;
 function wanted(code) {
     return /\barguments\.length > \d/.test(code) && !code.includes(PREFIX);
 }
-
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression']);
 
 function hidden(k) {
     return PREFIX + k;
@@ -186,15 +184,6 @@ function enclosingFunction(ancestors) {
         }
     }
     return null;
-}
-
-/* Whether the identifier (last of ancestors) names something: not a
- * property key nor the name after a dot. */
-function isReference(ancestors) {
-    const node = ancestors[ancestors.length - 1];
-    const parent = ancestors[ancestors.length - 2];
-    return !(parent && ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
-        (parent.type === 'Property' && parent.key === node && !parent.computed)));
 }
 
 /* Reads of `rest[i]` that use only the value: not assigned, updated,

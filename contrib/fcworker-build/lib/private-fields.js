@@ -87,6 +87,17 @@ function fieldDescriptor(node) {
     return { writable, value };
 }
 
+/* The descriptor's properties (as fieldDescriptor) of a call
+ * `Object.defineProperty(X, K, { writable: true, value: V })`, else null. */
+function fieldDefinition(node) {
+    const callee = node.callee;
+    if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.computed ||
+        !isName(callee.object, 'Object') || !isName(callee.property, 'defineProperty') || node.arguments.length !== 3) {
+        return null;
+    }
+    return fieldDescriptor(node.arguments[2]);
+}
+
 /* Whether the lowered code (before the wrapper) may use the helper: it
  * may have such a call and does not name the helper itself. */
 function wanted(lowered) {
@@ -103,13 +114,9 @@ function privateFieldEdits(ast, code) {
     const edits = [];
     walk.simple(ast, {
         CallExpression(node) {
+            const fields = fieldDefinition(node);
             const callee = node.callee;
-            if (callee.type !== 'MemberExpression' || callee.computed || !isName(callee.object, 'Object') ||
-                !isName(callee.property, 'defineProperty') || node.arguments.length !== 3) {
-                return;
-            }
             const desc = node.arguments[2];
-            const fields = fieldDescriptor(desc);
             const width = callee.end - callee.start;
             if (!fields || width < HELPER.length) {
                 return;
@@ -124,4 +131,4 @@ function privateFieldEdits(ast, code) {
     return edits;
 }
 
-module.exports = { privateFieldEdits, fieldDescriptor, declaration, wanted, HELPER };
+module.exports = { privateFieldEdits, fieldDefinition, declaration, wanted, HELPER };

@@ -25,9 +25,8 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { isName, isCallOf } = require('./edits');
-const { declaredNames } = require('./hoist-closures');
-const { references } = require('./for-of');
+const { newlines, isName, isCallOf, FUNCTION_TYPES } = require('./edits');
+const { references, bindsName } = require('./for-of');
 
 const HELPER = '_fcw_private_in';
 const KEY = '_class_private_field_loose_key';
@@ -46,20 +45,13 @@ function declaration() {
         'return {}.hasOwnProperty.call(obj, key); };';
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression']);
-
 /* The scope (function or program, innermost first among ancestors) whose
  * binding of `name` an identifier with these ancestors means. */
 function bindingScope(ancestors, name, cache) {
     for (let i = ancestors.length - 2; i >= 0; i--) {
         const a = ancestors[i];
-        if (FUNCTION_TYPES.has(a.type)) {
-            if (!cache.has(a)) {
-                cache.set(a, declaredNames(a));
-            }
-            if (cache.get(a).has(name)) {
-                return a;
-            }
+        if (FUNCTION_TYPES.has(a.type) && bindsName(a, name, cache)) {
+            return a;
         }
     }
     return ancestors[0];
@@ -125,8 +117,7 @@ function privateInEdits(ast, code) {
                     continue;
                 }
                 const arg = call.arguments[0];
-                const kept = code.slice(member.start, arg.start).replace(/[^\n\r\u2028\u2029]/g, '');
-                edits.push([member.start, arg.start, `${HELPER}(${name}, ${kept}`]);
+                edits.push([member.start, arg.start, `${HELPER}(${name}, ${newlines(code, member.start, arg.start)}`]);
             }
         }
     }
