@@ -46,27 +46,12 @@ my $catches = () = $bundle =~ /catch \(\w+\) \{ _fcw_co_catch\(\w+\);/g;
 cmp_ok($catches, '>=', 5, "a generator's catch blocks let its return() through ($catches)");
 
 # the map still takes each line of the bundle to the line it came from
-my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
-const fs = require('fs');
-const { SourceMap } = require('module');
-const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
-const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
-const probes = [['const x = yield a;', 'x = _fcw_yield(a)'], ["log.push('BAD after try');", 'log.push("BAD after try")'],
-  ['s += await i;', 's += _fcw_yield(i)'], ['const r = yield* inner();', 'r = _fcw_yield_star(inner())']];
-for (const [src, lowered] of probes) {
-  const line = code.findIndex((l) => l.includes(lowered));
-  const col = code[line].indexOf(lowered);
-  const e = map.findEntry(line, col);
-  console.log(`${src} -> ${e.originalLine + 1}`);
-}
-JS
+my ($map_rc, $map, $lines) = FcwTest::mapped_lines($dir, "$dir/cases.js.map", "$dir/cases.js",
+    "$top/t/build-coroutines/cases.js", ['const x = yield a;', 'x = _fcw_yield(a)'],
+    ["log.push('BAD after try');", 'log.push("BAD after try")'], ['s += await i;', 's += _fcw_yield(i)'],
+    ['const r = yield* inner();', 'r = _fcw_yield_star(inner())']);
 is($map_rc, 0, 'the map reads') or diag($map);
-my @source = split /\n/, FcwTest::read_file("$top/t/build-coroutines/cases.js");
-for my $probe ($map =~ /^(.*) -> \d+$/mg) {
-    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
-    my ($want) = grep { index($source[$_ - 1], $probe) >= 0 } 1 .. @source;
-    is($got, $want, "the map takes `$probe` to its line");
-}
+is($_->[1], $_->[2], "the map takes `$_->[0]` to its line") for @$lines;
 
 my ($node_rc, $node) = run('node', "$top/t/build-coroutines/cases.js");
 is($node_rc, 0, 'the cases run in Node') or diag($node);

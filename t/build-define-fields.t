@@ -47,25 +47,10 @@ like($bundle, qr/return _fcw_private_in\(_x, o\);/, '`#x in o` asks the helper')
 like($bundle, qr/return _x\d*\.has\(1\);/, "a Set named like a key keeps its has");
 unlike($bundle, qr/_fcwDF\(_class\b|_fcwDF\(Computed/, 'static fields stay');
 
-my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
-const fs = require('fs');
-const { SourceMap } = require('module');
-const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
-const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
-for (const probe of ['this.tag = tag;', 'out("many", total);']) {
-  const line = code.findIndex((l) => l.includes(probe));
-  const e = map.findEntry(line, code[line].indexOf(probe));
-  console.log(`${probe} -> ${e.originalLine + 1}`);
-}
-JS
+my ($map_rc, $map, $lines) = FcwTest::mapped_lines($dir, "$dir/cases.js.map", "$dir/cases.js", $cases,
+    'this.tag = tag;', ["out('many', total);", 'out("many", total);']);
 is($map_rc, 0, 'the map reads') or diag($map);
-my @source = split /\n/, FcwTest::read_file($cases);
-for my $probe ('this.tag = tag;', 'out("many", total);') {
-    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
-    (my $in_source = $probe) =~ tr/"/'/;
-    my ($line_no) = grep { index($source[$_ - 1], $in_source) >= 0 } 1 .. @source;
-    is($got, $line_no, "the map takes `$in_source` to its line");
-}
+is($_->[1], $_->[2], "the map takes `$_->[0]` to its line") for @$lines;
 
 my ($node_rc, $node) = run('node', $cases);
 is($node_rc, 0, 'the cases run in Node') or diag($node);

@@ -55,25 +55,10 @@ like($bundle, qr/var _loop\d* = function\(\) \{\n\s*var y = _step\d* {6};/, "a b
 like($bundle, qr/^\s*o\.p = _step\d* {6};$/m, 'an assignment target reads it');
 
 # the edit keeps lines and columns: the map takes a loop's body to its line
-my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
-const fs = require('fs');
-const { SourceMap } = require('module');
-const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
-const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
-for (const probe of ['reads++;', 'if (a.length < 5) a.push(x * 10)']) {
-  const line = code.findIndex((l) => l.includes(probe));
-  const e = map.findEntry(line, code[line].indexOf(probe));
-  console.log(`${probe} -> ${e.originalLine + 1}`);
-}
-JS
+my ($map_rc, $map, $lines) = FcwTest::mapped_lines($dir, "$dir/cases.js.map", "$dir/cases.js", $cases,
+    'reads++;', 'if (a.length < 5) a.push(x * 10)');
 is($map_rc, 0, 'the map reads') or diag($map);
-my @source = split /\n/, FcwTest::read_file($cases);
-my %want = ('reads++;' => 'reads++;', 'if (a.length < 5) a.push(x * 10)' => 'if (a.length < 5) a.push(x * 10)');
-for my $probe (sort keys %want) {
-    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
-    my ($line_no) = grep { index($source[$_ - 1], $want{$probe}) >= 0 } 1 .. @source;
-    is($got, $line_no, "the map takes `$want{$probe}` to its line");
-}
+is($_->[1], $_->[2], "the map takes `$_->[0]` to its line") for @$lines;
 
 my ($node_rc, $node) = run('node', $cases);
 is($node_rc, 0, 'the cases run in Node') or diag($node);

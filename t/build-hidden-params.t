@@ -55,24 +55,10 @@ my $ends = () = $bundle =~ /; return; arguments; \}/g;
 cmp_ok($ends, '>=', 15, "edited functions end in the unreachable arguments ($ends)");
 
 # lines stay: the map takes a line of an edited function to its line
-my ($map_rc, $map) = run('node', '-e', <<'JS', "$dir/cases.js.map", "$dir/cases.js");
-const fs = require('fs');
-const { SourceMap } = require('module');
-const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
-const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
-for (const probe of ['return a + b();', 'this.m = match.length;', 'return first() + ']) {
-  const line = code.findIndex((l) => l.includes(probe));
-  const e = map.findEntry(line, code[line].indexOf(probe));
-  console.log(`${probe} -> ${e.originalLine + 1}`);
-}
-JS
+my ($map_rc, $map, $lines) = FcwTest::mapped_lines($dir, "$dir/cases.js.map", "$dir/cases.js", $cases,
+    'return a + b();', 'this.m = match.length;', 'return first() + ');
 is($map_rc, 0, 'the map reads') or diag($map);
-my @source = split /\n/, FcwTest::read_file($cases);
-for my $probe ('return a + b();', 'this.m = match.length;', "return first() + ") {
-    my ($got) = $map =~ /^\Q$probe\E -> (\d+)$/m;
-    my ($line_no) = grep { index($source[$_ - 1], $probe) >= 0 } 1 .. @source;
-    is($got, $line_no, "the map takes `$probe` to its line");
-}
+is($_->[1], $_->[2], "the map takes `$_->[0]` to its line") for @$lines;
 
 my ($node_rc, $node) = run('node', $cases);
 is($node_rc, 0, 'the cases run in Node') or diag($node);

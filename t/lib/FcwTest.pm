@@ -352,6 +352,38 @@ sub parse_response {
     return \%res;
 }
 
+# Where a bundle's source map takes lines of the bundle (node's SourceMap):
+# each probe is [text in the source, text in the bundle] (or one text for
+# both); the first bundle line holding the bundle's text is looked up at
+# that text's column. Returns node's exit status, its output, and for each
+# probe [source text, line the map gives, line of the source holding the
+# text] (1-based; undef where not found).
+sub mapped_lines {
+    my ($dir, $map_file, $bundle_file, $source_file, @probes) = @_;
+    my @pairs = map { ref $_ ? $_ : [$_, $_] } @probes;
+    my ($rc, $out) = run_exit($dir, 'node', '-e', <<'JS', $map_file, $bundle_file, map { $_->[1] } @pairs);
+const fs = require('fs');
+const { SourceMap } = require('module');
+const map = new SourceMap(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));
+const code = fs.readFileSync(process.argv[2], 'utf8').split('\n');
+for (const probe of process.argv.slice(3)) {
+  const line = code.findIndex((l) => l.includes(probe));
+  const e = line < 0 ? null : map.findEntry(line, code[line].indexOf(probe));
+  console.log(e && e.originalLine !== undefined ? e.originalLine + 1 : '-');
+}
+JS
+    my @got = split /\n/, $out;
+    my @source = split /\n/, read_file($source_file);
+    my @lines;
+    for my $i (0 .. $#pairs) {
+        my $src = $pairs[$i][0];
+        my ($want) = grep { index($source[$_ - 1], $src) >= 0 } 1 .. @source;
+        push @lines, [$src, defined $got[$i] && $got[$i] =~ /^\d+$/ ? $got[$i] : undef, $want];
+    }
+    return ($rc, $out, \@lines);
+}
+
+
 package FcwTest::Pool;
 use POSIX qw(:sys_wait_h);
 use Time::HiRes qw(sleep time);
@@ -400,5 +432,6 @@ sub stop {
 }
 
 sub DESTROY { my ($self) = @_; $self->stop if $self->{pid} && !$self->{stopped} }
+
 
 1;
