@@ -440,6 +440,7 @@ native.setCoroutines = function (next, resume, starter) {
     coNext = next;
     coResume = resume;
     coStarter = starter;
+    core.setCoroutines(makeCoRun, starter);
 };
 
 native.setLoweredGenerator = function (next, thrw, resume) {
@@ -461,8 +462,7 @@ function resumeAsync(run, fulfilled, value) {
             var status = run.status;
             if (status === 1 /* SUSPENDED */ || status === 0 /* NOT_STARTED */ && fulfilled) {
                 if (status === 0) {
-                    run.thread = new Thread(coStarter);
-                    value = run; /* coStarter's argument */
+                    value = run; /* coStarter's argument (core.coAsync made the thread) */
                 }
                 run.status = 3 /* RUNNING */;
                 result = threadResume(run.thread, value, !fulfilled);
@@ -535,15 +535,18 @@ native.asyncFunction = function asyncFunction(fn) {
  * `_fcw_co_async(thisArg, args, body)`): one record is both the run and
  * the coroutine's state (coResume's fields: thisArg, args, body, status,
  * thread), its generator null. It is never seen by the function's caller,
- * so it needs no prototype; native.recordMaker allocates it at its size. */
+ * so it needs no prototype; native.recordMaker allocates it at its size.
+ * The C core's coRun makes it with its promise and its thread (starting at
+ * coStarter, given by setCoroutines) in one call. */
 var makeCoRun = native.recordMaker(null,
     ['generator', 'promise', 'argument', 'thisArg', 'args', 'body', 'status', 'thread']);
+var coRun = core.coRun;
 
 native.coAsync = function coAsync(thisArg, args, body) {
     "use duk notail";
-    var promise = makePromise(0);
-    resumeAsync(makeCoRun(null, promise, void 0, thisArg, args, body, 0 /* NOT_STARTED */), true, void 0);
-    return promise;
+    var run = coRun(thisArg, args, body);
+    resumeAsync(run, true, void 0);
+    return run.promise;
 };
 
 /* An async function whose body has no `await` of its own

@@ -939,8 +939,16 @@ enum {
     PC_PROMISE_SHAPE,
     PC_ASYNC_FULFILLED,
     PC_ASYNC_REJECTED,
+    PC_CO_SHAPE,   /* the shape of an async function's coroutine run (setCoroutines) */
+    PC_CO_STARTER, /* the function a run's thread starts with */
     PC_COUNT
 };
+
+/* Keys of a coroutine run record, in its shape's order after proto and self
+ * (js/10-promise.js's makeCoRun). */
+enum { CO_GENERATOR, CO_PROMISE, CO_ARGUMENT, CO_THIS, CO_ARGS, CO_BODY, CO_STATUS, CO_THREAD, CO_COUNT };
+static const char *const co_run_keys[CO_COUNT] = {"generator", "promise", "argument", "thisArg",
+                                                  "args",      "body",    "status",   "thread"};
 
 /* Keys of the reaction record, in its shape's order after proto and self. */
 enum { RX_ON_FULFILLED, RX_ON_REJECTED, RX_TARGET, RX_CAPABILITY, RX_FULFILLED, RX_ARGUMENT, RX_NEXT, RX_COUNT };
@@ -1363,6 +1371,74 @@ static duk_ret_t promise_await(duk_context *ctx)
     return 0;
 }
 
+/* setCoroutines(runMaker, starter): the coroutine run's shape, from
+ * native.recordMaker's maker of it (its keys those of co_run_keys, no
+ * prototype, no self key), and the function each run's thread starts
+ * with (js/15-build-helpers.js's coStarter). */
+static duk_ret_t promise_set_coroutines(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    duk_hobject *maker, *shape;
+    duk_tval *tv, *spec;
+    int i;
+
+    pc_init(thr, &pc, 2);
+    maker = duk_require_hobject(thr, 0);
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, maker, DUK_HTHREAD_STRING_INT_VALUE(thr));
+    shape = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (shape == NULL || !DUK_HOBJECT_IS_ARRAY(shape) || !DUK_HOBJECT_HAS_ARRAY_PART(shape) ||
+        ((duk_harray *) shape)->length != 2 + CO_COUNT || DUK_HOBJECT_GET_ASIZE(shape) < 2 + CO_COUNT)
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "setCoroutines: not the maker of a coroutine run");
+    spec = DUK_HOBJECT_A_GET_BASE(thr->heap, shape);
+    if (!DUK_TVAL_IS_NULL(&spec[0]) || !DUK_TVAL_IS_UNDEFINED(&spec[1]))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "setCoroutines: a run has no prototype and no self key");
+    for (i = 0; i < CO_COUNT; i++) {
+        duk_hstring *key = DUK_TVAL_GET_STRING(&spec[2 + i]);
+        if (strcmp((const char *) DUK_HSTRING_GET_DATA(key), co_run_keys[i]) != 0)
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "setCoroutines: run key %d is not %s", i, co_run_keys[i]);
+    }
+    duk_require_function(ctx, 1);
+    if (!DUK_HOBJECT_IS_COMPFUNC(duk_known_hobject(thr, 1)))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "setCoroutines: a thread starts with an ECMAScript function");
+    DUK_TVAL_SET_OBJECT_UPDREF(thr, pc_item(&pc, PC_CO_SHAPE), shape);
+    DUK_TVAL_SET_OBJECT_UPDREF(thr, pc_item(&pc, PC_CO_STARTER), duk_known_hobject(thr, 1));
+    return 0;
+}
+
+/* coRun(thisArg, args, body): the run record of an async function's call
+ * as fcworker-build lowers it (`_fcw_co_async(thisArg, args, body)`,
+ * js/10-promise.js's coAsync): generator null, a new pending %Promise%,
+ * thisArg, args, body, status NOT_STARTED, and its thread, made here to
+ * start at the starter as `new Duktape.Thread(starter)` would. Three calls
+ * (the promise's and the run's makers, the Thread constructor) in one. The
+ * thread is resumed by resumeAsync in JavaScript: Duktape resumes only from
+ * ECMAScript code, and a resume under a C call would count against the C
+ * recursion limit at each level of a recursive async function. */
+static duk_ret_t promise_co_run(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx, *t;
+    struct pcore pc;
+
+    pc_init(thr, &pc, 3); /* 0: thisArg, 1: args, 2: body */
+    if (!DUK_TVAL_IS_OBJECT(pc_item(&pc, PC_CO_SHAPE)) || !DUK_TVAL_IS_OBJECT(pc_item(&pc, PC_CO_STARTER)))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "coRun: coroutines are not set up");
+    duk_push_int(ctx, 0);    /* 3: PENDING */
+    duk_push_null(ctx);      /* 4: generator */
+    (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_PROMISE_SHAPE)), 3, 1); /* 5: promise */
+    duk_push_undefined(ctx); /* 6: argument */
+    duk_dup(ctx, 0);         /* 7: thisArg */
+    duk_dup(ctx, 1);         /* 8: args */
+    duk_dup(ctx, 2);         /* 9: body */
+    duk_push_int(ctx, 0);    /* 10: NOT_STARTED */
+    (void) duk_push_thread(ctx); /* 11: thread */
+    t = (duk_hthread *) duk_known_hobject(thr, 11);
+    t->state = DUK_HTHREAD_STATE_INACTIVE;
+    duk_push_tval(t, pc_item(&pc, PC_CO_STARTER)); /* its initial function, which resume calls */
+    (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_CO_SHAPE)), 4, CO_COUNT);
+    return 1;
+}
+
 static void pc_function(duk_hthread *thr, duk_c_function fn, duk_idx_t nargs, int magic, const char *name)
 {
     duk_push_c_function(thr, fn, nargs);
@@ -1429,6 +1505,10 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_put_prop_index(ctx, 9, PC_ASYNC_FULFILLED);
     duk_dup(ctx, 7);
     duk_put_prop_index(ctx, 9, PC_ASYNC_REJECTED);
+    duk_push_undefined(ctx); /* setCoroutines sets these two */
+    duk_put_prop_index(ctx, 9, PC_CO_SHAPE);
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, 9, PC_CO_STARTER);
     duk_compact(ctx, 9);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
@@ -1436,6 +1516,8 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     pc_function(thr, promise_perform_then, 5, 0, "performThen");
     pc_function(thr, promise_reaction_job, 1, 0, "reactionJob");
     pc_function(thr, promise_await, 2, 0, "awaitValue");
+    pc_function(thr, promise_set_coroutines, 2, 0, "setCoroutines");
+    pc_function(thr, promise_co_run, 3, 0, "coRun");
     duk_get_prop_string(ctx, 8, "reactionJob");
     duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
     duk_pop(ctx);
