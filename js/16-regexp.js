@@ -894,7 +894,12 @@ function stringSplit(separator, limit) {
     return nativeSplit.call(S, R, lim);
 }
 
-replaceMethod(String.prototype, 'match', stringMatch, 'match', 1);
+/* a C fast path for a RegExp left as built (lib/api_fastpath.c), this
+ * JavaScript for the rest */
+setNameAndLength(stringMatch, 'match', 1);
+replaceMethod(String.prototype, 'match',
+    native.fastStringMatch(stringMatch, SYMBOL_MATCH, regExpMatch, builtinExec),
+    'match', 1);
 replaceMethod(String.prototype, 'matchAll', stringMatchAll, 'matchAll', 1);
 replaceMethod(String.prototype, 'replace', stringReplace, 'replace', 2);
 replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2);

@@ -411,6 +411,9 @@ static duk_ret_t native_setup(duk_context *ctx)
         st->flag_names[i] = duk_get_heapptr(ctx, -1);
         duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
     }
+    duk_push_literal(ctx, "flags");
+    st->flags_name = duk_get_heapptr(ctx, -1);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)N_FLAG_PROPS);
     duk_put_prop_literal(ctx, 3, "regexpFlagNames");
     return 0;
 }
@@ -675,6 +678,34 @@ static duk_ret_t re_search_index(duk_context *ctx)
     return 1;
 }
 
+int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    ridx = duk_require_normalize_index(ctx, ridx);
+    sidx = duk_require_normalize_index(ctx, sidx);
+    if (!is_regexp(ctx, ridx) || !duk_is_string(ctx, sidx)) {
+        return 0;
+    }
+    builtin_exec(ctx, st, ridx, sidx, EXEC_ARRAY);
+    return 1;
+}
+
+int fcw_re_plain_flags(duk_context *ctx, duk_idx_t ridx, unsigned *flags)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    ridx = duk_require_normalize_index(ctx, ridx);
+    if (st->proto == NULL || st->flags_getter == NULL || st->flags_name == NULL ||
+        !fcw_duk_inherits_getters(ctx, ridx, st->proto, &st->flags_name, &st->flags_getter, 1) ||
+        !fcw_duk_inherits_getters(ctx, ridx, st->proto, st->flag_names, st->flag_getters, (int)N_FLAG_PROPS) ||
+        !is_regexp(ctx, ridx)) {
+        return 0;
+    }
+    duk_get_prop_literal(ctx, ridx, FLAGS_KEY);
+    *flags = (unsigned)duk_get_uint(ctx, -1);
+    duk_pop(ctx);
+    return 1;
+}
+
 int fcw_re_search_index(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
 {
     struct re_state *st = fcw_re_state(ctx);
@@ -854,6 +885,7 @@ static void push_getters(duk_context *ctx, struct re_state *st)
     duk_put_prop_literal(ctx, -2, "source");
     duk_push_c_function(ctx, re_getter, 0);
     duk_set_magic(ctx, -1, MAGIC_FLAGS);
+    st->flags_getter = duk_get_heapptr(ctx, -1);
     duk_put_prop_literal(ctx, -2, "flags");
 }
 

@@ -88,6 +88,8 @@ struct re_state {
     void *array_proto;     /* %Array.prototype% */
     void *flag_names[8];   /* "hasIndices", "global", ... interned once (held in the stash) */
     void *flag_getters[8]; /* their getters as first made (held in the stash) */
+    void *flags_name;      /* "flags" (held in the stash with flag_names) */
+    void *flags_getter;    /* the flags getter as first made (held in the stash) */
     struct re_last last;   /* RegExp's legacy statics */
 };
 
@@ -97,6 +99,25 @@ struct re_state {
  * nothing pushed when ridx is no RegExp object or sidx no string. For
  * String.prototype.search's fast path (lib/api_fastpath.c). */
 int fcw_re_search_index(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx);
+
+/* Whether the object at ridx is a RegExp whose `flags` and every flag
+ * (global, unicode, ...) read through the getters %RegExp.prototype% (its
+ * prototype) was given, none shadowed by an own property: then reading
+ * them runs no script and they are its own flags, given in *flags
+ * (FCW_RE_*). For String.prototype.match's fast path. */
+int fcw_re_plain_flags(duk_context *ctx, duk_idx_t ridx, unsigned *flags);
+
+/* RegExpBuiltinExec(R at ridx, S at sidx): pushes the match array or null
+ * and returns 1; returns 0 with nothing pushed when ridx is no RegExp
+ * object or sidx no string. */
+int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx);
+
+/* RegExp.prototype[@@match]'s loop for a global R (at ridx) whose exec is
+ * the built-in one, on the string at sidx (lastIndex set to 0 before and
+ * after): pushes the array of matches or null and returns 1; returns 0
+ * with nothing pushed when R's program does not have the flags given
+ * (global, and unicode for u or v). api_regexp_ops.c. */
+int fcw_re_match_all(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx, int unicode);
 
 /* The state of the heap ctx belongs to. */
 struct re_state *fcw_re_state(duk_context *ctx);

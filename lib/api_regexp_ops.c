@@ -299,24 +299,24 @@ static duk_ret_t native_replace(duk_context *ctx)
     return 1;
 }
 
-static duk_ret_t native_match_all(duk_context *ctx)
+int fcw_re_match_all(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx, int unicode)
 {
     struct re_state *st = fcw_re_state(ctx);
-    duk_require_string(ctx, 1);
-    int unicode = duk_to_boolean(ctx, 2);
-    duk_set_top(ctx, 3);
-    struct re_slot *slot = fcw_re_program(ctx, st, 0);
+    ridx = duk_require_normalize_index(ctx, ridx);
+    sidx = duk_require_normalize_index(ctx, sidx);
+    duk_require_string(ctx, sidx);
+    struct re_slot *slot = fcw_re_program(ctx, st, ridx);
     fcw_re_unpin(slot);
     if (!flags_agree(slot, 1, unicode)) {
         return 0;
     }
-    fcw_re_set_last_index(ctx, 0, 0); /* runs no JavaScript: slot stays */
+    fcw_re_set_last_index(ctx, ridx, 0); /* runs no JavaScript: slot stays */
     slot->pins++;
     int inline_caps[RE_CAPS_INLINE];
     int *caps = fcw_re_caps(ctx, inline_caps, slot->ncap);
     duk_idx_t arr = fcw_re_push_array(ctx);
     struct re_view v;
-    fcw_re_view(ctx, st, 1, &v);
+    fcw_re_view(ctx, st, sidx, &v);
     size_t li = 0;
     duk_uarridx_t n = 0;
     while (li <= v.len && fcw_re_run(ctx, st, slot, &v, li, caps)) {
@@ -330,12 +330,19 @@ static duk_ret_t native_match_all(duk_context *ctx)
     }
     fcw_re_view_release(ctx, st, &v);
     fcw_re_unpin(slot);
-    fcw_re_set_last_index(ctx, 0, 0);
+    fcw_re_set_last_index(ctx, ridx, 0);
     fcw_re_finish_array(ctx, st, arr);
     if (n == 0) {
         duk_push_null(ctx);
     }
     return 1;
+}
+
+static duk_ret_t native_match_all(duk_context *ctx)
+{
+    int unicode = duk_to_boolean(ctx, 2);
+    duk_set_top(ctx, 2);
+    return fcw_re_match_all(ctx, 0, 1, unicode) ? 1 : 0;
 }
 
 /* The splitter of @@split searched without the sticky flag: the leftmost

@@ -2,7 +2,8 @@
 /*
  * The C fast paths of lib/api_fastpath.c answer the common cases of
  * Array.prototype.includes/indexOf/lastIndexOf/at, the array iterator,
- * Map/Set/WeakMap/WeakSet lookups, and hand the rest to the JavaScript.
+ * Map/Set/WeakMap/WeakSet lookups, String.prototype.search and match, and
+ * hand the rest to the JavaScript.
  * Each case here is one a fast path must answer as the spec does, or must
  * hand over: the edges of both.
  */
@@ -295,6 +296,110 @@ test('String.prototype.search: the built-in RegExp and everything else', functio
     t.equal('ab'.search(Object.freeze(/b/)), 1, 'a frozen RegExp');
     t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
         'a frozen global RegExp: exec cannot set lastIndex');
+});
+
+test('String.prototype.match: the built-in RegExp and everything else', function (t) {
+    var m = '/api/products'.match(/^\/api\/([^/]+)$/);
+    t.deepEqual([m[0], m[1], m.index, m.input, m.groups, m.length], ['/api/products', 'products', 0, '/api/products', undefined, 2],
+        'a RegExp: the exec array');
+    t.equal('abc'.match(/x/), null, 'no match');
+    t.deepEqual('a<b>c'.match(/[<>]/g), ['<', '>'], 'a global RegExp: every match');
+    t.equal('abc'.match(/x/g), null, 'a global RegExp with no match');
+    var g = /b/g;
+    g.lastIndex = 2;
+    t.deepEqual('abab'.match(g), ['b', 'b'], 'global: from 0 whatever lastIndex');
+    t.equal(g.lastIndex, 0, 'and lastIndex is 0 after');
+    var y = new RegExp('b', 'y');
+    t.equal('ab'.match(y), null, 'a sticky RegExp matches only at lastIndex');
+    y.lastIndex = 1;
+    t.equal('ab'.match(y)[0], 'b', 'at lastIndex 1');
+    t.equal(y.lastIndex, 2, 'and moves it');
+    var ng = new RegExp('(?<year>\\d{4})-(?<month>\\d\\d)');
+    var d = 'on 2026-12 here'.match(ng);
+    t.deepEqual([d.index, d.groups.year, d.groups.month], [3, '2026', '12'], 'named groups');
+    var withIndices = 'xaby'.match(new RegExp('a(b)', 'd'));
+    t.deepEqual([withIndices.indices[0][0], withIndices.indices[1][0]], [1, 2], 'the d flag: indices');
+    t.deepEqual('a\ud83d\ude00b'.match(new RegExp('(?:)', 'gu')).length, 4, 'global, unicode, empty matches step by code point');
+    t.deepEqual('a\ud83d\ude00b'.match(/(?:)/g).length, 5, 'global, empty matches step by code unit');
+    'xy-12'.match(/(\d)(\d)/);
+    t.deepEqual([RegExp.$1, RegExp.$2, RegExp.lastMatch], ['1', '2', '12'], 'RegExp.$1 and the other statics');
+    t.deepEqual('x1y22'.match(/\d+/g), ['1', '22'], 'global');
+    t.equal(RegExp.lastMatch, '22', 'global: the statics of the last match');
+    t.equal('a.b'.match('.')[0], 'a', 'a string is a pattern');
+    t.equal('a1'.match(1).index, 1, 'a number is a pattern');
+    t.equal('ab'.match()[0], '', 'no argument matches the empty pattern');
+    t.equal(String.prototype.match.call(12345, /4/).index, 3, 'a number receiver');
+    t.throws(function () { String.prototype.match.call(null, /a/); }, TypeError, 'null receiver');
+    t.equal('\u00e9a'.match(/a/).index, 1, 'non-ASCII text: a UTF-16 index');
+    t.equal(String.prototype.match.name, 'match', 'name');
+    t.equal(String.prototype.match.length, 1, 'length');
+    t.throws(function () { new String.prototype.match(/a/); }, TypeError, 'not a constructor');
+    var custom = /a/;
+    custom.exec = function (s) { return { 0: 'own exec on ' + s, index: 9 }; };
+    t.equal('ab'.match(custom)[0], 'own exec on ab', 'an own exec is called');
+    var matcher = {};
+    matcher[Symbol.match] = function (s) { return 'matched ' + s; };
+    t.equal('xy'.match(matcher), 'matched xy', 'an object with @@match');
+    var calls = [];
+    var viaGetter = /b/;
+    Object.defineProperty(viaGetter, 'exec', {
+        get: function () { calls.push('exec got'); return RegExp.prototype.exec; }, configurable: true
+    });
+    t.equal('abc'.match(viaGetter).index, 1, 'an exec accessor: the match');
+    t.deepEqual(calls, ['exec got'], 'and the getter is called once');
+    var order = [];
+    var logged = /b/g;
+    ['flags', 'global', 'unicode', 'unicodeSets', 'hasIndices', 'ignoreCase', 'multiline', 'dotAll', 'sticky'].forEach(function (name) {
+        var d = Object.getOwnPropertyDescriptor(RegExp.prototype, name);
+        Object.defineProperty(logged, name, {
+            get: function () { order.push(name); return d.get.call(this); }, configurable: true
+        });
+    });
+    t.deepEqual('abcb'.match(logged), ['b', 'b'], 'flags read through own getters: the matches');
+    t.ok(order.indexOf('global') >= 0, 'and the global flag through its own getter');
+    var savedGlobal = Object.getOwnPropertyDescriptor(RegExp.prototype, 'global');
+    Object.defineProperty(RegExp.prototype, 'global', { get: function () { return false; }, configurable: true });
+    var notGlobal = /b/g;
+    try {
+        var one = 'abab'.match(notGlobal);
+        t.deepEqual([one.length, one.index, notGlobal.lastIndex], [1, 1, 2],
+            'a replaced global getter on RegExp.prototype is what @@match sees: one exec');
+    } finally {
+        Object.defineProperty(RegExp.prototype, 'global', savedGlobal);
+    }
+    t.deepEqual('abab'.match(notGlobal), ['b', 'b'], 'and once restored, global again');
+    var savedMatch = Object.getOwnPropertyDescriptor(RegExp.prototype, Symbol.match);
+    Object.defineProperty(RegExp.prototype, Symbol.match, {
+        value: function (s) { return 'replaced ' + s; }, configurable: true, writable: true
+    });
+    try {
+        t.equal('abc'.match(/b/), 'replaced abc', 'a replaced @@match on RegExp.prototype is called');
+    } finally {
+        Object.defineProperty(RegExp.prototype, Symbol.match, savedMatch);
+    }
+    t.equal('abc'.match(/c/).index, 2, 'and once restored, the built-in again');
+    var seen = [];
+    var proxy = new Proxy(/c/, { get: function (target, key) { seen.push(String(key)); return target[key]; } });
+    try {
+        'abc'.match(proxy);
+    } catch (e) {
+        seen.push(e.name);
+    }
+    t.equal(seen[0], 'Symbol(Symbol.match)', 'a Proxy: its get trap is asked for @@match first');
+    t.ok(seen.indexOf('flags') > 0 || seen.indexOf('global') > 0, 'then for its flags');
+    var sub = /b/;
+    Object.setPrototypeOf(sub, Object.create(RegExp.prototype, {
+        exec: { value: function () { return { 0: 'sub', index: 7 }; } }
+    }));
+    t.equal('abc'.match(sub).index, 7, 'an exec of a prototype in between');
+    var lastIndexRead = 0;
+    var li = new RegExp('b', 'y');
+    li.lastIndex = { valueOf: function () { lastIndexRead++; return 1; } };
+    t.equal('abc'.match(li).index, 1, 'a sticky RegExp: lastIndex converted');
+    t.equal(lastIndexRead, 1, 'once');
+    t.equal('ab'.match(Object.freeze(/b/)).index, 1, 'a frozen RegExp');
+    t.throws(function () { 'ab'.match(Object.freeze(/b/g)); }, TypeError,
+        'a frozen global RegExp: lastIndex cannot be set to 0');
 });
 
 test('Map and Set: string keys looked up in place', function (t) {
