@@ -901,7 +901,10 @@ replaceMethod(String.prototype, 'match',
     native.fastStringMatch(stringMatch, SYMBOL_MATCH, regExpMatch, builtinExec),
     'match', 1);
 replaceMethod(String.prototype, 'matchAll', stringMatchAll, 'matchAll', 1);
-replaceMethod(String.prototype, 'replace', stringReplace, 'replace', 2);
+setNameAndLength(stringReplace, 'replace', 2);
+replaceMethod(String.prototype, 'replace',
+    native.fastStringReplace(stringReplace, SYMBOL_REPLACE, regExpReplace, builtinExec),
+    'replace', 2);
 replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2);
 /* template engines search every string they escape: a C fast path for a
  * RegExp left as built (lib/api_fastpath.c), this JavaScript for the rest */

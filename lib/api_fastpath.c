@@ -1054,6 +1054,74 @@ static duk_ret_t fast_string_match(duk_context *ctx)
     return 1;
 }
 
+/* ---- String.prototype.replace ---- */
+
+/* For a string, a RegExp as match's fast path takes it (its @@replace the
+ * built-in one) and a replacement that is a string or a function,
+ * RegExp.prototype[@@replace] comes down to its C loop (native.regexpReplace,
+ * lastIndex set to +0 first when global): call it here rather than through
+ * String.prototype.replace, @@replace and the flags in JavaScript. Any
+ * other replacement is converted to a string by the JavaScript, which may
+ * run a script's toString. */
+static duk_ret_t fast_string_replace(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    unsigned flags;
+    if (nargs < 2 || !duk_is_object(ctx, 0) ||
+        !((duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1)) || duk_is_function(ctx, 1))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 2);
+    duk_push_this(ctx); /* 2 */
+    if (!duk_is_string(ctx, 2) || duk_is_symbol(ctx, 2)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_current_function(ctx);                    /* 3 */
+    fcw_duk_get_prop_literal_fast(ctx, 3, SYMBOL_KEY); /* 4: Symbol.replace */
+    if (!fcw_duk_get_data(ctx, 0)) {                   /* 4: R[@@replace] */
+        return call_slow(ctx, nargs);
+    }
+    fcw_duk_get_prop_literal_fast(ctx, 3, ORIGINAL_KEY); /* 5: the built-in @@replace */
+    duk_push_literal(ctx, "exec");
+    if (!fcw_duk_get_data(ctx, 0)) { /* 6 */
+        return call_slow(ctx, nargs);
+    }
+    fcw_duk_get_prop_literal_fast(ctx, 3, BUILTIN_EXEC_KEY); /* 7 */
+    if (!duk_strict_equals(ctx, 4, 5) || !duk_strict_equals(ctx, 6, 7) || !fcw_re_plain_flags(ctx, 0, &flags)) {
+        return call_slow(ctx, nargs);
+    }
+    int global = (flags & FCW_RE_GLOBAL) != 0;
+    if (global) {
+        duk_push_int(ctx, 0);
+        duk_put_prop_literal(ctx, 0, "lastIndex"); /* (a TypeError when it is read-only, as in @@replace) */
+    }
+    duk_set_top(ctx, 3);
+    duk_swap(ctx, 1, 2); /* R, S, replaceValue */
+    duk_push_boolean(ctx, global);
+    duk_push_boolean(ctx, (flags & (FCW_RE_UNICODE | FCW_RE_UNICODE_SETS)) != 0);
+    if (!fcw_re_replace(ctx)) {
+        /* (the program's flags are the object's: not reached) */
+        duk_set_top(ctx, 3);
+        duk_swap(ctx, 1, 2);
+        return call_slow(ctx, nargs);
+    }
+    return 1;
+}
+
+/* native.fastStringReplace(slow, symbolReplace, builtinReplace, builtinExec) */
+static duk_ret_t native_fast_string_replace(duk_context *ctx)
+{
+    for (duk_idx_t i = 2; i <= 3; i++) {
+        duk_require_function(ctx, i);
+    }
+    make_fast(ctx, fast_string_replace, DUK_VARARGS, 0, 0, 2);
+    duk_dup(ctx, 1);
+    duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
+    return 1;
+}
+
 /* native.fastStringMatch(slow, symbolMatch, builtinMatch, builtinExec) */
 static duk_ret_t native_fast_string_match(duk_context *ctx)
 {
@@ -1571,6 +1639,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastHeadersLookup", native_fast_headers_lookup, 3},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastStringMatch", native_fast_string_match, 4},
+        {"fastStringReplace", native_fast_string_replace, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},
         {"proxyOwnHooks", native_proxy_own_hooks, 1},

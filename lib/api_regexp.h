@@ -119,6 +119,13 @@ int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx);
  * (global, and unicode for u or v). api_regexp_ops.c. */
 int fcw_re_match_all(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx, int unicode);
 
+/* native.regexpReplace(R, S, replaceValue, global, unicode), the whole
+ * value stack its arguments: RegExp.prototype[@@replace]'s matches and
+ * replacements for R whose exec is the built-in one (lastIndex set to 0
+ * first when global); returns 1 with the result pushed, or 0 with nothing
+ * pushed when R's program does not have the flags given. api_regexp_ops.c. */
+duk_ret_t fcw_re_replace(duk_context *ctx);
+
 /* The state of the heap ctx belongs to. */
 struct re_state *fcw_re_state(duk_context *ctx);
 

@@ -212,7 +212,7 @@ static void replace_with_function(duk_context *ctx, struct re_state *st, struct 
     }
 }
 
-static duk_ret_t native_replace(duk_context *ctx)
+duk_ret_t fcw_re_replace(duk_context *ctx)
 {
     struct re_state *st = fcw_re_state(ctx);
     duk_require_string(ctx, 1);
@@ -439,7 +439,7 @@ done:
 void fcw_api_regexp_ops_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry fns[] = {
-        {"regexpReplace", native_replace, 5},
+        {"regexpReplace", fcw_re_replace, 5},
         {"regexpMatchAll", native_match_all, 3},
         {"regexpSplit", native_split, 4},
         {NULL, NULL, 0},

@@ -2,8 +2,8 @@
 /*
  * The C fast paths of lib/api_fastpath.c answer the common cases of
  * Array.prototype.includes/indexOf/lastIndexOf/at, the array iterator,
- * Map/Set/WeakMap/WeakSet lookups, String.prototype.search and match, and
- * hand the rest to the JavaScript.
+ * Map/Set/WeakMap/WeakSet lookups, String.prototype.search, match and
+ * replace, and hand the rest to the JavaScript.
  * Each case here is one a fast path must answer as the spec does, or must
  * hand over: the edges of both.
  */
@@ -400,6 +400,99 @@ test('String.prototype.match: the built-in RegExp and everything else', function
     t.equal('ab'.match(Object.freeze(/b/)).index, 1, 'a frozen RegExp');
     t.throws(function () { 'ab'.match(Object.freeze(/b/g)); }, TypeError,
         'a frozen global RegExp: lastIndex cannot be set to 0');
+});
+
+test('String.prototype.replace: the built-in RegExp and everything else', function (t) {
+    t.equal('a<b>c'.replace(/[<>]/, '_'), 'a_b>c', 'a RegExp: the first match');
+    t.equal('a<b>c'.replace(/[<>]/g, '_'), 'a_b_c', 'a global RegExp: every match');
+    t.equal('abc'.replace(/x/g, '_'), 'abc', 'no match');
+    t.equal('/api/products'.replace(/^\/api\/([^/]+)$/, '$1!'), 'products!', 'a group in the replacement');
+    t.equal('2026-12'.replace(new RegExp('(?<y>\\d+)-(?<m>\\d+)'), '$<m>/$<y>'), '12/2026', 'named groups in the replacement');
+    t.equal('abc'.replace(/b/, "[$`|$&|$'|$$]"), 'a[a|b|c|$]c', 'the other patterns of the replacement');
+    var args = [];
+    t.equal('x1y22'.replace(/(\d)(\d)?/g, function (m, a, b, pos, s) {
+        args.push([m, a, b, pos, s].join(','));
+        return '<' + m + '>';
+    }), 'x<1>y<22>', 'a function replacement');
+    t.deepEqual(args, ['1,1,,1,x1y22', '22,2,2,3,x1y22'], 'called with the match, groups, position and string');
+    var g = /b/g;
+    g.lastIndex = 3;
+    t.equal('abab'.replace(g, '_'), 'a_a_', 'global: from 0 whatever lastIndex');
+    t.equal(g.lastIndex, 0, 'and lastIndex is 0 after');
+    var y = new RegExp('b', 'y');
+    t.equal('ab'.replace(y, '_'), 'ab', 'a sticky RegExp matches only at lastIndex');
+    y.lastIndex = 1;
+    t.equal('ab'.replace(y, '_'), 'a_', 'at lastIndex 1');
+    t.equal(y.lastIndex, 2, 'and moves it');
+    t.equal('a\ud83d\ude00b'.replace(new RegExp('(?:)', 'gu'), '-'), '-a-\ud83d\ude00-b-', 'global, unicode, empty matches by code point');
+    t.equal('ab'.replace(/(?:)/g, '-'), '-a-b-', 'global, empty matches by code unit');
+    'xy-12'.replace(/(\d)(\d)/, '');
+    t.deepEqual([RegExp.$1, RegExp.$2], ['1', '2'], 'RegExp.$1 and the other statics');
+    t.equal('a1'.replace(/\d/, 2), 'a2', 'a replacement that is not a string is converted');
+    var converted = 0;
+    t.equal('a1'.replace(/\d/, { toString: function () { converted++; return 'N'; } }), 'aN', 'an object replacement');
+    t.equal(converted, 1, 'converted once');
+    t.equal('a.b'.replace('.', '_'), 'a_b', 'a string is not a pattern');
+    t.equal(String.prototype.replace.call(12345, /4/, 'x'), '123x5', 'a number receiver');
+    t.throws(function () { String.prototype.replace.call(null, /a/, ''); }, TypeError, 'null receiver');
+    t.equal('\u00e9a\u00e9'.replace(/a/, 'b'), '\u00e9b\u00e9', 'non-ASCII text');
+    t.equal('ab'.replace(/b/), 'aundefined', 'no replacement: "undefined"');
+    t.equal(String.prototype.replace.name, 'replace', 'name');
+    t.equal(String.prototype.replace.length, 2, 'length');
+    t.throws(function () { new String.prototype.replace(/a/, ''); }, TypeError, 'not a constructor');
+    var custom = /a/;
+    custom.exec = function (s) { return s === 'ab' && this.lastIndex === 0 ? { 0: 'a', index: 0, length: 1 } : null; };
+    t.equal('ab'.replace(custom, 'own '), 'own b', 'an own exec is called');
+    var replacer = {};
+    replacer[Symbol.replace] = function (s, r) { return 'replaced ' + s + ' with ' + r; };
+    t.equal('xy'.replace(replacer, 'z'), 'replaced xy with z', 'an object with @@replace');
+    var calls = [];
+    var viaGetter = /b/;
+    Object.defineProperty(viaGetter, 'exec', {
+        get: function () { calls.push('exec got'); return RegExp.prototype.exec; }, configurable: true
+    });
+    t.equal('abc'.replace(viaGetter, '_'), 'a_c', 'an exec accessor: the replacement');
+    t.deepEqual(calls, ['exec got'], 'and the getter is called once');
+    var savedGlobal = Object.getOwnPropertyDescriptor(RegExp.prototype, 'global');
+    Object.defineProperty(RegExp.prototype, 'global', { get: function () { return false; }, configurable: true });
+    var notGlobal = /b/g;
+    var once;
+    try {
+        once = 'abab'.replace(notGlobal, '_');
+    } finally {
+        Object.defineProperty(RegExp.prototype, 'global', savedGlobal);
+    }
+    t.equal(once, 'a_ab', 'a replaced global getter on RegExp.prototype: one replacement');
+    notGlobal.lastIndex = 0;
+    t.equal('abab'.replace(notGlobal, '_'), 'a_a_', 'and once restored, global again');
+    var savedReplace = Object.getOwnPropertyDescriptor(RegExp.prototype, Symbol.replace);
+    Object.defineProperty(RegExp.prototype, Symbol.replace, {
+        value: function (s, r) { return 'replaced ' + s; }, configurable: true, writable: true
+    });
+    var replaced;
+    try {
+        replaced = 'abc'.replace(/b/, '');
+    } finally {
+        Object.defineProperty(RegExp.prototype, Symbol.replace, savedReplace);
+    }
+    /* (asserted once restored: the harness itself replaces) */
+    t.equal(replaced, 'replaced abc', 'a replaced @@replace on RegExp.prototype is called');
+    t.equal('abc'.replace(/c/, '_'), 'ab_', 'and once restored, the built-in again');
+    var seen = [];
+    var proxy = new Proxy(/c/, { get: function (target, key) { seen.push(String(key)); return target[key]; } });
+    try {
+        'abc'.replace(proxy, '_');
+    } catch (e) {
+        seen.push(e.name);
+    }
+    t.equal(seen[0], 'Symbol(Symbol.replace)', 'a Proxy: its get trap is asked for @@replace first');
+    t.ok(seen.indexOf('flags') > 0 || seen.indexOf('global') > 0, 'then for its flags');
+    t.equal('ab'.replace(Object.freeze(/b/), '_'), 'a_', 'a frozen RegExp');
+    t.throws(function () { 'ab'.replace(Object.freeze(/b/g), '_'); }, TypeError,
+        'a frozen global RegExp: lastIndex cannot be set to 0');
+    var throwing = /b/g;
+    t.throws(function () { 'abab'.replace(throwing, function () { throw new RangeError('no'); }); }, RangeError,
+        'a function replacement that throws');
 });
 
 test('Map and Set: string keys looked up in place', function (t) {
