@@ -759,10 +759,13 @@ function stringRaw(template) {
 }
 
 provide(String, [['raw', stringRaw, 1]]);
+/* at: a C fast path for a number index on a string (lib/api_fastpath.c),
+ * this JavaScript for the rest */
+setNameAndLength(stringAt, 'at', 1);
 provide(String.prototype, [
     ['padStart', native.stringPadStart, 1], ['padEnd', native.stringPadEnd, 1],
     ['trimStart', stringTrimStart, 0], ['trimEnd', stringTrimEnd, 0],
-    ['at', stringAt, 1]
+    ['at', native.fastStringAt(stringAt), 1]
 ]);
 if (!hasOwn.call(String.prototype, 'trimLeft')) {
     defineHidden(String.prototype, 'trimLeft', String.prototype.trimStart);

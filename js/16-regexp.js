@@ -905,14 +905,18 @@ setNameAndLength(stringReplace, 'replace', 2);
 replaceMethod(String.prototype, 'replace',
     native.fastStringReplace(stringReplace, SYMBOL_REPLACE, regExpReplace, builtinExec),
     'replace', 2);
-replaceMethod(String.prototype, 'replaceAll', stringReplaceAll, 'replaceAll', 2);
+setNameAndLength(stringReplaceAll, 'replaceAll', 2);
+replaceMethod(String.prototype, 'replaceAll',
+    native.fastStringReplaceAll(stringReplaceAll, SYMBOL_REPLACE, regExpReplace, builtinExec, SYMBOL_MATCH),
+    'replaceAll', 2);
 /* template engines search every string they escape: a C fast path for a
  * RegExp left as built (lib/api_fastpath.c), this JavaScript for the rest */
 setNameAndLength(stringSearch, 'search', 1);
 replaceMethod(String.prototype, 'search',
     native.fastStringSearch(stringSearch, SYMBOL_SEARCH, regExpSearch, builtinExec),
     'search', 1);
-replaceMethod(String.prototype, 'split', stringSplit, 'split', 2);
+setNameAndLength(stringSplit, 'split', 2);
+replaceMethod(String.prototype, 'split', native.fastStringSplit(stringSplit, nativeSplit), 'split', 2);
 
 replaceMethod(RegExp, 'escape', regExpEscape, 'escape', 1);
 

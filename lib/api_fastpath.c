@@ -43,6 +43,7 @@
 #define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
 #define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
 #define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
+#define SYMBOL_MATCH_KEY DUK_HIDDEN_SYMBOL("fcwSymbolMatch")
 #define PROXY_HOOKS_KEY DUK_HIDDEN_SYMBOL("fcwProxyOwnHooks")
 
 /* Array iterator slots (js/12-builtins.js). */
@@ -1090,6 +1091,18 @@ static duk_ret_t fast_string_replace(duk_context *ctx)
     if (!duk_strict_equals(ctx, 4, 5) || !duk_strict_equals(ctx, 6, 7) || !fcw_re_plain_flags(ctx, 0, &flags)) {
         return call_slow(ctx, nargs);
     }
+    if (duk_get_current_magic(ctx) == 1) {
+        /* replaceAll: IsRegExp(R) first (R[@@match], read without running
+         * code here), and a RegExp without g is the JavaScript's TypeError */
+        fcw_duk_get_prop_literal_fast(ctx, 3, SYMBOL_MATCH_KEY);
+        if (!fcw_duk_get_data(ctx, 0)) {
+            return call_slow(ctx, nargs);
+        }
+        if ((duk_is_undefined(ctx, -1) || duk_to_boolean(ctx, -1)) && !(flags & FCW_RE_GLOBAL)) {
+            return call_slow(ctx, nargs);
+        }
+        duk_pop(ctx);
+    }
     int global = (flags & FCW_RE_GLOBAL) != 0;
     if (global) {
         duk_push_int(ctx, 0);
@@ -1120,6 +1133,164 @@ static duk_ret_t native_fast_string_replace(duk_context *ctx)
     duk_dup(ctx, 3);
     duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
     return 1;
+}
+
+/* ---- String.prototype.replaceAll, split and at ---- */
+
+/* Whether the string at idx is a string (not a symbol) of ASCII bytes
+ * only; its bytes and length in *p and *len. An ASCII needle found in
+ * Duktape's internal encoding of a string is found at a character
+ * boundary, where its UTF-16 search finds it: no byte of a longer
+ * sequence is ASCII. */
+static int ascii_string(duk_context *ctx, duk_idx_t idx, const unsigned char **p, duk_size_t *len)
+{
+    if (!duk_is_string(ctx, idx) || duk_is_symbol(ctx, idx)) {
+        return 0;
+    }
+    *p = (const unsigned char *)duk_get_lstring(ctx, idx, len);
+    for (duk_size_t i = 0; i < *len; i++) {
+        if ((*p)[i] >= 0x80) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* replaceAll(search, replacement) of a string with a non-empty ASCII
+ * search string and a string replacement without "$" (no substitution
+ * patterns): every occurrence, left to right and not overlapping, is the
+ * replacement, as the JavaScript's loop of indexOf would make it (escaping
+ * functions chain such calls: &, <, >, quotes). Anything else is the
+ * JavaScript's. */
+static duk_ret_t fast_string_replace_all(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    const unsigned char *needle, *text, *with;
+    duk_size_t nlen, tlen, wlen;
+    if (nargs >= 2 && duk_is_object(ctx, 0)) {
+        return fast_string_replace(ctx); /* (magic 1: as replaceAll) */
+    }
+    if (nargs < 2 || !ascii_string(ctx, 0, &needle, &nlen) || nlen == 0 || !duk_is_string(ctx, 1) ||
+        duk_is_symbol(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    with = (const unsigned char *)duk_get_lstring(ctx, 1, &wlen);
+    if (memchr(with, '$', wlen) != NULL) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 2);
+    duk_push_this(ctx); /* 2 */
+    if (!duk_is_string(ctx, 2) || duk_is_symbol(ctx, 2)) {
+        return call_slow(ctx, nargs);
+    }
+    text = (const unsigned char *)duk_get_lstring(ctx, 2, &tlen);
+    const unsigned char *hit = tlen >= nlen ? memmem(text, tlen, needle, nlen) : NULL;
+    if (hit == NULL) {
+        return 1; /* the string itself */
+    }
+    duk_size_t count = 0;
+    for (const unsigned char *q = hit; q != NULL;
+         q = (duk_size_t)(text + tlen - (q + nlen)) >= nlen
+                 ? memmem(q + nlen, (duk_size_t)(text + tlen - (q + nlen)), needle, nlen)
+                 : NULL) {
+        count++;
+    }
+    duk_size_t outlen = tlen - count * nlen + count * wlen;
+    unsigned char *out = duk_push_fixed_buffer(ctx, outlen); /* 3 */
+    /* (the three strings are held on the stack: their bytes do not move) */
+    duk_size_t o = 0, from = 0;
+    for (const unsigned char *q = hit; q != NULL;) {
+        duk_size_t at = (duk_size_t)(q - text);
+        memcpy(out + o, text + from, at - from);
+        o += at - from;
+        memcpy(out + o, with, wlen);
+        o += wlen;
+        from = at + nlen;
+        q = tlen - from >= nlen ? memmem(text + from, tlen - from, needle, nlen) : NULL;
+    }
+    memcpy(out + o, text + from, tlen - from);
+    duk_buffer_to_string(ctx, 3);
+    return 1;
+}
+
+/* native.fastStringReplaceAll(slow, symbolReplace, builtinReplace,
+ * builtinExec, symbolMatch): a RegExp goes as in replace's fast path */
+static duk_ret_t native_fast_string_replace_all(duk_context *ctx)
+{
+    for (duk_idx_t i = 2; i <= 3; i++) {
+        duk_require_function(ctx, i);
+    }
+    make_fast(ctx, fast_string_replace_all, DUK_VARARGS, 1, 0, 2);
+    duk_dup(ctx, 1);
+    duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
+    duk_dup(ctx, 4);
+    duk_put_prop_literal(ctx, -2, SYMBOL_MATCH_KEY);
+    return 1;
+}
+
+/* split(separator) of a string by a string, without a limit: Duktape's own
+ * split (the "original"), which the JavaScript calls for such a separator,
+ * without the JavaScript around it. */
+static duk_ret_t fast_string_split(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs < 1 || nargs > 2 || !duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0) ||
+        (nargs == 2 && !duk_is_undefined(ctx, 1))) {
+        return call_slow(ctx, nargs);
+    }
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    duk_push_current_function(ctx);
+    fcw_duk_get_prop_literal_fast(ctx, -1, ORIGINAL_KEY); /* Duktape's split */
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_push_uint(ctx, 4294967295u);
+    duk_call_method(ctx, 2);
+    return 1;
+}
+
+/* native.fastStringSplit(slow, nativeSplit) */
+static duk_ret_t native_fast_string_split(duk_context *ctx)
+{
+    duk_require_function(ctx, 1);
+    return make_fast(ctx, fast_string_split, DUK_VARARGS, 0, 0, 1);
+}
+
+/* at(index) of a string with a number index: the code unit there as a
+ * string (charAt's), undefined out of range; a negative index from the end. */
+static duk_ret_t fast_string_at(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    if (nargs > 1 || (nargs == 1 && !duk_is_number(ctx, 0))) {
+        return call_slow(ctx, nargs);
+    }
+    double k = nargs == 1 ? duk_get_number(ctx, 0) : 0;
+    duk_set_top(ctx, 1);
+    duk_push_this(ctx); /* 1 */
+    if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
+        return call_slow(ctx, nargs);
+    }
+    double len = (double)duk_get_length(ctx, 1);
+    k = isnan(k) ? 0 : trunc(k);
+    if (k < 0) {
+        k += len;
+    }
+    if (k < 0 || k >= len) {
+        return 0;
+    }
+    duk_substring(ctx, 1, (duk_size_t)k, (duk_size_t)k + 1);
+    return 1;
+}
+
+/* native.fastStringAt(slow) */
+static duk_ret_t native_fast_string_at(duk_context *ctx)
+{
+    return make_fast(ctx, fast_string_at, DUK_VARARGS, 0, 0, -1);
 }
 
 /* native.fastStringMatch(slow, symbolMatch, builtinMatch, builtinExec) */
@@ -1639,6 +1810,9 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastHeadersLookup", native_fast_headers_lookup, 3},
         {"fastStringSearch", native_fast_string_search, 4},
         {"fastStringMatch", native_fast_string_match, 4},
+        {"fastStringReplaceAll", native_fast_string_replace_all, 5},
+        {"fastStringSplit", native_fast_string_split, 2},
+        {"fastStringAt", native_fast_string_at, 1},
         {"fastStringReplace", native_fast_string_replace, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},

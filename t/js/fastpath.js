@@ -2,8 +2,8 @@
 /*
  * The C fast paths of lib/api_fastpath.c answer the common cases of
  * Array.prototype.includes/indexOf/lastIndexOf/at, the array iterator,
- * Map/Set/WeakMap/WeakSet lookups, String.prototype.search, match and
- * replace, and hand the rest to the JavaScript.
+ * Map/Set/WeakMap/WeakSet lookups, String.prototype.search, match,
+ * replace, replaceAll, split and at, and hand the rest to the JavaScript.
  * Each case here is one a fast path must answer as the spec does, or must
  * hand over: the edges of both.
  */
@@ -493,6 +493,82 @@ test('String.prototype.replace: the built-in RegExp and everything else', functi
     var throwing = /b/g;
     t.throws(function () { 'abab'.replace(throwing, function () { throw new RangeError('no'); }); }, RangeError,
         'a function replacement that throws');
+});
+
+test('String.prototype.replaceAll, split and at: the common cases in C, the rest handed on', function (t) {
+    t.equal('a&b&&c'.replaceAll('&', '&amp;'), 'a&amp;b&amp;&amp;c', 'an ASCII search string, every occurrence');
+    t.equal('aaa'.replaceAll('aa', 'b'), 'ba', 'occurrences do not overlap');
+    t.equal('abc'.replaceAll('x', 'y'), 'abc', 'none');
+    t.equal('&a&'.replaceAll('&', ''), 'a', 'at both ends, by nothing');
+    t.equal('ab'.replaceAll('abc', 'x'), 'ab', 'a search string longer than the text');
+    t.equal('\u00e9&\u00e9\ud83d\ude00&'.replaceAll('&', '\u00fc'), '\u00e9\u00fc\u00e9\ud83d\ude00\u00fc', 'text and replacement beyond ASCII');
+    t.equal(String.fromCodePoint(0x1F600, 38, 0x10000).replaceAll('&', '+'), String.fromCodePoint(0x1F600, 43, 0x10000), 'astral characters around');
+    t.equal('ab'.replaceAll('', '-'), '-a-b-', 'an empty search string: between code units');
+    t.equal('\ud83d\ude00'.replaceAll('', '-'), '-\ud83d-\ude00-', 'and between the halves of a pair');
+    t.equal('a\u00e9b\u00e9'.replaceAll('\u00e9', 'e'), 'aebe', 'a search string beyond ASCII');
+    t.equal('a&b'.replaceAll('&', '[$&]'), 'a[&]b', 'substitution patterns');
+    t.equal('a&b'.replaceAll('&', "$$|$`|$'"), "a$|a|bb", 'the other patterns');
+    t.equal('a&b&'.replaceAll('&', function (m, p) { return '<' + p + '>'; }), 'a<1>b<3>', 'a function');
+    t.equal('a1b1'.replaceAll(1, 'x'), 'axbx', 'a number search value');
+    t.equal('a&b'.replaceAll('&', 7), 'a7b', 'a number replacement');
+    t.equal(String.prototype.replaceAll.call(1212, '2', 'x'), '1x1x', 'a number receiver');
+    t.throws(function () { String.prototype.replaceAll.call(null, 'a', 'b'); }, TypeError, 'null receiver');
+    t.equal('a<b>c<'.replaceAll(/[<>]/g, '_'), 'a_b_c_', 'a global RegExp');
+    t.throws(function () { 'a<b'.replaceAll(/[<>]/, '_'); }, TypeError, 'a RegExp without g');
+    var notRegExp = /</;
+    notRegExp[Symbol.match] = false;
+    t.equal('a<b<'.replaceAll(notRegExp, '_'), 'a_b<', 'a RegExp whose @@match is false is no RegExp to IsRegExp');
+    var g = /b/g;
+    g.lastIndex = 3;
+    t.equal('abab'.replaceAll(g, '$&$&'), 'abbabb', 'a global RegExp: from 0, with patterns');
+    t.equal(g.lastIndex, 0, 'lastIndex 0 after');
+    var seen = [];
+    var proxy = new Proxy(/c/g, { get: function (target, key) { seen.push(String(key)); return target[key]; } });
+    try {
+        'abc'.replaceAll(proxy, '_');
+    } catch (e) {
+        seen.push(e.name);
+    }
+    t.equal(seen[0], 'Symbol(Symbol.match)', 'a Proxy: IsRegExp asks its get trap first');
+    t.equal(String.prototype.replaceAll.name, 'replaceAll', 'name');
+    t.equal(String.prototype.replaceAll.length, 2, 'length');
+
+    t.deepEqual('a,b,,c'.split(','), ['a', 'b', '', 'c'], 'split by a string');
+    t.deepEqual('abc'.split(''), ['a', 'b', 'c'], 'by the empty string');
+    t.deepEqual(''.split(','), [''], 'the empty string');
+    t.deepEqual('a\u00e9b\u00e9c'.split('\u00e9'), ['a', 'b', 'c'], 'a separator beyond ASCII');
+    t.deepEqual('a,b'.split(), ['a,b'], 'no separator');
+    t.deepEqual('a,b,c'.split(',', 2), ['a', 'b'], 'a limit');
+    t.deepEqual('a,b,c'.split(',', undefined), ['a', 'b', 'c'], 'an undefined limit');
+    t.deepEqual('a,b'.split(',', 0), [], 'limit 0');
+    t.deepEqual('a1b'.split(1), ['a', 'b'], 'a number separator');
+    t.deepEqual('a1b2c'.split(/\d/), ['a', 'b', 'c'], 'a RegExp');
+    t.deepEqual(String.prototype.split.call(1213, '2'), ['1', '13'], 'a number receiver');
+    t.throws(function () { String.prototype.split.call(undefined, ','); }, TypeError, 'undefined receiver');
+    var splitter = {};
+    splitter[Symbol.split] = function (s, lim) { return 'split ' + s + ' ' + lim; };
+    t.equal('xy'.split(splitter, 3), 'split xy 3', 'an object with @@split');
+    t.equal(String.prototype.split.name, 'split', 'name');
+    t.equal(String.prototype.split.length, 2, 'length');
+
+    t.equal('abc'.at(0), 'a', 'at 0');
+    t.equal('abc'.at(-1), 'c', 'at -1');
+    t.equal('abc'.at(3), undefined, 'past the end');
+    t.equal('abc'.at(-4), undefined, 'before the start');
+    t.equal('abc'.at(1.7), 'b', 'truncated');
+    t.equal('abc'.at(-1.7), 'c', 'truncated toward zero');
+    t.equal('abc'.at(NaN), 'a', 'NaN is 0');
+    t.equal('abc'.at(), 'a', 'no index is 0');
+    t.equal('abc'.at(Infinity), undefined, 'Infinity');
+    t.equal('abc'.at(-Infinity), undefined, '-Infinity');
+    t.equal('abc'.at('1'), 'b', 'a string index');
+    t.equal('abc'.at({ valueOf: function () { return 2; } }), 'c', 'an object index');
+    t.equal('\ud83d\ude00'.at(0), '\ud83d', 'a code unit, not a code point');
+    t.equal('\u00e9t\u00e9'.at(-1), '\u00e9', 'beyond ASCII');
+    t.equal(String.prototype.at.call(123, 1), '2', 'a number receiver');
+    t.throws(function () { String.prototype.at.call(null, 0); }, TypeError, 'null receiver');
+    t.equal(String.prototype.at.name, 'at', 'name');
+    t.equal(String.prototype.at.length, 1, 'length');
 });
 
 test('Map and Set: string keys looked up in place', function (t) {
