@@ -30,6 +30,8 @@ const TRANSFORMS = [
     /* modifiers, and the Annex B forms Duktape's literal compiler refuses */
     { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):|\(\?[=!]|\\[c89]|\\u\{|-\\[dDwWsS]|\\[0-9]/ },
     { name: 'proto-literal', test: /__proto__/ },
+    /* a class expression without a name of its own */
+    { name: 'class-names', test: /\bclass\s*(?:\{|extends\b)/ },
     /* `this.#a.#b`: the inner member in a comma expression, which SWC lowers */
     { name: 'private-chains', test: /#[\w$]+\)*\s*\??\.\s*#/ },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },
