@@ -97,10 +97,24 @@ function builtApart(node) {
         (m.type === 'PropertyDefinition' && m.static) || (m.key && m.key.type === 'PrivateIdentifier'));
 }
 
+/* Whether the class's first element is the static block by which
+ * esbuild's keepNames names it (`static { __name(this, "X"); }`, left by
+ * lib/keep-names.js where the name is not the one it has): it sets the
+ * name before anything could read it. */
+function namedFirst(node) {
+    const first = node.body.body[0];
+    if (!first || first.type !== 'StaticBlock' || first.body.length !== 1) {
+        return false;
+    }
+    const e = first.body[0].type === 'ExpressionStatement' && first.body[0].expression;
+    return !!e && e.type === 'CallExpression' && e.callee.type === 'Identifier' && e.callee.name === '__name' &&
+        e.arguments.length === 2 && e.arguments[0].type === 'ThisExpression';
+}
+
 function transform(ast, ms) {
     let count = 0;
     const visit = (node, ancestors) => {
-        if (node.id) {
+        if (node.id || namedFirst(node)) {
             return;
         }
         const name = positionName(ancestors);

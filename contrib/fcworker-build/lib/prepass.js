@@ -30,7 +30,11 @@ const TRANSFORMS = [
     /* modifiers, and the Annex B forms Duktape's literal compiler refuses */
     { name: 'regexp-literals', test: /\(\?(?:[a-z]+-?[a-z]*|-[a-z]+):|\(\?[=!]|\\[c89]|\\u\{|-\\[dDwWsS]|\\[0-9]/ },
     { name: 'proto-literal', test: /__proto__/ },
-    /* a class expression without a name of its own */
+    /* esbuild's keepNames calls that name a function what it is named
+     * anyway: alone, first, so that the others (bigint's flow of values
+     * through functions) see no call around the functions it leaves */
+    { name: 'keep-names', test: /\b__name\(/, first: true },
+    /* a class expression without a name of its own (after keep-names) */
     { name: 'class-names', test: /\bclass\s*(?:\{|extends\b)/ },
     /* `this.#a.#b`: the inner member in a comma expression, which SWC lowers */
     { name: 'private-chains', test: /#[\w$]+\)*\s*\??\.\s*#/ },
@@ -61,11 +65,38 @@ function positioned(e, name) {
     return e;
 }
 
+function parse(code, sourceType) {
+    try {
+        return acorn.parse(code, { ecmaVersion: 'latest', sourceType, locations: true, allowHashBang: true });
+    } catch (e) {
+        throw positioned(e, 'acorn');
+    }
+}
+
+/* Runs `entries` on one parse of `code`; returns the MagicString. */
+function run(entries, code, sourceType) {
+    const ast = parse(code, sourceType);
+    const ms = new MagicString(code);
+    for (const entry of entries) {
+        const transform = load(entry);
+        try {
+            transform(ast, ms, code);
+        } catch (e) {
+            throw positioned(e, entry.name || 'transform');
+        }
+    }
+    return ms;
+}
+
 /* Runs the transforms of `transforms` (TRANSFORMS by default; an entry may
  * carry its `transform` function instead of a name) whose test matches
- * `code`. Returns null when none had work (nothing matched or nothing was
- * changed), else { code, map } with a map from the new code to `code`
- * (source `filename`). `sourceType` is 'module' or 'script'. */
+ * `code`. Those marked `first` run before the others, on a parse of their
+ * own, and the others then see their result: they must keep every offset
+ * (blank text out), so that positions in that result, and the map of what
+ * the others do to it, are those of `code`. Returns null when none had work
+ * (nothing matched or nothing was changed), else { code, map } with a map
+ * from the new code to `code` (source `filename`). `sourceType` is
+ * 'module' or 'script'. */
 function prepass(code, { filename, sourceType, transforms = TRANSFORMS }) {
     const active = transforms.filter((t) => {
         t.test.lastIndex = 0;
@@ -74,23 +105,26 @@ function prepass(code, { filename, sourceType, transforms = TRANSFORMS }) {
     if (active.length === 0) {
         return null;
     }
-    let ast;
-    try {
-        ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType, locations: true,
-            allowHashBang: true });
-    } catch (e) {
-        throw positioned(e, 'acorn');
-    }
-    const ms = new MagicString(code);
-    for (const entry of active) {
-        const transform = load(entry);
-        try {
-            transform(ast, ms, code);
-        } catch (e) {
-            throw positioned(e, entry.name || 'transform');
+    let current = code;
+    let ms = null;
+    const first = active.filter((t) => t.first);
+    if (first.length > 0) {
+        ms = run(first, code, sourceType);
+        if (ms.hasChanged()) {
+            current = ms.toString();
+            if (current.length !== code.length) {
+                throw new Error(`a first pre-pass (${first.map((t) => t.name).join(', ')}) moved the code`);
+            }
         }
     }
-    if (!ms.hasChanged()) {
+    const rest = active.filter((t) => !t.first);
+    if (rest.length > 0) {
+        const after = run(rest, current, sourceType);
+        if (after.hasChanged() || current !== code) {
+            ms = after;
+        }
+    }
+    if (ms === null || (!ms.hasChanged() && current === code)) {
         return null;
     }
     const map = ms.generateMap({ source: filename, hires: 'boundary', includeContent: false });
