@@ -64,5 +64,14 @@ let c = 3n, rounds = 0;
 while ((c -= 1n, c)) rounds++;
 say('comma ' + rounds + ' ' + ((rounds = 9, zero) ? 'zero truthy' : 'zero falsy') + ' ' + rounds);
 say([0n, 1n, -1n, 0, '', 'a', null].filter((v) => (v ? true : false)).length);
+// ... and when that last value is && or || (temporal-polyfill's
+// `if (days += Number(nano / unit), years || months)`)
+function sequenceTests(a, b, nano) {
+    let days = 0, i = 0n, n = 0;
+    if (days += Number(nano / 86400n), a || b) { n++; }
+    while ((i += 1n, (a && i < 3n) || b) && n < 9) n++;
+    return [days, String(i), n, (n++, a || b) ? 'T' : 'F', !(n, a && b)].join(' ');
+}
+say(['' + sequenceTests(0n, 1n, 172800n), sequenceTests(1n, 0n, 0n), sequenceTests(0n, 0n, 86400n)].join(' / '));
 
 (typeof print === 'function' ? print : console.log)(out.join('\n'));

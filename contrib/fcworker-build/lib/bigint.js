@@ -813,6 +813,8 @@ class Lowering {
         } else if (tests.has(node) && node.type === 'ConditionalExpression') {
             tests.add(node.consequent);
             tests.add(node.alternate);
+        } else if (tests.has(node) && node.type === 'SequenceExpression') {
+            tests.add(node.expressions[node.expressions.length - 1]); // as truthTest
         } else if (node.type === 'CallExpression') {
             for (const result of this.predicateResults(node) || []) {
                 tests.add(result);
