@@ -30,7 +30,7 @@ var Intl = {};
 
 /* ---- locales ---- */
 
-var LANGTAG = /^[a-z]{2,3}(-[a-z]{4})?(-(?:[a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)((?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*)(-x(?:-[a-z0-9]{1,8})+)?$/;
+var LANGTAG = /^(?:[a-z]{2,3}|[a-z]{5,8})(-[a-z]{4})?(-(?:[a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)((?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*)(-x(?:-[a-z0-9]{1,8})+)?$/;
 
 /* The canonical form of one language tag: language lower case, script
  * title case, region upper case (RangeError for a malformed tag). */
@@ -97,14 +97,46 @@ function bestAvailable(tag) {
 }
 
 function resolveLocale(locales) {
+    return resolveLocaleKeywords(locales).locale;
+}
+
+/* The keywords of a canonical tag's Unicode extension (-u-): { key: type },
+ * a key without a type "true" (UTS 35's attributes are skipped). */
+function unicodeKeywords(tag) {
+    var keywords = {};
+    var subtags = tag.replace(/-x-.*$/, '').split('-');
+    var i = subtags.indexOf('u');
+    if (i < 0) {
+        return keywords;
+    }
+    for (i++; i < subtags.length && subtags[i].length > 2; i++) {
+        // attributes
+    }
+    while (i < subtags.length && subtags[i].length === 2) {
+        var key = subtags[i++], types = [];
+        while (i < subtags.length && subtags[i].length > 2) {
+            types.push(subtags[i++]);
+        }
+        if (!(key in keywords)) {
+            keywords[key] = types.length ? types.join('-') : 'true';
+        }
+    }
+    return keywords;
+}
+
+/* ResolveLocale (ECMA-402 9.2.7) as far as the English data goes: the
+ * available locale and the Unicode extension keywords of the request that
+ * matched it, { locale, keywords }; each constructor decides which of its
+ * relevant keys (DateTimeFormat's ca, hc, nu) it supports and honours. */
+function resolveLocaleKeywords(locales) {
     var list = canonicalizeLocaleList(locales);
     for (var i = 0; i < list.length; i++) {
         var found = bestAvailable(list[i]);
         if (found !== void 0) {
-            return found;
+            return { locale: found, keywords: unicodeKeywords(list[i]) };
         }
     }
-    return DEFAULT_LOCALE;
+    return { locale: DEFAULT_LOCALE, keywords: {} };
 }
 
 function supportedLocalesOf(locales, options) {
@@ -429,13 +461,15 @@ function NumberFormat(locales, options) {
     if (!(this instanceof NumberFormat) || this[STATE]) {
         return new NumberFormat(locales, options);
     }
-    var locale = resolveLocale(locales);
+    var request = resolveLocaleKeywords(locales);
     var o = getOptionsObject(options);
     getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
     var nu = getOption(o, 'numberingSystem', null, void 0);
     if (nu !== void 0 && !/^[a-zA-Z0-9]{3,8}(-[a-zA-Z0-9]{3,8})*$/.test(nu)) {
         throw new RangeError('Invalid numberingSystem : ' + nu);
     }
+    /* -u-nu-latn stays in the locale (the only digits here) */
+    var locale = request.locale + (request.keywords.nu === 'latn' && (nu === void 0 || nu === 'latn') ? '-u-nu-latn' : '');
     var s = { kind: 'NumberFormat', locale: locale, numberingSystem: 'latn' };
     s.style = getOption(o, 'style', ['decimal', 'percent', 'currency', 'unit'], 'decimal');
     var currency = getOption(o, 'currency', null, void 0);
@@ -511,8 +545,10 @@ function NumberFormat(locales, options) {
     var groupingDefault = s.notation === 'compact' ? 'min2' : 'auto';
     if (grouping === void 0) {
         s.useGrouping = groupingDefault;
-    } else if (grouping === true || grouping === false) {
-        s.useGrouping = grouping ? 'always' : false;
+    } else if (grouping === true) {
+        s.useGrouping = 'always';
+    } else if (!grouping) {
+        s.useGrouping = false; // any falsy value (0, ''), §15.1.13 step 4
     } else {
         grouping = String(grouping);
         if (grouping === 'true' || grouping === 'false') {
@@ -1024,6 +1060,7 @@ native.intl = {
     STATE: STATE,
     Intl: Intl,
     resolveLocale: resolveLocale,
+    resolveLocaleKeywords: resolveLocaleKeywords,
     getOptionsObject: getOptionsObject,
     getOption: getOption,
     getNumberOption: getNumberOption,

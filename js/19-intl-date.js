@@ -59,9 +59,10 @@ function DateTimeFormat(locales, options) {
 /* CreateDateTimeFormat: required is 'date', 'time' or 'any'; defaults is
  * 'date', 'time' or 'all' (what to show when no component is asked). */
 function createState(locales, options, required, defaults) {
-    var locale = intl.resolveLocale(locales);
+    var request = intl.resolveLocaleKeywords(locales);
+    var keywords = request.keywords;
     var o = intl.getOptionsObject(options);
-    var s = { kind: 'DateTimeFormat', locale: locale, calendar: 'gregory', numberingSystem: 'latn' };
+    var s = { kind: 'DateTimeFormat', locale: request.locale, calendar: 'gregory', numberingSystem: 'latn' };
     getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
     var calendar = getOption(o, 'calendar', null, void 0);
     if (calendar !== void 0 && !/^[a-zA-Z0-9]{3,8}(-[a-zA-Z0-9]{3,8})*$/.test(calendar)) {
@@ -73,9 +74,24 @@ function createState(locales, options, required, defaults) {
     }
     var hour12 = o.hour12;
     var hc = getOption(o, 'hourCycle', ['h11', 'h12', 'h23', 'h24'], void 0);
+    /* the locale's -u-hc- (temporal-polyfill asks "en-u-hc-h23"), unless
+     * an option says otherwise; hour12 takes the 12- or 24-hour cycle of
+     * the same kind (h11 and h23 count from 0), as V8 does */
+    var localeHc = /^h(?:11|12|23|24)$/.test(keywords.hc) ? keywords.hc : void 0;
     if (hour12 !== void 0) {
         hour12 = !!hour12;
-        hc = hour12 ? 'h12' : 'h24';
+        var fromZero = localeHc === 'h11' || localeHc === 'h23';
+        hc = hour12 ? (fromZero ? 'h11' : 'h12') : (fromZero ? 'h23' : 'h24');
+    } else if (hc === void 0) {
+        hc = localeHc;
+    }
+    /* the keywords resolved as they ask stay in the locale, in the order
+     * ca, hc, nu (only the Gregorian calendar and Latin digits here) */
+    var extension = (keywords.ca === 'gregory' && (calendar === void 0 || calendar === 'gregory') ? '-ca-gregory' : '') +
+        (localeHc !== void 0 && hc === localeHc ? '-hc-' + localeHc : '') +
+        (keywords.nu === 'latn' && (nu === void 0 || nu === 'latn') ? '-nu-latn' : '');
+    if (extension) {
+        s.locale += '-u' + extension;
     }
     s.timeZone = resolveZone(o.timeZone);
     s.weekday = getOption(o, 'weekday', ['narrow', 'short', 'long'], void 0);
