@@ -1216,6 +1216,7 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     fcw_duk_date_install(ctx);
     fcw_duk_array_install(ctx);
     fcw_duk_number_install(ctx);
+    fcw_duk_dataview_install(ctx);
     duk_push_string(ctx, PACKAGE_VERSION);
     duk_put_prop_literal(ctx, native_idx, "version");
     duk_push_c_function(ctx, native_collate_ascii, 6);

@@ -3241,6 +3241,83 @@ void fcw_duk_number_install(duk_context *ctx)
     swap_natives(thr, thr->builtins[DUK_BIDX_NUMBER_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
 }
 
+/* ---- DataView ---- */
+
+/* What V8 checks before it reads or writes a field of a DataView: the
+ * offset (ToIndex), a setter's value (ToNumber), then that the field fits
+ * the view, "RangeError: Offset is outside the bounds of the DataView",
+ * where Duktape's own check says "invalid args" (msgpack's decoder lets
+ * that message through for a truncated input). A number offset whose field
+ * fits goes straight to Duktape's readfield or writefield (same magic: the
+ * field type in its low bits), which convert as before; otherwise the
+ * conversions are left on the stack for them, in the spec's order. */
+static void dataview_check(duk_hthread *thr, int setter)
+{
+    duk_tval *tv_this = thr->valstack_bottom - 1;
+    duk_tval *tv_offset = thr->valstack_bottom; /* there: Duktape pads the arguments */
+    duk_hbufobj *h;
+    duk_small_uint_t ftype;
+    duk_double_t offset, size;
+
+    if (!DUK_TVAL_IS_OBJECT(tv_this) || !DUK_HOBJECT_IS_BUFOBJ(DUK_TVAL_GET_OBJECT(tv_this)))
+        return; /* Duktape's TypeError */
+    h = (duk_hbufobj *) DUK_TVAL_GET_OBJECT(tv_this);
+    ftype = ((duk_hnatfunc *) DUK_ACT_GET_FUNC(thr->callstack_curr))->magic & 0x0007U;
+    if (ftype >= sizeof duk__buffer_nbytes_from_fldtype)
+        return;
+    size = (duk_double_t) duk__buffer_nbytes_from_fldtype[ftype];
+    if (DUK_TVAL_IS_NUMBER(tv_offset)) {
+        offset = DUK_TVAL_GET_NUMBER(tv_offset);
+        if (offset >= 0 && offset + size <= (duk_double_t) h->length)
+            return;
+    }
+    offset = duk_to_number(thr, 0);
+    if (setter)
+        (void) duk_to_number(thr, 1);
+    if (h->buf == NULL)
+        return;
+    offset = offset != offset ? 0 : offset < 0 ? -DUK_FLOOR(-offset) : DUK_FLOOR(offset); /* ToIntegerOrInfinity */
+    if (offset < 0 || offset + size > (duk_double_t) h->length)
+        (void) duk_range_error(thr, "Offset is outside the bounds of the DataView");
+}
+
+static duk_ret_t dataview_get(duk_context *ctx)
+{
+    dataview_check((duk_hthread *) ctx, 0);
+    return duk_bi_buffer_readfield((duk_hthread *) ctx);
+}
+
+static duk_ret_t dataview_set(duk_context *ctx)
+{
+    dataview_check((duk_hthread *) ctx, 1);
+    return duk_bi_buffer_writefield((duk_hthread *) ctx);
+}
+
+void fcw_duk_dataview_install(duk_context *ctx)
+{
+    static const struct native_swap methods[] = {{duk_bi_buffer_readfield, dataview_get},
+                                                 {duk_bi_buffer_writefield, dataview_set}};
+
+    static const char *const names[] = {"getInt8", "getUint8", "getInt16", "getUint16", "getInt32", "getUint32",
+                                        "getFloat32", "getFloat64", "setInt8", "setUint8", "setInt16", "setUint16",
+                                        "setInt32", "setUint32", "setFloat32", "setFloat64"};
+    duk_hthread *thr = (duk_hthread *) ctx;
+    size_t i;
+
+    swap_natives(thr, thr->builtins[DUK_BIDX_DATAVIEW_PROTOTYPE], methods, sizeof methods / sizeof methods[0]);
+    /* and their lengths: 1 for a getter, 2 for a setter (Duktape says 2 and 3) */
+    duk_push_hobject(ctx, thr->builtins[DUK_BIDX_DATAVIEW_PROTOTYPE]);
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (duk_get_prop_string(ctx, -1, names[i]) && duk_is_c_function(ctx, -1)) {
+            duk_push_literal(ctx, "length");
+            duk_push_int(ctx, names[i][0] == 'g' ? 1 : 2);
+            duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
+        }
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+}
+
 /* ---- plain data reads ---- */
 
 /* The value of key on obj or the first of its prototypes that has it, as

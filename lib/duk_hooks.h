@@ -255,6 +255,10 @@ void fcw_duk_date_install(duk_context *ctx);
  * toString(radix) write V8's digits for a radix other than 10. */
 void fcw_duk_number_install(duk_context *ctx);
 
+/* DataView.prototype's getters and setters with V8's RangeError for a field
+ * outside the view (Duktape's own do the rest). */
+void fcw_duk_dataview_install(duk_context *ctx);
+
 #endif
 
 /* native.recordMaker(proto, keys, selfKey) -> make: make(v0, v1, ...) returns

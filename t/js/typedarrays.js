@@ -200,3 +200,35 @@ test('plain buffers act as Uint8Array', function (t) {
     t.ok(s instanceof Uint8Array && s.length === 3 && s[2] === 5, 'slice gives a Uint8Array');
     t.equal(plain[Symbol.toStringTag], 'Uint8Array', 'tag');
 });
+
+test('DataView: a field outside the view is V8\'s RangeError, after the conversions (§25.3.1.5, .6)', function (t) {
+    var dv = new DataView(new ArrayBuffer(8), 2);
+    function message(fn) {
+        try {
+            fn();
+        } catch (e) {
+            return e.name + ': ' + e.message;
+        }
+        return 'no error';
+    }
+    var outside = 'RangeError: Offset is outside the bounds of the DataView';
+    t.equal(dv.getUint8(5), 0, 'the last byte reads');
+    t.equal(message(function () { dv.getUint8(6); }), outside, 'one past the end');
+    t.equal(message(function () { dv.getInt32(3); }), outside, 'a field that ends past it');
+    t.equal(message(function () { dv.getFloat64(0); }), outside, 'a field longer than the view');
+    t.equal(message(function () { dv.getUint8(-1); }), outside, 'a negative offset');
+    t.equal(message(function () { dv.getUint8(Math.pow(2, 40)); }), outside, 'a huge offset');
+    t.equal(message(function () { dv.setFloat32(3, 1); }), outside, 'a setter');
+    t.equal(dv.getUint8(), 0, 'no offset is 0');
+    t.equal(dv.setInt16('4', -2, true), undefined, 'a string offset');
+    t.equal(dv.getInt16(4.9, true), -2, 'a fractional offset is truncated');
+    var log = [];
+    t.equal(message(function () {
+        dv.setUint8({ valueOf: function () { log.push('offset'); return 9; } },
+            { valueOf: function () { log.push('value'); return 1; } });
+    }), outside, 'an offset outside, with a value that converts');
+    t.equal(log.join(), 'offset,value', 'the offset converts first, then the value, then the check');
+    t.deepEqual([DataView.prototype.getUint8.length, DataView.prototype.getFloat64.length,
+        DataView.prototype.setInt8.length, DataView.prototype.setFloat64.length], [1, 1, 2, 2], 'lengths');
+    t.equal(DataView.prototype.getInt16.name, 'getInt16', 'names stay');
+});
