@@ -640,8 +640,15 @@ function WeakCell(owner, value) {
     this.value = value;
 }
 
+/* A symbol that Symbol.for did not make can be a key too (ES2023
+ * CanBeHeldWeakly): it carries no cell, so it is kept in the strong list
+ * (nothing can tell: there are no WeakRefs). */
+function isWeakSymbol(key) {
+    return typeof key === 'symbol' && Symbol.keyFor(key) === void 0;
+}
+
 function requireWeakKey(key, what) {
-    if (!isObject(key)) {
+    if (!isObject(key) && !isWeakSymbol(key)) {
         throw new TypeError('Invalid value used ' + what);
     }
 }
@@ -654,7 +661,8 @@ function cellOf(data, key) {
 
 function weakGetEntry(data, key) {
     if (!isObject(key)) {
-        return void 0;
+        var at = isWeakSymbol(key) ? data.strongKeys.indexOf(key) : -1;
+        return at < 0 ? void 0 : { value: data.strongValues[at] };
     }
     var cell = cellOf(data, key);
     if (cell !== void 0) {
@@ -669,6 +677,16 @@ function weakGetEntry(data, key) {
 }
 
 function weakSetEntry(data, key, value) {
+    if (!isObject(key)) {
+        var at = data.strongKeys.indexOf(key); // a symbol
+        if (at >= 0) {
+            data.strongValues[at] = value;
+        } else {
+            data.strongKeys.push(key);
+            data.strongValues.push(value);
+        }
+        return;
+    }
     var cell = cellOf(data, key);
     if (cell !== void 0) {
         cell.present = true;
@@ -714,8 +732,17 @@ function removeCell(key, symbol) {
 }
 
 function weakDeleteEntry(data, key) {
-    if (!isObject(key)) {
+    if (!isObject(key) && !isWeakSymbol(key)) {
         return false;
+    }
+    if (!isObject(key)) {
+        var at = data.strongKeys.indexOf(key);
+        if (at < 0) {
+            return false;
+        }
+        data.strongKeys.splice(at, 1);
+        data.strongValues.splice(at, 1);
+        return true;
     }
     var cell = cellOf(data, key);
     if (cell !== void 0) {

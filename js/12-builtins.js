@@ -3,7 +3,8 @@
  * The ES2015–ES2022 built-ins that Duktape 2.7 lacks and that lowered
  * (Babel / esbuild ES5) Workers code calls at run time: the iteration
  * protocol for arrays, typed arrays and strings, the newer Array, Object,
- * String and Math functions, and Symbol.asyncIterator. Only what is missing
+ * String and Math functions, and Symbol.asyncIterator (and .dispose and
+ * .asyncDispose). Only what is missing
  * is added, with the attributes, `name` and `length` the spec gives
  * (non-enumerable, writable, configurable).
  *
@@ -128,11 +129,18 @@ function createDataProperty(target, key, value, simple) {
 
 /* ---- Symbol ---- */
 
-if (Symbol.asyncIterator === void 0) {
-    Object.defineProperty(Symbol, 'asyncIterator', {
-        value: Symbol('Symbol.asyncIterator'), writable: false, enumerable: false, configurable: false
-    });
-}
+/* and Symbol.dispose and Symbol.asyncDispose, which Node 20 and workerd
+ * define (explicit resource management): a library's [Symbol.dispose]()
+ * method is then under the symbol that esbuild's lowering of `using` looks
+ * up (Symbol.dispose, else Symbol.for("Symbol.dispose")), not under the
+ * key "undefined" */
+['asyncIterator', 'dispose', 'asyncDispose'].forEach(function (name) {
+    if (Symbol[name] === void 0) {
+        Object.defineProperty(Symbol, name, {
+            value: Symbol('Symbol.' + name), writable: false, enumerable: false, configurable: false
+        });
+    }
+});
 
 /* Symbol.prototype.description: undefined for Symbol(), '' for Symbol(''). */
 var symbolValueOf = Symbol.prototype.valueOf;

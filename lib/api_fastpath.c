@@ -408,10 +408,13 @@ static int find_entry(duk_context *ctx, duk_idx_t store_idx)
  * a proxy, whose cell is under another), with the key on
  * 0, the collection's data on 2; pushes the cell's value (or undefined) and
  * whether it is present. Returns 0 when the JavaScript must decide (keys
- * held strongly, being not extensible). */
+ * held strongly: not extensible, or symbols). */
 static int find_weak(duk_context *ctx, int *present)
 {
     if (!duk_is_object(ctx, 0)) {
+        if (duk_is_symbol(ctx, 0)) {
+            return 0; /* a symbol key is held strongly (isWeakSymbol) */
+        }
         duk_push_undefined(ctx);
         *present = 0;
         return 1;

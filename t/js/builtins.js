@@ -261,6 +261,13 @@ test('Symbol.asyncIterator, globalThis and what lowered code calls', function (t
     var d = Object.getOwnPropertyDescriptor(Symbol, 'asyncIterator');
     t.ok(!d.writable && !d.enumerable && !d.configurable, 'well-known symbol attributes');
     t.equal(Symbol.asyncIterator.toString(), 'Symbol(Symbol.asyncIterator)', 'description');
+    ['dispose', 'asyncDispose'].forEach(function (name) {
+        var dd = Object.getOwnPropertyDescriptor(Symbol, name);
+        t.ok(dd && typeof dd.value === 'symbol' && !dd.writable && !dd.enumerable && !dd.configurable,
+            'Symbol.' + name + ' is a well-known symbol, as in Node 20 and workerd');
+        t.equal(dd && dd.value.toString(), 'Symbol(Symbol.' + name + ')', 'its description');
+        t.ok(dd && dd.value !== Symbol.for('Symbol.' + name), 'not a registered symbol');
+    });
     t.equal(Symbol('x').description, 'x', 'Symbol.prototype.description');
     t.equal(typeof globalThis, 'object', 'globalThis');
     t.equal(globalThis.Array, Array, 'globalThis is the global object');

@@ -661,3 +661,26 @@ test('WeakMap and WeakSet entries of collections that are gone are deleted from 
     t.equal(ownSlotCount(key) - base, 3,
         'a collection reachable from its own entry on a live key stays (no ephemerons: docs/modern-js.md)');
 });
+
+test('WeakMap and WeakSet take symbols as keys, but for registered ones (ES2023 CanBeHeldWeakly)', function (t) {
+    var s = Symbol('key');
+    var m = new WeakMap([[s, 1]]);
+    t.equal(m.get(s), 1, 'a symbol given to the constructor');
+    t.ok(m.has(s), 'has it');
+    t.equal(m.set(s, 2), m, 'set returns the map');
+    t.equal(m.get(s), 2, 'set again');
+    t.equal(m.get(Symbol('key')), undefined, 'another symbol with the same description is another key');
+    t.ok(m.delete(s), 'delete');
+    t.ok(!m.has(s) && m.get(s) === undefined && !m.delete(s), 'gone');
+    t.equal(new WeakMap().set(Symbol.iterator, 'well-known').get(Symbol.iterator), 'well-known', 'a well-known symbol');
+    var ws = new WeakSet();
+    ws.add(s);
+    t.ok(ws.has(s) && ws.delete(s) && !ws.has(s), 'WeakSet add, has, delete');
+    t.throws(function () { m.set(Symbol.for('registered'), 1); }, TypeError, 'a registered symbol is refused');
+    t.throws(function () { ws.add(Symbol.for('registered')); }, TypeError, 'by WeakSet too');
+    t.ok(!m.has(Symbol.for('registered')) && m.get(Symbol.for('registered')) === undefined, 'and never found');
+    t.throws(function () { m.set('string', 1); }, TypeError, 'a string still is');
+    var o = {};
+    m.set(o, 'object');
+    t.equal(m.get(o), 'object', 'object keys beside symbol keys');
+});
