@@ -3,6 +3,10 @@
  * Number.prototype.toFixed, toExponential and toPrecision (lib/duk_hooks.c):
  * up to 100 digits (ES2018) and the exact value's digits rounded half up,
  * as V8 gives them. The expected values are what node 20 prints.
+ * t/data/tofixed-cases.json: [x, digits, node's x.toFixed(digits)] for
+ * prices (k/100 and k/1000 at 2 digits), exact ties and near ties (odd k
+ * over 2, 20, 200 and -2000), and doubles of every size at 0-9 digits,
+ * from a fixed linear congruential sequence.
  */
 
 test('digits past what a double holds are its exact expansion', function (t) {
@@ -26,6 +30,19 @@ test('an exact tie rounds up, as the spec asks', function (t) {
     t.equal((1.005).toFixed(2), '1.00', '1.005 is a little less than that');
     t.equal((8.345).toFixed(2), '8.35', '8.345 a little more');
     t.equal((-0).toFixed(1), '0.0', '-0 has no sign');
+});
+
+test('toFixed: prices, ties, near ties and doubles of every size, as node prints them', function (t) {
+    var cases = JSON.parse(readFile(env.FCW_CONFORMANCE + '/../tofixed-cases.json'));
+    var wrong = [];
+    for (var i = 0; i < cases.length; i++) {
+        var got = cases[i][0].toFixed(cases[i][1]);
+        if (got !== cases[i][2]) {
+            wrong.push(cases[i][0] + '.toFixed(' + cases[i][1] + ') = ' + got + ', not ' + cases[i][2]);
+        }
+    }
+    t.ok(cases.length > 500, cases.length + ' cases');
+    t.deepEqual(wrong, [], 'each as node prints it');
 });
 
 test('0 to 100 digits; other counts throw a RangeError', function (t) {
