@@ -122,6 +122,20 @@ static duk_ret_t fast_search(duk_context *ctx)
     }
     duk_push_this(ctx);
     int array = duk_is_array(ctx, -1);
+    if (array && kind != SEARCH_LAST_INDEX_OF && (nargs < 2 || duk_is_undefined(ctx, 1) || duk_is_number(ctx, 1))) {
+        /* a plain array's elements compared in place, where Duktape's
+         * indexOf reads each through a property lookup */
+        double found =
+            fcw_duk_array_search(ctx, -1, 0, nargs >= 2 && duk_is_number(ctx, 1) ? duk_get_number(ctx, 1) : 0);
+        if (found != -2) {
+            if (kind == SEARCH_INCLUDES) {
+                duk_push_boolean(ctx, found >= 0);
+            } else {
+                duk_push_number(ctx, found);
+            }
+            return 1;
+        }
+    }
     duk_pop(ctx);
     if (kind == SEARCH_INCLUDES && !array) {
         return call_slow(ctx, nargs);

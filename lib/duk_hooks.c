@@ -487,6 +487,42 @@ int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_id
     return (desc.flags & DUK_PROPDESC_FLAG_ENUMERABLE) != 0;
 }
 
+double fcw_duk_array_search(duk_context *ctx, duk_idx_t arr_idx, duk_idx_t val_idx, double from)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, arr_idx);
+    duk_tval *val = duk_get_tval(thr, val_idx), *tv;
+    duk_uint32_t len, k;
+
+    if (obj == NULL || val == NULL || !DUK_HOBJECT_IS_ARRAY(obj) || !DUK_HOBJECT_HAS_ARRAY_PART(obj) ||
+        DUK_HOBJECT_HAS_EXOTIC_PROXYOBJ(obj) || DUK_TVAL_IS_OBJECT(val) || DUK_TVAL_IS_BUFFER(val) ||
+        DUK_TVAL_IS_LIGHTFUNC(val))
+        return -2;
+    len = ((duk_harray *) obj)->length;
+    if (len > DUK_HOBJECT_GET_ASIZE(obj))
+        return -2;
+    if (len == 0)
+        return -1;
+    if (DUK_ISNAN(from))
+        from = 0;
+    from = from < 0 ? ceil(from) : floor(from);
+    if (from >= (double) len)
+        return -1;
+    if (from < 0) {
+        from += (double) len;
+        if (from < 0)
+            from = 0;
+    }
+    for (k = (duk_uint32_t) from; k < len; k++) {
+        tv = DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, k);
+        if (DUK_TVAL_IS_UNUSED(tv))
+            return -2; /* a hole: the prototype chain answers */
+        if (duk_js_strict_equals(tv, val))
+            return (double) k;
+    }
+    return -1;
+}
+
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx)
 {
     duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, idx);

@@ -38,6 +38,65 @@ test('includes: SameValueZero, holes, fromIndex, receivers', function (t) {
     t.throws(function () { new Array.prototype.includes(1); }, TypeError, 'not a constructor');
 });
 
+test('includes and indexOf: a plain array read in place', function (t) {
+    var tags = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'];
+    t.equal(tags.includes('wbr'), true, 'the last of thirteen');
+    t.equal(tags.includes('div'), false, 'absent');
+    t.equal(tags.indexOf('br'), 2, 'indexOf');
+    t.equal(tags.indexOf('br', 3), -1, 'from after it');
+    t.equal(tags.indexOf('br', -11), 2, 'from the end');
+    t.equal(tags.indexOf('br', -10), -1, 'from the end, after it');
+    t.equal(tags.indexOf('area', -100), 0, 'from before the start');
+    t.equal(tags.indexOf('area', NaN), 0, 'NaN from is 0');
+    t.equal(tags.indexOf('area', -0), 0, '-0');
+    t.equal(tags.indexOf('wbr', Infinity), -1, 'Infinity');
+    t.equal(tags.indexOf('area', -Infinity), 0, '-Infinity');
+    t.equal(tags.indexOf('base', 1.9), 1, 'a fraction is truncated');
+    t.equal(tags.includes('area', 1), false, 'includes from');
+    t.equal(tags.includes('wbr', -1), true, 'includes from the end');
+    t.equal([1, 2, 3].indexOf(2), 1, 'numbers');
+    t.equal([1, 2, 3].indexOf('2'), -1, 'no coercion');
+    t.equal([0].indexOf(-0), 0, '-0 is +0');
+    t.equal([0.1 + 0.2, 3].indexOf(0.3), -1, 'number equality');
+    t.equal([true, null, false].indexOf(false), 2, 'booleans');
+    t.equal([undefined, null].indexOf(null), 1, 'null');
+    t.equal([1, null].indexOf(undefined), -1, 'undefined is not null');
+    var sym = Symbol('s');
+    t.equal(['a', sym].indexOf(sym), 1, 'a symbol');
+    t.equal([NaN].indexOf(NaN), -1, 'indexOf never finds NaN');
+    t.equal([NaN].includes(NaN), true, 'includes finds it');
+    var holes = [1, , 3];
+    t.equal(holes.indexOf(3), 2, 'past a hole');
+    t.equal(holes.includes(undefined), true, 'a hole is undefined to includes');
+    t.equal(holes.indexOf(undefined), -1, 'and skipped by indexOf');
+    Array.prototype[1] = 'inherited';
+    try {
+        t.equal(holes.indexOf('inherited'), 1, 'a hole reads through Array.prototype');
+    } finally {
+        delete Array.prototype[1];
+    }
+    var sparse = [];
+    sparse[1000] = 'x';
+    t.equal(sparse.indexOf('x'), 1000, 'a sparse array');
+    var frozen = Object.freeze(['a', 'b']);
+    t.equal(frozen.indexOf('b'), 1, 'a frozen array');
+    var withGetter = ['a', 'b'];
+    Object.defineProperty(withGetter, 1, { get: function () { return 'got'; } });
+    t.equal(withGetter.indexOf('got'), 1, 'an element with a getter');
+    var calls = 0;
+    t.equal(['a', 'b'].indexOf('b', { valueOf: function () { calls++; return 1; } }), 1, 'an object fromIndex');
+    t.equal(calls, 1, 'converted once');
+    t.equal([].indexOf('a', { valueOf: function () { calls++; return 0; } }), -1, 'an empty array');
+    t.equal(calls, 1, 'does not convert fromIndex');
+    t.equal(['a', 'b'].indexOf('b', '1'), 1, 'a string fromIndex');
+    var o = {};
+    t.equal([1, o].indexOf(o), 1, 'an object element');
+    t.equal([BigInt(5)].includes(BigInt(5)), true, 'a BigInt');
+    t.equal(new Proxy(['a', 'b'], {}).indexOf('b'), 1, 'a Proxy of an array');
+    t.equal(Array.prototype.indexOf.call({ length: 2, 1: 'b' }, 'b'), 1, 'an array-like');
+    t.equal(Array.prototype.indexOf.call('ab', 'b'), 1, 'a string receiver');
+});
+
 test('indexOf and lastIndexOf: absent and undefined fromIndex', function (t) {
     t.equal([1, 2, 1].indexOf(1), 0, 'indexOf');
     t.equal([1, 2, 1].indexOf(1, undefined), 0, 'indexOf, undefined fromIndex');
