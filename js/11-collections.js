@@ -735,30 +735,23 @@ function weakDeleteEntry(data, key) {
     if (!isObject(key) && !isWeakSymbol(key)) {
         return false;
     }
-    if (!isObject(key)) {
-        var at = data.strongKeys.indexOf(key);
-        if (at < 0) {
-            return false;
+    if (isObject(key)) { /* (a symbol is in the strong list) */
+        var cell = cellOf(data, key);
+        if (cell !== void 0) {
+            var wasPresent = cell.present;
+            cell.present = false;
+            cell.value = void 0;
+            removeCell(key, isProxy(key) ? data.proxySymbol : data.symbol);
+            return wasPresent;
         }
-        data.strongKeys.splice(at, 1);
-        data.strongValues.splice(at, 1);
-        return true;
-    }
-    var cell = cellOf(data, key);
-    if (cell !== void 0) {
-        var wasPresent = cell.present;
-        cell.present = false;
-        cell.value = void 0;
-        removeCell(key, isProxy(key) ? data.proxySymbol : data.symbol);
-        return wasPresent;
-    }
-    var pointer = pointerKeyOf(key);
-    if (pointer !== void 0) {
-        if (data.strongIndex[pointer] === void 0) {
-            return false;
+        var pointer = pointerKeyOf(key);
+        if (pointer !== void 0) {
+            if (data.strongIndex[pointer] === void 0) {
+                return false;
+            }
+            delete data.strongIndex[pointer];
+            return true;
         }
-        delete data.strongIndex[pointer];
-        return true;
     }
     var i = data.strongKeys.indexOf(key);
     if (i < 0) {

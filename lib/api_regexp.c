@@ -678,7 +678,9 @@ static duk_ret_t re_search_index(duk_context *ctx)
     return 1;
 }
 
-int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
+/* builtin_exec(R at ridx, S at sidx) when R is a RegExp object and S a
+ * string: 1 with its result pushed, else 0 with nothing pushed. */
+static int exec_if_regexp(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx, enum exec_result want)
 {
     struct re_state *st = fcw_re_state(ctx);
     ridx = duk_require_normalize_index(ctx, ridx);
@@ -686,8 +688,13 @@ int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
     if (!is_regexp(ctx, ridx) || !duk_is_string(ctx, sidx)) {
         return 0;
     }
-    builtin_exec(ctx, st, ridx, sidx, EXEC_ARRAY);
+    builtin_exec(ctx, st, ridx, sidx, want);
     return 1;
+}
+
+int fcw_re_exec_array(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
+{
+    return exec_if_regexp(ctx, ridx, sidx, EXEC_ARRAY);
 }
 
 int fcw_re_plain_flags(duk_context *ctx, duk_idx_t ridx, unsigned *flags)
@@ -708,14 +715,7 @@ int fcw_re_plain_flags(duk_context *ctx, duk_idx_t ridx, unsigned *flags)
 
 int fcw_re_search_index(duk_context *ctx, duk_idx_t ridx, duk_idx_t sidx)
 {
-    struct re_state *st = fcw_re_state(ctx);
-    ridx = duk_require_normalize_index(ctx, ridx);
-    sidx = duk_require_normalize_index(ctx, sidx);
-    if (!is_regexp(ctx, ridx) || !duk_is_string(ctx, sidx)) {
-        return 0;
-    }
-    builtin_exec(ctx, st, ridx, sidx, EXEC_INDEX);
-    return 1;
+    return exec_if_regexp(ctx, ridx, sidx, EXEC_INDEX);
 }
 
 /* RegExp.prototype.test(string): RegExpExec without the array when exec is
