@@ -462,7 +462,7 @@ function resumeAsync(run, fulfilled, value) {
             var status = run.status;
             if (status === 1 /* SUSPENDED */ || status === 0 /* NOT_STARTED */ && fulfilled) {
                 if (status === 0) {
-                    value = run; /* coStarter's argument (core.coAsync made the thread) */
+                    value = run; /* coStarter's argument (core.coRun made the thread) */
                 }
                 run.status = 3 /* RUNNING */;
                 result = threadResume(run.thread, value, !fulfilled);
@@ -537,7 +537,7 @@ native.asyncFunction = function asyncFunction(fn) {
  * thread), its generator null. It is never seen by the function's caller,
  * so it needs no prototype; native.recordMaker allocates it at its size.
  * The C core's coRun makes it with its promise and its thread (starting at
- * coStarter, given by setCoroutines) in one call. */
+ * coStarter) in one call; this maker gives setCoroutines the shape only. */
 var makeCoRun = native.recordMaker(null,
     ['generator', 'promise', 'argument', 'thisArg', 'args', 'body', 'status', 'thread']);
 var coRun = core.coRun;

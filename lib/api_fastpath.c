@@ -178,6 +178,17 @@ static double integer_or_infinity(double n)
     return isinf(n) ? n : trunc(n);
 }
 
+/* The index of `at(rel)` (rel a number) in a length of len: rel made an
+ * integer, from the end when negative; -1 when outside. */
+static double relative_index(double rel, double len)
+{
+    double k = integer_or_infinity(rel);
+    if (k < 0) {
+        k += len;
+    }
+    return k < 0 || k >= len ? -1 : k;
+}
+
 static duk_ret_t fast_at(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx);
@@ -192,9 +203,8 @@ static duk_ret_t fast_at(duk_context *ctx)
     }
     double len = duk_get_number(ctx, -1);
     duk_pop(ctx);
-    double rel = nargs >= 1 ? integer_or_infinity(duk_get_number(ctx, 0)) : 0;
-    double k = rel >= 0 ? rel : len + rel;
-    if (k < 0 || k >= len) {
+    double k = relative_index(nargs >= 1 ? duk_get_number(ctx, 0) : 0, len);
+    if (k < 0) {
         return 0;
     }
     duk_get_prop_index(ctx, -1, (duk_uarridx_t)k);
@@ -1284,18 +1294,14 @@ static duk_ret_t fast_string_at(duk_context *ctx)
     if (nargs > 1 || (nargs == 1 && !duk_is_number(ctx, 0))) {
         return call_slow(ctx, nargs);
     }
-    double k = nargs == 1 ? duk_get_number(ctx, 0) : 0;
+    double rel = nargs == 1 ? duk_get_number(ctx, 0) : 0;
     duk_set_top(ctx, 1);
     duk_push_this(ctx); /* 1 */
     if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
-    double len = (double)duk_get_length(ctx, 1);
-    k = isnan(k) ? 0 : trunc(k);
+    double k = relative_index(rel, (double)duk_get_length(ctx, 1));
     if (k < 0) {
-        k += len;
-    }
-    if (k < 0 || k >= len) {
         return 0;
     }
     duk_substring(ctx, 1, (duk_size_t)k, (duk_size_t)k + 1);
