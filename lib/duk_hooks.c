@@ -313,12 +313,130 @@ static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
     each_nested(thr, f, apply_marks_below);
 }
 
+/* ---- variable maps cut to the captured names ----
+ *
+ * A function keeps its _Varmap (name -> register) when functions are
+ * nested in it, for their look-ups of its variables by name. Duktape keeps
+ * every variable in it, and the map decides what a call that makes a
+ * closure pays: the environment record is allocated for all of them, and
+ * at the return each is copied from its register into the record (about
+ * 600 instructions a variable: a lowered for-of loop alone has eight).
+ * Only the names the nested functions can look up need to be there. Each
+ * template's map is cut, at compile time (so images carry the cut maps),
+ * to the names that appear among the string constants of the functions
+ * nested in it at any depth: every identifier such a function looks up
+ * by name is one of its constants (other constants only keep a name that
+ * is not needed). The map is left whole where names are looked up that no
+ * constant shows: a direct eval in the function or in one nested in it, a
+ * `with` in the function itself (inside it, its own variables are looked
+ * up by name), or an arguments object (a non-strict one reads the
+ * parameters through the record). */
+
+/* Whether the bytecode of f has a call of a function named `eval` (a
+ * direct eval, decided at run time) or, with with_too, a `with`. */
+static int has_eval_or_with(duk_hthread *thr, duk_hcompfunc *f, int with_too)
+{
+    duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, f);
+    for (; pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL))
+            return 1;
+        if (with_too && op == DUK_OP_TRYCATCH && (DUK_DEC_A(*pc) & DUK_BC_TRYCATCH_FLAG_WITH_BINDING))
+            return 1;
+    }
+    return 0;
+}
+
+/* Marks (keep[i] = 1) the entries of varmap named by a string constant of
+ * a function nested in f, at any depth. */
+static void mark_captured(duk_hthread *thr, duk_hcompfunc *f, duk_hobject *varmap, duk_uint8_t *keep)
+{
+    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        duk_hcompfunc *g;
+        duk_tval *tv, *tv_end;
+        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+            continue;
+        g = (duk_hcompfunc *) *fn;
+        tv = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, g);
+        tv_end = DUK_HCOMPFUNC_GET_CONSTS_END(thr->heap, g);
+        for (; tv < tv_end; tv++) {
+            duk_int_t e_idx, h_idx;
+            if (DUK_TVAL_IS_STRING(tv) &&
+                duk_hobject_find_entry(thr->heap, varmap, DUK_TVAL_GET_STRING(tv), &e_idx, &h_idx))
+                keep[e_idx] = 1;
+        }
+        mark_captured(thr, g, varmap, keep);
+    }
+}
+
+/* Cuts f's _Varmap to the names its nested functions can look up. */
+static void cut_varmap(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    duk_hobject *varmap = duk_hobject_get_varmap(thr, obj);
+    duk_uint_fast32_t i, n, kept = 0;
+    duk_uint8_t *keep;
+
+    if (varmap == NULL || DUK_HOBJECT_HAS_CREATEARGS(obj) || has_eval_or_with(thr, f, 1))
+        return;
+    n = DUK_HOBJECT_GET_ENEXT(varmap);
+    if (n == 0)
+        return;
+    /* [ obj varmap keep ] */
+    duk_push_hobject(thr, obj);
+    duk_push_hobject(thr, varmap);
+    keep = (duk_uint8_t *) duk_push_fixed_buffer(thr, (duk_size_t) n);
+    mark_captured(thr, f, varmap, keep);
+    for (i = 0; i < n; i++)
+        kept += keep[i];
+    if (kept == 0) {
+        (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_VARMAP(thr), DUK_DELPROP_FLAG_FORCE);
+    } else if (kept < n) {
+        /* a deletion leaves the other entries where they are; the
+         * compaction then packs them (Duktape reads a map's entries as a
+         * dense table) */
+        for (i = 0; i < n; i++) {
+            duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, varmap, i);
+            if (!keep[i] && key != NULL)
+                (void) duk_hobject_delprop_raw(thr, varmap, key, DUK_DELPROP_FLAG_FORCE);
+        }
+        duk_hobject_compact_props(thr, varmap);
+    }
+    duk_pop_3(thr);
+}
+
+/* Cuts the maps of the templates nested in f, innermost first; whether f
+ * or a function nested in it has a direct eval. */
+static int cut_varmaps(duk_hthread *thr, duk_hcompfunc *f)
+{
+    int eval = has_eval_or_with(thr, f, 0);
+    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        duk_hcompfunc *g;
+        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+            continue;
+        g = (duk_hcompfunc *) *fn;
+        if (cut_varmaps(thr, g)) {
+            eval = 1;
+        } else {
+            cut_varmap(thr, g);
+        }
+    }
+    return eval;
+}
+
 void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *obj = duk_require_hobject(thr, idx);
-    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+    if (DUK_HOBJECT_IS_COMPFUNC(obj)) {
         apply_marks(thr, (duk_hcompfunc *) obj);
+        (void) cut_varmaps(thr, (duk_hcompfunc *) obj);
+    }
 }
 
 /* One function template of a loaded function, and those nested in it. */
@@ -1907,6 +2025,26 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx)
     for (duk_uint_fast32_t e = 0; obj != NULL && e < DUK_HOBJECT_GET_ENEXT(obj); e++)
         count += DUK_HOBJECT_E_GET_KEY(thr->heap, obj, e) != NULL;
     return count;
+}
+
+duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(ctx, idx);
+    duk_hobject *varmap;
+    duk_uarridx_t n = 0;
+
+    if (obj == NULL || !DUK_HOBJECT_IS_COMPFUNC(obj) || (varmap = duk_hobject_get_varmap(thr, obj)) == NULL)
+        return 0;
+    duk_push_array(ctx);
+    for (duk_uint_fast32_t e = 0; e < DUK_HOBJECT_GET_ENEXT(varmap); e++) {
+        duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, varmap, e);
+        if (key != NULL) {
+            duk_push_hstring(thr, key);
+            duk_put_prop_index(ctx, -2, n++);
+        }
+    }
+    return 1;
 }
 
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx)

@@ -319,6 +319,11 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
 /* Whether the function at idx gets an arguments object at each call (for
  * tests): 1, 0, or -1 when it is no compiled function. */
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx);
+/* Pushes the names in the variable map of the compiled function at idx
+ * (the variables that functions nested in it can look up by name) as an
+ * array, and returns 1; 0 (nothing pushed) when it has none or is no
+ * compiled function (for tests). */
+duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx);
 /* Whether the object at obj_idx has the own data property `prototype` of
  * the object at ctor_idx in its prototype chain, walked in place: what
  * `new` of that constructor makes. 0 (no answer) where a Proxy is the

@@ -2,7 +2,7 @@
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile(), env, collectGarbage(),
- * ownSlotCount() and createsArguments(), evaluates each
+ * ownSlotCount(), createsArguments() and varmapNames(), evaluates each
  * file given on the command line as a global program (t/lib/harness.js
  * first, then the test), and runs the event loop until nothing is left.
  * Exits 1 if a file fails to load or the loop does not settle in time.
@@ -90,6 +90,13 @@ static duk_ret_t js_creates_arguments(duk_context *ctx)
     return 1;
 }
 
+/* varmapNames(fn): the names in fn's variable map, the ones functions
+ * nested in it can look up (undefined when it has none) */
+static duk_ret_t js_varmap_names(duk_context *ctx)
+{
+    return fcw_duk_push_varmap_names(ctx, 0) ? 1 : 0;
+}
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
@@ -103,6 +110,8 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "ownSlotCount");
     duk_push_c_function(ctx, js_creates_arguments, 1);
     duk_put_prop_literal(ctx, -2, "createsArguments");
+    duk_push_c_function(ctx, js_varmap_names, 1);
+    duk_put_prop_literal(ctx, -2, "varmapNames");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');
