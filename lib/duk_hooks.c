@@ -282,10 +282,94 @@ static void apply_formals_mark(duk_hthread *thr, duk_hcompfunc *f)
     DUK_HOBJECT_CLEAR_CREATEARGS(obj);
 }
 
+/* Strictness that no one can see. Each closure of a strict function
+ * carries two own accessors, `caller` and `arguments`, that throw (ES5's
+ * rule; since ES2015 only %Function.prototype% has them): 1,400 of the
+ * 4,400 instructions a closure costs. Duktape consults a function's
+ * strictness only where its own code reads `this` (a non-strict callee's
+ * `this` is coerced at the call), assigns or deletes a property or a
+ * variable (strict code throws where non-strict code fails silently),
+ * makes an arguments object or evaluates code directly (the code inherits
+ * it). A worker script's strict template whose bytecode does none of
+ * these (most arrow functions and many small methods: their `this` is a
+ * captured variable) is made non-strict (fcw_duk_apply_script_marks; the
+ * runtime's own functions stand for built-ins and stay as they are): its
+ * closures lose the two accessors, as closures have them in ES2015, and
+ * behave as before. What changes is what reading `fn.caller` or
+ * `fn.arguments` gives: undefined instead of a TypeError (Duktape's
+ * %Function.prototype% has no such accessors). */
+#define MAX_CATCH_BINDINGS 32
+
+static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, f);
+    duk_instr_t *pc;
+    /* the PUTVAR that binds a catch clause's variable (`catch (e)`): the
+     * first instruction the TRYCATCH's catch jump leads to, from the
+     * TRYCATCH's register; it writes a binding just made, as non-strict
+     * code would */
+    duk_instr_t *binds[MAX_CATCH_BINDINGS];
+    int nbinds = 0;
+
+    if (DUK_HOBJECT_HAS_CREATEARGS((duk_hobject *) f))
+        return 0;
+    for (pc = base; pc + 1 < end; pc++) {
+        duk_instr_t *target;
+        if (DUK_DEC_OP(*pc) != DUK_OP_TRYCATCH || !(DUK_DEC_A(*pc) & DUK_BC_TRYCATCH_FLAG_CATCH_BINDING) ||
+            DUK_DEC_OP(pc[1]) != DUK_OP_JUMP || nbinds == MAX_CATCH_BINDINGS)
+            continue;
+        target = pc + 2 + ((duk_int_fast_t) DUK_DEC_ABC(pc[1]) - (duk_int_fast_t) DUK_BC_JUMP_BIAS);
+        if (target >= base && target < end && DUK_DEC_OP(*target) == DUK_OP_PUTVAR &&
+            DUK_DEC_A(*target) == DUK_DEC_BC(*pc))
+            binds[nbinds++] = target;
+    }
+    for (pc = base; pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        int i;
+        switch (op) {
+        case DUK_OP_LDTHIS:
+        case DUK_OP_DELVAR:
+            return 0;
+        case DUK_OP_PUTVAR:
+            for (i = 0; i < nbinds && binds[i] != pc; i++)
+                ;
+            if (i == nbinds)
+                return 0;
+            continue;
+        default:
+            break;
+        }
+        /* PUTPROP, DELPROP, ++/-- of a variable or a property, DECLVAR
+         * (++/-- of a register, 120-123, are plain arithmetic) */
+        if (op >= DUK_OP_PUTPROP && op <= DUK_OP_DECLVAR_CC && !(op >= DUK_OP_PREINCR && op <= DUK_OP_POSTDECR))
+            return 0;
+        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL))
+            return 0;
+    }
+    return 1;
+}
+
 static void apply_mark(duk_hthread *thr, duk_hcompfunc *f)
 {
     apply_notail_mark(f);
     apply_formals_mark(thr, f);
+}
+
+/* strictness_unseen for the templates nested in f, at every depth */
+static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    for (; fn != fn_end; fn++) {
+        duk_hcompfunc *g;
+        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+            continue;
+        g = (duk_hcompfunc *) *fn;
+        if (DUK_HOBJECT_HAS_STRICT(*fn) && strictness_unseen(thr, g))
+            DUK_HOBJECT_CLEAR_STRICT(*fn);
+        unmark_strict(thr, g);
+    }
 }
 
 /* Calls visit on each function template nested directly in f. */
@@ -437,6 +521,15 @@ void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
         apply_marks(thr, (duk_hcompfunc *) obj);
         (void) cut_varmaps(thr, (duk_hcompfunc *) obj);
     }
+}
+
+void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    fcw_duk_apply_marks(ctx, idx);
+    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+        unmark_strict(thr, (duk_hcompfunc *) obj);
 }
 
 /* One function template of a loaded function, and those nested in it. */
@@ -2045,6 +2138,14 @@ duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx)
         }
     }
     return 1;
+}
+
+int fcw_duk_is_strict(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hobject *obj = duk_get_hobject(ctx, idx);
+    if (obj == NULL || !DUK_HOBJECT_IS_COMPFUNC(obj))
+        return -1;
+    return DUK_HOBJECT_HAS_STRICT(obj) ? 1 : 0;
 }
 
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx)

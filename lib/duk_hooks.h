@@ -100,6 +100,13 @@ void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
  * name around the body, and tail calls are allowed again.
  * fcw_duk_trim_loaded_function does the same for a loaded function. */
 void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx);
+/* fcw_duk_apply_marks for a worker script's function: also runs as
+ * non-strict code each strict function nested in it whose own code cannot
+ * tell strict from non-strict (it reads no `this`, assigns and deletes no
+ * property or variable by name, has no arguments object and no direct
+ * eval), so that its closures do without the `caller` and `arguments`
+ * accessors that throw. */
+void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx);
 
 /* Holds off mark-and-sweep (hold 1) until released (hold 0), e.g. while
  * the runtime loads: the heap grows from nothing and Duktape's voluntary
@@ -319,6 +326,9 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
 /* Whether the function at idx gets an arguments object at each call (for
  * tests): 1, 0, or -1 when it is no compiled function. */
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx);
+/* Whether the compiled function at idx runs as strict code in Duktape's
+ * eyes (for tests): 1, 0, or -1 when it is no compiled function. */
+int fcw_duk_is_strict(duk_context *ctx, duk_idx_t idx);
 /* Pushes the names in the variable map of the compiled function at idx
  * (the variables that functions nested in it can look up by name) as an
  * array, and returns 1; 0 (nothing pushed) when it has none or is no

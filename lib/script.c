@@ -34,8 +34,10 @@
 
 /* Pushes the function "(function (params) {" text "\n})" (name in errors
  * and stack traces): compiled and evaluated, which only creates it. Throws
- * on a compile error. */
-static void wrap_compile(duk_context *ctx, const char *params, const char *text, size_t len, const char *name)
+ * on a compile error. script: a worker script's (fcw_duk_apply_script_marks),
+ * else one of the runtime's files. */
+static void wrap_compile(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
+                         int script)
 {
     duk_push_sprintf(ctx, "(function (%s) {", params);
     duk_push_lstring(ctx, text, len);
@@ -43,7 +45,11 @@ static void wrap_compile(duk_context *ctx, const char *params, const char *text,
     duk_concat(ctx, 3);
     duk_push_string(ctx, name);
     duk_compile(ctx, DUK_COMPILE_EVAL);
-    fcw_duk_apply_marks(ctx, -1);
+    if (script) {
+        fcw_duk_apply_script_marks(ctx, -1);
+    } else {
+        fcw_duk_apply_marks(ctx, -1);
+    }
     duk_call(ctx, 0);
 }
 
@@ -51,9 +57,9 @@ static void wrap_compile(duk_context *ctx, const char *params, const char *text,
  * stack, which it replaces with the call's result. Throws on a compile
  * error or an exception. */
 static void wrap_compile_call(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
-                              duk_idx_t nargs)
+                              duk_idx_t nargs, int script)
 {
-    wrap_compile(ctx, params, text, len, name);
+    wrap_compile(ctx, params, text, len, name, script);
     duk_insert(ctx, -(nargs + 1));
     duk_call(ctx, nargs);
 }
@@ -207,7 +213,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
             duk_call(ctx, 1);
         } else {
             duk_dup_top(ctx);
-            wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1);
+            wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1, 1);
         }
         duk_pop(ctx);
         fcw_engine_push_native(ctx);
@@ -222,7 +228,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
             duk_push_lstring(ctx, s->text, s->len);
             duk_push_string(ctx, s->path);
             duk_compile(ctx, 0);
-            fcw_duk_apply_marks(ctx, -1);
+            fcw_duk_apply_script_marks(ctx, -1);
         }
         duk_call(ctx, 0);
     }
@@ -408,12 +414,12 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
 {
     struct compile_args *a = udata;
     if (a->as_module) {
-        wrap_compile(ctx, "exports", a->text, a->len, a->path);
+        wrap_compile(ctx, "exports", a->text, a->len, a->path, 1);
     } else {
         duk_push_lstring(ctx, a->text, a->len);
         duk_push_string(ctx, a->path);
         duk_compile(ctx, 0);
-        fcw_duk_apply_marks(ctx, -1);
+        fcw_duk_apply_script_marks(ctx, -1);
     }
     duk_dump_function(ctx);
     return 1;
@@ -559,7 +565,7 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
     }
     duk_push_global_object(ctx);
     fcw_engine_push_native(ctx);
-    wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2);
+    wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2, 0);
     return 0;
 }
 

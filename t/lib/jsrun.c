@@ -2,9 +2,10 @@
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile(), env, collectGarbage(),
- * ownSlotCount(), createsArguments() and varmapNames(), evaluates each
- * file given on the command line as a global program (t/lib/harness.js
- * first, then the test), and runs the event loop until nothing is left.
+ * ownSlotCount(), createsArguments(), varmapNames() and runsStrict(),
+ * evaluates each file given on the command line as a global program
+ * (t/lib/harness.js first, then the test), and runs the event loop until
+ * nothing is left.
  * Exits 1 if a file fails to load or the loop does not settle in time.
  * With --fork-each, each file runs alone in a child forked from the one
  * loaded runtime (the test262 runner's mode: thousands of files, each in a
@@ -97,6 +98,17 @@ static duk_ret_t js_varmap_names(duk_context *ctx)
     return fcw_duk_push_varmap_names(ctx, 0) ? 1 : 0;
 }
 
+/* runsStrict(fn): whether Duktape runs fn as strict code (undefined for
+ * what is no compiled function) */
+static duk_ret_t js_runs_strict(duk_context *ctx)
+{
+    int r = fcw_duk_is_strict(ctx, 0);
+    if (r < 0)
+        return 0;
+    duk_push_boolean(ctx, r);
+    return 1;
+}
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
@@ -112,6 +124,8 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "createsArguments");
     duk_push_c_function(ctx, js_varmap_names, 1);
     duk_put_prop_literal(ctx, -2, "varmapNames");
+    duk_push_c_function(ctx, js_runs_strict, 1);
+    duk_put_prop_literal(ctx, -2, "runsStrict");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');
