@@ -775,6 +775,11 @@ provide(String.prototype, [
     ['trimStart', stringTrimStart, 0], ['trimEnd', stringTrimEnd, 0],
     ['at', native.fastStringAt(stringAt), 1]
 ]);
+/* concat: a C fast path for a string and arguments that are strings or
+ * numbers (lib/api_fastpath.c), Duktape's own for the rest */
+var stringConcat = native.fastStringConcat(String.prototype.concat);
+setNameAndLength(stringConcat, 'concat', 1);
+defineHidden(String.prototype, 'concat', stringConcat);
 if (!hasOwn.call(String.prototype, 'trimLeft')) {
     defineHidden(String.prototype, 'trimLeft', String.prototype.trimStart);
 }

@@ -1314,6 +1314,57 @@ static duk_ret_t native_fast_string_at(duk_context *ctx)
     return make_fast(ctx, fast_string_at, DUK_VARARGS, 0, 0, -1);
 }
 
+/* concat(...) of a string with arguments that are strings or numbers (a
+ * template literal lowered: "<".concat(tag), "/items/".concat(id, "?")):
+ * the result interned from one copy of the bytes. Duktape's concat puts
+ * them in a buffer object first and interns that (about 1,200
+ * instructions of a short one). A number converts without side effects,
+ * and a string's bytes join as its concat joins them. Anything else, and
+ * a result longer than CONCAT_MAX bytes, goes to Duktape's concat. */
+#define CONCAT_MAX 512
+
+static duk_ret_t fast_string_concat(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx), i;
+    char out[CONCAT_MAX];
+    duk_size_t total, len;
+    const char *p;
+
+    duk_push_this(ctx); /* nargs */
+    if (!duk_is_string(ctx, nargs) || duk_is_symbol(ctx, nargs)) {
+        return call_slow(ctx, nargs);
+    }
+    for (i = 0; i < nargs; i++) {
+        if (duk_is_number(ctx, i)) {
+            continue;
+        }
+        if (!duk_is_string(ctx, i) || duk_is_symbol(ctx, i)) {
+            return call_slow(ctx, nargs);
+        }
+    }
+    p = duk_get_lstring(ctx, nargs, &total);
+    if (total > CONCAT_MAX) {
+        return call_slow(ctx, nargs);
+    }
+    memcpy(out, p, total);
+    for (i = 0; i < nargs; i++) {
+        p = duk_to_lstring(ctx, i, &len); /* a number: its ToString */
+        if (len > CONCAT_MAX - total) {
+            return call_slow(ctx, nargs);
+        }
+        memcpy(out + total, p, len);
+        total += len;
+    }
+    duk_push_lstring(ctx, out, total);
+    return 1;
+}
+
+/* native.fastStringConcat(slow): slow is Duktape's concat */
+static duk_ret_t native_fast_string_concat(duk_context *ctx)
+{
+    return make_fast(ctx, fast_string_concat, DUK_VARARGS, 0, 0, -1);
+}
+
 /* native.fastStringMatch(slow, symbolMatch, builtinMatch, builtinExec) */
 static duk_ret_t native_fast_string_match(duk_context *ctx)
 {
@@ -1818,6 +1869,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"fastStringReplaceAll", native_fast_string_replace_all, 5},
         {"fastStringSplit", native_fast_string_split, 2},
         {"fastStringAt", native_fast_string_at, 1},
+        {"fastStringConcat", native_fast_string_concat, 1},
         {"fastStringReplace", native_fast_string_replace, 4},
         {"fastSpreadHelper", native_fast_spread_helper, 4},
         {"fastObjectAssign", native_fast_object_assign, 1},

@@ -768,3 +768,36 @@ test('Array.from of a Map or Set iterator: what it has left, read in place', fun
     patched.next = function () { return { done: true }; };
     t.deepEqual(Array.from(patched), [], 'an iterator with its own next: that next');
 });
+
+test('concat: strings and numbers in C, everything else as before (checked against Node 20)', function (t) {
+    t.equal('a'.concat('b', 1, 2.5, -0, NaN, 1e21), 'ab12.50NaN1e+21', 'strings and numbers');
+    t.equal('a'.concat(0.1 + 0.2, 1 / 3, 5e-7, 123456789012345680000),
+        'a0.300000000000000040.33333333333333335e-7123456789012345680000', 'numbers as ToString writes them');
+    t.equal('a'.concat(), 'a', 'no arguments');
+    t.equal(''.concat(''), '', 'empty');
+    t.equal('\u00e9'.concat('\u00fc', '\u00df'), '\u00e9\u00fc\u00df', 'non-ASCII');
+    t.equal('\uD83D'.concat('\uDE00').codePointAt(0), 0x1F600, 'a surrogate pair joined from two halves');
+    t.equal('\uD83D'.concat('\uDE00').length, 2, 'two code units');
+    t.equal('a'.concat(null, undefined, true), 'anullundefinedtrue', 'null, undefined, a boolean');
+    var calls = [];
+    var x = { toString: function () { calls.push('x'); return 'X'; } };
+    var y = { valueOf: function () { calls.push('y.valueOf'); return 1; }, toString: function () { calls.push('y'); return 'Y'; } };
+    t.equal('a'.concat(x, 2, y), 'aX2Y', 'objects: their toString');
+    t.deepEqual(calls, ['x', 'y'], 'called once each, in order, toString first');
+    t.equal('a'.concat(BigInt(5)), 'a5', 'a BigInt');
+    t.throws(function () { 'a'.concat(Symbol('s')); }, TypeError, 'a symbol throws');
+    t.equal(String.prototype.concat.call(5, 6), '56', 'a number as this');
+    t.equal(String.prototype.concat.call({ toString: function () { return 'T'; } }, 'u'), 'Tu', 'an object as this');
+    t.throws(function () { String.prototype.concat.call(null, 'a'); }, TypeError, 'null as this');
+    t.throws(function () { String.prototype.concat.call(undefined); }, TypeError, 'undefined as this');
+    var big = new Array(301).join('x');
+    t.equal(big.concat(big).length, 600, 'past 512 bytes (Duktape\'s concat)');
+    t.equal(big.concat(big, 'y').slice(-2), 'xy', 'its last bytes');
+    var edge = new Array(257).join('z');
+    t.equal(edge.concat(edge, 1).length, 513, 'one byte past the limit');
+    t.equal(edge.concat(edge).length, 512, 'at the limit');
+    t.equal(String.prototype.concat.name, 'concat', 'name');
+    t.equal(String.prototype.concat.length, 1, 'length');
+    t.throws(function () { new String.prototype.concat(); }, TypeError, 'not a constructor');
+    t.equal(Object.getOwnPropertyDescriptor(String.prototype, 'concat').enumerable, false, 'not enumerable');
+});
