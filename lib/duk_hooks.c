@@ -356,22 +356,6 @@ static void apply_mark(duk_hthread *thr, duk_hcompfunc *f)
     apply_formals_mark(thr, f);
 }
 
-/* strictness_unseen for the templates nested in f, at every depth */
-static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f)
-{
-    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
-    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
-    for (; fn != fn_end; fn++) {
-        duk_hcompfunc *g;
-        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
-            continue;
-        g = (duk_hcompfunc *) *fn;
-        if (DUK_HOBJECT_HAS_STRICT(*fn) && strictness_unseen(thr, g))
-            DUK_HOBJECT_CLEAR_STRICT(*fn);
-        unmark_strict(thr, g);
-    }
-}
-
 /* Calls visit on each function template nested directly in f. */
 static void each_nested(duk_hthread *thr, duk_hcompfunc *f, void (*visit)(duk_hthread *thr, duk_hcompfunc *g))
 {
@@ -381,6 +365,21 @@ static void each_nested(duk_hthread *thr, duk_hcompfunc *f, void (*visit)(duk_ht
         if (DUK_HOBJECT_IS_COMPFUNC(*fn))
             visit(thr, (duk_hcompfunc *) *fn);
     }
+}
+
+/* strictness_unseen for the templates nested in f, at every depth */
+static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f);
+
+static void unmark_strict_below(duk_hthread *thr, duk_hcompfunc *g)
+{
+    if (DUK_HOBJECT_HAS_STRICT((duk_hobject *) g) && strictness_unseen(thr, g))
+        DUK_HOBJECT_CLEAR_STRICT((duk_hobject *) g);
+    unmark_strict(thr, g);
+}
+
+static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f)
+{
+    each_nested(thr, f, unmark_strict_below);
 }
 
 /* The marks of the templates nested in f, at every depth. */

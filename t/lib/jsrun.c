@@ -80,15 +80,21 @@ static duk_ret_t js_own_slot_count(duk_context *ctx)
     return 1;
 }
 
-/* createsArguments(fn): whether each call of fn makes an arguments object
- * (undefined for what is no compiled function) */
-static duk_ret_t js_creates_arguments(duk_context *ctx)
+/* A test of a compiled function's flag: 1 or 0 as a boolean, -1 (no
+ * compiled function) as undefined. */
+static duk_ret_t push_flag(duk_context *ctx, int r)
 {
-    int r = fcw_duk_creates_arguments(ctx, 0);
     if (r < 0)
         return 0;
     duk_push_boolean(ctx, r);
     return 1;
+}
+
+/* createsArguments(fn): whether each call of fn makes an arguments object
+ * (undefined for what is no compiled function) */
+static duk_ret_t js_creates_arguments(duk_context *ctx)
+{
+    return push_flag(ctx, fcw_duk_creates_arguments(ctx, 0));
 }
 
 /* varmapNames(fn): the names in fn's variable map, the ones functions
@@ -102,11 +108,7 @@ static duk_ret_t js_varmap_names(duk_context *ctx)
  * what is no compiled function) */
 static duk_ret_t js_runs_strict(duk_context *ctx)
 {
-    int r = fcw_duk_is_strict(ctx, 0);
-    if (r < 0)
-        return 0;
-    duk_push_boolean(ctx, r);
-    return 1;
+    return push_flag(ctx, fcw_duk_is_strict(ctx, 0));
 }
 
 static void add_globals(duk_context *ctx)
