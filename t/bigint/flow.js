@@ -6,7 +6,8 @@
 // false for a 0n field. A class that keeps a BigInt in a field of `this`
 // (Wallet) has its methods lowered; functions given to an array of BigInts'
 // methods get BigInts (list.map(square)). `x ||= y` assigns to a 0n x, and
-// list.filter((v) => v) drops it.
+// list.filter((v) => v) drops it. A conditional tested for truth tests its
+// branches: `(c ? a && b : !a) ? ... : ...` (bignumber.js compares so).
 import { sum, less, same, isZero, orDefault, amountOrFee, feeIfAmount, scaled, math, Acc, Wallet, square, add } from './params/plain.js';
 
 function parse(text) {
@@ -39,6 +40,17 @@ function main() {
     out.push([none, some, cell.v, cell.w].join(' '));
     out.push([list.filter((v) => v).length, list.findIndex((v) => !v), list.some((v) => v), [z].some((v) => v),
         list.find((v) => { return v; })].join(' '));
+    const pick = (c, a, b) => ((c ? a && b : !a) ? 'yes' : 'no');
+    const lists = [];
+    for (const c of [true, false]) {
+        for (const a of [z, x]) {
+            lists.push(pick(c, a, y), pick(c, a, z));
+            if (c ? a || z : a && z) {
+                lists.push('either');
+            }
+        }
+    }
+    out.push(lists.join(' '));
     return out.join('\n');
 }
 (typeof print === 'function' ? print : console.log)(main());

@@ -803,16 +803,21 @@ class Lowering {
      * children are walked): what truthTest will wrap. */
     markTests(node) {
         const tests = this.tests;
-        if (TESTED[node.type] !== undefined && node[TESTED[node.type]]) {
-            tests.add(node[TESTED[node.type]]);
+        if (TESTED[node.type] !== undefined) {
+            if (node[TESTED[node.type]]) {
+                tests.add(node[TESTED[node.type]]);
+            }
+            // a conditional that is itself tested (`if (c ? a && b : d)`)
+            // tests its branches too, which are then not lowered as values
+            if (node.type === 'ConditionalExpression' && tests.has(node)) {
+                tests.add(node.consequent);
+                tests.add(node.alternate);
+            }
         } else if (node.type === 'UnaryExpression' && node.operator === '!') {
             tests.add(node.argument);
         } else if (tests.has(node) && node.type === 'LogicalExpression' && node.operator !== '??') {
             tests.add(node.left);
             tests.add(node.right);
-        } else if (tests.has(node) && node.type === 'ConditionalExpression') {
-            tests.add(node.consequent);
-            tests.add(node.alternate);
         } else if (tests.has(node) && node.type === 'SequenceExpression') {
             tests.add(node.expressions[node.expressions.length - 1]); // as truthTest
         } else if (node.type === 'CallExpression') {
