@@ -38,6 +38,8 @@ const TRANSFORMS = [
     { name: 'class-names', test: /\bclass\s*(?:\{|extends\b)/ },
     /* `this.#a.#b`: the inner member in a comma expression, which SWC lowers */
     { name: 'private-chains', test: /#[\w$]+\)*\s*\??\.\s*#/ },
+    /* `this(...args)`: not through the callee's own `apply` */
+    { name: 'this-spread', test: /\bthis\s*\(/ },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },
     { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|bigint|[gs]etBig(?:Ui|I)nt64/i }
 ];

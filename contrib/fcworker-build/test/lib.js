@@ -133,6 +133,22 @@ test('private-chains: a private member of a private member is lowered and keeps 
     assert.strictEqual(runScript(out.code, { result: null }).result, '0,5,5,5,8');
 });
 
+test('this-spread: a callable whose prototype has no apply calls itself with spread arguments', async () => {
+    // arktype 2's Callable and GenericRoot, reduced
+    const code = 'class Callable {\n  constructor(fn) { return Object.setPrototypeOf(fn.bind(this), this.constructor.prototype); }\n}\n' +
+        'class Generic extends Callable {\n  constructor(params) {\n    super((...args) => args.join("+") + "=" + this.k);\n' +
+        '    this.k = params.length;\n    this.base = this(...params);\n    this.more = this("a", ...params, "z",);\n' +
+        '    this.arrow = (() => this(/* c */ ...params))();\n    this.plain = this(1, 2);\n  }\n}\n' +
+        'var g = new Generic(["x", "y"]);\nresult = [g.base, g.more, g.arrow, g.plain, typeof g.apply, g instanceof Generic].join();\n';
+    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    assert.ok(pre !== null && pre.code.includes('Function.prototype.apply.call(this, void 0, [...params])'), pre && pre.code);
+    assert.ok(pre.code.includes('this(1, 2)'), 'a call without spread stays');
+    const out = await lowerToES5(pre.code, { filename: 'x.js', isModule: false });
+    assert.strictEqual(runScript(out.code, { result: null }).result, 'x+y=2,a+x+y+z=2,x+y=2,1+2=2,undefined,true');
+    const plain = await lowerToES5(code, { filename: 'x.js', isModule: false });
+    assert.throws(() => runScript(plain.code, { result: null }), /apply is not a function/, 'SWC alone calls this.apply');
+});
+
 test('es5: the lowering leaves regexp literals and new RegExp calls as they are', async () => {
     const code = 'const a = /(?<n>x)/u, b = /a.b/s, c = /x/y;\nconst d = new RegExp("(?<=a)b", "v");\n';
     const out = await lowerToES5(code, { filename: 'x.js', isModule: false });
