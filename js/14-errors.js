@@ -14,7 +14,9 @@
  * `Error.apply(this, args)`: given a receiver that inherits from the error
  * prototype but is not an error yet, the new error gets the receiver's
  * prototype, so subclass instances are instances of the subclass. The
- * wrapper's own frame is cut from `stack`. (A Proxy of the constructor
+ * wrapper's own frame is cut from `stack`, and for `new Subclass()` (a
+ * lowered class's super() call) the constructors' frames too, as V8 starts
+ * such a stack at the frame that made the error. (A Proxy of the constructor
  * would keep "[native code]", but Duktape's Proxy has no getPrototypeOf or
  * getOwnPropertyDescriptor traps, so Error itself would stop looking like a
  * function to reflection.)
@@ -47,6 +49,11 @@ var nativeStackGetter = Object.getOwnPropertyDescriptor(Error.prototype, 'stack'
 var NativeErrorConstructor = Error;
 var errorToString = Error.prototype.toString;
 var duktapeAct = global.Duktape.act;
+/* what calls the wrapper for a lowered `super(message)`: SWC's
+ * _call_super (native.callSuper) or Reflect.construct (its js/17-proxy.js
+ * version) */
+var callSuper = native.callSuper;
+var reflectConstruct = native.reflectConstruct;
 
 /* ---- Error cause ---- */
 
@@ -93,10 +100,45 @@ function v8Stack(stack) {
     return out.join('\n');
 }
 
-/* The stack with the wrapper's frame cut; shared getter of wrapped errors. */
+/* The frames a subclass's constructor adds above the wrapper's (the
+ * constructors up to new.target's and what called the wrapper for them:
+ * Reflect.construct, a lowered super() call): V8 leaves them out of the
+ * stack of an error made by `new Subclass()`. */
+var CONSTRUCTOR_FRAMES = native.hiddenSymbol('constructorFrames');
+
+/* The stack with the wrapper's frame cut, and the constructors' frames
+ * above new.target's; shared getter of wrapped errors. */
 function errorStack() {
     var stack = nativeStackGetter.call(this);
-    return v8Stack(typeof stack === 'string' && wrapperFrame !== null ? stack.replace(wrapperFrame, '') : stack);
+    if (typeof stack !== 'string' || wrapperFrame === null) {
+        return v8Stack(stack);
+    }
+    var m = wrapperFrame.exec(stack);
+    if (m === null) {
+        return v8Stack(stack);
+    }
+    var end = m.index + m[0].length;
+    for (var n = this[CONSTRUCTOR_FRAMES] || 0; n > 0 && end < stack.length; n--) {
+        end = stack.indexOf('\n', end + 1);
+        end = end < 0 ? stack.length : end;
+    }
+    return v8Stack(stack.slice(0, m.index) + stack.slice(end));
+}
+
+/* The number of frames below the wrapper's (called from it) up to and
+ * including that of constructor fn, or all of them when fn is not on the
+ * call stack, as V8 skips them. Duktape.act(-1) is act, -2 this function,
+ * -3 the wrapper. */
+function framesUntil(fn) {
+    for (var level = -4; ; level--) {
+        var act = duktapeAct(level);
+        if (act === void 0 || act === null) {
+            return -level;
+        }
+        if (act['function'] === fn) {
+            return -level - 3;
+        }
+    }
 }
 
 function setErrorStack(value) {
@@ -122,13 +164,25 @@ function wrapErrorConstructor(NativeError) {
     function ErrorWithOptions(message, options) {
         var error = new NativeError(message);
         var errorPrototype = prototype;
+        var subclass = null;
         if (new.target !== void 0) {
             errorPrototype = new.target.prototype;
+            subclass = new.target === ErrorWithOptions ? null : new.target;
         } else if (isSubclassReceiver(this, prototype)) {
             errorPrototype = Object.getPrototypeOf(this);
+            /* the lowered `super(message)` of a class, which constructs
+             * with the subclass as newTarget (Duktape gives the receiver,
+             * not new.target); `Error.call(this)` keeps its frames in V8 */
+            var caller = duktapeAct(-3)['function'];
+            if (caller === callSuper || caller === reflectConstruct) {
+                subclass = errorPrototype.constructor;
+            }
         }
         if (errorPrototype !== prototype && isObject(errorPrototype)) {
             Object.setPrototypeOf(error, errorPrototype);
+        }
+        if (typeof subclass === 'function' && wrapperFrame !== null) {
+            error[CONSTRUCTOR_FRAMES] = framesUntil(subclass);
         }
         return finishError(error, options);
     }

@@ -2,8 +2,10 @@
 // The ES2023-2025 library (js/14-es2025.js) and Error.captureStackTrace
 // from modern source as fcworker-build lowers it: an async generator fed to
 // Array.fromAsync, iterator helpers over a generator and over Map entries,
-// the Set methods, Object.groupBy, and a class extending Error that calls
-// Error.captureStackTrace. t/build-es2025.t compares what the bundle prints
+// the Set methods, Object.groupBy, a class extending Error that calls
+// Error.captureStackTrace, and classes extending Error that do not, whose
+// stack V8 starts at the frame that made the error, leaving out the
+// constructors (what `new` calls through). t/build-es2025.t compares what the bundle prints
 // in fcworker with expected.txt (and with Node on this source when Node has
 // these functions).
 const print_ = typeof print === 'function' ? print : (s) => console.log(s);
@@ -34,6 +36,38 @@ function runQuery(q) {
   throw new QueryError('syntax error', q);
 }
 
+class HttpError extends Error {
+  constructor(status, message, options) {
+    super(message, options);
+    this.status = status;
+  }
+}
+
+class NotFound extends HttpError {
+  constructor(what) {
+    super(404, `${what} not found`, { cause: what });
+    this.name = 'NotFound';
+  }
+}
+
+function findUser(id) {
+  throw new NotFound(`user ${id}`);
+}
+
+function failAt(make) {
+  try {
+    make();
+  } catch (e) {
+    const lines = e.stack.split('\n');
+    return {
+      heading: lines[0],
+      firstFrame: /\b(findUser|check)\b/.test(lines[1]),
+      constructorsLeftOut: !/HttpError|NotFound|Error \(/.test(lines.slice(1).join('\n')),
+      cause: e.cause,
+    };
+  }
+}
+
 async function main() {
   const all = await Array.fromAsync(pages(3));
   log('fromAsync over an async generator', all.map((p) => p.page));
@@ -61,6 +95,10 @@ async function main() {
       constructorLeftOut: !/QueryError|captureStackTrace/.test(lines.slice(1).join('\n')),
     });
   }
+  log('subclass stacks', [
+    failAt(() => findUser(7)),
+    failAt(function check() { throw new HttpError(400, 'bad'); }),
+  ]);
   let count = 0;
   for await (const p of pages(2)) count += p.rows.length;
   log('for await', count);
