@@ -26,13 +26,14 @@ native.setExports = function (exports) {
 native.hasHandler = function () {
     var d = moduleExports['default'];
     return native.hasFetchHandler() || listeners.scheduled.length > 0 || native.assets !== void 0 ||
-        (d !== null && typeof d === 'object' && typeof d.scheduled === 'function');
+        (d !== null && typeof d === 'object' && typeof d.scheduled === 'function') ||
+        (native.isEntrypointClass(d) && typeof d.prototype.scheduled === 'function');
 };
 
 native.hasFetchHandler = function () {
     var d = moduleExports['default'];
     return listeners.fetch.length > 0 || (d !== null && typeof d === 'object' && typeof d.fetch === 'function') ||
-        typeof d === 'function';
+        (typeof d === 'function' && (!native.isEntrypointClass(d) || typeof d.prototype.fetch === 'function'));
 };
 
 native.defineGlobal('addEventListener', function addEventListener(type, listener) {
@@ -66,6 +67,11 @@ function trackWaitUntil(serial, promise) {
         settleWaitUntil(serial);
     });
 }
+
+/* waitUntil(promise) of the cloudflare:workers module: the current request's. */
+native.waitUntilCurrent = function (promise) {
+    trackWaitUntil(requestSerial, promise);
+};
 
 function settleWaitUntil(serial) {
     if (serial === requestSerial && waitUntilCount > 0) {
@@ -209,6 +215,13 @@ native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion
         }
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
             result = d.fetch(request, native.env, makeExecutionContext(requestSerial));
+        } else if (native.isEntrypointClass(d)) {
+            /* export default class extends WorkerEntrypoint: one instance per request */
+            var entrypoint = new d(makeExecutionContext(requestSerial), native.env);
+            if (typeof entrypoint.fetch !== 'function') {
+                throw new TypeError('the WorkerEntrypoint has no fetch() method');
+            }
+            result = entrypoint.fetch(request);
         } else if (typeof d === 'function') {
             result = d(request, native.env, makeExecutionContext(requestSerial));
         } else {
@@ -293,6 +306,9 @@ native.dispatchScheduled = function (cron, time) {
         if (d !== null && typeof d === 'object' && typeof d.scheduled === 'function') {
             controller = new ScheduledController(cron, time);
             result = d.scheduled(controller, native.env, new ExecutionContext(requestSerial));
+        } else if (native.isEntrypointClass(d) && typeof d.prototype.scheduled === 'function') {
+            controller = new ScheduledController(cron, time);
+            result = new d(new ExecutionContext(requestSerial), native.env).scheduled(controller);
         } else {
             controller = new ScheduledEvent(cron, time, requestSerial);
             var list = listeners.scheduled.slice();
