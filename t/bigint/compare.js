@@ -24,6 +24,10 @@ say(typeof {} === 'object');
 say(typeof null === 'object');
 say(typeof undeclaredGlobal === 'object');
 say(typeof undeclaredGlobal);
+/* the name first and a member after typeof (openpgp 6's `"bigint"!=typeof c.beta`) */
+for (const o of [{ v: big }, { v: 1 }, { v: {} }]) {
+    say(['bigint' === typeof o.v, 'bigint' != typeof o.v, 'bigint' === typeof (o.v), 'object' === typeof o.v].join());
+}
 const kinds = [1n, 1, 'a', {}, null, undefined, () => 1].map((v) => typeof v);
 say(kinds.join(' '));
 switch (typeof big) {

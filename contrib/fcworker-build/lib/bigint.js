@@ -609,7 +609,11 @@ class Lowering {
                 this.overwrite(node.start, node.end, negate ? `!(${test})` : `(${test})`);
             } else {
                 this.overwrite(node.start, arg.start, `${negate ? '!' : ''}${OPS}.isBigInt(`);
-                this.overwrite(arg.end, node.end, ')');
+                if (arg.end < node.end) {
+                    this.overwrite(arg.end, node.end, ')');
+                } else { // `"bigint" === typeof o.v`: nothing after the operand
+                    this.ms.appendLeft(arg.end, ')');
+                }
             }
         } else if (name === 'object') {
             if (arg.type === 'Identifier') {
