@@ -1042,6 +1042,9 @@ function objectCreate(proto, properties) {
 
 function objectSetPrototypeOf(obj, proto) {
     var result = nativeSetPrototypeOf(obj, proto);
+    if (typeof obj === 'function') {
+        native.arraySpeciesFor(obj, proto); /* a subclass of Array: js/17-array-species.js */
+    }
     return isObject(result) ? wrapIfInheritsFromProxy(result, proto) : result;
 }
 
