@@ -40,6 +40,8 @@ const TRANSFORMS = [
     { name: 'private-chains', test: /#[\w$]+\)*\s*\??\.\s*#/ },
     /* `this(...args)`: not through the callee's own `apply` */
     { name: 'this-spread', test: /\bthis\s*\(/ },
+    /* tables of 1,000 literals and more: JSON.parse, for Duktape's constant limit */
+    { name: 'literal-tables', test: require('./literal-tables').TEST },
     { name: 'dynamic-import', test: /\bimport\s*\(/ },
     { name: 'bigint', test: /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*)n\b|bigint|[gs]etBig(?:Ui|I)nt64/i }
 ];

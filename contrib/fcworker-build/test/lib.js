@@ -149,6 +149,35 @@ test('this-spread: a callable whose prototype has no apply calls itself with spr
     assert.throws(() => runScript(plain.code, { result: null }), /apply is not a function/, 'SWC alone calls this.apply');
 });
 
+test('literal-tables: a table of 1,000 literals and more becomes JSON.parse of the same data', async () => {
+    const items = [];
+    for (let i = 0; i < 1200; i++) {
+        items.push(i % 5 === 0 ? `"s${i}\\u00e9\\n\\"q\\""` : i % 5 === 1 ? `${i}.5e-3` : i % 5 === 2 ? '-' + i :
+            i % 5 === 3 ? '[1, "x", null, true]' : '`t${"\'"}`'.replace('${"\'"}', '"\''));
+    }
+    const keys = [];
+    for (let i = 0; i < 1000; i++) {
+        keys.push(i % 2 ? `k${i}: ${i}` : `"s-${i}": "v${i}"`);
+    }
+    const code = `var table = [${items.join(',\n  ')}];\nvar map = {${keys.join(', ')}, nested: [false, -1.25]};\n` +
+        `var small = [${items.slice(0, 999).join(', ')}];\nvar holey = [${items.join(', ')}, , 1];\n` +
+        `var named = [${items.join(', ')}, table];\n`;
+    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    assert.ok(pre !== null, 'the test matched');
+    assert.strictEqual((pre.code.match(/JSON\.parse\(/g) || []).length, 2, 'the table and the map only');
+    assert.ok(/^var small = \[/m.test(pre.code) && /^var holey = \[/m.test(pre.code) && /^var named = \[/m.test(pre.code),
+        'the others stay literals');
+    const only = TRANSFORMS.filter((t) => t.name === 'literal-tables');
+    assert.strictEqual(prepass(`var proto = {${keys.join(', ')}, __proto__: null};\n`,
+        { filename: 'x.js', sourceType: 'script', transforms: only }), null, 'a __proto__ key stays');
+    const out = await lowerToES5(pre.code, { filename: 'x.js', isModule: false });
+    const got = runScript(out.code);
+    const expected = runScript((await lowerToES5(code, { filename: 'x.js', isModule: false })).code);
+    assert.deepStrictEqual(JSON.stringify([got.table, got.map]), JSON.stringify([expected.table, expected.map]));
+    assert.strictEqual(got.table[4], 't"\'', 'a template literal as a string');
+    assert.strictEqual(Object.keys(got.map)[0], 's-0', 'keys in order');
+});
+
 test('es5: the lowering leaves regexp literals and new RegExp calls as they are', async () => {
     const code = 'const a = /(?<n>x)/u, b = /a.b/s, c = /x/y;\nconst d = new RegExp("(?<=a)b", "v");\n';
     const out = await lowerToES5(code, { filename: 'x.js', isModule: false });
