@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * Cloudflare D1 databases on SQLite (lib/api_d1.c): D1Database with
- * prepare(), batch() (one transaction), exec() and dump(), and
+ * prepare(), batch() (one transaction), exec(), dump() and withSession()
+ * (the Sessions API of read replication: one SQLite database is always
+ * up to date, so a session only keeps its bookmark), and
  * D1PreparedStatement with bind(), first(), all(), run() and raw(). Values
  * bound follow D1's mapping: null, numbers (integral ones as INTEGER),
  * strings, booleans (as 1 and 0), ArrayBuffers and views (BLOB); anything
@@ -36,9 +38,9 @@ function statementState(stmt) {
     return state;
 }
 
-function makeStatement(slot, sql, params) {
+function makeStatement(slot, sql, params, session) {
     var stmt = Object.create(D1PreparedStatement.prototype);
-    Object.defineProperty(stmt, D1_STATEMENT, { value: { slot: slot, sql: sql, params: params } });
+    Object.defineProperty(stmt, D1_STATEMENT, { value: { slot: slot, sql: sql, params: params, session: session } });
     return stmt;
 }
 
@@ -93,7 +95,7 @@ D1Database.prototype.prepare = function prepare(query) {
     if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'prepare' on 'D1Database': parameter 1 is not of type 'string'.");
     }
-    return makeStatement(slot, String(query), []);
+    return makeStatement(slot, String(query), [], null);
 };
 
 D1PreparedStatement.prototype.bind = function bind() {
@@ -102,7 +104,7 @@ D1PreparedStatement.prototype.bind = function bind() {
     for (var i = 0; i < arguments.length; i++) {
         params.push(bindValue(arguments[i]));
     }
-    return makeStatement(state.slot, state.sql, params);
+    return makeStatement(state.slot, state.sql, params, state.session);
 };
 
 function metaOf(record) {
@@ -141,6 +143,7 @@ function runStatement(stmt, then) {
     var state = statementState(stmt);
     try {
         var record = native.d1Query(state.slot, [[state.sql, state.params]])[0];
+        advance(state.session);
         return Promise.resolve(then(record));
     } catch (e) {
         return Promise.reject(withCause(e));
@@ -188,8 +191,11 @@ D1PreparedStatement.prototype.raw = function raw(options) {
 };
 
 D1Database.prototype.batch = function batch(statements) {
+    return runBatch(dbSlot(this), statements, null);
+};
+
+function runBatch(slot, statements, session) {
     var Promise = global.Promise;
-    var slot = dbSlot(this);
     if (!Array.isArray(statements)) {
         throw new TypeError("Failed to execute 'batch' on 'D1Database': parameter 1 is not an array.");
     }
@@ -203,6 +209,7 @@ D1Database.prototype.batch = function batch(statements) {
     }
     try {
         var records = list.length ? native.d1Query(slot, list) : [];
+        advance(session);
         var results = [];
         for (var j = 0; j < records.length; j++) {
             results.push(resultOf(records[j]));
@@ -211,6 +218,70 @@ D1Database.prototype.batch = function batch(statements) {
     } catch (e) {
         return Promise.reject(withCause(e));
     }
+}
+
+/* ---- Sessions ---- */
+
+var D1_SESSION = Symbol('D1DatabaseSession');
+var queriesInSessions = 0;
+
+function D1DatabaseSession() {
+    throw new TypeError('Illegal constructor');
+}
+
+function sessionState(session) {
+    var state = session !== null && typeof session === 'object' ? session[D1_SESSION] : void 0;
+    if (state === void 0) {
+        throw new TypeError('Illegal invocation');
+    }
+    return state;
+}
+
+function hex8(n) {
+    var h = n.toString(16);
+    return '00000000'.slice(h.length) + h;
+}
+
+/* After a query of a session: its bookmark is the later of the one it had
+ * and this process's count of session queries, in D1's bookmark shape. */
+function advance(session) {
+    if (session === null || session === void 0) {
+        return;
+    }
+    queriesInSessions++;
+    var mark = '00000000-00000000-' + hex8(queriesInSessions) + '-00000000000000000000000000000000';
+    var had = session.bookmark;
+    session.bookmark = had !== null && had.length === mark.length && had > mark ? had : mark;
+}
+
+D1Database.prototype.withSession = function withSession(constraintOrBookmark) {
+    var slot = dbSlot(this);
+    var c = constraintOrBookmark === void 0 ? 'first-unconstrained' : constraintOrBookmark;
+    if (typeof c !== 'string') {
+        throw new TypeError("Failed to execute 'withSession' on 'D1Database': parameter 1 is not of type 'string'.");
+    }
+    var session = Object.create(D1DatabaseSession.prototype);
+    Object.defineProperty(session, D1_SESSION, {
+        value: { slot: slot, bookmark: c === 'first-unconstrained' || c === 'first-primary' ? null : c }
+    });
+    return session;
+};
+
+D1DatabaseSession.prototype.prepare = function prepare(query) {
+    var state = sessionState(this);
+    if (arguments.length < 1) {
+        throw new TypeError("Failed to execute 'prepare' on 'D1DatabaseSession': parameter 1 is not of type 'string'.");
+    }
+    return makeStatement(state.slot, String(query), [], state);
+};
+
+D1DatabaseSession.prototype.batch = function batch(statements) {
+    var state = sessionState(this);
+    return runBatch(state.slot, statements, state);
+};
+
+D1DatabaseSession.prototype.getBookmark = function getBookmark() {
+    return sessionState(this).bookmark;
 };
 
 D1Database.prototype.exec = function exec(query) {

@@ -205,6 +205,30 @@ if (typeof DB === 'undefined') {
         });
     });
 
+    test('D1: withSession() (the Sessions API)', function (t) {
+        var session = DB.withSession();
+        t.equal(session.getBookmark(), null, 'no bookmark before a query');
+        t.throws(function () { DB.withSession(5); }, TypeError, 'a constraint that is not a string');
+        var first;
+        return session.prepare('INSERT INTO users (name, age) VALUES (?, ?)').bind('sess', 3).run().then(function (r) {
+            t.equal(r.meta.changes, 1, 'a statement of the session runs');
+            first = session.getBookmark();
+            t.ok(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/.test(first), 'a bookmark in D1\'s shape: ' + first);
+            var later = DB.withSession(first);
+            t.equal(later.getBookmark(), first, 'a session from a bookmark starts with it');
+            return later.batch([later.prepare('SELECT age FROM users WHERE name = ?').bind('sess'),
+                later.prepare('DELETE FROM users WHERE name = ?').bind('sess')]).then(function (results) {
+                t.equal(results[0].results[0].age, 3, 'it reads what the other session wrote');
+                t.equal(results[1].meta.changes, 1, 'batch() of a session');
+                t.ok(later.getBookmark() > first, 'and its bookmark moved on');
+                t.equal(DB.withSession('first-primary').getBookmark(), null, 'first-primary: no bookmark yet');
+                return session.prepare('SELECT count(*) AS n FROM users WHERE name = ?').bind('sess').first('n');
+            });
+        }).then(function (n) {
+            t.equal(n, 0, 'the first session sees the delete');
+        });
+    });
+
     test('D1: dump()', function (t) {
         return DB.dump().then(function (buf) {
             t.ok(buf instanceof ArrayBuffer, 'an ArrayBuffer');
