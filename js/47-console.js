@@ -2,7 +2,8 @@
 /*
  * The Console standard's console object. It formats its arguments as
  * browsers do (printf-style substitutions, objects by a compact inspection
- * with cycles marked, Errors by their stack) and sends each call as one
+ * with cycles marked, Errors by their stack, then their own properties and
+ * [cause] as Node shows them) and sends each call as one
  * line to native.log(level, line, true) (a console line); native.inspect is the inspection, for
  * the other runtime files.
  */
@@ -80,9 +81,26 @@ function inspectCollection(value, depth, seen) {
     return braces('Set(' + value.size + ')', items, '{', '}');
 }
 
-function inspectSpecial(value, tag) {
+/* An Error by its stack, then, as Node's inspection (which workerd's
+ * console uses) shows them, its own enumerable properties and its cause. */
+function inspectError(value, depth, seen) {
+    var text = typeof value.stack === 'string' && value.stack ? value.stack : String(value);
+    if (seen.indexOf(value) !== -1) {
+        return '[Circular]';
+    }
+    seen.push(value);
+    var items = depth > MAX_DEPTH ? [] : propertyItems(value, depth, seen, false);
+    var cause = Object.getOwnPropertyDescriptor(value, 'cause');
+    if (cause !== void 0 && !cause.enumerable) { /* an enumerable one is among the properties */
+        items.push('[cause]: ' + inspect(value.cause, depth + 1, seen));
+    }
+    seen.pop();
+    return items.length ? text + ' ' + braces('', items, '{', '}') : text;
+}
+
+function inspectSpecial(value, tag, depth, seen) {
     if (value instanceof Error || value instanceof native.DOMException) {
-        return typeof value.stack === 'string' && value.stack ? value.stack : String(value);
+        return inspectError(value, depth, seen);
     }
     if (tag === '[object Date]') {
         return isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
@@ -97,7 +115,7 @@ function inspectSpecial(value, tag) {
 }
 
 function inspectObject(value, depth, seen) {
-    var tag = toString.call(value), special = inspectSpecial(value, tag);
+    var tag = toString.call(value), special = inspectSpecial(value, tag, depth, seen);
     if (special !== null) {
         return special;
     }
