@@ -300,6 +300,13 @@ static void apply_formals_mark(duk_hthread *thr, duk_hcompfunc *f)
  * %Function.prototype% has no such accessors). */
 #define MAX_CATCH_BINDINGS 32
 
+/* Whether op is a call of a function named `eval`: a direct eval, decided
+ * at run time. */
+static int is_eval_call(duk_small_uint_t op)
+{
+    return op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL);
+}
+
 static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
@@ -344,7 +351,7 @@ static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f)
          * (++/-- of a register, 120-123, are plain arithmetic) */
         if (op >= DUK_OP_PUTPROP && op <= DUK_OP_DECLVAR_CC && !(op >= DUK_OP_PREINCR && op <= DUK_OP_POSTDECR))
             return 0;
-        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL))
+        if (is_eval_call(op))
             return 0;
     }
     return 1;
@@ -415,20 +422,23 @@ static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
  * up by name), or an arguments object (a non-strict one reads the
  * parameters through the record). */
 
-/* Whether the bytecode of f has a call of a function named `eval` (a
- * direct eval, decided at run time) or, with with_too, a `with`. */
-static int has_eval_or_with(duk_hthread *thr, duk_hcompfunc *f, int with_too)
+enum { CODE_EVAL = 1, CODE_WITH = 2 };
+
+/* What the bytecode of f has of those: a direct eval (is_eval_call), a
+ * `with`. */
+static int code_flags(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
     duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, f);
+    int flags = 0;
     for (; pc < end; pc++) {
         duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
-        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL))
-            return 1;
-        if (with_too && op == DUK_OP_TRYCATCH && (DUK_DEC_A(*pc) & DUK_BC_TRYCATCH_FLAG_WITH_BINDING))
-            return 1;
+        if (is_eval_call(op))
+            flags |= CODE_EVAL;
+        else if (op == DUK_OP_TRYCATCH && (DUK_DEC_A(*pc) & DUK_BC_TRYCATCH_FLAG_WITH_BINDING))
+            flags |= CODE_WITH;
     }
-    return 0;
+    return flags;
 }
 
 /* Marks (keep[i] = 1) the entries of varmap named by a string constant of
@@ -455,7 +465,8 @@ static void mark_captured(duk_hthread *thr, duk_hcompfunc *f, duk_hobject *varma
     }
 }
 
-/* Cuts f's _Varmap to the names its nested functions can look up. */
+/* Cuts f's _Varmap to the names its nested functions can look up (f
+ * itself has no `with`, and no direct eval is in it or below). */
 static void cut_varmap(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_hobject *obj = (duk_hobject *) f;
@@ -463,7 +474,7 @@ static void cut_varmap(duk_hthread *thr, duk_hcompfunc *f)
     duk_uint_fast32_t i, n, kept = 0;
     duk_uint8_t *keep;
 
-    if (varmap == NULL || DUK_HOBJECT_HAS_CREATEARGS(obj) || has_eval_or_with(thr, f, 1))
+    if (varmap == NULL || DUK_HOBJECT_HAS_CREATEARGS(obj))
         return;
     n = DUK_HOBJECT_GET_ENEXT(varmap);
     if (n == 0)
@@ -491,25 +502,28 @@ static void cut_varmap(duk_hthread *thr, duk_hcompfunc *f)
     duk_pop_3(thr);
 }
 
-/* Cuts the maps of the templates nested in f, innermost first; whether f
- * or a function nested in it has a direct eval. */
+/* Cuts f's map and those of the templates nested in it, innermost first;
+ * whether a direct eval is in f or below it (then f's map stays whole, as
+ * does that of a function with a `with`). */
 static int cut_varmaps(duk_hthread *thr, duk_hcompfunc *f)
 {
-    int eval = has_eval_or_with(thr, f, 0);
+    int flags = code_flags(thr, f), eval = flags & CODE_EVAL;
     duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
     duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
     for (; fn != fn_end; fn++) {
-        duk_hcompfunc *g;
-        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
-            continue;
-        g = (duk_hcompfunc *) *fn;
-        if (cut_varmaps(thr, g)) {
-            eval = 1;
-        } else {
-            cut_varmap(thr, g);
-        }
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn) && cut_varmaps(thr, (duk_hcompfunc *) *fn))
+            eval = CODE_EVAL;
     }
+    if (!eval && !(flags & CODE_WITH))
+        cut_varmap(thr, f);
     return eval;
+}
+
+/* cut_varmaps of a template nested in the compiled function (whose own
+ * map, global or eval code's, is left as it is) */
+static void cut_varmaps_below(duk_hthread *thr, duk_hcompfunc *g)
+{
+    (void) cut_varmaps(thr, g);
 }
 
 void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
@@ -518,7 +532,7 @@ void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
     duk_hobject *obj = duk_require_hobject(thr, idx);
     if (DUK_HOBJECT_IS_COMPFUNC(obj)) {
         apply_marks(thr, (duk_hcompfunc *) obj);
-        (void) cut_varmaps(thr, (duk_hcompfunc *) obj);
+        each_nested(thr, (duk_hcompfunc *) obj, cut_varmaps_below);
     }
 }
 

@@ -168,7 +168,6 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
                              void *const *getters, int n);
 
-/* Whether the value at idx is a Proxy object. */
 /* Array.prototype.indexOf of the primitive at val_idx (not a BigInt
  * object) in the plain Array at arr_idx from the number from (not yet made
  * an integer), its elements read in place from the array part with strict
@@ -176,6 +175,7 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
  * array, the search element an object or buffer, a hole met: the
  * prototype chain would be asked). Runs no JavaScript. */
 double fcw_duk_array_search(duk_context *ctx, duk_idx_t arr_idx, duk_idx_t val_idx, double from);
+/* Whether the value at idx is a Proxy object. */
 int fcw_duk_is_proxy(duk_context *ctx, duk_idx_t idx);
 /* Whether the value at idx is an object, not a proxy, that is not
  * extensible (frozen, sealed, preventExtensions): one that cannot take an

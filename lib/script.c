@@ -53,6 +53,16 @@ static void wrap_compile(duk_context *ctx, const char *params, const char *text,
     duk_call(ctx, 0);
 }
 
+/* Pushes a worker script compiled as global code (not run). Throws on a
+ * compile error. */
+static void compile_global(duk_context *ctx, const char *text, size_t len, const char *path)
+{
+    duk_push_lstring(ctx, text, len);
+    duk_push_string(ctx, path);
+    duk_compile(ctx, 0);
+    fcw_duk_apply_script_marks(ctx, -1);
+}
+
 /* wrap_compile, then calls the function with the nargs values on top of the
  * stack, which it replaces with the call's result. Throws on a compile
  * error or an exception. */
@@ -225,10 +235,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
         if (s->dump) {
             push_dump(ctx, s);
         } else {
-            duk_push_lstring(ctx, s->text, s->len);
-            duk_push_string(ctx, s->path);
-            duk_compile(ctx, 0);
-            fcw_duk_apply_script_marks(ctx, -1);
+            compile_global(ctx, s->text, s->len, s->path);
         }
         duk_call(ctx, 0);
     }
@@ -416,10 +423,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
     if (a->as_module) {
         wrap_compile(ctx, "exports", a->text, a->len, a->path, 1);
     } else {
-        duk_push_lstring(ctx, a->text, a->len);
-        duk_push_string(ctx, a->path);
-        duk_compile(ctx, 0);
-        fcw_duk_apply_script_marks(ctx, -1);
+        compile_global(ctx, a->text, a->len, a->path);
     }
     duk_dump_function(ctx);
     return 1;
