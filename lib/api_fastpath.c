@@ -487,6 +487,12 @@ static duk_ret_t fast_lookup(duk_context *ctx)
         fcw_duk_store_lookup(ctx, 1, 0, kind == LOOKUP_SET_HAS ? SET_STORE : MAP_STORE, kind == LOOKUP_MAP_GET) > 0) {
         return 1;
     }
+    /* an object key of a WeakMap or WeakSet: its cell read in place */
+    if (kind >= LOOKUP_WEAKMAP_GET &&
+        fcw_duk_weak_lookup(ctx, 1, 0, kind == LOOKUP_WEAKSET_HAS ? WEAKSET_DATA : WEAKMAP_DATA,
+                            kind == LOOKUP_WEAKMAP_GET) > 0) {
+        return 1;
+    }
     /* (literals: Duktape caches their interned strings) */
     if (kind <= LOOKUP_MAP_HAS) {
         duk_get_prop_literal(ctx, 1, MAP_STORE);

@@ -1986,6 +1986,71 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
     return 1;
 }
 
+int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *data_key, int want_value)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *self = duk_get_hobject(thr, this_idx), *data, *key, *cell, *strong;
+    duk_tval *tv, *present;
+
+    key = duk_get_hobject(thr, key_idx);
+    if (self == NULL || key == NULL || DUK_HOBJECT_IS_PROXY(self) || DUK_HOBJECT_IS_PROXY(key))
+        return -1; /* a proxy's cell is under another symbol */
+    tv = own_slot(thr, self, 0, data_key);
+    data = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (data == NULL || DUK_HOBJECT_IS_PROXY(data))
+        return -1;
+    tv = own_slot(thr, data, 0, "owner");
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || DUK_TVAL_GET_OBJECT(tv) != self)
+        return -1;
+    tv = own_slot(thr, data, 1, "symbol");
+    if (tv == NULL || !DUK_TVAL_IS_STRING(tv))
+        return -1;
+    /* the cell: an own data property of the key (an inherited one is
+     * another object's, as its owner tells) */
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, key, DUK_TVAL_GET_STRING(tv));
+    if (tv != NULL) {
+        cell = DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+        if (cell == NULL || DUK_HOBJECT_IS_PROXY(cell))
+            return -1;
+        tv = own_slot(thr, cell, 0, "owner");
+        present = own_slot(thr, cell, 1, "present");
+        if (tv == NULL || present == NULL || !DUK_TVAL_IS_BOOLEAN(present))
+            return -1;
+        if (DUK_TVAL_IS_OBJECT(tv) && DUK_TVAL_GET_OBJECT(tv) == key) {
+            if (!DUK_TVAL_GET_BOOLEAN(present)) {
+                if (want_value)
+                    duk_push_undefined(ctx);
+                else
+                    duk_push_false(ctx);
+                return 1;
+            }
+            if (!want_value) {
+                duk_push_true(ctx);
+                return 1;
+            }
+            tv = own_slot(thr, cell, 2, "value");
+            if (tv == NULL)
+                return -1;
+            duk_push_tval(ctx, tv);
+            return 1;
+        }
+    }
+    /* no cell of its own: absent, unless the key cannot carry one (it is
+     * then held strongly, by its address) or other keys are held strongly
+     * (symbols, keys that were not extensible when set): the JavaScript's */
+    if (!DUK_HOBJECT_HAS_EXTENSIBLE(key))
+        return -1;
+    tv = own_slot(thr, data, 4, "strongKeys");
+    strong = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    if (strong == NULL || !DUK_HOBJECT_IS_ARRAY(strong) || ((duk_harray *) strong)->length != 0)
+        return -1;
+    if (want_value)
+        duk_push_undefined(ctx);
+    else
+        duk_push_false(ctx);
+    return 1;
+}
+
 int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, void *const *keys,
                              void *const *getters, int n)
 {

@@ -160,6 +160,15 @@ int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries);
  * a store in another state). */
 int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *store_key, int want_value);
 
+/* WeakMap.prototype.get (want_value 1) or has, WeakSet.prototype.has, for
+ * the object at key_idx, on the data record of js/11-collections.js that
+ * the collection at this_idx keeps under the hidden key data_key: the cell
+ * the key carries under the record's symbol, read in place. Pushes the
+ * answer and returns 1, or returns -1 (nothing pushed) when the
+ * JavaScript must answer (a proxy, a key that is not extensible, keys held
+ * strongly, a record or cell in another state). */
+int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *data_key, int want_value);
+
 /* Whether reading each keys[i] (interned strings, as heap pointers) of the
  * object at obj_idx calls getters[i] and nothing else: the object is no
  * Proxy, has none of the keys as its own, and its prototype is proto,

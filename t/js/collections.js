@@ -311,6 +311,41 @@ test('WeakMap (§24.3)', function (t) {
     t.ok(wm['delete'](late) && !wm.has(late), 'and deleted');
 });
 
+test('WeakMap and WeakSet lookups read the cell the key carries (lib/duk_hooks.c, fcw_duk_weak_lookup)', function (t) {
+    var wm = new WeakMap(), ws = new WeakSet();
+    var a = {}, later = {}, undef = {}, sym = Symbol('held');
+    wm.set(a, 1).set(later, 2).set(undef, void 0);
+    ws.add(a).add(later);
+    t.equal(wm.has(undef), true, 'an entry whose value is undefined is there');
+    t.equal(wm.get(undef), undefined, 'and reads undefined');
+    Object.freeze(later);
+    t.equal(wm.get(later), 2, 'a key frozen after its set keeps its entry');
+    t.equal(ws.has(later), true, 'and its WeakSet entry');
+    t.equal(wm['delete'](later), true, 'a frozen key\'s entry is deleted');
+    t.equal(wm.get(later), undefined, 'its emptied cell reads undefined');
+    t.equal(wm.has(later), false, 'and has() is false');
+    t.equal(ws['delete'](later) && ws.has(later), false, 'the same for a WeakSet');
+    wm.set(sym, 'symbol');
+    t.equal(wm.get(a), 1, 'with a symbol held strongly, an object key is still found');
+    t.equal(wm.get({}), undefined, 'and an object without an entry is not');
+    t.equal(wm.get(sym), 'symbol', 'the symbol is found');
+    var other = new WeakMap();
+    other.set(a, 'other');
+    t.equal(wm.get(a), 1, 'each WeakMap reads its own cell of a key');
+    t.equal(other.get(a), 'other', 'the other WeakMap its own');
+    t.equal(ws.has(Object.create(a)), false, 'an inherited cell is not an entry');
+    var notExtensible = Object.preventExtensions({});
+    wm.set(notExtensible, 'held');
+    t.equal(wm.get(notExtensible), 'held', 'a key that cannot carry a cell is found');
+    t.equal(wm.get(Object.preventExtensions({})), undefined, 'another such key is not');
+    t.throws(function () {
+        WeakMap.prototype.get.call(ws, a);
+    }, TypeError, 'a WeakSet is not a WeakMap');
+    t.throws(function () {
+        WeakSet.prototype.has.call(wm, a);
+    }, TypeError, 'nor a WeakMap a WeakSet');
+});
+
 test('WeakSet (§24.4)', function (t) {
     var ws = new WeakSet();
     var a = {};
