@@ -74,6 +74,9 @@ var resolvePromise = core.resolve;
 var rejectPromise = core.reject;
 var performThen = core.performThen;
 var awaitValue = core.awaitValue;
+/* an async function's coroutine run that ended: its promise settled, its
+ * thread kept for the next run */
+var coResolve = core.coResolve, coReject = core.coReject;
 
 function resolveThenableJob(job) {
     if (job.then === promiseThen && isPromise(job.thenable)) {
@@ -489,11 +492,19 @@ function resumeAsync(run, fulfilled, value) {
             done = info.done;
         }
     } catch (e) {
-        rejectPromise(run.promise, e);
+        if (run.generator === null) {
+            coReject(run, e); /* its thread is kept for the next run */
+        } else {
+            rejectPromise(run.promise, e);
+        }
         return;
     }
     if (done) {
-        resolvePromise(run.promise, result);
+        if (generator === null) {
+            coResolve(run, result);
+        } else {
+            resolvePromise(run.promise, result);
+        }
         return;
     }
     /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen

@@ -1199,6 +1199,7 @@ enum {
     PC_ASYNC_REJECTED,
     PC_CO_SHAPE,   /* the shape of an async function's coroutine run (setCoroutines) */
     PC_CO_STARTER, /* the function a run's thread starts with */
+    PC_CO_FREE,    /* finished runs' threads, for the next runs (co_recycle) */
     PC_COUNT
 };
 
@@ -1231,6 +1232,13 @@ static duk_hstring *pc_key(struct pcore *pc, int i)
 static duk_hstring *rx_key(struct pcore *pc, int i)
 {
     duk_hobject *shape = DUK_TVAL_GET_OBJECT(pc_item(pc, PC_REACTION_SHAPE));
+    return DUK_TVAL_GET_STRING(DUK_HOBJECT_A_GET_BASE(pc->thr->heap, shape) + 2 + i);
+}
+
+/* The key of a coroutine run's slot i (the shape must be set). */
+static duk_hstring *co_key(struct pcore *pc, int i)
+{
+    duk_hobject *shape = DUK_TVAL_GET_OBJECT(pc_item(pc, PC_CO_SHAPE));
     return DUK_TVAL_GET_STRING(DUK_HOBJECT_A_GET_BASE(pc->thr->heap, shape) + 2 + i);
 }
 
@@ -1629,6 +1637,83 @@ static duk_ret_t promise_await(duk_context *ctx)
     return 0;
 }
 
+/* How many finished threads are kept for new runs: the depth of a chain of
+ * async calls that end together (a request's middleware) */
+#define CO_FREE_MAX 16
+/* and the value stack (in values) a kept thread may have grown to: its
+ * first calls take it from 96 to about 150; a deep recursion's is let go */
+#define CO_VALSTACK_MAX 256
+
+/* After a coroutine run has ended (its thread returned or threw: Duktape
+ * has unwound it, its stacks are empty and its state TERMINATED), its
+ * thread joins the configuration's free list, unless something besides the
+ * run holds it or its value stack grew past CO_VALSTACK_MAX. A thread so
+ * kept is a new one to promise_co_run: a new thread's allocation, value
+ * stack and copies of the built-ins, and their freeing, cost more than the
+ * rest of an async call's start. */
+static void co_recycle(struct pcore *pc, duk_idx_t run_idx)
+{
+    duk_hthread *thr = pc->thr, *t;
+    duk_hobject *run = duk_get_hobject(thr, run_idx), *free_list;
+    duk_tval *tv;
+    duk_uint32_t n;
+
+    if (run == NULL || !DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_SHAPE)) || !DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_FREE)))
+        return;
+    /* the run's thread, in the slot its shape gives it */
+    if (DUK_HOBJECT_GET_ENEXT(run) <= CO_THREAD || DUK_HOBJECT_E_GET_KEY(thr->heap, run, CO_THREAD) != co_key(pc, CO_THREAD) ||
+        DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, run, CO_THREAD))
+        return;
+    tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, run, CO_THREAD);
+    if (!DUK_TVAL_IS_OBJECT(tv) || !DUK_HOBJECT_IS_THREAD(DUK_TVAL_GET_OBJECT(tv)))
+        return;
+    t = (duk_hthread *) DUK_TVAL_GET_OBJECT(tv);
+    if (t->state != DUK_HTHREAD_STATE_TERMINATED || DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) t) != 1 ||
+        t->callstack_curr != NULL || t->callstack_top != 0 || t->valstack_top != t->valstack ||
+        t->valstack_bottom != t->valstack || t->resumer != NULL ||
+        t->valstack_alloc_end - t->valstack > CO_VALSTACK_MAX)
+        return;
+    free_list = DUK_TVAL_GET_OBJECT(pc_item(pc, PC_CO_FREE));
+    n = ((duk_harray *) free_list)->length;
+    if (n >= CO_FREE_MAX)
+        return;
+    duk_push_tval(thr, pc_item(pc, PC_CO_FREE));
+    duk_push_tval(thr, tv);
+    duk_put_prop_index(thr, -2, n);
+    duk_pop(thr);
+    tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, run, CO_THREAD); /* (the put may have moved nothing, but read again) */
+    DUK_TVAL_SET_UNDEFINED_UPDREF(thr, tv);
+}
+
+/* Pushes a thread of the free list, made ready to start as a new one, and
+ * returns it; or NULL, pushing nothing, when the list is empty. */
+static duk_hthread *co_reuse(struct pcore *pc)
+{
+    duk_hthread *thr = pc->thr, *t;
+    duk_hobject *free_list;
+    duk_uint32_t n;
+
+    if (!DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_FREE)))
+        return NULL;
+    free_list = DUK_TVAL_GET_OBJECT(pc_item(pc, PC_CO_FREE));
+    n = ((duk_harray *) free_list)->length;
+    if (n == 0)
+        return NULL;
+    duk_push_tval(thr, pc_item(pc, PC_CO_FREE));
+    duk_get_prop_index(thr, -1, n - 1);
+    duk_push_uint(thr, n - 1);
+    duk_put_prop_literal(thr, -3, "length");
+    duk_remove(thr, -2);
+    t = (duk_hthread *) duk_get_hobject(thr, -1);
+    if (t == NULL || !DUK_HOBJECT_IS_THREAD((duk_hobject *) t) || t->state != DUK_HTHREAD_STATE_TERMINATED ||
+        t->callstack_curr != NULL || t->valstack_top != t->valstack) {
+        duk_pop(thr);
+        return NULL;
+    }
+    t->state = DUK_HTHREAD_STATE_INACTIVE;
+    return t;
+}
+
 /* setCoroutines(runMaker, starter): the coroutine run's shape, from
  * native.recordMaker's maker of it (its keys those of co_run_keys, no
  * prototype, no self key), and the function each run's thread starts
@@ -1686,12 +1771,39 @@ static duk_ret_t promise_co_run(duk_context *ctx)
     duk_dup(ctx, 1);         /* 8: args */
     duk_dup(ctx, 2);         /* 9: body */
     duk_push_int(ctx, 0);    /* 10: NOT_STARTED */
-    (void) duk_push_thread(ctx); /* 11: thread */
-    t = (duk_hthread *) duk_known_hobject(thr, 11);
-    t->state = DUK_HTHREAD_STATE_INACTIVE;
+    t = co_reuse(&pc);       /* 11: thread */
+    if (t == NULL) {
+        (void) duk_push_thread(ctx);
+        t = (duk_hthread *) duk_known_hobject(thr, 11);
+        t->state = DUK_HTHREAD_STATE_INACTIVE;
+    }
     duk_push_tval(t, pc_item(&pc, PC_CO_STARTER)); /* its initial function, which resume calls */
     (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(&pc, PC_CO_SHAPE)), 4, CO_COUNT);
     return 1;
+}
+
+/* coResolve(run, value) and coReject(run, reason), magic 0 and 2: an
+ * async function's coroutine run has ended (resumeAsync): its promise is
+ * resolved or rejected as resolve and reject do, and its thread kept for
+ * the next run (co_recycle). */
+static duk_ret_t promise_co_settle(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    int magic = duk_get_current_magic(ctx);
+
+    pc_init(thr, &pc, 2); /* 0: run, 1: value */
+    duk_require_hobject(thr, 0);
+    if (!DUK_TVAL_IS_OBJECT(pc_item(&pc, PC_CO_SHAPE)))
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "coroutines are not set up");
+    co_recycle(&pc, 0);
+    slot_get(thr, 0, co_key(&pc, CO_PROMISE)); /* 2: the promise */
+    duk_require_hobject(thr, 2);
+    if (magic == 0)
+        pc_resolve(&pc, 2, 1);
+    else
+        pc_settle(&pc, 2, 1, 2);
+    return 0;
 }
 
 static void pc_function(duk_hthread *thr, duk_c_function fn, duk_idx_t nargs, int magic, const char *name)
@@ -1764,6 +1876,8 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_put_prop_index(ctx, 9, PC_CO_SHAPE);
     duk_push_undefined(ctx);
     duk_put_prop_index(ctx, 9, PC_CO_STARTER);
+    duk_push_array(ctx);
+    duk_put_prop_index(ctx, 9, PC_CO_FREE);
     duk_compact(ctx, 9);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
@@ -1773,6 +1887,8 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     pc_function(thr, promise_await, 2, 0, "awaitValue");
     pc_function(thr, promise_set_coroutines, 2, 0, "setCoroutines");
     pc_function(thr, promise_co_run, 3, 0, "coRun");
+    pc_function(thr, promise_co_settle, 2, 0, "coResolve");
+    pc_function(thr, promise_co_settle, 2, 2, "coReject");
     duk_get_prop_string(ctx, 8, "reactionJob");
     duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
     duk_pop(ctx);

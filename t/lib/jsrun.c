@@ -2,7 +2,8 @@
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile(), env, collectGarbage(),
- * ownSlotCount(), createsArguments(), varmapNames() and runsStrict(),
+ * ownSlotCount(), createsArguments(), varmapNames(), runsStrict() and
+ * currentThread(),
  * evaluates each file given on the command line as a global program
  * (t/lib/harness.js first, then the test), and runs the event loop until
  * nothing is left.
@@ -111,6 +112,14 @@ static duk_ret_t js_runs_strict(duk_context *ctx)
     return push_flag(ctx, fcw_duk_is_strict(ctx, 0));
 }
 
+/* currentThread(): the Duktape thread running the caller (an async
+ * function's coroutine, inside its body) */
+static duk_ret_t js_current_thread(duk_context *ctx)
+{
+    duk_push_current_thread(ctx);
+    return 1;
+}
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
@@ -128,6 +137,8 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "varmapNames");
     duk_push_c_function(ctx, js_runs_strict, 1);
     duk_put_prop_literal(ctx, -2, "runsStrict");
+    duk_push_c_function(ctx, js_current_thread, 0);
+    duk_put_prop_literal(ctx, -2, "currentThread");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');
