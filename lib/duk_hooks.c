@@ -545,6 +545,308 @@ void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx)
         unmark_strict(thr, (duk_hcompfunc *) obj);
 }
 
+/* ---- a module's bindings read as constants ----
+ *
+ * The runtime's files and a worker module are each the body of one
+ * function, called once (lib/script.c). Its functions read its top-level
+ * bindings by name: GETVAR, a walk of the scope chain to the module's
+ * environment and a look-up there (about 250 instructions; of the 942
+ * look-ups by name of a Hono API request, most read helpers, symbols and
+ * private-field keys the module set up once). Once the module function
+ * has returned, a binding that no function of the module writes (no
+ * PUTVAR, DELVAR, ++/-- or DECLVAR of its name anywhere in it) keeps its
+ * value for good: such a GETVAR becomes LDCONST of that value, put in the
+ * reading function's constant table in place of the name. It is left as
+ * it is when:
+ * - the name may be bound nearer: a variable of an enclosing function (its
+ *   _Varmap), the name of an enclosing named function expression, or a
+ *   catch clause's variable (bound by a PUTVAR, so a written name);
+ * - the module's environment has no such binding (a global);
+ * - the constant also serves another instruction (a property key, or a
+ *   call's CSVAR: CSVAR also sets the call's `this` to undefined, which an
+ *   LDCONST would leave to whatever the register held, keeping that alive
+ *   for the call: a string being appended to would then be copied).
+ * Nothing is done for a module with a direct eval or a `with` anywhere,
+ * or whose function makes an arguments object. Templates' bytecode and
+ * constants are shared by their closures, so closures made later read the
+ * constants too; Duktape counts a constant's references once per function
+ * sharing them, and the counts are moved from the name to the value
+ * accordingly. */
+
+struct bind_pass {
+    duk_hthread *thr;
+    duk_hobject *env;      /* the module function's closed environment */
+    duk_hstring **written; /* names written in the module */
+    size_t nwritten, capwritten;
+    int abort;
+    long rewritten;
+};
+
+/* the templates enclosing the one being rewritten, innermost first */
+#define BIND_MAX_DEPTH 64
+
+static int bind_written(struct bind_pass *bp, duk_hstring *name)
+{
+    for (size_t i = 0; i < bp->nwritten; i++) {
+        if (bp->written[i] == name)
+            return 1;
+    }
+    return 0;
+}
+
+static void bind_note_write(struct bind_pass *bp, duk_tval *tv)
+{
+    duk_hstring *name;
+    if (!DUK_TVAL_IS_STRING(tv)) {
+        bp->abort = 1;
+        return;
+    }
+    name = DUK_TVAL_GET_STRING(tv);
+    if (bind_written(bp, name))
+        return;
+    if (bp->nwritten == bp->capwritten) {
+        size_t cap = bp->capwritten ? bp->capwritten * 2 : 64;
+        duk_hstring **n = realloc(bp->written, cap * sizeof *n);
+        if (n == NULL) {
+            bp->abort = 1;
+            return;
+        }
+        bp->written = n;
+        bp->capwritten = cap;
+    }
+    bp->written[bp->nwritten++] = name;
+}
+
+/* The names f and the templates nested in it write by name; abort for a
+ * direct eval, a `with`, or a write whose name is not a constant. */
+static void bind_scan_writes(struct bind_pass *bp, duk_hcompfunc *f)
+{
+    duk_heap *heap = bp->thr->heap;
+    duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(heap, f);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(heap, f);
+    duk_tval *consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(heap, f);
+    duk_hobject **fn, **fn_end;
+
+    if (code_flags(bp->thr, f) != 0) {
+        bp->abort = 1;
+        return;
+    }
+    for (; pc < end && !bp->abort; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        if (op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
+            bind_note_write(bp, consts + DUK_DEC_BC(*pc));
+        else if (op >= DUK_OP_DECLVAR && op <= DUK_OP_DECLVAR_CC) {
+            if (op & 1)
+                bind_note_write(bp, consts + DUK_DEC_B(*pc));
+            else
+                bp->abort = 1;
+        }
+    }
+    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(heap, f);
+    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(heap, f);
+    for (; fn != fn_end && !bp->abort; fn++) {
+        if (DUK_HOBJECT_IS_COMPFUNC(*fn))
+            bind_scan_writes(bp, (duk_hcompfunc *) *fn);
+    }
+}
+
+/* Whether instruction ins may read constant k other than as the name of a
+ * GETVAR. Opcodes whose operands are known to be registers, labels or
+ * counts never do; the others are taken to read k if any operand field
+ * holds k. */
+static int bind_other_use(duk_instr_t ins, duk_uint_t k)
+{
+    duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(ins);
+    duk_uint_t b = DUK_DEC_B(ins), c = DUK_DEC_C(ins), bc = DUK_DEC_BC(ins), a = DUK_DEC_A(ins);
+
+    if (op == DUK_OP_GETVAR)
+        return 0;
+    /* B and C each a register or a constant, told by the opcode's low bits */
+    if ((op >= DUK_OP_EQ && op <= DUK_OP_IN_CC) || (op >= DUK_OP_GETPROP && op <= DUK_OP_DELPROP_CC_UNUSED) ||
+        (op >= DUK_OP_PREINCP && op <= DUK_OP_POSTDECP_CC) || (op >= DUK_OP_DECLVAR && op <= DUK_OP_REGEXP_CC) ||
+        (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC) || (op >= DUK_OP_GETPROPC && op <= DUK_OP_GETPROPC_CC))
+        return ((op & 1) && b == k) || ((op & 2) && c == k);
+    if (op == DUK_OP_IFTRUE_C || op == DUK_OP_IFFALSE_C || op == DUK_OP_LDCONST || op == DUK_OP_TYPEOFID ||
+        op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || op == DUK_OP_RETCONST || op == DUK_OP_RETCONSTN ||
+        (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
+        return bc == k;
+    switch (op) {
+    case DUK_OP_LDREG:
+    case DUK_OP_STREG:
+    case DUK_OP_JUMP:
+    case DUK_OP_LDINT:
+    case DUK_OP_LDINTX:
+    case DUK_OP_LDTHIS:
+    case DUK_OP_LDUNDEF:
+    case DUK_OP_LDNULL:
+    case DUK_OP_LDTRUE:
+    case DUK_OP_LDFALSE:
+    case DUK_OP_IFTRUE_R:
+    case DUK_OP_IFFALSE_R:
+    case DUK_OP_PREINCR:
+    case DUK_OP_PREDECR:
+    case DUK_OP_POSTINCR:
+    case DUK_OP_POSTDECR:
+    case DUK_OP_CLOSURE:
+    case DUK_OP_TYPEOF:
+    case DUK_OP_RETREG:
+    case DUK_OP_RETUNDEF:
+    case DUK_OP_LABEL:
+    case DUK_OP_ENDLABEL:
+    case DUK_OP_BREAK:
+    case DUK_OP_CONTINUE:
+    case DUK_OP_TRYCATCH:
+    case DUK_OP_ENDTRY:
+    case DUK_OP_ENDCATCH:
+    case DUK_OP_ENDFIN:
+    case DUK_OP_THROW:
+    case DUK_OP_CSREG:
+    case DUK_OP_NEWOBJ:
+    case DUK_OP_NEWARR:
+    case DUK_OP_MPUTOBJ:
+    case DUK_OP_MPUTOBJI:
+    case DUK_OP_INITSET:
+    case DUK_OP_INITGET:
+    case DUK_OP_MPUTARR:
+    case DUK_OP_MPUTARRI:
+    case DUK_OP_SETALEN:
+    case DUK_OP_INITENUM:
+    case DUK_OP_NEXTENUM:
+    case DUK_OP_NEWTARGET:
+    case DUK_OP_NOP:
+        return 0;
+    default:
+        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15)
+            return 0;
+        return a == k || b == k || c == k || bc == k;
+    }
+}
+
+/* Whether name may be bound by one of the templates in chain (innermost
+ * first, the module function's excluded): a variable of its map, or the
+ * name of a named function expression. */
+static int bind_shadowed(duk_hthread *thr, duk_hcompfunc **chain, int depth, duk_hstring *name)
+{
+    for (int i = 0; i < depth; i++) {
+        duk_hobject *obj = (duk_hobject *) chain[i];
+        duk_hobject *varmap = duk_hobject_get_varmap(thr, obj);
+        if (varmap != NULL && duk_hobject_find_entry_tval_ptr(thr->heap, varmap, name) != NULL)
+            return 1;
+        if (DUK_HOBJECT_HAS_NAMEBINDING(obj)) {
+            duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, DUK_HTHREAD_STRING_NAME(thr));
+            if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The reads of g (chain[0]; chain[1..depth-1] enclose it) and of the
+ * templates nested in it. */
+static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
+{
+    duk_hthread *thr = bp->thr;
+    duk_heap *heap = thr->heap;
+    duk_hcompfunc *g = chain[0];
+    duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(heap, g);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(heap, g);
+    duk_tval *consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(heap, g);
+    duk_uint_t nconsts = (duk_uint_t) (DUK_HCOMPFUNC_GET_CONSTS_END(heap, g) - consts);
+    duk_hbuffer *data = DUK_HCOMPFUNC_GET_DATA(heap, g);
+    duk_instr_t *pc;
+    duk_hobject **fn, **fn_end;
+
+    DUK_UNREF(data);
+    for (pc = base; pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        duk_uint_t k;
+        duk_hstring *name;
+        duk_tval *value;
+        duk_instr_t *q;
+        duk_uint32_t refs;
+
+        if (op != DUK_OP_GETVAR)
+            continue;
+        k = DUK_DEC_BC(*pc);
+        if (k >= nconsts || !DUK_TVAL_IS_STRING(consts + k))
+            continue; /* (rewritten already: a value now) */
+        name = DUK_TVAL_GET_STRING(consts + k);
+        if (bind_written(bp, name) || bind_shadowed(thr, chain, depth, name))
+            continue;
+        value = duk_hobject_find_entry_tval_ptr(heap, bp->env, name);
+        if (value == NULL)
+            continue;
+        /* every use of the constant is a GETVAR of this binding */
+        for (q = base; q < end && !bind_other_use(*q, k); q++)
+            ;
+        if (q < end)
+            continue;
+        /* the constant's references, one per function sharing the data */
+        refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) data);
+        {
+            duk_tval old;
+            DUK_TVAL_SET_TVAL(&old, consts + k);
+            DUK_TVAL_SET_TVAL(consts + k, value);
+            for (duk_uint32_t i = 0; i < refs; i++) {
+                DUK_TVAL_INCREF(thr, consts + k);
+                DUK_TVAL_DECREF_NORZ(thr, &old);
+            }
+        }
+        for (duk_instr_t *p = base; p < end; p++) {
+            if (DUK_DEC_OP(*p) == DUK_OP_GETVAR && DUK_DEC_BC(*p) == k) {
+                *p = DUK_ENC_OP_A_BC(DUK_OP_LDCONST, DUK_DEC_A(*p), k);
+                bp->rewritten++;
+            }
+        }
+    }
+    if (depth >= BIND_MAX_DEPTH)
+        return; /* (deeper ones keep their reads) */
+    fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(heap, g);
+    fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(heap, g);
+    for (; fn != fn_end; fn++) {
+        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+            continue;
+        memmove(chain + 1, chain, (size_t) depth * sizeof *chain);
+        chain[0] = (duk_hcompfunc *) *fn;
+        bind_rewrite(bp, chain, depth + 1);
+        memmove(chain, chain + 1, (size_t) depth * sizeof *chain);
+        chain[0] = g;
+    }
+}
+
+long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t probe_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *f = duk_get_hobject(ctx, fn_idx), *probe = duk_get_hobject(ctx, probe_idx), *env;
+    struct bind_pass bp = {thr, NULL, NULL, 0, 0, 0, 0};
+    duk_hcompfunc *chain[BIND_MAX_DEPTH + 1];
+    duk_hobject **fn, **fn_end;
+
+    if (f == NULL || probe == NULL || !DUK_HOBJECT_IS_COMPFUNC(f) || !DUK_HOBJECT_IS_COMPFUNC(probe) ||
+        DUK_HOBJECT_HAS_CREATEARGS(f))
+        return -1;
+    env = DUK_HCOMPFUNC_GET_LEXENV(thr->heap, (duk_hcompfunc *) probe);
+    /* the probe, made at the module function's end, sees its environment:
+     * closed (its registers copied in) now that the function has returned */
+    if (env == NULL || !DUK_HOBJECT_IS_DECENV(env) || ((duk_hdecenv *) env)->thread != NULL ||
+        DUK_HOBJECT_GET_PROTOTYPE(thr->heap, env) != DUK_HCOMPFUNC_GET_LEXENV(thr->heap, (duk_hcompfunc *) f))
+        return -1;
+    bp.env = env;
+    bind_scan_writes(&bp, (duk_hcompfunc *) f);
+    if (!bp.abort) {
+        fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, (duk_hcompfunc *) f);
+        fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, (duk_hcompfunc *) f);
+        for (; fn != fn_end; fn++) {
+            if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+                continue;
+            chain[0] = (duk_hcompfunc *) *fn;
+            bind_rewrite(&bp, chain, 1);
+        }
+    }
+    free(bp.written);
+    return bp.abort ? -1 : bp.rewritten;
+}
+
 /* One function template of a loaded function, and those nested in it. */
 static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
 {
@@ -2328,6 +2630,29 @@ duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx)
         duk_hstring *key = DUK_HOBJECT_E_GET_KEY(thr->heap, varmap, e);
         if (key != NULL) {
             duk_push_hstring(thr, key);
+            duk_put_prop_index(ctx, -2, n++);
+        }
+    }
+    return 1;
+}
+
+duk_bool_t fcw_duk_push_getvar_names(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(ctx, idx);
+    duk_instr_t *pc, *end;
+    duk_tval *consts;
+    duk_uarridx_t n = 0;
+
+    if (obj == NULL || !DUK_HOBJECT_IS_COMPFUNC(obj))
+        return 0;
+    pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, (duk_hcompfunc *) obj);
+    end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, (duk_hcompfunc *) obj);
+    consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, (duk_hcompfunc *) obj);
+    duk_push_array(ctx);
+    for (; pc < end; pc++) {
+        if (DUK_DEC_OP(*pc) == DUK_OP_GETVAR) {
+            duk_push_tval(ctx, consts + DUK_DEC_BC(*pc));
             duk_put_prop_index(ctx, -2, n++);
         }
     }

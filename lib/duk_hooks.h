@@ -160,6 +160,19 @@ int fcw_duk_plain_entries(duk_context *ctx, duk_idx_t idx, int entries);
  * a store in another state). */
 int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *store_key, int want_value);
 
+/* After the module function at fn_idx (a runtime file's, a worker
+ * module's) has returned, the reads of its top-level bindings that no code
+ * of it writes become reads of constants (see lib/duk_hooks.c); probe_idx
+ * is a function the module function made last, which sees its
+ * environment. Returns how many instructions changed, or -1 when the
+ * module is left as it is. */
+long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t probe_idx);
+
+/* What ends the body of a module function (lib/script.c,
+ * lib/runtime_image_gen.c): it returns the probe fcw_duk_bind_constants
+ * takes, on a line of its own after the module's last. */
+#define FCW_MODULE_END "\n;return function () {};\n}"
+
 /* WeakMap.prototype.get (want_value 1) or has, WeakSet.prototype.has, for
  * the object at key_idx, on the data record of js/11-collections.js that
  * the collection at this_idx keeps under the hidden key data_key: the cell
@@ -335,6 +348,11 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
 /* Whether the function at idx gets an arguments object at each call (for
  * tests): 1, 0, or -1 when it is no compiled function. */
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx);
+/* Pushes the names the compiled function at idx reads by name (its
+ * GETVARs, in order), or returns 0 (nothing pushed) for what is not a
+ * compiled function. For tests (t/jsrun). */
+duk_bool_t fcw_duk_push_getvar_names(duk_context *ctx, duk_idx_t idx);
+
 /* Whether the compiled function at idx runs as strict code in Duktape's
  * eyes (for tests): 1, 0, or -1 when it is no compiled function. */
 int fcw_duk_is_strict(duk_context *ctx, duk_idx_t idx);

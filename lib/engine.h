@@ -87,8 +87,10 @@ void fcw_engine_collect(struct fcw_engine *engine);
  * start-up garbage to its end). */
 void fcw_engine_collect_baseline(struct fcw_engine *engine);
 
-/* Evaluates a file as a global program (tests; lib/script.c), then runs the
- * loop until nothing is left or wall_ms passed. */
+/* Evaluates a file as a global program, or as a module when it has an
+ * `export default` line, as a worker script is (tests; lib/script.c); then
+ * fcw_engine_run_loop runs the loop until nothing is left or wall_ms
+ * passed. */
 int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen);
 int fcw_engine_run_loop(struct fcw_engine *engine, unsigned wall_ms);
 

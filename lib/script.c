@@ -32,16 +32,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Pushes the function "(function (params) {" text "\n})" (name in errors
- * and stack traces): compiled and evaluated, which only creates it. Throws
- * on a compile error. script: a worker script's (fcw_duk_apply_script_marks),
- * else one of the runtime's files. */
+/* A process that serves one request (CGI): no collection of start-up
+ * garbage (lib/modules.c), the runtime files of lib/runtime_lazy.c
+ * loaded on first use, no constant reads of module bindings (call_module),
+ * and the heap in an arena of huge pages (lib/alloc.c: 4 MB holds a CGI
+ * hello's 2.4 MB and a fair part of what its request adds). */
+static int single_request;
+
+/* Pushes the function "(function (params) {" text FCW_MODULE_END ")" (name
+ * in errors and stack traces): compiled and evaluated, which only creates
+ * it. Throws on a compile error. script: a worker script's
+ * (fcw_duk_apply_script_marks), else one of the runtime's files. */
 static void wrap_compile(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
                          int script)
 {
     duk_push_sprintf(ctx, "(function (%s) {", params);
     duk_push_lstring(ctx, text, len);
-    duk_push_literal(ctx, "\n})");
+    duk_push_literal(ctx, FCW_MODULE_END ")");
     duk_concat(ctx, 3);
     duk_push_string(ctx, name);
     duk_compile(ctx, DUK_COMPILE_EVAL);
@@ -63,15 +70,31 @@ static void compile_global(duk_context *ctx, const char *text, size_t len, const
     fcw_duk_apply_script_marks(ctx, -1);
 }
 
-/* wrap_compile, then calls the function with the nargs values on top of the
- * stack, which it replaces with the call's result. Throws on a compile
- * error or an exception. */
+/* Calls the module function below the nargs values on top of the stack
+ * with them, replacing all with its result (its probe), after which its
+ * bindings that stay as they are are read as constants
+ * (fcw_duk_bind_constants), but in a one-request process, where the pass
+ * would cost more than it saves. Throws on an exception. */
+static void call_module(duk_context *ctx, duk_idx_t nargs)
+{
+    duk_idx_t fn = duk_get_top(ctx) - nargs - 1;
+    duk_dup(ctx, fn);
+    duk_insert(ctx, fn + 1);
+    duk_call(ctx, nargs); /* [ fn probe ] */
+    if (!single_request) {
+        (void)fcw_duk_bind_constants(ctx, -2, -1);
+    }
+    duk_remove(ctx, -2);
+}
+
+/* wrap_compile, then call_module. Throws on a compile error or an
+ * exception. */
 static void wrap_compile_call(duk_context *ctx, const char *params, const char *text, size_t len, const char *name,
                               duk_idx_t nargs, int script)
 {
     wrap_compile(ctx, params, text, len, name, script);
     duk_insert(ctx, -(nargs + 1));
-    duk_call(ctx, nargs);
+    call_module(ctx, nargs);
 }
 
 /* "file:line: message" from the error on top of the stack: the line of the
@@ -114,7 +137,7 @@ static void error_text(duk_context *ctx, const char *file, char *err, size_t err
 static char *rewrite_exports(const char *path, const char *src, size_t len, size_t *outlen, int *is_module, char *err,
                              size_t errlen)
 {
-    static const char replacement[] = "exports.default=";
+    static const char replacement[] = "__fcw_exports.default=";
     size_t cap = len + 64, n = 0;
     char *out = malloc(cap);
     long line = 1;
@@ -206,9 +229,11 @@ static void push_dump(duk_context *ctx, const struct script_source *s)
     fcw_duk_trim_loaded_function(ctx, -1);
 }
 
-/* A script with `export default` runs as a module: (function (exports)
- * {...}) called with a fresh exports object, then handed to
- * native.setExports, so its top-level names stay private. Any other
+/* A script with `export default` runs as a module: (function
+ * (__fcw_exports) {...}) called with a fresh exports object, then handed to
+ * native.setExports, so its top-level names stay private (the parameter's
+ * name is one no module declares: `export default` becomes an assignment
+ * to it); call_module then reads its unchanging bindings as constants. Any other
  * script (a classic service worker, a test) runs as global code: its
  * top-level `var` and function declarations become properties of the
  * global object, as in a browser's worker. */
@@ -220,10 +245,10 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
         if (s->dump) {
             push_dump(ctx, s);
             duk_dup(ctx, -2);
-            duk_call(ctx, 1);
+            call_module(ctx, 1);
         } else {
             duk_dup_top(ctx);
-            wrap_compile_call(ctx, "exports", s->text, s->len, s->path, 1, 1);
+            wrap_compile_call(ctx, "__fcw_exports", s->text, s->len, s->path, 1, 1);
         }
         duk_pop(ctx);
         fcw_engine_push_native(ctx);
@@ -421,7 +446,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
 {
     struct compile_args *a = udata;
     if (a->as_module) {
-        wrap_compile(ctx, "exports", a->text, a->len, a->path, 1);
+        wrap_compile(ctx, "__fcw_exports", a->text, a->len, a->path, 1);
     } else {
         compile_global(ctx, a->text, a->len, a->path);
     }
@@ -538,7 +563,7 @@ int fcw_engine_load(struct fcw_engine *engine, const char *path, char *err, size
 
 int fcw_engine_eval_file(struct fcw_engine *engine, const char *path, char *err, size_t errlen)
 {
-    return eval_path(engine, path, 0, err, errlen);
+    return eval_path(engine, path, 1, err, errlen);
 }
 
 /* ---- the runtime ---- */
@@ -564,7 +589,7 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
         fcw_runtime_image_push(ctx, src->index);
         duk_push_global_object(ctx);
         fcw_engine_push_native(ctx);
-        duk_call(ctx, 2);
+        call_module(ctx, 2);
         return 0;
     }
     duk_push_global_object(ctx);
@@ -573,12 +598,7 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
     return 0;
 }
 
-/* A process that serves one request (CGI): no collection of start-up
- * garbage (lib/modules.c), the runtime files of lib/runtime_lazy.c
- * loaded on first use, and the heap in an arena of huge pages (lib/alloc.c:
- * 4 MB holds a CGI hello's 2.4 MB and a fair part of what its request
- * adds). */
-static int single_request;
+/* (single_request: see fcw_engine_single_request, above wrap_compile) */
 
 #define SINGLE_REQUEST_ARENA ((size_t)4 << 20)
 

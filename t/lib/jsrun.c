@@ -2,8 +2,8 @@
 /*
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile(), env, collectGarbage(),
- * ownSlotCount(), createsArguments(), varmapNames(), runsStrict() and
- * currentThread(),
+ * ownSlotCount(), createsArguments(), varmapNames(), runsStrict(),
+ * currentThread() and readsByName(),
  * evaluates each file given on the command line as a global program
  * (t/lib/harness.js first, then the test), and runs the event loop until
  * nothing is left.
@@ -112,6 +112,13 @@ static duk_ret_t js_runs_strict(duk_context *ctx)
     return push_flag(ctx, fcw_duk_is_strict(ctx, 0));
 }
 
+/* readsByName(fn): the names fn reads by name (its GETVARs), in order
+ * (undefined for what is no compiled function) */
+static duk_ret_t js_reads_by_name(duk_context *ctx)
+{
+    return fcw_duk_push_getvar_names(ctx, 0) ? 1 : 0;
+}
+
 /* currentThread(): the Duktape thread running the caller (an async
  * function's coroutine, inside its body) */
 static duk_ret_t js_current_thread(duk_context *ctx)
@@ -139,6 +146,8 @@ static void add_globals(duk_context *ctx)
     duk_put_prop_literal(ctx, -2, "runsStrict");
     duk_push_c_function(ctx, js_current_thread, 0);
     duk_put_prop_literal(ctx, -2, "currentThread");
+    duk_push_c_function(ctx, js_reads_by_name, 1);
+    duk_put_prop_literal(ctx, -2, "readsByName");
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');

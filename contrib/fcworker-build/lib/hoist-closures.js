@@ -41,9 +41,10 @@
  * bundle), as is `arguments`. A stack trace names it _fcw_hoisted_N_NAME
  * (its own name, or its variable's).
  *
- * hoist(code, ast, map) returns null when it finds nothing, or { code, map }:
- * the function's text becomes the name and spaces (lines and columns kept),
- * and the declarations go before the wrapper's closing brace, the map
+ * hoist(code, ast, map, module) returns null when it finds nothing, or { code,
+ * map }: the function's text becomes the name and spaces (lines and columns
+ * kept), and the declarations go before the wrapper's closing brace (a
+ * module's: at its end), the map
  * pointing each moved line at the line it came from.
  */
 'use strict';
@@ -169,8 +170,13 @@ function resolve(name, scopes, declared) {
 }
 
 /* The wrapper: the function of the script's one statement
- * `(function () { ... })();` or `var X = (function () { ... })();`. */
-function wrapperOf(ast) {
+ * `(function () { ... })();` or `var X = (function () { ... })();`; for a
+ * module (a script whose top level is the body of the function fcworker's
+ * loader makes of it), the script itself. */
+function wrapperOf(ast, module) {
+    if (module) {
+        return ast;
+    }
     const first = ast.body[0];
     let call = null;
     if (first && first.type === 'ExpressionStatement') {
@@ -184,8 +190,8 @@ function wrapperOf(ast) {
     return call.callee;
 }
 
-function findHoists(ast) {
-    const wrapper = wrapperOf(ast);
+function findHoists(ast, module) {
+    const wrapper = wrapperOf(ast, module);
     if (wrapper === null) {
         return [];
     }
@@ -334,7 +340,7 @@ function isVoid0(node) {
 
 function asyncBodies(wrapper, freeNamesOf, uses, evalUsers) {
     const found = [];
-    walk.full(wrapper.body, (node) => {
+    walk.full(wrapper.type === 'Program' ? wrapper : wrapper.body, (node) => {
         if (node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration') {
             return;
         }
@@ -484,16 +490,17 @@ function position(starts, offset) {
     return [lo, offset - starts[lo]];
 }
 
-function hoist(code, ast, map) {
+function hoist(code, ast, map, module) {
     /* (a script that has the prefix already, of its own, is left as it is) */
     if (code.indexOf(PREFIX) >= 0) {
         return null;
     }
-    const found = findHoists(ast);
+    const found = findHoists(ast, module);
     if (found.length === 0) {
         return null;
     }
-    const closeAt = wrapperOf(ast).body.end - 1; /* the wrapper body's `}` */
+    /* the wrapper body's `}`, or a module's end */
+    const closeAt = module ? ast.end : wrapperOf(ast).body.end - 1;
     const lines = map ? decodeMappings(map.mappings) : null;
     const out = [];
     const outLines = [];

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+/*
+ * This file is a module (it ends with `export default`): the loader runs
+ * it as the body of one function, and once that has returned, the reads
+ * by name of its top-level bindings that no code of it writes become reads
+ * of constants (lib/duk_hooks.c, fcw_duk_bind_constants). readsByName(fn)
+ * (t/jsrun) lists the names fn still reads by name. Every binding below
+ * must read what it holds, and only those that cannot change are read as
+ * constants. A process that serves one request (t/js-single-request.t)
+ * skips the pass: there it would cost more than it saves.
+ */
+var bound = !env.FCW_TEST_SINGLE_REQUEST;
+var SLOT = Symbol('slot');
+var helper = function (x) {
+    return x * 2;
+};
+var table = { a: 1 };
+var counter = 0;
+var changed = 'first';
+var late;
+var caughtName = 'module';
+var seenDuringLoad = readLate();
+late = 'set at the end of the module';
+
+function readLate() {
+    return late;
+}
+
+function readConstants(o) {
+    return [o[SLOT], helper(3), table.a];
+}
+
+function bump() {
+    counter++;
+    return counter;
+}
+
+function change(v) {
+    changed = v;
+}
+
+function readChanged() {
+    return changed;
+}
+
+function readCounter() {
+    return counter;
+}
+
+/* a catch clause's variable named as a module binding */
+function caught() {
+    try {
+        throw 'thrown';
+    } catch (caughtName) {
+        return (function () {
+            return caughtName;
+        })();
+    }
+}
+
+function readCaughtName() {
+    return caughtName;
+}
+
+/* a named function expression whose name is a module binding's */
+var named = function helper() {
+    return typeof helper;
+};
+
+/* a variable of an enclosing function named as a module binding */
+function outer() {
+    var counter = 'outer';
+    return function () {
+        return counter;
+    };
+}
+
+/* the name both read and used as a property key in one function */
+function keyAndRead(o) {
+    return [o.table, table.a];
+}
+
+test('bindings no code writes are read as constants, with their values', function (t) {
+    var o = {};
+    o[SLOT] = 'slotted';
+    t.deepEqual(readConstants(o), ['slotted', 6, 1], 'a symbol, a function and an object');
+    t.deepEqual(readsByName(readConstants), bound ? [] : ['SLOT', 'table'], 'read without a look-up by name');
+    t.equal(seenDuringLoad, undefined, 'a read while the module ran saw the binding unset');
+    t.equal(readLate(), 'set at the end of the module', 'and now reads its last value');
+    t.deepEqual(readsByName(readLate), bound ? [] : ['late'], 'as a constant');
+});
+
+test('bindings a function writes are still read by name', function (t) {
+    t.equal(bump(), 1, '++ of a module binding');
+    t.equal(bump(), 2, 'again');
+    t.equal(readCounter(), 2, 'another function sees it');
+    t.deepEqual(readsByName(readCounter), ['counter'], 'by name');
+    change('second');
+    t.equal(readChanged(), 'second', 'an assigned binding');
+    t.deepEqual(readsByName(readChanged), ['changed'], 'by name');
+});
+
+test('names bound nearer than the module keep their look-ups', function (t) {
+    t.equal(caught(), 'thrown', 'a catch variable');
+    t.equal(readCaughtName(), 'module', 'the module binding of its name');
+    t.deepEqual(readsByName(readCaughtName), ['caughtName'], 'read by name (a catch binds it by a write)');
+    t.equal(named(), 'function', 'a named function expression\'s own name');
+    t.equal(outer()(), 'outer', 'a variable of an enclosing function');
+    t.deepEqual(keyAndRead({ table: 'key' }), ['key', 1], 'a name that is also a property key');
+    t.deepEqual(readsByName(keyAndRead), ['table'], 'whose constant serves both: read by name');
+});
+
+export default {};
