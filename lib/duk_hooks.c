@@ -741,6 +741,137 @@ static int bind_shadowed(duk_hthread *thr, duk_hcompfunc **chain, int depth, duk
     return 0;
 }
 
+/* Marks in written (nregs bits) the registers of g that some instruction
+ * sets to anything but undefined, or that hold an argument; a call's
+ * `this` register that none writes holds undefined at each CSVAR of it
+ * (a new frame's registers are undefined, CSVAR and CSREG put undefined
+ * there, and Duktape wipes the registers above a call's result when it
+ * returns). Operand fields of opcodes not known here count as written;
+ * returns 0 (all written) where that cannot be made out. */
+static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_t *written, duk_uint_t nregs)
+{
+    duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, g);
+    duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, g);
+    duk_uint_t i;
+
+#define BIND_WRITE(r)                                                                                                  \
+    do {                                                                                                               \
+        duk_uint_t r_ = (r);                                                                                           \
+        if (r_ < nregs)                                                                                                \
+            written[r_] = 1;                                                                                           \
+    } while (0)
+    if (DUK_HOBJECT_HAS_CREATEARGS((duk_hobject *) g))
+        return 0;
+    for (i = 0; i < (duk_uint_t) g->nargs && i < nregs; i++)
+        written[i] = 1;
+    for (; pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        duk_instr_t ins = *pc;
+        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15) {
+            if (op & DUK_BC_CALL_FLAG_INDIRECT)
+                return 0;
+            BIND_WRITE(DUK_DEC_BC(ins)); /* the result */
+            continue;
+        }
+        switch (op) {
+        case DUK_OP_JUMP:
+        case DUK_OP_IFTRUE_R:
+        case DUK_OP_IFTRUE_C:
+        case DUK_OP_IFFALSE_R:
+        case DUK_OP_IFFALSE_C:
+        case DUK_OP_PUTPROP_RR:
+        case DUK_OP_PUTPROP_CR:
+        case DUK_OP_PUTPROP_RC:
+        case DUK_OP_PUTPROP_CC:
+        case DUK_OP_PUTVAR:
+        case DUK_OP_RETREG:
+        case DUK_OP_RETUNDEF:
+        case DUK_OP_RETCONST:
+        case DUK_OP_RETCONSTN:
+        case DUK_OP_LABEL:
+        case DUK_OP_ENDLABEL:
+        case DUK_OP_BREAK:
+        case DUK_OP_CONTINUE:
+        case DUK_OP_ENDTRY:
+        case DUK_OP_ENDCATCH:
+        case DUK_OP_ENDFIN:
+        case DUK_OP_THROW:
+        case DUK_OP_INVLHS:
+        case DUK_OP_MPUTOBJ:
+        case DUK_OP_MPUTOBJI:
+        case DUK_OP_MPUTARR:
+        case DUK_OP_MPUTARRI:
+        case DUK_OP_INITSET:
+        case DUK_OP_INITGET:
+        case DUK_OP_SETALEN:
+        case DUK_OP_NOP:
+            break;
+        case DUK_OP_STREG:
+        case DUK_OP_LDTHIS:
+        case DUK_OP_LDUNDEF:
+        case DUK_OP_LDNULL:
+        case DUK_OP_LDTRUE:
+        case DUK_OP_LDFALSE:
+        case DUK_OP_CSREG: /* (BC + 1: undefined) */
+            BIND_WRITE(DUK_DEC_BC(ins));
+            break;
+        case DUK_OP_PREINCR:
+        case DUK_OP_PREDECR:
+        case DUK_OP_POSTINCR:
+        case DUK_OP_POSTDECR:
+            BIND_WRITE(DUK_DEC_A(ins));
+            BIND_WRITE(DUK_DEC_BC(ins));
+            break;
+        case DUK_OP_TRYCATCH: /* a caught value and its kind */
+            BIND_WRITE(DUK_DEC_BC(ins));
+            BIND_WRITE(DUK_DEC_BC(ins) + 1);
+            break;
+        default:
+            if (op == DUK_OP_LDREG || op == DUK_OP_LDCONST || op == DUK_OP_LDINT || op == DUK_OP_LDINTX ||
+                op == DUK_OP_GETVAR || (op >= DUK_OP_BNOT && op <= DUK_OP_IN_CC) ||
+                (op >= DUK_OP_GETPROP && op <= DUK_OP_DELPROP_CC_UNUSED) ||
+                (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECP_CC) || (op >= DUK_OP_REGEXP && op <= DUK_OP_REGEXP_CC) ||
+                op == DUK_OP_CLOSURE || op == DUK_OP_TYPEOFID || op == DUK_OP_DELVAR ||
+                (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC) || (op >= DUK_OP_GETPROPC && op <= DUK_OP_GETPROPC_CC)) {
+                BIND_WRITE(DUK_DEC_A(ins)); /* (CSVAR's A + 1: undefined) */
+            } else {
+                BIND_WRITE(DUK_DEC_A(ins));
+                BIND_WRITE(DUK_DEC_B(ins));
+                BIND_WRITE(DUK_DEC_C(ins));
+                BIND_WRITE(DUK_DEC_BC(ins));
+            }
+            break;
+        }
+    }
+#undef BIND_WRITE
+    return 1;
+}
+
+/* Whether the function at tv cannot tell the `this` of its call: an
+ * ECMAScript function with no LDTHIS and no direct eval. (Called with
+ * undefined, a non-strict one gets the global object, as a CSVAR's would.) */
+static int bind_this_unused(duk_hthread *thr, duk_tval *tv)
+{
+    duk_hobject *obj;
+    duk_instr_t *pc, *end;
+    if (!DUK_TVAL_IS_OBJECT(tv))
+        return 0;
+    obj = DUK_TVAL_GET_OBJECT(tv);
+    if (!DUK_HOBJECT_IS_COMPFUNC(obj) || DUK_HOBJECT_IS_PROXY(obj))
+        return 0;
+    pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, (duk_hcompfunc *) obj);
+    end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, (duk_hcompfunc *) obj);
+    for (; pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        if (op == DUK_OP_LDTHIS || is_eval_call(op))
+            return 0;
+    }
+    return 1;
+}
+
+/* The number of registers a template's frame has. */
+#define BIND_MAX_REGS 256
+
 /* The reads of g (chain[0]; chain[1..depth-1] enclose it) and of the
  * templates nested in it. */
 static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
@@ -755,8 +886,12 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
     duk_hbuffer *data = DUK_HCOMPFUNC_GET_DATA(heap, g);
     duk_instr_t *pc;
     duk_hobject **fn, **fn_end;
+    /* registers written (bind_registers_written), made out at the first
+     * CSVAR: -1 not yet, 0 all, 1 in written */
+    duk_uint8_t written[BIND_MAX_REGS];
+    int regs_known = -1;
+    duk_uint_t nregs = (duk_uint_t) g->nregs;
 
-    DUK_UNREF(data);
     for (pc = base; pc < end; pc++) {
         duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
         duk_uint_t k;
@@ -764,10 +899,14 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
         duk_tval *value;
         duk_instr_t *q;
         duk_uint32_t refs;
+        int calls = 0;
 
-        if (op != DUK_OP_GETVAR)
+        if (op == DUK_OP_GETVAR)
+            k = DUK_DEC_BC(*pc);
+        else if (op == DUK_OP_CSVAR_CR || op == DUK_OP_CSVAR_CC)
+            k = DUK_DEC_B(*pc);
+        else
             continue;
-        k = DUK_DEC_BC(*pc);
         if (k >= nconsts || !DUK_TVAL_IS_STRING(consts + k))
             continue; /* (rewritten already: a value now) */
         name = DUK_TVAL_GET_STRING(consts + k);
@@ -776,10 +915,26 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
         value = duk_hobject_find_entry_tval_ptr(heap, bp->env, name);
         if (value == NULL)
             continue;
-        /* every use of the constant is a GETVAR of this binding */
-        for (q = base; q < end && !bind_other_use(*q, k); q++)
-            ;
-        if (q < end)
+        /* every use of the constant is a GETVAR of this binding, or a
+         * CSVAR whose `this` register holds undefined there */
+        for (q = base; q < end; q++) {
+            duk_small_uint_t o = (duk_small_uint_t) DUK_DEC_OP(*q);
+            if ((o == DUK_OP_CSVAR_CR || o == DUK_OP_CSVAR_CC) && DUK_DEC_B(*q) == k) {
+                if ((o & 2) && DUK_DEC_C(*q) == k)
+                    break;
+                if (regs_known < 0) {
+                    memset(written, 0, sizeof written);
+                    regs_known = nregs <= BIND_MAX_REGS && bind_registers_written(thr, g, written, nregs);
+                }
+                if (!regs_known || DUK_DEC_A(*q) + 1 >= nregs || written[DUK_DEC_A(*q) + 1])
+                    break;
+                calls++;
+                continue;
+            }
+            if (bind_other_use(*q, k))
+                break;
+        }
+        if (q < end || (calls > 0 && !bind_this_unused(thr, value)))
             continue;
         /* the constant's references, one per function sharing the data */
         refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) data);
@@ -793,7 +948,9 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
             }
         }
         for (duk_instr_t *p = base; p < end; p++) {
-            if (DUK_DEC_OP(*p) == DUK_OP_GETVAR && DUK_DEC_BC(*p) == k) {
+            duk_small_uint_t o = (duk_small_uint_t) DUK_DEC_OP(*p);
+            if ((o == DUK_OP_GETVAR && DUK_DEC_BC(*p) == k) ||
+                ((o == DUK_OP_CSVAR_CR || o == DUK_OP_CSVAR_CC) && DUK_DEC_B(*p) == k)) {
                 *p = DUK_ENC_OP_A_BC(DUK_OP_LDCONST, DUK_DEC_A(*p), k);
                 bp->rewritten++;
             }
@@ -2651,8 +2808,9 @@ duk_bool_t fcw_duk_push_getvar_names(duk_context *ctx, duk_idx_t idx)
     consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, (duk_hcompfunc *) obj);
     duk_push_array(ctx);
     for (; pc < end; pc++) {
-        if (DUK_DEC_OP(*pc) == DUK_OP_GETVAR) {
-            duk_push_tval(ctx, consts + DUK_DEC_BC(*pc));
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        if (op == DUK_OP_GETVAR || op == DUK_OP_CSVAR_CR || op == DUK_OP_CSVAR_CC) {
+            duk_push_tval(ctx, consts + (op == DUK_OP_GETVAR ? DUK_DEC_BC(*pc) : DUK_DEC_B(*pc)));
             duk_put_prop_index(ctx, -2, n++);
         }
     }

@@ -349,8 +349,8 @@ duk_uint32_t fcw_duk_own_slot_count(duk_context *ctx, duk_idx_t idx);
  * tests): 1, 0, or -1 when it is no compiled function. */
 int fcw_duk_creates_arguments(duk_context *ctx, duk_idx_t idx);
 /* Pushes the names the compiled function at idx reads by name (its
- * GETVARs, in order), or returns 0 (nothing pushed) for what is not a
- * compiled function. For tests (t/jsrun). */
+ * GETVARs and the CSVARs of its calls, in order), or returns 0 (nothing
+ * pushed) for what is not a compiled function. For tests (t/jsrun). */
 duk_bool_t fcw_duk_push_getvar_names(duk_context *ctx, duk_idx_t idx);
 
 /* Whether the compiled function at idx runs as strict code in Duktape's

@@ -27,7 +27,7 @@ function readLate() {
 }
 
 function readConstants(o) {
-    return [o[SLOT], helper(3), table.a];
+    return [o[SLOT], table.a];
 }
 
 function bump() {
@@ -45,6 +45,34 @@ function readChanged() {
 
 function readCounter() {
     return counter;
+}
+
+function callHelper(x) {
+    return helper(x) + 1;
+}
+
+/* functions that read `this`: a call keeps its CSVAR, whose `this` is
+ * undefined */
+function strictThis() {
+    'use strict';
+    return this;
+}
+
+var sloppyThis = new Function('return this');
+
+function callStrictThis() {
+    var s = 'a string in a register';
+    return [s, strictThis()];
+}
+
+function callSloppyThis() {
+    return sloppyThis() === (0, eval)('this');
+}
+
+/* a call whose `this` register a method call set before: left as a CSVAR */
+function callAfterMethod(o) {
+    o.m();
+    return helper(5);
 }
 
 /* a catch clause's variable named as a module binding */
@@ -83,8 +111,10 @@ function keyAndRead(o) {
 test('bindings no code writes are read as constants, with their values', function (t) {
     var o = {};
     o[SLOT] = 'slotted';
-    t.deepEqual(readConstants(o), ['slotted', 6, 1], 'a symbol, a function and an object');
+    t.deepEqual(readConstants(o), ['slotted', 1], 'a symbol and an object');
     t.deepEqual(readsByName(readConstants), bound ? [] : ['SLOT', 'table'], 'read without a look-up by name');
+    t.equal(callHelper(4), 9, 'a call of a function that does not read this');
+    t.deepEqual(readsByName(callHelper), bound ? [] : ['helper'], 'is a call of a constant');
     t.equal(seenDuringLoad, undefined, 'a read while the module ran saw the binding unset');
     t.equal(readLate(), 'set at the end of the module', 'and now reads its last value');
     t.deepEqual(readsByName(readLate), bound ? [] : ['late'], 'as a constant');
@@ -98,6 +128,14 @@ test('bindings a function writes are still read by name', function (t) {
     change('second');
     t.equal(readChanged(), 'second', 'an assigned binding');
     t.deepEqual(readsByName(readChanged), ['changed'], 'by name');
+});
+
+test('calls of functions that can tell their this keep their look-ups', function (t) {
+    t.deepEqual(callStrictThis(), ['a string in a register', undefined], 'a strict function reading this gets undefined');
+    t.deepEqual(readsByName(callStrictThis), ['strictThis'], 'through its CSVAR');
+    t.equal(callSloppyThis(), true, 'a function made by new Function gets the global object');
+    t.equal(callAfterMethod({ m: function () { return 5; } }), 10, 'a call after a method call');
+    t.deepEqual(readsByName(callAfterMethod), ['helper'], 'whose this register the method call wrote: by name');
 });
 
 test('names bound nearer than the module keep their look-ups', function (t) {

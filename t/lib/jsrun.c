@@ -112,8 +112,8 @@ static duk_ret_t js_runs_strict(duk_context *ctx)
     return push_flag(ctx, fcw_duk_is_strict(ctx, 0));
 }
 
-/* readsByName(fn): the names fn reads by name (its GETVARs), in order
- * (undefined for what is no compiled function) */
+/* readsByName(fn): the names fn reads by name (its GETVARs, and CSVARs for
+ * calls), in order (undefined for what is no compiled function) */
 static duk_ret_t js_reads_by_name(duk_context *ctx)
 {
     return fcw_duk_push_getvar_names(ctx, 0) ? 1 : 0;
