@@ -549,23 +549,27 @@ void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx)
  *
  * The runtime's files and a worker module are each the body of one
  * function, called once (lib/script.c). Its functions read its top-level
- * bindings by name: GETVAR, a walk of the scope chain to the module's
- * environment and a look-up there (about 250 instructions; of the 942
- * look-ups by name of a Hono API request, most read helpers, symbols and
- * private-field keys the module set up once). Once the module function
- * has returned, a binding that no function of the module writes (no
- * PUTVAR, DELVAR, ++/-- or DECLVAR of its name anywhere in it) keeps its
- * value for good: such a GETVAR becomes LDCONST of that value, put in the
- * reading function's constant table in place of the name. It is left as
- * it is when:
+ * bindings by name: GETVAR, or CSVAR for a call (`helper(x)`), a walk of
+ * the scope chain to the module's environment and a look-up there (about
+ * 250 instructions; of the 942 look-ups by name of a Hono API request, most
+ * read helpers, symbols and private-field keys the module set up once).
+ * Once the module function has returned, a binding that no function of
+ * the module writes (no PUTVAR, DELVAR, ++/-- or DECLVAR of its name
+ * anywhere in it) keeps its value for good: such a GETVAR becomes LDCONST
+ * of that value, put in the reading function's constant table in place of
+ * the name. A CSVAR also sets the register after its target, the call's
+ * `this`, to undefined: it becomes the same LDCONST only where no
+ * instruction of the function writes that register
+ * (bind_registers_written), which then holds undefined anyway. (Taking any
+ * register leaves what it held as the call's `this`: a callee could see
+ * it, and a string being appended to stays referenced during the call, so
+ * that hono/jsx copied its page at every append.) A read is left as it is
+ * when:
  * - the name may be bound nearer: a variable of an enclosing function (its
  *   _Varmap), the name of an enclosing named function expression, or a
  *   catch clause's variable (bound by a PUTVAR, so a written name);
  * - the module's environment has no such binding (a global);
- * - the constant also serves another instruction (a property key, or a
- *   call's CSVAR: CSVAR also sets the call's `this` to undefined, which an
- *   LDCONST would leave to whatever the register held, keeping that alive
- *   for the call: a string being appended to would then be copied).
+ * - the constant also serves another instruction (a property key, say).
  * Nothing is done for a module with a direct eval or a `with` anywhere,
  * or whose function makes an arguments object. Templates' bytecode and
  * constants are shared by their closures, so closures made later read the
@@ -661,12 +665,15 @@ static int bind_other_use(duk_instr_t ins, duk_uint_t k)
 
     if (op == DUK_OP_GETVAR)
         return 0;
+    /* IFTRUE and IFFALSE: BC a register (_R) or a constant (_C) */
+    if (op >= DUK_OP_IFTRUE_R && op <= DUK_OP_IFFALSE_C)
+        return (op & 1) && bc == k;
     /* B and C each a register or a constant, told by the opcode's low bits */
     if ((op >= DUK_OP_EQ && op <= DUK_OP_IN_CC) || (op >= DUK_OP_GETPROP && op <= DUK_OP_DELPROP_CC_UNUSED) ||
         (op >= DUK_OP_PREINCP && op <= DUK_OP_POSTDECP_CC) || (op >= DUK_OP_DECLVAR && op <= DUK_OP_REGEXP_CC) ||
         (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC) || (op >= DUK_OP_GETPROPC && op <= DUK_OP_GETPROPC_CC))
         return ((op & 1) && b == k) || ((op & 2) && c == k);
-    if (op == DUK_OP_IFTRUE_C || op == DUK_OP_IFFALSE_C || op == DUK_OP_LDCONST || op == DUK_OP_TYPEOFID ||
+    if (op == DUK_OP_LDCONST || op == DUK_OP_TYPEOFID ||
         op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || op == DUK_OP_RETCONST || op == DUK_OP_RETCONSTN ||
         (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
         return bc == k;
@@ -681,8 +688,10 @@ static int bind_other_use(duk_instr_t ins, duk_uint_t k)
     case DUK_OP_LDNULL:
     case DUK_OP_LDTRUE:
     case DUK_OP_LDFALSE:
-    case DUK_OP_IFTRUE_R:
-    case DUK_OP_IFFALSE_R:
+    case DUK_OP_BNOT: /* (a register's value, BC, into A) */
+    case DUK_OP_LNOT:
+    case DUK_OP_UNM:
+    case DUK_OP_UNP:
     case DUK_OP_PREINCR:
     case DUK_OP_PREDECR:
     case DUK_OP_POSTINCR:
@@ -847,28 +856,6 @@ static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_
     return 1;
 }
 
-/* Whether the function at tv cannot tell the `this` of its call: an
- * ECMAScript function with no LDTHIS and no direct eval. (Called with
- * undefined, a non-strict one gets the global object, as a CSVAR's would.) */
-static int bind_this_unused(duk_hthread *thr, duk_tval *tv)
-{
-    duk_hobject *obj;
-    duk_instr_t *pc, *end;
-    if (!DUK_TVAL_IS_OBJECT(tv))
-        return 0;
-    obj = DUK_TVAL_GET_OBJECT(tv);
-    if (!DUK_HOBJECT_IS_COMPFUNC(obj) || DUK_HOBJECT_IS_PROXY(obj))
-        return 0;
-    pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, (duk_hcompfunc *) obj);
-    end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, (duk_hcompfunc *) obj);
-    for (; pc < end; pc++) {
-        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
-        if (op == DUK_OP_LDTHIS || is_eval_call(op))
-            return 0;
-    }
-    return 1;
-}
-
 /* The number of registers a template's frame has. */
 #define BIND_MAX_REGS 256
 
@@ -899,7 +886,6 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
         duk_tval *value;
         duk_instr_t *q;
         duk_uint32_t refs;
-        int calls = 0;
 
         if (op == DUK_OP_GETVAR)
             k = DUK_DEC_BC(*pc);
@@ -928,13 +914,12 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
                 }
                 if (!regs_known || DUK_DEC_A(*q) + 1 >= nregs || written[DUK_DEC_A(*q) + 1])
                     break;
-                calls++;
                 continue;
             }
             if (bind_other_use(*q, k))
                 break;
         }
-        if (q < end || (calls > 0 && !bind_this_unused(thr, value)))
+        if (q < end)
             continue;
         /* the constant's references, one per function sharing the data */
         refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) data);

@@ -51,8 +51,9 @@ function callHelper(x) {
     return helper(x) + 1;
 }
 
-/* functions that read `this`: a call keeps its CSVAR, whose `this` is
- * undefined */
+/* functions that read `this`: a CSVAR gives a call undefined; an LDCONST
+ * in its place leaves the register after the callee as it is, which no
+ * instruction of these callers writes: undefined too */
 function strictThis() {
     'use strict';
     return this;
@@ -73,6 +74,12 @@ function callSloppyThis() {
 function callAfterMethod(o) {
     o.m();
     return helper(5);
+}
+
+/* the same register holding a method call's object first */
+function callAfterStrict(o) {
+    o.m();
+    return strictThis();
 }
 
 /* a catch clause's variable named as a module binding */
@@ -130,12 +137,14 @@ test('bindings a function writes are still read by name', function (t) {
     t.deepEqual(readsByName(readChanged), ['changed'], 'by name');
 });
 
-test('calls of functions that can tell their this keep their look-ups', function (t) {
+test('calls of constants: the callee\'s this is undefined as before', function (t) {
     t.deepEqual(callStrictThis(), ['a string in a register', undefined], 'a strict function reading this gets undefined');
-    t.deepEqual(readsByName(callStrictThis), ['strictThis'], 'through its CSVAR');
+    t.deepEqual(readsByName(callStrictThis), bound ? [] : ['strictThis'], 'called as a constant');
     t.equal(callSloppyThis(), true, 'a function made by new Function gets the global object');
     t.equal(callAfterMethod({ m: function () { return 5; } }), 10, 'a call after a method call');
     t.deepEqual(readsByName(callAfterMethod), ['helper'], 'whose this register the method call wrote: by name');
+    t.equal(callAfterStrict({ m: function () { return 'x'; } }), undefined, 'a strict callee after a method call');
+    t.deepEqual(readsByName(callAfterStrict), ['strictThis'], 'by name');
 });
 
 test('names bound nearer than the module keep their look-ups', function (t) {
