@@ -956,19 +956,33 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
     }
 }
 
-long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t probe_idx)
+duk_ret_t fcw_duk_module_probe(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *f = duk_get_hobject(ctx, fn_idx), *probe = duk_get_hobject(ctx, probe_idx), *env;
+    duk_activation *act = thr->callstack_curr != NULL ? thr->callstack_curr->parent : NULL;
+    duk_hobject *func = act != NULL ? DUK_ACT_GET_FUNC(act) : NULL;
+
+    if (func == NULL || !DUK_HOBJECT_IS_COMPFUNC(func) || !DUK_HOBJECT_HAS_NEWENV(func))
+        return 0;
+    if (act->lex_env == NULL)
+        duk_js_init_activation_environment_records_delayed(thr, act);
+    if (act->var_env == NULL)
+        return 0;
+    duk_push_hobject(thr, act->var_env);
+    return 1;
+}
+
+long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t env_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *f = duk_get_hobject(ctx, fn_idx), *env = duk_get_hobject(ctx, env_idx);
     struct bind_pass bp = {thr, NULL, NULL, 0, 0, 0, 0};
     duk_hcompfunc *chain[BIND_MAX_DEPTH + 1];
     duk_hobject **fn, **fn_end;
 
-    if (f == NULL || probe == NULL || !DUK_HOBJECT_IS_COMPFUNC(f) || !DUK_HOBJECT_IS_COMPFUNC(probe) ||
-        DUK_HOBJECT_HAS_CREATEARGS(f))
+    if (f == NULL || !DUK_HOBJECT_IS_COMPFUNC(f) || DUK_HOBJECT_HAS_CREATEARGS(f))
         return -1;
-    env = DUK_HCOMPFUNC_GET_LEXENV(thr->heap, (duk_hcompfunc *) probe);
-    /* the probe, made at the module function's end, sees its environment:
+    /* the module function's environment, as fcw_duk_module_probe gave it:
      * closed (its registers copied in) now that the function has returned */
     if (env == NULL || !DUK_HOBJECT_IS_DECENV(env) || ((duk_hdecenv *) env)->thread != NULL ||
         DUK_HOBJECT_GET_PROTOTYPE(thr->heap, env) != DUK_HCOMPFUNC_GET_LEXENV(thr->heap, (duk_hcompfunc *) f))

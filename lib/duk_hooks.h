@@ -162,16 +162,30 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
 
 /* After the module function at fn_idx (a runtime file's, a worker
  * module's) has returned, the reads of its top-level bindings that no code
- * of it writes become reads of constants (see lib/duk_hooks.c); probe_idx
- * is a function the module function made last, which sees its
- * environment. Returns how many instructions changed, or -1 when the
- * module is left as it is. */
-long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t probe_idx);
+ * of it writes become reads of constants (see lib/duk_hooks.c); env_idx
+ * holds its environment, which it returned from fcw_duk_module_probe.
+ * Returns how many instructions changed, or -1 when the module is left as
+ * it is. */
+long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t env_idx);
 
-/* What ends the body of a module function (lib/script.c,
- * lib/runtime_image_gen.c): it returns the probe fcw_duk_bind_constants
- * takes, on a line of its own after the module's last. */
-#define FCW_MODULE_END "\n;return function () {};\n}"
+/* The native a module function calls last (FCW_MODULE_END, as its
+ * __fcw_probe): returns the variable environment of the function that
+ * called it, made now if Duktape had not made it yet (nothing when the
+ * caller has none of its own). */
+duk_ret_t fcw_duk_module_probe(duk_context *ctx);
+
+/* The parameters of the function a runtime file or a worker module is the
+ * body of (lib/script.c, lib/runtime_image_gen.c), and what ends that body,
+ * on a line of its own after the module's last: it returns its environment
+ * for fcw_duk_bind_constants when its last parameter is
+ * fcw_duk_module_probe (a one-request process passes false: the pass
+ * would cost it more than it saves). The runtime's third parameter, given
+ * undefined, is named undefined: the files' `undefined`s then resolve in
+ * their own scope instead of walking the scope chain to the global
+ * object. */
+#define FCW_RUNTIME_PARAMS "global, native, undefined, __fcw_probe"
+#define FCW_MODULE_PARAMS "__fcw_exports, __fcw_probe"
+#define FCW_MODULE_END "\n;return __fcw_probe ? __fcw_probe() : void 0;\n}"
 
 /* WeakMap.prototype.get (want_value 1) or has, WeakSet.prototype.has, for
  * the object at key_idx, on the data record of js/11-collections.js that

@@ -14,7 +14,8 @@
  * where stamp names the Duktape build it was made with (FCW_RUNTIME_STAMP
  * below: Duktape's version and a checksum of its configured source), each
  * dump is what duk_dump_function() wrote for the function
- * `function (global, native, undefined) { <the file> }`, and the files come in the
+ * `function (global, native, undefined, __fcw_probe) { <the file> ... }`
+ * (FCW_RUNTIME_PARAMS, FCW_MODULE_END), and the files come in the
  * runtime's evaluation order.
  */
 #ifndef FCW_RUNTIME_IMAGE_H

@@ -2,7 +2,7 @@
 /*
  * Makes the runtime image (lib/runtime_image.h) at build time: compiles each
  * runtime file given on the command line, in order, as the engine would
- * (`function (global, native, undefined) {` + file + FCW_MODULE_END, named js/FILE.js, so that
+ * (`function (` FCW_RUNTIME_PARAMS `) {` + file + FCW_MODULE_END, named js/FILE.js, so that
  * line numbers and file names in stack traces stay the same), dumps its
  * bytecode and writes the image as a C array to the output file. A file
  * that does not compile fails the build with its error.
@@ -126,7 +126,7 @@ struct compile_args {
 static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
 {
     struct compile_args *a = udata;
-    duk_push_literal(ctx, "function (global, native, undefined) {");
+    duk_push_literal(ctx, "function (" FCW_RUNTIME_PARAMS ") {");
     duk_push_lstring(ctx, a->text, a->len);
     duk_push_literal(ctx, FCW_MODULE_END);
     duk_concat(ctx, 3);

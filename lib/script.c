@@ -71,16 +71,22 @@ static void compile_global(duk_context *ctx, const char *text, size_t len, const
 }
 
 /* Calls the module function below the nargs values on top of the stack
- * with them, replacing all with its result (its probe), after which its
+ * with them and its last argument, __fcw_probe (FCW_MODULE_END), replacing
+ * all with its result (its environment, or undefined), after which its
  * bindings that stay as they are are read as constants
  * (fcw_duk_bind_constants), but in a one-request process, where the pass
  * would cost more than it saves. Throws on an exception. */
 static void call_module(duk_context *ctx, duk_idx_t nargs)
 {
     duk_idx_t fn = duk_get_top(ctx) - nargs - 1;
+    if (single_request) {
+        duk_push_false(ctx);
+    } else {
+        duk_push_c_function(ctx, fcw_duk_module_probe, 0);
+    }
     duk_dup(ctx, fn);
     duk_insert(ctx, fn + 1);
-    duk_call(ctx, nargs); /* [ fn probe ] */
+    duk_call(ctx, nargs + 1); /* [ fn env ] */
     if (!single_request) {
         (void)fcw_duk_bind_constants(ctx, -2, -1);
     }
@@ -230,7 +236,7 @@ static void push_dump(duk_context *ctx, const struct script_source *s)
 }
 
 /* A script with `export default` runs as a module: (function
- * (__fcw_exports) {...}) called with a fresh exports object, then handed to
+ * (__fcw_exports, __fcw_probe) {...}) called with a fresh exports object, then handed to
  * native.setExports, so its top-level names stay private (the parameter's
  * name is one no module declares: `export default` becomes an assignment
  * to it); call_module then reads its unchanging bindings as constants. Any other
@@ -248,7 +254,7 @@ static duk_ret_t eval_script(duk_context *ctx, void *udata)
             call_module(ctx, 1);
         } else {
             duk_dup_top(ctx);
-            wrap_compile_call(ctx, "__fcw_exports", s->text, s->len, s->path, 1, 1);
+            wrap_compile_call(ctx, FCW_MODULE_PARAMS, s->text, s->len, s->path, 1, 1);
         }
         duk_pop(ctx);
         fcw_engine_push_native(ctx);
@@ -446,7 +452,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
 {
     struct compile_args *a = udata;
     if (a->as_module) {
-        wrap_compile(ctx, "__fcw_exports", a->text, a->len, a->path, 1);
+        wrap_compile(ctx, FCW_MODULE_PARAMS, a->text, a->len, a->path, 1);
     } else {
         compile_global(ctx, a->text, a->len, a->path);
     }
@@ -576,12 +582,13 @@ struct runtime_file {
     int from_image;
 };
 
-/* Runs one runtime file as f(global, native): loaded from the build-time
- * image when it matches this build (lib/runtime_image.c), else compiled
- * from its source. A third parameter, never passed, is named undefined:
- * the files' many `undefined`s then resolve in their own scope instead of
- * walking the scope chain to the global object (about 645 instructions
- * each in Duktape). */
+/* Runs one runtime file as f(global, native, undefined) (FCW_RUNTIME_PARAMS,
+ * call_module adds the last): loaded from the build-time image when it
+ * matches this build (lib/runtime_image.c), else compiled from its source.
+ * The parameter named undefined is given undefined: the files' many
+ * `undefined`s then resolve in their own scope instead of walking the
+ * scope chain to the global object (about 645 instructions each in
+ * Duktape). */
 static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
 {
     struct runtime_file *src = udata;
@@ -589,12 +596,14 @@ static duk_ret_t eval_runtime_file(duk_context *ctx, void *udata)
         fcw_runtime_image_push(ctx, src->index);
         duk_push_global_object(ctx);
         fcw_engine_push_native(ctx);
-        call_module(ctx, 2);
+        duk_push_undefined(ctx);
+        call_module(ctx, 3);
         return 0;
     }
     duk_push_global_object(ctx);
     fcw_engine_push_native(ctx);
-    wrap_compile_call(ctx, "global, native, undefined", src->text, src->len, src->name, 2, 0);
+    duk_push_undefined(ctx);
+    wrap_compile_call(ctx, FCW_RUNTIME_PARAMS, src->text, src->len, src->name, 3, 0);
     return 0;
 }
 
