@@ -424,20 +424,24 @@ static void apply_marks(duk_hthread *thr, duk_hcompfunc *f)
 
 enum { CODE_EVAL = 1, CODE_WITH = 2 };
 
-/* What the bytecode of f has of those: a direct eval (is_eval_call), a
- * `with`. */
+/* Which of those one instruction is: a direct eval (is_eval_call), the
+ * start of a `with`. */
+static int code_flag(duk_instr_t ins)
+{
+    duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(ins);
+    if (is_eval_call(op))
+        return CODE_EVAL;
+    return op == DUK_OP_TRYCATCH && (DUK_DEC_A(ins) & DUK_BC_TRYCATCH_FLAG_WITH_BINDING) ? CODE_WITH : 0;
+}
+
+/* What the bytecode of f has of those. */
 static int code_flags(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
     duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, f);
     int flags = 0;
-    for (; pc < end; pc++) {
-        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
-        if (is_eval_call(op))
-            flags |= CODE_EVAL;
-        else if (op == DUK_OP_TRYCATCH && (DUK_DEC_A(*pc) & DUK_BC_TRYCATCH_FLAG_WITH_BINDING))
-            flags |= CODE_WITH;
-    }
+    for (; pc < end; pc++)
+        flags |= code_flag(*pc);
     return flags;
 }
 
@@ -589,25 +593,24 @@ struct bind_pass {
 /* the templates enclosing the one being rewritten, innermost first */
 #define BIND_MAX_DEPTH 64
 
+/* (the written names, sorted by address once all are noted) */
+static int bind_name_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) *(duk_hstring *const *) a, y = (uintptr_t) *(duk_hstring *const *) b;
+    return x < y ? -1 : x > y;
+}
+
 static int bind_written(struct bind_pass *bp, duk_hstring *name)
 {
-    for (size_t i = 0; i < bp->nwritten; i++) {
-        if (bp->written[i] == name)
-            return 1;
-    }
-    return 0;
+    return bp->nwritten > 0 && bsearch(&name, bp->written, bp->nwritten, sizeof *bp->written, bind_name_cmp) != NULL;
 }
 
 static void bind_note_write(struct bind_pass *bp, duk_tval *tv)
 {
-    duk_hstring *name;
     if (!DUK_TVAL_IS_STRING(tv)) {
         bp->abort = 1;
         return;
     }
-    name = DUK_TVAL_GET_STRING(tv);
-    if (bind_written(bp, name))
-        return;
     if (bp->nwritten == bp->capwritten) {
         size_t cap = bp->capwritten ? bp->capwritten * 2 : 64;
         duk_hstring **n = realloc(bp->written, cap * sizeof *n);
@@ -618,7 +621,7 @@ static void bind_note_write(struct bind_pass *bp, duk_tval *tv)
         bp->written = n;
         bp->capwritten = cap;
     }
-    bp->written[bp->nwritten++] = name;
+    bp->written[bp->nwritten++] = DUK_TVAL_GET_STRING(tv);
 }
 
 /* The names f and the templates nested in it write by name; abort for a
@@ -631,13 +634,11 @@ static void bind_scan_writes(struct bind_pass *bp, duk_hcompfunc *f)
     duk_tval *consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(heap, f);
     duk_hobject **fn, **fn_end;
 
-    if (code_flags(bp->thr, f) != 0) {
-        bp->abort = 1;
-        return;
-    }
     for (; pc < end && !bp->abort; pc++) {
         duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
-        if (op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
+        if (code_flag(*pc) != 0)
+            bp->abort = 1;
+        else if (op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
             bind_note_write(bp, consts + DUK_DEC_BC(*pc));
         else if (op >= DUK_OP_DECLVAR && op <= DUK_OP_DECLVAR_CC) {
             if (op & 1)
@@ -654,29 +655,49 @@ static void bind_scan_writes(struct bind_pass *bp, duk_hcompfunc *f)
     }
 }
 
-/* Whether instruction ins may read constant k other than as the name of a
- * GETVAR. Opcodes whose operands are known to be registers, labels or
- * counts never do; the others are taken to read k if any operand field
- * holds k. */
-static int bind_other_use(duk_instr_t ins, duk_uint_t k)
+/* In uses (n constants), BIND_OTHER for each constant instruction ins may
+ * read other than as a name it looks up (GETVAR's, or the name of a CSVAR
+ * with a constant name: the caller's). Opcodes whose operands are known to
+ * be registers, labels or counts read none; any other operand field of
+ * the others is taken for a constant. */
+#define BIND_READ 1  /* the name of a GETVAR or of a CSVAR whose this register holds undefined */
+#define BIND_OTHER 2 /* read otherwise (a key, a CSVAR whose this register is written, ...) */
+#define BIND_DONE 4  /* now the binding's value */
+
+static void bind_mark(duk_uint8_t *uses, duk_uint_t n, duk_uint_t k)
+{
+    if (k < n)
+        uses[k] |= BIND_OTHER;
+}
+
+static void bind_mark_consts(duk_instr_t ins, duk_uint8_t *uses, duk_uint_t n)
 {
     duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(ins);
-    duk_uint_t b = DUK_DEC_B(ins), c = DUK_DEC_C(ins), bc = DUK_DEC_BC(ins), a = DUK_DEC_A(ins);
 
     if (op == DUK_OP_GETVAR)
-        return 0;
+        return;
     /* IFTRUE and IFFALSE: BC a register (_R) or a constant (_C) */
-    if (op >= DUK_OP_IFTRUE_R && op <= DUK_OP_IFFALSE_C)
-        return (op & 1) && bc == k;
-    /* B and C each a register or a constant, told by the opcode's low bits */
+    if (op >= DUK_OP_IFTRUE_R && op <= DUK_OP_IFFALSE_C) {
+        if (op & 1)
+            bind_mark(uses, n, DUK_DEC_BC(ins));
+        return;
+    }
+    /* B and C each a register or a constant, told by the opcode's low bits
+     * (a CSVAR's constant B is its name: the caller's) */
     if ((op >= DUK_OP_EQ && op <= DUK_OP_IN_CC) || (op >= DUK_OP_GETPROP && op <= DUK_OP_DELPROP_CC_UNUSED) ||
         (op >= DUK_OP_PREINCP && op <= DUK_OP_POSTDECP_CC) || (op >= DUK_OP_DECLVAR && op <= DUK_OP_REGEXP_CC) ||
-        (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC) || (op >= DUK_OP_GETPROPC && op <= DUK_OP_GETPROPC_CC))
-        return ((op & 1) && b == k) || ((op & 2) && c == k);
-    if (op == DUK_OP_LDCONST || op == DUK_OP_TYPEOFID ||
-        op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR || op == DUK_OP_RETCONST || op == DUK_OP_RETCONSTN ||
-        (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV))
-        return bc == k;
+        (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC) || (op >= DUK_OP_GETPROPC && op <= DUK_OP_GETPROPC_CC)) {
+        if ((op & 1) && !(op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC))
+            bind_mark(uses, n, DUK_DEC_B(ins));
+        if (op & 2)
+            bind_mark(uses, n, DUK_DEC_C(ins));
+        return;
+    }
+    if (op == DUK_OP_LDCONST || op == DUK_OP_TYPEOFID || op == DUK_OP_PUTVAR || op == DUK_OP_DELVAR ||
+        op == DUK_OP_RETCONST || op == DUK_OP_RETCONSTN || (op >= DUK_OP_PREINCV && op <= DUK_OP_POSTDECV)) {
+        bind_mark(uses, n, DUK_DEC_BC(ins));
+        return;
+    }
     switch (op) {
     case DUK_OP_LDREG:
     case DUK_OP_STREG:
@@ -723,11 +744,14 @@ static int bind_other_use(duk_instr_t ins, duk_uint_t k)
     case DUK_OP_NEXTENUM:
     case DUK_OP_NEWTARGET:
     case DUK_OP_NOP:
-        return 0;
+        return;
     default:
         if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15)
-            return 0;
-        return a == k || b == k || c == k || bc == k;
+            return;
+        bind_mark(uses, n, DUK_DEC_A(ins));
+        bind_mark(uses, n, DUK_DEC_B(ins));
+        bind_mark(uses, n, DUK_DEC_C(ins));
+        bind_mark(uses, n, DUK_DEC_BC(ins));
     }
 }
 
@@ -860,7 +884,12 @@ static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_
 #define BIND_MAX_REGS 256
 
 /* The reads of g (chain[0]; chain[1..depth-1] enclose it) and of the
- * templates nested in it. */
+ * templates nested in it. One pass over g's bytecode tells how each
+ * constant is read (BIND_READ, BIND_OTHER); each constant read only as a
+ * binding that qualifies takes the binding's value; a second pass turns
+ * its reads into LDCONSTs. */
+#define BIND_STACK_CONSTS 256
+
 static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
 {
     duk_hthread *thr = bp->thr;
@@ -876,71 +905,70 @@ static void bind_rewrite(struct bind_pass *bp, duk_hcompfunc **chain, int depth)
     /* registers written (bind_registers_written), made out at the first
      * CSVAR: -1 not yet, 0 all, 1 in written */
     duk_uint8_t written[BIND_MAX_REGS];
-    int regs_known = -1;
-    duk_uint_t nregs = (duk_uint_t) g->nregs;
+    int regs_known = -1, done = 0;
+    duk_uint_t nregs = (duk_uint_t) g->nregs, k;
+    duk_uint8_t stack_uses[BIND_STACK_CONSTS];
+    duk_uint8_t *uses = nconsts <= BIND_STACK_CONSTS ? stack_uses : calloc(nconsts, 1);
 
+    if (uses == NULL)
+        return;
+    if (uses == stack_uses)
+        memset(uses, 0, nconsts);
     for (pc = base; pc < end; pc++) {
         duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
-        duk_uint_t k;
+        if (op == DUK_OP_GETVAR) {
+            if (DUK_DEC_BC(*pc) < nconsts)
+                uses[DUK_DEC_BC(*pc)] |= BIND_READ;
+            continue;
+        }
+        bind_mark_consts(*pc, uses, nconsts);
+        if (op == DUK_OP_CSVAR_CR || op == DUK_OP_CSVAR_CC) {
+            /* a call's look-up: an LDCONST in its place leaves the this
+             * register as it is, where it must hold undefined */
+            k = DUK_DEC_B(*pc);
+            if (k >= nconsts)
+                continue;
+            if (regs_known < 0) {
+                memset(written, 0, sizeof written);
+                regs_known = nregs <= BIND_MAX_REGS && bind_registers_written(thr, g, written, nregs);
+            }
+            uses[k] |= !regs_known || DUK_DEC_A(*pc) + 1 >= nregs || written[DUK_DEC_A(*pc) + 1] ? BIND_OTHER
+                                                                                                 : BIND_READ;
+        }
+    }
+    for (k = 0; k < nconsts; k++) {
         duk_hstring *name;
         duk_tval *value;
-        duk_instr_t *q;
         duk_uint32_t refs;
+        duk_tval old;
 
-        if (op == DUK_OP_GETVAR)
-            k = DUK_DEC_BC(*pc);
-        else if (op == DUK_OP_CSVAR_CR || op == DUK_OP_CSVAR_CC)
-            k = DUK_DEC_B(*pc);
-        else
+        if (uses[k] != BIND_READ || !DUK_TVAL_IS_STRING(consts + k))
             continue;
-        if (k >= nconsts || !DUK_TVAL_IS_STRING(consts + k))
-            continue; /* (rewritten already: a value now) */
         name = DUK_TVAL_GET_STRING(consts + k);
-        if (bind_written(bp, name) || bind_shadowed(thr, chain, depth, name))
-            continue;
-        value = duk_hobject_find_entry_tval_ptr(heap, bp->env, name);
-        if (value == NULL)
-            continue;
-        /* every use of the constant is a GETVAR of this binding, or a
-         * CSVAR whose `this` register holds undefined there */
-        for (q = base; q < end; q++) {
-            duk_small_uint_t o = (duk_small_uint_t) DUK_DEC_OP(*q);
-            if ((o == DUK_OP_CSVAR_CR || o == DUK_OP_CSVAR_CC) && DUK_DEC_B(*q) == k) {
-                if ((o & 2) && DUK_DEC_C(*q) == k)
-                    break;
-                if (regs_known < 0) {
-                    memset(written, 0, sizeof written);
-                    regs_known = nregs <= BIND_MAX_REGS && bind_registers_written(thr, g, written, nregs);
-                }
-                if (!regs_known || DUK_DEC_A(*q) + 1 >= nregs || written[DUK_DEC_A(*q) + 1])
-                    break;
-                continue;
-            }
-            if (bind_other_use(*q, k))
-                break;
-        }
-        if (q < end)
+        if (bind_written(bp, name) || (value = duk_hobject_find_entry_tval_ptr(heap, bp->env, name)) == NULL ||
+            bind_shadowed(thr, chain, depth, name))
             continue;
         /* the constant's references, one per function sharing the data */
         refs = (duk_uint32_t) DUK_HEAPHDR_GET_REFCOUNT((duk_heaphdr *) data);
-        {
-            duk_tval old;
-            DUK_TVAL_SET_TVAL(&old, consts + k);
-            DUK_TVAL_SET_TVAL(consts + k, value);
-            for (duk_uint32_t i = 0; i < refs; i++) {
-                DUK_TVAL_INCREF(thr, consts + k);
-                DUK_TVAL_DECREF_NORZ(thr, &old);
-            }
+        DUK_TVAL_SET_TVAL(&old, consts + k);
+        DUK_TVAL_SET_TVAL(consts + k, value);
+        for (duk_uint32_t i = 0; i < refs; i++) {
+            DUK_TVAL_INCREF(thr, consts + k);
+            DUK_TVAL_DECREF_NORZ(thr, &old);
         }
-        for (duk_instr_t *p = base; p < end; p++) {
-            duk_small_uint_t o = (duk_small_uint_t) DUK_DEC_OP(*p);
-            if ((o == DUK_OP_GETVAR && DUK_DEC_BC(*p) == k) ||
-                ((o == DUK_OP_CSVAR_CR || o == DUK_OP_CSVAR_CC) && DUK_DEC_B(*p) == k)) {
-                *p = DUK_ENC_OP_A_BC(DUK_OP_LDCONST, DUK_DEC_A(*p), k);
-                bp->rewritten++;
-            }
+        uses[k] |= BIND_DONE;
+        done = 1;
+    }
+    for (pc = base; done && pc < end; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        k = op == DUK_OP_GETVAR ? DUK_DEC_BC(*pc) : op == DUK_OP_CSVAR_CR || op == DUK_OP_CSVAR_CC ? DUK_DEC_B(*pc) : nconsts;
+        if (k < nconsts && (uses[k] & BIND_DONE)) {
+            *pc = DUK_ENC_OP_A_BC(DUK_OP_LDCONST, DUK_DEC_A(*pc), k);
+            bp->rewritten++;
         }
     }
+    if (uses != stack_uses)
+        free(uses);
     if (depth >= BIND_MAX_DEPTH)
         return; /* (deeper ones keep their reads) */
     fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(heap, g);
@@ -989,6 +1017,8 @@ long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t env_id
         return -1;
     bp.env = env;
     bind_scan_writes(&bp, (duk_hcompfunc *) f);
+    if (bp.nwritten > 1)
+        qsort(bp.written, bp.nwritten, sizeof *bp.written, bind_name_cmp);
     if (!bp.abort) {
         fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, (duk_hcompfunc *) f);
         fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, (duk_hcompfunc *) f);
