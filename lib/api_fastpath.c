@@ -427,54 +427,6 @@ static int find_entry(duk_context *ctx, duk_idx_t store_idx)
     return 1;
 }
 
-/* WeakMap get and has, WeakSet has: the cell the key carries under the
- * collection's own hidden symbol (cellOf of js/11-collections.js; not for
- * a proxy, whose cell is under another), with the key on
- * 0, the collection's data on 2; pushes the cell's value (or undefined) and
- * whether it is present. Returns 0 when the JavaScript must decide (keys
- * held strongly: not extensible, or symbols). */
-static int find_weak(duk_context *ctx, int *present)
-{
-    if (!duk_is_object(ctx, 0)) {
-        if (duk_is_symbol(ctx, 0)) {
-            return 0; /* a symbol key is held strongly (isWeakSymbol) */
-        }
-        duk_push_undefined(ctx);
-        *present = 0;
-        return 1;
-    }
-    if (fcw_duk_is_proxy(ctx, 0) || fcw_duk_is_plain_unextensible(ctx, 0)) {
-        return 0; /* its cell is under the collection's proxySymbol; held by its address */
-    }
-    duk_get_prop_literal(ctx, 2, "symbol");
-    duk_get_prop(ctx, 0); /* [cell] */
-    if (duk_is_object(ctx, -1)) {
-        duk_get_prop_literal(ctx, -1, "owner");
-        int own = duk_strict_equals(ctx, -1, 0);
-        duk_pop(ctx);
-        if (own) {
-            duk_get_prop_literal(ctx, -1, "present");
-            *present = duk_to_boolean(ctx, -1);
-            duk_pop(ctx);
-            duk_get_prop_literal(ctx, -1, "value");
-            duk_remove(ctx, -2);
-            if (!*present) {
-                duk_pop(ctx);
-                duk_push_undefined(ctx);
-            }
-            return 1;
-        }
-    } else if (!duk_is_undefined(ctx, -1)) {
-        return 0;
-    }
-    duk_pop(ctx);
-    duk_get_prop_literal(ctx, 2, "strongKeys");
-    int none = pop_empty_list(ctx);
-    duk_push_undefined(ctx);
-    *present = 0;
-    return none;
-}
-
 static duk_ret_t fast_lookup(duk_context *ctx)
 {
     duk_idx_t nargs = duk_get_top(ctx);
@@ -487,21 +439,18 @@ static duk_ret_t fast_lookup(duk_context *ctx)
         fcw_duk_store_lookup(ctx, 1, 0, kind == LOOKUP_SET_HAS ? SET_STORE : MAP_STORE, kind == LOOKUP_MAP_GET) > 0) {
         return 1;
     }
-    /* an object key of a WeakMap or WeakSet: its cell read in place */
-    if (kind >= LOOKUP_WEAKMAP_GET &&
-        fcw_duk_weak_lookup(ctx, 1, 0, kind == LOOKUP_WEAKSET_HAS ? WEAKSET_DATA : WEAKMAP_DATA,
-                            kind == LOOKUP_WEAKMAP_GET) > 0) {
-        return 1;
+    /* a key of a WeakMap or WeakSet: the cell it carries read in place */
+    if (kind >= LOOKUP_WEAKMAP_GET) {
+        return fcw_duk_weak_lookup(ctx, 1, 0, kind == LOOKUP_WEAKSET_HAS ? WEAKSET_DATA : WEAKMAP_DATA,
+                                   kind == LOOKUP_WEAKMAP_GET) > 0
+                   ? 1
+                   : call_slow(ctx, nargs);
     }
     /* (literals: Duktape caches their interned strings) */
     if (kind <= LOOKUP_MAP_HAS) {
         duk_get_prop_literal(ctx, 1, MAP_STORE);
-    } else if (kind == LOOKUP_SET_HAS) {
-        duk_get_prop_literal(ctx, 1, SET_STORE);
-    } else if (kind == LOOKUP_WEAKSET_HAS) {
-        duk_get_prop_literal(ctx, 1, WEAKSET_DATA);
     } else {
-        duk_get_prop_literal(ctx, 1, WEAKMAP_DATA);
+        duk_get_prop_literal(ctx, 1, SET_STORE);
     }
     if (!duk_is_object(ctx, 2)) {
         return call_slow(ctx, nargs);
@@ -509,16 +458,6 @@ static duk_ret_t fast_lookup(duk_context *ctx)
     duk_get_prop_literal(ctx, 2, "owner");
     int owned = duk_strict_equals(ctx, -1, 1);
     duk_pop(ctx);
-    if (kind >= LOOKUP_WEAKMAP_GET) {
-        int present = 0;
-        if (!owned || !find_weak(ctx, &present)) {
-            return call_slow(ctx, nargs);
-        }
-        if (kind != LOOKUP_WEAKMAP_GET) {
-            duk_push_boolean(ctx, present);
-        }
-        return 1;
-    }
     if (!owned || !find_entry(ctx, 2)) {
         return call_slow(ctx, nargs);
     }

@@ -2146,8 +2146,8 @@ static void co_recycle(struct pcore *pc, duk_idx_t run_idx)
     duk_tval *tv;
     duk_uint32_t n;
 
-    if (run == NULL || !DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_SHAPE)) || !DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_FREE)))
-        return;
+    if (run == NULL || !DUK_TVAL_IS_OBJECT(pc_item(pc, PC_CO_FREE)))
+        return; /* (the shape is set: promise_co_settle checked) */
     /* the run's thread, in the slot its shape gives it */
     if (DUK_HOBJECT_GET_ENEXT(run) <= CO_THREAD || DUK_HOBJECT_E_GET_KEY(thr->heap, run, CO_THREAD) != co_key(pc, CO_THREAD) ||
         DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, run, CO_THREAD))
@@ -2522,6 +2522,34 @@ static duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, co
     return key != NULL ? duk_hobject_find_entry_tval_ptr(thr->heap, obj, key) : NULL;
 }
 
+/* obj's own data property as own_slot finds it, when it holds an object;
+ * else NULL. */
+static duk_hobject *own_object(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
+{
+    duk_tval *tv = own_slot(thr, obj, i, lit);
+    return tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+}
+
+/* The record a collection of js/11-collections.js keeps under the hidden
+ * key (first among its own properties), when it is no Proxy and its own
+ * first slot, owner, is the collection; else NULL. */
+static duk_hobject *owned_record(duk_hthread *thr, duk_hobject *self, const char *key)
+{
+    duk_hobject *record = own_object(thr, self, 0, key);
+    if (record == NULL || DUK_HOBJECT_IS_PROXY(record) || own_object(thr, record, 0, "owner") != self)
+        return NULL;
+    return record;
+}
+
+/* A lookup's answer for a key that is not there: get's or has'. */
+static void push_absent(duk_context *ctx, int want_value)
+{
+    if (want_value)
+        duk_push_undefined(ctx);
+    else
+        duk_push_false(ctx);
+}
+
 /* The longest key whose hash ("s" + key) is looked up in place; a longer
  * one is concatenated (and interned) as the runtime does. */
 #define STORE_KEY_MAX 256
@@ -2538,15 +2566,10 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
 
     if (self == NULL || DUK_HOBJECT_IS_PROXY(self) || !duk_is_string(ctx, key_idx) || duk_is_symbol(ctx, key_idx))
         return -1;
-    tv = own_slot(thr, self, 0, store_key);
-    store = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
-    if (store == NULL || DUK_HOBJECT_IS_PROXY(store))
+    store = owned_record(thr, self, store_key);
+    if (store == NULL)
         return -1;
-    tv = own_slot(thr, store, 0, "owner");
-    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || DUK_TVAL_GET_OBJECT(tv) != self)
-        return -1;
-    tv = own_slot(thr, store, 3, "index");
-    index = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    index = own_object(thr, store, 3, "index");
     if (index == NULL || DUK_HOBJECT_IS_PROXY(index) || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, index) != NULL)
         return -1;
     /* the store's hash of a string key: "s" + key (primitiveHash), found
@@ -2567,10 +2590,7 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
         duk_pop(ctx);
     }
     if (pos == NULL) {
-        if (want_value)
-            duk_push_undefined(ctx);
-        else
-            duk_push_false(ctx);
+        push_absent(ctx, want_value);
         return 1;
     }
     if (!DUK_TVAL_IS_NUMBER(pos))
@@ -2580,8 +2600,7 @@ int fcw_duk_store_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx
         return 1;
     }
     p = DUK_TVAL_GET_NUMBER(pos);
-    tv = own_slot(thr, store, 2, "values");
-    values = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    values = own_object(thr, store, 2, "values");
     if (values == NULL || !DUK_HOBJECT_IS_ARRAY(values) || !DUK_HOBJECT_HAS_ARRAY_PART(values) || !(p >= 0) ||
         p >= (duk_double_t) ((duk_harray *) values)->length || p >= (duk_double_t) DUK_HOBJECT_GET_ASIZE(values) ||
         DUK_TVAL_IS_UNUSED(DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, values, (duk_uint32_t) p)))
@@ -2596,16 +2615,21 @@ int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx,
     duk_hobject *self = duk_get_hobject(thr, this_idx), *data, *key, *cell, *strong;
     duk_tval *tv, *present;
 
+    if (self == NULL || DUK_HOBJECT_IS_PROXY(self))
+        return -1;
+    data = owned_record(thr, self, data_key);
+    if (data == NULL)
+        return -1;
+    /* a primitive is no key (a symbol one that is held strongly) */
+    if (!duk_is_object(ctx, key_idx)) {
+        if (duk_is_symbol(ctx, key_idx))
+            return -1;
+        push_absent(ctx, want_value);
+        return 1;
+    }
     key = duk_get_hobject(thr, key_idx);
-    if (self == NULL || key == NULL || DUK_HOBJECT_IS_PROXY(self) || DUK_HOBJECT_IS_PROXY(key))
+    if (key == NULL || DUK_HOBJECT_IS_PROXY(key))
         return -1; /* a proxy's cell is under another symbol */
-    tv = own_slot(thr, self, 0, data_key);
-    data = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
-    if (data == NULL || DUK_HOBJECT_IS_PROXY(data))
-        return -1;
-    tv = own_slot(thr, data, 0, "owner");
-    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv) || DUK_TVAL_GET_OBJECT(tv) != self)
-        return -1;
     tv = own_slot(thr, data, 1, "symbol");
     if (tv == NULL || !DUK_TVAL_IS_STRING(tv))
         return -1;
@@ -2622,10 +2646,7 @@ int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx,
             return -1;
         if (DUK_TVAL_IS_OBJECT(tv) && DUK_TVAL_GET_OBJECT(tv) == key) {
             if (!DUK_TVAL_GET_BOOLEAN(present)) {
-                if (want_value)
-                    duk_push_undefined(ctx);
-                else
-                    duk_push_false(ctx);
+                push_absent(ctx, want_value);
                 return 1;
             }
             if (!want_value) {
@@ -2644,14 +2665,10 @@ int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx,
      * (symbols, keys that were not extensible when set): the JavaScript's */
     if (!DUK_HOBJECT_HAS_EXTENSIBLE(key))
         return -1;
-    tv = own_slot(thr, data, 4, "strongKeys");
-    strong = tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    strong = own_object(thr, data, 4, "strongKeys");
     if (strong == NULL || !DUK_HOBJECT_IS_ARRAY(strong) || ((duk_harray *) strong)->length != 0)
         return -1;
-    if (want_value)
-        duk_push_undefined(ctx);
-    else
-        duk_push_false(ctx);
+    push_absent(ctx, want_value);
     return 1;
 }
 

@@ -190,10 +190,11 @@ duk_ret_t fcw_duk_module_probe(duk_context *ctx);
 /* WeakMap.prototype.get (want_value 1) or has, WeakSet.prototype.has, for
  * the object at key_idx, on the data record of js/11-collections.js that
  * the collection at this_idx keeps under the hidden key data_key: the cell
- * the key carries under the record's symbol, read in place. Pushes the
- * answer and returns 1, or returns -1 (nothing pushed) when the
- * JavaScript must answer (a proxy, a key that is not extensible, keys held
- * strongly, a record or cell in another state). */
+ * the key carries under the record's symbol, read in place (a primitive
+ * other than a symbol is no key). Pushes the answer and returns 1, or
+ * returns -1 (nothing pushed) when the JavaScript must answer (a proxy, a
+ * symbol, a key that is not extensible, keys held strongly, a record or
+ * cell in another state). */
 int fcw_duk_weak_lookup(duk_context *ctx, duk_idx_t this_idx, duk_idx_t key_idx, const char *data_key, int want_value);
 
 /* Whether reading each keys[i] (interned strings, as heap pointers) of the
