@@ -21,6 +21,17 @@ function requireNew(that, C, name) {
     }
 }
 
+/* The start each constructor here shares (ECMA-402's order): the `new`
+ * check, the locale, the options object and its localeMatcher. Returns
+ * { locale, options }. */
+function openConstructor(that, C, name, locales, options) {
+    requireNew(that, C, name);
+    var locale = intl.resolveLocale(locales);
+    var o = intl.getOptionsObject(options);
+    getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
+    return { locale: locale, options: o };
+}
+
 function checkNumberingSystem(o) {
     var nu = getOption(o, 'numberingSystem', null, void 0);
     if (nu !== void 0 && !/^[a-zA-Z0-9]{3,8}(-[a-zA-Z0-9]{3,8})*$/.test(nu)) {
@@ -46,10 +57,7 @@ var RELATIVE_UNITS = {
 };
 
 function RelativeTimeFormat(locales, options) {
-    requireNew(this, RelativeTimeFormat, 'RelativeTimeFormat');
-    var locale = intl.resolveLocale(locales);
-    var o = intl.getOptionsObject(options);
-    getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
+    var opened = openConstructor(this, RelativeTimeFormat, 'RelativeTimeFormat', locales, options), locale = opened.locale, o = opened.options;
     checkNumberingSystem(o);
     this[STATE] = {
         kind: 'RelativeTimeFormat',
@@ -131,10 +139,7 @@ var LIST_PATTERNS = {
 };
 
 function ListFormat(locales, options) {
-    requireNew(this, ListFormat, 'ListFormat');
-    var locale = intl.resolveLocale(locales);
-    var o = intl.getOptionsObject(options);
-    getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
+    var opened = openConstructor(this, ListFormat, 'ListFormat', locales, options), locale = opened.locale, o = opened.options;
     this[STATE] = {
         kind: 'ListFormat',
         locale: locale,
@@ -450,10 +455,7 @@ function segmentData(s, seg) {
 }
 
 function Segmenter(locales, options) {
-    requireNew(this, Segmenter, 'Segmenter');
-    var locale = intl.resolveLocale(locales);
-    var o = intl.getOptionsObject(options);
-    getOption(o, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
+    var opened = openConstructor(this, Segmenter, 'Segmenter', locales, options), locale = opened.locale, o = opened.options;
     this[STATE] = {
         kind: 'Segmenter',
         locale: locale,

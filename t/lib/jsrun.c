@@ -127,27 +127,29 @@ static duk_ret_t js_current_thread(duk_context *ctx)
     return 1;
 }
 
+static const struct {
+    const char *name;
+    duk_c_function fn;
+    duk_idx_t nargs;
+} test_globals[] = {
+    {"print", js_print, 1},
+    {"readFile", js_read_file, 1},
+    {"collectGarbage", js_collect_garbage, 0},
+    {"ownSlotCount", js_own_slot_count, 1},
+    {"createsArguments", js_creates_arguments, 1},
+    {"varmapNames", js_varmap_names, 1},
+    {"runsStrict", js_runs_strict, 1},
+    {"currentThread", js_current_thread, 0},
+    {"readsByName", js_reads_by_name, 1},
+};
+
 static void add_globals(duk_context *ctx)
 {
     duk_push_global_object(ctx);
-    duk_push_c_function(ctx, js_print, 1);
-    duk_put_prop_literal(ctx, -2, "print");
-    duk_push_c_function(ctx, js_read_file, 1);
-    duk_put_prop_literal(ctx, -2, "readFile");
-    duk_push_c_function(ctx, js_collect_garbage, 0);
-    duk_put_prop_literal(ctx, -2, "collectGarbage");
-    duk_push_c_function(ctx, js_own_slot_count, 1);
-    duk_put_prop_literal(ctx, -2, "ownSlotCount");
-    duk_push_c_function(ctx, js_creates_arguments, 1);
-    duk_put_prop_literal(ctx, -2, "createsArguments");
-    duk_push_c_function(ctx, js_varmap_names, 1);
-    duk_put_prop_literal(ctx, -2, "varmapNames");
-    duk_push_c_function(ctx, js_runs_strict, 1);
-    duk_put_prop_literal(ctx, -2, "runsStrict");
-    duk_push_c_function(ctx, js_current_thread, 0);
-    duk_put_prop_literal(ctx, -2, "currentThread");
-    duk_push_c_function(ctx, js_reads_by_name, 1);
-    duk_put_prop_literal(ctx, -2, "readsByName");
+    for (size_t i = 0; i < sizeof(test_globals) / sizeof(test_globals[0]); i++) {
+        duk_push_c_function(ctx, test_globals[i].fn, test_globals[i].nargs);
+        duk_put_prop_string(ctx, -2, test_globals[i].name);
+    }
     duk_push_object(ctx);
     for (char **e = environ; *e != NULL; e++) {
         const char *eq = strchr(*e, '=');

@@ -35,6 +35,17 @@ function runScript(code, extra) {
     return context;
 }
 
+/* The pre-passes of a classic script. */
+function prepassScript(code) {
+    return prepass(code, { filename: 'x.js', sourceType: 'script' });
+}
+
+/* A classic script lowered to ES5 and run: the `result` it sets. */
+async function runLowered(code) {
+    const out = await lowerToES5(code, { filename: 'x.js', isModule: false });
+    return runScript(out.code, { result: null }).result;
+}
+
 test('prepass: no test matches, so nothing is parsed', () => {
     let ran = false;
     const transforms = [{ name: 't', test: /never-there/, transform: () => { ran = true; } }];
@@ -127,10 +138,9 @@ test('private-chains: a private member of a private member is lowered and keeps 
         'var root = new R(null), child = new R(root);\nchild.add(2); child.add(3);\n' +
         'var before = child.peek(); child.poke(4);\n' +
         'result = [child.count, before, root.count].join();\n';
-    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    const pre = prepassScript(code);
     assert.ok(pre !== null && pre.code.includes('(0, this.#parent).#inc(n)'), pre && pre.code);
-    const out = await lowerToES5(pre.code, { filename: 'x.js', isModule: false });
-    assert.strictEqual(runScript(out.code, { result: null }).result, '0,5,5,5,8');
+    assert.strictEqual(await runLowered(pre.code), '0,5,5,5,8');
 });
 
 test('this-spread: a callable whose prototype has no apply calls itself with spread arguments', async () => {
@@ -140,13 +150,11 @@ test('this-spread: a callable whose prototype has no apply calls itself with spr
         '    this.k = params.length;\n    this.base = this(...params);\n    this.more = this("a", ...params, "z",);\n' +
         '    this.arrow = (() => this(/* c */ ...params))();\n    this.plain = this(1, 2);\n  }\n}\n' +
         'var g = new Generic(["x", "y"]);\nresult = [g.base, g.more, g.arrow, g.plain, typeof g.apply, g instanceof Generic].join();\n';
-    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    const pre = prepassScript(code);
     assert.ok(pre !== null && pre.code.includes('Function.prototype.apply.call(this, void 0, [...params])'), pre && pre.code);
     assert.ok(pre.code.includes('this(1, 2)'), 'a call without spread stays');
-    const out = await lowerToES5(pre.code, { filename: 'x.js', isModule: false });
-    assert.strictEqual(runScript(out.code, { result: null }).result, 'x+y=2,a+x+y+z=2,x+y=2,1+2=2,undefined,true');
-    const plain = await lowerToES5(code, { filename: 'x.js', isModule: false });
-    assert.throws(() => runScript(plain.code, { result: null }), /apply is not a function/, 'SWC alone calls this.apply');
+    assert.strictEqual(await runLowered(pre.code), 'x+y=2,a+x+y+z=2,x+y=2,1+2=2,undefined,true');
+    await assert.rejects(runLowered(code), /apply is not a function/, 'SWC alone calls this.apply');
 });
 
 test('literal-tables: a table of 1,000 literals and more becomes JSON.parse of the same data', async () => {
@@ -162,7 +170,7 @@ test('literal-tables: a table of 1,000 literals and more becomes JSON.parse of t
     const code = `var table = [${items.join(',\n  ')}];\nvar map = {${keys.join(', ')}, nested: [false, -1.25]};\n` +
         `var small = [${items.slice(0, 999).join(', ')}];\nvar holey = [${items.join(', ')}, , 1];\n` +
         `var named = [${items.join(', ')}, table];\n`;
-    const pre = prepass(code, { filename: 'x.js', sourceType: 'script' });
+    const pre = prepassScript(code);
     assert.ok(pre !== null, 'the test matched');
     assert.strictEqual((pre.code.match(/JSON\.parse\(/g) || []).length, 2, 'the table and the map only');
     assert.ok(/^var small = \[/m.test(pre.code) && /^var holey = \[/m.test(pre.code) && /^var named = \[/m.test(pre.code),
