@@ -492,7 +492,7 @@ function resumeAsync(run, fulfilled, value) {
             done = info.done;
         }
     } catch (e) {
-        if (run.generator === null) {
+        if (generator === null) {
             coReject(run, e); /* its thread is kept for the next run */
         } else {
             rejectPromise(run.promise, e);

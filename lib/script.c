@@ -236,11 +236,11 @@ static void push_dump(duk_context *ctx, const struct script_source *s)
 }
 
 /* A script with `export default` runs as a module: (function
- * (__fcw_exports, __fcw_probe) {...}) called with a fresh exports object, then handed to
- * native.setExports, so its top-level names stay private (the parameter's
- * name is one no module declares: `export default` becomes an assignment
- * to it); call_module then reads its unchanging bindings as constants. Any other
- * script (a classic service worker, a test) runs as global code: its
+ * (__fcw_exports, __fcw_probe) {...}) called with a fresh exports object,
+ * then handed to native.setExports, so its top-level names stay private
+ * (the parameter's name is one no module declares: `export default`
+ * becomes an assignment to it); call_module then reads its unchanging
+ * bindings as constants. Any other script (a classic service worker, a test) runs as global code: its
  * top-level `var` and function declarations become properties of the
  * global object, as in a browser's worker. */
 static duk_ret_t eval_script(duk_context *ctx, void *udata)
