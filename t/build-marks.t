@@ -43,6 +43,8 @@ like($bundle, qr/function asyncDecl\(x\) \{ "use duk notail";\n/, 'and the lower
 like($bundle, qr/var asyncSelf = function again\(n\) \{\n/,
     'but not a named async function expression that calls itself by its name');
 like($bundle, qr/function F\(\) \{\n/, 'nor a function declaration');
+like($bundle, qr/var _loop\d* = function\([^)]*\) \{ "use duk notail";\n/,
+    "the function of SWC's block scoping for a loop whose bindings a closure captures (only ever called)");
 
 # with --portable: the state machines' functions
 ($rc, $out) = run($tool, '--portable', "$top/t/build-marks/cases.js", '-o', "$dir/portable.js");

@@ -93,6 +93,14 @@ step('generator method', () => { const b = new Base(6); return [...b.gen()]; });
 step('function declaration', () => { function F() { this.x = 1; } return [ctor(F), new F().x, 'prototype' in F]; });
 step('function expression', () => { const F = function () { this.y = 2; }; return [ctor(F), new F().y]; });
 
+// ---- a loop whose bindings its closures capture (SWC's `_loop` function)
+step('loop closures', () => {
+  const fs = [];
+  for (const x of [1, 2]) { fs.push(() => x); }
+  for (let i = 0; i < 2; i++) { fs.push(() => i * 10); }
+  return fs.map((f) => f());
+});
+
 // ---- generators keep their prototype property
 function* generator() { yield 1; }
 step('generator', () => ['prototype' in generator, [...generator()]]);

@@ -31,7 +31,13 @@
  *     and the function whose body only returns an `_async_to_generator`
  *     call or (lib/coroutines.js) an `_fcw_co_async` or `_fcw_co_now` call (the lowered
  *     async function itself) unless it is a named
- *     function expression whose body refers to its name. It returns the
+ *     function expression whose body refers to its name, and the functions
+ *     of SWC's block scoping (`var _loop = function (...) { ... }`, one
+ *     per loop whose body's bindings a closure captures, made at every
+ *     call of the function around the loop): any anonymous function
+ *     expression that is the value of a `var` whose name the script only
+ *     ever calls (`_loop(...)`), never reads otherwise, assigns or
+ *     declares as anything else (callOnlyFunctions). It returns the
  *     positions just after their bodies' `{` where the directive goes.
  */
 'use strict';
@@ -174,6 +180,60 @@ function refersToName(fn) {
     return found;
 }
 
+/* Whether a function's body names `arguments` (its own or, conservatively,
+ * a nested function's). */
+function usesArguments(fn) {
+    let found = false;
+    walk.full(fn.body, (node) => {
+        if (node.type === 'Identifier' && node.name === 'arguments') {
+            found = true;
+        }
+    });
+    return found;
+}
+
+/* The anonymous function expressions that are the values of `var`
+ * declarations whose name is used in the whole script only as the callee of
+ * a call: nothing can construct them or read their `prototype`. Names are
+ * taken across scopes, so a name used otherwise anywhere (a parameter, an
+ * assignment, a read, a declaration of another value) disqualifies all
+ * its functions; so does a function that reads `arguments` (whose `callee`
+ * is the function itself). */
+function callOnlyFunctions(ast) {
+    const candidates = new Map();
+    const other = new Set();
+    walk.ancestor(ast, {
+        VariableDeclarator(node) {
+            if (node.id.type === 'Identifier' && node.init && node.init.type === 'FunctionExpression' &&
+                !node.init.id && !node.init.generator && !node.init.async && !usesArguments(node.init)) {
+                const list = candidates.get(node.id.name) || [];
+                list.push(node.init);
+                candidates.set(node.id.name, list);
+            }
+        },
+        VariablePattern(node, st, ancestors) {
+            const parent = ancestors[ancestors.length - 2];
+            if (!(parent && parent.type === 'VariableDeclarator' && parent.id === node && parent.init &&
+                  parent.init.type === 'FunctionExpression' && !parent.init.id)) {
+                other.add(node.name);
+            }
+        },
+        Identifier(node, st, ancestors) {
+            const parent = ancestors[ancestors.length - 2];
+            if (!(parent && parent.type === 'CallExpression' && parent.callee === node)) {
+                other.add(node.name);
+            }
+        }
+    });
+    const found = [];
+    for (const [name, fns] of candidates) {
+        if (!other.has(name)) {
+            found.push(...fns);
+        }
+    }
+    return found;
+}
+
 /* Positions in `code` (the ES5 output, parsed as `ast`) after the `{` of
  * each function of the async and generator lowering to mark, when the rest of
  * that line is blank (so inserting there moves no mapped column); in
@@ -205,7 +265,8 @@ function loweredMarks(ast, code) {
             }
         }
     });
+    callOnlyFunctions(ast).forEach(mark);
     return [...at].sort((a, b) => a - b);
 }
 
-module.exports = { transform, loweredMarks, DIRECTIVE };
+module.exports = { transform, loweredMarks, callOnlyFunctions, DIRECTIVE };

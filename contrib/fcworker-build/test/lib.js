@@ -259,6 +259,19 @@ test('lowerScript: an invalid regexp literal is an early error, not a RegExp cal
     assert.ok((await lowerScript('var r = /(?<a>x)|(?<a>y)/;\n', 'dup.js')).includes('new RegExp("(?<a>x)|(?<a>y)")'));
 });
 
+test('non-constructors: a var function only ever called (SWC\'s _loop) is marked, none used otherwise', async () => {
+    const { callOnlyFunctions } = require('../lib/non-constructors');
+    const code = await lowerScript('function f(xs) {\n  const fs = [];\n  for (const x of xs) { fs.push(() => x); }\n' +
+        '  return fs;\n}\n', 'loop.js');
+    const loops = callOnlyFunctions(acorn.parse(code, { ecmaVersion: 5 }));
+    assert.ok(loops.length >= 1 && loops.every((fn) => /_loop\d* = $/.test(code.slice(0, fn.start))), code);
+    const src = 'var a = function () {}; a(); var b = function () {}; new b(); var c = function () {}; c.x = 1;\n' +
+        'var d = function () { return arguments.callee; }; d(); var e = function e() {}; e();\n' +
+        'var g = function () {}; g(); function h(g) {}\nvar k = function () {}; k(); k = 1;\n';
+    const found = callOnlyFunctions(acorn.parse(src, { ecmaVersion: 5 })).map((fn) => src.slice(fn.start - 4, fn.start - 3));
+    assert.deepStrictEqual(found, ['a']);
+});
+
 test('lowerScript: the same input gives the same bytes', async () => {
     const src = 'async function f() { for await (const x of g()) { await x; } }\nclass K { static #n = 1; }\n';
     assert.strictEqual(await lowerScript(src, 'd.js'), await lowerScript(src, 'd.js'));
