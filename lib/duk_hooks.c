@@ -563,8 +563,10 @@ void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx)
  * of that value, put in the reading function's constant table in place of
  * the name. A CSVAR also sets the register after its target, the call's
  * `this`, to undefined: it becomes the same LDCONST only where no
- * instruction of the function writes that register
- * (bind_registers_written), which then holds undefined anyway. (Taking any
+ * instruction of the function leaves a value in that register
+ * (bind_registers_written), which then holds undefined anyway: a value
+ * written there only for a call based below it (a method call's `this`,
+ * an argument) is wiped by that call's return (bind_write_wiped). (Taking any
  * register leaves what it held as the call's `this`: a callee could see
  * it, and a string being appended to stays referenced during the call, so
  * that hono/jsx copied its page at every append.) A read is left as it is
@@ -781,6 +783,64 @@ static int bind_shadowed(duk_hthread *thr, duk_hcompfunc **chain, int depth, duk
  * there, and Duktape wipes the registers above a call's result when it
  * returns). Operand fields of opcodes not known here count as written;
  * returns 0 (all written) where that cannot be made out. */
+/* Whether the value an instruction writes to register r is wiped before
+ * anything can see it as a call's `this`: a call returns with every
+ * register above its base (its target) set to undefined, so a value that
+ * only ever stands in the call setup of a call based below r (a method
+ * call's `this`, its base expression, an argument of an outer call) is
+ * undefined once that call is over. Looks at the instructions after pc
+ * in order, up to BIND_WIPE_SCAN of them: the write is wiped when a call
+ * based below r comes before any jump, return, throw, try or label (so no
+ * path leaves or enters the setup; an exception lands in a catcher, which
+ * wipes every register above its own) and before a CSVAR based just
+ * below r (the call that wants it undefined). */
+#define BIND_WIPE_SCAN 64
+
+static int bind_write_wiped(duk_instr_t *pc, duk_instr_t *end, duk_uint_t r)
+{
+    duk_instr_t *stop = end - pc > BIND_WIPE_SCAN ? pc + BIND_WIPE_SCAN : end;
+
+    if (r == 0)
+        return 0;
+    for (pc++; pc < stop; pc++) {
+        duk_small_uint_t op = (duk_small_uint_t) DUK_DEC_OP(*pc);
+        if (op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15) {
+            if (op & DUK_BC_CALL_FLAG_INDIRECT)
+                return 0;
+            if ((duk_uint_t) DUK_DEC_BC(*pc) < r)
+                return 1;
+            continue;
+        }
+        if (op >= DUK_OP_CSVAR && op <= DUK_OP_CSVAR_CC && (duk_uint_t) DUK_DEC_A(*pc) + 1 == r)
+            return 0;
+        switch (op) {
+        case DUK_OP_JUMP:
+        case DUK_OP_IFTRUE_R:
+        case DUK_OP_IFTRUE_C:
+        case DUK_OP_IFFALSE_R:
+        case DUK_OP_IFFALSE_C:
+        case DUK_OP_RETREG:
+        case DUK_OP_RETUNDEF:
+        case DUK_OP_RETCONST:
+        case DUK_OP_RETCONSTN:
+        case DUK_OP_LABEL:
+        case DUK_OP_ENDLABEL:
+        case DUK_OP_BREAK:
+        case DUK_OP_CONTINUE:
+        case DUK_OP_TRYCATCH:
+        case DUK_OP_ENDTRY:
+        case DUK_OP_ENDCATCH:
+        case DUK_OP_ENDFIN:
+        case DUK_OP_THROW:
+        case DUK_OP_INVLHS:
+            return 0;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
 static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_t *written, duk_uint_t nregs)
 {
     duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, g);
@@ -790,7 +850,7 @@ static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_
 #define BIND_WRITE(r)                                                                                                  \
     do {                                                                                                               \
         duk_uint_t r_ = (r);                                                                                           \
-        if (r_ < nregs)                                                                                                \
+        if (r_ < nregs && !written[r_] && !bind_write_wiped(pc, end, r_))                                              \
             written[r_] = 1;                                                                                           \
     } while (0)
     if (DUK_HOBJECT_HAS_CREATEARGS((duk_hobject *) g))
@@ -855,9 +915,9 @@ static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_
             BIND_WRITE(DUK_DEC_A(ins));
             BIND_WRITE(DUK_DEC_BC(ins));
             break;
-        case DUK_OP_TRYCATCH: /* a caught value and its kind */
-            BIND_WRITE(DUK_DEC_BC(ins));
-            BIND_WRITE(DUK_DEC_BC(ins) + 1);
+        case DUK_OP_TRYCATCH: /* a caught value and its kind, written at the catch */
+            for (i = DUK_DEC_BC(ins); i < (duk_uint_t) DUK_DEC_BC(ins) + 2 && i < nregs; i++)
+                written[i] = 1;
             break;
         default:
             if (op == DUK_OP_LDREG || op == DUK_OP_LDCONST || op == DUK_OP_LDINT || op == DUK_OP_LDINTX ||

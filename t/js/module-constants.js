@@ -70,7 +70,8 @@ function callSloppyThis() {
     return sloppyThis() === (0, eval)('this');
 }
 
-/* a call whose `this` register a method call set before: left as a CSVAR */
+/* a call whose `this` register a method call set before: that call's
+ * return wiped it (every register above the call's base), so a constant */
 function callAfterMethod(o) {
     o.m();
     return helper(5);
@@ -80,6 +81,14 @@ function callAfterMethod(o) {
 function callAfterStrict(o) {
     o.m();
     return strictThis();
+}
+
+/* the register holding a value no call wiped (an operand of the sum):
+ * left as a CSVAR */
+function callAfterSum(o) {
+    var s = o.x + o.y;
+    var r = strictThis();
+    return [s, r];
 }
 
 /* a catch clause's variable named as a module binding */
@@ -142,9 +151,12 @@ test('calls of constants: the callee\'s this is undefined as before', function (
     t.deepEqual(readsByName(callStrictThis), bound ? [] : ['strictThis'], 'called as a constant');
     t.equal(callSloppyThis(), true, 'a function made by new Function gets the global object');
     t.equal(callAfterMethod({ m: function () { return 5; } }), 10, 'a call after a method call');
-    t.deepEqual(readsByName(callAfterMethod), ['helper'], 'whose this register the method call wrote: by name');
+    t.deepEqual(readsByName(callAfterMethod), bound ? [] : ['helper'],
+        'whose this register the method call wrote and its return wiped: a constant');
     t.equal(callAfterStrict({ m: function () { return 'x'; } }), undefined, 'a strict callee after a method call');
-    t.deepEqual(readsByName(callAfterStrict), ['strictThis'], 'by name');
+    t.deepEqual(readsByName(callAfterStrict), bound ? [] : ['strictThis'], 'a constant');
+    t.deepEqual(callAfterSum({ x: 'a', y: 'b' }), ['ab', undefined], 'a strict callee after a sum of two reads');
+    t.deepEqual(readsByName(callAfterSum), ['strictThis'], 'whose this register holds an operand: by name');
 });
 
 test('names bound nearer than the module keep their look-ups', function (t) {
