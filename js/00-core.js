@@ -16,10 +16,10 @@ native.jobQueue = jobs;
  * take their Node path (cbor-x calls Buffer.allocUnsafeSlow) and fail. */
 delete global.Buffer;
 
+/* (native.defineData: Object.defineProperty without the descriptor
+ * object; attrs 1 writable, 2 enumerable, 4 configurable) */
 native.defineGlobal = function (name, value) {
-    Object.defineProperty(global, name, {
-        value: value, writable: true, configurable: true, enumerable: false
-    });
+    native.defineData(global, name, value, 5);
 };
 
 native.enqueueJob = function (fn, arg) {

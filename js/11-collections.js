@@ -42,10 +42,11 @@ var COMPACT_MIN_HOLES = 16;
 var hasOwn = Object.prototype.hasOwnProperty;
 var nextObjectId = 0;
 
+/* Object.defineProperty(target, key, { value, writable: true,
+ * enumerable: false, configurable: true }), without the descriptor object
+ * (native.defineData's attrs: 1 writable, 2 enumerable, 4 configurable) */
 function defineHidden(target, key, value) {
-    Object.defineProperty(target, key, {
-        value: value, writable: true, enumerable: false, configurable: true
-    });
+    native.defineData(target, key, value, 5);
 }
 
 function defineMethods(target, methods) {
@@ -55,13 +56,11 @@ function defineMethods(target, methods) {
 }
 
 function setFunctionLength(fn, length) {
-    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+    native.defineData(fn, 'length', length, 4);
 }
 
 function defineToStringTag(target, tag) {
-    Object.defineProperty(target, Symbol.toStringTag, {
-        value: tag, writable: false, enumerable: false, configurable: true
-    });
+    native.defineData(target, Symbol.toStringTag, tag, 4);
 }
 
 function isObject(x) {

@@ -24,15 +24,16 @@ var KIND_KEYS = 0;
 var KIND_VALUES = 1;
 var KIND_ENTRIES = 2;
 
+/* Object.defineProperty(target, key, { value, writable: true,
+ * enumerable: false, configurable: true }), without the descriptor object
+ * (native.defineData's attrs: 1 writable, 2 enumerable, 4 configurable) */
 function defineHidden(target, key, value) {
-    Object.defineProperty(target, key, {
-        value: value, writable: true, enumerable: false, configurable: true
-    });
+    native.defineData(target, key, value, 5);
 }
 
 function setNameAndLength(fn, name, length) {
-    Object.defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
-    Object.defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+    native.defineData(fn, 'name', name, 4);
+    native.defineData(fn, 'length', length, 4);
 }
 
 /* Adds each [name, function, length] the target does not have yet. */

@@ -251,7 +251,7 @@ function lengthOf(a) {
 var BigIntArrayPrototype = {};
 
 function getter(name, fn) {
-    Object.defineProperty(BigIntArrayPrototype, name, { get: fn, enumerable: false, configurable: true });
+    native.defineAccessor(BigIntArrayPrototype, name, fn, void 0, 4); /* configurable */
 }
 getter('length', function () { return lengthOf(this); });
 getter('byteLength', function () { return words0(this).byteLength; });

@@ -190,23 +190,24 @@ function requireNew(self, Ctor, name) {
     }
 }
 
+/* (native.defineData and defineAccessor: Object.defineProperty without
+ * the descriptor object; attrs 1 writable, 2 enumerable, 4 configurable) */
 function getter(proto, name, fn) {
-    Object.defineProperty(proto, name, { get: fn, enumerable: true, configurable: true });
+    native.defineAccessor(proto, name, fn, void 0, 6);
 }
 
 function methods(proto, table) {
     var name;
     for (name in table) {
         if (Object.prototype.hasOwnProperty.call(table, name)) {
-            Object.defineProperty(proto, name, {
-                value: table[name], writable: true, enumerable: true, configurable: true
-            });
+            native.defineData(proto, name, table[name], 7);
         }
     }
 }
 
+/* a new property: { value: name, configurable: true } */
 function toStringTag(proto, name) {
-    Object.defineProperty(proto, Symbol.toStringTag, { value: name, configurable: true });
+    native.defineData(proto, Symbol.toStringTag, name, 4);
 }
 
 /* Reads an optional callable member of a dictionary argument. */

@@ -29,7 +29,7 @@ function recordOf(self, Ctor, name) {
 }
 
 function getter(proto, name, fn) {
-    Object.defineProperty(proto, name, { get: fn, enumerable: true, configurable: true });
+    native.defineAccessor(proto, name, fn, void 0, 6); /* enumerable, configurable */
 }
 
 function toStringTag(proto, name) {

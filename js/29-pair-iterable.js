@@ -29,10 +29,13 @@ function IteratorState(target, kind, proto) {
     this.proto = proto;
 }
 
+/* (native.defineData: Object.defineProperty without the descriptor
+ * object; attrs 1 writable, 2 enumerable, 4 configurable; a function's
+ * length and name are neither writable nor enumerable) */
 function defineOperation(target, key, fn, length, name) {
-    Object.defineProperty(fn, 'length', { value: length, configurable: true });
-    Object.defineProperty(fn, 'name', { value: name, configurable: true });
-    Object.defineProperty(target, key, { value: fn, writable: true, enumerable: true, configurable: true });
+    native.defineData(fn, 'length', length, 4);
+    native.defineData(fn, 'name', name, 4);
+    native.defineData(target, key, fn, 7);
 }
 
 native.definePairIterable = function (proto, name, pairsOf, flat) {

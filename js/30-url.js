@@ -104,9 +104,7 @@ function slicer(start, end) {
 }
 
 function accessor(name, get, set) {
-    Object.defineProperty(URL.prototype, name, {
-        get: get, set: set, enumerable: true, configurable: true
-    });
+    native.defineAccessor(URL.prototype, name, get, set, 6); /* enumerable, configurable */
 }
 
 accessor('href', function () {

@@ -96,9 +96,7 @@ function eventState(event) {
 }
 
 ['type', 'bubbles', 'cancelable', 'composed', 'target', 'currentTarget', 'eventPhase', 'timeStamp'].forEach(function (name) {
-    Object.defineProperty(Event.prototype, name, {
-        get: function () { return eventState(this)[name]; }, enumerable: true, configurable: true
-    });
+    native.defineAccessor(Event.prototype, name, function () { return eventState(this)[name]; }, void 0, 6);
 });
 Object.defineProperties(Event.prototype, {
     srcElement: { get: function () { return eventState(this).target; }, enumerable: true, configurable: true },
@@ -124,8 +122,8 @@ Object.defineProperties(Event.prototype, {
     }
 });
 ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'].forEach(function (name, value) {
-    Object.defineProperty(Event, name, { value: value, enumerable: true });
-    Object.defineProperty(Event.prototype, name, { value: value, enumerable: true });
+    native.defineData(Event, name, value, 2); /* { value, enumerable: true }, new */
+    native.defineData(Event.prototype, name, value, 2);
 });
 
 Event.prototype.preventDefault = function preventDefault() {

@@ -53,10 +53,7 @@ function defineEventType(Ctor, name, fields) {
     });
     Object.setPrototypeOf(Ctor, Event);
     fields.forEach(function (field) {
-        Object.defineProperty(Ctor.prototype, field, {
-            get: function () { return extra(this, name)[field]; },
-            enumerable: true, configurable: true
-        });
+        native.defineAccessor(Ctor.prototype, field, function () { return extra(this, name)[field]; }, void 0, 6);
     });
     native.defineGlobal(name, Ctor);
 }

@@ -1795,6 +1795,83 @@ static duk_ret_t native_proxy_own_hooks(duk_context *ctx)
     return 1;
 }
 
+/* native.defineData(target, key, value, attrs) and
+ * native.defineAccessor(target, key, get, set, attrs): what
+ * Object.defineProperty(target, key, descriptor) does with the descriptor
+ * { value, writable, enumerable, configurable }, or { get, set,
+ * enumerable, configurable } without the get or set that is undefined
+ * (attrs: DEFINE_WRITABLE | DEFINE_ENUMERABLE | DEFINE_CONFIGURABLE), but
+ * without making the descriptor object and reading its six fields back
+ * (up to 4,500 instructions of a definition; the runtime makes a thousand
+ * at each start). Returns undefined. Anything but an object that is no
+ * Proxy gets the descriptor object and Object.defineProperty's steps (the
+ * Proxy's trap, the TypeError for a primitive). */
+#define DEFINE_WRITABLE 1u
+#define DEFINE_ENUMERABLE 2u
+#define DEFINE_CONFIGURABLE 4u
+
+static duk_ret_t define_with(duk_context *ctx, int accessor)
+{
+    duk_idx_t attrs_idx = accessor ? 4 : 3;
+    duk_uint_t attrs = duk_require_uint(ctx, attrs_idx);
+    duk_uint_t flags = (attrs & DEFINE_ENUMERABLE ? DUK_DEFPROP_SET_ENUMERABLE : DUK_DEFPROP_CLEAR_ENUMERABLE) |
+                       (attrs & DEFINE_CONFIGURABLE ? DUK_DEFPROP_SET_CONFIGURABLE : DUK_DEFPROP_CLEAR_CONFIGURABLE);
+    duk_set_top(ctx, attrs_idx);
+    if (duk_is_object(ctx, 0) && !fcw_duk_is_proxy(ctx, 0)) {
+        duk_dup(ctx, 1);
+        if (!accessor) {
+            duk_dup(ctx, 2);
+            flags |= DUK_DEFPROP_HAVE_VALUE |
+                     (attrs & DEFINE_WRITABLE ? DUK_DEFPROP_SET_WRITABLE : DUK_DEFPROP_CLEAR_WRITABLE);
+        } else {
+            if (!duk_is_undefined(ctx, 2)) {
+                duk_dup(ctx, 2);
+                flags |= DUK_DEFPROP_HAVE_GETTER;
+            }
+            if (!duk_is_undefined(ctx, 3)) {
+                duk_dup(ctx, 3);
+                flags |= DUK_DEFPROP_HAVE_SETTER;
+            }
+        }
+        duk_def_prop(ctx, 0, flags);
+        return 0;
+    }
+    duk_push_object(ctx); /* the descriptor, at attrs_idx */
+    if (!accessor) {
+        duk_dup(ctx, 2);
+        duk_put_prop_literal(ctx, -2, "value");
+        duk_push_boolean(ctx, (attrs & DEFINE_WRITABLE) != 0);
+        duk_put_prop_literal(ctx, -2, "writable");
+    } else {
+        if (!duk_is_undefined(ctx, 2)) {
+            duk_dup(ctx, 2);
+            duk_put_prop_literal(ctx, -2, "get");
+        }
+        if (!duk_is_undefined(ctx, 3)) {
+            duk_dup(ctx, 3);
+            duk_put_prop_literal(ctx, -2, "set");
+        }
+    }
+    duk_push_boolean(ctx, (attrs & DEFINE_ENUMERABLE) != 0);
+    duk_put_prop_literal(ctx, -2, "enumerable");
+    duk_push_boolean(ctx, (attrs & DEFINE_CONFIGURABLE) != 0);
+    duk_put_prop_literal(ctx, -2, "configurable");
+    duk_replace(ctx, 2);
+    duk_set_top(ctx, 3); /* [ target key descriptor ] */
+    own_guard_call(ctx, GUARD_DEFINE);
+    return 0;
+}
+
+static duk_ret_t native_define_data(duk_context *ctx)
+{
+    return define_with(ctx, 0);
+}
+
+static duk_ret_t native_define_accessor(duk_context *ctx)
+{
+    return define_with(ctx, 1);
+}
+
 void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
 {
     static const duk_function_list_entry natives[] = {
@@ -1823,6 +1900,8 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"noteProxies", native_note_proxies, 0},
         {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
+        {"defineData", native_define_data, 4},
+        {"defineAccessor", native_define_accessor, 5},
         {NULL, NULL, 0},
     };
     duk_put_function_list(ctx, native_idx, natives);

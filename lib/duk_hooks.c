@@ -1094,12 +1094,40 @@ long fcw_duk_bind_constants(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t env_id
 }
 
 /* One function template of a loaded function, and those nested in it. */
+/* The mark fcw_duk_prepare_dump puts on a constructor template in place of
+ * its CONSTRUCTABLE flag: SPECIAL_CALL means nothing on a template (only a
+ * call looks at it, and no template is called) and the loader keeps it. */
+#define DUMPED_CONSTRUCTOR DUK_HOBJECT_FLAG_SPECIAL_CALL
+
+static void prepare_dump(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    if (DUK_HOBJECT_HAS_CONSTRUCTABLE(obj) && !DUK_HOBJECT_HAS_SPECIAL_CALL(obj)) {
+        DUK_HOBJECT_CLEAR_CONSTRUCTABLE(obj);
+        DUK_HEAPHDR_SET_FLAG_BITS(&obj->hdr, DUMPED_CONSTRUCTOR);
+    }
+    each_nested(thr, f, prepare_dump);
+}
+
+void fcw_duk_prepare_dump(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+
+    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+        each_nested(thr, (duk_hcompfunc *) obj, prepare_dump);
+}
+
 static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_hobject *obj = (duk_hobject *) f;
     duk_hobject *varmap;
     duk_tval *tv;
 
+    if (DUK_HEAPHDR_CHECK_FLAG_BITS(&obj->hdr, DUMPED_CONSTRUCTOR)) {
+        DUK_HEAPHDR_CLEAR_FLAG_BITS(&obj->hdr, DUMPED_CONSTRUCTOR);
+        DUK_HOBJECT_SET_CONSTRUCTABLE(obj);
+    }
     apply_mark(thr, f);
     duk_push_hobject(thr, obj); /* reachable while its properties go */
     DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, obj, NULL);

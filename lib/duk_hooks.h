@@ -88,8 +88,19 @@ void fcw_duk_make_methods_non_constructors(duk_context *ctx, duk_idx_t idx);
  * loader gives every template a .prototype object, a length, an empty name
  * and an empty variable map, which every closure made from it would then
  * carry (some 13% more heap for the runtime). The function at idx itself
- * is left as it is. */
+ * is left as it is. A template that fcw_duk_prepare_dump marked is made a
+ * constructor again. */
 void fcw_duk_trim_loaded_function(duk_context *ctx, duk_idx_t idx);
+
+/* Before duk_dump_function() of the compiled function at idx: each
+ * function template nested in it that is a constructor is dumped as none,
+ * with a mark fcw_duk_trim_loaded_function reads, so that the loader
+ * makes no .prototype object for it (which the trim would only delete;
+ * its closures get their own): some 1,500 objects at each load of the
+ * runtime. Only fcw_duk_trim_loaded_function may follow the load of such
+ * a dump (the mark is SPECIAL_CALL, which a closure would copy). The
+ * function at idx itself is left as it is. */
+void fcw_duk_prepare_dump(duk_context *ctx, duk_idx_t idx);
 
 /* Applies the marks fcworker-build leaves on functions that are no
  * constructors in the source (arrow functions, methods, accessors, async

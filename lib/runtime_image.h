@@ -30,11 +30,13 @@
 #define FCW_RUNTIME_IMAGE_MAGIC_LEN 8
 
 /* The Duktape build an image must come from: duk_stamp.h's checksum covers
- * duk_config.h (our configuration of it) and duktape.c. */
+ * duk_config.h (our configuration of it) and duktape.c; "templates 2":
+ * constructor templates are dumped marked (fcw_duk_prepare_dump), which an
+ * older loader would not undo. */
 #define FCW_RUNTIME_STAMP_STR2(x) #x
 #define FCW_RUNTIME_STAMP_STR(x) FCW_RUNTIME_STAMP_STR2(x)
 #define FCW_RUNTIME_STAMP                                                                                              \
-    "Duktape " FCW_RUNTIME_STAMP_STR(DUK_VERSION) " " DUK_GIT_DESCRIBE ", source " FCW_DUK_SOURCE_SUM
+    "Duktape " FCW_RUNTIME_STAMP_STR(DUK_VERSION) " " DUK_GIT_DESCRIBE ", source " FCW_DUK_SOURCE_SUM ", templates 2"
 
 /* The embedded image (generated into lib/runtime_image_data.c). */
 extern const unsigned char fcw_runtime_image_data[];

@@ -456,6 +456,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
     } else {
         compile_global(ctx, a->text, a->len, a->path);
     }
+    fcw_duk_prepare_dump(ctx, -1);
     duk_dump_function(ctx);
     return 1;
 }

@@ -79,4 +79,37 @@ is($ok, 6, 'and serve the old script');
 unlike($pool->log, qr/bytecode image not used|compiled by every child/, 'still from its image');
 unlike($pool->log, qr/child \d+ died \d+ ms after its start/, 'no child failed to load');
 $pool->stop;
+# constructors in the image: dumped without their loader-made prototype
+# objects (fcw_duk_prepare_dump), made constructors again at the load, so
+# their closures still get theirs; the same answer from the image (a pool),
+# from the source (CGI) and from the CGI cache
+my $ctor = FcwTest::write_file("$dir/ctor.js", <<'JS');
+function outer() {
+    function Point(x) { this.x = x; }
+    var method = function () { "use duk notail"; return 1; };
+    var tried;
+    try { new method(); tried = 'constructed'; } catch (e) { tried = e.name; }
+    return [typeof Point.prototype, Point.prototype.constructor === Point, new Point(3).x, new Point(4) instanceof Point,
+        Object.getOwnPropertyNames(Point.prototype).join(), 'prototype' in method, tried, outer.prototype !== void 0];
+}
+function Top() {}
+var desc = Object.getOwnPropertyDescriptor(Top, 'prototype');
+export default { fetch: function () {
+    return new Response(JSON.stringify(outer().concat([typeof Top.prototype, new Top() instanceof Top, desc.writable,
+        desc.enumerable, desc.configurable, outer() !== outer() && outer()[0]])));
+} };
+JS
+my $want = '["object",true,3,true,"constructor",false,"TypeError",true,"object",true,true,false,false,"object"]';
+$pool->stop;
+$pool = FcwTest::start_pool(script => $ctor, children => 1);
+is($pool->request(uri => '/')->{body}, $want, 'constructors and non-constructors loaded from the image');
+unlike($pool->log, qr/bytecode image not used|compiled by every child/, 'from the image');
+$pool->stop;
+my (undef, $cgi_body, $cgi_err) = FcwTest::run_cgi($ctor);
+is($cgi_body, $want, 'the same compiled from the source (CGI)') or diag($cgi_err);
+for my $pass ('compiled and cached', 'loaded from the cache') {
+    (undef, $cgi_body, $cgi_err) = FcwTest::run_cgi($ctor, FCW_CGI_CACHE => "$dir/cache");
+    is($cgi_body, $want, "CGI, $pass") or diag($cgi_err);
+}
+
 done_testing();
