@@ -826,8 +826,10 @@ function publishCollection(Ctor, name, methods) {
     native.defineGlobal(name, Ctor);
 }
 
+/* { value: name } on a declared function's own name (not writable, not
+ * enumerable, configurable) */
 function fixName(fn, name) {
-    Object.defineProperty(fn, 'name', { value: name });
+    native.defineData(fn, 'name', name, 4);
 }
 
 [[mapGet, 'get'], [mapSet, 'set'], [mapHas, 'has'], [mapDelete, 'delete'], [mapClear, 'clear'],

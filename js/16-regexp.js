@@ -383,9 +383,7 @@ function regExpEscape(S) {
 
 function defineGetter(name, fn) {
     setNameAndLength(fn, 'get ' + name, 0);
-    Object.defineProperty(RegExpPrototype, name, {
-        get: fn, set: void 0, enumerable: false, configurable: true
-    });
+    native.defineAccessor(RegExpPrototype, name, fn, void 0, 4); /* configurable, no setter (a new property) */
 }
 
 var getters = native.regexpGetters;

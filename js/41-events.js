@@ -51,10 +51,11 @@ var DOM_EXCEPTION_CONSTANTS = [
     'INVALID_ACCESS_ERR', 'VALIDATION_ERR', 'TYPE_MISMATCH_ERR', 'SECURITY_ERR', 'NETWORK_ERR', 'ABORT_ERR',
     'URL_MISMATCH_ERR', 'QUOTA_EXCEEDED_ERR', 'TIMEOUT_ERR', 'INVALID_NODE_TYPE_ERR', 'DATA_CLONE_ERR'
 ];
+/* new properties { value, enumerable: true } (native.defineData's attrs:
+ * 2 enumerable) */
 for (var legacyCode = 1; legacyCode <= DOM_EXCEPTION_CONSTANTS.length; legacyCode++) {
-    var legacyConstant = { value: legacyCode, enumerable: true };
-    Object.defineProperty(DOMException, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyConstant);
-    Object.defineProperty(DOMException.prototype, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyConstant);
+    native.defineData(DOMException, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyCode, 2);
+    native.defineData(DOMException.prototype, DOM_EXCEPTION_CONSTANTS[legacyCode - 1], legacyCode, 2);
 }
 native.DOMException = DOMException;
 

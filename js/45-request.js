@@ -248,13 +248,10 @@ function signalOf(state) {
 
 function defineGetters(names) {
     names.forEach(function (name) {
-        Object.defineProperty(Request.prototype, name, {
-            get: function () {
-                var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
-                return (state || requestState(this))[name];
-            },
-            enumerable: true, configurable: true
-        });
+        native.defineAccessor(Request.prototype, name, function () {
+            var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
+            return (state || requestState(this))[name];
+        }, void 0, 6); /* enumerable, configurable */
     });
 }
 defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
