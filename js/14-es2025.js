@@ -115,7 +115,7 @@ function iterResult(value, done) {
 }
 
 /* IsConstructor(C): Reflect.construct refuses a newTarget that is not one. */
-function dummyConstructor() {
+function DummyConstructor() {
 }
 
 function isConstructor(C) {
@@ -123,7 +123,7 @@ function isConstructor(C) {
         return false;
     }
     try {
-        Reflect.construct(dummyConstructor, [], C);
+        Reflect.construct(DummyConstructor, [], C);
         return true;
     } catch (e) {
         return false;

@@ -367,9 +367,12 @@ TextDecoder.prototype.decode = function decode(input, options) {
 native.invalidCharacter = function (message) {
     throw new native.DOMException(message, 'InvalidCharacterError');
 };
+/* C functions: named, of length 1 and, as built-in functions, no
+ * constructors (native.defineData's attrs: 4 configurable) */
 [[native.atob, 'atob'], [native.btoa, 'btoa']].forEach(function (pair) {
-    Object.defineProperty(pair[0], 'name', { value: pair[1], configurable: true });
-    Object.defineProperty(pair[0], 'length', { value: 1, configurable: true });
+    native.defineData(pair[0], 'name', pair[1], 4);
+    native.defineData(pair[0], 'length', 1, 4);
+    native.nonConstructor(pair[0]);
 });
 
 native.defineGlobal('TextEncoder', TextEncoder);

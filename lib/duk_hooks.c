@@ -540,6 +540,37 @@ void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx)
     }
 }
 
+/* The runtime's convention (js/): a function whose name starts with a
+ * lower-case letter, `_` or `$` is no constructor; its constructors
+ * (Headers, Fifo, RCRecord...) are capitalized, and the built-in functions
+ * and methods it provides are no constructors in the spec either. Such a
+ * template is made one, so that its closures get no prototype object: a
+ * thousand at each start of the runtime, and those of each closure it
+ * makes per request. An anonymous function keeps what it is (`var C =
+ * function ...` makes constructors). */
+static void runtime_non_constructors(duk_hthread *thr, duk_hcompfunc *f)
+{
+    duk_hobject *obj = (duk_hobject *) f;
+    duk_tval *tv = duk_hobject_find_entry_tval_ptr_stridx(thr->heap, obj, DUK_STRIDX_NAME);
+
+    if (tv != NULL && DUK_TVAL_IS_STRING(tv)) {
+        duk_hstring *name = DUK_TVAL_GET_STRING(tv);
+        const duk_uint8_t *s = DUK_HSTRING_GET_DATA(name);
+        if (DUK_HSTRING_GET_BYTELEN(name) > 0 && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_' || s[0] == '$'))
+            DUK_HOBJECT_CLEAR_CONSTRUCTABLE(obj);
+    }
+    each_nested(thr, f, runtime_non_constructors);
+}
+
+void fcw_duk_apply_runtime_marks(duk_context *ctx, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_require_hobject(thr, idx);
+    fcw_duk_apply_marks(ctx, idx);
+    if (DUK_HOBJECT_IS_COMPFUNC(obj))
+        each_nested(thr, (duk_hcompfunc *) obj, runtime_non_constructors);
+}
+
 void fcw_duk_apply_script_marks(duk_context *ctx, duk_idx_t idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;

@@ -111,6 +111,11 @@ void fcw_duk_prepare_dump(duk_context *ctx, duk_idx_t idx);
  * name around the body, and tail calls are allowed again.
  * fcw_duk_trim_loaded_function does the same for a loaded function. */
 void fcw_duk_apply_marks(duk_context *ctx, duk_idx_t idx);
+/* fcw_duk_apply_marks for one of the runtime's files (js/): also makes
+ * each function template nested in it whose name starts with a lower-case
+ * letter, `_` or `$` no constructor (the runtime's convention: its
+ * constructors are capitalized), so that its closures get no prototype. */
+void fcw_duk_apply_runtime_marks(duk_context *ctx, duk_idx_t idx);
 /* fcw_duk_apply_marks for a worker script's function: also runs as
  * non-strict code each strict function nested in it whose own code cannot
  * tell strict from non-strict (it reads no `this`, assigns and deletes no

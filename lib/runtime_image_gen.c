@@ -132,7 +132,7 @@ static duk_ret_t compile_and_dump(duk_context *ctx, void *udata)
     duk_concat(ctx, 3);
     duk_push_string(ctx, a->name);
     duk_compile(ctx, DUK_COMPILE_FUNCTION);
-    fcw_duk_apply_marks(ctx, -1);
+    fcw_duk_apply_runtime_marks(ctx, -1);
     fcw_duk_prepare_dump(ctx, -1);
     duk_dump_function(ctx);
     return 1;

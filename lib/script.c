@@ -55,7 +55,7 @@ static void wrap_compile(duk_context *ctx, const char *params, const char *text,
     if (script) {
         fcw_duk_apply_script_marks(ctx, -1);
     } else {
-        fcw_duk_apply_marks(ctx, -1);
+        fcw_duk_apply_runtime_marks(ctx, -1);
     }
     duk_call(ctx, 0);
 }

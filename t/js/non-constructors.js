@@ -64,6 +64,30 @@ test('constructors stay constructors', function (t) {
     t.ok(new Map([[1, 2]]).get(1) === 2, 'new Map works');
 });
 
+test("the runtime's functions named in lower case are no constructors, its capitalized ones are", function (t) {
+    /* lib/duk_hooks.c fcw_duk_apply_runtime_marks: the runtime's own
+     * convention, as the spec has it for the built-ins it provides */
+    var functions = [
+        ['fetch', fetch], ['setTimeout', setTimeout], ['clearTimeout', clearTimeout], ['atob', atob],
+        ['btoa', btoa], ['structuredClone', structuredClone], ['queueMicrotask', queueMicrotask],
+        ['Response.json', Response.json], ['Response.redirect', Response.redirect],
+        ['AbortSignal.timeout', AbortSignal.timeout]
+    ];
+    functions.forEach(function (f) {
+        t.equal(typeof f[1], 'function', f[0] + ' exists');
+        t.ok(!isConstructor(f[1]), f[0] + ' is no constructor');
+        t.ok(!hasOwn(f[1], 'prototype'), f[0] + ' has no prototype');
+    });
+    t.throws(function () { return new fetch('http://x/'); }, TypeError, 'new fetch() throws a TypeError');
+    [Headers, Request, Response, URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, Blob, FormData,
+        ReadableStream, WritableStream, TransformStream, Event, EventTarget, DOMException].forEach(function (C) {
+        t.ok(isConstructor(C), C.name + ' is a constructor');
+        t.equal(C.prototype.constructor, C, C.name + '.prototype.constructor');
+    });
+    t.equal(new Headers({ a: '1' }).get('a'), '1', 'new Headers works');
+    t.ok(new Response('x') instanceof Response, 'and new Response');
+});
+
 test('functions of user code keep their prototype', function (t) {
     var o = { m: function () {} };
     t.ok(isConstructor(o.m), 'a function in an object literal is a constructor');
