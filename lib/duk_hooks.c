@@ -288,7 +288,8 @@ static void apply_formals_mark(duk_hthread *thr, duk_hcompfunc *f)
  * 4,400 instructions a closure costs. Duktape consults a function's
  * strictness only where its own code reads `this` (a non-strict callee's
  * `this` is coerced at the call), assigns or deletes a property or a
- * variable (strict code throws where non-strict code fails silently),
+ * variable (strict code throws where non-strict code fails silently; not
+ * for a variable that a function around it declares: declared_outside),
  * makes an arguments object or evaluates code directly (the code inherits
  * it). A worker script's strict template whose bytecode does none of
  * these (most arrow functions and many small methods: their `this` is a
@@ -307,7 +308,58 @@ static int is_eval_call(duk_small_uint_t op)
     return op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL);
 }
 
-static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f)
+/* The functions around a template, innermost first, each with what its
+ * bytecode has of a direct eval or a `with` (code_flags). */
+#define STRICT_MAX_DEPTH 32
+struct strict_outer {
+    duk_hcompfunc *chain[STRICT_MAX_DEPTH];
+    int flags[STRICT_MAX_DEPTH];
+    int depth;
+};
+
+static int code_flags(duk_hthread *thr, duk_hcompfunc *f);
+
+/* Whether a PUTVAR of f, of the name at constant k, writes a variable that
+ * a function around f declares: the name's nearest binding is in that
+ * function's variable map (a var, a parameter, a function declaration;
+ * the maps keep every name a nested function uses), before any named
+ * function expression's own name (which strict code may not assign) and
+ * with no direct eval or `with` on the way. Strict and non-strict code
+ * write such a variable alike; a name bound nowhere (a global: strict code
+ * throws a ReferenceError) or otherwise is left strict. */
+static int declared_outside(duk_hthread *thr, duk_hcompfunc *f, const struct strict_outer *outer, duk_uint_t k)
+{
+    duk_tval *consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, f);
+    duk_uint_t nconsts = (duk_uint_t) (DUK_HCOMPFUNC_GET_CONSTS_END(thr->heap, f) - consts);
+    duk_hstring *name;
+    duk_tval *tv;
+
+    if (outer == NULL || k >= nconsts || !DUK_TVAL_IS_STRING(consts + k))
+        return 0;
+    name = DUK_TVAL_GET_STRING(consts + k);
+    if (DUK_HOBJECT_HAS_NAMEBINDING((duk_hobject *) f)) {
+        tv = duk_hobject_find_entry_tval_ptr(thr->heap, (duk_hobject *) f, DUK_HTHREAD_STRING_NAME(thr));
+        if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
+            return 0;
+    }
+    for (int i = 0; i < outer->depth; i++) {
+        duk_hobject *obj = (duk_hobject *) outer->chain[i];
+        duk_hobject *varmap;
+        if (outer->flags[i] != 0)
+            return 0;
+        varmap = duk_hobject_get_varmap(thr, obj);
+        if (varmap != NULL && duk_hobject_find_entry_tval_ptr(thr->heap, varmap, name) != NULL)
+            return 1;
+        if (DUK_HOBJECT_HAS_NAMEBINDING(obj)) {
+            tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, DUK_HTHREAD_STRING_NAME(thr));
+            if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
+                return 0;
+        }
+    }
+    return 0;
+}
+
+static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f, const struct strict_outer *outer)
 {
     duk_instr_t *base = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, f);
     duk_instr_t *end = DUK_HCOMPFUNC_GET_CODE_END(thr->heap, f);
@@ -341,7 +393,7 @@ static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f)
         case DUK_OP_PUTVAR:
             for (i = 0; i < nbinds && binds[i] != pc; i++)
                 ;
-            if (i == nbinds)
+            if (i == nbinds && !declared_outside(thr, f, outer, DUK_DEC_BC(*pc)))
                 return 0;
             continue;
         default:
@@ -374,19 +426,50 @@ static void each_nested(duk_hthread *thr, duk_hcompfunc *f, void (*visit)(duk_ht
     }
 }
 
-/* strictness_unseen for the templates nested in f, at every depth */
-static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f);
-
-static void unmark_strict_below(duk_hthread *thr, duk_hcompfunc *g)
+/* strictness_unseen for the templates nested in outer->chain[0], at every
+ * depth (past STRICT_MAX_DEPTH without the functions around them, so
+ * that their PUTVARs keep them strict) */
+static void unmark_strict_in(duk_hthread *thr, struct strict_outer *outer)
 {
-    if (DUK_HOBJECT_HAS_STRICT((duk_hobject *) g) && strictness_unseen(thr, g))
-        DUK_HOBJECT_CLEAR_STRICT((duk_hobject *) g);
-    unmark_strict(thr, g);
+    duk_hcompfunc *f = outer->chain[0];
+    duk_hobject **fn = DUK_HCOMPFUNC_GET_FUNCS_BASE(thr->heap, f);
+    duk_hobject **fn_end = DUK_HCOMPFUNC_GET_FUNCS_END(thr->heap, f);
+    int known = outer->depth < STRICT_MAX_DEPTH;
+
+    for (; fn != fn_end; fn++) {
+        duk_hcompfunc *g;
+        if (!DUK_HOBJECT_IS_COMPFUNC(*fn))
+            continue;
+        g = (duk_hcompfunc *) *fn;
+        if (DUK_HOBJECT_HAS_STRICT((duk_hobject *) g) && strictness_unseen(thr, g, known ? outer : NULL))
+            DUK_HOBJECT_CLEAR_STRICT((duk_hobject *) g);
+        if (known) {
+            memmove(outer->chain + 1, outer->chain, (size_t) outer->depth * sizeof outer->chain[0]);
+            memmove(outer->flags + 1, outer->flags, (size_t) outer->depth * sizeof outer->flags[0]);
+            outer->chain[0] = g;
+            outer->flags[0] = code_flags(thr, g);
+            outer->depth++;
+            unmark_strict_in(thr, outer);
+            outer->depth--;
+            memmove(outer->chain, outer->chain + 1, (size_t) outer->depth * sizeof outer->chain[0]);
+            memmove(outer->flags, outer->flags + 1, (size_t) outer->depth * sizeof outer->flags[0]);
+        } else {
+            struct strict_outer deeper;
+            deeper.chain[0] = g;
+            deeper.flags[0] = -1;
+            deeper.depth = STRICT_MAX_DEPTH;
+            unmark_strict_in(thr, &deeper);
+        }
+    }
 }
 
 static void unmark_strict(duk_hthread *thr, duk_hcompfunc *f)
 {
-    each_nested(thr, f, unmark_strict_below);
+    struct strict_outer outer;
+    outer.chain[0] = f;
+    outer.flags[0] = code_flags(thr, f);
+    outer.depth = 1;
+    unmark_strict_in(thr, &outer);
 }
 
 /* The marks of the templates nested in f, at every depth. */
@@ -807,13 +890,6 @@ static int bind_shadowed(duk_hthread *thr, duk_hcompfunc **chain, int depth, duk
     return 0;
 }
 
-/* Marks in written (nregs bits) the registers of g that some instruction
- * sets to anything but undefined, or that hold an argument; a call's
- * `this` register that none writes holds undefined at each CSVAR of it
- * (a new frame's registers are undefined, CSVAR and CSREG put undefined
- * there, and Duktape wipes the registers above a call's result when it
- * returns). Operand fields of opcodes not known here count as written;
- * returns 0 (all written) where that cannot be made out. */
 /* Whether the value an instruction writes to register r is wiped before
  * anything can see it as a call's `this`: a call returns with every
  * register above its base (its target) set to undefined, so a value that
@@ -872,6 +948,14 @@ static int bind_write_wiped(duk_instr_t *pc, duk_instr_t *end, duk_uint_t r)
     return 0;
 }
 
+/* Marks in written (nregs bits) the registers of g that some instruction
+ * sets to anything but undefined, or that hold an argument; a call's
+ * `this` register that none writes holds undefined at each CSVAR of it
+ * (a new frame's registers are undefined, CSVAR and CSREG put undefined
+ * there, and Duktape wipes the registers above a call's result when it
+ * returns; a value that a call wipes before anything can see it does not
+ * count: bind_write_wiped). Operand fields of opcodes not known here count
+ * as written; returns 0 (all written) where that cannot be made out. */
 static int bind_registers_written(duk_hthread *thr, duk_hcompfunc *g, duk_uint8_t *written, duk_uint_t nregs)
 {
     duk_instr_t *pc = DUK_HCOMPFUNC_GET_CODE_BASE(thr->heap, g);

@@ -44,7 +44,26 @@ test('what strict code does differently stays strict', function (t) {
     }
     var counter = outer();
     t.equal(counter() + counter(), 3, 'a captured variable written');
-    t.equal(runsStrict(counter), true, 'assigns a variable by name: strict');
+    t.equal(runsStrict(counter), false, "assigns a variable the function around it declares: as in non-strict code");
+
+    var named = function self() { self = 1; };
+    t.throws(function () { named(); }, TypeError, "a named function expression's own name is read-only");
+    t.equal(runsStrict(named), true, 'assigns its own name: strict');
+    function nestedSelf() {
+        var inner = function self() {
+            return function () { self = 2; };
+        };
+        return inner();
+    }
+    var assignsSelf = nestedSelf();
+    t.throws(function () { assignsSelf(); }, TypeError, 'so does a function inside it');
+    t.equal(runsStrict(assignsSelf), true, 'assigns a name an expression binds: strict');
+    function shadowsGlobal() {
+        return function () { notDeclaredEither = 3; };
+    }
+    var assignsGlobal = shadowsGlobal();
+    t.throws(function () { assignsGlobal(); }, ReferenceError, 'a name declared nowhere around it throws');
+    t.equal(runsStrict(assignsGlobal), true, 'assigns an undeclared name from inside a function: strict');
 
     function args() { return arguments.length; }
     t.equal(args(1, 2), 2, 'arguments');
