@@ -1233,6 +1233,14 @@ void fcw_duk_prepare_dump(duk_context *ctx, duk_idx_t idx)
         each_nested(thr, (duk_hcompfunc *) obj, prepare_dump);
 }
 
+/* fcw_duk_skip_compaction: set in a one-request process */
+static int trim_compacts = 1;
+
+void fcw_duk_skip_compaction(void)
+{
+    trim_compacts = 0;
+}
+
 static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
 {
     duk_hobject *obj = (duk_hobject *) f;
@@ -1254,7 +1262,8 @@ static void trim_template(duk_hthread *thr, duk_hcompfunc *f)
     varmap = duk_hobject_get_varmap(thr, obj);
     if (varmap != NULL && DUK_HOBJECT_GET_ENEXT(varmap) == 0)
         (void) duk_hobject_delprop_raw(thr, obj, DUK_HTHREAD_STRING_INT_VARMAP(thr), DUK_DELPROP_FLAG_FORCE);
-    duk_hobject_compact_props(thr, obj);
+    if (trim_compacts)
+        duk_hobject_compact_props(thr, obj);
     each_nested(thr, f, trim_template);
     duk_pop(thr);
 }

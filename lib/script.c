@@ -618,6 +618,7 @@ void fcw_engine_single_request(void)
         (void)fcw_alloc_arena(SINGLE_REQUEST_ARENA);
     }
     single_request = 1;
+    fcw_duk_skip_compaction();
 }
 
 int fcw_script_single_request(void)
