@@ -308,6 +308,42 @@ static int is_eval_call(duk_small_uint_t op)
     return op >= DUK_OP_CALL0 && op <= DUK_OP_CALL15 && (op & DUK_BC_CALL_FLAG_CALLED_AS_EVAL);
 }
 
+/* Whether obj, a named function expression's template, binds name around
+ * its body (or its name cannot be read). */
+static int binds_own_name(duk_hthread *thr, duk_hobject *obj, duk_hstring *name)
+{
+    duk_tval *tv;
+    if (!DUK_HOBJECT_HAS_NAMEBINDING(obj))
+        return 0;
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, DUK_HTHREAD_STRING_NAME(thr));
+    return tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name;
+}
+
+/* The nearest binding of name among the templates in chain (innermost
+ * first): CHAIN_VAR a variable of one's map, CHAIN_OTHER a named function
+ * expression's own name or, where flags is given, a template whose
+ * flags[i] is not 0 (a direct eval or a `with`: anything may bind it
+ * there), CHAIN_NONE none of these. Serves the constants pass
+ * (bind_shadowed) and strictness_unseen (declared_outside). */
+enum { CHAIN_NONE, CHAIN_VAR, CHAIN_OTHER };
+
+static int chain_binding(duk_hthread *thr, duk_hcompfunc *const *chain, const int *flags, int depth,
+                         duk_hstring *name)
+{
+    for (int i = 0; i < depth; i++) {
+        duk_hobject *obj = (duk_hobject *) chain[i];
+        duk_hobject *varmap;
+        if (flags != NULL && flags[i] != 0)
+            return CHAIN_OTHER;
+        varmap = duk_hobject_get_varmap(thr, obj);
+        if (varmap != NULL && duk_hobject_find_entry_tval_ptr(thr->heap, varmap, name) != NULL)
+            return CHAIN_VAR;
+        if (binds_own_name(thr, obj, name))
+            return CHAIN_OTHER;
+    }
+    return CHAIN_NONE;
+}
+
 /* The functions around a template, innermost first, each with what its
  * bytecode has of a direct eval or a `with` (code_flags). */
 #define STRICT_MAX_DEPTH 32
@@ -332,31 +368,12 @@ static int declared_outside(duk_hthread *thr, duk_hcompfunc *f, const struct str
     duk_tval *consts = DUK_HCOMPFUNC_GET_CONSTS_BASE(thr->heap, f);
     duk_uint_t nconsts = (duk_uint_t) (DUK_HCOMPFUNC_GET_CONSTS_END(thr->heap, f) - consts);
     duk_hstring *name;
-    duk_tval *tv;
 
     if (outer == NULL || k >= nconsts || !DUK_TVAL_IS_STRING(consts + k))
         return 0;
     name = DUK_TVAL_GET_STRING(consts + k);
-    if (DUK_HOBJECT_HAS_NAMEBINDING((duk_hobject *) f)) {
-        tv = duk_hobject_find_entry_tval_ptr(thr->heap, (duk_hobject *) f, DUK_HTHREAD_STRING_NAME(thr));
-        if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
-            return 0;
-    }
-    for (int i = 0; i < outer->depth; i++) {
-        duk_hobject *obj = (duk_hobject *) outer->chain[i];
-        duk_hobject *varmap;
-        if (outer->flags[i] != 0)
-            return 0;
-        varmap = duk_hobject_get_varmap(thr, obj);
-        if (varmap != NULL && duk_hobject_find_entry_tval_ptr(thr->heap, varmap, name) != NULL)
-            return 1;
-        if (DUK_HOBJECT_HAS_NAMEBINDING(obj)) {
-            tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, DUK_HTHREAD_STRING_NAME(thr));
-            if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
-                return 0;
-        }
-    }
-    return 0;
+    return !binds_own_name(thr, (duk_hobject *) f, name) &&
+           chain_binding(thr, outer->chain, outer->flags, outer->depth, name) == CHAIN_VAR;
 }
 
 static int strictness_unseen(duk_hthread *thr, duk_hcompfunc *f, const struct strict_outer *outer)
@@ -876,18 +893,7 @@ static void bind_mark_consts(duk_instr_t ins, duk_uint8_t *uses, duk_uint_t n)
  * name of a named function expression. */
 static int bind_shadowed(duk_hthread *thr, duk_hcompfunc **chain, int depth, duk_hstring *name)
 {
-    for (int i = 0; i < depth; i++) {
-        duk_hobject *obj = (duk_hobject *) chain[i];
-        duk_hobject *varmap = duk_hobject_get_varmap(thr, obj);
-        if (varmap != NULL && duk_hobject_find_entry_tval_ptr(thr->heap, varmap, name) != NULL)
-            return 1;
-        if (DUK_HOBJECT_HAS_NAMEBINDING(obj)) {
-            duk_tval *tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, DUK_HTHREAD_STRING_NAME(thr));
-            if (tv == NULL || !DUK_TVAL_IS_STRING(tv) || DUK_TVAL_GET_STRING(tv) == name)
-                return 1;
-        }
-    }
-    return 0;
+    return chain_binding(thr, chain, NULL, depth, name) != CHAIN_NONE;
 }
 
 /* Whether the value an instruction writes to register r is wiped before
