@@ -167,29 +167,28 @@ function isLoweredFunction(fn) {
     return last.type === 'ReturnStatement' && isLoweredReturn(last.argument);
 }
 
-/* Whether a named function expression's body refers to an identifier
- * named like it (or calls eval, which could). */
-function refersToName(fn) {
-    const name = fn.id.name;
+/* Whether a function's body has an identifier of one of these names (in
+ * any function nested in it too: conservatively). */
+function bodyNames(fn, names) {
     let found = false;
     walk.full(fn.body, (node) => {
-        if (node.type === 'Identifier' && (node.name === name || node.name === 'eval')) {
+        if (node.type === 'Identifier' && names.includes(node.name)) {
             found = true;
         }
     });
     return found;
 }
 
-/* Whether a function's body names `arguments` (its own or, conservatively,
- * a nested function's). */
+/* Whether a named function expression's body refers to an identifier
+ * named like it (or calls eval, which could). */
+function refersToName(fn) {
+    return bodyNames(fn, [fn.id.name, 'eval']);
+}
+
+/* Whether a function's body names `arguments` (its own or a nested
+ * function's). */
 function usesArguments(fn) {
-    let found = false;
-    walk.full(fn.body, (node) => {
-        if (node.type === 'Identifier' && node.name === 'arguments') {
-            found = true;
-        }
-    });
-    return found;
+    return bodyNames(fn, ['arguments']);
 }
 
 /* The anonymous function expressions that are the values of `var`
