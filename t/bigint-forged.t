@@ -10,12 +10,6 @@ use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
 
-my $top = FcwTest::top();
-my $n = 0;
-{
-    local $ENV{FCW_TEST_NATIVE} = 1;
-    FcwTest::print_js_result(FcwTest::run_js_file("$top/t/js/bigint-forged.js"), 'bigint-forged.js', \$n);
-}
-Test::More->builder->current_test($n);
+my $n = FcwTest::run_native_js('bigint-forged.js');
 ok($n >= 7, "bigint-forged.js ran its assertions ($n)");
 done_testing();

@@ -11,13 +11,7 @@ use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
 
-my $top = FcwTest::top();
-my $n = 0;
-{
-    local $ENV{FCW_TEST_NATIVE} = 1;
-    FcwTest::print_js_result(FcwTest::run_js_file("$top/t/js/body-rewrap.js"), 'body-rewrap.js', \$n);
-}
-Test::More->builder->current_test($n);
+my $n = FcwTest::run_native_js('body-rewrap.js');
 
 my $dir = FcwTest::tmpdir();
 my $big = 'x' x 100000;

@@ -10,12 +10,6 @@ use lib "$FindBin::Bin/lib";
 use FcwTest;
 use Test::More;
 
-my $top = FcwTest::top();
-my $n = 0;
-{
-    local $ENV{FCW_TEST_NATIVE} = 1;
-    FcwTest::print_js_result(FcwTest::run_js_file("$top/t/js/record-maker.js"), 'record-maker.js', \$n);
-}
-Test::More->builder->current_test($n);
+my $n = FcwTest::run_native_js('record-maker.js');
 ok($n >= 23, "record-maker.js ran its assertions ($n)");
 done_testing();

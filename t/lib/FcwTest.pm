@@ -120,6 +120,20 @@ sub print_js_result {
     }
 }
 
+# Runs t/js/NAME with the runtime's private native object exposed
+# (FCW_TEST_NATIVE), prints its assertions as this test's, brings
+# Test::More's count up to them and returns how many there were.
+sub run_native_js {
+    my ($name) = @_;
+    my $n = 0;
+    {
+        local $ENV{FCW_TEST_NATIVE} = 1;
+        print_js_result(run_js_file("$TOP/t/js/$name"), $name, \$n);
+    }
+    Test::More->builder->current_test($n);
+    return $n;
+}
+
 # Forks a small HTTP server on 127.0.0.1:$port that runs serve($conn) in a
 # process of its own for each connection (a real server on real sockets, for
 # upstreams nginx cannot play). Returns its pid; TERM stops it and its
