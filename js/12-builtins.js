@@ -697,12 +697,26 @@ function fromEntriesStep(target, entry) {
     createDataProperty(target, toPropertyKey(key), value, true);
 }
 
+/* An array (or array-like) iterated as built, and a Map's own entries
+ * (taken at once: nothing the loop runs can see the Map's iterator), go
+ * through native.objectFromPairs, which does the loop's steps in C. */
+var objectFromPairs = native.objectFromPairs;
+var mapEntriesMethod = Map.prototype.entries;
+
 function objectFromEntries(iterable) {
-    if (iterable === void 0 || iterable === null) {
-        throw new TypeError(String(iterable) + ' is not iterable');
+    var method = iteratorMethodOf(iterable);
+    if (isPristineArrayLike(method)) {
+        return objectFromPairs(iterable, false);
+    }
+    if (method === mapEntriesMethod) {
+        var pairs = native.collectionRest(iterable, method);
+        var made = pairs !== void 0 ? objectFromPairs(pairs, true) : void 0;
+        if (made !== void 0) {
+            return made;
+        }
     }
     var target = {};
-    iterate(iterable, fromEntriesStep, target);
+    iterateWithMethod(iterable, method, fromEntriesStep, target);
     return target;
 }
 

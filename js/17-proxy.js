@@ -1072,15 +1072,19 @@ function withProto(obj) {
     return wrapIfInheritsFromProxy(obj, proto);
 }
 
+/* Object.create: C calls Duktape's in place until a proxy is made, then
+ * objectCreate (lib/api_fastpath.c) */
+var objectCreateFast = native.fastObjectCreate(objectCreate);
+setNameAndLength(objectCreateFast, 'create', 2);
 setNameAndLength(objectCreate, 'create', 2);
 setNameAndLength(objectSetPrototypeOf, 'setPrototypeOf', 2);
 setNameAndLength(reflectGet, 'get', 2);
 setNameAndLength(reflectSet, 'set', 3);
 setNameAndLength(reflectConstruct, 'construct', 2);
 setNameAndLength(withProto, '__fcw_withProto', 1);
-[objectCreate, objectSetPrototypeOf, reflectGet, reflectSet,
+[objectCreate, objectCreateFast, objectSetPrototypeOf, reflectGet, reflectSet,
     reflectConstruct].forEach(native.nonConstructor);
-defineHidden(Object, 'create', objectCreate);
+defineHidden(Object, 'create', objectCreateFast);
 defineHidden(Object, 'setPrototypeOf', objectSetPrototypeOf);
 defineHidden(Reflect, 'get', reflectGet);
 defineHidden(Reflect, 'set', reflectSet);

@@ -14,6 +14,7 @@
  * native.sortWith(list, comparefn), the TimSort (as V8's) behind Array and
  * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
  * lets JSON.stringify skip its BigInt check on plain data;
+ * native.objectFromPairs(list, collection), Object.fromEntries' loop;
  * native.stringPadStart/stringPadEnd, String.prototype.padStart/padEnd;
  * native.version and
  * native.hardwareConcurrency() for navigator (js/48-messaging.js).
@@ -1142,6 +1143,68 @@ static duk_ret_t native_json_plain(duk_context *ctx)
     return 1;
 }
 
+/* native.objectFromPairs(list, collection): Object.fromEntries' loop
+ * (§20.1.2.7, AddEntriesFromIterable with CreateDataPropertyOrThrow) over
+ * what an iterator as built would give: list[0], list[1]... up to list's
+ * length, read again at each step as the array iterator reads it (an
+ * array, a typed array or an arguments object whose iteration js/12 found
+ * pristine), each entry's "0" and "1" read, the key made a property key
+ * (a Symbol as it is, an object through its toString) and defined on a
+ * new object (no setter asked, "__proto__" an own property). collection
+ * (a Map's entries, taken at once by native.collectionRest): undefined,
+ * having run no code, when a key is an object, whose conversion could
+ * change the Map while the spec still iterates it. */
+static duk_ret_t native_object_from_pairs(duk_context *ctx)
+{
+    int collection = duk_to_boolean(ctx, 1);
+    duk_set_top(ctx, 1);
+    if (collection) {
+        duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 0);
+        for (duk_uarridx_t i = 0; i < n; i++) {
+            duk_get_prop_index(ctx, 0, i);
+            int plain = duk_is_array(ctx, -1) && !fcw_duk_is_proxy(ctx, -1);
+            if (plain) {
+                duk_get_prop_index(ctx, -1, 0);
+                plain = !duk_is_object(ctx, -1) || duk_is_symbol(ctx, -1);
+                duk_pop(ctx);
+            }
+            duk_pop(ctx);
+            if (!plain) {
+                return 0;
+            }
+        }
+    }
+    duk_push_object(ctx); /* 1: the target */
+    for (duk_uarridx_t i = 0;; i++) {
+        duk_get_prop_literal(ctx, 0, "length");
+        double len = duk_to_number(ctx, -1); /* ToLength for a typed array or arguments object */
+        duk_pop(ctx);
+        if (!(i < len)) {
+            break;
+        }
+        duk_get_prop_index(ctx, 0, i); /* 2: the entry */
+        if (!duk_is_object(ctx, 2)) {
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "Iterator value %s is not an entry object",
+                             duk_is_symbol(ctx, 2) ? "Symbol()" : duk_safe_to_string(ctx, 2));
+        }
+        duk_get_prop_index(ctx, 2, 0); /* 3: the key */
+        duk_get_prop_index(ctx, 2, 1); /* 4: the value */
+        if (!duk_is_symbol(ctx, 3)) {
+            if (duk_is_object(ctx, 3)) {
+                duk_to_primitive(ctx, 3, DUK_HINT_STRING);
+            }
+            if (!duk_is_symbol(ctx, 3)) {
+                duk_to_string(ctx, 3);
+            }
+        }
+        duk_def_prop(ctx, 1,
+                     DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                         DUK_DEFPROP_SET_CONFIGURABLE);
+        duk_pop(ctx); /* the entry */
+    }
+    return 1;
+}
+
 /* String.prototype.padStart / padEnd (§22.1.3.16-17, StringPad), magic 1
  * for padStart: ToString(this), ToLength(maxLength), then, only when there
  * is something to fill, ToString(fillString) (" " when undefined). Duktape
@@ -1266,6 +1329,9 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "privateField");
     duk_push_c_function(ctx, native_define_fields, DUK_VARARGS);
     duk_put_prop_literal(ctx, native_idx, "defineFields");
+    duk_push_c_function(ctx, native_object_from_pairs, 2);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "objectFromPairs");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
     duk_push_c_function(ctx, native_string_pad, 2);

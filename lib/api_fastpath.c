@@ -1585,6 +1585,9 @@ static const struct own_guard own_guards[] = {GUARDS(GUARD_ENTRY)};
  * instanceof and isPrototypeOf need not look. */
 static int proxies_made;
 
+/* Duktape's Object.create (native.fastObjectCreate). */
+static duk_c_function object_create_builtin;
+
 /* Duktape's built-in of each guard (fcw_duk_own_builtin(g->which)), set
  * when the guards are installed. */
 static duk_c_function builtins[GUARD_COUNT];
@@ -1757,6 +1760,28 @@ static duk_ret_t native_own_keys_plainly_valid(duk_context *ctx)
     return 1;
 }
 
+/* Object.create(proto, properties): until a proxy has been made, no
+ * prototype chain has one and js/17-proxy.js's objectCreate would only
+ * call Duktape's: call that here, in place (its two arguments exactly, as
+ * Duktape calls it), without the JavaScript in between. */
+static duk_ret_t fast_object_create(duk_context *ctx)
+{
+    if (proxies_made) {
+        return call_slow(ctx, duk_get_top(ctx));
+    }
+    duk_set_top(ctx, 2);
+    return object_create_builtin(ctx);
+}
+
+/* native.fastObjectCreate(slow) */
+static duk_ret_t native_fast_object_create(duk_context *ctx)
+{
+    if (object_create_builtin == NULL) {
+        object_create_builtin = fcw_duk_own_builtin(FCW_DUK_OBJECT_CREATE);
+    }
+    return make_fast(ctx, fast_object_create, DUK_VARARGS, 0, 0, -1);
+}
+
 /* native.noteProxies(): js/17-proxy.js made its first proxy. */
 static duk_ret_t native_note_proxies(duk_context *ctx)
 {
@@ -1898,6 +1923,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"proxyOwnHooks", native_proxy_own_hooks, 1},
         {"isProxy", native_is_proxy, 1},
         {"noteProxies", native_note_proxies, 0},
+        {"fastObjectCreate", native_fast_object_create, 1},
         {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
         {"defineData", native_define_data, 4},

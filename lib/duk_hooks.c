@@ -1692,6 +1692,8 @@ duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which)
         return duk_bi_object_prototype_is_prototype_of;
     case FCW_DUK_HAS_INSTANCE:
         return duk_bi_function_prototype_hasinstance;
+    case FCW_DUK_OBJECT_CREATE:
+        return duk_bi_object_constructor_create;
     case FCW_DUK_OBJECT_KEYS:
     default:
         return duk_bi_object_constructor_keys_shared;

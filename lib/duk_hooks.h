@@ -277,7 +277,8 @@ enum fcw_duk_own_builtin {
     FCW_DUK_SEAL_FREEZE,        /* 1 argument, magic 0 (seal) or 1 (freeze) */
     FCW_DUK_IS_SEALED_FROZEN,   /* 1 argument, magic 0 (isSealed) or 1 (isFrozen) */
     FCW_DUK_IS_PROTOTYPE_OF,    /* 1 argument and this */
-    FCW_DUK_HAS_INSTANCE        /* Function.prototype[Symbol.hasInstance]: 1 argument and this */
+    FCW_DUK_HAS_INSTANCE,       /* Function.prototype[Symbol.hasInstance]: 1 argument and this */
+    FCW_DUK_OBJECT_CREATE       /* Object.create: 2 arguments */
 };
 duk_c_function fcw_duk_own_builtin(enum fcw_duk_own_builtin which);
 

@@ -191,6 +191,125 @@ test('Object additions (§20.1.2)', function (t) {
     t.throws(function () {
         Object.fromEntries([1]);
     }, TypeError, 'non-object entry throws');
+    t.deepEqual(Object.fromEntries([]), {}, 'fromEntries of no entries');
+    t.throws(function () {
+        Object.fromEntries(null);
+    }, TypeError, 'fromEntries of null throws');
+    t.throws(function () {
+        Object.fromEntries('ab');
+    }, TypeError, 'a string\'s characters are no entry objects');
+    var sym = Symbol('s');
+    var keyed = Object.fromEntries([[sym, 1], [2, 'two'], [{ toString: function () { return 'obj'; } }, 3],
+        [null, 4], [true, 5]]);
+    t.ok(keyed[sym] === 1 && keyed['2'] === 'two' && keyed.obj === 3 && keyed['null'] === 4 && keyed['true'] === 5,
+        'keys made property keys: a Symbol kept, others converted (an object through its toString)');
+    t.deepEqual(Object.fromEntries([['a', 1], ['a', 2]]), { a: 2 }, 'a later entry wins');
+    t.deepEqual(Object.fromEntries([[], ['x']]), { 'undefined': undefined, x: undefined },
+        'missing key and value read as undefined');
+    var setterCalled = false;
+    Object.defineProperty(Object.prototype, 'fromEntriesSetter', {
+        set: function () { setterCalled = true; }, configurable: true
+    });
+    try {
+        var defined = Object.fromEntries([['fromEntriesSetter', 1]]);
+        t.ok(!setterCalled && Object.getOwnPropertyDescriptor(defined, 'fromEntriesSetter').value === 1,
+            'entries are defined, not put: an inherited setter is not called');
+    } finally {
+        delete Object.prototype.fromEntriesSetter;
+    }
+    var order = [];
+    var entryLike = {};
+    Object.defineProperty(entryLike, '0', { get: function () { order.push('get 0'); return { toString: function () {
+        order.push('key toString'); return 'k'; } }; } });
+    Object.defineProperty(entryLike, '1', { get: function () { order.push('get 1'); return 'v'; } });
+    t.deepEqual(Object.fromEntries([entryLike]), { k: 'v' }, 'an entry object with getters');
+    t.deepEqual(order, ['get 0', 'get 1', 'key toString'], 'its key and value read, then the key converted');
+    var growing = [['a', 1]];
+    var grown = Object.fromEntries([['first', 0]].concat(growing).concat([[{ toString: function () {
+        return 'last'; } }, 2]]));
+    t.deepEqual(Object.keys(grown), ['first', 'a', 'last'], 'entries defined in order');
+    var live = [['a', 1], [{ toString: function () { live.push(['added', 3]); return 'b'; } }, 2]];
+    t.deepEqual(Object.fromEntries(live), { a: 1, b: 2, added: 3 },
+        'an array\'s length read at each step, as its iterator reads it');
+    var throwsAt = [['a', 1], 7, ['c', 3]];
+    var thrown = null;
+    try {
+        Object.fromEntries(throwsAt);
+    } catch (e) {
+        thrown = e;
+    }
+    t.ok(thrown instanceof TypeError && thrown.message === 'Iterator value 7 is not an entry object',
+        'a non-object entry in an array throws its TypeError');
+    var patched = [['real', 1]];
+    patched[Symbol.iterator] = function () {
+        var done = false;
+        return { next: function () {
+            var r = { value: ['own', 2], done: done };
+            done = true;
+            return r;
+        } };
+    };
+    t.deepEqual(Object.fromEntries(patched), { own: 2 }, 'an array\'s own @@iterator is used');
+    var savedNext = Object.getPrototypeOf([][Symbol.iterator]()).next;
+    var nexts = 0;
+    Object.getPrototypeOf([][Symbol.iterator]()).next = function () {
+        nexts++;
+        return savedNext.call(this);
+    };
+    try {
+        t.deepEqual(Object.fromEntries([['p', 1], ['q', 2]]), { p: 1, q: 2 }, 'with %ArrayIteratorPrototype%.next replaced');
+        t.equal(nexts, 3, 'the replaced next is called for each step');
+    } finally {
+        Object.getPrototypeOf([][Symbol.iterator]()).next = savedNext;
+    }
+    var closed = 0;
+    var iterable = {};
+    iterable[Symbol.iterator] = function () {
+        var i = 0;
+        return {
+            next: function () { i++; return i === 1 ? { value: ['a', 1], done: false } : { value: 5, done: false }; },
+            'return': function () { closed++; return {}; }
+        };
+    };
+    t.throws(function () {
+        Object.fromEntries(iterable);
+    }, TypeError, 'a bad entry from an iterator throws');
+    t.equal(closed, 1, 'and closes the iterator');
+    t.deepEqual(Object.fromEntries(new Uint8Array(0)), {}, 'an empty typed array');
+    t.throws(function () {
+        Object.fromEntries(new Uint8Array(1));
+    }, TypeError, 'a typed array\'s numbers are no entry objects');
+    var map = new Map([['m', 1], [2, 'n'], [sym, 3]]);
+    var fromMap = Object.fromEntries(map);
+    t.ok(fromMap.m === 1 && fromMap['2'] === 'n' && fromMap[sym] === 3, 'a Map\'s entries');
+    var mutated = new Map();
+    mutated.set({ toString: function () { mutated.set('late', 2); return 'early'; } }, 1);
+    t.deepEqual(Object.fromEntries(mutated), { early: 1, late: 2 },
+        'a Map changed by a key\'s conversion: the entry added meanwhile is seen, as its iterator sees it');
+    var half = new Map([['x', 1], ['y', 2]]).entries();
+    half.next();
+    t.deepEqual(Object.fromEntries(half), { y: 2 }, 'a Map iterator gives what it has left');
+    t.deepEqual(Object.fromEntries(new Set([['s', 1]])), { s: 1 }, 'a Set of entries');
+    var savedEntries = Map.prototype[Symbol.iterator];
+    Map.prototype[Symbol.iterator] = function () {
+        return [['replaced', true]][Symbol.iterator]();
+    };
+    try {
+        t.deepEqual(Object.fromEntries(new Map([['k', 1]])), { replaced: true }, 'a Map\'s replaced @@iterator is used');
+    } finally {
+        Map.prototype[Symbol.iterator] = savedEntries;
+    }
+    /* (no proxy is made in this file: Object.create takes its fast path) */
+    t.ok(Object.create.name === 'create' && Object.create.length === 2, 'Object.create\'s name and length');
+    var made = Object.create({ inherited: 1 }, { own: { value: 2, enumerable: true } });
+    t.ok(made.inherited === 1 && made.own === 2 && !Object.getOwnPropertyDescriptor(made, 'own').writable,
+        'Object.create with a prototype and property descriptors');
+    t.equal(Object.getPrototypeOf(Object.create(null)), null, 'Object.create(null)');
+    t.throws(function () { Object.create(5); }, TypeError, 'Object.create of a primitive throws');
+    t.throws(function () { Object.create(); }, TypeError, 'Object.create of nothing throws');
+    t.throws(function () { Object.create({}, null); }, TypeError, 'null property descriptors throw');
+    t.ok(Object.keys(Object.create({}, undefined)).length === 0, 'undefined property descriptors are none');
+    t.throws(function () { new Object.create({}); }, TypeError, 'Object.create is no constructor');
     var descs = Object.getOwnPropertyDescriptors(o);
     t.deepEqual(descs.hidden, { value: 3, writable: false, enumerable: false, configurable: false }, 'getOwnPropertyDescriptors');
     t.equal(Object.getOwnPropertySymbols(descs).length, 1, 'includes symbol keys');
