@@ -493,5 +493,9 @@ Object.defineProperty(helpers, 'coCatch', { value: coCatch, enumerable: true });
 /* what a lowered for-in enumerates: its object, or a proxy's keys as its
  * traps give them (lib/api_fastpath.c, js/17-proxy.js) */
 Object.defineProperty(helpers, 'forIn', { value: native.forInTarget, enumerable: true });
+/* `a instanceof B`, as fcworker-build writes it (lib/instance-of.js):
+ * C answers without the call of Function.prototype[Symbol.hasInstance] */
+native.nonConstructor(native.instanceOf);
+Object.defineProperty(helpers, 'instanceOf', { value: native.instanceOf, enumerable: true });
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

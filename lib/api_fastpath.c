@@ -1773,6 +1773,17 @@ static duk_ret_t fast_object_create(duk_context *ctx)
     return object_create_builtin(ctx);
 }
 
+/* __fcw_helpers.instanceOf(value, C): `value instanceof C`, which
+ * fcworker-build writes so (lib/instance-of.js): its answer without a call
+ * of Function.prototype[Symbol.hasInstance] where that is Duktape's
+ * ordinary one (fcw_duk_instanceof_plain), else the operator itself. */
+static duk_ret_t native_instance_of(duk_context *ctx)
+{
+    int r = fcw_duk_instanceof_plain(ctx, 0, 1);
+    duk_push_boolean(ctx, r >= 0 ? (duk_bool_t)r : duk_instanceof(ctx, 0, 1));
+    return 1;
+}
+
 /* native.fastObjectCreate(slow) */
 static duk_ret_t native_fast_object_create(duk_context *ctx)
 {
@@ -1924,6 +1935,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"isProxy", native_is_proxy, 1},
         {"noteProxies", native_note_proxies, 0},
         {"fastObjectCreate", native_fast_object_create, 1},
+        {"instanceOf", native_instance_of, 2},
         {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
         {"defineData", native_define_data, 4},

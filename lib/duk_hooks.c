@@ -3143,6 +3143,64 @@ int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx)
     return 0;
 }
 
+/* What `value instanceof ctor` answers (§13.10.2 InstanceofOperator),
+ * 1 or 0, found without a call when the operator would come down to
+ * Duktape's OrdinaryHasInstance: ctor an object that is neither a proxy
+ * nor bound, with no own [Symbol.hasInstance] on it or on its chain up to
+ * Function.prototype (whose own is the built-in one, neither writable nor
+ * configurable), an own data `prototype` that is an object, and a value
+ * that is a primitive (never an instance), or an object whose chain has no
+ * proxy (the guard of lib/api_fastpath.c takes those). -1 for anything
+ * else: the operator itself decides (and throws what it throws). */
+int fcw_duk_instanceof_plain(duk_context *ctx, duk_idx_t value_idx, duk_idx_t ctor_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_tval *tv = duk_get_tval(ctx, ctor_idx);
+    duk_hobject *ctor, *c, *proto, *fproto = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
+    duk_hstring *has_instance = DUK_HTHREAD_STRING_WELLKNOWN_SYMBOL_HAS_INSTANCE(thr);
+    duk_int_t e_idx, h_idx;
+    int sanity = 10000;
+
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
+        return -1;
+    ctor = DUK_TVAL_GET_OBJECT(tv);
+    if (!DUK_HOBJECT_IS_CALLABLE(ctor) || DUK_HOBJECT_HAS_BOUNDFUNC(ctor))
+        return -1;
+    for (c = ctor; c != fproto; c = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, c)) {
+        if (c == NULL || DUK_HOBJECT_IS_PROXY(c) || sanity-- <= 0)
+            return -1;
+        if (duk_hobject_find_entry(thr->heap, c, has_instance, &e_idx, &h_idx))
+            return -1;
+    }
+    tv = duk_hobject_find_entry_tval_ptr(thr->heap, ctor, DUK_HTHREAD_STRING_PROTOTYPE(thr));
+    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
+        return -1;
+    proto = DUK_TVAL_GET_OBJECT(tv);
+    tv = duk_get_tval(ctx, value_idx);
+    if (tv == NULL)
+        return -1;
+    switch (DUK_TVAL_GET_TAG(tv)) {
+    case DUK_TAG_OBJECT:
+        break;
+    case DUK_TAG_LIGHTFUNC:
+    case DUK_TAG_BUFFER:
+    case DUK_TAG_POINTER:
+        return -1;
+    default:
+        return 0;
+    }
+    c = DUK_TVAL_GET_OBJECT(tv);
+    if (DUK_HOBJECT_IS_PROXY(c))
+        return -1;
+    for (c = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, c); c != NULL; c = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, c)) {
+        if (c == proto)
+            return 1;
+        if (DUK_HOBJECT_IS_PROXY(c) || sanity-- <= 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- the step of a lowered for-of ---- */
 
 /* The step function's configuration (its internal value slot):

@@ -405,6 +405,8 @@ duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx);
  * object, the constructor or on the chain (its getPrototypeOf trap would
  * run), and where `prototype` is no object or an accessor. */
 int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx);
+/* `value instanceof ctor` when it needs no call (1 or 0), or -1 (see there). */
+int fcw_duk_instanceof_plain(duk_context *ctx, duk_idx_t value_idx, duk_idx_t ctor_idx);
 /* native.iterFast(Array.prototype, values, proto, next, Symbol.iterator)
  * -> fast: fast(value) is an object of prototype proto when a lowered
  * for-of over value may read its elements by index (an Array of

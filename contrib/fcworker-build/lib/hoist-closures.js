@@ -190,13 +190,10 @@ function wrapperOf(ast, module) {
     return call.callee;
 }
 
-function findHoists(ast, module) {
-    const wrapper = wrapperOf(ast, module);
-    if (wrapper === null) {
-        return [];
-    }
+/* declaredNames(fn), each function's computed once. */
+function declaredCache() {
     const cache = new Map();
-    const declared = (fn) => {
+    return (fn) => {
         let d = cache.get(fn);
         if (!d) {
             d = declaredNames(fn);
@@ -204,6 +201,14 @@ function findHoists(ast, module) {
         }
         return d;
     };
+}
+
+function findHoists(ast, module) {
+    const wrapper = wrapperOf(ast, module);
+    if (wrapper === null) {
+        return [];
+    }
+    const declared = declaredCache();
     /* every reference, by the scope its name resolves to */
     const uses = new Map(); /* scope -> Map(name -> [{ node, parent }]) */
     const freeNamesOf = new Map(); /* FunctionExpression -> Map(free name -> scope it resolves to, null: global) */
@@ -576,4 +581,5 @@ function hoist(code, ast, map, module) {
     };
 }
 
-module.exports = { hoist, findHoists, decodeMappings, encodeMappings, declaredNames, PREFIX };
+module.exports = { hoist, findHoists, decodeMappings, encodeMappings, declaredNames, declaredCache, eachReference,
+    resolveName: resolve, wrapperOf, PREFIX };
