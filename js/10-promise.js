@@ -469,7 +469,7 @@ function resumeAsync(run, fulfilled, value) {
                     value = run; /* coStarter's argument (core.coRun made the thread) */
                 }
                 run.status = 3 /* RUNNING */;
-                result = threadResume(run.thread, value, !fulfilled);
+                result = (0, threadResume)(run.thread, value, !fulfilled);
                 if (run.status === 3) {
                     run.status = 1;
                 }
@@ -502,7 +502,7 @@ function resumeAsync(run, fulfilled, value) {
     }
     if (done) {
         if (generator === null) {
-            coResolve(run, result);
+            (0, coResolve)(run, result);
         } else {
             resolvePromise(run.promise, result);
         }
@@ -511,20 +511,20 @@ function resumeAsync(run, fulfilled, value) {
     /* Await: PromiseResolve(%Promise%, result), then PerformPromiseThen
      * with the run as the target; a settled value queues the run itself
      * (the C core's awaitValue) */
-    awaitValue(run, result);
+    (0, awaitValue)(run, result);
 }
 
 /* The reaction jobs of an await whose promise was settled (resumeAsync). */
 function asyncFulfilledJob(run) {
     var value = run.argument;
     run.argument = void 0;
-    resumeAsync(run, true, value);
+    (0, resumeAsync)(run, true, value);
 }
 
 function asyncRejectedJob(run) {
     var value = run.argument;
     run.argument = void 0;
-    resumeAsync(run, false, value);
+    (0, resumeAsync)(run, false, value);
 }
 
 native.asyncFunction = function asyncFunction(fn) {

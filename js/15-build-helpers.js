@@ -327,7 +327,7 @@ function ReturnSignal(value) {
 function coStarter(gen) {
     var result;
     try {
-        result = reflectApply(gen.body, gen.thisArg, gen.args === void 0 ? NO_ARGUMENTS : gen.args);
+        result = (0, reflectApply)(gen.body, gen.thisArg, gen.args === void 0 ? NO_ARGUMENTS : gen.args);
     } catch (e) {
         gen.status = 2 /* COMPLETED */;
         if (e instanceof ReturnSignal) {

@@ -163,7 +163,7 @@ function isObject(x) {
 }
 
 function recordOf(x, Kind) {
-    if (isObject(x)) {
+    if (x !== null && (typeof x === 'object' || typeof x === 'function')) {
         var r = x[SLOT];
         if (r instanceof Kind && r.obj === x) {
             return r;

@@ -36,10 +36,10 @@ my $bundle = FcwTest::read_file("$dir/cases.js");
 my ($line) = $bundle =~ /^"use strict";\n(.*)\n/m;
 like($line // '', qr/\bvar _fcwDF = typeof __fcw_helpers === "object" .*__fcw_helpers\.defineFields \|\| function \(obj, kinds\)/,
     "the bundle's first line declares the helper");
-like($bundle, qr/^\s*_fcwDF\(this, "fffff", "tag", void 0,\n\s*"props", void 0,\n\s*"key", void 0,\n\s*"children", void 0,\n\s*"isEscaped", true\);$/m,
+like($bundle, qr/^\s*\(0, _fcwDF\)\(this, "fffff", "tag", void 0,\n\s*"props", void 0,\n\s*"key", void 0,\n\s*"children", void 0,\n\s*"isEscaped", true\);$/m,
     'a run of public fields is one call, each on its line');
-like($bundle, qr/_fcwDF\(this, "ffffffffff", "a", 1,/, 'values of every pure kind join');
-like($bundle, qr/_fcwDF\(this, "pfppf", _x, /, 'private fields join too');
+like($bundle, qr/_fcwDF\)\(this, "ffffffffff", "a", 1,/, 'values of every pure kind join');
+like($bundle, qr/_fcwDF\)\(this, "pfppf", _x, /, 'private fields join too');
 # (a call of a top-level name is written `(0, f)(...)`: lib/call-constants.js)
 like($bundle, qr/_define_property\)\(this, "a", \+\+counter\);\n\s*\(0, _define_property\)\(this, "b", this\.a \+ 1\);/,
     'values that do something stay statements of their own');

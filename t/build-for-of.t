@@ -44,12 +44,12 @@ like($bundle, qr/_iterator\d* = \[\]\.values\.call\(arguments\) +,/, 'a loop ove
 like($bundle, qr/_iterator\d* = \[\]\.values\.call\(_arguments\d*\) +,/, 'so does one over an arrow function\'s');
 like($line // '', qr/\bvar _fcwF = typeof __fcw_helpers === "object" .*__fcw_helpers\.iterFast \|\| function \(\) \{\};/,
     'and the test of the index form');
-my $steps = () = $bundle =~ /\(_step\d* = _fcwS\(_iterator\d*\)\)\.done/g;
+my $steps = () = $bundle =~ /\(_step\d* = (?:\(0, )?_fcwS\)?\(_iterator\d*\)\)\.done/g;
 cmp_ok($steps, '>=', 12, "the loops step through it ($steps)");
 unlike($bundle, qr/\(_step\d* = _iterator\d*\.next\(\)\)\.done/, 'no loop calls next itself');
 # the index form: the loop keeps the iterable, asks the runtime whether it
 # may index it, and reads the element where the body read the step's value
-my $indexed = () = $bundle =~ /for\(var (_fcwA_iterator\d*) = .*?, (_fcwI_iterator\d*) = \((_iterator\d*) = _fcwF\(\1\)\) \? 0 : -1, \3 = \2 \? \1\[Symbol\.iterator\]\(\) : \3, (_step\d*); \2 < 0 \? !\((_iteratorNormalCompletion\d*) = \(\4 = _fcwS\(\3\)\)\.done\) && \(\4 = \4\.value, true\) : !\(\5 = \2 >= \1\.length\) && \(\4 = \1\[\2\+\+\], true\);/g;
+my $indexed = () = $bundle =~ /for\(var (_fcwA_iterator\d*) = .*?, (_fcwI_iterator\d*) = \((_iterator\d*) = \(0, _fcwF\)\(\1\)\) \? 0 : -1, \3 = \2 \? \1\[Symbol\.iterator\]\(\) : \3, (_step\d*); \2 < 0 \? !\((_iteratorNormalCompletion\d*) = \(\4 = \(0, _fcwS\)\(\3\)\)\.done\) && \(\4 = \4\.value, true\) : !\(\5 = \2 >= \1\.length\) && \(\4 = \1\[\2\+\+\], true\);/g;
 cmp_ok($indexed, '>=', 20, "loops take the index form ($indexed)");
 like($bundle, qr/var _loop\d* = function\(\) \{(?: "use duk notail";)?\n\s*var y = _step\d* {6};/, "a body in a function reads the element (closures of let)");
 like($bundle, qr/^\s*o\.p = _step\d* {6};$/m, 'an assignment target reads it');

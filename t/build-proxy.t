@@ -53,7 +53,7 @@ for my $build ([], ['--portable']) {
         next;
     }
     is($fcw, $node, "fcworker on $name prints what Node prints on the source");
-    like(FcwTest::read_file("$dir/cases.js"), qr/\bfor\s*\(\s*var \w+ in _fcwK\(/, 'its for-in loops take their object through _fcwK');
+    like(FcwTest::read_file("$dir/cases.js"), qr/\bfor\s*\(\s*var \w+ in \(0, _fcwK\)\(/, 'its for-in loops take their object through _fcwK');
 }
 
 done_testing();

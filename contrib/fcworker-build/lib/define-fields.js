@@ -103,7 +103,8 @@ function runEdits(run, code) {
     const edits = [];
     const kinds = run.map((f) => f.kind).join('');
     run.forEach((f, i) => {
-        const head = i === 0 ? `${HELPER}(this, "${kinds}", ` : '';
+        /* (0, f)(...): a constant for fcworker's loader (lib/call-constants.js) */
+        const head = i === 0 ? `(0, ${HELPER})(this, "${kinds}", ` : '';
         edits.push([f.st.start, f.key.start, head + newlines(code, f.st.start, f.key.start)]);
         edits.push([f.key.end, f.value.start, ', ' + newlines(code, f.key.end, f.value.start)]);
         const tail = i === run.length - 1 ? ');' : ',';

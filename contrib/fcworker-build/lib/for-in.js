@@ -44,7 +44,8 @@ function forInInserts(ast) {
             // `for (k in a, b)` is valid (the object is an Expression) and
             // SWC prints minified code so: the sequence is one argument.
             const seq = node.right.type === 'SequenceExpression';
-            inserts.push([node.right.start, node.right.start, seq ? `${HELPER}((` : `${HELPER}(`],
+            /* (0, f)(...): a constant for fcworker's loader (lib/call-constants.js) */
+            inserts.push([node.right.start, node.right.start, seq ? `(0, ${HELPER})((` : `(0, ${HELPER})(`],
                 [node.right.end, node.right.end, seq ? '))' : ')']);
         }
     });

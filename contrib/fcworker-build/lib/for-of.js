@@ -308,8 +308,9 @@ function indexForm(node, code, ancestors, cache) {
     const A = `_fcwA${I}`, X = `_fcwI${I}`;
     return [
         [decls[0].id.start, decls[0].id.end, A],
-        [open, init.end, `, ${X} = (${I} = ${FAST}(${A})) ? 0 : -1, ${I} = ${X} ? ${A}[Symbol.iterator]() : ${I}`],
-        [node.test.start, node.test.end, `${X} < 0 ? !(${C} = (${S} = ${HELPER}(${I})).done) && (${S} = ${S}.value, true) : ` +
+        /* (0, f)(...): a constant for fcworker's loader (lib/call-constants.js) */
+        [open, init.end, `, ${X} = (${I} = (0, ${FAST})(${A})) ? 0 : -1, ${I} = ${X} ? ${A}[Symbol.iterator]() : ${I}`],
+        [node.test.start, node.test.end, `${X} < 0 ? !(${C} = (${S} = (0, ${HELPER})(${I})).done) && (${S} = ${S}.value, true) : ` +
             `!(${C} = ${X} >= ${A}.length) && (${S} = ${A}[${X}++], true)`],
         [read.start, read.end + '.value'.length, S + ' '.repeat('.value'.length)]
     ];
