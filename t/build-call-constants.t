@@ -46,7 +46,8 @@ like($bundle, qr/return add\d*\(3\);/, 'so is a parameter');
 like($bundle, qr/[^)]add\d*\(4\)/, 'and a catch binding');
 like($bundle, qr/return eval\("local"\);/, 'eval stays a direct eval');
 like($bundle, qr/_fcw_co_async\(/, 'the bundle has calls of the coroutine helpers');
-unlike($bundle, qr/\(0, _fcw_(?:co|yield)/, "which keep their form (later passes find them by it)");
+unlike($bundle, qr/\(0, _fcw_co_(?:async|now)/, "which keep their form (later passes find them by it)");
+like($bundle, qr/\(0, _fcw_yield\)\(/, 'but await, whose _fcw_yield no pass looks for');
 
 ($rc, $out) = run($tool, '--portable', $cases, '-o', "$dir/portable.js");
 is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);

@@ -21,13 +21,18 @@
  * whose callee is a name that no function around the call declares (a name
  * of the top level or a global), but `eval` (whose direct call is not a
  * call) and fcworker-build's own helpers (`_fcw...`, whose calls later
- * passes and the loader find by their callee's name), and not inside the
+ * passes find by their callee's name; but `_fcw_yield` and
+ * `_fcw_yield_star`, an `await`'s and a `yield`'s, which none looks for),
+ * and not inside the
  * ranges `skip` (text other edits replace) nor before `from` (the
  * declarations of the bundle's first line).
  */
 'use strict';
 
 const { eachReference, resolveName, declaredCache, wrapperOf } = require('./hoist-closures');
+
+/* the tool's helpers whose calls no later pass looks for */
+const MOVABLE = new Set(['_fcw_yield', '_fcw_yield_star']);
 
 function callEdits(ast, code, module, skip, from) {
     const wrapper = wrapperOf(ast, module);
@@ -39,7 +44,7 @@ function callEdits(ast, code, module, skip, from) {
     const edits = [];
     eachReference(wrapper, (id, parent, scopes) => {
         if (!parent || parent.type !== 'CallExpression' || parent.callee !== id || id.name === 'eval' ||
-                id.name.startsWith('_fcw')) {
+                (id.name.startsWith('_fcw') && !MOVABLE.has(id.name))) {
             return;
         }
         const where = resolveName(id.name, scopes, declared);
