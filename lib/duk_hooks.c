@@ -3120,27 +3120,36 @@ int fcw_duk_define_new_field(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_
     return 1;
 }
 
-int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx)
+/* Whether ctor's own data `prototype`, an object, is on obj's prototype
+ * chain (obj itself not compared), walked in place: 1 or 0; -1 where the
+ * walk cannot tell (obj or ctor a proxy, a proxy on the chain, whose
+ * getPrototypeOf trap would run; `prototype` no object or an accessor). */
+static int chain_has_prototype(duk_hthread *thr, duk_hobject *obj, duk_hobject *ctor)
 {
-    duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj = duk_get_hobject(ctx, obj_idx), *ctor = duk_get_hobject(ctx, ctor_idx), *proto;
+    duk_hobject *proto;
     duk_tval *tv;
     int sanity = 10000;
 
-    if (obj == NULL || ctor == NULL || DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_IS_PROXY(ctor))
-        return 0;
+    if (DUK_HOBJECT_IS_PROXY(obj) || DUK_HOBJECT_IS_PROXY(ctor))
+        return -1;
     tv = duk_hobject_find_entry_tval_ptr(thr->heap, ctor, DUK_HTHREAD_STRING_PROTOTYPE(thr));
     if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
-        return 0;
+        return -1;
     proto = DUK_TVAL_GET_OBJECT(tv);
-    for (obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj); obj != NULL && sanity-- > 0;
-         obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj)) {
+    for (obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj); obj != NULL; obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj)) {
         if (obj == proto)
             return 1;
-        if (DUK_HOBJECT_IS_PROXY(obj))
-            return 0;
+        if (DUK_HOBJECT_IS_PROXY(obj) || sanity-- <= 0)
+            return -1;
     }
     return 0;
+}
+
+int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx)
+{
+    duk_hobject *obj = duk_get_hobject(ctx, obj_idx), *ctor = duk_get_hobject(ctx, ctor_idx);
+
+    return obj != NULL && ctor != NULL && chain_has_prototype((duk_hthread *) ctx, obj, ctor) > 0;
 }
 
 /* What `value instanceof ctor` answers (§13.10.2 InstanceofOperator),
@@ -3148,15 +3157,16 @@ int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx)
  * Duktape's OrdinaryHasInstance: ctor an object that is neither a proxy
  * nor bound, with no own [Symbol.hasInstance] on it or on its chain up to
  * Function.prototype (whose own is the built-in one, neither writable nor
- * configurable), an own data `prototype` that is an object, and a value
- * that is a primitive (never an instance), or an object whose chain has no
- * proxy (the guard of lib/api_fastpath.c takes those). -1 for anything
+ * configurable), and a value that is a primitive (never an instance, its
+ * `prototype` not read), or an object whose chain has no proxy, the
+ * constructor's own data `prototype` an object (chain_has_prototype, as
+ * fcw_duk_made_by; the guard of lib/api_fastpath.c takes proxies). -1 for anything
  * else: the operator itself decides (and throws what it throws). */
 int fcw_duk_instanceof_plain(duk_context *ctx, duk_idx_t value_idx, duk_idx_t ctor_idx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_tval *tv = duk_get_tval(ctx, ctor_idx);
-    duk_hobject *ctor, *c, *proto, *fproto = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
+    duk_hobject *ctor, *c, *fproto = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
     duk_hstring *has_instance = DUK_HTHREAD_STRING_WELLKNOWN_SYMBOL_HAS_INSTANCE(thr);
     duk_int_t e_idx, h_idx;
     int sanity = 10000;
@@ -3172,33 +3182,19 @@ int fcw_duk_instanceof_plain(duk_context *ctx, duk_idx_t value_idx, duk_idx_t ct
         if (duk_hobject_find_entry(thr->heap, c, has_instance, &e_idx, &h_idx))
             return -1;
     }
-    tv = duk_hobject_find_entry_tval_ptr(thr->heap, ctor, DUK_HTHREAD_STRING_PROTOTYPE(thr));
-    if (tv == NULL || !DUK_TVAL_IS_OBJECT(tv))
-        return -1;
-    proto = DUK_TVAL_GET_OBJECT(tv);
     tv = duk_get_tval(ctx, value_idx);
     if (tv == NULL)
         return -1;
     switch (DUK_TVAL_GET_TAG(tv)) {
     case DUK_TAG_OBJECT:
-        break;
+        return chain_has_prototype(thr, DUK_TVAL_GET_OBJECT(tv), ctor);
     case DUK_TAG_LIGHTFUNC:
     case DUK_TAG_BUFFER:
     case DUK_TAG_POINTER:
         return -1;
     default:
-        return 0;
+        return 0; /* a primitive, never an instance: `prototype` is not read */
     }
-    c = DUK_TVAL_GET_OBJECT(tv);
-    if (DUK_HOBJECT_IS_PROXY(c))
-        return -1;
-    for (c = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, c); c != NULL; c = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, c)) {
-        if (c == proto)
-            return 1;
-        if (DUK_HOBJECT_IS_PROXY(c) || sanity-- <= 0)
-            return -1;
-    }
-    return 0;
 }
 
 /* ---- the step of a lowered for-of ---- */

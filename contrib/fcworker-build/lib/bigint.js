@@ -117,6 +117,8 @@
  */
 'use strict';
 
+const { tokenAfter } = require('./edits');
+
 const OPS = '__fcw_bigint';
 /* Names that mark a BigInt scope: these, and every identifier or property
  * name containing "bigint" in any case (BIGINT_FORMAT_RANGES, isBigInt,
@@ -484,23 +486,11 @@ class Lowering {
     /* The index of the first character in [from, to) that is not blank, a
      * comment or a parenthesis. */
     token(from, to) {
-        const code = this.code;
-        let i = from;
-        while (i < to) {
-            const c = code[i];
-            if (c === '/' && code[i + 1] === '*') {
-                const close = code.indexOf('*/', i + 2);
-                i = close < 0 ? to : close + 2;
-            } else if (c === '/' && code[i + 1] === '/') {
-                const nl = code.indexOf('\n', i);
-                i = nl < 0 ? to : nl + 1;
-            } else if (/[\s()]/.test(c)) {
-                i++;
-            } else {
-                return i;
-            }
+        const i = tokenAfter(this.code, from, to);
+        if (i < 0) {
+            throw new Error(`bigint lowering: no token between ${from} and ${to}`);
         }
-        throw new Error(`bigint lowering: no token between ${from} and ${to}`);
+        return i;
     }
 
     overwrite(start, end, text) {

@@ -37,6 +37,28 @@ function applyEdits(code, edits) {
     return pieces.join('');
 }
 
+/* The offset of the first character in [from, to) of code that is not
+ * blank, a comment or a parenthesis (an operator's or a bracket's, between
+ * two operands), or -1. */
+function tokenAfter(code, from, to) {
+    let i = from;
+    while (i < to) {
+        const c = code[i];
+        if (c === '/' && code[i + 1] === '*') {
+            const close = code.indexOf('*/', i + 2);
+            i = close < 0 ? to : close + 2;
+        } else if (c === '/' && code[i + 1] === '/') {
+            const nl = code.indexOf('\n', i);
+            i = nl < 0 ? to : nl + 1;
+        } else if (/[\s()]/.test(c)) {
+            i++;
+        } else {
+            return i;
+        }
+    }
+    return -1;
+}
+
 function isName(node, name) {
     return !!node && node.type === 'Identifier' && node.name === name;
 }
@@ -58,4 +80,4 @@ function isCallOf(node, name) {
     return !!node && node.type === 'CallExpression' && isName(node.callee, name);
 }
 
-module.exports = { blank, newlines, applyEdits, isName, isCallOf, isReference, FUNCTION_TYPES };
+module.exports = { blank, newlines, applyEdits, tokenAfter, isName, isCallOf, isReference, FUNCTION_TYPES };

@@ -24,6 +24,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
+const { tokenAfter } = require('./edits');
 
 const HELPER = '_fcwIO';
 
@@ -42,22 +43,8 @@ function declaration() {
  * comments and the closing parentheses of the left operand. -1 if not
  * found. */
 function keyword(code, from, to) {
-    let i = from;
-    while (i < to) {
-        const c = code[i];
-        if (c === '/' && code[i + 1] === '*') {
-            const end = code.indexOf('*/', i + 2);
-            i = end < 0 ? to : end + 2;
-        } else if (c === '/' && code[i + 1] === '/') {
-            const end = code.indexOf('\n', i + 2);
-            i = end < 0 ? to : end + 1;
-        } else if (c === ')' || /\s/.test(c)) {
-            i++;
-        } else {
-            return code.startsWith('instanceof', i) ? i : -1;
-        }
-    }
-    return -1;
+    const i = tokenAfter(code, from, to);
+    return i >= 0 && code.startsWith('instanceof', i) ? i : -1;
 }
 
 /* Edits [from, to, text] that make each instanceof at or after `from` a
