@@ -694,7 +694,9 @@ function fromEntriesStep(target, entry) {
     }
     var key = entry[0];
     var value = entry[1];
-    createDataProperty(target, toPropertyKey(key), value, true);
+    /* CreateDataPropertyOrThrow: defined, as native.objectFromPairs does
+     * (a put would call a setter Object.prototype may have) */
+    native.defineData(target, toPropertyKey(key), value, 7);
 }
 
 /* An array (or array-like) iterated as built, and a Map's own entries

@@ -214,6 +214,16 @@ test('Object additions (§20.1.2)', function (t) {
         var defined = Object.fromEntries([['fromEntriesSetter', 1]]);
         t.ok(!setterCalled && Object.getOwnPropertyDescriptor(defined, 'fromEntriesSetter').value === 1,
             'entries are defined, not put: an inherited setter is not called');
+        var fromIterator = {};
+        fromIterator[Symbol.iterator] = function () {
+            var pairs = [['fromEntriesSetter', 2], ['__proto__', 3]], i = 0;
+            return { next: function () { return i < pairs.length ? { value: pairs[i++], done: false } : { done: true }; } };
+        };
+        var definedToo = Object.fromEntries(fromIterator);
+        t.ok(!setterCalled && Object.getOwnPropertyDescriptor(definedToo, 'fromEntriesSetter').value === 2 &&
+            Object.prototype.hasOwnProperty.call(definedToo, '__proto__') &&
+            Object.getPrototypeOf(definedToo) === Object.prototype,
+            'so are those of any iterator, __proto__ an own property');
     } finally {
         delete Object.prototype.fromEntriesSetter;
     }
