@@ -40,8 +40,6 @@
 #define SLOW_KEY DUK_HIDDEN_SYMBOL("fcwSlow")
 #define ORIGINAL_KEY DUK_HIDDEN_SYMBOL("fcwOriginal")
 #define MAKER_KEY DUK_HIDDEN_SYMBOL("fcwMaker")
-#define SYMBOL_KEY DUK_HIDDEN_SYMBOL("fcwSymbol")
-#define BUILTIN_EXEC_KEY DUK_HIDDEN_SYMBOL("fcwBuiltinExec")
 #define SYMBOLS_KEY DUK_HIDDEN_SYMBOL("fcwSymbols")
 #define SYMBOL_MATCH_KEY DUK_HIDDEN_SYMBOL("fcwSymbolMatch")
 #define PROXY_HOOKS_KEY DUK_HIDDEN_SYMBOL("fcwProxyOwnHooks")
@@ -937,43 +935,20 @@ static duk_ret_t native_fast_entries(duk_context *ctx)
 
 /* ---- the String methods that take a RegExp ---- */
 
-/* Whether the object at 0 has, read as data (no code run: an accessor or a
- * Proxy is the JavaScript's, which reads them in the spec's order), the
- * method under the running fast function's symbol (SYMBOL_KEY) and an
- * `exec` that are the built-in ones (its ORIGINAL_KEY and
- * BUILTIN_EXEC_KEY). The stack is left as it was. */
-static int regexp_untouched(duk_context *ctx)
-{
-    duk_idx_t top = duk_get_top(ctx);
-    int ok = 0;
-    duk_push_current_function(ctx);                      /* top */
-    fcw_duk_get_prop_literal_fast(ctx, top, SYMBOL_KEY); /* top + 1: the symbol */
-    if (fcw_duk_get_data(ctx, 0)) {                      /* top + 1: R[symbol] */
-        fcw_duk_get_prop_literal_fast(ctx, top, ORIGINAL_KEY);
-        duk_push_literal(ctx, "exec");
-        if (fcw_duk_get_data(ctx, 0)) {
-            fcw_duk_get_prop_literal_fast(ctx, top, BUILTIN_EXEC_KEY);
-            ok = duk_strict_equals(ctx, top + 1, top + 2) && duk_strict_equals(ctx, top + 3, top + 4);
-        }
-    }
-    duk_set_top(ctx, top);
-    return ok;
-}
-
 /* native.fastStringSearch, fastStringMatch, fastStringReplace (slow, symbol,
  * builtinMethod, builtinExec): the fast function fn (with magic) of a String
- * method that takes a RegExp. */
-static duk_ret_t make_regexp_fast(duk_context *ctx, duk_c_function fn, int magic)
+ * method that takes a RegExp; the symbol, method and exec its RegExp is
+ * checked for (fcw_re_untouched) are noted for kind. */
+static duk_ret_t make_regexp_fast(duk_context *ctx, duk_c_function fn, int magic, enum re_method kind)
 {
     for (duk_idx_t i = 2; i <= 3; i++) {
         duk_require_function(ctx, i);
     }
-    make_fast(ctx, fn, DUK_VARARGS, magic, 0, 2);
-    duk_dup(ctx, 1);
-    duk_put_prop_literal(ctx, -2, SYMBOL_KEY);
-    duk_dup(ctx, 3);
-    duk_put_prop_literal(ctx, -2, BUILTIN_EXEC_KEY);
-    return 1;
+    if (!duk_is_symbol(ctx, 1)) {
+        return duk_error(ctx, DUK_ERR_TYPE_ERROR, "fast path: the method's key is not a symbol");
+    }
+    fcw_re_note_method(ctx, kind, 1, 2, 3);
+    return make_fast(ctx, fn, DUK_VARARGS, magic, 0, 2);
 }
 
 /* ---- String.prototype.search ---- */
@@ -994,20 +969,13 @@ static duk_ret_t fast_string_search(duk_context *ctx)
     if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
-    if (!regexp_untouched(ctx)) {
+    if (!fcw_re_untouched(ctx, 0, RE_METHOD_SEARCH) || !fcw_re_last_index_zero(ctx, 0)) {
         return call_slow(ctx, nargs);
     }
-    fcw_duk_get_prop_literal_fast(ctx, 0, "lastIndex"); /* 2 */
-    if (!duk_is_number(ctx, 2) || duk_get_number(ctx, 2) != 0 || signbit(duk_get_number(ctx, 2))) {
+    if (!fcw_re_search_index(ctx, 0, 1)) { /* 2: the index */
         return call_slow(ctx, nargs);
     }
-    if (!fcw_re_search_index(ctx, 0, 1)) { /* the index */
-        return call_slow(ctx, nargs);
-    }
-    fcw_duk_get_prop_literal_fast(ctx, 0, "lastIndex");
-    int moved = !duk_is_number(ctx, -1) || duk_get_number(ctx, -1) != 0 || signbit(duk_get_number(ctx, -1));
-    duk_pop(ctx);
-    if (moved) {
+    if (!fcw_re_last_index_zero(ctx, 0)) {
         duk_push_int(ctx, 0);
         duk_put_prop_literal(ctx, 0, "lastIndex");
     }
@@ -1036,7 +1004,7 @@ static duk_ret_t fast_string_match(duk_context *ctx)
     if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) {
         return call_slow(ctx, nargs);
     }
-    if (!regexp_untouched(ctx) || !fcw_re_plain_flags(ctx, 0, &flags)) {
+    if (!fcw_re_untouched(ctx, 0, RE_METHOD_MATCH) || !fcw_re_plain_flags(ctx, 0, &flags)) {
         return call_slow(ctx, nargs);
     }
     if (!(flags & FCW_RE_GLOBAL)) {
@@ -1072,7 +1040,7 @@ static duk_ret_t fast_string_replace(duk_context *ctx)
     if (!duk_is_string(ctx, 2) || duk_is_symbol(ctx, 2)) {
         return call_slow(ctx, nargs);
     }
-    if (!regexp_untouched(ctx) || !fcw_re_plain_flags(ctx, 0, &flags)) {
+    if (!fcw_re_untouched(ctx, 0, RE_METHOD_REPLACE) || !fcw_re_plain_flags(ctx, 0, &flags)) {
         return call_slow(ctx, nargs);
     }
     if (duk_get_current_magic(ctx) == 1) {
@@ -1109,7 +1077,7 @@ static duk_ret_t fast_string_replace(duk_context *ctx)
 /* native.fastStringReplace(slow, symbolReplace, builtinReplace, builtinExec) */
 static duk_ret_t native_fast_string_replace(duk_context *ctx)
 {
-    return make_regexp_fast(ctx, fast_string_replace, 0);
+    return make_regexp_fast(ctx, fast_string_replace, 0, RE_METHOD_REPLACE);
 }
 
 /* ---- String.prototype.replaceAll, split and at ---- */
@@ -1194,7 +1162,7 @@ static duk_ret_t fast_string_replace_all(duk_context *ctx)
  * builtinExec, symbolMatch): a RegExp goes as in replace's fast path */
 static duk_ret_t native_fast_string_replace_all(duk_context *ctx)
 {
-    make_regexp_fast(ctx, fast_string_replace_all, 1);
+    make_regexp_fast(ctx, fast_string_replace_all, 1, RE_METHOD_REPLACE);
     duk_dup(ctx, 4);
     duk_put_prop_literal(ctx, -2, SYMBOL_MATCH_KEY);
     return 1;
@@ -1313,13 +1281,13 @@ static duk_ret_t native_fast_string_concat(duk_context *ctx)
 /* native.fastStringMatch(slow, symbolMatch, builtinMatch, builtinExec) */
 static duk_ret_t native_fast_string_match(duk_context *ctx)
 {
-    return make_regexp_fast(ctx, fast_string_match, 0);
+    return make_regexp_fast(ctx, fast_string_match, 0, RE_METHOD_MATCH);
 }
 
 /* native.fastStringSearch(slow, symbolSearch, builtinSearch, builtinExec) */
 static duk_ret_t native_fast_string_search(duk_context *ctx)
 {
-    return make_regexp_fast(ctx, fast_string_search, 0);
+    return make_regexp_fast(ctx, fast_string_search, 0, RE_METHOD_SEARCH);
 }
 
 /* ---- SWC's spread and destructuring helpers ---- */

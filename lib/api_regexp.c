@@ -180,9 +180,8 @@ static void put_hidden(duk_context *ctx, duk_idx_t obj, const char *key)
 /* The program of idx, known to be a RegExp object. */
 static struct re_slot *program_of(duk_context *ctx, struct re_state *st, duk_idx_t idx)
 {
-    fcw_duk_get_prop_literal_fast(ctx, idx, PROGRAM_KEY);
-    double id = duk_get_number_default(ctx, -1, 0);
-    duk_pop(ctx);
+    double id = 0;
+    (void)fcw_duk_own_data_number(ctx, idx, st->keys.program, &id);
     if (id > 0) {
         struct re_slot *s = &st->slots[(size_t)fmod(id, RE_CACHE_SLOTS)];
         if (s->id == id) {
@@ -273,10 +272,8 @@ static int is_regexp(duk_context *ctx, duk_idx_t idx)
     /* the common case, a RegExp made or adopted: its own flags found by
      * one lookup */
     idx = duk_normalize_index(ctx, idx);
-    duk_push_literal(ctx, FLAGS_KEY);
-    int own = fcw_duk_has_own_key(ctx, idx);
-    duk_pop(ctx);
-    if (own > 0) {
+    double flags;
+    if (fcw_duk_own_data_number(ctx, idx, fcw_re_state(ctx)->keys.flags, &flags)) {
         return 1;
     }
     if (duk_has_prop_literal(ctx, idx, FLAGS_KEY) && has_own(ctx, idx, 1)) {
@@ -418,6 +415,34 @@ static duk_ret_t native_setup(duk_context *ctx)
     return 0;
 }
 
+void fcw_re_note_method(duk_context *ctx, enum re_method kind, duk_idx_t symbol_idx, duk_idx_t method_idx,
+                        duk_idx_t exec_idx)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    duk_idx_t idx[3] = {duk_require_normalize_index(ctx, symbol_idx), duk_require_normalize_index(ctx, method_idx),
+                        duk_require_normalize_index(ctx, exec_idx)};
+    for (int i = 0; i < 3; i++) {
+        fcw_duk_hold(ctx, st->held, (duk_uarridx_t)(RE_HELD_METHODS + 3 * kind + i), idx[i]);
+    }
+    st->methods[kind].symbol = duk_require_heapptr(ctx, idx[0]);
+    st->methods[kind].method = duk_require_heapptr(ctx, idx[1]);
+    st->methods[kind].exec = duk_require_heapptr(ctx, idx[2]);
+}
+
+int fcw_re_untouched(duk_context *ctx, duk_idx_t ridx, enum re_method kind)
+{
+    struct re_state *st = fcw_re_state(ctx);
+    return st->methods[kind].symbol != NULL &&
+           fcw_duk_data_is(ctx, ridx, st->methods[kind].symbol, st->methods[kind].method) &&
+           fcw_duk_data_is(ctx, ridx, st->keys.exec, st->methods[kind].exec);
+}
+
+int fcw_re_last_index_zero(duk_context *ctx, duk_idx_t ridx)
+{
+    double n;
+    return fcw_duk_own_data_number(ctx, ridx, fcw_re_state(ctx)->keys.last_index, &n) && n == 0 && !signbit(n);
+}
+
 /* ---- matching ---- */
 
 static int interrupt_cb(void *opaque)
@@ -443,21 +468,21 @@ int fcw_re_run(duk_context *ctx, struct re_state *st, struct re_slot *slot, stru
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "regular expression too complex");
 }
 
-/* The stash's key was made at start-up (lib/api_regexp_statics.c), so that
- * this replaces a value and allocates nothing. */
 void fcw_re_record_input(duk_context *ctx, struct re_state *st, const struct re_view *v)
 {
-    duk_push_heap_stash(ctx);
-    duk_dup(ctx, v->idx);
-    duk_put_prop_literal(ctx, -2, RE_LAST_INPUT_KEY);
-    duk_pop(ctx);
+    fcw_duk_hold(ctx, st->held, RE_HELD_LAST_INPUT, v->idx);
     st->last.str = v->str;
 }
 
 double fcw_re_get_last_index(duk_context *ctx, duk_idx_t obj)
 {
+    struct re_state *st = fcw_re_state(ctx);
+    double n;
+    if (fcw_duk_own_data_number(ctx, obj, st->keys.last_index, &n)) {
+        return !(n > 0) ? 0 : floor(n) > 9007199254740991.0 ? 9007199254740991.0 : floor(n);
+    }
     fcw_duk_get_prop_literal_fast(ctx, obj, "lastIndex");
-    double n = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : duk_to_number(ctx, -1);
+    n = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : duk_to_number(ctx, -1);
     duk_pop(ctx);
     if (!(n > 0)) {
         return 0;
@@ -899,6 +924,20 @@ void fcw_api_regexp_init(duk_context *ctx, duk_idx_t native_idx)
     }
     st->engine = fcw_engine_of(ctx);
     fcw_engine_set_slot(st->engine, FCW_ENGINE_SLOT_REGEXP, st);
+    duk_push_heap_stash(ctx);
+    fcw_duk_push_held(ctx, RE_HELD_COUNT);
+    st->held = duk_get_heapptr(ctx, -1);
+    duk_put_prop_literal(ctx, -2, "regexpHeld");
+    duk_pop(ctx);
+    static const char *const keys[] = {"lastIndex", "exec", PROGRAM_KEY, FLAGS_KEY};
+    void **key_ptrs[] = {&st->keys.last_index, &st->keys.exec, &st->keys.program, &st->keys.flags};
+    _Static_assert(sizeof(keys) / sizeof(keys[0]) == RE_HELD_METHODS - RE_HELD_KEYS, "enum re_held's keys");
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        duk_push_string(ctx, keys[i]);
+        *key_ptrs[i] = duk_get_heapptr(ctx, -1);
+        fcw_duk_hold(ctx, st->held, (duk_uarridx_t)(RE_HELD_KEYS + i), -1);
+        duk_pop(ctx);
+    }
 
     static const duk_function_list_entry fns[] = {
         {"regexpCreate", native_create, 3},

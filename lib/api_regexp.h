@@ -47,7 +47,7 @@ struct re_view {
 
 /* The cached UTF-16 view of the last input (lib/api_regexp_input.c). */
 struct re_input {
-    void *str; /* the cached string (held in the stash), NULL when none */
+    void *str; /* the cached string (held: RE_HELD_INPUT), NULL when none */
     const unsigned char *bytes;
     size_t blen, len, cap;
     uint16_t *units;
@@ -63,14 +63,31 @@ struct re_input {
  * last successful match of the built-in matching: what fcw_re_record keeps
  * of it, the strings being cut only when a property is read. */
 #define RE_LAST_GROUPS 9
-#define RE_LAST_INPUT_KEY "regexpLastInput" /* the stash's key of the last input */
 struct re_last {
-    void *str;                          /* the input, held in the stash ("regexpLastInput"); NULL: no match yet */
+    void *str;                          /* the input (held: RE_HELD_LAST_INPUT); NULL: no match yet */
     int ncap;                           /* the program's groups, the whole match included */
     int caps[2 * (RE_LAST_GROUPS + 1)]; /* the match and groups 1-9 (the first ncap): UTF-16 offsets, -1 for a
                                          * group that did not take part */
     int paren[2];                       /* the last group (lastParen), -1 when there is none or it did not take part */
     int input_set; /* RegExp.input was assigned since the match: it is the stash's "regexpLegacyInput" */
+};
+
+/* The String methods whose fast paths (lib/api_fastpath.c) take a RegExp
+ * whose method under the symbol and exec are the built-in ones. */
+enum re_method { RE_METHOD_SEARCH, RE_METHOD_MATCH, RE_METHOD_REPLACE, RE_METHODS };
+
+/* What the binding keeps alive for its pointers, in one array held in the
+ * heap stash (fcw_duk_held), written in place: the strings a match reads,
+ * the property keys it looks up by pointer, and the noted methods. */
+enum re_held {
+    RE_HELD_INPUT,                      /* the converted input (struct re_input's str) */
+    RE_HELD_LAST_INPUT,                 /* the last match's input (struct re_last's str), "" before one */
+    RE_HELD_KEYS,                       /* the keys of struct re_keys, in its order */
+    RE_HELD_METHODS = RE_HELD_KEYS + 4, /* symbol, method, exec of each re_method */
+    RE_HELD_COUNT = RE_HELD_METHODS + 3 * RE_METHODS
+};
+struct re_keys {
+    void *last_index, *exec, *program, *flags; /* "lastIndex", "exec", the hidden program and flags keys */
 };
 
 /* The binding's state in a heap: the program cache and the cached input
@@ -91,7 +108,24 @@ struct re_state {
     void *flags_name;      /* "flags" (held in the stash with flag_names) */
     void *flags_getter;    /* the flags getter as first made (held in the stash) */
     struct re_last last;   /* RegExp's legacy statics */
+    void *held;            /* the array of enum re_held (in the stash) */
+    struct re_keys keys;
+    struct {
+        void *symbol, *method, *exec; /* NULL until noted */
+    } methods[RE_METHODS];
 };
+
+/* native.fastStringSearch and the others: notes the symbol (at
+ * symbol_idx), the built-in method under it and the built-in exec their
+ * fast path checks a RegExp for (held). */
+void fcw_re_note_method(duk_context *ctx, enum re_method kind, duk_idx_t symbol_idx, duk_idx_t method_idx,
+                        duk_idx_t exec_idx);
+/* Whether the object at ridx reads, as data (no code run: an accessor or
+ * a Proxy is the JavaScript's, which reads them in the spec's order), the
+ * method noted for kind under its symbol and the noted exec. */
+int fcw_re_untouched(duk_context *ctx, duk_idx_t ridx, enum re_method kind);
+/* Whether the object at ridx has an own data lastIndex of +0. */
+int fcw_re_last_index_zero(duk_context *ctx, duk_idx_t ridx);
 
 /* RegExpBuiltinExec's match index (or -1) of the RegExp object at ridx on
  * the string at sidx, without the match array (lastIndex read and, for g

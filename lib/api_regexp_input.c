@@ -4,7 +4,7 @@
  * strings as CESU-8 (each UTF-16 code unit of a surrogate pair on its own,
  * lone surrogates as themselves); the engine wants UTF-16 code units. An
  * input is converted once, and the last converted input stays cached (its
- * string held in the heap stash so that its address keeps naming it) so
+ * string held, RE_HELD_INPUT, so that its address keeps naming it) so
  * that `while (re.exec(s))` over a long string stays linear. A non-ASCII
  * input also keeps the byte offset of each unit, so that substrings of a
  * match are cut from the string's own bytes. A 4-byte UTF-8 sequence, which
@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "api_regexp.h"
+#include "duk_hooks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -158,10 +159,7 @@ void fcw_re_view(duk_context *ctx, struct re_state *st, duk_idx_t idx, struct re
         in->bytes = v->bytes;
         in->blen = v->blen;
         in->str = h;
-        duk_push_heap_stash(ctx);
-        duk_dup(ctx, idx);
-        duk_put_prop_literal(ctx, -2, "regexpInput");
-        duk_pop(ctx);
+        fcw_duk_hold(ctx, st->held, RE_HELD_INPUT, idx);
         v->temporary = 0;
         in->busy++;
         return;

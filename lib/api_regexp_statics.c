@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include "api_regexp.h"
+#include "duk_hooks.h"
 
 #define LEGACY_INPUT_KEY "regexpLegacyInput"
 
@@ -72,8 +73,7 @@ static duk_ret_t statics_get(duk_context *ctx)
         duk_push_literal(ctx, "");
         return 1;
     }
-    duk_push_heap_stash(ctx);
-    duk_get_prop_literal(ctx, -1, RE_LAST_INPUT_KEY);
+    fcw_duk_push_held_value(ctx, fcw_re_state(ctx)->held, RE_HELD_LAST_INPUT);
     int start = -1, end = -1;
     switch (kind) {
     case STATIC_INPUT: return 1;
@@ -157,9 +157,8 @@ static duk_ret_t native_regexp_statics(duk_context *ctx)
 
 void fcw_api_regexp_statics_init(duk_context *ctx, duk_idx_t native_idx)
 {
-    duk_push_heap_stash(ctx);
     duk_push_literal(ctx, "");
-    duk_put_prop_literal(ctx, -2, RE_LAST_INPUT_KEY);
+    fcw_duk_hold(ctx, fcw_re_state(ctx)->held, RE_HELD_LAST_INPUT, -1);
     duk_pop(ctx);
     duk_push_c_function(ctx, native_regexp_statics, 1);
     duk_put_prop_literal(ctx, native_idx, "regexpStatics");

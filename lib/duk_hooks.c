@@ -4676,6 +4676,92 @@ void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx)
         (void) duk_get_prop(ctx, obj_idx);
 }
 
+int fcw_duk_get_data_key(duk_context *ctx, duk_idx_t obj_idx, void *key)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
+    duk_tval *tv = NULL;
+    int found;
+
+    if (obj == NULL || DUK_HSTRING_HAS_ARRIDX((duk_hstring *) key) ||
+        (found = data_get(thr, obj, (duk_hstring *) key, &tv)) < 0)
+        return 0;
+    if (found)
+        duk_push_tval(thr, tv);
+    else
+        duk_push_undefined(ctx);
+    return 1;
+}
+
+int fcw_duk_data_is(duk_context *ctx, duk_idx_t obj_idx, void *key, void *expected)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
+    duk_tval *tv = NULL;
+
+    return obj != NULL && !DUK_HSTRING_HAS_ARRIDX((duk_hstring *) key) &&
+           data_get(thr, obj, (duk_hstring *) key, &tv) > 0 && DUK_TVAL_IS_OBJECT(tv) &&
+           (void *) DUK_TVAL_GET_OBJECT(tv) == expected;
+}
+
+int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, double *out)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
+    duk_int_t e_idx, h_idx;
+    duk_tval *tv;
+
+    if (obj == NULL || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) || DUK_HSTRING_HAS_ARRIDX((duk_hstring *) key) ||
+        !duk_hobject_find_entry(thr->heap, obj, (duk_hstring *) key, &e_idx, &h_idx) ||
+        DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
+        return 0;
+    tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
+    if (!DUK_TVAL_IS_NUMBER(tv))
+        return 0;
+    *out = DUK_TVAL_GET_NUMBER(tv);
+    return 1;
+}
+
+/* ---- values held for C ---- */
+
+void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n)
+{
+    duk_uarridx_t i;
+
+    duk_push_array(ctx);
+    for (i = 0; i < n; i++) {
+        duk_push_undefined(ctx);
+        duk_put_prop_index(ctx, -2, i);
+    }
+}
+
+void fcw_duk_hold(duk_context *ctx, void *holder, duk_uarridx_t i, duk_idx_t idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *h = (duk_hobject *) holder;
+    duk_tval *tv;
+
+    idx = duk_require_normalize_index(ctx, idx);
+    if (DUK_HOBJECT_HAS_ARRAY_PART(h) && i < DUK_HOBJECT_GET_ASIZE(h) && i < ((duk_harray *) h)->length) {
+        tv = DUK_HOBJECT_A_GET_BASE(thr->heap, h) + i;
+        /* the old value's release frees at most a string or an object
+         * whose finalizer runs later: the write is done first */
+        DUK_TVAL_SET_TVAL_UPDREF(thr, tv, duk_get_tval(thr, idx));
+        return;
+    }
+    duk_push_heapptr(ctx, holder);
+    duk_dup(ctx, idx);
+    duk_put_prop_index(ctx, -2, i);
+    duk_pop(ctx);
+}
+
+void fcw_duk_push_held_value(duk_context *ctx, void *holder, duk_uarridx_t i)
+{
+    duk_push_heapptr(ctx, holder);
+    duk_get_prop_index(ctx, -1, i);
+    duk_remove(ctx, -2);
+}
+
 /* ---- external string data (DUK_USE_EXTSTR_INTERN_CHECK, lib/duk-config.sh) ----
  *
  * Duktape concatenates strings (`a + b`, `s += t`, concat, join) by

@@ -48,6 +48,28 @@ void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx);
 #define fcw_duk_get_prop_literal_fast(ctx, obj_idx, lit) \
     (duk_push_literal((ctx), lit), fcw_duk_get_prop_fast((ctx), (obj_idx) < 0 ? (obj_idx) - 1 : (obj_idx)))
 
+/* The same reads with the key given by its heap pointer (an interned
+ * string or a symbol the caller keeps alive, e.g. in fcw_duk_held), no
+ * push of a literal: fcw_duk_get_data_key pushes the value (undefined when
+ * no object has the key) and returns 1, or returns 0 with nothing pushed
+ * when [[Get]] would take code or meet an exotic object;
+ * fcw_duk_data_is answers 1 only when [[Get]] finds, as data, the object
+ * expected (a heap pointer), 0 otherwise (also where it would take code);
+ * fcw_duk_own_data_number answers 1 with *out when the object's own data
+ * property key holds a number, 0 otherwise. */
+int fcw_duk_get_data_key(duk_context *ctx, duk_idx_t obj_idx, void *key);
+int fcw_duk_data_is(duk_context *ctx, duk_idx_t obj_idx, void *key, void *expected);
+int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, double *out);
+
+/* Values C keeps alive without a property write: fcw_duk_push_held pushes
+ * a fresh array of n slots (undefined) to be kept reachable by the caller
+ * (in the heap stash); fcw_duk_hold stores the value at idx in slot i of
+ * that array (holder, its heap pointer) in place, as a write into its
+ * array part, and fcw_duk_push_held_value pushes slot i. */
+void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n);
+void fcw_duk_hold(duk_context *ctx, void *holder, duk_uarridx_t i, duk_idx_t idx);
+void fcw_duk_push_held_value(duk_context *ctx, void *holder, duk_uarridx_t i);
+
 /* The heap's user data (duk_create_heap's udata): the same for every
  * thread of the heap, read without a property lookup. */
 void *fcw_duk_heap_udata(duk_context *ctx);

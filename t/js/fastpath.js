@@ -355,6 +355,33 @@ test('String.prototype.search: the built-in RegExp and everything else', functio
     t.equal('ab'.search(Object.freeze(/b/)), 1, 'a frozen RegExp');
     t.throws(function () { 'ab'.search(Object.freeze(/b/g)); }, TypeError,
         'a frozen global RegExp: exec cannot set lastIndex');
+    var own = /b/;
+    own[Symbol.search] = function () { return 'own'; };
+    t.equal('ab'.search(own), 'own', 'an own @@search');
+    var gotLastIndex = /b/;
+    gotLastIndex.lastIndex = { valueOf: function () { return 0; } };
+    t.equal('ab'.search(gotLastIndex), 1, 'a lastIndex that is no number');
+    t.equal(typeof gotLastIndex.lastIndex, 'object', 'is put back');
+});
+
+test('String.prototype.search: the strings a match keeps outlive the garbage', function (t) {
+    /* the converted input and RegExp.input are held by the binding, not
+     * by a property: thousands of fresh strings, each searched, dropped
+     * and collected, must never be taken for one another */
+    var wrong = 0;
+    var junk = [];
+    for (var i = 0; i < 3000; i++) {
+        var s = 'item ' + i + (i % 3 === 0 ? ' & co' : ' co') + '!';
+        var at = s.search(/[&!]/);
+        if (at !== s.indexOf(i % 3 === 0 ? '&' : '!') || RegExp.input !== s || RegExp.lastMatch !== s[at]) {
+            wrong++;
+        }
+        junk.push({ i: i, text: 'junk ' + i });
+        if (junk.length > 200) {
+            junk = [];
+        }
+    }
+    t.equal(wrong, 0, 'every index and RegExp.input right');
 });
 
 test('String.prototype.match: the built-in RegExp and everything else', function (t) {
