@@ -4722,6 +4722,29 @@ int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, doub
     return 1;
 }
 
+int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *h = duk_get_hobject(thr, arr_idx);
+    duk_tval *tv;
+
+    if (h == NULL || !DUK_HOBJECT_IS_ARRAY(h))
+        return -1;
+    if (i + 2 < i || ((duk_harray *) h)->length < i + 2)
+        return 0;
+    if (!DUK_HOBJECT_HAS_ARRAY_PART(h) || DUK_HOBJECT_GET_ASIZE(h) < i + 2)
+        return -1;
+    tv = DUK_HOBJECT_A_GET_BASE(thr->heap, h) + i;
+    if (DUK_TVAL_IS_UNUSED(tv) || DUK_TVAL_IS_UNUSED(tv + 1))
+        return -1;
+    duk_push_tval(thr, tv);
+    duk_push_tval(thr, tv + 1);
+    /* each value is on the stack now: these releases free nothing */
+    DUK_TVAL_SET_UNDEFINED_UPDREF_NORZ(thr, tv);
+    DUK_TVAL_SET_UNDEFINED_UPDREF_NORZ(thr, tv + 1);
+    return 1;
+}
+
 /* ---- values held for C ---- */
 
 void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n)

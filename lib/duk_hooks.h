@@ -61,6 +61,13 @@ int fcw_duk_get_data_key(duk_context *ctx, duk_idx_t obj_idx, void *key);
 int fcw_duk_data_is(duk_context *ctx, duk_idx_t obj_idx, void *key, void *expected);
 int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, double *out);
 
+/* Takes items i and i + 1 of the array at arr_idx (a queue of pairs):
+ * pushes them and leaves undefined in their place, in the array part;
+ * returns 1, or 0 with nothing pushed when the array is shorter than
+ * i + 2, or -1 with nothing pushed when the array has no array part
+ * covering them (the caller then reads and writes them as properties). */
+int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i);
+
 /* Values C keeps alive without a property write: fcw_duk_push_held pushes
  * a fresh array of n slots (undefined) to be kept reachable by the caller
  * (in the heap stash); fcw_duk_hold stores the value at idx in slot i of

@@ -492,13 +492,22 @@ static duk_ret_t native_drain_jobs(duk_context *ctx)
     if (!duk_is_array(ctx, 1)) {
         return 0;
     }
-    for (head = 0; head + 1 < (duk_uarridx_t)duk_get_length(ctx, 1); head += 2) {
-        duk_get_prop_index(ctx, 1, head);
-        duk_get_prop_index(ctx, 1, head + 1);
-        duk_push_undefined(ctx);
-        duk_put_prop_index(ctx, 1, head);
-        duk_push_undefined(ctx);
-        duk_put_prop_index(ctx, 1, head + 1);
+    for (head = 0;; head += 2) {
+        int taken = fcw_duk_take_pair(ctx, 1, head); /* in place, as the slower writes below */
+        if (taken == 0) {
+            break;
+        }
+        if (taken < 0) {
+            if (head + 1 >= (duk_uarridx_t)duk_get_length(ctx, 1)) {
+                break;
+            }
+            duk_get_prop_index(ctx, 1, head);
+            duk_get_prop_index(ctx, 1, head + 1);
+            duk_push_undefined(ctx);
+            duk_put_prop_index(ctx, 1, head);
+            duk_push_undefined(ctx);
+            duk_put_prop_index(ctx, 1, head + 1);
+        }
         if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) {
             if (e->interrupt != ENGINE_RUNNING) {
                 return duk_throw(ctx);
