@@ -66,7 +66,7 @@ var makePromise;
  * kept newest first (a reaction's `next`); when triggered, each, oldest
  * first, gets `fulfilled` and `argument` and is queued. */
 var core = native.promiseCore([SELF, STATE, RESULT, REACTIONS, HANDLED], jobQueue, unhandledCandidates,
-    resolveThenableJob, resumeAsync, Promise, asyncFulfilledJob, asyncRejectedJob);
+    resolveThenableJob, resumeAsync, Promise, resumeAsync, asyncRejectedJob);
 var fulfillPromise = core.fulfill;
 /* the body of a promise's resolve function, once it is known to be its
  * first call (a thenable is adopted by a resolveThenableJob) */
@@ -455,6 +455,14 @@ native.setLoweredGenerator = function (next, thrw, resume) {
 
 function resumeAsync(run, fulfilled, value) {
     var result, done;
+    if (fulfilled === void 0) {
+        /* the job of an await whose value was fulfilled already (the C
+         * core's awaitValue queues this function with the run alone):
+         * the value waits in the run's argument */
+        value = run.argument;
+        run.argument = void 0;
+        fulfilled = true;
+    }
     try {
         var generator = run.generator;
         var info, method;
@@ -514,13 +522,8 @@ function resumeAsync(run, fulfilled, value) {
     (0, awaitValue)(run, result);
 }
 
-/* The reaction jobs of an await whose promise was settled (resumeAsync). */
-function asyncFulfilledJob(run) {
-    var value = run.argument;
-    run.argument = void 0;
-    (0, resumeAsync)(run, true, value);
-}
-
+/* The job of an await whose promise was rejected already (a fulfilled
+ * one's job is resumeAsync itself). */
 function asyncRejectedJob(run) {
     var value = run.argument;
     run.argument = void 0;

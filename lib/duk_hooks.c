@@ -1903,7 +1903,7 @@ enum {
     PC_RESUME_ASYNC,
     PC_PROMISE,
     PC_PROMISE_SHAPE,
-    PC_ASYNC_FULFILLED,
+    PC_ASYNC_FULFILLED, /* the job of an await of a fulfilled value, given the run alone (resumeAsync) */
     PC_ASYNC_REJECTED,
     PC_CO_SHAPE,   /* the shape of an async function's coroutine run (setCoroutines) */
     PC_CO_STARTER, /* the function a run's thread starts with */
