@@ -166,12 +166,19 @@ Response.prototype.clone = function clone() {
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
     }
-    var copy = new BareResponse(), record = responseState(state.status, state.statusText, null);
+    var copy = new BareResponse(), headers = this[HEADERS];
+    /* headers nobody has asked for are still a list: the copy gets a copy
+     * of the list (a string list is immutable), and neither makes Headers */
+    var list = headers ? null : state.list;
+    var record = responseState(state.status, state.statusText,
+        list === null ? null : typeof list === 'string' ? list : list.slice());
     record.type = state.type;
     record.url = state.url;
     record.redirected = state.redirected;
     copy[RESPONSE] = record;
-    copy[HEADERS] = native.headersCopy(headersOf(this));
+    if (list === null) {
+        copy[HEADERS] = native.headersCopy(headers || headersOf(this));
+    }
     copy[BODY] = native.cloneBody(this[BODY]);
     return copy;
 };

@@ -86,6 +86,24 @@ test('Response: clone', function (t) {
     });
 });
 
+test('Response: a clone of headers nobody has read is independent both ways', function (t) {
+    var r = new Response('x', { headers: { A: '1', 'B-C': '2' } });
+    var c = r.clone();
+    var cc = c.clone();
+    r.headers.append('a', '3');
+    c.headers.delete('b-c');
+    t.equal(r.headers.get('a'), '1, 3', 'the original');
+    t.equal(r.headers.get('b-c'), '2', 'the original keeps what the clone deleted');
+    t.equal(c.headers.get('a'), '1', 'the clone');
+    t.equal(c.headers.get('b-c'), null, 'the clone deleted');
+    t.deepEqual(Array.from(cc.headers), [['a', '1'], ['b-c', '2'], ['content-type', 'text/plain;charset=UTF-8']],
+        "the clone's clone, made before either changed");
+    var h = r.headers;
+    var later = r.clone();
+    t.equal(later.headers.get('a'), '1, 3', 'a clone after the headers were read copies them');
+    t.notEqual(later.headers, h, 'into Headers of its own');
+});
+
 test('Response: clone tees a stream body', function (t) {
     var r = new Response(new ReadableStream({
         start: function (controller) {
