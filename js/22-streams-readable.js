@@ -142,12 +142,17 @@ function readableStreamCancel(rs, reason) {
 }
 
 function readableStreamClose(rs) {
-    var reader = rs.reader;
+    var reader = rs.reader, closed;
     rs.state = 'closed';
     if (reader === void 0) {
         return;
     }
-    resolveDeferred(reader.closed, void 0);
+    closed = reader.closed;
+    if (closed === void 0) {
+        reader.closed = CLOSED_FULFILLED;
+    } else if (closed !== CLOSED_FULFILLED) {
+        resolveDeferred(closed, void 0);
+    }
     if (reader.byob) {
         return;
     }
@@ -161,7 +166,7 @@ function readableStreamError(rs, e) {
     if (reader === void 0) {
         return;
     }
-    rejectHandled(reader.closed, e);
+    rejectHandled(readerClosed(reader), e);
     if (reader.byob) {
         byteStreams.errorReadIntoRequests(reader, e);
     } else {
@@ -171,11 +176,28 @@ function readableStreamError(rs, e) {
 
 /* ---- readers ---- */
 
+/* A reader's closed promise is made when it is asked for (the closed
+ * getter, a tee, a pipe, a rejection): reader.closed is undefined while it
+ * would be pending, CLOSED_FULFILLED once it would be fulfilled (the
+ * stream closed), else its Deferred. Most readers are read to the end and
+ * dropped without anyone asking. */
+var CLOSED_FULFILLED = {};
+
+function readerClosed(reader) {
+    var closed = reader.closed;
+    if (closed === void 0) {
+        closed = reader.closed = new Deferred();
+    } else if (closed === CLOSED_FULFILLED) {
+        closed = reader.closed = resolvedDeferred(void 0);
+    }
+    return closed;
+}
+
 function readableStreamReaderGenericInitialize(reader, rs) {
     reader.stream = rs;
     rs.reader = reader;
     if (rs.state === 'readable') {
-        reader.closed = new Deferred();
+        reader.closed = void 0;
     } else if (rs.state === 'closed') {
         reader.closed = resolvedDeferred(void 0);
     } else {
@@ -191,7 +213,7 @@ function readableStreamReaderGenericRelease(reader) {
     var rs = reader.stream;
     var releasedError = typeError('Reader was released');
     if (rs.state === 'readable') {
-        rejectHandled(reader.closed, releasedError);
+        rejectHandled(readerClosed(reader), releasedError);
     } else {
         reader.closed = rejectedDeferred(releasedError);
     }
@@ -258,7 +280,7 @@ function readerClosedGetter(Record) {
         if (reader === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        return reader.closed.promise;
+        return readerClosed(reader).promise;
     };
 }
 
@@ -279,12 +301,26 @@ getter(ReadableStreamDefaultReader.prototype, 'closed', readerClosedGetter(Reade
 
 methods(ReadableStreamDefaultReader.prototype, {
     read: function read() {
-        var reader = recordOf(this, ReaderRecord), readRequest;
+        var reader = recordOf(this, ReaderRecord), readRequest, rs, c, result;
         if (reader === void 0) {
             return promiseReject(typeError('Illegal invocation'));
         }
-        if (reader.stream === void 0) {
+        rs = reader.stream;
+        if (rs === void 0) {
             return promiseReject(typeError('Cannot read from a released reader'));
+        }
+        /* a read that settles at once, without a read request: of a
+         * closed stream, and the first of a stream over known bytes (a
+         * body's .body); its promise resolved with the result as the read
+         * request's steps would */
+        if (rs.state === 'closed') {
+            rs.disturbed = true;
+            return promiseResolve({ value: void 0, done: true });
+        }
+        if (rs.state === 'readable' && (c = rs.controller).knownBytes !== null &&
+            (result = byteStreams.readKnownBytesResult(c)) !== null) {
+            rs.disturbed = true;
+            return promiseResolve(result);
         }
         readRequest = new PromiseReadRequest();
         readableStreamDefaultReaderRead(reader, readRequest);
@@ -738,7 +774,7 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
 
     branch1 = createReadableStream(noop, pullAlgorithm, tee.cancel1Algorithm);
     branch2 = createReadableStream(noop, pullAlgorithm, tee.cancel2Algorithm);
-    reader.closed.promise.then(noop, function (r) {
+    readerClosed(reader).promise.then(noop, function (r) {
         readableStreamDefaultControllerError(branch1.controller, r);
         readableStreamDefaultControllerError(branch2.controller, r);
         if (!tee.canceled1 || !tee.canceled2) {
@@ -819,6 +855,7 @@ S.readableStreamDefaultControllerCanCloseOrEnqueue = readableStreamDefaultContro
 S.readableStreamDefaultControllerGetDesiredSize = readableStreamDefaultControllerGetDesiredSize;
 S.readableStreamControllerCallPull = readableStreamControllerCallPull;
 S.readerClosedGetter = readerClosedGetter;
+S.readerClosed = readerClosed;
 S.readerCancelMethod = readerCancelMethod;
 S.TeeState = TeeState;
 S.readableStreamDefaultControllerShouldCallPull = readableStreamDefaultControllerShouldCallPull;

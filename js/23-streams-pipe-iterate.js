@@ -280,7 +280,7 @@ function readableStreamPipeTo(source, dest, options) {
             pipe.signal.addEventListener('abort', pipe.abortListener);
         }
     }
-    pipe.reader.closed.promise.then(function () {
+    S.readerClosed(pipe.reader).promise.then(function () {
         pipe.onSourceClosed();
     }, function () {
         pipe.onSourceErrored();

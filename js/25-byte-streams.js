@@ -620,20 +620,32 @@ native.byteStreams.fromBytes = function (bytes) {
     return c.stream.obj;
 };
 
+/* The first steps of readKnownBytes when no BYOB read left a pull-into
+ * behind: the stream closes, and the read's result is a copy of the
+ * bytes, or done for none ({ value, done }, for reader.read() to resolve
+ * its promise with, without a read request); else null, nothing done. */
+var readKnownBytesResult = native.byteStreams.readKnownBytesResult = function (c) {
+    var bytes = c.knownBytes;
+    if (c.pendingPullIntos.length !== 0) {
+        return null;
+    }
+    c.knownBytes = null;
+    clearAlgorithms(c);
+    S.readableStreamClose(c.stream);
+    return bytes.length > 0 ? { value: new Uint8Array(bytes), done: false } : { value: void 0, done: true };
+};
+
 /* A default reader's read of a stream still holding its known bytes:
  * what enqueueing them, closing and the controller's pull steps would do
  * (the stream closes, then the read gets a copy, or done for no bytes),
  * without the queue when no BYOB read left a pull-into behind. */
 native.byteStreams.readKnownBytes = function (c, readRequest) {
-    var bytes = c.knownBytes, rs = c.stream;
-    if (c.pendingPullIntos.length === 0) {
-        c.knownBytes = null;
-        clearAlgorithms(c);
-        S.readableStreamClose(rs);
-        if (bytes.length > 0) {
-            readRequest.chunkSteps(new Uint8Array(bytes));
-        } else {
+    var rs = c.stream, result = readKnownBytesResult(c);
+    if (result !== null) {
+        if (result.done) {
             readRequest.closeSteps();
+        } else {
+            readRequest.chunkSteps(result.value);
         }
         return;
     }
@@ -957,7 +969,7 @@ native.byteStreams.tee = function (rs) {
     var tee = new S.TeeState(rs), branch1, branch2;
 
     function forwardReaderError(thisReader) {
-        S.markHandled(thisReader.closed.promise.then(void 0, function (r) {
+        S.markHandled(S.readerClosed(thisReader).promise.then(void 0, function (r) {
             if (thisReader !== reader) {
                 return;
             }

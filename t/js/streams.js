@@ -156,6 +156,37 @@ test('ReadableStream: controller.error rejects reads and reader.closed', functio
     });
 });
 
+test('ReadableStreamDefaultReader.closed asked for before, after, or never (Node prints the same log)', function (t) {
+    var out = [];
+    function log(x) { out.push(x); }
+    var c1;
+    var r1 = new ReadableStream({ start: function (c) { c1 = c; } }).getReader();
+    r1.closed.then(function () { log('closed'); });
+    r1.read().then(function () { log('read'); });
+    c1.close();
+    var r2 = new ReadableStream({ start: function (c) { c.enqueue('a'); c.close(); } }).getReader();
+    return r2.read().then(function () { return r2.read(); }).then(function (b) {
+        log('done ' + b.done);
+        var p = r2.closed;
+        log('same ' + (p === r2.closed));
+        return p.then(function (v) {
+            log('closed2 ' + v);
+            r2.releaseLock();
+            log('same after release ' + (p === r2.closed));
+            return r2.closed.then(function () { log('bad'); }, function (e) { log('released ' + e.constructor.name); });
+        });
+    }).then(function () {
+        var c3;
+        var r3 = new ReadableStream({ start: function (c) { c3 = c; } }).getReader();
+        c3.error(new RangeError('x'));
+        return r3.closed.then(function () { log('bad'); }, function (e) { log('errored ' + e.constructor.name); });
+    }).then(function () {
+        t.equal(out.join('|'),
+            'closed|read|done true|same true|closed2 undefined|same after release false|released TypeError|errored RangeError',
+            'the order and the outcomes');
+    });
+});
+
 test('ReadableStream: a rejected start promise errors the stream and pull is never called', function (t) {
     var pulled = false, boom = new Error('start failed');
     var rs = new ReadableStream({
