@@ -49,7 +49,7 @@ function queryOf(url) {
 }
 
 function URL(url, base) {
-    if (!(this instanceof URL)) {
+    if (new.target === void 0 && !(this instanceof URL)) {
         throw new TypeError("Failed to construct 'URL': Please use the 'new' operator");
     }
     if (!native.urlParse(this, url, base)) {
@@ -223,7 +223,7 @@ function listFromInit(init) {
 }
 
 function URLSearchParams(init) {
-    if (!(this instanceof URLSearchParams)) {
+    if (new.target === void 0 && !(this instanceof URLSearchParams)) {
         throw new TypeError("Failed to construct 'URLSearchParams': Please use the 'new' operator");
     }
     this[LIST] = listFromInit(init);

@@ -135,7 +135,7 @@ function toInit(input) {
 
 function URLPattern(input, baseURL, options) {
     var init, processed, i, name, components = {}, opts, compileOptions, pathOptions, protocol;
-    if (!(this instanceof URLPattern)) {
+    if (new.target === void 0 && !(this instanceof URLPattern)) {
         throw new TypeError("Failed to construct 'URLPattern': Please use the 'new' operator");
     }
     if (arguments.length < 3 && typeof baseURL !== 'string') {

@@ -56,7 +56,7 @@ native.utf8Decode = function (bytes) {
 };
 
 function TextEncoder() {
-    if (!(this instanceof TextEncoder)) {
+    if (new.target === void 0 && !(this instanceof TextEncoder)) {
         throw new TypeError("Failed to construct 'TextEncoder': Please use the 'new' operator.");
     }
 }
@@ -266,7 +266,7 @@ function newDecoder(encoding, fatal, ignoreBOM) {
 }
 
 function TextDecoder(label, options) {
-    if (!(this instanceof TextDecoder)) {
+    if (new.target === void 0 && !(this instanceof TextDecoder)) {
         throw new TypeError("Failed to construct 'TextDecoder': Please use the 'new' operator.");
     }
     var encoding = label === void 0 ? 'utf-8' : getEncoding(label);

@@ -24,7 +24,7 @@ var DOM_EXCEPTION_CODES = {
 };
 
 function DOMException(message, name) {
-    if (!(this instanceof DOMException)) {
+    if (new.target === void 0 && !(this instanceof DOMException)) {
         throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator.");
     }
     var n = name === void 0 ? 'Error' : String(name);
@@ -65,7 +65,7 @@ function now() {
 }
 
 function Event(type, init) {
-    if (!(this instanceof Event)) {
+    if (new.target === void 0 && !(this instanceof Event)) {
         throw new TypeError("Failed to construct 'Event': Please use the 'new' operator.");
     }
     if (arguments.length < 1) {
@@ -146,7 +146,9 @@ Event.prototype.composedPath = function composedPath() {
 };
 
 function EventTarget() {
-    if (!(this instanceof EventTarget)) {
+    /* (a call without new in this sloppy file gets the global object,
+     * itself an EventTarget: that call throws too, as a constructor's) */
+    if (new.target === void 0 && (!(this instanceof EventTarget) || this === global)) {
         throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator.");
     }
     this[LISTENERS] = {};
@@ -458,7 +460,7 @@ AbortSignal.any = function any(signals) {
 };
 
 function AbortController() {
-    if (!(this instanceof AbortController)) {
+    if (new.target === void 0 && !(this instanceof AbortController)) {
         throw new TypeError("Failed to construct 'AbortController': Please use the 'new' operator.");
     }
     this[CONTROLLER_SIGNAL] = native.createAbortSignal();

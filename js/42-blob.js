@@ -83,7 +83,7 @@ function initBlob(blob, bytes, type) {
 }
 
 function Blob(blobParts, options) {
-    if (!(this instanceof Blob)) {
+    if (new.target === void 0 && !(this instanceof Blob)) {
         throw new TypeError("Failed to construct 'Blob': Please use the 'new' operator.");
     }
     var endings = checkEndings(options);
@@ -172,7 +172,7 @@ Blob.prototype.stream = function stream() {
 };
 
 function File(fileBits, fileName, options) {
-    if (!(this instanceof File)) {
+    if (new.target === void 0 && !(this instanceof File)) {
         throw new TypeError("Failed to construct 'File': Please use the 'new' operator.");
     }
     if (arguments.length < 2) {

@@ -249,7 +249,7 @@ function otherInitItems(init) {
 }
 
 function Headers(init) {
-    if (!(this instanceof Headers)) {
+    if (new.target === void 0 && !(this instanceof Headers)) {
         throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator.");
     }
     this[LIST] = headerList(init === void 0 ? [] : initItems(init));

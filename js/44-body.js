@@ -446,7 +446,7 @@ function multipartSerialize(entries) {
 }
 
 function FormData(form) {
-    if (!(this instanceof FormData)) {
+    if (new.target === void 0 && !(this instanceof FormData)) {
         throw new TypeError("Failed to construct 'FormData': Please use the 'new' operator.");
     }
     if (form !== void 0) {

@@ -197,7 +197,7 @@ function takeBody(request, state, init, source) {
 }
 
 function Request(input, init) {
-    if (!(this instanceof Request)) {
+    if (new.target === void 0 && !(this instanceof Request)) {
         throw new TypeError("Failed to construct 'Request': Please use the 'new' operator.");
     }
     /* input undefined rather than `arguments.length < 1`: mentioning

@@ -898,7 +898,7 @@ function checkHandlers(handlers, names, method) {
 }
 
 function HTMLRewriter() {
-    if (!(this instanceof HTMLRewriter)) {
+    if (new.target === void 0 && !(this instanceof HTMLRewriter)) {
         throw new TypeError("Failed to construct 'HTMLRewriter': Please use the 'new' operator.");
     }
     this[STATE] = { selectors: [], doc: [] };

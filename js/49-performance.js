@@ -67,7 +67,7 @@ var PerformanceMeasure = subclass('PerformanceMeasure');
 
 /* new PerformanceMark(name, options) is allowed (User Timing 3). */
 function PerformanceMarkConstructor(name, options) {
-    if (!(this instanceof PerformanceMarkConstructor)) {
+    if (new.target === void 0 && !(this instanceof PerformanceMarkConstructor)) {
         throw new TypeError("Failed to construct 'PerformanceMark': Please use the 'new' operator.");
     }
     if (arguments.length < 1) {

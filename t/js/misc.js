@@ -103,3 +103,22 @@ test('engine internals are hidden: no Duktape object for scripts', function (t) 
     t.equal(Object.getOwnPropertyNames(this || {}).indexOf('Duktape'), -1, 'not a global property');
     t.equal(btoa('hi'), 'aGk=', 'what the runtime built on it still works');
 });
+
+test('Web API constructors: a call without new throws (EventTarget() too, whose this is the global object); new and Reflect.construct with another new.target construct', function (t) {
+    var cases = [
+        ['URL', ['https://example.com/a']], ['URLSearchParams', ['a=1']], ['URLPattern', [{ pathname: '/a' }]],
+        ['TextEncoder', []], ['TextDecoder', []], ['DOMException', ['m', 'AbortError']], ['Event', ['x']],
+        ['EventTarget', []], ['AbortController', []], ['Blob', [['ab']]], ['File', [['ab'], 'f.txt']],
+        ['Headers', [{ a: '1' }]], ['FormData', []], ['Request', ['https://example.com/']], ['HTMLRewriter', []]
+    ];
+    cases.forEach(function (c) {
+        var C = globalThis[c[0]], args = c[1];
+        t.throws(function () { C.apply(void 0, args); }, TypeError, c[0] + '() without new');
+        t.ok(new (Function.prototype.bind.apply(C, [null].concat(args)))() instanceof C, 'new ' + c[0]);
+        function Sub() {}
+        Sub.prototype = Object.create(C.prototype);
+        var made = Reflect.construct(C, args, Sub);
+        t.ok(Object.getPrototypeOf(made) === Sub.prototype && made instanceof C,
+            c[0] + ' through Reflect.construct with another new.target');
+    });
+});
