@@ -26,6 +26,10 @@
  */
 var SLOT = Symbol('fcw.stream');
 var PENDING = 0, FULFILLED = 1, REJECTED = 2;
+/* `a instanceof B` without the operator's call of B[Symbol.hasInstance]
+ * where that is the ordinary one (lib/api_fastpath.c): for the brand checks
+ * every stream operation makes */
+var instanceOf = native.instanceOf;
 
 if (!Symbol.asyncIterator) {
     Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
@@ -165,7 +169,7 @@ function isObject(x) {
 function recordOf(x, Kind) {
     if (x !== null && (typeof x === 'object' || typeof x === 'function')) {
         var r = x[SLOT];
-        if (r instanceof Kind && r.obj === x) {
+        if ((0, instanceOf)(r, Kind) && r.obj === x) {
             return r;
         }
     }

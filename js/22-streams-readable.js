@@ -18,6 +18,7 @@
  *                                                 cloned chunks (Body clone)
  */
 var S = native.streamInternals;
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper) */
 var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, noop = S.noop,
     returnUndefined = S.returnUndefined, markHandled = S.markHandled,
     rejectHandled = S.rejectHandled, resolvedDeferred = S.resolvedDeferred,
@@ -811,7 +812,7 @@ native.readableStreamIsDisturbed = function (stream) {
  * an instanceof, the locked getter and readableStreamIsDisturbed). */
 native.readableStreamUsability = function (x) {
     var rs = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
-    if (!(rs instanceof RSRecord) || rs.obj !== x) {
+    if (!(0, instanceOf)(rs, RSRecord) || rs.obj !== x) {
         return -1;
     }
     return rs.reader !== void 0 || rs.disturbed ? 0 : 1;

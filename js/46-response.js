@@ -21,6 +21,7 @@
 var RESPONSE = Symbol('Response');
 var BODY = native.BODY;
 var HEADERS = native.HEADERS;
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper) */
 var REDIRECT_STATUSES = { 301: true, 302: true, 303: true, 307: true, 308: true };
 var REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 var TEXT_TYPE = 'text/plain;charset=UTF-8';
@@ -246,7 +247,7 @@ native.sendResponse = function (response, writeStream) {
     } else {
         headers = state.list.length <= 2 ? state.list : native.headersSortList(state.list);
     }
-    if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+    if (body === null || typeof body === 'string' || (0, instanceOf)(body, Uint8Array)) {
         native.respond(state.status, state.statusText, headers, body);
     } else {
         native.respondHead(state.status, state.statusText, headers, true);

@@ -9,6 +9,7 @@
  * a chunk at a time for stream bodies.
  */
 var moduleExports = {};
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper) */
 var listeners = { fetch: [], scheduled: [], error: [], unhandledrejection: [] };
 
 /* The 'error' and 'unhandledrejection' listeners are called by
@@ -165,7 +166,7 @@ function sendStream(body) {
 }
 
 function send(response) {
-    if (!(response instanceof Response)) {
+    if (!(0, instanceOf)(response, Response)) {
         throw new TypeError('the fetch handler must respond with a Response, got ' +
             (response === null ? 'null' : typeof response));
     }
@@ -185,7 +186,7 @@ function sendOrFail(response) {
  * a %Promise% (an async handler's) with one reaction and no promise after
  * it, anything else as Promise.resolve(result).then(send) would. */
 function settle(result) {
-    if (result instanceof Response) {
+    if ((0, instanceOf)(result, Response)) {
         try {
             native.sendResponse(result, sendStream);
         } catch (e) {
