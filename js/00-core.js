@@ -4,6 +4,7 @@
  * microtask (job) queue that the C event loop drains after every macrotask,
  * and the buffer helpers every Web API part shares.
  */
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper: lib/api_fastpath.c) */
 var jobs = [];
 
 /* The queue itself, for the C side: it calls drainJobs only when the array
@@ -57,15 +58,15 @@ native.reportUncaught = function (e, what) {
 };
 
 native.isBufferSource = function (x) {
-    return x instanceof ArrayBuffer || ArrayBuffer.isView(x) ||
+    return (0, instanceOf)(x, ArrayBuffer) || ArrayBuffer.isView(x) ||
         (typeof x === 'object' && x !== null && Object.prototype.toString.call(x) === '[object Uint8Array]');
 };
 
 native.toU8 = function (x) {
-    if (x instanceof Uint8Array) {
+    if ((0, instanceOf)(x, Uint8Array)) {
         return x;
     }
-    if (x instanceof ArrayBuffer) {
+    if ((0, instanceOf)(x, ArrayBuffer)) {
         return new Uint8Array(x);
     }
     if (ArrayBuffer.isView(x)) {

@@ -21,6 +21,8 @@
  */
 'use strict';
 
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper: lib/api_fastpath.c) */
+
 /* hidden symbols (never seen by scripts): lib/api_fastpath.c reads the
  * same slots */
 var OBJECT_ID = native.hiddenSymbol('objectId');
@@ -466,9 +468,9 @@ function mapEntries() {
  * takes that instead of a next() call and a result object per entry. */
 function collectionIteratorRest(iterator) {
     var kind, isSet = false;
-    if (iterator instanceof MapIterator && iterator.next === mapIteratorNext) {
+    if ((0, instanceOf)(iterator, MapIterator) && iterator.next === mapIteratorNext) {
         kind = iterator[MAP_ITERATOR_KIND];
-    } else if (iterator instanceof SetIterator && iterator.next === setIteratorNext) {
+    } else if ((0, instanceOf)(iterator, SetIterator) && iterator.next === setIteratorNext) {
         kind = iterator[SET_ITERATOR_KIND];
         isSet = true;
     }

@@ -62,6 +62,7 @@
  * real state record from another object: one object each per call, no
  * closures and no constructor call for the state. */
 
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper: lib/api_fastpath.c) */
 function stateSent() {
     var op = this.received;
     if (op[0] === 1 /* THROW */) {
@@ -330,7 +331,7 @@ function coStarter(gen) {
         result = (0, reflectApply)(gen.body, gen.thisArg, gen.args === void 0 ? NO_ARGUMENTS : gen.args);
     } catch (e) {
         gen.status = 2 /* COMPLETED */;
-        if (e instanceof ReturnSignal) {
+        if ((0, instanceOf)(e, ReturnSignal)) {
             return e.value;
         }
         throw e;
@@ -382,7 +383,7 @@ function coResume(gen, code, value) {
 }
 
 function coGenerator(self) {
-    if (!(self instanceof CoGenerator) || typeof self.status !== 'number') {
+    if (!(0, instanceOf)(self, CoGenerator) || typeof self.status !== 'number') {
         throw new TypeError('next method called on incompatible receiver');
     }
     return self;
@@ -460,7 +461,7 @@ function coYieldStar(iterable) {
             received = threadYield(result.value);
             code = 0;
         } catch (e) {
-            if (e instanceof ReturnSignal) {
+            if ((0, instanceOf)(e, ReturnSignal)) {
                 code = 2;
                 received = e.value;
             } else {
@@ -473,7 +474,7 @@ function coYieldStar(iterable) {
 
 /* The first statement of each catch block of a generator's body. */
 function coCatch(e) {
-    if (e instanceof ReturnSignal) {
+    if ((0, instanceOf)(e, ReturnSignal)) {
         throw e;
     }
 }

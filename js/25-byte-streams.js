@@ -20,6 +20,7 @@
  * keeps the buffer: a view given to read(view) or enqueue() shares its
  * buffer with the view the reader receives, instead of being detached.
  */
+var instanceOf = native.instanceOf; /* (a instanceof B, cheaper: lib/api_fastpath.c) */
 var S = native.streamInternals;
 var SLOT = S.SLOT;
 var typeError = S.typeError;
@@ -43,11 +44,11 @@ function isView(x) {
 }
 
 function elementSizeOf(view) {
-    return view instanceof DataView ? 1 : (view.BYTES_PER_ELEMENT || 1);
+    return (0, instanceOf)(view, DataView) ? 1 : (view.BYTES_PER_ELEMENT || 1);
 }
 
 function viewConstructorOf(view) {
-    return view instanceof DataView ? DataView : view.constructor;
+    return (0, instanceOf)(view, DataView) ? DataView : view.constructor;
 }
 
 /* TransferArrayBuffer: the same buffer (see the top of the file). */
@@ -925,7 +926,7 @@ function readArguments(reader, view, options) {
     if (min === 0) {
         return typeError('options.min must be greater than 0');
     }
-    if (view instanceof DataView ? min > view.byteLength : min > view.length) {
+    if ((0, instanceOf)(view, DataView) ? min > view.byteLength : min > view.length) {
         return new RangeError('options.min must be less than or equal to the length of view');
     }
     if (reader.stream === void 0) {
