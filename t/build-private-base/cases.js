@@ -119,6 +119,24 @@ log('a half-made object', () => new Half());
 log('its first field checked twice', () => Half.prototype.onlyA.call(leaked));
 log('its missing field checked twice', () => Half.prototype.both.call(leaked));
 
+class Init {
+    #a = 1;
+    #b = this.#a + this.#a;
+    #c;
+    constructor(self) {
+        this.#c = this.#b + this.#a;
+        this.#c += self ? this.#c : 0;
+    }
+    sum() {
+        return this.#a + this.#b + this.#c;
+    }
+}
+class Early {
+    #e = this.#e;
+}
+log('initializers reading earlier fields, a constructor using them', () => [new Init(false).sum(), new Init(true).sum()].join());
+log('an initializer reading its own field', () => new Early());
+
 class Base {
     #id = 'base';
     id() {

@@ -24,15 +24,24 @@
  * The first check that runs makes the call (and throws as before); a check
  * that threw leaves the variable undefined, so the next one calls again.
  * The variable is declared after the function's directives (`var _fcwPBn;`
- * on the same line: no line moves). Only checks directly in the function
- * (not in a function nested in it), of `this` and a key named by an
- * identifier the function does not bind itself; a file that binds the
- * helper's name other than at its top level, or names `_fcwPB` variables
- * already, is left alone.
+ * on the same line: no line moves).
+ *
+ * A check that follows, in a constructor's body, the statement that
+ * defines the field on `this` (SWC's `Object.defineProperty(this, _x,
+ * { writable: true, value: v })`, a statement of the body itself: nothing
+ * after it runs unless it did) is not made at all: it is `this` (Hono's
+ * Context sets five of its fields so).
+ *
+ * Only checks directly in the function (not in a function nested in it),
+ * of `this` and a key named by an identifier the function does not bind
+ * itself; a file that binds the helper's name other than at its top
+ * level, or names `_fcwPB` variables already, is left alone, and one that
+ * binds `Object` gets no check replaced by `this`.
  */
 'use strict';
 
 const walk = require('acorn-walk');
+const { fieldDefinition, binds } = require('./private-fields');
 
 const HELPER = '_class_private_field_loose_base';
 const PREFIX = '_fcwPB';
@@ -103,6 +112,22 @@ function checksOf(fn) {
     return byKey;
 }
 
+/* The keys (by name) of the private fields fn's body defines on `this`
+ * with statements of its own, each with where its first such statement
+ * ends. */
+function definedKeys(fn) {
+    const keys = new Map();
+    for (const stmt of fn.body.body) {
+        const call = stmt.type === 'ExpressionStatement' ? stmt.expression : null;
+        if (call && call.type === 'CallExpression' && fieldDefinition(call) &&
+            call.arguments[0].type === 'ThisExpression' && call.arguments[1].type === 'Identifier' &&
+            !keys.has(call.arguments[1].name)) {
+            keys.set(call.arguments[1].name, stmt.end);
+        }
+    }
+    return keys;
+}
+
 /* Whether the helper's name is bound anywhere but by the top-level
  * function declaration (or var) of the file. */
 function helperShadowed(ast) {
@@ -131,19 +156,33 @@ function privateBaseEdits(ast, code, from) {
         return [];
     }
     const edits = [];
+    const ownObject = !binds(ast, 'Object');
     let n = 0;
     walk.full(ast, (fn) => {
         if (!(fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') || fn.start < from) {
             return;
         }
-        const repeated = [...checksOf(fn)].filter(([, calls]) => calls.length >= 2);
-        if (repeated.length === 0) {
+        const checks = checksOf(fn);
+        if (checks.size === 0) {
             return;
         }
         const bound = boundNames(fn);
+        const defined = ownObject ? definedKeys(fn) : new Map();
         const names = [];
-        for (const [key, calls] of repeated) {
+        for (const [key, all] of checks) {
             if (bound.has(key)) {
+                continue;
+            }
+            const after = defined.get(key);
+            const calls = [];
+            for (const call of all) {
+                if (after !== undefined && call.start >= after) {
+                    edits.push([call.start, call.end, 'this']);
+                } else {
+                    calls.push(call);
+                }
+            }
+            if (calls.length < 2) {
                 continue;
             }
             const name = PREFIX + ++n;

@@ -131,4 +131,4 @@ function privateFieldEdits(ast, code) {
     return edits;
 }
 
-module.exports = { privateFieldEdits, fieldDefinition, declaration, wanted, HELPER };
+module.exports = { privateFieldEdits, fieldDefinition, binds, declaration, wanted, HELPER };
