@@ -94,6 +94,10 @@ for my $case (@cases) {
     my $built = "$dir/$base.out.js";
     my ($brc, $blog) = run_logged($folder, "$tool_dir/fcworker-build", $entry, '-o', $built);
     tap($brc == 0 && -s $built, "$name: fcworker-build", $blog) or next;
+    my @lines = split /\n/, FcwTest::read_file($built);
+    my @direct = grep { /\b__fcw_bigint\./ } @lines[2 .. $#lines];
+    tap(!@direct, "$name: BigInt operations read the module's alias of __fcw_bigint (lib/bigint-ops.js)",
+        join("\n", @direct[0 .. ($#direct < 2 ? $#direct : 2)]));
     my ($nrc, $expected) = run_logged($folder, 'node', $entry);
     tap($nrc == 0, "$name: runs in Node", $expected) or next;
     my ($jrc, $got) = run_logged($folder, $jsrun, $built);
