@@ -498,5 +498,8 @@ Object.defineProperty(helpers, 'forIn', { value: native.forInTarget, enumerable:
  * C answers without the call of Function.prototype[Symbol.hasInstance] */
 native.nonConstructor(native.instanceOf);
 Object.defineProperty(helpers, 'instanceOf', { value: native.instanceOf, enumerable: true });
+/* `x.toString(16).padStart(2, "0")`, as fcworker-build writes it
+ * (lib/hex-byte.js): a byte's two digits in C (lib/api_builtins.c) */
+Object.defineProperty(helpers, 'hexByte', { value: native.hexByte, enumerable: true });
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

@@ -1274,6 +1274,41 @@ static duk_ret_t native_string_pad(duk_context *ctx)
     return 1;
 }
 
+/* __fcw_helpers.hexByte(x): `x.toString(16).padStart(2, "0")`, the hex
+ * digits of a byte as code turns digests and random bytes into text,
+ * which fcworker-build writes so (contrib/fcworker-build/lib/hex-byte.js):
+ * two native calls and two method look-ups per byte. For an integer 0-255
+ * (-0 included) while %Number.prototype%'s own toString and
+ * %String.prototype%'s own padStart are the runtime's, the two digits;
+ * for anything else the same two calls, looked up on the value as the
+ * expression would. */
+static duk_ret_t native_hex_byte(duk_context *ctx)
+{
+    static const char DIGITS[] = "0123456789abcdef";
+    duk_set_top(ctx, 1);
+    if (duk_is_number(ctx, 0)) {
+        double x = duk_get_number(ctx, 0);
+        if (x >= 0 && x <= 255 && x == floor(x) &&
+            fcw_duk_proto_method_is(ctx, FCW_DUK_NUMBER_PROTOTYPE, "toString", NULL, 0) &&
+            fcw_duk_proto_method_is(ctx, FCW_DUK_STRING_PROTOTYPE, "padStart", native_string_pad, 1)) {
+            unsigned b = (unsigned)x;
+            char two[2] = {DIGITS[b >> 4], DIGITS[b & 15]};
+            duk_push_lstring(ctx, two, 2);
+            return 1;
+        }
+    }
+    duk_get_prop_literal(ctx, 0, "toString");
+    duk_dup(ctx, 0);
+    duk_push_int(ctx, 16);
+    duk_call_method(ctx, 1); /* 1: the digits */
+    duk_get_prop_literal(ctx, 1, "padStart");
+    duk_dup(ctx, 1);
+    duk_push_int(ctx, 2);
+    duk_push_literal(ctx, "0");
+    duk_call_method(ctx, 2);
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     fcw_duk_date_install(ctx);
@@ -1334,6 +1369,9 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "objectFromPairs");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
+    duk_push_c_function(ctx, native_hex_byte, 1);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "hexByte");
     duk_push_c_function(ctx, native_string_pad, 2);
     duk_set_magic(ctx, -1, 1);
     fcw_duk_make_non_constructor(ctx, -1);

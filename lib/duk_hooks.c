@@ -4745,6 +4745,36 @@ int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i)
     return 1;
 }
 
+int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = thr->builtins[proto == FCW_DUK_NUMBER_PROTOTYPE ? DUK_BIDX_NUMBER_PROTOTYPE
+                                                                      : DUK_BIDX_STRING_PROTOTYPE];
+    duk_hstring *name;
+    duk_int_t e_idx, h_idx;
+    duk_tval *tv;
+    duk_hobject *f;
+    int found;
+
+    if (obj == NULL || (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) && proto != FCW_DUK_STRING_PROTOTYPE))
+        return 0;
+    duk_push_string(ctx, key);
+    name = duk_known_hstring(thr, -1);
+    found = duk_hobject_find_entry(thr->heap, obj, name, &e_idx, &h_idx);
+    duk_pop(ctx);
+    if (!found || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
+        return 0;
+    tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
+    if (!DUK_TVAL_IS_OBJECT(tv))
+        return 0;
+    f = DUK_TVAL_GET_OBJECT(tv);
+    if (!DUK_HOBJECT_IS_NATFUNC(f))
+        return 0;
+    if (fn == NULL && proto == FCW_DUK_NUMBER_PROTOTYPE)
+        fn = (duk_c_function) number_to_string;
+    return ((duk_hnatfunc *) f)->func == fn && ((duk_hnatfunc *) f)->magic == magic;
+}
+
 /* ---- values held for C ---- */
 
 void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n)

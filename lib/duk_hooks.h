@@ -68,6 +68,14 @@ int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, doub
  * covering them (the caller then reads and writes them as properties). */
 int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i);
 
+/* Whether a method call on a primitive number (string), of the key, would
+ * call the native function fn (with that magic) as data: the own property
+ * key of %Number.prototype% (%String.prototype%) is a plain native
+ * function of fn. For Number.prototype.toString, fn NULL stands for the
+ * runtime's own (it replaced Duktape's). */
+enum fcw_duk_proto { FCW_DUK_NUMBER_PROTOTYPE, FCW_DUK_STRING_PROTOTYPE };
+int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic);
+
 /* Values C keeps alive without a property write: fcw_duk_push_held pushes
  * a fresh array of n slots (undefined) to be kept reachable by the caller
  * (in the heap stash); fcw_duk_hold stores the value at idx in slot i of

@@ -60,6 +60,33 @@ sub run_exit {
     return ($status >> 8, $out);
 }
 
+# The check of a t/build-*.t whose cases file prints the same in Node and,
+# bundled by fcworker-build, in fcworker: runs $cases (a path) in Node,
+# then builds it (default, then --portable) into $dir and runs each bundle
+# in fcworker, each expected to print exactly what Node printed (6 tests
+# and 1). Returns Node's output and the bundles' texts ({ default =>,
+# portable => }, a bundle that did not build missing).
+sub bundles_print_as_node {
+    my ($dir, $cases) = @_;
+    my $tool = build_tool();
+    my ($node_rc, $node) = run_exit($dir, 'node', $cases);
+    Test::More::is($node_rc, 0, 'the cases run in Node') or Test::More::diag($node);
+    my %text;
+    for my $kind ('default', 'portable') {
+        my @flags = $kind eq 'portable' ? ('--portable') : ();
+        my $name = $kind eq 'portable' ? 'the --portable bundle' : 'the bundle';
+        my $out = "$dir/cases-$kind.js";
+        my ($rc, $log) = run_exit($dir, $tool, @flags, $cases, '-o', $out);
+        Test::More::is($rc, 0, "fcworker-build @flags builds the cases") or Test::More::diag($log);
+        next if $rc != 0;
+        my ($fcw_rc, $fcw) = run_exit($dir, jsrun(), $out);
+        Test::More::is($fcw_rc, 0, "$name runs in fcworker") or Test::More::diag($fcw);
+        Test::More::is($fcw, $node, "fcworker on $name prints what Node prints on the source");
+        $text{$kind} = read_file($out);
+    }
+    return ($node, \%text);
+}
+
 # A folder with an npm package's node_modules installed (npm ci): $from
 # itself, or a copy of it in $dir/$name when the tree is read-only.
 # Returns (folder, exit status of npm ci, its output).
