@@ -236,20 +236,33 @@ function dictionary(x, context) {
 /* ---- queue with sizes (QueueWithSizes) and plain FIFO ---- */
 
 function Fifo() {
-    this.items = [];
+    /* (its array made by the first push: most queues of a body's stream
+     * and reader stay empty) */
+    this.items = null;
     this.head = 0;
 }
 
+var NO_ITEMS = Object.freeze([]);
+
 Fifo.prototype.push = function (value) {
-    this.items.push(value);
+    var items = this.items;
+    if (items === null) {
+        this.items = [value];
+    } else {
+        items.push(value);
+    }
 };
 
 Fifo.prototype.shift = function () {
-    var items = this.items, value = items[this.head];
+    var items = this.items, value;
+    if (items === null) {
+        return void 0;
+    }
+    value = items[this.head];
     items[this.head] = void 0;
     this.head += 1;
     if (this.head === items.length) {
-        this.items = [];
+        this.items = null;
         this.head = 0;
     } else if (this.head > 1024 && this.head * 2 > items.length) {
         this.items = items.slice(this.head);
@@ -259,17 +272,22 @@ Fifo.prototype.shift = function () {
 };
 
 Fifo.prototype.peek = function () {
-    return this.items[this.head];
+    return this.items === null ? void 0 : this.items[this.head];
 };
 
 Fifo.prototype.size = function () {
-    return this.items.length - this.head;
+    return this.items === null ? 0 : this.items.length - this.head;
 };
 
-/* Drains the FIFO, returning its items as an array in order. */
+/* Drains the FIFO, returning its items as an array in order (not to be
+ * written: an empty FIFO gives a shared empty array). */
 Fifo.prototype.takeAll = function () {
-    var all = this.head === 0 ? this.items : this.items.slice(this.head);
-    this.items = [];
+    var items = this.items;
+    if (items === null) {
+        return NO_ITEMS;
+    }
+    var all = this.head === 0 ? items : items.slice(this.head);
+    this.items = null;
     this.head = 0;
     return all;
 };
