@@ -649,7 +649,10 @@ static void push_config(duk_context *ctx, duk_idx_t config_idx, duk_uarridx_t i)
 static int collection_iterator_kind(duk_context *ctx, duk_idx_t config_idx, duk_uarridx_t ctor)
 {
     push_config(ctx, config_idx, ctor);
-    int is = duk_instanceof(ctx, 0, -1);
+    int is = fcw_duk_instanceof_plain(ctx, 0, -1); /* (without the guard's call when it can) */
+    if (is < 0) {
+        is = duk_instanceof(ctx, 0, -1);
+    }
     duk_pop(ctx);
     if (!is) {
         return 0;
