@@ -107,9 +107,9 @@ static int client_allowed(const char *list, const struct sockaddr_storage *sa)
     return 0;
 }
 
-/* Accepts the next connection (with a receive timeout, so that a front
- * server stalling mid-record does not hold the child forever) and hands it
- * to conn. Returns 0, or -1 when there was none (another child took it) or
+/* Accepts the next connection and hands it to conn, with a receive
+ * timeout, so that a front server stalling mid-record does not hold the
+ * child forever. Returns 0, or -1 when there was none (another child took it) or
  * it was refused. */
 static int accept_connection(const struct conf_pool *pool, int listen_fd, struct fcgi_conn *conn)
 {
@@ -128,12 +128,7 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, struct
         close(fd);
         return -1;
     }
-    if (pool->request_read_timeout_ms) {
-        struct timeval tv = {(time_t)(pool->request_read_timeout_ms / 1000),
-                             (suseconds_t)(pool->request_read_timeout_ms % 1000) * 1000};
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    }
-    fcgi_conn_attach(conn, fd);
+    fcgi_conn_attach(conn, fd, (unsigned)pool->request_read_timeout_ms);
     return 0;
 }
 

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -69,6 +70,7 @@ enum phase { P_IDLE, P_PARAMS, P_STDIN, P_DONE };
 struct fcgi_conn {
     struct fcgi_config cfg;
     int fd;
+    unsigned read_timeout_ms; /* to set on fd before its first read that would block (0: none) */
     unsigned char *in;
     size_t in_off, in_len;
     size_t skip;       /* padding of the current FCGI_STDIN record still to skip */
@@ -155,10 +157,11 @@ void fcgi_conn_free(struct fcgi_conn *c)
     }
 }
 
-void fcgi_conn_attach(struct fcgi_conn *c, int fd)
+void fcgi_conn_attach(struct fcgi_conn *c, int fd, unsigned read_timeout_ms)
 {
     fcgi_conn_close(c);
     c->fd = fd;
+    c->read_timeout_ms = read_timeout_ms;
 }
 
 int fcgi_conn_fd(const struct fcgi_conn *c)
@@ -389,7 +392,23 @@ static int fill(struct fcgi_conn *c, size_t need)
             c->in_len -= c->in_off;
             c->in_off = 0;
         }
-        ssize_t n = read(c->fd, c->in + c->in_len, IN_CAP - c->in_len);
+        ssize_t n;
+        if (c->read_timeout_ms) {
+            /* the receive timeout is set on the connection only when a read
+             * would wait: a front server's request has mostly arrived by the
+             * time it is accepted, and the setsockopt was one system call in
+             * six of a request on a connection of its own */
+            n = recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, MSG_DONTWAIT);
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                struct timeval tv = {(time_t)(c->read_timeout_ms / 1000),
+                                     (suseconds_t)(c->read_timeout_ms % 1000) * 1000};
+                setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+                c->read_timeout_ms = 0;
+                continue;
+            }
+        } else {
+            n = read(c->fd, c->in + c->in_len, IN_CAP - c->in_len);
+        }
         if (n > 0) {
             c->in_len += (size_t)n;
         } else if (n < 0 && errno == EINTR) {

@@ -35,8 +35,10 @@ enum {
 
 struct fcgi_conn *fcgi_conn_new(const struct fcgi_config *cfg);
 void fcgi_conn_free(struct fcgi_conn *c);
-/* Takes an accepted connection (the previous one must be closed). */
-void fcgi_conn_attach(struct fcgi_conn *c, int fd);
+/* Takes an accepted connection (the previous one must be closed), whose
+ * reads that wait time out after read_timeout_ms (0: never; SO_RCVTIMEO,
+ * set when a read would first wait). */
+void fcgi_conn_attach(struct fcgi_conn *c, int fd, unsigned read_timeout_ms);
 /* The connection's fd, -1 when there is none. */
 int fcgi_conn_fd(const struct fcgi_conn *c);
 /* Bytes already read from the connection and not yet taken apart: the

@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         close(sv[1]);
         return 0;
     }
-    fcgi_conn_attach(c, sv[0]);
+    fcgi_conn_attach(c, sv[0], 0);
     for (int requests = 0; requests < 64 && fcgi_accept(c) == 0; requests++) {
         char **params = fcgi_params(c);
         size_t bytes = 0;
