@@ -559,8 +559,25 @@ var coRun = core.coRun;
 
 native.coAsync = function coAsync(thisArg, args, body) {
     "use duk notail";
-    var run = coRun(thisArg, args, body);
-    resumeAsync(run, true, void 0);
+    var run = coRun(thisArg, args, body), result;
+    /* resumeAsync's steps for a run that starts (one call less per async
+     * call): coStarter gets the run; a throw rejects the promise; a run
+     * that returned settles it, one that awaits goes on as resumeAsync's */
+    run.status = 3 /* RUNNING */;
+    try {
+        result = (0, threadResume)(run.thread, run, false);
+    } catch (e) {
+        (0, coReject)(run, e);
+        return run.promise;
+    }
+    if (run.status === 3) {
+        run.status = 1 /* SUSPENDED */;
+    }
+    if (run.status === 2 /* COMPLETED */) {
+        (0, coResolve)(run, result);
+    } else {
+        (0, awaitValue)(run, result);
+    }
     return run.promise;
 };
 
