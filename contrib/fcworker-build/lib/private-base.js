@@ -33,15 +33,16 @@
  * Context sets five of its fields so).
  *
  * Only checks directly in the function (not in a function nested in it),
- * of `this` and a key named by an identifier the function does not bind
- * itself; a file that binds the helper's name other than at its top
- * level, or names `_fcwPB` variables already, is left alone, and one that
- * binds `Object` gets no check replaced by `this`.
+ * of `this` and a key named by an identifier of the top level, the helper
+ * being the top level's too (names resolved as lib/call-constants.js
+ * resolves them: lib/hoist-closures.js's eachReference and resolveName);
+ * a file that names `_fcwPB` variables already is left alone, and one
+ * that binds `Object` gets no check replaced by `this`.
  */
 'use strict';
 
-const walk = require('acorn-walk');
 const { fieldDefinition, binds } = require('./private-fields');
+const { eachReference, resolveName, declaredCache, wrapperOf } = require('./hoist-closures');
 
 const HELPER = '_class_private_field_loose_base';
 const PREFIX = '_fcwPB';
@@ -50,66 +51,43 @@ function wanted(code) {
     return code.includes(HELPER + '(') && !new RegExp(`\\b${PREFIX}\\d`).test(code);
 }
 
-function isFunction(node) {
-    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ||
-        node.type === 'ArrowFunctionExpression';
-}
-
-/* The names a function binds: its parameters, and the var, function and
- * catch bindings of its body, nested functions included (over-counting
- * only leaves a check as it is). */
-function boundNames(fn) {
-    const names = new Set();
-    const add = (p) => {
-        if (p && p.type === 'Identifier') {
-            names.add(p.name);
-        }
+/* The helper's checks of `this` at or after `from`, by the function they
+ * are made in (directly: a check in a nested function is that one's) and
+ * the key's name; helper and key resolve to no function around (the top
+ * level, or a global), as call-constants takes a call's name. */
+function checksByFunction(wrapper, from) {
+    const declared = declaredCache();
+    const top = (name, scopes) => {
+        const where = resolveName(name, scopes, declared);
+        return where === null || where === wrapper;
     };
-    fn.params.forEach(add);
-    walk.full(fn.body, (node) => {
-        if (node.type === 'VariableDeclarator') {
-            add(node.id);
-        } else if (isFunction(node)) {
-            add(node.id);
-            node.params.forEach(add);
-        } else if (node.type === 'CatchClause') {
-            add(node.param);
+    const byFunction = new Map();
+    eachReference(wrapper, (id, call, scopes) => {
+        if (id.name !== HELPER || !call || call.type !== 'CallExpression' || call.callee !== id ||
+            call.start < from || call.arguments.length !== 2 || call.arguments[0].type !== 'ThisExpression' ||
+            call.arguments[1].type !== 'Identifier') {
+            return;
         }
+        let fn = null;
+        for (let i = scopes.length - 1; i >= 0 && fn === null; i--) {
+            if (scopes[i].type !== 'CatchClause') {
+                fn = scopes[i];
+            }
+        }
+        const key = call.arguments[1].name;
+        if (fn === null || !top(HELPER, scopes) || !top(key, scopes)) {
+            return;
+        }
+        if (!byFunction.has(fn)) {
+            byFunction.set(fn, new Map());
+        }
+        const byKey = byFunction.get(fn);
+        if (!byKey.has(key)) {
+            byKey.set(key, []);
+        }
+        byKey.get(key).push(call);
     });
-    return names;
-}
-
-/* The helper's checks of `this` directly in fn's body (not in a nested
- * function), keyed by the key's name. */
-function checksOf(fn) {
-    const byKey = new Map();
-    const visit = (node) => {
-        if (!node || typeof node.type !== 'string') {
-            return;
-        }
-        if (isFunction(node)) {
-            return;
-        }
-        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === HELPER &&
-            node.arguments.length === 2 && node.arguments[0].type === 'ThisExpression' &&
-            node.arguments[1].type === 'Identifier') {
-            const key = node.arguments[1].name;
-            if (!byKey.has(key)) {
-                byKey.set(key, []);
-            }
-            byKey.get(key).push(node);
-        }
-        for (const k of Object.keys(node)) {
-            const v = node[k];
-            if (Array.isArray(v)) {
-                v.forEach(visit);
-            } else if (v && typeof v.type === 'string' && k !== 'loc') {
-                visit(v);
-            }
-        }
-    };
-    fn.body.body.forEach(visit);
-    return byKey;
+    return byFunction;
 }
 
 /* The keys (by name) of the private fields fn's body defines on `this`
@@ -128,51 +106,20 @@ function definedKeys(fn) {
     return keys;
 }
 
-/* Whether the helper's name is bound anywhere but by the top-level
- * function declaration (or var) of the file. */
-function helperShadowed(ast) {
-    let shadowed = false;
-    walk.ancestor(ast, {
-        Identifier(node, ancestors) {
-            if (node.name !== HELPER || ancestors.length < 2) {
-                return;
-            }
-            const parent = ancestors[ancestors.length - 2];
-            const top = ancestors.length === 2 || (ancestors.length === 3 && parent.type === 'VariableDeclarator');
-            const declares = (isFunction(parent) && (parent.id === node || parent.params.includes(node))) ||
-                (parent.type === 'VariableDeclarator' && parent.id === node) ||
-                (parent.type === 'CatchClause' && parent.param === node);
-            if (declares && !(top && (parent.type === 'FunctionDeclaration' || parent.type === 'VariableDeclarator'))) {
-                shadowed = true;
-            }
-        }
-    });
-    return shadowed;
-}
-
-/* Insertions [at, at, text] for the checks of `this` at or after `from`. */
-function privateBaseEdits(ast, code, from) {
-    if (!code.includes(HELPER + '(') || helperShadowed(ast)) {
+/* Edits [start, end, text] for the checks of `this` at or after `from`
+ * (module: whether the script is a module, as wrapperOf takes it). */
+function privateBaseEdits(ast, code, from, module) {
+    const wrapper = code.includes(HELPER + '(') ? wrapperOf(ast, module) : null;
+    if (wrapper === null) {
         return [];
     }
     const edits = [];
     const ownObject = !binds(ast, 'Object');
     let n = 0;
-    walk.full(ast, (fn) => {
-        if (!(fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') || fn.start < from) {
-            return;
-        }
-        const checks = checksOf(fn);
-        if (checks.size === 0) {
-            return;
-        }
-        const bound = boundNames(fn);
+    for (const [fn, checks] of checksByFunction(wrapper, from)) {
         const defined = ownObject ? definedKeys(fn) : new Map();
         const names = [];
         for (const [key, all] of checks) {
-            if (bound.has(key)) {
-                continue;
-            }
             const after = defined.get(key);
             const calls = [];
             for (const call of all) {
@@ -193,7 +140,7 @@ function privateBaseEdits(ast, code, from) {
             }
         }
         if (names.length === 0) {
-            return;
+            continue;
         }
         /* after the directives ("use strict", "use duk notail"), which
          * must stay first */
@@ -206,7 +153,7 @@ function privateBaseEdits(ast, code, from) {
             at = stmt.end;
         }
         edits.push([at, at, ` var ${names.join(', ')};`]);
-    });
+    }
     return edits;
 }
 
