@@ -3,16 +3,7 @@
 // methods replaced; run by Node as it is and by fcworker as fcworker-build
 // bundles it (each such expression a call of the _fcwHex helper,
 // contrib/fcworker-build/lib/hex-byte.js), the two must print the same.
-const out = [];
-const log = (name, f) => {
-    let v;
-    try {
-        v = String(f());
-    } catch (e) {
-        v = e.constructor.name;
-    }
-    out.push(`${name}: ${v}`);
-};
+const { log, printAll } = require('../lib/cases-log.js');
 const hex = (x) => x.toString(16).padStart(2, "0");
 
 const all = [];
@@ -58,4 +49,4 @@ log('padStart a getter', () => hex(10));
 Object.defineProperty(String.prototype, 'padStart', { value: savedPad, writable: true, configurable: true });
 log('and back', () => hex(255));
 
-(typeof print === 'function' ? print : console.log)(out.join('\n'));
+printAll();

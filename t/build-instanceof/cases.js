@@ -2,16 +2,7 @@
 // `a instanceof B` in every shape that decides its answer differently; run
 // by Node as it is and by fcworker as fcworker-build bundles it (each
 // instanceof a call of the _fcwIO helper), the two must print the same.
-const out = [];
-const log = (name, f) => {
-    let v;
-    try {
-        v = String(f());
-    } catch (e) {
-        v = e.constructor.name;
-    }
-    out.push(`${name}: ${v}`);
-};
+const { log, printAll } = require('../lib/cases-log.js');
 
 class Animal {}
 class Dog extends Animal {}
@@ -80,5 +71,5 @@ log('a changed prototype', () => [later instanceof Later, later instanceof Anima
 (async () => {
     const got = await Promise.resolve(dog);
     log('in an async function', () => got instanceof Animal);
-    (typeof print === 'function' ? print : console.log)(out.join('\n'));
+    printAll();
 })();

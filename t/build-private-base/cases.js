@@ -4,16 +4,7 @@
 // fcworker as fcworker-build bundles it (the checks of `this` for one key
 // after the first of a call skipped, contrib/fcworker-build/lib/private-base.js),
 // the two must print the same.
-const out = [];
-const log = (name, f) => {
-    let v;
-    try {
-        v = String(f());
-    } catch (e) {
-        v = e.constructor.name;
-    }
-    out.push(`${name}: ${v}`);
-};
+const { log, printAll } = require('../lib/cases-log.js');
 
 class Counter {
     #n = 0;
@@ -172,5 +163,5 @@ new Slow().run().then((v) => {
     return Slow.prototype.run.call({}).then(() => 'resolved', (e) => e.constructor.name);
 }).then((v) => {
     log('an async method on a non-instance', () => v);
-    (typeof print === 'function' ? print : console.log)(out.join('\n'));
+    printAll();
 });
