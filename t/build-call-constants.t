@@ -7,8 +7,9 @@
 # their order, a binding reassigned, a global, names shadowed by a local
 # function, a parameter and a catch binding, a direct eval, recursion, an
 # async function, an undeclared name) run in Node prints exactly what its
-# bundle prints in fcworker; the bundle has the calls so written, but the
-# shadowed ones and eval's. Needs node and the tool's node_modules.
+# bundle prints in fcworker, in the default build and in the --portable one;
+# the default bundle has the calls so written, but the shadowed ones and
+# eval's. Needs node and the tool's node_modules.
 use strict;
 use warnings;
 use FindBin;
@@ -18,26 +19,11 @@ use Test::More;
 
 plan skip_all => 'node is not installed' if system('node --version >/dev/null 2>&1') != 0;
 
-my $top = FcwTest::top();
-my $tool = FcwTest::build_tool();
-my $jsrun = FcwTest::jsrun();
-my $dir = FcwTest::tmpdir();
-my $cases = "$top/t/build-call-constants/cases.mjs";
-
-sub run { return FcwTest::run_exit($dir, @_) }
-
-my ($node_rc, $node) = run('node', $cases);
-is($node_rc, 0, 'the cases run in Node') or diag($node);
+my ($node, $text) = FcwTest::bundles_print_as_node(FcwTest::tmpdir(), FcwTest::top() . '/t/build-call-constants/cases.mjs');
 like($node, qr/^eval: seen by a direct eval$/m, 'Node reads a local through a direct eval');
 like($node, qr/^an undeclared name: ReferenceError$/m, 'Node got to the end');
 
-my ($rc, $out) = run($tool, $cases, '-o', "$dir/cases.js");
-is($rc, 0, 'fcworker-build builds the cases') or diag($out);
-my ($fcw_rc, $fcw) = run($jsrun, "$dir/cases.js");
-is($fcw_rc, 0, 'the bundle runs in fcworker') or diag($fcw);
-is($fcw, $node, 'fcworker on the bundle prints what Node prints on the source');
-
-my $bundle = FcwTest::read_file("$dir/cases.js");
+my $bundle = $text->{default} // '';
 like($bundle, qr/\(0, whoIsThis\)\(\)/, 'a top-level function is called as (0, f)(...)');
 like($bundle, qr/\(0, swapped\)\(\)/, 'so is one held by a reassigned binding');
 like($bundle, qr/\(0, parseInt\)\(/, 'and a global');
@@ -49,8 +35,6 @@ like($bundle, qr/_fcw_co_async\(/, 'the bundle has calls of the coroutine helper
 unlike($bundle, qr/\(0, _fcw_co_(?:async|now)/, "which keep their form (later passes find them by it)");
 like($bundle, qr/\(0, _fcw_yield\)\(/, 'but await, whose _fcw_yield no pass looks for');
 
-($rc, $out) = run($tool, '--portable', $cases, '-o', "$dir/portable.js");
-is($rc, 0, 'fcworker-build --portable builds the cases') or diag($out);
-unlike(FcwTest::read_file("$dir/portable.js"), qr/\(0, whoIsThis\)/, 'and leaves its calls as they were');
+unlike($text->{portable} // '', qr/\(0, whoIsThis\)/, 'the --portable bundle leaves its calls as they were');
 
 done_testing();

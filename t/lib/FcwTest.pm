@@ -77,7 +77,7 @@ sub bundles_print_as_node {
         my $name = $kind eq 'portable' ? 'the --portable bundle' : 'the bundle';
         my $out = "$dir/cases-$kind.js";
         my ($rc, $log) = run_exit($dir, $tool, @flags, $cases, '-o', $out);
-        Test::More::is($rc, 0, "fcworker-build @flags builds the cases") or Test::More::diag($log);
+        Test::More::is($rc, 0, join(' ', 'fcworker-build', @flags, 'builds the cases')) or Test::More::diag($log);
         next if $rc != 0;
         my ($fcw_rc, $fcw) = run_exit($dir, jsrun(), $out);
         Test::More::is($fcw_rc, 0, "$name runs in fcworker") or Test::More::diag($fcw);
