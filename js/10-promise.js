@@ -467,15 +467,11 @@ function resumeAsync(run, fulfilled, value) {
         var generator = run.generator;
         var info, method;
         if (generator === null) {
-            /* the run is its own coroutine (native.coAsync): coResume's
-             * steps for a start and for a suspended run here, one call
+            /* the run is its own coroutine (native.coAsync, which starts
+             * it): coResume's steps for a suspended run here, one call
              * less per step; the other cases (a run resumed while it
              * runs) are coResume's */
-            var status = run.status;
-            if (status === 1 /* SUSPENDED */ || status === 0 /* NOT_STARTED */ && fulfilled) {
-                if (status === 0) {
-                    value = run; /* coStarter's argument (core.coRun made the thread) */
-                }
+            if (run.status === 1 /* SUSPENDED */) {
                 run.status = 3 /* RUNNING */;
                 result = (0, threadResume)(run.thread, value, !fulfilled);
                 if (run.status === 3) {

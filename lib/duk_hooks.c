@@ -4657,40 +4657,11 @@ int fcw_duk_get_data(duk_context *ctx, duk_idx_t obj_idx)
     return 1;
 }
 
-int fcw_duk_has_own_key(duk_context *ctx, duk_idx_t obj_idx)
-{
-    duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
-    duk_hstring *key = duk_get_hstring(thr, -1);
-    duk_int_t e_idx, h_idx;
-
-    if (obj == NULL || key == NULL || DUK_HSTRING_HAS_ARRIDX(key) || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj))
-        return -1;
-    return duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx) ? 1 : 0;
-}
-
 void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx)
 {
     obj_idx = duk_require_normalize_index(ctx, obj_idx);
     if (!fcw_duk_get_data(ctx, obj_idx))
         (void) duk_get_prop(ctx, obj_idx);
-}
-
-int fcw_duk_get_data_key(duk_context *ctx, duk_idx_t obj_idx, void *key)
-{
-    duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj = duk_get_hobject(thr, obj_idx);
-    duk_tval *tv = NULL;
-    int found;
-
-    if (obj == NULL || DUK_HSTRING_HAS_ARRIDX((duk_hstring *) key) ||
-        (found = data_get(thr, obj, (duk_hstring *) key, &tv)) < 0)
-        return 0;
-    if (found)
-        duk_push_tval(thr, tv);
-    else
-        duk_push_undefined(ctx);
-    return 1;
 }
 
 int fcw_duk_data_is(duk_context *ctx, duk_idx_t obj_idx, void *key, void *expected)

@@ -38,26 +38,19 @@ int fcw_duk_is_external_string(duk_context *ctx, duk_idx_t idx);
  * the key by the value, as duk_get_prop would, and returns 1; else leaves
  * the stack as it is and returns 0. A few lookups, no allocation. */
 int fcw_duk_get_data(duk_context *ctx, duk_idx_t obj_idx);
-/* With a key (as above) on the stack top, left there: 1 if the object at
- * obj_idx, an ordinary one, has it as an own property, 0 if not, -1 if
- * the object is not ordinary (a Proxy, an array, ...: ask Duktape). */
-int fcw_duk_has_own_key(duk_context *ctx, duk_idx_t obj_idx);
 /* duk_get_prop through fcw_duk_get_data when it can. */
 void fcw_duk_get_prop_fast(duk_context *ctx, duk_idx_t obj_idx);
 /* ... of a literal key */
 #define fcw_duk_get_prop_literal_fast(ctx, obj_idx, lit) \
     (duk_push_literal((ctx), lit), fcw_duk_get_prop_fast((ctx), (obj_idx) < 0 ? (obj_idx) - 1 : (obj_idx)))
 
-/* The same reads with the key given by its heap pointer (an interned
- * string or a symbol the caller keeps alive, e.g. in fcw_duk_held), no
- * push of a literal: fcw_duk_get_data_key pushes the value (undefined when
- * no object has the key) and returns 1, or returns 0 with nothing pushed
- * when [[Get]] would take code or meet an exotic object;
- * fcw_duk_data_is answers 1 only when [[Get]] finds, as data, the object
- * expected (a heap pointer), 0 otherwise (also where it would take code);
- * fcw_duk_own_data_number answers 1 with *out when the object's own data
- * property key holds a number, 0 otherwise. */
-int fcw_duk_get_data_key(duk_context *ctx, duk_idx_t obj_idx, void *key);
+/* Reads with the key given by its heap pointer (an interned string or a
+ * symbol the caller keeps alive, e.g. with fcw_duk_hold), no push of a
+ * literal: fcw_duk_data_is answers 1 only when [[Get]] finds, as data,
+ * the object expected (a heap pointer), 0 otherwise (also where it would
+ * take code or meet an exotic object); fcw_duk_own_data_number answers 1
+ * with *out when the object's own data property key holds a number, 0
+ * otherwise. */
 int fcw_duk_data_is(duk_context *ctx, duk_idx_t obj_idx, void *key, void *expected);
 int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, double *out);
 

@@ -19,6 +19,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
+const { binds } = require('./private-fields');
 
 const OPS = '__fcw_bigint';
 const ALIAS = '__fcw_BigOps';
@@ -31,24 +32,9 @@ function declaration() {
     return `var ${ALIAS} = ${OPS};`;
 }
 
-/* Whether the file declares OPS anywhere (then it is not the runtime's). */
-function declared(ast) {
-    let found = false;
-    walk.full(ast, (node) => {
-        const named = (id) => id && id.type === 'Identifier' && id.name === OPS;
-        if ((node.type === 'VariableDeclarator' && named(node.id)) ||
-            ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') &&
-             (named(node.id) || node.params.some(named))) ||
-            (node.type === 'CatchClause' && named(node.param))) {
-            found = true;
-        }
-    });
-    return found;
-}
-
 /* Same-length edits [start, end, ALIAS]. */
 function aliasEdits(ast, code, from) {
-    if (!code.includes(`${OPS}.`) || declared(ast)) {
+    if (!code.includes(`${OPS}.`) || binds(ast, OPS)) { /* (a file's own is not the runtime's) */
         return [];
     }
     const edits = [];
