@@ -4729,7 +4729,7 @@ int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const ch
 
     if (obj == NULL || (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) && proto != FCW_DUK_STRING_PROTOTYPE))
         return 0;
-    duk_push_string(ctx, key);
+    duk_push_literal_raw(ctx, key, strlen(key)); /* (the literal cache: no interning per call) */
     name = duk_known_hstring(thr, -1);
     found = duk_hobject_find_entry(thr->heap, obj, name, &e_idx, &h_idx);
     duk_pop(ctx);

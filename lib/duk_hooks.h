@@ -61,10 +61,11 @@ int fcw_duk_own_data_number(duk_context *ctx, duk_idx_t obj_idx, void *key, doub
  * covering them (the caller then reads and writes them as properties). */
 int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i);
 
-/* Whether a method call on a primitive number (string), of the key, would
- * call the native function fn (with that magic) as data: the own property
- * key of %Number.prototype% (%String.prototype%) is a plain native
- * function of fn. For Number.prototype.toString, fn NULL stands for the
+/* Whether a method call on a primitive number (string), of the key (a
+ * string literal, looked up through Duktape's literal cache), would call
+ * the native function fn (with that magic) as data: the own property key
+ * of %Number.prototype% (%String.prototype%) is a plain native function
+ * of fn. For Number.prototype.toString, fn NULL stands for the
  * runtime's own (it replaced Duktape's). */
 enum fcw_duk_proto { FCW_DUK_NUMBER_PROTOTYPE, FCW_DUK_STRING_PROTOTYPE };
 int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic);
