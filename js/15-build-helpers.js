@@ -501,5 +501,9 @@ Object.defineProperty(helpers, 'instanceOf', { value: native.instanceOf, enumera
 /* `x.toString(16).padStart(2, "0")`, as fcworker-build writes it
  * (lib/hex-byte.js): a byte's two digits in C (lib/api_builtins.c) */
 Object.defineProperty(helpers, 'hexByte', { value: native.hexByte, enumerable: true });
+/* `Array.prototype.map.call(new Uint8Array(v), (x) =>
+ * x.toString(16).padStart(2, "0")).join("")`, as fcworker-build writes it
+ * (lib/hex-byte.js): the hex of bytes in C (lib/api_builtins.c) */
+Object.defineProperty(helpers, 'hexJoin', { value: native.hexJoin, enumerable: true });
 Object.freeze(helpers);
 native.defineGlobal('__fcw_helpers', helpers);

@@ -4746,6 +4746,80 @@ int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const ch
     return ((duk_hnatfunc *) f)->func == fn && ((duk_hnatfunc *) f)->magic == magic;
 }
 
+/* The value of obj's own data property key (a C literal, neither an
+ * index nor "length"), or NULL when it has none, or it is an accessor. */
+static duk_tval *own_data_tval(duk_hthread *thr, duk_hobject *obj, const char *key)
+{
+    duk_int_t e_idx, h_idx;
+    int found;
+
+    if (obj == NULL)
+        return NULL;
+    duk_push_literal_raw((duk_context *) thr, key, strlen(key));
+    found = duk_hobject_find_entry(thr->heap, obj, duk_known_hstring(thr, -1), &e_idx, &h_idx);
+    duk_pop((duk_context *) thr);
+    if (!found || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
+        return NULL;
+    return DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
+}
+
+/* The object value of obj's own data property key, or NULL. */
+static duk_hobject *own_data_object(duk_hthread *thr, duk_hobject *obj, const char *key)
+{
+    duk_tval *tv = own_data_tval(thr, obj, key);
+    return tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+}
+
+/* Whether f is Duktape's native function fn (with that magic, unless
+ * magic < 0). */
+static int is_native(duk_hobject *f, duk_c_function fn, int magic)
+{
+    return f != NULL && DUK_HOBJECT_IS_NATFUNC(f) && ((duk_hnatfunc *) f)->func == fn &&
+           (magic < 0 || ((duk_hnatfunc *) f)->magic == magic);
+}
+
+int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char **data, size_t *len)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *global = thr->builtins[DUK_BIDX_GLOBAL];
+    duk_hobject *array_proto = thr->builtins[DUK_BIDX_ARRAY_PROTOTYPE];
+    duk_hobject *map, *u8, *v = duk_get_hobject(thr, idx);
+    duk_hbufobj *b;
+    duk_small_uint_t cls;
+
+    if (v == NULL || !DUK_HOBJECT_IS_BUFOBJ(v))
+        return 0;
+    cls = DUK_HOBJECT_GET_CLASS_NUMBER(v);
+    if (cls != DUK_HOBJECT_CLASS_ARRAYBUFFER && cls != DUK_HOBJECT_CLASS_UINT8ARRAY)
+        return 0;
+    b = (duk_hbufobj *) v;
+    if (b->buf == NULL || b->length == 0 || !DUK_HBUFOBJ_VALID_SLICE(b))
+        return 0;
+    /* the names the expression reads: the global Array and Uint8Array,
+     * Array.prototype's map and join, and map's call */
+    if (own_data_object(thr, global, "Array") != thr->builtins[DUK_BIDX_ARRAY_CONSTRUCTOR])
+        return 0;
+    u8 = own_data_object(thr, global, "Uint8Array");
+    if (!is_native(u8, (duk_c_function) duk_bi_typedarray_constructor, -1) ||
+        own_data_object(thr, u8, "prototype") != thr->builtins[DUK_BIDX_UINT8ARRAY_PROTOTYPE])
+        return 0;
+    map = own_data_object(thr, array_proto, "map");
+    if (!is_native(map, (duk_c_function) duk_bi_array_prototype_iter_shared, 3 /* DUK__ITER_MAP */) ||
+        !is_native(own_data_object(thr, array_proto, "join"), (duk_c_function) duk_bi_array_prototype_join_shared, 0))
+        return 0;
+    if (own_data_tval(thr, map, "call") != NULL || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, map) != thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE])
+        return 0;
+    {
+        duk_hobject *fp = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
+        /* (an accessor named call on map would have been found above) */
+        if (!is_native(own_data_object(thr, fp, "call"), (duk_c_function) duk_bi_function_prototype_call, -1))
+            return 0;
+    }
+    *data = (const unsigned char *) DUK_HBUFFER_GET_DATA_PTR(thr->heap, b->buf) + b->offset;
+    *len = b->length;
+    return 1;
+}
+
 /* ---- values held for C ---- */
 
 void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n)

@@ -70,6 +70,15 @@ int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i);
 enum fcw_duk_proto { FCW_DUK_NUMBER_PROTOTYPE, FCW_DUK_STRING_PROTOTYPE };
 int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic);
 
+/* `Array.prototype.map.call(new Uint8Array(v), cb).join("")` for v at idx
+ * (an ArrayBuffer or a Uint8Array, not empty), as fcworker-build writes a
+ * digest's hex (contrib/fcworker-build/lib/hex-byte.js): 1 with v's bytes
+ * when the global Array and Uint8Array, Array.prototype's map and join,
+ * map's call (Function.prototype's) are Duktape's own, as data properties
+ * where the expression reads them (the callback's methods are the
+ * caller's to check); 0 otherwise. */
+int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char **data, size_t *len);
+
 /* Values C keeps alive without a property write: fcw_duk_push_held pushes
  * a fresh array of n slots (undefined) to be kept reachable by the caller
  * (in the heap stash); fcw_duk_hold stores the value at idx in slot i of
