@@ -52,6 +52,16 @@ function toUnsignedShort(value) {
     return n < 0 ? n + 65536 : n;
 }
 
+/* The keys of a ResponseInit read from a Response, and the getters of
+ * Response.prototype that answer them (set below). */
+var INIT_KEYS = ['status', 'statusText', 'headers'], initGetters = null;
+
+/* A copy of a state's header list (a flat array, or a string, see
+ * native.headersFromState). */
+function listCopy(list) {
+    return typeof list !== 'string' ? list.slice() : list === '' ? [] : list.split('\0');
+}
+
 /* Fetch "initialize a response" with an extracted body or null. */
 function initialize(response, init, extracted, what) {
     var status = 200, statusText = '', list;
@@ -61,7 +71,12 @@ function initialize(response, init, extracted, what) {
         if (typeof init !== 'object') {
             throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
         }
-        var given = init.status;
+        /* a Response handed on as the init (`new Response(res.body, res)`)
+         * whose status, statusText and headers are the prototype's
+         * getters: what they would answer, read from its state, without
+         * making its Headers */
+        var from = native.readsGetters(init, Response.prototype, INIT_KEYS, initGetters) ? init[RESPONSE] : void 0;
+        var given = from !== void 0 ? from.status : init.status;
         if (given !== void 0) {
             status = typeof given === 'number' && given >= 200 && given <= 599 && given % 1 === 0 ? given :
                 toUnsignedShort(given);
@@ -69,14 +84,19 @@ function initialize(response, init, extracted, what) {
                 throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
             }
         }
-        if (init.statusText !== void 0) {
-            statusText = String(init.statusText);
+        var text = from !== void 0 ? from.statusText : init.statusText;
+        if (text !== void 0) {
+            statusText = String(text);
             if (statusText !== '' && !REASON_PHRASE.test(statusText)) {
                 throw new TypeError(what + 'Invalid statusText');
             }
         }
-        var headers = init.headers;
-        list = headers === void 0 ? [] : native.headersInitList(headers);
+        if (from !== void 0) {
+            list = init[HEADERS] ? native.headersInitList(init[HEADERS]) : listCopy(from.list);
+        } else {
+            var headers = init.headers;
+            list = headers === void 0 ? [] : native.headersInitList(headers);
+        }
     }
     if (extracted !== null) {
         /* a null body status (without a number made a key) */
@@ -161,6 +181,9 @@ Object.defineProperties(Response.prototype, {
 });
 native.mixinBody(Response.prototype, headersOf);
 BareResponse.prototype = Response.prototype;
+initGetters = INIT_KEYS.map(function (key) {
+    return Object.getOwnPropertyDescriptor(Response.prototype, key).get;
+});
 
 Response.prototype.clone = function clone() {
     var state = stateOf(this);

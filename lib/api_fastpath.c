@@ -1755,6 +1755,13 @@ static duk_ret_t native_instance_of(duk_context *ctx)
     return 1;
 }
 
+/* native.readsGetters(obj, proto, keys, getters): fcw_duk_reads_getters. */
+static duk_ret_t native_reads_getters(duk_context *ctx)
+{
+    duk_push_boolean(ctx, fcw_duk_reads_getters(ctx, 0, 1, 2, 3));
+    return 1;
+}
+
 /* native.fastObjectCreate(slow) */
 static duk_ret_t native_fast_object_create(duk_context *ctx)
 {
@@ -1907,6 +1914,7 @@ void fcw_api_fastpath_init(duk_context *ctx, duk_idx_t native_idx)
         {"noteProxies", native_note_proxies, 0},
         {"fastObjectCreate", native_fast_object_create, 1},
         {"instanceOf", native_instance_of, 2},
+        {"readsGetters", native_reads_getters, 4},
         {"ownKeysPlainlyValid", native_own_keys_plainly_valid, 2},
         {"forInTarget", native_for_in_target, 1},
         {"defineData", native_define_data, 4},

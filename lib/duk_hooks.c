@@ -4820,6 +4820,44 @@ int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char 
     return 1;
 }
 
+int fcw_duk_reads_getters(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t proto_idx, duk_idx_t keys_idx,
+                          duk_idx_t getters_idx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, obj_idx), *proto = duk_get_hobject(thr, proto_idx);
+    duk_hobject *keys = duk_get_hobject(thr, keys_idx), *getters = duk_get_hobject(thr, getters_idx);
+    duk_uint32_t i, n;
+
+    if (obj == NULL || proto == NULL || keys == NULL || getters == NULL || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) ||
+        DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj) != proto || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(proto) ||
+        !DUK_HOBJECT_IS_ARRAY(keys) || !DUK_HOBJECT_IS_ARRAY(getters) || !DUK_HOBJECT_HAS_ARRAY_PART(keys) ||
+        !DUK_HOBJECT_HAS_ARRAY_PART(getters))
+        return 0;
+    n = ((duk_harray *) keys)->length;
+    if (n > DUK_HOBJECT_GET_ASIZE(keys) || n > DUK_HOBJECT_GET_ASIZE(getters))
+        return 0;
+    for (i = 0; i < n; i++) {
+        duk_tval *key = DUK_HOBJECT_A_GET_BASE(thr->heap, keys) + i;
+        duk_tval *getter = DUK_HOBJECT_A_GET_BASE(thr->heap, getters) + i;
+        duk_hstring *name;
+        duk_int_t e_idx, h_idx;
+        duk_hobject *get;
+
+        if (!DUK_TVAL_IS_STRING(key) || !DUK_TVAL_IS_OBJECT(getter))
+            return 0;
+        name = DUK_TVAL_GET_STRING(key);
+        if (DUK_HSTRING_HAS_ARRIDX(name) || duk_hobject_find_entry(thr->heap, obj, name, &e_idx, &h_idx))
+            return 0;
+        if (!duk_hobject_find_entry(thr->heap, proto, name, &e_idx, &h_idx) ||
+            !DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, proto, e_idx))
+            return 0;
+        get = DUK_HOBJECT_E_GET_VALUE_GETTER(thr->heap, proto, e_idx);
+        if (get != DUK_TVAL_GET_OBJECT(getter))
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- values held for C ---- */
 
 void fcw_duk_push_held(duk_context *ctx, duk_uarridx_t n)

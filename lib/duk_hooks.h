@@ -445,6 +445,15 @@ duk_bool_t fcw_duk_push_varmap_names(duk_context *ctx, duk_idx_t idx);
  * object, the constructor or on the chain (its getPrototypeOf trap would
  * run), and where `prototype` is no object or an accessor. */
 int fcw_duk_made_by(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t ctor_idx);
+/* Whether reading each key of the array at keys_idx (strings, no
+ * indexes) on the object at obj_idx would call the getter at the same
+ * index of the array at getters_idx: the object is ordinary (no Proxy, no
+ * exotic behaviour), its prototype is the object at proto_idx, it has no
+ * own property of the key, and the prototype's own property of the key
+ * is an accessor with that getter. Nothing is read through a getter or
+ * trap. */
+int fcw_duk_reads_getters(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t proto_idx, duk_idx_t keys_idx,
+                          duk_idx_t getters_idx);
 /* `value instanceof ctor` when it needs no call (1 or 0), or -1 (see there). */
 int fcw_duk_instanceof_plain(duk_context *ctx, duk_idx_t value_idx, duk_idx_t ctor_idx);
 /* native.iterFast(Array.prototype, values, proto, next, Symbol.iterator)

@@ -144,3 +144,68 @@ test('Response: only as a constructor', function (t) {
     Response.call(own, 'through super');
     t.equal(own.status, 200, 'on an object of its prototype (a subclass\'s super())');
 });
+
+test('Response: another Response as the init', function (t) {
+    var r = new Response('a', { status: 201, statusText: 'Made', headers: { 'x-a': '1', 'content-type': 'text/x' } });
+    var w = new Response(r.body, r);
+    t.equal(w.status, 201, 'its status');
+    t.equal(w.statusText, 'Made', 'its statusText');
+    t.equal(w.headers.get('x-a'), '1', 'its headers, never asked for before');
+    t.equal(w.headers.get('content-type'), 'text/x', 'its content-type');
+    w.headers.set('x-a', '2');
+    t.equal(r.headers.get('x-a'), '1', 'a copy: the new one changed, the old one did not');
+    r.headers.append('x-b', '3');
+    var w2 = new Response('b', r);
+    t.equal(w2.headers.get('x-b'), '3', 'headers read and changed before');
+    r.headers.delete('x-b');
+    t.equal(w2.headers.get('x-b'), '3', 'and copied');
+    t.equal(new Response('c', new Response('d')).headers.get('content-type'), 'text/plain;charset=UTF-8',
+        'a default content-type comes with the list');
+    t.equal(new Response(null, new Response(null, { status: 299 })).headers.has('content-type'), false,
+        'no body, no content-type');
+    t.throws(function () { new Response(null, Response.error()); }, RangeError, 'an error response: status 0');
+    t.throws(function () { new Response('x', new Response(null, { status: 204 })); }, TypeError,
+        'a null body status with a body');
+    t.throws(function () { new Response('x', Object.create(Response.prototype)); }, TypeError,
+        'an object of its prototype without state: the getters throw');
+});
+
+test('Response: a Response init read through what it has now', function (t) {
+    var seen = [];
+    var r = new Response('a', { status: 202, headers: { 'x-a': '1' } });
+    Object.defineProperty(r, 'status', { value: 203 });
+    t.equal(new Response('b', r).status, 203, 'an own status');
+    var sub = Object.create(r);
+    t.equal(new Response('b', sub).status, 203, 'an object inheriting from one');
+    var saved = Object.getOwnPropertyDescriptor(Response.prototype, 'statusText');
+    Object.defineProperty(Response.prototype, 'statusText', {
+        get: function () { seen.push('statusText'); return 'Replaced'; }, configurable: true
+    });
+    try {
+        t.equal(new Response('b', new Response('c')).statusText, 'Replaced', 'a replaced getter is called');
+    } finally {
+        Object.defineProperty(Response.prototype, 'statusText', saved);
+    }
+    t.equal(new Response('b', new Response('c', { statusText: 'Back' })).statusText, 'Back', 'and put back');
+    seen = [];
+    var p = new Proxy(new Response('c', { status: 207, headers: { 'x-p': '1' } }), {
+        get: function (target, key) {
+            if (typeof key === 'string') {
+                seen.push(key);
+            }
+            return target[key];
+        }
+    });
+    var fromProxy = new Response('b', p);
+    t.equal(fromProxy.status, 207, 'a proxy: status through its trap');
+    t.equal(fromProxy.headers.get('x-p'), '1', 'and headers');
+    t.deepEqual(seen.slice().sort(), ['headers', 'status', 'statusText'], 'its trap saw the three reads');
+    function Sub(body, init) {
+        Response.call(this, body, init);
+    }
+    Sub.prototype = Object.create(Response.prototype);
+    var s = new Sub('d', { status: 208, headers: { 'x-s': '1' } });
+    var fromSub = new Response('e', s);
+    t.equal(fromSub.status, 208, "a subclass's instance: status");
+    t.equal(fromSub.headers.get('x-s'), '1', 'and headers');
+});
