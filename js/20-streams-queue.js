@@ -166,11 +166,36 @@ function isObject(x) {
     return x !== null && (typeof x === 'object' || typeof x === 'function');
 }
 
+/* The SLOT of a byte stream over known bytes that nothing has looked
+ * into yet (js/25-byte-streams.js's fromBytes: a body's .body): the
+ * stream object and its bytes; taken 1 when takeKnownBytes took them (the
+ * stream locked), 2 when it also consumed them (disturbed and closed).
+ * The stream's own record and controller are made when first wanted
+ * (S.materializeLazy, through recordOf): a body re-wrapped (`new
+ * Response(res.body, res)`) and sent, or cloned, never needs them. */
+function LazyBytesRecord(obj, bytes) {
+    this.obj = obj;
+    this.bytes = bytes;
+    this.taken = 0;
+}
+
+/* x's lazy record, or undefined. */
+function lazyOf(x) {
+    var r = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
+    return (0, instanceOf)(r, LazyBytesRecord) && r.obj === x ? r : void 0;
+}
+
 function recordOf(x, Kind) {
     if (x !== null && (typeof x === 'object' || typeof x === 'function')) {
         var r = x[SLOT];
         if ((0, instanceOf)(r, Kind) && r.obj === x) {
             return r;
+        }
+        if ((0, instanceOf)(r, LazyBytesRecord) && r.obj === x) {
+            r = S.materializeLazy(r);
+            if ((0, instanceOf)(r, Kind)) {
+                return r;
+            }
         }
     }
     return void 0;
@@ -427,6 +452,9 @@ native.defineGlobal('ByteLengthQueuingStrategy', ByteLengthQueuingStrategy);
 
 var S = native.streamInternals = {};
 S.SLOT = SLOT;
+S.LazyBytesRecord = LazyBytesRecord;
+S.lazyOf = lazyOf;
+S.materializeLazy = null; /* js/25-byte-streams.js */
 S.PENDING = PENDING;
 S.Deferred = Deferred;
 S.resolveDeferred = resolveDeferred;

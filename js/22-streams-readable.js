@@ -88,8 +88,10 @@ function isReadableStreamLocked(rs) {
     return rs.reader !== void 0;
 }
 
-function newReadableStreamObject() {
-    var obj = Object.create(ReadableStream.prototype);
+function newReadableStreamObject(obj) {
+    if (obj === void 0) {
+        obj = Object.create(ReadableStream.prototype);
+    }
     obj[SLOT] = newRSRecord(obj);
     return obj[SLOT];
 }
@@ -803,23 +805,38 @@ native.readableStreamFromSource = function (source, strategy) {
     return new ReadableStream(source, strategy);
 };
 
+/* (a lazy record answers without its stream's record being made) */
+function ownRecordOf(x) {
+    var rs = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
+    return (0, instanceOf)(rs, RSRecord) && rs.obj === x ? rs : void 0;
+}
+
 native.readableStreamIsDisturbed = function (stream) {
-    return streamOf(stream).disturbed;
+    var rs = ownRecordOf(stream), lazy;
+    if (rs !== void 0) {
+        return rs.disturbed;
+    }
+    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken === 2 : streamOf(stream).disturbed;
 };
 
 /* For Body's extractBody: 1 for a ReadableStream neither locked nor
  * disturbed, 0 for one that is, -1 for anything else (one call instead of
  * an instanceof, the locked getter and readableStreamIsDisturbed). */
 native.readableStreamUsability = function (x) {
-    var rs = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
-    if (!(0, instanceOf)(rs, RSRecord) || rs.obj !== x) {
-        return -1;
+    var rs = ownRecordOf(x);
+    if (rs === void 0) {
+        var lazy = S.lazyOf(x);
+        return lazy === void 0 ? -1 : lazy.taken === 0 ? 1 : 0;
     }
     return rs.reader !== void 0 || rs.disturbed ? 0 : 1;
 };
 
 native.readableStreamIsLocked = function (stream) {
-    return isReadableStreamLocked(streamOf(stream));
+    var rs = ownRecordOf(stream), lazy;
+    if (rs !== void 0) {
+        return rs.reader !== void 0;
+    }
+    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken !== 0 : isReadableStreamLocked(streamOf(stream));
 };
 
 native.readableStreamCancel = function (stream, reason) {

@@ -603,10 +603,10 @@ function noPullReaction() {
 /* The controller of a new stream over a source of the runtime's own
  * (fromBytes, fromSource): started at once, with pull and cancel that
  * need no promise reactions. */
-function newRuntimeSourceController(pull, cancel) {
+function newRuntimeSourceController(pull, cancel, streamObj) {
     /* newController's record, made with these fields at once (a body's
      * .body makes one per response: every call and write counts) */
-    var rs = S.newReadableStreamObject(), obj = Object.create(ReadableByteStreamController.prototype);
+    var rs = S.newReadableStreamObject(streamObj), obj = Object.create(ReadableByteStreamController.prototype);
     var c = makeByteControllerRecord(obj, true, rs, void 0, null, cancel, pull,
         false, false, false, true, [], new S.Fifo(), 0,
         0, noPullReaction, noPullReaction, null, void 0, null, null, null);
@@ -615,10 +615,31 @@ function newRuntimeSourceController(pull, cancel) {
     return c;
 }
 
+/* The stream object alone, its SLOT a lazy record (js/20-streams-queue.js)
+ * until something looks into it: then materializeLazy makes what this
+ * made at once before, in the state takeKnownBytes left it in. */
+var LazyBytesRecord = S.LazyBytesRecord, lazyOf = S.lazyOf;
+
 native.byteStreams.fromBytes = function (bytes) {
-    var c = newRuntimeSourceController(pullKnownBytes, cancelKnownBytes);
-    c.knownBytes = bytes;
-    return c.stream.obj;
+    var obj = Object.create(S.ReadableStream.prototype);
+    obj[SLOT] = new LazyBytesRecord(obj, bytes);
+    return obj;
+};
+
+S.materializeLazy = function (lazy) {
+    var c = newRuntimeSourceController(pullKnownBytes, cancelKnownBytes, lazy.obj), rs = c.stream;
+    c.knownBytes = lazy.bytes;
+    lazy.bytes = null;
+    if (lazy.taken !== 0) {
+        /* takeKnownBytes's steps, as it would have taken them */
+        c.knownBytes = null;
+        S.acquireReadableStreamDefaultReader(rs);
+        if (lazy.taken === 2) {
+            rs.disturbed = true;
+            controllerClose(c);
+        }
+    }
+    return rs;
 };
 
 /* The first steps of readKnownBytes when no BYOB read left a pull-into
@@ -666,6 +687,15 @@ native.byteStreams.readKnownBytes = function (c, readRequest) {
  * before handing them out). With consume, it is also disturbed and closed,
  * as after a reader had read it to its end (Body's text()/arrayBuffer()). */
 native.byteStreams.takeKnownBytes = function (stream, consume) {
+    var slot = stream !== null && typeof stream === 'object' ? stream[SLOT] : void 0;
+    if ((0, instanceOf)(slot, LazyBytesRecord) && slot.obj === stream) {
+        /* its steps below on the stream that would have been made */
+        if (slot.taken !== 0) {
+            return null;
+        }
+        slot.taken = consume ? 2 : 1;
+        return slot.bytes;
+    }
     var rs = S.recordOf(stream, S.RSRecord), c, bytes;
     if (rs === void 0 || rs.reader !== void 0 || rs.disturbed || rs.state !== 'readable') {
         return null;

@@ -60,7 +60,7 @@ native.bodyUsed = function (state) {
 };
 
 native.bodyUnusable = function (state) {
-    return native.bodyUsed(state) || (!!state && state.stream !== null && !!state.stream.locked);
+    return native.bodyUsed(state) || (!!state && state.stream !== null && native.readableStreamIsLocked(state.stream));
 };
 
 /* An extracted body's state { src, stream, used, type }, made at its size

@@ -261,3 +261,82 @@ test('the clone of a re-wrapped body', function (t) {
         t.equal(str(v[2][0]), 'again', 'the original after two clones');
     });
 });
+
+/* A body's .body is made lazily (its record and controller when something
+ * first looks into it): each way of looking first sees the stream the
+ * standards describe, and a stream whose bytes another body took or
+ * consumed before anything looked is locked (and disturbed) when it is. */
+test('each first look at a fresh .body', function (t) {
+    var fresh = function () { return new Response('abc').body; };
+    var s = fresh();
+    t.ok(s instanceof ReadableStream && Object.getPrototypeOf(s) === ReadableStream.prototype, 'a ReadableStream');
+    t.equal(s.locked, false, 'locked first: false');
+    t.equal(fresh().getReader().constructor, ReadableStreamDefaultReader, 'getReader first');
+    t.equal(fresh().getReader({ mode: 'byob' }).constructor, ReadableStreamBYOBReader, 'a BYOB reader first');
+    var branches = fresh().tee();
+    t.equal(branches.length, 2, 'tee first');
+    var iterated = [];
+    var it = fresh().values();
+    return it.next().then(function (r) {
+        iterated.push(str(r.value));
+        return readAll(branches[0]);
+    }).then(function (chunks) {
+        t.equal(chunks.map(str).join(''), 'abc', 'a branch of the tee');
+        t.equal(iterated.join(''), 'abc', 'values() first');
+        var c = fresh();
+        return c.cancel('why').then(function () {
+            return readAll(c);
+        });
+    }).then(function (chunks) {
+        t.equal(chunks.length, 0, 'cancel first: then done');
+        var chunks2 = [];
+        return fresh().pipeTo(new WritableStream({ write: function (chunk) { chunks2.push(str(chunk)); } })).then(function () {
+            t.equal(chunks2.join(''), 'abc', 'pipeTo first');
+        });
+    });
+});
+
+test('a .body whose bytes another body took before anything looked', function (t) {
+    var res = new Response('hello', { headers: { 'x-a': '1' } });
+    var s = res.body;
+    var again = new Response(s, res);
+    t.equal(again.body, s, 'the same stream');
+    return again.text().then(function (text) {
+        t.equal(text, 'hello', 'read through the new response');
+        t.ok(again.bodyUsed, 'the new one is used');
+        t.ok(res.bodyUsed, 'the old one too: its stream is disturbed');
+        t.equal(s.locked, true, 'the stream is locked');
+        t.throws(function () { s.getReader(); }, TypeError, 'no reader');
+        t.throws(function () { s.tee(); }, TypeError, 'no tee');
+        t.throws(function () { new Response(s); }, TypeError, 'no body again');
+        return s.cancel().then(function () { t.ok(false, 'cancel of a locked stream'); },
+            function (e) { t.ok(e instanceof TypeError, 'cancel rejects: locked'); });
+    });
+});
+
+test('a .body taken by a clone before anything looked', function (t) {
+    var res = new Response('xyz');
+    var s = res.body;
+    var copy = res.clone();
+    t.equal(s.locked, true, 'the stream the clone took is locked');
+    t.ok(!res.bodyUsed, 'but not disturbed: the body is not used');
+    t.ok(res.body !== s, 'the original has a stream of its own again');
+    return Promise.all([res.text(), copy.text()]).then(function (texts) {
+        t.equal(texts.join(','), 'xyz,xyz', 'both read every byte');
+    });
+});
+
+test('a .body made while the global ReadableStream is replaced', function (t) {
+    var saved = globalThis.ReadableStream;
+    globalThis.ReadableStream = function Other() {};
+    var s;
+    try {
+        s = new Response('q').body;
+    } finally {
+        globalThis.ReadableStream = saved;
+    }
+    t.ok(s instanceof ReadableStream, 'still the real ReadableStream');
+    return readAll(s).then(function (chunks) {
+        t.equal(chunks.map(str).join(''), 'q', 'and it reads');
+    });
+});
