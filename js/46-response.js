@@ -55,6 +55,19 @@ function toUnsignedShort(value) {
 /* The keys of a ResponseInit read from a Response, and the getters of
  * Response.prototype that answer them (set below). */
 var INIT_KEYS = ['status', 'statusText', 'headers'], initGetters = null;
+/* Response.prototype's mark, a hidden key (no Proxy trap sees it): a
+ * plain init object, which lacks it, costs one look-up, not a call */
+var INIT_MARK = native.hiddenSymbol('responseInit');
+
+/* The state of init, a Response whose status, statusText and headers are
+ * Response.prototype's getters (native.readsGetters) and whose status
+ * and statusText an init may give; else undefined (an error response's
+ * status 0 throws on the way that reads them). */
+function responseInitState(init) {
+    var state = native.readsGetters(init, Response.prototype, INIT_KEYS, initGetters) ? init[RESPONSE] : void 0;
+    return state !== void 0 && state.status >= 200 && state.status <= 599 &&
+        (state.statusText === '' || REASON_PHRASE.test(state.statusText)) ? state : void 0;
+}
 
 /* A copy of a state's header list (a flat array, or a string, see
  * native.headersFromState). */
@@ -63,20 +76,23 @@ function listCopy(list) {
 }
 
 /* Fetch "initialize a response" with an extracted body or null. */
-function initialize(response, init, extracted, what) {
-    var status = 200, statusText = '', list;
+/* handOn: the body is no string (a stream, as `new Response(res.body, res)`
+ * hands one on), which makes a Response init worth looking for. */
+function initialize(response, init, extracted, what, handOn) {
+    var status = 200, statusText = '', list, from;
     if (init === void 0 || init === null) {
         list = [];
+    } else if (handOn === true && init[INIT_MARK] === true && (from = responseInitState(init)) !== void 0) {
+        /* a Response handed on as the init (`new Response(res.body, res)`):
+         * what its getters would answer, without making its Headers */
+        status = from.status;
+        statusText = from.statusText;
+        list = init[HEADERS] ? native.headersInitList(init[HEADERS]) : listCopy(from.list);
     } else {
         if (typeof init !== 'object') {
             throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
         }
-        /* a Response handed on as the init (`new Response(res.body, res)`)
-         * whose status, statusText and headers are the prototype's
-         * getters: what they would answer, read from its state, without
-         * making its Headers */
-        var from = native.readsGetters(init, Response.prototype, INIT_KEYS, initGetters) ? init[RESPONSE] : void 0;
-        var given = from !== void 0 ? from.status : init.status;
+        var given = init.status;
         if (given !== void 0) {
             status = typeof given === 'number' && given >= 200 && given <= 599 && given % 1 === 0 ? given :
                 toUnsignedShort(given);
@@ -84,19 +100,15 @@ function initialize(response, init, extracted, what) {
                 throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
             }
         }
-        var text = from !== void 0 ? from.statusText : init.statusText;
+        var text = init.statusText;
         if (text !== void 0) {
             statusText = String(text);
             if (statusText !== '' && !REASON_PHRASE.test(statusText)) {
                 throw new TypeError(what + 'Invalid statusText');
             }
         }
-        if (from !== void 0) {
-            list = init[HEADERS] ? native.headersInitList(init[HEADERS]) : listCopy(from.list);
-        } else {
-            var headers = init.headers;
-            list = headers === void 0 ? [] : native.headersInitList(headers);
-        }
+        var headers = init.headers;
+        list = headers === void 0 ? [] : native.headersInitList(headers);
     }
     if (extracted !== null) {
         /* a null body status (without a number made a key) */
@@ -127,8 +139,9 @@ function Response(body, init) {
         this[RESPONSE] = makeResponseState('default', 200, '', '', false, ['content-type', TEXT_TYPE]);
         return;
     }
-    initialize(this, init, typeof body === 'string' ? makeBodyState(body, null, false, TEXT_TYPE) :
-        (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ");
+    var text = typeof body === 'string';
+    initialize(this, init, text ? makeBodyState(body, null, false, TEXT_TYPE) :
+        (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ", !text);
 }
 
 /* Makes a bare object with Response.prototype, more cheaply than Object.create. */
@@ -181,6 +194,7 @@ Object.defineProperties(Response.prototype, {
 });
 native.mixinBody(Response.prototype, headersOf);
 BareResponse.prototype = Response.prototype;
+Response.prototype[INIT_MARK] = true;
 initGetters = INIT_KEYS.map(function (key) {
     return Object.getOwnPropertyDescriptor(Response.prototype, key).get;
 });
