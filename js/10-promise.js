@@ -79,11 +79,11 @@ var awaitValue = core.awaitValue;
 var coResolve = core.coResolve, coReject = core.coReject;
 
 function resolveThenableJob(job) {
-    if (job.then === promiseThen && isPromise(job.thenable)) {
-        performThen(job.thenable, void 0, void 0, job.promise, void 0);
+    if (job.then === promiseThen && (0, isPromise)(job.thenable)) {
+        (0, performThen)(job.thenable, void 0, void 0, job.promise, void 0);
         return;
     }
-    callWithResolvingFunctions(job.promise, job.then, job.thenable);
+    (0, callWithResolvingFunctions)(job.promise, job.then, job.thenable);
 }
 
 /* CreateResolvingFunctions, then calls fn with them as the executor and the
@@ -94,14 +94,14 @@ function callWithResolvingFunctions(promise, fn, thisArg) {
         "use duk notail"; /* no constructor (lib/duk_hooks.c) */
         if (!alreadyResolved) {
             alreadyResolved = true;
-            resolvePromise(promise, resolution);
+            (0, resolvePromise)(promise, resolution);
         }
     };
     var reject = function (reason) {
         "use duk notail";
         if (!alreadyResolved) {
             alreadyResolved = true;
-            rejectPromise(promise, reason);
+            (0, rejectPromise)(promise, reason);
         }
     };
     try {
@@ -143,11 +143,11 @@ function promiseResolve(C, x) {
         return x;
     }
     if (C === Promise) {
-        var promise = makePromise(0);
-        resolvePromise(promise, x);
+        var promise = (0, makePromise)(0);
+        (0, resolvePromise)(promise, x);
         return promise;
     }
-    var capability = newPromiseCapability(C);
+    var capability = (0, newPromiseCapability)(C);
     var resolve = capability.resolve;
     resolve(x);
     return capability.promise;
@@ -164,8 +164,8 @@ function Promise(executor) {
     if (typeof executor !== 'function') {
         throw new TypeError('Promise resolver ' + typeof executor + ' is not a function');
     }
-    initPromise(this);
-    callWithResolvingFunctions(this, executor, void 0);
+    (0, initPromise)(this);
+    (0, callWithResolvingFunctions)(this, executor, void 0);
 }
 
 makePromise = native.recordMaker(Promise.prototype, [STATE, RESULT, REACTIONS, HANDLED], SELF);
@@ -174,8 +174,8 @@ function promiseThen(onFulfilled, onRejected) {
     if (this == null || this[SELF] !== this) {
         throw new TypeError('Promise.prototype.then called on incompatible receiver');
     }
-    var derived = makePromise(0);
-    performThen(this, onFulfilled, onRejected, derived, void 0);
+    var derived = (0, makePromise)(0);
+    (0, performThen)(this, onFulfilled, onRejected, derived, void 0);
     return derived;
 }
 
@@ -186,7 +186,7 @@ function promiseCatch(onRejected) {
 function makeThenFinally(onFinally) {
     return function (value) {
         var result = onFinally();
-        return promiseResolve(Promise, result).then(function () {
+        return (0, promiseResolve)(Promise, result).then(function () {
             return value;
         });
     };
@@ -195,7 +195,7 @@ function makeThenFinally(onFinally) {
 function makeCatchFinally(onFinally) {
     return function (reason) {
         var result = onFinally();
-        return promiseResolve(Promise, result).then(function () {
+        return (0, promiseResolve)(Promise, result).then(function () {
             throw reason;
         });
     };
@@ -208,30 +208,30 @@ function promiseFinally(onFinally) {
     if (typeof onFinally !== 'function') {
         return this.then(onFinally, onFinally);
     }
-    return this.then(makeThenFinally(onFinally), makeCatchFinally(onFinally));
+    return this.then((0, makeThenFinally)(onFinally), (0, makeCatchFinally)(onFinally));
 }
 
 function resolve(x) {
     if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
-        requireConstructorObject(this, 'resolve');
+        (0, requireConstructorObject)(this, 'resolve');
     }
-    return promiseResolve(this, x);
+    return (0, promiseResolve)(this, x);
 }
 
 /* A new %Promise% rejected with r (Promise.reject on %Promise%, and the
  * specs' "a promise rejected with"). */
 function rejectedPromise(r) {
-    var promise = makePromise(0);
-    rejectPromise(promise, r);
+    var promise = (0, makePromise)(0);
+    (0, rejectPromise)(promise, r);
     return promise;
 }
 
 function reject(r) {
-    requireConstructorObject(this, 'reject');
+    (0, requireConstructorObject)(this, 'reject');
     if (this === Promise) {
-        return rejectedPromise(r);
+        return (0, rejectedPromise)(r);
     }
-    var capability = newPromiseCapability(this);
+    var capability = (0, newPromiseCapability)(this);
     var rejectFn = capability.reject;
     rejectFn(r);
     return capability.promise;
@@ -242,7 +242,7 @@ function reject(r) {
  * and IfAbruptRejectPromise. `step(state, value)` handles one element and
  * `finish(state)` runs once the iterator is done. */
 function combine(C, iterable, step, finish) {
-    var capability = newPromiseCapability(C);
+    var capability = (0, newPromiseCapability)(C);
     try {
         var promiseResolveFn = C.resolve;
         if (typeof promiseResolveFn !== 'function') {
@@ -305,15 +305,15 @@ function makeElementFunction(state, index, alreadyCalled, kind) {
         } else {
             state.list[index] = x;
         }
-        return kind === 'any' ? finishAny(state) : finishList(state);
+        return kind === 'any' ? (0, finishAny)(state) : (0, finishList)(state);
     };
 }
 
 function allStep(state, value) {
     var index = state.index;
     state.list.push(void 0);
-    var nextPromise = nextPromiseOf(state, value);
-    var onFulfilled = makeElementFunction(state, index, { value: false }, 'all');
+    var nextPromise = (0, nextPromiseOf)(state, value);
+    var onFulfilled = (0, makeElementFunction)(state, index, { value: false }, 'all');
     state.remaining += 1;
     nextPromise.then(onFulfilled, state.capability.reject);
     state.index = index + 1;
@@ -322,10 +322,10 @@ function allStep(state, value) {
 function allSettledStep(state, value) {
     var index = state.index;
     state.list.push(void 0);
-    var nextPromise = nextPromiseOf(state, value);
+    var nextPromise = (0, nextPromiseOf)(state, value);
     var alreadyCalled = { value: false };
-    var onFulfilled = makeElementFunction(state, index, alreadyCalled, 'fulfilled');
-    var onRejected = makeElementFunction(state, index, alreadyCalled, 'rejected');
+    var onFulfilled = (0, makeElementFunction)(state, index, alreadyCalled, 'fulfilled');
+    var onRejected = (0, makeElementFunction)(state, index, alreadyCalled, 'rejected');
     state.remaining += 1;
     nextPromise.then(onFulfilled, onRejected);
     state.index = index + 1;
@@ -334,15 +334,15 @@ function allSettledStep(state, value) {
 function anyStep(state, value) {
     var index = state.index;
     state.list.push(void 0);
-    var nextPromise = nextPromiseOf(state, value);
-    var onRejected = makeElementFunction(state, index, { value: false }, 'any');
+    var nextPromise = (0, nextPromiseOf)(state, value);
+    var onRejected = (0, makeElementFunction)(state, index, { value: false }, 'any');
     state.remaining += 1;
     nextPromise.then(state.capability.resolve, onRejected);
     state.index = index + 1;
 }
 
 function raceStep(state, value) {
-    nextPromiseOf(state, value).then(state.capability.resolve, state.capability.reject);
+    (0, nextPromiseOf)(state, value).then(state.capability.resolve, state.capability.reject);
 }
 
 function finishNothing() {
@@ -350,19 +350,19 @@ function finishNothing() {
 }
 
 function all(iterable) {
-    return combine(this, iterable, allStep, finishList);
+    return (0, combine)(this, iterable, allStep, finishList);
 }
 
 function allSettled(iterable) {
-    return combine(this, iterable, allSettledStep, finishList);
+    return (0, combine)(this, iterable, allSettledStep, finishList);
 }
 
 function any(iterable) {
-    return combine(this, iterable, anyStep, finishAny);
+    return (0, combine)(this, iterable, anyStep, finishAny);
 }
 
 function race(iterable) {
-    return combine(this, iterable, raceStep, finishNothing);
+    return (0, combine)(this, iterable, raceStep, finishNothing);
 }
 
 function AggregateError(errors, message, options) {
@@ -371,9 +371,9 @@ function AggregateError(errors, message, options) {
     var error = new Error(message);
     Object.setPrototypeOf(error, proto);
     if (options !== null && typeof options === 'object' && 'cause' in options) {
-        defineHidden(error, 'cause', options.cause);
+        (0, defineHidden)(error, 'cause', options.cause);
     }
-    defineHidden(error, 'errors', native.iterableToList(errors));
+    (0, defineHidden)(error, 'errors', native.iterableToList(errors));
     return error;
 }
 
@@ -391,29 +391,29 @@ function setFunctionProps(fn, name, length) {
 
 function defineMethods(target, methods) {
     Object.keys(methods).forEach(function (name) {
-        defineHidden(target, name, methods[name]);
+        (0, defineHidden)(target, name, methods[name]);
     });
 }
 
-setFunctionProps(promiseThen, 'then', 2);
-setFunctionProps(promiseCatch, 'catch', 1);
-setFunctionProps(promiseFinally, 'finally', 1);
-setFunctionProps(AggregateError, 'AggregateError', 2);
+(0, setFunctionProps)(promiseThen, 'then', 2);
+(0, setFunctionProps)(promiseCatch, 'catch', 1);
+(0, setFunctionProps)(promiseFinally, 'finally', 1);
+(0, setFunctionProps)(AggregateError, 'AggregateError', 2);
 
-defineMethods(Promise.prototype, {
+(0, defineMethods)(Promise.prototype, {
     constructor: Promise, then: promiseThen, 'catch': promiseCatch, 'finally': promiseFinally
 });
 Object.defineProperty(Promise.prototype, Symbol.toStringTag, {
     value: 'Promise', writable: false, enumerable: false, configurable: true
 });
-defineMethods(Promise, {
+(0, defineMethods)(Promise, {
     all: all, allSettled: allSettled, any: any, race: race, reject: reject, resolve: resolve
 });
 Object.defineProperty(Promise, 'prototype', { writable: false });
 
 Object.setPrototypeOf(AggregateError, Error);
 AggregateError.prototype = Object.create(Error.prototype);
-defineMethods(AggregateError.prototype, {
+(0, defineMethods)(AggregateError.prototype, {
     constructor: AggregateError, name: 'AggregateError', message: ''
 });
 Object.defineProperty(AggregateError, 'prototype', { writable: false });
@@ -478,18 +478,18 @@ function resumeAsync(run, fulfilled, value) {
                     run.status = 1;
                 }
             } else {
-                result = coResume(run, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+                result = (0, coResume)(run, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
             }
             done = run.status === 2 /* COMPLETED */;
         } else if ((method = generator.next) === coNext) {
-            result = coResume(generator, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
+            result = (0, coResume)(generator, fulfilled ? 0 /* NEXT */ : 1 /* THROW */, value);
             done = generator.status === 2 /* COMPLETED */;
         } else if (fulfilled) {
-            info = method === loweredNext ? loweredResume(generator, [0 /* NEXT */, value]) :
+            info = method === loweredNext ? (0, loweredResume)(generator, [0 /* NEXT */, value]) :
                 method.call(generator, value);
         } else {
             method = generator['throw'];
-            info = method === loweredThrow ? loweredResume(generator, [1 /* THROW */, value]) :
+            info = method === loweredThrow ? (0, loweredResume)(generator, [1 /* THROW */, value]) :
                 method.call(generator, value);
         }
         if (info !== void 0) {
@@ -498,9 +498,9 @@ function resumeAsync(run, fulfilled, value) {
         }
     } catch (e) {
         if (generator === null) {
-            coReject(run, e); /* its thread is kept for the next run */
+            (0, coReject)(run, e); /* its thread is kept for the next run */
         } else {
-            rejectPromise(run.promise, e);
+            (0, rejectPromise)(run.promise, e);
         }
         return;
     }
@@ -508,7 +508,7 @@ function resumeAsync(run, fulfilled, value) {
         if (generator === null) {
             (0, coResolve)(run, result);
         } else {
-            resolvePromise(run.promise, result);
+            (0, resolvePromise)(run.promise, result);
         }
         return;
     }
@@ -529,15 +529,15 @@ function asyncRejectedJob(run) {
 native.asyncFunction = function asyncFunction(fn) {
     return function () {
         "use duk notail";
-        var promise = makePromise(0);
+        var promise = (0, makePromise)(0);
         var generator;
         try {
             generator = fn.apply(this, arguments);
         } catch (e) {
-            rejectPromise(promise, e);
+            (0, rejectPromise)(promise, e);
             return promise;
         }
-        resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
+        (0, resumeAsync)({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
         return promise;
     };
 };
@@ -555,7 +555,7 @@ var coRun = core.coRun;
 
 native.coAsync = function coAsync(thisArg, args, body) {
     "use duk notail";
-    var run = coRun(thisArg, args, body), result;
+    var run = (0, coRun)(thisArg, args, body), result;
     /* resumeAsync's steps for a run that starts (one call less per async
      * call): coStarter gets the run; a throw rejects the promise; a run
      * that returned settles it, one that awaits goes on as resumeAsync's */
@@ -586,23 +586,23 @@ var reflectApply = Reflect.apply;
 var NO_ARGUMENTS = Object.freeze([]);
 native.coNow = function coNow(thisArg, args, body) {
     "use duk notail";
-    var promise = makePromise(0);
+    var promise = (0, makePromise)(0);
     var result;
     try {
-        result = reflectApply(body, thisArg, args === void 0 ? NO_ARGUMENTS : args);
+        result = (0, reflectApply)(body, thisArg, args === void 0 ? NO_ARGUMENTS : args);
     } catch (e) {
-        rejectPromise(promise, e);
+        (0, rejectPromise)(promise, e);
         return promise;
     }
-    resolvePromise(promise, result);
+    (0, resolvePromise)(promise, result);
     return promise;
 };
 
 /* Starts a lowered async function's generator: native.asyncRun for a body
  * whose generator is already made (__fcw_helpers.asyncGen). */
 native.asyncStart = function asyncStart(generator) {
-    var promise = makePromise(0);
-    resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
+    var promise = (0, makePromise)(0);
+    (0, resumeAsync)({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
     return promise;
 };
 
@@ -610,15 +610,15 @@ native.asyncStart = function asyncStart(generator) {
  * fcworker-build makes of the lowered `_async_to_generator(function ()
  * {...})()` that every call of an async function runs. */
 native.asyncRun = function asyncRun(fn) {
-    var promise = makePromise(0);
+    var promise = (0, makePromise)(0);
     var generator;
     try {
         generator = fn();
     } catch (e) {
-        rejectPromise(promise, e);
+        (0, rejectPromise)(promise, e);
         return promise;
     }
-    resumeAsync({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
+    (0, resumeAsync)({ generator: generator, promise: promise, argument: void 0 }, true, void 0);
     return promise;
 };
 
@@ -627,15 +627,15 @@ native.asyncRun = function asyncRun(fn) {
  * resolve(fn(a, b)); })` would be, without the executor and resolving
  * closures (for the runtime's promise-returning methods). */
 native.promiseCall = function promiseCall(fn, a, b) {
-    var promise = makePromise(0);
+    var promise = (0, makePromise)(0);
     var value;
     try {
         value = fn(a, b);
     } catch (e) {
-        rejectPromise(promise, e);
+        (0, rejectPromise)(promise, e);
         return promise;
     }
-    resolvePromise(promise, value);
+    (0, resolvePromise)(promise, value);
     return promise;
 };
 
@@ -648,16 +648,16 @@ native.isPromise = isPromise;
  * steps are those of the first call of the promise's resolving functions:
  * the caller settles each promise once (the streams keep the state). */
 native.newPromise = function newPromise() {
-    return makePromise(0);
+    return (0, makePromise)(0);
 };
 native.resolvePromise = resolvePromise;
 native.rejectPromise = rejectPromise;
 native.promiseResolve = function (x) {
-    return promiseResolve(Promise, x);
+    return (0, promiseResolve)(Promise, x);
 };
 native.promiseReject = rejectedPromise;
 native.markHandled = function (promise) {
-    if (isPromise(promise)) {
+    if ((0, isPromise)(promise)) {
         promise[HANDLED] = true;
     } else {
         promise.then(void 0, noop);
@@ -678,7 +678,7 @@ native.whenSettled = function whenSettled(x, onFulfilled, onRejected) {
         x.then !== promiseThen) {
         return false;
     }
-    performThen(x, onFulfilled, onRejected, void 0, void 0);
+    (0, performThen)(x, onFulfilled, onRejected, void 0, void 0);
     return true;
 };
 

@@ -44,16 +44,16 @@ var newPromise = native.newPromise, settleResolve = native.resolvePromise, settl
  * promise is a %Promise% settled by the runtime's own steps (no resolving
  * functions or executor per promise); the state makes each settle once. */
 function Deferred() {
-    this.promise = newPromise();
+    this.promise = (0, newPromise)();
     this.state = PENDING;
 }
 
 Deferred.prototype.resolveFn = function (value) {
-    settleResolve(this.promise, value);
+    (0, settleResolve)(this.promise, value);
 };
 
 Deferred.prototype.rejectFn = function (reason) {
-    settleReject(this.promise, reason);
+    (0, settleReject)(this.promise, reason);
 };
 
 function resolveDeferred(d, value) {
@@ -81,19 +81,19 @@ function returnUndefined() {
 var markHandled = native.markHandled;
 
 function rejectHandled(d, reason) {
-    rejectDeferred(d, reason);
-    markHandled(d.promise);
+    (0, rejectDeferred)(d, reason);
+    (0, markHandled)(d.promise);
 }
 
 function resolvedDeferred(value) {
     var d = new Deferred();
-    resolveDeferred(d, value);
+    (0, resolveDeferred)(d, value);
     return d;
 }
 
 function rejectedDeferred(reason) {
     var d = new Deferred();
-    rejectHandled(d, reason);
+    (0, rejectHandled)(d, reason);
     return d;
 }
 
@@ -104,12 +104,12 @@ var promiseResolve = native.promiseResolve, promiseReject = native.promiseReject
  * the outcome into a promise (a throw becomes a rejection). */
 function promiseCall(method, thisArg, a, b) {
     if (method === void 0) {
-        return promiseResolve(void 0);
+        return (0, promiseResolve)(void 0);
     }
     try {
-        return promiseResolve(method.call(thisArg, a, b));
+        return (0, promiseResolve)(method.call(thisArg, a, b));
     } catch (e) {
-        return promiseReject(e);
+        return (0, promiseReject)(e);
     }
 }
 
@@ -125,8 +125,8 @@ function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
         native.enqueueJob(onRejected, e);
         return;
     }
-    if (isObject(result)) {
-        promiseResolve(result).then(onFulfilled, onRejected);
+    if ((0, isObject)(result)) {
+        (0, promiseResolve)(result).then(onFulfilled, onRejected);
     } else {
         native.enqueueJob(onFulfilled, result);
     }
@@ -135,7 +135,7 @@ function runAlgorithm(algorithm, arg, onFulfilled, onRejected) {
 /* The read request behind reader.read() of both reader classes (a read
  * request or a read-into request): settles a promise. */
 function PromiseReadRequest() {
-    this.promise = newPromise();
+    this.promise = (0, newPromise)();
 }
 
 /* Each request takes one of its three steps, once. */
@@ -202,20 +202,20 @@ function recordOf(x, Kind) {
 }
 
 function brand(x, Kind, what) {
-    var r = recordOf(x, Kind);
+    var r = (0, recordOf)(x, Kind);
     if (r === void 0) {
-        throw typeError('Illegal invocation: not a ' + what);
+        throw (0, typeError)('Illegal invocation: not a ' + what);
     }
     return r;
 }
 
 function illegalConstructor() {
-    throw typeError('Illegal constructor');
+    throw (0, typeError)('Illegal constructor');
 }
 
 function requireNew(self, Ctor, name) {
-    if (!(self instanceof Ctor) || recordOf(self, Object) !== void 0) {
-        throw typeError("Failed to construct '" + name + "': Please use the 'new' operator");
+    if (!(self instanceof Ctor) || (0, recordOf)(self, Object) !== void 0) {
+        throw (0, typeError)("Failed to construct '" + name + "': Please use the 'new' operator");
     }
 }
 
@@ -243,7 +243,7 @@ function toStringTag(proto, name) {
 function optionalMethod(dict, name, context) {
     var value = dict[name];
     if (value !== void 0 && typeof value !== 'function') {
-        throw typeError(context + ': member ' + name + ' is not a function');
+        throw (0, typeError)(context + ': member ' + name + ' is not a function');
     }
     return value;
 }
@@ -252,8 +252,8 @@ function dictionary(x, context) {
     if (x === void 0 || x === null) {
         return {};
     }
-    if (!isObject(x)) {
-        throw typeError(context + ': argument is not an object');
+    if (!(0, isObject)(x)) {
+        throw (0, typeError)(context + ': argument is not an object');
     }
     return x;
 }
@@ -359,10 +359,10 @@ function dequeueValue(c) {
 /* Converts a QueuingStrategy dictionary as WebIDL does: highWaterMark to a
  * number, size checked to be callable. */
 function queuingStrategy(strategy, context) {
-    var dict = dictionary(strategy, context);
+    var dict = (0, dictionary)(strategy, context);
     var hwm = dict.highWaterMark, size = dict.size;
     if (size !== void 0 && typeof size !== 'function') {
-        throw typeError(context + ': queuing strategy size is not a function');
+        throw (0, typeError)(context + ': queuing strategy size is not a function');
     }
     return { highWaterMark: hwm === void 0 ? void 0 : Number(hwm), size: size };
 }
@@ -398,9 +398,9 @@ function StrategyRecord(obj, hwm) {
 }
 
 function strategyInit(self, Ctor, name, init) {
-    requireNew(self, Ctor, name);
-    if (!isObject(init) || init.highWaterMark === void 0) {
-        throw typeError("Failed to construct '" + name + "': required member highWaterMark is undefined");
+    (0, requireNew)(self, Ctor, name);
+    if (!(0, isObject)(init) || init.highWaterMark === void 0) {
+        throw (0, typeError)("Failed to construct '" + name + "': required member highWaterMark is undefined");
     }
     self[SLOT] = new StrategyRecord(self, Number(init.highWaterMark));
 }
@@ -419,29 +419,29 @@ native.nonConstructor(countSize);
 native.nonConstructor(byteLengthSize);
 
 function CountQueuingStrategy(init) {
-    strategyInit(this, CountQueuingStrategy, 'CountQueuingStrategy', init);
+    (0, strategyInit)(this, CountQueuingStrategy, 'CountQueuingStrategy', init);
 }
 
 function ByteLengthQueuingStrategy(init) {
-    strategyInit(this, ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy', init);
+    (0, strategyInit)(this, ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy', init);
 }
 
-getter(CountQueuingStrategy.prototype, 'highWaterMark', function () {
-    return brand(this, StrategyRecord, 'CountQueuingStrategy').highWaterMark;
+(0, getter)(CountQueuingStrategy.prototype, 'highWaterMark', function () {
+    return (0, brand)(this, StrategyRecord, 'CountQueuingStrategy').highWaterMark;
 });
-getter(CountQueuingStrategy.prototype, 'size', function () {
-    brand(this, StrategyRecord, 'CountQueuingStrategy');
+(0, getter)(CountQueuingStrategy.prototype, 'size', function () {
+    (0, brand)(this, StrategyRecord, 'CountQueuingStrategy');
     return countSize;
 });
-getter(ByteLengthQueuingStrategy.prototype, 'highWaterMark', function () {
-    return brand(this, StrategyRecord, 'ByteLengthQueuingStrategy').highWaterMark;
+(0, getter)(ByteLengthQueuingStrategy.prototype, 'highWaterMark', function () {
+    return (0, brand)(this, StrategyRecord, 'ByteLengthQueuingStrategy').highWaterMark;
 });
-getter(ByteLengthQueuingStrategy.prototype, 'size', function () {
-    brand(this, StrategyRecord, 'ByteLengthQueuingStrategy');
+(0, getter)(ByteLengthQueuingStrategy.prototype, 'size', function () {
+    (0, brand)(this, StrategyRecord, 'ByteLengthQueuingStrategy');
     return byteLengthSize;
 });
-toStringTag(CountQueuingStrategy.prototype, 'CountQueuingStrategy');
-toStringTag(ByteLengthQueuingStrategy.prototype, 'ByteLengthQueuingStrategy');
+(0, toStringTag)(CountQueuingStrategy.prototype, 'CountQueuingStrategy');
+(0, toStringTag)(ByteLengthQueuingStrategy.prototype, 'ByteLengthQueuingStrategy');
 
 /* ---- publish ---- */
 

@@ -46,7 +46,7 @@ var makeRSRecord = native.recordMaker(RSRecord.prototype,
     ['obj', 'state', 'reader', 'storedError', 'disturbed', 'controller']);
 
 function newRSRecord(obj) {
-    return makeRSRecord(obj, 'readable', void 0, void 0, false, void 0);
+    return (0, makeRSRecord)(obj, 'readable', void 0, void 0, false, void 0);
 }
 
 /* The record of a ReadableStreamDefaultReader, made by newReaderRecord
@@ -59,7 +59,7 @@ var makeReaderRecord = native.recordMaker(ReaderRecord.prototype,
     ['obj', 'stream', 'closed', 'readRequests']);
 
 function newReaderRecord(obj) {
-    return makeReaderRecord(obj, void 0, void 0, new Fifo());
+    return (0, makeReaderRecord)(obj, void 0, void 0, new Fifo());
 }
 
 /* Controller record shared by the default and the byte controller; `bytes`
@@ -92,7 +92,7 @@ function newReadableStreamObject(obj) {
     if (obj === void 0) {
         obj = Object.create(ReadableStream.prototype);
     }
-    obj[SLOT] = newRSRecord(obj);
+    obj[SLOT] = (0, newRSRecord)(obj);
     return obj[SLOT];
 }
 
@@ -100,10 +100,10 @@ function newReadableStreamObject(obj) {
  * internal algorithms (start returns a value or promise, pull and cancel
  * return promises). */
 function createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, hwm, sizeAlgorithm) {
-    var rs = newReadableStreamObject();
+    var rs = (0, newReadableStreamObject)();
     var c = new RCRecord(Object.create(ReadableStreamDefaultController.prototype), false);
     c.obj[SLOT] = c;
-    setUpReadableStreamDefaultController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+    (0, setUpReadableStreamDefaultController)(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm,
         hwm === void 0 ? 1 : hwm, sizeAlgorithm || sizeOne);
     return rs;
 }
@@ -132,12 +132,12 @@ function readableStreamFulfillReadRequest(rs, chunk, done) {
 function readableStreamCancel(rs, reason) {
     rs.disturbed = true;
     if (rs.state === 'closed') {
-        return promiseResolve(void 0);
+        return (0, promiseResolve)(void 0);
     }
     if (rs.state === 'errored') {
-        return promiseReject(rs.storedError);
+        return (0, promiseReject)(rs.storedError);
     }
-    readableStreamClose(rs);
+    (0, readableStreamClose)(rs);
     if (rs.reader !== void 0 && rs.reader.byob) {
         byteStreams.closeReadIntoRequests(rs.reader);
     }
@@ -154,12 +154,12 @@ function readableStreamClose(rs) {
     if (closed === void 0) {
         reader.closed = CLOSED_FULFILLED;
     } else if (closed !== CLOSED_FULFILLED) {
-        resolveDeferred(closed, void 0);
+        (0, resolveDeferred)(closed, void 0);
     }
     if (reader.byob) {
         return;
     }
-    settleRequests(reader.readRequests, true, void 0);
+    (0, settleRequests)(reader.readRequests, true, void 0);
 }
 
 function readableStreamError(rs, e) {
@@ -169,11 +169,11 @@ function readableStreamError(rs, e) {
     if (reader === void 0) {
         return;
     }
-    rejectHandled(readerClosed(reader), e);
+    (0, rejectHandled)((0, readerClosed)(reader), e);
     if (reader.byob) {
         byteStreams.errorReadIntoRequests(reader, e);
     } else {
-        readableStreamDefaultReaderErrorReadRequests(reader, e);
+        (0, readableStreamDefaultReaderErrorReadRequests)(reader, e);
     }
 }
 
@@ -191,7 +191,7 @@ function readerClosed(reader) {
     if (closed === void 0) {
         closed = reader.closed = new Deferred();
     } else if (closed === CLOSED_FULFILLED) {
-        closed = reader.closed = resolvedDeferred(void 0);
+        closed = reader.closed = (0, resolvedDeferred)(void 0);
     }
     return closed;
 }
@@ -202,23 +202,23 @@ function readableStreamReaderGenericInitialize(reader, rs) {
     if (rs.state === 'readable') {
         reader.closed = void 0;
     } else if (rs.state === 'closed') {
-        reader.closed = resolvedDeferred(void 0);
+        reader.closed = (0, resolvedDeferred)(void 0);
     } else {
-        reader.closed = rejectedDeferred(rs.storedError);
+        reader.closed = (0, rejectedDeferred)(rs.storedError);
     }
 }
 
 function readableStreamReaderGenericCancel(reader, reason) {
-    return readableStreamCancel(reader.stream, reason);
+    return (0, readableStreamCancel)(reader.stream, reason);
 }
 
 function readableStreamReaderGenericRelease(reader) {
     var rs = reader.stream;
-    var releasedError = typeError('Reader was released');
+    var releasedError = (0, typeError)('Reader was released');
     if (rs.state === 'readable') {
-        rejectHandled(readerClosed(reader), releasedError);
+        (0, rejectHandled)((0, readerClosed)(reader), releasedError);
     } else {
-        reader.closed = rejectedDeferred(releasedError);
+        reader.closed = (0, rejectedDeferred)(releasedError);
     }
     rs.controller.releaseSteps();
     rs.reader = void 0;
@@ -227,16 +227,16 @@ function readableStreamReaderGenericRelease(reader) {
 
 /* reader is a new ReaderRecord, whose read requests are already empty. */
 function setUpReadableStreamDefaultReader(reader, rs) {
-    if (isReadableStreamLocked(rs)) {
-        throw typeError('ReadableStream is locked');
+    if ((0, isReadableStreamLocked)(rs)) {
+        throw (0, typeError)('ReadableStream is locked');
     }
-    readableStreamReaderGenericInitialize(reader, rs);
+    (0, readableStreamReaderGenericInitialize)(reader, rs);
 }
 
 function acquireReadableStreamDefaultReader(rs) {
     var obj = Object.create(ReadableStreamDefaultReader.prototype);
-    var reader = newReaderRecord(obj);
-    setUpReadableStreamDefaultReader(reader, rs);
+    var reader = (0, newReaderRecord)(obj);
+    (0, setUpReadableStreamDefaultReader)(reader, rs);
     obj[SLOT] = reader;
     return reader;
 }
@@ -259,19 +259,19 @@ function readableStreamDefaultReaderRead(reader, readRequest) {
 }
 
 function readableStreamDefaultReaderErrorReadRequests(reader, e) {
-    settleRequests(reader.readRequests, false, e);
+    (0, settleRequests)(reader.readRequests, false, e);
 }
 
 function readableStreamDefaultReaderRelease(reader) {
-    readableStreamReaderGenericRelease(reader);
-    readableStreamDefaultReaderErrorReadRequests(reader, typeError('Reader was released'));
+    (0, readableStreamReaderGenericRelease)(reader);
+    (0, readableStreamDefaultReaderErrorReadRequests)(reader, (0, typeError)('Reader was released'));
 }
 
 function ReadableStreamDefaultReader(stream) {
-    requireNew(this, ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
-    var rs = brand(stream, RSRecord, 'ReadableStream');
-    var reader = newReaderRecord(this);
-    setUpReadableStreamDefaultReader(reader, rs);
+    (0, requireNew)(this, ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
+    var rs = (0, brand)(stream, RSRecord, 'ReadableStream');
+    var reader = (0, newReaderRecord)(this);
+    (0, setUpReadableStreamDefaultReader)(reader, rs);
     this[SLOT] = reader;
 }
 
@@ -279,38 +279,38 @@ function ReadableStreamDefaultReader(stream) {
  * are Record: the closed getter and cancel(). */
 function readerClosedGetter(Record) {
     return function () {
-        var reader = recordOf(this, Record);
+        var reader = (0, recordOf)(this, Record);
         if (reader === void 0) {
-            return promiseReject(typeError('Illegal invocation'));
+            return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
-        return readerClosed(reader).promise;
+        return (0, readerClosed)(reader).promise;
     };
 }
 
 function readerCancelMethod(Record) {
     return function cancel(reason) {
-        var reader = recordOf(this, Record);
+        var reader = (0, recordOf)(this, Record);
         if (reader === void 0) {
-            return promiseReject(typeError('Illegal invocation'));
+            return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
         if (reader.stream === void 0) {
-            return promiseReject(typeError('Cannot cancel a released reader'));
+            return (0, promiseReject)((0, typeError)('Cannot cancel a released reader'));
         }
-        return readableStreamReaderGenericCancel(reader, reason);
+        return (0, readableStreamReaderGenericCancel)(reader, reason);
     };
 }
 
-getter(ReadableStreamDefaultReader.prototype, 'closed', readerClosedGetter(ReaderRecord));
+(0, getter)(ReadableStreamDefaultReader.prototype, 'closed', (0, readerClosedGetter)(ReaderRecord));
 
-methods(ReadableStreamDefaultReader.prototype, {
+(0, methods)(ReadableStreamDefaultReader.prototype, {
     read: function read() {
-        var reader = recordOf(this, ReaderRecord), readRequest, rs, c, result;
+        var reader = (0, recordOf)(this, ReaderRecord), readRequest, rs, c, result;
         if (reader === void 0) {
-            return promiseReject(typeError('Illegal invocation'));
+            return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
         rs = reader.stream;
         if (rs === void 0) {
-            return promiseReject(typeError('Cannot read from a released reader'));
+            return (0, promiseReject)((0, typeError)('Cannot read from a released reader'));
         }
         /* a read that settles at once, without a read request: of a
          * closed stream, and the first of a stream over known bytes (a
@@ -318,26 +318,26 @@ methods(ReadableStreamDefaultReader.prototype, {
          * request's steps would */
         if (rs.state === 'closed') {
             rs.disturbed = true;
-            return promiseResolve({ value: void 0, done: true });
+            return (0, promiseResolve)({ value: void 0, done: true });
         }
         if (rs.state === 'readable' && (c = rs.controller).knownBytes !== null &&
             (result = byteStreams.readKnownBytesResult(c)) !== null) {
             rs.disturbed = true;
-            return promiseResolve(result);
+            return (0, promiseResolve)(result);
         }
         readRequest = new PromiseReadRequest();
-        readableStreamDefaultReaderRead(reader, readRequest);
+        (0, readableStreamDefaultReaderRead)(reader, readRequest);
         return readRequest.promise;
     },
     releaseLock: function releaseLock() {
-        var reader = brand(this, ReaderRecord, 'ReadableStreamDefaultReader');
+        var reader = (0, brand)(this, ReaderRecord, 'ReadableStreamDefaultReader');
         if (reader.stream !== void 0) {
-            readableStreamDefaultReaderRelease(reader);
+            (0, readableStreamDefaultReaderRelease)(reader);
         }
     },
-    cancel: readerCancelMethod(ReaderRecord)
+    cancel: (0, readerCancelMethod)(ReaderRecord)
 });
-toStringTag(ReadableStreamDefaultReader.prototype, 'ReadableStreamDefaultReader');
+(0, toStringTag)(ReadableStreamDefaultReader.prototype, 'ReadableStreamDefaultReader');
 
 /* ---- default controller ---- */
 
@@ -358,18 +358,18 @@ function readableStreamDefaultControllerGetDesiredSize(c) {
 
 function readableStreamDefaultControllerShouldCallPull(c) {
     var rs = c.stream;
-    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c) || !c.started) {
+    if (!(0, readableStreamDefaultControllerCanCloseOrEnqueue)(c) || !c.started) {
         return false;
     }
-    if (isReadableStreamLocked(rs) && readableStreamGetNumReadRequests(rs) > 0) {
+    if ((0, isReadableStreamLocked)(rs) && (0, readableStreamGetNumReadRequests)(rs) > 0) {
         return true;
     }
-    return readableStreamDefaultControllerGetDesiredSize(c) > 0;
+    return (0, readableStreamDefaultControllerGetDesiredSize)(c) > 0;
 }
 
 function readableStreamDefaultControllerCallPullIfNeeded(c) {
-    if (readableStreamDefaultControllerShouldCallPull(c)) {
-        readableStreamControllerCallPull(c);
+    if ((0, readableStreamDefaultControllerShouldCallPull)(c)) {
+        (0, readableStreamControllerCallPull)(c);
     }
 }
 
@@ -382,7 +382,7 @@ function readableStreamControllerCallPull(c) {
         return;
     }
     c.pulling = true;
-    runAlgorithm(c.pullAlgorithm, c, c.onPullFulfilled, c.onPullRejected);
+    (0, runAlgorithm)(c.pullAlgorithm, c, c.onPullFulfilled, c.onPullRejected);
 }
 
 function readableStreamDefaultControllerClearAlgorithms(c) {
@@ -392,42 +392,42 @@ function readableStreamDefaultControllerClearAlgorithms(c) {
 }
 
 function readableStreamDefaultControllerClose(c) {
-    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+    if (!(0, readableStreamDefaultControllerCanCloseOrEnqueue)(c)) {
         return;
     }
     c.closeRequested = true;
     if (c.queue.size() === 0) {
-        readableStreamDefaultControllerClearAlgorithms(c);
-        readableStreamClose(c.stream);
+        (0, readableStreamDefaultControllerClearAlgorithms)(c);
+        (0, readableStreamClose)(c.stream);
     }
 }
 
 function readableStreamDefaultControllerEnqueue(c, chunk) {
     var rs = c.stream, size;
-    if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
+    if (!(0, readableStreamDefaultControllerCanCloseOrEnqueue)(c)) {
         return;
     }
-    if (isReadableStreamLocked(rs) && readableStreamGetNumReadRequests(rs) > 0) {
-        readableStreamFulfillReadRequest(rs, chunk, false);
+    if ((0, isReadableStreamLocked)(rs) && (0, readableStreamGetNumReadRequests)(rs) > 0) {
+        (0, readableStreamFulfillReadRequest)(rs, chunk, false);
     } else {
         try {
             size = c.strategySizeAlgorithm(chunk);
-            enqueueValueWithSize(c, chunk, size);
+            (0, enqueueValueWithSize)(c, chunk, size);
         } catch (e) {
-            readableStreamDefaultControllerError(c, e);
+            (0, readableStreamDefaultControllerError)(c, e);
             throw e;
         }
     }
-    readableStreamDefaultControllerCallPullIfNeeded(c);
+    (0, readableStreamDefaultControllerCallPullIfNeeded)(c);
 }
 
 function readableStreamDefaultControllerError(c, e) {
     if (c.stream.state !== 'readable') {
         return;
     }
-    resetQueue(c);
-    readableStreamDefaultControllerClearAlgorithms(c);
-    readableStreamError(c.stream, e);
+    (0, resetQueue)(c);
+    (0, readableStreamDefaultControllerClearAlgorithms)(c);
+    (0, readableStreamError)(c.stream, e);
 }
 
 /* Pull promise reactions and the start reaction, created once per controller. */
@@ -446,7 +446,7 @@ function installPullReactions(c, callPullIfNeeded, error) {
 
 function startController(c, startAlgorithm, callPullIfNeeded, error) {
     var startResult = startAlgorithm();
-    promiseResolve(startResult).then(function () {
+    (0, promiseResolve)(startResult).then(function () {
         c.started = true;
         callPullIfNeeded(c);
     }, function (r) {
@@ -456,22 +456,22 @@ function startController(c, startAlgorithm, callPullIfNeeded, error) {
 
 function setUpReadableStreamDefaultController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, hwm, sizeAlgorithm) {
     c.stream = rs;
-    resetQueue(c);
+    (0, resetQueue)(c);
     c.started = c.closeRequested = c.pullAgain = c.pulling = false;
     c.strategySizeAlgorithm = sizeAlgorithm;
     c.strategyHWM = hwm;
     c.pullAlgorithm = pullAlgorithm;
     c.cancelAlgorithm = cancelAlgorithm;
     rs.controller = c;
-    installPullReactions(c, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
-    startController(c, startAlgorithm, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
+    (0, installPullReactions)(c, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
+    (0, startController)(c, startAlgorithm, readableStreamDefaultControllerCallPullIfNeeded, readableStreamDefaultControllerError);
 }
 
 /* The start/pull/cancel algorithms of a user-supplied underlying source. */
 function sourceAlgorithms(source, dict, controllerObj, context) {
-    var start = optionalMethod(dict, 'start', context);
-    var pull = optionalMethod(dict, 'pull', context);
-    var cancel = optionalMethod(dict, 'cancel', context);
+    var start = (0, optionalMethod)(dict, 'start', context);
+    var pull = (0, optionalMethod)(dict, 'pull', context);
+    var cancel = (0, optionalMethod)(dict, 'cancel', context);
     return {
         start: function () {
             return start === void 0 ? void 0 : start.call(source, controllerObj);
@@ -480,74 +480,74 @@ function sourceAlgorithms(source, dict, controllerObj, context) {
             return pull === void 0 ? void 0 : pull.call(source, controllerObj);
         },
         cancel: function (reason) {
-            return promiseCall(cancel, source, reason);
+            return (0, promiseCall)(cancel, source, reason);
         }
     };
 }
 
 RCRecord.prototype.cancelSteps = function (reason) {
     var result;
-    resetQueue(this);
+    (0, resetQueue)(this);
     result = this.cancelAlgorithm(reason);
-    readableStreamDefaultControllerClearAlgorithms(this);
+    (0, readableStreamDefaultControllerClearAlgorithms)(this);
     return result;
 };
 
 RCRecord.prototype.pullSteps = function (readRequest) {
     var rs = this.stream, chunk;
     if (this.queue.size() > 0) {
-        chunk = dequeueValue(this);
+        chunk = (0, dequeueValue)(this);
         if (this.closeRequested && this.queue.size() === 0) {
-            readableStreamDefaultControllerClearAlgorithms(this);
-            readableStreamClose(rs);
+            (0, readableStreamDefaultControllerClearAlgorithms)(this);
+            (0, readableStreamClose)(rs);
         } else {
-            readableStreamDefaultControllerCallPullIfNeeded(this);
+            (0, readableStreamDefaultControllerCallPullIfNeeded)(this);
         }
         readRequest.chunkSteps(chunk);
     } else {
-        readableStreamAddReadRequest(rs, readRequest);
-        readableStreamDefaultControllerCallPullIfNeeded(this);
+        (0, readableStreamAddReadRequest)(rs, readRequest);
+        (0, readableStreamDefaultControllerCallPullIfNeeded)(this);
     }
 };
 
 RCRecord.prototype.releaseSteps = noop;
 
 function ReadableStreamDefaultController() {
-    illegalConstructor();
+    (0, illegalConstructor)();
 }
 
 function defaultControllerOf(self) {
-    var c = brand(self, RCRecord, 'ReadableStreamDefaultController');
+    var c = (0, brand)(self, RCRecord, 'ReadableStreamDefaultController');
     if (c.bytes) {
-        throw typeError('Illegal invocation: not a ReadableStreamDefaultController');
+        throw (0, typeError)('Illegal invocation: not a ReadableStreamDefaultController');
     }
     return c;
 }
 
-getter(ReadableStreamDefaultController.prototype, 'desiredSize', function () {
-    return readableStreamDefaultControllerGetDesiredSize(defaultControllerOf(this));
+(0, getter)(ReadableStreamDefaultController.prototype, 'desiredSize', function () {
+    return (0, readableStreamDefaultControllerGetDesiredSize)((0, defaultControllerOf)(this));
 });
 
-methods(ReadableStreamDefaultController.prototype, {
+(0, methods)(ReadableStreamDefaultController.prototype, {
     close: function close() {
-        var c = defaultControllerOf(this);
-        if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
-            throw typeError('The stream is not in a state that permits close');
+        var c = (0, defaultControllerOf)(this);
+        if (!(0, readableStreamDefaultControllerCanCloseOrEnqueue)(c)) {
+            throw (0, typeError)('The stream is not in a state that permits close');
         }
-        readableStreamDefaultControllerClose(c);
+        (0, readableStreamDefaultControllerClose)(c);
     },
     enqueue: function enqueue(chunk) {
-        var c = defaultControllerOf(this);
-        if (!readableStreamDefaultControllerCanCloseOrEnqueue(c)) {
-            throw typeError('The stream is not in a state that permits enqueue');
+        var c = (0, defaultControllerOf)(this);
+        if (!(0, readableStreamDefaultControllerCanCloseOrEnqueue)(c)) {
+            throw (0, typeError)('The stream is not in a state that permits enqueue');
         }
-        readableStreamDefaultControllerEnqueue(c, chunk);
+        (0, readableStreamDefaultControllerEnqueue)(c, chunk);
     },
     error: function error(e) {
-        readableStreamDefaultControllerError(defaultControllerOf(this), e);
+        (0, readableStreamDefaultControllerError)((0, defaultControllerOf)(this), e);
     }
 });
-toStringTag(ReadableStreamDefaultController.prototype, 'ReadableStreamDefaultController');
+(0, toStringTag)(ReadableStreamDefaultController.prototype, 'ReadableStreamDefaultController');
 
 /* Readable byte streams (the byte controller, BYOB readers and requests,
  * the byte-stream tee) are js/25-byte-streams.js, which fills in
@@ -558,125 +558,126 @@ var byteStreams = native.byteStreams = {};
 /* ---- ReadableStream ---- */
 
 function ReadableStream(underlyingSource, strategy) {
-    requireNew(this, ReadableStream, 'ReadableStream');
+    (0, requireNew)(this, ReadableStream, 'ReadableStream');
     var rs, source, dict, type, hwm, c, sizeAlgorithm, algorithms;
-    strategy = queuingStrategy(strategy, "Failed to construct 'ReadableStream'");
+    strategy = (0, queuingStrategy)(strategy, "Failed to construct 'ReadableStream'");
     source = underlyingSource === void 0 ? null : underlyingSource;
-    dict = dictionary(source, "Failed to construct 'ReadableStream'");
+    dict = (0, dictionary)(source, "Failed to construct 'ReadableStream'");
     type = dict.type;
-    this[SLOT] = rs = newRSRecord(this);
+    this[SLOT] = rs = (0, newRSRecord)(this);
     if (type !== void 0 && String(type) !== 'bytes') {
-        throw typeError("Failed to construct 'ReadableStream': invalid type '" + String(type) + "'");
+        throw (0, typeError)("Failed to construct 'ReadableStream': invalid type '" + String(type) + "'");
     }
     if (type !== void 0) {
         if (strategy.size !== void 0) {
             throw new RangeError('The strategy for a byte stream cannot have a size function');
         }
-        byteStreams.setUpFromSource(rs, source, dict, extractHighWaterMark(strategy, 0));
+        byteStreams.setUpFromSource(rs, source, dict, (0, extractHighWaterMark)(strategy, 0));
         return;
     }
-    sizeAlgorithm = extractSizeAlgorithm(strategy);
-    hwm = extractHighWaterMark(strategy, 1);
+    sizeAlgorithm = (0, extractSizeAlgorithm)(strategy);
+    hwm = (0, extractHighWaterMark)(strategy, 1);
     c = new RCRecord(Object.create(ReadableStreamDefaultController.prototype), false);
     c.obj[SLOT] = c;
-    algorithms = sourceAlgorithms(source, dict, c.obj, 'ReadableStream');
-    setUpReadableStreamDefaultController(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, sizeAlgorithm);
+    algorithms = (0, sourceAlgorithms)(source, dict, c.obj, 'ReadableStream');
+    (0, setUpReadableStreamDefaultController)(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, sizeAlgorithm);
 }
 
 function streamOf(self) {
-    return brand(self, RSRecord, 'ReadableStream');
+    return (0, brand)(self, RSRecord, 'ReadableStream');
 }
 
-getter(ReadableStream.prototype, 'locked', function () {
-    return isReadableStreamLocked(streamOf(this));
+(0, getter)(ReadableStream.prototype, 'locked', function () {
+    return (0, isReadableStreamLocked)((0, streamOf)(this));
 });
 
-methods(ReadableStream.prototype, {
+(0, methods)(ReadableStream.prototype, {
     cancel: function cancel(reason) {
-        var rs = recordOf(this, RSRecord);
+        var rs = (0, recordOf)(this, RSRecord);
         if (rs === void 0) {
-            return promiseReject(typeError('Illegal invocation'));
+            return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
-        if (isReadableStreamLocked(rs)) {
-            return promiseReject(typeError('Cannot cancel a locked ReadableStream'));
+        if ((0, isReadableStreamLocked)(rs)) {
+            return (0, promiseReject)((0, typeError)('Cannot cancel a locked ReadableStream'));
         }
-        return readableStreamCancel(rs, reason);
+        return (0, readableStreamCancel)(rs, reason);
     },
     getReader: function getReader(options) {
-        var rs = streamOf(this), mode;
+        var rs = (0, streamOf)(this), mode;
         if (options === void 0) {
-            return acquireReadableStreamDefaultReader(rs).obj;
+            return (0, acquireReadableStreamDefaultReader)(rs).obj;
         }
-        options = dictionary(options, "Failed to execute 'getReader'");
+        options = (0, dictionary)(options, "Failed to execute 'getReader'");
         mode = options.mode;
         if (mode === void 0) {
-            return acquireReadableStreamDefaultReader(rs).obj;
+            return (0, acquireReadableStreamDefaultReader)(rs).obj;
         }
         if (String(mode) !== 'byob') {
-            throw typeError("Failed to execute 'getReader': invalid mode '" + String(mode) + "'");
+            throw (0, typeError)("Failed to execute 'getReader': invalid mode '" + String(mode) + "'");
         }
         return byteStreams.acquireBYOBReader(rs).obj;
     },
     pipeThrough: function pipeThrough(transform, options) {
-        var rs = streamOf(this), writable, readable, pipe;
-        if (!isObject(transform)) {
-            throw typeError("Failed to execute 'pipeThrough': transform is not an object");
+        var rs = (0, streamOf)(this), writable, readable, pipe;
+        if (!(0, isObject)(transform)) {
+            throw (0, typeError)("Failed to execute 'pipeThrough': transform is not an object");
         }
-        readable = recordOf(transform.readable, RSRecord);
+        readable = (0, recordOf)(transform.readable, RSRecord);
         if (readable === void 0) {
-            throw typeError("Failed to execute 'pipeThrough': transform.readable is not a ReadableStream");
+            throw (0, typeError)("Failed to execute 'pipeThrough': transform.readable is not a ReadableStream");
         }
-        writable = recordOf(transform.writable, WSRecord);
+        writable = (0, recordOf)(transform.writable, WSRecord);
         if (writable === void 0) {
-            throw typeError("Failed to execute 'pipeThrough': transform.writable is not a WritableStream");
+            throw (0, typeError)("Failed to execute 'pipeThrough': transform.writable is not a WritableStream");
         }
         options = S.pipeOptions(options);
-        if (isReadableStreamLocked(rs)) {
-            throw typeError('Cannot pipe a locked ReadableStream');
+        if ((0, isReadableStreamLocked)(rs)) {
+            throw (0, typeError)('Cannot pipe a locked ReadableStream');
         }
-        if (isWritableStreamLocked(writable)) {
-            throw typeError('Cannot pipe to a locked WritableStream');
+        if ((0, isWritableStreamLocked)(writable)) {
+            throw (0, typeError)('Cannot pipe to a locked WritableStream');
         }
         pipe = S.readableStreamPipeTo(rs, writable, options);
-        markHandled(pipe);
+        (0, markHandled)(pipe);
         return readable.obj;
     },
     pipeTo: function pipeTo(destination, options) {
-        var rs = recordOf(this, RSRecord), ws = recordOf(destination, WSRecord);
+        var rs = (0, recordOf)(this, RSRecord), ws = (0, recordOf)(destination, WSRecord);
         if (rs === void 0) {
-            return promiseReject(typeError('Illegal invocation'));
+            return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
         if (ws === void 0) {
-            return promiseReject(typeError("Failed to execute 'pipeTo': destination is not a WritableStream"));
+            return (0, promiseReject)((0, typeError)(
+                "Failed to execute 'pipeTo': destination is not a WritableStream"));
         }
         try {
             options = S.pipeOptions(options);
         } catch (e) {
-            return promiseReject(e);
+            return (0, promiseReject)(e);
         }
-        if (isReadableStreamLocked(rs)) {
-            return promiseReject(typeError('Cannot pipe a locked ReadableStream'));
+        if ((0, isReadableStreamLocked)(rs)) {
+            return (0, promiseReject)((0, typeError)('Cannot pipe a locked ReadableStream'));
         }
-        if (isWritableStreamLocked(ws)) {
-            return promiseReject(typeError('Cannot pipe to a locked WritableStream'));
+        if ((0, isWritableStreamLocked)(ws)) {
+            return (0, promiseReject)((0, typeError)('Cannot pipe to a locked WritableStream'));
         }
         return S.readableStreamPipeTo(rs, ws, options);
     },
     tee: function tee() {
-        var rs = streamOf(this);
-        var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, false);
+        var rs = (0, streamOf)(this);
+        var branches = rs.controller.bytes ? byteStreams.tee(rs) : (0, readableStreamDefaultTee)(rs, false);
         return [branches[0].obj, branches[1].obj];
     },
     values: function values(options) {
-        var rs = streamOf(this);
-        options = dictionary(options, "Failed to execute 'values'");
+        var rs = (0, streamOf)(this);
+        options = (0, dictionary)(options, "Failed to execute 'values'");
         return S.createAsyncIterator(rs, !!options.preventCancel);
     }
 });
 Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
     value: ReadableStream.prototype.values, writable: true, configurable: true
 });
-toStringTag(ReadableStream.prototype, 'ReadableStream');
+(0, toStringTag)(ReadableStream.prototype, 'ReadableStream');
 
 /* ---- tee ---- */
 
@@ -706,7 +707,7 @@ function TeeState(rs) {
 
 TeeState.prototype.cancelIfBoth = function (rs) {
     if (this.canceled1 && this.canceled2) {
-        resolveDeferred(this.cancelPromise, readableStreamCancel(rs, [this.reason1, this.reason2]));
+        (0, resolveDeferred)(this.cancelPromise, (0, readableStreamCancel)(rs, [this.reason1, this.reason2]));
     }
     return this.cancelPromise.promise;
 };
@@ -715,7 +716,7 @@ TeeState.prototype.cancelIfBoth = function (rs) {
  * clone of a body) the second branch gets a structured clone of each chunk,
  * so that changing one branch's chunk does not change the other's. */
 function readableStreamDefaultTee(rs, cloneForBranch2) {
-    var reader = acquireReadableStreamDefaultReader(rs);
+    var reader = (0, acquireReadableStreamDefaultReader)(rs);
     var reading = false, readAgain = false;
     var tee = new TeeState(rs), branch1, branch2;
 
@@ -726,17 +727,17 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
             try {
                 chunk2 = native.structuredClone(chunk);
             } catch (e) {
-                readableStreamDefaultControllerError(branch1.controller, e);
-                readableStreamDefaultControllerError(branch2.controller, e);
-                resolveDeferred(tee.cancelPromise, readableStreamCancel(rs, e));
+                (0, readableStreamDefaultControllerError)(branch1.controller, e);
+                (0, readableStreamDefaultControllerError)(branch2.controller, e);
+                (0, resolveDeferred)(tee.cancelPromise, (0, readableStreamCancel)(rs, e));
                 return;
             }
         }
         if (!tee.canceled1) {
-            readableStreamDefaultControllerEnqueue(branch1.controller, chunk);
+            (0, readableStreamDefaultControllerEnqueue)(branch1.controller, chunk);
         }
         if (!tee.canceled2) {
-            readableStreamDefaultControllerEnqueue(branch2.controller, chunk2);
+            (0, readableStreamDefaultControllerEnqueue)(branch2.controller, chunk2);
         }
         reading = false;
         if (readAgain) {
@@ -751,13 +752,13 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
         closeSteps: function () {
             reading = false;
             if (!tee.canceled1) {
-                readableStreamDefaultControllerClose(branch1.controller);
+                (0, readableStreamDefaultControllerClose)(branch1.controller);
             }
             if (!tee.canceled2) {
-                readableStreamDefaultControllerClose(branch2.controller);
+                (0, readableStreamDefaultControllerClose)(branch2.controller);
             }
             if (!tee.canceled1 || !tee.canceled2) {
-                resolveDeferred(tee.cancelPromise, void 0);
+                (0, resolveDeferred)(tee.cancelPromise, void 0);
             }
         },
         errorSteps: function () {
@@ -771,17 +772,17 @@ function readableStreamDefaultTee(rs, cloneForBranch2) {
             return void 0;
         }
         reading = true;
-        readableStreamDefaultReaderRead(reader, readRequest);
+        (0, readableStreamDefaultReaderRead)(reader, readRequest);
         return void 0;
     }
 
-    branch1 = createReadableStream(noop, pullAlgorithm, tee.cancel1Algorithm);
-    branch2 = createReadableStream(noop, pullAlgorithm, tee.cancel2Algorithm);
-    readerClosed(reader).promise.then(noop, function (r) {
-        readableStreamDefaultControllerError(branch1.controller, r);
-        readableStreamDefaultControllerError(branch2.controller, r);
+    branch1 = (0, createReadableStream)(noop, pullAlgorithm, tee.cancel1Algorithm);
+    branch2 = (0, createReadableStream)(noop, pullAlgorithm, tee.cancel2Algorithm);
+    (0, readerClosed)(reader).promise.then(noop, function (r) {
+        (0, readableStreamDefaultControllerError)(branch1.controller, r);
+        (0, readableStreamDefaultControllerError)(branch2.controller, r);
         if (!tee.canceled1 || !tee.canceled2) {
-            resolveDeferred(tee.cancelPromise, void 0);
+            (0, resolveDeferred)(tee.cancelPromise, void 0);
         }
     });
     return [branch1, branch2];
@@ -794,11 +795,11 @@ native.defineGlobal('ReadableStreamDefaultReader', ReadableStreamDefaultReader);
 native.defineGlobal('ReadableStreamDefaultController', ReadableStreamDefaultController);
 
 native.isReadableStream = function (x) {
-    return recordOf(x, RSRecord) !== void 0;
+    return (0, recordOf)(x, RSRecord) !== void 0;
 };
 
 native.isWritableStream = function (x) {
-    return recordOf(x, WSRecord) !== void 0;
+    return (0, recordOf)(x, WSRecord) !== void 0;
 };
 
 native.readableStreamFromSource = function (source, strategy) {
@@ -812,18 +813,18 @@ function ownRecordOf(x) {
 }
 
 native.readableStreamIsDisturbed = function (stream) {
-    var rs = ownRecordOf(stream), lazy;
+    var rs = (0, ownRecordOf)(stream), lazy;
     if (rs !== void 0) {
         return rs.disturbed;
     }
-    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken === 2 : streamOf(stream).disturbed;
+    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken === 2 : (0, streamOf)(stream).disturbed;
 };
 
 /* For Body's extractBody: 1 for a ReadableStream neither locked nor
  * disturbed, 0 for one that is, -1 for anything else (one call instead of
  * an instanceof, the locked getter and readableStreamIsDisturbed). */
 native.readableStreamUsability = function (x) {
-    var rs = ownRecordOf(x);
+    var rs = (0, ownRecordOf)(x);
     if (rs === void 0) {
         var lazy = S.lazyOf(x);
         return lazy === void 0 ? -1 : lazy.taken === 0 ? 1 : 0;
@@ -832,21 +833,21 @@ native.readableStreamUsability = function (x) {
 };
 
 native.readableStreamIsLocked = function (stream) {
-    var rs = ownRecordOf(stream), lazy;
+    var rs = (0, ownRecordOf)(stream), lazy;
     if (rs !== void 0) {
         return rs.reader !== void 0;
     }
-    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken !== 0 : isReadableStreamLocked(streamOf(stream));
+    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken !== 0 : (0, isReadableStreamLocked)((0, streamOf)(stream));
 };
 
 native.readableStreamCancel = function (stream, reason) {
-    return readableStreamCancel(streamOf(stream), reason);
+    return (0, readableStreamCancel)((0, streamOf)(stream), reason);
 };
 
 /* Tee for Request/Response clone(): independent chunks in the branches. */
 native.readableStreamTeeForClone = function (stream) {
-    var rs = streamOf(stream);
-    var branches = rs.controller.bytes ? byteStreams.tee(rs) : readableStreamDefaultTee(rs, true);
+    var rs = (0, streamOf)(stream);
+    var branches = rs.controller.bytes ? byteStreams.tee(rs) : (0, readableStreamDefaultTee)(rs, true);
     return [branches[0].obj, branches[1].obj];
 };
 

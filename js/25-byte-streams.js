@@ -30,11 +30,11 @@ var MAX_SAFE = 9007199254740991;
 function enforceRange(value, what) {
     var x = Number(value);
     if (x !== x || x === Infinity || x === -Infinity) {
-        throw typeError(what + ' is not a finite number');
+        throw (0, typeError)(what + ' is not a finite number');
     }
     x = x < 0 ? Math.ceil(x) : Math.floor(x);
     if (x < 0 || x > MAX_SAFE) {
-        throw typeError(what + ' is outside the range of unsigned long long');
+        throw (0, typeError)(what + ' is outside the range of unsigned long long');
     }
     return x + 0;
 }
@@ -76,7 +76,7 @@ var makeByteControllerRecord = native.recordMaker(ByteControllerRecord.prototype
 ]);
 
 function newByteControllerRecord(obj) {
-    return makeByteControllerRecord(obj, true, void 0, void 0, null, void 0, void 0,
+    return (0, makeByteControllerRecord)(obj, true, void 0, void 0, null, void 0, void 0,
         false, false, false, false, [], new S.Fifo(), 0,
         0, void 0, void 0, null, void 0, null, null, null);
 }
@@ -117,14 +117,14 @@ function shouldCallPull(c) {
     if (S.readableStreamHasDefaultReader(rs) && S.readableStreamGetNumReadRequests(rs) > 0) {
         return true;
     }
-    if (hasBYOBReader(rs) && getNumReadIntoRequests(rs) > 0) {
+    if ((0, hasBYOBReader)(rs) && (0, getNumReadIntoRequests)(rs) > 0) {
         return true;
     }
-    return getDesiredSize(c) > 0;
+    return (0, getDesiredSize)(c) > 0;
 }
 
 function callPullIfNeeded(c) {
-    if (shouldCallPull(c)) {
+    if ((0, shouldCallPull)(c)) {
         S.readableStreamControllerCallPull(c);
     }
 }
@@ -144,7 +144,7 @@ function invalidateBYOBRequest(c) {
 }
 
 function clearPendingPullIntos(c) {
-    invalidateBYOBRequest(c);
+    (0, invalidateBYOBRequest)(c);
     c.pendingPullIntos = [];
 }
 
@@ -153,9 +153,9 @@ function controllerError(c, e) {
     if (rs.state !== 'readable') {
         return;
     }
-    clearPendingPullIntos(c);
-    resetQueue(c);
-    clearAlgorithms(c);
+    (0, clearPendingPullIntos)(c);
+    (0, resetQueue)(c);
+    (0, clearAlgorithms)(c);
     S.readableStreamError(rs, e);
 }
 
@@ -171,21 +171,21 @@ function controllerClose(c) {
     if (c.pendingPullIntos.length > 0) {
         first = c.pendingPullIntos[0];
         if (first.bytesFilled % first.elementSize !== 0) {
-            e = typeError('Insufficient bytes to fill elements in the given buffer');
-            controllerError(c, e);
+            e = (0, typeError)('Insufficient bytes to fill elements in the given buffer');
+            (0, controllerError)(c, e);
             throw e;
         }
     }
-    clearAlgorithms(c);
+    (0, clearAlgorithms)(c);
     S.readableStreamClose(rs);
 }
 
 function handleQueueDrain(c) {
     if (c.queueTotalSize === 0 && c.closeRequested) {
-        clearAlgorithms(c);
+        (0, clearAlgorithms)(c);
         S.readableStreamClose(c.stream);
     } else {
-        callPullIfNeeded(c);
+        (0, callPullIfNeeded)(c);
     }
 }
 
@@ -196,8 +196,8 @@ function enqueueChunkToQueue(c, buffer, byteOffset, byteLength) {
 
 function enqueueClonedChunkToQueue(c, buffer, byteOffset, byteLength) {
     var clone = new ArrayBuffer(byteLength);
-    copyBytes(clone, 0, buffer, byteOffset, byteLength);
-    enqueueChunkToQueue(c, clone, 0, byteLength);
+    (0, copyBytes)(clone, 0, buffer, byteOffset, byteLength);
+    (0, enqueueChunkToQueue)(c, clone, 0, byteLength);
 }
 
 function shiftPendingPullInto(c) {
@@ -206,15 +206,15 @@ function shiftPendingPullInto(c) {
 
 function enqueueDetachedPullIntoToQueue(c, pd) {
     if (pd.bytesFilled > 0) {
-        enqueueClonedChunkToQueue(c, pd.buffer, pd.byteOffset, pd.bytesFilled);
+        (0, enqueueClonedChunkToQueue)(c, pd.buffer, pd.byteOffset, pd.bytesFilled);
     }
-    shiftPendingPullInto(c);
+    (0, shiftPendingPullInto)(c);
 }
 
 function fillReadRequestFromQueue(c, readRequest) {
     var entry = c.queue.shift();
     c.queueTotalSize -= entry.byteLength;
-    handleQueueDrain(c);
+    (0, handleQueueDrain)(c);
     readRequest.chunkSteps(new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength));
 }
 
@@ -224,7 +224,7 @@ function processReadRequestsUsingQueue(c) {
         if (c.queueTotalSize === 0) {
             return;
         }
-        fillReadRequestFromQueue(c, reader.readRequests.shift());
+        (0, fillReadRequestFromQueue)(c, reader.readRequests.shift());
     }
 }
 
@@ -246,7 +246,7 @@ function fillPullIntoDescriptorFromQueue(c, pd) {
     while (totalBytesToCopyRemaining > 0) {
         head = c.queue.peek();
         bytesToCopy = Math.min(totalBytesToCopyRemaining, head.byteLength);
-        copyBytes(pd.buffer, pd.byteOffset + pd.bytesFilled, head.buffer, head.byteOffset, bytesToCopy);
+        (0, copyBytes)(pd.buffer, pd.byteOffset + pd.bytesFilled, head.buffer, head.byteOffset, bytesToCopy);
         if (head.byteLength === bytesToCopy) {
             c.queue.shift();
         } else {
@@ -254,7 +254,7 @@ function fillPullIntoDescriptorFromQueue(c, pd) {
             head.byteLength -= bytesToCopy;
         }
         c.queueTotalSize -= bytesToCopy;
-        fillHeadPullIntoDescriptor(c, bytesToCopy, pd);
+        (0, fillHeadPullIntoDescriptor)(c, bytesToCopy, pd);
         totalBytesToCopyRemaining -= bytesToCopy;
     }
     return ready;
@@ -267,8 +267,8 @@ function processPullIntoDescriptorsUsingQueue(c) {
             break;
         }
         pd = c.pendingPullIntos[0];
-        if (fillPullIntoDescriptorFromQueue(c, pd)) {
-            shiftPendingPullInto(c);
+        if ((0, fillPullIntoDescriptorFromQueue)(c, pd)) {
+            (0, shiftPendingPullInto)(c);
             filled.push(pd);
         }
     }
@@ -276,7 +276,7 @@ function processPullIntoDescriptorsUsingQueue(c) {
 }
 
 function convertPullIntoDescriptor(pd) {
-    var buffer = transferArrayBuffer(pd.buffer);
+    var buffer = (0, transferArrayBuffer)(pd.buffer);
     return new pd.viewConstructor(buffer, pd.byteOffset, pd.bytesFilled / pd.elementSize);
 }
 
@@ -291,17 +291,17 @@ function fulfillReadIntoRequest(rs, chunk, done) {
 
 function commitPullIntoDescriptor(rs, pd) {
     var done = rs.state === 'closed';
-    var filledView = convertPullIntoDescriptor(pd);
+    var filledView = (0, convertPullIntoDescriptor)(pd);
     if (pd.readerType === 'default') {
         S.readableStreamFulfillReadRequest(rs, filledView, done);
     } else {
-        fulfillReadIntoRequest(rs, filledView, done);
+        (0, fulfillReadIntoRequest)(rs, filledView, done);
     }
 }
 
 function commitAll(rs, list) {
     for (var i = 0; i < list.length; i++) {
-        commitPullIntoDescriptor(rs, list[i]);
+        (0, commitPullIntoDescriptor)(rs, list[i]);
     }
 }
 
@@ -310,34 +310,34 @@ function controllerEnqueue(c, chunk) {
     if (c.closeRequested || rs.state !== 'readable') {
         return;
     }
-    buffer = transferArrayBuffer(chunk.buffer);
+    buffer = (0, transferArrayBuffer)(chunk.buffer);
     byteOffset = chunk.byteOffset;
     byteLength = chunk.byteLength;
     if (c.pendingPullIntos.length > 0) {
         first = c.pendingPullIntos[0];
-        invalidateBYOBRequest(c);
-        first.buffer = transferArrayBuffer(first.buffer);
+        (0, invalidateBYOBRequest)(c);
+        first.buffer = (0, transferArrayBuffer)(first.buffer);
         if (first.readerType === 'none') {
-            enqueueDetachedPullIntoToQueue(c, first);
+            (0, enqueueDetachedPullIntoToQueue)(c, first);
         }
     }
     if (S.readableStreamHasDefaultReader(rs)) {
-        processReadRequestsUsingQueue(c);
+        (0, processReadRequestsUsingQueue)(c);
         if (S.readableStreamGetNumReadRequests(rs) === 0) {
-            enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
+            (0, enqueueChunkToQueue)(c, buffer, byteOffset, byteLength);
         } else {
             if (c.pendingPullIntos.length > 0) {
-                shiftPendingPullInto(c);
+                (0, shiftPendingPullInto)(c);
             }
             S.readableStreamFulfillReadRequest(rs, new Uint8Array(buffer, byteOffset, byteLength), false);
         }
-    } else if (hasBYOBReader(rs)) {
-        enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
-        commitAll(rs, processPullIntoDescriptorsUsingQueue(c));
+    } else if ((0, hasBYOBReader)(rs)) {
+        (0, enqueueChunkToQueue)(c, buffer, byteOffset, byteLength);
+        (0, commitAll)(rs, (0, processPullIntoDescriptorsUsingQueue)(c));
     } else {
-        enqueueChunkToQueue(c, buffer, byteOffset, byteLength);
+        (0, enqueueChunkToQueue)(c, buffer, byteOffset, byteLength);
     }
-    callPullIfNeeded(c);
+    (0, callPullIfNeeded)(c);
 }
 
 function getBYOBRequest(c) {
@@ -353,8 +353,8 @@ function getBYOBRequest(c) {
 }
 
 function pullInto(c, view, min, readIntoRequest) {
-    var rs = c.stream, elementSize = elementSizeOf(view), ctor = viewConstructorOf(view);
-    var pd = new PullIntoDescriptor(transferArrayBuffer(view.buffer), view.byteOffset, view.byteLength,
+    var rs = c.stream, elementSize = (0, elementSizeOf)(view), ctor = (0, viewConstructorOf)(view);
+    var pd = new PullIntoDescriptor((0, transferArrayBuffer)(view.buffer), view.byteOffset, view.byteLength,
         min * elementSize, elementSize, ctor, 'byob');
     var e;
     if (c.pendingPullIntos.length > 0) {
@@ -367,96 +367,96 @@ function pullInto(c, view, min, readIntoRequest) {
         return;
     }
     if (c.queueTotalSize > 0) {
-        if (fillPullIntoDescriptorFromQueue(c, pd)) {
-            var filledView = convertPullIntoDescriptor(pd);
-            handleQueueDrain(c);
+        if ((0, fillPullIntoDescriptorFromQueue)(c, pd)) {
+            var filledView = (0, convertPullIntoDescriptor)(pd);
+            (0, handleQueueDrain)(c);
             readIntoRequest.chunkSteps(filledView);
             return;
         }
         if (c.closeRequested) {
-            e = typeError('Insufficient bytes to fill elements in the given buffer');
-            controllerError(c, e);
+            e = (0, typeError)('Insufficient bytes to fill elements in the given buffer');
+            (0, controllerError)(c, e);
             readIntoRequest.errorSteps(e);
             return;
         }
     }
     c.pendingPullIntos.push(pd);
     rs.reader.readIntoRequests.push(readIntoRequest);
-    callPullIfNeeded(c);
+    (0, callPullIfNeeded)(c);
 }
 
 function respondInClosedState(c, first) {
     var rs = c.stream, filled = [];
     if (first.readerType === 'none') {
-        shiftPendingPullInto(c);
+        (0, shiftPendingPullInto)(c);
     }
-    if (hasBYOBReader(rs)) {
-        while (filled.length < getNumReadIntoRequests(rs)) {
-            filled.push(shiftPendingPullInto(c));
+    if ((0, hasBYOBReader)(rs)) {
+        while (filled.length < (0, getNumReadIntoRequests)(rs)) {
+            filled.push((0, shiftPendingPullInto)(c));
         }
-        commitAll(rs, filled);
+        (0, commitAll)(rs, filled);
     }
 }
 
 function respondInReadableState(c, bytesWritten, pd) {
     var remainderSize, filled;
-    fillHeadPullIntoDescriptor(c, bytesWritten, pd);
+    (0, fillHeadPullIntoDescriptor)(c, bytesWritten, pd);
     if (pd.readerType === 'none') {
-        enqueueDetachedPullIntoToQueue(c, pd);
-        commitAll(c.stream, processPullIntoDescriptorsUsingQueue(c));
+        (0, enqueueDetachedPullIntoToQueue)(c, pd);
+        (0, commitAll)(c.stream, (0, processPullIntoDescriptorsUsingQueue)(c));
         return;
     }
     if (pd.bytesFilled < pd.minimumFill) {
         return;
     }
-    shiftPendingPullInto(c);
+    (0, shiftPendingPullInto)(c);
     remainderSize = pd.bytesFilled % pd.elementSize;
     if (remainderSize > 0) {
-        enqueueClonedChunkToQueue(c, pd.buffer, pd.byteOffset + pd.bytesFilled - remainderSize, remainderSize);
+        (0, enqueueClonedChunkToQueue)(c, pd.buffer, pd.byteOffset + pd.bytesFilled - remainderSize, remainderSize);
     }
     pd.bytesFilled -= remainderSize;
-    filled = processPullIntoDescriptorsUsingQueue(c);
-    commitPullIntoDescriptor(c.stream, pd);
-    commitAll(c.stream, filled);
+    filled = (0, processPullIntoDescriptorsUsingQueue)(c);
+    (0, commitPullIntoDescriptor)(c.stream, pd);
+    (0, commitAll)(c.stream, filled);
 }
 
 function respondInternal(c, bytesWritten) {
     var first = c.pendingPullIntos[0];
-    invalidateBYOBRequest(c);
+    (0, invalidateBYOBRequest)(c);
     if (c.stream.state === 'closed') {
-        respondInClosedState(c, first);
+        (0, respondInClosedState)(c, first);
     } else {
-        respondInReadableState(c, bytesWritten, first);
+        (0, respondInReadableState)(c, bytesWritten, first);
     }
-    callPullIfNeeded(c);
+    (0, callPullIfNeeded)(c);
 }
 
 function controllerRespond(c, bytesWritten) {
     var first = c.pendingPullIntos[0];
     if (c.stream.state === 'closed') {
         if (bytesWritten !== 0) {
-            throw typeError('bytesWritten must be 0 when calling respond() on a closed stream');
+            throw (0, typeError)('bytesWritten must be 0 when calling respond() on a closed stream');
         }
     } else {
         if (bytesWritten === 0) {
-            throw typeError('bytesWritten must be greater than 0 when calling respond() on a readable stream');
+            throw (0, typeError)('bytesWritten must be greater than 0 when calling respond() on a readable stream');
         }
         if (first.bytesFilled + bytesWritten > first.byteLength) {
             throw new RangeError('bytesWritten out of range');
         }
     }
-    first.buffer = transferArrayBuffer(first.buffer);
-    respondInternal(c, bytesWritten);
+    first.buffer = (0, transferArrayBuffer)(first.buffer);
+    (0, respondInternal)(c, bytesWritten);
 }
 
 function controllerRespondWithNewView(c, view) {
     var first = c.pendingPullIntos[0], byteLength = view.byteLength;
     if (c.stream.state === 'closed') {
         if (byteLength !== 0) {
-            throw typeError("The view's length must be 0 when calling respondWithNewView() on a closed stream");
+            throw (0, typeError)("The view's length must be 0 when calling respondWithNewView() on a closed stream");
         }
     } else if (byteLength === 0) {
-        throw typeError("The view's length must be greater than 0 when calling respondWithNewView() on a readable stream");
+        throw (0, typeError)("The view's length must be greater than 0 when calling respondWithNewView() on a readable stream");
     }
     if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
         throw new RangeError('The region specified by view does not match byobRequest');
@@ -467,23 +467,23 @@ function controllerRespondWithNewView(c, view) {
     if (first.bytesFilled + byteLength > first.byteLength) {
         throw new RangeError('The region specified by view is larger than byobRequest');
     }
-    first.buffer = transferArrayBuffer(view.buffer);
-    respondInternal(c, byteLength);
+    first.buffer = (0, transferArrayBuffer)(view.buffer);
+    (0, respondInternal)(c, byteLength);
 }
 
 ByteControllerRecord.prototype.cancelSteps = function (reason) {
     var result;
-    clearPendingPullIntos(this);
-    resetQueue(this);
+    (0, clearPendingPullIntos)(this);
+    (0, resetQueue)(this);
     result = this.cancelAlgorithm(reason);
-    clearAlgorithms(this);
+    (0, clearAlgorithms)(this);
     return result;
 };
 
 ByteControllerRecord.prototype.pullSteps = function (readRequest) {
     var rs = this.stream, buffer, size = this.autoAllocateChunkSize;
     if (this.queueTotalSize > 0) {
-        fillReadRequestFromQueue(this, readRequest);
+        (0, fillReadRequestFromQueue)(this, readRequest);
         return;
     }
     if (size !== void 0) {
@@ -496,7 +496,7 @@ ByteControllerRecord.prototype.pullSteps = function (readRequest) {
         this.pendingPullIntos.push(new PullIntoDescriptor(buffer, 0, size, 1, 1, Uint8Array, 'default'));
     }
     S.readableStreamAddReadRequest(rs, readRequest);
-    callPullIfNeeded(this);
+    (0, callPullIfNeeded)(this);
 };
 
 ByteControllerRecord.prototype.releaseSteps = function () {
@@ -512,7 +512,7 @@ function setUpController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, 
     c.stream = rs;
     c.pullAgain = c.pulling = false;
     c.byobRequest = null;
-    resetQueue(c);
+    (0, resetQueue)(c);
     c.closeRequested = c.started = false;
     c.strategyHWM = hwm;
     c.pullAlgorithm = pullAlgorithm;
@@ -525,7 +525,7 @@ function setUpController(rs, c, startAlgorithm, pullAlgorithm, cancelAlgorithm, 
 }
 
 function newController() {
-    var c = newByteControllerRecord(Object.create(ReadableByteStreamController.prototype));
+    var c = (0, newByteControllerRecord)(Object.create(ReadableByteStreamController.prototype));
     c.obj[SLOT] = c;
     return c;
 }
@@ -549,15 +549,15 @@ native.byteStreams.closeSource = function (controllerObj) {
 };
 
 native.byteStreams.setUpFromSource = function (rs, source, dict, hwm) {
-    var c = newController(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
+    var c = (0, newController)(), algorithms, autoAllocateChunkSize = dict.autoAllocateChunkSize;
     if (autoAllocateChunkSize !== void 0) {
-        autoAllocateChunkSize = enforceRange(autoAllocateChunkSize, 'autoAllocateChunkSize');
+        autoAllocateChunkSize = (0, enforceRange)(autoAllocateChunkSize, 'autoAllocateChunkSize');
         if (autoAllocateChunkSize === 0) {
-            throw typeError('autoAllocateChunkSize must be greater than 0');
+            throw (0, typeError)('autoAllocateChunkSize must be greater than 0');
         }
     }
     algorithms = S.sourceAlgorithms(source, dict, c.obj, 'ReadableStream');
-    setUpController(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, autoAllocateChunkSize);
+    (0, setUpController)(rs, c, algorithms.start, algorithms.pull, algorithms.cancel, hwm, autoAllocateChunkSize);
 };
 
 /* A byte stream over bytes known when it is made (a body made from a
@@ -571,10 +571,10 @@ function enqueueKnownBytes(c) {
     var bytes = c.knownBytes, request;
     c.knownBytes = null;
     if (bytes.length > 0) {
-        controllerEnqueue(c, new Uint8Array(bytes));
+        (0, controllerEnqueue)(c, new Uint8Array(bytes));
     }
-    controllerClose(c);
-    request = getBYOBRequest(c);
+    (0, controllerClose)(c);
+    request = (0, getBYOBRequest)(c);
     if (request !== null) {
         request.respond(0);
     }
@@ -588,7 +588,7 @@ function enqueueKnownBytes(c) {
  * closures per stream. */
 function pullKnownBytes(c) {
     if (c.knownBytes !== null) {
-        enqueueKnownBytes(c);
+        (0, enqueueKnownBytes)(c);
     }
 }
 
@@ -607,7 +607,7 @@ function newRuntimeSourceController(pull, cancel, streamObj) {
     /* newController's record, made with these fields at once (a body's
      * .body makes one per response: every call and write counts) */
     var rs = S.newReadableStreamObject(streamObj), obj = Object.create(ReadableByteStreamController.prototype);
-    var c = makeByteControllerRecord(obj, true, rs, void 0, null, cancel, pull,
+    var c = (0, makeByteControllerRecord)(obj, true, rs, void 0, null, cancel, pull,
         false, false, false, true, [], new S.Fifo(), 0,
         0, noPullReaction, noPullReaction, null, void 0, null, null, null);
     obj[SLOT] = c;
@@ -627,7 +627,7 @@ native.byteStreams.fromBytes = function (bytes) {
 };
 
 S.materializeLazy = function (lazy) {
-    var c = newRuntimeSourceController(pullKnownBytes, cancelKnownBytes, lazy.obj), rs = c.stream;
+    var c = (0, newRuntimeSourceController)(pullKnownBytes, cancelKnownBytes, lazy.obj), rs = c.stream;
     c.knownBytes = lazy.bytes;
     lazy.bytes = null;
     if (lazy.taken !== 0) {
@@ -636,7 +636,7 @@ S.materializeLazy = function (lazy) {
         S.acquireReadableStreamDefaultReader(rs);
         if (lazy.taken === 2) {
             rs.disturbed = true;
-            controllerClose(c);
+            (0, controllerClose)(c);
         }
     }
     return rs;
@@ -652,7 +652,7 @@ var readKnownBytesResult = native.byteStreams.readKnownBytesResult = function (c
         return null;
     }
     c.knownBytes = null;
-    clearAlgorithms(c);
+    (0, clearAlgorithms)(c);
     S.readableStreamClose(c.stream);
     return bytes.length > 0 ? { value: new Uint8Array(bytes), done: false } : { value: void 0, done: true };
 };
@@ -662,7 +662,7 @@ var readKnownBytesResult = native.byteStreams.readKnownBytesResult = function (c
  * (the stream closes, then the read gets a copy, or done for no bytes),
  * without the queue when no BYOB read left a pull-into behind. */
 native.byteStreams.readKnownBytes = function (c, readRequest) {
-    var rs = c.stream, result = readKnownBytesResult(c);
+    var rs = c.stream, result = (0, readKnownBytesResult)(c);
     if (result !== null) {
         if (result.done) {
             readRequest.closeSteps();
@@ -671,7 +671,7 @@ native.byteStreams.readKnownBytes = function (c, readRequest) {
         }
         return;
     }
-    enqueueKnownBytes(c);
+    (0, enqueueKnownBytes)(c);
     if (rs.state === 'readable') {
         c.pullSteps(readRequest);
     } else if (rs.state === 'closed') {
@@ -709,7 +709,7 @@ native.byteStreams.takeKnownBytes = function (stream, consume) {
     S.acquireReadableStreamDefaultReader(rs);
     if (consume) {
         rs.disturbed = true;
-        controllerClose(c);
+        (0, controllerClose)(c);
     }
     return bytes;
 };
@@ -723,7 +723,7 @@ native.byteStreams.takeKnownBytes = function (stream, consume) {
  * again while one runs cannot happen); cancel's result is that of an
  * underlying source's cancel. collect, or null: see collectAll. */
 native.byteStreams.fromSource = function (source, pull, cancel, collect) {
-    var c = newRuntimeSourceController(pullFromSource, cancelFromSource);
+    var c = (0, newRuntimeSourceController)(pullFromSource, cancelFromSource);
     c.source = source;
     c.sourcePull = pull;
     c.sourceCancel = cancel;
@@ -768,7 +768,7 @@ native.byteStreams.collectAll = function (stream) {
 /* CreateReadableByteStream */
 function createReadableByteStream(startAlgorithm, pullAlgorithm, cancelAlgorithm) {
     var rs = S.newReadableStreamObject();
-    setUpController(rs, newController(), startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, void 0);
+    (0, setUpController)(rs, (0, newController)(), startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, void 0);
     return rs;
 }
 
@@ -781,44 +781,44 @@ function byteControllerOf(self) {
 }
 
 S.getter(ReadableByteStreamController.prototype, 'byobRequest', function () {
-    return getBYOBRequest(byteControllerOf(this));
+    return (0, getBYOBRequest)((0, byteControllerOf)(this));
 });
 S.getter(ReadableByteStreamController.prototype, 'desiredSize', function () {
-    return getDesiredSize(byteControllerOf(this));
+    return (0, getDesiredSize)((0, byteControllerOf)(this));
 });
 
 S.methods(ReadableByteStreamController.prototype, {
     close: function close() {
-        var c = byteControllerOf(this);
+        var c = (0, byteControllerOf)(this);
         if (c.closeRequested) {
-            throw typeError('The stream has already been closed');
+            throw (0, typeError)('The stream has already been closed');
         }
         if (c.stream.state !== 'readable') {
-            throw typeError('The stream is not in a state that permits close');
+            throw (0, typeError)('The stream is not in a state that permits close');
         }
-        controllerClose(c);
+        (0, controllerClose)(c);
     },
     enqueue: function enqueue(chunk) {
-        var c = byteControllerOf(this);
-        if (!isView(chunk)) {
-            throw typeError("Failed to execute 'enqueue' on 'ReadableByteStreamController': chunk is not an ArrayBufferView");
+        var c = (0, byteControllerOf)(this);
+        if (!(0, isView)(chunk)) {
+            throw (0, typeError)("Failed to execute 'enqueue' on 'ReadableByteStreamController': chunk is not an ArrayBufferView");
         }
         if (chunk.byteLength === 0) {
-            throw typeError('chunk must have non-zero byteLength');
+            throw (0, typeError)('chunk must have non-zero byteLength');
         }
         if (chunk.buffer.byteLength === 0) {
-            throw typeError("chunk's buffer must have non-zero byteLength");
+            throw (0, typeError)("chunk's buffer must have non-zero byteLength");
         }
         if (c.closeRequested) {
-            throw typeError('The stream has already been closed');
+            throw (0, typeError)('The stream has already been closed');
         }
         if (c.stream.state !== 'readable') {
-            throw typeError('The stream is not in a state that permits enqueue');
+            throw (0, typeError)('The stream is not in a state that permits enqueue');
         }
-        controllerEnqueue(c, chunk);
+        (0, controllerEnqueue)(c, chunk);
     },
     error: function error(e) {
-        controllerError(byteControllerOf(this), e);
+        (0, controllerError)((0, byteControllerOf)(this), e);
     }
 });
 S.toStringTag(ReadableByteStreamController.prototype, 'ReadableByteStreamController');
@@ -840,27 +840,27 @@ function requestOf(self) {
 }
 
 S.getter(ReadableStreamBYOBRequest.prototype, 'view', function () {
-    return requestOf(this).view;
+    return (0, requestOf)(this).view;
 });
 
 S.methods(ReadableStreamBYOBRequest.prototype, {
     respond: function respond(bytesWritten) {
-        var r = requestOf(this);
-        bytesWritten = enforceRange(bytesWritten, 'bytesWritten');
+        var r = (0, requestOf)(this);
+        bytesWritten = (0, enforceRange)(bytesWritten, 'bytesWritten');
         if (r.controller === void 0) {
-            throw typeError('This BYOB request has been invalidated');
+            throw (0, typeError)('This BYOB request has been invalidated');
         }
-        controllerRespond(r.controller, bytesWritten);
+        (0, controllerRespond)(r.controller, bytesWritten);
     },
     respondWithNewView: function respondWithNewView(view) {
-        var r = requestOf(this);
-        if (!isView(view)) {
-            throw typeError("Failed to execute 'respondWithNewView': view is not an ArrayBufferView");
+        var r = (0, requestOf)(this);
+        if (!(0, isView)(view)) {
+            throw (0, typeError)("Failed to execute 'respondWithNewView': view is not an ArrayBufferView");
         }
         if (r.controller === void 0) {
-            throw typeError('This BYOB request has been invalidated');
+            throw (0, typeError)('This BYOB request has been invalidated');
         }
-        controllerRespondWithNewView(r.controller, view);
+        (0, controllerRespondWithNewView)(r.controller, view);
     }
 });
 S.toStringTag(ReadableStreamBYOBRequest.prototype, 'ReadableStreamBYOBRequest');
@@ -877,10 +877,10 @@ function BYOBReaderRecord(obj) {
 
 function setUpBYOBReader(reader, rs) {
     if (S.isReadableStreamLocked(rs)) {
-        throw typeError('ReadableStream is locked');
+        throw (0, typeError)('ReadableStream is locked');
     }
     if (!rs.controller.bytes) {
-        throw typeError('Cannot construct a ReadableStreamBYOBReader for a stream that is not a byte stream');
+        throw (0, typeError)('Cannot construct a ReadableStreamBYOBReader for a stream that is not a byte stream');
     }
     S.readableStreamReaderGenericInitialize(reader, rs);
     reader.readIntoRequests = new S.Fifo();
@@ -889,7 +889,7 @@ function setUpBYOBReader(reader, rs) {
 function acquireBYOBReader(rs) {
     var obj = Object.create(ReadableStreamBYOBReader.prototype);
     var reader = new BYOBReaderRecord(obj);
-    setUpBYOBReader(reader, rs);
+    (0, setUpBYOBReader)(reader, rs);
     obj[SLOT] = reader;
     return reader;
 }
@@ -913,20 +913,20 @@ function byobReaderRead(reader, view, min, readIntoRequest) {
     if (rs.state === 'errored') {
         readIntoRequest.errorSteps(rs.storedError);
     } else {
-        pullInto(rs.controller, view, min, readIntoRequest);
+        (0, pullInto)(rs.controller, view, min, readIntoRequest);
     }
 }
 
 function byobReaderRelease(reader) {
     S.readableStreamReaderGenericRelease(reader);
-    errorReadIntoRequests(reader, typeError('Reader was released'));
+    (0, errorReadIntoRequests)(reader, (0, typeError)('Reader was released'));
 }
 
 function ReadableStreamBYOBReader(stream) {
     S.requireNew(this, ReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
     var rs = S.brand(stream, S.RSRecord, 'ReadableStream');
     var reader = new BYOBReaderRecord(this);
-    setUpBYOBReader(reader, rs);
+    (0, setUpBYOBReader)(reader, rs);
     this[SLOT] = reader;
 }
 
@@ -936,31 +936,31 @@ S.getter(ReadableStreamBYOBReader.prototype, 'closed', S.readerClosedGetter(BYOB
 function readArguments(reader, view, options) {
     var min;
     if (reader === void 0) {
-        return typeError('Illegal invocation');
+        return (0, typeError)('Illegal invocation');
     }
-    if (!isView(view)) {
-        return typeError("Failed to execute 'read' on 'ReadableStreamBYOBReader': view is not an ArrayBufferView");
+    if (!(0, isView)(view)) {
+        return (0, typeError)("Failed to execute 'read' on 'ReadableStreamBYOBReader': view is not an ArrayBufferView");
     }
     if (view.byteLength === 0) {
-        return typeError('view must have non-zero byteLength');
+        return (0, typeError)('view must have non-zero byteLength');
     }
     if (view.buffer.byteLength === 0) {
-        return typeError("view's buffer must have non-zero byteLength");
+        return (0, typeError)("view's buffer must have non-zero byteLength");
     }
     try {
         options = S.dictionary(options, "Failed to execute 'read' on 'ReadableStreamBYOBReader'");
-        min = options.min === void 0 ? 1 : enforceRange(options.min, 'min');
+        min = options.min === void 0 ? 1 : (0, enforceRange)(options.min, 'min');
     } catch (e) {
         return e;
     }
     if (min === 0) {
-        return typeError('options.min must be greater than 0');
+        return (0, typeError)('options.min must be greater than 0');
     }
     if ((0, instanceOf)(view, DataView) ? min > view.byteLength : min > view.length) {
         return new RangeError('options.min must be less than or equal to the length of view');
     }
     if (reader.stream === void 0) {
-        return typeError('Cannot read from a released reader');
+        return (0, typeError)('Cannot read from a released reader');
     }
     return min;
 }
@@ -968,18 +968,18 @@ function readArguments(reader, view, options) {
 S.methods(ReadableStreamBYOBReader.prototype, {
     read: function read(view, options) {
         var reader = S.recordOf(this, BYOBReaderRecord);
-        var min = readArguments(reader, view, options), request;
+        var min = (0, readArguments)(reader, view, options), request;
         if (typeof min !== 'number') {
             return S.promiseReject(min);
         }
         request = new S.PromiseReadRequest();
-        byobReaderRead(reader, view, min, request);
+        (0, byobReaderRead)(reader, view, min, request);
         return request.promise;
     },
     releaseLock: function releaseLock() {
         var reader = S.brand(this, BYOBReaderRecord, 'ReadableStreamBYOBReader');
         if (reader.stream !== void 0) {
-            byobReaderRelease(reader);
+            (0, byobReaderRelease)(reader);
         }
     },
     cancel: S.readerCancelMethod(BYOBReaderRecord)
@@ -990,7 +990,7 @@ S.toStringTag(ReadableStreamBYOBReader.prototype, 'ReadableStreamBYOBReader');
 
 function cloneAsUint8Array(view) {
     var buffer = new ArrayBuffer(view.byteLength);
-    copyBytes(buffer, 0, view.buffer, view.byteOffset, view.byteLength);
+    (0, copyBytes)(buffer, 0, view.buffer, view.byteOffset, view.byteLength);
     return new Uint8Array(buffer);
 }
 
@@ -1004,8 +1004,8 @@ native.byteStreams.tee = function (rs) {
             if (thisReader !== reader) {
                 return;
             }
-            controllerError(branch1.controller, r);
-            controllerError(branch2.controller, r);
+            (0, controllerError)(branch1.controller, r);
+            (0, controllerError)(branch2.controller, r);
             if (!tee.canceled1 || !tee.canceled2) {
                 S.resolveDeferred(tee.cancelPromise, void 0);
             }
@@ -1013,8 +1013,8 @@ native.byteStreams.tee = function (rs) {
     }
 
     function cloneFailed(e) {
-        controllerError(branch1.controller, e);
-        controllerError(branch2.controller, e);
+        (0, controllerError)(branch1.controller, e);
+        (0, controllerError)(branch2.controller, e);
         S.resolveDeferred(tee.cancelPromise, S.readableStreamCancel(rs, e));
     }
 
@@ -1032,17 +1032,17 @@ native.byteStreams.tee = function (rs) {
         readAgainForBranch1 = readAgainForBranch2 = false;
         if (!tee.canceled1 && !tee.canceled2) {
             try {
-                chunk2 = cloneAsUint8Array(chunk);
+                chunk2 = (0, cloneAsUint8Array)(chunk);
             } catch (e) {
                 cloneFailed(e);
                 return;
             }
         }
         if (!tee.canceled1) {
-            controllerEnqueue(branch1.controller, chunk1);
+            (0, controllerEnqueue)(branch1.controller, chunk1);
         }
         if (!tee.canceled2) {
-            controllerEnqueue(branch2.controller, chunk2);
+            (0, controllerEnqueue)(branch2.controller, chunk2);
         }
         pullAgainIfAsked();
     }
@@ -1054,16 +1054,16 @@ native.byteStreams.tee = function (rs) {
         closeSteps: function () {
             reading = false;
             if (!tee.canceled1) {
-                controllerClose(branch1.controller);
+                (0, controllerClose)(branch1.controller);
             }
             if (!tee.canceled2) {
-                controllerClose(branch2.controller);
+                (0, controllerClose)(branch2.controller);
             }
             if (branch1.controller.pendingPullIntos.length > 0) {
-                controllerRespond(branch1.controller, 0);
+                (0, controllerRespond)(branch1.controller, 0);
             }
             if (branch2.controller.pendingPullIntos.length > 0) {
-                controllerRespond(branch2.controller, 0);
+                (0, controllerRespond)(branch2.controller, 0);
             }
             if (!tee.canceled1 || !tee.canceled2) {
                 S.resolveDeferred(tee.cancelPromise, void 0);
@@ -1076,7 +1076,7 @@ native.byteStreams.tee = function (rs) {
 
     function pullWithDefaultReader() {
         if (reader.byob) {
-            byobReaderRelease(reader);
+            (0, byobReaderRelease)(reader);
             reader = S.acquireReadableStreamDefaultReader(rs);
             forwardReaderError(reader);
         }
@@ -1099,17 +1099,17 @@ native.byteStreams.tee = function (rs) {
             readAgainForBranch1 = readAgainForBranch2 = false;
             if (!b[3]) {
                 try {
-                    cloned = cloneAsUint8Array(chunk);
+                    cloned = (0, cloneAsUint8Array)(chunk);
                 } catch (e) {
                     cloneFailed(e);
                     return;
                 }
                 if (!b[2]) {
-                    controllerRespondWithNewView(b[0].controller, chunk);
+                    (0, controllerRespondWithNewView)(b[0].controller, chunk);
                 }
-                controllerEnqueue(b[1].controller, cloned);
+                (0, controllerEnqueue)(b[1].controller, cloned);
             } else if (!b[2]) {
-                controllerRespondWithNewView(b[0].controller, chunk);
+                (0, controllerRespondWithNewView)(b[0].controller, chunk);
             }
             pullAgainIfAsked();
         }, void 0);
@@ -1119,17 +1119,17 @@ native.byteStreams.tee = function (rs) {
         var b = this.branches();
         reading = false;
         if (!b[2]) {
-            controllerClose(b[0].controller);
+            (0, controllerClose)(b[0].controller);
         }
         if (!b[3]) {
-            controllerClose(b[1].controller);
+            (0, controllerClose)(b[1].controller);
         }
         if (chunk !== void 0) {
             if (!b[2]) {
-                controllerRespondWithNewView(b[0].controller, chunk);
+                (0, controllerRespondWithNewView)(b[0].controller, chunk);
             }
             if (!b[3] && b[1].controller.pendingPullIntos.length > 0) {
-                controllerRespond(b[1].controller, 0);
+                (0, controllerRespond)(b[1].controller, 0);
             }
         }
         if (!b[2] || !b[3]) {
@@ -1144,10 +1144,10 @@ native.byteStreams.tee = function (rs) {
     function pullWithBYOBReader(view, forBranch2) {
         if (!reader.byob) {
             S.readableStreamDefaultReaderRelease(reader);
-            reader = acquireBYOBReader(rs);
+            reader = (0, acquireBYOBReader)(rs);
             forwardReaderError(reader);
         }
-        byobReaderRead(reader, view, 1, new BranchReadIntoRequest(forBranch2));
+        (0, byobReaderRead)(reader, view, 1, new BranchReadIntoRequest(forBranch2));
     }
 
     function pullBranch(forBranch2) {
@@ -1161,7 +1161,7 @@ native.byteStreams.tee = function (rs) {
             return void 0;
         }
         reading = true;
-        request = getBYOBRequest(branch.controller);
+        request = (0, getBYOBRequest)(branch.controller);
         if (request === null) {
             pullWithDefaultReader();
         } else {
@@ -1178,8 +1178,8 @@ native.byteStreams.tee = function (rs) {
         return pullBranch(true);
     }
 
-    branch1 = createReadableByteStream(S.noop, pull1Algorithm, tee.cancel1Algorithm);
-    branch2 = createReadableByteStream(S.noop, pull2Algorithm, tee.cancel2Algorithm);
+    branch1 = (0, createReadableByteStream)(S.noop, pull1Algorithm, tee.cancel1Algorithm);
+    branch2 = (0, createReadableByteStream)(S.noop, pull2Algorithm, tee.cancel2Algorithm);
     forwardReaderError(reader);
     return [branch1, branch2];
 };

@@ -47,12 +47,12 @@ var utf8EncodePlain = native.utf8EncodePlain;
 var utf8DecodePlain = native.utf8DecodePlain;
 
 native.utf8Encode = function (string) {
-    var bytes = utf8EncodePlain(string);
+    var bytes = (0, utf8EncodePlain)(string);
     return bytes !== void 0 ? bytes : nativeEncoder.encode(string);
 };
 
 native.utf8Decode = function (bytes) {
-    var s = utf8DecodePlain(bytes, true);
+    var s = (0, utf8DecodePlain)(bytes, true);
     return s !== void 0 ? s : nativeDecoder.decode(bytes);
 };
 
@@ -68,7 +68,7 @@ Object.defineProperty(TextEncoder.prototype, 'encoding', {
 
 TextEncoder.prototype.encode = function encode(input) {
     var s = input === void 0 ? '' : String(input);
-    var bytes = utf8EncodePlain(s);
+    var bytes = (0, utf8EncodePlain)(s);
     return bytes !== void 0 ? bytes : nativeEncoder.encode(s);
 };
 
@@ -115,7 +115,7 @@ TextEncoder.prototype.encodeInto = function encodeInto(source, destination) {
     }
     var s = String(source), read = 0, written = 0, room = destination.length;
     while (read < s.length) {
-        var width = utf8Width(s, read), bytes = width >> 2, units = width & 3;
+        var width = (0, utf8Width)(s, read), bytes = width >> 2, units = width & 3;
         if (written + bytes > room) {
             break;
         }
@@ -125,7 +125,7 @@ TextEncoder.prototype.encodeInto = function encodeInto(source, destination) {
         } else if (cp >= 0xD800 && cp <= 0xDFFF) {
             cp = 0xFFFD;
         }
-        writeCodePoint(destination, written, cp);
+        (0, writeCodePoint)(destination, written, cp);
         read += units;
         written += bytes;
     }
@@ -204,7 +204,7 @@ function windows1252Char(c) {
 
 /* Bytes map to the same code points except 0x80..0x9F. */
 function decodeWindows1252(bytes) {
-    return unitsToString(bytes).replace(/[\x80-\x9f]/g, windows1252Char);
+    return (0, unitsToString)(bytes).replace(/[\x80-\x9f]/g, windows1252Char);
 }
 
 /* Whole little-endian code units with no pending state and no surrogates
@@ -214,13 +214,13 @@ JsDecoder.prototype.fastUtf16le = function (bytes) {
             bytes.length % 2 !== 0 || bytes.byteOffset % 2 !== 0) {
         return null;
     }
-    var text = unitsToString(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2));
+    var text = (0, unitsToString)(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2));
     return /[\ud800-\udfff]/.test(text) ? null : text;
 };
 
 JsDecoder.prototype.decodeToString = function (bytes, stream) {
     if (this.encoding === 'windows-1252') {
-        return decodeWindows1252(bytes);
+        return (0, decodeWindows1252)(bytes);
     }
     var fast = this.fastUtf16le(bytes);
     if (fast !== null) {
@@ -228,7 +228,7 @@ JsDecoder.prototype.decodeToString = function (bytes, stream) {
     }
     var out = [];
     this.decodeUtf16(bytes, stream, out);
-    return unitsToString(out);
+    return (0, unitsToString)(out);
 };
 
 JsDecoder.prototype.decode = function (bytes, stream, ignoreBOM) {
@@ -270,7 +270,7 @@ function TextDecoder(label, options) {
     if (new.target === void 0 && !(this instanceof TextDecoder)) {
         throw new TypeError("Failed to construct 'TextDecoder': Please use the 'new' operator.");
     }
-    var encoding = label === void 0 ? 'utf-8' : getEncoding(label);
+    var encoding = label === void 0 ? 'utf-8' : (0, getEncoding)(label);
     if (encoding === null || encoding === 'replacement') {
         throw new RangeError("Failed to construct 'TextDecoder': The encoding label provided ('" + label + "') is invalid.");
     }
@@ -279,7 +279,7 @@ function TextDecoder(label, options) {
         encoding: encoding,
         fatal: fatal,
         ignoreBOM: ignoreBOM,
-        impl: newDecoder(encoding, fatal, ignoreBOM),
+        impl: (0, newDecoder)(encoding, fatal, ignoreBOM),
         /* UTF-8 only: whether the decoder is at the start of a stream, and
          * whether it is past the start with no partial sequence pending
          * (then plain input decodes to itself, see decodeUtf8) */
@@ -299,9 +299,9 @@ function decoderGetter(name) {
         enumerable: true, configurable: true
     });
 }
-decoderGetter('encoding');
-decoderGetter('fatal');
-decoderGetter('ignoreBOM');
+(0, decoderGetter)('encoding');
+(0, decoderGetter)('fatal');
+(0, decoderGetter)('ignoreBOM');
 
 /* Duktape's decoder keeps its partial state after a fatal error; the
  * standard starts the next decode() afresh, so replace it. */
@@ -325,7 +325,7 @@ function decodeUtf8Fatal(state, bytes, stream) {
 function decodeUtf8(state, bytes, stream) {
     var s;
     if (state.primed || (state.fresh && !stream)) {
-        s = utf8DecodePlain(bytes, state.fresh && !state.ignoreBOM);
+        s = (0, utf8DecodePlain)(bytes, state.fresh && !state.ignoreBOM);
         if (s !== void 0) {
             if (!stream && state.primed) {
                 state.impl.decode();
@@ -336,7 +336,7 @@ function decodeUtf8(state, bytes, stream) {
         }
     }
     if (state.fatal) {
-        s = decodeUtf8Fatal(state, bytes, stream);
+        s = (0, decodeUtf8Fatal)(state, bytes, stream);
     } else {
         s = stream ? state.impl.decode(bytes, { stream: true }) : state.impl.decode(bytes);
     }
@@ -355,9 +355,9 @@ TextDecoder.prototype.decode = function decode(input, options) {
     if (!state) {
         throw new TypeError('Illegal invocation');
     }
-    var bytes = toBytes(input), stream = !!(options && options.stream);
+    var bytes = (0, toBytes)(input), stream = !!(options && options.stream);
     if (state.encoding === 'utf-8') {
-        return decodeUtf8(state, bytes, stream);
+        return (0, decodeUtf8)(state, bytes, stream);
     }
     return state.impl.decode(bytes, stream, state.ignoreBOM);
 };

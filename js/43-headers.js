@@ -86,7 +86,7 @@ function normalizeValue(value, method) {
     if (known !== void 0) {
         return known;
     }
-    var v = checkValue(s, method);
+    var v = (0, checkValue)(s, method);
     return s.length <= CACHEABLE_VALUE_LENGTH ? valueCache.put(s, v) : v;
 }
 
@@ -171,11 +171,11 @@ function sortedView(list) {
         return list.sorted;
     }
     var items = list.items;
-    if (isSortedAndUnique(items)) {
+    if ((0, isSortedAndUnique)(items)) {
         list.sorted = items;
         return items;
     }
-    var pairs = sortPairs(items), out = [];
+    var pairs = (0, sortPairs)(items), out = [];
     for (var i = 0; i < pairs.length; i += 2) {
         var name = pairs[i];
         if (name !== 'set-cookie' && out.length && out[out.length - 2] === name) {
@@ -189,13 +189,13 @@ function sortedView(list) {
 }
 
 function fillFromSequence(headers, init) {
-    var items = Array.isArray(init) ? init : iterableToArray(init);
+    var items = Array.isArray(init) ? init : (0, iterableToArray)(init);
     for (var i = 0; i < items.length; i++) {
         var pair = items[i];
         if (pair === null || typeof pair !== 'object') {
             throw new TypeError("Failed to construct 'Headers': The provided value cannot be converted to a sequence.");
         }
-        pair = Array.isArray(pair) ? pair : iterableToArray(pair);
+        pair = Array.isArray(pair) ? pair : (0, iterableToArray)(pair);
         if (pair.length !== 2) {
             throw new TypeError("Failed to construct 'Headers': Invalid value");
         }
@@ -218,7 +218,7 @@ function iterableToArray(iterable) {
 function fillFromRecord(items, init) {
     var keys = Object.keys(init);
     for (var i = 0; i < keys.length; i++) {
-        items.push(normalizeName(keys[i], 'append'), normalizeValue(init[keys[i]], 'append'));
+        items.push((0, normalizeName)(keys[i], 'append'), (0, normalizeValue)(init[keys[i]], 'append'));
     }
 }
 
@@ -227,7 +227,7 @@ function fillFromRecord(items, init) {
  * record, is read and checked by the C side in one call. */
 function initItems(init) {
     var record = native.headersRecord(init);
-    return record !== void 0 ? record : otherInitItems(init);
+    return record !== void 0 ? record : (0, otherInitItems)(init);
 }
 
 /* initItems for what native.headersRecord does not take. */
@@ -236,15 +236,15 @@ function otherInitItems(init) {
         throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
     }
     if (init instanceof Headers) {
-        return listOf(init).items.slice();
+        return (0, listOf)(init).items.slice();
     }
     if (Array.isArray(init) || typeof init[Symbol.iterator] === 'function') {
-        var headers = new BareHeaders(headerList([]));
-        fillFromSequence(headers, init);
+        var headers = new BareHeaders((0, headerList)([]));
+        (0, fillFromSequence)(headers, init);
         return headers[LIST].items;
     }
     var items = [];
-    fillFromRecord(items, init);
+    (0, fillFromRecord)(items, init);
     return items;
 }
 
@@ -252,15 +252,15 @@ function Headers(init) {
     if (new.target === void 0 && !(this instanceof Headers)) {
         throw new TypeError("Failed to construct 'Headers': Please use the 'new' operator.");
     }
-    this[LIST] = headerList(init === void 0 ? [] : initItems(init));
+    this[LIST] = (0, headerList)(init === void 0 ? [] : (0, initItems)(init));
 }
 
 Headers.prototype.append = function append(name, value) {
-    appendPair(listOf(this), normalizeName(name, 'append'), normalizeValue(value, 'append'));
+    (0, appendPair)((0, listOf)(this), (0, normalizeName)(name, 'append'), (0, normalizeValue)(value, 'append'));
 };
 
 Headers.prototype['delete'] = function (name) {
-    removeName(listOf(this), normalizeName(name, 'delete'), 0);
+    (0, removeName)((0, listOf)(this), (0, normalizeName)(name, 'delete'), 0);
 };
 
 /* get and has inline listOf, the name cache's hit and the scan:
@@ -273,7 +273,7 @@ Headers.prototype.get = function get(name) {
     }
     var key = typeof name === 'string' ? nameCache.map[name] : void 0;
     if (key === void 0) {
-        key = normalizeName(name, 'get');
+        key = (0, normalizeName)(name, 'get');
     }
     var items = list.items, result = null;
     for (var i = 0; i < items.length; i += 2) {
@@ -285,7 +285,7 @@ Headers.prototype.get = function get(name) {
 };
 
 Headers.prototype.getSetCookie = function getSetCookie() {
-    var items = listOf(this).items, out = [];
+    var items = (0, listOf)(this).items, out = [];
     for (var i = 0; i < items.length; i += 2) {
         if (items[i] === 'set-cookie') {
             out.push(items[i + 1]);
@@ -301,7 +301,7 @@ Headers.prototype.has = function has(name) {
     }
     var key = typeof name === 'string' ? nameCache.map[name] : void 0;
     if (key === void 0) {
-        key = normalizeName(name, 'has');
+        key = (0, normalizeName)(name, 'has');
     }
     var items = list.items;
     for (var i = 0; i < items.length; i += 2) {
@@ -322,30 +322,30 @@ Headers.prototype.has = function has(name) {
 
 /* Fetch "set": replaces the first entry with that name, removes the others. */
 Headers.prototype.set = function set(name, value) {
-    var list = listOf(this), key = normalizeName(name, 'set'), v = normalizeValue(value, 'set');
-    var first = indexOfName(list.items, key);
+    var list = (0, listOf)(this), key = (0, normalizeName)(name, 'set'), v = (0, normalizeValue)(value, 'set');
+    var first = (0, indexOfName)(list.items, key);
     if (first === -1) {
-        appendPair(list, key, v);
+        (0, appendPair)(list, key, v);
         return;
     }
     list.items[first + 1] = v;
     list.sorted = null;
-    removeName(list, key, first + 2);
+    (0, removeName)(list, key, first + 2);
 };
 
 /* entries, keys, values, forEach and @@iterator over the sorted and
  * combined view (js/29-pair-iterable.js). */
 native.definePairIterable(Headers.prototype, 'Headers', function (headers) {
-    return sortedView(listOf(headers));
+    return (0, sortedView)((0, listOf)(headers));
 }, true);
 Object.defineProperty(Headers.prototype, Symbol.toStringTag, { value: 'Headers', configurable: true });
 
 function copyList(list) {
-    return headerList(list.items.slice());
+    return (0, headerList)(list.items.slice());
 }
 
 native.headersList = function (headers) {
-    return sortedView(listOf(headers));
+    return (0, sortedView)((0, listOf)(headers));
 };
 
 /* Makes a Headers around a header list, more cheaply than Object.create. */
@@ -355,7 +355,7 @@ function BareHeaders(list) {
 BareHeaders.prototype = Headers.prototype;
 
 native.headersFromList = function (flat) {
-    return new BareHeaders(headerList(flat));
+    return new BareHeaders((0, headerList)(flat));
 };
 
 /* The list new Headers(init) would hold, flat, for the constructors that
@@ -370,19 +370,19 @@ native.headersInitList = function (init) {
         return own.items.slice();
     }
     var record = native.headersRecord(init);
-    return record !== void 0 ? record : otherInitItems(init);
+    return record !== void 0 ? record : (0, otherInitItems)(init);
 };
 
 /* Fetch "sort and combine" of a flat list, as native.headersList. */
 native.headersSortList = function (items) {
-    return sortedView(headerList(items));
+    return (0, sortedView)((0, headerList)(items));
 };
 
 /* Appends a (lowercase) name and value to a flat list unless the name is
  * there already (the Request and Response constructors' default
  * content-type); true when it did. */
 function appendDefault(items, name, value) {
-    if (indexOfName(items, name) !== -1) {
+    if ((0, indexOfName)(items, name) !== -1) {
         return false;
     }
     items.push(name, value);
@@ -393,14 +393,14 @@ native.listAppendDefault = appendDefault;
 
 native.headersAppendDefault = function (headers, name, value) {
     var list = headers[LIST];
-    if (appendDefault(list.items, name, value)) {
+    if ((0, appendDefault)(list.items, name, value)) {
         list.sorted = null;
     }
 };
 
 native.headersCopy = function (headers) {
     var copy = Object.create(Headers.prototype);
-    copy[LIST] = copyList(listOf(headers));
+    copy[LIST] = (0, copyList)((0, listOf)(headers));
     return copy;
 };
 

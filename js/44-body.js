@@ -56,7 +56,7 @@ function makeState(src, stream) {
 }
 
 native.bodyUsed = function (state) {
-    return !!state && (state.used || (state.stream !== null && isStreamDisturbed(state.stream)));
+    return !!state && (state.used || (state.stream !== null && (0, isStreamDisturbed)(state.stream)));
 };
 
 native.bodyUnusable = function (state) {
@@ -77,36 +77,36 @@ native.extractBody = function (init) {
         return null;
     }
     if (typeof init === 'string') {
-        return makeBodyState(init, null, false, TEXT_TYPE);
+        return (0, makeBodyState)(init, null, false, TEXT_TYPE);
     }
     /* a stream first: the usual body of a proxied response */
-    var usability = readableStreamUsability(init);
+    var usability = (0, readableStreamUsability)(init);
     if (usability === 1) {
-        return makeBodyState(null, init, false, null);
+        return (0, makeBodyState)(null, init, false, null);
     }
     if (usability === 0) {
         throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
     }
     if (native.isBufferSource(init)) {
-        return makeBodyState(new Uint8Array(native.toU8(init)), null, false, null);
+        return (0, makeBodyState)(new Uint8Array(native.toU8(init)), null, false, null);
     }
     if (native.isBlob(init)) {
-        return makeBodyState(native.blobBytes(init), null, false, init.type || null);
+        return (0, makeBodyState)(native.blobBytes(init), null, false, init.type || null);
     }
     if (init instanceof FormData) {
-        return multipartSerialize(init[ENTRIES]);
+        return (0, multipartSerialize)(init[ENTRIES]);
     }
     var URLSearchParams = global.URLSearchParams, ReadableStream = global.ReadableStream;
     if (typeof URLSearchParams === 'function' && init instanceof URLSearchParams) {
-        return makeBodyState(init.toString(), null, false, 'application/x-www-form-urlencoded;charset=UTF-8');
+        return (0, makeBodyState)(init.toString(), null, false, 'application/x-www-form-urlencoded;charset=UTF-8');
     }
     if (typeof ReadableStream === 'function' && init instanceof ReadableStream) {
-        if (init.locked || isStreamDisturbed(init)) {
+        if (init.locked || (0, isStreamDisturbed)(init)) {
             throw new TypeError('The body is a ReadableStream that is locked or disturbed.');
         }
-        return makeBodyState(null, init, false, null);
+        return (0, makeBodyState)(null, init, false, null);
     }
-    return makeBodyState(usvString(init), null, false, TEXT_TYPE);
+    return (0, makeBodyState)((0, usvString)(init), null, false, TEXT_TYPE);
 };
 
 native.cloneBody = function (state) {
@@ -121,13 +121,13 @@ native.cloneBody = function (state) {
         if (known !== null) {
             state.stream = null;
             state.src = known;
-            return makeState(known, null);
+            return (0, makeState)(known, null);
         }
         var branches = native.readableStreamTeeForClone(state.stream);
         state.stream = branches[0];
-        return makeState(null, branches[1]);
+        return (0, makeState)(null, branches[1]);
     }
-    return makeState(state.src, null);
+    return (0, makeState)(state.src, null);
 };
 
 function srcBytes(src) {
@@ -151,7 +151,7 @@ function usedStream() {
 
 function bodyStream(state) {
     if (!state.stream) {
-        state.stream = state.used ? usedStream() : native.streamFromBytes(srcBytes(state.src));
+        state.stream = state.used ? (0, usedStream)() : native.streamFromBytes((0, srcBytes)(state.src));
         state.src = null;
     }
     return state.stream;
@@ -169,7 +169,7 @@ native.bodyBytesOrStream = function (object) {
     if (state.stream) {
         return state.stream;
     }
-    var bytes = srcBytes(state.src);
+    var bytes = (0, srcBytes)(state.src);
     state.src = null;
     return bytes;
 };
@@ -220,7 +220,7 @@ function consume(object, convertBytes, convertText) {
             state.used = true;
             return collected.then(convertBytes);
         }
-        var reading = readAll(state.stream);
+        var reading = (0, readAll)(state.stream);
         state.used = true;
         return reading.then(convertBytes);
     }
@@ -234,7 +234,7 @@ function consume(object, convertBytes, convertText) {
 }
 
 function convertSrcBytes(convertBytes, src) {
-    return convertBytes(srcBytes(src));
+    return convertBytes((0, srcBytes)(src));
 }
 
 function bytesCopy(bytes) {
@@ -277,7 +277,7 @@ native.mixinBody = function (proto, headersOf) {
         body: {
             get: function () {
                 var state = this[BODY];
-                return state ? bodyStream(state) : null;
+                return state ? (0, bodyStream)(state) : null;
             },
             enumerable: true, configurable: true
         },
@@ -287,37 +287,37 @@ native.mixinBody = function (proto, headersOf) {
         }
     });
     proto.arrayBuffer = function arrayBuffer() {
-        return consume(this, function (bytes) { return bytesCopy(bytes).buffer; });
+        return (0, consume)(this, function (bytes) { return (0, bytesCopy)(bytes).buffer; });
     };
     proto.bytes = function bytes() {
-        return consume(this, bytesCopy);
+        return (0, consume)(this, bytesCopy);
     };
     proto.text = function text() {
-        return consume(this, decodeText, srcText);
+        return (0, consume)(this, decodeText, srcText);
     };
     proto.json = function json() {
-        return consume(this, function (bytes) { return JSON.parse(decodeText(bytes)); },
-            function (s) { return JSON.parse(srcText(s)); });
+        return (0, consume)(this, function (bytes) { return JSON.parse((0, decodeText)(bytes)); },
+            function (s) { return JSON.parse((0, srcText)(s)); });
     };
     proto.blob = function blob() {
-        var type = contentTypeOf(this, headersOf) || '';
-        return consume(this, function (bytes) { return native.makeBlob(bytesCopy(bytes), type); });
+        var type = (0, contentTypeOf)(this, headersOf) || '';
+        return (0, consume)(this, function (bytes) { return native.makeBlob((0, bytesCopy)(bytes), type); });
     };
     proto.formData = function formData() {
-        var mime = parseMimeType(contentTypeOf(this, headersOf));
-        return consume(this, function (bytes) { return parseFormBody(mime, bytes); }, function (s) {
+        var mime = (0, parseMimeType)((0, contentTypeOf)(this, headersOf));
+        return (0, consume)(this, function (bytes) { return (0, parseFormBody)(mime, bytes); }, function (s) {
             return mime && mime.essence === 'application/x-www-form-urlencoded' ?
-                parseUrlencoded(srcText(s)) : parseFormBody(mime, srcBytes(s));
+                (0, parseUrlencoded)((0, srcText)(s)) : (0, parseFormBody)(mime, (0, srcBytes)(s));
         });
     };
 };
 
 function parseFormBody(mime, bytes) {
     if (mime && mime.essence === 'multipart/form-data' && mime.params.boundary) {
-        return multipartParse(bytes, mime.params.boundary);
+        return (0, multipartParse)(bytes, mime.params.boundary);
     }
     if (mime && mime.essence === 'application/x-www-form-urlencoded') {
-        return parseUrlencoded(native.utf8Decode(bytes));
+        return (0, parseUrlencoded)(native.utf8Decode(bytes));
     }
     throw new TypeError('Could not parse content as FormData.');
 }
@@ -351,7 +351,7 @@ function parsePartHeaders(text) {
     for (var i = 0; i < lines.length; i++) {
         var colon = lines[i].indexOf(':');
         if (colon <= 0) {
-            throw multipartError();
+            throw (0, multipartError)();
         }
         headers[lines[i].slice(0, colon).replace(/[\t ]+$/, '').toLowerCase()] =
             lines[i].slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
@@ -360,9 +360,9 @@ function parsePartHeaders(text) {
 }
 
 function addPart(form, headers, content) {
-    var disposition = parseMimeType(headers['content-disposition'] || null);
+    var disposition = (0, parseMimeType)(headers['content-disposition'] || null);
     if (!disposition || disposition.essence !== 'form-data' || !disposition.params.hasOwnProperty('name')) {
-        throw multipartError();
+        throw (0, multipartError)();
     }
     var name = disposition.params.name;
     if (disposition.params.hasOwnProperty('filename')) {
@@ -374,14 +374,14 @@ function addPart(form, headers, content) {
 }
 
 function multipartParse(bytes, boundary) {
-    var form = new FormData(), delimiter = bytesOf('\r\n--' + boundary), headerEnd = bytesOf('\r\n\r\n');
+    var form = new FormData(), delimiter = (0, bytesOf)('\r\n--' + boundary), headerEnd = (0, bytesOf)('\r\n\r\n');
     var pos;
-    if (indexOfBytes(bytes, delimiter.subarray(2), 0) === 0) {
+    if ((0, indexOfBytes)(bytes, delimiter.subarray(2), 0) === 0) {
         pos = delimiter.length - 2;
     } else {
-        pos = indexOfBytes(bytes, delimiter, 0);
+        pos = (0, indexOfBytes)(bytes, delimiter, 0);
         if (pos === -1) {
-            throw multipartError();
+            throw (0, multipartError)();
         }
         pos += delimiter.length;
     }
@@ -393,19 +393,19 @@ function multipartParse(bytes, boundary) {
             pos++;
         }
         if (bytes[pos] !== 0x0D || bytes[pos + 1] !== 0x0A) {
-            throw multipartError();
+            throw (0, multipartError)();
         }
         pos += 2;
-        var end = indexOfBytes(bytes, headerEnd, pos);
+        var end = (0, indexOfBytes)(bytes, headerEnd, pos);
         if (end === -1) {
-            throw multipartError();
+            throw (0, multipartError)();
         }
-        var headers = parsePartHeaders(native.utf8Decode(bytes.subarray(pos, end)));
-        var next = indexOfBytes(bytes, delimiter, end + 4);
+        var headers = (0, parsePartHeaders)(native.utf8Decode(bytes.subarray(pos, end)));
+        var next = (0, indexOfBytes)(bytes, delimiter, end + 4);
         if (next === -1) {
-            throw multipartError();
+            throw (0, multipartError)();
         }
-        addPart(form, headers, bytes.subarray(end + 4, next));
+        (0, addPart)(form, headers, bytes.subarray(end + 4, next));
         pos = next + delimiter.length;
     }
 }
@@ -416,7 +416,7 @@ function normalizeNewlines(s) {
 }
 
 function escapeMultipartName(s) {
-    return normalizeNewlines(s).replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+    return (0, normalizeNewlines)(s).replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 }
 
 function randomBoundary() {
@@ -428,21 +428,21 @@ function randomBoundary() {
 }
 
 function multipartSerialize(entries) {
-    var boundary = randomBoundary(), chunks = [], text = '';
+    var boundary = (0, randomBoundary)(), chunks = [], text = '';
     for (var i = 0; i < entries.length; i++) {
         var name = entries[i][0], value = entries[i][1];
-        text += '--' + boundary + '\r\nContent-Disposition: form-data; name="' + escapeMultipartName(name) + '"';
+        text += '--' + boundary + '\r\nContent-Disposition: form-data; name="' + (0, escapeMultipartName)(name) + '"';
         if (typeof value === 'string') {
-            text += '\r\n\r\n' + normalizeNewlines(value) + '\r\n';
+            text += '\r\n\r\n' + (0, normalizeNewlines)(value) + '\r\n';
             continue;
         }
-        text += '; filename="' + escapeMultipartName(value.name) + '"\r\nContent-Type: ' +
+        text += '; filename="' + (0, escapeMultipartName)(value.name) + '"\r\nContent-Type: ' +
             (value.type || 'application/octet-stream') + '\r\n\r\n';
         chunks.push(native.utf8Encode(text), native.blobBytes(value));
         text = '\r\n';
     }
     chunks.push(native.utf8Encode(text + '--' + boundary + '--\r\n'));
-    return makeBodyState(chunks.length === 1 ? chunks[0] : native.concatBytes(chunks), null, false,
+    return (0, makeBodyState)(chunks.length === 1 ? chunks[0] : native.concatBytes(chunks), null, false,
         'multipart/form-data; boundary=' + boundary);
 }
 
@@ -473,25 +473,25 @@ function createEntry(name, value, filename, argc, method) {
         if (argc > 2) {
             throw new TypeError("Failed to execute '" + method + "' on 'FormData': parameter 2 is not of type 'Blob'.");
         }
-        return [usvString(name), usvString(value)];
+        return [(0, usvString)(name), (0, usvString)(value)];
     }
     if (!native.isFile(value) || filename !== void 0) {
         var options = { type: value.type };
         if (native.isFile(value)) {
             options.lastModified = value.lastModified;
         }
-        var fileName = filename !== void 0 ? usvString(filename) : (native.isFile(value) ? value.name : 'blob');
+        var fileName = filename !== void 0 ? (0, usvString)(filename) : (native.isFile(value) ? value.name : 'blob');
         value = new global.File([value], fileName, options);
     }
-    return [usvString(name), value];
+    return [(0, usvString)(name), value];
 }
 
 FormData.prototype.append = function append(name, value, filename) {
-    entriesOf(this).push(createEntry(name, value, filename, arguments.length, 'append'));
+    (0, entriesOf)(this).push((0, createEntry)(name, value, filename, arguments.length, 'append'));
 };
 
 FormData.prototype['delete'] = function (name) {
-    var entries = entriesOf(this), key = usvString(name);
+    var entries = (0, entriesOf)(this), key = (0, usvString)(name);
     for (var i = entries.length - 1; i >= 0; i--) {
         if (entries[i][0] === key) {
             entries.splice(i, 1);
@@ -500,7 +500,7 @@ FormData.prototype['delete'] = function (name) {
 };
 
 FormData.prototype.get = function get(name) {
-    var entries = entriesOf(this), key = usvString(name);
+    var entries = (0, entriesOf)(this), key = (0, usvString)(name);
     for (var i = 0; i < entries.length; i++) {
         if (entries[i][0] === key) {
             return entries[i][1];
@@ -510,7 +510,7 @@ FormData.prototype.get = function get(name) {
 };
 
 FormData.prototype.getAll = function getAll(name) {
-    var entries = entriesOf(this), key = usvString(name), out = [];
+    var entries = (0, entriesOf)(this), key = (0, usvString)(name), out = [];
     for (var i = 0; i < entries.length; i++) {
         if (entries[i][0] === key) {
             out.push(entries[i][1]);
@@ -524,7 +524,7 @@ FormData.prototype.has = function has(name) {
 };
 
 FormData.prototype.set = function set(name, value, filename) {
-    var entries = entriesOf(this), entry = createEntry(name, value, filename, arguments.length, 'set');
+    var entries = (0, entriesOf)(this), entry = (0, createEntry)(name, value, filename, arguments.length, 'set');
     var first = -1;
     for (var i = entries.length - 1; i >= 0; i--) {
         if (entries[i][0] === entry[0]) {

@@ -111,11 +111,11 @@ native.parseUrl = parseUrl;
 function normalizeMethod(method) {
     var s = String(method);
     if (!TOKEN.test(s)) {
-        throw requestError("'" + s + "' is not a valid HTTP method.");
+        throw (0, requestError)("'" + s + "' is not a valid HTTP method.");
     }
     var upper = s.toUpperCase();
     if (FORBIDDEN_METHODS.hasOwnProperty(upper)) {
-        throw requestError("'" + s + "' HTTP method is unsupported.");
+        throw (0, requestError)("'" + s + "' HTTP method is unsupported.");
     }
     return NORMALIZED_METHODS.hasOwnProperty(upper) ? upper : s;
 }
@@ -128,7 +128,7 @@ function applyEnums(state, init) {
         if (init[key] !== void 0) {
             var value = String(init[key]);
             if (ENUMS[key].indexOf(value) === -1) {
-                throw requestError("The provided value '" + value + "' is not a valid enum value of type Request" +
+                throw (0, requestError)("The provided value '" + value + "' is not a valid enum value of type Request" +
                     key.charAt(0).toUpperCase() + key.slice(1) + '.');
             }
             if (key !== 'duplex' && key !== 'priority') {
@@ -137,18 +137,19 @@ function applyEnums(state, init) {
         }
     }
     if (state.mode === 'navigate') {
-        throw requestError("Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.");
+        throw (0, requestError)(
+            "Cannot construct a Request with a RequestInit whose mode member is set as 'navigate'.");
     }
     if (state.cache === 'only-if-cached' && state.mode !== 'same-origin') {
-        throw requestError("'only-if-cached' can be set only with 'same-origin' mode");
+        throw (0, requestError)("'only-if-cached' can be set only with 'same-origin' mode");
     }
 }
 
 function applyInit(state, init) {
     if (init.method !== void 0) {
-        state.method = normalizeMethod(init.method);
+        state.method = (0, normalizeMethod)(init.method);
     }
-    applyEnums(state, init);
+    (0, applyEnums)(state, init);
     if (init.referrer !== void 0) {
         state.referrer = String(init.referrer) === '' ? '' : 'about:client';
     }
@@ -160,7 +161,7 @@ function applyInit(state, init) {
     }
     if (init.signal !== void 0) {
         if (init.signal !== null && !(init.signal instanceof AbortSignal)) {
-            throw requestError("member signal is not of type 'AbortSignal'.");
+            throw (0, requestError)("member signal is not of type 'AbortSignal'.");
         }
         state.parentSignal = init.signal;
     }
@@ -175,12 +176,12 @@ function takeBody(request, state, init, source) {
     var inputBody = source ? source[BODY] : null;
     var hasInitBody = init.body !== void 0 && init.body !== null;
     if ((hasInitBody || inputBody) && (state.method === 'GET' || state.method === 'HEAD')) {
-        throw requestError('Request with GET/HEAD method cannot have body.');
+        throw (0, requestError)('Request with GET/HEAD method cannot have body.');
     }
     if (hasInitBody) {
         var extracted = native.extractBody(init.body);
         if (extracted.type !== null) {
-            native.headersAppendDefault(headersOf(request), 'content-type', extracted.type);
+            native.headersAppendDefault((0, headersOf)(request), 'content-type', extracted.type);
         }
         return extracted;
     }
@@ -188,7 +189,7 @@ function takeBody(request, state, init, source) {
         return null;
     }
     if (native.bodyUnusable(inputBody)) {
-        throw requestError('Cannot construct a Request with a Request object that has already been used.');
+        throw (0, requestError)('Cannot construct a Request with a Request object that has already been used.');
     }
     var moved = { src: inputBody.src, stream: inputBody.stream, used: false };
     inputBody.used = true;
@@ -205,13 +206,13 @@ function Request(input, init) {
      * (about 7,000 instructions); new Request(undefined) throws the same
      * TypeError */
     if (input === void 0) {
-        throw requestError('1 argument required, but only 0 present.');
+        throw (0, requestError)('1 argument required, but only 0 present.');
     }
     if (init !== void 0 && init !== null && typeof init !== 'object') {
-        throw requestError("The provided value is not of type 'RequestInit'.");
+        throw (0, requestError)("The provided value is not of type 'RequestInit'.");
     }
     var source = input instanceof Request ? input : null;
-    var state = source ? copyState(source[REQUEST]) : new RequestState('GET', parseUrl(input, "Failed to construct 'Request': ", true));
+    var state = source ? (0, copyState)(source[REQUEST]) : new RequestState('GET', (0, parseUrl)(input, "Failed to construct 'Request': ", true));
     this[REQUEST] = state;
     if (source) {
         state.parentSignal = source.signal;
@@ -219,16 +220,16 @@ function Request(input, init) {
     /* new Request(url) has nothing to apply and no body */
     if (source || init) {
         init = init || {};
-        applyInit(state, init);
+        (0, applyInit)(state, init);
     }
     if (init && init.headers !== void 0) {
         this[HEADERS] = new Headers(init.headers);
     } else if (source) {
-        this[HEADERS] = native.headersCopy(headersOf(source));
+        this[HEADERS] = native.headersCopy((0, headersOf)(source));
     } else {
         state.list = ''; /* no headers: an empty Headers when asked for (headersOf) */
     }
-    this[BODY] = source || init ? takeBody(this, state, init, source) : null;
+    this[BODY] = source || init ? (0, takeBody)(this, state, init, source) : null;
 }
 
 function requestState(request) {
@@ -250,11 +251,11 @@ function defineGetters(names) {
     names.forEach(function (name) {
         native.defineAccessor(Request.prototype, name, function () {
             var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
-            return (state || requestState(this))[name];
+            return (state || (0, requestState)(this))[name];
         }, void 0, 6); /* enumerable, configurable */
     });
 }
-defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
+(0, defineGetters)(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
     'integrity', 'keepalive']);
 
 /* An incoming request's cf is made on first use, from what the front
@@ -262,7 +263,7 @@ defineGetters(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'ref
 var INCOMING_CF = {};
 Object.defineProperty(Request.prototype, 'cf', {
     get: function () {
-        var state = requestState(this);
+        var state = (0, requestState)(this);
         if (state.cf === INCOMING_CF) {
             var cf = {};
             if (state.facts !== null) {
@@ -282,33 +283,33 @@ Object.defineProperty(Request.prototype, 'cf', {
 
 function defineConstant(name, value) {
     Object.defineProperty(Request.prototype, name, {
-        get: function () { requestState(this); return value; }, enumerable: true, configurable: true
+        get: function () { (0, requestState)(this); return value; }, enumerable: true, configurable: true
     });
 }
-defineConstant('destination', '');
-defineConstant('isReloadNavigation', false);
-defineConstant('isHistoryNavigation', false);
-defineConstant('duplex', 'half');
+(0, defineConstant)('destination', '');
+(0, defineConstant)('isReloadNavigation', false);
+(0, defineConstant)('isHistoryNavigation', false);
+(0, defineConstant)('duplex', 'half');
 
 Object.defineProperties(Request.prototype, {
     headers: {
-        get: function () { requestState(this); return headersOf(this); }, enumerable: true, configurable: true
+        get: function () { (0, requestState)(this); return (0, headersOf)(this); }, enumerable: true, configurable: true
     },
     signal: {
-        get: function () { return signalOf(requestState(this)); }, enumerable: true, configurable: true
+        get: function () { return (0, signalOf)((0, requestState)(this)); }, enumerable: true, configurable: true
     }
 });
 native.mixinBody(Request.prototype, headersOf);
 
 Request.prototype.clone = function clone() {
-    var state = requestState(this);
+    var state = (0, requestState)(this);
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Request': Request body is already used");
     }
-    var copy = Object.create(Request.prototype), copyStateRecord = copyState(state);
-    copyStateRecord.parentSignal = signalOf(state);
+    var copy = Object.create(Request.prototype), copyStateRecord = (0, copyState)(state);
+    copyStateRecord.parentSignal = (0, signalOf)(state);
     copy[REQUEST] = copyStateRecord;
-    copy[HEADERS] = native.headersCopy(headersOf(this));
+    copy[HEADERS] = native.headersCopy((0, headersOf)(this));
     copy[BODY] = native.cloneBody(this[BODY]);
     return copy;
 };
@@ -333,10 +334,10 @@ var makeIncomingRequest = native.recordMaker(Request.prototype, [REQUEST]);
 
 native.makeRequest = function (method, url, headers, body, httpProtocol, tlsVersion, tlsCipher) {
     /* no HEADERS until asked for (headersOf), no BODY for none */
-    var state = makeIncomingState(method, url, headers,
+    var state = (0, makeIncomingState)(method, url, headers,
         httpProtocol !== void 0 || tlsVersion !== void 0 || tlsCipher !== void 0 ?
             [httpProtocol, tlsVersion, tlsCipher] : null);
-    var request = makeIncomingRequest(state);
+    var request = (0, makeIncomingRequest)(state);
     if (body !== null && method !== 'GET' && method !== 'HEAD') {
         request[BODY] = { src: body, stream: null, used: false };
     }
@@ -344,11 +345,11 @@ native.makeRequest = function (method, url, headers, body, httpProtocol, tlsVers
 };
 
 native.requestParts = function (request) {
-    var state = requestState(request);
+    var state = (0, requestState)(request);
     return {
         method: state.method,
         url: state.url,
-        headers: native.headersList(headersOf(request)),
+        headers: native.headersList((0, headersOf)(request)),
         body: native.bodyBytesOrStream(request),
         redirect: state.redirect,
         signal: state.signal || state.parentSignal

@@ -33,7 +33,7 @@ var makeResponseState = native.recordMaker(Object.prototype,
     ['type', 'status', 'statusText', 'url', 'redirected', 'list']);
 
 function responseState(status, statusText, list) {
-    return makeResponseState('default', status, statusText, '', false, list);
+    return (0, makeResponseState)('default', status, statusText, '', false, list);
 }
 var makeBodyState = native.makeBodyState;
 
@@ -82,12 +82,12 @@ function initialize(response, init, extracted, what, handOn) {
     var status = 200, statusText = '', list, from;
     if (init === void 0 || init === null) {
         list = [];
-    } else if (handOn === true && init[INIT_MARK] === true && (from = responseInitState(init)) !== void 0) {
+    } else if (handOn === true && init[INIT_MARK] === true && (from = (0, responseInitState)(init)) !== void 0) {
         /* a Response handed on as the init (`new Response(res.body, res)`):
          * what its getters would answer, without making its Headers */
         status = from.status;
         statusText = from.statusText;
-        list = init[HEADERS] ? native.headersInitList(init[HEADERS]) : listCopy(from.list);
+        list = init[HEADERS] ? native.headersInitList(init[HEADERS]) : (0, listCopy)(from.list);
     } else {
         if (typeof init !== 'object') {
             throw new TypeError(what + "The provided value is not of type 'ResponseInit'.");
@@ -95,7 +95,7 @@ function initialize(response, init, extracted, what, handOn) {
         var given = init.status;
         if (given !== void 0) {
             status = typeof given === 'number' && given >= 200 && given <= 599 && given % 1 === 0 ? given :
-                toUnsignedShort(given);
+                (0, toUnsignedShort)(given);
             if (status < 200 || status > 599) {
                 throw new RangeError(what + 'The status provided (' + status + ') is outside the range [200, 599].');
             }
@@ -124,7 +124,7 @@ function initialize(response, init, extracted, what, handOn) {
         }
         response[BODY] = extracted;
     }
-    response[RESPONSE] = makeResponseState('default', status, statusText, '', false, list);
+    response[RESPONSE] = (0, makeResponseState)('default', status, statusText, '', false, list);
 }
 
 function Response(body, init) {
@@ -135,12 +135,12 @@ function Response(body, init) {
     }
     if (typeof body === 'string' && init === void 0) {
         /* initialize's steps for the commonest case, `new Response(text)` */
-        this[BODY] = makeBodyState(body, null, false, TEXT_TYPE);
-        this[RESPONSE] = makeResponseState('default', 200, '', '', false, ['content-type', TEXT_TYPE]);
+        this[BODY] = (0, makeBodyState)(body, null, false, TEXT_TYPE);
+        this[RESPONSE] = (0, makeResponseState)('default', 200, '', '', false, ['content-type', TEXT_TYPE]);
         return;
     }
     var text = typeof body === 'string';
-    initialize(this, init, text ? makeBodyState(body, null, false, TEXT_TYPE) :
+    (0, initialize)(this, init, text ? (0, makeBodyState)(body, null, false, TEXT_TYPE) :
         (body === void 0 || body === null ? null : native.extractBody(body)), "Failed to construct 'Response': ", !text);
 }
 
@@ -160,36 +160,36 @@ function stateOf(response) {
 function stateGetter(name, get) {
     Object.defineProperty(Response.prototype, name, { get: get, enumerable: true, configurable: true });
 }
-stateGetter('type', function () {
+(0, stateGetter)('type', function () {
     var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-    return (state || stateOf(this)).type;
+    return (state || (0, stateOf)(this)).type;
 });
-stateGetter('status', function () {
+(0, stateGetter)('status', function () {
     var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-    return (state || stateOf(this)).status;
+    return (state || (0, stateOf)(this)).status;
 });
-stateGetter('statusText', function () {
+(0, stateGetter)('statusText', function () {
     var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-    return (state || stateOf(this)).statusText;
+    return (state || (0, stateOf)(this)).statusText;
 });
-stateGetter('url', function () {
+(0, stateGetter)('url', function () {
     var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-    return (state || stateOf(this)).url;
+    return (state || (0, stateOf)(this)).url;
 });
-stateGetter('redirected', function () {
+(0, stateGetter)('redirected', function () {
     var state = this !== null && this !== void 0 ? this[RESPONSE] : void 0;
-    return (state || stateOf(this)).redirected;
+    return (state || (0, stateOf)(this)).redirected;
 });
 Object.defineProperties(Response.prototype, {
     ok: {
         get: function () {
-            var status = stateOf(this).status;
+            var status = (0, stateOf)(this).status;
             return status >= 200 && status <= 299;
         },
         enumerable: true, configurable: true
     },
     headers: {
-        get: function () { stateOf(this); return headersOf(this); }, enumerable: true, configurable: true
+        get: function () { (0, stateOf)(this); return (0, headersOf)(this); }, enumerable: true, configurable: true
     }
 });
 native.mixinBody(Response.prototype, headersOf);
@@ -200,7 +200,7 @@ initGetters = INIT_KEYS.map(function (key) {
 });
 
 Response.prototype.clone = function clone() {
-    var state = stateOf(this);
+    var state = (0, stateOf)(this);
     if (native.bodyUnusable(this[BODY])) {
         throw new TypeError("Failed to execute 'clone' on 'Response': Response body is already used");
     }
@@ -208,14 +208,14 @@ Response.prototype.clone = function clone() {
     /* headers nobody has asked for are still a list: the copy gets a copy
      * of the list (a string list is immutable), and neither makes Headers */
     var list = headers ? null : state.list;
-    var record = responseState(state.status, state.statusText,
+    var record = (0, responseState)(state.status, state.statusText,
         list === null ? null : typeof list === 'string' ? list : list.slice());
     record.type = state.type;
     record.url = state.url;
     record.redirected = state.redirected;
     copy[RESPONSE] = record;
     if (list === null) {
-        copy[HEADERS] = native.headersCopy(headers || headersOf(this));
+        copy[HEADERS] = native.headersCopy(headers || (0, headersOf)(this));
     }
     copy[BODY] = native.cloneBody(this[BODY]);
     return copy;
@@ -232,7 +232,7 @@ native.setResponseUrl = function (response, url, redirected) {
 };
 
 Response.error = function error() {
-    var response = Object.create(Response.prototype), state = responseState(0, '', []);
+    var response = Object.create(Response.prototype), state = (0, responseState)(0, '', []);
     state.type = 'error';
     response[RESPONSE] = state;
     return response;
@@ -240,12 +240,12 @@ Response.error = function error() {
 
 Response.redirect = function redirect(url, status) {
     var location = native.parseUrl(url, "Failed to execute 'redirect' on 'Response': ");
-    var code = status === void 0 ? 302 : toUnsignedShort(status);
+    var code = status === void 0 ? 302 : (0, toUnsignedShort)(status);
     if (!REDIRECT_STATUSES.hasOwnProperty(code)) {
         throw new RangeError("Failed to execute 'redirect' on 'Response': Invalid status code");
     }
     var response = Object.create(Response.prototype);
-    response[RESPONSE] = responseState(code, '', ['location', location]);
+    response[RESPONSE] = (0, responseState)(code, '', ['location', location]);
     return response;
 };
 
@@ -255,7 +255,7 @@ Response.json = function json(data, init) {
         throw new TypeError("Failed to execute 'json' on 'Response': The data is not JSON serializable");
     }
     var response = new BareResponse();
-    initialize(response, init, makeBodyState(text, null, false, 'application/json'),
+    (0, initialize)(response, init, (0, makeBodyState)(text, null, false, 'application/json'),
         "Failed to execute 'json' on 'Response': ");
     return response;
 };

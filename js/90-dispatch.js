@@ -62,16 +62,16 @@ function trackWaitUntil(serial, promise) {
     waitUntilCount++;
     native.waitUntilCount(waitUntilCount);
     Promise.resolve(promise).then(function () {
-        settleWaitUntil(serial);
+        (0, settleWaitUntil)(serial);
     }, function (e) {
         native.reportError(e, 'waitUntil promise rejected');
-        settleWaitUntil(serial);
+        (0, settleWaitUntil)(serial);
     });
 }
 
 /* waitUntil(promise) of the cloudflare:workers module: the current request's. */
 native.waitUntilCurrent = function (promise) {
-    trackWaitUntil(requestSerial, promise);
+    (0, trackWaitUntil)(requestSerial, promise);
 };
 
 function settleWaitUntil(serial) {
@@ -98,11 +98,11 @@ function contextOf(self) {
 }
 
 ExecutionContext.prototype.waitUntil = function waitUntil(promise) {
-    trackWaitUntil(contextOf(this)[kSerial], promise);
+    (0, trackWaitUntil)((0, contextOf)(this)[kSerial], promise);
 };
 
 ExecutionContext.prototype.passThroughOnException = function passThroughOnException() {
-    contextOf(this);
+    (0, contextOf)(this);
     native.passThrough = true;
 };
 
@@ -117,11 +117,11 @@ function FetchEvent(request, serial) {
 }
 
 FetchEvent.prototype.respondWith = function respondWith(response) {
-    if (contextOf(this)[kResponded]) {
+    if ((0, contextOf)(this)[kResponded]) {
         throw new DOMException('respondWith() was already called', 'InvalidStateError');
     }
     this[kResponded] = true;
-    settle(response);
+    (0, settle)(response);
 };
 
 FetchEvent.prototype.waitUntil = ExecutionContext.prototype.waitUntil;
@@ -161,7 +161,7 @@ function writeStream(body) {
 function sendStream(body) {
     var transfer = native.fetchTransferOf(body);
     if (transfer < 0 || !native.respondPassThrough(transfer)) {
-        writeStream(body);
+        (0, writeStream)(body);
     }
 }
 
@@ -176,9 +176,9 @@ function send(response) {
 /* send, with its exception answered as an error. */
 function sendOrFail(response) {
     try {
-        send(response);
+        (0, send)(response);
     } catch (e) {
-        respondWithError(e);
+        (0, respondWithError)(e);
     }
 }
 
@@ -190,7 +190,7 @@ function settle(result) {
         try {
             native.sendResponse(result, sendStream);
         } catch (e) {
-            respondWithError(e);
+            (0, respondWithError)(e);
         }
         return;
     }
@@ -210,21 +210,21 @@ native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion
         if (native.assets !== void 0) {
             result = native.assetsServe(request, native.hasFetchHandler());
             if (result !== null) {
-                settle(result);
+                (0, settle)(result);
                 return;
             }
         }
         if (d !== null && typeof d === 'object' && typeof d.fetch === 'function') {
-            result = d.fetch(request, native.env, makeExecutionContext(requestSerial));
+            result = d.fetch(request, native.env, (0, makeExecutionContext)(requestSerial));
         } else if (native.isEntrypointClass(d)) {
             /* export default class extends WorkerEntrypoint: one instance per request */
-            var entrypoint = new d(makeExecutionContext(requestSerial), native.env);
+            var entrypoint = new d((0, makeExecutionContext)(requestSerial), native.env);
             if (typeof entrypoint.fetch !== 'function') {
                 throw new TypeError('the WorkerEntrypoint has no fetch() method');
             }
             result = entrypoint.fetch(request);
         } else if (typeof d === 'function') {
-            result = d(request, native.env, makeExecutionContext(requestSerial));
+            result = d(request, native.env, (0, makeExecutionContext)(requestSerial));
         } else {
             var event = new FetchEvent(request, requestSerial);
             var list = listeners.fetch.slice();
@@ -241,10 +241,10 @@ native.dispatch = function (method, url, headers, body, httpProtocol, tlsVersion
             return;
         }
     } catch (e) {
-        respondWithError(e);
+        (0, respondWithError)(e);
         return;
     }
-    settle(result);
+    (0, settle)(result);
 };
 
 var kCron = Symbol('cron');
@@ -267,13 +267,13 @@ function controllerOf(self) {
 }
 
 Object.defineProperty(ScheduledController.prototype, 'cron', {
-    get: function () { return controllerOf(this)[kCron]; }, enumerable: true, configurable: true
+    get: function () { return (0, controllerOf)(this)[kCron]; }, enumerable: true, configurable: true
 });
 Object.defineProperty(ScheduledController.prototype, 'scheduledTime', {
-    get: function () { return controllerOf(this)[kTime]; }, enumerable: true, configurable: true
+    get: function () { return (0, controllerOf)(this)[kTime]; }, enumerable: true, configurable: true
 });
 ScheduledController.prototype.noRetry = function noRetry() {
-    controllerOf(this)[kNoRetry] = true;
+    (0, controllerOf)(this)[kNoRetry] = true;
 };
 
 /* The event of addEventListener('scheduled', ...): the controller's fields,
@@ -285,7 +285,7 @@ function ScheduledEvent(cron, time, serial) {
 ScheduledEvent.prototype = Object.create(ScheduledController.prototype);
 ScheduledEvent.prototype.constructor = ScheduledEvent;
 Object.defineProperty(ScheduledEvent.prototype, 'type', {
-    get: function () { controllerOf(this); return 'scheduled'; }, enumerable: true, configurable: true
+    get: function () { (0, controllerOf)(this); return 'scheduled'; }, enumerable: true, configurable: true
 });
 ScheduledEvent.prototype.waitUntil = ExecutionContext.prototype.waitUntil;
 
@@ -327,14 +327,14 @@ native.dispatchScheduled = function (cron, time) {
         }
     } catch (e) {
         native.reportError(e, 'uncaught exception in scheduled handler');
-        scheduledOutcome(500, controller || new ScheduledController(cron, time), 'exception');
+        (0, scheduledOutcome)(500, controller || new ScheduledController(cron, time), 'exception');
         return;
     }
     Promise.resolve(result).then(function () {
-        scheduledOutcome(200, controller, 'ok');
+        (0, scheduledOutcome)(200, controller, 'ok');
     }, function (e) {
         native.reportError(e, 'scheduled handler rejected');
-        scheduledOutcome(500, controller, 'exception');
+        (0, scheduledOutcome)(500, controller, 'exception');
     });
 };
 
