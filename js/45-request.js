@@ -255,8 +255,18 @@ function defineGetters(names) {
         }, void 0, 6); /* enumerable, configurable */
     });
 }
-(0, defineGetters)(['method', 'url', 'mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy',
-    'integrity', 'keepalive']);
+/* method and url, which every app reads, have getters of their own: a
+ * getter of the shared function looks its name up in the closure's scope
+ * at every read */
+native.defineAccessor(Request.prototype, 'method', function () {
+    var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
+    return (state || (0, requestState)(this)).method;
+}, void 0, 6);
+native.defineAccessor(Request.prototype, 'url', function () {
+    var state = this !== null && this !== void 0 ? this[REQUEST] : void 0;
+    return (state || (0, requestState)(this)).url;
+}, void 0, 6);
+(0, defineGetters)(['mode', 'credentials', 'cache', 'redirect', 'referrer', 'referrerPolicy', 'integrity', 'keepalive']);
 
 /* An incoming request's cf is made on first use, from what the front
  * server told (IncomingState's facts). */
