@@ -618,7 +618,7 @@ function newRuntimeSourceController(pull, cancel, streamObj) {
 /* The stream object alone, its SLOT a lazy record (js/20-streams-queue.js)
  * until something looks into it: then materializeLazy makes what this
  * made at once before, in the state takeKnownBytes left it in. */
-var LazyBytesRecord = S.LazyBytesRecord, lazyOf = S.lazyOf;
+var LazyBytesRecord = S.LazyBytesRecord;
 
 native.byteStreams.fromBytes = function (bytes) {
     var obj = Object.create(S.ReadableStream.prototype);

@@ -113,4 +113,4 @@ function globalReadEdits(ast, code, from) {
     return edits;
 }
 
-module.exports = { globalReadEdits, declaration, wanted, OBJECT, TEMP };
+module.exports = { globalReadEdits, declaration, wanted };

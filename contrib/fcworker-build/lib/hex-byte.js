@@ -206,4 +206,4 @@ function hexByteEdits(ast, code, from, module) {
     return edits;
 }
 
-module.exports = { hexByteEdits, declaration, wanted, HELPER, JOIN_HELPER };
+module.exports = { hexByteEdits, declaration, wanted, HELPER };
