@@ -1274,6 +1274,8 @@ static duk_ret_t native_string_pad(duk_context *ctx)
     return 1;
 }
 
+static const char HEX_DIGITS[] = "0123456789abcdef";
+
 /* __fcw_helpers.hexByte(x): `x.toString(16).padStart(2, "0")`, the hex
  * digits of a byte as code turns digests and random bytes into text,
  * which fcworker-build writes so (contrib/fcworker-build/lib/hex-byte.js):
@@ -1284,7 +1286,6 @@ static duk_ret_t native_string_pad(duk_context *ctx)
  * expression would. */
 static duk_ret_t native_hex_byte(duk_context *ctx)
 {
-    static const char DIGITS[] = "0123456789abcdef";
     duk_set_top(ctx, 1);
     if (duk_is_number(ctx, 0)) {
         double x = duk_get_number(ctx, 0);
@@ -1292,7 +1293,7 @@ static duk_ret_t native_hex_byte(duk_context *ctx)
             fcw_duk_proto_method_is(ctx, FCW_DUK_NUMBER_PROTOTYPE, "toString", NULL, 0) &&
             fcw_duk_proto_method_is(ctx, FCW_DUK_STRING_PROTOTYPE, "padStart", native_string_pad, 1)) {
             unsigned b = (unsigned)x;
-            char two[2] = {DIGITS[b >> 4], DIGITS[b & 15]};
+            char two[2] = {HEX_DIGITS[b >> 4], HEX_DIGITS[b & 15]};
             duk_push_lstring(ctx, two, 2);
             return 1;
         }
@@ -1327,7 +1328,6 @@ static int hex_join_ready(duk_context *ctx, const unsigned char **bytes, size_t 
 
 static duk_ret_t native_hex_join(duk_context *ctx)
 {
-    static const char DIGITS[] = "0123456789abcdef";
     const unsigned char *bytes;
     size_t n, i;
     char *out;
@@ -1339,8 +1339,8 @@ static duk_ret_t native_hex_join(duk_context *ctx)
         /* (checked again: the allocation may have run a finalizer) */
         if (hex_join_ready(ctx, &bytes, &n) && n == want) {
             for (i = 0; i < n; i++) {
-                out[2 * i] = DIGITS[bytes[i] >> 4];
-                out[2 * i + 1] = DIGITS[bytes[i] & 15];
+                out[2 * i] = HEX_DIGITS[bytes[i] >> 4];
+                out[2 * i + 1] = HEX_DIGITS[bytes[i] & 15];
             }
             duk_buffer_to_string(ctx, -1);
             return 1;

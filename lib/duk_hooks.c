@@ -4716,36 +4716,6 @@ int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i)
     return 1;
 }
 
-int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic)
-{
-    duk_hthread *thr = (duk_hthread *) ctx;
-    duk_hobject *obj = thr->builtins[proto == FCW_DUK_NUMBER_PROTOTYPE ? DUK_BIDX_NUMBER_PROTOTYPE
-                                                                      : DUK_BIDX_STRING_PROTOTYPE];
-    duk_hstring *name;
-    duk_int_t e_idx, h_idx;
-    duk_tval *tv;
-    duk_hobject *f;
-    int found;
-
-    if (obj == NULL || (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) && proto != FCW_DUK_STRING_PROTOTYPE))
-        return 0;
-    duk_push_literal_raw(ctx, key, strlen(key)); /* (the literal cache: no interning per call) */
-    name = duk_known_hstring(thr, -1);
-    found = duk_hobject_find_entry(thr->heap, obj, name, &e_idx, &h_idx);
-    duk_pop(ctx);
-    if (!found || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
-        return 0;
-    tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
-    if (!DUK_TVAL_IS_OBJECT(tv))
-        return 0;
-    f = DUK_TVAL_GET_OBJECT(tv);
-    if (!DUK_HOBJECT_IS_NATFUNC(f))
-        return 0;
-    if (fn == NULL && proto == FCW_DUK_NUMBER_PROTOTYPE)
-        fn = (duk_c_function) number_to_string;
-    return ((duk_hnatfunc *) f)->func == fn && ((duk_hnatfunc *) f)->magic == magic;
-}
-
 /* The value of obj's own data property key (a C literal, neither an
  * index nor "length"), or NULL when it has none, or it is an accessor. */
 static duk_tval *own_data_tval(duk_hthread *thr, duk_hobject *obj, const char *key)
@@ -4778,11 +4748,25 @@ static int is_native(duk_hobject *f, duk_c_function fn, int magic)
            (magic < 0 || ((duk_hnatfunc *) f)->magic == magic);
 }
 
+int fcw_duk_proto_method_is(duk_context *ctx, enum fcw_duk_proto proto, const char *key, duk_c_function fn, int magic)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = thr->builtins[proto == FCW_DUK_NUMBER_PROTOTYPE ? DUK_BIDX_NUMBER_PROTOTYPE
+                                                                      : DUK_BIDX_STRING_PROTOTYPE];
+
+    if (obj == NULL || (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) && proto != FCW_DUK_STRING_PROTOTYPE))
+        return 0;
+    if (fn == NULL && proto == FCW_DUK_NUMBER_PROTOTYPE)
+        fn = (duk_c_function) number_to_string;
+    return is_native(own_data_object(thr, obj, key), fn, magic);
+}
+
 int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char **data, size_t *len)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     duk_hobject *global = thr->builtins[DUK_BIDX_GLOBAL];
     duk_hobject *array_proto = thr->builtins[DUK_BIDX_ARRAY_PROTOTYPE];
+    duk_hobject *function_proto = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
     duk_hobject *map, *u8, *v = duk_get_hobject(thr, idx);
     duk_hbufobj *b;
     duk_small_uint_t cls;
@@ -4807,14 +4791,9 @@ int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char 
     if (!is_native(map, (duk_c_function) duk_bi_array_prototype_iter_shared, 3 /* DUK__ITER_MAP */) ||
         !is_native(own_data_object(thr, array_proto, "join"), (duk_c_function) duk_bi_array_prototype_join_shared, 0))
         return 0;
-    if (own_data_tval(thr, map, "call") != NULL || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, map) != thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE])
+    if (own_data_tval(thr, map, "call") != NULL || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, map) != function_proto ||
+        !is_native(own_data_object(thr, function_proto, "call"), (duk_c_function) duk_bi_function_prototype_call, -1))
         return 0;
-    {
-        duk_hobject *fp = thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE];
-        /* (an accessor named call on map would have been found above) */
-        if (!is_native(own_data_object(thr, fp, "call"), (duk_c_function) duk_bi_function_prototype_call, -1))
-            return 0;
-    }
     *data = (const unsigned char *) DUK_HBUFFER_GET_DATA_PTR(thr->heap, b->buf) + b->offset;
     *len = b->length;
     return 1;
