@@ -4716,19 +4716,28 @@ int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i)
     return 1;
 }
 
-/* The value of obj's own data property key (a C literal, neither an
- * index nor "length"), or NULL when it has none, or it is an accessor. */
-static duk_tval *own_data_tval(duk_hthread *thr, duk_hobject *obj, const char *key)
+/* The entry index of obj's own property key (a C literal, neither an
+ * index nor "length"), data or accessor, or -1 when it has none. */
+static duk_int_t own_entry(duk_hthread *thr, duk_hobject *obj, const char *key)
 {
     duk_int_t e_idx, h_idx;
     int found;
 
     if (obj == NULL)
-        return NULL;
+        return -1;
     duk_push_literal_raw((duk_context *) thr, key, strlen(key));
     found = duk_hobject_find_entry(thr->heap, obj, duk_known_hstring(thr, -1), &e_idx, &h_idx);
     duk_pop((duk_context *) thr);
-    if (!found || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
+    return found ? e_idx : -1;
+}
+
+/* The value of obj's own data property key (as above), or NULL when it
+ * has none, or it is an accessor. */
+static duk_tval *own_data_tval(duk_hthread *thr, duk_hobject *obj, const char *key)
+{
+    duk_int_t e_idx = own_entry(thr, obj, key);
+
+    if (e_idx < 0 || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
         return NULL;
     return DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
 }
@@ -4791,7 +4800,9 @@ int fcw_duk_hex_join_bytes(duk_context *ctx, duk_idx_t idx, const unsigned char 
     if (!is_native(map, (duk_c_function) duk_bi_array_prototype_iter_shared, 3 /* DUK__ITER_MAP */) ||
         !is_native(own_data_object(thr, array_proto, "join"), (duk_c_function) duk_bi_array_prototype_join_shared, 0))
         return 0;
-    if (own_data_tval(thr, map, "call") != NULL || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, map) != function_proto ||
+    /* map has no call of its own, data or accessor: the one read is
+     * Function.prototype's */
+    if (own_entry(thr, map, "call") >= 0 || DUK_HOBJECT_GET_PROTOTYPE(thr->heap, map) != function_proto ||
         !is_native(own_data_object(thr, function_proto, "call"), (duk_c_function) duk_bi_function_prototype_call, -1))
         return 0;
     *data = (const unsigned char *) DUK_HBUFFER_GET_DATA_PTR(thr->heap, b->buf) + b->offset;

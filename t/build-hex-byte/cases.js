@@ -109,6 +109,10 @@ Object.defineProperty(Array.prototype.map, 'call', { value: () => ['own', 'call'
 log('map with a call of its own', () => hexOf(u));
 delete Array.prototype.map.call;
 log('its call deleted', () => hexOf(u));
+Object.defineProperty(Array.prototype.map, 'call', { get: () => () => ({ join: () => 'a getter' }), configurable: true });
+log('map with a call getter of its own', () => hexOf(u));
+delete Array.prototype.map.call;
+log('and that deleted', () => hexOf(u));
 const savedJoin = Array.prototype.join;
 Array.prototype.join = function (s) { return `joined(${this.length},${s})`; };
 log('join replaced', () => hexOf(u));
