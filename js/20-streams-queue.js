@@ -179,10 +179,12 @@ function LazyBytesRecord(obj, bytes) {
     this.taken = 0;
 }
 
-/* x's lazy record, or undefined. */
-function lazyOf(x) {
+/* x's own record (of any kind: a stream's, a lazy one, ...), or
+ * undefined; recordOf without the kind's check and without making a lazy
+ * record's stream (for the helpers that answer either). */
+function slotOf(x) {
     var r = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
-    return (0, instanceOf)(r, LazyBytesRecord) && r.obj === x ? r : void 0;
+    return r !== void 0 && r.obj === x ? r : void 0;
 }
 
 function recordOf(x, Kind) {
@@ -453,7 +455,7 @@ native.defineGlobal('ByteLengthQueuingStrategy', ByteLengthQueuingStrategy);
 var S = native.streamInternals = {};
 S.SLOT = SLOT;
 S.LazyBytesRecord = LazyBytesRecord;
-S.lazyOf = lazyOf;
+S.slotOf = slotOf;
 S.materializeLazy = null; /* js/25-byte-streams.js */
 S.PENDING = PENDING;
 S.Deferred = Deferred;

@@ -807,37 +807,29 @@ native.readableStreamFromSource = function (source, strategy) {
 };
 
 /* (a lazy record answers without its stream's record being made) */
-function ownRecordOf(x) {
-    var rs = x !== null && typeof x === 'object' ? x[SLOT] : void 0;
-    return (0, instanceOf)(rs, RSRecord) && rs.obj === x ? rs : void 0;
-}
+var slotOf = S.slotOf, LazyBytesRecord = S.LazyBytesRecord;
 
 native.readableStreamIsDisturbed = function (stream) {
-    var rs = (0, ownRecordOf)(stream), lazy;
-    if (rs !== void 0) {
-        return rs.disturbed;
-    }
-    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken === 2 : (0, streamOf)(stream).disturbed;
+    var r = (0, slotOf)(stream);
+    return (0, instanceOf)(r, RSRecord) ? r.disturbed :
+        (0, instanceOf)(r, LazyBytesRecord) ? r.taken === 2 : (0, streamOf)(stream).disturbed;
 };
 
 /* For Body's extractBody: 1 for a ReadableStream neither locked nor
  * disturbed, 0 for one that is, -1 for anything else (one call instead of
  * an instanceof, the locked getter and readableStreamIsDisturbed). */
 native.readableStreamUsability = function (x) {
-    var rs = (0, ownRecordOf)(x);
-    if (rs === void 0) {
-        var lazy = S.lazyOf(x);
-        return lazy === void 0 ? -1 : lazy.taken === 0 ? 1 : 0;
+    var r = (0, slotOf)(x);
+    if ((0, instanceOf)(r, RSRecord)) {
+        return r.reader !== void 0 || r.disturbed ? 0 : 1;
     }
-    return rs.reader !== void 0 || rs.disturbed ? 0 : 1;
+    return (0, instanceOf)(r, LazyBytesRecord) ? (r.taken === 0 ? 1 : 0) : -1;
 };
 
 native.readableStreamIsLocked = function (stream) {
-    var rs = (0, ownRecordOf)(stream), lazy;
-    if (rs !== void 0) {
-        return rs.reader !== void 0;
-    }
-    return (lazy = S.lazyOf(stream)) !== void 0 ? lazy.taken !== 0 : (0, isReadableStreamLocked)((0, streamOf)(stream));
+    var r = (0, slotOf)(stream);
+    return (0, instanceOf)(r, RSRecord) ? r.reader !== void 0 :
+        (0, instanceOf)(r, LazyBytesRecord) ? r.taken !== 0 : (0, isReadableStreamLocked)((0, streamOf)(stream));
 };
 
 native.readableStreamCancel = function (stream, reason) {

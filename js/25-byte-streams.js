@@ -687,8 +687,8 @@ native.byteStreams.readKnownBytes = function (c, readRequest) {
  * before handing them out). With consume, it is also disturbed and closed,
  * as after a reader had read it to its end (Body's text()/arrayBuffer()). */
 native.byteStreams.takeKnownBytes = function (stream, consume) {
-    var slot = stream !== null && typeof stream === 'object' ? stream[SLOT] : void 0;
-    if ((0, instanceOf)(slot, LazyBytesRecord) && slot.obj === stream) {
+    var slot = S.slotOf(stream);
+    if ((0, instanceOf)(slot, LazyBytesRecord)) {
         /* its steps below on the stream that would have been made */
         if (slot.taken !== 0) {
             return null;
