@@ -75,9 +75,17 @@ function isReference(ancestors) {
         (parent.type === 'Property' && parent.key === node && !parent.computed)));
 }
 
+/* Whether the identifier, with its parent, is assigned there: the target
+ * of an assignment, an update, or a for-in/for-of head. */
+function isWrite(id, parent) {
+    return !!parent && ((parent.type === 'AssignmentExpression' && parent.left === id) ||
+        parent.type === 'UpdateExpression' ||
+        ((parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === id));
+}
+
 /* A call of the function named `name`. */
 function isCallOf(node, name) {
     return !!node && node.type === 'CallExpression' && isName(node.callee, name);
 }
 
-module.exports = { blank, newlines, applyEdits, tokenAfter, isName, isCallOf, isReference, FUNCTION_TYPES };
+module.exports = { blank, newlines, applyEdits, tokenAfter, isName, isCallOf, isReference, isWrite, FUNCTION_TYPES };

@@ -34,7 +34,8 @@
  */
 'use strict';
 
-const { eachReference, resolveName, declaredCache, declaredNames } = require('./hoist-closures');
+const { eachReference, resolveName, declaredCache, declaredNames, functionOf } = require('./hoist-closures');
+const { isWrite } = require('./edits');
 
 const OBJECT = '_fcwG';
 const TEMP = '_fcwT';
@@ -57,21 +58,14 @@ function declaration() {
 
 /* Whether the identifier, with its parent, is read as a value here. */
 function isRead(id, parent) {
-    if (!parent) {
+    if (!parent || isWrite(id, parent)) {
         return false;
     }
     switch (parent.type) {
-    case 'AssignmentExpression':
-        return parent.left !== id;
-    case 'UpdateExpression':
-        return false;
     case 'UnaryExpression':
         return parent.operator !== 'typeof' && parent.operator !== 'delete';
     case 'CallExpression':
         return parent.callee !== id;
-    case 'ForInStatement':
-    case 'ForOfStatement':
-        return parent.left !== id;
     case 'VariableDeclarator':
         return parent.init === id;
     case 'FunctionDeclaration':
@@ -92,12 +86,7 @@ function globalReadEdits(ast, code, from) {
         if (!GLOBALS.has(id.name) || id.start < from || top.has(id.name) || !isRead(id, parent)) {
             return;
         }
-        let fn = null;
-        for (let i = scopes.length - 1; i >= 0 && fn === null; i--) {
-            if (scopes[i].type !== 'CatchClause') {
-                fn = scopes[i];
-            }
-        }
+        const fn = functionOf(scopes);
         if (fn === null || resolveName(id.name, scopes, declared) !== null) {
             return; /* the top level, or a name bound around */
         }

@@ -39,7 +39,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { newlines } = require('./edits');
+const { newlines, isName } = require('./edits');
 const { eachReference, resolveName, declaredCache, declaredNames, wrapperOf } = require('./hoist-closures');
 
 const HELPER = '_fcwHex';
@@ -92,10 +92,6 @@ function hexByteOf(node) {
         return null;
     }
     return hex.object;
-}
-
-function isName(node, name) {
-    return node.type === 'Identifier' && node.name === name;
 }
 
 /* `object.name` with plain names: its object, else null. */

@@ -169,6 +169,17 @@ function resolve(name, scopes, declared) {
     return null;
 }
 
+/* The innermost function of a scope chain (catch clauses skipped), or
+ * null (the top level). */
+function functionOf(scopes) {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+        if (scopes[i].type !== 'CatchClause') {
+            return scopes[i];
+        }
+    }
+    return null;
+}
+
 /* The wrapper: the function of the script's one statement
  * `(function () { ... })();` or `var X = (function () { ... })();`; for a
  * module (a script whose top level is the body of the function fcworker's
@@ -582,4 +593,4 @@ function hoist(code, ast, map, module) {
 }
 
 module.exports = { hoist, findHoists, decodeMappings, encodeMappings, declaredNames, declaredCache, eachReference,
-    resolveName: resolve, wrapperOf, PREFIX };
+    resolveName: resolve, wrapperOf, functionOf, PREFIX };

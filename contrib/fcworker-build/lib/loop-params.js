@@ -37,31 +37,13 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { eachReference, resolveName, declaredCache } = require('./hoist-closures');
+const { eachReference, resolveName, declaredCache, functionOf } = require('./hoist-closures');
+const { isWrite } = require('./edits');
 
 const NAME = /^_loop\d*$/;
 
 function wanted(code) {
     return /\bvar _loop\d* = function\s*\(\s*\)/.test(code);
-}
-
-function isWrite(id, parent) {
-    if (!parent) {
-        return false;
-    }
-    return (parent.type === 'AssignmentExpression' && parent.left === id) ||
-        parent.type === 'UpdateExpression' ||
-        ((parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === id);
-}
-
-/* The innermost function of a scope chain (catch clauses skipped), or null. */
-function functionOf(scopes) {
-    for (let i = scopes.length - 1; i >= 0; i--) {
-        if (scopes[i].type !== 'CatchClause') {
-            return scopes[i];
-        }
-    }
-    return null;
 }
 
 function loopParamEdits(ast, code) {
@@ -75,40 +57,45 @@ function loopParamEdits(ast, code) {
                 fn.params.length !== 0 || fn.generator || fn.async || fn.id) {
                 return;
             }
-            loops.set(fn, { declarator: node, statement: ancestors[ancestors.length - 2], ancestors: ancestors.slice() });
+            loops.set(fn, { declarator: node, statement: ancestors[ancestors.length - 2] });
         }
     });
     if (loops.size === 0) {
         return [];
     }
-    /* every reference, with where it is and where it resolves */
+    /* every reference, with where it is and where it resolves, by name */
     const refs = [];
+    const byName = new Map();
     const evalIn = new Set();
     eachReference(ast, (id, parent, scopes) => {
         if (id.name === 'eval') {
             scopes.forEach((s) => evalIn.add(s));
         }
-        refs.push({ id, parent, scopes, where: resolveName(id.name, scopes, declared) });
+        const ref = { id, parent, scopes, where: resolveName(id.name, scopes, declared) };
+        refs.push(ref);
+        if (!byName.has(id.name)) {
+            byName.set(id.name, []);
+        }
+        byName.get(id.name).push(ref);
     });
+    /* the references of name that resolve to scope */
+    const bound = (name, scope) => (byName.get(name) || []).filter((r) => r.where === scope);
     const edits = [];
     for (const [fn, { declarator, statement }] of loops) {
-        const outer = refs.find((r) => r.id === declarator.id);
+        const outer = byName.get(declarator.id.name).find((r) => r.id === declarator.id);
         const home = outer ? outer.where : null; /* the function that declares _loop */
         if (home === null || home.type === 'CatchClause' || evalIn.has(home)) {
             continue;
         }
-        /* _loop: only called, without arguments; its calls */
-        const uses = refs.filter((r) => r.id.name === declarator.id.name && r.where === home && r.id !== declarator.id);
+        /* _loop: only called, without arguments (so never assigned); its calls */
+        const uses = bound(declarator.id.name, home).filter((r) => r.id !== declarator.id);
         if (uses.length === 0 || !uses.every((r) => r.parent && r.parent.type === 'CallExpression' &&
                 r.parent.callee === r.id && r.parent.arguments.length === 0)) {
             continue;
         }
-        if (refs.some((r) => r.id.name === declarator.id.name && r.where === home && isWrite(r.id, r.parent))) {
-            continue;
-        }
         /* the body must not name arguments */
         const inside = (r, node) => r.id.start >= node.start && r.id.end <= node.end;
-        if (refs.some((r) => inside(r, fn) && r.id.name === 'arguments' && functionOf(r.scopes) === fn)) {
+        if ((byName.get('arguments') || []).some((r) => inside(r, fn) && functionOf(r.scopes) === fn)) {
             continue;
         }
         /* home's statements (its body's own), for declarations' positions */
@@ -122,7 +109,7 @@ function loopParamEdits(ast, code) {
             }
             const name = r.id.name;
             seen.add(name);
-            const all = refs.filter((x) => x.id.name === name && x.where === home);
+            const all = bound(name, home);
             const writes = all.filter((x) => isWrite(x.id, x.parent));
             const declarations = all.filter((x) => x.parent && x.parent.type === 'VariableDeclarator' && x.parent.id === x.id);
             const isParam = home.params.some((p) => p.type === 'Identifier' && p.name === name);

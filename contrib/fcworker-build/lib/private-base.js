@@ -42,7 +42,7 @@
 'use strict';
 
 const { fieldDefinition, binds } = require('./private-fields');
-const { eachReference, resolveName, declaredCache, wrapperOf } = require('./hoist-closures');
+const { eachReference, resolveName, declaredCache, wrapperOf, functionOf } = require('./hoist-closures');
 
 const HELPER = '_class_private_field_loose_base';
 const PREFIX = '_fcwPB';
@@ -68,12 +68,7 @@ function checksByFunction(wrapper, from) {
             call.arguments[1].type !== 'Identifier') {
             return;
         }
-        let fn = null;
-        for (let i = scopes.length - 1; i >= 0 && fn === null; i--) {
-            if (scopes[i].type !== 'CatchClause') {
-                fn = scopes[i];
-            }
-        }
+        const fn = functionOf(scopes);
         const key = call.arguments[1].name;
         if (fn === null || !top(HELPER, scopes) || !top(key, scopes)) {
             return;
