@@ -169,6 +169,27 @@ function resolve(name, scopes, declared) {
     return null;
 }
 
+/* Every reference of the tree, with where it is and where it resolves:
+ * { refs: [{ id, parent, scopes, where }] in source order, byName: Map(name
+ * -> those refs), evalIn: Set of the scopes with a use of `eval` inside }. */
+function referenceIndex(ast, declared) {
+    const refs = [];
+    const byName = new Map();
+    const evalIn = new Set();
+    eachReference(ast, (id, parent, scopes) => {
+        if (id.name === 'eval') {
+            scopes.forEach((s) => evalIn.add(s));
+        }
+        const ref = { id, parent, scopes, where: resolve(id.name, scopes, declared) };
+        refs.push(ref);
+        if (!byName.has(id.name)) {
+            byName.set(id.name, []);
+        }
+        byName.get(id.name).push(ref);
+    });
+    return { refs, byName, evalIn };
+}
+
 /* The innermost function of a scope chain (catch clauses skipped), or
  * null (the top level). */
 function functionOf(scopes) {
@@ -593,4 +614,4 @@ function hoist(code, ast, map, module) {
 }
 
 module.exports = { hoist, findHoists, decodeMappings, encodeMappings, declaredNames, declaredCache, eachReference,
-    resolveName: resolve, wrapperOf, functionOf, PREFIX };
+    referenceIndex, resolveName: resolve, wrapperOf, functionOf, PREFIX };

@@ -37,7 +37,7 @@
 'use strict';
 
 const walk = require('acorn-walk');
-const { eachReference, resolveName, declaredCache, functionOf } = require('./hoist-closures');
+const { referenceIndex, declaredCache, functionOf } = require('./hoist-closures');
 const { isWrite } = require('./edits');
 
 const NAME = /^_loop\d*$/;
@@ -64,20 +64,7 @@ function loopParamEdits(ast, code) {
         return [];
     }
     /* every reference, with where it is and where it resolves, by name */
-    const refs = [];
-    const byName = new Map();
-    const evalIn = new Set();
-    eachReference(ast, (id, parent, scopes) => {
-        if (id.name === 'eval') {
-            scopes.forEach((s) => evalIn.add(s));
-        }
-        const ref = { id, parent, scopes, where: resolveName(id.name, scopes, declared) };
-        refs.push(ref);
-        if (!byName.has(id.name)) {
-            byName.set(id.name, []);
-        }
-        byName.get(id.name).push(ref);
-    });
+    const { refs, byName, evalIn } = referenceIndex(ast, declared);
     /* the references of name that resolve to scope */
     const bound = (name, scope) => (byName.get(name) || []).filter((r) => r.where === scope);
     const edits = [];
