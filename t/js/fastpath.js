@@ -61,6 +61,11 @@ test('includes and indexOf: a plain array read in place', function (t) {
     t.equal([true, null, false].indexOf(false), 2, 'booleans');
     t.equal([undefined, null].indexOf(null), 1, 'null');
     t.equal([1, null].indexOf(undefined), -1, 'undefined is not null');
+    var made = ['s', 'p', 'a', 'n'].join('');
+    t.equal([1, null, new String('span'), 'spa', made].indexOf('span'), 4, 'a string made at run time, past other kinds');
+    t.equal(['li', 'span'].includes('sp' + 'an'.slice(0)), true, 'a string concatenated at run time');
+    t.equal([new String('a')].indexOf('a'), -1, 'a String object is no string');
+    t.equal(['a', , 'b'].indexOf('b'), 2, 'a string past a hole');
     var sym = Symbol('s');
     t.equal(['a', sym].indexOf(sym), 1, 'a symbol');
     t.equal([NaN].indexOf(NaN), -1, 'indexOf never finds NaN');
