@@ -8,7 +8,8 @@
 # and statics, branches, a loop, arrow functions inside, a check that threw
 # first, non-instances, an object inheriting from an instance, a half-made
 # object that has one field and not the next, initializers reading earlier
-# fields and their own, subclasses, awaits in between) run in Node prints
+# fields and their own, subclasses, awaits in between; arrows checking `this` through
+# SWC's `var _this = this`, and such an alias of another object) run in Node prints
 # exactly what its bundle prints in fcworker, in the default build and in
 # the --portable one, which keeps every check. Needs node and the tool's
 # node_modules.
@@ -28,6 +29,8 @@ my $cached = sub { my $n = () = ($_[0] // '') =~ /\(_fcwPB\d+ \|\| \(_fcwPB\d+ =
 is($cached->($text->{portable}), 0, 'the --portable bundle checks every time');
 cmp_ok($cached->($text->{default}), '>=', 20, 'checks after a first one read its variable');
 like($text->{default} // '', qr/\bthis\[_step\] = step;/, "a constructor's check after the field's definition is this");
+like($text->{default} // '', qr/\(_fcwPB\d+ \|\| \(_fcwPB\d+ = \(0, _class_private_field_loose_base\)\(_this\d*, /,
+    "an arrow's checks of SWC's alias of this read its variable after the first");
 unlike($text->{default} // '', qr/\{\s*var _fcwPB\d+[^\n]*\n\s*"use (?:strict|duk notail)"/,
     'no variable comes before a directive');
 

@@ -144,6 +144,26 @@ log('a subclass', () => new Derived().both());
 log('a base method on a subclass instance', () => Base.prototype.id.call(new Derived()));
 log('a subclass method on a base instance', () => Derived.prototype.both.call(new Base()));
 
+/* arrows of a method read `this` through SWC's `var _this = this;`: Hono's
+ * Context methods are class fields holding arrows */
+class Arrows {
+    #v = 1;
+    #w = 2;
+    sum = (n) => this.#v + this.#v * n + this.#w;
+    bump = () => {
+        this.#v += 1;
+        return this.#v + this.#v;
+    };
+    read() {
+        const f = () => this.#v + this.#w + this.#v;
+        return f();
+    }
+}
+const arrows = new Arrows();
+log('arrows checking this through an alias', () => `${arrows.sum(3)} ${arrows.bump()} ${arrows.read()}`);
+log('an alias of another object', () => Arrows.prototype.read.call({}));
+log('an arrow field moved to another object', () => ({ sum: arrows.sum }).sum(1));
+
 async function later(x) {
     await null;
     return x;

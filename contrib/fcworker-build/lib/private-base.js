@@ -32,8 +32,14 @@
  * after it runs unless it did) is not made at all: it is `this` (Hono's
  * Context sets five of its fields so).
  *
+ * The same holds for an alias of `this` that SWC made for the arrow
+ * functions of a function (`var _this = this;`, which nothing assigns
+ * again): Hono's Context methods are class fields holding arrows, which
+ * check `_this` (`header()` five times for one key); their checks are
+ * grouped apart from those of the function's own `this`.
+ *
  * Only checks directly in the function (not in a function nested in it),
- * of `this` and a key named by an identifier of the top level, the helper
+ * of `this` (or such an alias) and a key named by an identifier of the top level, the helper
  * being the top level's too (names resolved as lib/call-constants.js
  * resolves them: lib/hoist-closures.js's eachReference and resolveName);
  * a file that names `_fcwPB` variables already is left alone, and one
@@ -42,7 +48,8 @@
 'use strict';
 
 const { fieldDefinition, binds } = require('./private-fields');
-const { eachReference, resolveName, declaredCache, wrapperOf, functionOf } = require('./hoist-closures');
+const { eachReference, referenceIndex, resolveName, declaredCache, wrapperOf, functionOf } = require('./hoist-closures');
+const { isWrite } = require('./edits');
 
 const HELPER = '_class_private_field_loose_base';
 const PREFIX = '_fcwPB';
@@ -57,15 +64,41 @@ function wanted(code) {
  * level, or a global), as call-constants takes a call's name. */
 function checksByFunction(wrapper, from) {
     const declared = declaredCache();
+    const { byName } = referenceIndex(wrapper, declared);
     const top = (name, scopes) => {
         const where = resolveName(name, scopes, declared);
         return where === null || where === wrapper;
     };
+    /* whether name, where scopes see it, is an alias of `this`: SWC's
+     * `var _this = this;` of a function around, nothing assigning it */
+    const aliases = new Map();
+    const thisAlias = (name, scopes) => {
+        const where = resolveName(name, scopes, declared);
+        if (where === null || where === wrapper || where.type === 'CatchClause') {
+            return false;
+        }
+        if (!aliases.has(where)) {
+            aliases.set(where, new Map());
+        }
+        const known = aliases.get(where);
+        if (!known.has(name)) {
+            const refs = (byName.get(name) || []).filter((r) => r.where === where);
+            const decls = refs.filter((r) => r.parent.type === 'VariableDeclarator' && r.parent.id === r.id);
+            known.set(name, decls.length === 1 && decls[0].parent.init !== null &&
+                decls[0].parent.init.type === 'ThisExpression' && !refs.some((r) => isWrite(r.id, r.parent)) &&
+                !(where.params || []).some((p) => p.name === name));
+        }
+        return known.get(name);
+    };
     const byFunction = new Map();
     eachReference(wrapper, (id, call, scopes) => {
         if (id.name !== HELPER || !call || call.type !== 'CallExpression' || call.callee !== id ||
-            call.start < from || call.arguments.length !== 2 || call.arguments[0].type !== 'ThisExpression' ||
-            call.arguments[1].type !== 'Identifier') {
+            call.start < from || call.arguments.length !== 2 || call.arguments[1].type !== 'Identifier') {
+            return;
+        }
+        const target = call.arguments[0];
+        const self = target.type === 'ThisExpression';
+        if (!self && !(target.type === 'Identifier' && thisAlias(target.name, scopes))) {
             return;
         }
         const fn = functionOf(scopes);
@@ -77,10 +110,13 @@ function checksByFunction(wrapper, from) {
             byFunction.set(fn, new Map());
         }
         const byKey = byFunction.get(fn);
-        if (!byKey.has(key)) {
-            byKey.set(key, []);
+        /* (`this` and an alias of it are checked apart: the alias may be
+         * another function's `this`) */
+        const group = self ? key : `${target.name} ${key}`;
+        if (!byKey.has(group)) {
+            byKey.set(group, []);
         }
-        byKey.get(key).push(call);
+        byKey.get(group).push(call);
     });
     return byFunction;
 }
