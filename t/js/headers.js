@@ -135,3 +135,31 @@ test('get and has: valid names looked up in C, the rest in JavaScript', function
     h.set(long, 'L');
     t.ok(h.get(long) === 'L' && h.has(long.toLowerCase()), 'a name longer than 64 bytes');
 });
+
+test('set and append: the receiver, the name and the value, in that order', function (t) {
+    var order = [];
+    var name = { toString: function () { order.push('name'); return 'X-Order'; } };
+    var value = { toString: function () { order.push('value'); return 7; } };
+    var h = new Headers();
+    h.set(name, value);
+    t.equal(order.join(), 'name,value', 'the name converted before the value');
+    t.equal(h.get('x-order'), '7', 'both converted to strings');
+    order = [];
+    t.throws(function () { Headers.prototype.set.call({}, name, value); }, TypeError, 'another receiver throws first');
+    t.throws(function () { Headers.prototype.append.call(null, 'a', 'b'); }, TypeError, 'a null receiver throws');
+    t.equal(order.join(), '', 'before converting anything');
+    t.throws(function () { h.append('bad name', value); }, TypeError, 'an invalid name throws');
+    t.equal(order.join(), '', 'before the value is converted');
+    h.append('X-N', 1);
+    h.append('x-n', ' 2 ');
+    h.append('X-Other', 'o');
+    h.append('X-N', '3');
+    t.equal(h.get('x-n'), '1, 2, 3', 'append keeps every value, trimmed');
+    h.set('X-n', '4');
+    t.equal(h.get('x-n'), '4', 'set replaces them all');
+    t.equal(Array.from(h.keys()).join(), 'x-n,x-order,x-other', 'the first kept, the others removed');
+    h.set('x-new', 'v');
+    t.equal(h.get('X-New'), 'v', 'set of a new name appends it');
+    t.equal(Headers.prototype.set.name + Headers.prototype.set.length, 'set2', "set's name and length");
+    t.equal(Headers.prototype.append.name + Headers.prototype.append.length, 'append2', "append's name and length");
+});
