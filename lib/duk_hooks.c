@@ -4734,36 +4734,24 @@ int fcw_duk_take_pair(duk_context *ctx, duk_idx_t arr_idx, duk_uarridx_t i)
 }
 
 /* The entry index of obj's own property key (a C literal, neither an
- * index nor "length"), data or accessor, or -1 when it has none. */
+ * index nor "length"), data or accessor, or -1 when it has none (found as
+ * own_slot finds it: a key not in the string table is no object's). */
 static duk_int_t own_entry(duk_hthread *thr, duk_hobject *obj, const char *key)
 {
+    duk_hstring *name = obj != NULL ? existing_string(thr->heap, (const duk_uint8_t *) key, (duk_uint32_t) strlen(key))
+                                    : NULL;
     duk_int_t e_idx, h_idx;
-    int found;
 
-    if (obj == NULL)
-        return -1;
-    duk_push_literal_raw((duk_context *) thr, key, strlen(key));
-    found = duk_hobject_find_entry(thr->heap, obj, duk_known_hstring(thr, -1), &e_idx, &h_idx);
-    duk_pop((duk_context *) thr);
-    return found ? e_idx : -1;
+    return name != NULL && duk_hobject_find_entry(thr->heap, obj, name, &e_idx, &h_idx) ? e_idx : -1;
 }
 
-/* The value of obj's own data property key (as above), or NULL when it
- * has none, or it is an accessor. */
-static duk_tval *own_data_tval(duk_hthread *thr, duk_hobject *obj, const char *key)
-{
-    duk_int_t e_idx = own_entry(thr, obj, key);
-
-    if (e_idx < 0 || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx))
-        return NULL;
-    return DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);
-}
+/* own_slot and own_object without a slot to look at first */
+#define OWN_ANY_SLOT ((duk_uint32_t) -1)
 
 /* The object value of obj's own data property key, or NULL. */
 static duk_hobject *own_data_object(duk_hthread *thr, duk_hobject *obj, const char *key)
 {
-    duk_tval *tv = own_data_tval(thr, obj, key);
-    return tv != NULL && DUK_TVAL_IS_OBJECT(tv) ? DUK_TVAL_GET_OBJECT(tv) : NULL;
+    return obj != NULL ? own_object(thr, obj, OWN_ANY_SLOT, key) : NULL;
 }
 
 /* Whether f is Duktape's native function fn (with that magic, unless
