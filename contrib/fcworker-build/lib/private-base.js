@@ -41,14 +41,14 @@
  * Only checks directly in the function (not in a function nested in it),
  * of `this` (or such an alias) and a key named by an identifier of the top level, the helper
  * being the top level's too (names resolved as lib/call-constants.js
- * resolves them: lib/hoist-closures.js's eachReference and resolveName);
+ * resolves them: lib/hoist-closures.js's referenceIndex and resolveName);
  * a file that names `_fcwPB` variables already is left alone, and one
  * that binds `Object` gets no check replaced by `this`.
  */
 'use strict';
 
 const { fieldDefinition, binds } = require('./private-fields');
-const { eachReference, referenceIndex, resolveName, declaredCache, wrapperOf, functionOf } = require('./hoist-closures');
+const { referenceIndex, resolveName, declaredCache, wrapperOf, functionOf } = require('./hoist-closures');
 const { isWrite } = require('./edits');
 
 const HELPER = '_class_private_field_loose_base';
@@ -91,20 +91,21 @@ function checksByFunction(wrapper, from) {
         return known.get(name);
     };
     const byFunction = new Map();
-    eachReference(wrapper, (id, call, scopes) => {
-        if (id.name !== HELPER || !call || call.type !== 'CallExpression' || call.callee !== id ||
+    /* the helper's calls, from the index (one walk of the tree) */
+    for (const { id, parent: call, scopes, where } of byName.get(HELPER) || []) {
+        if (!call || call.type !== 'CallExpression' || call.callee !== id ||
             call.start < from || call.arguments.length !== 2 || call.arguments[1].type !== 'Identifier') {
-            return;
+            continue;
         }
         const target = call.arguments[0];
         const self = target.type === 'ThisExpression';
         if (!self && !(target.type === 'Identifier' && thisAlias(target.name, scopes))) {
-            return;
+            continue;
         }
         const fn = functionOf(scopes);
         const key = call.arguments[1].name;
-        if (fn === null || !top(HELPER, scopes) || !top(key, scopes)) {
-            return;
+        if (fn === null || !(where === null || where === wrapper) || !top(key, scopes)) {
+            continue;
         }
         if (!byFunction.has(fn)) {
             byFunction.set(fn, new Map());
@@ -117,7 +118,7 @@ function checksByFunction(wrapper, from) {
             byKey.set(group, []);
         }
         byKey.get(group).push(call);
-    });
+    }
     return byFunction;
 }
 
