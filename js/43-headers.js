@@ -251,8 +251,9 @@ function Headers(init) {
 }
 
 /* append and set inline listOf, the caches' hits and the scan, as get
- * and has do below (set 11,400 -> 7,700 instructions
- * for a new name) */
+ * and has do below (set of a new name 11,400 -> 7,700 instructions): the
+ * prelude the four share is written out in each, since a helper would
+ * cost each of them the call this saves. */
 Headers.prototype.append = function append(name, value) {
     var list = this !== null && this !== void 0 ? this[LIST] : void 0;
     if (!list) {
