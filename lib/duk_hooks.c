@@ -2942,8 +2942,9 @@ int fcw_duk_inherits_getters(duk_context *ctx, duk_idx_t obj_idx, void *proto, v
  * collections would keep one of each (hono/jsx makes a WeakMap per render
  * over long-lived context objects). After a full collection, every data
  * record left is alive: fcw_duk_weak_sweep walks the heap for their
- * symbols, then deletes every entry under a weak-collection symbol that is
- * not one of them. */
+ * symbols, then, when the string table holds another weak-collection
+ * symbol (weak_orphans), deletes every entry under a weak-collection
+ * symbol that is not one of them. */
 #define WEAK_PROTO_KEY DUK_HIDDEN_SYMBOL("weakDataPrototype")
 
 /* native.weakRegister(proto): the prototype of the data records. */
@@ -2987,6 +2988,22 @@ static int weak_push(void ***arr, size_t *n, size_t *cap, void *p)
     return 1;
 }
 
+/* Whether the string table holds a weak-collection symbol of no record
+ * alive (live: sorted). An entry keeps its symbol alive, so without such a
+ * symbol there is no entry to delete, and the walk over every property of
+ * every object is skipped: the strings are far fewer than the properties,
+ * and only a symbol's bytes are read. */
+static int weak_orphans(duk_heap *heap, void **live, size_t nlive)
+{
+    for (duk_uint32_t i = 0; i < heap->st_size; i++) {
+        for (duk_hstring *s = heap->strtable[i]; s != NULL; s = (duk_hstring *) s->hdr.h_next) {
+            if (is_weak_symbol(s) && (nlive == 0 || bsearch(&s, live, nlive, sizeof *live, weak_key_cmp) == NULL))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 void fcw_duk_weak_sweep(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
@@ -3014,6 +3031,8 @@ void fcw_duk_weak_sweep(duk_context *ctx)
             goto done;
     }
     qsort(live, nlive, sizeof *live, weak_key_cmp);
+    if (!weak_orphans(heap, live, nlive))
+        goto done;
     /* the entries under any other such symbol, each object held: deleting
      * may free values, and with them objects of the list being walked */
     for (h = heap->heap_allocated; h != NULL; h = DUK_HEAPHDR_GET_NEXT(heap, h)) {

@@ -671,6 +671,8 @@ test('WeakMap and WeakSet entries of collections that are gone are deleted from 
     t.equal(ownSlotCount(key) - base, 603, 'an entry on the key for each collection');
     collectGarbage();
     t.equal(ownSlotCount(key) - base, 5, 'after a collection: those of the five collections alive');
+    collectGarbage();
+    t.equal(ownSlotCount(key) - base, 5, 'a collection after which no collection is gone keeps them all');
     t.deepEqual([kept.get(key), keptSet.has(key), closure(), m.get(key)[0], s.has(key), m.get(later), m.get(frozenKey)],
         ['kept', true, 'in a closure', 299, true, 'the last map is still alive', 299], 'which still find them');
     t.equal(ownSlotCount(frozenKey), frozenBase, 'a frozen key carries none');
