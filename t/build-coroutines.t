@@ -6,7 +6,8 @@
 # t/build-coroutines/cases.js (the generator protocol: next/throw/return
 # through try/catch/finally, yield*, the ways code iterates, a comma
 # expression as the operand of yield and await; async functions,
-# their order of reactions, a recursion 2000 deep, async generators) run as it
+# their order of reactions, awaits of settled values by bodies in step and
+# with jobs between them, a recursion 2000 deep, async generators) run as it
 # is in Node prints exactly what its bundle prints in fcworker; the bundle
 # keeps every line where it was; a worker's generators and async handler
 # answer in a pool and in CGI mode, with and without the bytecode cache.

@@ -317,6 +317,36 @@ const thenable = { then(resolve) { resolve('from thenable'); } };
   out(`no-await order: ${nowOrder.join(', ')}`);
   out(`no-await this: ${await nowThis.call({ tag: 'T' }, 1, 2)} / ${await nowThis(3)}`);
   out(`no-await nested, arrow, methods: ${await nowNested(1)} ${await nowArrow(1)} ${await new NowClass().m(5)} ${await NowClass.s()}`);
+  // awaits of settled values, resumed by their own job: alone in the
+  // queue they go on at once; with other jobs queued they wait their turn
+  // (two bodies in step, a then chain between them, a rejection, a
+  // thenable, a pending promise settled by another body)
+  const step = [];
+  async function stepper(name, n) { for (let i = 0; i < n; i++) { step.push(`${name}${i}`); await i; } step.push(`${name} end`); return name; }
+  async function settledChain() {
+    await tick();
+    step.push('chain 0');
+    await 1;
+    step.push('chain 1');
+    await Promise.resolve(2);
+    step.push('chain 2');
+    try { await Promise.reject(new Error('chain rejected')); } catch (e) { step.push(e.message); }
+    const v = await { then(r) { step.push('chain thenable'); r(3); } };
+    step.push(`chain ${v}`);
+    const later = Promise.resolve().then(() => step.push('chain then'));
+    await null;
+    step.push('chain after then');
+    await later;
+    return 'chain end';
+  }
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  async function waitsGate() { await tick(); step.push('gate wait'); const g = await gate; step.push(`gate ${g}`); await g; step.push('gate end'); }
+  async function opensGate() { await tick(); await tick(); step.push('gate open'); release('opened'); await 0; step.push('opener after'); }
+  const stepped = await Promise.all([stepper('a', 4), stepper('b', 3), settledChain(), waitsGate(), opensGate()]);
+  Promise.resolve().then(() => step.push('last then'));
+  await stepper('c', 3);
+  out(`settled awaits: ${step.join(', ')} -> ${stepped.join(',')}`);
   const deep = async (n) => (n === 0 ? 'bottom' : deep(n - 1));
   out(`no-await recursion: ${await deep(500)}`);
   const print_ = typeof print === 'function' ? print : (s) => console.log(s);
