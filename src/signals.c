@@ -159,11 +159,11 @@ int signals_child_wait(int epfd, int prefer)
      * this child alone: there the yield gained 0-12% on a hello or the
      * JSON API, nothing on the real apps, and raised the small requests'
      * p99 from 1.4-1.55 to 1.8-1.9 ms, so such a child sleeps at once. */
-    int n = prefer < 0 ? epoll_pwait(epfd, ev, 2, 0, &none) : 0;
+    int n = 0;
+    if (prefer < 0 && (n = epoll_pwait(epfd, ev, 2, 0, &none)) == 0) {
+        (void)sched_yield();
+    }
     if (n == 0) {
-        if (prefer < 0) {
-            (void)sched_yield();
-        }
         n = epoll_pwait(epfd, ev, 2, -1, &none);
     }
     for (int i = 0; i < n; i++) {
