@@ -27,6 +27,36 @@ native.enqueueJob = function (fn, arg) {
     jobs.push(fn, arg);
 };
 
+/* Once an async context has been set (AsyncLocalStorage's first run,
+ * js/76-async-hooks.js), a job queued while one is current runs in it: it
+ * is queued as the promise core's contextJob with [fn, arg, context]
+ * (js/10-promise.js publishes these); and each request (or cron event)
+ * starts in no context, whatever the one before left. Until then the plain
+ * functions cost nothing more. */
+native.asyncContextOn = false;
+native.startAsyncContext = function () {
+    if (native.asyncContextOn) {
+        return;
+    }
+    native.asyncContextOn = true;
+    var getContext = native.getAsyncContext, setContext = native.setAsyncContext, contextJob = native.contextJob;
+    native.enqueueJob = function (fn, arg) {
+        var context = (0, getContext)();
+        if (context !== void 0) {
+            jobs.push(contextJob, [fn, arg, context]);
+        } else {
+            jobs.push(fn, arg);
+        }
+    };
+    ['dispatch', 'dispatchScheduled', 'resetRequest'].forEach(function (name) {
+        var start = native[name];
+        native[name] = function () {
+            (0, setContext)(void 0);
+            return start.apply(this, arguments);
+        };
+    });
+};
+
 /* native.drainJobs() is C (lib/engine.c): it runs the queued jobs, those
  * queued meanwhile included, until none is left; an exception in one is
  * reported and does not stop the others. */

@@ -18,7 +18,10 @@ function startTimer(handler, timeout, args, repeat) {
         var code = String(handler);
         handler = function () { (0, eval)(code); };
     }
-    timers[id] = { fn: handler, args: args, ms: ms, repeat: repeat, handle: native.setTimer(ms, id) };
+    /* the async context current now is the callback's at every run */
+    var context = native.asyncContextOn ? native.getAsyncContext() : void 0;
+    timers[id] = { fn: handler, args: args, ms: ms, repeat: repeat, context: context,
+        handle: native.setTimer(ms, id) };
     return id;
 }
 
@@ -36,6 +39,8 @@ native.fireTimer = function (id) {
     } else {
         delete timers[id];
     }
+    var contexts = native.asyncContextOn;
+    var before = contexts ? native.setAsyncContext(t.context) : void 0;
     try {
         if (t.args === null) {
             t.fn();
@@ -44,6 +49,9 @@ native.fireTimer = function (id) {
         }
     } catch (e) {
         native.reportUncaught(e, 'uncaught exception in timer callback');
+    }
+    if (contexts) {
+        native.setAsyncContext(before);
     }
 };
 

@@ -57,7 +57,7 @@ var makePromise;
  * PerformPromiseThen and the reaction job read and write the promise's
  * slots and the reaction records in place, where each access here is a
  * name lookup and a property access. A reaction record is { onFulfilled,
- * onRejected, target, capability, fulfilled, argument, next }: each
+ * onRejected, target, capability, fulfilled, argument, next, context }: each
  * fulfil/reject pair of the spec is one record, and when triggered the
  * record itself becomes the job's argument. The target is a %Promise% the
  * job settles directly, or an async function's run record (an `await`:
@@ -77,6 +77,12 @@ var awaitValue = core.awaitValue;
 /* an async function's coroutine run that ended: its promise settled, its
  * thread kept for the next run */
 var coResolve = core.coResolve, coReject = core.coReject;
+/* The async context (js/76-async-hooks.js): each reaction keeps the one
+ * current at its `then` or `await` and its job runs in it; so do the jobs
+ * the core queues and those of native.enqueueJob (contextJob). */
+native.getAsyncContext = core.getContext;
+native.setAsyncContext = core.setContext;
+native.contextJob = core.contextJob;
 
 function resolveThenableJob(job) {
     if (job.then === promiseThen && (0, isPromise)(job.thenable)) {

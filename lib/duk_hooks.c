@@ -1923,6 +1923,10 @@ enum {
     PC_CO_SHAPE,   /* the shape of an async function's coroutine run (setCoroutines) */
     PC_CO_STARTER, /* the function a run's thread starts with */
     PC_CO_FREE,    /* finished runs' threads, for the next runs (co_recycle) */
+    PC_CONTEXT,      /* the async context now (AsyncLocalStorage's frame), undefined when none */
+    PC_CONTEXT_USED, /* true once a context was ever set: until then no job looks for one */
+    PC_CONTEXT_JOB,  /* contextJob, which runs a job queued with its context */
+    PC_CONTEXT_KEY,  /* "context": a reaction's context, a key added only to a reaction that has one */
     PC_COUNT
 };
 
@@ -2029,6 +2033,89 @@ static void pc_queue(struct pcore *pc, int job, duk_idx_t idx)
     duk_dup(thr, idx);
     duk_put_prop_index(thr, -2, n + 1);
     duk_pop(thr);
+}
+
+/* ---- the async context (node:async_hooks' AsyncLocalStorage,
+ * js/76-async-hooks.js) ----
+ *
+ * One value is current at a time (PC_CONTEXT: a frame of the stores, or
+ * undefined). What a job continues runs in the context that was current
+ * when it was set up: a reaction keeps the context of its `then` (or
+ * `await`), a job queued here the context of its queueing. So that code
+ * which never sets a context pays nothing, nothing is kept while none is
+ * current, and a reaction job looks for one only once one was ever set. */
+static int pc_has_context(struct pcore *pc)
+{
+    return !DUK_TVAL_IS_UNDEFINED(pc_item(pc, PC_CONTEXT));
+}
+
+/* The current context becomes the value at idx. */
+static void pc_set_context(struct pcore *pc, duk_idx_t idx)
+{
+    duk_hthread *thr = pc->thr;
+    duk_tval *tv = duk_require_tval(thr, idx);
+    if (!DUK_TVAL_IS_UNDEFINED(tv))
+        DUK_TVAL_SET_BOOLEAN_UPDREF(thr, pc_item(pc, PC_CONTEXT_USED), 1);
+    DUK_TVAL_SET_TVAL_UPDREF(thr, pc_item(pc, PC_CONTEXT), tv);
+}
+
+/* As pc_queue, but with a context current the job is queued as contextJob
+ * with [job function, argument, context]. */
+static void pc_queue_in_context(struct pcore *pc, int job, duk_idx_t idx)
+{
+    duk_hthread *thr = pc->thr;
+    duk_idx_t rec;
+
+    if (!pc_has_context(pc)) {
+        pc_queue(pc, job, idx);
+        return;
+    }
+    idx = duk_require_normalize_index(thr, idx);
+    rec = duk_push_array(thr);
+    duk_push_tval(thr, pc_item(pc, job));
+    duk_put_prop_index(thr, rec, 0);
+    duk_dup(thr, idx);
+    duk_put_prop_index(thr, rec, 1);
+    duk_push_tval(thr, pc_item(pc, PC_CONTEXT));
+    duk_put_prop_index(thr, rec, 2);
+    pc_queue(pc, PC_CONTEXT_JOB, rec);
+    duk_pop(thr);
+}
+
+/* contextJob([fn, arg, context]): fn(arg) in that context; the context
+ * before it is current again afterwards, whatever fn did. */
+static duk_ret_t promise_context_job(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+    duk_int_t rc;
+
+    pc_init(thr, &pc, 1);
+    duk_require_hobject(thr, 0);
+    duk_push_tval(thr, pc_item(&pc, PC_CONTEXT)); /* 1: the context before */
+    duk_get_prop_index(ctx, 0, 2);                 /* 2 */
+    pc_set_context(&pc, 2);
+    duk_get_prop_index(ctx, 0, 0);
+    duk_get_prop_index(ctx, 0, 1);
+    rc = duk_pcall(ctx, 1);
+    pc_set_context(&pc, 1);
+    if (rc != DUK_EXEC_SUCCESS)
+        return duk_throw(ctx);
+    return 0;
+}
+
+/* getContext() and setContext(value), which returns the context it
+ * replaced (magic 0 and 1). */
+static duk_ret_t promise_context(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    struct pcore pc;
+
+    pc_init(thr, &pc, 1);
+    duk_push_tval(thr, pc_item(&pc, PC_CONTEXT));
+    if (duk_get_current_magic(ctx) == 1)
+        pc_set_context(&pc, 0);
+    return 1;
 }
 
 /* TriggerPromiseReactions: the list at list_idx is newest first; each
@@ -2144,7 +2231,7 @@ static void pc_queue_thenable(struct pcore *pc, duk_idx_t promise, duk_idx_t the
     duk_put_prop_string(ctx, job, "thenable");
     duk_dup(ctx, then);
     duk_put_prop_string(ctx, job, "then");
-    pc_queue(pc, PC_THENABLE_JOB, job);
+    pc_queue_in_context(pc, PC_THENABLE_JOB, job);
     duk_pop(ctx);
 }
 
@@ -2190,56 +2277,92 @@ static duk_ret_t promise_resolve(duk_context *ctx)
  * %Promise%, or an async function's run record, which resumeAsync resumes;
  * with no target, a generic capability's resolve or reject is called, and
  * without one (native.whenSettled) a rejection is thrown to the job loop. */
+static void reaction_run(struct pcore *pc, duk_idx_t base);
+
+/* (a safe call runs in its caller's frame: the reaction is on top) */
+static duk_ret_t reaction_safe(duk_context *ctx, void *udata)
+{
+    reaction_run(udata, duk_get_top(ctx) - 1);
+    return 0;
+}
+
 static duk_ret_t promise_reaction_job(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
     struct pcore pc;
-    int fulfilled;
 
     pc_init(thr, &pc, 1);
     duk_require_hobject(thr, 0);
-    slot_get(thr, 0, rx_key(&pc, RX_FULFILLED));
+    if (DUK_TVAL_IS_BOOLEAN_TRUE(pc_item(&pc, PC_CONTEXT_USED))) {
+        slot_get(thr, 0, pc_key(&pc, PC_CONTEXT_KEY)); /* 1 */
+        if (!duk_is_undefined(ctx, 1) || pc_has_context(&pc)) {
+            /* in the reaction's context, the one before it restored after */
+            duk_int_t rc;
+            duk_push_tval(thr, pc_item(&pc, PC_CONTEXT)); /* 2 */
+            pc_set_context(&pc, 1);
+            duk_dup(ctx, 0);
+            rc = duk_safe_call(ctx, reaction_safe, &pc, 1, 1);
+            pc_set_context(&pc, 2);
+            if (rc != DUK_EXEC_SUCCESS)
+                return duk_throw(ctx);
+            return 0;
+        }
+        duk_set_top(ctx, 1);
+    }
+    reaction_run(&pc, 0);
+    return 0;
+}
+
+/* The reaction job's steps, the reaction at index base and nothing above
+ * it. */
+static void reaction_run(struct pcore *pc, duk_idx_t base)
+{
+    duk_hthread *thr = pc->thr;
+    duk_context *ctx = (duk_context *) thr;
+    duk_idx_t reaction = base, handler = base + 1, value = base + 2, target = base + 3, capability = base + 4;
+    int fulfilled;
+
+    slot_get(thr, reaction, rx_key(pc, RX_FULFILLED));
     fulfilled = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
-    slot_get(thr, 0, rx_key(&pc, fulfilled ? RX_ON_FULFILLED : RX_ON_REJECTED)); /* 1: handler */
-    slot_get(thr, 0, rx_key(&pc, RX_ARGUMENT));                                   /* 2: value */
+    slot_get(thr, reaction, rx_key(pc, fulfilled ? RX_ON_FULFILLED : RX_ON_REJECTED)); /* handler */
+    slot_get(thr, reaction, rx_key(pc, RX_ARGUMENT));                                   /* value */
     duk_push_undefined(ctx);
-    slot_set(thr, 0, rx_key(&pc, RX_ARGUMENT));
-    if (!duk_is_undefined(ctx, 1)) {
-        duk_dup(ctx, 1);
-        duk_dup(ctx, 2);
+    slot_set(thr, reaction, rx_key(pc, RX_ARGUMENT));
+    if (!duk_is_undefined(ctx, handler)) {
+        duk_dup(ctx, handler);
+        duk_dup(ctx, value);
         fulfilled = duk_pcall(ctx, 1) == DUK_EXEC_SUCCESS;
-        duk_replace(ctx, 2);
+        duk_replace(ctx, value);
     }
-    slot_get(thr, 0, rx_key(&pc, RX_TARGET)); /* 3 */
-    if (!duk_is_undefined(ctx, 3)) {
-        duk_require_hobject(thr, 3);
-        slot_get(thr, 3, pc_key(&pc, PC_SELF));
-        if (!duk_strict_equals(ctx, -1, 3)) {
-            duk_push_tval(thr, pc_item(&pc, PC_RESUME_ASYNC));
-            duk_dup(ctx, 3);
+    slot_get(thr, reaction, rx_key(pc, RX_TARGET)); /* target */
+    if (!duk_is_undefined(ctx, target)) {
+        duk_require_hobject(thr, target);
+        slot_get(thr, target, pc_key(pc, PC_SELF));
+        if (!duk_strict_equals(ctx, -1, target)) {
+            duk_push_tval(thr, pc_item(pc, PC_RESUME_ASYNC));
+            duk_dup(ctx, target);
             duk_push_boolean(ctx, fulfilled);
-            duk_dup(ctx, 2);
+            duk_dup(ctx, value);
             duk_call(ctx, 3);
         } else if (fulfilled) {
-            pc_resolve(&pc, 3, 2);
+            pc_resolve(pc, target, value);
         } else {
-            pc_settle(&pc, 3, 2, 2);
+            pc_settle(pc, target, value, 2);
         }
-        return 0;
+        return;
     }
-    slot_get(thr, 0, rx_key(&pc, RX_CAPABILITY)); /* 4 */
-    if (duk_is_undefined(ctx, 4)) {
+    slot_get(thr, reaction, rx_key(pc, RX_CAPABILITY)); /* capability */
+    if (duk_is_undefined(ctx, capability)) {
         if (!fulfilled) {
-            duk_dup(ctx, 2);
+            duk_dup(ctx, value);
             (void) duk_throw(ctx);
         }
-        return 0;
+        return;
     }
-    duk_get_prop_string(ctx, 4, fulfilled ? "resolve" : "reject");
-    duk_dup(ctx, 2);
+    duk_get_prop_string(ctx, capability, fulfilled ? "resolve" : "reject");
+    duk_dup(ctx, value);
     duk_call(ctx, 1);
-    return 0;
 }
 
 /* PerformPromiseThen(promise at promise_idx, onFulfilled, onRejected)
@@ -2266,6 +2389,10 @@ static void pc_perform_then(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t o
     duk_dup(ctx, capability);
     duk_push_false(ctx); /* fulfilled */
     (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(pc, PC_REACTION_SHAPE)), top, 5);
+    if (pc_has_context(pc)) {
+        duk_push_tval(thr, pc_item(pc, PC_CONTEXT));
+        slot_set(thr, reaction, pc_key(pc, PC_CONTEXT_KEY));
+    }
     slot_get(thr, promise_idx, pc_key(pc, PC_STATE));
     state = duk_get_int(ctx, -1);
     duk_pop(ctx);
@@ -2356,7 +2483,7 @@ static duk_ret_t promise_await(duk_context *ctx)
     }
     duk_dup(ctx, 1);
     slot_set(thr, 0, rx_key(&pc, RX_ARGUMENT));
-    pc_queue(&pc, state == 1 ? PC_ASYNC_FULFILLED : PC_ASYNC_REJECTED, 0);
+    pc_queue_in_context(&pc, state == 1 ? PC_ASYNC_FULFILLED : PC_ASYNC_REJECTED, 0);
     return 0;
 }
 
@@ -2601,6 +2728,14 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_put_prop_index(ctx, 9, PC_CO_STARTER);
     duk_push_array(ctx);
     duk_put_prop_index(ctx, 9, PC_CO_FREE);
+    duk_push_undefined(ctx);
+    duk_put_prop_index(ctx, 9, PC_CONTEXT);
+    duk_push_false(ctx);
+    duk_put_prop_index(ctx, 9, PC_CONTEXT_USED);
+    duk_push_undefined(ctx); /* contextJob, made below */
+    duk_put_prop_index(ctx, 9, PC_CONTEXT_JOB);
+    duk_push_literal(ctx, "context");
+    duk_put_prop_index(ctx, 9, PC_CONTEXT_KEY);
     duk_compact(ctx, 9);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
@@ -2612,8 +2747,13 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     pc_function(thr, promise_co_run, 3, 0, "coRun");
     pc_function(thr, promise_co_settle, 2, 0, "coResolve");
     pc_function(thr, promise_co_settle, 2, 2, "coReject");
+    pc_function(thr, promise_context_job, 1, 0, "contextJob");
+    pc_function(thr, promise_context, 0, 0, "getContext");
+    pc_function(thr, promise_context, 1, 1, "setContext");
     duk_get_prop_string(ctx, 8, "reactionJob");
     duk_put_prop_index(ctx, 9, PC_REACTION_JOB);
+    duk_get_prop_string(ctx, 8, "contextJob");
+    duk_put_prop_index(ctx, 9, PC_CONTEXT_JOB);
     duk_pop(ctx);
     return 1;
 }

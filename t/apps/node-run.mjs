@@ -54,6 +54,8 @@ async function load(app, meta) {
     mainFields: ['browser', 'module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
     define: { 'process.env.NODE_ENV': '"production"' },
+    // the one Node.js module the Workers runtime (and fcworker) gives apps
+    external: ['node:async_hooks', 'async_hooks'],
     logLevel: 'error',
   });
   const listeners = [];
