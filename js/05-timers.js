@@ -79,3 +79,42 @@ native.defineGlobal('clearTimeout', function clearTimeout(id) {
 native.defineGlobal('clearInterval', function clearInterval(id) {
     clearTimer(id);
 });
+
+/* scheduler.wait(delay, { signal }) as Workers has it: a promise fulfilled
+ * with undefined after delay ms, rejected with the signal's reason when it
+ * aborts first. */
+function Scheduler() {
+    throw new TypeError('Illegal constructor');
+}
+var schedulerWait = function wait(delay, options) {
+    var signal = options !== null && typeof options === 'object' ? options.signal : void 0;
+    return new Promise(function (resolve, reject) {
+        if (signal !== void 0 && signal !== null) {
+            if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function') {
+                throw new TypeError("Failed to execute 'wait' on 'Scheduler': member signal is not of type 'AbortSignal'.");
+            }
+            if (signal.aborted) {
+                reject(signal.reason);
+                return;
+            }
+        }
+        var id;
+        var onAbort = function () {
+            clearTimer(id);
+            reject(signal.reason);
+        };
+        id = startTimer(function () {
+            if (signal !== void 0 && signal !== null) {
+                signal.removeEventListener('abort', onAbort);
+            }
+            resolve(void 0);
+        }, delay, null, false);
+        if (signal !== void 0 && signal !== null) {
+            signal.addEventListener('abort', onAbort);
+        }
+    });
+};
+Scheduler.prototype.wait = schedulerWait;
+Object.defineProperty(Scheduler.prototype, 'wait', { enumerable: false });
+native.defineGlobal('Scheduler', Scheduler);
+native.defineGlobal('scheduler', Object.create(Scheduler.prototype));

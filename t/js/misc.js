@@ -122,3 +122,34 @@ test('Web API constructors: a call without new throws (EventTarget() too, whose 
             c[0] + ' through Reflect.construct with another new.target');
     });
 });
+
+test('scheduler.wait: fulfilled with undefined after the delay; a signal that aborts first (or already has) rejects with its reason; a signal of another type is a TypeError', function (t) {
+    t.ok(scheduler instanceof Scheduler, 'scheduler is a Scheduler');
+    t.throws(function () { new Scheduler(); }, TypeError, 'Scheduler is not constructible');
+    t.deepEqual(Object.keys(scheduler), [], 'no enumerable own property');
+    var t0 = Date.now();
+    var controller = new AbortController();
+    var order = [];
+    setTimeout(function () { controller.abort(); }, 10);
+    return Promise.all([
+        scheduler.wait(30).then(function (v) {
+            order.push('30');
+            t.ok(Date.now() - t0 >= 29, 'the wait took its delay');
+            t.equal(v, void 0, 'fulfilled with undefined');
+        }),
+        scheduler.wait(5).then(function () { order.push('5'); }),
+        scheduler.wait(60000, { signal: controller.signal }).then(function () {
+            t.ok(false, 'an aborted wait is not fulfilled');
+        }, function (e) {
+            t.equal(e && e.name, 'AbortError', 'an abort during the wait rejects it with the reason');
+        }),
+        scheduler.wait(1, { signal: AbortSignal.abort('gone') }).then(function () {
+            t.ok(false, 'a wait on an aborted signal is not fulfilled');
+        }, function (e) {
+            t.equal(e, 'gone', 'a signal aborted before rejects with its reason');
+        }),
+        t.rejects(scheduler.wait(1, { signal: 5 }), TypeError, 'a signal that is no AbortSignal')
+    ]).then(function () {
+        t.deepEqual(order, ['5', '30'], 'waits end in the order of their delays');
+    });
+});
