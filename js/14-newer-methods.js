@@ -5,7 +5,8 @@
  * String.prototype.normalize (see below), a stable Array.prototype.sort
  * (ES2019), the ES2023 copying Array methods (toReversed, toSorted,
  * toSpliced, with), Object.hasOwn, Object.assign with symbol keys,
- * Promise.withResolvers and ArrayBuffer.prototype.transfer,
+ * Promise.withResolvers, Promise.try (ES2025), Error.isError (ES2026)
+ * and ArrayBuffer.prototype.transfer,
  * transferToFixedLength, detached, resizable and maxByteLength (ES2024;
  * every ArrayBuffer here is of fixed length, and detaching one empties its
  * views too: native.detachArrayBuffer, lib/duk_hooks.c). (String.prototype.matchAll is in 16-regexp.js,
@@ -295,9 +296,34 @@ function promiseWithResolvers() {
     return { promise: promise, resolve: resolve, reject: reject };
 }
 
-if (typeof global.Promise === 'function') {
-    provide(global.Promise, [['withResolvers', promiseWithResolvers, 0]]);
+/* Promise.try(callbackfn, ...args) (ES2025): a promise of callbackfn's
+ * result, or rejected with what it threw, callbackfn called at once. */
+function promiseTry(callbackfn) {
+    var C = this;
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+        throw new TypeError('Promise.try called on non-object');
+    }
+    var capability = promiseWithResolvers.call(C);
+    var args = arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : [];
+    try {
+        capability.resolve(callbackfn.apply(void 0, args));
+    } catch (e) {
+        capability.reject(e);
+    }
+    return capability.promise;
 }
+
+if (typeof global.Promise === 'function') {
+    provide(global.Promise, [['withResolvers', promiseWithResolvers, 0], ['try', promiseTry, 1]]);
+}
+
+/* Error.isError(arg) (ES2026): whether arg has [[ErrorData]], which
+ * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c). */
+var errorData = native.errorData;
+function errorIsError(arg) {
+    return (0, errorData)(arg);
+}
+provide(Error, [['isError', errorIsError, 1]]);
 
 /* ---- ArrayBuffer ---- */
 

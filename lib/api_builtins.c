@@ -1393,7 +1393,7 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
         {"promiseCore", fcw_duk_promise_core, 8},        {"recordMaker", fcw_duk_record_maker, 3},
         {"iterStep", fcw_duk_iter_step_maker, 3},        {"reflectGetSet", fcw_duk_reflect_maker, 3},
         {"typedArrayName", fcw_duk_typed_array_name, 1}, {"iterFast", fcw_duk_iter_fast_maker, 5},
-        {"weakRegister", fcw_duk_weak_register, 1},
+        {"weakRegister", fcw_duk_weak_register, 1},      {"errorData", fcw_duk_error_data, 1},
     };
     for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++) {
         duk_push_c_function(ctx, hooks[i].fn, hooks[i].nargs);

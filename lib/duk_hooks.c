@@ -4105,6 +4105,17 @@ duk_ret_t fcw_duk_reflect_maker(duk_context *ctx)
  * it: in JavaScript, through Object.prototype.toString in a try/finally,
  * it was most of a slice() of a few hundred bytes.
  */
+/* errorData(value): whether value is an object with [[ErrorData]]
+ * (Duktape's Error class: errors of any constructor, subclasses' made
+ * through Reflect.construct, not a proxy of one), as Error.isError asks. */
+duk_ret_t fcw_duk_error_data(duk_context *ctx)
+{
+    duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, 0);
+    duk_push_boolean(ctx, obj != NULL && !DUK_HOBJECT_IS_PROXY(obj) &&
+                              DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_ERROR);
+    return 1;
+}
+
 duk_ret_t fcw_duk_typed_array_name(duk_context *ctx)
 {
     static const char *const names[] = {"Int8Array",   "Uint8Array", "Uint8ClampedArray",

@@ -470,6 +470,8 @@ duk_ret_t fcw_duk_reflect_maker(duk_context *ctx);
 /* native.typedArrayName(x) -> the name of x's typed array type (its
  * class), 'Uint8Array' for a plain buffer, else undefined. */
 duk_ret_t fcw_duk_typed_array_name(duk_context *ctx);
+/* errorData(value): whether value has [[ErrorData]] (Error.isError) */
+duk_ret_t fcw_duk_error_data(duk_context *ctx);
 /* Array.prototype.shift, unshift and splice move a dense array's elements
  * with one memmove (see lib/duk_hooks.c); the built-ins keep their
  * identity. */

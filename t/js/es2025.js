@@ -188,3 +188,43 @@ test('Error.captureStackTrace (V8 API)', function (t) {
     t.equal(TypeError.captureStackTrace, Error.captureStackTrace, 'inherited by the other constructors');
     t.equal(Error.stackTraceLimit, 10, 'Error.stackTraceLimit');
 });
+
+test('Promise.try (ES2025): callbackfn called at once with the arguments; its value, a throw, a non-callable; this a constructor; a subclass', function (t) {
+    t.equal(Promise.try.length, 1, 'length 1');
+    t.equal(Promise.try.name, 'try', 'named try');
+    var order = [];
+    var p = Promise.try(function (a, b) { order.push('called ' + a + b); return a + b; }, 1, 2);
+    order.push('after');
+    t.deepEqual(order, ['called 12', 'after'], 'the callback ran before try returned');
+    t.ok(p instanceof Promise, 'a promise');
+    t.throws(function () { Promise.try.call(1, function () {}); }, TypeError, 'this not an object');
+    t.throws(function () { Promise.try.call({}, function () {}); }, TypeError, 'this not a constructor');
+    function Sub(executor) { return Reflect.construct(Promise, [executor], Sub); }
+    Sub.prototype = Object.create(Promise.prototype);
+    t.ok(Promise.try.call(Sub, function () { return 1; }) instanceof Sub, 'a subclass makes its own');
+    var thenable = { then: function (resolve) { resolve('adopted'); } };
+    return Promise.all([
+        p.then(function (v) { t.equal(v, 3, 'fulfilled with the value'); }),
+        t.rejects(Promise.try(function () { throw new RangeError('x'); }), RangeError, 'a throw rejects'),
+        t.rejects(Promise.try(5), TypeError, 'a non-callable rejects with a TypeError'),
+        Promise.try(function () { return thenable; }).then(function (v) { t.equal(v, 'adopted', 'a thenable is adopted'); })
+    ]);
+});
+
+test('Error.isError (ES2026): [[ErrorData]], not the prototype chain', function (t) {
+    t.equal(Error.isError.length, 1, 'length 1');
+    function Sub() { return Reflect.construct(Error, ['s'], Sub); }
+    Sub.prototype = Object.create(Error.prototype);
+    var thrown;
+    try { null.x; } catch (e) { thrown = e; }
+    [[new Error('e'), true, 'an Error'], [new TypeError('t'), true, 'a TypeError'],
+        [new AggregateError([]), true, 'an AggregateError'], [new Sub(), true, 'a subclass instance'],
+        [thrown, true, 'an error the engine threw'],
+        [Object.create(Error.prototype), false, 'an object inheriting from Error.prototype'],
+        [{ name: 'Error', message: 'm', stack: '' }, false, 'an error-like object'],
+        [new Proxy(new Error('p'), {}), false, 'a proxy of an error'],
+        [null, false, 'null'], [void 0, false, 'undefined'], ['Error', false, 'a string']
+    ].forEach(function (c) {
+        t.equal(Error.isError(c[0]), c[1], c[2]);
+    });
+});
