@@ -656,7 +656,9 @@ static duk_ret_t throw_invalid_character(duk_context *ctx, const char *message)
     return duk_throw(ctx);
 }
 
-static int base64_value(unsigned char c)
+/* the value of a base64 digit of the standard alphabet (url: of
+ * base64url's), or -1 */
+static int base64_value(unsigned char c, int url)
 {
     if (c >= 'A' && c <= 'Z') {
         return c - 'A';
@@ -667,7 +669,10 @@ static int base64_value(unsigned char c)
     if (c >= '0' && c <= '9') {
         return c - '0' + 52;
     }
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
+    if (c == (url ? '-' : '+')) {
+        return 62;
+    }
+    return c == (url ? '_' : '/') ? 63 : -1;
 }
 
 /* The argument of atob or btoa (name) as a string, its length in *len,
@@ -717,7 +722,7 @@ static duk_ret_t native_atob(duk_context *ctx)
     uint32_t acc = 0;
     int bits = 0;
     for (size_t i = 0; i < n; i++) {
-        int v = base64_value(sig[i]);
+        int v = base64_value(sig[i], 0);
         if (v < 0) {
             return throw_invalid_character(ctx, bad);
         }
@@ -747,9 +752,39 @@ static duk_ret_t native_atob(duk_context *ctx)
 
 /* btoa(data): the characters of data, each one byte (a character above
  * U+00FF is refused), in base64 with padding. */
+static const char b64_standard[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+static const char b64_url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* The base64 of n bytes in the alphabet, padded with '=' when pad is set,
+ * written to out ((n + 2) / 3 * 4 bytes at most); returns its length. */
+static size_t base64_encode(const unsigned char *in, size_t n, const char *alphabet, int pad, char *out)
+{
+    size_t k = 0, i = 0;
+    for (; i + 2 < n; i += 3) {
+        uint32_t v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2];
+        out[k++] = alphabet[v >> 18];
+        out[k++] = alphabet[(v >> 12) & 63];
+        out[k++] = alphabet[(v >> 6) & 63];
+        out[k++] = alphabet[v & 63];
+    }
+    if (i < n) {
+        uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0);
+        out[k++] = alphabet[v >> 18];
+        out[k++] = alphabet[(v >> 12) & 63];
+        if (i + 1 < n) {
+            out[k++] = alphabet[(v >> 6) & 63];
+        } else if (pad) {
+            out[k++] = '=';
+        }
+        if (pad) {
+            out[k++] = '=';
+        }
+    }
+    return k;
+}
+
 static duk_ret_t native_btoa(duk_context *ctx)
 {
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     duk_size_t len;
     unsigned char *bytes;
     const unsigned char *s = base64_argument(ctx, "btoa", &len, &bytes);
@@ -769,27 +804,240 @@ static duk_ret_t native_btoa(duk_context *ctx)
     }
     size_t outlen = (n + 2) / 3 * 4;
     char *out = duk_push_buffer_raw(ctx, outlen ? outlen : 1, DUK_BUF_FLAG_NOZERO);
-    size_t k = 0, i = 0;
-    for (; i + 2 < n; i += 3) {
-        uint32_t v = (uint32_t)bytes[i] << 16 | (uint32_t)bytes[i + 1] << 8 | bytes[i + 2];
-        out[k++] = alphabet[v >> 18];
-        out[k++] = alphabet[(v >> 12) & 63];
-        out[k++] = alphabet[(v >> 6) & 63];
-        out[k++] = alphabet[v & 63];
+    duk_push_lstring(ctx, out, base64_encode(bytes, n, b64_standard, 1, out));
+    return 1;
+}
+
+/* ---- Uint8Array's base64 and hex methods (ES2026): the algorithms on
+ * the bytes (ToBase64, FromBase64, FromHex); their options, argument
+ * checks and results are js/14-uint8-base64.js's. ---- */
+
+/* base64Encode(bytes, url, omitPadding): bytes a Uint8Array */
+static duk_ret_t native_base64_encode(duk_context *ctx)
+{
+    duk_size_t n;
+    const unsigned char *in = duk_require_buffer_data(ctx, 0, &n);
+    const char *alphabet = duk_to_boolean(ctx, 1) ? b64_url : b64_standard;
+    size_t outlen = (n + 2) / 3 * 4;
+    char *out = duk_push_fixed_buffer(ctx, outlen ? outlen : 1);
+    duk_push_lstring(ctx, out, base64_encode(in, n, alphabet, !duk_to_boolean(ctx, 2), out));
+    return 1;
+}
+
+/* hexEncode(bytes): lower-case hex digits */
+static duk_ret_t native_hex_encode(duk_context *ctx)
+{
+    static const char digits[] = "0123456789abcdef";
+    duk_size_t n;
+    const unsigned char *in = duk_require_buffer_data(ctx, 0, &n);
+    char *out = duk_push_fixed_buffer(ctx, n ? 2 * n : 1);
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
     }
-    if (i < n) {
-        uint32_t v = (uint32_t)bytes[i] << 16 | (i + 1 < n ? (uint32_t)bytes[i + 1] << 8 : 0);
-        out[k++] = alphabet[v >> 18];
-        out[k++] = alphabet[(v >> 12) & 63];
-        out[k++] = i + 1 < n ? alphabet[(v >> 6) & 63] : '=';
-        out[k++] = '=';
+    duk_push_lstring(ctx, out, 2 * n);
+    return 1;
+}
+
+static int is_ascii_whitespace(unsigned char c)
+{
+    return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
+}
+
+/* DecodeBase64Chunk: the bytes of k (2 to 4) values written to out; their
+ * number, or -1 when check is set and the bits past the last byte are not
+ * zero */
+static int base64_chunk(const int *v, int k, int check, unsigned char *out)
+{
+    uint32_t x =
+        (uint32_t)v[0] << 18 | (uint32_t)v[1] << 12 | (k > 2 ? (uint32_t)v[2] << 6 : 0) | (k > 3 ? (uint32_t)v[3] : 0);
+    if (check && ((k == 2 && (x & 0xFFFF) != 0) || (k == 3 && (x & 0xFF) != 0)))
+        return -1;
+    out[0] = (unsigned char)(x >> 16);
+    if (k > 2)
+        out[1] = (unsigned char)(x >> 8);
+    if (k > 3)
+        out[2] = (unsigned char)x;
+    return k - 1;
+}
+
+enum { LAST_CHUNK_LOOSE, LAST_CHUNK_STRICT, LAST_CHUNK_STOP };
+
+/* FromBase64 of the string s (len bytes: its characters up to the first
+ * that is not ASCII, where decoding stops with an error anyway, are its
+ * code units) into out (at most max bytes): the code units read, the
+ * bytes written and whether it ended in an error. */
+static void from_base64(const unsigned char *s, size_t len, int url, int last, unsigned char *out, size_t max,
+                        size_t *read_out, size_t *written_out, int *error_out)
+{
+    size_t i = 0, read = 0, written = 0;
+    int chunk[4], clen = 0, error = 0;
+
+    if (max == 0)
+        goto done;
+    for (;;) {
+        unsigned char c;
+        int v;
+        while (i < len && is_ascii_whitespace(s[i]))
+            i++;
+        if (i == len) {
+            if (clen > 0) {
+                if (last == LAST_CHUNK_STOP)
+                    goto done;
+                if (last == LAST_CHUNK_STRICT || clen == 1) {
+                    error = 1;
+                    goto done;
+                }
+                written += (size_t)base64_chunk(chunk, clen, 0, out + written);
+            }
+            read = len;
+            goto done;
+        }
+        c = s[i++];
+        if (c == '=') {
+            int k;
+            if (clen < 2) {
+                error = 1;
+                goto done;
+            }
+            while (i < len && is_ascii_whitespace(s[i]))
+                i++;
+            if (clen == 2) {
+                if (i == len) {
+                    if (last != LAST_CHUNK_STOP)
+                        error = 1;
+                    goto done;
+                }
+                if (s[i] == '=') {
+                    i++;
+                    while (i < len && is_ascii_whitespace(s[i]))
+                        i++;
+                }
+            }
+            if (i < len) {
+                error = 1;
+                goto done;
+            }
+            k = base64_chunk(chunk, clen, last == LAST_CHUNK_STRICT, out + written);
+            if (k < 0) {
+                error = 1;
+                goto done;
+            }
+            written += (size_t)k;
+            read = len;
+            goto done;
+        }
+        v = base64_value(c, url);
+        if (v < 0) {
+            error = 1;
+            goto done;
+        }
+        if ((max - written == 1 && clen == 2) || (max - written == 2 && clen == 3))
+            goto done;
+        chunk[clen++] = v;
+        if (clen == 4) {
+            written += (size_t)base64_chunk(chunk, 4, 0, out + written);
+            clen = 0;
+            read = i;
+            if (written == max)
+                goto done;
+        }
     }
-    duk_push_lstring(ctx, out, k);
+done:
+    *read_out = read;
+    *written_out = written;
+    *error_out = error;
+}
+
+static int hex_value(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* FromHex of s (an even number of code units: the caller checks) into out,
+ * as from_base64 */
+static void from_hex(const unsigned char *s, size_t len, unsigned char *out, size_t max, size_t *read_out,
+                     size_t *written_out, int *error_out)
+{
+    size_t read = 0, written = 0;
+    int error = 0;
+    while (read + 1 < len && written < max) {
+        int hi = hex_value(s[read]), lo = hex_value(s[read + 1]);
+        if (hi < 0 || lo < 0) {
+            error = 1;
+            break;
+        }
+        out[written++] = (unsigned char)(hi << 4 | lo);
+        read += 2;
+    }
+    if (!error && read < len && written < max)
+        error = 1; /* a last code unit alone: not ASCII (the length is even) */
+    *read_out = read;
+    *written_out = written;
+    *error_out = error;
+}
+
+/* base64Decode(string, url, lastChunk, target) and hexDecode(string,
+ * target) (magic 1): [read, written, error, bytes]: decoded into target (a
+ * Uint8Array, at most its length), or into a new Uint8Array, bytes, when
+ * target is undefined. */
+static duk_ret_t native_binary_decode(duk_context *ctx)
+{
+    int hex = duk_get_current_magic(ctx) == 1;
+    duk_idx_t target = hex ? 1 : 3;
+    duk_size_t len, max;
+    const unsigned char *s;
+    unsigned char *out;
+    size_t read, written;
+    int error;
+
+    duk_set_top(ctx, target + 1);
+    s = (const unsigned char *)duk_require_lstring(ctx, 0, &len);
+    if (duk_is_undefined(ctx, target)) {
+        max = hex ? len / 2 : len / 4 * 3 + 3;
+        out = duk_push_fixed_buffer(ctx, max ? max : 1); /* target + 1 */
+    } else {
+        out = duk_require_buffer_data(ctx, target, &max);
+    }
+    if (hex)
+        from_hex(s, len, out, max, &read, &written, &error);
+    else
+        from_base64(s, len, duk_to_boolean(ctx, 1), duk_to_int(ctx, 2), out, max, &read, &written, &error);
+    duk_push_array(ctx);
+    duk_push_number(ctx, (double)read);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_push_number(ctx, (double)written);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_push_boolean(ctx, error);
+    duk_put_prop_index(ctx, -2, 2);
+    if (duk_is_undefined(ctx, target)) {
+        void *bytes = duk_push_fixed_buffer(ctx, written ? written : 1);
+        if (written > 0)
+            memcpy(bytes, out, written);
+        duk_push_buffer_object(ctx, -1, 0, written, DUK_BUFOBJ_UINT8ARRAY);
+        duk_remove(ctx, -2);
+        duk_put_prop_index(ctx, -2, 3);
+    }
     return 1;
 }
 
 void fcw_api_encoding_init(duk_context *ctx, duk_idx_t native_idx)
 {
+    duk_push_c_function(ctx, native_base64_encode, 3);
+    duk_put_prop_literal(ctx, native_idx, "base64Encode");
+    duk_push_c_function(ctx, native_hex_encode, 1);
+    duk_put_prop_literal(ctx, native_idx, "hexEncode");
+    duk_push_c_function(ctx, native_binary_decode, 4);
+    duk_put_prop_literal(ctx, native_idx, "base64Decode");
+    duk_push_c_function(ctx, native_binary_decode, 2);
+    duk_set_magic(ctx, -1, 1);
+    duk_put_prop_literal(ctx, native_idx, "hexDecode");
     duk_push_c_function(ctx, native_atob, DUK_VARARGS);
     duk_put_prop_literal(ctx, native_idx, "atob");
     duk_push_c_function(ctx, native_btoa, DUK_VARARGS);

@@ -5,7 +5,8 @@
 # constructor, Date.UTC, the setters, setYear, the strings),
 # Number.prototype.toFixed/toExponential/toPrecision/toString,
 # and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
-# Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed)
+# Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed; and
+# of ES2026 Uint8Array's base64 and hex methods, Promise.try, Error.isError)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
 # as fcworker-build lowers worker scripts, then t/jsrun --fork-each runs every
 # lowered test in its own heap. One TAP line per test; the tests listed in
@@ -24,7 +25,7 @@ my $tool = "$top/contrib/fcworker-build";
 my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/literals/regexp
     built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date
     built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number
-    annexB/built-ins/Date);
+    annexB/built-ins/Date built-ins/Uint8Array built-ins/Promise built-ins/Error);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";

@@ -228,3 +228,39 @@ test('Error.isError (ES2026): [[ErrorData]], not the prototype chain', function 
         t.equal(Error.isError(c[0]), c[1], c[2]);
     });
 });
+
+test('Uint8Array base64 and hex (ES2026): a detached buffer, round trips of every byte value, a large input', function (t) {
+    var bytes = new Uint8Array(256);
+    for (var i = 0; i < 256; i++) { bytes[i] = i; }
+    t.deepEqual(Array.from(Uint8Array.fromBase64(bytes.toBase64())), Array.from(bytes), 'base64 round trip');
+    t.deepEqual(Array.from(Uint8Array.fromBase64(bytes.toBase64({ alphabet: 'base64url', omitPadding: true }),
+        { alphabet: 'base64url' })), Array.from(bytes), 'base64url round trip without padding');
+    t.deepEqual(Array.from(Uint8Array.fromHex(bytes.toHex().toUpperCase())), Array.from(bytes), 'hex round trip');
+    t.equal(new Uint8Array([251, 255]).toBase64(), '+/8=', 'the standard alphabet');
+    t.equal(new Uint8Array([251, 255]).toBase64({ alphabet: 'base64url' }), '-_8=', 'the url alphabet');
+    t.equal(bytes.subarray(250, 253).toHex(), 'fafbfc', 'a subarray');
+    t.equal(btoa(String.fromCharCode.apply(null, Array.from(bytes))), bytes.toBase64(), 'what btoa gives');
+    var target = new Uint8Array(8);
+    t.throws(function () { target.setFromBase64('Zm9vYmFy!'); }, SyntaxError, 'a bad character');
+    t.deepEqual(Array.from(target), [102, 111, 111, 98, 97, 114, 0, 0], 'the bytes before the error are written');
+    var small = new Uint8Array(4);
+    t.deepEqual(small.setFromBase64('Zm9vYmFy!'), { read: 4, written: 3 },
+        'decoding stops before a chunk the target has no room for, so a later error is not seen');
+    var big = new Uint8Array(3 << 20);
+    for (var j = 0; j < big.length; j += 4096) { big[j] = j & 255; }
+    var text = big.toBase64();
+    t.equal(text.length, 4 << 20, 'a 3 MiB array as 4 MiB of base64');
+    t.ok(Uint8Array.fromBase64(text)[8192] === 0 && Uint8Array.fromBase64(text).length === big.length, 'and back');
+    var buffer = new ArrayBuffer(4);
+    var view = new Uint8Array(buffer);
+    buffer.transfer();
+    ['toBase64', 'toHex'].forEach(function (m) {
+        t.throws(function () { view[m](); }, TypeError, m + ' of a detached buffer');
+    });
+    t.throws(function () { view.setFromBase64('AAAA'); }, TypeError, 'setFromBase64 into a detached buffer');
+    t.throws(function () { view.setFromHex('00'); }, TypeError, 'setFromHex into a detached buffer');
+    var late = new Uint8Array(new ArrayBuffer(3));
+    t.throws(function () {
+        late.toBase64({ get alphabet() { late.buffer.transfer(); return 'base64'; } });
+    }, TypeError, 'a buffer an option detaches is checked after the options');
+});
