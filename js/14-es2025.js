@@ -15,7 +15,8 @@
  *     which every iterator of the runtime already inherits from (array,
  *     string, Map, Set, RegExp string iterators, the generators of
  *     fcworker-build's lowering), Iterator.from and the methods map, filter,
- *     take, drop, flatMap, reduce, toArray, forEach, some, every and find;
+ *     take, drop, flatMap, reduce, toArray, forEach, some, every and find,
+ *     and Iterator.concat (ES2026);
  *   - String.prototype.isWellFormed and toWellFormed (ES2024).
  *
  * The abstract operations are named as the spec names them (GetSetRecord,
@@ -712,6 +713,48 @@ function callBack(helper, value) {
         throw e;
     }
 }
+
+/* Iterator.concat(...items) (ES2026): an Iterator Helper over each
+ * item's iterator in turn, each opened when the one before is done (the
+ * items' Symbol.iterator methods are all looked up first). Its helper has
+ * the items as fn, the next one's index as counter, the open one as inner
+ * (which return() closes) and no underlying iterator of its own. */
+var NO_ITERATOR = new IteratorRecord({}, void 0);
+
+function concatStep(helper) {
+    for (;;) {
+        if (helper.inner === void 0) {
+            if (helper.counter >= helper.fn.length) {
+                return DONE;
+            }
+            var item = helper.fn[helper.counter++];
+            helper.inner = getIteratorFromMethod(item.iterable, item.method);
+        }
+        var value = iteratorStepValue(helper.inner);
+        if (value !== DONE) {
+            return value;
+        }
+        helper.inner = void 0;
+    }
+}
+
+function iteratorConcat() {
+    var items = [];
+    for (var i = 0; i < arguments.length; i++) {
+        var item = arguments[i];
+        if (!isObjectValue(item)) {
+            throw new TypeError('Iterator.concat: argument ' + i + ' is not an object');
+        }
+        var method = item[SYMBOL_ITERATOR];
+        if (method === void 0 || method === null) {
+            throw new TypeError('Iterator.concat: argument ' + i + ' is not iterable');
+        }
+        items.push({ iterable: item, method: requireCallable(method, 'Symbol.iterator') });
+    }
+    return createIteratorHelper(new Helper(NO_ITERATOR, concatStep, items, void 0));
+}
+
+provideMethods(Iterator, [['concat', iteratorConcat, 0]]);
 
 function mapStep(helper) {
     var value = iteratorStepValue(helper.iterated);
