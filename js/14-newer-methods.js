@@ -5,7 +5,8 @@
  * String.prototype.normalize (see below), a stable Array.prototype.sort
  * (ES2019), the ES2023 copying Array methods (toReversed, toSorted,
  * toSpliced, with), Object.hasOwn, Object.assign with symbol keys,
- * Promise.withResolvers, Promise.try (ES2025), Error.isError (ES2026)
+ * Promise.withResolvers, Promise.try (ES2025), Error.isError and
+ * Math.sumPrecise (ES2026)
  * and ArrayBuffer.prototype.transfer,
  * transferToFixedLength, detached, resizable and maxByteLength (ES2024;
  * every ArrayBuffer here is of fixed length, and detaching one empties its
@@ -316,6 +317,59 @@ function promiseTry(callbackfn) {
 if (typeof global.Promise === 'function') {
     provide(global.Promise, [['withResolvers', promiseWithResolvers, 0], ['try', promiseTry, 1]]);
 }
+
+/* Math.sumPrecise(items) (ES2026): the numbers of an iterable summed
+ * exactly and rounded once (native.sumExact, lib/api_builtins.c), NaN and
+ * the infinities as the specification's states; -0 when there is no other
+ * number than -0 (or none). */
+var sumExact = native.sumExact;
+function mathSumPrecise(items) {
+    if (items === null || items === void 0) {
+        throw new TypeError('Math.sumPrecise: ' + items + ' is not iterable');
+    }
+    var method = items[Symbol.iterator];
+    if (typeof method !== 'function') {
+        throw new TypeError('Math.sumPrecise: the argument is not iterable');
+    }
+    var iterator = method.call(items);
+    if (iterator === null || (typeof iterator !== 'object' && typeof iterator !== 'function')) {
+        throw new TypeError('Math.sumPrecise: the iterator is not an object');
+    }
+    var next = iterator.next;
+    var state = 0; /* 0 minus zero, 1 finite, 2 +Infinity, 3 -Infinity, 4 NaN */
+    var finite = [];
+    for (;;) {
+        var result = next.call(iterator);
+        if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+            throw new TypeError('Math.sumPrecise: an iterator result is not an object');
+        }
+        if (result.done) {
+            break;
+        }
+        var n = result.value;
+        if (typeof n !== 'number') {
+            spec.closeAfterThrow(iterator);
+            throw new TypeError('Math.sumPrecise: ' + (typeof n === 'object' && n !== null ? 'an object' : typeof n) +
+                ' is not a number');
+        }
+        if (state === 4) {
+            continue;
+        }
+        if (n !== n) {
+            state = 4;
+        } else if (n === Infinity) {
+            state = state === 3 ? 4 : 2;
+        } else if (n === -Infinity) {
+            state = state === 2 ? 4 : 3;
+        } else if ((n !== 0 || 1 / n > 0) && state < 2) {
+            state = 1;
+            finite.push(n);
+        }
+    }
+    return state === 4 ? NaN : state === 2 ? Infinity : state === 3 ? -Infinity : state === 0 ? -0 :
+        (0, sumExact)(finite);
+}
+provide(Math, [['sumPrecise', mathSumPrecise, 1]]);
 
 /* Error.isError(arg) (ES2026): whether arg has [[ErrorData]], which
  * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c). */

@@ -1353,6 +1353,122 @@ static duk_ret_t native_hex_join(duk_context *ctx)
     return 1;
 }
 
+/* sumExact(numbers): the exact sum of an array of finite numbers (none of
+ * them -0), rounded once to the nearest double, ties to even, ±Infinity
+ * past the largest (Math.sumPrecise's last step, ES2026). Each number is
+ * m × 2^(e - 1074) with m < 2^53 and 0 ≤ e ≤ 2045; the sum is kept as a
+ * two's-complement integer in units of 2^-1074, with room for 2^53 terms. */
+#define SUM_LIMBS 70 /* 2,240 bits: 2,098 for a double's range, 53 for the count, a sign */
+
+static void sum_add(uint32_t *acc, uint64_t m, int shift, int negative)
+{
+    uint32_t part[SUM_LIMBS];
+    int limb = shift / 32;
+    unsigned __int128 v = (unsigned __int128)m << (shift % 32); /* below 2^85: three limbs */
+    uint64_t carry;
+
+    memset(part, 0, sizeof part);
+    part[limb] = (uint32_t)v;
+    part[limb + 1] = (uint32_t)(v >> 32);
+    part[limb + 2] = (uint32_t)(v >> 64);
+    if (negative) { /* its two's complement */
+        carry = 1;
+        for (int i = 0; i < SUM_LIMBS; i++) {
+            uint64_t w = (uint64_t)(uint32_t)~part[i] + carry;
+            part[i] = (uint32_t)w;
+            carry = w >> 32;
+        }
+    }
+    carry = 0;
+    for (int i = 0; i < SUM_LIMBS; i++) {
+        uint64_t w = (uint64_t)acc[i] + part[i] + carry;
+        acc[i] = (uint32_t)w;
+        carry = w >> 32;
+    }
+}
+
+static int sum_bit(const uint32_t *acc, int b)
+{
+    return (acc[b / 32] >> (b % 32)) & 1;
+}
+
+/* whether any of the bits below bit b is set */
+static int sum_any_below(const uint32_t *acc, int b)
+{
+    if (b <= 0)
+        return 0;
+    if (b % 32 != 0 && (acc[b / 32] & ((1u << (b % 32)) - 1)) != 0)
+        return 1;
+    for (int i = b / 32 - 1; i >= 0; i--) {
+        if (acc[i] != 0)
+            return 1;
+    }
+    return 0;
+}
+
+static double sum_to_double(uint32_t *acc)
+{
+    int negative = (acc[SUM_LIMBS - 1] >> 31) != 0, top = -1, low;
+    uint64_t m = 0;
+
+    if (negative) { /* its magnitude */
+        uint64_t carry = 1;
+        for (int i = 0; i < SUM_LIMBS; i++) {
+            uint64_t w = (uint64_t)(uint32_t)~acc[i] + carry;
+            acc[i] = (uint32_t)w;
+            carry = w >> 32;
+        }
+    }
+    for (int i = SUM_LIMBS - 1; i >= 0 && top < 0; i--) {
+        if (acc[i] != 0)
+            top = i * 32 + 31 - __builtin_clz(acc[i]);
+    }
+    if (top < 0)
+        return 0.0;
+    /* the 53 bits from the top one down (fewer: exact), rounded half to
+     * even on the bits below them */
+    low = top > 52 ? top - 52 : 0;
+    for (int b = top; b >= low; b--)
+        m = m << 1 | (uint64_t)sum_bit(acc, b);
+    if (low > 0 && sum_bit(acc, low - 1) && (sum_any_below(acc, low - 1) || (m & 1))) {
+        m++;
+        if (m == (uint64_t)1 << 53) {
+            m >>= 1;
+            low++;
+        }
+    }
+    double d = ldexp((double)m, low - 1074); /* +Infinity past the largest double */
+    return negative ? -d : d;
+}
+
+static duk_ret_t native_sum_exact(duk_context *ctx)
+{
+    uint32_t acc[SUM_LIMBS];
+    duk_size_t n = duk_get_length(ctx, 0);
+
+    memset(acc, 0, sizeof acc);
+    for (duk_size_t i = 0; i < n; i++) {
+        double x;
+        int e;
+        duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
+        x = duk_get_number(ctx, -1);
+        duk_pop(ctx);
+        if (x == 0 || !isfinite(x))
+            continue;
+        /* x = f × 2^e with 0.5 ≤ |f| < 1: m = |f| × 2^53, unit 2^(e - 53) */
+        double f = frexp(fabs(x), &e);
+        uint64_t m = (uint64_t)ldexp(f, 53);
+        int shift = e - 53 + 1074;
+        if (shift < 0) { /* a subnormal: its low bits are zero */
+            m >>= -shift;
+            shift = 0;
+        }
+        sum_add(acc, m, shift, x < 0);
+    }
+    duk_push_number(ctx, sum_to_double(acc));
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     fcw_duk_date_install(ctx);
@@ -1413,6 +1529,9 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "objectFromPairs");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
+    duk_push_c_function(ctx, native_sum_exact, 1);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "sumExact");
     duk_push_c_function(ctx, native_hex_byte, 1);
     fcw_duk_make_non_constructor(ctx, -1);
     duk_put_prop_literal(ctx, native_idx, "hexByte");
