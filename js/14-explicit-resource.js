@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Explicit resource management (ES2026) beyond the symbols
- * (12-builtins.js): SuppressedError, DisposableStack, AsyncDisposableStack
- * and Iterator.prototype[Symbol.dispose]. fcworker-build lowers `using`
+ * (12-builtins.js): SuppressedError, DisposableStack and
+ * AsyncDisposableStack (Iterator.prototype[Symbol.dispose] is
+ * 14-newer-methods.js's: in a CGI process this file loads on first use of
+ * one of its globals, lib/runtime_lazy.c). fcworker-build lowers `using`
  * and `await using` (esbuild's helpers take SuppressedError when there is
  * one); these are the library objects such code also calls. A stack's
  * state and its resources, newest last, are in hidden slots; disposing
@@ -362,18 +364,3 @@ defineStack(DisposableStack, 'DisposableStack', false, disposableStackMethods, '
 defineStack(AsyncDisposableStack, 'AsyncDisposableStack', true, asyncDisposableStackMethods, 'disposeAsync',
     asyncDisposableStackDisposeAsync, asyncDispose);
 native.defineGlobal('SuppressedError', SuppressedError);
-
-/* ---- Iterator.prototype[@@dispose]: calls the iterator's return(), if any ---- */
-
-var iteratorDispose = function () {
-    var ret = this['return'];
-    if (ret !== void 0 && ret !== null) {
-        requireCallable(ret, 'the iterator\'s return');
-        ret.call(this);
-    }
-    return void 0;
-};
-setNameAndLength(iteratorDispose, '[Symbol.dispose]', 0);
-if (native.IteratorPrototype !== void 0 && !hasOwn.call(native.IteratorPrototype, dispose)) {
-    defineHidden(native.IteratorPrototype, dispose, iteratorDispose);
-}

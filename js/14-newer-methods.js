@@ -371,6 +371,23 @@ function mathSumPrecise(items) {
 }
 provide(Math, [['sumPrecise', mathSumPrecise, 1]]);
 
+/* Iterator.prototype[Symbol.dispose] (ES2026, explicit resource
+ * management; the stacks are 14-explicit-resource.js's): calls the
+ * iterator's return(), if it has one. */
+function iteratorDispose() {
+    var ret = this['return'];
+    if (ret !== void 0 && ret !== null) {
+        if (typeof ret !== 'function') {
+            throw new TypeError("the iterator's return is not a function");
+        }
+        ret.call(this);
+    }
+    return void 0;
+}
+if (native.IteratorPrototype !== void 0) {
+    provide(native.IteratorPrototype, [[Symbol.dispose, iteratorDispose, 0]]);
+}
+
 /* Error.isError(arg) (ES2026): whether arg has [[ErrorData]], which
  * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c). */
 var errorData = native.errorData;

@@ -41,6 +41,8 @@ static const struct {
     const char *globals[4];
 } groups[] = {
     {{"js/14-es2025.js"}, {"Iterator"}},
+    /* explicit resource management's stacks: 2% of a CGI hello */
+    {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}},
     {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}},
     {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}},
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
@@ -51,6 +53,8 @@ static const struct {
     {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}},
     {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
     {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
+    /* node:async_hooks: 1% (with the stacks, a CGI hello 30.17M -> 29.30M) */
+    {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))

@@ -10,7 +10,8 @@
 # generator) run as it is in Node prints exactly what its bundles print in
 # fcworker, the default one and the --portable one. `async_hooks` without
 # the prefix is the same module; any other Node.js module is a build error
-# that says which one fcworker has. t/apps/hono-context-storage serves Hono's
+# that says which one fcworker has; in a pool each request starts in no
+# context; CGI mode loads the module on first use. t/apps/hono-context-storage serves Hono's
 # contextStorage() and an app's own storage through nginx. Needs node and
 # the tool's node_modules.
 use strict;
@@ -55,6 +56,15 @@ is($pool->request(uri => '/set')->{body}, 'first', 'its store, after an await in
 is($pool->request(uri => '/get')->{body}, '{"store":null,"fired":["first"]}',
     'the next request starts in no context; the timer of the first (waitUntil) ran in its own') or diag($pool->log);
 $pool->stop;
+
+# a process for one request (CGI) loads the module on first use
+{
+    local %ENV = (%ENV, GATEWAY_INTERFACE => 'CGI/1.1', REQUEST_METHOD => 'GET', SERVER_NAME => 'cgi.example',
+        REQUEST_URI => '/set');
+    my $bin = FcwTest::fcworker();
+    my $cgi = `'$bin' '$dir/worker.js' < /dev/null 2>&1`;
+    like($cgi, qr/\AStatus: 200 OK\r\n.*\r\n\r\nfirst/s, 'in CGI mode too (the module loaded on first use)') or diag($cgi);
+}
 
 FcwTest::write_file("$dir/fs.mjs", "import fs from 'node:fs';\nexport default { fetch() { return new Response(typeof fs); } };\n");
 ($rc, $out) = FcwTest::run_exit($dir, $tool, "$dir/fs.mjs", '-o', "$dir/fs.js");
