@@ -2272,11 +2272,6 @@ static duk_ret_t promise_resolve(duk_context *ctx)
     return 0;
 }
 
-/* reactionJob(reaction): NewPromiseReactionJob's job. The handler's
- * outcome (or the argument passed through) settles the target: a
- * %Promise%, or an async function's run record, which resumeAsync resumes;
- * with no target, a generic capability's resolve or reject is called, and
- * without one (native.whenSettled) a rejection is thrown to the job loop. */
 static void reaction_run(struct pcore *pc, duk_idx_t base);
 
 /* (a safe call runs in its caller's frame: the reaction is on top) */
@@ -2286,6 +2281,11 @@ static duk_ret_t reaction_safe(duk_context *ctx, void *udata)
     return 0;
 }
 
+/* reactionJob(reaction): NewPromiseReactionJob's job. The handler's
+ * outcome (or the argument passed through) settles the target: a
+ * %Promise%, or an async function's run record, which resumeAsync resumes;
+ * with no target, a generic capability's resolve or reject is called, and
+ * without one (native.whenSettled) a rejection is thrown to the job loop. */
 static duk_ret_t promise_reaction_job(duk_context *ctx)
 {
     duk_hthread *thr = (duk_hthread *) ctx;
