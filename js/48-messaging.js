@@ -397,14 +397,18 @@ function MessageChannel() {
 native.defineGlobal('MessagePort', MessagePort);
 native.defineGlobal('MessageChannel', MessageChannel);
 
-/* ---- navigator ---- */
+/* ---- navigator ----
+ * userAgent is workerd's, "Cloudflare-Workers": libraries tell the runtime
+ * by it (Hono's getRuntimeKey(), and so env(c) of hono/adapter, which
+ * gives an unknown runtime {} instead of the bindings) and take their
+ * Workers path, which is the one fcworker runs. */
 
 function WorkerNavigator() {
     throw new TypeError("Failed to construct 'WorkerNavigator': Illegal constructor");
 }
 var navigator = Object.create(WorkerNavigator.prototype);
 Object.defineProperties(WorkerNavigator.prototype, {
-    userAgent: { value: 'fcworker/' + native.version + ' (Cloudflare-Workers-compatible)', enumerable: true, configurable: true },
+    userAgent: { value: 'Cloudflare-Workers', enumerable: true, configurable: true },
     hardwareConcurrency: { value: native.hardwareConcurrency(), enumerable: true, configurable: true },
     language: { value: 'en-US', enumerable: true, configurable: true },
     languages: { value: Object.freeze(['en-US']), enumerable: true, configurable: true }

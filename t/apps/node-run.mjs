@@ -39,6 +39,12 @@ if (apps.length === 0) {
   apps = fs.readdirSync(here).filter((d) => fs.existsSync(path.join(here, d, 'worker.json'))).sort();
 }
 
+// Workers' navigator.userAgent, which libraries tell the runtime by (Hono's
+// getRuntimeKey() and env(c)); Node 20 has no navigator
+Object.defineProperty(globalThis, 'navigator', {
+  value: { userAgent: 'Cloudflare-Workers' }, configurable: true, writable: true,
+});
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fcw-apps-node-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -9,9 +9,10 @@
  */
 import { Hono } from 'hono';
 import { contextStorage, getContext } from 'hono/context-storage';
+import { env, getRuntimeKey } from 'hono/adapter';
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 
-type Env = { Variables: { requestId: string; user?: string } };
+type Env = { Bindings: { GREETING: string }; Variables: { requestId: string; user?: string } };
 
 const audit = new AsyncLocalStorage<string[]>();
 const tenant = new AsyncLocalStorage<string>();
@@ -40,9 +41,11 @@ async function loadUser(id: string) {
 app.get('/users/:id', async (c) => {
   const user = await tenant.run(c.req.query('tenant') ?? 'main', () => loadUser(c.req.param('id')));
   c.set('user', user);
-  const parts = await Promise.all(['a', 'b', 'c'].map((tag, i) =>
+  // three runs pending at once, each with its tenant (timers of one delay
+  // fire in the order they were set, whatever the machine's load)
+  const parts = await Promise.all(['a', 'b', 'c'].map((tag) =>
     tenant.run(tag, async () => {
-      await sleep(3 - i);
+      await sleep(1);
       log('part');
       await null;
       return `${tag}:${tenant.getStore()}:${getContext<Env>().var.requestId}`;
@@ -73,6 +76,11 @@ app.get('/later', (c) => {
 });
 app.get('/outside', (c) => c.json({ audit: audit.getStore() ?? null, tenant: tenant.getStore() ?? null,
   hono: getContext<Env>() === c }));
+
+// hono/adapter tells the runtime by navigator.userAgent: on Workers its
+// env(c) is the bindings (an unknown runtime gets {})
+app.get('/runtime', (c) => c.json({ runtime: getRuntimeKey(), greeting: env<{ GREETING?: string }>(c).GREETING ?? null,
+  fromContext: getContext<Env>().env.GREETING }));
 
 app.onError((err, c) => c.json({ error: err.message }, 500));
 
