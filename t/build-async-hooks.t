@@ -44,6 +44,8 @@ export default {
       ctx.waitUntil(new Promise((r) => als.run('first', () => setTimeout(() => { fired.push(als.getStore()); r(); }, 20))));
       return als.run('first', async () => { await null; return new Response(als.getStore()); });
     }
+    if (path === '/spin') return als.run('spinning', async () => { await null; for (;;) {} });
+    if (path === '/throw') return als.run('thrower', async () => { await null; throw new Error('boom'); });
     await new Promise((r) => setTimeout(r, 40));
     return Response.json({ store: als.getStore() ?? null, fired });
   },
@@ -51,10 +53,16 @@ export default {
 JS
 my ($rc, $out) = FcwTest::run_exit($dir, $tool, "$dir/worker.mjs", '-o', "$dir/worker.js");
 is($rc, 0, 'a worker importing node:async_hooks builds') or diag($out);
-my $pool = FcwTest::start_pool(script => "$dir/worker.js", children => 1);
+my $pool = FcwTest::start_pool(script => "$dir/worker.js", children => 1, pool => "limits.cpu_ms = 500\n");
 is($pool->request(uri => '/set')->{body}, 'first', 'its store, after an await in a pool');
 is($pool->request(uri => '/get')->{body}, '{"store":null,"fired":["first"]}',
     'the next request starts in no context; the timer of the first (waitUntil) ran in its own') or diag($pool->log);
+my ($child) = $pool->children;
+is($pool->request(uri => '/spin')->{status}, 503, 'a run that spins past limits.cpu_ms answers 503');
+is($pool->request(uri => '/throw')->{status}, 500, 'one that throws after an await answers 500');
+is($pool->request(uri => '/get')->{body}, '{"store":null,"fired":["first"]}',
+    'and the next request, in the same child, starts in no context') or diag($pool->log);
+is_deeply([$pool->children], [$child], 'the child served them all');
 $pool->stop;
 
 # a process for one request (CGI) loads the module on first use
