@@ -57,8 +57,8 @@ var makePromise;
  * PerformPromiseThen and the reaction job read and write the promise's
  * slots and the reaction records in place, where each access here is a
  * name lookup and a property access. A reaction record is { onFulfilled,
- * onRejected, target, capability, fulfilled, argument, next } (and its
- * async context, when one was current: see below): each
+ * onRejected, target, capability, fulfilled, argument, next, context }
+ * (context: the async context current at its making, js/76-async-hooks.js): each
  * fulfil/reject pair of the spec is one record, and when triggered the
  * record itself becomes the job's argument. The target is a %Promise% the
  * job settles directly, or an async function's run record (an `await`:

@@ -1926,7 +1926,6 @@ enum {
     PC_CONTEXT,      /* the async context now (AsyncLocalStorage's frame), undefined when none */
     PC_CONTEXT_USED, /* true once a context was ever set: until then no job looks for one */
     PC_CONTEXT_JOB,  /* contextJob, which runs a job queued with its context */
-    PC_CONTEXT_KEY,  /* "context": a reaction's context, a key added only to a reaction that has one */
     PC_COUNT
 };
 
@@ -1937,9 +1936,9 @@ static const char *const co_run_keys[CO_COUNT] = {"generator", "promise", "argum
                                                   "args",      "body",    "status",   "thread"};
 
 /* Keys of the reaction record, in its shape's order after proto and self. */
-enum { RX_ON_FULFILLED, RX_ON_REJECTED, RX_TARGET, RX_CAPABILITY, RX_FULFILLED, RX_ARGUMENT, RX_NEXT, RX_COUNT };
+enum { RX_ON_FULFILLED, RX_ON_REJECTED, RX_TARGET, RX_CAPABILITY, RX_FULFILLED, RX_ARGUMENT, RX_NEXT, RX_CONTEXT, RX_COUNT };
 static const char *const reaction_keys[RX_COUNT] = {"onFulfilled", "onRejected", "target", "capability",
-                                                    "fulfilled",   "argument",   "next"};
+                                                    "fulfilled",   "argument",   "next",   "context"};
 
 struct pcore {
     duk_hthread *thr;
@@ -2071,13 +2070,11 @@ static void pc_queue_in_context(struct pcore *pc, int job, duk_idx_t idx)
         return;
     }
     idx = duk_require_normalize_index(thr, idx);
-    rec = duk_push_array(thr);
     duk_push_tval(thr, pc_item(pc, job));
-    duk_put_prop_index(thr, rec, 0);
     duk_dup(thr, idx);
-    duk_put_prop_index(thr, rec, 1);
     duk_push_tval(thr, pc_item(pc, PC_CONTEXT));
-    duk_put_prop_index(thr, rec, 2);
+    duk_pack(thr, 3); /* an array of its final size at once */
+    rec = duk_get_top_index(thr);
     pc_queue(pc, PC_CONTEXT_JOB, rec);
     duk_pop(thr);
 }
@@ -2272,14 +2269,7 @@ static duk_ret_t promise_resolve(duk_context *ctx)
     return 0;
 }
 
-static void reaction_run(struct pcore *pc, duk_idx_t base);
-
-/* (a safe call runs in its caller's frame: the reaction is on top) */
-static duk_ret_t reaction_safe(duk_context *ctx, void *udata)
-{
-    reaction_run(udata, duk_get_top(ctx) - 1);
-    return 0;
-}
+static void reaction_run(struct pcore *pc, duk_idx_t base, duk_idx_t before);
 
 /* reactionJob(reaction): NewPromiseReactionJob's job. The handler's
  * outcome (or the argument passed through) settles the target: a
@@ -2294,28 +2284,29 @@ static duk_ret_t promise_reaction_job(duk_context *ctx)
     pc_init(thr, &pc, 1);
     duk_require_hobject(thr, 0);
     if (DUK_TVAL_IS_BOOLEAN_TRUE(pc_item(&pc, PC_CONTEXT_USED))) {
-        slot_get(thr, 0, pc_key(&pc, PC_CONTEXT_KEY)); /* 1 */
+        slot_get(thr, 0, rx_key(&pc, RX_CONTEXT)); /* 1 */
         if (!duk_is_undefined(ctx, 1) || pc_has_context(&pc)) {
-            /* in the reaction's context, the one before it restored after */
-            duk_int_t rc;
+            /* in the reaction's context, the one before it current again
+             * after it, and before anything it throws */
             duk_push_tval(thr, pc_item(&pc, PC_CONTEXT)); /* 2 */
             pc_set_context(&pc, 1);
-            duk_dup(ctx, 0);
-            rc = duk_safe_call(ctx, reaction_safe, &pc, 1, 1);
+            duk_dup(ctx, 0); /* 3 */
+            reaction_run(&pc, 3, 2);
             pc_set_context(&pc, 2);
-            if (rc != DUK_EXEC_SUCCESS)
-                return duk_throw(ctx);
             return 0;
         }
         duk_set_top(ctx, 1);
     }
-    reaction_run(&pc, 0);
+    reaction_run(&pc, 0, -1);
     return 0;
 }
 
 /* The reaction job's steps, the reaction at index base and nothing above
- * it. */
-static void reaction_run(struct pcore *pc, duk_idx_t base)
+ * it. With before (an index, else -1), the context there is made current
+ * again before an exception leaves: the handler's are caught, resumeAsync
+ * catches its run's, and a rejection without a capability or a
+ * capability's resolve or reject is rethrown after it. */
+static void reaction_run(struct pcore *pc, duk_idx_t base, duk_idx_t before)
 {
     duk_hthread *thr = pc->thr;
     duk_context *ctx = (duk_context *) thr;
@@ -2356,13 +2347,20 @@ static void reaction_run(struct pcore *pc, duk_idx_t base)
     if (duk_is_undefined(ctx, capability)) {
         if (!fulfilled) {
             duk_dup(ctx, value);
+            if (before >= 0)
+                pc_set_context(pc, before);
             (void) duk_throw(ctx);
         }
         return;
     }
     duk_get_prop_string(ctx, capability, fulfilled ? "resolve" : "reject");
     duk_dup(ctx, value);
-    duk_call(ctx, 1);
+    if (before < 0) {
+        duk_call(ctx, 1);
+    } else if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) {
+        pc_set_context(pc, before);
+        (void) duk_throw(ctx);
+    }
 }
 
 /* PerformPromiseThen(promise at promise_idx, onFulfilled, onRejected)
@@ -2391,7 +2389,7 @@ static void pc_perform_then(struct pcore *pc, duk_idx_t promise_idx, duk_idx_t o
     (void) push_record(thr, DUK_TVAL_GET_OBJECT(pc_item(pc, PC_REACTION_SHAPE)), top, 5);
     if (pc_has_context(pc)) {
         duk_push_tval(thr, pc_item(pc, PC_CONTEXT));
-        slot_set(thr, reaction, pc_key(pc, PC_CONTEXT_KEY));
+        slot_set(thr, reaction, rx_key(pc, RX_CONTEXT));
     }
     slot_get(thr, promise_idx, pc_key(pc, PC_STATE));
     state = duk_get_int(ctx, -1);
@@ -2734,8 +2732,6 @@ duk_ret_t fcw_duk_promise_core(duk_context *ctx)
     duk_put_prop_index(ctx, 9, PC_CONTEXT_USED);
     duk_push_undefined(ctx); /* contextJob, made below */
     duk_put_prop_index(ctx, 9, PC_CONTEXT_JOB);
-    duk_push_literal(ctx, "context");
-    duk_put_prop_index(ctx, 9, PC_CONTEXT_KEY);
     duk_compact(ctx, 9);
     pc_function(thr, promise_settle, 2, 1, "fulfill");
     pc_function(thr, promise_settle, 2, 2, "reject");
