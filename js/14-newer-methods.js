@@ -5,8 +5,8 @@
  * String.prototype.normalize (see below), a stable Array.prototype.sort
  * (ES2019), the ES2023 copying Array methods (toReversed, toSorted,
  * toSpliced, with), Object.hasOwn, Object.assign with symbol keys,
- * Promise.withResolvers, Promise.try (ES2025), Error.isError and
- * Math.sumPrecise (ES2026)
+ * Promise.withResolvers, Promise.try (ES2025), Math.f16round and DataView's
+ * getFloat16/setFloat16 (ES2025), Error.isError and Math.sumPrecise (ES2026)
  * and ArrayBuffer.prototype.transfer,
  * transferToFixedLength, detached, resizable and maxByteLength (ES2024;
  * every ArrayBuffer here is of fixed length, and detaching one empties its
@@ -370,6 +370,60 @@ function mathSumPrecise(items) {
         (0, sumExact)(finite);
 }
 provide(Math, [['sumPrecise', mathSumPrecise, 1]]);
+
+/* Float16 (ES2025) without Float16Array: Math.f16round and DataView's
+ * getFloat16 and setFloat16, the conversions C's (native.f16bits,
+ * f16value, f16round: nearest, ties to even). */
+function toNumberValue(x) {
+    if (native.bigint !== void 0 && !native.isProxy(x) && native.bigint.isBig(x)) {
+        throw new TypeError('Cannot convert a BigInt value to a number');
+    }
+    return +x;
+}
+function toIndexValue(x) {
+    var n = toIntegerOrInfinity(toNumberValue(x));
+    if (n < 0 || n > 9007199254740991) {
+        throw new RangeError('Offset is outside the bounds of the DataView');
+    }
+    return n;
+}
+var f16bits = native.f16bits, f16value = native.f16value, f16round = native.f16round;
+function mathF16round(x) {
+    return (0, f16round)(toNumberValue(x));
+}
+/* GetViewValue and SetViewValue's checks, in their order: the view, the
+ * index, the value, then a detached buffer and the bounds */
+function viewFloat16Index(view, index, method) {
+    var buffer = view.buffer;
+    if (buffer !== null && typeof buffer === 'object' && buffer.detached === true) {
+        throw new TypeError('DataView.prototype.' + method + ': the ArrayBuffer is detached');
+    }
+    if (index + 2 > view.byteLength) {
+        throw new RangeError('Offset is outside the bounds of the DataView');
+    }
+}
+function dataViewGetFloat16(byteOffset) {
+    if (!(this instanceof DataView)) {
+        throw new TypeError('DataView.prototype.getFloat16 called on an object that is not a DataView');
+    }
+    var index = toIndexValue(byteOffset);
+    var littleEndian = !!arguments[1];
+    viewFloat16Index(this, index, 'getFloat16');
+    return (0, f16value)(this.getUint16(index, littleEndian));
+}
+function dataViewSetFloat16(byteOffset, value) {
+    if (!(this instanceof DataView)) {
+        throw new TypeError('DataView.prototype.setFloat16 called on an object that is not a DataView');
+    }
+    var index = toIndexValue(byteOffset);
+    var bits = (0, f16bits)(toNumberValue(value));
+    var littleEndian = !!arguments[2];
+    viewFloat16Index(this, index, 'setFloat16');
+    this.setUint16(index, bits, littleEndian);
+    return void 0;
+}
+provide(Math, [['f16round', mathF16round, 1]]);
+provide(DataView.prototype, [['getFloat16', dataViewGetFloat16, 1], ['setFloat16', dataViewSetFloat16, 2]]);
 
 /* Iterator.prototype[Symbol.dispose] (ES2026, explicit resource
  * management; the stacks are 14-explicit-resource.js's): calls the

@@ -1469,6 +1469,50 @@ static duk_ret_t native_sum_exact(duk_context *ctx)
     return 1;
 }
 
+/* binary16 (ES2025's Float16: Math.f16round, DataView's getFloat16 and
+ * setFloat16): the bits of the half nearest to x, ties to even, and the
+ * number of such bits. */
+static unsigned half_bits(double x)
+{
+    unsigned sign = signbit(x) ? 0x8000u : 0;
+    double a = fabs(x), q;
+    int e;
+
+    if (isnan(x))
+        return 0x7e00u;
+    if (a >= 65520.0) /* past the largest half (65504) by half an ulp or more */
+        return sign | 0x7c00u;
+    if (a < 0x1p-14) /* a subnormal half, in units of 2^-24 (1024: the smallest normal) */
+        return sign | (unsigned)nearbyint(a * 0x1p24);
+    (void)frexp(a, &e);              /* a = f * 2^e, 0.5 <= f < 1: the half's exponent is e - 1 */
+    q = nearbyint(ldexp(a, 11 - e)); /* 1024..2048 */
+    if (q == 2048.0) {
+        q = 1024.0;
+        e++;
+    }
+    return sign | (unsigned)(e - 1 + 15) << 10 | ((unsigned)q - 1024u);
+}
+
+static double half_value(unsigned bits)
+{
+    unsigned exp = (bits >> 10) & 0x1f, frac = bits & 0x3ff;
+    double v = exp == 0 ? ldexp(frac, -24) : exp == 31 ? (frac ? NAN : INFINITY) : ldexp(frac + 1024, (int)exp - 25);
+    return (bits & 0x8000u) ? -v : v;
+}
+
+/* f16bits(number) and f16value(bits) (magic 1); f16round(number) (magic 2) */
+static duk_ret_t native_f16(duk_context *ctx)
+{
+    int magic = duk_get_current_magic(ctx);
+    if (magic == 1)
+        duk_push_number(ctx, half_value((unsigned)duk_to_uint32(ctx, 0) & 0xffffu));
+    else if (magic == 2)
+        duk_push_number(ctx, half_value(half_bits(duk_get_number(ctx, 0))));
+    else
+        duk_push_uint(ctx, half_bits(duk_get_number(ctx, 0)));
+    return 1;
+}
+
 void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
 {
     fcw_duk_date_install(ctx);
@@ -1529,6 +1573,13 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "objectFromPairs");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
+    for (int magic = 0; magic < 3; magic++) {
+        static const char *const names[] = {"f16bits", "f16value", "f16round"};
+        duk_push_c_function(ctx, native_f16, 1);
+        duk_set_magic(ctx, -1, magic);
+        fcw_duk_make_non_constructor(ctx, -1);
+        duk_put_prop_string(ctx, native_idx, names[magic]);
+    }
     duk_push_c_function(ctx, native_sum_exact, 1);
     fcw_duk_make_non_constructor(ctx, -1);
     duk_put_prop_literal(ctx, native_idx, "sumExact");

@@ -6,7 +6,8 @@
 # Number.prototype.toFixed/toExponential/toPrecision/toString,
 # and the ES2023-2025 library: Object.groupBy, Map.groupBy, the Set methods,
 # Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed; and
-# of ES2026 Uint8Array's base64 and hex methods, Promise.try, Error.isError, Math.sumPrecise,
+# of ES2025 Math.f16round and DataView's getFloat16/setFloat16; of ES2026
+# Uint8Array's base64 and hex methods, Promise.try, Error.isError, Math.sumPrecise,
 # DisposableStack, AsyncDisposableStack and SuppressedError)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
 # as fcworker-build lowers worker scripts, then t/jsrun --fork-each runs every
@@ -27,7 +28,8 @@ my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/litera
     built-ins/BigInt built-ins/Array built-ins/Reflect built-ins/Proxy built-ins/Date
     built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number
     annexB/built-ins/Date built-ins/Uint8Array built-ins/Promise built-ins/Error
-    built-ins/DisposableStack built-ins/AsyncDisposableStack built-ins/SuppressedError built-ins/Math);
+    built-ins/DisposableStack built-ins/AsyncDisposableStack built-ins/SuppressedError built-ins/Math
+    built-ins/DataView);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";

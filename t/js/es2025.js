@@ -264,3 +264,29 @@ test('Uint8Array base64 and hex (ES2026): a detached buffer, round trips of ever
         late.toBase64({ get alphabet() { late.buffer.transfer(); return 'base64'; } });
     }, TypeError, 'a buffer an option detaches is checked after the options');
 });
+
+test('Float16 without Float16Array (ES2025): Math.f16round, DataView getFloat16/setFloat16, a detached buffer', function (t) {
+    t.equal(Math.f16round(1.337), 1.3369140625, 'the nearest half');
+    t.equal(Math.f16round(65519.99), 65504, 'below the rounding point of the largest half');
+    t.equal(Math.f16round(65520), Infinity, 'the tie past the largest half is Infinity');
+    t.equal(Math.f16round(5.960464477539063e-8), 5.960464477539063e-8, 'the smallest subnormal');
+    t.equal(Math.f16round(2.9802322387695312e-8), 0, 'half of it ties to zero');
+    t.equal(1 / Math.f16round(-0), -Infinity, '-0 stays -0');
+    t.ok(isNaN(Math.f16round('x')), 'NaN');
+    var view = new DataView(new ArrayBuffer(4));
+    view.setFloat16(0, 1.5);
+    view.setFloat16(2, -2.75, true);
+    t.deepEqual([view.getUint8(0), view.getUint8(1), view.getUint8(2), view.getUint8(3)], [0x3e, 0x00, 0x80, 0xc1],
+        'the bits, big- and little-endian');
+    t.equal(view.getFloat16(2, true), -2.75, 'read back');
+    var order = [];
+    t.throws(function () {
+        view.setFloat16(3, { valueOf: function () { order.push('value'); return 1; } });
+    }, RangeError, 'an offset past the end');
+    t.deepEqual(order, ['value'], 'after the value was converted');
+    var buffer = new ArrayBuffer(4);
+    var detached = new DataView(buffer);
+    buffer.transfer();
+    t.throws(function () { detached.getFloat16(0); }, TypeError, 'getFloat16 of a detached buffer');
+    t.throws(function () { detached.setFloat16(0, 1); }, TypeError, 'setFloat16 into a detached buffer');
+});
