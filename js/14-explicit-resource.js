@@ -163,6 +163,40 @@ function stackMove(O, Ctor) {
     return moved;
 }
 
+/* adopt, defer, move and use of the stacks of Ctor (named name; isAsync:
+ * AsyncDisposableStack's): the same steps for both kinds, on a stack of
+ * that kind. */
+function stackMethods(name, isAsync, Ctor) {
+    var callback = isAsync ? 'onDisposeAsync' : 'onDispose';
+    var pending = function (O, method) {
+        requireStack(O, name + '.prototype.' + method, isAsync);
+        requirePending(O, method);
+    };
+    return {
+        adopt: function adopt(value, onDispose) {
+            pending(this, 'adopt');
+            requireCallable(onDispose, callback);
+            /* (a DisposableStack's disposal ignores what it returns) */
+            this[RESOURCES].push({ value: void 0, method: function () { return onDispose.call(void 0, value); } });
+            return value;
+        },
+        defer: function defer(onDispose) {
+            pending(this, 'defer');
+            requireCallable(onDispose, callback);
+            this[RESOURCES].push({ value: void 0, method: onDispose });
+            return void 0;
+        },
+        move: function move() {
+            pending(this, 'move');
+            return stackMove(this, Ctor);
+        },
+        use: function use(value) {
+            pending(this, 'use');
+            return stackUse(this, value, isAsync);
+        }
+    };
+}
+
 /* ---- DisposableStack ---- */
 
 /* The prototype of a stack under construction: new.target's, or (Duktape's
@@ -208,33 +242,6 @@ function disposableStackDispose() {
     }
     return void 0;
 }
-
-var disposableStackMethods = {
-    adopt: function adopt(value, onDispose) {
-        requireStack(this, 'DisposableStack.prototype.adopt', false);
-        requirePending(this, 'adopt');
-        requireCallable(onDispose, 'onDispose');
-        this[RESOURCES].push({ value: void 0, method: function () { onDispose.call(void 0, value); } });
-        return value;
-    },
-    defer: function defer(onDispose) {
-        requireStack(this, 'DisposableStack.prototype.defer', false);
-        requirePending(this, 'defer');
-        requireCallable(onDispose, 'onDispose');
-        this[RESOURCES].push({ value: void 0, method: onDispose });
-        return void 0;
-    },
-    move: function move() {
-        requireStack(this, 'DisposableStack.prototype.move', false);
-        requirePending(this, 'move');
-        return stackMove(this, DisposableStack);
-    },
-    use: function use(value) {
-        requireStack(this, 'DisposableStack.prototype.use', false);
-        requirePending(this, 'use');
-        return stackUse(this, value, false);
-    }
-};
 
 /* ---- AsyncDisposableStack ---- */
 
@@ -311,36 +318,10 @@ function asyncDisposableStackDisposeAsync() {
     });
 }
 
-var asyncDisposableStackMethods = {
-    adopt: function adopt(value, onDisposeAsync) {
-        requireStack(this, 'AsyncDisposableStack.prototype.adopt', true);
-        requirePending(this, 'adopt');
-        requireCallable(onDisposeAsync, 'onDisposeAsync');
-        this[RESOURCES].push({ value: void 0, method: function () { return onDisposeAsync.call(void 0, value); } });
-        return value;
-    },
-    defer: function defer(onDisposeAsync) {
-        requireStack(this, 'AsyncDisposableStack.prototype.defer', true);
-        requirePending(this, 'defer');
-        requireCallable(onDisposeAsync, 'onDisposeAsync');
-        this[RESOURCES].push({ value: void 0, method: onDisposeAsync });
-        return void 0;
-    },
-    move: function move() {
-        requireStack(this, 'AsyncDisposableStack.prototype.move', true);
-        requirePending(this, 'move');
-        return stackMove(this, AsyncDisposableStack);
-    },
-    use: function use(value) {
-        requireStack(this, 'AsyncDisposableStack.prototype.use', true);
-        requirePending(this, 'use');
-        return stackUse(this, value, true);
-    }
-};
-
-function defineStack(Ctor, name, isAsync, methods, disposeName, disposeFn, disposeKey) {
+function defineStack(Ctor, name, isAsync, disposeName, disposeFn, disposeKey) {
     setNameAndLength(Ctor, name, 0);
     var proto = Ctor.prototype;
+    var methods = stackMethods(name, isAsync, Ctor);
     Object.keys(methods).forEach(function (key) {
         setNameAndLength(methods[key], key, methods[key].length);
         defineHidden(proto, key, methods[key]);
@@ -360,7 +341,7 @@ function defineStack(Ctor, name, isAsync, methods, disposeName, disposeFn, dispo
     native.defineGlobal(name, Ctor);
 }
 
-defineStack(DisposableStack, 'DisposableStack', false, disposableStackMethods, 'dispose', disposableStackDispose, dispose);
-defineStack(AsyncDisposableStack, 'AsyncDisposableStack', true, asyncDisposableStackMethods, 'disposeAsync',
-    asyncDisposableStackDisposeAsync, asyncDispose);
+defineStack(DisposableStack, 'DisposableStack', false, 'dispose', disposableStackDispose, dispose);
+defineStack(AsyncDisposableStack, 'AsyncDisposableStack', true, 'disposeAsync', asyncDisposableStackDisposeAsync,
+    asyncDispose);
 native.defineGlobal('SuppressedError', SuppressedError);

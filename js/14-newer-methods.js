@@ -373,29 +373,25 @@ provide(Math, [['sumPrecise', mathSumPrecise, 1]]);
 
 /* Float16 (ES2025) without Float16Array: Math.f16round and DataView's
  * getFloat16 and setFloat16, the conversions C's (native.f16bits,
- * f16value, f16round: nearest, ties to even). */
-function toNumberValue(x) {
-    if (native.bigint !== void 0 && !native.isProxy(x) && native.bigint.isBig(x)) {
-        throw new TypeError('Cannot convert a BigInt value to a number');
-    }
-    return +x;
-}
-function toIndexValue(x) {
-    var n = toIntegerOrInfinity(toNumberValue(x));
-    if (n < 0 || n > 9007199254740991) {
-        throw new RangeError('Offset is outside the bounds of the DataView');
-    }
-    return n;
-}
+ * f16value, f16round: nearest, ties to even). ToNumber and ToIndex are
+ * 16-bigint.js's (a BigInt is a TypeError), loaded after this file. */
 var f16bits = native.f16bits, f16value = native.f16value, f16round = native.f16round;
 function mathF16round(x) {
-    return (0, f16round)(toNumberValue(x));
+    return (0, f16round)(native.bigint.toNumber(x));
 }
+
+/* Whether a view's (a typed array's, a DataView's) buffer is detached:
+ * ArrayBuffer's own state, whatever a script made of its getters
+ * (14-uint8-base64.js's checks too). */
+var arrayBufferState = native.arrayBufferState;
+native.viewDetached = function (view) {
+    return (0, arrayBufferState)(view.buffer) === 1;
+};
+
 /* GetViewValue and SetViewValue's checks, in their order: the view, the
  * index, the value, then a detached buffer and the bounds */
 function viewFloat16Index(view, index, method) {
-    var buffer = view.buffer;
-    if (buffer !== null && typeof buffer === 'object' && buffer.detached === true) {
+    if (native.viewDetached(view)) {
         throw new TypeError('DataView.prototype.' + method + ': the ArrayBuffer is detached');
     }
     if (index + 2 > view.byteLength) {
@@ -406,7 +402,7 @@ function dataViewGetFloat16(byteOffset) {
     if (!(this instanceof DataView)) {
         throw new TypeError('DataView.prototype.getFloat16 called on an object that is not a DataView');
     }
-    var index = toIndexValue(byteOffset);
+    var index = native.bigint.toIndex(byteOffset);
     var littleEndian = !!arguments[1];
     viewFloat16Index(this, index, 'getFloat16');
     return (0, f16value)(this.getUint16(index, littleEndian));
@@ -415,8 +411,8 @@ function dataViewSetFloat16(byteOffset, value) {
     if (!(this instanceof DataView)) {
         throw new TypeError('DataView.prototype.setFloat16 called on an object that is not a DataView');
     }
-    var index = toIndexValue(byteOffset);
-    var bits = (0, f16bits)(toNumberValue(value));
+    var index = native.bigint.toIndex(byteOffset);
+    var bits = (0, f16bits)(native.bigint.toNumber(value));
     var littleEndian = !!arguments[2];
     viewFloat16Index(this, index, 'setFloat16');
     this.setUint16(index, bits, littleEndian);

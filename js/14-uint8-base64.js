@@ -25,10 +25,11 @@ function requireUint8Array(x, method) {
     }
 }
 
-/* what GetUint8ArrayBytes and setFrom* refuse: a view of a detached buffer */
+/* what GetUint8ArrayBytes and setFrom* refuse: a view of a detached buffer
+ * (native.viewDetached, 14-newer-methods.js) */
+var viewDetached = native.viewDetached;
 function requireAttached(x, method) {
-    var buffer = x.buffer;
-    if (buffer !== null && typeof buffer === 'object' && buffer.detached === true) {
+    if ((0, viewDetached)(x)) {
         throw new TypeError('Uint8Array.prototype.' + method + ': the ArrayBuffer is detached');
     }
 }

@@ -919,5 +919,6 @@ native.bigint = {
     isBig: isBig,
     seq: seq,
     toNumber: toNumber,
+    toIndex: toIndex,
     toBigInt: toBigInt
 };
