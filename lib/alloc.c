@@ -55,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define POOL_GRAIN 8
 #if defined(__SANITIZE_ADDRESS__)
@@ -151,11 +152,47 @@ static size_t class_size(size_t size)
     return size == 0 ? POOL_GRAIN : (size + POOL_GRAIN - 1) / POOL_GRAIN * POOL_GRAIN;
 }
 
+/* Runs of free space whose whole pages went back to the kernel
+ * (fcw_alloc_release): carved from before any new slab. */
+struct run {
+    char *start, *end;
+};
+static struct run *runs;
+static size_t nruns;
+/* bytes of the slabs made and the runs taken since the last release */
+static size_t fresh;
+
+/* The rest of the region being carved, too small for the next block,
+ * goes on the free list of the largest class it holds. */
+static void keep_rest(void)
+{
+    if (slab_next != NULL && (size_t)(slab_end - slab_next) >= HEADER + POOL_GRAIN) {
+        size_t usable = ((size_t)(slab_end - slab_next) - HEADER) / POOL_GRAIN * POOL_GRAIN;
+        struct free_block *b = (struct free_block *)(slab_next + HEADER);
+        *(size_t *)slab_next = usable;
+        b->next = free_lists[usable / POOL_GRAIN];
+        free_lists[usable / POOL_GRAIN] = b;
+    }
+    slab_next = slab_end = NULL;
+}
+
 static void *carve(size_t usable)
 {
     size_t need = HEADER + usable;
     if (slab_next == NULL || (size_t)(slab_end - slab_next) < need) {
-        /* the rest of the old slab is left unused: at most POOL_MAX bytes */
+        /* the rest of the region (under HEADER + POOL_MAX bytes) becomes
+         * a free block; a run released earlier comes first, then a slab */
+        keep_rest();
+        while (nruns > 0 && slab_next == NULL) {
+            nruns--;
+            if ((size_t)(runs[nruns].end - runs[nruns].start) >= need) {
+                slab_next = runs[nruns].start;
+                slab_end = runs[nruns].end;
+                fresh += (size_t)(slab_end - slab_next);
+            }
+        }
+    }
+    if (slab_next == NULL) {
         char *slab = arena_take(POOL_SLAB);
         if (slab == NULL) {
             slab = malloc(POOL_SLAB);
@@ -165,6 +202,7 @@ static void *carve(size_t usable)
         }
         *(void **)slab = slabs;
         slabs = slab;
+        fresh += POOL_SLAB;
         slab_next = slab + 16;
         slab_end = slab + POOL_SLAB;
     }
@@ -262,4 +300,190 @@ void *fcw_alloc_realloc(void *p, size_t size)
     memcpy(q, p, old < size ? old : size);
     fcw_alloc_free(p);
     return q;
+}
+
+/* ---- giving free pages back (fcw_alloc_release) ---- */
+
+#define GRANULES (POOL_SLAB / POOL_GRAIN) /* of a slab, one bit each */
+#define WORDS (GRANULES / 64)
+
+static int slab_order(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (char *const *)a, y = (uintptr_t) * (char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The slab of sorted[0..n) that holds p, or -1. */
+static long slab_of(char *const *sorted, size_t n, const char *p)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p < sorted[mid]) {
+            hi = mid;
+        } else if (p >= sorted[mid] + POOL_SLAB) {
+            lo = mid + 1;
+        } else {
+            return (long)mid;
+        }
+    }
+    return -1;
+}
+
+/* Marks [p, end) free in the bitmap of its slab. */
+static void mark_free(uint64_t *bits, char *const *sorted, size_t n, const char *p, const char *end)
+{
+    long s = slab_of(sorted, n, p);
+    if (s < 0 || end > sorted[s] + POOL_SLAB) {
+        return;
+    }
+    uint64_t *w = bits + (size_t)s * WORDS;
+    for (size_t g = (size_t)(p - sorted[s]) / POOL_GRAIN, e = (size_t)(end - sorted[s]) / POOL_GRAIN; g < e;) {
+        size_t k = e - g < 64 - g % 64 ? e - g : 64 - g % 64; /* bits in this word */
+        w[g / 64] |= (k == 64 ? ~(uint64_t)0 : (((uint64_t)1 << k) - 1)) << (g % 64);
+        g += k;
+    }
+}
+
+/* The first granule from g on (up to GRANULES) whose bit is `set`. */
+static size_t next_bit(const uint64_t *w, size_t g, int set)
+{
+    while (g < GRANULES) {
+        uint64_t word = (set ? w[g / 64] : ~w[g / 64]) >> (g % 64);
+        if (word != 0) {
+            return g + (size_t)__builtin_ctzll(word);
+        }
+        g = (g / 64 + 1) * 64;
+    }
+    return GRANULES;
+}
+
+/* Whether p lies in one of runs[0..n), which are in address order. */
+static int in_runs(const struct run *r, size_t n, const char *p)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p < r[mid].start) {
+            hi = mid;
+        } else if (p >= r[mid].end) {
+            lo = mid + 1;
+        } else {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t fcw_alloc_grown(void)
+{
+    return fresh;
+}
+
+size_t fcw_alloc_release(void)
+{
+    (void)malloc_trim(0);
+    size_t n = 0, nfree = 0, free_cap = 0, nfound = 0, found_cap = 0, released = 0;
+    for (void *s = slabs; s != NULL; s = *(void **)s) {
+        n++;
+    }
+    long page = sysconf(_SC_PAGESIZE);
+    if (n == 0 || page <= 0 || page % POOL_GRAIN != 0) {
+        return 0;
+    }
+    char **sorted = malloc(n * sizeof(*sorted));
+    uint64_t *bits = calloc(n * WORDS, sizeof(*bits));
+    struct free_block **blocks = NULL;
+    struct run *found = NULL;
+    if (sorted == NULL || bits == NULL) {
+        goto out;
+    }
+    n = 0;
+    for (void *s = slabs; s != NULL; s = *(void **)s) {
+        sorted[n++] = s;
+    }
+    qsort(sorted, n, sizeof(*sorted), slab_order);
+    /* free: the blocks on the lists (each read once: the walk is a cache
+     * miss a block), the runs not yet carved and the rest of the region
+     * being carved */
+    for (size_t c = 0; c < POOL_CLASSES; c++) {
+        for (struct free_block *b = free_lists[c]; b != NULL; b = b->next) {
+            if (nfree == free_cap) {
+                size_t cap = free_cap ? free_cap * 2 : 4096;
+                struct free_block **more = realloc(blocks, cap * sizeof(*blocks));
+                if (more == NULL) {
+                    goto out; /* nothing changed yet */
+                }
+                blocks = more;
+                free_cap = cap;
+            }
+            blocks[nfree++] = b;
+            mark_free(bits, sorted, n, (char *)b - HEADER, (char *)b + c * POOL_GRAIN);
+        }
+    }
+    for (size_t i = 0; i < nruns; i++) {
+        mark_free(bits, sorted, n, runs[i].start, runs[i].end);
+    }
+    if (slab_next != NULL) {
+        mark_free(bits, sorted, n, slab_next, slab_end);
+    }
+    /* every stretch of free space that holds a whole page becomes a run */
+    for (size_t s = 0; s < n; s++) {
+        const uint64_t *w = bits + s * WORDS;
+        for (size_t g = next_bit(w, 0, 1); g < GRANULES;) {
+            size_t e = next_bit(w, g, 0);
+            char *start = sorted[s] + g * POOL_GRAIN, *end = sorted[s] + e * POOL_GRAIN;
+            if (((uintptr_t)end & ~((uintptr_t)page - 1)) >
+                (((uintptr_t)start + (uintptr_t)page - 1) & ~((uintptr_t)page - 1))) {
+                if (nfound == found_cap) {
+                    size_t cap = found_cap ? found_cap * 2 : 64;
+                    struct run *more = realloc(found, cap * sizeof(*found));
+                    if (more == NULL) {
+                        goto out; /* nothing changed yet */
+                    }
+                    found = more;
+                    found_cap = cap;
+                }
+                found[nfound++] = (struct run){start, end};
+            }
+            g = next_bit(w, e, 1);
+        }
+    }
+    /* the lists again, without the blocks in runs (a block whose first
+     * byte is in a run lies in it whole: a run is a whole stretch of free
+     * space), in their order */
+    for (size_t c = 0; c < POOL_CLASSES; c++) {
+        free_lists[c] = NULL;
+    }
+    for (size_t i = nfree; i-- > 0;) {
+        struct free_block *b = blocks[i];
+        if (!in_runs(found, nfound, (char *)b - HEADER)) {
+            size_t c = *header_of(b) / POOL_GRAIN;
+            b->next = free_lists[c];
+            free_lists[c] = b;
+        }
+    }
+    /* the region being carved is in a run, or stays as it is */
+    if (slab_next != NULL && in_runs(found, nfound, slab_next)) {
+        slab_next = slab_end = NULL;
+    }
+    /* and the runs' whole pages go back */
+    for (size_t i = 0; i < nfound; i++) {
+        char *p0 = (char *)(((uintptr_t)found[i].start + (uintptr_t)page - 1) & ~((uintptr_t)page - 1));
+        char *p1 = (char *)((uintptr_t)found[i].end & ~((uintptr_t)page - 1));
+        if (madvise(p0, (size_t)(p1 - p0), MADV_DONTNEED) == 0) {
+            released += (size_t)(p1 - p0);
+        }
+    }
+    free(runs);
+    runs = found;
+    nruns = nfound;
+    found = NULL;
+    fresh = 0;
+out:
+    free(found);
+    free(blocks);
+    free(sorted);
+    free(bits);
+    return released;
 }

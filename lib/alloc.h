@@ -27,6 +27,17 @@ int fcw_alloc_share(void *p);
  * freed in it are not reused. 0, or -1 if there is none (already made, a
  * failed mmap, built with AddressSanitizer): malloc as before. */
 int fcw_alloc_arena(size_t size);
+/* Gives free memory back to the kernel: malloc's (malloc_trim), and every
+ * whole page of the small blocks' slabs that holds only free blocks. A
+ * stretch of free space holding such a page leaves the free lists and is
+ * carved from again before any new slab; its pages come back, cleared, as
+ * they are written. For a process that has been idle (its engines
+ * collected first). Returns the bytes of the pages given back (counting
+ * again those of stretches given back before and not used since). */
+size_t fcw_alloc_release(void);
+/* The bytes of pages the small blocks took since the last release (new
+ * slabs, and stretches given back then carved again). */
+size_t fcw_alloc_grown(void);
 /* The count of a block's owners beyond the first (fcw_alloc_share): the
  * top two bits of the size word in front of it. */
 #define FCW_ALLOC_OWNER ((size_t)1 << (sizeof(size_t) * 8 - 2))

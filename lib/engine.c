@@ -677,6 +677,15 @@ void fcw_engine_collect(struct fcw_engine *e)
     e->mem_after_gc = e->mem_used;
 }
 
+int fcw_engine_collect_idle(struct fcw_engine *e)
+{
+    if (e->mem_used < e->mem_after_gc + ENGINE_GC_STEP_MIN) {
+        return 0;
+    }
+    fcw_engine_collect(e);
+    return 1;
+}
+
 void fcw_engine_collect_baseline(struct fcw_engine *e)
 {
     e->mem_after_gc = e->mem_used;

@@ -172,6 +172,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
     double stop_seen = 0;
     /* the kept connection is in the epoll set (it leaves it by its close) */
     int kept_watched = 0;
+    /* requests served since the child last gave memory back */
+    int idle_dirty = 0;
     for (;;) {
         /* Asked to stop: a kept connection may already carry the front
          * server's next request, or be about to (closing it then would
@@ -225,7 +227,24 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             }
         }
         /* bytes of the next request already read are not seen by epoll */
-        int ready = stopping || (kept >= 0 && fcgi_conn_pending(conn) > 0) ? kept : signals_child_wait(epfd, kept);
+        /* A child idle for pm.idle_release after requests collects its
+         * heaps and gives free memory back to the system, once: a busy
+         * pool's children are never idle that long, and one that serves
+         * now and then gets its memory back after each burst. */
+        int idle_ms = idle_dirty && pool->idle_release_ms > 0 ? (int)pool->idle_release_ms : -1;
+        int ready =
+            stopping || (kept >= 0 && fcgi_conn_pending(conn) > 0) ? kept : signals_child_wait(epfd, kept, idle_ms);
+        if (ready == -2) {
+            idle_dirty = 0;
+            double t0 = clock_now_ms();
+            int collected;
+            size_t given;
+            if (worker_idle(w, slot, &collected, &given)) {
+                fcw_log(FCW_LOG_DEBUG, "idle for %u ms: %sgave back %zu KiB of free memory (%.1f ms)",
+                        pool->idle_release_ms, collected ? "collected, " : "", given / 1024, clock_now_ms() - t0);
+            }
+            continue;
+        }
         if (ready < 0) {
             continue;
         }
@@ -310,6 +329,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         request_free(&r);
         slot->state = SLOT_FINISHING;
         served++;
+        idle_dirty = 1;
         /* the last request of this child: its kept connection is closed
          * with the end of the request (see fcgi_finish), not later while
          * idle, when the front server may be sending the next request */

@@ -289,6 +289,7 @@ const struct conf_directive conf_pool_directives[] = {
     P("pm.min_spare_servers", CK_UINT, min_spare_servers),
     P("pm.max_spare_servers", CK_UINT, max_spare_servers),
     P("pm.process_idle_timeout", CK_SECONDS, process_idle_timeout_ms),
+    P("pm.idle_release", CK_SECONDS, idle_release_ms),
     P("pm.max_requests", CK_UINT, max_requests),
     P("pm.status_path", CK_STRING, status_path),
     P("ping.path", CK_STRING, ping_path),
@@ -366,6 +367,7 @@ static void pool_defaults(struct conf_pool *p)
     p->pm = PM_STATIC;
     p->max_children = 5;
     p->process_idle_timeout_ms = 10000;
+    p->idle_release_ms = 1000;
     p->max_requests = 0;
     p->request_read_timeout_ms = 10000;
     p->limits.cpu_ms = 1000;

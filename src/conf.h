@@ -77,6 +77,7 @@ struct conf_pool {
     unsigned min_spare_servers;
     unsigned max_spare_servers;
     unsigned process_idle_timeout_ms;
+    unsigned idle_release_ms; /* pm.idle_release: 0 off */
     unsigned max_requests;
     unsigned request_terminate_timeout_ms;
     unsigned request_read_timeout_ms;

@@ -140,7 +140,7 @@ static void child_deliver(void)
     }
 }
 
-int signals_child_wait(int epfd, int prefer)
+int signals_child_wait(int epfd, int prefer, int timeout_ms)
 {
     sigset_t none;
     sigemptyset(&none);
@@ -164,7 +164,10 @@ int signals_child_wait(int epfd, int prefer)
         (void)sched_yield();
     }
     if (n == 0) {
-        n = epoll_pwait(epfd, ev, 2, -1, &none);
+        n = epoll_pwait(epfd, ev, 2, timeout_ms, &none);
+        if (n == 0) {
+            return -2;
+        }
     }
     for (int i = 0; i < n; i++) {
         if (ev[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP | EPOLLERR)) {

@@ -22,8 +22,9 @@ void signals_init_child(void);
 int signals_child_stopping(void);
 /* Waits, with the child's signals unblocked, for the epoll set epfd to
  * report input; returns the fd that has it (prefer when it is one of
- * several), or -1 when a signal came first. */
-int signals_child_wait(int epfd, int prefer);
+ * several), -1 when a signal came first, or -2 when timeout_ms (-1: no
+ * limit) passed first. */
+int signals_child_wait(int epfd, int prefer, int timeout_ms);
 /* True once after SIGUSR1 asked to reopen the logs. */
 int signals_child_reopen(void);
 

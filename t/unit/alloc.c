@@ -12,7 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "tap.h"
@@ -32,6 +34,12 @@ static int same(const unsigned char *p, size_t n, unsigned seed)
         }
     }
     return 1;
+}
+
+static int page_order(const void *a, const void *b)
+{
+    uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 int main(void)
@@ -215,5 +223,80 @@ int main(void)
     unsigned char *moved = fcw_alloc_realloc(big, 300000);
     ok(moved != NULL && same(moved, 100000, 39), "which realloc as before");
     fcw_alloc_free(moved);
+
+    /* giving free pages back: 40,000 blocks of 8..256 bytes (over 5 MB of
+     * slabs), every 200th kept (one in 27 KB); after the release the kept
+     * ones hold their bytes, the pages of the freed stretches are out of
+     * memory, and the next blocks come from those stretches (or the free
+     * lists), hardly any from a new slab */
+    enum { R = 40000 };
+    static unsigned char *rel[R];
+    static size_t rsz[R];
+    for (int i = 0; i < R; i++) {
+        rsz[i] = (size_t)(i * 53 % 256) + 1;
+        rel[i] = fcw_alloc(rsz[i]);
+        fill(rel[i], rsz[i], (unsigned)i);
+    }
+    for (int i = 0; i < R; i++) {
+        if (i % 200 != 0) {
+            fcw_alloc_free(rel[i]);
+        }
+    }
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t given = fcw_alloc_release();
+    ok(given >= (size_t)4 << 20, "the release gave back %zu bytes of pages (over 4 MB)", given);
+    int kept_ok = 1;
+    for (int i = 0; i < R; i += 200) {
+        kept_ok &= same(rel[i], rsz[i], (unsigned)i);
+    }
+    ok(kept_ok, "the %d blocks kept hold what was written to them", R / 200);
+    /* the pages the blocks were on (those of the earlier test too, whose
+     * freed blocks are on the lists) */
+    static uintptr_t pg[R + N];
+    size_t npg = 0, resident = 0, probed = 0;
+    int probe_ok = 1;
+    for (int i = 0; i < R; i++) {
+        pg[npg++] = (uintptr_t)rel[i] / page;
+        if (i % 200 != 0) {
+            unsigned char v;
+            probe_ok &= mincore((void *)((uintptr_t)rel[i] / page * page), 1, &v) == 0;
+            resident += v & 1;
+            probed++;
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        pg[npg++] = (uintptr_t)blocks[i] / page;
+    }
+    qsort(pg, npg, sizeof(pg[0]), page_order);
+    ok(probe_ok && resident * 3 < probed, "under a third of the freed blocks lie on resident pages (%zu of %zu)",
+       resident, probed);
+    /* again: the same blocks, from the stretches given back (inside the
+     * old slabs: mapped pages, so none of them a new slab's) */
+    static unsigned char *again[R];
+    int inside = 0, written = 1;
+    for (int i = 0; i < R; i++) {
+        if (i % 200 == 0) {
+            continue;
+        }
+        again[i] = fcw_alloc(rsz[i]);
+        uintptr_t want = (uintptr_t)again[i] / page;
+        inside += bsearch(&want, pg, npg, sizeof(pg[0]), page_order) != NULL;
+        fill(again[i], rsz[i], (unsigned)i + 1);
+    }
+    for (int i = 0; i < R; i++) {
+        written &= same(i % 200 == 0 ? rel[i] : again[i], rsz[i], (unsigned)i + (i % 200 != 0));
+    }
+    ok(inside >= R - R / 200 - R / 100, "the blocks made again lie on the pages of earlier ones (%d of %d)", inside,
+       R - R / 200);
+    ok(written, "and each holds its own bytes, as do the kept ones (no block given twice)");
+    for (int i = 0; i < R; i++) {
+        fcw_alloc_free(i % 200 == 0 ? rel[i] : again[i]);
+    }
+    ok(fcw_alloc_release() >= (size_t)4 << 20 && fcw_alloc_release() >= (size_t)4 << 20,
+       "all freed: a release gives the pages back again, and another finds the same");
+    void *after = fcw_alloc(64);
+    fill(after, 64, 77);
+    ok(after != NULL && same(after, 64, 77), "a block after it is usable");
+    fcw_alloc_free(after);
     return done_testing();
 }
