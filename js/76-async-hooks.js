@@ -61,7 +61,9 @@ AsyncLocalStorage.prototype.getStore = function getStore() {
  * it sets up to run later. */
 AsyncLocalStorage.prototype.run = function run(store, callback) {
     requireFunction(callback, 'callback');
-    native.startAsyncContext();
+    if (!native.asyncContextOn) {
+        native.startAsyncContext();
+    }
     return runIn({ storage: this, store: store, parent: (0, getContext)() }, callback, void 0,
         arguments.length > 2 ? slice.call(arguments, 2) : []);
 };
