@@ -380,6 +380,11 @@ size_t fcw_alloc_grown(void)
     return fresh;
 }
 
+void fcw_alloc_grown_reset(void)
+{
+    fresh = 0;
+}
+
 size_t fcw_alloc_release(void)
 {
     (void)malloc_trim(0);
@@ -459,7 +464,12 @@ size_t fcw_alloc_release(void)
         struct free_block *b = blocks[i];
         if (!in_runs(found, nfound, (char *)b - HEADER)) {
             size_t c = *header_of(b) / POOL_GRAIN;
-            b->next = free_lists[c];
+            /* written only where it changes: a page a child shares with
+             * the master (the runtime's heap before the child's first
+             * collection) stays shared */
+            if (b->next != free_lists[c]) {
+                b->next = free_lists[c];
+            }
             free_lists[c] = b;
         }
     }

@@ -38,6 +38,8 @@ size_t fcw_alloc_release(void);
 /* The bytes of pages the small blocks took since the last release (new
  * slabs, and stretches given back then carved again). */
 size_t fcw_alloc_grown(void);
+/* Counts fcw_alloc_grown from now (a child, from what it inherited). */
+void fcw_alloc_grown_reset(void);
 /* The count of a block's owners beyond the first (fcw_alloc_share): the
  * top two bits of the size word in front of it. */
 #define FCW_ALLOC_OWNER ((size_t)1 << (sizeof(size_t) * 8 - 2))

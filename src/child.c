@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "clock.h"
 #include "fcgi.h"
 #include "log.h"
@@ -153,6 +154,9 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
+    /* the pages the master and the script's loading took are not growth
+     * for pm.idle_release to give back */
+    fcw_alloc_grown_reset();
     int flags = fcntl(listen_fd, F_GETFL);
     if (flags < 0 || fcntl(listen_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
         fcw_log(FCW_LOG_ERROR | FCW_LOG_ERRNO, "failed to make the listen socket non-blocking: fcntl()");
