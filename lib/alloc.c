@@ -9,7 +9,11 @@
  * header holding its size, so free and realloc need no lookup and the
  * engine counts exact bytes against limits.memory_mb. Memory kept on the
  * lists is reused by the next request (a process's heap peaks early and
- * stays there, as it did with malloc's own caches).
+ * stays there, as it did with malloc's own caches) until an idle process
+ * gives it back (fcw_alloc_release, pm.idle_release): each stretch of
+ * free blocks side by side that holds a whole page leaves the lists as a
+ * run, its whole pages are given back with MADV_DONTNEED, and runs are
+ * carved from (the last found first) before any new slab.
  *
  * A process that serves one request (CGI) can have its blocks carved from
  * an arena instead (fcw_alloc_arena): one mapping, 2 MB aligned and marked
@@ -184,6 +188,7 @@ static void *carve(size_t usable)
          * a free block; a run released earlier comes first, then a slab */
         keep_rest();
         while (nruns > 0 && slab_next == NULL) {
+            /* (a run holds a whole page: it always has room) */
             nruns--;
             if ((size_t)(runs[nruns].end - runs[nruns].start) >= need) {
                 slab_next = runs[nruns].start;
