@@ -244,6 +244,8 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             int collected;
             size_t given;
             if (worker_idle(w, slot, &collected, &given)) {
+                scoreboard_count_event(&sb->idle_releases);
+                scoreboard_add(&sb->idle_released_bytes, given);
                 fcw_log(FCW_LOG_DEBUG, "idle for %u ms: %sgave back %zu KiB of free memory (%.1f ms)",
                         pool->idle_release_ms, collected ? "collected, " : "", given / 1024, clock_now_ms() - t0);
             }

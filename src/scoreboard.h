@@ -21,7 +21,7 @@ struct scoreboard_slot {
     volatile double request_started; /* monotonic ms, 0 when idle */
     volatile double last_duration_ms;
     volatile double idle_since;   /* monotonic ms */
-    volatile uint64_t heap_bytes; /* the child's JavaScript heaps after its last request */
+    volatile uint64_t heap_bytes; /* the child's JavaScript heaps after its last request or idle work */
     volatile int terminating;
     volatile double slow_logged; /* request_started of the request logged as slow */
     char request[160];
@@ -41,7 +41,10 @@ struct scoreboard {
     volatile uint64_t limit_hits[3]; /* cpu, wall, memory */
     volatile uint64_t subrequests;
     volatile uint64_t bytes_sent; /* response body bytes */
-    int reached_warned;           /* master: max children reached was logged */
+    /* idle children's pm.idle_release work, and the bytes of pages given back */
+    volatile uint64_t idle_releases;
+    volatile uint64_t idle_released_bytes;
+    int reached_warned; /* master: max children reached was logged */
     double start_time;
     struct scoreboard_slot slots[];
 };

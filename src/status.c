@@ -181,6 +181,11 @@ static void render_openmetrics(struct buf *b, const struct conf_pool *pool, stru
            LOAD(sb->subrequests));
     metric(b, p, "fcworker_response_body_bytes", "counter", "Response body bytes sent to the front server.",
            LOAD(sb->bytes_sent));
+    metric(b, p, "fcworker_idle_releases", "counter",
+           "Times an idle child collected its heaps or gave free memory back (pm.idle_release).",
+           LOAD(sb->idle_releases));
+    metric(b, p, "fcworker_idle_released_bytes", "counter", "Bytes of pages idle children gave back to the system.",
+           LOAD(sb->idle_released_bytes));
     metric(b, p, "fcworker_heap_limit_bytes", "gauge", "limits.memory_mb per child, in bytes (0: none).",
            (unsigned long long)pool->limits.memory_bytes);
 
@@ -190,7 +195,7 @@ static void render_openmetrics(struct buf *b, const struct conf_pool *pool, stru
     } per[] = {
         {"fcworker_process_requests", "counter", "Requests the child has served."},
         {"fcworker_process_request_duration_seconds", "gauge", "How long the child's last request took."},
-        {"fcworker_process_heap_bytes", "gauge", "The child's JavaScript heaps after its last request."},
+        {"fcworker_process_heap_bytes", "gauge", "The child's JavaScript heaps after its last request or idle work."},
     };
     for (size_t k = 0; k < sizeof(per) / sizeof(per[0]); k++) {
         family(b, per[k].name, per[k].type, per[k].help);

@@ -80,7 +80,7 @@ sub wait_for {
 }
 
 my $on = FcwTest::start_pool(script => $script, children => 1, log_level => 'debug', dir => FcwTest::tmpdir(),
-    pool => "pm.idle_release = 1s\n");
+    pool => "pm.idle_release = 1s\npm.status_path = /status\n");
 my $off = FcwTest::start_pool(script => $script, children => 1, log_level => 'debug', dir => FcwTest::tmpdir(),
     pool => "pm.idle_release = 0\n");
 my ($kid_on) = $on->children;
@@ -100,6 +100,11 @@ ok(defined $on_kib && defined $off_kib && $on_kib + 4096 < $off_kib,
     "the idle child holds 4 MB less than the other ($on_kib KiB against $off_kib KiB)");
 my ($given) = ($on->log =~ /gave back (\d+) KiB/g)[-1];
 cmp_ok($given, '>=', 4096, 'and says it gave back more than 4 MB');
+my $metrics = $on->request(uri => '/status?openmetrics')->{body};
+my ($count) = $metrics =~ /^fcworker_idle_releases_total\{pool="test"\} (\d+)$/m;
+my ($bytes) = $metrics =~ /^fcworker_idle_released_bytes_total\{pool="test"\} (\d+)$/m;
+is($count, $before + 1, 'the status page counts the releases') or diag $metrics;
+cmp_ok($bytes // 0, '>=', $given * 1024, 'and the bytes given back');
 
 is(load($on, 8), 8, 'after the release the child serves on, every answer right');
 ok(wait_for(sub { releases($on) > $before + 1 }, 20), 'and gives memory back after those requests too') or diag $on->log;
