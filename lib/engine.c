@@ -679,7 +679,7 @@ void fcw_engine_collect(struct fcw_engine *e)
 
 int fcw_engine_collect_idle(struct fcw_engine *e)
 {
-    if (e->mem_used < e->mem_after_gc + ENGINE_GC_STEP_MIN) {
+    if (e->mem_used < e->mem_after_gc + ENGINE_GC_STEP_MIN / 4) {
         return 0;
     }
     fcw_engine_collect(e);

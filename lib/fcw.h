@@ -172,8 +172,8 @@ int fcw_engine_exhausted(const struct fcw_engine *engine);
 
 /* Bytes the engine's heap holds now. */
 size_t fcw_engine_memory(const struct fcw_engine *engine);
-/* For a process gone idle: a full collection if the heap grew by 1 MB or
- * more since the last one. 1 if it collected. */
+/* For a process gone idle: a full collection if the heap grew by 256 KB
+ * or more since the last one. 1 if it collected. */
 int fcw_engine_collect_idle(struct fcw_engine *engine);
 
 /* What the last fcw_engine_handle in this process met, for metrics: the

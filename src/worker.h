@@ -34,10 +34,11 @@ int worker_exhausted(const struct worker *w);
 /* The status of the last response worker_serve sent. */
 int worker_last_status(const struct worker *w);
 /* For a child idle for pm.idle_release after requests: collects the heaps
- * that grew by 1 MB or more (*collected), and gives free memory back to the
- * system (fcw_alloc_release: *given bytes of pages) when they were
- * collected or the allocator took 1 MB of pages since it last did; the
- * slot's heap figure follows. 0 when there was nothing to do. */
+ * that grew by 256 KB or more (fcw_engine_collect_idle; *collected), and
+ * gives free memory back to the system (fcw_alloc_release: *given bytes of
+ * pages) when they were collected or the allocator took 1 MB of pages since
+ * it last did; the slot's heap figure follows. 0 when there was nothing to
+ * do. */
 int worker_idle(struct worker *w, struct scoreboard_slot *slot, int *collected, size_t *given);
 /* Returns -1 when the request body was abandoned (too large, unreadable):
  * the caller must not read the rest of it, and drops the connection. */
