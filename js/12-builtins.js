@@ -102,9 +102,11 @@ function thisString(value, what) {
     return toStringValue(value);
 }
 
-function requireCallable(fn) {
+/* fn, or a TypeError naming it (after what it is for, when given) */
+function requireCallable(fn, what) {
     if (typeof fn !== 'function') {
-        throw new TypeError(String(fn) + ' is not a function');
+        throw new TypeError((what !== void 0 ? what + ': ' : '') +
+            String(typeof fn === 'symbol' ? 'a symbol' : fn) + ' is not a function');
     }
     return fn;
 }

@@ -38,6 +38,7 @@ var provide = spec.provide;
 var isObject = spec.isObject;
 var toIntegerOrInfinity = spec.toIntegerOrInfinity;
 var toLength = spec.toLength;
+var requireCallable = spec.requireCallable;
 var toStringValue = spec.toStringValue;
 var nonConstructor = native.nonConstructor;
 
@@ -82,13 +83,6 @@ function provideMethods(target, entries, where) {
             PUBLISHED[where + entries[i][0]] = entries[i][1];
         }
     }
-}
-
-function requireCallable(fn, what) {
-    if (typeof fn !== 'function') {
-        throw new TypeError(what + ': ' + String(typeof fn === 'symbol' ? 'a symbol' : fn) + ' is not a function');
-    }
-    return fn;
 }
 
 /* A BigInt of js/16-bigint.js (loaded later), which is an object here but

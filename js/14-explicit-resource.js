@@ -14,6 +14,7 @@
 'use strict';
 
 var spec = native.spec;
+var requireCallable = spec.requireCallable;
 var defineHidden = spec.defineHidden;
 var setNameAndLength = spec.setNameAndLength;
 var hiddenSymbol = native.hiddenSymbol;
@@ -96,12 +97,6 @@ function initStack(O, isAsync) {
     Object.defineProperty(O, RESOURCES, { value: [], writable: true });
     Object.defineProperty(O, ASYNC, { value: isAsync });
     return O;
-}
-
-function requireCallable(fn, what) {
-    if (typeof fn !== 'function') {
-        throw new TypeError(what + ' is not a function');
-    }
 }
 
 /* GetDisposeMethod for a value to use: its @@dispose (async: its
