@@ -246,10 +246,11 @@ function toNumber(x) {
     return +p;
 }
 
-function toIndex(value) {
+/* ToIndex; the RangeError names what the value is, when given */
+function toIndex(value, what) {
     var n = toIntegerOrInfinity(toNumber(value));
     if (n < 0 || n > MAX) {
-        throw new RangeError('Invalid value: not (convertible to) a safe integer');
+        throw new RangeError(what !== void 0 ? 'Invalid ' + what : 'Invalid value: not (convertible to) a safe integer');
     }
     return n;
 }

@@ -21,6 +21,7 @@
 'use strict';
 
 var bigint = native.bigint;
+var toIndex = bigint.toIndex;
 var spec = native.spec;
 var provide = spec.provide;
 var setNameAndLength = spec.setNameAndLength;
@@ -61,14 +62,6 @@ function fromWords(lo, hi, signed) {
         return make(v);
     }
     return make(bigintFrom64(lo, hi, signed));
-}
-
-function toIndex(value, what) {
-    var n = toIntegerOrInfinity(bigint.toNumber(value));
-    if (n < 0 || n > MAX) {
-        throw new RangeError('Invalid ' + what);
-    }
-    return n;
 }
 
 /* A canonical numeric string's number (integer indices and others), or
