@@ -599,9 +599,7 @@ void fcw_engine_collect_if_grown(struct fcw_engine *e)
         step = e->limits.memory_bytes / 4;
     }
     if (e->mem_used > e->mem_after_gc + step) {
-        duk_gc(e->ctx, 0);
-        fcw_duk_weak_sweep(e->ctx);
-        e->mem_after_gc = e->mem_used;
+        fcw_engine_collect(e);
     } else if (e->mem_used < e->mem_after_gc) {
         e->mem_after_gc = e->mem_used;
     }
