@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Runtime files loaded on first use, for processes that serve one request
- * (CGI, fcw_engine_single_request): Web Crypto, URLPattern and HTMLRewriter
- * are a fifth of the runtime's start-up, TransformStream, the encoding and
- * compression streams and the Cache API another 5% (WebSocket a little
- * more), Intl 7%, the BigInt arrays 4% and the ES2023-2025 library
- * (14-es2025.js) 5% (a CGI hello: 45.1M -> 41.9M -> 40.4M -> 38.3M
- * instructions), and most scripts use none of them. A group's files may load another group's through its
+ * Runtime files loaded on first use: Web Crypto, URLPattern and
+ * HTMLRewriter are a fifth of the runtime's start-up, TransformStream, the
+ * encoding and compression streams and the Cache API another 5% (WebSocket
+ * a little more), Intl 7%, the BigInt arrays 4% and the ES2023-2025
+ * library (14-es2025.js) 5% (a CGI hello: 45.1M -> 41.9M -> 40.4M -> 38.3M
+ * instructions), and most scripts use none of them. In a process that
+ * serves one request (CGI, fcw_engine_single_request) every group below is
+ * lazy; in a pool, those reached only through their globals (the table's
+ * last column), so that a child holds only the parts its script uses: 750
+ * KB of a 2.4 MB runtime heap when it uses none (a hono/jsx child 7.0 ->
+ * 5.8 MiB RSS). A group's files may load another group's through its
  * globals (the encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
@@ -14,56 +18,80 @@
  * the accessors with the usual data properties), then reads or writes the
  * real property. native.loadLazy(global) runs the group of that global
  * from the runtime's JavaScript (it exists from the start of a process for
- * one request: a file may test it to know its group is lazy): the built-in
- * methods of a group (Number's and Date's toLocaleString, localeCompare...,
- * DataView's getBigInt64..., Object.groupBy, the Set methods, the iterator
- * helpers...) are functions of a file that is always loaded
- * (js/19-intl-methods.js, js/17-bigint-dataview.js, js/14-es2025-methods.js)
- * which load the group on their first call.
+ * one request, and only there: a file may test it to know its group is
+ * lazy): the built-in methods of a group (Number's and Date's
+ * toLocaleString, localeCompare..., DataView's getBigInt64...,
+ * Object.groupBy, the Set methods, the iterator helpers...) are functions
+ * of a file that is always loaded (js/19-intl-methods.js,
+ * js/17-bigint-dataview.js, js/14-es2025-methods.js) which load the group
+ * on their first call.
  * A global that the script deleted or redefined before its group was
  * loaded so stays (native.defineGlobal leaves it). A group's files depend
  * only on files loaded before them and on each other, and nothing else uses
  * what they define (lib/ and the other js/ files reach them only through
- * these globals or native.loadLazy). Pools that serve many requests load
- * everything at start, once, before fork.
+ * these globals or native.loadLazy).
  */
 #include "config.h"
 
 #include "runtime_lazy.h"
 
+#include "duk_hooks.h"
+
 #include <string.h>
 
-/* The groups: files, in load order, and the globals they define. */
+/* The groups: files, in load order, the globals they define, and whether
+ * the group is lazy in every process (1) or only in one that serves one
+ * request (0). A group that provides built-in methods (Intl's
+ * toLocaleString and localeCompare, DataView's BigInt methods, the
+ * ES2023-2025 library's Object.groupBy, Set and iterator methods) has
+ * them, where it is lazy, as functions of an always-loaded file that load
+ * it and call theirs at every call (one call and an arguments object
+ * more, ~6,000 instructions); a pool loads those groups at start. The
+ * others are reached only through their globals, which become the usual
+ * data properties when their group is loaded, so that a pool's child
+ * pays for one only when it uses it (each then loads its own copy: a
+ * collection makes every page of the heap the child's own anyway). */
 #define GROUP_FILES 3
 
 static const struct {
     const char *files[GROUP_FILES];
     const char *globals[4];
+    int everywhere;
 } groups[] = {
-    {{"js/14-es2025.js"}, {"Iterator"}},
+    {{"js/14-es2025.js"}, {"Iterator"}, 0},
     /* explicit resource management's stacks: 2% of a CGI hello */
-    {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}},
-    {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}},
-    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}},
-    {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
-    {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}},
-    {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
-    {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
-    {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},
-    {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}},
-    {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
-    {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
+    {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}, 1},
+    {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}, 0},
+    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}, 0},
+    {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}, 1},
+    {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}, 1},
+    {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}, 1},
+    {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}, 1},
+    {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}, 1},
+    {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}, 1},
+    {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}, 1},
+    {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}, 1},
     /* node:async_hooks: 1% (with the stacks, a CGI hello 30.17M -> 29.30M) */
-    {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}},
+    {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}, 1},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))
 
 static fcw_runtime_lazy_run_cb run_file;
+static int single_process; /* (fcw_runtime_lazy_prepare's single) */
 
-int fcw_runtime_lazy_file(const char *name)
+/* Whether group g is lazy in a process of that kind. */
+static int lazy_here(size_t g, int single)
+{
+    return single || groups[g].everywhere;
+}
+
+int fcw_runtime_lazy_file(const char *name, int single)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
+        if (!lazy_here(g, single)) {
+            continue;
+        }
         for (size_t f = 0; f < GROUP_FILES; f++) {
             if (groups[g].files[f] != NULL && strcmp(groups[g].files[f], name) == 0) {
                 return 1;
@@ -131,6 +159,9 @@ static duk_ret_t lazy_set(duk_context *ctx)
 static int group_of(const char *name)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
+        if (!lazy_here(g, single_process)) {
+            continue;
+        }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
             if (strcmp(groups[g].globals[i], name) == 0) {
                 return (int)g;
@@ -152,6 +183,91 @@ static duk_ret_t lazy_load(duk_context *ctx)
     return 0;
 }
 
+/* Whether global[name] (the global object at global_idx) is still the
+ * accessor of its lazy group. */
+static int still_lazy(duk_context *ctx, duk_idx_t global_idx, const char *name)
+{
+    int ours = 0;
+    duk_get_prop_desc(ctx, global_idx, 0);
+    if (duk_is_object(ctx, -1)) {
+        duk_get_prop_literal(ctx, -1, "get");
+        ours = duk_get_c_function(ctx, -1) == lazy_get;
+        duk_pop(ctx);
+    }
+    duk_pop(ctx);
+    return ours;
+}
+
+int fcw_runtime_lazy_pending(duk_context *ctx, const char *name)
+{
+    duk_push_global_object(ctx);
+    duk_push_string(ctx, name);
+    int pending = still_lazy(ctx, -2, name);
+    duk_pop(ctx);
+    return pending;
+}
+
+/* Object.getOwnPropertyDescriptor and Reflect.getOwnPropertyDescriptor
+ * (magic 0), Object.getOwnPropertyDescriptors (magic 1): the built-ins,
+ * but asked about the global object they first load the group of the lazy
+ * global asked for (every group whose globals are still accessors, for
+ * the descriptors), so that the answer is the data property the global
+ * would have been had its group been loaded at start. */
+static duk_ret_t lazy_descriptor(duk_context *ctx)
+{
+    duk_idx_t nargs = duk_get_top(ctx);
+    duk_push_global_object(ctx);
+    if (nargs > 0 && duk_get_heapptr(ctx, 0) == duk_get_heapptr(ctx, -1)) {
+        duk_idx_t global_idx = duk_get_top_index(ctx);
+        if (duk_get_current_magic(ctx) == 1) {
+            for (size_t g = 0; g < LAZY_GROUPS; g++) {
+                for (size_t i = 0; lazy_here(g, single_process) && i < GROUP_GLOBALS && groups[g].globals[i] != NULL;
+                     i++) {
+                    duk_push_string(ctx, groups[g].globals[i]);
+                    if (still_lazy(ctx, global_idx, groups[g].globals[i])) {
+                        load_group(ctx, g);
+                        break;
+                    }
+                }
+            }
+        } else if (nargs > 1 && duk_is_string(ctx, 1)) {
+            const char *name = duk_get_string(ctx, 1);
+            int g = group_of(name);
+            if (g >= 0) {
+                duk_dup(ctx, 1);
+                if (still_lazy(ctx, global_idx, name)) {
+                    load_group(ctx, (size_t)g);
+                }
+            }
+        }
+    }
+    duk_pop(ctx);
+    duk_push_current_function(ctx);
+    duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("builtin"));
+    duk_remove(ctx, -2);
+    duk_insert(ctx, 0);
+    duk_call(ctx, nargs);
+    return 1;
+}
+
+/* Puts lazy_descriptor (magic) in place of holder[name], a built-in of
+ * that length. The object holding it is on top. */
+static void wrap_descriptor(duk_context *ctx, const char *name, duk_int_t length, int magic)
+{
+    duk_push_c_function(ctx, lazy_descriptor, DUK_VARARGS);
+    duk_set_magic(ctx, -1, magic);
+    duk_get_prop_string(ctx, -2, name);
+    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("builtin"));
+    duk_push_literal(ctx, "name");
+    duk_push_string(ctx, name);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    duk_push_literal(ctx, "length");
+    duk_push_int(ctx, length);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_string(ctx, -2, name);
+}
+
 /* native.defineGlobal(name, value) once the lazy globals are installed: a
  * lazy global that is no longer its accessor was deleted or redefined by
  * the script before its group was loaded (through another group's global
@@ -164,14 +280,8 @@ static duk_ret_t lazy_define_global(duk_context *ctx)
     if (group_of(name) >= 0) {
         duk_push_global_object(ctx);
         duk_dup(ctx, 0);
-        duk_get_prop_desc(ctx, -2, 0);
-        int ours = 0;
-        if (duk_is_object(ctx, -1)) {
-            duk_get_prop_literal(ctx, -1, "get");
-            ours = duk_get_c_function(ctx, -1) == lazy_get;
-            duk_pop(ctx);
-        }
-        duk_pop_2(ctx);
+        int ours = still_lazy(ctx, -2, name);
+        duk_pop(ctx);
         if (!ours) {
             return 0;
         }
@@ -184,16 +294,19 @@ static duk_ret_t lazy_define_global(duk_context *ctx)
     return 0;
 }
 
-void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run)
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, int single, fcw_runtime_lazy_run_cb run)
 {
     native_idx = duk_normalize_index(ctx, native_idx);
     run_file = run;
+    single_process = single;
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     duk_pop(ctx);
-    duk_push_c_function(ctx, lazy_load, 1);
-    duk_put_prop_literal(ctx, native_idx, "loadLazy");
+    if (single) {
+        duk_push_c_function(ctx, lazy_load, 1);
+        duk_put_prop_literal(ctx, native_idx, "loadLazy");
+    }
 }
 
 void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
@@ -204,7 +317,17 @@ void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("defineGlobal"));
     duk_put_prop_literal(ctx, native_idx, "defineGlobal");
     duk_push_global_object(ctx);
+    duk_get_prop_literal(ctx, -1, "Object");
+    wrap_descriptor(ctx, "getOwnPropertyDescriptor", 2, 0);
+    wrap_descriptor(ctx, "getOwnPropertyDescriptors", 1, 1);
+    duk_pop(ctx);
+    duk_get_prop_literal(ctx, -1, "Reflect");
+    wrap_descriptor(ctx, "getOwnPropertyDescriptor", 2, 0);
+    duk_pop(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
+        if (!lazy_here(g, single_process)) {
+            continue;
+        }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
             int magic = (int)(g * GROUP_GLOBALS + i);
             duk_push_string(ctx, groups[g].globals[i]);

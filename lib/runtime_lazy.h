@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Runtime files loaded on first use of their globals, in a process that
- * serves one request (lib/runtime_lazy.c). Internal to lib/.
+ * Runtime files loaded on first use of their globals (lib/runtime_lazy.c):
+ * every group in a process that serves one request, those reached only
+ * through their globals in a pool. Internal to lib/.
  */
 #ifndef FCW_RUNTIME_LAZY_H
 #define FCW_RUNTIME_LAZY_H
@@ -11,15 +12,22 @@
 /* Runs the runtime file of that name now (throws if it fails). */
 typedef void (*fcw_runtime_lazy_run_cb)(duk_context *ctx, const char *name);
 
-/* 1 if the runtime file of that name is loaded on first use. */
-int fcw_runtime_lazy_file(const char *name);
+/* 1 if the runtime file of that name is loaded on first use in a process
+ * of that kind (single: one that serves one request). */
+int fcw_runtime_lazy_file(const char *name, int single);
 
-/* Before the runtime's files: native.loadLazy(global), which runs the group
- * of that global through run (native is at native_idx). */
-void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run);
+/* Before the runtime's files, for a process of that kind: run runs a lazy
+ * group's files; and where single, native.loadLazy(global), which runs the
+ * group of that global (native is at native_idx). */
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, int single, fcw_runtime_lazy_run_cb run);
 
 /* After them: defines the lazy files' globals as accessors that run them
  * when first read or written. */
 void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx);
+
+/* 1 while the global of that name is still the accessor of its group, not
+ * yet loaded (for tests: a script cannot tell, its descriptor functions
+ * load the group first). */
+int fcw_runtime_lazy_pending(duk_context *ctx, const char *name);
 
 #endif

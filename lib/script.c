@@ -33,8 +33,9 @@
 #include <unistd.h>
 
 /* A process that serves one request (CGI): no collection of start-up
- * garbage (lib/modules.c), the runtime files of lib/runtime_lazy.c
- * loaded on first use, no constant reads of module bindings (call_module),
+ * garbage (lib/modules.c), every runtime file of lib/runtime_lazy.c
+ * loaded on first use (a pool: those reached only through their globals),
+ * no constant reads of module bindings (call_module),
  * and the heap in an arena of huge pages (lib/alloc.c: 4 MB holds a CGI
  * hello's 2.4 MB and a fair part of what its request adds). */
 static int single_request;
@@ -664,14 +665,12 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     /* no mark-and-sweep while the heap grows from nothing: the caller
      * collects once at the end */
     int from_image = runtime_from_image(e);
-    if (single_request) {
-        fcw_engine_push_native(ctx);
-        fcw_runtime_lazy_prepare(ctx, -1, run_lazy_file);
-        duk_pop(ctx);
-    }
+    fcw_engine_push_native(ctx);
+    fcw_runtime_lazy_prepare(ctx, -1, single_request, run_lazy_file);
+    duk_pop(ctx);
     fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
-        if (single_request && fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
+        if (fcw_runtime_lazy_file(fcw_js_sources[i].name, single_request)) {
             continue;
         }
         struct runtime_file src = {fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
@@ -685,11 +684,9 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
         duk_pop(ctx);
     }
     fcw_duk_gc_hold(ctx, 0);
-    if (single_request) {
-        fcw_engine_push_native(ctx);
-        fcw_runtime_lazy_install(ctx, -1);
-        duk_pop(ctx);
-    }
+    fcw_engine_push_native(ctx);
+    fcw_runtime_lazy_install(ctx, -1);
+    duk_pop(ctx);
     /* Engine internals are not for scripts: Duktape.fin would let one
      * tenant's finalizer run inside another's request in root mode, and
      * Duktape.act/gc/compact reach below the runtime. The runtime files

@@ -3,7 +3,7 @@
  * Runs JavaScript test files inside the real runtime: creates an engine,
  * adds the test-only globals print(), readFile(), env, collectGarbage(),
  * ownSlotCount(), createsArguments(), varmapNames(), runsStrict(),
- * currentThread() and readsByName(),
+ * currentThread(), readsByName() and lazyPending(),
  * evaluates each file given on the command line as a global program
  * (t/lib/harness.js first, then the test), and runs the event loop until
  * nothing is left.
@@ -19,6 +19,7 @@
 
 #include "duk_hooks.h"
 #include "engine.h"
+#include "runtime_lazy.h"
 #include "text.h"
 
 #include <errno.h>
@@ -127,6 +128,13 @@ static duk_ret_t js_current_thread(duk_context *ctx)
     return 1;
 }
 
+/* lazyPending(name): whether the global of that name is still the accessor
+ * of its runtime group, not yet loaded (lib/runtime_lazy.c) */
+static duk_ret_t js_lazy_pending(duk_context *ctx)
+{
+    return push_flag(ctx, fcw_runtime_lazy_pending(ctx, duk_require_string(ctx, 0)));
+}
+
 static const struct {
     const char *name;
     duk_c_function fn;
@@ -141,6 +149,7 @@ static const struct {
     {"runsStrict", js_runs_strict, 1},
     {"currentThread", js_current_thread, 0},
     {"readsByName", js_reads_by_name, 1},
+    {"lazyPending", js_lazy_pending, 1},
 };
 
 static void add_globals(duk_context *ctx)
