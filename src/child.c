@@ -15,6 +15,7 @@
 #include "child.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -132,6 +133,36 @@ static int accept_connection(const struct conf_pool *pool, int listen_fd, struct
     return 0;
 }
 
+/* worker_idle's question after its collection: is a connection, or a
+ * kept connection's next request, waiting (data: the epoll set)? */
+static int input_waiting(void *data)
+{
+    return signals_child_input(*(const int *)data);
+}
+
+/* The master's copies of every pool's script, its text and its bytecode
+ * image (for a bundle of npm packages, 1-3 MB each), are in every child's
+ * address space after the fork, and count in its RSS, though the child
+ * needs them only to load its worker. Once it has, they are freed, and
+ * their pages unmapped from the child (malloc_trim; the master keeps its
+ * own). */
+static void drop_master_copies(struct conf *conf)
+{
+    size_t dropped = 0;
+    for (struct conf_pool *p = conf ? conf->pools : NULL; p != NULL; p = p->next) {
+        dropped += p->script_len + p->script_image_len;
+        free(p->script_text);
+        p->script_text = NULL;
+        p->script_len = 0;
+        free(p->script_image);
+        p->script_image = NULL;
+        p->script_image_len = 0;
+    }
+    if (dropped > 0) {
+        (void)malloc_trim(0);
+    }
+}
+
 void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct scoreboard *sb,
                 struct scoreboard_slot *slot)
 {
@@ -154,6 +185,7 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
         fcw_log(FCW_LOG_ERROR, "%s", err);
         _exit(CHILD_EXIT_LOAD_FAILED);
     }
+    drop_master_copies(conf);
     /* the pages the master and the script's loading took are not growth
      * for pm.idle_release to give back */
     fcw_alloc_grown_reset();
@@ -243,11 +275,18 @@ void child_main(struct conf *conf, struct conf_pool *pool, int listen_fd, struct
             double t0 = clock_now_ms();
             int collected;
             size_t given;
-            if (worker_idle(w, slot, &collected, &given)) {
+            int done = worker_idle(w, slot, input_waiting, &epfd, &collected, &given);
+            if (done > 0) {
                 scoreboard_count_event(&sb->idle_releases);
                 scoreboard_add(&sb->idle_released_bytes, given);
                 fcw_log(FCW_LOG_DEBUG, "idle for %u ms: %sgave back %zu KiB of free memory (%.1f ms)",
                         pool->idle_release_ms, collected ? "collected, " : "", given / 1024, clock_now_ms() - t0);
+            } else if (done < 0) {
+                /* a request came during the collection: the release
+                 * waits for the next idle spell */
+                idle_dirty = 1;
+                fcw_log(FCW_LOG_DEBUG, "idle for %u ms: collected (%.1f ms); a request came, the release waits",
+                        pool->idle_release_ms, clock_now_ms() - t0);
             }
             continue;
         }

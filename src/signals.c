@@ -185,6 +185,12 @@ int signals_child_wait(int epfd, int prefer, int timeout_ms)
     return ready;
 }
 
+int signals_child_input(int epfd)
+{
+    struct epoll_event ev[2];
+    return epoll_wait(epfd, ev, 2, 0) > 0;
+}
+
 int signals_child_stopping(void)
 {
     return child_stop;

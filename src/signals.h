@@ -25,6 +25,8 @@ int signals_child_stopping(void);
  * several), -1 when a signal came first, or -2 when timeout_ms (-1: no
  * limit) passed first. */
 int signals_child_wait(int epfd, int prefer, int timeout_ms);
+/* Whether the epoll set epfd reports input now (without waiting). */
+int signals_child_input(int epfd);
 /* True once after SIGUSR1 asked to reopen the logs. */
 int signals_child_reopen(void);
 

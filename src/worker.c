@@ -53,6 +53,7 @@ struct worker {
     void *abandon_data;
     struct scoreboard *sb;
     struct scoreboard_slot *slot;
+    int release_owed; /* the idle work collected, then put its release off */
 };
 
 static void engine_config(const struct conf_pool *pool, struct fcw_engine_config *cfg)
@@ -443,7 +444,8 @@ static size_t heap_bytes(const struct worker *w)
  * each. */
 #define WORKER_IDLE_MIN ((size_t)1 << 20)
 
-int worker_idle(struct worker *w, struct scoreboard_slot *slot, int *collected, size_t *given)
+int worker_idle(struct worker *w, struct scoreboard_slot *slot, int (*waiting)(void *data), void *data, int *collected,
+                size_t *given)
 {
     *collected = w->engine ? fcw_engine_collect_idle(w->engine) : 0;
     for (int i = 0; i < WORKER_MAX_SCRIPTS; i++) {
@@ -452,13 +454,21 @@ int worker_idle(struct worker *w, struct scoreboard_slot *slot, int *collected, 
         }
     }
     *given = 0;
-    if (!*collected && fcw_alloc_grown() < WORKER_IDLE_MIN) {
+    if (!*collected && !w->release_owed && fcw_alloc_grown() < WORKER_IDLE_MIN) {
         return 0;
     }
-    *given = fcw_alloc_release();
     if (slot != NULL) {
         slot->heap_bytes = heap_bytes(w);
     }
+    /* the collection took a few milliseconds (up to 25 for a 6 MB heap): a
+     * request that came meanwhile goes before the release, which waits for
+     * the next idle spell */
+    if (waiting != NULL && waiting(data)) {
+        w->release_owed = 1;
+        return -1;
+    }
+    w->release_owed = 0;
+    *given = fcw_alloc_release();
     return 1;
 }
 

@@ -38,8 +38,10 @@ int worker_last_status(const struct worker *w);
  * gives free memory back to the system (fcw_alloc_release: *given bytes of
  * pages) when they were collected or the allocator took 1 MB of pages since
  * it last did; the slot's heap figure follows. 0 when there was nothing to
- * do. */
-int worker_idle(struct worker *w, struct scoreboard_slot *slot, int *collected, size_t *given);
+ * do, 1 when it was done, -1 when waiting(data) said after the collection
+ * that a request is there: the release is then owed to the next call. */
+int worker_idle(struct worker *w, struct scoreboard_slot *slot, int (*waiting)(void *data), void *data, int *collected,
+                size_t *given);
 /* Returns -1 when the request body was abandoned (too large, unreadable):
  * the caller must not read the rest of it, and drops the connection. */
 int worker_serve(struct worker *w, struct request *r, char **params, const struct request_stream *in,
