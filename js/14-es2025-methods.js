@@ -20,7 +20,7 @@ var spec = native.spec;
 var IteratorPrototype = native.IteratorPrototype;
 var NativeMap = global.Map;
 var NativeSet = global.Set;
-var lazy = native.loadLazy !== void 0;
+var lazy = native.isLazy('Iterator');
 
 native.es2025Start = {
     lazy: lazy,

@@ -1025,9 +1025,12 @@ setNameAndLength(getCanonicalLocales, 'getCanonicalLocales', 1);
 defineHidden(Intl, 'getCanonicalLocales', getCanonicalLocales);
 defineTag(Intl, 'Intl');
 
+/* The built-in methods, each as a function of its this value first (what
+ * 19-intl-methods.js's loading stand-ins call: one call, no bound call)
+ * and as the method itself. */
 var defaultNumberFormat = null;
-function numberToLocaleString(locales, options) {
-    var x = typeof this === 'number' ? this : Number.prototype.valueOf.call(this);
+function numberToLocaleStringOf(self, locales, options) {
+    var x = typeof self === 'number' ? self : Number.prototype.valueOf.call(self);
     if (locales === void 0 && options === void 0) {
         if (defaultNumberFormat === null) {
             defaultNumberFormat = new NumberFormat()[STATE];
@@ -1036,11 +1039,14 @@ function numberToLocaleString(locales, options) {
     }
     return joinParts(formatNumberToParts(new NumberFormat(locales, options)[STATE], x));
 }
+function numberToLocaleString(locales, options) {
+    return numberToLocaleStringOf(this, locales, options);
+}
 setNameAndLength(numberToLocaleString, 'toLocaleString', 0);
 
 var defaultCollator = null;
-function localeCompare(that, locales, options) {
-    if (this === null || this === void 0) {
+function localeCompareOf(self, that, locales, options) {
+    if (self === null || self === void 0) {
         throw new TypeError('String.prototype.localeCompare called on null or undefined');
     }
     var s;
@@ -1052,7 +1058,10 @@ function localeCompare(that, locales, options) {
     } else {
         s = new Collator(locales, options)[STATE];
     }
-    return collatorCompare(s, String(this), String(that));
+    return collatorCompare(s, String(self), String(that));
+}
+function localeCompare(that, locales, options) {
+    return localeCompareOf(this, that, locales, options);
 }
 setNameAndLength(localeCompare, 'localeCompare', 1);
 
@@ -1078,6 +1087,8 @@ native.intl = {
     CURRENCIES: CURRENCIES,
     /* the built-in methods, which 19-intl-methods.js installs */
     numberToLocaleString: numberToLocaleString,
-    localeCompare: localeCompare
+    localeCompare: localeCompare,
+    numberToLocaleStringOf: numberToLocaleStringOf,
+    localeCompareOf: localeCompareOf
 };
 native.defineGlobal('Intl', Intl);

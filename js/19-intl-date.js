@@ -491,8 +491,8 @@ var thisTimeValue = native.spec.thisTimeValue; /* the original, even when loaded
 var defaults = {};
 
 function makeToLocale(name, required, which) {
-    var fn = function (locales, options) {
-        var tv = thisTimeValue.call(this);
+    var of = function (self, locales, options) {
+        var tv = thisTimeValue.call(self);
         if (tv !== tv) {
             return 'Invalid Date';
         }
@@ -507,12 +507,18 @@ function makeToLocale(name, required, which) {
         }
         return formatDate(s, tv);
     };
+    var fn = function (locales, options) {
+        return of(this, locales, options);
+    };
     native.spec.setNameAndLength(fn, name, 0);
     intl.dateMethods[name] = fn;
+    intl.dateMethodsOf[name] = of;
 }
 
-/* Date.prototype's methods, which 19-intl-methods.js installs */
+/* Date.prototype's methods, which 19-intl-methods.js installs, and each
+ * as a function of its this value first (its loading stand-ins call) */
 intl.dateMethods = {};
+intl.dateMethodsOf = {};
 
 makeToLocale('toLocaleString', 'any', 'all');
 makeToLocale('toLocaleDateString', 'date', 'date');

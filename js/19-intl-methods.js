@@ -3,32 +3,27 @@
  * The built-in methods that Intl provides: Number.prototype.toLocaleString
  * and String.prototype.localeCompare (18-intl.js), Date.prototype's
  * toLocaleString, toLocaleDateString and toLocaleTimeString
- * (19-intl-date.js). Where those files have run (a pool's runtime: every
- * file at start), the methods are theirs. A process for one request (CGI)
- * leaves the Intl files until the global Intl is touched
- * (lib/runtime_lazy.c) or one of these methods is called: each method is
- * then a function of the same name, length and source text that loads them
- * (native.loadLazy, the group of the global Intl) on its first call and
- * calls theirs. It stays the method (one function throughout, as a script
- * sees in a pool). The directive makes it no constructor, as
- * 19-non-constructors.js makes theirs, and gives it its name without a
- * scope of its own (lib/duk_hooks.c): cheaper than setNameAndLength. An
- * assignment keeps the built-in property's attributes (writable,
- * configurable, not enumerable), as defineHidden would make them.
+ * (19-intl-date.js). Where those files have run before this one (a group
+ * that lib/runtime_lazy.c loads at start), the methods are theirs. Intl is
+ * loaded on first use, in a pool as in a process for one request: its
+ * files wait until the global Intl is touched (lib/runtime_lazy.c) or one
+ * of these methods is called: each method is then a function of the same
+ * name, length and source text that loads them (native.loadLazy, the
+ * group of the global Intl) on its first call and calls theirs. It stays
+ * the method (one function throughout). The directive makes it no
+ * constructor, as 19-non-constructors.js makes theirs, and gives it its
+ * name without a scope of its own (lib/duk_hooks.c): cheaper than
+ * setNameAndLength. An assignment keeps the built-in property's
+ * attributes (writable, configurable, not enumerable), as defineHidden
+ * would make them. Each call costs the stand-in's call more than the
+ * method's own: the group's functions of the this value first take it
+ * (18-intl.js, 19-intl-date.js); the group is 200 KB of each child's
+ * heap.
  */
 'use strict';
 
 var intl = native.intl;
-/* the intrinsics, whatever a script makes of them before the first call */
-var apply = Reflect.apply;
-var bind = Function.prototype.bind;
-var call = Function.prototype.call;
 var real = null;
-
-/* f -> a function calling f with its first argument as this */
-function bindCall(f) {
-    return apply(bind, call, [f]);
-}
 
 /* Loads the Intl files; their methods as functions of (this, ...). */
 function load() {
@@ -37,11 +32,11 @@ function load() {
     }
     var their = native.intl;
     real = {
-        number: bindCall(their.numberToLocaleString),
-        compare: bindCall(their.localeCompare),
-        date: bindCall(their.dateMethods.toLocaleString),
-        dateDate: bindCall(their.dateMethods.toLocaleDateString),
-        dateTime: bindCall(their.dateMethods.toLocaleTimeString)
+        number: their.numberToLocaleStringOf,
+        compare: their.localeCompareOf,
+        date: their.dateMethodsOf.toLocaleString,
+        dateDate: their.dateMethodsOf.toLocaleDateString,
+        dateTime: their.dateMethodsOf.toLocaleTimeString
     };
     return real;
 }
@@ -53,24 +48,31 @@ if (intl !== void 0) {
     Date.prototype.toLocaleDateString = intl.dateMethods.toLocaleDateString;
     Date.prototype.toLocaleTimeString = intl.dateMethods.toLocaleTimeString;
 } else {
-    Number.prototype.toLocaleString = function toLocaleString() {
+    /* formal parameters, not arguments (an arguments object costs a call
+     * ~6,000 instructions), and the lengths of the specification */
+    Number.prototype.toLocaleString = function toLocaleString(locales, options) {
         "use duk notail";
-        return (real || load()).number(this, arguments[0], arguments[1]);
+        return (real || load()).number(this, locales, options);
     };
-    String.prototype.localeCompare = function localeCompare(that) {
+    String.prototype.localeCompare = function localeCompare(that, locales, options) {
         "use duk notail";
-        return (real || load()).compare(this, that, arguments[1], arguments[2]);
+        return (real || load()).compare(this, that, locales, options);
     };
-    Date.prototype.toLocaleString = function toLocaleString() {
+    Date.prototype.toLocaleString = function toLocaleString(locales, options) {
         "use duk notail";
-        return (real || load()).date(this, arguments[0], arguments[1]);
+        return (real || load()).date(this, locales, options);
     };
-    Date.prototype.toLocaleDateString = function toLocaleDateString() {
+    Date.prototype.toLocaleDateString = function toLocaleDateString(locales, options) {
         "use duk notail";
-        return (real || load()).dateDate(this, arguments[0], arguments[1]);
+        return (real || load()).dateDate(this, locales, options);
     };
-    Date.prototype.toLocaleTimeString = function toLocaleTimeString() {
+    Date.prototype.toLocaleTimeString = function toLocaleTimeString(locales, options) {
         "use duk notail";
-        return (real || load()).dateTime(this, arguments[0], arguments[1]);
+        return (real || load()).dateTime(this, locales, options);
     };
+    native.defineData(Number.prototype.toLocaleString, 'length', 0, 4);
+    native.defineData(String.prototype.localeCompare, 'length', 1, 4);
+    native.defineData(Date.prototype.toLocaleString, 'length', 0, 4);
+    native.defineData(Date.prototype.toLocaleDateString, 'length', 0, 4);
+    native.defineData(Date.prototype.toLocaleTimeString, 'length', 0, 4);
 }

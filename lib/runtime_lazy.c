@@ -7,24 +7,23 @@
  * library (14-es2025.js) 5% (a CGI hello: 45.1M -> 41.9M -> 40.4M -> 38.3M
  * instructions), and most scripts use none of them. In a process that
  * serves one request (CGI, fcw_engine_single_request) every group below is
- * lazy; in a pool, those reached only through their globals (the table's
- * last column), so that a child holds only the parts its script uses: 750
- * KB of a 2.4 MB runtime heap when it uses none (a hono/jsx child 7.0 ->
- * 5.8 MiB RSS). A group's files may load another group's through its
- * globals (the encoding streams are TransformStreams).
+ * lazy; in a pool, all but two (the table's last column), so that a
+ * child holds only the parts its script uses: 650 KB of a 2.4 MB runtime
+ * heap when it uses none (a hono/jsx child 7.0 -> 6.2 MiB RSS). A group's
+ * files may load another group's through its globals (the encoding
+ * streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
  * the accessors with the usual data properties), then reads or writes the
  * real property. native.loadLazy(global) runs the group of that global
- * from the runtime's JavaScript (it exists from the start of a process for
- * one request, and only there: a file may test it to know its group is
- * lazy): the built-in methods of a group (Number's and Date's
- * toLocaleString, localeCompare..., DataView's getBigInt64...,
- * Object.groupBy, the Set methods, the iterator helpers...) are functions
- * of a file that is always loaded (js/19-intl-methods.js,
- * js/17-bigint-dataview.js, js/14-es2025-methods.js) which load the group
- * on their first call.
+ * from the runtime's JavaScript, and native.isLazy(global) tells whether
+ * it is loaded on first use in this process: the built-in methods of a
+ * group (Number's and Date's toLocaleString, localeCompare..., DataView's
+ * getBigInt64..., Object.groupBy, the Set methods, the iterator
+ * helpers...) are functions of a file that is always loaded
+ * (js/19-intl-methods.js, js/17-bigint-dataview.js,
+ * js/14-es2025-methods.js) which load the group on their first call.
  * A global that the script deleted or redefined before its group was
  * loaded so stays (native.defineGlobal leaves it). A group's files depend
  * only on files loaded before them and on each other, and nothing else uses
@@ -45,12 +44,15 @@
  * toLocaleString and localeCompare, DataView's BigInt methods, the
  * ES2023-2025 library's Object.groupBy, Set and iterator methods) has
  * them, where it is lazy, as functions of an always-loaded file that load
- * it and call theirs at every call (one call and an arguments object
- * more, ~6,000 instructions); a pool loads those groups at start. The
- * others are reached only through their globals, which become the usual
- * data properties when their group is loaded, so that a pool's child
- * pays for one only when it uses it (each then loads its own copy: a
- * collection makes every page of the heap the child's own anyway). */
+ * it and call theirs at every call; a pool loads the BigInt arrays and the
+ * ES2023-2025 library at start (stand-ins taking `arguments`, ~6,000
+ * instructions a call), but not Intl, whose five stand-ins cost ~1,200 (a
+ * call of a function of the this value first) and whose files are 200 KB
+ * of heap. The others are reached only through their globals, which
+ * become the usual data properties when their group is loaded. So a
+ * pool's child pays for a group only when it uses it (each then loads its
+ * own copy: a collection makes every page of the heap the child's own
+ * anyway). */
 #define GROUP_FILES 3
 
 static const struct {
@@ -62,7 +64,7 @@ static const struct {
     /* explicit resource management's stacks: 2% of a CGI hello */
     {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}, 1},
     {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}, 0},
-    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}, 0},
+    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}, 1},
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}, 1},
     {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}, 1},
     {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}, 1},
@@ -268,6 +270,15 @@ static void wrap_descriptor(duk_context *ctx, const char *name, duk_int_t length
     duk_put_prop_string(ctx, -2, name);
 }
 
+/* native.isLazy(global): whether that global's group is loaded on first
+ * use in this process (a file that provides a group's built-in methods
+ * asks it of its group). */
+static duk_ret_t lazy_is_lazy(duk_context *ctx)
+{
+    duk_push_boolean(ctx, group_of(duk_require_string(ctx, 0)) >= 0);
+    return 1;
+}
+
 /* native.defineGlobal(name, value) once the lazy globals are installed: a
  * lazy global that is no longer its accessor was deleted or redefined by
  * the script before its group was loaded (through another group's global
@@ -303,10 +314,10 @@ void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, int single
     duk_push_array(ctx);
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     duk_pop(ctx);
-    if (single) {
-        duk_push_c_function(ctx, lazy_load, 1);
-        duk_put_prop_literal(ctx, native_idx, "loadLazy");
-    }
+    duk_push_c_function(ctx, lazy_load, 1);
+    duk_put_prop_literal(ctx, native_idx, "loadLazy");
+    duk_push_c_function(ctx, lazy_is_lazy, 1);
+    duk_put_prop_literal(ctx, native_idx, "isLazy");
 }
 
 void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
