@@ -22,7 +22,9 @@
  * correctly. JSON.stringify throws a TypeError on a BigInt unless
  * BigInt.prototype.toJSON is defined (its replacer then also sees BigInts
  * only after toJSON, as the spec says; an array replacer keeps its filter but
- * not its key order once a BigInt exists in the heap).
+ * not its key order once a BigInt exists in the heap). JSON's other newer
+ * parts live beside that wrapper: JSON.rawJSON, JSON.isRawJSON and the
+ * reviver's context.source of JSON.parse (JSON.parse source text access).
  *
  * The operations object, global `__fcw_bigint` (non-enumerable), for code
  * lowered by contrib/fcworker-build/lib/bigint.js. Each function has the
@@ -56,6 +58,7 @@ var spec = native.spec;
 var provide = spec.provide;
 var setNameAndLength = spec.setNameAndLength;
 var toIntegerOrInfinity = spec.toIntegerOrInfinity;
+var toStringValue = spec.toStringValue;
 
 var VALUE = native.hiddenSymbol('bigintValue'); /* read through a proxy without a trap */
 var MAX = 9007199254740991;
@@ -71,7 +74,7 @@ var bigintFromNumber = native.bigintFromNumber;
 var small = [];
 var freeze = Object.freeze;
 var literals = Object.create(null);
-var created = false;
+var created = false; /* a BigInt or a raw JSON object exists: JSON.stringify checks */
 var WHITESPACE_START = /^[\s\uFEFF]+/;
 var WHITESPACE_END = /[\s\uFEFF]+$/;
 var PREFIXED = /^0([xXoObB])(.*)$/;
@@ -322,15 +325,34 @@ native.defineGlobal('BigInt', BigInt);
 /* --- JSON.stringify: a BigInt without BigInt.prototype.toJSON is a
  * TypeError (§25.5.2.2 step 10), checked by a replacer that wraps the
  * caller's; once a proxy has been made, the same replacer hands a proxy's
- * properties as its traps give them (spec.proxyJSON, js/17-proxy.js). Until the heap has made its first BigInt there is nothing to
+ * properties as its traps give them (spec.proxyJSON, js/17-proxy.js). Until the heap has made its first BigInt
+ * or raw JSON object there is nothing to
  * check and the engine's fast path is kept; after that, plain data (C
- * looks: no toJSON, getter, proxy or BigInt on the way, see
+ * looks: no toJSON, getter, proxy, BigInt or raw JSON object on the way, see
  * lib/duk_hooks.h) without a replacer function keeps it too, as a
- * replacer called for every value costs some ten times the encoding. */
+ * replacer called for every value costs some ten times the encoding.
+ *
+ * JSON.rawJSON(text) and JSON.isRawJSON(value) (JSON.parse source text
+ * access, ES2026): a raw JSON object is a frozen object of no prototype
+ * whose own `rawJSON` is its text, branded by the hidden RAW (the same
+ * text), which a proxy of one does not have. Once one exists (rawMade),
+ * the replacer also hands the engine's encoder a placeholder for each
+ * (native.jsonRawValue, lib/duk_hooks.h: after toJSON and the caller's
+ * replacer, as SerializeJSONProperty asks), and native.jsonRawInsert
+ * puts the texts in their places in the encoder's result. */
 var nativeStringify = JSON.stringify;
+var nativeParse = JSON.parse;
 var jsonPlain = native.jsonPlain;
+var jsonRawValue = native.jsonRawValue;
+var jsonRawInsert = native.jsonRawInsert;
+var jsonGap = native.jsonGap;
+var isProxy = native.isProxy;
+var hasOwn = Object.prototype.hasOwnProperty;
+var objectCreate = Object.create;
+var RAW = native.hiddenSymbol('rawJSON');
+var rawMade = false;
 
-function checkedReplacer(replacer) {
+function checkedReplacer(replacer, raws) {
     var allowed = null;
     var list = null; /* the PropertyList, in its order */
     if (Array.isArray(replacer)) {
@@ -355,6 +377,9 @@ function checkedReplacer(replacer) {
         if (typeof replacer === 'function') {
             value = replacer.call(this, key, value);
         }
+        if (raws !== null) {
+            value = jsonRawValue(value, raws);
+        }
         if (isBig(value)) {
             throw new TypeError('Do not know how to serialize a BigInt');
         }
@@ -368,10 +393,200 @@ function stringify(value, replacer, space) {
             (typeof replacer !== 'function' && jsonPlain(value, BigIntPrototype))) {
         return nativeStringify(value, replacer, space);
     }
-    return nativeStringify(value, checkedReplacer(replacer), space);
+    return rawMade ? rawStringify(value, replacer, space)
+        : nativeStringify(value, checkedReplacer(replacer, null), space);
+}
+
+/* The encoder's gap is as many spaces as the gap has characters, its text
+ * the placeholders' (see native.jsonRawInsert). Apart from stringify,
+ * whose call clears a register for each of its variables. */
+function rawStringify(value, replacer, space) {
+    var raws = [];
+    var checked = checkedReplacer(replacer, raws);
+    var gap = jsonGap(space);
+    var text = nativeStringify(value, checked, gap.length);
+    return text === void 0 ? text : jsonRawInsert(text, raws, gap);
 }
 setNameAndLength(stringify, 'stringify', 3);
 Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, enumerable: false, configurable: true });
+
+/* JSON.rawJSON(text): the text of a JSON primitive value (no object or
+ * array, no white space around it) as a raw JSON object. */
+function rawJSON(text) {
+    var jsonString = toStringValue(text);
+    var first = jsonString.charCodeAt(0);
+    var last = jsonString.charCodeAt(jsonString.length - 1);
+    if (jsonString === '' || first === 0x7b || first === 0x5b || first === 0x09 || first === 0x0a ||
+            first === 0x0d || first === 0x20 || last === 0x09 || last === 0x0a || last === 0x0d || last === 0x20) {
+        throw new SyntaxError('Invalid value for JSON.rawJSON');
+    }
+    nativeParse(jsonString); /* a SyntaxError unless it is JSON text */
+    var obj = objectCreate(null);
+    obj.rawJSON = jsonString;
+    obj[RAW] = jsonString;
+    created = true;
+    rawMade = true;
+    return freeze(obj);
+}
+
+/* JSON.isRawJSON(O): whether O has [[IsRawJSON]]. */
+function isRawJSON(value) {
+    return typeof value === 'object' && value !== null && value[RAW] !== void 0 && !isProxy(value) &&
+        hasOwn.call(value, RAW);
+}
+provide(JSON, [['rawJSON', rawJSON, 1], ['isRawJSON', isRawJSON, 1]]);
+
+/* JSON.parse(text, reviver) with a reviver function (§25.5.1, with the
+ * steps of JSON.parse source text access): the engine parses, then a scan
+ * of the text beside the result makes the parse records (the source text
+ * of each primitive value, which the reviver gets as context.source while
+ * the value is still the one parsed), and InternalizeJSONProperty runs
+ * here, defining and deleting as the spec does (CreateDataProperty and
+ * [[Delete]], whose failures are ignored). Without a reviver, JSON.parse
+ * is the engine's parser, called in place (native.jsonParseRevive). */
+var reflectDefineProperty = Reflect.defineProperty;
+var reflectDeleteProperty = Reflect.deleteProperty;
+var objectKeys = Object.keys;
+var isArray = Array.isArray;
+var defineData = native.defineData;
+var toLength = spec.toLength;
+
+/* A JSON Parse Record: the value parsed, the source text of a primitive,
+ * the records of an array's elements (an array) or of an object's
+ * members (by key, the last of a duplicated key). */
+function ParseRecord(value, source, children) {
+    this.value = value;
+    this.source = source;
+    this.children = children;
+}
+
+function skipJSONSpace(text, at) {
+    var c = text.charCodeAt(at);
+    while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+        c = text.charCodeAt(++at);
+    }
+    return at;
+}
+
+/* The end of the string literal opening at text[at]: after the first '"'
+ * that an even number of backslashes precedes. */
+function jsonStringEnd(text, at) {
+    for (;;) {
+        at = text.indexOf('"', at + 1);
+        var b = at - 1;
+        while (text.charCodeAt(b) === 0x5c) {
+            b--;
+        }
+        if ((at - 1 - b) % 2 === 0) {
+            return at + 1;
+        }
+    }
+}
+
+/* The end of the number or literal at text[at]. */
+function jsonPrimitiveEnd(text, at) {
+    var c = text.charCodeAt(at);
+    while (at < text.length && c !== 0x2c && c !== 0x5d && c !== 0x7d && c !== 0x20 && c !== 0x09 &&
+            c !== 0x0a && c !== 0x0d) {
+        c = text.charCodeAt(++at);
+    }
+    return at;
+}
+
+function jsonMember(value, key) {
+    return typeof value === 'object' && value !== null ? value[key] : void 0;
+}
+
+/* The parse record of the JSON value at state.at in text (valid JSON: the
+ * engine parsed it), which parsed to value; moves state.at past it. */
+function parseRecord(text, state, value) {
+    var at = skipJSONSpace(text, state.at);
+    var c = text.charCodeAt(at);
+    var children;
+    if (c === 0x5b) {
+        children = [];
+        at = skipJSONSpace(text, at + 1);
+        for (var i = 0; text.charCodeAt(at) !== 0x5d; i++) {
+            state.at = at;
+            children.push(parseRecord(text, state, jsonMember(value, i)));
+            at = skipJSONSpace(text, state.at);
+            if (text.charCodeAt(at) === 0x2c) {
+                at++;
+            }
+        }
+    } else if (c === 0x7b) {
+        children = objectCreate(null);
+        at = skipJSONSpace(text, at + 1);
+        while (text.charCodeAt(at) !== 0x7d) {
+            var keyEnd = jsonStringEnd(text, at);
+            var key = nativeParse(text.substring(at, keyEnd));
+            state.at = skipJSONSpace(text, keyEnd) + 1;
+            children[key] = parseRecord(text, state, jsonMember(value, key));
+            at = skipJSONSpace(text, state.at);
+            if (text.charCodeAt(at) === 0x2c) {
+                at = skipJSONSpace(text, at + 1);
+            }
+        }
+    } else {
+        state.at = c === 0x22 ? jsonStringEnd(text, at) : jsonPrimitiveEnd(text, at);
+        return new ParseRecord(value, text.substring(at, state.at), null);
+    }
+    state.at = at + 1;
+    return new ParseRecord(value, void 0, children);
+}
+
+/* InternalizeJSONProperty(holder, name, reviver, parseRecord). */
+function internalize(holder, name, reviver, record) {
+    var val = holder[name];
+    var context = {};
+    var children = null;
+    if (record !== null && objectIs(record.value, val)) {
+        if (record.children === null) {
+            defineData(context, 'source', record.source, 7);
+        }
+        children = record.children;
+    }
+    if ((typeof val === 'object' && val !== null) || typeof val === 'function') {
+        var element;
+        if (isArray(val)) {
+            var len = toLength(val.length);
+            for (var i = 0; i < len; i++) {
+                element = internalize(val, '' + i, reviver,
+                    children !== null && i < children.length ? children[i] : null);
+                if (element === void 0) {
+                    reflectDeleteProperty(val, '' + i);
+                } else {
+                    reflectDefineProperty(val, '' + i,
+                        { value: element, writable: true, enumerable: true, configurable: true });
+                }
+            }
+        } else {
+            var keys = objectKeys(val);
+            for (var k = 0; k < keys.length; k++) {
+                var key = keys[k];
+                element = internalize(val, key, reviver,
+                    children !== null && hasOwn.call(children, key) ? children[key] : null);
+                if (element === void 0) {
+                    reflectDeleteProperty(val, key);
+                } else {
+                    reflectDefineProperty(val, key,
+                        { value: element, writable: true, enumerable: true, configurable: true });
+                }
+            }
+        }
+    }
+    return reviver.call(holder, name, val, context);
+}
+
+function parseWithReviver(text, reviver) {
+    var jsonString = toStringValue(text);
+    var unfiltered = nativeParse(jsonString);
+    var root = {};
+    defineData(root, '', unfiltered, 7);
+    return internalize(root, '', reviver, parseRecord(jsonString, { at: 0 }, unfiltered));
+}
+
+native.jsonParseRevive(parseWithReviver);
 
 /* --- The operations of lowered code. */
 

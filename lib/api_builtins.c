@@ -13,7 +13,9 @@
  * (native.nonConstructorMethods(obj) for all of an object's at once);
  * native.sortWith(list, comparefn), the TimSort (as V8's) behind Array and
  * TypedArray sort with a comparator; native.jsonPlain(value, proto), which
- * lets JSON.stringify skip its BigInt check on plain data;
+ * lets JSON.stringify skip its BigInt check on plain data, and
+ * native.jsonRawInsert(text, raws, gap), which puts JSON.rawJSON's texts
+ * into its result;
  * native.objectFromPairs(list, collection), Object.fromEntries' loop;
  * native.stringPadStart/stringPadEnd, String.prototype.padStart/padEnd;
  * native.version and
@@ -1136,10 +1138,93 @@ static duk_ret_t native_define_fields(duk_context *ctx)
 /* native.jsonPlain(value, bigintPrototype): true when JSON.stringify may
  * serialize value without the replacer that rejects BigInts (see
  * fcw_duk_json_plain): js/16-bigint.js checks each value with it once a
- * BigInt exists, instead of calling a replacer for every value. */
+ * BigInt or raw JSON object exists, instead of calling a replacer for
+ * every value. */
 static duk_ret_t native_json_plain(duk_context *ctx)
 {
     duk_push_boolean(ctx, fcw_duk_json_plain(ctx, 0, 1));
+    return 1;
+}
+
+/* One pass of native.jsonRawInsert over text (len bytes): counts the
+ * bytes of the result, and writes them to out unless it is NULL. A
+ * placeholder is '"\u0000' digits '"' not followed by ':' (see
+ * fcw_duk_json_raw_value: no other string the encoder wrote holds a
+ * U+0000; a key's text, which may, ends in '":'); a newline's run of
+ * spaces is the encoder's indentation of a gap of glen spaces (inside
+ * strings a newline is "\n", and a raw JSON text neither starts with a
+ * space nor holds a newline). */
+static size_t json_raw_pass(duk_context *ctx, const char *text, size_t len, const char *gap, size_t gap_bytes,
+                            size_t glen, char *out)
+{
+    size_t i = 0, n = 0;
+
+    while (i < len) {
+        char c = text[i];
+        if (c == '"' && len - i > 8 && memcmp(text + i + 1, "\\u0000", 6) == 0 && text[i + 7] >= '0' &&
+            text[i + 7] <= '9') {
+            size_t j = i + 7;
+            duk_uarridx_t index = 0;
+            while (j < len && text[j] >= '0' && text[j] <= '9')
+                index = index * 10 + (duk_uarridx_t)(text[j++] - '0');
+            if (j < len && text[j] == '"' && (j + 1 == len || text[j + 1] != ':')) {
+                duk_size_t rlen;
+                const char *raw;
+                duk_get_prop_index(ctx, 1, index);
+                raw = duk_require_lstring(ctx, -1, &rlen);
+                if (out != NULL)
+                    memcpy(out + n, raw, rlen);
+                n += rlen;
+                duk_pop(ctx);
+                i = j + 1;
+                continue;
+            }
+        } else if (c == '\n' && glen > 0) {
+            size_t m = 0;
+            while (i + 1 + m < len && text[i + 1 + m] == ' ')
+                m++;
+            if (out != NULL) {
+                out[n] = '\n';
+                for (size_t r = 0; r < m / glen; r++)
+                    memcpy(out + n + 1 + r * gap_bytes, gap, gap_bytes);
+            }
+            n += 1 + (m / glen) * gap_bytes;
+            i += 1 + m;
+            continue;
+        }
+        if (out != NULL)
+            out[n] = c;
+        n++;
+        i++;
+    }
+    return n;
+}
+
+/* native.jsonRawInsert(text, raws, gap): the text JSON.stringify made
+ * with a gap of as many spaces as gap has characters and the replacer of
+ * fcw_duk_json_raw_value, with each placeholder replaced by its text in
+ * raws and the indentation made of gap. Spaces stand in for the gap
+ * because a gap may hold anything, a '"' too. */
+static duk_ret_t native_json_raw_insert(duk_context *ctx)
+{
+    duk_size_t len, gap_bytes, glen;
+    const char *text = duk_require_lstring(ctx, 0, &len);
+    const char *gap = duk_require_lstring(ctx, 2, &gap_bytes);
+    size_t n;
+    char *out;
+
+    duk_require_object(ctx, 1);
+    glen = duk_get_length(ctx, 2);
+    if (strspn(gap, " ") == gap_bytes)
+        glen = 0; /* the indentation is the gap already */
+    if (glen == 0 && duk_get_length(ctx, 1) == 0) {
+        duk_dup(ctx, 0);
+        return 1;
+    }
+    n = json_raw_pass(ctx, text, len, gap, gap_bytes, glen, NULL);
+    out = duk_push_fixed_buffer(ctx, n);
+    json_raw_pass(ctx, text, len, gap, gap_bytes, glen, out);
+    duk_buffer_to_string(ctx, -1);
     return 1;
 }
 
@@ -1550,10 +1635,12 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
         duk_c_function fn;
         duk_idx_t nargs;
     } hooks[] = {
-        {"promiseCore", fcw_duk_promise_core, 8},        {"recordMaker", fcw_duk_record_maker, 3},
-        {"iterStep", fcw_duk_iter_step_maker, 3},        {"reflectGetSet", fcw_duk_reflect_maker, 3},
-        {"typedArrayName", fcw_duk_typed_array_name, 1}, {"iterFast", fcw_duk_iter_fast_maker, 5},
-        {"weakRegister", fcw_duk_weak_register, 1},      {"errorData", fcw_duk_error_data, 1},
+        {"promiseCore", fcw_duk_promise_core, 8},          {"recordMaker", fcw_duk_record_maker, 3},
+        {"iterStep", fcw_duk_iter_step_maker, 3},          {"reflectGetSet", fcw_duk_reflect_maker, 3},
+        {"typedArrayName", fcw_duk_typed_array_name, 1},   {"iterFast", fcw_duk_iter_fast_maker, 5},
+        {"weakRegister", fcw_duk_weak_register, 1},        {"errorData", fcw_duk_error_data, 1},
+        {"jsonRawValue", fcw_duk_json_raw_value, 2},       {"jsonGap", fcw_duk_json_gap, 1},
+        {"jsonParseRevive", fcw_duk_json_parse_revive, 1},
     };
     for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++) {
         duk_push_c_function(ctx, hooks[i].fn, hooks[i].nargs);
@@ -1573,6 +1660,9 @@ void fcw_api_builtins_init(duk_context *ctx, duk_idx_t native_idx)
     duk_put_prop_literal(ctx, native_idx, "objectFromPairs");
     duk_push_c_function(ctx, native_json_plain, 2);
     duk_put_prop_literal(ctx, native_idx, "jsonPlain");
+    duk_push_c_function(ctx, native_json_raw_insert, 3);
+    fcw_duk_make_non_constructor(ctx, -1);
+    duk_put_prop_literal(ctx, native_idx, "jsonRawInsert");
     for (int magic = 0; magic < 3; magic++) {
         static const char *const names[] = {"f16bits", "f16value", "f16round"};
         duk_push_c_function(ctx, native_f16, 1);

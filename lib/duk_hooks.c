@@ -1308,6 +1308,13 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold)
 #endif
 }
 
+/* Whether key is FCW_JSON_RAW_KEY, a raw JSON object's brand. */
+static int is_json_raw_key(duk_hstring *key)
+{
+    return DUK_HSTRING_GET_BYTELEN(key) == sizeof FCW_JSON_RAW_KEY - 1 &&
+           memcmp(DUK_HSTRING_GET_DATA(key), FCW_JSON_RAW_KEY, sizeof FCW_JSON_RAW_KEY - 1) == 0;
+}
+
 /* fcw_duk_json_plain: the walk. path[0..depth-1] are the objects being
  * visited (a cycle is left to JSON.stringify, which throws). */
 #define JSON_PLAIN_DEPTH 64
@@ -1377,8 +1384,13 @@ static int json_plain(duk_hthread *thr, duk_tval *tv, duk_hobject *bigproto, duk
     for (i = 0; i < n; i++) {
         duk_hstring *key = DUK_HOBJECT_E_GET_KEY(heap, obj, i);
         duk_small_uint_t flags;
-        if (key == NULL || DUK_HSTRING_HAS_SYMBOL(key))
+        if (key == NULL)
             continue;
+        if (DUK_HSTRING_HAS_SYMBOL(key)) {
+            if (is_json_raw_key(key))
+                return 0; /* a raw JSON object: the replacer's */
+            continue;
+        }
         flags = DUK_HOBJECT_E_GET_FLAGS(heap, obj, i);
         if (!(flags & DUK_PROPDESC_FLAG_ENUMERABLE))
             continue;
@@ -1399,6 +1411,75 @@ int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx)
     if (tv == NULL)
         return 1;
     return json_plain(thr, tv, duk_get_hobject(thr, bigproto_idx), path, 0);
+}
+
+/* native.jsonRawValue(value, raws): see lib/duk_hooks.h. A
+ * placeholder is "\0" and the index of its text in raws, which the
+ * encoder writes "\u0000N" between quotes. */
+static duk_ret_t json_placeholder(duk_context *ctx)
+{
+    char text[16];
+    duk_uarridx_t n = (duk_uarridx_t) duk_get_length(ctx, 1);
+    int len;
+
+    duk_put_prop_index(ctx, 1, n);
+    text[0] = '\0';
+    len = snprintf(text + 1, sizeof text - 1, "%lu", (unsigned long) n);
+    duk_push_lstring(ctx, text, (duk_size_t) len + 1);
+    return 1;
+}
+
+duk_ret_t fcw_duk_json_raw_value(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, 0);
+    duk_hstring *s;
+    duk_tval *tv;
+
+    duk_require_hobject(thr, 1);
+    if (obj != NULL && !DUK_HOBJECT_IS_PROXY(obj)) {
+        duk_push_lstring(ctx, FCW_JSON_RAW_KEY, sizeof FCW_JSON_RAW_KEY - 1);
+        tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1));
+        duk_pop(ctx);
+        if (tv != NULL) {
+            duk_push_tval(thr, tv); /* a raw JSON object: its text */
+            return json_placeholder(ctx);
+        }
+        if (DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_STRING)
+            duk_to_string(ctx, 0); /* the encoder's ToString, done here */
+    }
+    s = duk_get_hstring(thr, 0);
+    duk_dup(ctx, 0);
+    if (s == NULL || DUK_HSTRING_HAS_SYMBOL(s) ||
+        memchr(DUK_HSTRING_GET_DATA(s), 0, DUK_HSTRING_GET_BYTELEN(s)) == NULL)
+        return 1;
+    duk_json_encode(ctx, -1); /* a string with a U+0000: its quoted form */
+    return json_placeholder(ctx);
+}
+
+/* native.jsonGap(space): the gap of JSON.stringify (§25.5.2.1 steps 5-8)
+ * as Duktape's encoder computes it from its argument, converting a Number
+ * or String object once. */
+duk_ret_t fcw_duk_json_gap(duk_context *ctx)
+{
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, 0);
+
+    if (obj != NULL && !DUK_HOBJECT_IS_PROXY(obj)) {
+        if (DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_NUMBER)
+            duk_to_number(ctx, 0);
+        else if (DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_STRING)
+            duk_to_string(ctx, 0);
+    }
+    if (duk_is_number(ctx, 0)) {
+        duk_push_lstring(ctx, "          ", (duk_size_t) duk_to_int_clamped(thr, 0, 0, 10));
+    } else if (duk_is_string_notsymbol(thr, 0)) {
+        duk_dup(ctx, 0);
+        duk_substring(ctx, -1, 0, 10);
+    } else {
+        duk_push_literal(ctx, "");
+    }
+    return 1;
 }
 
 int fcw_duk_own_enumerable(duk_context *ctx, duk_idx_t obj_idx, duk_idx_t key_idx)
@@ -4703,6 +4784,41 @@ static duk_ret_t number_to_string(duk_hthread *thr)
         buf[--lo] = '-';
     duk_push_lstring(thr, buf + lo, (duk_size_t) (hi - lo));
     return 1;
+}
+
+/* ---- JSON.parse ---- */
+
+#define JSON_REVIVE_KEY DUK_HIDDEN_SYMBOL("jsonRevive")
+
+/* JSON.parse: Duktape's parser without a reviver function, else the
+ * JavaScript kept on the function (native.jsonParseRevive). */
+static duk_ret_t json_parse(duk_hthread *thr)
+{
+    if (!duk_is_callable(thr, 1)) {
+        duk_bi_json_parse_helper(thr, 0, DUK_INVALID_INDEX, 0);
+        return 1;
+    }
+    duk_push_current_function(thr);
+    duk_get_prop_literal(thr, -1, JSON_REVIVE_KEY);
+    duk_dup(thr, 0);
+    duk_dup(thr, 1);
+    duk_call(thr, 2);
+    return 1;
+}
+
+duk_ret_t fcw_duk_json_parse_revive(duk_context *ctx)
+{
+    static const struct native_swap parse[] = {{duk_bi_json_object_parse, json_parse}};
+    duk_hthread *thr = (duk_hthread *) ctx;
+
+    duk_require_function(ctx, 0);
+    duk_push_hobject(thr, thr->builtins[DUK_BIDX_GLOBAL]);
+    duk_get_prop_literal(ctx, -1, "JSON");
+    swap_natives(thr, duk_require_hobject(thr, -1), parse, 1);
+    duk_get_prop_literal(ctx, -1, "parse");
+    duk_dup(ctx, 0);
+    duk_put_prop_literal(ctx, -2, JSON_REVIVE_KEY);
+    return 0;
 }
 
 void fcw_duk_number_install(duk_context *ctx)

@@ -184,8 +184,32 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold);
  * prototype chain (a BigInt of js/16-bigint.js); no cycle and at most 64
  * levels. Then nothing can run user code or produce a BigInt, and the
  * engine's encoder may serialize the value without a checking replacer.
- * 0 otherwise (the caller takes the checked path). Reads only. */
+ * 0 otherwise (the caller takes the checked path), and for a raw JSON
+ * object (an own FCW_JSON_RAW_KEY) on the way. Reads only. */
 int fcw_duk_json_plain(duk_context *ctx, duk_idx_t idx, duk_idx_t bigproto_idx);
+
+/* The brand of JSON.rawJSON's objects (js/16-bigint.js), the hidden
+ * symbol native.hiddenSymbol('rawJSON'): an own data property holding the
+ * object's text. */
+#define FCW_JSON_RAW_KEY "\xff" "rawJSON"
+
+/* JSON.rawJSON's part of JSON.stringify (js/16-bigint.js), for its
+ * replacer once a raw JSON object exists: native.jsonRawValue(value,
+ * raws) -> what the engine's encoder is given for value. A raw JSON
+ * object (not a proxy, with an own FCW_JSON_RAW_KEY) and a string holding a U+0000 (as its encoded
+ * text) are placeholders, strings of "\0" and the index at which their
+ * text is appended to the array raws; a String object is first converted
+ * with ToString, as the encoder would; anything else is itself. No
+ * string the encoder is given then holds a U+0000 but a placeholder,
+ * which native.jsonRawInsert finds in the text. native.jsonGap(space) ->
+ * the gap string that JSON.stringify makes of space (a Number or String
+ * object converted once). */
+duk_ret_t fcw_duk_json_raw_value(duk_context *ctx);
+duk_ret_t fcw_duk_json_gap(duk_context *ctx);
+/* native.jsonParseRevive(revive): JSON.parse (the built-in function
+ * object) calls revive(text, reviver) when reviver is a function, and
+ * Duktape's parser in place otherwise. */
+duk_ret_t fcw_duk_json_parse_revive(duk_context *ctx);
 
 /* Whether the object at obj_idx has an own enumerable property named by the
  * string at key_idx (propertyIsEnumerable without a call), or -1 when the

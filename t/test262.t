@@ -8,7 +8,8 @@
 # Array.fromAsync, Iterator, String.prototype.isWellFormed/toWellFormed; and
 # of ES2025 Math.f16round and DataView's getFloat16/setFloat16; of ES2026
 # Uint8Array's base64 and hex methods, Promise.try, Error.isError, Math.sumPrecise,
-# DisposableStack, AsyncDisposableStack and SuppressedError)
+# DisposableStack, AsyncDisposableStack and SuppressedError; JSON, with
+# JSON.rawJSON, JSON.isRawJSON and the reviver's source text)
 # inside the runtime: t/test262/prepare.js lowers each test with its harness
 # as fcworker-build lowers worker scripts, then t/jsrun --fork-each runs every
 # lowered test in its own heap. One TAP line per test; the tests listed in
@@ -29,7 +30,7 @@ my @areas = @ARGV ? @ARGV : qw(built-ins/RegExp built-ins/String language/litera
     built-ins/Object built-ins/Map built-ins/Set built-ins/Iterator built-ins/Number
     annexB/built-ins/Date built-ins/Uint8Array built-ins/Promise built-ins/Error
     built-ins/DisposableStack built-ins/AsyncDisposableStack built-ins/SuppressedError built-ins/Math
-    built-ins/DataView);
+    built-ins/DataView built-ins/JSON);
 
 if (!-d "$tool/node_modules") {
     print "1..0 # SKIP fcworker-build's npm packages are not installed (npm ci in $tool)\n";
