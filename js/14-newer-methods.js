@@ -439,7 +439,8 @@ if (native.IteratorPrototype !== void 0) {
 }
 
 /* Error.isError(arg) (ES2026): whether arg has [[ErrorData]], which
- * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c). */
+ * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c;
+ * a DOMException has it, js/41-events.js). */
 var errorData = native.errorData;
 function errorIsError(arg) {
     return (0, errorData)(arg);

@@ -23,10 +23,18 @@ var DOM_EXCEPTION_CODES = {
     QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25
 };
 
+/* A DOMException has [[ErrorData]] (WebIDL: its instances are made as
+ * Error instances are), which Error.isError asks for: its mark, a hidden
+ * own property that native.errorData looks for (FCW_DOM_EXCEPTION_KEY,
+ * lib/duk_hooks.h), set on the object the constructor makes, a
+ * subclass's too. */
+var DOM_EXCEPTION_DATA = native.hiddenSymbol('domException');
+
 function DOMException(message, name) {
     if (new.target === void 0 && !(this instanceof DOMException)) {
         throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator.");
     }
+    native.defineData(this, DOM_EXCEPTION_DATA, true, 0);
     var n = name === void 0 ? 'Error' : String(name);
     var m = message === void 0 ? '' : String(message);
     Object.defineProperties(this, {

@@ -4184,12 +4184,24 @@ duk_ret_t fcw_duk_reflect_maker(duk_context *ctx)
  */
 /* errorData(value): whether value is an object with [[ErrorData]]
  * (Duktape's Error class: errors of any constructor, subclasses' made
- * through Reflect.construct, not a proxy of one), as Error.isError asks. */
+ * through Reflect.construct; and a DOMException, of its class or a
+ * subclass, by the mark its constructor sets; not a proxy of one), as
+ * Error.isError asks. */
 duk_ret_t fcw_duk_error_data(duk_context *ctx)
 {
-    duk_hobject *obj = duk_get_hobject((duk_hthread *) ctx, 0);
-    duk_push_boolean(ctx, obj != NULL && !DUK_HOBJECT_IS_PROXY(obj) &&
-                              DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_ERROR);
+    duk_hthread *thr = (duk_hthread *) ctx;
+    duk_hobject *obj = duk_get_hobject(thr, 0);
+    int yes = 0;
+
+    if (obj != NULL && !DUK_HOBJECT_IS_PROXY(obj)) {
+        yes = DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_ERROR;
+        if (!yes) {
+            duk_push_lstring(ctx, FCW_DOM_EXCEPTION_KEY, sizeof FCW_DOM_EXCEPTION_KEY - 1);
+            yes = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1)) != NULL;
+            duk_pop(ctx);
+        }
+    }
+    duk_push_boolean(ctx, yes);
     return 1;
 }
 

@@ -494,7 +494,11 @@ duk_ret_t fcw_duk_reflect_maker(duk_context *ctx);
 /* native.typedArrayName(x) -> the name of x's typed array type (its
  * class), 'Uint8Array' for a plain buffer, else undefined. */
 duk_ret_t fcw_duk_typed_array_name(duk_context *ctx);
-/* errorData(value): whether value has [[ErrorData]] (Error.isError) */
+/* errorData(value): whether value has [[ErrorData]] (Error.isError): an
+ * object of Duktape's Error class, or one with an own
+ * FCW_DOM_EXCEPTION_KEY, native.hiddenSymbol('domException'), which the
+ * DOMException constructor (js/41-events.js) sets; never a proxy. */
+#define FCW_DOM_EXCEPTION_KEY "\xff" "domException"
 duk_ret_t fcw_duk_error_data(duk_context *ctx);
 /* Array.prototype.shift, unshift and splice move a dense array's elements
  * with one memmove (see lib/duk_hooks.c); the built-ins keep their

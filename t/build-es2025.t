@@ -5,7 +5,8 @@
 # (js/14-errors.js) used from modern source as fcworker-build lowers it:
 # t/build-es2025/cases.js (an async generator of the lowering fed to
 # Array.fromAsync, helpers over a generator, a class extending Error that
-# calls Error.captureStackTrace), built by default (coroutines) and with
+# calls Error.captureStackTrace, one extending DOMException that
+# Error.isError tells an error), built by default (coroutines) and with
 # --portable (state machines), prints t/build-es2025/expected.txt in
 # fcworker; so does Node on the source when it has these functions (22 and
 # later). Needs node and the tool's node_modules.

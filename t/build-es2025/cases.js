@@ -68,6 +68,12 @@ function failAt(make) {
   }
 }
 
+class TimeoutLike extends DOMException {
+  constructor(what) {
+    super(`${what} timed out`, 'TimeoutError');
+  }
+}
+
 async function main() {
   const all = await Array.fromAsync(pages(3));
   log('fromAsync over an async generator', all.map((p) => p.page));
@@ -99,6 +105,19 @@ async function main() {
     failAt(() => findUser(7)),
     failAt(function check() { throw new HttpError(400, 'bad'); }),
   ]);
+  // a DOMException has [[ErrorData]], a subclass's instance too (Error.isError
+  // where this Node has it, ES2026; else the answer V8 gives)
+  const isError = (x, v8) => (typeof Error.isError === 'function' ? Error.isError(x) : v8);
+  const timeout = new TimeoutLike('fetch');
+  log('DOMException subclass', {
+    isError: isError(timeout, true),
+    plain: isError(new DOMException('m'), true),
+    inheriting: isError(Object.create(DOMException.prototype), false),
+    instance: timeout instanceof TimeoutLike && timeout instanceof DOMException && timeout instanceof Error,
+    name: timeout.name,
+    message: timeout.message,
+    code: timeout.code,
+  });
   let count = 0;
   for await (const p of pages(2)) count += p.rows.length;
   log('for await', count);

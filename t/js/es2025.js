@@ -215,6 +215,8 @@ test('Error.isError (ES2026): [[ErrorData]], not the prototype chain', function 
     t.equal(Error.isError.length, 1, 'length 1');
     function Sub() { return Reflect.construct(Error, ['s'], Sub); }
     Sub.prototype = Object.create(Error.prototype);
+    function SubDOM() {}
+    SubDOM.prototype = Object.create(DOMException.prototype);
     var thrown;
     try { null.x; } catch (e) { thrown = e; }
     [[new Error('e'), true, 'an Error'], [new TypeError('t'), true, 'a TypeError'],
@@ -223,6 +225,14 @@ test('Error.isError (ES2026): [[ErrorData]], not the prototype chain', function 
         [Object.create(Error.prototype), false, 'an object inheriting from Error.prototype'],
         [{ name: 'Error', message: 'm', stack: '' }, false, 'an error-like object'],
         [new Proxy(new Error('p'), {}), false, 'a proxy of an error'],
+        [new DOMException('d', 'AbortError'), true, 'a DOMException'], [new DOMException(), true, 'one without arguments'],
+        [Reflect.construct(DOMException, ['s', 'TimeoutError'], SubDOM), true, 'a DOMException subclass instance'],
+        [AbortSignal.abort().reason, true, 'the runtime\'s own AbortError'],
+        [structuredClone(new DOMException('c', 'DataCloneError')), true, 'a DOMException cloned'],
+        [Object.create(DOMException.prototype), false, 'an object inheriting from DOMException.prototype'],
+        [Object.setPrototypeOf({ name: 'AbortError', message: 'm', code: 20 }, DOMException.prototype), false,
+            'an object given DOMException.prototype'],
+        [new Proxy(new DOMException('p'), {}), false, 'a proxy of a DOMException'],
         [null, false, 'null'], [void 0, false, 'undefined'], ['Error', false, 'a string']
     ].forEach(function (c) {
         t.equal(Error.isError(c[0]), c[1], c[2]);
