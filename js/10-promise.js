@@ -659,6 +659,9 @@ native.newPromise = function newPromise() {
 };
 native.resolvePromise = resolvePromise;
 native.rejectPromise = rejectPromise;
+/* PerformPromiseThen(promise, onFulfilled, onRejected, target): target a
+ * %Promise% that the reaction settles, as a capability's would be */
+native.performThen = performThen;
 native.promiseResolve = function (x) {
     return (0, promiseResolve)(Promise, x);
 };

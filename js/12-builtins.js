@@ -145,6 +145,19 @@ function createDataProperty(target, key, value, simple) {
     }
 });
 
+/* %AsyncIteratorPrototype% (native.AsyncIteratorPrototype): the
+ * [[Prototype]] of the streams' async iterators (23-streams-pipe-iterate.js)
+ * and of the lowering's async generator objects (the prototype of SWC's
+ * _async_generator, 15-build-helpers.js); [Symbol.asyncIterator]() returns
+ * this, [Symbol.asyncDispose] is 14-newer-methods.js's. */
+var AsyncIteratorPrototype = {};
+function asyncIteratorSelf() {
+    return this;
+}
+setNameAndLength(asyncIteratorSelf, '[Symbol.asyncIterator]', 0);
+defineHidden(AsyncIteratorPrototype, Symbol.asyncIterator, asyncIteratorSelf);
+native.AsyncIteratorPrototype = AsyncIteratorPrototype;
+
 /* Symbol.prototype.description: undefined for Symbol(), '' for Symbol(''). */
 var symbolValueOf = Symbol.prototype.valueOf;
 var symbolDescription = native.symbolDescription;

@@ -438,6 +438,32 @@ if (native.IteratorPrototype !== void 0) {
     provide(native.IteratorPrototype, [[Symbol.dispose, iteratorDispose, 0]]);
 }
 
+/* %AsyncIteratorPrototype%[Symbol.asyncDispose] (ES2026): a %Promise%
+ * fulfilled with undefined once the iterator's return(), if it has one,
+ * called without arguments, has settled; rejected with what getting or
+ * calling return() throws, or with what its promise rejects with. */
+function returnUndefined() {
+    return void 0;
+}
+function asyncIteratorDispose() {
+    var promise = native.newPromise();
+    try {
+        var ret = this['return'];
+        if (ret === void 0 || ret === null) {
+            native.resolvePromise(promise, void 0);
+            return promise;
+        }
+        if (typeof ret !== 'function') {
+            throw new TypeError("the iterator's return is not a function");
+        }
+        native.performThen(native.promiseResolve(ret.call(this)), returnUndefined, void 0, promise, void 0);
+    } catch (e) {
+        native.rejectPromise(promise, e);
+    }
+    return promise;
+}
+provide(native.AsyncIteratorPrototype, [[Symbol.asyncDispose, asyncIteratorDispose, 0]]);
+
 /* Error.isError(arg) (ES2026): whether arg has [[ErrorData]], which
  * neither instanceof nor Object.prototype.toString tells (lib/duk_hooks.c;
  * a DOMException has it, js/41-events.js). */

@@ -291,6 +291,20 @@ Object.defineProperty(helpers, 'slicedToArray', {
 Object.defineProperty(helpers, 'toConsumableArray', {
     value: function (inlined) { return native.fastSpreadHelper(1, inlined); }, enumerable: true
 });
+/* SWC's _async_generator, the class of the lowering's async generator
+ * objects: its prototype (their %AsyncGeneratorPrototype%) gets
+ * %AsyncIteratorPrototype% as its [[Prototype]], as the spec's has, for
+ * its [Symbol.asyncDispose] (`await using` over an async generator) */
+var setPrototypeOf = Object.setPrototypeOf;
+Object.defineProperty(helpers, 'asyncGenerator', {
+    value: function (inlined) {
+        if (typeof inlined === 'function' && typeof inlined.prototype === 'object' && inlined.prototype !== null) {
+            setPrototypeOf(inlined.prototype, native.AsyncIteratorPrototype);
+        }
+        return inlined;
+    },
+    enumerable: true
+});
 Object.defineProperty(helpers, 'objectSpread', {
     value: function (inlined) {
         return native.fastSpreadHelper(2, inlined, Object.keys, Object.getOwnPropertySymbols);

@@ -25,7 +25,7 @@
         Promise, Promise.prototype, Map, Map.prototype, Set, Set.prototype, WeakMap.prototype,
         WeakSet.prototype, ArrayBuffer, ArrayBuffer.prototype, DataView.prototype,
         getProto(Uint8Array), typedArrayPrototype, BigInt, BigInt.prototype,
-        getProto([][Symbol.iterator]()), getProto(''[Symbol.iterator]())];
+        getProto([][Symbol.iterator]()), getProto(''[Symbol.iterator]()), native.AsyncIteratorPrototype];
     for (var i = 0; i < targets.length; i++) {
         native.nonConstructorMethods(targets[i]);
     }

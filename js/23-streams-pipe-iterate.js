@@ -295,10 +295,9 @@ function readableStreamPipeTo(source, dest, options) {
 
 /* ---- async iteration ---- */
 
-var asyncIteratorPrototype = {};
-asyncIteratorPrototype[Symbol.asyncIterator] = function () {
-    return this;
-};
+/* %AsyncIteratorPrototype% (js/12-builtins.js): [Symbol.asyncIterator]
+ * and [Symbol.asyncDispose] */
+var asyncIteratorPrototype = native.AsyncIteratorPrototype;
 
 function IteratorRecord(obj, reader, preventCancel) {
     this.obj = obj;

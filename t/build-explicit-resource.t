@@ -5,7 +5,9 @@
 # fcworker-build lowers them, two disposals that throw over a body that
 # threw, an AsyncDisposableStack moved and disposed, adopt, defer, use
 # after dispose, a subclass, an iterator's return() through
-# Iterator.prototype[Symbol.dispose], SuppressedError) built both ways
+# Iterator.prototype[Symbol.dispose], `await using` over an async
+# generator and over a stream's async iterator through
+# %AsyncIteratorPrototype%[Symbol.asyncDispose], SuppressedError) built both ways
 # prints expected.txt (from the specification: Node 20 has none of these).
 # test262's DisposableStack, AsyncDisposableStack and SuppressedError tests
 # run in t/test262.t. Needs node and the tool's node_modules.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `using` and `await using` as fcworker-build lowers them (esbuild's
 // helpers), on the runtime's SuppressedError, DisposableStack,
-// AsyncDisposableStack and Iterator.prototype[Symbol.dispose]
-// (js/14-explicit-resource.js): t/build-explicit-resource.t runs the bundle
+// AsyncDisposableStack, Iterator.prototype[Symbol.dispose] and
+// %AsyncIteratorPrototype%[Symbol.asyncDispose] (js/14-explicit-resource.js,
+// js/14-newer-methods.js): t/build-explicit-resource.t runs the bundle
 // in fcworker and compares what it prints with expected.txt, written from
 // the specification (Node 20 has none of these).
 const log: string[] = [];
@@ -33,12 +34,42 @@ async function asyncStack() {
   await moved.disposeAsync();
   log.push(`after disposeAsync: ${moved.disposed}`);
 }
+async function* rows() {
+  try {
+    yield 1;
+    yield 2;
+  } finally {
+    log.push('rows: finally');
+  }
+}
+async function asyncGenerators() {
+  {
+    await using r = rows();
+    const first = await r.next();
+    log.push(`first row ${first.value}`);
+  }
+  log.push('after the block: the generator returned');
+  {
+    await using unstarted = rows();
+  }
+  log.push(`an unstarted one disposes to ${await rows()[Symbol.asyncDispose]()}`);
+  const aip = Object.getPrototypeOf(Object.getPrototypeOf(new ReadableStream().values()));
+  log.push(`the stream's iterators share it: ${aip[Symbol.asyncDispose] === rows()[Symbol.asyncDispose]}`);
+  let cancelled = false;
+  const stream = new ReadableStream({ pull(c) { c.enqueue('chunk'); }, cancel() { cancelled = true; } });
+  {
+    await using it = stream.values();
+    log.push(`read ${(await it.next()).value}`);
+  }
+  log.push(`a stream's iterator disposed: cancelled ${cancelled}, locked ${stream.locked}`);
+}
 class Tracked extends DisposableStack {
   tag = 'sub';
 }
 (async () => {
   try { twoFail(); } catch (e) { log.push(`thrown: ${describe(e)}`); }
   await asyncStack();
+  await asyncGenerators();
   const ds = new DisposableStack();
   const value = ds.adopt(42, (v) => log.push(`adopted ${v}`));
   ds.defer(() => log.push('deferred'));

@@ -300,3 +300,53 @@ test('Float16 without Float16Array (ES2025): Math.f16round, DataView getFloat16/
     t.throws(function () { detached.getFloat16(0); }, TypeError, 'getFloat16 of a detached buffer');
     t.throws(function () { detached.setFloat16(0, 1); }, TypeError, 'setFloat16 into a detached buffer');
 });
+
+test('%AsyncIteratorPrototype%[Symbol.asyncDispose] (ES2026): return() without arguments, a promise of undefined', function (t) {
+    var cancelled = [];
+    var rs = new ReadableStream({
+        pull: function (c) { c.enqueue('x'); },
+        cancel: function (reason) { cancelled.push(reason); }
+    });
+    var it = rs.values();
+    /* the stream's async iterator prototype inherits from %AsyncIteratorPrototype% */
+    var AIP = Object.getPrototypeOf(Object.getPrototypeOf(it));
+    t.equal(Object.getPrototypeOf(AIP), Object.prototype, '%AsyncIteratorPrototype% inherits from Object.prototype');
+    t.equal(AIP[Symbol.asyncIterator].call(it), it, '[Symbol.asyncIterator]() returns this');
+    t.equal(AIP[Symbol.asyncIterator].name, '[Symbol.asyncIterator]');
+    var d = Object.getOwnPropertyDescriptor(AIP, Symbol.asyncDispose);
+    t.equal(typeof d.value, 'function', 'a method');
+    t.ok(d.writable && !d.enumerable && d.configurable, 'writable, configurable, not enumerable');
+    t.equal(d.value.name, '[Symbol.asyncDispose]');
+    t.equal(d.value.length, 0);
+    t.throws(function () { return new d.value(); }, TypeError, 'not a constructor');
+    var dispose = d.value;
+    var calls = [];
+    var o = Object.create(AIP);
+    o['return'] = function () {
+        calls.push(arguments.length);
+        return { done: true };
+    };
+    var p = o[Symbol.asyncDispose]();
+    t.ok(p instanceof Promise, 'a promise');
+    t.deepEqual(calls, [0], 'return() called at once, without arguments');
+    return Promise.all([
+        p.then(function (v) { t.equal(v, void 0, 'fulfilled with undefined, not return()\'s result'); }),
+        it.next().then(function (r) {
+            t.equal(r.value, 'x');
+            return it[Symbol.asyncDispose]();
+        }).then(function (v) {
+            t.equal(v, void 0);
+            t.deepEqual(cancelled, [void 0], 'the stream\'s iterator cancels through return()');
+            t.equal(rs.locked, false, 'and releases its reader');
+        }),
+        dispose.call({}).then(function (v) { t.equal(v, void 0, 'no return(): fulfilled'); }),
+        dispose.call({ 'return': null }).then(function (v) { t.equal(v, void 0, 'a null return: fulfilled'); }),
+        t.rejects(dispose.call({ 'return': function () { throw new RangeError('r'); } }), RangeError, 'return() throws'),
+        t.rejects(dispose.call({ 'return': function () { return Promise.reject(new SyntaxError('s')); } }), SyntaxError,
+            'return()\'s promise rejects'),
+        t.rejects(dispose.call(Object.defineProperty({}, 'return', { get: function () { throw new EvalError('g'); } })),
+            EvalError, 'getting return throws'),
+        t.rejects(dispose.call({ 'return': 1 }), TypeError, 'return is not callable'),
+        t.rejects(dispose.call(void 0), TypeError, 'this undefined')
+    ]);
+});

@@ -51,6 +51,14 @@ const HELPERS = [
         opening: /^function _object_spread\(target\) \{\n\s*for\(var i = 1; i < arguments\.length; i\+\+\)\{\n\s*var source = arguments\[i\] != null \? arguments\[i\] : \{\};\n\s*var ownKeys = Object\.keys\(source\);\n\s*if \(typeof Object\.getOwnPropertySymbols === "function"\) \{\n\s*ownKeys = ownKeys\.concat\(Object\.getOwnPropertySymbols\(source\)\.filter\(function\(sym\) \{\n\s*return Object\.getOwnPropertyDescriptor\(source, sym\)\.enumerable;\n\s*\}\)\);\n\s*\}\n\s*ownKeys\.forEach\(function\(key\) \{\n\s*_define_property\(target, key, source\[key\]\);\n\s*\}\);\n\s*\}\n\s*return target;\n\}$/m
     },
     {
+        /* wrap: the runtime's form gives the class's prototype
+         * %AsyncIteratorPrototype% as its [[Prototype]] and returns it */
+        name: '_async_generator',
+        runtime: 'asyncGenerator',
+        wrap: true,
+        opening: /^function _async_generator\(gen\) \{\n\s*var front, back;\n\s*function send\(key, arg\) \{$/m
+    },
+    {
         name: '_call_super',
         runtime: 'callSuper',
         opening: /^function _call_super\(_this, derived, args\) \{\n\s*derived = _get_prototype_of\(derived\);\n\s*return _possible_constructor_return\(_this, _is_native_reflect_construct\(\) \? Reflect\.construct\(derived, args \|\| \[\], _get_prototype_of\(_this\)\.constructor\) : derived\.apply\(_this, args\)\);\n\}$/m
