@@ -64,6 +64,7 @@ static const struct {
     /* explicit resource management's stacks: 2% of a CGI hello */
     {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}, 1},
     {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}, 0},
+    {{"js/18-float16-array.js"}, {"Float16Array"}, 1},
     {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}, 1},
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}, 1},
     {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}, 1},
