@@ -306,6 +306,11 @@ native.forOfStep = native.iterStep(ArrayIteratorPrototype, arrayIteratorNextFast
 Object.defineProperty(ArrayIteratorPrototype, Symbol.toStringTag, { value: 'Array Iterator', configurable: true });
 provide(StringIteratorPrototype, [['next', stringIteratorNext, 0]]);
 Object.defineProperty(StringIteratorPrototype, Symbol.toStringTag, { value: 'String Iterator', configurable: true });
+/* the other @@toStringTag values Duktape does not define (ES2015-2017) */
+Object.defineProperty(JSON, Symbol.toStringTag, { value: 'JSON', configurable: true });
+Object.defineProperty(Reflect, Symbol.toStringTag, { value: 'Reflect', configurable: true });
+Object.defineProperty(ArrayBuffer.prototype, Symbol.toStringTag, { value: 'ArrayBuffer', configurable: true });
+Object.defineProperty(DataView.prototype, Symbol.toStringTag, { value: 'DataView', configurable: true });
 
 var makeArrayIterator = native.recordMaker(ArrayIteratorPrototype,
     [ARRAY_ITERATED, ARRAY_NEXT_INDEX, ARRAY_KIND, ARRAY_RESULT]);

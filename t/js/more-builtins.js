@@ -399,3 +399,14 @@ test('as V8 has them: fromCharCode takes 16 bits, JSON leaves U+2028/U+2029, no 
     t.equal(JSON.parse(JSON.stringify('a\u2028b')), 'a\u2028b', 'and reads them back');
     t.equal(typeof Buffer, 'undefined', 'no global Buffer (Workers have it only with nodejs_compat)');
 });
+
+test('@@toStringTag of JSON, Reflect, ArrayBuffer.prototype and DataView.prototype', function (t) {
+    var cases = [[JSON, 'JSON'], [Reflect, 'Reflect'], [ArrayBuffer.prototype, 'ArrayBuffer'],
+        [DataView.prototype, 'DataView']];
+    for (var i = 0; i < cases.length; i++) {
+        var d = Object.getOwnPropertyDescriptor(cases[i][0], Symbol.toStringTag);
+        t.ok(d !== undefined && d.value === cases[i][1] && !d.writable && !d.enumerable && d.configurable,
+            cases[i][1] + ': its tag, not writable, not enumerable, configurable');
+    }
+    t.equal(Object.prototype.toString.call(Reflect), '[object Reflect]', 'Object.prototype.toString reads it');
+});
