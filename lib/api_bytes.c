@@ -208,6 +208,11 @@ static void replace_case_method(duk_context *ctx, duk_idx_t proto_idx, const cha
     duk_def_prop(ctx, -3,
                  DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE |
                      DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_push_literal(ctx, "length");
+    duk_push_int(ctx, 0);
+    duk_def_prop(ctx, -3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
     duk_push_string(ctx, name);
     duk_insert(ctx, -2);
     duk_def_prop(ctx, proto_idx,

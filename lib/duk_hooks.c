@@ -116,11 +116,26 @@ int fcw_duk_arraybuffer_state(duk_context *ctx, duk_idx_t idx)
     return ((duk_hbufobj *) obj)->buf == detached_buffer(thr) ? 1 : 0;
 }
 
+/* Whether obj has an own property key (not looked up further). */
+static int has_own_entry(duk_hthread *thr, duk_hobject *obj, duk_hstring *key)
+{
+    duk_int_t e_idx, h_idx;
+    return duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx) && e_idx >= 0;
+}
+
+/* Also: a C function made through Duktape's API inherits from
+ * %NativeFunctionPrototype%, whose getters answer its name and length;
+ * one that has its own (as every runtime built-in sets them) gets
+ * Function.prototype instead, as every built-in function has it. */
 static void make_non_constructor(duk_hthread *thr, duk_hobject *f)
 {
     if (f != NULL && DUK_HOBJECT_IS_CALLABLE(f)) {
         DUK_HOBJECT_CLEAR_CONSTRUCTABLE(f);
         (void) duk_hobject_delprop_raw(thr, f, DUK_HTHREAD_STRING_PROTOTYPE(thr), DUK_DELPROP_FLAG_FORCE);
+        if (DUK_HOBJECT_IS_NATFUNC(f) &&
+            DUK_HOBJECT_GET_PROTOTYPE(thr->heap, f) == thr->builtins[DUK_BIDX_NATIVE_FUNCTION_PROTOTYPE] &&
+            has_own_entry(thr, f, DUK_HTHREAD_STRING_NAME(thr)) && has_own_entry(thr, f, DUK_HTHREAD_STRING_LENGTH(thr)))
+            DUK_HOBJECT_SET_PROTOTYPE_UPDREF(thr, f, thr->builtins[DUK_BIDX_FUNCTION_PROTOTYPE]);
     }
 }
 

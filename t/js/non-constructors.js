@@ -93,3 +93,29 @@ test('functions of user code keep their prototype', function (t) {
     t.ok(isConstructor(o.m), 'a function in an object literal is a constructor');
     t.ok(hasOwn(o.m, 'prototype'), 'and has its prototype');
 });
+
+test('built-in methods inherit from Function.prototype', function (t) {
+    var targets = [['Object', Object], ['Object.prototype', Object.prototype], ['Array', Array],
+        ['Array.prototype', Array.prototype], ['String.prototype', String.prototype], ['JSON', JSON],
+        ['Reflect', Reflect], ['RegExp.prototype', RegExp.prototype], ['Map.prototype', Map.prototype],
+        ['Set.prototype', Set.prototype], ['Promise', Promise], ['Date.prototype', Date.prototype],
+        ['Number.prototype', Number.prototype], ['Math', Math]];
+    var wrong = [], count = 0;
+    targets.forEach(function (target) {
+        Object.getOwnPropertyNames(target[1]).forEach(function (key) {
+            var d = Object.getOwnPropertyDescriptor(target[1], key);
+            [d.value, d.get, d.set].forEach(function (f) {
+                if (typeof f === 'function' && key !== 'constructor') {
+                    count++;
+                    if (Object.getPrototypeOf(f) !== Function.prototype) {
+                        wrong.push(target[0] + '.' + key);
+                    }
+                }
+            });
+        });
+    });
+    t.ok(count > 200, count + ' methods and accessors looked at');
+    t.equal(wrong.join(' '), '', 'each has Function.prototype as its prototype (Object.keys, JSON.stringify, ...)');
+    t.equal(Object.keys.name + ' ' + Object.keys.length, 'keys 1', 'and keeps its name and length');
+    t.equal(Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags').get.name, 'get flags', 'an accessor too');
+});
