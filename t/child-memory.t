@@ -9,6 +9,8 @@
 # not ReadableStream or WritableStream, ...) are loaded in a child on
 # first use, not at start: the heap grows at that use (the status page),
 # and their globals' descriptors are those of data properties throughout.
+# Loaded after the script has run, they still work when it replaced
+# Promise, Array.prototype.map and Function.prototype.bind first.
 use strict;
 use warnings;
 use FindBin;
@@ -39,6 +41,25 @@ export default {
             return new Response([typeof d.value, d.get, d.writable, d.enumerable, d.configurable].join());
         }
         return new Response('plain');
+    }
+};
+EOF
+
+# a script that replaces built-ins at load, as polyfills do, before it
+# first uses the groups that a child loads then
+my $patched = FcwTest::write_file("$dir/patched.js", <<'EOF');
+var NativePromise = Promise;
+globalThis.Promise = function Promise() { throw new Error('the replaced Promise'); };
+Array.prototype.map = function () { throw new Error('the replaced map'); };
+Function.prototype.bind = function () { throw new Error('the replaced bind'); };
+export default {
+    fetch() {
+        var out = [crypto.randomUUID().length,
+            new URLPattern({ pathname: '/a/:id' }).exec('https://example.com/a/5').pathname.groups.id,
+            (1234.5).toLocaleString(), typeof new TransformStream().readable, typeof new HTMLRewriter().on,
+            typeof new CompressionStream('gzip').writable];
+        return NativePromise.resolve(crypto.subtle.digest('SHA-256', new TextEncoder().encode('x')))
+            .then(function (d) { out.push(d.byteLength); return new Response(out.join(' ')); });
     }
 };
 EOF
@@ -99,5 +120,11 @@ is($big_r->{body}, 'big ok', 'and serves on without it');
 
 $pool->stop;
 unlike($pool->log, qr/ERROR|WARNING/, 'nothing went wrong in the log');
+
+my $patched_pool = FcwTest::start_pool(script => $patched, children => 1);
+$r = $patched_pool->request(uri => '/');
+is($r->{body}, '36 5 1,234.5 object function object 32',
+    'groups first used after the script replaced Promise, map and bind work as before') or diag $patched_pool->log;
+$patched_pool->stop;
 
 done_testing();
