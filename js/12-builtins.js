@@ -937,6 +937,24 @@ if (typeof globalThis === 'undefined') {
 native.defineGlobal('self', global);
 
 /* The spec helpers above, shared with the other built-in files (13-, 14-). */
+/* A canonical numeric string's number (integer indices and others), or
+ * undefined for other keys: the typed arrays made as proxies (BigInt64Array,
+ * Float16Array) tell their elements' keys by it. Duktape passes integer
+ * keys to the traps as numbers. */
+function canonicalNumericKey(key) {
+    if (typeof key === 'number') {
+        return key;
+    }
+    if (typeof key !== 'string') {
+        return void 0;
+    }
+    if (key === '-0') {
+        return -0;
+    }
+    var n = +key;
+    return String(n) === key ? n : void 0;
+}
+
 native.spec = {
     defineHidden: defineHidden,
     setNameAndLength: setNameAndLength,
@@ -949,5 +967,6 @@ native.spec = {
     toStringValue: toStringValue,
     requireCallable: requireCallable,
     findIndexVia: findIndexVia,
-    closeAfterThrow: closeAfterThrow
+    closeAfterThrow: closeAfterThrow,
+    canonicalNumericKey: canonicalNumericKey
 };

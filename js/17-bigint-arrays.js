@@ -64,22 +64,8 @@ function fromWords(lo, hi, signed) {
     return make(bigintFrom64(lo, hi, signed));
 }
 
-/* A canonical numeric string's number (integer indices and others), or
- * undefined for other keys. Duktape passes integer keys to the traps as
- * numbers. */
-function numericKey(key) {
-    if (typeof key === 'number') {
-        return key;
-    }
-    if (typeof key !== 'string') {
-        return void 0;
-    }
-    if (key === '-0') {
-        return -0;
-    }
-    var n = +key;
-    return String(n) === key ? n : void 0;
-}
+/* (a canonical numeric string's number, or undefined) */
+var numericKey = spec.canonicalNumericKey;
 
 var scratch = [0, 0];
 

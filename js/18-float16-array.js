@@ -55,22 +55,8 @@ var arrayJoin = Array.prototype.join;
 /* a target's record { proxy, halves }: hidden, so not among its keys */
 var RECORD = native.hiddenSymbol('float16Array');
 
-/* A canonical numeric string's number (integer indices and others), or
- * undefined for other keys. Duktape passes integer keys to the traps as
- * numbers. */
-function numericKey(key) {
-    if (typeof key === 'number') {
-        return key;
-    }
-    if (typeof key !== 'string') {
-        return void 0;
-    }
-    if (key === '-0') {
-        return -0;
-    }
-    var n = +key;
-    return String(n) === key ? n : void 0;
-}
+/* (a canonical numeric string's number, or undefined) */
+var numericKey = spec.canonicalNumericKey;
 
 /* Whether n (a numeric key) is a valid index of halves. */
 function validIndex(halves, n) {
