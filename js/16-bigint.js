@@ -535,6 +535,17 @@ function parseRecord(text, state, value) {
     return new ParseRecord(value, void 0, children);
 }
 
+/* One member of an object or array: its revived value replaces it, or
+ * its undefined deletes it (InternalizeJSONProperty's steps 2.b and 2.c). */
+function reviveMember(val, key, reviver, record) {
+    var element = internalize(val, key, reviver, record);
+    if (element === void 0) {
+        reflectDeleteProperty(val, key);
+    } else {
+        reflectDefineProperty(val, key, { value: element, writable: true, enumerable: true, configurable: true });
+    }
+}
+
 /* InternalizeJSONProperty(holder, name, reviver, parseRecord). */
 function internalize(holder, name, reviver, record) {
     var val = holder[name];
@@ -547,31 +558,16 @@ function internalize(holder, name, reviver, record) {
         children = record.children;
     }
     if ((typeof val === 'object' && val !== null) || typeof val === 'function') {
-        var element;
         if (isArray(val)) {
             var len = toLength(val.length);
             for (var i = 0; i < len; i++) {
-                element = internalize(val, '' + i, reviver,
-                    children !== null && i < children.length ? children[i] : null);
-                if (element === void 0) {
-                    reflectDeleteProperty(val, '' + i);
-                } else {
-                    reflectDefineProperty(val, '' + i,
-                        { value: element, writable: true, enumerable: true, configurable: true });
-                }
+                reviveMember(val, '' + i, reviver, children !== null && i < children.length ? children[i] : null);
             }
         } else {
             var keys = objectKeys(val);
             for (var k = 0; k < keys.length; k++) {
                 var key = keys[k];
-                element = internalize(val, key, reviver,
-                    children !== null && hasOwn.call(children, key) ? children[key] : null);
-                if (element === void 0) {
-                    reflectDeleteProperty(val, key);
-                } else {
-                    reflectDefineProperty(val, key,
-                        { value: element, writable: true, enumerable: true, configurable: true });
-                }
+                reviveMember(val, key, reviver, children !== null && hasOwn.call(children, key) ? children[key] : null);
             }
         }
     }

@@ -1323,6 +1323,9 @@ void fcw_duk_gc_hold(duk_context *ctx, int hold)
 #endif
 }
 
+static inline __attribute__((always_inline)) duk_tval *own_slot(duk_hthread *thr, duk_hobject *obj, duk_uint32_t i,
+                                                                 const char *lit);
+
 /* Whether key is FCW_JSON_RAW_KEY, a raw JSON object's brand. */
 static int is_json_raw_key(duk_hstring *key)
 {
@@ -1453,9 +1456,7 @@ duk_ret_t fcw_duk_json_raw_value(duk_context *ctx)
 
     duk_require_hobject(thr, 1);
     if (obj != NULL && !DUK_HOBJECT_IS_PROXY(obj)) {
-        duk_push_lstring(ctx, FCW_JSON_RAW_KEY, sizeof FCW_JSON_RAW_KEY - 1);
-        tv = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1));
-        duk_pop(ctx);
+        tv = own_slot(thr, obj, 1, FCW_JSON_RAW_KEY); /* after rawJSON */
         if (tv != NULL) {
             duk_push_tval(thr, tv); /* a raw JSON object: its text */
             return json_placeholder(ctx);
@@ -4210,11 +4211,8 @@ duk_ret_t fcw_duk_error_data(duk_context *ctx)
 
     if (obj != NULL && !DUK_HOBJECT_IS_PROXY(obj)) {
         yes = DUK_HOBJECT_GET_CLASS_NUMBER(obj) == DUK_HOBJECT_CLASS_ERROR;
-        if (!yes) {
-            duk_push_lstring(ctx, FCW_DOM_EXCEPTION_KEY, sizeof FCW_DOM_EXCEPTION_KEY - 1);
-            yes = duk_hobject_find_entry_tval_ptr(thr->heap, obj, duk_known_hstring(thr, -1)) != NULL;
-            duk_pop(ctx);
-        }
+        if (!yes)
+            yes = own_slot(thr, obj, 0, FCW_DOM_EXCEPTION_KEY) != NULL;
     }
     duk_push_boolean(ctx, yes);
     return 1;
