@@ -1026,8 +1026,7 @@ defineHidden(Intl, 'getCanonicalLocales', getCanonicalLocales);
 defineTag(Intl, 'Intl');
 
 /* The built-in methods, each as a function of its this value first (what
- * 19-intl-methods.js's loading stand-ins call: one call, no bound call)
- * and as the method itself. */
+ * 19-intl-methods.js's methods call: one call, no bound call). */
 var defaultNumberFormat = null;
 function numberToLocaleStringOf(self, locales, options) {
     var x = typeof self === 'number' ? self : Number.prototype.valueOf.call(self);
@@ -1039,10 +1038,6 @@ function numberToLocaleStringOf(self, locales, options) {
     }
     return joinParts(formatNumberToParts(new NumberFormat(locales, options)[STATE], x));
 }
-function numberToLocaleString(locales, options) {
-    return numberToLocaleStringOf(this, locales, options);
-}
-setNameAndLength(numberToLocaleString, 'toLocaleString', 0);
 
 var defaultCollator = null;
 function localeCompareOf(self, that, locales, options) {
@@ -1060,10 +1055,6 @@ function localeCompareOf(self, that, locales, options) {
     }
     return collatorCompare(s, String(self), String(that));
 }
-function localeCompare(that, locales, options) {
-    return localeCompareOf(this, that, locales, options);
-}
-setNameAndLength(localeCompare, 'localeCompare', 1);
 
 native.intl = {
     STATE: STATE,
@@ -1085,9 +1076,8 @@ native.intl = {
     formatNumberToParts: formatNumberToParts,
     UNITS: UNITS,
     CURRENCIES: CURRENCIES,
-    /* the built-in methods, which 19-intl-methods.js installs */
-    numberToLocaleString: numberToLocaleString,
-    localeCompare: localeCompare,
+    /* the built-in methods, as functions of their this value first, which
+     * 19-intl-methods.js's methods call */
     numberToLocaleStringOf: numberToLocaleStringOf,
     localeCompareOf: localeCompareOf
 };

@@ -507,17 +507,11 @@ function makeToLocale(name, required, which) {
         }
         return formatDate(s, tv);
     };
-    var fn = function (locales, options) {
-        return of(this, locales, options);
-    };
-    native.spec.setNameAndLength(fn, name, 0);
-    intl.dateMethods[name] = fn;
     intl.dateMethodsOf[name] = of;
 }
 
-/* Date.prototype's methods, which 19-intl-methods.js installs, and each
- * as a function of its this value first (its loading stand-ins call) */
-intl.dateMethods = {};
+/* Date.prototype's methods as functions of their this value first, which
+ * 19-intl-methods.js's methods call */
 intl.dateMethodsOf = {};
 
 makeToLocale('toLocaleString', 'any', 'all');

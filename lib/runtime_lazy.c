@@ -83,16 +83,16 @@ static const struct {
 static fcw_runtime_lazy_run_cb run_file;
 static int single_process; /* (fcw_runtime_lazy_prepare's single) */
 
-/* Whether group g is lazy in a process of that kind. */
-static int lazy_here(size_t g, int single)
+/* Whether group g is lazy in this process. */
+static int lazy_here(size_t g)
 {
-    return single || groups[g].everywhere;
+    return single_process || groups[g].everywhere;
 }
 
-int fcw_runtime_lazy_file(const char *name, int single)
+int fcw_runtime_lazy_file(const char *name)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g, single)) {
+        if (!lazy_here(g)) {
             continue;
         }
         for (size_t f = 0; f < GROUP_FILES; f++) {
@@ -162,7 +162,7 @@ static duk_ret_t lazy_set(duk_context *ctx)
 static int group_of(const char *name)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g, single_process)) {
+        if (!lazy_here(g)) {
             continue;
         }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
@@ -191,6 +191,8 @@ static duk_ret_t lazy_load(duk_context *ctx)
 static int still_lazy(duk_context *ctx, duk_idx_t global_idx, const char *name)
 {
     int ours = 0;
+    global_idx = duk_normalize_index(ctx, global_idx);
+    duk_push_string(ctx, name);
     duk_get_prop_desc(ctx, global_idx, 0);
     if (duk_is_object(ctx, -1)) {
         duk_get_prop_literal(ctx, -1, "get");
@@ -204,8 +206,7 @@ static int still_lazy(duk_context *ctx, duk_idx_t global_idx, const char *name)
 int fcw_runtime_lazy_pending(duk_context *ctx, const char *name)
 {
     duk_push_global_object(ctx);
-    duk_push_string(ctx, name);
-    int pending = still_lazy(ctx, -2, name);
+    int pending = still_lazy(ctx, -1, name);
     duk_pop(ctx);
     return pending;
 }
@@ -224,9 +225,10 @@ static duk_ret_t lazy_descriptor(duk_context *ctx)
         duk_idx_t global_idx = duk_get_top_index(ctx);
         if (duk_get_current_magic(ctx) == 1) {
             for (size_t g = 0; g < LAZY_GROUPS; g++) {
-                for (size_t i = 0; lazy_here(g, single_process) && i < GROUP_GLOBALS && groups[g].globals[i] != NULL;
-                     i++) {
-                    duk_push_string(ctx, groups[g].globals[i]);
+                if (!lazy_here(g)) {
+                    continue;
+                }
+                for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
                     if (still_lazy(ctx, global_idx, groups[g].globals[i])) {
                         load_group(ctx, g);
                         break;
@@ -236,11 +238,8 @@ static duk_ret_t lazy_descriptor(duk_context *ctx)
         } else if (nargs > 1 && duk_is_string(ctx, 1)) {
             const char *name = duk_get_string(ctx, 1);
             int g = group_of(name);
-            if (g >= 0) {
-                duk_dup(ctx, 1);
-                if (still_lazy(ctx, global_idx, name)) {
-                    load_group(ctx, (size_t)g);
-                }
+            if (g >= 0 && still_lazy(ctx, global_idx, name)) {
+                load_group(ctx, (size_t)g);
             }
         }
     }
@@ -291,8 +290,7 @@ static duk_ret_t lazy_define_global(duk_context *ctx)
     const char *name = duk_require_string(ctx, 0);
     if (group_of(name) >= 0) {
         duk_push_global_object(ctx);
-        duk_dup(ctx, 0);
-        int ours = still_lazy(ctx, -2, name);
+        int ours = still_lazy(ctx, -1, name);
         duk_pop(ctx);
         if (!ours) {
             return 0;
@@ -337,7 +335,7 @@ void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
     wrap_descriptor(ctx, "getOwnPropertyDescriptor", 2, 0);
     duk_pop(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g, single_process)) {
+        if (!lazy_here(g)) {
             continue;
         }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {

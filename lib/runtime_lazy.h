@@ -12,9 +12,9 @@
 /* Runs the runtime file of that name now (throws if it fails). */
 typedef void (*fcw_runtime_lazy_run_cb)(duk_context *ctx, const char *name);
 
-/* 1 if the runtime file of that name is loaded on first use in a process
- * of that kind (single: one that serves one request). */
-int fcw_runtime_lazy_file(const char *name, int single);
+/* 1 if the runtime file of that name is loaded on first use in this
+ * process (after fcw_runtime_lazy_prepare). */
+int fcw_runtime_lazy_file(const char *name);
 
 /* Before the runtime's files, for a process of that kind: run runs a lazy
  * group's files; and where single, native.loadLazy(global), which runs the

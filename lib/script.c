@@ -670,7 +670,7 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
     duk_pop(ctx);
     fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {
-        if (fcw_runtime_lazy_file(fcw_js_sources[i].name, single_request)) {
+        if (fcw_runtime_lazy_file(fcw_js_sources[i].name)) {
             continue;
         }
         struct runtime_file src = {fcw_js_sources[i].name, fcw_js_sources[i].text, fcw_js_sources[i].len, i,
