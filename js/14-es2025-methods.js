@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
  * Just before 14-es2025.js: the intrinsics that file keeps, taken at start
- * (native.es2025Start). In a process for one request (CGI), 14-es2025.js
- * is loaded on first use (lib/runtime_lazy.c): by the global Iterator, or
- * by a call of one of the built-in methods it adds, which this file then
- * installs in its place, in the same order, with the same name, length and
- * source text: Object.groupBy, Map.groupBy, Set.prototype's union ...
- * isDisjointFrom, Iterator.prototype's constructor and @@toStringTag
- * accessors and map ... find, Array.fromAsync, String.prototype's
- * isWellFormed and toWellFormed. Each loads 14-es2025.js on its first call
- * and calls that file's own (native.es2025), and stays the method, as
- * 19-intl-methods.js does for Intl's. The directive makes each no
- * constructor (as 14-es2025.js makes its own) and names it without a scope
- * of its own (lib/duk_hooks.c).
+ * (native.es2025Start). 14-es2025.js is loaded on first use in every
+ * process (lib/runtime_lazy.c): by the global Iterator, or by a call of
+ * one of the built-in methods it adds, which this file then installs in
+ * its place, in the same order, with the same name and length:
+ * Object.groupBy, Map.groupBy, Set.prototype's union ... isDisjointFrom,
+ * Iterator.prototype's constructor and @@toStringTag accessors and map ...
+ * find, Array.fromAsync, String.prototype's isWellFormed and toWellFormed.
+ * Each is a forwarder (native.forwarder, in C: no `arguments` object to
+ * pass them on) that loads 14-es2025.js on its first call and calls that
+ * file's own (native.es2025), and stays the method, as 19-intl-methods.js
+ * does for Intl's.
  */
 'use strict';
 
@@ -20,10 +19,8 @@ var spec = native.spec;
 var IteratorPrototype = native.IteratorPrototype;
 var NativeMap = global.Map;
 var NativeSet = global.Set;
-var lazy = native.isLazy('Iterator');
 
 native.es2025Start = {
-    lazy: lazy,
     Map: NativeMap,
     Set: NativeSet,
     mapGet: NativeMap.prototype.get,
@@ -39,8 +36,6 @@ native.es2025Start = {
     asyncIterator: Symbol.asyncIterator
 };
 
-/* the intrinsic, whatever a script makes of Reflect.apply */
-var apply = Reflect.apply;
 var published = null;
 
 /* 14-es2025.js's function of that name (loaded on the first call). */
@@ -54,120 +49,48 @@ function their(name) {
     return published[name];
 }
 
-/* Iterator.prototype's accessors: 14-es2025.js's setter, getter as given
- * (named as there). */
+/* A built-in method that calls 14-es2025.js's function of that key
+ * (native.forwarder), named after the key's last part unless named. */
+function fwd(key, length, name) {
+    return native.forwarder(name === void 0 ? key.slice(key.lastIndexOf('.') + 1) : name, length, key, their);
+}
+
+/* Iterator.prototype's accessors: the getter as given (named as there),
+ * the setter 14-es2025.js's. */
 function accessor(key, name, getter) {
-    var setter = function (v) {
-        "use duk notail";
-        return apply(their('set ' + name), this, arguments);
-    };
+    var setter = fwd('set ' + name, 1, 'set ' + name);
     spec.setNameAndLength(getter, 'get ' + name, 0);
-    spec.setNameAndLength(setter, 'set ' + name, 1);
     Object.defineProperty(IteratorPrototype, key, { get: getter, set: setter, enumerable: false, configurable: true });
 }
 
-if (lazy) {
-    spec.defineHidden(Object, 'groupBy', function groupBy(items, callbackfn) {
-        "use duk notail";
-        return apply(their('Object.groupBy'), this, arguments);
-    });
-    spec.defineHidden(Map, 'groupBy', function groupBy(items, callbackfn) {
-        "use duk notail";
-        return apply(their('Map.groupBy'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'union', function union(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.union'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'intersection', function intersection(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.intersection'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'difference', function difference(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.difference'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'symmetricDifference', function symmetricDifference(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.symmetricDifference'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'isSubsetOf', function isSubsetOf(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.isSubsetOf'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'isSupersetOf', function isSupersetOf(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.isSupersetOf'), this, arguments);
-    });
-    spec.defineHidden(NativeSet.prototype, 'isDisjointFrom', function isDisjointFrom(other) {
-        "use duk notail";
-        return apply(their('Set.prototype.isDisjointFrom'), this, arguments);
-    });
-    accessor('constructor', 'constructor', function () {
-        "use duk notail";
-        return apply(their('get constructor'), this, arguments);
-    });
-    accessor(Symbol.toStringTag, '[Symbol.toStringTag]', function () {
-        "use duk notail";
-        return 'Iterator'; /* what 14-es2025.js's getter returns */
-    });
-    spec.defineHidden(IteratorPrototype, 'map', function map(mapper) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.map'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'filter', function filter(predicate) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.filter'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'take', function take(limit) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.take'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'drop', function drop(limit) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.drop'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'flatMap', function flatMap(mapper) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.flatMap'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'reduce', function reduce(reducer) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.reduce'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'toArray', function toArray() {
-        "use duk notail";
-        return apply(their('Iterator.prototype.toArray'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'forEach', function forEach(fn) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.forEach'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'some', function some(predicate) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.some'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'every', function every(predicate) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.every'), this, arguments);
-    });
-    spec.defineHidden(IteratorPrototype, 'find', function find(predicate) {
-        "use duk notail";
-        return apply(their('Iterator.prototype.find'), this, arguments);
-    });
-    if (IteratorPrototype[Symbol.iterator] !== void 0) {
-        native.nonConstructor(IteratorPrototype[Symbol.iterator]);
-    }
-    spec.defineHidden(Array, 'fromAsync', function fromAsync(asyncItems) {
-        "use duk notail";
-        return apply(their('Array.fromAsync'), this, arguments);
-    });
-    spec.defineHidden(String.prototype, 'isWellFormed', function isWellFormed() {
-        "use duk notail";
-        return apply(their('String.prototype.isWellFormed'), this, arguments);
-    });
-    spec.defineHidden(String.prototype, 'toWellFormed', function toWellFormed() {
-        "use duk notail";
-        return apply(their('String.prototype.toWellFormed'), this, arguments);
-    });
+spec.defineHidden(Object, 'groupBy', fwd('Object.groupBy', 2));
+spec.defineHidden(Map, 'groupBy', fwd('Map.groupBy', 2));
+spec.defineHidden(NativeSet.prototype, 'union', fwd('Set.prototype.union', 1));
+spec.defineHidden(NativeSet.prototype, 'intersection', fwd('Set.prototype.intersection', 1));
+spec.defineHidden(NativeSet.prototype, 'difference', fwd('Set.prototype.difference', 1));
+spec.defineHidden(NativeSet.prototype, 'symmetricDifference', fwd('Set.prototype.symmetricDifference', 1));
+spec.defineHidden(NativeSet.prototype, 'isSubsetOf', fwd('Set.prototype.isSubsetOf', 1));
+spec.defineHidden(NativeSet.prototype, 'isSupersetOf', fwd('Set.prototype.isSupersetOf', 1));
+spec.defineHidden(NativeSet.prototype, 'isDisjointFrom', fwd('Set.prototype.isDisjointFrom', 1));
+accessor('constructor', 'constructor', fwd('get constructor', 0, 'get constructor'));
+accessor(Symbol.toStringTag, '[Symbol.toStringTag]', function () {
+    "use duk notail";
+    return 'Iterator'; /* what 14-es2025.js's getter returns */
+});
+spec.defineHidden(IteratorPrototype, 'map', fwd('Iterator.prototype.map', 1));
+spec.defineHidden(IteratorPrototype, 'filter', fwd('Iterator.prototype.filter', 1));
+spec.defineHidden(IteratorPrototype, 'take', fwd('Iterator.prototype.take', 1));
+spec.defineHidden(IteratorPrototype, 'drop', fwd('Iterator.prototype.drop', 1));
+spec.defineHidden(IteratorPrototype, 'flatMap', fwd('Iterator.prototype.flatMap', 1));
+spec.defineHidden(IteratorPrototype, 'reduce', fwd('Iterator.prototype.reduce', 1));
+spec.defineHidden(IteratorPrototype, 'toArray', fwd('Iterator.prototype.toArray', 0));
+spec.defineHidden(IteratorPrototype, 'forEach', fwd('Iterator.prototype.forEach', 1));
+spec.defineHidden(IteratorPrototype, 'some', fwd('Iterator.prototype.some', 1));
+spec.defineHidden(IteratorPrototype, 'every', fwd('Iterator.prototype.every', 1));
+spec.defineHidden(IteratorPrototype, 'find', fwd('Iterator.prototype.find', 1));
+if (IteratorPrototype[Symbol.iterator] !== void 0) {
+    native.nonConstructor(IteratorPrototype[Symbol.iterator]);
 }
+spec.defineHidden(Array, 'fromAsync', fwd('Array.fromAsync', 1));
+spec.defineHidden(String.prototype, 'isWellFormed', fwd('String.prototype.isWellFormed', 0));
+spec.defineHidden(String.prototype, 'toWellFormed', fwd('String.prototype.toWellFormed', 0));

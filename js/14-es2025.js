@@ -68,11 +68,11 @@ var SYMBOL_ASYNC_ITERATOR = START.asyncIterator;
 var PUBLISHED = native.es2025 = {};
 
 /* Methods written here are not constructors (ECMA-262, clause 18). Those
- * of the built-ins are published under where; loaded on first use, this
+ * of the built-ins are published under where: loaded on first use, this
  * file leaves the built-ins alone (they hold 14-es2025-methods.js's
- * functions, or what the script made of them). */
+ * forwarders, or what the script made of them). */
 function provideMethods(target, entries, where) {
-    if (where === void 0 || !START.lazy) {
+    if (where === void 0) {
         provide(target, entries);
     }
     for (var i = 0; i < entries.length; i++) {
@@ -533,12 +533,7 @@ function weirdAccessor(key, name, value) {
     nonConstructor(getter);
     nonConstructor(setter);
     PUBLISHED['get ' + name] = getter;
-    PUBLISHED['set ' + name] = setter;
-    if (!START.lazy) { /* else 14-es2025-methods.js's accessor is there */
-        Object.defineProperty(IteratorPrototype, key, {
-            get: getter, set: setter, enumerable: false, configurable: true
-        });
-    }
+    PUBLISHED['set ' + name] = setter; /* (14-es2025-methods.js's accessor is there) */
 }
 
 weirdAccessor('constructor', 'constructor', Iterator);

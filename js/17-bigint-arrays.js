@@ -34,9 +34,9 @@ var seq = bigint.seq;
 var toBigInt = bigint.toBigInt;
 var bigintTo64 = native.bigintTo64;
 var bigintFrom64 = native.bigintFrom64;
-/* the key of an array's words: 17-bigint-dataview.js's when this file is
- * loaded on first use (native.bigIntArrayWords reads it before) */
-var WORDS = native.bigIntWordsKey || Symbol('BigInt64 words');
+/* the key of an array's words: 17-bigint-dataview.js's (this file is
+ * loaded on first use; native.bigIntArrayWords reads it before) */
+var WORDS = native.bigIntWordsKey;
 var TWO32 = 4294967296;
 var MAX = 9007199254740991;
 
@@ -425,7 +425,7 @@ function setBig() {
     };
 }
 
-/* [name, function, length], which 17-bigint-dataview.js installs */
+/* [name, function, length], which 17-bigint-dataview.js's forwarders call */
 native.bigIntDataView = [
     ['getBigInt64', getBig(true), 1],
     ['getBigUint64', getBig(false), 1],

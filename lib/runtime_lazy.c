@@ -5,30 +5,32 @@
  * encoding and compression streams and the Cache API another 5% (WebSocket
  * a little more), Intl 7%, the BigInt arrays 4% and the ES2023-2025
  * library (14-es2025.js) 5% (a CGI hello: 45.1M -> 41.9M -> 40.4M -> 38.3M
- * instructions), and most scripts use none of them. In a process that
- * serves one request (CGI, fcw_engine_single_request) every group below is
- * lazy; in a pool, all but two (the table's last column), so that a
- * child holds only the parts its script uses: 650 KB of a 2.4 MB runtime
- * heap when it uses none (a hono/jsx child 7.0 -> 6.2 MiB RSS). A group's
- * files may load another group's through its globals (the encoding
- * streams are TransformStreams).
+ * instructions), and most scripts use none of them. Every process leaves
+ * them to its script's first use: a CGI process, and each child of a pool,
+ * which so holds only the parts its script uses (a hono/jsx child 7.0 ->
+ * 6.2 MiB RSS when all but the BigInt arrays and the ES2023-2025 library
+ * were lazy, 5.9 with them; the runtime's heap at start 2,364 -> 1,722 ->
+ * 1,614 KB). A group's files may load another group's through its globals
+ * (the encoding streams are TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
  * the accessors with the usual data properties), then reads or writes the
  * real property. native.loadLazy(global) runs the group of that global
- * from the runtime's JavaScript, and native.isLazy(global) tells whether
- * it is loaded on first use in this process: the built-in methods of a
- * group (Number's and Date's toLocaleString, localeCompare..., DataView's
+ * from the runtime's JavaScript. The built-in methods of a group
+ * (Number's and Date's toLocaleString, localeCompare..., DataView's
  * getBigInt64..., Object.groupBy, the Set methods, the iterator
  * helpers...) are functions of a file that is always loaded
  * (js/19-intl-methods.js, js/17-bigint-dataview.js,
- * js/14-es2025-methods.js) which load the group on their first call.
+ * js/14-es2025-methods.js) which load the group on their first call: the
+ * last two through native.forwarder, a C function that passes its this and
+ * arguments on without an `arguments` object (a JavaScript stand-in doing
+ * so took ~6,000 instructions a call, a forwarder under 700).
  * A global that the script deleted or redefined before its group was
  * loaded so stays (native.defineGlobal leaves it). A group's files depend
  * only on files loaded before them and on each other, and nothing else uses
  * what they define (lib/ and the other js/ files reach them only through
- * these globals or native.loadLazy).
+ * these globals, native.loadLazy or the forwarders).
  */
 #include "config.h"
 
@@ -38,63 +40,48 @@
 
 #include <string.h>
 
-/* The groups: files, in load order, the globals they define, and whether
- * the group is lazy in every process (1) or only in one that serves one
- * request (0). A group that provides built-in methods (Intl's
- * toLocaleString and localeCompare, DataView's BigInt methods, the
- * ES2023-2025 library's Object.groupBy, Set and iterator methods) has
- * them, where it is lazy, as functions of an always-loaded file that load
- * it and call theirs at every call; a pool loads the BigInt arrays and the
- * ES2023-2025 library at start (stand-ins taking `arguments`, ~6,000
- * instructions a call), but not Intl, whose five stand-ins cost ~1,200 (a
- * call of a function of the this value first) and whose files are 200 KB
- * of heap. The others are reached only through their globals, which
- * become the usual data properties when their group is loaded. So a
- * pool's child pays for a group only when it uses it (each then loads its
- * own copy: a collection makes every page of the heap the child's own
- * anyway). */
+/* The groups: files, in load order, and the globals they define. A group
+ * that provides built-in methods (Intl's toLocaleString and localeCompare,
+ * DataView's BigInt methods, the ES2023-2025 library's Object.groupBy, Set
+ * and iterator methods) has them as functions of an always-loaded file
+ * that load it and call theirs at every call: Intl's five call a function
+ * of the this value first (~1,200 instructions a call), the others are
+ * forwarders (under 700). The others are reached only through their
+ * globals, which become the usual data properties when their group is
+ * loaded. So a pool's child pays for a group only when it uses it (each
+ * then loads its own copy: a collection makes every page of the heap the
+ * child's own anyway). */
 #define GROUP_FILES 3
 
 static const struct {
     const char *files[GROUP_FILES];
     const char *globals[4];
-    int everywhere;
 } groups[] = {
-    {{"js/14-es2025.js"}, {"Iterator"}, 0},
+    {{"js/14-es2025.js"}, {"Iterator"}},
     /* explicit resource management's stacks: 2% of a CGI hello */
-    {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}, 1},
-    {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}, 0},
-    {{"js/18-float16-array.js"}, {"Float16Array"}, 1},
-    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}, 1},
-    {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}, 1},
-    {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}, 1},
-    {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}, 1},
-    {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}, 1},
-    {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}, 1},
-    {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}, 1},
-    {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}, 1},
-    {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}, 1},
+    {{"js/14-explicit-resource.js"}, {"DisposableStack", "AsyncDisposableStack", "SuppressedError"}},
+    {{"js/17-bigint-arrays.js"}, {"BigInt64Array", "BigUint64Array"}},
+    {{"js/18-float16-array.js"}, {"Float16Array"}},
+    {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}},
+    {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
+    {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}},
+    {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
+    {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
+    {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},
+    {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}},
+    {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
+    {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
     /* node:async_hooks: 1% (with the stacks, a CGI hello 30.17M -> 29.30M) */
-    {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}, 1},
+    {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))
 
 static fcw_runtime_lazy_run_cb run_file;
-static int single_process; /* (fcw_runtime_lazy_prepare's single) */
-
-/* Whether group g is lazy in this process. */
-static int lazy_here(size_t g)
-{
-    return single_process || groups[g].everywhere;
-}
 
 int fcw_runtime_lazy_file(const char *name)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g)) {
-            continue;
-        }
         for (size_t f = 0; f < GROUP_FILES; f++) {
             if (groups[g].files[f] != NULL && strcmp(groups[g].files[f], name) == 0) {
                 return 1;
@@ -162,9 +149,6 @@ static duk_ret_t lazy_set(duk_context *ctx)
 static int group_of(const char *name)
 {
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g)) {
-            continue;
-        }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
             if (strcmp(groups[g].globals[i], name) == 0) {
                 return (int)g;
@@ -225,9 +209,6 @@ static duk_ret_t lazy_descriptor(duk_context *ctx)
         duk_idx_t global_idx = duk_get_top_index(ctx);
         if (duk_get_current_magic(ctx) == 1) {
             for (size_t g = 0; g < LAZY_GROUPS; g++) {
-                if (!lazy_here(g)) {
-                    continue;
-                }
                 for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
                     if (still_lazy(ctx, global_idx, groups[g].globals[i])) {
                         load_group(ctx, g);
@@ -252,6 +233,17 @@ static duk_ret_t lazy_descriptor(duk_context *ctx)
     return 1;
 }
 
+/* The function on top gets its own name and length (a built-in's). */
+static void name_and_length(duk_context *ctx, const char *name, duk_int_t length)
+{
+    duk_push_literal(ctx, "name");
+    duk_push_string(ctx, name);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    duk_push_literal(ctx, "length");
+    duk_push_int(ctx, length);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+}
+
 /* Puts lazy_descriptor (magic) in place of holder[name], a built-in of
  * that length. The object holding it is on top. */
 static void wrap_descriptor(duk_context *ctx, const char *name, duk_int_t length, int magic)
@@ -260,22 +252,57 @@ static void wrap_descriptor(duk_context *ctx, const char *name, duk_int_t length
     duk_set_magic(ctx, -1, magic);
     duk_get_prop_string(ctx, -2, name);
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("builtin"));
-    duk_push_literal(ctx, "name");
-    duk_push_string(ctx, name);
-    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
-    duk_push_literal(ctx, "length");
-    duk_push_int(ctx, length);
-    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
+    name_and_length(ctx, name, length);
     fcw_duk_make_non_constructor(ctx, -1);
     duk_put_prop_string(ctx, -2, name);
 }
 
-/* native.isLazy(global): whether that global's group is loaded on first
- * use in this process (a file that provides a group's built-in methods
- * asks it of its group). */
-static duk_ret_t lazy_is_lazy(duk_context *ctx)
+/* A built-in method of a group loaded on first use (native.forwarder): it
+ * calls the group's own function, which resolve(key) gives on the first
+ * call (loading the group), with its this and arguments as they are. In
+ * C, so that it needs no `arguments` object (a function written in
+ * JavaScript passing them on took ~6,000 instructions a call, this ~700),
+ * and it is a built-in function as the spec has it: no constructor,
+ * inheriting from Function.prototype, its source [native code]. */
+static duk_ret_t forwarder_call(duk_context *ctx)
 {
-    duk_push_boolean(ctx, group_of(duk_require_string(ctx, 0)) >= 0);
+    duk_idx_t nargs = duk_get_top(ctx);
+    duk_push_current_function(ctx);
+    if (!duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("fwdTarget"))) {
+        duk_pop(ctx);
+        duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("fwdResolve"));
+        duk_get_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("fwdKey"));
+        duk_call(ctx, 1);
+        if (!duk_is_function(ctx, -1)) {
+            duk_get_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("fwdKey"));
+            return duk_error(ctx, DUK_ERR_TYPE_ERROR, "the runtime has no %s", duk_safe_to_string(ctx, -1));
+        }
+        duk_dup_top(ctx);
+        duk_put_prop_literal(ctx, -3, DUK_HIDDEN_SYMBOL("fwdTarget"));
+    }
+    duk_remove(ctx, -2);
+    duk_insert(ctx, 0);
+    duk_push_this(ctx);
+    duk_insert(ctx, 1);
+    duk_call_method(ctx, nargs);
+    return 1;
+}
+
+/* native.forwarder(name, length, key, resolve): a forwarder_call of that
+ * name and length. */
+static duk_ret_t lazy_forwarder(duk_context *ctx)
+{
+    const char *name = duk_require_string(ctx, 0);
+    duk_int_t length = duk_require_int(ctx, 1);
+    duk_require_string(ctx, 2);
+    duk_require_function(ctx, 3);
+    duk_push_c_function(ctx, forwarder_call, DUK_VARARGS);
+    name_and_length(ctx, name, length);
+    duk_dup(ctx, 2);
+    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("fwdKey"));
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("fwdResolve"));
+    fcw_duk_make_non_constructor(ctx, -1);
     return 1;
 }
 
@@ -304,19 +331,18 @@ static duk_ret_t lazy_define_global(duk_context *ctx)
     return 0;
 }
 
-void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, int single, fcw_runtime_lazy_run_cb run)
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run)
 {
     native_idx = duk_normalize_index(ctx, native_idx);
     run_file = run;
-    single_process = single;
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
     duk_put_prop_literal(ctx, -2, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     duk_pop(ctx);
     duk_push_c_function(ctx, lazy_load, 1);
     duk_put_prop_literal(ctx, native_idx, "loadLazy");
-    duk_push_c_function(ctx, lazy_is_lazy, 1);
-    duk_put_prop_literal(ctx, native_idx, "isLazy");
+    duk_push_c_function(ctx, lazy_forwarder, 4);
+    duk_put_prop_literal(ctx, native_idx, "forwarder");
 }
 
 void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
@@ -335,9 +361,6 @@ void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
     wrap_descriptor(ctx, "getOwnPropertyDescriptor", 2, 0);
     duk_pop(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
-        if (!lazy_here(g)) {
-            continue;
-        }
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
             int magic = (int)(g * GROUP_GLOBALS + i);
             duk_push_string(ctx, groups[g].globals[i]);

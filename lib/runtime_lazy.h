@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Runtime files loaded on first use of their globals (lib/runtime_lazy.c):
- * every group in a process that serves one request, those reached only
- * through their globals in a pool. Internal to lib/.
+ * Runtime files loaded on first use of their globals or built-in methods
+ * (lib/runtime_lazy.c), in every process. Internal to lib/.
  */
 #ifndef FCW_RUNTIME_LAZY_H
 #define FCW_RUNTIME_LAZY_H
@@ -12,14 +11,14 @@
 /* Runs the runtime file of that name now (throws if it fails). */
 typedef void (*fcw_runtime_lazy_run_cb)(duk_context *ctx, const char *name);
 
-/* 1 if the runtime file of that name is loaded on first use in this
- * process (after fcw_runtime_lazy_prepare). */
+/* 1 if the runtime file of that name is loaded on first use. */
 int fcw_runtime_lazy_file(const char *name);
 
-/* Before the runtime's files, for a process of that kind: run runs a lazy
- * group's files; and where single, native.loadLazy(global), which runs the
- * group of that global (native is at native_idx). */
-void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, int single, fcw_runtime_lazy_run_cb run);
+/* Before the runtime's files: run runs a lazy group's files; defines
+ * native.loadLazy(global), which runs the group of that global, and
+ * native.forwarder(name, length, key, resolve), a built-in method calling
+ * resolve(key)'s function (native is at native_idx). */
+void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtime_lazy_run_cb run);
 
 /* After them: defines the lazy files' globals as accessors that run them
  * when first read or written. */

@@ -666,7 +666,7 @@ int fcw_script_load_runtime(struct fcw_engine *e, char *err, size_t errlen)
      * collects once at the end */
     int from_image = runtime_from_image(e);
     fcw_engine_push_native(ctx);
-    fcw_runtime_lazy_prepare(ctx, -1, single_request, run_lazy_file);
+    fcw_runtime_lazy_prepare(ctx, -1, run_lazy_file);
     duk_pop(ctx);
     fcw_duk_gc_hold(ctx, 1);
     for (size_t i = 0; i < fcw_js_nsources; i++) {

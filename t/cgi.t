@@ -136,11 +136,16 @@ function runSteps(steps, order, first) {
 EOF2
 my $jsrun = FcwTest::jsrun();
 
-# A script in a CGI process answers what t/jsrun, with every runtime file
-# loaded (as a pool's children), prints; %env for both.
+# A script in a CGI process answers what t/jsrun prints with every runtime
+# file loaded before the script (each process leaves the groups of
+# lib/runtime_lazy.c to their first use: a prelude reading their globals
+# loads Intl, the BigInt arrays and the ES2023-2025 library first); %env
+# for both.
 sub same_as_jsrun {
     my ($file, $what, %env) = @_;
-    my $expected = do { local @ENV{ keys %env } = values %env; `'$jsrun' '$file' 2>&1` };
+    my $eager = FcwTest::write_file("$file.eager.js",
+        "void [Intl, BigInt64Array, Iterator];\n" . FcwTest::read_file($file));
+    my $expected = do { local @ENV{ keys %env } = values %env; `'$jsrun' '$eager' 2>&1` };
     chomp $expected;
     my ($rc, $out, $err) = run_cgi([ $bin, $file ],
         { REQUEST_METHOD => 'GET', SERVER_NAME => 'x', REQUEST_URI => '/', %env });
