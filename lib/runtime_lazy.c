@@ -9,9 +9,12 @@
  * them to its script's first use: a CGI process, and each child of a pool,
  * which so holds only the parts its script uses (a hono/jsx child 7.0 ->
  * 6.2 MiB RSS when all but the BigInt arrays and the ES2023-2025 library
- * were lazy, 5.9 with them; the runtime's heap at start 2,364 -> 1,722 ->
- * 1,614 KB). A group's files may load another group's through its globals
- * (the encoding streams are TransformStreams).
+ * were lazy; its heap 2,956 -> 2,788 KiB with them; the runtime's heap at
+ * start 2,364 -> 1,722 -> 1,612 KB, and 1,540 once the files of the KV,
+ * D1 and assets bindings, a group each reached through a key that is no
+ * global, were left to the pools that have such a binding). A group's files may load another
+ * group's through its globals (the encoding streams are
+ * TransformStreams).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
@@ -73,8 +76,16 @@ static const struct {
     {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
     /* node:async_hooks: 1% (with the stacks, a CGI hello 30.17M -> 29.30M) */
     {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}},
+    /* the bindings' classes, 100 KB of heap: loaded by
+     * js/72-bindings.js for a pool that has such a binding, through a key
+     * (a name starting with '.': no global) */
+    {{"js/70-kv.js"}, {".kv"}},
+    {{"js/71-d1.js"}, {".d1"}},
+    {{"js/73-assets.js"}, {".assets"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
+/* A name of the table that is a key for native.loadLazy alone. */
+#define IS_KEY(name) ((name)[0] == '.')
 #define GROUP_GLOBALS (sizeof(groups[0].globals) / sizeof(groups[0].globals[0]))
 
 static fcw_runtime_lazy_run_cb run_file;
@@ -91,18 +102,25 @@ int fcw_runtime_lazy_file(const char *name)
     return 0;
 }
 
-/* Runs group g's files once (marked first: a file that throws is not run
- * again). [ ] -> [ ] */
-static void load_group(duk_context *ctx, size_t g)
+/* Whether group g was loaded (or is being loaded). */
+static int group_loaded(duk_context *ctx, size_t g)
 {
     duk_push_heap_stash(ctx);
     duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     int loaded = duk_get_prop_index(ctx, -1, (duk_uarridx_t)g) && duk_to_boolean(ctx, -1);
-    duk_pop(ctx);
-    if (loaded) {
-        duk_pop_2(ctx);
+    duk_pop_3(ctx);
+    return loaded;
+}
+
+/* Runs group g's files once (marked first: a file that throws is not run
+ * again). [ ] -> [ ] */
+static void load_group(duk_context *ctx, size_t g)
+{
+    if (group_loaded(ctx, g)) {
         return;
     }
+    duk_push_heap_stash(ctx);
+    duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("lazyLoaded"));
     duk_push_true(ctx);
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)g);
     duk_pop_2(ctx);
@@ -189,6 +207,10 @@ static int still_lazy(duk_context *ctx, duk_idx_t global_idx, const char *name)
 
 int fcw_runtime_lazy_pending(duk_context *ctx, const char *name)
 {
+    if (IS_KEY(name)) {
+        int g = group_of(name);
+        return g >= 0 && !group_loaded(ctx, (size_t)g);
+    }
     duk_push_global_object(ctx);
     int pending = still_lazy(ctx, -1, name);
     duk_pop(ctx);
@@ -210,7 +232,7 @@ static duk_ret_t lazy_descriptor(duk_context *ctx)
         if (duk_get_current_magic(ctx) == 1) {
             for (size_t g = 0; g < LAZY_GROUPS; g++) {
                 for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
-                    if (still_lazy(ctx, global_idx, groups[g].globals[i])) {
+                    if (!IS_KEY(groups[g].globals[i]) && still_lazy(ctx, global_idx, groups[g].globals[i])) {
                         load_group(ctx, g);
                         break;
                     }
@@ -362,6 +384,9 @@ void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)
     duk_pop(ctx);
     for (size_t g = 0; g < LAZY_GROUPS; g++) {
         for (size_t i = 0; i < GROUP_GLOBALS && groups[g].globals[i] != NULL; i++) {
+            if (IS_KEY(groups[g].globals[i])) {
+                continue;
+            }
             int magic = (int)(g * GROUP_GLOBALS + i);
             duk_push_string(ctx, groups[g].globals[i]);
             duk_push_c_function(ctx, lazy_get, 0);

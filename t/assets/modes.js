@@ -5,6 +5,7 @@
  * env.ASSETS_ROOT (run with FCW_TEST_NATIVE=1).
  */
 var root = env.ASSETS_ROOT;
+native.loadLazy('.assets'); /* (js/73-assets.js is loaded for a pool's first assets binding) */
 
 function assets(html, notFound) {
     return native.makeAssets({ path: root, htmlHandling: html, notFoundHandling: notFound });

@@ -55,3 +55,17 @@ test('lazy globals: the descriptor functions are the built-ins otherwise', funct
     var getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(new Map()), 'size').get;
     t.equal(typeof getter, 'function', 'an accessor of the built-ins stays an accessor');
 });
+
+test('lazy groups without globals: the bindings\' files', function (t) {
+    if (typeof lazyPending !== 'function') {
+        t.pass('(t/jsrun tells whether a group is loaded)');
+        return;
+    }
+    /* js/70-kv.js, 71-d1.js and 73-assets.js are loaded by js/72-bindings.js
+     * for the first binding of their kind (t/kv.t, t/d1.t, t/assets.t) */
+    t.ok(lazyPending('.kv'), 'no KV binding: js/70-kv.js is not loaded');
+    t.ok(lazyPending('.d1'), 'no D1 binding: js/71-d1.js is not loaded');
+    t.ok(lazyPending('.assets'), 'no assets: js/73-assets.js is not loaded');
+    t.equal(Object.getOwnPropertyNames(globalThis).filter(function (n) { return n.charAt(0) === '.'; }).length, 0,
+        'their keys are no globals');
+});
