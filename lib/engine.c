@@ -181,13 +181,18 @@ int fcw_engine_out_of_memory(struct fcw_engine *engine)
     return 0;
 }
 
-/* native.mapStack(text) (js/15-sourcemap.js) on the text on the stack. */
+/* native.mapStack(text) (js/15-sourcemap.js, loaded with the first source
+ * map: until then the text stays) on the text on the stack. */
 static duk_ret_t map_stack_safe(duk_context *ctx, void *udata)
 {
     (void)udata;
     fcw_engine_push_native(ctx);
     duk_get_prop_literal(ctx, -1, "mapStack");
     duk_remove(ctx, -2);
+    if (!duk_is_function(ctx, -1)) {
+        duk_pop(ctx);
+        return 1;
+    }
     duk_swap(ctx, -1, -2);
     duk_call(ctx, 1);
     return 1;

@@ -82,6 +82,9 @@ static const struct {
     {{"js/70-kv.js"}, {".kv"}},
     {{"js/71-d1.js"}, {".d1"}},
     {{"js/73-assets.js"}, {".assets"}},
+    /* source maps: loaded for a script's first (lib/script.c; until then
+     * native.mapStack is undefined, and stacks stay as they are) */
+    {{"js/15-sourcemap.js"}, {".sourcemap"}},
 };
 #define LAZY_GROUPS (sizeof(groups) / sizeof(groups[0]))
 /* A name of the table that is a key for native.loadLazy alone. */

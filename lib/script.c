@@ -375,6 +375,11 @@ static duk_ret_t register_source_map_safe(duk_context *ctx, void *udata)
 {
     struct source_map *m = udata;
     fcw_engine_push_native(ctx);
+    /* js/15-sourcemap.js is loaded for the first map (lib/runtime_lazy.c) */
+    duk_get_prop_literal(ctx, -1, "loadLazy");
+    duk_push_literal(ctx, ".sourcemap");
+    duk_call(ctx, 1);
+    duk_pop(ctx);
     duk_get_prop_literal(ctx, -1, "registerSourceMap");
     duk_push_string(ctx, m->script);
     duk_push_lstring(ctx, m->text, m->len);

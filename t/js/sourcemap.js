@@ -19,6 +19,9 @@
  *   9 "AACA,EACA,EAAA"  a.ts lines 56, 57, 57: the line stands for 57
  *  10 "AAEA,EACA"       a.ts lines 59, 60: a tie, the first wins
  */
+if (typeof native === 'object' && native !== null) {
+    native.loadLazy('.sourcemap'); /* (loaded for a script's first map, lib/script.c) */
+}
 var visible = typeof native === 'object' && native !== null && typeof native.registerSourceMap === 'function';
 var SCRIPT = '/srv/app/dist/worker.js';
 
