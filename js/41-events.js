@@ -67,10 +67,18 @@ for (var legacyCode = 1; legacyCode <= DOM_EXCEPTION_CONSTANTS.length; legacyCod
 }
 native.DOMException = DOMException;
 
+/* The clock of performance.now() (js/49-performance.js, loaded on first
+ * use): Duktape's monotonic performance.now() from the runtime's start,
+ * whose wall-clock time is performance.timeOrigin; Event.timeStamp and
+ * console.time read it too. */
+var monotonic = global.performance && typeof global.performance.now === 'function'
+    ? global.performance.now.bind(global.performance) : Date.now;
+var originMonotonic = monotonic();
+native.timeOrigin = Date.now();
 function now() {
-    var performance = global.performance;
-    return performance && typeof performance.now === 'function' ? performance.now() : Date.now();
+    return monotonic() - originMonotonic;
 }
+native.highResNow = now;
 
 function Event(type, init) {
     if (new.target === void 0 && !(this instanceof Event)) {

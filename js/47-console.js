@@ -222,10 +222,7 @@ function labelOf(label) {
     return label === void 0 ? 'default' : String(label);
 }
 
-function now() {
-    var performance = global.performance;
-    return performance && typeof performance.now === 'function' ? performance.now() : Date.now();
-}
+var now = native.highResNow; /* (performance.now(), js/41-events.js) */
 
 function elapsed(label) {
     return label + ': ' + (Math.round((now() - timers[label]) * 1000) / 1000) + 'ms';

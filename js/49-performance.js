@@ -3,24 +3,21 @@
  * High Resolution Time and User Timing: performance is an instance of
  * Performance whose now() counts milliseconds on the monotonic clock of
  * Duktape's own performance.now() from timeOrigin (the wall-clock time the
- * runtime started), with mark(), measure(), getEntries(),
- * getEntriesByType(), getEntriesByName(), clearMarks() and clearMeasures()
- * keeping PerformanceMark and PerformanceMeasure entries (the latest
- * 10,000), and toJSON().
+ * runtime started): native.highResNow and native.timeOrigin of
+ * js/41-events.js, which Event.timeStamp and console.time also read, since
+ * this file is loaded on first use of its globals (lib/runtime_lazy.c).
+ * With mark(), measure(), getEntries(), getEntriesByType(),
+ * getEntriesByName(), clearMarks() and clearMeasures() keeping
+ * PerformanceMark and PerformanceMeasure entries (the latest 10,000), and
+ * toJSON().
  */
-var monotonic = global.performance && typeof global.performance.now === 'function'
-    ? global.performance.now.bind(global.performance) : Date.now;
-var originMonotonic = monotonic();
-var timeOrigin = Date.now();
+var now = native.highResNow;
+var timeOrigin = native.timeOrigin;
 var ENTRY = Symbol('PerformanceEntry');
 var PERFORMANCE = Symbol('Performance');
 var constructing = false;
 /* The heap serves request after request: the oldest entries go beyond this. */
 var MAX_ENTRIES = 10000;
-
-function now() {
-    return monotonic() - originMonotonic;
-}
 
 function entryState(entry) {
     var state = entry !== null && typeof entry === 'object' ? entry[ENTRY] : void 0;

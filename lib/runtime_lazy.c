@@ -10,9 +10,10 @@
  * which so holds only the parts its script uses (a hono/jsx child 7.0 ->
  * 6.2 MiB RSS when all but the BigInt arrays and the ES2023-2025 library
  * were lazy; its heap 2,956 -> 2,788 KiB with them; the runtime's heap at
- * start 2,364 -> 1,722 -> 1,612 KB, and 1,540 once the files of the KV,
- * D1 and assets bindings, a group each reached through a key that is no
- * global, were left to the pools that have such a binding). A group's files may load another
+ * start 2,364 -> 1,722 -> 1,612 KB, and 1,497 once the files of the KV,
+ * D1 and assets bindings and of source maps, a group each reached through
+ * a key that is no global, were left to the pools that need them, and
+ * performance to its first use). A group's files may load another
  * group's through its globals (the encoding streams are
  * TransformStreams).
  * Their globals start as accessors on the global object; the first read or
@@ -58,7 +59,7 @@
 
 static const struct {
     const char *files[GROUP_FILES];
-    const char *globals[4];
+    const char *globals[5];
 } groups[] = {
     {{"js/14-es2025.js"}, {"Iterator"}},
     /* explicit resource management's stacks: 2% of a CGI hello */
@@ -74,6 +75,9 @@ static const struct {
     {{"js/48-websocket.js"}, {"WebSocket", "CloseEvent"}},
     {{"js/50-crypto.js", "js/51-crypto-pk.js"}, {"crypto", "Crypto", "SubtleCrypto", "CryptoKey"}},
     {{"js/73-cache.js"}, {"Cache", "CacheStorage", "caches"}},
+    /* its clock is js/41-events.js's (Event.timeStamp, console.time) */
+    {{"js/49-performance.js"},
+     {"performance", "Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure"}},
     /* node:async_hooks: 1% (with the stacks, a CGI hello 30.17M -> 29.30M) */
     {{"js/76-async-hooks.js"}, {"__fcw_node_async_hooks"}},
     /* the bindings' classes, 100 KB of heap: loaded by
