@@ -2,10 +2,9 @@
 /*
  * WritableStream of the Streams Standard: the stream, its default writer
  * and its default controller (js/20-streams-queue.js describes the stream
- * files and what they share).
- *
- * Internal entry point on `native`:
- *   native.isWritableStream(x)                 -> boolean
+ * files and what they share). Loaded on first use, with
+ * js/23-streams-pipe-iterate.js (lib/runtime_lazy.c): native.isWritableStream
+ * is js/22-streams-readable.js's.
  */
 var S = native.streamInternals;
 var SLOT = S.SLOT, PENDING = S.PENDING, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred,
@@ -670,9 +669,6 @@ native.defineGlobal('WritableStream', WritableStream);
 native.defineGlobal('WritableStreamDefaultWriter', WritableStreamDefaultWriter);
 native.defineGlobal('WritableStreamDefaultController', WritableStreamDefaultController);
 
-native.isWritableStream = function (x) {
-    return recordOf(x, WSRecord) !== void 0;
-};
 
 /* ---- shared with the stream files after this one ---- */
 

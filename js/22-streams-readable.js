@@ -5,8 +5,13 @@
  * describes the stream files and what they share). Byte streams are
  * js/25-byte-streams.js, which fills in native.byteStreams: this file
  * calls it for `type: 'bytes'`, getReader({ mode: 'byob' }) and tee().
- * pipeTo, pipeThrough and the async iterator are
- * js/23-streams-pipe-iterate.js, called through native.streamInternals.
+ * pipeTo, pipeThrough, the async iterator and ReadableStream.from are
+ * js/23-streams-pipe-iterate.js, called through native.streamInternals;
+ * it and WritableStream (js/21-streams-writable.js) are loaded on first
+ * use (lib/runtime_lazy.c): by the WritableStream globals, a TransformStream,
+ * values() or @@asyncIterator, or ReadableStream.from. Until then no
+ * WritableStream exists, so pipeTo and pipeThrough refuse what they are
+ * given as this file's checks would.
  *
  * Internal entry points on `native` (for the C side and other js/ files):
  *   native.isReadableStream(x)                 -> boolean
@@ -31,8 +36,21 @@ var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred, n
     enqueueValueWithSize = S.enqueueValueWithSize, dequeueValue = S.dequeueValue,
     queuingStrategy = S.queuingStrategy, extractHighWaterMark = S.extractHighWaterMark,
     sizeOne = S.sizeOne, extractSizeAlgorithm = S.extractSizeAlgorithm,
-    PromiseReadRequest = S.PromiseReadRequest, WSRecord = S.WSRecord,
-    isWritableStreamLocked = S.isWritableStreamLocked;
+    PromiseReadRequest = S.PromiseReadRequest;
+
+/* The record of a WritableStream x, or undefined (none exists before
+ * js/21-streams-writable.js is loaded). */
+function writableRecordOf(x) {
+    return S.WSRecord === void 0 ? void 0 : (0, recordOf)(x, S.WSRecord);
+}
+
+/* js/21-streams-writable.js and js/23-streams-pipe-iterate.js, loaded. */
+function pipeIterate() {
+    if (S.createAsyncIterator === void 0) {
+        native.loadLazy('WritableStream');
+    }
+    return S;
+}
 
 /* ==== ReadableStream ==== */
 
@@ -626,7 +644,7 @@ function streamOf(self) {
         if (readable === void 0) {
             throw (0, typeError)("Failed to execute 'pipeThrough': transform.readable is not a ReadableStream");
         }
-        writable = (0, recordOf)(transform.writable, WSRecord);
+        writable = (0, writableRecordOf)(transform.writable);
         if (writable === void 0) {
             throw (0, typeError)("Failed to execute 'pipeThrough': transform.writable is not a WritableStream");
         }
@@ -634,7 +652,7 @@ function streamOf(self) {
         if ((0, isReadableStreamLocked)(rs)) {
             throw (0, typeError)('Cannot pipe a locked ReadableStream');
         }
-        if ((0, isWritableStreamLocked)(writable)) {
+        if (S.isWritableStreamLocked(writable)) {
             throw (0, typeError)('Cannot pipe to a locked WritableStream');
         }
         pipe = S.readableStreamPipeTo(rs, writable, options);
@@ -642,7 +660,7 @@ function streamOf(self) {
         return readable.obj;
     },
     pipeTo: function pipeTo(destination, options) {
-        var rs = (0, recordOf)(this, RSRecord), ws = (0, recordOf)(destination, WSRecord);
+        var rs = (0, recordOf)(this, RSRecord), ws = (0, writableRecordOf)(destination);
         if (rs === void 0) {
             return (0, promiseReject)((0, typeError)('Illegal invocation'));
         }
@@ -658,7 +676,7 @@ function streamOf(self) {
         if ((0, isReadableStreamLocked)(rs)) {
             return (0, promiseReject)((0, typeError)('Cannot pipe a locked ReadableStream'));
         }
-        if ((0, isWritableStreamLocked)(ws)) {
+        if (S.isWritableStreamLocked(ws)) {
             return (0, promiseReject)((0, typeError)('Cannot pipe to a locked WritableStream'));
         }
         return S.readableStreamPipeTo(rs, ws, options);
@@ -671,8 +689,14 @@ function streamOf(self) {
     values: function values(options) {
         var rs = (0, streamOf)(this);
         options = (0, dictionary)(options, "Failed to execute 'values'");
-        return S.createAsyncIterator(rs, !!options.preventCancel);
+        return (0, pipeIterate)().createAsyncIterator(rs, !!options.preventCancel);
     }
+});
+Object.defineProperty(ReadableStream, 'from', {
+    value: native.forwarder('from', 1, 'readableStreamFrom', function (key) {
+        return (0, pipeIterate)()[key];
+    }),
+    writable: true, enumerable: true, configurable: true
 });
 Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
     value: ReadableStream.prototype.values, writable: true, configurable: true
@@ -799,7 +823,7 @@ native.isReadableStream = function (x) {
 };
 
 native.isWritableStream = function (x) {
-    return (0, recordOf)(x, WSRecord) !== void 0;
+    return (0, writableRecordOf)(x) !== void 0;
 };
 
 native.readableStreamFromSource = function (source, strategy) {

@@ -530,12 +530,10 @@ function readableStreamFromIterable(asyncIterable) {
     return rs;
 }
 
-Object.defineProperty(ReadableStream, 'from', {
-    value: function from(asyncIterable) {
-        return readableStreamFromIterable(asyncIterable).obj;
-    },
-    writable: true, enumerable: true, configurable: true
-});
+/* ReadableStream.from, which js/22-streams-readable.js's forwarder calls */
+S.readableStreamFrom = function from(asyncIterable) {
+    return readableStreamFromIterable(asyncIterable).obj;
+};
 
 /* ---- publish ---- */
 

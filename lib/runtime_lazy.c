@@ -10,10 +10,11 @@
  * which so holds only the parts its script uses (a hono/jsx child 7.0 ->
  * 6.2 MiB RSS when all but the BigInt arrays and the ES2023-2025 library
  * were lazy; its heap 2,956 -> 2,788 KiB with them; the runtime's heap at
- * start 2,364 -> 1,722 -> 1,612 KB, and 1,497 once the files of the KV,
- * D1 and assets bindings and of source maps, a group each reached through
- * a key that is no global, were left to the pools that need them, and
- * performance to its first use). A group's files may load another
+ * start 2,364 -> 1,722 -> 1,612 KB, 1,497 once the files of the KV, D1
+ * and assets bindings and of source maps, a group each reached through a
+ * key that is no global, were left to the pools that need them, and
+ * performance to its first use, and 1,413 with WritableStream and the
+ * streams' pipes and async iterator). A group's files may load another
  * group's through its globals (the encoding streams are
  * TransformStreams).
  * Their globals start as accessors on the global object; the first read or
@@ -68,6 +69,10 @@ static const struct {
     {{"js/18-float16-array.js"}, {"Float16Array"}},
     {{"js/18-intl.js", "js/19-intl-date.js", "js/19-intl-more.js"}, {"Intl"}},
     {{"js/32-urlpattern.js", "js/33-urlpattern-class.js"}, {"URLPattern"}},
+    /* WritableStream, with pipeTo, pipeThrough, the async iterator and
+     * ReadableStream.from (js/22-streams-readable.js loads it for those) */
+    {{"js/21-streams-writable.js", "js/23-streams-pipe-iterate.js"},
+     {"WritableStream", "WritableStreamDefaultWriter", "WritableStreamDefaultController"}},
     {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}},
     {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
     {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
