@@ -570,8 +570,22 @@ function defaultControllerOf(self) {
 /* Readable byte streams (the byte controller, BYOB readers and requests,
  * the byte-stream tee) are js/25-byte-streams.js, which fills in
  * native.byteStreams through the internals this file shares as
- * native.streamInternals. */
+ * native.streamInternals. It is loaded on first use (lib/runtime_lazy.c):
+ * until then each of its functions here loads it and calls its own, which
+ * has taken this one's place. */
 var byteStreams = native.byteStreams = {};
+['acquireBYOBReader', 'closeReadIntoRequests', 'closeSource', 'collectAll', 'controllerOf',
+    'errorReadIntoRequests', 'fromBytes', 'fromSource', 'queuedChunks', 'readKnownBytes',
+    'readKnownBytesResult', 'setUpFromSource', 'takeKnownBytes', 'tee'].forEach(function (name) {
+    var loader = function () {
+        native.loadLazy('ReadableByteStreamController');
+        if (byteStreams[name] === loader) {
+            throw (0, typeError)('the runtime has no byte streams');
+        }
+        return byteStreams[name].apply(this, arguments);
+    };
+    byteStreams[name] = loader;
+});
 
 /* ---- ReadableStream ---- */
 

@@ -13,8 +13,8 @@
  * start 2,364 -> 1,722 -> 1,612 KB, 1,497 once the files of the KV, D1
  * and assets bindings and of source maps, a group each reached through a
  * key that is no global, were left to the pools that need them, and
- * performance to its first use, and 1,413 with WritableStream and the
- * streams' pipes and async iterator). A group's files may load another
+ * performance to its first use, 1,413 with WritableStream and the
+ * streams' pipes and async iterator, and 1,346 with the byte streams). A group's files may load another
  * group's through its globals (the encoding streams are
  * TransformStreams).
  * Their globals start as accessors on the global object; the first read or
@@ -74,6 +74,10 @@ static const struct {
     {{"js/21-streams-writable.js", "js/23-streams-pipe-iterate.js"},
      {"WritableStream", "WritableStreamDefaultWriter", "WritableStreamDefaultController"}},
     {{"js/24-streams-transform.js"}, {"TransformStream", "TransformStreamDefaultController"}},
+    /* readable byte streams, also loaded by native.byteStreams' functions
+     * (bodies' streams are byte streams: js/22-streams-readable.js) */
+    {{"js/25-byte-streams.js"},
+     {"ReadableByteStreamController", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest"}},
     {{"js/26-encoding-streams.js"}, {"TextEncoderStream", "TextDecoderStream"}},
     {{"js/27-compression-streams.js"}, {"CompressionStream", "DecompressionStream"}},
     {{"js/48-htmlrewriter.js"}, {"HTMLRewriter"}},

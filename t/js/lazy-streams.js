@@ -4,7 +4,9 @@
  * are loaded on first use (lib/runtime_lazy.c). Before, no WritableStream
  * exists: pipeTo and pipeThrough refuse what they are given without
  * loading them. values() (and so `for await`) and ReadableStream.from
- * load them. The first test runs before anything here touches them. */
+ * load them. Readable byte streams (js/25-byte-streams.js) too: a body
+ * read whole needs none, its stream loads them. Each test runs before
+ * anything here touches what it checks. */
 var from = ReadableStream.from;
 
 function pending() {
@@ -30,6 +32,32 @@ function chunksOf(rs) {
     var reader = rs.getReader();
     return collect(function () { return reader.read(); });
 }
+
+test('streams: byte streams are loaded for a body\'s stream, not for its text', function (t) {
+    function bytesPending() {
+        return typeof lazyPending === 'function' ? lazyPending('ReadableByteStreamController') : undefined;
+    }
+    if (bytesPending() !== undefined) {
+        t.ok(bytesPending(), 'byte streams are not loaded at start');
+    }
+    return new Response('hello').text().then(function (text) {
+        t.equal(text, 'hello', 'a body read whole');
+        return new Request('http://localhost/', { method: 'POST', body: '{"a":1}' }).json();
+    }).then(function (json) {
+        t.equal(json.a, 1, 'a request body parsed');
+        if (bytesPending() !== undefined) {
+            t.ok(bytesPending(), 'needs no byte stream');
+        }
+        var body = new Response('abc').body;
+        if (bytesPending() !== undefined) {
+            t.ok(!bytesPending(), 'a body\'s stream loads them');
+        }
+        var reader = body.getReader({ mode: 'byob' });
+        return reader.read(new Uint8Array(8));
+    }).then(function (r) {
+        t.equal(String.fromCharCode.apply(null, r.value), 'abc', 'and a BYOB reader reads it');
+    });
+});
 
 test('streams: pipeTo and pipeThrough refuse a non-stream before WritableStream is loaded', function (t) {
     if (pending() !== undefined) {
