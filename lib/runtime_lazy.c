@@ -7,16 +7,13 @@
  * library (14-es2025.js) 5% (a CGI hello: 45.1M -> 41.9M -> 40.4M -> 38.3M
  * instructions), and most scripts use none of them. Every process leaves
  * them to its script's first use: a CGI process, and each child of a pool,
- * which so holds only the parts its script uses (a hono/jsx child 7.0 ->
- * 6.2 MiB RSS when all but the BigInt arrays and the ES2023-2025 library
- * were lazy; its heap 2,956 -> 2,788 KiB with them; the runtime's heap at
- * start 2,364 -> 1,722 -> 1,612 KB, 1,497 once the files of the KV, D1
- * and assets bindings and of source maps, a group each reached through a
- * key that is no global, were left to the pools that need them, and
- * performance to its first use, 1,413 with WritableStream and the
- * streams' pipes and async iterator, and 1,346 with the byte streams). A group's files may load another
- * group's through its globals (the encoding streams are
- * TransformStreams).
+ * which so holds only the parts its script uses (the runtime's heap at
+ * start: 2,364 KB when every file ran, 1,346 with the groups below; a
+ * hono/jsx child's heap 2,356 KiB, 5.3 MiB RSS in a pool of one, against
+ * 7.0 MiB when every file ran). Groups whose files define no global are
+ * reached through a key (the bindings' files, source maps). A group's
+ * files may load another group's through its globals (the encoding streams
+ * are TransformStreams, a TransformStream has a WritableStream).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
