@@ -23,8 +23,10 @@ function dataCloneError(what) {
     return new native.DOMException(what + ' could not be cloned.', 'DataCloneError');
 }
 
+/* (a class of a group loaded on first use, WritableStream say, has no
+ * instance before its group is loaded: asking does not load it) */
 function isInstance(value, name) {
-    var ctor = global[name];
+    var ctor = native.loadedGlobal(name);
     return typeof ctor === 'function' && value instanceof ctor;
 }
 

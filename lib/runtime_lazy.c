@@ -341,6 +341,21 @@ static duk_ret_t lazy_forwarder(duk_context *ctx)
     return 1;
 }
 
+/* native.loadedGlobal(name): global[name], but undefined while that global
+ * is still the accessor of a group not loaded (no instance of what it
+ * defines exists yet), without loading it (js/47-structured-clone.js asks
+ * it of the classes it refuses to clone). */
+static duk_ret_t lazy_loaded_global(duk_context *ctx)
+{
+    const char *name = duk_require_string(ctx, 0);
+    duk_push_global_object(ctx);
+    if (group_of(name) >= 0 && still_lazy(ctx, -1, name)) {
+        return 0;
+    }
+    duk_get_prop_string(ctx, -1, name);
+    return 1;
+}
+
 /* native.defineGlobal(name, value) once the lazy globals are installed: a
  * lazy global that is no longer its accessor was deleted or redefined by
  * the script before its group was loaded (through another group's global
@@ -378,6 +393,8 @@ void fcw_runtime_lazy_prepare(duk_context *ctx, duk_idx_t native_idx, fcw_runtim
     duk_put_prop_literal(ctx, native_idx, "loadLazy");
     duk_push_c_function(ctx, lazy_forwarder, 4);
     duk_put_prop_literal(ctx, native_idx, "forwarder");
+    duk_push_c_function(ctx, lazy_loaded_global, 1);
+    duk_put_prop_literal(ctx, native_idx, "loadedGlobal");
 }
 
 void fcw_runtime_lazy_install(duk_context *ctx, duk_idx_t native_idx)

@@ -60,8 +60,9 @@ test('streams: byte streams are loaded for a body\'s stream, not for its text', 
 });
 
 test('streams: pipeTo and pipeThrough refuse a non-stream before WritableStream is loaded', function (t) {
+    t.equal(structuredClone({ a: [1] }).a[0], 1, 'structuredClone, which refuses streams');
     if (pending() !== undefined) {
-        t.ok(pending(), 'WritableStream is not loaded yet');
+        t.ok(pending(), 'WritableStream is not loaded yet (structuredClone\'s checks do not load it)');
     }
     var rs = new ReadableStream({ start: function (c) { c.enqueue(1); c.close(); } });
     t.throws(function () { rs.pipeThrough({ readable: new ReadableStream(), writable: {} }); }, TypeError,
@@ -109,5 +110,7 @@ test('streams: ReadableStream.from and pipeTo once loaded', function (t) {
         return chunksOf(from([1, 2]).pipeThrough(ts));
     }).then(function (chunks) {
         t.deepEqual(chunks, [10, 20], 'pipeThrough a TransformStream');
+        t.throws(function () { structuredClone(new WritableStream()); }, DOMException,
+            'structuredClone refuses a WritableStream once there is one');
     });
 });
