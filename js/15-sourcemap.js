@@ -3,9 +3,10 @@
  * Source maps for the log: when a worker script was built (fcworker-build
  * --sourcemap), the C loader loads this file (a group of lib/runtime_lazy.c
  * of its own: a worker without a map does not hold it) and hands its map to
- * native.registerSourceMap, and native.mapStack rewrites every "SCRIPT:LINE" of a stack trace into the
- * original "SOURCE:LINE", so that an exception in a built TypeScript worker
- * is logged at its line in the .ts file. native.errorText applies it.
+ * native.registerSourceMap, and native.mapStack rewrites every
+ * "SCRIPT:LINE" of a stack trace into the original "SOURCE:LINE", so that
+ * an exception in a built TypeScript worker is logged at its line in the
+ * .ts file. native.errorText applies it.
  *
  * Maps follow the Source Map Revision 3 format: `mappings` holds one group
  * of segments per generated line (separated by ";"), segments separated by

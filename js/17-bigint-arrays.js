@@ -425,13 +425,13 @@ function setBig() {
     };
 }
 
-/* [name, function, length], which 17-bigint-dataview.js's forwarders call */
-native.bigIntDataView = [
-    ['getBigInt64', getBig(true), 1],
-    ['getBigUint64', getBig(false), 1],
-    ['setBigInt64', setBig(), 2],
-    ['setBigUint64', setBig(), 2]
-];
+/* DataView's BigInt methods, which 17-bigint-dataview.js's forwarders call */
+native.bigIntDataView = {
+    getBigInt64: getBig(true),
+    getBigUint64: getBig(false),
+    setBigInt64: setBig(),
+    setBigUint64: setBig()
+};
 
 /* No constructors (as 19-non-constructors.js makes the built-ins' methods;
  * this file may be loaded after it, lib/runtime_lazy.c) */

@@ -13,20 +13,13 @@
 'use strict';
 
 var spec = native.spec;
-var methods = null;
 
 /* 17-bigint-arrays.js's method of that name, loaded on the first call. */
 function their(name) {
-    if (methods === null) {
-        if (native.bigIntDataView === void 0) {
-            native.loadLazy('BigInt64Array');
-        }
-        methods = {};
-        for (var i = 0; i < native.bigIntDataView.length; i++) {
-            methods[native.bigIntDataView[i][0]] = native.bigIntDataView[i][1];
-        }
+    if (native.bigIntDataView === void 0) {
+        native.loadLazy('BigInt64Array');
     }
-    return methods[name];
+    return native.bigIntDataView[name];
 }
 
 var WORDS = native.bigIntWordsKey = Symbol('BigInt64 words');

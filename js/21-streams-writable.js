@@ -669,7 +669,6 @@ native.defineGlobal('WritableStream', WritableStream);
 native.defineGlobal('WritableStreamDefaultWriter', WritableStreamDefaultWriter);
 native.defineGlobal('WritableStreamDefaultController', WritableStreamDefaultController);
 
-
 /* ---- shared with the stream files after this one ---- */
 
 S.WSRecord = WSRecord;

@@ -571,20 +571,18 @@ function defaultControllerOf(self) {
  * the byte-stream tee) are js/25-byte-streams.js, which fills in
  * native.byteStreams through the internals this file shares as
  * native.streamInternals. It is loaded on first use (lib/runtime_lazy.c):
- * until then each of its functions here loads it and calls its own, which
- * has taken this one's place. */
+ * until then each of its functions here is a forwarder (native.forwarder)
+ * that loads it and calls its own, which has taken the forwarder's place. */
 var byteStreams = native.byteStreams = {};
+var byteStreamsLoaders = {};
+function loadedByteStreams(name) {
+    native.loadLazy('ReadableByteStreamController');
+    return byteStreams[name] !== byteStreamsLoaders[name] ? byteStreams[name] : void 0;
+}
 ['acquireBYOBReader', 'closeReadIntoRequests', 'closeSource', 'collectAll', 'controllerOf',
     'errorReadIntoRequests', 'fromBytes', 'fromSource', 'queuedChunks', 'readKnownBytes',
     'readKnownBytesResult', 'setUpFromSource', 'takeKnownBytes', 'tee'].forEach(function (name) {
-    var loader = function () {
-        native.loadLazy('ReadableByteStreamController');
-        if (byteStreams[name] === loader) {
-            throw (0, typeError)('the runtime has no byte streams');
-        }
-        return byteStreams[name].apply(this, arguments);
-    };
-    byteStreams[name] = loader;
+    byteStreams[name] = byteStreamsLoaders[name] = native.forwarder(name, 0, name, loadedByteStreams);
 });
 
 /* ---- ReadableStream ---- */

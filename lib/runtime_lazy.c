@@ -10,10 +10,11 @@
  * which so holds only the parts its script uses (the runtime's heap at
  * start: 2,364 KB when every file ran, 1,346 with the groups below; a
  * hono/jsx child's heap 2,440 KiB after 200 requests, 5.6 MiB RSS in a
- * pool of one, against 7.0 MiB when every file ran). Groups whose files define no global are
- * reached through a key (the bindings' files, source maps). A group's
- * files may load another group's through its globals (the encoding streams
- * are TransformStreams, a TransformStream has a WritableStream).
+ * pool of one, against 7.0 MiB when every file ran). Groups whose files
+ * define no global are reached through a key (the bindings' files, source
+ * maps). A group's files may load another group's through its globals (the
+ * encoding streams are TransformStreams, a TransformStream has a
+ * WritableStream).
  * Their globals start as accessors on the global object; the first read or
  * write of any of them runs the files of its group (in the runtime's order;
  * each file publishes its globals with native.defineGlobal, which replaces
@@ -218,16 +219,22 @@ static int still_lazy(duk_context *ctx, duk_idx_t global_idx, const char *name)
     return ours;
 }
 
+/* Whether the global of that name is still its group's accessor. */
+static int global_pending(duk_context *ctx, const char *name)
+{
+    duk_push_global_object(ctx);
+    int pending = still_lazy(ctx, -1, name);
+    duk_pop(ctx);
+    return pending;
+}
+
 int fcw_runtime_lazy_pending(duk_context *ctx, const char *name)
 {
     if (IS_KEY(name)) {
         int g = group_of(name);
         return g >= 0 && !group_loaded(ctx, (size_t)g);
     }
-    duk_push_global_object(ctx);
-    int pending = still_lazy(ctx, -1, name);
-    duk_pop(ctx);
-    return pending;
+    return global_pending(ctx, name);
 }
 
 /* Object.getOwnPropertyDescriptor and Reflect.getOwnPropertyDescriptor
@@ -348,11 +355,10 @@ static duk_ret_t lazy_forwarder(duk_context *ctx)
 static duk_ret_t lazy_loaded_global(duk_context *ctx)
 {
     const char *name = duk_require_string(ctx, 0);
-    duk_push_global_object(ctx);
-    if (group_of(name) >= 0 && still_lazy(ctx, -1, name)) {
+    if (group_of(name) >= 0 && global_pending(ctx, name)) {
         return 0;
     }
-    duk_get_prop_string(ctx, -1, name);
+    duk_get_global_string(ctx, name);
     return 1;
 }
 
@@ -365,13 +371,8 @@ static duk_ret_t lazy_loaded_global(duk_context *ctx)
 static duk_ret_t lazy_define_global(duk_context *ctx)
 {
     const char *name = duk_require_string(ctx, 0);
-    if (group_of(name) >= 0) {
-        duk_push_global_object(ctx);
-        int ours = still_lazy(ctx, -1, name);
-        duk_pop(ctx);
-        if (!ours) {
-            return 0;
-        }
+    if (group_of(name) >= 0 && !global_pending(ctx, name)) {
+        return 0;
     }
     duk_push_current_function(ctx);
     duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("defineGlobal"));
