@@ -23,8 +23,10 @@ function maker(name, key) {
 native.installBindings = function (env, list) {
     for (var i = 0; i < list.length; i++) {
         var b = list[i];
-        var object = b.type === 'd1' ? maker('makeD1', '.d1')(b) : b.type === 'assets' ? maker('makeAssets', '.assets')(b) :
-            b.type === 'service' ? native.makeService(b) : b.type === 'json' ? JSON.parse(b.url) : maker('makeKV', '.kv')(b);
+        var object = b.type === 'd1' ? maker('makeD1', '.d1')(b) :
+            b.type === 'assets' ? maker('makeAssets', '.assets')(b) :
+            b.type === 'service' ? native.makeService(b) :
+            b.type === 'json' ? JSON.parse(b.url) : maker('makeKV', '.kv')(b);
         if (b.name === void 0) {
             continue;
         }
