@@ -324,6 +324,14 @@ sub fcgi_request {
         : IO::Socket::INET->new(PeerAddr => $sock);
     return { status => 0, headers => {}, body => '', raw => '', chunks => [], error => "connect $sock: $!" }
         unless $conn;
+    $conn->syswrite(fcgi_request_bytes(%r)) if !$r{slow_write};
+    return fcgi_response($conn, %r);
+}
+
+# The records of fcgi_request's request (id 1): FCGI_BEGIN_REQUEST, the
+# params, the body as FCGI_STDIN and its end (unless no_stdin_end).
+sub fcgi_request_bytes {
+    my (%r) = @_;
     my $method = $r{method} || 'GET';
     my $uri = $r{uri} || '/';
     my ($path, $query) = split /\?/, $uri, 2;
@@ -350,7 +358,14 @@ sub fcgi_request {
     my $b = $body;
     while (length $b) { $out .= record(5, 1, substr($b, 0, 65535, '')) }
     $out .= record(5, 1, '') unless $r{no_stdin_end};
-    $conn->syswrite($out) if !$r{slow_write};
+    return $out;
+}
+
+# Reads the answer to a request sent on $conn, up to its
+# FCGI_END_REQUEST (or the timeout: then `incomplete`), as fcgi_request
+# returns it; closes $conn unless keep_conn.
+sub fcgi_response {
+    my ($conn, %r) = @_;
     my ($stdout, $stderr, $buf) = ('', '', '');
     my @chunks;
     my $deadline = time + ($r{timeout} || 30);
