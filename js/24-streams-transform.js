@@ -5,9 +5,7 @@
  * (js/20-streams-queue.js describes the stream files and what they share).
  */
 var S = native.streamInternals;
-if (S.createWritableStream === void 0) {
-    native.loadLazy('WritableStream'); /* (a TransformStream is a WritableStream's other side) */
-}
+native.loadLazy('WritableStream'); /* (a TransformStream is a WritableStream's other side; a no-op once loaded) */
 var SLOT = S.SLOT, Deferred = S.Deferred, resolveDeferred = S.resolveDeferred,
     rejectDeferred = S.rejectDeferred, promiseResolve = S.promiseResolve,
     promiseCall = S.promiseCall, typeError = S.typeError, isObject = S.isObject, brand = S.brand,
